@@ -1,0 +1,27 @@
+"""The installed command, started in a real terminal as a new user would."""
+
+from tests.terminal.tmux import installed_command, needs_tmux, terminal_factory  # noqa: F401
+
+pytestmark = [needs_tmux]
+
+
+def test_the_home_screen_shows_the_built_in_plans_and_ctrl_q_quits(terminal_factory):
+    terminal = terminal_factory(80, 24)
+    terminal.start(installed_command())
+    screen = terminal.wait_for("Commissioning panel")
+    assert "Co-production training, part 1" in screen
+    assert "Co-production training, part 2" in screen
+    assert "Help" in screen and "Quit" in screen
+    terminal.send("C-q")
+    assert "EXITED 0" in terminal.wait_for("EXITED")
+
+
+def test_help_opens_with_f1_in_a_large_terminal(terminal_factory):
+    terminal = terminal_factory(160, 48)
+    terminal.start(installed_command())
+    terminal.wait_for("Commissioning panel")
+    terminal.send("F1")
+    assert "What it does" in terminal.wait_for("Help")
+    terminal.send("Escape")
+    terminal.send("C-q")
+    assert "EXITED 0" in terminal.wait_for("EXITED")

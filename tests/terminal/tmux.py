@@ -1,0 +1,74 @@
+"""Driving the installed `workshop-tui` in a real terminal through tmux."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+def installed_command() -> str:
+    """The `workshop-tui` script installed beside this Python, as a user would run it."""
+    script = Path(sys.executable).parent / "workshop-tui"
+    if not script.exists():
+        pytest.skip("workshop-tui is not installed in this environment")
+    return str(script)
+
+
+class Terminal:
+    """One tmux session of a fixed size, running a command in a given folder."""
+
+    def __init__(self, width: int, height: int, cwd: Path):
+        self.name = f"wt-{uuid.uuid4().hex[:8]}"
+        self.width, self.height, self.cwd = width, height, cwd
+
+    def start(self, command: str, env: dict[str, str] | None = None) -> None:
+        settings = {"TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+        exports = " ".join(f"{key}={value}" for key, value in settings.items())
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(self.width), "-y", str(self.height),
+             "-c", str(self.cwd), f"env {exports} {command}; echo EXITED $?; sleep 600"],
+            check=True,
+        )
+
+    def send(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=True
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        """Poll the screen until `text` shows; this waits on the app, not on the clock."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} did not appear; the screen shows:\n{shown}")
+            time.sleep(0.1)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture
+def terminal_factory(tmp_path: Path):
+    made: list[Terminal] = []
+
+    def make(width: int = 80, height: int = 24) -> Terminal:
+        terminal = Terminal(width, height, tmp_path)
+        made.append(terminal)
+        return terminal
+
+    yield make
+    for terminal in made:
+        terminal.close()

@@ -1,0 +1,65 @@
+"""New session files: safe names, never replacing a file, private to their owner."""
+
+import stat
+from pathlib import Path
+
+from workshop_tui.store.sessions_folder import SessionsFolder, choose_sessions_dir, safe_name
+from workshop_tui.store.toml_files import load_session
+from tests.conftest import small_session
+
+
+def test_a_new_session_file_is_named_from_its_start_time_and_title(sessions_dir: Path):
+    path = SessionsFolder(sessions_dir).create(small_session("Co-production training, part 1"))
+    assert path.name == "2026-07-08-1000-co-production-training-part-1.toml"
+    assert load_session(path).title == "Co-production training, part 1"
+
+
+def test_the_sessions_folder_is_made_on_first_save(sessions_dir: Path):
+    assert not sessions_dir.exists()
+    SessionsFolder(sessions_dir).create(small_session())
+    assert sessions_dir.is_dir()
+
+
+def test_a_second_session_with_the_same_name_gets_its_own_file(sessions_dir: Path):
+    folder = SessionsFolder(sessions_dir)
+    first = folder.create(small_session("Panel"))
+    first_text = first.read_text()
+    second = folder.create(small_session("Panel"))
+    assert second != first
+    assert second.name.endswith("-panel-2.toml")
+    assert first.read_text() == first_text
+
+
+def test_new_session_files_are_readable_by_their_owner_only(sessions_dir: Path):
+    path = SessionsFolder(sessions_dir).create(small_session())
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_titles_cannot_escape_the_folder_or_hide_control_characters(sessions_dir: Path):
+    for title in ["../../etc/passwd", "a/b\\c", "..", "tab\there\x00nul\x1b[31m", "   ", "Café Zoë 日本"]:
+        path = SessionsFolder(sessions_dir).create(small_session(title))
+        assert path.parent == sessions_dir
+        assert ".." not in path.name and "/" not in path.name and "\\" not in path.name
+        assert all(ch.isprintable() for ch in path.name)
+
+
+def test_safe_name_keeps_words_readable():
+    assert safe_name("Commissioning panel: shortlisting!") == "commissioning-panel-shortlisting"
+    assert safe_name("../..") == "session"
+    assert safe_name("Café Zoë") == "café-zoë"
+
+
+def test_the_sessions_folder_comes_from_the_option_then_the_environment_then_the_default():
+    env = {"WORKSHOP_TUI_SESSIONS": "/from/env"}
+    assert choose_sessions_dir("/given", env) == Path("/given")
+    assert choose_sessions_dir(None, env) == Path("/from/env")
+    assert choose_sessions_dir(None, {}) == Path("sessions")
+
+
+def test_a_damaged_session_file_is_listed_with_its_problem(sessions_dir: Path):
+    folder = SessionsFolder(sessions_dir)
+    folder.create(small_session("Good"))
+    (sessions_dir / "2026-01-01-0900-broken.toml").write_text("title = ")
+    found = dict((path.name, value) for path, value in folder.sessions())
+    assert "not valid TOML" in str(found["2026-01-01-0900-broken.toml"])
+    assert found["2026-07-08-1000-good.toml"].title == "Good"

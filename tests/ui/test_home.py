@@ -1,0 +1,68 @@
+"""The home screen, driven as a person would with the keyboard."""
+
+from pathlib import Path
+
+from textual.widgets import Markdown, OptionList
+
+from workshop_tui.ui.app import WorkshopApp
+from workshop_tui.ui.screens.help import HelpScreen
+
+
+async def plans_shown(pilot) -> list[str]:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    plans = pilot.app.screen.query_one("#plans", OptionList)
+    return [str(plans.get_option_at_index(i).prompt) for i in range(plans.option_count)]
+
+
+async def test_home_screen_lists_the_three_built_in_plans(sessions_dir: Path, clock):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        shown = await plans_shown(pilot)
+        assert len(shown) == 3
+        assert any("Co-production training, part 1" in label for label in shown)
+        assert any("Co-production training, part 2" in label for label in shown)
+        assert any("Commissioning panel: shortlisting" in label for label in shown)
+
+
+async def test_moving_down_the_list_shows_that_plans_steps(sessions_dir: Path, clock):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await plans_shown(pilot)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        details = app.screen.query_one("#plan-text", Markdown).source
+        assert details.startswith("# Commissioning panel: shortlisting")
+        assert "Declarations of interest" in details or "declarations" in details.lower()
+
+
+async def test_plan_files_in_the_sessions_folder_are_listed_too(sessions_dir: Path, clock):
+    (sessions_dir / "plans").mkdir(parents=True)
+    (sessions_dir / "plans" / "ours.toml").write_text(
+        'name = "ours"\ntitle = "Our own plan"\n[[steps]]\ntitle = "Hello"\nplanned_minutes = 5\n'
+    )
+    async with WorkshopApp(sessions_dir=sessions_dir, clock=clock).run_test() as pilot:
+        shown = await plans_shown(pilot)
+        assert any("Our own plan (your plan)" in label for label in shown)
+
+
+async def test_f1_opens_help_and_escape_closes_it(sessions_dir: Path, clock):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await plans_shown(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_ctrl_q_quits(sessions_dir: Path, clock):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await plans_shown(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running

@@ -1,0 +1,1 @@
+"""Renderings of a session for sharing: Markdown, HTML, CSV and JSON. No Textual here."""

@@ -1,0 +1,25 @@
+"""The data of plans and sessions, as pydantic models. No I/O and no Textual here."""
+
+from workshop_tui.model.action import Action
+from workshop_tui.model.decision import Decision
+from workshop_tui.model.event import Event
+from workshop_tui.model.note import Note, NoteEdit
+from workshop_tui.model.participant import Participant
+from workshop_tui.model.plan import STEP_KINDS, Plan, Step
+from workshop_tui.model.schema import SCHEMA_VERSION
+from workshop_tui.model.session import Session, SessionStep
+
+__all__ = [
+    "Action",
+    "Decision",
+    "Event",
+    "Note",
+    "NoteEdit",
+    "Participant",
+    "Plan",
+    "SCHEMA_VERSION",
+    "STEP_KINDS",
+    "Session",
+    "SessionStep",
+    "Step",
+]

@@ -1,0 +1,33 @@
+"""A question the group settled: how, with what counts, the outcome, reasons and dissent."""
+
+from typing import Literal, get_args
+
+from pydantic import AwareDatetime, Field
+
+from workshop_tui.model.schema import Record
+
+Method = Literal["consensus", "consent", "majority vote", "fist-of-five", "dot vote"]
+METHODS: tuple[str, ...] = get_args(Method)
+Outcome = Literal["agreed", "not agreed", "deferred"]
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+
+
+class Decision(Record):
+    id: str = Field(min_length=1)
+    at: AwareDatetime
+    step: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+    method: Method = "consensus"
+    votes_for: int | None = Field(default=None, ge=0)
+    votes_against: int | None = Field(default=None, ge=0)
+    abstentions: int | None = Field(default=None, ge=0)
+    # fingers[k] is how many people showed k fingers, k from 0 to 5.
+    fingers: list[int] = Field(default=[], max_length=6)
+    dots: dict[str, int] = {}
+    present: list[str] = Field(default=[], description="participant ids")
+    outcome: Outcome = "deferred"
+    statement: str = ""
+    reasons: str = ""
+    dissent: str = ""
+    dissent_by: str = ""
+    made_by: Literal["group", "staff"] = "group"

@@ -1,0 +1,29 @@
+"""A note captured during a step. Edits keep the earlier text; removal is a mark."""
+
+from typing import Literal, get_args
+
+from pydantic import AwareDatetime, Field
+
+from workshop_tui.model.schema import Record
+
+NoteKind = Literal["note", "idea", "question", "concern", "parking"]
+NOTE_KINDS: tuple[str, ...] = get_args(NoteKind)
+
+
+class NoteEdit(Record):
+    """The text a note had before an edit, and when it was replaced."""
+
+    at: AwareDatetime
+    text: str
+
+
+class Note(Record):
+    id: str = Field(min_length=1)
+    at: AwareDatetime
+    step: str = Field(min_length=1, description="the id of the step it was taken in")
+    kind: NoteKind = "note"
+    text: str
+    by: str = Field(default="", description="a participant id; empty means anonymous")
+    earlier: list[NoteEdit] = []
+    removed_at: AwareDatetime | None = None
+    dealt_with_at: AwareDatetime | None = None

@@ -1,0 +1,17 @@
+"""The file format version, and the base every saved model shares."""
+
+from pydantic import BaseModel, ConfigDict
+
+# Raise this when a saved file changes shape; older apps then refuse newer files
+# instead of silently dropping what they do not understand.
+SCHEMA_VERSION = 1
+
+
+class Record(BaseModel):
+    """A model stored in a TOML file: strict about unknown keys, so typos are caught."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def to_toml_dict(self) -> dict:
+        """A dict ready for tomli-w: TOML has no null, so empty optional values are left out."""
+        return self.model_dump(mode="python", exclude_none=True)

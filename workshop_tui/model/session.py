@@ -1,0 +1,59 @@
+"""A session: one live run of a plan, complete and readable on its own."""
+
+from typing import Literal
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from workshop_tui.model.action import Action
+from workshop_tui.model.decision import Decision
+from workshop_tui.model.event import Event
+from workshop_tui.model.note import Note
+from workshop_tui.model.participant import Participant
+from workshop_tui.model.plan import Plan, Step
+from workshop_tui.model.schema import SCHEMA_VERSION, Record
+
+Status = Literal["running", "paused", "finished"]
+
+
+class SessionStep(Step):
+    """A step as it is being run: the plan's step plus its timings.
+
+    The timer is stored as wall-clock anchors, never as a count of ticks: the time
+    used is `elapsed_seconds` plus, while running, the time since `running_since`.
+    """
+
+    id: str = Field(min_length=1)
+    added_minutes: int = 0
+    started_at: AwareDatetime | None = None
+    ended_at: AwareDatetime | None = None
+    elapsed_seconds: float = Field(default=0.0, ge=0)
+    running_since: AwareDatetime | None = None
+    skipped_at: AwareDatetime | None = None
+    removed_at: AwareDatetime | None = None
+
+
+class Session(Record):
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=200)
+    status: Status = "running"
+    started_at: AwareDatetime
+    ended_at: AwareDatetime | None = None
+    facilitator: str = ""
+    note_taker: str = ""
+    plan: Plan
+    steps: list[SessionStep] = Field(min_length=1)
+    current_step: int = Field(default=0, ge=0)
+    participants: list[Participant] = []
+    notes: list[Note] = []
+    decisions: list[Decision] = []
+    actions: list[Action] = []
+    events: list[Event] = []
+
+    @model_validator(mode="after")
+    def _current_step_exists(self) -> "Session":
+        if self.current_step >= len(self.steps):
+            raise ValueError(
+                f"current_step is {self.current_step} but there are only {len(self.steps)} steps"
+            )
+        return self

@@ -1,0 +1,82 @@
+"""The sessions folder: where session files live, and how new ones are named."""
+
+import os
+import re
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+from workshop_tui.model import Session
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.toml_files import load_session, save_new_session
+
+ENV_VAR = "WORKSHOP_TUI_SESSIONS"
+DEFAULT_DIR = "sessions"
+_NOT_SAFE = re.compile(r"[^\w]+")
+
+
+def choose_sessions_dir(given: str | None = None, environ: dict | None = None) -> Path:
+    """--sessions-dir wins, then WORKSHOP_TUI_SESSIONS, then ./sessions."""
+    environ = os.environ if environ is None else environ
+    return Path(given or environ.get(ENV_VAR) or DEFAULT_DIR)
+
+
+def safe_name(title: str, longest: int = 60) -> str:
+    """A file-name part made from a title: letters, digits and dashes only."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = _NOT_SAFE.sub("-", text).replace("_", "-")
+    text = re.sub("-{2,}", "-", text).strip("-")[:longest].strip("-")
+    return text or "session"
+
+
+def session_file_name(title: str, started_at: datetime, number: int = 1) -> str:
+    """Such as 2026-07-08-1000-co-production-training-part-1.toml; a number keeps names apart."""
+    stem = f"{started_at:%Y-%m-%d-%H%M}-{safe_name(title)}"
+    return f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml"
+
+
+class SessionsFolder:
+    """A folder of session files, with its own `plans/` for plans people wrote."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+
+    @property
+    def plans_dir(self) -> Path:
+        return self.path / "plans"
+
+    def create(self, session: Session) -> Path:
+        """Save a new session under a fresh name; an existing file is never replaced."""
+        if self.path.exists() and not self.path.is_dir():
+            raise FileProblem(
+                self.path, "", "this is a file, not a folder", "Choose a folder for the sessions."
+            )
+        self.path.mkdir(parents=True, exist_ok=True)
+        for number in range(1, 1000):
+            path = self.path / session_file_name(session.title, session.started_at, number)
+            try:
+                save_new_session(session, path)
+            except FileExistsError:
+                continue
+            return path
+        raise FileProblem(
+            self.path, "", "there are too many sessions with this title and time",
+            "Give the session another title.",
+        )
+
+    def session_files(self) -> list[Path]:
+        """The session files, newest name first."""
+        if not self.path.is_dir():
+            return []
+        return sorted(self.path.glob("*.toml"), reverse=True)
+
+    def sessions(self) -> list[tuple[Path, Session | FileProblem]]:
+        """Each session file with its session, or with the problem that stopped it loading."""
+        found: list[tuple[Path, Session | FileProblem]] = []
+        for path in self.session_files():
+            try:
+                found.append((path, load_session(path)))
+            except FileProblem as problem:
+                found.append((path, problem))
+        return found
