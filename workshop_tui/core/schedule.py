@@ -1,0 +1,93 @@
+"""Where the session stands against its plan: expected start times, lateness, finish time."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from workshop_tui.core.session_engine import countdown_of, is_on_agenda
+from workshop_tui.model import Session, SessionStep
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """One step as the agenda shows it."""
+
+    number: int | None  # its place among steps still on the agenda; None if skipped
+    step: SessionStep
+    state: str  # "done", "current", "to come", "skipped"
+    starts_at: datetime | None  # actual start for done steps, expected start otherwise
+    actual_minutes: float | None
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    step_number: int
+    step_count: int
+    minutes_late: int  # negative when ahead
+    expected_finish: datetime
+    planned_finish: datetime
+
+    def sentence(self) -> str:
+        """'Step 3 of 11 · 7 minutes behind plan · expected finish 12:37 (planned 12:30)'."""
+        if self.minutes_late > 0:
+            pace = f"{_minutes(self.minutes_late)} behind plan"
+        elif self.minutes_late < 0:
+            pace = f"{_minutes(-self.minutes_late)} ahead of plan"
+        else:
+            pace = "on time"
+        return (
+            f"Step {self.step_number} of {self.step_count} · {pace} · "
+            f"expected finish {self.expected_finish:%H:%M} (planned {self.planned_finish:%H:%M})"
+        )
+
+
+def _minutes(count: int) -> str:
+    return "1 minute" if count == 1 else f"{count} minutes"
+
+
+def first_start(session: Session, now: datetime) -> datetime:
+    """When the first step's timer first ran; `now` if it has not run yet."""
+    starts = [step.started_at for step in session.steps if step.started_at is not None]
+    return min(starts) if starts else now
+
+
+def agenda(session: Session, now: datetime) -> list[AgendaLine]:
+    """Every step not removed, with its state and its actual or expected start time."""
+    lines = []
+    current = session.current_step
+    countdown = countdown_of(session.steps[current])
+    next_start = countdown.ends_at(now) if session.status != "finished" else None
+    number = 0
+    for index, step in enumerate(session.steps):
+        if step.removed_at is not None:
+            continue
+        used = countdown_of(step).used(now) / 60 if step.started_at is not None else None
+        if index == current and session.status != "finished":
+            number += 1
+            lines.append(AgendaLine(number, step, "current", step.started_at or now, used))
+        elif index < current or session.status == "finished":
+            if is_on_agenda(step):
+                number += 1
+            state = "done" if is_on_agenda(step) and step.started_at is not None else "skipped"
+            lines.append(AgendaLine(number if state == "done" else None, step, state, step.started_at, used))
+        elif not is_on_agenda(step):
+            lines.append(AgendaLine(None, step, "skipped", None, None))
+        else:
+            number += 1
+            lines.append(AgendaLine(number, step, "to come", next_start, None))
+            minutes = step.planned_minutes + step.added_minutes
+            next_start = next_start + timedelta(minutes=minutes) if next_start else None
+    return lines
+
+
+def plan_status(session: Session, now: datetime) -> PlanStatus:
+    lines = [line for line in agenda(session, now) if line.number is not None]
+    current = next((line for line in lines if line.state == "current"), lines[-1])
+    expected_finish = countdown_of(session.steps[session.current_step]).ends_at(now)
+    for line in lines:
+        if line.state == "to come":
+            expected_finish += timedelta(minutes=line.step.planned_minutes + line.step.added_minutes)
+    if session.status == "finished" and session.ended_at:
+        expected_finish = session.ended_at
+    planned_finish = first_start(session, now) + timedelta(minutes=session.plan.planned_minutes)
+    late = round((expected_finish - planned_finish).total_seconds() / 60)
+    return PlanStatus(current.number or 0, len(lines), late, expected_finish, planned_finish)

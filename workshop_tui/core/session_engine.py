@@ -1,0 +1,199 @@
+"""The session engine: a user's command becomes events, and events change the session.
+
+The UI calls these commands and draws the session; it never changes the session itself.
+A command that makes no sense now raises NotNow with a sentence to show the user.
+"""
+
+import threading
+
+from workshop_tui.core.clock import Clock
+from workshop_tui.core.countdown import Countdown
+from workshop_tui.core.session_events import apply_event
+from workshop_tui.model import Event, Plan, Session, SessionStep
+from workshop_tui.model.event import Detail
+from workshop_tui.model.plan import STEP_KINDS
+
+SHORTEST_STEP = 1  # minutes
+
+
+class NotNow(Exception):
+    """A command that cannot be done at the moment; the message says why, plainly."""
+
+
+def steps_from_plan(plan: Plan) -> list[SessionStep]:
+    return [
+        SessionStep(id=f"s{number}", **step.model_dump())
+        for number, step in enumerate(plan.steps, start=1)
+    ]
+
+
+def new_session(plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "") -> Session:
+    """A fresh session of `plan`, on its first step with the timer not yet started."""
+    now = clock.now()
+    session = Session(
+        id=f"{now:%Y-%m-%d-%H%M}",
+        title=title.strip() or plan.title,
+        status="paused",
+        started_at=now,
+        facilitator=facilitator.strip(),
+        note_taker=note_taker.strip(),
+        plan=plan,
+        steps=steps_from_plan(plan),
+    )
+    session.events.append(Event(at=now, kind="session.start", details={"plan": plan.name}))
+    return session
+
+
+def countdown_of(step: SessionStep) -> Countdown:
+    return Countdown(
+        allowed_seconds=60 * (step.planned_minutes + step.added_minutes),
+        banked_seconds=step.elapsed_seconds,
+        running_since=step.running_since,
+    )
+
+
+def is_on_agenda(step: SessionStep) -> bool:
+    """Still to be run: neither skipped nor removed."""
+    return step.skipped_at is None and step.removed_at is None
+
+
+class SessionEngine:
+    def __init__(self, session: Session, clock: Clock):
+        self.session = session
+        self.clock = clock
+        # Held while the session changes, so a saver thread never sees half a change.
+        self.lock = threading.RLock()
+
+    # What the screen reads.
+
+    @property
+    def current(self) -> SessionStep:
+        return self.session.steps[self.session.current_step]
+
+    @property
+    def finished(self) -> bool:
+        return self.session.status == "finished"
+
+    def countdown(self) -> Countdown:
+        return countdown_of(self.current)
+
+    def next_index(self) -> int | None:
+        return self._neighbour(self.session.current_step, +1)
+
+    def previous_index(self) -> int | None:
+        return self._neighbour(self.session.current_step, -1)
+
+    def _neighbour(self, index: int, direction: int) -> int | None:
+        index += direction
+        while 0 <= index < len(self.session.steps):
+            if is_on_agenda(self.session.steps[index]):
+                return index
+            index += direction
+        return None
+
+    # Commands.
+
+    def _emit(self, event_kind: str, **details: Detail) -> list[Event]:
+        if self.finished:
+            raise NotNow("This session has finished, so it cannot change now.")
+        event = Event(at=self.clock.now(), kind=event_kind, details=details)
+        with self.lock:
+            apply_event(self.session, event)
+            self.session.events.append(event)
+        return [event]
+
+    def start_timer(self) -> list[Event]:
+        if self.countdown().running:
+            raise NotNow("The timer is already running.")
+        return self._emit("timer.start", step=self.current.id)
+
+    def pause_timer(self) -> list[Event]:
+        if not self.countdown().running:
+            raise NotNow("The timer is already paused.")
+        return self._emit("timer.pause", step=self.current.id)
+
+    def toggle_timer(self) -> list[Event]:
+        return self.pause_timer() if self.countdown().running else self.start_timer()
+
+    def next_step(self) -> list[Event]:
+        target = self.next_index()
+        if target is None:
+            raise NotNow("This is the last step. Choose 'Finish the session' when the group is done.")
+        return self._emit("step.next", **{"from": self.current.id, "to": self.session.steps[target].id})
+
+    def previous_step(self) -> list[Event]:
+        target = self.previous_index()
+        if target is None:
+            raise NotNow("This is the first step, so there is no step before it.")
+        return self._emit(
+            "step.previous", **{"from": self.current.id, "to": self.session.steps[target].id}
+        )
+
+    def add_minutes(self, minutes: int = 1) -> list[Event]:
+        step = self.current
+        if step.planned_minutes + step.added_minutes + minutes < SHORTEST_STEP:
+            raise NotNow("A step needs at least one minute, so no more time can be taken off.")
+        return self._emit("step.extend", step=step.id, minutes=minutes)
+
+    def finish(self) -> list[Event]:
+        return self._emit("session.finish", step=self.current.id)
+
+    # Changing the plan on the fly: only steps still to come can change.
+
+    def _coming(self, index: int) -> SessionStep:
+        if not 0 <= index < len(self.session.steps) or index <= self.session.current_step:
+            raise NotNow("Only steps still to come can be changed.")
+        step = self.session.steps[index]
+        if step.removed_at is not None:
+            raise NotNow("That step has been removed.")
+        return step
+
+    def insert_step(self, title: str, minutes: int, kind: str = "activity") -> list[Event]:
+        title = title.strip()
+        if not title:
+            raise NotNow("The new step needs a title.")
+        if kind not in STEP_KINDS:
+            raise NotNow(f"'{kind}' is not a kind of step.")
+        if not SHORTEST_STEP <= minutes <= 600:
+            raise NotNow("A step must be between 1 and 600 minutes long.")
+        new_id = f"s{len(self.session.steps) + 1}"
+        return self._emit(
+            "agenda.insert", after=self.current.id, step=new_id, title=title, kind=kind, minutes=minutes
+        )
+
+    def change_step(self, index: int, title: str | None = None, minutes: int | None = None) -> list[Event]:
+        step = self._coming(index)
+        changes: dict[str, Detail] = {}
+        if title is not None and title.strip() and title.strip() != step.title:
+            changes["title"] = title.strip()
+        if minutes is not None and minutes != step.planned_minutes + step.added_minutes:
+            if not SHORTEST_STEP <= minutes <= 600:
+                raise NotNow("A step must be between 1 and 600 minutes long.")
+            changes["minutes"] = minutes
+        if not changes:
+            return []
+        return self._emit("agenda.change", step=step.id, **changes)
+
+    def skip_step(self, index: int) -> list[Event]:
+        step = self._coming(index)
+        kind = "agenda.unskip" if step.skipped_at is not None else "agenda.skip"
+        return self._emit(kind, step=step.id)
+
+    def remove_step(self, index: int) -> list[Event]:
+        return self._emit("agenda.remove", step=self._coming(index).id)
+
+    def move_step(self, index: int, direction: int) -> list[Event]:
+        step = self._coming(index)
+        neighbour = self._neighbour_coming(index, direction)
+        if neighbour is None:
+            where = "up" if direction < 0 else "down"
+            raise NotNow(f"'{step.title}' cannot move further {where}.")
+        return self._emit("agenda.move", step=step.id, past=self.session.steps[neighbour].id)
+
+    def _neighbour_coming(self, index: int, direction: int) -> int | None:
+        index += direction
+        while self.session.current_step < index < len(self.session.steps):
+            if self.session.steps[index].removed_at is None:
+                return index
+            index += direction
+        return None
