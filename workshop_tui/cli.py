@@ -9,7 +9,8 @@ from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.store.plan_library import builtin_plans, find_plan, folder_plans
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.sessions_folder import ENV_VAR, choose_sessions_dir
+from workshop_tui.store.sessions_folder import ENV_VAR, SessionsFolder, choose_sessions_dir
+from workshop_tui.store.toml_files import load_session
 
 BAD_INPUT = 2
 
@@ -40,6 +41,15 @@ def build_parser() -> Parser:
         "check", help="check a plan file: fields, plain English and pacing"
     )
     check.add_argument("plan", metavar="PLAN", help="a built-in plan's name or a plan file")
+    run = commands.add_parser("run", help="start a live session from a plan")
+    run.add_argument("plan", metavar="PLAN", help="a built-in plan's name or a plan file")
+    run.add_argument("--title", metavar="T", help="the session's title (the plan's title if not given)")
+    run.add_argument("--facilitator", metavar="NAME", default="", help="the facilitator's name")
+    run.add_argument("--note-taker", metavar="NAME", default="", help="the note-taker's name")
+    run.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
+    resume = commands.add_parser("resume", help="carry on an unfinished session (the newest if none is named)")
+    resume.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder")
+    resume.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     return parser
 
 
@@ -80,11 +90,41 @@ def check(wanted: str, sessions_dir: Path) -> int:
     return 0
 
 
-def open_home(sessions_dir: Path) -> int:
+def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:
+    # Textual is imported only when a screen opens, so the other commands start fast.
     from workshop_tui.ui.app import WorkshopApp
 
-    WorkshopApp(sessions_dir=sessions_dir).run()
+    WorkshopApp(sessions_dir=sessions_dir, quiet=quiet, opening=opening).run()
     return 0
+
+
+def run(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.ui.app import StartPlan
+    from workshop_tui.ui.screens.start_session import SessionDetails
+
+    plan = find_plan(args.plan, sessions_dir / "plans").plan
+    title = args.title if args.title is not None else plan.title
+    if not title.strip():
+        raise UsageProblem("the title after --title is empty; give the session a title")
+    details = SessionDetails(title.strip(), args.facilitator, args.note_taker)
+    return open_app(sessions_dir, StartPlan(plan, details), args.quiet)
+
+
+def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.ui.app import ResumeSession
+
+    folder = SessionsFolder(sessions_dir)
+    if args.session:
+        path = folder.find(args.session)
+        session = load_session(path)
+        if session.status == "finished":
+            raise FileProblem(path, "", "this session has finished, so it cannot be carried on", "Start a new session with 'workshop-tui run PLAN'.")
+    else:
+        unfinished = folder.unfinished()
+        if not unfinished:
+            raise FileProblem(sessions_dir, "", "there is no unfinished session in this folder", "Start one with 'workshop-tui run PLAN'.")
+        path, session = unfinished[0]
+    return open_app(sessions_dir, ResumeSession(session, path), args.quiet)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,7 +142,14 @@ def main(argv: list[str] | None = None) -> int:
             return list_plans(sessions_dir)
         if args.command == "check":
             return check(args.plan, sessions_dir)
-        return open_home(sessions_dir)
+        if args.command == "run":
+            return run(args, sessions_dir)
+        if args.command == "resume":
+            return resume(args, sessions_dir)
+        return open_app(sessions_dir)
+    except UsageProblem as problem:
+        print(f"workshop-tui: {problem}.", file=sys.stderr)
+        return BAD_INPUT
     except FileProblem as problem:
         print(problem, file=sys.stderr)
         return BAD_INPUT

@@ -67,7 +67,8 @@ def agenda(session: Session, now: datetime) -> list[AgendaLine]:
         elif index < current or session.status == "finished":
             if is_on_agenda(step):
                 number += 1
-            state = "done" if is_on_agenda(step) and step.started_at is not None else "skipped"
+            # A step passed over without its timer running still counts as done.
+            state = "done" if is_on_agenda(step) else "skipped"
             lines.append(AgendaLine(number if state == "done" else None, step, state, step.started_at, used))
         elif not is_on_agenda(step):
             lines.append(AgendaLine(None, step, "skipped", None, None))

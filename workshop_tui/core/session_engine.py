@@ -14,6 +14,15 @@ from workshop_tui.model.event import Detail
 from workshop_tui.model.plan import STEP_KINDS
 
 SHORTEST_STEP = 1  # minutes
+NOTE_MARKS = {"+": "idea", "?": "question", "!": "concern", ">": "parking"}
+
+
+def note_kind(typed: str) -> tuple[str, str]:
+    """'+ Meet at the library' -> ('idea', 'Meet at the library')."""
+    text = typed.strip()
+    if text[:1] in NOTE_MARKS:
+        return NOTE_MARKS[text[0]], text[1:].strip()
+    return "note", text
 
 
 class NotNow(Exception):
@@ -135,12 +144,21 @@ class SessionEngine:
             raise NotNow("A step needs at least one minute, so no more time can be taken off.")
         return self._emit("step.extend", step=step.id, minutes=minutes)
 
+    def add_note(self, typed: str) -> list[Event]:
+        """A note under the current step. A leading + ? ! or > sets its kind."""
+        kind, text = note_kind(typed)
+        if not text:
+            raise NotNow("The note is empty, so there is nothing to save.")
+        note_id = f"n{len(self.session.notes) + 1}"
+        return self._emit("note.add", note=note_id, step=self.current.id, kind=kind, text=text)
+
     def finish(self) -> list[Event]:
         return self._emit("session.finish", step=self.current.id)
 
     # Changing the plan on the fly: only steps still to come can change.
 
-    def _coming(self, index: int) -> SessionStep:
+    def coming(self, index: int) -> SessionStep:
+        """The step at `index` if it is still to come; NotNow otherwise."""
         if not 0 <= index < len(self.session.steps) or index <= self.session.current_step:
             raise NotNow("Only steps still to come can be changed.")
         step = self.session.steps[index]
@@ -162,7 +180,7 @@ class SessionEngine:
         )
 
     def change_step(self, index: int, title: str | None = None, minutes: int | None = None) -> list[Event]:
-        step = self._coming(index)
+        step = self.coming(index)
         changes: dict[str, Detail] = {}
         if title is not None and title.strip() and title.strip() != step.title:
             changes["title"] = title.strip()
@@ -175,15 +193,15 @@ class SessionEngine:
         return self._emit("agenda.change", step=step.id, **changes)
 
     def skip_step(self, index: int) -> list[Event]:
-        step = self._coming(index)
+        step = self.coming(index)
         kind = "agenda.unskip" if step.skipped_at is not None else "agenda.skip"
         return self._emit(kind, step=step.id)
 
     def remove_step(self, index: int) -> list[Event]:
-        return self._emit("agenda.remove", step=self._coming(index).id)
+        return self._emit("agenda.remove", step=self.coming(index).id)
 
     def move_step(self, index: int, direction: int) -> list[Event]:
-        step = self._coming(index)
+        step = self.coming(index)
         neighbour = self._neighbour_coming(index, direction)
         if neighbour is None:
             where = "up" if direction < 0 else "down"

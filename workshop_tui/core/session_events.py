@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from workshop_tui.model import Event, Session, SessionStep
+from workshop_tui.model import Event, Note, Session, SessionStep
 
 
 def step_index(session: Session, step_id: str) -> int:
@@ -108,6 +108,20 @@ def _move(session: Session, event: Event) -> None:
     session.current_step = step_index(session, current_id)
 
 
+def _add_note(session: Session, event: Event) -> None:
+    details = event.details
+    session.notes.append(
+        Note(
+            id=str(details["note"]),
+            at=event.at,
+            step=str(details["step"]),
+            kind=str(details["kind"]),
+            text=str(details["text"]),
+            by=str(details.get("by", "")),
+        )
+    )
+
+
 APPLY: dict[str, Callable[[Session, Event], None]] = {
     "session.start": lambda session, event: None,
     "timer.start": _timer_start,
@@ -122,6 +136,7 @@ APPLY: dict[str, Callable[[Session, Event], None]] = {
     "agenda.unskip": _unskip,
     "agenda.remove": _remove,
     "agenda.move": _move,
+    "note.add": _add_note,
 }
 
 

@@ -80,3 +80,22 @@ class SessionsFolder:
             except FileProblem as problem:
                 found.append((path, problem))
         return found
+
+    def unfinished(self) -> list[tuple[Path, Session]]:
+        """Sessions that can be carried on, the most recently started first."""
+        found = [
+            (path, session)
+            for path, session in self.sessions()
+            if isinstance(session, Session) and session.status != "finished"
+        ]
+        return sorted(found, key=lambda pair: pair[1].started_at, reverse=True)
+
+    def find(self, wanted: str) -> Path:
+        """A session file by path, by file name in this folder, or by name without '.toml'."""
+        for candidate in (Path(wanted), self.path / wanted, self.path / f"{wanted}.toml"):
+            if candidate.is_file():
+                return candidate
+        raise FileProblem(
+            wanted, "", f"there is no such session file here or in {self.path}",
+            "Give the path of a session file, or its name in the sessions folder.",
+        )

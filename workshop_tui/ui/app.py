@@ -1,32 +1,123 @@
 """The workshop-tui Textual app. Settings and the clock are handed in, so tests build it freely."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from workshop_tui.core.clock import Clock, SystemClock
+from workshop_tui.core.session_engine import SessionEngine, new_session
+from workshop_tui.model import Plan, Session
+from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
 from workshop_tui.ui.screens.help import HelpScreen
 from workshop_tui.ui.screens.home import HomeScreen
+from workshop_tui.ui.screens.live import LiveScreen
+from workshop_tui.ui.screens.start_session import SessionDetails
+
+
+@dataclass(frozen=True)
+class StartPlan:
+    """Open straight onto a new session of this plan (`workshop-tui run`)."""
+
+    plan: Plan
+    details: SessionDetails
+
+
+@dataclass(frozen=True)
+class ResumeSession:
+    """Open straight onto this saved session (`workshop-tui resume`)."""
+
+    session: Session
+    path: Path
 
 
 class WorkshopApp(App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help"),
+        Binding("f1", "help", "Help", id="help", tooltip="Show every key"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
     ]
 
-    def __init__(self, sessions_dir: Path, clock: Clock | None = None):
+    def __init__(
+        self,
+        sessions_dir: Path,
+        clock: Clock | None = None,
+        quiet: bool = False,
+        opening: StartPlan | ResumeSession | None = None,
+        autosave_gather_seconds: float = 0.2,
+    ):
         super().__init__()
         self.sessions_dir = Path(sessions_dir)
         self.clock = clock or SystemClock()
+        self.quiet = quiet
+        self.opening = opening
+        self.autosave_gather_seconds = autosave_gather_seconds
+        self._quit_unsaved_ok = False
 
-    def get_default_screen(self) -> HomeScreen:
+    @property
+    def folder(self) -> SessionsFolder:
+        return SessionsFolder(self.sessions_dir)
+
+    def get_default_screen(self) -> Screen:
         return HomeScreen()
+
+    def on_mount(self) -> None:
+        if isinstance(self.opening, StartPlan):
+            self.start_session(self.opening.plan, self.opening.details)
+        elif isinstance(self.opening, ResumeSession):
+            self.open_session(self.opening.session, self.opening.path)
+
+    def start_session(self, plan: Plan, details: SessionDetails) -> None:
+        """Make the session file and open the live screen on it."""
+        session = new_session(plan, details.title, self.clock, details.facilitator, details.note_taker)
+        problem = ""
+        try:
+            path = self.folder.create(session)
+        except OSError as error:
+            # Keep going: the session lives in memory and autosave keeps trying.
+            path = self.sessions_dir / session_file_name(session.title, session.started_at)
+            problem = f"Could not save to {path} ({error.strerror or error}). Your work is kept in memory and saving will be tried again."
+        self.push_screen(LiveScreen(SessionEngine(session, self.clock), path, self.quiet, problem))
+
+    def open_session(self, session: Session, path: Path) -> None:
+        self.push_screen(LiveScreen(SessionEngine(session, self.clock), path, self.quiet))
+
+    def live_screens(self) -> list[LiveScreen]:
+        return [screen for screen in self.screen_stack if isinstance(screen, LiveScreen)]
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_save_and_quit(self) -> None:
+        for live in self.live_screens():
+            result = live.save_before_quitting()
+            if result is not None and not result.ok and not self._quit_unsaved_ok:
+                self._quit_unsaved_ok = True
+                self.notify(
+                    f"{result.problem} Press ctrl+q again to quit without saving.",
+                    title="Not saved", severity="error", timeout=15,
+                )
+                return
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the screen is in the command palette too, with its description."""
+        seen = set()
+        for binding in [*screen.BINDINGS, *self.BINDINGS]:
+            if not isinstance(binding, Binding) or binding.action in seen or not binding.tooltip:
+                continue
+            seen.add(binding.action)
+            target = screen if binding in screen.BINDINGS else self
+            key = binding.key.split(",")[0].replace("_", " ")
+            yield SystemCommand(
+                binding.tooltip,
+                f"Key: {key}",
+                lambda target=target, action=binding.action: self.call_later(self.run_action, action, target),
+            )
+        yield from super().get_system_commands(screen)

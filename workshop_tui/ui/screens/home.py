@@ -1,6 +1,7 @@
 """The home screen: the plans a session can start from."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,12 +12,12 @@ from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.wording import length_in_words
+from workshop_tui.model import Session
 from workshop_tui.store.plan_library import PlanEntry, builtin_plans, folder_plans
+from workshop_tui.store.sessions_folder import SessionsFolder
+from workshop_tui.ui.screens.start_session import SessionDetails, StartSessionScreen
 
-NOT_YET = (
-    "Running a live session is not ready yet: it comes in the next version. "
-    "For now you can read each plan here."
-)
+HINT = "Choose a plan and press enter to start a session. Tab moves between the lists."
 
 
 def plan_label(entry: PlanEntry) -> str:
@@ -24,6 +25,19 @@ def plan_label(entry: PlanEntry) -> str:
         return f"{entry.path.name} - cannot be used"
     where = "" if entry.builtin else " (your plan)"
     return f"{entry.plan.title}{where}\n  {length_in_words(entry.plan.planned_minutes)}"
+
+
+def unfinished_label(session: Session) -> str:
+    return f"{session.title}\n  started {session.started_at:%d %B %Y at %H:%M}, {session.status}"
+
+
+def unfinished_details(path: Path, session: Session) -> str:
+    step = session.steps[session.current_step]
+    return (
+        f"# {session.title}\n\nA session of '{session.plan.title}', started "
+        f"{session.started_at:%A %d %B %Y at %H:%M}.\n\nIt was on step {session.current_step + 1}: "
+        f"{step.title}.\n\nPress enter to carry on. The file is {path}."
+    )
 
 
 def plan_details(entry: PlanEntry) -> str:
@@ -51,38 +65,56 @@ class HomeScreen(Screen):
     @dataclass
     class PlansFound(Message):
         entries: list[PlanEntry]
+        unfinished: list[tuple[Path, Session]]
 
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[PlanEntry] = []
+        self.unfinished: list[tuple[Path, Session]] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home"):
             with Vertical(id="plan-column"):
-                yield Static("Plans", classes="heading")
+                yield Static("Start from a plan", classes="heading")
                 yield OptionList(id="plans")
+                yield Static("Carry on a session", classes="heading", id="unfinished-heading")
+                yield OptionList(id="unfinished")
             with VerticalScroll(id="plan-details"):
                 yield Markdown("Looking for plans...", id="plan-text")
-        yield Static(NOT_YET, id="home-message")
+        yield Static(HINT, id="home-message")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#plans", OptionList).loading = True
         self.find_plans()
 
+    def on_screen_resume(self) -> None:
+        # Back from a session: what can be carried on may have changed.
+        if self.entries:
+            self.find_plans()
+
     @work(thread=True, exclusive=True, group="plans")
     def find_plans(self) -> None:
         # Reading files off the UI thread keeps the screen responsive on a slow disk.
         entries = builtin_plans() + folder_plans(self.app.sessions_dir / "plans")
-        self.post_message(self.PlansFound(entries))
+        unfinished = SessionsFolder(self.app.sessions_dir).unfinished()
+        self.post_message(self.PlansFound(entries, unfinished))
 
     def on_home_screen_plans_found(self, message: PlansFound) -> None:
         self.entries = message.entries
+        self.unfinished = message.unfinished
         plans = self.query_one("#plans", OptionList)
         plans.loading = False
         plans.clear_options()
         plans.add_options(Option(plan_label(entry), id=str(index)) for index, entry in enumerate(self.entries))
+        unfinished = self.query_one("#unfinished", OptionList)
+        unfinished.clear_options()
+        unfinished.add_options(
+            Option(unfinished_label(session), id=str(index)) for index, (_, session) in enumerate(self.unfinished)
+        )
+        unfinished.display = bool(self.unfinished)
+        self.query_one("#unfinished-heading").display = bool(self.unfinished)
         if self.entries:
             plans.highlighted = 0
         plans.focus()
@@ -92,6 +124,26 @@ class HomeScreen(Screen):
         entry = self.entries[int(event.option.id)]
         self.query_one("#plan-text", Markdown).update(plan_details(entry))
 
+    @on(OptionList.OptionHighlighted, "#unfinished")
+    def show_unfinished(self, event: OptionList.OptionHighlighted) -> None:
+        path, session = self.unfinished[int(event.option.id)]
+        self.query_one("#plan-text", Markdown).update(unfinished_details(path, session))
+
     @on(OptionList.OptionSelected, "#plans")
     def choose_plan(self, event: OptionList.OptionSelected) -> None:
-        self.notify(NOT_YET, title="Not ready yet")
+        entry = self.entries[int(event.option.id)]
+        if entry.plan is None:
+            self.notify(str(entry.problem), title="This plan cannot be used", severity="error")
+            return
+        plan = entry.plan
+
+        def start(details: SessionDetails | None) -> None:
+            if details:
+                self.app.start_session(plan, details)
+
+        self.app.push_screen(StartSessionScreen(plan), start)
+
+    @on(OptionList.OptionSelected, "#unfinished")
+    def carry_on(self, event: OptionList.OptionSelected) -> None:
+        path, session = self.unfinished[int(event.option.id)]
+        self.app.open_session(session, path)

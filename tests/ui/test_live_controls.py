@@ -1,0 +1,224 @@
+"""The live screen's controls, pressed as a facilitator would, with a fake clock."""
+
+from pathlib import Path
+
+from textual.widgets import Digits, Input
+
+from workshop_tui.store.toml_files import load_session
+from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.step_form import StepForm
+from tests.ui.live_helpers import advance, live, live_app, text_of
+
+
+def countdown(app) -> str:
+    return app.screen.query_one("#countdown", Digits).value
+
+
+async def test_space_starts_and_pauses_the_timer(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        assert countdown(app) == "10:00"
+        assert "Paused" in text_of(app, "#timer-words")
+        await pilot.press("space")
+        await advance(pilot, clock, 61)
+        assert countdown(app) == "8:59"
+        assert text_of(app, "#timer-words") == "8:59 left."
+        await pilot.press("space")
+        await advance(pilot, clock, 300)
+        assert countdown(app) == "8:59"
+
+
+async def test_n_and_p_move_between_steps(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("n")
+        assert text_of(app, "#step-title").startswith("Tea")
+        assert "Break - back at" in text_of(app, "#timer-words")
+        await pilot.press("p")
+        assert text_of(app, "#step-title").startswith("Welcome")
+        assert text_of(app, "#next-step") == "Next: Tea (15 minutes)"
+
+
+async def test_plus_and_minus_change_the_time_on_this_step(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("plus", "plus", "minus")
+        assert countdown(app) == "11:00"
+        assert live(app).engine.current.added_minutes == 1
+
+
+async def test_past_zero_the_timer_says_how_far_over_in_words(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 10 * 60 + 133)
+        assert text_of(app, "#timer-words") == "2:13 over. Time's up for this step."
+        assert countdown(app) == "+2:13"
+        assert app.screen.query_one("#timer").has_class("-over")
+
+
+async def test_one_minute_left_and_time_up_are_announced(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 9 * 60 + 5)
+        await advance(pilot, clock, 60)
+        messages = [str(note.message) for note in app._notifications]
+        assert "One minute left." in messages
+        assert "Time's up for Welcome." in messages
+
+
+async def test_a_break_shows_when_to_be_back(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("n", "space")
+        await pilot.pause()
+        assert text_of(app, "#timer-words").startswith("Break - back at 10:15.")
+        assert app.screen.query_one("#back-at-time", Digits).value == "10:15"
+
+
+async def test_f_shows_the_projector_view_and_hides_the_rest(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("f")
+        assert app.screen.has_class("-projector")
+        assert not app.screen.query_one("#agenda").display or not app.screen.query_one("#live").display
+        assert app.screen.query_one("#projector-view").display
+        await pilot.press("f")
+        assert not app.screen.has_class("-projector")
+
+
+async def test_a_typed_note_is_saved_under_the_current_step(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("n", "t")
+        await pilot.press(*"? Is there a lift")
+        await pilot.press("enter")
+        note = live(app).session.notes[0]
+        assert (note.step, note.kind, note.text) == ("s2", "question", "Is there a lift")
+        assert app.screen.query_one("#note-line", Input).value == ""
+
+
+async def test_timer_keys_reach_the_timer_while_a_note_is_typed(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("t", "n", "o")
+        await pilot.press("f5")
+        assert live(app).engine.countdown().running
+        await pilot.press("f8")
+        assert live(app).engine.current.title == "Tea"
+        await pilot.press("f7")
+        assert live(app).engine.current.title == "Welcome"
+        assert app.screen.query_one("#note-line", Input).value == "no"
+        await pilot.press("escape")
+        assert app.screen.focused.id == "agenda"
+
+
+async def test_n_on_the_last_step_offers_to_finish(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space", "n", "n")
+        await advance(pilot, clock, 120)
+        await pilot.press("n")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        session = live(app).session
+        assert session.status == "finished"
+        assert session.ended_at == clock.now()
+        assert "Finished at" in text_of(app, "#status-line")
+
+
+async def test_ctrl_f_then_no_keeps_the_session_going(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+f", "n")
+        assert live(app).session.status != "finished"
+
+
+async def test_i_adds_a_step_after_the_current_one(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("i")
+        assert isinstance(app.screen, StepForm)
+        await pilot.press(*"Energiser")
+        await pilot.press("tab", "end", "backspace", "backspace", "5")
+        await pilot.click("#save")
+        titles = [step.title for step in live(app).session.steps]
+        assert titles == ["Welcome", "Energiser", "Tea", "Talk"]
+        assert live(app).session.steps[1].planned_minutes == 5
+
+
+async def test_e_changes_the_chosen_coming_step(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("down", "down", "e")
+        assert isinstance(app.screen, StepForm)
+        await pilot.press("tab", "backspace", "backspace", *"45", "enter")
+        talk = live(app).session.steps[2]
+        assert (talk.title, talk.planned_minutes) == ("Talk", 45)
+
+
+async def test_e_on_the_current_step_explains_why_not(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("e")
+        assert not isinstance(app.screen, StepForm)
+        assert any("still to come" in str(n.message) for n in app._notifications)
+
+
+async def test_s_skips_the_chosen_step_and_n_passes_over_it(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("down", "s", "n")
+        assert live(app).engine.current.title == "Talk"
+        assert "Step 2 of 2" in text_of(app, "#status-line")
+
+
+async def test_x_removes_the_chosen_step_after_asking(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("down", "x")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert live(app).session.steps[1].removed_at is not None
+        assert live(app).query_one("#agenda").row_count == 2
+
+
+async def test_ctrl_down_and_up_move_the_chosen_step(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("down", "ctrl+down")
+        assert [s.title for s in live(app).session.steps] == ["Welcome", "Talk", "Tea"]
+        await pilot.press("ctrl+up")
+        assert [s.title for s in live(app).session.steps] == ["Welcome", "Tea", "Talk"]
+
+
+async def test_every_agenda_change_is_an_event_and_the_plan_is_kept(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("down", "s", "ctrl+down")
+        screen = live(app)
+        screen.save_before_quitting()
+        saved = load_session(screen.path)
+        kinds = [event.kind for event in saved.events]
+        assert "agenda.skip" in kinds and "agenda.move" in kinds
+        assert [step.title for step in saved.plan.steps] == ["Welcome", "Tea", "Talk"]
+
+
+async def test_the_command_palette_lists_the_session_actions(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test():
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ["Start or pause the timer", "Go to the next step", "Projector view on or off", "Finish the session", "Save and quit"]:
+            assert wanted in titles
+
+
+async def test_ctrl_q_saves_and_quits(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space", "n")
+        path = live(app).path
+        await pilot.press("ctrl+q")
+    saved = load_session(path)
+    assert saved.current_step == 1
+    assert saved.steps[1].running_since is not None

@@ -1,0 +1,328 @@
+"""The live session screen: agenda, current step, big countdown, status line and note line."""
+
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from workshop_tui.core.alerts import alerts_between
+from workshop_tui.core.countdown import countdown_text
+from workshop_tui.core.schedule import agenda, plan_status
+from workshop_tui.core.session_engine import NotNow, SessionEngine
+from workshop_tui.store.autosave import Autosaver, SaveResult
+from workshop_tui.store.toml_files import to_toml
+from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.step_form import StepDetails, StepForm
+from workshop_tui.ui.widgets.agenda import Agenda
+from workshop_tui.ui.widgets.big_clock import BigClock
+from workshop_tui.ui.widgets.step_card import StepCard
+from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
+
+TICK_SECONDS = 0.25
+
+
+class LiveScreen(Screen):
+    """Runs one session. Every key becomes an engine command; the screen only draws."""
+
+    BINDINGS = [
+        Binding("space", "toggle_timer", "Timer", id="timer", tooltip="Start or pause the timer"),
+        Binding("n", "next_step", "Next", id="next", tooltip="Go to the next step"),
+        Binding("p", "previous_step", "Back", id="previous", tooltip="Go back to the previous step"),
+        Binding("plus,equals_sign", "add_minute", "Minute", id="add_minute", tooltip="Add a minute to this step"),
+        Binding("minus", "remove_minute", "Minute", id="remove_minute", tooltip="Take a minute off this step"),
+        Binding("t", "note_line", "Note", id="note", tooltip="Type a note"),
+        Binding("f", "projector", "Projector", id="projector", tooltip="Projector view on or off"),
+        Binding("i", "insert_step", "Add step", id="insert_step", show=False, tooltip="Add a step after this one"),
+        Binding("e", "edit_step", "Change step", id="edit_step", show=False, tooltip="Change the chosen coming step"),
+        Binding("s", "skip_step", "Skip step", id="skip_step", show=False, tooltip="Skip the chosen coming step, or bring it back"),
+        Binding("x,delete", "remove_step", "Remove step", id="remove_step", show=False, tooltip="Remove the chosen coming step"),
+        Binding("ctrl+up", "move_step(-1)", "Move step up", id="move_up", show=False, tooltip="Move the chosen coming step up"),
+        Binding("ctrl+down", "move_step(1)", "Move step down", id="move_down", show=False, tooltip="Move the chosen coming step down"),
+        Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
+        Binding("escape", "leave_note_line", "Leave note line", show=False),
+        # These reach the timer even while a note is being typed.
+        Binding("f5", "toggle_timer", "Start/pause", show=False, priority=True),
+        Binding("f7", "previous_step", "Previous", show=False, priority=True),
+        Binding("f8", "next_step", "Next", show=False, priority=True),
+    ]
+
+    projector = var(False)
+
+    def __init__(self, engine: SessionEngine, path: Path, quiet: bool = False, first_save_problem: str = ""):
+        super().__init__()
+        self.engine = engine
+        self.path = path
+        self.quiet = quiet
+        self.save_message = first_save_problem or f"Saved {engine.clock.now():%H:%M:%S}"
+        self._shown_second: str | None = None
+        self._agenda_cells: tuple | None = None
+        self._last_left: float | None = None
+        self.autosaver: Autosaver | None = None
+
+    @property
+    def session(self):
+        return self.engine.session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="live"):
+            with Vertical(id="agenda-column"):
+                yield Static("Agenda", classes="heading")
+                yield Agenda(id="agenda")
+            with Vertical(id="step-column"):
+                yield Static("", id="step-title", markup=False)
+                yield TimerPanel(id="timer")
+                yield Static("", id="next-step", markup=False)
+                with VerticalScroll(id="step-details"):
+                    yield StepCard(id="step-card")
+        with Vertical(id="projector-view"):
+            yield Static("", id="projector-title", markup=False)
+            yield BigClock(id="big-clock")
+            yield Static("", id="projector-words", markup=False)
+            yield Static("", id="projector-next", markup=False)
+        yield Static("", id="status-line", markup=False)
+        yield Input(placeholder="Press t to type a note, enter to save it, escape to leave", id="note-line")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title = self.session.title
+        if self.session.plan.title != self.session.title:
+            self.sub_title = self.session.plan.title
+        self.autosaver = Autosaver(
+            self.path,
+            snapshot=self._snapshot,
+            now=self.engine.clock.now,
+            on_result=self._saver_reported,
+            gather_seconds=getattr(self.app, "autosave_gather_seconds", 0.2),
+        )
+        if self.save_message.startswith("Could not"):
+            self.autosaver.changed()
+        self.show_session()
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.query_one("#agenda", Agenda).focus()
+
+    # Drawing.
+
+    def _snapshot(self) -> bytes:
+        with self.engine.lock:
+            return to_toml(self.session)
+
+    def show_session(self) -> None:
+        """Redraw everything that depends on the session, not only the clock."""
+        step = self.engine.current
+        finished = self.engine.finished
+        self.query_one("#step-title", Static).update(f"{step.title}  ({step.kind})")
+        self.query_one("#step-card", StepCard).show(step)
+        upcoming = self.engine.next_index()
+        nxt = self.session.steps[upcoming] if upcoming is not None else None
+        next_text = (
+            f"Next: {nxt.title} ({nxt.planned_minutes + nxt.added_minutes} minutes)" if nxt else "Next: this is the last step."
+        )
+        self.query_one("#next-step", Static).update(next_text)
+        self.query_one("#projector-next", Static).update(next_text)
+        self._shown_second = None
+        self._agenda_cells = None
+        self.tick()
+
+    def tick(self) -> None:
+        """Called four times a second; only redraws what a person would see change."""
+        now = self.engine.clock.now()
+        countdown = self.engine.countdown()
+        left = countdown.left(now)
+        self._ring_alerts(left)
+        second = f"{countdown_text(left)}|{countdown.running}|{now:%H:%M}"
+        if second == self._shown_second:
+            return
+        self._shown_second = second
+        step = self.engine.current
+        finished = self.engine.finished
+        self.query_one("#timer", TimerPanel).show(step, countdown, now, finished)
+        self.show_projector(step, left, now)
+        lines = agenda(self.session, now)
+        cells = tuple((line.state, line.starts_at and f"{line.starts_at:%H:%M}", line.step.title, line.actual_minutes and round(line.actual_minutes), line.step.added_minutes, line.step.planned_minutes) for line in lines)
+        if cells != self._agenda_cells:
+            self._agenda_cells = cells
+            self.query_one("#agenda", Agenda).show(lines)
+        status = plan_status(self.session, now).sentence()
+        if finished:
+            status = f"Finished at {self.session.ended_at:%H:%M}"
+        self.query_one("#status-line", Static).update(f"{status} · {self.save_message}")
+
+    def show_projector(self, step, left: float, now: datetime) -> None:
+        """For a break the room needs the time to be back, so that is what shows large."""
+        on_break = step.kind == "break" and not self.engine.finished
+        back_at = f"{self.engine.countdown().ends_at(now):%H:%M}"
+        self.query_one("#projector-title", Static).update(f"{step.title} - back at {back_at}" if on_break else step.title)
+        self.query_one("#big-clock", BigClock).text = back_at if on_break else digits_text(left)
+        words = self.query_one("#timer-words", Static).content
+        self.query_one("#projector-words", Static).update(str(words))
+        self.query_one("#projector-view").set_class(left < 0, "-over")
+
+    def _ring_alerts(self, left: float) -> None:
+        before, self._last_left = self._last_left, left
+        if before is None or not self.engine.countdown().running:
+            return
+        for alert in alerts_between(before, left):
+            message = "One minute left." if alert == "one minute left" else f"Time's up for {self.engine.current.title}."
+            self.notify(message, title="Timer", severity="warning" if alert == "time's up" else "information")
+            if not self.quiet:
+                self.app.bell()
+
+    def watch_projector(self, on: bool) -> None:
+        self.set_class(on, "-projector")
+
+    # Saving.
+
+    def _saver_reported(self, result: SaveResult) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self._show_save(result)
+        else:
+            try:
+                self.app.call_from_thread(self._show_save, result)
+            except RuntimeError:
+                pass  # the app is closing; the last save is made on the way out
+
+    def _show_save(self, result: SaveResult) -> None:
+        was_failing = self.save_message.startswith("Could not")
+        if result.ok:
+            self.save_message = f"Saved {result.at:%H:%M:%S}"
+            if was_failing:
+                self.notify("Saving works again. Everything is on disk.", title="Saved")
+        else:
+            self.save_message = result.problem
+            if not was_failing:
+                self.notify(result.problem, title="Not saved", severity="error", timeout=10)
+        self.set_class(not result.ok, "-not-saved")
+        self._shown_second = None
+        self.tick()
+
+    def save_before_quitting(self) -> SaveResult | None:
+        """The last save, made on the way out; None if everything was already saved."""
+        return self.autosaver.flush() if self.autosaver else None
+
+    def on_unmount(self) -> None:
+        if self.autosaver:
+            self.autosaver.stop()
+
+    # Commands.
+
+    def run_command(self, command, *args) -> bool:
+        try:
+            events = command(*args)
+        except NotNow as reason:
+            self.notify(str(reason), title="Not now", severity="warning")
+            return False
+        if events:
+            self.autosaver.changed()
+            self.show_session()
+        return True
+
+    def action_toggle_timer(self) -> None:
+        self.run_command(self.engine.toggle_timer)
+
+    def action_next_step(self) -> None:
+        if self.engine.next_index() is None and not self.engine.finished:
+            self.action_finish()
+            return
+        self.run_command(self.engine.next_step)
+
+    def action_previous_step(self) -> None:
+        self.run_command(self.engine.previous_step)
+
+    def action_add_minute(self) -> None:
+        self.run_command(self.engine.add_minutes, 1)
+
+    def action_remove_minute(self) -> None:
+        self.run_command(self.engine.add_minutes, -1)
+
+    def action_projector(self) -> None:
+        self.projector = not self.projector
+
+    def action_note_line(self) -> None:
+        self.projector = False
+        # Focus at once, so keys typed straight after 't' land in the note line.
+        self.set_focus(self.query_one("#note-line", Input))
+
+    def action_leave_note_line(self) -> None:
+        if self.projector:
+            self.projector = False
+        self.set_focus(self.query_one("#agenda", Agenda))
+
+    @on(Input.Submitted, "#note-line")
+    def save_note(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return
+        if self.run_command(self.engine.add_note, event.value):
+            event.input.clear()
+
+    def action_finish(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_command(self.engine.finish)
+                self.notify(f"The session is finished and saved in {self.path}.", title="Finished")
+
+        if self.engine.finished:
+            self.notify("This session has already finished.", title="Finished")
+            return
+        self.app.push_screen(ConfirmScreen("Finish the session now? Its end time will be recorded.", "Finish", "Keep going"), answered)
+
+    # Changing the plan on the fly.
+
+    def chosen_index(self) -> int:
+        """The step under the agenda's cursor, as an index into the session's steps."""
+        table = self.query_one("#agenda", Agenda)
+        if table.row_count == 0:
+            return -1
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return next(i for i, step in enumerate(self.session.steps) if step.id == key)
+
+    def action_insert_step(self) -> None:
+        def made(details: StepDetails | None) -> None:
+            if details:
+                self.run_command(self.engine.insert_step, details.title, details.minutes, details.kind)
+
+        self.app.push_screen(StepForm("Add a step after the current one"), made)
+
+    def action_edit_step(self) -> None:
+        index = self.chosen_index()
+        try:
+            step = self.engine.coming(index)
+        except NotNow as reason:
+            self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
+            return
+
+        def changed(details: StepDetails | None) -> None:
+            if details:
+                self.run_command(self.engine.change_step, index, details.title, details.minutes)
+
+        minutes = step.planned_minutes + step.added_minutes
+        self.app.push_screen(StepForm(f"Change '{step.title}'", step.title, minutes, step.kind, kind_fixed=True), changed)
+
+    def action_skip_step(self) -> None:
+        self.run_command(self.engine.skip_step, self.chosen_index())
+
+    def action_remove_step(self) -> None:
+        index = self.chosen_index()
+        try:
+            step = self.engine.coming(index)
+        except NotNow as reason:
+            self.notify(str(reason), title="Not now", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_command(self.engine.remove_step, index)
+
+        self.app.push_screen(ConfirmScreen(f"Take '{step.title}' off the agenda? It stays in the session file, marked removed.", "Remove", "Keep it"), answered)
+
+    def action_move_step(self, direction: int) -> None:
+        index = self.chosen_index()
+        if self.run_command(self.engine.move_step, index, direction):
+            self.query_one("#agenda", Agenda).move_cursor(row=self.query_one("#agenda", Agenda).cursor_row + direction)

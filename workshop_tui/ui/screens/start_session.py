@@ -1,0 +1,67 @@
+"""Before a session starts: its title, and who is facilitating and taking notes."""
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from workshop_tui.model import Plan
+
+
+@dataclass(frozen=True)
+class SessionDetails:
+    title: str
+    facilitator: str
+    note_taker: str
+
+
+class StartSessionScreen(ModalScreen[SessionDetails | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"Start a session of '{self.plan.title}'", markup=False, classes="question")
+            yield Label("Title of this session")
+            yield Input(self.plan.title, id="session-title")
+            yield Label("Facilitator's name (you can leave it empty)")
+            yield Input(id="facilitator")
+            yield Label("Note-taker's name (you can leave it empty)")
+            yield Input(id="note-taker")
+            yield Static("", id="form-problem", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Start (enter)", id="start", variant="primary")
+                yield Button("Cancel (escape)", id="cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.start() if event.button.id == "start" else self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def start(self) -> None:
+        title = self.query_one("#session-title", Input).value.strip()
+        if not title:
+            self.query_one("#form-problem", Static).update("Please give the session a title.")
+            return
+        self.dismiss(
+            SessionDetails(
+                title,
+                self.query_one("#facilitator", Input).value.strip(),
+                self.query_one("#note-taker", Input).value.strip(),
+            )
+        )

@@ -1,0 +1,38 @@
+"""The agenda: every step, whether done, current or to come, with its times."""
+
+from textual.widgets import DataTable
+
+from workshop_tui.core.schedule import AgendaLine
+
+# Symbols, not colour, tell the states apart; the help screen names them.
+MARKS = {"done": "✓", "current": "▶", "to come": " ", "skipped": "–"}
+
+
+def minutes_cell(line: AgendaLine) -> str:
+    allowed = line.step.planned_minutes + line.step.added_minutes
+    if line.state == "done" and line.actual_minutes is not None:
+        return f"{round(line.actual_minutes)} of {allowed}"
+    return str(allowed)
+
+
+class Agenda(DataTable):
+    """A table of steps; the row cursor picks a coming step to change."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = False
+        self.add_column("", key="mark", width=1)
+        self.add_column("Starts", key="starts", width=6)
+        self.add_column("Step", key="step")
+        self.add_column("Minutes", key="minutes", width=8)
+
+    def show(self, lines: list[AgendaLine]) -> None:
+        """Redraw the rows, keeping the cursor on the same step where it can."""
+        keep = self.cursor_row
+        self.clear()
+        for line in lines:
+            starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
+            title = f"{line.step.title} (skipped)" if line.state == "skipped" else line.step.title
+            self.add_row(MARKS[line.state], starts, title, minutes_cell(line), key=line.step.id)
+        if lines:
+            self.move_cursor(row=min(keep, len(lines) - 1), animate=False)

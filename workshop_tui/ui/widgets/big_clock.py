@@ -1,0 +1,63 @@
+"""A clock face drawn as large as the space allows, for the back of the room."""
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.reactive import reactive
+
+# Five columns by seven rows per character; '#' is ink.
+GLYPHS = {
+    "0": [" ### ", "#   #", "#  ##", "# # #", "##  #", "#   #", " ### "],
+    "1": ["  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", " ### "],
+    "2": [" ### ", "#   #", "    #", "   # ", "  #  ", " #   ", "#####"],
+    "3": [" ### ", "#   #", "    #", "  ## ", "    #", "#   #", " ### "],
+    "4": ["   # ", "  ## ", " # # ", "#  # ", "#####", "   # ", "   # "],
+    "5": ["#####", "#    ", "#### ", "    #", "    #", "#   #", " ### "],
+    "6": [" ### ", "#    ", "#    ", "#### ", "#   #", "#   #", " ### "],
+    "7": ["#####", "    #", "   # ", "  #  ", " #   ", " #   ", " #   "],
+    "8": [" ### ", "#   #", "#   #", " ### ", "#   #", "#   #", " ### "],
+    "9": [" ### ", "#   #", "#   #", " ####", "    #", "    #", " ### "],
+    ":": ["     ", "  #  ", "  #  ", "     ", "  #  ", "  #  ", "     "],
+    "+": ["     ", "  #  ", "  #  ", "#####", "  #  ", "  #  ", "     "],
+    " ": ["     "] * 7,
+}
+GLYPH_WIDTH, GLYPH_HEIGHT, GAP = 5, 7, 1
+
+
+def glyph_rows(text: str) -> list[str]:
+    """The text as seven rows of '#' and ' ', one column between characters."""
+    chars = [GLYPHS.get(ch, GLYPHS[" "]) for ch in text]
+    return [(" " * GAP).join(glyph[row] for glyph in chars) for row in range(GLYPH_HEIGHT)]
+
+
+def scales(text: str, width: int, height: int) -> tuple[int, int]:
+    """The largest whole-number stretch across and down that fits the space."""
+    base_width = len(text) * (GLYPH_WIDTH + GAP) - GAP
+    across = max(1, width // max(1, base_width))
+    down = max(1, height // GLYPH_HEIGHT)
+    # Terminal cells are about twice as tall as wide: keep the digits from looking squashed.
+    across = min(across, down * 2 + 1)
+    down = min(down, across)
+    return across, down
+
+
+class BigClock(Widget):
+    """Draws `text` (digits and colons) in block characters, centred, as big as it fits."""
+
+    text: reactive[str] = reactive("0:00")
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.size
+        across, down = scales(self.text, width, height)
+        rows = glyph_rows(self.text)
+        drawn_height = GLYPH_HEIGHT * down
+        top = (height - drawn_height) // 2
+        style = self.rich_style
+        if not top <= y < top + drawn_height:
+            return Strip([Segment(" " * width, style)], width)
+        row = rows[(y - top) // down]
+        line = "".join(("█" if ch == "#" else " ") * across for ch in row)
+        left = max(0, (width - len(line)) // 2)
+        line = (" " * left + line)[:width].ljust(width)
+        return Strip([Segment(line, style)], width)
