@@ -59,3 +59,33 @@ def test_check_reports_pacing_problems_with_status_2(capsys, tmp_path: Path):
     assert main(["check", str(path)]) == 2
     error = capsys.readouterr().err
     assert "step 1" in error and "90 minutes without a break" in error
+
+
+def test_resume_with_no_unfinished_session_says_how_to_start_one(capsys, tmp_path: Path):
+    assert main(["--sessions-dir", str(tmp_path), "resume"]) == 2
+    error = capsys.readouterr().err
+    assert "there is no unfinished session" in error and "workshop-tui run PLAN" in error
+
+
+def test_resume_refuses_a_finished_session(capsys, tmp_path: Path):
+    from tests.conftest import small_session
+    from workshop_tui.store.toml_files import save_session
+
+    session = small_session()
+    session.status = "finished"
+    save_session(session, tmp_path / "done.toml")
+    assert main(["--sessions-dir", str(tmp_path), "resume", "done"]) == 2
+    assert "has finished, so it cannot be carried on" in capsys.readouterr().err
+
+
+def test_resume_of_a_missing_session_names_it(capsys, tmp_path: Path):
+    assert main(["--sessions-dir", str(tmp_path), "resume", "nope"]) == 2
+    assert "nope: there is no such session file" in capsys.readouterr().err
+
+
+def test_run_with_an_unknown_plan_or_empty_title_gets_one_sentence(capsys, tmp_path: Path):
+    assert main(["--sessions-dir", str(tmp_path), "run", "no-such-plan"]) == 2
+    assert "no built-in plan with this name" in capsys.readouterr().err
+    assert main(["--sessions-dir", str(tmp_path), "run", "co-production-part-1", "--title", " "]) == 2
+    assert "--title is empty" in capsys.readouterr().err
+    assert not (tmp_path / "plans").exists() and list(tmp_path.iterdir()) == []

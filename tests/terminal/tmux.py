@@ -1,6 +1,5 @@
 """Driving the installed `workshop-tui` in a real terminal through tmux."""
 
-import os
 import shutil
 import subprocess
 import sys
@@ -72,3 +71,13 @@ def terminal_factory(tmp_path: Path):
     yield make
     for terminal in made:
         terminal.close()
+
+
+def app_pid(terminal: Terminal) -> int:
+    """The process id of the program running in the terminal (the shell's child)."""
+    shell = subprocess.run(
+        ["tmux", "list-panes", "-t", terminal.name, "-F", "#{pane_pid}"], capture_output=True, text=True, check=True
+    ).stdout.split()[0]
+    children = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()
+    assert children, "the program is not running"
+    return int(children[0])

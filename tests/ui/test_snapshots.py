@@ -3,8 +3,10 @@
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from workshop_tui.ui.app import WorkshopApp
+from tests.ui.live_helpers import advance, live_app
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -23,3 +25,37 @@ def test_home_screen(snap_compare, sessions_dir: Path, clock, size):
 def test_help_screen(snap_compare, sessions_dir: Path, clock):
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), press=["f1"], run_before=plans_loaded)
+
+
+def live_at(seconds: float, keys: tuple[str, ...] = ()):
+    """A run_before that presses keys, then moves the fake clock on and draws that moment."""
+
+    async def run_before(pilot) -> None:
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.press(*keys)
+        await advance(pilot, pilot.app.clock, seconds)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_live_screen_with_the_timer_running(snap_compare, sessions_dir: Path, clock, size):
+    app = live_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=size, run_before=live_at(4 * 60 + 30, ("space",)))
+
+
+@pytest.mark.parametrize("size", [*SIZES, (200, 60)], ids=["80x24", "160x48", "200x60"])
+def test_projector_view(snap_compare, sessions_dir: Path, clock, size):
+    app = live_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=size, run_before=live_at(4 * 60 + 30, ("space", "f")))
+
+
+def test_projector_view_during_a_break(snap_compare, sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=live_at(60, ("n", "space", "f")))
+
+
+def test_live_screen_running_over(snap_compare, sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=live_at(12 * 60 + 13, ("space",)))

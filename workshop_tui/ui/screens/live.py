@@ -25,8 +25,6 @@ from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.step_card import StepCard
 from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
 
-TICK_SECONDS = 0.25
-
 
 class LiveScreen(Screen):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
@@ -64,6 +62,9 @@ class LiveScreen(Screen):
         self._shown_second: str | None = None
         self._agenda_cells: tuple | None = None
         self._last_left: float | None = None
+        self._shown_text: dict[str, str] = {}
+        self._shown_minute: str | None = None
+        self._tick_timer = None
         self.autosaver: Autosaver | None = None
 
     @property
@@ -105,7 +106,6 @@ class LiveScreen(Screen):
         if self.save_message.startswith("Could not"):
             self.autosaver.changed()
         self.show_session()
-        self.set_interval(TICK_SECONDS, self.tick)
         self.query_one("#agenda", Agenda).focus()
 
     # Drawing.
@@ -118,21 +118,44 @@ class LiveScreen(Screen):
         """Redraw everything that depends on the session, not only the clock."""
         step = self.engine.current
         finished = self.engine.finished
-        self.query_one("#step-title", Static).update(f"{step.title}  ({step.kind})")
+        self._show_text("#step-title", f"{step.title}  ({step.kind})")
         self.query_one("#step-card", StepCard).show(step)
         upcoming = self.engine.next_index()
         nxt = self.session.steps[upcoming] if upcoming is not None else None
         next_text = (
             f"Next: {nxt.title} ({nxt.planned_minutes + nxt.added_minutes} minutes)" if nxt else "Next: this is the last step."
         )
-        self.query_one("#next-step", Static).update(next_text)
-        self.query_one("#projector-next", Static).update(next_text)
+        self._show_text("#next-step", next_text)
+        self._show_text("#projector-next", next_text)
         self._shown_second = None
+        self._shown_minute = None
         self._agenda_cells = None
         self.tick()
+        # The timer may have just started or stopped: wake in step with the new seconds.
+        if self._tick_timer is not None:
+            self._tick_timer.stop()
+        self._schedule_tick()
+
+    def _schedule_tick(self) -> None:
+        """Tick once a second, in step with the moment the shown second changes."""
+        countdown = self.engine.countdown()
+        delay = countdown.left(self.engine.clock.now()) % 1.0 if countdown.running else 0.0
+        self._tick_timer = self.set_timer(delay + 0.01, self._start_ticking)
+
+    def _start_ticking(self) -> None:
+        self.tick()
+        self._tick_timer = self.set_interval(1.0, self.tick)
+
+    def _show_text(self, selector: str, text: str) -> None:
+        """Update a line only when its words change, so an idle screen stays idle."""
+        before = self._shown_text.get(selector)
+        if before != text:
+            self._shown_text[selector] = text
+            same_size = before is not None and len(before) == len(text)
+            self.query_one(selector, Static).update(text, layout=not same_size)
 
     def tick(self) -> None:
-        """Called four times a second; only redraws what a person would see change."""
+        """Redraw what a person would see change since the last tick, and nothing else."""
         now = self.engine.clock.now()
         countdown = self.engine.countdown()
         left = countdown.left(now)
@@ -144,25 +167,34 @@ class LiveScreen(Screen):
         step = self.engine.current
         finished = self.engine.finished
         self.query_one("#timer", TimerPanel).show(step, countdown, now, finished)
-        self.show_projector(step, left, now)
+        if self.projector:
+            self.show_projector(step, left, now)
+        # Clock times and lateness are in whole minutes: half-minute steps catch every change.
+        minute = f"{now:%H:%M}|{countdown.running}|{left // 30}|{self.save_message}"
+        if minute == self._shown_minute:
+            return
+        self._shown_minute = minute
         lines = agenda(self.session, now)
-        cells = tuple((line.state, line.starts_at and f"{line.starts_at:%H:%M}", line.step.title, line.actual_minutes and round(line.actual_minutes), line.step.added_minutes, line.step.planned_minutes) for line in lines)
+        cells = tuple(
+            (line.state, line.starts_at and f"{line.starts_at:%H:%M}", line.step.title,
+             line.actual_minutes and round(line.actual_minutes), line.step.added_minutes, line.step.planned_minutes)
+            for line in lines
+        )
         if cells != self._agenda_cells:
             self._agenda_cells = cells
             self.query_one("#agenda", Agenda).show(lines)
         status = plan_status(self.session, now).sentence()
         if finished:
             status = f"Finished at {self.session.ended_at:%H:%M}"
-        self.query_one("#status-line", Static).update(f"{status} · {self.save_message}")
+        self._show_text("#status-line", f"{status} · {self.save_message}")
 
     def show_projector(self, step, left: float, now: datetime) -> None:
         """For a break the room needs the time to be back, so that is what shows large."""
         on_break = step.kind == "break" and not self.engine.finished
         back_at = f"{self.engine.countdown().ends_at(now):%H:%M}"
-        self.query_one("#projector-title", Static).update(f"{step.title} - back at {back_at}" if on_break else step.title)
+        self._show_text("#projector-title", f"{step.title} - back at {back_at}" if on_break else step.title)
         self.query_one("#big-clock", BigClock).text = back_at if on_break else digits_text(left)
-        words = self.query_one("#timer-words", Static).content
-        self.query_one("#projector-words", Static).update(str(words))
+        self._show_text("#projector-words", str(self.query_one("#timer-words", Static).content))
         self.query_one("#projector-view").set_class(left < 0, "-over")
 
     def _ring_alerts(self, left: float) -> None:
@@ -177,6 +209,8 @@ class LiveScreen(Screen):
 
     def watch_projector(self, on: bool) -> None:
         self.set_class(on, "-projector")
+        self._shown_second = self._shown_minute = None
+        self.tick()
 
     # Saving.
 
@@ -200,7 +234,7 @@ class LiveScreen(Screen):
             if not was_failing:
                 self.notify(result.problem, title="Not saved", severity="error", timeout=10)
         self.set_class(not result.ok, "-not-saved")
-        self._shown_second = None
+        self._shown_second = self._shown_minute = None
         self.tick()
 
     def save_before_quitting(self) -> SaveResult | None:

@@ -4,10 +4,11 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from workshop_tui.core.countdown import Countdown, countdown_text
 from workshop_tui.model import SessionStep
+from workshop_tui.ui.widgets.step_progress import StepProgress
 
 
 def timer_words(step: SessionStep, countdown: Countdown, now: datetime, finished: bool) -> str:
@@ -33,23 +34,37 @@ def digits_text(left: float) -> str:
 
 
 class TimerPanel(Vertical):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: dict[str, str] = {}
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="back-at"):
             yield Static("Break - back at", id="back-at-words")
             yield Digits("", id="back-at-time")
         yield Digits("0:00", id="countdown")
         yield Static("", id="timer-words", markup=False)
-        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="step-progress")
+        yield StepProgress(id="step-progress")
 
     def show(self, step: SessionStep, countdown: Countdown, now: datetime, finished: bool) -> None:
         left = countdown.left(now)
-        self.query_one("#countdown", Digits).update(digits_text(left))
-        self.query_one("#timer-words", Static).update(timer_words(step, countdown, now, finished))
-        self.query_one(ProgressBar).update(
-            total=countdown.allowed_seconds, progress=min(countdown.used(now), countdown.allowed_seconds)
-        )
+        self._update_digits("#countdown", digits_text(left))
+        words = timer_words(step, countdown, now, finished)
+        before = self._shown.get("words")
+        if before != words:
+            self._shown["words"] = words
+            # Same length, same lines: skip the layout pass, the costliest part of a redraw.
+            same_size = before is not None and len(before) == len(words)
+            self.query_one("#timer-words", Static).update(words, layout=not same_size)
+        self.query_one(StepProgress).set_fraction(countdown.used(now) / countdown.allowed_seconds)
         self.set_class(left < 0, "-over")
         self.set_class(not countdown.running, "-paused")
         self.set_class(step.kind == "break", "-break")
         if step.kind == "break":
-            self.query_one("#back-at-time", Digits).update(f"{countdown.ends_at(now):%H:%M}")
+            self._update_digits("#back-at-time", f"{countdown.ends_at(now):%H:%M}")
+
+    def _update_digits(self, selector: str, text: str) -> None:
+        # Redrawing only what changed keeps a running timer to one small redraw a second.
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Digits).update(text)

@@ -1,0 +1,71 @@
+"""Autosave on the live screen: the status line says when it saved, or warns when it cannot."""
+
+import errno
+import os
+from pathlib import Path
+
+from workshop_tui.store import atomic
+from workshop_tui.store.toml_files import load_session
+from workshop_tui.ui.app import ResumeSession, WorkshopApp
+from tests.ui.live_helpers import advance, live, live_app, text_of
+
+
+def break_the_disk(monkeypatch):
+    """As a read-only folder does, even for root (who may write anywhere)."""
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+
+
+async def test_the_status_line_says_when_the_session_was_saved(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        assert text_of(app, "#status-line").endswith("Saved 10:00:00")
+        await advance(pilot, clock, 5)
+        await pilot.press("space")
+        live(app).save_before_quitting()
+        await pilot.pause()
+        assert text_of(app, "#status-line").endswith("Saved 10:00:05")
+
+
+async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_dir: Path, clock, monkeypatch):
+    sessions_dir.mkdir()
+    if os.geteuid() != 0:
+        sessions_dir.chmod(0o500)  # a real read-only folder, where permissions apply
+    else:
+        break_the_disk(monkeypatch)
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space", "t", *"Still here", "enter")
+        await pilot.pause()
+        screen = live(app)
+        assert "Could not save" in text_of(app, "#status-line")
+        assert "kept in memory" in text_of(app, "#status-line")
+        assert screen.has_class("-not-saved")
+        assert screen.session.notes[0].text == "Still here"
+        # Quitting warns first, so nothing is lost without the user knowing.
+        await pilot.press("ctrl+q")
+        assert app.is_running
+        assert any("quit without saving" in str(n.message) for n in app._notifications)
+        sessions_dir.chmod(0o700)
+        monkeypatch.undo()
+        assert screen.save_before_quitting().ok
+        await pilot.pause()
+        assert "Saved" in text_of(app, "#status-line")
+    assert load_session(screen.path).notes[0].text == "Still here"
+
+
+async def test_resume_shows_a_running_timer_still_running(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("space")
+        await advance(pilot, clock, 90)
+        path = live(app).path
+        live(app).save_before_quitting()
+    # The laptop was closed for ten minutes; the timer kept running all along.
+    clock.advance(minutes=10)
+    resumed = WorkshopApp(sessions_dir, clock, quiet=True, opening=ResumeSession(load_session(path), path))
+    async with resumed.run_test() as pilot:
+        await pilot.pause()
+        assert text_of(resumed, "#timer-words") == "1:30 over. Time's up for this step."
