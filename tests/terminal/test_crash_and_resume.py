@@ -34,7 +34,7 @@ def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(terminal
     second = plan.steps[1]
     terminal = terminal_factory(80, 24)
     terminal.start(f"{installed_command()} run co-production-part-1 --quiet")
-    terminal.wait_for("Press space to start")
+    terminal.wait_for("Paused with")
     terminal.send("Space")
     terminal.wait_for(" left.")
     terminal.send("n")

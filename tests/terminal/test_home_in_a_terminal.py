@@ -21,7 +21,7 @@ def test_help_opens_with_f1_in_a_large_terminal(terminal_factory):
     terminal.start(installed_command())
     terminal.wait_for("Commissioning panel")
     terminal.send("F1")
-    assert "What it does" in terminal.wait_for("Help")
+    assert "What it does" in terminal.wait_for("Ctrl+Q")
     terminal.send("Escape")
     terminal.send("C-q")
     assert "EXITED 0" in terminal.wait_for("EXITED")

@@ -49,13 +49,11 @@ def plan_details(entry: PlanEntry) -> str:
         "",
         plan.description,
         "",
-        f"{len(plan.steps)} steps, {length_in_words(plan.planned_minutes)} in all.",
+        f"{len(plan.steps)} steps, {length_in_words(plan.planned_minutes)} in all:",
         "",
-        "| Step | Kind | Minutes |",
-        "|---|---|---|",
     ]
     for number, step in enumerate(plan.steps, start=1):
-        lines.append(f"| {number}. {step.title} | {step.kind} | {step.planned_minutes} |")
+        lines.append(f"{number}. **{step.title}** - {step.planned_minutes} minutes, {step.kind}")
     return "\n".join(lines)
 
 

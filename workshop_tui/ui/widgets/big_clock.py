@@ -1,6 +1,9 @@
 """A clock face drawn as large as the space allows, for the back of the room."""
 
+from itertools import groupby
+
 from rich.segment import Segment
+from rich.style import Style
 from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
@@ -8,7 +11,7 @@ from textual.reactive import reactive
 
 # Five columns by seven rows per character; '#' is ink.
 GLYPHS = {
-    "0": [" ### ", "#   #", "#  ##", "# # #", "##  #", "#   #", " ### "],
+    "0": [" ### ", "#   #", "#   #", "#   #", "#   #", "#   #", " ### "],
     "1": ["  #  ", " ##  ", "  #  ", "  #  ", "  #  ", "  #  ", " ### "],
     "2": [" ### ", "#   #", "    #", "   # ", "  #  ", " #   ", "#####"],
     "3": [" ### ", "#   #", "    #", "  ## ", "    #", "#   #", " ### "],
@@ -53,11 +56,14 @@ class BigClock(Widget):
         rows = glyph_rows(self.text)
         drawn_height = GLYPH_HEIGHT * down
         top = (height - drawn_height) // 2
-        style = self.rich_style
+        paper = self.rich_style
         if not top <= y < top + drawn_height:
-            return Strip([Segment(" " * width, style)], width)
+            return Strip([Segment(" " * width, paper)], width)
+        # Ink is drawn as spaces on the text colour: solid blocks in every terminal and font.
+        ink = paper + Style(bgcolor=paper.color)
         row = rows[(y - top) // down]
-        line = "".join(("█" if ch == "#" else " ") * across for ch in row)
-        left = max(0, (width - len(line)) // 2)
-        line = (" " * left + line)[:width].ljust(width)
-        return Strip([Segment(line, style)], width)
+        left = max(0, (width - len(row) * across) // 2)
+        segments = [Segment(" " * left, paper)]
+        for is_ink, run in groupby(row, key=lambda ch: ch == "#"):
+            segments.append(Segment(" " * (len(list(run)) * across), ink if is_ink else paper))
+        return Strip(segments).crop_extend(0, width, paper)
