@@ -66,3 +66,52 @@ async def test_ctrl_q_quits(sessions_dir: Path, clock):
         await pilot.pause()
     assert app.return_code == 0
     assert not app.is_running
+
+
+async def test_choosing_a_plan_asks_for_a_title_and_names_then_starts_the_session(sessions_dir: Path, clock):
+    from workshop_tui.store.toml_files import load_session
+    from workshop_tui.ui.screens.live import LiveScreen
+    from workshop_tui.ui.screens.start_session import StartSessionScreen
+
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await plans_shown(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartSessionScreen)
+        await pilot.press("end", *" (Leeds)", "enter", *"Ann", "enter", *"Bob", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        saved = load_session(app.screen.path)
+        assert saved.title == "Co-production training, part 1 (Leeds)"
+        assert (saved.facilitator, saved.note_taker) == ("Ann", "Bob")
+        assert app.screen.path.name == "2026-07-08-1000-co-production-training-part-1-leeds.toml"
+
+
+async def test_escape_on_the_start_form_goes_back_without_making_a_file(sessions_dir: Path, clock):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await plans_shown(pilot)
+        await pilot.press("enter", "escape")
+        assert app.screen.id != "live" and not sessions_dir.exists()
+
+
+async def test_unfinished_sessions_are_offered_newest_first_and_open_on_enter(sessions_dir: Path, clock):
+    from workshop_tui.store.sessions_folder import SessionsFolder
+    from workshop_tui.ui.screens.live import LiveScreen
+    from tests.conftest import small_session
+
+    older, newer = small_session("Older session"), small_session("Newer session")
+    newer.started_at = older.started_at.replace(day=9)
+    finished = small_session("Finished session")
+    finished.status = "finished"
+    for session in (older, newer, finished):
+        SessionsFolder(sessions_dir).create(session)
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await plans_shown(pilot)
+        unfinished = app.screen.query_one("#unfinished", OptionList)
+        labels = [str(unfinished.get_option_at_index(i).prompt) for i in range(unfinished.option_count)]
+        assert [label.split("\n")[0] for label in labels] == ["Newer session", "Older session"]
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.session.title == "Newer session"

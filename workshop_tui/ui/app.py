@@ -12,8 +12,6 @@ from workshop_tui.core.clock import Clock, SystemClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
-from workshop_tui.ui.screens.help import HelpScreen
-from workshop_tui.ui.screens.home import HomeScreen
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
 
@@ -64,16 +62,17 @@ class WorkshopApp(App):
         return SessionsFolder(self.sessions_dir)
 
     def get_default_screen(self) -> Screen:
+        # Opening straight onto a session skips building the home screen: a faster first frame.
+        if isinstance(self.opening, StartPlan):
+            return self.start_session(self.opening.plan, self.opening.details)
+        if isinstance(self.opening, ResumeSession):
+            return self.open_session(self.opening.session, self.opening.path)
+        from workshop_tui.ui.screens.home import HomeScreen
+
         return HomeScreen()
 
-    def on_mount(self) -> None:
-        if isinstance(self.opening, StartPlan):
-            self.start_session(self.opening.plan, self.opening.details)
-        elif isinstance(self.opening, ResumeSession):
-            self.open_session(self.opening.session, self.opening.path)
-
-    def start_session(self, plan: Plan, details: SessionDetails) -> None:
-        """Make the session file and open the live screen on it."""
+    def start_session(self, plan: Plan, details: SessionDetails, show: bool = False) -> LiveScreen:
+        """Make the session file and a live screen on it; `show` puts the screen up."""
         session = new_session(plan, details.title, self.clock, details.facilitator, details.note_taker)
         problem = ""
         try:
@@ -82,15 +81,22 @@ class WorkshopApp(App):
             # Keep going: the session lives in memory and autosave keeps trying.
             path = self.sessions_dir / session_file_name(session.title, session.started_at)
             problem = f"Could not save to {path} ({error.strerror or error}). Your work is kept in memory and saving will be tried again."
-        self.push_screen(LiveScreen(SessionEngine(session, self.clock), path, self.quiet, problem))
+        return self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet, problem), show)
 
-    def open_session(self, session: Session, path: Path) -> None:
-        self.push_screen(LiveScreen(SessionEngine(session, self.clock), path, self.quiet))
+    def open_session(self, session: Session, path: Path, show: bool = False) -> LiveScreen:
+        return self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet), show)
+
+    def _live(self, screen: LiveScreen, show: bool) -> LiveScreen:
+        if show:
+            self.push_screen(screen)
+        return screen
 
     def live_screens(self) -> list[LiveScreen]:
         return [screen for screen in self.screen_stack if isinstance(screen, LiveScreen)]
 
     def action_help(self) -> None:
+        from workshop_tui.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -112,20 +112,32 @@ class HomeScreen(Screen):
             Option(unfinished_label(session), id=str(index)) for index, (_, session) in enumerate(self.unfinished)
         )
         unfinished.display = bool(self.unfinished)
+        if self.unfinished:
+            unfinished.highlighted = 0
         self.query_one("#unfinished-heading").display = bool(self.unfinished)
         if self.entries:
             plans.highlighted = 0
         plans.focus()
 
-    @on(OptionList.OptionHighlighted, "#plans")
-    def show_plan(self, event: OptionList.OptionHighlighted) -> None:
-        entry = self.entries[int(event.option.id)]
-        self.query_one("#plan-text", Markdown).update(plan_details(entry))
+    def show_details(self, option_list: OptionList) -> None:
+        """The right-hand side describes the highlighted line of the list in use."""
+        option = option_list.highlighted_option
+        if option is None:
+            return
+        if option_list.id == "plans":
+            text = plan_details(self.entries[int(option.id)])
+        else:
+            text = unfinished_details(*self.unfinished[int(option.id)])
+        self.query_one("#plan-text", Markdown).update(text)
 
-    @on(OptionList.OptionHighlighted, "#unfinished")
-    def show_unfinished(self, event: OptionList.OptionHighlighted) -> None:
-        path, session = self.unfinished[int(event.option.id)]
-        self.query_one("#plan-text", Markdown).update(unfinished_details(path, session))
+    @on(OptionList.OptionHighlighted)
+    def follow_highlight(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.has_focus or (event.option_list.id == "plans" and self.focused is None):
+            self.show_details(event.option_list)
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, OptionList):
+            self.show_details(event.widget)
 
     @on(OptionList.OptionSelected, "#plans")
     def choose_plan(self, event: OptionList.OptionSelected) -> None:
@@ -137,11 +149,11 @@ class HomeScreen(Screen):
 
         def start(details: SessionDetails | None) -> None:
             if details:
-                self.app.start_session(plan, details)
+                self.app.start_session(plan, details, show=True)
 
         self.app.push_screen(StartSessionScreen(plan), start)
 
     @on(OptionList.OptionSelected, "#unfinished")
     def carry_on(self, event: OptionList.OptionSelected) -> None:
         path, session = self.unfinished[int(event.option.id)]
-        self.app.open_session(session, path)
+        self.app.open_session(session, path, show=True)
