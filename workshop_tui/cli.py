@@ -9,6 +9,7 @@ from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.store.plan_library import builtin_plans, find_plan, folder_plans
 from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import ENV_VAR, SessionsFolder, choose_sessions_dir
 from workshop_tui.store.toml_files import load_session
 
@@ -124,6 +125,14 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
         if not unfinished:
             raise FileProblem(sessions_dir, "", "there is no unfinished session in this folder", "Start one with 'workshop-tui run PLAN'.")
         path, session = unfinished[0]
+    # Refuse here, before the screen opens, if another copy has the session open.
+    lock = SessionLock(path)
+    try:
+        lock.acquire()
+        lock.release()
+    except OSError:
+        pass  # a folder that cannot be written: the screen warns about saving
+
     return open_app(sessions_dir, ResumeSession(session, path), args.quiet)
 
 

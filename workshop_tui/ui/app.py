@@ -11,6 +11,7 @@ from textual.screen import Screen
 from workshop_tui.core.clock import Clock, SystemClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session
+from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
@@ -87,6 +88,13 @@ class WorkshopApp(App):
         return self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet), show)
 
     def _live(self, screen: LiveScreen, show: bool) -> LiveScreen:
+        """Lock the session for this window, then show it. Raises FileProblem if it is open elsewhere."""
+        lock = SessionLock(screen.path)
+        try:
+            lock.acquire()
+        except OSError:
+            lock = None  # an unwritable folder: the screen warns about saving anyway
+        screen.lock = lock
         if show:
             self.push_screen(screen)
         return screen

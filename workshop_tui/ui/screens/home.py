@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
 from workshop_tui.store.plan_library import PlanEntry, builtin_plans, folder_plans
+from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.start_session import SessionDetails, StartSessionScreen
 
@@ -156,4 +157,7 @@ class HomeScreen(Screen):
     @on(OptionList.OptionSelected, "#unfinished")
     def carry_on(self, event: OptionList.OptionSelected) -> None:
         path, session = self.unfinished[int(event.option.id)]
-        self.app.open_session(session, path, show=True)
+        try:
+            self.app.open_session(session, path, show=True)
+        except FileProblem as problem:
+            self.notify(str(problem), title="Already open", severity="error", timeout=10)

@@ -17,6 +17,7 @@ from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.store.autosave import Autosaver, SaveResult
+from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.toml_files import to_toml
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.step_form import StepDetails, StepForm
@@ -66,6 +67,7 @@ class LiveScreen(Screen):
         self._shown_minute: str | None = None
         self._tick_timer = None
         self.autosaver: Autosaver | None = None
+        self.lock: SessionLock | None = None
 
     @property
     def session(self):
@@ -244,6 +246,8 @@ class LiveScreen(Screen):
     def on_unmount(self) -> None:
         if self.autosaver:
             self.autosaver.stop()
+        if self.lock:
+            self.lock.release()
 
     # Commands.
 
