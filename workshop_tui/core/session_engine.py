@@ -8,25 +8,13 @@ import threading
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.countdown import Countdown
+from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.core.session_events import apply_event
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.event import Detail
 from workshop_tui.model.plan import STEP_KINDS
 
 SHORTEST_STEP = 1  # minutes
-NOTE_MARKS = {"+": "idea", "?": "question", "!": "concern", ">": "parking"}
-
-
-def note_kind(typed: str) -> tuple[str, str]:
-    """'+ Meet at the library' -> ('idea', 'Meet at the library')."""
-    text = typed.strip()
-    if text[:1] in NOTE_MARKS:
-        return NOTE_MARKS[text[0]], text[1:].strip()
-    return "note", text
-
-
-class NotNow(Exception):
-    """A command that cannot be done at the moment; the message says why, plainly."""
 
 
 def steps_from_plan(plan: Plan) -> list[SessionStep]:
@@ -66,7 +54,10 @@ def is_on_agenda(step: SessionStep) -> bool:
     return step.skipped_at is None and step.removed_at is None
 
 
-class SessionEngine:
+__all__ = ["NotNow", "SessionEngine", "new_session"]
+
+
+class SessionEngine(RecordCommands):
     def __init__(self, session: Session, clock: Clock):
         self.session = session
         self.clock = clock
@@ -143,14 +134,6 @@ class SessionEngine:
         if step.planned_minutes + step.added_minutes + minutes < SHORTEST_STEP:
             raise NotNow("A step needs at least one minute, so no more time can be taken off.")
         return self._emit("step.extend", step=step.id, minutes=minutes)
-
-    def add_note(self, typed: str) -> list[Event]:
-        """A note under the current step. A leading + ? ! or > sets its kind."""
-        kind, text = note_kind(typed)
-        if not text:
-            raise NotNow("The note is empty, so there is nothing to save.")
-        note_id = f"n{len(self.session.notes) + 1}"
-        return self._emit("note.add", note=note_id, step=self.current.id, kind=kind, text=text)
 
     def finish(self) -> list[Event]:
         return self._emit("session.finish", step=self.current.id)

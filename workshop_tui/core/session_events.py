@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from workshop_tui.core.record_events import RECORD_EVENTS
 from workshop_tui.model import Event, Note, Session, SessionStep
 
 
@@ -138,6 +139,9 @@ APPLY: dict[str, Callable[[Session, Event], None]] = {
     "agenda.move": _move,
     "note.add": _add_note,
 }
+
+
+APPLY.update(RECORD_EVENTS)
 
 
 def apply_event(session: Session, event: Event) -> None:

@@ -21,6 +21,7 @@ class Decision(Record):
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
+    objections: int | None = Field(default=None, ge=0)
     # fingers[k] is how many people showed k fingers, k from 0 to 5.
     fingers: list[int] = Field(default=[], max_length=6)
     dots: dict[str, int] = {}
@@ -29,5 +30,5 @@ class Decision(Record):
     statement: str = ""
     reasons: str = ""
     dissent: str = ""
-    dissent_by: str = ""
+    dissent_by: str = Field(default="", description="a participant id; empty means anonymous")
     made_by: Literal["group", "staff"] = "group"

@@ -1,12 +1,13 @@
 """One timestamped change. The event log is what replay plays back."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import AwareDatetime, Field
 
 from workshop_tui.model.schema import Record
 
-Detail = bool | int | float | str | datetime
+# Scalars, plus the lists and counts a decision carries (who was present, fingers, dots).
+Detail = bool | int | float | str | datetime | date | list[int] | list[str] | dict[str, int]
 
 
 class Event(Record):

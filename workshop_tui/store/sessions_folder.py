@@ -99,3 +99,12 @@ class SessionsFolder:
             wanted, "", f"there is no such session file here or in {self.path}",
             "Give the path of a session file, or its name in the sessions folder.",
         )
+
+    def latest_of_plan(self, plan_name: str) -> Session | None:
+        """The most recently started session of the named plan, if any."""
+        found = [
+            session
+            for _, session in self.sessions()
+            if isinstance(session, Session) and session.plan.name == plan_name
+        ]
+        return max(found, key=lambda session: session.started_at, default=None)

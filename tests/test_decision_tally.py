@@ -1,0 +1,55 @@
+"""Each decision method's tally and warnings: read out to the room, never decided for it."""
+
+from datetime import datetime, timezone
+
+from workshop_tui.core.decision_tally import tally
+from workshop_tui.model import Decision
+
+AT = datetime(2026, 7, 8, 11, tzinfo=timezone.utc)
+
+
+def decision(**fields) -> Decision:
+    return Decision(id="d1", at=AT, step="s1", question="Q", **fields)
+
+
+def test_majority_vote_shows_the_result():
+    assert tally(decision(method="majority vote", votes_for=5, votes_against=2, abstentions=1)).summary == (
+        "5 for, 2 against, 1 abstained: more for than against."
+    )
+    assert "a tie" in tally(decision(method="majority vote", votes_for=3, votes_against=3)).summary
+    assert "more against" in tally(decision(method="majority vote", votes_for=1, votes_against=3)).summary
+
+
+def test_fist_of_five_says_whether_everyone_is_at_three_or_more():
+    everyone = tally(decision(method="fist-of-five", fingers=[0, 0, 0, 2, 3, 1]))
+    assert everyone.summary == "2 showed 3, 3 showed 4, 1 showed 5. Everyone is at 3 or more."
+    assert everyone.warnings == []
+    some = tally(decision(method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1]))
+    assert "Not everyone is at 3 or more" in some.summary
+    assert some.warnings == ["2 people showed fewer than 3 fingers: hear what would help them."]
+
+
+def test_dot_vote_ranks_the_options():
+    result = tally(decision(method="dot vote", dots={"Library": 7, "Cafe": 3, "Hall": 7}))
+    assert result.summary == "Most dots first: Hall 7 dots; Library 7 dots; Cafe 3 dots."
+
+
+def test_consent_counts_objections():
+    assert tally(decision(method="consent", objections=0)).summary == "No objections were raised."
+    assert tally(decision(method="consent", objections=1)).summary.startswith("1 objection was raised")
+
+
+def test_quorum_warning_when_too_few_are_present():
+    result = tally(decision(present=["p1", "p2", "p3", "p4"]), quorum=5)
+    assert result.warnings == ["Only 4 people present, but the quorum is 5. The decision may not count."]
+    assert tally(decision(present=["p1"] * 5), quorum=5).warnings == []
+
+
+def test_a_decision_made_by_staff_alone_is_flagged():
+    assert "Made by staff alone, not by the group." in tally(decision(made_by="staff")).warnings
+
+
+def test_the_outcome_is_never_set_by_the_tally():
+    d = decision(method="majority vote", votes_for=9, votes_against=0)
+    tally(d)
+    assert d.outcome == "deferred"

@@ -1,0 +1,146 @@
+"""Notes, people, decisions and actions: each recorded through the engine as events."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from workshop_tui.core.heard import who_has_been_heard
+from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+from workshop_tui.store.toml_files import load_session, save_session
+from tests.conftest import small_plan
+
+
+@pytest.fixture
+def engine(clock) -> SessionEngine:
+    engine = SessionEngine(new_session(small_plan(), "Records", clock), clock)
+    engine.add_person("Ann Jones", "older person")
+    engine.add_person("Bob", "volunteer")
+    engine.add_person("", "staff")  # names are optional
+    return engine
+
+
+def test_a_leading_mark_sets_the_kind_of_note(engine):
+    for typed in ["plain", "+ idea", "? question", "! concern", "> parking"]:
+        engine.add_note(typed)
+    assert [(n.kind, n.text) for n in engine.session.notes] == [
+        ("note", "plain"), ("idea", "idea"), ("question", "question"), ("concern", "concern"), ("parking", "parking")
+    ]
+
+
+def test_at_name_attributes_the_note_and_no_at_means_anonymous(engine):
+    engine.add_note("+ @ann Meet somewhere with a hearing loop")
+    engine.add_note("Nobody said this one")
+    first, second = engine.session.notes
+    assert (first.by, first.text, first.kind) == ("p1", "Meet somewhere with a hearing loop", "idea")
+    assert second.by == ""
+
+
+def test_an_unknown_or_unclear_name_is_refused_and_nothing_is_saved(engine):
+    engine.add_person("Annie", "guest")
+    with pytest.raises(NotNow, match="nobody called 'zed'"):
+        engine.add_note("@zed hello")
+    with pytest.raises(NotNow, match="could mean Ann Jones, Annie"):
+        engine.add_note("@an hello")
+    assert engine.session.notes == []
+
+
+def test_the_note_goes_under_the_current_step_with_its_time(engine, clock):
+    engine.next_step()
+    clock.advance(minutes=3)
+    engine.add_note("During tea")
+    note = engine.session.notes[0]
+    assert (note.step, note.at) == ("s2", clock.now())
+
+
+def test_an_edit_keeps_the_earlier_text_and_a_removal_is_a_mark(engine, clock, tmp_path):
+    engine.add_note("Meet at the libary")
+    clock.advance(seconds=30)
+    engine.edit_note("n1", "Meet at the library")
+    engine.remove_note("n1")
+    save_session(engine.session, tmp_path / "s.toml")
+    text = (tmp_path / "s.toml").read_text()
+    assert "Meet at the libary" in text and "Meet at the library" in text
+    note = load_session(tmp_path / "s.toml").notes[0]
+    assert [e.text for e in note.earlier] == ["Meet at the libary"]
+    assert note.removed_at == clock.now()
+
+
+def test_undo_brings_back_the_last_removed_note(engine):
+    engine.add_note("one")
+    engine.add_note("two")
+    engine.remove_note("n1")
+    engine.remove_note("n2")
+    engine.undo_remove()
+    assert [n.removed_at is None for n in engine.session.notes] == [False, True]
+    engine.undo_remove()
+    with pytest.raises(NotNow, match="no removed note"):
+        engine.undo_remove()
+
+
+def test_people_arrive_and_leave_with_the_time(engine, clock):
+    clock.advance(minutes=20)
+    engine.person_left("p2")
+    assert engine.session.participants[1].left_at == clock.now()
+    assert [p.id for p in engine.present_people()] == ["p1", "p3"]
+    engine.person_arrived("p2")
+    assert len(engine.present_people()) == 3
+    with pytest.raises(NotNow, match="already on the roster"):
+        engine.add_person("ann jones")
+
+
+def test_a_decision_is_recorded_with_its_counts_reasons_and_dissent(engine, tmp_path):
+    engine.record_decision(
+        question="Meet monthly at the library?", method="majority vote", votes_for=5, votes_against=2,
+        abstentions=1, present=["p1", "p2", "p3"], outcome="agreed", statement="We meet monthly.",
+        reasons="It has a hearing loop.", dissent="Too far for some.", dissent_by="p2",
+    )
+    save_session(engine.session, tmp_path / "s.toml")
+    decision = load_session(tmp_path / "s.toml").decisions[0]
+    assert (decision.votes_for, decision.outcome, decision.dissent_by, decision.step) == (5, "agreed", "p2", "s1")
+    assert decision.present == ["p1", "p2", "p3"]
+    assert [e.kind for e in engine.session.events][-1] == "decision.add"
+
+
+def test_a_decision_with_a_bad_count_is_refused_plainly(engine):
+    with pytest.raises(NotNow, match="votes_for"):
+        engine.record_decision(question="Q", method="majority vote", votes_for=-1)
+    assert engine.session.decisions == []
+
+
+def test_actions_have_an_owner_and_a_due_date_and_can_be_done(engine, clock):
+    engine.add_note("> Talk to the bus company")
+    engine.add_action("Ring the bus company", owner="Bob", due=date(2026, 7, 15), from_note="n1")
+    engine.toggle_action("a1")
+    action = engine.session.actions[0]
+    assert (action.owner, action.due, action.from_note, action.done_at) == ("Bob", date(2026, 7, 15), "n1", clock.now())
+    engine.toggle_action("a1")
+    assert engine.session.actions[0].done_at is None
+
+
+def test_who_has_been_heard_counts_notes_and_dissent(engine):
+    engine.add_note("@ann one")
+    engine.add_note("@ann two")
+    engine.add_note("@bob three")
+    engine.remove_note("n3")
+    engine.record_decision(question="Q", dissent="Not sure", dissent_by="p1")
+    counts = [(h.label, h.notes, h.dissent) for h in who_has_been_heard(engine.session)]
+    assert counts == [("Ann Jones", 2, 1), ("Bob", 0, 0), ("Staff 3", 0, 0)]
+
+
+def test_replaying_the_events_gives_the_same_records(engine, clock):
+    from workshop_tui.core.session_events import apply_event
+    from workshop_tui.core.session_engine import steps_from_plan
+
+    engine.add_note("+ @bob idea")
+    engine.edit_note("n1", "better idea")
+    engine.record_decision(question="Q", method="fist-of-five", fingers=[0, 0, 1, 2, 3, 4])
+    engine.add_action("Do it", owner="Ann")
+    fresh = engine.session.model_copy(deep=True)
+    fresh.steps, fresh.participants, fresh.notes, fresh.decisions, fresh.actions = steps_from_plan(fresh.plan), [], [], [], []
+    fresh.current_step = 0
+    for event in engine.session.events:
+        apply_event(fresh, event)
+    assert fresh.notes == engine.session.notes
+    assert fresh.decisions == engine.session.decisions
+    assert fresh.actions == engine.session.actions
+    assert fresh.participants == engine.session.participants

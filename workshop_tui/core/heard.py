@@ -1,0 +1,29 @@
+"""Who has been heard: counts of attributed notes and dissent, per person. Counts only, no judgement."""
+
+from dataclasses import dataclass
+
+from workshop_tui.model import Participant, Session
+
+
+@dataclass(frozen=True)
+class Heard:
+    person: Participant
+    notes: int
+    dissent: int
+
+    @property
+    def label(self) -> str:
+        return self.person.name or f"{self.person.role.capitalize()} {self.person.id[1:]}"
+
+
+def who_has_been_heard(session: Session) -> list[Heard]:
+    """Everyone on the roster, in roster order, with their counts."""
+    notes: dict[str, int] = {}
+    for note in session.notes:
+        if note.by and note.removed_at is None:
+            notes[note.by] = notes.get(note.by, 0) + 1
+    dissent: dict[str, int] = {}
+    for decision in session.decisions:
+        if decision.dissent_by:
+            dissent[decision.dissent_by] = dissent.get(decision.dissent_by, 0) + 1
+    return [Heard(p, notes.get(p.id, 0), dissent.get(p.id, 0)) for p in session.participants]
