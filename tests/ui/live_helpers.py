@@ -24,8 +24,10 @@ def live_app(sessions_dir: Path, clock: FakeClock, plan: Plan | None = None, qui
 
 
 def live(app: WorkshopApp) -> LiveScreen:
-    assert isinstance(app.screen, LiveScreen)
-    return app.screen
+    """The live screen, even while a dialog or the records screen is on top of it."""
+    screens = [screen for screen in app.screen_stack if isinstance(screen, LiveScreen)]
+    assert screens, "no live screen is open"
+    return screens[-1]
 
 
 def text_of(app: WorkshopApp, selector: str) -> str:

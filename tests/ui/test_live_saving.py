@@ -21,12 +21,12 @@ def break_the_disk(monkeypatch):
 async def test_the_status_line_says_when_the_session_was_saved(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
-        assert text_of(app, "#status-line").endswith("Saved 10:00:00")
+        assert text_of(app, "#save-state") == "Saved 10:00:00"
         await advance(pilot, clock, 5)
         await pilot.press("space")
         live(app).save_before_quitting()
         await pilot.pause()
-        assert text_of(app, "#status-line").endswith("Saved 10:00:05")
+        assert text_of(app, "#save-state") == "Saved 10:00:05"
 
 
 async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_dir: Path, clock, monkeypatch):
@@ -40,8 +40,8 @@ async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_
         await pilot.press("space", "t", *"Still here", "enter")
         await pilot.pause()
         screen = live(app)
-        assert "Could not save" in text_of(app, "#status-line")
-        assert "kept in memory" in text_of(app, "#status-line")
+        assert "Could not save" in text_of(app, "#save-state")
+        assert "kept in memory" in text_of(app, "#save-state")
         assert screen.has_class("-not-saved")
         assert screen.session.notes[0].text == "Still here"
         # Quitting warns first, so nothing is lost without the user knowing.
@@ -52,7 +52,7 @@ async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_
         monkeypatch.undo()
         assert screen.save_before_quitting().ok
         await pilot.pause()
-        assert "Saved" in text_of(app, "#status-line")
+        assert text_of(app, "#save-state").startswith("Saved")
     assert load_session(screen.path).notes[0].text == "Still here"
 
 

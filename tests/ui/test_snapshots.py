@@ -59,3 +59,30 @@ def test_projector_view_during_a_break(snap_compare, sessions_dir: Path, clock):
 def test_live_screen_running_over(snap_compare, sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=live_at(12 * 60 + 13, ("space",)))
+
+
+async def _with_people_and_notes(pilot) -> None:
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.press("r", "n", *"Ann", "enter", "n", *"Bob", "enter", "escape")
+    await pilot.press("space", "t", *"+ @Ann Meet somewhere with a hearing loop", "enter")
+    await pilot.press(*"? Is there parking", "enter", *"> Bus times", "enter", "escape")
+    await advance(pilot, pilot.app.clock, 125)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_live_screen_with_notes(snap_compare, sessions_dir: Path, clock, size):
+    app = live_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=size, run_before=_with_people_and_notes)
+
+
+def test_decision_form(snap_compare, sessions_dir: Path, clock):
+    async def run_before(pilot) -> None:
+        await _with_people_and_notes(pilot)
+        await pilot.press("d", *"Meet monthly at the library?")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    app = live_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)

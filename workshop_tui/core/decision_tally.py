@@ -59,7 +59,8 @@ def quorum_warning(present: int, quorum: int | None) -> list[str]:
 
 def tally(decision: Decision, quorum: int | None = None) -> Tally:
     """A summary of the counts, and any warnings, for the facilitator to read out."""
-    warnings = quorum_warning(len(decision.present), quorum) if decision.present or quorum else []
+    present = decision.present_count if decision.present_count is not None else len(decision.present)
+    warnings = quorum_warning(present, quorum)
     if decision.method == "majority vote":
         summary = vote_summary(decision)
     elif decision.method == "fist-of-five":

@@ -92,14 +92,14 @@ class RecordCommands:
         note_id = f"n{len(self.session.notes) + 1}"
         return self._emit("note.add", note=note_id, step=self.current.id, kind=kind, text=text, by=by)
 
-    def _note(self, note_id: str) -> Note:
+    def note_by_id(self, note_id: str) -> Note:
         for note in self.session.notes:
             if note.id == note_id:
                 return note
         raise NotNow("That note cannot be found.")
 
     def edit_note(self, note_id: str, text: str) -> list:
-        note = self._note(note_id)
+        note = self.note_by_id(note_id)
         text = text.strip()
         if not text:
             raise NotNow("A note cannot be empty. To take it away, remove it instead.")
@@ -108,7 +108,7 @@ class RecordCommands:
         return self._emit("note.edit", note=note.id, text=text)
 
     def remove_note(self, note_id: str) -> list:
-        note = self._note(note_id)
+        note = self.note_by_id(note_id)
         if note.removed_at is not None:
             raise NotNow("That note is already removed.")
         return self._emit("note.remove", note=note.id)
@@ -117,13 +117,13 @@ class RecordCommands:
         """Bring back the note removed most recently."""
         for event in reversed(self.session.events):
             if event.kind == "note.remove":
-                note = self._note(str(event.details["note"]))
+                note = self.note_by_id(str(event.details["note"]))
                 if note.removed_at is not None:
                     return self._emit("note.restore", note=note.id)
         raise NotNow("There is no removed note to bring back.")
 
     def note_dealt_with(self, note_id: str) -> list:
-        note = self._note(note_id)
+        note = self.note_by_id(note_id)
         if note.dealt_with_at is not None:
             raise NotNow("That point is already marked dealt with.")
         return self._emit("note.dealt_with", note=note.id)
@@ -154,7 +154,7 @@ class RecordCommands:
         if due is not None:
             details["due"] = due
         if from_note:
-            details["from_note"] = self._note(from_note).id
+            details["from_note"] = self.note_by_id(from_note).id
         return self._emit("action.add", **details)
 
     def toggle_action(self, action_id: str) -> list:

@@ -26,6 +26,8 @@ class Decision(Record):
     fingers: list[int] = Field(default=[], max_length=6)
     dots: dict[str, int] = {}
     present: list[str] = Field(default=[], description="participant ids")
+    # How many were present, for a session with no names on its roster.
+    present_count: int | None = Field(default=None, ge=0)
     outcome: Outcome = "deferred"
     statement: str = ""
     reasons: str = ""

@@ -14,6 +14,7 @@ from workshop_tui.model import Plan, Session
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
 from workshop_tui.ui.screens.live import LiveScreen
+from workshop_tui.ui.screens.message import MessageScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
 
 
@@ -82,7 +83,25 @@ class WorkshopApp(App):
             # Keep going: the session lives in memory and autosave keeps trying.
             path = self.sessions_dir / session_file_name(session.title, session.started_at)
             problem = f"Could not save to {path} ({error.strerror or error}). Your work is kept in memory and saving will be tried again."
-        return self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet, problem), show)
+        screen = self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet, problem), show)
+        if plan.follows:
+            self.show_carried_actions(plan.follows, screen)
+        return screen
+
+    def show_carried_actions(self, earlier_plan: str, screen: LiveScreen) -> None:
+        """A session of part 2 starts with the open actions of the latest part 1."""
+        earlier = self.folder.latest_of_plan(earlier_plan)
+        if earlier is None:
+            return
+        still_open = [action for action in earlier.actions if action.done_at is None]
+        if not still_open:
+            return
+        lines = [
+            f"• {a.text}" + (f" - {a.owner}" if a.owner else "") + (f", by {a.due:%d %B}" if a.due else "")
+            for a in still_open
+        ]
+        heading = f"Open actions from '{earlier.title}' on {earlier.started_at:%d %B %Y}:"
+        screen.call_after_refresh(lambda: self.push_screen(MessageScreen(heading, lines)))
 
     def open_session(self, session: Session, path: Path, show: bool = False) -> LiveScreen:
         return self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet), show)

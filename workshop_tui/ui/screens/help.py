@@ -38,7 +38,23 @@ workshop-tui runs a workshop from a plan: an agenda of steps, each with its own 
 | Ctrl+Up, Ctrl+Down | Move the chosen step up or down |
 | Ctrl+F | Finish the session |
 
+## Recording what the group says and decides
+
+| Key | What it does |
+|---|---|
+| T | Type a note under the current step |
+| D | Record a decision: the question, how it was decided, the counts, the outcome, reasons and dissent |
+| A | Add an action: what, who and by when. With a note chosen in the notes list, the note becomes the action |
+| R | People, parking lot, actions and decisions. On the people tab, N adds a person and X marks them as left |
+| L | The parking lot. A turns a point into an action; D marks it dealt with |
+| V | Show every step's notes, or only this step's |
+| Enter, E | In the notes list: change the chosen note (its earlier wording is kept) |
+| X or Delete | In the notes list: remove the chosen note |
+| Ctrl+Z | Bring back the note removed last |
+
 Start a note with + for an idea, ? for a question, ! for a concern, or > for the parking lot.
+Put @name in a note to say who said it; the name is completed from the roster. No @ means anonymous.
+In a decision form, Tab moves between fields, Enter opens a list, and Ctrl+S saves.
 
 In the agenda, ✓ marks a step that is done, ▶ the current step, and – a skipped step.
 Past zero the timer keeps counting and says how far over it is, such as "2:13 over".

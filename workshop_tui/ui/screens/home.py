@@ -76,9 +76,9 @@ class HomeScreen(Screen):
         with Horizontal(id="home"):
             with Vertical(id="plan-column"):
                 yield Static("Start from a plan", classes="heading")
-                yield OptionList(id="plans")
+                yield OptionList(id="plans", markup=False)
                 yield Static("Carry on a session", classes="heading", id="unfinished-heading")
-                yield OptionList(id="unfinished")
+                yield OptionList(id="unfinished", markup=False)
             with VerticalScroll(id="plan-details"):
                 yield Markdown("Looking for plans...", id="plan-text")
         yield Static(HINT, id="home-message")

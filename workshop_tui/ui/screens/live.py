@@ -14,15 +14,22 @@ from textual.widgets import Footer, Header, Input, Static
 
 from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
+from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.store.autosave import Autosaver, SaveResult
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.toml_files import to_toml
 from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.action_form import ActionForm
+from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.step_form import StepDetails, StepForm
+from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.big_clock import BigClock
+from workshop_tui.ui.widgets.notes_list import NotesList
+from workshop_tui.ui.widgets.roster_suggester import RosterSuggester
 from workshop_tui.ui.widgets.step_card import StepCard
 from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
 
@@ -34,25 +41,32 @@ class LiveScreen(Screen):
         Binding("space", "toggle_timer", "Timer", id="timer", tooltip="Start or pause the timer"),
         Binding("n", "next_step", "Next", id="next", tooltip="Go to the next step"),
         Binding("p", "previous_step", "Back", id="previous", tooltip="Go back to the previous step"),
-        Binding("plus,equals_sign", "add_minute", "Minute", id="add_minute", tooltip="Add a minute to this step"),
-        Binding("minus", "remove_minute", "Minute", id="remove_minute", tooltip="Take a minute off this step"),
+        Binding("plus,equals_sign", "add_minute", "Minute", id="add_minute", show=False, tooltip="Add a minute to this step"),
+        Binding("minus", "remove_minute", "Minute", id="remove_minute", show=False, tooltip="Take a minute off this step"),
         Binding("t", "note_line", "Note", id="note", tooltip="Type a note"),
+        Binding("d", "decision", "Decision", id="decision", tooltip="Record a decision"),
+        Binding("a", "action", "Action", id="action", tooltip="Add an action (from the chosen note, if the notes list is in use)"),
+        Binding("r", "records", "Records", id="records", show=False, tooltip="People, parking lot, actions and decisions"),
+        Binding("l", "parking_lot", "Parking lot", id="parking_lot", show=False, tooltip="Show the parking lot"),
+        Binding("v", "all_notes", "All notes", id="all_notes", show=False, tooltip="Show every step's notes, or only this step's"),
+        Binding("ctrl+z", "undo_remove", "Undo", id="undo", show=False, tooltip="Bring back the note removed last"),
         Binding("f", "projector", "Projector", id="projector", tooltip="Projector view on or off"),
         Binding("i", "insert_step", "Add step", id="insert_step", show=False, tooltip="Add a step after this one"),
-        Binding("e", "edit_step", "Change step", id="edit_step", show=False, tooltip="Change the chosen coming step"),
+        Binding("e", "edit_step", "Change", id="edit_step", show=False, tooltip="Change the chosen coming step, or the chosen note"),
         Binding("s", "skip_step", "Skip step", id="skip_step", show=False, tooltip="Skip the chosen coming step, or bring it back"),
-        Binding("x,delete", "remove_step", "Remove step", id="remove_step", show=False, tooltip="Remove the chosen coming step"),
+        Binding("x,delete", "remove_step", "Remove", id="remove_step", show=False, tooltip="Remove the chosen coming step, or the chosen note"),
         Binding("ctrl+up", "move_step(-1)", "Move step up", id="move_up", show=False, tooltip="Move the chosen coming step up"),
         Binding("ctrl+down", "move_step(1)", "Move step down", id="move_down", show=False, tooltip="Move the chosen coming step down"),
         Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
         Binding("escape", "leave_note_line", "Leave note line", show=False),
-        # These reach the timer even while a note is being typed.
-        Binding("f5", "toggle_timer", "Start/pause", show=False, priority=True),
-        Binding("f7", "previous_step", "Previous", show=False, priority=True),
-        Binding("f8", "next_step", "Next", show=False, priority=True),
+        # These reach the timer even while a note is being typed, and show in the footer then.
+        Binding("f5", "typing_timer", "Timer", priority=True),
+        Binding("f7", "typing_previous", "Back", priority=True),
+        Binding("f8", "typing_next", "Next", priority=True),
     ]
 
     projector = var(False)
+    all_notes = var(False)
 
     def __init__(self, engine: SessionEngine, path: Path, quiet: bool = False, first_save_problem: str = ""):
         super().__init__()
@@ -79,6 +93,9 @@ class LiveScreen(Screen):
             with Vertical(id="agenda-column"):
                 yield Static("Agenda", classes="heading")
                 yield Agenda(id="agenda")
+                yield Static("Notes for this step", classes="heading", id="notes-heading")
+                yield NotesList(id="notes")
+                yield Static("", id="heard", markup=False)
             with Vertical(id="step-column"):
                 yield Static("", id="step-title", markup=False)
                 yield TimerPanel(id="timer")
@@ -90,8 +107,14 @@ class LiveScreen(Screen):
             yield BigClock(id="big-clock")
             yield Static("", id="projector-words", markup=False)
             yield Static("", id="projector-next", markup=False)
-        yield Static("", id="status-line", markup=False)
-        yield Input(placeholder="Press t to type a note, enter to save it, escape to leave", id="note-line")
+        with Horizontal(id="status-row"):
+            yield Static("", id="status-line", markup=False)
+            yield Static("", id="save-state", markup=False)
+        yield Input(
+            placeholder="Press t to type a note. Start with + idea, ? question, ! concern, > parking lot, @name",
+            id="note-line",
+            suggester=RosterSuggester(lambda: [p.name for p in self.session.participants]),
+        )
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -129,6 +152,7 @@ class LiveScreen(Screen):
         )
         self._show_text("#next-step", next_text)
         self._show_text("#projector-next", next_text)
+        self.show_notes()
         self._shown_second = None
         self._shown_minute = None
         self._agenda_cells = None
@@ -137,6 +161,23 @@ class LiveScreen(Screen):
         if self._tick_timer is not None:
             self._tick_timer.stop()
         self._schedule_tick()
+
+    def show_notes(self) -> None:
+        self.query_one("#notes", NotesList).show(self.session, self.all_notes)
+        heading = "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
+        self._show_text("#notes-heading", heading)
+        quiet = [h.label for h in who_has_been_heard(self.session) if h.notes == 0 and h.person.left_at is None]
+        if quiet:
+            heard = f"Not heard from yet: {', '.join(quiet)}"
+        elif self.session.participants:
+            heard = "Everyone on the roster has been heard."
+        else:
+            heard = "No one on the roster yet: press r to add people."
+        self._show_text("#heard", heard)
+
+    def watch_all_notes(self) -> None:
+        if self.is_mounted:
+            self.show_notes()
 
     def _schedule_tick(self) -> None:
         """Tick once a second, in step with the moment the shown second changes."""
@@ -188,7 +229,8 @@ class LiveScreen(Screen):
         status = plan_status(self.session, now).sentence()
         if finished:
             status = f"Finished at {self.session.ended_at:%H:%M}"
-        self._show_text("#status-line", f"{status} · {self.save_message}")
+        self._show_text("#status-line", status)
+        self._show_text("#save-state", self.save_message)
 
     def show_projector(self, step, left: float, now: datetime) -> None:
         """For a break the room needs the time to be back, so that is what shows large."""
@@ -262,6 +304,33 @@ class LiveScreen(Screen):
             self.show_session()
         return True
 
+    TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next"}
+    HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
+        typing = isinstance(self.focused, Input)
+        if action in self.TYPING_KEYS:
+            return typing
+        if action in self.HIDDEN_WHILE_TYPING and typing:
+            return False
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def action_typing_timer(self) -> None:
+        self.action_toggle_timer()
+
+    def action_typing_previous(self) -> None:
+        self.action_previous_step()
+
+    def action_typing_next(self) -> None:
+        self.action_next_step()
+
     def action_toggle_timer(self) -> None:
         self.run_command(self.engine.toggle_timer)
 
@@ -328,7 +397,16 @@ class LiveScreen(Screen):
 
         self.app.push_screen(StepForm("Add a step after the current one"), made)
 
+    def notes_in_use(self) -> str | None:
+        """The chosen note's id when the notes list has the focus."""
+        notes = self.query_one("#notes", NotesList)
+        return notes.chosen_note if self.focused is notes else None
+
     def action_edit_step(self) -> None:
+        note_id = self.notes_in_use()
+        if note_id:
+            self.edit_note(note_id)
+            return
         index = self.chosen_index()
         try:
             step = self.engine.coming(index)
@@ -347,6 +425,11 @@ class LiveScreen(Screen):
         self.run_command(self.engine.skip_step, self.chosen_index())
 
     def action_remove_step(self) -> None:
+        note_id = self.notes_in_use()
+        if note_id:
+            if self.run_command(self.engine.remove_note, note_id):
+                self.notify("Note removed. Ctrl+Z brings it back.", title="Removed")
+            return
         index = self.chosen_index()
         try:
             step = self.engine.coming(index)
@@ -364,3 +447,55 @@ class LiveScreen(Screen):
         index = self.chosen_index()
         if self.run_command(self.engine.move_step, index, direction):
             self.query_one("#agenda", Agenda).move_cursor(row=self.query_one("#agenda", Agenda).cursor_row + direction)
+
+    # Notes, decisions, actions and people.
+
+    @on(NotesList.OptionSelected, "#notes")
+    def note_chosen(self, event: NotesList.OptionSelected) -> None:
+        self.edit_note(event.option.id)
+
+    def edit_note(self, note_id: str) -> None:
+        note = self.engine.note_by_id(note_id)
+
+        def edited(text: str | None) -> None:
+            if text is not None:
+                self.run_command(self.engine.edit_note, note_id, text)
+
+        self.app.push_screen(TextPrompt("Change this note. Its earlier wording is kept in the file.", note.text), edited)
+
+    def action_undo_remove(self) -> None:
+        self.run_command(self.engine.undo_remove)
+
+    def action_all_notes(self) -> None:
+        self.all_notes = not self.all_notes
+
+    def action_decision(self) -> None:
+        present = [p.id for p in self.engine.present_people()]
+
+        def recorded(fields: dict | None) -> None:
+            if fields and self.run_command(lambda: self.engine.record_decision(**fields)):
+                self.notify(f"Decision recorded: {fields['outcome']}.", title="Decision")
+
+        form = DecisionForm(self.session.participants, present, self.session.plan.quorum, self.engine.current.title, self.engine.clock.now())
+        self.app.push_screen(form, recorded)
+
+    def action_action(self) -> None:
+        self.ask_for_action(from_note=self.notes_in_use() or "")
+
+    def ask_for_action(self, from_note: str = "", done=None) -> None:
+        """Open the action form; from a note, its words are the starting point."""
+        text = self.engine.note_by_id(from_note).text if from_note else ""
+
+        def added(fields: dict | None) -> None:
+            if fields and self.run_command(lambda: self.engine.add_action(from_note=from_note, **fields)) and done:
+                done()
+
+        names = [p.name for p in self.session.participants if p.name]
+        heading = "Turn this note into an action" if from_note else "Add an action"
+        self.app.push_screen(ActionForm(names, text, heading), added)
+
+    def action_records(self, tab: str = "people") -> None:
+        self.app.push_screen(RecordsScreen(self, tab), lambda _: self.show_session())
+
+    def action_parking_lot(self) -> None:
+        self.action_records("parking")

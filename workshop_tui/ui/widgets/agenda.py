@@ -1,5 +1,6 @@
 """The agenda: every step, whether done, current or to come, with its times."""
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from workshop_tui.core.schedule import AgendaLine
@@ -33,6 +34,7 @@ class Agenda(DataTable):
         for line in lines:
             starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
             title = f"{line.step.title} (skipped)" if line.state == "skipped" else line.step.title
-            self.add_row(MARKS[line.state], starts, title, minutes_cell(line), key=line.step.id)
+            # Text, not str: a DataTable would read square brackets in a title as markup.
+            self.add_row(MARKS[line.state], starts, Text(title), minutes_cell(line), key=line.step.id)
         if lines:
             self.move_cursor(row=min(keep, len(lines) - 1), animate=False)

@@ -1,0 +1,198 @@
+"""What the note-taker records on the live screen, by keyboard only."""
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static
+
+from workshop_tui.model import Plan, Step
+from workshop_tui.store.toml_files import load_session
+from workshop_tui.ui.screens.action_form import ActionForm
+from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.message import MessageScreen
+from workshop_tui.ui.screens.records import RecordsScreen
+from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.notes_list import NotesList
+from tests.ui.live_helpers import live, live_app, text_of
+
+
+async def add_people(pilot, *names: str) -> None:
+    await pilot.press("r")
+    for name in names:
+        await pilot.press("n", *name, "enter")
+    await pilot.press("escape")
+
+
+def shown_notes(app) -> list[str]:
+    notes = app.screen.query_one("#notes", NotesList)
+    return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
+
+
+async def test_people_are_added_from_the_records_screen_and_marked_as_left(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, RecordsScreen)
+        await pilot.press("n", *"Ann", "enter", "n", *"Bob", "enter")
+        clock.advance(minutes=30)
+        await pilot.press("down", "x")
+        people = live(app).session.participants
+        assert [(p.name, p.role) for p in people] == [("Ann", "older person"), ("Bob", "older person")]
+        assert people[1].left_at == clock.now()
+
+
+async def test_a_note_with_a_mark_and_an_at_name_is_saved_and_shown_with_who_said_it(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await add_people(pilot, "Ann Jones", "Bob")
+        await pilot.press("t", *"+ @an")
+        await pilot.pause()
+        await pilot.press("right")  # takes the suggested name from the roster
+        assert app.screen.query_one("#note-line", Input).value == "+ @AnnJones"
+        await pilot.press(*" Meet somewhere with a hearing loop", "enter")
+        note = live(app).session.notes[0]
+        assert (note.kind, note.text, note.by, note.step) == ("idea", "Meet somewhere with a hearing loop", "p1", "s1")
+        assert shown_notes(app) == ["10:00 Idea: Meet somewhere with a hearing loop - Ann Jones"]
+        assert text_of(app, "#heard") == "Not heard from yet: Bob"
+
+
+async def test_an_unknown_name_keeps_the_typed_note_and_says_why(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("t", *"@zed said hello", "enter")
+        assert app.screen.query_one("#note-line", Input).value == "@zed said hello"
+        assert live(app).session.notes == []
+        assert any("nobody called 'zed'" in str(n.message) for n in app._notifications)
+
+
+async def test_the_notes_list_shows_this_step_and_v_shows_every_step(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("t", *"first", "enter", "f8", *"second", "enter", "escape")
+        assert shown_notes(app) == ["10:00 second"]
+        await pilot.press("v")
+        assert shown_notes(app) == ["10:00 [Welcome] first", "10:00 [Tea] second"]
+
+
+async def test_a_note_is_edited_removed_and_brought_back_with_ctrl_z(sessions_dir: Path, clock, tmp_path):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("t", *"Meet at the libary", "enter", "escape")
+        app.screen.query_one("#notes").focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("end", *["backspace"] * 6, *"library", "enter")
+        assert shown_notes(app) == ["10:00 Meet at the library (edited)"]
+        await pilot.press("x")
+        assert shown_notes(app) == []
+        await pilot.press("ctrl+z")
+        assert shown_notes(app) == ["10:00 Meet at the library (edited)"]
+        screen = live(app)
+        screen.save_before_quitting()
+        saved = load_session(screen.path).notes[0]
+        assert [e.text for e in saved.earlier] == ["Meet at the libary"]
+
+
+async def test_a_parking_lot_point_becomes_an_action_with_an_owner_and_a_date(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await add_people(pilot, "Bob")
+        await pilot.press("t", *"> Ring the bus company", "enter", "escape", "l")
+        assert isinstance(app.screen, RecordsScreen) and app.screen.tab == "parking"
+        await pilot.press("a")
+        assert isinstance(app.screen, ActionForm)
+        assert app.screen.query_one("#action-text", Input).value == "Ring the bus company"
+        await pilot.press("enter", *"Bob", "enter", *"15/07/2026", "enter")
+        action = live(app).session.actions[0]
+        assert (action.text, action.owner, action.due, action.from_note) == ("Ring the bus company", "Bob", date(2026, 7, 15), "n1")
+        await pilot.press("d")
+        assert live(app).session.notes[0].dealt_with_at == clock.now()
+
+
+async def test_a_bad_due_date_is_explained_and_nothing_is_lost(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("a", *"Book the hall", "enter", "enter", *"next tuesday", "enter")
+        assert isinstance(app.screen, ActionForm)
+        assert "15/07/2026" in str(app.screen.query_one("#form-problem", Static).content)
+        assert app.screen.query_one("#action-text", Input).value == "Book the hall"
+
+
+async def test_actions_are_marked_done_on_the_actions_tab(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("a", *"Book the hall", "enter", "enter", "enter")
+        await pilot.press("r")
+        app.screen.query_one("TabbedContent").active = "actions"
+        await pilot.pause()
+        await pilot.press("space")
+        assert live(app).session.actions[0].done_at == clock.now()
+
+
+async def choose(pilot, selector: str, value: str) -> None:
+    """Pick an option of a Select by keyboard: focus, open, move to it, enter."""
+    select = pilot.app.screen.query_one(selector, Select)
+    select.focus()
+    await pilot.press("enter")
+    options = [option[1] for option in select._options]
+    current = options.index(select.value) if select.value in options else 0
+    steps = options.index(value) - current
+    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+
+
+async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(sessions_dir: Path, clock):
+    plan = Plan(name="vote", title="Vote", quorum=3, steps=[Step(title="Decide", kind="decision", planned_minutes=10)])
+    app = live_app(sessions_dir, clock, plan)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await add_people(pilot, "Ann", "Bob")
+        await pilot.press("d")
+        assert isinstance(app.screen, DecisionForm)
+        await pilot.press(*"Meet monthly at the library?")
+        await choose(pilot, "#method", "fist-of-five")
+        for fingers, count in [(2, "1"), (4, "1")]:
+            app.screen.query_one(f"#fingers-{fingers}", Input).focus()
+            await pilot.press(count)
+        tally = str(app.screen.query_one("#tally", Static).content)
+        assert "Not everyone is at 3 or more" in tally
+        assert "1 person showed fewer than 3 fingers" in tally
+        assert "Only 2 people present, but the quorum is 3" in tally
+        await choose(pilot, "#outcome", "deferred")
+        app.screen.query_one("#reasons", Input).focus()
+        await pilot.press(*"Ann needs to hear more")
+        await pilot.press("ctrl+s")
+        decision = live(app).session.decisions[0]
+        assert (decision.method, decision.fingers, decision.outcome) == ("fist-of-five", [0, 0, 1, 0, 1, 0], "deferred")
+        assert decision.present == ["p1", "p2"] and decision.reasons == "Ann needs to hear more"
+        assert decision.made_by == "group"
+
+
+async def test_a_decision_needs_its_question_and_outcome_before_it_saves(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("d", "ctrl+s")
+        assert "question" in str(app.screen.query_one("#form-problem", Static).content)
+        await pilot.press(*"Keep the group agreement?", "ctrl+s")
+        assert "outcome" in str(app.screen.query_one("#form-problem", Static).content)
+        await pilot.press("escape")
+        assert live(app).session.decisions == []
+
+
+async def test_a_part_2_session_starts_by_showing_part_1s_open_actions(sessions_dir: Path, clock):
+    from workshop_tui.core.session_engine import SessionEngine, new_session
+    from workshop_tui.store.plan_library import find_plan
+    from workshop_tui.store.sessions_folder import SessionsFolder
+
+    part_1 = SessionEngine(new_session(find_plan("co-production-part-1").plan, "Part 1", clock), clock)
+    part_1.add_action("Visit the day centre", owner="Ann")
+    part_1.add_action("Already done")
+    part_1.toggle_action("a2")
+    SessionsFolder(sessions_dir).create(part_1.session)
+    clock.advance(minutes=7 * 24 * 60)
+    app = live_app(sessions_dir, clock, find_plan("co-production-part-2").plan)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        lines = [str(s.content) for s in app.screen.query(".message-lines Static")]
+        assert lines == ["• Visit the day centre - Ann"]
+        await pilot.press("enter")
+        assert not isinstance(app.screen, MessageScreen)

@@ -1,0 +1,39 @@
+"""Add a person to the roster: a name or initials (optional) and a role."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from workshop_tui.model.participant import ROLES
+
+
+class PersonForm(ModalScreen[tuple[str, str] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Add a person to the roster", classes="question")
+            yield Label("Role")
+            yield Select([(role, role) for role in ROLES], value=ROLES[0], allow_blank=False, id="person-role")
+            yield Label("Name or initials (you can leave it empty); enter adds them")
+            yield Input(id="person-name")
+            with Horizontal(classes="buttons"):
+                yield Button("Add (enter)", id="save", variant="primary")
+                yield Button("Cancel (escape)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.save() if event.button.id == "save" else self.dismiss(None)
+
+    def save(self) -> None:
+        self.dismiss((self.query_one(Input).value.strip(), str(self.query_one(Select).value)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,145 @@
+"""Everything recorded so far, in four tabs: people, parking lot, actions and decisions."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, TabbedContent, TabPane
+
+from workshop_tui.core.decision_tally import tally
+from workshop_tui.core.heard import who_has_been_heard
+from workshop_tui.ui.screens.person_form import PersonForm
+
+
+def _time(moment) -> str:
+    return f"{moment:%H:%M}" if moment else ""
+
+
+class RecordsScreen(ModalScreen):
+    """Changes go through the live screen, so they are events and are autosaved."""
+
+    BINDINGS = [
+        Binding("escape,r", "close", "Back to the session"),
+        Binding("n", "new", "Add", tooltip="Add a person or an action"),
+        Binding("x", "left_or_arrived", "Left/arrived", tooltip="Mark the chosen person as left, or back"),
+        Binding("a", "action_from_note", "Make an action", tooltip="Turn the chosen parking-lot point into an action"),
+        Binding("d", "dealt_with", "Dealt with", tooltip="Mark the chosen parking-lot point as dealt with"),
+        Binding("space", "toggle_done", "Done/open", tooltip="Mark the chosen action done, or open again"),
+    ]
+
+    def __init__(self, live, tab: str = "people") -> None:
+        super().__init__()
+        self.live = live
+        self.first_tab = tab
+
+    @property
+    def session(self):
+        return self.live.session
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(initial=self.first_tab, id="records"):
+            with TabPane("People", id="people"):
+                yield DataTable(id="people-table", cursor_type="row")
+            with TabPane("Parking lot", id="parking"):
+                yield DataTable(id="parking-table", cursor_type="row")
+            with TabPane("Actions", id="actions"):
+                yield DataTable(id="actions-table", cursor_type="row")
+            with TabPane("Decisions", id="decisions"):
+                yield DataTable(id="decisions-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#people-table", DataTable).add_columns("Name", "Role", "Arrived", "Left", "Notes", "Dissent")
+        self.query_one("#parking-table", DataTable).add_columns("Time", "Point", "State")
+        self.query_one("#actions-table", DataTable).add_columns("Done", "What", "Who", "By when")
+        self.query_one("#decisions-table", DataTable).add_columns("Time", "Question", "Method", "Outcome", "Counts")
+        self.refresh_tables()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.query_one(f"#{event.pane.id}-table", DataTable).focus()
+        self.refresh_bindings()
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # Each key belongs to one tab; the footer shows only the keys that work here.
+        wanted = {"left_or_arrived": "people", "action_from_note": "parking", "dealt_with": "parking", "toggle_done": "actions"}
+        if action in wanted:
+            return self.tab == wanted[action]
+        if action == "new":
+            return self.tab in ("people", "actions")
+        return True
+
+    def refresh_tables(self) -> None:
+        people = self.query_one("#people-table", DataTable)
+        people.clear()
+        for heard in who_has_been_heard(self.session):
+            p = heard.person
+            people.add_row(Text(heard.label), p.role, _time(p.arrived_at), _time(p.left_at), str(heard.notes), str(heard.dissent), key=p.id)
+        parking = self.query_one("#parking-table", DataTable)
+        parking.clear()
+        for note in self.session.notes:
+            if note.kind == "parking" and note.removed_at is None:
+                turned = any(a.from_note == note.id for a in self.session.actions)
+                state = "dealt with" if note.dealt_with_at else "now an action" if turned else "open"
+                parking.add_row(_time(note.at), Text(note.text), state, key=note.id)
+        actions = self.query_one("#actions-table", DataTable)
+        actions.clear()
+        for action in self.session.actions:
+            due = f"{action.due:%d %b %Y}" if action.due else ""
+            actions.add_row("✓ done" if action.done_at else "open", Text(action.text), Text(action.owner), due, key=action.id)
+        decisions = self.query_one("#decisions-table", DataTable)
+        decisions.clear()
+        for decision in self.session.decisions:
+            decisions.add_row(
+                _time(decision.at), Text(decision.question), decision.method, decision.outcome,
+                Text(tally(decision, self.session.plan.quorum).summary), key=decision.id,
+            )
+
+    def chosen(self, table_id: str) -> str | None:
+        table = self.query_one(f"#{table_id}-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def run(self, command, *args) -> None:
+        if self.live.run_command(command, *args):
+            self.refresh_tables()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_new(self) -> None:
+        if self.tab == "people":
+            def added(answer):
+                if answer:
+                    self.run(self.live.engine.add_person, *answer)
+
+            self.app.push_screen(PersonForm(), added)
+        else:
+            self.live.ask_for_action(done=self.refresh_tables)
+
+    def action_left_or_arrived(self) -> None:
+        person_id = self.chosen("people")
+        if person_id is None:
+            return
+        person = next(p for p in self.session.participants if p.id == person_id)
+        command = self.live.engine.person_arrived if person.left_at else self.live.engine.person_left
+        self.run(command, person_id)
+
+    def action_action_from_note(self) -> None:
+        note_id = self.chosen("parking")
+        if note_id:
+            self.live.ask_for_action(from_note=note_id, done=self.refresh_tables)
+
+    def action_dealt_with(self) -> None:
+        note_id = self.chosen("parking")
+        if note_id:
+            self.run(self.live.engine.note_dealt_with, note_id)
+
+    def action_toggle_done(self) -> None:
+        action_id = self.chosen("actions")
+        if action_id:
+            self.run(self.live.engine.toggle_action, action_id)

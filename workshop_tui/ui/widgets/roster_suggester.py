@@ -1,0 +1,22 @@
+"""Completes an @name in the note line from the names on the roster."""
+
+from textual.suggester import Suggester
+
+from workshop_tui.core.record_commands import squashed
+
+
+class RosterSuggester(Suggester):
+    def __init__(self, names) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = names  # a callable giving the roster's names now
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(" ")
+        if not last.startswith("@") or len(last) < 2:
+            return None
+        typed = squashed(last[1:])
+        for name in self.names():
+            handle = "".join(name.split())
+            if name and squashed(handle).startswith(typed) and squashed(handle) != typed:
+                return f"{head} @{handle}".lstrip() if head else f"@{handle}"
+        return None
