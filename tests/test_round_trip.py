@@ -140,3 +140,20 @@ def test_tricky_text_survives_word_for_word(tmp_path: Path):
     loaded = load_session(tmp_path / "tricky.toml")
     assert [note.text for note in loaded.notes] == TRICKY
     assert loaded.started_at.utcoffset() == timedelta(hours=1)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(session=sessions())
+def test_autosave_writer_gives_the_same_session_before_and_after_changes(session: Session):
+    """The autosave reuses each note's and event's TOML; the file must still say exactly the same."""
+    import tomllib
+
+    from workshop_tui.store.session_writer import SessionWriter
+
+    writer = SessionWriter()
+    assert Session.model_validate(tomllib.loads(writer.to_toml(session).decode())) == session
+    if session.notes:
+        session.notes[0].text = "changed after the first save"
+        session.notes[-1].earlier = [*session.notes[-1].earlier, NoteEdit(at=session.started_at, text="x")]
+    session.events.append(Event(at=session.started_at, kind="note.remove", details={"note": "n1"}))
+    assert Session.model_validate(tomllib.loads(writer.to_toml(session).decode())) == session

@@ -82,7 +82,10 @@ class Autosaver:
             except OSError as error:
                 self._dirty = True
                 result = SaveResult(problem=describe_os_error(error, self.path))
-        self._on_result(result)
+        try:
+            self._on_result(result)
+        except Exception:
+            pass  # whoever listens has gone (the screen closed); the saving itself is done
         return result
 
     @property

@@ -1,6 +1,7 @@
 """The live session screen: agenda, current step, big countdown, status line and note line."""
 
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
@@ -19,7 +21,7 @@ from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.store.autosave import Autosaver, SaveResult
 from workshop_tui.store.session_lock import SessionLock
-from workshop_tui.store.toml_files import to_toml
+from workshop_tui.store.session_writer import SessionWriter
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
@@ -82,6 +84,7 @@ class LiveScreen(Screen):
         self._tick_timer = None
         self.autosaver: Autosaver | None = None
         self.lock: SessionLock | None = None
+        self.writer = SessionWriter()
 
     @property
     def session(self):
@@ -137,7 +140,7 @@ class LiveScreen(Screen):
 
     def _snapshot(self) -> bytes:
         with self.engine.lock:
-            return to_toml(self.session)
+            return self.writer.to_toml(self.session)
 
     def show_session(self) -> None:
         """Redraw everything that depends on the session, not only the clock."""
@@ -163,8 +166,11 @@ class LiveScreen(Screen):
         self._schedule_tick()
 
     def show_notes(self) -> None:
-        self.query_one("#notes", NotesList).show(self.session, self.all_notes)
+        notes = self.query_one("#notes", NotesList)
+        notes.show(self.session, self.all_notes)
         heading = "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
+        if notes.total > notes.option_count:
+            heading += f" - the newest {notes.option_count} of {notes.total}"
         self._show_text("#notes-heading", heading)
         quiet = [h.label for h in who_has_been_heard(self.session) if h.notes == 0 and h.person.left_at is None]
         if quiet:
@@ -251,6 +257,12 @@ class LiveScreen(Screen):
             if not self.quiet:
                 self.app.bell()
 
+    def on_resize(self) -> None:
+        # A big terminal (a laptop on a projector) has room for a much larger clock.
+        self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
+        self._shown_second = None
+        self.tick()
+
     def watch_projector(self, on: bool) -> None:
         self.set_class(on, "-projector")
         self._shown_second = self._shown_minute = None
@@ -258,16 +270,24 @@ class LiveScreen(Screen):
 
     # Saving.
 
+    @dataclass
+    class SaveReported(Message):
+        result: SaveResult
+
     def _saver_reported(self, result: SaveResult) -> None:
+        # Called on the saver's thread. Posting a message never waits for the screen,
+        # so quitting cannot deadlock with a save that is finishing.
         if threading.current_thread() is threading.main_thread():
             self._show_save(result)
         else:
-            try:
-                self.app.call_from_thread(self._show_save, result)
-            except RuntimeError:
-                pass  # the app is closing; the last save is made on the way out
+            self.post_message(self.SaveReported(result))
+
+    def on_live_screen_save_reported(self, message: SaveReported) -> None:
+        self._show_save(message.result)
 
     def _show_save(self, result: SaveResult) -> None:
+        if not self.is_attached or not self.is_mounted:
+            return  # the screen has closed; the file is saved all the same
         was_failing = self.save_message.startswith("Could not")
         if result.ok:
             self.save_message = f"Saved {result.at:%H:%M:%S}"

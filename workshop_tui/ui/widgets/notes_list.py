@@ -5,6 +5,9 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.model import Note, Session
 
+# Changes that can alter notes already on show, or the names beside them.
+REDRAW_EVENTS = {"note.edit", "note.remove", "note.restore", "note.dealt_with", "person.add"}
+
 KIND_WORDS = {"note": "", "idea": "Idea: ", "question": "Question: ", "concern": "Concern: ", "parking": "Parking lot: "}
 
 
@@ -16,27 +19,60 @@ def note_line(note: Note, names: dict[str, str], step_title: str = "") -> str:
 
 
 class NotesList(OptionList):
-    """Option ids are note ids, so the screen knows which note a key acts on."""
+    """Option ids are note ids, so the screen knows which note a key acts on.
+
+    Only the newest MOST notes are listed: a long list would slow every key press,
+    and older notes stay in the file and in the review.
+    """
+
+    MOST = 50
 
     def __init__(self, **kwargs) -> None:
         # Plain text: a note like "[see above]" is words, not markup.
         super().__init__(markup=False, **kwargs)
+        self._view: tuple | None = None
+        self._events_seen = 0
+        self._notes_seen = 0
+        self.total = 0  # notes that belong in the list, shown or not
 
     def show(self, session: Session, all_steps: bool) -> None:
-        names = {p.id: p.name or p.role for p in session.participants}
-        titles = {step.id: step.title for step in session.steps}
+        """Bring the list up to date. Adding a note costs the same however many there are."""
         current = session.steps[session.current_step].id
-        notes = [
-            n for n in session.notes
-            if n.removed_at is None and (all_steps or n.step == current)
-        ]
+        view = (all_steps, current)
+        new_events = session.events[self._events_seen:]
+        if view == self._view and not any(e.kind in REDRAW_EVENTS for e in new_events):
+            self._append(session, session.notes[self._notes_seen:], all_steps, current)
+        else:
+            self._redraw(session, all_steps, current)
+        self._view = view
+        self._events_seen = len(session.events)
+        self._notes_seen = len(session.notes)
+
+    def _wanted(self, note: Note, all_steps: bool, current: str) -> bool:
+        return note.removed_at is None and (all_steps or note.step == current)
+
+    def _append(self, session: Session, notes: list[Note], all_steps: bool, current: str) -> None:
+        names = {p.id: p.name or p.role for p in session.participants}
+        titles = {step.id: step.title for step in session.steps} if all_steps else {}
+        fresh = [n for n in notes if self._wanted(n, all_steps, current)][-self.MOST:]
+        if fresh:
+            self.total += len(fresh)
+            self.add_options(Option(note_line(n, names, titles.get(n.step, "")), id=n.id) for n in fresh)
+            while self.option_count > self.MOST:
+                self.remove_option_at_index(0)
+            self.highlighted = self.option_count - 1
+
+    def _redraw(self, session: Session, all_steps: bool, current: str) -> None:
+        names = {p.id: p.name or p.role for p in session.participants}
+        titles = {step.id: step.title for step in session.steps} if all_steps else {}
         keep = self.highlighted
         self.clear_options()
-        self.add_options(
-            Option(note_line(n, names, titles.get(n.step, "") if all_steps else ""), id=n.id) for n in notes
-        )
+        notes = [n for n in session.notes if self._wanted(n, all_steps, current)]
+        self.total = len(notes)
+        notes = notes[-self.MOST:]
+        self.add_options(Option(note_line(n, names, titles.get(n.step, "")), id=n.id) for n in notes)
         if notes:
-            self.highlighted = min(keep if keep is not None else len(notes) - 1, len(notes) - 1)
+            self.highlighted = len(notes) - 1 if keep is None else min(keep, len(notes) - 1)
 
     @property
     def chosen_note(self) -> str | None:

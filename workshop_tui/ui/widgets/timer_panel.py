@@ -8,6 +8,7 @@ from textual.widgets import Digits, Static
 
 from workshop_tui.core.countdown import Countdown, countdown_text
 from workshop_tui.model import SessionStep
+from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.step_progress import StepProgress
 
 
@@ -43,12 +44,15 @@ class TimerPanel(Vertical):
             yield Static("Break - back at", id="back-at-words")
             yield Digits("", id="back-at-time")
         yield Digits("0:00", id="countdown")
+        yield BigClock(id="roomy-clock")
         yield Static("", id="timer-words", markup=False)
         yield StepProgress(id="step-progress")
 
     def show(self, step: SessionStep, countdown: Countdown, now: datetime, finished: bool) -> None:
         left = countdown.left(now)
         self._update_digits("#countdown", digits_text(left))
+        if self.screen.has_class("-roomy"):
+            self.query_one("#roomy-clock", BigClock).text = digits_text(left)
         words = timer_words(step, countdown, now, finished)
         before = self._shown.get("words")
         if before != words:
