@@ -33,7 +33,11 @@ async def test_people_are_added_from_the_records_screen_and_marked_as_left(sessi
     async with app.run_test() as pilot:
         await pilot.press("r")
         assert isinstance(app.screen, RecordsScreen)
-        await pilot.press("n", *"Ann", "enter", "n", *"Bob", "enter")
+        await pilot.press("n", *"Ann", "enter", "n", "shift+tab", "enter", "down", "enter", "tab", *"Bob", "enter")
+        assert live(app).session.participants[1].arrived_at is None  # added before arriving
+        await pilot.press("down", "x")
+        assert live(app).session.participants[1].arrived_at == clock.now()
+        await pilot.press("up")
         clock.advance(minutes=30)
         await pilot.press("down", "x")
         people = live(app).session.participants
@@ -77,8 +81,8 @@ async def test_the_notes_list_shows_this_step_and_v_shows_every_step(sessions_di
 async def test_a_note_is_edited_removed_and_brought_back_with_ctrl_z(sessions_dir: Path, clock, tmp_path):
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
-        await pilot.press("t", *"Meet at the libary", "enter", "escape")
-        app.screen.query_one("#notes").focus()
+        await pilot.press("t", *"Meet at the libary", "enter", "escape", "tab")
+        assert app.screen.focused.id == "notes"
         await pilot.press("enter")
         assert isinstance(app.screen, TextPrompt)
         await pilot.press("end", *["backspace"] * 6, *"library", "enter")
@@ -129,17 +133,6 @@ async def test_actions_are_marked_done_on_the_actions_tab(sessions_dir: Path, cl
         assert live(app).session.actions[0].done_at == clock.now()
 
 
-async def choose(pilot, selector: str, value: str) -> None:
-    """Pick an option of a Select by keyboard: focus, open, move to it, enter."""
-    select = pilot.app.screen.query_one(selector, Select)
-    select.focus()
-    await pilot.press("enter")
-    options = [option[1] for option in select._options]
-    current = options.index(select.value) if select.value in options else 0
-    steps = options.index(value) - current
-    await pilot.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
-
-
 async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(sessions_dir: Path, clock):
     plan = Plan(name="vote", title="Vote", quorum=3, steps=[Step(title="Decide", kind="decision", planned_minutes=10)])
     app = live_app(sessions_dir, clock, plan)
@@ -148,17 +141,14 @@ async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(
         await pilot.press("d")
         assert isinstance(app.screen, DecisionForm)
         await pilot.press(*"Meet monthly at the library?")
-        await choose(pilot, "#method", "fist-of-five")
-        for fingers, count in [(2, "1"), (4, "1")]:
-            app.screen.query_one(f"#fingers-{fingers}", Input).focus()
-            await pilot.press(count)
+        await pilot.press("tab", "enter", "down", "down", "down", "enter")  # the method: fist-of-five
+        await pilot.press("tab", "tab", "tab", "1", "tab", "tab", "1")  # one person showed 2, one showed 4
         tally = str(app.screen.query_one("#tally", Static).content)
         assert "Not everyone is at 3 or more" in tally
         assert "1 person showed fewer than 3 fingers" in tally
         assert "Only 2 people present, but the quorum is 3" in tally
-        await choose(pilot, "#outcome", "deferred")
-        app.screen.query_one("#reasons", Input).focus()
-        await pilot.press(*"Ann needs to hear more")
+        await pilot.press("tab", "tab", "tab", "enter", "down", "down", "down", "enter")  # outcome: deferred
+        await pilot.press("tab", "tab", *"Ann needs to hear more")  # past the statement to the reasons
         await pilot.press("ctrl+s")
         decision = live(app).session.decisions[0]
         assert (decision.method, decision.fingers, decision.outcome) == ("fist-of-five", [0, 0, 1, 0, 1, 0], "deferred")

@@ -70,6 +70,8 @@ class RecordCommands:
         person = self._person(person_id)
         if person.left_at is not None:
             raise NotNow(f"{person.name or 'This person'} has already left.")
+        if person.arrived_at is None:
+            raise NotNow(f"{person.name or 'This person'} has not arrived yet.")
         return self._emit("person.leave", person=person.id)
 
     def _person(self, person_id: str) -> Participant:

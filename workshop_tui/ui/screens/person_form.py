@@ -9,7 +9,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from workshop_tui.model.participant import ROLES
 
 
-class PersonForm(ModalScreen[tuple[str, str] | None]):
+class PersonForm(ModalScreen[tuple[str, str, bool] | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
@@ -17,6 +17,8 @@ class PersonForm(ModalScreen[tuple[str, str] | None]):
             yield Static("Add a person to the roster", classes="question")
             yield Label("Role")
             yield Select([(role, role) for role in ROLES], value=ROLES[0], allow_blank=False, id="person-role")
+            yield Label("Here now?")
+            yield Select([("Yes, here now", True), ("Not arrived yet", False)], value=True, allow_blank=False, id="person-here")
             yield Label("Name or initials (you can leave it empty); enter adds them")
             yield Input(id="person-name")
             with Horizontal(classes="buttons"):
@@ -33,7 +35,8 @@ class PersonForm(ModalScreen[tuple[str, str] | None]):
         self.save() if event.button.id == "save" else self.dismiss(None)
 
     def save(self) -> None:
-        self.dismiss((self.query_one(Input).value.strip(), str(self.query_one(Select).value)))
+        here = self.query_one("#person-here", Select).value is True
+        self.dismiss((self.query_one(Input).value.strip(), str(self.query_one("#person-role", Select).value), here))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -21,7 +21,7 @@ class RecordsScreen(ModalScreen):
     BINDINGS = [
         Binding("escape,r", "close", "Back to the session"),
         Binding("n", "new", "Add", tooltip="Add a person or an action"),
-        Binding("x", "left_or_arrived", "Left/arrived", tooltip="Mark the chosen person as left, or back"),
+        Binding("x", "left_or_arrived", "Left/arrived", tooltip="Mark the chosen person as arrived, left, or back again"),
         Binding("a", "action_from_note", "Make an action", tooltip="Turn the chosen parking-lot point into an action"),
         Binding("d", "dealt_with", "Dealt with", tooltip="Mark the chosen parking-lot point as dealt with"),
         Binding("space", "toggle_done", "Done/open", tooltip="Mark the chosen action done, or open again"),
@@ -126,7 +126,8 @@ class RecordsScreen(ModalScreen):
         if person_id is None:
             return
         person = next(p for p in self.session.participants if p.id == person_id)
-        command = self.live.engine.person_arrived if person.left_at else self.live.engine.person_left
+        here = person.arrived_at is not None and person.left_at is None
+        command = self.live.engine.person_left if here else self.live.engine.person_arrived
         self.run(command, person_id)
 
     def action_action_from_note(self) -> None:
