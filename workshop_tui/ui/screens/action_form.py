@@ -4,11 +4,11 @@ import re
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
+
+from workshop_tui.ui.screens.form_dialog import FormDialog
 
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
@@ -25,9 +25,7 @@ def parse_due(text: str) -> date | None:
     return date.fromisoformat(text)
 
 
-class ActionForm(ModalScreen[dict | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
+class ActionForm(FormDialog):
     def __init__(self, names: list[str], text: str = "", heading: str = "Add an action"):
         super().__init__()
         self.names, self.text, self.heading = names, text, heading
@@ -51,12 +49,6 @@ class ActionForm(ModalScreen[dict | None]):
             self.save()
         else:
             self.focus_next()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.save() if event.button.id == "save" else self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def save(self) -> None:
         problem = self.query_one("#form-problem", Static)

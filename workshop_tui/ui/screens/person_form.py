@@ -1,17 +1,15 @@
 """Add a person to the roster: a name or initials (optional) and a role."""
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.model.participant import ROLES
+from workshop_tui.ui.screens.form_dialog import FormDialog
 
 
-class PersonForm(ModalScreen[tuple[str, str, bool] | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
+class PersonForm(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Add a person to the roster", classes="question")
@@ -30,9 +28,6 @@ class PersonForm(ModalScreen[tuple[str, str, bool] | None]):
 
     def on_input_submitted(self) -> None:
         self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.save() if event.button.id == "save" else self.dismiss(None)
 
     def save(self) -> None:
         here = self.query_one("#person-here", Select).value is True

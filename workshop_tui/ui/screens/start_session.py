@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.model import Plan
+from workshop_tui.ui.screens.form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -18,9 +17,8 @@ class SessionDetails:
     note_taker: str
 
 
-class StartSessionScreen(ModalScreen[SessionDetails | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
+class StartSessionScreen(FormDialog):
     def __init__(self, plan: Plan) -> None:
         super().__init__()
         self.plan = plan
@@ -45,15 +43,9 @@ class StartSessionScreen(ModalScreen[SessionDetails | None]):
         if index + 1 < len(inputs):
             inputs[index + 1].focus()
         else:
-            self.start()
+            self.save()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.start() if event.button.id == "start" else self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def start(self) -> None:
+    def save(self) -> None:
         title = self.query_one("#session-title", Input).value.strip()
         if not title:
             self.query_one("#form-problem", Static).update("Please give the session a title.")

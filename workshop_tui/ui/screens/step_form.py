@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.model.plan import STEP_KINDS
+from workshop_tui.ui.screens.form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -18,9 +17,8 @@ class StepDetails:
     kind: str
 
 
-class StepForm(ModalScreen[StepDetails | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
+class StepForm(FormDialog):
     def __init__(self, heading: str, title: str = "", minutes: int = 10, kind: str = "activity", kind_fixed: bool = False):
         super().__init__()
         self.heading = heading
@@ -47,12 +45,6 @@ class StepForm(ModalScreen[StepDetails | None]):
 
     def on_input_submitted(self) -> None:
         self.save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.save() if event.button.id == "save" else self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def save(self) -> None:
         title = self.query_one("#step-title", Input).value.strip()
