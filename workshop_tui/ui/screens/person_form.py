@@ -8,7 +8,6 @@ from workshop_tui.model.participant import ROLES
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
 
-
 class PersonForm(FormDialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

@@ -17,7 +17,6 @@ class SessionDetails:
     note_taker: str
 
 
-
 class StartSessionScreen(FormDialog):
     def __init__(self, plan: Plan) -> None:
         super().__init__()

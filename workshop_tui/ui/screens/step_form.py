@@ -17,7 +17,6 @@ class StepDetails:
     kind: str
 
 
-
 class StepForm(FormDialog):
     def __init__(self, heading: str, title: str = "", minutes: int = 10, kind: str = "activity", kind_fixed: bool = False):
         super().__init__()
