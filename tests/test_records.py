@@ -1,6 +1,6 @@
 """Notes, people, decisions and actions: each recorded through the engine as events."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.toml_files import load_session
-from tests.terminal.tmux import app_pid, installed_command, needs_tmux, terminal_factory  # noqa: F401
+from tests.terminal.tmux import app_pid, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 

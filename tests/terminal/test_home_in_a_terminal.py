@@ -1,6 +1,6 @@
 """The installed command, started in a real terminal as a new user would."""
 
-from tests.terminal.tmux import installed_command, needs_tmux, terminal_factory  # noqa: F401
+from tests.terminal.tmux import installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 

@@ -66,20 +66,6 @@ class Terminal:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
 
-@pytest.fixture
-def terminal_factory(tmp_path: Path):
-    made: list[Terminal] = []
-
-    def make(width: int = 80, height: int = 24) -> Terminal:
-        terminal = Terminal(width, height, tmp_path)
-        made.append(terminal)
-        return terminal
-
-    yield make
-    for terminal in made:
-        terminal.close()
-
-
 def app_pid(terminal: Terminal) -> int:
     """The process id of the program running in the terminal (the shell's child)."""
     shell = subprocess.run(

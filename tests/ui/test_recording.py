@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.toml_files import load_session

@@ -23,11 +23,8 @@ from workshop_tui.store.autosave import Autosaver, SaveResult
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.session_writer import SessionWriter
 from workshop_tui.ui.screens.confirm import ConfirmScreen
-from workshop_tui.ui.screens.action_form import ActionForm
-from workshop_tui.ui.screens.decision_form import DecisionForm
-from workshop_tui.ui.screens.records import RecordsScreen
-from workshop_tui.ui.screens.step_form import StepDetails, StepForm
-from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
+from workshop_tui.ui.screens.live_records import RecordKeeping
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.notes_list import NotesList
@@ -36,7 +33,7 @@ from workshop_tui.ui.widgets.step_card import StepCard
 from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
 
 
-class LiveScreen(Screen):
+class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
 
     BINDINGS = [
@@ -145,7 +142,6 @@ class LiveScreen(Screen):
     def show_session(self) -> None:
         """Redraw everything that depends on the session, not only the clock."""
         step = self.engine.current
-        finished = self.engine.finished
         self._show_text("#step-title", f"{step.title}  ({step.kind})")
         self.query_one("#step-card", StepCard).show(step)
         upcoming = self.engine.next_index()
@@ -400,122 +396,6 @@ class LiveScreen(Screen):
             return
         self.app.push_screen(ConfirmScreen("Finish the session now? Its end time will be recorded.", "Finish", "Keep going"), answered)
 
-    # Changing the plan on the fly.
-
-    def chosen_index(self) -> int:
-        """The step under the agenda's cursor, as an index into the session's steps."""
-        table = self.query_one("#agenda", Agenda)
-        if table.row_count == 0:
-            return -1
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-        return next(i for i, step in enumerate(self.session.steps) if step.id == key)
-
-    def action_insert_step(self) -> None:
-        def made(details: StepDetails | None) -> None:
-            if details:
-                self.run_command(self.engine.insert_step, details.title, details.minutes, details.kind)
-
-        self.app.push_screen(StepForm("Add a step after the current one"), made)
-
-    def notes_in_use(self) -> str | None:
-        """The chosen note's id when the notes list has the focus."""
-        notes = self.query_one("#notes", NotesList)
-        return notes.chosen_note if self.focused is notes else None
-
-    def action_edit_step(self) -> None:
-        note_id = self.notes_in_use()
-        if note_id:
-            self.edit_note(note_id)
-            return
-        index = self.chosen_index()
-        try:
-            step = self.engine.coming(index)
-        except NotNow as reason:
-            self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
-            return
-
-        def changed(details: StepDetails | None) -> None:
-            if details:
-                self.run_command(self.engine.change_step, index, details.title, details.minutes)
-
-        minutes = step.planned_minutes + step.added_minutes
-        self.app.push_screen(StepForm(f"Change '{step.title}'", step.title, minutes, step.kind, kind_fixed=True), changed)
-
-    def action_skip_step(self) -> None:
-        self.run_command(self.engine.skip_step, self.chosen_index())
-
-    def action_remove_step(self) -> None:
-        note_id = self.notes_in_use()
-        if note_id:
-            if self.run_command(self.engine.remove_note, note_id):
-                self.notify("Note removed. Ctrl+Z brings it back.", title="Removed")
-            return
-        index = self.chosen_index()
-        try:
-            step = self.engine.coming(index)
-        except NotNow as reason:
-            self.notify(str(reason), title="Not now", severity="warning")
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.run_command(self.engine.remove_step, index)
-
-        self.app.push_screen(ConfirmScreen(f"Take '{step.title}' off the agenda? It stays in the session file, marked removed.", "Remove", "Keep it"), answered)
-
-    def action_move_step(self, direction: int) -> None:
-        index = self.chosen_index()
-        if self.run_command(self.engine.move_step, index, direction):
-            self.query_one("#agenda", Agenda).move_cursor(row=self.query_one("#agenda", Agenda).cursor_row + direction)
-
-    # Notes, decisions, actions and people.
-
     @on(NotesList.OptionSelected, "#notes")
     def note_chosen(self, event: NotesList.OptionSelected) -> None:
         self.edit_note(event.option.id)
-
-    def edit_note(self, note_id: str) -> None:
-        note = self.engine.note_by_id(note_id)
-
-        def edited(text: str | None) -> None:
-            if text is not None:
-                self.run_command(self.engine.edit_note, note_id, text)
-
-        self.app.push_screen(TextPrompt("Change this note. Its earlier wording is kept in the file.", note.text), edited)
-
-    def action_undo_remove(self) -> None:
-        self.run_command(self.engine.undo_remove)
-
-    def action_all_notes(self) -> None:
-        self.all_notes = not self.all_notes
-
-    def action_decision(self) -> None:
-        present = [p.id for p in self.engine.present_people()]
-
-        def recorded(fields: dict | None) -> None:
-            if fields and self.run_command(lambda: self.engine.record_decision(**fields)):
-                self.notify(f"Decision recorded: {fields['outcome']}.", title="Decision")
-
-        form = DecisionForm(self.session.participants, present, self.session.plan.quorum, self.engine.current.title, self.engine.clock.now())
-        self.app.push_screen(form, recorded)
-
-    def action_action(self) -> None:
-        self.ask_for_action(from_note=self.notes_in_use() or "")
-
-    def ask_for_action(self, from_note: str = "", done=None) -> None:
-        """Open the action form; from a note, its words are the starting point."""
-        text = self.engine.note_by_id(from_note).text if from_note else ""
-
-        def added(fields: dict | None) -> None:
-            if fields and self.run_command(lambda: self.engine.add_action(from_note=from_note, **fields)) and done:
-                done()
-
-        names = [p.name for p in self.session.participants if p.name]
-        heading = "Turn this note into an action" if from_note else "Add an action"
-        self.app.push_screen(ActionForm(names, text, heading), added)
-
-    def action_records(self, tab: str = "people") -> None:
-        self.app.push_screen(RecordsScreen(self, tab), lambda _: self.show_session())
-
-    def action_parking_lot(self) -> None:
-        self.action_records("parking")

@@ -4,7 +4,6 @@ from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.reactive import reactive

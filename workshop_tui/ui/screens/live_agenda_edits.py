@@ -1,0 +1,73 @@
+"""Changing the plan on the fly, from the live screen: add, change, skip, remove and move steps.
+
+A part of LiveScreen, kept in its own file; it uses the screen's engine and run_command.
+"""
+
+from workshop_tui.core.session_engine import NotNow
+from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.step_form import StepDetails, StepForm
+from workshop_tui.ui.widgets.agenda import Agenda
+
+
+class AgendaEdits:
+    def chosen_index(self) -> int:
+        """The step under the agenda's cursor, as an index into the session's steps."""
+        table = self.query_one("#agenda", Agenda)
+        if table.row_count == 0:
+            return -1
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return next(i for i, step in enumerate(self.session.steps) if step.id == key)
+
+    def action_insert_step(self) -> None:
+        def made(details: StepDetails | None) -> None:
+            if details:
+                self.run_command(self.engine.insert_step, details.title, details.minutes, details.kind)
+
+        self.app.push_screen(StepForm("Add a step after the current one"), made)
+
+    def action_edit_step(self) -> None:
+        note_id = self.notes_in_use()
+        if note_id:
+            self.edit_note(note_id)
+            return
+        index = self.chosen_index()
+        try:
+            step = self.engine.coming(index)
+        except NotNow as reason:
+            self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
+            return
+
+        def changed(details: StepDetails | None) -> None:
+            if details:
+                self.run_command(self.engine.change_step, index, details.title, details.minutes)
+
+        minutes = step.planned_minutes + step.added_minutes
+        self.app.push_screen(StepForm(f"Change '{step.title}'", step.title, minutes, step.kind, kind_fixed=True), changed)
+
+    def action_skip_step(self) -> None:
+        self.run_command(self.engine.skip_step, self.chosen_index())
+
+    def action_remove_step(self) -> None:
+        note_id = self.notes_in_use()
+        if note_id:
+            if self.run_command(self.engine.remove_note, note_id):
+                self.notify("Note removed. Ctrl+Z brings it back.", title="Removed")
+            return
+        index = self.chosen_index()
+        try:
+            step = self.engine.coming(index)
+        except NotNow as reason:
+            self.notify(str(reason), title="Not now", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_command(self.engine.remove_step, index)
+
+        self.app.push_screen(ConfirmScreen(f"Take '{step.title}' off the agenda? It stays in the session file, marked removed.", "Remove", "Keep it"), answered)
+
+    def action_move_step(self, direction: int) -> None:
+        index = self.chosen_index()
+        if self.run_command(self.engine.move_step, index, direction):
+            self.query_one("#agenda", Agenda).move_cursor(row=self.query_one("#agenda", Agenda).cursor_row + direction)
+
