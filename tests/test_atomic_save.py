@@ -76,3 +76,20 @@ def test_creating_a_new_file_never_replaces_an_existing_one(tmp_path: Path):
         create_new(path, b"new")
     assert path.read_text() == "precious"
     assert os.listdir(tmp_path) == ["taken.toml"]
+
+
+def test_a_new_file_is_made_even_where_hard_links_are_not_allowed(tmp_path: Path, monkeypatch):
+    import errno
+
+    from workshop_tui.store import atomic
+
+    def no_links(*args):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(atomic.os, "link", no_links)
+    create_new(tmp_path / "new.toml", b"whole")
+    assert (tmp_path / "new.toml").read_bytes() == b"whole"
+    assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o600
+    with pytest.raises(FileExistsError):
+        create_new(tmp_path / "new.toml", b"again")
+    assert sorted(os.listdir(tmp_path)) == ["new.toml"]

@@ -62,6 +62,15 @@ def create_new(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
     try:
         # A hard link appears whole and refuses to replace an existing name.
         os.link(temp_name, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # Some file systems have no hard links: claim the name first, then fill it.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        with os.fdopen(fd, "wb") as new:
+            new.write(data)
+            new.flush()
+            os.fsync(new.fileno())
     finally:
         _remove(temp_name)
     _sync_folder(path.parent)
