@@ -51,6 +51,12 @@ def build_parser() -> Parser:
     resume = commands.add_parser("resume", help="carry on an unfinished session (the newest if none is named)")
     resume.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder")
     resume.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
+    export = commands.add_parser("export", help="write a session's minutes or data to share")
+    export.add_argument("session", metavar="SESSION", help="a session file, or its name in the sessions folder")
+    export.add_argument("--format", required=True, choices=["md", "html", "csv", "json"], help="what to write")
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write it (the screen if not given)")
+    export.add_argument("--anonymise", action="store_true", help="replace names with role and number")
+    export.add_argument("--what", choices=["notes", "decisions", "actions"], help="for csv: one table only")
     return parser
 
 
@@ -136,6 +142,15 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     return open_app(sessions_dir, ResumeSession(session, path), args.quiet)
 
 
+def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.export.writing import export
+
+    path = SessionsFolder(sessions_dir).find(args.session)
+    for written in export(load_session(path), args.format, args.output, args.anonymise, args.what):
+        print(f"Wrote {written}.", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -155,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             return run(args, sessions_dir)
         if args.command == "resume":
             return resume(args, sessions_dir)
+        if args.command == "export":
+            return export_session(args, sessions_dir)
         return open_app(sessions_dir)
     except UsageProblem as problem:
         print(f"workshop-tui: {problem}.", file=sys.stderr)

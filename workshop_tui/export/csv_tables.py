@@ -1,0 +1,37 @@
+"""Notes, decisions and actions as CSV, one table each, for spreadsheets."""
+
+import csv
+import io
+
+from workshop_tui.model import Session
+
+WHAT = ("notes", "decisions", "actions")
+
+
+def _rows(session: Session, what: str) -> list[list[str]]:
+    names = {p.id: p.name or p.role for p in session.participants}
+    titles = {step.id: step.title for step in session.steps}
+    if what == "notes":
+        return [["time", "step", "kind", "text", "by", "removed"]] + [
+            [f"{n.at:%Y-%m-%d %H:%M:%S}", titles.get(n.step, n.step), n.kind, n.text, names.get(n.by, ""), "yes" if n.removed_at else "no"]
+            for n in session.notes
+        ]
+    if what == "decisions":
+        return [["time", "step", "question", "method", "for", "against", "abstained", "outcome", "statement", "reasons", "dissent", "made by"]] + [
+            [f"{d.at:%Y-%m-%d %H:%M:%S}", titles.get(d.step, d.step), d.question, d.method,
+             *("" if v is None else str(v) for v in (d.votes_for, d.votes_against, d.abstentions)),
+             d.outcome, d.statement, d.reasons, d.dissent, d.made_by]
+            for d in session.decisions
+        ]
+    if what == "actions":
+        return [["what", "who", "due", "state", "step"]] + [
+            [a.text, a.owner, a.due.isoformat() if a.due else "", "done" if a.done_at else "open", titles.get(a.step, a.step)]
+            for a in session.actions
+        ]
+    raise ValueError(f"'{what}' is not one of {', '.join(WHAT)}")
+
+
+def csv_table(session: Session, what: str) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(_rows(session, what))
+    return out.getvalue()

@@ -1,0 +1,33 @@
+"""Minutes in Markdown, in plain English."""
+
+import re
+
+from workshop_tui.export.minutes import Table, minutes
+from workshop_tui.model import Session
+
+
+def _text(text: str) -> str:
+    # People's words stay words: no accidental headings, lists, links or emphasis.
+    text = " ".join(text.split())
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+
+
+def _table(table: Table) -> list[str]:
+    lines = ["| " + " | ".join(table.header) + " |", "|" + "---|" * len(table.header)]
+    lines += ["| " + " | ".join(_text(cell) for cell in row) + " |" for row in table.rows]
+    return lines
+
+
+def markdown_minutes(session: Session) -> str:
+    out: list[str] = []
+    for section in minutes(session):
+        out += ["#" * section.level + " " + _text(section.heading), ""]
+        for block in section.blocks:
+            if isinstance(block, Table):
+                out += _table(block)
+            elif isinstance(block, list):
+                out += [f"- {_text(line)}" for line in block]
+            else:
+                out.append(_text(block))
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"

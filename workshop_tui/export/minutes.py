@@ -1,0 +1,101 @@
+"""The minutes of a session as plain parts (headings, paragraphs, lists, tables).
+
+Markdown and HTML draw the same parts, so both say the same thing.
+"""
+
+from dataclasses import dataclass, field
+
+from workshop_tui.core.decision_tally import tally
+from workshop_tui.core.session_engine import countdown_of
+from workshop_tui.model import Session
+
+KIND_WORDS = {"note": "Note", "idea": "Idea", "question": "Question", "concern": "Concern", "parking": "Parking lot"}
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+Block = str | list[str] | Table
+
+
+@dataclass
+class Section:
+    heading: str
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _minutes(seconds: float) -> str:
+    if not seconds:
+        return "-"
+    count = round(seconds / 60)
+    return "1 minute" if count == 1 else f"{count} minutes"
+
+
+def minutes(session: Session) -> list[Section]:
+    names = {p.id: p.name or p.role for p in session.participants}
+    titles = {step.id: step.title for step in session.steps}
+    started = session.started_at
+    when = f"{started:%A} {started.day} {started:%B %Y}, from {started:%H:%M}"
+    if session.ended_at:
+        when += f" to {session.ended_at:%H:%M}"
+    opening = [f"A session of '{session.plan.title}' on {when}."]
+    people = [f"Facilitator: {session.facilitator}" if session.facilitator else "", f"Note-taker: {session.note_taker}" if session.note_taker else ""]
+    if any(people):
+        opening.append(". ".join(p for p in people if p) + ".")
+    if session.status != "finished":
+        opening.append(f"This session is {session.status}: these minutes are not final.")
+    sections = [Section(session.title, 1, opening)]
+
+    by_role: dict[str, list[str]] = {}
+    for person in session.participants:
+        by_role.setdefault(person.role, []).append(person.name or "not named")
+    attendance = [[role.capitalize(), str(len(people)), ", ".join(people)] for role, people in by_role.items()]
+    sections.append(Section("Who was there", 2, [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded on the roster."]))
+
+    agenda_rows = []
+    for step in session.steps:
+        if step.removed_at is not None:
+            continue
+        used = countdown_of(step).used(session.ended_at or started)
+        state = "skipped" if step.skipped_at else ""
+        agenda_rows.append([step.title, _minutes(step.planned_minutes * 60), _minutes(used) if not step.skipped_at else "-", state])
+    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows)]))
+
+    sections.append(Section("What was said", 2, []))
+    for step in session.steps:
+        notes = [n for n in session.notes if n.step == step.id and n.removed_at is None]
+        if not notes:
+            continue
+        lines = [
+            f"{KIND_WORDS[n.kind]}: {n.text}" + (f" ({names.get(n.by, 'someone')})" if n.by else "")
+            + (" - dealt with" if n.dealt_with_at else "")
+            for n in notes
+        ]
+        sections.append(Section(step.title, 3, [lines]))
+
+    sections.append(Section("Decisions", 2, [] if session.decisions else ["No decisions were recorded."]))
+    for decision in session.decisions:
+        result = tally(decision, session.plan.quorum)
+        lines = [
+            f"Outcome: {decision.outcome}" + (f". {decision.statement}" if decision.statement else ""),
+            f"How: {decision.method}. {result.summary}",
+            f"During: {titles.get(decision.step, '')} at {decision.at:%H:%M}",
+        ]
+        if decision.reasons:
+            lines.append(f"Reasons: {decision.reasons}")
+        if decision.dissent:
+            who = names.get(decision.dissent_by, "") if decision.dissent_by else "anonymous"
+            lines.append(f"Dissent or concern ({who}): {decision.dissent}")
+        lines += result.warnings
+        sections.append(Section(decision.question, 3, [lines]))
+
+    action_rows = [
+        [a.text, a.owner or "-", f"{a.due:%d %B %Y}" if a.due else "-", "done" if a.done_at else "open"]
+        for a in session.actions
+    ]
+    sections.append(Section("Actions", 2, [Table(["What", "Who", "By when", "State"], action_rows)] if action_rows else ["No actions were recorded."]))
+    return sections
