@@ -1,0 +1,23 @@
+"""The example sessions in sessions/ are what the engine makes, so they never drift from the app."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.store.sessions_folder import session_file_name
+from workshop_tui.store.toml_files import load_session, save_session
+from tests.example_sessions import EXAMPLES
+
+SESSIONS = Path(__file__).resolve().parent.parent / "sessions"
+
+
+@pytest.mark.parametrize("make", EXAMPLES, ids=[make.__name__ for make in EXAMPLES])
+def test_each_shipped_example_is_the_engines_output(make):
+    session = make()
+    path = SESSIONS / session_file_name(session.title, session.started_at)
+    if os.environ.get("WORKSHOP_TUI_UPDATE_EXAMPLES"):
+        save_session(session, path)
+        path.chmod(0o644)  # examples hold no real names and ship with the project
+    assert load_session(path) == session
+    assert session.status == "finished"
