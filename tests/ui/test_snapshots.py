@@ -86,3 +86,16 @@ def test_decision_form(snap_compare, sessions_dir: Path, clock):
 
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)
+
+
+def test_sessions_browser(snap_compare, sessions_dir: Path, clock):
+    from tests.ui.test_sessions_browser import folder_with_examples, open_browser
+
+    async def run_before(pilot) -> None:
+        await open_browser(pilot)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+
+    folder_with_examples(sessions_dir)
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)

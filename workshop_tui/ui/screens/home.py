@@ -5,6 +5,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
@@ -18,7 +19,7 @@ from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.start_session import SessionDetails, StartSessionScreen
 
-HINT = "Choose a plan and press enter to start a session. Tab moves between the lists."
+HINT = "Choose a plan and press enter to start a session. Tab moves between the lists. B shows past sessions."
 
 
 def plan_label(entry: PlanEntry) -> str:
@@ -60,6 +61,13 @@ def plan_details(entry: PlanEntry) -> str:
 
 class HomeScreen(Screen):
     """Lists the built-in plans and any plan files in the sessions folder's plans/."""
+
+    BINDINGS = [Binding("b", "past_sessions", "Past sessions", tooltip="Look back at past sessions")]
+
+    def action_past_sessions(self) -> None:
+        from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
+
+        self.app.push_screen(SessionsBrowser())
 
     @dataclass
     class PlansFound(Message):

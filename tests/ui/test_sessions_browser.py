@@ -1,0 +1,67 @@
+"""The sessions browser: every session listed, sorted, searched, and a damaged file shown with its error."""
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, MarkdownViewer, Static
+
+from workshop_tui.store.toml_files import save_session
+from workshop_tui.ui.app import WorkshopApp
+from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
+from tests.example_sessions import EXAMPLES
+
+
+def titles(app) -> list[str]:
+    table = app.screen.query_one("#sessions", DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+async def open_browser(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("b")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def folder_with_examples(sessions_dir: Path) -> None:
+    sessions_dir.mkdir()
+    for make in EXAMPLES:
+        session = make()
+        save_session(session, sessions_dir / f"{session.started_at:%Y-%m-%d}.toml")
+    (sessions_dir / "2026-01-01-broken.toml").write_text("title = ")
+
+
+async def test_b_lists_every_session_newest_first_with_a_damaged_file_and_its_error(sessions_dir: Path, clock):
+    folder_with_examples(sessions_dir)
+    app = WorkshopApp(sessions_dir, clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_browser(pilot)
+        assert isinstance(app.screen, SessionsBrowser)
+        assert titles(app) == ["Shortlisting panel, healthy ageing fund", "Co-production training, part 1 (Leeds)", "2026-01-01-broken.toml"]
+        row = app.screen.query_one("#sessions", DataTable).get_row_at(2)
+        assert "cannot be read" in str(row[5]) and "not valid TOML" in str(row[5])
+
+
+async def test_s_sorts_by_the_next_column_and_search_finds_words_in_notes(sessions_dir: Path, clock):
+    folder_with_examples(sessions_dir)
+    app = WorkshopApp(sessions_dir, clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_browser(pilot)
+        await pilot.press("s")  # by title, A to Z
+        assert titles(app)[:2] == ["2026-01-01-broken.toml", "Co-production training, part 1 (Leeds)"]
+        assert "sorted by title" in str(app.screen.query_one("#browser-status", Static).content)
+        await pilot.press("slash", *"buses")
+        assert app.screen.query_one("#search", Input).value == "buses"
+        assert titles(app) == ["Co-production training, part 1 (Leeds)"]
+
+
+async def test_enter_on_a_session_shows_its_minutes(sessions_dir: Path, clock):
+    folder_with_examples(sessions_dir)
+    app = WorkshopApp(sessions_dir, clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_browser(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        viewer = app.screen.query_one(MarkdownViewer)
+        assert "Shortlisting panel" in viewer.document.source
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionsBrowser)
