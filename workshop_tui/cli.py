@@ -51,6 +51,8 @@ def build_parser() -> Parser:
     resume = commands.add_parser("resume", help="carry on an unfinished session (the newest if none is named)")
     resume.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder")
     resume.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
+    review = commands.add_parser("review", help="look back at a session: timings, notes, decisions, replay")
+    review.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (all sessions if not given)")
     export = commands.add_parser("export", help="write a session's minutes or data to share")
     export.add_argument("session", metavar="SESSION", help="a session file, or its name in the sessions folder")
     export.add_argument("--format", required=True, choices=["md", "html", "csv", "json"], help="what to write")
@@ -142,6 +144,15 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     return open_app(sessions_dir, ResumeSession(session, path), args.quiet)
 
 
+def review(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.ui.app import BrowseSessions, ReviewSession
+
+    if not args.session:
+        return open_app(sessions_dir, BrowseSessions())
+    path = SessionsFolder(sessions_dir).find(args.session)
+    return open_app(sessions_dir, ReviewSession(load_session(path), path))
+
+
 def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.export.writing import export
 
@@ -170,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
             return run(args, sessions_dir)
         if args.command == "resume":
             return resume(args, sessions_dir)
+        if args.command == "review":
+            return review(args, sessions_dir)
         if args.command == "export":
             return export_session(args, sessions_dir)
         return open_app(sessions_dir)

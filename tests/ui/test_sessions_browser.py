@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, MarkdownViewer, Static
+from textual.widgets import DataTable, Input, Static
 
 from workshop_tui.store.toml_files import save_session
 from workshop_tui.ui.app import WorkshopApp
@@ -54,14 +54,16 @@ async def test_s_sorts_by_the_next_column_and_search_finds_words_in_notes(sessio
         assert titles(app) == ["Co-production training, part 1 (Leeds)"]
 
 
-async def test_enter_on_a_session_shows_its_minutes(sessions_dir: Path, clock):
+async def test_enter_on_a_session_opens_its_review(sessions_dir: Path, clock):
+    from workshop_tui.ui.screens.review import ReviewScreen
+
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir, clock)
     async with app.run_test(size=(160, 40)) as pilot:
         await open_browser(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        viewer = app.screen.query_one(MarkdownViewer)
-        assert "Shortlisting panel" in viewer.document.source
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.session.title == "Shortlisting panel, healthy ageing fund"
         await pilot.press("escape")
         assert isinstance(app.screen, SessionsBrowser)

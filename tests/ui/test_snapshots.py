@@ -99,3 +99,17 @@ def test_sessions_browser(snap_compare, sessions_dir: Path, clock):
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)
+
+
+def test_review_summary(snap_compare, sessions_dir: Path, clock):
+    from tests.ui.test_review import review_app
+
+    app, _ = review_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=(100, 40))
+
+
+def test_replay_at_a_fixed_moment(snap_compare, sessions_dir: Path, clock):
+    from tests.ui.test_review import review_app
+
+    app, _ = review_app(sessions_dir, clock)
+    assert snap_compare(app, terminal_size=(100, 30), press=["j", *"11:05", "enter"])

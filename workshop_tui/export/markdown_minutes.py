@@ -2,7 +2,7 @@
 
 import re
 
-from workshop_tui.export.minutes import Table, minutes
+from workshop_tui.export.minutes import Section, Table, minutes
 from workshop_tui.model import Session
 
 
@@ -19,8 +19,13 @@ def _table(table: Table) -> list[str]:
 
 
 def markdown_minutes(session: Session) -> str:
+    return sections_markdown(minutes(session))
+
+
+def sections_markdown(sections: list[Section]) -> str:
+    """Markdown for some of the minutes' sections (the review screen shows them tab by tab)."""
     out: list[str] = []
-    for section in minutes(session):
+    for section in sections:
         out += ["#" * section.level + " " + _text(section.heading), ""]
         for block in section.blocks:
             if isinstance(block, Table):

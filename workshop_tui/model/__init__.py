@@ -1,6 +1,7 @@
 """The data of plans and sessions, as pydantic models. No I/O and no Textual here."""
 
 from workshop_tui.model.action import Action
+from workshop_tui.model.comment import Comment
 from workshop_tui.model.decision import Decision
 from workshop_tui.model.event import Event
 from workshop_tui.model.note import Note, NoteEdit
@@ -11,6 +12,7 @@ from workshop_tui.model.session import Session, SessionStep
 
 __all__ = [
     "Action",
+    "Comment",
     "Decision",
     "Event",
     "Note",

@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import AwareDatetime, Field, model_validator
 
 from workshop_tui.model.action import Action
+from workshop_tui.model.comment import Comment
 from workshop_tui.model.decision import Decision
 from workshop_tui.model.event import Event
 from workshop_tui.model.note import Note
@@ -49,6 +50,8 @@ class Session(Record):
     decisions: list[Decision] = []
     actions: list[Action] = []
     events: list[Event] = []
+    # Trainers' comments from reviewing: kept apart from the record of the session itself.
+    comments: list[Comment] = []
 
     @model_validator(mode="after")
     def _current_step_exists(self) -> "Session":

@@ -34,6 +34,19 @@ class ResumeSession:
     path: Path
 
 
+@dataclass(frozen=True)
+class ReviewSession:
+    """Open straight onto the review of this session (`workshop-tui review SESSION`)."""
+
+    session: Session
+    path: Path
+
+
+@dataclass(frozen=True)
+class BrowseSessions:
+    """Open straight onto the sessions browser (`workshop-tui review`)."""
+
+
 class WorkshopApp(App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
@@ -48,7 +61,7 @@ class WorkshopApp(App):
         sessions_dir: Path,
         clock: Clock | None = None,
         quiet: bool = False,
-        opening: StartPlan | ResumeSession | None = None,
+        opening: StartPlan | ResumeSession | ReviewSession | BrowseSessions | None = None,
         autosave_gather_seconds: float = 0.2,
     ):
         super().__init__()
@@ -69,6 +82,14 @@ class WorkshopApp(App):
             return self.start_session(self.opening.plan, self.opening.details)
         if isinstance(self.opening, ResumeSession):
             return self.open_session(self.opening.session, self.opening.path)
+        if isinstance(self.opening, ReviewSession):
+            from workshop_tui.ui.screens.review import ReviewScreen
+
+            return ReviewScreen(self.opening.session, self.opening.path)
+        if isinstance(self.opening, BrowseSessions):
+            from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
+
+            return SessionsBrowser()
         from workshop_tui.ui.screens.home import HomeScreen
 
         return HomeScreen()

@@ -62,6 +62,21 @@ Past zero the timer keeps counting and says how far over it is, such as "2:13 ov
 The session is saved to its file within a second of every change.
 The line at the bottom says when it was last saved, or warns you if it could not save.
 
+## Looking back
+
+B on the home screen (or `workshop-tui review`) lists past sessions. / searches titles, notes and
+decisions; S sorts by the next column; Enter opens a session's review.
+
+| Key | What it does in a review |
+|---|---|
+| Left, Right | Move between the tabs: summary, notes, decisions, actions, who was heard, replay, comments |
+| Space | Replay: play or pause |
+| 1, 2, 3 | Replay at real speed, ten times or sixty times as fast |
+| N, P | Replay: the next or previous event |
+| J | Replay: jump to a time, such as 10:45 |
+| C | Add a trainer's comment on a step or decision (kept apart from the record) |
+| X | Export the minutes (Markdown or web page), the tables (CSV) or all the data (JSON) |
+
 ## Anywhere
 
 | Key | What it does |

@@ -129,14 +129,14 @@ class SessionsBrowser(Screen):
     def open_minutes(self, event: DataTable.RowSelected) -> None:
         from pathlib import Path
 
-        from workshop_tui.ui.screens.minutes_view import MinutesView
+        from workshop_tui.ui.screens.review import ReviewScreen
 
         session = self.sessions.get(Path(str(event.row_key.value)))
         if session is None:
             line = next(line for line in self.lines if str(line.path) == event.row_key.value)
             self.notify(line.problem, title="This file cannot be read", severity="error", timeout=10)
             return
-        self.app.push_screen(MinutesView(session))
+        self.app.push_screen(ReviewScreen(session, Path(str(event.row_key.value))))
 
     def action_sort_next(self) -> None:
         keys = [key for key, _ in COLUMNS]

@@ -1,0 +1,102 @@
+"""The review screen: timings, notes, decisions, actions, who was heard, replay, comments and export."""
+
+from pathlib import Path
+
+from textual.widgets import Static, TabbedContent
+
+from workshop_tui.cli import main
+from workshop_tui.core.review import timing_chart
+from workshop_tui.store.toml_files import load_session, save_session
+from workshop_tui.ui.app import ReviewSession, WorkshopApp
+from workshop_tui.ui.widgets.replay_panel import ReplayPanel
+from tests.example_sessions import training_part_1
+
+
+def review_app(sessions_dir: Path, clock) -> tuple[WorkshopApp, Path]:
+    sessions_dir.mkdir(exist_ok=True)
+    session = training_part_1()
+    path = sessions_dir / "part-1.toml"
+    save_session(session, path)
+    return WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path)), path
+
+
+def replay_text(app) -> str:
+    return str(app.screen.query_one(ReplayPanel).content)
+
+
+def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words():
+    chart = timing_chart(training_part_1())
+    at = chart.index("Check-in round: 3 minutes over")
+    assert chart[at + 1].startswith("planned  15 ░")
+    assert chart[at + 2].startswith("actual   18 █")
+    assert chart[-1].startswith("In all: 185 minutes planned, 194 minutes used (9 minutes over)")
+
+
+async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, clock):
+    app, _ = review_app(sessions_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "3 minutes over" in str(app.screen.query_one("#timing-chart", Static).content)
+        tabs = app.screen.query_one(TabbedContent)
+        for pane in ["notes-tab", "decisions-tab", "actions-tab", "heard-tab"]:
+            tabs.active = pane
+            await pilot.pause()
+        decisions = app.screen.query_one("#decisions-tab").query_one("Markdown").source
+        assert "Do we agree to our group agreement?" in decisions and "Everyone is at 3 or more" in decisions
+
+
+async def test_replay_steps_through_events_and_shows_what_the_screen_showed(sessions_dir: Path, clock):
+    app, _ = review_app(sessions_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*["n"] * 8)  # set up, six people added, then the timer started
+        assert "Event 8 of" in replay_text(app) and "the timer started" in replay_text(app)
+        assert "Step 1 of 12: Arrival and welcome - 10:00 left, timer running" in replay_text(app)
+        await pilot.press("j", *"10:20", "enter")
+        assert "Replay at 10:20:00" in replay_text(app)
+        assert "Step 2 of 12: Check-in round" in replay_text(app)
+        assert "Hopes to learn how to get her group listened to" in replay_text(app)
+        await pilot.press("p")
+        assert "Replay at 10:20:00" not in replay_text(app)
+
+
+async def test_playing_moves_at_the_chosen_speed(sessions_dir: Path, clock):
+    app, _ = review_app(sessions_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "space")
+        panel = app.screen.query_one(ReplayPanel)
+        assert panel.playing and panel.speed == 60
+        app.screen.replay.playing = False  # stop the real-time ticks; move the replay by hand
+        before = panel.moment
+        for _ in range(4):
+            panel.advance(0.25 * panel.speed)
+        assert (panel.moment - before).total_seconds() == 60
+        assert "Paused at 60x" in replay_text(app)
+
+
+async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(sessions_dir: Path, clock):
+    app, path = review_app(sessions_dir, clock)
+    before = load_session(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", *"Lovely check-in; keep it short next time", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Lovely check-in" in str(app.screen.query_one("#comments", Static).content)
+    after = load_session(path)
+    assert [c.text for c in after.comments] == ["Lovely check-in; keep it short next time"]
+    assert after.comments[0].on == "s1"
+    after.comments = []
+    assert after == before
+
+
+async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):
+    app, path = review_app(sessions_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x", "enter")
+        await app.workers.wait_for_complete()
+    written = path.with_name("part-1-minutes.md")
+    assert written.read_text().startswith("# Co-production training, part 1 (Leeds)")
+
+
+def test_review_of_a_missing_session_is_one_sentence_and_status_2(tmp_path: Path, capsys):
+    assert main(["--sessions-dir", str(tmp_path), "review", "nope"]) == 2
+    assert "there is no such session file" in capsys.readouterr().err

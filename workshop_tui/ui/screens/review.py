@@ -1,0 +1,175 @@
+"""Reviewing a past session: how the time went, what was said and decided, and a replay."""
+
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
+
+from workshop_tui.core.heard import who_has_been_heard
+from workshop_tui.core.review import timing_chart
+from workshop_tui.export.markdown_minutes import sections_markdown
+from workshop_tui.export.minutes import minutes
+from workshop_tui.model import Comment, Session
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_lock import SessionLock
+from workshop_tui.store.toml_files import save_session
+from workshop_tui.ui.screens.comment_form import CommentForm
+from workshop_tui.ui.screens.export_form import ExportForm
+from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.replay_panel import SPEEDS, ReplayPanel
+
+PLAY_TICK = 0.25  # seconds between replay frames while playing
+
+
+def _part(session: Session, first: str, last: str | None) -> str:
+    """The minutes from the section called `first` up to (not including) `last`."""
+    sections = minutes(session)
+    names = [s.heading for s in sections]
+    start = names.index(first)
+    end = names.index(last, start) if last else len(sections)
+    return sections_markdown(sections[start:end])
+
+
+class ReviewScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("c", "comment", "Comment", tooltip="Add a trainer's comment on a step or decision"),
+        Binding("x", "export", "Export", tooltip="Export the minutes or the data"),
+        Binding("space", "play", "Play/pause", tooltip="Replay: play or pause"),
+        Binding("n", "next_event", "Next event", tooltip="Replay: the next event"),
+        Binding("p", "previous_event", "Previous event", show=False, tooltip="Replay: the previous event"),
+        Binding("1", "speed(1)", "1x", show=False, tooltip="Replay at real speed"),
+        Binding("2", "speed(10)", "10x", show=False, tooltip="Replay ten times as fast"),
+        Binding("3", "speed(60)", "60x", show=False, tooltip="Replay sixty times as fast"),
+        Binding("j", "jump", "Jump", tooltip="Replay: jump to a time"),
+    ]
+
+    def __init__(self, session: Session, path) -> None:
+        super().__init__()
+        self.session, self.path = session, path
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="review"):
+            with TabPane("Summary", id="summary"):
+                with VerticalScroll():
+                    yield Static("\n".join(timing_chart(self.session)), markup=False, id="timing-chart")
+            with TabPane("Notes", id="notes-tab"):
+                yield Markdown(_part(self.session, "What was said", "Decisions"))
+            with TabPane("Decisions", id="decisions-tab"):
+                yield Markdown(_part(self.session, "Decisions", "Actions"))
+            with TabPane("Actions", id="actions-tab"):
+                yield Markdown(_part(self.session, "Actions", None))
+            with TabPane("Who was heard", id="heard-tab"):
+                yield DataTable(id="heard-table", cursor_type="row")
+            with TabPane("Replay", id="replay"):
+                yield ReplayPanel(self.session, id="replay-panel")
+            with TabPane("Comments", id="comments-tab"):
+                yield Static("", markup=False, id="comments")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.session.title
+        self.sub_title = "Review"
+        table = self.query_one("#heard-table", DataTable)
+        table.add_columns("Person", "Role", "Notes", "Dissent")
+        for heard in who_has_been_heard(self.session):
+            table.add_row(heard.label, heard.person.role, str(heard.notes), str(heard.dissent))
+        self.show_comments()
+        self.set_interval(PLAY_TICK, self.play_tick)
+
+    @property
+    def replay(self) -> ReplayPanel:
+        return self.query_one("#replay-panel", ReplayPanel)
+
+    def show_comments(self) -> None:
+        targets = {s.id: f"step '{s.title}'" for s in self.session.steps}
+        targets |= {d.id: f"decision '{d.question}'" for d in self.session.decisions}
+        lines = [f"{c.at:%d %b %H:%M} on {targets.get(c.on, c.on)}: {c.text}" for c in self.session.comments]
+        self.query_one("#comments", Static).update("\n".join(lines) or "No comments yet. Press c to add one.")
+
+    # Replay.
+
+    def play_tick(self) -> None:
+        if self.replay.playing:
+            self.replay.advance(PLAY_TICK * self.replay.speed)
+
+    def action_play(self) -> None:
+        self.query_one(TabbedContent).active = "replay"
+        self.replay.playing = not self.replay.playing
+        self.replay.watch_moment()
+
+    def action_speed(self, speed: int) -> None:
+        self.replay.speed = speed if speed in SPEEDS else 1
+        self.replay.watch_moment()
+
+    def action_next_event(self) -> None:
+        self.query_one(TabbedContent).active = "replay"
+        self.replay.next_event()
+
+    def action_previous_event(self) -> None:
+        self.query_one(TabbedContent).active = "replay"
+        self.replay.previous_event()
+
+    def action_jump(self) -> None:
+        def jump(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                hours, minutes_ = (int(part) for part in text.strip().split(":"))
+                moment = self.replay.start.replace(hour=hours, minute=minutes_, second=0, microsecond=0)
+            except ValueError:
+                self.notify("Write the time like 10:45.", title="Not a time", severity="warning")
+                return
+            self.query_one(TabbedContent).active = "replay"
+            self.replay.go_to(moment)
+
+        self.app.push_screen(TextPrompt("Jump to what time? (such as 10:45)"), jump)
+
+    # Comments and export.
+
+    def action_comment(self) -> None:
+        def add(answer) -> None:
+            if answer:
+                on, text = answer
+                number = len(self.session.comments) + 1
+                self.session.comments.append(Comment(id=f"c{number}", at=self.app.clock.now(), on=on, text=text))
+                self.show_comments()
+                self.save_comments()
+
+        self.app.push_screen(CommentForm(self.session), add)
+
+    @work(thread=True, exclusive=True, group="comments")
+    def save_comments(self) -> None:
+        lock = SessionLock(self.path)
+        try:
+            lock.acquire()
+            save_session(self.session, self.path)
+            lock.release()
+            self.app.call_from_thread(self.notify, "Comment saved.", title="Saved")
+        except (FileProblem, OSError) as problem:
+            self.app.call_from_thread(self.notify, f"The comment could not be saved: {problem}", title="Not saved", severity="error")
+
+    def action_export(self) -> None:
+        def chosen(answer) -> None:
+            if answer:
+                self.write_export(*answer)
+
+        self.app.push_screen(ExportForm(self.path), chosen)
+
+    @work(thread=True, group="export")
+    def write_export(self, form: str, anonymised: bool, output: str) -> None:
+        from workshop_tui.export.writing import export
+
+        try:
+            written = export(self.session, form, output, anonymised)
+            self.app.call_from_thread(self.notify, "Wrote " + ", ".join(str(p) for p in written) + ".", title="Exported")
+        except (FileProblem, OSError) as problem:
+            self.app.call_from_thread(self.notify, str(problem), title="Not exported", severity="error")
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()

@@ -1,0 +1,90 @@
+"""Replay: the session as the live screen showed it at any moment, played back from its events."""
+
+from datetime import datetime, timedelta
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from workshop_tui.core.countdown import countdown_text
+from workshop_tui.core.replay import state_at
+from workshop_tui.core.replay_words import event_words
+from workshop_tui.core.session_engine import countdown_of, is_on_agenda
+from workshop_tui.model import Session
+
+SPEEDS = (1, 10, 60)
+
+
+class ReplayPanel(Static):
+    """Shows one moment. The review screen moves the moment with the keyboard or by playing."""
+
+    moment: reactive[datetime | None] = reactive(None)
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.session = session
+        self.start = session.started_at
+        self.end = session.ended_at or max((e.at for e in session.events), default=session.started_at)
+        self.speed = 1
+        self.playing = False
+        # Stepping goes event by event, even when several share one second.
+        self.upto: int | None = None
+
+    def on_mount(self) -> None:
+        self.upto = 0
+        self.moment = self.start
+
+    def watch_moment(self) -> None:
+        if self.moment is not None:
+            self.update(self.describe())
+
+    def events_so_far(self) -> int:
+        return sum(1 for event in self.session.events if event.at <= self.moment)
+
+    def describe(self) -> str:
+        """What the live screen showed then, in words."""
+        state = state_at(self.session, self.moment, self.upto)
+        count = len(state.events)
+        last = event_words(state.events[-1].kind) if state.events else "nothing yet"
+        on_agenda = [s for s in state.steps if s.removed_at is None and is_on_agenda(s)]
+        step = state.steps[state.current_step]
+        number = on_agenda.index(step) + 1 if step in on_agenda else 0
+        left = countdown_of(step).left(self.moment)
+        timer = "running" if step.running_since else "paused"
+        state_words = "finished" if state.status == "finished" else f"{countdown_text(left)}{'' if left < 0 else ' left'}, timer {timer}"
+        lines = [
+            f"Replay at {self.moment:%H:%M:%S}, between {self.start:%H:%M} and {self.end:%H:%M}. "
+            f"{'Playing' if self.playing else 'Paused'} at {self.speed}x.",
+            f"Event {count} of {len(self.session.events)}: {last}.",
+            "",
+            f"Step {number} of {len(on_agenda)}: {step.title} - {state_words}.",
+            "",
+            "Notes so far:" if state.notes else "No notes yet.",
+        ]
+        lines += [f"  {n.at:%H:%M} {n.text}" for n in [n for n in state.notes if n.removed_at is None][-8:]]
+        if state.decisions:
+            lines += ["", "Decisions so far:"] + [f"  {d.at:%H:%M} {d.question} - {d.outcome}" for d in state.decisions]
+        return "\n".join(lines)
+
+    def go_to(self, moment: datetime, upto: int | None = None) -> None:
+        self.upto = upto
+        moment = max(self.start, min(self.end, moment))
+        if moment == self.moment:
+            self.watch_moment()
+        self.moment = moment
+        if self.moment >= self.end:
+            self.playing = False
+
+    def advance(self, seconds: float) -> None:
+        """Move on by `seconds` of session time (playing calls this with real time times the speed)."""
+        self.go_to(self.moment + timedelta(seconds=seconds))
+
+    def shown_events(self) -> int:
+        return self.upto if self.upto is not None else self.events_so_far()
+
+    def next_event(self) -> None:
+        count = min(self.shown_events() + 1, len(self.session.events))
+        self.go_to(self.session.events[count - 1].at, count)
+
+    def previous_event(self) -> None:
+        count = max(self.shown_events() - 1, 0)
+        self.go_to(self.session.events[count - 1].at if count else self.start, count)
