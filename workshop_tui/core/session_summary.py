@@ -51,7 +51,6 @@ def searchable_text(session: Session) -> str:
     return "\n".join(parts).lower()
 
 
-def matches(session: Session, words: str) -> bool:
-    """True when every word typed is somewhere in the session's title, notes or decisions."""
-    text = searchable_text(session)
+def words_match(text: str, words: str) -> bool:
+    """True when every word typed is somewhere in `text` (already lower case)."""
     return all(word in text for word in words.lower().split())

@@ -10,15 +10,19 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from workshop_tui.core.session_summary import SessionLine, matches
+from workshop_tui.core.session_summary import SessionLine, words_match
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.sessions_folder import SessionsFolder
+from workshop_tui.store.sessions_index import SessionsIndex
+from workshop_tui.store.toml_files import load_session
 
 COLUMNS = [
     ("date", "Date"), ("title", "Title"), ("plan", "Plan"), ("facilitator", "Facilitator"),
     ("length", "Length"), ("status", "Status"), ("notes", "Notes"), ("decisions", "Decisions"),
     ("open_actions", "Open actions"),
 ]
+# Fixed widths: measuring every cell of a thousand rows to size the columns is the slow part.
+WIDTHS = {"date": 17, "title": 40, "plan": 34, "facilitator": 14, "length": 12, "status": 14,
+          "notes": 5, "decisions": 9, "open_actions": 12}
 SORT_KEYS = {
     "date": lambda line: line.started_at.isoformat() if line.started_at else "",
     "title": lambda line: line.title.lower(),
@@ -41,13 +45,13 @@ class SessionsBrowser(Screen):
 
     @dataclass
     class Loaded(Message):
-        lines: list[SessionLine]
-        sessions: dict
+        entries: list[tuple[SessionLine, str]]
 
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[SessionLine] = []
-        self.sessions: dict = {}
+        self.words: dict = {}  # path -> the session's searchable words
+        self.shown: list[SessionLine] = []  # the lines in the table, in its order
         self.sort_by = "date"
         self.newest_first = True
 
@@ -62,23 +66,17 @@ class SessionsBrowser(Screen):
         self.title = "Past sessions"
         table = self.query_one("#sessions", DataTable)
         for key, label in COLUMNS:
-            table.add_column(label, key=key)
+            table.add_column(label, key=key, width=WIDTHS[key])
         table.loading = True
         self.load()
 
     @work(thread=True, exclusive=True, group="browse")
     def load(self) -> None:
-        lines, sessions = [], {}
-        for path, found in SessionsFolder(self.app.sessions_dir).sessions():
-            if isinstance(found, FileProblem):
-                lines.append(SessionLine.damaged(path, str(found)))
-            else:
-                lines.append(SessionLine.of(path, found))
-                sessions[path] = found
-        self.post_message(self.Loaded(lines, sessions))
+        self.post_message(self.Loaded(SessionsIndex(self.app.sessions_dir).entries()))
 
     def on_sessions_browser_loaded(self, message: Loaded) -> None:
-        self.lines, self.sessions = message.lines, message.sessions
+        self.lines = [line for line, _ in message.entries]
+        self.words = {line.path: text for line, text in message.entries if not line.problem}
         self.query_one("#sessions", DataTable).loading = False
         self.show_lines()
         self.query_one("#sessions", DataTable).focus()
@@ -87,21 +85,25 @@ class SessionsBrowser(Screen):
         words = self.query_one("#search", Input).value.strip()
         lines = [
             line for line in self.lines
-            if not words or (line.path in self.sessions and matches(self.sessions[line.path], words))
+            if not words or (line.path in self.words and words_match(self.words[line.path], words))
         ]
         return sorted(lines, key=SORT_KEYS[self.sort_by], reverse=self.newest_first)
 
     def show_lines(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        shown = self.shown_lines()
-        for line in shown:
-            date = f"{line.started_at:%d %b %Y %H:%M}" if line.started_at else ""
-            status = f"cannot be read: {line.problem}" if line.problem else line.status
-            table.add_row(
-                date, Text(line.title), Text(line.plan), Text(line.facilitator), f"{line.minutes} minutes" if line.minutes else "",
-                Text(status), str(line.notes), str(line.decisions), str(line.open_actions), key=str(line.path),
+        self.shown = shown = self.shown_lines()
+        # One batch of rows: adding a thousand rows one by one is much slower.
+        table.add_rows(
+            (
+                f"{line.started_at:%d %b %Y %H:%M}" if line.started_at else "",
+                Text(line.title), Text(line.plan), Text(line.facilitator),
+                f"{line.minutes} minutes" if line.minutes else "",
+                Text(f"cannot be read: {line.problem}" if line.problem else line.status),
+                str(line.notes), str(line.decisions), str(line.open_actions),
             )
+            for line in shown
+        )
         label = dict(COLUMNS)[self.sort_by].lower()
         order = "highest or newest first" if self.newest_first else "lowest or oldest first"
         self.query_one("#browser-status", Static).update(
@@ -127,16 +129,16 @@ class SessionsBrowser(Screen):
 
     @on(DataTable.RowSelected, "#sessions")
     def open_minutes(self, event: DataTable.RowSelected) -> None:
-        from pathlib import Path
 
         from workshop_tui.ui.screens.review import ReviewScreen
 
-        session = self.sessions.get(Path(str(event.row_key.value)))
-        if session is None:
-            line = next(line for line in self.lines if str(line.path) == event.row_key.value)
-            self.notify(line.problem, title="This file cannot be read", severity="error", timeout=10)
+        path = self.shown[event.cursor_row].path
+        try:
+            session = load_session(path)
+        except FileProblem as problem:
+            self.notify(str(problem), title="This file cannot be read", severity="error", timeout=10)
             return
-        self.app.push_screen(ReviewScreen(session, Path(str(event.row_key.value))))
+        self.app.push_screen(ReviewScreen(session, path))
 
     def action_sort_next(self) -> None:
         keys = [key for key, _ in COLUMNS]
