@@ -21,7 +21,7 @@ COLUMNS = [
     ("open_actions", "Open actions"),
 ]
 # Fixed widths: measuring every cell of a thousand rows to size the columns is the slow part.
-WIDTHS = {"date": 17, "title": 40, "plan": 34, "facilitator": 14, "length": 12, "status": 14,
+WIDTHS = {"date": 17, "title": 26, "plan": 20, "facilitator": 12, "length": 11, "status": 16,
           "notes": 5, "decisions": 9, "open_actions": 12}
 SORT_KEYS = {
     "date": lambda line: line.started_at.isoformat() if line.started_at else "",
