@@ -20,6 +20,7 @@ from workshop_tui.core.clock import FakeClock  # noqa: E402
 from workshop_tui.store.sessions_index import SessionsIndex  # noqa: E402
 from workshop_tui.store.toml_files import to_toml  # noqa: E402
 from workshop_tui.ui.app import BrowseSessions, WorkshopApp  # noqa: E402
+from workshop_tui.ui.screens.sessions_browser import MOST_ROWS  # noqa: E402
 
 FILES = 1000
 
@@ -49,12 +50,12 @@ async def table_on_screen(folder: Path) -> tuple[float, float]:
     started = time.perf_counter()
     async with app.run_test(size=(160, 40)) as pilot:
         table = app.screen.query_one("#sessions", DataTable)
-        while table.row_count < FILES:
+        while table.row_count < min(FILES, MOST_ROWS):
             await pilot.pause()
         shown = time.perf_counter() - started
         started = time.perf_counter()
         app.screen.query_one("#search").value = "buses"
-        while table.row_count != FILES // 2:
+        while "500 of 1000" not in str(app.screen.query_one("#browser-status").content):
             await pilot.pause()
         search = time.perf_counter() - started
     return shown, search
@@ -72,8 +73,9 @@ def main() -> None:
     print(f"reading the files' bytes:                 {read_bytes * 1000:.0f} ms")
     print(f"first look (every file read and indexed): {cold * 1000:.0f} ms")
     print(f"table data from the index afterwards:     {warm * 1000:.0f} ms  ({warm / read_bytes:.2f}x reading the bytes)")
-    print(f"browser opened to 1,000 rows on screen:   {shown * 1000:.0f} ms  ({shown / read_bytes:.2f}x reading the bytes)")
-    print(f"search narrowing 1,000 to 500 rows:       {search * 1000:.0f} ms")
+    print(f"browser opened, table on screen:          {shown * 1000:.0f} ms  ({shown / read_bytes:.2f}x reading the bytes;"
+          f" the first {MOST_ROWS} rows listed)")
+    print(f"search across 1,000 (500 match):          {search * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

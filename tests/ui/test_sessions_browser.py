@@ -67,3 +67,16 @@ async def test_enter_on_a_session_opens_its_review(sessions_dir: Path, clock):
         assert app.screen.session.title == "Shortlisting panel, healthy ageing fund"
         await pilot.press("escape")
         assert isinstance(app.screen, SessionsBrowser)
+
+
+async def test_a_long_list_shows_the_first_rows_and_says_how_to_find_the_rest(sessions_dir: Path, clock, monkeypatch):
+    from workshop_tui.ui.screens import sessions_browser
+
+    monkeypatch.setattr(sessions_browser, "MOST_ROWS", 2)
+    folder_with_examples(sessions_dir)
+    app = WorkshopApp(sessions_dir, clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await open_browser(pilot)
+        assert len(titles(app)) == 2
+        status = str(app.screen.query_one("#browser-status", Static).content)
+        assert status.startswith("3 of 3 sessions") and "Showing the first 2; search or sort to find others." in status

@@ -36,6 +36,11 @@ SORT_KEYS = {
 }
 
 
+# The table lists at most this many rows: a table measures every cell it holds, so a longer
+# list would make opening and searching slow. Search and sort reach the rest.
+MOST_ROWS = 200
+
+
 class SessionsBrowser(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back"),
@@ -92,7 +97,8 @@ class SessionsBrowser(Screen):
     def show_lines(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        self.shown = shown = self.shown_lines()
+        matching = self.shown_lines()
+        self.shown = shown = matching[:MOST_ROWS]
         # One batch of rows: adding a thousand rows one by one is much slower.
         table.add_rows(
             (
@@ -106,8 +112,9 @@ class SessionsBrowser(Screen):
         )
         label = dict(COLUMNS)[self.sort_by].lower()
         order = "highest or newest first" if self.newest_first else "lowest or oldest first"
+        more = f" Showing the first {len(shown)}; search or sort to find others." if len(matching) > len(shown) else ""
         self.query_one("#browser-status", Static).update(
-            f"{len(shown)} of {len(self.lines)} sessions, sorted by {label}, {order}. S sorts by the next column."
+            f"{len(matching)} of {len(self.lines)} sessions, sorted by {label}, {order}. S sorts by the next column.{more}"
         )
 
     @on(Input.Changed, "#search")
