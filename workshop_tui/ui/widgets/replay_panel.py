@@ -54,6 +54,7 @@ class ReplayPanel(Static):
         lines = [
             f"Replay at {self.moment:%H:%M:%S}, between {self.start:%H:%M} and {self.end:%H:%M}. "
             f"{'Playing' if self.playing else 'Paused'} at {self.speed}x.",
+            self.timeline(),
             f"Event {count} of {len(self.session.events)}: {last}.",
             "",
             f"Step {number} of {len(on_agenda)}: {step.title} - {state_words}.",
@@ -64,6 +65,12 @@ class ReplayPanel(Static):
         if state.decisions:
             lines += ["", "Decisions so far:"] + [f"  {d.at:%H:%M} {d.question} - {d.outcome}" for d in state.decisions]
         return "\n".join(lines)
+
+    def timeline(self, width: int = 50) -> str:
+        """Where the moment falls in the session, as a bar with the start and end times."""
+        length = (self.end - self.start).total_seconds() or 1
+        done = round((self.moment - self.start).total_seconds() / length * width)
+        return f"{self.start:%H:%M} {'█' * done}{'░' * (width - done)} {self.end:%H:%M}"
 
     def go_to(self, moment: datetime, upto: int | None = None) -> None:
         self.upto = upto
