@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from workshop_tui.core.session_engine import countdown_of
+from workshop_tui.core.wording import minutes_in_words
 from workshop_tui.model import Session
 
 
@@ -27,10 +28,6 @@ def step_timings(session: Session) -> list[StepTiming]:
     ]
 
 
-def _minutes(count: int) -> str:
-    return "1 minute" if abs(count) == 1 else f"{abs(count)} minutes"
-
-
 def timing_chart(session: Session, width: int = 30) -> list[str]:
     """A bar chart in text: each step's planned and actual minutes, overruns said in words."""
     timings = step_timings(session)
@@ -42,9 +39,9 @@ def timing_chart(session: Session, width: int = 30) -> list[str]:
         if t.skipped:
             verdict = "skipped"
         elif t.over > 0:
-            verdict = f"{_minutes(t.over)} over"
+            verdict = f"{minutes_in_words(t.over)} over"
         elif t.over < 0:
-            verdict = f"{_minutes(t.over)} under"
+            verdict = f"{minutes_in_words(t.over)} under"
         else:
             verdict = "on time"
         lines.append(f"{t.title}: {verdict}")
@@ -53,7 +50,7 @@ def timing_chart(session: Session, width: int = 30) -> list[str]:
     planned_total = sum(t.planned for t in timings)
     actual_total = sum(t.actual for t in timings if not t.skipped)
     difference = actual_total - planned_total
-    summary = "on time" if not difference else f"{_minutes(difference)} {'over' if difference > 0 else 'under'}"
+    summary = "on time" if not difference else f"{minutes_in_words(difference)} {'over' if difference > 0 else 'under'}"
     lines.append("")
     lines.append(f"In all: {planned_total} minutes planned, {actual_total} minutes used ({summary}).")
     return lines

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
+from workshop_tui.core.wording import minutes_in_words
 from workshop_tui.model import Session, SessionStep
 
 
@@ -29,19 +30,15 @@ class PlanStatus:
     def sentence(self) -> str:
         """'Step 3 of 11 · 7 minutes behind plan · expected finish 12:37 (planned 12:30)'."""
         if self.minutes_late > 0:
-            pace = f"{_minutes(self.minutes_late)} behind plan"
+            pace = f"{minutes_in_words(self.minutes_late)} behind plan"
         elif self.minutes_late < 0:
-            pace = f"{_minutes(-self.minutes_late)} ahead of plan"
+            pace = f"{minutes_in_words(-self.minutes_late)} ahead of plan"
         else:
             pace = "on time"
         return (
             f"Step {self.step_number} of {self.step_count} · {pace} · "
             f"expected finish {self.expected_finish:%H:%M} (planned {self.planned_finish:%H:%M})"
         )
-
-
-def _minutes(count: int) -> str:
-    return "1 minute" if count == 1 else f"{count} minutes"
 
 
 def first_start(session: Session, now: datetime) -> datetime:

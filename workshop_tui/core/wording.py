@@ -13,3 +13,8 @@ def length_in_words(minutes: int) -> str:
     if not rest:
         return _plural(hours, "hour")
     return f"{_plural(hours, 'hour')} {_plural(rest, 'minute')}"
+
+
+def minutes_in_words(count: int) -> str:
+    """7 -> '7 minutes'; -1 -> '1 minute' (the sign is said in words by the caller)."""
+    return _plural(abs(int(count)), "minute")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.session_engine import countdown_of
+from workshop_tui.core.wording import minutes_in_words
 from workshop_tui.model import Session
 
 KIND_WORDS = {"note": "Note", "idea": "Idea", "question": "Question", "concern": "Concern", "parking": "Parking lot"}
@@ -29,10 +30,7 @@ class Section:
 
 
 def _minutes(seconds: float) -> str:
-    if not seconds:
-        return "-"
-    count = round(seconds / 60)
-    return "1 minute" if count == 1 else f"{count} minutes"
+    return minutes_in_words(round(seconds / 60)) if seconds else "-"
 
 
 def minutes(session: Session) -> list[Section]:
