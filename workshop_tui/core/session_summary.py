@@ -19,6 +19,7 @@ class SessionLine:
     notes: int
     decisions: int
     open_actions: int
+    plan_name: str = ""
     problem: str = ""  # why the file could not be read, for a damaged file
 
     @classmethod
@@ -35,11 +36,12 @@ class SessionLine:
             notes=sum(1 for n in session.notes if n.removed_at is None),
             decisions=len(session.decisions),
             open_actions=sum(1 for a in session.actions if a.done_at is None),
+            plan_name=session.plan.name,
         )
 
     @classmethod
     def damaged(cls, path: Path, problem: str) -> "SessionLine":
-        return cls(path, None, path.name, "", "", 0, "cannot be read", 0, 0, 0, problem)
+        return cls(path, None, path.name, "", "", 0, "cannot be read", 0, 0, 0, problem=problem)
 
 
 def searchable_text(session: Session) -> str:

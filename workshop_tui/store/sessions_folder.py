@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.sessions_index import SessionsIndex
 from workshop_tui.store.toml_files import load_session, save_new_session
 
 ENV_VAR = "WORKSHOP_TUI_SESSIONS"
@@ -81,13 +82,23 @@ class SessionsFolder:
                 found.append((path, problem))
         return found
 
+    def _lines(self):
+        # The index, so only new or changed files are read in full.
+        return [line for line, _ in SessionsIndex(self.path).entries() if not line.problem]
+
+    def _load(self, lines) -> list[tuple[Path, Session]]:
+        found = []
+        for line in lines:
+            try:
+                found.append((line.path, load_session(line.path)))
+            except FileProblem:
+                continue  # changed since it was indexed; it shows in the browser with its problem
+        return found
+
     def unfinished(self) -> list[tuple[Path, Session]]:
         """Sessions that can be carried on, the most recently started first."""
-        found = [
-            (path, session)
-            for path, session in self.sessions()
-            if isinstance(session, Session) and session.status != "finished"
-        ]
+        lines = [line for line in self._lines() if line.status != "finished"]
+        found = [(path, s) for path, s in self._load(lines) if s.status != "finished"]
         return sorted(found, key=lambda pair: pair[1].started_at, reverse=True)
 
     def find(self, wanted: str) -> Path:
@@ -102,9 +113,6 @@ class SessionsFolder:
 
     def latest_of_plan(self, plan_name: str) -> Session | None:
         """The most recently started session of the named plan, if any."""
-        found = [
-            session
-            for _, session in self.sessions()
-            if isinstance(session, Session) and session.plan.name == plan_name
-        ]
+        lines = [line for line in self._lines() if line.plan_name == plan_name]
+        found = [session for _, session in self._load(lines) if session.plan.name == plan_name]
         return max(found, key=lambda session: session.started_at, default=None)

@@ -15,7 +15,7 @@ from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import load_session
 
 INDEX_NAME = ".workshop-tui-index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 def _to_json(line: SessionLine, text: str) -> dict:
