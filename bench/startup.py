@@ -1,70 +1,163 @@
-"""Start-up: launch to the first frame of the live screen, against a bare Textual app.
+"""Start-up and peak memory: launch to the first painted frame of the live screen, against a bare
+one-line Textual app measured the same way.
 
-Both run in a real pseudo-terminal, alternately, and exit as soon as their first
-frame is drawn. Run: python bench/startup.py [runs]
+What it measures, per run, in a real 80x24 pseudo-terminal:
+- first output: launch to the first byte the program writes to the terminal (Textual has started);
+- first frame: launch to the moment the first full frame is painted, i.e. the read from the pty that
+  put the live screen's "Agenda" heading and its first step title ("Arrival and welcome") on the
+  emulated screen (bench/terminal.py keeps a model of the cells); for the bare app, its one label;
+- peak memory: VmHWM from /proc/PID/status, read at the first frame and again 1 s later (before
+  quitting with ctrl+q).
+The live screen is started the way a user does, `.venv/bin/workshop-tui run co-production-part-1
+--sessions-dir DIR`, with a fresh empty sessions folder each run. The bare app is
+`.venv/bin/python bare.py`. Runs alternate between the two (and which goes first).
+
+Three states of the import cache, made with PYTHONPYCACHEPREFIX (so nobody else's __pycache__ is touched):
+- cold: a fresh empty cache folder each run: every module, stdlib, Textual and workshop_tui alike,
+  is compiled from source (the worst first run, after an install that did not compile anything);
+- cold-app: the cache is warm except for workshop_tui's own .pyc files, removed before each run
+  (the first run after `pip install -e` or a `git pull`); for the bare app this is the same as warm;
+- warm: the cache is filled by an earlier run.
+The OS page cache cannot be dropped here (it needs root on the host and would slow everyone else's
+work on this shared machine), so files are read from memory in every state.
+
+Run: python bench/startup.py [--runs N] [--quick] [--code REF]
 """
 
-import statistics
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from terminal import start_in_terminal  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from terminal import CACHE, PYTHON, Terminal, add_common_options, spread, table, use_code, workshop_tui  # noqa: E402
 
-BARE = """
+BARE = '''\
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Label
+
 
 class Bare(App):
     def compose(self):
-        yield Static("Hello")
+        yield Label("Hello from a bare Textual app")
 
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
 
 Bare().run()
-"""
-
-LIVE = """
-import sys
-from workshop_tui.ui.screens.live import LiveScreen
-from workshop_tui import cli
-
-first_mount = LiveScreen.on_mount
-
-def on_mount(self):
-    first_mount(self)
-    self.call_after_refresh(self.app.exit)
-
-LiveScreen.on_mount = on_mount
-sys.exit(cli.main(["--sessions-dir", sys.argv[1], "run", "co-production-part-1", "--quiet"]))
-"""
+'''
+BARE_TEXT = "Hello from a bare Textual app"
+LIVE_TEXTS = ("Agenda", "Arrival and welcome")
 
 
-def time_one(code: str, *args: str) -> float:
-    started = time.perf_counter()
-    process = start_in_terminal([sys.executable, "-c", code, *args])
-    if process.wait(timeout=60) != 0:
-        raise SystemExit(f"the program failed with status {process.returncode}")
-    return time.perf_counter() - started
+def bare_script() -> str:
+    path = Path(CACHE) / "bare_app.py"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text() != BARE:
+        path.write_text(BARE)
+    return str(path)
 
 
-def main(runs: int = 15) -> None:
-    bare, live = [], []
-    with tempfile.TemporaryDirectory() as sessions:
-        time_one(BARE)
-        time_one(LIVE, sessions)  # warm the disk cache for both
-        for _ in range(runs):
-            bare.append(time_one(BARE))
-            live.append(time_one(LIVE, sessions))
-    bare_median, live_median = statistics.median(bare), statistics.median(live)
-    print(f"runs: {runs} each, alternating, in an 80x24 pseudo-terminal")
-    print(f"bare Textual app, one line: median {bare_median * 1000:.0f} ms")
-    print(f"workshop-tui live screen:   median {live_median * 1000:.0f} ms")
-    print(f"ratio: {live_median / bare_median:.2f}x")
+def app_cache_dir(prefix: Path) -> Path:
+    """Where workshop_tui's .pyc files go under a PYTHONPYCACHEPREFIX."""
+    import workshop_tui
+
+    package = Path(workshop_tui.__file__).resolve().parent
+    return prefix / str(package).lstrip("/")
+
+
+def one_run(which: str, prefix: Path, width: int = 80, height: int = 24) -> dict:
+    sessions = tempfile.mkdtemp(prefix="bench-sessions-")
+    try:
+        if which == "bare":
+            command, texts = [PYTHON, bare_script()], (BARE_TEXT,)
+        else:
+            command, texts = workshop_tui("run", "co-production-part-1", sessions_dir=sessions), LIVE_TEXTS
+        env = {"PYTHONPYCACHEPREFIX": str(prefix)}
+        with Terminal(command, width, height, env=env) as term:
+            painted = term.wait_for(lambda screen: all(screen.find(t) for t in texts), 60, " and ".join(texts))
+            hwm_at_frame = term.peak_memory_kib()
+            first_output = term.first_read_at
+            time.sleep(1.0)
+            hwm_later = term.peak_memory_kib()
+            term.press("ctrl+q")
+            try:
+                term.process.wait(timeout=5)
+            except Exception:
+                pass
+        return {
+            "first output": first_output - term.started_at,
+            "first frame": painted - term.started_at,
+            "hwm at frame": hwm_at_frame / 1024,
+            "hwm 1 s later": hwm_later / 1024,
+        }
+    finally:
+        shutil.rmtree(sessions, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=None, help="runs of each app in each state (default 15, quick 3)")
+    parser.add_argument("--states", default="cold,cold-app,warm", help="which import-cache states to measure")
+    add_common_options(parser)
+    options = parser.parse_args()
+    code = use_code(options.code)
+    runs = options.runs or (3 if options.quick else 15)
+    states = options.states.split(",")
+    warm_prefix = Path(tempfile.mkdtemp(prefix="bench-pycache-warm-"))
+    results: dict[tuple[str, str], list[dict]] = {}
+    try:
+        # Fill the warm cache, and the disk cache, for both.
+        one_run("bare", warm_prefix)
+        one_run("live", warm_prefix)
+        app_pyc = app_cache_dir(warm_prefix)
+        for round_number in range(runs):
+            for state in states:
+                order = ["bare", "live"] if round_number % 2 == 0 else ["live", "bare"]
+                for which in order:
+                    if state == "cold":
+                        prefix = Path(tempfile.mkdtemp(prefix="bench-pycache-cold-"))
+                    else:
+                        prefix = warm_prefix
+                        if state == "cold-app":
+                            shutil.rmtree(app_pyc, ignore_errors=True)
+                    try:
+                        results.setdefault((state, which), []).append(one_run(which, prefix))
+                    finally:
+                        if state == "cold":
+                            shutil.rmtree(prefix, ignore_errors=True)
+                # Leave the warm cache warm for the next state.
+                if state == "cold-app":
+                    one_run("live", warm_prefix)
+            print(f"round {round_number + 1} of {runs} done", file=sys.stderr)
+    finally:
+        shutil.rmtree(warm_prefix, ignore_errors=True)
+
+    print(f"Start-up in an 80x24 pseudo-terminal, {runs} runs of each, alternating; code: {code}")
+    print("times in ms (min / median / max); VmHWM in MiB (median)")
+    rows = []
+    for state in states:
+        medians = {}
+        for which in ("bare", "live"):
+            samples = results[(state, which)]
+            out = spread([s["first output"] * 1000 for s in samples])
+            frame = spread([s["first frame"] * 1000 for s in samples])
+            medians[which] = frame[1]
+            hwm = spread([s["hwm at frame"] for s in samples])[1]
+            later = spread([s["hwm 1 s later"] for s in samples])[1]
+            rows.append([state, "bare Textual app" if which == "bare" else "workshop-tui run (live screen)",
+                         f"{out[0]:.0f} / {out[1]:.0f} / {out[2]:.0f}",
+                         f"{frame[0]:.0f} / {frame[1]:.0f} / {frame[2]:.0f}", f"{hwm:.1f}", f"{later:.1f}"])
+        rows.append([state, "ratio live / bare (median first frame; memory)", "",
+                     f"{medians['live'] / medians['bare']:.2f}x",
+                     f"{spread([s['hwm at frame'] for s in results[(state, 'live')]])[1] / spread([s['hwm at frame'] for s in results[(state, 'bare')]])[1]:.2f}x",
+                     ""])
+    print(table(["cache", "program", "first output", "first frame painted", "VmHWM at frame", "VmHWM +1 s"], rows))
+    print("aims: first frame <= 1.3x the bare app; VmHWM <= 1.3x the bare app")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 15)
+    main()
