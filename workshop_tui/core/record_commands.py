@@ -8,6 +8,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
+from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Decision, Note, Participant
 from workshop_tui.model.participant import ROLES
 
@@ -61,10 +62,10 @@ class RecordCommands:
         if name and any(squashed(p.name) == squashed(name) for p in self.session.participants):
             raise NotNow(f"{name} is already on the roster.")
         person_id = f"p{len(self.session.participants) + 1}"
-        return self._emit("person.add", person=person_id, name=name, role=role, arrived=arrived)
+        return self._emit(Kind.PERSON_ADD, person=person_id, name=name, role=role, arrived=arrived)
 
     def person_arrived(self, person_id: str) -> list:
-        return self._emit("person.arrive", person=self._person(person_id).id)
+        return self._emit(Kind.PERSON_ARRIVE, person=self._person(person_id).id)
 
     def person_left(self, person_id: str) -> list:
         person = self._person(person_id)
@@ -72,7 +73,7 @@ class RecordCommands:
             raise NotNow(f"{person.name or 'This person'} has already left.")
         if person.arrived_at is None:
             raise NotNow(f"{person.name or 'This person'} has not arrived yet.")
-        return self._emit("person.leave", person=person.id)
+        return self._emit(Kind.PERSON_LEAVE, person=person.id)
 
     def _person(self, person_id: str) -> Participant:
         for person in self.session.participants:
@@ -92,7 +93,7 @@ class RecordCommands:
         if not text:
             raise NotNow("The note is empty, so there is nothing to save.")
         note_id = f"n{len(self.session.notes) + 1}"
-        return self._emit("note.add", note=note_id, step=self.current.id, kind=kind, text=text, by=by)
+        return self._emit(Kind.NOTE_ADD, note=note_id, step=self.current.id, kind=kind, text=text, by=by)
 
     def note_by_id(self, note_id: str) -> Note:
         for note in self.session.notes:
@@ -107,28 +108,28 @@ class RecordCommands:
             raise NotNow("A note cannot be empty. To take it away, remove it instead.")
         if text == note.text:
             return []
-        return self._emit("note.edit", note=note.id, text=text)
+        return self._emit(Kind.NOTE_EDIT, note=note.id, text=text)
 
     def remove_note(self, note_id: str) -> list:
         note = self.note_by_id(note_id)
         if note.removed_at is not None:
             raise NotNow("That note is already removed.")
-        return self._emit("note.remove", note=note.id)
+        return self._emit(Kind.NOTE_REMOVE, note=note.id)
 
     def undo_remove(self) -> list:
         """Bring back the note removed most recently."""
         for event in reversed(self.session.events):
-            if event.kind == "note.remove":
+            if event.kind == Kind.NOTE_REMOVE:
                 note = self.note_by_id(str(event.details["note"]))
                 if note.removed_at is not None:
-                    return self._emit("note.restore", note=note.id)
+                    return self._emit(Kind.NOTE_RESTORE, note=note.id)
         raise NotNow("There is no removed note to bring back.")
 
     def note_dealt_with(self, note_id: str) -> list:
         note = self.note_by_id(note_id)
         if note.dealt_with_at is not None:
             raise NotNow("That point is already marked dealt with.")
-        return self._emit("note.dealt_with", note=note.id)
+        return self._emit(Kind.NOTE_DEALT_WITH, note=note.id)
 
     # Decisions.
 
@@ -143,7 +144,7 @@ class RecordCommands:
             where = ".".join(str(part) for part in first["loc"]) or "the decision"
             raise NotNow(f"The decision's {where} is not right: {first['msg'].lower()}.") from None
         details = {key: value for key, value in fields.items() if value is not None}
-        return self._emit("decision.add", decision=decision_id, **details)
+        return self._emit(Kind.DECISION_ADD, decision=decision_id, **details)
 
     # Actions.
 
@@ -157,11 +158,11 @@ class RecordCommands:
             details["due"] = due
         if from_note:
             details["from_note"] = self.note_by_id(from_note).id
-        return self._emit("action.add", **details)
+        return self._emit(Kind.ACTION_ADD, **details)
 
     def toggle_action(self, action_id: str) -> list:
         for action in self.session.actions:
             if action.id == action_id:
-                kind = "action.reopen" if action.done_at is not None else "action.done"
+                kind = Kind.ACTION_REOPEN if action.done_at is not None else Kind.ACTION_DONE
                 return self._emit(kind, action=action.id)
         raise NotNow("That action cannot be found.")

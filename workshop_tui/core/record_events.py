@@ -1,9 +1,9 @@
-"""How note, decision, action and people events change a session."""
+"""How note, decision, action, people and comment events change a session. Each is registered as a rule."""
 
-from collections.abc import Callable
 from datetime import date
 
-from workshop_tui.model import Action, Decision, Event, NoteEdit, Participant, Session
+from workshop_tui.core.event_kinds import Area, Kind, rule
+from workshop_tui.model import Action, Comment, Decision, Event, Note, NoteEdit, Participant, Session
 
 
 def _find(items: list, item_id: str):
@@ -13,6 +13,7 @@ def _find(items: list, item_id: str):
     raise KeyError(f"nothing with id {item_id!r}")
 
 
+@rule(Kind.PERSON_ADD, "someone joined the roster", Area.PEOPLE | Area.NOTES)
 def _person_add(session: Session, event: Event) -> None:
     d = event.details
     session.participants.append(
@@ -25,38 +26,46 @@ def _person_add(session: Session, event: Event) -> None:
     )
 
 
+@rule(Kind.PERSON_ARRIVE, "someone arrived", Area.PEOPLE | Area.NOTES)
 def _person_arrive(session: Session, event: Event) -> None:
     person = _find(session.participants, str(event.details["person"]))
     person.arrived_at, person.left_at = event.at, None
 
 
+@rule(Kind.PERSON_LEAVE, "someone left", Area.PEOPLE | Area.NOTES)
 def _person_leave(session: Session, event: Event) -> None:
     _find(session.participants, str(event.details["person"])).left_at = event.at
 
 
+@rule(Kind.NOTE_EDIT, "a note was changed", Area.NOTES)
 def _note_edit(session: Session, event: Event) -> None:
     note = _find(session.notes, str(event.details["note"]))
     note.earlier = [*note.earlier, NoteEdit(at=event.at, text=note.text)]
     note.text = str(event.details["text"])
 
 
+@rule(Kind.NOTE_REMOVE, "a note was removed", Area.NOTES)
 def _note_remove(session: Session, event: Event) -> None:
     _find(session.notes, str(event.details["note"])).removed_at = event.at
 
 
+@rule(Kind.NOTE_RESTORE, "a note came back", Area.NOTES)
 def _note_restore(session: Session, event: Event) -> None:
     _find(session.notes, str(event.details["note"])).removed_at = None
 
 
+@rule(Kind.NOTE_DEALT_WITH, "a parking-lot point was dealt with", Area.NOTES | Area.RECORDS)
 def _note_dealt_with(session: Session, event: Event) -> None:
     _find(session.notes, str(event.details["note"])).dealt_with_at = event.at
 
 
+@rule(Kind.DECISION_ADD, "a decision was recorded", Area.RECORDS)
 def _decision_add(session: Session, event: Event) -> None:
     fields = {key: value for key, value in event.details.items() if key != "decision"}
     session.decisions.append(Decision(id=str(event.details["decision"]), at=event.at, **fields))
 
 
+@rule(Kind.ACTION_ADD, "an action was added", Area.RECORDS)
 def _action_add(session: Session, event: Event) -> None:
     d = event.details
     due = d.get("due")
@@ -73,24 +82,34 @@ def _action_add(session: Session, event: Event) -> None:
     )
 
 
+@rule(Kind.ACTION_DONE, "an action was done", Area.RECORDS)
 def _action_done(session: Session, event: Event) -> None:
     _find(session.actions, str(event.details["action"])).done_at = event.at
 
 
+@rule(Kind.ACTION_REOPEN, "an action was opened again", Area.RECORDS)
 def _action_reopen(session: Session, event: Event) -> None:
     _find(session.actions, str(event.details["action"])).done_at = None
 
 
-RECORD_EVENTS: dict[str, Callable[[Session, Event], None]] = {
-    "person.add": _person_add,
-    "person.arrive": _person_arrive,
-    "person.leave": _person_leave,
-    "note.edit": _note_edit,
-    "note.remove": _note_remove,
-    "note.restore": _note_restore,
-    "note.dealt_with": _note_dealt_with,
-    "decision.add": _decision_add,
-    "action.add": _action_add,
-    "action.done": _action_done,
-    "action.reopen": _action_reopen,
-}
+@rule(Kind.NOTE_ADD, "a note was taken", Area.NOTES | Area.PEOPLE)
+def _note_add(session: Session, event: Event) -> None:
+    d = event.details
+    session.notes.append(
+        Note(
+            id=str(d["note"]),
+            at=event.at,
+            step=str(d["step"]),
+            kind=str(d["kind"]),
+            text=str(d["text"]),
+            by=str(d.get("by", "")),
+        )
+    )
+
+
+@rule(Kind.COMMENT_ADD, "a trainer added a comment", Area.COMMENTS)
+def _comment_add(session: Session, event: Event) -> None:
+    d = event.details
+    session.comments.append(
+        Comment(id=str(d["comment"]), at=event.at, on=str(d["on"]), text=str(d["text"]), by=str(d.get("by", "")))
+    )

@@ -2,23 +2,14 @@
 
 from datetime import datetime
 
-from workshop_tui.core.session_engine import steps_from_plan
-from workshop_tui.core.session_events import apply_event
+from workshop_tui.core.session_engine import first_state, start_of
+from workshop_tui.core.event_kinds import apply_event
 from workshop_tui.model import Session
 
 
 def starting_state(session: Session) -> Session:
     """The session as it was created: the plan's steps, nobody on the roster, nothing recorded."""
-    return Session(
-        id=session.id,
-        title=session.title,
-        status="paused",
-        started_at=session.started_at,
-        facilitator=session.facilitator,
-        note_taker=session.note_taker,
-        plan=session.plan,
-        steps=steps_from_plan(session.plan),
-    )
+    return first_state(start_of(session))
 
 
 def state_at(session: Session, moment: datetime, events_upto: int | None = None) -> Session:

@@ -9,9 +9,10 @@ import threading
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.countdown import Countdown
 from workshop_tui.core.record_commands import NotNow, RecordCommands
-from workshop_tui.core.session_events import apply_event
+from workshop_tui.core.event_kinds import Kind, apply_event
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.event import Detail
+from workshop_tui.model.session_start import SessionStart
 from workshop_tui.model.plan import STEP_KINDS
 
 SHORTEST_STEP = 1  # minutes
@@ -24,20 +25,29 @@ def steps_from_plan(plan: Plan) -> list[SessionStep]:
     ]
 
 
+def first_state(start: SessionStart) -> Session:
+    """The session as it was created: the plan's steps, nobody on the roster, nothing recorded."""
+    return Session(**dict(start), status="paused", steps=steps_from_plan(start.plan))
+
+
+def start_of(session: Session) -> SessionStart:
+    return SessionStart(**{name: getattr(session, name) for name in SessionStart.model_fields})
+
+
 def new_session(plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "") -> Session:
     """A fresh session of `plan`, on its first step with the timer not yet started."""
     now = clock.now()
-    session = Session(
-        id=f"{now:%Y-%m-%d-%H%M}",
-        title=title.strip() or plan.title,
-        status="paused",
-        started_at=now,
-        facilitator=facilitator.strip(),
-        note_taker=note_taker.strip(),
-        plan=plan,
-        steps=steps_from_plan(plan),
+    session = first_state(
+        SessionStart(
+            id=f"{now:%Y-%m-%d-%H%M}",
+            title=title.strip() or plan.title,
+            started_at=now,
+            facilitator=facilitator.strip(),
+            note_taker=note_taker.strip(),
+            plan=plan,
+        )
     )
-    session.events.append(Event(at=now, kind="session.start", details={"plan": plan.name}))
+    session.events.append(Event(at=now, kind=Kind.SESSION_START, details={"plan": plan.name}))
     return session
 
 
@@ -93,24 +103,28 @@ class SessionEngine(RecordCommands):
 
     # Commands.
 
-    def _emit(self, event_kind: str, **details: Detail) -> list[Event]:
+    def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]:
         if self.finished:
             raise NotNow("This session has finished, so it cannot change now.")
         event = Event(at=self.clock.now(), kind=event_kind, details=details)
+        self.apply(event)
+        return [event]
+
+    def apply(self, event: Event) -> None:
+        """Apply an event made elsewhere (a trainer's comment), and keep it in the log."""
         with self.lock:
             apply_event(self.session, event)
             self.session.events.append(event)
-        return [event]
 
     def start_timer(self) -> list[Event]:
         if self.countdown().running:
             raise NotNow("The timer is already running.")
-        return self._emit("timer.start", step=self.current.id)
+        return self._emit(Kind.TIMER_START, step=self.current.id)
 
     def pause_timer(self) -> list[Event]:
         if not self.countdown().running:
             raise NotNow("The timer is already paused.")
-        return self._emit("timer.pause", step=self.current.id)
+        return self._emit(Kind.TIMER_PAUSE, step=self.current.id)
 
     def toggle_timer(self) -> list[Event]:
         return self.pause_timer() if self.countdown().running else self.start_timer()
@@ -119,24 +133,23 @@ class SessionEngine(RecordCommands):
         target = self.next_index()
         if target is None:
             raise NotNow("This is the last step. Choose 'Finish the session' when the group is done.")
-        return self._emit("step.next", **{"from": self.current.id, "to": self.session.steps[target].id})
+        return self._emit(Kind.STEP_NEXT, **{"from": self.current.id, "to": self.session.steps[target].id})
 
     def previous_step(self) -> list[Event]:
         target = self.previous_index()
         if target is None:
             raise NotNow("This is the first step, so there is no step before it.")
-        return self._emit(
-            "step.previous", **{"from": self.current.id, "to": self.session.steps[target].id}
+        return self._emit(Kind.STEP_PREVIOUS, **{"from": self.current.id, "to": self.session.steps[target].id}
         )
 
     def add_minutes(self, minutes: int = 1) -> list[Event]:
         step = self.current
         if step.planned_minutes + step.added_minutes + minutes < SHORTEST_STEP:
             raise NotNow("A step needs at least one minute, so no more time can be taken off.")
-        return self._emit("step.extend", step=step.id, minutes=minutes)
+        return self._emit(Kind.STEP_EXTEND, step=step.id, minutes=minutes)
 
     def finish(self) -> list[Event]:
-        return self._emit("session.finish", step=self.current.id)
+        return self._emit(Kind.SESSION_FINISH, step=self.current.id)
 
     # Changing the plan on the fly: only steps still to come can change.
 
@@ -158,8 +171,7 @@ class SessionEngine(RecordCommands):
         if not SHORTEST_STEP <= minutes <= 600:
             raise NotNow("A step must be between 1 and 600 minutes long.")
         new_id = f"s{len(self.session.steps) + 1}"
-        return self._emit(
-            "agenda.insert", after=self.current.id, step=new_id, title=title, kind=kind, minutes=minutes
+        return self._emit(Kind.AGENDA_INSERT, after=self.current.id, step=new_id, title=title, kind=kind, minutes=minutes
         )
 
     def change_step(self, index: int, title: str | None = None, minutes: int | None = None) -> list[Event]:
@@ -173,15 +185,15 @@ class SessionEngine(RecordCommands):
             changes["minutes"] = minutes
         if not changes:
             return []
-        return self._emit("agenda.change", step=step.id, **changes)
+        return self._emit(Kind.AGENDA_CHANGE, step=step.id, **changes)
 
     def skip_step(self, index: int) -> list[Event]:
         step = self.coming(index)
-        kind = "agenda.unskip" if step.skipped_at is not None else "agenda.skip"
+        kind = Kind.AGENDA_UNSKIP if step.skipped_at is not None else Kind.AGENDA_SKIP
         return self._emit(kind, step=step.id)
 
     def remove_step(self, index: int) -> list[Event]:
-        return self._emit("agenda.remove", step=self.coming(index).id)
+        return self._emit(Kind.AGENDA_REMOVE, step=self.coming(index).id)
 
     def move_step(self, index: int, direction: int) -> list[Event]:
         step = self.coming(index)
@@ -189,7 +201,7 @@ class SessionEngine(RecordCommands):
         if neighbour is None:
             where = "up" if direction < 0 else "down"
             raise NotNow(f"'{step.title}' cannot move further {where}.")
-        return self._emit("agenda.move", step=step.id, past=self.session.steps[neighbour].id)
+        return self._emit(Kind.AGENDA_MOVE, step=step.id, past=self.session.steps[neighbour].id)
 
     def _neighbour_coming(self, index: int, direction: int) -> int | None:
         index += direction

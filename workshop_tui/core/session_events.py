@@ -1,9 +1,7 @@
-"""How each event changes a session. The live screen and replay both go through here."""
+"""How the timer, step and agenda events change a session. Each is registered as a rule."""
 
-from collections.abc import Callable
-
-from workshop_tui.core.record_events import RECORD_EVENTS
-from workshop_tui.model import Event, Note, Session, SessionStep
+from workshop_tui.core.event_kinds import Area, Kind, rule
+from workshop_tui.model import Event, Session, SessionStep
 
 
 def step_index(session: Session, step_id: str) -> int:
@@ -26,16 +24,20 @@ def _run(step: SessionStep, at) -> None:
         step.started_at = at
 
 
+@rule(Kind.TIMER_START, "the timer started", Area.CLOCK | Area.AGENDA)
 def _timer_start(session: Session, event: Event) -> None:
     _run(session.steps[session.current_step], event.at)
     session.status = "running"
 
 
+@rule(Kind.TIMER_PAUSE, "the timer paused", Area.CLOCK | Area.AGENDA, settles=True)
 def _timer_pause(session: Session, event: Event) -> None:
     _bank(session.steps[session.current_step], event.at)
     session.status = "paused"
 
 
+@rule(Kind.STEP_NEXT, "on to the next step", Area.ALL, settles=True)
+@rule(Kind.STEP_PREVIOUS, "back to the previous step", Area.ALL, settles=True)
 def _go_to_step(session: Session, event: Event) -> None:
     leaving = session.steps[session.current_step]
     was_running = leaving.running_since is not None
@@ -47,11 +49,13 @@ def _go_to_step(session: Session, event: Event) -> None:
         _run(session.steps[session.current_step], event.at)
 
 
+@rule(Kind.STEP_EXTEND, "time changed on this step", Area.CLOCK | Area.AGENDA)
 def _extend(session: Session, event: Event) -> None:
     step = session.steps[step_index(session, str(event.details["step"]))]
     step.added_minutes += int(event.details["minutes"])
 
 
+@rule(Kind.SESSION_FINISH, "the session finished", Area.ALL, settles=True)
 def _finish(session: Session, event: Event) -> None:
     step = session.steps[session.current_step]
     _bank(step, event.at)
@@ -61,6 +65,7 @@ def _finish(session: Session, event: Event) -> None:
     session.ended_at = event.at
 
 
+@rule(Kind.AGENDA_INSERT, "a step was added", Area.CLOCK | Area.AGENDA)
 def _insert(session: Session, event: Event) -> None:
     details = event.details
     after = step_index(session, str(details["after"]))
@@ -77,6 +82,7 @@ def _insert(session: Session, event: Event) -> None:
         session.current_step += 1
 
 
+@rule(Kind.AGENDA_CHANGE, "a step was changed", Area.CLOCK | Area.AGENDA)
 def _change(session: Session, event: Event) -> None:
     step = session.steps[step_index(session, str(event.details["step"]))]
     if "title" in event.details:
@@ -86,18 +92,22 @@ def _change(session: Session, event: Event) -> None:
         step.added_minutes = 0
 
 
+@rule(Kind.AGENDA_SKIP, "a step was skipped", Area.CLOCK | Area.AGENDA)
 def _skip(session: Session, event: Event) -> None:
     session.steps[step_index(session, str(event.details["step"]))].skipped_at = event.at
 
 
+@rule(Kind.AGENDA_UNSKIP, "a skipped step came back", Area.CLOCK | Area.AGENDA)
 def _unskip(session: Session, event: Event) -> None:
     session.steps[step_index(session, str(event.details["step"]))].skipped_at = None
 
 
+@rule(Kind.AGENDA_REMOVE, "a step was removed", Area.CLOCK | Area.AGENDA)
 def _remove(session: Session, event: Event) -> None:
     session.steps[step_index(session, str(event.details["step"]))].removed_at = event.at
 
 
+@rule(Kind.AGENDA_MOVE, "a step was moved", Area.CLOCK | Area.AGENDA)
 def _move(session: Session, event: Event) -> None:
     # "past" is the neighbouring step this one moves over, up or down.
     moving = step_index(session, str(event.details["step"]))
@@ -109,43 +119,6 @@ def _move(session: Session, event: Event) -> None:
     session.current_step = step_index(session, current_id)
 
 
-def _add_note(session: Session, event: Event) -> None:
-    details = event.details
-    session.notes.append(
-        Note(
-            id=str(details["note"]),
-            at=event.at,
-            step=str(details["step"]),
-            kind=str(details["kind"]),
-            text=str(details["text"]),
-            by=str(details.get("by", "")),
-        )
-    )
-
-
-APPLY: dict[str, Callable[[Session, Event], None]] = {
-    "session.start": lambda session, event: None,
-    "timer.start": _timer_start,
-    "timer.pause": _timer_pause,
-    "step.next": _go_to_step,
-    "step.previous": _go_to_step,
-    "step.extend": _extend,
-    "session.finish": _finish,
-    "agenda.insert": _insert,
-    "agenda.change": _change,
-    "agenda.skip": _skip,
-    "agenda.unskip": _unskip,
-    "agenda.remove": _remove,
-    "agenda.move": _move,
-    "note.add": _add_note,
-}
-
-
-APPLY.update(RECORD_EVENTS)
-
-
-def apply_event(session: Session, event: Event) -> None:
-    """Change `session` as `event` says. Events this version does not know are kept, not applied."""
-    handler = APPLY.get(event.kind)
-    if handler is not None:
-        handler(session, event)
+@rule(Kind.SESSION_START, "the session was set up", Area.ALL)
+def _start(session: Session, event: Event) -> None:
+    pass  # the session's first state comes from its plan

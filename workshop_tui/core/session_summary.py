@@ -1,10 +1,78 @@
-"""One line about a session for the sessions browser, and finding text across sessions."""
+"""A session in one line: the [summary] at the top of its file, a row in the sessions browser.
+
+The summary is written whenever the whole file is written. Events appended since then are
+folded into it (`fold_events`), so a listing that reads the head and the tail is up to date.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from workshop_tui.model import Session
+
+
+def _minutes_between(start: datetime, end: datetime) -> int:
+    return max(0, round((end - start).total_seconds() / 60))
+
+
+def summary_of(session: Session) -> dict:
+    """The [summary] table of a session file: what a listing shows, without reading the events."""
+    # Trainers' comments come later and are not part of the session's own time.
+    last = session.ended_at or next(
+        (e.at for e in reversed(session.events) if not e.kind.startswith("comment.")), session.started_at
+    )
+    summary = {
+        "title": session.title,
+        "plan": session.plan.title,
+        "plan_name": session.plan.name,
+        "facilitator": session.facilitator,
+        "status": session.status,
+        "started_at": session.started_at,
+        "last_at": last,
+        "minutes": _minutes_between(session.started_at, last),
+        "people": len(session.participants),
+        "notes": sum(1 for n in session.notes if n.removed_at is None),
+        "decisions": len(session.decisions),
+        "open_actions": sum(1 for a in session.actions if a.done_at is None),
+        "events": len(session.events),
+    }
+    if session.ended_at is not None:
+        summary["ended_at"] = session.ended_at
+    return summary
+
+
+# How each kind of event changes the counts of a summary; the rest change only the time.
+_COUNTS = {
+    "note.add": ("notes", 1),
+    "note.remove": ("notes", -1),
+    "note.restore": ("notes", 1),
+    "decision.add": ("decisions", 1),
+    "action.add": ("open_actions", 1),
+    "action.done": ("open_actions", -1),
+    "action.reopen": ("open_actions", 1),
+    "person.add": ("people", 1),
+}
+_STATUS = {"timer.start": "running", "timer.pause": "paused", "session.finish": "finished"}
+
+
+def fold_events(summary: dict, events: list[dict]) -> dict:
+    """The summary after `events` (as read from TOML: at, kind, details)."""
+    summary = dict(summary)
+    for event in events:
+        kind, at = event.get("kind"), event.get("at")
+        if kind in _COUNTS:
+            field, change = _COUNTS[kind]
+            summary[field] = summary.get(field, 0) + change
+        if kind in _STATUS:
+            summary["status"] = _STATUS[kind]
+        if kind == "session.finish" and isinstance(at, datetime):
+            summary["ended_at"] = at
+        if isinstance(at, datetime) and not (kind or "").startswith("comment."):
+            summary["last_at"] = at
+        summary["events"] = summary.get("events", 0) + 1
+    if isinstance(summary.get("last_at"), datetime) and isinstance(summary.get("started_at"), datetime):
+        summary["minutes"] = _minutes_between(summary["started_at"], summary["last_at"])
+    return summary
 
 
 @dataclass(frozen=True)
@@ -24,20 +92,25 @@ class SessionLine:
 
     @classmethod
     def of(cls, path: Path, session: Session) -> "SessionLine":
-        end = session.ended_at or max((e.at for e in session.events), default=session.started_at)
-        return cls(
-            path=path,
-            started_at=session.started_at,
-            title=session.title,
-            plan=session.plan.title,
-            facilitator=session.facilitator,
-            minutes=round((end - session.started_at).total_seconds() / 60),
-            status=session.status,
-            notes=sum(1 for n in session.notes if n.removed_at is None),
-            decisions=len(session.decisions),
-            open_actions=sum(1 for a in session.actions if a.done_at is None),
-            plan_name=session.plan.name,
-        )
+        return cls.from_summary(path, summary_of(session))
+
+    @classmethod
+    def from_summary(cls, path: Path, summary: dict) -> "SessionLine":
+        """The line for a [summary] table; raises ValueError if it is not the shape one has."""
+        fields = {
+            "title": str, "plan": str, "facilitator": str, "status": str, "plan_name": str,
+            "minutes": int, "notes": int, "decisions": int, "open_actions": int,
+        }
+        values = {}
+        for name, kind in fields.items():
+            value = summary.get(name)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise ValueError(f"the summary's {name} is missing or of the wrong kind")
+            values[name] = value
+        started = summary.get("started_at")
+        if not isinstance(started, datetime) or started.tzinfo is None:
+            raise ValueError("the summary's started_at is missing or has no UTC offset")
+        return cls(path=path, started_at=started, **values)
 
     @classmethod
     def damaged(cls, path: Path, problem: str) -> "SessionLine":

@@ -7,7 +7,7 @@ from workshop_tui.model.event import Event
 from workshop_tui.model.note import Note, NoteEdit
 from workshop_tui.model.participant import Participant
 from workshop_tui.model.plan import STEP_KINDS, Plan, Step
-from workshop_tui.model.schema import SCHEMA_VERSION
+from workshop_tui.model.schema import PLAN_FORMAT, SESSION_FORMAT
 from workshop_tui.model.session import Session, SessionStep
 
 __all__ = [
@@ -19,7 +19,8 @@ __all__ = [
     "NoteEdit",
     "Participant",
     "Plan",
-    "SCHEMA_VERSION",
+    "PLAN_FORMAT",
+    "SESSION_FORMAT",
     "STEP_KINDS",
     "Session",
     "SessionStep",

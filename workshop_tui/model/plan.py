@@ -4,7 +4,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
-from workshop_tui.model.schema import SCHEMA_VERSION, Record
+from workshop_tui.model.schema import PLAN_FORMAT, Record
 
 StepKind = Literal["activity", "discussion", "break", "decision", "scoring", "presentation"]
 STEP_KINDS: tuple[str, ...] = get_args(StepKind)
@@ -23,7 +23,7 @@ class Step(Record):
 class Plan(Record):
     """A reusable agenda. `name` is the short name used on the command line."""
 
-    schema_version: int = SCHEMA_VERSION
+    schema_version: int = PLAN_FORMAT
     name: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str = Field(min_length=1, max_length=200)
     description: str = ""

@@ -1,5 +1,6 @@
 """A session: one live run of a plan, complete and readable on its own."""
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -11,7 +12,7 @@ from workshop_tui.model.event import Event
 from workshop_tui.model.note import Note
 from workshop_tui.model.participant import Participant
 from workshop_tui.model.plan import Plan, Step
-from workshop_tui.model.schema import SCHEMA_VERSION, Record
+from workshop_tui.model.schema import Record
 
 Status = Literal["running", "paused", "finished"]
 
@@ -32,9 +33,15 @@ class SessionStep(Step):
     skipped_at: AwareDatetime | None = None
     removed_at: AwareDatetime | None = None
 
+    @property
+    def allowed_minutes(self) -> int:
+        """The minutes this step is allowed: as planned, with any minutes added or taken off."""
+        return self.planned_minutes + self.added_minutes
+
 
 class Session(Record):
-    schema_version: int = SCHEMA_VERSION
+    # The layout of a version 1 file, which holds this whole model (version 2 holds events).
+    schema_version: int = 1
     id: str = Field(min_length=1)
     title: str = Field(min_length=1, max_length=200)
     status: Status = "running"
@@ -52,6 +59,21 @@ class Session(Record):
     events: list[Event] = []
     # Trainers' comments from reviewing: kept apart from the record of the session itself.
     comments: list[Comment] = []
+
+    @property
+    def last_moment(self) -> datetime:
+        """When the session's last recorded moment was: its end once finished, else its latest event.
+
+        An unfinished session is measured up to this moment wherever its length is shown.
+        """
+        if self.ended_at is not None:
+            return self.ended_at
+        return max((event.at for event in self.events), default=self.started_at)
+
+    @property
+    def length_minutes(self) -> int:
+        """Whole minutes from the start to the last recorded moment."""
+        return round((self.last_moment - self.started_at).total_seconds() / 60)
 
     @model_validator(mode="after")
     def _current_step_exists(self) -> "Session":

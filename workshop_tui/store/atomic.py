@@ -1,5 +1,6 @@
 """Atomic saves: a crash at any moment leaves either the old file or the new one."""
 
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -74,3 +75,10 @@ def create_new(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
     finally:
         _remove(temp_name)
     _sync_folder(path.parent)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove the temporary files of saves of `path` that a crash cut short. Call with the lock held."""
+    path = Path(path)
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.saving"):
+        _remove(str(leftover))

@@ -9,7 +9,7 @@ from pathlib import Path
 from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_index import SessionsIndex
-from workshop_tui.store.toml_files import load_session, save_new_session
+from workshop_tui.store.session_file import load_session, save_new_session
 
 ENV_VAR = "WORKSHOP_TUI_SESSIONS"
 DEFAULT_DIR = "sessions"

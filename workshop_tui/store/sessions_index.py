@@ -12,7 +12,7 @@ from pathlib import Path
 from workshop_tui.core.session_summary import SessionLine, searchable_text
 from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.toml_files import load_session
+from workshop_tui.store.session_file import load_session
 
 INDEX_NAME = ".workshop-tui-index.json"
 INDEX_VERSION = 2

@@ -1,15 +1,20 @@
-"""Loading and saving plans and sessions as TOML (tomllib to read, tomli-w to write)."""
+"""Reading TOML files safely (tomllib), and loading and saving plans (tomli-w)."""
 
+import errno
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
-from workshop_tui.model import SCHEMA_VERSION, Plan, Session
-from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
+from workshop_tui.model import PLAN_FORMAT, Plan
+from workshop_tui.store.atomic import write_atomically
 from workshop_tui.store.problems import FileProblem, validation_problems
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -17,35 +22,69 @@ Model = TypeVar("Model", bound=BaseModel)
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def read_toml(path: Path, what: str) -> dict:
-    """The TOML table in `path`, or a FileProblem saying plainly why it cannot be read."""
+# Far above any real session (10,000 notes is under 2 MB), and small enough to never fill memory.
+LARGEST_FILE = 64 * 1024 * 1024
+
+
+@contextmanager
+def open_regular(path: Path, what: str) -> Iterator[tuple[BinaryIO, int]]:
+    """An open regular file and its size, or a FileProblem: a folder, a pipe or a device is never read."""
     path = Path(path)
-    if not path.exists():
-        raise FileProblem(path, "", "there is no such file", f"Check the name of the {what} file.")
-    if path.is_dir():
-        raise FileProblem(
-            path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it."
-        )
     try:
-        raw = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise FileProblem(path, "", "there is no such file", f"Check the name of the {what} file.") from None
+    except IsADirectoryError:
+        raise FileProblem(path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it.") from None
     except OSError as error:
-        raise FileProblem(
-            path, "", f"it could not be read ({error.strerror})", "Check who may read the file."
-        ) from None
+        if error.errno == errno.ELOOP:
+            raise FileProblem(path, "", "this is a loop of links that leads to no file", "Give the path of a real file.") from None
+        raise FileProblem(path, "", f"it could not be read ({error.strerror})", "Check who may read the file.") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+    with os.fdopen(fd, "rb") if stat.S_ISREG(info.st_mode) else nullcontext() as file:
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem(path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it.")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem(path, "", "this is not an ordinary file (it is a pipe, a device or a socket)", f"Give the path of a {what} file.")
+        if info.st_size > LARGEST_FILE:
+            raise FileProblem(path, "", f"the file is too large to be a {what} ({info.st_size // (1024 * 1024)} MB)", f"Choose a {what} file; they are much smaller.")
+        os.set_blocking(fd, True)
+        try:
+            yield file, info.st_size
+        except OSError as error:
+            raise FileProblem(path, "", f"it could not be read ({error.strerror})", "Check who may read the file.") from None
+
+
+def read_bytes(path: Path, what: str) -> bytes:
+    """The bytes of a regular file of at most LARGEST_FILE bytes, or a FileProblem."""
+    with open_regular(path, what) as (file, _):
+        raw = file.read(LARGEST_FILE + 1)
+    if len(raw) > LARGEST_FILE:
+        raise FileProblem(path, "", f"the file is too large to be a {what}", f"Choose a {what} file; they are much smaller.")
     if not raw.strip():
-        raise FileProblem(
-            path, "", "the file is empty", f"Choose a {what} file that has something in it."
-        )
+        raise FileProblem(path, "", "the file is empty", f"Choose a {what} file that has something in it.")
+    return raw
+
+
+def decode_text(path: Path, raw: bytes, what: str) -> str:
     try:
         text = raw.decode("utf-8")
-        if "\x00" in text:
-            raise UnicodeDecodeError("utf-8", raw, 0, 1, "NUL byte")
     except UnicodeDecodeError:
-        raise FileProblem(
-            path, "", "this is not a text file", f"Choose a {what} file written in TOML."
-        ) from None
+        text = None
+    if text is None or "\x00" in text:
+        raise FileProblem(path, "", "this is not a text file in UTF-8", f"Choose a {what} file written in TOML, saved as UTF-8.")
+    return text
+
+
+def parse_toml_text(path: Path, text: str) -> dict:
+    """The TOML table in `text`, or a FileProblem naming the line and column."""
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise FileProblem(path, "", "this is not valid TOML: it is nested far too deeply", "Fix the file and try again.") from None
     except tomllib.TOMLDecodeError as error:
         detail = str(error)
         found = _AT_LINE.search(detail)
@@ -60,21 +99,25 @@ def read_toml(path: Path, what: str) -> dict:
         ) from None
 
 
-def _check_schema_version(path: Path, data: dict) -> None:
-    version = data.get("schema_version", SCHEMA_VERSION)
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+def read_toml(path: Path, what: str) -> dict:
+    """The TOML table in `path`, or a FileProblem saying plainly why it cannot be read."""
+    return parse_toml_text(path, decode_text(path, read_bytes(path, what), what))
+
+
+def check_schema_version(path: Path, data: dict, newest: int) -> None:
+    version = data.get("schema_version", 1)
+    if isinstance(version, int) and not isinstance(version, bool) and version > newest:
         raise FileProblem(
             path,
             "schema_version",
             f"it was saved by a newer workshop-tui (file format {version}; "
-            f"this version reads up to {SCHEMA_VERSION})",
+            f"this version reads up to {newest})",
             "Update workshop-tui to open it. The file has not been changed.",
         )
 
 
 def parse(model: type[Model], path: Path, data: dict, what: str) -> Model:
     """Validate `data` as `model`, raising the first problem with all of them attached."""
-    _check_schema_version(path, data)
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -85,27 +128,15 @@ def parse(model: type[Model], path: Path, data: dict, what: str) -> Model:
 
 
 def load_plan(path: Path) -> Plan:
-    return parse(Plan, path, read_toml(path, "plan"), "plan")
-
-
-def load_session(path: Path) -> Session:
-    return parse(Session, path, read_toml(path, "session"), "session")
+    data = read_toml(path, "plan")
+    check_schema_version(path, data, PLAN_FORMAT)
+    return parse(Plan, path, data, "plan")
 
 
 def to_toml(model: BaseModel) -> bytes:
     data = model.model_dump(mode="python", exclude_none=True)
     # Single-line strings keep every character exactly; multi-line ones would turn \r\n into \n.
     return tomli_w.dumps(data).encode("utf-8")
-
-
-def save_session(session: Session, path: Path) -> None:
-    """Replace `path` with `session`, atomically, readable by its owner only."""
-    write_atomically(path, to_toml(session), OWNER_ONLY)
-
-
-def save_new_session(session: Session, path: Path) -> None:
-    """Write a brand-new session file; raises FileExistsError instead of replacing one."""
-    create_new(path, to_toml(session), OWNER_ONLY)
 
 
 def save_plan(plan: Plan, path: Path) -> None:

@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.replay import state_at
-from workshop_tui.core.replay_words import event_words
+from workshop_tui.core.event_kinds import event_words
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
 from workshop_tui.model import Session
 
@@ -23,7 +23,7 @@ class ReplayPanel(Static):
         super().__init__("", markup=False, **kwargs)
         self.session = session
         self.start = session.started_at
-        self.end = session.ended_at or max((e.at for e in session.events), default=session.started_at)
+        self.end = session.last_moment
         self.speed = 1
         self.playing = False
         # Stepping goes event by event, even when several share one second.

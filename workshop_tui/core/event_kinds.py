@@ -1,0 +1,119 @@
+"""Every kind of event, named once: how it changes a session, its words, and what it redraws.
+
+A kind is a member of `Kind`. The rule for each kind is registered beside the code that applies
+it (session_events.py, record_events.py) with `@rule(...)`. Applying, the replay's words and the
+live screen's redraws are all read from `RULES`, so a new kind is added in one place.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Flag, StrEnum, auto
+
+from workshop_tui.model import Event, Session
+
+
+class Kind(StrEnum):
+    SESSION_START = "session.start"
+    TIMER_START = "timer.start"
+    TIMER_PAUSE = "timer.pause"
+    STEP_NEXT = "step.next"
+    STEP_PREVIOUS = "step.previous"
+    STEP_EXTEND = "step.extend"
+    SESSION_FINISH = "session.finish"
+    AGENDA_INSERT = "agenda.insert"
+    AGENDA_CHANGE = "agenda.change"
+    AGENDA_SKIP = "agenda.skip"
+    AGENDA_UNSKIP = "agenda.unskip"
+    AGENDA_REMOVE = "agenda.remove"
+    AGENDA_MOVE = "agenda.move"
+    NOTE_ADD = "note.add"
+    NOTE_EDIT = "note.edit"
+    NOTE_REMOVE = "note.remove"
+    NOTE_RESTORE = "note.restore"
+    NOTE_DEALT_WITH = "note.dealt_with"
+    DECISION_ADD = "decision.add"
+    ACTION_ADD = "action.add"
+    ACTION_DONE = "action.done"
+    ACTION_REOPEN = "action.reopen"
+    PERSON_ADD = "person.add"
+    PERSON_ARRIVE = "person.arrive"
+    PERSON_LEAVE = "person.leave"
+    COMMENT_ADD = "comment.add"
+
+
+class Area(Flag):
+    """The parts of a screen an event can change."""
+
+    NOTHING = 0
+    CLOCK = auto()  # the countdown, the status line
+    AGENDA = auto()  # the list of steps and the step on show
+    NOTES = auto()
+    PEOPLE = auto()  # the roster and who has been heard
+    RECORDS = auto()  # decisions and actions
+    COMMENTS = auto()
+    ALL = CLOCK | AGENDA | NOTES | PEOPLE | RECORDS | COMMENTS
+
+
+Apply = Callable[[Session, Event], None]
+
+
+@dataclass(frozen=True)
+class EventRule:
+    kind: Kind
+    apply: Apply
+    words: str  # in the replay: "a note was taken"
+    redraws: Area
+    # A natural moment to rewrite the whole file (see store/session_file.py).
+    settles: bool = False
+
+
+RULES: dict[str, EventRule] = {}
+
+
+def rule(kind: Kind, words: str, redraws: Area, settles: bool = False) -> Callable[[Apply], Apply]:
+    """Register how `kind` changes a session; used as a decorator on the function that does it."""
+
+    def register(apply: Apply) -> Apply:
+        if kind in RULES:
+            raise RuntimeError(f"two rules for the event kind {kind}")
+        RULES[kind] = EventRule(kind, apply, words, redraws, settles)
+        return apply
+
+    return register
+
+
+def rule_of(kind: str) -> EventRule | None:
+    """The rule for `kind`, or None for a kind this version does not know (it is kept, not applied)."""
+    _load_rules()
+    return RULES.get(kind)
+
+
+def apply_event(session: Session, event: Event) -> None:
+    """Change `session` as `event` says. Events this version does not know are kept, not applied."""
+    found = rule_of(event.kind)
+    if found is not None:
+        found.apply(session, event)
+
+
+def event_words(kind: str) -> str:
+    found = rule_of(kind)
+    return found.words if found else kind
+
+
+def redraws(events: Iterable[Event]) -> Area:
+    """Everything that `events` may have changed on screen."""
+    area = Area.NOTHING
+    for event in events:
+        found = rule_of(event.kind)
+        area |= found.redraws if found else Area.ALL
+    return area
+
+
+def settles(events: Iterable[Event]) -> bool:
+    return any((found := rule_of(event.kind)) is not None and found.settles for event in events)
+
+
+def _load_rules() -> None:
+    # The rules live beside the code that applies them; importing those modules registers them.
+    if len(RULES) < len(Kind):
+        from workshop_tui.core import record_events, session_events  # noqa: F401

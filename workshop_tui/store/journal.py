@@ -1,0 +1,84 @@
+"""Writing a session file so that each save costs what changed.
+
+Most saves append the new events and a "# saved N" line to the end of the file, then fsync.
+At natural moments (a step change, a pause, the end, or after many appends) and whenever the
+end of the file is in doubt (a failed append, a save cut short, a version 1 file) the whole
+file is written again atomically, with a fresh summary at the top.
+"""
+
+import os
+from pathlib import Path
+
+from workshop_tui.model import Event
+from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
+from workshop_tui.store.session_file import event_text, saved_line
+
+# Appended events before the file is written whole again, so a listing's tail stays short.
+COMPACT_AFTER = 200
+
+
+class Journal:
+    """The file of one session, as this process last wrote it."""
+
+    def __init__(self, path: Path, events_text: str, count: int, end_is_sound: bool):
+        self.path = Path(path)
+        self._chunks = [events_text] if events_text else []
+        self.count = count  # events in the file
+        self._appended = 0
+        self._size: int | None = None  # the file's size after our last write, when known
+        self._whole_needed = not end_is_sound
+        if end_is_sound:
+            try:
+                self._size = self.path.stat().st_size
+            except OSError:
+                self._whole_needed = True
+
+    def wants_whole(self, new_events: int, settles: bool) -> bool:
+        """Whether the next save should write the whole file rather than append."""
+        return self._whole_needed or settles or self._appended + new_events > COMPACT_AFTER
+
+    def append(self, events: list[Event]) -> int:
+        """Add `events` at the end of the file; returns the bytes written. Raises OSError."""
+        texts = [event_text(event) for event in events]
+        data = ("".join(texts) + saved_line(self.count + len(events))).encode("utf-8")
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+            try:
+                if os.fstat(fd).st_size != self._size:
+                    # Someone changed the file behind our back: write it whole instead.
+                    raise OSError(0, "the file changed on disk")
+                _write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError:
+            self._whole_needed = True
+            raise
+        self._chunks.extend(texts)
+        self.count += len(events)
+        self._appended += len(events)
+        self._size = (self._size or 0) + len(data)
+        return len(data)
+
+    def write_whole(self, header: str, events: list[Event]) -> int:
+        """Write the whole file again, atomically; returns its size. Raises OSError."""
+        texts = [event_text(event) for event in events]
+        body = "".join(self._chunks + texts)
+        data = (header + body + saved_line(self.count + len(events))).encode("utf-8")
+        try:
+            write_atomically(self.path, data, OWNER_ONLY)
+        except OSError:
+            self._whole_needed = True
+            raise
+        self._chunks = [body]
+        self.count += len(events)
+        self._appended = 0
+        self._size = len(data)
+        self._whole_needed = False
+        return len(data)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

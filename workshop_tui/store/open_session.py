@@ -1,0 +1,297 @@
+"""The one owner of an open session: its engine, its file, its lock, its saver and its save state.
+
+Screens, the command line and (later) other windows talk to a session only through this object:
+a command goes in, the events it made come out, and every listener hears about them. Nothing
+else takes the lock or writes the file.
+
+    owner = OpenSession.create(folder, plan, "Part 1", clock)    # or OpenSession.resume(path, clock)
+    owner.listen(print)                                         # each Change: events and save state
+    owner.apply(Command("add_note", {"typed": "+ @ann Meet at the library"}))
+    owner.close()                                               # the last save, then the lock goes
+"""
+
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from workshop_tui.core.clock import Clock
+from workshop_tui.core.event_kinds import Kind, apply_event, settles
+from workshop_tui.core.replay import starting_state
+from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+from workshop_tui.model import Event, Plan, Session
+from workshop_tui.store.atomic import remove_leftovers
+from workshop_tui.store.journal import Journal
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_file import event_text, header_text, load_session_file
+from workshop_tui.store.session_lock import SessionLock
+from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
+
+# What a window may ask of a session: the engine's commands, by name.
+COMMANDS = frozenset({
+    "toggle_timer", "start_timer", "pause_timer", "next_step", "previous_step", "add_minutes", "finish",
+    "insert_step", "change_step", "skip_step", "remove_step", "move_step",
+    "add_person", "person_arrived", "person_left",
+    "add_note", "edit_note", "remove_note", "undo_remove", "note_dealt_with",
+    "record_decision", "add_action", "toggle_action",
+})
+
+
+@dataclass(frozen=True)
+class Command:
+    """One thing a window asks the session to do: an engine command's name and its arguments."""
+
+    name: str
+    args: dict = field(default_factory=dict)
+    id: str = ""  # lets a window that sends again be answered once (several windows, later)
+
+
+@dataclass(frozen=True)
+class SaveState:
+    """Where the session stands against its file."""
+
+    saved_at: datetime | None = None
+    problem: str = ""  # in plain words, when the last save failed
+    unsaved: int = 0  # events not on disk yet
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a listener hears: the events just applied (none for a save report) and the save state."""
+
+    events: tuple[Event, ...]
+    save: SaveState
+
+
+Listener = Callable[[Change], None]
+
+
+def describe_save_problem(error: BaseException, path: Path) -> str:
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return f"Could not save to {path} ({reason}). Your work is kept in memory and saving will be tried again."
+
+
+class OpenSession:
+    """An open session. Make one with `create` or `resume`; `close` it when done."""
+
+    def __init__(
+        self,
+        engine: SessionEngine,
+        path: Path,
+        lock: SessionLock | None,
+        journal: Journal,
+        gather_seconds: float = 0.2,
+        retry_seconds: float = 2.0,
+        first_problem: str = "",
+    ):
+        self.engine = engine
+        self.path = Path(path)
+        self._lock = lock
+        self._journal = journal
+        self._gather = gather_seconds
+        self._retry = retry_seconds
+        self._listeners: list[Listener] = []
+        self._write_lock = threading.Lock()  # one save at a time, whichever thread makes it
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self.save_state = SaveState(
+            saved_at=None if first_problem else engine.clock.now(), problem=first_problem, unsaved=self._unsaved_count()
+        )
+        self._saver = threading.Thread(target=self._save_loop, name="session-saver", daemon=True)
+        self._saver.start()
+        if self._unsaved_count():
+            self._wake.set()
+
+    # Opening.
+
+    @classmethod
+    def create(
+        cls, folder: Path, plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "", **saver
+    ) -> "OpenSession":
+        """A new session of `plan`, saved under a fresh name in `folder`. A disk that fails is reported, not raised."""
+        session = new_session(plan, title, clock, facilitator, note_taker)
+        engine = SessionEngine(session, clock)
+        sessions = SessionsFolder(folder)
+        try:
+            path = sessions.create(session)
+        except OSError as error:
+            # Keep going: the session lives in memory and the saver keeps trying.
+            path = sessions.path / session_file_name(session.title, session.started_at)
+            return cls(engine, path, None, Journal(path, "", 0, end_is_sound=False), first_problem=describe_save_problem(error, path), **saver)
+        lock = _lock(path)
+        written = "".join(event_text(event) for event in session.events)
+        return cls(engine, path, lock, Journal(path, written, len(session.events), end_is_sound=True), **saver)
+
+    @classmethod
+    def resume(cls, path: Path, clock: Clock, allow_finished: bool = False, **saver) -> "OpenSession":
+        """The saved session in `path`, locked for this process. Raises FileProblem if it cannot be opened."""
+        path = Path(path)
+        lock = _lock(path)
+        try:
+            loaded = load_session_file(path)
+            session = loaded.session
+            if session.status == "finished" and not allow_finished:
+                raise FileProblem(path, "", "this session has finished, so it cannot be carried on",
+                                  "Start a new session with 'workshop-tui run PLAN'.")
+            if loaded.version == 1:
+                _keep_a_copy_if_events_disagree(path, session)
+                journal = Journal(path, "", 0, end_is_sound=False)  # upgraded by the first save
+            else:
+                journal = Journal(path, loaded.events_text, len(session.events), end_is_sound=loaded.dropped_bytes == 0)
+            remove_leftovers(path)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return cls(SessionEngine(session, clock), path, lock, journal, **saver)
+
+    # What windows read.
+
+    @property
+    def session(self) -> Session:
+        return self.engine.session
+
+    @property
+    def clock(self) -> Clock:
+        return self.engine.clock
+
+    @property
+    def locked(self) -> bool:
+        return self._lock is not None and self._lock.held
+
+    def listen(self, listener: Listener) -> None:
+        """Call `listener` with every Change: on the caller's thread for events, on the saver's for saves."""
+        self._listeners.append(listener)
+
+    def forget(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    # Changing the session.
+
+    def apply(self, command: Command) -> list[Event]:
+        """Carry out `command`; the events it made. Raises NotNow with a sentence for the user."""
+        if command.name not in COMMANDS:
+            raise NotNow(f"'{command.name}' is not something a session can do.")
+        events = getattr(self.engine, command.name)(**command.args)
+        self._changed(events)
+        return events
+
+    def add_comment(self, on: str, text: str, by: str = "") -> list[Event]:
+        """A trainer's comment on a step or a decision; allowed after the session has finished."""
+        text = text.strip()
+        if not text:
+            raise NotNow("The comment is empty, so there is nothing to save.")
+        session = self.session
+        known = {step.id for step in session.steps} | {d.id for d in session.decisions}
+        if on not in known:
+            raise NotNow("That step or decision cannot be found.")
+        event = Event(at=self.clock.now(), kind=Kind.COMMENT_ADD,
+                      details={"comment": f"c{len(session.comments) + 1}", "on": on, "text": text, "by": by.strip()})
+        self.engine.apply(event)
+        self._changed([event])
+        return [event]
+
+    def _changed(self, events: list[Event]) -> None:
+        if not events:
+            return
+        self.save_state = SaveState(self.save_state.saved_at, self.save_state.problem, self._unsaved_count())
+        self._tell(Change(tuple(events), self.save_state))
+        self._wake.set()
+
+    def _tell(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:
+                pass  # a window that has gone must not stop the session
+
+    # Saving.
+
+    def _unsaved_count(self) -> int:
+        return len(self.session.events) - self._journal.count
+
+    def _save_loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.wait()
+            if self._stop.is_set():
+                return
+            # Let a burst of key presses finish, then write them all at once.
+            self._stop.wait(self._gather)
+            self._wake.clear()
+            if not self.save_now().ok:
+                self._stop.wait(self._retry)
+                self._wake.set()
+
+    def save_now(self) -> SaveState:
+        """Write what is not on disk yet, on the calling thread. Never raises: the state says what happened."""
+        with self._write_lock:
+            with self.engine.lock:
+                new = self.session.events[self._journal.count :]
+                whole = self._journal.wants_whole(len(new), settles(new))
+                header = header_text(self.session) if whole else ""
+            if not new and not whole:
+                return self.save_state
+            try:
+                if whole:
+                    self._journal.write_whole(header, new)
+                else:
+                    self._journal.append(new)
+                state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
+            except Exception as error:  # any failure is said on screen; the saver never dies quietly
+                state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
+            self.save_state = state
+        self._tell(Change((), state))
+        return state
+
+    def flush(self) -> SaveState:
+        """Save now if anything is unsaved."""
+        return self.save_now() if self._unsaved_count() or not self.save_state.ok else self.save_state
+
+    def close(self) -> SaveState:
+        """The last save, then stop saving and let go of the lock. Safe to call twice."""
+        state = self.flush()
+        self._stop.set()
+        self._wake.set()
+        if self._saver is not threading.current_thread():
+            self._saver.join(timeout=5)
+        self._listeners.clear()
+        if self._lock:
+            self._lock.release()
+        return state
+
+    def __enter__(self) -> "OpenSession":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _lock(path: Path) -> SessionLock | None:
+    """This process's lock on `path`; None where the folder allows no lock at all (saving will warn)."""
+    lock = SessionLock(path)
+    try:
+        lock.acquire()
+    except FileProblem:
+        raise
+    except OSError:
+        return None
+    return lock
+
+
+def _keep_a_copy_if_events_disagree(path: Path, session: Session) -> None:
+    """A version 1 file is upgraded to its events. If they do not make the same session, keep the original."""
+    replayed = starting_state(session)
+    for event in session.events:
+        apply_event(replayed, event)
+    replayed.events = list(session.events)
+    if replayed != session:
+        backup = path.with_name(path.name + ".format-1.bak")
+        if not backup.exists():
+            shutil.copy2(path, backup)

@@ -1,0 +1,210 @@
+"""The session file, version 2: a summary to list it by, how it began, and the events that made it.
+
+    # workshop-tui session ...
+    schema_version = 2
+    [summary]            title, plan, status, counts: written whole at each compaction
+    [session]            id, title, start, who ran it, and [session.plan]: the plan as it was
+    [[events]]           the record itself: the session is what these events make
+    # saved 42           after every save: how many events the file holds so far
+
+The events come last, so a save appends only the new events and a "# saved" line. A save cut
+short by a crash has no "# saved" line yet, so loading drops it and keeps every save before it.
+Now and then the whole file is written again, atomically, with a fresh summary (a compaction).
+Version 1 files (the whole state plus the events) still load; their next save upgrades them.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from workshop_tui.core.event_kinds import Kind, apply_event
+from workshop_tui.core.session_engine import first_state
+from workshop_tui.core.session_summary import fold_events, summary_of
+from workshop_tui.model import Event, Session
+from workshop_tui.model.schema import SESSION_FORMAT
+from workshop_tui.model.session_start import SessionStart
+from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.toml_files import check_schema_version, decode_text, open_regular, parse, parse_toml_text, read_bytes
+from workshop_tui.store.session_writer import table_chunk
+
+FIRST_LINE = "# workshop-tui session file. The [summary] is for listing; the [[events]] at the end are the record.\n"
+START_FIELDS = ("id", "title", "started_at", "facilitator", "note_taker", "plan")
+_SAVED = re.compile(rb"^# saved (\d+)\n", re.MULTILINE)
+_SAVED_TEXT = re.compile(r"^# saved \d+\n", re.MULTILINE)
+_EVENTS_START = "\n[[events]]\n"
+
+
+def saved_line(count: int) -> str:
+    return f"# saved {count}\n"
+
+
+def event_text(event: Event) -> str:
+    """One event as a [[events]] table, ready to append."""
+    return table_chunk("events", event.model_dump(mode="python", exclude_none=True))
+
+
+def header_text(session: Session) -> str:
+    """Everything before the events: the first line, the version, the summary and the start."""
+    start = session.model_dump(mode="python", exclude_none=True, include=set(START_FIELDS))
+    document = {"schema_version": SESSION_FORMAT, "summary": summary_of(session), "session": start}
+    return FIRST_LINE + tomli_w.dumps(document) + "\n"
+
+
+def whole_file(session: Session, events_text: str, count: int) -> bytes:
+    return (header_text(session) + events_text + saved_line(count)).encode("utf-8")
+
+
+@dataclass
+class LoadedSession:
+    """A session read from disk, with what a writer needs to carry on from it."""
+
+    session: Session
+    version: int
+    events_text: str  # the [[events]] tables as they stand in the file ("" for version 1)
+    dropped_bytes: int = 0  # bytes of a save cut short, left out
+
+
+def _cut_to_last_save(raw: bytes) -> tuple[bytes, int]:
+    """The file up to its last complete "# saved" line, and how many bytes came after it."""
+    last = None
+    for last in _SAVED.finditer(raw):
+        pass
+    if last is None:
+        return raw, 0
+    return raw[: last.end()], len(raw) - last.end()
+
+
+def _events_part(text: str) -> str:
+    start = text.find(_EVENTS_START)
+    return "" if start < 0 else _SAVED_TEXT.sub("", text[start + 1 :])
+
+
+def replay_session(path: Path, start: dict, events: list) -> Session:
+    """The session the events make, from its start. A wrong event names its place in the file."""
+    session = first_state(parse(SessionStart, path, start, "session"))
+    for number, data in enumerate(events, start=1):
+        try:
+            event = Event.model_validate(data)
+            apply_event(session, event)
+        except FileProblem:
+            raise
+        except Exception as error:  # a hand-edited event that does not fit what came before
+            raise FileProblem(
+                path, f"events[{number}]", f"this event cannot be applied ({_reason(error)})",
+                "Fix or remove that event; the events before it are fine.",
+            ) from None
+        session.events.append(event)
+    return session
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:120]
+
+
+def load_session_file(path: Path) -> LoadedSession:
+    """Read a session file of either version, dropping a save that was cut short."""
+    path = Path(path)
+    cut, dropped = _cut_to_last_save(read_bytes(path, "session"))
+    text = decode_text(path, cut, "session")
+    data = parse_toml_text(path, text)
+    check_schema_version(path, data, SESSION_FORMAT)
+    if data.get("schema_version", 1) == 1:
+        return LoadedSession(_comments_as_events(parse(Session, path, data, "session")), 1, "", dropped)
+    start = data.get("session")
+    events = data.get("events", [])
+    if not isinstance(start, dict) or not isinstance(events, list):
+        raise FileProblem(path, "session", "the file's [session] or [[events]] are not tables",
+                          "Restore the file from a copy.")
+    session = replay_session(path, start, events)
+    return LoadedSession(session, SESSION_FORMAT, _events_part(text), dropped)
+
+
+def load_session(path: Path) -> Session:
+    """The session in `path`, whichever version wrote it."""
+    return load_session_file(path).session
+
+
+def session_file_bytes(session: Session) -> bytes:
+    """The whole version 2 file of `session`."""
+    return whole_file(session, "".join(event_text(e) for e in session.events), len(session.events))
+
+
+def save_session(session: Session, path: Path) -> None:
+    """Replace `path` with `session` as a whole version 2 file, atomically, readable by its owner only."""
+    write_atomically(path, session_file_bytes(session), OWNER_ONLY)
+
+
+def save_new_session(session: Session, path: Path) -> None:
+    """Write a brand-new session file; raises FileExistsError instead of replacing one."""
+    create_new(path, session_file_bytes(session), OWNER_ONLY)
+
+
+# A summary is a few hundred bytes; the head read is generous so a long title always fits.
+HEAD_BYTES = 16 * 1024
+# Enough for the events of many saves since the last compaction (see store/journal.py).
+TAIL_BYTES = 256 * 1024
+_SESSION_TABLE = b"\n[session]\n"
+
+
+def read_summary(path: Path) -> dict:
+    """The [summary] of a session file, up to date with the events appended since it was written.
+
+    Reads only the head of the file and, for a session not yet finished, its tail.
+    A version 1 file has no summary, so it is loaded whole. Raises FileProblem.
+    """
+    with open_regular(path, "session") as (file, size):
+        head = file.read(HEAD_BYTES)
+        end = head.find(_SESSION_TABLE)
+        if end < 0 or b"\n[summary]\n" not in head[:end]:
+            return summary_of(load_session(path))
+        try:
+            data = tomllib.loads(head[:end].decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return summary_of(load_session(path))  # load_session names what is wrong
+        check_schema_version(path, data, SESSION_FORMAT)
+        summary = data.get("summary")
+        if not isinstance(summary, dict):
+            return summary_of(load_session(path))
+        if summary.get("status") == "finished":
+            return summary
+        file.seek(max(0, size - TAIL_BYTES))
+        tail = file.read(TAIL_BYTES)
+    later = _events_after(tail, summary.get("events"))
+    if later is None:
+        return summary_of(load_session(path))
+    return fold_events(summary, later)
+
+
+def _events_after(tail: bytes, counted: object) -> list[dict] | None:
+    """The events in `tail` past the first `counted`, or None when the tail does not reach back far enough."""
+    tail, _ = _cut_to_last_save(tail)
+    saves = list(_SAVED.finditer(tail))
+    if not saves or not isinstance(counted, int):
+        return None
+    total = int(saves[-1].group(1))
+    wanted = total - counted
+    if wanted <= 0:
+        return []
+    starts = [m.start() for m in re.finditer(rb"^\[\[events\]\]\n", tail, re.MULTILINE)]
+    if len(starts) < wanted:
+        return None
+    try:
+        events = tomllib.loads(tail[starts[-wanted]:].decode("utf-8")).get("events", [])
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return events if len(events) == wanted else None
+
+
+def _comments_as_events(session: Session) -> Session:
+    """Version 1 kept trainers' comments apart; version 2 keeps them as events like everything else."""
+    logged = {str(e.details.get("comment")) for e in session.events if e.kind == Kind.COMMENT_ADD}
+    for comment in session.comments:
+        if comment.id not in logged:
+            details = {"comment": comment.id, "on": comment.on, "text": comment.text, "by": comment.by}
+            session.events.append(Event(at=comment.at, kind=Kind.COMMENT_ADD, details=details))
+    return session
