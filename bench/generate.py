@@ -1,8 +1,10 @@
 """Session files for the benchmarks, made by driving the engine as a facilitator and note-taker would.
 
-Not a benchmark itself. All session making is in `_write_session` (the one place to change when the
-storage layer changes: today's API is SessionEngine + SessionsFolder.create + save_session; the
-coming owner object, workshop_tui.store.open_session.OpenSession, should replace it there).
+Not a benchmark itself. All session making is in `_write_session`, the one place to change when the
+storage layer changes. It uses the session owner (workshop_tui.store.open_session.OpenSession:
+create, apply(Command), close) when the code under test has it, and the API before it
+(SessionEngine + SessionsFolder.create + save_session) when it does not, so it works on both sides
+of the storage rewrite (see --code in terminal.py).
 
 - `make_session(path_or_folder, seed, notes=N, ...)`: one session with N notes spread over the steps,
   people on the roster, decisions and actions; unfinished by default, so `workshop-tui resume` opens it.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import re
 import shutil
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -66,22 +69,30 @@ def _sentence(rng: random.Random, shortest: int = 4, longest: int = 18) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(shortest, longest))).capitalize()
 
 
+def _session_api():
+    """The owner object when the code under test has it (workshop_tui.store.open_session), else None."""
+    try:
+        from workshop_tui.store.open_session import Command, OpenSession
+    except ImportError:
+        return None
+    return OpenSession, Command
+
+
 def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: str, start: datetime,
                    people: int, notes: int, decisions: int, actions: int, status: str,
                    end_near_now: bool = False) -> Path:
     """THE one place that makes a session file. Returns its path.
 
-    Today's API: build the session in memory with SessionEngine on a FakeClock, create the file
-    with SessionsFolder.create (as `workshop-tui run` does), and save the whole session once at the
-    end with save_session. When workshop_tui/store/open_session.py lands, this becomes
-    OpenSession.create(folder, plan, title, clock, facilitator, note_taker), the same commands
-    through it, and .close().
+    With the session owner (workshop_tui/store/open_session.py): OpenSession.create(folder, plan,
+    title, clock, facilitator, note_taker), every change as .apply(Command(name, args)), then .close(),
+    so the file is written the way the app writes it (appends between compactions).
+    Without it (the code before the owner landed): SessionEngine on the clock, SessionsFolder.create
+    as `workshop-tui run` does, and save_session of the whole session at the end.
+    Either way the clock is a FakeClock moved forward between changes.
     """
     from workshop_tui.core.clock import FakeClock
-    from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+    from workshop_tui.core.session_engine import NotNow
     from workshop_tui.store.plan_library import find_plan
-    from workshop_tui.store.sessions_folder import SessionsFolder
-    from workshop_tui.store.toml_files import save_session
 
     plan = find_plan(plan_name).plan
     steps = len(plan.steps)
@@ -93,11 +104,38 @@ def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: s
         start = datetime.now().astimezone() - timedelta(seconds=total)
     clock = FakeClock(start)
     facilitator, note_taker = rng.sample(NAMES, 2)
-    engine = SessionEngine(new_session(plan, title, clock, facilitator, note_taker), clock)
+
+    api = _session_api()
+    if api is not None:
+        OpenSession, Command = api
+        owner = OpenSession.create(Path(folder), plan, title, clock, facilitator, note_taker, gather_seconds=0.05)
+        engine = owner.engine
+
+        def do(command: str, /, **args):
+            return owner.apply(Command(command, args))
+
+        def done() -> Path:
+            owner.close()
+            return owner.path
+    else:
+        from workshop_tui.core.session_engine import SessionEngine, new_session
+        from workshop_tui.store.sessions_folder import SessionsFolder
+        from workshop_tui.store.toml_files import save_session
+
+        engine = SessionEngine(new_session(plan, title, clock, facilitator, note_taker), clock)
+
+        def do(command: str, /, **args):
+            return getattr(engine, command)(**args)
+
+        def done() -> Path:
+            path = SessionsFolder(folder).create(engine.session)
+            save_session(engine.session, path)
+            return path
+
     names = rng.sample(NAMES, min(people, len(NAMES)))
     for name in names:
-        engine.add_person(name, rng.choice(ROLES))
-    engine.start_timer()
+        do("add_person", name=name, role=rng.choice(ROLES))
+    do("start_timer")
     last_step = steps - 1 if status == "finished" else rng.randrange(max(1, steps // 2), steps)
     per_step = [0] * (last_step + 1)
     for _ in range(notes):
@@ -107,34 +145,32 @@ def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: s
     for index in range(last_step + 1):
         if index:
             clock.advance(seconds=gap)
-            engine.next_step()
+            do("next_step")
         if index == 2 and rng.random() < 0.3:
-            engine.add_minutes(rng.choice([1, 2, 5, -1]))
+            do("add_minutes", minutes=rng.choice([1, 2, 5, -1]))
         for _ in range(per_step[index]):
             clock.advance(seconds=gap * rng.uniform(0.5, 1.5))
             said_by = f"@{rng.choice(names)} " if names and rng.random() < 0.6 else ""
-            engine.add_note(rng.choice(KIND_MARKS) + said_by + _sentence(rng))
+            do("add_note", typed=rng.choice(KIND_MARKS) + said_by + _sentence(rng))
         for _ in range(decision_steps.count(index)):
             present = [p.id for p in engine.session.participants]
-            engine.record_decision(
-                question=_sentence(rng, 4, 10) + "?", method=rng.choice(METHODS[:3]), present=present,
-                votes_for=len(present), votes_against=0, abstentions=0,
-                outcome=rng.choice(["agreed", "agreed", "not agreed", "deferred"]),
-                statement=_sentence(rng), reasons=_sentence(rng))
+            do("record_decision",
+               question=_sentence(rng, 4, 10) + "?", method=rng.choice(METHODS[:3]), present=present,
+               votes_for=len(present), votes_against=0, abstentions=0,
+               outcome=rng.choice(["agreed", "agreed", "not agreed", "deferred"]),
+               statement=_sentence(rng), reasons=_sentence(rng))
         for _ in range(action_steps.count(index)):
-            engine.add_action(_sentence(rng, 4, 12), owner=rng.choice(names) if names else "",
-                              due=(clock.now() + timedelta(days=rng.randint(3, 30))).date())
+            do("add_action", text=_sentence(rng, 4, 12), owner=rng.choice(names) if names else "",
+               due=(clock.now() + timedelta(days=rng.randint(3, 30))).date())
     clock.advance(seconds=60)
     try:
         if status == "finished":
-            engine.finish()
+            do("finish")
         elif status == "paused":
-            engine.pause_timer()
+            do("pause_timer")
     except NotNow:
         pass
-    path = SessionsFolder(folder).create(engine.session)
-    save_session(engine.session, path)
-    return path
+    return done()
 
 
 def _damage(path: Path, how: str, rng: random.Random) -> None:
@@ -147,12 +183,12 @@ def _damage(path: Path, how: str, rng: random.Random) -> None:
         path.write_bytes(b"")
     elif how == "bad toml":  # a person edited it and left a quote open
         text = data.decode()
-        cut = text.index("\ntitle = ") + 1
+        cut = text.find("\ntitle = ") + 1
         path.write_text(text[:cut] + 'title = "Forgot the closing quote\n' + text[text.index("\n", cut) + 1:])
     elif how == "bad field":
         path.write_text(data.decode().replace('status = "', 'status = "maybe-', 1))
     elif how == "newer format":
-        path.write_text(data.decode().replace("schema_version = 1", "schema_version = 99", 1))
+        path.write_text(re.sub(r"schema_version = \d+", "schema_version = 99", data.decode(), count=1))
 
 
 def make_session(where: Path, seed: int, notes: int = 100, people: int = 12, decisions: int | None = None,

@@ -234,6 +234,7 @@ class Terminal:
         self.leader, follower = pty.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
         self.screen = Screen(width, height) if screen else None
+        self.feed_screen = screen  # set False to stop keeping the screen model (saves this process's CPU)
         self.received = 0  # bytes read so far
         self.reads = 0  # how many reads changed what we know
         self._changed = threading.Condition()
@@ -266,7 +267,7 @@ class Terminal:
                     break
                 at = time.perf_counter()
                 with self._changed:
-                    if self.screen is not None:
+                    if self.screen is not None and self.feed_screen:
                         self.screen.feed(data)
                     self.received += len(data)
                     self.reads += 1
@@ -388,20 +389,17 @@ def spread(values: list[float]) -> tuple[float, float, float]:
 
 
 def table(headings: list[str], rows: list[list]) -> str:
-    """A plain text table, columns padded, numbers right-aligned."""
+    """A plain text table, columns padded; cells that start with a digit are right-aligned."""
     cells = [[str(c) for c in headings]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(row[k]) for row in cells) for k in range(len(headings))]
 
-    def line(row: list[str], original: list | None = None) -> str:
-        out = []
-        for k, cell in enumerate(row):
-            numeric = original is not None and isinstance(original[k], (int, float))
-            out.append(cell.rjust(widths[k]) if numeric or (original is not None and k > 0) else cell.ljust(widths[k]))
-        return "  ".join(out).rstrip()
+    def line(row: list[str]) -> str:
+        return "  ".join(
+            cell.rjust(widths[k]) if re.match(r"[-+]?[0-9.]", cell) else cell.ljust(widths[k])
+            for k, cell in enumerate(row)
+        ).rstrip()
 
-    result = [line(cells[0]), "  ".join("-" * w for w in widths)]
-    result += [line(cells[i + 1], rows[i]) for i in range(len(rows))]
-    return "\n".join(result)
+    return "\n".join([line(cells[0]), "  ".join("-" * w for w in widths), *(line(row) for row in cells[1:])])
 
 
 def use_code(ref: str | None) -> str:
