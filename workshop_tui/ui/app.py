@@ -13,6 +13,7 @@ from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
+from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.message import MessageScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
@@ -51,8 +52,7 @@ class WorkshopApp(App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", tooltip="Show every key"),
-        Binding("question_mark", "help", "Help", show=False),
+        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Show every key and what it does"),
         Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
     ]
 
@@ -71,6 +71,7 @@ class WorkshopApp(App):
         self.opening = opening
         self.autosave_gather_seconds = autosave_gather_seconds
         self._quit_unsaved_ok = False
+        self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
 
     @property
     def folder(self) -> SessionsFolder:
@@ -143,10 +144,10 @@ class WorkshopApp(App):
         return [screen for screen in self.screen_stack if isinstance(screen, LiveScreen)]
 
     def action_help(self) -> None:
-        from workshop_tui.ui.screens.help import HelpScreen
+        from workshop_tui.ui.screens.help import HelpScreen, section_for
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(section_for(self.screen)))
 
     def action_save_and_quit(self) -> None:
         for live in self.live_screens():
@@ -168,7 +169,9 @@ class WorkshopApp(App):
                 continue
             seen.add(binding.action)
             target = screen if binding in screen.BINDINGS else self
-            key = binding.key.split(",")[0].replace("_", " ")
+            if target.check_action(binding.action.split("(")[0], ()) is False:
+                continue  # such as F5 for the timer, which only works while a note is typed
+            key = keys_in_words(current_keys(binding, self._keymap))[0]
             yield SystemCommand(
                 binding.tooltip,
                 f"Key: {key}",

@@ -9,8 +9,8 @@ from textual.widgets import Button, Static
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="yes", tooltip="Answer yes"),
+        Binding("n,escape", "answer(False)", "No", id="no", tooltip="Answer no"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:

@@ -47,8 +47,8 @@ def parse_dots(text: str) -> dict[str, int]:
 
 class DecisionForm(ModalScreen[dict | None]):
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip="Save the decision"),
     ]
 
     def __init__(self, people: list[Participant], present: list[str], quorum: int | None, step_title: str, now: datetime):

@@ -8,7 +8,7 @@ from textual.widgets import Button, Static
 class FormDialog(ModalScreen):
     """Subclasses write save(), which checks the fields and calls dismiss() with the result."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving")]
 
     def save(self) -> None:
         raise NotImplementedError

@@ -1,99 +1,140 @@
-"""The help screen: every key, in plain words."""
+"""The help screen: every key, in plain words, built from the screens' own bindings."""
 
-from textual.app import ComposeResult
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
-HELP_TEXT = """\
-# Help
+from workshop_tui.ui.keys import bindings_of, current_keys, keys_in_words
+from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.form_dialog import FormDialog
+from workshop_tui.ui.screens.home import HomeScreen
+from workshop_tui.ui.screens.live import LiveScreen
+from workshop_tui.ui.screens.message import MessageScreen
+from workshop_tui.ui.screens.records import RecordsScreen
+from workshop_tui.ui.screens.review import ReviewScreen
+from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
+from workshop_tui.ui.screens.text_prompt import TextPrompt
 
-workshop-tui runs a workshop from a plan: an agenda of steps, each with its own time.
 
-## On the home screen
+@dataclass(frozen=True)
+class HelpSection:
+    """One heading of the help: the keys of these screens, then what the keys alone cannot say."""
 
-| Key | What it does |
-|---|---|
-| Up and Down | Move through the plans |
-| Enter | Choose the plan |
-| F1 or ? | Open this help |
-| Ctrl+Q | Quit |
+    heading: str
+    holders: tuple[type, ...]
+    notes: str = ""
 
-## During a session
+    @property
+    def anchor(self) -> str:
+        # The slug Markdown gives a heading of plain words, as GitHub does.
+        return re.sub(r"[^\w\s-]", "", self.heading.lower()).replace(" ", "-")
 
-| Key | What it does |
-|---|---|
-| Space | Start or pause the timer |
-| N | Go to the next step (on the last step: finish the session) |
-| P | Go back to the previous step |
-| + and - | Add a minute to this step, or take one off |
-| T | Type a note. Enter saves it. Escape leaves the note line |
-| F | Projector view on or off: the timer as large as it goes |
-| F5, F7, F8 | Start or pause, back, next: these work while you type a note |
-| I | Add a step after the current one |
-| E | Change the step chosen in the agenda (title and minutes) |
-| S | Skip the chosen step, or bring it back |
-| X or Delete | Take the chosen step off the agenda |
-| Ctrl+Up, Ctrl+Down | Move the chosen step up or down |
-| Ctrl+F | Finish the session |
 
-## Recording what the group says and decides
+HELP_SECTIONS = [
+    HelpSection(
+        "On the home screen",
+        (HomeScreen,),
+        "Up and Down move through the plans and the unfinished sessions, Tab moves between the lists, "
+        "and Enter starts or carries on the one chosen.",
+    ),
+    HelpSection(
+        "During a session",
+        (LiveScreen,),
+        "Start a note with + for an idea, ? for a question, ! for a concern, or > for the parking lot.\n"
+        "Put @name in a note to say who said it; the name is completed from the roster. "
+        "No @ means anonymous.\n\n"
+        "Going to the next step from the last one finishes the session.\n\n"
+        "In the notes list, Enter also changes the chosen note (its earlier wording is kept).\n\n"
+        "In the agenda, ✓ marks a step that is done, ▶ the current step, and – a skipped step.\n"
+        "Past zero the timer keeps counting and says how far over it is, such as \"2:13 over\".\n\n"
+        "The session is saved to its file within a second of every change.\n"
+        "The line at the bottom says when it was last saved, or warns you if it could not save.",
+    ),
+    HelpSection(
+        "People, parking lot, actions and decisions",
+        (RecordsScreen,),
+        "Each key works on its own tab: the footer shows the keys of the tab you are on.",
+    ),
+    HelpSection(
+        "In a form or a question",
+        (DecisionForm, FormDialog, TextPrompt, ConfirmScreen, MessageScreen),
+        "Tab moves between fields, Enter opens a list or presses the button chosen.",
+    ),
+    HelpSection(
+        "Past sessions",
+        (SessionsBrowser,),
+        "Open them from the home screen, or with `workshop-tui review`. Enter opens the chosen session's review.",
+    ),
+    HelpSection(
+        "Looking back at a session",
+        (ReviewScreen,),
+        "Left and Right move between the tabs: summary, notes, decisions, actions, who was heard, "
+        "replay and comments.",
+    ),
+]
 
-| Key | What it does |
-|---|---|
-| T | Type a note under the current step |
-| D | Record a decision: the question, how it was decided, the counts, the outcome, reasons and dissent |
-| A | Add an action: what, who and by when. With a note chosen in the notes list, the note becomes the action |
-| R | People, parking lot, actions and decisions. On the people tab, N adds a person and X marks them as left |
-| L | The parking lot. A turns a point into an action; D marks it dealt with |
-| V | Show every step's notes, or only this step's |
-| Enter, E | In the notes list: change the chosen note (its earlier wording is kept) |
-| X or Delete | In the notes list: remove the chosen note |
-| Ctrl+Z | Bring back the note removed last |
 
-Start a note with + for an idea, ? for a question, ! for a concern, or > for the parking lot.
-Put @name in a note to say who said it; the name is completed from the roster. No @ means anonymous.
-In a decision form, Tab moves between fields, Enter opens a list, and Ctrl+S saves.
+def key_rows(bindings: list[Binding], keymap: Mapping[str, str]) -> list[str]:
+    """One table row for each binding: its keys, then its tooltip."""
+    rows, seen = [], set()
+    for binding in bindings:
+        if (binding.id, binding.action) in seen:
+            continue
+        seen.add((binding.id, binding.action))
+        rows.append(f"| {' or '.join(keys_in_words(current_keys(binding, keymap)))} | {binding.tooltip} |")
+    return rows
 
-In the agenda, ✓ marks a step that is done, ▶ the current step, and – a skipped step.
-Past zero the timer keeps counting and says how far over it is, such as "2:13 over".
 
-The session is saved to its file within a second of every change.
-The line at the bottom says when it was last saved, or warns you if it could not save.
+def help_text(app_class: type[App], keymap: Mapping[str, str] | None = None) -> str:
+    """The whole help as Markdown, with the user's own keys (from keys.toml) where they chose any."""
+    keymap = keymap or {}
+    parts = [
+        "# Help",
+        "",
+        "workshop-tui runs a workshop from a plan: an agenda of steps, each with its own time.",
+    ]
+    palette = Binding(app_class.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Open the command list: every action is there")
+    parts += ["", "## Anywhere", "", "| Key | What it does |", "|---|---|"]
+    parts += key_rows([*bindings_of(app_class), palette, *bindings_of(HelpScreen)], keymap)
+    parts += ["", "To use other keys, write them in keys.toml in the sessions folder, for example:", "",
+              "    [keys]", "    next = \"right\"", "    previous = \"left\""]
+    for section in HELP_SECTIONS:
+        parts += ["", f"## {section.heading}", "", "| Key | What it does |", "|---|---|"]
+        parts += key_rows(bindings_of(*section.holders), keymap)
+        if section.notes:
+            parts += ["", section.notes]
+    return "\n".join(parts) + "\n"
 
-## Looking back
 
-B on the home screen (or `workshop-tui review`) lists past sessions. / searches titles, notes and
-decisions; S sorts by the next column; Enter opens a session's review.
-
-| Key | What it does in a review |
-|---|---|
-| Left, Right | Move between the tabs: summary, notes, decisions, actions, who was heard, replay, comments |
-| Space | Replay: play or pause |
-| 1, 2, 3 | Replay at real speed, ten times or sixty times as fast |
-| N, P | Replay: the next or previous event |
-| J | Replay: jump to a time, such as 10:45 |
-| C | Add a trainer's comment on a step or decision (kept apart from the record) |
-| X | Export the minutes (Markdown or web page), the tables (CSV) or all the data (JSON) |
-
-## Anywhere
-
-| Key | What it does |
-|---|---|
-| Ctrl+P | Open the command list: every action is there |
-| Ctrl+Q | Save and quit |
-| Escape | Close this help |
-"""
+def section_for(screen: Screen) -> str:
+    """The anchor of the help about this screen, or "" for the top."""
+    for section in HELP_SECTIONS[1:]:  # the home screen's keys follow the top's, so it opens at the top
+        if isinstance(screen, section.holders):
+            return section.anchor
+    return ""
 
 
 class HelpScreen(ModalScreen):
     BINDINGS = [
-        Binding("escape", "dismiss", "Close help"),
-        Binding("f1", "dismiss", "Close help", show=False),
-        Binding("question_mark", "dismiss", "Close help", show=False),
+        Binding("escape,f1,question_mark", "dismiss", "Close help", id="close_help", tooltip="Close this help"),
     ]
+
+    def __init__(self, section: str = "") -> None:
+        super().__init__()
+        self.section = section
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Markdown(HELP_TEXT)
+            # The app's keymap is where Textual keeps the keys chosen in keys.toml.
+            yield Markdown(help_text(type(self.app), self.app._keymap))
+
+    def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
+        if self.section:
+            event.markdown.goto_anchor(self.section)

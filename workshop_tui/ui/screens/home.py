@@ -62,7 +62,7 @@ def plan_details(entry: PlanEntry) -> str:
 class HomeScreen(Screen):
     """Lists the built-in plans and any plan files in the sessions folder's plans/."""
 
-    BINDINGS = [Binding("b", "past_sessions", "Past sessions", tooltip="Look back at past sessions")]
+    BINDINGS = [Binding("b", "past_sessions", "Past sessions", id="past_sessions", tooltip="Look back at past sessions")]
 
     def action_past_sessions(self) -> None:
         from workshop_tui.ui.screens.sessions_browser import SessionsBrowser

@@ -42,9 +42,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("p", "previous_step", "Back", id="previous", tooltip="Go back to the previous step"),
         Binding("plus,equals_sign", "add_minute", "Minute", id="add_minute", show=False, tooltip="Add a minute to this step"),
         Binding("minus", "remove_minute", "Minute", id="remove_minute", show=False, tooltip="Take a minute off this step"),
-        Binding("t", "note_line", "Note", id="note", tooltip="Type a note"),
-        Binding("d", "decision", "Decision", id="decision", tooltip="Record a decision"),
-        Binding("a", "action", "Action", id="action", tooltip="Add an action (from the chosen note, if the notes list is in use)"),
+        Binding("t", "note_line", "Note", id="note", tooltip="Type a note under this step (Enter saves it)"),
+        Binding("d", "decision", "Decision", id="decision", tooltip="Record a decision: the question, how it was decided, the counts and the outcome"),
+        Binding("a", "action", "Action", id="action", tooltip="Add an action: what, who and by when (from the chosen note, if the notes list is in use)"),
         Binding("r", "records", "Records", id="records", show=False, tooltip="People, parking lot, actions and decisions"),
         Binding("l", "parking_lot", "Parking lot", id="parking_lot", show=False, tooltip="Show the parking lot"),
         Binding("v", "all_notes", "All notes", id="all_notes", show=False, tooltip="Show every step's notes, or only this step's"),
@@ -57,11 +57,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("ctrl+up", "move_step(-1)", "Move step up", id="move_up", show=False, tooltip="Move the chosen coming step up"),
         Binding("ctrl+down", "move_step(1)", "Move step down", id="move_down", show=False, tooltip="Move the chosen coming step down"),
         Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
-        Binding("escape", "leave_note_line", "Leave note line", show=False),
+        Binding("escape", "leave_note_line", "Leave note line", id="leave_note_line", show=False, tooltip="Leave the note line (or the projector view)"),
         # These reach the timer even while a note is being typed, and show in the footer then.
-        Binding("f5", "typing_timer", "Timer", priority=True),
-        Binding("f7", "typing_previous", "Back", priority=True),
-        Binding("f8", "typing_next", "Next", priority=True),
+        Binding("f5", "typing_timer", "Timer", id="timer_while_typing", priority=True, tooltip="Start or pause the timer, even while typing a note"),
+        Binding("f7", "typing_previous", "Back", id="previous_while_typing", priority=True, tooltip="Go back a step, even while typing a note"),
+        Binding("f8", "typing_next", "Next", id="next_while_typing", priority=True, tooltip="Go to the next step, even while typing a note"),
     ]
 
     projector = var(False)

@@ -8,7 +8,7 @@ from textual.widgets import Button, Static
 
 
 class MessageScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,enter", "close", "Close")]
+    BINDINGS = [Binding("escape,enter", "close", "Close", id="close_message", tooltip="Close this message")]
 
     def __init__(self, heading: str, lines: list[str]) -> None:
         super().__init__()

@@ -19,12 +19,12 @@ class RecordsScreen(ModalScreen):
     """Changes go through the live screen, so they are events and are autosaved."""
 
     BINDINGS = [
-        Binding("escape,r", "close", "Back to the session"),
-        Binding("n", "new", "Add", tooltip="Add a person or an action"),
-        Binding("x", "left_or_arrived", "Left/arrived", tooltip="Mark the chosen person as arrived, left, or back again"),
-        Binding("a", "action_from_note", "Make an action", tooltip="Turn the chosen parking-lot point into an action"),
-        Binding("d", "dealt_with", "Dealt with", tooltip="Mark the chosen parking-lot point as dealt with"),
-        Binding("space", "toggle_done", "Done/open", tooltip="Mark the chosen action done, or open again"),
+        Binding("escape,r", "close", "Back to the session", id="back_to_session", tooltip="Go back to the session"),
+        Binding("n", "new", "Add", id="add", tooltip="Add a person or an action"),
+        Binding("x", "left_or_arrived", "Left/arrived", id="left_or_arrived", tooltip="Mark the chosen person as arrived, left, or back again"),
+        Binding("a", "action_from_note", "Make an action", id="point_to_action", tooltip="Turn the chosen parking-lot point into an action"),
+        Binding("d", "dealt_with", "Dealt with", id="dealt_with", tooltip="Mark the chosen parking-lot point as dealt with"),
+        Binding("space", "toggle_done", "Done/open", id="done_or_open", tooltip="Mark the chosen action done, or open again"),
     ]
 
     def __init__(self, live, tab: str = "people") -> None:

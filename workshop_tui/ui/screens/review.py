@@ -35,16 +35,16 @@ def _part(session: Session, first: str, last: str | None) -> str:
 
 class ReviewScreen(Screen):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("c", "comment", "Comment", tooltip="Add a trainer's comment on a step or decision"),
-        Binding("x", "export", "Export", tooltip="Export the minutes or the data"),
-        Binding("space", "play", "Play/pause", tooltip="Replay: play or pause"),
-        Binding("n", "next_event", "Next event", tooltip="Replay: the next event"),
-        Binding("p", "previous_event", "Previous event", show=False, tooltip="Replay: the previous event"),
-        Binding("1", "speed(1)", "1x", show=False, tooltip="Replay at real speed"),
-        Binding("2", "speed(10)", "10x", show=False, tooltip="Replay ten times as fast"),
-        Binding("3", "speed(60)", "60x", show=False, tooltip="Replay sixty times as fast"),
-        Binding("j", "jump", "Jump", tooltip="Replay: jump to a time"),
+        Binding("escape", "back", "Back", id="back", tooltip="Close the review and go back"),
+        Binding("c", "comment", "Comment", id="comment", tooltip="Add a trainer's comment on a step or decision (kept apart from the record)"),
+        Binding("x", "export", "Export", id="export", tooltip="Export the minutes (Markdown or web page), the tables (CSV) or all the data (JSON)"),
+        Binding("space", "play", "Play/pause", id="play", tooltip="Replay: play or pause"),
+        Binding("n", "next_event", "Next event", id="next_event", tooltip="Replay: the next event"),
+        Binding("p", "previous_event", "Previous event", id="previous_event", show=False, tooltip="Replay: the previous event"),
+        Binding("1", "speed(1)", "1x", id="real_speed", show=False, tooltip="Replay at real speed"),
+        Binding("2", "speed(10)", "10x", id="ten_times", show=False, tooltip="Replay ten times as fast"),
+        Binding("3", "speed(60)", "60x", id="sixty_times", show=False, tooltip="Replay sixty times as fast"),
+        Binding("j", "jump", "Jump", id="jump", tooltip="Replay: jump to a time, such as 10:45"),
     ]
 
     def __init__(self, session: Session, path) -> None:

@@ -43,9 +43,9 @@ MOST_ROWS = 200
 
 class SessionsBrowser(Screen):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("slash,ctrl+f", "search", "Search", tooltip="Find text in titles, notes and decisions"),
-        Binding("s", "sort_next", "Sort", tooltip="Sort by the next column"),
+        Binding("escape", "back", "Back", id="back", tooltip="Go back to the home screen"),
+        Binding("slash,ctrl+f", "search", "Search", id="search", tooltip="Find text in titles, notes and decisions"),
+        Binding("s", "sort_next", "Sort", id="sort", tooltip="Sort by the next column"),
     ]
 
     @dataclass

@@ -8,7 +8,7 @@ from textual.widgets import Input, Static
 
 
 class TextPrompt(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving")]
 
     def __init__(self, question: str, value: str = "", hint: str = "Enter saves. Escape cancels.") -> None:
         super().__init__()
