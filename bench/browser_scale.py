@@ -32,7 +32,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from terminal import Terminal, add_common_options, spread, table, use_code, workshop_tui  # noqa: E402
+from terminal import Terminal, add_common_options, spread, table, use_code, workshop_tui
 
 WIDTH, HEIGHT = 160, 48
 DATE = re.compile(r"\b20\d\d\b")
@@ -72,11 +72,7 @@ def one_launch(folder: Path, count: int, timeout: float, search: str | None = No
             changed = term.wait_for(lambda s: status not in s.lines() and any(search in l for l in s.lines()), 60, "the search")
             term.wait_quiet(0.3)
             result["search"] = changed - typed
-        term.press("ctrl+q")
-        try:
-            term.process.wait(timeout=10)
-        except Exception:
-            pass
+        term.quit()
     return result
 
 
@@ -117,9 +113,9 @@ def main() -> None:
             size = sum(path.stat().st_size for path in folder.iterdir())
             read_bytes = min(read_all_bytes(folder) for _ in range(3))
             timeout = 600.0
-            cold, warm, search, written = [], [], [], []
+            cold, warm = [], []
             for _ in range(cold_runs):
-                written = clear_app_files(folder, original)
+                clear_app_files(folder, original)
                 cold.append(one_launch(folder, count, timeout))
                 for _ in range(warm_runs):
                     warm.append(one_launch(folder, count, timeout, options.search))
@@ -133,7 +129,6 @@ def main() -> None:
                 low, mid, high = spread([s[key] for s in samples])
                 rows.append([f"{count:,}", label, str(len(samples)), f"{low * 1000:.0f}", f"{mid * 1000:.0f}",
                              f"{high * 1000:.0f}", f"{read_bytes * 1000:.0f}"])
-            del written
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -25,7 +25,7 @@ import random
 import re
 import shutil
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,11 +40,7 @@ NAMES = ["Margaret", "Dennis", "Evelyn", "Harold", "Priya", "Tom", "Rita", "Ken"
          "Lena", "Aisha", "Bernard", "Doreen", "Frank", "Gwen", "Irene", "Jean", "Kamal", "Leonard", "Mavis",
          "Nasreen", "Olive", "Percy", "Rose", "Sid", "Thelma", "Uma", "Vera", "Wilf", "Yusuf"]
 ROLES = ["older person"] * 6 + ["volunteer", "staff", "guest"]
-WORDS = ("buses hearing loop lunch travel costs money trust the council listen group agreement tea "
-         "big print slides evening events leave people out members plan the menu cook reciprocity "
-         "thank-you confidence welcome toilets exits breaks score bid interview value for money "
-         "walking football friendship club digital drop-in pot ranking reasons share minutes "
-         "loneliness transport rural village hall library volunteers training doing-for doing-with").split()
+WORDS = ["buses", "hearing", "loop", "lunch", "travel", "costs", "money", "trust", "the", "council", "listen", "group", "agreement", "tea", "big", "print", "slides", "evening", "events", "leave", "people", "out", "members", "plan", "the", "menu", "cook", "reciprocity", "thank-you", "confidence", "welcome", "toilets", "exits", "breaks", "score", "bid", "interview", "value", "for", "money", "walking", "football", "friendship", "club", "digital", "drop-in", "pot", "ranking", "reasons", "share", "minutes", "loneliness", "transport", "rural", "village", "hall", "library", "volunteers", "training", "doing-for", "doing-with"]
 KIND_MARKS = ["", "", "", "", "+ ", "? ", "! ", "> "]
 METHODS = ["consensus", "consent", "majority vote", "fist-of-five", "dot vote"]
 
@@ -287,9 +283,8 @@ def kinds_of(folder: Path) -> str:
 
 
 if __name__ == "__main__":
-    import time
-
     import argparse
+    import time
 
     sys.path.insert(0, str(HERE))
     from terminal import add_common_options, use_code

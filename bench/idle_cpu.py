@@ -25,7 +25,17 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from terminal import CACHE, PYTHON, VENV_BIN, Terminal, add_common_options, spread, table, use_code, workshop_tui  # noqa: E402
+from terminal import (
+    CACHE,
+    PYTHON,
+    VENV_BIN,
+    Terminal,
+    add_common_options,
+    spread,
+    table,
+    use_code,
+    workshop_tui,
+)
 
 CLOCK = '''\
 from datetime import datetime

@@ -11,7 +11,8 @@ at 120x40. Then:
    when they change). Until that save is on disk, more notes are typed and entered one after
    another ("typed meanwhile"), each timed from its enter key to being painted in the notes list.
    "No key press ever waits on a save" means these stay as fast as the ones in step 3.
-3. 50 presses (10 with --quick): type a note, wait until it is painted in the note line, press
+3. 50 presses (10 with --quick), after as many in a minimal Textual app (an Input, and a Label
+   mounted in a list for each note: the floor for Textual in a pty, measured the same way): type a note, wait until it is painted in the note line, press
    enter, and time until the note is painted in the notes list (a row of the screen model other
    than the note line's); each also timed to the disk. Median and worst are printed.
 4. what a save of one note costs against the floor: the bytes the file grew by for one note (the
@@ -40,7 +41,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from terminal import CACHE, Terminal, add_common_options, table, use_code, workshop_tui  # noqa: E402
+from terminal import (
+    CACHE,
+    PYTHON,
+    Terminal,
+    add_common_options,
+    table,
+    use_code,
+    workshop_tui,
+)
 
 WIDTH, HEIGHT = 120, 40
 PLACEHOLDER = "Press t to type a note"
@@ -66,6 +75,50 @@ if _path:
 
     gc.callbacks.append(_log)
 '''
+
+
+PEER = '''\
+from textual.app import App
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Label
+
+
+class Notes(App):
+    """A minimal Textual note-taker: an input line, and each note added to a list below."""
+
+    AUTO_FOCUS = "Input"
+
+    def compose(self):
+        yield VerticalScroll(id="notes")
+        yield Input(placeholder="Press t to type a note")
+
+    def on_input_submitted(self, event):
+        notes = self.query_one("#notes")
+        notes.mount(Label(event.value))
+        notes.scroll_end(animate=False)
+        event.input.value = ""
+
+
+Notes().run()
+'''
+
+
+def peer_presses(presses: int) -> list[dict]:
+    """The same presses, timed the same way, in a minimal Textual app: the floor for a key press."""
+    script = Path(CACHE) / "notes_peer_app.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    if not script.exists() or script.read_text() != PEER:
+        script.write_text(PEER)
+    with Terminal([PYTHON, str(script)], WIDTH, HEIGHT) as term:
+        term.wait_for_text(PLACEHOLDER, 30)
+        term.wait_quiet(0.5)
+        line = input_row(term)
+        results = []
+        for number in range(presses):
+            results.append(enter_note(term, f"zqp{number:03d}", line, None))
+            time.sleep(0.25)
+        term.quit()
+    return results
 
 
 def gc_probe_dir() -> str:
@@ -296,6 +349,8 @@ def main() -> None:
     code = use_code(options.code)
     sizes = [int(s) for s in (options.sizes or ("10,1000" if options.quick else "10,1000,10000")).split(",")]
     presses = options.presses or (10 if options.quick else 50)
+    peer = peer_presses(presses)
+    print("the minimal Textual app done", file=sys.stderr)
     results = []
     for notes in sizes:
         results.append(run_size(notes, presses, not options.no_gc_log))
@@ -308,6 +363,9 @@ def main() -> None:
         rows.append([f"{r['notes']:,}", f"{r['file size'] / 1024:.0f}", ms(r["resume to first frame"]),
                      ms(statistics.median(lat)), ms(sorted(lat)[len(lat) * 9 // 10]), ms(max(lat)),
                      ms(statistics.median([s["echo"] for s in r["steady"]])), f"{r['peak memory']:.1f}"])
+    lat = [s["latency"] for s in peer]
+    rows.append(["minimal Textual app", "", "", ms(statistics.median(lat)), ms(sorted(lat)[len(lat) * 9 // 10]),
+                 ms(max(lat)), ms(statistics.median([s["echo"] for s in peer])), ""])
     print("\nKey press to note painted (ms)")
     print(table(["notes", "file KiB", "resume to frame", "enter to painted median", "p90", "worst",
                  "typing to echo median", "VmHWM MiB"], rows))
@@ -347,7 +405,6 @@ def main() -> None:
         rows = []
         for r in results:
             log = r["gc"]
-            notes = r["steady"] + [{"entered": 0, "painted": 0, "latency": 0}]
             start, end = r["steady"][0]["entered"] - 1, r["steady"][-1]["painted"]
             during = [g for g in log if start <= g[0] <= end]
             slow = [s for s in r["steady"] if s["latency"] > 0.033]
@@ -357,7 +414,6 @@ def main() -> None:
                          str(len(full)), ms(max((g[1] for g in during), default=0)),
                          ms(max((g[1] for g in full), default=0)),
                          f"{len(slow)} ({len(explained)} with a collection >= 5 ms inside)"])
-            del notes
         print(table(["notes", "collections >= 5 ms", "full (gen 2)", "longest", "longest full",
                      "presses over 33 ms"], rows))
 

@@ -27,7 +27,6 @@ Run: python bench/startup.py [--runs N] [--quick] [--code REF]
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -35,7 +34,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from terminal import CACHE, PYTHON, Terminal, add_common_options, spread, table, use_code, workshop_tui  # noqa: E402
+from terminal import (
+    CACHE,
+    PYTHON,
+    Terminal,
+    add_common_options,
+    spread,
+    table,
+    use_code,
+    workshop_tui,
+)
 
 BARE = '''\
 from textual.app import App
@@ -83,11 +91,7 @@ def one_run(which: str, prefix: Path, width: int = 80, height: int = 24) -> dict
             first_output = term.first_read_at
             time.sleep(1.0)
             hwm_later = term.peak_memory_kib()
-            term.press("ctrl+q")
-            try:
-                term.process.wait(timeout=5)
-            except Exception:
-                pass
+            term.quit()
         return {
             "first output": first_output - term.started_at,
             "first frame": painted - term.started_at,

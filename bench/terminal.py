@@ -49,7 +49,7 @@ def workshop_tui(*args: str, sessions_dir: str | os.PathLike | None = None) -> l
         return [WORKSHOP_TUI, *args]
     if _AFTER_OK is None:
         probe = subprocess.run([WORKSHOP_TUI, "plans", "--sessions-dir", "/nonexistent-bench-dir"],
-                               capture_output=True)
+                               capture_output=True, check=False)
         _AFTER_OK = probe.returncode == 0
     if _AFTER_OK:
         return [WORKSHOP_TUI, *args, "--sessions-dir", str(sessions_dir)]
@@ -348,7 +348,15 @@ class Terminal:
             pass
         return self.process.returncode
 
-    def __enter__(self) -> Terminal:
+    def quit(self, timeout: float = 10.0) -> int | None:
+        """Press ctrl+q (save and quit) and give the program `timeout` seconds to end; close() after."""
+        self.press("ctrl+q")
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    def __enter__(self) -> Terminal:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc) -> None:
