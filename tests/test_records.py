@@ -124,7 +124,7 @@ def test_who_has_been_heard_counts_notes_and_dissent(engine):
     engine.remove_note("n3")
     engine.record_decision(question="Q", dissent="Not sure", dissent_by="p1")
     counts = [(h.label, h.notes, h.dissent) for h in who_has_been_heard(engine.session)]
-    assert counts == [("Ann Jones", 2, 1), ("Bob", 0, 0), ("Staff 3", 0, 0)]
+    assert counts == [("Ann Jones", 2, 1), ("Bob", 0, 0), ("Staff 1", 0, 0)]
 
 
 def test_replaying_the_events_gives_the_same_records(engine, clock):

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from workshop_tui.model import Participant, Session
+from workshop_tui.model.participant import person_labels
 
 
 @dataclass(frozen=True)
@@ -10,10 +11,7 @@ class Heard:
     person: Participant
     notes: int
     dissent: int
-
-    @property
-    def label(self) -> str:
-        return self.person.name or f"{self.person.role.capitalize()} {self.person.id[1:]}"
+    label: str  # their name, or their role and a number
 
 
 def who_has_been_heard(session: Session) -> list[Heard]:
@@ -26,4 +24,5 @@ def who_has_been_heard(session: Session) -> list[Heard]:
     for decision in session.decisions:
         if decision.dissent_by:
             dissent[decision.dissent_by] = dissent.get(decision.dissent_by, 0) + 1
-    return [Heard(p, notes.get(p.id, 0), dissent.get(p.id, 0)) for p in session.participants]
+    labels = person_labels(session.participants)
+    return [Heard(p, notes.get(p.id, 0), dissent.get(p.id, 0), labels[p.id]) for p in session.participants]

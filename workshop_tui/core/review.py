@@ -10,17 +10,18 @@ from workshop_tui.model import Session
 @dataclass(frozen=True)
 class StepTiming:
     title: str
-    planned: int  # minutes
-    actual: int  # minutes, rounded
+    planned_minutes: int
+    used_minutes: int  # the time the step's timer ran, rounded to whole minutes
     skipped: bool
 
     @property
     def over(self) -> int:
-        return self.actual - self.planned if not self.skipped else 0
+        return self.used_minutes - self.planned_minutes if not self.skipped else 0
 
 
 def step_timings(session: Session) -> list[StepTiming]:
-    end = session.ended_at or max((e.at for e in session.events), default=session.started_at)
+    """Each step on the agenda, planned against used, measured up to the session's last moment."""
+    end = session.last_moment
     return [
         StepTiming(step.title, step.planned_minutes, round(countdown_of(step).used(end) / 60), step.skipped_at is not None)
         for step in session.steps
@@ -28,14 +29,23 @@ def step_timings(session: Session) -> list[StepTiming]:
     ]
 
 
+def time_in_all(timings: list[StepTiming]) -> str:
+    """'In all: 185 minutes planned, 194 minutes used (9 minutes over).' Skipped steps use no time."""
+    planned_total = sum(t.planned_minutes for t in timings)
+    used_total = sum(t.used_minutes for t in timings if not t.skipped)
+    difference = used_total - planned_total
+    summary = "on time" if not difference else f"{minutes_in_words(difference)} {'over' if difference > 0 else 'under'}"
+    return f"In all: {planned_total} minutes planned, {used_total} minutes used ({summary})."
+
+
 def timing_chart(session: Session, width: int = 30) -> list[str]:
     """A bar chart in text: each step's planned and actual minutes, overruns said in words."""
     timings = step_timings(session)
-    longest = max([t.planned for t in timings] + [t.actual for t in timings] + [1])
+    longest = max([t.planned_minutes for t in timings] + [t.used_minutes for t in timings] + [1])
     lines = []
     for t in timings:
-        planned = "░" * max(1, round(t.planned / longest * width))
-        actual = "█" * round(t.actual / longest * width)
+        planned = "░" * max(1, round(t.planned_minutes / longest * width))
+        used = "█" * round(t.used_minutes / longest * width)
         if t.skipped:
             verdict = "skipped"
         elif t.over > 0:
@@ -45,12 +55,8 @@ def timing_chart(session: Session, width: int = 30) -> list[str]:
         else:
             verdict = "on time"
         lines.append(f"{t.title}: {verdict}")
-        lines.append(f"planned {t.planned:>3} {planned}")
-        lines.append(f"actual  {t.actual:>3} {actual}")
-    planned_total = sum(t.planned for t in timings)
-    actual_total = sum(t.actual for t in timings if not t.skipped)
-    difference = actual_total - planned_total
-    summary = "on time" if not difference else f"{minutes_in_words(difference)} {'over' if difference > 0 else 'under'}"
+        lines.append(f"planned {t.planned_minutes:>3} {planned}")
+        lines.append(f"actual  {t.used_minutes:>3} {used}")
     lines.append("")
-    lines.append(f"In all: {planned_total} minutes planned, {actual_total} minutes used ({summary}).")
+    lines.append(time_in_all(timings))
     return lines

@@ -16,7 +16,7 @@ class AgendaLine:
     step: SessionStep
     state: str  # "done", "current", "to come", "skipped"
     starts_at: datetime | None  # actual start for done steps, expected start otherwise
-    actual_minutes: float | None
+    used_minutes: float | None  # the time its timer has run; None if it has not started
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,7 @@ def agenda(session: Session, now: datetime) -> list[AgendaLine]:
         else:
             number += 1
             lines.append(AgendaLine(number, step, "to come", next_start, None))
-            minutes = step.planned_minutes + step.added_minutes
-            next_start = next_start + timedelta(minutes=minutes) if next_start else None
+            next_start = next_start + timedelta(minutes=step.allowed_minutes) if next_start else None
     return lines
 
 
@@ -83,9 +82,9 @@ def plan_status(session: Session, now: datetime) -> PlanStatus:
     expected_finish = countdown_of(session.steps[session.current_step]).ends_at(now)
     for line in lines:
         if line.state == "to come":
-            expected_finish += timedelta(minutes=line.step.planned_minutes + line.step.added_minutes)
-    if session.status == "finished" and session.ended_at:
-        expected_finish = session.ended_at
+            expected_finish += timedelta(minutes=line.step.allowed_minutes)
+    if session.status == "finished":
+        expected_finish = session.last_moment
     planned_finish = first_start(session, now) + timedelta(minutes=session.plan.planned_minutes)
     late = round((expected_finish - planned_finish).total_seconds() / 60)
     return PlanStatus(current.number or 0, len(lines), late, expected_finish, planned_finish)

@@ -3,16 +3,7 @@
 import re
 
 from workshop_tui.model import Session
-
-
-def role_labels(session: Session) -> dict[str, str]:
-    """Each participant id -> 'Older person 1', 'Volunteer 2', ... numbered within the role."""
-    counts: dict[str, int] = {}
-    labels = {}
-    for person in session.participants:
-        counts[person.role] = counts.get(person.role, 0) + 1
-        labels[person.id] = f"{person.role.capitalize()} {counts[person.role]}"
-    return labels
+from workshop_tui.model.participant import person_labels
 
 
 def _replace_all(value, swap):
@@ -27,7 +18,7 @@ def _replace_all(value, swap):
 
 def anonymise(session: Session) -> Session:
     """A copy of the session with no one's name in it: not in the roster, notes, decisions or events."""
-    labels = role_labels(session)
+    labels = person_labels(session.participants, anonymise=True)
     names = {p.name.strip(): labels[p.id] for p in session.participants if p.name.strip()}
     if session.facilitator.strip():
         names.setdefault(session.facilitator.strip(), "the facilitator")

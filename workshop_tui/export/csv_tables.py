@@ -4,16 +4,16 @@ import csv
 import io
 
 from workshop_tui.model import Session
+from workshop_tui.model.participant import person_label
 
 WHAT = ("notes", "decisions", "actions")
 
 
 def _rows(session: Session, what: str) -> list[list[str]]:
-    names = {p.id: p.name or p.role for p in session.participants}
     titles = {step.id: step.title for step in session.steps}
     if what == "notes":
         return [["time", "step", "kind", "text", "by", "removed"]] + [
-            [f"{n.at:%Y-%m-%d %H:%M:%S}", titles.get(n.step, n.step), n.kind, n.text, names.get(n.by, ""), "yes" if n.removed_at else "no"]
+            [f"{n.at:%Y-%m-%d %H:%M:%S}", titles.get(n.step, n.step), n.kind, n.text, person_label(n.by, session.participants) if n.by else "", "yes" if n.removed_at else "no"]
             for n in session.notes
         ]
     if what == "decisions":

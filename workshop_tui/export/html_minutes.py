@@ -2,7 +2,7 @@
 
 from html import escape
 
-from workshop_tui.export.minutes import Table, minutes
+from workshop_tui.export.minutes import Table, minutes_sections
 from workshop_tui.model import Session
 
 # Near-black on white is 19:1; links and table rules stay well above 7:1.
@@ -25,7 +25,7 @@ def _table(table: Table) -> str:
 
 def html_minutes(session: Session) -> str:
     body: list[str] = []
-    for section in minutes(session):
+    for section in minutes_sections(session):
         level = min(section.level, 6)
         body.append(f"<h{level}>{escape(section.heading)}</h{level}>")
         for block in section.blocks:

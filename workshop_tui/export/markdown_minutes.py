@@ -2,7 +2,7 @@
 
 import re
 
-from workshop_tui.export.minutes import Section, Table, minutes
+from workshop_tui.export.minutes import Section, Table, minutes_sections
 from workshop_tui.model import Session
 
 
@@ -19,7 +19,7 @@ def _table(table: Table) -> list[str]:
 
 
 def markdown_minutes(session: Session) -> str:
-    return sections_markdown(minutes(session))
+    return sections_markdown(minutes_sections(session))
 
 
 def sections_markdown(sections: list[Section]) -> str:

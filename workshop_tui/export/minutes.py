@@ -6,11 +6,11 @@ Markdown and HTML draw the same parts, so both say the same thing.
 from dataclasses import dataclass, field
 
 from workshop_tui.core.decision_tally import tally
-from workshop_tui.core.session_engine import countdown_of
+from workshop_tui.core.review import step_timings, time_in_all
 from workshop_tui.core.wording import minutes_in_words
 from workshop_tui.model import Session
-
-KIND_WORDS = {"note": "Note", "idea": "Idea", "question": "Question", "concern": "Concern", "parking": "Parking lot"}
+from workshop_tui.model.note import NOTE_KIND_WORDS
+from workshop_tui.model.participant import person_label, person_labels
 
 
 @dataclass
@@ -29,17 +29,17 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
 
 
-def _minutes(seconds: float) -> str:
-    return minutes_in_words(round(seconds / 60)) if seconds else "-"
+def _length(minutes: int) -> str:
+    return minutes_in_words(minutes) if minutes else "-"
 
 
-def minutes(session: Session) -> list[Section]:
-    names = {p.id: p.name or p.role for p in session.participants}
+def minutes_sections(session: Session) -> list[Section]:
+    """The minutes of the meeting, section by section."""
     titles = {step.id: step.title for step in session.steps}
     started = session.started_at
-    when = f"{started:%A} {started.day} {started:%B %Y}, from {started:%H:%M}"
-    if session.ended_at:
-        when += f" to {session.ended_at:%H:%M}"
+    when = f"{started:%A} {started.day} {started:%B %Y}, from {started:%H:%M} to {session.last_moment:%H:%M}"
+    if session.status != "finished":
+        when += " so far"
     opening = [f"A session of '{session.plan.title}' on {when}."]
     people = [f"Facilitator: {session.facilitator}" if session.facilitator else "", f"Note-taker: {session.note_taker}" if session.note_taker else ""]
     if any(people):
@@ -48,20 +48,19 @@ def minutes(session: Session) -> list[Section]:
         opening.append(f"This session is {session.status}: these minutes are not final.")
     sections = [Section(session.title, 1, opening)]
 
+    labels = person_labels(session.participants)
     by_role: dict[str, list[str]] = {}
     for person in session.participants:
-        by_role.setdefault(person.role, []).append(person.name or "not named")
+        by_role.setdefault(person.role, []).append(labels[person.id])
     attendance = [[role.capitalize(), str(len(people)), ", ".join(people)] for role, people in by_role.items()]
     sections.append(Section("Who was there", 2, [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded on the roster."]))
 
-    agenda_rows = []
-    for step in session.steps:
-        if step.removed_at is not None:
-            continue
-        used = countdown_of(step).used(session.ended_at or started)
-        state = "skipped" if step.skipped_at else ""
-        agenda_rows.append([step.title, _minutes(step.planned_minutes * 60), _minutes(used) if not step.skipped_at else "-", state])
-    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows)]))
+    timings = step_timings(session)
+    agenda_rows = [
+        [t.title, _length(t.planned_minutes), "-" if t.skipped else _length(t.used_minutes), "skipped" if t.skipped else ""]
+        for t in timings
+    ]
+    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows), time_in_all(timings)]))
 
     sections.append(Section("What was said", 2, []))
     for step in session.steps:
@@ -69,7 +68,7 @@ def minutes(session: Session) -> list[Section]:
         if not notes:
             continue
         lines = [
-            f"{KIND_WORDS[n.kind]}: {n.text}" + (f" ({names.get(n.by, 'someone')})" if n.by else "")
+            f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({person_label(n.by, session.participants)})" if n.by else "")
             + (" - dealt with" if n.dealt_with_at else "")
             for n in notes
         ]
@@ -86,7 +85,7 @@ def minutes(session: Session) -> list[Section]:
         if decision.reasons:
             lines.append(f"Reasons: {decision.reasons}")
         if decision.dissent:
-            who = names.get(decision.dissent_by, "") if decision.dissent_by else "anonymous"
+            who = person_label(decision.dissent_by, session.participants)
             lines.append(f"Dissent or concern ({who}): {decision.dissent}")
         lines += result.warnings
         sections.append(Section(decision.question, 3, [lines]))

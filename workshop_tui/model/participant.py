@@ -1,5 +1,6 @@
 """A person in the room. Names are optional: a session can be fully anonymous."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Literal, get_args
 
@@ -22,3 +23,22 @@ class Participant(Record):
         arrived = self.arrived_at is None or self.arrived_at <= at
         gone = self.left_at is not None and self.left_at <= at
         return arrived and not gone
+
+
+def person_labels(roster: Iterable[Participant], anonymise: bool = False) -> dict[str, str]:
+    """Each person's id -> what they are called: their name, or, when unnamed or anonymised, their role
+    and a number within that role ("Older person 2"), the same number either way."""
+    counts: dict[str, int] = {}
+    labels = {}
+    for person in roster:
+        counts[person.role] = counts.get(person.role, 0) + 1
+        name = person.name.strip()
+        labels[person.id] = name if name and not anonymise else f"{person.role.capitalize()} {counts[person.role]}"
+    return labels
+
+
+def person_label(person_id: str, roster: Iterable[Participant], anonymise: bool = False) -> str:
+    """What the person with this id is called: 'anonymous' if no one is named, 'someone' if not on the roster."""
+    if not person_id:
+        return "anonymous"
+    return person_labels(roster, anonymise).get(person_id, "someone")

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.model import Decision, Participant
 from workshop_tui.model.decision import METHODS, OUTCOMES
+from workshop_tui.model.participant import person_labels
 
 COUNT_BOXES = {
     "majority vote": "#counts-vote",
@@ -58,6 +59,7 @@ class DecisionForm(ModalScreen[dict | None]):
 
     def compose(self) -> ComposeResult:
         named = [p for p in self.people]
+        labels = person_labels(self.people)
         with VerticalScroll(classes="dialog wide-dialog"):
             yield Static(f"Record a decision during '{self.step_title}'", markup=False, classes="question")
             yield Label("The question or proposal")
@@ -85,7 +87,7 @@ class DecisionForm(ModalScreen[dict | None]):
             if named:
                 yield Label("Who was present (space ticks or unticks)")
                 yield SelectionList(
-                    *[(p.name or f"{p.role} {p.id[1:]}", p.id, p.id in self.present) for p in named], id="present"
+                    *[(labels[p.id], p.id, p.id in self.present) for p in named], id="present"
                 )
             else:
                 yield Label("How many people were present")
@@ -100,7 +102,7 @@ class DecisionForm(ModalScreen[dict | None]):
             yield Input(id="dissent")
             yield Label("Whose dissent")
             yield Select(
-                [("Anonymous", "")] + [(p.name or f"{p.role} {p.id[1:]}", p.id) for p in named],
+                [("Anonymous", "")] + [(labels[p.id], p.id) for p in named],
                 value="", allow_blank=False, id="dissent-by",
             )
             yield Label("Who made the decision")

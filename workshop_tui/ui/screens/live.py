@@ -19,6 +19,7 @@ from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.session_engine import NotNow, SessionEngine
+from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 from workshop_tui.store.autosave import Autosaver, SaveResult
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.session_writer import SessionWriter
@@ -111,7 +112,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             yield Static("", id="status-line", markup=False)
             yield Static("", id="save-state", markup=False)
         yield Input(
-            placeholder="Press t to type a note. Start with + idea, ? question, ! concern, > parking lot, @name",
+            placeholder="Press t to type a note. Start with "
+            + ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name",
             id="note-line",
             suggester=RosterSuggester(lambda: [p.name for p in self.session.participants]),
         )
@@ -147,7 +149,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         upcoming = self.engine.next_index()
         nxt = self.session.steps[upcoming] if upcoming is not None else None
         next_text = (
-            f"Next: {nxt.title} ({nxt.planned_minutes + nxt.added_minutes} minutes)" if nxt else "Next: this is the last step."
+            f"Next: {nxt.title} ({nxt.allowed_minutes} minutes)" if nxt else "Next: this is the last step."
         )
         self._show_text("#next-step", next_text)
         self._show_text("#projector-next", next_text)
@@ -222,7 +224,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         lines = agenda(self.session, now)
         cells = tuple(
             (line.state, line.starts_at and f"{line.starts_at:%H:%M}", line.step.title,
-             line.actual_minutes and round(line.actual_minutes), line.step.added_minutes, line.step.planned_minutes)
+             line.used_minutes and round(line.used_minutes), line.step.allowed_minutes)
             for line in lines
         )
         if cells != self._agenda_cells:

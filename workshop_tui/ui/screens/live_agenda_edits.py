@@ -41,8 +41,7 @@ class AgendaEdits:
             if details:
                 self.run_command(self.engine.change_step, index, details.title, details.minutes)
 
-        minutes = step.planned_minutes + step.added_minutes
-        self.app.push_screen(StepForm(f"Change '{step.title}'", step.title, minutes, step.kind, kind_fixed=True), changed)
+        self.app.push_screen(StepForm(f"Change '{step.title}'", step.title, step.allowed_minutes, step.kind, kind_fixed=True), changed)
 
     def action_skip_step(self) -> None:
         self.run_command(self.engine.skip_step, self.chosen_index())

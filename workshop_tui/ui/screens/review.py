@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedC
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.export.markdown_minutes import sections_markdown
-from workshop_tui.export.minutes import minutes
+from workshop_tui.export.minutes import minutes_sections
 from workshop_tui.model import Comment, Session
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_lock import SessionLock
@@ -26,7 +26,7 @@ PLAY_TICK = 0.25  # seconds between replay frames while playing
 
 def _part(session: Session, first: str, last: str | None) -> str:
     """The minutes from the section called `first` up to (not including) `last`."""
-    sections = minutes(session)
+    sections = minutes_sections(session)
     names = [s.heading for s in sections]
     start = names.index(first)
     end = names.index(last, start) if last else len(sections)

@@ -10,9 +10,9 @@ MARKS = {"done": "✓", "current": "▶", "to come": " ", "skipped": "–"}
 
 
 def minutes_cell(line: AgendaLine) -> str:
-    allowed = line.step.planned_minutes + line.step.added_minutes
-    if line.state == "done" and line.actual_minutes is not None:
-        return f"{round(line.actual_minutes)} of {allowed}"
+    allowed = line.step.allowed_minutes
+    if line.state == "done" and line.used_minutes is not None:
+        return f"{round(line.used_minutes)} of {allowed}"
     return str(allowed)
 
 

@@ -4,18 +4,21 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.model import Note, Session
+from workshop_tui.model.note import NOTE_KIND_WORDS
+from workshop_tui.model.participant import person_labels
 
 # Changes that can alter notes already on show, or the names beside them.
 REDRAW_EVENTS = {"note.edit", "note.remove", "note.restore", "note.dealt_with", "person.add"}
 
-KIND_WORDS = {"note": "", "idea": "Idea: ", "question": "Question: ", "concern": "Concern: ", "parking": "Parking lot: "}
 
 
 def note_line(note: Note, names: dict[str, str], step_title: str = "") -> str:
+    """One note as the list shows it; `names` are the roster's labels (see person_labels)."""
     who = f" - {names.get(note.by, 'someone')}" if note.by else ""
     where = f"[{step_title}] " if step_title else ""
+    kind = "" if note.kind == "note" else f"{NOTE_KIND_WORDS[note.kind].capitalize()}: "
     edited = " (edited)" if note.earlier else ""
-    return f"{note.at:%H:%M} {where}{KIND_WORDS[note.kind]}{note.text}{who}{edited}"
+    return f"{note.at:%H:%M} {where}{kind}{note.text}{who}{edited}"
 
 
 class NotesList(OptionList):
@@ -52,7 +55,7 @@ class NotesList(OptionList):
         return note.removed_at is None and (all_steps or note.step == current)
 
     def _append(self, session: Session, notes: list[Note], all_steps: bool, current: str) -> None:
-        names = {p.id: p.name or p.role for p in session.participants}
+        names = person_labels(session.participants)
         titles = {step.id: step.title for step in session.steps} if all_steps else {}
         fresh = [n for n in notes if self._wanted(n, all_steps, current)][-self.MOST:]
         if fresh:
@@ -63,7 +66,7 @@ class NotesList(OptionList):
             self.highlighted = self.option_count - 1
 
     def _redraw(self, session: Session, all_steps: bool, current: str) -> None:
-        names = {p.id: p.name or p.role for p in session.participants}
+        names = person_labels(session.participants)
         titles = {step.id: step.title for step in session.steps} if all_steps else {}
         keep = self.highlighted
         self.clear_options()
