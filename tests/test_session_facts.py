@@ -11,6 +11,7 @@ from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.export import anonymise, markdown_minutes
+from workshop_tui.model import Event
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_KINDS, NOTE_MARKS
 from workshop_tui.model.participant import person_label, person_labels
 
@@ -61,6 +62,12 @@ def test_an_unfinished_session_lasts_until_the_last_thing_recorded(engine, clock
     session = unfinished_session_left_running(engine, clock)
     assert session.last_moment == TEN_AM + timedelta(minutes=19)
     assert session.length_minutes == 19
+
+
+def test_a_trainers_comment_afterwards_does_not_make_a_session_longer(engine, clock):
+    session = unfinished_session_left_running(engine, clock)
+    session.events.append(Event(at=clock.now() + timedelta(days=2), kind="comment.add", details={"on": "s1"}))
+    assert session.last_moment == TEN_AM + timedelta(minutes=19)
 
 
 def test_a_session_with_nothing_recorded_has_no_length(engine):

@@ -64,11 +64,12 @@ class Session(Record):
     def last_moment(self) -> datetime:
         """When the session's last recorded moment was: its end once finished, else its latest event.
 
-        An unfinished session is measured up to this moment wherever its length is shown.
+        An unfinished session is measured up to this moment wherever its length is shown. Trainers'
+        comments come later and are not part of the session's own time.
         """
         if self.ended_at is not None:
             return self.ended_at
-        return max((event.at for event in self.events), default=self.started_at)
+        return max((e.at for e in self.events if not e.kind.startswith("comment.")), default=self.started_at)
 
     @property
     def length_minutes(self) -> int:
