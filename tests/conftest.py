@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.model import Plan, Session, SessionStep, Step
+from workshop_tui.core.session_engine import SessionEngine, new_session
+from workshop_tui.model import Plan, Session, Step
 
 UK_SUMMER = timezone(timedelta(hours=1))
 TEN_AM = datetime(2026, 7, 8, 10, 0, tzinfo=UK_SUMMER)
@@ -36,9 +37,15 @@ def small_plan() -> Plan:
 
 
 def small_session(title: str = "Co-production training, part 1") -> Session:
-    plan = small_plan()
-    steps = [
-        SessionStep(id=f"s{number}", **step.model_dump())
-        for number, step in enumerate(plan.steps, start=1)
-    ]
-    return Session(id="test", title=title, started_at=TEN_AM, plan=plan, steps=steps)
+    """A new session of the small plan at ten o'clock, nothing recorded yet."""
+    return new_session(small_plan(), title, FakeClock(TEN_AM))
+
+
+def finished_session(title: str = "Co-production training, part 1") -> Session:
+    """A small session run for 20 minutes and finished."""
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(small_plan(), title, clock), clock)
+    engine.start_timer()
+    clock.advance(minutes=20)
+    engine.finish()
+    return engine.session

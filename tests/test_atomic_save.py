@@ -12,53 +12,60 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.store.atomic import create_new
-from workshop_tui.store.toml_files import load_session, save_session
+from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_session
 
 WRITER = """
 import sys, time
-from workshop_tui.model import Note
-from workshop_tui.store.toml_files import save_session
-from tests.conftest import small_session
+from pathlib import Path
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.store.open_session import Command, OpenSession
+from tests.conftest import small_plan
 
-path = sys.argv[1]
-session = small_session()
-count = 0
+# A session that grows note by note; every tenth note moves on a step, so the whole file is
+# written again then (a compaction), and the other saves append. Sizes swing between small and large.
+clock = FakeClock()
+owner = OpenSession.create(Path(sys.argv[1]), small_plan(), "Killed", clock, gather_seconds=3600)
+number = 0
 while True:
-    count += 1
-    # Sizes swing between small and large, so a torn write would show as a broken file.
-    session.notes = [
-        Note(id=f"n{i}", at=session.started_at, step="s1", text=f"save {count} " + "x" * (count % 7) * 500)
-        for i in range(1 + (count % 5) * 40)
-    ]
+    number += 1
+    clock.advance(seconds=7)
+    owner.apply(Command("add_note", {"typed": f"note {number} " + "x" * (number % 7) * 500}))
+    if number % 10 == 0:
+        owner.apply(Command("next_step" if number % 20 else "previous_step"))
     started = time.perf_counter()
-    save_session(session, path)
-    print(time.perf_counter() - started, flush=True)
+    assert owner.save_now().ok
+    # Only now is the note known to be on disk.
+    print(number, time.perf_counter() - started, flush=True)
 """
 
 
-def test_killing_the_writer_mid_save_never_leaves_a_broken_file(tmp_path: Path):
-    path = tmp_path / "session.toml"
+def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: Path):
     root = Path(__file__).resolve().parent.parent
-    # A seeded choice of kill moments: the same every run, spread across the save.
+    # A seeded choice of kill moments: the same every run, spread across a save.
     moments = random.Random(2026)
-    for round_number in range(40):
+    for round_number in range(100):
+        folder = tmp_path / f"round-{round_number}"
+        folder.mkdir()
         writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path)],
+            [sys.executable, "-c", WRITER, str(folder)],
             stdout=subprocess.PIPE, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
         )
-        # Wait for a few finished saves, then kill at a moment inside the next one.
-        for _ in range(1 + round_number % 4):
-            save_seconds = float(writer.stdout.readline())
-        time.sleep(moments.uniform(0, save_seconds))
+        # Wait for some finished saves, then kill at a moment inside a later one.
+        for _ in range(1 + round_number % 25):
+            confirmed, save_seconds = writer.stdout.readline().split()
+        time.sleep(moments.uniform(0, float(save_seconds) * 3))
         writer.send_signal(signal.SIGKILL)
         writer.wait()
         writer.stdout.close()
-        loaded = load_session(path)
-        assert loaded.notes and loaded.notes[0].text.startswith("save ")
-    leftovers = [name for name in os.listdir(tmp_path) if name != "session.toml"]
-    # A killed save may leave its temporary file behind, but never in place of the real one.
-    assert all(name.startswith(".session.toml.") for name in leftovers)
+        [path] = folder.glob("*.toml")
+        texts = [note.text.split()[:2] for note in load_session(path).notes]
+        # Every confirmed note is there, in order, and nothing else: at most the note being saved.
+        assert len(texts) >= int(confirmed)
+        assert texts == [["note", str(number)] for number in range(1, len(texts) + 1)]
+        leftovers = [p.name for p in folder.iterdir() if p.name not in (path.name, f".{path.name}.lock")]
+        # A killed save may leave its temporary file behind, but never in place of the real one.
+        assert all(name.startswith(f".{path.name}.") and name.endswith(".saving") for name in leftovers)
 
 
 def test_saved_session_is_readable_by_its_owner_only(tmp_path: Path):

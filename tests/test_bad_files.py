@@ -8,8 +8,8 @@ import pytest
 
 from workshop_tui.cli import main
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.toml_files import load_session, save_session
-from tests.conftest import small_session
+from workshop_tui.store.session_file import load_session, save_session
+from tests.conftest import finished_session, small_session
 
 GOOD_STEP = '[[steps]]\ntitle = "Welcome"\nkind = "activity"\nplanned_minutes = 10\n'
 HEAD = 'name = "bad"\ntitle = "A bad plan"\n'
@@ -91,24 +91,26 @@ def test_the_installed_command_never_shows_a_traceback(arguments, tmp_path: Path
 def test_a_session_with_a_newer_schema_is_refused_and_left_alone(tmp_path: Path):
     path = tmp_path / "future.toml"
     save_session(small_session(), path)
-    text = path.read_text().replace("schema_version = 1\n", "schema_version = 2\n", 1)
+    text = path.read_text().replace("schema_version = 2\n", "schema_version = 3\n", 1)
     path.write_text(text)
     with pytest.raises(FileProblem, match="newer workshop-tui"):
         load_session(path)
     assert path.read_text() == text
 
 
-def test_a_session_whose_current_step_is_missing_is_refused(tmp_path: Path):
+def test_an_event_that_does_not_fit_the_events_before_it_is_refused_by_its_place(tmp_path: Path):
     path = tmp_path / "odd.toml"
-    save_session(small_session(), path)
-    path.write_text(path.read_text().replace("current_step = 0", "current_step = 7"))
-    with pytest.raises(FileProblem, match="current_step is 7"):
+    save_session(finished_session(), path)
+    # A move to the next step that does not say which step it moved to.
+    path.write_text(path.read_text().replace('kind = "timer.start"', 'kind = "step.next"'))
+    with pytest.raises(FileProblem, match=r"events\[2\]: this event cannot be applied"):
         load_session(path)
 
 
 def test_a_datetime_without_an_offset_is_refused(tmp_path: Path):
     path = tmp_path / "naive.toml"
     save_session(small_session(), path)
-    path.write_text(path.read_text().replace("10:00:00+01:00", "10:00:00", 1))
+    head, start = path.read_text().split("[session]\n", 1)
+    path.write_text(head + "[session]\n" + start.replace("10:00:00+01:00", "10:00:00", 1))
     with pytest.raises(FileProblem, match="started_at.*UTC offset"):
         load_session(path)

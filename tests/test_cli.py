@@ -68,12 +68,10 @@ def test_resume_with_no_unfinished_session_says_how_to_start_one(capsys, tmp_pat
 
 
 def test_resume_refuses_a_finished_session(capsys, tmp_path: Path):
-    from tests.conftest import small_session
-    from workshop_tui.store.toml_files import save_session
+    from tests.conftest import finished_session
+    from workshop_tui.store.session_file import save_session
 
-    session = small_session()
-    session.status = "finished"
-    save_session(session, tmp_path / "done.toml")
+    save_session(finished_session(), tmp_path / "done.toml")
     assert main(["--sessions-dir", str(tmp_path), "resume", "done"]) == 2
     assert "has finished, so it cannot be carried on" in capsys.readouterr().err
 

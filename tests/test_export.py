@@ -13,7 +13,7 @@ import pytest
 from workshop_tui.cli import main
 from workshop_tui.export import anonymise, csv_table, html_minutes, json_session, markdown_minutes
 from workshop_tui.model import Session
-from workshop_tui.store.toml_files import save_session
+from workshop_tui.store.session_file import save_session
 from tests.recorded import TRICKY_NOTE, recorded_session
 
 GOLDEN = Path(__file__).parent / "golden" / "minutes.md"

@@ -31,3 +31,50 @@ def test_the_ui_does_import_textual():
     script = "import sys, workshop_tui.ui.app; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "True"
+
+
+# What only the session's owner (store/open_session.py) may do with a session file.
+FILE_WORK = {
+    "modules": {"fcntl", "workshop_tui.store.atomic", "workshop_tui.store.journal", "workshop_tui.store.session_lock"},
+    "names": {"save_session", "save_new_session", "write_atomically", "create_new", "SessionLock", "Journal"},
+    "calls": {"open", "write_text", "write_bytes", "read_text", "read_bytes", "flock", "lockf"},
+    "os_calls": {"open", "replace", "rename", "unlink", "write", "truncate", "ftruncate"},
+}
+
+
+def _file_work_in(path) -> list[str]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names if alias.name in FILE_WORK["modules"]]
+        elif isinstance(node, ast.ImportFrom):
+            if node.module in FILE_WORK["modules"]:
+                found.append(node.module)
+            found += [alias.name for alias in node.names if alias.name in FILE_WORK["names"]]
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            on_os = isinstance(func, ast.Attribute) and getattr(func.value, "id", "") == "os"
+            if name in FILE_WORK["calls"] or (on_os and name in FILE_WORK["os_calls"]):
+                found.append(f"{name}() on line {node.lineno}")
+    return found
+
+
+def test_no_screen_opens_locks_or_writes_a_session_file():
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parent.parent / "workshop_tui" / "ui"
+    offences = {str(p.relative_to(ui)): _file_work_in(p) for p in sorted(ui.rglob("*.py"))}
+    assert {name: found for name, found in offences.items() if found} == {}
+
+
+def test_the_file_work_check_sees_file_work_where_there_is_some():
+    # The same check on the owner proves it can see opening, locking and writing.
+    from pathlib import Path
+
+    store = Path(__file__).resolve().parent.parent / "workshop_tui" / "store"
+    assert "workshop_tui.store.session_lock" in _file_work_in(store / "open_session.py")
+    assert "fcntl" in _file_work_in(store / "session_lock.py")
+    assert any(found.startswith("open()") for found in _file_work_in(store / "journal.py"))

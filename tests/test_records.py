@@ -6,7 +6,7 @@ import pytest
 
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
-from workshop_tui.store.toml_files import load_session, save_session
+from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_plan
 
 
@@ -128,7 +128,7 @@ def test_who_has_been_heard_counts_notes_and_dissent(engine):
 
 
 def test_replaying_the_events_gives_the_same_records(engine, clock):
-    from workshop_tui.core.session_events import apply_event
+    from workshop_tui.core.event_kinds import apply_event
     from workshop_tui.core.session_engine import steps_from_plan
 
     engine.add_note("+ @bob idea")

@@ -1,5 +1,6 @@
-"""Two copies of the app never write the same session; a crash never leaves it stuck."""
+"""Two windows never write the same session; a crash or a reboot never leaves it stuck."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,35 +13,76 @@ from workshop_tui.store.session_lock import SessionLock, lock_path
 from workshop_tui.store.sessions_folder import SessionsFolder
 from tests.conftest import small_session
 
+HOLDER = """
+import sys
+from pathlib import Path
+from workshop_tui.store.session_lock import SessionLock
+lock = SessionLock(Path(sys.argv[1]))
+lock.acquire()
+print("held", flush=True)
+sys.stdin.read()
+"""
+
 
 @pytest.fixture
-def other_copy():
-    """A process standing in for another copy of the app that is still running."""
-    process = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
-    yield process.pid
-    process.stdin.close()
-    process.wait()
+def session_path(tmp_path: Path) -> Path:
+    return SessionsFolder(tmp_path).create(small_session())
 
 
-def test_a_session_open_in_another_running_copy_is_refused(tmp_path: Path, other_copy):
-    path = SessionsFolder(tmp_path).create(small_session())
-    lock_path(path).write_text(str(other_copy))
-    with pytest.raises(FileProblem, match=f"open in another copy of workshop-tui \\(process {other_copy}\\)"):
-        SessionLock(path).acquire()
+@pytest.fixture
+def other_window(session_path: Path):
+    """Another process of the app that has the session open."""
+    root = Path(__file__).resolve().parent.parent
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(session_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert process.stdout.readline().strip() == "held"
+    yield process
+    if process.poll() is None:
+        process.stdin.close()
+        process.wait()
 
 
-def test_resume_says_so_and_exits_with_status_2(tmp_path: Path, other_copy, capsys):
-    path = SessionsFolder(tmp_path).create(small_session())
-    lock_path(path).write_text(str(other_copy))
+def test_a_session_open_in_another_window_is_refused_and_says_which_process(session_path: Path, other_window):
+    with pytest.raises(FileProblem, match=f"open in another window of workshop-tui \\(process {other_window.pid}\\)"):
+        SessionLock(session_path).acquire()
+
+
+def test_resume_says_so_and_exits_with_status_2(tmp_path: Path, session_path: Path, other_window, capsys):
     assert main(["--sessions-dir", str(tmp_path), "resume"]) == 2
-    assert "open in another copy" in capsys.readouterr().err
+    assert "open in another window" in capsys.readouterr().err
 
 
-def test_a_lock_left_by_a_crash_is_taken_over(tmp_path: Path):
-    path = SessionsFolder(tmp_path).create(small_session())
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    lock_path(path).write_text(finished.stdout.strip())  # that process has ended
-    lock = SessionLock(path)
+def test_a_lock_held_by_a_process_that_was_killed_is_free_at_once(session_path: Path, other_window):
+    other_window.kill()
+    other_window.wait()
+    lock = SessionLock(session_path)
+    lock.acquire()
+    assert lock.held
+    lock.release()
+
+
+def test_a_lock_file_naming_a_live_unrelated_process_does_not_block(session_path: Path):
+    # After a reboot the number in the lock file may belong to any running process, even this one's parent.
+    lock_path(session_path).write_text(str(os.getppid()))
+    lock = SessionLock(session_path)
     lock.acquire()
     lock.release()
-    assert not lock_path(path).exists()
+
+
+def test_two_locks_in_one_process_do_not_both_win(session_path: Path):
+    first, second = SessionLock(session_path), SessionLock(session_path)
+    first.acquire()
+    with pytest.raises(FileProblem):
+        second.acquire()
+    first.release()
+    second.acquire()
+    second.release()
+
+
+def test_the_lock_file_is_readable_by_its_owner_only(session_path: Path):
+    lock = SessionLock(session_path)
+    lock.acquire()
+    assert lock_path(session_path).stat().st_mode & 0o777 == 0o600
+    lock.release()

@@ -4,7 +4,7 @@ import stat
 from pathlib import Path
 
 from workshop_tui.store.sessions_folder import SessionsFolder, choose_sessions_dir, safe_name
-from workshop_tui.store.toml_files import load_session
+from workshop_tui.store.session_file import load_session
 from tests.conftest import small_session
 
 

@@ -1,46 +1,106 @@
-"""The sessions index: fast to open again, re-reads only what changed, private, and honest about damage."""
+"""Listing the sessions folder: from the head of each file, fast to open again, private, and never
+fooled or crashed by a damaged index or odd files."""
 
+import json
 import os
 import stat
 from pathlib import Path
 
-from workshop_tui.store import sessions_index
-from workshop_tui.store.sessions_index import INDEX_NAME, SessionsIndex
-from workshop_tui.store.toml_files import save_session
+import pytest
+
+from workshop_tui.store import session_file, sessions_index
+from workshop_tui.store.session_file import save_session
+from workshop_tui.store.sessions_index import INDEX_NAME, SessionsIndex, search_words
 from tests.example_sessions import shortlisting_panel, training_part_1
+
+
+def _titles(folder: Path) -> dict[str, str]:
+    return {line.path.name: line.title for line in SessionsIndex(folder).lines()}
+
+
+def test_a_folder_is_listed_from_the_head_of_each_file_without_loading_a_session(tmp_path: Path, monkeypatch):
+    save_session(training_part_1(), tmp_path / "a.toml")
+
+    def no_whole_loads(path):
+        raise AssertionError("a whole session was loaded to list it")
+
+    monkeypatch.setattr(session_file, "load_session", no_whole_loads)
+    [line] = SessionsIndex(tmp_path).lines()
+    assert (line.title, line.status, line.notes, line.decisions, line.open_actions) == (
+        "Co-production training, part 1 (Leeds)", "finished", 17, 1, 3)
 
 
 def test_only_new_or_changed_files_are_read_again(tmp_path: Path, monkeypatch):
     save_session(training_part_1(), tmp_path / "a.toml")
     save_session(shortlisting_panel(), tmp_path / "b.toml")
     reads = []
-    real = sessions_index.load_session
-    monkeypatch.setattr(sessions_index, "load_session", lambda path: reads.append(path.name) or real(path))
+    real = sessions_index.read_summary
+    monkeypatch.setattr(sessions_index, "read_summary", lambda path: reads.append(path.name) or real(path))
 
-    first = SessionsIndex(tmp_path).entries()
+    first = SessionsIndex(tmp_path).lines()
     assert sorted(reads) == ["a.toml", "b.toml"]
     reads.clear()
-    again = SessionsIndex(tmp_path).entries()
-    assert reads == [] and again == first
+    assert SessionsIndex(tmp_path).lines() == first and reads == []
 
     changed = training_part_1()
     changed.title = "Renamed"
+    before = (tmp_path / "a.toml").stat()
     save_session(changed, tmp_path / "a.toml")
-    os.utime(tmp_path / "a.toml", ns=(1, 1))  # a different time, whatever the clock's resolution
-    lines = {line.path.name: line for line, _ in SessionsIndex(tmp_path).entries()}
-    assert reads == ["a.toml"] and lines["a.toml"].title == "Renamed"
+    # Same size and the same modification time as before: the change is still noticed.
+    os.utime(tmp_path / "a.toml", ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert _titles(tmp_path)["a.toml"] == "Renamed" and reads == ["a.toml"]
 
 
 def test_the_index_is_private_and_damaged_files_are_listed_with_their_problem(tmp_path: Path):
     save_session(training_part_1(), tmp_path / "a.toml")
     (tmp_path / "broken.toml").write_text("title = ")
-    entries = {line.path.name: (line, text) for line, text in SessionsIndex(tmp_path).entries()}
-    assert "not valid TOML" in entries["broken.toml"][0].problem
-    assert "buses stop at six" in entries["a.toml"][1]
+    lines = {line.path.name: line for line in SessionsIndex(tmp_path).lines()}
+    assert "not valid TOML" in lines["broken.toml"].problem
     assert stat.S_IMODE((tmp_path / INDEX_NAME).stat().st_mode) == 0o600
 
 
-def test_a_broken_index_is_rebuilt(tmp_path: Path):
+@pytest.mark.parametrize("index", [
+    "{not json", "null", "[]", '{"version": 3, "files": null}', '{"version": 3, "files": []}',
+    '{"version": 3, "files": {"a.toml": null}}',
+    '{"version": 3, "files": {"a.toml": {"stamp": STAMP}}}',
+    '{"version": 3, "files": {"a.toml": {"stamp": STAMP, "line": {"title": 7}}}}',
+    '{"version": 3, "files": {"a.toml": {"stamp": STAMP, "line": LINE_WITH_BAD_DATE}}}',
+    '[' * 100_000,
+])
+def test_an_index_of_the_wrong_shape_is_rebuilt_not_trusted(tmp_path: Path, index: str):
     save_session(training_part_1(), tmp_path / "a.toml")
-    (tmp_path / INDEX_NAME).write_text("{not json")
-    assert [line.title for line, _ in SessionsIndex(tmp_path).entries()] == ["Co-production training, part 1 (Leeds)"]
+    good = json.loads(json.dumps(SessionsIndex(tmp_path).lines() and json.loads((tmp_path / INDEX_NAME).read_text())))
+    entry = good["files"]["a.toml"]
+    bad_date = {**entry["line"], "started_at": "the eighth of July"}
+    (tmp_path / INDEX_NAME).write_text(
+        index.replace("STAMP", json.dumps(entry["stamp"])).replace("LINE_WITH_BAD_DATE", json.dumps(bad_date))
+    )
+    assert _titles(tmp_path) == {"a.toml": "Co-production training, part 1 (Leeds)"}
+    assert json.loads((tmp_path / INDEX_NAME).read_text()) == good
+
+
+def test_paths_come_from_the_folder_never_from_the_index(tmp_path: Path):
+    save_session(training_part_1(), tmp_path / "a.toml")
+    SessionsIndex(tmp_path).lines()
+    index = json.loads((tmp_path / INDEX_NAME).read_text())
+    index["files"]["elsewhere.toml"] = {**index["files"]["a.toml"], "path": "/etc/passwd"}
+    (tmp_path / INDEX_NAME).write_text(json.dumps(index))
+    assert [line.path for line in SessionsIndex(tmp_path).lines()] == [tmp_path / "a.toml"]
+
+
+def test_a_pipe_a_device_and_a_folder_named_like_sessions_are_listed_as_what_they_are(tmp_path: Path):
+    save_session(training_part_1(), tmp_path / "a.toml")
+    os.mkfifo(tmp_path / "pipe.toml")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")
+    (tmp_path / "folder.toml").mkdir()
+    lines = {line.path.name: line.problem for line in SessionsIndex(tmp_path).lines()}
+    assert lines["a.toml"] == ""
+    assert "not an ordinary file" in lines["pipe.toml"] and "not an ordinary file" in lines["zero.toml"]
+    assert "folder, not a file" in lines["folder.toml"]
+    assert search_words(tmp_path / "pipe.toml") == "" and search_words(tmp_path / "zero.toml") == ""
+
+
+def test_search_words_hold_titles_notes_and_decisions(tmp_path: Path):
+    save_session(training_part_1(), tmp_path / "a.toml")
+    words = search_words(tmp_path / "a.toml")
+    assert "buses stop at six" in words and "group agreement" in words and "leeds" in words

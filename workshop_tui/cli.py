@@ -9,9 +9,8 @@ from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.store.plan_library import builtin_plans, find_plan, folder_plans
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import ENV_VAR, SessionsFolder, choose_sessions_dir
-from workshop_tui.store.toml_files import load_session
+from workshop_tui.store.session_file import load_session
 
 BAD_INPUT = 2
 
@@ -122,26 +121,23 @@ def run(args: argparse.Namespace, sessions_dir: Path) -> int:
 def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.ui.app import ResumeSession
 
+    from workshop_tui.core.clock import SystemClock
+    from workshop_tui.store.open_session import OpenSession
+
     folder = SessionsFolder(sessions_dir)
     if args.session:
         path = folder.find(args.session)
-        session = load_session(path)
-        if session.status == "finished":
-            raise FileProblem(path, "", "this session has finished, so it cannot be carried on", "Start a new session with 'workshop-tui run PLAN'.")
     else:
         unfinished = folder.unfinished()
         if not unfinished:
             raise FileProblem(sessions_dir, "", "there is no unfinished session in this folder", "Start one with 'workshop-tui run PLAN'.")
-        path, session = unfinished[0]
-    # Refuse here, before the screen opens, if another copy has the session open.
-    lock = SessionLock(path)
+        path, _ = unfinished[0]
+    # Opened here, so a session open in another window is refused before any screen shows.
+    owner = OpenSession.resume(path, SystemClock())
     try:
-        lock.acquire()
-        lock.release()
-    except OSError:
-        pass  # a folder that cannot be written: the screen warns about saving
-
-    return open_app(sessions_dir, ResumeSession(session, path), args.quiet)
+        return open_app(sessions_dir, ResumeSession(owner), args.quiet)
+    finally:
+        owner.close()
 
 
 def review(args: argparse.Namespace, sessions_dir: Path) -> int:

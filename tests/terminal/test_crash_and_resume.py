@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from workshop_tui.store.plan_library import find_plan
-from workshop_tui.store.toml_files import load_session
+from workshop_tui.store.session_file import load_session
 from tests.terminal.tmux import app_pid, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]

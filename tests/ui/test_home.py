@@ -69,7 +69,7 @@ async def test_ctrl_q_quits(sessions_dir: Path, clock):
 
 
 async def test_choosing_a_plan_asks_for_a_title_and_names_then_starts_the_session(sessions_dir: Path, clock):
-    from workshop_tui.store.toml_files import load_session
+    from workshop_tui.store.session_file import load_session
     from workshop_tui.ui.screens.live import LiveScreen
     from workshop_tui.ui.screens.start_session import StartSessionScreen
 

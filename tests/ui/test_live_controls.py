@@ -4,7 +4,7 @@ from pathlib import Path
 
 from textual.widgets import Digits, Input
 
-from workshop_tui.store.toml_files import load_session
+from workshop_tui.store.session_file import load_session
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.step_form import StepForm
 from tests.ui.live_helpers import advance, live, live_app, text_of

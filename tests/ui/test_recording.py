@@ -6,7 +6,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from workshop_tui.model import Plan, Step
-from workshop_tui.store.toml_files import load_session
+from workshop_tui.store.session_file import load_session
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.message import MessageScreen

@@ -6,7 +6,8 @@ from textual.widgets import Static, TabbedContent
 
 from workshop_tui.cli import main
 from workshop_tui.core.review import timing_chart
-from workshop_tui.store.toml_files import load_session, save_session
+from workshop_tui.store.open_session import OpenSession
+from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.ui.app import ReviewSession, WorkshopApp
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.example_sessions import training_part_1
@@ -84,8 +85,24 @@ async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(sess
     after = load_session(path)
     assert [c.text for c in after.comments] == ["Lovely check-in; keep it short next time"]
     assert after.comments[0].on == "s1"
-    after.comments = []
+    # The comment is one more event at the end; everything recorded before it is as it was.
+    assert after.events[:-1] == before.events and after.events[-1].kind == "comment.add"
+    after.comments, after.events = [], before.events
     assert after == before
+
+
+async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(sessions_dir: Path, clock):
+    app, path = review_app(sessions_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # Meanwhile another window opens the same session, adds a comment and closes it.
+        with OpenSession.resume(path, clock, allow_finished=True) as other:
+            other.add_comment("s2", "Written in another window while the review was open")
+        await pilot.press("c", *"Lovely check-in", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    after = load_session(path)
+    assert [c.text for c in after.comments] == ["Written in another window while the review was open", "Lovely check-in"]
 
 
 async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static
 
-from workshop_tui.store.toml_files import save_session
+from workshop_tui.store.session_file import save_session
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 from tests.example_sessions import EXAMPLES

@@ -20,9 +20,10 @@ COMPACT_AFTER = 200
 class Journal:
     """The file of one session, as this process last wrote it."""
 
-    def __init__(self, path: Path, events_text: str, count: int, end_is_sound: bool):
+    def __init__(self, path: Path, events_text: str | None, count: int, end_is_sound: bool):
         self.path = Path(path)
-        self._chunks = [events_text] if events_text else []
+        # None: the file's events are not in this layout yet (a version 1 file); made at the first save.
+        self._chunks: list[str] | None = None if events_text is None else [events_text] if events_text else []
         self.count = count  # events in the file
         self._appended = 0
         self._size: int | None = None  # the file's size after our last write, when known
@@ -54,14 +55,17 @@ class Journal:
         except OSError:
             self._whole_needed = True
             raise
-        self._chunks.extend(texts)
+        self._chunks.extend(texts)  # type: ignore[union-attr]  # an append needs a sound end, so chunks exist
         self.count += len(events)
         self._appended += len(events)
         self._size = (self._size or 0) + len(data)
         return len(data)
 
-    def write_whole(self, header: str, events: list[Event]) -> int:
-        """Write the whole file again, atomically; returns its size. Raises OSError."""
+    def write_whole(self, header: str, all_events: list[Event]) -> int:
+        """Write the whole file again, atomically, ending with `all_events`; returns its size. Raises OSError."""
+        if self._chunks is None:
+            self._chunks = [event_text(event) for event in all_events[: self.count]]
+        events = all_events[self.count :]
         texts = [event_text(event) for event in events]
         body = "".join(self._chunks + texts)
         data = (header + body + saved_line(self.count + len(events))).encode("utf-8")

@@ -22,7 +22,7 @@ from workshop_tui.core.event_kinds import Kind, apply_event, settles
 from workshop_tui.core.replay import starting_state
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.model import Event, Plan, Session
-from workshop_tui.store.atomic import remove_leftovers
+from workshop_tui.store.atomic import OWNER_ONLY, remove_leftovers
 from workshop_tui.store.journal import Journal
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import event_text, header_text, load_session_file
@@ -141,7 +141,7 @@ class OpenSession:
                                   "Start a new session with 'workshop-tui run PLAN'.")
             if loaded.version == 1:
                 _keep_a_copy_if_events_disagree(path, session)
-                journal = Journal(path, "", 0, end_is_sound=False)  # upgraded by the first save
+                journal = Journal(path, None, len(session.events), end_is_sound=False)  # upgraded by the first save
             else:
                 journal = Journal(path, loaded.events_text, len(session.events), end_is_sound=loaded.dropped_bytes == 0)
             remove_leftovers(path)
@@ -233,14 +233,15 @@ class OpenSession:
         """Write what is not on disk yet, on the calling thread. Never raises: the state says what happened."""
         with self._write_lock:
             with self.engine.lock:
-                new = self.session.events[self._journal.count :]
+                events = list(self.session.events)
+                new = events[self._journal.count :]
+                if not new and self.save_state.ok:
+                    return self.save_state
                 whole = self._journal.wants_whole(len(new), settles(new))
                 header = header_text(self.session) if whole else ""
-            if not new and not whole:
-                return self.save_state
             try:
                 if whole:
-                    self._journal.write_whole(header, new)
+                    self._journal.write_whole(header, events)
                 else:
                     self._journal.append(new)
                 state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
@@ -295,3 +296,4 @@ def _keep_a_copy_if_events_disagree(path: Path, session: Session) -> None:
         backup = path.with_name(path.name + ".format-1.bak")
         if not backup.exists():
             shutil.copy2(path, backup)
+            backup.chmod(OWNER_ONLY)

@@ -29,13 +29,27 @@ from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import check_schema_version, decode_text, open_regular, parse, parse_toml_text, read_bytes
-from workshop_tui.store.session_writer import table_chunk
 
 FIRST_LINE = "# workshop-tui session file. The [summary] is for listing; the [[events]] at the end are the record.\n"
 START_FIELDS = ("id", "title", "started_at", "facilitator", "note_taker", "plan")
 _SAVED = re.compile(rb"^# saved (\d+)\n", re.MULTILINE)
 _SAVED_TEXT = re.compile(r"^# saved \d+\n", re.MULTILINE)
 _EVENTS_START = "\n[[events]]\n"
+
+
+# Long enough that tomli-w never writes its array inline: then every item is a [[table]].
+_NOT_INLINE = {"x": "x" * 200}
+
+
+def table_chunk(name: str, item: dict) -> str:
+    """One item of an array of tables, always as '[[name]]', never as 'name = [...]'.
+
+    tomli-w writes a short item inline, which would turn into a key of whatever table came
+    before it once chunks are joined. A long neighbour forces the table form; it is then
+    cut off. Strings are written on one line, so no value can hold the line it is cut at.
+    """
+    text = tomli_w.dumps({name: [item, _NOT_INLINE]})
+    return text[: text.rindex(f"[[{name}]]\n")]
 
 
 def saved_line(count: int) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.sessions_index import SessionsIndex
+from workshop_tui.store.sessions_index import SessionsIndex, session_paths
 from workshop_tui.store.session_file import load_session, save_new_session
 
 ENV_VAR = "WORKSHOP_TUI_SESSIONS"
@@ -68,9 +68,7 @@ class SessionsFolder:
 
     def session_files(self) -> list[Path]:
         """The session files, newest name first."""
-        if not self.path.is_dir():
-            return []
-        return sorted(self.path.glob("*.toml"), reverse=True)
+        return session_paths(self.path)
 
     def sessions(self) -> list[tuple[Path, Session | FileProblem]]:
         """Each session file with its session, or with the problem that stopped it loading."""
@@ -84,7 +82,7 @@ class SessionsFolder:
 
     def _lines(self):
         # The index, so only new or changed files are read in full.
-        return [line for line, _ in SessionsIndex(self.path).entries() if not line.problem]
+        return [line for line in SessionsIndex(self.path).lines() if not line.problem]
 
     def _load(self, lines) -> list[tuple[Path, Session]]:
         found = []

@@ -1,37 +1,77 @@
-"""A small index of the sessions folder, so the browser opens fast however many sessions there are.
+"""The sessions folder at a glance: one line per session file, fast however many there are.
 
-Each session file's line for the browser and its searchable words are kept in one JSON file,
-with the file's size and modification time. Only new or changed files are read again.
+Each file's line comes from the [summary] at its head (store/session_file.py), so listing a
+folder never parses whole sessions. A small index remembers each line with the file's size,
+times and inode, so a second listing reads only files that changed. The index is a cache and
+nothing more: anything unexpected in it is ignored, and file paths always come from the folder.
 """
 
 import json
-from dataclasses import asdict
+import os
+import re
 from datetime import datetime
 from pathlib import Path
 
-from workshop_tui.core.session_summary import SessionLine, searchable_text
+from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_file import load_session
+from workshop_tui.store.session_file import read_summary
+from workshop_tui.store.toml_files import open_regular
 
 INDEX_NAME = ".workshop-tui-index.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
+
+_TEXT_FIELDS = ("title", "plan", "facilitator", "status", "plan_name")
+_COUNT_FIELDS = ("minutes", "notes", "decisions", "open_actions")
 
 
-def _to_json(line: SessionLine, text: str) -> dict:
-    data = asdict(line)
-    data["path"] = str(line.path)
+def session_paths(folder: Path) -> list[Path]:
+    """Every name ending in .toml in `folder`, newest name first (damaged or odd ones too)."""
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml")]
+    except OSError:
+        return []
+    return [Path(folder) / name for name in sorted(names, reverse=True)]
+
+
+def _stamp(path: Path) -> list[int] | None:
+    # The change time moves on every write and cannot be set back by a program, unlike the
+    # modification time, so a file changed with the same size and time is still noticed.
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino]
+
+
+def _line_to_json(line: SessionLine) -> dict:
+    data = {name: getattr(line, name) for name in (*_TEXT_FIELDS, *_COUNT_FIELDS, "problem")}
     data["started_at"] = line.started_at.isoformat() if line.started_at else None
-    data["text"] = text
     return data
 
 
-def _from_json(data: dict) -> tuple[SessionLine, str]:
-    data = dict(data)
-    text = data.pop("text")
-    data["path"] = Path(data["path"])
-    data["started_at"] = datetime.fromisoformat(data["started_at"]) if data["started_at"] else None
-    return SessionLine(**data), text
+def _line_from_json(path: Path, data: object) -> SessionLine:
+    """The line kept in the index; ValueError for anything not exactly the shape written."""
+    if not isinstance(data, dict):
+        raise ValueError("not a table")
+    if data.get("problem"):
+        if not isinstance(data["problem"], str):
+            raise ValueError("problem")
+        return SessionLine.damaged(path, data["problem"])
+    started = data.get("started_at")
+    summary = {name: data.get(name) for name in (*_TEXT_FIELDS, *_COUNT_FIELDS)}
+    summary["started_at"] = datetime.fromisoformat(started) if isinstance(started, str) else None
+    return SessionLine.from_summary(path, summary)
+
+
+def line_of(path: Path) -> SessionLine:
+    """The line for one session file, read from its head (and tail while it runs)."""
+    try:
+        return SessionLine.from_summary(path, read_summary(path))
+    except FileProblem as problem:
+        return SessionLine.damaged(path, f"{problem.what}. {problem.todo}")
+    except ValueError as error:
+        return SessionLine.damaged(path, f"its summary is not right ({error}). Open it once to write it again")
 
 
 class SessionsIndex:
@@ -39,41 +79,52 @@ class SessionsIndex:
         self.folder = Path(folder)
         self.path = self.folder / INDEX_NAME
 
-    def _read(self) -> dict:
+    def _known(self) -> dict:
         try:
-            data = json.loads(self.path.read_text())
-        except (OSError, ValueError):
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
             return {}
-        return data.get("files", {}) if data.get("version") == INDEX_VERSION else {}
+        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or not isinstance(data.get("files"), dict):
+            return {}
+        return data["files"]
 
-    def entries(self) -> list[tuple[SessionLine, str]]:
-        """Every session file's line and searchable words (empty words for a damaged file)."""
-        if not self.folder.is_dir():
-            return []
-        known = self._read()
-        fresh: dict = {}
-        found = []
-        for path in sorted(self.folder.glob("*.toml"), reverse=True):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            stamp = [stat.st_mtime_ns, stat.st_size]
+    def lines(self) -> list[SessionLine]:
+        """Every session file's line, newest name first; a damaged file's line says what is wrong."""
+        known = self._known()
+        fresh: dict[str, dict] = {}
+        found: list[SessionLine] = []
+        for path in session_paths(self.folder):
+            stamp = _stamp(path)
+            line = None
             cached = known.get(path.name)
-            if cached and cached["stamp"] == stamp:
-                entry = cached
-            else:
+            if stamp is not None and isinstance(cached, dict) and cached.get("stamp") == stamp:
                 try:
-                    session = load_session(path)
-                    entry = {"stamp": stamp, "line": _to_json(SessionLine.of(path, session), searchable_text(session))}
-                except FileProblem as problem:
-                    entry = {"stamp": stamp, "line": _to_json(SessionLine.damaged(path, str(problem)), "")}
-            fresh[path.name] = entry
-            found.append(_from_json(entry["line"]))
+                    line = _line_from_json(path, cached.get("line"))
+                except (ValueError, TypeError):
+                    line = None  # a damaged entry: read the file again
+            if line is None:
+                line = line_of(path)
+            if stamp is not None:
+                fresh[path.name] = {"stamp": stamp, "line": _line_to_json(line)}
+            found.append(line)
         if fresh != known:
             try:
-                # It holds names and notes, so it is as private as the sessions.
+                # It holds names, so it is as private as the sessions.
                 write_atomically(self.path, json.dumps({"version": INDEX_VERSION, "files": fresh}).encode(), OWNER_ONLY)
             except OSError:
-                pass  # a read-only folder: the browser still works, just without the speed-up
+                pass  # a read-only folder: listing still works, just without the speed-up
         return found
+
+
+# The fields whose words a search looks through: titles, notes, decisions, comments.
+_WORDS = re.compile(rb'^(?:title|text|question|statement|reasons|dissent) = "(.*)"$', re.MULTILINE)
+
+
+def search_words(path: Path) -> str:
+    """The searchable words of a session file, lower case, read without parsing the whole file."""
+    try:
+        with open_regular(path, "session") as (file, _):
+            raw = file.read()
+    except FileProblem:
+        return ""
+    return "\n".join(m.group(1).decode("utf-8", "replace") for m in _WORDS.finditer(raw)).lower()

@@ -9,10 +9,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from workshop_tui.core.clock import Clock, SystemClock
-from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session
-from workshop_tui.store.session_lock import SessionLock
-from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
+from workshop_tui.store.open_session import OpenSession
+from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.message import MessageScreen
@@ -29,10 +28,9 @@ class StartPlan:
 
 @dataclass(frozen=True)
 class ResumeSession:
-    """Open straight onto this saved session (`workshop-tui resume`)."""
+    """Open straight onto a session already opened by the command line (`workshop-tui resume`)."""
 
-    session: Session
-    path: Path
+    owner: OpenSession
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,7 @@ class WorkshopApp(App):
         if isinstance(self.opening, StartPlan):
             return self.start_session(self.opening.plan, self.opening.details)
         if isinstance(self.opening, ResumeSession):
-            return self.open_session(self.opening.session, self.opening.path)
+            return self._live(self.opening.owner, show=False)
         if isinstance(self.opening, ReviewSession):
             from workshop_tui.ui.screens.review import ReviewScreen
 
@@ -96,16 +94,11 @@ class WorkshopApp(App):
         return HomeScreen()
 
     def start_session(self, plan: Plan, details: SessionDetails, show: bool = False) -> LiveScreen:
-        """Make the session file and a live screen on it; `show` puts the screen up."""
-        session = new_session(plan, details.title, self.clock, details.facilitator, details.note_taker)
-        problem = ""
-        try:
-            path = self.folder.create(session)
-        except OSError as error:
-            # Keep going: the session lives in memory and autosave keeps trying.
-            path = self.sessions_dir / session_file_name(session.title, session.started_at)
-            problem = f"Could not save to {path} ({error.strerror or error}). Your work is kept in memory and saving will be tried again."
-        screen = self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet, problem), show)
+        """Make the session (its owner makes the file) and a live screen on it; `show` puts the screen up."""
+        owner = OpenSession.create(
+            self.sessions_dir, plan, details.title, self.clock, details.facilitator, details.note_taker, **self.saver_settings
+        )
+        screen = self._live(owner, show)
         if plan.follows:
             self.show_carried_actions(plan.follows, screen)
         return screen
@@ -125,17 +118,16 @@ class WorkshopApp(App):
         heading = f"Open actions from '{earlier.title}' on {earlier.started_at:%d %B %Y}:"
         screen.call_after_refresh(lambda: self.push_screen(MessageScreen(heading, lines)))
 
-    def open_session(self, session: Session, path: Path, show: bool = False) -> LiveScreen:
-        return self._live(LiveScreen(SessionEngine(session, self.clock), path, self.quiet), show)
+    def resume_session(self, path: Path, show: bool = False) -> LiveScreen:
+        """Carry on the session in `path`. Raises FileProblem if it cannot be opened, or is open elsewhere."""
+        return self._live(OpenSession.resume(path, self.clock, **self.saver_settings), show)
 
-    def _live(self, screen: LiveScreen, show: bool) -> LiveScreen:
-        """Lock the session for this window, then show it. Raises FileProblem if it is open elsewhere."""
-        lock = SessionLock(screen.path)
-        try:
-            lock.acquire()
-        except OSError:
-            lock = None  # an unwritable folder: the screen warns about saving anyway
-        screen.lock = lock
+    @property
+    def saver_settings(self) -> dict:
+        return {"gather_seconds": self.autosave_gather_seconds}
+
+    def _live(self, owner: OpenSession, show: bool) -> LiveScreen:
+        screen = LiveScreen(owner, self.quiet)
         if show:
             self.push_screen(screen)
         return screen

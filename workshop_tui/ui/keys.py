@@ -1,13 +1,13 @@
 """Keys as people read them, and the optional keys.toml that lets them choose their own."""
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from textual.binding import Binding
 
 from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.toml_files import read_toml
 
 KEYS_FILE = "keys.toml"
 
@@ -66,12 +66,7 @@ def load_keymap(sessions_dir: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     todo = "Fix the file, or remove it to use the usual keys."
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise FileProblem(path, "", f"it could not be read ({error})", todo) from error
-    except tomllib.TOMLDecodeError as error:
-        raise FileProblem(path, "", f"it is not valid TOML ({error})", todo) from error
+    data = read_toml(path, "keys")
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or set(data) - {"keys"}:
         raise FileProblem(path, "", "it should hold only a [keys] table, such as: next = \"right\"", todo)

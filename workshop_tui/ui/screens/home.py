@@ -166,6 +166,6 @@ class HomeScreen(Screen):
     def carry_on(self, event: OptionList.OptionSelected) -> None:
         path, session = self.unfinished[int(event.option.id)]
         try:
-            self.app.open_session(session, path, show=True)
+            self.app.resume_session(path, show=True)
         except FileProblem as problem:
-            self.notify(str(problem), title="Already open", severity="error", timeout=10)
+            self.notify(str(problem), title="This session cannot be opened", severity="error", timeout=10)

@@ -18,11 +18,10 @@ from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.schedule import agenda, plan_status
+from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
-from workshop_tui.store.autosave import Autosaver, SaveResult
-from workshop_tui.store.session_lock import SessionLock
-from workshop_tui.store.session_writer import SessionWriter
+from workshop_tui.store.open_session import Change, Command, OpenSession, SaveState
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
 from workshop_tui.ui.screens.live_records import RecordKeeping
@@ -68,21 +67,26 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     projector = var(False)
     all_notes = var(False)
 
-    def __init__(self, engine: SessionEngine, path: Path, quiet: bool = False, first_save_problem: str = ""):
+    def __init__(self, owner: OpenSession, quiet: bool = False):
         super().__init__()
-        self.engine = engine
-        self.path = path
+        self.owner = owner
         self.quiet = quiet
-        self.save_message = first_save_problem or f"Saved {engine.clock.now():%H:%M:%S}"
+        self.save_message = _save_words(owner.save_state)
         self._shown_second: str | None = None
         self._agenda_cells: tuple | None = None
         self._last_left: float | None = None
         self._shown_text: dict[str, str] = {}
         self._shown_minute: str | None = None
         self._tick_timer = None
-        self.autosaver: Autosaver | None = None
-        self.lock: SessionLock | None = None
-        self.writer = SessionWriter()
+
+    @property
+    def engine(self) -> SessionEngine:
+        """For reading the session and its timer; every change goes through the owner."""
+        return self.owner.engine
+
+    @property
+    def path(self) -> Path:
+        return self.owner.path
 
     @property
     def session(self):
@@ -123,23 +127,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.title = self.session.title
         if self.session.plan.title != self.session.title:
             self.sub_title = self.session.plan.title
-        self.autosaver = Autosaver(
-            self.path,
-            snapshot=self._snapshot,
-            now=self.engine.clock.now,
-            on_result=self._saver_reported,
-            gather_seconds=getattr(self.app, "autosave_gather_seconds", 0.2),
-        )
-        if self.save_message.startswith("Could not"):
-            self.autosaver.changed()
+        self.owner.listen(self._owner_changed)
+        self.set_class(not self.owner.save_state.ok, "-not-saved")
         self.show_session()
         self.query_one("#agenda", Agenda).focus()
 
     # Drawing.
-
-    def _snapshot(self) -> bytes:
-        with self.engine.lock:
-            return self.writer.to_toml(self.session)
 
     def show_session(self) -> None:
         """Redraw everything that depends on the session, not only the clock."""
@@ -266,60 +259,63 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._shown_second = self._shown_minute = None
         self.tick()
 
-    # Saving.
+    # What the owner tells: events applied (from any window) and how saving went.
 
     @dataclass
-    class SaveReported(Message):
-        result: SaveResult
+    class OwnerChanged(Message):
+        change: Change
 
-    def _saver_reported(self, result: SaveResult) -> None:
-        # Called on the saver's thread. Posting a message never waits for the screen,
-        # so quitting cannot deadlock with a save that is finishing.
+    def _owner_changed(self, change: Change) -> None:
+        # The saver reports on its own thread; posting never waits for the screen, so quitting cannot deadlock.
         if threading.current_thread() is threading.main_thread():
-            self._show_save(result)
+            self._show_change(change)
         else:
-            self.post_message(self.SaveReported(result))
+            self.post_message(self.OwnerChanged(change))
 
-    def on_live_screen_save_reported(self, message: SaveReported) -> None:
-        self._show_save(message.result)
+    def on_live_screen_owner_changed(self, message: OwnerChanged) -> None:
+        self._show_change(message.change)
 
-    def _show_save(self, result: SaveResult) -> None:
+    def _show_change(self, change: Change) -> None:
         if not self.is_attached or not self.is_mounted:
             return  # the screen has closed; the file is saved all the same
-        was_failing = self.save_message.startswith("Could not")
-        if result.ok:
-            self.save_message = f"Saved {result.at:%H:%M:%S}"
-            if was_failing:
-                self.notify("Saving works again. Everything is on disk.", title="Saved")
-        else:
-            self.save_message = result.problem
-            if not was_failing:
-                self.notify(result.problem, title="Not saved", severity="error", timeout=10)
-        self.set_class(not result.ok, "-not-saved")
+        area = redraws(change.events)
+        if area & (Area.AGENDA | Area.CLOCK):
+            self.show_session()
+        elif area & (Area.NOTES | Area.PEOPLE):
+            self.show_notes()
+        self._show_save(change.save)
+
+    def _show_save(self, state: SaveState) -> None:
+        was_failing = self.has_class("-not-saved")
+        words = _save_words(state)
+        if words == self.save_message and was_failing == (not state.ok):
+            return
+        self.save_message = words
+        if state.ok and was_failing:
+            self.notify("Saving works again. Everything is on disk.", title="Saved")
+        elif not state.ok and not was_failing:
+            self.notify(state.problem, title="Not saved", severity="error", timeout=10)
+        self.set_class(not state.ok, "-not-saved")
         self._shown_second = self._shown_minute = None
         self.tick()
 
-    def save_before_quitting(self) -> SaveResult | None:
-        """The last save, made on the way out; None if everything was already saved."""
-        return self.autosaver.flush() if self.autosaver else None
+    def save_before_quitting(self) -> SaveState:
+        """The last save, made on the way out."""
+        return self.owner.flush()
 
     def on_unmount(self) -> None:
-        if self.autosaver:
-            self.autosaver.stop()
-        if self.lock:
-            self.lock.release()
+        self.owner.forget(self._owner_changed)
+        self.owner.close()
 
     # Commands.
 
-    def run_command(self, command, *args) -> bool:
+    def run_command(self, command: str, /, **args) -> bool:
+        """Ask the owner to do `command`; one that cannot be done now is said in a notice."""
         try:
-            events = command(*args)
+            self.owner.apply(Command(command, args))
         except NotNow as reason:
             self.notify(str(reason), title="Not now", severity="warning")
             return False
-        if events:
-            self.autosaver.changed()
-            self.show_session()
         return True
 
     TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next"}
@@ -350,22 +346,22 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.action_next_step()
 
     def action_toggle_timer(self) -> None:
-        self.run_command(self.engine.toggle_timer)
+        self.run_command("toggle_timer")
 
     def action_next_step(self) -> None:
         if self.engine.next_index() is None and not self.engine.finished:
             self.action_finish()
             return
-        self.run_command(self.engine.next_step)
+        self.run_command("next_step")
 
     def action_previous_step(self) -> None:
-        self.run_command(self.engine.previous_step)
+        self.run_command("previous_step")
 
     def action_add_minute(self) -> None:
-        self.run_command(self.engine.add_minutes, 1)
+        self.run_command("add_minutes", minutes=1)
 
     def action_remove_minute(self) -> None:
-        self.run_command(self.engine.add_minutes, -1)
+        self.run_command("add_minutes", minutes=-1)
 
     def action_projector(self) -> None:
         self.projector = not self.projector
@@ -384,13 +380,13 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def save_note(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             return
-        if self.run_command(self.engine.add_note, event.value):
+        if self.run_command("add_note", typed=event.value):
             event.input.clear()
 
     def action_finish(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_command(self.engine.finish)
+                self.run_command("finish")
                 self.notify(f"The session is finished and saved in {self.path}.", title="Finished")
 
         if self.engine.finished:
@@ -401,3 +397,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     @on(NotesList.OptionSelected, "#notes")
     def note_chosen(self, event: NotesList.OptionSelected) -> None:
         self.edit_note(event.option.id)
+
+
+def _save_words(state: SaveState) -> str:
+    if not state.ok:
+        return state.problem
+    return f"Saved {state.saved_at:%H:%M:%S}" if state.saved_at else "Not saved yet"

@@ -21,7 +21,7 @@ class AgendaEdits:
     def action_insert_step(self) -> None:
         def made(details: StepDetails | None) -> None:
             if details:
-                self.run_command(self.engine.insert_step, details.title, details.minutes, details.kind)
+                self.run_command("insert_step", title=details.title, minutes=details.minutes, kind=details.kind)
 
         self.app.push_screen(StepForm("Add a step after the current one"), made)
 
@@ -39,17 +39,17 @@ class AgendaEdits:
 
         def changed(details: StepDetails | None) -> None:
             if details:
-                self.run_command(self.engine.change_step, index, details.title, details.minutes)
+                self.run_command("change_step", index=index, title=details.title, minutes=details.minutes)
 
         self.app.push_screen(StepForm(f"Change '{step.title}'", step.title, step.allowed_minutes, step.kind, kind_fixed=True), changed)
 
     def action_skip_step(self) -> None:
-        self.run_command(self.engine.skip_step, self.chosen_index())
+        self.run_command("skip_step", index=self.chosen_index())
 
     def action_remove_step(self) -> None:
         note_id = self.notes_in_use()
         if note_id:
-            if self.run_command(self.engine.remove_note, note_id):
+            if self.run_command("remove_note", note_id=note_id):
                 self.notify("Note removed. Ctrl+Z brings it back.", title="Removed")
             return
         index = self.chosen_index()
@@ -61,12 +61,12 @@ class AgendaEdits:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_command(self.engine.remove_step, index)
+                self.run_command("remove_step", index=index)
 
         self.app.push_screen(ConfirmScreen(f"Take '{step.title}' off the agenda? It stays in the session file, marked removed.", "Remove", "Keep it"), answered)
 
     def action_move_step(self, direction: int) -> None:
         index = self.chosen_index()
-        if self.run_command(self.engine.move_step, index, direction):
+        if self.run_command("move_step", index=index, direction=direction):
             self.query_one("#agenda", Agenda).move_cursor(row=self.query_one("#agenda", Agenda).cursor_row + direction)
 

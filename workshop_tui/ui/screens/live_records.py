@@ -21,12 +21,12 @@ class RecordKeeping:
 
         def edited(text: str | None) -> None:
             if text is not None:
-                self.run_command(self.engine.edit_note, note_id, text)
+                self.run_command("edit_note", note_id=note_id, text=text)
 
         self.app.push_screen(TextPrompt("Change this note. Its earlier wording is kept in the file.", note.text), edited)
 
     def action_undo_remove(self) -> None:
-        self.run_command(self.engine.undo_remove)
+        self.run_command("undo_remove")
 
     def action_all_notes(self) -> None:
         self.all_notes = not self.all_notes
@@ -35,7 +35,7 @@ class RecordKeeping:
         present = [p.id for p in self.engine.present_people()]
 
         def recorded(fields: dict | None) -> None:
-            if fields and self.run_command(lambda: self.engine.record_decision(**fields)):
+            if fields and self.run_command("record_decision", **fields):
                 self.notify(f"Decision recorded: {fields['outcome']}.", title="Decision")
 
         form = DecisionForm(self.session.participants, present, self.session.plan.quorum, self.engine.current.title, self.engine.clock.now())
@@ -49,7 +49,7 @@ class RecordKeeping:
         text = self.engine.note_by_id(from_note).text if from_note else ""
 
         def added(fields: dict | None) -> None:
-            if fields and self.run_command(lambda: self.engine.add_action(from_note=from_note, **fields)) and done:
+            if fields and self.run_command("add_action", from_note=from_note, **fields) and done:
                 done()
 
         names = [p.name for p in self.session.participants if p.name]

@@ -104,8 +104,8 @@ class RecordsScreen(ModalScreen):
             return None
         return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
 
-    def run(self, command, *args) -> None:
-        if self.live.run_command(command, *args):
+    def run(self, command: str, /, **args) -> None:
+        if self.live.run_command(command, **args):
             self.refresh_tables()
 
     def action_close(self) -> None:
@@ -115,7 +115,7 @@ class RecordsScreen(ModalScreen):
         if self.tab == "people":
             def added(answer):
                 if answer:
-                    self.run(self.live.engine.add_person, *answer)
+                    self.run("add_person", **dict(zip(("name", "role", "arrived"), answer)))
 
             self.app.push_screen(PersonForm(), added)
         else:
@@ -127,8 +127,7 @@ class RecordsScreen(ModalScreen):
             return
         person = next(p for p in self.session.participants if p.id == person_id)
         here = person.arrived_at is not None and person.left_at is None
-        command = self.live.engine.person_left if here else self.live.engine.person_arrived
-        self.run(command, person_id)
+        self.run("person_left" if here else "person_arrived", person_id=person_id)
 
     def action_action_from_note(self) -> None:
         note_id = self.chosen("parking")
@@ -138,9 +137,9 @@ class RecordsScreen(ModalScreen):
     def action_dealt_with(self) -> None:
         note_id = self.chosen("parking")
         if note_id:
-            self.run(self.live.engine.note_dealt_with, note_id)
+            self.run("note_dealt_with", note_id=note_id)
 
     def action_toggle_done(self) -> None:
         action_id = self.chosen("actions")
         if action_id:
-            self.run(self.live.engine.toggle_action, action_id)
+            self.run("toggle_action", action_id=action_id)

@@ -12,10 +12,10 @@ from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.export.markdown_minutes import sections_markdown
 from workshop_tui.export.minutes import minutes_sections
-from workshop_tui.model import Comment, Session
+from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_lock import SessionLock
-from workshop_tui.store.toml_files import save_session
+from workshop_tui.core.session_engine import NotNow
+from workshop_tui.store.open_session import OpenSession, SaveState
 from workshop_tui.ui.screens.comment_form import CommentForm
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
@@ -134,24 +134,33 @@ class ReviewScreen(Screen):
     def action_comment(self) -> None:
         def add(answer) -> None:
             if answer:
-                on, text = answer
-                number = len(self.session.comments) + 1
-                self.session.comments.append(Comment(id=f"c{number}", at=self.app.clock.now(), on=on, text=text))
-                self.show_comments()
-                self.save_comments()
+                self.save_comment(*answer)
 
         self.app.push_screen(CommentForm(self.session), add)
 
-    @work(thread=True, exclusive=True, group="comments")
-    def save_comments(self) -> None:
-        lock = SessionLock(self.path)
+    @work(thread=True, group="comments")
+    def save_comment(self, on: str, text: str) -> None:
+        """Through the session's owner, on the file as it is now: a comment never undoes work it did not see."""
         try:
-            lock.acquire()
-            save_session(self.session, self.path)
-            lock.release()
-            self.app.call_from_thread(self.notify, "Comment saved.", title="Saved")
-        except (FileProblem, OSError) as problem:
-            self.app.call_from_thread(self.notify, f"The comment could not be saved: {problem}", title="Not saved", severity="error")
+            with OpenSession.resume(self.path, self.app.clock, allow_finished=True) as owner:
+                owner.add_comment(on, text)
+                state = owner.flush()
+                latest = owner.session
+        except (FileProblem, NotNow) as problem:
+            self.app.call_from_thread(
+                self.notify, f"The comment was not saved: {problem} Your comment was: {text}",
+                title="Not saved", severity="error", timeout=20,
+            )
+            return
+        self.app.call_from_thread(self.comment_saved, latest, state)
+
+    def comment_saved(self, latest: Session, state: SaveState) -> None:
+        self.session = latest
+        self.show_comments()
+        if state.ok:
+            self.notify("Comment saved.", title="Saved")
+        else:
+            self.notify(state.problem, title="Not saved", severity="error", timeout=20)
 
     def action_export(self) -> None:
         def chosen(answer) -> None:

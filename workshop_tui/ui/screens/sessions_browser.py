@@ -1,6 +1,7 @@
 """The sessions browser: every session in the folder, sortable, with a search across them all."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
@@ -12,8 +13,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from workshop_tui.core.session_summary import SessionLine, words_match
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.sessions_index import SessionsIndex
-from workshop_tui.store.toml_files import load_session
+from workshop_tui.store.sessions_index import SessionsIndex, search_words
+from workshop_tui.store.session_file import load_session
 
 COLUMNS = [
     ("date", "Date"), ("title", "Title"), ("plan", "Plan"), ("facilitator", "Facilitator"),
@@ -50,12 +51,16 @@ class SessionsBrowser(Screen):
 
     @dataclass
     class Loaded(Message):
-        entries: list[tuple[SessionLine, str]]
+        lines: list[SessionLine]
+
+    @dataclass
+    class WordsRead(Message):
+        words: dict[Path, str]
 
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[SessionLine] = []
-        self.words: dict = {}  # path -> the session's searchable words
+        self.words: dict[Path, str] | None = None  # path -> searchable words, once read
         self.shown: list[SessionLine] = []  # the lines in the table, in its order
         self.sort_by = "date"
         self.newest_first = True
@@ -77,21 +82,31 @@ class SessionsBrowser(Screen):
 
     @work(thread=True, exclusive=True, group="browse")
     def load(self) -> None:
-        self.post_message(self.Loaded(SessionsIndex(self.app.sessions_dir).entries()))
+        lines = SessionsIndex(self.app.sessions_dir).lines()
+        self.post_message(self.Loaded(lines))
+        # The table is up; now read what a search looks through, without holding up the list.
+        self.post_message(self.WordsRead({line.path: search_words(line.path) for line in lines if not line.problem}))
+
+    def on_sessions_browser_words_read(self, message: WordsRead) -> None:
+        self.words = message.words
+        if self.query_one("#search", Input).value.strip():
+            self.show_lines()
 
     def on_sessions_browser_loaded(self, message: Loaded) -> None:
-        self.lines = [line for line, _ in message.entries]
-        self.words = {line.path: text for line, text in message.entries if not line.problem}
+        self.lines = message.lines
         self.query_one("#sessions", DataTable).loading = False
         self.show_lines()
         self.query_one("#sessions", DataTable).focus()
 
     def shown_lines(self) -> list[SessionLine]:
         words = self.query_one("#search", Input).value.strip()
-        lines = [
-            line for line in self.lines
-            if not words or (line.path in self.words and words_match(self.words[line.path], words))
-        ]
+        if self.words is None:  # still being read: titles only, for now
+            lines = [line for line in self.lines if not words or words_match(line.title.lower(), words)]
+        else:
+            lines = [
+                line for line in self.lines
+                if not words or (line.path in self.words and words_match(self.words[line.path], words))
+            ]
         return sorted(lines, key=SORT_KEYS[self.sort_by], reverse=self.newest_first)
 
     def show_lines(self) -> None:
@@ -112,7 +127,11 @@ class SessionsBrowser(Screen):
         )
         label = dict(COLUMNS)[self.sort_by].lower()
         order = "highest or newest first" if self.newest_first else "lowest or oldest first"
-        more = f" Showing the first {len(shown)}; search or sort to find others." if len(matching) > len(shown) else ""
+        if self.words is None and self.query_one("#search", Input).value.strip():
+            more = " Searching titles only until the notes have been read."
+        else:
+            more = ""
+        more += f" Showing the first {len(shown)}; search or sort to find others." if len(matching) > len(shown) else ""
         self.query_one("#browser-status", Static).update(
             f"{len(matching)} of {len(self.lines)} sessions, sorted by {label}, {order}. S sorts by the next column.{more}"
         )

@@ -1,0 +1,194 @@
+"""The session owner: commands in, events out; every change reaches the disk soon after, in order;
+a failing disk loses nothing and says so; and nothing ever waits on a save."""
+
+import errno
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.session_engine import NotNow
+from workshop_tui.store import atomic, journal
+from workshop_tui.store.open_session import Change, Command, OpenSession
+from workshop_tui.store.session_file import load_session
+from tests.conftest import small_plan
+
+WAIT = 10  # seconds at most for the saver thread to answer; normally milliseconds
+
+
+class Heard:
+    """Collects what the owner tells, and lets a test wait for the next save report."""
+
+    def __init__(self):
+        self.changes: list[Change] = []
+        self.saved = threading.Event()
+
+    def __call__(self, change: Change) -> None:
+        self.changes.append(change)
+        if not change.events:
+            self.saved.set()
+
+    def next_save(self):
+        assert self.saved.wait(WAIT), "the saver did not report"
+        self.saved.clear()
+        return self.changes[-1].save
+
+
+def _open(folder: Path, clock: FakeClock, **saver) -> OpenSession:
+    return OpenSession.create(folder, small_plan(), "Owner", clock, "Sam", "Jo", **saver)
+
+
+def test_a_command_returns_its_events_and_every_listener_hears_them(tmp_path: Path, clock):
+    with _open(tmp_path, clock, gather_seconds=60) as owner:
+        heard = Heard()
+        owner.listen(heard)
+        events = owner.apply(Command("add_note", {"typed": "? Where is the loop?"}))
+        assert [e.kind for e in events] == ["note.add"]
+        assert heard.changes[-1].events == tuple(events)
+        assert heard.changes[-1].save.unsaved == 1
+
+
+def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path, clock):
+    with _open(tmp_path, clock) as owner:
+        with pytest.raises(NotNow, match="'save_session' is not something a session can do"):
+            owner.apply(Command("save_session"))
+
+
+def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock):
+    with _open(tmp_path, clock, gather_seconds=0) as owner:
+        heard = Heard()
+        owner.listen(heard)
+        owner.apply(Command("add_note", {"typed": "first"}))
+        state = heard.next_save()
+        assert state.ok and state.saved_at == clock.now() and state.unsaved == 0
+        assert [n.text for n in load_session(owner.path).notes] == ["first"]
+
+
+@pytest.mark.parametrize("error", [errno.EROFS, errno.ENOSPC, errno.EACCES])
+def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(tmp_path: Path, clock, monkeypatch, error):
+    broken = {"yes": True}
+    real_write, real_mkstemp = journal.os.write, atomic.tempfile.mkstemp
+
+    def refuse(real):
+        def call(*args, **kwargs):
+            if broken["yes"]:
+                raise OSError(error, os.strerror(error))
+            return real(*args, **kwargs)
+        return call
+
+    owner = _open(tmp_path, clock, gather_seconds=0, retry_seconds=0.01)
+    heard = Heard()
+    owner.listen(heard)
+    monkeypatch.setattr(journal.os, "write", refuse(real_write))
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse(real_mkstemp))
+    try:
+        owner.apply(Command("add_note", {"typed": "kept"}))
+        failed = heard.next_save()
+        assert not failed.ok and failed.unsaved == 1
+        assert failed.problem.startswith(f"Could not save to {owner.path} ({os.strerror(error)}).")
+        assert "kept in memory" in failed.problem
+        owner.apply(Command("next_step"))  # the work goes on while the disk is broken
+        broken["yes"] = False
+        while not heard.next_save().ok:
+            pass
+        assert [n.text for n in load_session(owner.path).notes] == ["kept"]
+        assert load_session(owner.path).current_step == 1
+    finally:
+        owner.close()
+
+
+def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(tmp_path: Path, clock, monkeypatch):
+    owner = _open(tmp_path, clock, gather_seconds=0, retry_seconds=0.01)
+    heard = Heard()
+    owner.listen(heard)
+    calls = {"count": 0}
+    real = journal.event_text
+
+    def odd_failure(event):
+        calls["count"] += 1
+        if calls["count"] == 1:
+            raise ValueError("something nobody expected")
+        return real(event)
+
+    monkeypatch.setattr(journal, "event_text", odd_failure)
+    try:
+        owner.apply(Command("add_note", {"typed": "survives"}))
+        failed = heard.next_save()
+        assert not failed.ok and "something nobody expected" in failed.problem
+        while not heard.next_save().ok:
+            pass
+        assert [n.text for n in load_session(owner.path).notes] == ["survives"]
+    finally:
+        owner.close()
+
+
+def test_no_command_waits_on_a_save_that_is_writing(tmp_path: Path, clock, monkeypatch):
+    owner = _open(tmp_path, clock, gather_seconds=0)
+    writing, may_finish = threading.Event(), threading.Event()
+    real_fsync = journal.os.fsync
+
+    def slow_fsync(fd):
+        writing.set()
+        assert may_finish.wait(WAIT)
+        real_fsync(fd)
+
+    monkeypatch.setattr(journal.os, "fsync", slow_fsync)
+    try:
+        owner.apply(Command("add_note", {"typed": "being saved"}))
+        assert writing.wait(WAIT)
+        # The saver is stuck in the middle of a write; the room carries on regardless.
+        for number in range(20):
+            owner.apply(Command("add_note", {"typed": f"typed meanwhile {number}"}))
+        assert len(owner.session.notes) == 21
+        may_finish.set()
+        assert owner.close().ok
+        assert len(load_session(owner.path).notes) == 21
+    finally:
+        may_finish.set()
+        owner.close()
+
+
+def test_flush_saves_at_once_on_the_calling_thread(tmp_path: Path, clock):
+    owner = _open(tmp_path, clock, gather_seconds=60)
+    owner.apply(Command("add_note", {"typed": "now"}))
+    assert owner.flush().ok and owner.save_state.unsaved == 0
+    assert [n.text for n in load_session(owner.path).notes] == ["now"]
+    owner.close()
+
+
+def test_closing_lets_go_of_the_lock_and_a_second_owner_is_refused_until_then(tmp_path: Path, clock):
+    owner = _open(tmp_path, clock)
+    from workshop_tui.store.problems import FileProblem
+
+    with pytest.raises(FileProblem, match="open in another window"):
+        OpenSession.resume(owner.path, clock)
+    owner.close()
+    OpenSession.resume(owner.path, clock).close()
+
+
+def test_leftover_temporary_files_of_killed_saves_are_removed_on_the_next_open(tmp_path: Path, clock):
+    owner = _open(tmp_path, clock)
+    owner.close()
+    leftover = tmp_path / f".{owner.path.name}.abc123.saving"
+    leftover.write_bytes(b"x" * 1000)
+    other = tmp_path / ".another-session.toml.abc.saving"
+    other.write_bytes(b"not mine")
+    OpenSession.resume(owner.path, clock).close()
+    assert not leftover.exists() and other.exists()
+
+
+def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_path: Path, clock):
+    from workshop_tui.store.problems import FileProblem
+
+    owner = _open(tmp_path, clock)
+    owner.apply(Command("finish"))
+    owner.close()
+    with pytest.raises(FileProblem, match="has finished"):
+        OpenSession.resume(owner.path, clock)
+    with OpenSession.resume(owner.path, clock, allow_finished=True) as review:
+        with pytest.raises(NotNow):
+            review.apply(Command("add_note", {"typed": "too late"}))
+        review.add_comment("s1", "Well run.")
+    assert [c.text for c in load_session(owner.path).comments] == ["Well run."]

@@ -1,0 +1,176 @@
+"""The session file, version 2: what is loaded is exactly what the events make, and a save cut
+short at any byte loses only that save."""
+
+from datetime import date, timedelta, timezone
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.replay import state_at
+from workshop_tui.core.session_engine import NotNow
+from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.session_file import load_session, load_session_file, read_summary
+from workshop_tui.core.session_summary import summary_of
+from tests.conftest import TEN_AM, small_plan
+
+TRICKY = [
+    "Meet somewhere with a hearing loop",
+    "She said \"no\" and 'maybe'",
+    "C:\\Users\\panel\\notes \\n is not a newline",
+    "line one\nline two\r\nline three\n",
+    "Café, naïve, Zoë, Ω, 日本語, عربى",
+    "🙂👍🏽👨‍👩‍👧 emoji",
+    "tab\there, bell\x07, escape\x1b[31m, delete\x7f",
+    '"""triple quotes""" and \'\'\'more\'\'\'',
+    "# saved 99\n[[events]]\nkind = \"step.next\"",
+    "x" * 20_000,
+]
+text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
+names = st.sampled_from(["Ann", "Bob", "Zoë", "Mary Jane", ""])
+offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
+
+# A command a facilitator or note-taker could give, with its arguments drawn freely.
+commands = st.one_of(
+    st.builds(lambda: Command("toggle_timer")),
+    st.builds(lambda: Command("next_step")),
+    st.builds(lambda: Command("previous_step")),
+    st.builds(lambda m: Command("add_minutes", {"minutes": m}), st.integers(-3, 5)),
+    st.builds(lambda t: Command("add_note", {"typed": t}), text),
+    st.builds(lambda n, r: Command("add_person", {"name": n, "role": r}), names, st.sampled_from(["older person", "staff"])),
+    st.builds(lambda i, t: Command("edit_note", {"note_id": f"n{i}", "text": t}), st.integers(1, 4), text),
+    st.builds(lambda i: Command("remove_note", {"note_id": f"n{i}"}), st.integers(1, 4)),
+    st.builds(lambda: Command("undo_remove")),
+    st.builds(lambda t, m: Command("insert_step", {"title": t[:200], "minutes": m}), text, st.integers(1, 30)),
+    st.builds(lambda i: Command("skip_step", {"index": i}), st.integers(0, 5)),
+    st.builds(lambda i, d: Command("move_step", {"index": i, "direction": d}), st.integers(0, 5), st.sampled_from([-1, 1])),
+    st.builds(lambda t, o: Command("add_action", {"text": t, "owner": o, "due": date(2026, 7, 15)}), text, names),
+    st.builds(
+        lambda q, s: Command("record_decision", {
+            "question": q, "method": "majority vote", "votes_for": 4, "votes_against": 1, "abstentions": 0,
+            "head_count": 5, "outcome": "agreed", "statement": s, "reasons": "", "dissent": s,
+        }),
+        text, text,
+    ),
+    st.builds(lambda: Command("finish")),
+)
+
+
+@st.composite
+def runs(draw):
+    """A session run by a sequence of commands, with saves and reopenings at random moments."""
+    steps = draw(st.lists(st.tuples(commands, st.floats(0, 900), st.sampled_from(["", "", "", "save", "reopen"])), max_size=40))
+    return draw(offsets), steps
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(run=runs())
+def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
+    offset, steps = run
+    folder = tmp_path_factory.mktemp("sessions")
+    clock = FakeClock(TEN_AM.astimezone(offset))
+    owner = OpenSession.create(folder, small_plan(), "Round trip", clock, "Sam", "Jo", gather_seconds=0)
+    try:
+        for command, seconds, then in steps:
+            clock.advance(seconds=seconds)
+            try:
+                owner.apply(command)
+            except NotNow:
+                pass
+            if then == "save":
+                assert owner.save_now().ok
+            elif then == "reopen":
+                owner.close()
+                owner = OpenSession.resume(owner.path, clock, allow_finished=True, gather_seconds=0)
+        assert owner.close().ok
+        loaded = load_session_file(owner.path)
+        assert loaded.session == owner.session
+        # The state is what the events make: replaying every event gives the loaded session.
+        replayed = state_at(loaded.session, loaded.session.events[-1].at, events_upto=len(loaded.session.events))
+        assert replayed.model_dump(exclude={"events"}) == loaded.session.model_dump(exclude={"events"})
+        # The summary at the head, with the tail folded in, says what the whole file says.
+        expected = summary_of(loaded.session)
+        assert read_summary(owner.path) == expected
+    finally:
+        owner.close()
+
+
+def _session_with_saves(folder: Path, clock: FakeClock) -> tuple[OpenSession, list[int]]:
+    """A session saved after every note: the file's size after each save."""
+    owner = OpenSession.create(folder, small_plan(), "Cut", clock, gather_seconds=60)
+    owner.apply(Command("add_person", {"name": "Ann"}))
+    owner.apply(Command("toggle_timer"))
+    owner.save_now()
+    sizes = [owner.path.stat().st_size]
+    for number in range(5):
+        clock.advance(seconds=40)
+        owner.apply(Command("add_note", {"typed": f"+ @ann note {number} with 'quotes' and ünïcode"}))
+        if number == 4:
+            owner.apply(Command("add_action", {"text": "Ring the hall", "owner": "Ann"}))
+        owner.save_now()
+        sizes.append(owner.path.stat().st_size)
+    return owner, sizes
+
+
+def test_a_file_cut_at_any_byte_of_its_last_save_loads_with_every_earlier_change(tmp_path: Path, clock):
+    owner, sizes = _session_with_saves(tmp_path, clock)
+    owner.close()
+    whole = owner.path.read_bytes()
+    before = load_session(owner.path)
+    events_before_last = len(before.events) - 2  # the last save held a note and an action
+    cut_path = tmp_path / "cut.toml"
+    for size in range(sizes[-2], sizes[-1]):
+        cut_path.write_bytes(whole[:size])
+        loaded = load_session_file(cut_path)
+        assert loaded.session.events == before.events[:events_before_last], size
+        assert loaded.dropped_bytes == size - sizes[-2]
+    cut_path.write_bytes(whole)
+    assert load_session(cut_path) == before
+
+
+def test_after_a_save_cut_short_the_next_save_writes_the_whole_file_again(tmp_path: Path, clock):
+    owner, sizes = _session_with_saves(tmp_path, clock)
+    owner.close()
+    whole = owner.path.read_bytes()
+    owner.path.write_bytes(whole[: (sizes[-2] + sizes[-1]) // 2])
+    resumed = OpenSession.resume(owner.path, clock, gather_seconds=60)
+    resumed.apply(Command("add_note", {"typed": "after the crash"}))
+    assert resumed.close().ok
+    loaded = load_session(owner.path)
+    assert [n.text for n in loaded.notes][-2:] == ["note 3 with 'quotes' and ünïcode", "after the crash"]
+    assert load_session_file(owner.path).dropped_bytes == 0
+
+
+def test_most_saves_append_only_the_new_events(tmp_path: Path, clock):
+    owner, sizes = _session_with_saves(tmp_path, clock)
+    head = owner.path.read_bytes()[: sizes[1]]
+    clock.advance(seconds=5)
+    owner.apply(Command("add_note", {"typed": "one more"}))
+    owner.save_now()
+    after = owner.path.read_bytes()
+    owner.close()
+    # Everything already written is untouched; the save added a few hundred bytes at the end.
+    assert after.startswith(head)
+    assert 100 < len(after) - sizes[-1] < 400
+
+
+def test_a_step_change_rewrites_the_file_with_a_fresh_summary(tmp_path: Path, clock):
+    owner, _ = _session_with_saves(tmp_path, clock)
+    owner.apply(Command("next_step"))
+    owner.save_now()
+    text = owner.path.read_text()
+    owner.close()
+    head = text[: text.index("[session]")]
+    assert "notes = 5" in head and "open_actions = 1" in head
+    assert text.count("# saved") == 1
+
+
+def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_path: Path, clock):
+    owner, _ = _session_with_saves(tmp_path, clock)
+    summary = read_summary(owner.path)
+    owner.close()
+    # The head was written when the session was created; the notes were appended since.
+    head = owner.path.read_text()[:400]
+    assert "notes = 0" in head
+    assert summary["notes"] == 5 and summary["open_actions"] == 1 and summary["status"] == "running"
