@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 @dataclass(frozen=True)
 class Countdown:
     allowed_seconds: float
-    banked_seconds: float = 0.0
+    used_before_seconds: float = 0.0  # used before the timer last started
     running_since: datetime | None = None
 
     @property
@@ -23,8 +23,8 @@ class Countdown:
     def used(self, now: datetime) -> float:
         """Seconds used so far on this step."""
         if self.running_since is None:
-            return self.banked_seconds
-        return self.banked_seconds + max(0.0, (now - self.running_since).total_seconds())
+            return self.used_before_seconds
+        return self.used_before_seconds + max(0.0, (now - self.running_since).total_seconds())
 
     def left(self, now: datetime) -> float:
         """Seconds left; negative once the step runs over."""
@@ -36,7 +36,7 @@ class Countdown:
     def pause(self, now: datetime) -> "Countdown":
         if not self.running:
             return self
-        return replace(self, banked_seconds=self.used(now), running_since=None)
+        return replace(self, used_before_seconds=self.used(now), running_since=None)
 
     def extend(self, minutes: int) -> "Countdown":
         return replace(self, allowed_seconds=self.allowed_seconds + 60 * minutes)

@@ -9,10 +9,10 @@ from datetime import date
 from pydantic import ValidationError
 
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.model.note import NOTE_MARKS
 from workshop_tui.model import Decision, Note, Participant
 from workshop_tui.model.participant import ROLES
 
-NOTE_MARKS = {"+": "idea", "?": "question", "!": "concern", ">": "parking"}
 _MENTION = re.compile(r"(?:^|\s)@(\S+)")
 
 

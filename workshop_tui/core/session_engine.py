@@ -53,8 +53,8 @@ def new_session(plan: Plan, title: str, clock: Clock, facilitator: str = "", not
 
 def countdown_of(step: SessionStep) -> Countdown:
     return Countdown(
-        allowed_seconds=60 * (step.planned_minutes + step.added_minutes),
-        banked_seconds=step.elapsed_seconds,
+        allowed_seconds=60 * step.allowed_minutes,
+        used_before_seconds=step.elapsed_seconds,
         running_since=step.running_since,
     )
 
@@ -144,7 +144,7 @@ class SessionEngine(RecordCommands):
 
     def add_minutes(self, minutes: int = 1) -> list[Event]:
         step = self.current
-        if step.planned_minutes + step.added_minutes + minutes < SHORTEST_STEP:
+        if step.allowed_minutes + minutes < SHORTEST_STEP:
             raise NotNow("A step needs at least one minute, so no more time can be taken off.")
         return self._emit(Kind.STEP_EXTEND, step=step.id, minutes=minutes)
 
@@ -179,7 +179,7 @@ class SessionEngine(RecordCommands):
         changes: dict[str, Detail] = {}
         if title is not None and title.strip() and title.strip() != step.title:
             changes["title"] = title.strip()
-        if minutes is not None and minutes != step.planned_minutes + step.added_minutes:
+        if minutes is not None and minutes != step.allowed_minutes:
             if not SHORTEST_STEP <= minutes <= 600:
                 raise NotNow("A step must be between 1 and 600 minutes long.")
             changes["minutes"] = minutes

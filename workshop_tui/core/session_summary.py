@@ -12,15 +12,12 @@ from workshop_tui.model import Session
 
 
 def _minutes_between(start: datetime, end: datetime) -> int:
-    return max(0, round((end - start).total_seconds() / 60))
+    # The same rule as Session.length_minutes, for a summary read from a file's head and tail.
+    return round((end - start).total_seconds() / 60)
 
 
 def summary_of(session: Session) -> dict:
     """The [summary] table of a session file: what a listing shows, without reading the events."""
-    # Trainers' comments come later and are not part of the session's own time.
-    last = session.ended_at or next(
-        (e.at for e in reversed(session.events) if not e.kind.startswith("comment.")), session.started_at
-    )
     summary = {
         "title": session.title,
         "plan": session.plan.title,
@@ -28,8 +25,8 @@ def summary_of(session: Session) -> dict:
         "facilitator": session.facilitator,
         "status": session.status,
         "started_at": session.started_at,
-        "last_at": last,
-        "minutes": _minutes_between(session.started_at, last),
+        "last_at": session.last_moment,
+        "minutes": session.length_minutes,
         "people": len(session.participants),
         "notes": sum(1 for n in session.notes if n.removed_at is None),
         "decisions": len(session.decisions),
