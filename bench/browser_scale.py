@@ -69,7 +69,7 @@ def one_launch(folder: Path, count: int, timeout: float, search: str | None = No
             term.wait_for(lambda _: term.reads > reads, 10, "the search box to take the keys")  # focus repaints it
             term.wait_quiet(0.2)
             typed = term.type(search)
-            changed = term.wait_for(lambda s: status not in s.lines() and any(search in l for l in s.lines()), 60, "the search")
+            changed = term.wait_for(lambda s: status not in s.lines() and any(search in line for line in s.lines()), 60, "the search")
             term.wait_quiet(0.3)
             result["search"] = changed - typed
         term.quit()

@@ -356,7 +356,7 @@ class Terminal:
         except subprocess.TimeoutExpired:
             return None
 
-    def __enter__(self) -> Terminal:  # noqa: PYI034
+    def __enter__(self) -> Terminal:
         return self
 
     def __exit__(self, *exc) -> None:

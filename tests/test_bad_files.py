@@ -112,5 +112,5 @@ def test_a_datetime_without_an_offset_is_refused(tmp_path: Path):
     save_session(small_session(), path)
     head, start = path.read_text().split("[session]\n", 1)
     path.write_text(head + "[session]\n" + start.replace("10:00:00+01:00", "10:00:00", 1))
-    with pytest.raises(FileProblem, match="started_at.*UTC offset"):
+    with pytest.raises(FileProblem, match=r"started_at.*UTC offset"):
         load_session(path)

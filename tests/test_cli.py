@@ -68,8 +68,8 @@ def test_resume_with_no_unfinished_session_says_how_to_start_one(capsys, tmp_pat
 
 
 def test_resume_refuses_a_finished_session(capsys, tmp_path: Path):
-    from tests.conftest import finished_session
     from workshop_tui.store.session_file import save_session
+    from tests.conftest import finished_session
 
     save_session(finished_session(), tmp_path / "done.toml")
     assert main(["--sessions-dir", str(tmp_path), "resume", "done"]) == 2

@@ -1,11 +1,11 @@
 """Each decision method's tally and warnings: read out to the room, never decided for it."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.model import Decision
 
-AT = datetime(2026, 7, 8, 11, tzinfo=timezone.utc)
+AT = datetime(2026, 7, 8, 11, tzinfo=UTC)
 
 
 def decision(**fields) -> Decision:

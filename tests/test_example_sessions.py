@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.store.sessions_folder import session_file_name
 from workshop_tui.store.session_file import load_session, save_session
+from workshop_tui.store.sessions_folder import session_file_name
 from tests.example_sessions import EXAMPLES
 
 SESSIONS = Path(__file__).resolve().parent.parent / "sessions"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session, load_session_file
 from workshop_tui.store.sessions_index import SessionsIndex
 from workshop_tui.ui.app import ReviewSession, WorkshopApp

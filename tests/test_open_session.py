@@ -51,9 +51,11 @@ def test_a_command_returns_its_events_and_every_listener_hears_them(tmp_path: Pa
 
 
 def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path, clock):
-    with _open(tmp_path, clock) as owner:
-        with pytest.raises(NotNow, match="'save_session' is not something a session can do"):
-            owner.apply(Command("save_session"))
+    with (
+        _open(tmp_path, clock) as owner,
+        pytest.raises(NotNow, match="'save_session' is not something a session can do"),
+    ):
+        owner.apply(Command("save_session"))
 
 
 def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock):

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from workshop_tui.core.session_engine import SessionEngine, first_state, new_session
 from workshop_tui.model import STEP_KINDS, Event, Plan, Session, Step
 from workshop_tui.model.session_start import SessionStart
-from tests.conftest import small_plan
 from workshop_tui.store.session_file import load_session, save_session
+from tests.conftest import small_plan
 
 TRICKY = [
     "Meet somewhere with a hearing loop",

@@ -5,7 +5,6 @@ from datetime import timedelta
 
 import pytest
 
-from tests.conftest import TEN_AM, small_plan
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
@@ -14,6 +13,7 @@ from workshop_tui.export import anonymise, markdown_minutes
 from workshop_tui.model import Event
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_KINDS, NOTE_MARKS
 from workshop_tui.model.participant import person_label, person_labels
+from tests.conftest import TEN_AM, small_plan
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow
+from workshop_tui.core.session_summary import summary_of
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session, load_session_file, read_summary
-from workshop_tui.core.session_summary import summary_of
 from tests.conftest import TEN_AM, small_plan
 
 TRICKY = [

@@ -3,8 +3,8 @@
 import stat
 from pathlib import Path
 
-from workshop_tui.store.sessions_folder import SessionsFolder, choose_sessions_dir, safe_name
 from workshop_tui.store.session_file import load_session
+from workshop_tui.store.sessions_folder import SessionsFolder, choose_sessions_dir, safe_name
 from tests.conftest import small_session
 
 

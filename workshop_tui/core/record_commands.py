@@ -5,12 +5,15 @@ A mixin of SessionEngine: it uses the engine's session, current step and _emit.
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.model import Decision, Event, Note, Participant, Session, SessionStep
+from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_MARKS
-from workshop_tui.model import Decision, Note, Participant
 from workshop_tui.model.participant import ROLES
 
 _MENTION = re.compile(r"(?:^|\s)@(\S+)")
@@ -53,9 +56,19 @@ def parse_note(typed: str, people: list[Participant]) -> tuple[str, str, str]:
 
 
 class RecordCommands:
+    if TYPE_CHECKING:
+        # What SessionEngine provides; declared here only so the type checker knows them.
+        session: Session
+        clock: Clock
+
+        @property
+        def current(self) -> SessionStep: ...
+
+        def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]: ...
+
     # People.
 
-    def add_person(self, name: str, role: str = "older person", arrived: bool = True) -> list:
+    def add_person(self, name: str, role: str = "older person", arrived: bool = True) -> list[Event]:
         if role not in ROLES:
             raise NotNow(f"'{role}' is not a role. Choose one of: {', '.join(ROLES)}.")
         name = name.strip()
@@ -64,10 +77,10 @@ class RecordCommands:
         person_id = f"p{len(self.session.participants) + 1}"
         return self._emit(Kind.PERSON_ADD, person=person_id, name=name, role=role, arrived=arrived)
 
-    def person_arrived(self, person_id: str) -> list:
+    def person_arrived(self, person_id: str) -> list[Event]:
         return self._emit(Kind.PERSON_ARRIVE, person=self._person(person_id).id)
 
-    def person_left(self, person_id: str) -> list:
+    def person_left(self, person_id: str) -> list[Event]:
         person = self._person(person_id)
         if person.left_at is not None:
             raise NotNow(f"{person.name or 'This person'} has already left.")
@@ -87,7 +100,7 @@ class RecordCommands:
 
     # Notes.
 
-    def add_note(self, typed: str) -> list:
+    def add_note(self, typed: str) -> list[Event]:
         """A note under the current step. + ? ! > set its kind; @name says who said it."""
         kind, text, by = parse_note(typed, self.session.participants)
         if not text:
@@ -101,7 +114,7 @@ class RecordCommands:
                 return note
         raise NotNow("That note cannot be found.")
 
-    def edit_note(self, note_id: str, text: str) -> list:
+    def edit_note(self, note_id: str, text: str) -> list[Event]:
         note = self.note_by_id(note_id)
         text = text.strip()
         if not text:
@@ -110,13 +123,13 @@ class RecordCommands:
             return []
         return self._emit(Kind.NOTE_EDIT, note=note.id, text=text)
 
-    def remove_note(self, note_id: str) -> list:
+    def remove_note(self, note_id: str) -> list[Event]:
         note = self.note_by_id(note_id)
         if note.removed_at is not None:
             raise NotNow("That note is already removed.")
         return self._emit(Kind.NOTE_REMOVE, note=note.id)
 
-    def undo_remove(self) -> list:
+    def undo_remove(self) -> list[Event]:
         """Bring back the note removed most recently."""
         for event in reversed(self.session.events):
             if event.kind == Kind.NOTE_REMOVE:
@@ -125,7 +138,7 @@ class RecordCommands:
                     return self._emit(Kind.NOTE_RESTORE, note=note.id)
         raise NotNow("There is no removed note to bring back.")
 
-    def note_dealt_with(self, note_id: str) -> list:
+    def note_dealt_with(self, note_id: str) -> list[Event]:
         note = self.note_by_id(note_id)
         if note.dealt_with_at is not None:
             raise NotNow("That point is already marked dealt with.")
@@ -133,7 +146,7 @@ class RecordCommands:
 
     # Decisions.
 
-    def record_decision(self, **fields) -> list:
+    def record_decision(self, **fields: Detail | None) -> list[Event]:
         """Record a decision as the room made it. The counts are as typed in; nothing is decided here."""
         decision_id = f"d{len(self.session.decisions) + 1}"
         fields.setdefault("step", self.current.id)
@@ -148,19 +161,19 @@ class RecordCommands:
 
     # Actions.
 
-    def add_action(self, text: str, owner: str = "", due: date | None = None, from_note: str = "") -> list:
+    def add_action(self, text: str, owner: str = "", due: date | None = None, from_note: str = "") -> list[Event]:
         text = text.strip()
         if not text:
             raise NotNow("An action needs to say what will be done.")
         action_id = f"a{len(self.session.actions) + 1}"
-        details = {"action": action_id, "step": self.current.id, "text": text, "owner": owner.strip()}
+        details: dict[str, Detail] = {"action": action_id, "step": self.current.id, "text": text, "owner": owner.strip()}
         if due is not None:
             details["due"] = due
         if from_note:
             details["from_note"] = self.note_by_id(from_note).id
         return self._emit(Kind.ACTION_ADD, **details)
 
-    def toggle_action(self, action_id: str) -> list:
+    def toggle_action(self, action_id: str) -> list[Event]:
         for action in self.session.actions:
             if action.id == action_id:
                 kind = Kind.ACTION_REOPEN if action.done_at is not None else Kind.ACTION_DONE

@@ -1,12 +1,21 @@
 """How note, decision, action, people and comment events change a session. Each is registered as a rule."""
 
 from datetime import date
+from typing import Protocol, TypeVar
 
 from workshop_tui.core.event_kinds import Area, Kind, rule
 from workshop_tui.model import Action, Comment, Decision, Event, Note, NoteEdit, Participant, Session
 
 
-def _find(items: list, item_id: str):
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _find(items: list[_Item], item_id: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item

@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
-from workshop_tui.core.session_engine import first_state, start_of
 from workshop_tui.core.event_kinds import apply_event
+from workshop_tui.core.session_engine import first_state, start_of
 from workshop_tui.model import Session
 
 

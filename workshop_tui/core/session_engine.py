@@ -8,12 +8,12 @@ import threading
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.countdown import Countdown
-from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.core.event_kinds import Kind, apply_event
+from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.event import Detail
-from workshop_tui.model.session_start import SessionStart
 from workshop_tui.model.plan import STEP_KINDS
+from workshop_tui.model.session_start import SessionStart
 
 SHORTEST_STEP = 1  # minutes
 

@@ -1,7 +1,10 @@
 """How the timer, step and agenda events change a session. Each is registered as a rule."""
 
+from datetime import datetime
+
 from workshop_tui.core.event_kinds import Area, Kind, rule
 from workshop_tui.model import Event, Session, SessionStep
+from workshop_tui.model.event import Detail
 
 
 def step_index(session: Session, step_id: str) -> int:
@@ -11,14 +14,21 @@ def step_index(session: Session, step_id: str) -> int:
     raise KeyError(f"no step with id {step_id!r}")
 
 
-def _bank(step: SessionStep, at) -> None:
+def _whole_number(value: Detail) -> int:
+    """A count of minutes from an event's details, as int() reads it (a number or its digits)."""
+    if isinstance(value, int | float | str):
+        return int(value)
+    raise TypeError(f"{value!r} is not a number")
+
+
+def _bank(step: SessionStep, at: datetime) -> None:
     """Fold the running time into elapsed_seconds and stop the step's clock."""
     if step.running_since is not None:
         step.elapsed_seconds += max(0.0, (at - step.running_since).total_seconds())
         step.running_since = None
 
 
-def _run(step: SessionStep, at) -> None:
+def _run(step: SessionStep, at: datetime) -> None:
     step.running_since = at
     if step.started_at is None:
         step.started_at = at
@@ -52,7 +62,7 @@ def _go_to_step(session: Session, event: Event) -> None:
 @rule(Kind.STEP_EXTEND, "time changed on this step", Area.CLOCK | Area.AGENDA)
 def _extend(session: Session, event: Event) -> None:
     step = session.steps[step_index(session, str(event.details["step"]))]
-    step.added_minutes += int(event.details["minutes"])
+    step.added_minutes += _whole_number(event.details["minutes"])
 
 
 @rule(Kind.SESSION_FINISH, "the session finished", Area.ALL, settles=True)
@@ -75,7 +85,7 @@ def _insert(session: Session, event: Event) -> None:
             id=str(details["step"]),
             title=str(details["title"]),
             kind=str(details.get("kind", "activity")),
-            planned_minutes=int(details["minutes"]),
+            planned_minutes=_whole_number(details["minutes"]),
         ),
     )
     if after < session.current_step:
@@ -88,7 +98,7 @@ def _change(session: Session, event: Event) -> None:
     if "title" in event.details:
         step.title = str(event.details["title"])
     if "minutes" in event.details:
-        step.planned_minutes = int(event.details["minutes"])
+        step.planned_minutes = _whole_number(event.details["minutes"])
         step.added_minutes = 0
 
 

@@ -7,6 +7,7 @@ folded into it (`fold_events`), so a listing that reads the head and the tail is
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from workshop_tui.model import Session
 
@@ -16,9 +17,9 @@ def _minutes_between(start: datetime, end: datetime) -> int:
     return round((end - start).total_seconds() / 60)
 
 
-def summary_of(session: Session) -> dict:
+def summary_of(session: Session) -> dict[str, Any]:
     """The [summary] table of a session file: what a listing shows, without reading the events."""
-    summary = {
+    summary: dict[str, Any] = {
         "title": session.title,
         "plan": session.plan.title,
         "plan_name": session.plan.name,
@@ -52,7 +53,7 @@ _COUNTS = {
 _STATUS = {"timer.start": "running", "timer.pause": "paused", "session.finish": "finished"}
 
 
-def fold_events(summary: dict, events: list[dict]) -> dict:
+def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
     """The summary after `events` (as read from TOML: at, kind, details)."""
     summary = dict(summary)
     for event in events:
@@ -92,13 +93,13 @@ class SessionLine:
         return cls.from_summary(path, summary_of(session))
 
     @classmethod
-    def from_summary(cls, path: Path, summary: dict) -> "SessionLine":
+    def from_summary(cls, path: Path, summary: dict[str, Any]) -> "SessionLine":
         """The line for a [summary] table; raises ValueError if it is not the shape one has."""
         fields = {
             "title": str, "plan": str, "facilitator": str, "status": str, "plan_name": str,
             "minutes": int, "notes": int, "decisions": int, "open_actions": int,
         }
-        values = {}
+        values: dict[str, Any] = {}  # each checked against its kind below
         for name, kind in fields.items():
             value = summary.get(name)
             if not isinstance(value, kind) or isinstance(value, bool):

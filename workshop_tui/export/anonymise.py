@@ -1,12 +1,15 @@
 """Replacing people's names with their role and a number ("Older person 2"), everywhere."""
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from workshop_tui.model import Session
 from workshop_tui.model.participant import person_labels
 
 
-def _replace_all(value, swap):
+def _replace_all(value: Any, swap: Callable[[str], str]) -> Any:
+    # Any: this walks a model_dump(), whose values are of every kind.
     if isinstance(value, str):
         return swap(value)
     if isinstance(value, list):

@@ -40,7 +40,7 @@ def minutes_sections(session: Session) -> list[Section]:
     when = f"{started:%A} {started.day} {started:%B %Y}, from {started:%H:%M} to {session.last_moment:%H:%M}"
     if session.status != "finished":
         when += " so far"
-    opening = [f"A session of '{session.plan.title}' on {when}."]
+    opening: list[Block] = [f"A session of '{session.plan.title}' on {when}."]
     people = [f"Facilitator: {session.facilitator}" if session.facilitator else "", f"Note-taker: {session.note_taker}" if session.note_taker else ""]
     if any(people):
         opening.append(". ".join(p for p in people if p) + ".")

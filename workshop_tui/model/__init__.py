@@ -11,6 +11,9 @@ from workshop_tui.model.schema import PLAN_FORMAT, SESSION_FORMAT
 from workshop_tui.model.session import Session, SessionStep
 
 __all__ = [
+    "PLAN_FORMAT",
+    "SESSION_FORMAT",
+    "STEP_KINDS",
     "Action",
     "Comment",
     "Decision",
@@ -19,9 +22,6 @@ __all__ = [
     "NoteEdit",
     "Participant",
     "Plan",
-    "PLAN_FORMAT",
-    "SESSION_FORMAT",
-    "STEP_KINDS",
     "Session",
     "SessionStep",
     "Step",

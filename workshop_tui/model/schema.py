@@ -1,5 +1,7 @@
 """The file format version, and the base every saved model shares."""
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 # Raise this when a saved file changes shape; older apps then refuse newer files
@@ -15,6 +17,6 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    def to_toml_dict(self) -> dict:
+    def to_toml_dict(self) -> dict[str, Any]:
         """A dict ready for tomli-w: TOML has no null, so empty optional values are left out."""
         return self.model_dump(mode="python", exclude_none=True)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TypedDict, Unpack
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
@@ -44,7 +45,7 @@ class Command:
     """One thing a window asks the session to do: an engine command's name and its arguments."""
 
     name: str
-    args: dict = field(default_factory=dict)
+    args: dict[str, Any] = field(default_factory=dict)
     id: str = ""  # lets a window that sends again be answered once (several windows, later)
 
 
@@ -70,6 +71,13 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+
+
+class SaverTimings(TypedDict, total=False):
+    """How long the saver gathers changes before writing, and waits before trying a failed save again."""
+
+    gather_seconds: float
+    retry_seconds: float
 
 
 def describe_save_problem(error: BaseException, path: Path) -> str:
@@ -112,7 +120,7 @@ class OpenSession:
 
     @classmethod
     def create(
-        cls, folder: Path, plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "", **saver
+        cls, folder: Path, plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "", **saver: Unpack[SaverTimings]
     ) -> "OpenSession":
         """A new session of `plan`, saved under a fresh name in `folder`. A disk that fails is reported, not raised."""
         session = new_session(plan, title, clock, facilitator, note_taker)
@@ -129,7 +137,7 @@ class OpenSession:
         return cls(engine, path, lock, Journal(path, written, len(session.events), end_is_sound=True), **saver)
 
     @classmethod
-    def resume(cls, path: Path, clock: Clock, allow_finished: bool = False, **saver) -> "OpenSession":
+    def resume(cls, path: Path, clock: Clock, allow_finished: bool = False, **saver: Unpack[SaverTimings]) -> "OpenSession":
         """The saved session in `path`, locked for this process. Raises FileProblem if it cannot be opened."""
         path = Path(path)
         lock = _lock(path)
@@ -179,7 +187,7 @@ class OpenSession:
         """Carry out `command`; the events it made. Raises NotNow with a sentence for the user."""
         if command.name not in COMMANDS:
             raise NotNow(f"'{command.name}' is not something a session can do.")
-        events = getattr(self.engine, command.name)(**command.args)
+        events: list[Event] = getattr(self.engine, command.name)(**command.args)
         self._changed(events)
         return events
 
@@ -270,7 +278,7 @@ class OpenSession:
     def __enter__(self) -> "OpenSession":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

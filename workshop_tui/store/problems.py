@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 
 class FileProblem(Exception):
@@ -23,7 +24,7 @@ class FileProblem(Exception):
         return str(self)
 
 
-def field_path(loc: tuple) -> str:
+def field_path(loc: tuple[int | str, ...]) -> str:
     """('steps', 3, 'kind') -> 'steps[4].kind' (counting from 1, as people do)."""
     text = ""
     for part in loc:
@@ -52,7 +53,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _plain(error: dict) -> str:
+def _plain(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     given = _shown(error.get("input"))

@@ -17,6 +17,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -28,7 +29,14 @@ from workshop_tui.model.schema import SESSION_FORMAT
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.toml_files import check_schema_version, decode_text, open_regular, parse, parse_toml_text, read_bytes
+from workshop_tui.store.toml_files import (
+    check_schema_version,
+    decode_text,
+    open_regular,
+    parse,
+    parse_toml_text,
+    read_bytes,
+)
 
 FIRST_LINE = "# workshop-tui session file. The [summary] is for listing; the [[events]] at the end are the record.\n"
 START_FIELDS = ("id", "title", "started_at", "facilitator", "note_taker", "plan")
@@ -41,7 +49,7 @@ _EVENTS_START = "\n[[events]]\n"
 _NOT_INLINE = {"x": "x" * 200}
 
 
-def table_chunk(name: str, item: dict) -> str:
+def table_chunk(name: str, item: dict[str, Any]) -> str:
     """One item of an array of tables, always as '[[name]]', never as 'name = [...]'.
 
     tomli-w writes a short item inline, which would turn into a key of whatever table came
@@ -85,8 +93,8 @@ class LoadedSession:
 def _cut_to_last_save(raw: bytes) -> tuple[bytes, int]:
     """The file up to its last complete "# saved" line, and how many bytes came after it."""
     last = None
-    for last in _SAVED.finditer(raw):
-        pass
+    for match in _SAVED.finditer(raw):
+        last = match
     if last is None:
         return raw, 0
     return raw[: last.end()], len(raw) - last.end()
@@ -97,7 +105,7 @@ def _events_part(text: str) -> str:
     return "" if start < 0 else _SAVED_TEXT.sub("", text[start + 1 :])
 
 
-def replay_session(path: Path, start: dict, events: list) -> Session:
+def replay_session(path: Path, start: dict[str, Any], events: list[dict[str, Any]]) -> Session:
     """The session the events make, from its start. A wrong event names its place in the file."""
     session = first_state(parse(SessionStart, path, start, "session"))
     for number, data in enumerate(events, start=1):
@@ -165,7 +173,7 @@ TAIL_BYTES = 256 * 1024
 _SESSION_TABLE = b"\n[session]\n"
 
 
-def read_summary(path: Path) -> dict:
+def read_summary(path: Path) -> dict[str, Any]:
     """The [summary] of a session file, up to date with the events appended since it was written.
 
     Reads only the head of the file and, for a session not yet finished, its tail.
@@ -194,7 +202,7 @@ def read_summary(path: Path) -> dict:
     return fold_events(summary, later)
 
 
-def _events_after(tail: bytes, counted: object) -> list[dict] | None:
+def _events_after(tail: bytes, counted: object) -> list[dict[str, Any]] | None:
     """The events in `tail` past the first `counted`, or None when the tail does not reach back far enough."""
     tail, _ = _cut_to_last_save(tail)
     saves = list(_SAVED.finditer(tail))

@@ -3,20 +3,22 @@
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
+from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.sessions_index import SessionsIndex, session_paths
 from workshop_tui.store.session_file import load_session, save_new_session
+from workshop_tui.store.sessions_index import SessionsIndex, session_paths
 
 ENV_VAR = "WORKSHOP_TUI_SESSIONS"
 DEFAULT_DIR = "sessions"
 _NOT_SAFE = re.compile(r"[^\w]+")
 
 
-def choose_sessions_dir(given: str | None = None, environ: dict | None = None) -> Path:
+def choose_sessions_dir(given: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """--sessions-dir wins, then WORKSHOP_TUI_SESSIONS, then ./sessions."""
     environ = os.environ if environ is None else environ
     return Path(given or environ.get(ENV_VAR) or DEFAULT_DIR)
@@ -80,12 +82,12 @@ class SessionsFolder:
                 found.append((path, problem))
         return found
 
-    def _lines(self):
+    def _lines(self) -> list[SessionLine]:
         # The index, so only new or changed files are read in full.
         return [line for line in SessionsIndex(self.path).lines() if not line.problem]
 
-    def _load(self, lines) -> list[tuple[Path, Session]]:
-        found = []
+    def _load(self, lines: list[SessionLine]) -> list[tuple[Path, Session]]:
+        found: list[tuple[Path, Session]] = []
         for line in lines:
             try:
                 found.append((line.path, load_session(line.path)))

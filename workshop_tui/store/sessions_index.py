@@ -11,6 +11,7 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
@@ -44,7 +45,7 @@ def _stamp(path: Path) -> list[int] | None:
     return [info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino]
 
 
-def _line_to_json(line: SessionLine) -> dict:
+def _line_to_json(line: SessionLine) -> dict[str, Any]:
     data = {name: getattr(line, name) for name in (*_TEXT_FIELDS, *_COUNT_FIELDS, "problem")}
     data["started_at"] = line.started_at.isoformat() if line.started_at else None
     return data
@@ -79,19 +80,20 @@ class SessionsIndex:
         self.folder = Path(folder)
         self.path = self.folder / INDEX_NAME
 
-    def _known(self) -> dict:
+    def _known(self) -> dict[str, Any]:
         try:
             data = json.loads(self.path.read_bytes())
         except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or not isinstance(data.get("files"), dict):
             return {}
-        return data["files"]
+        files: dict[str, Any] = data["files"]
+        return files
 
     def lines(self) -> list[SessionLine]:
         """Every session file's line, newest name first; a damaged file's line says what is wrong."""
         known = self._known()
-        fresh: dict[str, dict] = {}
+        fresh: dict[str, dict[str, Any]] = {}
         found: list[SessionLine] = []
         for path in session_paths(self.folder):
             stamp = _stamp(path)

@@ -6,9 +6,9 @@ import re
 import stat
 import tomllib
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import tomli_w
 from pydantic import BaseModel, ValidationError
@@ -44,11 +44,10 @@ def open_regular(path: Path, what: str) -> Iterator[tuple[BinaryIO, int]]:
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-    with os.fdopen(fd, "rb") if stat.S_ISREG(info.st_mode) else nullcontext() as file:
         if stat.S_ISDIR(info.st_mode):
             raise FileProblem(path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it.")
-        if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(path, "", "this is not an ordinary file (it is a pipe, a device or a socket)", f"Give the path of a {what} file.")
+        raise FileProblem(path, "", "this is not an ordinary file (it is a pipe, a device or a socket)", f"Give the path of a {what} file.")
+    with os.fdopen(fd, "rb") as file:
         if info.st_size > LARGEST_FILE:
             raise FileProblem(path, "", f"the file is too large to be a {what} ({info.st_size // (1024 * 1024)} MB)", f"Choose a {what} file; they are much smaller.")
         os.set_blocking(fd, True)
@@ -79,7 +78,7 @@ def decode_text(path: Path, raw: bytes, what: str) -> str:
     return text
 
 
-def parse_toml_text(path: Path, text: str) -> dict:
+def parse_toml_text(path: Path, text: str) -> dict[str, Any]:
     """The TOML table in `text`, or a FileProblem naming the line and column."""
     try:
         return tomllib.loads(text)
@@ -99,12 +98,12 @@ def parse_toml_text(path: Path, text: str) -> dict:
         ) from None
 
 
-def read_toml(path: Path, what: str) -> dict:
+def read_toml(path: Path, what: str) -> dict[str, Any]:
     """The TOML table in `path`, or a FileProblem saying plainly why it cannot be read."""
     return parse_toml_text(path, decode_text(path, read_bytes(path, what), what))
 
 
-def check_schema_version(path: Path, data: dict, newest: int) -> None:
+def check_schema_version(path: Path, data: dict[str, Any], newest: int) -> None:
     version = data.get("schema_version", 1)
     if isinstance(version, int) and not isinstance(version, bool) and version > newest:
         raise FileProblem(
@@ -116,7 +115,7 @@ def check_schema_version(path: Path, data: dict, newest: int) -> None:
         )
 
 
-def parse(model: type[Model], path: Path, data: dict, what: str) -> Model:
+def parse(model: type[Model], path: Path, data: dict[str, Any], what: str) -> Model:
     """Validate `data` as `model`, raising the first problem with all of them attached."""
     try:
         return model.model_validate(data)
