@@ -1,6 +1,7 @@
 """The `workshop-tui` command. Bad input gets one clear sentence and exit status 2."""
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -167,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return BAD_INPUT
+    if args.command not in (None, "run", "resume", "review"):
+        gc.enable()  # turned off by workshop_tui.start; only a screen's first frame waits for it
     sessions_dir = choose_sessions_dir(args.sessions_dir)
     try:
         if args.command == "plans":

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Session
 
 
@@ -41,16 +42,16 @@ def summary_of(session: Session) -> dict[str, Any]:
 
 # How each kind of event changes the counts of a summary; the rest change only the time.
 _COUNTS = {
-    "note.add": ("notes", 1),
-    "note.remove": ("notes", -1),
-    "note.restore": ("notes", 1),
-    "decision.add": ("decisions", 1),
-    "action.add": ("open_actions", 1),
-    "action.done": ("open_actions", -1),
-    "action.reopen": ("open_actions", 1),
-    "person.add": ("people", 1),
+    Kind.NOTE_ADD: ("notes", 1),
+    Kind.NOTE_REMOVE: ("notes", -1),
+    Kind.NOTE_RESTORE: ("notes", 1),
+    Kind.DECISION_ADD: ("decisions", 1),
+    Kind.ACTION_ADD: ("open_actions", 1),
+    Kind.ACTION_DONE: ("open_actions", -1),
+    Kind.ACTION_REOPEN: ("open_actions", 1),
+    Kind.PERSON_ADD: ("people", 1),
 }
-_STATUS = {"timer.start": "running", "timer.pause": "paused", "session.finish": "finished"}
+_STATUS = {Kind.TIMER_START: "running", Kind.TIMER_PAUSE: "paused", Kind.SESSION_FINISH: "finished"}
 
 
 def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -63,9 +64,9 @@ def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[s
             summary[field] = summary.get(field, 0) + change
         if kind in _STATUS:
             summary["status"] = _STATUS[kind]
-        if kind == "session.finish" and isinstance(at, datetime):
+        if kind == Kind.SESSION_FINISH and isinstance(at, datetime):
             summary["ended_at"] = at
-        if isinstance(at, datetime) and not (kind or "").startswith("comment."):
+        if isinstance(at, datetime) and kind != Kind.COMMENT_ADD:
             summary["last_at"] = at
         summary["events"] = summary.get("events", 0) + 1
     if isinstance(summary.get("last_at"), datetime) and isinstance(summary.get("started_at"), datetime):

@@ -15,7 +15,8 @@ SESSION_FORMAT = 2
 class Record(BaseModel):
     """A model stored in a TOML file: strict about unknown keys, so typos are caught."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # defer_build: a model's validator is built when first used, so start-up only pays for what it uses.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     def to_toml_dict(self) -> dict[str, Any]:
         """A dict ready for tomli-w: TOML has no null, so empty optional values are left out."""

@@ -253,6 +253,8 @@ class OpenSession:
                 else:
                     self._journal.append(new)
                 state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
+                if self._lock is None:
+                    self._lock = _lock(self.path)  # the file could not be made at first; it exists now
             except Exception as error:  # any failure is said on screen; the saver never dies quietly
                 state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
             self.save_state = state

@@ -1,5 +1,6 @@
 """The workshop-tui Textual app. Settings and the clock are handed in, so tests build it freely."""
 
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,9 @@ class WorkshopApp(App):
         self.autosave_gather_seconds = autosave_gather_seconds
         self._quit_unsaved_ok = False
         self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(settle_memory)
 
     @property
     def folder(self) -> SessionsFolder:
@@ -170,3 +174,17 @@ class WorkshopApp(App):
                 lambda target=target, action=binding.action: self.call_later(self.run_action, action, target),
             )
         yield from super().get_system_commands(screen)
+
+
+def settle_memory() -> None:
+    """After the first frame: what was loaded stays, so later collections need not walk it again.
+
+    The `workshop-tui` command turns garbage collection off while it starts (workshop_tui/start.py).
+    Once the first frame is up, one collection clears start-up's garbage and what is left is frozen:
+    a session of thousands of notes then costs no long collection pauses in the middle of typing.
+    """
+    if gc.isenabled():
+        return  # started some other way (tests): leave collection as it is
+    gc.collect()
+    gc.freeze()
+    gc.enable()

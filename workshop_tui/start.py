@@ -1,0 +1,15 @@
+"""The `workshop-tui` command's first step: no garbage collection until the first frame.
+
+Start-up makes many objects and frees almost none, so collecting then is time lost before the
+screen shows. Collection comes back after the first frame (ui/app.py settle_memory), or at once
+for commands that open no screen (cli.main).
+"""
+
+import gc
+
+
+def main() -> int:
+    gc.disable()
+    from workshop_tui.cli import main as run_command_line
+
+    return run_command_line()
