@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import Digits, Input
 
 from workshop_tui.store.session_file import load_session
@@ -222,3 +224,47 @@ async def test_ctrl_q_saves_and_quits(sessions_dir: Path, clock):
     saved = load_session(path)
     assert saved.current_step == 1
     assert saved.steps[1].running_since is not None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48), (200, 60)])
+async def test_the_big_clock_repaints_every_cell_that_changes_and_only_the_digits_that_do(size):
+    """A ticking clock repaints only the changed digits; no cell that changes may be left out."""
+    from textual.app import App
+
+    from workshop_tui.ui.widgets.big_clock import BigClock
+
+    class OneClock(App):
+        CSS = "BigClock { width: 1fr; height: 1fr; }"
+
+        def compose(self):
+            yield BigClock()
+
+    def cells(clock: BigClock) -> list[list[str]]:
+        # Ink is drawn as coloured spaces, so a cell is its character and its background.
+        return [
+            [f"{char}{segment.style.bgcolor if segment.style else ''}" for segment in clock.render_line(y) for char in segment.text]
+            for y in range(clock.size.height)
+        ]
+
+    app = OneClock()
+    async with app.run_test(size=size) as pilot:
+        clock = app.query_one(BigClock)
+        for before, after in [("15:00", "14:59"), ("14:59", "14:58"), ("10:00", "9:59"), ("+0:09", "+0:10"), ("1:00:00", "0:59:59")]:
+            clock.text = before
+            await pilot.pause()
+            old = cells(clock)
+            refreshed = []
+            real_refresh = clock.refresh
+            clock.refresh = lambda *regions, **kwargs: refreshed.append(regions) or real_refresh(*regions, **kwargs)
+            clock.text = after
+            clock.refresh = real_refresh
+            new = cells(clock)
+            [regions] = refreshed
+            changed = {(x, y) for y, (a, b) in enumerate(zip(old, new)) for x, (p, q) in enumerate(zip(a, b)) if p != q}
+            assert changed, "the clock is on screen and its picture changed"
+            if len(before) != len(after):
+                assert regions == ()  # a different length: the whole clock
+                continue
+            covered = {(x, y) for r in regions for y in range(r.y, r.bottom) for x in range(r.x, r.right)}
+            assert changed <= covered, (before, after)
+            assert len(covered) < size[0] * size[1] / 2, "only the changed digits, not the whole clock"

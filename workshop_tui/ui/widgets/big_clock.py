@@ -5,6 +5,7 @@ from itertools import groupby
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.reactive import reactive
 
@@ -47,7 +48,26 @@ def scales(text: str, width: int, height: int) -> tuple[int, int]:
 class BigClock(Widget):
     """Draws `text` (digits and colons) in block characters, centred, as big as it fits."""
 
-    text: reactive[str] = reactive("0:00")
+    text: reactive[str] = reactive("0:00", repaint=False)
+
+    def watch_text(self, before: str, after: str) -> None:
+        """Repaint only the characters that changed: a ticking clock redraws one or two digits a second.
+
+        On a projector the clock fills the screen, so repainting all of it every second would cost
+        far more than a small clock does, for a picture that has barely changed.
+        """
+        if len(before) != len(after) or not self.size.area:
+            self.refresh()
+            return
+        width, height = self.size
+        across, down = scales(after, width, height)
+        top = (height - GLYPH_HEIGHT * down) // 2
+        left = max(0, (width - (len(after) * (GLYPH_WIDTH + GAP) - GAP) * across) // 2)
+        step = (GLYPH_WIDTH + GAP) * across
+        changed = [Region(left + i * step, top, GLYPH_WIDTH * across, GLYPH_HEIGHT * down)
+                   for i, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+        if changed:
+            self.refresh(*changed)
 
     def render_line(self, y: int) -> Strip:
         width, height = self.size
