@@ -144,3 +144,24 @@ def test_replaying_the_events_gives_the_same_records(engine, clock):
     assert fresh.decisions == engine.session.decisions
     assert fresh.actions == engine.session.actions
     assert fresh.participants == engine.session.participants
+
+
+def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock):
+    """The live screen keeps a running total; after any mix of changes it must say what a recount says."""
+    from workshop_tui.core.heard import NotesByPerson, who_has_been_heard
+    from workshop_tui.core.session_engine import SessionEngine, new_session
+    from tests.conftest import small_plan
+
+    engine = SessionEngine(new_session(small_plan(), "Heard", clock), clock)
+    running = NotesByPerson(engine.session)
+    steps = [
+        lambda: engine.add_person("Ann"), lambda: engine.add_person("Bob"), lambda: engine.add_person("", "staff"),
+        lambda: engine.add_note("@ann first"), lambda: engine.add_note("nobody in particular"),
+        lambda: engine.add_note("@bob second"), lambda: engine.remove_note("n3"), lambda: engine.undo_remove(),
+        lambda: engine.remove_note("n1"), lambda: engine.person_left("p2"), lambda: engine.add_note("@ann again"),
+    ]
+    for step in steps:
+        running.update(engine.session, step())
+        full = [h.label for h in who_has_been_heard(engine.session) if h.notes == 0 and h.person.left_at is None]
+        assert running.not_heard_yet(engine.session) == full
+    assert running.not_heard_yet(engine.session) == ["Staff 1"]

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-
 from textual.widgets import Digits, Input
 
 from workshop_tui.store.session_file import load_session
@@ -255,12 +254,17 @@ async def test_the_big_clock_repaints_every_cell_that_changes_and_only_the_digit
             old = cells(clock)
             refreshed = []
             real_refresh = clock.refresh
-            clock.refresh = lambda *regions, **kwargs: refreshed.append(regions) or real_refresh(*regions, **kwargs)
+            def recording(*regions, _seen=refreshed, _real=real_refresh, **kwargs):
+                _seen.append(regions)
+                return _real(*regions, **kwargs)
+
+            clock.refresh = recording
             clock.text = after
             clock.refresh = real_refresh
             new = cells(clock)
             [regions] = refreshed
-            changed = {(x, y) for y, (a, b) in enumerate(zip(old, new)) for x, (p, q) in enumerate(zip(a, b)) if p != q}
+            changed = {(x, y) for y, (a, b) in enumerate(zip(old, new, strict=True))
+                       for x, (p, q) in enumerate(zip(a, b, strict=True)) if p != q}
             assert changed, "the clock is on screen and its picture changed"
             if len(before) != len(after):
                 assert regions == ()  # a different length: the whole clock

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
-from workshop_tui.core.heard import who_has_been_heard
+from workshop_tui.core.heard import NotesByPerson
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.session_engine import NotNow, SessionEngine
@@ -72,6 +72,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.owner = owner
         self.quiet = quiet
         self.save_message = _save_words(owner.save_state)
+        self._notes_by_person = NotesByPerson(owner.session)
         self._shown_second: str | None = None
         self._agenda_cells: tuple | None = None
         self._last_left: float | None = None
@@ -163,7 +164,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if notes.total > notes.option_count:
             heading += f" - the newest {notes.option_count} of {notes.total}"
         self._show_text("#notes-heading", heading)
-        quiet = [h.label for h in who_has_been_heard(self.session) if h.notes == 0 and h.person.left_at is None]
+        quiet = self._notes_by_person.not_heard_yet(self.session)
         if quiet:
             heard = f"Not heard from yet: {', '.join(quiet)}"
         elif self.session.participants:
@@ -278,6 +279,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def _show_change(self, change: Change) -> None:
         if not self.is_attached or not self.is_mounted:
             return  # the screen has closed; the file is saved all the same
+        self._notes_by_person.update(self.session, change.events)
         area = redraws(change.events)
         if area & (Area.AGENDA | Area.CLOCK):
             self.show_session()

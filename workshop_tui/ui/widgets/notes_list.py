@@ -3,12 +3,13 @@
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Note, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS
 from workshop_tui.model.participant import person_labels
 
 # Changes that can alter notes already on show, or the names beside them.
-REDRAW_EVENTS = {"note.edit", "note.remove", "note.restore", "note.dealt_with", "person.add"}
+REDRAW_EVENTS = {Kind.NOTE_EDIT, Kind.NOTE_REMOVE, Kind.NOTE_RESTORE, Kind.NOTE_DEALT_WITH, Kind.PERSON_ADD}
 
 
 
