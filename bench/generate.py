@@ -104,11 +104,18 @@ def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: s
     api = _session_api()
     if api is not None:
         OpenSession, Command = api
-        owner = OpenSession.create(Path(folder), plan, title, clock, facilitator, note_taker, gather_seconds=0.05)
+        # The saver thread is kept idle (a long gather): saves happen where save() says, so the file's
+        # shape does not depend on how fast this loop runs against the saver's timer.
+        owner = OpenSession.create(Path(folder), plan, title, clock, facilitator, note_taker, gather_seconds=3600)
         engine = owner.engine
 
         def do(command: str, /, **args):
             return owner.apply(Command(command, args))
+
+        def save() -> None:
+            state = owner.save_now()
+            if not state.ok:
+                raise RuntimeError(state.problem)
 
         def done() -> Path:
             owner.close()
@@ -123,10 +130,28 @@ def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: s
         def do(command: str, /, **args):
             return getattr(engine, command)(**args)
 
+        def save() -> None:
+            pass  # the code before the owner saved the whole session at the end only
+
         def done() -> Path:
             path = SessionsFolder(folder).create(engine.session)
             save_session(engine.session, path)
             return path
+
+    # An unfinished session's file is left as the app's saver leaves it: a save after each burst of
+    # 1-4 notes, decisions or actions (appended after the summary head), and after each step change
+    # (the whole file again, with a fresh summary). A finished one ends with a whole write, so its
+    # file is the same however it was saved on the way, and the fsyncs are skipped.
+    # Burst sizes come from their own generator, so the session's contents are the same either way.
+    saving = status != "finished"
+    bursts = random.Random(f"{title}|{start.isoformat()}|{notes}|{status}")
+    left = [bursts.randint(1, 4)]
+
+    def changed() -> None:
+        left[0] -= 1
+        if saving and left[0] <= 0:
+            save()
+            left[0] = bursts.randint(1, 4)
 
     names = rng.sample(NAMES, min(people, len(NAMES)))
     for name in names:
@@ -142,12 +167,15 @@ def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: s
         if index:
             clock.advance(seconds=gap)
             do("next_step")
+            if saving:
+                save()
         if index == 2 and rng.random() < 0.3:
             do("add_minutes", minutes=rng.choice([1, 2, 5, -1]))
         for _ in range(per_step[index]):
             clock.advance(seconds=gap * rng.uniform(0.5, 1.5))
             said_by = f"@{rng.choice(names)} " if names and rng.random() < 0.6 else ""
             do("add_note", typed=rng.choice(KIND_MARKS) + said_by + _sentence(rng))
+            changed()
         for _ in range(decision_steps.count(index)):
             present = [p.id for p in engine.session.participants]
             do("record_decision",
@@ -155,9 +183,11 @@ def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: s
                votes_for=len(present), votes_against=0, abstentions=0,
                outcome=rng.choice(["agreed", "agreed", "not agreed", "deferred"]),
                statement=_sentence(rng), reasons=_sentence(rng))
+            changed()
         for _ in range(action_steps.count(index)):
             do("add_action", text=_sentence(rng, 4, 12), owner=rng.choice(names) if names else "",
                due=(clock.now() + timedelta(days=rng.randint(3, 30))).date())
+            changed()
     clock.advance(seconds=60)
     try:
         if status == "finished":
