@@ -13,6 +13,23 @@ UK_SUMMER = timezone(timedelta(hours=1))
 TEN_AM = datetime(2026, 7, 8, 10, 0, tzinfo=UK_SUMMER)
 
 
+# Text that has broken TOML writers: quotes, backslashes, line ends, other scripts, emoji, control
+# characters, a whole line that looks like the file's own "# saved" marker, and a very long line.
+TRICKY = [
+    "Meet somewhere with a hearing loop",
+    "She said \"no\" and 'maybe'",
+    "C:\\Users\\panel\\notes \\n is not a newline",
+    "line one\nline two\r\nline three\n",
+    "Café, naïve, Zoë, Ω, 日本語, عربى",
+    "🙂👍🏽👨‍👩‍👧 emoji",
+    "tab\there, bell\x07, escape\x1b[31m, delete\x7f",
+    '"""triple quotes""" and \'\'\'more\'\'\'',
+    "x" * 20_000,
+    " leading and trailing spaces ",
+    "# saved 99\n[[events]]\nkind = \"step.next\"",
+]
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(TEN_AM)

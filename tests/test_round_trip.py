@@ -10,20 +10,7 @@ from workshop_tui.core.session_engine import SessionEngine, first_state, new_ses
 from workshop_tui.model import STEP_KINDS, Event, Plan, Session, Step
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.session_file import load_session, save_session
-from tests.conftest import small_plan
-
-TRICKY = [
-    "Meet somewhere with a hearing loop",
-    "She said \"no\" and 'maybe'",
-    "C:\\Users\\panel\\notes \\n is not a newline",
-    "line one\nline two\r\nline three\n",
-    "Café, naïve, Zoë, Ω, 日本語, عربى",
-    "🙂👍🏽👨‍👩‍👧 emoji",
-    "tab\there, bell\x07, escape\x1b[31m, delete\x7f",
-    '"""triple quotes""" and \'\'\'more\'\'\'',
-    "x" * 20_000,
-    " leading and trailing spaces ",
-]
+from tests.conftest import TRICKY, small_plan
 
 text = st.one_of(
     st.sampled_from(TRICKY),

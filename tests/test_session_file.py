@@ -13,20 +13,8 @@ from workshop_tui.core.session_engine import NotNow
 from workshop_tui.core.session_summary import summary_of
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session, load_session_file, read_summary
-from tests.conftest import TEN_AM, small_plan
+from tests.conftest import TEN_AM, TRICKY, small_plan
 
-TRICKY = [
-    "Meet somewhere with a hearing loop",
-    "She said \"no\" and 'maybe'",
-    "C:\\Users\\panel\\notes \\n is not a newline",
-    "line one\nline two\r\nline three\n",
-    "Café, naïve, Zoë, Ω, 日本語, عربى",
-    "🙂👍🏽👨‍👩‍👧 emoji",
-    "tab\there, bell\x07, escape\x1b[31m, delete\x7f",
-    '"""triple quotes""" and \'\'\'more\'\'\'',
-    "# saved 99\n[[events]]\nkind = \"step.next\"",
-    "x" * 20_000,
-]
 text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
 names = st.sampled_from(["Ann", "Bob", "Zoë", "Mary Jane", ""])
 offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
