@@ -108,19 +108,24 @@ def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:
 
 
 def run(args: argparse.Namespace, sessions_dir: Path) -> int:
-    from workshop_tui.ui.app import StartPlan
-    from workshop_tui.ui.screens.start_session import SessionDetails
+    from workshop_tui.core.clock import SystemClock
+    from workshop_tui.store.open_session import OpenSession
+    from workshop_tui.ui.app import OpenedSession
 
     plan = find_plan(args.plan, sessions_dir / "plans").plan
     title = args.title if args.title is not None else plan.title
     if not title.strip():
         raise UsageProblem("the title after --title is empty; give the session a title")
-    details = SessionDetails(title.strip(), args.facilitator, args.note_taker)
-    return open_app(sessions_dir, StartPlan(plan, details), args.quiet)
+    # Made here, so a sessions folder that cannot hold it is said in one sentence before any screen shows.
+    owner = OpenSession.create(sessions_dir, plan, title.strip(), SystemClock(), args.facilitator, args.note_taker)
+    try:
+        return open_app(sessions_dir, OpenedSession(owner), args.quiet)
+    finally:
+        owner.close()
 
 
 def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
-    from workshop_tui.ui.app import ResumeSession
+    from workshop_tui.ui.app import OpenedSession
 
     from workshop_tui.core.clock import SystemClock
     from workshop_tui.store.open_session import OpenSession
@@ -136,7 +141,7 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     # Opened here, so a session open in another window is refused before any screen shows.
     owner = OpenSession.resume(path, SystemClock())
     try:
-        return open_app(sessions_dir, ResumeSession(owner), args.quiet)
+        return open_app(sessions_dir, OpenedSession(owner), args.quiet)
     finally:
         owner.close()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from workshop_tui.store import atomic
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session
-from workshop_tui.ui.app import ResumeSession, WorkshopApp
+from workshop_tui.ui.app import OpenedSession, WorkshopApp
 from tests.ui.live_helpers import advance, live, live_app, text_of
 
 
@@ -66,7 +66,7 @@ async def test_resume_shows_a_running_timer_still_running(sessions_dir: Path, cl
         live(app).save_before_quitting()
     # The laptop was closed for ten minutes; the timer kept running all along.
     clock.advance(minutes=10)
-    resumed = WorkshopApp(sessions_dir, clock, quiet=True, opening=ResumeSession(OpenSession.resume(path, clock)))
+    resumed = WorkshopApp(sessions_dir, clock, quiet=True, opening=OpenedSession(OpenSession.resume(path, clock)))
     async with resumed.run_test() as pilot:
         await pilot.pause()
         assert text_of(resumed, "#timer-words") == "1:30 over. Time's up for this step."

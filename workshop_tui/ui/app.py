@@ -28,8 +28,8 @@ class StartPlan:
 
 
 @dataclass(frozen=True)
-class ResumeSession:
-    """Open straight onto a session already opened by the command line (`workshop-tui resume`)."""
+class OpenedSession:
+    """Open straight onto a session the command line has opened (`workshop-tui run` and `resume`)."""
 
     owner: OpenSession
 
@@ -60,7 +60,7 @@ class WorkshopApp(App):
         sessions_dir: Path,
         clock: Clock | None = None,
         quiet: bool = False,
-        opening: StartPlan | ResumeSession | ReviewSession | BrowseSessions | None = None,
+        opening: StartPlan | OpenedSession | ReviewSession | BrowseSessions | None = None,
         autosave_gather_seconds: float = 0.2,
     ):
         super().__init__()
@@ -83,8 +83,12 @@ class WorkshopApp(App):
         # Opening straight onto a session skips building the home screen: a faster first frame.
         if isinstance(self.opening, StartPlan):
             return self.start_session(self.opening.plan, self.opening.details)
-        if isinstance(self.opening, ResumeSession):
-            return self._live(self.opening.owner, show=False)
+        if isinstance(self.opening, OpenedSession):
+            screen = self._live(self.opening.owner, show=False)
+            session = self.opening.owner.session
+            if session.plan.follows and len(session.events) == 1:  # a new session of a part 2
+                self.show_carried_actions(session.plan.follows, screen)
+            return screen
         if isinstance(self.opening, ReviewSession):
             from workshop_tui.ui.screens.review import ReviewScreen
 
