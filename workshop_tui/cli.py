@@ -103,8 +103,10 @@ def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:
     # Textual is imported only when a screen opens, so the other commands start fast.
     from workshop_tui.ui.app import WorkshopApp
 
-    WorkshopApp(sessions_dir=sessions_dir, quiet=quiet, opening=opening).run()
-    return 0
+    app = WorkshopApp(sessions_dir=sessions_dir, quiet=quiet, opening=opening)
+    app.run()
+    # Not zero after a crash (see WorkshopApp._handle_exception), so scripts and people can tell.
+    return app.return_code or 0
 
 
 def run(args: argparse.Namespace, sessions_dir: Path) -> int:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from workshop_tui.core.clock import Clock, SystemClock
 from workshop_tui.model import Plan, Session
 from workshop_tui.store.open_session import OpenSession
+from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
@@ -74,6 +75,22 @@ class WorkshopApp(App):
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_memory)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A fault in the app: one plain sentence on the way out, the details in a private file.
+
+        Textual would show the traceback with its local variables (session text, names) on a
+        screen that may be a projector. The exit status is not zero (Textual sets 1).
+        """
+        from workshop_tui.ui.crash_report import crash_words, write_report
+
+        report = None if isinstance(error, FileProblem) else write_report(error, self.sessions_dir, self.clock.now())
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error  # Pilot tests re-raise it
+            self._exception_event.set()
+        self.bell()
+        self.panic(crash_words(error, report))
 
     @property
     def folder(self) -> SessionsFolder:
