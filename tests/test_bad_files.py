@@ -1,5 +1,6 @@
 """Every bad file gets one clear sentence naming the file and what to do, and exit status 2."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,114 @@ def test_a_datetime_without_an_offset_is_refused(tmp_path: Path):
     path.write_text(head + "[session]\n" + start.replace("10:00:00+01:00", "10:00:00", 1))
     with pytest.raises(FileProblem, match=r"started_at.*UTC offset"):
         load_session(path)
+
+
+# Any plan file, however malformed, given to the real command: one sentence and status 2, never a hang.
+
+
+def _make_deep(path: Path) -> None:
+    path.write_text("a = " + "[" * 100_000 + "\n")
+
+
+def _make_deep_but_parseable(path: Path) -> None:
+    path.write_text(HEAD + "extra = " + "[" * 300 + "]" * 300 + "\n" + GOOD_STEP)
+
+
+def _make_utf16(path: Path) -> None:
+    path.write_text(HEAD + GOOD_STEP, encoding="utf-16")
+
+
+def _make_latin1(path: Path) -> None:
+    path.write_bytes((HEAD + GOOD_STEP).replace("Welcome", "Caf\xe9").encode("latin-1"))
+
+
+def _make_fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _make_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def _make_loop(path: Path) -> None:
+    other = path.with_name("other.toml")
+    other.symlink_to(path.name)
+    path.symlink_to(other.name)
+
+
+def _make_folder(path: Path) -> None:
+    path.mkdir()
+
+
+def _make_empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _make_blank(path: Path) -> None:
+    path.write_text(" \n\n\t\n")
+
+
+def _make_huge(path: Path) -> None:
+    with path.open("wb") as file:  # 200 MB, sparse, so the test writes almost nothing
+        file.truncate(200 * 1024 * 1024)
+
+
+def _make_unreadable_link(path: Path) -> None:
+    path.symlink_to("/nowhere/at/all.toml")
+
+
+MALFORMED = [
+    ("very deep nesting", _make_deep, "nested far too deeply"),
+    ("deep nesting that parses", _make_deep_but_parseable, "extra"),
+    ("UTF-16", _make_utf16, "not a text file in UTF-8"),
+    ("Latin-1", _make_latin1, "not a text file in UTF-8"),
+    ("a FIFO", _make_fifo, "not an ordinary file"),
+    ("a link to /dev/zero", _make_zero, "not an ordinary file"),
+    ("a loop of links", _make_loop, "loop of links"),
+    ("a folder named x.toml", _make_folder, "this is a folder, not a file"),
+    ("an empty file", _make_empty, "the file is empty"),
+    ("a file of blanks", _make_blank, "the file is empty"),
+    ("a 200 MB file", _make_huge, "too large"),
+    ("a link to nowhere", _make_unreadable_link, "there is no such file"),
+]
+
+
+@pytest.mark.parametrize("command", ["check", "run"])
+@pytest.mark.parametrize("make, words", [case[1:] for case in MALFORMED], ids=[case[0] for case in MALFORMED])
+def test_a_malformed_plan_file_gets_one_sentence_and_status_2_from_the_real_command(tmp_path: Path, command, make, words):
+    path = tmp_path / "x.toml"
+    make(path)
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(tmp_path / "sessions"), command, str(path)],
+        capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL, timeout=30,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert words in result.stderr and str(path) in result.stderr
+    assert not (tmp_path / "sessions").exists()
+
+
+def test_a_plan_saved_with_a_byte_order_mark_loads(tmp_path: Path, capsys):
+    # Windows Notepad starts UTF-8 files with an invisible mark; the plan is still fine.
+    path = tmp_path / "notepad.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEAD + GOOD_STEP).encode())
+    assert main(["check", str(path)]) == 0
+    assert "no problems found" in capsys.readouterr().out
+
+
+def test_malformed_files_in_the_plans_folder_are_listed_with_their_problem_and_never_hang(tmp_path: Path):
+    plans = tmp_path / "sessions" / "plans"
+    plans.mkdir(parents=True)
+    for number, (_, make, _) in enumerate(MALFORMED):
+        make(plans / f"bad-{number:02}.toml")
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "plans", "--sessions-dir", str(tmp_path / "sessions")],
+        capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for number, (_, _, words) in enumerate(MALFORMED):
+        if (plans / f"bad-{number:02}.toml").exists() or (plans / f"bad-{number:02}.toml").is_symlink():
+            line = next(line for line in result.stdout.splitlines() if line.startswith(f"bad-{number:02} "))
+            assert "cannot be used" in line and words in line

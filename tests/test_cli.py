@@ -1,8 +1,11 @@
 """The command line: version, help, plans and check."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from workshop_tui import __version__
 from workshop_tui.cli import main
@@ -87,3 +90,167 @@ def test_run_with_an_unknown_plan_or_empty_title_gets_one_sentence(capsys, tmp_p
     assert main(["--sessions-dir", str(tmp_path), "run", "co-production-part-1", "--title", " "]) == 2
     assert "--title is empty" in capsys.readouterr().err
     assert not (tmp_path / "plans").exists() and list(tmp_path.iterdir()) == []
+
+
+# Global options go before or after the command, the way people type them.
+
+
+@pytest.fixture
+def no_screen(monkeypatch):
+    """open_app records the sessions folder it was given instead of opening a screen."""
+    opened: list[Path] = []
+
+    def record(sessions_dir, opening=None, quiet=False):
+        opened.append(Path(sessions_dir))
+        return 0
+
+    monkeypatch.setattr("workshop_tui.cli.open_app", record)
+    return opened
+
+
+def _own_plan(folder: Path) -> None:
+    (folder / "plans").mkdir(parents=True)
+    source = builtin_plan_paths()[0].read_text().replace('name = "co-production-part-1"', 'name = "our-own"')
+    (folder / "plans" / "our-own.toml").write_text(source)
+
+
+def test_sessions_dir_after_plans_and_check(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "elsewhere"
+    _own_plan(folder)
+    assert main(["plans", "--sessions-dir", str(folder)]) == 0
+    assert "our-own" in capsys.readouterr().out
+    assert main(["check", "our-own", "--sessions-dir", str(folder)]) == 0
+    assert main(["check", f"--sessions-dir={folder}", "our-own"]) == 0
+    assert capsys.readouterr().out.count("no problems found") == 2
+
+
+def test_sessions_dir_after_run_resume_and_review(tmp_path: Path, no_screen, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "elsewhere"
+    assert main(["run", "co-production-part-1", "--sessions-dir", str(folder), "--title", "Leeds"]) == 0
+    made = list(folder.glob("*.toml"))
+    assert len(made) == 1 and not (tmp_path / "sessions").exists()
+    assert main(["resume", "--sessions-dir", str(folder)]) == 0
+    assert main(["resume", made[0].stem, "--sessions-dir", str(folder)]) == 0
+    assert main(["review", "--sessions-dir", str(folder)]) == 0
+    assert main(["review", made[0].stem, "--sessions-dir", str(folder)]) == 0
+    assert no_screen == [folder] * 5
+
+
+def test_sessions_dir_after_export_and_the_later_one_wins(tmp_path: Path, capsys, monkeypatch):
+    from workshop_tui.store.session_file import save_session
+    from tests.conftest import finished_session
+
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    save_session(finished_session(), folder / "done.toml")
+    assert main(["export", "done", "--format", "md", "--sessions-dir", str(folder)]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+    assert main(["--sessions-dir", str(tmp_path / "nowhere"), "export", "done", "--format", "md", "--sessions-dir", str(folder)]) == 0
+
+
+def test_version_after_a_command(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["plans", "--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"workshop-tui {__version__}"
+
+
+# Command-line values that are not usable text: one sentence, status 2, nothing made.
+
+RUN = ["run", "co-production-part-1"]
+BAD_VALUES = [
+    ("a title over 200 characters", [*RUN, "--title", "x" * 201], "--title"),
+    ("a title that is not UTF-8", [*RUN, "--title", "\udcff"], "--title"),
+    ("a facilitator that is not UTF-8", [*RUN, "--facilitator", "Sam \udcff"], "--facilitator"),
+    ("a note-taker that is not UTF-8", [*RUN, "--note-taker", "\udce9"], "--note-taker"),
+    ("an empty title", [*RUN, "--title", "   "], "--title is empty"),
+    ("an empty facilitator", [*RUN, "--facilitator", " "], "--facilitator is empty"),
+    ("an empty note-taker", [*RUN, "--note-taker", ""], "--note-taker is empty"),
+    ("a title with a new line", [*RUN, "--title", "Leeds\nday two"], "--title"),
+    ("a facilitator with a terminal escape", [*RUN, "--facilitator", "\x1b[2JSam"], "--facilitator"),
+    ("a plan name that is not UTF-8", ["run", "plan\udcff"], "PLAN"),
+    ("a plan path with a new line", ["check", "a\nb.toml"], "PLAN"),
+    ("an empty plan", ["check", " "], "PLAN"),
+    ("a session that is not UTF-8", ["resume", "s\udcff"], "SESSION"),
+    ("an empty session", ["review", ""], "SESSION"),
+    ("an export file that is not UTF-8", ["export", "x", "--format", "md", "-o", "m\udcff.md"], "-o"),
+    ("an empty export file", ["export", "x", "--format", "md", "-o", ""], "-o"),
+    ("a sessions folder that is not UTF-8", ["--sessions-dir", "s\udcff", "plans"], "--sessions-dir"),
+]
+
+
+@pytest.mark.parametrize("arguments, words", [case[1:] for case in BAD_VALUES], ids=[case[0] for case in BAD_VALUES])
+def test_a_command_line_value_that_is_not_usable_text_gets_one_sentence_and_status_2(arguments, words, tmp_path: Path, capsys, no_screen):
+    status = main(["--sessions-dir", str(tmp_path / "s"), *arguments] if arguments[0] != "--sessions-dir" else arguments)
+    error = capsys.readouterr().err.strip()
+    assert status == 2, error
+    assert error.startswith("workshop-tui: ") and len(error.splitlines()) == 1
+    assert words in error
+    assert "Traceback" not in error and "pydantic" not in error
+    assert no_screen == [] and not (tmp_path / "s").exists()
+
+
+def test_bytes_from_the_shell_that_are_not_utf8_never_reach_the_session_file(tmp_path: Path):
+    # The real command, as a shell would start it with --title $'\xff'.
+    for option in [b"--title", b"--facilitator", b"--note-taker"]:
+        result = subprocess.run(
+            [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(tmp_path), "run", "co-production-part-1", option, b"Leeds \xff"],
+            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+        )
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+        assert "not UTF-8" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_validation_error_never_escapes_main(capsys, monkeypatch):
+    from pydantic import ValidationError
+
+    from workshop_tui.model import Plan
+
+    def broken(*_):
+        Plan.model_validate({"name": "x", "title": "x" * 300, "steps": []})
+
+    monkeypatch.setattr("workshop_tui.cli.list_plans", broken)
+    with pytest.raises(ValidationError):
+        broken()
+    assert main(["plans"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("workshop-tui: ") and len(error.splitlines()) == 1
+    assert "Traceback" not in error and "errors.pydantic.dev" not in error
+
+
+def test_a_plan_file_whose_name_is_not_utf8_is_listed_not_a_crash(tmp_path: Path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    source = builtin_plan_paths()[0].read_text().replace('name = "co-production-part-1"', 'name = "cafe"')
+    (plans / os.fsdecode(b"caf\xe9.toml")).write_text(source)
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "plans", "--sessions-dir", str(tmp_path)],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "cafe" in result.stdout and "caf\\udce9.toml" in result.stdout
+
+
+def test_a_sessions_folder_from_the_environment_is_checked_too(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_TUI_SESSIONS", str(tmp_path / "a\nb"))
+    assert main(["plans"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert "WORKSHOP_TUI_SESSIONS" in error and len(error.splitlines()) == 1
+
+
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path):
+    # `workshop-tui plans | head -0`: the reader has gone before anything is written.
+    reader, writer = os.pipe()
+    os.close(reader)
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "plans", "--sessions-dir", str(tmp_path)],
+        stdout=writer, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL, timeout=60,
+    )
+    os.close(writer)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+    assert result.returncode == 1

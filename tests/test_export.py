@@ -13,7 +13,8 @@ import pytest
 from workshop_tui.cli import main
 from workshop_tui.export import anonymise, csv_table, html_minutes, json_session, markdown_minutes
 from workshop_tui.model import Session
-from workshop_tui.store.session_file import save_session
+from workshop_tui.store.session_file import load_session, save_session
+from tests.conftest import small_session
 from tests.recorded import TRICKY_NOTE, recorded_session
 
 GOLDEN = Path(__file__).parent / "golden" / "minutes.md"
@@ -131,3 +132,137 @@ def test_html_text_colours_have_a_contrast_of_7_to_1_or_better():
     assert "color: #111111; background: #ffffff" in STYLE
     assert contrast("#111111", "#ffffff") >= 7
     assert contrast("#111111", "#eeeeee") >= 7  # table headings
+
+
+# Where an export may be written: never over the session itself, never over a file by accident.
+
+
+def _export(tmp_path: Path, *more: str) -> int:
+    return main(["--sessions-dir", str(tmp_path), "export", "panel", *more])
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_export_never_writes_over_the_session_being_exported_even_with_force(tmp_path: Path, capsys, force):
+    session_path = tmp_path / "panel.toml"
+    save_session(recorded_session(), session_path)
+    before = session_path.read_bytes()
+    for form in ["md", "json", "csv"]:
+        extra = ["--what", "notes"] if form == "csv" else []
+        assert _export(tmp_path, "--format", form, *extra, "-o", str(session_path), *force) == 2
+        error = capsys.readouterr().err
+        assert "the session being exported" in error and "Traceback" not in error
+    assert session_path.read_bytes() == before
+    assert load_session(session_path).title == "Panel, July"
+
+
+def test_export_refuses_a_file_that_exists_unless_force(tmp_path: Path, capsys):
+    save_session(recorded_session(), tmp_path / "panel.toml")
+    target = tmp_path / "minutes.md"
+    target.write_text("my own notes\n")
+    assert _export(tmp_path, "--format", "md", "-o", str(target)) == 2
+    error = capsys.readouterr().err
+    assert "exists already" in error and "--force" in error and len(error.strip().splitlines()) == 1
+    assert target.read_text() == "my own notes\n"
+    assert _export(tmp_path, "--format", "md", "-o", str(target), "--force") == 0
+    assert target.read_text().startswith("# Panel, July")
+
+
+def test_export_refuses_another_session_in_the_folder_unless_force(tmp_path: Path, capsys):
+    save_session(recorded_session(), tmp_path / "panel.toml")
+    other = tmp_path / "other.toml"
+    save_session(small_session(), other)
+    before = other.read_bytes()
+    assert _export(tmp_path, "--format", "json", "-o", str(other)) == 2
+    assert "is a session file" in capsys.readouterr().err
+    assert other.read_bytes() == before
+    # A .toml that is not there yet would be taken for a session, broken, in the browser.
+    assert _export(tmp_path, "--format", "md", "-o", str(tmp_path / "minutes.toml"), "--force") == 2
+    assert "sessions folder" in capsys.readouterr().err
+    assert not (tmp_path / "minutes.toml").exists()
+
+
+def test_export_to_a_dash_writes_to_standard_output_not_a_file_named_dash(tmp_path: Path, capsys, monkeypatch):
+    save_session(recorded_session(), tmp_path / "panel.toml")
+    monkeypatch.chdir(tmp_path)
+    assert _export(tmp_path, "--format", "md", "-o", "-") == 0
+    assert capsys.readouterr().out.startswith("# Panel, July")
+    assert _export(tmp_path, "--format", "csv", "--what", "actions", "-o", "-") == 0
+    assert "Book the library room" in capsys.readouterr().out
+    assert _export(tmp_path, "--format", "csv", "-o", "-") == 2  # three tables do not fit one screen
+    assert "--what" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists() and not list(tmp_path.glob("-*"))
+
+
+def test_csv_export_checks_all_three_files_before_it_writes_any(tmp_path: Path, capsys):
+    save_session(recorded_session(), tmp_path / "panel.toml")
+    (tmp_path / "out-decisions.csv").write_text("keep me\n")
+    assert _export(tmp_path, "--format", "csv", "-o", str(tmp_path / "out.csv")) == 2
+    assert "out-decisions.csv" in capsys.readouterr().err
+    assert not (tmp_path / "out-notes.csv").exists() and not (tmp_path / "out-actions.csv").exists()
+    assert (tmp_path / "out-decisions.csv").read_text() == "keep me\n"
+    assert _export(tmp_path, "--format", "csv", "-o", str(tmp_path / "out.csv"), "--force") == 0
+    assert (tmp_path / "out-decisions.csv").read_text().startswith('"time"')
+    # The session itself, as one of the three, is refused even with --force.
+    assert _export(tmp_path, "--format", "csv", "-o", str(tmp_path / "panel"), "--force") == 0
+    (tmp_path / "panel-notes.csv").unlink()
+    (tmp_path / "panel-notes.csv").symlink_to(tmp_path / "panel.toml")
+    assert _export(tmp_path, "--format", "csv", "-o", str(tmp_path / "panel"), "--force") == 2
+    assert "the session being exported" in capsys.readouterr().err
+    assert load_session(tmp_path / "panel.toml").title == "Panel, July"
+
+
+def test_export_over_a_pipe_or_device_is_refused_even_with_force(tmp_path: Path, capsys):
+    save_session(recorded_session(), tmp_path / "panel.toml")
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    assert _export(tmp_path, "--format", "md", "-o", str(pipe), "--force") == 2
+    assert "not an ordinary file" in capsys.readouterr().err
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path, capsys):
+    save_session(recorded_session(), tmp_path / "panel.toml")
+    # /proc takes no new files, even for root.
+    assert _export(tmp_path, "--format", "md", "-o", "/proc/minutes.md") == 2
+    error = capsys.readouterr().err
+    assert "could not be written" in error and "Traceback" not in error
+
+
+def test_the_review_screens_call_keeps_working_and_refuses_an_existing_file(tmp_path: Path):
+    from workshop_tui.export.writing import OutputExists, export
+
+    target = tmp_path / "minutes.md"
+    assert export(recorded_session(), "md", str(target), False) == [target]
+    with pytest.raises(OutputExists):
+        export(recorded_session(), "md", str(target), False)
+    assert export(recorded_session(), "md", str(target), False, force=True) == [target]
+
+
+# Spreadsheet formulas (OWASP "CSV injection"): a cell that starts like a formula is kept as text.
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
+
+
+def test_csv_cells_that_start_like_a_formula_are_neutralised():
+    session = recorded_session()
+    notes = [note.model_copy(update={"text": text}) for note, text in zip(session.notes * 2, FORMULAS, strict=True)]
+    actions = [session.actions[0].model_copy(update={"text": text, "owner": "=cmd|' /C calc'!A0"}) for text in FORMULAS]
+    decision = session.decisions[0].model_copy(update={"question": "=1+1", "statement": "@me", "reasons": "+r", "dissent": "-d"})
+    session = session.model_copy(update={"notes": notes, "actions": actions, "decisions": [decision]})
+    for what in ["notes", "decisions", "actions"]:
+        for row in csv.reader(io.StringIO(csv_table(session, what), newline="")):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (what, cell)
+    # The words are kept, after a single quote that tells the spreadsheet "this is text".
+    rows = list(csv.reader(io.StringIO(csv_table(session, "notes"), newline="")))
+    assert [row[3] for row in rows[1:]] == ["'" + text for text in FORMULAS]
+    rows = list(csv.reader(io.StringIO(csv_table(session, "actions"), newline="")))
+    assert rows[1][1] == "'=cmd|' /C calc'!A0"
+    rows = list(csv.reader(io.StringIO(csv_table(session, "decisions"), newline="")))
+    assert rows[1][2] == "'=1+1" and rows[1][9:11] == ["'+r", "'-d"]
+
+
+def test_csv_quotes_every_cell_and_leaves_ordinary_text_as_it_was():
+    lines = csv_table(recorded_session(), "actions").splitlines()
+    assert lines[0] == '"what","who","due","state","step"'
+    assert lines[1] == '"Book the library room","Cat","2026-07-15","done","Deciding"'

@@ -2,14 +2,19 @@
 
 import argparse
 import gc
+import os
 import sys
+import unicodedata
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from workshop_tui import __version__
 from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.store.plan_library import builtin_plans, find_plan, folder_plans
-from workshop_tui.store.problems import FileProblem
+from workshop_tui.model.session_start import SessionStart
+from workshop_tui.store.problems import FileProblem, field_path
 from workshop_tui.store.sessions_folder import ENV_VAR, SessionsFolder, choose_sessions_dir
 from workshop_tui.store.session_file import load_session
 
@@ -25,41 +30,134 @@ class Parser(argparse.ArgumentParser):
         raise UsageProblem(message)
 
 
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
+    parser.add_argument(
+        "--sessions-dir", metavar="DIR", default=default, help="the folder that holds session files"
+    )
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="workshop-tui",
         description="Run co-production workshops live, and look back at them afterwards.",
         epilog=f"With no command, the home screen opens. "
-        f"The sessions folder is --sessions-dir, or ${ENV_VAR}, or ./sessions.",
+        f"The sessions folder is --sessions-dir, or ${ENV_VAR}, or ./sessions. "
+        f"--sessions-dir may also come after the command.",
     )
-    parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
-    parser.add_argument(
-        "--sessions-dir", metavar="DIR", help="the folder that holds session files"
-    )
+    _global_options(parser, None)
+    # The same options after the command (`run PLAN --sessions-dir DIR`), as people type them.
+    # SUPPRESS: when not given there, they do not undo the value given before the command.
+    after = Parser(add_help=False)
+    _global_options(after, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    commands.add_parser("plans", help="list the built-in plans and their length")
-    check = commands.add_parser(
+
+    def command(name: str, help: str) -> Parser:
+        made: Parser = commands.add_parser(name, help=help, parents=[after])
+        return made
+
+    command("plans", help="list the built-in plans and their length")
+    check = command(
         "check", help="check a plan file: fields, plain English and pacing"
     )
     check.add_argument("plan", metavar="PLAN", help="a built-in plan's name or a plan file")
-    run = commands.add_parser("run", help="start a live session from a plan")
+    run = command("run", help="start a live session from a plan")
     run.add_argument("plan", metavar="PLAN", help="a built-in plan's name or a plan file")
     run.add_argument("--title", metavar="T", help="the session's title (the plan's title if not given)")
-    run.add_argument("--facilitator", metavar="NAME", default="", help="the facilitator's name")
-    run.add_argument("--note-taker", metavar="NAME", default="", help="the note-taker's name")
+    run.add_argument("--facilitator", metavar="NAME", help="the facilitator's name")
+    run.add_argument("--note-taker", metavar="NAME", help="the note-taker's name")
     run.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
-    resume = commands.add_parser("resume", help="carry on an unfinished session (the newest if none is named)")
+    resume = command("resume", help="carry on an unfinished session (the newest if none is named)")
     resume.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder")
     resume.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
-    review = commands.add_parser("review", help="look back at a session: timings, notes, decisions, replay")
+    review = command("review", help="look back at a session: timings, notes, decisions, replay")
     review.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (all sessions if not given)")
-    export = commands.add_parser("export", help="write a session's minutes or data to share")
+    export = command("export", help="write a session's minutes or data to share")
     export.add_argument("session", metavar="SESSION", help="a session file, or its name in the sessions folder")
     export.add_argument("--format", required=True, choices=["md", "html", "csv", "json"], help="what to write")
-    export.add_argument("-o", "--output", metavar="FILE", help="where to write it (the screen if not given)")
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write it (the screen if not given, or -)")
+    export.add_argument("--force", action="store_true", help="replace a file that is already there (never the session being exported)")
     export.add_argument("--anonymise", action="store_true", help="replace names with role and number")
     export.add_argument("--what", choices=["notes", "decisions", "actions"], help="for csv: one table only")
     return parser
+
+
+# Each value a person can type, as the messages name it. Text values are trimmed and kept.
+_VALUES = {
+    "sessions_dir": "the folder after --sessions-dir",
+    "plan": "the PLAN",
+    "session": "the SESSION",
+    "output": "the file after -o",
+    "title": "the title after --title",
+    "facilitator": "the name after --facilitator",
+    "note_taker": "the name after --note-taker",
+}
+_TEXT = ("title", "facilitator", "note_taker")
+# Line and paragraph separators break a line as a new line does.
+_BREAKS = {"\u2028", "\u2029"}
+
+
+def _longest(field: str) -> int | None:
+    known = SessionStart.model_fields.get(field)
+    for rule in known.metadata if known else []:
+        longest = getattr(rule, "max_length", None)
+        if isinstance(longest, int):
+            return longest
+    return None
+
+
+def value_problem(label: str, value: str, longest: int | None = None) -> str | None:
+    """Why a value typed on the command line cannot be used, in words, or None if it can."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates: the shell passed bytes that are not UTF-8, such as $'\xff'.
+        return f"{label} is not UTF-8 text (it has bytes from another encoding); type it again in a UTF-8 terminal"
+    if not value.strip():
+        return f"{label} is empty; give one, or leave it out"
+    if any(unicodedata.category(ch) == "Cc" or ch in _BREAKS for ch in value):
+        return f"{label} has a control character in it, such as a new line, a tab or a terminal escape; type it on one line as plain text"
+    if longest is not None and len(value.strip()) > longest:
+        return f"{label} is {len(value.strip())} characters long, but may be at most {longest}; make it shorter"
+    return None
+
+
+def check_values(args: argparse.Namespace) -> None:
+    """Refuse, in one sentence, any value that is not plain text, before anything is read or made."""
+    for name, label in _VALUES.items():
+        value = getattr(args, name, None)
+        if value is None:
+            continue
+        longest = _longest(name) if name in _TEXT else None
+        problem = value_problem(label, value, longest)
+        if problem:
+            raise UsageProblem(problem)
+        if name in _TEXT:
+            setattr(args, name, value.strip())
+    from_environment = os.environ.get(ENV_VAR)
+    if args.sessions_dir is None and from_environment:
+        problem = value_problem(f"the folder in ${ENV_VAR}", from_environment)
+        if problem:
+            raise UsageProblem(problem)
+
+
+def _validation_sentence(error: ValidationError) -> str:
+    # Never the value itself: it may be session text, on a projector.
+    first = error.errors()[0]
+    message = first["msg"]
+    return (
+        f"workshop-tui: {field_path(first['loc'])}: {message[:1].lower()}{message[1:]}; "
+        "check the values given on the command line and in the files it names."
+    )
+
+
+def _quiet_stdout() -> None:
+    # The reader went away (`| head`): say nothing more, and let the exit be quiet.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def list_plans(sessions_dir: Path) -> int:
@@ -115,11 +213,10 @@ def run(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.ui.app import OpenedSession
 
     plan = find_plan(args.plan, sessions_dir / "plans").plan
+    # --title, --facilitator and --note-taker were checked and trimmed by check_values().
     title = args.title if args.title is not None else plan.title
-    if not title.strip():
-        raise UsageProblem("the title after --title is empty; give the session a title")
     # Made here, so a sessions folder that cannot hold it is said in one sentence before any screen shows.
-    owner = OpenSession.create(sessions_dir, plan, title.strip(), SystemClock(), args.facilitator, args.note_taker)
+    owner = OpenSession.create(sessions_dir, plan, title, SystemClock(), args.facilitator or "", args.note_taker or "")
     try:
         return open_app(sessions_dir, OpenedSession(owner), args.quiet)
     finally:
@@ -161,7 +258,9 @@ def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.export.writing import export
 
     path = SessionsFolder(sessions_dir).find(args.session)
-    for written in export(load_session(path), args.format, args.output, args.anonymise, args.what):
+    output = None if args.output == "-" else args.output  # -o - is the screen (standard output)
+    session = load_session(path)
+    for written in export(session, args.format, output, args.anonymise, args.what, force=args.force, source=path, sessions_dir=sessions_dir):
         print(f"Wrote {written}.", file=sys.stderr)
     return 0
 
@@ -177,8 +276,13 @@ def main(argv: list[str] | None = None) -> int:
         return BAD_INPUT
     if args.command not in (None, "run", "resume", "review"):
         gc.enable()  # turned off by workshop_tui.start; only a screen's first frame waits for it
-    sessions_dir = choose_sessions_dir(args.sessions_dir)
+        # A file name on disk that is not UTF-8 is shown escaped, not a crash while printing it.
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
+        check_values(args)
+        sessions_dir = choose_sessions_dir(args.sessions_dir)
         if args.command == "plans":
             return list_plans(sessions_dir)
         if args.command == "check":
@@ -198,5 +302,16 @@ def main(argv: list[str] | None = None) -> int:
     except FileProblem as problem:
         print(problem, file=sys.stderr)
         return BAD_INPUT
+    except ValidationError as error:
+        # Last resort: a value that reached a model unchecked is still one sentence, not a traceback.
+        print(_validation_sentence(error), file=sys.stderr)
+        return BAD_INPUT
+    except UnicodeEncodeError as error:
+        # Last resort: text that is not UTF-8 (lone surrogates) was about to be written.
+        print(f"workshop-tui: some text given to it is not UTF-8 ({error.reason}) and cannot be saved; type it again in a UTF-8 terminal.", file=sys.stderr)
+        return BAD_INPUT
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 1
     except KeyboardInterrupt:
         return 130

@@ -31,7 +31,17 @@ def _rows(session: Session, what: str) -> list[list[str]]:
     raise ValueError(f"'{what}' is not one of {', '.join(WHAT)}")
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts like a formula gets a ' in front (OWASP)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def csv_table(session: Session, what: str) -> str:
+    """One table as CSV. Every cell is quoted (quotes inside doubled) and none can start a formula."""
     out = io.StringIO()
-    csv.writer(out).writerows(_rows(session, what))
+    csv.writer(out, quoting=csv.QUOTE_ALL).writerows([[neutralised(cell) for cell in row] for row in _rows(session, what)])
     return out.getvalue()

@@ -1,5 +1,12 @@
-"""Writing an export to a file (privately, atomically) or to the screen."""
+"""Writing an export to a file (privately, atomically) or to the screen.
 
+An export never lands on a file by accident: not on the session it came from (ever), not on another
+session, and not on any file that is already there unless `force` is given. A CSV export writes
+three files; all three are checked before any is written.
+"""
+
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -9,36 +16,153 @@ from workshop_tui.export.html_minutes import html_minutes
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.model import Session
-from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
+from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
 from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_file import FIRST_LINE
 
 RENDER = {"md": markdown_minutes, "html": html_minutes, "json": json_session}
 
+# Enough of a file's start to tell a session file (either version) from anything else.
+_HEAD = 4096
 
-def _write(text: str, output: str | None, anonymised: bool) -> list[Path]:
-    if output is None:
-        sys.stdout.write(text)
-        return []
-    path = Path(output)
-    if path.is_dir():
-        raise FileProblem(path, "", "this is a folder", "Give a file name after -o.")
+
+class OutputExists(FileProblem):
+    """The export's file is there already. `force=True` replaces it (never the session being exported)."""
+
+
+def _same(one: Path, other: Path | None) -> bool:
+    if other is None:
+        return False
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _in_sessions_folder(path: Path, sessions_dir: Path | None) -> bool:
+    return _same(path.parent, sessions_dir)
+
+
+def _is_session(path: Path, sessions_dir: Path | None) -> bool:
+    """A session file, by where it is (a .toml in the sessions folder) or by how it starts."""
+    if path.suffix == ".toml" and _in_sessions_folder(path, sessions_dir):
+        return True
+    try:
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return False
+    first = FIRST_LINE.encode().split(b".")[0]  # "# workshop-tui session file"
+    return head.startswith(first) or (b"schema_version" in head and b"started_at" in head)
+
+
+def _check_target(path: Path, force: bool, source: Path | None, sessions_dir: Path | None) -> None:
+    """Refuse, in one sentence, a place the export must not be written."""
+    if not path.name:
+        raise FileProblem(path, "", "this is not a file name", "Give the name of a file to write.")
+    if _same(path, source):
+        raise FileProblem(
+            path, "", "this is the session being exported, and writing the export there would destroy it",
+            "Choose another file name (--force never replaces the session itself).",
+        )
+    if os.path.lexists(path):
+        try:
+            info = path.stat()
+        except OSError:
+            info = None  # a link to nowhere: replaced, with --force, like any other file
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise FileProblem(path, "", "this is a folder", "Give a file name after -o.")
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            raise FileProblem(
+                path, "", "this is not an ordinary file (it is a pipe, a device or a socket)",
+                "Give the name of a file, or leave -o out (or give -o -) to write to the screen.",
+            )
+        if path.name.endswith(".toml.lock") and _in_sessions_folder(path, sessions_dir):
+            raise FileProblem(path, "", "this is a session's lock file", "Choose another file name.")
+        if force:
+            return
+        if _is_session(path, sessions_dir):
+            raise OutputExists(
+                path, "", "this is a session file, and the export would replace it",
+                "Choose another file name (--force would replace the session, and it would be lost).",
+            )
+        raise OutputExists(path, "", "this file exists already", "Choose another name, or add --force to replace it.")
+    if path.suffix == ".toml" and _in_sessions_folder(path, sessions_dir):
+        raise FileProblem(
+            path, "", "a .toml file in the sessions folder would be taken for a session",
+            "Give the export its own ending (.md, .html, .csv or .json), or put it in another folder.",
+        )
     if not path.parent.is_dir():
         raise FileProblem(path, "", "its folder does not exist", "Create the folder first, or choose another place.")
+
+
+def _to_screen(text: str) -> None:
+    # Always UTF-8, whatever the terminal's locale says.
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+def _write(path: Path, text: str, anonymised: bool, force: bool) -> None:
     # An export with names in it is as private as the session it came from.
-    write_atomically(path, text.encode("utf-8"), 0o644 if anonymised else OWNER_ONLY)
-    return [path]
+    mode = 0o644 if anonymised else OWNER_ONLY
+    try:
+        if force:
+            write_atomically(path, text.encode("utf-8"), mode)
+        else:
+            create_new(path, text.encode("utf-8"), mode)  # never replaces a file made meanwhile
+    except FileExistsError:
+        raise OutputExists(path, "", "this file exists already", "Choose another name, or add --force to replace it.") from None
+    except OSError as error:
+        raise FileProblem(
+            path, "", f"it could not be written ({error.strerror or error})",
+            "Check that the folder can be written to and the disk has room.",
+        ) from None
 
 
-def export(session: Session, form: str, output: str | None, anonymised: bool = False, what: str | None = None) -> list[Path]:
-    """Render `session` as `form` and write it; returns the files written."""
+def export(
+    session: Session,
+    form: str,
+    output: str | None,
+    anonymised: bool = False,
+    what: str | None = None,
+    *,
+    force: bool = False,
+    source: Path | None = None,
+    sessions_dir: Path | None = None,
+) -> list[Path]:
+    """Render `session` as `form` and write it to `output` (None: the screen); returns the files written.
+
+    `source` is the session's own file: never written over, even with `force`. `sessions_dir` is the
+    sessions folder: its .toml files are sessions. Raises FileProblem (OutputExists for a file that is
+    there already and may be replaced with `force`) before anything is written.
+    """
+    if form not in RENDER and form != "csv":
+        raise FileProblem(form, "", "this is not a format it can write", "Choose md, html, csv or json.")
     if anonymised:
         session = anonymise(session)
-    if form != "csv":
-        return _write(RENDER[form](session), output, anonymised)
-    if what:
-        return _write(csv_table(session, what), output, anonymised)
-    if output is None:
-        raise FileProblem("-o", "", "CSV makes three tables (notes, decisions, actions)", "Add --what notes (or decisions, or actions), or give -o NAME to write all three.")
-    base = Path(output)
-    stem = base.name.removesuffix(".csv")
-    return [p for table in WHAT for p in _write(csv_table(session, table), str(base.with_name(f"{stem}-{table}.csv")), anonymised)]
+    if form == "csv" and what is None:
+        if output is None:
+            raise FileProblem("-o", "", "CSV makes three tables (notes, decisions, actions)", "Add --what notes (or decisions, or actions), or give -o NAME to write all three.")
+        base = Path(output)
+        if base.is_dir():
+            raise FileProblem(base, "", "this is a folder", "Give a file name after -o; the three tables are named after it.")
+        stem = base.name.removesuffix(".csv")
+        if not stem:
+            raise FileProblem(base, "", "this is not a file name", "Give the name of a file to write.")
+        tables = [(base.with_name(f"{stem}-{table}.csv"), csv_table(session, table)) for table in WHAT]
+    else:
+        text = csv_table(session, what) if form == "csv" and what else RENDER[form](session)
+        if output is None:
+            _to_screen(text)
+            return []
+        tables = [(Path(output), text)]
+    for path, _ in tables:  # every file is checked before any is written
+        _check_target(path, force, source, sessions_dir)
+    for path, text in tables:
+        _write(path, text, anonymised, force)
+    return [path for path, _ in tables]

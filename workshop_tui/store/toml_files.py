@@ -127,7 +127,9 @@ def parse(model: type[Model], path: Path, data: dict[str, Any], what: str) -> Mo
 
 
 def load_plan(path: Path) -> Plan:
-    data = read_toml(path, "plan")
+    # Windows Notepad may start a UTF-8 file with a byte-order mark; it is not part of the plan.
+    raw = read_bytes(path, "plan").removeprefix(b"\xef\xbb\xbf")
+    data = parse_toml_text(path, decode_text(path, raw, "plan"))
     check_schema_version(path, data, PLAN_FORMAT)
     return parse(Plan, path, data, "plan")
 
