@@ -63,3 +63,21 @@ def test_a_damaged_session_file_is_listed_with_its_problem(sessions_dir: Path):
     found = dict((path.name, value) for path, value in folder.sessions())
     assert "not valid TOML" in str(found["2026-01-01-0900-broken.toml"])
     assert found["2026-07-08-1000-good.toml"].title == "Good"
+
+
+def test_a_session_named_like_a_folder_or_a_pipe_is_said_to_be_one(tmp_path: Path):
+    import os
+
+    import pytest
+
+    from workshop_tui.store.problems import FileProblem
+    from workshop_tui.store.session_file import load_session
+    from workshop_tui.store.sessions_folder import SessionsFolder
+
+    (tmp_path / "folder.toml").mkdir()
+    os.mkfifo(tmp_path / "pipe.toml")
+    folder = SessionsFolder(tmp_path)
+    with pytest.raises(FileProblem, match="folder, not a file"):
+        load_session(folder.find("folder"))
+    with pytest.raises(FileProblem, match="not an ordinary file"):
+        load_session(folder.find("pipe.toml"))

@@ -117,3 +117,26 @@ async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):
 def test_review_of_a_missing_session_is_one_sentence_and_status_2(tmp_path: Path, capsys):
     assert main(["--sessions-dir", str(tmp_path), "review", "nope"]) == 2
     assert "there is no such session file" in capsys.readouterr().err
+
+
+async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_only_on_yes(sessions_dir: Path, clock):
+    from workshop_tui.ui.screens.confirm import ConfirmScreen
+
+    app, path = review_app(sessions_dir, clock)
+    target = sessions_dir.parent / "minutes.md"
+    target.write_text("precious")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.write_export("md", False, str(target))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert target.read_text() == "precious"
+        app.screen.write_export("md", False, str(target))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert target.read_text().startswith("# ")

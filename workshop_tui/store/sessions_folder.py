@@ -106,6 +106,9 @@ class SessionsFolder:
         for candidate in (Path(wanted), self.path / wanted, self.path / f"{wanted}.toml"):
             if candidate.is_file():
                 return candidate
+        for candidate in (Path(wanted), self.path / wanted, self.path / f"{wanted}.toml"):
+            if os.path.lexists(candidate) and candidate.suffix == ".toml":
+                return candidate  # a folder, a pipe or a broken link: loading it says which, plainly
         raise FileProblem(
             wanted, "", f"there is no such session file here or in {self.path}",
             "Give the path of a session file, or its name in the sessions folder.",

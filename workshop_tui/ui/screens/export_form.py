@@ -49,4 +49,7 @@ class ExportForm(FormDialog):
         if not path:
             self.show_problem("Please give a file name.")
             return
+        if path == "-":
+            self.show_problem("Please give a file name; '-' only means the screen on the command line.")
+            return
         self.dismiss((str(self.query_one("#export-format", Select).value), self.query_one("#export-anonymise", Select).value is True, path))

@@ -1,5 +1,6 @@
 """Reviewing a past session: how the time went, what was said and decided, and a replay."""
 
+from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
@@ -170,14 +171,27 @@ class ReviewScreen(Screen):
         self.app.push_screen(ExportForm(self.path), chosen)
 
     @work(thread=True, group="export")
-    def write_export(self, form: str, anonymised: bool, output: str) -> None:
-        from workshop_tui.export.writing import export
+    def write_export(self, form: str, anonymised: bool, output: str, force: bool = False) -> None:
+        from workshop_tui.export.writing import OutputExists, export
 
         try:
-            written = export(self.session, form, output, anonymised)
+            written = export(
+                self.session, form, output, anonymised, force=force, source=self.path, sessions_dir=self.app.sessions_dir
+            )
             self.app.call_from_thread(self.notify, "Wrote " + ", ".join(str(p) for p in written) + ".", title="Exported")
+        except OutputExists as problem:
+            self.app.call_from_thread(self.ask_to_replace, form, anonymised, output, problem.path)
         except (FileProblem, OSError) as problem:
             self.app.call_from_thread(self.notify, str(problem), title="Not exported", severity="error")
+
+    def ask_to_replace(self, form: str, anonymised: bool, output: str, existing: Path) -> None:
+        from workshop_tui.ui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write_export(form, anonymised, output, force=True)
+
+        self.app.push_screen(ConfirmScreen(f"{existing} is there already. Replace it?", "Replace", "Keep it"), answered)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
