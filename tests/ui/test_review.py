@@ -122,7 +122,7 @@ def test_review_of_a_missing_session_is_one_sentence_and_status_2(tmp_path: Path
 async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_only_on_yes(sessions_dir: Path, clock):
     from workshop_tui.ui.screens.confirm import ConfirmScreen
 
-    app, path = review_app(sessions_dir, clock)
+    app, _ = review_app(sessions_dir, clock)
     target = sessions_dir.parent / "minutes.md"
     target.write_text("precious")
     async with app.run_test(size=(120, 40)) as pilot:
