@@ -37,7 +37,7 @@ commands = st.one_of(
     st.builds(
         lambda q, s: Command("record_decision", {
             "question": q, "method": "majority vote", "votes_for": 4, "votes_against": 1, "abstentions": 0,
-            "head_count": 5, "outcome": "agreed", "statement": s, "reasons": "", "dissent": s,
+            "present_count": 5, "outcome": "agreed", "statement": s, "reasons": "", "dissent": s,
         }),
         text, text,
     ),

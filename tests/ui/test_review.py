@@ -140,3 +140,28 @@ async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_on
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert target.read_text().startswith("# ")
+
+
+async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_dir: Path, clock):
+    from workshop_tui.core.session_engine import SessionEngine, new_session
+    from workshop_tui.model import Plan, Step
+    from workshop_tui.store.session_file import save_session
+    from workshop_tui.ui.app import ReviewSession, WorkshopApp
+
+    plan = Plan(name="odd", title="Odd", description="", steps=[
+        Step(title="Actions", kind="discussion", planned_minutes=10), Step(title="Decisions", kind="discussion", planned_minutes=10)])
+    engine = SessionEngine(new_session(plan, "Odd titles", clock), clock)
+    engine.add_note("Said under the step called Actions")
+    engine.record_decision(question="Meet monthly?", method="consensus", outcome="agreed", present_count=5)
+    engine.add_action("Book the room")
+    engine.finish()
+    sessions_dir.mkdir()
+    path = sessions_dir / "odd.toml"
+    save_session(engine.session, path)
+    app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        tabs = {pane: app.screen.query_one(f"#{pane} Markdown").source for pane in ("notes-tab", "decisions-tab", "actions-tab")}
+    assert "Said under the step called Actions" in tabs["notes-tab"]
+    assert "Said under" not in tabs["actions-tab"] and "Meet monthly?" not in tabs["actions-tab"]
+    assert "Meet monthly?" in tabs["decisions-tab"] and "Book the room" in tabs["actions-tab"]

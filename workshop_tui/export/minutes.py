@@ -27,6 +27,8 @@ class Section:
     heading: str
     level: int
     blocks: list[Block] = field(default_factory=list)
+    # Which part of the minutes this is, whatever its heading says (a step may be called "Actions").
+    part: str = ""
 
 
 def _length(minutes: int) -> str:
@@ -46,23 +48,23 @@ def minutes_sections(session: Session) -> list[Section]:
         opening.append(". ".join(p for p in people if p) + ".")
     if session.status != "finished":
         opening.append(f"This session is {session.status}: these minutes are not final.")
-    sections = [Section(session.title, 1, opening)]
+    sections = [Section(session.title, 1, opening, part="opening")]
 
     labels = person_labels(session.participants)
     by_role: dict[str, list[str]] = {}
     for person in session.participants:
         by_role.setdefault(person.role, []).append(labels[person.id])
     attendance = [[role.capitalize(), str(len(people)), ", ".join(people)] for role, people in by_role.items()]
-    sections.append(Section("Who was there", 2, [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded on the roster."]))
+    sections.append(Section("Who was there", 2, [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded on the roster."], part="people"))
 
     timings = step_timings(session)
     agenda_rows = [
         [t.title, _length(t.planned_minutes), "-" if t.skipped else _length(t.used_minutes), "skipped" if t.skipped else ""]
         for t in timings
     ]
-    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows), time_in_all(timings)]))
+    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows), time_in_all(timings)], part="agenda"))
 
-    sections.append(Section("What was said", 2, []))
+    sections.append(Section("What was said", 2, [], part="notes"))
     for step in session.steps:
         notes = [n for n in session.notes if n.step == step.id and n.removed_at is None]
         if not notes:
@@ -72,9 +74,9 @@ def minutes_sections(session: Session) -> list[Section]:
             + (" - dealt with" if n.dealt_with_at else "")
             for n in notes
         ]
-        sections.append(Section(step.title, 3, [lines]))
+        sections.append(Section(step.title, 3, [lines], part="notes"))
 
-    sections.append(Section("Decisions", 2, [] if session.decisions else ["No decisions were recorded."]))
+    sections.append(Section("Decisions", 2, [] if session.decisions else ["No decisions were recorded."], part="decisions"))
     for decision in session.decisions:
         result = tally(decision, session.plan.quorum)
         lines = [
@@ -88,11 +90,11 @@ def minutes_sections(session: Session) -> list[Section]:
             who = person_label(decision.dissent_by, session.participants)
             lines.append(f"Dissent or concern ({who}): {decision.dissent}")
         lines += result.warnings
-        sections.append(Section(decision.question, 3, [lines]))
+        sections.append(Section(decision.question, 3, [lines], part="decisions"))
 
     action_rows = [
         [a.text, a.owner or "-", f"{a.due:%d %B %Y}" if a.due else "-", "done" if a.done_at else "open"]
         for a in session.actions
     ]
-    sections.append(Section("Actions", 2, [Table(["What", "Who", "By when", "State"], action_rows)] if action_rows else ["No actions were recorded."]))
+    sections.append(Section("Actions", 2, [Table(["What", "Who", "By when", "State"], action_rows)] if action_rows else ["No actions were recorded."], part="actions"))
     return sections

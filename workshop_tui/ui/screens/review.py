@@ -25,13 +25,9 @@ from workshop_tui.ui.widgets.replay_panel import SPEEDS, ReplayPanel
 PLAY_TICK = 0.25  # seconds between replay frames while playing
 
 
-def _part(session: Session, first: str, last: str | None) -> str:
-    """The minutes from the section called `first` up to (not including) `last`."""
-    sections = minutes_sections(session)
-    names = [s.heading for s in sections]
-    start = names.index(first)
-    end = names.index(last, start) if last else len(sections)
-    return sections_markdown(sections[start:end])
+def _part(session: Session, part: str) -> str:
+    """One part of the minutes ("notes", "decisions", "actions"), by its key, never by heading text."""
+    return sections_markdown([section for section in minutes_sections(session) if section.part == part])
 
 
 class ReviewScreen(Screen):
@@ -59,11 +55,11 @@ class ReviewScreen(Screen):
                 with VerticalScroll():
                     yield Static("\n".join(timing_chart(self.session)), markup=False, id="timing-chart")
             with TabPane("Notes", id="notes-tab"):
-                yield Markdown(_part(self.session, "What was said", "Decisions"))
+                yield Markdown(_part(self.session, "notes"))
             with TabPane("Decisions", id="decisions-tab"):
-                yield Markdown(_part(self.session, "Decisions", "Actions"))
+                yield Markdown(_part(self.session, "decisions"))
             with TabPane("Actions", id="actions-tab"):
-                yield Markdown(_part(self.session, "Actions", None))
+                yield Markdown(_part(self.session, "actions"))
             with TabPane("Who was heard", id="heard-tab"):
                 yield DataTable(id="heard-table", cursor_type="row")
             with TabPane("Replay", id="replay"):
