@@ -1,6 +1,8 @@
 """The workshop-tui Textual app. Settings and the clock are handed in, so tests build it freely."""
 
 import gc
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.message import MessageScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
+from workshop_tui.ui.terminal_watch import HUNG_UP, watch_terminal
 
 
 @dataclass(frozen=True)
@@ -71,10 +74,19 @@ class WorkshopApp(App):
         self.opening = opening
         self.autosave_gather_seconds = autosave_gather_seconds
         self._quit_unsaved_ok = False
+        self.owners: set[OpenSession] = set()  # every session this app has open, to save on a hang-up
         self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_memory)
+        if not self.is_headless:
+            watch_terminal(sys.__stdin__.fileno() if sys.__stdin__ else 0, self._terminal_gone)
+
+    def _terminal_gone(self) -> None:
+        """The terminal hung up (on the watching thread): save every open session, then end at once."""
+        for owner in list(self.owners):
+            owner.close()
+        os._exit(HUNG_UP)
 
     def _handle_exception(self, error: Exception) -> None:
         """A fault in the app: one plain sentence on the way out, the details in a private file.
@@ -152,6 +164,7 @@ class WorkshopApp(App):
         return {"gather_seconds": self.autosave_gather_seconds}
 
     def _live(self, owner: OpenSession, show: bool) -> LiveScreen:
+        self.owners.add(owner)
         screen = LiveScreen(owner, self.quiet)
         if show:
             self.push_screen(screen)
