@@ -1,10 +1,12 @@
 """Notes, people, decisions and actions: each recorded through the engine as events."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
+from workshop_tui.core.dates import DateProblem, read_date, say_date
 from workshop_tui.core.heard import who_has_been_heard
+from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_plan
@@ -102,7 +104,7 @@ def test_a_decision_is_recorded_with_its_counts_reasons_and_dissent(engine, tmp_
 
 
 def test_a_decision_with_a_bad_count_is_refused_plainly(engine):
-    with pytest.raises(NotNow, match="votes_for"):
+    with pytest.raises(NotNow, match="votes for"):
         engine.record_decision(question="Q", method="majority vote", votes_for=-1)
     assert engine.session.decisions == []
 
@@ -165,3 +167,131 @@ def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock)
         full = [h.label for h in who_has_been_heard(engine.session) if h.notes == 0 and h.person.left_at is None]
         assert running.not_heard_yet(engine.session) == full
     assert running.not_heard_yet(engine.session) == ["Staff 1"]
+
+
+# Issue 9, item 14: editing a note reads @name as adding one does.
+
+
+def test_an_edit_with_an_at_name_changes_who_said_it_and_keeps_the_earlier_text(engine, clock, tmp_path):
+    engine.add_note("@ann Meet at the libary")
+    clock.advance(seconds=30)
+    engine.edit_note("n1", "@bob Meet at the library")
+    note = engine.session.notes[0]
+    assert (note.text, note.by, [e.text for e in note.earlier]) == ("Meet at the library", "p2", ["Meet at the libary"])
+    assert engine.session.events[-1].details["by"] == "p2"
+    engine.edit_note("n1", "@ann Meet at the library")  # only who said it changes
+    assert (engine.session.notes[0].by, len(engine.session.notes[0].earlier)) == ("p1", 1)
+    engine.edit_note("n1", "Meet at the big library")  # no @name: who said it stays
+    assert engine.session.notes[0].by == "p1"
+    save_session(engine.session, tmp_path / "s.toml")
+    loaded = load_session(tmp_path / "s.toml").notes[0]
+    assert (loaded.by, loaded.text, [e.text for e in loaded.earlier]) == ("p1", "Meet at the big library", ["Meet at the libary", "Meet at the library"])
+    assert state_at(engine.session, clock.now()).notes[0].by == "p1"
+
+
+def test_an_edit_naming_nobody_on_the_roster_is_refused_and_changes_nothing(engine):
+    engine.add_note("Meet at the library")
+    with pytest.raises(NotNow, match="nobody called 'zed'"):
+        engine.edit_note("n1", "@zed Meet at the library")
+    assert (engine.session.notes[0].text, engine.session.notes[0].by) == ("Meet at the library", "")
+
+
+# Issue 9, item 4: a command turns any bad value into NotNow, never a crash.
+
+
+def test_a_decision_command_turns_every_bad_value_into_a_plain_sentence(engine):
+    bad = [
+        {"question": "Q", "id": "x"},  # would give Decision two ids
+        {"question": "Q", "at": datetime(2026, 1, 1)},
+        {"question": "Q", "colour": "red"},
+        {"question": "Q", "method": "coin toss"},
+        {"question": "", "method": "consent"},
+        {"question": "Q", "method": "fist-of-five", "fingers": [0, -1, 0, 0, 0, 0]},
+        {"question": "Q", "method": "dot vote", "dots": {"Library": -3}},
+        {"question": "Q", "method": "majority vote", "votes_for": 10**30},
+    ]
+    for fields in bad:
+        with pytest.raises(NotNow):
+            engine.record_decision(**fields)
+    assert engine.session.decisions == []
+
+
+def test_an_action_or_a_person_with_a_bad_value_is_refused_plainly(engine):
+    with pytest.raises(NotNow, match="not a date"):
+        engine.add_action("Book the hall", due="next Tuesday")  # type: ignore[arg-type]
+    with pytest.raises(NotNow, match="100 characters"):
+        engine.add_person("x" * 101)
+    assert engine.session.actions == [] and len(engine.session.participants) == 3
+
+
+# Issue 9, item 15: counts that do not add up are kept with the decision, in words.
+
+
+def test_a_decision_that_does_not_add_up_is_recorded_as_decided_with_its_warnings(engine, tmp_path):
+    engine.record_decision(
+        question="Keep the Tuesday slot?", method="majority vote", votes_for=2, votes_against=6,
+        present=["p1", "p2", "p3"], outcome="agreed",
+    )
+    engine.record_decision(question="Open on Sundays?", method="consent", objections=1, present=["p1", "p2"], outcome="agreed")
+    save_session(engine.session, tmp_path / "s.toml")
+    first, second = load_session(tmp_path / "s.toml").decisions
+    assert first.outcome == "agreed"
+    assert first.warnings == [
+        "8 votes were counted (for, against and abstained), but only 3 people were present.",
+        "Recorded as agreed, but the vote was 2 for and 6 against: more against than for, not a majority.",
+    ]
+    assert second.warnings == ["Recorded as agreed by consent, but 1 objection was raised. Consent means nobody objects."]
+    engine.record_decision(question="Tea at eleven?", method="consent", objections=0, present=["p1"], outcome="agreed")
+    assert engine.session.decisions[2].warnings == [] and "warnings" not in engine.session.events[-1].details
+
+
+# Issue 9, item 14: due dates are read day first, in the words people use, with "today" passed in.
+
+TODAY = date(2026, 7, 8)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("1 December 2026", date(2026, 12, 1)),
+        ("1st Dec 2026", date(2026, 12, 1)),
+        ("December 1, 2026", date(2026, 12, 1)),
+        ("1/12/26", date(2026, 12, 1)),
+        ("01/12/2026", date(2026, 12, 1)),
+        ("1.12.2026", date(2026, 12, 1)),
+        ("1/12", date(2026, 12, 1)),
+        ("1/7", date(2027, 7, 1)),  # already gone this year, so next year's
+        ("8 july", TODAY),
+        ("2026-12-01", date(2026, 12, 1)),
+        ("today", TODAY),
+        ("Tomorrow", date(2026, 7, 9)),
+        ("Tuesday", date(2026, 7, 14)),
+        ("next Tuesday", date(2026, 7, 14)),
+        ("wed", date(2026, 7, 15)),  # today is a Wednesday: the next one
+        ("Tuesday 1 December 2026", date(2026, 12, 1)),
+        ("in 2 weeks", date(2026, 7, 22)),
+        ("  ", None),
+    ],
+)
+def test_a_due_date_is_read_day_first_in_everyday_words(typed, meant):
+    assert read_date(typed, TODAY) == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("31/2/2026", "February has no day 31"),
+        ("12/31/2026", "There is no month 31"),
+        ("Monday 1 December 2026", "1 December 2026 is a Tuesday, not a Monday"),
+        ("1/²/2026", "not a date I can read"),
+        ("next blursday", "not a date I can read"),
+        ("1/1/0000", "not a year"),
+    ],
+)
+def test_a_date_that_cannot_be_read_says_why_in_words(typed, said):
+    with pytest.raises(DateProblem, match=said):
+        read_date(typed, TODAY)
+
+
+def test_a_date_is_said_back_in_words():
+    assert say_date(date(2026, 12, 1)) == "Tuesday 1 December 2026"

@@ -116,9 +116,11 @@ async def test_a_parking_lot_point_becomes_an_action_with_an_owner_and_a_date(se
 async def test_a_bad_due_date_is_explained_and_nothing_is_lost(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
-        await pilot.press("a", *"Book the hall", "enter", "enter", *"next tuesday", "enter")
+        await pilot.press("a", *"Book the hall", "enter", "enter", *"next blursday", "enter")
         assert isinstance(app.screen, ActionForm)
-        assert "15/07/2026" in str(app.screen.query_one("#form-problem", Static).content)
+        said = " ".join(str(s.content) for s in app.screen.query(".field-problem"))
+        assert "'next blursday' is not a date I can read" in said and "15/07/2026" in said
+        assert app.screen.focused.id == "action-due"
         assert app.screen.query_one("#action-text", Input).value == "Book the hall"
 
 
@@ -146,12 +148,16 @@ async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(
         tally = str(app.screen.query_one("#tally", Static).content)
         assert "Not everyone is at 3 or more" in tally
         assert "1 person showed fewer than 3 fingers" in tally
-        assert "Only 2 people present, but the quorum is 3" in tally
+        warnings = str(app.screen.query_one("#warnings", Static).content)
+        assert "Please check: Only 2 people present, but the quorum is 3" in warnings
         await pilot.press("tab", "tab", "tab", "enter", "down", "down", "down", "enter")  # outcome: deferred
         await pilot.press("tab", "tab", *"Ann needs to hear more")  # past the statement to the reasons
         await pilot.press("ctrl+s")
+        assert isinstance(app.screen, DecisionForm)  # the warning is said first
+        await pilot.press("ctrl+s")
         decision = live(app).session.decisions[0]
         assert (decision.method, decision.fingers, decision.outcome) == ("fist-of-five", [0, 0, 1, 0, 1, 0], "deferred")
+        assert decision.warnings == ["Only 2 people present, but the quorum is 3. The decision may not count."]
         assert decision.present == ["p1", "p2"] and decision.reasons == "Ann needs to hear more"
         assert decision.made_by == "group"
 
@@ -159,10 +165,11 @@ async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(
 async def test_a_decision_needs_its_question_and_outcome_before_it_saves(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
+        said = lambda: " ".join(str(s.content) for s in app.screen.query(".field-problem"))  # noqa: E731
         await pilot.press("d", "ctrl+s")
-        assert "question" in str(app.screen.query_one("#form-problem", Static).content)
+        assert "question" in said() and app.screen.focused.id == "question"
         await pilot.press(*"Keep the group agreement?", "ctrl+s")
-        assert "outcome" in str(app.screen.query_one("#form-problem", Static).content)
+        assert "outcome" in said() and app.screen.focused.id == "outcome"
         await pilot.press("escape")
         assert live(app).session.decisions == []
 

@@ -57,10 +57,77 @@ def quorum_warning(present: int, quorum: int | None) -> list[str]:
     return []
 
 
+def present_count(decision: Decision) -> int:
+    return decision.present_count if decision.present_count is not None else len(decision.present)
+
+
+def _more_than_present(decision: Decision) -> list[str]:
+    """Counts that cannot be right: more votes, hands or objections than people in the room."""
+    present = present_count(decision)
+    if not present:
+        return []  # nobody said how many were there, so there is nothing to check against
+    were = "was" if present == 1 else "were"
+    if decision.method == "majority vote":
+        counted = (decision.votes_for or 0) + (decision.votes_against or 0) + (decision.abstentions or 0)
+        if counted > present:
+            return [f"{counted} votes were counted (for, against and abstained), but only {present} {'person' if present == 1 else 'people'} {were} present."]
+    elif decision.method == "fist-of-five":
+        counted = sum(decision.fingers)
+        if counted > present:
+            return [f"{_people(counted)} showed fingers, but only {present} {were} present."]
+    elif decision.method == "consent":
+        counted = decision.objections or 0
+        if counted > present:
+            return [f"{counted} objections were counted, but only {present} {'person' if present == 1 else 'people'} {were} present."]
+    return []
+
+
+def _contradictions(decision: Decision) -> list[str]:
+    """An outcome that the counts, by the method's own rule, do not support."""
+    if decision.method == "consent" and decision.outcome == "agreed" and decision.objections:
+        raised = "1 objection was" if decision.objections == 1 else f"{decision.objections} objections were"
+        return [f"Recorded as agreed by consent, but {raised} raised. Consent means nobody objects."]
+    if decision.method == "fist-of-five" and decision.outcome == "agreed":
+        under_three = sum((list(decision.fingers) + [0] * 6)[:3])
+        if under_three:
+            return [
+                f"Recorded as agreed, but {_people(under_three)} showed fewer than 3 fingers."
+                " By fist-of-five, a proposal is agreed when everyone shows 3 or more."
+            ]
+    if decision.method == "majority vote" and (decision.votes_for is not None or decision.votes_against is not None):
+        votes_for, against = decision.votes_for or 0, decision.votes_against or 0
+        if decision.outcome == "agreed" and votes_for <= against:
+            result = "a tie" if votes_for == against else "more against than for"
+            return [f"Recorded as agreed, but the vote was {votes_for} for and {against} against: {result}, not a majority."]
+        if decision.outcome == "not agreed" and votes_for > against:
+            return [f"Recorded as not agreed, but the vote was {votes_for} for and {against} against: a majority for."]
+    return []
+
+
+def _dissent_not_present(decision: Decision) -> list[str]:
+    if decision.dissent_by and decision.present and decision.dissent_by not in decision.present:
+        return ["The person recorded as dissenting is not ticked as present."]
+    return []
+
+
+def check_decision(decision: Decision, quorum: int | None = None) -> list[str]:
+    """What does not add up in a decision as typed in: the quorum, counts larger than the room,
+    and an outcome its own counts do not support. Plain facts, kept with the decision."""
+    return [
+        *quorum_warning(present_count(decision), quorum),
+        *_more_than_present(decision),
+        *_contradictions(decision),
+        *_dissent_not_present(decision),
+    ]
+
+
 def tally(decision: Decision, quorum: int | None = None) -> Tally:
-    """A summary of the counts, and any warnings, for the facilitator to read out."""
-    present = decision.present_count if decision.present_count is not None else len(decision.present)
-    warnings = quorum_warning(present, quorum)
+    """A summary of the counts, and any warnings, for the facilitator to read out.
+
+    The warnings kept with the decision when it was recorded come first, then any the counts
+    show now that are not among them."""
+    kept = list(decision.warnings)
+    warnings = kept + [warning for warning in check_decision(decision, quorum) if warning not in kept]
     if decision.method == "majority vote":
         summary = vote_summary(decision)
     elif decision.method == "fist-of-five":

@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from workshop_tui.core.clock import Clock
+from workshop_tui.core.decision_tally import check_decision
 from workshop_tui.core.event_kinds import Kind
-from workshop_tui.model import Decision, Event, Note, Participant, Session, SessionStep
+from workshop_tui.model import Action, Decision, Event, Note, Participant, Session, SessionStep
 from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_MARKS
 from workshop_tui.model.participant import ROLES
 
 _MENTION = re.compile(r"(?:^|\s)@(\S+)")
+# The largest count a decision takes: more is a slip of the keyboard, not a room.
+LARGEST_COUNT = 100_000
 
 
 class NotNow(Exception):
@@ -46,13 +49,26 @@ def parse_note(typed: str, people: list[Participant]) -> tuple[str, str, str]:
     kind = "note"
     if text[:1] in NOTE_MARKS:
         kind, text = NOTE_MARKS[text[0]], text[1:].strip()
-    by = ""
-    mention = _MENTION.search(text)
-    if mention:
-        by = find_person(people, mention.group(1)).id
-        text = (text[: mention.start()] + " " + text[mention.end():]).strip()
-        text = re.sub(r"\s{2,}", " ", text)
+    text, by = parse_mention(text, people)
     return kind, text, by
+
+
+def parse_mention(text: str, people: list[Participant]) -> tuple[str, str]:
+    """'@ann Meet at the library' -> ('Meet at the library', ann's id); no @name -> (text, '')."""
+    text = text.strip()
+    mention = _MENTION.search(text)
+    if not mention:
+        return text, ""
+    by = find_person(people, mention.group(1)).id
+    text = (text[: mention.start()] + " " + text[mention.end():]).strip()
+    return re.sub(r"\s{2,}", " ", text), by
+
+
+def _problem(error: ValidationError, what: str) -> NotNow:
+    """A model's complaint about a value, as a sentence for the user."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]).replace("_", " ") or what
+    return NotNow(f"The {what}'s {where} is not right: {first['msg'].lower()}.")
 
 
 class RecordCommands:
@@ -72,6 +88,8 @@ class RecordCommands:
         if role not in ROLES:
             raise NotNow(f"'{role}' is not a role. Choose one of: {', '.join(ROLES)}.")
         name = name.strip()
+        if len(name) > 100:
+            raise NotNow("A name can be at most 100 characters long.")
         if name and any(squashed(p.name) == squashed(name) for p in self.session.participants):
             raise NotNow(f"{name} is already on the roster.")
         person_id = f"p{len(self.session.participants) + 1}"
@@ -115,13 +133,18 @@ class RecordCommands:
         raise NotNow("That note cannot be found.")
 
     def edit_note(self, note_id: str, text: str) -> list[Event]:
+        """New words for a note; its earlier words are kept. @name says who said it, as in add_note;
+        with no @name, the note keeps who said it."""
         note = self.note_by_id(note_id)
-        text = text.strip()
+        text, by = parse_mention(text, self.session.participants)
         if not text:
             raise NotNow("A note cannot be empty. To take it away, remove it instead.")
-        if text == note.text:
+        details: dict[str, Detail] = {"note": note.id, "text": text}
+        if by and by != note.by:
+            details["by"] = by
+        if text == note.text and "by" not in details:
             return []
-        return self._emit(Kind.NOTE_EDIT, note=note.id, text=text)
+        return self._emit(Kind.NOTE_EDIT, **details)
 
     def remove_note(self, note_id: str) -> list[Event]:
         note = self.note_by_id(note_id)
@@ -149,14 +172,25 @@ class RecordCommands:
     def record_decision(self, **fields: Detail | None) -> list[Event]:
         """Record a decision as the room made it. The counts are as typed in; nothing is decided here."""
         decision_id = f"d{len(self.session.decisions) + 1}"
+        kept_by_the_engine = sorted(set(fields) & {"id", "at", "decision", "warnings"})
+        if kept_by_the_engine:
+            raise NotNow(f"A decision's {', '.join(kept_by_the_engine)} is set when it is recorded, not typed in.")
         fields.setdefault("step", self.current.id)
         try:
-            Decision(id=decision_id, at=self.clock.now(), **fields)
+            decision = Decision(id=decision_id, at=self.clock.now(), **fields)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "the decision"
-            raise NotNow(f"The decision's {where} is not right: {first['msg'].lower()}.") from None
-        details = {key: value for key, value in fields.items() if value is not None}
+            raise _problem(error, "decision") from None
+        counts = [decision.votes_for, decision.votes_against, decision.abstentions, decision.objections, decision.present_count]
+        counts += [*decision.fingers, *decision.dots.values()]
+        if any(count is not None and count > LARGEST_COUNT for count in counts):
+            raise NotNow(f"A count can be at most {LARGEST_COUNT:,}. Please check the numbers.")
+        if any(count < 0 for count in [*decision.fingers, *decision.dots.values()]):
+            raise NotNow("A count cannot be less than nothing. Please check the numbers.")
+        details: dict[str, Detail] = {key: value for key, value in fields.items() if value is not None}
+        # What does not add up is said in the form and kept with the decision: the group still decides.
+        warnings = check_decision(decision, self.session.plan.quorum)
+        if warnings:
+            details["warnings"] = warnings
         return self._emit(Kind.DECISION_ADD, decision=decision_id, **details)
 
     # Actions.
@@ -165,7 +199,13 @@ class RecordCommands:
         text = text.strip()
         if not text:
             raise NotNow("An action needs to say what will be done.")
+        if due is not None and not isinstance(due, date):
+            raise NotNow("The date the action is due is not a date.")
         action_id = f"a{len(self.session.actions) + 1}"
+        try:
+            Action(id=action_id, at=self.clock.now(), step=self.current.id, text=text, owner=owner.strip(), due=due)
+        except ValidationError as error:
+            raise _problem(error, "action") from None
         details: dict[str, Detail] = {"action": action_id, "step": self.current.id, "text": text, "owner": owner.strip()}
         if due is not None:
             details["due"] = due

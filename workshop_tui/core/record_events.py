@@ -38,7 +38,9 @@ def _person_add(session: Session, event: Event) -> None:
 @rule(Kind.PERSON_ARRIVE, "someone arrived", Area.PEOPLE | Area.NOTES)
 def _person_arrive(session: Session, event: Event) -> None:
     person = _find(session.participants, str(event.details["person"]))
-    person.arrived_at, person.left_at = event.at, None
+    if person.arrived_at is None:  # back after leaving keeps the first arrival
+        person.arrived_at = event.at
+    person.left_at = None
 
 
 @rule(Kind.PERSON_LEAVE, "someone left", Area.PEOPLE | Area.NOTES)
@@ -49,8 +51,12 @@ def _person_leave(session: Session, event: Event) -> None:
 @rule(Kind.NOTE_EDIT, "a note was changed", Area.NOTES)
 def _note_edit(session: Session, event: Event) -> None:
     note = _find(session.notes, str(event.details["note"]))
-    note.earlier = [*note.earlier, NoteEdit(at=event.at, text=note.text)]
-    note.text = str(event.details["text"])
+    text = str(event.details["text"])
+    if text != note.text:
+        note.earlier = [*note.earlier, NoteEdit(at=event.at, text=note.text)]
+        note.text = text
+    if "by" in event.details:  # the edit named who said it (@name)
+        note.by = str(event.details["by"])
 
 
 @rule(Kind.NOTE_REMOVE, "a note was removed", Area.NOTES)

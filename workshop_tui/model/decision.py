@@ -34,3 +34,6 @@ class Decision(Record):
     dissent: str = ""
     dissent_by: str = Field(default="", description="a participant id; empty means anonymous")
     made_by: Literal["group", "staff"] = "group"
+    # What did not add up when it was recorded (counts larger than the room, an outcome its counts
+    # do not support), in words. The group decides; the warning is kept with what it decided.
+    warnings: list[str] = []

@@ -1,48 +1,68 @@
 """Add an action: what will be done, who will do it, and by when."""
 
-import re
 from datetime import date
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from workshop_tui.ui.screens.form_dialog import FormDialog
+from workshop_tui.core.dates import DateProblem, due_words, read_date
+from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog
 
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+LONGEST_NAME = 100
 
 
-def parse_due(text: str) -> date | None:
-    """'2026-07-15' or '15/07/2026' -> a date; empty -> None; anything else -> ValueError."""
-    text = text.strip()
-    if not text:
-        return None
-    found = _UK_DATE.match(text)
-    if found:
-        day, month, year = map(int, found.groups())
-        return date(year, month, day)
-    return date.fromisoformat(text)
+class NameInput(Input):
+    """An input that takes the suggested name with Right (as every input does) or Tab.
+    Tab with nothing to complete moves on, as usual."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        suggestion = self._suggestion
+        if event.key == "tab" and suggestion and self.cursor_at_end and suggestion != self.value:
+            event.stop()
+            event.prevent_default()
+            self.value = suggestion
+            self.cursor_position = len(self.value)
+            return
+        await super()._on_key(event)
 
 
 class ActionForm(FormDialog):
-    def __init__(self, names: list[str], text: str = "", heading: str = "Add an action"):
-        super().__init__()
+    def __init__(
+        self, names: list[str], text: str = "", heading: str = "Add an action",
+        today: date | None = None, attempt: Attempt | None = None,
+    ):
+        super().__init__(attempt)
         self.names, self.text, self.heading = names, text, heading
+        self.today = today or date.today()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.heading, markup=False, classes="question")
             yield Label("What will be done")
             yield Input(self.text, id="action-text")
-            yield Label("Who will do it")
-            yield Input(id="action-owner", suggester=SuggestFromList(self.names, case_sensitive=False))
-            yield Label("By when (such as 15/07/2026), or leave empty")
+            yield Label("Who will do it (Tab or Right takes the name offered)")
+            yield NameInput(id="action-owner", suggester=SuggestFromList(self.names, case_sensitive=False))
+            yield Label("By when, such as 15/07/2026, 15 July or next Tuesday; or leave it empty")
             yield Input(id="action-due")
+            yield Static("", id="due-understood", markup=False)
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (enter)", id="save", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
+
+    @on(Input.Changed, "#action-due")
+    def say_the_date(self, event: Input.Changed) -> None:
+        """Say back the date as it is read, while it is typed."""
+        understood = self.query_one("#due-understood", Static)
+        try:
+            due = read_date(event.value, self.today)
+        except DateProblem:
+            understood.update("")
+            return
+        understood.update(f"That is {due_words(due, self.today)}." if due else "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "action-due":
@@ -51,16 +71,17 @@ class ActionForm(FormDialog):
             self.focus_next()
 
     def save(self) -> None:
-        problem = self.query_one("#form-problem", Static)
         text = self.query_one("#action-text", Input).value.strip()
         if not text:
-            problem.update("Please say what will be done.")
-            self.query_one("#action-text", Input).focus()
+            self.show_problem("Please say what will be done.", "#action-text")
+            return
+        owner = self.query_one("#action-owner", Input).value.strip()
+        if len(owner) > LONGEST_NAME:
+            self.show_problem(f"The name can be at most {LONGEST_NAME} characters long.", "#action-owner")
             return
         try:
-            due = parse_due(self.query_one("#action-due", Input).value)
-        except ValueError:
-            problem.update("That date is not one I can read. Write it like 15/07/2026.")
-            self.query_one("#action-due", Input).focus()
+            due = read_date(self.query_one("#action-due", Input).value, self.today)
+        except DateProblem as problem:
+            self.show_problem(str(problem), "#action-due")
             return
-        self.dismiss({"text": text, "owner": self.query_one("#action-owner", Input).value.strip(), "due": due})
+        self.finish({"text": text, "owner": owner, "due": due})

@@ -1,7 +1,9 @@
 """Record a decision as the room made it: keyboard only, quick to fill, nothing decided for the group."""
 
+from collections.abc import Callable
 from datetime import datetime
 
+from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,10 +11,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
-from workshop_tui.core.decision_tally import tally
+from workshop_tui.core.decision_tally import check_decision, tally
 from workshop_tui.model import Decision, Participant
 from workshop_tui.model.decision import METHODS, OUTCOMES
 from workshop_tui.model.participant import person_labels
+from workshop_tui.ui.screens.form_dialog import LARGEST_COUNT, FormProblem, clear_problems, say_problem, whole_number
 
 COUNT_BOXES = {
     "majority vote": "#counts-vote",
@@ -22,27 +25,22 @@ COUNT_BOXES = {
 }
 
 
-class FormProblem(Exception):
-    """Something typed in the form that cannot be used; the message says what to fix."""
-
-
-def whole_number(text: str, what: str) -> int | None:
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit():
-        raise FormProblem(f"{what} must be a whole number, such as 4.")
-    return int(text)
+__all__ = ["DecisionForm", "FormProblem", "parse_dots", "whole_number"]
 
 
 def parse_dots(text: str) -> dict[str, int]:
-    """'Library 7, Cafe 3' -> {'Library': 7, 'Cafe': 3}."""
+    """'Library 7, Cafe 3' -> {'Library': 7, 'Cafe': 3}. Only the digits 0 to 9 make a count."""
     dots: dict[str, int] = {}
     for part in filter(None, (piece.strip() for piece in text.split(","))):
         name, _, count = part.rpartition(" ")
-        if not name or not count.isdigit():
-            raise FormProblem(f"'{part}' should be an option and its number of dots, such as 'Library 7'.")
-        dots[name.strip()] = int(count)
+        name = name.strip()
+        if not name or not (count.isascii() and count.isdigit()):
+            raise FormProblem(f"'{part[:40]}' should be an option and its number of dots, such as 'Library 7'.", "#dots")
+        if int(count) > LARGEST_COUNT:
+            raise FormProblem(f"{name[:40]} has {count} dots; a count can be at most {LARGEST_COUNT:,}.", "#dots")
+        if name.casefold() in (known.casefold() for known in dots):
+            raise FormProblem(f"{name[:40]} is named twice. Give each option once, with all its dots.", "#dots")
+        dots[name] = int(count)
     return dots
 
 
@@ -52,10 +50,25 @@ class DecisionForm(ModalScreen[dict | None]):
         Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip="Save the decision"),
     ]
 
-    def __init__(self, people: list[Participant], present: list[str], quorum: int | None, step_title: str, now: datetime):
+    DEFAULT_CSS = """
+    .field-problem, #warnings {
+        color: $text-error;
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self, people: list[Participant], present: list[str], quorum: int | None, step_title: str, now: datetime,
+        attempt: Callable[[dict], str] | None = None,
+    ):
+        """`attempt`, if given, records the decision and returns "" when done, or a sentence saying why
+        it could not be: then the form stays open with what was typed and says why."""
         super().__init__()
         self.people, self.present, self.quorum = people, present, quorum
         self.step_title, self.now = step_title, now
+        self.attempt = attempt
+        # The warnings the group has seen and chosen to record anyway (by saving a second time).
+        self.warnings_seen: list[str] = []
 
     def compose(self) -> ComposeResult:
         named = [p for p in self.people]
@@ -108,6 +121,7 @@ class DecisionForm(ModalScreen[dict | None]):
             yield Label("Who made the decision")
             yield Select([("The group", "group"), ("Staff alone", "staff")], value="group", allow_blank=False, id="made-by")
             yield Static("", id="tally", markup=False)
+            yield Static("", id="warnings", markup=False)
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -133,18 +147,27 @@ class DecisionForm(ModalScreen[dict | None]):
     @on(Select.Changed)
     @on(SelectionList.SelectedChanged)
     def update_tally(self) -> None:
+        """The counts in words, and what does not add up, as they are typed."""
         problem = self.query_one("#form-problem", Static)
         try:
-            fields = self.fields()
-            decision = Decision(id="d", at=self.now, step="s", **{**fields, "question": fields["question"] or "?"})
+            decision = self.decision()
         except FormProblem as reason:
             problem.update(str(reason))
             return
-        except Exception:
+        except ValidationError:
             return
         problem.update("")
         result = tally(decision, self.quorum)
-        self.query_one("#tally", Static).update("\n".join([result.summary, *result.warnings]))
+        checks = check_decision(decision, self.quorum)
+        advice = [warning for warning in result.warnings if warning not in checks]
+        self.query_one("#tally", Static).update("\n".join([result.summary, *advice]))
+        self.query_one("#warnings", Static).update(
+            "\n".join(f"Please check: {warning}" for warning in checks)
+        )
+
+    def decision(self) -> Decision:
+        fields = self.fields()
+        return Decision(id="d", at=self.now, step="s", **{**fields, "question": fields["question"] or "?"})
 
     def on_input_submitted(self) -> None:
         self.focus_next()
@@ -154,19 +177,21 @@ class DecisionForm(ModalScreen[dict | None]):
         method = str(self.query_one("#method", Select).value)
         fields: dict = {"question": value("#question").strip(), "method": method}
         if method == "majority vote":
-            fields["votes_for"] = whole_number(value("#votes-for"), "For")
-            fields["votes_against"] = whole_number(value("#votes-against"), "Against")
-            fields["abstentions"] = whole_number(value("#abstentions"), "Abstained")
+            fields["votes_for"] = whole_number(value("#votes-for"), "For", "#votes-for")
+            fields["votes_against"] = whole_number(value("#votes-against"), "Against", "#votes-against")
+            fields["abstentions"] = whole_number(value("#abstentions"), "Abstained", "#abstentions")
         elif method == "fist-of-five":
-            fields["fingers"] = [whole_number(value(f"#fingers-{k}"), f"The count for {k}") or 0 for k in range(6)]
+            fields["fingers"] = [
+                whole_number(value(f"#fingers-{k}"), f"The count for {k} fingers", f"#fingers-{k}") or 0 for k in range(6)
+            ]
         elif method == "dot vote":
             fields["dots"] = parse_dots(value("#dots"))
         elif method == "consent":
-            fields["objections"] = whole_number(value("#objections"), "Objections")
+            fields["objections"] = whole_number(value("#objections"), "Objections", "#objections")
         if self.people:
             fields["present"] = list(self.query_one("#present", SelectionList).selected)
         else:
-            fields["present_count"] = whole_number(value("#present-count"), "The number present")
+            fields["present_count"] = whole_number(value("#present-count"), "The number present", "#present-count")
         outcome = self.query_one("#outcome", Select).value
         if outcome is not Select.NULL:
             fields["outcome"] = str(outcome)
@@ -177,20 +202,37 @@ class DecisionForm(ModalScreen[dict | None]):
         return {key: item for key, item in fields.items() if item is not None}
 
     def action_save(self) -> None:
-        problem = self.query_one("#form-problem", Static)
         try:
             fields = self.fields()
         except FormProblem as reason:
-            problem.update(str(reason))
+            say_problem(self, str(reason), reason.field)
             return
         if not fields["question"]:
-            problem.update("Please write the question or proposal.")
-            self.query_one("#question", Input).focus()
+            say_problem(self, "Please write the question or proposal.", "#question")
             return
         if "outcome" not in fields:
-            problem.update("Please choose the outcome the group reached: agreed, not agreed or deferred.")
-            self.query_one("#outcome", Select).focus()
+            say_problem(self, "Please choose the outcome the group reached: agreed, not agreed or deferred.", "#outcome")
             return
+        try:
+            warnings = check_decision(self.decision(), self.quorum)
+        except ValidationError:
+            warnings = []
+        if warnings and warnings != self.warnings_seen:
+            # Said once, in words; the group can still record what it decided, and the warning is kept.
+            self.warnings_seen = warnings
+            say_problem(
+                self,
+                "Some things do not add up (see 'Please check' above). Correct them, or press Save again to"
+                " record the decision as the group made it; the warning is kept with it.",
+            )
+            self.query_one("#warnings", Static).scroll_visible()
+            return
+        if self.attempt is not None:
+            problem = self.attempt(fields)
+            if problem:
+                say_problem(self, problem)
+                return
+        clear_problems(self)
         self.dismiss(fields)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

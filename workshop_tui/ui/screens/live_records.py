@@ -3,6 +3,8 @@
 A part of LiveScreen, kept in its own file; it uses the screen's engine and run_command.
 """
 
+from workshop_tui.core.session_engine import NotNow
+from workshop_tui.store.open_session import Command
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.records import RecordsScreen
@@ -16,14 +18,18 @@ class RecordKeeping:
         notes = self.query_one("#notes", NotesList)
         return notes.chosen_note if self.focused is notes else None
 
+    def try_command(self, command: str, /, **args) -> str:
+        """Do `command` for a form: "" when done, else the sentence saying why not, for the form to show."""
+        try:
+            self.owner.apply(Command(command, args))
+        except NotNow as reason:
+            return str(reason)
+        return ""
+
     def edit_note(self, note_id: str) -> None:
         note = self.engine.note_by_id(note_id)
-
-        def edited(text: str | None) -> None:
-            if text is not None:
-                self.run_command("edit_note", note_id=note_id, text=text)
-
-        self.app.push_screen(TextPrompt("Change this note. Its earlier wording is kept in the file.", note.text), edited)
+        question = "Change this note. Its earlier wording is kept in the file. @name says who said it."
+        self.app.push_screen(TextPrompt(question, note.text, attempt=lambda text: self.try_command("edit_note", note_id=note_id, text=text)))
 
     def action_undo_remove(self) -> None:
         self.run_command("undo_remove")
@@ -35,10 +41,13 @@ class RecordKeeping:
         present = [p.id for p in self.engine.present_people()]
 
         def recorded(fields: dict | None) -> None:
-            if fields and self.run_command("record_decision", **fields):
+            if fields:  # the form has recorded it already
                 self.notify(f"Decision recorded: {fields['outcome']}.", title="Decision")
 
-        form = DecisionForm(self.session.participants, present, self.session.plan.quorum, self.engine.current.title, self.engine.clock.now())
+        form = DecisionForm(
+            self.session.participants, present, self.session.plan.quorum, self.engine.current.title, self.engine.clock.now(),
+            attempt=lambda fields: self.try_command("record_decision", **fields),
+        )
         self.app.push_screen(form, recorded)
 
     def action_action(self) -> None:
@@ -49,12 +58,16 @@ class RecordKeeping:
         text = self.engine.note_by_id(from_note).text if from_note else ""
 
         def added(fields: dict | None) -> None:
-            if fields and self.run_command("add_action", from_note=from_note, **fields) and done:
+            if fields and done:  # the form has added it already
                 done()
 
         names = [p.name for p in self.session.participants if p.name]
         heading = "Turn this note into an action" if from_note else "Add an action"
-        self.app.push_screen(ActionForm(names, text, heading), added)
+        form = ActionForm(
+            names, text, heading, today=self.engine.clock.now().date(),
+            attempt=lambda fields: self.try_command("add_action", from_note=from_note, **fields),
+        )
+        self.app.push_screen(form, added)
 
     def action_records(self, tab: str = "people") -> None:
         self.app.push_screen(RecordsScreen(self, tab), lambda _: self.show_session())

@@ -7,6 +7,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 from workshop_tui.model.participant import ROLES
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
+LONGEST_NAME = 100
+
 
 class PersonForm(FormDialog):
     def compose(self) -> ComposeResult:
@@ -18,19 +20,24 @@ class PersonForm(FormDialog):
             yield Select([("Yes, here now", True), ("Not arrived yet", False)], value=True, allow_blank=False, id="person-here")
             yield Label("Name or initials (you can leave it empty); enter adds them")
             yield Input(id="person-name")
+            yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Add (enter)", id="save", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one("#person-name", Input).focus()
 
     def on_input_submitted(self) -> None:
         self.save()
 
     def save(self) -> None:
         here = self.query_one("#person-here", Select).value is True
-        self.dismiss((self.query_one(Input).value.strip(), str(self.query_one("#person-role", Select).value), here))
+        name = self.query_one("#person-name", Input).value.strip()
+        if len(name) > LONGEST_NAME:
+            self.show_problem(f"A name can be at most {LONGEST_NAME} characters long; initials are fine.", "#person-name")
+            return
+        self.finish((name, str(self.query_one("#person-role", Select).value), here))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -9,6 +9,9 @@ from textual.widgets import Button, Input, Label, Static
 from workshop_tui.model import Plan
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
+LONGEST_TITLE = 200  # as a session's title allows
+LONGEST_NAME = 100
+
 
 @dataclass(frozen=True)
 class SessionDetails:
@@ -47,12 +50,17 @@ class StartSessionScreen(FormDialog):
     def save(self) -> None:
         title = self.query_one("#session-title", Input).value.strip()
         if not title:
-            self.query_one("#form-problem", Static).update("Please give the session a title.")
+            self.show_problem("Please give the session a title.", "#session-title")
             return
-        self.dismiss(
-            SessionDetails(
-                title,
-                self.query_one("#facilitator", Input).value.strip(),
-                self.query_one("#note-taker", Input).value.strip(),
+        if len(title) > LONGEST_TITLE:
+            self.show_problem(
+                f"The title is {len(title)} characters long; it can be at most {LONGEST_TITLE}. Please shorten it.", "#session-title"
             )
-        )
+            return
+        names = {}
+        for field in ("facilitator", "note-taker"):
+            names[field] = self.query_one(f"#{field}", Input).value.strip()
+            if len(names[field]) > LONGEST_NAME:
+                self.show_problem(f"A name can be at most {LONGEST_NAME} characters long; initials are fine.", f"#{field}")
+                return
+        self.finish(SessionDetails(title, names["facilitator"], names["note-taker"]))

@@ -7,7 +7,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.model.plan import STEP_KINDS
-from workshop_tui.ui.screens.form_dialog import FormDialog
+from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem, whole_number
+
+LONGEST_TITLE = 200  # as a plan's step allows
 
 
 @dataclass(frozen=True)
@@ -17,16 +19,34 @@ class StepDetails:
     kind: str
 
 
+def step_details(title: str, minutes: str, kind: str) -> StepDetails:
+    """The step as typed, or FormProblem naming the field to fix."""
+    title = title.strip()
+    if not title:
+        raise FormProblem("Please give the step a title.", "#step-title")
+    if len(title) > LONGEST_TITLE:
+        raise FormProblem(
+            f"The title is {len(title)} characters long; it can be at most {LONGEST_TITLE}. Please shorten it.", "#step-title"
+        )
+    number = whole_number(minutes, "Minutes", "#step-minutes", low=1, high=600)
+    if number is None:
+        raise FormProblem("Please say how many minutes the step takes, from 1 to 600.", "#step-minutes")
+    return StepDetails(title, number, kind)
+
+
 class StepForm(FormDialog):
-    def __init__(self, heading: str, title: str = "", minutes: int = 10, kind: str = "activity", kind_fixed: bool = False):
-        super().__init__()
+    def __init__(
+        self, heading: str, title: str = "", minutes: int = 10, kind: str = "activity", kind_fixed: bool = False,
+        attempt: Attempt | None = None,
+    ):
+        super().__init__(attempt)
         self.heading = heading
         self.start = StepDetails(title, minutes, kind)
         self.kind_fixed = kind_fixed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.heading, classes="question")
+            yield Static(self.heading, classes="question", markup=False)
             yield Label("Title")
             yield Input(self.start.title, id="step-title")
             yield Label("Minutes")
@@ -46,14 +66,12 @@ class StepForm(FormDialog):
         self.save()
 
     def save(self) -> None:
-        title = self.query_one("#step-title", Input).value.strip()
-        minutes_text = self.query_one("#step-minutes", Input).value.strip()
-        problem = self.query_one("#form-problem", Static)
-        if not title:
-            problem.update("Please give the step a title.")
-            return
-        if not minutes_text.isdigit() or not 1 <= int(minutes_text) <= 600:
-            problem.update("Minutes must be a whole number from 1 to 600.")
-            return
         kind = self.start.kind if self.kind_fixed else str(self.query_one("#step-kind", Select).value)
-        self.dismiss(StepDetails(title, int(minutes_text), kind))
+        try:
+            details = step_details(
+                self.query_one("#step-title", Input).value, self.query_one("#step-minutes", Input).value, kind
+            )
+        except FormProblem as problem:
+            self.show_problem(str(problem), problem.field)
+            return
+        self.finish(details)
