@@ -50,6 +50,8 @@ async def test_s_sorts_by_the_next_column_and_search_finds_words_in_notes(sessio
         assert titles(app)[:2] == ["2026-01-01-broken.toml", "Co-production training, part 1 (Leeds)"]
         assert "sorted by title" in str(app.screen.query_one("#browser-status", Static).content)
         await pilot.press("slash", *"buses")
+        await pilot.app.workers.wait_for_complete()  # the notes are read for the first search
+        await pilot.pause()
         assert app.screen.query_one("#search", Input).value == "buses"
         assert titles(app) == ["Co-production training, part 1 (Leeds)"]
 

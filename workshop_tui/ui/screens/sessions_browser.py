@@ -61,6 +61,7 @@ class SessionsBrowser(Screen):
         super().__init__()
         self.lines: list[SessionLine] = []
         self.words: dict[Path, str] | None = None  # path -> searchable words, once read
+        self._reading_words = False
         self.shown: list[SessionLine] = []  # the lines in the table, in its order
         self.sort_by = "date"
         self.newest_first = True
@@ -82,9 +83,11 @@ class SessionsBrowser(Screen):
 
     @work(thread=True, exclusive=True, group="browse")
     def load(self) -> None:
-        lines = SessionsIndex(self.app.sessions_dir).lines()
-        self.post_message(self.Loaded(lines))
-        # The table is up; now read what a search looks through, without holding up the list.
+        self.post_message(self.Loaded(SessionsIndex(self.app.sessions_dir).lines()))
+
+    @work(thread=True, exclusive=True, group="search-words")
+    def read_words(self, lines: list[SessionLine]) -> None:
+        # Only once someone searches: reading every file would slow the list for everyone else.
         self.post_message(self.WordsRead({line.path: search_words(line.path) for line in lines if not line.problem}))
 
     def on_sessions_browser_words_read(self, message: WordsRead) -> None:
@@ -138,6 +141,9 @@ class SessionsBrowser(Screen):
 
     @on(Input.Changed, "#search")
     def search_changed(self) -> None:
+        if self.words is None and not self._reading_words:
+            self._reading_words = True
+            self.read_words(self.lines)
         self.show_lines()
 
     @on(Input.Submitted, "#search")
