@@ -1,6 +1,7 @@
 """The session file, version 2: what is loaded is exactly what the events make, and a save cut
 short at any byte loses only that save."""
 
+import tomllib
 from datetime import date, timedelta, timezone
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.core.session_summary import summary_of
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.session_file import load_session, load_session_file, read_summary
+from workshop_tui.store.session_file import load_session, load_session_file, quick_head, read_summary
 from tests.conftest import TEN_AM, TRICKY, small_plan
 
 text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
@@ -80,6 +81,10 @@ def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
         # The summary at the head, with the tail folded in, says what the whole file says.
         expected = summary_of(loaded.session)
         assert read_summary(owner.path) == expected
+        # The quick reading of the head says what tomllib says, or leaves it to tomllib.
+        head = owner.path.read_bytes().split(b"\n[session]\n")[0]
+        quick = quick_head(head)
+        assert quick is None or quick == tomllib.loads(head.decode())
     finally:
         owner.close()
 
@@ -162,3 +167,17 @@ def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_pa
     head = owner.path.read_text()[:400]
     assert "notes = 0" in head
     assert summary["notes"] == 5 and summary["open_actions"] == 1 and summary["status"] == "running"
+
+
+def test_a_head_with_anything_unusual_is_left_to_tomllib():
+    assert quick_head(b'[summary]\ntitle = "Plain"\nnotes = 3\n') == {"summary": {"title": "Plain", "notes": 3}}
+    for odd in (b'[summary]\ntitle = "Tab\\there"\n', b"[summary]\nnotes = 3.5\n", b"[summary]\nok = true\n",
+                b"[summary]\nstarted_at = 2026-07-08 10:00:00\n", b'[summary]\ntitle = "a"\ntitle = "b"\n', b"title = ["):
+        assert quick_head(odd) is None, odd
+
+
+def test_the_listing_reads_any_title_word_for_word(tmp_path: Path, clock):
+    for number, tricky in enumerate(TRICKY):
+        owner = OpenSession.create(tmp_path, small_plan(), tricky[:200].strip() or "x", clock, facilitator=tricky[:50])
+        owner.close()
+        assert read_summary(owner.path) == summary_of(load_session(owner.path)), number
