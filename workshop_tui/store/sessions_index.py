@@ -102,12 +102,13 @@ class SessionsIndex:
             if stamp is not None and isinstance(cached, dict) and cached.get("stamp") == stamp:
                 try:
                     line = _line_from_json(path, cached.get("line"))
+                    fresh[path.name] = cached  # as it was: nothing to write for it
                 except (ValueError, TypeError):
                     line = None  # a damaged entry: read the file again
             if line is None:
                 line = line_of(path)
-            if stamp is not None:
-                fresh[path.name] = {"stamp": stamp, "line": _line_to_json(line)}
+                if stamp is not None:
+                    fresh[path.name] = {"stamp": stamp, "line": _line_to_json(line)}
             found.append(line)
         if fresh != known:
             try:
