@@ -156,3 +156,26 @@ def test_eleven_step_plan_counts_steps_on_the_agenda_only(clock):
     engine = SessionEngine(new_session(plan, "P", clock), clock)
     engine.skip_step(5)
     assert plan_status(engine.session, clock.now()).step_count == 10
+
+
+def test_a_step_title_over_200_characters_is_refused_in_words(clock):
+    from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+    from tests.conftest import small_plan
+
+    engine = SessionEngine(new_session(small_plan(), "Long titles", clock), clock)
+    with pytest.raises(NotNow, match="at most 200"):
+        engine.insert_step("x" * 201, 10)
+    with pytest.raises(NotNow, match="at most 200"):
+        engine.change_step(1, title="x" * 201)
+
+
+def test_no_command_from_a_window_raises_anything_but_a_plain_sentence(tmp_path, clock):
+    from workshop_tui.core.session_engine import NotNow
+    from workshop_tui.store.open_session import Command, OpenSession
+    from tests.conftest import small_plan
+
+    with OpenSession.create(tmp_path, small_plan(), "Odd values", clock) as owner:
+        for command in [Command("add_minutes", {"minutes": "lots"}), Command("add_note", {"typed": None}),
+                        Command("skip_step", {"index": "2"}), Command("add_note", {"nonsense": 1})]:
+            with pytest.raises(NotNow):
+                owner.apply(command)

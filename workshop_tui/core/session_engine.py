@@ -16,6 +16,14 @@ from workshop_tui.model.plan import STEP_KINDS
 from workshop_tui.model.session_start import SessionStart
 
 SHORTEST_STEP = 1  # minutes
+LONGEST_TITLE = 200  # characters, as a step's title allows
+
+
+def _step_title(title: str) -> str:
+    title = title.strip()
+    if len(title) > LONGEST_TITLE:
+        raise NotNow(f"A step's title can be at most {LONGEST_TITLE} characters; this one has {len(title)}.")
+    return title
 
 
 def steps_from_plan(plan: Plan) -> list[SessionStep]:
@@ -163,7 +171,7 @@ class SessionEngine(RecordCommands):
         return step
 
     def insert_step(self, title: str, minutes: int, kind: str = "activity") -> list[Event]:
-        title = title.strip()
+        title = _step_title(title)
         if not title:
             raise NotNow("The new step needs a title.")
         if kind not in STEP_KINDS:
@@ -177,8 +185,9 @@ class SessionEngine(RecordCommands):
     def change_step(self, index: int, title: str | None = None, minutes: int | None = None) -> list[Event]:
         step = self.coming(index)
         changes: dict[str, Detail] = {}
-        if title is not None and title.strip() and title.strip() != step.title:
-            changes["title"] = title.strip()
+        title = _step_title(title) if title is not None else None
+        if title and title != step.title:
+            changes["title"] = title
         if minutes is not None and minutes != step.allowed_minutes:
             if not SHORTEST_STEP <= minutes <= 600:
                 raise NotNow("A step must be between 1 and 600 minutes long.")

@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict, Unpack
 
+from pydantic import ValidationError
+
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
 from workshop_tui.core.replay import starting_state
@@ -187,7 +189,11 @@ class OpenSession:
         """Carry out `command`; the events it made. Raises NotNow with a sentence for the user."""
         if command.name not in COMMANDS:
             raise NotNow(f"'{command.name}' is not something a session can do.")
-        events: list[Event] = getattr(self.engine, command.name)(**command.args)
+        try:
+            events: list[Event] = getattr(self.engine, command.name)(**command.args)
+        except (ValidationError, TypeError, ValueError, AttributeError) as error:
+            # A value of the wrong kind that no check caught: said plainly, never raised out of a screen or a window.
+            raise NotNow(f"That could not be done: {_first_line(error)}.") from None
         self._changed(events)
         return events
 
@@ -282,6 +288,12 @@ class OpenSession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _first_line(error: Exception) -> str:
+    if isinstance(error, ValidationError) and error.errors():
+        return str(error.errors()[0]["msg"]).rstrip(".").lower()
+    return (str(error).splitlines() or [type(error).__name__])[0].rstrip(".")
 
 
 def _lock(path: Path) -> SessionLock | None:

@@ -19,11 +19,10 @@ class AgendaEdits:
         return next(i for i, step in enumerate(self.session.steps) if step.id == key)
 
     def action_insert_step(self) -> None:
-        def made(details: StepDetails | None) -> None:
-            if details:
-                self.run_command("insert_step", title=details.title, minutes=details.minutes, kind=details.kind)
+        def attempt(details: StepDetails) -> str:
+            return self.try_command("insert_step", title=details.title, minutes=details.minutes, kind=details.kind)
 
-        self.app.push_screen(StepForm("Add a step after the current one"), made)
+        self.app.push_screen(StepForm("Add a step after the current one", attempt=attempt))
 
     def action_edit_step(self) -> None:
         note_id = self.notes_in_use()
@@ -37,11 +36,12 @@ class AgendaEdits:
             self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
             return
 
-        def changed(details: StepDetails | None) -> None:
-            if details:
-                self.run_command("change_step", index=index, title=details.title, minutes=details.minutes)
+        def attempt(details: StepDetails) -> str:
+            return self.try_command("change_step", index=index, title=details.title, minutes=details.minutes)
 
-        self.app.push_screen(StepForm(f"Change '{step.title}'", step.title, step.allowed_minutes, step.kind, kind_fixed=True), changed)
+        self.app.push_screen(
+            StepForm(f"Change '{step.title}'", step.title, step.allowed_minutes, step.kind, kind_fixed=True, attempt=attempt)
+        )
 
     def action_skip_step(self) -> None:
         self.run_command("skip_step", index=self.chosen_index())
