@@ -259,10 +259,30 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised():
     rows = list(csv.reader(io.StringIO(csv_table(session, "actions"), newline="")))
     assert rows[1][1] == "'=cmd|' /C calc'!A0"
     rows = list(csv.reader(io.StringIO(csv_table(session, "decisions"), newline="")))
-    assert rows[1][2] == "'=1+1" and rows[1][9:11] == ["'+r", "'-d"]
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    assert (cells["question"], cells["reasons"], cells["dissent"]) == ("'=1+1", "'+r", "'-d")
 
 
 def test_csv_quotes_every_cell_and_leaves_ordinary_text_as_it_was():
     lines = csv_table(recorded_session(), "actions").splitlines()
     assert lines[0] == '"what","who","due","state","step"'
     assert lines[1] == '"Book the library room","Cat","2026-07-15","done","Deciding"'
+
+
+def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warnings(clock):
+    import csv
+    import io
+
+    from workshop_tui.core.session_engine import SessionEngine, new_session
+    from workshop_tui.export.csv_tables import csv_table
+    from tests.conftest import small_plan
+
+    engine = SessionEngine(new_session(small_plan(), "Counts", clock), clock)
+    for name in ("Ann", "Bob", "Cy"):
+        engine.add_person(name)
+    engine.record_decision(question="Keep the hall?", method="fist-of-five", fingers=[0, 0, 1, 0, 1, 1],
+                           present=["p1", "p2", "p3"], outcome="agreed", dissent="Too far", dissent_by="p2")
+    [header, row] = list(csv.reader(io.StringIO(csv_table(engine.session, "decisions"))))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["present"] == "3" and cells["fingers 0-5"] == "0 0 1 0 1 1" and cells["dissent by"] == "Bob"
+    assert cells["warnings"]  # agreed, though someone showed fewer than three fingers

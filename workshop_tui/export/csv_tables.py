@@ -3,7 +3,7 @@
 import csv
 import io
 
-from workshop_tui.model import Session
+from workshop_tui.model import Decision, Session
 from workshop_tui.model.participant import person_label
 
 WHAT = ("notes", "decisions", "actions")
@@ -17,10 +17,13 @@ def _rows(session: Session, what: str) -> list[list[str]]:
             for n in session.notes
         ]
     if what == "decisions":
-        return [["time", "step", "question", "method", "for", "against", "abstained", "outcome", "statement", "reasons", "dissent", "made by"]] + [
-            [f"{d.at:%Y-%m-%d %H:%M:%S}", titles.get(d.step, d.step), d.question, d.method,
-             *("" if v is None else str(v) for v in (d.votes_for, d.votes_against, d.abstentions)),
-             d.outcome, d.statement, d.reasons, d.dissent, d.made_by]
+        return [["time", "step", "question", "method", "present", "for", "against", "abstained", "objections",
+                 "fingers 0-5", "dots", "outcome", "statement", "reasons", "dissent", "dissent by", "made by", "warnings"]] + [
+            [f"{d.at:%Y-%m-%d %H:%M:%S}", titles.get(d.step, d.step), d.question, d.method, _present(d),
+             *("" if v is None else str(v) for v in (d.votes_for, d.votes_against, d.abstentions, d.objections)),
+             " ".join(str(count) for count in d.fingers), "; ".join(f"{option}: {count}" for option, count in d.dots.items()),
+             d.outcome, d.statement, d.reasons, d.dissent,
+             person_label(d.dissent_by, session.participants) if d.dissent_by else "", d.made_by, "; ".join(d.warnings)]
             for d in session.decisions
         ]
     if what == "actions":
@@ -29,6 +32,13 @@ def _rows(session: Session, what: str) -> list[list[str]]:
             for a in session.actions
         ]
     raise ValueError(f"'{what}' is not one of {', '.join(WHAT)}")
+
+
+def _present(decision: Decision) -> str:
+    """How many were there when it was decided: the people ticked, or the head count."""
+    if decision.present:
+        return str(len(decision.present))
+    return "" if decision.present_count is None else str(decision.present_count)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
