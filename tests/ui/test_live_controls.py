@@ -272,3 +272,28 @@ async def test_the_big_clock_repaints_every_cell_that_changes_and_only_the_digit
             covered = {(x, y) for r in regions for y in range(r.y, r.bottom) for x in range(r.x, r.right)}
             assert changed <= covered, (before, after)
             assert len(covered) < size[0] * size[1] / 2, "only the changed digits, not the whole clock"
+
+
+# Issue 9, item 19: Ctrl+C says how to quit, except in a text field, where it copies.
+
+
+@pytest.mark.xfail(strict=True, reason="needs a priority ctrl+c binding in WorkshopApp (ui/app.py)")
+async def test_ctrl_c_says_how_to_quit_on_the_session_and_on_the_records_screen(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Press Ctrl+Q to save and quit."]
+        await pilot.press("r", "ctrl+c")
+        await pilot.pause()
+        assert len(app._notifications) == 2
+        assert app.is_running
+
+
+async def test_ctrl_c_in_the_note_line_says_nothing_about_quitting(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("t", *"hi", "ctrl+c")
+        await pilot.pause()
+        assert not [n for n in app._notifications if "quit" in n.message]
+        assert app.screen.query_one("#note-line", Input).value == "hi"

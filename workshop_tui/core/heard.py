@@ -59,6 +59,6 @@ class NotesByPerson:
                 return
 
     def not_heard_yet(self, session: Session) -> list[str]:
-        """The labels of people here now who have no note yet."""
+        """The labels of people in the room now (arrived, not gone) who have no note yet."""
         labels = person_labels(session.participants)
-        return [labels[p.id] for p in session.participants if not self.counts.get(p.id) and p.left_at is None]
+        return [labels[p.id] for p in session.participants if not self.counts.get(p.id) and p.here]

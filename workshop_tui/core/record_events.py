@@ -38,7 +38,9 @@ def _person_add(session: Session, event: Event) -> None:
 @rule(Kind.PERSON_ARRIVE, "someone arrived", Area.PEOPLE | Area.NOTES)
 def _person_arrive(session: Session, event: Event) -> None:
     person = _find(session.participants, str(event.details["person"]))
-    person.arrived_at, person.left_at = event.at, None
+    if person.arrived_at is None:  # back after leaving keeps the first arrival
+        person.arrived_at = event.at
+    person.left_at = None
 
 
 @rule(Kind.PERSON_LEAVE, "someone left", Area.PEOPLE | Area.NOTES)

@@ -20,9 +20,15 @@ class Participant(Record):
     left_at: AwareDatetime | None = None
 
     def is_present(self, at: datetime) -> bool:
-        arrived = self.arrived_at is None or self.arrived_at <= at
+        """In the room at `at`: arrived by then and not gone. Someone not arrived yet is not present."""
+        arrived = self.arrived_at is not None and self.arrived_at <= at
         gone = self.left_at is not None and self.left_at <= at
         return arrived and not gone
+
+    @property
+    def here(self) -> bool:
+        """In the room now, as the roster says: arrived and not gone since."""
+        return self.arrived_at is not None and self.left_at is None
 
 
 def person_labels(roster: Iterable[Participant], anonymise: bool = False) -> dict[str, str]:

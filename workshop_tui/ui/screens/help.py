@@ -13,6 +13,7 @@ from textual.widgets import Markdown
 from workshop_tui.ui.keys import bindings_of, current_keys, keys_in_words
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.finished import FinishedScreen
 from workshop_tui.ui.screens.form_dialog import FormDialog
 from workshop_tui.ui.screens.home import HomeScreen
 from workshop_tui.ui.screens.live import LiveScreen
@@ -60,7 +61,14 @@ HELP_SECTIONS = [
     HelpSection(
         "People, parking lot, actions and decisions",
         (RecordsScreen,),
-        "Each key works on its own tab: the footer shows the keys of the tab you are on.",
+        "Each key works on its own tab: the footer shows the keys of the tab you are on. "
+        "Up and Down choose a row; the choice stays on that row after each change.",
+    ),
+    HelpSection(
+        "After finishing",
+        (FinishedScreen,),
+        "The session's file is complete: it shows how long each step took against the plan, "
+        "what was recorded, and where the file is.",
     ),
     HelpSection(
         "In a form or a question",
@@ -137,4 +145,5 @@ class HelpScreen(ModalScreen):
 
     def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
         if self.section:
-            event.markdown.goto_anchor(self.section)
+            # Once the tables above it have their heights, or a section far down stops short of its heading.
+            self.call_after_refresh(event.markdown.goto_anchor, self.section)

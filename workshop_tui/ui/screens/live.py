@@ -197,6 +197,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def tick(self) -> None:
         """Redraw what a person would see change since the last tick, and nothing else."""
+        if self.engine.finished and self._tick_timer is not None:
+            self._tick_timer.stop()  # the finished screen says how it went; no clock runs on
         now = self.engine.clock.now()
         countdown = self.engine.countdown()
         left = countdown.left(now)
@@ -323,8 +325,17 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next"}
     HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
 
+    # Once finished, a session cannot change: these keys are not offered then.
+    CHANGING_KEYS = {
+        "toggle_timer", "next_step", "previous_step", "add_minute", "remove_minute", "note_line", "decision",
+        "action", "undo_remove", "insert_step", "edit_step", "skip_step", "remove_step", "move_step",
+        *TYPING_KEYS,
+    }
+
     def check_action(self, action: str, parameters) -> bool | None:
         """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
+        if action in self.CHANGING_KEYS and self.engine.finished:
+            return False
         typing = isinstance(self.focused, Input)
         if action in self.TYPING_KEYS:
             return typing
@@ -387,14 +398,23 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def action_finish(self) -> None:
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.run_command("finish")
-                self.notify(f"The session is finished and saved in {self.path}.", title="Finished")
+            if yes and self.run_command("finish"):
+                self.show_finished()
 
         if self.engine.finished:
-            self.notify("This session has already finished.", title="Finished")
+            self.show_finished()
             return
         self.app.push_screen(ConfirmScreen("Finish the session now? Its end time will be recorded.", "Finish", "Keep going"), answered)
+
+    def show_finished(self) -> None:
+        """The finished screen over this one. A finished session cannot change, so its last save is made
+        now and the lock let go: the review can then add trainers' comments to the file."""
+        from workshop_tui.ui.screens.finished import FinishedScreen
+
+        if self._tick_timer is not None:
+            self._tick_timer.stop()
+        state = self.owner.close()
+        self.app.push_screen(FinishedScreen(self.session, self.path, state))
 
     @on(NotesList.OptionSelected, "#notes")
     def note_chosen(self, event: NotesList.OptionSelected) -> None:

@@ -25,7 +25,12 @@ class RecordsScreen(ModalScreen):
         Binding("a", "action_from_note", "Make an action", id="point_to_action", tooltip="Turn the chosen parking-lot point into an action"),
         Binding("d", "dealt_with", "Dealt with", id="dealt_with", tooltip="Mark the chosen parking-lot point as dealt with"),
         Binding("space", "toggle_done", "Done/open", id="done_or_open", tooltip="Mark the chosen action done, or open again"),
+        # From a table too: its own Left and Right only scroll sideways, so the tabs would not move.
+        Binding("left", "move_tab(-1)", "Tab left", id="tab_left", show=False, priority=True, tooltip="Go to the tab on the left"),
+        Binding("right", "move_tab(1)", "Tab right", id="tab_right", show=False, priority=True, tooltip="Go to the tab on the right"),
     ]
+
+    TABS = ("people", "parking", "actions", "decisions")
 
     def __init__(self, live, tab: str = "people") -> None:
         super().__init__()
@@ -72,7 +77,25 @@ class RecordsScreen(ModalScreen):
             return self.tab in ("people", "actions")
         return True
 
+    def action_move_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = self.TABS[(self.TABS.index(tabs.active) + step) % len(self.TABS)]
+
     def refresh_tables(self) -> None:
+        """Fill every table again, each cursor staying on the row it was on (the same person, point,
+        action or decision), so the next key press works on the row the user chose."""
+        tables = [self.query_one(f"#{tab}-table", DataTable) for tab in self.TABS]
+        kept = [(self.chosen(tab), table.cursor_row, table.scroll_offset) for tab, table in zip(self.TABS, tables)]
+        self._fill_tables()
+        for table, (key, row, (scroll_x, scroll_y)) in zip(tables, kept):
+            if table.row_count == 0:
+                continue
+            if key is not None and key in table.rows:
+                row = table.get_row_index(key)
+            table.scroll_to(scroll_x, scroll_y, animate=False, immediate=True)
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+    def _fill_tables(self) -> None:
         people = self.query_one("#people-table", DataTable)
         people.clear()
         for heard in who_has_been_heard(self.session):
@@ -126,8 +149,7 @@ class RecordsScreen(ModalScreen):
         if person_id is None:
             return
         person = next(p for p in self.session.participants if p.id == person_id)
-        here = person.arrived_at is not None and person.left_at is None
-        self.run("person_left" if here else "person_arrived", person_id=person_id)
+        self.run("person_left" if person.here else "person_arrived", person_id=person_id)
 
     def action_action_from_note(self) -> None:
         note_id = self.chosen("parking")

@@ -1,0 +1,118 @@
+"""After finishing (issue 9, item 17): a finished screen with how it went, where the file is, and review,
+export and quit; the live screen's timer and step keys are not offered any more."""
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from workshop_tui.store.session_file import load_session
+from workshop_tui.ui.screens.export_form import ExportForm
+from workshop_tui.ui.screens.finished import FinishedScreen, finished_summary
+from workshop_tui.ui.screens.review import ReviewScreen
+from tests.conftest import finished_session
+from tests.ui.live_helpers import advance, live, live_app
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+async def finish_after_the_first_step(pilot, clock) -> None:
+    screen = live(pilot.app)
+    for typed in ("+ Meet at the library", "? Who brings the tea", "> Bus times"):
+        assert screen.run_command("add_note", typed=typed)
+    assert screen.run_command("add_action", text="Ring the council", owner="")
+    assert screen.run_command("record_decision", question="Meet monthly?", method="consensus", outcome="agreed")
+    await pilot.press("space")
+    await advance(pilot, clock, 12 * 60)
+    await pilot.press("ctrl+f", "y")
+    await pilot.pause()
+
+
+async def test_finishing_shows_how_it_went_where_it_is_saved_and_what_next(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        assert isinstance(app.screen, FinishedScreen)
+        assert shown(app, "#status-line") == "Finished at 10:12. It ran for 12 minutes from 10:00; the plan was 55 minutes."
+        counts = shown(app, "#finished-counts")
+        assert "Recorded: 3 notes, 1 decision, 1 action." in counts
+        assert "Not reached: Tea, Talk." in counts  # never ran, so never shown as done
+        path = live(app).path
+        assert shown(app, "#finished-file") == f"Saved in {path}"
+        assert "Welcome: 2 minutes over" in shown(app, "#finished-timings")
+        assert load_session(path).status == "finished"
+        keys = {binding.binding.action for binding in app.screen.active_bindings.values()}
+        assert {"review", "export", "quit"} <= keys
+
+
+async def test_after_finishing_the_timer_and_step_keys_are_not_offered(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        screen = live(app)
+        for action in ("toggle_timer", "next_step", "previous_step", "typing_next", "add_minute", "note_line"):
+            assert screen.check_action(action, ()) is False, action
+        steps = [s.started_at for s in screen.session.steps]
+        await pilot.press("space", "n", "p")  # on the finished screen these do nothing to the session
+        assert [s.started_at for s in screen.session.steps] == steps
+        assert screen.session.status == "finished"
+
+
+async def test_enter_opens_the_review_and_a_comment_there_is_saved(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        path = live(app).path
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen) and app.screen.path == path
+        await pilot.press("c", *"Keep the welcome short", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, FinishedScreen)
+    assert [c.text for c in load_session(path).comments] == ["Keep the welcome short"]
+
+
+async def test_x_exports_from_the_finished_screen(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportForm)
+
+
+async def test_q_quits_after_finishing(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+def test_the_summary_says_the_length_against_the_plan_and_the_counts():
+    session = finished_session()
+    assert finished_summary(session) == [
+        "Finished at 10:20. It ran for 20 minutes from 10:00; the plan was 55 minutes.",
+        "Recorded: 0 notes, 0 decisions, 0 actions.",
+        "Not reached: Tea, Talk.",
+    ]
+
+
+async def test_f1_after_finishing_opens_the_help_at_the_finished_keys(sessions_dir: Path, clock):
+    from textual.containers import VerticalScroll
+    from textual.widgets.markdown import MarkdownBlock
+
+    from workshop_tui.ui.screens.help import HelpScreen
+
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        await pilot.press("f1")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen) and app.screen.section == "after-finishing"
+        box = app.screen.query_one("#help-box", VerticalScroll)
+        heading = next(h for h in app.screen.query(MarkdownBlock) if (h.source or "").startswith("## After finishing"))
+        assert box.region.y <= heading.region.y <= box.region.y + 4

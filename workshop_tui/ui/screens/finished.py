@@ -1,0 +1,92 @@
+"""What shows once a session has finished: how it went, where it is saved, and what to do next."""
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from workshop_tui.core.review import step_timings, timing_chart
+from workshop_tui.core.wording import length_in_words
+from workshop_tui.model import Session
+from workshop_tui.store.open_session import SaveState
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def finished_summary(session: Session) -> list[str]:
+    """The first lines of the finished screen: when it ended, how long against the plan, what was recorded."""
+    timings = step_timings(session)
+    planned = sum(t.planned_minutes for t in timings if not t.skipped)
+    ended = session.ended_at or session.last_moment
+    lines = [
+        f"Finished at {ended:%H:%M}. It ran for {length_in_words(session.length_minutes)} "
+        f"from {session.started_at:%H:%M}; the plan was {length_in_words(planned)}."
+    ]
+    notes = sum(1 for note in session.notes if note.removed_at is None)
+    done = sum(1 for action in session.actions if action.done_at is not None)
+    actions = _count(len(session.actions), "action") + (f" ({done} done)" if done else "")
+    lines.append(f"Recorded: {_count(notes, 'note')}, {_count(len(session.decisions), 'decision')}, {actions}.")
+    not_reached = [
+        step.title for step in session.steps
+        if step.removed_at is None and step.skipped_at is None and step.started_at is None
+    ]
+    if not_reached:
+        lines.append(f"Not reached: {', '.join(not_reached)}.")
+    return lines
+
+
+class FinishedScreen(Screen):
+    """In place of the live screen once the session has finished: no timer, no next step."""
+
+    BINDINGS = [
+        Binding("enter,r", "review", "Review", id="open_review", tooltip="Open the review: timings, notes, decisions, actions, replay and comments"),
+        Binding("x", "export", "Export", id="export_finished", tooltip="Export the minutes or the data"),
+        Binding("q", "quit", "Quit", id="quit_finished", tooltip="Quit (the session is saved)"),
+    ]
+
+    def __init__(self, session: Session, path: Path, save: SaveState) -> None:
+        super().__init__()
+        self.session, self.path, self.save = session, Path(path), save
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="finished"):
+            summary = finished_summary(self.session)
+            yield Static(summary[0], markup=False, id="status-line")
+            yield Static("\n".join(summary[1:]), markup=False, id="finished-counts")
+            yield Static(self.where_saved(), markup=False, id="finished-file")
+            yield Static("Press Enter to review the session, x to export it, q to quit.", markup=False, id="finished-keys")
+            yield Static("\n".join(timing_chart(self.session)), markup=False, id="finished-timings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.session.title
+        self.sub_title = "Finished"
+
+    def where_saved(self) -> str:
+        if self.save.ok:
+            return f"Saved in {self.path}"
+        return f"Not saved: {self.save.problem} The file is {self.path}"
+
+    def _review(self):
+        from workshop_tui.ui.screens.review import ReviewScreen
+
+        review = ReviewScreen(self.session, self.path)
+        self.app.push_screen(review)
+        return review
+
+    def action_review(self) -> None:
+        self._review()
+
+    def action_export(self) -> None:
+        # The review's export: the same form, and the same care not to write over a session.
+        review = self._review()
+        review.call_after_refresh(review.action_export)
+
+    async def action_quit(self) -> None:
+        await self.app.run_action("app.save_and_quit")
