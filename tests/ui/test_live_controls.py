@@ -277,7 +277,6 @@ async def test_the_big_clock_repaints_every_cell_that_changes_and_only_the_digit
 # Issue 9, item 19: Ctrl+C says how to quit, except in a text field, where it copies.
 
 
-@pytest.mark.xfail(strict=True, reason="needs a priority ctrl+c binding in WorkshopApp (ui/app.py)")
 async def test_ctrl_c_says_how_to_quit_on_the_session_and_on_the_records_screen(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:

@@ -6,7 +6,6 @@ first arrival, someone not arrived yet is not counted as here, and Left and Righ
 
 from pathlib import Path
 
-import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 from textual.widgets.markdown import MarkdownBlock
@@ -121,7 +120,6 @@ async def test_someone_not_arrived_yet_is_not_here_nor_waiting_to_be_heard(sessi
 
 # A modal screen stops the app's own (not priority) bindings, so F1 does nothing on the records screen,
 # a question or a form. The fix is in ui/app.py (F1 a priority binding, and F1 on the help closes it).
-@pytest.mark.xfail(strict=True, reason="needs F1 as a priority binding in WorkshopApp (ui/app.py)")
 async def test_f1_on_the_records_screen_opens_the_help_at_its_keys(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -96,7 +96,10 @@ class RecordCommands:
         return self._emit(Kind.PERSON_ADD, person=person_id, name=name, role=role, arrived=arrived)
 
     def person_arrived(self, person_id: str) -> list[Event]:
-        return self._emit(Kind.PERSON_ARRIVE, person=self._person(person_id).id)
+        person = self._person(person_id)
+        if person.here:
+            raise NotNow(f"{person.name or 'This person'} is already here.")
+        return self._emit(Kind.PERSON_ARRIVE, person=person.id)
 
     def person_left(self, person_id: str) -> list[Event]:
         person = self._person(person_id)

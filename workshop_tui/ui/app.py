@@ -55,8 +55,12 @@ class WorkshopApp(App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
     BINDINGS = [
-        Binding("f1,question_mark", "help", "Help", id="help", tooltip="Show every key and what it does"),
+        # F1 reaches the help from any screen, a pop-up too; "?" is not a priority, so a note can hold one.
+        Binding("f1", "help", "Help", id="help", priority=True, tooltip="Show every key and what it does"),
+        Binding("question_mark", "help", "Help", id="help_question", show=False, tooltip="Show every key and what it does"),
         Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
+        Binding("ctrl+c", "how_to_quit", "Quit?", id="how_to_quit", show=False, priority=True,
+                tooltip="Say how to quit (in a text field it copies)"),
     ]
 
     def __init__(
@@ -94,7 +98,8 @@ class WorkshopApp(App):
         Textual would show the traceback with its local variables (session text, names) on a
         screen that may be a projector. The exit status is not zero (Textual sets 1).
         """
-        from workshop_tui.ui.crash_report import crash_words, write_report
+        from workshop_tui.store.crash_reports import write_report
+        from workshop_tui.ui.crash_report import crash_words
 
         report = None if isinstance(error, FileProblem) else write_report(error, self.sessions_dir, self.clock.now())
         self._return_code = 1
@@ -176,8 +181,18 @@ class WorkshopApp(App):
     def action_help(self) -> None:
         from workshop_tui.ui.screens.help import HelpScreen, section_for
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()  # F1 again closes it (a priority key never reaches the help's own keys)
+        else:
             self.push_screen(HelpScreen(section_for(self.screen)))
+
+    def action_how_to_quit(self) -> None:
+        from textual.actions import SkipAction
+        from textual.widgets import Input, TextArea
+
+        if isinstance(self.focused, (Input, TextArea)) or self.screen.get_selected_text():
+            raise SkipAction()  # the field or the selection copies
+        self.notify("Press Ctrl+Q to save and quit.", title="Do you want to quit?")
 
     def action_save_and_quit(self) -> None:
         for live in self.live_screens():
