@@ -4,7 +4,7 @@ Nothing typed into a form can raise out of the live screen (issue 9, items 4, 14
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
@@ -209,3 +209,15 @@ async def test_a_session_title_over_200_characters_is_said_in_the_form():
         assert app.screen is form and "at most 200" in problems(app)
         assert app.screen.focused.id == "session-title"
         assert app.answers == []
+
+
+async def test_the_action_forms_save_button_names_a_key_that_saves_from_its_first_field(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("a", *"Book the hall")
+        label = str(app.screen.query_one("#save", Button).label)
+        key = label[label.index("(") + 1 : label.index(")")]
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, ActionForm)
+        assert [action.text for action in live(app).session.actions] == ["Book the hall"]

@@ -78,13 +78,27 @@ async def test_choosing_a_plan_asks_for_a_title_and_names_then_starts_the_sessio
         await plans_shown(pilot)
         await pilot.press("enter")
         assert isinstance(app.screen, StartSessionScreen)
-        await pilot.press("end", *" (Leeds)", "enter", *"Ann", "enter", *"Bob", "enter")
+        await pilot.press("end", *" (Leeds)", "tab", *"Ann", "tab", *"Bob", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         saved = load_session(app.screen.path)
         assert saved.title == "Co-production training, part 1 (Leeds)"
         assert (saved.facilitator, saved.note_taker) == ("Ann", "Bob")
         assert app.screen.path.name == "2026-07-08-1000-co-production-training-part-1-leeds.toml"
+
+
+async def test_enter_in_the_first_field_of_the_start_form_starts_as_its_button_says(sessions_dir: Path, clock):
+    from workshop_tui.ui.screens.live import LiveScreen
+
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test() as pilot:
+        await plans_shown(pilot)
+        await pilot.press("enter")
+        assert app.screen.focused is not None and app.screen.focused.id == "session-title"
+        await pilot.press("end", *" (Leeds)", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        assert app.screen.session.title == "Co-production training, part 1 (Leeds)"
 
 
 async def test_escape_on_the_start_form_goes_back_without_making_a_file(sessions_dir: Path, clock):

@@ -165,3 +165,19 @@ async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_d
     assert "Said under the step called Actions" in tabs["notes-tab"]
     assert "Said under" not in tabs["actions-tab"] and "Meet monthly?" not in tabs["actions-tab"]
     assert "Meet monthly?" in tabs["decisions-tab"] and "Book the room" in tabs["actions-tab"]
+
+
+async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table(sessions_dir: Path, clock):
+    app, _ = review_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        tabs.active = "heard-tab"
+        await pilot.pause()
+        app.screen.query_one("#heard-table").focus()
+        await pilot.press("right")
+        assert tabs.active == "replay"
+        await pilot.press("left", "left")
+        assert tabs.active == "actions-tab"
+        await pilot.press("left", "left", "left", "left")
+        assert tabs.active == "comments-tab"  # round from the first to the last

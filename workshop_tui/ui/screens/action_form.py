@@ -4,6 +4,7 @@ from datetime import date
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
@@ -30,6 +31,10 @@ class NameInput(Input):
 
 
 class ActionForm(FormDialog):
+    # Enter moves on to who and when, and saves from the last field; so the button names the key
+    # that saves from anywhere.
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip="Save the action")]
+
     def __init__(
         self, names: list[str], text: str = "", heading: str = "Add an action",
         today: date | None = None, attempt: Attempt | None = None,
@@ -50,7 +55,7 @@ class ActionForm(FormDialog):
             yield Static("", id="due-understood", markup=False)
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Save (enter)", id="save", variant="primary")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
 
     @on(Input.Changed, "#action-due")
@@ -69,6 +74,9 @@ class ActionForm(FormDialog):
             self.save()
         else:
             self.focus_next()
+
+    def action_save(self) -> None:
+        self.save()
 
     def save(self) -> None:
         text = self.query_one("#action-text", Input).value.strip()

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
 from workshop_tui.ui.keys import bindings_of, current_keys, keys_in_words
+from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.finished import FinishedScreen
@@ -72,7 +73,7 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "In a form or a question",
-        (DecisionForm, FormDialog, TextPrompt, ConfirmScreen, MessageScreen),
+        (DecisionForm, ActionForm, FormDialog, TextPrompt, ConfirmScreen, MessageScreen),
         "Tab moves between fields, Enter opens a list or presses the button chosen.",
     ),
     HelpSection(

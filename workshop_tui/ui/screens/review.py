@@ -42,7 +42,12 @@ class ReviewScreen(Screen):
         Binding("2", "speed(10)", "10x", id="ten_times", show=False, tooltip="Replay ten times as fast"),
         Binding("3", "speed(60)", "60x", id="sixty_times", show=False, tooltip="Replay sixty times as fast"),
         Binding("j", "jump", "Jump", id="jump", tooltip="Replay: jump to a time, such as 10:45"),
+        # From the "Who was heard" table too: its own Left and Right only scroll sideways (as in the records screen).
+        Binding("left", "move_tab(-1)", "Tab left", id="tab_left", show=False, priority=True, tooltip="Go to the tab on the left"),
+        Binding("right", "move_tab(1)", "Tab right", id="tab_right", show=False, priority=True, tooltip="Go to the tab on the right"),
     ]
+
+    TABS = ("summary", "notes-tab", "decisions-tab", "actions-tab", "heard-tab", "replay", "comments-tab")
 
     def __init__(self, session: Session, path) -> None:
         super().__init__()
@@ -77,6 +82,14 @@ class ReviewScreen(Screen):
             table.add_row(heard.label, heard.person.role, str(heard.notes), str(heard.dissent))
         self.show_comments()
         self.set_interval(PLAY_TICK, self.play_tick)
+
+    def action_move_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = self.TABS[(self.TABS.index(tabs.active) + step) % len(self.TABS)]
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "heard-tab":
+            self.query_one("#heard-table", DataTable).focus()
 
     @property
     def replay(self) -> ReplayPanel:

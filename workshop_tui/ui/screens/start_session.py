@@ -39,13 +39,9 @@ class StartSessionScreen(FormDialog):
                 yield Button("Start (enter)", id="start", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
-            self.save()
+    def on_input_submitted(self) -> None:
+        # The button says "Start (enter)": Enter starts from any field; Tab moves between them.
+        self.save()
 
     def save(self) -> None:
         title = self.query_one("#session-title", Input).value.strip()
