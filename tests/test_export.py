@@ -286,3 +286,61 @@ def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warn
     cells = dict(zip(header, row, strict=True))
     assert cells["present"] == "3" and cells["fingers 0-5"] == "0 0 1 0 1 1" and cells["dissent by"] == "Bob"
     assert cells["warnings"]  # agreed, though someone showed fewer than three fingers
+
+
+# Issue 9, item 16: the minutes are a record for the group and the funder, in plain words.
+
+
+def _engine(clock, plan=None):
+    from workshop_tui.core.session_engine import SessionEngine, new_session
+    from tests.conftest import small_plan
+
+    return SessionEngine(new_session(plan or small_plan(), "Words", clock), clock)
+
+
+def test_the_minutes_show_minutes_added_with_plus(clock):
+    engine = _engine(clock)
+    engine.start_timer()
+    for _ in range(3):
+        engine.add_minutes(1)
+    clock.advance(minutes=13)
+    engine.next_step()
+    text = markdown_minutes(engine.session)
+    assert "| Welcome | 10 minutes, 3 added | 13 minutes |" in text
+    assert "3 minutes were added during the session" in text
+
+
+def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock):
+    from workshop_tui.core.review import timing_chart
+    from workshop_tui.model import Plan, Step
+
+    plan = Plan(name="p", title="P", steps=[Step(title="Warm-up", planned_minutes=1), Step(title="Talk", planned_minutes=10)])
+    engine = _engine(clock, plan)
+    engine.start_timer()
+    clock.advance(minutes=1, seconds=27)
+    engine.next_step()
+    text = markdown_minutes(engine.session)
+    assert "| Warm-up | 1 minute | 1 minute 27 seconds |" in text
+    assert "Warm-up: 27 seconds over" in timing_chart(engine.session)
+
+
+def test_coaching_for_the_facilitator_is_not_in_the_minutes(clock):
+    engine = _engine(clock)
+    engine.record_decision(question="Keep the hall?", method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1], outcome="deferred")
+    engine.record_decision(question="Open later?", method="consent", objections=2, outcome="deferred")
+    engine.record_decision(question="Paint it?", method="consensus", outcome="agreed")
+    for text in (markdown_minutes(engine.session), html_minutes(engine.session)):
+        assert "hear what would help" not in text and "hear them" not in text
+        assert "check that everyone" not in text.lower()
+        assert "2 people showed fewer than 3 fingers" in text or "Not everyone is at 3 or more" in text
+
+
+def test_each_decision_method_is_explained_the_first_time_it_appears(clock):
+    engine = _engine(clock)
+    engine.record_decision(question="Keep the hall?", method="fist-of-five", fingers=[0, 0, 0, 2, 3, 1], outcome="agreed")
+    engine.record_decision(question="Which room?", method="dot vote", dots={"Hall": 3, "Cafe": 2}, outcome="agreed")
+    engine.record_decision(question="Which day?", method="dot vote", dots={"Monday": 3}, outcome="agreed")
+    text = markdown_minutes(engine.session)
+    assert text.count("Fist-of-five: each person shows 0 to 5 fingers; 3 or more means they can live with it.") == 1
+    assert text.count("Dot vote: ") == 1
+    assert text.index("Dot vote: ") < text.index("Which day?")

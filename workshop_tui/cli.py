@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from workshop_tui import __version__
 from workshop_tui.core.plan_checks import check_plan
-from workshop_tui.core.wording import length_in_words
+from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.store.plan_library import builtin_plans, find_plan, folder_plans
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
@@ -188,10 +188,10 @@ def check(wanted: str, sessions_dir: Path) -> int:
     for problem in problems:
         print(f"{entry.path}, {problem}", file=sys.stderr)
     if problems:
-        print(f"{len(problems)} problem(s) found in {entry.path}.", file=sys.stderr)
+        print(f"{plural(len(problems), 'problem')} found in {entry.path}.", file=sys.stderr)
         return BAD_INPUT
     print(
-        f"{entry.path}: no problems found. {plan.title}: {len(plan.steps)} steps, "
+        f"{entry.path}: no problems found. {plan.title}: {plural(len(plan.steps), 'step')}, "
         f"{length_in_words(plan.planned_minutes)}."
     )
     return 0

@@ -1,14 +1,23 @@
 """What the counts taken in the room say, in plain words. Nothing here decides for the group."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workshop_tui.model import Decision
 
 
 @dataclass(frozen=True)
 class Tally:
+    """Two kinds of text, kept apart. `summary` and `facts` are for the record: the minutes print them
+    for the group and the funder. `coaching` is advice to the facilitator, for the live screen only."""
+
     summary: str
-    warnings: list[str]
+    facts: list[str]
+    coaching: list[str] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the live screen shows under the counts: the coaching first, then the facts."""
+        return self.coaching + self.facts
 
 
 def _people(count: int) -> str:
@@ -29,6 +38,7 @@ def vote_summary(decision: Decision) -> str:
 
 
 def fingers_summary(fingers: list[int]) -> tuple[str, list[str]]:
+    """The spread of fingers in words, and coaching for the facilitator (never for the minutes)."""
     counts = (list(fingers) + [0] * 6)[:6]
     shown = sum(counts)
     if not shown:
@@ -128,19 +138,21 @@ def tally(decision: Decision, quorum: int | None = None) -> Tally:
     show now that are not among them."""
     kept = list(decision.warnings)
     warnings = kept + [warning for warning in check_decision(decision, quorum) if warning not in kept]
+    coaching: list[str] = []
     if decision.method == "majority vote":
         summary = vote_summary(decision)
     elif decision.method == "fist-of-five":
-        summary, more = fingers_summary(decision.fingers)
-        warnings = more + warnings
+        summary, coaching = fingers_summary(decision.fingers)
     elif decision.method == "dot vote":
         summary = dots_summary(decision.dots)
     elif decision.method == "consent":
         objections = decision.objections or 0
         noun = "objection was" if objections == 1 else "objections were"
-        summary = "No objections were raised." if not objections else f"{objections} {noun} raised: hear them before going on."
+        summary = "No objections were raised." if not objections else f"{objections} {noun} raised."
+        if objections:
+            coaching = ["Hear the objections before going on."]
     else:
-        summary = "Consensus: check that everyone can support it."
+        summary = "No counts: everyone must be able to support it."  # the rule, true for the record too
     if decision.made_by == "staff":
         warnings.append("Made by staff alone, not by the group.")
-    return Tally(summary, warnings)
+    return Tally(summary, warnings, coaching)

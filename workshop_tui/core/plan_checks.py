@@ -45,13 +45,92 @@ def _long_sentences(where: str, text: str) -> list[PlanProblem]:
     return problems
 
 
+# Hard words, each with the everyday word to use instead (plain-English guidance).
+HARD_WORDS: dict[str, str] = {
+    "utilise": "use",
+    "utilize": "use",
+    "facilitate": "help",
+    "stakeholder": "the people involved",
+    "leverage": "use",
+    "synergy": "working together",
+    "commence": "start",
+    "endeavour": "try",
+    "prior to": "before",
+    "in order to": "to",
+    "ascertain": "find out",
+    "approximately": "about",
+    "assist": "help",
+    "additional": "more",
+    "consequently": "so",
+    "demonstrate": "show",
+    "disseminate": "share",
+    "implement": "carry out",
+    "methodology": "method",
+    "optimise": "make the most of",
+    "subsequently": "later",
+    "sufficient": "enough",
+    "terminate": "end",
+    "in the event of": "if",
+    "with regard to": "about",
+    "in relation to": "about",
+    "pertaining to": "about",
+    "notwithstanding": "even though",
+    "henceforth": "from now on",
+    "purchase": "buy",
+    "obtain": "get",
+    "initiate": "start",
+    "expedite": "speed up",
+    "ameliorate": "improve",
+    "remuneration": "pay",
+    "whilst": "while",
+    "holistic": "whole",
+    "going forward": "from now on",
+    "deliverable": "result",
+}
+
+
+def _forms(word: str) -> list[str]:
+    """The word and its usual endings: synergy, synergies; utilise, utilises, utilised, utilising."""
+    if " " in word:
+        return [word]
+    if word.endswith("e"):
+        return [word, word + "s", word + "d", word[:-1] + "ing"]
+    if word.endswith("y"):
+        return [word, word[:-1] + "ies"]
+    return [word, word + "s", word + "ed", word + "ing"]
+
+
+_HARD = re.compile(
+    r"\b(" + "|".join(
+        form.replace(" ", r"\s+") for word in sorted(HARD_WORDS, key=len, reverse=True) for form in _forms(word)
+    ) + r")\b",
+    re.IGNORECASE,
+)
+_PLAIN = {form: HARD_WORDS[word] for word in HARD_WORDS for form in _forms(word)}
+
+
+def _hard_words(where: str, text: str) -> list[PlanProblem]:
+    """Each hard word (a whole word, in any case), with the everyday word to use instead."""
+    problems = []
+    for match in _HARD.finditer(text):
+        found = " ".join(match.group(0).split())
+        kind = "phrase" if " " in found else "word"
+        problems.append(PlanProblem(where, f'"{found}" is a hard {kind}; say "{_PLAIN[found.lower()]}" instead'))
+    return problems
+
+
+def _plain(where: str, text: str) -> list[PlanProblem]:
+    return _long_sentences(where, text) + _hard_words(where, text)
+
+
 def plain_english_problems(plan: Plan) -> list[PlanProblem]:
-    problems = _long_sentences("description", plan.description)
+    problems = _hard_words("title", plan.title) + _plain("description", plan.description)
     for number, step in enumerate(plan.steps, start=1):
         where = f"step {number} ({step.title})"
-        problems += _long_sentences(f"{where}, instructions", step.instructions)
+        problems += _hard_words(f"{where}, title", step.title)
+        problems += _plain(f"{where}, instructions", step.instructions)
         for p_number, prompt in enumerate(step.prompts, start=1):
-            problems += _long_sentences(f"{where}, prompt {p_number}", prompt)
+            problems += _plain(f"{where}, prompt {p_number}", prompt)
     return problems
 
 

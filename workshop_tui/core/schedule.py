@@ -26,13 +26,18 @@ class PlanStatus:
     minutes_late: int  # negative when ahead
     expected_finish: datetime
     planned_finish: datetime
+    step_over: bool = False  # the current step's countdown has run out (it shows "0:17 over")
 
     def sentence(self) -> str:
-        """'Step 3 of 11 · 7 minutes behind plan · expected finish 12:37 (planned 12:30)'."""
+        """'Step 3 of 11 · 2 hours 7 minutes behind plan · expected finish 12:37 (planned 10:30)'.
+
+        It never says "on time" while the countdown says the step is over."""
         if self.minutes_late > 0:
             pace = f"{minutes_in_words(self.minutes_late)} behind plan"
         elif self.minutes_late < 0:
             pace = f"{minutes_in_words(-self.minutes_late)} ahead of plan"
+        elif self.step_over:
+            pace = "this step has run over"
         else:
             pace = "on time"
         return (
@@ -79,7 +84,8 @@ def agenda(session: Session, now: datetime) -> list[AgendaLine]:
 def plan_status(session: Session, now: datetime) -> PlanStatus:
     lines = [line for line in agenda(session, now) if line.number is not None]
     current = next((line for line in lines if line.state == "current"), lines[-1])
-    expected_finish = countdown_of(session.steps[session.current_step]).ends_at(now)
+    countdown = countdown_of(session.steps[session.current_step])
+    expected_finish = countdown.ends_at(now)
     for line in lines:
         if line.state == "to come":
             expected_finish += timedelta(minutes=line.step.allowed_minutes)
@@ -87,4 +93,6 @@ def plan_status(session: Session, now: datetime) -> PlanStatus:
         expected_finish = session.last_moment
     planned_finish = first_start(session, now) + timedelta(minutes=session.plan.planned_minutes)
     late = round((expected_finish - planned_finish).total_seconds() / 60)
-    return PlanStatus(current.number or 0, len(lines), late, expected_finish, planned_finish)
+    # Over as the countdown shows it: whole seconds past zero ("0:01 over" after a full second).
+    step_over = session.status != "finished" and countdown.left(now) <= -1
+    return PlanStatus(current.number or 0, len(lines), late, expected_finish, planned_finish, step_over)

@@ -1,20 +1,63 @@
-"""Times and lengths written the way people say them."""
+"""Numbers, times and lengths written the way people say them: one function for each kind of wording."""
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+def plural(count: int, word: str, many: str = "") -> str:
+    """1 -> '1 minute', 2 -> '2 minutes'; plural(3, 'person', 'people') -> '3 people'."""
+    return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
 
 
 def length_in_words(minutes: int) -> str:
     """95 -> '1 hour 35 minutes'."""
     hours, rest = divmod(int(minutes), 60)
     if not hours:
-        return _plural(rest, "minute")
+        return plural(rest, "minute")
     if not rest:
-        return _plural(hours, "hour")
-    return f"{_plural(hours, 'hour')} {_plural(rest, 'minute')}"
+        return plural(hours, "hour")
+    return f"{plural(hours, 'hour')} {plural(rest, 'minute')}"
 
 
 def minutes_in_words(count: int) -> str:
-    """7 -> '7 minutes'; -1 -> '1 minute' (the sign is said in words by the caller)."""
-    return _plural(abs(int(count)), "minute")
+    """7 -> '7 minutes'; -1 -> '1 minute'; 173 -> '2 hours 53 minutes' (the sign is said in words by the caller)."""
+    return length_in_words(abs(int(count)))
+
+
+def duration_in_words(seconds: float) -> str:
+    """A difference in time: '27 seconds' under a minute, else hours and minutes ('1 minute', '2 hours 5 minutes').
+
+    So a short overrun is never rounded away to nothing. The sign is said in words by the caller."""
+    whole = abs(int(seconds))
+    if whole < 60:
+        return plural(whole, "second")
+    return length_in_words(round(whole / 60))
+
+
+def exact_length_in_words(seconds: float) -> str:
+    """A time used, to the second: 87 -> '1 minute 27 seconds', 27 -> '27 seconds', 120 -> '2 minutes'."""
+    whole = abs(int(seconds))
+    minutes, rest = divmod(whole, 60)
+    if not minutes:
+        return plural(rest, "second")
+    return length_in_words(minutes) + (f" {plural(rest, 'second')}" if rest else "")
+
+
+def added_in_words(minutes: int) -> str:
+    """Minutes added to a step with + or taken off with -: '3 added', '2 taken off', '' for none."""
+    if minutes > 0:
+        return f"{minutes} added"
+    if minutes < 0:
+        return f"{-minutes} taken off"
+    return ""
+
+
+_METHODS_EXPLAINED = {
+    "consensus": "Consensus: the group talks it through until everyone can support the decision.",
+    "consent": "Consent: the proposal goes ahead unless someone has an objection, and objections are heard first.",
+    "majority vote": "Majority vote: each person votes for or against, or abstains; more votes for than against means it is agreed.",
+    "fist-of-five": "Fist-of-five: each person shows 0 to 5 fingers; 3 or more means they can live with it.",
+    "dot vote": "Dot vote: each person puts a few dots on the options they like best; the most dots shows the favourite.",
+}
+
+
+def method_explained(method: str) -> str:
+    """One plain sentence on how a way of deciding works, for readers who were not in the room."""
+    return _METHODS_EXPLAINED.get(method, "")

@@ -6,8 +6,8 @@ Markdown and HTML draw the same parts, so both say the same thing.
 from dataclasses import dataclass, field
 
 from workshop_tui.core.decision_tally import tally
-from workshop_tui.core.review import step_timings, time_in_all
-from workshop_tui.core.wording import minutes_in_words
+from workshop_tui.core.review import planned_in_words, step_timings, time_in_all, used_in_words
+from workshop_tui.core.wording import method_explained
 from workshop_tui.model import Session
 from workshop_tui.model.note import NOTE_KIND_WORDS
 from workshop_tui.model.participant import person_label, person_labels
@@ -29,10 +29,6 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     # Which part of the minutes this is, whatever its heading says (a step may be called "Actions").
     part: str = ""
-
-
-def _length(minutes: int) -> str:
-    return minutes_in_words(minutes) if minutes else "-"
 
 
 def minutes_sections(session: Session) -> list[Section]:
@@ -58,10 +54,7 @@ def minutes_sections(session: Session) -> list[Section]:
     sections.append(Section("Who was there", 2, [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded on the roster."], part="people"))
 
     timings = step_timings(session)
-    agenda_rows = [
-        [t.title, _length(t.planned_minutes), "-" if t.skipped else _length(t.used_minutes), "skipped" if t.skipped else ""]
-        for t in timings
-    ]
+    agenda_rows = [[t.title, planned_in_words(t), used_in_words(t), "skipped" if t.skipped else ""] for t in timings]
     sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows), time_in_all(timings)], part="agenda"))
 
     sections.append(Section("What was said", 2, [], part="notes"))
@@ -77,19 +70,24 @@ def minutes_sections(session: Session) -> list[Section]:
         sections.append(Section(step.title, 3, [lines], part="notes"))
 
     sections.append(Section("Decisions", 2, [] if session.decisions else ["No decisions were recorded."], part="decisions"))
+    explained: set[str] = set()
     for decision in session.decisions:
+        # The record only: the counts and what does not add up, never the coaching for the facilitator.
         result = tally(decision, session.plan.quorum)
         lines = [
             f"Outcome: {decision.outcome}" + (f". {decision.statement}" if decision.statement else ""),
             f"How: {decision.method}. {result.summary}",
-            f"During: {titles.get(decision.step, '')} at {decision.at:%H:%M}",
         ]
+        if decision.method not in explained and method_explained(decision.method):
+            explained.add(decision.method)
+            lines.append(method_explained(decision.method))  # the first time each way of deciding appears
+        lines.append(f"During: {titles.get(decision.step, '')} at {decision.at:%H:%M}")
         if decision.reasons:
             lines.append(f"Reasons: {decision.reasons}")
         if decision.dissent:
             who = person_label(decision.dissent_by, session.participants)
             lines.append(f"Dissent or concern ({who}): {decision.dissent}")
-        lines += result.warnings
+        lines += result.facts
         sections.append(Section(decision.question, 3, [lines], part="decisions"))
 
     action_rows = [
