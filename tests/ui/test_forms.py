@@ -8,6 +8,7 @@ from textual.widgets import Button, Input, Static
 
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.form_dialog import say_problem
 from workshop_tui.ui.screens.person_form import PersonForm
 from workshop_tui.ui.screens.start_session import StartSessionScreen
 from workshop_tui.ui.screens.step_form import StepForm
@@ -221,3 +222,40 @@ async def test_the_action_forms_save_button_names_a_key_that_saves_from_its_firs
         await pilot.pause()
         assert not isinstance(app.screen, ActionForm)
         assert [action.text for action in live(app).session.actions] == ["Book the hall"]
+
+
+def within(inner, outer) -> bool:
+    return outer.contains_region(inner)
+
+
+async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80x24(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DecisionForm)
+        box = screen.query_one(".dialog").region
+        assert within(box, screen.region)
+        assert within(screen.query_one("#save", Button).region, box)
+        say_problem(screen, "The session could not record it.")  # as when the session refuses the decision
+        await pilot.pause()
+        problem = screen.query_one("#form-problem", Static)
+        assert problem.region.height >= 1 and within(problem.region, box)
+
+
+async def test_who_was_present_shows_ticked_and_unticked_in_characters_and_who_has_not_arrived(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await add_people(pilot, "Ann", "Bob")
+        live(app).run_command("add_person", name="Cy", arrived=False)
+        await pilot.press("d")
+        await pilot.pause()
+        present = app.screen.query_one("#present")
+        present.deselect(present.get_option_at_index(1).value)  # Bob
+        await pilot.pause()
+        rows = [present.render_line(y).text for y in range(present.option_count)]
+        ann, bob, cy = rows
+        assert "X" in ann and "Ann" in ann
+        assert "X" not in bob.replace("Bob", "")
+        assert "Cy (not arrived yet)" in cy and "X" not in cy.replace("Cy", "")

@@ -4,12 +4,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 from pydantic import ValidationError
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.strip import Strip
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets.option_list import OptionDoesNotExist
 
 from workshop_tui.core.decision_tally import check_decision, tally
 from workshop_tui.model import Decision, Participant
@@ -44,6 +47,28 @@ def parse_dots(text: str) -> dict[str, int]:
     return dots
 
 
+class PresenceList(SelectionList):
+    """Who was present: a ticked box reads X and an empty one is blank, so colour is not the only sign."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return line
+        segments = list(line)
+        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
+            mark = Checkbox.BUTTON_INNER if selection.value in self.selected else " "
+            segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, line.cell_length)
+
+
+def presence_label(person: Participant, label: str) -> str:
+    if person.arrived_at is None:
+        return f"{label} (not arrived yet)"
+    return f"{label} (has left)" if person.left_at is not None else label
+
+
 class DecisionForm(ModalScreen[dict | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving"),
@@ -73,59 +98,62 @@ class DecisionForm(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         named = [p for p in self.people]
         labels = person_labels(self.people)
-        with VerticalScroll(classes="dialog wide-dialog"):
-            yield Static(f"Record a decision during '{self.step_title}'", markup=False, classes="question")
-            yield Label("The question or proposal")
-            yield Input(id="question")
-            yield Label("How the group decided")
-            yield Select([(m, m) for m in METHODS], value="consensus", allow_blank=False, id="method")
-            with Horizontal(id="counts-vote", classes="counts"):
-                for field, words in [("votes-for", "For"), ("votes-against", "Against"), ("abstentions", "Abstained")]:
-                    with Vertical(classes="count"):
-                        yield Label(words)
-                        yield Input(id=field, type="integer")
-            with Vertical(id="counts-fingers", classes="counts"):
-                yield Label("How many people showed each number of fingers")
-                with Horizontal():
-                    for fingers in range(6):
+        # The fields scroll; what the form says back and its buttons stay in sight below them.
+        with Vertical(classes="dialog wide-dialog", id="decision-box"):
+            with VerticalScroll(id="decision-fields"):
+                yield Static(f"Record a decision during '{self.step_title}'", markup=False, classes="question")
+                yield Label("The question or proposal")
+                yield Input(id="question")
+                yield Label("How the group decided")
+                yield Select([(m, m) for m in METHODS], value="consensus", allow_blank=False, id="method")
+                with Horizontal(id="counts-vote", classes="counts"):
+                    for field, words in [("votes-for", "For"), ("votes-against", "Against"), ("abstentions", "Abstained")]:
                         with Vertical(classes="count"):
-                            yield Label(f"{fingers}")
-                            yield Input(id=f"fingers-{fingers}", type="integer")
-            with Vertical(id="counts-dots", classes="counts"):
-                yield Label("Dots for each option, such as: Library 7, Cafe 3")
-                yield Input(id="dots")
-            with Vertical(id="counts-consent", classes="counts"):
-                yield Label("How many objections were raised")
-                yield Input(id="objections", type="integer")
-            if named:
-                yield Label("Who was present (space ticks or unticks)")
-                yield SelectionList(
-                    *[(labels[p.id], p.id, p.id in self.present) for p in named], id="present"
+                            yield Label(words)
+                            yield Input(id=field, type="integer")
+                with Vertical(id="counts-fingers", classes="counts"):
+                    yield Label("How many people showed each number of fingers")
+                    with Horizontal():
+                        for fingers in range(6):
+                            with Vertical(classes="count"):
+                                yield Label(f"{fingers}")
+                                yield Input(id=f"fingers-{fingers}", type="integer")
+                with Vertical(id="counts-dots", classes="counts"):
+                    yield Label("Dots for each option, such as: Library 7, Cafe 3")
+                    yield Input(id="dots")
+                with Vertical(id="counts-consent", classes="counts"):
+                    yield Label("How many objections were raised")
+                    yield Input(id="objections", type="integer")
+                if named:
+                    yield Label("Who was present (space ticks or unticks)")
+                    yield PresenceList(
+                        *[(presence_label(p, labels[p.id]), p.id, p.id in self.present) for p in named], id="present"
+                    )
+                else:
+                    yield Label("How many people were present")
+                    yield Input(id="present-count", type="integer")
+                yield Label("Outcome")
+                yield Select([(o, o) for o in OUTCOMES], prompt="Choose the outcome", id="outcome")
+                yield Label("The outcome in words")
+                yield Input(id="statement")
+                yield Label("Reasons")
+                yield Input(id="reasons")
+                yield Label("Any dissent or concern")
+                yield Input(id="dissent")
+                yield Label("Whose dissent")
+                yield Select(
+                    [("Anonymous", "")] + [(labels[p.id], p.id) for p in named],
+                    value="", allow_blank=False, id="dissent-by",
                 )
-            else:
-                yield Label("How many people were present")
-                yield Input(id="present-count", type="integer")
-            yield Label("Outcome")
-            yield Select([(o, o) for o in OUTCOMES], prompt="Choose the outcome", id="outcome")
-            yield Label("The outcome in words")
-            yield Input(id="statement")
-            yield Label("Reasons")
-            yield Input(id="reasons")
-            yield Label("Any dissent or concern")
-            yield Input(id="dissent")
-            yield Label("Whose dissent")
-            yield Select(
-                [("Anonymous", "")] + [(labels[p.id], p.id) for p in named],
-                value="", allow_blank=False, id="dissent-by",
-            )
-            yield Label("Who made the decision")
-            yield Select([("The group", "group"), ("Staff alone", "staff")], value="group", allow_blank=False, id="made-by")
-            yield Static("", id="tally", markup=False)
-            yield Static("", id="warnings", markup=False)
-            yield Static("", id="form-problem", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (escape)", id="cancel")
+                yield Label("Who made the decision")
+                yield Select([("The group", "group"), ("Staff alone", "staff")], value="group", allow_blank=False, id="made-by")
+                yield Static("", id="tally", markup=False)
+            with Vertical(id="decision-box-end"):
+                yield Static("", id="warnings", markup=False)
+                yield Static("", id="form-problem", markup=False)
+                with Horizontal(classes="buttons"):
+                    yield Button("Save (ctrl+s)", id="save", variant="primary")
+                    yield Button("Cancel (escape)", id="cancel")
 
     def on_mount(self) -> None:
         self.show_counts_for("consensus")
