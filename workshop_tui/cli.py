@@ -170,7 +170,7 @@ def list_plans(sessions_dir: Path) -> int:
         plan = entry.plan
         where = "" if entry.builtin else f"  ({entry.path})"
         print(
-            f"{plan.name:<{width}}  {plan.title} - {len(plan.steps)} steps, "
+            f"{plan.name:<{width}}  {plan.title} - {plural(len(plan.steps), 'step')}, "
             f"{length_in_words(plan.planned_minutes)}{where}"
         )
     return 0

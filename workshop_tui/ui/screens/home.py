@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop_tui.core.wording import length_in_words
+from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.model import Session
 from workshop_tui.store.plan_library import PlanEntry, builtin_plans, folder_plans
 from workshop_tui.store.problems import FileProblem
@@ -55,7 +55,7 @@ def plan_details(entry: PlanEntry) -> str:
         "",
     ]
     for number, step in enumerate(plan.steps, start=1):
-        lines.append(f"{number}. **{step.title}** - {step.planned_minutes} minutes, {step.kind}")
+        lines.append(f"{number}. **{step.title}** - {plural(step.planned_minutes, 'minute')}, {step.kind}")
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Input, Static
 from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.heard import NotesByPerson
+from workshop_tui.core.wording import plural
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.session_engine import NotNow, SessionEngine
@@ -143,7 +144,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         upcoming = self.engine.next_index()
         nxt = self.session.steps[upcoming] if upcoming is not None else None
         next_text = (
-            f"Next: {nxt.title} ({nxt.allowed_minutes} minutes)" if nxt else "Next: this is the last step."
+            f"Next: {nxt.title} ({plural(nxt.allowed_minutes, 'minute')})" if nxt else "Next: this is the last step."
         )
         self._show_text("#next-step", next_text)
         self._show_text("#projector-next", next_text)

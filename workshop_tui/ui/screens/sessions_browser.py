@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from workshop_tui.core.session_summary import SessionLine, words_match
+from workshop_tui.core.wording import plural
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_index import SessionsIndex, search_words
 from workshop_tui.store.session_file import load_session
@@ -122,7 +123,7 @@ class SessionsBrowser(Screen):
             (
                 f"{line.started_at:%d %b %Y %H:%M}" if line.started_at else "",
                 Text(line.title), Text(line.plan), Text(line.facilitator),
-                f"{line.minutes} minutes" if line.minutes else "",
+                plural(line.minutes, "minute") if line.minutes else "",
                 Text(f"cannot be read: {line.problem}" if line.problem else line.status),
                 str(line.notes), str(line.decisions), str(line.open_actions),
             )
