@@ -296,3 +296,20 @@ async def test_ctrl_c_in_the_note_line_says_nothing_about_quitting(sessions_dir:
         await pilot.pause()
         assert not [n for n in app._notifications if "quit" in n.message]
         assert app.screen.query_one("#note-line", Input).value == "hi"
+
+
+async def test_at_80x24_a_cut_agenda_title_ends_in_an_ellipsis_and_the_minutes_are_in_sight(sessions_dir: Path, clock):
+    from rich.text import Text
+
+    from tests.conftest import small_plan
+
+    plan = small_plan()
+    plan.steps[0].title = "What co-production means to each of us here today"
+    app = live_app(sessions_dir, clock, plan=plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda")
+        shown = agenda.get_cell_at((0, 2))
+        assert isinstance(shown, Text) and shown.plain.endswith("…")
+        row = agenda.render_line(1).text  # the first step, under the headings
+        assert "…" in row and row.rstrip(" ▁▇▐▌").endswith(str(plan.steps[0].planned_minutes))

@@ -17,24 +17,43 @@ def minutes_cell(line: AgendaLine) -> str:
 
 
 class Agenda(DataTable):
-    """A table of steps; the row cursor picks a coming step to change."""
+    """A table of steps; the row cursor picks a coming step to change. A title too long for the
+    width it is given ends in "…", so nobody takes a cut title for the whole."""
+
+    # The mark, Starts and Minutes columns, the padding of four columns and a scroll bar.
+    OTHER_COLUMNS = 1 + 6 + 8 + 4 * 2 + 2
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = False
+        self.lines: list[AgendaLine] = []
+        self.step_width = 0
+        self.add_columns_to_fit()
+
+    def add_columns_to_fit(self) -> None:
+        self.step_width = max(8, self.size.width - self.OTHER_COLUMNS)
         self.add_column("", key="mark", width=1)
         self.add_column("Starts", key="starts", width=6)
-        self.add_column("Step", key="step")
+        self.add_column("Step", key="step", width=self.step_width)
         self.add_column("Minutes", key="minutes", width=8)
+
+    def on_resize(self) -> None:
+        if max(8, self.size.width - self.OTHER_COLUMNS) != self.step_width:
+            self.clear(columns=True)
+            self.add_columns_to_fit()
+            self.show(self.lines)
 
     def show(self, lines: list[AgendaLine]) -> None:
         """Redraw the rows, keeping the cursor on the same step where it can."""
+        self.lines = lines
         keep = self.cursor_row
         self.clear()
         for line in lines:
             starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
             title = f"{line.step.title} (skipped)" if line.state == "skipped" else line.step.title
             # Text, not str: a DataTable would read square brackets in a title as markup.
-            self.add_row(MARKS[line.state], starts, Text(title), minutes_cell(line), key=line.step.id)
+            shown = Text(title)
+            shown.truncate(self.step_width, overflow="ellipsis")
+            self.add_row(MARKS[line.state], starts, shown, minutes_cell(line), key=line.step.id)
         if lines:
             self.move_cursor(row=min(keep, len(lines) - 1), animate=False)
