@@ -4,8 +4,8 @@ from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.app import ComposeResult
 from textual.strip import Strip
-from textual.geometry import Region
 from textual.widget import Widget
 from textual.reactive import reactive
 
@@ -45,44 +45,74 @@ def scales(text: str, width: int, height: int) -> tuple[int, int]:
     return across, down
 
 
-class BigClock(Widget):
-    """Draws `text` (digits and colons) in block characters, centred, as big as it fits."""
+class Glyph(Widget):
+    """One character of the big clock, drawn in blocks at the clock's scale.
 
-    text: reactive[str] = reactive("0:00", repaint=False)
+    Each character is a widget of its own because the terminal is sent only the widgets that
+    changed: a ticking clock then rewrites one or two small characters a second, not the whole face.
+    """
 
-    def watch_text(self, before: str, after: str) -> None:
-        """Repaint only the characters that changed: a ticking clock redraws one or two digits a second.
+    DEFAULT_CSS = "Glyph { width: 5; height: 7; }"
 
-        On a projector the clock fills the screen, so repainting all of it every second would cost
-        far more than a small clock does, for a picture that has barely changed.
-        """
-        if len(before) != len(after) or not self.size.area:
+    def __init__(self, char: str) -> None:
+        super().__init__()
+        self.char = char
+        self.scale = (1, 1)
+
+    def show(self, char: str) -> None:
+        if char != self.char:
+            self.char = char
             self.refresh()
-            return
-        width, height = self.size
-        across, down = scales(after, width, height)
-        top = (height - GLYPH_HEIGHT * down) // 2
-        left = max(0, (width - (len(after) * (GLYPH_WIDTH + GAP) - GAP) * across) // 2)
-        step = (GLYPH_WIDTH + GAP) * across
-        changed = [Region(left + i * step, top, GLYPH_WIDTH * across, GLYPH_HEIGHT * down)
-                   for i, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
-        if changed:
-            self.refresh(*changed)
 
     def render_line(self, y: int) -> Strip:
-        width, height = self.size
-        across, down = scales(self.text, width, height)
-        rows = glyph_rows(self.text)
-        drawn_height = GLYPH_HEIGHT * down
-        top = (height - drawn_height) // 2
+        width = self.size.width
+        across, down = self.scale
         paper = self.rich_style
-        if not top <= y < top + drawn_height:
+        rows = GLYPHS.get(self.char, GLYPHS[" "])
+        if y >= GLYPH_HEIGHT * down:
             return Strip([Segment(" " * width, paper)], width)
         # Ink is drawn as spaces on the text colour: solid blocks in every terminal and font.
         ink = paper + Style(bgcolor=paper.color)
-        row = rows[(y - top) // down]
-        left = max(0, (width - len(row) * across) // 2)
-        segments = [Segment(" " * left, paper)]
-        for is_ink, run in groupby(row, key=lambda ch: ch == "#"):
-            segments.append(Segment(" " * (len(list(run)) * across), ink if is_ink else paper))
+        segments = [
+            Segment(" " * (len(list(run)) * across), ink if is_ink else paper)
+            for is_ink, run in groupby(rows[y // down], key=lambda ch: ch == "#")
+        ]
         return Strip(segments).crop_extend(0, width, paper)
+
+
+class BigClock(Widget):
+    """Draws `text` (digits and colons) in block characters, centred, as big as it fits."""
+
+    DEFAULT_CSS = "BigClock { layout: horizontal; align: center middle; }"
+
+    text: reactive[str] = reactive("0:00", repaint=False)
+
+    def compose(self) -> ComposeResult:
+        yield from (Glyph(char) for char in self.text)
+
+    def watch_text(self, before: str, after: str) -> None:
+        glyphs = list(self.query_children(Glyph))
+        if len(glyphs) != len(after):
+            self.remove_children()
+            self.mount_all(Glyph(char) for char in after)
+            self.call_after_refresh(self._fit)
+            return
+        for glyph, char in zip(glyphs, after, strict=True):
+            glyph.show(char)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Give every character the size that makes the whole clock as large as the space allows."""
+        width, height = self.size
+        across, down = scales(self.text, width, height)
+        for number, glyph in enumerate(self.query_children(Glyph)):
+            glyph.scale = (across, down)
+            glyph.styles.width = GLYPH_WIDTH * across
+            glyph.styles.height = GLYPH_HEIGHT * down
+            glyph.styles.margin = (0, 0, 0, 0 if number == 0 else GAP * across)
+            glyph.refresh()
