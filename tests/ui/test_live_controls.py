@@ -258,7 +258,7 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             glyphs = list(clock.query_children(Glyph))
             repainted = []
             for glyph in glyphs:
-                glyph.refresh = lambda *a, _g=glyph, **k: repainted.append(_g) or Glyph.refresh(_g, *a, **k)
+                glyph.refresh = lambda *a, _g=glyph, _seen=repainted, **k: _seen.append(_g) or Glyph.refresh(_g, *a, **k)
             clock.text = after
             await pilot.pause()
             assert [glyphs.index(g) for g in repainted] == [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
