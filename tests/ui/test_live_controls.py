@@ -1,5 +1,6 @@
 """The live screen's controls, pressed as a facilitator would, with a fake clock."""
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -268,7 +269,7 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
                 assert ink(glyph)[: len(expected)] == expected, (after, char)
             # Left to right, in the clock, none overlapping.
             regions = [g.region for g in clock.query_children(Glyph)]
-            assert all(r.right <= n.x for r, n in zip(regions, regions[1:], strict=False))
+            assert all(r.right <= n.x for r, n in pairwise(regions))
             assert all(clock.region.contains_region(r) for r in regions)
 
 
