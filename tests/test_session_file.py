@@ -181,3 +181,20 @@ def test_the_listing_reads_any_title_word_for_word(tmp_path: Path, clock):
         owner = OpenSession.create(tmp_path, small_plan(), tricky[:200].strip() or "x", clock, facilitator=tricky[:50])
         owner.close()
         assert read_summary(owner.path) == summary_of(load_session(owner.path)), number
+
+
+def test_two_notes_given_the_same_id_by_hand_keep_their_own_times_through_a_save(tmp_path: Path, clock):
+    """Saving writes each event as it is, with its own time: nothing is looked up by id and reused."""
+    owner = OpenSession.create(tmp_path, small_plan(), "Same ids", clock, gather_seconds=60)
+    owner.apply(Command("add_note", {"typed": "first"}))
+    clock.advance(minutes=5)
+    owner.apply(Command("add_note", {"typed": "second"}))
+    owner.close()
+    path = owner.path
+    path.write_text(path.read_text().replace('note = "n2"', 'note = "n1"'))  # a hand edit
+    before = [(note.id, note.at, note.text) for note in load_session(path).notes]
+    assert [n for n, _, _ in before] == ["n1", "n1"] and before[0][1] != before[1][1]
+    resumed = OpenSession.resume(path, clock, gather_seconds=60)
+    resumed.apply(Command("next_step"))  # a save that writes the whole file again
+    resumed.close()
+    assert [(note.id, note.at, note.text) for note in load_session(path).notes] == before
