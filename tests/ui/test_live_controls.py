@@ -313,3 +313,21 @@ async def test_at_80x24_a_cut_agenda_title_ends_in_an_ellipsis_and_the_minutes_a
         assert isinstance(shown, Text) and shown.plain.endswith("…")
         row = agenda.render_line(1).text  # the first step, under the headings
         assert "…" in row and row.rstrip(" ▁▇▐▌").endswith(str(plan.steps[0].planned_minutes))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_note_lines_hint_fits_its_width_and_names_every_mark(sessions_dir: Path, clock, size):
+    from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
+
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one("#note-line", Input)
+        hint = str(line.placeholder)
+        # One cell is left for the cursor, which sits on the hint's first letter.
+        assert len(hint) < line.content_region.width, hint
+        for mark, kind in NOTE_MARKS.items():
+            assert f"{mark} {NOTE_KIND_WORDS[kind]}" in hint
+        assert "@name" in hint and "t" in hint.split()[:2]
+        if size[0] >= 160:
+            assert hint.startswith("Press t to type a note. Start with ")

@@ -181,3 +181,20 @@ async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table
         assert tabs.active == "actions-tab"
         await pilot.press("left", "left", "left", "left")
         assert tabs.active == "comments-tab"  # round from the first to the last
+
+
+async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_dir: Path, clock):
+    from itertools import pairwise
+
+    from textual.widgets._footer import FooterKey
+
+    app, _ = review_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = sorted(app.screen.query(FooterKey), key=lambda key: key.region.x)
+        assert keys
+        for left, right in pairwise(keys):
+            assert left.region.right <= right.region.x, (left.description, right.description)
+        assert keys[-1].region.right <= 80
+        shown = {key.description for key in keys}
+        assert {"Back", "Comment", "Export", "Play/pause", "Help", "Quit"} <= shown

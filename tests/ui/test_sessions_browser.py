@@ -82,3 +82,23 @@ async def test_a_long_list_shows_the_first_rows_and_says_how_to_find_the_rest(se
         assert len(titles(app)) == 2
         status = str(app.screen.query_one("#browser-status", Static).content)
         assert status.startswith("3 of 3 sessions") and "Showing the first 2; search or sort to find others." in status
+
+
+async def test_at_80x24_length_status_and_the_counts_come_after_the_title_and_plan_is_reached_by_scrolling(sessions_dir: Path, clock):
+    folder_with_examples(sessions_dir)
+    app = WorkshopApp(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_browser(pilot)
+        table = app.screen.query_one("#sessions", DataTable)
+        width, seen, at = table.scrollable_content_region.width, [], 0
+        for column in table.ordered_columns:
+            at += column.get_render_width(table)
+            if at <= width:
+                seen.append(str(column.label))
+        assert {"Title", "Length", "Status", "Notes"} <= set(seen), seen
+        assert titles(app)[0] == "Shortlisting panel, healthy ageing fund"
+        labels = [str(column.label) for column in table.ordered_columns]
+        assert "Plan" in labels and "Facilitator" in labels
+        assert table.max_scroll_x > 0  # the rest is to the right
+        row = dict(zip([column.key.value for column in table.ordered_columns], table.get_row_at(2), strict=True))
+        assert "cannot be read" in str(row["status"])

@@ -34,6 +34,18 @@ from workshop_tui.ui.widgets.step_card import StepCard
 from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
 
 
+_MARK_WORDS = ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name"
+# The note line's hint: the whole sentence when it fits, else the marks with fewer words around them.
+NOTE_HINTS = (f"Press t to type a note. Start with {_MARK_WORDS}", f"Press t for a note: {_MARK_WORDS}")
+# The note line's padding takes a cell each side, and the cursor sits on the hint's first letter.
+_NOTE_LINE_EDGES = 3
+
+
+def note_hint(width: int) -> str:
+    """The longest hint that fits a note line as wide as the screen."""
+    return next((hint for hint in NOTE_HINTS if len(hint) <= width - _NOTE_LINE_EDGES), NOTE_HINTS[-1])
+
+
 class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
 
@@ -118,8 +130,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             yield Static("", id="status-line", markup=False)
             yield Static("", id="save-state", markup=False)
         yield Input(
-            placeholder="Press t to type a note. Start with "
-            + ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name",
+            placeholder=note_hint(self.app.size.width),
             id="note-line",
             suggester=RosterSuggester(lambda: [p.name for p in self.session.participants]),
         )
@@ -255,6 +266,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
         self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
+        self.query_one("#note-line", Input).placeholder = note_hint(self.size.width)
         self._shown_second = None
         self.tick()
 

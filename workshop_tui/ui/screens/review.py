@@ -36,12 +36,13 @@ class ReviewScreen(Screen):
         Binding("c", "comment", "Comment", id="comment", tooltip="Add a trainer's comment on a step or decision (kept apart from the record)"),
         Binding("x", "export", "Export", id="export", tooltip="Export the minutes (Markdown or web page), the tables (CSV) or all the data (JSON)"),
         Binding("space", "play", "Play/pause", id="play", tooltip="Replay: play or pause"),
-        Binding("n", "next_event", "Next event", id="next_event", tooltip="Replay: the next event"),
+        # The footer keeps to what a person needs first, so it fits at 80 columns; the rest are in F1 and Ctrl+P.
+        Binding("n", "next_event", "Next event", id="next_event", show=False, tooltip="Replay: the next event"),
         Binding("p", "previous_event", "Previous event", id="previous_event", show=False, tooltip="Replay: the previous event"),
         Binding("1", "speed(1)", "1x", id="real_speed", show=False, tooltip="Replay at real speed"),
         Binding("2", "speed(10)", "10x", id="ten_times", show=False, tooltip="Replay ten times as fast"),
         Binding("3", "speed(60)", "60x", id="sixty_times", show=False, tooltip="Replay sixty times as fast"),
-        Binding("j", "jump", "Jump", id="jump", tooltip="Replay: jump to a time, such as 10:45"),
+        Binding("j", "jump", "Jump", id="jump", show=False, tooltip="Replay: jump to a time, such as 10:45"),
         # From the "Who was heard" table too: its own Left and Right only scroll sideways (as in the records screen).
         Binding("left", "move_tab(-1)", "Tab left", id="tab_left", show=False, priority=True, tooltip="Go to the tab on the left"),
         Binding("right", "move_tab(1)", "Tab right", id="tab_right", show=False, priority=True, tooltip="Go to the tab on the right"),

@@ -25,6 +25,27 @@ COLUMNS = [
 # Fixed widths: measuring every cell of a thousand rows to size the columns is the slow part.
 WIDTHS = {"date": 17, "title": 26, "plan": 20, "facilitator": 12, "length": 11, "status": 16,
           "notes": 5, "decisions": 9, "open_actions": 12}
+# When not every column fits, what a person looks for comes right after the title, and the
+# date is shorter; plan and facilitator are still there by scrolling right.
+NARROW_ORDER = ["date", "title", "length", "status", "notes", "decisions", "open_actions", "plan", "facilitator"]
+DATE_FORMATS = {"long": "%d %b %Y %H:%M", "short": "%d %b %y"}
+SHORT_DATE = 9
+# The table's cells have a cell of padding each side, and the table an edge each side.
+CELL_PADDING, TABLE_EDGES = 2, 2
+
+
+def column_layout(screen_width: int) -> tuple[list[str], str]:
+    """The columns in the order to show them, and the date format, for a screen this wide."""
+    room = screen_width - TABLE_EDGES
+    keys = [key for key, _ in COLUMNS]
+    if sum(WIDTHS[key] + CELL_PADDING for key in keys) <= room:
+        return keys, "long"
+    first = NARROW_ORDER[:NARROW_ORDER.index("plan")]
+    if sum(WIDTHS[key] + CELL_PADDING for key in first) <= room:
+        return NARROW_ORDER, "long"
+    return NARROW_ORDER, "short"
+
+
 SORT_KEYS = {
     "date": lambda line: line.started_at.isoformat() if line.started_at else "",
     "title": lambda line: line.title.lower(),
@@ -66,6 +87,7 @@ class SessionsBrowser(Screen):
         self.shown: list[SessionLine] = []  # the lines in the table, in its order
         self.sort_by = "date"
         self.newest_first = True
+        self.column_order: tuple[list[str], str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,11 +98,28 @@ class SessionsBrowser(Screen):
 
     def on_mount(self) -> None:
         self.title = "Past sessions"
-        table = self.query_one("#sessions", DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key, width=WIDTHS[key])
-        table.loading = True
+        self.arrange_columns(self.app.size.width)
+        self.query_one("#sessions", DataTable).loading = True
         self.load()
+
+    def on_resize(self) -> None:
+        if self.arrange_columns(self.size.width) and self.lines:
+            self.show_lines()
+
+    def arrange_columns(self, screen_width: int) -> bool:
+        """Set the table's columns for this width; True if they changed."""
+        layout = column_layout(screen_width)
+        if layout == self.column_order:
+            return False
+        self.column_order = layout
+        table = self.query_one("#sessions", DataTable)
+        table.clear(columns=True)
+        labels = dict(COLUMNS)
+        keys, date_format = layout
+        for key in keys:
+            width = SHORT_DATE if key == "date" and date_format == "short" else WIDTHS[key]
+            table.add_column(labels[key], key=key, width=width)
+        return True
 
     @work(thread=True, exclusive=True, group="browse")
     def load(self) -> None:
@@ -118,17 +157,20 @@ class SessionsBrowser(Screen):
         table.clear()
         matching = self.shown_lines()
         self.shown = shown = matching[:MOST_ROWS]
+        keys, date_format = self.column_order or column_layout(self.size.width)
+        when = DATE_FORMATS[date_format]
+
+        def cells(line: SessionLine) -> dict[str, object]:
+            return {
+                "date": f"{line.started_at:{when}}" if line.started_at else "",
+                "title": Text(line.title), "plan": Text(line.plan), "facilitator": Text(line.facilitator),
+                "length": plural(line.minutes, "minute") if line.minutes else "",
+                "status": Text(f"cannot be read: {line.problem}" if line.problem else line.status),
+                "notes": str(line.notes), "decisions": str(line.decisions), "open_actions": str(line.open_actions),
+            }
+
         # One batch of rows: adding a thousand rows one by one is much slower.
-        table.add_rows(
-            (
-                f"{line.started_at:%d %b %Y %H:%M}" if line.started_at else "",
-                Text(line.title), Text(line.plan), Text(line.facilitator),
-                plural(line.minutes, "minute") if line.minutes else "",
-                Text(f"cannot be read: {line.problem}" if line.problem else line.status),
-                str(line.notes), str(line.decisions), str(line.open_actions),
-            )
-            for line in shown
-        )
+        table.add_rows([cells(line)[key] for key in keys] for line in shown)
         label = dict(COLUMNS)[self.sort_by].lower()
         order = "highest or newest first" if self.newest_first else "lowest or oldest first"
         if self.words is None and self.query_one("#search", Input).value.strip():
