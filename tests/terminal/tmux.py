@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,17 @@ class Terminal:
                 return shown
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} did not appear; the screen shows:\n{shown}")
+            time.sleep(0.1)
+
+    def wait_until(self, check: Callable[[str], bool], what: str, timeout: float = 20.0) -> str:
+        """Poll the screen until `check(screen)` holds, for what a plain text cannot say."""
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if check(shown):
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{what} did not happen; the screen shows:\n{shown}")
             time.sleep(0.1)
 
     def close(self) -> None:
