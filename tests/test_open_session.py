@@ -194,3 +194,46 @@ def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_p
             review.apply(Command("add_note", {"typed": "too late"}))
         review.add_comment("s1", "Well run.")
     assert [c.text for c in load_session(owner.path).comments] == ["Well run."]
+
+
+def test_a_session_whose_file_could_not_be_made_never_takes_over_another_sessions_file(tmp_path: Path, clock, monkeypatch):
+    from workshop_tui.store import sessions_folder
+
+    first = _open(tmp_path, clock)
+    first.apply(Command("add_note", {"typed": "the first session's note"}))
+    first.close()
+    real = sessions_folder.save_new_session
+    broken = {"yes": True}
+
+    def full_disk(session, path):
+        if broken["yes"]:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(session, path)
+
+    monkeypatch.setattr(sessions_folder, "save_new_session", full_disk)
+    second = _open(tmp_path, clock, gather_seconds=60, retry_seconds=60)  # the same title in the same minute
+    assert not second.save_state.ok
+    second.apply(Command("add_note", {"typed": "the second session's note"}))
+    broken["yes"] = False
+    assert second.close().ok
+    assert second.path != first.path
+    assert [n.text for n in load_session(first.path).notes] == ["the first session's note"]
+    assert [n.text for n in load_session(second.path).notes] == ["the second session's note"]
+
+
+def test_a_closed_owner_never_writes_again_even_after_a_failed_save(tmp_path: Path, clock, monkeypatch):
+    owner = _open(tmp_path, clock, gather_seconds=60)
+    owner.apply(Command("finish"))
+    real_mkstemp = atomic.tempfile.mkstemp
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    assert not owner.close().ok
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", real_mkstemp)
+    with OpenSession.resume(owner.path, clock, allow_finished=True) as review:
+        review.add_comment("s1", "Added after the disk came back")
+    owner.close()  # again, as a screen closing later would
+    owner.flush()
+    assert [c.text for c in load_session(owner.path).comments] == ["Added after the disk came back"]

@@ -110,6 +110,8 @@ class OpenSession:
         self._write_lock = threading.Lock()  # one save at a time, whichever thread makes it
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._closed = False
+        self._folder: SessionsFolder | None = None  # set while this session has no file of its own
         self.save_state = SaveState(
             saved_at=None if first_problem else engine.clock.now(), problem=first_problem, unsaved=self._unsaved_count()
         )
@@ -133,7 +135,9 @@ class OpenSession:
         except OSError as error:
             # Keep going: the session lives in memory and the saver keeps trying.
             path = sessions.path / session_file_name(session.title, session.started_at)
-            return cls(engine, path, None, Journal(path, "", 0, end_is_sound=False), first_problem=describe_save_problem(error, path), **saver)
+            owner = cls(engine, path, None, Journal(path, "", 0, end_is_sound=False), first_problem=describe_save_problem(error, path), **saver)
+            owner._folder = sessions  # no file of its own yet: the first save that works makes one under a fresh name
+            return owner
         lock = _lock(path)
         written = "".join(event_text(event) for event in session.events)
         return cls(engine, path, lock, Journal(path, written, len(session.events), end_is_sound=True), **saver)
@@ -246,6 +250,10 @@ class OpenSession:
     def save_now(self) -> SaveState:
         """Write what is not on disk yet, on the calling thread. Never raises: the state says what happened."""
         with self._write_lock:
+            if self._closed:
+                return self.save_state  # closed: the lock is gone, so this owner must never write again
+            if self._folder is not None:
+                return self._make_the_file()
             with self.engine.lock:
                 events = list(self.session.events)
                 new = events[self._journal.count :]
@@ -259,13 +267,34 @@ class OpenSession:
                 else:
                     self._journal.append(new)
                 state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
-                if self._lock is None:
-                    self._lock = _lock(self.path)  # the file could not be made at first; it exists now
             except Exception as error:  # any failure is said on screen; the saver never dies quietly
                 state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
             self.save_state = state
         self._tell(Change((), state))
         return state
+
+    def _make_the_file(self) -> SaveState:
+        """The first save that works after the file could not be made: a fresh name, never over another file."""
+        assert self._folder is not None
+        try:
+            with self.engine.lock:
+                path = self._folder.create(self.session)  # a new name; an existing file is never replaced
+                written = "".join(event_text(event) for event in self.session.events)
+                count = len(self.session.events)
+            self.path = path
+            self._journal = Journal(path, written, count, end_is_sound=True)
+            self._lock = _lock(path)
+            self._folder = None
+            state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
+        except Exception as error:  # said on screen and tried again, like any other save
+            state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
+        self.save_state = state
+        self._tell(Change((), state))
+        return state
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def flush(self) -> SaveState:
         """Save now if anything is unsaved."""
@@ -278,6 +307,8 @@ class OpenSession:
         self._wake.set()
         if self._saver is not threading.current_thread():
             self._saver.join(timeout=5)
+        with self._write_lock:
+            self._closed = True
         self._listeners.clear()
         if self._lock:
             self._lock.release()

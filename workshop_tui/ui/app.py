@@ -89,7 +89,8 @@ class WorkshopApp(App):
     def _terminal_gone(self) -> None:
         """The terminal hung up (on the watching thread): save every open session, then end at once."""
         for owner in list(self.owners):
-            owner.close()
+            if not owner.closed:
+                owner.close()
         os._exit(HUNG_UP)
 
     def _handle_exception(self, error: Exception) -> None:
