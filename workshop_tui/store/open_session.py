@@ -13,7 +13,7 @@ else takes the lock or writes the file.
 import shutil
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypedDict, Unpack
@@ -111,6 +111,8 @@ class OpenSession:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._closed = False
+        # Guards only the save state, which both the screen's thread and the saver's change; never held while writing.
+        self._state_lock = threading.Lock()
         self._folder: SessionsFolder | None = None  # set while this session has no file of its own
         self.save_state = SaveState(
             saved_at=None if first_problem else engine.clock.now(), problem=first_problem, unsaved=self._unsaved_count()
@@ -219,8 +221,9 @@ class OpenSession:
     def _changed(self, events: list[Event]) -> None:
         if not events:
             return
-        self.save_state = SaveState(self.save_state.saved_at, self.save_state.problem, self._unsaved_count())
-        self._tell(Change(tuple(events), self.save_state))
+        with self._state_lock:
+            state = self.save_state = replace(self.save_state, unsaved=self._unsaved_count())
+        self._tell(Change(tuple(events), state))
         self._wake.set()
 
     def _tell(self, change: Change) -> None:
@@ -269,7 +272,9 @@ class OpenSession:
                 state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
             except Exception as error:  # any failure is said on screen; the saver never dies quietly
                 state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
-            self.save_state = state
+            with self._state_lock:
+                # Events may have come in during the write: count them now, not as they were.
+                state = self.save_state = replace(state, unsaved=self._unsaved_count())
         self._tell(Change((), state))
         return state
 
@@ -288,7 +293,8 @@ class OpenSession:
             state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
         except Exception as error:  # said on screen and tried again, like any other save
             state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
-        self.save_state = state
+        with self._state_lock:
+            self.save_state = state
         self._tell(Change((), state))
         return state
 
