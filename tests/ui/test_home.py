@@ -129,3 +129,20 @@ async def test_unfinished_sessions_are_offered_newest_first_and_open_on_enter(se
         await pilot.press("tab", "enter")
         assert isinstance(app.screen, LiveScreen)
         assert app.screen.session.title == "Newer session"
+
+
+async def test_a_sessions_folder_that_is_a_file_is_said_in_words_when_starting(tmp_path: Path, clock):
+    from workshop_tui.ui.app import WorkshopApp
+
+    not_a_folder = tmp_path / "sessions"
+    not_a_folder.write_text("I am a file")
+    app = WorkshopApp(not_a_folder, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # the first plan
+        await pilot.pause()
+        await pilot.press("enter")  # start, with the plan's title
+        await pilot.pause()
+        assert app.is_running
+        assert any("this is a file, not a folder" in str(n.message) for n in app._notifications)
+    assert not_a_folder.read_text() == "I am a file"

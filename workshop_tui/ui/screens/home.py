@@ -157,8 +157,12 @@ class HomeScreen(Screen):
         plan = entry.plan
 
         def start(details: SessionDetails | None) -> None:
-            if details:
+            if not details:
+                return
+            try:
                 self.app.start_session(plan, details, show=True)
+            except FileProblem as problem:  # a sessions folder that cannot hold a session: said, not a crash
+                self.notify(str(problem), title="The session could not be started", severity="error", timeout=15)
 
         self.app.push_screen(StartSessionScreen(plan), start)
 
