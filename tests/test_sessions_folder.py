@@ -56,15 +56,6 @@ def test_the_sessions_folder_comes_from_the_option_then_the_environment_then_the
     assert choose_sessions_dir(None, {}) == Path("sessions")
 
 
-def test_a_damaged_session_file_is_listed_with_its_problem(sessions_dir: Path):
-    folder = SessionsFolder(sessions_dir)
-    folder.create(small_session("Good"))
-    (sessions_dir / "2026-01-01-0900-broken.toml").write_text("title = ")
-    found = dict((path.name, value) for path, value in folder.sessions())
-    assert "not valid TOML" in str(found["2026-01-01-0900-broken.toml"])
-    assert found["2026-07-08-1000-good.toml"].title == "Good"
-
-
 def test_a_session_named_like_a_folder_or_a_pipe_is_said_to_be_one(tmp_path: Path):
     import os
 

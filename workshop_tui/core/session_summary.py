@@ -116,15 +116,6 @@ class SessionLine:
         return cls(path, None, path.name, "", "", 0, "cannot be read", 0, 0, 0, problem=problem)
 
 
-def searchable_text(session: Session) -> str:
-    """The words a search looks through: the title, the notes and the decisions."""
-    parts = [session.title, session.plan.title]
-    parts += [n.text for n in session.notes if n.removed_at is None]
-    for d in session.decisions:
-        parts += [d.question, d.statement, d.reasons, d.dissent]
-    return "\n".join(parts).lower()
-
-
 def words_match(text: str, words: str) -> bool:
     """True when every word typed is somewhere in `text` (already lower case)."""
     return all(word in text for word in words.lower().split())

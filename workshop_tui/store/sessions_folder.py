@@ -72,16 +72,6 @@ class SessionsFolder:
         """The session files, newest name first."""
         return session_paths(self.path)
 
-    def sessions(self) -> list[tuple[Path, Session | FileProblem]]:
-        """Each session file with its session, or with the problem that stopped it loading."""
-        found: list[tuple[Path, Session | FileProblem]] = []
-        for path in self.session_files():
-            try:
-                found.append((path, load_session(path)))
-            except FileProblem as problem:
-                found.append((path, problem))
-        return found
-
     def _lines(self) -> list[SessionLine]:
         # The index, so only new or changed files are read in full.
         return [line for line in SessionsIndex(self.path).lines() if not line.problem]
