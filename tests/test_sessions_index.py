@@ -10,7 +10,7 @@ import pytest
 
 from workshop_tui.store import session_file, sessions_index
 from workshop_tui.store.session_file import save_session
-from workshop_tui.store.sessions_index import INDEX_NAME, SessionsIndex, search_words
+from workshop_tui.store.sessions_index import INDEX_NAME, INDEX_VERSION, SessionsIndex, search_words
 from tests.example_sessions import shortlisting_panel, training_part_1
 
 
@@ -60,11 +60,11 @@ def test_the_index_is_private_and_damaged_files_are_listed_with_their_problem(tm
 
 
 @pytest.mark.parametrize("index", [
-    "{not json", "null", "[]", '{"version": 3, "files": null}', '{"version": 3, "files": []}',
-    '{"version": 3, "files": {"a.toml": null}}',
-    '{"version": 3, "files": {"a.toml": {"stamp": STAMP}}}',
-    '{"version": 3, "files": {"a.toml": {"stamp": STAMP, "line": {"title": 7}}}}',
-    '{"version": 3, "files": {"a.toml": {"stamp": STAMP, "line": LINE_WITH_BAD_DATE}}}',
+    "{not json", "null", "[]", '{"version": VERSION, "files": null}', '{"version": VERSION, "files": []}',
+    '{"version": VERSION, "files": {"a.toml": null}}',
+    '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP}}}',
+    '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP, "line": {"title": 7}}}}',
+    '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP, "line": LINE_WITH_BAD_DATE}}}',
     '[' * 100_000,
 ])
 def test_an_index_of_the_wrong_shape_is_rebuilt_not_trusted(tmp_path: Path, index: str):
@@ -73,7 +73,7 @@ def test_an_index_of_the_wrong_shape_is_rebuilt_not_trusted(tmp_path: Path, inde
     entry = good["files"]["a.toml"]
     bad_date = {**entry["line"], "started_at": "the eighth of July"}
     (tmp_path / INDEX_NAME).write_text(
-        index.replace("STAMP", json.dumps(entry["stamp"])).replace("LINE_WITH_BAD_DATE", json.dumps(bad_date))
+        index.replace("VERSION", str(INDEX_VERSION)).replace("STAMP", json.dumps(entry["stamp"])).replace("LINE_WITH_BAD_DATE", json.dumps(bad_date))
     )
     assert _titles(tmp_path) == {"a.toml": "Co-production training, part 1 (Leeds)"}
     assert json.loads((tmp_path / INDEX_NAME).read_text()) == good

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from workshop_tui import __version__
 from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.wording import length_in_words, plural
+from workshop_tui.model import Plan
 from workshop_tui.store.plan_library import builtin_plans, find_plan, folder_plans
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
@@ -66,6 +67,8 @@ def build_parser() -> Parser:
     run.add_argument("--title", metavar="T", help="the session's title (the plan's title if not given)")
     run.add_argument("--facilitator", metavar="NAME", help="the facilitator's name")
     run.add_argument("--note-taker", metavar="NAME", help="the note-taker's name")
+    run.add_argument("--follows", metavar="SESSION",
+                     help="for a part 2: the part 1 session to follow on from (its people and open actions come over), or 'none'")
     run.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     resume = command("resume", help="carry on an unfinished session (the newest if none is named)")
     resume.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder")
@@ -87,6 +90,7 @@ _VALUES = {
     "sessions_dir": "the folder after --sessions-dir",
     "plan": "the PLAN",
     "session": "the SESSION",
+    "follows": "the SESSION after --follows",
     "output": "the file after -o",
     "title": "the title after --title",
     "facilitator": "the name after --facilitator",
@@ -216,11 +220,35 @@ def run(args: argparse.Namespace, sessions_dir: Path) -> int:
     # --title, --facilitator and --note-taker were checked and trimmed by check_values().
     title = args.title if args.title is not None else plan.title
     # Made here, so a sessions folder that cannot hold it is said in one sentence before any screen shows.
-    owner = OpenSession.create(sessions_dir, plan, title, SystemClock(), args.facilitator or "", args.note_taker or "")
+    follows = earlier_session(args.follows, plan, title, SessionsFolder(sessions_dir))
+    owner = OpenSession.create(
+        sessions_dir, plan, title, SystemClock(), args.facilitator or "", args.note_taker or "", follows=follows
+    )
     try:
         return open_app(sessions_dir, OpenedSession(owner), args.quiet)
     finally:
         owner.close()
+
+
+def earlier_session(wanted: str | None, plan: Plan, title: str, folder: SessionsFolder) -> Path | None:
+    """The session a new one follows on from: the one named after --follows, or none.
+
+    A plan that follows another (part 2) and has sessions of that plan to choose from must be told
+    which, so the wrong group's people and actions never come over by themselves.
+    """
+    if wanted is not None:
+        return None if wanted.strip().casefold() == "none" else folder.find(wanted)
+    if not plan.follows:
+        return None
+    choices = folder.earlier_sessions(plan.follows, title)
+    if not choices:
+        return None
+    likeliest = choices[0]
+    raise UsageProblem(
+        f"'{plan.title}' follows on from another session, so say which one to carry its people and open actions "
+        f"from: add --follows {likeliest.path.stem} (the likeliest, '{likeliest.title}'), another session's name, "
+        f"or --follows none"
+    )
 
 
 def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
@@ -260,7 +288,11 @@ def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
     path = SessionsFolder(sessions_dir).find(args.session)
     output = None if args.output == "-" else args.output  # -o - is the screen (standard output)
     session = load_session(path)
-    for written in export(session, args.format, output, args.anonymise, args.what, force=args.force, source=path, sessions_dir=sessions_dir):
+    # The sessions that follow on from this one (part 2), beside it: the minutes say what became of its actions.
+    later = SessionsFolder(path.parent).followers_of(path)
+    for written in export(
+        session, args.format, output, args.anonymise, args.what, force=args.force, source=path, sessions_dir=sessions_dir, later=later
+    ):
         print(f"Wrote {written}.", file=sys.stderr)
     return 0
 

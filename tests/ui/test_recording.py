@@ -9,7 +9,6 @@ from workshop_tui.model import Plan, Step
 from workshop_tui.store.session_file import load_session
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
-from workshop_tui.ui.screens.message import MessageScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.widgets.notes_list import NotesList
@@ -174,22 +173,62 @@ async def test_a_decision_needs_its_question_and_outcome_before_it_saves(session
         assert live(app).session.decisions == []
 
 
-async def test_a_part_2_session_starts_by_showing_part_1s_open_actions(sessions_dir: Path, clock):
-    from workshop_tui.core.session_engine import SessionEngine, new_session
-    from workshop_tui.store.plan_library import find_plan
-    from workshop_tui.store.sessions_folder import SessionsFolder
+async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_its_actions(sessions_dir: Path, clock):
+    from textual.widgets import Select
 
-    part_1 = SessionEngine(new_session(find_plan("co-production-part-1").plan, "Part 1", clock), clock)
-    part_1.add_action("Visit the day centre", owner="Ann")
-    part_1.add_action("Already done")
-    part_1.toggle_action("a2")
-    SessionsFolder(sessions_dir).create(part_1.session)
-    clock.advance(minutes=7 * 24 * 60)
-    app = live_app(sessions_dir, clock, find_plan("co-production-part-2").plan)
-    async with app.run_test() as pilot:
+    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screens.live import LiveScreen
+    from workshop_tui.ui.screens.start_session import StartSessionScreen
+    from tests.test_follow_on import WEEK, make_part_1
+
+    leeds = make_part_1(sessions_dir, clock, "Co-production training, part 1 (Leeds)")
+    clock.advance(minutes=60)
+    york = make_part_1(sessions_dir, clock, "Co-production training, part 1 (York)")
+    clock.advance(minutes=WEEK)
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, quiet=True, autosave_gather_seconds=0)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, MessageScreen)
-        lines = [str(s.content) for s in app.screen.query(".message-lines Static")]
-        assert lines == ["• Visit the day centre - Ann"]
+        await pilot.press("down", "enter")  # the part 2 plan
+        assert isinstance(app.screen, StartSessionScreen)
+        follows = app.screen.query_one("#follows", Select)
+        assert follows.value == str(york)  # the newest, until the title says which group
+        await pilot.press("end", *" (Leeds)")
+        await pilot.pause()
+        assert follows.value == str(leeds)
         await pilot.press("enter")
-        assert not isinstance(app.screen, MessageScreen)
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        session = app.screen.session
+        assert session.follows is not None and session.follows.file == leeds.name
+        assert [p.name for p in session.participants if p.arrived_at is None] == ["Ann Smith", "Bob", "Cath"]
+        assert text_of(app, "#heard") == "No one on the roster has arrived yet: press r to mark people arrived."
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "3 people (not arrived yet) and 2 open actions came over from 'Co-production training, part 1 (Leeds)'" in said
+        await pilot.press("r", "right", "right")  # the records, on the Actions tab
+        assert isinstance(app.screen, RecordsScreen)
+        table = app.screen.query_one("#actions-table")
+        assert [str(cell) for cell in table.get_row_at(0)] == ["open", "Visit the day centre", "Ann Smith", "14 Jul 2026", "carried over"]
+        await pilot.press("space")
+        assert live(app).session.actions[0].done_at == clock.now()
+        assert str(table.get_row_at(0)[0]) == "✓ done"
+        path = live(app).path
+    assert load_session(path).actions[0].done_at == clock.now()
+
+
+async def test_a_part_2_can_start_without_following_on(sessions_dir: Path, clock):
+    from textual.widgets import Select
+
+    from workshop_tui.ui.app import WorkshopApp
+    from tests.test_follow_on import make_part_1
+
+    make_part_1(sessions_dir, clock)
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, quiet=True, autosave_gather_seconds=0)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        app.screen.query_one("#follows", Select).value = ""  # "None: start without an earlier session"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.follows is None and app.screen.session.actions == []

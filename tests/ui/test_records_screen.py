@@ -102,6 +102,21 @@ async def test_right_and_left_move_between_the_tabs_from_a_table(sessions_dir: P
         assert app.screen.tab == "actions"
 
 
+async def test_two_quick_presses_of_right_move_two_tabs(sessions_dir: Path, clock):
+    # In a real terminal both keys arrive before the first tab change has finished; the second
+    # must not be pulled back to the first's tab.
+    from textual import events
+
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("r")
+        app.post_message(events.Key("right", None))
+        app.post_message(events.Key("right", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.tab == "actions" and app.screen.focused.id == "actions-table"
+
+
 async def test_someone_not_arrived_yet_is_not_here_nor_waiting_to_be_heard(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:

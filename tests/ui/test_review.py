@@ -183,6 +183,22 @@ async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table
         assert tabs.active == "comments-tab"  # round from the first to the last
 
 
+async def test_quick_presses_of_right_past_who_was_heard_are_not_pulled_back(sessions_dir: Path, clock):
+    from textual import events
+
+    app, _ = review_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        tabs.active = "actions-tab"
+        await pilot.pause()
+        app.post_message(events.Key("right", None))  # to "Who was heard"
+        app.post_message(events.Key("right", None))  # on to "Replay" before the first has settled
+        await pilot.pause()
+        await pilot.pause()
+        assert tabs.active == "replay"
+
+
 async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_dir: Path, clock):
     from itertools import pairwise
 

@@ -113,3 +113,21 @@ def test_replay_at_a_fixed_moment(snap_compare, sessions_dir: Path, clock):
 
     app, _ = review_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=(100, 30), press=["j", *"11:05", "enter"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_start_form_of_a_part_2_offers_the_part_1_to_follow(snap_compare, sessions_dir: Path, clock, size):
+    from tests.test_follow_on import WEEK, make_part_1
+
+    make_part_1(sessions_dir, clock)
+    clock.advance(minutes=WEEK)
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+
+    async def run_before(pilot) -> None:
+        await plans_loaded(pilot)
+        await pilot.press("down", "enter")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

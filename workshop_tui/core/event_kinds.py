@@ -14,6 +14,7 @@ from workshop_tui.model import Event, Session
 
 class Kind(StrEnum):
     SESSION_START = "session.start"
+    SESSION_FOLLOW = "session.follow"
     TIMER_START = "timer.start"
     TIMER_PAUSE = "timer.pause"
     STEP_NEXT = "step.next"
@@ -33,6 +34,7 @@ class Kind(StrEnum):
     NOTE_DEALT_WITH = "note.dealt_with"
     DECISION_ADD = "decision.add"
     ACTION_ADD = "action.add"
+    ACTION_CARRY = "action.carry"
     ACTION_DONE = "action.done"
     ACTION_REOPEN = "action.reopen"
     PERSON_ADD = "person.add"

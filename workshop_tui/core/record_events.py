@@ -4,7 +4,7 @@ from datetime import date
 from typing import Protocol, TypeVar
 
 from workshop_tui.core.event_kinds import Area, Kind, rule
-from workshop_tui.model import Action, Comment, Decision, Event, Note, NoteEdit, Participant, Session
+from workshop_tui.model import Action, Comment, Decision, EarlierSession, Event, Note, NoteEdit, Participant, Session
 
 
 class _HasId(Protocol):
@@ -94,6 +94,30 @@ def _action_add(session: Session, event: Event) -> None:
             due=due if isinstance(due, date) else None,
             from_note=str(d.get("from_note", "")),
         )
+    )
+
+
+@rule(Kind.ACTION_CARRY, "an open action was carried over from the earlier session", Area.RECORDS)
+def _action_carry(session: Session, event: Event) -> None:
+    d = event.details
+    due = d.get("due")
+    session.actions.append(
+        Action(
+            id=str(d["action"]),
+            at=event.at,
+            text=str(d["text"]),
+            owner=str(d.get("owner", "")),
+            due=due if isinstance(due, date) else None,
+            carried_from=str(d["from"]),
+        )
+    )
+
+
+@rule(Kind.SESSION_FOLLOW, "this session follows on from an earlier one", Area.ALL)
+def _session_follow(session: Session, event: Event) -> None:
+    d = event.details
+    session.follows = EarlierSession(
+        file=str(d["file"]), title=str(d["title"]), started_at=d["started_at"], plan=str(d.get("plan", ""))
     )
 
 

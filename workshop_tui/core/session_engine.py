@@ -159,6 +159,33 @@ class SessionEngine(RecordCommands):
     def finish(self) -> list[Event]:
         return self._emit(Kind.SESSION_FINISH, step=self.current.id)
 
+    def follow_on(self, earlier: Session, file: str) -> list[Event]:
+        """Start from the earlier session (part 1): its people, not arrived yet, and its open actions.
+
+        Only a session that has just begun can follow on, so what was carried is all at its start.
+        `file` names the earlier session's file, so its minutes can find this one later.
+        """
+        if len(self.session.events) > 1 or self.session.participants or self.session.actions:
+            raise NotNow("Only a session that has just begun can follow on from an earlier one.")
+        if earlier.id == self.session.id and earlier.started_at == self.session.started_at:
+            raise NotNow("A session cannot follow on from itself.")
+        events = self._emit(
+            Kind.SESSION_FOLLOW, file=file, title=earlier.title, started_at=earlier.started_at, plan=earlier.plan.name
+        )
+        for person in earlier.participants:
+            person_id = f"p{len(self.session.participants) + 1}"
+            events += self._emit(Kind.PERSON_ADD, person=person_id, name=person.name, role=person.role, arrived=False)
+        for action in earlier.actions:
+            if action.done_at is not None:
+                continue
+            details: dict[str, Detail] = {
+                "action": f"a{len(self.session.actions) + 1}", "from": action.id, "text": action.text, "owner": action.owner,
+            }
+            if action.due is not None:
+                details["due"] = action.due
+            events += self._emit(Kind.ACTION_CARRY, **details)
+        return events
+
     # Changing the plan on the fly: only steps still to come can change.
 
     def coming(self, index: int) -> SessionStep:

@@ -37,6 +37,8 @@ def summary_of(session: Session) -> dict[str, Any]:
     }
     if session.ended_at is not None:
         summary["ended_at"] = session.ended_at
+    if session.follows is not None:
+        summary["follows"] = session.follows.file  # so the earlier session's minutes can find this one
     return summary
 
 
@@ -47,6 +49,7 @@ _COUNTS = {
     Kind.NOTE_RESTORE: ("notes", 1),
     Kind.DECISION_ADD: ("decisions", 1),
     Kind.ACTION_ADD: ("open_actions", 1),
+    Kind.ACTION_CARRY: ("open_actions", 1),
     Kind.ACTION_DONE: ("open_actions", -1),
     Kind.ACTION_REOPEN: ("open_actions", 1),
     Kind.PERSON_ADD: ("people", 1),
@@ -64,6 +67,9 @@ def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[s
             summary[field] = summary.get(field, 0) + change
         if kind in _STATUS:
             summary["status"] = _STATUS[kind]
+        details = event.get("details")
+        if kind == Kind.SESSION_FOLLOW and isinstance(details, dict) and isinstance(details.get("file"), str):
+            summary["follows"] = details["file"]
         if kind == Kind.SESSION_FINISH and isinstance(at, datetime):
             summary["ended_at"] = at
         if isinstance(at, datetime) and kind != Kind.COMMENT_ADD:
@@ -87,6 +93,7 @@ class SessionLine:
     decisions: int
     open_actions: int
     plan_name: str = ""
+    follows: str = ""  # the file of the earlier session this one follows on from (part 1)
     problem: str = ""  # why the file could not be read, for a damaged file
 
     @classmethod
@@ -109,7 +116,10 @@ class SessionLine:
         started = summary.get("started_at")
         if not isinstance(started, datetime) or started.tzinfo is None:
             raise ValueError("the summary's started_at is missing or has no UTC offset")
-        return cls(path=path, started_at=started, **values)
+        follows = summary.get("follows", "")
+        if not isinstance(follows, str):
+            raise ValueError("the summary's follows is not a file name")
+        return cls(path=path, started_at=started, follows=follows, **values)
 
     @classmethod
     def damaged(cls, path: Path, problem: str) -> "SessionLine":

@@ -2,14 +2,16 @@
 
 import csv
 import io
+from collections.abc import Sequence
 
+from workshop_tui.export.minutes import action_state
 from workshop_tui.model import Decision, Session
 from workshop_tui.model.participant import person_label
 
 WHAT = ("notes", "decisions", "actions")
 
 
-def _rows(session: Session, what: str) -> list[list[str]]:
+def _rows(session: Session, what: str, later: Sequence[Session]) -> list[list[str]]:
     titles = {step.id: step.title for step in session.steps}
     if what == "notes":
         return [["time", "step", "kind", "text", "by", "removed"]] + [
@@ -27,8 +29,10 @@ def _rows(session: Session, what: str) -> list[list[str]]:
             for d in session.decisions
         ]
     if what == "actions":
-        return [["what", "who", "due", "state", "step"]] + [
-            [a.text, a.owner, a.due.isoformat() if a.due else "", "done" if a.done_at else "open", titles.get(a.step, a.step)]
+        earlier = session.follows.title if session.follows else ""
+        return [["what", "who", "due", "state", "step", "carried over from", "what happened"]] + [
+            [a.text, a.owner, a.due.isoformat() if a.due else "", "done" if a.done_at else "open", titles.get(a.step, a.step),
+             earlier if a.carried_from else "", action_state(a, session, later)]
             for a in session.actions
         ]
     raise ValueError(f"'{what}' is not one of {', '.join(WHAT)}")
@@ -50,8 +54,8 @@ def neutralised(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def csv_table(session: Session, what: str) -> str:
+def csv_table(session: Session, what: str, later: Sequence[Session] = ()) -> str:
     """One table as CSV. Every cell is quoted (quotes inside doubled) and none can start a formula."""
     out = io.StringIO()
-    csv.writer(out, quoting=csv.QUOTE_ALL).writerows([[neutralised(cell) for cell in row] for row in _rows(session, what)])
+    csv.writer(out, quoting=csv.QUOTE_ALL).writerows([[neutralised(cell) for cell in row] for row in _rows(session, what, later)])
     return out.getvalue()

@@ -1,5 +1,6 @@
 """Minutes as one self-contained HTML page: large type, high contrast, no scripts."""
 
+from collections.abc import Sequence
 from html import escape
 
 from workshop_tui.export.minutes import Table, minutes_sections
@@ -23,9 +24,9 @@ def _table(table: Table) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
-def html_minutes(session: Session) -> str:
+def html_minutes(session: Session, later: Sequence[Session] = ()) -> str:
     body: list[str] = []
-    for section in minutes_sections(session):
+    for section in minutes_sections(session, later):
         level = min(section.level, 6)
         body.append(f"<h{level}>{escape(section.heading)}</h{level}>")
         for block in section.blocks:

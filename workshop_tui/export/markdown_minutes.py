@@ -1,6 +1,7 @@
 """Minutes in Markdown, in plain English."""
 
 import re
+from collections.abc import Sequence
 
 from workshop_tui.export.minutes import Section, Table, minutes_sections
 from workshop_tui.model import Session
@@ -18,8 +19,8 @@ def _table(table: Table) -> list[str]:
     return lines
 
 
-def markdown_minutes(session: Session) -> str:
-    return sections_markdown(minutes_sections(session))
+def markdown_minutes(session: Session, later: Sequence[Session] = ()) -> str:
+    return sections_markdown(minutes_sections(session, later))
 
 
 def sections_markdown(sections: list[Section]) -> str:

@@ -3,12 +3,14 @@
 Markdown and HTML draw the same parts, so both say the same thing.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from workshop_tui.core.dates import say_date
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.review import planned_in_words, step_timings, time_in_all, used_in_words
 from workshop_tui.core.wording import method_explained
-from workshop_tui.model import Session
+from workshop_tui.model import Action, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS
 from workshop_tui.model.participant import person_label, person_labels
 
@@ -31,8 +33,27 @@ class Section:
     part: str = ""
 
 
-def minutes_sections(session: Session) -> list[Section]:
-    """The minutes of the meeting, section by section."""
+def action_state(action: Action, session: Session, later: Sequence[Session] = ()) -> str:
+    """What happened to an action, in words: done or open here, and what became of it in the
+    sessions that carried it over (`later`, such as part 2)."""
+    if action.done_at is not None:
+        return f"done in this session at {action.done_at:%H:%M}" if action.carried_from else "done"
+    state = "open"
+    for follower in later:
+        for carried in follower.actions:
+            if carried.carried_from != action.id:
+                continue
+            where = f"'{follower.title}' ({say_date(follower.started_at.date())})"
+            if carried.done_at is not None:
+                state += f"; carried over to {where} and done there"
+            else:
+                state += f"; carried over to {where}, still open there"
+    return state
+
+
+def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Section]:
+    """The minutes of the meeting, section by section. `later` are the sessions that follow on from
+    this one (part 2): the minutes say what became of each action there."""
     titles = {step.id: step.title for step in session.steps}
     started = session.started_at
     when = f"{started:%A} {started.day} {started:%B %Y}, from {started:%H:%M} to {session.last_moment:%H:%M}"
@@ -46,12 +67,25 @@ def minutes_sections(session: Session) -> list[Section]:
         opening.append(f"This session is {session.status}: these minutes are not final.")
     sections = [Section(session.title, 1, opening, part="opening")]
 
+    if session.follows is not None:
+        earlier = session.follows
+        opening.append(
+            f"This session follows on from '{earlier.title}' on {say_date(earlier.started_at.date())}. "
+            "Its people and open actions were carried over."
+        )
+    sections = [Section(session.title, 1, opening, part="opening")]
+
     labels = person_labels(session.participants)
     by_role: dict[str, list[str]] = {}
     for person in session.participants:
-        by_role.setdefault(person.role, []).append(labels[person.id])
+        if person.arrived_at is not None:
+            by_role.setdefault(person.role, []).append(labels[person.id])
     attendance = [[role.capitalize(), str(len(people)), ", ".join(people)] for role, people in by_role.items()]
-    sections.append(Section("Who was there", 2, [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded on the roster."], part="people"))
+    there: list[Block] = [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded as there."]
+    away = [labels[person.id] for person in session.participants if person.arrived_at is None]
+    if away:
+        there.append(f"Expected but not there: {', '.join(away)}.")
+    sections.append(Section("Who was there", 2, there, part="people"))
 
     timings = step_timings(session)
     agenda_rows = [[t.title, planned_in_words(t), used_in_words(t), "skipped" if t.skipped else ""] for t in timings]
@@ -90,9 +124,19 @@ def minutes_sections(session: Session) -> list[Section]:
         lines += result.facts
         sections.append(Section(decision.question, 3, [lines], part="decisions"))
 
-    action_rows = [
-        [a.text, a.owner or "-", f"{a.due:%d %B %Y}" if a.due else "-", "done" if a.done_at else "open"]
-        for a in session.actions
-    ]
-    sections.append(Section("Actions", 2, [Table(["What", "Who", "By when", "State"], action_rows)] if action_rows else ["No actions were recorded."], part="actions"))
+    header = ["What", "Who", "By when", "State"]
+
+    def rows(actions: list[Action]) -> list[list[str]]:
+        return [
+            [a.text, a.owner or "-", f"{a.due:%d %B %Y}" if a.due else "-", action_state(a, session, later)]
+            for a in actions
+        ]
+
+    carried = [a for a in session.actions if a.carried_from]
+    own = [a for a in session.actions if not a.carried_from]
+    if session.follows is not None:
+        heading = f"Actions carried over from '{session.follows.title}'"
+        blocks: list[Block] = [Table(header, rows(carried))] if carried else ["No open actions were carried over."]
+        sections.append(Section(heading, 2, blocks, part="actions"))
+    sections.append(Section("Actions", 2, [Table(header, rows(own))] if own else ["No actions were recorded."], part="actions"))
     return sections

@@ -8,6 +8,7 @@ three files; all three are checked before any is written.
 import os
 import stat
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_tui.export.anonymise import anonymise
@@ -20,7 +21,7 @@ from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import FIRST_LINE
 
-RENDER = {"md": markdown_minutes, "html": html_minutes, "json": json_session}
+MINUTES = {"md": markdown_minutes, "html": html_minutes}
 
 # Enough of a file's start to tell a session file (either version) from anything else.
 _HEAD = 4096
@@ -134,17 +135,20 @@ def export(
     force: bool = False,
     source: Path | None = None,
     sessions_dir: Path | None = None,
+    later: Sequence[Session] = (),
 ) -> list[Path]:
     """Render `session` as `form` and write it to `output` (None: the screen); returns the files written.
 
     `source` is the session's own file: never written over, even with `force`. `sessions_dir` is the
     sessions folder: its .toml files are sessions. Raises FileProblem (OutputExists for a file that is
-    there already and may be replaced with `force`) before anything is written.
+    there already and may be replaced with `force`) before anything is written. `later` are the
+    sessions that follow on from this one (part 2), so the minutes say what became of each action.
     """
-    if form not in RENDER and form != "csv":
+    if form not in (*MINUTES, "json", "csv"):
         raise FileProblem(form, "", "this is not a format it can write", "Choose md, html, csv or json.")
     if anonymised:
         session = anonymise(session)
+        later = [anonymise(each) for each in later]
     if form == "csv" and what is None:
         if output is None:
             raise FileProblem("-o", "", "CSV makes three tables (notes, decisions, actions)", "Add --what notes (or decisions, or actions), or give -o NAME to write all three.")
@@ -154,9 +158,14 @@ def export(
         stem = base.name.removesuffix(".csv")
         if not stem:
             raise FileProblem(base, "", "this is not a file name", "Give the name of a file to write.")
-        tables = [(base.with_name(f"{stem}-{table}.csv"), csv_table(session, table)) for table in WHAT]
+        tables = [(base.with_name(f"{stem}-{table}.csv"), csv_table(session, table, later)) for table in WHAT]
     else:
-        text = csv_table(session, what) if form == "csv" and what else RENDER[form](session)
+        if form == "csv" and what:
+            text = csv_table(session, what, later)
+        elif form == "json":
+            text = json_session(session)
+        else:
+            text = MINUTES[form](session, later)
         if output is None:
             _to_screen(text)
             return []

@@ -4,6 +4,7 @@ from workshop_tui.model.action import Action
 from workshop_tui.model.comment import Comment
 from workshop_tui.model.decision import Decision
 from workshop_tui.model.event import Event
+from workshop_tui.model.follow_on import EarlierSession
 from workshop_tui.model.note import Note, NoteEdit
 from workshop_tui.model.participant import Participant
 from workshop_tui.model.plan import STEP_KINDS, Plan, Step
@@ -17,6 +18,7 @@ __all__ = [
     "Action",
     "Comment",
     "Decision",
+    "EarlierSession",
     "Event",
     "Note",
     "NoteEdit",

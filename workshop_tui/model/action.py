@@ -16,3 +16,5 @@ class Action(Record):
     due: date | None = None
     done_at: AwareDatetime | None = None
     from_note: str = ""
+    # The id this action had in the earlier session it was carried over from (part 1), if any.
+    carried_from: str = ""

@@ -9,6 +9,7 @@ from workshop_tui.model.action import Action
 from workshop_tui.model.comment import Comment
 from workshop_tui.model.decision import Decision
 from workshop_tui.model.event import Event
+from workshop_tui.model.follow_on import EarlierSession
 from workshop_tui.model.note import Note
 from workshop_tui.model.participant import Participant
 from workshop_tui.model.plan import Plan, Step
@@ -50,6 +51,8 @@ class Session(Record):
     facilitator: str = ""
     note_taker: str = ""
     plan: Plan
+    # The session this one follows on from (part 1), whose people and open actions it carried over.
+    follows: EarlierSession | None = None
     steps: list[SessionStep] = Field(min_length=1)
     current_step: int = Field(default=0, ge=0)
     participants: list[Participant] = []

@@ -28,7 +28,7 @@ from workshop_tui.model import Event, Plan, Session
 from workshop_tui.store.atomic import OWNER_ONLY, remove_leftovers
 from workshop_tui.store.journal import Journal
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_file import event_text, header_text, load_session_file
+from workshop_tui.store.session_file import event_text, header_text, load_session, load_session_file
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
 
@@ -126,12 +126,19 @@ class OpenSession:
 
     @classmethod
     def create(
-        cls, folder: Path, plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "", **saver: Unpack[SaverTimings]
+        cls, folder: Path, plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "",
+        follows: Path | None = None, **saver: Unpack[SaverTimings]
     ) -> "OpenSession":
-        """A new session of `plan`, saved under a fresh name in `folder`. A disk that fails is reported, not raised."""
+        """A new session of `plan`, saved under a fresh name in `folder`. A disk that fails is reported, not raised.
+
+        `follows` is the file of an earlier session (part 1): its people and open actions are carried
+        over. Raises FileProblem if that file cannot be read; then nothing is made.
+        """
         session = new_session(plan, title, clock, facilitator, note_taker)
         engine = SessionEngine(session, clock)
         sessions = SessionsFolder(folder)
+        if follows is not None:
+            engine.follow_on(load_session(follows), _name_in(sessions.path, Path(follows)))
         try:
             path = sessions.create(session)
         except OSError as error:
@@ -331,6 +338,15 @@ def _first_line(error: Exception) -> str:
     if isinstance(error, ValidationError) and error.errors():
         return str(error.errors()[0]["msg"]).rstrip(".").lower()
     return (str(error).splitlines() or [type(error).__name__])[0].rstrip(".")
+
+
+def _name_in(folder: Path, path: Path) -> str:
+    """How a session names an earlier one: its file name when it is in the same folder, else its whole path."""
+    try:
+        same = path.parent.resolve() == folder.resolve()
+    except OSError:
+        same = False
+    return path.name if same else str(path.resolve())
 
 
 def _lock(path: Path) -> SessionLock | None:

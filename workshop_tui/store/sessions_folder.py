@@ -4,7 +4,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from workshop_tui.core.session_summary import SessionLine
@@ -104,8 +104,33 @@ class SessionsFolder:
             "Give the path of a session file, or its name in the sessions folder.",
         )
 
-    def latest_of_plan(self, plan_name: str) -> Session | None:
-        """The most recently started session of the named plan, if any."""
-        lines = [line for line in self._lines() if line.plan_name == plan_name]
-        found = [session for _, session in self._load(lines) if session.plan.name == plan_name]
-        return max(found, key=lambda session: session.started_at, default=None)
+    def earlier_sessions(self, plan_name: str, title: str = "") -> list[SessionLine]:
+        """The sessions a new session could follow on from: those of `plan_name` (part 1).
+
+        Those of the same course as `title` come first ("Training, part 2 (Leeds)" is the course of
+        "Training, part 1 (Leeds)"), then the rest; the newest first within each.
+        """
+        lines = [line for line in self._lines() if line.plan_name == plan_name and line.started_at is not None]
+        return likeliest_first(lines, title)
+
+    def followers_of(self, path: Path) -> list[Session]:
+        """The sessions in this folder that follow on from the session in `path`, the first started first."""
+        lines = [line for line in self._lines() if line.follows and line.follows == path.name]
+        found = [session for _, session in self._load(lines) if session.follows and session.follows.file == path.name]
+        return sorted(found, key=lambda session: session.started_at)
+
+
+_PART = re.compile(r"\b(part|session|day|week)\s+(\d+|one|two|three|four|i+)\b", re.IGNORECASE)
+
+
+def likeliest_first(lines: list[SessionLine], title: str) -> list[SessionLine]:
+    """Sessions of the same course as `title` first, then the rest; the newest first within each."""
+    course = course_of(title)
+    newest = sorted(lines, key=lambda line: line.started_at or datetime.min.replace(tzinfo=UTC), reverse=True)
+    return sorted(newest, key=lambda line: bool(course) and course_of(line.title) != course)
+
+
+def course_of(title: str) -> str:
+    """A session's title without its part: "Training, part 1 (Leeds)" -> "training (leeds)"."""
+    words = re.sub(r"[^\w()]+", " ", _PART.sub(" ", unicodedata.normalize("NFKC", title)).casefold())
+    return " ".join(words.split())

@@ -20,9 +20,9 @@ from workshop_tui.store.session_file import read_summary
 from workshop_tui.store.toml_files import open_regular
 
 INDEX_NAME = ".workshop-tui-index.json"
-INDEX_VERSION = 3
+INDEX_VERSION = 4  # 4: each line names the session it follows on from
 
-_TEXT_FIELDS = ("title", "plan", "facilitator", "status", "plan_name")
+_TEXT_FIELDS = ("title", "plan", "facilitator", "status", "plan_name", "follows")
 _COUNT_FIELDS = ("minutes", "notes", "decisions", "open_actions")
 
 

@@ -18,7 +18,6 @@ from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
-from workshop_tui.ui.screens.message import MessageScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
 from workshop_tui.ui.terminal_watch import HUNG_UP, watch_terminal
 
@@ -119,11 +118,7 @@ class WorkshopApp(App):
         if isinstance(self.opening, StartPlan):
             return self.start_session(self.opening.plan, self.opening.details)
         if isinstance(self.opening, OpenedSession):
-            screen = self._live(self.opening.owner, show=False)
-            session = self.opening.owner.session
-            if session.plan.follows and len(session.events) == 1:  # a new session of a part 2
-                self.show_carried_actions(session.plan.follows, screen)
-            return screen
+            return self._live(self.opening.owner, show=False)
         if isinstance(self.opening, ReviewSession):
             from workshop_tui.ui.screens.review import ReviewScreen
 
@@ -137,29 +132,15 @@ class WorkshopApp(App):
         return HomeScreen()
 
     def start_session(self, plan: Plan, details: SessionDetails, show: bool = False) -> LiveScreen:
-        """Make the session (its owner makes the file) and a live screen on it; `show` puts the screen up."""
-        owner = OpenSession.create(
-            self.sessions_dir, plan, details.title, self.clock, details.facilitator, details.note_taker, **self.saver_settings
-        )
-        screen = self._live(owner, show)
-        if plan.follows:
-            self.show_carried_actions(plan.follows, screen)
-        return screen
+        """Make the session (its owner makes the file) and a live screen on it; `show` puts the screen up.
 
-    def show_carried_actions(self, earlier_plan: str, screen: LiveScreen) -> None:
-        """A session of part 2 starts with the open actions of the latest part 1."""
-        earlier = self.folder.latest_of_plan(earlier_plan)
-        if earlier is None:
-            return
-        still_open = [action for action in earlier.actions if action.done_at is None]
-        if not still_open:
-            return
-        lines = [
-            f"• {a.text}" + (f" - {a.owner}" if a.owner else "") + (f", by {a.due:%d %B}" if a.due else "")
-            for a in still_open
-        ]
-        heading = f"Open actions from '{earlier.title}' on {earlier.started_at:%d %B %Y}:"
-        screen.call_after_refresh(lambda: self.push_screen(MessageScreen(heading, lines)))
+        Raises FileProblem if the folder cannot hold it or the session it follows on from cannot be read.
+        """
+        owner = OpenSession.create(
+            self.sessions_dir, plan, details.title, self.clock, details.facilitator, details.note_taker,
+            follows=details.follows, **self.saver_settings,
+        )
+        return self._live(owner, show)
 
     def resume_session(self, path: Path, show: bool = False) -> LiveScreen:
         """Carry on the session in `path`. Raises FileProblem if it cannot be opened, or is open elsewhere."""

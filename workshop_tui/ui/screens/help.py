@@ -18,7 +18,6 @@ from workshop_tui.ui.screens.finished import FinishedScreen
 from workshop_tui.ui.screens.form_dialog import FormDialog
 from workshop_tui.ui.screens.home import HomeScreen
 from workshop_tui.ui.screens.live import LiveScreen
-from workshop_tui.ui.screens.message import MessageScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.review import ReviewScreen
 from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
@@ -73,7 +72,7 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "In a form or a question",
-        (DecisionForm, ActionForm, FormDialog, TextPrompt, ConfirmScreen, MessageScreen),
+        (DecisionForm, ActionForm, FormDialog, TextPrompt, ConfirmScreen),
         "Tab moves between fields, Enter opens a list or presses the button chosen.",
     ),
     HelpSection(

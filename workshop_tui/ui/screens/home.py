@@ -164,7 +164,8 @@ class HomeScreen(Screen):
             except FileProblem as problem:  # a sessions folder that cannot hold a session: said, not a crash
                 self.notify(str(problem), title="The session could not be started", severity="error", timeout=15)
 
-        self.app.push_screen(StartSessionScreen(plan), start)
+        earlier = SessionsFolder(self.app.sessions_dir).earlier_sessions(plan.follows, plan.title) if plan.follows else []
+        self.app.push_screen(StartSessionScreen(plan, earlier), start)
 
     @on(OptionList.OptionSelected, "#unfinished")
     def carry_on(self, event: OptionList.OptionSelected) -> None:

@@ -19,7 +19,7 @@ from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.heard import NotesByPerson
 from workshop_tui.core.wording import plural
 from workshop_tui.core.schedule import agenda, plan_status
-from workshop_tui.core.event_kinds import Area, redraws
+from workshop_tui.core.event_kinds import Area, Kind, redraws
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 from workshop_tui.store.open_session import Change, Command, OpenSession, SaveState
@@ -44,6 +44,10 @@ _NOTE_LINE_EDGES = 3
 def note_hint(width: int) -> str:
     """The longest hint that fits a note line as wide as the screen."""
     return next((hint for hint in NOTE_HINTS if len(hint) <= width - _NOTE_LINE_EDGES), NOTE_HINTS[-1])
+
+
+# The events a session that follows on from another begins with; after any other, it has got going.
+CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
 
 
 class LiveScreen(AgendaEdits, RecordKeeping, Screen):
@@ -144,6 +148,20 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.set_class(not self.owner.save_state.ok, "-not-saved")
         self.show_session()
         self.query_one("#agenda", Agenda).focus()
+        self.say_what_came_over()
+
+    def say_what_came_over(self) -> None:
+        """A part 2 that has just begun: say once what came over from part 1, and where to find it."""
+        earlier = self.session.follows
+        if earlier is None or any(event.kind not in CARRIED_AT_THE_START for event in self.session.events):
+            return
+        people = plural(len(self.session.participants), "person", "people")
+        actions = plural(sum(1 for a in self.session.actions if a.carried_from), "open action")
+        self.notify(
+            f"{people} (not arrived yet) and {actions} came over from '{earlier.title}'. "
+            "Press r to see them: mark people arrived on the People tab, tick actions on the Actions tab.",
+            title="Following on", timeout=20, markup=False,
+        )
 
     # Drawing.
 
@@ -179,8 +197,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         quiet = self._notes_by_person.not_heard_yet(self.session)
         if quiet:
             heard = f"Not heard from yet: {', '.join(quiet)}"
+        elif any(person.here for person in self.session.participants):
+            heard = "Everyone here has been heard."
         elif self.session.participants:
-            heard = "Everyone on the roster has been heard."
+            heard = "No one on the roster has arrived yet: press r to mark people arrived."
         else:
             heard = "No one on the roster yet: press r to add people."
         self._show_text("#heard", heard)

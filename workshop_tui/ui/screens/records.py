@@ -56,12 +56,14 @@ class RecordsScreen(ModalScreen):
     def on_mount(self) -> None:
         self.query_one("#people-table", DataTable).add_columns("Name", "Role", "Arrived", "Left", "Notes", "Dissent")
         self.query_one("#parking-table", DataTable).add_columns("Time", "Point", "State")
-        self.query_one("#actions-table", DataTable).add_columns("Done", "What", "Who", "By when")
+        self.query_one("#actions-table", DataTable).add_columns("Done", "What", "Who", "By when", "From")
         self.query_one("#decisions-table", DataTable).add_columns("Time", "Question", "Method", "Outcome", "Counts")
         self.refresh_tables()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.query_one(f"#{event.pane.id}-table", DataTable).focus()
+        # The tab on show now, not the one this message is about: with two quick presses of Right the
+        # message of the first comes after the second, and focusing its table would pull that tab back.
+        self.query_one(f"#{self.tab}-table", DataTable).focus()
         self.refresh_bindings()
 
     @property
@@ -112,7 +114,8 @@ class RecordsScreen(ModalScreen):
         actions.clear()
         for action in self.session.actions:
             due = f"{action.due:%d %b %Y}" if action.due else ""
-            actions.add_row("✓ done" if action.done_at else "open", Text(action.text), Text(action.owner), due, key=action.id)
+            earlier = "carried over" if action.carried_from else "this session"
+            actions.add_row("✓ done" if action.done_at else "open", Text(action.text), Text(action.owner), due, earlier, key=action.id)
         decisions = self.query_one("#decisions-table", DataTable)
         decisions.clear()
         for decision in self.session.decisions:

@@ -1,5 +1,6 @@
 """Reviewing a past session: how the time went, what was said and decided, and a replay."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import work
@@ -17,6 +18,7 @@ from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.store.open_session import OpenSession, SaveState
+from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.comment_form import CommentForm
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
@@ -25,9 +27,9 @@ from workshop_tui.ui.widgets.replay_panel import SPEEDS, ReplayPanel
 PLAY_TICK = 0.25  # seconds between replay frames while playing
 
 
-def _part(session: Session, part: str) -> str:
+def _part(session: Session, part: str, later: Sequence[Session] = ()) -> str:
     """One part of the minutes ("notes", "decisions", "actions"), by its key, never by heading text."""
-    return sections_markdown([section for section in minutes_sections(session) if section.part == part])
+    return sections_markdown([section for section in minutes_sections(session, later) if section.part == part])
 
 
 class ReviewScreen(Screen):
@@ -53,6 +55,8 @@ class ReviewScreen(Screen):
     def __init__(self, session: Session, path) -> None:
         super().__init__()
         self.session, self.path = session, path
+        # The sessions that follow on from this one (part 2): what became of its actions there.
+        self.later = SessionsFolder(Path(path).parent).followers_of(Path(path))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,7 +69,7 @@ class ReviewScreen(Screen):
             with TabPane("Decisions", id="decisions-tab"):
                 yield Markdown(_part(self.session, "decisions"))
             with TabPane("Actions", id="actions-tab"):
-                yield Markdown(_part(self.session, "actions"))
+                yield Markdown(_part(self.session, "actions", self.later))
             with TabPane("Who was heard", id="heard-tab"):
                 yield DataTable(id="heard-table", cursor_type="row")
             with TabPane("Replay", id="replay"):
@@ -89,7 +93,8 @@ class ReviewScreen(Screen):
         tabs.active = self.TABS[(self.TABS.index(tabs.active) + step) % len(self.TABS)]
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "heard-tab":
+        # The tab on show now: a later key may have moved on already (see RecordsScreen).
+        if self.query_one(TabbedContent).active == "heard-tab":
             self.query_one("#heard-table", DataTable).focus()
 
     @property
@@ -186,7 +191,8 @@ class ReviewScreen(Screen):
 
         try:
             written = export(
-                self.session, form, output, anonymised, force=force, source=self.path, sessions_dir=self.app.sessions_dir
+                self.session, form, output, anonymised, force=force, source=self.path, sessions_dir=self.app.sessions_dir,
+                later=self.later,
             )
             self.app.call_from_thread(self.notify, "Wrote " + ", ".join(str(p) for p in written) + ".", title="Exported")
         except OutputExists as problem:

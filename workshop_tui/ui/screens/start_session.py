@@ -1,12 +1,18 @@
-"""Before a session starts: its title, and who is facilitating and taking notes."""
+"""Before a session starts: its title, who is facilitating and taking notes, and for a part 2,
+which part 1 session it follows on from (its people and open actions come over)."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.core.session_summary import SessionLine
+from workshop_tui.core.wording import plural
 from workshop_tui.model import Plan
+from workshop_tui.store.sessions_folder import likeliest_first
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
 LONGEST_TITLE = 200  # as a session's title allows
@@ -18,26 +24,64 @@ class SessionDetails:
     title: str
     facilitator: str
     note_taker: str
+    follows: Path | None = None  # the earlier session (part 1) to carry people and open actions from
+
+
+def earlier_words(line: SessionLine) -> str:
+    """A part 1 session as the choice names it: its day first (what tells two groups apart), its
+    title and what comes over. Short, so it fits on one line of the form."""
+    when = f"{line.started_at:%a %-d %b %Y}: " if line.started_at else ""
+    unfinished = "" if line.status == "finished" else " (not finished)"
+    return f"{when}{line.title}{unfinished}, {plural(line.open_actions, 'open action')}"
 
 
 class StartSessionScreen(FormDialog):
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, earlier: list[SessionLine] | None = None) -> None:
         super().__init__()
         self.plan = plan
+        self.earlier = earlier or []  # the sessions it could follow on from
+        self._chosen_by_hand = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(f"Start a session of '{self.plan.title}'", markup=False, classes="question")
             yield Label("Title of this session")
             yield Input(self.plan.title, id="session-title")
-            yield Label("Facilitator's name (you can leave it empty)")
-            yield Input(id="facilitator")
-            yield Label("Note-taker's name (you can leave it empty)")
-            yield Input(id="note-taker")
+            with Horizontal(id="names"):
+                with Vertical():
+                    yield Label("Facilitator (can be empty)")
+                    yield Input(id="facilitator")
+                with Vertical():
+                    yield Label("Note-taker (can be empty)")
+                    yield Input(id="note-taker")
+            if self.earlier:
+                yield Label("Follow on from (their people and open actions come over)")
+                choices = self._choices(self.plan.title)
+                yield Select(choices, value=choices[0][1], allow_blank=False, id="follows")
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Start (enter)", id="start", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
+
+    def _choices(self, title: str) -> list[tuple[str, str]]:
+        choices = [(earlier_words(line), str(line.path)) for line in likeliest_first(self.earlier, title)]
+        return [*choices, ("None: start without an earlier session", "")]
+
+    @on(Input.Changed, "#session-title")
+    def title_changed(self, event: Input.Changed) -> None:
+        # Until the facilitator chooses, the likeliest part 1 follows the title as it is typed.
+        if not self.earlier or self._chosen_by_hand:
+            return
+        choices = self._choices(event.value)
+        follows = self.query_one("#follows", Select)
+        follows.set_options(choices)
+        follows.value = choices[0][1]
+
+    @on(Select.Changed, "#follows")
+    def follows_chosen(self, event: Select.Changed) -> None:
+        # Only a change made in the list itself is the facilitator's choice (the title field has focus otherwise).
+        if event.select.has_focus:
+            self._chosen_by_hand = True
 
     def on_input_submitted(self) -> None:
         # The button says "Start (enter)": Enter starts from any field; Tab moves between them.
@@ -59,4 +103,8 @@ class StartSessionScreen(FormDialog):
             if len(names[field]) > LONGEST_NAME:
                 self.show_problem(f"A name can be at most {LONGEST_NAME} characters long; initials are fine.", f"#{field}")
                 return
-        self.finish(SessionDetails(title, names["facilitator"], names["note-taker"]))
+        follows = None
+        if self.earlier:
+            chosen = self.query_one("#follows", Select).value
+            follows = Path(chosen) if isinstance(chosen, str) and chosen else None
+        self.finish(SessionDetails(title, names["facilitator"], names["note-taker"], follows))
