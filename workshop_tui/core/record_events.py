@@ -77,7 +77,7 @@ def _note_dealt_with(session: Session, event: Event) -> None:
 @rule(Kind.DECISION_ADD, "a decision was recorded", Area.RECORDS)
 def _decision_add(session: Session, event: Event) -> None:
     fields = {key: value for key, value in event.details.items() if key != "decision"}
-    session.decisions.append(Decision(id=str(event.details["decision"]), at=event.at, **fields))
+    session.decisions.append(Decision(id=str(event.details["decision"]), at=event.at, window=event.window, **fields))
 
 
 @rule(Kind.ACTION_ADD, "an action was added", Area.RECORDS)
@@ -93,6 +93,7 @@ def _action_add(session: Session, event: Event) -> None:
             owner=str(d.get("owner", "")),
             due=due if isinstance(due, date) else None,
             from_note=str(d.get("from_note", "")),
+            window=event.window,
         )
     )
 
@@ -142,6 +143,7 @@ def _note_add(session: Session, event: Event) -> None:
             kind=str(d["kind"]),
             text=str(d["text"]),
             by=str(d.get("by", "")),
+            window=event.window,
         )
     )
 

@@ -5,6 +5,8 @@ A command that makes no sense now raises NotNow with a sentence to show the user
 """
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.countdown import Countdown
@@ -81,6 +83,8 @@ class SessionEngine(RecordCommands):
         self.clock = clock
         # Held while the session changes, so a saver thread never sees half a change.
         self.lock = threading.RLock()
+        # Stamped on each event made: the window it came from and the command's id (see `stamped`).
+        self._stamp: dict[str, str] = {}
 
     # What the screen reads.
 
@@ -114,9 +118,20 @@ class SessionEngine(RecordCommands):
     def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]:
         if self.finished:
             raise NotNow("This session has finished, so it cannot change now.")
-        event = Event(at=self.clock.now(), kind=event_kind, details=details)
+        event = Event(at=self.clock.now(), kind=event_kind, details=details, **self._stamp)
         self.apply(event)
         return [event]
+
+    @contextmanager
+    def stamped(self, window: str, command: str) -> Iterator[None]:
+        """Run one command with the lock held (so commands from several windows never interleave),
+        stamping each event it makes with the window it came from and the command's id."""
+        with self.lock:
+            self._stamp = {key: value for key, value in (("window", window), ("command", command)) if value}
+            try:
+                yield
+            finally:
+                self._stamp = {}
 
     def apply(self, event: Event) -> None:
         """Apply an event made elsewhere (a trainer's comment), and keep it in the log."""

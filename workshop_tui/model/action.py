@@ -18,3 +18,5 @@ class Action(Record):
     from_note: str = ""
     # The id this action had in the earlier session it was carried over from (part 1), if any.
     carried_from: str = ""
+    # The window it was typed in ("note-taker: Bob"), when several windows work on one session.
+    window: str = ""

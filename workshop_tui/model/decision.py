@@ -37,3 +37,5 @@ class Decision(Record):
     # What did not add up when it was recorded (counts larger than the room, an outcome its counts
     # do not support), in words. The group decides; the warning is kept with what it decided.
     warnings: list[str] = []
+    # The window it was typed in ("note-taker: Bob"), when several windows work on one session.
+    window: str = ""

@@ -14,3 +14,7 @@ class Event(Record):
     at: AwareDatetime
     kind: str = Field(min_length=1, pattern=r"^[a-z]+(\.[a-z_]+)*$")
     details: dict[str, Detail] = {}
+    # The window it was typed in, as a role and a name ("note-taker: Bob"); empty in older files.
+    window: str = ""
+    # The id of the command that made it, so a command sent twice (after a lost reply) is applied once.
+    command: str = ""

@@ -31,3 +31,5 @@ class Note(Record):
     earlier: list[NoteEdit] = []
     removed_at: AwareDatetime | None = None
     dealt_with_at: AwareDatetime | None = None
+    # The window it was typed in ("note-taker: Bob"), when several windows work on one session.
+    window: str = ""

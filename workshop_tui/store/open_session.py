@@ -48,7 +48,8 @@ class Command:
 
     name: str
     args: dict[str, Any] = field(default_factory=dict)
-    id: str = ""  # lets a window that sends again be answered once (several windows, later)
+    id: str = ""  # a window that sends it again (after a lost reply) has it applied once
+    window: str = ""  # who sent it, as a role and a name ("note-taker: Bob"); empty: this owner's own screen
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Change:
 
     events: tuple[Event, ...]
     save: SaveState
+    notice: str | None = None  # words for the facilitator's screen, such as a served window's join code
+    reset: bool = False  # the whole session was replaced (a window joined again or took over): draw it all
 
 
 Listener = Callable[[Change], None]
@@ -114,6 +117,11 @@ class OpenSession:
         # Guards only the save state, which both the screen's thread and the saver's change; never held while writing.
         self._state_lock = threading.Lock()
         self._folder: SessionsFolder | None = None  # set while this session has no file of its own
+        self._server: Any = None  # the SessionServer, once `serve()` has started one
+        # The ids of commands applied, so one sent again is applied once (kept in the events, so a resume knows them too).
+        self._applied = {event.command for event in engine.session.events if event.command}
+        facilitator = engine.session.facilitator
+        self.window = f"facilitator: {facilitator}" if facilitator else "facilitator"  # this owner's own screen
         self.save_state = SaveState(
             saved_at=None if first_problem else engine.clock.now(), problem=first_problem, unsaved=self._unsaved_count()
         )
@@ -172,7 +180,54 @@ class OpenSession:
             if lock:
                 lock.release()
             raise
-        return cls(SessionEngine(session, clock), path, lock, journal, **saver)
+        owner = cls(SessionEngine(session, clock), path, lock, journal, **saver)
+        owner.apply_left_behind()
+        return owner
+
+    def apply_left_behind(self) -> int:
+        """Apply the commands that windows which have gone sent but never had confirmed (each once).
+        Returns how many made changes. One the session refuses now is dropped, as it would have been."""
+        from workshop_tui.store.outbox import left_behind
+        from workshop_tui.store.session_wire import WireProblem, arguments_from_text
+
+        applied = 0
+        if self.session.status == "finished":
+            return 0
+        with left_behind(self.path) as commands:
+            for sent in commands:
+                try:
+                    args = arguments_from_text(sent["args"])
+                    if self.apply(Command(sent["name"], args, sent["id"], sent.get("window", ""))):
+                        applied += 1
+                except (NotNow, WireProblem):
+                    continue
+        return applied
+
+    # Other windows.
+
+    def serve(self) -> bool:
+        """Let other windows join this session over its socket. False if the socket cannot be made
+        (the session works on in this window alone)."""
+        from workshop_tui.store.session_server import SessionServer
+
+        if self._server is not None or self._lock is None:
+            return self._server is not None
+        server = SessionServer(self)
+        try:
+            server.start()
+        except OSError:
+            return False
+        self._server = server
+        return True
+
+    @property
+    def windows(self) -> list[str]:
+        """The other windows joined now, as role and name."""
+        return self._server.windows if self._server is not None else []
+
+    def say(self, notice: str) -> None:
+        """Tell this owner's own listeners `notice` (a served window's address and join code)."""
+        self._tell(Change((), self.save_state, notice=notice))
 
     # What windows read.
 
@@ -202,12 +257,18 @@ class OpenSession:
         """Carry out `command`; the events it made. Raises NotNow with a sentence for the user."""
         if command.name not in COMMANDS:
             raise NotNow(f"'{command.name}' is not something a session can do.")
-        try:
-            events: list[Event] = getattr(self.engine, command.name)(**command.args)
-        except (ValidationError, TypeError, ValueError, AttributeError) as error:
-            # A value of the wrong kind that no check caught: said plainly, never raised out of a screen or a window.
-            raise NotNow(f"That could not be done: {_first_line(error)}.") from None
-        self._changed(events)
+        with self.engine.lock:  # one command at a time, whichever window or thread sent it
+            if command.id and command.id in self._applied:
+                return []  # sent again after its reply was lost: it was applied once already
+            try:
+                with self.engine.stamped(command.window or self.window, command.id):
+                    events: list[Event] = getattr(self.engine, command.name)(**command.args)
+            except (ValidationError, TypeError, ValueError, AttributeError) as error:
+                # A value of the wrong kind that no check caught: said plainly, never raised out of a screen or a window.
+                raise NotNow(f"That could not be done: {_first_line(error)}.") from None
+            if command.id:
+                self._applied.add(command.id)
+            self._changed(events)
         return events
 
     def add_comment(self, on: str, text: str, by: str = "") -> list[Event]:
@@ -316,6 +377,10 @@ class OpenSession:
     def close(self) -> SaveState:
         """The last save, then stop saving and let go of the lock. Safe to call twice."""
         state = self.flush()
+        if self._server is not None:
+            # Before the lock goes, so a window that hears this finds the session free to take over.
+            self._server.stop("finished" if self.session.status == "finished" else "closed")
+            self._server = None
         self._stop.set()
         self._wake.set()
         if self._saver is not threading.current_thread():

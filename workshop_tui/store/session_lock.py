@@ -13,6 +13,10 @@ from workshop_tui.store.atomic import OWNER_ONLY
 from workshop_tui.store.problems import FileProblem
 
 
+class OpenElsewhere(FileProblem):
+    """The session is open in another process, which holds its lock (another window can join it)."""
+
+
 def lock_path(session_path: Path) -> Path:
     return session_path.with_name(f".{session_path.name}.lock")
 
@@ -47,7 +51,7 @@ class SessionLock:
             holder = _holder(fd)
             os.close(fd)
             who = f" (process {holder})" if holder else ""
-            raise FileProblem(
+            raise OpenElsewhere(
                 self.session_path, "",
                 f"this session is open in another window of workshop-tui{who}",
                 "Carry on in that window, or close the session there first.",

@@ -1,0 +1,169 @@
+"""Several windows on one session: the owner serves its socket, other windows join, send commands,
+and see every change; nothing typed is lost when the owner goes; bad messages are refused."""
+
+import json
+import os
+import socket
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.session_engine import NotNow
+from workshop_tui.store.joined_session import JoinedSession
+from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.outbox import outbox_path
+from workshop_tui.store.session_file import load_session
+from workshop_tui.store.session_wire import MAX_LINE, arguments_text, connect_to, encode, socket_path
+from tests.conftest import small_plan
+
+
+def until(check: Callable[[], object], what: str, timeout: float = 5.0) -> None:
+    """Wait for another thread to have done something; this waits on it, not on the clock."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, f"{what} did not happen"
+        time.sleep(0.005)
+
+
+@pytest.fixture
+def owner(sessions_dir: Path, clock: FakeClock):
+    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", gather_seconds=0)
+    assert made.serve()
+    yield made
+    made.close()
+
+
+def joined(owner: OpenSession, clock: FakeClock, role: str = "note-taker", name: str = "Bob") -> JoinedSession:
+    window = JoinedSession(owner.path, clock, role, name, gather_seconds=0)
+    until(lambda: window.link == "joined", f"the {role} joining")
+    return window
+
+
+def test_the_socket_is_private_and_beside_the_session(owner: OpenSession):
+    path = socket_path(owner.path)
+    assert path.parent == owner.path.parent
+    assert stat.S_ISSOCK(path.stat().st_mode) and stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_note_from_the_note_taker_reaches_the_owner_and_every_window(owner: OpenSession, clock: FakeClock):
+    note_taker, audience = joined(owner, clock), joined(owner, clock, "audience", "")
+    with note_taker, audience:
+        note_taker.apply(Command("add_note", {"typed": "+ Meet at the library"}))
+        assert [(n.text, n.kind, n.window) for n in owner.session.notes] == [("Meet at the library", "idea", "note-taker: Bob")]
+        until(lambda: len(audience.session.notes) == 1, "the audience window hearing the note")
+        assert note_taker.session.notes[0].text == "Meet at the library"
+        owner.apply(Command("next_step"))  # the facilitator's own screen
+        until(lambda: audience.engine.current.title == "Tea", "the audience window following the step")
+        assert owner.session.events[-1].window == "facilitator: Ann"
+    owner.flush()
+    assert load_session(owner.path).notes[0].window == "note-taker: Bob"
+
+
+def test_a_window_that_joins_late_gets_the_whole_session_first(owner: OpenSession, clock: FakeClock):
+    for number in range(30):
+        owner.apply(Command("add_note", {"typed": f"Note {number}"}))
+    owner.apply(Command("next_step"))
+    with joined(owner, clock) as late:
+        assert [n.text for n in late.session.notes] == [f"Note {number}" for number in range(30)]
+        assert late.engine.current.title == "Tea"
+
+
+def test_a_refused_command_says_why_and_an_audience_window_cannot_change_anything(owner: OpenSession, clock: FakeClock):
+    with joined(owner, clock) as note_taker, joined(owner, clock, "audience") as audience:
+        with pytest.raises(NotNow, match="empty"):
+            note_taker.apply(Command("add_note", {"typed": "   "}))
+        with pytest.raises(NotNow, match="only shows"):
+            audience.apply(Command("add_note", {"typed": "Hello"}))
+        assert owner.session.notes == []
+        assert not outbox_path(owner.path, note_taker.window_id).read_bytes()  # answered, so let go
+
+
+def test_a_command_sent_twice_is_applied_once(owner: OpenSession):
+    command = Command("add_note", {"typed": "Only once"}, id="w1-1", window="note-taker")
+    owner.apply(command)
+    owner.apply(command)
+    assert [n.text for n in owner.session.notes] == ["Only once"]
+    owner.close()
+    again = OpenSession.resume(owner.path, owner.clock, gather_seconds=0)
+    again.apply(command)  # the id is kept in the file, so a resumed owner knows it too
+    assert [n.text for n in again.session.notes] == ["Only once"]
+    again.close()
+
+
+def test_when_the_owner_closes_the_note_taker_takes_over_and_loses_nothing(owner: OpenSession, clock: FakeClock):
+    note_taker = joined(owner, clock)
+    note_taker.apply(Command("add_note", {"typed": "Before"}))
+    owner.close()
+    until(lambda: note_taker.link == "owner", "the note-taker taking over")
+    note_taker.apply(Command("add_note", {"typed": "After"}))
+    note_taker.close()
+    assert [(n.text, n.window) for n in load_session(owner.path).notes] == [("Before", "note-taker: Bob"), ("After", "note-taker: Bob")]
+
+
+def test_what_is_typed_while_no_owner_answers_is_kept_on_disk_and_added_later(sessions_dir: Path, clock: FakeClock):
+    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, gather_seconds=0)
+    made.serve()
+    audience = joined(made, clock, "audience")
+    window = JoinedSession(made.path, clock, "note-taker", "Bob", take_over=False)
+    until(lambda: window.link == "joined", "joining")
+    made.close()
+    until(lambda: window.link == "owner gone", "the window noticing the owner has gone")
+    until(lambda: audience.link == "owner gone", "the audience window noticing")
+    assert "has gone" in window.save_state.problem
+    window.apply(Command("add_note", {"typed": "Typed while alone"}))
+    assert "1 change typed here is kept on disk" in window.save_state.problem
+    kept = outbox_path(made.path, window.window_id)
+    assert "Typed while alone" in kept.read_text()
+    window.close()  # the window goes too: its outbox stays for the next owner
+    assert kept.exists()
+    again = OpenSession.resume(made.path, clock, gather_seconds=0)
+    assert [n.text for n in again.session.notes] == ["Typed while alone"]
+    assert not kept.exists()
+    again.serve()
+    until(lambda: audience.link == "joined", "the audience window joining again")
+    until(lambda: len(audience.session.notes) == 1, "the audience window seeing the note")
+    again.close()
+    audience.close()
+
+
+def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: OpenSession, clock: FakeClock):
+    def say(*lines: bytes) -> list[dict]:
+        connection = connect_to(socket_path(owner.path))
+        for line in lines:
+            connection.sendall(line)
+        connection.shutdown(socket.SHUT_WR)
+        answer = b""
+        try:
+            while chunk := connection.recv(65536):
+                answer += chunk
+        except ConnectionResetError:
+            pass  # let go with bytes unread (a flood): the kernel resets rather than closes
+        connection.close()
+        return [json.loads(line) for line in answer.splitlines()]
+
+    hello = {"hello": {"session": owner.path.name, "role": "note-taker", "name": "Eve", "window": "x", "version": 1}}
+    assert "not JSON" in say(b"\xff\xfe garbage\n")[0]["error"]
+    assert "hello" in say(encode({"command": {"id": "1", "name": "finish", "args": ""}}))[0]["error"]
+    other = {"hello": {**hello["hello"], "session": "another.toml"}}
+    assert "not of the session asked for" in say(encode(other))[0]["error"]
+    flood = say(b"x" * (MAX_LINE + 10))
+    assert flood == [] or "longer than" in flood[-1]["error"]
+    answers = say(encode(hello), encode({"command": {"id": "1", "name": "os.system", "args": ""}}),
+                  encode({"command": {"id": "2", "name": "add_note", "args": "not toml ["}}))
+    assert "not something a session can do" in answers[1]["why"]
+    assert "not TOML" in answers[2]["why"]
+    answers = say(encode(hello), encode({"command": {"id": "3", "name": "add_note", "args": arguments_text({"typed": "Still here"})}}))
+    assert {"done": "3"} in answers
+    assert [n.text for n in owner.session.notes] == ["Still here"]
+
+
+def test_outboxes_of_windows_that_are_still_running_are_left_to_them(owner: OpenSession, clock: FakeClock):
+    window = JoinedSession(owner.path, clock, "note-taker", "Bob", take_over=False)
+    assert os.path.exists(outbox_path(owner.path, window.window_id))
+    assert owner.apply_left_behind() == 0 and os.path.exists(outbox_path(owner.path, window.window_id))
+    window.close()
+    assert not os.path.exists(outbox_path(owner.path, window.window_id))  # nothing was kept, so nothing is left

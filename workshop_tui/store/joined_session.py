@@ -1,0 +1,344 @@
+"""A window on a session that another process owns: the note-taker's window, the audience window.
+
+It sends commands to the owner over the session's socket and mirrors every change, so a screen
+reads it as it reads an OpenSession. Each command is kept on disk (store/outbox.py) until the
+owner confirms it. If the owner goes, the window says so in words and keeps what is typed; a window
+that may change the session then takes over as the owner (taking the session's lock) and applies
+what it still holds. The audience window only waits for an owner to come back.
+
+    window = JoinedSession(path, clock, "note-taker", "Bob")
+    window.listen(print)
+    window.apply(Command("add_note", {"typed": "+ Meet at the library"}))
+    window.close()
+"""
+
+import os
+import secrets
+import socket
+import threading
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Unpack
+
+from workshop_tui.core.clock import Clock
+from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.session_engine import SessionEngine
+from workshop_tui.model import Event, Session
+from workshop_tui.store.open_session import Change, Command, Listener, OpenSession, SaverTimings, SaveState
+from workshop_tui.store.outbox import Outbox
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_file import load_session
+from workshop_tui.store.session_lock import OpenElsewhere
+from workshop_tui.store.session_wire import (
+    VERSION,
+    LineReader,
+    WireProblem,
+    arguments_from_text,
+    arguments_text,
+    connect_to,
+    decode,
+    encode,
+    events_from_text,
+    session_from_text,
+    socket_path,
+)
+
+REPLY_WAIT = 3.0  # seconds a command waits for the owner's answer before it is kept for later
+RETRY = 0.25  # seconds between tries to reach an owner that has gone
+
+
+class _Reply:
+    def __init__(self) -> None:
+        self.ready = threading.Event()
+        self.refused = ""
+
+
+class JoinedSession:
+    """A window joined to the session in `path`. `role` is "facilitator", "note-taker" or "audience"."""
+
+    def __init__(self, path: Path, clock: Clock, role: str, name: str = "", take_over: bool = True,
+                 **saver: Unpack[SaverTimings]):
+        self.path = Path(path)
+        self.clock = clock
+        self.role = role
+        self.window = f"{role}: {name.strip()}" if name.strip() else role
+        self.read_only = role == "audience"
+        self._may_take_over = take_over and not self.read_only
+        self._saver = saver  # for the owner it becomes if it takes over
+        # The file's state until the owner answers with the state it holds.
+        self._engine = SessionEngine(load_session(self.path), clock)
+        self._owner: OpenSession | None = None
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()  # guards the connection, the pending commands and their replies
+        self._connection: socket.socket | None = None
+        self._pending: dict[str, dict[str, str]] = {}  # sent and not yet answered, in the order sent
+        self._replies: dict[str, _Reply] = {}
+        self._sent = 0
+        self.window_id = f"{os.getpid()}-{secrets.token_hex(3)}"
+        self._outbox = None if self.read_only else Outbox(self.path, self.window_id)
+        self.notice = ""
+        self.gone_because = ""  # why the owner went, when it said: "closed" or "finished"
+        self.owner_saved: SaveState = SaveState()
+        self.link = "joining"  # then "joined", "owner gone", "owner" (this window took over) or "finished"
+        self._closed = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="joined-session", daemon=True)
+        self._thread.start()
+
+    # What a screen reads, as from an OpenSession.
+
+    @property
+    def engine(self) -> SessionEngine:
+        return self._owner.engine if self._owner is not None else self._engine
+
+    @property
+    def session(self) -> Session:
+        return self.engine.session
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    @property
+    def save_state(self) -> SaveState:
+        if self._owner is not None:
+            return self._owner.save_state
+        waiting = len(self._pending)
+        if self.link == "joined":
+            return replace(self.owner_saved, unsaved=self.owner_saved.unsaved + waiting)
+        kept = f" {waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} kept on disk." if waiting else ""
+        if self.link == "finished":
+            return SaveState(self.owner_saved.saved_at, "", 0)
+        if self.link == "joining":
+            return SaveState(None, "Joining the session..." + kept, waiting)
+        return SaveState(self.owner_saved.saved_at, f"The window that runs this session has gone.{kept} "
+                         "They will be added when it is open again.", waiting)
+
+    @property
+    def locked(self) -> bool:
+        return self._owner is not None and self._owner.locked
+
+    def listen(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def forget(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _tell(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:
+                pass  # a screen that has gone must not stop the window
+
+    # Changing the session.
+
+    def apply(self, command: Command) -> list[Event]:
+        """Send `command` to the owner; raises NotNow with the owner's reason when it is refused.
+        With no owner to answer, it is kept on disk and sent when there is one."""
+        owner = self._owner
+        if owner is not None:
+            return owner.apply(replace(command, window=self.window))
+        if self.read_only:
+            raise NotNow("This window only shows the session; it cannot change it.")
+        if self.engine.finished:
+            raise NotNow("This session has finished, so it cannot change now.")
+        assert self._outbox is not None
+        with self._lock:
+            self._sent += 1
+            command_id = f"{self.window_id}-{self._sent}"
+            sent = {"id": command_id, "name": command.name, "args": arguments_text(command.args), "window": self.window}
+            self._outbox.add(sent)
+            self._pending[command_id] = sent
+            reply = self._replies[command_id] = _Reply()
+            connection = self._connection
+        if connection is not None:
+            self._send(connection, {"command": {key: sent[key] for key in ("id", "name", "args")}})
+        if connection is None or not reply.ready.wait(REPLY_WAIT):
+            self._tell(Change((), self.save_state))  # said on screen: kept, to be sent
+            return []
+        if reply.refused:
+            raise NotNow(reply.refused)
+        return []
+
+    def _send(self, connection: socket.socket, message: dict[str, Any]) -> None:
+        try:
+            connection.sendall(encode(message))
+        except OSError:
+            pass  # the reader notices the owner has gone; the command is kept
+
+    def _answered(self, command_id: str, refused: str = "") -> None:
+        with self._lock:
+            self._pending.pop(command_id, None)
+            reply = self._replies.pop(command_id, None)
+            if not self._pending and self._outbox is not None:
+                self._outbox.empty()
+        if reply is not None:
+            reply.refused = refused
+            reply.ready.set()
+
+    # The link to the owner, on its own thread.
+
+    def _run(self) -> None:
+        said_gone = False
+        while not self._stop.is_set():
+            try:
+                connection = connect_to(socket_path(self.path))
+            except OSError:
+                connection = None
+            if connection is not None:
+                self._talk(connection)
+                said_gone = False
+                if self._stop.is_set():
+                    return
+            if self.engine.finished:
+                self._set_link("finished")
+                return
+            if self._may_take_over and self._take_over():
+                return
+            if not said_gone or self.link != "owner gone":
+                self._set_link("owner gone")
+                said_gone = True
+            self._stop.wait(RETRY)
+
+    def _talk(self, connection: socket.socket) -> None:
+        """Say hello, take the state, send what is kept, then mirror every change until the owner goes."""
+        reader = LineReader(connection)
+        try:
+            connection.sendall(encode({"hello": {"session": self.path.name, "role": self.role,
+                                                 "name": self.window.partition(": ")[2], "window": self.window_id,
+                                                 "version": VERSION}}))
+            while not self._stop.is_set():
+                line = reader.read()
+                if line is None:
+                    break
+                self._heard(connection, decode(line))
+        except (OSError, WireProblem, FileProblem) as problem:
+            self.owner_saved = replace(self.owner_saved, problem=f"The link to the session broke ({problem}).")
+        finally:
+            with self._lock:
+                self._connection = None
+            connection.close()
+
+    def _heard(self, connection: socket.socket, message: dict[str, Any]) -> None:
+        if "welcome" in message:
+            welcome = message["welcome"]
+            session = session_from_text(str(welcome.get("session", "")), self.path.name)
+            self.owner_saved = _save_state(welcome.get("save"))
+            self.notice = str(welcome.get("notice") or "")
+            with self._lock:
+                self._engine = SessionEngine(session, self.clock)
+                self._connection = connection
+                kept = list(self._pending.values())
+            for sent in kept:  # sent again: the owner applies each id once
+                self._send(connection, {"command": {key: sent[key] for key in ("id", "name", "args")}})
+            self.link = "joined"
+            self.gone_because = ""
+            self._tell(Change((), self.save_state, notice=self.notice or None, reset=True))
+        elif "events" in message:
+            events = events_from_text(str(message["events"]))
+            with self._engine.lock:
+                for event in events:
+                    self._engine.apply(event)
+            self.owner_saved = _save_state(message.get("save"))
+            self._tell(Change(tuple(events), self.save_state))
+        elif "save" in message:
+            self.owner_saved = _save_state(message.get("save"))
+            self._tell(Change((), self.save_state))
+        elif "done" in message:
+            self._answered(str(message["done"]))
+        elif "refused" in message:
+            self._answered(str(message["refused"]), str(message.get("why") or "The session refused that."))
+        elif "notice" in message:
+            self.notice = str(message["notice"])
+            self._tell(Change((), self.save_state, notice=self.notice))
+        elif "goodbye" in message:
+            self.gone_because = str(message["goodbye"])
+        elif "error" in message:
+            raise WireProblem(str(message["error"]))
+
+    def _take_over(self) -> bool:
+        """Become the owner if no process holds the session. True once this window owns it."""
+        try:
+            owner = OpenSession.resume(self.path, self.clock, **self._saver)
+        except OpenElsewhere:
+            return False  # another window took over first: join that one
+        except FileProblem as problem:
+            if "finished" in str(problem):
+                self._set_link("finished")
+                return True
+            self.owner_saved = replace(self.owner_saved, problem=str(problem))
+            return False
+        owner.serve()
+        with self._lock:
+            kept = list(self._pending.values())
+        for sent in kept:
+            try:
+                owner.apply(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"], self.window))
+                self._answered(sent["id"])
+            except NotNow as reason:
+                self._answered(sent["id"], str(reason))
+        owner.listen(self._tell)
+        self._owner = owner
+        self.link = "owner"
+        self._tell(Change((), owner.save_state, reset=True))
+        return True
+
+    def _set_link(self, link: str) -> None:
+        self.link = link
+        self._tell(Change((), self.save_state))
+
+    # Closing.
+
+    def flush(self) -> SaveState:
+        """Wait a moment for the owner to confirm what was sent; the state says what is still kept."""
+        if self._owner is not None:
+            return self._owner.flush()
+        with self._lock:
+            waiting = list(self._replies.values())
+        for reply in waiting:
+            if not reply.ready.wait(REPLY_WAIT if self.link == "joined" else 0):
+                break
+        return self.save_state
+
+    def close(self) -> SaveState:
+        """Let go of the owner (or, after a takeover, close the session as its owner). Safe to call twice."""
+        if self._closed:
+            return self.save_state
+        state = self.flush()
+        self._closed = True
+        self._stop.set()
+        with self._lock:
+            connection, self._connection = self._connection, None
+            keep = bool(self._pending)
+        if connection is not None:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        if self._owner is not None:
+            state = self._owner.close()
+        if self._outbox is not None:
+            self._outbox.close(keep)
+        self._listeners.clear()
+        return state
+
+    def __enter__(self) -> "JoinedSession":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _save_state(sent: object) -> SaveState:
+    if not isinstance(sent, dict):
+        return SaveState()
+    saved = sent.get("saved_at")
+    try:
+        saved_at = datetime.fromisoformat(saved) if isinstance(saved, str) else None
+    except ValueError:
+        saved_at = None
+    unsaved = sent.get("unsaved")
+    return SaveState(saved_at, str(sent.get("problem") or ""), unsaved if isinstance(unsaved, int) else 0)

@@ -1,0 +1,244 @@
+"""The owner's side of the session's socket: other windows join, send commands, and hear every change.
+
+The owner stays the only writer. Each window that connects says hello (which session, its role and
+name), gets the whole session first, then every event any window makes, as it is applied. A
+command comes back "done" or "refused" with a reason. Anything a window sends that is not right is
+refused in words and that window is let go; the owner and the other windows carry on.
+
+Each window has a reader thread and a writer thread with its own queue, so a slow or stuck window
+never holds up the owner: the owner only puts messages on queues.
+"""
+
+import queue
+import socket
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workshop_tui.core.record_commands import NotNow
+from workshop_tui.store.session_wire import (
+    ROLES,
+    VERSION,
+    LineReader,
+    WireProblem,
+    arguments_from_text,
+    decode,
+    encode,
+    events_text,
+    listen_at,
+    same_user,
+    save_fields,
+    session_text,
+    socket_path,
+)
+
+if TYPE_CHECKING:
+    from workshop_tui.store.open_session import Change, OpenSession, SaveState
+
+HELLO_WAIT = 5.0  # seconds a new connection has to say hello
+BACKLOG = 10_000  # messages waiting for one window; a window further behind is let go (it joins again)
+
+
+def _save(state: "SaveState") -> dict[str, Any]:
+    return save_fields(state.saved_at, state.problem, state.unsaved)
+
+
+class _Window:
+    """One connected window: what it said it is, and its queue of messages to send."""
+
+    def __init__(self, server: "SessionServer", connection: socket.socket):
+        self.server = server
+        self.connection = connection
+        self.role = ""
+        self.label = ""
+        self.outgoing: queue.Queue[bytes | None] = queue.Queue()
+        self.gone = threading.Event()
+
+    def send(self, message: dict[str, Any]) -> None:
+        if self.outgoing.qsize() > BACKLOG:
+            self.close(now=True)
+            return
+        self.outgoing.put(encode(message))
+
+    def close(self, now: bool = False) -> None:
+        """Let the window go once what is queued for it is written; `now`: at once (it is too far behind)."""
+        if not self.gone.is_set():
+            self.gone.set()
+            self.outgoing.put(None)
+            if now:
+                try:
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def write_loop(self) -> None:
+        while True:
+            data = self.outgoing.get()
+            if data is None:
+                break
+            try:
+                self.connection.sendall(data)
+            except OSError:
+                break
+        self.gone.set()
+        try:
+            # Shut down first: a close alone would wait for the reader blocked on this socket, and the
+            # window would never hear that the owner has gone.
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.connection.close()
+
+    def read_loop(self) -> None:
+        reader = LineReader(self.connection)
+        try:
+            self.connection.settimeout(HELLO_WAIT)
+            first = reader.read()
+            self.connection.settimeout(None)
+            if first is None:
+                return
+            self.server.welcome(self, decode(first))
+            while not self.gone.is_set():
+                line = reader.read()
+                if line is None:
+                    return
+                self.server.handle(self, decode(line))
+        except WireProblem as problem:
+            self.send({"error": f"Refused: {problem}."})
+        except TimeoutError:
+            self.send({"error": "Refused: no hello was said in time."})
+        finally:
+            self.server.forget(self)
+            self.close()
+
+
+class SessionServer:
+    """Serves one open session to other windows. `start()` it; `stop()` it before the owner closes."""
+
+    def __init__(self, owner: "OpenSession"):
+        self.owner = owner
+        self.path = socket_path(owner.path)
+        self.notice = ""  # what a served window asked the facilitator's screen to show (address, join code)
+        self._windows: list[_Window] = []
+        self._lock = threading.Lock()
+        self._listening: socket.socket | None = None
+        self._stopped = threading.Event()
+
+    def start(self) -> None:
+        """Listen on the session's socket. Raises OSError if it cannot (the session works on, alone)."""
+        self._listening = listen_at(self.path)
+        self.owner.listen(self._owner_changed)
+        threading.Thread(target=self._accept_loop, name="session-server", daemon=True).start()
+
+    @property
+    def windows(self) -> list[str]:
+        """The windows joined now, as role and name."""
+        with self._lock:
+            return [window.label for window in self._windows if window.label]
+
+    def _accept_loop(self) -> None:
+        assert self._listening is not None
+        while not self._stopped.is_set():
+            try:
+                connection, _ = self._listening.accept()
+            except OSError:
+                return  # stopped
+            if not same_user(connection):
+                connection.close()
+                continue
+            window = _Window(self, connection)
+            threading.Thread(target=window.write_loop, name="window-writer", daemon=True).start()
+            threading.Thread(target=window.read_loop, name="window-reader", daemon=True).start()
+
+    def welcome(self, window: _Window, hello: dict[str, Any]) -> None:
+        """Check the hello, then send the whole session and add the window to those told of changes."""
+        said = hello.get("hello")
+        if not isinstance(said, dict):
+            raise WireProblem("the first message must be a hello")
+        if said.get("version") != VERSION:
+            raise WireProblem(f"this window speaks another version (the owner speaks {VERSION}); use the same workshop-tui")
+        if said.get("session") != self.owner.path.name:
+            raise WireProblem(f"this is the socket of {self.owner.path.name}, not of the session asked for")
+        role, name = said.get("role"), said.get("name", "")
+        if role not in ROLES:
+            raise WireProblem(f"the role must be one of: {', '.join(ROLES)}")
+        if not isinstance(name, str) or len(name) > 100 or any(ord(ch) < 32 for ch in name):
+            raise WireProblem("the window's name must be plain text of at most 100 characters")
+        window.role = role
+        window.label = f"{role}: {name.strip()}" if name.strip() else role
+        # Under the session's lock, so no event can fall between the state sent and the first change sent.
+        with self.owner.engine.lock:
+            window.send({"welcome": {"session": session_text(self.owner.session), "save": _save(self.owner.save_state),
+                                     "notice": self.notice}})
+            with self._lock:
+                self._windows.append(window)
+
+    def handle(self, window: _Window, message: dict[str, Any]) -> None:
+        if "command" in message:
+            self._command(window, message["command"])
+        elif "notice" in message and isinstance(message["notice"], str) and len(message["notice"]) <= 500:
+            self.notice = message["notice"]
+            self._tell_all({"notice": self.notice})
+            self.owner.say(self.notice)
+        else:
+            raise WireProblem("a message was neither a command nor a notice")
+
+    def _command(self, window: _Window, sent: object) -> None:
+        from workshop_tui.store.open_session import Command
+
+        if not isinstance(sent, dict) or not isinstance(sent.get("id"), str) or not 0 < len(sent["id"]) <= 100:
+            raise WireProblem("a command needs an id of at most 100 characters")
+        command_id = sent["id"]
+        name = sent.get("name")
+        if not isinstance(name, str):
+            raise WireProblem("a command needs a name")
+        if window.role == "audience":
+            window.send({"refused": command_id, "why": "This window only shows the session; it cannot change it."})
+            return
+        try:
+            self.owner.apply(Command(name, arguments_from_text(sent.get("args", "")), command_id, window.label))
+        except WireProblem as problem:
+            window.send({"refused": command_id, "why": f"Refused: {problem}."})
+            return
+        except NotNow as reason:
+            window.send({"refused": command_id, "why": str(reason)})
+            return
+        except Exception as error:  # a command no check caught: refused in words, and the owner carries on
+            window.send({"refused": command_id, "why": f"That could not be done ({type(error).__name__})."})
+            return
+        window.send({"done": command_id})
+
+    def _owner_changed(self, change: "Change") -> None:
+        message: dict[str, Any] = {"save": _save(change.save)}
+        if change.events:
+            message["events"] = events_text(change.events)
+        self._tell_all(message)
+
+    def _tell_all(self, message: dict[str, Any]) -> None:
+        with self._lock:
+            windows = list(self._windows)
+        for window in windows:
+            window.send(message)
+
+    def forget(self, window: _Window) -> None:
+        with self._lock:
+            if window in self._windows:
+                self._windows.remove(window)
+
+    def stop(self, goodbye: str) -> None:
+        """Say goodbye to every window, let them go, and remove the socket (the lock is still held)."""
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        self.owner.forget(self._owner_changed)
+        with self._lock:
+            windows, self._windows = self._windows, []
+        for window in windows:
+            window.send({"goodbye": goodbye})
+            window.outgoing.put(None)  # after the goodbye is written, the writer closes the connection
+        if self._listening is not None:
+            self._listening.close()
+        try:
+            Path(self.path).unlink()
+        except OSError:
+            pass
