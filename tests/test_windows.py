@@ -157,7 +157,7 @@ def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: 
     assert "not something a session can do" in answers[1]["why"]
     assert "not TOML" in answers[2]["why"]
     answers = say(encode(hello), encode({"command": {"id": "3", "name": "add_note", "args": arguments_text({"typed": "Still here"})}}))
-    assert {"done": "3"} in answers
+    assert any(answer.get("done") == "3" for answer in answers)
     assert [n.text for n in owner.session.notes] == ["Still here"]
 
 
@@ -167,3 +167,40 @@ def test_outboxes_of_windows_that_are_still_running_are_left_to_them(owner: Open
     assert owner.apply_left_behind() == 0 and os.path.exists(outbox_path(owner.path, window.window_id))
     window.close()
     assert not os.path.exists(outbox_path(owner.path, window.window_id))  # nothing was kept, so nothing is left
+
+
+OWNER_SCRIPT = """
+import sys, time
+from pathlib import Path
+from workshop_tui.core.clock import SystemClock
+from workshop_tui.store.open_session import OpenSession
+from tests.conftest import small_plan
+owner = OpenSession.create(Path(sys.argv[1]), small_plan(), "Killed", SystemClock(), gather_seconds=3600)
+owner.serve()
+print(owner.path, flush=True)
+time.sleep(3600)
+"""
+
+
+def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(sessions_dir: Path, clock: FakeClock):
+    import signal
+    import subprocess
+    import sys
+
+    # An owner that never saves on its own: every note the window sends is applied but not on disk.
+    owner = subprocess.Popen([sys.executable, "-c", OWNER_SCRIPT, str(sessions_dir)], stdout=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).parent.parent)
+    try:
+        path = Path(owner.stdout.readline().strip())
+        window = JoinedSession(path, clock, "note-taker", "Bob", gather_seconds=0)
+        until(lambda: window.link == "joined", "joining")
+        for number in range(20):
+            window.apply(Command("add_note", {"typed": f"Kept {number}"}))
+        assert len(window.session.notes) == 20 and load_session(path).notes == []  # applied, not saved
+        owner.send_signal(signal.SIGKILL)
+        until(lambda: window.link == "owner", "the note-taker taking over", timeout=10)
+        window.close()
+    finally:
+        owner.kill()
+        owner.wait()
+    assert [n.text for n in load_session(path).notes] == [f"Kept {number}" for number in range(20)]

@@ -73,6 +73,12 @@ def build_parser() -> Parser:
     resume = command("resume", help="carry on an unfinished session (the newest if none is named)")
     resume.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder")
     resume.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
+    join = command("join", help="the note-taker's window on a session open elsewhere: type first, commands on F-keys")
+    join.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
+    join.add_argument("--name", metavar="NAME", help="your name, kept with what you type")
+    join.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
+    show = command("show", help="the audience window for a projector or second display: the clock and the words, read-only")
+    show.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
     review = command("review", help="look back at a session: timings, notes, decisions, replay")
     review.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (all sessions if not given)")
     export = command("export", help="write a session's minutes or data to share")
@@ -95,8 +101,9 @@ _VALUES = {
     "title": "the title after --title",
     "facilitator": "the name after --facilitator",
     "note_taker": "the name after --note-taker",
+    "name": "the name after --name",
 }
-_TEXT = ("title", "facilitator", "note_taker")
+_TEXT = ("title", "facilitator", "note_taker", "name")
 # Line and paragraph separators break a line as a new line does.
 _BREAKS = {"\u2028", "\u2029"}
 
@@ -252,10 +259,12 @@ def earlier_session(wanted: str | None, plan: Plan, title: str, folder: Sessions
 
 
 def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.core.clock import SystemClock
+    from workshop_tui.store.joined_session import JoinedSession
+    from workshop_tui.store.open_session import OpenSession, SessionLink
+    from workshop_tui.store.session_lock import OpenElsewhere
     from workshop_tui.ui.app import OpenedSession
 
-    from workshop_tui.core.clock import SystemClock
-    from workshop_tui.store.open_session import OpenSession
 
     folder = SessionsFolder(sessions_dir)
     if args.session:
@@ -265,12 +274,59 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
         if not unfinished:
             raise FileProblem(sessions_dir, "", "there is no unfinished session in this folder", "Start one with 'workshop-tui run PLAN'.")
         path, _ = unfinished[0]
-    # Opened here, so a session open in another window is refused before any screen shows.
-    owner = OpenSession.resume(path, SystemClock())
+    # Opened here, so a problem with the file is said before any screen shows.
+    try:
+        owner: SessionLink = OpenSession.resume(path, SystemClock())
+    except OpenElsewhere:
+        # Another window runs it: this one joins it, as the facilitator's screen, with every key as usual.
+        owner = JoinedSession(path, SystemClock(), "facilitator")
     try:
         return open_app(sessions_dir, OpenedSession(owner), args.quiet)
     finally:
         owner.close()
+
+
+def open_now(folder: SessionsFolder, wanted: str | None) -> Path:
+    """The session a window joins: the one named, else the newest one another window is running,
+    else the newest unfinished one."""
+    from workshop_tui.store.session_wire import socket_path
+
+    if wanted:
+        return folder.find(wanted)
+    unfinished = folder.unfinished()
+    if not unfinished:
+        raise FileProblem(folder.path, "", "there is no unfinished session in this folder",
+                          "Start one with 'workshop-tui run PLAN', then join it.")
+    running = [path for path, _ in unfinished if socket_path(path).exists()]
+    return running[0] if running else unfinished[0][0]
+
+
+def join(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.core.clock import SystemClock
+    from workshop_tui.store.joined_session import JoinedSession
+    from workshop_tui.ui.app import OpenedSession
+
+    """The note-taker's window: joins the session's owner, or runs the session itself if none does."""
+    path = open_now(SessionsFolder(sessions_dir), args.session)
+    window = JoinedSession(path, SystemClock(), "note-taker", args.name or "")
+    try:
+        return open_app(sessions_dir, OpenedSession(window, "note-taker"), args.quiet)
+    finally:
+        window.close()
+
+
+def show(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.core.clock import SystemClock
+    from workshop_tui.store.joined_session import JoinedSession
+    from workshop_tui.ui.app import OpenedSession
+
+    """The audience window: follows the session's owner, read-only, and waits for it if it has gone."""
+    path = open_now(SessionsFolder(sessions_dir), args.session)
+    window = JoinedSession(path, SystemClock(), "audience")
+    try:
+        return open_app(sessions_dir, OpenedSession(window, "audience"), quiet=True)
+    finally:
+        window.close()
 
 
 def review(args: argparse.Namespace, sessions_dir: Path) -> int:
@@ -306,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return BAD_INPUT
-    if args.command not in (None, "run", "resume", "review"):
+    if args.command not in (None, "run", "resume", "review", "join", "show"):
         gc.enable()  # turned off by workshop_tui.start; only a screen's first frame waits for it
         # A file name on disk that is not UTF-8 is shown escaped, not a crash while printing it.
         reconfigure = getattr(sys.stdout, "reconfigure", None)
@@ -323,6 +379,10 @@ def main(argv: list[str] | None = None) -> int:
             return run(args, sessions_dir)
         if args.command == "resume":
             return resume(args, sessions_dir)
+        if args.command == "join":
+            return join(args, sessions_dir)
+        if args.command == "show":
+            return show(args, sessions_dir)
         if args.command == "review":
             return review(args, sessions_dir)
         if args.command == "export":

@@ -131,3 +131,26 @@ def test_start_form_of_a_part_2_offers_the_part_1_to_follow(snap_compare, sessio
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+@pytest.mark.parametrize("role", ["note-taker", "audience"])
+def test_the_note_takers_and_the_audience_windows(snap_compare, sessions_dir: Path, clock, size, role):
+    from workshop_tui.store.open_session import Command, OpenSession
+    from workshop_tui.ui.app import OpenedSession
+    from tests.conftest import small_plan
+
+    owner = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", gather_seconds=0)
+    owner.apply(Command("add_note", {"typed": "+ Meet at the library"}, window="note-taker: Bob"))
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, quiet=True, opening=OpenedSession(owner, role))
+
+    async def run_before(pilot) -> None:
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.press(*"so we")
+        await pilot.pause()
+
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+    finally:
+        owner.close()

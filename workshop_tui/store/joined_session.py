@@ -72,7 +72,10 @@ class JoinedSession:
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()  # guards the connection, the pending commands and their replies
         self._connection: socket.socket | None = None
-        self._pending: dict[str, dict[str, str]] = {}  # sent and not yet answered, in the order sent
+        # Sent and not yet on disk, in the order sent: kept (here and in the outbox) until the owner has
+        # saved their events, so an owner killed between applying and saving loses nothing.
+        self._pending: dict[str, dict[str, str]] = {}
+        self._on_disk_at: dict[str, int] = {}  # applied commands: the owner's event count once they were
         self._replies: dict[str, _Reply] = {}
         self._sent = 0
         self.window_id = f"{os.getpid()}-{secrets.token_hex(3)}"
@@ -80,6 +83,7 @@ class JoinedSession:
         self.notice = ""
         self.gone_because = ""  # why the owner went, when it said: "closed" or "finished"
         self.owner_saved: SaveState = SaveState()
+        self.owner_saved_count = 0  # how many events the owner has on disk
         self.link = "joining"  # then "joined", "owner gone", "owner" (this window took over) or "finished"
         self._closed = False
         self._stop = threading.Event()
@@ -106,7 +110,8 @@ class JoinedSession:
             return self._owner.save_state
         waiting = len(self._pending)
         if self.link == "joined":
-            return replace(self.owner_saved, unsaved=self.owner_saved.unsaved + waiting)
+            unanswered = waiting - len(self._on_disk_at)
+            return replace(self.owner_saved, unsaved=self.owner_saved.unsaved + max(0, unanswered))
         kept = f" {waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} kept on disk." if waiting else ""
         if self.link == "finished":
             return SaveState(self.owner_saved.saved_at, "", 0)
@@ -169,15 +174,28 @@ class JoinedSession:
         except OSError:
             pass  # the reader notices the owner has gone; the command is kept
 
-    def _answered(self, command_id: str, refused: str = "") -> None:
+    def _answered(self, command_id: str, refused: str = "", events: int | None = None) -> None:
+        """The owner's answer. A refused command is let go; a done one once its events are saved."""
         with self._lock:
-            self._pending.pop(command_id, None)
+            if refused or events is None:
+                self._pending.pop(command_id, None)
+            else:
+                self._on_disk_at[command_id] = events
             reply = self._replies.pop(command_id, None)
-            if not self._pending and self._outbox is not None:
-                self._outbox.empty()
+        self._let_go_of_saved()
         if reply is not None:
             reply.refused = refused
             reply.ready.set()
+
+    def _let_go_of_saved(self) -> None:
+        saved = self.owner_saved_count
+        with self._lock:
+            for command_id, events in list(self._on_disk_at.items()):
+                if events <= saved:
+                    del self._on_disk_at[command_id]
+                    self._pending.pop(command_id, None)
+            if not self._pending and self._outbox is not None:
+                self._outbox.empty()
 
     # The link to the owner, on its own thread.
 
@@ -226,7 +244,7 @@ class JoinedSession:
         if "welcome" in message:
             welcome = message["welcome"]
             session = session_from_text(str(welcome.get("session", "")), self.path.name)
-            self.owner_saved = _save_state(welcome.get("save"))
+            self._heard_save(welcome.get("save"))
             self.notice = str(welcome.get("notice") or "")
             with self._lock:
                 self._engine = SessionEngine(session, self.clock)
@@ -242,13 +260,14 @@ class JoinedSession:
             with self._engine.lock:
                 for event in events:
                     self._engine.apply(event)
-            self.owner_saved = _save_state(message.get("save"))
+            self._heard_save(message.get("save"))
             self._tell(Change(tuple(events), self.save_state))
         elif "save" in message:
-            self.owner_saved = _save_state(message.get("save"))
+            self._heard_save(message.get("save"))
             self._tell(Change((), self.save_state))
         elif "done" in message:
-            self._answered(str(message["done"]))
+            count = message.get("after")  # the owner's event count once it was applied
+            self._answered(str(message["done"]), events=count if isinstance(count, int) else 0)
         elif "refused" in message:
             self._answered(str(message["refused"]), str(message.get("why") or "The session refused that."))
         elif "notice" in message:
@@ -258,6 +277,12 @@ class JoinedSession:
             self.gone_because = str(message["goodbye"])
         elif "error" in message:
             raise WireProblem(str(message["error"]))
+
+    def _heard_save(self, sent: object) -> None:
+        self.owner_saved = _save_state(sent)
+        saved = sent.get("saved") if isinstance(sent, dict) else None
+        self.owner_saved_count = saved if isinstance(saved, int) else 0
+        self._let_go_of_saved()
 
     def _take_over(self) -> bool:
         """Become the owner if no process holds the session. True once this window owns it."""
@@ -274,10 +299,10 @@ class JoinedSession:
         owner.serve()
         with self._lock:
             kept = list(self._pending.values())
-        for sent in kept:
+        for sent in kept:  # the owner applies each id once: those already in the file are skipped
             try:
                 owner.apply(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"], self.window))
-                self._answered(sent["id"])
+                self._answered(sent["id"])  # this process owns the session now: its own saver has them
             except NotNow as reason:
                 self._answered(sent["id"], str(reason))
         owner.listen(self._tell)
@@ -296,11 +321,11 @@ class JoinedSession:
         """Wait a moment for the owner to confirm what was sent; the state says what is still kept."""
         if self._owner is not None:
             return self._owner.flush()
-        with self._lock:
-            waiting = list(self._replies.values())
-        for reply in waiting:
-            if not reply.ready.wait(REPLY_WAIT if self.link == "joined" else 0):
+        deadline = threading.Event()
+        for _ in range(int(REPLY_WAIT / 0.02)):  # until the owner has saved what this window sent
+            if not self._pending or self.link != "joined":
                 break
+            deadline.wait(0.02)
         return self.save_state
 
     def close(self) -> SaveState:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypedDict, Unpack
+from typing import Any, Protocol, TypedDict, Unpack
 
 from pydantic import ValidationError
 
@@ -76,6 +76,36 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+
+
+class SessionLink(Protocol):
+    """What a screen needs of an open session, whether this process owns it (OpenSession) or another
+    process does and this window has joined it (JoinedSession)."""
+
+    path: Path
+    window: str
+
+    @property
+    def engine(self) -> SessionEngine: ...  # for reading only: every change goes through apply()
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def save_state(self) -> SaveState: ...
+
+    @property
+    def closed(self) -> bool: ...
+
+    def apply(self, command: Command) -> list[Event]: ...
+
+    def listen(self, listener: Listener) -> None: ...
+
+    def forget(self, listener: Listener) -> None: ...
+
+    def flush(self) -> SaveState: ...
+
+    def close(self) -> SaveState: ...
 
 
 class SaverTimings(TypedDict, total=False):
@@ -219,6 +249,11 @@ class OpenSession:
             return False
         self._server = server
         return True
+
+    @property
+    def saved_count(self) -> int:
+        """How many of the session's events are on disk."""
+        return self._journal.count
 
     @property
     def windows(self) -> list[str]:

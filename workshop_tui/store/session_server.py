@@ -39,8 +39,9 @@ HELLO_WAIT = 5.0  # seconds a new connection has to say hello
 BACKLOG = 10_000  # messages waiting for one window; a window further behind is let go (it joins again)
 
 
-def _save(state: "SaveState") -> dict[str, Any]:
-    return save_fields(state.saved_at, state.problem, state.unsaved)
+def _save(owner: "OpenSession", state: "SaveState") -> dict[str, Any]:
+    # How many events are on disk: a window lets go of a command only once its events are there.
+    return {**save_fields(state.saved_at, state.problem, state.unsaved), "saved": owner.saved_count}
 
 
 class _Window:
@@ -168,7 +169,7 @@ class SessionServer:
         window.label = f"{role}: {name.strip()}" if name.strip() else role
         # Under the session's lock, so no event can fall between the state sent and the first change sent.
         with self.owner.engine.lock:
-            window.send({"welcome": {"session": session_text(self.owner.session), "save": _save(self.owner.save_state),
+            window.send({"welcome": {"session": session_text(self.owner.session), "save": _save(self.owner, self.owner.save_state),
                                      "notice": self.notice}})
             with self._lock:
                 self._windows.append(window)
@@ -206,10 +207,10 @@ class SessionServer:
         except Exception as error:  # a command no check caught: refused in words, and the owner carries on
             window.send({"refused": command_id, "why": f"That could not be done ({type(error).__name__})."})
             return
-        window.send({"done": command_id})
+        window.send({"done": command_id, "after": len(self.owner.session.events)})
 
     def _owner_changed(self, change: "Change") -> None:
-        message: dict[str, Any] = {"save": _save(change.save)}
+        message: dict[str, Any] = {"save": _save(self.owner, change.save)}
         if change.events:
             message["events"] = events_text(change.events)
         self._tell_all(message)

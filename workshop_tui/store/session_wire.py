@@ -10,7 +10,7 @@ times arrive as dates and times and a window replays events with the same code a
     owner -> window   {"welcome": {"session": TOML, "save": SAVE, "notice": TEXT}}   (the state first)
                       {"events": TOML, "save": SAVE}        (what any window changed)
                       {"save": SAVE}                        (how saving went)
-                      {"done": ID} or {"refused": ID, "why": TEXT}
+                      {"done": ID, "after": N} or {"refused": ID, "why": TEXT}
                       {"notice": TEXT}
                       {"goodbye": TEXT}                     (the owner is closing; said in words)
                       {"error": TEXT}                       (then the owner closes this connection)

@@ -13,8 +13,9 @@ from textual.screen import Screen
 
 from workshop_tui.core.clock import Clock, SystemClock
 from workshop_tui.model import Plan, Session
-from workshop_tui.store.open_session import OpenSession
+from workshop_tui.store.open_session import OpenSession, SessionLink
 from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_lock import OpenElsewhere
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
@@ -32,9 +33,10 @@ class StartPlan:
 
 @dataclass(frozen=True)
 class OpenedSession:
-    """Open straight onto a session the command line has opened (`workshop-tui run` and `resume`)."""
+    """Open straight onto a session the command line has opened (`run`, `resume`, `join`, `show`)."""
 
-    owner: OpenSession
+    owner: SessionLink
+    role: str = "facilitator"  # or "note-taker" (type first) or "audience" (the projector view, read-only)
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class WorkshopApp(App):
         self.opening = opening
         self.autosave_gather_seconds = autosave_gather_seconds
         self._quit_unsaved_ok = False
-        self.owners: set[OpenSession] = set()  # every session this app has open, to save on a hang-up
+        self.owners: set[SessionLink] = set()  # every session this app has open, to save on a hang-up
         self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
 
     def on_mount(self) -> None:
@@ -118,7 +120,7 @@ class WorkshopApp(App):
         if isinstance(self.opening, StartPlan):
             return self.start_session(self.opening.plan, self.opening.details)
         if isinstance(self.opening, OpenedSession):
-            return self._live(self.opening.owner, show=False)
+            return self._live(self.opening.owner, show=False, role=self.opening.role)
         if isinstance(self.opening, ReviewSession):
             from workshop_tui.ui.screens.review import ReviewScreen
 
@@ -143,16 +145,24 @@ class WorkshopApp(App):
         return self._live(owner, show)
 
     def resume_session(self, path: Path, show: bool = False) -> LiveScreen:
-        """Carry on the session in `path`. Raises FileProblem if it cannot be opened, or is open elsewhere."""
-        return self._live(OpenSession.resume(path, self.clock, **self.saver_settings), show)
+        """Carry on the session in `path`; if another window runs it, join that window as the facilitator.
+        Raises FileProblem if it cannot be opened."""
+        try:
+            return self._live(OpenSession.resume(path, self.clock, **self.saver_settings), show)
+        except OpenElsewhere:
+            from workshop_tui.store.joined_session import JoinedSession
+
+            return self._live(JoinedSession(path, self.clock, "facilitator", **self.saver_settings), show)
 
     @property
     def saver_settings(self) -> dict:
         return {"gather_seconds": self.autosave_gather_seconds}
 
-    def _live(self, owner: OpenSession, show: bool) -> LiveScreen:
+    def _live(self, owner: SessionLink, show: bool, role: str = "facilitator") -> LiveScreen:
         self.owners.add(owner)
-        screen = LiveScreen(owner, self.quiet)
+        if isinstance(owner, OpenSession):
+            owner.serve()  # other windows (the note-taker's, the projector's, a browser's) can join it
+        screen = LiveScreen(owner, self.quiet, role)
         if show:
             self.push_screen(screen)
         return screen

@@ -22,7 +22,7 @@ from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
-from workshop_tui.store.open_session import Change, Command, OpenSession, SaveState
+from workshop_tui.store.open_session import Change, Command, SaveState, SessionLink
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
 from workshop_tui.ui.screens.live_records import RecordKeeping
@@ -37,13 +37,15 @@ from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
 _MARK_WORDS = ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name"
 # The note line's hint: the whole sentence when it fits, else the marks with fewer words around them.
 NOTE_HINTS = (f"Press t to type a note. Start with {_MARK_WORDS}", f"Press t for a note: {_MARK_WORDS}")
+TYPE_FIRST_HINTS = (f"Type a note and press Enter. Start with {_MARK_WORDS}", f"Type a note: {_MARK_WORDS}")
 # The note line's padding takes a cell each side, and the cursor sits on the hint's first letter.
 _NOTE_LINE_EDGES = 3
 
 
-def note_hint(width: int) -> str:
+def note_hint(width: int, type_first: bool = False) -> str:
     """The longest hint that fits a note line as wide as the screen."""
-    return next((hint for hint in NOTE_HINTS if len(hint) <= width - _NOTE_LINE_EDGES), NOTE_HINTS[-1])
+    hints = TYPE_FIRST_HINTS if type_first else NOTE_HINTS
+    return next((hint for hint in hints if len(hint) <= width - _NOTE_LINE_EDGES), hints[-1])
 
 
 # The events a session that follows on from another begins with; after any other, it has got going.
@@ -79,15 +81,28 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("f5", "typing_timer", "Timer", id="timer_while_typing", priority=True, tooltip="Start or pause the timer, even while typing a note"),
         Binding("f7", "typing_previous", "Back", id="previous_while_typing", priority=True, tooltip="Go back a step, even while typing a note"),
         Binding("f8", "typing_next", "Next", id="next_while_typing", priority=True, tooltip="Go to the next step, even while typing a note"),
+        Binding("f3", "typing_decision", "Decision", id="decision_while_typing", priority=True, tooltip="Record a decision, even while typing a note"),
+        Binding("f4", "typing_action", "Action", id="action_while_typing", priority=True, tooltip="Add an action, even while typing a note"),
+        Binding("f6", "typing_records", "Records", id="records_while_typing", priority=True, tooltip="People, parking lot, actions and decisions, even while typing a note"),
+        # Type-first: every printable key goes into the note line, and commands live on F-keys only.
+        Binding("f2", "type_first", "Type first", id="type_first", priority=True, show=False,
+                tooltip="Type first on or off: every letter goes into the note line, commands are on F-keys (for a note-taker)"),
     ]
 
     projector = var(False)
     all_notes = var(False)
+    type_first = var(False)
 
-    def __init__(self, owner: OpenSession, quiet: bool = False):
+    def __init__(self, owner: SessionLink, quiet: bool = False, role: str = "facilitator"):
         super().__init__()
         self.owner = owner
         self.quiet = quiet
+        # "facilitator": every key as it is; "note-taker": type first; "audience": the projector view, read-only.
+        self.role = role
+        self.audience = role == "audience"
+        self.set_reactive(LiveScreen.type_first, role == "note-taker")
+        self.set_reactive(LiveScreen.projector, self.audience)
+        self._finished_shown = False
         self.save_message = _save_words(owner.save_state)
         self._notes_by_person = NotesByPerson(owner.session)
         self._shown_second: str | None = None
@@ -130,12 +145,14 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             yield BigClock(id="big-clock")
             yield Static("", id="projector-words", markup=False)
             yield Static("", id="projector-next", markup=False)
+            yield Static("", id="link-state", markup=False)
         with Horizontal(id="status-row"):
             yield Static("", id="status-line", markup=False)
             yield Static("", id="save-state", markup=False)
         yield Input(
-            placeholder=note_hint(self.app.size.width),
+            placeholder=note_hint(self.app.size.width, self.type_first),
             id="note-line",
+            select_on_focus=False,  # coming back to a half-typed note must not select it, or the next key replaces it
             suggester=RosterSuggester(lambda: [p.name for p in self.session.participants]),
         )
         yield Footer(compact=True, show_command_palette=False)
@@ -144,11 +161,25 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.title = self.session.title
         if self.session.plan.title != self.session.title:
             self.sub_title = self.session.plan.title
+        if self.role != "facilitator" or getattr(self.owner, "role", "") == "facilitator":
+            # A window on a session run elsewhere says whose window it is.
+            role, _, name = self.owner.window.partition(": ")
+            self.sub_title = f"{role.capitalize()}'s window" + (f" ({name})" if name else "")
         self.owner.listen(self._owner_changed)
         self.set_class(not self.owner.save_state.ok, "-not-saved")
+        self.set_class(self.projector, "-projector")
+        self.set_class(self.type_first, "-type-first")
         self.show_session()
-        self.query_one("#agenda", Agenda).focus()
-        self.say_what_came_over()
+        if self.type_first:
+            self.query_one("#note-line", Input).focus()
+        else:
+            self.query_one("#agenda", Agenda).focus()
+        if not self.audience:
+            self.say_what_came_over()
+        notice = getattr(self.owner, "notice", "")
+        if notice:
+            self.show_notice(notice)
+        self.show_link()
 
     def say_what_came_over(self) -> None:
         """A part 2 that has just begun: say once what came over from part 1, and where to find it."""
@@ -286,7 +317,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
         self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
-        self.query_one("#note-line", Input).placeholder = note_hint(self.size.width)
+        self.query_one("#note-line", Input).placeholder = note_hint(self.size.width, self.type_first)
         self._shown_second = None
         self.tick()
 
@@ -314,13 +345,42 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def _show_change(self, change: Change) -> None:
         if not self.is_attached or not self.is_mounted:
             return  # the screen has closed; the file is saved all the same
-        self._notes_by_person.update(self.session, change.events)
-        area = redraws(change.events)
+        if change.notice:
+            self.show_notice(change.notice)
+        if change.reset:  # the whole session was replaced: a window joined again, or took over
+            self._notes_by_person = NotesByPerson(self.session)
+            self._agenda_cells = None
+            area = Area.ALL
+        else:
+            self._notes_by_person.update(self.session, change.events)
+            area = redraws(change.events)
         if area & (Area.AGENDA | Area.CLOCK):
             self.show_session()
         elif area & (Area.NOTES | Area.PEOPLE):
             self.show_notes()
         self._show_save(change.save)
+        self.show_link()
+        if self.engine.finished and not self.audience and not self._finished_shown and change.events:
+            self.show_finished()  # finished in another window
+
+    def show_notice(self, notice: str) -> None:
+        """Words a served window asked to show, such as the address and join code for browsers."""
+        self.sub_title = notice
+        if not self.audience:
+            self.notify(notice, title="Browser windows", timeout=30, markup=False)
+
+    def show_link(self) -> None:
+        """On the audience window, in words: the session has ended, or its owner has gone."""
+        link = getattr(self.owner, "link", "")
+        words = ""
+        if self.engine.finished or link == "finished":
+            words = "The session has ended."
+        elif link == "owner gone":
+            words = "The window that runs this session has gone. Waiting for it to come back."
+        elif link == "joining":
+            words = "Joining the session..."
+        self._show_text("#link-state", words)
+        self.query_one("#link-state").display = bool(words)
 
     def _show_save(self, state: SaveState) -> None:
         was_failing = self.has_class("-not-saved")
@@ -355,7 +415,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False
         return True
 
-    TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next"}
+    TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next", "typing_decision", "typing_action", "typing_records"}
     HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
 
     # Once finished, a session cannot change: these keys are not offered then.
@@ -365,9 +425,20 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         *TYPING_KEYS,
     }
 
+    # Keys that a person typing a note could press by accident: off in type-first mode.
+    LETTER_KEYS = {
+        "toggle_timer", "next_step", "previous_step", "add_minute", "remove_minute", "note_line", "decision", "action",
+        "records", "parking_lot", "all_notes", "projector", "insert_step", "edit_step", "skip_step", "remove_step",
+        "leave_note_line",
+    }
+
     def check_action(self, action: str, parameters) -> bool | None:
         """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
+        if self.audience:
+            return False  # the audience window shows the session; it changes nothing
         if action in self.CHANGING_KEYS and self.engine.finished:
+            return False
+        if self.type_first and action in self.LETTER_KEYS:
             return False
         typing = isinstance(self.focused, Input)
         if action in self.TYPING_KEYS:
@@ -384,6 +455,53 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def action_typing_timer(self) -> None:
         self.action_toggle_timer()
+
+    def action_typing_decision(self) -> None:
+        self.action_decision()
+
+    def action_typing_action(self) -> None:
+        self.action_action()
+
+    def action_typing_records(self) -> None:
+        self.action_records()
+
+    def action_type_first(self) -> None:
+        self.type_first = not self.type_first
+        self.notify(
+            "Type first: every letter goes into the note line. Commands are on F-keys; F1 lists them."
+            if self.type_first else "Type first is off: single letters are commands again; t starts a note.",
+            title="Keys",
+        )
+
+    @property
+    def start_key(self) -> str:
+        """The key that starts the timer here, as the words on screen name it."""
+        return "" if self.audience else "F5" if self.type_first else "space"
+
+    def watch_type_first(self, on: bool) -> None:
+        self.set_class(on, "-type-first")
+        if self.is_mounted:
+            note_line = self.query_one("#note-line", Input)
+            note_line.placeholder = note_hint(self.size.width, on)
+            if on:
+                self.projector = False
+                note_line.focus()
+            self._shown_second = self._shown_minute = None
+            self.tick()
+        self.refresh_bindings()
+
+    def on_key(self, event) -> None:
+        # Type first: a letter pressed while the agenda or the notes have the focus still goes into the note line.
+        if self.type_first and event.is_printable and not isinstance(self.focused, Input):
+            note_line = self.query_one("#note-line", Input)
+            note_line.focus()
+            note_line.insert_text_at_cursor(event.character or "")
+            event.stop()
+            event.prevent_default()
+
+    def on_screen_resume(self) -> None:
+        if self.type_first:
+            self.query_one("#note-line", Input).focus()
 
     def action_typing_previous(self) -> None:
         self.action_previous_step()
@@ -410,7 +528,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.run_command("add_minutes", minutes=-1)
 
     def action_projector(self) -> None:
-        self.projector = not self.projector
+        if not self.audience:
+            self.projector = not self.projector
 
     def action_note_line(self) -> None:
         self.projector = False
@@ -446,6 +565,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
         if self._tick_timer is not None:
             self._tick_timer.stop()
+        self._finished_shown = True
         state = self.owner.close()
         self.app.push_screen(FinishedScreen(self.session, self.path, state))
 

@@ -12,8 +12,9 @@ from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.step_progress import StepProgress
 
 
-def timer_words(step: SessionStep, countdown: Countdown, now: datetime, finished: bool) -> str:
-    """What the timer is doing, in words, so colour is never the only signal."""
+def timer_words(step: SessionStep, countdown: Countdown, now: datetime, finished: bool, start_key: str = "space") -> str:
+    """What the timer is doing, in words, so colour is never the only signal. `start_key` is the key
+    that starts it on this screen ("" for the audience, who cannot)."""
     left = countdown.left(now)
     if finished:
         return "The session has finished."
@@ -22,7 +23,7 @@ def timer_words(step: SessionStep, countdown: Countdown, now: datetime, finished
     elif countdown.running:
         state = f"{countdown_text(left)} left."
     else:
-        state = f"Paused with {countdown_text(left)} left. Press space to start."
+        state = f"Paused with {countdown_text(left)} left." + (f" Press {start_key} to start." if start_key else "")
     if step.kind == "break":
         return f"Break - back at {countdown.ends_at(now):%H:%M}. {state}"
     return state
@@ -53,7 +54,7 @@ class TimerPanel(Vertical):
         self._update_digits("#countdown", digits_text(left))
         if self.screen.has_class("-roomy"):
             self.query_one("#roomy-clock", BigClock).text = digits_text(left)
-        words = timer_words(step, countdown, now, finished)
+        words = timer_words(step, countdown, now, finished, getattr(self.screen, "start_key", "space"))
         before = self._shown.get("words")
         if before != words:
             self._shown["words"] = words

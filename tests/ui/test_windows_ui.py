@@ -1,0 +1,82 @@
+"""The note-taker's window types first; the audience window only shows; the facilitator can switch."""
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from workshop_tui.store.joined_session import JoinedSession
+from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.ui.app import OpenedSession, WorkshopApp
+from tests.conftest import small_plan
+from tests.test_windows import until
+from tests.ui.live_helpers import live, text_of
+
+
+def window_app(owner, clock, role: str) -> WorkshopApp:
+    return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role))
+
+
+@pytest.fixture
+def owner(sessions_dir: Path, clock):
+    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", gather_seconds=0)
+    yield made
+    made.close()
+
+
+async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_moves_nothing(owner, clock):
+    app = window_app(owner, clock, "note-taker")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"so we agreed now")
+        assert app.screen.query_one("#note-line", Input).value == "so we agreed now"
+        assert owner.session.current_step == 0 and owner.session.status == "paused"  # n, space and a did nothing
+        await pilot.press("enter")
+        assert [n.text for n in owner.session.notes] == ["so we agreed now"]
+        assert "Press F5 to start." in text_of(app, "#timer-words")
+        await pilot.press("f8", "f5")  # commands are on F-keys
+        assert owner.session.current_step == 1 and owner.session.status == "running"
+
+
+async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the_note_line(owner, clock):
+    app = window_app(owner, clock, "note-taker")
+    async with app.run_test(size=(100, 30)) as pilot:
+        live(app).query_one("#agenda").focus()
+        await pilot.press("n", "o")
+        assert app.screen.query_one("#note-line", Input).value == "no"
+        assert owner.session.current_step == 0
+
+
+async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner, clock):
+    app = window_app(owner, clock, "facilitator")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f2", *"next", "enter")
+        assert [n.text for n in owner.session.notes] == ["next"] and owner.session.current_step == 0
+        await pilot.press("f2")
+        assert not app.screen.has_class("-type-first")
+        live(app).query_one("#agenda").focus()
+        await pilot.press("n")
+        assert owner.session.current_step == 1  # single letters are commands again
+
+
+async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, clock):
+    owner.serve()
+    window = JoinedSession(owner.path, clock, "audience")
+    until(lambda: window.link == "joined", "joining")
+    app = window_app(window, clock, "audience")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.has_class("-projector")
+        await pilot.press("space", "n", "f", "escape", "t", "x")
+        assert owner.session.status == "paused" and owner.session.current_step == 0 and owner.session.notes == []
+        assert app.screen.has_class("-projector")
+        assert text_of(app, "#projector-words") == "Paused with 10:00 left."  # no key to press here
+        owner.apply(Command("next_step"))
+        until(lambda: window.engine.current.title == "Tea", "the audience window hearing the step change")
+        await pilot.pause()
+        await pilot.pause()
+        assert text_of(app, "#projector-title").startswith("Tea - back at")
+        owner.close()
+        until(lambda: window.link == "owner gone", "the audience window noticing the owner has gone")
+        await pilot.pause()
+        await pilot.pause()
+        assert text_of(app, "#link-state") == "The window that runs this session has gone. Waiting for it to come back."
+    window.close()
