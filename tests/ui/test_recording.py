@@ -161,6 +161,22 @@ async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(
         assert decision.made_by == "group"
 
 
+async def test_notes_typed_faster_than_they_are_saved_stay_apart(sessions_dir: Path, clock):
+    # Keys that arrive before the last note was saved (a fast typist, a paste, a window that waits
+    # for its owner) belong to the next note: never added to the last one, never lost.
+    from textual import events
+
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("t")
+        for key in [*"first", "enter", *"second", "enter", *"third"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert [n.text for n in live(app).session.notes] == ["first", "second"]
+        assert app.screen.query_one("#note-line", Input).value == "third"
+
+
 async def test_a_decision_needs_its_question_and_outcome_before_it_saves(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:

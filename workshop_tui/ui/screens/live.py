@@ -28,6 +28,7 @@ from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
 from workshop_tui.ui.screens.live_records import RecordKeeping
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.big_clock import BigClock
+from workshop_tui.ui.widgets.note_line import NoteLine
 from workshop_tui.ui.widgets.notes_list import NotesList
 from workshop_tui.ui.widgets.roster_suggester import RosterSuggester
 from workshop_tui.ui.widgets.step_card import StepCard
@@ -149,7 +150,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         with Horizontal(id="status-row"):
             yield Static("", id="status-line", markup=False)
             yield Static("", id="save-state", markup=False)
-        yield Input(
+        yield NoteLine(
             placeholder=note_hint(self.app.size.width, self.type_first),
             id="note-line",
             select_on_focus=False,  # coming back to a half-typed note must not select it, or the next key replaces it
@@ -545,8 +546,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def save_note(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             return
-        if self.run_command("add_note", typed=event.value):
-            event.input.clear()
+        if not self.run_command("add_note", typed=event.value):
+            self.query_one("#note-line", NoteLine).give_back(event.value)
 
     def action_finish(self) -> None:
         def answered(yes: bool | None) -> None:
