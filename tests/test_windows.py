@@ -204,3 +204,18 @@ def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(sessi
         owner.kill()
         owner.wait()
     assert [n.text for n in load_session(path).notes] == [f"Kept {number}" for number in range(20)]
+
+
+def test_the_minutes_say_which_window_each_record_was_typed_in(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.export.markdown_minutes import markdown_minutes
+
+    alone = markdown_minutes(owner.session)
+    owner.apply(Command("add_note", {"typed": "From the facilitator"}))
+    assert "window" not in markdown_minutes(owner.session).replace(alone, "")  # one window: nothing to tell apart
+    with joined(owner, clock) as note_taker:
+        note_taker.apply(Command("add_note", {"typed": "From Bob"}))
+        note_taker.apply(Command("add_action", {"text": "Ring the library"}))
+    minutes = markdown_minutes(owner.session)
+    assert "- Note: From Bob - typed in the note-taker's window (Bob)" in minutes
+    assert "- Note: From the facilitator - typed in the facilitator's window (Ann)" in minutes
+    assert "| Ring the library | - | - | open | the note-taker's window (Bob) |" in minutes

@@ -33,6 +33,12 @@ class Section:
     part: str = ""
 
 
+def window_words(window: str) -> str:
+    """"note-taker: Bob" -> "the note-taker's window (Bob)": which window a record was typed in."""
+    role, _, name = window.partition(": ")
+    return f"the {role}'s window" + (f" ({name})" if name else "")
+
+
 def action_state(action: Action, session: Session, later: Sequence[Session] = ()) -> str:
     """What happened to an action, in words: done or open here, and what became of it in the
     sessions that carried it over (`later`, such as part 2)."""
@@ -91,6 +97,14 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
     agenda_rows = [[t.title, planned_in_words(t), used_in_words(t), "skipped" if t.skipped else ""] for t in timings]
     sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows), time_in_all(timings)], part="agenda"))
 
+    # Several windows wrote this session (the facilitator's, the note-taker's): say which each record came from.
+    windows = {n.window for n in session.notes} | {d.window for d in session.decisions} | {a.window for a in session.actions}
+    windows.discard("")
+    shown_from = len(windows) > 1
+
+    def came_from(window: str) -> str:
+        return f" - typed in {window_words(window)}" if shown_from and window else ""
+
     sections.append(Section("What was said", 2, [], part="notes"))
     for step in session.steps:
         notes = [n for n in session.notes if n.step == step.id and n.removed_at is None]
@@ -98,7 +112,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
             continue
         lines = [
             f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({person_label(n.by, session.participants)})" if n.by else "")
-            + (" - dealt with" if n.dealt_with_at else "")
+            + (" - dealt with" if n.dealt_with_at else "") + came_from(n.window)
             for n in notes
         ]
         sections.append(Section(step.title, 3, [lines], part="notes"))
@@ -115,7 +129,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
         if decision.method not in explained and method_explained(decision.method):
             explained.add(decision.method)
             lines.append(method_explained(decision.method))  # the first time each way of deciding appears
-        lines.append(f"During: {titles.get(decision.step, '')} at {decision.at:%H:%M}")
+        lines.append(f"During: {titles.get(decision.step, '')} at {decision.at:%H:%M}" + came_from(decision.window))
         if decision.reasons:
             lines.append(f"Reasons: {decision.reasons}")
         if decision.dissent:
@@ -124,11 +138,12 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
         lines += result.facts
         sections.append(Section(decision.question, 3, [lines], part="decisions"))
 
-    header = ["What", "Who", "By when", "State"]
+    header = ["What", "Who", "By when", "State"] + (["Typed in"] if shown_from else [])
 
     def rows(actions: list[Action]) -> list[list[str]]:
         return [
             [a.text, a.owner or "-", f"{a.due:%d %B %Y}" if a.due else "-", action_state(a, session, later)]
+            + ([window_words(a.window) if a.window else "-"] if shown_from else [])
             for a in actions
         ]
 
