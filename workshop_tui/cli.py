@@ -79,6 +79,11 @@ def build_parser() -> Parser:
     join.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     show = command("show", help="the audience window for a projector or second display: the clock and the words, read-only")
     show.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
+    serve = command("serve", help="the note-taker's and audience windows in a web browser, on this computer or others")
+    serve.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
+    serve.add_argument("--host", metavar="ADDRESS", default="127.0.0.1",
+                       help="where to listen: 127.0.0.1 (this computer only, the default), or 0.0.0.0 for other computers (a join code is then needed)")
+    serve.add_argument("--port", metavar="PORT", type=int, default=8000, help="the port to listen on (8000 if not given)")
     review = command("review", help="look back at a session: timings, notes, decisions, replay")
     review.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (all sessions if not given)")
     export = command("export", help="write a session's minutes or data to share")
@@ -102,6 +107,7 @@ _VALUES = {
     "facilitator": "the name after --facilitator",
     "note_taker": "the name after --note-taker",
     "name": "the name after --name",
+    "host": "the address after --host",
 }
 _TEXT = ("title", "facilitator", "note_taker", "name")
 # Line and paragraph separators break a line as a new line does.
@@ -329,6 +335,66 @@ def show(args: argparse.Namespace, sessions_dir: Path) -> int:
         window.close()
 
 
+def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
+    """Serve the note-taker's and audience windows of one session to web browsers, until Ctrl+C."""
+    import asyncio
+    import errno
+    import logging
+
+    from workshop_tui.web.join_code import JoinCode, is_loopback, make_code
+    from workshop_tui.web.server import WindowServer
+    from workshop_tui.web.tell_owner import TellOwner
+
+    if not 0 <= args.port <= 65535:
+        raise UsageProblem(f"the port after --port must be from 1 to 65535, not {args.port}")
+    path = open_now(SessionsFolder(sessions_dir), args.session)
+    session = load_session(path)  # a session that cannot be read is said now, not in each browser
+    if session.status == "finished":
+        raise FileProblem(path, "", "this session has finished, so there is nothing to join",
+                          "Serve a session that is running, or look back at this one with 'workshop-tui review'.")
+    code = None if is_loopback(args.host) else JoinCode(make_code())
+    server = WindowServer(path.resolve(), sessions_dir.resolve(), session.title, args.host, args.port, code)
+    logging.basicConfig(format="%(message)s", level=logging.WARNING)
+
+    def ready() -> None:
+        where = _address_for_others(args.host)
+        base = f"http://{where}:{server.port}"
+        lines = [f"Serving '{session.title}' to web browsers.",
+                 f"  The note-taker's window: {base}/join", f"  The audience window:     {base}/show"]
+        # The code first: the facilitator's screen may cut a long line short.
+        notice = f"Browsers: {base}/join for notes, /show for the screen"
+        if code is not None:
+            lines.append(f"  Join code: {code.code} (it is on the facilitator's screen too)")
+            notice = f"Join code {code.code} · {notice}"
+        lines.append("Press Ctrl+C to stop.")
+        print("\n".join(lines), flush=True)
+        TellOwner(path, notice).start()
+
+    try:
+        asyncio.run(server.run_until_stopped(ready))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise UsageProblem(f"port {args.port} is in use already; choose another with --port") from None
+        raise UsageProblem(f"it cannot listen on {args.host} port {args.port} ({error.strerror or error})") from None
+    return 0
+
+
+def _address_for_others(host: str) -> str:
+    """The address a browser on another computer types: this computer's, when it listens on all of them."""
+    import socket
+
+    if host not in ("0.0.0.0", "::", ""):
+        return f"[{host}]" if ":" in host else host
+    try:
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        probe.connect(("192.0.2.1", 9))  # no packet is sent: this only asks which address would be used
+        address = str(probe.getsockname()[0])
+        probe.close()
+        return address
+    except OSError:
+        return socket.gethostname()
+
+
 def review(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.ui.app import BrowseSessions, ReviewSession
 
@@ -383,6 +449,8 @@ def main(argv: list[str] | None = None) -> int:
             return join(args, sessions_dir)
         if args.command == "show":
             return show(args, sessions_dir)
+        if args.command == "serve":
+            return serve(args, sessions_dir)
         if args.command == "review":
             return review(args, sessions_dir)
         if args.command == "export":

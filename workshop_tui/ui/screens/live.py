@@ -365,10 +365,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.show_finished()  # finished in another window
 
     def show_notice(self, notice: str) -> None:
-        """Words a served window asked to show, such as the address and join code for browsers."""
+        """Words for the facilitator's screen, such as the address and join code for browsers. Other
+        windows keep saying whose window they are."""
+        if self.role != "facilitator":
+            return
         self.sub_title = notice
-        if not self.audience:
-            self.notify(notice, title="Browser windows", timeout=30, markup=False)
+        self.notify(notice, title="Browser windows", timeout=30, markup=False)
 
     def show_link(self) -> None:
         """On the audience window, in words: the session has ended, or its owner has gone."""

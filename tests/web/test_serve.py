@@ -1,0 +1,167 @@
+"""`workshop-tui serve`: the note-taker's and audience windows in a real web browser (Debian's
+headless Chromium), a join code in front of everything, and refusals that leave the owner running."""
+
+import asyncio
+import os
+import re
+import shutil
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from workshop_tui.core.clock import SystemClock
+from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.session_file import load_session
+from workshop_tui.web.join_code import MOST_WRONG, JoinCode, is_loopback
+from workshop_tui.web.server import WindowServer, window_command
+from tests.conftest import small_plan
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CODE = "K7P2QX"
+# As the machine's notes say: without the background-networking flags Chromium keeps trying the
+# internet, which this machine refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+# The page draws the terminal on a canvas, so its words are not in the page. This records what the
+# window sends the page (the app's own output) so a test can wait for words in it.
+RECORD_WHAT_IS_DRAWN = r"""
+(() => {
+  const Native = window.WebSocket;
+  const seen = window.__drawn = {text: ""};
+  const decoder = new TextDecoder();
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.addEventListener("message", (e) => {
+        if (typeof e.data !== "string") seen.text += decoder.decode(new Uint8Array(e.data), {stream: true});
+      });
+    }
+  };
+})();
+"""
+ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+def installed() -> None:
+    if not (Path(os.sys.executable).parent / "workshop-tui").exists():  # type: ignore[attr-defined]
+        pytest.skip("workshop-tui is not installed in this environment")
+
+
+@pytest.fixture
+def owner(tmp_path: Path):
+    made = OpenSession.create(tmp_path / "sessions", small_plan(), "Served session", SystemClock(), "Ann", gather_seconds=0)
+    assert made.serve()
+    yield made
+    made.close()
+
+
+@pytest.fixture
+async def server(owner: OpenSession):
+    installed()
+    served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0, JoinCode(CODE))
+    refused: list[str] = []
+    served.said = refused.append
+    runner = await served.start()
+    served.refused = refused  # type: ignore[attr-defined]
+    yield served
+    await runner.cleanup()
+
+
+def test_a_join_code_is_needed_beyond_this_computer_only():
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("laptop.local")
+    command = window_command("join", Path("/tmp/a b/s.toml"), Path("/tmp/a b"))
+    assert command.startswith("exec ") and "'/tmp/a b/s.toml'" in command and "--name browser" in command
+
+
+async def test_without_the_code_nothing_gets_in_and_wrong_codes_are_counted(server: WindowServer):
+    base = f"http://127.0.0.1:{server.port}"
+    async with aiohttp.ClientSession() as client:
+        for path in ("/", "/join", "/show"):
+            async with client.get(base + path) as answer:
+                assert answer.status == 401 and "Type the join code" in await answer.text()
+        async with client.get(base + "/static/js/textual.js") as answer:
+            assert answer.status == 403
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await client.ws_connect(base + "/ws/join")
+        assert refused.value.status == 403
+        async with client.get(base + "/join?code=WRONG1") as answer:
+            assert answer.status == 403 and "That code is not right" in await answer.text()
+    assert server.join_code is not None and server.join_code.wrong["127.0.0.1"] == 1
+    assert "A wrong join code was typed at 127.0.0.1 (1 from there, 1 in all)." in server.refused  # type: ignore[attr-defined]
+    async with aiohttp.ClientSession() as client:
+        for _ in range(MOST_WRONG):
+            async with client.get(base + "/join?code=WRONG2"):
+                pass
+        async with client.get(base + f"/join?code={CODE}") as answer:
+            assert answer.status == 429  # too many wrong codes from here: even the right one waits for a restart
+
+
+async def test_the_right_code_lets_a_browser_in_with_a_title_that_names_the_window(server: WindowServer):
+    base = f"http://127.0.0.1:{server.port}"
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
+        async with client.get(base + f"/show?code={CODE.lower()}") as answer:
+            assert answer.status == 200 and str(answer.url).endswith("/show")  # the code leaves the address bar
+            page = await answer.text()
+        assert "<title>Audience window - Served session</title>" in page
+        addresses = re.findall(r'(?:src|href|url)[=(]"([^"]+)"', page)
+        here = (base, "ws://127.0.0.1:")  # this server's pages, files and window connection: nothing from the internet
+        assert len(addresses) >= 5 and all(address.startswith(here) for address in addresses), addresses
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
+async def test_a_note_typed_in_the_browser_lands_in_the_session_file(server: WindowServer, owner: OpenSession, tmp_path: Path):
+    from playwright.async_api import async_playwright
+
+    base = f"http://127.0.0.1:{server.port}"
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = await browser.new_context(viewport={"width": 1100, "height": 720})
+            await context.add_init_script(RECORD_WHAT_IS_DRAWN)
+            page = await context.new_page()
+
+            await page.goto(base + "/join?code=NOTIT9")
+            assert "That code is not right" in await page.content()
+            await page.fill("#code", CODE)
+            await page.click("button")
+            assert await page.title() == "Note-taker's window - Served session"
+            await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
+            drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
+            assert "Note-taker's window (browser)" in drawn  # the first screen says whose window it is
+
+            await page.keyboard.type("so we agreed now, from the browser")
+            await page.keyboard.press("Enter")
+            await page.wait_for_function("() => window.__drawn.text.includes('from the browser')", timeout=15000)
+            for _ in range(200):
+                if owner.session.notes:
+                    break
+                await asyncio.sleep(0.05)
+            await page.screenshot(path=str(tmp_path / "note-taker.png"))
+        finally:
+            await browser.close()
+    assert (tmp_path / "note-taker.png").stat().st_size > 10_000  # a picture of the window, not a blank page
+    assert [(n.text, n.window) for n in owner.session.notes] == [("so we agreed now, from the browser", "note-taker: browser")]
+    assert owner.session.current_step == 0 and owner.session.status == "paused"  # typing moved nothing
+    owner.flush()
+    assert load_session(owner.path).notes[0].text == "so we agreed now, from the browser"
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
+async def test_the_audience_window_in_the_browser_follows_the_step(server: WindowServer, owner: OpenSession):
+    from playwright.async_api import async_playwright
+
+    base = f"http://127.0.0.1:{server.port}"
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = await browser.new_context(viewport={"width": 1100, "height": 720})
+            await context.add_init_script(RECORD_WHAT_IS_DRAWN)
+            page = await context.new_page()
+            await page.goto(base + f"/show?code={CODE}")
+            await page.wait_for_function("() => window.__drawn.text.includes('Welcome')", timeout=30000)
+            owner.apply(Command("next_step"))
+            await page.wait_for_function("() => window.__drawn.text.includes('Tea - back at')", timeout=15000)
+        finally:
+            await browser.close()

@@ -1,0 +1,251 @@
+"""`workshop-tui serve`: the note-taker's and the audience windows in a web browser.
+
+Built on textual-serve: each browser that opens /join or /show gets its own `workshop-tui join` or
+`workshop-tui show` process on this machine, which joins the session's owner like any other window.
+What this adds to textual-serve's own server:
+
+- two windows on one port, by path (/join, /show), each page titled with its role and the session;
+- a join code, needed for every page, file and connection, when it listens beyond this machine;
+- a page that loads nothing from the internet (textual-serve's own asks Google for a font);
+- a window whose program stops says so on the page, instead of waiting forever;
+- the windows stop when the server stops, however it stops.
+"""
+
+import asyncio
+import ctypes
+import logging
+import shlex
+import signal
+import sys
+from collections.abc import Awaitable, Callable
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+from workshop_tui.web.join_code import JoinCode
+
+log = logging.getLogger("workshop-tui.serve")
+TEMPLATES = Path(__file__).parent / "templates"
+COOKIE = "workshop_join"
+ROLES = {"join": "Note-taker's window", "show": "Audience window"}
+
+
+def window_command(role: str, session: Path, sessions_dir: Path) -> str:
+    """The command a browser's window runs: the installed workshop-tui beside this Python."""
+    script = Path(sys.executable).parent / "workshop-tui"
+    program = [str(script)] if script.exists() else [sys.executable, "-m", "workshop_tui"]
+    extra = ["--name", "browser"] if role == "join" else []
+    # exec: the shell makes way for the window, so stopping the process stops the window itself.
+    return "exec " + shlex.join([*program, role, str(session), "--sessions-dir", str(sessions_dir), *extra])
+
+
+class _Window(AppService):
+    """One browser's window: textual-serve's process, which also stops if the server dies."""
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+        environment = self._build_environment(width=width, height=height)
+        self._process = process = await asyncio.create_subprocess_shell(
+            self.command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=environment,
+            preexec_fn=_stop_with_the_server,
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+
+def _stop_with_the_server() -> None:
+    """Between fork and exec: Linux sends the window SIGTERM when the server goes, even if it is killed."""
+    if sys.platform == "linux":
+        set_parent_death_signal = 1
+        ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGTERM)
+
+
+FORM = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{background:#0c181f;color:#eee;font:20px system-ui,sans-serif;display:flex;justify-content:center;
+align-items:center;height:90vh}} input{{font-size:28px;width:7em;letter-spacing:.2em;text-transform:uppercase}}
+button{{font-size:24px}} .problem{{color:#ffb0b0}}</style></head>
+<body><form method="get" action="{action}"><h1>{title}</h1>
+<p>Type the join code. It is on the facilitator's screen.</p>
+<p class="problem" role="alert">{problem}</p>
+<label for="code">Join code</label><br>
+<input id="code" name="code" autocomplete="off" autofocus required maxlength="32">
+<button type="submit">Join</button></form></body></html>"""
+
+
+class WindowServer(Server):
+    """Serves /join and /show for one session; `join_code` guards everything when it is given."""
+
+    def __init__(self, session: Path, sessions_dir: Path, title: str, host: str = "127.0.0.1", port: int = 8000,
+                 join_code: JoinCode | None = None, commands: dict[str, str] | None = None):
+        self.commands = commands or {role: window_command(role, session, sessions_dir) for role in ROLES}
+        super().__init__(command=self.commands["join"], host=host, port=port, title=title, templates_path=TEMPLATES)
+        self.titles = {role: f"{words} - {title}" for role, words in ROLES.items()}
+        self.join_code = join_code
+        self.windows: set[_Window] = set()
+        self.said: Callable[[str], None] = log.warning  # where refusals are told (the serve terminal)
+
+    # The routes.
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application(middlewares=[self.guard])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        routes: list[web.AbstractRouteDef] = [web.get("/", self.handle_menu)]
+        for role in ROLES:
+            routes += [web.get(f"/{role}", self.handle_index), web.get(f"/ws/{role}", self.handle_websocket)]
+        routes += [web.get("/download/{key}", self.handle_download),
+                   web.static("/static", self.statics_path, show_index=False)]
+        app.add_routes(routes)
+        app.on_shutdown.append(self.on_shutdown)
+        return app
+
+    @web.middleware
+    async def guard(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+        """With a join code, every request needs the cookie it gives (or, for a page, the code itself)."""
+        code = self.join_code
+        if code is None:
+            return await handler(request)
+        address = request.remote or "?"
+        is_page = not request.path.startswith(("/ws/", "/static/", "/download/"))
+        if code.holds_cookie(request.cookies.get(COOKIE, "")):
+            if not is_page and not _same_origin(request):
+                raise web.HTTPForbidden(text="Refused: this came from another web site.\n")
+            return await handler(request)
+        if code.locked_out(address):
+            raise web.HTTPTooManyRequests(text="Refused: too many wrong join codes from this address.\n")
+        typed = request.query.get("code")
+        if typed is None:
+            if not is_page:
+                raise web.HTTPForbidden(text="Refused: the join code is needed first.\n")
+            return self._form(request, "", 401)
+        if not code.right(typed):
+            count = code.count_wrong(address)
+            self.said(f"A wrong join code was typed at {address} ({count} from there, {code.wrong_in_all} in all).")
+            if not is_page:
+                raise web.HTTPForbidden(text="Refused: that join code is not right.\n")
+            return self._form(request, "That code is not right. Check it on the facilitator's screen.", 403)
+        if not is_page:
+            return await handler(request)
+        query = {key: value for key, value in request.query.items() if key != "code"}
+        response = web.Response(status=303, headers={"Location": request.path + (f"?{urlencode(query)}" if query else "")})
+        response.set_cookie(COOKIE, code.cookie, httponly=True, samesite="Lax", path="/")
+        return response
+
+    def _form(self, request: web.Request, problem: str, status: int) -> web.Response:
+        title = self.titles.get(request.path.strip("/"), self.title)
+        page = FORM.format(title=escape(title), action=escape(request.path), problem=escape(problem))
+        return web.Response(text=page, content_type="text/html", status=status, headers={"Cache-Control": "no-store"})
+
+    async def handle_menu(self, request: web.Request) -> web.Response:
+        links = "".join(f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in ROLES)
+        page = f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.title)}</title><h1>{escape(self.title)}</h1><ul>{links}</ul></html>'
+        return web.Response(text=page, content_type="text/html")
+
+    @aiohttp_jinja2.template("app_index.html")
+    async def handle_index(self, request: web.Request) -> dict[str, Any]:
+        role = request.path.strip("/")
+        base = f"{request.scheme}://{request.host}"  # as the browser reached it: right for cookies, and for 0.0.0.0
+        sockets = "wss" + base[5:] if base.startswith("https") else "ws" + base[4:]
+        return {
+            "font_size": to_int(request.query.get("fontsize", "16"), 16),
+            "app_websocket_url": f"{sockets}/ws/{role}",
+            "config": {"static": {"url": f"{base}/static/"}},
+            "application": {"name": self.titles[role]},
+        }
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's own, with the window chosen by the path, and a word if the window stops."""
+        role = request.path.rsplit("/", 1)[1]
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = min(500, to_int(request.query.get("width", "80"), 80))
+        height = min(300, to_int(request.query.get("height", "24"), 24))
+        window: _Window | None = None
+        try:
+            await websocket.prepare(request)
+            window = _Window(self.commands[role], write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                             close=websocket.close,  # type: ignore[arg-type]  # textual-serve passes this very method
+                             download_manager=self.download_manager, debug=self.debug)
+            self.windows.add(window)
+            await window.start(width, height)
+            watcher = asyncio.create_task(self._say_if_it_stops(websocket, window))
+            try:
+                await self._process_messages(websocket, window)
+            finally:
+                watcher.cancel()
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # one browser's trouble never stops the server
+            log.warning("A browser window ended with a problem: %s", error)
+        finally:
+            if window is not None:
+                await window.stop()
+                self.windows.discard(window)
+        return websocket
+
+    @staticmethod
+    async def _say_if_it_stops(websocket: web.WebSocketResponse, window: _Window) -> None:
+        process = window._process
+        if process is None:
+            return
+        status = await process.wait()
+        if not websocket.closed:
+            await websocket.send_bytes(
+                f"\x1b[2J\x1b[H\r\n  This window has stopped (exit status {status}). "
+                "The terminal where 'workshop-tui serve' runs says why.\r\n".encode())
+
+    async def start(self) -> web.AppRunner:
+        """Listen; returns the runner (`await runner.cleanup()` stops it). Port 0 picks a free port.
+        Raises OSError (such as the port being in use) before anything is said."""
+        runner = web.AppRunner(await self._make_app(), handle_signals=False, shutdown_timeout=5, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self.port)
+        try:
+            await site.start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        self.port = runner.addresses[0][1]
+        return runner
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Ask every window to quit; stop any still there after three seconds."""
+        for window in list(self.windows):
+            if window._process is not None and window._process.returncode is None:
+                await window.send_meta({"type": "quit"})
+
+        async def wait_or_stop(process: asyncio.subprocess.Process) -> None:
+            try:
+                await asyncio.wait_for(process.wait(), 3)
+            except TimeoutError:
+                process.kill()
+
+        await asyncio.gather(*(wait_or_stop(w._process) for w in list(self.windows) if w._process is not None))
+
+    async def run_until_stopped(self, ready: Callable[[], None]) -> None:
+        """Serve until Ctrl+C or SIGTERM; `ready` is called once it listens."""
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        runner = await self.start()
+        ready()
+        try:
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+
+
+def _same_origin(request: web.Request) -> bool:
+    origin = request.headers.get("Origin")
+    return origin is None or urlsplit(origin).netloc == request.host

@@ -1,0 +1,48 @@
+"""Keeps the facilitator's screen told where the browser windows are and what their join code is.
+
+The words go to the session's owner over its socket, as a notice; the owner shows them on the
+facilitator's screen. If the owner goes and another window takes over, they are said again there.
+"""
+
+import threading
+from pathlib import Path
+
+from workshop_tui.store.session_wire import VERSION, LineReader, connect_to, encode, socket_path
+
+RETRY = 2.0  # seconds between tries to reach an owner
+
+
+class TellOwner:
+    def __init__(self, session_path: Path, notice: str):
+        self.session_path = Path(session_path)
+        self.notice = notice
+        self.told = threading.Event()  # set once an owner has heard it (for tests)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tell-owner", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection = connect_to(socket_path(self.session_path))
+            except OSError:
+                self._stop.wait(RETRY)
+                continue
+            try:
+                hello = {"session": self.session_path.name, "role": "audience", "name": "web server", "window": "serve",
+                         "version": VERSION}
+                connection.sendall(encode({"hello": hello}) + encode({"notice": self.notice}))
+                self.told.set()
+                reader = LineReader(connection)
+                while not self._stop.is_set() and reader.read() is not None:
+                    pass  # what the owner says is not needed here; reading only notices when it goes
+            except OSError:
+                pass
+            finally:
+                connection.close()
+            self._stop.wait(RETRY)
