@@ -345,7 +345,7 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.web.server import WindowServer
     from workshop_tui.web.tell_owner import TellOwner
 
-    if not 0 <= args.port <= 65535:
+    if not 1 <= args.port <= 65535:
         raise UsageProblem(f"the port after --port must be from 1 to 65535, not {args.port}")
     path = open_now(SessionsFolder(sessions_dir), args.session)
     session = load_session(path)  # a session that cannot be read is said now, not in each browser
