@@ -188,3 +188,19 @@ def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_ove
     owner.close()
     assert cli.main(["serve", owner.path.name, "--sessions-dir", str(owner.path.parent)]) == cli.BAD_INPUT
     assert "this session has finished" in capsys.readouterr().err
+
+
+async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the_owner_running(server: WindowServer, owner: OpenSession):
+    base = f"http://127.0.0.1:{server.port}"
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
+        async with client.get(base + f"/join?code={CODE}"):
+            pass
+        async with client.ws_connect(base + "/ws/join?width=80&height=24") as socket_:
+            await socket_.send_bytes(b"\xff\x00garbage" * 1000)
+            await socket_.send_str("not json at all")
+            await socket_.send_str('["stdin"]')
+            await socket_.send_str("x" * 2_000_000)
+        async with client.get(base + "/show") as answer:
+            assert answer.status == 200  # still serving
+    owner.apply(Command("add_note", {"typed": "still here"}))
+    assert [n.text for n in owner.session.notes] == ["still here"]

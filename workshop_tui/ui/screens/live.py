@@ -349,6 +349,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if change.notice:
             self.show_notice(change.notice)
         if change.reset:  # the whole session was replaced: a window joined again, or took over
+            if getattr(self.owner, "link", "") == "owner":
+                self.notify("The window that ran this session has gone, so this window runs it now and saves it. "
+                            "Nothing typed here was lost.", title="This window runs the session", timeout=20)
             self._notes_by_person = NotesByPerson(self.session)
             self._agenda_cells = None
             area = Area.ALL
