@@ -269,6 +269,7 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.store.joined_session import JoinedSession
     from workshop_tui.store.open_session import OpenSession, SessionLink
     from workshop_tui.store.session_lock import OpenElsewhere
+    from workshop_tui.store.session_wire import owner_answers
     from workshop_tui.ui.app import OpenedSession
 
 
@@ -284,6 +285,8 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     try:
         owner: SessionLink = OpenSession.resume(path, SystemClock())
     except OpenElsewhere:
+        if not owner_answers(path):
+            raise  # held by a process that does not let windows join: said as it is
         # Another window runs it: this one joins it, as the facilitator's screen, with every key as usual.
         owner = JoinedSession(path, SystemClock(), "facilitator")
     try:

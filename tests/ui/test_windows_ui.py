@@ -80,3 +80,15 @@ async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, cl
         await pilot.pause()
         assert text_of(app, "#link-state") == "The window that runs this session has gone. Waiting for it to come back."
     window.close()
+
+
+async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitator(owner, clock):
+    owner.serve()
+    app = WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.resume_session(owner.path, show=True)
+        until(lambda: getattr(screen.owner, "link", "") == "joined", "joining")
+        await pilot.pause()
+        assert isinstance(screen.owner, JoinedSession) and screen.sub_title == "Facilitator's window"
+        await pilot.press("n")  # single letters work as on the facilitator's own screen
+        until(lambda: owner.session.current_step == 1, "the step change reaching the owner")

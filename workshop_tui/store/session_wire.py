@@ -102,6 +102,15 @@ def connect_to(path: Path, timeout: float = 2.0) -> socket.socket:
     return client
 
 
+def owner_answers(session_path: Path) -> bool:
+    """True when a window runs this session and answers on its socket (so another window can join it)."""
+    try:
+        connect_to(socket_path(session_path), timeout=1.0).close()
+    except OSError:
+        return False
+    return True
+
+
 def same_user(connection: socket.socket) -> bool:
     """True when the process at the other end runs as this user (the socket file is private too)."""
     try:

@@ -151,7 +151,10 @@ class WorkshopApp(App):
             return self._live(OpenSession.resume(path, self.clock, **self.saver_settings), show)
         except OpenElsewhere:
             from workshop_tui.store.joined_session import JoinedSession
+            from workshop_tui.store.session_wire import owner_answers
 
+            if not owner_answers(path):
+                raise  # held by a process that does not let windows join
             return self._live(JoinedSession(path, self.clock, "facilitator", **self.saver_settings), show)
 
     @property
