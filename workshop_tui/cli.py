@@ -268,7 +268,7 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.core.clock import SystemClock
     from workshop_tui.store.joined_session import JoinedSession
     from workshop_tui.store.open_session import OpenSession, SessionLink
-    from workshop_tui.store.session_lock import OpenElsewhere
+    from workshop_tui.store.problems import OpenElsewhere
     from workshop_tui.store.session_wire import owner_answers
     from workshop_tui.ui.app import OpenedSession
 

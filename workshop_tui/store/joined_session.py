@@ -27,9 +27,8 @@ from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.model import Event, Session
 from workshop_tui.store.open_session import Change, Command, Listener, OpenSession, SaverTimings, SaveState
 from workshop_tui.store.outbox import Outbox
-from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.problems import FileProblem, OpenElsewhere
 from workshop_tui.store.session_file import load_session
-from workshop_tui.store.session_lock import OpenElsewhere
 from workshop_tui.store.session_wire import (
     VERSION,
     LineReader,
@@ -71,6 +70,7 @@ class JoinedSession:
         self._owner: OpenSession | None = None
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()  # guards the connection, the pending commands and their replies
+        self._taking_over = threading.Lock()  # held while what was kept is applied by this window as the new owner
         self._connection: socket.socket | None = None
         # Sent and not yet on disk, in the order sent: kept (here and in the outbox) until the owner has
         # saved their events, so an owner killed between applying and saving loses nothing.
@@ -143,22 +143,24 @@ class JoinedSession:
     def apply(self, command: Command) -> list[Event]:
         """Send `command` to the owner; raises NotNow with the owner's reason when it is refused.
         With no owner to answer, it is kept on disk and sent when there is one."""
-        owner = self._owner
-        if owner is not None:
-            return owner.apply(replace(command, window=self.window))
         if self.read_only:
             raise NotNow("This window only shows the session; it cannot change it.")
-        if self.engine.finished:
+        if self._owner is None and self.engine.finished:
             raise NotNow("This session has finished, so it cannot change now.")
         assert self._outbox is not None
         with self._lock:
-            self._sent += 1
-            command_id = f"{self.window_id}-{self._sent}"
-            sent = {"id": command_id, "name": command.name, "args": arguments_text(command.args), "window": self.window}
-            self._outbox.add(sent)
-            self._pending[command_id] = sent
-            reply = self._replies[command_id] = _Reply()
-            connection = self._connection
+            owner = self._owner
+            if owner is None:  # decided under the lock a takeover sets the owner under, so nothing falls between
+                self._sent += 1
+                command_id = f"{self.window_id}-{self._sent}"
+                sent = {"id": command_id, "name": command.name, "args": arguments_text(command.args), "window": self.window}
+                self._outbox.add(sent)
+                self._pending[command_id] = sent
+                reply = self._replies[command_id] = _Reply()
+                connection = self._connection
+        if owner is not None:
+            with self._taking_over:  # after what was kept from before the takeover, in the order typed
+                return owner.apply(replace(command, window=self.window))
         if connection is not None:
             self._send(connection, {"command": {key: sent[key] for key in ("id", "name", "args")}})
         if connection is None or not reply.ready.wait(REPLY_WAIT):
@@ -297,17 +299,18 @@ class JoinedSession:
             self.owner_saved = replace(self.owner_saved, problem=str(problem))
             return False
         owner.serve()
-        with self._lock:
-            kept = list(self._pending.values())
-        for sent in kept:  # the owner applies each id once: those already in the file are skipped
-            try:
-                owner.apply(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"], self.window))
-                self._answered(sent["id"])  # this process owns the session now: its own saver has them
-            except NotNow as reason:
-                self._answered(sent["id"], str(reason))
-        owner.listen(self._tell)
-        self._owner = owner
-        self.link = "owner"
+        with self._taking_over:
+            with self._lock:
+                self._owner = owner  # from now on apply() goes to it (and waits for the replay below)
+                kept = list(self._pending.values())
+            for sent in kept:  # the owner applies each id once: those already in the file are skipped
+                try:
+                    owner.apply(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"], self.window))
+                    self._answered(sent["id"])  # this process owns the session now: its own saver has them
+                except NotNow as reason:
+                    self._answered(sent["id"], str(reason))
+            owner.listen(self._tell)
+            self.link = "owner"
         self._tell(Change((), owner.save_state, reset=True))
         return True
 

@@ -87,3 +87,7 @@ def validation_problems(path: Path | str, error: ValidationError, what: str) -> 
     return [
         FileProblem(path, field_path(e["loc"]), _plain(e), todo) for e in error.errors()
     ]
+
+
+class OpenElsewhere(FileProblem):
+    """The session is open in another process, which holds its lock (another window may join it)."""

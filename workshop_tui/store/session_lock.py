@@ -10,11 +10,7 @@ import os
 from pathlib import Path
 
 from workshop_tui.store.atomic import OWNER_ONLY
-from workshop_tui.store.problems import FileProblem
-
-
-class OpenElsewhere(FileProblem):
-    """The session is open in another process, which holds its lock (another window can join it)."""
+from workshop_tui.store.problems import OpenElsewhere
 
 
 def lock_path(session_path: Path) -> Path:

@@ -14,8 +14,7 @@ from textual.screen import Screen
 from workshop_tui.core.clock import Clock, SystemClock
 from workshop_tui.model import Plan, Session
 from workshop_tui.store.open_session import OpenSession, SessionLink
-from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_lock import OpenElsewhere
+from workshop_tui.store.problems import FileProblem, OpenElsewhere
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
