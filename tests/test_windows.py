@@ -219,3 +219,61 @@ def test_the_minutes_say_which_window_each_record_was_typed_in(owner: OpenSessio
     assert "- Note: From Bob - typed in the note-taker's window (Bob)" in minutes
     assert "- Note: From the facilitator - typed in the facilitator's window (Ann)" in minutes
     assert "| Ring the library | - | - | open | the note-taker's window (Bob) |" in minutes
+
+
+def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(sessions_dir: Path, clock: FakeClock, monkeypatch):
+    import threading
+
+    from workshop_tui.store import joined_session
+    from workshop_tui.store.session_wire import LineReader, listen_at, session_text
+
+    made = OpenSession.create(sessions_dir, small_plan(), "Silent", clock, gather_seconds=0)
+    text = session_text(made.session)
+    made.close()
+    listening = listen_at(socket_path(made.path))
+
+    def silent_owner() -> None:  # says welcome, then hears commands and never answers them
+        connection, _ = listening.accept()
+        reader = LineReader(connection)
+        reader.read()
+        connection.sendall(encode({"welcome": {"session": text, "save": {}}}))
+        while reader.read() is not None:
+            pass
+
+    threading.Thread(target=silent_owner, daemon=True).start()
+    waits: list[float] = []
+    real_wait = threading.Event.wait
+
+    class Reply(joined_session._Reply):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ready.wait = lambda timeout=None: waits.append(timeout) or real_wait(self.ready, 0)  # type: ignore[method-assign]
+
+    monkeypatch.setattr(joined_session, "_Reply", Reply)
+    window = JoinedSession(made.path, clock, "note-taker", "Bob", take_over=False)
+    until(lambda: window.link == "joined", "joining")
+    for number in range(3):
+        assert window.apply(Command("add_note", {"typed": f"Kept {number}"})) == []
+    assert waits == [joined_session.REPLY_WAIT, 0, 0]  # after one wait that timed out, no more waiting
+    assert window.save_state.unsaved == 3
+    window.close()
+    listening.close()
+
+
+async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.ui.app import OpenedSession, WorkshopApp
+
+    owner.close()
+    window = JoinedSession(owner.path, clock, "note-taker", "Bob", take_over=False)
+    until(lambda: window.link == "owner gone", "the window finding no owner")
+    app = WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(window, "note-taker"))
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            again.serve()
+            until(lambda: window.link == "joined", "joining")
+            await pilot.pause()
+            assert "has gone" not in str(app.screen.query_one("#save-state").content)
+    finally:
+        window.close()
+        again.close()

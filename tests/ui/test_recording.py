@@ -248,3 +248,21 @@ async def test_a_part_2_can_start_without_following_on(sessions_dir: Path, clock
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.session.follows is None and app.screen.session.actions == []
+
+
+async def test_past_fifty_notes_the_newest_is_still_brought_into_sight_and_counted(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = live(app)
+        for number in range(60):
+            screen.run_command("add_note", typed=f"note {number}")
+        await pilot.pause()
+        notes = screen.query_one("#notes", NotesList)
+        assert shown_notes(app)[-1].endswith("note 59") and notes.highlighted == notes.option_count - 1
+        assert notes.scroll_offset.y == notes.max_scroll_y > 0  # the newest note is in view
+        for number in range(60, 180):  # a burst, as a window hears many notes at once
+            screen.engine.add_note(f"note {number}")
+        screen.show_notes()
+        await pilot.pause()
+        assert "the newest 50 of 180" in text_of(app, "#notes-heading")
+        assert notes.scroll_offset.y == notes.max_scroll_y

@@ -71,6 +71,7 @@ class JoinedSession:
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()  # guards the connection, the pending commands and their replies
         self._taking_over = threading.Lock()  # held while what was kept is applied by this window as the new owner
+        self._owner_slow = False  # a reply did not come in time: send on without waiting until one does
         self._connection: socket.socket | None = None
         # Sent and not yet on disk, in the order sent: kept (here and in the outbox) until the owner has
         # saved their events, so an owner killed between applying and saving loses nothing.
@@ -163,7 +164,9 @@ class JoinedSession:
                 return owner.apply(replace(command, window=self.window))
         if connection is not None:
             self._send(connection, {"command": {key: sent[key] for key in ("id", "name", "args")}})
-        if connection is None or not reply.ready.wait(REPLY_WAIT):
+        # An owner that has stopped answering holds up one key press, not every one after it.
+        if connection is None or not reply.ready.wait(0 if self._owner_slow else REPLY_WAIT):
+            self._owner_slow = connection is not None
             self._tell(Change((), self.save_state))  # said on screen: kept, to be sent
             return []
         if reply.refused:
@@ -178,6 +181,7 @@ class JoinedSession:
 
     def _answered(self, command_id: str, refused: str = "", events: int | None = None) -> None:
         """The owner's answer. A refused command is let go; a done one once its events are saved."""
+        self._owner_slow = False
         with self._lock:
             if refused or events is None:
                 self._pending.pop(command_id, None)

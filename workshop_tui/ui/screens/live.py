@@ -167,6 +167,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             role, _, name = self.owner.window.partition(": ")
             self.sub_title = f"{role.capitalize()}'s window" + (f" ({name})" if name else "")
         self.owner.listen(self._owner_changed)
+        # What changed between building this screen and listening (a window's welcome may come then)
+        # would never be heard: take the state as it is now.
+        self._notes_by_person = NotesByPerson(self.session)
+        self.save_message = _save_words(self.owner.save_state)
         self.set_class(not self.owner.save_state.ok, "-not-saved")
         self.set_class(self.projector, "-projector")
         self.set_class(self.type_first, "-type-first")

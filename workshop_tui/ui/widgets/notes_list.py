@@ -58,13 +58,17 @@ class NotesList(OptionList):
     def _append(self, session: Session, notes: list[Note], all_steps: bool, current: str) -> None:
         names = person_labels(session.participants)
         titles = {step.id: step.title for step in session.steps} if all_steps else {}
-        fresh = [n for n in notes if self._wanted(n, all_steps, current)][-self.MOST:]
+        fresh = [n for n in notes if self._wanted(n, all_steps, current)]
         if fresh:
-            self.total += len(fresh)
+            self.total += len(fresh)  # all of them, before only the newest are kept for the list
+            fresh = fresh[-self.MOST:]
             self.add_options(Option(note_line(n, names, titles.get(n.step, "")), id=n.id) for n in fresh)
             while self.option_count > self.MOST:
                 self.remove_option_at_index(0)
+            # Once the list is full the last row's number stays the same, so setting it alone would
+            # not move the view: the newest note must be brought into sight every time.
             self.highlighted = self.option_count - 1
+            self.scroll_end(animate=False)  # after the next layout, when the new rows have their place
 
     def _redraw(self, session: Session, all_steps: bool, current: str) -> None:
         names = person_labels(session.participants)
