@@ -52,15 +52,21 @@ def steps_of_notes(session: Session) -> dict[str, str]:
     return steps
 
 
+def facilitator_and_note_taker(terminal_factory, folder: Path) -> tuple[Terminal, Terminal, Path]:
+    """Ann runs part 1 in one terminal; Bob joins it in another. Both windows, and the session's file."""
+    facilitator = terminal_factory(100, 30)
+    facilitator.start(f"{installed_command()} run co-production-part-1 --quiet --facilitator Ann")
+    facilitator.wait_for("Paused with")
+    path = the_session(folder / "sessions")
+    note_taker = terminal_factory(100, 30)
+    note_taker.start(f"{installed_command()} join --name Bob")
+    note_taker.wait_for("Note-taker's window (Bob)")
+    return facilitator, note_taker, path
+
+
 def test_three_windows_2000_notes_from_the_note_taker_and_the_facilitator_moving_on(terminal_factory, tmp_path: Path):
     app = installed_command()
-    facilitator = terminal_factory(100, 30)
-    facilitator.start(f"{app} run co-production-part-1 --quiet --facilitator Ann")
-    facilitator.wait_for("Paused with")
-    path = the_session(tmp_path / "sessions")
-    note_taker = terminal_factory(100, 30)
-    note_taker.start(f"{app} join --name Bob")
-    note_taker.wait_for("Note-taker's window (Bob)")
+    facilitator, note_taker, path = facilitator_and_note_taker(terminal_factory, tmp_path)
     projector = terminal_factory(80, 24)
     projector.start(f"{app} show")
     projector.wait_for(PLAN.steps[0].title)
@@ -102,14 +108,7 @@ def test_three_windows_2000_notes_from_the_note_taker_and_the_facilitator_moving
 
 
 def test_killing_the_owner_while_the_note_taker_types_loses_none_of_the_notes(terminal_factory, tmp_path: Path):
-    app = installed_command()
-    facilitator = terminal_factory(100, 30)
-    facilitator.start(f"{app} run co-production-part-1 --quiet")
-    facilitator.wait_for("Paused with")
-    path = the_session(tmp_path / "sessions")
-    note_taker = terminal_factory(100, 30)
-    note_taker.start(f"{app} join --name Bob")
-    note_taker.wait_for("Note-taker's window (Bob)")
+    facilitator, note_taker, path = facilitator_and_note_taker(terminal_factory, tmp_path)
 
     texts = [f"kept {number:03d}" for number in range(300)]
     type_notes(note_taker, texts[:150], per_send=50)

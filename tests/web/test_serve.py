@@ -5,7 +5,10 @@ import asyncio
 import os
 import re
 import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -41,6 +44,21 @@ RECORD_WHAT_IS_DRAWN = r"""
 })();
 """
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+@asynccontextmanager
+async def browser_page() -> AsyncIterator[Any]:
+    """A page in Debian's headless Chromium that records what the served window draws."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = await browser.new_context(viewport={"width": 1100, "height": 720})
+            await context.add_init_script(RECORD_WHAT_IS_DRAWN)
+            yield await context.new_page()
+        finally:
+            await browser.close()
 
 
 def installed() -> None:
@@ -112,35 +130,25 @@ async def test_the_right_code_lets_a_browser_in_with_a_title_that_names_the_wind
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 async def test_a_note_typed_in_the_browser_lands_in_the_session_file(server: WindowServer, owner: OpenSession, tmp_path: Path):
-    from playwright.async_api import async_playwright
-
     base = f"http://127.0.0.1:{server.port}"
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            context = await browser.new_context(viewport={"width": 1100, "height": 720})
-            await context.add_init_script(RECORD_WHAT_IS_DRAWN)
-            page = await context.new_page()
+    async with browser_page() as page:
+        await page.goto(base + "/join?code=NOTIT9")
+        assert "That code is not right" in await page.content()
+        await page.fill("#code", CODE)
+        await page.click("button")
+        assert await page.title() == "Note-taker's window - Served session"
+        await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
+        drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
+        assert "Note-taker's window (browser)" in drawn  # the first screen says whose window it is
 
-            await page.goto(base + "/join?code=NOTIT9")
-            assert "That code is not right" in await page.content()
-            await page.fill("#code", CODE)
-            await page.click("button")
-            assert await page.title() == "Note-taker's window - Served session"
-            await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
-            drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
-            assert "Note-taker's window (browser)" in drawn  # the first screen says whose window it is
-
-            await page.keyboard.type("so we agreed now, from the browser")
-            await page.keyboard.press("Enter")
-            await page.wait_for_function("() => window.__drawn.text.includes('from the browser')", timeout=15000)
-            for _ in range(200):
-                if owner.session.notes:
-                    break
-                await asyncio.sleep(0.05)
-            await page.screenshot(path=str(tmp_path / "note-taker.png"))
-        finally:
-            await browser.close()
+        await page.keyboard.type("so we agreed now, from the browser")
+        await page.keyboard.press("Enter")
+        await page.wait_for_function("() => window.__drawn.text.includes('from the browser')", timeout=15000)
+        for _ in range(200):
+            if owner.session.notes:
+                break
+            await asyncio.sleep(0.05)
+        await page.screenshot(path=str(tmp_path / "note-taker.png"))
     assert (tmp_path / "note-taker.png").stat().st_size > 10_000  # a picture of the window, not a blank page
     assert [(n.text, n.window) for n in owner.session.notes] == [("so we agreed now, from the browser", "note-taker: browser")]
     assert owner.session.current_step == 0 and owner.session.status == "paused"  # typing moved nothing
@@ -150,21 +158,12 @@ async def test_a_note_typed_in_the_browser_lands_in_the_session_file(server: Win
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 async def test_the_audience_window_in_the_browser_follows_the_step(server: WindowServer, owner: OpenSession):
-    from playwright.async_api import async_playwright
-
     base = f"http://127.0.0.1:{server.port}"
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            context = await browser.new_context(viewport={"width": 1100, "height": 720})
-            await context.add_init_script(RECORD_WHAT_IS_DRAWN)
-            page = await context.new_page()
-            await page.goto(base + f"/show?code={CODE}")
-            await page.wait_for_function("() => window.__drawn.text.includes('Welcome')", timeout=30000)
-            owner.apply(Command("next_step"))
-            await page.wait_for_function("() => window.__drawn.text.includes('Tea - back at')", timeout=15000)
-        finally:
-            await browser.close()
+    async with browser_page() as page:
+        await page.goto(base + f"/show?code={CODE}")
+        await page.wait_for_function("() => window.__drawn.text.includes('Welcome')", timeout=30000)
+        owner.apply(Command("next_step"))
+        await page.wait_for_function("() => window.__drawn.text.includes('Tea - back at')", timeout=15000)
 
 
 def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_over(owner: OpenSession, capsys):

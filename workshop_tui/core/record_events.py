@@ -80,38 +80,30 @@ def _decision_add(session: Session, event: Event) -> None:
     session.decisions.append(Decision(id=str(event.details["decision"]), at=event.at, window=event.window, **fields))
 
 
+def _action_of(event: Event, **more: str) -> Action:
+    """The action an add or a carry event makes: what, who, by when, and the window it came from."""
+    d = event.details
+    due = d.get("due")
+    return Action(
+        id=str(d["action"]),
+        at=event.at,
+        text=str(d["text"]),
+        owner=str(d.get("owner", "")),
+        due=due if isinstance(due, date) else None,
+        window=event.window,
+        **more,
+    )
+
+
 @rule(Kind.ACTION_ADD, "an action was added", Area.RECORDS)
 def _action_add(session: Session, event: Event) -> None:
     d = event.details
-    due = d.get("due")
-    session.actions.append(
-        Action(
-            id=str(d["action"]),
-            at=event.at,
-            step=str(d.get("step", "")),
-            text=str(d["text"]),
-            owner=str(d.get("owner", "")),
-            due=due if isinstance(due, date) else None,
-            from_note=str(d.get("from_note", "")),
-            window=event.window,
-        )
-    )
+    session.actions.append(_action_of(event, step=str(d.get("step", "")), from_note=str(d.get("from_note", ""))))
 
 
 @rule(Kind.ACTION_CARRY, "an open action was carried over from the earlier session", Area.RECORDS)
 def _action_carry(session: Session, event: Event) -> None:
-    d = event.details
-    due = d.get("due")
-    session.actions.append(
-        Action(
-            id=str(d["action"]),
-            at=event.at,
-            text=str(d["text"]),
-            owner=str(d.get("owner", "")),
-            due=due if isinstance(due, date) else None,
-            carried_from=str(d["from"]),
-        )
-    )
+    session.actions.append(_action_of(event, carried_from=str(event.details["from"])))
 
 
 @rule(Kind.SESSION_FOLLOW, "this session follows on from an earlier one", Area.ALL)
