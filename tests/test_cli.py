@@ -105,6 +105,7 @@ def no_screen(monkeypatch):
         return 0
 
     monkeypatch.setattr("workshop_tui.cli.open_app", record)
+    monkeypatch.setattr("workshop_tui.cli.check_terminal", lambda: None)  # the test run has no terminal
     return opened
 
 
@@ -254,3 +255,25 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path):
     os.close(writer)
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
     assert result.returncode == 1
+
+
+def test_a_screen_with_no_terminal_to_show_it_is_refused_before_anything_is_made(tmp_path: Path):
+    # It used to start and wait for ever on a core (a script, a cron job, a pipe).
+    for command in (["run", "co-production-part-1"], ["review"], []):
+        result = subprocess.run(
+            [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(tmp_path / "sessions"), *command],
+            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+        )
+        assert result.returncode == 2 and "its screens need a terminal" in result.stderr, result.stderr
+    assert not (tmp_path / "sessions").exists() or list((tmp_path / "sessions").glob("*.toml")) == []
+
+
+def test_join_and_show_refuse_a_finished_session_by_name(tmp_path: Path, capsys):
+    from workshop_tui.store.session_file import save_session
+    from tests.conftest import finished_session
+
+    tmp_path.mkdir(exist_ok=True)
+    save_session(finished_session(), tmp_path / "done.toml")
+    for command in ("join", "show"):
+        assert main([command, "done", "--sessions-dir", str(tmp_path)]) == 2
+        assert "this session has finished, so there is nothing to join" in capsys.readouterr().err

@@ -71,8 +71,8 @@ def test_csv_round_trips_through_the_csv_module(what):
         assert rows[2][3] == TRICKY_NOTE  # commas, quotes and a newline, word for word
         assert rows[3][3] == "Bus times, parking | access"
     if what == "actions":
-        assert rows[0][-2:] == ["carried over from", "what happened"]
-        assert rows[1] == ["Book the library room", "Cat", "2026-07-15", "done", "Deciding", "", "done"]
+        assert rows[0][-3:] == ["carried over from", "what happened", "typed in"]
+        assert rows[1] == ["Book the library room", "Cat", "2026-07-15", "done", "Deciding", "", "done", ""]
 
 
 def test_json_holds_the_whole_session():
@@ -266,8 +266,8 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised():
 
 def test_csv_quotes_every_cell_and_leaves_ordinary_text_as_it_was():
     lines = csv_table(recorded_session(), "actions").splitlines()
-    assert lines[0] == '"what","who","due","state","step","carried over from","what happened"'
-    assert lines[1] == '"Book the library room","Cat","2026-07-15","done","Deciding","","done"'
+    assert lines[0] == '"what","who","due","state","step","carried over from","what happened","typed in"'
+    assert lines[1] == '"Book the library room","Cat","2026-07-15","done","Deciding","","done",""'
 
 
 def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warnings(clock):

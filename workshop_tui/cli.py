@@ -158,6 +158,17 @@ def check_values(args: argparse.Namespace) -> None:
             raise UsageProblem(problem)
 
 
+def check_terminal() -> None:
+    """Refuse to start a screen with no terminal to show it in: it would wait for ever, using a core."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return  # a browser window of `serve`: textual-serve gives it its own way to draw
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageProblem(
+            "its screens need a terminal, and its input or output is not one (redirected, or run from a script); "
+            "run it in a terminal window, or use 'workshop-tui serve' for a web browser"
+        )
+
+
 def _validation_sentence(error: ValidationError) -> str:
     # Never the value itself: it may be session text, on a projector.
     first = error.errors()[0]
@@ -215,6 +226,7 @@ def check(wanted: str, sessions_dir: Path) -> int:
 
 
 def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:
+    check_terminal()
     # Textual is imported only when a screen opens, so the other commands start fast.
     from workshop_tui.ui.app import WorkshopApp
 
@@ -234,6 +246,7 @@ def run(args: argparse.Namespace, sessions_dir: Path) -> int:
     title = args.title if args.title is not None else plan.title
     # Made here, so a sessions folder that cannot hold it is said in one sentence before any screen shows.
     follows = earlier_session(args.follows, plan, title, SessionsFolder(sessions_dir))
+    check_terminal()  # before the session's file is made
     owner = OpenSession.create(
         sessions_dir, plan, title, SystemClock(), args.facilitator or "", args.note_taker or "", follows=follows
     )
@@ -301,7 +314,11 @@ def open_now(folder: SessionsFolder, wanted: str | None) -> Path:
     from workshop_tui.store.session_wire import socket_path
 
     if wanted:
-        return folder.find(wanted)
+        path = folder.find(wanted)
+        if load_session(path).status == "finished":
+            raise FileProblem(path, "", "this session has finished, so there is nothing to join",
+                              "Look back at it with 'workshop-tui review', or start a new one with 'workshop-tui run PLAN'.")
+        return path
     unfinished = folder.unfinished()
     if not unfinished:
         raise FileProblem(folder.path, "", "there is no unfinished session in this folder",
@@ -371,14 +388,20 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
             notice = f"Join code {code.code} · {notice}"
         lines.append("Press Ctrl+C to stop.")
         print("\n".join(lines), flush=True)
-        TellOwner(path, notice).start()
+        tell.append(TellOwner(path, notice))
+        tell[0].start()
 
+    tell: list[TellOwner] = []
     try:
         asyncio.run(server.run_until_stopped(ready))
+        print("Stopped serving. The browser windows are closed.", flush=True)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UsageProblem(f"port {args.port} is in use already; choose another with --port") from None
         raise UsageProblem(f"it cannot listen on {args.host} port {args.port} ({error.strerror or error})") from None
+    finally:
+        for teller in tell:
+            teller.stop()
     return 0
 
 

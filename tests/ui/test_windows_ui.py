@@ -89,6 +89,23 @@ async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitato
         screen = app.resume_session(owner.path, show=True)
         until(lambda: getattr(screen.owner, "link", "") == "joined", "joining")
         await pilot.pause()
-        assert isinstance(screen.owner, JoinedSession) and screen.sub_title == "Facilitator's window"
+        assert isinstance(screen.owner, JoinedSession) and screen.sub_title == "Facilitator's window (Ann)"
         await pilot.press("n")  # single letters work as on the facilitator's own screen
         until(lambda: owner.session.current_step == 1, "the step change reaching the owner")
+
+
+async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_unseen(owner, clock):
+    owner.serve()
+    window = JoinedSession(owner.path, clock, "note-taker", "Bob")
+    until(lambda: window.link == "joined", "joining")
+    app = window_app(window, clock, "note-taker")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"half typed")
+        owner.apply(Command("finish"))
+        until(lambda: window.engine.finished, "the window hearing the finish")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is live(app)  # still here, with the words on screen
+        assert app.screen.query_one("#note-line", Input).value == "half typed"
+        assert any("what you are typing here cannot be added" in str(n.message) for n in app._notifications)
+    window.close()

@@ -67,6 +67,8 @@ class JoinedSession:
         self._saver = saver  # for the owner it becomes if it takes over
         # The file's state until the owner answers with the state it holds.
         self._engine = SessionEngine(load_session(self.path), clock)
+        if role == "facilitator" and not name.strip() and self._engine.session.facilitator:
+            self.window = f"facilitator: {self._engine.session.facilitator}"  # as the owner's own screen says it
         self._owner: OpenSession | None = None
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()  # guards the connection, the pending commands and their replies
@@ -113,13 +115,15 @@ class JoinedSession:
         if self.link == "joined":
             unanswered = waiting - len(self._on_disk_at)
             return replace(self.owner_saved, unsaved=self.owner_saved.unsaved + max(0, unanswered))
-        kept = f" {waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} kept on disk." if waiting else ""
-        if self.link == "finished":
+        if self.link == "finished" or not waiting:
+            # Nothing typed here is waiting: all of it is saved. Where the owner is, the screen says apart.
             return SaveState(self.owner_saved.saved_at, "", 0)
+        kept = (f"{waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} "
+                "kept on disk and will be added")
         if self.link == "joining":
-            return SaveState(None, "Joining the session..." + kept, waiting)
-        return SaveState(self.owner_saved.saved_at, f"The window that runs this session has gone.{kept} "
-                         "They will be added when it is open again.", waiting)
+            return SaveState(None, f"Joining the session: {kept} once it has joined.", waiting)
+        return SaveState(self.owner_saved.saved_at,
+                         f"The window that runs this session has gone: {kept} when it is open again.", waiting)
 
     @property
     def locked(self) -> bool:

@@ -132,6 +132,8 @@ class WindowServer(Server):
         if not code.right(typed):
             count = code.count_wrong(address)
             self.said(f"A wrong join code was typed at {address} ({count} from there, {code.wrong_in_all} in all).")
+            if code.locked_out(address):
+                self.said(f"{address} is refused from now on, after {count} wrong codes; start serve again to let it try again.")
             if not is_page:
                 raise web.HTTPForbidden(text="Refused: that join code is not right.\n")
             return self._form(request, "That code is not right. Check it on the facilitator's screen.", 403)

@@ -4,6 +4,7 @@ The words go to the session's owner over its socket, as a notice; the owner show
 facilitator's screen. If the owner goes and another window takes over, they are said again there.
 """
 
+import socket
 import threading
 from pathlib import Path
 
@@ -18,13 +19,22 @@ class TellOwner:
         self.notice = notice
         self.told = threading.Event()  # set once an owner has heard it (for tests)
         self._stop = threading.Event()
+        self._connection: socket.socket | None = None
         self._thread = threading.Thread(target=self._run, name="tell-owner", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop, and take the words off the facilitator's screen: the browsers' server has gone."""
         self._stop.set()
+        connection = self._connection
+        if connection is not None:
+            try:
+                connection.sendall(encode({"notice": ""}))
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -33,6 +43,7 @@ class TellOwner:
             except OSError:
                 self._stop.wait(RETRY)
                 continue
+            self._connection = connection
             try:
                 hello = {"session": self.session_path.name, "role": "audience", "name": "web server", "window": "serve",
                          "version": VERSION}
@@ -44,5 +55,6 @@ class TellOwner:
             except OSError:
                 pass
             finally:
+                self._connection = None
                 connection.close()
             self._stop.wait(RETRY)

@@ -226,7 +226,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def show_notes(self) -> None:
         notes = self.query_one("#notes", NotesList)
         notes.show(self.session, self.all_notes)
-        heading = "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
+        if self.type_first:  # a letter here would go into the note line, so no letter is offered
+            heading = "Notes for every step" if self.all_notes else "Notes for this step"
+        else:
+            heading = "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
         if notes.total > notes.option_count:
             heading += f" - the newest {notes.option_count} of {notes.total}"
         self._show_text("#notes-heading", heading)
@@ -236,9 +239,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         elif any(person.here for person in self.session.participants):
             heard = "Everyone here has been heard."
         elif self.session.participants:
-            heard = "No one on the roster has arrived yet: press r to mark people arrived."
+            heard = f"No one on the roster has arrived yet: press {self.records_key} to mark people arrived."
         else:
-            heard = "No one on the roster yet: press r to add people."
+            heard = f"No one on the roster yet: press {self.records_key} to add people."
         self._show_text("#heard", heard)
 
     def watch_all_notes(self) -> None:
@@ -350,7 +353,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def _show_change(self, change: Change) -> None:
         if not self.is_attached or not self.is_mounted:
             return  # the screen has closed; the file is saved all the same
-        if change.notice:
+        if change.notice is not None:
             self.show_notice(change.notice)
         if change.reset:  # the whole session was replaced: a window joined again, or took over
             if getattr(self.owner, "link", "") == "owner":
@@ -369,12 +372,28 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._show_save(change.save)
         self.show_link()
         if self.engine.finished and not self.audience and not self._finished_shown and change.events:
-            self.show_finished()  # finished in another window
+            self.finished_elsewhere()
+
+    def finished_elsewhere(self) -> None:
+        """Another window finished the session. Words still being typed here are not thrown away unseen."""
+        unsent = self.query_one("#note-line", Input).value.strip() or self.app.screen is not self
+        if not unsent:
+            self.show_finished()
+            return
+        self._finished_shown = True
+        self.notify(
+            "The session was finished in another window, so what you are typing here cannot be added. "
+            "It stays on screen: copy it if you need it, then press Ctrl+Q.",
+            title="The session has finished", severity="warning", timeout=60,
+        )
 
     def show_notice(self, notice: str) -> None:
         """Words for the facilitator's screen, such as the address and join code for browsers. Other
         windows keep saying whose window they are."""
         if self.role != "facilitator":
+            return
+        if not notice:  # the browsers' server has stopped
+            self.sub_title = self.session.plan.title if self.session.plan.title != self.session.title else ""
             return
         self.sub_title = notice
         self.notify(notice, title="Browser windows", timeout=30, markup=False)
@@ -389,6 +408,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             words = "The window that runs this session has gone. Waiting for it to come back."
         elif link == "joining":
             words = "Joining the session..."
+        elif self.audience:
+            words = "Ctrl+Q closes this window."  # the audience window has no footer to say so
         self._show_text("#link-state", words)
         self.query_one("#link-state").display = bool(words)
 
@@ -459,9 +480,16 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
+        self._hint_note_line()
 
     def on_descendant_blur(self) -> None:
         self.refresh_bindings()
+        self._hint_note_line()
+
+    def _hint_note_line(self) -> None:
+        # In the note line, "press t" would type a t: the hint then says to type.
+        note_line = self.query_one("#note-line", Input)
+        note_line.placeholder = note_hint(self.size.width, self.type_first or note_line.has_focus)
 
     def action_typing_timer(self) -> None:
         self.action_toggle_timer()
@@ -482,6 +510,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             if self.type_first else "Type first is off: single letters are commands again; t starts a note.",
             title="Keys",
         )
+
+    @property
+    def records_key(self) -> str:
+        return "F6" if self.type_first else "r"
 
     @property
     def start_key(self) -> str:
