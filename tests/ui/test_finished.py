@@ -116,3 +116,15 @@ async def test_f1_after_finishing_opens_the_help_at_the_finished_keys(sessions_d
         box = app.screen.query_one("#help-box", VerticalScroll)
         heading = next(h for h in app.screen.query(MarkdownBlock) if (h.source or "").startswith("## After finishing"))
         assert box.region.y <= heading.region.y <= box.region.y + 4
+
+
+def test_a_step_moved_past_without_its_timer_was_reached():
+    from workshop_tui.core.session_engine import SessionEngine, new_session
+    from tests.conftest import TEN_AM, FakeClock, small_plan
+
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(small_plan(), "Quick", clock), clock)
+    engine.next_step()  # Welcome was talked through without the timer
+    engine.next_step()
+    engine.finish()  # finished while on Talk, its timer never started either
+    assert not any(line.startswith("Not reached") for line in finished_summary(engine.session))

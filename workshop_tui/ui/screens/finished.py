@@ -31,9 +31,10 @@ def finished_summary(session: Session) -> list[str]:
     done = sum(1 for action in session.actions if action.done_at is not None)
     actions = _count(len(session.actions), "action") + (f" ({done} done)" if done else "")
     lines.append(f"Recorded: {_count(notes, 'note')}, {_count(len(session.decisions), 'decision')}, {actions}.")
+    # Reached: the session was on it, with or without its timer started (moving past a step counts).
     not_reached = [
-        step.title for step in session.steps
-        if step.removed_at is None and step.skipped_at is None and step.started_at is None
+        step.title for index, step in enumerate(session.steps)
+        if step.removed_at is None and step.skipped_at is None and step.started_at is None and index > session.current_step
     ]
     if not_reached:
         lines.append(f"Not reached: {', '.join(not_reached)}.")
