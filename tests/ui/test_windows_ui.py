@@ -109,3 +109,16 @@ async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_un
         assert app.screen.query_one("#note-line", Input).value == "half typed"
         assert any("what you are typing here cannot be added" in str(n.message) for n in app._notifications)
     window.close()
+
+
+async def test_the_note_takers_command_list_still_offers_what_its_letters_do_elsewhere(owner, clock):
+    app = window_app(owner, clock, "note-taker")
+    async with app.run_test(size=(100, 30)) as pilot:
+        offered = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Add a minute to this step" in offered and "Projector view on or off" in offered
+        await app._run_from_palette("add_minute", app.screen)
+        await pilot.pause()
+        assert owner.session.steps[0].allowed_minutes == 11
+        await pilot.press("+")  # the key itself still types
+        assert owner.session.steps[0].allowed_minutes == 11
+        assert app.screen.query_one("#note-line", Input).value == "+"

@@ -3,9 +3,11 @@
 import gc
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -200,6 +202,10 @@ class WorkshopApp(App):
                 return
         self.exit()
 
+    async def _run_from_palette(self, action: str, target: Any) -> None:
+        with from_the_palette(target):
+            await self.run_action(action, target)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the screen is in the command palette too, with its description."""
         seen = set()
@@ -208,15 +214,26 @@ class WorkshopApp(App):
                 continue
             seen.add(binding.action)
             target = screen if binding in screen.BINDINGS else self
-            if target.check_action(binding.action.split("(")[0], ()) is False:
-                continue  # such as F5 for the timer, which only works while a note is typed
+            with from_the_palette(target):
+                if target.check_action(binding.action.split("(")[0], ()) is False:
+                    continue  # such as F5 for the timer, which only works while a note is typed
             key = keys_in_words(current_keys(binding, self._keymap))[0]
             yield SystemCommand(
                 binding.tooltip,
                 f"Key: {key}",
-                lambda target=target, action=binding.action: self.call_later(self.run_action, action, target),
+                lambda target=target, action=binding.action: self.call_later(self._run_from_palette, action, target),
             )
         yield from super().get_system_commands(screen)
+
+
+@contextmanager
+def from_the_palette(target: Any) -> Iterator[None]:
+    """While this is on, a screen may allow what it keeps off its keys (a type-first window's letters)."""
+    target.from_palette = True
+    try:
+        yield
+    finally:
+        target.from_palette = False
 
 
 def settle_memory() -> None:

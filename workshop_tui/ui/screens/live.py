@@ -93,6 +93,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     projector = var(False)
     all_notes = var(False)
     type_first = var(False)
+    from_palette = False  # set while the command list asks or runs a command (ui/app.py)
 
     def __init__(self, owner: SessionLink, quiet: bool = False, role: str = "facilitator"):
         super().__init__()
@@ -469,12 +470,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False  # the audience window shows the session; it changes nothing
         if action in self.CHANGING_KEYS and self.engine.finished:
             return False
-        if self.type_first and action in self.LETTER_KEYS:
-            return False
+        if self.type_first and action in self.LETTER_KEYS and not self.from_palette:
+            return False  # a letter would be typed by accident; the command list (Ctrl+P) still offers it
         typing = isinstance(self.focused, Input)
         if action in self.TYPING_KEYS:
             return typing
-        if action in self.HIDDEN_WHILE_TYPING and typing:
+        if action in self.HIDDEN_WHILE_TYPING and typing and not self.from_palette:
             return False
         return True
 
