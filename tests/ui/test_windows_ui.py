@@ -122,3 +122,18 @@ async def test_the_note_takers_command_list_still_offers_what_its_letters_do_els
         await pilot.press("+")  # the key itself still types
         assert owner.session.steps[0].allowed_minutes == 11
         assert app.screen.query_one("#note-line", Input).value == "+"
+
+
+async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stopped_clock(owner, clock):
+    owner.serve()
+    window = JoinedSession(owner.path, clock, "audience")
+    until(lambda: window.link == "joined", "joining")
+    app = window_app(window, clock, "audience")
+    async with app.run_test(size=(80, 24)) as pilot:
+        owner.apply(Command("finish"))
+        until(lambda: window.engine.finished, "the audience window hearing the finish")
+        await pilot.pause()
+        await pilot.pause()
+        assert text_of(app, "#projector-title") == "Windows - finished at 10:00"
+        assert text_of(app, "#projector-next") == "" and text_of(app, "#link-state") == "The session has ended."
+    window.close()

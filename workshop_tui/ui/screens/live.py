@@ -212,6 +212,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         next_text = (
             f"Next: {nxt.title} ({plural(nxt.allowed_minutes, 'minute')})" if nxt else "Next: this is the last step."
         )
+        if self.engine.finished:
+            next_text = ""  # nothing comes next
         self._show_text("#next-step", next_text)
         self._show_text("#projector-next", next_text)
         self.show_notes()
@@ -306,7 +308,14 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def show_projector(self, step, left: float, now: datetime) -> None:
         """For a break the room needs the time to be back, so that is what shows large."""
-        on_break = step.kind == "break" and not self.engine.finished
+        if self.engine.finished:  # the end time, large, instead of a stopped countdown
+            ended = self.session.ended_at or now
+            self._show_text("#projector-title", f"{self.session.title} - finished at {ended:%H:%M}")
+            self.query_one("#big-clock", BigClock).text = f"{ended:%H:%M}"
+            self._show_text("#projector-words", "")
+            self.query_one("#projector-view").set_class(False, "-over")
+            return
+        on_break = step.kind == "break"
         back_at = f"{self.engine.countdown().ends_at(now):%H:%M}"
         self._show_text("#projector-title", f"{step.title} - back at {back_at}" if on_break else step.title)
         self.query_one("#big-clock", BigClock).text = back_at if on_break else digits_text(left)
