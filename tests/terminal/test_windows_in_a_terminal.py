@@ -34,6 +34,13 @@ def wait_for_notes(path: Path, count: int, timeout: float = 120.0) -> Session:
         time.sleep(0.2)
 
 
+def wait_until_saved(path: Path, text: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not any(note.text == text for note in load_session(path).notes):
+        assert time.monotonic() < deadline, f"{text!r} did not reach the file"
+        time.sleep(0.1)
+
+
 def type_notes(terminal: Terminal, texts: list[str], per_send: int = 100) -> None:
     """Type each text and press Enter, as fast as the terminal takes keys."""
     for start in range(0, len(texts), per_send):
@@ -86,7 +93,8 @@ def test_three_windows_2000_notes_from_the_note_taker_and_the_facilitator_moving
         facilitator.wait_for("f5 Timer")  # on the note line: the footer shows the keys that work while typing
         facilitator.send("-l", f"ann note {step}")
         facilitator.send("Enter")
-        facilitator.wait_for(f"ann note {step}")
+        # In the file, not on screen: Bob's notes may still be streaming in and push it out of the list's view.
+        wait_until_saved(path, f"ann note {step}")
         facilitator.send("Escape")
         facilitator.wait_for("space Timer")  # off the note line (an Escape and a letter at once read as Alt+letter)
         facilitator.send("n")
