@@ -279,10 +279,7 @@ def earlier_session(wanted: str | None, plan: Plan, title: str, folder: Sessions
 
 def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.core.clock import SystemClock
-    from workshop_tui.store.joined_session import JoinedSession
-    from workshop_tui.store.open_session import OpenSession, SessionLink
-    from workshop_tui.store.problems import OpenElsewhere
-    from workshop_tui.store.session_wire import owner_answers
+    from workshop_tui.store.joined_session import resume_or_join
     from workshop_tui.ui.app import OpenedSession
 
 
@@ -294,14 +291,9 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
         if not unfinished:
             raise FileProblem(sessions_dir, "", "there is no unfinished session in this folder", "Start one with 'workshop-tui run PLAN'.")
         path, _ = unfinished[0]
-    # Opened here, so a problem with the file is said before any screen shows.
-    try:
-        owner: SessionLink = OpenSession.resume(path, SystemClock())
-    except OpenElsewhere:
-        if not owner_answers(path):
-            raise  # held by a process that does not let windows join: said as it is
-        # Another window runs it: this one joins it, as the facilitator's screen, with every key as usual.
-        owner = JoinedSession(path, SystemClock(), "facilitator")
+    # Opened here, so a problem with the file is said before any screen shows. If another window runs
+    # it, this one joins it as the facilitator's screen, with every key as usual.
+    owner = resume_or_join(path, SystemClock())
     try:
         return open_app(sessions_dir, OpenedSession(owner), args.quiet)
     finally:

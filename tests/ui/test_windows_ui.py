@@ -17,6 +17,14 @@ def window_app(owner, clock, role: str) -> WorkshopApp:
     return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role))
 
 
+def joined_window_app(owner, clock, role: str, name: str = "") -> tuple[JoinedSession, WorkshopApp]:
+    """A window of `role` joined to `owner` (which serves its socket), and an app on it."""
+    owner.serve()
+    window = JoinedSession(owner.path, clock, role, name)
+    until(lambda: window.link == "joined", "joining")
+    return window, window_app(window, clock, role)
+
+
 @pytest.fixture
 def owner(sessions_dir: Path, clock):
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", gather_seconds=0)
@@ -59,10 +67,7 @@ async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner, cl
 
 
 async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, clock):
-    owner.serve()
-    window = JoinedSession(owner.path, clock, "audience")
-    until(lambda: window.link == "joined", "joining")
-    app = window_app(window, clock, "audience")
+    window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.screen.has_class("-projector")
         await pilot.press("space", "n", "f", "escape", "t", "x")
@@ -95,10 +100,7 @@ async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitato
 
 
 async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_unseen(owner, clock):
-    owner.serve()
-    window = JoinedSession(owner.path, clock, "note-taker", "Bob")
-    until(lambda: window.link == "joined", "joining")
-    app = window_app(window, clock, "note-taker")
+    window, app = joined_window_app(owner, clock, "note-taker", "Bob")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"half typed")
         owner.apply(Command("finish"))
@@ -125,10 +127,7 @@ async def test_the_note_takers_command_list_still_offers_what_its_letters_do_els
 
 
 async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stopped_clock(owner, clock):
-    owner.serve()
-    window = JoinedSession(owner.path, clock, "audience")
-    until(lambda: window.link == "joined", "joining")
-    app = window_app(window, clock, "audience")
+    window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         owner.apply(Command("finish"))
         until(lambda: window.engine.finished, "the audience window hearing the finish")

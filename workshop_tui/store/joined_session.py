@@ -378,3 +378,17 @@ def _save_state(sent: object) -> SaveState:
         saved_at = None
     unsaved = sent.get("unsaved")
     return SaveState(saved_at, str(sent.get("problem") or ""), unsaved if isinstance(unsaved, int) else 0)
+
+
+def resume_or_join(path: Path, clock: Clock, **saver: Unpack[SaverTimings]) -> "OpenSession | JoinedSession":
+    """Carry on the session in `path` as its owner; or, if another window runs it and answers on its
+    socket, join that window as the facilitator's screen. Raises FileProblem (OpenElsewhere for a
+    session held by a process that does not let windows join)."""
+    from workshop_tui.store.session_wire import owner_answers
+
+    try:
+        return OpenSession.resume(path, clock, **saver)
+    except OpenElsewhere:
+        if not owner_answers(path):
+            raise
+        return JoinedSession(path, clock, "facilitator", **saver)

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from workshop_tui.core.clock import Clock, SystemClock
 from workshop_tui.model import Plan, Session
 from workshop_tui.store.open_session import OpenSession, SessionLink
-from workshop_tui.store.problems import FileProblem, OpenElsewhere
+from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
@@ -148,15 +148,9 @@ class WorkshopApp(App):
     def resume_session(self, path: Path, show: bool = False) -> LiveScreen:
         """Carry on the session in `path`; if another window runs it, join that window as the facilitator.
         Raises FileProblem if it cannot be opened."""
-        try:
-            return self._live(OpenSession.resume(path, self.clock, **self.saver_settings), show)
-        except OpenElsewhere:
-            from workshop_tui.store.joined_session import JoinedSession
-            from workshop_tui.store.session_wire import owner_answers
+        from workshop_tui.store.joined_session import resume_or_join
 
-            if not owner_answers(path):
-                raise  # held by a process that does not let windows join
-            return self._live(JoinedSession(path, self.clock, "facilitator", **self.saver_settings), show)
+        return self._live(resume_or_join(path, self.clock, **self.saver_settings), show)
 
     @property
     def saver_settings(self) -> dict:
