@@ -41,6 +41,15 @@ class Kind(StrEnum):
     PERSON_ARRIVE = "person.arrive"
     PERSON_LEAVE = "person.leave"
     COMMENT_ADD = "comment.add"
+    ROUND_OPEN = "round.open"
+    ROUND_POT = "round.pot"
+    APPLICATION_ADD = "application.add"
+    DECLARATION_ADD = "declaration.add"
+    SCORE_ENTER = "score.enter"
+    SCORES_REVEAL = "scores.reveal"
+    SCORE_CHANGE = "score.change"
+    SCORE_AGREE = "score.agree"
+    AWARD_MAKE = "award.make"
 
 
 class Area(Flag):
@@ -53,7 +62,8 @@ class Area(Flag):
     PEOPLE = auto()  # the roster and who has been heard
     RECORDS = auto()  # decisions and actions
     COMMENTS = auto()
-    ALL = CLOCK | AGENDA | NOTES | PEOPLE | RECORDS | COMMENTS
+    PANEL = auto()  # a commissioning round: applications, declarations, scores, awards
+    ALL = CLOCK | AGENDA | NOTES | PEOPLE | RECORDS | COMMENTS | PANEL
 
 
 Apply = Callable[[Session, Event], None]
@@ -118,4 +128,4 @@ def settles(events: Iterable[Event]) -> bool:
 def _load_rules() -> None:
     # The rules live beside the code that applies them; importing those modules registers them.
     if len(RULES) < len(Kind):
-        from workshop_tui.core import record_events, session_events  # noqa: F401
+        from workshop_tui.core import panel_events, record_events, session_events  # noqa: F401

@@ -11,17 +11,20 @@ The panel decides; this shows what the scores and the money say.
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 from workshop_tui.model.round import Application, Criterion, Round
 
+# A score for ranking: an agreed level, or before moderation the members' average (a fraction).
+Level = Fraction | int
 # Agreed scores: application id -> criterion id -> score.
-AgreedScores = Mapping[str, Mapping[str, int]]
+AgreedScores = Mapping[str, Mapping[str, Level]]
 
 
 @dataclass(frozen=True)
 class Ranked:
     application: Application
-    weighted: int | None  # None until it is scored on every criterion
+    weighted: Level | None  # None until it is scored on every criterion
     place: int | None  # 1 is the highest; tied applications share a place; None when not ranked
     tied: bool
     fits: bool  # funded in full, in rank order, with the money left then
@@ -29,13 +32,13 @@ class Ranked:
     why_not_ranked: str = ""
 
 
-def weighted_score(agreed: Mapping[str, int], criteria: list[Criterion]) -> int | None:
+def weighted_score(agreed: Mapping[str, Level], criteria: list[Criterion]) -> Level | None:
     if any(criterion.id not in agreed for criterion in criteria):
         return None
     return sum(criterion.weight * agreed[criterion.id] for criterion in criteria)
 
 
-def _below_pass_mark(agreed: Mapping[str, int], criteria: list[Criterion]) -> str:
+def _below_pass_mark(agreed: Mapping[str, Level], criteria: list[Criterion]) -> str:
     failed = [c.name for c in criteria if c.pass_mark is not None and agreed.get(c.id, c.pass_mark) < c.pass_mark]
     return f"below the pass mark for {', '.join(failed)}" if failed else ""
 
@@ -43,7 +46,7 @@ def _below_pass_mark(agreed: Mapping[str, int], criteria: list[Criterion]) -> st
 def rank(round_: Round, agreed: AgreedScores) -> list[Ranked]:
     """Every application of the round, the ranked ones first in order, then the rest."""
     criteria = round_.criteria
-    ranked: list[tuple[Application, int]] = []
+    ranked: list[tuple[Application, Level]] = []
     rest: list[Ranked] = []
     for application in round_.applications:
         scores = agreed.get(application.id, {})
@@ -54,7 +57,7 @@ def rank(round_: Round, agreed: AgreedScores) -> list[Ranked]:
         else:
             ranked.append((application, weighted))
 
-    def order(item: tuple[Application, int]) -> tuple[int | str, ...]:
+    def order(item: tuple[Application, Level]) -> tuple[Level | str, ...]:
         application, weighted = item
         return (-weighted, *_tie_key(round_, agreed, application), application.id)
 
@@ -64,7 +67,7 @@ def rank(round_: Round, agreed: AgreedScores) -> list[Ranked]:
     out: list[Ranked] = []
     left = round_.pot_pence
     place = 0
-    previous: tuple[int, ...] | None = None
+    previous: tuple[Level, ...] | None = None
     for position, ((application, weighted), key) in enumerate(zip(ranked, keys, strict=True), start=1):
         if key != previous:
             place = position
@@ -79,7 +82,7 @@ def rank(round_: Round, agreed: AgreedScores) -> list[Ranked]:
     return out
 
 
-def _tie_key(round_: Round, agreed: AgreedScores, application: Application) -> tuple[int, ...]:
+def _tie_key(round_: Round, agreed: AgreedScores, application: Application) -> tuple[Level, ...]:
     """What separates applications with the same weighted score, as the round's rule says (smaller first)."""
     if round_.tie_break == "smaller amount first":
         return (application.amount_pence,)

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.countdown import Countdown
 from workshop_tui.core.event_kinds import Kind, apply_event
+from workshop_tui.core.panel_commands import PanelCommands
 from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.event import Detail
@@ -77,7 +78,7 @@ def is_on_agenda(step: SessionStep) -> bool:
 __all__ = ["NotNow", "SessionEngine", "new_session"]
 
 
-class SessionEngine(RecordCommands):
+class SessionEngine(RecordCommands, PanelCommands):
     def __init__(self, session: Session, clock: Clock):
         self.session = session
         self.clock = clock

@@ -4,6 +4,7 @@ from typing import Literal, get_args
 
 from pydantic import Field
 
+from workshop_tui.model.panel import PanelPlan
 from workshop_tui.model.schema import PLAN_FORMAT, Record
 
 StepKind = Literal["activity", "discussion", "break", "decision", "scoring", "presentation"]
@@ -31,6 +32,8 @@ class Plan(Record):
     follows: str | None = None
     # The fewest people who must be present for a decision to count, if the group set one.
     quorum: int | None = Field(default=None, ge=1)
+    # A commissioning panel's plan sets the criteria and the tie-break rule for its rounds.
+    panel: PanelPlan | None = None
     steps: list[Step] = Field(min_length=1)
 
     @property

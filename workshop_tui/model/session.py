@@ -11,6 +11,7 @@ from workshop_tui.model.decision import Decision
 from workshop_tui.model.event import Event
 from workshop_tui.model.follow_on import EarlierSession
 from workshop_tui.model.note import Note
+from workshop_tui.model.panel import Panel
 from workshop_tui.model.participant import Participant
 from workshop_tui.model.plan import Plan, Step
 from workshop_tui.model.schema import Record
@@ -59,6 +60,8 @@ class Session(Record):
     notes: list[Note] = []
     decisions: list[Decision] = []
     actions: list[Action] = []
+    # A commissioning panel's round, once it is opened: applications, declarations, scores, awards.
+    panel: Panel | None = None
     events: list[Event] = []
     # Trainers' comments from reviewing: kept apart from the record of the session itself.
     comments: list[Comment] = []

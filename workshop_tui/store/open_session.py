@@ -39,6 +39,8 @@ COMMANDS = frozenset({
     "add_person", "person_arrived", "person_left",
     "add_note", "edit_note", "remove_note", "undo_remove", "note_dealt_with",
     "record_decision", "add_action", "toggle_action",
+    "open_round", "change_pot", "add_application", "add_applications", "declare_interest", "declare_no_interests",
+    "enter_score", "reveal_scores", "change_score", "agree_score", "make_award",
 })
 
 

@@ -1,0 +1,224 @@
+"""A commissioning panel in the engine: the round, declarations, scores, the reveal, moderation and awards."""
+
+import pytest
+
+from workshop_tui.core.panel_views import departure, left_pence, near_the_line, ranking, spread, suggested_level
+from workshop_tui.core.record_commands import NotNow
+from workshop_tui.store.session_file import load_session, save_new_session
+from tests.panel_helpers import CRITERIA, panel_engine, score_everything
+
+
+def test_a_round_takes_its_criteria_from_the_plan_and_its_pot_when_opened():
+    engine, _ = panel_engine(pot_pence=1_700_000_00)
+    panel = engine.session.panel
+    assert panel.round.pot_pence == 1_700_000_00
+    assert [c.id for c in panel.round.criteria] == CRITERIA
+    assert [a.organisation for a in panel.round.applications][:2] == ["Hillside Lunch Club", "Riverside Walkers"]
+    with pytest.raises(NotNow, match="already open"):
+        engine.open_round(5)
+
+
+def test_a_plan_without_criteria_cannot_hold_a_round(clock):
+    from workshop_tui.core.session_engine import SessionEngine
+    from tests.conftest import small_session
+
+    engine = SessionEngine(small_session(), clock)
+    with pytest.raises(NotNow, match="no criteria"):
+        engine.open_round(100)
+
+
+def test_an_imported_batch_with_one_bad_row_adds_nothing_and_names_the_row():
+    engine, _ = panel_engine()
+    before = len(engine.session.panel.round.applications)
+    with pytest.raises(NotNow, match="Application 2"):
+        engine.add_applications([
+            {"organisation": "A", "project": "B", "amount_pence": 100},
+            {"organisation": "C", "project": "D", "amount_pence": 0},
+        ])
+    assert len(engine.session.panel.round.applications) == before
+
+
+def test_a_member_with_an_interest_cannot_score_it_and_staff_cannot_score_at_all():
+    engine, _ = panel_engine()
+    engine.declare_interest("p1", "app1", "I volunteer at the lunch club")
+    with pytest.raises(NotNow, match="stepped out"):
+        engine.enter_score("p1", "app1", "need", 4)
+    with pytest.raises(NotNow, match="staff, so does not score"):
+        engine.enter_score("p5", "app1", "need", 4)
+    engine.enter_score("p1", "app2", "need", 4)  # other applications are scored as usual
+    engine.declare_no_interests("p2")
+    assert engine.session.panel.declared("p2") and not engine.session.panel.has_interest("p2", "app1")
+
+
+def test_a_late_declaration_withdraws_the_scores_already_entered():
+    engine, _ = panel_engine()
+    engine.enter_score("p2", "app3", "need", 5)
+    engine.declare_interest("p2", "app3", "My son runs the shed")
+    assert spread(engine.session.panel, "app3", "need") is None
+    assert engine.session.panel.scores[0].withdrawn_at is not None  # kept, for the record
+
+
+def test_no_score_and_zero_are_different():
+    engine, _ = panel_engine()
+    engine.enter_score("p1", "app1", "need", None)
+    score = engine.session.panel.scores[0]
+    assert score.level is None
+    with pytest.raises(NotNow, match="from 1 to 5"):
+        engine.enter_score("p1", "app1", "need", 0)
+
+
+def test_before_the_reveal_typing_again_corrects_and_after_it_a_change_needs_a_reason():
+    engine, _ = panel_engine()
+    engine.enter_score("p1", "app1", "need", 2)
+    engine.enter_score("p1", "app1", "need", 3)
+    assert [s.level for s in engine.session.panel.scores] == [3]
+    with pytest.raises(NotNow, match="after the chair reveals them"):
+        engine.agree_score("app1", "need", 3)
+    engine.reveal_scores()
+    with pytest.raises(NotNow, match="changed with a reason"):
+        engine.enter_score("p1", "app1", "need", 4)
+    with pytest.raises(NotNow, match="why the score changed"):
+        engine.change_score("p1", "app1", "need", 4, "")
+    engine.change_score("p1", "app1", "need", 4, "I missed the waiting list on page 3")
+    score = engine.session.panel.scores[0]
+    assert score.level == 4 and score.earlier[0].level == 3 and score.reason.startswith("I missed")
+
+
+def test_moderation_flags_a_spread_of_two_levels_and_suggests_the_middle():
+    engine, _ = panel_engine()
+    for member, level in [("p1", 2), ("p2", 4), ("p3", 3), ("p4", 4)]:
+        engine.enter_score(member, "app1", "need", level)
+    found = spread(engine.session.panel, "app1", "need")
+    assert found.flagged and found.words == "2 to 4"
+    assert suggested_level(engine.session.panel, "app1", "need") == 4  # the median 3.5, rounded half up
+
+
+def test_a_score_saved_and_loaded_from_the_file_is_the_same_panel(tmp_path):
+    engine, clock = panel_engine()
+    engine.declare_interest("p1", "app1", "Trustee")
+    score_everything(engine)
+    engine.reveal_scores()
+    engine.change_score("p2", "app2", "need", 5, "The letters of support are strong")
+    for criterion in CRITERIA:
+        engine.agree_score("app2", criterion, 4, "We met in the middle")
+    path = tmp_path / "round.toml"
+    save_new_session(engine.session, path)
+    assert load_session(path).panel == engine.session.panel
+
+
+def _agree(engine, levels: dict[str, int]) -> None:
+    for application, level in levels.items():
+        for criterion in CRITERIA:
+            engine.agree_score(application, criterion, level)
+
+
+def test_an_award_that_follows_the_ranking_needs_only_its_reason_and_one_that_departs_needs_why():
+    engine, _ = panel_engine(pot_pence=60_000_00)
+    score_everything(engine)
+    engine.reveal_scores()
+    _agree(engine, {"app1": 5, "app2": 4, "app3": 3, "app4": 2})  # ranked app1, app2, app3, app4
+    panel = engine.session.panel
+    assert [r.application.id for r in ranking(panel) if r.fits] == ["app1", "app2"]
+    engine.make_award("app1", "fund in full", "A clear need, led by its members.")
+    assert left_pence(panel) == 30_000_00
+    # Declining the next in line while it fits the money left goes against the ranking.
+    with pytest.raises(NotNow, match="fits the £30,000 left"):
+        engine.make_award("app2", "decline", "Not this time.")
+    engine.make_award("app2", "decline", "Not this time.", departure_reason="The walks already have council money.")
+    assert panel.awards[-1].departure.startswith("It is ranked 2")
+    # More than the money left needs a reason too: the awards never pass the pot without one.
+    with pytest.raises(NotNow, match="over the pot"):
+        engine.make_award("app3", "fund in full", "A good plan.")
+    engine.make_award("app3", "fund a smaller amount", "A good plan; we fund the first year.", amount_pence=25_000_00)
+    assert left_pence(panel) == 5_000_00
+
+
+def test_an_award_records_who_stepped_out_and_who_took_part():
+    engine, _ = panel_engine()
+    engine.declare_interest("p3", "app1", "I am a member")
+    score_everything(engine)
+    engine.reveal_scores()
+    _agree(engine, {"app1": 5})
+    engine.make_award("app1", "fund in full", "A clear need.")
+    award = engine.session.panel.awards[0]
+    assert award.stepped_out == ["p3"] and award.present == ["p1", "p2", "p4"]
+
+
+def test_the_applications_near_the_funding_line_are_the_ones_moderation_starts_with():
+    engine, _ = panel_engine(pot_pence=50_000_00)
+    levels = {"app1": 5, "app2": 4, "app3": 3, "app4": 2}
+    score_everything(engine, lambda member, app, criterion: levels[app])
+    ranked = ranking(engine.session.panel)  # the members' averages, before anything is agreed
+    assert [r.application.id for r in ranked if r.fits] == ["app1", "app2"]
+    assert near_the_line(ranked) == {"app1", "app2", "app3", "app4"}
+    panel = engine.session.panel
+    assert departure(panel, panel.application("app4"), "decline", 0) == ""  # the money would not reach it
+    assert departure(panel, panel.application("app2"), "defer", 0).startswith("It is ranked 2")
+    # Funding app4 out of turn would push out app2, ranked higher and still undecided.
+    assert "Riverside Walkers is ranked higher (2)" in departure(panel, panel.application("app4"), "fund in full", 15_000_00)
+
+
+# Properties, over generated sequences of what a panel does.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from workshop_tui.model.panel import OUTCOMES  # noqa: E402
+
+MEMBER_IDS = ["p1", "p2", "p3", "p4"]
+APP_IDS = ["app1", "app2", "app3", "app4"]
+LEVEL = st.one_of(st.none(), st.integers(0, 6))
+
+step = st.one_of(
+    st.tuples(st.just("declare"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS)),
+    st.tuples(st.just("score"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL),
+    st.tuples(st.just("reveal")),
+    st.tuples(st.just("change"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL),
+    st.tuples(st.just("agree"), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), st.integers(1, 5)),
+    st.tuples(st.just("award"), st.sampled_from(APP_IDS), st.sampled_from(OUTCOMES), st.integers(1, 45_000), st.booleans()),
+)
+
+
+def _do(engine, move) -> None:
+    name, *args = move
+    try:
+        if name == "declare":
+            engine.declare_interest(args[0], args[1], "A link")
+        elif name == "score":
+            engine.enter_score(*args)
+        elif name == "reveal":
+            engine.reveal_scores()
+        elif name == "change":
+            engine.change_score(*args, reason="Changed my mind")
+        elif name == "agree":
+            engine.agree_score(*args)
+        else:
+            application, outcome, pounds_, give_reason = args
+            engine.make_award(application, outcome, "Our reason.", amount_pence=pounds_ * 100,
+                              departure_reason="The panel's reason." if give_reason else "")
+    except NotNow:
+        pass  # refused in words, and nothing changed
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(step, max_size=60))
+def test_a_member_with_an_interest_never_has_a_counted_score_for_it(moves):
+    engine, _ = panel_engine()
+    for move in moves:
+        _do(engine, move)
+        panel = engine.session.panel
+        for score in panel.scores:
+            if panel.has_interest(score.member, score.application):
+                assert score.withdrawn_at is not None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(step, max_size=80))
+def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves):
+    engine, _ = panel_engine(pot_pence=60_000_00)
+    score_everything(engine, lambda member, app, criterion: 1 + (int(app[-1]) + int(member[-1])) % 5)
+    for move in moves:
+        _do(engine, move)
+        panel = engine.session.panel
+        if sum(a.amount_pence for a in panel.awards) > panel.round.pot_pence:
+            assert any("over the pot" in a.departure and a.departure_reason for a in panel.awards)

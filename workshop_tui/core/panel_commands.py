@@ -1,0 +1,260 @@
+"""What a commissioning panel does, as commands that become events.
+
+A mixin of SessionEngine, like RecordCommands: it uses the engine's session, clock and _emit.
+The panel decides; these commands check that what is typed makes sense and record it.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from workshop_tui.core.clock import Clock
+from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.panel_events import find_score
+from workshop_tui.core.panel_views import award_of, departure, members
+from workshop_tui.core.record_commands import NotNow
+from workshop_tui.model import Event, Participant, Session
+from workshop_tui.model.event import Detail
+from workshop_tui.model.panel import OUTCOMES, SCORING_ROLES, Panel
+from workshop_tui.model.round import TIE_BREAKS, Application, Criterion, pounds
+
+LARGEST_POT_PENCE = 1_000_000_000_00  # a billion pounds: more is a slip of the keyboard
+LONGEST_WORDS = 2000  # characters in a reason, an interest or a comment
+
+
+def _words(text: str, what: str, needed: bool = True) -> str:
+    text = " ".join(str(text).split())
+    if needed and not text:
+        raise NotNow(f"Please say {what}.")
+    if len(text) > LONGEST_WORDS:
+        raise NotNow(f"That is {len(text):,} characters; {what} can be at most {LONGEST_WORDS:,}.")
+    return text
+
+
+def _money(amount_pence: Any, what: str) -> int:
+    if isinstance(amount_pence, bool) or not isinstance(amount_pence, int):
+        raise NotNow(f"{what} must be a whole number of pence.")
+    if not 0 < amount_pence <= LARGEST_POT_PENCE:
+        raise NotNow(f"{what} must be more than nothing and at most {pounds(LARGEST_POT_PENCE)}.")
+    return amount_pence
+
+
+class PanelCommands:
+    if TYPE_CHECKING:
+        session: Session
+        clock: Clock
+
+        def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]: ...
+
+    # The round.
+
+    @property
+    def panel(self) -> Panel:
+        if self.session.panel is None:
+            raise NotNow("No round is open yet. Open one with its pot first.")
+        return self.session.panel
+
+    def open_round(self, pot_pence: int, tie_break: str = "") -> list[Event]:
+        if self.session.plan.panel is None:
+            raise NotNow("This plan has no criteria to score against, so it cannot hold a round. Use a panel plan.")
+        if self.session.panel is not None:
+            raise NotNow("The round is already open. To change the pot, change it with a reason.")
+        if tie_break and tie_break not in TIE_BREAKS:
+            raise NotNow(f"'{tie_break}' is not a tie-break rule. Choose one of: {', '.join(TIE_BREAKS)}.")
+        details: dict[str, Detail] = {"pot": _money(pot_pence, "The pot")}
+        if tie_break:
+            details["tie_break"] = tie_break
+        return self._emit(Kind.ROUND_OPEN, **details)
+
+    def change_pot(self, pot_pence: int, reason: str) -> list[Event]:
+        self.panel  # noqa: B018 (refuses when no round is open)
+        return self._emit(Kind.ROUND_POT, pot=_money(pot_pence, "The pot"), reason=_words(reason, "why the pot changed"))
+
+    # Applications.
+
+    def add_application(
+        self, organisation: str, project: str, amount_pence: int, area: str = "", summary: str = "", link: str = ""
+    ) -> list[Event]:
+        return self.add_applications([
+            {"organisation": organisation, "project": project, "amount_pence": amount_pence,
+             "area": area, "summary": summary, "link": link}
+        ])
+
+    def add_applications(self, applications: list[dict[str, Any]]) -> list[Event]:
+        """Several applications at once (an imported spreadsheet): every one is checked before any is added."""
+        panel = self.panel
+        if self.session.panel is not None and panel.revealed_at is not None:
+            raise NotNow("The scores are revealed, so no application can be added to this round now.")
+        checked: list[dict[str, Detail]] = []
+        number = len(panel.round.applications)
+        for row, fields in enumerate(applications, start=1):
+            where = f"Application {row}" if len(applications) > 1 else "The application"
+            try:
+                number += 1
+                application = Application(
+                    id=f"app{number}",
+                    organisation=_words(fields.get("organisation", ""), "which organisation it is from"),
+                    project=_words(fields.get("project", ""), "what the project is called"),
+                    amount_pence=_money(fields.get("amount_pence"), f"{where}'s amount"),
+                    area=_words(fields.get("area", ""), "its area", needed=False),
+                    summary=_words(fields.get("summary", ""), "its summary", needed=False),
+                    link=_words(fields.get("link", ""), "its link", needed=False),
+                )
+            except NotNow as problem:
+                raise NotNow(f"{where}: {problem}" if len(applications) > 1 else str(problem)) from None
+            except ValueError as problem:  # pydantic's length limits
+                raise NotNow(f"{where} is not right: {str(problem).splitlines()[-1].strip()}.") from None
+            details: dict[str, Detail] = {
+                "application": application.id, "organisation": application.organisation,
+                "project": application.project, "amount": application.amount_pence,
+            }
+            details.update({k: v for k, v in (("area", application.area), ("summary", application.summary),
+                                               ("link", application.link)) if v})
+            checked.append(details)
+        events: list[Event] = []
+        for details in checked:
+            events += self._emit(Kind.APPLICATION_ADD, **details)
+        return events
+
+    # Declarations.
+
+    def _member(self, member: str) -> Participant:
+        for person in self.session.participants:
+            if person.id == member:
+                if person.role not in SCORING_ROLES:
+                    raise NotNow(f"{person.name or 'This person'} is {person.role}, so does not score and has nothing to declare here.")
+                return person
+        raise NotNow("That panel member is not on the roster.")
+
+    def _application(self, application: str) -> Application:
+        try:
+            return self.panel.application(application)
+        except KeyError:
+            raise NotNow("That application is not in this round.") from None
+
+    def _criterion(self, criterion: str) -> Criterion:
+        try:
+            return self.panel.criterion(criterion)
+        except KeyError:
+            raise NotNow("That criterion is not one this round scores.") from None
+
+    def declare_interest(self, member: str, application: str, interest: str) -> list[Event]:
+        """A member's link to an applicant: they step out of its scoring, discussion and decision."""
+        person, bid = self._member(member), self._application(application)
+        if self.panel.has_interest(person.id, bid.id):
+            raise NotNow(f"{person.name or 'This member'} has already declared an interest in {bid.organisation}.")
+        words = _words(interest, "what the link is")
+        return self._emit(Kind.DECLARATION_ADD, declaration=f"i{len(self.panel.declarations) + 1}",
+                          member=person.id, application=bid.id, interest=words)
+
+    def declare_no_interests(self, member: str) -> list[Event]:
+        person = self._member(member)
+        if any(d.member == person.id and not d.application for d in self.panel.declarations):
+            raise NotNow(f"{person.name or 'This member'} has already said they have no interests to declare.")
+        return self._emit(Kind.DECLARATION_ADD, declaration=f"i{len(self.panel.declarations) + 1}", member=person.id)
+
+    # Scores.
+
+    def _level(self, criterion: Criterion, level: int | None) -> int | None:
+        if level is None:
+            return None
+        if isinstance(level, bool) or not isinstance(level, int) or not criterion.lowest <= level <= criterion.highest:
+            raise NotNow(f"A score for '{criterion.name}' is from {criterion.lowest} to {criterion.highest}.")
+        return level
+
+    def _scorer(self, member: str, application: str) -> tuple[Participant, Application]:
+        person, bid = self._member(member), self._application(application)
+        if self.panel.has_interest(person.id, bid.id):
+            raise NotNow(f"{person.name or 'This member'} declared an interest in {bid.organisation}, "
+                         "so stepped out of it and does not score it.")
+        return person, bid
+
+    def enter_score(self, member: str, application: str, criterion: str, level: int | None, comment: str = "") -> list[Event]:
+        """One member's score from their sheet; None is "no score". Before the reveal, typing again corrects it."""
+        person, bid = self._scorer(member, application)
+        wanted = self._criterion(criterion)
+        value = self._level(wanted, level)
+        existing = find_score(self.panel, person.id, bid.id, wanted.id)
+        if existing is not None and self.panel.revealed_at is not None:
+            raise NotNow("The scores are revealed, so a score is changed with a reason, and the first one is kept.")
+        if existing is not None and existing.level == value and not comment:
+            return []
+        details: dict[str, Detail] = {"member": person.id, "application": bid.id, "criterion": wanted.id}
+        if value is not None:
+            details["level"] = value
+        if comment := _words(comment, "a comment", needed=False):
+            details["comment"] = comment
+        return self._emit(Kind.SCORE_ENTER, **details)
+
+    def reveal_scores(self) -> list[Event]:
+        if self.panel.revealed_at is not None:
+            raise NotNow("The scores are already revealed.")
+        if not self.panel.scores:
+            raise NotNow("No scores have been entered yet, so there is nothing to reveal.")
+        return self._emit(Kind.SCORES_REVEAL)
+
+    def change_score(self, member: str, application: str, criterion: str, level: int | None, reason: str) -> list[Event]:
+        """A member changes their score in moderation and says why; the first score is kept."""
+        if self.panel.revealed_at is None:
+            raise NotNow("Until the scores are revealed, a score is simply typed again.")
+        person, bid = self._scorer(member, application)
+        wanted = self._criterion(criterion)
+        value = self._level(wanted, level)
+        existing = find_score(self.panel, person.id, bid.id, wanted.id)
+        if existing is None:
+            raise NotNow(f"{person.name or 'This member'} has no score there to change. Enter one first.")
+        if existing.level == value:
+            raise NotNow("That is the score already there, so nothing changes.")
+        details: dict[str, Detail] = {"member": person.id, "application": bid.id, "criterion": wanted.id,
+                                      "reason": _words(reason, "why the score changed")}
+        if value is not None:
+            details["level"] = value
+        return self._emit(Kind.SCORE_CHANGE, **details)
+
+    def agree_score(self, application: str, criterion: str, level: int, reason: str = "") -> list[Event]:
+        """The panel's agreed score for one criterion, after talking it through."""
+        if self.panel.revealed_at is None:
+            raise NotNow("The panel agrees scores after the chair reveals them.")
+        bid, wanted = self._application(application), self._criterion(criterion)
+        value = self._level(wanted, level)
+        if value is None:
+            raise NotNow("An agreed score needs a level.")
+        details: dict[str, Detail] = {"application": bid.id, "criterion": wanted.id, "level": value}
+        if reason := _words(reason, "why", needed=False):
+            details["reason"] = reason
+        return self._emit(Kind.SCORE_AGREE, **details)
+
+    # Awards.
+
+    def make_award(
+        self, application: str, outcome: str, reason: str, amount_pence: int | None = None, departure_reason: str = ""
+    ) -> list[Event]:
+        """Fund in full, fund a smaller amount, defer or decline, with a reason fit to read to the applicant.
+
+        One that goes against the ranking or over the pot needs the panel's reason for that too.
+        """
+        bid = self._application(application)
+        if outcome not in OUTCOMES:
+            raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
+        if self.panel.revealed_at is None:
+            raise NotNow("The panel decides after the scores are revealed and talked through.")
+        if outcome == "fund in full":
+            amount = bid.amount_pence
+        elif outcome == "fund a smaller amount":
+            amount = _money(amount_pence, "The smaller amount")
+            if amount >= bid.amount_pence:
+                raise NotNow(f"A smaller amount must be less than the {pounds(bid.amount_pence)} asked for.")
+        else:
+            amount = 0
+        words = _words(reason, "the reason, in words that can be read to the applicant")
+        details: dict[str, Detail] = {"application": bid.id, "outcome": outcome, "amount": amount, "reason": words}
+        why_not = departure(self.panel, bid, outcome, amount)
+        if why_not:
+            details["departure"] = why_not
+            details["departure_reason"] = _words(departure_reason, f"why the panel decided this. {why_not} Please say why")
+        now = self.clock.now()
+        out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
+        details["present"] = [p.id for p in members(self.session) if p.is_present(now) and p.id not in out]
+        details["stepped_out"] = out
+        previous = award_of(self.panel, bid.id)
+        if previous is not None and (previous.outcome, previous.amount_pence, previous.reason) == (outcome, amount, words):
+            return []
+        return self._emit(Kind.AWARD_MAKE, **details)

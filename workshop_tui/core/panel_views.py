@@ -1,0 +1,158 @@
+"""What a panel's screens and reports read: members, sheets, spreads, the ranking so far, money left.
+
+All pure functions of a session. Before the agreed scores are in, the ranking uses the members'
+average for each criterion ("so far"); an agreed score, once recorded, replaces the average.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+from statistics import median
+
+from workshop_tui.core.panel_events import find_agreed
+from workshop_tui.core.ranking import Ranked, rank
+from workshop_tui.model import Participant, Session
+from workshop_tui.model.panel import SCORING_ROLES, Award, Panel, Score
+from workshop_tui.model.round import Application, pounds
+
+# Members whose scores for one criterion are this many levels apart or more are asked to talk it through.
+SPREAD_TO_FLAG = 2
+# Applications this many places either side of the funding line are "near the line".
+NEAR_THE_LINE = 2
+
+
+def members(session: Session) -> list[Participant]:
+    """The people who score: panel members, not staff, facilitators or guests."""
+    return [p for p in session.participants if p.role in SCORING_ROLES]
+
+
+def non_scoring(session: Session) -> list[Participant]:
+    return [p for p in session.participants if p.role not in SCORING_ROLES]
+
+
+def counted_scores(panel: Panel, application: str, criterion: str) -> list[Score]:
+    """The scores that count for one criterion of one application: entered, not withdrawn."""
+    return [
+        s for s in panel.scores
+        if s.application == application and s.criterion == criterion and s.withdrawn_at is None
+    ]
+
+
+def levels(panel: Panel, application: str, criterion: str) -> list[int]:
+    return [s.level for s in counted_scores(panel, application, criterion) if s.level is not None]
+
+
+@dataclass(frozen=True)
+class Spread:
+    lowest: int
+    highest: int
+
+    @property
+    def flagged(self) -> bool:
+        return self.highest - self.lowest >= SPREAD_TO_FLAG
+
+    @property
+    def words(self) -> str:
+        return f"{self.lowest} to {self.highest}" if self.highest != self.lowest else f"all {self.lowest}"
+
+
+def spread(panel: Panel, application: str, criterion: str) -> Spread | None:
+    found = levels(panel, application, criterion)
+    return Spread(min(found), max(found)) if found else None
+
+
+def suggested_level(panel: Panel, application: str, criterion: str) -> int | None:
+    """The middle of the members' scores, rounded half up: a starting point the panel may change."""
+    found = levels(panel, application, criterion)
+    if not found:
+        return None
+    return int(Fraction(median(found)) + Fraction(1, 2))
+
+
+def scores_so_far(panel: Panel) -> dict[str, dict[str, Fraction | int]]:
+    """Per application and criterion: the agreed score where there is one, else the members' average."""
+    out: dict[str, dict[str, Fraction | int]] = {}
+    by_cell: dict[tuple[str, str], list[int]] = {}
+    for s in panel.scores:
+        if s.withdrawn_at is None and s.level is not None:
+            by_cell.setdefault((s.application, s.criterion), []).append(s.level)
+    for (application, criterion), found in by_cell.items():
+        out.setdefault(application, {})[criterion] = Fraction(sum(found), len(found))
+    for agreed in panel.agreed:
+        out.setdefault(agreed.application, {})[agreed.criterion] = agreed.level
+    return out
+
+
+def ranking(panel: Panel) -> list[Ranked]:
+    return rank(panel.round, scores_so_far(panel))
+
+
+def agreed_in_full(panel: Panel, application: str) -> bool:
+    return all(find_agreed(panel, application, c.id) is not None for c in panel.round.criteria)
+
+
+def award_of(panel: Panel, application: str) -> Award | None:
+    for award in panel.awards:
+        if award.application == application:
+            return award
+    return None
+
+
+def awarded_pence(panel: Panel, leaving_out: str = "") -> int:
+    return sum(a.amount_pence for a in panel.awards if a.application != leaving_out)
+
+
+def left_pence(panel: Panel) -> int:
+    return panel.round.pot_pence - awarded_pence(panel)
+
+
+def near_the_line(ranked: list[Ranked]) -> set[str]:
+    """The applications ranked close to where the money runs out: where moderation time matters most."""
+    placed = [r for r in ranked if r.place is not None]
+    line = next((i for i, r in enumerate(placed) if not r.fits), len(placed))
+    return {r.application.id for r in placed[max(0, line - NEAR_THE_LINE): line + NEAR_THE_LINE]}
+
+
+def in_line(panel: Panel, ranked: list[Ranked], leaving_out: str = "") -> list[str]:
+    """The undecided applications the money left would fund, in rank order, after the awards made so far.
+
+    `leaving_out` is treated as undecided, so an award being made can be weighed against the line.
+    """
+    left = panel.round.pot_pence - awarded_pence(panel, leaving_out=leaving_out)
+    funded: list[str] = []
+    for r in ranked:
+        if r.place is None or (r.application.id != leaving_out and award_of(panel, r.application.id) is not None):
+            continue
+        if r.application.amount_pence <= left:
+            left -= r.application.amount_pence
+            funded.append(r.application.id)
+    return funded
+
+
+def departure(panel: Panel, application: Application, outcome: str, amount_pence: int) -> str:
+    """Why an award goes against the ranking or the pot, in words; empty when it follows them."""
+    ranked = ranking(panel)
+    here = next(r for r in ranked if r.application.id == application.id)
+    left = panel.round.pot_pence - awarded_pence(panel, leaving_out=application.id)
+    line = in_line(panel, ranked, leaving_out=application.id)
+    if outcome not in ("fund in full", "fund a smaller amount"):
+        if application.id in line:
+            return (f"It is ranked {here.place} and the {pounds(application.amount_pence)} it asks for "
+                    f"fits the {pounds(left)} left.")
+        return ""
+    if amount_pence > left:
+        return f"This takes the awards over the pot of {pounds(panel.round.pot_pence)} by {pounds(amount_pence - left)}."
+    if here.place is None:
+        return f"This application is not ranked: {here.why_not_ranked}."
+    if application.id in line:
+        return ""
+    # Funded out of turn: fine while the money is spare, not when it pushes out one ranked higher.
+    left -= amount_pence
+    for r in ranked:
+        if r.application.id == application.id:
+            break
+        if r.application.id in line:
+            if r.application.amount_pence > left:
+                return (f"{r.application.organisation} is ranked higher ({r.place}), has no decision yet, "
+                        "and would no longer fit the money left.")
+            left -= r.application.amount_pence
+    return ""

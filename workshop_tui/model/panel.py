@@ -1,0 +1,109 @@
+"""A commissioning panel's work in a session: its round, declarations, scores, agreed scores and awards.
+
+The state is what the panel events make (core/panel_events.py). A score is one member's level for one
+criterion of one application. "No score" (`level` is None) and "stepped out" (the member declared an
+interest) are not zero. A changed score keeps what it was before, with the reason.
+"""
+
+from typing import Literal, get_args
+
+from pydantic import AwareDatetime, Field
+
+from workshop_tui.model.round import Application, Criterion, Round, TieBreak
+from workshop_tui.model.schema import Record
+
+Outcome = Literal["fund in full", "fund a smaller amount", "defer", "decline"]
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+# Who scores: the panel members. Staff and facilitators run the meeting; guests watch.
+SCORING_ROLES = ("older person", "volunteer")
+
+
+class PanelPlan(Record):
+    """What a panel plan sets before any round: the criteria and the tie-break rule."""
+
+    criteria: list[Criterion] = Field(min_length=1)
+    tie_break: TieBreak = "smaller amount first"
+
+
+class Declaration(Record):
+    """A member's link to an applicant, or a member's word that they have none (`application` empty)."""
+
+    id: str = Field(min_length=1)
+    at: AwareDatetime
+    member: str = Field(min_length=1)  # a person's id on the roster
+    application: str = ""
+    interest: str = ""  # in the member's words: "I volunteer there on Tuesdays"
+
+
+class ScoreChange(Record):
+    at: AwareDatetime
+    level: int | None  # what it was before the change
+    reason: str = ""
+
+
+class Score(Record):
+    at: AwareDatetime  # when it was first entered
+    member: str = Field(min_length=1)
+    application: str = Field(min_length=1)
+    criterion: str = Field(min_length=1)
+    level: int | None  # None: the member gave no score
+    comment: str = ""
+    window: str = ""
+    changed_at: AwareDatetime | None = None
+    reason: str = ""  # why it was changed in moderation
+    earlier: list[ScoreChange] = []
+    # Set when the member declared an interest after scoring: the score no longer counts.
+    withdrawn_at: AwareDatetime | None = None
+
+
+class AgreedScore(Record):
+    at: AwareDatetime
+    application: str = Field(min_length=1)
+    criterion: str = Field(min_length=1)
+    level: int
+    reason: str = ""
+    earlier: list[ScoreChange] = []
+
+
+class Award(Record):
+    at: AwareDatetime
+    application: str = Field(min_length=1)
+    outcome: Outcome
+    amount_pence: int = Field(default=0, ge=0)
+    reason: str = Field(min_length=1)  # fit to read to the applicant
+    # Why the panel went against the ranking or the pot, when it did; empty when it followed them.
+    departure: str = ""
+    departure_reason: str = ""
+    # Who took part and who stepped out, as the roster stood when it was made.
+    present: list[str] = []
+    stepped_out: list[str] = []
+    window: str = ""
+    earlier: list[str] = []  # the outcomes it replaced, in words
+
+
+class Panel(Record):
+    round: Round
+    declarations: list[Declaration] = []
+    scores: list[Score] = []
+    revealed_at: AwareDatetime | None = None
+    agreed: list[AgreedScore] = []
+    awards: list[Award] = []
+
+    def application(self, application_id: str) -> Application:
+        for application in self.round.applications:
+            if application.id == application_id:
+                return application
+        raise KeyError(f"no application {application_id!r}")
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for criterion in self.round.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(f"no criterion {criterion_id!r}")
+
+    def has_interest(self, member: str, application_id: str) -> bool:
+        return any(d.member == member and d.application == application_id for d in self.declarations)
+
+    def declared(self, member: str) -> bool:
+        """The member has said what links they have, if any."""
+        return any(d.member == member for d in self.declarations)
