@@ -18,10 +18,19 @@ from workshop_tui.ui.screens.finished import FinishedScreen
 from workshop_tui.ui.screens.form_dialog import FormDialog
 from workshop_tui.ui.screens.home import HomeScreen
 from workshop_tui.ui.screens.live import LiveScreen
+from workshop_tui.ui.screens.panel import PanelScreen
+from workshop_tui.ui.screens.panel_forms import ApplicationForm, AwardForm
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.review import ReviewScreen
 from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.panel_tables import (
+    ApplicationsTable,
+    DeclarationsTable,
+    ModerationTable,
+    RankingTable,
+    ScoreSheet,
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,20 @@ HELP_SECTIONS = [
         "Up and Down choose a row; the choice stays on that row after each change.",
     ),
     HelpSection(
+        "The commissioning panel",
+        (PanelScreen, ApplicationsTable, DeclarationsTable, ScoreSheet, ModerationTable, RankingTable),
+        "Press c on a panel plan's session screen (F9 in the note-taker's window). Tab moves through the stages: "
+        "applications, declarations, scores, moderation and the ranking.\n\n"
+        "On a member's sheet, type a score from 1 to 5 and the cursor moves on; n is \"no score\". "
+        "Arrow keys move between cells. \"out\" means the member declared an interest and stepped out; "
+        "\"·\" means not entered yet.\n\n"
+        "Scores stay hidden from the room until the chair reveals them. After that, typing on a member's "
+        "row changes their score and asks why; the first score is kept. Typing on the Agreed row records "
+        "the panel's agreed score.\n\n"
+        "On the ranking, the funding line shows where the money runs out. A decision that goes against "
+        "the ranking or over the pot asks the panel to say why.",
+    ),
+    HelpSection(
         "After finishing",
         (FinishedScreen,),
         "The session's file is complete: it shows how long each step took against the plan, "
@@ -72,7 +95,7 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "In a form or a question",
-        (DecisionForm, ActionForm, FormDialog, TextPrompt, ConfirmScreen),
+        (DecisionForm, ActionForm, ApplicationForm, AwardForm, FormDialog, TextPrompt, ConfirmScreen),
         "Tab moves between fields, Enter opens a list or presses the button chosen.",
     ),
     HelpSection(

@@ -26,6 +26,7 @@ from workshop_tui.store.open_session import Change, Command, SaveState, SessionL
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
 from workshop_tui.ui.screens.live_records import RecordKeeping
+from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.note_line import NoteLine
@@ -66,6 +67,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("d", "decision", "Decision", id="decision", tooltip="Record a decision: the question, how it was decided, the counts and the outcome"),
         Binding("a", "action", "Action", id="action", tooltip="Add an action: what, who and by when (from the chosen note, if the notes list is in use)"),
         Binding("r", "records", "Records", id="records", show=False, tooltip="People, parking lot, actions and decisions"),
+        Binding("c", "panel", "Panel", id="panel", tooltip="The commissioning panel: applications, declarations, scores, moderation and ranking"),
         Binding("l", "parking_lot", "Parking lot", id="parking_lot", show=False, tooltip="Show the parking lot"),
         Binding("v", "all_notes", "All notes", id="all_notes", show=False, tooltip="Show every step's notes, or only this step's"),
         Binding("ctrl+z", "undo_remove", "Undo", id="undo", show=False, tooltip="Bring back the note removed last"),
@@ -84,6 +86,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("f8", "typing_next", "Next", id="next_while_typing", priority=True, tooltip="Go to the next step, even while typing a note"),
         Binding("f3", "typing_decision", "Decision", id="decision_while_typing", priority=True, tooltip="Record a decision, even while typing a note"),
         Binding("f4", "typing_action", "Action", id="action_while_typing", priority=True, tooltip="Add an action, even while typing a note"),
+        Binding("f9", "typing_panel", "Panel", id="panel_while_typing", priority=True, tooltip="The commissioning panel, even while typing a note"),
         Binding("f6", "typing_records", "Records", id="records_while_typing", priority=True, tooltip="People, parking lot, actions and decisions, even while typing a note"),
         # Type-first: every printable key goes into the note line, and commands live on F-keys only.
         Binding("f2", "type_first", "Type first", id="type_first", priority=True, show=False,
@@ -456,7 +459,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False
         return True
 
-    TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next", "typing_decision", "typing_action", "typing_records"}
+    TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next", "typing_decision", "typing_action", "typing_records", "typing_panel"}
     HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
 
     # Once finished, a session cannot change: these keys are not offered then.
@@ -469,7 +472,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     # Keys that a person typing a note could press by accident: off in type-first mode.
     LETTER_KEYS = {
         "toggle_timer", "next_step", "previous_step", "add_minute", "remove_minute", "note_line", "decision", "action",
-        "records", "parking_lot", "all_notes", "projector", "insert_step", "edit_step", "skip_step", "remove_step",
+        "records", "panel", "parking_lot", "all_notes", "projector", "insert_step", "edit_step", "skip_step", "remove_step",
         "leave_note_line",
     }
 
@@ -481,6 +484,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False
         if self.type_first and action in self.LETTER_KEYS and not self.from_palette:
             return False  # a letter would be typed by accident; the command list (Ctrl+P) still offers it
+        if action in ("panel", "typing_panel") and self.session.plan.panel is None:
+            return False  # only a panel plan scores applications
         typing = isinstance(self.focused, Input)
         if action in self.TYPING_KEYS:
             return typing
@@ -512,6 +517,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def action_typing_records(self) -> None:
         self.action_records()
+
+    def action_typing_panel(self) -> None:
+        self.action_panel()
+
+    def action_panel(self) -> None:
+        self.app.push_screen(PanelScreen(self), lambda _: self.show_session())
 
     def action_type_first(self) -> None:
         self.type_first = not self.type_first

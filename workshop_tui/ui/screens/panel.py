@@ -1,0 +1,470 @@
+"""The commissioning panel: applications, declarations, score sheets, moderation and the ranking.
+
+Each tab is one stage of the day. Every change goes through the live screen's owner as a command,
+so it is an event, saved and seen by every window. The screen redraws when the owner says the
+panel changed, whichever window typed it. Scores are hidden from the room until the chair reveals
+them: before then only the sheet being copied shows its own scores.
+"""
+
+import threading
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+
+from workshop_tui.core.event_kinds import Area, redraws
+from workshop_tui.core.panel_events import find_agreed
+from workshop_tui.core.panel_views import (
+    agreed_in_full,
+    awarded_pence,
+    departure,
+    left_pence,
+    members,
+    near_the_line,
+    ranking,
+    spread,
+    suggested_level,
+)
+from workshop_tui.model.participant import person_labels
+from workshop_tui.model.round import pounds
+from workshop_tui.store.application_import import import_applications_file
+from workshop_tui.store.open_session import Change
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.form_dialog import FormProblem
+from workshop_tui.ui.screens.panel_forms import ApplicationForm, AwardForm, DeclarationForm, money
+from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.panel_tables import (
+    AGREED_ROW,
+    LEGEND,
+    ApplicationsTable,
+    DeclarationsTable,
+    ModerationTable,
+    RankingTable,
+    ScoreSheet,
+)
+
+TABS = ("applications", "declarations", "scores", "moderation", "ranking")
+
+
+class PanelScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "close", "Back to the session", id="panel_back", tooltip="Go back to the session's screen"),
+        Binding("tab", "move_tab(1)", "Next tab", id="panel_next_tab", priority=True, tooltip="Go to the next stage: applications, declarations, scores, moderation, ranking"),
+        Binding("shift+tab", "move_tab(-1)", "Tab back", id="panel_previous_tab", priority=True, show=False, tooltip="Go to the stage before"),
+        Binding("o", "open_round", "Open the round", id="open_round", tooltip="Open the round: say how much is in the pot"),
+    ]
+
+    DEFAULT_CSS = """
+    PanelScreen .panel-line { height: auto; padding: 0 1; }
+    PanelScreen DataTable { height: 1fr; }
+    """
+
+    class PanelChanged(Message):
+        def __init__(self, change: Change) -> None:
+            super().__init__()
+            self.change = change
+
+    def __init__(self, live, tab: str = "") -> None:
+        super().__init__()
+        self.live = live
+        self.member_index = 0
+        self.moderating: str | None = None  # the application being talked through
+        self.first_tab = tab or ("applications" if live.session.panel is None else "scores")
+
+    @property
+    def session(self):
+        return self.live.session
+
+    @property
+    def panel(self):
+        return self.session.panel
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="round-line", classes="panel-line", markup=False)
+        with TabbedContent(initial=self.first_tab, id="panel-tabs"):
+            with TabPane("Applications", id="applications"):
+                yield ApplicationsTable(id="applications-table", cursor_type="row")
+            with TabPane("Declarations", id="declarations"):
+                yield DeclarationsTable(id="declarations-table", cursor_type="row")
+            with TabPane("Scores", id="scores"):
+                yield Static("", id="sheet-line", classes="panel-line", markup=False)
+                yield ScoreSheet(id="score-sheet", cursor_type="cell")
+                yield Static(f"Type a score, or n for no score. {LEGEND}", classes="panel-line", markup=False)
+            with TabPane("Moderation", id="moderation"):
+                yield Static("", id="moderation-line", classes="panel-line", markup=False)
+                yield ModerationTable(id="moderation-table", cursor_type="cell")
+            with TabPane("Ranking", id="ranking"):
+                yield Static("", id="ranking-line", classes="panel-line", markup=False)
+                yield RankingTable(id="ranking-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.live.owner.listen(self._owner_changed)
+        self.redraw()
+
+    def on_unmount(self) -> None:
+        self.live.owner.forget(self._owner_changed)
+
+    def _owner_changed(self, change: Change) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self._show_change(change)
+        else:
+            self.post_message(self.PanelChanged(change))
+
+    def on_panel_screen_panel_changed(self, message: PanelChanged) -> None:
+        self._show_change(message.change)
+
+    def _show_change(self, change: Change) -> None:
+        if not self.is_mounted:
+            return
+        if change.reset or redraws(change.events) & (Area.PANEL | Area.PEOPLE):
+            scored = [e for e in change.events if e.kind == "score.enter"]
+            if len(scored) == len(change.events) == 1 and not change.reset:
+                self._show_one_score(scored[0])
+            else:
+                self.redraw()
+
+    # Drawing.
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        table = {"applications": "#applications-table", "declarations": "#declarations-table", "scores": "#score-sheet",
+                 "moderation": "#moderation-table", "ranking": "#ranking-table"}[self.tab]
+        self.query_one(table).focus()
+        self.refresh_bindings()
+
+    def action_move_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = TABS[(TABS.index(tabs.active) + step) % len(TABS)]
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "open_round":
+            return self.panel is None and not self.live.engine.finished
+        return True
+
+    def labels(self) -> dict[str, str]:
+        return person_labels(self.session.participants)
+
+    def scorers(self):
+        return members(self.session)
+
+    def redraw(self) -> None:
+        panel = self.panel
+        line = self.query_one("#round-line", Static)
+        if panel is None:
+            line.update("No round is open yet. Press o to open it and say how much is in the pot.")
+            for table in (ApplicationsTable, DeclarationsTable, ScoreSheet, ModerationTable, RankingTable):
+                self.query_one(table).clear(columns=True)
+            return
+        line.update(self._money_line())
+        self.query_one(ApplicationsTable).fill(panel)
+        labels = self.labels()
+        scoring = {p.id for p in self.scorers()}
+        self.query_one(DeclarationsTable).fill(panel, [(p, labels[p.id], p.id in scoring) for p in self.session.participants])
+        self._draw_sheet()
+        self._draw_moderation()
+        self._draw_ranking()
+
+    def _money_line(self) -> str:
+        panel = self.panel
+        count = len(panel.round.applications)
+        return (f"Pot {pounds(panel.round.pot_pence)}. Awarded {pounds(awarded_pence(panel))}. "
+                f"Left {pounds(left_pence(panel))}. {count} application{'s' if count != 1 else ''}. "
+                f"Ties: {panel.round.tie_break}.")
+
+    def _sheet_member(self):
+        scorers = self.scorers()
+        if not scorers:
+            return None
+        self.member_index %= len(scorers)
+        return scorers[self.member_index]
+
+    def _entered(self) -> dict[str, tuple[int, int]]:
+        """Per application: the scores entered so far, and how many there will be."""
+        panel = self.panel
+        scorers = self.scorers()
+        criteria = len(panel.round.criteria)
+        done: dict[str, int] = {}
+        for s in panel.scores:
+            if s.withdrawn_at is None:
+                done[s.application] = done.get(s.application, 0) + 1
+        out = {}
+        for a in panel.round.applications:
+            taking_part = sum(1 for p in scorers if not panel.has_interest(p.id, a.id))
+            out[a.id] = (done.get(a.id, 0), taking_part * criteria)
+        return out
+
+    def _draw_sheet(self) -> None:
+        panel = self.panel
+        member = self._sheet_member()
+        line = self.query_one("#sheet-line", Static)
+        sheet = self.query_one(ScoreSheet)
+        if member is None:
+            line.update("Nobody on the roster scores yet. Add the panel members (older people or volunteers) with r on the session's screen.")
+            sheet.clear(columns=True)
+            return
+        sheet.fill(panel, member.id)
+        self._sheet_words(member)
+
+    def _sheet_words(self, member) -> None:
+        panel = self.panel
+        scorers = self.scorers()
+        mine = sum(1 for s in panel.scores if s.member == member.id and s.withdrawn_at is None)
+        wanted = sum(len(panel.round.criteria) for a in panel.round.applications if not panel.has_interest(member.id, a.id))
+        entered = self._entered()
+        total = sum(done for done, _ in entered.values()), sum(wanted for _, wanted in entered.values())
+        shown = ("The scores are revealed." if panel.revealed_at is not None
+                 else "Hidden from the room until the chair reveals them (r).")
+        self.query_one("#sheet-line", Static).update(
+            f"{self.labels()[member.id]}'s sheet ({self.member_index + 1} of {len(scorers)} members; "
+            f"Page Down for the next): {mine} of {wanted} entered. All sheets: {total[0]} of {total[1]}. {shown}"
+        )
+
+    def _show_one_score(self, event) -> None:
+        """A score typed on this or another window: redraw its cell, the counts and the ranking."""
+        member = self._sheet_member()
+        d = event.details
+        if member is not None and d["member"] == member.id:
+            self.query_one(ScoreSheet).show_cell(self.panel, member.id, str(d["application"]), str(d["criterion"]))
+            self._sheet_words(member)
+        self._draw_ranking()
+
+    def moderation_order(self) -> list[str]:
+        """Near the funding line first, then where members are far apart, then the rest, in rank order."""
+        panel = self.panel
+        ranked = ranking(panel)
+        near = near_the_line(ranked)
+
+        def apart(application: str) -> int:
+            return sum(1 for c in panel.round.criteria if (s := spread(panel, application, c.id)) and s.flagged)
+
+        ids = [r.application.id for r in ranked]
+        return sorted(ids, key=lambda a: (a not in near, apart(a) == 0, ids.index(a)))
+
+    def _draw_moderation(self) -> None:
+        panel = self.panel
+        table = self.query_one(ModerationTable)
+        line = self.query_one("#moderation-line", Static)
+        if panel.revealed_at is None:
+            table.clear(columns=True)
+            line.update("The scores are hidden until the chair reveals them (r on the Scores tab), so nobody is swayed by another's score.")
+            return
+        order = self.moderation_order()
+        if not order:
+            table.clear(columns=True)
+            line.update("There are no applications in this round yet.")
+            return
+        if self.moderating not in order:
+            self.moderating = order[0]
+        application = panel.application(self.moderating)
+        labels = self.labels()
+        table.fill(panel, application.id, [(p.id, labels[p.id]) for p in self.scorers()])
+        near = "Near the funding line. " if application.id in near_the_line(ranking(panel)) else ""
+        apart = sum(1 for c in panel.round.criteria if (s := spread(panel, application.id, c.id)) and s.flagged)
+        agreed = sum(1 for c in panel.round.criteria if find_agreed(panel, application.id, c.id))
+        line.update(
+            f"{order.index(application.id) + 1} of {len(order)}: {application.organisation}, {application.project} "
+            f"({pounds(application.amount_pence)}). {near}{apart} far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
+            "Type on a member's row to change their score, on the Agreed row to agree one. Page Down: next."
+        )
+
+    def _draw_ranking(self) -> None:
+        panel = self.panel
+        revealed = panel.revealed_at is not None
+        ranked = ranking(panel) if revealed else []
+        self.query_one(RankingTable).fill(panel, ranked, revealed, self._entered())
+        line = self.query_one("#ranking-line", Static)
+        if not revealed:
+            line.update("The scores are hidden until the chair reveals them. This shows how many are in.")
+            return
+        left = left_pence(panel)
+        fits = [r.application.organisation for r in ranked
+                if r.place is not None and not any(a.application == r.application.id for a in panel.awards)
+                and r.application.amount_pence <= left]
+        waiting = sum(1 for a in panel.round.applications if not agreed_in_full(panel, a.id))
+        line.update(
+            f"Still fits the {pounds(left)} left: {', '.join(fits[:6]) + (' and more' if len(fits) > 6 else '') if fits else 'nothing'}. "
+            + (f"{waiting} not agreed in full yet; they rank on the members' average. " if waiting else "")
+            + "f fund, s smaller amount, d defer, x decline."
+        )
+
+    # What the keys do.
+
+    def _run(self, command: str, /, **args) -> bool:
+        return self.live.run_command(command, **args)
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_open_round(self) -> None:
+        def attempt(text: str) -> str:
+            try:
+                pot = money(text, "The pot")
+            except FormProblem as problem:
+                return str(problem)
+            return self.live.try_command("open_round", pot_pence=pot)
+
+        self.app.push_screen(TextPrompt("How much money is in the pot? Such as £1,700,000", attempt=attempt),
+                             lambda _: self.redraw())
+
+    def action_add_application(self) -> None:
+        if self.panel is None:
+            return self.action_open_round()
+        self.app.push_screen(ApplicationForm(attempt=lambda fields: self.live.try_command("add_application", **fields)))
+
+    def action_import_applications(self) -> None:
+        if self.panel is None:
+            return self.action_open_round()
+
+        def attempt(path: str) -> str:
+            try:
+                imported = import_applications_file(Path(path.strip().strip("'\"")).expanduser())
+            except FileProblem as problem:
+                return str(problem)
+            if not imported.ok:
+                shown = "; ".join(imported.problems[:3]) + (f"; and {len(imported.problems) - 3} more" if len(imported.problems) > 3 else "")
+                return f"Nothing was imported. Fix these in the file and try again: {shown}."
+            if not imported.applications:
+                return "The file has no applications in it."
+            rows = [{"organisation": a.organisation, "project": a.project, "amount_pence": a.amount_pence, "area": a.area,
+                     "summary": a.summary, "link": a.link} for a in imported.applications]
+            refused = self.live.try_command("add_applications", applications=rows)
+            if not refused:
+                ignored = f" Columns not used: {', '.join(imported.ignored_columns)}." if imported.ignored_columns else ""
+                self.notify(f"{len(rows)} applications imported.{ignored}", title="Applications")
+            return refused
+
+        self.app.push_screen(TextPrompt("Import applications from a CSV file. Which file?", attempt=attempt))
+
+    def _chosen_member(self):
+        chosen = self.query_one(DeclarationsTable).chosen
+        return next((p for p in self.session.participants if p.id == chosen), None)
+
+    def action_declare_interest(self) -> None:
+        person = self._chosen_member()
+        if person is None or self.panel is None:
+            return
+        form = DeclarationForm(self.labels()[person.id], self.panel.round.applications,
+                               attempt=lambda fields: self.live.try_command("declare_interest", member=person.id, **fields))
+        self.app.push_screen(form)
+
+    def action_declare_none(self) -> None:
+        person = self._chosen_member()
+        if person is not None:
+            self._run("declare_no_interests", member=person.id)
+
+    def action_member(self, step: int) -> None:
+        scorers = self.scorers()
+        if scorers:
+            self.member_index = (self.member_index + step) % len(scorers)
+            self._draw_sheet()
+
+    def action_application(self, step: int) -> None:
+        order = self.moderation_order() if self.panel and self.panel.revealed_at else []
+        if order and self.moderating in order:
+            self.moderating = order[(order.index(self.moderating) + step) % len(order)]
+            self.query_one(ModerationTable).move_cursor(row=0, column=0, animate=False)
+            self._draw_moderation()
+
+    def action_reveal(self) -> None:
+        if self.panel is None or self.panel.revealed_at is not None:
+            self.notify("The scores are already revealed." if self.panel else "No round is open yet.", title="Not now")
+            return
+        entered = self._entered()
+        done, wanted = sum(d for d, _ in entered.values()), sum(w for _, w in entered.values())
+        missing = f" {wanted - done} scores are not entered yet." if done < wanted else ""
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._run("reveal_scores"):
+                self.query_one(TabbedContent).active = "moderation"
+
+        self.app.push_screen(ConfirmScreen(f"Reveal every member's scores to the room?{missing} "
+                                           "After this, a changed score needs a reason.", "Reveal", "Not yet"), answered)
+
+    def typed_level(self, table, level: int | None) -> None:
+        panel = self.panel
+        if panel is None or not table.row_count:
+            return
+        criterion = panel.round.criteria[table.cursor_coordinate.column].id
+        if isinstance(table, ScoreSheet):
+            member = self._sheet_member()
+            if member is None:
+                return
+            application = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+            if panel.revealed_at is None:
+                if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
+                    table.step_on()
+                return
+            self._ask_change(member.id, application, criterion, level)
+            return
+        if isinstance(table, ModerationTable) and self.moderating:
+            row = table.chosen_row
+            if row == AGREED_ROW:
+                self._ask_agree(self.moderating, criterion, level)
+            elif row in {p.id for p in self.scorers()}:
+                self._ask_change(row, self.moderating, criterion, level)
+
+    def _ask_change(self, member: str, application: str, criterion: str, level: int | None) -> None:
+        name = self.labels()[member]
+        said = "no score" if level is None else str(level)
+        question = f"{name} changes their score for '{self.panel.criterion(criterion).name}' to {said}. Why? (The first score is kept.)"
+        self.app.push_screen(TextPrompt(question, attempt=lambda reason: self.live.try_command(
+            "change_score", member=member, application=application, criterion=criterion, level=level, reason=reason)))
+
+    def _ask_agree(self, application: str, criterion: str, level: int | None) -> None:
+        if level is None:
+            self.notify("An agreed score needs a level: type a number.", title="Not now", severity="warning")
+            return
+        found = spread(self.panel, application, criterion)
+        wanted = found is not None and found.flagged
+
+        def attempt(reason: str) -> str:
+            if found is not None and wanted and not reason.strip():
+                return f"Members' scores were {found.words}, so please say why the panel agreed {level}."
+            return self.live.try_command("agree_score", application=application, criterion=criterion, level=level, reason=reason)
+
+        question = f"The panel agrees {level} for '{self.panel.criterion(criterion).name}'. Why? " + (
+            "(Members were far apart, so a reason is needed.)" if wanted else "(You may leave this empty.)")
+        self.app.push_screen(TextPrompt(question, attempt=attempt))
+
+    def action_agree_close(self) -> None:
+        panel = self.panel
+        if panel is None or panel.revealed_at is None or self.moderating is None:
+            return
+        done = 0
+        for criterion in panel.round.criteria:
+            found = spread(panel, self.moderating, criterion.id)
+            level = suggested_level(panel, self.moderating, criterion.id)
+            if found is None or found.flagged or level is None or find_agreed(panel, self.moderating, criterion.id):
+                continue
+            if self._run("agree_score", application=self.moderating, criterion=criterion.id, level=level,
+                         reason="Members were within one level of each other."):
+                done += 1
+        self.notify(f"Agreed {done} score{'s' if done != 1 else ''} where members were within one level."
+                    if done else "Nothing to agree by itself here: talk through the criteria far apart.", title="Moderation")
+
+    def action_award(self, outcome: str) -> None:
+        panel = self.panel
+        chosen = self.query_one(RankingTable).chosen
+        if panel is None or chosen is None:
+            return
+        if panel.revealed_at is None:
+            self.notify("The panel decides after the scores are revealed and talked through.", title="Not now", severity="warning")
+            return
+        application = panel.application(chosen)
+        amount = application.amount_pence if outcome == "fund in full" else 0
+        # A smaller amount is weighed once it is typed: the engine says then if it departs.
+        why = departure(panel, application, outcome, amount) if outcome != "fund a smaller amount" else ""
+        left = pounds(panel.round.pot_pence - awarded_pence(panel, leaving_out=chosen))
+
+        def attempt(answer: dict) -> str:
+            return self.live.try_command("make_award", application=chosen, **answer)
+
+        self.app.push_screen(AwardForm(application, outcome, why, left, attempt=attempt))

@@ -1,0 +1,149 @@
+"""The panel's small forms: the pot, an application, a declaration of interest, and an award."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Select, Static
+
+from workshop_tui.model.round import Application, pounds
+from workshop_tui.store.application_import import money_pence
+from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem
+
+
+def money(text: str, what: str, field: str = "") -> int:
+    """'£12,500' or '12500' typed in a form, in pence; FormProblem when it is not an amount."""
+    pence = money_pence(text) if text.strip() else None
+    if pence is None or pence <= 0:
+        raise FormProblem(f"{what} should be an amount of money, such as £12,500 or 12500.", field)
+    return pence
+
+
+def _buttons(save: str) -> ComposeResult:
+    with Horizontal(classes="buttons"):
+        yield Button(save, id="save", variant="primary")
+        yield Button("Cancel (escape)", id="cancel")
+
+
+class ApplicationForm(FormDialog):
+    """Type in one application, as it is on its paper form."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_application", priority=True, tooltip="Add the application")]
+    FIELDS = ("organisation", "project", "amount", "area", "summary", "link")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Static("Add an application", classes="question")
+            labels = ("Organisation", "Project", "Amount asked for, such as £12,500", "Area or theme (optional)",
+                      "A short summary (optional)", "Where the whole application is: a link or file name (optional)")
+            for name, label in zip(self.FIELDS, labels, strict=True):
+                yield Label(label)
+                yield Input(id=f"application-{name}")
+            yield Static("", id="form-problem", markup=False)
+            yield from _buttons("Add (ctrl+s)")
+
+    def on_mount(self) -> None:
+        self.query_one("#application-organisation", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "application-link":
+            self.save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        value = {name: self.query_one(f"#application-{name}", Input).value.strip() for name in self.FIELDS}
+        try:
+            amount = money(value.pop("amount"), "The amount", "#application-amount")
+        except FormProblem as problem:
+            self.show_problem(str(problem), problem.field)
+            return
+        self.finish({**value, "amount_pence": amount})
+
+
+class DeclarationForm(FormDialog):
+    """A member's link to one applicant."""
+
+    def __init__(self, member: str, applications: list[Application], attempt: Attempt | None = None) -> None:
+        super().__init__(attempt)
+        self.member, self.applications = member, applications
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"{self.member}: declare an interest", classes="question", markup=False)
+            yield Label("Which application")
+            options = [(f"{n}. {a.organisation}: {a.project}", a.id) for n, a in enumerate(self.applications, start=1)]
+            yield Select(options, prompt="Choose the application", id="declaration-application")
+            yield Label("What the link is, in their words (Enter adds it)")
+            yield Input(id="declaration-interest")
+            yield Static("They step out of scoring, discussing and deciding this application.", markup=False)
+            yield Static("", id="form-problem", markup=False)
+            yield from _buttons("Add (enter)")
+
+    def on_mount(self) -> None:
+        self.query_one("#declaration-application", Select).focus()
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        chosen = self.query_one("#declaration-application", Select).value
+        if not isinstance(chosen, str):
+            self.show_problem("Choose the application the link is with.", "#declaration-application")
+            return
+        self.finish({"application": chosen, "interest": self.query_one("#declaration-interest", Input).value})
+
+
+class AwardForm(FormDialog):
+    """The panel's decision on one application, with its reason in words fit for the applicant."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", priority=True, tooltip="Record the decision")]
+
+    def __init__(self, application: Application, outcome: str, departure: str, left: str,
+                 attempt: Attempt | None = None) -> None:
+        super().__init__(attempt)
+        self.application, self.outcome, self.departure, self.left = application, outcome, departure, left
+
+    def compose(self) -> ComposeResult:
+        a = self.application
+        with VerticalScroll(classes="dialog"):
+            yield Static(f"{self.outcome.capitalize()}: {a.organisation}, {a.project} "
+                         f"(asked for {pounds(a.amount_pence)}; {self.left} left)", classes="question", markup=False)
+            if self.outcome == "fund a smaller amount":
+                yield Label("How much, such as £20,000")
+                yield Input(id="award-amount")
+            yield Label("The reason, in words that can be read to the applicant")
+            yield Input(id="award-reason")
+            if self.departure:
+                yield Static(f"This goes against the ranking or the pot. {self.departure}", markup=False, id="award-departure")
+                yield Label("Why the panel decided this all the same")
+                yield Input(id="award-departure-reason")
+            yield Static("", id="form-problem", markup=False)
+            yield from _buttons("Record (ctrl+s)")
+
+    def on_mount(self) -> None:
+        self.query("Input").first().focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        last = "award-departure-reason" if self.departure else "award-reason"
+        if event.input.id == last:
+            self.save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        self.save()
+
+    def save(self) -> None:
+        answer: dict[str, object] = {"outcome": self.outcome, "reason": self.query_one("#award-reason", Input).value}
+        if self.outcome == "fund a smaller amount":
+            try:
+                answer["amount_pence"] = money(self.query_one("#award-amount", Input).value, "The amount", "#award-amount")
+            except FormProblem as problem:
+                self.show_problem(str(problem), problem.field)
+                return
+        if self.departure:
+            answer["departure_reason"] = self.query_one("#award-departure-reason", Input).value
+        self.finish(answer)

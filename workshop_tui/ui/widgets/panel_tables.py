@@ -1,0 +1,240 @@
+"""The panel's tables: a member's score sheet, the moderation of one application, the ranking,
+the applications and the declarations. Each draws from the session and asks its screen to act.
+
+Words, never colour alone: "out" is a member who stepped out (declared an interest), "none" is
+"no score", "·" is a score not entered yet.
+"""
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from workshop_tui.core.panel_events import find_agreed, find_score
+from workshop_tui.core.panel_views import award_of, spread, suggested_level
+from workshop_tui.model.panel import Panel
+from workshop_tui.model.round import Criterion
+
+STEPPED_OUT, NO_SCORE, NOT_ENTERED = "out", "none", "·"
+LEGEND = f"'{NO_SCORE}' is no score, '{STEPPED_OUT}' stepped out (declared an interest), '{NOT_ENTERED}' not entered yet."
+
+
+def short(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def criterion_heading(criterion: Criterion) -> str:
+    return f"{short(criterion.name, 14)} ×{criterion.weight}"
+
+
+def member_cell(panel: Panel, member: str, application: str, criterion: str) -> str:
+    if panel.has_interest(member, application):
+        return STEPPED_OUT
+    score = find_score(panel, member, application, criterion)
+    if score is None:
+        return NOT_ENTERED
+    shown = NO_SCORE if score.level is None else str(score.level)
+    if score.earlier:
+        was = score.earlier[0].level
+        shown += f" (was {NO_SCORE if was is None else was})"
+    return shown
+
+
+class PanelTable(DataTable):
+    """A table whose keys are done by the panel screen; digits are passed to `typed_level`."""
+
+    def levels_typed(self) -> bool:
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.levels_typed() and event.character is not None and (event.character.isdigit() or event.character == "n"):
+            event.stop()
+            event.prevent_default()
+            self.screen.typed_level(self, None if event.character == "n" else int(event.character))  # type: ignore[attr-defined]
+            return
+        await super()._on_key(event)
+
+
+class ScoreSheet(PanelTable):
+    """One member's paper sheet: applications down, criteria across. Digits score, n is no score."""
+
+    BINDINGS = [
+        Binding("pagedown", "screen.member(1)", "Next member", id="next_member", tooltip="Show the next member's sheet"),
+        Binding("pageup", "screen.member(-1)", "Member back", id="previous_member", show=False, tooltip="Show the previous member's sheet"),
+        Binding("r", "screen.reveal", "Reveal", id="reveal", tooltip="Reveal every member's scores to the room, for moderation"),
+    ]
+
+    def levels_typed(self) -> bool:
+        return True
+
+    def fill(self, panel: Panel, member: str) -> None:
+        keep = self.cursor_coordinate
+        self.clear(columns=True)
+        self.add_columns(*(criterion_heading(c) for c in panel.round.criteria))
+        for number, application in enumerate(panel.round.applications, start=1):
+            cells = [member_cell(panel, member, application.id, c.id) for c in panel.round.criteria]
+            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, 22)}"))
+        if self.row_count:
+            self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
+
+    def show_cell(self, panel: Panel, member: str, application: str, criterion: str) -> None:
+        """Redraw the one cell a score was typed in: cheaper than the whole sheet."""
+        row = self.get_row_index(application)
+        column = [c.id for c in panel.round.criteria].index(criterion)
+        self.update_cell_at(Coordinate(row, column), member_cell(panel, member, application, criterion))
+
+    def step_on(self) -> None:
+        """After a score, on to the next criterion, then the next application's first."""
+        row, column = self.cursor_coordinate
+        if column + 1 < len(self.columns):
+            self.move_cursor(column=column + 1, animate=False)
+        elif row + 1 < self.row_count:
+            self.move_cursor(row=row + 1, column=0, animate=False)
+
+
+AGREED_ROW, SUGGESTED_ROW, SPREAD_ROW = "agreed", "suggested", "spread"
+
+
+class ModerationTable(PanelTable):
+    """One application's scores side by side: members down, criteria across, then the spread,
+    the suggested score and the agreed score. Digits on a member change their score (with a
+    reason); digits on the agreed row record the panel's agreed score."""
+
+    BINDINGS = [
+        Binding("pagedown", "screen.application(1)", "Next application", id="next_application", tooltip="Talk through the next application"),
+        Binding("pageup", "screen.application(-1)", "Application back", id="previous_application", show=False, tooltip="Go back to the application before"),
+        Binding("a", "screen.agree_close", "Agree close ones", id="agree_close", tooltip="Agree the suggested score wherever members are within one level"),
+    ]
+
+    def levels_typed(self) -> bool:
+        return True
+
+    def fill(self, panel: Panel, application: str, members: Iterable[tuple[str, str]]) -> None:
+        keep = self.cursor_coordinate
+        self.clear(columns=True)
+        criteria = panel.round.criteria
+        self.add_columns(*(criterion_heading(c) for c in criteria))
+        for member, label in members:
+            self.add_row(*(member_cell(panel, member, application, c.id) for c in criteria), key=member, label=Text(label))
+        spreads = [spread(panel, application, c.id) for c in criteria]
+        self.add_row(*((s.words + (" apart" if s.flagged else "")) if s else "no scores" for s in spreads),
+                     key=SPREAD_ROW, label=Text("Spread"))
+        self.add_row(*(str(level) if (level := suggested_level(panel, application, c.id)) is not None else "–" for c in criteria),
+                     key=SUGGESTED_ROW, label=Text("Middle score"))
+        agreed = [find_agreed(panel, application, c.id) for c in criteria]
+        self.add_row(*(str(a.level) if a else "not yet" for a in agreed), key=AGREED_ROW, label=Text("Agreed", style="bold"))
+        if self.row_count:
+            self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
+
+    @property
+    def chosen_row(self) -> str:
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+
+FUNDING_LINE = "funding-line"
+AWARD_KEYS = {"fund in full": "f", "fund a smaller amount": "s", "defer": "d", "decline": "x"}
+
+
+class RankingTable(PanelTable):
+    """The ranking against the pot, with the funding line drawn where the money runs out."""
+
+    BINDINGS = [
+        Binding("f", "screen.award('fund in full')", "Fund", id="fund_in_full", tooltip="Fund the chosen application in full"),
+        Binding("s", "screen.award('fund a smaller amount')", "Smaller", id="fund_smaller", tooltip="Fund the chosen application with a smaller amount"),
+        Binding("d", "screen.award('defer')", "Defer", id="defer", tooltip="Defer the chosen application"),
+        Binding("x", "screen.award('decline')", "Decline", id="decline", tooltip="Decline the chosen application"),
+    ]
+
+    def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]]) -> None:
+        keep = self.cursor_row
+        self.clear(columns=True)
+        if not revealed:
+            self.add_columns("Application", "Asked", "Scores entered", "Score")
+            for application in panel.round.applications:
+                done, wanted = entered[application.id]
+                self.add_row(short(application.organisation, 30), _money(application.amount_pence), f"{done} of {wanted}",
+                             "hidden", key=application.id)
+        else:
+            self.add_columns("Place", "Application", "Asked", "Score", "Decision", "Left after")
+            line_drawn = False
+            for r in ranked:
+                if not line_drawn and r.place is not None and not r.fits:
+                    self.add_row("", Text("── funding line: the money runs out here ──"), "", "", "", "", key=FUNDING_LINE)
+                    line_drawn = True
+                award = award_of(panel, r.application.id)
+                place = "not ranked" if r.place is None else f"{r.place}" + (" tied" if r.tied else "")
+                score = "–" if r.weighted is None else _score(r.weighted)
+                decision = "not decided" if award is None else award.outcome + (
+                    f" {_money(award.amount_pence)}" if award.outcome == "fund a smaller amount" else "")
+                left = r.why_not_ranked if r.place is None else _money(r.left_after_pence) if r.fits else "does not fit"
+                self.add_row(place, short(r.application.organisation, 30), _money(r.application.amount_pence), score,
+                             decision, left, key=r.application.id)
+        if self.row_count:
+            self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+
+    @property
+    def chosen(self) -> str | None:
+        if not self.row_count:
+            return None
+        key = str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
+        return None if key == FUNDING_LINE else key
+
+
+def _money(pence: int) -> str:
+    from workshop_tui.model.round import pounds
+
+    return pounds(pence)
+
+
+def _score(weighted) -> str:
+    return f"{weighted}" if getattr(weighted, "denominator", 1) == 1 else f"{float(weighted):.1f}"
+
+
+class ApplicationsTable(PanelTable):
+    BINDINGS = [
+        Binding("n", "screen.add_application", "Add", id="add_application", tooltip="Type in an application"),
+        Binding("i", "screen.import_applications", "Import", id="import_applications", tooltip="Import applications from a CSV file"),
+    ]
+
+    def fill(self, panel: Panel) -> None:
+        keep = self.cursor_row
+        self.clear(columns=True)
+        self.add_columns("No.", "Organisation", "Project", "Asked", "Area")
+        for number, a in enumerate(panel.round.applications, start=1):
+            self.add_row(str(number), Text(short(a.organisation, 32)), Text(short(a.project, 30)), _money(a.amount_pence),
+                         Text(short(a.area, 20)), key=a.id)
+        if self.row_count:
+            self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+
+
+class DeclarationsTable(PanelTable):
+    BINDINGS = [
+        Binding("i", "screen.declare_interest", "Interest", id="declare_interest", tooltip="Record the chosen member's link to an applicant"),
+        Binding("n", "screen.declare_none", "No interests", id="declare_none", tooltip="Record that the chosen member has no links to declare"),
+    ]
+
+    def fill(self, panel: Panel, people) -> None:
+        keep = self.cursor_row
+        self.clear(columns=True)
+        self.add_columns("Who", "Role", "Declared", "Links to")
+        names = {a.id: a.organisation for a in panel.round.applications}
+        for person, label, scores in people:
+            if not scores:
+                self.add_row(Text(label), person.role, f"does not score ({person.role})", "", key=person.id)
+                continue
+            mine = [d for d in panel.declarations if d.member == person.id]
+            links = [d for d in mine if d.application]
+            said = (f"{len(links)} interest" + ("s" if len(links) != 1 else "")) if links else "no interests" if mine else "not yet"
+            self.add_row(Text(label), person.role, said, Text("; ".join(f"{names[d.application]}: {d.interest}" for d in links)),
+                         key=person.id)
+        if self.row_count:
+            self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+
+    @property
+    def chosen(self) -> str | None:
+        if not self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
