@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from html import escape
 
-from workshop_tui.export.minutes import Table, minutes_sections
+from workshop_tui.export.minutes import Section, Table, minutes_sections
 from workshop_tui.model import Session
 
 # Near-black on white is 19:1; links and table rules stay well above 7:1.
@@ -25,8 +25,13 @@ def _table(table: Table) -> str:
 
 
 def html_minutes(session: Session, later: Sequence[Session] = ()) -> str:
+    return sections_html(session.title, minutes_sections(session, later))
+
+
+def sections_html(title: str, sections: list[Section]) -> str:
+    """One self-contained page of sections (the minutes, the panel's report, a feedback letter)."""
     body: list[str] = []
-    for section in minutes_sections(session, later):
+    for section in sections:
         level = min(section.level, 6)
         body.append(f"<h{level}>{escape(section.heading)}</h{level}>")
         for block in section.blocks:
@@ -38,6 +43,6 @@ def html_minutes(session: Session, later: Sequence[Session] = ()) -> str:
                 body.append(f"<p>{escape(block)}</p>")
     return (
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>{escape(session.title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )

@@ -14,7 +14,7 @@ def _text(text: str) -> str:
 
 
 def _table(table: Table) -> list[str]:
-    lines = ["| " + " | ".join(table.header) + " |", "|" + "---|" * len(table.header)]
+    lines = ["| " + " | ".join(_text(cell) for cell in table.header) + " |", "|" + "---|" * len(table.header)]
     lines += ["| " + " | ".join(_text(cell) for cell in row) + " |" for row in table.rows]
     return lines
 

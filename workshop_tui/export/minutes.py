@@ -9,10 +9,20 @@ from dataclasses import dataclass, field
 from workshop_tui.core.dates import say_date
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.review import planned_in_words, step_timings, time_in_all, used_in_words
-from workshop_tui.core.wording import method_explained
+from workshop_tui.core.wording import method_explained, plural
+from workshop_tui.export.panel_facts import (
+    all_changes,
+    application_name,
+    clock_words,
+    decision_words,
+    level_words,
+    opened,
+    pot_changes,
+)
 from workshop_tui.model import Action, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS
-from workshop_tui.model.participant import person_label, person_labels
+from workshop_tui.model.participant import person_labels
+from workshop_tui.model.round import pounds
 
 
 @dataclass
@@ -57,6 +67,46 @@ def action_state(action: Action, session: Session, later: Sequence[Session] = ()
     return state
 
 
+def panel_work(session: Session, labels: dict[str, str]) -> Section:
+    """"The panel's work": when the round opened, the scores, the reveal, each changed score and each award.
+
+    Its part is "decisions", so the review's Decisions tab shows it with the meeting's decisions."""
+    panel = session.panel
+    if panel is None:
+        return Section("The panel's work", 2, ["No round was opened."], part="decisions")
+    lines: list[str] = []
+    at, pot = opened(session)
+    if at is not None:
+        lines.append(f"{at:%H:%M}: the round opened with a pot of {pounds(pot if pot is not None else panel.round.pot_pence)}.")
+    for pot_change in pot_changes(session):
+        lines.append(f"{clock_words(pot_change.at, session)}: the pot changed from {pounds(pot_change.before)} "
+                     f"to {pounds(pot_change.after)}" + (f". The reason: {pot_change.reason}" if pot_change.reason else "."))
+    no_score = sum(1 for s in panel.scores if s.level is None)
+    entered = f"Panel members entered {plural(len(panel.scores), 'score')} for {plural(len(panel.round.applications), 'application')}"
+    lines.append(entered + (f", {no_score} of them \"no score\"." if no_score else "."))
+    withdrawn = sum(1 for s in panel.scores if s.withdrawn_at is not None)
+    if withdrawn:
+        lines.append(f"{plural(withdrawn, 'score')} were set aside after a late declaration of interest." if withdrawn > 1
+                     else "1 score was set aside after a late declaration of interest.")
+    if panel.revealed_at is not None:
+        lines.append(f"{clock_words(panel.revealed_at, session)}: the chair revealed the scores.")
+    else:
+        lines.append("The chair has not revealed the scores yet.")
+    for change in all_changes(panel):
+        what = f"{panel.application(change.score.application).organisation} on '{panel.criterion(change.score.criterion).name}'"
+        lines.append(f"{clock_words(change.at, session)}: {labels.get(change.score.member, 'someone')} changed their score for {what} "
+                     f"from {level_words(change.before)} to {level_words(change.after)}. The reason: {change.reason or 'none given'}")
+    if panel.agreed:
+        lines.append(f"The panel agreed {plural(len(panel.agreed), 'score')}.")
+    for award in sorted(panel.awards, key=lambda a: a.at):
+        application = panel.application(award.application)
+        lines.append(f"{clock_words(award.at, session)}: {application_name(application)}. "
+                     f"{decision_words(award.outcome, award.amount_pence, application.amount_pence)} The reason: {award.reason}")
+    awarded = sum(a.amount_pence for a in panel.awards)
+    lines.append(f"Awarded {pounds(awarded)} in all, of a pot of {pounds(panel.round.pot_pence)}.")
+    return Section("The panel's work", 2, [lines], part="decisions")
+
+
 def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Section]:
     """The minutes of the meeting, section by section. `later` are the sessions that follow on from
     this one (part 2): the minutes say what became of each action there."""
@@ -81,7 +131,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
         )
     sections = [Section(session.title, 1, opening, part="opening")]
 
-    labels = person_labels(session.participants)
+    labels = person_labels(session.participants, panel=session.panel is not None)
     by_role: dict[str, list[str]] = {}
     for person in session.participants:
         if person.arrived_at is not None:
@@ -111,7 +161,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
         if not notes:
             continue
         lines = [
-            f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({person_label(n.by, session.participants)})" if n.by else "")
+            f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({labels.get(n.by, 'someone')})" if n.by else "")
             + (" - dealt with" if n.dealt_with_at else "") + came_from(n.window)
             for n in notes
         ]
@@ -133,10 +183,13 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
         if decision.reasons:
             lines.append(f"Reasons: {decision.reasons}")
         if decision.dissent:
-            who = person_label(decision.dissent_by, session.participants)
+            who = labels.get(decision.dissent_by, "someone") if decision.dissent_by else "anonymous"
             lines.append(f"Dissent or concern ({who}): {decision.dissent}")
         lines += result.facts
         sections.append(Section(decision.question, 3, [lines], part="decisions"))
+
+    if session.panel is not None:
+        sections.append(panel_work(session, labels))
 
     header = ["What", "Who", "By when", "State"] + (["Typed in"] if shown_from else [])
 

@@ -6,6 +6,7 @@ from typing import Literal, get_args
 
 from pydantic import AwareDatetime, Field
 
+from workshop_tui.model.panel import SCORING_ROLES
 from workshop_tui.model.schema import Record
 
 Role = Literal["older person", "volunteer", "staff", "facilitator", "guest"]
@@ -31,20 +32,28 @@ class Participant(Record):
         return self.arrived_at is not None and self.left_at is None
 
 
-def person_labels(roster: Iterable[Participant], anonymise: bool = False) -> dict[str, str]:
+# What a commissioning panel's scoring members are called when unnamed or anonymised ("Panel member 3").
+PANEL_MEMBER = "Panel member"
+
+
+def person_labels(roster: Iterable[Participant], anonymise: bool = False, panel: bool = False) -> dict[str, str]:
     """Each person's id -> what they are called: their name, or, when unnamed or anonymised, their role
-    and a number within that role ("Older person 2"), the same number either way."""
+    and a number within that role ("Older person 2"), the same number either way.
+
+    With `panel` (a session with a commissioning round), the people who score are numbered together,
+    in roster order, as "Panel member 3"; staff and the others keep their role ("Staff 1")."""
     counts: dict[str, int] = {}
     labels = {}
     for person in roster:
-        counts[person.role] = counts.get(person.role, 0) + 1
+        kind = PANEL_MEMBER if panel and person.role in SCORING_ROLES else person.role.capitalize()
+        counts[kind] = counts.get(kind, 0) + 1
         name = person.name.strip()
-        labels[person.id] = name if name and not anonymise else f"{person.role.capitalize()} {counts[person.role]}"
+        labels[person.id] = name if name and not anonymise else f"{kind} {counts[kind]}"
     return labels
 
 
-def person_label(person_id: str, roster: Iterable[Participant], anonymise: bool = False) -> str:
+def person_label(person_id: str, roster: Iterable[Participant], anonymise: bool = False, panel: bool = False) -> str:
     """What the person with this id is called: 'anonymous' if no one is named, 'someone' if not on the roster."""
     if not person_id:
         return "anonymous"
-    return person_labels(roster, anonymise).get(person_id, "someone")
+    return person_labels(roster, anonymise, panel).get(person_id, "someone")

@@ -1,0 +1,163 @@
+"""What the panel's outputs (the report, the letters, the scores CSV, the minutes) read from a round.
+
+Pure functions of a session, shared so every output says the same thing in the same words.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from fractions import Fraction
+from pathlib import Path
+
+from workshop_tui.core.dates import say_date
+from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.panel_events import find_score
+from workshop_tui.model import Session
+from workshop_tui.model.panel import Panel, Score
+from workshop_tui.model.participant import person_labels
+from workshop_tui.model.round import Application, pounds
+from workshop_tui.store.problems import FileProblem
+
+# The state of one member's score for one criterion of one application, in the words every output uses.
+SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN = "scored", "no score", "stepped out", "not entered", "withdrawn"
+STATES = (SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN)
+
+# What each outcome is called in a report or letter.
+OUTCOME_WORDS = {
+    "fund in full": "Fund in full",
+    "fund a smaller amount": "Fund a smaller amount",
+    "defer": "Decide later",
+    "decline": "Not funded",
+}
+
+
+def decision_words(outcome: str, amount_pence: int, asked_pence: int) -> str:
+    """'Fund in full: £30,000.', 'Fund a smaller amount: £25,000 of the £30,000 asked.', 'Not funded.'"""
+    words = OUTCOME_WORDS.get(outcome, outcome)
+    if outcome == "fund in full":
+        return f"{words}: {pounds(amount_pence)}."
+    if outcome == "fund a smaller amount":
+        return f"{words}: {pounds(amount_pence)} of the {pounds(asked_pence)} asked."
+    return f"{words}."
+
+
+def application_name(application: Application) -> str:
+    return f"{application.organisation}: {application.project}"
+
+
+class NoRound(FileProblem):
+    """The session has no commissioning round, so there is no panel output to make."""
+
+
+def round_of(session: Session, source: Path | str | None = None) -> Panel:
+    """The session's round, or NoRound in one sentence."""
+    if session.panel is None:
+        raise NoRound(
+            source if source is not None else session.title, "",
+            "this session has no commissioning round, so it has no scores, ranking or awards to export",
+            "Export its minutes with --format md or html instead.",
+        )
+    return session.panel
+
+
+def labels(session: Session, anonymise: bool = False) -> dict[str, str]:
+    """Each person's id -> what the panel's outputs call them ("Panel member 3" when unnamed or anonymised)."""
+    return person_labels(session.participants, anonymise, panel=session.panel is not None)
+
+
+def clock_words(at: datetime, session: Session) -> str:
+    """'10:45', or '10:45 on 9 July' when it is not the day the session began."""
+    if at.date() == session.started_at.date():
+        return f"{at:%H:%M}"
+    return f"{at:%H:%M} on {at.day} {at:%B}"
+
+
+def day_and_time(at: datetime) -> str:
+    """'10:45 on Wednesday 8 July 2026'."""
+    return f"{at:%H:%M} on {say_date(at.date())}"
+
+
+def level_words(level: int | None) -> str:
+    return NO_SCORE if level is None else str(level)
+
+
+def weighted_words(value: Fraction | int | None) -> str:
+    """A weighted score as people read it: whole, or to one decimal place (an average before moderation)."""
+    if value is None:
+        return "not scored in full"
+    if isinstance(value, int) or value.denominator == 1:
+        return str(int(value))
+    return f"{float(value):.1f}"
+
+
+def cell(panel: Panel, member: str, application: str, criterion: str) -> tuple[str, Score | None]:
+    """One member's score for one criterion of one application, and its state in words."""
+    counted = find_score(panel, member, application, criterion)
+    if counted is not None:
+        return (NO_SCORE if counted.level is None else SCORED), counted
+    for score in panel.scores:
+        if (score.member, score.application, score.criterion) == (member, application, criterion):
+            return WITHDRAWN, score
+    if panel.has_interest(member, application):
+        return STEPPED_OUT, None
+    return NOT_ENTERED, None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a member made to a score in moderation."""
+
+    score: Score
+    at: datetime
+    before: int | None
+    after: int | None
+    reason: str
+
+
+def changes(score: Score) -> list[Change]:
+    """Every change to one score, in order. `earlier[i]` holds the level before change i and change i's
+    time; the reason of change i is kept with the next entry (or on the score, for the last change)."""
+    out: list[Change] = []
+    for i, before in enumerate(score.earlier):
+        later = score.earlier[i + 1] if i + 1 < len(score.earlier) else None
+        after = later.level if later is not None else score.level
+        reason = later.reason if later is not None else score.reason
+        out.append(Change(score, before.at, before.level, after, reason))
+    return out
+
+
+def first_level(score: Score) -> int | None:
+    """The level first entered, before any change in moderation."""
+    return score.earlier[0].level if score.earlier else score.level
+
+
+def all_changes(panel: Panel) -> list[Change]:
+    found = [change for score in panel.scores for change in changes(score)]
+    return sorted(found, key=lambda change: change.at)
+
+
+@dataclass(frozen=True)
+class PotChange:
+    at: datetime
+    before: int
+    after: int
+    reason: str
+
+
+def opened(session: Session) -> tuple[datetime | None, int | None]:
+    """When the round was opened, and with what pot."""
+    for event in session.events:
+        if event.kind == Kind.ROUND_OPEN:
+            pot = event.details.get("pot")
+            return event.at, pot if isinstance(pot, int) else None
+    return None, None
+
+
+def pot_changes(session: Session) -> list[PotChange]:
+    _, pot = opened(session)
+    out: list[PotChange] = []
+    for event in session.events:
+        after = event.details.get("pot")
+        if event.kind == Kind.ROUND_POT and isinstance(after, int):
+            out.append(PotChange(event.at, pot or 0, after, str(event.details.get("reason", ""))))
+            pot = after
+    return out
