@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.store.application_import import import_applications_file
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.store.sessions_folder import session_file_name
-from tests.example_sessions import EXAMPLES
+from tests.example_sessions import APPLICATIONS_CSV, EXAMPLES, applications_csv, shortlisting_panel
 
 SESSIONS = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -21,3 +22,14 @@ def test_each_shipped_example_is_the_engines_output(make):
         path.chmod(0o644)  # examples hold no real names and ship with the project
     assert load_session(path) == session
     assert session.status == "finished"
+
+
+def test_the_shipped_spreadsheet_holds_the_example_rounds_applications_and_imports_cleanly():
+    path = SESSIONS / APPLICATIONS_CSV
+    if os.environ.get("WORKSHOP_TUI_UPDATE_EXAMPLES"):
+        path.write_bytes(applications_csv().encode())
+        path.chmod(0o644)
+    assert path.read_bytes().decode() == applications_csv()
+    imported = import_applications_file(path)
+    assert imported.ok and imported.ignored_columns == []
+    assert imported.applications == shortlisting_panel().panel.round.applications
