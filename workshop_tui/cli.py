@@ -86,10 +86,17 @@ def build_parser() -> Parser:
     serve.add_argument("--port", metavar="PORT", type=int, default=8000, help="the port to listen on (8000 if not given)")
     review = command("review", help="look back at a session: timings, notes, decisions, replay")
     review.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (all sessions if not given)")
-    export = command("export", help="write a session's minutes or data to share")
+    export = command("export", help="write a session's minutes or data to share, or a panel's report, scores and letters")
     export.add_argument("session", metavar="SESSION", help="a session file, or its name in the sessions folder")
-    export.add_argument("--format", required=True, choices=["md", "html", "csv", "json"], help="what to write")
-    export.add_argument("-o", "--output", metavar="FILE", help="where to write it (the screen if not given, or -)")
+    export.add_argument(
+        "--format", required=True,
+        choices=["md", "html", "csv", "json", "report-md", "report-html", "scores-csv", "letters-md", "letters-html"],
+        help="what to write: the minutes (md, html), the tables (csv), all the data (json); for a commissioning round, "
+             "the funder's report (report-md, report-html), every score (scores-csv), or a feedback letter for each applicant "
+             "(letters-md, letters-html: one file each, into the folder after -o)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help="where to write it (the screen if not given, or -); for letters, a folder (made if it is not there)")
     export.add_argument("--force", action="store_true", help="replace a file that is already there (never the session being exported)")
     export.add_argument("--anonymise", action="store_true", help="replace names with role and number")
     export.add_argument("--what", choices=["notes", "decisions", "actions"], help="for csv: one table only")

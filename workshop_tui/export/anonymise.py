@@ -20,22 +20,40 @@ def _replace_all(value: Any, swap: Callable[[str], str]) -> Any:
 
 
 def anonymise(session: Session) -> Session:
-    """A copy of the session with no one's name in it: not in the roster, notes, decisions or events."""
-    labels = person_labels(session.participants, anonymise=True)
+    """A copy of the session with no one's name in it: not in the roster, notes, decisions or events.
+
+    In a session with a commissioning round, the people who score become "Panel member 3" (numbered in
+    roster order) and staff keep their role ("Staff 1"). The applicants' organisation and project names
+    are not people's names: they are kept whole, even where one holds a name ("St Margaret's Lunch Club").
+    """
+    labels = person_labels(session.participants, anonymise=True, panel=session.panel is not None)
     names = {p.name.strip(): labels[p.id] for p in session.participants if p.name.strip()}
     if session.facilitator.strip():
         names.setdefault(session.facilitator.strip(), "the facilitator")
     if session.note_taker.strip():
         names.setdefault(session.note_taker.strip(), "the note-taker")
-    # Longest names first, so "Ann Jones" is replaced before "Ann"; whole words only.
-    ordered = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"@?\b(" + "|".join(re.escape(n) for n in ordered) + r")\b", re.IGNORECASE) if ordered else None
-    lowered = {name.lower(): label for name, label in names.items()}
+    lowered: dict[str, str | None] = {name.lower(): label for name, label in names.items()}
+    if session.panel is not None:
+        for application in session.panel.round.applications:
+            for kept in (application.organisation.strip(), application.project.strip()):
+                if kept:
+                    lowered.setdefault(kept.lower(), None)  # None: kept as it is; a person's own name still goes
+    # Longest first, so "Ann Jones" is replaced before "Ann" and an organisation's whole name is kept
+    # before a name inside it is seen; whole words only.
+    ordered = sorted(lowered, key=len, reverse=True)
+    pattern = (
+        re.compile(r"@?(?<!\w)(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)", re.IGNORECASE) if ordered else None
+    )
+
+    def swapped(found: re.Match[str]) -> str:
+        # A match whose lower case is not a key (a letter that changes length in lower case) is still replaced.
+        label = lowered.get(found.group(1).lower(), "someone")
+        return found.group(0) if label is None else label
 
     def swap(text: str) -> str:
         if pattern is None:
             return text
-        return pattern.sub(lambda found: lowered[found.group(1).lower()], text)
+        return pattern.sub(swapped, text)
 
     data = _replace_all(session.model_dump(mode="python"), swap)
     for person in data["participants"]:

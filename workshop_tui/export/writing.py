@@ -2,7 +2,7 @@
 
 An export never lands on a file by accident: not on the session it came from (ever), not on another
 session, and not on any file that is already there unless `force` is given. A CSV export writes
-three files; all three are checked before any is written.
+three files, and the feedback letters one file per applicant; all are checked before any is written.
 """
 
 import os
@@ -13,15 +13,24 @@ from pathlib import Path
 
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.csv_tables import WHAT, csv_table
+from workshop_tui.export.feedback_letters import feedback_letters
 from workshop_tui.export.html_minutes import html_minutes
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.markdown_minutes import markdown_minutes
+from workshop_tui.export.panel_csv import scores_csv
+from workshop_tui.export.panel_facts import round_of
+from workshop_tui.export.panel_report import html_report, markdown_report
 from workshop_tui.model import Session
 from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import FIRST_LINE
 
 MINUTES = {"md": markdown_minutes, "html": html_minutes}
+# A commissioning round's outputs: the funder's report and every score. A session without a round is refused.
+PANEL = {"report-md": markdown_report, "report-html": html_report, "scores-csv": scores_csv}
+# One feedback letter per applicant, into the folder after -o.
+LETTERS = {"letters-md": "md", "letters-html": "html"}
+FORMATS = (*MINUTES, "csv", "json", *PANEL, *LETTERS)
 
 # Enough of a file's start to tell a session file (either version) from anything else.
 _HEAD = 4096
@@ -144,8 +153,12 @@ def export(
     there already and may be replaced with `force`) before anything is written. `later` are the
     sessions that follow on from this one (part 2), so the minutes say what became of each action.
     """
-    if form not in (*MINUTES, "json", "csv"):
-        raise FileProblem(form, "", "this is not a format it can write", "Choose md, html, csv or json.")
+    if form not in FORMATS:
+        raise FileProblem(form, "", "this is not a format it can write", f"Choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}.")
+    if form in PANEL or form in LETTERS:
+        round_of(session, source)  # one sentence for a session without a round, before anything else
+    if form in LETTERS:
+        return _write_letters(session, form, output, anonymised, force=force, source=source, sessions_dir=sessions_dir)
     if anonymised:
         session = anonymise(session)
         later = [anonymise(each) for each in later]
@@ -164,6 +177,8 @@ def export(
             text = csv_table(session, what, later)
         elif form == "json":
             text = json_session(session)
+        elif form in PANEL:
+            text = PANEL[form](session, source)
         else:
             text = MINUTES[form](session, later)
         if output is None:
@@ -175,3 +190,45 @@ def export(
     for path, text in tables:
         _write(path, text, anonymised, force)
     return [path for path, _ in tables]
+
+
+def _letters_folder(output: str | None) -> Path:
+    if output is None:
+        raise FileProblem("-o", "", "the feedback letters are one file for each applicant",
+                          "Give -o FOLDER: the folder to put them in (it is made if it is not there).")
+    folder = Path(output)
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise FileProblem(folder, "", "this is a file, and the letters go in a folder", "Give the name of a folder after -o.")
+    if not folder.exists() and not folder.parent.is_dir():
+        raise FileProblem(folder, "", "the folder it would be made in does not exist", "Create that folder first, or choose another place.")
+    return folder
+
+
+def _write_letters(
+    session: Session, form: str, output: str | None, anonymised: bool, *,
+    force: bool, source: Path | None, sessions_dir: Path | None,
+) -> list[Path]:
+    """One letter per applicant into the folder `output`, named after each organisation.
+
+    A letter never holds a panel member's name (it is always made anonymous), but it holds one
+    applicant's scores and reasons, so it is readable by its owner only, --anonymise or not."""
+    folder = _letters_folder(output)
+    if anonymised:
+        session = anonymise(session)
+    letters = feedback_letters(session, source)
+    if not letters:
+        raise FileProblem(source or session.title, "", "this round has no applications, so there are no letters to write",
+                          "Add the applications to the round first.")
+    ending = LETTERS[form]
+    files = [(folder / f"{letter.stem}.{ending}", letter.markdown if ending == "md" else letter.html) for letter in letters]
+    if not folder.exists():
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError as error:
+            raise FileProblem(folder, "", f"the folder could not be made ({error.strerror or error})",
+                              "Check that its parent folder can be written to.") from None
+    for path, _ in files:  # every letter is checked before any is written
+        _check_target(path, force, source, sessions_dir)
+    for path, text in files:
+        _write(path, text, False, force)
+    return [path for path, _ in files]
