@@ -45,6 +45,7 @@ from workshop_tui.ui.widgets.panel_tables import (
     ModerationTable,
     RankingTable,
     ScoreSheet,
+    criteria_words,
 )
 
 TABS = ("applications", "declarations", "scores", "moderation", "ranking")
@@ -60,6 +61,8 @@ class PanelScreen(Screen):
 
     DEFAULT_CSS = """
     PanelScreen .panel-line { height: auto; padding: 0 1; }
+    PanelScreen TabbedContent { height: 1fr; }
+    PanelScreen TabPane { height: 1fr; padding: 0; }
     PanelScreen DataTable { height: 1fr; }
     """
 
@@ -93,7 +96,7 @@ class PanelScreen(Screen):
             with TabPane("Scores", id="scores"):
                 yield Static("", id="sheet-line", classes="panel-line", markup=False)
                 yield ScoreSheet(id="score-sheet", cursor_type="cell")
-                yield Static(f"Type a score, or n for no score. {LEGEND}", classes="panel-line", markup=False)
+                yield Static("", id="sheet-legend", classes="panel-line", markup=False)
             with TabPane("Moderation", id="moderation"):
                 yield Static("", id="moderation-line", classes="panel-line", markup=False)
                 yield ModerationTable(id="moderation-table", cursor_type="cell")
@@ -212,6 +215,8 @@ class PanelScreen(Screen):
             return
         sheet.fill(panel, member.id)
         self._sheet_words(member)
+        self.query_one("#sheet-legend", Static).update(
+            f"Type a score, or n for no score. {LEGEND} {criteria_words(panel.round.criteria)}")
 
     def _sheet_words(self, member) -> None:
         panel = self.panel
@@ -365,6 +370,7 @@ class PanelScreen(Screen):
         if scorers:
             self.member_index = (self.member_index + step) % len(scorers)
             self._draw_sheet()
+            self.query_one(ScoreSheet).move_cursor(row=0, column=0, animate=False)  # a new sheet starts at the top
 
     def action_application(self, step: int) -> None:
         order = self.moderation_order() if self.panel and self.panel.revealed_at else []
@@ -410,6 +416,9 @@ class PanelScreen(Screen):
                 self._ask_agree(self.moderating, criterion, level)
             elif row in {p.id for p in self.scorers()}:
                 self._ask_change(row, self.moderating, criterion, level)
+            else:
+                self.notify("Type on a member's row to change their score, or on the Agreed row to agree one.",
+                            title="Not here", severity="warning")
 
     def _ask_change(self, member: str, application: str, criterion: str, level: int | None) -> None:
         name = self.labels()[member]

@@ -27,7 +27,12 @@ def short(name: str, width: int) -> str:
 
 
 def criterion_heading(criterion: Criterion) -> str:
-    return f"{short(criterion.name, 14)} ×{criterion.weight}"
+    return short(criterion.heading, 12)
+
+
+def criteria_words(criteria: Iterable[Criterion]) -> str:
+    """What each column heading stands for, and its weight: "Need: Meets a real need (counts 3 times)"."""
+    return "; ".join(f"{c.heading}: {c.name} (×{c.weight})" for c in criteria) + "."
 
 
 def member_cell(panel: Panel, member: str, application: str, criterion: str) -> str:
@@ -49,7 +54,16 @@ class PanelTable(DataTable):
     def levels_typed(self) -> bool:
         return False
 
+    # Moved here, in the order keys arrive: a binding's action can run after a digit typed just
+    # behind it, so a quick "Down 4" would score the row the cursor was leaving.
+    MOVES = {"up": "cursor_up", "down": "cursor_down", "left": "cursor_left", "right": "cursor_right"}
+
     async def _on_key(self, event: events.Key) -> None:
+        if self.levels_typed() and event.key in self.MOVES:
+            event.stop()
+            event.prevent_default()
+            getattr(self, f"action_{self.MOVES[event.key]}")()
+            return
         if self.levels_typed() and event.character is not None and (event.character.isdigit() or event.character == "n"):
             event.stop()
             event.prevent_default()
@@ -76,7 +90,7 @@ class ScoreSheet(PanelTable):
         self.add_columns(*(criterion_heading(c) for c in panel.round.criteria))
         for number, application in enumerate(panel.round.applications, start=1):
             cells = [member_cell(panel, member, application.id, c.id) for c in panel.round.criteria]
-            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, 22)}"))
+            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, 20)}"))
         if self.row_count:
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
@@ -120,7 +134,7 @@ class ModerationTable(PanelTable):
         for member, label in members:
             self.add_row(*(member_cell(panel, member, application, c.id) for c in criteria), key=member, label=Text(label))
         spreads = [spread(panel, application, c.id) for c in criteria]
-        self.add_row(*((s.words + (" apart" if s.flagged else "")) if s else "no scores" for s in spreads),
+        self.add_row(*(_spread_words(s) if s else "no scores" for s in spreads),
                      key=SPREAD_ROW, label=Text("Spread"))
         self.add_row(*(str(level) if (level := suggested_level(panel, application, c.id)) is not None else "–" for c in criteria),
                      key=SUGGESTED_ROW, label=Text("Middle score"))
@@ -132,6 +146,12 @@ class ModerationTable(PanelTable):
     @property
     def chosen_row(self) -> str:
         return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+
+def _spread_words(found) -> str:
+    if found.lowest == found.highest:
+        return f"all {found.lowest}"
+    return f"{found.lowest}–{found.highest}" + (" apart" if found.flagged else "")
 
 
 FUNDING_LINE = "funding-line"

@@ -1,0 +1,160 @@
+"""The commissioning panel on screen, each stage of a round by keyboard alone."""
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from workshop_tui.store.plan_library import find_plan
+from workshop_tui.ui.screens.panel import PanelScreen
+from tests.panel_helpers import CRITERIA, MEMBERS
+from tests.ui.live_helpers import live, live_app
+
+PANEL_PLAN = find_plan("commissioning-shortlisting").plan
+
+
+def panel_app(sessions_dir: Path, clock):
+    return live_app(sessions_dir, clock, plan=PANEL_PLAN)
+
+
+def roster(pilot) -> None:
+    """The panel's people (not what these tests are about): four members and a staff member."""
+    screen = live(pilot.app)
+    for name, role in [*MEMBERS, ("Tom", "staff")]:
+        screen.run_command("add_person", name=name, role=role)
+
+
+def panel_of(pilot):
+    return live(pilot.app).session.panel
+
+
+def words(pilot, selector: str) -> str:
+    return str(pilot.app.screen.query_one(selector, Static).content)
+
+
+async def open_round_with_two_applications(pilot) -> None:
+    roster(pilot)
+    await pilot.press("c", "o", *"£50,000", "enter")
+    for organisation, project, amount in [("Hillside Lunch Club", "Lunch", "30,000"), ("Riverside Walkers", "Walks", "£20,000")]:
+        await pilot.press("n", *organisation, "enter", *project, "enter", *amount, "ctrl+s")
+    await pilot.pause()
+
+
+async def test_c_opens_the_panel_and_o_opens_the_round_with_its_pot(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        roster(pilot)
+        await pilot.press("c")
+        assert isinstance(pilot.app.screen, PanelScreen)
+        assert "No round is open yet" in words(pilot, "#round-line")
+        await pilot.press("o", *"a lot", "enter")
+        assert "should be an amount of money" in words(pilot, "#form-problem")  # the prompt stays open
+        await pilot.press(*["backspace"] * 5, *"£1,700,000", "enter")
+        await pilot.pause()
+        assert panel_of(pilot).round.pot_pence == 1_700_000_00
+        assert words(pilot, "#round-line").startswith("Pot £1,700,000. Awarded £0. Left £1,700,000.")
+
+
+async def test_a_small_plan_has_no_panel_key(sessions_dir, clock):
+    async with live_app(sessions_dir, clock).run_test() as pilot:
+        await pilot.press("c")
+        assert not isinstance(pilot.app.screen, PanelScreen)
+
+
+async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions_dir, clock, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Organisation,Project,Amount requested\nOak Street Shed,Shed,£40,000\nCanal Singers,Songs,lots\n")
+    good = tmp_path / "good.csv"
+    good.write_text("Amount requested,Organisation,Project,Notes\n\"£40,000\",Oak Street Shed,Shed,x\n15000,Canal Singers,Songs,y\n")
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        await open_round_with_two_applications(pilot)
+        assert [a.organisation for a in panel_of(pilot).round.applications] == ["Hillside Lunch Club", "Riverside Walkers"]
+        await pilot.press("i", *str(bad), "enter")
+        assert "row 3" in words(pilot, "#form-problem") and len(panel_of(pilot).round.applications) == 2
+        await pilot.press("escape", "i", *str(good), "enter")
+        await pilot.pause()
+        assert [a.amount_pence for a in panel_of(pilot).round.applications] == [30_000_00, 20_000_00, 40_000_00, 15_000_00]
+        assert pilot.app.screen.query_one("#applications-table", DataTable).row_count == 4
+
+
+async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_member_out(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        await open_round_with_two_applications(pilot)
+        await pilot.press("tab")  # declarations
+        table = pilot.app.screen.query_one("#declarations-table", DataTable)
+        assert table.get_row("p5")[2] == "does not score (staff)"
+        await pilot.press("i", "enter", "down", "enter", "tab", *"Trustee", "enter")  # Margaret, application 1
+        await pilot.press("down", "n")  # Dennis: no interests
+        await pilot.pause()
+        assert table.get_row("p1")[2] == "1 interest" and table.get_row("p2")[2] == "no interests"
+        assert table.get_row("p3")[2] == "not yet"
+        await pilot.press("tab")  # Margaret's sheet: she is out of application 1
+        sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
+        assert list(sheet.get_row("app1")) == ["out"] * len(CRITERIA)
+
+
+async def test_a_sheet_is_typed_in_digits_and_stays_hidden_from_the_other_tabs_until_revealed(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        await open_round_with_two_applications(pilot)
+        await pilot.press("tab", "tab")  # Margaret's sheet
+        await pilot.press(*"43n52", *"34443")  # both rows: the cursor moves on by itself
+        sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
+        assert list(sheet.get_row("app1")) == ["4", "3", "none", "5", "2"]
+        assert list(sheet.get_row("app2")) == ["3", "4", "4", "4", "3"]
+        assert "10 of 10 entered" in words(pilot, "#sheet-line")
+        await pilot.press("pagedown")  # Dennis's sheet is his own
+        assert list(sheet.get_row("app1")) == ["·"] * 5 and "Dennis's sheet" in words(pilot, "#sheet-line")
+        await pilot.press(*"5555")
+        await pilot.press("tab")
+        assert "hidden until the chair reveals" in words(pilot, "#moderation-line")
+        await pilot.press("tab")
+        ranking = pilot.app.screen.query_one("#ranking-table", DataTable)
+        assert list(ranking.get_row("app1"))[2:] == ["9 of 20", "hidden"]
+
+
+async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agreed_score_needs_a_reason(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
+        await open_round_with_two_applications(pilot)
+        await pilot.press("tab", "tab", *"1" * 5, *"4" * 5, "pagedown", *"5" * 5, *"4" * 5)
+        await pilot.press("r", "y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PanelScreen) and panel_of(pilot).revealed_at is not None
+        line = words(pilot, "#moderation-line")
+        assert "Hillside Lunch Club" in line  # margaret 1s, dennis 5s: far apart, and near the line
+        # Margaret changes her first score and says why.
+        await pilot.press("3", *"Missed it", "enter")
+        score = panel_of(pilot).scores[0]
+        assert (score.level, score.earlier[0].level, score.reason) == (3, 1, "Missed it")
+        # The agreed row: a reason is asked for where members were far apart.
+        await pilot.press(*["down"] * 6, "4", "enter")
+        assert "please say why" in words(pilot, "#form-problem")
+        await pilot.press(*"A clear need", "enter")
+        await pilot.pause()
+        moderation = pilot.app.screen.query_one("#moderation-table", DataTable)
+        assert moderation.get_row("agreed")[0] == "4"
+        assert panel_of(pilot).agreed[0].reason == "A clear need"
+
+
+async def test_agreeing_the_close_ones_then_awarding_on_the_ranking_with_a_reason_for_going_against_it(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
+        await open_round_with_two_applications(pilot)
+        await pilot.press("tab", "tab", *"5" * 5, *"4" * 5, "pagedown", *"5" * 5, *"4" * 5)
+        for _ in range(2):  # the other two members
+            await pilot.press("pagedown", *"4" * 5, *"4" * 5)
+        await pilot.press("r", "y", "a", "pagedown", "a")
+        await pilot.pause()
+        assert len(panel_of(pilot).agreed) == 10
+        await pilot.press("tab")  # the ranking: Hillside first, both fit £50,000
+        ranking = pilot.app.screen.query_one("#ranking-table", DataTable)
+        assert [ranking.get_row_at(i)[1] for i in range(2)] == ["Hillside Lunch Club", "Riverside Walkers"]
+        await pilot.press("f", *"Clear need.", "ctrl+s")
+        await pilot.pause()
+        assert "Awarded £30,000. Left £20,000." in words(pilot, "#round-line")
+        # Declining the next, which still fits, goes against the ranking: the form asks why.
+        await pilot.press("down", "x")
+        assert "fits the £20,000 left" in words(pilot, "#award-departure")
+        await pilot.press(*"No.", "ctrl+s")
+        assert "Please say why" in words(pilot, "#form-problem")
+        await pilot.press("tab", *"Council pays.", "ctrl+s")
+        await pilot.pause()
+        award = panel_of(pilot).awards[-1]
+        assert (award.outcome, award.departure_reason) == ("decline", "Council pays.")
+        assert ranking.get_row("app2")[4] == "decline"
