@@ -154,3 +154,64 @@ def test_the_note_takers_and_the_audience_windows(snap_compare, sessions_dir: Pa
         assert snap_compare(app, terminal_size=size, run_before=run_before)
     finally:
         owner.close()
+
+
+def a_scored_round(revealed: bool, keys: tuple[str, ...]):
+    """A run_before: a round of six applications, four members' sheets filled in, then the keys pressed."""
+
+    async def run_before(pilot) -> None:
+        from tests.panel_helpers import MEMBERS
+        from tests.ui.live_helpers import live
+
+        screen = live(pilot.app)
+        run = screen.run_command
+        for name, role in [*MEMBERS, ("Tom", "staff")]:
+            run("add_person", name=name, role=role)
+        run("open_round", pot_pence=100_000_00)
+        asked = [30_000, 20_000, 40_000, 15_000, 25_000, 35_000]
+        names = ["Hillside Lunch Club", "Riverside Walkers", "Oak Street Men's Shed", "Canal Side Singers",
+                 "Green Lane Befrienders", "Market Town Dementia Café"]
+        for name, amount in zip(names, asked, strict=True):
+            run("add_application", organisation=name, project="A project", amount_pence=amount * 100)
+        run("declare_interest", member="p2", application="app3", interest="My son runs it")
+        for m, member in enumerate(["p1", "p2", "p3", "p4"]):
+            for a in range(1, 7):
+                for c, criterion in enumerate(["need", "voice", "reach", "delivery", "value"]):
+                    if member == "p2" and a == 3:
+                        continue
+                    run("enter_score", member=member, application=f"app{a}", criterion=criterion,
+                        level=None if (m, a, c) == (3, 5, 4) else 1 + (a * 2 + m + c) % 5)
+        if revealed:
+            run("reveal_scores")
+            for a in range(1, 7):
+                for criterion in ["need", "voice", "reach", "delivery", "value"]:
+                    run("agree_score", application=f"app{a}", criterion=criterion, level=1 + (a * 3) % 5, reason="Agreed.")
+            run("make_award", application="app4", outcome="fund in full", reason="A clear need.")
+        await pilot.press("c", *keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_the_score_grid(snap_compare, sessions_dir: Path, clock, size):
+    from workshop_tui.store.plan_library import find_plan
+
+    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    assert snap_compare(app, terminal_size=size, run_before=a_scored_round(False, ("down", "right")))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_the_ranking_against_the_pot(snap_compare, sessions_dir: Path, clock, size):
+    from workshop_tui.store.plan_library import find_plan
+
+    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    assert snap_compare(app, terminal_size=size, run_before=a_scored_round(True, ("tab", "tab")))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_moderation_side_by_side(snap_compare, sessions_dir: Path, clock, size):
+    from workshop_tui.store.plan_library import find_plan
+
+    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    assert snap_compare(app, terminal_size=size, run_before=a_scored_round(True, ("tab",)))

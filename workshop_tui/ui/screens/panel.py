@@ -182,6 +182,10 @@ class PanelScreen(Screen):
                 f"Left {pounds(left_pence(panel))}. {count} application{'s' if count != 1 else ''}. "
                 f"Ties: {panel.round.tie_break}.")
 
+    def _name_width(self, others: int) -> int:
+        """As much of an organisation's name as fits beside `others` columns of other things."""
+        return max(16, min(48, self.size.width - others))
+
     def _sheet_member(self):
         scorers = self.scorers()
         if not scorers:
@@ -213,7 +217,7 @@ class PanelScreen(Screen):
             line.update("Nobody on the roster scores yet. Add the panel members (older people or volunteers) with r on the session's screen.")
             sheet.clear(columns=True)
             return
-        sheet.fill(panel, member.id)
+        sheet.fill(panel, member.id, self._name_width(60))
         self._sheet_words(member)
         self.query_one("#sheet-legend", Static).update(
             f"Type a score, or n for no score. {LEGEND} {criteria_words(panel.round.criteria)}")
@@ -276,7 +280,7 @@ class PanelScreen(Screen):
         agreed = sum(1 for c in panel.round.criteria if find_agreed(panel, application.id, c.id))
         line.update(
             f"{order.index(application.id) + 1} of {len(order)}: {application.organisation}, {application.project} "
-            f"({pounds(application.amount_pence)}). {near}{apart} far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
+            f"({pounds(application.amount_pence)}). {near}{apart} criteria far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
             "Type on a member's row to change their score, on the Agreed row to agree one. Page Down: next."
         )
 
@@ -284,20 +288,20 @@ class PanelScreen(Screen):
         panel = self.panel
         revealed = panel.revealed_at is not None
         ranked = ranking(panel) if revealed else []
-        self.query_one(RankingTable).fill(panel, ranked, revealed, self._entered())
+        self.query_one(RankingTable).fill(panel, ranked, revealed, self._entered(), self._name_width(56))
         line = self.query_one("#ranking-line", Static)
         if not revealed:
             line.update("The scores are hidden until the chair reveals them. This shows how many are in.")
             return
         left = left_pence(panel)
+        best = sum(c.weight * c.highest for c in panel.round.criteria)
         fits = [r.application.organisation for r in ranked
                 if r.place is not None and not any(a.application == r.application.id for a in panel.awards)
                 and r.application.amount_pence <= left]
         waiting = sum(1 for a in panel.round.applications if not agreed_in_full(panel, a.id))
         line.update(
-            f"Still fits the {pounds(left)} left: {', '.join(fits[:6]) + (' and more' if len(fits) > 6 else '') if fits else 'nothing'}. "
+            f"Scores are out of {best}. Still fits the {pounds(left)} left: {', '.join(fits[:6]) + (' and more' if len(fits) > 6 else '') if fits else 'nothing'}. "
             + (f"{waiting} not agreed in full yet; they rank on the members' average. " if waiting else "")
-            + "f fund, s smaller amount, d defer, x decline."
         )
 
     # What the keys do.

@@ -84,13 +84,13 @@ class ScoreSheet(PanelTable):
     def levels_typed(self) -> bool:
         return True
 
-    def fill(self, panel: Panel, member: str) -> None:
+    def fill(self, panel: Panel, member: str, name_width: int = 20) -> None:
         keep = self.cursor_coordinate
         self.clear(columns=True)
         self.add_columns(*(criterion_heading(c) for c in panel.round.criteria))
         for number, application in enumerate(panel.round.applications, start=1):
             cells = [member_cell(panel, member, application.id, c.id) for c in panel.round.criteria]
-            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, 20)}"))
+            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, name_width)}"))
         if self.row_count:
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
@@ -155,6 +155,7 @@ def _spread_words(found) -> str:
 
 
 FUNDING_LINE = "funding-line"
+DECISION_WORDS = {"fund in full": "fund in full", "fund a smaller amount": "fund", "defer": "defer", "decline": "decline"}
 AWARD_KEYS = {"fund in full": "f", "fund a smaller amount": "s", "defer": "d", "decline": "x"}
 
 
@@ -168,29 +169,29 @@ class RankingTable(PanelTable):
         Binding("x", "screen.award('decline')", "Decline", id="decline", tooltip="Decline the chosen application"),
     ]
 
-    def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]]) -> None:
+    def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]], name_width: int = 24) -> None:
         keep = self.cursor_row
         self.clear(columns=True)
         if not revealed:
             self.add_columns("Application", "Asked", "Scores entered", "Score")
             for application in panel.round.applications:
                 done, wanted = entered[application.id]
-                self.add_row(short(application.organisation, 30), _money(application.amount_pence), f"{done} of {wanted}",
+                self.add_row(short(application.organisation, name_width), _money(application.amount_pence), f"{done} of {wanted}",
                              "hidden", key=application.id)
         else:
             self.add_columns("Place", "Application", "Asked", "Score", "Decision", "Left after")
             line_drawn = False
             for r in ranked:
                 if not line_drawn and r.place is not None and not r.fits:
-                    self.add_row("", Text("── funding line: the money runs out here ──"), "", "", "", "", key=FUNDING_LINE)
+                    self.add_row("──", Text("── funding line ──"), "──", "──", "──", "──", key=FUNDING_LINE)
                     line_drawn = True
                 award = award_of(panel, r.application.id)
-                place = "not ranked" if r.place is None else f"{r.place}" + (" tied" if r.tied else "")
+                place = "–" if r.place is None else f"{r.place}" + (" tied" if r.tied else "")
                 score = "–" if r.weighted is None else _score(r.weighted)
-                decision = "not decided" if award is None else award.outcome + (
+                decision = "not yet" if award is None else DECISION_WORDS[award.outcome] + (
                     f" {_money(award.amount_pence)}" if award.outcome == "fund a smaller amount" else "")
                 left = r.why_not_ranked if r.place is None else _money(r.left_after_pence) if r.fits else "does not fit"
-                self.add_row(place, short(r.application.organisation, 30), _money(r.application.amount_pence), score,
+                self.add_row(place, short(r.application.organisation, name_width), _money(r.application.amount_pence), score,
                              decision, left, key=r.application.id)
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
