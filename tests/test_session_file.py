@@ -12,7 +12,11 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.core.session_summary import summary_of
+from workshop_tui.model import Plan
+from workshop_tui.model.panel import OUTCOMES
+from workshop_tui.model.round import TIE_BREAKS
 from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session, load_session_file, quick_head, read_summary
 from tests.conftest import TEN_AM, TRICKY, small_plan
 
@@ -53,13 +57,10 @@ def runs(draw):
     return draw(offsets), steps
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(run=runs())
-def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
-    offset, steps = run
-    folder = tmp_path_factory.mktemp("sessions")
+def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple[Command, float, str]]) -> None:
+    """Apply the commands, with saves and reopenings between, then check the file says what the session is."""
     clock = FakeClock(TEN_AM.astimezone(offset))
-    owner = OpenSession.create(folder, small_plan(), "Round trip", clock, "Sam", "Jo", gather_seconds=0)
+    owner = OpenSession.create(folder, plan, "Round trip", clock, "Sam", "Jo", gather_seconds=0)
     try:
         for command, seconds, then in steps:
             clock.advance(seconds=seconds)
@@ -87,6 +88,95 @@ def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
         assert quick is None or quick == tomllib.loads(head.decode())
     finally:
         owner.close()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(run=runs())
+def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
+    offset, steps = run
+    _run_and_check(tmp_path_factory.mktemp("sessions"), small_plan(), offset, steps)
+
+
+# A commissioning panel's commands, on a round of the shortlisting plan, with tricky words everywhere.
+# Ids and values off the list (p5 is staff, "colour" is no criterion, 0 and 6 are off the scale) are refused.
+CRITERIA = ["need", "voice", "reach", "delivery", "value"]
+MEMBER_IDS = st.sampled_from(["p1", "p2", "p3", "p4", "p5"])
+APP_IDS = st.sampled_from(["app1", "app2", "app3", "app4"])
+CRITERION_IDS = st.sampled_from([*CRITERIA, "colour"])
+LEVELS = st.one_of(st.none(), st.integers(0, 6))
+pence = st.integers(1, 300_000_00)
+words = text.filter(str.split)  # something to say: an empty reason is refused, and tested elsewhere
+an_application = st.fixed_dictionaries({
+    "organisation": words.map(lambda t: t[:200]), "project": words.map(lambda t: t[:200]), "amount_pence": pence,
+}, optional={"area": text.map(lambda t: t[:200]), "summary": text.map(lambda t: t[:2000]), "link": text})
+
+
+def _score(member, application, criterion, level, comment=""):
+    return Command("enter_score", {"member": member, "application": application, "criterion": criterion,
+                                   "level": level, "comment": comment})
+
+
+def _award(application, outcome, reason, amount, why):
+    return Command("make_award", {"application": application, "outcome": outcome, "reason": reason,
+                                  "amount_pence": amount, "departure_reason": why})
+
+
+adding = st.one_of(
+    st.builds(lambda a: Command("add_application", a), an_application),
+    st.builds(lambda rows: Command("add_applications", {"applications": rows}), st.lists(an_application, min_size=1, max_size=3)),
+)
+declaring = st.one_of(
+    st.builds(lambda m, a, t: Command("declare_interest", {"member": m, "application": a, "interest": t}), MEMBER_IDS, APP_IDS, words),
+    st.builds(lambda m: Command("declare_no_interests", {"member": m}), MEMBER_IDS),
+)
+scoring = st.builds(_score, MEMBER_IDS, APP_IDS, CRITERION_IDS, LEVELS, st.one_of(st.just(""), text))
+changing_pot = st.builds(lambda p, t: Command("change_pot", {"pot_pence": p, "reason": t}), pence, words)
+around = st.sampled_from([Command("add_note", {"typed": "+ @zoë a point"}), Command("next_step"), Command("toggle_timer")])
+timed = st.floats(0, 900)
+afterwards = st.sampled_from(["", "", "", "", "save", "reopen"])  # what happens after a command
+
+
+@st.composite
+def panel_runs(draw):
+    """A round opened with its pot and its applications; declarations and scores; the reveal; moderation and awards."""
+    people = [Command("add_person", {"name": n, "role": r}) for n, r in
+              [("Zoë", "older person"), ("Mary Jane", "volunteer"), ("Ann", "older person"), ("", "older person"), ("Tom", "staff")]]
+    opening = Command("open_round", {"pot_pence": draw(st.integers(1, 2_000_000_00)),
+                                     "tie_break": draw(st.sampled_from(["", *TIE_BREAKS]))})
+    rows = draw(st.lists(an_application, min_size=1, max_size=4))
+    imported = Command("add_applications", {"applications": rows})
+    in_round = st.sampled_from([f"app{n}" for n in range(1, len(rows) + 1)])
+    # A member's sheet: a score for every criterion of one application.
+    sheet = st.builds(lambda m, a, levels: [_score(m, a, c, level) for c, level in zip(CRITERIA, levels, strict=True)],
+                      st.sampled_from(["p1", "p2", "p3", "p4"]), in_round,
+                      st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=5, max_size=5))
+    # The panel agrees every criterion of one application, so it can be ranked.
+    agreeing = st.builds(
+        lambda a, levels, t: [Command("agree_score", {"application": a, "criterion": c, "level": level, "reason": t})
+                              for c, level in zip(CRITERIA, levels, strict=True)],
+        in_round, st.lists(st.integers(1, 5), min_size=5, max_size=5), st.one_of(st.just(""), text),
+    )
+    one = st.builds(lambda command: [command], st.one_of(adding, declaring, scoring, around))
+    before = draw(st.lists(st.one_of(sheet, sheet, one), min_size=1, max_size=8))
+    scores = [c for group in before for c in group if c.name == "enter_score"]
+    changing = st.builds(
+        lambda c, level, t: [Command("change_score", {**{k: c.args[k] for k in ("member", "application", "criterion")},
+                                                      "level": level, "reason": t})],
+        st.sampled_from(scores), LEVELS, words,
+    ) if scores else st.nothing()
+    awarding = st.builds(_award, in_round, st.sampled_from([*OUTCOMES, "maybe"]), words,
+                         st.one_of(st.none(), st.just(0), pence), st.one_of(st.just(""), words))
+    more = st.builds(lambda command: [command], st.one_of(scoring, declaring, changing_pot, around))
+    after = draw(st.lists(st.one_of(changing, agreeing, agreeing, awarding.map(lambda c: [c]), more), max_size=12))
+    groups = [[c] for c in [*people, opening, imported]] + before + [[Command("reveal_scores")]] + after
+    return draw(offsets), [(command, draw(timed), draw(afterwards)) for group in groups for command in group]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(run=panel_runs())
+def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory, run):
+    offset, steps = run
+    _run_and_check(tmp_path_factory.mktemp("sessions"), find_plan("commissioning-shortlisting").plan, offset, steps)
 
 
 def _session_with_saves(folder: Path, clock: FakeClock) -> tuple[OpenSession, list[int]]:
