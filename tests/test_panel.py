@@ -94,7 +94,7 @@ def test_moderation_flags_a_spread_of_two_levels_and_suggests_the_middle():
 
 
 def test_a_score_saved_and_loaded_from_the_file_is_the_same_panel(tmp_path):
-    engine, clock = panel_engine()
+    engine, _ = panel_engine()
     engine.declare_interest("p1", "app1", "Trustee")
     score_everything(engine)
     engine.reveal_scores()

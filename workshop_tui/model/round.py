@@ -19,10 +19,15 @@ class Criterion(Record):
 
     id: str = Field(min_length=1)
     name: str = Field(min_length=1, max_length=200)
+    short: str = Field(default="", max_length=12)  # a column heading, such as "Need"; the id if empty
     weight: int = Field(default=1, ge=1, le=10)
     lowest: int = Field(default=1, ge=0, le=1)  # a scale of 1 to 5, or 0 to 4
     levels: list[str] = Field(min_length=2, max_length=10)
     pass_mark: int | None = None  # an application scored below this on this criterion is not funded
+
+    @property
+    def heading(self) -> str:
+        return self.short or self.id.replace("-", " ").replace("_", " ").capitalize()
 
     @property
     def highest(self) -> int:

@@ -33,7 +33,9 @@ class NameInput(Input):
 class ActionForm(FormDialog):
     # Enter moves on to who and when, and saves from the last field; so the button names the key
     # that saves from anywhere.
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip="Save the action")]
+    # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
+    # their field, so a quick "words, Ctrl+S" would save the field without its last words.
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the action")]
 
     def __init__(
         self, names: list[str], text: str = "", heading: str = "Add an action",

@@ -72,7 +72,7 @@ def presence_label(person: Participant, label: str) -> str:
 class DecisionForm(ModalScreen[dict | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving"),
-        Binding("ctrl+s", "save", "Save", id="save", priority=True, tooltip="Save the decision"),
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the decision"),
     ]
 
     DEFAULT_CSS = """

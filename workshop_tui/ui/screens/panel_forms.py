@@ -27,7 +27,9 @@ def _buttons(save: str) -> ComposeResult:
 class ApplicationForm(FormDialog):
     """Type in one application, as it is on its paper form."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_application", priority=True, tooltip="Add the application")]
+    # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
+    # their field, so a quick "words, Ctrl+S" would save the field without its last words.
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_application", tooltip="Add the application")]
     FIELDS = ("organisation", "project", "amount", "area", "summary", "link")
 
     def compose(self) -> ComposeResult:
@@ -85,6 +87,10 @@ class DeclarationForm(FormDialog):
     def on_mount(self) -> None:
         self.query_one("#declaration-application", Select).focus()
 
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):  # chosen: on to the words
+            self.query_one("#declaration-interest", Input).focus()
+
     def on_input_submitted(self) -> None:
         self.save()
 
@@ -99,7 +105,7 @@ class DeclarationForm(FormDialog):
 class AwardForm(FormDialog):
     """The panel's decision on one application, with its reason in words fit for the applicant."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", priority=True, tooltip="Record the decision")]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", tooltip="Record the decision")]
 
     def __init__(self, application: Application, outcome: str, departure: str, left: str,
                  attempt: Attempt | None = None) -> None:
