@@ -45,7 +45,7 @@ def _amount_pattern(pence: int) -> str:
     whole, rest = divmod(pence, 100)
     digits = f"{whole:,}".replace(",", ",?")
     tail = rf"\.{rest:02d}" if rest else r"(?:\.00)?"
-    return rf"(?<![\d,.])£\s?{digits}{tail}(?![\d,]|\.\d)"
+    return rf"(?<![\d,.])£\s?{digits}{tail}(?![\d]|[,.]\d)"
 
 
 class Redactor:

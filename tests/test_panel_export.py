@@ -1,0 +1,459 @@
+"""A commissioning round's outputs: the funder's report, the feedback letters, the scores CSV, --anonymise,
+the minutes' "The panel's work", and `workshop-tui export` for each."""
+
+import csv
+import io
+import re
+import stat
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workshop_tui.cli import main
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.session_engine import SessionEngine, new_session
+from workshop_tui.export.anonymise import anonymise
+from workshop_tui.export.feedback_letters import feedback_letters, html_letter, markdown_letter
+from workshop_tui.export.markdown_minutes import markdown_minutes
+from workshop_tui.export.minutes import minutes_sections
+from workshop_tui.export.panel_csv import HEADER, scores_csv
+from workshop_tui.export.panel_report import html_report, markdown_report
+from workshop_tui.model import Session
+from workshop_tui.model.round import pounds
+from workshop_tui.store.plan_library import find_plan
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_file import save_new_session
+from tests.conftest import TEN_AM, small_session
+from tests.panel_helpers import CRITERIA, decided_round, panel_engine
+
+NAMES = ["Margaret", "Dennis", "Evelyn", "Priya", "Harold", "Tom"]
+
+
+class Text(HTMLParser):
+    """The tags of a page and its words, as a reader sees them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text += data + "\n"
+
+
+def page_text(page: str) -> str:
+    parsed = Text()
+    parsed.feed(page)
+    parsed.close()
+    return parsed.text
+
+
+def md_text(markdown: str) -> str:
+    """Markdown as it reads: the backslashes that keep people's words from being markup taken off."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def md_tables(markdown: str, after_heading: str) -> list[list[list[str]]]:
+    """The tables in the section under `after_heading` (up to the next heading of the same level), as cells."""
+    level = after_heading.split(" ")[0]
+    start = markdown.index(after_heading + "\n")
+    end = markdown.find(f"\n{level} ", start + 1)
+    tables: list[list[list[str]]] = []
+    current: list[list[str]] = []
+    for line in markdown[start:end if end >= 0 else None].splitlines():
+        if line.startswith("|") and not line.startswith("|---"):
+            current.append([cell.strip() for cell in line.strip()[1:-1].split(" | ")])
+        elif current and not line.startswith("|---"):
+            tables.append(current)
+            current = []
+    if current:
+        tables.append(current)
+    return tables
+
+
+@pytest.fixture(scope="module")
+def decided() -> Session:
+    engine, _ = decided_round()
+    return engine.session
+
+
+# The report: every part, in Markdown and in HTML.
+
+EVERY_PART = [
+    # The process: the pot, the criteria with weights and pass marks, the levels' words, the tie-break, the times.
+    "The round opened at 10:00 on Wednesday 8 July 2026 with a pot of £50,000 to give.",
+    "At 10:05 the pot changed from £50,000 to £60,000. The reason: The council added £10,000",
+    "Meets a real need", "Good use of money",
+    "5: An urgent need, very well shown, that nothing else meets.",
+    "1: The costs are unclear or far too high.",
+    "An application scored below a pass mark is not ranked",
+    "When two applications had the same weighted score, the one asking for less money came first.",
+    "The chair revealed the scores at 10:40 on Wednesday 8 July 2026.",
+    # Attendance.
+    "Panel members who scored:", "Tom (staff)", "They did not score", "Expected but not there: Harold (older person).",
+    # Declarations.
+    "I am a member of the lunch club", "My sister runs the choir", "yes: 5 scores set aside",
+    "Said they had no links to declare: Margaret, Dennis.", "Not asked, or no answer recorded: Harold.",
+    # Scores, with "no score" and "stepped out" as words.
+    "no score", "stepped out", "stepped out (score withdrawn)", "Margaret on Meets a real need: Dennis knows this group better than I do",
+    # Moderation: the change (from, to, reason, when) and every agreed score with its reason.
+    "The letters of support are strong", "We agreed 4 after talking it through",
+    # The ranking: ties, weighted scores, the funding line.
+    "4 (tied)", "The funding line: £10,000 is left", "Tied places: 4.",
+    # The awards and reasons, the departure and who stepped out.
+    "Decision: Fund in full: £30,000.", "Decision: Fund a smaller amount: £25,000 of the £40,000 asked.",
+    "This went against the ranking or the pot. It is ranked 2", "The panel's reason for that: The walks already have council money.",
+    "Stepped out of this decision: Evelyn.", "Stepped out of this decision: Priya.", "No decision yet.",
+    # The money.
+    "The pot was £60,000. The panel awarded £55,000 to 2 applications.", "£5,000 is left.",
+]
+
+
+@pytest.mark.parametrize("form", ["md", "html"])
+def test_the_report_has_every_part_in_markdown_and_in_html(decided, form):
+    text = md_text(markdown_report(decided)) if form == "md" else page_text(html_report(decided))
+    missing = [part for part in EVERY_PART if part not in text]
+    assert missing == []
+
+
+def test_the_report_shows_each_members_scores_with_words_never_zero_or_blank(decided):
+    report = markdown_report(decided)
+    criteria = ["Meets a real need", "Older people shape it", "Reaches people often left out", "Can be done well", "Good use of money"]
+    walkers = md_tables(report, "### Riverside Walkers: Walks for all")[0]
+    assert walkers[0] == ["Panel member", *criteria]
+    assert walkers[1] == ["Margaret", "no score", "4", "4", "4", "4"]
+    assert walkers[2] == ["Dennis", "5 (changed)", "4", "4", "4", "4"]
+    assert walkers[-1] == ["Agreed by the panel", "4", "4", "4", "4", "4"]
+    lunch = md_tables(report, "### Hillside Lunch Club: Lunch and a chat")[0]
+    assert lunch[3] == ["Evelyn", *["stepped out"] * 5]
+    for heading in ["Hillside Lunch Club: Lunch and a chat", "Riverside Walkers: Walks for all", "Oak Street Men's Shed: Shed sessions",
+                    "Canal Side Singers: Songs for memory", "Canal Side Poets: Poems for memory"]:
+        for row in md_tables(report, f"### {heading}")[0][1:]:
+            assert all(cell not in ("", "0") for cell in row), row
+
+
+def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_its_line(decided):
+    report = markdown_report(decided)
+    changed, agreed = md_tables(report, "## Changes in moderation")
+    assert changed[1:] == [["Riverside Walkers: Walks for all", "Dennis", "Meets a real need", "4", "5",
+                            "The letters of support are strong", "10:45"]]
+    assert len(agreed) == 1 + 5 * 5  # every agreed score
+    assert ["Riverside Walkers: Walks for all", "Meets a real need", "4", "no score, 5, 4, 4",
+            "We agreed 4 after talking it through", "10:55", "-"] in agreed
+    ranking = md_tables(report, "## The ranking")[0]
+    assert [row[0] for row in ranking[1:]] == ["1", "2", "-", "3", "4 (tied)", "4 (tied)"]
+    assert ranking[1][2:4] == ["55", "£30,000"]
+
+
+def test_the_report_html_parses_and_keeps_hostile_text_as_words():
+    engine, _ = panel_engine()
+    engine.add_application("<script>alert(1)</script>", "<b>Bold</b> & \"quoted\"", 5_000_00)
+    engine.enter_score("p1", "app5", "need", 3, comment="<img src=x onerror=alert(2)>")
+    page = html_report(engine.session)
+    parsed = Text()
+    parsed.feed(page)
+    assert "script" not in parsed.tags and "img" not in parsed.tags and "b" not in parsed.tags
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)</script>: <b>Bold</b> & \"quoted\"" in parsed.text  # the words kept, as words
+    assert parsed.tags.count("h1") == 1 and "table" in parsed.tags
+    letter = html_letter(engine.session, "app5")
+    assert "<script>" not in letter and "alert(1)" in page_text(letter)
+    assert "\\<script\\>" in markdown_report(engine.session)  # Markdown keeps it from being a tag too
+
+
+def test_a_session_without_a_round_is_one_sentence_for_every_panel_output():
+    session = small_session()
+    for make in (markdown_report, html_report, scores_csv, feedback_letters):
+        with pytest.raises(FileProblem, match="this session has no commissioning round") as problem:
+            make(session)
+        assert "\n" not in str(problem.value) and "--format md or html" in str(problem.value)
+
+
+# The minutes and the review.
+
+def test_the_minutes_of_a_round_say_what_the_panel_did_and_when(decided):
+    minutes = md_text(markdown_minutes(decided))
+    section = minutes[minutes.index("## The panel's work"):minutes.index("## Actions")]
+    for words in [
+        "10:00: the round opened with a pot of £50,000.",
+        "10:05: the pot changed from £50,000 to £60,000. The reason: The council added £10,000",
+        "Panel members entered 95 scores for 5 applications, 1 of them \"no score\".",
+        "5 scores were set aside after a late declaration of interest.",
+        "10:40: the chair revealed the scores.",
+        "10:45: Dennis changed their score for Riverside Walkers on 'Meets a real need' from 4 to 5. "
+        "The reason: The letters of support are strong",
+        "11:05: Hillside Lunch Club: Lunch and a chat. Fund in full: £30,000. The reason: A clear need, led by its members.",
+        "11:05: Oak Street Men's Shed: Shed sessions. Fund a smaller amount: £25,000 of the £40,000 asked.",
+        "Awarded £55,000 in all, of a pot of £60,000.",
+    ]:
+        assert words in section
+    # The review's Decisions tab shows the sections whose part is "decisions": this is one.
+    assert [s.part for s in minutes_sections(decided) if s.heading == "The panel's work"] == ["decisions"]
+
+
+def test_a_session_without_a_round_has_no_panel_section_in_its_minutes():
+    assert "The panel's work" not in markdown_minutes(small_session())
+
+
+# The scores CSV.
+
+def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_state(decided):
+    rows = list(csv.reader(io.StringIO(scores_csv(decided))))
+    assert rows[0] == HEADER
+    members = ["Margaret", "Dennis", "Evelyn", "Priya", "Harold"]  # Tom is staff: he does not score
+    assert len(rows) == 1 + len(members) * 5 * len(CRITERIA)
+    assert {(r[0], r[2], r[5]) for r in rows[1:]} == {
+        (m, a, c) for m in members for a in ["app1", "app2", "app3", "app4", "app5"]
+        for c in ["Meets a real need", "Older people shape it", "Reaches people often left out", "Can be done well", "Good use of money"]
+    }
+    by = {(r[0], r[2], r[5]): dict(zip(HEADER, r, strict=True)) for r in rows[1:]}
+    assert by["Evelyn", "app1", "Meets a real need"]["state"] == "stepped out"
+    assert by["Evelyn", "app1", "Meets a real need"]["level"] == ""
+    withdrawn = by["Priya", "app4", "Good use of money"]
+    assert (withdrawn["state"], withdrawn["level"], withdrawn["original level"]) == ("withdrawn", "", "2")
+    no_score = by["Margaret", "app2", "Meets a real need"]
+    assert (no_score["state"], no_score["level"], no_score["comment"]) == ("no score", "", "Dennis knows this group better than I do")
+    assert {by["Harold", a, "Can be done well"]["state"] for a in ["app1", "app5"]} == {"not entered"}
+    changed = by["Dennis", "app2", "Meets a real need"]
+    assert (changed["state"], changed["level"], changed["original level"], changed["reason for change"]) == (
+        "scored", "5", "4", "The letters of support are strong")
+    assert (changed["entered at"], changed["changed at"]) == ("2026-07-08 10:10:00", "2026-07-08 10:45:00")
+    assert by["Margaret", "app3", "Good use of money"]["level"] == "3"
+    assert {r[7] for r in rows[1:]} == {"scored", "no score", "stepped out", "not entered", "withdrawn"}
+
+
+# Feedback letters.
+
+def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided):
+    letter = md_text(markdown_letter(decided, "app2"))
+    assert letter.startswith("# Feedback on your application: Riverside Walkers\n")
+    assert "The panel decided not to fund your project this time." in letter
+    assert "The panel's reason: Not this time." in letter
+    assert "| Meets a real need | 3 | 4 | A strong need, well shown, that little else meets. | no score, 5, 4, 4 |" in letter
+    assert "a panel member changed their score from 4 to 5. Why: The letters of support are strong" in letter
+    assert "We agreed 4 after talking it through" in letter
+    assert "Your weighted score: 44 out of a possible 55." in letter
+    # Not for the applicant: the funder's note on the ranking, and who was on the panel.
+    assert "council money" not in letter and "ranked" not in letter
+    for name in NAMES:
+        assert not re.search(rf"\b{name}\b", letter), name
+    assert "Panel member 2 knows this group" in letter  # a member named in a comment is a number
+    lunch = md_text(markdown_letter(decided, "app1"))
+    assert "1 panel member had a link to your organisation." in lunch
+    assert "The panel has not made a decision on your application yet." in md_text(markdown_letter(decided, "app5"))
+
+
+def test_another_applicants_name_or_amount_typed_in_a_comment_is_taken_out_of_a_letter():
+    engine, _ = panel_engine()
+    engine.add_application("Age UK", "Falls prevention", 12_345_00)
+    engine.add_application("Age UK Leeds", "Age UK Leeds lunch club", 23_456_00)
+    engine.enter_score("p1", "app5", "need", 4, comment="Less than AGE  UK LEEDS, which asked £23,456. Like Oak Street Men's Shed.")
+    engine.enter_score("p1", "app6", "need", 4, comment="Age UK Leeds is not Age UK; Age UK asked £12,345.00, we ask £23,456")
+    to_age_uk = md_text(markdown_letter(engine.session, "app5"))
+    assert "Less than (name removed), which asked (amount removed). Like (name removed)." in to_age_uk
+    assert "leeds" not in to_age_uk.lower() and "23,456" not in to_age_uk
+    to_leeds = md_text(markdown_letter(engine.session, "app6"))
+    assert "Age UK Leeds is not (name removed); (name removed) asked (amount removed), we ask £23,456" in to_leeds
+    assert "Dear Age UK Leeds," in to_leeds  # its own name holds "Age UK", and that is theirs
+
+
+def test_letters_are_named_after_each_organisation_made_safe():
+    engine, _ = panel_engine()
+    engine.add_application("../../etc/passwd Café", "A path", 1_000_00)
+    engine.add_application("日本語", "Only other letters", 1_000_00)
+    stems = [letter.stem for letter in feedback_letters(engine.session)]
+    assert stems == ["app1-hillside-lunch-club", "app2-riverside-walkers", "app3-oak-street-men-s-shed",
+                     "app4-canal-side-singers", "app5-etc-passwd-cafe", "app6"]
+
+
+# The property: a letter tells one applicant about their own application and nothing about any other.
+
+# Made-up words that are in no letter's own wording, so any that shows up came from a name. Names built from
+# them overlap in every way: "Age UK" inside "Age UK Leeds", "Quill" at the start of "Quill Brindle".
+WORDS = ["Age", "UK", "Leeds", "Zephyr", "Quill", "Brindle", "Tansy", "Oriel", "Corvid"]
+name = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)
+LEVEL = st.one_of(st.none(), st.integers(1, 5))
+
+
+@st.composite
+def rounds(draw):
+    count = draw(st.integers(2, 4))
+    names = draw(st.lists(name, min_size=2 * count, max_size=2 * count, unique_by=str.casefold))
+    amounts = draw(st.lists(st.integers(1_000, 99_999), min_size=count, max_size=count, unique=True).filter(
+        lambda found: 60_000 not in found))
+    applications = [(names[2 * i], names[2 * i + 1], amounts[i] * 100) for i in range(count)]
+    mention = st.sampled_from([n for n in names] + [pounds(a * 100) for a in amounts])
+    case = st.sampled_from([str, str.upper, str.lower, lambda text: text.replace(" ", "  ")])
+    comment = st.lists(st.tuples(mention, case).map(lambda pair: pair[1](pair[0])), max_size=3).map(" and ".join)
+    cells = [(a, m, c) for a in range(count) for m in range(3) for c in CRITERIA]
+    levels = draw(st.lists(LEVEL, min_size=len(cells), max_size=len(cells)))
+    other_levels = draw(st.lists(LEVEL, min_size=len(cells), max_size=len(cells)))
+    comments = draw(st.lists(comment, min_size=len(cells), max_size=len(cells)))
+    agreed = draw(st.lists(st.integers(1, 5), min_size=count * len(CRITERIA), max_size=count * len(CRITERIA)))
+    reasons = draw(st.lists(comment, min_size=count, max_size=count))
+    chosen = draw(st.integers(0, count - 1))
+    return applications, cells, levels, other_levels, comments, agreed, reasons, chosen
+
+
+def build_round(applications, cells, levels, comments, agreed, reasons) -> Session:
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock)
+    for member in ["Margaret", "Dennis", "Evelyn"]:
+        engine.add_person(member, "older person")
+    engine.open_round(60_000_00)
+    for organisation, project, amount in applications:
+        engine.add_application(organisation, project, amount)
+    for (app, member, criterion), level, words in zip(cells, levels, comments, strict=True):
+        # A unique mark in every comment: a cell of another applicant's is found by its mark.
+        engine.enter_score(f"p{member + 1}", f"app{app + 1}", criterion, level, comment=f"{words} mark{app}x{member}x{criterion}")
+    engine.reveal_scores()
+    for i, level in enumerate(agreed):
+        app, criterion = divmod(i, len(CRITERIA))
+        engine.agree_score(f"app{app + 1}", CRITERIA[criterion], level, f"{reasons[app]} agreedmark{app}x{criterion}")
+    for app, words in enumerate(reasons):
+        try:
+            engine.make_award(f"app{app + 1}", "decline", f"Because {words}", departure_reason=f"Ranking note {words}")
+        except NotNow:
+            pass
+    return engine.session
+
+
+def mentions(wanted: str, text: str) -> list[tuple[int, int]]:
+    """Where `wanted` is in `text` as whole words, in any case, however the spaces fall; overlapping ones too."""
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in wanted.split()) + r"(?!\w)", re.IGNORECASE)
+    found, start = [], 0
+    while (m := pattern.search(text, start)) is not None:
+        found.append(m.span())
+        start = m.start() + 1
+    return found
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(rounds())
+def test_a_letter_never_tells_one_applicant_about_another(drawn):
+    applications, cells, levels, other_levels, comments, agreed, reasons, chosen = drawn
+    session = build_round(applications, cells, levels, comments, agreed, reasons)
+    own_org, own_project, _ = applications[chosen]
+    markdown = markdown_letter(session, f"app{chosen + 1}")
+    for text in (md_text(markdown), unescape(page_text(html_letter(session, f"app{chosen + 1}")))):
+        # Another's name may show only as part of the applicant's own name ("Age UK" in "Age UK Leeds").
+        own = mentions(own_org, text) + mentions(own_project, text)
+        for i, (organisation, project, amount) in enumerate(applications):
+            if i == chosen:
+                continue
+            for theirs in (organisation, project):
+                for start, end in mentions(theirs, text):
+                    assert any(a <= start and end <= b for a, b in own), (theirs, text[max(0, start - 40):end + 40])
+            assert not re.search(re.escape(pounds(amount)) + r"(?!\d|[,.]\d)", text), pounds(amount)
+            assert f"mark{i}x" not in text and f"agreedmark{i}x" not in text  # none of their score cells
+        assert not any(re.search(rf"\b{member}\b", text) for member in ["Margaret", "Dennis", "Evelyn"])
+    # The scores shown are the applicant's own: each criterion's row, as the panel and its members gave them.
+    table = md_tables(markdown, "## Your scores")[0]
+    for row, criterion in zip(table[1:], CRITERIA, strict=True):
+        mine = [lv for (a, m, c), lv in zip(cells, levels, strict=True) if a == chosen and c == criterion]
+        assert row[4] == ", ".join("no score" if lv is None else str(lv) for lv in mine)
+        assert row[2].split(" ")[0] == str(agreed[chosen * len(CRITERIA) + CRITERIA.index(criterion)])
+    # And the letter is the same whatever the other applicants scored.
+    mixed = [mine if a == chosen else theirs for (a, _, _), mine, theirs in zip(cells, levels, other_levels, strict=True)]
+    assert markdown_letter(build_round(applications, cells, mixed, comments, agreed, reasons), f"app{chosen + 1}") == markdown
+
+
+# --anonymise: no member's name anywhere, in any output.
+
+def every_output(session: Session) -> str:
+    letters = feedback_letters(session)
+    return "\n".join([
+        markdown_report(session), html_report(session), scores_csv(session), markdown_minutes(session),
+        *[letter.markdown for letter in letters], *[letter.html for letter in letters],
+    ])
+
+
+def test_anonymised_outputs_hold_no_members_name_and_number_the_members(decided):
+    everything = every_output(anonymise(decided))
+    for person in NAMES:
+        assert not re.search(rf"\b{person}\b", everything, re.IGNORECASE), person
+    report = md_text(markdown_report(anonymise(decided)))
+    assert "| Panel member 3 | Hillside Lunch Club: Lunch and a chat | I am a member of the lunch club |" in report
+    assert "Staff 1 (staff)" in report and "Expected but not there: Panel member 5 (older person)." in report
+    assert "Panel member 1 on Meets a real need: Panel member 2 knows this group better than I do" in report
+    assert "Stepped out of this decision: Panel member 4." in report
+
+
+def test_anonymising_keeps_an_organisations_name_that_holds_a_members_name():
+    engine, _ = panel_engine()
+    engine.add_application("St Margaret's Friends", "Dennis Road garden", 1_000_00)
+    engine.enter_score("p2", "app5", "need", 4, comment="Margaret says St Margaret's Friends do this well")
+    report = md_text(markdown_report(anonymise(engine.session)))
+    assert "St Margaret's Friends: Dennis Road garden" in report
+    assert "Panel member 1 says St Margaret's Friends do this well" in report
+
+
+# The command line.
+
+def _export(folder: Path, *args: str) -> int:
+    return main(["--sessions-dir", str(folder), "export", "round", *args])
+
+
+def test_export_writes_every_panel_output_readable_by_its_owner_only(tmp_path: Path, decided, capsys):
+    save_new_session(decided, tmp_path / "round.toml")
+    for form, name in [("report-md", "report.md"), ("report-html", "report.html"), ("scores-csv", "scores.csv")]:
+        assert _export(tmp_path, "--format", form, "-o", str(tmp_path / name)) == 0
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
+    assert (tmp_path / "report.md").read_text().startswith("# Healthy ageing fund: the panel's report")
+    letters = tmp_path / "letters"
+    assert _export(tmp_path, "--format", "letters-md", "-o", str(letters)) == 0
+    written = sorted(letters.iterdir())
+    assert [p.name for p in written] == ["app1-hillside-lunch-club.md", "app2-riverside-walkers.md", "app3-oak-street-men-s-shed.md",
+                                         "app4-canal-side-singers.md", "app5-canal-side-poets.md"]
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in written)
+    assert "Riverside Walkers" not in (letters / "app1-hillside-lunch-club.md").read_text()
+    assert _export(tmp_path, "--format", "letters-html", "-o", str(letters), "--anonymise") == 0
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in letters.glob("*.html"))
+    capsys.readouterr()
+    # Letters already there are not replaced without --force; none is written until all are checked.
+    (letters / "app1-hillside-lunch-club.md").write_text("kept")
+    (letters / "app5-canal-side-poets.md").unlink()
+    assert _export(tmp_path, "--format", "letters-md", "-o", str(letters)) == 2
+    assert "exists already" in capsys.readouterr().err
+    assert not (letters / "app5-canal-side-poets.md").exists()
+    assert _export(tmp_path, "--format", "letters-md", "-o", str(letters), "--force") == 0
+    assert (letters / "app1-hillside-lunch-club.md").read_text().startswith("# Feedback")
+
+
+def test_anonymised_exports_from_the_command_line_name_no_member(tmp_path: Path, decided, capsys):
+    save_new_session(decided, tmp_path / "round.toml")
+    assert _export(tmp_path, "--format", "report-md", "--anonymise") == 0
+    assert _export(tmp_path, "--format", "scores-csv", "--anonymise") == 0
+    assert _export(tmp_path, "--format", "letters-md", "-o", str(tmp_path / "out"), "--anonymise") == 0
+    everything = capsys.readouterr().out + "".join(p.read_text() for p in (tmp_path / "out").iterdir())
+    assert "Panel member 3" in everything
+    for person in NAMES:
+        assert not re.search(rf"\b{person}\b", everything, re.IGNORECASE), person
+
+
+@pytest.mark.parametrize("form", ["report-md", "report-html", "scores-csv", "letters-md", "letters-html"])
+def test_export_of_a_session_without_a_round_is_one_sentence_and_status_2(tmp_path: Path, capsys, form):
+    save_new_session(small_session(), tmp_path / "round.toml")
+    assert _export(tmp_path, "--format", form, "-o", str(tmp_path / "out")) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "this session has no commissioning round" in error and "Traceback" not in error
+    assert not (tmp_path / "out").exists()
+
+
+def test_letters_need_a_folder(tmp_path: Path, decided, capsys):
+    save_new_session(decided, tmp_path / "round.toml")
+    assert _export(tmp_path, "--format", "letters-md") == 2
+    assert "-o FOLDER" in capsys.readouterr().err
+    (tmp_path / "a-file").write_text("")
+    assert _export(tmp_path, "--format", "letters-md", "-o", str(tmp_path / "a-file")) == 2
+    assert "this is a file" in capsys.readouterr().err
+    assert _export(tmp_path, "--format", "letters-md", "-o", str(tmp_path / "no" / "such")) == 2
+    assert "does not exist" in capsys.readouterr().err
