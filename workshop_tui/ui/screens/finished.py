@@ -11,7 +11,18 @@ from textual.widgets import Footer, Header, Static
 from workshop_tui.core.review import step_timings, timing_chart
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
+from workshop_tui.model.round import pounds
 from workshop_tui.store.open_session import SaveState
+
+
+def panel_words(panel) -> str:
+    """The round in one sentence: what was scored and what was decided."""
+    funded = [a for a in panel.awards if a.amount_pence]
+    awarded = sum(a.amount_pence for a in funded)
+    scores = sum(1 for s in panel.scores if s.withdrawn_at is None)
+    return (f"The round: {_count(len(panel.round.applications), 'application')}, {_count(scores, 'score')}, "
+            f"{len(funded)} funded for {pounds(awarded)} of {pounds(panel.round.pot_pence)}, "
+            f"{len(panel.awards) - len(funded)} deferred or declined.")
 
 
 def _count(number: int, word: str) -> str:
@@ -31,6 +42,8 @@ def finished_summary(session: Session) -> list[str]:
     done = sum(1 for action in session.actions if action.done_at is not None)
     actions = _count(len(session.actions), "action") + (f" ({done} done)" if done else "")
     lines.append(f"Recorded: {_count(notes, 'note')}, {_count(len(session.decisions), 'decision')}, {actions}.")
+    if session.panel is not None:
+        lines.append(panel_words(session.panel))
     # Reached: the session was on it, with or without its timer started (moving past a step counts).
     not_reached = [
         step.title for index, step in enumerate(session.steps)
