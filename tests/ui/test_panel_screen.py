@@ -158,3 +158,31 @@ async def test_agreeing_the_close_ones_then_awarding_on_the_ranking_with_a_reaso
         award = panel_of(pilot).awards[-1]
         assert (award.outcome, award.departure_reason) == ("decline", "Council pays.")
         assert ranking.get_row("app2")[4] == "decline"
+
+
+async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet(sessions_dir, clock):
+    from workshop_tui.store.open_session import Command, OpenSession
+    from tests.test_windows import until
+    from tests.ui.test_windows_ui import joined_window_app
+
+    owner = OpenSession.create(sessions_dir, PANEL_PLAN, "Healthy ageing fund", clock, "Ann", gather_seconds=0)
+    try:
+        for name, role in MEMBERS:
+            owner.apply(Command("add_person", {"name": name, "role": role}))
+        owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
+        owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
+        owner.apply(Command("enter_score", {"member": "p2", "application": "app1", "criterion": "need", "level": 1}))
+        window, app = joined_window_app(owner, clock, "note-taker", "Margaret")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("f9")
+            assert "Your sheet, Margaret" in words(pilot, "#sheet-line")
+            await pilot.press("pagedown")  # no one else's sheet here
+            assert "Your sheet, Margaret" in words(pilot, "#sheet-line")
+            await pilot.press("4")
+            until(lambda: len(owner.session.panel.scores) == 2, "the owner to have Margaret's score")
+            assert [(s.member, s.level, s.window) for s in owner.session.panel.scores][-1] == ("p1", 4, "note-taker: Margaret")
+            sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
+            assert sheet.get_row("app1")[0] == "4"  # Dennis's 1 is nowhere on this screen
+        window.close()
+    finally:
+        owner.close()

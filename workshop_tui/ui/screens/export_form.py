@@ -10,18 +10,23 @@ from workshop_tui.ui.screens.form_dialog import FormDialog
 
 FORMATS = [("Minutes, Markdown (.md)", "md"), ("Minutes, web page (.html)", "html"),
            ("Spreadsheet tables (.csv)", "csv"), ("All the data (.json)", "json")]
+# A commissioning round's own outputs, offered when the session has one.
+PANEL_FORMATS = [("Funder's report, Markdown (.md)", "report-md"), ("Funder's report, web page (.html)", "report-html"),
+                 ("Every score, spreadsheet (.csv)", "scores-csv"), ("A letter to each applicant (a folder)", "letters-md")]
+_NAMES = {"report-md": "report.md", "report-html": "report.html", "scores-csv": "scores.csv", "letters-md": "letters"}
 
 
 class ExportForm(FormDialog):
-    def __init__(self, session_path: Path) -> None:
+    def __init__(self, session_path: Path, panel: bool = False) -> None:
         super().__init__()
         self.session_path = session_path
+        self.formats = FORMATS + (PANEL_FORMATS if panel else [])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Export this session", classes="question")
             yield Label("What to write")
-            yield Select(FORMATS, value="md", allow_blank=False, id="export-format")
+            yield Select(self.formats, value="md", allow_blank=False, id="export-format")
             yield Label("Names")
             yield Select([("Keep names", False), ("Replace names with roles", True)], value=False, allow_blank=False, id="export-anonymise")
             yield Label("File (enter exports)")
@@ -35,6 +40,8 @@ class ExportForm(FormDialog):
         self.query_one("#export-file", Input).focus()
 
     def default_path(self, form: str) -> Path:
+        if form in _NAMES:
+            return self.session_path.with_name(f"{self.session_path.stem}-{_NAMES[form]}")
         return self.session_path.with_name(f"{self.session_path.stem}-minutes.{form}")
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -28,6 +28,7 @@ from workshop_tui.core.panel_views import (
     spread,
     suggested_level,
 )
+from workshop_tui.core.record_commands import squashed
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import pounds
 from workshop_tui.store.application_import import import_applications_file
@@ -179,14 +180,25 @@ class PanelScreen(Screen):
         panel = self.panel
         count = len(panel.round.applications)
         return (f"Pot {pounds(panel.round.pot_pence)}. Awarded {pounds(awarded_pence(panel))}. "
-                f"Left {pounds(left_pence(panel))}. {count} application{'s' if count != 1 else ''}. "
-                f"Ties: {panel.round.tie_break}.")
+                f"Left {pounds(left_pence(panel))}. {count} application{'s' if count != 1 else ''}.")
 
     def _name_width(self, others: int) -> int:
         """As much of an organisation's name as fits beside `others` columns of other things."""
         return max(16, min(48, self.size.width - others))
 
+    def own_member(self):
+        """In a note-taker's window named after a panel member (`join --name Margaret`): that member.
+        Their window shows only their own sheet, so they score without seeing anyone else's."""
+        if getattr(self.live, "role", "") != "note-taker":
+            return None
+        _, _, name = str(getattr(self.live.owner, "window", "")).partition(": ")
+        found = [p for p in self.scorers() if p.name and squashed(p.name) == squashed(name)]
+        return found[0] if name and len(found) == 1 else None
+
     def _sheet_member(self):
+        own = self.own_member()
+        if own is not None:
+            return own
         scorers = self.scorers()
         if not scorers:
             return None
@@ -231,9 +243,13 @@ class PanelScreen(Screen):
         total = sum(done for done, _ in entered.values()), sum(wanted for _, wanted in entered.values())
         shown = ("The scores are revealed." if panel.revealed_at is not None
                  else "Hidden from the room until the chair reveals them (r).")
+        staff = [p for p in self.session.participants if p.id not in {m.id for m in scorers}]
+        staff_words = (" " + ", ".join(f"{self.labels()[p.id]} ({p.role})" for p in staff)
+                       + (" does not score." if len(staff) == 1 else " do not score.")) if staff else ""
+        whose = (f"Your sheet, {self.labels()[member.id]}" if self.own_member() is not None
+                 else f"{self.labels()[member.id]}'s sheet ({self.member_index + 1} of {len(scorers)} members; Page Down for the next)")
         self.query_one("#sheet-line", Static).update(
-            f"{self.labels()[member.id]}'s sheet ({self.member_index + 1} of {len(scorers)} members; "
-            f"Page Down for the next): {mine} of {wanted} entered. All sheets: {total[0]} of {total[1]}. {shown}"
+            f"{whose}: {mine} of {wanted} entered. All sheets: {total[0]} of {total[1]}. {shown}{staff_words}"
         )
 
     def _show_one_score(self, event) -> None:
@@ -300,7 +316,7 @@ class PanelScreen(Screen):
                 and r.application.amount_pence <= left]
         waiting = sum(1 for a in panel.round.applications if not agreed_in_full(panel, a.id))
         line.update(
-            f"Scores are out of {best}. Still fits the {pounds(left)} left: {', '.join(fits[:6]) + (' and more' if len(fits) > 6 else '') if fits else 'nothing'}. "
+            f"Scores are out of {best}; ties: {panel.round.tie_break}. Still fits the {pounds(left)} left: {', '.join(fits[:6]) + (' and more' if len(fits) > 6 else '') if fits else 'nothing'}. "
             + (f"{waiting} not agreed in full yet; they rank on the members' average. " if waiting else "")
         )
 
@@ -370,6 +386,11 @@ class PanelScreen(Screen):
             self._run("declare_no_interests", member=person.id)
 
     def action_member(self, step: int) -> None:
+        own = self.own_member()
+        if own is not None:
+            self.notify(f"This window shows only your own sheet, {own.name}. Other members score in theirs, "
+                        "or on the chair's screen.", title="Your sheet")
+            return
         scorers = self.scorers()
         if scorers:
             self.member_index = (self.member_index + step) % len(scorers)

@@ -183,7 +183,7 @@ class ReviewScreen(Screen):
             if answer:
                 self.write_export(*answer)
 
-        self.app.push_screen(ExportForm(self.path), chosen)
+        self.app.push_screen(ExportForm(self.path, panel=self.session.panel is not None), chosen)
 
     @work(thread=True, group="export")
     def write_export(self, form: str, anonymised: bool, output: str, force: bool = False) -> None:
