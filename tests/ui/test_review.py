@@ -214,3 +214,29 @@ async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_d
         assert keys[-1].region.right <= 80
         shown = {key.description for key in keys}
         assert {"Back", "Comment", "Export", "Play/pause", "Help", "Quit"} <= shown
+
+
+async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_changed_and_awarded(sessions_dir: Path, clock):
+    from tests.example_sessions import shortlisting_panel
+
+    sessions_dir.mkdir(exist_ok=True)
+    path = sessions_dir / "panel.toml"
+    save_session(shortlisting_panel(), path)
+    session = load_session(path)
+    app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(session, path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        tabs = app.screen.query_one(TabbedContent)
+        tabs.active = "decisions-tab"
+        await pilot.pause()
+        decisions = app.screen.query_one("#decisions-tab").query_one("Markdown").source
+        assert "The panel's work" in decisions and "revealed" in decisions
+        from datetime import timedelta
+
+        revealed = session.panel.revealed_at
+        await pilot.press("j", *f"{revealed + timedelta(minutes=1):%H:%M}", "enter")
+        shown = replay_text(app)
+        assert f"revealed at {revealed:%H:%M}" in shown and "0 changed in moderation" in shown
+        last_award = max(a.at for a in session.panel.awards)
+        await pilot.press("j", *f"{last_award + timedelta(minutes=1):%H:%M}", "enter")
+        shown = replay_text(app)
+        assert "Awards so far:" in shown and "3 changed in moderation" in shown

@@ -8,10 +8,29 @@ from textual.widgets import Static
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.event_kinds import event_words
+from workshop_tui.model.round import pounds
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
 from workshop_tui.model import Session
 
 SPEEDS = (1, 10, 60)
+
+
+def round_so_far(panel) -> list[str]:
+    """A commissioning round at this moment of the replay: scores in, the reveal, changes and awards."""
+    scores = [s for s in panel.scores if s.withdrawn_at is None]
+    changed = sum(1 for s in scores if s.earlier)
+    revealed = f"revealed at {panel.revealed_at:%H:%M}" if panel.revealed_at else "not revealed yet"
+    names = {a.id: a.organisation for a in panel.round.applications}
+    lines = [
+        f"The round: {len(panel.round.applications)} applications, {len(scores)} scores entered, {revealed}, "
+        f"{changed} changed in moderation, {len(panel.agreed)} agreed.",
+    ]
+    if panel.awards:
+        lines += ["Awards so far:"] + [
+            f"  {a.at:%H:%M} {names.get(a.application, a.application)}: {a.outcome}" + (f" {pounds(a.amount_pence)}" if a.amount_pence else "")
+            for a in sorted(panel.awards, key=lambda a: a.at)[-8:]
+        ]
+    return lines
 
 
 class ReplayPanel(Static):
@@ -64,6 +83,8 @@ class ReplayPanel(Static):
         lines += [f"  {n.at:%H:%M} {n.text}" for n in [n for n in state.notes if n.removed_at is None][-8:]]
         if state.decisions:
             lines += ["", "Decisions so far:"] + [f"  {d.at:%H:%M} {d.question} - {d.outcome}" for d in state.decisions]
+        if state.panel is not None:
+            lines += ["", *round_so_far(state.panel)]
         return "\n".join(lines)
 
     def timeline(self, width: int = 50) -> str:
