@@ -8,7 +8,10 @@ different weights and pass marks, scores clustered around the middle of the scal
 applications not yet scored on every criterion, and many ties. Each size is timed cold (the first
 call, fresh objects) and then warm; min / median / max over the runs, and the worst.
 
-It measures the computation, not the screen: the grid that shows it does not exist yet.
+Two paths are timed. `rank` alone, on agreed whole-number scores. And what the panel screen pays
+after each key: `core.panel_views.ranking(panel)`, from every member's scores (8 members, so the
+averages are fractions) with about half the applications agreed, which also gathers the scores.
+It measures the computation; bench/panel_grid.py measures the painted screen.
 
 Run: python bench/ranking.py [--runs 50] [--quick] [--code REF]
 """
@@ -70,6 +73,44 @@ def time_rank(count: int, runs: int) -> dict:
     return {"count": count, "cold": cold, "warm": spread(warm), "funded": funded, "tied": tied}
 
 
+def make_panel(count: int, seed: int, members: int = 8):
+    """A round as the screen holds it: every member's scores, about half the applications agreed."""
+    from datetime import datetime, timezone
+
+    from workshop_tui.model.panel import AgreedScore, Panel, Score
+
+    round_, agreed = make_round(count, seed)
+    rng = random.Random(seed)
+    now = datetime(2026, 9, 16, 10, 0, tzinfo=timezone.utc)
+    scores, settled = [], []
+    for application in round_.applications:
+        for criterion in round_.criteria:
+            middle = agreed[application.id].get(criterion.id, 3)
+            for member in range(members):
+                level = min(5, max(1, middle + rng.choice((-1, 0, 0, 1))))
+                scores.append(Score.model_construct(at=now, member=f"p{member}", application=application.id,
+                                                    criterion=criterion.id, level=level, withdrawn_at=None))
+            if rng.random() < 0.5:
+                settled.append(AgreedScore.model_construct(at=now, application=application.id, criterion=criterion.id, level=middle))
+    return Panel.model_construct(round=round_, declarations=[], scores=scores, agreed=settled, awards=[], revealed_at=now)
+
+
+def time_screen_ranking(count: int, runs: int) -> dict:
+    from workshop_tui.core.panel_views import ranking
+
+    cold_panel = make_panel(count, seed=count)
+    started = time.perf_counter()
+    ranking(cold_panel)
+    cold = (time.perf_counter() - started) * 1000
+    panel = make_panel(count, seed=count + 1)
+    warm = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        ranking(panel)
+        warm.append((time.perf_counter() - started) * 1000)
+    return {"count": count, "cold": cold, "warm": spread(warm), "scores": len(panel.scores)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=50, help="warm runs per size (default 50, quick 10)")
@@ -85,6 +126,14 @@ def main() -> None:
         rows.append([count, f"{found['cold']:.2f}", f"{low:.2f}", f"{median:.2f}", f"{high:.2f}", found["funded"], found["tied"]])
     print(f"Ranking and funding line, core.ranking.rank in one process; code: {code}; {runs} warm runs each (ms)")
     print(table(["applications", "cold", "warm min", "warm median", "warm max", "funded", "tied"], rows))
+    rows = []
+    for count in [int(size) for size in args.sizes.split(",")]:
+        found = time_screen_ranking(count, runs)
+        low, median, high = found["warm"]
+        rows.append([count, found["scores"], f"{found['cold']:.2f}", f"{low:.2f}", f"{median:.2f}", f"{high:.2f}"])
+    print()
+    print("What the panel screen pays per key: core.panel_views.ranking(panel), from 8 members' scores (ms)")
+    print(table(["applications", "scores", "cold", "warm min", "warm median", "warm max"], rows))
     print("aim (issue [8]): under 16 ms for 1,000 applications")
 
 

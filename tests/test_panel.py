@@ -222,3 +222,20 @@ def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves)
         panel = engine.session.panel
         if sum(a.amount_pence for a in panel.awards) > panel.round.pot_pence:
             assert any("over the pot" in a.departure and a.departure_reason for a in panel.awards)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(step, max_size=80), st.lists(st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS),
+                                                       st.sampled_from(CRITERIA), st.integers(1, 5)), max_size=60))
+def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(moves, sheets):
+    from workshop_tui.core.panel_views import scores_so_far
+    from workshop_tui.core.ranking import rank
+
+    engine, _ = panel_engine(pot_pence=60_000_00)
+    for member, application, criterion, level in sheets:
+        _do(engine, ("score", member, application, criterion, level))
+    for move in moves:
+        _do(engine, move)
+    panel = engine.session.panel
+    # The quick way (scaled whole numbers) and the plain way (fractions) agree: order, ties, pass marks, money.
+    assert ranking(panel) == rank(panel.round, scores_so_far(panel))

@@ -6,6 +6,7 @@ average for each criterion ("so far"); an agreed score, once recorded, replaces 
 
 from dataclasses import dataclass
 from fractions import Fraction
+from math import gcd
 from statistics import median
 
 from workshop_tui.core.panel_events import find_agreed
@@ -68,22 +69,41 @@ def suggested_level(panel: Panel, application: str, criterion: str) -> int | Non
     return int(Fraction(median(found)) + Fraction(1, 2))
 
 
-def scores_so_far(panel: Panel) -> dict[str, dict[str, Fraction | int]]:
-    """Per application and criterion: the agreed score where there is one, else the members' average."""
-    out: dict[str, dict[str, Fraction | int]] = {}
-    by_cell: dict[tuple[str, str], list[int]] = {}
+def scaled_scores_so_far(panel: Panel) -> tuple[dict[str, dict[str, int]], int]:
+    """Per application and criterion: the agreed score where there is one, else the members' average.
+
+    As whole numbers of 1/scale levels, with scale the least common multiple of how many members
+    scored each cell (840 for up to 8), so ranking adds and compares whole numbers, exactly.
+    """
+    cells: dict[tuple[str, str], list[int]] = {}
     for s in panel.scores:
-        if s.withdrawn_at is None and s.level is not None:
-            by_cell.setdefault((s.application, s.criterion), []).append(s.level)
-    for (application, criterion), found in by_cell.items():
-        out.setdefault(application, {})[criterion] = Fraction(sum(found), len(found))
+        if s.level is not None and s.withdrawn_at is None:
+            cell = cells.get((s.application, s.criterion))
+            if cell is None:
+                cells[(s.application, s.criterion)] = [s.level, 1]
+            else:
+                cell[0] += s.level
+                cell[1] += 1
+    scale = 1
+    for count in {count for _, count in cells.values()}:
+        scale = scale * count // gcd(scale, count)
+    out: dict[str, dict[str, int]] = {}
+    for (application, criterion), (total, count) in cells.items():
+        out.setdefault(application, {})[criterion] = total * (scale // count)
     for agreed in panel.agreed:
-        out.setdefault(agreed.application, {})[agreed.criterion] = agreed.level
-    return out
+        out.setdefault(agreed.application, {})[agreed.criterion] = agreed.level * scale
+    return out, scale
+
+
+def scores_so_far(panel: Panel) -> dict[str, dict[str, Fraction | int]]:
+    """As scaled_scores_so_far, in levels: a fraction where it is an average."""
+    scaled, scale = scaled_scores_so_far(panel)
+    return {application: {criterion: Fraction(value, scale) for criterion, value in row.items()} for application, row in scaled.items()}
 
 
 def ranking(panel: Panel) -> list[Ranked]:
-    return rank(panel.round, scores_so_far(panel))
+    scaled, scale = scaled_scores_so_far(panel)
+    return rank(panel.round, scaled, scale)
 
 
 def agreed_in_full(panel: Panel, application: str) -> bool:

@@ -38,22 +38,26 @@ def weighted_score(agreed: Mapping[str, Level], criteria: list[Criterion]) -> Le
     return sum(criterion.weight * agreed[criterion.id] for criterion in criteria)
 
 
-def _below_pass_mark(agreed: Mapping[str, Level], criteria: list[Criterion]) -> str:
-    failed = [c.name for c in criteria if c.pass_mark is not None and agreed.get(c.id, c.pass_mark) < c.pass_mark]
+def _below_pass_mark(agreed: Mapping[str, Level], criteria: list[Criterion], scale: int = 1) -> str:
+    failed = [c.name for c in criteria if c.pass_mark is not None and agreed.get(c.id, c.pass_mark * scale) < c.pass_mark * scale]
     return f"below the pass mark for {', '.join(failed)}" if failed else ""
 
 
-def rank(round_: Round, agreed: AgreedScores) -> list[Ranked]:
-    """Every application of the round, the ranked ones first in order, then the rest."""
+def rank(round_: Round, agreed: AgreedScores, scale: int = 1) -> list[Ranked]:
+    """Every application of the round, the ranked ones first in order, then the rest.
+
+    `scale` says the scores are whole numbers of 1/scale levels (an average of 8 members' scores
+    is a whole number of 840ths), so the sums and comparisons are exact and quick.
+    """
     criteria = round_.criteria
     ranked: list[tuple[Application, Level]] = []
     rest: list[Ranked] = []
     for application in round_.applications:
         scores = agreed.get(application.id, {})
         weighted = weighted_score(scores, criteria)
-        why = "not scored on every criterion yet" if weighted is None else _below_pass_mark(scores, criteria)
+        why = "not scored on every criterion yet" if weighted is None else _below_pass_mark(scores, criteria, scale)
         if weighted is None or why:
-            rest.append(Ranked(application, weighted, None, False, False, 0, why))
+            rest.append(Ranked(application, _unscaled(weighted, scale), None, False, False, 0, why))
         else:
             ranked.append((application, weighted))
 
@@ -76,10 +80,17 @@ def rank(round_: Round, agreed: AgreedScores) -> list[Ranked]:
         fits = application.amount_pence <= left
         if fits:
             left -= application.amount_pence
-        out.append(Ranked(application, weighted, place, tied, fits, left))
+        out.append(Ranked(application, _unscaled(weighted, scale), place, tied, fits, left))
     for item in sorted(rest, key=lambda r: r.application.id):
         out.append(Ranked(item.application, item.weighted, None, False, False, left, item.why_not_ranked))
     return out
+
+
+def _unscaled(weighted: Level | None, scale: int) -> Level | None:
+    if weighted is None or scale == 1:
+        return weighted
+    value = Fraction(weighted, scale)
+    return int(value) if value.denominator == 1 else value
 
 
 def _tie_key(round_: Round, agreed: AgreedScores, application: Application) -> tuple[Level, ...]:
