@@ -26,6 +26,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+from datetime import UTC
+
 from terminal import add_common_options, spread, table, use_code
 
 LEVELS = ["Poor", "Weak", "Fair", "Good", "Excellent"]
@@ -75,13 +77,13 @@ def time_rank(count: int, runs: int) -> dict:
 
 def make_panel(count: int, seed: int, members: int = 8):
     """A round as the screen holds it: every member's scores, about half the applications agreed."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from workshop_tui.model.panel import AgreedScore, Panel, Score
 
     round_, agreed = make_round(count, seed)
     rng = random.Random(seed)
-    now = datetime(2026, 9, 16, 10, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 9, 16, 10, 0, tzinfo=UTC)
     scores, settled = [], []
     for application in round_.applications:
         for criterion in round_.criteria:
