@@ -239,3 +239,19 @@ def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(mo
     panel = engine.session.panel
     # The quick way (scaled whole numbers) and the plain way (fractions) agree: order, ties, pass marks, money.
     assert ranking(panel) == rank(panel.round, scores_so_far(panel))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(step, max_size=80), st.lists(st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS),
+                                                       st.sampled_from(CRITERIA), LEVEL), max_size=60))
+def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sheets):
+    from workshop_tui.model.panel import Panel
+
+    engine, _ = panel_engine()
+    for member, application, criterion, level in sheets:  # typed, then typed again, before the reveal
+        _do(engine, ("score", member, application, criterion, level))
+    for move in moves:  # late declarations withdraw scores; changes after the reveal move them
+        _do(engine, move)
+    kept = engine.session.panel
+    recounted = Panel.model_validate(kept.model_dump())
+    assert kept.totals == recounted.totals

@@ -84,6 +84,7 @@ def _declaration_add(session: Session, event: Event) -> None:
         for score in panel.scores:
             if (score.member, score.application) == (declaration.member, declaration.application) and score.withdrawn_at is None:
                 score.withdrawn_at = event.at
+                panel.count_level(score.application, score.criterion, score.level, -1)
 
 
 @rule(Kind.SCORE_ENTER, "a score was entered", Area.PANEL)
@@ -93,13 +94,16 @@ def _score_enter(session: Session, event: Event) -> None:
     member, application, criterion = str(d["member"]), str(d["application"]), str(d["criterion"])
     existing = find_score(panel, member, application, criterion)
     if existing is not None:  # typed again before the reveal: a correction while copying the sheet
+        panel.count_level(application, criterion, existing.level, -1)
         existing.level = _level(event)
+        panel.count_level(application, criterion, existing.level, +1)
         existing.comment = str(d.get("comment", existing.comment))
         return
     panel.scores.append(
         Score(at=event.at, member=member, application=application, criterion=criterion, level=_level(event),
               comment=str(d.get("comment", "")), window=event.window)
     )
+    panel.count_level(application, criterion, _level(event), +1)
 
 
 @rule(Kind.SCORES_REVEAL, "the chair revealed the scores", Area.PANEL, settles=True)
@@ -114,7 +118,10 @@ def _score_change(session: Session, event: Event) -> None:
     if score is None:
         raise KeyError("no score to change")
     score.earlier = [*score.earlier, ScoreChange(at=event.at, level=score.level, reason=score.reason)]
+    panel = panel_of(session)
+    panel.count_level(score.application, score.criterion, score.level, -1)
     score.level = _level(event)
+    panel.count_level(score.application, score.criterion, score.level, +1)
     score.reason = str(d.get("reason", ""))
     score.changed_at = event.at
 

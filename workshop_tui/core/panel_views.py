@@ -75,15 +75,7 @@ def scaled_scores_so_far(panel: Panel) -> tuple[dict[str, dict[str, int]], int]:
     As whole numbers of 1/scale levels, with scale the least common multiple of how many members
     scored each cell (840 for up to 8), so ranking adds and compares whole numbers, exactly.
     """
-    cells: dict[tuple[str, str], list[int]] = {}
-    for s in panel.scores:
-        if s.level is not None and s.withdrawn_at is None:
-            cell = cells.get((s.application, s.criterion))
-            if cell is None:
-                cells[(s.application, s.criterion)] = [s.level, 1]
-            else:
-                cell[0] += s.level
-                cell[1] += 1
+    cells = panel.totals
     scale = 1
     for count in {count for _, count in cells.values()}:
         scale = scale * count // gcd(scale, count)

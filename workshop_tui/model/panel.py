@@ -7,7 +7,7 @@ interest) are not zero. A changed score keeps what it was before, with the reaso
 
 from typing import Literal, get_args
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, Field, model_validator
 
 from workshop_tui.model.round import Application, Criterion, Round, TieBreak
 from workshop_tui.model.schema import Record
@@ -88,6 +88,32 @@ class Panel(Record):
     revealed_at: AwareDatetime | None = None
     agreed: list[AgreedScore] = []
     awards: list[Award] = []
+    # Per application and criterion, the sum and count of the levels that count: what the ranking
+    # averages. Kept up to date by the score rules (count_level), so a redraw never adds up every
+    # score again; made from the scores whenever a Panel is built. Never saved: the events are.
+    totals: dict[tuple[str, str], list[int]] = Field(default={}, exclude=True, repr=False)
+
+    @model_validator(mode="after")
+    def _count_the_scores(self) -> "Panel":
+        totals: dict[tuple[str, str], list[int]] = {}
+        for score in self.scores:
+            if score.level is not None and score.withdrawn_at is None:
+                cell = totals.setdefault((score.application, score.criterion), [0, 0])
+                cell[0] += score.level
+                cell[1] += 1
+        self.__dict__["totals"] = totals  # not an assignment to validate again
+        return self
+
+    def count_level(self, application: str, criterion: str, level: int | None, sign: int) -> None:
+        """A level that starts (+1) or stops (-1) counting for one criterion of one application."""
+        if level is None:
+            return
+        key = (application, criterion)
+        cell = self.totals.setdefault(key, [0, 0])
+        cell[0] += sign * level
+        cell[1] += sign
+        if cell[1] == 0:
+            del self.totals[key]
 
     def application(self, application_id: str) -> Application:
         for application in self.round.applications:
