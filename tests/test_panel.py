@@ -255,3 +255,25 @@ def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sh
     kept = engine.session.panel
     recounted = Panel.model_validate(kept.model_dump())
     assert kept.totals == recounted.totals
+
+
+def test_a_members_own_window_scores_only_their_own_sheet_and_decides_nothing():
+    engine, _ = panel_engine()
+    engine.declare_interest("p1", "app1", "Trustee")
+    with engine.stamped("note-taker: Margaret", "c1"):
+        engine.enter_score("p1", "app2", "need", 4)  # her own sheet
+        with pytest.raises(NotNow, match="only Margaret's declarations and scores"):
+            engine.enter_score("p2", "app2", "need", 4)
+        with pytest.raises(NotNow, match="The chair does this"):
+            engine.reveal_scores()
+    engine.reveal_scores()  # the chair's screen
+    with engine.stamped("note-taker: Margaret", "c2"):
+        for refused in (lambda: engine.agree_score("app2", "need", 4),
+                        lambda: engine.make_award("app1", "fund in full", "Her own club"),
+                        lambda: engine.open_round(5)):
+            with pytest.raises(NotNow, match="Margaret's own window"):
+                refused()
+        engine.change_score("p1", "app2", "need", 5, "I read it again")  # her own score, with a reason
+    with engine.stamped("note-taker: Alan", "c3"):  # the note-taker, not a member: copies every sheet
+        engine.enter_score("p2", "app2", "need", 3)
+    assert [(s.member, s.level) for s in engine.session.panel.scores] == [("p1", 5), ("p2", 3)]

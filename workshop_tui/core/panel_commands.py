@@ -10,7 +10,7 @@ from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import award_of, departure, members
-from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.record_commands import NotNow, squashed
 from workshop_tui.model import Event, Participant, Session
 from workshop_tui.model.event import Detail
 from workshop_tui.model.panel import OUTCOMES, SCORING_ROLES, Panel
@@ -42,7 +42,29 @@ class PanelCommands:
         session: Session
         clock: Clock
 
+        _stamp: dict[str, str]
+
         def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]: ...
+
+    # A member's own window (`join --name Margaret`) does Margaret's part and nothing else.
+
+    def _own_window(self) -> Participant | None:
+        """The panel member whose own window sent this command, if it came from one."""
+        role, _, name = self._stamp.get("window", "").partition(": ")
+        if role != "note-taker" or not name.strip():
+            return None
+        found = [p for p in members(self.session) if p.name and squashed(p.name) == squashed(name)]
+        return found[0] if len(found) == 1 else None
+
+    def _for_the_chair(self) -> None:
+        own = self._own_window()
+        if own is not None:
+            raise NotNow(f"This is {own.name}'s own window, for {own.name}'s scores. The chair does this on the main screen.")
+
+    def _for_oneself(self, member: str) -> None:
+        own = self._own_window()
+        if own is not None and own.id != member:
+            raise NotNow(f"This is {own.name}'s own window, so it takes only {own.name}'s declarations and scores.")
 
     # The round.
 
@@ -53,6 +75,7 @@ class PanelCommands:
         return self.session.panel
 
     def open_round(self, pot_pence: int, tie_break: str = "") -> list[Event]:
+        self._for_the_chair()
         if self.session.plan.panel is None:
             raise NotNow("This plan has no criteria to score against, so it cannot hold a round. Use a panel plan.")
         if self.session.panel is not None:
@@ -65,6 +88,7 @@ class PanelCommands:
         return self._emit(Kind.ROUND_OPEN, **details)
 
     def change_pot(self, pot_pence: int, reason: str) -> list[Event]:
+        self._for_the_chair()
         self.panel  # noqa: B018 (refuses when no round is open)
         return self._emit(Kind.ROUND_POT, pot=_money(pot_pence, "The pot"), reason=_words(reason, "why the pot changed"))
 
@@ -80,6 +104,7 @@ class PanelCommands:
 
     def add_applications(self, applications: list[dict[str, Any]]) -> list[Event]:
         """Several applications at once (an imported spreadsheet): every one is checked before any is added."""
+        self._for_the_chair()
         panel = self.panel
         if self.session.panel is not None and panel.revealed_at is not None:
             raise NotNow("The scores are revealed, so no application can be added to this round now.")
@@ -138,6 +163,7 @@ class PanelCommands:
 
     def declare_interest(self, member: str, application: str, interest: str) -> list[Event]:
         """A member's link to an applicant: they step out of its scoring, discussion and decision."""
+        self._for_oneself(member)
         person, bid = self._member(member), self._application(application)
         if self.panel.has_interest(person.id, bid.id):
             raise NotNow(f"{person.name or 'This member'} has already declared an interest in {bid.organisation}.")
@@ -146,6 +172,7 @@ class PanelCommands:
                           member=person.id, application=bid.id, interest=words)
 
     def declare_no_interests(self, member: str) -> list[Event]:
+        self._for_oneself(member)
         person = self._member(member)
         if any(d.member == person.id and not d.application for d in self.panel.declarations):
             raise NotNow(f"{person.name or 'This member'} has already said they have no interests to declare.")
@@ -161,6 +188,7 @@ class PanelCommands:
         return level
 
     def _scorer(self, member: str, application: str) -> tuple[Participant, Application]:
+        self._for_oneself(member)
         person, bid = self._member(member), self._application(application)
         if self.panel.has_interest(person.id, bid.id):
             raise NotNow(f"{person.name or 'This member'} declared an interest in {bid.organisation}, "
@@ -185,6 +213,7 @@ class PanelCommands:
         return self._emit(Kind.SCORE_ENTER, **details)
 
     def reveal_scores(self) -> list[Event]:
+        self._for_the_chair()
         if self.panel.revealed_at is not None:
             raise NotNow("The scores are already revealed.")
         if not self.panel.scores:
@@ -211,6 +240,7 @@ class PanelCommands:
 
     def agree_score(self, application: str, criterion: str, level: int, reason: str = "") -> list[Event]:
         """The panel's agreed score for one criterion, after talking it through."""
+        self._for_the_chair()
         if self.panel.revealed_at is None:
             raise NotNow("The panel agrees scores after the chair reveals them.")
         bid, wanted = self._application(application), self._criterion(criterion)
@@ -231,6 +261,7 @@ class PanelCommands:
 
         One that goes against the ranking or over the pot needs the panel's reason for that too.
         """
+        self._for_the_chair()
         bid = self._application(application)
         if outcome not in OUTCOMES:
             raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
@@ -249,7 +280,9 @@ class PanelCommands:
         why_not = departure(self.panel, bid, outcome, amount)
         if why_not:
             details["departure"] = why_not
-            details["departure_reason"] = _words(departure_reason, f"why the panel decided this. {why_not} Please say why")
+            if not " ".join(str(departure_reason).split()):
+                raise NotNow(f"{why_not} Please say why the panel decided this all the same.")
+            details["departure_reason"] = _words(departure_reason, "why the panel decided this")
         now = self.clock.now()
         out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
         details["present"] = [p.id for p in members(self.session) if p.is_present(now) and p.id not in out]

@@ -8,7 +8,7 @@ the panel's state, and the review and replay show when each happened.
 from workshop_tui.core.event_kinds import Area, Kind, rule
 from workshop_tui.model import Event, Session
 from workshop_tui.model.panel import AgreedScore, Award, Declaration, Panel, Score, ScoreChange
-from workshop_tui.model.round import Application, Round
+from workshop_tui.model.round import Application, Round, pounds
 
 
 def panel_of(session: Session) -> Panel:
@@ -147,8 +147,9 @@ def _award_make(session: Session, event: Event) -> None:
     application = str(d["application"])
     earlier: list[str] = []
     for award in panel.awards:
-        if award.application == application:
-            earlier = [*award.earlier, award.outcome]
+        if award.application == application:  # replaced: what it was, and why, stays on record
+            money = f" of {pounds(award.amount_pence)}" if award.outcome == "fund a smaller amount" else ""
+            earlier = [*award.earlier, f"{award.outcome}{money} at {award.at:%H:%M}: {award.reason}"]
     present, stepped_out = d.get("present", []), d.get("stepped_out", [])
     award = Award(
         at=event.at, application=application, outcome=str(d["outcome"]), amount_pence=_whole(event, "amount"),

@@ -168,3 +168,37 @@ def departure(panel: Panel, application: Application, outcome: str, amount_pence
                         "and would no longer fit the money left.")
             left -= r.application.amount_pence
     return ""
+
+
+@dataclass(frozen=True)
+class AsDecided:
+    """One row of the ranking as things stand: the awards made, and what the money left would fund."""
+
+    ranked: Ranked
+    award: Award | None
+    fits: bool  # funded by the panel, or undecided and the money left would fund it in rank order
+    above_the_line: bool  # comes before the funding line
+
+    @property
+    def money_words(self) -> str:
+        if self.award is not None:
+            return f"{pounds(self.award.amount_pence)} given" if self.award.amount_pence else "nothing given"
+        if self.ranked.place is None:
+            return self.ranked.why_not_ranked
+        return "fits the money left" if self.fits else "does not fit the money left"
+
+
+def as_decided(panel: Panel, ranked: list[Ranked] | None = None) -> list[AsDecided]:
+    """The ranking with the panel's decisions in it. The funding line falls before the first ranked
+    application that is neither funded nor within the money left (as a smaller award may leave more)."""
+    ranked = ranking(panel) if ranked is None else ranked
+    line = set(in_line(panel, ranked))
+    rows: list[AsDecided] = []
+    crossed = False
+    for r in ranked:
+        award = award_of(panel, r.application.id)
+        fits = (award.amount_pence > 0) if award is not None else r.application.id in line
+        if r.place is not None and not fits:
+            crossed = True
+        rows.append(AsDecided(r, award, fits, r.place is not None and not crossed))
+    return rows

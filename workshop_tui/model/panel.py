@@ -78,7 +78,7 @@ class Award(Record):
     present: list[str] = []
     stepped_out: list[str] = []
     window: str = ""
-    earlier: list[str] = []  # the outcomes it replaced, in words
+    earlier: list[str] = []  # the decisions it replaced, each with its time and reason, in words
 
 
 class Panel(Record):
