@@ -186,3 +186,88 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
         window.close()
     finally:
         owner.close()
+
+
+def test_the_replay_says_which_application_an_award_was_for():
+    from workshop_tui.core.panel_views import panel_event_words
+    from tests.example_sessions import shortlisting_panel
+
+    session = shortlisting_panel()
+    award = next(e for e in session.events if e.kind == "award.make")
+    words = panel_event_words(session, award.kind, dict(award.details))
+    organisation = session.panel.application(str(award.details["application"])).organisation
+    assert words.startswith(f"the panel made an award: {organisation}, {award.details['outcome']}")
+
+
+def a_round(pilot, applications: int = 4, pot: int = 50_000, interest: bool = False) -> None:
+    """Set up by commands (not what these tests are about): the roster, the round and its applications."""
+    run = live(pilot.app).run_command
+    roster(pilot)
+    run("open_round", pot_pence=pot * 100)
+    for number in range(1, applications + 1):
+        run("add_application", organisation=f"Group {number}", project="A project", amount_pence=20_000_00)
+    if interest:
+        run("declare_interest", member="p1", application="app2", interest="Trustee")
+
+
+async def test_a_sheet_typed_straight_through_passes_over_the_row_the_member_stepped_out_of(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        a_round(pilot, applications=3, interest=True)
+        await pilot.press("c", *"4444433333")  # Margaret's paper sheet: application 2 is blank on it
+        sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
+        assert list(sheet.get_row("app1")) == ["4"] * 5
+        assert list(sheet.get_row("app2")) == ["out"] * 5
+        assert list(sheet.get_row("app3")) == ["3"] * 5
+        assert "10 of 10 entered" in words(pilot, "#sheet-line")
+
+
+async def test_moderation_keeps_its_order_while_scores_are_agreed_so_page_down_meets_each_application_once(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        a_round(pilot, applications=5)
+        run = live(pilot.app).run_command
+        for member, base in [("p1", 1), ("p2", 3), ("p3", 5), ("p4", 4)]:
+            for number in range(1, 6):
+                for criterion in CRITERIA:
+                    run("enter_score", member=member, application=f"app{number}", criterion=criterion,
+                        level=min(5, max(1, base + number % 3 - 1)))
+        run("reveal_scores")
+        await pilot.press("c", "tab")  # it opens on the scores; moderation is next
+        seen = []
+        for _ in range(5):
+            seen.append(words(pilot, "#moderation-line").split(":")[1].split(",")[0].strip())
+            for _ in CRITERIA:  # agreed at the top of the scale: the ranking moves a lot
+                await pilot.press(*["down"] * 6, "5", "A", "enter")
+            await pilot.press("pagedown")
+        assert sorted(seen) == [f"Group {n}" for n in range(1, 6)]
+
+
+async def test_on_the_agreed_row_the_cursor_moves_on_to_the_next_criterion(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        a_round(pilot, applications=1)
+        run = live(pilot.app).run_command
+        for member in ("p1", "p2"):
+            for criterion in CRITERIA:
+                run("enter_score", member=member, application="app1", criterion=criterion, level=3)
+        run("reveal_scores")
+        await pilot.press("c", "tab", *["down"] * 6, "3", "enter", "4", "enter")
+        agreed = {a.criterion: a.level for a in panel_of(pilot).agreed}
+        assert agreed == {"need": 3, "voice": 4}
+
+
+async def test_the_money_column_follows_the_decisions_after_a_smaller_award(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(120, 30)) as pilot:
+        a_round(pilot, applications=3, pot=50_000)  # three of £20,000: two fit in rank order
+        run = live(pilot.app).run_command
+        for number, level in [(1, 5), (2, 4), (3, 3)]:
+            for member in ("p1", "p2"):
+                for criterion in CRITERIA:
+                    run("enter_score", member=member, application=f"app{number}", criterion=criterion, level=level)
+        run("reveal_scores")
+        await pilot.press("c", "tab", "tab")
+        ranking = pilot.app.screen.query_one("#ranking-table", DataTable)
+        assert ranking.get_row("app3")[5] == "does not fit"
+        await pilot.press("s", *"5000", "tab", *"A start", "ctrl+s")  # the first gets £5,000 of its £20,000
+        await pilot.pause()
+        assert ranking.get_row("app1")[4:] == ["fund less", "£5,000 given"]
+        assert ranking.get_row("app3")[5] == "fits"  # the money a smaller award left now reaches it
+        assert "Still fits the £45,000 left: Group 2, Group 3." in words(pilot, "#ranking-line")

@@ -202,3 +202,34 @@ def as_decided(panel: Panel, ranked: list[Ranked] | None = None) -> list[AsDecid
             crossed = True
         rows.append(AsDecided(r, award, fits, r.place is not None and not crossed))
     return rows
+
+
+def panel_event_words(session: Session, event_kind: str, details: dict[str, object]) -> str:
+    """A panel event in words, with the names in it ("the panel made an award: Hillside Lunch Club,
+    fund in full, £96,000"); empty for other events. `session` is the state the event was applied to."""
+    panel = session.panel
+    if panel is None:
+        return ""
+    names = {a.id: a.organisation for a in panel.round.applications}
+    people = {p.id: p.name or p.role for p in session.participants}
+    application = names.get(str(details.get("application", "")), "")
+    member = people.get(str(details.get("member", "")), "")
+    try:
+        criterion = panel.criterion(str(details["criterion"])).name if "criterion" in details else ""
+    except KeyError:
+        criterion = ""
+    level = details.get("level")
+    said = "no score" if level is None else str(level)
+    if event_kind == "award.make":
+        amount = details.get("amount")
+        money = f", {pounds(amount)}" if isinstance(amount, int) and amount else ""
+        return f"the panel made an award: {application}, {details.get('outcome', '')}{money}"
+    if event_kind == "score.change":
+        return f"{member} changed a score for {application}, '{criterion}', to {said}"
+    if event_kind == "score.enter":
+        return f"a score was entered for {member}: {application}, '{criterion}', {said}"
+    if event_kind == "score.agree":
+        return f"the panel agreed {said} for {application}, '{criterion}'"
+    if event_kind == "declaration.add":
+        return f"{member} declared an interest in {application}" if application else f"{member} has no interests to declare"
+    return ""

@@ -54,6 +54,18 @@ def note_hint(width: int, type_first: bool = False) -> str:
 CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
 
 
+def round_still_open(session) -> str:
+    """What a round still lacks, said before finishing: nothing can be changed afterwards."""
+    panel = session.panel
+    if panel is None:
+        return ""
+    undecided = sum(1 for a in panel.round.applications if not any(w.application == a.id for w in panel.awards))
+    missing = [] if panel.revealed_at is not None else ["the scores have not been revealed"]
+    if undecided:
+        missing.append(f"{plural(undecided, 'application has', 'applications have')} no decision yet")
+    return (" In the round, " + " and ".join(missing) + ". After finishing they cannot be added.") if missing else ""
+
+
 class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
 
@@ -619,7 +631,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.engine.finished:
             self.show_finished()
             return
-        self.app.push_screen(ConfirmScreen("Finish the session now? Its end time will be recorded.", "Finish", "Keep going"), answered)
+        question = "Finish the session now? Its end time will be recorded." + round_still_open(self.session)
+        self.app.push_screen(ConfirmScreen(question, "Finish", "Keep going"), answered)
 
     def show_finished(self) -> None:
         """The finished screen over this one. A finished session cannot change, so its last save is made

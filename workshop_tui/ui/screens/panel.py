@@ -19,6 +19,7 @@ from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.panel_events import find_agreed
 from workshop_tui.core.panel_views import (
     agreed_in_full,
+    as_decided,
     awarded_pence,
     departure,
     left_pence,
@@ -29,6 +30,7 @@ from workshop_tui.core.panel_views import (
     suggested_level,
 )
 from workshop_tui.core.record_commands import squashed
+from workshop_tui.core.wording import plural
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import pounds
 from workshop_tui.store.application_import import import_applications_file
@@ -52,9 +54,15 @@ from workshop_tui.ui.widgets.panel_tables import (
 TABS = ("applications", "declarations", "scores", "moderation", "ranking")
 
 
+def lowest_to_highest(panel) -> str:
+    """'1 to 5', or '0 to 4 or 1 to 5' when the criteria's scales differ."""
+    scales = sorted({(c.lowest, c.highest) for c in panel.round.criteria})
+    return " or ".join(f"{low} to {high}" for low, high in scales)
+
+
 class PanelScreen(Screen):
     BINDINGS = [
-        Binding("escape", "close", "Back to the session", id="panel_back", tooltip="Go back to the session's screen"),
+        Binding("escape", "close", "Back", id="panel_back", tooltip="Go back to the session's screen"),
         Binding("tab", "move_tab(1)", "Next tab", id="panel_next_tab", priority=True, tooltip="Go to the next stage: applications, declarations, scores, moderation, ranking"),
         Binding("shift+tab", "move_tab(-1)", "Tab back", id="panel_previous_tab", priority=True, show=False, tooltip="Go to the stage before"),
         Binding("o", "open_round", "Open the round", id="open_round", tooltip="Open the round: say how much is in the pot"),
@@ -77,6 +85,8 @@ class PanelScreen(Screen):
         self.live = live
         self.member_index = 0
         self.moderating: str | None = None  # the application being talked through
+        self._order: list[str] | None = None  # the order of moderation, once it starts
+        self._last_said = ""
         self.first_tab = tab or ("applications" if live.session.panel is None else "scores")
 
     @property
@@ -148,7 +158,12 @@ class PanelScreen(Screen):
         tabs = self.query_one(TabbedContent)
         tabs.active = TABS[(TABS.index(tabs.active) + step) % len(TABS)]
 
+    # What a member's own window leaves to the chair (the session refuses them from it as well).
+    CHAIR_ACTIONS = {"open_round", "add_application", "import_applications", "reveal", "agree_close", "award", "member"}
+
     def check_action(self, action: str, parameters) -> bool | None:
+        if action in self.CHAIR_ACTIONS and self.own_member() is not None:
+            return False
         if action == "open_round":
             return self.panel is None and not self.live.engine.finished
         return True
@@ -232,13 +247,13 @@ class PanelScreen(Screen):
         sheet.fill(panel, member.id, self._name_width(60))
         self._sheet_words(member)
         self.query_one("#sheet-legend", Static).update(
-            f"Type a score, or n for no score. {LEGEND} {criteria_words(panel.round.criteria)}")
+            f"Type a score from {lowest_to_highest(panel)}, or n for no score; the cursor moves on. {LEGEND} "
+            f"{criteria_words(panel.round.criteria)}")
 
     def _sheet_words(self, member) -> None:
         panel = self.panel
         scorers = self.scorers()
-        mine = sum(1 for s in panel.scores if s.member == member.id and s.withdrawn_at is None)
-        wanted = sum(len(panel.round.criteria) for a in panel.round.applications if not panel.has_interest(member.id, a.id))
+        mine, wanted = self._entered_by(member.id), self._wanted_of(member.id)
         entered = self._entered()
         total = sum(done for done, _ in entered.values()), sum(wanted for _, wanted in entered.values())
         shown = ("The scores are revealed." if panel.revealed_at is not None
@@ -262,7 +277,18 @@ class PanelScreen(Screen):
         self._draw_ranking()
 
     def moderation_order(self) -> list[str]:
-        """Near the funding line first, then where members are far apart, then the rest, in rank order."""
+        """Near the funding line first, then where members are far apart, then the rest, in rank order.
+
+        Worked out once, when moderation starts, and kept: an order that moved as scores were agreed
+        would show some applications twice and skip others. Applications added later go at the end.
+        """
+        if self._order is None:
+            self._order = self._order_now()
+        known = set(self._order)
+        self._order += [a.id for a in self.panel.round.applications if a.id not in known]
+        return self._order
+
+    def _order_now(self) -> list[str]:
         panel = self.panel
         ranked = ranking(panel)
         near = near_the_line(ranked)
@@ -296,7 +322,7 @@ class PanelScreen(Screen):
         agreed = sum(1 for c in panel.round.criteria if find_agreed(panel, application.id, c.id))
         line.update(
             f"{order.index(application.id) + 1} of {len(order)}: {application.organisation}, {application.project} "
-            f"({pounds(application.amount_pence)}). {near}{apart} criteria far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
+            f"({pounds(application.amount_pence)}). {near}{plural(apart, 'criterion', 'criteria')} far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
             "Type on a member's row to change their score, on the Agreed row to agree one. Page Down: next."
         )
 
@@ -311,13 +337,16 @@ class PanelScreen(Screen):
             return
         left = left_pence(panel)
         best = sum(c.weight * c.highest for c in panel.round.criteria)
-        fits = [r.application.organisation for r in ranked
-                if r.place is not None and not any(a.application == r.application.id for a in panel.awards)
-                and r.application.amount_pence <= left]
+        fits = [row.ranked.application.organisation for row in as_decided(panel, ranked) if row.award is None and row.fits]
+        if left < 0:
+            money = f"The awards are {pounds(-left)} more than the pot. "
+        else:
+            money = f"Still fits the {pounds(left)} left: " + (
+                ", ".join(fits[:6]) + (" and more" if len(fits) > 6 else "") if fits else "nothing undecided") + ". "
         waiting = sum(1 for a in panel.round.applications if not agreed_in_full(panel, a.id))
         line.update(
-            f"Scores are out of {best}; ties: {panel.round.tie_break}. Still fits the {pounds(left)} left: {', '.join(fits[:6]) + (' and more' if len(fits) > 6 else '') if fits else 'nothing'}. "
-            + (f"{waiting} not agreed in full yet; they rank on the members' average. " if waiting else "")
+            f"Scores are out of {best}; ties: {panel.round.tie_break}. {money}"
+            + (f"{plural(waiting, 'application')} not agreed in full yet: they rank on the members' average." if waiting else "")
         )
 
     # What the keys do.
@@ -366,7 +395,10 @@ class PanelScreen(Screen):
                 self.notify(f"{len(rows)} applications imported.{ignored}", title="Applications")
             return refused
 
-        self.app.push_screen(TextPrompt("Import applications from a CSV file. Which file?", attempt=attempt))
+        self.app.push_screen(TextPrompt(
+            "Import applications from a spreadsheet saved as CSV. It needs columns for the organisation, the project "
+            "and the amount asked for; area, summary and link are taken too. Which file?",
+            hint="Type the file's name or path. Enter imports. Escape cancels.", attempt=attempt))
 
     def _chosen_member(self):
         chosen = self.query_one(DeclarationsTable).chosen
@@ -410,7 +442,9 @@ class PanelScreen(Screen):
             return
         entered = self._entered()
         done, wanted = sum(d for d, _ in entered.values()), sum(w for _, w in entered.values())
-        missing = f" {wanted - done} scores are not entered yet." if done < wanted else ""
+        short_of = [f"{self.labels()[p.id]} ({wanted_of - done_of} to go)" for p in self.scorers()
+                    if (done_of := self._entered_by(p.id)) < (wanted_of := self._wanted_of(p.id))]
+        missing = (f" {plural(wanted - done, 'score')} not entered yet: {', '.join(short_of)}." if done < wanted else "")
 
         def answered(yes: bool | None) -> None:
             if yes and self._run("reveal_scores"):
@@ -418,6 +452,19 @@ class PanelScreen(Screen):
 
         self.app.push_screen(ConfirmScreen(f"Reveal every member's scores to the room?{missing} "
                                            "After this, a changed score needs a reason.", "Reveal", "Not yet"), answered)
+
+    def _say_once(self, words: str) -> None:
+        """A warning that a quick typist would otherwise get once per key."""
+        if words != self._last_said:
+            self._last_said = words
+            self.notify(words, title="Not here", severity="warning")
+
+    def _entered_by(self, member: str) -> int:
+        return sum(1 for s in self.panel.scores if s.member == member and s.withdrawn_at is None)
+
+    def _wanted_of(self, member: str) -> int:
+        panel = self.panel
+        return sum(len(panel.round.criteria) for a in panel.round.applications if not panel.has_interest(member, a.id))
 
     def typed_level(self, table, level: int | None) -> None:
         panel = self.panel
@@ -430,15 +477,19 @@ class PanelScreen(Screen):
                 return
             application = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
             if panel.revealed_at is None:
+                if panel.has_interest(member.id, application):
+                    self._say_once(f"{self.labels()[member.id]} stepped out of {panel.application(application).organisation}, "
+                                   "so there is nothing to score there. Move to another row.")
+                    return
                 if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
-                    table.step_on()
+                    table.step_on(lambda row: not panel.has_interest(member.id, row))
                 return
             self._ask_change(member.id, application, criterion, level)
             return
         if isinstance(table, ModerationTable) and self.moderating:
             row = table.chosen_row
             if row == AGREED_ROW:
-                self._ask_agree(self.moderating, criterion, level)
+                self._ask_agree(self.moderating, criterion, level, table)
             elif row in {p.id for p in self.scorers()}:
                 self._ask_change(row, self.moderating, criterion, level)
             else:
@@ -452,7 +503,7 @@ class PanelScreen(Screen):
         self.app.push_screen(TextPrompt(question, attempt=lambda reason: self.live.try_command(
             "change_score", member=member, application=application, criterion=criterion, level=level, reason=reason)))
 
-    def _ask_agree(self, application: str, criterion: str, level: int | None) -> None:
+    def _ask_agree(self, application: str, criterion: str, level: int | None, table=None) -> None:
         if level is None:
             self.notify("An agreed score needs a level: type a number.", title="Not now", severity="warning")
             return
@@ -462,7 +513,10 @@ class PanelScreen(Screen):
         def attempt(reason: str) -> str:
             if found is not None and wanted and not reason.strip():
                 return f"Members' scores were {found.words}, so please say why the panel agreed {level}."
-            return self.live.try_command("agree_score", application=application, criterion=criterion, level=level, reason=reason)
+            refused = self.live.try_command("agree_score", application=application, criterion=criterion, level=level, reason=reason)
+            if not refused and table is not None:  # on to the next criterion, as on a sheet
+                table.move_cursor(column=min(table.cursor_column + 1, len(table.columns) - 1), animate=False)
+            return refused
 
         question = f"The panel agrees {level} for '{self.panel.criterion(criterion).name}'. Why? " + (
             "(Members were far apart, so a reason is needed.)" if wanted else "(You may leave this empty.)")
@@ -487,7 +541,10 @@ class PanelScreen(Screen):
     def action_award(self, outcome: str) -> None:
         panel = self.panel
         chosen = self.query_one(RankingTable).chosen
-        if panel is None or chosen is None:
+        if panel is None:
+            return
+        if chosen is None:
+            self.notify("Choose an application first: Up and Down move through the ranking.", title="Not here")
             return
         if panel.revealed_at is None:
             self.notify("The panel decides after the scores are revealed and talked through.", title="Not now", severity="warning")

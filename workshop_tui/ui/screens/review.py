@@ -50,6 +50,15 @@ class ReviewScreen(Screen):
         Binding("right", "move_tab(1)", "Tab right", id="tab_right", show=False, priority=True, tooltip="Go to the tab on the right"),
     ]
 
+    # Each tab fills the screen and scrolls on its own (Up, Down, PgUp, PgDn, Home, End, the mouse wheel),
+    # and the tab on show takes the keys, so a long "The panel's work" can be read to its end.
+    DEFAULT_CSS = """
+    ReviewScreen #review > ContentSwitcher { height: 1fr; }
+    ReviewScreen #review TabPane { height: 1fr; padding: 0; }
+    ReviewScreen .tab-scroll { height: 1fr; }
+    ReviewScreen .tab-scroll > Markdown { padding: 0 1; }
+    """
+
     TABS = ("summary", "notes-tab", "decisions-tab", "actions-tab", "heard-tab", "replay", "comments-tab")
 
     def __init__(self, session: Session, path) -> None:
@@ -62,20 +71,25 @@ class ReviewScreen(Screen):
         yield Header()
         with TabbedContent(id="review"):
             with TabPane("Summary", id="summary"):
-                with VerticalScroll():
+                with VerticalScroll(classes="tab-scroll"):
                     yield Static("\n".join(timing_chart(self.session)), markup=False, id="timing-chart")
             with TabPane("Notes", id="notes-tab"):
-                yield Markdown(_part(self.session, "notes"))
+                with VerticalScroll(classes="tab-scroll"):
+                    yield Markdown(_part(self.session, "notes"))
             with TabPane("Decisions", id="decisions-tab"):
-                yield Markdown(_part(self.session, "decisions"))
+                with VerticalScroll(classes="tab-scroll"):
+                    yield Markdown(_part(self.session, "decisions"))
             with TabPane("Actions", id="actions-tab"):
-                yield Markdown(_part(self.session, "actions", self.later))
+                with VerticalScroll(classes="tab-scroll"):
+                    yield Markdown(_part(self.session, "actions", self.later))
             with TabPane("Who was heard", id="heard-tab"):
                 yield DataTable(id="heard-table", cursor_type="row")
             with TabPane("Replay", id="replay"):
-                yield ReplayPanel(self.session, id="replay-panel")
+                with VerticalScroll(classes="tab-scroll"):
+                    yield ReplayPanel(self.session, id="replay-panel")
             with TabPane("Comments", id="comments-tab"):
-                yield Static("", markup=False, id="comments")
+                with VerticalScroll(classes="tab-scroll"):
+                    yield Static("", markup=False, id="comments")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,15 +101,23 @@ class ReviewScreen(Screen):
             table.add_row(heard.label, heard.person.role, str(heard.notes), str(heard.dissent))
         self.show_comments()
         self.set_interval(PLAY_TICK, self.play_tick)
+        self.focus_tab()
 
     def action_move_tab(self, step: int) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = self.TABS[(self.TABS.index(tabs.active) + step) % len(self.TABS)]
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        # The tab on show now: a later key may have moved on already (see RecordsScreen).
-        if self.query_one(TabbedContent).active == "heard-tab":
+        self.focus_tab()
+
+    def focus_tab(self) -> None:
+        """The keys go to the tab on show now (a later key may have moved on already, see RecordsScreen):
+        its table, or the scrolling part that holds its text."""
+        active = self.query_one(TabbedContent).active
+        if active == "heard-tab":
             self.query_one("#heard-table", DataTable).focus()
+        elif active:
+            self.query_one(f"#{active} .tab-scroll", VerticalScroll).focus()
 
     @property
     def replay(self) -> ReplayPanel:

@@ -14,7 +14,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from workshop_tui.core.panel_events import find_agreed, find_score
-from workshop_tui.core.panel_views import award_of, spread, suggested_level
+from workshop_tui.core.panel_views import as_decided, spread, suggested_level
 from workshop_tui.model.panel import Panel
 from workshop_tui.model.round import Criterion
 
@@ -54,6 +54,15 @@ class PanelTable(DataTable):
     def levels_typed(self) -> bool:
         return False
 
+    def start(self, *headings: str) -> None:
+        """Empty the table for filling again; its columns stay if they are the same, so their widths
+        and the table's place do not jump about on every change."""
+        if tuple(str(c.label) for c in self.ordered_columns) == headings:
+            self.clear()
+        else:
+            self.clear(columns=True)
+            self.add_columns(*headings)
+
     # Moved here, in the order keys arrive: a binding's action can run after a digit typed just
     # behind it, so a quick "Down 4" would score the row the cursor was leaving.
     MOVES = {"up": "cursor_up", "down": "cursor_down", "left": "cursor_left", "right": "cursor_right"}
@@ -86,8 +95,7 @@ class ScoreSheet(PanelTable):
 
     def fill(self, panel: Panel, member: str, name_width: int = 20) -> None:
         keep = self.cursor_coordinate
-        self.clear(columns=True)
-        self.add_columns(*(criterion_heading(c) for c in panel.round.criteria))
+        self.start(*(criterion_heading(c) for c in panel.round.criteria))
         for number, application in enumerate(panel.round.applications, start=1):
             cells = [member_cell(panel, member, application.id, c.id) for c in panel.round.criteria]
             self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, name_width)}"))
@@ -100,13 +108,17 @@ class ScoreSheet(PanelTable):
         column = [c.id for c in panel.round.criteria].index(criterion)
         self.update_cell_at(Coordinate(row, column), member_cell(panel, member, application, criterion))
 
-    def step_on(self) -> None:
-        """After a score, on to the next criterion, then the next application's first."""
+    def step_on(self, may_score=lambda application: True) -> None:
+        """After a score, on to the next criterion, then the first of the next application the member
+        may score: a row they stepped out of is passed over, as it is blank on their paper sheet."""
         row, column = self.cursor_coordinate
         if column + 1 < len(self.columns):
             self.move_cursor(column=column + 1, animate=False)
-        elif row + 1 < self.row_count:
-            self.move_cursor(row=row + 1, column=0, animate=False)
+            return
+        for later in range(row + 1, self.row_count):
+            if may_score(str(self.coordinate_to_cell_key(Coordinate(later, 0)).row_key.value)):
+                self.move_cursor(row=later, column=0, animate=False)
+                return
 
 
 AGREED_ROW, SUGGESTED_ROW, SPREAD_ROW = "agreed", "suggested", "spread"
@@ -128,9 +140,8 @@ class ModerationTable(PanelTable):
 
     def fill(self, panel: Panel, application: str, members: Iterable[tuple[str, str]]) -> None:
         keep = self.cursor_coordinate
-        self.clear(columns=True)
         criteria = panel.round.criteria
-        self.add_columns(*(criterion_heading(c) for c in criteria))
+        self.start(*(criterion_heading(c) for c in criteria))
         for member, label in members:
             self.add_row(*(member_cell(panel, member, application, c.id) for c in criteria), key=member, label=Text(label))
         spreads = [spread(panel, application, c.id) for c in criteria]
@@ -155,7 +166,7 @@ def _spread_words(found) -> str:
 
 
 FUNDING_LINE = "funding-line"
-DECISION_WORDS = {"fund in full": "fund in full", "fund a smaller amount": "fund", "defer": "defer", "decline": "decline"}
+DECISION_WORDS = {"fund in full": "fund in full", "fund a smaller amount": "fund less", "defer": "defer", "decline": "decline"}
 AWARD_KEYS = {"fund in full": "f", "fund a smaller amount": "s", "defer": "d", "decline": "x"}
 
 
@@ -171,28 +182,28 @@ class RankingTable(PanelTable):
 
     def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]], name_width: int = 24) -> None:
         keep = self.cursor_row
-        self.clear(columns=True)
         if not revealed:
-            self.add_columns("Application", "Asked", "Scores entered", "Score")
+            self.start("Application", "Asked", "Scores entered", "Score")
             for application in panel.round.applications:
                 done, wanted = entered[application.id]
                 self.add_row(short(application.organisation, name_width), _money(application.amount_pence), f"{done} of {wanted}",
                              "hidden", key=application.id)
         else:
-            self.add_columns("Place", "Application", "Asked", "Score", "Decision", "Left after")
+            self.start("Place", "Application", "Asked", "Score", "Decision", "Money")
             line_drawn = False
-            for r in ranked:
-                if not line_drawn and r.place is not None and not r.fits:
+            for row in as_decided(panel, ranked):
+                r, award = row.ranked, row.award
+                if not line_drawn and r.place is not None and not row.above_the_line:
                     self.add_row("──", Text("── funding line ──"), "──", "──", "──", "──", key=FUNDING_LINE)
                     line_drawn = True
-                award = award_of(panel, r.application.id)
                 place = "–" if r.place is None else f"{r.place}" + (" tied" if r.tied else "")
                 score = "–" if r.weighted is None else _score(r.weighted)
-                decision = "not yet" if award is None else DECISION_WORDS[award.outcome] + (
-                    f" {_money(award.amount_pence)}" if award.outcome == "fund a smaller amount" else "")
-                left = r.why_not_ranked if r.place is None else _money(r.left_after_pence) if r.fits else "does not fit"
+                decision = "not yet" if award is None else DECISION_WORDS[award.outcome]
+                money = row.money_words.replace(" the money left", "")
+                if r.place is None and row.award is None:  # the whole reason is in the report; here, its gist
+                    money = "below a pass mark" if "pass mark" in r.why_not_ranked else "not all scored"
                 self.add_row(place, short(r.application.organisation, name_width), _money(r.application.amount_pence), score,
-                             decision, left, key=r.application.id)
+                             decision, money, key=r.application.id)
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
 
@@ -222,8 +233,7 @@ class ApplicationsTable(PanelTable):
 
     def fill(self, panel: Panel) -> None:
         keep = self.cursor_row
-        self.clear(columns=True)
-        self.add_columns("No.", "Organisation", "Project", "Asked", "Area")
+        self.start("No.", "Organisation", "Project", "Asked", "Area")
         for number, a in enumerate(panel.round.applications, start=1):
             self.add_row(str(number), Text(short(a.organisation, 32)), Text(short(a.project, 30)), _money(a.amount_pence),
                          Text(short(a.area, 20)), key=a.id)
@@ -239,8 +249,7 @@ class DeclarationsTable(PanelTable):
 
     def fill(self, panel: Panel, people) -> None:
         keep = self.cursor_row
-        self.clear(columns=True)
-        self.add_columns("Who", "Role", "Declared", "Links to")
+        self.start("Who", "Role", "Declared", "Links to")
         names = {a.id: a.organisation for a in panel.round.applications}
         for person, label, scores in people:
             if not scores:

@@ -8,6 +8,7 @@ from textual.widgets import Static
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.event_kinds import event_words
+from workshop_tui.core.panel_views import panel_event_words
 from workshop_tui.model.round import pounds
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
 from workshop_tui.model import Session
@@ -63,7 +64,10 @@ class ReplayPanel(Static):
         """What the live screen showed then, in words."""
         state = state_at(self.session, self.moment, self.upto)
         count = len(state.events)
-        last = event_words(state.events[-1].kind) if state.events else "nothing yet"
+        last = "nothing yet"
+        if state.events:
+            event = state.events[-1]
+            last = panel_event_words(state, event.kind, dict(event.details)) or event_words(event.kind)
         on_agenda = [s for s in state.steps if s.removed_at is None and is_on_agenda(s)]
         step = state.steps[state.current_step]
         number = on_agenda.index(step) + 1 if step in on_agenda else 0
