@@ -271,3 +271,17 @@ async def test_the_money_column_follows_the_decisions_after_a_smaller_award(sess
         assert ranking.get_row("app1")[4:] == ["fund less", "£5,000 given"]
         assert ranking.get_row("app3")[5] == "fits"  # the money a smaller award left now reaches it
         assert "Still fits the £45,000 left: Group 2, Group 3." in words(pilot, "#ranking-line")
+
+
+async def test_a_typed_score_is_drawn_in_its_cell_on_screen_not_only_kept(sessions_dir, clock):
+    from textual.geometry import Region
+
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        a_round(pilot, applications=2)
+        await pilot.press("c", *"52", "n", "right", "left")  # the cursor leaves the row and comes back
+        await pilot.press("4")  # the fourth cell
+        await pilot.pause()
+        sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
+        lines = ["".join(segment.text for segment in strip) for strip in sheet.render_lines(Region(0, 0, sheet.size.width, 4))]
+        first = next(line for line in lines if "Group 1" in line)
+        assert first.split()[3:] == ["5", "2", "none", "4", "·"]

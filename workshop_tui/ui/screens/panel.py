@@ -70,6 +70,8 @@ class PanelScreen(Screen):
 
     DEFAULT_CSS = """
     PanelScreen .panel-line { height: auto; padding: 0 1; }
+    /* Three lines whatever it says, so a new count after each score needs no new layout. */
+    PanelScreen #sheet-line { height: 3; }
     PanelScreen TabbedContent { height: 1fr; }
     PanelScreen TabPane { height: 1fr; padding: 0; }
     PanelScreen DataTable { height: 1fr; }
@@ -250,7 +252,7 @@ class PanelScreen(Screen):
             f"Type a score from {lowest_to_highest(panel)}, or n for no score; the cursor moves on. {LEGEND} "
             f"{criteria_words(panel.round.criteria)}")
 
-    def _sheet_words(self, member) -> None:
+    def _sheet_words(self, member, layout: bool = True) -> None:
         panel = self.panel
         scorers = self.scorers()
         mine, wanted = self._entered_by(member.id), self._wanted_of(member.id)
@@ -264,7 +266,8 @@ class PanelScreen(Screen):
         whose = (f"Your sheet, {self.labels()[member.id]}" if self.own_member() is not None
                  else f"{self.labels()[member.id]}'s sheet ({self.member_index + 1} of {len(scorers)} members; Page Down for the next)")
         self.query_one("#sheet-line", Static).update(
-            f"{whose}: {mine} of {wanted} entered. All sheets: {total[0]} of {total[1]}. {shown}{staff_words}"
+            f"{whose}: {mine} of {wanted} entered. All sheets: {total[0]} of {total[1]}. {shown}{staff_words}",
+            layout=layout,
         )
 
     def _show_one_score(self, event) -> None:
@@ -273,7 +276,7 @@ class PanelScreen(Screen):
         d = event.details
         if member is not None and d["member"] == member.id:
             self.query_one(ScoreSheet).show_cell(self.panel, member.id, str(d["application"]), str(d["criterion"]))
-            self._sheet_words(member)
+            self._sheet_words(member, layout=False)
         self._draw_ranking()
 
     def moderation_order(self) -> list[str]:

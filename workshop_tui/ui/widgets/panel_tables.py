@@ -103,10 +103,24 @@ class ScoreSheet(PanelTable):
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
     def show_cell(self, panel: Panel, member: str, application: str, criterion: str) -> None:
-        """Redraw the one cell a score was typed in: cheaper than the whole sheet."""
+        """Redraw the one cell a score was typed in, and only its row.
+
+        DataTable.update_cell_at would draw every cell on screen again (it changes the count every
+        render cache is keyed on), which costs a typist tens of milliseconds a key. Here the cell's
+        value is set, the caches that hold its row are emptied, and only its row is refreshed.
+        """
         row = self.get_row_index(application)
         column = [c.id for c in panel.round.criteria].index(criterion)
-        self.update_cell_at(Coordinate(row, column), member_cell(panel, member, application, criterion))
+        row_key = self._row_locations.get_key(row)
+        column_key = self._column_locations.get_key(column)
+        self._data[row_key][column_key] = member_cell(panel, member, application, criterion)
+        for key in [k for k in self._cell_render_cache.keys() if k[0] == row_key and k[1] == column_key]:  # noqa: SIM118 (a cache, not a dict)
+            self._cell_render_cache.discard(key)
+        for key in [k for k in self._row_render_cache.keys() if k[0] == row_key]:  # noqa: SIM118
+            self._row_render_cache.discard(key)
+        self._row_renderable_cache.discard((self._update_count, row))
+        self._line_cache.clear()
+        self.refresh_row(row)
 
     def step_on(self, may_score=lambda application: True) -> None:
         """After a score, on to the next criterion, then the first of the next application the member
