@@ -285,3 +285,18 @@ async def test_a_typed_score_is_drawn_in_its_cell_on_screen_not_only_kept(sessio
         lines = ["".join(segment.text for segment in strip) for strip in sheet.render_lines(Region(0, 0, sheet.size.width, 4))]
         first = next(line for line in lines if "Group 1" in line)
         assert first.split()[3:] == ["5", "2", "none", "4", "·"]
+
+
+async def test_enter_on_an_application_shows_its_summary_and_where_the_whole_of_it_is(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(80, 24)) as pilot:
+        roster(pilot)
+        run = live(pilot.app).run_command
+        run("open_round", pot_pence=100_000_00)
+        run("add_application", organisation="Hillside Lunch Club", project="Hot lunches", amount_pence=96_000_00,
+            summary="A hot lunch three days a week.", link="applications/01-hillside.pdf")
+        await pilot.press("c", "shift+tab", "shift+tab")  # from the scores back to the applications
+        table = pilot.app.screen.query_one("#applications-table", DataTable)
+        assert table.get_row("app1")[3] == "£96,000"  # the amount is never cut at 80 columns
+        await pilot.press("enter")
+        shown = [n.message for n in pilot.app._notifications]
+        assert any("A hot lunch three days a week." in m and "applications/01-hillside.pdf" in m for m in shown)

@@ -185,7 +185,7 @@ class PanelScreen(Screen):
                 self.query_one(table).clear(columns=True)
             return
         line.update(self._money_line())
-        self.query_one(ApplicationsTable).fill(panel)
+        self.query_one(ApplicationsTable).fill(panel, self.size.width)
         labels = self.labels()
         scoring = {p.id for p in self.scorers()}
         self.query_one(DeclarationsTable).fill(panel, [(p, labels[p.id], p.id in scoring) for p in self.session.participants])
@@ -402,6 +402,15 @@ class PanelScreen(Screen):
             "Import applications from a spreadsheet saved as CSV. It needs columns for the organisation, the project "
             "and the amount asked for; area, summary and link are taken too. Which file?",
             hint="Type the file's name or path. Enter imports. Escape cancels.", attempt=attempt))
+
+    def action_show_application(self) -> None:
+        chosen = self.query_one(ApplicationsTable).chosen
+        if self.panel is None or chosen is None:
+            return
+        a = self.panel.application(chosen)
+        lines = [f"{a.project}, asking for {pounds(a.amount_pence)}.", a.area and f"Area: {a.area}.", a.summary,
+                 a.link and f"The whole application: {a.link}"]
+        self.notify("\n".join(line for line in lines if line), title=a.organisation, timeout=15)
 
     def _chosen_member(self):
         chosen = self.query_one(DeclarationsTable).chosen

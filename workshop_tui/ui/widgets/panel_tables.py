@@ -113,11 +113,13 @@ class ScoreSheet(PanelTable):
         column = [c.id for c in panel.round.criteria].index(criterion)
         row_key = self._row_locations.get_key(row)
         column_key = self._column_locations.get_key(column)
+        if row_key is None or column_key is None:
+            return
         self._data[row_key][column_key] = member_cell(panel, member, application, criterion)
-        for key in [k for k in self._cell_render_cache.keys() if k[0] == row_key and k[1] == column_key]:  # noqa: SIM118 (a cache, not a dict)
-            self._cell_render_cache.discard(key)
-        for key in [k for k in self._row_render_cache.keys() if k[0] == row_key]:  # noqa: SIM118
-            self._row_render_cache.discard(key)
+        for cell in [k for k in self._cell_render_cache.keys() if k[0] == row_key and k[1] == column_key]:  # noqa: SIM118 (a cache, not a dict)
+            self._cell_render_cache.discard(cell)
+        for line in [k for k in self._row_render_cache.keys() if k[0] == row_key]:  # noqa: SIM118
+            self._row_render_cache.discard(line)
         self._row_renderable_cache.discard((self._update_count, row))
         self._line_cache.clear()
         self.refresh_row(row)
@@ -243,16 +245,26 @@ class ApplicationsTable(PanelTable):
     BINDINGS = [
         Binding("n", "screen.add_application", "Add", id="add_application", tooltip="Type in an application"),
         Binding("i", "screen.import_applications", "Import", id="import_applications", tooltip="Import applications from a CSV file"),
+        Binding("enter", "screen.show_application", "Details", id="show_application", tooltip="Show the chosen application's summary and where the whole of it is"),
     ]
 
-    def fill(self, panel: Panel) -> None:
+    def fill(self, panel: Panel, width: int = 80) -> None:
         keep = self.cursor_row
+        # The amount is never cut; the names share what is left of the screen.
+        names = max(12, (width - 36) // 2)
         self.start("No.", "Organisation", "Project", "Asked", "Area")
         for number, a in enumerate(panel.round.applications, start=1):
-            self.add_row(str(number), Text(short(a.organisation, 32)), Text(short(a.project, 30)), _money(a.amount_pence),
-                         Text(short(a.area, 20)), key=a.id)
+            self.add_row(str(number), Text(short(a.organisation, names)), Text(short(a.project, names - 4)), _money(a.amount_pence),
+                         Text(short(a.area, 14)), key=a.id)
         if self.row_count:
             self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+
+
+    @property
+    def chosen(self) -> str | None:
+        if not self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
 
 
 class DeclarationsTable(PanelTable):
