@@ -10,7 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.dates import DateProblem, due_words, read_date
-from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog
+from workshop_tui.ui.screens.form_dialog import Attempt, EnterMovesOn
 
 LONGEST_NAME = 100
 
@@ -30,7 +30,7 @@ class NameInput(Input):
         await super()._on_key(event)
 
 
-class ActionForm(FormDialog):
+class ActionForm(EnterMovesOn):
     # Enter moves on to who and when, and saves from the last field; so the button names the key
     # that saves from anywhere.
     # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
@@ -71,14 +71,8 @@ class ActionForm(FormDialog):
             return
         understood.update(f"That is {due_words(due, self.today)}." if due else "")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "action-due":
-            self.save()
-        else:
-            self.focus_next()
-
-    def action_save(self) -> None:
-        self.save()
+    def last_field(self) -> str:
+        return "action-due"
 
     def save(self) -> None:
         text = self.query_one("#action-text", Input).value.strip()

@@ -102,3 +102,21 @@ class FormDialog(ModalScreen):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class EnterMovesOn(FormDialog):
+    """A form of several lines: Enter moves on to the next field and saves from the last one;
+    Ctrl+S (bound by each form, with its own words) saves from anywhere."""
+
+    def last_field(self) -> str:
+        """The id of the field Enter saves from."""
+        raise NotImplementedError
+
+    def on_input_submitted(self, event) -> None:
+        if event.input.id == self.last_field():
+            self.save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        self.save()

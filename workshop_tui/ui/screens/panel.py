@@ -277,7 +277,11 @@ class PanelScreen(Screen):
         if member is not None and d["member"] == member.id:
             self.query_one(ScoreSheet).show_cell(self.panel, member.id, str(d["application"]), str(d["criterion"]))
             self._sheet_words(member, layout=False)
-        self._draw_ranking()
+        if self.panel.revealed_at is None:  # the ranking shows only how many are in: one cell changes
+            done, wanted = self._entered()[str(d["application"])]
+            self.query_one(RankingTable).set_quietly(str(d["application"]), 2, f"{done} of {wanted}")
+        else:
+            self._draw_ranking()
 
     def moderation_order(self) -> list[str]:
         """Near the funding line first, then where members are far apart, then the rest, in rank order.
@@ -487,7 +491,7 @@ class PanelScreen(Screen):
             member = self._sheet_member()
             if member is None:
                 return
-            application = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+            application = str(table.chosen)
             if panel.revealed_at is None:
                 if panel.has_interest(member.id, application):
                     self._say_once(f"{self.labels()[member.id]} stepped out of {panel.application(application).organisation}, "
@@ -499,7 +503,9 @@ class PanelScreen(Screen):
             self._ask_change(member.id, application, criterion, level)
             return
         if isinstance(table, ModerationTable) and self.moderating:
-            row = table.chosen_row
+            row = table.chosen
+            if row is None:
+                return
             if row == AGREED_ROW:
                 self._ask_agree(self.moderating, criterion, level, table)
             elif row in {p.id for p in self.scorers()}:

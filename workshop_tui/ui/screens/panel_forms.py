@@ -7,7 +7,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.model.round import Application, pounds
 from workshop_tui.store.application_import import money_pence
-from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem
+from workshop_tui.ui.screens.form_dialog import Attempt, EnterMovesOn, FormDialog, FormProblem
 
 
 def money(text: str, what: str, field: str = "") -> int:
@@ -24,7 +24,7 @@ def _buttons(save: str) -> ComposeResult:
         yield Button("Cancel (escape)", id="cancel")
 
 
-class ApplicationForm(FormDialog):
+class ApplicationForm(EnterMovesOn):
     """Type in one application, as it is on its paper form."""
 
     # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
@@ -46,14 +46,8 @@ class ApplicationForm(FormDialog):
     def on_mount(self) -> None:
         self.query_one("#application-organisation", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "application-link":
-            self.save()
-        else:
-            self.focus_next()
-
-    def action_save(self) -> None:
-        self.save()
+    def last_field(self) -> str:
+        return "application-link"
 
     def save(self) -> None:
         value = {name: self.query_one(f"#application-{name}", Input).value.strip() for name in self.FIELDS}
@@ -102,7 +96,7 @@ class DeclarationForm(FormDialog):
         self.finish({"application": chosen, "interest": self.query_one("#declaration-interest", Input).value})
 
 
-class AwardForm(FormDialog):
+class AwardForm(EnterMovesOn):
     """The panel's decision on one application, with its reason in words fit for the applicant."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", tooltip="Record the decision")]
@@ -132,15 +126,8 @@ class AwardForm(FormDialog):
     def on_mount(self) -> None:
         self.query("Input").first().focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        last = "award-departure-reason" if self.departure else "award-reason"
-        if event.input.id == last:
-            self.save()
-        else:
-            self.focus_next()
-
-    def action_save(self) -> None:
-        self.save()
+    def last_field(self) -> str:
+        return "award-departure-reason" if self.departure else "award-reason"
 
     def save(self) -> None:
         answer: dict[str, object] = {"outcome": self.outcome, "reason": self.query_one("#award-reason", Input).value}

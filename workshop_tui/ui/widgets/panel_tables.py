@@ -54,6 +54,39 @@ class PanelTable(DataTable):
     def levels_typed(self) -> bool:
         return False
 
+    @property
+    def chosen(self) -> str | None:
+        """The key of the row the cursor is on."""
+        if not self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
+
+    def set_quietly(self, row_key: str, column: int, value: str) -> None:
+        """Put a new value in one cell and redraw only its row.
+
+        DataTable.update_cell would draw every cell on screen again (it changes the count every
+        render cache is keyed on), which costs a typist tens of milliseconds a key. Here the value
+        is set, the cached drawings of that row are dropped, and only the row is refreshed.
+        """
+        row = self.get_row_index(row_key)
+        found_row = self._row_locations.get_key(row)
+        found_column = self._column_locations.get_key(column)
+        if found_row is None or found_column is None:
+            return
+        self._data[found_row][found_column] = value
+        for cell in [k for k in self._cell_render_cache.keys() if k[0] == found_row and k[1] == found_column]:  # noqa: SIM118 (a cache, not a dict)
+            self._cell_render_cache.discard(cell)
+        for line in [k for k in self._row_render_cache.keys() if k[0] == found_row]:  # noqa: SIM118
+            self._row_render_cache.discard(line)
+        self._row_renderable_cache.discard((self._update_count, row))
+        self._line_cache.clear()
+        self.refresh_row(row)
+
+    def keep_row(self, row: int) -> None:
+        """After filling again, the cursor back on the row it was on (or the last)."""
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+
     def start(self, *headings: str) -> None:
         """Empty the table for filling again; its columns stay if they are the same, so their widths
         and the table's place do not jump about on every change."""
@@ -103,26 +136,9 @@ class ScoreSheet(PanelTable):
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
     def show_cell(self, panel: Panel, member: str, application: str, criterion: str) -> None:
-        """Redraw the one cell a score was typed in, and only its row.
-
-        DataTable.update_cell_at would draw every cell on screen again (it changes the count every
-        render cache is keyed on), which costs a typist tens of milliseconds a key. Here the cell's
-        value is set, the caches that hold its row are emptied, and only its row is refreshed.
-        """
-        row = self.get_row_index(application)
+        """Redraw the one cell a score was typed in."""
         column = [c.id for c in panel.round.criteria].index(criterion)
-        row_key = self._row_locations.get_key(row)
-        column_key = self._column_locations.get_key(column)
-        if row_key is None or column_key is None:
-            return
-        self._data[row_key][column_key] = member_cell(panel, member, application, criterion)
-        for cell in [k for k in self._cell_render_cache.keys() if k[0] == row_key and k[1] == column_key]:  # noqa: SIM118 (a cache, not a dict)
-            self._cell_render_cache.discard(cell)
-        for line in [k for k in self._row_render_cache.keys() if k[0] == row_key]:  # noqa: SIM118
-            self._row_render_cache.discard(line)
-        self._row_renderable_cache.discard((self._update_count, row))
-        self._line_cache.clear()
-        self.refresh_row(row)
+        self.set_quietly(application, column, member_cell(panel, member, application, criterion))
 
     def step_on(self, may_score=lambda application: True) -> None:
         """After a score, on to the next criterion, then the first of the next application the member
@@ -170,9 +186,6 @@ class ModerationTable(PanelTable):
         if self.row_count:
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
-    @property
-    def chosen_row(self) -> str:
-        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
 
 
 def _spread_words(found) -> str:
@@ -220,14 +233,11 @@ class RankingTable(PanelTable):
                     money = "below a pass mark" if "pass mark" in r.why_not_ranked else "not all scored"
                 self.add_row(place, short(r.application.organisation, name_width), _money(r.application.amount_pence), score,
                              decision, money, key=r.application.id)
-        if self.row_count:
-            self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+        self.keep_row(keep)
 
     @property
     def chosen(self) -> str | None:
-        if not self.row_count:
-            return None
-        key = str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
+        key = super().chosen
         return None if key == FUNDING_LINE else key
 
 
@@ -256,15 +266,8 @@ class ApplicationsTable(PanelTable):
         for number, a in enumerate(panel.round.applications, start=1):
             self.add_row(str(number), Text(short(a.organisation, names)), Text(short(a.project, names - 4)), _money(a.amount_pence),
                          Text(short(a.area, 14)), key=a.id)
-        if self.row_count:
-            self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
+        self.keep_row(keep)
 
-
-    @property
-    def chosen(self) -> str | None:
-        if not self.row_count:
-            return None
-        return str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
 
 
 class DeclarationsTable(PanelTable):
@@ -286,11 +289,4 @@ class DeclarationsTable(PanelTable):
             said = (f"{len(links)} interest" + ("s" if len(links) != 1 else "")) if links else "no interests" if mine else "not yet"
             self.add_row(Text(label), person.role, said, Text("; ".join(f"{names[d.application]}: {d.interest}" for d in links)),
                          key=person.id)
-        if self.row_count:
-            self.move_cursor(row=min(keep, self.row_count - 1), animate=False)
-
-    @property
-    def chosen(self) -> str | None:
-        if not self.row_count:
-            return None
-        return str(self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value)
+        self.keep_row(keep)
