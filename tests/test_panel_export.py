@@ -107,7 +107,7 @@ EVERY_PART = [
     # Moderation: the change (from, to, reason, when) and every agreed score with its reason.
     "The letters of support are strong", "We agreed 4 after talking it through",
     # The ranking: ties, weighted scores, the funding line.
-    "4 (tied)", "The funding line: £10,000 is left", "Tied places: 4.",
+    "4 (tied)", "The funding line: £5,000 is left", "Tied places: 4.",
     # The awards and reasons, the departure and who stepped out.
     "Decision: Fund in full: £30,000.", "Decision: Fund a smaller amount: £25,000 of the £40,000 asked.",
     "This went against the ranking or the pot. It is ranked 2", "The panel's reason for that: The walks already have council money.",
@@ -149,8 +149,10 @@ def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_it
     assert ["Riverside Walkers: Walks for all", "Meets a real need", "4", "no score, 5, 4, 4",
             "We agreed 4 after talking it through", "10:55", "-"] in agreed
     ranking = md_tables(report, "## The ranking")[0]
-    assert [row[0] for row in ranking[1:]] == ["1", "2", "-", "3", "4 (tied)", "4 (tied)"]
-    assert ranking[1][2:4] == ["55", "£30,000"]
+    # As decided: app2 declined, so the line comes before it; app3's smaller award is below it.
+    assert [row[0] for row in ranking[1:]] == ["1", "-", "2", "3", "4 (tied)", "4 (tied)"]
+    assert ranking[1][2:] == ["55", "£30,000", "fund in full", "£30,000 given"]
+    assert ranking[4][4:] == ["fund a smaller amount", "£25,000 given"]
 
 
 def test_the_report_html_parses_and_keeps_hostile_text_as_words():
@@ -183,15 +185,15 @@ def test_the_minutes_of_a_round_say_what_the_panel_did_and_when(decided):
     minutes = md_text(markdown_minutes(decided))
     section = minutes[minutes.index("## The panel's work"):minutes.index("## Actions")]
     for words in [
-        "10:00: the round opened with a pot of £50,000.",
-        "10:05: the pot changed from £50,000 to £60,000. The reason: The council added £10,000",
+        "10:00 The round opened with a pot of £50,000.",
+        "10:05 The pot changed from £50,000 to £60,000. The reason: The council added £10,000",
         "Panel members entered 95 scores for 5 applications, 1 of them \"no score\".",
         "5 scores were set aside after a late declaration of interest.",
-        "10:40: the chair revealed the scores.",
-        "10:45: Dennis changed their score for Riverside Walkers on 'Meets a real need' from 4 to 5. "
+        "10:40 The chair revealed the scores.",
+        "10:45 Dennis changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5. "
         "The reason: The letters of support are strong",
-        "11:05: Hillside Lunch Club: Lunch and a chat. Fund in full: £30,000. The reason: A clear need, led by its members.",
-        "11:05: Oak Street Men's Shed: Shed sessions. Fund a smaller amount: £25,000 of the £40,000 asked.",
+        "11:05 Hillside Lunch Club: fund in full, £30,000. The reason: A clear need, led by its members.",
+        "11:05 Oak Street Men's Shed: fund a smaller amount, £25,000 of the £40,000 asked.",
         "Awarded £55,000 in all, of a pot of £60,000.",
     ]:
         assert words in section
@@ -235,7 +237,7 @@ def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_
 def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided):
     letter = md_text(markdown_letter(decided, "app2"))
     assert letter.startswith("# Feedback on your application: Riverside Walkers\n")
-    assert "The panel decided not to fund your project this time." in letter
+    assert "The panel decided to decline your application this time." in letter
     assert "The panel's reason: Not this time." in letter
     assert "| Meets a real need | 3 | 4 | A strong need, well shown, that little else meets. | no score, 5, 4, 4 |" in letter
     assert "a panel member changed their score from 4 to 5. Why: The letters of support are strong" in letter
@@ -457,3 +459,161 @@ def test_letters_need_a_folder(tmp_path: Path, decided, capsys):
     assert "this is a file" in capsys.readouterr().err
     assert _export(tmp_path, "--format", "letters-md", "-o", str(tmp_path / "no" / "such")) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+# A round as a new user tried it: a smaller award leaves room for one the full amounts would not fund,
+# a decision is made again, one award goes over the pot, and the automatic agreed-score reason is used.
+
+CLOSE = "Members were within one level of each other."  # what the panel screen's `a` key writes
+RE_DECIDED_LEVELS = {"app1": 5, "app2": 4, "app3": 3, "app4": 2}
+
+
+def re_decided_round() -> tuple[Session, Session]:
+    """panel_engine's round (pot £60,000; app1 £30,000, app2 £20,000, app3 £40,000, app4 £15,000), ranked
+    app1 to app4, every score agreed with the automatic reason. Two more: app5 ("Upper Dean Tea Dances")
+    agreed 1 on 'Older people shape it', below its pass mark; app6 ("Ferncliffe Allotment Friends") with
+    no score on 'Good use of money'. At 10:42 app2 is funded in full ("A clear need"); at 10:44 app1 gets a
+    smaller £20,000; at 10:46 app2 is decided again with a new reason; at 10:48 app4 is funded in full,
+    which the full amounts would not fund. Returns the round then, and after 10:50, when app3 is funded
+    in full, £35,000 over the pot, "Testing only"."""
+    engine, clock = panel_engine()
+    engine.add_application("Upper Dean Tea Dances", "Friday tea dances", 26_000_00)
+    engine.add_application("Ferncliffe Allotment Friends", "Growing together", 29_500_00)
+    for person in ["p1", "p2", "p3", "p4"]:
+        for app, level in RE_DECIDED_LEVELS.items():
+            for criterion in CRITERIA:
+                engine.enter_score(person, app, criterion, level)
+        for criterion in CRITERIA:
+            engine.enter_score(person, "app5", criterion, 1 if criterion == "voice" else 4)
+            if criterion != "value":
+                engine.enter_score(person, "app6", criterion, 4)
+    engine.reveal_scores()
+    for app, level in RE_DECIDED_LEVELS.items():
+        for criterion in CRITERIA:
+            engine.agree_score(app, criterion, level, CLOSE)
+    for criterion in CRITERIA:
+        engine.agree_score("app5", criterion, 1 if criterion == "voice" else 4, CLOSE)
+    clock.advance(minutes=42)
+    engine.make_award("app2", "fund in full", "A clear need")
+    clock.advance(minutes=2)
+    engine.make_award("app1", "fund a smaller amount", "We fund the first year.", amount_pence=20_000_00)
+    clock.advance(minutes=2)
+    engine.make_award("app2", "fund in full", "A clear need, well shown.")
+    clock.advance(minutes=2)
+    engine.make_award("app4", "fund in full", "Good value.")
+    before = engine.session.model_copy(deep=True)
+    clock.advance(minutes=2)
+    engine.make_award("app3", "fund in full", "A strong plan.", departure_reason="Testing only")
+    return before, engine.session
+
+
+@pytest.fixture(scope="module")
+def re_decided() -> tuple[Session, Session]:
+    return re_decided_round()
+
+
+def test_the_reports_ranking_shows_the_panels_decisions_and_the_funding_line_after_them(re_decided):
+    before, _ = re_decided
+    report = md_text(markdown_report(before))
+    ranking = md_tables(report, "## The ranking")[0]
+    assert ranking[0] == ["Place", "Application", "Weighted score", "Asked", "Decision", "Money"]
+    assert ranking[1:] == [
+        ["1", "Hillside Lunch Club: Lunch and a chat", "55", "£30,000", "fund a smaller amount", "£20,000 given"],
+        ["2", "Riverside Walkers: Walks for all", "44", "£20,000", "fund in full", "£20,000 given"],
+        ["-", "The funding line: £5,000 is left", "", "", "", ""],
+        ["3", "Oak Street Men's Shed: Shed sessions", "33", "£40,000", "no decision yet", "does not fit the money left"],
+        ["4", "Canal Side Singers: Songs for memory", "22", "£15,000", "fund in full", "£15,000 given"],
+        ["not ranked", "Upper Dean Tea Dances: Friday tea dances", "35", "£26,000", "no decision yet",
+         "below the pass mark for Older people shape it"],
+        ["not ranked", "Ferncliffe Allotment Friends: Growing together", "not scored in full", "£29,500", "no decision yet",
+         "not scored on every criterion yet"],
+    ]
+    assert ("The table shows each decision the panel made and, for any application not decided yet, "
+            "whether the money left would fund it.") in report
+    # The funded app4 is never called one that does not fit, and the awards agree with the table.
+    assert "no, it does not fit" not in report and "This follows the ranking and the pot" not in report
+    canal = report[report.index("### Canal Side Singers: Songs for memory\n\n- Decision"):]
+    assert "It followed the ranking and the money left when it was made." in canal[:canal.index("\n###")]
+
+
+def test_every_departure_and_its_reason_show_and_the_money_says_plainly_when_it_is_over_the_pot(re_decided):
+    _, after = re_decided
+    report = md_text(markdown_report(after))
+    assert "This went against the ranking or the pot. This takes the awards over the pot of £60,000 by £35,000." in report
+    assert "The panel's reason for that: Testing only" in report
+    money = report[report.index("## The money"):]
+    assert "The pot was £60,000. The panel awarded £95,000 to 4 applications." in money
+    assert "That is £35,000 more than the pot, for the reason the panel gave: Testing only." in money
+    assert ["-", "The funding line: £5,000 is left", "", "", "", ""] not in md_tables(report, "## The ranking")[0]
+    assert "Every ranked application is funded or fits the money left, so there is no funding line." in report
+    # A reason kept without its departure words (an older file) still shows.
+    session = after.model_copy(deep=True)
+    assert session.panel is not None
+    session.panel.awards = [a.model_copy(update={"departure": ""}) for a in session.panel.awards]
+    report = md_text(markdown_report(session))
+    assert "The panel's reason for going against the ranking or the pot: Testing only" in report
+    assert "That is £35,000 more than the pot. No award says why." not in report
+    assert "That is £35,000 more than the pot, for the reason the panel gave: Testing only." in report
+
+
+def test_a_replaced_decision_shows_what_it_was_when_and_why(re_decided):
+    _, after = re_decided
+    report = md_text(markdown_report(after))
+    riverside = report[report.index("### Riverside Walkers: Walks for all\n\n- Decision"):]
+    riverside = riverside[:riverside.index("\n###")]
+    assert "- Reason: A clear need, well shown.\n" in riverside
+    assert "- It replaced an earlier decision: fund in full at 10:42: A clear need.\n" in riverside
+    assert ".." not in report
+    minutes = md_text(markdown_minutes(after))
+    assert "It replaced an earlier decision: fund in full at 10:42: A clear need." in minutes
+
+
+def test_the_outcome_words_are_the_screens_everywhere(decided):
+    report = md_text(markdown_report(decided))
+    assert "Decision: Decline." in report and "Decision: Fund in full: £30,000." in report
+    minutes = md_text(markdown_minutes(decided))
+    letters = [md_text(letter.markdown) for letter in feedback_letters(decided)]
+    for text in [report, minutes, *letters]:
+        assert "Decide later" not in text and "Not funded" not in text
+    assert "The panel decided to decline your application this time." in letters[1]
+    assert "The panel decided to fund in full: the £30,000 you asked for." in letters[0]
+    assert "The panel decided to fund a smaller amount: £25,000 of the £40,000 you asked for." in letters[2]
+    engine, _ = decided_round()
+    engine.make_award("app5", "defer", "We will look again in the spring.")
+    assert "Decision: Defer." in md_text(markdown_report(engine.session))
+    assert "Canal Side Poets: defer. The reason: We will look again in the spring." in md_text(markdown_minutes(engine.session))
+    assert "The panel decided to defer: it will come back to your application later." in md_text(
+        markdown_letter(engine.session, "app5"))
+
+
+def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_was_not_ranked(re_decided):
+    from workshop_tui.export.panel_facts import CLOSE_SCORES_REASON
+
+    assert CLOSE_SCORES_REASON == CLOSE
+    _, after = re_decided
+    for app in ["app1", "app5"]:
+        assert "within one level" not in md_text(markdown_letter(after, app))
+    below = md_text(markdown_letter(after, "app5"))
+    assert ("The panel's agreed score for 'Older people shape it' is 1, below the pass mark of 2, "
+            "so your application could not be funded in this round.") in below
+    assert "has not made a decision" not in below
+    unscored = md_text(markdown_letter(after, "app6"))
+    assert ("No panel member gave a score for 'Good use of money', and the panel did not agree one, "
+            "so your application cannot be ranked for funding yet.") in unscored
+    for letter in (below, unscored):
+        for other in ["Hillside", "Riverside", "Oak Street", "Canal Side", *(["Ferncliffe"] if letter is below else ["Upper Dean"])]:
+            assert other not in letter
+    # The report, the record, keeps the reason the panel's screen wrote.
+    assert CLOSE in md_text(markdown_report(after))
+
+
+def test_the_panels_work_says_each_award_and_each_changed_score_in_full(decided):
+    minutes = md_text(markdown_minutes(decided))
+    section = minutes[minutes.index("## The panel's work"):minutes.index("## Actions")]
+    assert "- 11:05 Hillside Lunch Club: fund in full, £30,000. The reason: A clear need, led by its members.\n" in section
+    assert "- 11:05 Oak Street Men's Shed: fund a smaller amount, £25,000 of the £40,000 asked." in section
+    assert "- 11:05 Riverside Walkers: decline. The reason: Not this time." in section
+    assert ("- 10:45 Dennis changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5. "
+            "The reason: The letters of support are strong\n") in section
+    anonymised = md_text(markdown_minutes(anonymise(decided)))
+    assert "- 10:45 Panel member 2 changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5." in anonymised

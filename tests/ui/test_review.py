@@ -240,3 +240,58 @@ async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_c
         await pilot.press("j", *f"{last_award + timedelta(minutes=1):%H:%M}", "enter")
         shown = replay_text(app)
         assert "Awards so far:" in shown and "3 changed in moderation" in shown
+
+
+def _in_sight(app, words: str) -> bool:
+    """Whether a line holding `words` is drawn on the screen now, inside the part of its tab in view."""
+    from textual.widgets._markdown import MarkdownBlock
+
+    for block in app.screen.query(MarkdownBlock):
+        if words in str(block._content) and not block.children:
+            region = block.region
+            return bool(region) and app.screen.query_one("#review", TabbedContent).region.contains_region(region)
+    raise AssertionError(f"no line holds {words!r}")
+
+
+async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_mouse_wheel(sessions_dir: Path, clock):
+    from textual import events
+
+    from tests.example_sessions import shortlisting_panel
+
+    sessions_dir.mkdir(exist_ok=True)
+    path = sessions_dir / "panel.toml"
+    save_session(shortlisting_panel(), path)
+    app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
+    last = "in all, of a pot of"  # the last line of "The panel's work", at the end of the tab
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right", "right")  # Summary, Notes, Decisions
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        assert tabs.active == "decisions-tab"
+        assert not _in_sight(app, last)
+        await pilot.press("end")
+        await pilot.pause()
+        assert _in_sight(app, last)
+        await pilot.press("home")
+        await pilot.pause()
+        assert not _in_sight(app, last)
+        await pilot.press(*["pagedown"] * 60)
+        await pilot.pause()
+        assert _in_sight(app, last)
+        await pilot.press("home", *["down"] * 3)
+        await pilot.pause()
+        scroll = app.screen.focused
+        assert scroll is not None and scroll.scroll_y == 3
+        await pilot.press("up")
+        assert scroll.scroll_y == 2
+        # The mouse wheel over the text, sent as the terminal sends it (through the screen, to what is under it).
+        await pilot.press("home")
+        await pilot.pause()
+        assert not _in_sight(app, last)
+        for _ in range(80):
+            await pilot._post_mouse_events([events.MouseScrollDown], "#decisions-tab .tab-scroll", offset=(20, 5))
+        assert _in_sight(app, last)
+        await pilot.press("right")  # Left and Right still move between the tabs
+        assert tabs.active == "actions-tab"
+        await pilot.press("left")
+        assert tabs.active == "decisions-tab"

@@ -15,17 +15,18 @@ words, ignoring case and how the spaces fall.
 import re
 import unicodedata
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 from workshop_tui.core.panel_events import find_agreed
-from workshop_tui.core.panel_views import counted_scores
+from workshop_tui.core.panel_views import counted_scores, levels
 from workshop_tui.core.ranking import weighted_score
 from workshop_tui.core.wording import plural
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.html_minutes import sections_html
 from workshop_tui.export.markdown_minutes import sections_markdown
 from workshop_tui.export.minutes import Block, Section, Table
-from workshop_tui.export.panel_facts import changes, level_words, round_of, weighted_words
+from workshop_tui.export.panel_facts import changes, is_close_scores_reason, level_words, round_of, weighted_words
 from workshop_tui.model import Session
 from workshop_tui.model.panel import Panel
 from workshop_tui.model.round import Application, pounds
@@ -100,12 +101,45 @@ def file_stem(application: Application) -> str:
     return f"{safe_id}-{slug}" if slug else safe_id
 
 
+# The decision in the words the panel's screen and the report use, then what it means for the applicant.
 DECISION_WORDS = {
-    "fund in full": "The panel decided to fund your project in full: {amount}.",
-    "fund a smaller amount": "The panel decided to fund {amount} of the {asked} you asked for.",
-    "defer": "The panel decided to come back to your application later.",
-    "decline": "The panel decided not to fund your project this time.",
+    "fund in full": "The panel decided to fund in full: the {amount} you asked for.",
+    "fund a smaller amount": "The panel decided to fund a smaller amount: {amount} of the {asked} you asked for.",
+    "defer": "The panel decided to defer: it will come back to your application later.",
+    "decline": "The panel decided to decline your application this time.",
 }
+
+
+FUNDED_NOT = "so your application could not be funded in this round."
+
+
+def _reasons_then(reasons: list[str], ending: str) -> list[Block]:
+    """'A, so ...' for one reason; each reason, then 'Because of this, ...' for several."""
+    if len(reasons) == 1:
+        return [f"{reasons[0]}, {ending}"]
+    return [[f"{reason}." for reason in reasons], f"Because of this, {ending}"]
+
+
+def _why_not_ranked(panel: Panel, application: Application) -> tuple[list[str], bool]:
+    """Why the application cannot be ranked for funding, from its own scores only, as the ranking
+    judges it (core/ranking.py): a criterion below its pass mark, or one with no score at all. Each
+    reason is a sentence without its full stop. Also whether any reason rests on an agreed score."""
+    reasons: list[str] = []
+    agreed_reason = False
+    for criterion in panel.round.criteria:
+        agreed = find_agreed(panel, application.id, criterion.id)
+        found = levels(panel, application.id, criterion.id)
+        if agreed is not None:
+            if criterion.pass_mark is not None and agreed.level < criterion.pass_mark:
+                reasons.append(f"The panel's agreed score for '{criterion.name}' is {agreed.level}, "
+                               f"below the pass mark of {criterion.pass_mark}")
+                agreed_reason = True
+        elif not found:
+            reasons.append(f"No panel member gave a score for '{criterion.name}', and the panel did not agree one")
+        elif criterion.pass_mark is not None and Fraction(sum(found), len(found)) < criterion.pass_mark:
+            reasons.append(f"The panel members' scores for '{criterion.name}' average {weighted_words(Fraction(sum(found), len(found)))}, "
+                           f"below the pass mark of {criterion.pass_mark}, and the panel has not agreed a score for it yet")
+    return reasons, agreed_reason
 
 
 def letter_sections(session: Session, application_id: str, source: Path | str | None = None) -> list[Section]:
@@ -131,7 +165,12 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
     sections = [Section(f"Feedback on your application: {org}", 1, opening, part="opening")]
 
     decision: list[Block]
-    if award is None:
+    not_ranked, settled = _why_not_ranked(panel, application)
+    if award is None and not_ranked:
+        # Not "no decision yet" alone: say why it could not be ranked, in its own scores' words.
+        ending = FUNDED_NOT if settled or session.status == "finished" else "so your application cannot be ranked for funding yet."
+        decision = _reasons_then(not_ranked, ending)
+    elif award is None:
         decision = ["The panel has not made a decision on your application yet."]
     else:
         words = DECISION_WORDS.get(award.outcome, "The panel decided: {outcome}.")
@@ -165,8 +204,12 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
         most = sum(c.weight * c.highest for c in criteria)
         scores.append(f"Your weighted score: {weighted_words(weighted)} out of a possible {most}. "
                       "It adds up each of the panel's scores times its weight.")
-    if below:
-        scores.append(f"Your application was below the pass mark for {', '.join(below)}, so it could not be ranked for funding.")
+    if below and award is not None:
+        agreed_below = [reason for reason in not_ranked if reason.startswith("The panel's agreed score")]
+        if award.amount_pence:
+            scores += [f"{reason}." for reason in agreed_below]
+        else:
+            scores += _reasons_then(agreed_below, FUNDED_NOT)
     out_of_it = {d.member for d in panel.declarations if d.application == application.id}
     if out_of_it:
         scores.append(f"{plural(len(out_of_it), 'panel member')} had a link to your organisation. "
@@ -176,7 +219,8 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
     said: list[str] = []
     for criterion in criteria:
         agreed = find_agreed(panel, application.id, criterion.id)
-        if agreed is not None and agreed.reason:
+        # The reason the panel screen writes by itself where members were close is not the panel's own.
+        if agreed is not None and agreed.reason and not is_close_scores_reason(agreed.reason):
             said.append(f"{criterion.name}: the panel agreed {agreed.level}. Why: {clean(agreed.reason)}")
         for score in counted_scores(panel, application.id, criterion.id):
             if score.comment:

@@ -12,12 +12,13 @@ from workshop_tui.core.review import planned_in_words, step_timings, time_in_all
 from workshop_tui.core.wording import method_explained, plural
 from workshop_tui.export.panel_facts import (
     all_changes,
-    application_name,
     clock_words,
-    decision_words,
+    earlier_words,
     level_words,
+    money_words,
     opened,
     pot_changes,
+    with_stop,
 )
 from workshop_tui.model import Action, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS
@@ -70,40 +71,47 @@ def action_state(action: Action, session: Session, later: Sequence[Session] = ()
 def panel_work(session: Session, labels: dict[str, str]) -> Section:
     """"The panel's work": when the round opened, the scores, the reveal, each changed score and each award.
 
-    Its part is "decisions", so the review's Decisions tab shows it with the meeting's decisions."""
+    Each line that happened at a time starts with it: "10:42 Hillside Lunch Club: fund in full, £96,000."
+    People are called as in the rest of the minutes (`labels`). Its part is "decisions", so the review's
+    Decisions tab shows it with the meeting's decisions."""
     panel = session.panel
     if panel is None:
         return Section("The panel's work", 2, ["No round was opened."], part="decisions")
     lines: list[str] = []
     at, pot = opened(session)
     if at is not None:
-        lines.append(f"{at:%H:%M}: the round opened with a pot of {pounds(pot if pot is not None else panel.round.pot_pence)}.")
+        lines.append(f"{clock_words(at, session)} The round opened with a pot of "
+                     f"{pounds(pot if pot is not None else panel.round.pot_pence)}.")
     for pot_change in pot_changes(session):
-        lines.append(f"{clock_words(pot_change.at, session)}: the pot changed from {pounds(pot_change.before)} "
-                     f"to {pounds(pot_change.after)}" + (f". The reason: {pot_change.reason}" if pot_change.reason else "."))
+        lines.append(f"{clock_words(pot_change.at, session)} The pot changed from {pounds(pot_change.before)} "
+                     f"to {pounds(pot_change.after)}." + (f" The reason: {pot_change.reason}" if pot_change.reason else ""))
     no_score = sum(1 for s in panel.scores if s.level is None)
     entered = f"Panel members entered {plural(len(panel.scores), 'score')} for {plural(len(panel.round.applications), 'application')}"
     lines.append(entered + (f", {no_score} of them \"no score\"." if no_score else "."))
     withdrawn = sum(1 for s in panel.scores if s.withdrawn_at is not None)
     if withdrawn:
-        lines.append(f"{plural(withdrawn, 'score')} were set aside after a late declaration of interest." if withdrawn > 1
-                     else "1 score was set aside after a late declaration of interest.")
+        lines.append(f"{plural(withdrawn, 'score')} {'was' if withdrawn == 1 else 'were'} set aside after a late declaration of interest.")
     if panel.revealed_at is not None:
-        lines.append(f"{clock_words(panel.revealed_at, session)}: the chair revealed the scores.")
+        lines.append(f"{clock_words(panel.revealed_at, session)} The chair revealed the scores.")
     else:
         lines.append("The chair has not revealed the scores yet.")
     for change in all_changes(panel):
-        what = f"{panel.application(change.score.application).organisation} on '{panel.criterion(change.score.criterion).name}'"
-        lines.append(f"{clock_words(change.at, session)}: {labels.get(change.score.member, 'someone')} changed their score for {what} "
+        what = f"{panel.application(change.score.application).organisation}: '{panel.criterion(change.score.criterion).name}'"
+        lines.append(f"{clock_words(change.at, session)} {labels.get(change.score.member, 'someone')} changed a score for {what}, "
                      f"from {level_words(change.before)} to {level_words(change.after)}. The reason: {change.reason or 'none given'}")
     if panel.agreed:
         lines.append(f"The panel agreed {plural(len(panel.agreed), 'score')}.")
     for award in sorted(panel.awards, key=lambda a: a.at):
         application = panel.application(award.application)
-        lines.append(f"{clock_words(award.at, session)}: {application_name(application)}. "
-                     f"{decision_words(award.outcome, award.amount_pence, application.amount_pence)} The reason: {award.reason}")
+        money = money_words(award.outcome, award.amount_pence, application.amount_pence)
+        line = (f"{clock_words(award.at, session)} {application.organisation}: {award.outcome}"
+                + (f", {money}." if money else ".") + f" The reason: {with_stop(award.reason)}")
+        lines.append(" ".join([line, *(earlier_words(earlier) for earlier in award.earlier)]))
     awarded = sum(a.amount_pence for a in panel.awards)
-    lines.append(f"Awarded {pounds(awarded)} in all, of a pot of {pounds(panel.round.pot_pence)}.")
+    total = f"Awarded {pounds(awarded)} in all, of a pot of {pounds(panel.round.pot_pence)}."
+    if awarded > panel.round.pot_pence:
+        total += f" That is {pounds(awarded - panel.round.pot_pence)} more than the pot."
+    lines.append(total)
     return Section("The panel's work", 2, [lines], part="decisions")
 
 

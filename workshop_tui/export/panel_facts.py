@@ -12,7 +12,7 @@ from workshop_tui.core.dates import say_date
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
 from workshop_tui.model import Session
-from workshop_tui.model.panel import Panel, Score
+from workshop_tui.model.panel import OUTCOMES, Panel, Score
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import Application, pounds
 from workshop_tui.store.problems import FileProblem
@@ -21,23 +21,44 @@ from workshop_tui.store.problems import FileProblem
 SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN = "scored", "no score", "stepped out", "not entered", "withdrawn"
 STATES = (SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN)
 
-# What each outcome is called in a report or letter.
-OUTCOME_WORDS = {
-    "fund in full": "Fund in full",
-    "fund a smaller amount": "Fund a smaller amount",
-    "defer": "Decide later",
-    "decline": "Not funded",
-}
+# What each outcome is called where a sentence starts: the words of the panel screen's keys
+# (Fund, Smaller, Defer, Decline), as the round records them ("fund in full"), capitalised.
+OUTCOME_WORDS = {outcome: outcome.capitalize() for outcome in OUTCOMES}
+
+# The reason the panel screen's `a` key gives a score it agrees where members were within one level.
+# It is not the panel's own reason, so letters leave it out. (ui/screens/panel.py should use this.)
+CLOSE_SCORES_REASON = "Members were within one level of each other."
+
+
+def is_close_scores_reason(reason: str) -> bool:
+    return " ".join(reason.split()) == CLOSE_SCORES_REASON
+
+
+def money_words(outcome: str, amount_pence: int, asked_pence: int) -> str:
+    """'£30,000', '£25,000 of the £30,000 asked', or '' for an outcome that gives no money."""
+    if outcome == "fund in full":
+        return pounds(amount_pence)
+    if outcome == "fund a smaller amount":
+        return f"{pounds(amount_pence)} of the {pounds(asked_pence)} asked"
+    return ""
 
 
 def decision_words(outcome: str, amount_pence: int, asked_pence: int) -> str:
-    """'Fund in full: £30,000.', 'Fund a smaller amount: £25,000 of the £30,000 asked.', 'Not funded.'"""
+    """'Fund in full: £30,000.', 'Fund a smaller amount: £25,000 of the £30,000 asked.', 'Decline.'"""
     words = OUTCOME_WORDS.get(outcome, outcome)
-    if outcome == "fund in full":
-        return f"{words}: {pounds(amount_pence)}."
-    if outcome == "fund a smaller amount":
-        return f"{words}: {pounds(amount_pence)} of the {pounds(asked_pence)} asked."
-    return f"{words}."
+    money = money_words(outcome, amount_pence, asked_pence)
+    return f"{words}: {money}." if money else f"{words}."
+
+
+def with_stop(text: str) -> str:
+    """Text as a whole sentence: a full stop added unless it ends in one already (or ? or !)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def earlier_words(earlier: str) -> str:
+    """One replaced decision, as the round keeps it ('fund in full at 10:42: A clear need'), in a sentence."""
+    return f"It replaced an earlier decision: {with_stop(earlier)}"
 
 
 def application_name(application: Application) -> str:

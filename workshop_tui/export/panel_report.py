@@ -8,8 +8,7 @@ and HTML draw the same parts (markdown_minutes.sections_markdown, html_minutes.s
 from pathlib import Path
 
 from workshop_tui.core.panel_events import find_agreed
-from workshop_tui.core.panel_views import award_of, awarded_pence, members, non_scoring, ranking
-from workshop_tui.core.ranking import Ranked
+from workshop_tui.core.panel_views import AsDecided, as_decided, award_of, awarded_pence, members, non_scoring
 from workshop_tui.core.wording import plural
 from workshop_tui.export.html_minutes import sections_html
 from workshop_tui.export.markdown_minutes import sections_markdown
@@ -17,7 +16,6 @@ from workshop_tui.export.minutes import Block, Section, Table
 from workshop_tui.export.panel_facts import (
     NO_SCORE,
     NOT_ENTERED,
-    OUTCOME_WORDS,
     SCORED,
     STEPPED_OUT,
     WITHDRAWN,
@@ -27,12 +25,14 @@ from workshop_tui.export.panel_facts import (
     clock_words,
     day_and_time,
     decision_words,
+    earlier_words,
     labels,
     level_words,
     opened,
     pot_changes,
     round_of,
     weighted_words,
+    with_stop,
 )
 from workshop_tui.model import Session
 from workshop_tui.model.panel import Panel
@@ -213,7 +213,7 @@ def _moderation(session: Session, panel: Panel, names: dict[str, str]) -> Sectio
 
 
 def _ranking(panel: Panel) -> Section:
-    ranked = ranking(panel)
+    rows_decided = as_decided(panel)
     most = sum(c.weight * c.highest for c in panel.round.criteria)
     blocks: list[Block] = [
         "The weighted score adds up each agreed score times its criterion's weight. "
@@ -221,39 +221,37 @@ def _ranking(panel: Panel) -> Section:
     ]
     if any(find_agreed(panel, a.id, c.id) is None for a in panel.round.applications for c in panel.round.criteria):
         blocks.append("Where the panel has not agreed a score, the members' average is used for now.")
-    blocks.append("The money is given out in rank order. An application that no longer fits the money left is "
-                  "skipped, and the next one that fits is funded. The funding line is where the money first runs out.")
+    blocks.append("The table shows each decision the panel made and, for any application not decided yet, "
+                  "whether the money left would fund it.")
+    blocks.append("The money left would go to undecided applications in rank order. One that does not fit is skipped, "
+                  "and the next one that fits would be funded. The funding line comes before the first ranked application "
+                  "that gets no money.")
     rows: list[list[str]] = []
     line_drawn = False
-    for r in ranked:
-        if r.place is not None and not r.fits and not line_drawn:
-            left = _left_at(panel, ranked, r)
-            rows.append(["-", f"The funding line: {pounds(left)} is left", "", "", ""])
+    for row in rows_decided:
+        r = row.ranked
+        if r.place is not None and not row.above_the_line and not line_drawn:
+            rows.append(["-", f"The funding line: {pounds(_left_at_the_line(panel, rows_decided))} is left", "", "", "", ""])
             line_drawn = True
-        if r.place is None:
-            place, fits = "not ranked", r.why_not_ranked
-        else:
-            place = f"{r.place} (tied)" if r.tied else str(r.place)
-            fits = f"yes, {pounds(r.left_after_pence)} left after" if r.fits else "no, it does not fit the money left"
-        rows.append([place, application_name(r.application), weighted_words(r.weighted), pounds(r.application.amount_pence), fits])
-    blocks.append(Table(["Place", "Application", "Weighted score", "Asked", "Within the pot"], rows))
-    if not line_drawn and any(r.place is not None for r in ranked):
-        blocks.append("Every ranked application fits the pot, so there is no funding line.")
-    ties = sorted({r.place for r in ranked if r.tied and r.place is not None})
+        place = "not ranked" if r.place is None else f"{r.place} (tied)" if r.tied else str(r.place)
+        decision = row.award.outcome if row.award is not None else "no decision yet"
+        rows.append([place, application_name(r.application), weighted_words(r.weighted), pounds(r.application.amount_pence),
+                     decision, row.money_words])
+    blocks.append(Table(["Place", "Application", "Weighted score", "Asked", "Decision", "Money"], rows))
+    if not line_drawn and any(row.ranked.place is not None for row in rows_decided):
+        blocks.append("Every ranked application is funded or fits the money left, so there is no funding line.")
+    ties = sorted({r.place for r in (row.ranked for row in rows_decided) if r.tied and r.place is not None})
     if ties:
         blocks.append(f"Tied places: {', '.join(str(t) for t in ties)}. The tie-break rule could not separate them.")
     return Section("The ranking", 2, blocks, part="ranking")
 
 
-def _left_at(panel: Panel, ranked: list[Ranked], first_out: Ranked) -> int:
-    """What was left of the pot when the first application that does not fit was reached."""
-    left = panel.round.pot_pence
-    for r in ranked:
-        if r is first_out:
-            break
-        if r.place is not None and r.fits:
-            left = r.left_after_pence
-    return left
+def _left_at_the_line(panel: Panel, rows: list[AsDecided]) -> int:
+    """What is left of the pot at the funding line: after every award made, and after the undecided
+    applications above the line that the money left would fund."""
+    still_to_fund = sum(row.ranked.application.amount_pence for row in rows
+                        if row.above_the_line and row.award is None and row.fits)
+    return panel.round.pot_pence - awarded_pence(panel) - still_to_fund
 
 
 def _awards(session: Session, panel: Panel, names: dict[str, str]) -> list[Section]:
@@ -269,15 +267,16 @@ def _awards(session: Session, panel: Panel, names: dict[str, str]) -> list[Secti
         if award.departure:
             lines.append(f"This went against the ranking or the pot. {award.departure}")
             lines.append(f"The panel's reason for that: {award.departure_reason or 'no reason given'}")
+        elif award.departure_reason:
+            lines.append(f"The panel's reason for going against the ranking or the pot: {award.departure_reason}")
         else:
-            lines.append("This follows the ranking and the pot.")
+            lines.append("It followed the ranking and the money left when it was made.")
         lines.append(f"Made at {clock_words(award.at, session)}.")
         there = [names.get(p, "someone") for p in award.present]
         lines.append(f"Panel members who decided: {', '.join(there)}." if there else "No panel member was marked as there.")
         out_of_it = [names.get(p, "someone") for p in award.stepped_out]
         lines.append(f"Stepped out of this decision: {', '.join(out_of_it)}." if out_of_it else "No one stepped out of this decision.")
-        if award.earlier:
-            lines.append(f"It replaced an earlier decision: {', '.join(OUTCOME_WORDS.get(e, e).lower() for e in award.earlier)}.")
+        lines += [earlier_words(earlier) for earlier in award.earlier]
         out.append(Section(application_name(application), 3, [lines], part="awards"))
     return out
 
@@ -289,8 +288,18 @@ def _money(panel: Panel) -> Section:
     blocks: list[Block] = [f"The pot was {pounds(pot)}. The panel awarded {pounds(awarded)} to {plural(len(funded), 'application')}."]
     if awarded <= pot:
         blocks.append(f"{pounds(pot - awarded)} is left.")
+        return Section("The money", 2, blocks, part="money")
+    over = f"That is {pounds(awarded - pot)} more than the pot"
+    # The awards that took the total over the pot say so in their departure (core/panel_views.departure).
+    reasons = [a for a in sorted(funded, key=lambda a: a.at) if "over the pot" in a.departure or (a.departure_reason and not a.departure)]
+    if len(reasons) == 1:
+        blocks.append(f"{over}, for the reason the panel gave: {with_stop(reasons[0].departure_reason or 'no reason given')}")
+    elif reasons:
+        blocks.append(f"{over}, for the reasons the panel gave:")
+        blocks.append([f"{application_name(panel.application(a.application))}: {a.departure_reason or 'no reason given'}"
+                       for a in reasons])
     else:
-        blocks.append(f"The awards are {pounds(awarded - pot)} more than the pot.")
+        blocks.append(f"{over}. No award says why: the pot may have changed after the awards were made.")
     return Section("The money", 2, blocks, part="money")
 
 
