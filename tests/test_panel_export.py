@@ -149,10 +149,11 @@ def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_it
     assert ["Riverside Walkers: Walks for all", "Meets a real need", "4", "no score, 5, 4, 4",
             "We agreed 4 after talking it through", "10:55", "-"] in agreed
     ranking = md_tables(report, "## The ranking")[0]
-    # As decided: app2 declined, so the line comes before it; app3's smaller award is below it.
-    assert [row[0] for row in ranking[1:]] == ["1", "-", "2", "3", "4 (tied)", "4 (tied)"]
+    # As decided, the line falls where the money runs out: after app3's smaller award leaves £5,000,
+    # before the tied pair of £15,000. Declining app2, which the money reached, does not move it.
+    assert [row[0] for row in ranking[1:]] == ["1", "2", "3", "-", "4 (tied)", "4 (tied)"]
     assert ranking[1][2:] == ["55", "£30,000", "fund in full", "£30,000 given"]
-    assert ranking[4][4:] == ["fund a smaller amount", "£25,000 given"]
+    assert ranking[3][4:] == ["fund a smaller amount", "£25,000 given"]
 
 
 def test_the_report_html_parses_and_keeps_hostile_text_as_words():

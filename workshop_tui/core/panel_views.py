@@ -17,6 +17,9 @@ from workshop_tui.model.round import Application, pounds
 
 # Members whose scores for one criterion are this many levels apart or more are asked to talk it through.
 SPREAD_TO_FLAG = 2
+# The reason the panel screen's "agree the close ones" key records: not the panel's own words, so a
+# letter to the applicant leaves it out.
+CLOSE_SCORES_REASON = "Members were within one level of each other."
 # Applications this many places either side of the funding line are "near the line".
 NEAR_THE_LINE = 2
 
@@ -189,17 +192,27 @@ class AsDecided:
 
 
 def as_decided(panel: Panel, ranked: list[Ranked] | None = None) -> list[AsDecided]:
-    """The ranking with the panel's decisions in it. The funding line falls before the first ranked
-    application that is neither funded nor within the money left (as a smaller award may leave more)."""
+    """The ranking with the panel's decisions in it.
+
+    The funding line falls where the money runs out: in rank order, taking what each funded
+    application was given and what each undecided one within the money left asks for, before the
+    first ranked application that gets nothing and asks for more than is left then. A decline the
+    money would have reached does not move it (that award says why it went against the ranking).
+    """
     ranked = ranking(panel) if ranked is None else ranked
     line = set(in_line(panel, ranked))
+    placed = {r.application.id for r in ranked if r.place is not None}
+    left = panel.round.pot_pence - sum(a.amount_pence for a in panel.awards if a.application not in placed)
     rows: list[AsDecided] = []
     crossed = False
     for r in ranked:
         award = award_of(panel, r.application.id)
         fits = (award.amount_pence > 0) if award is not None else r.application.id in line
-        if r.place is not None and not fits:
-            crossed = True
+        if r.place is not None and not crossed:
+            if fits:
+                left -= award.amount_pence if award is not None else r.application.amount_pence
+            elif r.application.amount_pence > left:
+                crossed = True
         rows.append(AsDecided(r, award, fits, r.place is not None and not crossed))
     return rows
 

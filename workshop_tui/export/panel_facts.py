@@ -11,6 +11,7 @@ from pathlib import Path
 from workshop_tui.core.dates import say_date
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
+from workshop_tui.core.panel_views import CLOSE_SCORES_REASON
 from workshop_tui.model import Session
 from workshop_tui.model.panel import OUTCOMES, Panel, Score
 from workshop_tui.model.participant import person_labels
@@ -25,9 +26,6 @@ STATES = (SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN)
 # (Fund, Smaller, Defer, Decline), as the round records them ("fund in full"), capitalised.
 OUTCOME_WORDS = {outcome: outcome.capitalize() for outcome in OUTCOMES}
 
-# The reason the panel screen's `a` key gives a score it agrees where members were within one level.
-# It is not the panel's own reason, so letters leave it out. (ui/screens/panel.py should use this.)
-CLOSE_SCORES_REASON = "Members were within one level of each other."
 
 
 def is_close_scores_reason(reason: str) -> bool:

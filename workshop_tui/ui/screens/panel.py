@@ -18,6 +18,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.panel_events import find_agreed
 from workshop_tui.core.panel_views import (
+    CLOSE_SCORES_REASON,
     agreed_in_full,
     as_decided,
     awarded_pence,
@@ -551,7 +552,7 @@ class PanelScreen(Screen):
             if found is None or found.flagged or level is None or find_agreed(panel, self.moderating, criterion.id):
                 continue
             if self._run("agree_score", application=self.moderating, criterion=criterion.id, level=level,
-                         reason="Members were within one level of each other."):
+                         reason=CLOSE_SCORES_REASON):
                 done += 1
         self.notify(f"Agreed {done} score{'s' if done != 1 else ''} where members were within one level."
                     if done else "Nothing to agree by itself here: talk through the criteria far apart.", title="Moderation")
