@@ -55,8 +55,14 @@ class RecordsScreen(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#people-table", DataTable).add_columns("Name", "Role", "Arrived", "Left", "Notes", "Dissent")
-        self.query_one("#parking-table", DataTable).add_columns("Time", "Point", "State")
-        self.query_one("#actions-table", DataTable).add_columns("Done", "What", "Who", "By when", "From")
+        # A column whose words change as the user acts ("open" becomes "✓ done") has a width that fits
+        # every word it can hold: an auto width measured before the change can leave it cut ("✓ do").
+        parking = self.query_one("#parking-table", DataTable)
+        parking.add_columns("Time", "Point")
+        parking.add_column("State", width=len("now an action"))
+        actions = self.query_one("#actions-table", DataTable)
+        actions.add_column("Done", width=len("✓ done"))
+        actions.add_columns("What", "Who", "By when", "From")
         self.query_one("#decisions-table", DataTable).add_columns("Time", "Question", "Method", "Outcome", "Counts")
         self.refresh_tables()
 

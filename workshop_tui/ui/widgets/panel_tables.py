@@ -27,7 +27,8 @@ def short(name: str, width: int) -> str:
 
 
 def criterion_heading(criterion: Criterion) -> str:
-    return short(criterion.heading, 12)
+    # At least as wide as "none", the widest word a score typed on a sheet shows without a new layout.
+    return short(criterion.heading, 12).ljust(len(NO_SCORE))
 
 
 def criteria_words(criteria: Iterable[Criterion]) -> str:
@@ -87,6 +88,10 @@ class PanelTable(DataTable):
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1), animate=False)
 
+    # Columns whose words change as the panel works ("not yet" becomes "fund in full"): wide enough for
+    # every word they can hold, as an auto width measured before a change can leave it cut.
+    WIDTHS: dict[str, int] = {}
+
     def start(self, *headings: str) -> None:
         """Empty the table for filling again; its columns stay if they are the same, so their widths
         and the table's place do not jump about on every change."""
@@ -94,7 +99,8 @@ class PanelTable(DataTable):
             self.clear()
         else:
             self.clear(columns=True)
-            self.add_columns(*headings)
+            for heading in headings:
+                self.add_column(heading, width=self.WIDTHS.get(heading))
 
     # Moved here, in the order keys arrive: a binding's action can run after a digit typed just
     # behind it, so a quick "Down 4" would score the row the cursor was leaving.
@@ -202,6 +208,8 @@ AWARD_KEYS = {"fund in full": "f", "fund a smaller amount": "s", "defer": "d", "
 class RankingTable(PanelTable):
     """The ranking against the pot, with the funding line drawn where the money runs out."""
 
+    WIDTHS = {"Decision": len("fund in full"), "Money": len("below a pass mark"), "Scores entered": len("Scores entered")}
+
     BINDINGS = [
         Binding("f", "screen.award('fund in full')", "Fund", id="fund_in_full", tooltip="Fund the chosen application in full"),
         Binding("s", "screen.award('fund a smaller amount')", "Smaller", id="fund_smaller", tooltip="Fund the chosen application with a smaller amount"),
@@ -271,6 +279,7 @@ class ApplicationsTable(PanelTable):
 
 
 class DeclarationsTable(PanelTable):
+    WIDTHS = {"Declared": len("does not score (facilitator)")}
     BINDINGS = [
         Binding("i", "screen.declare_interest", "Interest", id="declare_interest", tooltip="Record the chosen member's link to an applicant"),
         Binding("n", "screen.declare_none", "No interests", id="declare_none", tooltip="Record that the chosen member has no links to declare"),
