@@ -31,10 +31,20 @@ def words(pilot, selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).content)
 
 
+async def two_applications(pilot) -> None:
+    """The round opened and two applications in, by commands (typing them is tested on its own), then c."""
+    roster(pilot)
+    run = live(pilot.app).run_command
+    run("open_round", pot_pence=50_000_00)
+    run("add_application", organisation="Hillside", project="Lunch", amount_pence=30_000_00)
+    run("add_application", organisation="Riverside", project="Walks", amount_pence=20_000_00)
+    await pilot.press("c", "shift+tab", "shift+tab")  # it opens on the scores: back to the applications
+
+
 async def open_round_with_two_applications(pilot) -> None:
     roster(pilot)
     await pilot.press("c", "o", *"£50,000", "enter")
-    for organisation, project, amount in [("Hillside Lunch Club", "Lunch", "30,000"), ("Riverside Walkers", "Walks", "£20,000")]:
+    for organisation, project, amount in [("Hillside", "Lunch", "30,000"), ("Riverside", "Walks", "£20,000")]:
         await pilot.press("n", *organisation, "enter", *project, "enter", *amount, "ctrl+s")
     await pilot.pause()
 
@@ -59,17 +69,18 @@ async def test_a_small_plan_has_no_panel_key(sessions_dir, clock):
         assert not isinstance(pilot.app.screen, PanelScreen)
 
 
-async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions_dir, clock, tmp_path):
+async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions_dir, clock, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the file's name is typed as a user in that folder would
     bad = tmp_path / "bad.csv"
     bad.write_text("Organisation,Project,Amount requested\nOak Street Shed,Shed,£40,000\nCanal Singers,Songs,lots\n")
     good = tmp_path / "good.csv"
     good.write_text("Amount requested,Organisation,Project,Notes\n\"£40,000\",Oak Street Shed,Shed,x\n15000,Canal Singers,Songs,y\n")
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await open_round_with_two_applications(pilot)
-        assert [a.organisation for a in panel_of(pilot).round.applications] == ["Hillside Lunch Club", "Riverside Walkers"]
-        await pilot.press("i", *str(bad), "enter")
+        assert [a.organisation for a in panel_of(pilot).round.applications] == ["Hillside", "Riverside"]
+        await pilot.press("i", *bad.name, "enter")
         assert "row 3" in words(pilot, "#form-problem") and len(panel_of(pilot).round.applications) == 2
-        await pilot.press("escape", "i", *str(good), "enter")
+        await pilot.press("escape", "i", *good.name, "enter")
         await pilot.pause()
         assert [a.amount_pence for a in panel_of(pilot).round.applications] == [30_000_00, 20_000_00, 40_000_00, 15_000_00]
         assert pilot.app.screen.query_one("#applications-table", DataTable).row_count == 4
@@ -77,7 +88,7 @@ async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions
 
 async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_member_out(sessions_dir, clock):
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
-        await open_round_with_two_applications(pilot)
+        await two_applications(pilot)
         await pilot.press("tab")  # declarations
         table = pilot.app.screen.query_one("#declarations-table", DataTable)
         assert table.get_row("p5")[2] == "does not score (staff)"
@@ -93,7 +104,7 @@ async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_me
 
 async def test_a_sheet_is_typed_in_digits_and_stays_hidden_from_the_other_tabs_until_revealed(sessions_dir, clock):
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
-        await open_round_with_two_applications(pilot)
+        await two_applications(pilot)
         await pilot.press("tab", "tab")  # Margaret's sheet
         await pilot.press(*"43n52", *"34443")  # both rows: the cursor moves on by itself
         sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
@@ -112,13 +123,13 @@ async def test_a_sheet_is_typed_in_digits_and_stays_hidden_from_the_other_tabs_u
 
 async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agreed_score_needs_a_reason(sessions_dir, clock):
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
-        await open_round_with_two_applications(pilot)
+        await two_applications(pilot)
         await pilot.press("tab", "tab", *"1" * 5, *"4" * 5, "pagedown", *"5" * 5, *"4" * 5)
         await pilot.press("r", "y")
         await pilot.pause()
         assert isinstance(pilot.app.screen, PanelScreen) and panel_of(pilot).revealed_at is not None
         line = words(pilot, "#moderation-line")
-        assert "Hillside Lunch Club" in line  # margaret 1s, dennis 5s: far apart, and near the line
+        assert "Hillside" in line  # margaret 1s, dennis 5s: far apart, and near the line
         # Margaret changes her first score and says why.
         await pilot.press("3", *"Missed it", "enter")
         score = panel_of(pilot).scores[0]
@@ -135,16 +146,18 @@ async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agree
 
 async def test_agreeing_the_close_ones_then_awarding_on_the_ranking_with_a_reason_for_going_against_it(sessions_dir, clock):
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
-        await open_round_with_two_applications(pilot)
-        await pilot.press("tab", "tab", *"5" * 5, *"4" * 5, "pagedown", *"5" * 5, *"4" * 5)
-        for _ in range(2):  # the other two members
-            await pilot.press("pagedown", *"4" * 5, *"4" * 5)
-        await pilot.press("r", "y", "a", "pagedown", "a")
+        await two_applications(pilot)
+        run = live(pilot.app).run_command  # the sheets (typed by keys in the tests above)
+        for member in ("p1", "p2", "p3", "p4"):
+            for application, level in (("app1", 5 if member in ("p1", "p2") else 4), ("app2", 4)):
+                for criterion in CRITERIA:
+                    run("enter_score", member=member, application=application, criterion=criterion, level=level)
+        await pilot.press("tab", "tab", "r", "y", "a", "pagedown", "a")
         await pilot.pause()
         assert len(panel_of(pilot).agreed) == 10
         await pilot.press("tab")  # the ranking: Hillside first, both fit £50,000
         ranking = pilot.app.screen.query_one("#ranking-table", DataTable)
-        assert [ranking.get_row_at(i)[1] for i in range(2)] == ["Hillside Lunch Club", "Riverside Walkers"]
+        assert [ranking.get_row_at(i)[1] for i in range(2)] == ["Hillside", "Riverside"]
         await pilot.press("f", *"Clear need.", "ctrl+s")
         await pilot.pause()
         assert "Awarded £30,000. Left £20,000." in words(pilot, "#round-line")
@@ -235,9 +248,8 @@ async def test_moderation_keeps_its_order_while_scores_are_agreed_so_page_down_m
         seen = []
         for _ in range(5):
             seen.append(words(pilot, "#moderation-line").split(":")[1].split(",")[0].strip())
-            for _ in CRITERIA:  # agreed at the top of the scale: the ranking moves a lot
-                await pilot.press(*["down"] * 6, "5", "A", "enter")
-            await pilot.press("pagedown")
+            # Every criterion agreed at the top of the scale (the cursor moves on): the ranking moves a lot.
+            await pilot.press(*["down"] * 6, *["5", "A", "enter"] * len(CRITERIA), "pagedown")
         assert sorted(seen) == [f"Group {n}" for n in range(1, 6)]
 
 
