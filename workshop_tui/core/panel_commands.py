@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
-from workshop_tui.core.panel_views import award_of, departure, members
-from workshop_tui.core.record_commands import NotNow, squashed
+from workshop_tui.core.panel_views import award_of, departure, member_of_window, members
+from workshop_tui.core.record_commands import NotNow
 from workshop_tui.model import Event, Participant, Session
 from workshop_tui.model.event import Detail
 from workshop_tui.model.panel import OUTCOMES, SCORING_ROLES, Panel
@@ -50,11 +50,7 @@ class PanelCommands:
 
     def _own_window(self) -> Participant | None:
         """The panel member whose own window sent this command, if it came from one."""
-        role, _, name = self._stamp.get("window", "").partition(": ")
-        if role != "note-taker" or not name.strip():
-            return None
-        found = [p for p in members(self.session) if p.name and squashed(p.name) == squashed(name)]
-        return found[0] if len(found) == 1 else None
+        return member_of_window(self.session, self._stamp.get("window", ""))
 
     def _for_the_chair(self) -> None:
         own = self._own_window()
@@ -106,7 +102,7 @@ class PanelCommands:
         """Several applications at once (an imported spreadsheet): every one is checked before any is added."""
         self._for_the_chair()
         panel = self.panel
-        if self.session.panel is not None and panel.revealed_at is not None:
+        if panel.revealed_at is not None:
             raise NotNow("The scores are revealed, so no application can be added to this round now.")
         checked: list[dict[str, Detail]] = []
         number = len(panel.round.applications)

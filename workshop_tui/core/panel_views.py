@@ -11,6 +11,7 @@ from statistics import median
 
 from workshop_tui.core.panel_events import find_agreed
 from workshop_tui.core.ranking import Ranked, rank
+from workshop_tui.core.record_commands import squashed
 from workshop_tui.model import Participant, Session
 from workshop_tui.model.panel import SCORING_ROLES, Award, Panel, Score
 from workshop_tui.model.round import Application, pounds
@@ -27,6 +28,19 @@ NEAR_THE_LINE = 2
 def members(session: Session) -> list[Participant]:
     """The people who score: panel members, not staff, facilitators or guests."""
     return [p for p in session.participants if p.role in SCORING_ROLES]
+
+
+def member_of_window(session: Session, window: str) -> Participant | None:
+    """The panel member whose own window this is ("note-taker: Margaret", from `join --name Margaret`).
+
+    That window does only that member's part: the engine refuses the rest from it, and its screen
+    shows only that member's sheet. The note-taker's window under any other name copies every sheet.
+    """
+    role, _, name = window.partition(": ")
+    if role != "note-taker" or not name.strip():
+        return None
+    found = [p for p in members(session) if p.name and squashed(p.name) == squashed(name)]
+    return found[0] if len(found) == 1 else None
 
 
 def non_scoring(session: Session) -> list[Participant]:

@@ -24,13 +24,13 @@ from workshop_tui.core.panel_views import (
     awarded_pence,
     departure,
     left_pence,
+    member_of_window,
     members,
     near_the_line,
     ranking,
     spread,
     suggested_level,
 )
-from workshop_tui.core.record_commands import squashed
 from workshop_tui.core.wording import plural
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import pounds
@@ -205,13 +205,8 @@ class PanelScreen(Screen):
         return max(16, min(48, self.size.width - others))
 
     def own_member(self):
-        """In a note-taker's window named after a panel member (`join --name Margaret`): that member.
-        Their window shows only their own sheet, so they score without seeing anyone else's."""
-        if getattr(self.live, "role", "") != "note-taker":
-            return None
-        _, _, name = str(getattr(self.live.owner, "window", "")).partition(": ")
-        found = [p for p in self.scorers() if p.name and squashed(p.name) == squashed(name)]
-        return found[0] if name and len(found) == 1 else None
+        """In a member's own window (`join --name Margaret`): that member, whose sheet is the only one shown."""
+        return member_of_window(self.session, self.live.owner.window)
 
     def _sheet_member(self):
         own = self.own_member()
@@ -248,16 +243,15 @@ class PanelScreen(Screen):
             sheet.clear(columns=True)
             return
         sheet.fill(panel, member.id, self._name_width(60))
-        self._sheet_words(member)
+        self._sheet_words(member, self._entered())
         self.query_one("#sheet-legend", Static).update(
             f"Type a score from {lowest_to_highest(panel)}, or n for no score; the cursor moves on. {LEGEND} "
             f"{criteria_words(panel.round.criteria)}")
 
-    def _sheet_words(self, member, layout: bool = True) -> None:
+    def _sheet_words(self, member, entered: dict[str, tuple[int, int]], layout: bool = True) -> None:
         panel = self.panel
         scorers = self.scorers()
         mine, wanted = self._entered_by(member.id), self._wanted_of(member.id)
-        entered = self._entered()
         total = sum(done for done, _ in entered.values()), sum(wanted for _, wanted in entered.values())
         shown = ("The scores are revealed." if panel.revealed_at is not None
                  else "Hidden from the room until the chair reveals them (r).")
@@ -275,11 +269,12 @@ class PanelScreen(Screen):
         """A score typed on this or another window: redraw its cell, the counts and the ranking."""
         member = self._sheet_member()
         d = event.details
+        entered = self._entered()
         if member is not None and d["member"] == member.id:
             self.query_one(ScoreSheet).show_cell(self.panel, member.id, str(d["application"]), str(d["criterion"]))
-            self._sheet_words(member, layout=False)
+            self._sheet_words(member, entered, layout=False)
         if self.panel.revealed_at is None:  # the ranking shows only how many are in: one cell changes
-            done, wanted = self._entered()[str(d["application"])]
+            done, wanted = entered[str(d["application"])]
             self.query_one(RankingTable).set_quietly(str(d["application"]), 2, f"{done} of {wanted}")
         else:
             self._draw_ranking()
@@ -288,12 +283,10 @@ class PanelScreen(Screen):
         """Near the funding line first, then where members are far apart, then the rest, in rank order.
 
         Worked out once, when moderation starts, and kept: an order that moved as scores were agreed
-        would show some applications twice and skip others. Applications added later go at the end.
+        would show some applications twice and skip others. (No application is added after the reveal.)
         """
         if self._order is None:
             self._order = self._order_now()
-        known = set(self._order)
-        self._order += [a.id for a in self.panel.round.applications if a.id not in known]
         return self._order
 
     def _order_now(self) -> list[str]:

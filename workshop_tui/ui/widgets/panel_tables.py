@@ -52,8 +52,7 @@ def member_cell(panel: Panel, member: str, application: str, criterion: str) -> 
 class PanelTable(DataTable):
     """A table whose keys are done by the panel screen; digits are passed to `typed_level`."""
 
-    def levels_typed(self) -> bool:
-        return False
+    LEVELS_TYPED = False  # whether digits (and n) type a level here
 
     @property
     def chosen(self) -> str | None:
@@ -107,12 +106,12 @@ class PanelTable(DataTable):
     MOVES = {"up": "cursor_up", "down": "cursor_down", "left": "cursor_left", "right": "cursor_right"}
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.levels_typed() and event.key in self.MOVES:
+        if self.LEVELS_TYPED and event.key in self.MOVES:
             event.stop()
             event.prevent_default()
             getattr(self, f"action_{self.MOVES[event.key]}")()
             return
-        if self.levels_typed() and event.character is not None and (event.character.isdigit() or event.character == "n"):
+        if self.LEVELS_TYPED and event.character is not None and (event.character.isdigit() or event.character == "n"):
             event.stop()
             event.prevent_default()
             self.screen.typed_level(self, None if event.character == "n" else int(event.character))  # type: ignore[attr-defined]
@@ -129,8 +128,7 @@ class ScoreSheet(PanelTable):
         Binding("r", "screen.reveal", "Reveal", id="reveal", tooltip="Reveal every member's scores to the room, for moderation"),
     ]
 
-    def levels_typed(self) -> bool:
-        return True
+    LEVELS_TYPED = True
 
     def fill(self, panel: Panel, member: str, name_width: int = 20) -> None:
         keep = self.cursor_coordinate
@@ -173,8 +171,7 @@ class ModerationTable(PanelTable):
         Binding("a", "screen.agree_close", "Agree close ones", id="agree_close", tooltip="Agree the suggested score wherever members are within one level"),
     ]
 
-    def levels_typed(self) -> bool:
-        return True
+    LEVELS_TYPED = True
 
     def fill(self, panel: Panel, application: str, members: Iterable[tuple[str, str]]) -> None:
         keep = self.cursor_coordinate
