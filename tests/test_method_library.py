@@ -2,7 +2,7 @@
 
 import pytest
 
-from workshop_tui.core.plan_checks import plain_english_problems
+from workshop_tui.core.plan_checks import plain_english_findings
 from workshop_tui.model import Plan
 from workshop_tui.model.method import Method
 from workshop_tui.model.plan import Step
@@ -23,7 +23,7 @@ def test_the_library_has_at_least_ten_well_known_methods_each_once():
 def test_each_method_is_in_plain_words(name):
     method = find_method(name)
     plan = Plan(name="one-step", title="One step", steps=[method.step])
-    assert plain_english_problems(plan) == []
+    assert plain_english_findings(plan) == []
     assert method.purpose.endswith(".") and len(method.purpose.split()) <= 25
 
 

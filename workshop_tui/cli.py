@@ -13,7 +13,7 @@ from workshop_tui import __version__
 from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.model import Plan
-from workshop_tui.store.plan_library import builtin_plans, find_plan, folder_plans
+from workshop_tui.store.plan_library import all_plans, find_plan
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
 from workshop_tui.store.sessions_folder import ENV_VAR, SessionsFolder, choose_sessions_dir
@@ -196,14 +196,14 @@ def _quiet_stdout() -> None:
 
 
 def list_plans(sessions_dir: Path) -> int:
-    entries = builtin_plans() + folder_plans(sessions_dir / "plans")
+    entries = all_plans(sessions_dir / "plans")
     width = max((len(entry.name) for entry in entries), default=0)
     for entry in entries:
         if entry.plan is None:
             print(f"{entry.name:<{width}}  cannot be used: {entry.problem}")
             continue
         plan = entry.plan
-        where = "" if entry.builtin else f"  ({entry.path})"
+        where = "" if entry.builtin else f"  (your version {plan.version}: {entry.path})" if entry.replaces_builtin else f"  ({entry.path})"
         print(
             f"{plan.name:<{width}}  {plan.title} - {plural(len(plan.steps), 'step')}, "
             f"{length_in_words(plan.planned_minutes)}{where}"
@@ -211,7 +211,11 @@ def list_plans(sessions_dir: Path) -> int:
     return 0
 
 
+FINDINGS = 1  # `check`: the plan was read and has findings to look at
+
+
 def check(wanted: str, sessions_dir: Path) -> int:
+    """Exit 0 when the plan is clean, 1 when it has findings, 2 when it cannot be read."""
     try:
         entry = find_plan(wanted, sessions_dir / "plans")
     except FileProblem as problem:
@@ -219,17 +223,18 @@ def check(wanted: str, sessions_dir: Path) -> int:
             print(each, file=sys.stderr)
         return BAD_INPUT
     plan = entry.plan
-    problems = check_plan(plan)
-    for problem in problems:
-        print(f"{entry.path}, {problem}", file=sys.stderr)
-    if problems:
-        print(f"{plural(len(problems), 'problem')} found in {entry.path}.", file=sys.stderr)
-        return BAD_INPUT
-    print(
-        f"{entry.path}: no problems found. {plan.title}: {plural(len(plan.steps), 'step')}, "
-        f"{length_in_words(plan.planned_minutes)}."
-    )
-    return 0
+    findings = check_plan(plan)
+    length = f"{plan.title}: {plural(len(plan.steps), 'step')}, {length_in_words(plan.planned_minutes)}"
+    if not findings:
+        print(f"{entry.path}: nothing to change. {length}.")
+        return 0
+    print(f"{entry.path}: {plural(len(findings), 'thing')} to look at. {length}.")
+    for number, finding in enumerate(findings, start=1):
+        print(f"\n{number}. {finding.where[:1].upper()}{finding.where[1:]} ({finding.check})")
+        print(f"   {finding.what[:1].upper()}{finding.what[1:]}.")
+        print(f"   Why: {finding.why}")
+        print(f"   What to do: {finding.todo}")
+    return FINDINGS
 
 
 def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:

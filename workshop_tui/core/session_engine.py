@@ -15,6 +15,7 @@ from workshop_tui.core.panel_commands import PanelCommands
 from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.event import Detail
+from workshop_tui.model.decision import METHODS as DECISION_METHODS
 from workshop_tui.model.plan import STEP_KINDS
 from workshop_tui.model.session_start import SessionStart
 
@@ -213,7 +214,11 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow("That step has been removed.")
         return step
 
-    def insert_step(self, title: str, minutes: int, kind: str = "activity") -> list[Event]:
+    def insert_step(
+        self, title: str, minutes: int, kind: str = "activity", instructions: str = "", prompts: list[str] | None = None,
+        decides_by: str = "", method: str = "",
+    ) -> list[Event]:
+        """Add a step after the current one; from the method library, with its instructions and prompts."""
         title = _step_title(title)
         if not title:
             raise NotNow("The new step needs a title.")
@@ -221,9 +226,17 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow(f"'{kind}' is not a kind of step.")
         if not SHORTEST_STEP <= minutes <= 600:
             raise NotNow("A step must be between 1 and 600 minutes long.")
-        new_id = f"s{len(self.session.steps) + 1}"
-        return self._emit(Kind.AGENDA_INSERT, after=self.current.id, step=new_id, title=title, kind=kind, minutes=minutes
-        )
+        if decides_by and decides_by not in DECISION_METHODS:
+            raise NotNow(f"'{decides_by}' is not a way for a group to decide.")
+        words = [prompt.strip() for prompt in prompts or [] if prompt.strip()]
+        details: dict[str, Detail] = {"after": self.current.id, "step": f"s{len(self.session.steps) + 1}",
+                                      "title": title, "kind": kind, "minutes": minutes}
+        # Only what the step has, so an ordinary added step's event stays as short as it was.
+        for name, value in (("instructions", instructions.strip()), ("prompts", words), ("decides_by", decides_by),
+                            ("method", method)):
+            if value:
+                details[name] = value
+        return self._emit(Kind.AGENDA_INSERT, **details)
 
     def change_step(self, index: int, title: str | None = None, minutes: int | None = None) -> list[Event]:
         step = self.coming(index)

@@ -21,6 +21,13 @@ def _whole_number(value: Detail) -> int:
     raise TypeError(f"{value!r} is not a number")
 
 
+def _words(value: Detail) -> list[str]:
+    """A list of words from an event's details: the prompts of a step added from the method library."""
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    raise TypeError(f"{value!r} is not a list of words")
+
+
 def _bank(step: SessionStep, at: datetime) -> None:
     """Fold the running time into elapsed_seconds and stop the step's clock."""
     if step.running_since is not None:
@@ -86,6 +93,9 @@ def _insert(session: Session, event: Event) -> None:
             title=str(details["title"]),
             kind=str(details.get("kind", "activity")),
             planned_minutes=_whole_number(details["minutes"]),
+            instructions=str(details.get("instructions", "")),
+            prompts=_words(details.get("prompts", [])),
+            decides_by=details.get("decides_by") or None,
         ),
     )
     if after < session.current_step:

@@ -1,9 +1,11 @@
 """A plan: a reusable agenda of steps."""
 
+from datetime import time
 from typing import Literal, get_args
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from workshop_tui.model.decision import Method as DecisionMethod
 from workshop_tui.model.panel import PanelPlan
 from workshop_tui.model.schema import PLAN_FORMAT, Record
 
@@ -19,6 +21,8 @@ class Step(Record):
     planned_minutes: int = Field(ge=1, le=600)
     instructions: str = ""
     prompts: list[str] = []
+    # How the group decides, for a decision step: the decision form starts with it.
+    decides_by: DecisionMethod | None = None
 
 
 class Plan(Record):
@@ -28,6 +32,11 @@ class Plan(Record):
     name: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str = Field(min_length=1, max_length=200)
     description: str = ""
+    # Each save of a changed plan is a new version; the earlier one is kept (store/plan_files.py).
+    version: int = Field(default=1, ge=1)
+    # The time slot it usually has, such as 10:00 to 13:15: clock times, agendas and the checks use it.
+    starts_at: time | None = None
+    ends_by: time | None = None
     # The name of the plan this one follows, such as part 1 of a two-part course.
     follows: str | None = None
     # The fewest people who must be present for a decision to count, if the group set one.
@@ -39,3 +48,20 @@ class Plan(Record):
     @property
     def planned_minutes(self) -> int:
         return sum(step.planned_minutes for step in self.steps)
+
+    @property
+    def slot_minutes(self) -> int | None:
+        """The minutes from `starts_at` to `ends_by`, when the plan has both."""
+        if self.starts_at is None or self.ends_by is None:
+            return None
+        return (self.ends_by.hour * 60 + self.ends_by.minute) - (self.starts_at.hour * 60 + self.starts_at.minute)
+
+    @model_validator(mode="after")
+    def _slot_ends_after_it_starts(self) -> "Plan":
+        for name, value in (("starts_at", self.starts_at), ("ends_by", self.ends_by)):
+            if value is not None and (value.tzinfo is not None or value.second or value.microsecond):
+                raise ValueError(f"{name} must be a time of day in hours and minutes, such as 10:00")
+        slot = self.slot_minutes
+        if slot is not None and slot <= 0:
+            raise ValueError("ends_by must be later in the day than starts_at")
+        return self

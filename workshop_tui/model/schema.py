@@ -6,7 +6,8 @@ from pydantic import BaseModel, ConfigDict
 
 # Raise this when a saved file changes shape; older apps then refuse newer files
 # instead of silently dropping what they do not understand.
-PLAN_FORMAT = 1
+# 2: a plan may have a version, a time slot (starts_at, ends_by) and, on a decision step, decides_by.
+PLAN_FORMAT = 2
 # 2: a summary, how the session began, and an append-only log of events (store/session_file.py).
 # 1: the whole state of the session plus its events; still read, and upgraded by the next save.
 SESSION_FORMAT = 2

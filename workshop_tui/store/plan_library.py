@@ -1,6 +1,11 @@
-"""Finding plans: the built-in ones shipped with the app, and plan files people wrote."""
+"""Finding plans: the built-in ones shipped with the app, and plan files people wrote.
 
-from dataclasses import dataclass
+A plan in the sessions folder's plans/ with the name of a built-in plan is someone's own version of
+it (saved by the plan editor): it takes the built-in plan's place in lists and on the command line.
+"""
+
+from dataclasses import dataclass, replace
+from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -17,6 +22,7 @@ class PlanEntry:
     builtin: bool
     plan: Plan | None = None
     problem: FileProblem | None = None
+    replaces_builtin: bool = False  # your own version of a built-in plan, in plans/
 
     @property
     def name(self) -> str:
@@ -29,8 +35,15 @@ def builtin_plan_paths() -> list[Path]:
         return sorted(Path(real).glob("*.toml"))
 
 
+@cache
+def _builtin_plans() -> tuple[PlanEntry, ...]:
+    return tuple(PlanEntry(path, True, load_plan(path)) for path in builtin_plan_paths())
+
+
 def builtin_plans() -> list[PlanEntry]:
-    return [PlanEntry(path, True, load_plan(path)) for path in builtin_plan_paths()]
+    """The plans shipped with the app: read once, as they never change while it runs, and copied,
+    so a change to one never reaches the next caller."""
+    return [replace(entry, plan=entry.plan.model_copy(deep=True) if entry.plan else None) for entry in _builtin_plans()]
 
 
 def folder_plans(plans_dir: Path) -> list[PlanEntry]:
@@ -46,20 +59,27 @@ def folder_plans(plans_dir: Path) -> list[PlanEntry]:
     return entries
 
 
+def all_plans(plans_dir: Path | None) -> list[PlanEntry]:
+    """The plans to choose from: the built-in ones, each replaced by your own version where you saved one,
+    then your own plans."""
+    own = folder_plans(plans_dir) if plans_dir else []
+    yours = {entry.name: entry for entry in own if entry.plan is not None}
+    builtin = [entry.name for entry in builtin_plans()]
+    listed = [replace(yours[entry.name], replaces_builtin=True) if entry.name in yours else entry for entry in builtin_plans()]
+    return listed + [entry for entry in own if entry.plan is None or entry.name not in builtin]
+
+
 def find_plan(wanted: str, plans_dir: Path | None = None) -> PlanEntry:
-    """A plan by path, by built-in name, or by name in the sessions folder's plans/."""
+    """A plan by path, or by name: your own in the sessions folder's plans/ first, then a built-in one."""
     path = Path(wanted)
     if path.suffix == ".toml" or path.exists() or "/" in wanted:
         return PlanEntry(path, False, load_plan(path))
-    for entry in builtin_plans():
-        if entry.name == wanted:
-            return entry
-    for entry in folder_plans(plans_dir) if plans_dir else []:
+    for entry in all_plans(plans_dir):
         if entry.name == wanted and entry.plan:
             return entry
     raise FileProblem(
         wanted,
         "",
-        "there is no built-in plan with this name and no file with this path",
-        "Run 'workshop-tui plans' to see the built-in plans, or give the path of a plan file.",
+        "there is no plan with this name and no file with this path",
+        "Run 'workshop-tui plans' to see the plans, or give the path of a plan file.",
     )

@@ -45,6 +45,7 @@ _WANTED = {
     "model": "a table",
     "datetime": "a date and time with its UTC offset, such as 2026-07-08T10:00:00+01:00",
     "date": "a date, such as 2026-07-15",
+    "time": "a time of day, such as 10:00",
 }
 
 

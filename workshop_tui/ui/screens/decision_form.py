@@ -84,7 +84,7 @@ class DecisionForm(ModalScreen[dict | None]):
 
     def __init__(
         self, people: list[Participant], present: list[str], quorum: int | None, step_title: str, now: datetime,
-        attempt: Callable[[dict], str] | None = None,
+        attempt: Callable[[dict], str] | None = None, method: str = "consensus",
     ):
         """`attempt`, if given, records the decision and returns "" when done, or a sentence saying why
         it could not be: then the form stays open with what was typed and says why."""
@@ -92,6 +92,8 @@ class DecisionForm(ModalScreen[dict | None]):
         self.people, self.present, self.quorum = people, present, quorum
         self.step_title, self.now = step_title, now
         self.attempt = attempt
+        # How the group decides, as the plan's step says (consensus when it does not say).
+        self.method = method if method in METHODS else "consensus"
         # The warnings the group has seen and chosen to record anyway (by saving a second time).
         self.warnings_seen: list[str] = []
 
@@ -105,7 +107,7 @@ class DecisionForm(ModalScreen[dict | None]):
                 yield Label("The question or proposal")
                 yield Input(id="question")
                 yield Label("How the group decided")
-                yield Select([(m, m) for m in METHODS], value="consensus", allow_blank=False, id="method")
+                yield Select([(m, m) for m in METHODS], value=self.method, allow_blank=False, id="method")
                 with Horizontal(id="counts-vote", classes="counts"):
                     for field, words in [("votes-for", "For"), ("votes-against", "Against"), ("abstentions", "Abstained")]:
                         with Vertical(classes="count"):
@@ -156,7 +158,7 @@ class DecisionForm(ModalScreen[dict | None]):
                     yield Button("Cancel (escape)", id="cancel")
 
     def on_mount(self) -> None:
-        self.show_counts_for("consensus")
+        self.show_counts_for(self.method)
         self.query_one("#question", Input).focus()
         self.update_tally()
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.model import Session
-from workshop_tui.store.plan_library import PlanEntry, builtin_plans, folder_plans
+from workshop_tui.store.plan_library import PlanEntry, all_plans
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.start_session import SessionDetails, StartSessionScreen
@@ -25,7 +25,7 @@ HINT = "Choose a plan and press enter to start a session. Tab moves between the 
 def plan_label(entry: PlanEntry) -> str:
     if entry.plan is None:
         return f"{entry.path.name} - cannot be used"
-    where = "" if entry.builtin else " (your plan)"
+    where = "" if entry.builtin else f" (your version {entry.plan.version})" if entry.replaces_builtin else " (your plan)"
     return f"{entry.plan.title}{where}\n  {length_in_words(entry.plan.planned_minutes)}"
 
 
@@ -104,7 +104,7 @@ class HomeScreen(Screen):
     @work(thread=True, exclusive=True, group="plans")
     def find_plans(self) -> None:
         # Reading files off the UI thread keeps the screen responsive on a slow disk.
-        entries = builtin_plans() + folder_plans(self.app.sessions_dir / "plans")
+        entries = all_plans(self.app.sessions_dir / "plans")
         unfinished = SessionsFolder(self.app.sessions_dir).unfinished()
         self.post_message(self.PlansFound(entries, unfinished))
 

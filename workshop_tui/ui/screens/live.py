@@ -84,7 +84,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("v", "all_notes", "All notes", id="all_notes", show=False, tooltip="Show every step's notes, or only this step's"),
         Binding("ctrl+z", "undo_remove", "Undo", id="undo", show=False, tooltip="Bring back the note removed last"),
         Binding("f", "projector", "Projector", id="projector", tooltip="Projector view on or off"),
-        Binding("i", "insert_step", "Add step", id="insert_step", show=False, tooltip="Add a step after this one"),
+        Binding("i", "insert_step", "Add step", id="insert_step", show=False, tooltip="Add a step after this one: your own, or a method from the library"),
         Binding("e", "edit_step", "Change", id="edit_step", show=False, tooltip="Change the chosen coming step, or the chosen note"),
         Binding("s", "skip_step", "Skip step", id="skip_step", show=False, tooltip="Skip the chosen coming step, or bring it back"),
         Binding("x,delete", "remove_step", "Remove", id="remove_step", show=False, tooltip="Remove the chosen coming step, or the chosen note"),

@@ -3,8 +3,12 @@
 A part of LiveScreen, kept in its own file; it uses the screen's engine and run_command.
 """
 
+from dataclasses import replace
+
 from workshop_tui.core.session_engine import NotNow
+from workshop_tui.model.method import Method
 from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.method_chooser import MethodChooser
 from workshop_tui.ui.screens.step_form import StepDetails, StepForm
 from workshop_tui.ui.widgets.agenda import Agenda
 
@@ -19,10 +23,29 @@ class AgendaEdits:
         return next(i for i, step in enumerate(self.session.steps) if step.id == key)
 
     def action_insert_step(self) -> None:
-        def attempt(details: StepDetails) -> str:
-            return self.try_command("insert_step", title=details.title, minutes=details.minutes, kind=details.kind)
+        """Add a step after the current one: one of your own, or a method from the library."""
 
-        self.app.push_screen(StepForm("Add a step after the current one", attempt=attempt))
+        def attempt(details: StepDetails) -> str:
+            return self.try_command(
+                "insert_step", title=details.title, minutes=details.minutes, kind=details.kind,
+                instructions=details.instructions, prompts=list(details.prompts), decides_by=details.decides_by,
+                method=details.method,
+            )
+
+        def chosen(choice: Method | str | None) -> None:
+            if choice is None:
+                return
+            if isinstance(choice, Method):
+                # A round grows with the group: planned for the people here, within the method's usual range.
+                people = len(self.engine.present_people())
+                minutes = choice.minutes_for(people) if people else choice.step.planned_minutes
+                start = replace(StepDetails.of(choice.step, choice.name), minutes=minutes)
+                heading = f"Add '{choice.step.title}' after the current step"
+            else:
+                start, heading = None, "Add a step after the current one"
+            self.app.push_screen(StepForm(heading, start=start, attempt=attempt))
+
+        self.app.push_screen(MethodChooser("Add a step after the current one: your own, or a method"), chosen)
 
     def action_edit_step(self) -> None:
         note_id = self.notes_in_use()

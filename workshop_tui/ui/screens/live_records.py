@@ -47,6 +47,7 @@ class RecordKeeping:
         form = DecisionForm(
             self.session.participants, present, self.session.plan.quorum, self.engine.current.title, self.engine.clock.now(),
             attempt=lambda fields: self.try_command("record_decision", **fields),
+            method=self.engine.current.decides_by or "consensus",
         )
         self.app.push_screen(form, recorded)
 

@@ -1,15 +1,24 @@
-"""A small form for a step's title, minutes and kind: used to add or change a step."""
+"""A form for one step: its title, minutes and kind, and in the plan editor its words too.
 
-from dataclasses import dataclass
+On the live screen it is short (title, minutes, kind): the room is waiting. A step from the method
+library keeps its instructions and prompts. In the plan editor (`full=True`) every field shows:
+instructions, the questions to ask one to a line, and how the group decides on a decision step.
+"""
 
+from dataclasses import dataclass, field, replace
+
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from workshop_tui.model.plan import STEP_KINDS
+from workshop_tui.model.decision import METHODS
+from workshop_tui.model.plan import STEP_KINDS, Step
 from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem, whole_number
 
 LONGEST_TITLE = 200  # as a plan's step allows
+NOT_SAID = ""  # "decides by": not said yet
 
 
 @dataclass(frozen=True)
@@ -17,6 +26,19 @@ class StepDetails:
     title: str
     minutes: int
     kind: str
+    instructions: str = ""
+    prompts: tuple[str, ...] = field(default=())
+    decides_by: str = NOT_SAID
+    method: str = ""  # the library method it came from, if any
+
+    @classmethod
+    def of(cls, step: Step, method: str = "") -> "StepDetails":
+        return cls(step.title, step.planned_minutes, step.kind, step.instructions, tuple(step.prompts),
+                   step.decides_by or NOT_SAID, method)
+
+    def as_step(self) -> Step:
+        return Step(title=self.title, kind=self.kind, planned_minutes=self.minutes, instructions=self.instructions,
+                    prompts=list(self.prompts), decides_by=self.decides_by or None)
 
 
 def step_details(title: str, minutes: str, kind: str) -> StepDetails:
@@ -34,35 +56,104 @@ def step_details(title: str, minutes: str, kind: str) -> StepDetails:
     return StepDetails(title, number, kind)
 
 
+def prompts_from(text: str) -> tuple[str, ...]:
+    """The questions typed one to a line, blank lines left out."""
+    return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
 class StepForm(FormDialog):
+    DEFAULT_CSS = """
+    StepForm .full {
+        width: 90;
+        max-height: 100%;
+        padding: 0 1;
+    }
+    StepForm #step-fields {
+        height: auto;
+        max-height: 1fr;
+    }
+    StepForm .row {
+        height: auto;
+    }
+    StepForm .row > Vertical {
+        width: 1fr;
+        height: auto;
+    }
+    StepForm #step-minutes-box {
+        width: 14;
+    }
+    StepForm TextArea {
+        height: 5;
+    }
+    StepForm #step-prompts {
+        height: 4;
+    }
+    """
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the step")]
+
     def __init__(
         self, heading: str, title: str = "", minutes: int = 10, kind: str = "activity", kind_fixed: bool = False,
-        attempt: Attempt | None = None,
+        attempt: Attempt | None = None, start: StepDetails | None = None, full: bool = False,
     ):
         super().__init__(attempt)
         self.heading = heading
-        self.start = StepDetails(title, minutes, kind)
+        self.start = start or StepDetails(title, minutes, kind)
         self.kind_fixed = kind_fixed
+        self.full = full
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog full" if self.full else "dialog"):
             yield Static(self.heading, classes="question", markup=False)
-            yield Label("Title")
-            yield Input(self.start.title, id="step-title")
-            yield Label("Minutes")
-            yield Input(str(self.start.minutes), id="step-minutes", type="integer")
-            if not self.kind_fixed:
-                yield Label("Kind of step")
-                yield Select([(kind, kind) for kind in STEP_KINDS], value=self.start.kind, allow_blank=False, id="step-kind")
+            with VerticalScroll(id="step-fields"):
+                yield Label("Title")
+                yield Input(self.start.title, id="step-title")
+                with Horizontal(classes="row"):
+                    if not self.kind_fixed:
+                        with Vertical():
+                            yield Label("Kind of step")
+                            yield Select([(kind, kind) for kind in STEP_KINDS], value=self.start.kind, allow_blank=False,
+                                         id="step-kind")
+                    with Vertical(id="step-minutes-box"):
+                        yield Label("Minutes")
+                        yield Input(str(self.start.minutes), id="step-minutes", type="integer")
+                    if self.full:
+                        with Vertical(id="decides-by-box"):
+                            yield Label("How the group decides")
+                            yield Select([("not said yet", NOT_SAID)] + [(m, m) for m in METHODS],
+                                         value=self.start.decides_by, allow_blank=False, id="step-decides-by")
+                if self.full:
+                    yield Label("Instructions for whoever runs it")
+                    yield TextArea(self.start.instructions, id="step-instructions", soft_wrap=True, show_line_numbers=False)
+                    yield Label("Questions to ask, one to a line")
+                    yield TextArea("\n".join(self.start.prompts), id="step-prompts", soft_wrap=True, show_line_numbers=False)
+                elif self.start.method:
+                    yield Static(f"Its instructions and {len(self.start.prompts)} questions come from the method library.",
+                                 markup=False)
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Save (enter)", id="save", variant="primary")
+                yield Button("Save (ctrl+s)" if self.full else "Save (enter)", id="save", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#step-title", Input).focus()
+        self._show_decides_by(self.start.kind)
+
+    @on(Select.Changed, "#step-kind")
+    def kind_changed(self, event: Select.Changed) -> None:
+        self._show_decides_by(str(event.value))
+
+    def _show_decides_by(self, kind: str) -> None:
+        for box in self.query("#decides-by-box"):
+            box.display = kind == "decision"
 
     def on_input_submitted(self) -> None:
+        if self.full:
+            self.focus_next()  # Enter moves on; the instructions take new lines, so Ctrl+S saves
+        else:
+            self.save()
+
+    def action_save(self) -> None:
         self.save()
 
     def save(self) -> None:
@@ -74,4 +165,14 @@ class StepForm(FormDialog):
         except FormProblem as problem:
             self.show_problem(str(problem), problem.field)
             return
+        details = replace(details, instructions=self.start.instructions, prompts=self.start.prompts,
+                          decides_by=self.start.decides_by, method=self.start.method)
+        if self.full:
+            decides_by = str(self.query_one("#step-decides-by", Select).value)
+            details = replace(
+                details,
+                instructions=self.query_one("#step-instructions", TextArea).text.strip(),
+                prompts=prompts_from(self.query_one("#step-prompts", TextArea).text),
+                decides_by=decides_by if kind == "decision" else NOT_SAID,
+            )
         self.finish(details)
