@@ -17,6 +17,7 @@ from workshop_tui.model.round import pounds
 from workshop_tui.store.plan_library import find_plan
 
 UK_SUMMER = timezone(timedelta(hours=1))
+UK_GMT = timezone.utc
 
 
 def _engine(plan_name: str, title: str, start: datetime, facilitator: str, note_taker: str) -> tuple[SessionEngine, FakeClock]:
@@ -84,6 +85,70 @@ def training_part_1() -> Session:
     _run_step(engine, clock, 9, ["@margaret Feeling more confident", "@harold Enjoyed it"])
     engine.finish()
     return engine.session
+
+
+# Earlier runs of part 1 in other towns: a history for `workshop-tui stats co-production-part-1` to learn
+# from. Each starts a little late, and its steps run about as such steps do: the rounds of talk longer
+# than planned, lunch a little long; one skips a step, one adds an energiser, one moves a step.
+
+EARLIER_COURSES = [
+    ("York", datetime(2026, 3, 4, 9, 52, tzinfo=UK_GMT), 4, "skip"),
+    ("Hull", datetime(2026, 3, 25, 9, 55, tzinfo=UK_GMT), 12, "add"),
+    ("Bradford", datetime(2026, 4, 22, 9, 50, tzinfo=UK_SUMMER), 7, ""),
+    ("Wakefield", datetime(2026, 5, 20, 9, 57, tzinfo=UK_SUMMER), 18, "move"),
+    ("Harrogate", datetime(2026, 6, 10, 9, 54, tzinfo=UK_SUMMER), 9, ""),
+]
+# How long each step of part 1 takes against its plan, as a share: rounds of talk run long.
+PART_1_PACE = [1.3, 1.25, 1.15, 1.1, 1.3, 1.05, 1.1, 1.0, 1.15, 0.8, 1.0, 1.2]
+
+
+def earlier_training(place: str, opened: datetime, late: int, change: str) -> Session:
+    """Part 1 as it ran in `place`: opened at `opened`, the timer first started `late` minutes after 10:00."""
+    import random
+
+    rng = random.Random(place)
+    engine, clock = _engine("co-production-part-1", f"Co-production training, part 1 ({place})", opened,
+                            "Sam Patel", "Jo Reid")
+    for number in range(rng.randint(5, 9)):
+        engine.add_person(f"Member {number + 1}", "older person" if number else "staff")
+    clock.set(opened.replace(hour=10, minute=0) + timedelta(minutes=late))
+    engine.start_timer()
+    plan = engine.session.plan.steps
+    for index, pace in enumerate(PART_1_PACE):
+        title = plan[index].title
+        if change == "skip" and title == "Parking lot review":
+            continue  # skipped below, before it came up
+        if change == "move" and title == "Before part 2":
+            continue  # it ran earlier, after the lunch break
+        _run_step(engine, clock, round(plan[index].planned_minutes * pace * rng.uniform(0.9, 1.1)))
+        if change == "skip" and title == "1-2-4-All: what gets in the way":
+            engine.skip_step(engine.session.current_step + 1)
+        if change == "add" and title == "Comfort break":
+            engine.insert_step("Stand up and stretch", 5, "activity", instructions="Everyone stands, if they can, and stretches.")
+            engine.next_step()
+            _run_step(engine, clock, 6)
+        if change == "move" and title == "Lunch break":
+            before_part_2 = next(i for i, step in enumerate(engine.session.steps) if step.title == "Before part 2")
+            for _ in range(before_part_2 - engine.session.current_step - 1):
+                before_part_2 = next(i for i, step in enumerate(engine.session.steps) if step.title == "Before part 2")
+                engine.move_step(before_part_2, -1)
+            engine.next_step()
+            _run_step(engine, clock, 9)
+        if engine.next_index() is None:
+            break
+        engine.next_step()
+    engine.finish()
+    return engine.session
+
+
+def _earlier(place: str):
+    course = next(course for course in EARLIER_COURSES if course[0] == place)
+
+    def make() -> Session:
+        return earlier_training(*course)
+
+    make.__name__ = f"training_part_1_{place.lower()}"
+    return make
 
 
 # The shortlisting panel: a whole commissioning round, as a panel of older people and volunteers ran it.
@@ -445,4 +510,4 @@ def applications_csv() -> str:
     return out.getvalue()
 
 
-EXAMPLES = [training_part_1, shortlisting_panel]
+EXAMPLES = [training_part_1, shortlisting_panel, *(_earlier(course[0]) for course in EARLIER_COURSES)]

@@ -1,7 +1,7 @@
 """The built-in plans are complete, kind to the room, and in plain English."""
 
-from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.plain_english import LONGEST_SENTENCE, sentences, word_count
+from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.store.plan_library import builtin_plans
 
 

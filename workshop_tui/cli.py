@@ -3,8 +3,11 @@
 import argparse
 import gc
 import os
+import re
+import shutil
 import sys
 import unicodedata
+from datetime import date, time
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -57,7 +60,27 @@ def build_parser() -> Parser:
         made: Parser = commands.add_parser(name, help=help, parents=[after])
         return made
 
-    command("plans", help="list the built-in plans and their length")
+    command("plans", help="list the plans (built-in and your own) and their length")
+    plan = command("plan", help="write or change a plan (plan edit), or print its agenda for the people coming (plan print)")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="edit|print", parser_class=Parser)
+    plan_edit = plan_commands.add_parser("edit", help="write a new plan, or change one, in the plan editor", parents=[after])
+    plan_edit.add_argument("plan_name", metavar="NAME", nargs="?",
+                           help="the plan to change; a name no plan has yet starts a new plan with it")
+    plan_edit.add_argument("--from", dest="copy_of", metavar="PLAN", help="start a new plan from a copy of this one")
+    plan_print = plan_commands.add_parser(
+        "print", help="a large-print agenda with clock times, for sending to the people coming", parents=[after])
+    plan_print.add_argument("plan_name", metavar="NAME", help="the plan: a built-in plan's name, your own plan's, or a plan file")
+    plan_print.add_argument("--start", metavar="TIME", help="when it starts, such as 10:00 (the plan's own start time if not given)")
+    plan_print.add_argument("--date", metavar="DATE", help="the day, such as 2026-07-08, printed at the top")
+    plan_print.add_argument("--title", metavar="T", help="the heading (the plan's title if not given)")
+    plan_print.add_argument("-o", "--output", metavar="FILE",
+                            help="where to write it: a .html or .md file, or - for the screen (Markdown); "
+                                 "if not given, NAME-agenda.html and NAME-agenda.md in this folder")
+    plan_print.add_argument("--force", action="store_true", help="replace files that are already there")
+    stats = command("stats", help="how a plan's steps went in past sessions: planned against actual, and suggested timings")
+    stats.add_argument("plan", metavar="PLAN", help="a plan's name (built-in or your own), or a plan file")
+    stats.add_argument("--save", action="store_true",
+                       help="save the suggested timings as a new version of the plan (the version before is kept)")
     check = command(
         "check", help="check a plan file: fields, plain English and pacing"
     )
@@ -115,6 +138,10 @@ _VALUES = {
     "note_taker": "the name after --note-taker",
     "name": "the name after --name",
     "host": "the address after --host",
+    "plan_name": "the plan's NAME",
+    "copy_of": "the PLAN after --from",
+    "start": "the time after --start",
+    "date": "the date after --date",
 }
 _TEXT = ("title", "facilitator", "note_taker", "name")
 # Line and paragraph separators break a line as a new line does.
@@ -235,6 +262,136 @@ def check(wanted: str, sessions_dir: Path) -> int:
         print(f"   Why: {finding.why}")
         print(f"   What to do: {finding.todo}")
     return FINDINGS
+
+
+def plan_command(args: argparse.Namespace, sessions_dir: Path) -> int:
+    if args.plan_command == "edit":
+        return edit_plan(args.plan_name, args.copy_of, sessions_dir)
+    if args.plan_command == "print":
+        return print_agenda(args, sessions_dir)
+    raise UsageProblem("say what to do with a plan: 'plan edit [NAME]' to write or change one, or 'plan print NAME' for its agenda")
+
+
+_PLAN_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _looks_like_a_path(wanted: str) -> bool:
+    return wanted.endswith(".toml") or "/" in wanted or Path(wanted).exists()
+
+
+def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path) -> int:
+    """The plan editor: on the plan called `name`, a new plan of that name (from a copy of `copy_of`), or a new plan."""
+    from workshop_tui.core.plan_draft import PlanDraft
+    from workshop_tui.store.plan_files import plan_path
+    from workshop_tui.ui.app import EditPlan
+
+    plans_dir = sessions_dir / "plans"
+    if name is not None and not _looks_like_a_path(name) and not _PLAN_NAME.match(name):
+        raise UsageProblem(f"a plan's NAME may only hold small letters, digits and dashes, such as 'my-workshop', not '{name}'")
+    existing = None
+    if name is not None:
+        if _looks_like_a_path(name) or plan_path(plans_dir, name).exists():
+            existing = find_plan(str(plan_path(plans_dir, name)) if not _looks_like_a_path(name) else name, plans_dir)
+        else:
+            found = [entry for entry in all_plans(plans_dir) if entry.name == name and entry.plan]
+            existing = found[0] if found else None
+    if copy_of is not None:
+        if existing is not None:
+            raise UsageProblem(f"there is already a plan called '{name}'; give the copy a new NAME, or leave out --from to change '{name}'")
+        source = find_plan(copy_of, plans_dir)
+        assert source.plan is not None
+        draft = PlanDraft.of(source.plan, editing=False)
+        if name:
+            draft.details.name = name
+        return open_app(sessions_dir, EditPlan(draft))
+    if existing is not None and existing.plan is not None:
+        return open_app(sessions_dir, EditPlan(PlanDraft.of(existing.plan), existing.builtin))
+    draft = PlanDraft.new()
+    if name:
+        draft.details.name, draft.details.title = name, name.replace("-", " ").capitalize()
+    return open_app(sessions_dir, EditPlan(draft))
+
+
+def _start_time(text: str | None, plan: Plan) -> time:
+    if text is None:
+        if plan.starts_at is None:
+            raise UsageProblem(f"'{plan.title}' has no start time of its own; say when it starts, such as --start 10:00")
+        return plan.starts_at
+    found = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text.strip())
+    if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
+        raise UsageProblem(f"the time after --start must be a time of day such as 10:00 or 13:30, not '{text}'")
+    return time(int(found.group(1)), int(found.group(2)))
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageProblem(f"the date after --date must be written like 2026-07-08, not '{text}'") from None
+
+
+def print_agenda(args: argparse.Namespace, sessions_dir: Path) -> int:
+    """A large-print agenda, in HTML and Markdown, for sending to the people coming."""
+    from workshop_tui.export.printed_agenda import agenda_html, agenda_markdown, agenda_of
+    from workshop_tui.export.writing import write_files
+
+    entry = find_plan(args.plan_name, sessions_dir / "plans")
+    assert entry.plan is not None
+    plan = entry.plan
+    agenda = agenda_of(plan, _start_time(args.start, plan), args.title or "", _day(args.date))
+    if args.output == "-":
+        sys.stdout.write(agenda_markdown(agenda))
+        return 0
+    if args.output:
+        output = Path(args.output)
+        if output.suffix.lower() not in (".html", ".htm", ".md"):
+            raise UsageProblem(f"the file after -o must end in .html or .md (or be - for the screen), not '{output.name}'")
+        files = [(output, agenda_html(agenda) if output.suffix.lower() in (".html", ".htm") else agenda_markdown(agenda))]
+    else:
+        files = [(Path(f"{plan.name}-agenda.html"), agenda_html(agenda)), (Path(f"{plan.name}-agenda.md"), agenda_markdown(agenda))]
+    for written in write_files(files, shareable=True, force=args.force, sessions_dir=sessions_dir):
+        print(f"Wrote {written}.", file=sys.stderr)
+    return 0
+
+
+def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
+    """How the plan's steps went in past sessions, and suggested timings; --save keeps them as a new version."""
+    from workshop_tui.core.plan_stats import plan_stats as stats_of
+    from workshop_tui.core.timings_report import report_lines
+    from workshop_tui.store.plan_files import PlanNotSaved, save_plan_version
+    from workshop_tui.store.plan_history import plan_history
+
+    entry = find_plan(args.plan, sessions_dir / "plans")
+    assert entry.plan is not None
+    history = plan_history(sessions_dir, entry.plan.name)
+    stats = stats_of(entry.plan, history.sessions)
+    width = min(100, max(60, shutil.get_terminal_size((80, 24)).columns))
+    print("\n".join(report_lines(stats, width)))
+    if history.damaged:
+        print(f"\n{plural(len(history.damaged), 'file')} in {sessions_dir} could not be read, so "
+              f"{'it is' if len(history.damaged) == 1 else 'they are'} not counted:")
+        for path, why in history.damaged:
+            print(f"  {path.name}: {why}")
+    if not args.save:
+        if stats.sessions and stats.suggestion_changes:
+            print(f"\nTo save the suggested timings as a new version of the plan: workshop-tui stats {entry.plan.name} --save")
+        return 0
+    if not stats.suggestion_changes:
+        print("\nThe suggested timings are the plan's own, so there is nothing new to save.")
+        return 0
+    try:
+        saved = save_plan_version(sessions_dir / "plans", stats.suggested_plan(), entry.plan.version)
+    except PlanNotSaved as problem:
+        raise UsageProblem(str(problem).rstrip(".")) from None
+    kept = f" The version before is kept in {saved.kept}." if saved.kept else ""
+    print(f"\nSaved the suggested timings as version {saved.plan.version} of '{entry.plan.name}' in {saved.path}.{kept}")
+    findings = check_plan(saved.plan)
+    if findings:
+        print(f"With these timings the checks find {plural(len(findings), 'thing')} to look at: "
+              f"run 'workshop-tui check {entry.plan.name}'.")
+    return 0
 
 
 def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:
@@ -469,6 +626,10 @@ def main(argv: list[str] | None = None) -> int:
         sessions_dir = choose_sessions_dir(args.sessions_dir)
         if args.command == "plans":
             return list_plans(sessions_dir)
+        if args.command == "plan":
+            return plan_command(args, sessions_dir)
+        if args.command == "stats":
+            return plan_stats(args, sessions_dir)
         if args.command == "check":
             return check(args.plan, sessions_dir)
         if args.command == "run":

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.step_times import first_timer_start, planned_start
 from workshop_tui.model import Session
 
 
@@ -39,6 +40,11 @@ def summary_of(session: Session) -> dict[str, Any]:
         summary["ended_at"] = session.ended_at
     if session.follows is not None:
         summary["follows"] = session.follows.file  # so the earlier session's minutes can find this one
+    # For learning a plan's timings (`stats`): the plan's version, when it should have started and when it did.
+    summary["plan_version"] = session.plan.version
+    for name, moment in (("planned_start", planned_start(session)), ("timer_started_at", first_timer_start(session))):
+        if moment is not None:
+            summary[name] = moment
     return summary
 
 

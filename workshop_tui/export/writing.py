@@ -185,11 +185,20 @@ def export(
             _to_screen(text)
             return []
         tables = [(Path(output), text)]
-    for path, _ in tables:  # every file is checked before any is written
+    return write_files(tables, shareable=anonymised, force=force, source=source, sessions_dir=sessions_dir)
+
+
+def write_files(
+    files: list[tuple[Path, str]], *, shareable: bool, force: bool, source: Path | None = None, sessions_dir: Path | None = None,
+) -> list[Path]:
+    """Write each (path, text), checking every path before any is written; returns the paths.
+
+    `shareable` files (no names in them) may be read by others; the rest by their owner only."""
+    for path, _ in files:
         _check_target(path, force, source, sessions_dir)
-    for path, text in tables:
-        _write(path, text, anonymised, force)
-    return [path for path, _ in tables]
+    for path, text in files:
+        _write(path, text, shareable, force)
+    return [path for path, _ in files]
 
 
 def _letters_folder(output: str | None) -> Path:

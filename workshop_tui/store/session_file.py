@@ -3,6 +3,7 @@
     # workshop-tui session ...
     schema_version = 2
     [summary]            title, plan, status, counts: written whole at each compaction
+    [[timings]]          how long each step took, as at the same moment (for `stats`)
     [session]            id, title, start, who ran it, and [session.plan]: the plan as it was
     [[events]]           the record itself: the session is what these events make
     # saved 42           after every save: how many events the file holds so far
@@ -25,6 +26,7 @@ import tomli_w
 from workshop_tui.core.event_kinds import Kind, apply_event
 from workshop_tui.core.session_engine import first_state
 from workshop_tui.core.session_summary import fold_events, summary_of
+from workshop_tui.core.step_times import step_times
 from workshop_tui.model import Event, Session
 from workshop_tui.model.schema import SESSION_FORMAT
 from workshop_tui.model.session_start import SessionStart
@@ -73,7 +75,8 @@ def event_text(event: Event) -> str:
 def header_text(session: Session) -> str:
     """Everything before the events: the first line, the version, the summary and the start."""
     start = session.model_dump(mode="python", exclude_none=True, include=set(START_FIELDS))
-    document = {"schema_version": SESSION_FORMAT, "summary": summary_of(session), "session": start}
+    timings = [step.as_toml() for step in step_times(session)]
+    document = {"schema_version": SESSION_FORMAT, "summary": summary_of(session), "timings": timings, "session": start}
     return FIRST_LINE + tomli_w.dumps(document) + "\n"
 
 
@@ -172,6 +175,7 @@ HEAD_BYTES = 16 * 1024
 # Enough for the events of many saves since the last compaction (see store/journal.py).
 TAIL_BYTES = 256 * 1024
 _SESSION_TABLE = b"\n[session]\n"
+_TIMINGS_TABLE = b"\n[[timings]]\n"
 
 
 def read_summary(path: Path) -> dict[str, Any]:
@@ -185,6 +189,8 @@ def read_summary(path: Path) -> dict[str, Any]:
         end = head.find(_SESSION_TABLE)
         if end < 0 or b"\n[summary]\n" not in head[:end]:
             return summary_of(load_session(path))
+        timings = head.find(_TIMINGS_TABLE, 0, end)
+        end = timings if timings >= 0 else end  # a listing needs only the summary
         try:
             data = quick_head(head[:end]) or tomllib.loads(head[:end].decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError):

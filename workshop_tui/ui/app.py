@@ -49,6 +49,14 @@ class ReviewSession:
 
 
 @dataclass(frozen=True)
+class EditPlan:
+    """Open straight onto the plan editor (`workshop-tui plan edit`)."""
+
+    draft: Any  # a core.plan_draft.PlanDraft
+    builtin: bool = False
+
+
+@dataclass(frozen=True)
 class BrowseSessions:
     """Open straight onto the sessions browser (`workshop-tui review`)."""
 
@@ -70,7 +78,7 @@ class WorkshopApp(App):
         sessions_dir: Path,
         clock: Clock | None = None,
         quiet: bool = False,
-        opening: StartPlan | OpenedSession | ReviewSession | BrowseSessions | None = None,
+        opening: StartPlan | OpenedSession | ReviewSession | BrowseSessions | EditPlan | None = None,
         autosave_gather_seconds: float = 0.2,
     ):
         super().__init__()
@@ -126,6 +134,10 @@ class WorkshopApp(App):
             from workshop_tui.ui.screens.review import ReviewScreen
 
             return ReviewScreen(self.opening.session, self.opening.path)
+        if isinstance(self.opening, EditPlan):
+            from workshop_tui.ui.screens.plan_editor import PlanEditor
+
+            return PlanEditor(self.opening.draft, self.sessions_dir / "plans", self.opening.builtin)
         if isinstance(self.opening, BrowseSessions):
             from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 

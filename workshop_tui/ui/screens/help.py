@@ -18,11 +18,16 @@ from workshop_tui.ui.screens.finished import FinishedScreen
 from workshop_tui.ui.screens.form_dialog import FormDialog
 from workshop_tui.ui.screens.home import HomeScreen
 from workshop_tui.ui.screens.live import LiveScreen
+from workshop_tui.ui.screens.method_chooser import MethodChooser
 from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.screens.panel_forms import ApplicationForm, AwardForm
+from workshop_tui.ui.screens.plan_details_form import PlanDetailsForm
+from workshop_tui.ui.screens.plan_editor import PlanEditor
+from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.review import ReviewScreen
 from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
+from workshop_tui.ui.screens.step_form import StepForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.widgets.panel_tables import (
     ApplicationsTable,
@@ -88,6 +93,25 @@ HELP_SECTIONS = [
         "the ranking or over the pot asks the panel to say why.",
     ),
     HelpSection(
+        "Writing a plan",
+        (PlanEditor,),
+        "Open the editor from the home screen: E changes the chosen plan, C starts a new plan from a copy of it, "
+        "N starts from nothing. Or use `workshop-tui plan edit NAME`.\n\n"
+        "Enter on a step changes it, as E does. The clock times follow the plan's start time (D sets it, and "
+        "the time it must end by). The checks below the steps change as you type: Tab reaches them, and Enter "
+        "on one goes to its step.\n\n"
+        "Saving writes a new version into the plans folder of the sessions folder; the version it replaces "
+        "is kept in plans/earlier/. A built-in plan is never changed: saving it makes your own version, "
+        "which takes its place.",
+    ),
+    HelpSection(
+        "A plan's timings from past sessions",
+        (PlanTimingsScreen,),
+        "T on the home screen shows how the chosen plan's steps went in past sessions: what each usually took "
+        "against the plan, how often it ran over or was skipped, how late sessions started and which breaks "
+        "ran long. `workshop-tui stats PLAN` prints the same.",
+    ),
+    HelpSection(
         "After finishing",
         (FinishedScreen,),
         "The session's file is complete: it shows how long each step took against the plan, "
@@ -95,7 +119,8 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "In a form or a question",
-        (DecisionForm, ActionForm, ApplicationForm, AwardForm, FormDialog, TextPrompt, ConfirmScreen),
+        (DecisionForm, ActionForm, ApplicationForm, AwardForm, StepForm, PlanDetailsForm, MethodChooser, FormDialog,
+         TextPrompt, ConfirmScreen),
         "Tab moves between fields, Enter opens a list or presses the button chosen.",
     ),
     HelpSection(

@@ -19,7 +19,7 @@ from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.start_session import SessionDetails, StartSessionScreen
 
-HINT = "Choose a plan and press enter to start a session. Tab moves between the lists. B shows past sessions."
+HINT = "Enter starts a session of the chosen plan. E changes it, C copies it, N writes a new one, T shows its timings. B: past sessions."
 
 
 def plan_label(entry: PlanEntry) -> str:
@@ -62,12 +62,61 @@ def plan_details(entry: PlanEntry) -> str:
 class HomeScreen(Screen):
     """Lists the built-in plans and any plan files in the sessions folder's plans/."""
 
-    BINDINGS = [Binding("b", "past_sessions", "Past sessions", id="past_sessions", tooltip="Look back at past sessions")]
+    BINDINGS = [
+        Binding("b", "past_sessions", "Past sessions", id="past_sessions", tooltip="Look back at past sessions"),
+        Binding("e", "edit_plan", "Change plan", id="edit_plan", tooltip="Change the chosen plan in the plan editor"),
+        Binding("c", "copy_plan", "Copy plan", id="copy_plan", tooltip="Write a new plan, starting from a copy of the chosen one"),
+        Binding("n", "new_plan", "New plan", id="new_plan", tooltip="Write a new plan, starting from nothing"),
+        Binding("t", "plan_timings", "Timings", id="plan_timings", tooltip="How the chosen plan's steps went in past sessions"),
+    ]
 
     def action_past_sessions(self) -> None:
         from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 
         self.app.push_screen(SessionsBrowser())
+
+    def chosen_plan(self) -> PlanEntry | None:
+        """The plan highlighted in the plans list, if it can be used; otherwise says why and gives None."""
+        option = self.query_one("#plans", OptionList).highlighted_option
+        if option is None:
+            self.notify("Choose a plan in the list first.", title="No plan chosen", severity="warning")
+            return None
+        entry = self.entries[int(option.id)]
+        if entry.plan is None:
+            self.notify(str(entry.problem), title="This plan cannot be used", severity="error")
+            return None
+        return entry
+
+    def open_editor(self, draft, builtin: bool = False) -> None:
+        from workshop_tui.ui.screens.plan_editor import PlanEditor
+
+        self.app.push_screen(PlanEditor(draft, self.app.sessions_dir / "plans", builtin))
+
+    def action_edit_plan(self) -> None:
+        from workshop_tui.core.plan_draft import PlanDraft
+
+        entry = self.chosen_plan()
+        if entry and entry.plan:
+            self.open_editor(PlanDraft.of(entry.plan), builtin=entry.builtin)
+
+    def action_copy_plan(self) -> None:
+        from workshop_tui.core.plan_draft import PlanDraft
+
+        entry = self.chosen_plan()
+        if entry and entry.plan:
+            self.open_editor(PlanDraft.of(entry.plan, editing=False))
+
+    def action_new_plan(self) -> None:
+        from workshop_tui.core.plan_draft import PlanDraft
+
+        self.open_editor(PlanDraft.new())
+
+    def action_plan_timings(self) -> None:
+        from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
+
+        entry = self.chosen_plan()
+        if entry and entry.plan:
+            self.app.push_screen(PlanTimingsScreen(entry.plan, self.app.sessions_dir))
 
     @dataclass
     class PlansFound(Message):

@@ -1,0 +1,192 @@
+"""What past sessions of a plan say about its timings: step by step, planned against actual.
+
+For each step of the plan as it is now: how long it really took (the median and the range), how
+often it ran over and by how much, how often it was skipped; how late sessions started, and which
+breaks ran long. From that, suggested timings: the median actual, rounded to 5 minutes.
+
+A step of a past session is matched to the plan by its title as planned (the second "Break" with
+the second "Break"), so sessions of earlier versions of the plan count where their steps still fit.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from statistics import median
+
+from workshop_tui.core.step_times import DONE, REMOVED, SKIPPED, StepTime
+from workshop_tui.model import Plan
+
+ROUND_TO = 5  # minutes: suggestions are rounded to this
+FEWEST_RUNS = 3  # runs of a step before its timing is suggested
+OVER_BY = 60  # seconds: a step over by less than a minute is on time
+
+
+@dataclass(frozen=True)
+class PastSession:
+    """One past session of the plan, as its file's head tells it."""
+
+    name: str  # its file name
+    title: str
+    status: str
+    started_at: datetime  # when it was opened
+    plan_version: int
+    steps: list[StepTime]
+    planned_start: datetime | None = None  # when the plan said it starts, that day
+    timer_started_at: datetime | None = None  # when the group got going
+
+
+@dataclass(frozen=True)
+class StepStats:
+    number: int
+    title: str
+    kind: str
+    planned: int  # minutes in the plan now
+    sessions: int  # sessions that had this step
+    used: tuple[float, ...]  # minutes it ran, in each session where it ran
+    over: tuple[float, ...]  # minutes over the plan as run, in each session where it ran over
+    skipped: int  # skipped or taken off the agenda
+    moved: int
+
+    @property
+    def ran(self) -> int:
+        return len(self.used)
+
+    @property
+    def median(self) -> float | None:
+        return median(self.used) if self.used else None
+
+    @property
+    def shortest(self) -> float | None:
+        return min(self.used) if self.used else None
+
+    @property
+    def longest(self) -> float | None:
+        return max(self.used) if self.used else None
+
+    @property
+    def suggested(self) -> int:
+        """The median actual, rounded to 5 minutes (at least 5); the planned minutes with too few runs."""
+        if self.ran < FEWEST_RUNS or self.median is None:
+            return self.planned
+        return max(ROUND_TO, ROUND_TO * round(self.median / ROUND_TO))
+
+
+@dataclass(frozen=True)
+class AddedStep:
+    """A step that was not in the plan but added on the day, in one or more sessions."""
+
+    title: str
+    sessions: int
+    used: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class PlanStats:
+    plan: Plan
+    sessions: int  # sessions of the plan counted
+    unfinished: int  # of those, not finished: only their finished steps count
+    steps: list[StepStats]
+    late: tuple[float, ...]  # minutes each session started after its planned start (negative: early)
+    late_from_opening: bool  # no planned start time: lateness is from when the session was opened
+    long_breaks: tuple[float, ...]  # minutes over, for each break that ran long
+    breaks_run: int
+    added: list[AddedStep]
+    unmatched: int  # sessions' planned steps that are not in this version of the plan
+
+    @property
+    def suggested(self) -> list[int]:
+        return [step.suggested for step in self.steps]
+
+    @property
+    def suggestion_changes(self) -> bool:
+        return any(step.suggested != step.planned for step in self.steps)
+
+    def suggested_plan(self) -> Plan:
+        """The plan with the suggested timings: the next version, once it is saved."""
+        steps = [step.model_copy(update={"planned_minutes": minutes}) for step, minutes in zip(self.plan.steps, self.suggested, strict=True)]
+        return self.plan.model_copy(update={"steps": steps})
+
+
+def _key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _matches(plan: Plan, session: PastSession) -> dict[int, StepTime]:
+    """The session's steps of the plan, by the index of the plan step each is (the k-th "Break" with the k-th)."""
+    places: dict[tuple[str, int], int] = {}
+    seen: Counter[str] = Counter()
+    for index, planned in enumerate(plan.steps):
+        key = _key(planned.title)
+        places[(key, seen[key])] = index
+        seen[key] += 1
+    found: dict[int, StepTime] = {}
+    seen.clear()
+    for ran in session.steps:
+        if ran.added:
+            continue
+        key = _key(ran.title)
+        at = places.get((key, seen[key]))
+        seen[key] += 1
+        if at is not None:
+            found[at] = ran
+    return found
+
+
+def _minutes(seconds: float) -> float:
+    return round(seconds / 60, 1)
+
+
+def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
+    used: dict[int, list[float]] = defaultdict(list)
+    over: dict[int, list[float]] = defaultdict(list)
+    had, skipped, moved = Counter[int](), Counter[int](), Counter[int]()
+    added: dict[str, list[float]] = defaultdict(list)
+    added_in: Counter[str] = Counter()
+    added_titles: dict[str, str] = {}
+    late, long_breaks = [], []
+    breaks_run = unmatched = 0
+    for session in sessions:
+        matched = _matches(plan, session)
+        unmatched += sum(1 for step in session.steps if not step.added) - len(matched)
+        for index, step in matched.items():
+            had[index] += 1
+            moved[index] += step.moved
+            if step.state in (SKIPPED, REMOVED):
+                skipped[index] += 1
+            elif step.state == DONE:
+                used[index].append(_minutes(step.used_seconds))
+                if step.over_seconds >= OVER_BY:
+                    over[index].append(_minutes(step.over_seconds))
+        for step in session.steps:
+            if step.kind == "break" and step.state == DONE:
+                breaks_run += 1
+                if step.used_seconds - 60 * step.allowed >= OVER_BY:
+                    long_breaks.append(_minutes(step.used_seconds - 60 * step.allowed))
+            if step.added and step.state == DONE:
+                key = _key(step.title)
+                added_titles.setdefault(key, step.title)
+                added[key].append(_minutes(step.used_seconds))
+            if step.added:
+                added_in[_key(step.title)] += 1
+        late_start = _late(session)
+        if late_start is not None:
+            late.append(late_start)
+    steps = [
+        StepStats(number, step.title, step.kind, step.planned_minutes, had[number - 1], tuple(used[number - 1]),
+                  tuple(over[number - 1]), skipped[number - 1], moved[number - 1])
+        for number, step in enumerate(plan.steps, start=1)
+    ]
+    extra = [AddedStep(added_titles.get(key, key), count, tuple(added[key])) for key, count in added_in.most_common()]
+    return PlanStats(
+        plan, len(sessions), sum(1 for s in sessions if s.status != "finished"), steps, tuple(late),
+        plan.starts_at is None and all(s.planned_start is None for s in sessions),
+        tuple(long_breaks), breaks_run, extra, unmatched,
+    )
+
+
+def _late(session: PastSession) -> float | None:
+    """Minutes from the planned start (or, with none, from opening the session) to the group getting going."""
+    if session.timer_started_at is None:
+        return None
+    since = session.planned_start or session.started_at
+    return _minutes((session.timer_started_at - since).total_seconds())

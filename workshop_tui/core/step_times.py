@@ -1,0 +1,121 @@
+"""How long each step of a session took, as a few plain fields: what `stats` learns plans from.
+
+They are written with the [summary] at the head of a session file (the [[timings]] tables), so the
+timings of a thousand sessions are read without reading their events. A step is known by its title
+in the plan as run, so it is found again in a later version of the plan.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from workshop_tui.core.countdown import Countdown
+from workshop_tui.core.event_kinds import Kind
+from workshop_tui.model import Session, SessionStep
+
+# What became of a step: it ran; it was skipped or taken off; the session passed it by without its
+# timer running; the session never reached it; it is running now.
+DONE, SKIPPED, REMOVED, NOT_TIMED, NOT_REACHED, RUNNING = "done", "skipped", "removed", "not timed", "not reached", "running"
+STATES = (DONE, SKIPPED, REMOVED, NOT_TIMED, NOT_REACHED, RUNNING)
+
+
+@dataclass(frozen=True)
+class StepTime:
+    """One step of one session."""
+
+    title: str  # as planned, for a step of the plan; as added, for a step added on the day
+    kind: str
+    planned: int  # minutes in the plan as run
+    allowed: int  # minutes it had in the end: planned, with any added or taken off
+    used_seconds: int  # the time its timer ran
+    state: str
+    added: bool = False  # added on the day, not in the plan
+    moved: bool = False  # moved to another place on the day
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def over_seconds(self) -> int:
+        """Seconds over the plan as run (negative when under)."""
+        return self.used_seconds - 60 * self.planned
+
+    def as_toml(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "title": self.title, "kind": self.kind, "planned": self.planned, "allowed": self.allowed,
+            "used_seconds": self.used_seconds, "state": self.state,
+        }
+        for name in ("added", "moved"):
+            if getattr(self, name):
+                data[name] = True
+        for name in ("started_at", "ended_at"):
+            if getattr(self, name) is not None:
+                data[name] = getattr(self, name)
+        return data
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> "StepTime":
+        """One [[timings]] table; ValueError if it is not the shape one has."""
+        kinds = {"title": str, "kind": str, "planned": int, "allowed": int, "used_seconds": int, "state": str}
+        values: dict[str, Any] = {}
+        for name, kind in kinds.items():
+            value = data.get(name)
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise ValueError(f"a step's {name} is missing or of the wrong kind")
+            values[name] = value
+        if values["state"] not in STATES:
+            raise ValueError(f"a step's state '{values['state']}' is not one this app writes")
+        for name in ("added", "moved"):
+            values[name] = data.get(name) is True
+        for name in ("started_at", "ended_at"):
+            moment = data.get(name)
+            values[name] = moment if isinstance(moment, datetime) and moment.tzinfo is not None else None
+        return cls(**values)
+
+
+def _state(session: Session, index: int, step: SessionStep) -> str:
+    if step.removed_at is not None:
+        return REMOVED
+    if step.skipped_at is not None:
+        return SKIPPED
+    finished = session.status == "finished"
+    if step.started_at is None:
+        passed = index < session.current_step or (finished and index != session.current_step)
+        return NOT_TIMED if passed else NOT_REACHED
+    if index == session.current_step and not finished:
+        return RUNNING
+    return DONE
+
+
+def step_times(session: Session) -> list[StepTime]:
+    """Every step of the session, in the order it ran, with what became of it."""
+    moved = {str(event.details.get("step")) for event in session.events if event.kind == Kind.AGENDA_MOVE}
+    planned = session.plan.steps
+    times = []
+    for index, step in enumerate(session.steps):
+        number = int(step.id[1:]) if step.id[1:].isdigit() else 0
+        in_plan = 1 <= number <= len(planned)
+        as_planned = planned[number - 1] if in_plan else step
+        used = Countdown(60 * step.allowed_minutes, step.elapsed_seconds, step.running_since).used(session.last_moment)
+        times.append(StepTime(
+            title=as_planned.title, kind=step.kind, planned=as_planned.planned_minutes, allowed=step.allowed_minutes,
+            used_seconds=int(used), state=_state(session, index, step), added=not in_plan, moved=step.id in moved,
+            started_at=step.started_at, ended_at=step.ended_at,
+        ))
+    return times
+
+
+def first_timer_start(session: Session) -> datetime | None:
+    """When the group got going: the first time any step's timer ran."""
+    starts = [step.started_at for step in session.steps if step.started_at is not None]
+    return min(starts) if starts else None
+
+
+def planned_start(session: Session) -> datetime | None:
+    """When the plan as run said the session starts, on the day it was opened, in its own time zone."""
+    start = session.plan.starts_at
+    if start is None:
+        return None
+    opened = session.started_at
+    moment = opened.replace(hour=start.hour, minute=start.minute, second=0, microsecond=0)
+    # Opened after midnight for an evening plan (rare): the plan's start was the day before.
+    return moment - timedelta(days=1) if moment - opened > timedelta(hours=12) else moment

@@ -1,0 +1,128 @@
+"""A plan's timings from past sessions, in words and as a chart in text: for `stats` and its screen.
+
+Every number is said in words as well as drawn, so nobody needs the bars (or colour) to read it.
+"""
+
+from workshop_tui.core.plan_stats import FEWEST_RUNS, ROUND_TO, PlanStats, StepStats
+from workshop_tui.core.wording import length_in_words, plural
+
+PLANNED, ACTUAL, RANGE = "░", "█", "─"
+
+
+def minutes_said(minutes: float) -> str:
+    """12.0 -> '12', 12.5 -> '12½'; whole minutes are enough for a plan."""
+    whole = int(minutes)
+    return f"{whole}½" if minutes - whole >= 0.5 else str(whole)
+
+
+def minutes_words(minutes: float) -> str:
+    """'1 minute', '12 minutes', '12½ minutes'."""
+    said = minutes_said(minutes)
+    return f"{said} minute" if said == "1" else f"{said} minutes"
+
+
+def middle(values: tuple[float, ...] | list[float]) -> float:
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
+
+
+def _late_words(stats: PlanStats) -> str:
+    if not stats.late:
+        return "Started: no session's timer has run yet."
+    since = "from opening the session, as the plan has no start time" if stats.late_from_opening else "after the planned start"
+    late = [minutes for minutes in stats.late if minutes >= 1]
+    if not late:
+        return f"Started: on time in {'the one session' if len(stats.late) == 1 else f'all {len(stats.late)} sessions'}."
+    return (f"Started late in {len(late)} of {plural(len(stats.late), 'session')}: usually by {minutes_words(middle(late))}, "
+            f"at most {minutes_words(max(late))} ({since}).")
+
+
+def _breaks_words(stats: PlanStats) -> str:
+    if not stats.breaks_run:
+        return "Breaks: none has run yet."
+    if not stats.long_breaks:
+        return f"Breaks: none of {stats.breaks_run} ran long."
+    return (f"Breaks: {len(stats.long_breaks)} of {stats.breaks_run} ran long, usually by {minutes_words(middle(stats.long_breaks))}, "
+            f"at most {minutes_words(max(stats.long_breaks))}.")
+
+
+def summary_lines(stats: PlanStats) -> list[str]:
+    plan = stats.plan
+    counted = f"{plural(stats.sessions, 'past session')}"
+    if stats.unfinished:
+        counted += f", {stats.unfinished} not finished (only their finished steps count)"
+    lines = [f"{plan.title} ({plan.name}, version {plan.version}): {counted}."]
+    if not stats.sessions:
+        return lines
+    lines += [_late_words(stats), _breaks_words(stats)]
+    if stats.unmatched:
+        lines.append(f"{plural(stats.unmatched, 'step')} of earlier versions of the plan are not in this one, so they are not counted.")
+    return lines
+
+
+def step_words(step: StepStats) -> str:
+    """One step's story: 'Usually took 14 minutes (9 to 22), against 10 planned. Ran over in 7 of 10 runs, usually by 4 minutes.'"""
+    if not step.sessions:
+        return "In no past session."
+    parts = []
+    if step.ran == 1 and step.median is not None:
+        parts.append(f"Took {minutes_words(step.median)}, against {step.planned} planned.")
+    elif step.ran and step.median is not None and step.shortest is not None and step.longest is not None:
+        span = "each time" if round(step.shortest) == round(step.longest) else f"({minutes_said(step.shortest)} to {minutes_said(step.longest)})"
+        parts.append(f"Usually took {minutes_words(step.median)} {span}, against {step.planned} planned.")
+    else:
+        parts.append("Never ran.")
+    if step.over:
+        parts.append(f"Ran over in {len(step.over)} of {plural(step.ran, 'run')}, usually by {minutes_words(middle(step.over))}.")
+    elif step.ran > 1:
+        parts.append(f"Never ran over in {step.ran} runs.")
+    if step.skipped:
+        parts.append(f"Skipped in {step.skipped} of {plural(step.sessions, 'session')}.")
+    if step.moved:
+        parts.append(f"Moved in {plural(step.moved, 'session')}.")
+    return " ".join(parts)
+
+
+def chart_lines(stats: PlanStats, width: int = 80) -> list[str]:
+    """Each step: its planned minutes as ░ and its middle actual as █, with ─ out to the longest run."""
+    longest = max([step.planned for step in stats.steps] + [step.longest or 0 for step in stats.steps] + [1])
+    room = max(10, width - 14)
+    scale = room / longest
+
+    def bar(minutes: float) -> int:
+        return max(1, round(minutes * scale)) if minutes > 0 else 0
+
+    lines = [f"Step by step: {PLANNED} planned, {ACTUAL} what it usually took (the middle run), {RANGE} out to the longest run."]
+    for step in stats.steps:
+        lines += ["", f"{step.number:>2}. {step.title} ({step.kind})"]
+        lines.append(f"    planned {step.planned:>3} {PLANNED * bar(step.planned)}")
+        if step.median is not None and step.longest is not None:
+            usual = bar(step.median)
+            lines.append(f"    actual  {minutes_said(step.median):>3} {ACTUAL * usual}{RANGE * max(0, bar(step.longest) - usual)}")
+        lines.append(f"    {step_words(step)}")
+    for added in stats.added:
+        took = f", usually {minutes_words(middle(added.used))}" if added.used else ""
+        lines += ["", f"Added on the day: '{added.title}' in {plural(added.sessions, 'session')}{took}."]
+    return lines
+
+
+def suggestion_lines(stats: PlanStats) -> list[str]:
+    if not stats.sessions:
+        return []
+    rule = (f"Suggested timings: what each step usually took (the middle run), rounded to {ROUND_TO} minutes; "
+            f"as planned where a step ran fewer than {FEWEST_RUNS} times.")
+    lines = [rule]
+    for step in stats.steps:
+        change = "" if step.suggested == step.planned else f" (was {step.planned})"
+        lines.append(f"{step.number:>3}. {step.title}: {step.suggested}{change}")
+    planned = sum(step.planned for step in stats.steps)
+    suggested = sum(stats.suggested)
+    lines.append(f"In all: {length_in_words(planned)} planned, {length_in_words(suggested)} suggested.")
+    return lines
+
+
+def report_lines(stats: PlanStats, width: int = 80) -> list[str]:
+    if not stats.sessions:
+        return [*summary_lines(stats), f"Run it with 'workshop-tui run {stats.plan.name}', and its timings will show here."]
+    return [*summary_lines(stats), "", *chart_lines(stats, width), "", *suggestion_lines(stats)]
