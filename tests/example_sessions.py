@@ -6,7 +6,7 @@ To make them again after a deliberate change:
 
 import csv
 import io
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import NamedTuple
 
 from workshop_tui.core.clock import FakeClock
@@ -17,7 +17,7 @@ from workshop_tui.model.round import pounds
 from workshop_tui.store.plan_library import find_plan
 
 UK_SUMMER = timezone(timedelta(hours=1))
-UK_GMT = timezone.utc
+UK_GMT = UTC
 
 
 def _engine(plan_name: str, title: str, start: datetime, facilitator: str, note_taker: str) -> tuple[SessionEngine, FakeClock]:
