@@ -510,4 +510,7 @@ def applications_csv() -> str:
     return out.getvalue()
 
 
-EXAMPLES = [training_part_1, shortlisting_panel, *(_earlier(course[0]) for course in EARLIER_COURSES)]
+EXAMPLES = [training_part_1, shortlisting_panel]
+# Earlier runs of part 1, for stats to learn from.
+EARLIER_RUNS = [_earlier(course[0]) for course in EARLIER_COURSES]
+ALL_EXAMPLES = EXAMPLES + EARLIER_RUNS

@@ -8,12 +8,12 @@ import pytest
 from workshop_tui.store.application_import import import_applications_file
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.store.sessions_folder import session_file_name
-from tests.example_sessions import APPLICATIONS_CSV, EXAMPLES, applications_csv, shortlisting_panel
+from tests.example_sessions import ALL_EXAMPLES, APPLICATIONS_CSV, applications_csv, shortlisting_panel
 
 SESSIONS = Path(__file__).resolve().parent.parent / "sessions"
 
 
-@pytest.mark.parametrize("make", EXAMPLES, ids=[make.__name__ for make in EXAMPLES])
+@pytest.mark.parametrize("make", ALL_EXAMPLES, ids=[make.__name__ for make in ALL_EXAMPLES])
 def test_each_shipped_example_is_the_engines_output(make):
     session = make()
     path = SESSIONS / session_file_name(session.title, session.started_at)

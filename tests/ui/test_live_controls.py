@@ -140,7 +140,7 @@ async def test_ctrl_f_then_no_keeps_the_session_going(sessions_dir: Path, clock)
 async def test_i_adds_a_step_after_the_current_one(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
-        await pilot.press("i")
+        await pilot.press("i", "enter")  # a step of my own, not a method from the library
         assert isinstance(app.screen, StepForm)
         await pilot.press(*"Energiser")
         await pilot.press("tab", "end", "backspace", "backspace", "5")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 
-from workshop_tui.core.step_times import DONE, REMOVED, SKIPPED, StepTime
+from workshop_tui.core.step_times import DONE, NOT_REACHED, REMOVED, RUNNING, SKIPPED, StepTime
 from workshop_tui.model import Plan
 
 ROUND_TO = 5  # minutes: suggestions are rounded to this
@@ -149,6 +149,8 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
         matched = _matches(plan, session)
         unmatched += sum(1 for step in session.steps if not step.added) - len(matched)
         for index, step in matched.items():
+            if step.state in (NOT_REACHED, RUNNING):
+                continue  # an unfinished session had not got to it yet
             had[index] += 1
             moved[index] += step.moved
             if step.state in (SKIPPED, REMOVED):

@@ -78,6 +78,8 @@ def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[s
             summary["follows"] = details["file"]
         if kind == Kind.SESSION_FINISH and isinstance(at, datetime):
             summary["ended_at"] = at
+        if kind == Kind.TIMER_START and isinstance(at, datetime) and "timer_started_at" not in summary:
+            summary["timer_started_at"] = at
         if isinstance(at, datetime) and kind != Kind.COMMENT_ADD:
             summary["last_at"] = at
         summary["events"] = summary.get("events", 0) + 1

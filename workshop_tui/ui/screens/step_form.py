@@ -109,14 +109,14 @@ class StepForm(FormDialog):
                 yield Label("Title")
                 yield Input(self.start.title, id="step-title")
                 with Horizontal(classes="row"):
+                    with Vertical(id="step-minutes-box"):
+                        yield Label("Minutes")
+                        yield Input(str(self.start.minutes), id="step-minutes", type="integer")
                     if not self.kind_fixed:
                         with Vertical():
                             yield Label("Kind of step")
                             yield Select([(kind, kind) for kind in STEP_KINDS], value=self.start.kind, allow_blank=False,
                                          id="step-kind")
-                    with Vertical(id="step-minutes-box"):
-                        yield Label("Minutes")
-                        yield Input(str(self.start.minutes), id="step-minutes", type="integer")
                     if self.full:
                         with Vertical(id="decides-by-box"):
                             yield Label("How the group decides")
