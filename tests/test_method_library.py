@@ -27,6 +27,14 @@ def test_each_method_is_in_plain_words(name):
     assert method.purpose.endswith(".") and len(method.purpose.split()) <= 25
 
 
+def test_each_method_passes_every_check_and_a_decision_says_how_the_group_decides():
+    from workshop_tui.core.plan_checks import room_findings
+
+    for method in methods():
+        assert room_findings(Plan(name="one-step", title="One step", steps=[method.step])) == [], method.name
+    assert find_method("dot-voting").step.decides_by == "dot vote"
+
+
 def test_the_timings_are_the_usual_ones_for_a_group():
     # As the domain notes give them: 1-2-4-All about 12, a World Café 60 to 90, fist-of-five 5 to 10.
     assert find_method("one-two-four-all").shortest_minutes == 12

@@ -73,7 +73,8 @@ class PlanDetailsForm(EnterMovesOn):
         super().__init__()
         self.start = details
         self.new_plan = new_plan
-        self.name_typed = not new_plan  # a new plan's name follows its title until the name is typed
+        # A new plan's name follows its title, until a name of one's own is typed.
+        self.follows_title = new_plan
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -105,13 +106,13 @@ class PlanDetailsForm(EnterMovesOn):
 
     @on(Input.Changed, "#plan-title")
     def title_changed(self, event: Input.Changed) -> None:
-        if not self.name_typed:
-            with self.prevent(Input.Changed):
-                self.query_one("#plan-name", Input).value = safe_name(event.value)
+        if self.follows_title:
+            self.query_one("#plan-name", Input).value = safe_name(event.value)
 
     @on(Input.Changed, "#plan-name")
-    def name_changed(self) -> None:
-        self.name_typed = True
+    def name_changed(self, event: Input.Changed) -> None:
+        title = self.query_one("#plan-title", Input).value
+        self.follows_title = self.follows_title and event.value == safe_name(title)
 
     def save(self) -> None:
         try:

@@ -214,6 +214,8 @@ class PlanEditor(Screen):
         findings.display = bool(self.findings)
         findings.clear_options()
         findings.add_options(Option(f"{f.where[:1].upper()}{f.where[1:]}: {f.advice}", id=str(n)) for n, f in enumerate(self.findings))
+        if self.findings:
+            findings.highlighted = 0
         self.show_step_words()
 
     def heading(self) -> str:
@@ -282,12 +284,10 @@ class PlanEditor(Screen):
         self.app.push_screen(MethodChooser("Add a method from the library, or a step of your own"), chosen)
 
     def action_change_step(self) -> None:
-        findings = self.query_one("#plan-findings", OptionList)
-        if findings.has_focus:
-            self.go_to_finding()
-            return
-        index = self.chosen()
-        if index < 0:
+        self.change_step(self.chosen())
+
+    def change_step(self, index: int) -> None:
+        if not 0 <= index < len(self.draft.steps):
             self.notify("There are no steps yet. Press a to add one.", title="Nothing to change")
             return
 
@@ -342,7 +342,7 @@ class PlanEditor(Screen):
         table.focus()
         if finding.step is not None:
             table.move_cursor(row=finding.step - 1)
-            self.action_change_step()
+            self.change_step(finding.step - 1)
         elif finding.field in ("ends_by", "description", "title"):
             self.action_details()
 
