@@ -37,6 +37,28 @@ def test_markdown_minutes_have_attendance_steps_decisions_and_actions():
     assert "Outcome: agreed. We meet monthly." in text
 
 
+def test_notes_that_look_like_markdown_are_shown_as_typed_in_the_minutes():
+    from markdown_it import MarkdownIt
+
+    from workshop_tui.core.clock import FakeClock
+    from workshop_tui.core.session_engine import SessionEngine
+    from tests.conftest import TEN_AM
+
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(small_session(), clock)
+    typed = ["# not a heading", "- not a list", "1. not a list either", "---", "R&amp;D", "[a link](http://x)"]
+    for text in typed:
+        engine.add_note(text)
+    from html import escape
+
+    minutes = markdown_minutes(engine.session)
+    page = MarkdownIt().render(minutes)  # as a Markdown reader shows it
+    for text in typed:
+        assert escape(text, quote=False) in page, text
+    assert page.count("<h") == minutes.count("\n#") + 1  # only the minutes' own headings
+    assert "<hr" not in page and "<a " not in page and "<ol" not in page
+
+
 class Collector(HTMLParser):
     def __init__(self):
         super().__init__()

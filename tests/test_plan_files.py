@@ -102,7 +102,7 @@ def test_a_damaged_plan_file_is_kept_before_it_is_replaced(tmp_path: Path):
 def test_a_plans_folder_that_cannot_be_written_is_said_in_a_sentence(tmp_path: Path):
     tmp_path.chmod(0o500)
     try:
-        with pytest.raises(PlanNotSaved, match="could not be made|cannot be written"):
+        with pytest.raises(PlanNotSaved, match=r"could not be made|cannot be written"):
             save_plan_version(tmp_path / "plans", our_plan(), started_from=None)
     finally:
         tmp_path.chmod(0o700)

@@ -93,9 +93,9 @@ def stats_of(folder: Path):
 
 
 def test_each_step_says_what_it_usually_took_against_the_plan(folder: Path):
-    history, stats = stats_of(folder)
+    _history, stats = stats_of(folder)
     assert stats.sessions == 6 and stats.unfinished == 1
-    welcome, check_in, first_break, ideas, second_break, check_out = stats.steps
+    welcome, check_in, _first_break, ideas, _second_break, _check_out = stats.steps
     assert welcome.used == (12, 14, 11, 13, 10, 15)
     assert (welcome.median, welcome.shortest, welcome.longest) == (12.5, 10, 15)
     assert check_in.used == (20, 18, 17, 22, 30)  # the unfinished session was still on it
@@ -133,7 +133,7 @@ def test_late_starts_and_long_breaks_are_measured(folder: Path):
 
 
 def test_damaged_files_are_reported_and_never_counted(folder: Path):
-    history, stats = stats_of(folder)
+    history, _stats = stats_of(folder)
     assert [path.name for path, _ in history.damaged] == ["bad-status.toml", "empty.toml", "garbage.toml", "newer.toml"]
     reasons = dict((path.name, why) for path, why in history.damaged)
     assert "newer workshop-tui" in reasons["newer.toml"]

@@ -97,11 +97,23 @@ def test_the_readme_names_every_key_of_the_live_screen_and_no_other():
 
 
 def test_the_readme_names_every_key_for_looking_back_and_no_other():
-    screens = keys_of(HomeScreen, SessionsBrowser, ReviewScreen)
+    screens = keys_of(SessionsBrowser, ReviewScreen)
     widgets = keys_of(DataTable, Tabs)  # Enter opens a session; Left and Right change the tab
     named = readme_keys("Looking back")
     assert screens <= named
     assert named <= screens | widgets
+
+
+def test_the_readme_names_every_key_of_the_home_screen_and_no_other():
+    assert readme_keys("On the home screen") == keys_of(HomeScreen) | {"Enter"}
+
+
+def test_the_readme_names_every_key_for_writing_a_plan_and_no_other():
+    from workshop_tui.ui.screens.plan_editor import PlanEditor
+    from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
+
+    screens = keys_of(PlanEditor, PlanTimingsScreen)
+    assert screens <= readme_keys("Writing a plan") <= screens | {"Enter", "Tab, then Enter"}
 
 
 def test_the_help_lists_every_key_of_the_live_screen():

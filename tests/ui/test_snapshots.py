@@ -215,3 +215,48 @@ def test_moderation_side_by_side(snap_compare, sessions_dir: Path, clock, size):
 
     app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
     assert snap_compare(app, terminal_size=size, run_before=a_scored_round(True, ("tab",)))
+
+
+# Writing a plan: the editor with a finding, the method library, and a plan's timings.
+
+
+def editor_with_a_finding():
+    from workshop_tui.core.plan_draft import PlanDraft
+    from workshop_tui.store.plan_library import find_plan
+    from workshop_tui.ui.app import EditPlan
+
+    draft = PlanDraft.of(find_plan("co-production-part-1").plan)
+    draft.remove(4)  # the comfort break: a stretch now runs too long
+    return EditPlan(draft, builtin=True)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_plan_editor(snap_compare, sessions_dir: Path, clock, size):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
+    assert snap_compare(app, terminal_size=size, press=["down", "down"])
+
+
+def test_method_library(snap_compare, sessions_dir: Path, clock):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
+    assert snap_compare(app, terminal_size=(80, 24), press=["i", "down", "down", "down"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_plan_timings(snap_compare, sessions_dir: Path, clock, size):
+    from workshop_tui.store.plan_library import find_plan
+    from workshop_tui.store.session_file import save_session
+    from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
+    from tests.example_sessions import EARLIER_RUNS
+
+    sessions_dir.mkdir()
+    for make in EARLIER_RUNS:
+        session = make()
+        save_session(session, sessions_dir / f"{session.started_at:%Y-%m-%d}.toml")
+
+    async def run_before(pilot) -> None:
+        await plans_loaded(pilot)
+        await pilot.app.push_screen(PlanTimingsScreen(find_plan("co-production-part-1").plan, sessions_dir))
+        await plans_loaded(pilot)
+
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

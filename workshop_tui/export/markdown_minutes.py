@@ -1,21 +1,22 @@
 """Minutes in Markdown, in plain English."""
 
-import re
 from collections.abc import Sequence
 
+from workshop_tui.export.markdown_text import plain_words
 from workshop_tui.export.minutes import Section, Table, minutes_sections
 from workshop_tui.model import Session
 
 
-def _text(text: str) -> str:
-    # People's words stay words: no accidental headings, lists, links or emphasis.
-    text = " ".join(text.split())
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+_text = plain_words  # people's words stay words: no accidental headings, lists, links or emphasis
+
+
+def _cell(text: str) -> str:
+    return plain_words(text, starts_a_line=False)
 
 
 def _table(table: Table) -> list[str]:
-    lines = ["| " + " | ".join(_text(cell) for cell in table.header) + " |", "|" + "---|" * len(table.header)]
-    lines += ["| " + " | ".join(_text(cell) for cell in row) + " |" for row in table.rows]
+    lines = ["| " + " | ".join(_cell(cell) for cell in table.header) + " |", "|" + "---|" * len(table.header)]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows]
     return lines
 
 

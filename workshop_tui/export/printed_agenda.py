@@ -5,13 +5,13 @@ time and title, how the group decides at a decision step, and the questions it w
 facilitator's own instructions.
 """
 
-import re
 from dataclasses import dataclass
 from datetime import date, time
 from html import escape
 
 from workshop_tui.core.timetable import TimedStep, clock_time, timetable
 from workshop_tui.core.wording import length_in_words, method_explained, plural
+from workshop_tui.export.markdown_text import plain_words
 from workshop_tui.model import Plan
 
 # What each kind of step is, in the words of the people coming.
@@ -115,9 +115,7 @@ def agenda_html(agenda: Agenda) -> str:
     )
 
 
-def _md(text: str) -> str:
-    # The plan's words stay words: no accidental headings, lists, links or emphasis.
-    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(text.split()))
+_md = plain_words  # the plan's words stay words: no accidental headings, lists, links or emphasis
 
 
 def agenda_markdown(agenda: Agenda) -> str:

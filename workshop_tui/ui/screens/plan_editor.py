@@ -50,7 +50,7 @@ def step_words(draft: PlanDraft, index: int) -> str:
 class StepsTable(DataTable):
     """The plan's steps with their clock times; a finding's count says which steps to look at."""
 
-    OTHER_COLUMNS = 6 + 4 + 13 + 7 + 5 * 2 + 2  # starts, minutes, kind, checks, padding and a scroll bar
+    OTHER_COLUMNS = 6 + 4 + 13 + 10 + 5 * 2 + 2  # starts, minutes, kind, "to look at", padding and a scroll bar
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -65,7 +65,7 @@ class StepsTable(DataTable):
         self.add_column("Min", key="minutes", width=4)
         self.add_column("Kind", key="kind", width=13)
         self.add_column("Step", key="step", width=self.step_width)
-        self.add_column("Checks", key="checks", width=7)
+        self.add_column("To look at", key="checks", width=10)
 
     def on_resize(self) -> None:
         if max(12, self.size.width - self.OTHER_COLUMNS) != self.step_width:
@@ -122,11 +122,12 @@ class PlanEditor(Screen):
         text-style: bold;
     }
     PlanEditor #plan-findings {
-        height: 7;
+        height: auto;
+        max-height: 7;
         border: none;
     }
     PlanEditor.-wide #plan-findings {
-        height: 1fr;
+        max-height: 16;
     }
     PlanEditor #step-words-box {
         height: 1fr;
@@ -134,7 +135,7 @@ class PlanEditor(Screen):
     """
 
     BINDINGS = [
-        Binding("a", "add_step", "Add step", id="add_step", tooltip="Add a step of your own after the chosen one"),
+        Binding("a", "add_step", "Add", id="add_step", tooltip="Add a step of your own after the chosen one"),
         Binding("i", "add_method", "Method", id="add_method", tooltip="Add a method from the library after the chosen step"),
         Binding("e", "change_step", "Change", id="change_step", tooltip="Change the chosen step: title, kind, minutes, words"),
         Binding("x,delete", "remove_step", "Remove", id="remove_step", tooltip="Remove the chosen step (Ctrl+Z brings it back)"),
@@ -200,7 +201,7 @@ class PlanEditor(Screen):
                 per_step[finding.step] = per_step.get(finding.step, 0) + 1
         rows = [
             (clock_time(timed.starts), str(timed.step.planned_minutes), timed.step.kind, timed.step.title,
-             f"{per_step[timed.number]} !" if timed.number in per_step else "")
+             str(per_step[timed.number]) if timed.number in per_step else "")
             for timed in timetable(draft.steps, self.start)
         ]
         self.query_one("#plan-steps", StepsTable).show(rows, cursor)
