@@ -47,10 +47,33 @@ class Terminal:
     def send(self, *keys: str) -> None:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
 
-    def screen(self) -> str:
+    def screen(self, colours: bool = False) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True, check=True
+            ["tmux", "capture-pane", "-p", *(["-e"] if colours else []), "-t", self.name],
+            capture_output=True, text=True, check=True,
         ).stdout
+
+    def settled(self, timeout: float = 20.0) -> str:
+        """The screen (with its colours) once it has stopped changing: what was typed before is drawn."""
+        deadline = time.monotonic() + timeout
+        last = self.screen(colours=True)
+        while True:
+            time.sleep(0.05)
+            now = self.screen(colours=True)
+            if now == last:
+                return now
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the screen never stopped changing:\n{now}")
+            last = now
+
+    def press(self, key: str, timeout: float = 20.0) -> None:
+        """Send one key and wait until the screen shows it was taken (a field's border lights up, say).
+
+        A person sees where the cursor went before typing on. Keys sent in one burst reach the
+        field that had the focus when they were read, before a Tab among them moves it on."""
+        before = self.settled()
+        self.send(key)
+        self.wait_until(lambda _: self.screen(colours=True) != before, f"the screen to change after {key}", timeout)
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         """Poll the screen until `text` shows; this waits on the app, not on the clock."""

@@ -48,13 +48,26 @@ class PlanDetailsForm(EnterMovesOn):
     PlanDetailsForm {
         align: center middle;
     }
-    PlanDetailsForm .dialog {
+    PlanDetailsForm .details-dialog {
+        width: 80;
+        max-width: 100%;
+        height: auto;
         max-height: 100%;
+        border: round $accent;
+        background: $surface;
         padding: 0 1;
+    }
+    PlanDetailsForm .question {
+        text-style: bold;
+    }
+    PlanDetailsForm .buttons {
+        height: auto;
+    }
+    PlanDetailsForm Button {
+        margin-right: 2;
     }
     PlanDetailsForm #details-fields {
         height: auto;
-        max-height: 1fr;
     }
     PlanDetailsForm .row, PlanDetailsForm .row > Vertical {
         height: auto;
@@ -63,7 +76,10 @@ class PlanDetailsForm(EnterMovesOn):
         width: 1fr;
     }
     PlanDetailsForm TextArea {
-        height: 4;
+        height: 3;
+    }
+    PlanDetailsForm .time {
+        width: 14;
     }
     """
 
@@ -77,22 +93,23 @@ class PlanDetailsForm(EnterMovesOn):
         self.follows_title = new_plan
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="details-dialog"):
             yield Static("The plan's details", classes="question")
             with VerticalScroll(id="details-fields"):
                 yield Label("Title")
                 yield Input(self.start.title, id="plan-title")
-                yield Label("Short name, for the command line: small letters, digits and dashes")
-                yield Input(self.start.name, id="plan-name")
-                yield Label("What it is for")
-                yield TextArea(self.start.description, id="plan-description", soft_wrap=True)
                 with Horizontal(classes="row"):
                     with Vertical():
-                        yield Label("Usually starts at")
-                        yield Input(shown(self.start.starts_at), placeholder="such as 10:00", id="plan-starts-at")
-                    with Vertical():
-                        yield Label("Must end by")
-                        yield Input(shown(self.start.ends_by), placeholder="such as 13:15", id="plan-ends-by")
+                        yield Label("Short name")
+                        yield Input(self.start.name, id="plan-name")
+                    with Vertical(classes="time"):
+                        yield Label("Starts at")
+                        yield Input(shown(self.start.starts_at), placeholder="10:00", id="plan-starts-at")
+                    with Vertical(classes="time"):
+                        yield Label("Ends by")
+                        yield Input(shown(self.start.ends_by), placeholder="13:15", id="plan-ends-by")
+                yield Label("What it is for")
+                yield TextArea(self.start.description, id="plan-description", soft_wrap=True)
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Keep (ctrl+s)", id="save", variant="primary")

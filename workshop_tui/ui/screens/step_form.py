@@ -62,15 +62,28 @@ def prompts_from(text: str) -> tuple[str, ...]:
 
 
 class StepForm(FormDialog):
+    # The whole form, with its buttons, fits a terminal of 80 by 24: fields side by side, short boxes.
     DEFAULT_CSS = """
-    StepForm .full {
+    StepForm .full-dialog {
         width: 90;
+        max-width: 100%;
+        height: auto;
         max-height: 100%;
+        border: round $accent;
+        background: $surface;
         padding: 0 1;
+    }
+    StepForm .full-dialog .question {
+        text-style: bold;
+    }
+    StepForm .full-dialog .buttons {
+        height: auto;
+    }
+    StepForm .full-dialog Button {
+        margin-right: 2;
     }
     StepForm #step-fields {
         height: auto;
-        max-height: 1fr;
     }
     StepForm .row {
         height: auto;
@@ -83,10 +96,10 @@ class StepForm(FormDialog):
         width: 14;
     }
     StepForm TextArea {
-        height: 5;
+        height: 4;
     }
     StepForm #step-prompts {
-        height: 4;
+        height: 3;
     }
     """
 
@@ -103,25 +116,30 @@ class StepForm(FormDialog):
         self.full = full
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog full" if self.full else "dialog"):
+        with Vertical(classes="full-dialog" if self.full else "dialog"):
             yield Static(self.heading, classes="question", markup=False)
             with VerticalScroll(id="step-fields"):
-                yield Label("Title")
-                yield Input(self.start.title, id="step-title")
-                with Horizontal(classes="row"):
-                    with Vertical(id="step-minutes-box"):
-                        yield Label("Minutes")
-                        yield Input(str(self.start.minutes), id="step-minutes", type="integer")
-                    if not self.kind_fixed:
+                if self.full:
+                    with Horizontal(classes="row"):
                         with Vertical():
-                            yield Label("Kind of step")
-                            yield Select([(kind, kind) for kind in STEP_KINDS], value=self.start.kind, allow_blank=False,
-                                         id="step-kind")
-                    if self.full:
+                            yield from self._title()
+                        with Vertical(id="step-minutes-box"):
+                            yield from self._minutes()
+                    with Horizontal(classes="row"):
+                        with Vertical():
+                            yield from self._kind()
                         with Vertical(id="decides-by-box"):
                             yield Label("How the group decides")
                             yield Select([("not said yet", NOT_SAID)] + [(m, m) for m in METHODS],
                                          value=self.start.decides_by, allow_blank=False, id="step-decides-by")
+                else:
+                    yield from self._title()
+                    with Horizontal(classes="row"):
+                        with Vertical(id="step-minutes-box"):
+                            yield from self._minutes()
+                        if not self.kind_fixed:
+                            with Vertical():
+                                yield from self._kind()
                 if self.full:
                     yield Label("Instructions for whoever runs it")
                     yield TextArea(self.start.instructions, id="step-instructions", soft_wrap=True, show_line_numbers=False)
@@ -134,6 +152,18 @@ class StepForm(FormDialog):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)" if self.full else "Save (enter)", id="save", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
+
+    def _title(self) -> ComposeResult:
+        yield Label("Title")
+        yield Input(self.start.title, id="step-title")
+
+    def _minutes(self) -> ComposeResult:
+        yield Label("Minutes")
+        yield Input(str(self.start.minutes), id="step-minutes", type="integer")
+
+    def _kind(self) -> ComposeResult:
+        yield Label("Kind of step")
+        yield Select([(kind, kind) for kind in STEP_KINDS], value=self.start.kind, allow_blank=False, id="step-kind")
 
     def on_mount(self) -> None:
         self.query_one("#step-title", Input).focus()
