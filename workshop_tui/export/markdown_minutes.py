@@ -6,7 +6,6 @@ from workshop_tui.export.markdown_text import plain_words
 from workshop_tui.export.minutes import Section, Table, minutes_sections
 from workshop_tui.model import Session
 
-
 _text = plain_words  # people's words stay words: no accidental headings, lists, links or emphasis
 
 
