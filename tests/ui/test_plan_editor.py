@@ -50,7 +50,7 @@ async def test_a_new_plan_is_written_by_keyboard_with_a_method_from_the_library_
         assert isinstance(app.screen, PlanDetailsForm)
         await pilot.press(*"Coffee morning")
         assert app.screen.query_one("#plan-name", Input).value == "coffee-morning"  # the name follows the title
-        await pilot.press("tab", "tab", "tab", *"10:00", "tab", *"11:30", "ctrl+s")
+        await pilot.press("tab", "tab", *"10:00", "tab", *"11:30", "ctrl+s")  # past the short name to the times
         assert isinstance(app.screen, PlanEditor)
         await pilot.press("a")
         assert isinstance(app.screen, StepForm)
@@ -165,3 +165,24 @@ async def test_c_copies_the_chosen_plan_and_n_starts_from_nothing(sessions_dir: 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert any("at least one step" in str(n.message) for n in app._notifications)
+
+
+async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, clock):
+    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-2").plan))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")  # Enter on a step changes it, as E does
+        assert isinstance(app.screen, StepForm)
+        await pilot.press(*CLEAR, *CLEAR, *CLEAR, *CLEAR, *"Choosing together", "tab", *"25", "tab")
+        await pilot.press("enter", "down", "down", "down", "enter")  # activity, discussion, break, decision
+        await pilot.pause()
+        assert app.screen.query_one("#decides-by-box").display  # a decision step asks how the group decides
+        await pilot.press("tab", "enter", "down", "down", "enter")  # not said yet, consensus, consent
+        # In the words' boxes the cursor starts after the words; F7 chooses them all, so typing replaces them.
+        await pilot.press("tab", *" Ask each person in turn.", "tab", "f7", *"What matters most?", "enter", *"Who is missing?")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        step = editor(app).draft.steps[1]
+        assert (step.title, step.planned_minutes, step.kind, step.decides_by) == ("Choosing together", 25, "decision", "consent")
+        assert step.instructions.startswith("Go round the room") and step.instructions.endswith(" Ask each person in turn.")
+        assert step.prompts == ["What matters most?", "Who is missing?"]
+        assert rows(app)[1][1:4] == ("25", "decision", "Choosing together")

@@ -235,10 +235,9 @@ class PlanEditor(Screen):
         if not draft.steps:
             return "No steps yet."
         said = f"{plural(len(draft.steps), 'step')} · {length_in_words(draft.total_minutes)}"
-        times = against_the_slot(draft.steps, self.start, draft.details.ends_by)
-        if draft.details.starts_at is None:
-            return f"{said} · {times} (no start time yet: D sets one)"
-        return f"{said} · {times}"
+        if draft.details.starts_at is None:  # clock times from 10:00, and no slot to compare with
+            return f"{said} · {against_the_slot(draft.steps, self.start, None)} (no start time yet: D sets one)"
+        return f"{said} · {against_the_slot(draft.steps, self.start, draft.details.ends_by)}"
 
     def show_step_words(self) -> None:
         if self.has_class("-wide"):

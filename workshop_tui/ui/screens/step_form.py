@@ -7,7 +7,7 @@ instructions, the questions to ask one to a line, and how the group decides on a
 
 from dataclasses import dataclass, field, replace
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -168,6 +168,11 @@ class StepForm(FormDialog):
     def on_mount(self) -> None:
         self.query_one("#step-title", Input).focus()
         self._show_decides_by(self.start.kind)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # People add to the words that are there: the cursor starts after them, not before.
+        if isinstance(event.widget, TextArea):
+            event.widget.move_cursor(event.widget.document.end)
 
     @on(Select.Changed, "#step-kind")
     def kind_changed(self, event: Select.Changed) -> None:
