@@ -510,6 +510,17 @@ def applications_csv() -> str:
     return out.getvalue()
 
 
+def save_examples(folder, makers) -> None:
+    """Each example session, saved in `folder` (made if need be) under its date and title."""
+    from workshop_tui.store.session_file import save_session
+    from workshop_tui.store.sessions_folder import session_file_name
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for make in makers:
+        session = make()
+        save_session(session, folder / session_file_name(session.title, session.started_at))
+
+
 EXAMPLES = [training_part_1, shortlisting_panel]
 # Earlier runs of part 1, for stats to learn from.
 EARLIER_RUNS = [_earlier(course[0]) for course in EARLIER_COURSES]

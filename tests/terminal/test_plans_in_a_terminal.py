@@ -4,9 +4,8 @@ command in a real terminal, as a facilitator preparing a workshop would."""
 import subprocess
 from pathlib import Path
 
-from workshop_tui.store.session_file import save_session
 from workshop_tui.store.toml_files import load_plan
-from tests.example_sessions import EARLIER_RUNS
+from tests.example_sessions import EARLIER_RUNS, save_examples
 from tests.terminal.tmux import installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
@@ -69,10 +68,7 @@ def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tm
 
 def test_timings_learned_from_past_sessions_at_160x48(terminal_factory, tmp_path: Path):
     sessions = tmp_path / "sessions"
-    sessions.mkdir()
-    for make in EARLIER_RUNS:
-        session = make()
-        save_session(session, sessions / f"{session.started_at:%Y-%m-%d}-part-1.toml")
+    save_examples(sessions, EARLIER_RUNS)
     terminal = terminal_factory(160, 48)
     terminal.start(f"{installed_command()} --sessions-dir {sessions}")
     terminal.wait_until(lambda shown: "Commissioning panel" in shown and "Timings" in shown, "the plans and the footer")

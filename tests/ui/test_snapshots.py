@@ -244,14 +244,10 @@ def test_method_library(snap_compare, sessions_dir: Path, clock):
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 def test_plan_timings(snap_compare, sessions_dir: Path, clock, size):
     from workshop_tui.store.plan_library import find_plan
-    from workshop_tui.store.session_file import save_session
     from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
-    from tests.example_sessions import EARLIER_RUNS
+    from tests.example_sessions import EARLIER_RUNS, save_examples
 
-    sessions_dir.mkdir()
-    for make in EARLIER_RUNS:
-        session = make()
-        save_session(session, sessions_dir / f"{session.started_at:%Y-%m-%d}.toml")
+    save_examples(sessions_dir, EARLIER_RUNS)
 
     async def run_before(pilot) -> None:
         await plans_loaded(pilot)

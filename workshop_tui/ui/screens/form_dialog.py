@@ -74,6 +74,25 @@ class FormDialog(ModalScreen):
         color: $text-error;
         height: auto;
     }
+    /* A form of many fields: no room lost above or below them, so it fits a terminal of 80 by 24. */
+    .tall-dialog {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    .tall-dialog .question {
+        text-style: bold;
+    }
+    .tall-dialog .buttons {
+        height: auto;
+    }
+    .tall-dialog Button {
+        margin-right: 2;
+    }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving")]

@@ -48,24 +48,6 @@ class PlanDetailsForm(EnterMovesOn):
     PlanDetailsForm {
         align: center middle;
     }
-    PlanDetailsForm .details-dialog {
-        width: 80;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    PlanDetailsForm .question {
-        text-style: bold;
-    }
-    PlanDetailsForm .buttons {
-        height: auto;
-    }
-    PlanDetailsForm Button {
-        margin-right: 2;
-    }
     PlanDetailsForm #details-fields {
         height: auto;
     }
@@ -93,7 +75,7 @@ class PlanDetailsForm(EnterMovesOn):
         self.follows_title = new_plan
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="details-dialog"):
+        with Vertical(classes="tall-dialog"):
             yield Static("The plan's details", classes="question")
             with VerticalScroll(id="details-fields"):
                 yield Label("Title")

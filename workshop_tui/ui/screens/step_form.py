@@ -64,24 +64,6 @@ def prompts_from(text: str) -> tuple[str, ...]:
 class StepForm(FormDialog):
     # The whole form, with its buttons, fits a terminal of 80 by 24: fields side by side, short boxes.
     DEFAULT_CSS = """
-    StepForm .full-dialog {
-        width: 90;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    StepForm .full-dialog .question {
-        text-style: bold;
-    }
-    StepForm .full-dialog .buttons {
-        height: auto;
-    }
-    StepForm .full-dialog Button {
-        margin-right: 2;
-    }
     StepForm #step-fields {
         height: auto;
     }
@@ -116,7 +98,7 @@ class StepForm(FormDialog):
         self.full = full
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="full-dialog" if self.full else "dialog"):
+        with Vertical(classes="tall-dialog" if self.full else "dialog"):
             yield Static(self.heading, classes="question", markup=False)
             with VerticalScroll(id="step-fields"):
                 if self.full:
