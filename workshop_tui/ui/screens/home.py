@@ -64,9 +64,10 @@ class HomeScreen(Screen):
 
     BINDINGS = [
         Binding("b", "past_sessions", "Past sessions", id="past_sessions", tooltip="Look back at past sessions"),
-        Binding("e", "edit_plan", "Change plan", id="edit_plan", tooltip="Change the chosen plan in the plan editor"),
-        Binding("c", "copy_plan", "Copy plan", id="copy_plan", tooltip="Write a new plan, starting from a copy of the chosen one"),
-        Binding("n", "new_plan", "New plan", id="new_plan", tooltip="Write a new plan, starting from nothing"),
+        Binding("e", "edit_plan", "Change", id="edit_plan", tooltip="Change the chosen plan in the plan editor"),
+        # C and N are in the hint line above the footer, which keeps Quit and Help in sight at 80 columns.
+        Binding("c", "copy_plan", "Copy", id="copy_plan", show=False, tooltip="Write a new plan, starting from a copy of the chosen one"),
+        Binding("n", "new_plan", "New", id="new_plan", show=False, tooltip="Write a new plan, starting from nothing"),
         Binding("t", "plan_timings", "Timings", id="plan_timings", tooltip="How the chosen plan's steps went in past sessions"),
     ]
 
