@@ -102,20 +102,17 @@ def test_the_summary_says_the_length_against_the_plan_and_the_counts():
 
 
 async def test_f1_after_finishing_opens_the_help_at_the_finished_keys(sessions_dir: Path, clock):
-    from textual.containers import VerticalScroll
-    from textual.widgets.markdown import MarkdownBlock
 
     from workshop_tui.ui.screens.help import HelpScreen
+    from tests.ui.test_key_help import first_section, help_shown
 
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_after_the_first_step(pilot, clock)
         await pilot.press("f1")
-        await pilot.pause(0.3)
+        await help_shown(pilot)
         assert isinstance(app.screen, HelpScreen) and app.screen.section == "after-finishing"
-        box = app.screen.query_one("#help-box", VerticalScroll)
-        heading = next(h for h in app.screen.query(MarkdownBlock) if (h.source or "").startswith("## After finishing"))
-        assert box.region.y <= heading.region.y <= box.region.y + 4
+        assert first_section(app) == "## After finishing"
 
 
 def test_a_step_moved_past_without_its_timer_was_reached():

@@ -133,12 +133,33 @@ async def test_f1_on_a_session_opens_the_help_at_the_session_keys(sessions_dir: 
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
-        await pilot.pause(0.3)
+        await help_shown(pilot)
         assert isinstance(app.screen, HelpScreen)
-        box = app.screen.query_one("#help-box", VerticalScroll)
-        assert box.scroll_y > 0
-        heading = next(h for h in app.screen.query(MarkdownBlock) if (h.source or "").startswith("## During"))
-        assert box.region.y <= heading.region.y <= box.region.y + 4  # its margin and the box padding
+        assert first_section(app) == "## During a session"  # at the top, with nothing to scroll to
+
+
+async def help_shown(pilot) -> None:
+    """Wait until the help's Markdown has its headings (a few frames at most)."""
+    for _ in range(100):
+        await pilot.pause()
+        if isinstance(pilot.app.screen, HelpScreen) and pilot.app.screen.query("MarkdownH2"):
+            return
+
+
+def first_section(app) -> str:
+    """The first second-level heading the help shows, under its title and first line."""
+    box = app.screen.query_one("#help-box", VerticalScroll)
+    assert box.scroll_y == 0
+    heading = next(h for h in app.screen.query(MarkdownBlock) if (h.source or "").startswith("## "))
+    assert box.region.y <= heading.region.y <= box.region.y + 4  # at the top, under the box edge and margins
+    return (heading.source or "").strip()
+
+
+def test_the_help_puts_the_screen_it_was_asked_from_first_and_keeps_every_section():
+    asked = help_text(WorkshopApp, first="writing-a-plan")
+    headings = re.findall(r"^## (.+)$", asked, re.MULTILINE)
+    assert asked.startswith("## Writing a plan\n") and headings[:2] == ["Writing a plan", "Anywhere"]
+    assert sorted(headings) == sorted(re.findall(r"^## (.+)$", help_text(WorkshopApp), re.MULTILINE))
 
 
 def write_keys(sessions_dir: Path, text: str) -> None:

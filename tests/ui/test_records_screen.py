@@ -6,14 +6,13 @@ first arrival, someone not arrived yet is not counted as here, and Left and Righ
 
 from pathlib import Path
 
-from textual.containers import VerticalScroll
 from textual.widgets import DataTable
-from textual.widgets.markdown import MarkdownBlock
 
 from workshop_tui.core.heard import NotesByPerson
 from workshop_tui.ui.screens.help import HelpScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from tests.ui.live_helpers import live, live_app, text_of
+from tests.ui.test_key_help import first_section, help_shown
 
 
 def roster(app, *people: tuple[str, bool]) -> None:
@@ -141,9 +140,6 @@ async def test_f1_on_the_records_screen_opens_the_help_at_its_keys(sessions_dir:
         await pilot.press("r")
         assert isinstance(app.screen, RecordsScreen)
         await pilot.press("f1")
-        await pilot.pause(0.3)
+        await help_shown(pilot)
         assert isinstance(app.screen, HelpScreen)
-        box = app.screen.query_one("#help-box", VerticalScroll)
-        heading = next(h for h in app.screen.query(MarkdownBlock) if (h.source or "").startswith("## People, parking"))
-        assert box.scroll_y > 0
-        assert box.region.y <= heading.region.y <= box.region.y + 4
+        assert first_section(app) == "## People, parking lot, actions and decisions"

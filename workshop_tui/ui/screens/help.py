@@ -148,24 +148,33 @@ def key_rows(bindings: list[Binding], keymap: Mapping[str, str]) -> list[str]:
     return rows
 
 
-def help_text(app_class: type[App], keymap: Mapping[str, str] | None = None) -> str:
-    """The whole help as Markdown, with the user's own keys (from keys.toml) where they chose any."""
+def _section_text(section: HelpSection, keymap: Mapping[str, str]) -> list[str]:
+    parts = ["", f"## {section.heading}", "", "| Key | What it does |", "|---|---|"]
+    parts += key_rows(bindings_of(*section.holders), keymap)
+    if section.notes:
+        parts += ["", section.notes]
+    return parts
+
+
+def help_text(app_class: type[App], keymap: Mapping[str, str] | None = None, first: str = "") -> str:
+    """The whole help as Markdown, with the user's own keys (from keys.toml) where they chose any.
+
+    `first` is the anchor of the section to put at the top, before the keys that work anywhere: the
+    help opens on the screen it was asked from, with nothing to scroll."""
     keymap = keymap or {}
-    parts = [
-        "# Help",
-        "",
-        "workshop-tui runs a workshop from a plan: an agenda of steps, each with its own time.",
-    ]
+    title = ["# Help", "", "workshop-tui runs a workshop from a plan: an agenda of steps, each with its own time."]
+    sections = sorted(HELP_SECTIONS, key=lambda section: section.anchor != first) if first else HELP_SECTIONS
+    parts = title
+    if first:  # its keys at the very top, the title after them
+        parts = [*_section_text(sections[0], keymap)[1:], "", *title]
+        sections = sections[1:]
     palette = Binding(app_class.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Open the command list: every action is there")
     parts += ["", "## Anywhere", "", "| Key | What it does |", "|---|---|"]
     parts += key_rows([*bindings_of(app_class), palette, *bindings_of(HelpScreen)], keymap)
     parts += ["", "To use other keys, write them in keys.toml in the sessions folder, for example:", "",
               "    [keys]", "    next = \"right\"", "    previous = \"left\""]
-    for section in HELP_SECTIONS:
-        parts += ["", f"## {section.heading}", "", "| Key | What it does |", "|---|---|"]
-        parts += key_rows(bindings_of(*section.holders), keymap)
-        if section.notes:
-            parts += ["", section.notes]
+    for section in sections:
+        parts += _section_text(section, keymap)
     return "\n".join(parts) + "\n"
 
 
@@ -189,9 +198,5 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             # The app's keymap is where Textual keeps the keys chosen in keys.toml.
-            yield Markdown(help_text(type(self.app), self.app._keymap))
-
-    def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
-        if self.section:
-            # Once the tables above it have their heights, or a section far down stops short of its heading.
-            self.call_after_refresh(event.markdown.goto_anchor, self.section)
+            # The section of the screen it was asked from comes first, so nothing needs scrolling to.
+            yield Markdown(help_text(type(self.app), self.app._keymap, first=self.section))
