@@ -373,16 +373,19 @@ def programs(folders: dict[str, Path], empty: Path) -> list[tuple[str, str, list
             ("none", "python start-up alone", [PYTHON, "-c", "pass"])]
 
 
-def run_once(command: list[str]) -> float:
-    """Wall seconds from start to exit."""
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Wall seconds from start to exit, and the CPU seconds the program used (user + system, from wait4):
+    wall well over CPU is time spent waiting, for the disk or for a CPU another program holds."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        done = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors, check=False)
+        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
-        if done.returncode != 0:
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
+        if child.returncode != 0:
             errors.seek(0)
-            raise SystemExit(f"{' '.join(command[:4])} ... failed ({done.returncode}):\n{errors.read().decode()[-2000:]}")
-    return seconds
+            raise SystemExit(f"{' '.join(command[:4])} ... failed ({child.returncode}):\n{errors.read().decode()[-2000:]}")
+    return seconds, usage.ru_utime + usage.ru_stime
 
 
 def peak_memory_mib(command: list[str]) -> float | None:
@@ -571,16 +574,25 @@ def _kinds(names: set[str], damaged: dict[str, str]) -> str:
 
 # --- timing ---
 
-def measure(timed: list[tuple[str, str, list[str]]], rounds: int, before_each) -> dict[tuple[str, str], list]:
-    """Each program once a round, taking turns (the starting one moves on each round)."""
-    results: dict[tuple[str, str], list] = {}
-    for number in range(rounds):
+def measure(timed: list[tuple[str, str, list[str]]], cold_runs: int, warm_runs: int, make_cold) -> tuple[dict, dict]:
+    """Rounds of every program in turn (the first one moves on each round). While there are cold runs
+    to make, a program's cold run is followed at once by a warm one, so both meet the same load on
+    this shared machine; the rounds after those are warm only."""
+    cold: dict[tuple[str, str], list] = {}
+    warm: dict[tuple[str, str], list] = {}
+    for number in range(max(cold_runs, warm_runs)):
+        if number == cold_runs:
+            for _, _, command in timed:
+                run_once(command)  # the last cold round left the cache cold: fill it again, not counted
         shift = number % len(timed)
         for folder, program, command in timed[shift:] + timed[:shift]:
-            before_each()
-            results.setdefault((folder, program), []).append(run_once(command))
-        print(f"  round {number + 1} of {rounds} done", file=sys.stderr)
-    return results
+            if number < cold_runs:
+                make_cold()
+                cold.setdefault((folder, program), []).append(run_once(command))
+            if number < warm_runs:
+                warm.setdefault((folder, program), []).append(run_once(command))
+        print(f"  round {number + 1} of {max(cold_runs, warm_runs)} done", file=sys.stderr)
+    return cold, warm
 
 
 def describe(folder: Path) -> str:
@@ -597,12 +609,14 @@ def describe(folder: Path) -> str:
             + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 
 
-def row(folder: str, program: str, cold: list[float], warm: list[float], memory: float | None) -> list[str]:
-    def ms(samples: list[float]) -> str:
-        low, mid, high = spread([seconds * 1000 for seconds in samples])
+def row(folder: str, program: str, cold: list, warm: list, memory: float | None) -> list[str]:
+    def ms(samples: list) -> str:
+        low, mid, high = spread([seconds * 1000 for seconds, _ in samples])
         return f"{low:.0f} / {mid:.0f} / {high:.0f}"
 
-    return [folder, program, f"{len(cold)} + {len(warm)}", ms(cold), ms(warm), "n/a" if memory is None else f"{memory:.0f}"]
+    cpu = spread([cpu * 1000 for _, cpu in cold])[1], spread([cpu * 1000 for _, cpu in warm])[1]
+    return [folder, program, f"{len(cold)} + {len(warm)}", ms(cold), ms(warm), f"{cpu[0]:.0f} / {cpu[1]:.0f}",
+            "n/a" if memory is None else f"{memory:.0f}"]
 
 
 def markdown(headings: list[str], rows: list[list[str]]) -> str:
@@ -611,7 +625,7 @@ def markdown(headings: list[str], rows: list[list[str]]) -> str:
 
 
 def verdict(label: str, cold: list) -> str:
-    _, mid, high = spread(cold)
+    _, mid, high = spread([seconds for seconds, _ in cold])
     said = {True: "met", False: "NOT met"}
     return (f"aim < {AIM_SECONDS:.0f} s cold, {label}: {said[mid < AIM_SECONDS]} at the median ({mid * 1000:.0f} ms), "
             f"{said[high < AIM_SECONDS]} at the worst ({high * 1000:.0f} ms)")
@@ -659,12 +673,11 @@ def main() -> None:
         run_once(stats_command(next(iter(folders.values()))))
         notes.append(f"after one cold `workshop-tui stats` of the plan's folder, {share_in_memory(session_files):.1%} of "
                      "the session files' pages were in memory (its reads of heads, and the kernel's read-ahead)")
-        print(f"timing: {cold_runs} cold rounds of {len(timed)} programs", file=sys.stderr)
-        cold = measure(timed, cold_runs, make_cold)
-        for _, _, command in timed:
-            run_once(command)  # the first run after the cold ones fills the cache again; not counted
-        print(f"timing: {warm_runs} warm rounds", file=sys.stderr)
-        warm = measure(timed, warm_runs, lambda: None)
+        print(f"timing: {cold_runs} cold and {warm_runs} warm runs of {len(timed)} programs", file=sys.stderr)
+        load_before = os.getloadavg()[0]
+        cold, warm = measure(timed, cold_runs, warm_runs, make_cold)
+        notes.append(f"load average (1 minute) when timing began {load_before:.1f}, when it ended {os.getloadavg()[0]:.1f}, "
+                     f"on {os.cpu_count()} CPUs: other work shares this machine")
         memory = {(folder, program): peak_memory_mib(command) for folder, program, command in timed}
     finally:
         shutil.rmtree(empty, ignore_errors=True)
@@ -676,12 +689,12 @@ def main() -> None:
         print(line)
     print()
     print(markdown(["folder", "program", "runs (cold + warm)", "cold ms: min / median / max (worst)",
-                    "warm ms: min / median / max (worst)", "peak memory MiB"], rows))
+                    "warm ms: min / median / max (worst)", "CPU ms, median: cold / warm", "peak memory MiB"], rows))
     print()
     for label in folders:
         print(verdict(label, cold[(label, "workshop-tui stats")]))
-    print(f"peak memory: maximum resident set of the program in one warm run, from {TIME} -f %M; "
-          f"{os.cpu_count()} CPUs")
+    print(f"CPU: user + system time of the process (wait4); peak memory: its maximum resident set in one warm run "
+          f"of its own, from {TIME} -f %M")
 
 
 if __name__ == "__main__":
