@@ -82,8 +82,12 @@ def folder(tmp_path: Path) -> Path:
     (sessions / "empty.toml").write_bytes(b"")
     newer = (sessions / "session-0001.toml").read_text().replace("schema_version = 2", "schema_version = 99", 1)
     (sessions / "newer.toml").write_text(newer)
-    bad = (sessions / "session-0003.toml").read_text().replace('status = "finished"', 'status = "maybe"', 1)
-    (sessions / "bad-status.toml").write_text(bad)
+    # A head edited by hand: the file is read whole, as the app opens it (the events are the record).
+    third = sessions / "session-0003.toml"
+    third.write_text(third.read_text().replace('status = "finished"', 'status = "maybe"', 1))
+    # A whole write cut short: no closing "# saved" line, and the app cannot open it.
+    text = (sessions / "session-0001.toml").read_text()
+    (sessions / "torn.toml").write_text(text[: text.rindex('kind = "step.next"') + 5])
     return sessions
 
 
@@ -134,11 +138,11 @@ def test_late_starts_and_long_breaks_are_measured(folder: Path):
 
 def test_damaged_files_are_reported_and_never_counted(folder: Path):
     history, _stats = stats_of(folder)
-    assert [path.name for path, _ in history.damaged] == ["bad-status.toml", "empty.toml", "garbage.toml", "newer.toml"]
+    assert [path.name for path, _ in history.damaged] == ["empty.toml", "garbage.toml", "newer.toml", "torn.toml"]
     reasons = dict((path.name, why) for path, why in history.damaged)
     assert "newer workshop-tui" in reasons["newer.toml"]
     assert "empty" in reasons["empty.toml"]
-    assert "maybe" in reasons["bad-status.toml"]
+    assert "not valid TOML" in reasons["torn.toml"]
     assert all(session.name.startswith("session-") for session in history.sessions)
 
 
@@ -213,3 +217,23 @@ def test_stats_of_a_plan_never_run_says_how_to_run_it(tmp_path: Path, capsys):
     out = capsys.readouterr().out
     assert "0 past sessions" in out and "workshop-tui run co-production-part-2" in out
     assert main(["--sessions-dir", str(tmp_path), "stats", "no-such-plan"]) == 2
+
+
+def test_a_step_skipped_after_the_last_whole_write_is_counted_as_skipped(tmp_path: Path):
+    from workshop_tui.store.open_session import Command, OpenSession
+
+    clock = FakeClock(datetime(2026, 3, 1, 10, 0, tzinfo=UK))
+    owner = OpenSession.create(tmp_path, PLAN, "Still running", clock, gather_seconds=0)
+    owner.apply(Command("toggle_timer"))
+    clock.advance(minutes=12)
+    owner.apply(Command("next_step"))  # a whole write: the head's timings are as now
+    assert owner.save_now().ok
+    owner.apply(Command("skip_step", {"index": 5}))  # appended after the head
+    owner.apply(Command("add_note", {"typed": "Tea is late"}))
+    assert owner.save_now().ok
+    text = owner.path.read_text()
+    head_says = text[: text.index("\n[session]\n")]
+    assert head_says.count('state = "skipped"') == 0  # the head is behind the file
+    [session] = plan_history(tmp_path, "morning").sessions
+    assert [step.state for step in session.steps] == ["done", "running", "not reached", "not reached", "not reached", "skipped"]
+    owner.close()

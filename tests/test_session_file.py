@@ -12,6 +12,7 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.core.session_summary import summary_of
+from workshop_tui.core.step_times import StepTime, step_times
 from workshop_tui.model import Plan
 from workshop_tui.model.panel import OUTCOMES
 from workshop_tui.model.round import TIE_BREAKS
@@ -85,7 +86,11 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
         # The quick reading of the head says what tomllib says, or leaves it to tomllib.
         head = owner.path.read_bytes().split(b"\n[session]\n")[0]
         quick = quick_head(head)
-        assert quick is None or quick == tomllib.loads(head.decode())
+        parsed = tomllib.loads(head.decode())
+        assert quick is None or quick == parsed
+        # The timings at the head are each step's, as at the last whole write (the summary's moment).
+        if parsed["summary"]["events"] == len(loaded.session.events):
+            assert [StepTime.from_toml(table) for table in parsed["timings"]] == step_times(loaded.session)
     finally:
         owner.close()
 
@@ -261,7 +266,10 @@ def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_pa
 
 def test_a_head_with_anything_unusual_is_left_to_tomllib():
     assert quick_head(b'[summary]\ntitle = "Plain"\nnotes = 3\n') == {"summary": {"title": "Plain", "notes": 3}}
-    for odd in (b'[summary]\ntitle = "Tab\\there"\n', b"[summary]\nnotes = 3.5\n", b"[summary]\nok = true\n",
+    assert quick_head(b'[summary]\nok = true\n[[timings]]\nplanned = 5\n[[timings]]\nplanned = 10\nmoved = false\n') == {
+        "summary": {"ok": True}, "timings": [{"planned": 5}, {"planned": 10, "moved": False}]}
+    for odd in (b'[summary]\ntitle = "Tab\\there"\n', b"[summary]\nnotes = 3.5\n", b"[summary]\nok = yes\n",
+                b"[summary]\n[summary]\n", b"[summary]\n[[timings]]\nplanned = 5\nplanned = 6\n", b"[summary]\nTitle = 1\n",
                 b"[summary]\nstarted_at = 2026-07-08 10:00:00\n", b'[summary]\ntitle = "a"\ntitle = "b"\n', b"title = ["):
         assert quick_head(odd) is None, odd
 

@@ -17,14 +17,16 @@ from workshop_tui.core.step_times import StepTime, step_times
 from workshop_tui.model import SESSION_FORMAT
 from workshop_tui.model.session import Status
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_file import HEAD_BYTES, load_session, quick_head
+from workshop_tui.store.session_file import HEAD_BYTES, TAIL_BYTES, kinds_after, load_session, quick_head, saves_in_file
 from workshop_tui.store.sessions_index import session_paths
 from workshop_tui.store.toml_files import check_schema_version, open_regular
 
 STATUSES = get_args(Status)
 _SESSION_TABLE = b"\n[session]\n"
-_TIMINGS_TABLE = b"\n[[timings]]\n"
 LARGEST_HEAD = 1024 * 1024  # a head with more steps than this holds is read from the whole file
+END_BYTES = 64  # enough for the closing "# saved N" line
+# Events of these kinds change a step: its timer, the step the session is on, the agenda.
+_STEP_EVENTS = {"timer", "step", "agenda", "session"}
 
 
 @dataclass
@@ -33,17 +35,30 @@ class PlanHistory:
     damaged: list[tuple[Path, str]] = field(default_factory=list)  # files that could not be read, and why
 
 
-def _head(path: Path) -> bytes | None:
-    """The file's bytes up to its [session] table, or None when it has none near the top."""
-    with open_regular(path, "session") as (file, _):
+def _head_and_end(path: Path) -> tuple[bytes | None, bytes, int]:
+    """The file's bytes up to its [session] table (None when it has none near the top), its last
+    bytes, and its size."""
+    with open_regular(path, "session") as (file, size):
         head = file.read(HEAD_BYTES)
         while _SESSION_TABLE not in head and len(head) < LARGEST_HEAD:
             more = file.read(len(head))
             if not more:
-                return None
+                break
             head += more
-    end = head.find(_SESSION_TABLE)
-    return head[:end] if end >= 0 else None
+        file.seek(max(0, size - END_BYTES))
+        end = file.read(END_BYTES)
+    at = head.find(_SESSION_TABLE)
+    return (head[:at] if at >= 0 else None), end, size
+
+
+def _appended_steps(path: Path, counted: int, total: int) -> bool:
+    """Whether events saved after the head was written change the steps (a skip, a step change, a
+    pause): then the head's timings are behind. True when that cannot be told from the tail."""
+    with open_regular(path, "session") as (file, size):
+        file.seek(max(0, size - TAIL_BYTES))
+        tail = file.read(TAIL_BYTES)
+    kinds = kinds_after(tail, counted, total)
+    return kinds is None or any(kind.split(".")[0] in _STEP_EVENTS for kind in kinds)
 
 
 def _moment(value: object) -> datetime | None:
@@ -70,25 +85,30 @@ def _from_whole_file(path: Path, plan_name: str) -> PastSession | None:
 
 def _read(path: Path, plan_name: str) -> PastSession | None:
     """The session in `path` if it is one of `plan_name`; None if it is of another plan. Raises
-    FileProblem or ValueError when it cannot be read."""
-    head = _head(path)
+    FileProblem or ValueError when it cannot be read.
+
+    The head is enough when the file is whole (it ends with its "# saved N" line) and nothing saved
+    since the head was written changes the steps. Otherwise the file is read whole, as the app
+    would open it, so what is counted is what the review shows."""
+    head, end, _ = _head_and_end(path)
     if head is None or b"\n[summary]\n" not in head:
         return _from_whole_file(path, plan_name)  # version 1, or a head this app did not write
-    timings_at = head.find(_TIMINGS_TABLE)
-    summary_part = head[:timings_at] if timings_at >= 0 else head
-    data = quick_head(summary_part) or tomllib.loads(summary_part.decode("utf-8"))
+    data = quick_head(head) or tomllib.loads(head.decode("utf-8"))
     check_schema_version(path, data, SESSION_FORMAT)
-    summary = data.get("summary")
+    summary, tables = data.get("summary"), data.get("timings")
     if not isinstance(summary, dict):
         return _from_whole_file(path, plan_name)
     if summary.get("plan_name") != plan_name:
         return None  # another plan's session: nothing more is read
-    if timings_at < 0:
-        return _from_whole_file(path, plan_name)  # written before timings were kept
-    tables = tomllib.loads(head[timings_at:].decode("utf-8")).get("timings")
-    if not isinstance(tables, list) or not tables:
-        raise ValueError("its [[timings]] are not tables")
-    return _past(path, summary, [StepTime.from_toml(table) for table in tables])
+    total, counted = saves_in_file(end), summary.get("events")
+    if total is None or not isinstance(counted, int) or not isinstance(tables, list) or not tables:
+        return _from_whole_file(path, plan_name)  # cut short, or written before timings were kept
+    if total != counted and _appended_steps(path, counted, total):
+        return _from_whole_file(path, plan_name)
+    try:
+        return _past(path, summary, [StepTime.from_toml(table) for table in tables])
+    except ValueError:
+        return _from_whole_file(path, plan_name)  # a head edited by hand: the events say what happened
 
 
 def plan_history(folder: Path, plan_name: str) -> PlanHistory:
