@@ -16,9 +16,10 @@ from workshop_tui.core.step_times import StepTime, step_times
 from workshop_tui.model import Plan
 from workshop_tui.model.panel import OUTCOMES
 from workshop_tui.model.round import TIE_BREAKS
+from workshop_tui.store.file_head import quick_head, quick_timings
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.plan_library import find_plan
-from workshop_tui.store.session_file import load_session, load_session_file, quick_head, read_summary
+from workshop_tui.store.session_file import load_session, load_session_file, read_summary
 from tests.conftest import TEN_AM, TRICKY, small_plan
 
 text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
@@ -89,8 +90,12 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
         parsed = tomllib.loads(head.decode())
         assert quick is None or quick == parsed
         # The timings at the head are each step's, as at the last whole write (the summary's moment).
+        timings = [StepTime.from_toml(table) for table in parsed["timings"]]
         if parsed["summary"]["events"] == len(loaded.session.events):
-            assert [StepTime.from_toml(table) for table in parsed["timings"]] == step_times(loaded.session)
+            assert timings == step_times(loaded.session)
+        # ... and the quick reading of them says the same, or leaves them to tomllib.
+        rows = quick_timings(head[head.index(b"[[timings]]"):].decode())
+        assert rows is None or [StepTime.checked(*row) for row in rows] == timings
     finally:
         owner.close()
 

@@ -9,6 +9,7 @@ import sys
 import unicodedata
 from datetime import date, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -19,10 +20,25 @@ from workshop_tui.model import Plan
 from workshop_tui.store.plan_library import all_plans, find_plan
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
-from workshop_tui.store.sessions_folder import ENV_VAR, SessionsFolder, choose_sessions_dir
-from workshop_tui.store.session_file import load_session
+from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir
+
+if TYPE_CHECKING:
+    from workshop_tui.store.sessions_folder import SessionsFolder
 
 BAD_INPUT = 2
+
+
+# The session engine is loaded only by the commands that open a session (not by plans, check or stats).
+def _folder(path: Path) -> "SessionsFolder":
+    from workshop_tui.store.sessions_folder import SessionsFolder
+
+    return SessionsFolder(path)
+
+
+def _load_session(path: Path):
+    from workshop_tui.store.session_file import load_session
+
+    return load_session(path)
 
 
 class UsageProblem(Exception):
@@ -414,7 +430,7 @@ def run(args: argparse.Namespace, sessions_dir: Path) -> int:
     # --title, --facilitator and --note-taker were checked and trimmed by check_values().
     title = args.title if args.title is not None else plan.title
     # Made here, so a sessions folder that cannot hold it is said in one sentence before any screen shows.
-    follows = earlier_session(args.follows, plan, title, SessionsFolder(sessions_dir))
+    follows = earlier_session(args.follows, plan, title, _folder(sessions_dir))
     check_terminal()  # before the session's file is made
     owner = OpenSession.create(
         sessions_dir, plan, title, SystemClock(), args.facilitator or "", args.note_taker or "", follows=follows
@@ -425,7 +441,7 @@ def run(args: argparse.Namespace, sessions_dir: Path) -> int:
         owner.close()
 
 
-def earlier_session(wanted: str | None, plan: Plan, title: str, folder: SessionsFolder) -> Path | None:
+def earlier_session(wanted: str | None, plan: Plan, title: str, folder: "SessionsFolder") -> Path | None:
     """The session a new one follows on from: the one named after --follows, or none.
 
     A plan that follows another (part 2) and has sessions of that plan to choose from must be told
@@ -452,7 +468,7 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.ui.app import OpenedSession
 
 
-    folder = SessionsFolder(sessions_dir)
+    folder = _folder(sessions_dir)
     if args.session:
         path = folder.find(args.session)
     else:
@@ -469,14 +485,14 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
         owner.close()
 
 
-def open_now(folder: SessionsFolder, wanted: str | None) -> Path:
+def open_now(folder: "SessionsFolder", wanted: str | None) -> Path:
     """The session a window joins: the one named, else the newest one another window is running,
     else the newest unfinished one."""
     from workshop_tui.store.session_wire import socket_path
 
     if wanted:
         path = folder.find(wanted)
-        if load_session(path).status == "finished":
+        if _load_session(path).status == "finished":
             raise FileProblem(path, "", "this session has finished, so there is nothing to join",
                               "Look back at it with 'workshop-tui review', or start a new one with 'workshop-tui run PLAN'.")
         return path
@@ -494,7 +510,7 @@ def join(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.ui.app import OpenedSession
 
     """The note-taker's window: joins the session's owner, or runs the session itself if none does."""
-    path = open_now(SessionsFolder(sessions_dir), args.session)
+    path = open_now(_folder(sessions_dir), args.session)
     window = JoinedSession(path, SystemClock(), "note-taker", args.name or "")
     try:
         return open_app(sessions_dir, OpenedSession(window, "note-taker"), args.quiet)
@@ -508,7 +524,7 @@ def show(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.ui.app import OpenedSession
 
     """The audience window: follows the session's owner, read-only, and waits for it if it has gone."""
-    path = open_now(SessionsFolder(sessions_dir), args.session)
+    path = open_now(_folder(sessions_dir), args.session)
     window = JoinedSession(path, SystemClock(), "audience")
     try:
         return open_app(sessions_dir, OpenedSession(window, "audience"), quiet=True)
@@ -528,8 +544,8 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
 
     if not 1 <= args.port <= 65535:
         raise UsageProblem(f"the port after --port must be from 1 to 65535, not {args.port}")
-    path = open_now(SessionsFolder(sessions_dir), args.session)
-    session = load_session(path)  # a session that cannot be read is said now, not in each browser
+    path = open_now(_folder(sessions_dir), args.session)
+    session = _load_session(path)  # a session that cannot be read is said now, not in each browser
     if session.status == "finished":
         raise FileProblem(path, "", "this session has finished, so there is nothing to join",
                           "Serve a session that is running, or look back at this one with 'workshop-tui review'.")
@@ -587,18 +603,18 @@ def review(args: argparse.Namespace, sessions_dir: Path) -> int:
 
     if not args.session:
         return open_app(sessions_dir, BrowseSessions())
-    path = SessionsFolder(sessions_dir).find(args.session)
-    return open_app(sessions_dir, ReviewSession(load_session(path), path))
+    path = _folder(sessions_dir).find(args.session)
+    return open_app(sessions_dir, ReviewSession(_load_session(path), path))
 
 
 def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.export.writing import export
 
-    path = SessionsFolder(sessions_dir).find(args.session)
+    path = _folder(sessions_dir).find(args.session)
     output = None if args.output == "-" else args.output  # -o - is the screen (standard output)
-    session = load_session(path)
+    session = _load_session(path)
     # The sessions that follow on from this one (part 2), beside it: the minutes say what became of its actions.
-    later = SessionsFolder(path.parent).followers_of(path)
+    later = _folder(path.parent).followers_of(path)
     for written in export(
         session, args.format, output, args.anonymise, args.what, force=args.force, source=path, sessions_dir=sessions_dir, later=later
     ):

@@ -111,16 +111,21 @@ def _key(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-def _matches(plan: Plan, session: PastSession) -> dict[int, StepTime]:
-    """The session's steps of the plan, by the index of the plan step each is (the k-th "Break" with the k-th)."""
+def _places(plan: Plan) -> dict[tuple[str, int], int]:
+    """Each step of the plan by its title and which of that title it is (the second "Break" is 1)."""
     places: dict[tuple[str, int], int] = {}
     seen: Counter[str] = Counter()
     for index, planned in enumerate(plan.steps):
         key = _key(planned.title)
         places[(key, seen[key])] = index
         seen[key] += 1
+    return places
+
+
+def _matches(places: dict[tuple[str, int], int], session: PastSession) -> dict[int, StepTime]:
+    """The session's steps of the plan, by the index of the plan step each is (the k-th "Break" with the k-th)."""
     found: dict[int, StepTime] = {}
-    seen.clear()
+    seen: Counter[str] = Counter()
     for ran in session.steps:
         if ran.added:
             continue
@@ -145,8 +150,9 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     added_titles: dict[str, str] = {}
     late, long_breaks = [], []
     breaks_run = unmatched = 0
+    places = _places(plan)
     for session in sessions:
-        matched = _matches(plan, session)
+        matched = _matches(places, session)
         unmatched += sum(1 for step in session.steps if not step.added) - len(matched)
         for index, step in matched.items():
             if step.state in (NOT_REACHED, RUNNING):

@@ -5,6 +5,7 @@ folder of a thousand sessions is read in well under a second. A file written bef
 kept is loaded whole, once. A file that cannot be read is reported, never counted.
 """
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,16 +13,16 @@ from pathlib import Path
 from typing import Any, get_args
 
 from workshop_tui.core.plan_stats import PastSession
-from workshop_tui.core.session_summary import summary_of
-from workshop_tui.core.step_times import StepTime, step_times
+from workshop_tui.core.step_times import StepTime
 from workshop_tui.model import SESSION_FORMAT
 from workshop_tui.model.session import Status
+from workshop_tui.store.file_head import kinds_after, quick_head, quick_timings, saves_in_file
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_file import HEAD_BYTES, TAIL_BYTES, kinds_after, load_session, quick_head, saves_in_file
-from workshop_tui.store.sessions_index import session_paths
 from workshop_tui.store.toml_files import check_schema_version, open_regular
 
 STATUSES = get_args(Status)
+HEAD_BYTES = 16 * 1024  # as a listing reads: a summary and the timings of a few dozen steps
+TAIL_BYTES = 256 * 1024  # enough for the events of many saves since the last whole write
 _SESSION_TABLE = b"\n[session]\n"
 LARGEST_HEAD = 1024 * 1024  # a head with more steps than this holds is read from the whole file
 END_BYTES = 64  # enough for the closing "# saved N" line
@@ -61,6 +62,14 @@ def _appended_steps(path: Path, counted: int, total: int) -> bool:
     return kinds is None or any(kind.split(".")[0] in _STEP_EVENTS for kind in kinds)
 
 
+def _session_paths(folder: Path) -> list[Path]:
+    """Every name ending in .toml in `folder` (damaged or odd ones too), in name order."""
+    try:
+        return sorted(Path(folder) / entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml"))
+    except OSError:
+        return []
+
+
 def _moment(value: object) -> datetime | None:
     return value if isinstance(value, datetime) and value.tzinfo is not None else None
 
@@ -77,6 +86,11 @@ def _past(path: Path, summary: dict[str, Any], timings: list[StepTime]) -> PastS
 
 
 def _from_whole_file(path: Path, plan_name: str) -> PastSession | None:
+    # Only here is the whole engine needed, to replay the events: a few files in a thousand.
+    from workshop_tui.core.session_summary import summary_of
+    from workshop_tui.core.step_times import step_times
+    from workshop_tui.store.session_file import load_session
+
     session = load_session(path)
     if session.plan.name != plan_name:
         return None
@@ -93,28 +107,41 @@ def _read(path: Path, plan_name: str) -> PastSession | None:
     head, end, _ = _head_and_end(path)
     if head is None or b"\n[summary]\n" not in head:
         return _from_whole_file(path, plan_name)  # version 1, or a head this app did not write
-    data = quick_head(head) or tomllib.loads(head.decode("utf-8"))
+    # The summary, then the timings, each the quick way where the head is as this app writes it.
+    at = head.find(b"\n[[timings]]\n")
+    summary_part, timings_part = (head[:at], head[at + 1:]) if at >= 0 else (head, b"")
+    data = quick_head(summary_part) or tomllib.loads(summary_part.decode("utf-8"))
     check_schema_version(path, data, SESSION_FORMAT)
-    summary, tables = data.get("summary"), data.get("timings")
+    summary = data.get("summary")
     if not isinstance(summary, dict):
         return _from_whole_file(path, plan_name)
     if summary.get("plan_name") != plan_name:
         return None  # another plan's session: nothing more is read
     total, counted = saves_in_file(end), summary.get("events")
-    if total is None or not isinstance(counted, int) or not isinstance(tables, list) or not tables:
+    if total is None or not isinstance(counted, int) or not timings_part:
         return _from_whole_file(path, plan_name)  # cut short, or written before timings were kept
     if total != counted and _appended_steps(path, counted, total):
         return _from_whole_file(path, plan_name)
     try:
-        return _past(path, summary, [StepTime.from_toml(table) for table in tables])
-    except ValueError:
+        return _past(path, summary, _timings(timings_part))
+    except (ValueError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return _from_whole_file(path, plan_name)  # a head edited by hand: the events say what happened
+
+
+def _timings(text: bytes) -> list[StepTime]:
+    rows = quick_timings(text.decode("utf-8"))
+    if rows is not None:
+        return [StepTime.checked(*row) for row in rows]
+    tables = tomllib.loads(text.decode("utf-8")).get("timings")
+    if not isinstance(tables, list) or not tables:
+        raise ValueError("its [[timings]] are not tables")
+    return [StepTime.from_toml(table) for table in tables]
 
 
 def plan_history(folder: Path, plan_name: str) -> PlanHistory:
     """Every session of the plan called `plan_name` in `folder`, oldest first, and the files that could not be read."""
     history = PlanHistory()
-    for path in session_paths(folder):
+    for path in _session_paths(folder):
         try:
             found = _read(path, plan_name)
         except FileProblem as problem:

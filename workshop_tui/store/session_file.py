@@ -17,7 +17,6 @@ Version 1 files (the whole state plus the events) still load; their next save up
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from workshop_tui.model import Event, Session
 from workshop_tui.model.schema import SESSION_FORMAT
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
+from workshop_tui.store.file_head import quick_head
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import (
     check_schema_version,
@@ -229,27 +229,6 @@ def _events_after(tail: bytes, counted: object) -> list[dict[str, Any]] | None:
     return events if len(events) == wanted else None
 
 
-_LAST_SAVE = re.compile(rb"\n# saved (\d+)\n\Z")
-_EVENT_KIND = re.compile(rb'^\[\[events\]\]\n(?:[^\[\n][^\n]*\n)*?kind = "([a-z._]+)"\n', re.MULTILINE)
-
-
-def saves_in_file(end: bytes) -> int | None:
-    """How many events the file holds, from its last bytes (its closing "# saved N" line); None if
-    it does not end with one, as after a write cut short."""
-    found = _LAST_SAVE.search(end)
-    return int(found.group(1)) if found else None
-
-
-def kinds_after(tail: bytes, counted: int, total: int) -> list[str] | None:
-    """The kinds of the events after the first `counted` of `total`, from the file's last bytes
-    (without parsing them); None when the tail does not reach back far enough."""
-    wanted = total - counted
-    if wanted <= 0:
-        return []
-    kinds = [found.group(1).decode() for found in _EVENT_KIND.finditer(tail)]
-    return kinds[-wanted:] if len(kinds) >= wanted else None
-
-
 def _comments_as_events(session: Session) -> Session:
     """Version 1 kept trainers' comments apart; version 2 keeps them as events like everything else."""
     logged = {str(e.details.get("comment")) for e in session.events if e.kind == Kind.COMMENT_ADD}
@@ -258,54 +237,3 @@ def _comments_as_events(session: Session) -> Session:
             details = {"comment": comment.id, "on": comment.on, "text": comment.text, "by": comment.by}
             session.events.append(Event(at=comment.at, kind=Kind.COMMENT_ADD, details=details))
     return session
-
-
-_PLAIN_STRING = re.compile(r'^"[^"\\]*"$')
-_BOOLEANS = {"true": True, "false": False}
-
-
-def _quick_value(text: str) -> Any:
-    """A value as this app writes it in a head; raises ValueError for anything else."""
-    if _PLAIN_STRING.match(text):
-        return text[1:-1]
-    if text.isdigit() or (text[:1] == "-" and text[1:].isdigit()):
-        return int(text)
-    if text in _BOOLEANS:
-        return _BOOLEANS[text]
-    if (text[:1].isdigit() and "+" in text) or text.endswith("Z") or "-" in text[10:]:
-        value = datetime.fromisoformat(text)
-        if value.tzinfo is not None:
-            return value
-    raise ValueError(text)  # escapes, floats, arrays, local times: not in a head this app writes
-
-
-def quick_head(head: bytes) -> dict[str, Any] | None:
-    """The head this app writes (its [summary] and [[timings]]), read about ten times faster than
-    tomllib: listing a folder of thousands of sessions, and learning a plan's timings, are mostly
-    this. None for anything else (tomllib then reads it, and says what is wrong)."""
-    try:
-        lines = head.decode("utf-8").splitlines()
-    except UnicodeDecodeError:
-        return None
-    top: dict[str, Any] = {}
-    table = top
-    for line in lines:
-        if not line or line[0] == "#":
-            continue
-        if line == "[summary]":
-            if "summary" in top:
-                return None
-            table = top["summary"] = {}
-            continue
-        if line == "[[timings]]":
-            table = {}
-            top.setdefault("timings", []).append(table)
-            continue
-        name, equals, text = line.partition(" = ")
-        if not equals or not name.replace("_", "a").isalpha() or not name.islower() or name in table:
-            return None
-        try:
-            table[name] = _quick_value(text)
-        except ValueError:
-            return None
-    return top if "summary" in top else None

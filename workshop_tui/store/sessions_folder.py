@@ -3,7 +3,6 @@
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,17 +10,11 @@ from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import load_session, save_new_session
+from workshop_tui.store.sessions_dir import DEFAULT_DIR, ENV_VAR, choose_sessions_dir
 from workshop_tui.store.sessions_index import SessionsIndex, session_paths
 
-ENV_VAR = "WORKSHOP_TUI_SESSIONS"
-DEFAULT_DIR = "sessions"
+__all__ = ["DEFAULT_DIR", "ENV_VAR", "SessionsFolder", "choose_sessions_dir", "safe_name", "session_file_name"]
 _NOT_SAFE = re.compile(r"[^\w]+")
-
-
-def choose_sessions_dir(given: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
-    """--sessions-dir wins, then WORKSHOP_TUI_SESSIONS, then ./sessions."""
-    environ = os.environ if environ is None else environ
-    return Path(given or environ.get(ENV_VAR) or DEFAULT_DIR)
 
 
 def safe_name(title: str, longest: int = 60) -> str:
