@@ -266,3 +266,18 @@ def test_join_and_show_refuse_a_finished_session_by_name(tmp_path: Path, capsys)
     for command in ("join", "show"):
         assert main([command, "done", "--sessions-dir", str(tmp_path)]) == 2
         assert "this session has finished, so there is nothing to join" in capsys.readouterr().err
+
+
+LONG = "x" * 300
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", LONG], ["stats", LONG], ["plan", "print", LONG], ["plan", "edit", LONG], ["review", LONG], ["resume", LONG],
+    ["export", LONG, "--format", "md"], ["plan", "edit", "--from", LONG], ["--sessions-dir", LONG, "plans"],
+    ["export", "x", "--format", "md", "-o", f"/tmp/{LONG}"],
+])
+def test_a_name_too_long_for_a_file_is_one_sentence_not_a_traceback(argv, capsys):
+    assert main(argv) == 2
+    error = capsys.readouterr().err
+    assert "300 bytes long, but the name of a file or folder may be at most 255" in error
+    assert "Traceback" not in error and error.count("\n") == 1

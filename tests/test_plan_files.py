@@ -112,3 +112,12 @@ def test_a_plans_folder_that_is_a_file_is_said_in_a_sentence(tmp_path: Path):
     (tmp_path / "plans").write_text("not a folder")
     with pytest.raises(PlanNotSaved, match="could not be made"):
         save_plan_version(tmp_path / "plans", our_plan(), started_from=None)
+
+
+def test_a_plan_saved_under_a_new_name_is_a_new_plan_at_version_1_and_the_old_one_stays(tmp_path: Path):
+    plans = tmp_path / "plans"
+    save_plan_version(plans, our_plan(), started_from=None)
+    save_plan_version(plans, our_plan(25), started_from=1)
+    renamed = save_plan_version(plans, our_plan(30, name="tea-and-talk-york"), started_from=2, renamed=True)
+    assert renamed.plan.version == 1 and renamed.kept is None
+    assert load_plan(plans / "tea-and-talk.toml").version == 2  # as it was

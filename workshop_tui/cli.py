@@ -160,6 +160,7 @@ _VALUES = {
     "date": "the date after --date",
 }
 _TEXT = ("title", "facilitator", "note_taker", "name")
+_NOT_PATHS = (*_TEXT, "host", "start", "date")
 # Line and paragraph separators break a line as a new line does.
 _BREAKS = {"\u2028", "\u2029"}
 
@@ -189,6 +190,20 @@ def value_problem(label: str, value: str, longest: int | None = None) -> str | N
     return None
 
 
+# A file's or folder's name can be at most 255 bytes, and a whole path about 4,000, on the systems it runs on.
+LONGEST_NAME, LONGEST_PATH = 255, 4000
+
+
+def path_problem(label: str, value: str) -> str | None:
+    """Why a value that names a file or folder cannot be one, in words, or None if it can."""
+    if len(value.encode("utf-8")) > LONGEST_PATH:
+        return f"{label} is too long to be the name of a file ({len(value)} characters); give a shorter one"
+    longest = max(len(part.encode("utf-8")) for part in value.split("/"))
+    if longest > LONGEST_NAME:
+        return f"{label} is {longest} bytes long, but the name of a file or folder may be at most {LONGEST_NAME}; give a shorter one"
+    return None
+
+
 def check_values(args: argparse.Namespace) -> None:
     """Refuse, in one sentence, any value that is not plain text, before anything is read or made."""
     for name, label in _VALUES.items():
@@ -196,14 +211,15 @@ def check_values(args: argparse.Namespace) -> None:
         if value is None:
             continue
         longest = _longest(name) if name in _TEXT else None
-        problem = value_problem(label, value, longest)
+        problem = value_problem(label, value, longest) or (None if name in _NOT_PATHS else path_problem(label, value))
         if problem:
             raise UsageProblem(problem)
         if name in _TEXT:
             setattr(args, name, value.strip())
     from_environment = os.environ.get(ENV_VAR)
     if args.sessions_dir is None and from_environment:
-        problem = value_problem(f"the folder in ${ENV_VAR}", from_environment)
+        label = f"the folder in ${ENV_VAR}"
+        problem = value_problem(label, from_environment) or path_problem(label, from_environment)
         if problem:
             raise UsageProblem(problem)
 
@@ -318,13 +334,14 @@ def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path) -> int:
         assert source.plan is not None
         draft = PlanDraft.of(source.plan, editing=False)
         if name:
-            draft.details.name = name
+            draft.details.name, draft.name_given = name, True
         return open_app(sessions_dir, EditPlan(draft))
     if existing is not None and existing.plan is not None:
         return open_app(sessions_dir, EditPlan(PlanDraft.of(existing.plan), existing.builtin))
     draft = PlanDraft.new()
     if name:
         draft.details.name, draft.details.title = name, name.replace("-", " ").capitalize()
+        draft.name_given = True
     return open_app(sessions_dir, EditPlan(draft))
 
 
@@ -680,5 +697,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return 1
+    except OSError as error:
+        # Last resort: the system refused a file or folder in a way not foreseen above.
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"workshop-tui: the system said '{error.strerror or error}'{where}; check the files and folders it was given.",
+              file=sys.stderr)
+        return BAD_INPUT
     except KeyboardInterrupt:
         return 130

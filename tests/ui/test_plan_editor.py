@@ -104,6 +104,7 @@ async def test_the_checks_follow_the_plan_and_enter_on_one_opens_its_step(sessio
         await pilot.press("tab", "enter")
         assert isinstance(app.screen, StepForm)
         assert app.screen.query_one("#step-title", Input).value == "Arrival and welcome"
+        assert app.screen.focused.id == "step-minutes"  # the field the check is about
 
 
 async def test_leaving_with_changes_asks_first_and_staying_keeps_them(sessions_dir: Path, clock):
@@ -186,3 +187,51 @@ async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, 
         assert step.instructions.startswith("Go round the room") and step.instructions.endswith(" Ask each person in turn.")
         assert step.prompts == ["What matters most?", "Who is missing?"]
         assert rows(app)[1][1:4] == ("25", "decision", "Choosing together")
+
+
+async def test_ctrl_q_with_changes_not_saved_asks_before_they_are_lost(sessions_dir: Path, clock):
+    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x", "ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "not saved" in str(app.screen.question)
+        await pilot.press("n")  # stay
+        assert isinstance(app.screen, PlanEditor) and app.is_running
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # saved: nothing to ask
+        await pilot.pause()
+        assert not app.is_running
+    assert (sessions_dir / "plans" / "co-production-part-1.toml").exists()
+
+
+async def test_a_new_plans_short_name_follows_its_title_until_one_is_typed(sessions_dir: Path, clock):
+    app = editor_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", *"Garden club", "backspace")
+        await pilot.pause()
+        assert app.screen.query_one("#plan-name", Input).value == "garden-clu"  # deleting follows too
+        await pilot.press("tab", *CLEAR, *CLEAR, *CLEAR, *"our-garden", "shift+tab", *" x")
+        await pilot.pause()
+        assert app.screen.query_one("#plan-name", Input).value == "our-garden"  # typed: it stays
+    given = PlanDraft.new()
+    given.details.name, given.name_given = "attack-test", True
+    app = editor_app(sessions_dir, clock, given)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", *"Something else")
+        await pilot.pause()
+        assert app.screen.query_one("#plan-name", Input).value == "attack-test"  # given on the command line
+
+
+async def test_minutes_that_are_not_a_whole_number_are_said_not_changed(sessions_dir: Path, clock):
+    # The minutes box once dropped the "." as it was typed, so 2.5 became 25 without a word.
+    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "tab", *CLEAR, *"2.5", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepForm)
+        assert app.screen.query_one("#step-minutes", Input).value == "2.5"
+        assert "Minutes must be a whole number" in str(app.screen.query_one("#form-problem", Static).content)
+        assert app.screen.query_one("#save").region.bottom <= 24  # the buttons stay in sight
+    assert editor(app).draft.steps[0].planned_minutes == 10

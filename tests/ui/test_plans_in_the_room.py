@@ -94,3 +94,17 @@ async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(s
     saved = load_plan(sessions_dir / "plans" / "morning.toml")
     assert saved.version == 2 and saved.steps[1].planned_minutes == 20
     assert (sessions_dir / "plans" / "earlier" / "morning-v1.toml").exists()
+
+
+async def test_a_form_opened_on_fist_of_five_has_its_outcome_in_sight(sessions_dir: Path, clock):
+    # The row of finger counts was a screen high, pushing the outcome out of sight at 160x48.
+    plan = Plan(name="agree", title="Agree", steps=[Step(title="Agree the plan", kind="decision", planned_minutes=10,
+                                                         decides_by="fist-of-five")])
+    app = live_app(sessions_dir, clock, plan=plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen.query_one("#method", Select).value == "fist-of-five"
+        assert app.screen.query_one("#counts-fingers").region.height <= 6
+        outcome = app.screen.query_one("#outcome").region
+        assert outcome.height and outcome.bottom <= 48

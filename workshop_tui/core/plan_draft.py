@@ -38,6 +38,7 @@ class PlanDraft:
     # What the editor does not change, kept as it was: a panel's criteria, follows, the quorum.
     kept: dict[str, Any] = field(default_factory=dict)
     unsaved: bool = False
+    name_given: bool = False  # the plan's short name was chosen (`plan edit NAME`), not made from its title
     _undo: list[tuple[str, PlanDetails, list[Step]]] = field(default_factory=list)
 
     @classmethod

@@ -8,6 +8,7 @@ A step of a past session is matched to the plan by its title as planned (the sec
 the second "Break"), so sessions of earlier versions of the plan count where their steps still fit.
 """
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,6 +47,12 @@ class StepStats:
     over: tuple[float, ...]  # minutes over the plan as run, in each session where it ran over
     skipped: int  # skipped or taken off the agenda
     moved: int
+    planned_then: tuple[int, ...] = ()  # minutes the plan gave it, in each session where it ran
+
+    @property
+    def plan_changed(self) -> bool:
+        """The plan gave this step other minutes when it ran than it does now."""
+        return any(minutes != self.planned for minutes in self.planned_then)
 
     @property
     def ran(self) -> int:
@@ -65,10 +72,11 @@ class StepStats:
 
     @property
     def suggested(self) -> int:
-        """The median actual, rounded to 5 minutes (at least 5); the planned minutes with too few runs."""
+        """The median actual, rounded to 5 minutes, halves up (12½ is 15: a step that runs long keeps
+        its time); at least 5. The planned minutes with too few runs."""
         if self.ran < FEWEST_RUNS or self.median is None:
             return self.planned
-        return max(ROUND_TO, ROUND_TO * round(self.median / ROUND_TO))
+        return max(ROUND_TO, ROUND_TO * math.floor(self.median / ROUND_TO + 0.5))
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,7 @@ def _minutes(seconds: float) -> float:
 
 def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     used: dict[int, list[float]] = defaultdict(list)
+    planned_then: dict[int, list[int]] = defaultdict(list)
     over: dict[int, list[float]] = defaultdict(list)
     had, skipped, moved = Counter[int](), Counter[int](), Counter[int]()
     added: dict[str, list[float]] = defaultdict(list)
@@ -163,6 +172,7 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
                 skipped[index] += 1
             elif step.state == DONE:
                 used[index].append(_minutes(step.used_seconds))
+                planned_then[index].append(step.planned)
                 if step.over_seconds >= OVER_BY:
                     over[index].append(_minutes(step.over_seconds))
         for step in session.steps:
@@ -176,12 +186,12 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
                 added[key].append(_minutes(step.used_seconds))
             if step.added:
                 added_in[_key(step.title)] += 1
-        late_start = _late(session)
+        late_start = _late(session, plan)
         if late_start is not None:
             late.append(late_start)
     steps = [
         StepStats(number, step.title, step.kind, step.planned_minutes, had[number - 1], tuple(used[number - 1]),
-                  tuple(over[number - 1]), skipped[number - 1], moved[number - 1])
+                  tuple(over[number - 1]), skipped[number - 1], moved[number - 1], tuple(planned_then[number - 1]))
         for number, step in enumerate(plan.steps, start=1)
     ]
     extra = [AddedStep(added_titles.get(key, key), count, tuple(added[key])) for key, count in added_in.most_common()]
@@ -192,9 +202,10 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     )
 
 
-def _late(session: PastSession) -> float | None:
-    """Minutes from the planned start (or, with none, from opening the session) to the group getting going."""
-    if session.timer_started_at is None:
+def _late(session: PastSession, plan: Plan) -> float | None:
+    """Minutes from the planned start (or, with none, from opening the session) to the group getting going.
+    None for a session run at another time of day than its plan says (a practice run)."""
+    if session.timer_started_at is None or (session.planned_start is None and plan.starts_at is not None):
         return None
     since = session.planned_start or session.started_at
     return _minutes((session.timer_started_at - since).total_seconds())

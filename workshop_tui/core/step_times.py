@@ -103,12 +103,18 @@ def first_timer_start(session: Session) -> datetime | None:
     return min(starts) if starts else None
 
 
+# A session opened further than this from its plan's start time ran at another time of day (a
+# practice run, a change of room): how late it started is not measured against the plan.
+NEAR_THE_START = timedelta(hours=3)
+
+
 def planned_start(session: Session) -> datetime | None:
-    """When the plan as run said the session starts, on the day it was opened, in its own time zone."""
+    """When the plan as run said the session starts, on the day it was opened, in its own time zone;
+    None when the plan has no start time, or the session was opened at another time of day."""
     start = session.plan.starts_at
     if start is None:
         return None
     opened = session.started_at
     moment = opened.replace(hour=start.hour, minute=start.minute, second=0, microsecond=0)
-    # Opened after midnight for an evening plan (rare): the plan's start was the day before.
-    return moment - timedelta(days=1) if moment - opened > timedelta(hours=12) else moment
+    nearest = min((moment + timedelta(days=days) for days in (-1, 0, 1)), key=lambda when: abs(when - opened))
+    return nearest if abs(nearest - opened) <= NEAR_THE_START else None

@@ -16,7 +16,9 @@ def minutes_said(minutes: float) -> str:
 
 
 def minutes_words(minutes: float) -> str:
-    """'1 minute', '12 minutes', '12½ minutes'."""
+    """'1 minute', '12 minutes', '12½ minutes'; an hour or more as '1 hour 14 minutes'."""
+    if minutes >= 60:
+        return length_in_words(round(minutes))
     said = minutes_said(minutes)
     return f"{said} minute" if said == "1" else f"{said} minutes"
 
@@ -66,15 +68,21 @@ def step_words(step: StepStats) -> str:
     if not step.sessions:
         return "In no past session."
     parts = []
+    against = f"against {step.planned} planned"
+    if step.plan_changed:  # say both, so "ran over" (against the plan of the day) is not read against today's
+        then = sorted(set(step.planned_then))
+        against += f" now ({then[0] if len(then) == 1 else f'{then[0]} to {then[-1]}'} when it ran)"
     if step.ran == 1 and step.median is not None:
-        parts.append(f"Took {minutes_words(step.median)}, against {step.planned} planned.")
+        parts.append(f"Took {minutes_words(step.median)}, {against}.")
     elif step.ran and step.median is not None and step.shortest is not None and step.longest is not None:
         span = "each time" if round(step.shortest) == round(step.longest) else f"({minutes_said(step.shortest)} to {minutes_said(step.longest)})"
-        parts.append(f"Usually took {minutes_words(step.median)} {span}, against {step.planned} planned.")
+        parts.append(f"Usually took {minutes_words(step.median)} {span}, {against}.")
     else:
         parts.append("Never ran.")
     if step.over:
-        parts.append(f"Ran over in {len(step.over)} of {plural(step.ran, 'run')}, usually by {minutes_words(middle(step.over))}.")
+        over = "the time planned then" if step.plan_changed else ""
+        parts.append(f"Ran over{' ' + over if over else ''} in {len(step.over)} of {plural(step.ran, 'run')}, "
+                     f"usually by {minutes_words(middle(step.over))}.")
     elif step.ran > 1:
         parts.append(f"Never ran over in {step.ran} runs.")
     if step.skipped:
@@ -87,7 +95,7 @@ def step_words(step: StepStats) -> str:
 def chart_lines(stats: PlanStats, width: int = 80) -> list[str]:
     """Each step: its planned minutes as ░ and its middle actual as █, with ─ out to the longest run."""
     longest = max([step.planned for step in stats.steps] + [step.longest or 0 for step in stats.steps] + [1])
-    room = max(10, width - 14)
+    room = max(10, width - 17)  # after "    actual  30½ ", and a column to spare so no bar wraps
     scale = room / longest
 
     def bar(minutes: float) -> int:

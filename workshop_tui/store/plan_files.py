@@ -107,8 +107,8 @@ def _save_locked(path: Path, plan: Plan, started_from: int | None, renamed: bool
             "Give yours another name to keep both."
         )
     kept = _keep(path, on_disk) if on_disk is not None else None
-    latest = max(on_disk or 0, builtin or 0, started_from or 0)
-    version = latest + 1 if latest else 1
+    latest = 0 if new_plan else max(on_disk or 0, builtin or 0, started_from or 0)
+    version = latest + 1
     saved = plan.model_copy(update={"version": version, "schema_version": PLAN_FORMAT})
     saved = Plan.model_validate(saved.model_dump())  # a copy skips the checks: make sure it is still a plan
     write_atomically(path, to_toml(saved), PLAN_MODE)

@@ -88,6 +88,7 @@ class WorkshopApp(App):
         self.opening = opening
         self.autosave_gather_seconds = autosave_gather_seconds
         self._quit_unsaved_ok = False
+        self._plan_loss_ok = False
         self.owners: set[SessionLink] = set()  # every session this app has open, to save on a hang-up
         self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
 
@@ -197,6 +198,20 @@ class WorkshopApp(App):
         self.notify("Press Ctrl+Q to save and quit.", title="Do you want to quit?")
 
     def action_save_and_quit(self) -> None:
+        # A plan being written is not saved by quitting (Ctrl+S saves a new version): ask first.
+        unsaved = [title for screen in self.screen_stack if (title := getattr(screen, "unsaved_plan", ""))]
+        if unsaved and not self._plan_loss_ok:
+            from workshop_tui.ui.screens.confirm import ConfirmScreen
+
+            def answered(quit_anyway: bool | None) -> None:
+                if quit_anyway:
+                    self._plan_loss_ok = True
+                    self.action_save_and_quit()
+
+            self.push_screen(ConfirmScreen(
+                f"Your changes to the plan '{unsaved[0]}' are not saved. Quit and lose them? "
+                "(Stay, then Ctrl+S saves them.)", "Quit", "Stay"), answered)
+            return
         for live in self.live_screens():
             result = live.save_before_quitting()
             if result is not None and not result.ok and not self._quit_unsaved_ok:

@@ -112,20 +112,20 @@ class DecisionForm(ModalScreen[dict | None]):
                     for field, words in [("votes-for", "For"), ("votes-against", "Against"), ("abstentions", "Abstained")]:
                         with Vertical(classes="count"):
                             yield Label(words)
-                            yield Input(id=field, type="integer")
+                            yield Input(id=field)
                 with Vertical(id="counts-fingers", classes="counts"):
                     yield Label("How many people showed each number of fingers")
                     with Horizontal():
                         for fingers in range(6):
                             with Vertical(classes="count"):
                                 yield Label(f"{fingers}")
-                                yield Input(id=f"fingers-{fingers}", type="integer")
+                                yield Input(id=f"fingers-{fingers}")
                 with Vertical(id="counts-dots", classes="counts"):
                     yield Label("Dots for each option, such as: Library 7, Cafe 3")
                     yield Input(id="dots")
                 with Vertical(id="counts-consent", classes="counts"):
                     yield Label("How many objections were raised")
-                    yield Input(id="objections", type="integer")
+                    yield Input(id="objections")
                 if named:
                     yield Label("Who was present (space ticks or unticks)")
                     yield PresenceList(
@@ -133,7 +133,7 @@ class DecisionForm(ModalScreen[dict | None]):
                     )
                 else:
                     yield Label("How many people were present")
-                    yield Input(id="present-count", type="integer")
+                    yield Input(id="present-count")
                 yield Label("Outcome")
                 yield Select([(o, o) for o in OUTCOMES], prompt="Choose the outcome", id="outcome")
                 yield Label("The outcome in words")

@@ -16,6 +16,8 @@ from textual.widgets import Button, Static
 # Carries out a form's answer; returns "" when done, or a sentence saying why it could not be.
 Attempt = Callable[[Any], str]
 
+# A field's box narrower than this has its problem said on the form's own line instead.
+NARROWEST_NOTE = 30
 # The most a count typed into a form can be: more is a slip of the keyboard.
 LARGEST_COUNT = 10_000
 
@@ -55,7 +57,12 @@ def say_problem(screen: Screen, text: str, field: str = "") -> None:
     form's problem line. What was typed stays as it was."""
     clear_problems(screen)
     target: Widget | None = screen.query_one(field) if field else None
-    if target is not None and isinstance(target.parent, Widget):
+    # Beside the field when it has room to say it; a narrow box (such as the minutes) uses the
+    # form's own line, so the words are not squeezed and the buttons stay in sight.
+    roomy = target is not None and isinstance(target.parent, Widget) and target.parent.size.width >= NARROWEST_NOTE
+    if target is not None and not roomy:
+        target.focus()
+    if target is not None and roomy and isinstance(target.parent, Widget):
         note = Static(text, classes="field-problem", markup=False)
         target.parent.mount(note, after=target)
         target.focus()

@@ -61,18 +61,18 @@ class PlanDetailsForm(EnterMovesOn):
         height: 3;
     }
     PlanDetailsForm .time {
-        width: 14;
+        width: 19;
     }
     """
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_details", tooltip="Keep these details")]
 
-    def __init__(self, details: PlanDetails, new_plan: bool) -> None:
+    def __init__(self, details: PlanDetails, name_follows_title: bool) -> None:
         super().__init__()
         self.start = details
-        self.new_plan = new_plan
-        # A new plan's name follows its title, until a name of one's own is typed.
-        self.follows_title = new_plan
+        # A new plan's name follows its title, until a name of one's own is typed (or was given).
+        self.follows_title = name_follows_title
+        self.names_set: set[str] = set()  # the names this form put in the box, as the title changed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="tall-dialog"):
@@ -86,10 +86,10 @@ class PlanDetailsForm(EnterMovesOn):
                         yield Input(self.start.name, id="plan-name")
                     with Vertical(classes="time"):
                         yield Label("Starts at")
-                        yield Input(shown(self.start.starts_at), placeholder="10:00", id="plan-starts-at")
+                        yield Input(shown(self.start.starts_at), placeholder="such as 10:00", id="plan-starts-at")
                     with Vertical(classes="time"):
                         yield Label("Ends by")
-                        yield Input(shown(self.start.ends_by), placeholder="13:15", id="plan-ends-by")
+                        yield Input(shown(self.start.ends_by), placeholder="such as 13:15", id="plan-ends-by")
                 yield Label("What it is for")
                 yield TextArea(self.start.description, id="plan-description", soft_wrap=True)
             yield Static("", id="form-problem", markup=False)
@@ -106,12 +106,16 @@ class PlanDetailsForm(EnterMovesOn):
     @on(Input.Changed, "#plan-title")
     def title_changed(self, event: Input.Changed) -> None:
         if self.follows_title:
-            self.query_one("#plan-name", Input).value = safe_name(event.value)
+            name = safe_name(event.value)
+            self.names_set.add(name)
+            self.query_one("#plan-name", Input).value = name
 
     @on(Input.Changed, "#plan-name")
     def name_changed(self, event: Input.Changed) -> None:
-        title = self.query_one("#plan-title", Input).value
-        self.follows_title = self.follows_title and event.value == safe_name(title)
+        # Changes arrive after the title's next letters may have changed the name again: a name this
+        # form put there is not a name someone typed.
+        if event.value not in self.names_set and event.value != self.start.name:
+            self.follows_title = False
 
     def save(self) -> None:
         try:
@@ -128,7 +132,9 @@ class PlanDetailsForm(EnterMovesOn):
         if len(title) > 200:
             raise FormProblem(f"The title is {len(title)} characters long; it can be at most 200.", "#plan-title")
         name = self.query_one("#plan-name", Input).value.strip()
-        if not _NAME.match(name) or len(name) > 100:
+        if len(name) > 100:
+            raise FormProblem(f"The short name is {len(name)} characters long; it can be at most 100.", "#plan-name")
+        if not _NAME.match(name):
             raise FormProblem("The short name may only hold small letters, digits and dashes, such as 'my-workshop'.",
                               "#plan-name")
         starts = clock_time(self.query_one("#plan-starts-at", Input).value, "Starts at", "#plan-starts-at")

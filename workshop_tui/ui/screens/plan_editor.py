@@ -138,7 +138,7 @@ class PlanEditor(Screen):
         Binding("a", "add_step", "Add", id="add_step", tooltip="Add a step of your own after the chosen one"),
         Binding("i", "add_method", "Method", id="add_method", tooltip="Add a method from the library after the chosen step"),
         Binding("e", "change_step", "Change", id="change_step", tooltip="Change the chosen step: title, kind, minutes, words"),
-        Binding("x,delete", "remove_step", "Remove", id="remove_step", tooltip="Remove the chosen step (Ctrl+Z brings it back)"),
+        Binding("x,delete", "remove_step", "Remove", id="remove_step", show=False, tooltip="Remove the chosen step (Ctrl+Z brings it back)"),
         Binding("ctrl+up", "move_step(-1)", "Up", id="move_step_up", show=False, tooltip="Move the chosen step up"),
         Binding("ctrl+down", "move_step(1)", "Down", id="move_step_down", show=False, tooltip="Move the chosen step down"),
         Binding("d", "details", "Details", id="plan_details", tooltip="The plan's title, short name, description and time slot"),
@@ -159,6 +159,7 @@ class PlanEditor(Screen):
         self.builtin = builtin  # changing a built-in plan: the save is your own version of it
         self.findings: list[Finding] = []
         self.saving = False
+        self.saved_from = ""  # the name the plan had, when it is saved under a new one
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -256,7 +257,7 @@ class PlanEditor(Screen):
     def changed(self, cursor: int | None = None) -> None:
         self.redraw(cursor)
 
-    def _step_form(self, heading: str, start: StepDetails | None, done) -> None:
+    def _step_form(self, heading: str, start: StepDetails | None, done, field: str = "") -> None:
         def attempt(details: StepDetails) -> str:
             try:
                 step = details.as_step()
@@ -265,7 +266,7 @@ class PlanEditor(Screen):
             done(step)
             return ""
 
-        self.app.push_screen(StepForm(heading, start=start, attempt=attempt, full=True))
+        self.app.push_screen(StepForm(heading, start=start, attempt=attempt, full=True, field=field))
 
     def action_add_step(self) -> None:
         after = self.chosen()
@@ -286,7 +287,7 @@ class PlanEditor(Screen):
     def action_change_step(self) -> None:
         self.change_step(self.chosen())
 
-    def change_step(self, index: int) -> None:
+    def change_step(self, index: int, field: str = "") -> None:
         if not 0 <= index < len(self.draft.steps):
             self.notify("There are no steps yet. Press a to add one.", title="Nothing to change")
             return
@@ -295,7 +296,7 @@ class PlanEditor(Screen):
             self.draft.change(index, step)
             self.changed(index)
 
-        self._step_form(f"Change step {index + 1}", StepDetails.of(self.draft.steps[index]), done)
+        self._step_form(f"Change step {index + 1}", StepDetails.of(self.draft.steps[index]), done, field)
 
     def action_remove_step(self) -> None:
         index = self.chosen()
@@ -329,7 +330,8 @@ class PlanEditor(Screen):
                 self.draft.set_details(details)
                 self.changed()
 
-        self.app.push_screen(PlanDetailsForm(self.draft.details, new_plan=not self.draft.origin), done)
+        follows = not self.draft.origin and not self.draft.name_given
+        self.app.push_screen(PlanDetailsForm(self.draft.details, name_follows_title=follows), done)
 
     @on(OptionList.OptionSelected, "#plan-findings")
     def go_to_finding(self) -> None:
@@ -342,9 +344,11 @@ class PlanEditor(Screen):
         table.focus()
         if finding.step is not None:
             table.move_cursor(row=finding.step - 1)
-            self.change_step(finding.step - 1)
+            self.change_step(finding.step - 1, finding.field)  # with the cursor in the field it is about
         elif finding.field in ("ends_by", "description", "title"):
             self.action_details()
+        else:
+            self.notify(finding.todo, title="What to do")
 
     # Saving and leaving.
 
@@ -357,6 +361,7 @@ class PlanEditor(Screen):
             self.notify(str(problem), title="Not saved", severity="error")
             return
         self.saving = True
+        self.saved_from = self.draft.origin if self.draft.renamed else ""
         self.save_in_the_background(plan)
 
     @work(thread=True, exclusive=True, group="save-plan")
@@ -377,9 +382,19 @@ class PlanEditor(Screen):
         saved = message.saved
         self.draft.origin, self.draft.started_from, self.draft.unsaved = saved.plan.name, saved.plan.version, False
         self.builtin = False
-        kept = f" The version before is kept in {saved.kept}." if saved.kept else ""
-        self.notify(f"Saved as version {saved.plan.version} in {saved.path}.{kept}", title="Saved", timeout=8)
+        kept = f" The version before is kept in plans/earlier/{saved.kept.name}." if saved.kept else ""
+        if self.saved_from:
+            said = (f"Saved as a new plan, '{saved.plan.name}'. The plan '{self.saved_from}' is still there, "
+                    "as it was.")
+        else:
+            said = f"Saved as version {saved.plan.version}, in the plans folder as {saved.path.name}.{kept}"
+        self.notify(said, title="Saved", timeout=8)
         self.redraw()
+
+    @property
+    def unsaved_plan(self) -> str:
+        """The plan's title while it has changes not saved (the app asks before quitting), else ""."""
+        return self.draft.details.title if self.draft.unsaved else ""
 
     def leave(self) -> None:
         if len(self.app.screen_stack) > 1:

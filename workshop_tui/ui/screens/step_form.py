@@ -19,6 +19,9 @@ from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem
 
 LONGEST_TITLE = 200  # as a plan's step allows
 NOT_SAID = ""  # "decides by": not said yet
+# Where a check's field is in the form (core/plan_checks.py Finding.field).
+FIELDS = {"title": "#step-title", "minutes": "#step-minutes", "kind": "#step-kind", "decides_by": "#step-decides-by",
+          "instructions": "#step-instructions", "prompts": "#step-prompts"}
 
 
 @dataclass(frozen=True)
@@ -89,13 +92,14 @@ class StepForm(FormDialog):
 
     def __init__(
         self, heading: str, title: str = "", minutes: int = 10, kind: str = "activity", kind_fixed: bool = False,
-        attempt: Attempt | None = None, start: StepDetails | None = None, full: bool = False,
+        attempt: Attempt | None = None, start: StepDetails | None = None, full: bool = False, field: str = "",
     ):
         super().__init__(attempt)
         self.heading = heading
         self.start = start or StepDetails(title, minutes, kind)
         self.kind_fixed = kind_fixed
         self.full = full
+        self.field = field  # the field to start in (a check's field, such as "instructions"), else the title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="tall-dialog" if self.full else "dialog"):
@@ -141,15 +145,18 @@ class StepForm(FormDialog):
 
     def _minutes(self) -> ComposeResult:
         yield Label("Minutes")
-        yield Input(str(self.start.minutes), id="step-minutes", type="integer")
+        # Plain text, checked on saving: an Input of type "integer" drops a "." as it is typed, so
+        # "2.5" became 25 without a word. Now it is said: "Minutes must be a whole number".
+        yield Input(str(self.start.minutes), id="step-minutes")
 
     def _kind(self) -> ComposeResult:
         yield Label("Kind of step")
         yield Select([(kind, kind) for kind in STEP_KINDS], value=self.start.kind, allow_blank=False, id="step-kind")
 
     def on_mount(self) -> None:
-        self.query_one("#step-title", Input).focus()
         self._show_decides_by(self.start.kind)
+        wanted = self.query(FIELDS.get(self.field, "#step-title"))
+        (wanted.first() if wanted else self.query_one("#step-title", Input)).focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # People add to the words that are there: the cursor starts after them, not before.
