@@ -234,4 +234,4 @@ async def test_minutes_that_are_not_a_whole_number_are_said_not_changed(sessions
         assert app.screen.query_one("#step-minutes", Input).value == "2.5"
         assert "Minutes must be a whole number" in str(app.screen.query_one("#form-problem", Static).content)
         assert app.screen.query_one("#save").region.bottom <= 24  # the buttons stay in sight
-    assert editor(app).draft.steps[0].planned_minutes == 10
+        assert editor(app).draft.steps[0].planned_minutes == 10
