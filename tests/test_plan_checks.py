@@ -194,3 +194,13 @@ def test_check_exits_0_for_a_clean_plan_and_2_when_it_cannot_be_read(tmp_path: P
     (tmp_path / "bad.toml").write_text('name = "x"\ntitle = "X"\nstarts_at = 25:00:00\n[[steps]]\ntitle = "T"\nplanned_minutes = 5\n')
     assert main(["check", str(tmp_path / "bad.toml")]) == 2
     assert "bad.toml" in capsys.readouterr().err
+
+
+def test_time_to_arrive_is_found_by_whole_words_only():
+    # "Team" holds "tea" and "settlement" holds "settle": neither gives people time to arrive.
+    plan = plan_of(Step(title="Team rules", planned_minutes=15, instructions="Agree the settlement."),
+                   Step(title="Talk", planned_minutes=40), BREAK, Step(title="More", planned_minutes=20))
+    assert [f.what for f in pacing_findings(plan)] == ["the plan starts straight away, with no time to arrive and settle"]
+    arriving = plan_of(Step(title="As people arrive", planned_minutes=15), Step(title="Talk", planned_minutes=40), BREAK,
+                       Step(title="More", planned_minutes=20))
+    assert pacing_findings(arriving) == []

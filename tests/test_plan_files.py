@@ -46,7 +46,7 @@ def test_a_save_from_an_older_version_is_refused_and_nothing_is_lost(tmp_path: P
     save_plan_version(plans, our_plan(20), started_from=None)
     save_plan_version(plans, our_plan(25), started_from=1)
     on_disk = (plans / "tea-and-talk.toml").read_bytes()
-    with pytest.raises(PlanNotSaved, match="changed in another window while you worked: it is now version 2"):
+    with pytest.raises(PlanNotSaved, match="saved in another window meanwhile: it is now version 2, and this was not saved"):
         save_plan_version(plans, our_plan(40), started_from=1)
     assert (plans / "tea-and-talk.toml").read_bytes() == on_disk
 

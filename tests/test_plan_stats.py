@@ -119,6 +119,7 @@ def test_skips_are_counted_and_a_skipped_step_is_not_timed(folder: Path):
     _, stats = stats_of(folder)
     first_break, check_out = stats.steps[2], stats.steps[5]
     assert check_out.skipped == 1 and check_out.ran == 3 and check_out.sessions == 5
+    assert check_out.dropped == 1  # the fifth session finished before it: the step a group runs out of time for
     assert first_break.skipped == 1 and first_break.used == (11, 14, 10, 10)
 
 
@@ -201,7 +202,7 @@ def test_stats_prints_the_chart_and_saves_the_suggested_timings_as_a_new_version
 
     assert main(["--sessions-dir", str(folder), "stats", "morning", "--save"]) == 0
     out = capsys.readouterr().out
-    assert "Saved the suggested timings as version 2 of 'morning'" in out
+    assert "Saved 'A morning together' as version 2, in the plans folder as morning.toml." in out
     saved = load_plan(plans / "morning.toml")
     assert saved.version == 2 and [step.planned_minutes for step in saved.steps] == [15, 20, 10, 30, 10, 10]
     assert (plans / "earlier" / "morning-v1.toml").exists()
@@ -256,3 +257,15 @@ def test_a_session_run_at_another_time_of_day_is_not_counted_as_late(tmp_path: P
     from workshop_tui.core.timings_report import summary_lines
 
     assert "usually by 1 hour 15 minutes" in " ".join(summary_lines(stats))
+
+
+def test_a_step_that_takes_about_its_time_keeps_it():
+    from workshop_tui.core.plan_stats import StepStats
+
+    def step(planned: int, *used: float) -> StepStats:
+        return StepStats(1, "Talk", "discussion", planned, len(used), used, (), 0, 0)
+
+    assert step(12, 12, 12, 13).suggested == 12  # not rounded down to 10
+    assert step(2, 2, 2, 2).suggested == 2  # not raised to 5
+    assert step(10, 12.5, 12.5, 13).suggested == 15  # over by half a round: up
+    assert step(10, 12.5).suggested == 10  # one run is too few

@@ -18,7 +18,7 @@ from workshop_tui.core.wording import method_explained
 from workshop_tui.export.printed_agenda import agenda_html, agenda_markdown, agenda_of
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.plan_library import find_plan
-from workshop_tui.store.toml_files import save_plan
+from workshop_tui.store.toml_files import to_toml
 
 BUILT_IN = ["co-production-part-1", "co-production-part-2", "commissioning-shortlisting"]
 # Tags that have no end tag in HTML.
@@ -297,7 +297,7 @@ def test_a_break_is_marked_in_words_and_by_its_row_not_by_colour_alone(name):
     assert [row.attrs.get("class") == "break" for row in read.rows] == breaks
     assert [what.startswith("Break: ") for what in read.what] == breaks
     markdown = [line for line in agenda_markdown(agenda).splitlines() if line.startswith("## ")]
-    assert ["BREAK" in line for line in markdown] == breaks
+    assert [": Break: " in line for line in markdown] == breaks
     count = sum(breaks)
     assert f"with {count} breaks, each marked Break below." in read.visible
 
@@ -541,7 +541,7 @@ def test_a_plan_with_no_start_time_of_its_own_asks_for_start(tmp_path, capsys, m
     monkeypatch.chdir(tmp_path)
     plans = tmp_path / "sessions" / "plans"
     plans.mkdir(parents=True)
-    save_plan(plan_without_breaks(starts_at=None), plans / "evening.toml")
+    (plans / "evening.toml").write_bytes(to_toml(plan_without_breaks(starts_at=None)))
     assert run(tmp_path, "evening") == 2
     err = capsys.readouterr().err
     assert err == "workshop-tui: 'An evening talk' has no start time of its own; say when it starts, such as --start 10:00.\n"
@@ -552,7 +552,7 @@ def test_a_plan_with_no_start_time_of_its_own_asks_for_start(tmp_path, capsys, m
 
 def test_a_plan_file_with_hostile_words_prints_them_as_words(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    save_plan(hostile_plan(), tmp_path / "hostile.toml")
+    (tmp_path / "hostile.toml").write_bytes(to_toml(hostile_plan()))
     assert run(tmp_path, "./hostile.toml", "--start", "10:00", "-o", "agenda.html") == 0
     read = parsed((tmp_path / "agenda.html").read_text(encoding="utf-8"))
     assert "script" not in read.tags

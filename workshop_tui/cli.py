@@ -17,6 +17,7 @@ from workshop_tui import __version__
 from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.model import Plan
+from workshop_tui.model.plan import PLAN_NAME
 from workshop_tui.store.plan_library import all_plans, find_plan
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
@@ -98,7 +99,7 @@ def build_parser() -> Parser:
     stats.add_argument("--save", action="store_true",
                        help="save the suggested timings as a new version of the plan (the version before is kept)")
     check = command(
-        "check", help="check a plan file: fields, plain English and pacing"
+        "check", help="check a plan for the people in the room: plain English, pacing, how decisions are made"
     )
     check.add_argument("plan", metavar="PLAN", help="a built-in plan's name or a plan file")
     run = command("run", help="start a live session from a plan")
@@ -304,7 +305,7 @@ def plan_command(args: argparse.Namespace, sessions_dir: Path) -> int:
     raise UsageProblem("say what to do with a plan: 'plan edit [NAME]' to write or change one, or 'plan print NAME' for its agenda")
 
 
-_PLAN_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_PLAN_NAME = re.compile(PLAN_NAME)
 
 
 def _looks_like_a_path(wanted: str) -> bool:
@@ -418,8 +419,7 @@ def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
         saved = save_plan_version(sessions_dir / "plans", stats.suggested_plan(), entry.plan.version)
     except PlanNotSaved as problem:
         raise UsageProblem(str(problem).rstrip(".")) from None
-    kept = f" The version before is kept in {saved.kept}." if saved.kept else ""
-    print(f"\nSaved the suggested timings as version {saved.plan.version} of '{entry.plan.name}' in {saved.path}.{kept}")
+    print(f"\n{saved.said}")
     findings = check_plan(saved.plan)
     if findings:
         print(f"With these timings the checks find {plural(len(findings), 'thing')} to look at: "

@@ -52,7 +52,7 @@ def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tm
     assert "10:10" in screen  # the vote starts when the check-in ends
     assert "decision step does not say how the group decides" in " ".join(screen.split())
     terminal.send("C-s")
-    terminal.wait_for("Saved as version 1")
+    terminal.wait_for("as version 1,")
     terminal.send("Escape")
     assert "EXITED 0" in terminal.wait_for("EXITED")
 
@@ -79,7 +79,7 @@ def test_timings_learned_from_past_sessions_at_160x48(terminal_factory, tmp_path
     terminal.send("u")
     terminal.wait_for("Save the suggested timings")
     terminal.send("y")
-    terminal.wait_for("Saved as version 2")
+    terminal.wait_for("as version 2,")
     terminal.send("C-q")
     assert "EXITED 0" in terminal.wait_for("EXITED")
     mine = load_plan(sessions / "plans" / "co-production-part-1.toml")

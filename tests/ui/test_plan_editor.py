@@ -129,7 +129,8 @@ async def test_a_save_after_another_window_saved_is_refused_in_words_and_the_cha
         await pilot.press("x")
         save_plan_version(sessions_dir / "plans", first.plan, started_from=1)  # another window saved version 2
         await saved(pilot)
-        assert any("changed in another window" in str(n.message) for n in app._notifications)
+        assert any("saved in another window meanwhile" in str(n.message) and "another short name" in str(n.message)
+                   for n in app._notifications)
         assert editor(app).draft.unsaved
     assert load_plan(sessions_dir / "plans" / "our-course.toml").version == 2
 
@@ -235,3 +236,14 @@ async def test_minutes_that_are_not_a_whole_number_are_said_not_changed(sessions
         assert "Minutes must be a whole number" in str(app.screen.query_one("#form-problem", Static).content)
         assert app.screen.query_one("#save").region.bottom <= 24  # the buttons stay in sight
         assert editor(app).draft.steps[0].planned_minutes == 10
+
+
+async def test_back_from_the_editor_the_same_plan_is_still_chosen(sessions_dir: Path, clock):
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await plans_shown(pilot)
+        await pilot.press("down", "down", "e")
+        assert editor(app).draft.details.name == "commissioning-shortlisting"
+        await pilot.press("escape")
+        await plans_shown(pilot)
+        assert app.screen.query_one("#plans", OptionList).highlighted == 2

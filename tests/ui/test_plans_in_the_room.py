@@ -90,7 +90,7 @@ async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(s
         await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any("Saved as version 2" in str(n.message) for n in app._notifications)
+        assert any("as version 2," in str(n.message) for n in app._notifications)
     saved = load_plan(sessions_dir / "plans" / "morning.toml")
     assert saved.version == 2 and saved.steps[1].planned_minutes == 20
     assert (sessions_dir / "plans" / "earlier" / "morning-v1.toml").exists()

@@ -4,6 +4,7 @@ Each finding names the step and the field, says why it matters to the people in 
 to do. The editor shows them as the plan changes; `workshop-tui check` prints them.
 """
 
+import re
 from dataclasses import dataclass
 
 from workshop_tui.core.plain_english import LONGEST_SENTENCE, hard_words, long_sentences
@@ -16,7 +17,9 @@ SHORTEST_BREAK = 10  # minutes: time to reach the toilets and get a drink withou
 NEEDS_A_BREAK = 60  # minutes: a plan longer than this needs a proper break
 SHORTEST_ARRIVAL = 10  # minutes to arrive and settle, in a plan of an hour or more
 # Words that show a first step gives people time to arrive: a welcome, drinks, the housekeeping.
-ARRIVAL_WORDS = ("arriv", "welcome", "settle", "check-in", "check in", "drink", "tea", "coffee", "housekeeping")
+ARRIVAL_WORDS = re.compile(
+    r"\b(arriv(e|es|ed|ing|al)|welcome|settle|settling|check-in|check in|drinks?|tea|coffee|housekeeping)\b", re.IGNORECASE
+)
 
 PLAIN_ENGLISH, PACING, THE_ROOM = "plain English", "pacing", "the room"
 
@@ -84,8 +87,8 @@ def plain_english_findings(plan: Plan) -> list[Finding]:
 
 
 def _gives_time_to_arrive(step: Step) -> bool:
-    words = f"{step.title} {step.instructions}".lower()
-    return step.kind in ("activity", "discussion", "break") and any(word in words for word in ARRIVAL_WORDS)
+    words = f"{step.title} {step.instructions}"
+    return step.kind in ("activity", "discussion", "break") and ARRIVAL_WORDS.search(words) is not None
 
 
 def _arrival(plan: Plan) -> list[Finding]:
@@ -140,10 +143,6 @@ def _stretches(plan: Plan) -> list[Finding]:
             ))
     return found
 
-
-def clock(minutes_after_midnight: int) -> str:
-    hours, minutes = divmod(minutes_after_midnight, 60)
-    return f"{hours % 24:02d}:{minutes:02d}"
 
 
 def _slot(plan: Plan) -> list[Finding]:

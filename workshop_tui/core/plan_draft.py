@@ -39,6 +39,7 @@ class PlanDraft:
     kept: dict[str, Any] = field(default_factory=dict)
     unsaved: bool = False
     name_given: bool = False  # the plan's short name was chosen (`plan edit NAME`), not made from its title
+    changes: int = 0  # counts every change and undo, so a save knows whether more came while it ran
     _undo: list[tuple[str, PlanDetails, list[Step]]] = field(default_factory=list)
 
     @classmethod
@@ -69,6 +70,7 @@ class PlanDraft:
         self._undo.append((what, PlanDetails(**vars(self.details)), list(self.steps)))
         del self._undo[:-UNDO_DEPTH]
         self.unsaved = True
+        self.changes += 1
 
     def undo(self) -> str:
         """Undo the last change; returns what it was ("" when there is nothing to undo)."""
@@ -76,6 +78,7 @@ class PlanDraft:
             return ""
         what, self.details, self.steps = self._undo.pop()
         self.unsaved = True
+        self.changes += 1
         return what
 
     def add(self, step: Step, after: int) -> int:
@@ -120,7 +123,7 @@ class PlanDraft:
     def as_plan(self) -> Plan:
         """The draft as a plan; ValueError saying what is missing when it is not one yet."""
         if not self.steps:
-            raise ValueError("A plan needs at least one step. Press a to add one.")
+            raise ValueError("A plan needs at least one step.")
         fields = {**vars(self.details), **self.kept, "steps": [step.model_dump() for step in self.steps]}
         if self.started_from is not None:
             fields["version"] = self.started_from
@@ -137,4 +140,4 @@ class PlanDraft:
             return check_plan(self.as_plan())
         except ValueError as problem:
             return [Finding("the plan", str(problem).rstrip("."), "A plan needs steps before it can run.",
-                            "Add a step, or a method from the library.", PACING)]
+                            "Add a step of your own, or a method from the library.", PACING)]

@@ -48,6 +48,7 @@ class StepStats:
     skipped: int  # skipped or taken off the agenda
     moved: int
     planned_then: tuple[int, ...] = ()  # minutes the plan gave it, in each session where it ran
+    dropped: int = 0  # finished before it was reached: the steps a group runs out of time for
 
     @property
     def plan_changed(self) -> bool:
@@ -74,8 +75,8 @@ class StepStats:
     def suggested(self) -> int:
         """The median actual, rounded to 5 minutes, halves up (12½ is 15: a step that runs long keeps
         its time); at least 5. The planned minutes with too few runs."""
-        if self.ran < FEWEST_RUNS or self.median is None:
-            return self.planned
+        if self.ran < FEWEST_RUNS or self.median is None or abs(self.median - self.planned) < ROUND_TO / 2:
+            return self.planned  # too few runs, or it takes about what it has: leave it be
         return max(ROUND_TO, ROUND_TO * math.floor(self.median / ROUND_TO + 0.5))
 
 
@@ -95,7 +96,7 @@ class PlanStats:
     unfinished: int  # of those, not finished: only their finished steps count
     steps: list[StepStats]
     late: tuple[float, ...]  # minutes each session started after its planned start (negative: early)
-    late_from_opening: bool  # no planned start time: lateness is from when the session was opened
+    late_from_opening: bool  # the plan has no start time: lateness is from when each session was opened
     long_breaks: tuple[float, ...]  # minutes over, for each break that ran long
     breaks_run: int
     added: list[AddedStep]
@@ -153,7 +154,7 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     used: dict[int, list[float]] = defaultdict(list)
     planned_then: dict[int, list[int]] = defaultdict(list)
     over: dict[int, list[float]] = defaultdict(list)
-    had, skipped, moved = Counter[int](), Counter[int](), Counter[int]()
+    had, skipped, moved, dropped = Counter[int](), Counter[int](), Counter[int](), Counter[int]()
     added: dict[str, list[float]] = defaultdict(list)
     added_in: Counter[str] = Counter()
     added_titles: dict[str, str] = {}
@@ -164,9 +165,10 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
         matched = _matches(places, session)
         unmatched += sum(1 for step in session.steps if not step.added) - len(matched)
         for index, step in matched.items():
-            if step.state in (NOT_REACHED, RUNNING):
+            if step.state == RUNNING or (step.state == NOT_REACHED and session.status != "finished"):
                 continue  # an unfinished session had not got to it yet
             had[index] += 1
+            dropped[index] += step.state == NOT_REACHED
             moved[index] += step.moved
             if step.state in (SKIPPED, REMOVED):
                 skipped[index] += 1
@@ -184,20 +186,21 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
                 key = _key(step.title)
                 added_titles.setdefault(key, step.title)
                 added[key].append(_minutes(step.used_seconds))
-            if step.added:
-                added_in[_key(step.title)] += 1
+        for key in {_key(step.title) for step in session.steps if step.added}:  # sessions, not times added
+            added_in[key] += 1
         late_start = _late(session, plan)
         if late_start is not None:
             late.append(late_start)
     steps = [
         StepStats(number, step.title, step.kind, step.planned_minutes, had[number - 1], tuple(used[number - 1]),
-                  tuple(over[number - 1]), skipped[number - 1], moved[number - 1], tuple(planned_then[number - 1]))
+                  tuple(over[number - 1]), skipped[number - 1], moved[number - 1], tuple(planned_then[number - 1]),
+                  dropped[number - 1])
         for number, step in enumerate(plan.steps, start=1)
     ]
     extra = [AddedStep(added_titles.get(key, key), count, tuple(added[key])) for key, count in added_in.most_common()]
     return PlanStats(
         plan, len(sessions), sum(1 for s in sessions if s.status != "finished"), steps, tuple(late),
-        plan.starts_at is None and all(s.planned_start is None for s in sessions),
+        plan.starts_at is None,
         tuple(long_breaks), breaks_run, extra, unmatched,
     )
 
@@ -207,5 +210,6 @@ def _late(session: PastSession, plan: Plan) -> float | None:
     None for a session run at another time of day than its plan says (a practice run)."""
     if session.timer_started_at is None or (session.planned_start is None and plan.starts_at is not None):
         return None
-    since = session.planned_start or session.started_at
+    # One measure for all: from the planned start when the plan has a start time, else from opening.
+    since = session.planned_start if plan.starts_at is not None and session.planned_start else session.started_at
     return _minutes((session.timer_started_at - since).total_seconds())

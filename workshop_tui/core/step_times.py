@@ -73,8 +73,11 @@ def _state(session: Session, index: int, step: SessionStep) -> str:
         return SKIPPED
     finished = session.status == "finished"
     if step.started_at is None:
-        passed = index < session.current_step or (finished and index != session.current_step)
-        return NOT_TIMED if passed else NOT_REACHED
+        # Passed by without its timer (or finished on it), or after where the session got to: finished
+        # there, such a step was dropped at the end; not finished, it may yet come.
+        if index < session.current_step or (finished and index == session.current_step):
+            return NOT_TIMED
+        return NOT_REACHED
     if index == session.current_step and not finished:
         return RUNNING
     return DONE

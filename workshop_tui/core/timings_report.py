@@ -3,6 +3,8 @@
 Every number is said in words as well as drawn, so nobody needs the bars (or colour) to read it.
 """
 
+from statistics import median
+
 from workshop_tui.core.plan_stats import FEWEST_RUNS, ROUND_TO, PlanStats, StepStats
 from workshop_tui.core.wording import length_in_words, plural
 
@@ -23,12 +25,6 @@ def minutes_words(minutes: float) -> str:
     return f"{said} minute" if said == "1" else f"{said} minutes"
 
 
-def middle(values: tuple[float, ...] | list[float]) -> float:
-    ordered = sorted(values)
-    half = len(ordered) // 2
-    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
-
-
 def _late_words(stats: PlanStats) -> str:
     if not stats.late:
         return "Started: no session's timer has run yet."
@@ -36,7 +32,7 @@ def _late_words(stats: PlanStats) -> str:
     late = [minutes for minutes in stats.late if minutes >= 1]
     if not late:
         return f"Started: on time in {'the one session' if len(stats.late) == 1 else f'all {len(stats.late)} sessions'}."
-    return (f"Started late in {len(late)} of {plural(len(stats.late), 'session')}: usually by {minutes_words(middle(late))}, "
+    return (f"Started late in {len(late)} of {plural(len(stats.late), 'session')}: usually by {minutes_words(median(late))}, "
             f"at most {minutes_words(max(late))} ({since}).")
 
 
@@ -45,7 +41,7 @@ def _breaks_words(stats: PlanStats) -> str:
         return "Breaks: none has run yet."
     if not stats.long_breaks:
         return f"Breaks: none of {stats.breaks_run} ran long."
-    return (f"Breaks: {len(stats.long_breaks)} of {stats.breaks_run} ran long, usually by {minutes_words(middle(stats.long_breaks))}, "
+    return (f"Breaks: {len(stats.long_breaks)} of {stats.breaks_run} ran long, usually by {minutes_words(median(stats.long_breaks))}, "
             f"at most {minutes_words(max(stats.long_breaks))}.")
 
 
@@ -82,11 +78,13 @@ def step_words(step: StepStats) -> str:
     if step.over:
         over = "the time planned then" if step.plan_changed else ""
         parts.append(f"Ran over{' ' + over if over else ''} in {len(step.over)} of {plural(step.ran, 'run')}, "
-                     f"usually by {minutes_words(middle(step.over))}.")
+                     f"usually by {minutes_words(median(step.over))}.")
     elif step.ran > 1:
         parts.append(f"Never ran over in {step.ran} runs.")
     if step.skipped:
         parts.append(f"Skipped in {step.skipped} of {plural(step.sessions, 'session')}.")
+    if step.dropped:
+        parts.append(f"Not reached in {step.dropped} of {plural(step.sessions, 'session')}: they finished first.")
     if step.moved:
         parts.append(f"Moved in {plural(step.moved, 'session')}.")
     return " ".join(parts)
@@ -110,7 +108,7 @@ def chart_lines(stats: PlanStats, width: int = 80) -> list[str]:
             lines.append(f"    actual  {minutes_said(step.median):>3} {ACTUAL * usual}{RANGE * max(0, bar(step.longest) - usual)}")
         lines.append(f"    {step_words(step)}")
     for added in stats.added:
-        took = f", usually {minutes_words(middle(added.used))}" if added.used else ""
+        took = f", usually {minutes_words(median(added.used))}" if added.used else ""
         lines += ["", f"Added on the day: '{added.title}' in {plural(added.sessions, 'session')}{took}."]
     return lines
 

@@ -125,8 +125,7 @@ def agenda_markdown(agenda: Agenda) -> str:
     lines += [_md(_about(agenda)), ""]
     for timed in agenda.steps:
         kind = KIND_WORDS[timed.step.kind]
-        heading = f"## {timed.times}: " + (f"BREAK - {_md(timed.step.title)}" if timed.step.kind == "break"
-                                            else f"{kind}: {_md(timed.step.title)}")
+        heading = f"## {timed.times}: {kind}: {_md(timed.step.title)}"
         lines += [heading, ""]
         decided = how_decided(timed)
         if decided:

@@ -1,5 +1,7 @@
 """A plan: a reusable agenda of steps."""
 
+import re
+import unicodedata
 from datetime import time
 from typing import Literal, get_args
 
@@ -8,6 +10,19 @@ from pydantic import Field, model_validator
 from workshop_tui.model.decision import Method as DecisionMethod
 from workshop_tui.model.panel import PanelPlan
 from workshop_tui.model.schema import PLAN_FORMAT, Record
+
+# A plan's short name, as the command line takes it and its file is named: plans/NAME.toml.
+PLAN_NAME = r"^[a-z0-9][a-z0-9-]*$"
+LONGEST_PLAN_NAME = 100
+
+
+def name_from_title(title: str) -> str:
+    """A short name made from a title: "Café morning, York" -> "cafe-morning-york" (letters without
+    their accents, digits and dashes), or "plan" when nothing is left."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    name = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:LONGEST_PLAN_NAME].strip("-")
+    return name or "plan"
+
 
 StepKind = Literal["activity", "discussion", "break", "decision", "scoring", "presentation"]
 STEP_KINDS: tuple[str, ...] = get_args(StepKind)
@@ -29,7 +44,7 @@ class Plan(Record):
     """A reusable agenda. `name` is the short name used on the command line."""
 
     schema_version: int = PLAN_FORMAT
-    name: str = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str = Field(min_length=1, max_length=LONGEST_PLAN_NAME, pattern=PLAN_NAME)
     title: str = Field(min_length=1, max_length=200)
     description: str = ""
     # Each save of a changed plan is a new version; the earlier one is kept (store/plan_files.py).

@@ -10,6 +10,14 @@ import re
 from datetime import datetime
 from typing import Any
 
+# A summary is a few hundred bytes, and a step's timings about a hundred: the head read is generous,
+# so a long title or a plan of a hundred steps still fits.
+HEAD_BYTES = 16 * 1024
+# Enough for the events of many saves since the last whole write (see store/journal.py).
+TAIL_BYTES = 256 * 1024
+SESSION_TABLE = b"\n[session]\n"
+TIMINGS_TABLE = b"\n[[timings]]\n"
+
 _HEAD_LINE = re.compile(r"([a-z_]+) = (.+)")
 _HEAD_PAIR = re.compile(r"^([a-z_]+) = (.+)$", re.MULTILINE)
 _BOOLEANS = {"true": True, "false": False}

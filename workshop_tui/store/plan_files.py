@@ -9,6 +9,7 @@ started from, and is refused if the file has moved on since.
 
 import fcntl
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +26,22 @@ PLAN_MODE = 0o644  # a plan holds no personal data, so others may read it
 class PlanNotSaved(Exception):
     """The plan could not be saved; the message says why and what to do, and nothing was written."""
 
+    def __init__(self, message: str, saved_elsewhere: bool = False) -> None:
+        super().__init__(message)
+        self.saved_elsewhere = saved_elsewhere  # another window saved a newer version meanwhile
+
 
 @dataclass(frozen=True)
 class SavedPlan:
     path: Path
     plan: Plan  # as saved, with its new version number
     kept: Path | None = None  # where the version it replaced was kept, if it replaced one
+
+    @property
+    def said(self) -> str:
+        """'Saved 'Tea and talk' as version 2, in the plans folder as tea-and-talk.toml. The version before ...'"""
+        kept = f" The version before is kept in plans/{EARLIER}/{self.kept.name}." if self.kept else ""
+        return f"Saved '{self.plan.title}' as version {self.plan.version}, in the plans folder as {self.path.name}.{kept}"
 
 
 def plan_path(plans_dir: Path, name: str) -> Path:
@@ -68,6 +79,22 @@ def _keep(path: Path, version: int) -> Path:
     raise PlanNotSaved(f"There are too many earlier copies of '{path.stem}' in {folder}. Move some of them away.")
 
 
+LOCK_WAIT = 5.0  # seconds: far longer than any save takes
+
+
+def _wait_for(lock: int) -> None:
+    """Take the lock, waiting for another window's save to end; PlanNotSaved if it never does."""
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise PlanNotSaved("Another window has been saving this plan for a while. Try again in a moment.") from None
+            time.sleep(0.05)
+
+
 def save_plan_version(plans_dir: Path, plan: Plan, started_from: int | None, renamed: bool = False) -> SavedPlan:
     """Save `plan` as the next version of the plan with its name, keeping the version it replaces.
 
@@ -86,10 +113,10 @@ def save_plan_version(plans_dir: Path, plan: Plan, started_from: int | None, ren
     except OSError as error:
         raise PlanNotSaved(f"The folder {plans_dir} cannot be written ({error.strerror}). Choose another sessions folder.") from None
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # a save takes moments: wait for another window's, then check the version
+        _wait_for(lock)  # a save takes moments: wait for another window's, then check the version
         return _save_locked(path, plan, started_from, renamed)
     except OSError as error:
-        raise PlanNotSaved(f"The plan could not be saved in {plans_dir} ({error.strerror}). Nothing was changed.") from None
+        raise PlanNotSaved(f"The plan could not be saved in {plans_dir} ({error.strerror}). The plan itself was not changed.") from None
     finally:
         os.close(lock)
 
@@ -103,8 +130,8 @@ def _save_locked(path: Path, plan: Plan, started_from: int | None, renamed: bool
         raise PlanNotSaved(f"There is already {whose} called '{plan.name}'. Give this plan another name.")
     if not new_plan and on_disk and started_from != on_disk:
         raise PlanNotSaved(
-            f"'{plan.name}' was changed in another window while you worked: it is now version {on_disk}. "
-            "Give yours another name to keep both."
+            f"'{plan.name}' was saved in another window meanwhile: it is now version {on_disk}, and this was not saved.",
+            saved_elsewhere=True,
         )
     kept = _keep(path, on_disk) if on_disk is not None else None
     latest = 0 if new_plan else max(on_disk or 0, builtin or 0, started_from or 0)

@@ -5,7 +5,6 @@ folder of a thousand sessions is read in well under a second. A file written bef
 kept is loaded whole, once. A file that cannot be read is reported, never counted.
 """
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,14 +15,21 @@ from workshop_tui.core.plan_stats import PastSession
 from workshop_tui.core.step_times import StepTime
 from workshop_tui.model import SESSION_FORMAT
 from workshop_tui.model.session import Status
-from workshop_tui.store.file_head import kinds_after, quick_head, quick_timings, saves_in_file
+from workshop_tui.store.file_head import (
+    HEAD_BYTES,
+    SESSION_TABLE,
+    TAIL_BYTES,
+    TIMINGS_TABLE,
+    kinds_after,
+    quick_head,
+    quick_timings,
+    saves_in_file,
+)
 from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.sessions_dir import session_paths
 from workshop_tui.store.toml_files import check_schema_version, open_regular
 
 STATUSES = get_args(Status)
-HEAD_BYTES = 16 * 1024  # as a listing reads: a summary and the timings of a few dozen steps
-TAIL_BYTES = 256 * 1024  # enough for the events of many saves since the last whole write
-_SESSION_TABLE = b"\n[session]\n"
 LARGEST_HEAD = 1024 * 1024  # a head with more steps than this holds is read from the whole file
 END_BYTES = 64  # enough for the closing "# saved N" line
 # Events of these kinds change a step: its timer, the step the session is on, the agenda.
@@ -41,14 +47,14 @@ def _head_and_end(path: Path) -> tuple[bytes | None, bytes, int]:
     bytes, and its size."""
     with open_regular(path, "session") as (file, size):
         head = file.read(HEAD_BYTES)
-        while _SESSION_TABLE not in head and len(head) < LARGEST_HEAD:
+        while SESSION_TABLE not in head and len(head) < LARGEST_HEAD:
             more = file.read(len(head))
             if not more:
                 break
             head += more
         file.seek(max(0, size - END_BYTES))
         end = file.read(END_BYTES)
-    at = head.find(_SESSION_TABLE)
+    at = head.find(SESSION_TABLE)
     return (head[:at] if at >= 0 else None), end, size
 
 
@@ -60,14 +66,6 @@ def _appended_steps(path: Path, counted: int, total: int) -> bool:
         tail = file.read(TAIL_BYTES)
     kinds = kinds_after(tail, counted, total)
     return kinds is None or any(kind.split(".")[0] in _STEP_EVENTS for kind in kinds)
-
-
-def _session_paths(folder: Path) -> list[Path]:
-    """Every name ending in .toml in `folder` (damaged or odd ones too), in name order."""
-    try:
-        return sorted(Path(folder) / entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml"))
-    except OSError:
-        return []
 
 
 def _moment(value: object) -> datetime | None:
@@ -108,7 +106,7 @@ def _read(path: Path, plan_name: str) -> PastSession | None:
     if head is None or b"\n[summary]\n" not in head:
         return _from_whole_file(path, plan_name)  # version 1, or a head this app did not write
     # The summary, then the timings, each the quick way where the head is as this app writes it.
-    at = head.find(b"\n[[timings]]\n")
+    at = head.find(TIMINGS_TABLE)
     summary_part, timings_part = (head[:at], head[at + 1:]) if at >= 0 else (head, b"")
     data = quick_head(summary_part) or tomllib.loads(summary_part.decode("utf-8"))
     check_schema_version(path, data, SESSION_FORMAT)
@@ -141,7 +139,7 @@ def _timings(text: bytes) -> list[StepTime]:
 def plan_history(folder: Path, plan_name: str) -> PlanHistory:
     """Every session of the plan called `plan_name` in `folder`, oldest first, and the files that could not be read."""
     history = PlanHistory()
-    for path in _session_paths(folder):
+    for path in session_paths(folder):
         try:
             found = _read(path, plan_name)
         except FileProblem as problem:

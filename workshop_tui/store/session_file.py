@@ -30,7 +30,7 @@ from workshop_tui.model import Event, Session
 from workshop_tui.model.schema import SESSION_FORMAT
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
-from workshop_tui.store.file_head import quick_head
+from workshop_tui.store.file_head import HEAD_BYTES, SESSION_TABLE, TAIL_BYTES, TIMINGS_TABLE, quick_head
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import (
     check_schema_version,
@@ -170,12 +170,6 @@ def save_new_session(session: Session, path: Path) -> None:
     create_new(path, session_file_bytes(session), OWNER_ONLY)
 
 
-# A summary is a few hundred bytes; the head read is generous so a long title always fits.
-HEAD_BYTES = 16 * 1024
-# Enough for the events of many saves since the last compaction (see store/journal.py).
-TAIL_BYTES = 256 * 1024
-_SESSION_TABLE = b"\n[session]\n"
-_TIMINGS_TABLE = b"\n[[timings]]\n"
 
 
 def read_summary(path: Path) -> dict[str, Any]:
@@ -186,11 +180,11 @@ def read_summary(path: Path) -> dict[str, Any]:
     """
     with open_regular(path, "session") as (file, size):
         head = file.read(HEAD_BYTES)
-        end = head.find(_SESSION_TABLE)
+        # A listing needs only the summary: it ends where the timings (or, in older files, the start) begin.
+        timings = head.find(TIMINGS_TABLE)
+        end = timings if timings >= 0 else head.find(SESSION_TABLE)
         if end < 0 or b"\n[summary]\n" not in head[:end]:
             return summary_of(load_session(path))
-        timings = head.find(_TIMINGS_TABLE, 0, end)
-        end = timings if timings >= 0 else end  # a listing needs only the summary
         try:
             data = quick_head(head[:end]) or tomllib.loads(head[:end].decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError):

@@ -1,4 +1,5 @@
-"""Which folder holds the sessions: --sessions-dir, then $WORKSHOP_TUI_SESSIONS, then ./sessions.
+"""Which folder holds the sessions (--sessions-dir, then $WORKSHOP_TUI_SESSIONS, then ./sessions), and
+which of its files may be sessions.
 
 Apart from store/sessions_folder.py, so the command line knows it without loading the session engine.
 """
@@ -15,3 +16,12 @@ def choose_sessions_dir(given: str | None = None, environ: Mapping[str, str] | N
     """--sessions-dir wins, then WORKSHOP_TUI_SESSIONS, then ./sessions."""
     environ = os.environ if environ is None else environ
     return Path(given or environ.get(ENV_VAR) or DEFAULT_DIR)
+
+
+def session_paths(folder: Path) -> list[Path]:
+    """Every name ending in .toml in `folder`, newest name first (damaged or odd ones too)."""
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml")]
+    except OSError:
+        return []
+    return [Path(folder) / name for name in sorted(names, reverse=True)]

@@ -7,7 +7,6 @@ nothing more: anything unexpected in it is ignored, and file paths always come f
 """
 
 import json
-import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import read_summary
+from workshop_tui.store.sessions_dir import session_paths
 from workshop_tui.store.toml_files import open_regular
 
 INDEX_NAME = ".workshop-tui-index.json"
@@ -24,15 +24,6 @@ INDEX_VERSION = 4  # 4: each line names the session it follows on from
 
 _TEXT_FIELDS = ("title", "plan", "facilitator", "status", "plan_name", "follows")
 _COUNT_FIELDS = ("minutes", "notes", "decisions", "open_actions")
-
-
-def session_paths(folder: Path) -> list[Path]:
-    """Every name ending in .toml in `folder`, newest name first (damaged or odd ones too)."""
-    try:
-        names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml")]
-    except OSError:
-        return []
-    return [Path(folder) / name for name in sorted(names, reverse=True)]
 
 
 def _stamp(path: Path) -> list[int] | None:

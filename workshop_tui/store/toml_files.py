@@ -14,7 +14,6 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from workshop_tui.model import PLAN_FORMAT, Plan
-from workshop_tui.store.atomic import write_atomically
 from workshop_tui.store.problems import FileProblem, validation_problems
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -138,8 +137,3 @@ def to_toml(model: BaseModel) -> bytes:
     data = model.model_dump(mode="python", exclude_none=True)
     # Single-line strings keep every character exactly; multi-line ones would turn \r\n into \n.
     return tomli_w.dumps(data).encode("utf-8")
-
-
-def save_plan(plan: Plan, path: Path) -> None:
-    # A plan holds no personal data, so others may read it.
-    write_atomically(path, to_toml(plan), 0o644)

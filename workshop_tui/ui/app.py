@@ -216,6 +216,7 @@ class WorkshopApp(App):
             result = live.save_before_quitting()
             if result is not None and not result.ok and not self._quit_unsaved_ok:
                 self._quit_unsaved_ok = True
+                self._plan_loss_ok = False  # not quitting after all: a plan changed from now on is asked about again
                 self.notify(
                     f"{result.problem} Press ctrl+q again to quit without saving.",
                     title="Not saved", severity="error", timeout=15,

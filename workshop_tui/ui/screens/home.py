@@ -128,6 +128,7 @@ class HomeScreen(Screen):
         super().__init__()
         self.entries: list[PlanEntry] = []
         self.unfinished: list[tuple[Path, Session]] = []
+        self.chosen_name = ""  # the plan highlighted, kept when the list is read again
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -175,7 +176,9 @@ class HomeScreen(Screen):
             unfinished.highlighted = 0
         self.query_one("#unfinished-heading").display = bool(self.unfinished)
         if self.entries:
-            plans.highlighted = 0
+            # Back from the editor or a session, the plan chosen before is still the one chosen.
+            names = [entry.name for entry in self.entries]
+            plans.highlighted = names.index(self.chosen_name) if self.chosen_name in names else 0
         plans.focus()
 
     def show_details(self, option_list: OptionList) -> None:
@@ -184,6 +187,7 @@ class HomeScreen(Screen):
         if option is None:
             return
         if option_list.id == "plans":
+            self.chosen_name = self.entries[int(option.id)].name
             text = plan_details(self.entries[int(option.id)])
         else:
             text = unfinished_details(*self.unfinished[int(option.id)])

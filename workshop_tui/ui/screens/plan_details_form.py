@@ -10,11 +10,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from workshop_tui.core.plan_draft import PlanDetails
-from workshop_tui.store.sessions_folder import safe_name
+from workshop_tui.model.plan import LONGEST_PLAN_NAME, PLAN_NAME, name_from_title
 from workshop_tui.ui.screens.form_dialog import EnterMovesOn, FormProblem
 
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})\s*(am|pm)?$|^(\d{1,2})\s*(am|pm)$", re.IGNORECASE)
-_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_NAME = re.compile(PLAN_NAME)
 
 
 def clock_time(text: str, what: str, field: str) -> time | None:
@@ -106,7 +106,7 @@ class PlanDetailsForm(EnterMovesOn):
     @on(Input.Changed, "#plan-title")
     def title_changed(self, event: Input.Changed) -> None:
         if self.follows_title:
-            name = safe_name(event.value)
+            name = name_from_title(event.value)
             self.names_set.add(name)
             self.query_one("#plan-name", Input).value = name
 
@@ -132,8 +132,9 @@ class PlanDetailsForm(EnterMovesOn):
         if len(title) > 200:
             raise FormProblem(f"The title is {len(title)} characters long; it can be at most 200.", "#plan-title")
         name = self.query_one("#plan-name", Input).value.strip()
-        if len(name) > 100:
-            raise FormProblem(f"The short name is {len(name)} characters long; it can be at most 100.", "#plan-name")
+        if len(name) > LONGEST_PLAN_NAME:
+            raise FormProblem(f"The short name is {len(name)} characters long; it can be at most {LONGEST_PLAN_NAME}.",
+                              "#plan-name")
         if not _NAME.match(name):
             raise FormProblem("The short name may only hold small letters, digits and dashes, such as 'my-workshop'.",
                               "#plan-name")

@@ -160,6 +160,7 @@ class PlanEditor(Screen):
         self.findings: list[Finding] = []
         self.saving = False
         self.saved_from = ""  # the name the plan had, when it is saved under a new one
+        self.saved_changes = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -362,6 +363,7 @@ class PlanEditor(Screen):
             return
         self.saving = True
         self.saved_from = self.draft.origin if self.draft.renamed else ""
+        self.saved_changes = self.draft.changes  # what this save holds; later changes stay unsaved
         self.save_in_the_background(plan)
 
     @work(thread=True, exclusive=True, group="save-plan")
@@ -370,7 +372,8 @@ class PlanEditor(Screen):
         try:
             saved = save_plan_version(self.plans_dir, plan, self.draft.started_from, self.draft.renamed)
         except PlanNotSaved as problem:
-            self.post_message(self.Saved(None, str(problem)))
+            keep_both = " To keep both, give yours another short name (D) and save again." if problem.saved_elsewhere else ""
+            self.post_message(self.Saved(None, str(problem) + keep_both))
             return
         self.post_message(self.Saved(saved))
 
@@ -380,14 +383,13 @@ class PlanEditor(Screen):
             self.notify(message.problem, title="Not saved", severity="error", timeout=15)
             return
         saved = message.saved
-        self.draft.origin, self.draft.started_from, self.draft.unsaved = saved.plan.name, saved.plan.version, False
+        self.draft.origin, self.draft.started_from = saved.plan.name, saved.plan.version
+        self.draft.unsaved = self.draft.changes != self.saved_changes
+        self.draft.name_given = True
         self.builtin = False
-        kept = f" The version before is kept in plans/earlier/{saved.kept.name}." if saved.kept else ""
+        said = saved.said
         if self.saved_from:
-            said = (f"Saved as a new plan, '{saved.plan.name}'. The plan '{self.saved_from}' is still there, "
-                    "as it was.")
-        else:
-            said = f"Saved as version {saved.plan.version}, in the plans folder as {saved.path.name}.{kept}"
+            said = f"Saved as a new plan, '{saved.plan.name}'. The plan '{self.saved_from}' is still there, as it was."
         self.notify(said, title="Saved", timeout=8)
         self.redraw()
 

@@ -129,8 +129,7 @@ class PlanTimingsScreen(Screen):
             self.notify(message.problem, title="Not saved", severity="error", timeout=15)
             return
         self.plan = message.saved.plan
-        kept = f" The version before is kept in {message.saved.kept}." if message.saved.kept else ""
-        self.notify(f"Saved as version {self.plan.version} in {message.saved.path}.{kept}", title="Saved", timeout=10)
+        self.notify(message.saved.said, title="Saved the suggested timings", timeout=10)
         self.read_history()
 
     def action_back(self) -> None:
