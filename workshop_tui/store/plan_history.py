@@ -9,7 +9,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, BinaryIO, get_args
 
 from workshop_tui.core.plan_stats import PastSession
 from workshop_tui.core.step_times import StepTime
@@ -42,20 +42,16 @@ class PlanHistory:
     damaged: list[tuple[Path, str]] = field(default_factory=list)  # files that could not be read, and why
 
 
-def _head_and_end(path: Path) -> tuple[bytes | None, bytes, int]:
-    """The file's bytes up to its [session] table (None when it has none near the top), its last
-    bytes, and its size."""
-    with open_regular(path, "session") as (file, size):
-        head = file.read(HEAD_BYTES)
-        while SESSION_TABLE not in head and len(head) < LARGEST_HEAD:
-            more = file.read(len(head))
-            if not more:
-                break
-            head += more
-        file.seek(max(0, size - END_BYTES))
-        end = file.read(END_BYTES)
+def _head(file: BinaryIO) -> bytes | None:
+    """The file's bytes up to its [session] table, or None when it has none near the top."""
+    head = file.read(HEAD_BYTES)
+    while SESSION_TABLE not in head and len(head) < LARGEST_HEAD:
+        more = file.read(len(head))
+        if not more:
+            break
+        head += more
     at = head.find(SESSION_TABLE)
-    return (head[:at] if at >= 0 else None), end, size
+    return head[:at] if at >= 0 else None
 
 
 def _appended_steps(path: Path, counted: int, total: int) -> bool:
@@ -102,9 +98,14 @@ def _read(path: Path, plan_name: str) -> PastSession | None:
     The head is enough when the file is whole (it ends with its "# saved N" line) and nothing saved
     since the head was written changes the steps. Otherwise the file is read whole, as the app
     would open it, so what is counted is what the review shows."""
-    head, end, _ = _head_and_end(path)
-    if head is None or b"\n[summary]\n" not in head:
-        return _from_whole_file(path, plan_name)  # version 1, or a head this app did not write
+    with open_regular(path, "session") as (file, size):
+        head = _head(file)
+        if head is None or b"\n[summary]\n" not in head:
+            return _from_whole_file(path, plan_name)  # version 1, or a head this app did not write
+        if b'\nplan_name = "' in head and f'\nplan_name = "{plan_name}"\n'.encode() not in head:
+            return None  # another plan's session, as this app writes it: nothing more is read or parsed
+        file.seek(max(0, size - END_BYTES))
+        end = file.read(END_BYTES)
     # The summary, then the timings, each the quick way where the head is as this app writes it.
     at = head.find(TIMINGS_TABLE)
     summary_part, timings_part = (head[:at], head[at + 1:]) if at >= 0 else (head, b"")
@@ -114,7 +115,7 @@ def _read(path: Path, plan_name: str) -> PastSession | None:
     if not isinstance(summary, dict):
         return _from_whole_file(path, plan_name)
     if summary.get("plan_name") != plan_name:
-        return None  # another plan's session: nothing more is read
+        return None  # another plan's session
     total, counted = saves_in_file(end), summary.get("events")
     if total is None or not isinstance(counted, int) or not timings_part:
         return _from_whole_file(path, plan_name)  # cut short, or written before timings were kept
