@@ -228,19 +228,22 @@ def make_session(where: Path, seed: int, notes: int = 100, people: int = 12, dec
         actions=max(3, notes // 100) if actions is None else actions, status=status, end_near_now=True)
 
 
+def notes_in_a_session(rng: random.Random) -> int:
+    """How many notes a session has, as a real folder varies: most short, a few long."""
+    roll = rng.random()
+    if roll < 0.80:
+        return rng.randint(0, 30)
+    if roll < 0.97:
+        return rng.randint(30, 150)
+    if roll < 0.995:
+        return rng.randint(150, 600)
+    return rng.randint(1000, 3000)
+
+
 def _one_of_folder(folder: Path, seed: int, number: int) -> tuple[Path, str]:
     rng = random.Random(seed * 1_000_003 + number)
     plan = rng.choice(PLANS)
-    roll = rng.random()
-    # Most sessions are short; a few are long.
-    if roll < 0.80:
-        notes = rng.randint(0, 30)
-    elif roll < 0.97:
-        notes = rng.randint(30, 150)
-    elif roll < 0.995:
-        notes = rng.randint(150, 600)
-    else:
-        notes = rng.randint(1000, 3000)
+    notes = notes_in_a_session(rng)
     status_roll = rng.random()
     status = "finished" if status_roll > 0.03 else rng.choice(["running", "paused"])
     title = rng.choice([

@@ -55,7 +55,19 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate import DAMAGES, GROUPS, KIND_MARKS, METHODS, NAMES, PLACES, ROLES, _cached, _damage, _sentence
+from generate import (
+    DAMAGES,
+    GROUPS,
+    KIND_MARKS,
+    METHODS,
+    NAMES,
+    PLACES,
+    ROLES,
+    _cached,
+    _damage,
+    _sentence,
+    notes_in_a_session,
+)
 from terminal import PYTHON, WORKSHOP_TUI, add_common_options, spread, use_code
 
 PLAN = "co-production-part-1"
@@ -88,16 +100,7 @@ class Shape:
 
 
 def _shape(rng: random.Random, plan: str) -> Shape:
-    roll = rng.random()
-    # Most sessions are short; a few are long (the same spread as bench/generate.py).
-    if roll < 0.80:
-        notes = rng.randint(0, 30)
-    elif roll < 0.97:
-        notes = rng.randint(30, 150)
-    elif roll < 0.995:
-        notes = rng.randint(150, 600)
-    else:
-        notes = rng.randint(1000, 3000)
+    notes = notes_in_a_session(rng)  # most sessions short, a few long, as bench/generate.py makes them
     status = "finished" if rng.random() > 0.03 else rng.choice(["running", "paused"])
     title = rng.choice([f"{rng.choice(GROUPS).capitalize()}, {rng.choice(PLACES)}",
                         f"Co-production training ({rng.choice(PLACES)}) - {rng.choice(GROUPS)}",
