@@ -3,30 +3,25 @@
 import argparse
 import gc
 import os
-import re
-import shutil
 import sys
 import unicodedata
-from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from workshop_tui import __version__
-from workshop_tui.core.plan_checks import check_plan
-from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.model import Plan
-from workshop_tui.model.plan import PLAN_NAME
-from workshop_tui.store.plan_library import all_plans, find_plan
+from workshop_tui.store.plan_library import find_plan
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
 from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir
+from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
+from workshop_tui.plan_commands import check, list_plans, plan_command, plan_stats
 
 if TYPE_CHECKING:
     from workshop_tui.store.sessions_folder import SessionsFolder
 
-BAD_INPUT = 2
 
 
 # The session engine is loaded only by the commands that open a session (not by plans, check or stats).
@@ -40,10 +35,6 @@ def _load_session(path: Path):
     from workshop_tui.store.session_file import load_session
 
     return load_session(path)
-
-
-class UsageProblem(Exception):
-    """The command line itself was wrong."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -253,178 +244,6 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):
         pass
-
-
-def list_plans(sessions_dir: Path) -> int:
-    entries = all_plans(sessions_dir / "plans")
-    width = max((len(entry.name) for entry in entries), default=0)
-    for entry in entries:
-        if entry.plan is None:
-            print(f"{entry.name:<{width}}  cannot be used: {entry.problem}")
-            continue
-        plan = entry.plan
-        where = "" if entry.builtin else f"  (your version {plan.version}: {entry.path})" if entry.replaces_builtin else f"  ({entry.path})"
-        print(
-            f"{plan.name:<{width}}  {plan.title} - {plural(len(plan.steps), 'step')}, "
-            f"{length_in_words(plan.planned_minutes)}{where}"
-        )
-    return 0
-
-
-FINDINGS = 1  # `check`: the plan was read and has findings to look at
-
-
-def check(wanted: str, sessions_dir: Path) -> int:
-    """Exit 0 when the plan is clean, 1 when it has findings, 2 when it cannot be read."""
-    try:
-        entry = find_plan(wanted, sessions_dir / "plans")
-    except FileProblem as problem:
-        for each in problem.all:
-            print(each, file=sys.stderr)
-        return BAD_INPUT
-    plan = entry.plan
-    findings = check_plan(plan)
-    length = f"{plan.title}: {plural(len(plan.steps), 'step')}, {length_in_words(plan.planned_minutes)}"
-    if not findings:
-        print(f"{entry.path}: nothing to change. {length}.")
-        return 0
-    print(f"{entry.path}: {plural(len(findings), 'thing')} to look at. {length}.")
-    for number, finding in enumerate(findings, start=1):
-        print(f"\n{number}. {finding.where[:1].upper()}{finding.where[1:]} ({finding.check})")
-        print(f"   {finding.what[:1].upper()}{finding.what[1:]}.")
-        print(f"   Why: {finding.why}")
-        print(f"   What to do: {finding.todo}")
-    return FINDINGS
-
-
-def plan_command(args: argparse.Namespace, sessions_dir: Path) -> int:
-    if args.plan_command == "edit":
-        return edit_plan(args.plan_name, args.copy_of, sessions_dir)
-    if args.plan_command == "print":
-        return print_agenda(args, sessions_dir)
-    raise UsageProblem("say what to do with a plan: 'plan edit [NAME]' to write or change one, or 'plan print NAME' for its agenda")
-
-
-_PLAN_NAME = re.compile(PLAN_NAME)
-
-
-def _looks_like_a_path(wanted: str) -> bool:
-    return wanted.endswith(".toml") or "/" in wanted or Path(wanted).exists()
-
-
-def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path) -> int:
-    """The plan editor: on the plan called `name`, a new plan of that name (from a copy of `copy_of`), or a new plan."""
-    from workshop_tui.core.plan_draft import PlanDraft
-    from workshop_tui.store.plan_files import plan_path
-    from workshop_tui.ui.app import EditPlan
-
-    plans_dir = sessions_dir / "plans"
-    if name is not None and not _looks_like_a_path(name) and not _PLAN_NAME.match(name):
-        raise UsageProblem(f"a plan's NAME may only hold small letters, digits and dashes, such as 'my-workshop', not '{name}'")
-    existing = None
-    if name is not None:
-        if _looks_like_a_path(name) or plan_path(plans_dir, name).exists():
-            existing = find_plan(str(plan_path(plans_dir, name)) if not _looks_like_a_path(name) else name, plans_dir)
-        else:
-            found = [entry for entry in all_plans(plans_dir) if entry.name == name and entry.plan]
-            existing = found[0] if found else None
-    if copy_of is not None:
-        if existing is not None:
-            raise UsageProblem(f"there is already a plan called '{name}'; give the copy a new NAME, or leave out --from to change '{name}'")
-        source = find_plan(copy_of, plans_dir)
-        assert source.plan is not None
-        draft = PlanDraft.of(source.plan, editing=False)
-        if name:
-            draft.details.name, draft.name_given = name, True
-        return open_app(sessions_dir, EditPlan(draft))
-    if existing is not None and existing.plan is not None:
-        return open_app(sessions_dir, EditPlan(PlanDraft.of(existing.plan), existing.builtin))
-    draft = PlanDraft.new()
-    if name:
-        draft.details.name, draft.details.title = name, name.replace("-", " ").capitalize()
-        draft.name_given = True
-    return open_app(sessions_dir, EditPlan(draft))
-
-
-def _start_time(text: str | None, plan: Plan) -> time:
-    if text is None:
-        if plan.starts_at is None:
-            raise UsageProblem(f"'{plan.title}' has no start time of its own; say when it starts, such as --start 10:00")
-        return plan.starts_at
-    found = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text.strip())
-    if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
-        raise UsageProblem(f"the time after --start must be a time of day such as 10:00 or 13:30, not '{text}'")
-    return time(int(found.group(1)), int(found.group(2)))
-
-
-def _day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageProblem(f"the date after --date must be written like 2026-07-08, not '{text}'") from None
-
-
-def print_agenda(args: argparse.Namespace, sessions_dir: Path) -> int:
-    """A large-print agenda, in HTML and Markdown, for sending to the people coming."""
-    from workshop_tui.export.printed_agenda import agenda_html, agenda_markdown, agenda_of
-    from workshop_tui.export.writing import write_files
-
-    entry = find_plan(args.plan_name, sessions_dir / "plans")
-    assert entry.plan is not None
-    plan = entry.plan
-    agenda = agenda_of(plan, _start_time(args.start, plan), args.title or "", _day(args.date))
-    if args.output == "-":
-        sys.stdout.write(agenda_markdown(agenda))
-        return 0
-    if args.output:
-        output = Path(args.output)
-        if output.suffix.lower() not in (".html", ".htm", ".md"):
-            raise UsageProblem(f"the file after -o must end in .html or .md (or be - for the screen), not '{output.name}'")
-        files = [(output, agenda_html(agenda) if output.suffix.lower() in (".html", ".htm") else agenda_markdown(agenda))]
-    else:
-        files = [(Path(f"{plan.name}-agenda.html"), agenda_html(agenda)), (Path(f"{plan.name}-agenda.md"), agenda_markdown(agenda))]
-    for written in write_files(files, shareable=True, force=args.force, sessions_dir=sessions_dir):
-        print(f"Wrote {written}.", file=sys.stderr)
-    return 0
-
-
-def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
-    """How the plan's steps went in past sessions, and suggested timings; --save keeps them as a new version."""
-    from workshop_tui.core.plan_stats import plan_stats as stats_of
-    from workshop_tui.core.timings_report import report_lines
-    from workshop_tui.store.plan_files import PlanNotSaved, save_plan_version
-    from workshop_tui.store.plan_history import plan_history
-
-    entry = find_plan(args.plan, sessions_dir / "plans")
-    assert entry.plan is not None
-    history = plan_history(sessions_dir, entry.plan.name)
-    stats = stats_of(entry.plan, history.sessions)
-    width = min(100, max(60, shutil.get_terminal_size((80, 24)).columns))
-    print("\n".join(report_lines(stats, width)))
-    if history.damaged:
-        print(f"\n{plural(len(history.damaged), 'file')} in {sessions_dir} could not be read, so "
-              f"{'it is' if len(history.damaged) == 1 else 'they are'} not counted:")
-        for path, why in history.damaged:
-            print(f"  {path.name}: {why}")
-    if not args.save:
-        if stats.sessions and stats.suggestion_changes:
-            print(f"\nTo save the suggested timings as a new version of the plan: workshop-tui stats {entry.plan.name} --save")
-        return 0
-    if not stats.suggestion_changes:
-        print("\nThe suggested timings are the plan's own, so there is nothing new to save.")
-        return 0
-    try:
-        saved = save_plan_version(sessions_dir / "plans", stats.suggested_plan(), entry.plan.version)
-    except PlanNotSaved as problem:
-        raise UsageProblem(str(problem).rstrip(".")) from None
-    print(f"\n{saved.said}")
-    findings = check_plan(saved.plan)
-    if findings:
-        print(f"With these timings the checks find {plural(len(findings), 'thing')} to look at: "
-              f"run 'workshop-tui check {entry.plan.name}'.")
-    return 0
 
 
 def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:
@@ -660,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "plans":
             return list_plans(sessions_dir)
         if args.command == "plan":
-            return plan_command(args, sessions_dir)
+            return plan_command(args, sessions_dir, open_app)
         if args.command == "stats":
             return plan_stats(args, sessions_dir)
         if args.command == "check":

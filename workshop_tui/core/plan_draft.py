@@ -113,11 +113,6 @@ class PlanDraft:
         self._before("changing the plan's details")
         self.details = details
 
-    def set_minutes(self, timings: list[int]) -> None:
-        """New minutes for every step, in order: suggested timings, as one change."""
-        self._before("the suggested timings")
-        self.steps = [step.model_copy(update={"planned_minutes": minutes}) for step, minutes in zip(self.steps, timings, strict=True)]
-
     # What it makes.
 
     def as_plan(self) -> Plan:

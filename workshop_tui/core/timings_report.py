@@ -3,6 +3,7 @@
 Every number is said in words as well as drawn, so nobody needs the bars (or colour) to read it.
 """
 
+from pathlib import Path
 from statistics import median
 
 from workshop_tui.core.plan_stats import FEWEST_RUNS, ROUND_TO, PlanStats, StepStats
@@ -132,3 +133,12 @@ def report_lines(stats: PlanStats, width: int = 80) -> list[str]:
     if not stats.sessions:
         return [*summary_lines(stats), f"Run it with 'workshop-tui run {stats.plan.name}', and its timings will show here."]
     return [*summary_lines(stats), "", *chart_lines(stats, width), "", *suggestion_lines(stats)]
+
+
+def damaged_lines(damaged: list[tuple[Path, str]], folder: Path) -> list[str]:
+    """The files that could not be read, each with why: never counted, always said."""
+    if not damaged:
+        return []
+    they = "it is" if len(damaged) == 1 else "they are"
+    lines = ["", f"{plural(len(damaged), 'file')} in {folder} could not be read, so {they} not counted:"]
+    return lines + [f"  {path.name}: {why}" for path, why in damaged]

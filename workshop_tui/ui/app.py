@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,6 +22,9 @@ from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
 from workshop_tui.ui.terminal_watch import HUNG_UP, watch_terminal
+
+if TYPE_CHECKING:
+    from workshop_tui.core.plan_draft import PlanDraft  # loaded only when the editor opens
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class ReviewSession:
 class EditPlan:
     """Open straight onto the plan editor (`workshop-tui plan edit`)."""
 
-    draft: Any  # a core.plan_draft.PlanDraft
+    draft: "PlanDraft"
     builtin: bool = False
 
 

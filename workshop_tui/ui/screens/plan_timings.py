@@ -17,19 +17,12 @@ from textual.widgets import Footer, Header, Static
 
 from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.plan_stats import PlanStats, plan_stats
-from workshop_tui.core.timings_report import chart_lines, suggestion_lines, summary_lines
+from workshop_tui.core.timings_report import chart_lines, damaged_lines, suggestion_lines, summary_lines
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Plan
 from workshop_tui.store.plan_files import PlanNotSaved, SavedPlan, save_plan_version
 from workshop_tui.store.plan_history import PlanHistory, plan_history
 from workshop_tui.ui.screens.confirm import ConfirmScreen
-
-
-def damaged_lines(history: PlanHistory, folder: Path) -> list[str]:
-    if not history.damaged:
-        return []
-    lines = ["", f"{plural(len(history.damaged), 'file')} in {folder} could not be read, so not counted:"]
-    return lines + [f"  {path.name}: {why}" for path, why in history.damaged]
 
 
 class PlanTimingsScreen(Screen):
@@ -92,7 +85,7 @@ class PlanTimingsScreen(Screen):
                 lines += ["", "Press U to save the suggested timings as a new version of the plan."]
         else:
             lines = [f"There are no past sessions of this plan in {self.sessions_dir} yet."]
-        lines += damaged_lines(message.history, self.sessions_dir)
+        lines += damaged_lines(message.history.damaged, self.sessions_dir)
         self.query_one("#timings-chart", Static).update("\n".join(lines))
 
     def action_use_suggested(self) -> None:
