@@ -98,7 +98,7 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     terminal.wait_for("Paused")
     terminal.send("C-f")
     terminal.wait_for("Finish")
-    terminal.send("y")
+    terminal.send("C-f")
     terminal.wait_for("Finished at")
     words_shown(terminal, "The round: 3 applications, 25 scores, 2 funded for £50,000 of £60,000, 1 deferred or declined.")
     terminal.send("q")

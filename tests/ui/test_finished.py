@@ -25,7 +25,7 @@ async def finish_after_the_first_step(pilot, clock) -> None:
     assert screen.run_command("record_decision", question="Meet monthly?", method="consensus", outcome="agreed")
     await pilot.press("space")
     await advance(pilot, clock, 12 * 60)
-    await pilot.press("ctrl+f", "y")
+    await pilot.press("ctrl+f", "ctrl+f")
     await pilot.pause()
 
 
@@ -125,3 +125,39 @@ def test_a_step_moved_past_without_its_timer_was_reached():
     engine.next_step()
     engine.finish()  # finished while on Talk, its timer never started either
     assert not any(line.startswith("Not reached") for line in finished_summary(engine.session))
+
+
+async def test_a_finish_made_by_mistake_is_taken_back_with_ctrl_z_within_a_minute(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        assert "Press Ctrl+Z before" in shown(app, "#finished-undo")
+        path = live(app).path
+        assert load_session(path).status == "finished"
+        clock.advance(30)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        screen = live(app)
+        assert screen is app.screen and screen.session.status == "paused"
+        assert screen.session.ended_at is None
+        assert screen.run_command("add_note", typed="One more thing")
+        screen.owner.flush()
+        on_disk = load_session(path)
+        assert on_disk.status == "paused" and on_disk.notes[-1].text == "One more thing"
+
+
+async def test_after_a_minute_the_finish_stays(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish_after_the_first_step(pilot, clock)
+        screen = live(app)
+        clock.advance(61)
+        assert not screen.run_command("reopen")
+        await pilot.pause()
+        assert any("more than a minute ago" in str(n.message) for n in app._notifications)
+        screen.close_finished()  # what the minute's timer does
+        await pilot.pause()
+        assert "#finished-undo" not in [f"#{w.id}" for w in app.screen.query(Static)]
+        await pilot.press("ctrl+z")
+        assert load_session(screen.path).status == "finished"
+        assert screen.owner.closed  # the lock is let go, so the review can add comments

@@ -7,7 +7,8 @@ import pytest
 from textual.widgets import Digits, Input
 
 from workshop_tui.store.session_file import load_session
-from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.confirm import ConfirmScreen, GuardedConfirmScreen
+from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.step_form import StepForm
 from tests.ui.live_helpers import advance, live, live_app, text_of
 
@@ -122,8 +123,11 @@ async def test_n_on_the_last_step_offers_to_finish(sessions_dir: Path, clock):
         await pilot.press("space", "n", "n")
         await advance(pilot, clock, 120)
         await pilot.press("n")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
+        assert isinstance(app.screen, GuardedConfirmScreen)
+        await pilot.press("y", "enter")  # neither a letter nor Enter finishes a session
+        assert live(app).session.status != "finished"
+        assert isinstance(app.screen, LiveScreen)
+        await pilot.press("n", "ctrl+f")
         session = live(app).session
         assert session.status == "finished"
         assert session.ended_at == clock.now()
@@ -134,6 +138,28 @@ async def test_ctrl_f_then_no_keeps_the_session_going(sessions_dir: Path, clock)
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+f", "n")
+        assert live(app).session.status != "finished"
+
+
+async def test_f8_on_the_last_step_while_typing_never_asks_so_the_note_goes_on(sessions_dir: Path, clock):
+    # Found by an attacker: F8 on the last step asked "Finish the session now?" and the next "y" typed in
+    # the note answered it, finishing the session for good and losing the note.
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("n", "n", "t")
+        await pilot.press("f8", *"yes we can", "enter")
+        session = live(app).session
+        assert session.status != "finished"
+        assert [note.text for note in session.notes] == ["yes we can"]
+        assert any("This is the last step" in str(n.message) for n in app._notifications)
+
+
+async def test_enter_typed_into_the_finish_question_keeps_the_session_going(sessions_dir: Path, clock):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+f")
+        assert app.screen.focused is not None and app.screen.focused.id == "no"
+        await pilot.press("enter")
         assert live(app).session.status != "finished"
 
 

@@ -21,6 +21,7 @@ class Kind(StrEnum):
     STEP_PREVIOUS = "step.previous"
     STEP_EXTEND = "step.extend"
     SESSION_FINISH = "session.finish"
+    SESSION_REOPEN = "session.reopen"
     AGENDA_INSERT = "agenda.insert"
     AGENDA_CHANGE = "agenda.change"
     AGENDA_SKIP = "agenda.skip"

@@ -20,6 +20,7 @@ from workshop_tui.model.plan import STEP_KINDS
 from workshop_tui.model.session_start import SessionStart
 
 SHORTEST_STEP = 1  # minutes
+UNDO_FINISH_SECONDS = 60  # a finish made by mistake can be taken back for this long
 LONGEST_TITLE = 200  # characters, as a step's title allows
 
 
@@ -175,6 +176,18 @@ class SessionEngine(RecordCommands, PanelCommands):
 
     def finish(self) -> list[Event]:
         return self._emit(Kind.SESSION_FINISH, step=self.current.id)
+
+    def reopen(self) -> list[Event]:
+        """Take back a finish made by mistake, within UNDO_FINISH_SECONDS of it."""
+        ended = self.session.ended_at
+        if not self.finished or ended is None:
+            raise NotNow("The session has not finished, so there is nothing to take back.")
+        if (self.clock.now() - ended).total_seconds() > UNDO_FINISH_SECONDS:
+            raise NotNow("The session finished more than a minute ago, so it stays finished. "
+                         "To carry on, start a new session that follows on from it.")
+        event = Event(at=self.clock.now(), kind=Kind.SESSION_REOPEN, details={"step": self.current.id}, **self._stamp)
+        self.apply(event)
+        return [event]
 
     def follow_on(self, earlier: Session, file: str) -> list[Event]:
         """Start from the earlier session (part 1): its people, not arrived yet, and its open actions.

@@ -82,6 +82,16 @@ def _finish(session: Session, event: Event) -> None:
     session.ended_at = event.at
 
 
+@rule(Kind.SESSION_REOPEN, "the finish was taken back", Area.ALL, settles=True)
+def _reopen(session: Session, event: Event) -> None:
+    # Finished by mistake: the session goes on where it was, with its timer paused.
+    step = session.steps[session.current_step]
+    if step.ended_at == session.ended_at:
+        step.ended_at = None
+    session.status = "paused"
+    session.ended_at = None
+
+
 @rule(Kind.AGENDA_INSERT, "a step was added", Area.CLOCK | Area.AGENDA)
 def _insert(session: Session, event: Event) -> None:
     details = event.details

@@ -60,7 +60,7 @@ _COUNTS = {
     Kind.ACTION_REOPEN: ("open_actions", 1),
     Kind.PERSON_ADD: ("people", 1),
 }
-_STATUS = {Kind.TIMER_START: "running", Kind.TIMER_PAUSE: "paused", Kind.SESSION_FINISH: "finished"}
+_STATUS = {Kind.TIMER_START: "running", Kind.TIMER_PAUSE: "paused", Kind.SESSION_FINISH: "finished", Kind.SESSION_REOPEN: "paused"}
 
 
 def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -78,6 +78,8 @@ def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[s
             summary["follows"] = details["file"]
         if kind == Kind.SESSION_FINISH and isinstance(at, datetime):
             summary["ended_at"] = at
+        if kind == Kind.SESSION_REOPEN:
+            summary.pop("ended_at", None)
         if kind == Kind.TIMER_START and isinstance(at, datetime) and "timer_started_at" not in summary:
             summary["timer_started_at"] = at
         if isinstance(at, datetime) and kind != Kind.COMMENT_ADD:

@@ -34,7 +34,7 @@ from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
 
 # What a window may ask of a session: the engine's commands, by name.
 COMMANDS = frozenset({
-    "toggle_timer", "start_timer", "pause_timer", "next_step", "previous_step", "add_minutes", "finish",
+    "toggle_timer", "start_timer", "pause_timer", "next_step", "previous_step", "add_minutes", "finish", "reopen",
     "insert_step", "change_step", "skip_step", "remove_step", "move_step",
     "add_person", "person_arrived", "person_left",
     "add_note", "edit_note", "remove_note", "undo_remove", "note_dealt_with",

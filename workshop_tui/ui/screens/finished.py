@@ -1,5 +1,7 @@
 """What shows once a session has finished: how it went, where it is saved, and what to do next."""
 
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -9,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from workshop_tui.core.review import step_timings, timing_chart
+from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
@@ -61,11 +64,15 @@ class FinishedScreen(Screen):
         Binding("enter,r", "review", "Review", id="open_review", tooltip="Open the review: timings, notes, decisions, actions, replay and comments"),
         Binding("x", "export", "Export", id="export_finished", tooltip="Export the minutes or the data"),
         Binding("q", "quit", "Quit", id="quit_finished", tooltip="Quit (the session is saved)"),
+        Binding("ctrl+z", "undo_finish", "Carry on", id="undo_finish", tooltip="Take back the finish, within a minute of it"),
     ]
 
-    def __init__(self, session: Session, path: Path, save: SaveState) -> None:
+    def __init__(self, session: Session, path: Path, save: SaveState, undo: Callable[[], bool] | None = None,
+                 leaving: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.session, self.path, self.save = session, Path(path), save
+        self.undo = undo  # takes back the finish; None where this window may not, or the minute is over
+        self.leaving = leaving  # closes the session before the review opens it (it ends the minute to take back)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -74,6 +81,10 @@ class FinishedScreen(Screen):
             yield Static(summary[0], markup=False, id="status-line")
             yield Static("\n".join(summary[1:]), markup=False, id="finished-counts")
             yield Static(self.where_saved(), markup=False, id="finished-file")
+            if self.undo is not None and self.session.ended_at is not None:
+                until = self.session.ended_at + timedelta(seconds=UNDO_FINISH_SECONDS)
+                yield Static(f"Finished by mistake? Press Ctrl+Z before {until:%H:%M:%S} to carry on.",
+                             markup=False, id="finished-undo")
             yield Static("Press Enter to review the session, x to export it, q to quit.", markup=False, id="finished-keys")
             yield Static("\n".join(timing_chart(self.session)), markup=False, id="finished-timings")
         yield Footer()
@@ -87,8 +98,29 @@ class FinishedScreen(Screen):
             return f"Saved in {self.path}"
         return f"Not saved: {self.save.problem} The file is {self.path}"
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.undo is not None if action == "undo_finish" else True
+
+    def action_undo_finish(self) -> None:
+        if self.undo is not None and not self.undo():
+            self.end_undo()
+
+    def end_undo(self) -> None:
+        """The minute is over: Ctrl+Z is no longer offered."""
+        self.undo = None
+        for line in self.query("#finished-undo"):
+            line.remove()
+        self.refresh_bindings()
+
+    def _leave(self) -> None:
+        self.end_undo()
+        if self.leaving is not None:
+            self.leaving()
+
     def _review(self):
         from workshop_tui.ui.screens.review import ReviewScreen
+
+        self._leave()
 
         review = ReviewScreen(self.session, self.path)
         self.app.push_screen(review)
@@ -103,4 +135,5 @@ class FinishedScreen(Screen):
         review.call_after_refresh(review.action_export)
 
     async def action_quit(self) -> None:
+        self._leave()
         await self.app.run_action("app.save_and_quit")

@@ -20,10 +20,11 @@ from workshop_tui.core.heard import NotesByPerson
 from workshop_tui.core.wording import plural
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
-from workshop_tui.core.session_engine import NotNow, SessionEngine
+from workshop_tui.core.roles import may, refusal
+from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 from workshop_tui.store.open_session import Change, Command, SaveState, SessionLink
-from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
 from workshop_tui.ui.screens.live_records import RecordKeeping
 from workshop_tui.ui.screens.panel import PanelScreen
@@ -128,6 +129,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._shown_text: dict[str, str] = {}
         self._shown_minute: str | None = None
         self._tick_timer = None
+        self._close_timer = None  # closes the session a minute after it finished, unless the finish is taken back
 
     @property
     def engine(self) -> SessionEngine:
@@ -398,6 +400,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.show_link()
         if self.engine.finished and not self.audience and not self._finished_shown and change.events:
             self.finished_elsewhere()
+        elif self._finished_shown and not self.engine.finished and change.events:
+            self.back_from_finished()  # the finish was taken back in another window
 
     def finished_elsewhere(self) -> None:
         """Another window finished the session. Words still being typed here are not thrown away unseen."""
@@ -494,6 +498,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False  # the audience window shows the session; it changes nothing
         if action in self.CHANGING_KEYS and self.engine.finished:
             return False
+        if action == "finish" and not may(self.role, "finish"):
+            return False  # the table in core/roles.py: only the facilitator finishes
         if self.type_first and action in self.LETTER_KEYS and not self.from_palette:
             return False  # a letter would be typed by accident; the command list (Ctrl+P) still offers it
         if action in ("panel", "typing_panel") and self.session.plan.panel is None:
@@ -589,6 +595,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def action_next_step(self) -> None:
         if self.engine.next_index() is None and not self.engine.finished:
+            if isinstance(self.focused, Input):
+                # F8 while a note is typed: a question now would take the next letters typed as its answer.
+                how = "Press Escape, then Ctrl+F to finish the session." if may(self.role, "finish") else "The facilitator finishes the session."
+                self.notify(f"This is the last step. {how}", title="The last step")
+                return
             self.action_finish()
             return
         self.run_command("next_step")
@@ -631,19 +642,64 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.engine.finished:
             self.show_finished()
             return
+        if not may(self.role, "finish"):
+            self.notify(refusal(self.role, "finish"), title="Not from this window", severity="warning")
+            return
         question = "Finish the session now? Its end time will be recorded." + round_still_open(self.session)
-        self.app.push_screen(ConfirmScreen(question, "Finish", "Keep going"), answered)
+        # Answered only by Ctrl+F: a letter or Enter typed in a note never finishes the session.
+        self.app.push_screen(GuardedConfirmScreen(question, "Finish", "Keep going"), answered)
 
     def show_finished(self) -> None:
-        """The finished screen over this one. A finished session cannot change, so its last save is made
-        now and the lock let go: the review can then add trainers' comments to the file."""
+        """The finished screen over this one. For a minute the finish can be taken back (Ctrl+Z); then the
+        session is closed (its last save, and the lock let go), so the review can add trainers' comments."""
         from workshop_tui.ui.screens.finished import FinishedScreen
 
         if self._tick_timer is not None:
             self._tick_timer.stop()
         self._finished_shown = True
-        state = self.owner.close()
-        self.app.push_screen(FinishedScreen(self.session, self.path, state))
+        state = self.owner.flush()
+        ended = self.session.ended_at
+        left = UNDO_FINISH_SECONDS - (self.engine.clock.now() - ended).total_seconds() if ended else 0.0
+        if left > 0 and not self.owner.closed:
+            # Every window stays on the session for that minute, so all of them hear if the finish is taken back.
+            self._close_timer = self.set_timer(left, self.close_finished)
+        else:
+            state = self.owner.close()
+        undo = self.undo_finish if self._close_timer is not None and may(self.role, "reopen") else None
+        self.app.push_screen(FinishedScreen(self.session, self.path, state, undo=undo, leaving=self.close_finished))
+
+    def close_finished(self) -> None:
+        """The minute to take back the finish is over (or the person has moved on): close the session."""
+        from workshop_tui.ui.screens.finished import FinishedScreen
+
+        if self._close_timer is not None:
+            self._close_timer.stop()
+            self._close_timer = None
+        for screen in self.app.screen_stack:
+            if isinstance(screen, FinishedScreen):
+                screen.end_undo()
+        if self.engine.finished and not self.owner.closed:
+            self.owner.close()
+
+    def undo_finish(self) -> bool:
+        """Ctrl+Z on the finished screen: the session carries on where it was. False if it is too late."""
+        if not self.run_command("reopen"):
+            return False
+        self.back_from_finished()
+        return True
+
+    def back_from_finished(self) -> None:
+        from workshop_tui.ui.screens.finished import FinishedScreen
+
+        if self._close_timer is not None:
+            self._close_timer.stop()
+            self._close_timer = None
+        self._finished_shown = False
+        if isinstance(self.app.screen, FinishedScreen):
+            self.app.pop_screen()
+        self.show_session()
+        self._schedule_tick()
+        self.notify("The finish was taken back. The session carries on, with its timer paused.", title="Carrying on")
 
     @on(NotesList.OptionSelected, "#notes")
     def note_chosen(self, event: NotesList.OptionSelected) -> None:
