@@ -12,7 +12,7 @@ from textual.widgets import Markdown
 
 from workshop_tui.ui.keys import bindings_of, current_keys, keys_in_words
 from workshop_tui.ui.screens.action_form import ActionForm
-from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.confirm import ConfirmScreen, GuardedConfirmScreen
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.finished import FinishedScreen
 from workshop_tui.ui.screens.form_dialog import FormDialog
@@ -120,7 +120,7 @@ HELP_SECTIONS = [
     HelpSection(
         "In a form or a question",
         (DecisionForm, ActionForm, ApplicationForm, AwardForm, StepForm, PlanDetailsForm, MethodChooser, FormDialog,
-         TextPrompt, ConfirmScreen),
+         TextPrompt, ConfirmScreen, GuardedConfirmScreen),
         "Tab moves between fields, Enter opens a list or presses the button chosen.",
     ),
     HelpSection(
