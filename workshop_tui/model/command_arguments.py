@@ -288,8 +288,10 @@ def _sentence(error: ValidationError) -> str:
         return f"The {field} must be at least {context.get('ge', context.get('gt'))}."
     if kind in ("less_than_equal", "less_than"):
         return f"The {field} must be at most {context.get('le', context.get('lt'))}."
-    if kind in ("string_too_long", "too_long"):
-        return f"The {field} is too long: at most {context.get('max_length')}."
+    if kind == "string_too_long":
+        return f"The {field} is too long: at most {context.get('max_length'):,} characters."
+    if kind == "too_long":
+        return f"The {field} can have at most {context.get('max_length'):,}."
     if kind in _MUST:
         return f"The {field} must be {_MUST[kind]}."
     if kind == "value_error":
