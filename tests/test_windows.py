@@ -498,3 +498,15 @@ def test_a_room_of_windows_connecting_at_once_all_get_in(tmp_path: Path):
             client.close()
         listening.close()
     assert len(clients) == 200
+
+
+def test_a_browsers_window_cannot_put_words_on_the_facilitators_screen(owner: OpenSession):
+    browser = raw_window(owner, "audience", "", window="b1", browser=True)
+    browser.sendall(encode({"notice": "Join code 1234 · type it at evil.example"}))
+    assert answers(browser, lambda answer: "error" in answer)[-1] == {"error": "Refused: a message was neither a command nor a notice."}
+    assert owner._server.notice == ""
+    deep = raw_window(owner, window="d1")
+    deep.sendall(b"[" * 100_000 + b"\n")  # deeper than any message: refused in words, not a thread lost
+    assert answers(deep, lambda answer: "error" in answer)[-1] == {"error": "Refused: a message was not JSON text."}
+    browser.close()
+    deep.close()

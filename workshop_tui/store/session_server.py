@@ -125,6 +125,8 @@ class _Window:
             self.send({"error": f"Refused: {problem}."})
         except TimeoutError:
             self.send({"error": "Refused: no hello was said in time."})
+        except Exception as error:  # nothing a window sends may end the owner: refused in words, and let go
+            self.send({"error": f"Refused: a message could not be read ({type(error).__name__})."})
         finally:
             self.server.forget(self)
             self.close()
@@ -243,7 +245,8 @@ class SessionServer:
     def handle(self, window: _Window, message: dict[str, Any]) -> None:
         if "command" in message:
             self._command(window, message["command"])
-        elif "notice" in message and isinstance(message["notice"], str) and len(message["notice"]) <= 500:
+        elif "notice" in message and _plain_notice(message["notice"]) and not window.in_browser:
+            # Words for the facilitator's screen (from `serve`, on this computer): never from a browser's window.
             self.notice = message["notice"]
             self._tell_all({"notice": self.notice})
             self.owner.say(self.notice)
@@ -312,6 +315,10 @@ class SessionServer:
         except OSError:
             pass
         remove_key(self.owner.path, self.key)
+
+
+def _plain_notice(notice: object) -> bool:
+    return isinstance(notice, str) and len(notice) <= 500 and not any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in notice)
 
 
 def _refuse(connection: socket.socket, why: str) -> None:

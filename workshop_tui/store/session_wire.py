@@ -184,7 +184,7 @@ def decode(line: bytes) -> dict[str, Any]:
         raise WireProblem(f"a message was longer than {MAX_LINE // (1024 * 1024)} MB")
     try:
         message = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deeper than any message is
         raise WireProblem("a message was not JSON text") from None
     if not isinstance(message, dict) or len(message) == 0:
         raise WireProblem("a message was not a JSON object")
@@ -273,7 +273,7 @@ def arguments_from_text(text: object) -> dict[str, Any]:
         raise WireProblem("a command's arguments are not text")
     try:
         args = tomllib.loads(text).get("args", {})
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: nested deeper than any arguments are
         raise WireProblem("a command's arguments are not TOML") from None
     if not isinstance(args, dict):
         raise WireProblem("a command's arguments are not a table")
