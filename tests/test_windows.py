@@ -510,3 +510,19 @@ def test_a_browsers_window_cannot_put_words_on_the_facilitators_screen(owner: Op
     assert answers(deep, lambda answer: "error" in answer)[-1] == {"error": "Refused: a message was not JSON text."}
     browser.close()
     deep.close()
+
+
+def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_windows_outbox(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.store.outbox import Outbox
+
+    # The window's note was applied and saved, but the owner went before the window heard so.
+    owner.apply(Command("add_note", {"typed": "Once"}, "w9-1", "note-taker: Bob", "note-taker", False, "w9"))
+    owner.close()
+    kept = Outbox(owner.path, "w9")
+    kept.add({"id": "w9-1", "name": "add_note", "args": arguments_text({"typed": "Once"}), "window": "note-taker: Bob"})
+    kept.add({"id": "w9-2", "name": "add_note", "args": arguments_text({"typed": "Twice"}), "window": "note-taker: Bob"})
+    kept.close(keep=True)
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
+    assert [(n.text, n.window) for n in again.session.notes] == [("Once", "note-taker: Bob"), ("Twice", "note-taker: Bob")]
+    assert [e.command for e in again.session.events[-2:]] == ["w9/w9-1", "w9/w9-2"]  # each event says whose command it was
+    again.close()
