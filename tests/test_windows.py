@@ -526,3 +526,18 @@ def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_win
     assert [(n.text, n.window) for n in again.session.notes] == [("Once", "note-taker: Bob"), ("Twice", "note-taker: Bob")]
     assert [e.command for e in again.session.events[-2:]] == ["w9/w9-1", "w9/w9-2"]  # each event says whose command it was
     again.close()
+
+
+def test_a_file_from_before_window_ids_were_stamped_still_knows_which_commands_it_has(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.store.outbox import Outbox
+
+    owner.apply(Command("add_note", {"typed": "Once"}, "w9-1", "note-taker: Bob", "note-taker", False, "w9"))
+    owner.close()
+    text = owner.path.read_text()
+    owner.path.write_text(text.replace('command = "w9/w9-1"', 'command = "w9-1"'))  # as the last version wrote it
+    kept = Outbox(owner.path, "w9")
+    kept.add({"id": "w9-1", "name": "add_note", "args": arguments_text({"typed": "Once"}), "window": "note-taker: Bob"})
+    kept.close(keep=True)
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
+    assert [n.text for n in again.session.notes] == ["Once"]
+    again.close()

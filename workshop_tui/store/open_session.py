@@ -231,7 +231,7 @@ class OpenSession:
                 try:
                     args = arguments_from_text(sent["args"])
                     # Never more than a note-taker's rights, whatever the line says; its window's id starts its ids.
-                    if self.apply(Command(sent["name"], args, sent["id"], sent.get("window", ""), "note-taker", False, sent["id"].rpartition("-")[0])):
+                    if self.apply(Command(sent["name"], args, sent["id"], sent.get("window", ""), "note-taker", False, window_of(sent["id"]))):
                         applied += 1
                 except (NotNow, WireProblem):
                     continue
@@ -455,15 +455,21 @@ def command_stamp(window_id: str, command_id: str) -> str:
 
 
 def applied_key(stamp: str) -> tuple[str, str]:
-    """(window id, command id) from an event's stamp. A window's id never has "/" in it; an older file's
-    stamp has no "/" at all, and is kept as this owner's."""
+    """(window id, command id) from an event's stamp. A window's id never has "/" in it. An older file's
+    stamp has no "/" at all: it is a window's "WINDOWID-N", so its window is what comes before the last "-"
+    (as for a line of an outbox left behind)."""
     window_id, slash, command_id = stamp.partition("/")
-    return (window_id, command_id) if slash else ("", stamp)
+    return (window_id, command_id) if slash else (window_of(stamp), stamp)
+
+
+def window_of(command_id: str) -> str:
+    """The window a joined window's command id names: its ids are "WINDOWID-N" (store/joined_session.py)."""
+    return command_id.rpartition("-")[0]
 
 
 def _label(command: Command, own: str) -> str:
     """The window stamped on the events: its name as given, and always the role the owner checked."""
-    label = command.window or own
+    label = command.window or (own if command.role == "facilitator" else command.role)
     role, _, name = label.partition(": ")
     if role == command.role:
         return label
