@@ -37,11 +37,15 @@ class ArgumentProblem(ValueError):
     """A command's argument that is not right; the words say which and why, for the user."""
 
 
+def is_plain(text: str, allowed: str = "") -> bool:
+    """No control character (but those `allowed`): they would garble a screen or the minutes; and no
+    lone surrogate, which cannot be saved at all."""
+    return not any(ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+
+
 def _plain(text: str, allowed: str) -> str:
-    # Control characters would garble a screen or the minutes; a lone surrogate cannot be saved at all.
-    for ch in text:
-        if ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs"):
-            raise ValueError("it has a control character in it")
+    if not is_plain(text, allowed):
+        raise ValueError("it has a control character in it")
     return text
 
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, cast
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.roles import Role
 from workshop_tui.model import Event
+from workshop_tui.model.command_arguments import LONGEST_NAME, is_plain
 from workshop_tui.store.session_file import START_FIELDS, event_text
 from workshop_tui.store.session_wire import (
     ROLES,
@@ -205,7 +206,7 @@ class SessionServer:
         role, name, window_id = said.get("role"), said.get("name", ""), said.get("window")
         if role not in ROLES:
             raise WireProblem(f"the role must be one of: {', '.join(ROLES)}")
-        if not isinstance(name, str) or len(name) > 100 or any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        if not isinstance(name, str) or len(name) > LONGEST_NAME or not is_plain(name):
             raise WireProblem("the window's name must be plain text of at most 100 characters")
         if not isinstance(window_id, str) or not WINDOW_ID.fullmatch(window_id):
             raise WireProblem("the window's id must be letters, digits, dots, dashes or underscores, at most 64")
@@ -318,7 +319,7 @@ class SessionServer:
 
 
 def _plain_notice(notice: object) -> bool:
-    return isinstance(notice, str) and len(notice) <= 500 and not any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in notice)
+    return isinstance(notice, str) and len(notice) <= 500 and is_plain(notice)
 
 
 def _refuse(connection: socket.socket, why: str) -> None:
