@@ -236,11 +236,11 @@ class SessionServer:
     def _event_texts(self, events: list[Event]) -> list[str]:
         """Each event's TOML text, made once for each event however many windows join."""
         with self._texts_lock:
-            known = len(self._texts)
-            if known > len(events) or any(self._texts[i][0] is not events[i] for i in (0, known - 1) if 0 <= i < known):
-                self._texts = []  # not the same events (never expected): start again
-                known = 0
-            self._texts += [(event, event_text(event)) for event in events[known:]]
+            known = min(len(self._texts), len(events))
+            # The session's events are only ever added to; should the last one known differ, start again.
+            if known and self._texts[known - 1][0] is not events[known - 1]:
+                self._texts = []
+            self._texts += [(event, event_text(event)) for event in events[len(self._texts):]]
             return [text for _, text in self._texts[: len(events)]]
 
     def handle(self, window: _Window, message: dict[str, Any]) -> None:
