@@ -396,8 +396,10 @@ def _save_state(sent: object) -> SaveState:
 
 def resume_or_join(path: Path, clock: Clock, **saver: Unpack[SaverTimings]) -> "OpenSession | JoinedSession":
     """Carry on the session in `path` as its owner; or, if another window runs it and answers on its
-    socket, join that window as the facilitator's screen. Raises FileProblem (OpenElsewhere for a
-    session held by a process that does not let windows join)."""
+    socket, join that window as the facilitator's screen, with the facilitator's key that window's
+    owner wrote beside the session (without it the owner would take this for a note-taker's claim, and
+    refuse it). Raises FileProblem (OpenElsewhere for a session held by a process that does not let
+    windows join)."""
     from workshop_tui.store.session_wire import owner_answers
 
     try:
