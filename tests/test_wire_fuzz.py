@@ -63,6 +63,12 @@ NEAR = {
     "action_id": st.sampled_from(["a1", "a9"]), "due": st.dates(min_value=date(1990, 1, 1), max_value=date(2110, 1, 1)),
     "kind": st.sampled_from(["activity", "break", "nonsense"]), "role": st.sampled_from(["older person", "staff", "chair"]),
     "step": st.sampled_from(["s1", "s2", "s99"]), "votes_for": st.integers(-1, 200_000), "present": st.lists(st.sampled_from(["p1", "p9"])),
+    # A panel's round.
+    "member": st.sampled_from(["p1", "p2", "p5", "p9"]), "application": st.sampled_from(["app1", "app2", "app9"]),
+    "criterion": st.sampled_from(["need", "voice", "nope"]), "level": st.integers(-1, 7),
+    "pot_pence": st.integers(-1, 10**12), "amount_pence": st.integers(-1, 10**12),
+    "outcome": st.sampled_from(["fund in full", "fund a smaller amount", "defer", "decline", "maybe"]),
+    "organisation": words, "project": words, "departure_reason": words, "comment": words,
 }
 
 
@@ -135,19 +141,14 @@ def nothing_invalid(owner: OpenSession) -> None:
         if event.kind == "step.extend":
             minutes = event.details["minutes"]
             assert type(minutes) is int and abs(minutes) <= MOST_MINUTES_AT_ONCE
-    assert session.status != "finished"  # only the facilitator finishes, and no window here is the facilitator
 
 
-def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
-    clock = FakeClock(TEN_AM)
-    owner = OpenSession.create(tmp_path, small_plan(), "Fuzz", clock, "Ann", gather_seconds=0)
-    assert owner.serve()
-    owner.apply(Command("add_person", {"name": "Ann"}))
-    owner.apply(Command("add_note", {"typed": "A note to edit"}))
+def fuzz_windows(owner: OpenSession, first: st.SearchStrategy, examples: int) -> None:
+    """Windows saying hello as `first` draws, then anything: every answer is words, nothing invalid is applied."""
 
-    @settings(max_examples=200, derandomize=True, deadline=None, database=None,
+    @settings(max_examples=examples, derandomize=True, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(first=hello(owner.path), then=st.lists(lines, max_size=8))
+    @given(first=first, then=st.lists(lines, max_size=8))
     def one_window(first: bytes, then: list[bytes]) -> None:
         for answer in talk(owner.path, [first, *then]):
             said = json.loads(answer)  # every answer is one JSON object in words the window can show
@@ -157,14 +158,48 @@ def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
         nothing_invalid(owner)
 
     one_window()
-    # The owner is alive: a good window joins and its note is taken.
-    good = encode({"hello": {"session": owner.path.name, "role": "note-taker", "name": "Last", "window": "last", "version": 1}})
-    answers = [json.loads(line) for line in talk(owner.path, [good, encode({"command": {"id": "last", "name": "add_note",
-                                                                                        "args": arguments_text({"typed": "Still here"})}})])]
-    assert {"done": "last", "after": len(owner.session.events)} in answers
+
+
+def the_owner_carries_on_and_the_file_is_the_session(owner: OpenSession, clock: FakeClock) -> None:
+    """A good window joins and its note is taken (unless a fuzzed facilitator finished the session);
+    the file reloaded is the session in memory; and a fresh owner opens it."""
+    if owner.session.status != "finished":
+        good = encode({"hello": {"session": owner.path.name, "role": "note-taker", "name": "Last", "window": "last", "version": 1}})
+        note = encode({"command": {"id": "last", "name": "add_note", "args": arguments_text({"typed": "Still here"})}})
+        answers = [json.loads(line) for line in talk(owner.path, [good, note])]
+        assert {"done": "last", "after": len(owner.session.events)} in answers
     assert owner.flush().ok
     assert load_session(owner.path) == owner.session
     owner.close()
-    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
-    assert again.session == load_session(owner.path) and again.session.notes[-1].text == "Still here"
+    again = OpenSession.resume(owner.path, clock, allow_finished=True, gather_seconds=0)
+    assert again.session == load_session(owner.path)
     again.close()
+
+
+def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
+    clock = FakeClock(TEN_AM)
+    owner = OpenSession.create(tmp_path, small_plan(), "Fuzz", clock, "Ann", gather_seconds=0)
+    assert owner.serve()
+    owner.apply(Command("add_person", {"name": "Ann"}))
+    owner.apply(Command("add_note", {"typed": "A note to edit"}))
+    fuzz_windows(owner, hello(owner.path), 200)
+    assert owner.session.status != "finished"  # only the facilitator finishes, and no window here had the key
+    the_owner_carries_on_and_the_file_is_the_session(owner, clock)
+
+
+def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_path: Path):
+    from workshop_tui.store.plan_library import find_plan
+    from workshop_tui.store.session_wire import read_key
+
+    clock = FakeClock(TEN_AM)
+    owner = OpenSession.create(tmp_path, find_plan("commissioning-shortlisting").plan, "Round", clock, "Ann", gather_seconds=0)
+    assert owner.serve()
+    for name in ("Margaret", "Alan", "Grace", "Ravi"):
+        owner.apply(Command("add_person", {"name": name}))
+    owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
+    for organisation, amount in (("Lunch club", 12_000_00), ("Walking group", 30_000_00)):
+        owner.apply(Command("add_application", {"organisation": organisation, "project": "A year", "amount_pence": amount}))
+    facilitator = {"session": owner.path.name, "role": "facilitator", "name": "Ann", "window": "chair", "version": 1,
+                   "key": read_key(owner.path)}
+    fuzz_windows(owner, st.just(encode({"hello": facilitator})), 150)
+    the_owner_carries_on_and_the_file_is_the_session(owner, clock)
