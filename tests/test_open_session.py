@@ -237,3 +237,17 @@ def test_a_closed_owner_never_writes_again_even_after_a_failed_save(tmp_path: Pa
     owner.close()  # again, as a screen closing later would
     owner.flush()
     assert [c.text for c in load_session(owner.path).comments] == ["Added after the disk came back"]
+
+
+def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Path, clock: FakeClock):
+    owner = _open(sessions_dir, clock)
+    with pytest.raises(NotNow, match="Only the facilitator can finish"):
+        owner.apply(Command("finish", role="note-taker"))
+    with pytest.raises(NotNow, match="This window only shows"):
+        owner.apply(Command("add_note", {"typed": "Hello"}, role="audience"))
+    # A label that says more than the role it came with is stamped with the role.
+    owner.apply(Command("add_note", {"typed": "Mine"}, window="facilitator: Eve", role="note-taker"))
+    owner.apply(Command("add_note", {"typed": "Own"}))  # this owner's own screen: the facilitator's
+    assert [(n.text, n.window) for n in owner.session.notes] == [("Mine", "note-taker: Eve"), ("Own", owner.window)]
+    assert owner.session.status != "finished"
+    owner.close()

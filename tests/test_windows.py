@@ -283,3 +283,261 @@ async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back
     finally:
         window.close()
         again.close()
+
+
+# What a window may do is what the owner knows of it, never what it says of itself.
+
+
+def raw_window(owner: OpenSession, role: str = "note-taker", name: str = "Eve", window: str = "w1", **more: object) -> socket.socket:
+    """A connection that has said hello and heard its welcome (or its refusal: read the first answer)."""
+    connection = connect_to(socket_path(owner.path))
+    hello = {"session": owner.path.name, "role": role, "name": name, "window": window, "version": 1, **more}
+    connection.sendall(encode({"hello": hello}))
+    return connection
+
+
+def answers(connection: socket.socket, until_answer: Callable[[dict], bool]) -> list[dict]:
+    """What the owner says on `connection`, up to the first answer `until_answer` takes (or the owner closing)."""
+    connection.settimeout(5)
+    heard: list[dict] = []
+    buffer = b""
+    while not any(until_answer(answer) for answer in heard):
+        chunk = connection.recv(1 << 20)
+        if not chunk:
+            break
+        buffer += chunk
+        *lines, buffer = buffer.split(b"\n")
+        heard += [json.loads(line) for line in lines]
+    return heard
+
+
+def command(connection: socket.socket, command_id: str, name: str, **args: object) -> dict:
+    connection.sendall(encode({"command": {"id": command_id, "name": name, "args": arguments_text(args)}}))
+    def answered(answer: dict) -> bool:
+        return command_id in (answer.get("done"), answer.get("refused")) or "error" in answer
+
+    return next(answer for answer in answers(connection, answered) if answered(answer))
+
+
+def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(owner: OpenSession):
+    connection = raw_window(owner, "facilitator", "Margaret")
+    heard = answers(connection, lambda answer: "error" in answer or "welcome" in answer)
+    assert heard[-1] == {"error": "Refused: only the facilitator's own computer can join as the facilitator; join as a note-taker."}
+    wrong = raw_window(owner, "facilitator", "Margaret", key="not the key")
+    assert "error" in answers(wrong, lambda answer: "error" in answer or "welcome" in answer)[-1]
+    connection.close()
+    wrong.close()
+    assert owner.windows == []
+
+
+def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_the_owners(owner: OpenSession, clock: FakeClock):
+    note_taker = raw_window(owner, "note-taker", "Bob")
+    assert command(note_taker, "1", "finish") == {"refused": "1", "why": "Only the facilitator can finish the session."}
+    assert command(note_taker, "2", "open_round", pot_pence=100) == {"refused": "2", "why": "Only the facilitator can open the round."}
+    audience = raw_window(owner, "audience", "")
+    assert command(audience, "3", "add_note", typed="Hello")["why"] == "This window only shows the session. It cannot change it."
+    # A command's own word for its window is never believed: the label is what the hello proved.
+    note_taker.sendall(encode({"command": {"id": "4", "name": "add_note", "window": "facilitator: Ann",
+                                           "args": arguments_text({"typed": "Mine"})}}))
+    answers(note_taker, lambda answer: answer.get("done") == "4")
+    assert owner.session.status != "finished" and [(n.text, n.window) for n in owner.session.notes] == [("Mine", "note-taker: Bob")]
+    note_taker.close()
+    audience.close()
+
+
+def test_the_facilitator_who_resumes_while_a_window_runs_the_session_joins_with_the_key(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.store.joined_session import resume_or_join
+    from workshop_tui.store.session_wire import key_path
+
+    key = key_path(owner.path)
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and key.read_text() == owner._server.key
+    facilitator = resume_or_join(owner.path, clock, gather_seconds=0)
+    assert isinstance(facilitator, JoinedSession)
+    with facilitator:
+        until(lambda: facilitator.link == "joined", "the facilitator joining")
+        facilitator.apply(Command("finish"))
+        assert owner.session.status == "finished" and owner.session.events[-1].window == "facilitator: Ann"
+    owner.close()
+    assert not key.exists()  # the key goes with the socket
+
+
+def test_a_key_file_that_is_a_link_is_never_written_through(sessions_dir: Path, clock: FakeClock):
+    from workshop_tui.store.session_wire import key_path
+
+    made = OpenSession.create(sessions_dir, small_plan(), "Linked", clock, gather_seconds=0)
+    elsewhere = sessions_dir / "elsewhere.txt"
+    elsewhere.write_text("keep me")
+    key_path(made.path).symlink_to(elsewhere)
+    assert not made.serve()  # the session works on in this window alone
+    assert elsewhere.read_text() == "keep me"
+    made.close()
+
+
+def test_the_same_command_id_from_two_windows_is_two_commands(owner: OpenSession, clock: FakeClock):
+    first, second = raw_window(owner, window="w1"), raw_window(owner, window="w2")
+    assert command(first, "1", "add_note", typed="From the first") == {"done": "1", "after": 2}
+    assert command(second, "1", "add_note", typed="From the second") == {"done": "1", "after": 3}
+    assert command(second, "1", "add_note", typed="From the second") == {"done": "1", "after": 3}  # sent again: once
+    first.close()
+    second.close()
+    owner.apply(Command("add_note", {"typed": "The facilitator's own"}, id="1"))  # the owner's ids are its own too
+    assert [n.text for n in owner.session.notes] == ["From the first", "From the second", "The facilitator's own"]
+    owner.close()
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)  # the ids and their windows are kept in the file
+    for window_id in ("w1", "w2", ""):
+        again.apply(Command("add_note", {"typed": "Again"}, id="1", window_id=window_id, role="note-taker"))
+    again.apply(Command("add_note", {"typed": "From a third"}, id="1", window_id="w3", role="note-taker"))
+    assert [n.text for n in again.session.notes][3:] == ["From a third"]
+    again.close()
+
+
+def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.store.outbox import Outbox
+
+    owner.close()
+    forged = Outbox(owner.path, "gone-1")
+    forged.add({"id": "gone-1-1", "name": "finish", "args": "", "window": "facilitator: Ann"})
+    forged.add({"id": "gone-1-2", "name": "add_note", "args": arguments_text({"typed": "Kept"}), "window": "facilitator: Ann"})
+    forged.close(keep=True)
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
+    assert again.session.status != "finished"
+    assert [(n.text, n.window) for n in again.session.notes] == [("Kept", "note-taker: Ann")]
+    again.close()
+
+
+def test_a_welcome_is_written_without_holding_up_the_session(owner: OpenSession, clock: FakeClock, monkeypatch):
+    import threading
+
+    from workshop_tui.store import session_file, session_server
+
+    for number in range(5):
+        owner.apply(Command("add_note", {"typed": f"Note {number}"}))
+    writing, go_on = threading.Event(), threading.Event()
+    real = session_file.event_text
+
+    def slow_event_text(event):  # a welcome's text takes as long as this test likes
+        if threading.current_thread().name == "window-reader":
+            writing.set()
+            go_on.wait(10)
+        return real(event)
+
+    monkeypatch.setattr(session_file, "event_text", slow_event_text)
+    monkeypatch.setattr(session_server, "event_text", slow_event_text)
+    window = JoinedSession(owner.path, clock, "note-taker", "Bob", take_over=False)
+    try:
+        until(lambda: writing.is_set(), "the welcome being written")
+        done = threading.Event()
+        threading.Thread(target=lambda: (owner.apply(Command("add_note", {"typed": "Meanwhile"})), done.set()), daemon=True).start()
+        until(done.is_set, "a note taken while a welcome is written")
+        go_on.set()
+        until(lambda: window.link == "joined" and len(window.session.notes) == 6, "the window hearing the note after its welcome")
+        assert [n.text for n in window.session.notes] == [*(f"Note {number}" for number in range(5)), "Meanwhile"]
+    finally:
+        go_on.set()
+        window.close()
+
+
+def test_a_hello_said_a_byte_at_a_time_still_has_to_end_in_time(owner: OpenSession, monkeypatch):
+    import threading
+
+    from workshop_tui.store import session_server
+
+    monkeypatch.setattr(session_server, "HELLO_WAIT", 0.5)
+    connection = connect_to(socket_path(owner.path))
+    cut_off = threading.Event()
+
+    def trickle() -> None:  # a byte every 50 ms: each one in time, the whole far too late
+        for byte in b'{"hello": ' + b" " * 200:
+            try:
+                connection.sendall(bytes([byte]))
+            except OSError:
+                cut_off.set()
+                return
+            time.sleep(0.05)
+
+    trickler = threading.Thread(target=trickle, daemon=True)
+    trickler.start()
+    heard = answers(connection, lambda answer: "error" in answer)
+    assert heard == [{"error": "Refused: no hello was said in time."}]
+    until(lambda: cut_off.is_set() or not trickler.is_alive(), "the trickle ending")
+    assert cut_off.is_set()  # let go while it was still trickling
+    connection.close()
+
+
+def test_windows_beyond_the_most_a_session_takes_are_refused_in_words(owner: OpenSession, monkeypatch):
+    from workshop_tui.store import session_server
+
+    monkeypatch.setattr(session_server, "MOST_WINDOWS", 3)
+    held = [raw_window(owner, window=f"w{number}") for number in range(3)]
+    for connection in held:
+        assert "welcome" in answers(connection, lambda answer: "welcome" in answer)[0]
+    one_too_many = connect_to(socket_path(owner.path))
+    assert answers(one_too_many, lambda answer: "error" in answer) == [
+        {"error": "Refused: 3 windows have joined this session already, which is all it takes."}]
+    held.pop().close()
+    until(lambda: len(owner.windows) == 2, "a window going")
+    late = raw_window(owner, window="late")
+    assert "welcome" in answers(late, lambda answer: "welcome" in answer or "error" in answer)[-1]
+    for connection in [*held, late, one_too_many]:
+        connection.close()
+
+
+def test_a_room_of_windows_connecting_at_once_all_get_in(tmp_path: Path):
+    from workshop_tui.store.session_wire import listen_at
+
+    listening = listen_at(tmp_path / "room.sock")  # nobody accepts yet: the kernel holds them all
+    clients = []
+    try:
+        for _ in range(200):
+            client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            client.setblocking(False)
+            client.connect(str(tmp_path / "room.sock"))  # BlockingIOError when the queue is full
+            clients.append(client)
+    finally:
+        for client in clients:
+            client.close()
+        listening.close()
+    assert len(clients) == 200
+
+
+def test_a_browsers_window_cannot_put_words_on_the_facilitators_screen(owner: OpenSession):
+    browser = raw_window(owner, "audience", "", window="b1", browser=True)
+    browser.sendall(encode({"notice": "Join code 1234 · type it at evil.example"}))
+    assert answers(browser, lambda answer: "error" in answer)[-1] == {"error": "Refused: a message was neither a command nor a notice."}
+    assert owner._server.notice == ""
+    deep = raw_window(owner, window="d1")
+    deep.sendall(b"[" * 100_000 + b"\n")  # deeper than any message: refused in words, not a thread lost
+    assert answers(deep, lambda answer: "error" in answer)[-1] == {"error": "Refused: a message was not JSON text."}
+    browser.close()
+    deep.close()
+
+
+def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_windows_outbox(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.store.outbox import Outbox
+
+    # The window's note was applied and saved, but the owner went before the window heard so.
+    owner.apply(Command("add_note", {"typed": "Once"}, "w9-1", "note-taker: Bob", "note-taker", False, "w9"))
+    owner.close()
+    kept = Outbox(owner.path, "w9")
+    kept.add({"id": "w9-1", "name": "add_note", "args": arguments_text({"typed": "Once"}), "window": "note-taker: Bob"})
+    kept.add({"id": "w9-2", "name": "add_note", "args": arguments_text({"typed": "Twice"}), "window": "note-taker: Bob"})
+    kept.close(keep=True)
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
+    assert [(n.text, n.window) for n in again.session.notes] == [("Once", "note-taker: Bob"), ("Twice", "note-taker: Bob")]
+    assert [e.command for e in again.session.events[-2:]] == ["w9/w9-1", "w9/w9-2"]  # each event says whose command it was
+    again.close()
+
+
+def test_a_file_from_before_window_ids_were_stamped_still_knows_which_commands_it_has(owner: OpenSession, clock: FakeClock):
+    from workshop_tui.store.outbox import Outbox
+
+    owner.apply(Command("add_note", {"typed": "Once"}, "w9-1", "note-taker: Bob", "note-taker", False, "w9"))
+    owner.close()
+    text = owner.path.read_text()
+    owner.path.write_text(text.replace('command = "w9/w9-1"', 'command = "w9-1"'))  # as the last version wrote it
+    kept = Outbox(owner.path, "w9")
+    kept.add({"id": "w9-1", "name": "add_note", "args": arguments_text({"typed": "Once"}), "window": "note-taker: Bob"})
+    kept.close(keep=True)
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
+    assert [n.text for n in again.session.notes] == ["Once"]
+    again.close()

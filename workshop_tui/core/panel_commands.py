@@ -12,12 +12,10 @@ from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import award_of, departure, member_of_window, members
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.model import Event, Participant, Session
+from workshop_tui.model.command_arguments import LARGEST_POT_PENCE, LONGEST_WORDS
 from workshop_tui.model.event import Detail
 from workshop_tui.model.panel import OUTCOMES, SCORING_ROLES, Panel
 from workshop_tui.model.round import TIE_BREAKS, Application, Criterion, pounds
-
-LARGEST_POT_PENCE = 1_000_000_000_00  # a billion pounds: more is a slip of the keyboard
-LONGEST_WORDS = 2000  # characters in a reason, an interest or a comment
 
 
 def _words(text: str, what: str, needed: bool = True) -> str:

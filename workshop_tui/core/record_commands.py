@@ -13,13 +13,12 @@ from workshop_tui.core.clock import Clock
 from workshop_tui.core.decision_tally import check_decision
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Action, Decision, Event, Note, Participant, Session, SessionStep
+from workshop_tui.model.command_arguments import LARGEST_COUNT
 from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_MARKS
 from workshop_tui.model.participant import ROLES
 
 _MENTION = re.compile(r"(?:^|\s)@(\S+)")
-# The largest count a decision takes: more is a slip of the keyboard, not a room.
-LARGEST_COUNT = 100_000
 
 
 class NotNow(Exception):
@@ -69,6 +68,10 @@ def _problem(error: ValidationError, what: str) -> NotNow:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]).replace("_", " ") or what
     return NotNow(f"The {what}'s {where} is not right: {first['msg'].lower()}.")
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 class RecordCommands:
@@ -179,6 +182,11 @@ class RecordCommands:
         if kept_by_the_engine:
             raise NotNow(f"A decision's {', '.join(kept_by_the_engine)} is set when it is recorded, not typed in.")
         fields.setdefault("step", self.current.id)
+        if fields["step"] not in {step.id for step in self.session.steps}:
+            raise NotNow("That step is not on this session's agenda.")
+        people = {person.id for person in self.session.participants}
+        if any(person not in people for person in _listed(fields.get("present"))) or fields.get("dissent_by", "") not in people | {"", None}:
+            raise NotNow("Someone named in the decision is not on the roster.")
         try:
             decision = Decision(id=decision_id, at=self.clock.now(), **fields)
         except ValidationError as error:

@@ -14,14 +14,13 @@ from workshop_tui.core.event_kinds import Kind, apply_event
 from workshop_tui.core.panel_commands import PanelCommands
 from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.model import Event, Plan, Session, SessionStep
+from workshop_tui.model.command_arguments import LONGEST_STEP, LONGEST_TITLE, SHORTEST_STEP
 from workshop_tui.model.decision import METHODS as DECISION_METHODS
 from workshop_tui.model.event import Detail
 from workshop_tui.model.plan import STEP_KINDS
 from workshop_tui.model.session_start import SessionStart
 
-SHORTEST_STEP = 1  # minutes
 UNDO_FINISH_SECONDS = 60  # a finish made by mistake can be taken back for this long
-LONGEST_TITLE = 200  # characters, as a step's title allows
 
 
 def _step_title(title: str) -> str:
@@ -237,8 +236,8 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow("The new step needs a title.")
         if kind not in STEP_KINDS:
             raise NotNow(f"'{kind}' is not a kind of step.")
-        if not SHORTEST_STEP <= minutes <= 600:
-            raise NotNow("A step must be between 1 and 600 minutes long.")
+        if not SHORTEST_STEP <= minutes <= LONGEST_STEP:
+            raise NotNow(f"A step must be between {SHORTEST_STEP} and {LONGEST_STEP} minutes long.")
         if decides_by and decides_by not in DECISION_METHODS:
             raise NotNow(f"'{decides_by}' is not a way for a group to decide.")
         words = [prompt.strip() for prompt in prompts or [] if prompt.strip()]
@@ -258,8 +257,8 @@ class SessionEngine(RecordCommands, PanelCommands):
         if title and title != step.title:
             changes["title"] = title
         if minutes is not None and minutes != step.allowed_minutes:
-            if not SHORTEST_STEP <= minutes <= 600:
-                raise NotNow("A step must be between 1 and 600 minutes long.")
+            if not SHORTEST_STEP <= minutes <= LONGEST_STEP:
+                raise NotNow(f"A step must be between {SHORTEST_STEP} and {LONGEST_STEP} minutes long.")
             changes["minutes"] = minutes
         if not changes:
             return []

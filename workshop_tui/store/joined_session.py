@@ -23,6 +23,7 @@ from typing import Any, Unpack
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.roles import Role
 from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.model import Event, Session
 from workshop_tui.store.open_session import Change, Command, Listener, OpenSession, SaverTimings, SaveState
@@ -39,6 +40,7 @@ from workshop_tui.store.session_wire import (
     decode,
     encode,
     events_from_text,
+    read_key,
     session_from_text,
     socket_path,
 )
@@ -54,13 +56,19 @@ class _Reply:
 
 
 class JoinedSession:
-    """A window joined to the session in `path`. `role` is "facilitator", "note-taker" or "audience"."""
+    """A window joined to the session in `path`. `role` is "facilitator", "note-taker" or "audience".
 
-    def __init__(self, path: Path, clock: Clock, role: str, name: str = "", take_over: bool = True,
-                 **saver: Unpack[SaverTimings]):
+    The owner believes a facilitator's window only with the facilitator's key: `with_key` reads it
+    from beside the session at each hello (`resume_or_join`). `in_browser`: a web browser's window,
+    which says so, and may then touch no file; by default, when textual-serve draws it."""
+
+    def __init__(self, path: Path, clock: Clock, role: Role, name: str = "", take_over: bool = True,
+                 with_key: bool = False, in_browser: bool | None = None, **saver: Unpack[SaverTimings]):
         self.path = Path(path)
         self.clock = clock
-        self.role = role
+        self.role: Role = role
+        self._with_key = with_key
+        self.in_browser = bool(os.environ.get("TEXTUAL_DRIVER")) if in_browser is None else in_browser
         self.window = f"{role}: {name.strip()}" if name.strip() else role
         self.read_only = role == "audience"
         self._may_take_over = take_over and not self.read_only
@@ -165,7 +173,7 @@ class JoinedSession:
                 connection = self._connection
         if owner is not None:
             with self._taking_over:  # after what was kept from before the takeover, in the order typed
-                return owner.apply(replace(command, window=self.window))
+                return owner.apply(self._as_this_window(command))
         if connection is not None:
             self._send(connection, {"command": {key: sent[key] for key in ("id", "name", "args")}})
         # An owner that has stopped answering holds up one key press, not every one after it.
@@ -176,6 +184,10 @@ class JoinedSession:
         if reply.refused:
             raise NotNow(reply.refused)
         return []
+
+    def _as_this_window(self, command: Command) -> Command:
+        """A command typed here, for the owner this window has become: with this window's rights, not more."""
+        return replace(command, window=self.window, role=self.role, in_browser=self.in_browser, window_id=self.window_id)
 
     def _send(self, connection: socket.socket, message: dict[str, Any]) -> None:
         try:
@@ -235,9 +247,11 @@ class JoinedSession:
         """Say hello, take the state, send what is kept, then mirror every change until the owner goes."""
         reader = LineReader(connection)
         try:
-            connection.sendall(encode({"hello": {"session": self.path.name, "role": self.role,
-                                                 "name": self.window.partition(": ")[2], "window": self.window_id,
-                                                 "version": VERSION}}))
+            hello = {"session": self.path.name, "role": self.role, "name": self.window.partition(": ")[2],
+                     "window": self.window_id, "version": VERSION, "browser": self.in_browser}
+            if self._with_key:
+                hello["key"] = read_key(self.path)  # each time: an owner that took over since has its own
+            connection.sendall(encode({"hello": hello}))
             while not self._stop.is_set():
                 line = reader.read()
                 if line is None:
@@ -313,7 +327,7 @@ class JoinedSession:
                 kept = list(self._pending.values())
             for sent in kept:  # the owner applies each id once: those already in the file are skipped
                 try:
-                    owner.apply(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"], self.window))
+                    owner.apply(self._as_this_window(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"])))
                     self._answered(sent["id"])  # this process owns the session now: its own saver has them
                 except NotNow as reason:
                     self._answered(sent["id"], str(reason))
@@ -382,8 +396,10 @@ def _save_state(sent: object) -> SaveState:
 
 def resume_or_join(path: Path, clock: Clock, **saver: Unpack[SaverTimings]) -> "OpenSession | JoinedSession":
     """Carry on the session in `path` as its owner; or, if another window runs it and answers on its
-    socket, join that window as the facilitator's screen. Raises FileProblem (OpenElsewhere for a
-    session held by a process that does not let windows join)."""
+    socket, join that window as the facilitator's screen, with the facilitator's key that window's
+    owner wrote beside the session (without it the owner would take this for a note-taker's claim, and
+    refuse it). Raises FileProblem (OpenElsewhere for a session held by a process that does not let
+    windows join)."""
     from workshop_tui.store.session_wire import owner_answers
 
     try:
@@ -391,4 +407,4 @@ def resume_or_join(path: Path, clock: Clock, **saver: Unpack[SaverTimings]) -> "
     except OpenElsewhere:
         if not owner_answers(path):
             raise
-        return JoinedSession(path, clock, "facilitator", **saver)
+        return JoinedSession(path, clock, "facilitator", with_key=True, **saver)

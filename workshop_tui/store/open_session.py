@@ -23,8 +23,10 @@ from pydantic import ValidationError
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
 from workshop_tui.core.replay import starting_state
+from workshop_tui.core.roles import Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.model import Event, Plan, Session
+from workshop_tui.model.command_arguments import ARGUMENTS, ArgumentProblem, checked_arguments
 from workshop_tui.store.atomic import OWNER_ONLY, remove_leftovers
 from workshop_tui.store.journal import Journal
 from workshop_tui.store.problems import FileProblem
@@ -32,16 +34,8 @@ from workshop_tui.store.session_file import event_text, header_text, load_sessio
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
 
-# What a window may ask of a session: the engine's commands, by name.
-COMMANDS = frozenset({
-    "toggle_timer", "start_timer", "pause_timer", "next_step", "previous_step", "add_minutes", "finish", "reopen",
-    "insert_step", "change_step", "skip_step", "remove_step", "move_step",
-    "add_person", "person_arrived", "person_left",
-    "add_note", "edit_note", "remove_note", "undo_remove", "note_dealt_with",
-    "record_decision", "add_action", "toggle_action",
-    "open_round", "change_pot", "add_application", "add_applications", "declare_interest", "declare_no_interests",
-    "enter_score", "reveal_scores", "change_score", "agree_score", "make_award",
-})
+# What a window may ask of a session: the engine's commands, by name (each with its arguments' model).
+COMMANDS = frozenset(ARGUMENTS)
 
 
 @dataclass(frozen=True)
@@ -52,6 +46,12 @@ class Command:
     args: dict[str, Any] = field(default_factory=dict)
     id: str = ""  # a window that sends it again (after a lost reply) has it applied once
     window: str = ""  # who sent it, as a role and a name ("note-taker: Bob"); empty: this owner's own screen
+    # What the owner knows of the window that sent it, never what the window said of itself: its role
+    # (this owner's own screen is the facilitator's), whether it is in a web browser, and its id (the
+    # socket window's hello, or its outbox), which `id` is unique within. "": this owner's own screen.
+    role: Role = "facilitator"
+    in_browser: bool = False
+    window_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,8 +150,9 @@ class OpenSession:
         self._state_lock = threading.Lock()
         self._folder: SessionsFolder | None = None  # set while this session has no file of its own
         self._server: Any = None  # the SessionServer, once `serve()` has started one
-        # The ids of commands applied, so one sent again is applied once (kept in the events, so a resume knows them too).
-        self._applied = {event.command for event in engine.session.events if event.command}
+        # The commands applied, as (window id, command id), so one sent again is applied once, and one
+        # window's id never hides another's command. Kept in the events, so a resume knows them too.
+        self._applied = {applied_key(event.command) for event in engine.session.events if event.command}
         facilitator = engine.session.facilitator
         self.window = f"facilitator: {facilitator}" if facilitator else "facilitator"  # this owner's own screen
         self.save_state = SaveState(
@@ -229,7 +230,8 @@ class OpenSession:
             for sent in commands:
                 try:
                     args = arguments_from_text(sent["args"])
-                    if self.apply(Command(sent["name"], args, sent["id"], sent.get("window", ""))):
+                    # Never more than a note-taker's rights, whatever the line says; its window's id starts its ids.
+                    if self.apply(Command(sent["name"], args, sent["id"], sent.get("window", ""), "note-taker", False, window_of(sent["id"]))):
                         applied += 1
                 except (NotNow, WireProblem):
                     continue
@@ -291,20 +293,30 @@ class OpenSession:
     # Changing the session.
 
     def apply(self, command: Command) -> list[Event]:
-        """Carry out `command`; the events it made. Raises NotNow with a sentence for the user."""
+        """Carry out `command`; the events it made. Raises NotNow with a sentence for the user.
+
+        The command's role must allow it (core/roles.py) and its arguments must pass their model
+        (model/command_arguments.py) before the engine sees them."""
         if command.name not in COMMANDS:
             raise NotNow(f"'{command.name}' is not something a session can do.")
+        if not may(command.role, command.name, command.in_browser):
+            raise NotNow(refusal(command.role, command.name, command.in_browser))
+        try:
+            args = checked_arguments(command.name, command.args)
+        except ArgumentProblem as problem:
+            raise NotNow(str(problem)) from None
+        key = (command.window_id, command.id)
         with self.engine.lock:  # one command at a time, whichever window or thread sent it
-            if command.id and command.id in self._applied:
+            if command.id and key in self._applied:
                 return []  # sent again after its reply was lost: it was applied once already
             try:
-                with self.engine.stamped(command.window or self.window, command.id):
-                    events: list[Event] = getattr(self.engine, command.name)(**command.args)
+                with self.engine.stamped(_label(command, self.window), command_stamp(*key)):
+                    events: list[Event] = getattr(self.engine, command.name)(**args)
             except (ValidationError, TypeError, ValueError, AttributeError) as error:
                 # A value of the wrong kind that no check caught: said plainly, never raised out of a screen or a window.
                 raise NotNow(f"That could not be done: {_first_line(error)}.") from None
             if command.id:
-                self._applied.add(command.id)
+                self._applied.add(key)
             self._changed(events)
         return events
 
@@ -434,6 +446,34 @@ class OpenSession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def command_stamp(window_id: str, command_id: str) -> str:
+    """What an event records of the command that made it: the window's id and the command's, as
+    "WINDOW/ID" ("/ID" for this owner's own screen), so a resume knows whose ids were applied."""
+    return f"{window_id}/{command_id}" if command_id else ""
+
+
+def applied_key(stamp: str) -> tuple[str, str]:
+    """(window id, command id) from an event's stamp. A window's id never has "/" in it. An older file's
+    stamp has no "/" at all: it is a window's "WINDOWID-N", so its window is what comes before the last "-"
+    (as for a line of an outbox left behind)."""
+    window_id, slash, command_id = stamp.partition("/")
+    return (window_id, command_id) if slash else (window_of(stamp), stamp)
+
+
+def window_of(command_id: str) -> str:
+    """The window a joined window's command id names: its ids are "WINDOWID-N" (store/joined_session.py)."""
+    return command_id.rpartition("-")[0]
+
+
+def _label(command: Command, own: str) -> str:
+    """The window stamped on the events: its name as given, and always the role the owner checked."""
+    label = command.window or (own if command.role == "facilitator" else command.role)
+    role, _, name = label.partition(": ")
+    if role == command.role:
+        return label
+    return f"{command.role}: {name.strip()}" if name.strip() else command.role
 
 
 def _first_line(error: Exception) -> str:

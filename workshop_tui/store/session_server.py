@@ -5,20 +5,32 @@ name), gets the whole session first, then every event any window makes, as it is
 command comes back "done" or "refused" with a reason. Anything a window sends that is not right is
 refused in words and that window is let go; the owner and the other windows carry on.
 
+What a window may do is what the owner knows of it, not what it says: a window is a note-taker's or
+the audience's; it is the facilitator's only with the facilitator's key (a secret this owner writes
+to a private file beside the session, read by `resume_or_join`). A window may say it has fewer
+rights than its role (a web browser's: no files), and is believed.
+
 Each window has a reader thread and a writer thread with its own queue, so a slow or stuck window
 never holds up the owner: the owner only puts messages on queues.
 """
 
 import queue
+import secrets
 import socket
 import threading
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.roles import Role
+from workshop_tui.model import Event
+from workshop_tui.model.command_arguments import LONGEST_NAME, is_plain
+from workshop_tui.store.session_file import START_FIELDS, event_text
 from workshop_tui.store.session_wire import (
     ROLES,
     VERSION,
+    WINDOW_ID,
     LineReader,
     WireProblem,
     arguments_from_text,
@@ -26,16 +38,19 @@ from workshop_tui.store.session_wire import (
     encode,
     events_text,
     listen_at,
+    remove_key,
     same_user,
     save_fields,
-    session_text,
     socket_path,
+    start_text,
+    write_key,
 )
 
 if TYPE_CHECKING:
     from workshop_tui.store.open_session import Change, OpenSession, SaveState
 
-HELLO_WAIT = 5.0  # seconds a new connection has to say hello
+HELLO_WAIT = 5.0  # seconds a new connection has to say its whole hello, however slowly the bytes come
+MOST_WINDOWS = 200  # connections at once: a room's windows and then some; the next is refused in words
 BACKLOG = 10_000  # messages waiting for one window; a window further behind is let go (it joins again)
 
 
@@ -50,8 +65,12 @@ class _Window:
     def __init__(self, server: "SessionServer", connection: socket.socket):
         self.server = server
         self.connection = connection
-        self.role = ""
+        self.role: Role = "audience"  # until its hello says more
         self.label = ""
+        self.window_id = ""  # from the hello: the window's commands' ids are its own, not another window's
+        self.in_browser = False
+        # While its welcome is made (outside the session's lock), the changes it must hear after it.
+        self.held: list[dict[str, Any]] | None = None
         self.outgoing: queue.Queue[bytes | None] = queue.Queue()
         self.gone = threading.Event()
 
@@ -93,8 +112,7 @@ class _Window:
     def read_loop(self) -> None:
         reader = LineReader(self.connection)
         try:
-            self.connection.settimeout(HELLO_WAIT)
-            first = reader.read()
+            first = reader.read(deadline=time.monotonic() + HELLO_WAIT)
             self.connection.settimeout(None)
             if first is None:
                 return
@@ -108,9 +126,12 @@ class _Window:
             self.send({"error": f"Refused: {problem}."})
         except TimeoutError:
             self.send({"error": "Refused: no hello was said in time."})
+        except Exception as error:  # nothing a window sends may end the owner: refused in words, and let go
+            self.send({"error": f"Refused: a message could not be read ({type(error).__name__})."})
         finally:
             self.server.forget(self)
             self.close()
+            self.server.let_go()
 
 
 class SessionServer:
@@ -124,10 +145,20 @@ class SessionServer:
         self._lock = threading.Lock()
         self._listening: socket.socket | None = None
         self._stopped = threading.Event()
+        self._connected = 0  # connections with a reader running, welcomed or not
+        self.key = secrets.token_urlsafe(32)  # the facilitator's key: who has it may join as the facilitator
+        # Each event's TOML text, in the session's order: events never change, so a welcome joins these.
+        self._texts: list[tuple[Event, str]] = []
+        self._texts_lock = threading.Lock()
 
     def start(self) -> None:
         """Listen on the session's socket. Raises OSError if it cannot (the session works on, alone)."""
-        self._listening = listen_at(self.path)
+        write_key(self.owner.path, self.key)
+        try:
+            self._listening = listen_at(self.path)
+        except OSError:
+            remove_key(self.owner.path, self.key)
+            raise
         self.owner.listen(self._owner_changed)
         threading.Thread(target=self._accept_loop, name="session-server", daemon=True).start()
 
@@ -147,9 +178,21 @@ class SessionServer:
             if not same_user(connection):
                 connection.close()
                 continue
+            with self._lock:
+                full = self._connected >= MOST_WINDOWS
+                if not full:
+                    self._connected += 1
+            if full:
+                _refuse(connection, f"Refused: {MOST_WINDOWS} windows have joined this session already, which is all it takes.")
+                continue
             window = _Window(self, connection)
             threading.Thread(target=window.write_loop, name="window-writer", daemon=True).start()
             threading.Thread(target=window.read_loop, name="window-reader", daemon=True).start()
+
+    def let_go(self) -> None:
+        """A connection's reader has ended: room for another."""
+        with self._lock:
+            self._connected -= 1
 
     def welcome(self, window: _Window, hello: dict[str, Any]) -> None:
         """Check the hello, then send the whole session and add the window to those told of changes."""
@@ -160,24 +203,51 @@ class SessionServer:
             raise WireProblem(f"this window speaks another version (the owner speaks {VERSION}); use the same workshop-tui")
         if said.get("session") != self.owner.path.name:
             raise WireProblem(f"this is the socket of {self.owner.path.name}, not of the session asked for")
-        role, name = said.get("role"), said.get("name", "")
+        role, name, window_id = said.get("role"), said.get("name", ""), said.get("window")
         if role not in ROLES:
             raise WireProblem(f"the role must be one of: {', '.join(ROLES)}")
-        if not isinstance(name, str) or len(name) > 100 or any(ord(ch) < 32 for ch in name):
+        if not isinstance(name, str) or len(name) > LONGEST_NAME or not is_plain(name):
             raise WireProblem("the window's name must be plain text of at most 100 characters")
-        window.role = role
+        if not isinstance(window_id, str) or not WINDOW_ID.fullmatch(window_id):
+            raise WireProblem("the window's id must be letters, digits, dots, dashes or underscores, at most 64")
+        browser, key = said.get("browser", False), said.get("key", "")
+        if not isinstance(browser, bool) or not isinstance(key, str):
+            raise WireProblem("a hello's browser must be true or false, and its key text")
+        if role == "facilitator" and not secrets.compare_digest(key.encode("utf-8", "replace"), self.key.encode()):
+            raise WireProblem("only the facilitator's own computer can join as the facilitator; join as a note-taker")
+        window.role, window.window_id, window.in_browser = cast(Role, role), window_id, browser
         window.label = f"{role}: {name.strip()}" if name.strip() else role
-        # Under the session's lock, so no event can fall between the state sent and the first change sent.
+        # Only a snapshot under the session's lock (the start, and the list of events, which never change);
+        # from then on the window is told every change, held until its welcome has gone.
         with self.owner.engine.lock:
-            window.send({"welcome": {"session": session_text(self.owner.session), "save": _save(self.owner, self.owner.save_state),
-                                     "notice": self.notice}})
+            start = self.owner.session.model_dump(mode="python", exclude_none=True, include=set(START_FIELDS))
+            events = list(self.owner.session.events)
+            save = _save(self.owner, self.owner.save_state)
             with self._lock:
+                window.held = []
                 self._windows.append(window)
+        text = start_text(start) + "".join(self._event_texts(events))
+        with self._lock:
+            window.send({"welcome": {"session": text, "save": save, "notice": self.notice}})
+            for message in window.held or []:
+                window.send(message)
+            window.held = None
+
+    def _event_texts(self, events: list[Event]) -> list[str]:
+        """Each event's TOML text, made once for each event however many windows join."""
+        with self._texts_lock:
+            known = min(len(self._texts), len(events))
+            # The session's events are only ever added to; should the last one known differ, start again.
+            if known and self._texts[known - 1][0] is not events[known - 1]:
+                self._texts = []
+            self._texts += [(event, event_text(event)) for event in events[len(self._texts):]]
+            return [text for _, text in self._texts[: len(events)]]
 
     def handle(self, window: _Window, message: dict[str, Any]) -> None:
         if "command" in message:
             self._command(window, message["command"])
-        elif "notice" in message and isinstance(message["notice"], str) and len(message["notice"]) <= 500:
+        elif "notice" in message and _plain_notice(message["notice"]) and not window.in_browser:
+            # Words for the facilitator's screen (from `serve`, on this computer): never from a browser's window.
             self.notice = message["notice"]
             self._tell_all({"notice": self.notice})
             self.owner.say(self.notice)
@@ -193,11 +263,10 @@ class SessionServer:
         name = sent.get("name")
         if not isinstance(name, str):
             raise WireProblem("a command needs a name")
-        if window.role == "audience":
-            window.send({"refused": command_id, "why": "This window only shows the session; it cannot change it."})
-            return
         try:
-            self.owner.apply(Command(name, arguments_from_text(sent.get("args", "")), command_id, window.label))
+            # Who sent it is what the hello proved, never a field of the command.
+            self.owner.apply(Command(name, arguments_from_text(sent.get("args", "")), command_id, window.label,
+                                     window.role, window.in_browser, window.window_id))
         except WireProblem as problem:
             window.send({"refused": command_id, "why": f"Refused: {problem}."})
             return
@@ -216,10 +285,13 @@ class SessionServer:
         self._tell_all(message)
 
     def _tell_all(self, message: dict[str, Any]) -> None:
+        # Under the lock a welcome is sent under, so a window waiting for its welcome hears this after it.
         with self._lock:
-            windows = list(self._windows)
-        for window in windows:
-            window.send(message)
+            for window in self._windows:
+                if window.held is not None:
+                    window.held.append(message)
+                else:
+                    window.send(message)
 
     def forget(self, window: _Window) -> None:
         with self._lock:
@@ -243,3 +315,19 @@ class SessionServer:
             Path(self.path).unlink()
         except OSError:
             pass
+        remove_key(self.owner.path, self.key)
+
+
+def _plain_notice(notice: object) -> bool:
+    return isinstance(notice, str) and len(notice) <= 500 and is_plain(notice)
+
+
+def _refuse(connection: socket.socket, why: str) -> None:
+    """Say why to a connection not taken, and let it go (on the accepting thread: never blocks for long)."""
+    try:
+        connection.settimeout(0.5)
+        connection.sendall(encode({"error": why}))
+        connection.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    connection.close()

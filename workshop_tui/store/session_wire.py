@@ -4,7 +4,8 @@ One message is one line of JSON, at most MAX_LINE bytes. Sessions, events and a 
 arguments travel as TOML text, in the very form the session file holds them, so dates and
 times arrive as dates and times and a window replays events with the same code as a file.
 
-    window -> owner   {"hello": {"session": NAME, "role": ROLE, "name": NAME, "window": ID, "version": 1}}
+    window -> owner   {"hello": {"session": NAME, "role": ROLE, "name": NAME, "window": ID, "version": 1,
+                                 "browser": BOOL, "key": KEY}}     (browser: may not touch files; key: the facilitator's)
                       {"command": {"id": ID, "name": NAME, "args": TOML}}
                       {"notice": TEXT}                      (a served window's address and join code)
     owner -> window   {"welcome": {"session": TOML, "save": SAVE, "notice": TEXT}}   (the state first)
@@ -19,7 +20,10 @@ times arrive as dates and times and a window replays events with the same code a
 import hashlib
 import json
 import os
+import re
 import socket
+import stat
+import time
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +38,8 @@ from workshop_tui.store.toml_files import parse_toml_text
 VERSION = 1
 MAX_LINE = 4 * 1024 * 1024  # a whole session of thousands of notes fits; a flood does not
 ROLES = ("facilitator", "note-taker", "audience")
+LISTEN_BACKLOG = 256  # connections the kernel holds until the owner accepts them: a room's worth, at once
+WINDOW_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")  # a window's id (never a "/": it starts its commands' stamps)
 
 
 class WireProblem(Exception):
@@ -81,8 +87,52 @@ def listen_at(path: Path) -> socket.socket:
     finally:
         if folder is not None:
             os.close(folder)
-    server.listen(16)
+    server.listen(LISTEN_BACKLOG)
     return server
+
+
+def key_path(session_path: Path) -> Path:
+    """The facilitator's key, beside the session: a window that reads it may join as the facilitator."""
+    return Path(session_path).parent / f"{short_name(session_path)}.key"
+
+
+def write_key(session_path: Path, key: str) -> None:
+    """Write the facilitator's key, readable by this user only. Never through a link, never into
+    anything but a plain file of this user's (another file put there is refused, not written to)."""
+    fd = os.open(key_path(session_path), os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            raise OSError(f"{key_path(session_path)} is not a plain file of this user's")
+        os.fchmod(fd, 0o600)
+        os.ftruncate(fd, 0)
+        os.write(fd, key.encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_key(session_path: Path) -> str:
+    """The facilitator's key the owner wrote; "" when there is none to read (so the hello is refused)."""
+    try:
+        fd = os.open(key_path(session_path), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        return os.read(fd, 200).decode("ascii", "replace").strip()
+    finally:
+        os.close(fd)
+
+
+def remove_key(session_path: Path, key: str) -> None:
+    """Remove the key file if it still holds `key` (a window that took over since has its own)."""
+    if read_key(session_path) == key:
+        try:
+            key_path(session_path).unlink()
+        except OSError:
+            pass
 
 
 def connect_to(path: Path, timeout: float = 2.0) -> socket.socket:
@@ -134,7 +184,7 @@ def decode(line: bytes) -> dict[str, Any]:
         raise WireProblem(f"a message was longer than {MAX_LINE // (1024 * 1024)} MB")
     try:
         message = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested deeper than any message is
         raise WireProblem("a message was not JSON text") from None
     if not isinstance(message, dict) or len(message) == 0:
         raise WireProblem("a message was not a JSON object")
@@ -148,8 +198,9 @@ class LineReader:
         self.connection = connection
         self._buffer = b""
 
-    def read(self) -> bytes | None:
-        """The next line (without its end), or None when the other side has closed."""
+    def read(self, deadline: float | None = None) -> bytes | None:
+        """The next line (without its end), or None when the other side has closed. With a `deadline`
+        (time.monotonic()), TimeoutError once it has passed, however the bytes trickle in."""
         while True:
             end = self._buffer.find(b"\n")
             if end >= 0:
@@ -157,6 +208,11 @@ class LineReader:
                 return line
             if len(self._buffer) > MAX_LINE:
                 raise WireProblem(f"a message was longer than {MAX_LINE // (1024 * 1024)} MB")
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError("no whole line in time")
+                self.connection.settimeout(left)
             try:
                 chunk = self.connection.recv(256 * 1024)
             except TimeoutError:
@@ -173,6 +229,11 @@ class LineReader:
 
 def session_text(session: Session) -> str:
     return session_file_bytes(session).decode("utf-8")
+
+
+def start_text(start: dict[str, Any]) -> str:
+    """How the session began (its [session] table), as TOML: with events_text, all a welcome needs."""
+    return tomli_w.dumps({"session": start})
 
 
 def session_from_text(text: str, name: str) -> Session:
@@ -212,7 +273,7 @@ def arguments_from_text(text: object) -> dict[str, Any]:
         raise WireProblem("a command's arguments are not text")
     try:
         args = tomllib.loads(text).get("args", {})
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: nested deeper than any arguments are
         raise WireProblem("a command's arguments are not TOML") from None
     if not isinstance(args, dict):
         raise WireProblem("a command's arguments are not a table")

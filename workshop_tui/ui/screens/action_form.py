@@ -10,9 +10,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from workshop_tui.core.dates import DateProblem, due_words, read_date
+from workshop_tui.model.command_arguments import EARLIEST_DUE, LATEST_DUE, LONGEST_NAME
 from workshop_tui.ui.screens.form_dialog import Attempt, EnterMovesOn
-
-LONGEST_NAME = 100
 
 
 class NameInput(Input):
@@ -87,5 +86,8 @@ class ActionForm(EnterMovesOn):
             due = read_date(self.query_one("#action-due", Input).value, self.today)
         except DateProblem as problem:
             self.show_problem(str(problem), "#action-due")
+            return
+        if due is not None and not EARLIEST_DUE <= due <= LATEST_DUE:  # as the session takes it
+            self.show_problem(f"Please give a date from {EARLIEST_DUE.year} to {LATEST_DUE.year}.", "#action-due")
             return
         self.finish({"text": text, "owner": owner, "due": due})

@@ -4,10 +4,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.model.command_arguments import LONGEST_NAME  # as the session takes it
 from workshop_tui.model.participant import ROLES
 from workshop_tui.ui.screens.form_dialog import FormDialog
-
-LONGEST_NAME = 100
 
 
 class PersonForm(FormDialog):

@@ -13,11 +13,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from workshop_tui.model.command_arguments import LONGEST_STEP, LONGEST_TITLE, SHORTEST_STEP
 from workshop_tui.model.decision import METHODS
 from workshop_tui.model.plan import STEP_KINDS, Step
 from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem, whole_number
 
-LONGEST_TITLE = 200  # as a plan's step allows
 NOT_SAID = ""  # "decides by": not said yet
 # Where a check's field is in the form (core/plan_checks.py Finding.field).
 FIELDS = {"title": "#step-title", "minutes": "#step-minutes", "kind": "#step-kind", "decides_by": "#step-decides-by",
@@ -53,9 +53,10 @@ def step_details(title: str, minutes: str, kind: str) -> StepDetails:
         raise FormProblem(
             f"The title is {len(title)} characters long; it can be at most {LONGEST_TITLE}. Please shorten it.", "#step-title"
         )
-    number = whole_number(minutes, "Minutes", "#step-minutes", low=1, high=600)
+    # The limits the session itself takes (model/command_arguments.py), so the form never offers more.
+    number = whole_number(minutes, "Minutes", "#step-minutes", low=SHORTEST_STEP, high=LONGEST_STEP)
     if number is None:
-        raise FormProblem("Please say how many minutes the step takes, from 1 to 600.", "#step-minutes")
+        raise FormProblem(f"Please say how many minutes the step takes, from {SHORTEST_STEP} to {LONGEST_STEP}.", "#step-minutes")
     return StepDetails(title, number, kind)
 
 

@@ -1,0 +1,304 @@
+"""What each command a session takes may be given: one model per command, strict about types and ranges.
+
+The owner checks every command's arguments here before the engine sees them, whichever window sent
+them, so a value of the wrong kind or far out of range is refused in a sentence and never reaches the
+file. The engine still checks what depends on the session (that a note or a step exists). The screens'
+forms use the same limits (the constants below).
+
+    checked_arguments("add_minutes", {"minutes": 5})      -> {"minutes": 5}
+    checked_arguments("add_minutes", {"minutes": 1e308})  -> ArgumentProblem("The minutes must be a whole number ...")
+"""
+
+import unicodedata
+from datetime import date
+from typing import Annotated, Any, Final
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+# The limits, shared with the screens' forms.
+SHORTEST_STEP: Final = 1  # minutes
+LONGEST_STEP: Final = 600  # minutes: ten hours is more than any workshop day
+MOST_MINUTES_AT_ONCE: Final = 600  # minutes added to (or taken off) a step in one go
+EARLIEST_DUE: Final = date(2000, 1, 1)
+LATEST_DUE: Final = date(2100, 12, 31)
+LONGEST_NAME: Final = 100  # characters in a person's name or an owner
+LONGEST_TITLE: Final = 200  # characters in a step's title, an organisation or a project
+LONGEST_WORDS: Final = 2000  # characters in a reason, an interest or a comment
+LONGEST_TEXT: Final = 10_000  # characters in a note, an action, a step's instructions or a decision's words
+LONGEST_ID: Final = 50  # characters in an id ("n12", "app3")
+LARGEST_COUNT: Final = 100_000  # the largest count a decision takes: more is a slip of the keyboard, not a room
+LARGEST_POT_PENCE: Final = 1_000_000_000_00  # a billion pounds: more is a slip of the keyboard
+MOST_STEPS: Final = 10_000  # a step's place on the agenda
+MOST_APPLICATIONS: Final = 1000  # in one import
+HIGHEST_LEVEL: Final = 10  # a criterion's scale never goes higher
+
+
+class ArgumentProblem(ValueError):
+    """A command's argument that is not right; the words say which and why, for the user."""
+
+
+def is_plain(text: str, allowed: str = "") -> bool:
+    """No control character (but those `allowed`): they would garble a screen or the minutes; and no
+    lone surrogate, which cannot be saved at all."""
+    return not any(ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+
+
+def _plain(text: str, allowed: str) -> str:
+    if not is_plain(text, allowed):
+        raise ValueError("it has a control character in it")
+    return text
+
+
+def _plus_or_minus_one(number: int) -> int:
+    if number not in (-1, 1):
+        raise ValueError("it must be -1 (up) or 1 (down)")
+    return number
+
+
+def _one_line(text: str) -> str:
+    return _plain(text, "")
+
+
+def _lines(text: str) -> str:
+    return _plain(text, "\n\t")
+
+
+# Text on one line (a name, a title) or over several (a note), each with its longest.
+Name = Annotated[str, Field(max_length=LONGEST_NAME), AfterValidator(_one_line)]
+Title = Annotated[str, Field(max_length=LONGEST_TITLE), AfterValidator(_one_line)]
+Words = Annotated[str, Field(max_length=LONGEST_WORDS), AfterValidator(_lines)]
+Text = Annotated[str, Field(max_length=LONGEST_TEXT), AfterValidator(_lines)]
+Id = Annotated[str, Field(min_length=1, max_length=LONGEST_ID), AfterValidator(_one_line)]
+Choice = Annotated[str, Field(max_length=40), AfterValidator(_one_line)]  # a kind, a role, a method, an outcome: the engine names the choices
+Minutes = Annotated[int, Field(ge=SHORTEST_STEP, le=LONGEST_STEP)]
+Index = Annotated[int, Field(ge=0, le=MOST_STEPS)]
+Count = Annotated[int, Field(ge=0, le=LARGEST_COUNT)]
+Pence = Annotated[int, Field(ge=1, le=LARGEST_POT_PENCE)]
+Level = Annotated[int, Field(ge=0, le=HIGHEST_LEVEL)]
+Due = Annotated[date, Field(ge=EARLIEST_DUE, le=LATEST_DUE)]
+
+
+class Arguments(BaseModel):
+    """A command's arguments: nothing unknown, nothing of another type (no "no" for False, no 1.0 for 1)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class NoArguments(Arguments):
+    pass
+
+
+class AddMinutes(Arguments):
+    minutes: Annotated[int, Field(ge=-MOST_MINUTES_AT_ONCE, le=MOST_MINUTES_AT_ONCE)] = 1
+
+
+class InsertStep(Arguments):
+    title: Title
+    minutes: Minutes
+    kind: Choice = "activity"
+    instructions: Text = ""
+    prompts: Annotated[list[Words], Field(max_length=50)] | None = None
+    decides_by: Choice = ""
+    method: Choice = ""
+
+
+class ChangeStep(Arguments):
+    index: Index
+    title: Title | None = None
+    minutes: Minutes | None = None
+
+
+class OneStep(Arguments):
+    index: Index
+
+
+class MoveStep(Arguments):
+    index: Index
+    direction: Annotated[int, AfterValidator(_plus_or_minus_one)]
+
+
+class AddPerson(Arguments):
+    name: Name
+    role: Choice = "older person"
+    arrived: bool = True
+
+
+class OnePerson(Arguments):
+    person_id: Id
+
+
+class AddNote(Arguments):
+    typed: Text
+
+
+class EditNote(Arguments):
+    note_id: Id
+    text: Text
+
+
+class OneNote(Arguments):
+    note_id: Id
+
+
+class RecordDecision(Arguments):
+    step: Id | None = None
+    question: Text | None = None
+    method: Choice | None = None
+    votes_for: Count | None = None
+    votes_against: Count | None = None
+    abstentions: Count | None = None
+    objections: Count | None = None
+    fingers: Annotated[list[Count], Field(max_length=6)] | None = None
+    dots: Annotated[dict[Title, Count], Field(max_length=100)] | None = None
+    present: Annotated[list[Id], Field(max_length=LARGEST_COUNT)] | None = None
+    present_count: Count | None = None
+    outcome: Choice | None = None
+    statement: Text | None = None
+    reasons: Text | None = None
+    dissent: Text | None = None
+    dissent_by: Annotated[str, Field(max_length=LONGEST_ID), AfterValidator(_one_line)] | None = None
+    made_by: Choice | None = None
+
+
+class AddAction(Arguments):
+    text: Text
+    owner: Name = ""
+    due: Due | None = None
+    from_note: Annotated[str, Field(max_length=LONGEST_ID), AfterValidator(_one_line)] = ""
+
+
+class OneAction(Arguments):
+    action_id: Id
+
+
+class OpenRound(Arguments):
+    pot_pence: Pence
+    tie_break: Choice = ""
+
+
+class ChangePot(Arguments):
+    pot_pence: Pence
+    reason: Words
+
+
+class AddApplication(Arguments):
+    organisation: Title
+    project: Title
+    amount_pence: Pence
+    area: Title = ""
+    summary: Words = ""
+    link: Words = ""
+
+
+class AddApplications(Arguments):
+    applications: Annotated[list[AddApplication], Field(min_length=1, max_length=MOST_APPLICATIONS)]
+
+
+class DeclareInterest(Arguments):
+    member: Id
+    application: Id
+    interest: Words
+
+
+class DeclareNoInterests(Arguments):
+    member: Id
+
+
+class EnterScore(Arguments):
+    member: Id
+    application: Id
+    criterion: Id
+    level: Level | None = None  # None: "no score"
+    comment: Words = ""
+
+
+class ChangeScore(Arguments):
+    member: Id
+    application: Id
+    criterion: Id
+    level: Level | None = None
+    reason: Words
+
+
+class AgreeScore(Arguments):
+    application: Id
+    criterion: Id
+    level: Level
+    reason: Words = ""
+
+
+class MakeAward(Arguments):
+    application: Id
+    outcome: Choice
+    reason: Words
+    amount_pence: Pence | None = None
+    departure_reason: Words = ""
+
+
+# Every command a session takes, and what it may be given. A command missing here is not a command.
+ARGUMENTS: Final[dict[str, type[Arguments]]] = {
+    "toggle_timer": NoArguments, "start_timer": NoArguments, "pause_timer": NoArguments,
+    "next_step": NoArguments, "previous_step": NoArguments, "add_minutes": AddMinutes, "finish": NoArguments, "reopen": NoArguments,
+    "insert_step": InsertStep, "change_step": ChangeStep, "skip_step": OneStep, "remove_step": OneStep, "move_step": MoveStep,
+    "add_person": AddPerson, "person_arrived": OnePerson, "person_left": OnePerson,
+    "add_note": AddNote, "edit_note": EditNote, "remove_note": OneNote, "undo_remove": NoArguments, "note_dealt_with": OneNote,
+    "record_decision": RecordDecision, "add_action": AddAction, "toggle_action": OneAction,
+    "open_round": OpenRound, "change_pot": ChangePot, "add_application": AddApplication, "add_applications": AddApplications,
+    "declare_interest": DeclareInterest, "declare_no_interests": DeclareNoInterests,
+    "enter_score": EnterScore, "reveal_scores": NoArguments, "change_score": ChangeScore, "agree_score": AgreeScore,
+    "make_award": MakeAward,
+}
+
+# What each field is called in a sentence, where its name alone would not do.
+_WORDS: Final[dict[str, str]] = {
+    "typed": "note", "pot_pence": "pot", "amount_pence": "amount", "person_id": "person", "note_id": "note",
+    "action_id": "action", "due": "date it is due", "index": "step", "arrived": "answer to 'arrived'",
+}
+
+
+# What a value of the wrong type must be instead.
+_MUST: Final[dict[str, str]] = {
+    "int_type": "a whole number", "bool_type": "yes or no (true or false)", "string_type": "text",
+    "string_unicode": "text that can be saved", "date_type": "a date", "list_type": "a list", "dict_type": "a table",
+    "model_type": "a table", "int_from_float": "a whole number",
+}
+
+
+def checked_arguments(name: str, args: dict[str, Any]) -> dict[str, Any]:
+    """`args` for the command `name`, checked; only those given, so the engine's defaults stand.
+    Raises ArgumentProblem with one sentence for the user."""
+    model = ARGUMENTS.get(name)
+    if model is None:
+        raise ArgumentProblem(f"'{name}' is not something a session can do.")
+    try:
+        checked = model.model_validate(args)
+    except ValidationError as error:
+        raise ArgumentProblem(_sentence(error)) from None
+    return checked.model_dump(exclude_unset=True)
+
+
+def _sentence(error: ValidationError) -> str:
+    # Never the value itself: it may be long, or session text on a projector.
+    errors = error.errors()
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])  # a misspelt name says so
+    where = [str(part) for part in first["loc"] if not str(part).isdigit()]
+    field = _WORDS.get(where[-1], where[-1].replace("_", " ")) if where else "command"
+    kind, context = first["type"], first.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return f"That command takes no '{field}'."
+    if kind == "missing":
+        return f"The {field} is missing."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"The {field} must be at least {context.get('ge', context.get('gt'))}."
+    if kind in ("less_than_equal", "less_than"):
+        return f"The {field} must be at most {context.get('le', context.get('lt'))}."
+    if kind == "string_too_long":
+        return f"The {field} is too long: at most {context.get('max_length'):,} characters."
+    if kind == "too_long":
+        return f"The {field} can have at most {context.get('max_length'):,}."
+    if kind in _MUST:
+        return f"The {field} must be {_MUST[kind]}."
+    if kind == "value_error":
+        return f"The {field} cannot be used: {context.get('error', 'it is not right')!s}."
+    return f"The {field} is not right: {str(first['msg']).rstrip('.').lower()}."
+
