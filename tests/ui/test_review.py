@@ -136,7 +136,13 @@ async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_on
         app.screen.write_export("md", False, str(target))
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("enter")  # the focus starts on "no": an Enter never replaces a file
+        await pilot.pause()
+        assert target.read_text() == "precious"
+        app.screen.write_export("md", False, str(target))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert target.read_text().startswith("# ")
