@@ -13,6 +13,7 @@ from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
 from workshop_tui.store.open_session import SaveState
+from workshop_tui.ui.window_rights import window_may, window_refusal
 
 
 def panel_words(panel) -> str:
@@ -74,7 +75,8 @@ class FinishedScreen(Screen):
             yield Static(summary[0], markup=False, id="status-line")
             yield Static("\n".join(summary[1:]), markup=False, id="finished-counts")
             yield Static(self.where_saved(), markup=False, id="finished-file")
-            yield Static("Press Enter to review the session, x to export it, q to quit.", markup=False, id="finished-keys")
+            export = ", x to export it" if window_may(self.app, "export") else ""
+            yield Static(f"Press Enter to review the session{export}, q to quit.", markup=False, id="finished-keys")
             yield Static("\n".join(timing_chart(self.session)), markup=False, id="finished-timings")
         yield Footer()
 
@@ -94,10 +96,17 @@ class FinishedScreen(Screen):
         self.app.push_screen(review)
         return review
 
+    def check_action(self, action: str, parameters) -> bool | None:
+        # A browser's window (or the audience's) writes no files on this computer.
+        return action != "export" or window_may(self.app, "export")
+
     def action_review(self) -> None:
         self._review()
 
     def action_export(self) -> None:
+        if not window_may(self.app, "export"):  # reached some other way than its key (which is hidden)
+            self.notify(window_refusal(self.app, "export"), title="Not exported", severity="warning")
+            return
         # The review's export: the same form, and the same care not to write over a session.
         review = self._review()
         review.call_after_refresh(review.action_export)
