@@ -13,8 +13,13 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from workshop_tui.core.clock import SystemClock
+from workshop_tui.store.open_session import OpenSession
 from workshop_tui.web.join_code import LONG_LENGTH, MOST_WRONG_IN_ALL, JoinCode
 from workshop_tui.web.server import MOST_MESSAGE, MOST_WINDOWS, WindowServer
+from workshop_tui.web.tell_owner import TellOwner
+from tests.conftest import small_plan
+from tests.test_windows import until
 
 CODE = "K7P2QX"
 FAKE = Path(__file__).with_name("fake_window.py")
@@ -260,3 +265,19 @@ async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_on
                 assert answer.status == 403  # the old code is no good now
             async with newcomer.post(base + "/join", data={"code": new_codes[0].lower()}) as answer:
                 assert answer.status == 200
+
+
+def test_a_new_join_code_reaches_the_facilitators_screen(tmp_path):
+    owner = OpenSession.create(tmp_path / "sessions", small_plan(), "Told", SystemClock(), "Ann", gather_seconds=0)
+    heard: list[str] = []
+    owner.listen(lambda change: heard.append(change.notice) if change.notice is not None else None)
+    teller = TellOwner(owner.path, "Join code K7P2QX · Browsers: ...")
+    try:
+        assert owner.serve()
+        teller.start()
+        until(lambda: "Join code K7P2QX · Browsers: ..." in heard, "the first code reaching the owner")
+        teller.say("Join code ABCDEFGH23 · Browsers: ...")
+        until(lambda: "Join code ABCDEFGH23 · Browsers: ..." in heard, "the new code reaching the owner")
+    finally:
+        teller.stop()
+        owner.close()
