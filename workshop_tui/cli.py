@@ -412,8 +412,8 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
         tell[0].start()
 
     def code_changed(new_code: str) -> None:
-        # Too many wrong codes were typed: a longer code, here and on the facilitator's screen.
-        print(f"  The join code is now {new_code}, after many wrong codes. Browsers already in stay in.", flush=True)
+        # Too many wrong codes were typed: a longer code (the server has said it here), and on the
+        # facilitator's screen. Browsers already in stay in.
         for teller in tell:
             teller.say(notice(new_code))
 

@@ -259,7 +259,7 @@ async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_on
                     async with guesser.post(base + "/join", data={"code": "WRONG1"}) as answer:
                         assert answer.status == 403
         assert len(new_codes) == 1 and len(new_codes[0]) == LONG_LENGTH and code.code == new_codes[0]
-        assert f"So many wrong join codes were typed that the code is now a longer one: {new_codes[0]}" in served.told  # type: ignore[attr-defined]
+        assert f"So many wrong join codes were typed that the code is now a longer one: {new_codes[0]} (browsers already in stay in)." in served.told  # type: ignore[attr-defined]
         async with browser("127.0.2.1") as newcomer:
             async with newcomer.post(base + "/join", data={"code": CODE}) as answer:
                 assert answer.status == 403  # the old code is no good now

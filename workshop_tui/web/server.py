@@ -214,7 +214,7 @@ class WindowServer(Server):
             if code.paused():
                 self.said("Too many wrong join codes in a minute: every code is refused for a minute.")
             if code.replace_if_guessed_at():
-                self.said(f"So many wrong join codes were typed that the code is now a longer one: {code.code}")
+                self.said(f"So many wrong join codes were typed that the code is now a longer one: {code.code} (browsers already in stay in).")
                 self.code_changed(code.code)
             return self._form(request, "That code is not right. Check it on the facilitator's screen.", 403)
         # In: the cookie, and the page again at its address without the code (out of the address bar).
@@ -256,7 +256,8 @@ class WindowServer(Server):
         }
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """textual-serve's own, with the window chosen by the path, and a word if the window stops."""
+        """textual-serve's own, with the window chosen by the path, a word if the window stops, and the
+        limits: the number of windows, the screen size and the size of a message."""
         role = request.path.rsplit("/", 1)[1]
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MOST_MESSAGE)
         width, height = screen_size(request.query.get("width", "80"), request.query.get("height", "24"))
