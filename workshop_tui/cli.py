@@ -110,6 +110,10 @@ def build_parser() -> Parser:
     join.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     show = command("show", help="the audience window for a projector or second display: the clock and the words, read-only")
     show.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
+    for window in (join, show):
+        # Given by `serve` only: the window is in a web browser, so it offers nothing that reads or
+        # writes this computer's files (core/roles.py). Not in the help: nobody types it.
+        window.add_argument("--in-browser", action="store_true", help=argparse.SUPPRESS)
     serve = command("serve", help="the note-taker's and audience windows in a web browser, on this computer or others")
     serve.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
     serve.add_argument("--host", metavar="ADDRESS", default="127.0.0.1",
@@ -347,9 +351,9 @@ def join(args: argparse.Namespace, sessions_dir: Path) -> int:
 
     """The note-taker's window: joins the session's owner, or runs the session itself if none does."""
     path = open_now(_folder(sessions_dir), args.session)
-    window = JoinedSession(path, SystemClock(), "note-taker", args.name or "")
+    window = JoinedSession(path, SystemClock(), "note-taker", args.name or "", in_browser=args.in_browser)
     try:
-        return open_app(sessions_dir, OpenedSession(window, "note-taker"), args.quiet)
+        return open_app(sessions_dir, OpenedSession(window, "note-taker", args.in_browser), args.quiet)
     finally:
         window.close()
 
@@ -361,9 +365,9 @@ def show(args: argparse.Namespace, sessions_dir: Path) -> int:
 
     """The audience window: follows the session's owner, read-only, and waits for it if it has gone."""
     path = open_now(_folder(sessions_dir), args.session)
-    window = JoinedSession(path, SystemClock(), "audience")
+    window = JoinedSession(path, SystemClock(), "audience", in_browser=args.in_browser)
     try:
-        return open_app(sessions_dir, OpenedSession(window, "audience"), quiet=True)
+        return open_app(sessions_dir, OpenedSession(window, "audience", args.in_browser), quiet=True)
     finally:
         window.close()
 
@@ -389,21 +393,31 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
     server = WindowServer(path.resolve(), sessions_dir.resolve(), session.title, args.host, args.port, code)
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
 
-    def ready() -> None:
-        where = _address_for_others(args.host)
-        base = f"http://{where}:{server.port}"
-        lines = [f"Serving '{session.title}' to web browsers.",
-                 f"  The note-taker's window: {base}/join", f"  The audience window:     {base}/show"]
+    def notice(join_code: str) -> str:
         # The code first: the facilitator's screen may cut a long line short.
-        notice = f"Browsers: {base}/join for notes, /show for the screen"
+        words = f"Browsers: {base()}/join for notes, /show for the screen"
+        return f"Join code {join_code} · {words}" if join_code else words
+
+    def base() -> str:
+        return f"http://{_address_for_others(args.host)}:{server.port}"
+
+    def ready() -> None:
+        lines = [f"Serving '{session.title}' to web browsers.",
+                 f"  The note-taker's window: {base()}/join", f"  The audience window:     {base()}/show"]
         if code is not None:
             lines.append(f"  Join code: {code.code} (it is on the facilitator's screen too)")
-            notice = f"Join code {code.code} · {notice}"
         lines.append("Press Ctrl+C to stop.")
         print("\n".join(lines), flush=True)
-        tell.append(TellOwner(path, notice))
+        tell.append(TellOwner(path, notice(code.code if code is not None else "")))
         tell[0].start()
 
+    def code_changed(new_code: str) -> None:
+        # Too many wrong codes were typed: a longer code (the server has said it here), and on the
+        # facilitator's screen. Browsers already in stay in.
+        for teller in tell:
+            teller.say(notice(new_code))
+
+    server.code_changed = code_changed
     tell: list[TellOwner] = []
     try:
         asyncio.run(server.run_until_stopped(ready))

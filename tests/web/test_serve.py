@@ -91,6 +91,7 @@ def test_a_join_code_is_needed_beyond_this_computer_only():
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("laptop.local")
     command = window_command("join", Path("/tmp/a b/s.toml"), Path("/tmp/a b"))
     assert command.startswith("exec ") and "'/tmp/a b/s.toml'" in command and "--name browser" in command
+    assert "--in-browser" in command and "--in-browser" in window_command("show", Path("/tmp/s.toml"), Path("/tmp"))
 
 
 async def test_without_the_code_nothing_gets_in_and_wrong_codes_are_counted(server: WindowServer):
@@ -194,7 +195,7 @@ async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
         async with client.get(base + f"/join?code={CODE}"):
             pass
-        async with client.ws_connect(base + "/ws/join?width=80&height=24") as socket_:
+        async with client.ws_connect(base + "/ws/join?width=80&height=24", origin=base) as socket_:
             await socket_.send_bytes(b"\xff\x00garbage" * 1000)
             await socket_.send_str("not json at all")
             await socket_.send_str('["stdin"]')

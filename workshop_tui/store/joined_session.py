@@ -60,15 +60,15 @@ class JoinedSession:
 
     The owner believes a facilitator's window only with the facilitator's key: `with_key` reads it
     from beside the session at each hello (`resume_or_join`). `in_browser`: a web browser's window,
-    which says so, and may then touch no file; by default, when textual-serve draws it."""
+    which says so, and may then touch no file (`serve` starts its windows with `--in-browser`)."""
 
     def __init__(self, path: Path, clock: Clock, role: Role, name: str = "", take_over: bool = True,
-                 with_key: bool = False, in_browser: bool | None = None, **saver: Unpack[SaverTimings]):
+                 with_key: bool = False, in_browser: bool = False, **saver: Unpack[SaverTimings]):
         self.path = Path(path)
         self.clock = clock
         self.role: Role = role
         self._with_key = with_key
-        self.in_browser = bool(os.environ.get("TEXTUAL_DRIVER")) if in_browser is None else in_browser
+        self.in_browser = in_browser
         self.window = f"{role}: {name.strip()}" if name.strip() else role
         self.read_only = role == "audience"
         self._may_take_over = take_over and not self.read_only

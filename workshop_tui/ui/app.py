@@ -41,6 +41,7 @@ class OpenedSession:
 
     owner: SessionLink
     role: str = "facilitator"  # or "note-taker" (type first) or "audience" (the projector view, read-only)
+    in_browser: bool = False  # a window of `serve`: it never reads or writes this computer's files
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,10 @@ class WorkshopApp(App):
         self.clock = clock or SystemClock()
         self.quiet = quiet
         self.opening = opening
+        # What this window may do (core/roles.py, read through ui/window_rights.py): its role, and
+        # whether it is a web browser's window, a guest on this computer.
+        self.window_role = opening.role if isinstance(opening, OpenedSession) else "facilitator"
+        self.in_browser = isinstance(opening, OpenedSession) and opening.in_browser
         self.autosave_gather_seconds = autosave_gather_seconds
         self._quit_unsaved_ok = False
         self._plan_loss_ok = False

@@ -5,7 +5,14 @@ Built on textual-serve: each browser that opens /join or /show gets its own `wor
 What this adds to textual-serve's own server:
 
 - two windows on one port, by path (/join, /show), each page titled with its role and the session;
-- a join code, needed for every page, file and connection, when it listens beyond this machine;
+- every request must name this server as its Host (no DNS rebinding), and anything that says where it
+  comes from (every window connection must) must come from this server's own pages; no other site may
+  put the pages in a frame, and browsers keep no copy of them;
+- a join code, needed for every page, file and connection, when it listens beyond this machine, typed
+  in a form that is posted (so it stays out of the browser's history);
+- limits: MOST_WINDOWS windows at once, a screen size between the smallest and largest sizes, a
+  largest message, and HANDSHAKE_SECONDS for a connection to say what it wants;
+- each window runs `workshop-tui join|show --in-browser`, so it offers only what a browser window may do;
 - a page that loads nothing from the internet (textual-serve's own asks Google for a font);
 - a window whose program stops says so on the page, instead of waiting forever;
 - the windows stop when the server stops, however it stops.
@@ -13,9 +20,12 @@ What this adds to textual-serve's own server:
 
 import asyncio
 import ctypes
+import ipaddress
+import json
 import logging
 import shlex
 import signal
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from html import escape
@@ -25,23 +35,31 @@ from urllib.parse import urlencode, urlsplit
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from workshop_tui.web.join_code import JoinCode
+from workshop_tui.web.join_code import JoinCode, is_loopback
 
 log = logging.getLogger("workshop-tui.serve")
 TEMPLATES = Path(__file__).parent / "templates"
 COOKIE = "workshop_join"
 ROLES = {"join": "Note-taker's window", "show": "Audience window"}
+MOST_WINDOWS = 60  # each is a process on this computer
+MOST_COLUMNS, MOST_ROWS = 500, 300  # a bigger screen only costs memory: one window grew to 1.6 GB
+FEWEST_COLUMNS, FEWEST_ROWS = 10, 5
+MOST_MESSAGE = 64 * 1024  # bytes in one message from a browser: keys, a size, a ping
+HANDSHAKE_SECONDS = 10.0  # for a connection to send its whole request; an idle one is closed after it too
+ALL_ADDRESSES = ("0.0.0.0", "::", "")
+ROOM_FULL = f"The room is full: {MOST_WINDOWS} browser windows are open already. Close one, then try again."
 
 
 def window_command(role: str, session: Path, sessions_dir: Path) -> str:
     """The command a browser's window runs: the installed workshop-tui beside this Python."""
     script = Path(sys.executable).parent / "workshop-tui"
     program = [str(script)] if script.exists() else [sys.executable, "-m", "workshop_tui"]
-    extra = ["--name", "browser"] if role == "join" else []
+    # --in-browser: the window offers only what a window in a web browser may do (core/roles.py).
+    extra = ["--in-browser", *(["--name", "browser"] if role == "join" else [])]
     # exec: the shell makes way for the window, so stopping the process stops the window itself.
     return "exec " + shlex.join([*program, role, str(session), "--sessions-dir", str(sessions_dir), *extra])
 
@@ -76,7 +94,7 @@ FORM = """<!DOCTYPE html>
 <style>body{{background:#0c181f;color:#eee;font:20px system-ui,sans-serif;display:flex;justify-content:center;
 align-items:center;height:90vh}} input{{font-size:28px;width:7em;letter-spacing:.2em;text-transform:uppercase}}
 button{{font-size:24px}} .problem{{color:#ffb0b0}}</style></head>
-<body><form method="get" action="{action}"><h1>{title}</h1>
+<body><form method="post" action="{action}"><h1>{title}</h1>
 <p>Type the join code. It is on the facilitator's screen.</p>
 <p class="problem" role="alert">{problem}</p>
 <label for="code">Join code</label><br>
@@ -95,54 +113,119 @@ class WindowServer(Server):
         self.join_code = join_code
         self.windows: set[_Window] = set()
         self.said: Callable[[str], None] = log.warning  # where refusals are told (the serve terminal)
+        # Called with the new code when too many wrong codes made it be replaced (serve prints it and
+        # tells the owner, so the facilitator's screen shows it).
+        self.code_changed: Callable[[str], None] = lambda code: None
+        self.handshake_seconds = HANDSHAKE_SECONDS
 
     # The routes.
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self.guard])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
-        routes: list[web.AbstractRouteDef] = [web.get("/", self.handle_menu)]
+        routes: list[web.AbstractRouteDef] = [web.get("/", self.handle_menu), web.post("/", self.handle_code_form)]
         for role in ROLES:
-            routes += [web.get(f"/{role}", self.handle_index), web.get(f"/ws/{role}", self.handle_websocket)]
+            routes += [web.get(f"/{role}", self.handle_index), web.post(f"/{role}", self.handle_code_form),
+                       web.get(f"/ws/{role}", self.handle_websocket)]
         routes += [web.get("/download/{key}", self.handle_download),
                    web.static("/static", self.statics_path, show_index=False)]
         app.add_routes(routes)
         app.on_shutdown.append(self.on_shutdown)
+        app.on_response_prepare.append(self._no_frames_no_copies)
         return app
+
+    @staticmethod
+    async def _no_frames_no_copies(request: web.Request, response: web.StreamResponse) -> None:
+        """No other site may show these pages in a frame (to trick a click); browsers keep no copy of them."""
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+        if not request.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+
+    def answers_to(self, host_header: str) -> bool:
+        """True when the Host a request names is this server: its address and port. A page on another
+        site whose name was pointed at this computer (DNS rebinding) names its own site, and is refused."""
+        try:
+            parts = urlsplit("//" + host_header)
+            name, port = (parts.hostname or "").rstrip("."), parts.port
+        except ValueError:
+            return False
+        if (port if port is not None else 80) != self.port:
+            return False
+        if name in self.names:
+            return True
+        if self.host in ALL_ADDRESSES:
+            # Listening on every address: any address of this computer typed as numbers is this server
+            # (a rebinding page always comes by a name, never by numbers).
+            try:
+                ipaddress.ip_address(name)
+                return True
+            except ValueError:
+                return False
+        return False
+
+    @property
+    def names(self) -> set[str]:
+        """The names and addresses a browser may use for this server."""
+        names = {self.host.strip("[]").lower()}
+        if is_loopback(self.host) or self.host in ALL_ADDRESSES:
+            names |= {"localhost", "127.0.0.1", "::1"}
+        if self.host in ALL_ADDRESSES:
+            here = socket.gethostname().lower()
+            names |= {here, f"{here}.local", socket.getfqdn().lower()}
+        return names
 
     @web.middleware
     async def guard(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
-        """With a join code, every request needs the cookie it gives (or, for a page, the code itself)."""
+        """Every request must name this server and, if it says where it comes from, come from its pages;
+        a window connection must say so. With a join code, every request needs the cookie it gives (or,
+        for a page, the code itself)."""
+        if not self.answers_to(request.host):
+            raise web.HTTPForbidden(text="Refused: this server does not answer to that name. Use the address 'workshop-tui serve' printed.\n")
+        is_window = request.path.startswith("/ws/")
+        origin = request.headers.get("Origin")
+        if is_window and origin is None:
+            raise web.HTTPForbidden(text="Refused: a window connection must come from this server's own page.\n")
+        if origin is not None and origin.lower() != f"{request.scheme}://{request.host}".lower():
+            raise web.HTTPForbidden(text="Refused: this came from another web site.\n")
         code = self.join_code
-        if code is None:
+        if code is None or code.holds_cookie(request.cookies.get(COOKIE, "")):
             return await handler(request)
         address = request.remote or "?"
         is_page = not request.path.startswith(("/ws/", "/static/", "/download/"))
-        if code.holds_cookie(request.cookies.get(COOKIE, "")):
-            if not is_page and not _same_origin(request):
-                raise web.HTTPForbidden(text="Refused: this came from another web site.\n")
-            return await handler(request)
+        if not is_page:
+            # A code in a connection's or a file's address is never taken: only a page's form takes it.
+            raise web.HTTPForbidden(text="Refused: the join code is needed first.\n")
         if code.locked_out(address):
             raise web.HTTPTooManyRequests(text="Refused: too many wrong join codes from this address.\n")
-        typed = request.query.get("code")
+        if request.method == "POST":
+            typed: str | None = str((await request.post()).get("code", ""))
+        else:
+            typed = request.query.get("code")  # the link the facilitator shares may carry it
         if typed is None:
-            if not is_page:
-                raise web.HTTPForbidden(text="Refused: the join code is needed first.\n")
             return self._form(request, "", 401)
+        if code.paused():
+            return self._form(request, "Too many wrong codes have been tried lately. Wait a minute, then try again.", 429)
         if not code.right(typed):
             count = code.count_wrong(address)
             self.said(f"A wrong join code was typed at {address} ({count} from there, {code.wrong_in_all} in all).")
             if code.locked_out(address):
                 self.said(f"{address} is refused from now on, after {count} wrong codes; start serve again to let it try again.")
-            if not is_page:
-                raise web.HTTPForbidden(text="Refused: that join code is not right.\n")
+            if code.paused():
+                self.said("Too many wrong join codes in a minute: every code is refused for a minute.")
+            if code.replace_if_guessed_at():
+                self.said(f"So many wrong join codes were typed that the code is now a longer one: {code.code} (browsers already in stay in).")
+                self.code_changed(code.code)
             return self._form(request, "That code is not right. Check it on the facilitator's screen.", 403)
-        if not is_page:
-            return await handler(request)
+        # In: the cookie, and the page again at its address without the code (out of the address bar).
         query = {key: value for key, value in request.query.items() if key != "code"}
         response = web.Response(status=303, headers={"Location": request.path + (f"?{urlencode(query)}" if query else "")})
         response.set_cookie(COOKIE, code.cookie, httponly=True, samesite="Lax", path="/")
         return response
+
+    async def handle_code_form(self, request: web.Request) -> web.Response:
+        """The code form posted by a browser that is in already: back to the page."""
+        raise web.HTTPSeeOther(request.path)
 
     def _form(self, request: web.Request, problem: str, status: int) -> web.Response:
         title = self.titles.get(request.path.strip("/"), self.title)
@@ -154,8 +237,14 @@ class WindowServer(Server):
         page = f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.title)}</title><h1>{escape(self.title)}</h1><ul>{links}</ul></html>'
         return web.Response(text=page, content_type="text/html")
 
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        if len(self.windows) >= MOST_WINDOWS:
+            page = f'<!DOCTYPE html><html lang="en-GB"><title>The room is full</title><p>{escape(ROOM_FULL)}</p></html>'
+            return web.Response(text=page, content_type="text/html", status=503)
+        return await self._index_page(request)
+
     @aiohttp_jinja2.template("app_index.html")
-    async def handle_index(self, request: web.Request) -> dict[str, Any]:
+    async def _index_page(self, request: web.Request) -> dict[str, Any]:
         role = request.path.strip("/")
         base = f"{request.scheme}://{request.host}"  # as the browser reached it: right for cookies, and for 0.0.0.0
         sockets = "wss" + base[5:] if base.startswith("https") else "ws" + base[4:]
@@ -167,18 +256,22 @@ class WindowServer(Server):
         }
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """textual-serve's own, with the window chosen by the path, and a word if the window stops."""
+        """textual-serve's own, with the window chosen by the path, a word if the window stops, and the
+        limits: the number of windows, the screen size and the size of a message."""
         role = request.path.rsplit("/", 1)[1]
-        websocket = web.WebSocketResponse(heartbeat=15)
-        width = min(500, to_int(request.query.get("width", "80"), 80))
-        height = min(300, to_int(request.query.get("height", "24"), 24))
-        window: _Window | None = None
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MOST_MESSAGE)
+        width, height = screen_size(request.query.get("width", "80"), request.query.get("height", "24"))
+        if len(self.windows) >= MOST_WINDOWS:
+            await websocket.prepare(request)
+            await websocket.send_bytes(f"\x1b[2J\x1b[H\r\n  {ROOM_FULL}\r\n".encode())
+            await websocket.close(code=1013, message=b"The room is full.")  # 1013: try again later
+            return websocket
+        window = _Window(self.commands[role], write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                         close=websocket.close,  # type: ignore[arg-type]  # textual-serve passes this very method
+                         download_manager=self.download_manager, debug=self.debug)
+        self.windows.add(window)  # before any wait, so two at once cannot both take the last place
         try:
             await websocket.prepare(request)
-            window = _Window(self.commands[role], write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                             close=websocket.close,  # type: ignore[arg-type]  # textual-serve passes this very method
-                             download_manager=self.download_manager, debug=self.debug)
-            self.windows.add(window)
             await window.start(width, height)
             watcher = asyncio.create_task(self._say_if_it_stops(websocket, window))
             try:
@@ -190,10 +283,29 @@ class WindowServer(Server):
         except Exception as error:  # one browser's trouble never stops the server
             log.warning("A browser window ended with a problem: %s", error)
         finally:
-            if window is not None:
-                await window.stop()
-                self.windows.discard(window)
+            await window.stop()
+            self.windows.discard(window)
         return websocket
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        """textual-serve's own, with the screen size kept within limits (it takes any size it is sent)."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            envelope = json.loads(message.data)
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await app_service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await app_service.set_terminal_size(*screen_size(data.get("width"), data.get("height")))
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await app_service.blur()
+            elif kind == "focus":
+                await app_service.focus()
 
     @staticmethod
     async def _say_if_it_stops(websocket: web.WebSocketResponse, window: _Window) -> None:
@@ -209,7 +321,10 @@ class WindowServer(Server):
     async def start(self) -> web.AppRunner:
         """Listen; returns the runner (`await runner.cleanup()` stops it). Port 0 picks a free port.
         Raises OSError (such as the port being in use) before anything is said."""
-        runner = web.AppRunner(await self._make_app(), handle_signals=False, shutdown_timeout=5, access_log=None)
+        # keepalive_timeout: aiohttp closes a connection that has not sent a whole request by then
+        # (one that sends its request a byte at a time, to hold the server's attention, too).
+        runner = web.AppRunner(await self._make_app(), handle_signals=False, shutdown_timeout=5, access_log=None,
+                               keepalive_timeout=self.handshake_seconds)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)
         try:
@@ -248,6 +363,8 @@ class WindowServer(Server):
             await runner.cleanup()
 
 
-def _same_origin(request: web.Request) -> bool:
-    origin = request.headers.get("Origin")
-    return origin is None or urlsplit(origin).netloc == request.host
+def screen_size(width: object, height: object) -> tuple[int, int]:
+    """Columns and rows as a browser asks for them, kept between the smallest and the largest."""
+    columns = to_int(str(width), 80) if not isinstance(width, int) else width
+    rows = to_int(str(height), 24) if not isinstance(height, int) else height
+    return max(FEWEST_COLUMNS, min(MOST_COLUMNS, columns)), max(FEWEST_ROWS, min(MOST_ROWS, rows))

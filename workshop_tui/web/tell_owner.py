@@ -2,6 +2,7 @@
 
 The words go to the session's owner over its socket, as a notice; the owner shows them on the
 facilitator's screen. If the owner goes and another window takes over, they are said again there.
+`say()` changes the words (a new join code) and tells the owner at once.
 """
 
 import socket
@@ -20,10 +21,22 @@ class TellOwner:
         self.told = threading.Event()  # set once an owner has heard it (for tests)
         self._stop = threading.Event()
         self._connection: socket.socket | None = None
+        self._sending = threading.Lock()  # the words may change on the server's thread while this one connects
         self._thread = threading.Thread(target=self._run, name="tell-owner", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
+
+    def say(self, notice: str) -> None:
+        """New words for the facilitator's screen: sent now if an owner is there, else when one is."""
+        with self._sending:
+            self.notice = notice
+            connection = self._connection
+            if connection is not None:
+                try:
+                    connection.sendall(encode({"notice": notice}))
+                except OSError:
+                    pass  # the owner has gone; the next one hears the new words on connecting
 
     def stop(self) -> None:
         """Stop, and take the words off the facilitator's screen: the browsers' server has gone."""
@@ -43,11 +56,12 @@ class TellOwner:
             except OSError:
                 self._stop.wait(RETRY)
                 continue
-            self._connection = connection
             try:
                 hello = {"session": self.session_path.name, "role": "audience", "name": "web server", "window": "serve",
                          "version": VERSION}
-                connection.sendall(encode({"hello": hello}) + encode({"notice": self.notice}))
+                with self._sending:
+                    connection.sendall(encode({"hello": hello}) + encode({"notice": self.notice}))
+                    self._connection = connection
                 self.told.set()
                 reader = LineReader(connection)
                 while not self._stop.is_set() and reader.read() is not None:

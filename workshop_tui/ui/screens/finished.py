@@ -16,6 +16,7 @@ from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
 from workshop_tui.store.open_session import SaveState
+from workshop_tui.ui.window_rights import window_may, window_refusal
 
 
 def panel_words(panel) -> str:
@@ -85,7 +86,8 @@ class FinishedScreen(Screen):
                 until = self.session.ended_at + timedelta(seconds=UNDO_FINISH_SECONDS)
                 yield Static(f"Finished by mistake? Press Ctrl+Z before {until:%H:%M:%S} to carry on.",
                              markup=False, id="finished-undo")
-            yield Static("Press Enter to review the session, x to export it, q to quit.", markup=False, id="finished-keys")
+            export = ", x to export it" if window_may(self.app, "export") else ""
+            yield Static(f"Press Enter to review the session{export}, q to quit.", markup=False, id="finished-keys")
             yield Static("\n".join(timing_chart(self.session)), markup=False, id="finished-timings")
         yield Footer()
 
@@ -99,7 +101,10 @@ class FinishedScreen(Screen):
         return f"Not saved: {self.save.problem} The file is {self.path}"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.undo is not None if action == "undo_finish" else True
+        if action == "undo_finish":
+            return self.undo is not None
+        # A browser's window (or the audience's) writes no files on this computer.
+        return action != "export" or window_may(self.app, "export")
 
     def action_undo_finish(self) -> None:
         if self.undo is not None and not self.undo():
@@ -130,6 +135,9 @@ class FinishedScreen(Screen):
         self._review()
 
     def action_export(self) -> None:
+        if not window_may(self.app, "export"):  # reached some other way than its key (which is hidden)
+            self.notify(window_refusal(self.app, "export"), title="Not exported", severity="warning")
+            return
         # The review's export: the same form, and the same care not to write over a session.
         review = self._review()
         review.call_after_refresh(review.action_export)

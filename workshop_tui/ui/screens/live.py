@@ -35,6 +35,7 @@ from workshop_tui.ui.widgets.notes_list import NotesList
 from workshop_tui.ui.widgets.roster_suggester import RosterSuggester
 from workshop_tui.ui.widgets.step_card import StepCard
 from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
+from workshop_tui.ui.window_rights import is_in_browser
 
 
 _MARK_WORDS = ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name"
@@ -496,10 +497,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
         if self.audience:
             return False  # the audience window shows the session; it changes nothing
+        if action == "finish" and not self.may_finish:
+            return False  # the facilitator's alone (core/roles.py)
         if action in self.CHANGING_KEYS and self.engine.finished:
             return False
-        if action == "finish" and not may(self.role, "finish"):
-            return False  # the table in core/roles.py: only the facilitator finishes
         if self.type_first and action in self.LETTER_KEYS and not self.from_palette:
             return False  # a letter would be typed by accident; the command list (Ctrl+P) still offers it
         if action in ("panel", "typing_panel") and self.session.plan.panel is None:
@@ -634,16 +635,21 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if not self.run_command("add_note", typed=event.value):
             self.query_one("#note-line", NoteLine).give_back(event.value)
 
+    @property
+    def may_finish(self) -> bool:
+        return may(self.role, "finish", is_in_browser(self.app))
+
     def action_finish(self) -> None:
+        if not self.may_finish:  # reached some other way than its key (which is hidden)
+            self.notify(refusal(self.role, "finish", is_in_browser(self.app)), title="Not finished", severity="warning")
+            return
+
         def answered(yes: bool | None) -> None:
             if yes and self.run_command("finish"):
                 self.show_finished()
 
         if self.engine.finished:
             self.show_finished()
-            return
-        if not may(self.role, "finish"):
-            self.notify(refusal(self.role, "finish"), title="Not from this window", severity="warning")
             return
         question = "Finish the session now? Its end time will be recorded." + round_still_open(self.session)
         # Answered only by Ctrl+F: a letter or Enter typed in a note never finishes the session.

@@ -51,6 +51,7 @@ from workshop_tui.ui.widgets.panel_tables import (
     ScoreSheet,
     criteria_words,
 )
+from workshop_tui.ui.window_rights import window_may, window_refusal
 
 TABS = ("applications", "declarations", "scores", "moderation", "ranking")
 
@@ -164,9 +165,17 @@ class PanelScreen(Screen):
     # What a member's own window leaves to the chair (the session refuses them from it as well).
     CHAIR_ACTIONS = {"open_round", "add_application", "import_applications", "reveal", "agree_close", "award", "member"}
 
+    # The keys that ask for a chair's command: offered only where the window may do it (core/roles.py).
+    CHAIR_COMMANDS = {"open_round": "open_round", "add_application": "add_application", "reveal": "reveal_scores",
+                      "agree_close": "agree_score", "award": "make_award"}
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action in self.CHAIR_ACTIONS and self.own_member() is not None:
             return False
+        if action in self.CHAIR_COMMANDS and not window_may(self.app, self.CHAIR_COMMANDS[action]):
+            return False  # a note-taker's window types the sheets; the chair runs the round
+        if action == "import_applications" and not self.may_import:
+            return False  # its key says why instead (on_key)
         if action == "open_round":
             return self.panel is None and not self.live.engine.finished
         return True
@@ -374,7 +383,28 @@ class PanelScreen(Screen):
             return self.action_open_round()
         self.app.push_screen(ApplicationForm(attempt=lambda fields: self.live.try_command("add_application", **fields)))
 
+    @property
+    def may_import(self) -> bool:
+        """Importing reads a file on this computer and adds applications: never from a browser's window."""
+        return window_may(self.app, "import") and window_may(self.app, "add_applications")
+
+    def import_refusal(self) -> str:
+        return window_refusal(self.app, "import" if not window_may(self.app, "import") else "add_applications")
+
+    def on_key(self, event) -> None:
+        # Import's key is kept off the footer where it is not allowed; pressed anyway, it says why.
+        focused = self.focused
+        if focused is None or self.may_import:
+            return
+        bindings = focused._bindings.key_to_bindings.get(event.key, [])
+        if any(binding.action == "screen.import_applications" for binding in bindings):
+            event.stop()
+            self.notify(self.import_refusal(), title="Not imported", severity="warning")
+
     def action_import_applications(self) -> None:
+        if not self.may_import:  # reached some other way than its key
+            self.notify(self.import_refusal(), title="Not imported", severity="warning")
+            return
         if self.panel is None:
             return self.action_open_round()
 

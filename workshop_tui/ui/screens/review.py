@@ -23,6 +23,7 @@ from workshop_tui.ui.screens.comment_form import CommentForm
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.widgets.replay_panel import SPEEDS, ReplayPanel
+from workshop_tui.ui.window_rights import window_may, window_refusal
 
 PLAY_TICK = 0.25  # seconds between replay frames while playing
 
@@ -200,7 +201,15 @@ class ReviewScreen(Screen):
         else:
             self.notify(state.problem, title="Not saved", severity="error", timeout=20)
 
+    def check_action(self, action: str, parameters) -> bool | None:
+        # A browser's window (or the audience's) writes no files on this computer.
+        return action != "export" or window_may(self.app, "export")
+
     def action_export(self) -> None:
+        if not window_may(self.app, "export"):  # reached some other way than its key (which is hidden)
+            self.notify(window_refusal(self.app, "export"), title="Not exported", severity="warning")
+            return
+
         def chosen(answer) -> None:
             if answer:
                 self.write_export(*answer)
@@ -211,6 +220,8 @@ class ReviewScreen(Screen):
     def write_export(self, form: str, anonymised: bool, output: str, force: bool = False) -> None:
         from workshop_tui.export.writing import OutputExists, export
 
+        if not window_may(self.app, "export"):
+            return  # never written from a window that may not (the form is not offered there either)
         try:
             written = export(
                 self.session, form, output, anonymised, force=force, source=self.path, sessions_dir=self.app.sessions_dir,

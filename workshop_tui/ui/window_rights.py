@@ -1,0 +1,20 @@
+"""What this window may do, for the screens: core/roles.py's table, read with the app's role and
+whether the window is in a web browser (`serve` starts it with --in-browser)."""
+
+from typing import Any
+
+from workshop_tui.core.roles import may, refusal
+
+
+def is_in_browser(app: Any) -> bool:
+    return bool(getattr(app, "in_browser", False))
+
+
+def window_may(app: Any, what: str) -> bool:
+    """True when this app's window may do `what` (a command's name, or "import" or "export")."""
+    return may(getattr(app, "window_role", "facilitator"), what, is_in_browser(app))
+
+
+def window_refusal(app: Any, what: str) -> str:
+    """The sentence this window hears when it may not do `what`."""
+    return refusal(getattr(app, "window_role", "facilitator"), what, is_in_browser(app))
