@@ -114,7 +114,7 @@ async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: 
                 mark = await drawn_length(page)
                 await page.keyboard.press("Shift+Tab")
                 await page.keyboard.press("Shift+Tab")
-                await drawn_since(page, mark, "n Add")  # the applications' keys: their table has the focus
+                await drawn_since(page, mark, "Details")  # the applications' keys: their table has the focus (a note-taker has no Add)
                 mark = await drawn_length(page)
                 await page.keyboard.press("i")
                 await drawn_since(page, mark, "Not imported")  # the refusal's title; the sentence says why
