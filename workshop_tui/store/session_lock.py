@@ -3,14 +3,20 @@
 `fcntl.flock` is held on an open file, so the kernel lets go of it when the process ends, however
 it ends. No process numbers are trusted, so a lock left by a crash or a reboot never blocks anyone.
 The lock file is never deleted: deleting it could let two processes lock two different files.
+If someone else deletes or replaces it (or the whole folder) while it is held, `still_ours()` says
+so, and the owner stops writing the session file (store/open_session.py).
+
+The lock file is opened without following a link and only if it is an ordinary file, so a link
+named like a lock never has a process number written through it into another file.
 """
 
+import errno
 import fcntl
 import os
 from pathlib import Path
 
-from workshop_tui.store.atomic import OWNER_ONLY
-from workshop_tui.store.problems import OpenElsewhere
+from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, open_own_file
+from workshop_tui.store.problems import FileProblem, OpenElsewhere
 
 
 def lock_path(session_path: Path) -> Path:
@@ -24,23 +30,21 @@ class SessionLock:
         self.session_path = Path(session_path)
         self.path = lock_path(self.session_path)
         self._fd: int | None = None
+        self._on_session_file = False  # a folder that allowed no lock file: the session file itself is locked
 
     @property
     def held(self) -> bool:
         return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock, or raise FileProblem if another window has the session open.
+        """Take the lock, or raise FileProblem if another window has the session open, or if a link,
+        a folder or a pipe stands where the lock file should be.
 
         Raises OSError when neither a lock file nor the session file can be opened.
         """
         if self._fd is not None:
             return
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, OWNER_ONLY)
-        except OSError:
-            # A folder we may not write to: lock the session file itself (nobody can save there anyway).
-            fd = os.open(self.session_path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = self._open()
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -57,6 +61,46 @@ class SessionLock:
             raise
         _write_holder(fd)
         self._fd = fd
+
+    def _open(self) -> int:
+        try:
+            return open_own_file(self.path, os.O_RDWR | os.O_CREAT, OWNER_ONLY)
+        except NotAFile as error:
+            raise FileProblem(
+                self.session_path, "", f"its lock file {self.path.name} is not an ordinary file ({error.strerror})",
+                "Remove that name from the folder and try again.",
+            ) from None
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+        if os.path.lexists(self.path):
+            # A lock file we may not write to (made read-only) is locked all the same: flock needs no
+            # writing, and locking anything else would let a second window in beside the first.
+            try:
+                return open_own_file(self.path, os.O_RDONLY)
+            except NotAFile:
+                raise FileProblem(
+                    self.session_path, "", f"its lock file {self.path.name} is not an ordinary file",
+                    "Remove that name from the folder and try again.",
+                ) from None
+        # A folder we may not write to: lock the session file itself (nobody can save there anyway).
+        self._on_session_file = True
+        return open_own_file(self.session_path, os.O_RDONLY)
+
+    def still_ours(self) -> bool:
+        """Whether the lock held is still the lock at its path: False once the lock file (or the
+        folder) was removed or replaced, when another window could lock the new one."""
+        if self._fd is None:
+            return False
+        try:
+            mine = os.fstat(self._fd)
+            if self._on_session_file:
+                # Our own whole writes replace the session file, so only a lock file appearing counts.
+                return not os.path.lexists(self.path) and self.session_path.parent.is_dir()
+            there = os.stat(self.path, follow_symlinks=False)
+        except OSError:
+            return False
+        return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino) and mine.st_nlink > 0
 
     def release(self) -> None:
         if self._fd is not None:
