@@ -38,7 +38,7 @@ from workshop_tui.store.session_file import (
 )
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
-from workshop_tui.store.toml_files import read_bytes
+from workshop_tui.store.toml_files import open_regular, read_bytes
 
 # What a window may ask of a session: the engine's commands, by name.
 COMMANDS = frozenset({
@@ -227,6 +227,8 @@ class OpenSession:
         A file cut short is kept as it was beside it (NAME.toml.cut-DATE-TIME.bak) before anything is
         written, the save state says what was lost, and the next save writes the whole file again."""
         path = Path(path)
+        with open_regular(path, "session"):
+            pass  # a link, a folder or a pipe is said before any lock file is made beside it
         lock = _lock(path)
         warning = ""
         try:
@@ -248,7 +250,7 @@ class OpenSession:
             remove_leftovers(path)
         except BaseException:
             if lock:
-                lock.release()
+                lock.release(unmade=True)  # nothing was opened: leave the folder as it was
             raise
         owner = cls(SessionEngine(session, clock), path, lock, journal, **saver)
         if warning:
