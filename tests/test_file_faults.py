@@ -375,3 +375,49 @@ def test_a_running_session_marked_finished_by_hand_is_still_found_to_resume(tmp_
     path.write_text(text.replace('status = "paused"', 'status = "finished"', 1))
     assert SessionsIndex(tmp_path).lines()[0].status == "paused"
     assert [found for found, _ in SessionsFolder(tmp_path).unfinished()] == [path]
+
+
+# The same faults at the other doors: the plans folder and the listing's index.
+
+
+def test_a_dangling_link_named_like_a_plans_lock_never_makes_a_file_elsewhere(tmp_path: Path):
+    from workshop_tui.store.plan_files import PlanNotSaved, save_plan_version
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    outside = tmp_path / "made-elsewhere"
+    (plans / ".small.toml.lock").symlink_to(outside)
+    with pytest.raises(PlanNotSaved):
+        save_plan_version(plans, small_plan(), None)
+    assert not outside.exists() and not (plans / "small.toml").exists()
+
+
+def test_a_pipe_named_like_the_index_never_stops_the_listing(tmp_path: Path, clock):
+    import signal
+
+    path = _made(tmp_path, clock)
+    (tmp_path / ".workshop-tui-index.json").unlink(missing_ok=True)
+    os.mkfifo(tmp_path / ".workshop-tui-index.json")
+
+    def stop(*_):
+        raise AssertionError("the listing waited on a pipe")
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(10)
+    try:
+        assert [line.path for line in SessionsIndex(tmp_path).lines()] == [path]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def test_an_index_others_may_write_is_not_believed(tmp_path: Path, clock):
+    path = _made(tmp_path, clock, notes=1)
+    index = tmp_path / ".workshop-tui-index.json"
+    SessionsIndex(tmp_path).lines()
+    data = json.loads(index.read_text())
+    data["files"][path.name]["line"]["status"] = "finished"  # a forged line, with the file's true stamp
+    index.write_text(json.dumps(data))
+    index.chmod(0o666)
+    assert SessionsIndex(tmp_path).lines()[0].status == "paused"
+    assert [found for found, _ in SessionsFolder(tmp_path).unfinished()] == [path]

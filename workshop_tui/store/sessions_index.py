@@ -7,13 +7,14 @@ nothing more: anything unexpected in it is ignored, and file paths always come f
 """
 
 import json
+import os
 import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.session_summary import SessionLine
-from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
+from workshop_tui.store.atomic import OWNER_ONLY, open_own_file, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import read_summary
 from workshop_tui.store.sessions_dir import session_paths
@@ -66,6 +67,24 @@ def line_of(path: Path) -> SessionLine:
         return SessionLine.damaged(path, f"its summary is not right ({error}). Open it once to write it again")
 
 
+# Far above the index of any real folder (about 300 bytes a session).
+LARGEST_INDEX = 16 * 1024 * 1024
+
+
+def _own_private_bytes(path: Path) -> bytes:
+    """The index's bytes, only if it is an ordinary file of this user's that nobody else may write:
+    an index another user could have written (or a link, or a pipe that would never end) is not read.
+    Raises OSError or ValueError."""
+    fd = open_own_file(path, os.O_RDONLY)
+    try:
+        info = os.fstat(fd)
+        if info.st_uid != os.getuid() or info.st_mode & 0o022 or info.st_size > LARGEST_INDEX:
+            raise ValueError("not this user's own private index")
+        return os.pread(fd, info.st_size, 0)
+    finally:
+        os.close(fd)
+
+
 class SessionsIndex:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -73,7 +92,7 @@ class SessionsIndex:
 
     def _known(self) -> dict[str, Any]:
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(_own_private_bytes(self.path))
         except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or not isinstance(data.get("files"), dict):
