@@ -172,6 +172,10 @@ def test_a_file_cut_before_its_first_save_line_is_kept_said_and_written_whole(tm
     with OpenSession.resume(path, clock, gather_seconds=0) as owner:
         owner.apply(Command("next_step"))  # a whole write: one "# saved" line, at the very end
     cut = _cut_before_first_save(path)
+    # Read elsewhere (export, the listing), it is said, never shown as if it were the whole session.
+    assert main(["--sessions-dir", str(tmp_path), "export", path.name, "--format", "md"]) == 2
+    assert SessionsIndex(tmp_path).lines()[0].problem
+    assert path.read_bytes() == cut and not list(tmp_path.glob("*.bak"))
     owner = OpenSession.resume(path, clock, gather_seconds=60)
     try:
         kept = list(tmp_path.glob(f"{path.name}.cut-*.bak"))

@@ -130,6 +130,10 @@ class LoadedSession:
     events_text: str  # the [[events]] tables as they stand in the file ("" for version 1)
     dropped_bytes: int = 0  # bytes of a save cut short, left out
     cut: str = ""  # when the file was cut short: what was lost, in words ("" when it is whole)
+    # Set when saved work is missing (not only a last save cut short): what a reader says instead of
+    # showing part of a session as if it were all of it. Only `OpenSession.resume()` opens such a file,
+    # keeping a copy of it first.
+    lost: FileProblem | None = None
     head_ok: bool = True  # the head is the one this app wrote with these events (so appends may go on)
 
 
@@ -193,14 +197,16 @@ def _load(path: Path, raw: bytes) -> LoadedSession:
     if cut is raw and dropped == 0 and _VERSION_2.search(raw[:4096]) and not _SAVED.search(raw):
         # A version 2 file always ends a save with a "# saved" line: this one was cut before its first.
         try:
-            return _marked_cut(_parsed(path, raw, 0))
-        except FileProblem:
+            return _marked_cut(path, _parsed(path, raw, 0))
+        except FileProblem as problem:
             last = raw.rfind(_EVENTS_START.encode())
             if last < 0:
                 raise
             # The last event may be the one cut in half: leave it out, keep the rest.
-            return _marked_cut(_parsed(path, raw[: last + 1], len(raw) - last - 1))
-    return _marked_cut(_parsed(path, cut, dropped))
+            loaded = _marked_cut(path, _parsed(path, raw[: last + 1], len(raw) - last - 1))
+            loaded.lost = problem
+            return loaded
+    return _marked_cut(path, _parsed(path, cut, dropped))
 
 
 def _parsed(path: Path, cut: bytes, dropped: int) -> LoadedSession:
@@ -228,15 +234,22 @@ def _parsed(path: Path, cut: bytes, dropped: int) -> LoadedSession:
     return loaded
 
 
-def _marked_cut(loaded: LoadedSession) -> LoadedSession:
-    if loaded.dropped_bytes and not loaded.cut:
+def _marked_cut(path: Path, loaded: LoadedSession) -> LoadedSession:
+    if loaded.cut:
+        loaded.lost = FileProblem(path, "", f"this file was cut short ({loaded.cut})",
+                                  "Open it with 'workshop-tui resume' to keep what is left, or restore it from a copy.")
+    elif loaded.dropped_bytes:
         loaded.cut = f"the last save was cut short, and its {loaded.dropped_bytes} bytes were left out"
     return loaded
 
 
 def load_session(path: Path) -> Session:
-    """The session in `path`, whichever version wrote it."""
-    return load_session_file(path).session
+    """The session in `path`, whichever version wrote it. A file that lost saved work (cut short
+    before its first save line, or holding fewer events than its summary counts) is a FileProblem."""
+    loaded = load_session_file(path)
+    if loaded.lost is not None:
+        raise loaded.lost
+    return loaded.session
 
 
 def session_file_bytes(session: Session) -> bytes:
