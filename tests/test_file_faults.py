@@ -425,3 +425,35 @@ def test_an_index_others_may_write_is_not_believed(tmp_path: Path, clock):
     index.chmod(0o666)
     assert SessionsIndex(tmp_path).lines()[0].status == "paused"
     assert [found for found, _ in SessionsFolder(tmp_path).unfinished()] == [path]
+
+
+KILLED_WHILE_APPLYING = """
+import os, sys
+from pathlib import Path
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.store import outbox
+from workshop_tui.store.open_session import OpenSession
+
+def killed(self):
+    os.kill(os.getpid(), 9)  # killed after applying and saving, before the outboxes are removed
+
+outbox.LeftBehind.remove_applied = killed
+OpenSession.resume(Path(sys.argv[1]), FakeClock(), gather_seconds=0)
+"""
+
+
+def test_an_owner_killed_while_applying_an_outbox_loses_nothing_and_applies_nothing_twice(tmp_path: Path, clock):
+    import subprocess
+    import sys
+
+    path = _made(tmp_path, clock)
+    kept = _kept_commands(path, "w1", [f"typed {number}" for number in range(300)])
+    root = Path(__file__).resolve().parent.parent
+    child = subprocess.run([sys.executable, "-c", KILLED_WHILE_APPLYING, str(path)], cwd=root, timeout=60,
+                           env={**os.environ, "PYTHONPATH": str(root)}, capture_output=True)
+    assert child.returncode == -9, child.stderr
+    assert kept.exists()  # the next owner applies it again
+    with OpenSession.resume(path, clock, gather_seconds=0):
+        pass
+    assert _notes(path) == [f"typed {number}" for number in range(300)]  # each once
+    assert not kept.exists()
