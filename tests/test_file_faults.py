@@ -457,3 +457,21 @@ def test_an_owner_killed_while_applying_an_outbox_loses_nothing_and_applies_noth
         pass
     assert _notes(path) == [f"typed {number}" for number in range(300)]  # each once
     assert not kept.exists()
+
+
+def test_a_lock_file_that_cannot_be_opened_for_writing_still_keeps_a_second_window_out(tmp_path: Path, clock, monkeypatch):
+    # As a lock file made read-only does for anyone but root (who is let in to write it anyway).
+    from workshop_tui.store import atomic
+
+    path = _made(tmp_path, clock)
+    real_open = atomic.os.open
+
+    def read_only_lock(name, flags, *args, **kwargs):
+        if Path(name) == lock_path(path) and flags & (os.O_RDWR | os.O_WRONLY):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(name))
+        return real_open(name, flags, *args, **kwargs)
+
+    with OpenSession.resume(path, clock, gather_seconds=0):
+        monkeypatch.setattr(atomic.os, "open", read_only_lock)
+        with pytest.raises(FileProblem, match="open in another window"):
+            OpenSession.resume(path, clock, gather_seconds=0)

@@ -11,7 +11,6 @@ else takes the lock or writes the file.
 """
 
 import errno
-import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -593,9 +592,11 @@ def _keep_a_copy_if_events_disagree(path: Path, session: Session) -> None:
     replayed.events = list(session.events)
     if replayed != session:
         backup = path.with_name(path.name + ".format-1.bak")
-        if not backup.exists():
-            shutil.copy2(path, backup)
-            backup.chmod(OWNER_ONLY)
+        try:
+            # Never over what is there (not even through a link of that name), and private from the start.
+            create_new(backup, read_bytes(path, "session"), OWNER_ONLY)
+        except FileExistsError:
+            pass  # kept at an earlier opening
 
 
 def _keep_a_copy_of_cut_file(path: Path, clock: Clock) -> Path:

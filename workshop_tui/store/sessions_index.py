@@ -65,6 +65,9 @@ def line_of(path: Path) -> SessionLine:
         return SessionLine.damaged(path, f"{problem.what}. {problem.todo}")
     except ValueError as error:
         return SessionLine.damaged(path, f"its summary is not right ({error}). Open it once to write it again")
+    except (ArithmeticError, RecursionError, LookupError, TypeError, AttributeError) as error:
+        # A value no check caught: that one file is passed over, and the listing carries on.
+        return SessionLine.damaged(path, f"it cannot be read ({type(error).__name__}). Restore it from a copy")
 
 
 # Far above the index of any real folder (about 300 bytes a session).
