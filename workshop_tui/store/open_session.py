@@ -484,7 +484,10 @@ class OpenSession:
                 self._lock.release()  # the old file's lock: no longer ours to trust
             self.path = path
             self._journal = Journal(path, written, count, end_is_sound=True)
-            self._lock = _lock(path)
+            try:
+                self._lock = _lock(path)
+            except FileProblem:
+                self._lock = None  # something odd named like its lock: the new file is saved to all the same
             self._write_failed = False
             self._until_saved = ""
             self._warning = f"{why} Your work is kept in {path}."
