@@ -477,3 +477,13 @@ def test_a_lock_file_that_cannot_be_opened_for_writing_still_keeps_a_second_wind
         monkeypatch.setattr(atomic.os, "open", read_only_lock)
         with pytest.raises(FileProblem, match="open in another window"):
             OpenSession.resume(path, clock, gather_seconds=0)
+
+
+def test_a_plan_named_on_the_command_line_that_cannot_be_used_says_why(tmp_path: Path, capsys):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "deep.toml").write_text('name = "deep"\ntitle = "Deep"\n' + DEEP_KEY)
+    for command in (["check", "deep"], ["plan", "print", "deep", "-o", "-"]):
+        assert main(["--sessions-dir", str(tmp_path), *command]) == 2
+        error = capsys.readouterr().err
+        assert "deep.toml" in error and "nested far too deeply" in error and "Traceback" not in error
