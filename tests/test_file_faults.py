@@ -185,7 +185,9 @@ def test_a_file_cut_before_its_first_save_line_is_kept_said_and_written_whole(tm
         assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
         assert "cut short" in owner.save_state.problem and kept[0].name in owner.save_state.problem
         owner.apply(Command("add_note", {"typed": "after the cut"}))
-        assert owner.flush().ok
+        state = owner.flush()
+        assert state.unsaved == 0 and state.saved_at == clock.now()
+        assert "cut short" in state.problem  # still said: that work was lost before this window opened it
     finally:
         owner.close()
     loaded = load_session_file(path)
@@ -487,3 +489,22 @@ def test_a_plan_named_on_the_command_line_that_cannot_be_used_says_why(tmp_path:
         assert main(["--sessions-dir", str(tmp_path), *command]) == 2
         error = capsys.readouterr().err
         assert "deep.toml" in error and "nested far too deeply" in error and "Traceback" not in error
+
+
+def test_a_torn_last_save_is_kept_beside_and_said_until_the_next_save(tmp_path: Path, clock):
+    path = _made(tmp_path, clock, notes=2)
+    with open(path, "ab") as file:
+        file.write(b'[[events]]\nat = 2026-07-08 10:00:00+01:00\nkind = "note.ad')  # killed part-way
+    torn = path.read_bytes()
+    _kept_commands(path, "w1", ["typed while the owner was away"])
+    owner = OpenSession.resume(path, clock, gather_seconds=60)
+    try:
+        [kept] = tmp_path.glob(f"{path.name}.cut-*.bak")
+        assert kept.read_bytes() == torn
+        # Said on opening, even though what the window had kept was applied and saved meanwhile.
+        assert "cut short" in owner.save_state.problem and owner.save_state.unsaved == 0
+        owner.apply(Command("add_note", {"typed": "more"}))
+        assert owner.flush().ok
+    finally:
+        owner.close()
+    assert _notes(path) == ["note 0", "note 1", "typed while the owner was away", "more"]

@@ -172,10 +172,14 @@ class OpenSession:
         # Guards only the save state, which both the screen's thread and the saver's change; never held while writing.
         self._state_lock = threading.Lock()
         self._folder: SessionsFolder | None = None  # set while this session has no file of its own
-        # Words that stay in the save state after saving works again: where the work went.
-        self._warning = ""
-        # Words shown until the next save works: what an opened file had lost, or passed over.
+        # Words that stay in the save state after saving works again: where the work went (`_moved`),
+        # and what the file had lost before it was opened (`_lost`).
+        self._moved = ""
+        self._lost = ""
+        # Words shown until a save works after the session is handed to its screen: a torn last
+        # save dropped, a pipe named like an outbox passed over.
         self._until_saved = ""
+        self._handed_out = True  # False while resume() is still opening it
         self._write_failed = bool(first_problem)  # the last write failed: the saver tries again
         self._server: Any = None  # the SessionServer, once `serve()` has started one
         # The ids of commands applied, so one sent again is applied once (kept in the events, so a resume knows them too).
@@ -252,9 +256,14 @@ class OpenSession:
                 lock.release(unmade=True)  # nothing was opened: leave the folder as it was
             raise
         owner = cls(SessionEngine(session, clock), path, lock, journal, **saver)
-        if warning:
+        owner._handed_out = False
+        if warning and loaded.lost is not None:
+            owner._lost = warning  # work was lost before this opening: said for as long as it is open
+        elif warning:
             owner._warn(warning)
         owner.apply_left_behind()
+        owner._handed_out = True
+        owner.save_state = replace(owner.save_state, problem=owner._current_problem(owner.save_state))
         return owner
 
     def apply_left_behind(self) -> int:
@@ -416,8 +425,8 @@ class OpenSession:
         self._tell(Change((), state))
 
     def _current_problem(self, state: SaveState) -> str:
-        failed = state.problem if self._write_failed and state.problem not in self._warning else ""
-        return " ".join(words for words in (failed, self._warning, self._until_saved) if words)
+        failed = state.problem if self._write_failed and state.problem not in self._moved else ""
+        return " ".join(words for words in dict.fromkeys((failed, self._moved, self._lost, self._until_saved)) if words)
 
     def save_now(self) -> SaveState:
         """Write what is not on disk yet, on the calling thread. Never raises: the state says what happened.
@@ -450,8 +459,9 @@ class OpenSession:
                 else:
                     self._journal.append(new)
                 self._write_failed = False
-                self._until_saved = ""
-                state = SaveState(saved_at=self.clock.now(), problem=self._warning, unsaved=self._unsaved_count())
+                if self._handed_out:
+                    self._until_saved = ""
+                state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
             except Exception as error:  # any failure is said on screen; the saver never dies quietly
                 if fails_for_good(error):
                     return self._save_beside(
@@ -489,11 +499,10 @@ class OpenSession:
             except FileProblem:
                 self._lock = None  # something odd named like its lock: the new file is saved to all the same
             self._write_failed = False
-            self._until_saved = ""
-            self._warning = f"{why} Your work is kept in {path}."
-            state = SaveState(saved_at=self.clock.now(), problem=self._warning, unsaved=self._unsaved_count())
+            self._moved = f"{why} Your work is kept in {path}."
+            state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
         with self._state_lock:
-            self.save_state = state
+            state = self.save_state = replace(state, problem=self._current_problem(state))
         self._tell(Change((), state))
         return state
 
@@ -510,7 +519,7 @@ class OpenSession:
             self._lock = _lock(path)
             self._folder = None
             self._write_failed = False
-            state = SaveState(saved_at=self.clock.now(), problem=self._warning, unsaved=self._unsaved_count())
+            state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
         except Exception as error:  # said on screen and tried again, like any other save
             self._write_failed = True
             state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
