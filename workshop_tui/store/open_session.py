@@ -263,7 +263,8 @@ class OpenSession:
             owner._warn(warning)
         owner.apply_left_behind()
         owner._handed_out = True
-        owner.save_state = replace(owner.save_state, problem=owner._current_problem(owner.save_state))
+        with owner._state_lock:
+            owner.save_state = replace(owner.save_state, problem=owner._current_problem(owner.save_state))
         return owner
 
     def apply_left_behind(self) -> int:
