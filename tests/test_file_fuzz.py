@@ -153,3 +153,35 @@ def test_the_good_session_the_fuzz_starts_from_is_good(tmp_path: Path) -> None:
     (tmp_path / NAME).write_bytes(GOOD)
     assert [line.problem for line in SessionsIndex(tmp_path).lines()] == [""]
     assert isinstance(small_session(), Session)
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(item) for item in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(item) for item in value), default=0)
+    return 0
+
+
+_KEYS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=6)
+_VALUES = st.recursive(
+    st.one_of(st.integers(), st.floats(allow_nan=False), st.text(max_size=20), st.booleans()),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEYS, inner, max_size=3)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(document=st.dictionaries(_KEYS, _VALUES, max_size=4))
+def test_the_quick_depth_scan_never_counts_less_than_the_real_depth(document: dict) -> None:
+    import tomli_w
+
+    from workshop_tui.store.toml_files import DEEPEST, nesting_depth, toml_loads
+
+    depth = _depth(document) - 1  # the document itself is not nested in anything
+    for text in (tomli_w.dumps(document), tomli_w.dumps(document, multiline_strings=True)):
+        # Never less (or a deep file would pass), and never much more (or a good file would be refused):
+        # a [table.header] counts twice, as any of its parts may be an array of tables.
+        assert depth <= nesting_depth(text) <= 2 * depth + 2
+        if nesting_depth(text) <= DEEPEST:
+            assert toml_loads(text) == document

@@ -126,7 +126,8 @@ def nesting_depth(text: str) -> int:
             if first == ".":
                 key_dots += 1
             elif first == "]":
-                in_header, header = False, key_dots + 1
+                # Any part of a header may name an array of tables made earlier, one level more each.
+                in_header, header = False, 2 * (key_dots + 1)
                 deepest = max(deepest, header)
             continue
         if first == "[" and in_key and line_start and not stack:
@@ -138,7 +139,7 @@ def nesting_depth(text: str) -> int:
                 key_dots += 1
             elif first == "=":
                 in_key = False
-                level = (stack[-1][2] if stack else header) + key_dots + 1
+                level = (stack[-1][2] if stack else header) + key_dots  # each dot is a table further in
                 deepest = max(deepest, level)
             elif first == "}" and stack:
                 level = stack.pop()[1]  # an empty inline table
