@@ -139,7 +139,8 @@ def nesting_depth(text: str) -> int:
                 key_dots += 1
             elif first == "=":
                 in_key = False
-                level = (stack[-1][2] if stack else header) + key_dots  # each dot is a table further in
+                # Each dot is a table further in; a key outside braces is one level itself ({} counted the brace).
+                level = stack[-1][2] + key_dots if stack else header + key_dots + 1
                 deepest = max(deepest, level)
             elif first == "}" and stack:
                 level = stack.pop()[1]  # an empty inline table
