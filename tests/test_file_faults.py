@@ -342,6 +342,9 @@ def test_a_session_nested_a_thousand_deep_is_one_sentence_and_the_listing_carrie
         assert main(["--sessions-dir", str(tmp_path), *command]) == 2
         error = capsys.readouterr().err
         assert "nested far too deeply" in error and "Traceback" not in error
+    # The good session beside it still exports (export looks through the folder for its part 2s).
+    assert main(["--sessions-dir", str(tmp_path), "export", good.name, "--format", "md"]) == 0
+    assert "Faults" in capsys.readouterr().out
     lines = {line.path.name: line.problem for line in SessionsIndex(tmp_path).lines()}
     assert lines[good.name] == "" and "nested far too deeply" in lines[bad.name]
     assert [path for path, _ in SessionsFolder(tmp_path).unfinished()] == [good]
