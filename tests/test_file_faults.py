@@ -511,3 +511,15 @@ def test_a_torn_last_save_is_kept_beside_and_said_until_the_next_save(tmp_path: 
     finally:
         owner.close()
     assert _notes(path) == ["note 0", "note 1", "typed while the owner was away", "more"]
+
+
+def test_an_index_entry_edited_by_hand_is_not_believed(tmp_path: Path, clock):
+    path = _made(tmp_path, clock, notes=1)
+    index = tmp_path / ".workshop-tui-index.json"
+    SessionsIndex(tmp_path).lines()
+    data = json.loads(index.read_text())
+    data["files"][path.name]["line"]["status"] = "finished"  # the file's true stamp, a false line
+    index.write_text(json.dumps(data))
+    index.chmod(0o600)
+    assert SessionsIndex(tmp_path).lines()[0].status == "paused"
+    assert [found for found, _ in SessionsFolder(tmp_path).unfinished()] == [path]

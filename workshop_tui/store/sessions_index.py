@@ -6,6 +6,7 @@ times and inode, so a second listing reads only files that changed. The index is
 nothing more: anything unexpected in it is ignored, and file paths always come from the folder.
 """
 
+import hashlib
 import json
 import os
 import re
@@ -16,25 +17,43 @@ from typing import Any
 from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.store.atomic import OWNER_ONLY, open_own_file, write_atomically
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_file import read_summary
+from workshop_tui.store.session_file import CLOSING_BYTES, closing_head, read_summary
 from workshop_tui.store.sessions_dir import session_paths
 from workshop_tui.store.toml_files import open_regular
 
 INDEX_NAME = ".workshop-tui-index.json"
-INDEX_VERSION = 4  # 4: each line names the session it follows on from
+INDEX_VERSION = 5  # 4: each line names the session it follows on from; 5: each entry has a check of its line
 
 _TEXT_FIELDS = ("title", "plan", "facilitator", "status", "plan_name", "follows")
 _COUNT_FIELDS = ("minutes", "notes", "decisions", "open_actions")
 
 
-def _stamp(path: Path) -> list[int] | None:
-    # The change time moves on every write and cannot be set back by a program, unlike the
-    # modification time, so a file changed with the same size and time is still noticed.
+def _stamp(path: Path) -> list[int | str] | None:
+    """What a file's index entry is kept against: its times, size and inode, and the head digest and
+    event count of its closing lines (see store/session_file.py), read from its last few bytes.
+
+    The change time moves on every write and cannot be set back by a program, unlike the
+    modification time, so a file changed with the same size and time is still noticed. None for
+    anything that is not an ordinary file: its line is worked out again at each listing."""
     try:
-        info = path.stat()
+        fd = open_own_file(path, os.O_RDONLY)
     except OSError:
         return None
-    return [info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino]
+    try:
+        info = os.fstat(fd)
+        closing = closing_head(os.pread(fd, CLOSING_BYTES, max(0, info.st_size - CLOSING_BYTES)))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    end = f"{closing[0]} {closing[1]}" if closing else ""
+    return [info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino, end]
+
+
+def _check(stamp: object, line: object) -> str:
+    """A digest of an entry's stamp and line together: an entry edited by hand no longer matches it.
+    (Not a secret: the index is this user's own private file, and only a cache.)"""
+    return hashlib.blake2b(json.dumps([stamp, line], sort_keys=True).encode(), digest_size=8).hexdigest()
 
 
 def _line_to_json(line: SessionLine) -> dict[str, Any]:
@@ -112,7 +131,8 @@ class SessionsIndex:
             stamp = _stamp(path)
             line = None
             cached = known.get(path.name)
-            if stamp is not None and isinstance(cached, dict) and cached.get("stamp") == stamp:
+            if (stamp is not None and isinstance(cached, dict) and cached.get("stamp") == stamp
+                    and cached.get("check") == _check(stamp, cached.get("line"))):
                 try:
                     line = _line_from_json(path, cached.get("line"))
                     fresh[path.name] = cached  # as it was: nothing to write for it
@@ -121,7 +141,8 @@ class SessionsIndex:
             if line is None:
                 line = line_of(path)
                 if stamp is not None:
-                    fresh[path.name] = {"stamp": stamp, "line": _line_to_json(line)}
+                    as_json = _line_to_json(line)
+                    fresh[path.name] = {"stamp": stamp, "line": as_json, "check": _check(stamp, as_json)}
             found.append(line)
         if fresh != known:
             try:
