@@ -2,7 +2,7 @@
 
 Each file's line comes from the [summary] at its head (store/session_file.py), so listing a
 folder never parses whole sessions. A small index remembers each line with the file's size,
-times and inode, so a second listing reads only files that changed. The index is a cache and
+times, inode and closing head digest, so a second listing reads only files that changed. The index is a cache and
 nothing more: anything unexpected in it is ignored, and file paths always come from the folder.
 """
 
