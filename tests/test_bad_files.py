@@ -173,7 +173,7 @@ def _make_unreadable_link(path: Path) -> None:
 
 MALFORMED = [
     ("very deep nesting", _make_deep, "nested far too deeply"),
-    ("deep nesting that parses", _make_deep_but_parseable, "extra"),
+    ("deep nesting that parses", _make_deep_but_parseable, "nested far too deeply"),
     ("UTF-16", _make_utf16, "not a text file in UTF-8"),
     ("Latin-1", _make_latin1, "not a text file in UTF-8"),
     ("a FIFO", _make_fifo, "not an ordinary file"),

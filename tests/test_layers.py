@@ -36,7 +36,7 @@ def test_the_ui_does_import_textual():
 # What only the session's owner (store/open_session.py) may do with a session file.
 FILE_WORK = {
     "modules": {"fcntl", "workshop_tui.store.atomic", "workshop_tui.store.journal", "workshop_tui.store.session_lock"},
-    "names": {"save_session", "save_new_session", "write_atomically", "create_new", "SessionLock", "Journal"},
+    "names": {"save_session", "save_new_session", "write_atomically", "create_new", "open_own_file", "SessionLock", "Journal"},
     "calls": {"open", "write_text", "write_bytes", "read_text", "read_bytes", "flock", "lockf"},
     "os_calls": {"open", "replace", "rename", "unlink", "write", "truncate", "ftruncate"},
 }
@@ -77,4 +77,5 @@ def test_the_file_work_check_sees_file_work_where_there_is_some():
     store = Path(__file__).resolve().parent.parent / "workshop_tui" / "store"
     assert "workshop_tui.store.session_lock" in _file_work_in(store / "open_session.py")
     assert "fcntl" in _file_work_in(store / "session_lock.py")
-    assert any(found.startswith("open()") for found in _file_work_in(store / "journal.py"))
+    assert "open_own_file" in _file_work_in(store / "journal.py")  # opens the file, never through a link
+    assert any(found.startswith("open()") for found in _file_work_in(store / "atomic.py"))

@@ -4,14 +4,17 @@ Most saves append the new events and a "# saved N" line to the end of the file, 
 At natural moments (a step change, a pause, the end, or after many appends) and whenever the
 end of the file is in doubt (a failed append, a save cut short, a version 1 file) the whole
 file is written again atomically, with a fresh summary at the top.
+
+A session file that is a link, a folder or a pipe is never written: appending through a link would
+change a file somewhere else, and replacing the link would leave two copies of the session.
 """
 
 import os
 from pathlib import Path
 
 from workshop_tui.model import Event
-from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
-from workshop_tui.store.session_file import event_text, saved_line
+from workshop_tui.store.atomic import OWNER_ONLY, check_replaceable, open_own_file, write_atomically
+from workshop_tui.store.session_file import CLOSING_BYTES, closing_head, event_text, head_digest, head_of, saved_line
 
 # Appended events before the file is written whole again, so a listing's tail stays short.
 COMPACT_AFTER = 200
@@ -28,11 +31,14 @@ class Journal:
         self._appended = 0
         self._size: int | None = None  # the file's size after our last write, when known
         self._whole_needed = not end_is_sound
+        self._head: str | None = None  # the digest of the head in the file, written again after each append
         if end_is_sound:
             try:
-                self._size = self.path.stat().st_size
+                self._size, self._head = _size_and_head(self.path)
             except OSError:
                 self._whole_needed = True
+            if self._head is None:
+                self._whole_needed = True  # written before digests were kept: the next save writes a head with one
 
     def wants_whole(self, new_events: int, settles: bool) -> bool:
         """Whether the next save should write the whole file rather than append."""
@@ -41,9 +47,9 @@ class Journal:
     def append(self, events: list[Event]) -> int:
         """Add `events` at the end of the file; returns the bytes written. Raises OSError."""
         texts = [event_text(event) for event in events]
-        data = ("".join(texts) + saved_line(self.count + len(events))).encode("utf-8")
+        data = ("".join(texts) + saved_line(self.count + len(events), self._head)).encode("utf-8")
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+            fd = open_own_file(self.path, os.O_WRONLY | os.O_APPEND)
             try:
                 if os.fstat(fd).st_size != self._size:
                     # Someone changed the file behind our back: write it whole instead.
@@ -68,8 +74,10 @@ class Journal:
         events = all_events[self.count :]
         texts = [event_text(event) for event in events]
         body = "".join(self._chunks + texts)
-        data = (header + body + saved_line(self.count + len(events))).encode("utf-8")
+        head = head_digest(head_of(header.encode("utf-8")) or b"")
+        data = (header + body + saved_line(self.count + len(events), head)).encode("utf-8")
         try:
+            check_replaceable(self.path)
             write_atomically(self.path, data, OWNER_ONLY)
         except OSError:
             self._whole_needed = True
@@ -78,6 +86,7 @@ class Journal:
         self.count += len(events)
         self._appended = 0
         self._size = len(data)
+        self._head = head
         self._whole_needed = False
         return len(data)
 
@@ -86,3 +95,14 @@ def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(fd, view):]
+
+
+def _size_and_head(path: Path) -> tuple[int, str | None]:
+    """The file's size, and the head digest in its closing lines (None if it has none). Raises OSError."""
+    fd = open_own_file(path, os.O_RDONLY)
+    try:
+        size = os.fstat(fd).st_size
+        closing = closing_head(os.pread(fd, CLOSING_BYTES, max(0, size - CLOSING_BYTES)))
+    finally:
+        os.close(fd)
+    return size, closing[0] if closing else None

@@ -10,7 +10,7 @@ else takes the lock or writes the file.
     owner.close()                                               # the last save, then the lock goes
 """
 
-import shutil
+import errno
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,12 +27,19 @@ from workshop_tui.core.roles import Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.model import Event, Plan, Session
 from workshop_tui.model.command_arguments import ARGUMENTS, ArgumentProblem, checked_arguments
-from workshop_tui.store.atomic import OWNER_ONLY, remove_leftovers
+from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, create_new, remove_leftovers
 from workshop_tui.store.journal import Journal
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_file import event_text, header_text, load_session, load_session_file
+from workshop_tui.store.session_file import (
+    event_text,
+    header_text,
+    load_session,
+    load_session_file,
+    session_file_bytes,
+)
 from workshop_tui.store.session_lock import SessionLock
 from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
+from workshop_tui.store.toml_files import open_regular, read_bytes
 
 # What a window may ask of a session: the engine's commands, by name (each with its arguments' model).
 COMMANDS = frozenset(ARGUMENTS)
@@ -117,9 +124,25 @@ class SaverTimings(TypedDict, total=False):
     retry_seconds: float
 
 
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
+
+
 def describe_save_problem(error: BaseException, path: Path) -> str:
-    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-    return f"Could not save to {path} ({reason}). Your work is kept in memory and saving will be tried again."
+    return f"Could not save to {path} ({_reason(error)}). Your work is kept in memory and saving will be tried again."
+
+
+# Why a save fails that trying again will not mend: the file or its folder gone, replaced by a
+# folder or a link, or no longer ours to write. (A full disk may clear, so it is tried again.)
+_FOR_GOOD = {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EACCES, errno.EPERM, errno.EROFS, errno.ELOOP}
+
+
+def fails_for_good(error: BaseException) -> bool:
+    return isinstance(error, NotAFile) or (isinstance(error, OSError) and error.errno in _FOR_GOOD)
+
+
+# What carrying out a kept command can raise besides NotNow: a value out of range or of the wrong shape.
+REFUSED = (ArithmeticError, RecursionError, ValueError, LookupError, TypeError, AttributeError)
 
 
 class OpenSession:
@@ -149,6 +172,15 @@ class OpenSession:
         # Guards only the save state, which both the screen's thread and the saver's change; never held while writing.
         self._state_lock = threading.Lock()
         self._folder: SessionsFolder | None = None  # set while this session has no file of its own
+        # Words that stay in the save state after saving works again: where the work went (`_moved`),
+        # and what the file had lost before it was opened (`_lost`).
+        self._moved = ""
+        self._lost = ""
+        # Words shown until a save works after the session is handed to its screen: a torn last
+        # save dropped, a pipe named like an outbox passed over.
+        self._until_saved = ""
+        self._handed_out = True  # False while resume() is still opening it
+        self._write_failed = bool(first_problem)  # the last write failed: the saver tries again
         self._server: Any = None  # the SessionServer, once `serve()` has started one
         # The commands applied, as (window id, command id), so one sent again is applied once, and one
         # window's id never hides another's command. Kept in the events, so a resume knows them too.
@@ -194,47 +226,77 @@ class OpenSession:
 
     @classmethod
     def resume(cls, path: Path, clock: Clock, allow_finished: bool = False, **saver: Unpack[SaverTimings]) -> "OpenSession":
-        """The saved session in `path`, locked for this process. Raises FileProblem if it cannot be opened."""
+        """The saved session in `path`, locked for this process. Raises FileProblem if it cannot be opened.
+
+        A file cut short is kept as it was beside it (NAME.toml.cut-DATE-TIME.bak) before anything is
+        written, the save state says what was lost, and the next save writes the whole file again."""
         path = Path(path)
+        with open_regular(path, "session"):
+            pass  # a link, a folder or a pipe is said before any lock file is made beside it
         lock = _lock(path)
+        warning = ""
         try:
             loaded = load_session_file(path)
             session = loaded.session
             if session.status == "finished" and not allow_finished:
                 raise FileProblem(path, "", "this session has finished, so it cannot be carried on",
                                   "Start a new session with 'workshop-tui run PLAN'.")
+            if loaded.cut:
+                kept = _keep_a_copy_of_cut_file(path, clock)
+                warning = (f"This session's file was cut short ({loaded.cut}). The file as it was is kept in "
+                           f"{kept.name}; the next save writes the whole session again.")
             if loaded.version == 1:
                 _keep_a_copy_if_events_disagree(path, session)
                 journal = Journal(path, None, len(session.events), end_is_sound=False)  # upgraded by the first save
             else:
-                journal = Journal(path, loaded.events_text, len(session.events), end_is_sound=loaded.dropped_bytes == 0)
+                sound = loaded.dropped_bytes == 0 and not loaded.cut and loaded.head_ok
+                journal = Journal(path, loaded.events_text, len(session.events), end_is_sound=sound)
             remove_leftovers(path)
         except BaseException:
             if lock:
-                lock.release()
+                lock.release(unmade=True)  # nothing was opened: leave the folder as it was
             raise
         owner = cls(SessionEngine(session, clock), path, lock, journal, **saver)
+        owner._handed_out = False
+        if warning and loaded.lost is not None:
+            owner._lost = warning  # work was lost before this opening: said for as long as it is open
+        elif warning:
+            owner._warn(warning)
         owner.apply_left_behind()
+        owner._handed_out = True
+        with owner._state_lock:
+            owner.save_state = replace(owner.save_state, problem=owner._current_problem(owner.save_state))
         return owner
 
     def apply_left_behind(self) -> int:
         """Apply the commands that windows which have gone sent but never had confirmed (each once).
-        Returns how many made changes. One the session refuses now is dropped, as it would have been."""
+        Returns how many made changes. One the session refuses now is dropped, as it would have been.
+
+        Each outbox is read line by line, whatever its size, and removed only once all of it was
+        applied (or refused) and saved: if the save fails, the outboxes stay for the next owner
+        (which applies each command once). A name like an outbox that is a link or a pipe is passed
+        over, and the save state says so."""
         from workshop_tui.store.outbox import left_behind
         from workshop_tui.store.session_wire import WireProblem, arguments_from_text
 
         applied = 0
         if self.session.status == "finished":
             return 0
-        with left_behind(self.path) as commands:
-            for sent in commands:
+        with left_behind(self.path) as outboxes:
+            for sent in outboxes.commands():
                 try:
                     args = arguments_from_text(sent["args"])
                     # Never more than a note-taker's rights, whatever the line says; its window's id starts its ids.
                     if self.apply(Command(sent["name"], args, sent["id"], sent.get("window", ""), "note-taker", False, window_of(sent["id"]))):
                         applied += 1
-                except (NotNow, WireProblem):
-                    continue
+                except (NotNow, WireProblem, *REFUSED):
+                    continue  # refused, as the window would have been told; a value no check caught too
+            if outboxes.passed_over:
+                self._warn(" ".join(outboxes.passed_over))
+            if applied:
+                self.flush()
+            if not self._unsaved_count() and not self._write_failed:
+                outboxes.remove_applied()
         return applied
 
     # Other windows.
@@ -363,12 +425,30 @@ class OpenSession:
             # Let a burst of key presses finish, then write them all at once.
             self._stop.wait(self._gather)
             self._wake.clear()
-            if not self.save_now().ok:
+            self.save_now()
+            if self._write_failed:
                 self._stop.wait(self._retry)
                 self._wake.set()
 
+    def _warn(self, words: str) -> None:
+        """Say `words` in the save state until the next save works (what an opened file had lost)."""
+        with self._state_lock:
+            self._until_saved = f"{self._until_saved} {words}".strip()
+            state = self.save_state = replace(self.save_state, problem=self._current_problem(self.save_state))
+        self._tell(Change((), state))
+
+    def _current_problem(self, state: SaveState) -> str:
+        failed = state.problem if self._write_failed and state.problem not in self._moved else ""
+        return " ".join(words for words in dict.fromkeys((failed, self._moved, self._lost, self._until_saved)) if words)
+
     def save_now(self) -> SaveState:
-        """Write what is not on disk yet, on the calling thread. Never raises: the state says what happened."""
+        """Write what is not on disk yet, on the calling thread. Never raises: the state says what happened.
+
+        Before each write it checks the lock is still the lock file beside the session: if that was
+        removed or replaced (or the folder was), another window may be the owner now, so this one
+        stops writing that file and saves the whole session under a new name beside it. So does a
+        save that fails in a way trying again cannot mend (the folder gone, the file replaced by a
+        folder, no permission)."""
         with self._write_lock:
             if self._closed:
                 return self.save_state  # closed: the lock is gone, so this owner must never write again
@@ -377,21 +457,65 @@ class OpenSession:
             with self.engine.lock:
                 events = list(self.session.events)
                 new = events[self._journal.count :]
-                if not new and self.save_state.ok:
+                if not new and not self._write_failed:
                     return self.save_state
                 whole = self._journal.wants_whole(len(new), settles(new))
                 header = header_text(self.session) if whole else ""
+            if self._lock is not None and not self._lock.still_ours():
+                return self._save_beside(
+                    "Another window may have this session open now, so this window has stopped saving to it.",
+                    "Another window may have this session open now, so this window has stopped saving to it. "
+                    "It could not save under a new name beside it either; your work is kept in memory and that will be tried again.")
             try:
                 if whole:
                     self._journal.write_whole(header, events)
                 else:
                     self._journal.append(new)
+                self._write_failed = False
+                if self._handed_out:
+                    self._until_saved = ""
                 state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
             except Exception as error:  # any failure is said on screen; the saver never dies quietly
+                if fails_for_good(error):
+                    return self._save_beside(
+                        f"Could not save to {self.path} ({_reason(error)}), so this window has stopped saving to it.",
+                        describe_save_problem(error, self.path))
+                self._write_failed = True
                 state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
             with self._state_lock:
                 # Events may have come in during the write: count them now, not as they were.
-                state = self.save_state = replace(state, unsaved=self._unsaved_count())
+                state = replace(state, unsaved=self._unsaved_count())
+                state = self.save_state = replace(state, problem=self._current_problem(state))
+        self._tell(Change((), state))
+        return state
+
+    def _save_beside(self, why: str, if_not: str) -> SaveState:
+        """Write the whole session to a new file beside the old one (never over another file) and go
+        on saving there; the save state says `why` and where. If that fails too, it says `if_not`
+        and the saver tries again. Called with the write lock held."""
+        with self.engine.lock:
+            data = session_file_bytes(self.session)
+            written = "".join(event_text(event) for event in self.session.events)
+            count = len(self.session.events)
+        try:
+            path = _new_file_beside(self.path, data, self.clock.now())
+        except OSError as failed:
+            self._write_failed = True
+            state = SaveState(self.save_state.saved_at, f"{if_not} (A new file: {_reason(failed)}.)", self._unsaved_count())
+        else:
+            if self._lock is not None:
+                self._lock.release()  # the old file's lock: no longer ours to trust
+            self.path = path
+            self._journal = Journal(path, written, count, end_is_sound=True)
+            try:
+                self._lock = _lock(path)
+            except FileProblem:
+                self._lock = None  # something odd named like its lock: the new file is saved to all the same
+            self._write_failed = False
+            self._moved = f"{why} Your work is kept in {path}."
+            state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
+        with self._state_lock:
+            state = self.save_state = replace(state, problem=self._current_problem(state))
         self._tell(Change((), state))
         return state
 
@@ -407,8 +531,10 @@ class OpenSession:
             self._journal = Journal(path, written, count, end_is_sound=True)
             self._lock = _lock(path)
             self._folder = None
+            self._write_failed = False
             state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
         except Exception as error:  # said on screen and tried again, like any other save
+            self._write_failed = True
             state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
         with self._state_lock:
             self.save_state = state
@@ -421,11 +547,19 @@ class OpenSession:
 
     def flush(self) -> SaveState:
         """Save now if anything is unsaved."""
-        return self.save_now() if self._unsaved_count() or not self.save_state.ok else self.save_state
+        return self.save_now() if self._unsaved_count() or self._write_failed else self.save_state
 
     def close(self) -> SaveState:
-        """The last save, then stop saving and let go of the lock. Safe to call twice."""
+        """The last save, then stop saving and let go of the lock. Safe to call twice.
+
+        If the last save fails and work is unsaved (a full disk as the terminal closes), the whole
+        session is written to a new file beside it, or in the folder above, or in the home folder."""
         state = self.flush()
+        if self._unsaved_count() and self._write_failed and not self._closed and self._folder is None:
+            with self._write_lock:
+                state = self._save_beside(
+                    f"Could not save to {self.path}, so this window saved the session under a new name.",
+                    f"{state.problem} This window is closing, so that work is lost.")
         if self._server is not None:
             # Before the lock goes, so a window that hears this finds the session free to take over.
             self._server.stop("finished" if self.session.status == "finished" else "closed")
@@ -511,6 +645,50 @@ def _keep_a_copy_if_events_disagree(path: Path, session: Session) -> None:
     replayed.events = list(session.events)
     if replayed != session:
         backup = path.with_name(path.name + ".format-1.bak")
-        if not backup.exists():
-            shutil.copy2(path, backup)
-            backup.chmod(OWNER_ONLY)
+        try:
+            # Never over what is there (not even through a link of that name), and private from the start.
+            create_new(backup, read_bytes(path, "session"), OWNER_ONLY)
+        except FileExistsError:
+            pass  # kept at an earlier opening
+
+
+def _keep_a_copy_of_cut_file(path: Path, clock: Clock) -> Path:
+    """Keep the bytes of a file cut short beside it, before anything writes it. Raises FileProblem
+    when no copy can be made: then the file is not opened for changes at all."""
+    data = read_bytes(path, "session")
+    stamp = f"{clock.now():%Y%m%d-%H%M%S}"
+    for number in range(1, 100):
+        kept = path.with_name(f"{path.name}.cut-{stamp}.bak" if number == 1 else f"{path.name}.cut-{stamp}-{number}.bak")
+        try:
+            create_new(kept, data, OWNER_ONLY)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise FileProblem(path, "", f"this file was cut short, and a copy of it could not be kept ({error.strerror})",
+                              "Copy the file somewhere safe, then open it again.") from None
+        return kept
+    raise FileProblem(path, "", "this file was cut short, and there are too many copies of it beside it",
+                      "Move the .bak copies somewhere else, then open it again.")
+
+
+def _new_file_beside(path: Path, data: bytes, now: datetime) -> Path:
+    """A new file for a session whose own file cannot be written: beside it, else in the folder
+    above (the sessions folder is gone), else in the home folder. Never over another file. Raises OSError."""
+    stem = path.name.removesuffix(".toml")
+    places = [path.parent, path.parent.parent, Path.home()]
+    problem: OSError = FileNotFoundError(errno.ENOENT, "no folder to save in", str(path.parent))
+    for folder in dict.fromkeys(places):
+        if not folder.is_dir():
+            continue
+        for number in range(1, 100):
+            suffix = "" if number == 1 else f" {number}"
+            candidate = folder / f"{stem} (saved {now:%H-%M-%S}{suffix}).toml"
+            try:
+                create_new(candidate, data, OWNER_ONLY)
+            except FileExistsError:
+                continue
+            except OSError as error:
+                problem = error
+                break  # this folder will not do: try the next
+            return candidate
+    raise problem

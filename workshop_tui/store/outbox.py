@@ -15,11 +15,13 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
-from workshop_tui.store.atomic import OWNER_ONLY
+from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, open_own_file
 from workshop_tui.store.session_wire import short_name
 
-_MOST = 4 * 1024 * 1024  # an outbox larger than this is not one this app wrote; it is left alone
+# No command this app writes comes near this (the wire's own limit is 4 MB); a longer line is skipped.
+LONGEST_LINE = 4 * 1024 * 1024
 
 
 def outbox_path(session_path: Path, window_id: str) -> Path:
@@ -27,11 +29,14 @@ def outbox_path(session_path: Path, window_id: str) -> Path:
 
 
 class Outbox:
-    """One window's outbox, locked for as long as the window runs."""
+    """One window's outbox, locked for as long as the window runs.
+
+    Raises OSError (NotAFile) when a link, a folder or a pipe has the outbox's name: it is never
+    written through."""
 
     def __init__(self, session_path: Path, window_id: str):
         self.path = outbox_path(session_path, window_id)
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, OWNER_ONLY)
+        self._fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, OWNER_ONLY)
         fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a fresh id: nobody else has it
 
     def add(self, command: dict[str, str]) -> None:
@@ -53,47 +58,93 @@ class Outbox:
         os.close(self._fd)
 
 
+def command_of(line: bytes) -> dict[str, str] | None:
+    """The command on one line of an outbox; None for a line cut short by a crash, or not written by this app."""
+    try:
+        item = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(item, dict) and all(isinstance(item.get(key), str) for key in ("id", "name", "args")):
+        return item
+    return None
+
+
 def read_commands(data: bytes) -> list[dict[str, str]]:
     """The commands in an outbox; a line cut short by a crash, or one not written by this app, is skipped."""
-    commands = []
-    for line in data.splitlines():
-        try:
-            item = json.loads(line)
-        except ValueError:
-            continue
-        if isinstance(item, dict) and all(isinstance(item.get(key), str) for key in ("id", "name", "args")):
-            commands.append(item)
-    return commands
+    return [command for line in data.splitlines() if (command := command_of(line)) is not None]
 
 
-@contextmanager
-def left_behind(session_path: Path) -> Iterator[list[dict[str, str]]]:
-    """The commands in the outboxes of windows of this session that have gone (their lock is free),
-    in the order each window sent them. The outboxes are removed when the caller is done."""
-    taken: list[tuple[Path, int]] = []
-    commands: list[dict[str, str]] = []
-    folder = Path(session_path).parent
-    try:
+class LeftBehind:
+    """The outboxes of windows of one session that have gone (their lock is free), each locked by
+    this process while its commands are read and applied.
+
+    `commands()` reads them line by line, so an outbox of any size is applied in parts and never
+    held in memory whole. `remove_applied()` removes only the outboxes read to their end, once the
+    caller has applied (and saved) what was in them: an outbox is never removed unapplied."""
+
+    def __init__(self, session_path: Path):
+        self.passed_over: list[str] = []  # sentences: names like an outbox that are not ordinary files
+        self._taken: list[tuple[Path, int]] = []
+        self._read: list[Path] = []
+        folder = Path(session_path).parent
         for path in sorted(folder.glob(f"{short_name(session_path)}.*.outbox")):
             try:
-                fd = os.open(path, os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW)
-            except OSError:
+                fd = open_own_file(path, os.O_RDWR)
+            except NotAFile as error:
+                self.passed_over.append(f"{path.name} is not an ordinary file ({error.strerror}), so it was passed over.")
                 continue
+            except OSError:
+                continue  # gone meanwhile, or not ours to read
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 os.close(fd)  # a window still running: it sends its own again
                 continue
-            taken.append((path, fd))
-            size = os.fstat(fd).st_size
-            if size <= _MOST:
-                commands += read_commands(os.pread(fd, size, 0))
-        yield commands
-        for path, _ in taken:
+            self._taken.append((path, fd))
+
+    def commands(self) -> Iterator[dict[str, str]]:
+        """Every command kept, outbox by outbox, in the order each window sent them."""
+        for path, fd in self._taken:
+            with os.fdopen(os.dup(fd), "rb") as file:
+                while True:
+                    line = file.readline(LONGEST_LINE + 1)
+                    if not line:
+                        break
+                    if len(line) > LONGEST_LINE and not line.endswith(b"\n"):
+                        _skip_rest_of_line(file)  # far too long to be a command this app wrote
+                        continue
+                    command = command_of(line)
+                    if command is not None:
+                        yield command
+            self._read.append(path)
+
+    def remove_applied(self) -> None:
+        """Remove the outboxes whose every command has been read (and, by the caller, applied)."""
+        for path in self._read:
             try:
                 path.unlink()
             except OSError:
                 pass
-    finally:
-        for _, fd in taken:
+
+    def close(self) -> None:
+        for _, fd in self._taken:
             os.close(fd)
+        self._taken = []
+
+
+def _skip_rest_of_line(file: BinaryIO) -> None:
+    while True:
+        part = file.readline(LONGEST_LINE)
+        if not part or part.endswith(b"\n"):
+            return
+
+
+@contextmanager
+def left_behind(session_path: Path) -> Iterator[LeftBehind]:
+    """The outboxes of windows of this session that have gone, locked until the block ends.
+    Nothing is removed unless the caller calls `remove_applied()`."""
+    batch = LeftBehind(session_path)
+    try:
+        yield batch
+    finally:
+        batch.close()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_tui.model import PLAN_FORMAT, Plan
-from workshop_tui.store.atomic import create_new, write_atomically
+from workshop_tui.store.atomic import create_new, open_own_file, write_atomically
 from workshop_tui.store.plan_library import builtin_plans
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import load_plan, read_bytes, to_toml
@@ -109,7 +109,8 @@ def save_plan_version(plans_dir: Path, plan: Plan, started_from: int | None, ren
         raise PlanNotSaved(f"The folder {plans_dir} could not be made ({error.strerror}).") from None
     path = plan_path(plans_dir, plan.name)
     try:
-        lock = os.open(plans_dir / f".{plan.name}.toml.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        # Never through a link: a link named like the lock must not have another file opened or made.
+        lock = open_own_file(plans_dir / f".{plan.name}.toml.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
         raise PlanNotSaved(f"The folder {plans_dir} cannot be written ({error.strerror}). Choose another sessions folder.") from None
     try:

@@ -27,7 +27,7 @@ from workshop_tui.store.file_head import (
 )
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_dir import session_paths
-from workshop_tui.store.toml_files import check_schema_version, open_regular
+from workshop_tui.store.toml_files import check_schema_version, open_regular, toml_loads
 
 STATUSES = get_args(Status)
 LARGEST_HEAD = 1024 * 1024  # a head with more steps than this holds is read from the whole file
@@ -109,7 +109,7 @@ def _read(path: Path, plan_name: str) -> PastSession | None:
     # The summary, then the timings, each the quick way where the head is as this app writes it.
     at = head.find(TIMINGS_TABLE)
     summary_part, timings_part = (head[:at], head[at + 1:]) if at >= 0 else (head, b"")
-    data = quick_head(summary_part) or tomllib.loads(summary_part.decode("utf-8"))
+    data = quick_head(summary_part) or toml_loads(summary_part.decode("utf-8"))
     check_schema_version(path, data, SESSION_FORMAT)
     summary = data.get("summary")
     if not isinstance(summary, dict):
@@ -131,7 +131,7 @@ def _timings(text: bytes) -> list[StepTime]:
     rows = quick_timings(text.decode("utf-8"))
     if rows is not None:
         return [StepTime.checked(*row) for row in rows]
-    tables = tomllib.loads(text.decode("utf-8")).get("timings")
+    tables = toml_loads(text.decode("utf-8")).get("timings")
     if not isinstance(tables, list) or not tables:
         raise ValueError("its [[timings]] are not tables")
     return [StepTime.from_toml(table) for table in tables]

@@ -74,9 +74,13 @@ def find_plan(wanted: str, plans_dir: Path | None = None) -> PlanEntry:
     path = Path(wanted)
     if path.suffix == ".toml" or path.exists() or "/" in wanted:
         return PlanEntry(path, False, load_plan(path))
-    for entry in all_plans(plans_dir):
+    entries = all_plans(plans_dir)
+    for entry in entries:
         if entry.name == wanted and entry.plan:
             return entry
+    for entry in entries:
+        if entry.name == wanted and entry.problem:
+            raise entry.problem  # there is one of that name, but it cannot be used: say why
     raise FileProblem(
         wanted,
         "",

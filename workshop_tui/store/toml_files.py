@@ -27,18 +27,28 @@ LARGEST_FILE = 64 * 1024 * 1024
 
 @contextmanager
 def open_regular(path: Path, what: str) -> Iterator[tuple[BinaryIO, int]]:
-    """An open regular file and its size, or a FileProblem: a folder, a pipe or a device is never read."""
+    """An open regular file and its size, or a FileProblem: a folder, a pipe or a device is never read.
+
+    A session file is never read through a link either: the app writes where it reads, and writing
+    through a link would change a file somewhere else (plans, which it only reads, may be links)."""
     path = Path(path)
+    follow = os.O_NOFOLLOW if what == "session" else 0
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | follow)
     except FileNotFoundError:
         raise FileProblem(path, "", "there is no such file", f"Check the name of the {what} file.") from None
     except IsADirectoryError:
         raise FileProblem(path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it.") from None
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise FileProblem(path, "", "this is a loop of links that leads to no file", "Give the path of a real file.") from None
+            if what == "session" and os.path.isfile(path):
+                raise FileProblem(path, "", "this is a link to a file somewhere else, and a session file is never opened through a link",
+                                  "Move or copy the session file itself into the sessions folder.") from None
+            if what == "session" and os.path.exists(path):
+                raise FileProblem(path, "", "this is a link to something that is not an ordinary file",
+                                  f"Give the path of a {what} file.") from None
+            raise FileProblem(path, "", "this is a link that leads to no file (or a loop of links)", "Give the path of a real file.") from None
         raise FileProblem(path, "", f"it could not be read ({error.strerror})", "Check who may read the file.") from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
@@ -77,10 +87,95 @@ def decode_text(path: Path, raw: bytes, what: str) -> str:
     return text
 
 
+# Tables, arrays, dotted keys and inline tables inside each other. A real plan or session nests
+# five or six deep; a thousand-deep key (2 KB of text) parses, then breaks whatever walks it.
+DEEPEST = 32
+
+# What a quick scan needs of TOML text: strings and comments (to pass over), new lines, brackets, dots, = and commas.
+_TOKENS = re.compile(
+    r'"""(?:\\[\s\S]|[^\\])*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*|[\n\[\]{}=,.]'
+)
+
+
+class TooDeep(tomllib.TOMLDecodeError):
+    """TOML nested deeper than DEEPEST: refused before it is parsed."""
+
+    def __init__(self, message: str):
+        ValueError.__init__(self, message)
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply the tables, arrays, dotted keys and inline tables in `text` nest, from one quick
+    scan of the text (an upper bound, enough to refuse a file before tomllib parses it)."""
+    deepest = header = level = key_dots = 0
+    stack: list[tuple[str, int, int]] = []  # each open [ or { in a value: its kind, the level outside it and inside it
+    in_key = line_start = True
+    in_header = False
+    for found in _TOKENS.finditer(text):
+        token = found.group()
+        first = token[0]
+        if first == "\n":
+            if not stack:
+                in_key = line_start = True
+                in_header = False
+                key_dots = 0
+            continue
+        if first == "#":
+            continue
+        if in_header:
+            if first == ".":
+                key_dots += 1
+            elif first == "]":
+                # Any part of a header may name an array of tables made earlier, one level more each.
+                in_header, header = False, 2 * (key_dots + 1)
+                deepest = max(deepest, header)
+            continue
+        if first == "[" and in_key and line_start and not stack:
+            in_header, key_dots = True, 0  # a [table] or [[array of tables]] header
+            continue
+        line_start = False
+        if in_key:
+            if first == ".":
+                key_dots += 1
+            elif first == "=":
+                in_key = False
+                # Each dot is a table further in; a key outside braces is one level itself ({} counted the brace).
+                level = stack[-1][2] + key_dots if stack else header + key_dots + 1
+                deepest = max(deepest, level)
+            elif first == "}" and stack:
+                level = stack.pop()[1]  # an empty inline table
+                in_key = False
+            continue
+        if first in "[{":
+            stack.append((first, level, level + 1))
+            level += 1
+            deepest = max(deepest, level)
+            if first == "{":
+                in_key, key_dots = True, 0
+        elif first in "]}" and stack:
+            level = stack.pop()[1]
+        elif first == "," and stack:
+            level = stack[-1][2]
+            if stack[-1][0] == "{":
+                in_key, key_dots = True, 0
+        if deepest > DEEPEST:
+            break
+    return deepest
+
+
+def toml_loads(text: str) -> dict[str, Any]:
+    """tomllib.loads, refusing (TooDeep) text nested deeper than DEEPEST before it is parsed."""
+    if nesting_depth(text) > DEEPEST:
+        raise TooDeep(f"it is nested far too deeply (more than {DEEPEST} tables, lists or dotted names inside each other)")
+    return tomllib.loads(text)
+
+
 def parse_toml_text(path: Path, text: str) -> dict[str, Any]:
     """The TOML table in `text`, or a FileProblem naming the line and column."""
     try:
-        return tomllib.loads(text)
+        return toml_loads(text)
+    except TooDeep as error:
+        raise FileProblem(path, "", f"this is not valid TOML for this app: {error}", "Fix the file and try again.") from None
     except RecursionError:
         raise FileProblem(path, "", "this is not valid TOML: it is nested far too deeply", "Fix the file and try again.") from None
     except tomllib.TOMLDecodeError as error:
@@ -125,9 +220,12 @@ def parse(model: type[Model], path: Path, data: dict[str, Any], what: str) -> Mo
         raise first from None
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 def load_plan(path: Path) -> Plan:
     # Windows Notepad may start a UTF-8 file with a byte-order mark; it is not part of the plan.
-    raw = read_bytes(path, "plan").removeprefix(b"\xef\xbb\xbf")
+    raw = read_bytes(path, "plan").removeprefix(BOM)
     data = parse_toml_text(path, decode_text(path, raw, "plan"))
     check_schema_version(path, data, PLAN_FORMAT)
     return parse(Plan, path, data, "plan")
