@@ -94,7 +94,8 @@ def test_a_session_file_replaced_by_a_link_while_open_is_never_written_through_o
         state = owner.flush()
         assert outside.read_bytes() == before  # neither written through nor split in two
         assert os.path.islink(original)
-        assert "stopped saving to it" in state.problem and str(owner.path) in state.problem
+        assert "stopped saving to it" in state.warning and str(owner.path) in state.warning
+        assert state.ok  # the work is on disk, under the new name: the screen says saved, and why it moved
         assert owner.path != original
         assert len(load_session(owner.path).events) == len(owner.session.events)
     finally:
@@ -107,7 +108,7 @@ def test_a_pipe_named_like_an_outbox_is_passed_over_and_said_and_resume_works(tm
     os.mkfifo(pipe)
     owner = OpenSession.resume(path, clock, gather_seconds=0)
     try:
-        assert "passed over" in owner.save_state.problem and pipe.name in owner.save_state.problem
+        assert "passed over" in owner.save_state.warning and pipe.name in owner.save_state.warning
         assert stat.S_ISFIFO(os.lstat(pipe).st_mode)  # never read, never removed
     finally:
         owner.close()
@@ -183,11 +184,11 @@ def test_a_file_cut_before_its_first_save_line_is_kept_said_and_written_whole(tm
         kept = list(tmp_path.glob(f"{path.name}.cut-*.bak"))
         assert len(kept) == 1 and kept[0].read_bytes() == cut
         assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
-        assert "cut short" in owner.save_state.problem and kept[0].name in owner.save_state.problem
+        assert "cut short" in owner.save_state.warning and kept[0].name in owner.save_state.warning
         owner.apply(Command("add_note", {"typed": "after the cut"}))
         state = owner.flush()
         assert state.unsaved == 0 and state.saved_at == clock.now()
-        assert "cut short" in state.problem  # still said: that work was lost before this window opened it
+        assert "cut short" in state.warning  # still said: that work was lost before this window opened it
     finally:
         owner.close()
     loaded = load_session_file(path)
@@ -203,9 +204,9 @@ def _second_owner_writes_alone(first: OpenSession, path: Path, clock: FakeClock)
     try:
         first.apply(Command("add_note", {"typed": "from the first window"}))
         state = first.flush()
-        assert state.problem.startswith("Another window may have this session open now, so this window has stopped saving to it.")
+        assert state.warning.startswith("Another window may have this session open now, so this window has stopped saving to it.")
         assert first.path != path and "from the first window" in _notes(first.path)
-        assert str(first.path) in state.problem
+        assert str(first.path) in state.warning
         second.apply(Command("add_note", {"typed": "from the second window"}))
         second.flush()
         assert _notes(path) == ["from the second window"]
@@ -258,7 +259,7 @@ def test_a_session_file_replaced_by_a_folder_is_saved_beside_under_a_new_name(tm
         owner.apply(Command("add_note", {"typed": "second"}))
         state = owner.flush()
         assert owner.path.parent == tmp_path and owner.path.name.startswith(path.stem + " (saved ")
-        assert f"Your work is kept in {owner.path}." in state.problem
+        assert f"Your work is kept in {owner.path}." in state.warning
         assert _notes(owner.path) == ["note 0", "second"]
         assert stat.S_IMODE(owner.path.stat().st_mode) == 0o600
         owner.apply(Command("add_note", {"typed": "third"}))  # and saving goes on there
@@ -276,7 +277,7 @@ def test_when_the_sessions_folder_is_gone_the_session_is_saved_in_the_folder_abo
         shutil.rmtree(folder)
         owner.apply(Command("add_note", {"typed": "second"}))
         state = owner.flush()
-        assert owner.path.parent == tmp_path and str(owner.path) in state.problem
+        assert owner.path.parent == tmp_path and str(owner.path) in state.warning
         assert _notes(owner.path) == ["note 0", "second"]
     finally:
         owner.close()
@@ -292,7 +293,7 @@ def test_a_read_only_folder_keeps_the_work_in_the_folder_above(tmp_path: Path, c
         folder.chmod(0o500)
         owner.apply(Command("next_step"))
         state = owner.flush()
-        assert owner.path.parent == tmp_path and str(owner.path) in state.problem
+        assert owner.path.parent == tmp_path and str(owner.path) in state.warning
     finally:
         owner.close()
         folder.chmod(0o700)
@@ -311,7 +312,7 @@ def test_a_disk_full_as_the_window_closes_keeps_the_work_in_a_new_file(tmp_path:
     monkeypatch.setattr(journal.Journal, "append", disk_full)
     owner.apply(Command("add_note", {"typed": "typed at the end"}))
     state = owner.close()
-    assert owner.path != path and str(owner.path) in state.problem
+    assert owner.path != path and str(owner.path) in state.warning
     assert _notes(owner.path) == ["note 0", "typed at the end"]
     assert _notes(path) == ["note 0"]
 
@@ -505,7 +506,7 @@ def test_a_torn_last_save_is_kept_beside_and_said_until_the_next_save(tmp_path: 
         [kept] = tmp_path.glob(f"{path.name}.cut-*.bak")
         assert kept.read_bytes() == torn
         # Said on opening, even though what the window had kept was applied and saved meanwhile.
-        assert "cut short" in owner.save_state.problem and owner.save_state.unsaved == 0
+        assert "cut short" in owner.save_state.warning and owner.save_state.unsaved == 0
         owner.apply(Command("add_note", {"typed": "more"}))
         assert owner.flush().ok
     finally:

@@ -391,7 +391,8 @@ def _save_state(sent: object) -> SaveState:
     except ValueError:
         saved_at = None
     unsaved = sent.get("unsaved")
-    return SaveState(saved_at, str(sent.get("problem") or ""), unsaved if isinstance(unsaved, int) else 0)
+    return SaveState(saved_at, str(sent.get("problem") or ""), unsaved if isinstance(unsaved, int) else 0,
+                     str(sent.get("warning") or ""))
 
 
 def resume_or_join(path: Path, clock: Clock, **saver: Unpack[SaverTimings]) -> "OpenSession | JoinedSession":

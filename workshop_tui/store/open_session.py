@@ -68,6 +68,9 @@ class SaveState:
     saved_at: datetime | None = None
     problem: str = ""  # in plain words, when the last save failed
     unsaved: int = 0  # events not on disk yet
+    # In plain words, what the person should know although saving works: where the work went after the
+    # file could not be written, what a file had lost before it was opened, a file passed over.
+    warning: str = ""
 
     @property
     def ok(self) -> bool:
@@ -265,7 +268,7 @@ class OpenSession:
         owner.apply_left_behind()
         owner._handed_out = True
         with owner._state_lock:
-            owner.save_state = replace(owner.save_state, problem=owner._current_problem(owner.save_state))
+            owner.save_state = owner._with_words(owner.save_state)
         return owner
 
     def apply_left_behind(self) -> int:
@@ -434,12 +437,15 @@ class OpenSession:
         """Say `words` in the save state until the next save works (what an opened file had lost)."""
         with self._state_lock:
             self._until_saved = f"{self._until_saved} {words}".strip()
-            state = self.save_state = replace(self.save_state, problem=self._current_problem(self.save_state))
+            state = self.save_state = self._with_words(self.save_state)
         self._tell(Change((), state))
 
-    def _current_problem(self, state: SaveState) -> str:
+    def _with_words(self, state: SaveState) -> SaveState:
+        """`state` with what to say: a failed save as its problem, the rest (work saved elsewhere, lost
+        before opening, passed over) as a warning, so the screen never calls saved work unsaved."""
         failed = state.problem if self._write_failed and state.problem not in self._moved else ""
-        return " ".join(words for words in dict.fromkeys((failed, self._moved, self._lost, self._until_saved)) if words)
+        warning = " ".join(words for words in dict.fromkeys((self._moved, self._lost, self._until_saved)) if words)
+        return replace(state, problem=failed, warning=warning)
 
     def save_now(self) -> SaveState:
         """Write what is not on disk yet, on the calling thread. Never raises: the state says what happened.
@@ -485,7 +491,7 @@ class OpenSession:
             with self._state_lock:
                 # Events may have come in during the write: count them now, not as they were.
                 state = replace(state, unsaved=self._unsaved_count())
-                state = self.save_state = replace(state, problem=self._current_problem(state))
+                state = self.save_state = self._with_words(state)
         self._tell(Change((), state))
         return state
 
@@ -515,7 +521,7 @@ class OpenSession:
             self._moved = f"{why} Your work is kept in {path}."
             state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
         with self._state_lock:
-            state = self.save_state = replace(state, problem=self._current_problem(state))
+            state = self.save_state = self._with_words(state)
         self._tell(Change((), state))
         return state
 

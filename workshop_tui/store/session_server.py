@@ -56,7 +56,7 @@ BACKLOG = 10_000  # messages waiting for one window; a window further behind is 
 
 def _save(owner: "OpenSession", state: "SaveState") -> dict[str, Any]:
     # How many events are on disk: a window lets go of a command only once its events are there.
-    return {**save_fields(state.saved_at, state.problem, state.unsaved), "saved": owner.saved_count}
+    return {**save_fields(state.saved_at, state.problem, state.unsaved, state.warning), "saved": owner.saved_count}
 
 
 class _Window:

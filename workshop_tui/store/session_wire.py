@@ -280,5 +280,6 @@ def arguments_from_text(text: object) -> dict[str, Any]:
     return args
 
 
-def save_fields(saved_at: datetime | None, problem: str, unsaved: int) -> dict[str, Any]:
-    return {"saved_at": saved_at.isoformat() if saved_at else None, "problem": problem, "unsaved": unsaved}
+def save_fields(saved_at: datetime | None, problem: str, unsaved: int, warning: str = "") -> dict[str, Any]:
+    return {"saved_at": saved_at.isoformat() if saved_at else None, "problem": problem, "unsaved": unsaved,
+            "warning": warning}

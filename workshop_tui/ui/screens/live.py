@@ -715,4 +715,5 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 def _save_words(state: SaveState) -> str:
     if not state.ok:
         return state.problem
-    return f"Saved {state.saved_at:%H:%M:%S}" if state.saved_at else "Not saved yet"
+    saved = f"Saved {state.saved_at:%H:%M:%S}" if state.saved_at else "Not saved yet"
+    return f"{saved}. {state.warning}" if state.warning else saved
