@@ -23,6 +23,11 @@ and B's median to A's; how many windows had drawn their note line (so had joined
 owner's CPU seconds in each phase; and a check that every probe note is in the file once.
 Aims (issue [10]): C and B within 1.5x of A at the median, and no probe in B over 200 ms.
 
+The browsers' process runs at the lowest priority (nice 19): it stands in for phones and laptops
+elsewhere in the room, and at the same priority its share of 50 windows' traffic slowed the
+facilitator's screen it measures. What does run on the facilitator's laptop, serve and one
+`workshop-tui join` process per browser, runs as the app starts it.
+
 Run: python bench/browsers_attached.py [--windows 50] [--every 1.0] [--probes 40] [--quick] [--code REF]
 """
 
@@ -129,6 +134,10 @@ class Browsers:
 
 def _browsers_process(port: int, counts, all_open, stop, count: int, every: float) -> None:
     import aiohttp
+
+    # The browsers stand in for phones and laptops elsewhere in the room: they must not take the
+    # facilitator's laptop's processor from the processes measured.
+    os.nice(19)
 
     async def window(session, number: int, joined: set[int]) -> None:
         origin = f"http://127.0.0.1:{port}"
