@@ -1,13 +1,21 @@
 """Shared test fixtures: a fixed clock, a temporary sessions folder, small plans and sessions."""
 
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session, Step
+
+# In CI every property test runs the same examples each time, so a run's result never depends on
+# chance; on a developer's machine they vary, to find more.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 UK_SUMMER = timezone(timedelta(hours=1))
 TEN_AM = datetime(2026, 7, 8, 10, 0, tzinfo=UK_SUMMER)
