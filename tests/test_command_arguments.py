@@ -50,6 +50,9 @@ def test_minutes_far_out_of_range_are_refused_and_the_session_opens_again(owner:
     assert refused(owner, "add_minutes", minutes=True) == "The minutes must be a whole number."
     owner.apply(Command("add_minutes", {"minutes": 5}))
     assert owner.engine.current.allowed_minutes == 15
+    # Found by an attacker: 600 at a time, again and again, grew a step past the longest a step can be.
+    owner.apply(Command("add_minutes", {"minutes": 585}))
+    assert refused(owner, "add_minutes", minutes=1) == "A step can be at most 600 minutes long, so no more time can be added."
     the_file_is_the_session(owner, clock)
 
 
@@ -82,11 +85,16 @@ def test_yes_or_no_is_a_bool_and_a_number_is_a_number(owner: OpenSession):
 
 def test_names_and_words_have_no_control_characters_and_a_longest(owner: OpenSession, clock: FakeClock):
     assert refused(owner, "add_note", typed="Clear the screen \x1b[2J") == "The note cannot be used: it has a control character in it."
-    assert refused(owner, "add_person", name="Ann\nBob") == "The name cannot be used: it has a control character in it."
+    assert refused(owner, "add_person", name="Ann\nBob") == "The name cannot be used: it has a control character or a character that cannot be seen in it."
     assert refused(owner, "add_note", typed="x" * 10_001) == "The note is too long: at most 10,000 characters."
     assert refused(owner, "add_note", typed="Half a character \ud800") == "The note must be text that can be saved."
+    # Found by an attacker: a name that turns text backwards, or holds a character no one can see.
+    assert refused(owner, "add_person", name="\u202eevil") == "The name cannot be used: it has a control character or a character that cannot be seen in it."
+    assert refused(owner, "add_person", name="Ann\u200b") == "The name cannot be used: it has a control character or a character that cannot be seen in it."
+    assert refused(owner, "add_note", typed="Read this \u202ebackwards") == "The note cannot be used: it has a control character in it."
+    owner.apply(Command("add_note", {"typed": "A family 👨\u200d👩\u200d👧 in a note"}))  # emoji joined by zero-width joiners: fine in words
     owner.apply(Command("add_note", {"typed": "Two lines\nand a\ttab, and ünïcödé 🎉"}))
-    assert owner.session.notes[0].text == "Two lines\nand a\ttab, and ünïcödé 🎉"
+    assert owner.session.notes[1].text == "Two lines\nand a\ttab, and ünïcödé 🎉"
     the_file_is_the_session(owner, clock)
 
 

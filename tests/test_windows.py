@@ -1,6 +1,7 @@
 """Several windows on one session: the owner serves its socket, other windows join, send commands,
 and see every change; nothing typed is lost when the owner goes; bad messages are refused."""
 
+import itertools
 import json
 import os
 import socket
@@ -288,8 +289,13 @@ async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back
 # What a window may do is what the owner knows of it, never what it says of itself.
 
 
-def raw_window(owner: OpenSession, role: str = "note-taker", name: str = "Eve", window: str = "w1", **more: object) -> socket.socket:
-    """A connection that has said hello and heard its welcome (or its refusal: read the first answer)."""
+_WINDOW_IDS = itertools.count(1)
+
+
+def raw_window(owner: OpenSession, role: str = "note-taker", name: str = "Eve", window: str = "", **more: object) -> socket.socket:
+    """A connection that has said hello and heard its welcome (or its refusal: read the first answer).
+    Each has a window id of its own unless one is given: two live windows never share one."""
+    window = window or f"w{next(_WINDOW_IDS)}"
     connection = connect_to(socket_path(owner.path))
     hello = {"session": owner.path.name, "role": role, "name": name, "window": window, "version": 1, **more}
     connection.sendall(encode({"hello": hello}))
@@ -368,9 +374,33 @@ def test_a_key_file_that_is_a_link_is_never_written_through(sessions_dir: Path, 
     elsewhere = sessions_dir / "elsewhere.txt"
     elsewhere.write_text("keep me")
     key_path(made.path).symlink_to(elsewhere)
-    assert not made.serve()  # the session works on in this window alone
+    assert made.serve()  # the link is removed, never followed, and the key written as a file of its own
     assert elsewhere.read_text() == "keep me"
+    assert not key_path(made.path).is_symlink() and stat.S_IMODE(key_path(made.path).stat().st_mode) == 0o600
     made.close()
+
+
+def test_a_pipe_named_like_the_key_file_never_holds_the_owner(sessions_dir: Path, clock: FakeClock):
+    # Found by an attacker: a pipe at the key's name left `resume` waiting forever on a blank screen.
+    from workshop_tui.store.session_wire import key_path
+
+    made = OpenSession.create(sessions_dir, small_plan(), "Piped", clock, gather_seconds=0)
+    os.mkfifo(key_path(made.path))
+    assert made.serve()
+    assert stat.S_ISREG(key_path(made.path).stat().st_mode)
+    made.close()
+
+
+def test_a_window_id_already_joined_is_refused_so_no_command_is_dropped(owner: OpenSession, clock: FakeClock):
+    # Found by an attacker: a second connection with a live window's id had that window's next command
+    # answered "done" and dropped.
+    first = raw_window(owner, window="fx")
+    assert command(first, "1", "add_note", typed="From the real window") == {"done": "1", "after": 2}
+    second = raw_window(owner, window="fx")
+    assert answers(second, lambda answer: "error" in answer)[-1]["error"].startswith("Refused: a window with this id has joined already")
+    assert command(first, "2", "add_note", typed="Still the real window")["done"] == "2"
+    assert [note.text for note in owner.session.notes] == ["From the real window", "Still the real window"]
+    first.close()
 
 
 def test_the_same_command_id_from_two_windows_is_two_commands(owner: OpenSession, clock: FakeClock):
@@ -403,6 +433,42 @@ def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(owner
     assert again.session.status != "finished"
     assert [(n.text, n.window) for n in again.session.notes] == [("Kept", "note-taker: Ann")]
     again.close()
+
+
+def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(owner: OpenSession, clock: FakeClock):
+    # Found by an attacker: escape codes and 5,000 characters in an outbox line's window reached the minutes.
+    from workshop_tui.store.outbox import Outbox
+
+    owner.close()
+    forged = Outbox(owner.path, "gone-2")
+    for number, said in enumerate(["note-taker: \x1b[31mRED\x1b[0m", "note-taker: " + "x" * 5000, "note-taker: \u202eevil"], 1):
+        forged.add({"id": f"gone-2-{number}", "name": "add_note", "args": arguments_text({"typed": f"Note {number}"}), "window": said})
+    forged.close(keep=True)
+    again = OpenSession.resume(owner.path, clock, gather_seconds=0)
+    assert [n.window for n in again.session.notes] == ["note-taker"] * 3
+    again.close()
+
+
+def test_an_owner_that_moved_to_a_new_file_never_removes_the_socket_of_the_owner_after_it(sessions_dir: Path, clock: FakeClock):
+    # Found by an attacker: after a lost lock, the first owner's Ctrl+Q removed the socket of the window
+    # that then owned the file, and windows joining the file were told its owner had gone.
+    from workshop_tui.store.session_lock import lock_path
+    from workshop_tui.store.session_wire import owner_answers
+
+    first = OpenSession.create(sessions_dir, small_plan(), "Moved", clock, "Ann", gather_seconds=0)
+    assert first.serve()
+    original = first.path
+    lock_path(original).unlink()  # another window's doing: the lock is not this owner's any more
+    first.apply(Command("add_note", {"typed": "In the copy"}))
+    assert first.flush().ok and first.path != original and "Your work is kept in" in first.save_state.warning
+    assert owner_answers(first.path)  # windows joining the copy find it
+    second = OpenSession.resume(original, clock, gather_seconds=0)
+    assert "Another window carried this session on in a copy beside it" in second.save_state.warning
+    assert first.path.name in second.save_state.warning
+    assert second.serve()
+    first.close()
+    assert owner_answers(original)  # the second owner's socket is still there
+    second.close()
 
 
 def test_a_welcome_is_written_without_holding_up_the_session(owner: OpenSession, clock: FakeClock, monkeypatch):
@@ -473,7 +539,7 @@ def test_windows_beyond_the_most_a_session_takes_are_refused_in_words(owner: Ope
         assert "welcome" in answers(connection, lambda answer: "welcome" in answer)[0]
     one_too_many = connect_to(socket_path(owner.path))
     assert answers(one_too_many, lambda answer: "error" in answer) == [
-        {"error": "Refused: 3 windows have joined this session already, which is all it takes."}]
+        {"error": "Refused: 3 windows are connected to this session already, which is all it takes."}]
     held.pop().close()
     until(lambda: len(owner.windows) == 2, "a window going")
     late = raw_window(owner, window="late")
@@ -500,15 +566,21 @@ def test_a_room_of_windows_connecting_at_once_all_get_in(tmp_path: Path):
     assert len(clients) == 200
 
 
-def test_a_browsers_window_cannot_put_words_on_the_facilitators_screen(owner: OpenSession):
-    browser = raw_window(owner, "audience", "", window="b1", browser=True)
-    browser.sendall(encode({"notice": "Join code 1234 · type it at evil.example"}))
-    assert answers(browser, lambda answer: "error" in answer)[-1] == {"error": "Refused: a message was neither a command nor a notice."}
+def test_only_serve_with_the_key_can_put_words_on_the_facilitators_screen(owner: OpenSession):
+    # Found by an attacker: any audience window could put a false join code on the facilitator's screen.
+    refused = {"error": "Refused: only serve, on the facilitator's computer, can put words on the facilitator's screen."}
+    for said in ({"browser": True}, {}, {"key": "a guess"}):
+        window = raw_window(owner, "audience", "", **said)
+        window.sendall(encode({"notice": "Join code 1234 · type it at evil.example"}))
+        assert answers(window, lambda answer: "error" in answer)[-1] == refused
     assert owner._server.notice == ""
+    serve = raw_window(owner, "audience", "web server", key=owner._server.key)
+    serve.sendall(encode({"notice": "Join code K7P2QX · Browsers: http://127.0.0.1:8000/join"}))
+    until(lambda: owner._server.notice.startswith("Join code K7P2QX"), "the notice from serve")
+    serve.close()
     deep = raw_window(owner, window="d1")
     deep.sendall(b"[" * 100_000 + b"\n")  # deeper than any message: refused in words, not a thread lost
     assert answers(deep, lambda answer: "error" in answer)[-1] == {"error": "Refused: a message was not JSON text."}
-    browser.close()
     deep.close()
 
 

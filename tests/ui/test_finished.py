@@ -161,3 +161,18 @@ async def test_after_a_minute_the_finish_stays(sessions_dir: Path, clock):
         await pilot.press("ctrl+z")
         assert load_session(screen.path).status == "finished"
         assert screen.owner.closed  # the lock is let go, so the review can add comments
+
+
+async def test_finishing_while_a_note_is_half_typed_never_says_another_window_finished(sessions_dir: Path, clock):
+    # Found by a tester: with "y" in the note line, this window's own finish was called "finished in
+    # another window, so what you are typing cannot be added", beside "Carrying on" after Ctrl+Z.
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t", "y", "ctrl+f", "ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishedScreen)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        said = [str(n.message) for n in app._notifications]
+        assert not any("another window" in words for words in said), said
+        assert live(app).query_one("#note-line").value == "y"  # the half-typed note is still there

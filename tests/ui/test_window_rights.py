@@ -147,3 +147,13 @@ async def test_a_note_takers_panel_offers_the_sheets_but_not_the_chairs_keys(pan
         assert isinstance(app.screen, PanelScreen)
         screen = app.screen
         assert [screen.check_action(a, ()) for a in ("reveal", "award", "agree_close", "add_application")] == [False] * 4
+
+
+async def test_a_browsers_command_list_offers_no_screenshot_to_save(owner, clock):
+    # Found by a tester: Ctrl+P in a browser's window offered Textual's screenshot, which saves a file.
+    app = window_app(owner, clock, "note-taker", in_browser=True)
+    async with app.run_test(size=(100, 30)):
+        assert not any("screenshot" in title.lower() for title in offered(app))
+    terminal = window_app(owner, clock, "note-taker")
+    async with terminal.run_test(size=(100, 30)):
+        assert any("screenshot" in title.lower() for title in offered(terminal))

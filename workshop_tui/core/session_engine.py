@@ -171,6 +171,8 @@ class SessionEngine(RecordCommands, PanelCommands):
         step = self.current
         if step.allowed_minutes + minutes < SHORTEST_STEP:
             raise NotNow("A step needs at least one minute, so no more time can be taken off.")
+        if step.allowed_minutes + minutes > LONGEST_STEP:
+            raise NotNow(f"A step can be at most {LONGEST_STEP} minutes long, so no more time can be added.")
         return self._emit(Kind.STEP_EXTEND, step=step.id, minutes=minutes)
 
     def finish(self) -> list[Event]:

@@ -37,10 +37,21 @@ class ArgumentProblem(ValueError):
     """A command's argument that is not right; the words say which and why, for the user."""
 
 
+# Characters that reverse or isolate the direction of text: a name or a note holding one reads
+# differently from what it is ("Trojan Source"), on screen and in the minutes.
+BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def is_plain(text: str, allowed: str = "") -> bool:
-    """No control character (but those `allowed`): they would garble a screen or the minutes; and no
-    lone surrogate, which cannot be saved at all."""
-    return not any(ch not in allowed and unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+    """No control character (but those `allowed`): they would garble a screen or the minutes; no
+    character that turns the direction of text; and no lone surrogate, which cannot be saved at all."""
+    return not any(ch not in allowed and (unicodedata.category(ch) in ("Cc", "Cs") or ch in BIDI_CONTROLS) for ch in text)
+
+
+def is_plain_name(text: str) -> bool:
+    """A person's name on one line, with no character that cannot be seen (a zero-width space would
+    make two names that look the same)."""
+    return is_plain(text) and not any(unicodedata.category(ch) == "Cf" for ch in text)
 
 
 def _plain(text: str, allowed: str) -> str:
@@ -59,12 +70,18 @@ def _one_line(text: str) -> str:
     return _plain(text, "")
 
 
+def _name(text: str) -> str:
+    if not is_plain_name(text):
+        raise ValueError("it has a control character or a character that cannot be seen in it")
+    return text
+
+
 def _lines(text: str) -> str:
     return _plain(text, "\n\t")
 
 
 # Text on one line (a name, a title) or over several (a note), each with its longest.
-Name = Annotated[str, Field(max_length=LONGEST_NAME), AfterValidator(_one_line)]
+Name = Annotated[str, Field(max_length=LONGEST_NAME), AfterValidator(_name)]
 Title = Annotated[str, Field(max_length=LONGEST_TITLE), AfterValidator(_one_line)]
 Words = Annotated[str, Field(max_length=LONGEST_WORDS), AfterValidator(_lines)]
 Text = Annotated[str, Field(max_length=LONGEST_TEXT), AfterValidator(_lines)]

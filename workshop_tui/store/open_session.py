@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, Protocol, TypedDict, Unpack
 
@@ -26,7 +27,13 @@ from workshop_tui.core.replay import starting_state
 from workshop_tui.core.roles import Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.model import Event, Plan, Session
-from workshop_tui.model.command_arguments import ARGUMENTS, ArgumentProblem, checked_arguments
+from workshop_tui.model.command_arguments import (
+    ARGUMENTS,
+    LONGEST_NAME,
+    ArgumentProblem,
+    checked_arguments,
+    is_plain_name,
+)
 from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, create_new, remove_leftovers
 from workshop_tui.store.journal import Journal
 from workshop_tui.store.problems import FileProblem
@@ -265,6 +272,13 @@ class OpenSession:
             owner._lost = warning  # work was lost before this opening: said for as long as it is open
         elif warning:
             owner._warn(warning)
+        copies = copies_saved_beside(path)
+        if copies:
+            # A window that lost this file's lock (or could not write it) went on in a copy: two files
+            # may each hold work the other does not. Said for as long as it is open.
+            names = ", ".join(copy.name for copy in copies)
+            owner._lost = " ".join(filter(None, (owner._lost, f"Another window carried this session on in a copy beside it "
+                                                 f"({names}), which may hold work this file does not. Check both.")))
         owner.apply_left_behind()
         owner._handed_out = True
         with owner._state_lock:
@@ -290,7 +304,8 @@ class OpenSession:
                 try:
                     args = arguments_from_text(sent["args"])
                     # Never more than a note-taker's rights, whatever the line says; its window's id starts its ids.
-                    if self.apply(Command(sent["name"], args, sent["id"], sent.get("window", ""), "note-taker", False, window_of(sent["id"]))):
+                    label = _left_behind_label(sent.get("window", ""))
+                    if self.apply(Command(sent["name"], args, sent["id"], label, "note-taker", False, window_of(sent["id"]))):
                         applied += 1
                 except (NotNow, WireProblem, *REFUSED):
                     continue  # refused, as the window would have been told; a value no check caught too
@@ -511,7 +526,7 @@ class OpenSession:
         else:
             if self._lock is not None:
                 self._lock.release()  # the old file's lock: no longer ours to trust
-            self.path = path
+            old_path, self.path = self.path, path
             self._journal = Journal(path, written, count, end_is_sound=True)
             try:
                 self._lock = _lock(path)
@@ -519,6 +534,12 @@ class OpenSession:
                 self._lock = None  # something odd named like its lock: the new file is saved to all the same
             self._write_failed = False
             self._moved = f"{why} Your work is kept in {path}."
+            if self._server is not None:
+                try:
+                    self._server.move_to_new_file(old_path)  # windows joining now find this owner under the new name
+                except OSError:
+                    pass  # the windows joined already stay; new ones cannot join
+
             state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
         with self._state_lock:
             state = self.save_state = self._with_words(state)
@@ -614,6 +635,25 @@ def _label(command: Command, own: str) -> str:
     if role == command.role:
         return label
     return f"{command.role}: {name.strip()}" if name.strip() else command.role
+
+
+def copies_saved_beside(path: Path) -> list[Path]:
+    """The copies of the session in `path` that an owner saved beside it when it could no longer write
+    it ("NAME (saved HH-MM-SS).toml"), newer than it."""
+    stem = path.name.removesuffix(".toml")
+    try:
+        mine = path.stat().st_mtime
+        return sorted(copy for copy in path.parent.glob(f"{glob_escape(stem)} (saved *).toml")
+                      if copy.is_file() and copy.stat().st_mtime >= mine)
+    except OSError:
+        return []
+
+
+def _left_behind_label(said: object) -> str:
+    """Who a left-behind command came from, as the owner will stamp it: a note-taker, with the name its
+    outbox line gives only when that is a plain name (never a control character, never a role it claims)."""
+    name = said.partition(": ")[2].strip() if isinstance(said, str) else ""
+    return f"note-taker: {name}" if name and len(name) <= LONGEST_NAME and is_plain_name(name) else "note-taker"
 
 
 def _first_line(error: Exception) -> str:

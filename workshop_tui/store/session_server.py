@@ -14,6 +14,7 @@ Each window has a reader thread and a writer thread with its own queue, so a slo
 never holds up the owner: the owner only puts messages on queues.
 """
 
+import os
 import queue
 import secrets
 import socket
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.roles import Role
 from workshop_tui.model import Event
-from workshop_tui.model.command_arguments import LONGEST_NAME, is_plain
+from workshop_tui.model.command_arguments import LONGEST_NAME, is_plain, is_plain_name
 from workshop_tui.store.session_file import START_FIELDS, event_text
 from workshop_tui.store.session_wire import (
     ROLES,
@@ -69,6 +70,7 @@ class _Window:
         self.label = ""
         self.window_id = ""  # from the hello: the window's commands' ids are its own, not another window's
         self.in_browser = False
+        self.knows_key = False  # its hello carried the facilitator's key: the facilitator's own computer (or serve)
         # While its welcome is made (outside the session's lock), the changes it must hear after it.
         self.held: list[dict[str, Any]] | None = None
         self.outgoing: queue.Queue[bytes | None] = queue.Queue()
@@ -144,6 +146,7 @@ class SessionServer:
         self._windows: list[_Window] = []
         self._lock = threading.Lock()
         self._listening: socket.socket | None = None
+        self._socket_file: tuple[int, int] | None = None  # the socket file this server made (device, inode)
         self._stopped = threading.Event()
         self._connected = 0  # connections with a reader running, welcomed or not
         self.key = secrets.token_urlsafe(32)  # the facilitator's key: who has it may join as the facilitator
@@ -159,8 +162,25 @@ class SessionServer:
         except OSError:
             remove_key(self.owner.path, self.key)
             raise
+        self._socket_file = _identity(self.path)
         self.owner.listen(self._owner_changed)
-        threading.Thread(target=self._accept_loop, name="session-server", daemon=True).start()
+        threading.Thread(target=self._accept_loop, args=(self._listening,), name="session-server", daemon=True).start()
+
+    def move_to_new_file(self, old_session: Path) -> None:
+        """The owner saves under a new name now (its old file's lock was lost, or the file cannot be
+        written): new windows join it at that file's socket, and the old name is let go, as another
+        window may own that file now. Windows joined already stay joined. Raises OSError."""
+        old_path, old_listening = self.path, self._listening
+        new_path = socket_path(self.owner.path)
+        write_key(self.owner.path, self.key)
+        listening = listen_at(new_path)
+        self.path, self._listening, old_file = new_path, listening, self._socket_file
+        self._socket_file = _identity(new_path)
+        threading.Thread(target=self._accept_loop, args=(listening,), name="session-server", daemon=True).start()
+        if old_listening is not None:
+            old_listening.close()
+        _unlink_if_same(old_path, old_file)
+        remove_key(old_session, self.key)
 
     @property
     def windows(self) -> list[str]:
@@ -168,11 +188,10 @@ class SessionServer:
         with self._lock:
             return [window.label for window in self._windows if window.label]
 
-    def _accept_loop(self) -> None:
-        assert self._listening is not None
+    def _accept_loop(self, listening: socket.socket) -> None:
         while not self._stopped.is_set():
             try:
-                connection, _ = self._listening.accept()
+                connection, _ = listening.accept()
             except OSError:
                 return  # stopped
             if not same_user(connection):
@@ -183,7 +202,7 @@ class SessionServer:
                 if not full:
                     self._connected += 1
             if full:
-                _refuse(connection, f"Refused: {MOST_WINDOWS} windows have joined this session already, which is all it takes.")
+                _refuse(connection, f"Refused: {MOST_WINDOWS} windows are connected to this session already, which is all it takes.")
                 continue
             window = _Window(self, connection)
             threading.Thread(target=window.write_loop, name="window-writer", daemon=True).start()
@@ -206,16 +225,21 @@ class SessionServer:
         role, name, window_id = said.get("role"), said.get("name", ""), said.get("window")
         if role not in ROLES:
             raise WireProblem(f"the role must be one of: {', '.join(ROLES)}")
-        if not isinstance(name, str) or len(name) > LONGEST_NAME or not is_plain(name):
+        if not isinstance(name, str) or len(name) > LONGEST_NAME or not is_plain_name(name):
             raise WireProblem("the window's name must be plain text of at most 100 characters")
         if not isinstance(window_id, str) or not WINDOW_ID.fullmatch(window_id):
             raise WireProblem("the window's id must be letters, digits, dots, dashes or underscores, at most 64")
         browser, key = said.get("browser", False), said.get("key", "")
         if not isinstance(browser, bool) or not isinstance(key, str):
             raise WireProblem("a hello's browser must be true or false, and its key text")
-        if role == "facilitator" and not secrets.compare_digest(key.encode("utf-8", "replace"), self.key.encode()):
+        knows_key = secrets.compare_digest(key.encode("utf-8", "replace"), self.key.encode())
+        if role == "facilitator" and not knows_key:
             raise WireProblem("only the facilitator's own computer can join as the facilitator; join as a note-taker")
+        with self._lock:
+            if any(other.window_id == window_id for other in self._windows):
+                raise WireProblem("a window with this id has joined already; each window has its own id")
         window.role, window.window_id, window.in_browser = cast(Role, role), window_id, browser
+        window.knows_key = knows_key
         window.label = f"{role}: {name.strip()}" if name.strip() else role
         # Only a snapshot under the session's lock (the start, and the list of events, which never change);
         # from then on the window is told every change, held until its welcome has gone.
@@ -246,8 +270,13 @@ class SessionServer:
     def handle(self, window: _Window, message: dict[str, Any]) -> None:
         if "command" in message:
             self._command(window, message["command"])
-        elif "notice" in message and _plain_notice(message["notice"]) and not window.in_browser:
-            # Words for the facilitator's screen (from `serve`, on this computer): never from a browser's window.
+        elif "notice" in message:
+            # Words for the facilitator's screen (the browsers' address and join code, from `serve` on this
+            # computer, which read the facilitator's key): never from any other window.
+            if not window.knows_key or window.in_browser:
+                raise WireProblem("only serve, on the facilitator's computer, can put words on the facilitator's screen")
+            if not _plain_notice(message["notice"]):
+                raise WireProblem("a notice must be plain text of at most 500 characters")
             self.notice = message["notice"]
             self._tell_all({"notice": self.notice})
             self.owner.say(self.notice)
@@ -311,11 +340,26 @@ class SessionServer:
             window.outgoing.put(None)  # after the goodbye is written, the writer closes the connection
         if self._listening is not None:
             self._listening.close()
+        # Only our own socket: after a lost lock another window may have made one at this name.
+        _unlink_if_same(self.path, self._socket_file)
+        remove_key(self.owner.path, self.key)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _unlink_if_same(path: Path, identity: tuple[int, int] | None) -> None:
+    """Remove the file at `path` if it is still the one that was there (`identity`)."""
+    if identity is not None and _identity(path) == identity:
         try:
-            Path(self.path).unlink()
+            Path(path).unlink()
         except OSError:
             pass
-        remove_key(self.owner.path, self.key)
 
 
 def _plain_notice(notice: object) -> bool:

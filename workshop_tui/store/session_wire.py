@@ -97,15 +97,17 @@ def key_path(session_path: Path) -> Path:
 
 
 def write_key(session_path: Path, key: str) -> None:
-    """Write the facilitator's key, readable by this user only. Never through a link, never into
-    anything but a plain file of this user's (another file put there is refused, not written to)."""
-    fd = os.open(key_path(session_path), os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    """Write the facilitator's key, readable by this user only, as a new plain file. Whatever stands
+    at its name (left by an owner that died, or put there: a link, a pipe) is removed first, never
+    written through or waited on: the caller holds the session's lock, so the name is its own."""
+    path = key_path(session_path)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
-            raise OSError(f"{key_path(session_path)} is not a plain file of this user's")
-        os.fchmod(fd, 0o600)
-        os.ftruncate(fd, 0)
+        fd = os.open(path, flags, 0o600)
+    except FileExistsError:
+        os.unlink(path)  # a link is removed itself, not what it points to
+        fd = os.open(path, flags, 0o600)
+    try:
         os.write(fd, key.encode("ascii"))
         os.fsync(fd)
     finally:
@@ -115,7 +117,8 @@ def write_key(session_path: Path, key: str) -> None:
 def read_key(session_path: Path) -> str:
     """The facilitator's key the owner wrote; "" when there is none to read (so the hello is refused)."""
     try:
-        fd = os.open(key_path(session_path), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        # O_NONBLOCK: a pipe put at its name must never hold the window waiting for a writer.
+        fd = os.open(key_path(session_path), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
     except OSError:
         return ""
     try:

@@ -179,9 +179,12 @@ class WorkshopApp(App):
 
     def _live(self, owner: SessionLink, show: bool, role: str = "facilitator") -> LiveScreen:
         self.owners.add(owner)
-        if isinstance(owner, OpenSession):
-            owner.serve()  # other windows (the note-taker's, the projector's, a browser's) can join it
+        served = not isinstance(owner, OpenSession) or owner.serve()  # other windows (a note-taker's, the projector's, a browser's) can join it
         screen = LiveScreen(owner, self.quiet, role)
+        if not served:
+            screen.call_after_refresh(
+                screen.notify, "Other windows (a note-taker's, the projector's, a browser's) cannot join this session "
+                "from here. It is saved as usual.", title="This window works alone", severity="warning", timeout=20)
         if show:
             self.push_screen(screen)
         return screen
@@ -253,7 +256,11 @@ class WorkshopApp(App):
                 f"Key: {key}",
                 lambda target=target, action=binding.action: self.call_later(self._run_from_palette, action, target),
             )
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's own screenshot saves a file: a browser's window never writes this computer's files.
+            if self.in_browser and "screenshot" in command.title.lower():
+                continue
+            yield command
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import socket
 import threading
 from pathlib import Path
 
-from workshop_tui.store.session_wire import VERSION, LineReader, connect_to, encode, socket_path
+from workshop_tui.store.session_wire import VERSION, LineReader, connect_to, encode, read_key, socket_path
 
 RETRY = 2.0  # seconds between tries to reach an owner
 
@@ -57,8 +57,10 @@ class TellOwner:
                 self._stop.wait(RETRY)
                 continue
             try:
+                # The facilitator's key, read from beside the session: only serve, on the facilitator's
+                # computer, may put words on the facilitator's screen.
                 hello = {"session": self.session_path.name, "role": "audience", "name": "web server", "window": "serve",
-                         "version": VERSION}
+                         "version": VERSION, "key": read_key(self.session_path)}
                 with self._sending:
                     connection.sendall(encode({"hello": hello}) + encode({"notice": self.notice}))
                     self._connection = connection

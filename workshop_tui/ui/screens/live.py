@@ -131,6 +131,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._shown_minute: str | None = None
         self._tick_timer = None
         self._close_timer = None  # closes the session a minute after it finished, unless the finish is taken back
+        self._finishing_here = False  # set while this window's own finish is applied
 
     @property
     def engine(self) -> SessionEngine:
@@ -399,7 +400,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.show_notes()
         self._show_save(change.save)
         self.show_link()
-        if self.engine.finished and not self.audience and not self._finished_shown and change.events:
+        if self.engine.finished and not self.audience and not self._finished_shown and change.events and not self._finishing_here:
             self.finished_elsewhere()
         elif self._finished_shown and not self.engine.finished and change.events:
             self.back_from_finished()  # the finish was taken back in another window
@@ -598,7 +599,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.engine.next_index() is None and not self.engine.finished:
             if isinstance(self.focused, Input):
                 # F8 while a note is typed: a question now would take the next letters typed as its answer.
-                how = "Press Escape, then Ctrl+F to finish the session." if may(self.role, "finish") else "The facilitator finishes the session."
+                how = "Press Ctrl+F to finish the session." if may(self.role, "finish") else "The facilitator finishes the session."
                 self.notify(f"This is the last step. {how}", title="The last step")
                 return
             self.action_finish()
@@ -645,7 +646,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self.run_command("finish"):
+            self._finishing_here = True  # the finish this makes is this window's own, not another window's
+            try:
+                finished = bool(yes) and self.run_command("finish")
+            finally:
+                self._finishing_here = False
+            if finished:
                 self.show_finished()
 
         if self.engine.finished:
