@@ -35,6 +35,7 @@ class NotesList(OptionList):
         # Plain text: a note like "[see above]" is words, not markup.
         super().__init__(markup=False, **kwargs)
         self._view: tuple | None = None
+        self._session: Session | None = None  # the session last shown: another one is drawn whole
         self._events_seen = 0
         self._notes_seen = 0
         self.total = 0  # notes that belong in the list, shown or not
@@ -44,11 +45,16 @@ class NotesList(OptionList):
         current = session.steps[session.current_step].id
         view = (all_steps, current)
         new_events = session.events[self._events_seen:]
-        if view == self._view and not any(e.kind in REDRAW_EVENTS for e in new_events):
+        # The same session, grown: only its new notes are added. A session replaced (a window took over,
+        # or joined again) or shorter than what was shown is drawn whole, so the list never shows a
+        # note the session does not hold, nor a note twice.
+        same = session is self._session and len(session.events) >= self._events_seen and len(session.notes) >= self._notes_seen
+        if same and view == self._view and not any(e.kind in REDRAW_EVENTS for e in new_events):
             self._append(session, session.notes[self._notes_seen:], all_steps, current)
         else:
             self._redraw(session, all_steps, current)
         self._view = view
+        self._session = session
         self._events_seen = len(session.events)
         self._notes_seen = len(session.notes)
 
