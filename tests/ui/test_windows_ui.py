@@ -83,7 +83,23 @@ async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, cl
         until(lambda: window.link == "owner gone", "the audience window noticing the owner has gone")
         await pilot.pause()
         await pilot.pause()
-        assert text_of(app, "#link-state") == "The window that runs this session has gone. Waiting for it to come back."
+        # The room sees the last good view with a small mark, never a technical state or a key...
+        assert text_of(app, "#link-state") == "·"
+        assert text_of(app, "#projector-title").startswith("Tea - back at")
+        # ... and is told only once it has lasted a few seconds.
+        clock.advance(5)
+        live(app).tick()
+        assert text_of(app, "#link-state") == "Back in a moment."
+    window.close()
+
+
+async def test_the_audience_window_never_tells_the_room_a_key(owner, clock):
+    window, app = joined_window_app(owner, clock, "audience")
+    async with app.run_test(size=(80, 24)) as pilot:
+        until(lambda: window.link == "joined", "joining")
+        await pilot.pause()
+        screen_words = " ".join(str(w.content) for w in app.screen.query("Static") if w.display)
+        assert "Ctrl+Q" not in screen_words
     window.close()
 
 

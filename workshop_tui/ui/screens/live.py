@@ -46,6 +46,8 @@ TYPE_FIRST_HINTS = (f"Type a note and press Enter. Start with {_MARK_WORDS}", f"
 _NOTE_LINE_EDGES = 3
 
 
+AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before the room is told
+
 def note_hint(width: int, type_first: bool = False) -> str:
     """The longest hint that fits a note line as wide as the screen."""
     hints = TYPE_FIRST_HINTS if type_first else NOTE_HINTS
@@ -132,6 +134,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._tick_timer = None
         self._close_timer = None  # closes the session a minute after it finished, unless the finish is taken back
         self._finishing_here = False  # set while this window's own finish is applied
+        self._away_since: datetime | None = None  # when the window that runs the session went away, if it has
 
     @property
     def engine(self) -> SessionEngine:
@@ -293,6 +296,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.engine.finished and self._tick_timer is not None:
             self._tick_timer.stop()  # the finished screen says how it went; no clock runs on
         now = self.engine.clock.now()
+        if self._away_since is not None:
+            self.show_link()  # the audience's words change only after a while away
         countdown = self.engine.countdown()
         left = countdown.left(now)
         self._ring_alerts(left)
@@ -430,17 +435,27 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.notify(notice, title="Browser windows", timeout=30, markup=False)
 
     def show_link(self) -> None:
-        """On the audience window, in words: the session has ended, or its owner has gone."""
+        """In words, where this window stands with the session: it has ended, its owner has gone.
+
+        The audience window is for the room: it never shows a key or a technical state. While the
+        window that runs the session is away it keeps the last good view with a small mark, and says
+        "Back in a moment." only once that has lasted AWAY_BEFORE_WORDS seconds."""
         link = getattr(self.owner, "link", "")
+        if link in ("owner gone", "joining"):
+            if self._away_since is None:
+                self._away_since = self.engine.clock.now()
+        else:
+            self._away_since = None
         words = ""
         if self.engine.finished or link == "finished":
             words = "The session has ended."
+        elif self.audience and self._away_since is not None:
+            away = (self.engine.clock.now() - self._away_since).total_seconds()
+            words = "Back in a moment." if away >= AWAY_BEFORE_WORDS else "·"
         elif link == "owner gone":
             words = "The window that runs this session has gone. Waiting for it to come back."
         elif link == "joining":
             words = "Joining the session..."
-        elif self.audience:
-            words = "Ctrl+Q closes this window."  # the audience window has no footer to say so
         self._show_text("#link-state", words)
         self.query_one("#link-state").display = bool(words)
 
