@@ -138,6 +138,18 @@ async def test_f1_on_a_session_opens_the_help_at_the_session_keys(sessions_dir: 
         assert first_section(app) == "## During a session"  # at the top, with nothing to scroll to
 
 
+async def test_f1_in_a_window_that_types_first_opens_at_its_own_keys(sessions_dir: Path, clock):
+    # Found by a new user: the note-taker's help began with the facilitator's letter keys, which only
+    # type letters in that window.
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "f1")
+        await help_shown(pilot)
+        assert first_section(app) == "## Typing first"
+        rows = help_section("Typing first")
+        assert "| F8 |" in rows and "| F5 |" in rows and "| N |" not in rows and "| Space |" not in rows
+
+
 async def help_shown(pilot) -> None:
     """Wait until the help's Markdown has its headings (a few frames at most)."""
     for _ in range(100):

@@ -45,12 +45,19 @@ class HelpSection:
     heading: str
     holders: tuple[type, ...]
     notes: str = ""
+    only: frozenset[str] = frozenset()  # these bindings' ids alone (a window that offers only some keys)
 
     @property
     def anchor(self) -> str:
         # The slug Markdown gives a heading of plain words, as GitHub does.
         return re.sub(r"[^\w\s-]", "", self.heading.lower()).replace(" ", "-")
 
+
+# The keys that work while every letter goes into the note line: the note-taker's window, or F2.
+TYPING_FIRST_KEYS = frozenset({
+    "timer_while_typing", "previous_while_typing", "next_while_typing", "decision_while_typing",
+    "action_while_typing", "records_while_typing", "panel_while_typing", "type_first", "finish",
+})
 
 HELP_SECTIONS = [
     HelpSection(
@@ -71,6 +78,14 @@ HELP_SECTIONS = [
         "Past zero the timer keeps counting and says how far over it is, such as \"2:13 over\".\n\n"
         "The session is saved to its file within a second of every change.\n"
         "The line at the bottom says when it was last saved, or warns you if it could not save.",
+    ),
+    HelpSection(
+        "Typing first",
+        (LiveScreen,),
+        "In the note-taker's window (and after F2 on the facilitator's), every letter goes into the note line "
+        "and Enter saves the note, so typing never moves the agenda or the timer. These keys work all the "
+        "same. The command list (Ctrl+P) has every other action.",
+        only=TYPING_FIRST_KEYS,
     ),
     HelpSection(
         "People, parking lot, actions and decisions",
@@ -150,7 +165,8 @@ def key_rows(bindings: list[Binding], keymap: Mapping[str, str]) -> list[str]:
 
 def _section_text(section: HelpSection, keymap: Mapping[str, str]) -> list[str]:
     parts = ["", f"## {section.heading}", "", "| Key | What it does |", "|---|---|"]
-    parts += key_rows(bindings_of(*section.holders), keymap)
+    bindings = [b for b in bindings_of(*section.holders) if not section.only or b.id in section.only]
+    parts += key_rows(bindings, keymap)
     if section.notes:
         parts += ["", section.notes]
     return parts
@@ -180,8 +196,10 @@ def help_text(app_class: type[App], keymap: Mapping[str, str] | None = None, fir
 
 def section_for(screen: Screen) -> str:
     """The anchor of the help about this screen, or "" for the top."""
+    if isinstance(screen, LiveScreen) and screen.type_first:
+        return "typing-first"  # the window's own keys first: its letters go into the note line
     for section in HELP_SECTIONS[1:]:  # the home screen's keys follow the top's, so it opens at the top
-        if isinstance(screen, section.holders):
+        if isinstance(screen, section.holders) and not section.only:
             return section.anchor
     return ""
 
