@@ -154,26 +154,34 @@ class SessionEngine(RecordCommands, PanelCommands):
     def toggle_timer(self) -> list[Event]:
         return self.pause_timer() if self.countdown().running else self.start_timer()
 
-    def next_step(self) -> list[Event]:
+    def _still_on(self, step: str | None) -> None:
+        """A command made from what a person saw: refused if the session has moved on since."""
+        if step is not None and step != self.current.id:
+            raise NotNow(f"The session has moved on to '{self.current.title}' already, so that was not done.")
+
+    def next_step(self, from_step: str | None = None) -> list[Event]:
+        self._still_on(from_step)
         target = self.next_index()
         if target is None:
             raise NotNow("This is the last step. Choose 'Finish the session' when the group is done.")
         return self._emit(Kind.STEP_NEXT, **{"from": self.current.id, "to": self.session.steps[target].id})
 
-    def previous_step(self) -> list[Event]:
+    def previous_step(self, from_step: str | None = None) -> list[Event]:
+        self._still_on(from_step)
         target = self.previous_index()
         if target is None:
             raise NotNow("This is the first step, so there is no step before it.")
         return self._emit(Kind.STEP_PREVIOUS, **{"from": self.current.id, "to": self.session.steps[target].id}
         )
 
-    def add_minutes(self, minutes: int = 1) -> list[Event]:
-        step = self.current
-        if step.allowed_minutes + minutes < SHORTEST_STEP:
+    def add_minutes(self, minutes: int = 1, step: str | None = None) -> list[Event]:
+        self._still_on(step)
+        current = self.current
+        if current.allowed_minutes + minutes < SHORTEST_STEP:
             raise NotNow("A step needs at least one minute, so no more time can be taken off.")
-        if step.allowed_minutes + minutes > LONGEST_STEP:
+        if current.allowed_minutes + minutes > LONGEST_STEP:
             raise NotNow(f"A step can be at most {LONGEST_STEP} minutes long, so no more time can be added.")
-        return self._emit(Kind.STEP_EXTEND, step=step.id, minutes=minutes)
+        return self._emit(Kind.STEP_EXTEND, step=current.id, minutes=minutes)
 
     def finish(self) -> list[Event]:
         return self._emit(Kind.SESSION_FINISH, step=self.current.id)
@@ -219,6 +227,19 @@ class SessionEngine(RecordCommands, PanelCommands):
 
     # Changing the plan on the fly: only steps still to come can change.
 
+    def chosen(self, index: int | None, step: str | None) -> int:
+        """The place of the step a person chose: by its id, or (older windows) by its place."""
+        if step is not None:
+            places = [place for place, each in enumerate(self.session.steps) if each.id == step]
+            if not places:
+                raise NotNow("That step is not in this session's agenda.")
+            if index is not None and index != places[0]:
+                raise NotNow("The agenda changed while that step was chosen, so nothing was done. Choose it again.")
+            return places[0]
+        if index is None:
+            raise NotNow("No step was chosen.")
+        return index
+
     def coming(self, index: int) -> SessionStep:
         """The step at `index` if it is still to come; NotNow otherwise."""
         if not 0 <= index < len(self.session.steps) or index <= self.session.current_step:
@@ -252,35 +273,41 @@ class SessionEngine(RecordCommands, PanelCommands):
                 details[name] = value
         return self._emit(Kind.AGENDA_INSERT, **details)
 
-    def change_step(self, index: int, title: str | None = None, minutes: int | None = None) -> list[Event]:
-        step = self.coming(index)
+    def change_step(self, index: int | None = None, title: str | None = None, minutes: int | None = None,
+                    step: str | None = None) -> list[Event]:
+        chosen = self.coming(self.chosen(index, step))
         changes: dict[str, Detail] = {}
         title = _step_title(title) if title is not None else None
-        if title and title != step.title:
+        if title and title != chosen.title:
             changes["title"] = title
-        if minutes is not None and minutes != step.allowed_minutes:
+        if minutes is not None and minutes != chosen.allowed_minutes:
             if not SHORTEST_STEP <= minutes <= LONGEST_STEP:
                 raise NotNow(f"A step must be between {SHORTEST_STEP} and {LONGEST_STEP} minutes long.")
             changes["minutes"] = minutes
         if not changes:
             return []
-        return self._emit(Kind.AGENDA_CHANGE, step=step.id, **changes)
+        return self._emit(Kind.AGENDA_CHANGE, step=chosen.id, **changes)
 
-    def skip_step(self, index: int) -> list[Event]:
-        step = self.coming(index)
-        kind = Kind.AGENDA_UNSKIP if step.skipped_at is not None else Kind.AGENDA_SKIP
-        return self._emit(kind, step=step.id)
+    def skip_step(self, index: int | None = None, step: str | None = None, skip: bool | None = None) -> list[Event]:
+        """Skip a coming step, or bring a skipped one back. `skip` says which the person asked for (a
+        window that saw the step before another window changed it is refused, never given the other)."""
+        chosen = self.coming(self.chosen(index, step))
+        skipped = chosen.skipped_at is not None
+        if skip is not None and skip == skipped:
+            raise NotNow(f"'{chosen.title}' is {'skipped' if skipped else 'on the agenda'} already.")
+        return self._emit(Kind.AGENDA_UNSKIP if skipped else Kind.AGENDA_SKIP, step=chosen.id)
 
-    def remove_step(self, index: int) -> list[Event]:
-        return self._emit(Kind.AGENDA_REMOVE, step=self.coming(index).id)
+    def remove_step(self, index: int | None = None, step: str | None = None) -> list[Event]:
+        return self._emit(Kind.AGENDA_REMOVE, step=self.coming(self.chosen(index, step)).id)
 
-    def move_step(self, index: int, direction: int) -> list[Event]:
-        step = self.coming(index)
+    def move_step(self, index: int | None = None, direction: int = 1, step: str | None = None) -> list[Event]:
+        index = self.chosen(index, step)
+        step_moved = self.coming(index)
         neighbour = self._neighbour_coming(index, direction)
         if neighbour is None:
             where = "up" if direction < 0 else "down"
-            raise NotNow(f"'{step.title}' cannot move further {where}.")
-        return self._emit(Kind.AGENDA_MOVE, step=step.id, past=self.session.steps[neighbour].id)
+            raise NotNow(f"'{step_moved.title}' cannot move further {where}.")
+        return self._emit(Kind.AGENDA_MOVE, step=step_moved.id, past=self.session.steps[neighbour].id)
 
     def _neighbour_coming(self, index: int, direction: int) -> int | None:
         index += direction

@@ -107,6 +107,11 @@ class NoArguments(Arguments):
 
 class AddMinutes(Arguments):
     minutes: Annotated[int, Field(ge=-MOST_MINUTES_AT_ONCE, le=MOST_MINUTES_AT_ONCE)] = 1
+    step: Id | None = None  # the step the person saw as current: refused if the session has moved on
+
+
+class MoveOn(Arguments):
+    from_step: Id | None = None  # the step the person saw as current: refused if the session has moved on
 
 
 class InsertStep(Arguments):
@@ -119,18 +124,26 @@ class InsertStep(Arguments):
     method: Choice = ""
 
 
+# A step is named by its id (what the person chose), or by its place in the agenda (older windows).
 class ChangeStep(Arguments):
-    index: Index
+    index: Index | None = None
+    step: Id | None = None
     title: Title | None = None
     minutes: Minutes | None = None
 
 
 class OneStep(Arguments):
-    index: Index
+    index: Index | None = None
+    step: Id | None = None
+
+
+class SkipStep(OneStep):
+    skip: bool | None = None  # True: skip it; False: bring it back (None: whichever it is not)
 
 
 class MoveStep(Arguments):
-    index: Index
+    index: Index | None = None
+    step: Id | None = None
     direction: Annotated[int, AfterValidator(_plus_or_minus_one)]
 
 
@@ -255,8 +268,8 @@ class MakeAward(Arguments):
 # Every command a session takes, and what it may be given. A command missing here is not a command.
 ARGUMENTS: Final[dict[str, type[Arguments]]] = {
     "toggle_timer": NoArguments, "start_timer": NoArguments, "pause_timer": NoArguments,
-    "next_step": NoArguments, "previous_step": NoArguments, "add_minutes": AddMinutes, "finish": NoArguments, "reopen": NoArguments,
-    "insert_step": InsertStep, "change_step": ChangeStep, "skip_step": OneStep, "remove_step": OneStep, "move_step": MoveStep,
+    "next_step": MoveOn, "previous_step": MoveOn, "add_minutes": AddMinutes, "finish": NoArguments, "reopen": NoArguments,
+    "insert_step": InsertStep, "change_step": ChangeStep, "skip_step": SkipStep, "remove_step": OneStep, "move_step": MoveStep,
     "add_person": AddPerson, "person_arrived": OnePerson, "person_left": OnePerson,
     "add_note": AddNote, "edit_note": EditNote, "remove_note": OneNote, "undo_remove": NoArguments, "note_dealt_with": OneNote,
     "record_decision": RecordDecision, "add_action": AddAction, "toggle_action": OneAction,

@@ -608,7 +608,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.action_next_step()
 
     def action_toggle_timer(self) -> None:
-        self.run_command("toggle_timer")
+        # What the person saw: a running timer is paused, a paused one started (never a toggle that a
+        # change made meanwhile in another window would turn the other way).
+        self.run_command("pause_timer" if self.engine.countdown().running else "start_timer")
 
     def action_next_step(self) -> None:
         if self.engine.next_index() is None and not self.engine.finished:
@@ -619,16 +621,16 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
                 return
             self.action_finish()
             return
-        self.run_command("next_step")
+        self.run_command("next_step", from_step=self.engine.current.id)
 
     def action_previous_step(self) -> None:
-        self.run_command("previous_step")
+        self.run_command("previous_step", from_step=self.engine.current.id)
 
     def action_add_minute(self) -> None:
-        self.run_command("add_minutes", minutes=1)
+        self.run_command("add_minutes", minutes=1, step=self.engine.current.id)
 
     def action_remove_minute(self) -> None:
-        self.run_command("add_minutes", minutes=-1)
+        self.run_command("add_minutes", minutes=-1, step=self.engine.current.id)
 
     def action_projector(self) -> None:
         if not self.audience:

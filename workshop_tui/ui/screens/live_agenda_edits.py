@@ -60,14 +60,19 @@ class AgendaEdits:
             return
 
         def attempt(details: StepDetails) -> str:
-            return self.try_command("change_step", index=index, title=details.title, minutes=details.minutes)
+            return self.try_command("change_step", step=step.id, title=details.title, minutes=details.minutes)
 
         self.app.push_screen(
             StepForm(f"Change '{step.title}'", step.title, step.allowed_minutes, step.kind, kind_fixed=True, attempt=attempt)
         )
 
     def action_skip_step(self) -> None:
-        self.run_command("skip_step", index=self.chosen_index())
+        # By the step's id, and saying which the person asked for: skip it, or bring it back.
+        index = self.chosen_index()
+        steps = self.session.steps
+        if not 0 <= index < len(steps):
+            return
+        self.run_command("skip_step", step=steps[index].id, skip=steps[index].skipped_at is None)
 
     def action_remove_step(self) -> None:
         note_id = self.notes_in_use()
@@ -84,12 +89,15 @@ class AgendaEdits:
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.run_command("remove_step", index=index)
+                self.run_command("remove_step", step=step.id)  # the step the question named, wherever it is now
 
         self.app.push_screen(ConfirmScreen(f"Take '{step.title}' off the agenda? It stays in the session file, marked removed.", "Remove", "Keep it"), answered)
 
     def action_move_step(self, direction: int) -> None:
         index = self.chosen_index()
-        if self.run_command("move_step", index=index, direction=direction):
+        steps = self.session.steps
+        if not 0 <= index < len(steps):
+            return
+        if self.run_command("move_step", step=steps[index].id, direction=direction):
             self.query_one("#agenda", Agenda).move_cursor(row=self.query_one("#agenda", Agenda).cursor_row + direction)
 
