@@ -48,6 +48,7 @@ _NOTE_LINE_EDGES = 3
 
 AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before the room is told
 
+
 def note_hint(width: int, type_first: bool = False) -> str:
     """The longest hint that fits a note line as wide as the screen."""
     hints = TYPE_FIRST_HINTS if type_first else NOTE_HINTS
@@ -616,7 +617,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.engine.next_index() is None and not self.engine.finished:
             if isinstance(self.focused, Input):
                 # F8 while a note is typed: a question now would take the next letters typed as its answer.
-                how = "Press Ctrl+F to finish the session." if may(self.role, "finish") else "The facilitator finishes the session."
+                how = "Press Ctrl+F to finish the session." if self.may_finish else "The facilitator finishes the session."
                 self.notify(f"This is the last step. {how}", title="The last step")
                 return
             self.action_finish()
@@ -701,14 +702,17 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """The minute to take back the finish is over (or the person has moved on): close the session."""
         from workshop_tui.ui.screens.finished import FinishedScreen
 
-        if self._close_timer is not None:
-            self._close_timer.stop()
-            self._close_timer = None
+        self._stop_close_timer()
         for screen in self.app.screen_stack:
             if isinstance(screen, FinishedScreen):
                 screen.end_undo()
         if self.engine.finished and not self.owner.closed:
             self.owner.close()
+
+    def _stop_close_timer(self) -> None:
+        if self._close_timer is not None:
+            self._close_timer.stop()
+            self._close_timer = None
 
     def undo_finish(self) -> bool:
         """Ctrl+Z on the finished screen: the session carries on where it was. False if it is too late."""
@@ -720,9 +724,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def back_from_finished(self) -> None:
         from workshop_tui.ui.screens.finished import FinishedScreen
 
-        if self._close_timer is not None:
-            self._close_timer.stop()
-            self._close_timer = None
+        self._stop_close_timer()
         self._finished_shown = False
         if isinstance(self.app.screen, FinishedScreen):
             self.app.pop_screen()
