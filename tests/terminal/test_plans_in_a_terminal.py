@@ -24,7 +24,7 @@ def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tm
     terminal.wait_for("Starts at")
     terminal.press("Tab")  # to the short name
     terminal.press("Tab")  # to when it starts
-    terminal.send("10:00")
+    terminal.type("10:00")
     terminal.press("Tab")
     terminal.send("11:00", "C-s")
     terminal.wait_until(lambda shown: "Starts at" not in shown, "the details form to close")
@@ -38,9 +38,9 @@ def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tm
     terminal.wait_until(lambda shown: "Instructions for" not in shown and "Check-in round" in shown, "the step in the plan")
     terminal.send("a")
     terminal.wait_for("Add a step")
-    terminal.send("Vote on the venue")
+    terminal.type("Vote on the venue")
     terminal.press("Tab")  # to the minutes, chosen whole, so what is typed replaces them
-    terminal.send("15")
+    terminal.type("15")
     terminal.press("Tab")  # to the kind of step
     terminal.send("Enter")
     terminal.wait_for("presentation")  # the kinds are open

@@ -66,6 +66,14 @@ class Terminal:
                 raise AssertionError(f"the screen never stopped changing:\n{now}")
             last = now
 
+    def type(self, text: str, timeout: float = 20.0) -> str:
+        """Type `text` and wait until it is drawn, as a person looks before pressing Tab.
+
+        Keys read in one burst can reach the field that had the focus before a Tab among them
+        moved it on, so what follows a typed text waits for the text itself, not for any change."""
+        self.send("-l", text)
+        return self.wait_for(text, timeout)
+
     def press(self, key: str, timeout: float = 20.0) -> None:
         """Send one key and wait until the screen shows it was taken (a field's border lights up, say).
 
