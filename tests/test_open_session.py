@@ -27,7 +27,7 @@ class Heard:
 
     def __call__(self, change: Change) -> None:
         self.changes.append(change)
-        if not change.events:
+        if change.notice is None:  # every change is told as a save: the events it made are on disk
             self.saved.set()
 
     def next_save(self):
@@ -40,14 +40,17 @@ def _open(folder: Path, clock: FakeClock, **saver) -> OpenSession:
     return OpenSession.create(folder, small_plan(), "Owner", clock, "Sam", "Jo", **saver)
 
 
-def test_a_command_returns_its_events_and_every_listener_hears_them(tmp_path: Path, clock):
+def test_a_command_returns_its_events_and_listeners_hear_them_only_once_they_are_on_disk(tmp_path: Path, clock):
     with _open(tmp_path, clock, gather_seconds=60) as owner:
         heard = Heard()
         owner.listen(heard)
         events = owner.apply(Command("add_note", {"typed": "? Where is the loop?"}))
         assert [e.kind for e in events] == ["note.add"]
-        assert heard.changes[-1].events == tuple(events)
-        assert heard.changes[-1].save.unsaved == 1
+        assert heard.changes == []  # not on disk yet, so no window may show it
+        assert owner.save_state.unsaved == 1
+        owner.flush()
+        assert heard.changes[-1].events == tuple(events) and heard.changes[-1].save.unsaved == 0
+        assert [n.text for n in load_session(owner.path).notes] == ["Where is the loop?"]
 
 
 def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path, clock):

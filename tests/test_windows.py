@@ -68,9 +68,30 @@ def test_a_window_that_joins_late_gets_the_whole_session_first(owner: OpenSessio
     for number in range(30):
         owner.apply(Command("add_note", {"typed": f"Note {number}"}))
     owner.apply(Command("next_step"))
+    owner.flush()
     with joined(owner, clock) as late:
         assert [n.text for n in late.session.notes] == [f"Note {number}" for number in range(30)]
         assert late.engine.current.title == "Tea"
+
+
+def test_a_window_that_joins_while_changes_are_unsaved_gets_them_once_they_are_saved_and_once_only(
+        sessions_dir: Path, clock: FakeClock):
+    owner = OpenSession.create(sessions_dir, small_plan(), "Late", clock, "Ann", gather_seconds=3600)
+    owner.serve()
+    try:
+        owner.flush()
+        for number in range(5):
+            owner.apply(Command("add_note", {"typed": f"Note {number}"}))
+        with joined(owner, clock) as late:
+            assert late.session.notes == []  # not on disk yet, so not in the welcome
+            owner.flush()
+            until(lambda: len(late.session.notes) == 5, "the saved notes")
+            owner.apply(Command("add_note", {"typed": "Note 5"}))
+            owner.flush()
+            until(lambda: len(late.session.notes) == 6, "the next note")
+            assert [n.text for n in late.session.notes] == [f"Note {number}" for number in range(6)]
+    finally:
+        owner.close()
 
 
 def test_a_refused_command_says_why_and_an_audience_window_cannot_change_anything(owner: OpenSession, clock: FakeClock):
@@ -200,9 +221,13 @@ def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(sessi
         until(lambda: window.link == "joined", "joining")
         for number in range(20):
             window.apply(Command("add_note", {"typed": f"Kept {number}"}))
-        assert len(window.session.notes) == 20 and load_session(path).notes == []  # applied, not saved
+        # Applied by the owner, not saved: so not shown in the window either, only kept in its outbox.
+        assert window.session.notes == [] and load_session(path).notes == []
+        assert window.save_state.unsaved == 20
         owner.send_signal(signal.SIGKILL)
         until(lambda: window.link == "owner", "the note-taker taking over", timeout=10)
+        assert [n.text for n in window.session.notes] == [f"Kept {number}" for number in range(20)]
+        assert window.kept_everything
         window.close()
     finally:
         owner.kill()

@@ -44,7 +44,10 @@ async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_
         assert "Could not save" in text_of(app, "#save-state")
         assert "kept in memory" in text_of(app, "#save-state")
         assert screen.has_class("-not-saved")
-        assert screen.session.notes[0].text == "Still here"
+        # Kept in memory, and not drawn as recorded until it is on disk: the line says it is waiting.
+        assert screen.owner.session.notes[0].text == "Still here"
+        assert screen.session.notes == [] and not screen.engine.countdown().running
+        assert "3 changes waiting to be saved" in text_of(app, "#save-state")  # its start too: no file yet
         # Quitting warns first, so nothing is lost without the user knowing.
         await pilot.press("ctrl+q")
         assert app.is_running
@@ -54,6 +57,7 @@ async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_
         assert screen.save_before_quitting().ok
         await pilot.pause()
         assert text_of(app, "#save-state").startswith("Saved")
+        assert screen.session.notes[0].text == "Still here"  # on disk now, so drawn
     assert load_session(screen.path).notes[0].text == "Still here"
 
 

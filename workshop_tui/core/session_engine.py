@@ -76,7 +76,11 @@ def is_on_agenda(step: SessionStep) -> bool:
     return step.skipped_at is None and step.removed_at is None
 
 
-__all__ = ["NotNow", "SessionEngine", "new_session"]
+__all__ = ["NotNow", "SessionEngine", "WrongThread", "new_session"]
+
+
+class WrongThread(RuntimeError):
+    """A bug: a thread other than the one named changed a session."""
 
 
 class SessionEngine(RecordCommands, PanelCommands):
@@ -87,6 +91,13 @@ class SessionEngine(RecordCommands, PanelCommands):
         self.lock = threading.RLock()
         # Stamped on each event made: the window it came from and the command's id (see `stamped`).
         self._stamp: dict[str, str] = {}
+        # The one thread that may change this session, once one is named (`changed_only_on`): an owner's
+        # applying thread, a screen's own thread for what it shows. None: not checked (a replay, a test).
+        self._changer: threading.Thread | None = None
+
+    def changed_only_on(self, thread: threading.Thread | None) -> None:
+        """From now on only `thread` may change this session; any other that tries raises WrongThread."""
+        self._changer = thread
 
     # What the screen reads.
 
@@ -137,6 +148,10 @@ class SessionEngine(RecordCommands, PanelCommands):
 
     def apply(self, event: Event) -> None:
         """Apply an event made elsewhere (a trainer's comment), and keep it in the log."""
+        if self._changer is not None and threading.current_thread() is not self._changer:
+            # Two threads changing one session is how a screen once read a step being moved: never again.
+            raise WrongThread(f"{threading.current_thread().name} tried to change a session only "
+                              f"{self._changer.name} may change")
         with self.lock:
             apply_event(self.session, event)
             self.session.events.append(event)

@@ -24,9 +24,19 @@ from typing import Any, Unpack
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.roles import Role
-from workshop_tui.core.session_engine import SessionEngine
+from workshop_tui.core.session_engine import SessionEngine, start_of
+from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Session
-from workshop_tui.store.open_session import Change, Command, Listener, OpenSession, SaverTimings, SaveState
+from workshop_tui.store.open_session import (
+    REFUSED,
+    Change,
+    Command,
+    Link,
+    Listener,
+    OpenSession,
+    SaverTimings,
+    SaveState,
+)
 from workshop_tui.store.outbox import Outbox
 from workshop_tui.store.problems import FileProblem, OpenElsewhere
 from workshop_tui.store.session_file import load_session
@@ -53,6 +63,7 @@ class _Reply:
     def __init__(self) -> None:
         self.ready = threading.Event()
         self.refused = ""
+        self.after = 0  # the owner's event count once it was applied: on disk when the owner has saved that many
 
 
 class JoinedSession:
@@ -95,7 +106,12 @@ class JoinedSession:
         self.gone_because = ""  # why the owner went, when it said: "closed" or "finished"
         self.owner_saved: SaveState = SaveState()
         self.owner_saved_count = 0  # how many events the owner has on disk
-        self.link = "joining"  # then "joined", "owner gone", "owner" (this window took over) or "finished"
+        self._link = Link.JOINING
+        # Changes each time this window's whole session is replaced (a welcome, a takeover), so a screen
+        # that draws it starts again from the whole session (core/shown_session.py).
+        self._generation = 0
+        self._saved_more = threading.Condition()  # woken whenever the owner says how much it has saved
+        self._kept_everything = True  # after a takeover: every change kept here was carried out and saved
         self._closed = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="joined-session", daemon=True)
@@ -104,8 +120,30 @@ class JoinedSession:
     # What a screen reads, as from an OpenSession.
 
     @property
+    def link(self) -> Link:
+        return self._link
+
+    @property
+    def kept_everything(self) -> bool:
+        return self._kept_everything
+
+    @property
     def engine(self) -> SessionEngine:
         return self._owner.engine if self._owner is not None else self._engine
+
+    def shown(self, count: int, generation: int) -> Shown:
+        """For a screen: the saved events after its first `count`, or all of them when its copy is of an
+        earlier generation. Every event a window hears is one the owner has saved."""
+        owner = self._owner
+        if owner is not None:
+            inner = owner.shown(count, 0 if generation == self._generation else 1)
+            return replace(inner, generation=self._generation)
+        engine = self._engine
+        with engine.lock:
+            events = engine.session.events
+            if generation != self._generation or count > len(events):
+                return Shown(self._generation, tuple(events), start_of(engine.session))
+            return Shown(self._generation, tuple(events[count:]))
 
     @property
     def session(self) -> Session:
@@ -120,15 +158,15 @@ class JoinedSession:
         if self._owner is not None:
             return self._owner.save_state
         waiting = len(self._pending)
-        if self.link == "joined":
-            unanswered = waiting - len(self._on_disk_at)
-            return replace(self.owner_saved, unsaved=self.owner_saved.unsaved + max(0, unanswered))
-        if self.link == "finished" or not waiting:
+        if self.link == Link.JOINED:
+            # What this window typed and the owner has not saved yet is unsaved, whatever the owner said last.
+            return replace(self.owner_saved, unsaved=max(self.owner_saved.unsaved, waiting))
+        if self.link == Link.FINISHED or not waiting:
             # Nothing typed here is waiting: all of it is saved. Where the owner is, the screen says apart.
             return SaveState(self.owner_saved.saved_at, "", 0)
         kept = (f"{waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} "
                 "kept on disk and will be added")
-        if self.link == "joining":
+        if self.link in (Link.JOINING, Link.TAKING_OVER):
             return SaveState(None, f"Joining the session: {kept} once it has joined.", waiting)
         return SaveState(self.owner_saved.saved_at,
                          f"The window that runs this session has gone: {kept} when it is open again.", waiting)
@@ -153,9 +191,12 @@ class JoinedSession:
 
     # Changing the session.
 
+    def carry_out(self, command: Command) -> list[Event]:
+        return self.apply(command)
+
     def apply(self, command: Command) -> list[Event]:
-        """Send `command` to the owner; raises NotNow with the owner's reason when it is refused.
-        With no owner to answer, it is kept on disk and sent when there is one."""
+        """Send `command` to the owner and wait a moment for it to be saved there; raises NotNow with the
+        owner's reason when it is refused. With no owner to answer, it is kept on disk and sent when there is one."""
         if self.read_only:
             raise NotNow("This window only shows the session; it cannot change it.")
         if self._owner is None and self.engine.finished:
@@ -173,7 +214,7 @@ class JoinedSession:
                 connection = self._connection
         if owner is not None:
             with self._taking_over:  # after what was kept from before the takeover, in the order typed
-                return owner.apply(self._as_this_window(command))
+                return owner.carry_out(self._as_this_window(command))
         if connection is not None:
             self._send(connection, {"command": {key: sent[key] for key in ("id", "name", "args")}})
         # An owner that has stopped answering holds up one key press, not every one after it.
@@ -183,6 +224,11 @@ class JoinedSession:
             return []
         if reply.refused:
             raise NotNow(reply.refused)
+        # Done: wait a moment more for the owner to have saved it, so this window shows it as it draws again.
+        with self._saved_more:
+            if not self._saved_more.wait_for(lambda: self.owner_saved_count >= reply.after or self.link != Link.JOINED,
+                                             REPLY_WAIT):
+                self._owner_slow = True
         return []
 
     def _as_this_window(self, command: Command) -> Command:
@@ -197,7 +243,8 @@ class JoinedSession:
 
     def _answered(self, command_id: str, refused: str = "", events: int | None = None) -> None:
         """The owner's answer. A refused command is let go; a done one once its events are saved."""
-        self._owner_slow = False
+        if refused:
+            self._owner_slow = False  # it answers; a done one counts once it is saved (`_let_go_of_saved`)
         with self._lock:
             if refused or events is None:
                 self._pending.pop(command_id, None)
@@ -207,6 +254,7 @@ class JoinedSession:
         self._let_go_of_saved()
         if reply is not None:
             reply.refused = refused
+            reply.after = events or 0
             reply.ready.set()
 
     def _let_go_of_saved(self) -> None:
@@ -216,6 +264,8 @@ class JoinedSession:
                 if events <= saved:
                     del self._on_disk_at[command_id]
                     self._pending.pop(command_id, None)
+            if not self._on_disk_at:
+                self._owner_slow = False  # the owner has saved all it was sent: wait for it again
             if not self._pending and self._outbox is not None:
                 self._outbox.empty()
 
@@ -234,12 +284,12 @@ class JoinedSession:
                 if self._stop.is_set():
                     return
             if self.engine.finished:
-                self._set_link("finished")
+                self._set_link(Link.FINISHED)
                 return
             if self._may_take_over and self._take_over():
                 return
-            if not said_gone or self.link != "owner gone":
-                self._set_link("owner gone")
+            if not said_gone or self.link != Link.GONE:
+                self._set_link(Link.GONE)
                 said_gone = True
             self._stop.wait(RETRY)
 
@@ -268,20 +318,29 @@ class JoinedSession:
         if "welcome" in message:
             welcome = message["welcome"]
             session = session_from_text(str(welcome.get("session", "")), self.path.name)
-            self._heard_save(welcome.get("save"))
             self.notice = str(welcome.get("notice") or "")
+            engine = SessionEngine(session, self.clock)
+            engine.changed_only_on(threading.current_thread())  # this reader, and no other, changes the copy
             with self._lock:
-                self._engine = SessionEngine(session, self.clock)
+                self._engine = engine
+                self._generation += 1
                 self._connection = connection
                 kept = list(self._pending.values())
+            self._heard_save(welcome.get("save"))
             for sent in kept:  # sent again: the owner applies each id once
                 self._send(connection, {"command": {key: sent[key] for key in ("id", "name", "args")}})
-            self.link = "joined"
+            self._link = Link.JOINED
             self.gone_because = ""
             self._tell(Change((), self.save_state, notice=self.notice or None, reset=True))
         elif "events" in message:
             events = events_from_text(str(message["events"]))
+            first = message.get("first")
             with self._engine.lock:
+                have = len(self._engine.session.events)
+                if not isinstance(first, int) or first > have:
+                    # Something was missed: start again from the owner's whole session, never show a gap.
+                    raise WireProblem("a change came out of order, so this window joins again")
+                events = events[have - first :]  # heard already (sent with the welcome): never twice
                 for event in events:
                     self._engine.apply(event)
             self._heard_save(message.get("save"))
@@ -305,7 +364,9 @@ class JoinedSession:
     def _heard_save(self, sent: object) -> None:
         self.owner_saved = _save_state(sent)
         saved = sent.get("saved") if isinstance(sent, dict) else None
-        self.owner_saved_count = saved if isinstance(saved, int) else 0
+        with self._saved_more:
+            self.owner_saved_count = saved if isinstance(saved, int) else 0
+            self._saved_more.notify_all()
         self._let_go_of_saved()
 
     def _take_over(self) -> bool:
@@ -316,28 +377,32 @@ class JoinedSession:
             return False  # another window took over first: join that one
         except FileProblem as problem:
             if "finished" in str(problem):
-                self._set_link("finished")
+                self._set_link(Link.FINISHED)
                 return True
             self.owner_saved = replace(self.owner_saved, problem=str(problem))
             return False
+        self._set_link(Link.TAKING_OVER)
         owner.serve()
         with self._taking_over:
             with self._lock:
                 self._owner = owner  # from now on apply() goes to it (and waits for the replay below)
+                self._generation += 1
                 kept = list(self._pending.values())
             for sent in kept:  # the owner applies each id once: those already in the file are skipped
                 try:
                     owner.apply(self._as_this_window(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"])))
                     self._answered(sent["id"])  # this process owns the session now: its own saver has them
-                except NotNow as reason:
+                except (NotNow, WireProblem, *REFUSED) as reason:
                     self._answered(sent["id"], str(reason))
+            # "Nothing typed here was lost" only once it is checked: each kept change is in the file.
+            self._kept_everything = owner.flush().ok and owner.saved_count == len(owner.session.events)
             owner.listen(self._tell)
-            self.link = "owner"
+            self._link = Link.OWNER
         self._tell(Change((), owner.save_state, reset=True))
         return True
 
-    def _set_link(self, link: str) -> None:
-        self.link = link
+    def _set_link(self, link: Link) -> None:
+        self._link = link
         self._tell(Change((), self.save_state))
 
     # Closing.
@@ -348,7 +413,7 @@ class JoinedSession:
             return self._owner.flush()
         deadline = threading.Event()
         for _ in range(int(REPLY_WAIT / 0.02)):  # until the owner has saved what this window sent
-            if not self._pending or self.link != "joined":
+            if not self._pending or self.link != Link.JOINED:
                 break
             deadline.wait(0.02)
         return self.save_state

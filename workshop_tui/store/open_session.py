@@ -11,10 +11,12 @@ else takes the lock or writes the file.
 """
 
 import errno
+import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from enum import StrEnum
 from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, Protocol, TypedDict, Unpack
@@ -25,7 +27,8 @@ from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
 from workshop_tui.core.replay import starting_state
 from workshop_tui.core.roles import Role, may, refusal
-from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session, start_of
+from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Plan, Session
 from workshop_tui.model.command_arguments import (
     ARGUMENTS,
@@ -50,6 +53,21 @@ from workshop_tui.store.toml_files import open_regular, read_bytes
 
 # What a window may ask of a session: the engine's commands, by name (each with its arguments' model).
 COMMANDS = frozenset(ARGUMENTS)
+
+# How long a window waits, after a change of its own, for it to be on disk before it draws again. A disk
+# that takes longer holds up one key press, never each one after it: the change shows once it is saved.
+SHOWN_WAIT = 0.5
+
+
+class Link(StrEnum):
+    """Where a window stands with its session, as one named value."""
+
+    OWNER = "owner"  # this window runs the session: it holds the lock and writes the file
+    JOINING = "joining"  # looking for the window that runs it
+    JOINED = "joined"  # another window runs it, and this one follows it
+    GONE = "owner gone"  # the window that ran it has gone; this one waits, or takes over
+    TAKING_OVER = "taking over"  # this window is opening the session to run it itself
+    FINISHED = "finished"  # the session has finished: nothing more will change
 
 
 @dataclass(frozen=True)
@@ -92,6 +110,7 @@ class Change:
     save: SaveState
     notice: str | None = None  # words for the facilitator's screen, such as a served window's join code
     reset: bool = False  # the whole session was replaced (a window joined again or took over): draw it all
+    first: int = 0  # where `events` start in the session's log, so a window that has some never applies them twice
 
 
 Listener = Callable[[Change], None]
@@ -99,16 +118,25 @@ Listener = Callable[[Change], None]
 
 class SessionLink(Protocol):
     """What a screen needs of an open session, whether this process owns it (OpenSession) or another
-    process does and this window has joined it (JoinedSession)."""
+    process does and this window has joined it (JoinedSession): one door, the same for both.
+
+    A screen draws only what `shown()` gives it, which is on disk: it keeps its own copy
+    (core/shown_session.py) and catches up on its own thread."""
 
     path: Path
-    window: str
+    window: str  # who this window is, as a role and a name ("note-taker: Bob")
+    role: Role
+    in_browser: bool
+    notice: str  # words for the facilitator's screen (the browsers' address), or ""
 
     @property
-    def engine(self) -> SessionEngine: ...  # for reading only: every change goes through apply()
+    def link(self) -> Link: ...
 
     @property
-    def session(self) -> Session: ...
+    def clock(self) -> Clock: ...
+
+    @property
+    def session(self) -> Session: ...  # the newest state, for a command line; a screen draws `shown()`
 
     @property
     def save_state(self) -> SaveState: ...
@@ -116,7 +144,12 @@ class SessionLink(Protocol):
     @property
     def closed(self) -> bool: ...
 
-    def apply(self, command: Command) -> list[Event]: ...
+    @property
+    def kept_everything(self) -> bool: ...  # after taking over: each change typed here is in the file
+
+    def shown(self, count: int, generation: int) -> Shown: ...
+
+    def carry_out(self, command: Command) -> list[Event]: ...  # apply, then wait a moment for the disk
 
     def listen(self, listener: Listener) -> None: ...
 
@@ -128,7 +161,8 @@ class SessionLink(Protocol):
 
 
 class SaverTimings(TypedDict, total=False):
-    """How long the saver gathers changes before writing, and waits before trying a failed save again."""
+    """How long the saver gathers changes before writing (none: it writes as soon as it is woken, and
+    what comes in during a write goes in the next one), and waits before trying a failed save again."""
 
     gather_seconds: float
     retry_seconds: float
@@ -164,7 +198,7 @@ class OpenSession:
         path: Path,
         lock: SessionLock | None,
         journal: Journal,
-        gather_seconds: float = 0.2,
+        gather_seconds: float = 0.0,
         retry_seconds: float = 2.0,
         first_problem: str = "",
     ):
@@ -192,6 +226,14 @@ class OpenSession:
         self._handed_out = True  # False while resume() is still opening it
         self._write_failed = bool(first_problem)  # the last write failed: the saver tries again
         self._server: Any = None  # the SessionServer, once `serve()` has started one
+        self.notice = ""  # the browsers' address and join code, once `serve` has said them
+        self.role: Role = "facilitator"  # this owner's own screen
+        self.in_browser = False
+        # Told to listeners, and so shown: the events on disk (`_published` of them), in order, once each.
+        self._published = journal.count
+        self._published_lock = threading.Lock()
+        self._saved = threading.Condition(self._published_lock)  # woken as each save is told
+        self._disk_slow = False  # a change waited SHOWN_WAIT for the disk in vain: do not wait again until it catches up
         # The commands applied, as (window id, command id), so one sent again is applied once, and one
         # window's id never hides another's command. Kept in the events, so a resume knows them too.
         self._applied = {applied_key(event.command) for event in engine.session.events if event.command}
@@ -202,6 +244,14 @@ class OpenSession:
         )
         self._saver = threading.Thread(target=self._save_loop, name="session-saver", daemon=True)
         self._saver.start()
+        # One thread changes the session: every command, this owner's own screen's and every window's, in
+        # the order they come. Callers wait for it, but it never waits on the disk.
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._jobs_lock = threading.Lock()
+        self._applying = True
+        self._applier = threading.Thread(target=self._apply_loop, name="session-applier", daemon=True)
+        engine.changed_only_on(self._applier)
+        self._applier.start()
         if self._unsaved_count():
             self._wake.set()
 
@@ -335,6 +385,28 @@ class OpenSession:
         return True
 
     @property
+    def link(self) -> Link:
+        return Link.OWNER
+
+    @property
+    def kept_everything(self) -> bool:
+        return True  # this window's changes were applied here, and saved or said unsaved
+
+    def shown(self, count: int, generation: int) -> Shown:
+        """For a screen: the saved events after its first `count`, or (another generation) all of them."""
+        with self._published_lock:
+            published = self._published
+        with self.engine.lock:
+            if generation != 0 or count > published:
+                return Shown(0, tuple(self.session.events[:published]), start_of(self.session))
+            return Shown(0, tuple(self.session.events[count:published]))
+
+    @property
+    def published_count(self) -> int:
+        """How many of the session's events listeners have been told of (all of them on disk)."""
+        return self._published
+
+    @property
     def saved_count(self) -> int:
         """How many of the session's events are on disk."""
         return self._journal.count
@@ -346,6 +418,7 @@ class OpenSession:
 
     def say(self, notice: str) -> None:
         """Tell this owner's own listeners `notice` (a served window's address and join code)."""
+        self.notice = notice
         self._tell(Change((), self.save_state, notice=notice))
 
     # What windows read.
@@ -363,7 +436,8 @@ class OpenSession:
         return self._lock is not None and self._lock.held
 
     def listen(self, listener: Listener) -> None:
-        """Call `listener` with every Change: on the caller's thread for events, on the saver's for saves."""
+        """Call `listener` with every Change: the events once they are saved (on the saver's thread, or
+        the thread that flushed), how saving went, and notices."""
         self._listeners.append(listener)
 
     def forget(self, listener: Listener) -> None:
@@ -372,11 +446,65 @@ class OpenSession:
 
     # Changing the session.
 
+    def carry_out(self, command: Command) -> list[Event]:
+        """`apply`, then wait a moment (SHOWN_WAIT) for its events to be saved, so the screen that sent
+        it can show them at once. A slow disk is waited for once; after that the change shows when saved."""
+        events = self.apply(command)
+        if events:
+            self.wait_until_saved(0 if self._disk_slow else SHOWN_WAIT)
+        return events
+
+    def wait_until_saved(self, seconds: float) -> bool:
+        """Wait up to `seconds` for every event made so far to be saved and told. True if they were."""
+        with self.engine.lock:
+            made = len(self.session.events)
+        with self._saved:
+            done = self._saved.wait_for(lambda: self._published >= made, seconds)
+        if not done and seconds:
+            self._disk_slow = True
+        return done
+
     def apply(self, command: Command) -> list[Event]:
-        """Carry out `command`; the events it made. Raises NotNow with a sentence for the user.
+        """Carry out `command` on the applying thread; the events it made. Raises NotNow with a sentence
+        for the user. Listeners hear of the events once they are saved.
 
         The command's role must allow it (core/roles.py) and its arguments must pass their model
         (model/command_arguments.py) before the engine sees them."""
+        events: list[Event] = self._on_applier(lambda: self._apply_here(command))
+        return events
+
+    def _on_applier(self, work: Callable[[], Any]) -> Any:
+        if threading.current_thread() is self._applier:
+            return work()
+        job = _Job(work)
+        with self._jobs_lock:
+            if not self._applying:
+                raise NotNow("This session has been closed, so it cannot change now.")
+            self._jobs.put(job)
+        job.done.wait()
+        if job.error is not None:
+            raise job.error
+        return job.result
+
+    def _apply_loop(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            try:
+                job.result = job.work()
+            except BaseException as error:  # handed to the caller, who says it or raises it
+                job.error = error
+            job.done.set()
+
+    def _stop_applying(self) -> None:
+        """Take no more commands; those already given are carried out first."""
+        with self._jobs_lock:
+            if not self._applying:
+                return
+            self._applying = False
+            self._jobs.put(None)
+        if self._applier is not threading.current_thread():
+            self._applier.join(timeout=5)
+
+    def _apply_here(self, command: Command) -> list[Event]:
         if command.name not in COMMANDS:
             raise NotNow(f"'{command.name}' is not something a session can do.")
         if not may(command.role, command.name, command.in_browser):
@@ -402,6 +530,10 @@ class OpenSession:
 
     def add_comment(self, on: str, text: str, by: str = "") -> list[Event]:
         """A trainer's comment on a step or a decision; allowed after the session has finished."""
+        events: list[Event] = self._on_applier(lambda: self._comment_here(on, text, by))
+        return events
+
+    def _comment_here(self, on: str, text: str, by: str) -> list[Event]:
         text = text.strip()
         if not text:
             raise NotNow("The comment is empty, so there is nothing to save.")
@@ -416,12 +548,27 @@ class OpenSession:
         return [event]
 
     def _changed(self, events: list[Event]) -> None:
+        """Wake the saver; listeners hear of `events` once it has written them (`_publish`)."""
         if not events:
             return
         with self._state_lock:
-            state = self.save_state = replace(self.save_state, unsaved=self._unsaved_count())
-        self._tell(Change(tuple(events), state))
+            self.save_state = replace(self.save_state, unsaved=self._unsaved_count())
         self._wake.set()
+
+    def _publish(self, state: SaveState) -> None:
+        """Tell listeners the events saved since they were last told, with `state`; then wake whoever
+        waits for them. Called with the write lock held, so they are told in order, once each."""
+        with self.engine.lock:
+            saved, first = self._journal.count, self._published
+            events = tuple(self.session.events[first:saved])
+            made = len(self.session.events)
+        with self._saved:
+            self._published = saved  # first, so a screen told below finds them in `shown()`
+        self._tell(Change(events, state, first=first))
+        with self._saved:
+            if saved >= made:
+                self._disk_slow = False  # the disk has caught up
+            self._saved.notify_all()
 
     def _tell(self, change: Change) -> None:
         for listener in list(self._listeners):
@@ -507,7 +654,7 @@ class OpenSession:
                 # Events may have come in during the write: count them now, not as they were.
                 state = replace(state, unsaved=self._unsaved_count())
                 state = self.save_state = self._with_words(state)
-        self._tell(Change((), state))
+            self._publish(state)
         return state
 
     def _save_beside(self, why: str, if_not: str) -> SaveState:
@@ -543,7 +690,7 @@ class OpenSession:
             state = SaveState(saved_at=self.clock.now(), unsaved=self._unsaved_count())
         with self._state_lock:
             state = self.save_state = self._with_words(state)
-        self._tell(Change((), state))
+        self._publish(state)
         return state
 
     def _make_the_file(self) -> SaveState:
@@ -565,7 +712,7 @@ class OpenSession:
             state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
         with self._state_lock:
             self.save_state = state
-        self._tell(Change((), state))
+        self._publish(state)
         return state
 
     @property
@@ -581,6 +728,7 @@ class OpenSession:
 
         If the last save fails and work is unsaved (a full disk as the terminal closes), the whole
         session is written to a new file beside it, or in the folder above, or in the home folder."""
+        self._stop_applying()  # the commands already given are carried out, and saved below
         state = self.flush()
         if self._unsaved_count() and self._write_failed and not self._closed and self._folder is None:
             with self._write_lock:
@@ -607,6 +755,16 @@ class OpenSession:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class _Job:
+    """Work for the applying thread, and its answer."""
+
+    def __init__(self, work: Callable[[], Any]):
+        self.work = work
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
 
 
 def command_stamp(window_id: str, command_id: str) -> str:

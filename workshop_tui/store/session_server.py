@@ -245,7 +245,9 @@ class SessionServer:
         # from then on the window is told every change, held until its welcome has gone.
         with self.owner.engine.lock:
             start = self.owner.session.model_dump(mode="python", exclude_none=True, include=set(START_FIELDS))
-            events = list(self.owner.session.events)
+            # Only what is on disk: a window never shows what the file may not hold. Anything told from
+            # now on comes with where it starts, so the window skips what its welcome had.
+            events = self.owner.session.events[: self.owner.published_count]
             save = _save(self.owner, self.owner.save_state)
             with self._lock:
                 window.held = []
@@ -311,6 +313,7 @@ class SessionServer:
         message: dict[str, Any] = {"save": _save(self.owner, change.save)}
         if change.events:
             message["events"] = events_text(change.events)
+            message["first"] = change.first
         self._tell_all(message)
 
     def _tell_all(self, message: dict[str, Any]) -> None:

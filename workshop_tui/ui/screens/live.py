@@ -22,8 +22,9 @@ from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
 from workshop_tui.core.roles import may, refusal
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
+from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
-from workshop_tui.store.open_session import Change, Command, SaveState, SessionLink
+from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
 from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
 from workshop_tui.ui.screens.live_records import RecordKeeping
@@ -126,7 +127,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.set_reactive(LiveScreen.projector, self.audience)
         self._finished_shown = False
         self.save_message = _save_words(owner.save_state)
-        self._notes_by_person = NotesByPerson(owner.session)
+        # What this screen draws: its own copy of the session as far as it is saved, changed on this thread.
+        self.shown = ShownSession(owner)
+        self._undrawn: list = []  # events caught up on and not drawn yet
+        self._draw_all = False  # the copy was rebuilt whole: draw everything
+        self._notes_by_person = NotesByPerson(self.session)
         self._shown_second: str | None = None
         self._agenda_cells: tuple | None = None
         self._last_left: float | None = None
@@ -139,8 +144,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     @property
     def engine(self) -> SessionEngine:
-        """For reading the session and its timer; every change goes through the owner."""
-        return self.owner.engine
+        """For reading the session (as far as it is saved) and its timer; every change goes through the owner."""
+        return self.shown.engine
 
     @property
     def path(self) -> Path:
@@ -186,13 +191,15 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.title = self.session.title
         if self.session.plan.title != self.session.title:
             self.sub_title = self.session.plan.title
-        if self.role != "facilitator" or getattr(self.owner, "role", "") == "facilitator":
+        if self.role != "facilitator" or self.owner.link != Link.OWNER:
             # A window on a session run elsewhere says whose window it is.
             role, _, name = self.owner.window.partition(": ")
             self.sub_title = f"{role.capitalize()}'s window" + (f" ({name})" if name else "")
         self.owner.listen(self._owner_changed)
         # What changed between building this screen and listening (a window's welcome may come then)
         # would never be heard: take the state as it is now.
+        self.catch_up()
+        self._undrawn, self._draw_all = [], False
         self._notes_by_person = NotesByPerson(self.session)
         self.save_message = _save_words(self.owner.save_state)
         self.set_class(not self.owner.save_state.ok, "-not-saved")
@@ -205,7 +212,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.query_one("#agenda", Agenda).focus()
         if not self.audience:
             self.say_what_came_over()
-        notice = getattr(self.owner, "notice", "")
+        notice = self.owner.notice
         if notice:
             self.show_notice(notice)
         self.show_link()
@@ -385,30 +392,47 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def on_live_screen_owner_changed(self, message: OwnerChanged) -> None:
         self._show_change(message.change)
 
+    def catch_up(self) -> None:
+        """Bring this screen's copy of the session up to what is saved (on this thread); draw it later."""
+        applied = self.shown.catch_up(self.owner)
+        if applied is None:
+            self._draw_all = True
+            self._undrawn = []
+            self._notes_by_person = NotesByPerson(self.session)
+        elif applied:
+            self._notes_by_person.update(self.session, list(applied))
+            self._undrawn.extend(applied)
+
     def _show_change(self, change: Change) -> None:
         if not self.is_attached or not self.is_mounted:
             return  # the screen has closed; the file is saved all the same
         if change.notice is not None:
             self.show_notice(change.notice)
-        if change.reset:  # the whole session was replaced: a window joined again, or took over
-            if getattr(self.owner, "link", "") == "owner":
+        if change.reset and self.owner.link == Link.OWNER:  # this window took over
+            if self.owner.kept_everything:
                 self.notify("The window that ran this session has gone, so this window runs it now and saves it. "
                             "Nothing typed here was lost.", title="This window runs the session", timeout=20)
-            self._notes_by_person = NotesByPerson(self.session)
+            else:
+                self.notify("The window that ran this session has gone, so this window runs it now. Some of what was "
+                            "typed here is not saved yet; the line at the bottom says what.",
+                            title="This window runs the session", severity="warning", timeout=20)
+        self.catch_up()
+        events, self._undrawn = self._undrawn, []
+        if self._draw_all:
+            self._draw_all = False
             self._agenda_cells = None
             area = Area.ALL
         else:
-            self._notes_by_person.update(self.session, change.events)
-            area = redraws(change.events)
+            area = redraws(events)
         if area & (Area.AGENDA | Area.CLOCK):
             self.show_session()
         elif area & (Area.NOTES | Area.PEOPLE):
             self.show_notes()
         self._show_save(change.save)
         self.show_link()
-        if self.engine.finished and not self.audience and not self._finished_shown and change.events and not self._finishing_here:
+        if self.engine.finished and not self.audience and not self._finished_shown and events and not self._finishing_here:
             self.finished_elsewhere()
-        elif self._finished_shown and not self.engine.finished and change.events:
+        elif self._finished_shown and not self.engine.finished and events:
             self.back_from_finished()  # the finish was taken back in another window
 
     def finished_elsewhere(self) -> None:
@@ -441,21 +465,23 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         The audience window is for the room: it never shows a key or a technical state. While the
         window that runs the session is away it keeps the last good view with a small mark, and says
         "Back in a moment." only once that has lasted AWAY_BEFORE_WORDS seconds."""
-        link = getattr(self.owner, "link", "")
-        if link in ("owner gone", "joining"):
+        link = self.owner.link
+        if link in (Link.GONE, Link.JOINING, Link.TAKING_OVER):
             if self._away_since is None:
                 self._away_since = self.engine.clock.now()
         else:
             self._away_since = None
         words = ""
-        if self.engine.finished or link == "finished":
+        if self.engine.finished or link == Link.FINISHED:
             words = "The session has ended."
         elif self.audience and self._away_since is not None:
             away = (self.engine.clock.now() - self._away_since).total_seconds()
             words = "Back in a moment." if away >= AWAY_BEFORE_WORDS else "·"
-        elif link == "owner gone":
+        elif link == Link.GONE:
             words = "The window that runs this session has gone. Waiting for it to come back."
-        elif link == "joining":
+        elif link == Link.TAKING_OVER:
+            words = "The window that ran this session has gone: this window is taking it over..."
+        elif link == Link.JOINING:
             words = "Joining the session..."
         self._show_text("#link-state", words)
         self.query_one("#link-state").display = bool(words)
@@ -487,11 +513,16 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def run_command(self, command: str, /, **args) -> bool:
         """Ask the owner to do `command`; one that cannot be done now is said in a notice."""
         try:
-            self.owner.apply(Command(command, args))
+            self.owner.carry_out(Command(command, args))
         except NotNow as reason:
             self.notify(str(reason), title="Not now", severity="warning")
             return False
+        self.show_saved()
         return True
+
+    def show_saved(self) -> None:
+        """Draw what is saved now: a change of this window's own shows as soon as it is on disk."""
+        self._show_change(Change((), self.owner.save_state))
 
     TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next", "typing_decision", "typing_action", "typing_records", "typing_panel"}
     HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
@@ -739,6 +770,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
 def _save_words(state: SaveState) -> str:
     if not state.ok:
-        return state.problem
+        # Nothing unsaved is drawn as recorded, so say how much is waiting: it shows once it is on disk.
+        waiting = f" {plural(state.unsaved, 'change')} waiting to be saved." if state.unsaved else ""
+        return state.problem + waiting
     saved = f"Saved {state.saved_at:%H:%M:%S}" if state.saved_at else "Not saved yet"
+    if state.unsaved:
+        # A slow disk: the change shows once it is written, and this says why it is not there yet.
+        saved = f"Saving {plural(state.unsaved, 'change')}..."
     return f"{saved}. {state.warning}" if state.warning else saved

@@ -21,9 +21,10 @@ class RecordKeeping:
     def try_command(self, command: str, /, **args) -> str:
         """Do `command` for a form: "" when done, else the sentence saying why not, for the form to show."""
         try:
-            self.owner.apply(Command(command, args))
+            self.owner.carry_out(Command(command, args))
         except NotNow as reason:
             return str(reason)
+        self.show_saved()
         return ""
 
     def edit_note(self, note_id: str) -> None:

@@ -139,6 +139,7 @@ class PanelScreen(Screen):
     def _show_change(self, change: Change) -> None:
         if not self.is_mounted:
             return
+        self.live.catch_up()  # the live screen's copy of the session, which this screen reads, holds them now
         if change.reset or redraws(change.events) & (Area.PANEL | Area.PEOPLE):
             scored = [e for e in change.events if e.kind == "score.enter"]
             if len(scored) == len(change.events) == 1 and not change.reset:
