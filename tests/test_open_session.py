@@ -254,3 +254,29 @@ def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Pa
     assert [(n.text, n.window) for n in owner.session.notes] == [("Mine", "note-taker: Eve"), ("Own", owner.window)]
     assert owner.session.status != "finished"
     owner.close()
+
+
+def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands(tmp_path: Path, clock):
+    from workshop_tui.core.session_engine import WrongThread
+    from workshop_tui.model import Event
+
+    with _open(tmp_path, clock, gather_seconds=0) as owner:
+        changers: set[str] = set()
+        real_apply = owner.engine.apply
+
+        def watched(event):
+            changers.add(threading.current_thread().name)
+            real_apply(event)
+
+        owner.engine.apply = watched
+        senders = [threading.Thread(target=lambda n=n: owner.apply(Command("add_note", {"typed": f"From {n}"})))
+                   for n in range(8)]
+        for sender in senders:
+            sender.start()
+        owner.apply(Command("next_step"))
+        for sender in senders:
+            sender.join(WAIT)
+        assert changers == {"session-applier"} and len(owner.session.notes) == 8
+        # A change made on any other thread is a bug, and says so rather than racing a screen.
+        with pytest.raises(WrongThread, match="only session-applier may change"):
+            real_apply(Event(at=clock.now(), kind="note.add", details={"note": "n99", "step": "s1", "text": "x"}))
