@@ -128,7 +128,7 @@ def test_windows_killed_at_random_lose_nothing_they_showed_and_all_show_the_file
 
 
 def test_the_same_on_a_slow_disk(tmp_path: Path):
-    report = run_the_room(tmp_path, seed=int(os.environ.get("FAULT_SEED", "7")), kills=3, slow_fsync=0.03)
+    report = run_the_room(tmp_path, seed=int(os.environ.get("FAULT_SEED", "8")), kills=5, slow_fsync=0.03)
     assert report["shown"] > 10
 
 
