@@ -130,3 +130,41 @@ def test_killing_the_owner_while_the_note_taker_types_loses_none_of_the_notes(te
     note_taker.send("C-q")
     assert "EXITED 0" in note_taker.wait_for("EXITED")
     assert [note.text for note in load_session(path).notes] == texts
+
+
+def test_a_note_shown_then_its_window_killed_at_once_is_on_disk_and_every_window_agrees(terminal_factory, tmp_path: Path):
+    """As found in [11]: Ann types a note and her window is killed a moment after Enter; Bob's window takes
+    over; Bob types; Ann resumes and types. No window crashes, and what any of them showed is on disk."""
+    app = installed_command()
+    facilitator, note_taker, path = facilitator_and_note_taker(terminal_factory, tmp_path)
+    projector = terminal_factory(80, 24)
+    projector.start(f"{app} show")
+    projector.wait_for("Arrival")
+    facilitator.press("t")  # the note line opens
+    facilitator.type("A1 facilitator note")
+    facilitator.send("Enter")
+    os.kill(app_pid(facilitator), signal.SIGKILL)  # within a tenth of a second of Enter
+    shown_to_bob = note_taker.wait_for("This window runs the session", timeout=30)
+    note_taker.send("-l", "B1 note-taker after crash")
+    note_taker.send("Enter")
+    note_taker.wait_for("B1 note-taker after crash")
+    ann_again = terminal_factory(100, 30)
+    ann_again.start(f"{app} resume")
+    ann_again.wait_for("B1 note-taker after crash")
+    ann_again.press("t")
+    ann_again.type("A2 after resume")
+    ann_again.send("Enter")
+    ann_again.wait_for("A2 after resume")
+    note_taker.wait_for("A2 after resume")
+    wait_until_saved(path, "A2 after resume")
+    saved = [note.text for note in load_session(path).notes]
+    assert saved.count("B1 note-taker after crash") == 1 and saved.count("A2 after resume") == 1
+    for window in (note_taker, ann_again):
+        screen = window.screen()
+        assert "stopped because of a fault" not in screen and "EXITED" not in screen
+    # A1 may have died with Ann's window; if any window showed it, it is on disk.
+    if "A1 facilitator note" in shown_to_bob + note_taker.screen() + ann_again.screen() + projector.screen():
+        assert "A1 facilitator note" in saved
+    # The words agree with each other: "nothing lost" only where it was checked, never "not saved" beside it.
+    words = " ".join(note_taker.screen().split())
+    assert not ("Nothing typed here was lost" in words and "Not saved" in words)
