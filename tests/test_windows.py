@@ -137,9 +137,10 @@ def test_what_is_typed_while_no_owner_answers_is_kept_on_disk_and_added_later(se
     until(lambda: audience.link == "owner gone", "the audience window noticing")
     assert window.save_state.ok and audience.save_state.ok  # all they typed is saved: no alarm, though the owner went
     window.apply(Command("add_note", {"typed": "Typed while alone"}))
-    assert window.save_state.problem == (
-        "The window that runs this session has gone: 1 change typed here is kept on disk and will be added "
-        "when it is open again."
+    # Safe in its outbox: said calmly, not as a failed save.
+    assert window.save_state.ok and window.save_state.unsaved == 1
+    assert window.save_state.warning == (
+        "1 change typed here is kept safe on this computer, and added when the window that runs the session is back."
     )
     kept = outbox_path(made.path, window.window_id)
     assert "Typed while alone" in kept.read_text()

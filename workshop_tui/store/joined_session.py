@@ -164,12 +164,14 @@ class JoinedSession:
         if self.link == Link.FINISHED or not waiting:
             # Nothing typed here is waiting: all of it is saved. Where the owner is, the screen says apart.
             return SaveState(self.owner_saved.saved_at, "", 0)
+        # Not a failure: what was typed here is safe in this window's outbox. Said once, calmly, as a warning,
+        # so the screen raises no alarm now and says no "saving works again" later.
         kept = (f"{waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} "
-                "kept on disk and will be added")
+                "kept safe on this computer")
         if self.link in (Link.JOINING, Link.TAKING_OVER):
-            return SaveState(None, f"Joining the session: {kept} once it has joined.", waiting)
-        return SaveState(self.owner_saved.saved_at,
-                         f"The window that runs this session has gone: {kept} when it is open again.", waiting)
+            return SaveState(None, "", waiting, f"{kept}, and added once this window has joined the session.")
+        return SaveState(self.owner_saved.saved_at, "", waiting,
+                         f"{kept}, and added when the window that runs the session is back.")
 
     @property
     def locked(self) -> bool:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from workshop_tui.core.review import step_timings, timing_chart
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS
@@ -16,6 +16,7 @@ from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
 from workshop_tui.store.open_session import SaveState
+from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
 
@@ -89,7 +90,7 @@ class FinishedScreen(Screen):
             export = ", x to export it" if window_may(self.app, "export") else ""
             yield Static(f"Press Enter to review the session{export}, q to quit.", markup=False, id="finished-keys")
             yield Static("\n".join(timing_chart(self.session)), markup=False, id="finished-timings")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.session.title

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Header, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.wording import length_in_words, plural
@@ -18,6 +18,7 @@ from workshop_tui.store.plan_library import PlanEntry, all_plans
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.start_session import SessionDetails, StartSessionScreen
+from workshop_tui.ui.widgets.key_bar import KeyBar
 
 HINT = "Enter starts a session of the chosen plan. E changes it, C copies it, N writes a new one, T shows its timings. B: past sessions."
 
@@ -141,7 +142,7 @@ class HomeScreen(Screen):
             with VerticalScroll(id="plan-details"):
                 yield Markdown("Looking for plans...", id="plan-text")
         yield Static(HINT, id="home-message")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#plans", OptionList).loading = True

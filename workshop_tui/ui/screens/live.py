@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
+from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.heard import NotesByPerson
@@ -185,7 +186,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             select_on_focus=False,  # coming back to a half-typed note must not select it, or the next key replaces it
             suggester=RosterSuggester(lambda: [p.name for p in self.session.participants]),
         )
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = self.session.title
@@ -773,6 +774,8 @@ def _save_words(state: SaveState) -> str:
         # Nothing unsaved is drawn as recorded, so say how much is waiting: it shows once it is on disk.
         waiting = f" {plural(state.unsaved, 'change')} waiting to be saved." if state.unsaved else ""
         return state.problem + waiting
+    if state.unsaved and state.warning:
+        return state.warning  # where the waiting changes are kept, and when they are added
     saved = f"Saved {state.saved_at:%H:%M:%S}" if state.saved_at else "Not saved yet"
     if state.unsaved:
         # A slow disk: the change shows once it is written, and this says why it is not there yet.

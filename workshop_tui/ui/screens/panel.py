@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.panel_events import find_agreed
@@ -41,6 +41,7 @@ from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.form_dialog import FormProblem
 from workshop_tui.ui.screens.panel_forms import ApplicationForm, AwardForm, DeclarationForm, money
 from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.widgets.panel_tables import (
     AGREED_ROW,
     LEGEND,
@@ -118,7 +119,7 @@ class PanelScreen(Screen):
             with TabPane("Ranking", id="ranking"):
                 yield Static("", id="ranking-line", classes="panel-line", markup=False)
                 yield RankingTable(id="ranking-table", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.live.owner.listen(self._owner_changed)

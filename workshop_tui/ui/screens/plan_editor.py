@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.plan_checks import Finding
@@ -28,6 +28,7 @@ from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.method_chooser import MethodChooser
 from workshop_tui.ui.screens.plan_details_form import PlanDetailsForm
 from workshop_tui.ui.screens.step_form import StepDetails, StepForm
+from workshop_tui.ui.widgets.key_bar import KeyBar
 
 DEFAULT_START = time(10, 0)  # for clock times, when the plan has no start time
 WIDE = 120  # columns: from here the chosen step's words show beside the steps
@@ -173,7 +174,7 @@ class PlanEditor(Screen):
                 yield OptionList(id="plan-findings", markup=False)
             with Vertical(id="editor-side"), VerticalScroll(id="step-words-box"):
                 yield Static("", id="step-words", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width >= WIDE, "-wide")

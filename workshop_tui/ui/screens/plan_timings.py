@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.plan_stats import PlanStats, plan_stats
@@ -23,6 +23,7 @@ from workshop_tui.model import Plan
 from workshop_tui.store.plan_files import PlanNotSaved, SavedPlan, save_plan_version
 from workshop_tui.store.plan_history import PlanHistory, plan_history
 from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.widgets.key_bar import KeyBar
 
 
 class PlanTimingsScreen(Screen):
@@ -64,7 +65,7 @@ class PlanTimingsScreen(Screen):
         yield Static(f"Reading the past sessions of '{self.plan.title}'...", id="timings-summary", markup=False)
         with VerticalScroll(id="timings-box"):
             yield Static("", id="timings-chart", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#timings-box").focus()

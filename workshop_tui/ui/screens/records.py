@@ -4,11 +4,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, TabbedContent, TabPane
+from textual.widgets import DataTable, TabbedContent, TabPane
 
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.ui.screens.person_form import PersonForm
+from workshop_tui.ui.widgets.key_bar import KeyBar
 
 
 def _time(moment) -> str:
@@ -51,7 +52,7 @@ class RecordsScreen(ModalScreen):
                 yield DataTable(id="actions-table", cursor_type="row")
             with TabPane("Decisions", id="decisions"):
                 yield DataTable(id="decisions-table", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#people-table", DataTable).add_columns("Name", "Role", "Arrived", "Left", "Notes", "Dissent")

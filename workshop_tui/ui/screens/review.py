@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Markdown, Static, TabbedContent, TabPane
 
+from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.export.markdown_minutes import sections_markdown
@@ -91,7 +92,7 @@ class ReviewScreen(Screen):
             with TabPane("Comments", id="comments-tab"):
                 with VerticalScroll(classes="tab-scroll"):
                     yield Static("", markup=False, id="comments")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.session.title

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
+from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.session_summary import SessionLine, words_match
 from workshop_tui.core.wording import plural
 from workshop_tui.store.problems import FileProblem
@@ -94,7 +95,7 @@ class SessionsBrowser(Screen):
         yield Input(placeholder="Search titles, notes and decisions (/ to come here)", id="search")
         yield DataTable(id="sessions", cursor_type="row")
         yield Static("", id="browser-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Past sessions"
