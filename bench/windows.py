@@ -395,6 +395,7 @@ def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
         owner_watch = threading.Thread(target=watch_owner, daemon=True)
         owner_watch.start()
         cpu_before = {"owner": owner.cpu_seconds(), "join": join.cpu_seconds()}
+        writes_before = file_writes(owner.pid)
         started = time.perf_counter()
         for start in range(0, count, per_chunk):
             join.write("".join(text + "\r" for text in texts[start:start + per_chunk]).encode())
@@ -402,6 +403,7 @@ def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
         on_disk = watcher.wait(600)
         owner_watch.join(timeout=10)  # the owner's screen gets 10 s more than the file
         cpu_after = {"owner": owner.cpu_seconds(), "join": join.cpu_seconds()}
+        writes_after = file_writes(owner.pid)
         seen = watcher.seen
         watcher.stop()
         join.wait_quiet(1.0)
@@ -418,6 +420,7 @@ def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
             "written": written - started, "changed": since(painted.get("changed")),
             "painted": since(painted.get("shown")), "on disk": since(on_disk), "seen": seen,
             "cpu": {name: cpu_after[name] - cpu_before[name] for name in cpu_after},
+            "owner writes": {key: writes_after[key] - writes_before[key] for key in writes_after},
             "screens": facts, "ended": ended, "check": check_notes(path, [WARM_UP, *texts]),
         }
     finally:
@@ -425,6 +428,13 @@ def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
             watcher.stop()
         end_all(terms)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def file_writes(pid: int) -> dict[str, int]:
+    """The write calls and bytes a process has made (/proc/PID/io: syscw, wchar), terminal included."""
+    with open(f"/proc/{pid}/io") as io:
+        fields = dict(line.split(": ") for line in io.read().splitlines())
+    return {"calls": int(fields["syscw"]), "bytes": int(fields["wchar"])}
 
 
 # Reporting.
@@ -542,6 +552,11 @@ def report_burst(part: dict) -> None:
               f"newest note visible: {facts['newest shown']} (the last is {count - 1})")
     cpu = part["cpu"]
     print(f"CPU over the burst: owner {cpu['owner']:.2f} s, join window {cpu['join']:.2f} s")
+    writes = part["owner writes"]
+    # Each save is one write of the new events (an append) or a few (a whole rewrite); the rest are the
+    # screen's. So the calls per note say how the owner batched its saves (one fsync per save).
+    print(f"the owner's write calls over the burst (saves and its screen): {writes['calls']:,} "
+          f"({writes['calls'] / count:.2f} per note), {writes['bytes'] / 1024:,.0f} KiB")
     print("file: " + say_check(part["check"], count + 1))
     print("exit codes (join, owner): " + ", ".join(part["ended"]))
 
