@@ -31,7 +31,6 @@ import os
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -171,14 +170,14 @@ def main() -> None:
 
     print(f"\n2. {burst_count:,} notes into the owner from 4 threads at once")
     print(f"{'code':8} {'saves':>6} {'fsyncs':>7} {'notes per save (median / worst)':>32} {'applied s':>10} {'all on disk s':>14}")
-    for name, (commit, code) in codes.items():
+    for name, (_, code) in codes.items():
         result = burst(code, burst_count, folder)
         saves = result["saves"] or [0]
         print(f"{name:8} {len(result['saves']):>6} {result['fsyncs']:>7} "
               f"{statistics.median(saves):>20.0f} / {max(saves):<9} {result['applied']:>10.3f} {result['on disk']:>14.3f}")
 
     print("\n3. Keys to paint in real pseudo-terminals; the codes alternate")
-    rows: dict[str, dict[str, list[list[float]]]] = {name: {"join": [], "own": []} for name in codes}
+    rows: dict[str, dict[str, list[list[float]]]] = {name: {"join": [], "own": []} for name in codes}  # [median, worst]
     for round_number in range(options.rounds):
         for name, ref in ((("before", options.before), ("after", options.after)) if round_number % 2 == 0
                           else (("after", options.after), ("before", options.before))):
@@ -187,22 +186,23 @@ def main() -> None:
             print(f"\n--- round {round_number + 1}, {name} ({ref}) ---")
             print("\n".join(line for line in windows.splitlines() if line.strip()))
             print("\n".join(line for line in own.splitlines() if line.strip()))
-            join = row_of(windows, "owner: the note painted (words or count)")
-            if join:
-                rows[name]["join"].append(join)
-            mine = row_of(own, "workshop-tui")
-            if mine:
-                rows[name]["own"].append(mine)
+            join = row_of(windows, "owner: the note painted (words or count)")  # notes, min, median, p95, worst
+            if join and len(join) >= 5:
+                rows[name]["join"].append([join[2], join[4]])
+            # The first table's row for the session size: notes, file KiB, resume, median, p90, worst, ...
+            mine = next((line.split() for line in own.splitlines() if line.strip().startswith("1,000")), None)
+            if mine and len(mine) >= 6:
+                rows[name]["own"].append([float(mine[3]), float(mine[5])])
 
     print("\nSide by side (ms; each round's median and worst, then the median of the rounds' medians)")
     for what, label in (("join", "note-taker's Enter to the facilitator's screen"), ("own", "facilitator's own Enter to its note")):
         print(f"{label}:")
         for name in codes:
             found = rows[name][what]
-            medians = [r[2] if what == "join" else r[1] for r in found if len(r) > 2]
-            worsts = [r[-1] for r in found if r]
+            medians = [median for median, _ in found]
+            worsts = [worst for _, worst in found]
             if medians:
-                print(f"  {name:7} rounds {', '.join(f'{m:.1f}/{w:.1f}' for m, w in zip(medians, worsts))}; "
+                print(f"  {name:7} rounds {', '.join(f'{m:.1f}/{w:.1f}' for m, w in zip(medians, worsts, strict=True))}; "
                       f"median of medians {statistics.median(medians):.1f}, worst {max(worsts):.1f}")
             else:
                 print(f"  {name:7} (no numbers read: see the lines above)")
