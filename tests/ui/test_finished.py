@@ -159,8 +159,12 @@ async def test_after_a_minute_the_finish_stays(sessions_dir: Path, clock):
         await pilot.pause()
         assert "#finished-undo" not in [f"#{w.id}" for w in app.screen.query(Static)]
         await pilot.press("ctrl+z")
+        await pilot.pause()
         assert load_session(screen.path).status == "finished"
         assert screen.owner.closed  # the lock is let go, so the review can add comments
+        # Ctrl+Z is not offered now, and pressing it says why rather than doing nothing.
+        assert any("Too late to carry on" in str(n.title) for n in app._notifications)
+        assert "Carry on" not in " ".join(str(key) for key in app.screen.query("FooterKey"))
 
 
 async def test_finishing_while_a_note_is_half_typed_never_says_another_window_finished(sessions_dir: Path, clock):

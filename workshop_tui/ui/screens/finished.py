@@ -65,8 +65,11 @@ class FinishedScreen(Screen):
     BINDINGS = [
         Binding("enter,r", "review", "Review", id="open_review", tooltip="Open the review: timings, notes, decisions, actions, replay and comments"),
         Binding("x", "export", "Export", id="export_finished", tooltip="Export the minutes or the data"),
-        Binding("q", "quit", "Quit", id="quit_finished", tooltip="Quit (the session is saved)"),
+        # Also q, as people expect on a last screen; not shown, as the key bar has Ctrl+Q for quitting already.
+        Binding("q", "quit", "Quit", id="quit_finished", show=False, tooltip="Quit (the session is saved)"),
         Binding("ctrl+z", "undo_finish", "Carry on", id="undo_finish", tooltip="Take back the finish, within a minute of it"),
+        # After that minute Ctrl+Z is not offered, and says why rather than doing nothing.
+        Binding("ctrl+z", "too_late", "Carry on", id="too_late", show=False),
     ]
 
     def __init__(self, session: Session, path: Path, save: SaveState, undo: Callable[[], bool] | None = None,
@@ -74,6 +77,7 @@ class FinishedScreen(Screen):
         super().__init__()
         self.session, self.path, self.save = session, Path(path), save
         self.undo = undo  # takes back the finish; None where this window may not, or the minute is over
+        self.offered_undo = undo is not None
         self.leaving = leaving  # closes the session before the review opens it (it ends the minute to take back)
 
     def compose(self) -> ComposeResult:
@@ -104,12 +108,19 @@ class FinishedScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo_finish":
             return self.undo is not None
+        if action == "too_late":
+            return self.undo is None and self.offered_undo
         # A browser's window (or the audience's) writes no files on this computer.
         return action != "export" or window_may(self.app, "export")
 
     def action_undo_finish(self) -> None:
         if self.undo is not None and not self.undo():
             self.end_undo()
+
+    def action_too_late(self) -> None:
+        self.notify("The finish can be taken back only within a minute of it, so the session stays finished. "
+                    "To carry on, start a new session that follows on from it.", title="Too late to carry on",
+                    severity="warning")
 
     def end_undo(self) -> None:
         """The minute is over: Ctrl+Z is no longer offered."""

@@ -192,7 +192,8 @@ class PanelScreen(Screen):
         panel = self.panel
         line = self.query_one("#round-line", Static)
         if panel is None:
-            line.update("No round is open yet. Press o to open it and say how much is in the pot.")
+            line.update("No round is open yet. Press o to open it and say how much is in the pot."
+                        if window_may(self.app, "open_round") else "No round is open yet. The chair opens it.")
             for table in (ApplicationsTable, DeclarationsTable, ScoreSheet, ModerationTable, RankingTable):
                 self.query_one(table).clear(columns=True)
             return
