@@ -46,9 +46,10 @@ class Room:
         self.kills = 0
 
     def start(self, name: str, role: str) -> None:
-        self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "tests.fault_window", str(self.path), name, role, str(self.seed), str(self.folder)],
-            cwd=ROOT, env=self.env, stderr=open(self.folder / f"{name}.err", "ab"))
+        with open(self.folder / f"{name}.err", "ab") as errors:  # the child keeps its own copy open
+            self.processes[name] = subprocess.Popen(
+                [sys.executable, "-m", "tests.fault_window", str(self.path), name, role, str(self.seed), str(self.folder)],
+                cwd=ROOT, env=self.env, stderr=errors)
 
     def kill(self, name: str) -> None:
         process = self.processes[name]

@@ -18,7 +18,7 @@ from workshop_tui.store.joined_session import JoinedSession
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.outbox import outbox_path
 from workshop_tui.store.session_file import load_session
-from workshop_tui.store.session_wire import MAX_LINE, arguments_text, connect_to, encode, socket_path
+from workshop_tui.store.session_wire import MAX_LINE, VERSION, arguments_text, connect_to, encode, socket_path
 from tests.conftest import small_plan
 
 
@@ -171,7 +171,7 @@ def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: 
         connection.close()
         return [json.loads(line) for line in answer.splitlines()]
 
-    hello = {"hello": {"session": owner.path.name, "role": "note-taker", "name": "Eve", "window": "x", "version": 1}}
+    hello = {"hello": {"session": owner.path.name, "role": "note-taker", "name": "Eve", "window": "x", "version": VERSION}}
     assert "not JSON" in say(b"\xff\xfe garbage\n")[0]["error"]
     assert "hello" in say(encode({"command": {"id": "1", "name": "finish", "args": ""}}))[0]["error"]
     other = {"hello": {**hello["hello"], "session": "another.toml"}}
@@ -323,7 +323,7 @@ def raw_window(owner: OpenSession, role: str = "note-taker", name: str = "Eve", 
     Each has a window id of its own unless one is given: two live windows never share one."""
     window = window or f"w{next(_WINDOW_IDS)}"
     connection = connect_to(socket_path(owner.path))
-    hello = {"session": owner.path.name, "role": role, "name": name, "window": window, "version": 1, **more}
+    hello = {"session": owner.path.name, "role": role, "name": name, "window": window, "version": VERSION, **more}
     connection.sendall(encode({"hello": hello}))
     return connection
 

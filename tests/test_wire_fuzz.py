@@ -18,7 +18,7 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.model.command_arguments import ARGUMENTS, EARLIEST_DUE, LATEST_DUE, MOST_MINUTES_AT_ONCE
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session
-from workshop_tui.store.session_wire import arguments_text, connect_to, encode, socket_path
+from workshop_tui.store.session_wire import VERSION, arguments_text, connect_to, encode, socket_path
 from tests.conftest import TEN_AM, small_plan
 
 FIELDS = sorted({name for model in ARGUMENTS.values() for name in model.model_fields} | {"step", "window", "role", "zzz"})
@@ -97,7 +97,7 @@ lines = mostly(commands.map(encode), st.one_of(
 
 
 def hello(path: Path):
-    good = {"session": path.name, "role": "note-taker", "name": "Fuzz", "window": "fuzz-1", "version": 1}
+    good = {"session": path.name, "role": "note-taker", "name": "Fuzz", "window": "fuzz-1", "version": VERSION}
     mutations = st.one_of(
         st.just({}),
         st.just({"role": "facilitator"}),  # without the key
@@ -164,7 +164,7 @@ def the_owner_carries_on_and_the_file_is_the_session(owner: OpenSession, clock: 
     """A good window joins and its note is taken (unless a fuzzed facilitator finished the session);
     the file reloaded is the session in memory; and a fresh owner opens it."""
     if owner.session.status != "finished":
-        good = encode({"hello": {"session": owner.path.name, "role": "note-taker", "name": "Last", "window": "last", "version": 1}})
+        good = encode({"hello": {"session": owner.path.name, "role": "note-taker", "name": "Last", "window": "last", "version": VERSION}})
         note = encode({"command": {"id": "last", "name": "add_note", "args": arguments_text({"typed": "Still here"})}})
         answers = [json.loads(line) for line in talk(owner.path, [good, note])]
         assert {"done": "last", "after": len(owner.session.events)} in answers
@@ -199,7 +199,7 @@ def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_pat
     owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
     for organisation, amount in (("Lunch club", 12_000_00), ("Walking group", 30_000_00)):
         owner.apply(Command("add_application", {"organisation": organisation, "project": "A year", "amount_pence": amount}))
-    facilitator = {"session": owner.path.name, "role": "facilitator", "name": "Ann", "window": "chair", "version": 1,
+    facilitator = {"session": owner.path.name, "role": "facilitator", "name": "Ann", "window": "chair", "version": VERSION,
                    "key": read_key(owner.path)}
     fuzz_windows(owner, st.just(encode({"hello": facilitator})), 150)
     the_owner_carries_on_and_the_file_is_the_session(owner, clock)

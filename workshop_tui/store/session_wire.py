@@ -35,7 +35,8 @@ from workshop_tui.model import Event, Session
 from workshop_tui.store.session_file import event_text, replay_session, session_file_bytes
 from workshop_tui.store.toml_files import parse_toml_text
 
-VERSION = 1
+# 2: an owner sends only saved events, each message saying where its events start ("first").
+VERSION = 2
 MAX_LINE = 4 * 1024 * 1024  # a whole session of thousands of notes fits; a flood does not
 ROLES = ("facilitator", "note-taker", "audience")
 LISTEN_BACKLOG = 256  # connections the kernel holds until the owner accepts them: a room's worth, at once
