@@ -69,7 +69,8 @@ class FinishedScreen(Screen):
         Binding("q", "quit", "Quit", id="quit_finished", show=False, tooltip="Quit (the session is saved)"),
         Binding("ctrl+z", "undo_finish", "Carry on", id="undo_finish", tooltip="Take back the finish, within a minute of it"),
         # After that minute Ctrl+Z is not offered, and says why rather than doing nothing.
-        Binding("ctrl+z", "too_late", "Carry on", id="too_late", show=False),
+        Binding("ctrl+z", "too_late", "Carry on", id="too_late", show=False,
+                tooltip="Says the minute to take back the finish is over"),
     ]
 
     def __init__(self, session: Session, path: Path, save: SaveState, undo: Callable[[], bool] | None = None,
