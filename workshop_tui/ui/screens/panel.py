@@ -92,6 +92,7 @@ class PanelScreen(Screen):
         self.moderating: str | None = None  # the application being talked through
         self._order: list[str] | None = None  # the order of moderation, once it starts
         self._last_said = ""
+        self._redraw_when_back = False  # a change came while another screen covered this one
         self.first_tab = tab or ("applications" if live.session.panel is None else "scores")
 
     @property
@@ -121,6 +122,11 @@ class PanelScreen(Screen):
                 yield RankingTable(id="ranking-table", cursor_type="row")
         yield KeyBar()
 
+    def on_screen_resume(self) -> None:
+        if self._redraw_when_back:
+            self._redraw_when_back = False
+            self.redraw()
+
     def on_mount(self) -> None:
         self.live.owner.listen(self._owner_changed)
         self.redraw()
@@ -141,10 +147,16 @@ class PanelScreen(Screen):
         if not self.is_mounted:
             return
         self.live.catch_up()  # the live screen's copy of the session, which this screen reads, holds them now
+        if not self.is_current:
+            # Covered by a prompt or a form: tables laid out now would be measured for a screen not on
+            # show (every column as narrow as its heading). Draw it all when it is back (on_screen_resume).
+            self._redraw_when_back = True
+            return
         if change.reset or redraws(change.events) & (Area.PANEL | Area.PEOPLE):
             scored = [e for e in change.events if e.kind == "score.enter"]
-            if len(scored) == len(change.events) == 1 and not change.reset:
-                self._show_one_score(scored[0])
+            if scored and len(scored) == len(change.events) and not change.reset:
+                for event in scored:  # scores typed fast are saved (and told) a few at a time
+                    self._show_one_score(event)
             else:
                 self.redraw()
 
@@ -198,7 +210,9 @@ class PanelScreen(Screen):
                 self.query_one(table).clear(columns=True)
             return
         line.update(self._money_line())
-        self.query_one(ApplicationsTable).fill(panel, self.size.width)
+        # The terminal's width, not this screen's: a change heard while a prompt covers it (or just after)
+        # would otherwise be laid out for a screen of no width, with every name cut to 12 letters.
+        self.query_one(ApplicationsTable).fill(panel, self.app.size.width)
         labels = self.labels()
         scoring = {p.id for p in self.scorers()}
         self.query_one(DeclarationsTable).fill(panel, [(p, labels[p.id], p.id in scoring) for p in self.session.participants])
@@ -214,7 +228,7 @@ class PanelScreen(Screen):
 
     def _name_width(self, others: int) -> int:
         """As much of an organisation's name as fits beside `others` columns of other things."""
-        return max(16, min(48, self.size.width - others))
+        return max(16, min(48, self.app.size.width - others))
 
     def own_member(self):
         """In a member's own window (`join --name Margaret`): that member, whose sheet is the only one shown."""
