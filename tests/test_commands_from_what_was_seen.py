@@ -15,6 +15,7 @@ from tests.conftest import small_plan
 @pytest.fixture
 def owner(sessions_dir: Path, clock):
     made = OpenSession.create(sessions_dir, small_plan(), "Seen", clock, "Ann", gather_seconds=0)
+    made.apply(Command("share_agenda", {"agenda": True}))  # the note-taker's window moves the agenda too
     yield made
     made.close()
 

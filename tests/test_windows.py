@@ -365,7 +365,7 @@ def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(own
 def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_the_owners(owner: OpenSession, clock: FakeClock):
     note_taker = raw_window(owner, "note-taker", "Bob")
     assert command(note_taker, "1", "finish") == {"refused": "1", "why": "Only the facilitator can finish the session."}
-    assert command(note_taker, "2", "open_round", pot_pence=100) == {"refused": "2", "why": "Only the facilitator can open the round."}
+    assert command(note_taker, "2", "open_round", pot_pence=100) == {"refused": "2", "why": "Only the chair can open the round."}
     audience = raw_window(owner, "audience", "")
     assert command(audience, "3", "add_note", typed="Hello")["why"] == "This window only shows the session. It cannot change it."
     # A command's own word for its window is never believed: the label is what the hello proved.

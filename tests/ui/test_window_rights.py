@@ -96,7 +96,7 @@ async def test_a_note_takers_window_in_a_terminal_leaves_importing_to_the_facili
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
-        assert "Only the facilitator can add applications." in notices(app)
+        assert "Only the chair can add applications." in notices(app)
 
 
 async def test_the_facilitators_panel_still_imports(panel_owner, clock):

@@ -13,6 +13,10 @@ from tests.test_windows import until
 from tests.ui.live_helpers import live, text_of
 
 
+def footer_words(app) -> str:
+    return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
+
+
 def window_app(owner, clock, role: str) -> WorkshopApp:
     return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role))
 
@@ -40,6 +44,16 @@ async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_
         assert owner.session.current_step == 0 and owner.session.status == "paused"  # n, space and a did nothing
         await pilot.press("enter")
         assert [n.text for n in owner.session.notes] == ["so we agreed now"]
+        # The agenda and the timer are the facilitator's until they share them: F8 says so and moves nothing.
+        await pilot.press("f8")
+        await pilot.pause()
+        assert owner.session.current_step == 0
+        assert any("unless they let the note-taker do it too" in str(n.message) for n in app._notifications)
+        assert "Next" not in footer_words(app) and "Timer" not in footer_words(app)
+        owner.apply(Command("share_agenda", {"agenda": True}))  # the facilitator's Ctrl+T
+        await pilot.pause(0.05)
+        await pilot.pause()
+        assert "Next" in footer_words(app)
         assert "Press F5 to start." in text_of(app, "#timer-words")
         await pilot.press("f8", "f5")  # commands are on F-keys
         assert owner.session.current_step == 1 and owner.session.status == "running"
@@ -133,7 +147,12 @@ async def test_the_note_takers_command_list_still_offers_what_its_letters_do_els
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         offered = {command.title for command in app.get_system_commands(app.screen)}
-        assert "Add a minute to this step" in offered and "Projector view on or off" in offered
+        assert "Projector view on or off" in offered
+        assert "Add a minute to this step" not in offered  # the facilitator's until they share the agenda
+        owner.apply(Command("share_agenda", {"agenda": True}))
+        await pilot.pause()
+        offered = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Add a minute to this step" in offered
         await app._run_from_palette("add_minute", app.screen)
         await pilot.pause()
         assert owner.session.steps[0].allowed_minutes == 11

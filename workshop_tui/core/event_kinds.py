@@ -22,6 +22,7 @@ class Kind(StrEnum):
     STEP_EXTEND = "step.extend"
     SESSION_FINISH = "session.finish"
     SESSION_REOPEN = "session.reopen"
+    SESSION_SHARE = "session.share"  # the facilitator lets the note-taker run the agenda and roster, or stops
     AGENDA_INSERT = "agenda.insert"
     AGENDA_CHANGE = "agenda.change"
     AGENDA_SKIP = "agenda.skip"

@@ -2,12 +2,16 @@
 only what its window may do.
 
 A window has one role. The facilitator's window (the chair's, in a panel) runs the session. A
-note-taker's window types the record. The audience's window (the projector, `show`) changes nothing.
+note-taker's window types the record; it moves the agenda, runs the timer and changes the roster
+only while the facilitator lets it (`share_agenda`, recorded in the session). The audience's window
+(the projector, `show`) changes nothing.
 A window in a web browser (`serve`) is a guest on this computer: whatever its role, it never reads or
 writes this computer's files (no import, no export, no opening a file by its path).
 
-    may("note-taker", "finish")          -> False
-    refusal("note-taker", "finish")      -> "Only the facilitator can finish the session."
+    may("note-taker", "finish")                            -> False
+    refusal("note-taker", "finish")                        -> "Only the facilitator can finish the session."
+    may("note-taker", "next_step")                         -> False
+    may("note-taker", "next_step", agenda_shared=True)     -> True
 """
 
 from typing import Final, Literal
@@ -17,19 +21,21 @@ ROLES: Final[tuple[Role, ...]] = ("facilitator", "note-taker", "audience")
 
 FACILITATOR: Final[frozenset[Role]] = frozenset({"facilitator"})
 WRITERS: Final[frozenset[Role]] = frozenset({"facilitator", "note-taker"})
+# The facilitator's, and the note-taker's too while the facilitator shares them (`share_agenda`).
+SHARED: Final[frozenset[Role]] = frozenset({"facilitator", "note-taker"})
 NOBODY: Final[frozenset[Role]] = frozenset()
 
 # What each role may do: every command a session takes, and the things a window does on this computer.
 # A name missing here is refused to everyone (a new command must be given its row).
 MAY: Final[dict[str, frozenset[Role]]] = {
-    # The agenda and the timer. The note-taker keeps them going when the facilitator is busy.
-    "toggle_timer": WRITERS, "start_timer": WRITERS, "pause_timer": WRITERS,
-    "next_step": WRITERS, "previous_step": WRITERS, "add_minutes": WRITERS,
-    "insert_step": WRITERS, "change_step": WRITERS, "skip_step": WRITERS, "remove_step": WRITERS, "move_step": WRITERS,
-    # Ending the session is the facilitator's alone: it cannot be taken back after a minute.
-    "finish": FACILITATOR, "reopen": FACILITATOR,
-    # The roster.
-    "add_person": WRITERS, "person_arrived": WRITERS, "person_left": WRITERS,
+    # The agenda and the timer: the facilitator's, and the note-taker's while the facilitator shares them.
+    "toggle_timer": SHARED, "start_timer": SHARED, "pause_timer": SHARED,
+    "next_step": SHARED, "previous_step": SHARED, "add_minutes": SHARED,
+    "insert_step": SHARED, "change_step": SHARED, "skip_step": SHARED, "remove_step": SHARED, "move_step": SHARED,
+    # Ending the session, and who may run the agenda, are the facilitator's alone.
+    "finish": FACILITATOR, "reopen": FACILITATOR, "share_agenda": FACILITATOR,
+    # The roster: like the agenda.
+    "add_person": SHARED, "person_arrived": SHARED, "person_left": SHARED,
     # The record.
     "add_note": WRITERS, "edit_note": WRITERS, "remove_note": WRITERS, "undo_remove": WRITERS, "note_dealt_with": WRITERS,
     "record_decision": WRITERS, "add_action": WRITERS, "toggle_action": WRITERS,
@@ -45,6 +51,13 @@ MAY: Final[dict[str, frozenset[Role]]] = {
 # Never from a window in a web browser: they read or write this computer's files.
 ON_THIS_COMPUTER: Final[frozenset[str]] = frozenset({"import", "export"})
 
+# The commands only the facilitator may give until they share them with the note-taker.
+SHARED_WITH_NOTE_TAKER: Final[frozenset[str]] = frozenset(what for what, roles in MAY.items() if roles is SHARED)
+
+# The round's commands, which the facilitator gives as the chair: refusals call them the chair.
+CHAIRS: Final[frozenset[str]] = frozenset({"open_round", "change_pot", "add_application", "add_applications",
+                                           "reveal_scores", "change_score", "agree_score", "make_award"})
+
 WHO: Final[dict[frozenset[Role], str]] = {
     FACILITATOR: "Only the facilitator",
     WRITERS: "Only the facilitator and the note-taker",
@@ -52,6 +65,7 @@ WHO: Final[dict[frozenset[Role], str]] = {
 
 WHAT: Final[dict[str, str]] = {
     "finish": "finish the session", "reopen": "take back the finish",
+    "share_agenda": "choose who runs the agenda",
     "open_round": "open the round", "change_pot": "change the pot", "add_application": "add an application",
     "add_applications": "add applications", "reveal_scores": "reveal the scores", "change_score": "change a score after the reveal",
     "agree_score": "agree a score", "make_award": "decide an award",
@@ -59,21 +73,28 @@ WHAT: Final[dict[str, str]] = {
 }
 
 
-def may(role: str, what: str, in_browser: bool = False) -> bool:
-    """True when a window of `role` may do `what` (a command's name, or "import" or "export")."""
+def may(role: str, what: str, in_browser: bool = False, agenda_shared: bool = False) -> bool:
+    """True when a window of `role` may do `what` (a command's name, or "import" or "export").
+    `agenda_shared`: the facilitator lets the note-taker run the agenda and roster (Session.note_taker_runs_agenda)."""
     if in_browser and what in ON_THIS_COMPUTER:
         return False
+    if what in SHARED_WITH_NOTE_TAKER and role == "note-taker":
+        return agenda_shared
     return role in MAY.get(what, NOBODY)
 
 
 def refusal(role: str, what: str, in_browser: bool = False) -> str:
-    """The sentence a window hears when it may not do `what`."""
+    """The sentence a window hears when it may not do `what`: who can."""
     if in_browser and what in ON_THIS_COMPUTER:
         return "A window in a web browser cannot read or write this computer's files. Do this on the facilitator's computer."
     if role == "audience":
         return "This window only shows the session. It cannot change it."
-    allowed = MAY.get(what, NOBODY)
-    who = WHO.get(allowed)
+    if what in SHARED_WITH_NOTE_TAKER:
+        return ("Only the facilitator can move the agenda, run the timer and change the roster, "
+                "unless they let the note-taker do it too.")
+    if what in CHAIRS:
+        return f"Only the chair can {WHAT.get(what, 'do that')}."
+    who = WHO.get(MAY.get(what, NOBODY))
     if who is None:
         return "No window can do that."
     return f"{who} can {WHAT.get(what, 'do that')}."

@@ -201,6 +201,12 @@ class SessionEngine(RecordCommands, PanelCommands):
     def finish(self) -> list[Event]:
         return self._emit(Kind.SESSION_FINISH, step=self.current.id)
 
+    def share_agenda(self, agenda: bool) -> list[Event]:
+        """Let the note-taker's window run the agenda, the timer and the roster too (or stop letting it)."""
+        if self.session.note_taker_runs_agenda == agenda:
+            return []  # as it is already: nothing to record
+        return self._emit(Kind.SESSION_SHARE, agenda=agenda)
+
     def reopen(self) -> list[Event]:
         """Take back a finish made by mistake, within UNDO_FINISH_SECONDS of it."""
         ended = self.session.ended_at

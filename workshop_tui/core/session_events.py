@@ -92,6 +92,11 @@ def _reopen(session: Session, event: Event) -> None:
     session.ended_at = None
 
 
+@rule(Kind.SESSION_SHARE, "the facilitator changed what the note-taker may do", Area.ALL)
+def _share(session: Session, event: Event) -> None:
+    session.note_taker_runs_agenda = bool(event.details["agenda"])
+
+
 @rule(Kind.AGENDA_INSERT, "a step was added", Area.CLOCK | Area.AGENDA)
 def _insert(session: Session, event: Event) -> None:
     details = event.details

@@ -101,6 +101,10 @@ class Arguments(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class ShareAgenda(Arguments):
+    agenda: bool  # True: the note-taker may run the agenda and roster too; False: only the facilitator
+
+
 class NoArguments(Arguments):
     pass
 
@@ -269,6 +273,7 @@ class MakeAward(Arguments):
 ARGUMENTS: Final[dict[str, type[Arguments]]] = {
     "toggle_timer": NoArguments, "start_timer": NoArguments, "pause_timer": NoArguments,
     "next_step": MoveOn, "previous_step": MoveOn, "add_minutes": AddMinutes, "finish": NoArguments, "reopen": NoArguments,
+    "share_agenda": ShareAgenda,
     "insert_step": InsertStep, "change_step": ChangeStep, "skip_step": SkipStep, "remove_step": OneStep, "move_step": MoveStep,
     "add_person": AddPerson, "person_arrived": OnePerson, "person_left": OnePerson,
     "add_note": AddNote, "edit_note": EditNote, "remove_note": OneNote, "undo_remove": NoArguments, "note_dealt_with": OneNote,

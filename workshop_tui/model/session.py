@@ -51,6 +51,9 @@ class Session(Record):
     ended_at: AwareDatetime | None = None
     facilitator: str = ""
     note_taker: str = ""
+    # Whether the facilitator lets the note-taker's window move the agenda, run the timer and change the
+    # roster (core/roles.py). Off until the facilitator says so; each change is an event.
+    note_taker_runs_agenda: bool = False
     plan: Plan
     # The session this one follows on from (part 1), whose people and open actions it carried over.
     follows: EarlierSession | None = None

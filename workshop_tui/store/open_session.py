@@ -507,16 +507,17 @@ class OpenSession:
     def _apply_here(self, command: Command) -> list[Event]:
         if command.name not in COMMANDS:
             raise NotNow(f"'{command.name}' is not something a session can do.")
-        if not may(command.role, command.name, command.in_browser):
+        key = (command.window_id, command.id)
+        if command.id and key in self._applied:
+            return []  # sent again after its reply was lost: it was applied once already
+        # Whether the note-taker runs the agenda is the session's own setting, as it stands now.
+        if not may(command.role, command.name, command.in_browser, self.session.note_taker_runs_agenda):
             raise NotNow(refusal(command.role, command.name, command.in_browser))
         try:
             args = checked_arguments(command.name, command.args)
         except ArgumentProblem as problem:
             raise NotNow(str(problem)) from None
-        key = (command.window_id, command.id)
-        with self.engine.lock:  # one command at a time, whichever window or thread sent it
-            if command.id and key in self._applied:
-                return []  # sent again after its reply was lost: it was applied once already
+        with self.engine.lock:  # held while the session changes, so a saver never copies half a change
             try:
                 with self.engine.stamped(_label(command, self.window), command_stamp(*key)):
                     events: list[Event] = getattr(self.engine, command.name)(**args)

@@ -98,6 +98,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("ctrl+up", "move_step(-1)", "Move step up", id="move_up", show=False, tooltip="Move the chosen coming step up"),
         Binding("ctrl+down", "move_step(1)", "Move step down", id="move_down", show=False, tooltip="Move the chosen coming step down"),
         Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
+        Binding("ctrl+t", "share_agenda", "Share agenda", id="share_agenda", show=False,
+                tooltip="Let the note-taker's window move the agenda, run the timer and change the roster too, or stop it"),
         Binding("escape", "leave_note_line", "Leave note line", id="leave_note_line", show=False, tooltip="Leave the note line (or the projector view)"),
         # These reach the timer even while a note is being typed, and show in the footer then.
         Binding("f5", "typing_timer", "Timer", id="timer_while_typing", priority=True, tooltip="Start or pause the timer, even while typing a note"),
@@ -272,6 +274,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             heard = f"Not heard from yet: {', '.join(quiet)}"
         elif any(person.here for person in self.session.participants):
             heard = "Everyone here has been heard."
+        elif not self.may("person_arrived"):
+            heard = "No one on the roster has arrived yet." if self.session.participants else "No one on the roster yet."
         elif self.session.participants:
             heard = f"No one on the roster has arrived yet: press {self.records_key} to mark people arrived."
         else:
@@ -419,6 +423,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
                             title="This window runs the session", severity="warning", timeout=20)
         self.catch_up()
         events, self._undrawn = self._undrawn, []
+        if any(event.kind == Kind.SESSION_SHARE for event in events):
+            self.refresh_bindings()  # the agenda keys come or go
+            if self.role == "note-taker":
+                self.notify("The facilitator has let this window move the agenda, run the timer and change the roster."
+                            if self.session.note_taker_runs_agenda else
+                            "The facilitator runs the agenda, the timer and the roster again.", title="The agenda", timeout=10)
         if self._draw_all:
             self._draw_all = False
             self._agenda_cells = None
@@ -542,10 +552,24 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         "leave_note_line",
     }
 
+    # The keys that move the agenda or run the timer, and the command each sends (core/roles.py decides who).
+    AGENDA_KEYS = {
+        "toggle_timer": "start_timer", "typing_timer": "start_timer", "next_step": "next_step", "typing_next": "next_step",
+        "previous_step": "previous_step", "typing_previous": "previous_step", "add_minute": "add_minutes",
+        "remove_minute": "add_minutes", "insert_step": "insert_step", "skip_step": "skip_step", "move_step": "move_step",
+        "share_agenda": "share_agenda",
+    }
+
+    def may(self, command: str) -> bool:
+        """Whether this window may send `command` now (core/roles.py, with the session's own setting)."""
+        return may(self.role, command, is_in_browser(self.app), self.session.note_taker_runs_agenda)
+
     def check_action(self, action: str, parameters) -> bool | None:
         """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
         if self.audience:
             return False  # the audience window shows the session; it changes nothing
+        if action in self.AGENDA_KEYS and not self.may(self.AGENDA_KEYS[action]):
+            return False  # not offered; pressed anyway, it says why (on_key)
         if action == "finish" and not self.may_finish:
             return False  # the facilitator's alone (core/roles.py)
         if action in self.CHANGING_KEYS and self.engine.finished:
@@ -607,7 +631,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     @property
     def start_key(self) -> str:
         """The key that starts the timer here, as the words on screen name it."""
-        return "" if self.audience else "F5" if self.type_first else "space"
+        if self.audience or not self.may("start_timer"):
+            return ""  # this window cannot start it: no key is offered
+        return "F5" if self.type_first else "space"
 
     def watch_type_first(self, on: bool) -> None:
         self.set_class(on, "-type-first")
@@ -622,6 +648,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.refresh_bindings()
 
     def on_key(self, event) -> None:
+        refused = self._refused_agenda_key(event.key)
+        if refused:
+            event.stop()
+            event.prevent_default()
+            self.notify(refusal(self.role, refused, is_in_browser(self.app)), title="Not now", severity="warning")
+            return
         # Type first: a letter pressed while the agenda or the notes have the focus still goes into the note line.
         if self.type_first and event.is_printable and not isinstance(self.focused, Input):
             note_line = self.query_one("#note-line", Input)
@@ -629,6 +661,23 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             note_line.insert_text_at_cursor(event.character or "")
             event.stop()
             event.prevent_default()
+
+    def _refused_agenda_key(self, key: str) -> str:
+        """The command an agenda key of this screen would send, when this window may not send it."""
+        if self.audience or (self.type_first and key not in ("f5", "f7", "f8")):
+            return ""  # the audience's keys do nothing; a letter typed first is a letter
+        for binding in self._bindings.key_to_bindings.get(key, []):
+            command = self.AGENDA_KEYS.get(binding.action.split("(")[0])
+            if command and not self.may(command):
+                return command
+        return ""
+
+    def action_share_agenda(self) -> None:
+        shared = not self.session.note_taker_runs_agenda
+        if self.run_command("share_agenda", agenda=shared):
+            self.notify("The note-taker's window can now move the agenda, run the timer and change the roster too."
+                        if shared else "Only this window moves the agenda, runs the timer and changes the roster now.",
+                        title="The agenda", timeout=8)
 
     def on_screen_resume(self) -> None:
         if self.type_first:

@@ -1,0 +1,72 @@
+"""The table of who may do what (core/roles.py), tested whole: every command a session takes, by every
+role, with the agenda shared with the note-taker and without, through the owner and through a real
+socket window. Generated from the commands, so a new command without a row fails here."""
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.core.roles import ROLES, may, refusal
+from workshop_tui.core.session_engine import NotNow
+from workshop_tui.model.command_arguments import ARGUMENTS
+from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
+from workshop_tui.store.session_wire import read_key
+from tests.conftest import small_plan
+from tests.test_windows import answers, command, raw_window
+
+_IDS = itertools.count(1)
+
+
+@pytest.fixture(params=[False, True], ids=["agenda the facilitator's", "agenda shared"])
+def owner(request, sessions_dir: Path, clock):
+    made = OpenSession.create(sessions_dir, small_plan(), "Rights", clock, "Ann", gather_seconds=0)
+    made.apply(Command("share_agenda", {"agenda": request.param}))
+    made.shared = request.param  # type: ignore[attr-defined]
+    yield made
+    made.close()
+
+
+def outcome(apply) -> str:
+    """The refusal's words, or "" when the role was allowed (whatever else the command then said)."""
+    try:
+        apply()
+    except NotNow as reason:
+        return str(reason)
+    return ""
+
+
+def test_every_command_has_a_row_and_its_arguments_model():
+    assert set(COMMANDS) == set(ARGUMENTS)
+    for name in COMMANDS:
+        assert any(may(role, name, agenda_shared=True) for role in ROLES), name  # some window may send it
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(owner, role):
+    for name in sorted(COMMANDS):
+        # Empty arguments: a role is checked before them, so a refusal is the table's; an allowed command
+        # may then be refused for its arguments, but never in the table's words.
+        said = outcome(lambda name=name: owner.apply(Command(name, {}, role=role)))
+        if may(role, name, agenda_shared=owner.shared):
+            assert said != refusal(role, name), (role, name)
+        else:
+            assert said == refusal(role, name), (role, name, said)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_through_a_real_socket_window_the_same(owner, role):
+    owner.serve()
+    extra = {"key": read_key(owner.path)} if role == "facilitator" else {}
+    window = raw_window(owner, role, "Pat" if role != "audience" else "", **extra)
+    answers(window, lambda answer: "welcome" in answer or "error" in answer)
+    try:
+        for name in sorted(COMMANDS):
+            answer = command(window, str(next(_IDS)), name)
+            said = answer.get("why", "")
+            if may(role, name, agenda_shared=owner.shared):
+                assert said != refusal(role, name), (role, name)
+            else:
+                assert said == refusal(role, name), (role, name, answer)
+    finally:
+        window.close()
