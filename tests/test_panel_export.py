@@ -618,3 +618,19 @@ def test_the_panels_work_says_each_award_and_each_changed_score_in_full(decided)
             "The reason: The letters of support are strong\n") in section
     anonymised = md_text(markdown_minutes(anonymise(decided)))
     assert "- 10:45 Panel member 2 changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5." in anonymised
+
+
+def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from_their_window():
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Named", clock, "Grace Obi"), clock)
+    engine.add_person("Margaret", "older person")
+    engine.open_round(10_000_00)
+    engine.add_application("Oak Street Shed", "Shed", 5_000_00)
+    engine.enter_score("p1", "app1", CRITERIA[0], 4)
+    with engine.stamped("facilitator: Grace Obi", "/1"):  # as the owner stamps its own window's commands
+        engine.reveal_scores()
+    assert "Grace Obi (chair) revealed the scores at" in markdown_report(engine.session)
+    assert "Grace Obi (chair) revealed the scores." in markdown_minutes(engine.session)
+    # An anonymised copy never holds the name: it says the chair.
+    assert "The chair revealed the scores" in markdown_report(anonymise(engine.session))
+    assert "Grace Obi" not in markdown_report(anonymise(engine.session))

@@ -70,3 +70,23 @@ def test_through_a_real_socket_window_the_same(owner, role):
                 assert said == refusal(role, name), (role, name, answer)
     finally:
         window.close()
+
+
+def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_when_the_note_taker_may(sessions_dir, clock):
+    from workshop_tui.store.plan_library import find_plan
+
+    made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi",
+                              gather_seconds=0)
+    try:
+        for name in ("Pat Kelly", "Margaret"):
+            made.apply(Command("add_person", {"name": name, "role": "older person"}))
+        made.apply(Command("share_agenda", {"agenda": True}))
+        pats = {"role": "note-taker", "window": "note-taker: Pat Kelly", "window_id": "pat"}
+        for name, args in (("next_step", {}), ("person_left", {"person_id": "p2"}), ("start_timer", {})):
+            with pytest.raises(NotNow, match="This is Pat Kelly's own window"):
+                made.apply(Command(name, args, id=name, **pats))
+        assert made.session.current_step == 0 and made.session.participants[1].left_at is None
+        made.apply(Command("next_step", {}, role="note-taker", window="note-taker: Bob", window_id="bob", id="1"))
+        assert made.session.current_step == 1  # the note-taker (not a member) may, while it is shared
+    finally:
+        made.close()

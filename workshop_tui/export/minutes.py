@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from workshop_tui.core.dates import say_date
 from workshop_tui.core.decision_tally import tally
+from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.review import planned_in_words, step_timings, time_in_all, used_in_words
 from workshop_tui.core.wording import method_explained, plural
 from workshop_tui.export.panel_facts import (
@@ -18,6 +19,7 @@ from workshop_tui.export.panel_facts import (
     money_words,
     opened,
     pot_changes,
+    who_did,
     with_stop,
 )
 from workshop_tui.model import Action, Session
@@ -92,7 +94,7 @@ def panel_work(session: Session, labels: dict[str, str]) -> Section:
     if withdrawn:
         lines.append(f"{plural(withdrawn, 'score')} {'was' if withdrawn == 1 else 'were'} set aside after a late declaration of interest.")
     if panel.revealed_at is not None:
-        lines.append(f"{clock_words(panel.revealed_at, session)} The chair revealed the scores.")
+        lines.append(f"{clock_words(panel.revealed_at, session)} {who_did(session, Kind.SCORES_REVEAL)} revealed the scores.")
     else:
         lines.append("The chair has not revealed the scores yet.")
     for change in all_changes(panel):

@@ -83,6 +83,19 @@ def labels(session: Session, anonymise: bool = False) -> dict[str, str]:
     return person_labels(session.participants, anonymise, panel=session.panel is not None)
 
 
+def who_did(session: Session, kind: str) -> str:
+    """Who made the last event of `kind`, from the window the event records, with their role in the
+    session's words: "Grace Obi (chair)". "The chair" for an older file that did not record it, or an
+    anonymised one."""
+    event = next((event for event in reversed(session.events) if event.kind == kind), None)
+    role, _, name = (event.window if event is not None else "").partition(": ")
+    called = "chair" if role in ("facilitator", "") and session.panel is not None else role or "facilitator"
+    name = name.strip()
+    if not name or name.lower() in ("the facilitator", "facilitator"):  # anonymised: no name to give
+        return f"The {called}"
+    return f"{name} ({called})"
+
+
 def clock_words(at: datetime, session: Session) -> str:
     """'10:45', or '10:45 on 9 July' when it is not the day the session began."""
     if at.date() == session.started_at.date():

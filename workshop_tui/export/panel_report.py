@@ -7,6 +7,7 @@ and HTML draw the same parts (markdown_minutes.sections_markdown, html_minutes.s
 
 from pathlib import Path
 
+from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_agreed
 from workshop_tui.core.panel_views import AsDecided, as_decided, award_of, awarded_pence, members, non_scoring
 from workshop_tui.core.wording import plural
@@ -32,6 +33,7 @@ from workshop_tui.export.panel_facts import (
     pot_changes,
     round_of,
     weighted_words,
+    who_did,
     with_stop,
 )
 from workshop_tui.model import Session
@@ -73,7 +75,7 @@ def _process(session: Session, panel: Panel) -> Section:
     blocks.append(TIE_BREAK_WORDS.get(round_.tie_break, f"Ties were broken by this rule: {round_.tie_break}."))
     blocks.append("Members scored on their own first. Then the chair showed everyone's scores side by side.")
     if panel.revealed_at is not None:
-        blocks.append(f"The chair revealed the scores at {day_and_time(panel.revealed_at)}.")
+        blocks.append(f"{who_did(session, Kind.SCORES_REVEAL)} revealed the scores at {day_and_time(panel.revealed_at)}.")
     else:
         blocks.append("The chair has not revealed the scores yet.")
     if session.status != "finished":

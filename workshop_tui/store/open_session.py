@@ -25,8 +25,9 @@ from pydantic import ValidationError
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
+from workshop_tui.core.panel_views import member_of_window
 from workshop_tui.core.replay import starting_state
-from workshop_tui.core.roles import Role, may, refusal
+from workshop_tui.core.roles import SHARED_WITH_NOTE_TAKER, Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session, start_of
 from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Plan, Session
@@ -513,6 +514,13 @@ class OpenSession:
         # Whether the note-taker runs the agenda is the session's own setting, as it stands now.
         if not may(command.role, command.name, command.in_browser, self.session.note_taker_runs_agenda):
             raise NotNow(refusal(command.role, command.name, command.in_browser))
+        if command.name in SHARED_WITH_NOTE_TAKER and command.role == "note-taker":
+            # A panel member's own window (`join --name Margaret`) never runs the agenda or the roster,
+            # even while the note-taker may: it would move the whole panel, or mark another member as left.
+            own = member_of_window(self.session, _label(command, self.window))
+            if own is not None:
+                raise NotNow(f"This is {own.name}'s own window, for {own.name}'s part in the panel. "
+                             "Only the facilitator moves the agenda and changes the roster.")
         try:
             args = checked_arguments(command.name, command.args)
         except ArgumentProblem as problem:
