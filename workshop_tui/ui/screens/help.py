@@ -76,15 +76,19 @@ HELP_SECTIONS = [
         "In the notes list, Enter also changes the chosen note (its earlier wording is kept).\n\n"
         "In the agenda, ✓ marks a step that is done, ▶ the current step, and – a skipped step.\n"
         "Past zero the timer keeps counting and says how far over it is, such as \"2:13 over\".\n\n"
-        "The session is saved to its file within a second of every change.\n"
-        "The line at the bottom says when it was last saved, or warns you if it could not save.",
+        "A change shows once it is saved to the session's file, a moment after the key.\n"
+        "The line at the bottom says when it was last saved, or warns you if it could not save.\n\n"
+        "The agenda, the timer and the roster are the facilitator's: Ctrl+T lets the note-taker's window "
+        "do them too, or stops it.",
     ),
     HelpSection(
         "Typing first",
         (LiveScreen,),
         "In the note-taker's window (and after F2 on the facilitator's), every letter goes into the note line "
         "and Enter saves the note, so typing never moves the agenda or the timer. These keys work all the "
-        "same. The command list (Ctrl+P) has every other action.",
+        "same. In the note-taker's window, F5, F7 and F8 (the timer and the agenda) work once the facilitator "
+        "lets it (Ctrl+T on their screen); until then the footer leaves them out. The command list (Ctrl+P) "
+        "has every other action.",
         only=TYPING_FIRST_KEYS,
     ),
     HelpSection(
