@@ -280,3 +280,23 @@ def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands
         # A change made on any other thread is a bug, and says so rather than racing a screen.
         with pytest.raises(WrongThread, match="only session-applier may change"):
             real_apply(Event(at=clock.now(), kind="note.add", details={"note": "n99", "step": "s1", "text": "x"}))
+
+
+def test_a_listener_that_saves_again_as_it_is_told_of_a_save_does_not_hang(tmp_path: Path, clock):
+    # A screen told of a finish during its own flush shows the finished screen, which flushes again.
+    with _open(tmp_path, clock, gather_seconds=60) as owner:
+        more = iter(["came in meanwhile"])
+
+        def told(change):
+            if change.events:
+                for text in more:  # another window's change arrives as this one is told: save it too
+                    owner.apply(Command("add_note", {"typed": text}))
+                    owner.flush()
+
+        owner.listen(told)
+        owner.apply(Command("add_note", {"typed": "told, then saved again"}))
+        flushing = threading.Thread(target=owner.flush, daemon=True)
+        flushing.start()
+        flushing.join(WAIT)
+        assert not flushing.is_alive(), "a flush inside a flush hung"
+        assert [n.text for n in load_session(owner.path).notes] == ["told, then saved again", "came in meanwhile"]

@@ -134,16 +134,15 @@ class JoinedSession:
     def shown(self, count: int, generation: int) -> Shown:
         """For a screen: the saved events after its first `count`, or all of them when its copy is of an
         earlier generation. Every event a window hears is one the owner has saved."""
-        owner = self._owner
+        with self._lock:  # the session and its generation are replaced together (a welcome, a takeover)
+            owner, engine, now = self._owner, self._engine, self._generation
         if owner is not None:
-            inner = owner.shown(count, 0 if generation == self._generation else 1)
-            return replace(inner, generation=self._generation)
-        engine = self._engine
+            return replace(owner.shown(count, 0 if generation == now else 1), generation=now)
         with engine.lock:
             events = engine.session.events
-            if generation != self._generation or count > len(events):
-                return Shown(self._generation, tuple(events), start_of(engine.session))
-            return Shown(self._generation, tuple(events[count:]))
+            if generation != now or count > len(events):
+                return Shown(now, tuple(events), start_of(engine.session))
+            return Shown(now, tuple(events[count:]))
 
     @property
     def session(self) -> Session:

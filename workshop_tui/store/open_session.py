@@ -210,7 +210,9 @@ class OpenSession:
         self._gather = gather_seconds
         self._retry = retry_seconds
         self._listeners: list[Listener] = []
-        self._write_lock = threading.Lock()  # one save at a time, whichever thread makes it
+        # One save at a time, whichever thread makes it. Re-entrant: a screen told of a save on the thread
+        # that made it (a flush) may flush again as it draws (a finish from another window), and must not hang.
+        self._write_lock = threading.RLock()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._closed = False
