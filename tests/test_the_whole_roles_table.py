@@ -90,3 +90,29 @@ def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_whe
         assert made.session.current_step == 1  # the note-taker (not a member) may, while it is shared
     finally:
         made.close()
+
+
+def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_when_asked_and_the_record_says_so(
+        sessions_dir, clock):
+    from workshop_tui.export.panel_csv import scores_csv
+    from workshop_tui.store.plan_library import find_plan
+
+    made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi",
+                              gather_seconds=0)
+    try:
+        made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
+        made.apply(Command("open_round", {"pot_pence": 10_000_00}))
+        made.apply(Command("add_application", {"organisation": "Oak Street Shed", "project": "Shed", "amount_pence": 5_000_00}))
+        criterion = made.session.panel.round.criteria[0].id
+        score = {"member": "p1", "application": "app1", "criterion": criterion}
+        made.apply(Command("enter_score", {**score, "level": 4}, id="1", role="note-taker",
+                           window="note-taker: Margaret", window_id="margaret"))
+        with pytest.raises(NotNow, match="Margaret typed this score in their own window"):
+            made.apply(Command("enter_score", {**score, "level": 2}))  # the chair's screen, not asked
+        assert made.session.panel.scores[0].level == 4
+        made.apply(Command("enter_score", {**score, "level": 2, "over_own": True}))  # asked, and said yes
+        kept = made.session.panel.scores[0]
+        assert (kept.level, kept.window, kept.typed_over) == (2, "facilitator: Grace Obi", "note-taker: Margaret")
+        assert "facilitator: Grace Obi (typed over what note-taker: Margaret typed)" in scores_csv(made.session)
+    finally:
+        made.close()

@@ -312,3 +312,27 @@ async def test_enter_on_an_application_shows_its_summary_and_where_the_whole_of_
         await pilot.press("enter")
         shown = [n.message for n in pilot.app._notifications]
         assert any("A hot lunch three days a week." in m and "applications/01-hillside.pdf" in m for m in shown)
+
+
+async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first(sessions_dir, clock):
+    from workshop_tui.store.open_session import Command
+
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        await two_applications(pilot)
+        owner = live(pilot.app).owner
+        criterion = panel_of(pilot).round.criteria[0].id
+        # Margaret types her own first score in her own window.
+        owner.carry_out(Command("enter_score", {"member": "p1", "application": "app1", "criterion": criterion, "level": 4},
+                                id="1", role="note-taker", window="note-taker: Margaret", window_id="margaret"))
+        await pilot.press("tab", "tab")  # Margaret's sheet, on her first cell
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert "typed this score in their own window" in str(pilot.app.screen.query_one(".question").content)
+        await pilot.press("n")  # leave it
+        await pilot.pause()
+        assert panel_of(pilot).scores[0].level == 4
+        await pilot.press("2", "y")  # asked again, and yes
+        await pilot.pause()
+        kept = panel_of(pilot).scores[0]
+        assert (kept.level, kept.typed_over) == (2, "note-taker: Margaret") and kept.window.startswith("facilitator")

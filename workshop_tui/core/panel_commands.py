@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
-from workshop_tui.core.panel_views import award_of, departure, member_of_window, members
+from workshop_tui.core.panel_views import award_of, departure, member_of_window, members, typed_by_member_themselves
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.model import Event, Participant, Session
 from workshop_tui.model.command_arguments import LARGEST_POT_PENCE, LONGEST_WORDS
@@ -189,14 +189,21 @@ class PanelCommands:
                          "so stepped out of it and does not score it.")
         return person, bid
 
-    def enter_score(self, member: str, application: str, criterion: str, level: int | None, comment: str = "") -> list[Event]:
-        """One member's score from their sheet; None is "no score". Before the reveal, typing again corrects it."""
+    def enter_score(self, member: str, application: str, criterion: str, level: int | None, comment: str = "",
+                    over_own: bool = False) -> list[Event]:
+        """One member's score from their sheet; None is "no score". Before the reveal, typing again corrects it.
+        A score the member typed in their own window is typed over from another only with `over_own` (asked first)."""
         person, bid = self._scorer(member, application)
         wanted = self._criterion(criterion)
         value = self._level(wanted, level)
         existing = find_score(self.panel, person.id, bid.id, wanted.id)
         if existing is not None and self.panel.revealed_at is not None:
             raise NotNow("The scores are revealed, so a score is changed with a reason, and the first one is kept.")
+        if existing is not None and typed_by_member_themselves(self.session, existing) and not over_own:
+            here = self._own_window()
+            if here is None or here.id != person.id:
+                raise NotNow(f"{person.name} typed this score in their own window, so it is theirs. "
+                             "Type over it only if they ask you to: the sheet asks first.")
         if existing is not None and existing.level == value and not comment:
             return []
         details: dict[str, Detail] = {"member": person.id, "application": bid.id, "criterion": wanted.id}

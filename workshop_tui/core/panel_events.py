@@ -98,6 +98,10 @@ def _score_enter(session: Session, event: Event) -> None:
         existing.level = _level(event)
         panel.count_level(application, criterion, existing.level, +1)
         existing.comment = str(d.get("comment", existing.comment))
+        if event.window and event.window != existing.window:
+            # Another window typed over it (the chair over a member's own, say): credit the one that did,
+            # and keep whose it was.
+            existing.typed_over, existing.window = existing.window, event.window
         return
     panel.scores.append(
         Score(at=event.at, member=member, application=application, criterion=criterion, level=_level(event),

@@ -43,6 +43,12 @@ def member_of_window(session: Session, window: str) -> Participant | None:
     return found[0] if len(found) == 1 else None
 
 
+def typed_by_member_themselves(session: Session, score: Score) -> bool:
+    """Whether the member whose score this is typed it in their own window (not the chair, not a copier)."""
+    own = member_of_window(session, score.window)
+    return own is not None and own.id == score.member
+
+
 def non_scoring(session: Session) -> list[Participant]:
     return [p for p in session.participants if p.role not in SCORING_ROLES]
 

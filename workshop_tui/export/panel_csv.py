@@ -43,7 +43,9 @@ def score_rows(session: Session, source: Path | str | None = None) -> list[list[
                 rows.append([
                     *row, str(score.level) if state == SCORED else "", state, score.comment,
                     _time(score.at), _time(score.changed_at),
-                    level_words(first_level(score)) if score.earlier or state == WITHDRAWN else "", reasons, score.window,
+                    level_words(first_level(score)) if score.earlier or state == WITHDRAWN else "", reasons,
+                    # Who typed it last, and whose it was when another window typed over it.
+                    f"{score.window} (typed over what {score.typed_over} typed)" if score.typed_over else score.window,
                 ])
     return rows
 

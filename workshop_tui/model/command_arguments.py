@@ -244,6 +244,8 @@ class EnterScore(Arguments):
     criterion: Id
     level: Level | None = None  # None: "no score"
     comment: Words = ""
+    # Yes, type over a score the member typed in their own window (the person was asked first).
+    over_own: bool = False
 
 
 class ChangeScore(Arguments):

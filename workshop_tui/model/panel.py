@@ -48,7 +48,8 @@ class Score(Record):
     criterion: str = Field(min_length=1)
     level: int | None  # None: the member gave no score
     comment: str = ""
-    window: str = ""
+    window: str = ""  # the window that typed it last ("note-taker: Margaret", a member's own)
+    typed_over: str = ""  # the window that typed it before, when another window typed over it
     changed_at: AwareDatetime | None = None
     reason: str = ""  # why it was changed in moderation
     earlier: list[ScoreChange] = []

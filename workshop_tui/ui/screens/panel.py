@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from workshop_tui.core.event_kinds import Area, redraws
-from workshop_tui.core.panel_events import find_agreed
+from workshop_tui.core.panel_events import find_agreed, find_score
 from workshop_tui.core.panel_views import (
     CLOSE_SCORES_REASON,
     agreed_in_full,
@@ -30,6 +30,7 @@ from workshop_tui.core.panel_views import (
     ranking,
     spread,
     suggested_level,
+    typed_by_member_themselves,
 )
 from workshop_tui.core.wording import plural
 from workshop_tui.model.participant import person_labels
@@ -510,6 +511,19 @@ class PanelScreen(Screen):
         self.app.push_screen(ConfirmScreen(f"Reveal every member's scores to the room?{missing} "
                                            "After this, a changed score needs a reason.", "Reveal", "Not yet"), answered)
 
+    def _ask_type_over(self, member, application: str, criterion: str, level: int | None, table) -> None:
+        """A score the member typed in their own window is theirs: typed over only when the person says yes."""
+        name = self.labels()[member.id]
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._run("enter_score", member=member.id, application=application, criterion=criterion,
+                                 level=level, over_own=True):
+                table.step_on(lambda row: not self.panel.has_interest(member.id, row))
+
+        self.app.push_screen(ConfirmScreen(f"{name} typed this score in their own window. Type over it? "
+                                           "The record will say this window typed over it.", "Type over it", "Leave it"),
+                             answered)
+
     def _say_once(self, words: str) -> None:
         """A warning that a quick typist would otherwise get once per key."""
         if words != self._last_said:
@@ -537,6 +551,11 @@ class PanelScreen(Screen):
                 if panel.has_interest(member.id, application):
                     self._say_once(f"{self.labels()[member.id]} stepped out of {panel.application(application).organisation}, "
                                    "so there is nothing to score there. Move to another row.")
+                    return
+                score = find_score(panel, member.id, application, criterion)
+                mine = member_of_window(self.session, self.live.owner.window)
+                if score is not None and typed_by_member_themselves(self.session, score) and (mine is None or mine.id != member.id):
+                    self._ask_type_over(member, application, criterion, level, table)
                     return
                 if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
                     table.step_on(lambda row: not panel.has_interest(member.id, row))
