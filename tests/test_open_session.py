@@ -14,6 +14,7 @@ from workshop_tui.store import atomic, journal
 from workshop_tui.store.open_session import Change, Command, OpenSession
 from workshop_tui.store.session_file import load_session
 from tests.conftest import small_plan
+from tests.stalled_disk import StalledDisk
 
 WAIT = 10  # seconds at most for the saver thread to answer; normally milliseconds
 
@@ -131,27 +132,19 @@ def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(tmp_path
 
 def test_no_command_waits_on_a_save_that_is_writing(tmp_path: Path, clock, monkeypatch):
     owner = _open(tmp_path, clock, gather_seconds=0)
-    writing, may_finish = threading.Event(), threading.Event()
-    real_fsync = journal.os.fsync
-
-    def slow_fsync(fd):
-        writing.set()
-        assert may_finish.wait(WAIT)
-        real_fsync(fd)
-
-    monkeypatch.setattr(journal.os, "fsync", slow_fsync)
+    disk = StalledDisk(monkeypatch)
     try:
         owner.apply(Command("add_note", {"typed": "being saved"}))
-        assert writing.wait(WAIT)
+        assert disk.stalled.wait(WAIT)
         # The saver is stuck in the middle of a write; the room carries on regardless.
         for number in range(20):
             owner.apply(Command("add_note", {"typed": f"typed meanwhile {number}"}))
         assert len(owner.session.notes) == 21
-        may_finish.set()
+        disk.go()
         assert owner.close().ok
         assert len(load_session(owner.path).notes) == 21
     finally:
-        may_finish.set()
+        disk.go()
         owner.close()
 
 

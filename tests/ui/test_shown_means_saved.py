@@ -1,13 +1,10 @@
 """Shown means saved: a screen draws a change only once it is on disk, and never freezes waiting for it."""
 
-import threading
 from pathlib import Path
 
-from workshop_tui.store import journal
 from workshop_tui.store.session_file import load_session
+from tests.stalled_disk import WAIT, StalledDisk
 from tests.ui.live_helpers import live, live_app, text_of
-
-WAIT = 10  # seconds at most for a thread to get somewhere; normally milliseconds
 
 
 async def test_a_note_shows_only_once_it_is_on_disk_and_the_screen_goes_on_while_the_disk_is_slow(
@@ -15,18 +12,10 @@ async def test_a_note_shows_only_once_it_is_on_disk_and_the_screen_goes_on_while
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         screen = live(app)
-        stalled, may_write = threading.Event(), threading.Event()
-        real_fsync = journal.os.fsync
-
-        def slow_fsync(fd):
-            stalled.set()
-            assert may_write.wait(WAIT)
-            real_fsync(fd)
-
-        monkeypatch.setattr(journal.os, "fsync", slow_fsync)
+        disk = StalledDisk(monkeypatch)
         try:
             await pilot.press("t", *"Kept on disk first", "enter")
-            assert stalled.wait(WAIT)
+            assert disk.stalled.wait(WAIT)
             await pilot.pause()
             # The disk has not said it holds the note, so no screen shows it as recorded: the line says why.
             assert screen.session.notes == []
@@ -36,7 +25,7 @@ async def test_a_note_shows_only_once_it_is_on_disk_and_the_screen_goes_on_while
             await pilot.press(*"Typed while it writes")
             assert screen.query_one("#note-line").value == "Typed while it writes"
         finally:
-            may_write.set()
+            disk.go()
         for _ in range(200):
             await pilot.pause(0.01)
             if screen.session.notes:

@@ -21,21 +21,23 @@ ROLES: Final[tuple[Role, ...]] = ("facilitator", "note-taker", "audience")
 
 FACILITATOR: Final[frozenset[Role]] = frozenset({"facilitator"})
 WRITERS: Final[frozenset[Role]] = frozenset({"facilitator", "note-taker"})
-# The facilitator's, and the note-taker's too while the facilitator shares them (`share_agenda`).
-SHARED: Final[frozenset[Role]] = frozenset({"facilitator", "note-taker"})
 NOBODY: Final[frozenset[Role]] = frozenset()
+
+# The agenda, the timer and the roster: the facilitator's, and the note-taker's too while the facilitator
+# shares them (`share_agenda`, Session.note_taker_runs_agenda). `may()` asks the setting for these.
+SHARED_WITH_NOTE_TAKER: Final[frozenset[str]] = frozenset({
+    "toggle_timer", "start_timer", "pause_timer", "next_step", "previous_step", "add_minutes",
+    "insert_step", "change_step", "skip_step", "remove_step", "move_step",
+    "add_person", "person_arrived", "person_left",
+})
 
 # What each role may do: every command a session takes, and the things a window does on this computer.
 # A name missing here is refused to everyone (a new command must be given its row).
 MAY: Final[dict[str, frozenset[Role]]] = {
-    # The agenda and the timer: the facilitator's, and the note-taker's while the facilitator shares them.
-    "toggle_timer": SHARED, "start_timer": SHARED, "pause_timer": SHARED,
-    "next_step": SHARED, "previous_step": SHARED, "add_minutes": SHARED,
-    "insert_step": SHARED, "change_step": SHARED, "skip_step": SHARED, "remove_step": SHARED, "move_step": SHARED,
+    # The agenda, the timer and the roster (the note-taker's only while shared: see SHARED_WITH_NOTE_TAKER).
+    **dict.fromkeys(SHARED_WITH_NOTE_TAKER, WRITERS),
     # Ending the session, and who may run the agenda, are the facilitator's alone.
     "finish": FACILITATOR, "reopen": FACILITATOR, "share_agenda": FACILITATOR,
-    # The roster: like the agenda.
-    "add_person": SHARED, "person_arrived": SHARED, "person_left": SHARED,
     # The record.
     "add_note": WRITERS, "edit_note": WRITERS, "remove_note": WRITERS, "undo_remove": WRITERS, "note_dealt_with": WRITERS,
     "record_decision": WRITERS, "add_action": WRITERS, "toggle_action": WRITERS,
@@ -50,9 +52,6 @@ MAY: Final[dict[str, frozenset[Role]]] = {
 
 # Never from a window in a web browser: they read or write this computer's files.
 ON_THIS_COMPUTER: Final[frozenset[str]] = frozenset({"import", "export"})
-
-# The commands only the facilitator may give until they share them with the note-taker.
-SHARED_WITH_NOTE_TAKER: Final[frozenset[str]] = frozenset(what for what, roles in MAY.items() if roles is SHARED)
 
 # The round's commands, which the facilitator gives as the chair: refusals call them the chair.
 CHAIRS: Final[frozenset[str]] = frozenset({"open_round", "change_pot", "add_application", "add_applications",

@@ -274,7 +274,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             heard = f"Not heard from yet: {', '.join(quiet)}"
         elif any(person.here for person in self.session.participants):
             heard = "Everyone here has been heard."
-        elif not self.may("person_arrived"):
+        elif not self.allowed("person_arrived"):
             heard = "No one on the roster has arrived yet." if self.session.participants else "No one on the roster yet."
         elif self.session.participants:
             heard = f"No one on the roster has arrived yet: press {self.records_key} to mark people arrived."
@@ -560,7 +560,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         "share_agenda": "share_agenda",
     }
 
-    def may(self, command: str) -> bool:
+    def allowed(self, command: str) -> bool:
         """Whether this window may send `command` now (core/roles.py, with the session's own setting)."""
         return may(self.role, command, is_in_browser(self.app), self.session.note_taker_runs_agenda)
 
@@ -568,7 +568,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
         if self.audience:
             return False  # the audience window shows the session; it changes nothing
-        if action in self.AGENDA_KEYS and not self.may(self.AGENDA_KEYS[action]):
+        if action in self.AGENDA_KEYS and not self.allowed(self.AGENDA_KEYS[action]):
             return False  # not offered; pressed anyway, it says why (on_key)
         if action == "finish" and not self.may_finish:
             return False  # the facilitator's alone (core/roles.py)
@@ -631,7 +631,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     @property
     def start_key(self) -> str:
         """The key that starts the timer here, as the words on screen name it."""
-        if self.audience or not self.may("start_timer"):
+        if self.audience or not self.allowed("start_timer"):
             return ""  # this window cannot start it: no key is offered
         return "F5" if self.type_first else "space"
 
@@ -668,7 +668,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return ""  # the audience's keys do nothing; a letter typed first is a letter
         for binding in self._bindings.key_to_bindings.get(key, []):
             command = self.AGENDA_KEYS.get(binding.action.split("(")[0])
-            if command and not self.may(command):
+            if command and not self.allowed(command):
                 return command
         return ""
 
@@ -737,7 +737,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     @property
     def may_finish(self) -> bool:
-        return may(self.role, "finish", is_in_browser(self.app))
+        return self.allowed("finish")
 
     def action_finish(self) -> None:
         if not self.may_finish:  # reached some other way than its key (which is hidden)
@@ -776,7 +776,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self._close_timer = self.set_timer(left, self.close_finished)
         else:
             state = self.owner.close()
-        undo = self.undo_finish if self._close_timer is not None and may(self.role, "reopen") else None
+        undo = self.undo_finish if self._close_timer is not None and self.allowed("reopen") else None
         self.app.push_screen(FinishedScreen(self.session, self.path, state, undo=undo, leaving=self.close_finished))
 
     def close_finished(self) -> None:
