@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import SystemClock
-from workshop_tui.store.open_session import OpenSession
+from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session
 from tests.conftest import small_plan
 from tests.fault_window import tags_in, view_of
@@ -81,6 +81,9 @@ def run_the_room(tmp_path: Path, seed: int, kills: int, slow_fsync: float = 0.0)
     sessions, folder = tmp_path / "sessions", tmp_path / "room"
     folder.mkdir(parents=True)
     owner = OpenSession.create(sessions, small_plan(), "Faults", SystemClock(), "Ann")
+    for name, role in WINDOWS[1:]:  # each note-taker joins under a name on the roster
+        owner.apply(Command("add_person", {"name": name, "role": "staff"}))
+    owner.flush()
     path = owner.path
     owner.close()
     rng = random.Random(seed)

@@ -12,7 +12,7 @@ from workshop_tui.core.session_engine import NotNow
 from workshop_tui.model.command_arguments import ARGUMENTS
 from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
 from workshop_tui.store.session_wire import read_key
-from tests.conftest import small_plan
+from workshop_tui.store.plan_library import find_plan
 from tests.test_windows import answers, command, raw_window
 
 _IDS = itertools.count(1)
@@ -20,7 +20,13 @@ _IDS = itertools.count(1)
 
 @pytest.fixture(params=[False, True], ids=["agenda the facilitator's", "agenda shared"])
 def owner(request, sessions_dir: Path, clock):
-    made = OpenSession.create(sessions_dir, small_plan(), "Rights", clock, "Ann", gather_seconds=0)
+    """A panel's session with a window of every role able to join: the note-taker Bob, guests (any name),
+    and the panel member Margaret, whose code is made as the round opens."""
+    made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Rights", clock, "Ann", "Bob",
+                              gather_seconds=0)
+    made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
+    made.apply(Command("open_round", {"pot_pence": 10_000_00}))
+    made.apply(Command("allow_guests", {"allowed": True}))
     made.apply(Command("share_agenda", {"agenda": request.param}))
     made.shared = request.param  # type: ignore[attr-defined]
     yield made
@@ -57,9 +63,11 @@ def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(
 @pytest.mark.parametrize("role", ROLES)
 def test_through_a_real_socket_window_the_same(owner, role):
     owner.serve()
-    extra = {"key": read_key(owner.path)} if role == "facilitator" else {}
-    window = raw_window(owner, role, "Pat" if role != "audience" else "", **extra)
-    answers(window, lambda answer: "welcome" in answer or "error" in answer)
+    proof = {"facilitator": {"key": read_key(owner.path)}, "member": {"code": owner.session.codes["p1"]}}
+    name = {"facilitator": "", "note-taker": "Bob", "guest": "Pat", "member": "", "audience": ""}[role]
+    window = raw_window(owner, role, name, **proof.get(role, {}))
+    welcome = answers(window, lambda answer: "welcome" in answer or "error" in answer)[-1]
+    assert welcome["welcome"]["you"]["role"] == role  # the owner took the window for what it asked to be
     try:
         for name in sorted(COMMANDS):
             answer = command(window, str(next(_IDS)), name)
@@ -73,17 +81,15 @@ def test_through_a_real_socket_window_the_same(owner, role):
 
 
 def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_when_the_note_taker_may(sessions_dir, clock):
-    from workshop_tui.store.plan_library import find_plan
-
     made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi",
                               gather_seconds=0)
     try:
         for name in ("Pat Kelly", "Margaret"):
             made.apply(Command("add_person", {"name": name, "role": "older person"}))
         made.apply(Command("share_agenda", {"agenda": True}))
-        pats = {"role": "note-taker", "window": "note-taker: Pat Kelly", "window_id": "pat"}
+        pats = {"role": "member", "window": "member: Pat Kelly", "window_id": "pat"}
         for name, args in (("next_step", {}), ("person_left", {"person_id": "p2"}), ("start_timer", {})):
-            with pytest.raises(NotNow, match="This is Pat Kelly's own window"):
+            with pytest.raises(NotNow, match="This is a panel member's own window"):
                 made.apply(Command(name, args, id=name, **pats))
         assert made.session.current_step == 0 and made.session.participants[1].left_at is None
         made.apply(Command("next_step", {}, role="note-taker", window="note-taker: Bob", window_id="bob", id="1"))
@@ -95,7 +101,6 @@ def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_whe
 def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_when_asked_and_the_record_says_so(
         sessions_dir, clock):
     from workshop_tui.export.panel_csv import scores_csv
-    from workshop_tui.store.plan_library import find_plan
 
     made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi",
                               gather_seconds=0)
@@ -105,14 +110,14 @@ def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_wh
         made.apply(Command("add_application", {"organisation": "Oak Street Shed", "project": "Shed", "amount_pence": 5_000_00}))
         criterion = made.session.panel.round.criteria[0].id
         score = {"member": "p1", "application": "app1", "criterion": criterion}
-        made.apply(Command("enter_score", {**score, "level": 4}, id="1", role="note-taker",
-                           window="note-taker: Margaret", window_id="margaret"))
+        made.apply(Command("enter_score", {**score, "level": 4}, id="1", role="member",
+                           window="member: Margaret", window_id="margaret"))
         with pytest.raises(NotNow, match="Margaret typed this score in their own window"):
             made.apply(Command("enter_score", {**score, "level": 2}))  # the chair's screen, not asked
         assert made.session.panel.scores[0].level == 4
         made.apply(Command("enter_score", {**score, "level": 2, "over_own": True}))  # asked, and said yes
         kept = made.session.panel.scores[0]
-        assert (kept.level, kept.window, kept.typed_over) == (2, "facilitator: Grace Obi", "note-taker: Margaret")
-        assert "facilitator: Grace Obi (typed over what note-taker: Margaret typed)" in scores_csv(made.session)
+        assert (kept.level, kept.window, kept.typed_over) == (2, "facilitator: Grace Obi", "member: Margaret")
+        assert "facilitator: Grace Obi (typed over what member: Margaret typed)" in scores_csv(made.session)
     finally:
         made.close()

@@ -32,7 +32,7 @@ def until(check: Callable[[], object], what: str, timeout: float = 5.0) -> None:
 
 @pytest.fixture
 def owner(sessions_dir: Path, clock: FakeClock):
-    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", gather_seconds=0)
+    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     assert made.serve()
     yield made
     made.close()
@@ -76,7 +76,7 @@ def test_a_window_that_joins_late_gets_the_whole_session_first(owner: OpenSessio
 
 def test_a_window_that_joins_while_changes_are_unsaved_gets_them_once_they_are_saved_and_once_only(
         sessions_dir: Path, clock: FakeClock):
-    owner = OpenSession.create(sessions_dir, small_plan(), "Late", clock, "Ann", gather_seconds=3600)
+    owner = OpenSession.create(sessions_dir, small_plan(), "Late", clock, "Ann", "Bob", gather_seconds=3600)
     owner.serve()
     try:
         owner.flush()
@@ -127,7 +127,7 @@ def test_when_the_owner_closes_the_note_taker_takes_over_and_loses_nothing(owner
 
 
 def test_what_is_typed_while_no_owner_answers_is_kept_on_disk_and_added_later(sessions_dir: Path, clock: FakeClock):
-    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, gather_seconds=0)
+    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     made.serve()
     audience = joined(made, clock, "audience")
     window = JoinedSession(made.path, clock, "note-taker", "Bob", take_over=False)
@@ -171,7 +171,7 @@ def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: 
         connection.close()
         return [json.loads(line) for line in answer.splitlines()]
 
-    hello = {"hello": {"session": owner.path.name, "role": "note-taker", "name": "Eve", "window": "x", "version": VERSION}}
+    hello = {"hello": {"session": owner.path.name, "role": "note-taker", "name": "Bob", "window": "x", "version": VERSION}}
     assert "not JSON" in say(b"\xff\xfe garbage\n")[0]["error"]
     assert "hello" in say(encode({"command": {"id": "1", "name": "finish", "args": ""}}))[0]["error"]
     other = {"hello": {**hello["hello"], "session": "another.toml"}}
@@ -201,7 +201,7 @@ from pathlib import Path
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.store.open_session import OpenSession
 from tests.conftest import small_plan
-owner = OpenSession.create(Path(sys.argv[1]), small_plan(), "Killed", SystemClock(), gather_seconds=3600)
+owner = OpenSession.create(Path(sys.argv[1]), small_plan(), "Killed", SystemClock(), "Ann", "Bob", gather_seconds=3600)
 owner.serve()
 print(owner.path, flush=True)
 time.sleep(3600)
@@ -260,7 +260,7 @@ def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(sessio
     from workshop_tui.store import joined_session
     from workshop_tui.store.session_wire import LineReader, listen_at, session_text
 
-    made = OpenSession.create(sessions_dir, small_plan(), "Silent", clock, gather_seconds=0)
+    made = OpenSession.create(sessions_dir, small_plan(), "Silent", clock, "Ann", "Bob", gather_seconds=0)
     text = session_text(made.session)
     made.close()
     listening = listen_at(socket_path(made.path))
@@ -318,7 +318,7 @@ async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back
 _WINDOW_IDS = itertools.count(1)
 
 
-def raw_window(owner: OpenSession, role: str = "note-taker", name: str = "Eve", window: str = "", **more: object) -> socket.socket:
+def raw_window(owner: OpenSession, role: str = "note-taker", name: str = "Bob", window: str = "", **more: object) -> socket.socket:
     """A connection that has said hello and heard its welcome (or its refusal: read the first answer).
     Each has a window id of its own unless one is given: two live windows never share one."""
     window = window or f"w{next(_WINDOW_IDS)}"
@@ -354,12 +354,43 @@ def command(connection: socket.socket, command_id: str, name: str, **args: objec
 def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(owner: OpenSession):
     connection = raw_window(owner, "facilitator", "Margaret")
     heard = answers(connection, lambda answer: "error" in answer or "welcome" in answer)
-    assert heard[-1] == {"error": "Refused: only the facilitator's own computer can join as the facilitator; join as a note-taker."}
+    assert heard[-1] == {"error": "Refused: Only the facilitator's own computer, or a window given the facilitator's "
+                                  "code, can join as the facilitator."}
     wrong = raw_window(owner, "facilitator", "Margaret", key="not the key")
     assert "error" in answers(wrong, lambda answer: "error" in answer or "welcome" in answer)[-1]
     connection.close()
     wrong.close()
-    assert owner.windows == []
+    until(lambda: owner.windows == [], "the refused windows let go")
+
+
+def first_answer(connection: socket.socket) -> dict:
+    try:
+        return answers(connection, lambda answer: "error" in answer or "welcome" in answer)[-1]
+    finally:
+        connection.close()
+
+
+def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(owner: OpenSession):
+    """As found in [12]: any name acted as anyone. Now a name must be on the roster, a member's window needs
+    the member's code, and the owner says in its welcome who it took the window for."""
+    owner.apply(Command("add_person", {"name": "Margaret Smith", "role": "older person"}))
+    stranger = first_answer(raw_window(owner, "note-taker", "Stranger"))
+    assert stranger == {"error": "Refused: No one called Stranger is on the roster. Ask the facilitator to add you, "
+                                 "or to let guests join."}
+    typo = first_answer(raw_window(owner, "note-taker", "Margret Smith"))
+    assert typo == {"error": "Refused: No one called Margret Smith is on the roster. Did you mean Margaret Smith?"}
+    claims_member = first_answer(raw_window(owner, "member", "Margaret Smith"))
+    assert "needs that member's own code" in claims_member["error"]
+    assert first_answer(raw_window(owner, "note-taker", "margaret  smith"))["welcome"]["you"] == {
+        "role": "note-taker", "name": "Margaret Smith"}  # no panel here: a person on the roster takes notes
+    owner.apply(Command("make_codes"))
+    co_chair = owner.session.codes["facilitator"]
+    assert first_answer(raw_window(owner, "note-taker", "Grace Obi", code=co_chair.lower()))["welcome"]["you"] == {
+        "role": "facilitator", "name": "Grace Obi"}
+    assert "not right" in first_answer(raw_window(owner, "note-taker", "Grace Obi", code="AAAAAA"))["error"]
+    owner.apply(Command("allow_guests", {"allowed": True}))
+    assert first_answer(raw_window(owner, "facilitator", "Stranger", key="", code=""))["error"]
+    assert first_answer(raw_window(owner, "note-taker", "Stranger"))["welcome"]["you"] == {"role": "guest", "name": "Stranger"}
 
 
 def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_the_owners(owner: OpenSession, clock: FakeClock):
@@ -396,7 +427,7 @@ def test_the_facilitator_who_resumes_while_a_window_runs_the_session_joins_with_
 def test_a_key_file_that_is_a_link_is_never_written_through(sessions_dir: Path, clock: FakeClock):
     from workshop_tui.store.session_wire import key_path
 
-    made = OpenSession.create(sessions_dir, small_plan(), "Linked", clock, gather_seconds=0)
+    made = OpenSession.create(sessions_dir, small_plan(), "Linked", clock, "Ann", "Bob", gather_seconds=0)
     elsewhere = sessions_dir / "elsewhere.txt"
     elsewhere.write_text("keep me")
     key_path(made.path).symlink_to(elsewhere)
@@ -410,7 +441,7 @@ def test_a_pipe_named_like_the_key_file_never_holds_the_owner(sessions_dir: Path
     # Found by an attacker: a pipe at the key's name left `resume` waiting forever on a blank screen.
     from workshop_tui.store.session_wire import key_path
 
-    made = OpenSession.create(sessions_dir, small_plan(), "Piped", clock, gather_seconds=0)
+    made = OpenSession.create(sessions_dir, small_plan(), "Piped", clock, "Ann", "Bob", gather_seconds=0)
     os.mkfifo(key_path(made.path))
     assert made.serve()
     assert stat.S_ISREG(key_path(made.path).stat().st_mode)
@@ -481,7 +512,7 @@ def test_an_owner_that_moved_to_a_new_file_never_removes_the_socket_of_the_owner
     from workshop_tui.store.session_lock import lock_path
     from workshop_tui.store.session_wire import owner_answers
 
-    first = OpenSession.create(sessions_dir, small_plan(), "Moved", clock, "Ann", gather_seconds=0)
+    first = OpenSession.create(sessions_dir, small_plan(), "Moved", clock, "Ann", "Bob", gather_seconds=0)
     assert first.serve()
     original = first.path
     lock_path(original).unlink()  # another window's doing: the lock is not this owner's any more

@@ -97,7 +97,7 @@ lines = mostly(commands.map(encode), st.one_of(
 
 
 def hello(path: Path):
-    good = {"session": path.name, "role": "note-taker", "name": "Fuzz", "window": "fuzz-1", "version": VERSION}
+    good = {"session": path.name, "role": "note-taker", "name": "Bob", "window": "fuzz-1", "version": VERSION}
     mutations = st.one_of(
         st.just({}),
         st.just({"role": "facilitator"}),  # without the key
@@ -164,7 +164,7 @@ def the_owner_carries_on_and_the_file_is_the_session(owner: OpenSession, clock: 
     """A good window joins and its note is taken (unless a fuzzed facilitator finished the session);
     the file reloaded is the session in memory; and a fresh owner opens it."""
     if owner.session.status != "finished":
-        good = encode({"hello": {"session": owner.path.name, "role": "note-taker", "name": "Last", "window": "last", "version": VERSION}})
+        good = encode({"hello": {"session": owner.path.name, "role": "note-taker", "name": "Bob", "window": "last", "version": VERSION}})
         note = encode({"command": {"id": "last", "name": "add_note", "args": arguments_text({"typed": "Still here"})}})
         answers = [json.loads(line) for line in talk(owner.path, [good, note])]
         assert {"done": "last", "after": len(owner.session.events)} in answers
@@ -178,7 +178,7 @@ def the_owner_carries_on_and_the_file_is_the_session(owner: OpenSession, clock: 
 
 def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
     clock = FakeClock(TEN_AM)
-    owner = OpenSession.create(tmp_path, small_plan(), "Fuzz", clock, "Ann", gather_seconds=0)
+    owner = OpenSession.create(tmp_path, small_plan(), "Fuzz", clock, "Ann", "Bob", gather_seconds=0)
     assert owner.serve()
     owner.apply(Command("add_person", {"name": "Ann"}))
     owner.apply(Command("add_note", {"typed": "A note to edit"}))
@@ -192,7 +192,7 @@ def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_pat
     from workshop_tui.store.session_wire import read_key
 
     clock = FakeClock(TEN_AM)
-    owner = OpenSession.create(tmp_path, find_plan("commissioning-shortlisting").plan, "Round", clock, "Ann", gather_seconds=0)
+    owner = OpenSession.create(tmp_path, find_plan("commissioning-shortlisting").plan, "Round", clock, "Ann", "Bob", gather_seconds=0)
     assert owner.serve()
     for name in ("Margaret", "Alan", "Grace", "Ravi"):
         owner.apply(Command("add_person", {"name": name}))

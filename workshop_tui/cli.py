@@ -19,6 +19,8 @@ from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir
 from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
 from workshop_tui.plan_commands import check, list_plans, plan_command, plan_stats
 
+CODE_VARIABLE = "WORKSHOP_TUI_CODE"  # a code for `join`, kept off the command line (`serve` gives its windows theirs)
+
 if TYPE_CHECKING:
     from workshop_tui.store.sessions_folder import SessionsFolder
 
@@ -106,7 +108,10 @@ def build_parser() -> Parser:
     resume.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     join = command("join", help="the note-taker's window on a session open elsewhere: type first, commands on F-keys")
     join.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
-    join.add_argument("--name", metavar="NAME", help="your name, kept with what you type")
+    join.add_argument("--name", metavar="NAME", help="your name as it is on the roster, kept with what you do")
+    join.add_argument("--code", metavar="CODE",
+                      help="a panel member's own code (from the chair), or the facilitator's code for a co-chair; "
+                           f"or set {CODE_VARIABLE}, so it is not on the command line")
     join.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     show = command("show", help="the audience window for a projector or second display: the clock and the words, read-only")
     show.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
@@ -346,14 +351,22 @@ def open_now(folder: "SessionsFolder", wanted: str | None) -> Path:
 
 def join(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.core.clock import SystemClock
+    from workshop_tui.core.joining import NotWelcome, who_joins
     from workshop_tui.store.joined_session import JoinedSession
     from workshop_tui.ui.app import OpenedSession
 
-    """The note-taker's window: joins the session's owner, or runs the session itself if none does."""
+    """A window joined to the session's owner as the person named (or whose code is given): a note-taker,
+    a guest, a panel member or a co-chair (core/joining.py). It runs the session itself if no one does."""
     path = open_now(_folder(sessions_dir), args.session)
-    window = JoinedSession(path, SystemClock(), "note-taker", args.name or "", in_browser=args.in_browser)
+    code = args.code or os.environ.get(CODE_VARIABLE, "")
+    # Said here, before any screen opens; the owner decides again as the window says hello.
     try:
-        return open_app(sessions_dir, OpenedSession(window, "note-taker", args.in_browser), args.quiet)
+        joiner = who_joins(_load_session(path), "note-taker", args.name or "", code)
+    except NotWelcome as refused:
+        raise UsageProblem(str(refused)) from None
+    window = JoinedSession(path, SystemClock(), joiner.role, joiner.name, in_browser=args.in_browser, code=code)
+    try:
+        return open_app(sessions_dir, OpenedSession(window, joiner.role, args.in_browser), args.quiet)
     finally:
         window.close()
 
@@ -514,7 +527,8 @@ def main(argv: list[str] | None = None) -> int:
             return export_session(args, sessions_dir)
         return open_app(sessions_dir)
     except UsageProblem as problem:
-        print(f"workshop-tui: {problem}.", file=sys.stderr)
+        said = str(problem)
+        print(f"workshop-tui: {said}{'' if said.endswith(('.', '?')) else '.'}", file=sys.stderr)
         return BAD_INPUT
     except FileProblem as problem:
         print(problem, file=sys.stderr)

@@ -31,7 +31,7 @@ def joined_window_app(owner, clock, role: str, name: str = "") -> tuple[JoinedSe
 
 @pytest.fixture
 def owner(sessions_dir: Path, clock):
-    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", gather_seconds=0)
+    made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     yield made
     made.close()
 

@@ -23,6 +23,8 @@ class Kind(StrEnum):
     SESSION_FINISH = "session.finish"
     SESSION_REOPEN = "session.reopen"
     SESSION_SHARE = "session.share"  # the facilitator lets the note-taker run the agenda and roster, or stops
+    SESSION_GUESTS = "session.guests"  # the facilitator lets windows join under names not on the roster, or stops
+    SESSION_CODE = "session.code"  # a code that opens a co-chair's or one panel member's window was made
     AGENDA_INSERT = "agenda.insert"
     AGENDA_CHANGE = "agenda.change"
     AGENDA_SKIP = "agenda.skip"

@@ -44,11 +44,18 @@ class PanelCommands:
 
         def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]: ...
 
-    # A member's own window (`join --name Margaret`) does Margaret's part and nothing else.
+        def make_codes(self) -> list[Event]: ...
+
+    # A member's own window (opened with Margaret's code) does Margaret's part and nothing else.
 
     def _own_window(self) -> Participant | None:
         """The panel member whose own window sent this command, if it came from one."""
-        return member_of_window(self.session, self._stamp.get("window", ""))
+        window = self._stamp.get("window", "")
+        own = member_of_window(self.session, window)
+        if own is None and window.partition(": ")[0] == "member":
+            # A member's window that names no one on the panel now acts for no one, never for everyone.
+            raise NotNow("This panel member's window does not match anyone on the panel now. Ask the chair.")
+        return own
 
     def _for_the_chair(self) -> None:
         own = self._own_window()
@@ -79,7 +86,8 @@ class PanelCommands:
         details: dict[str, Detail] = {"pot": _money(pot_pence, "The pot")}
         if tie_break:
             details["tie_break"] = tie_break
-        return self._emit(Kind.ROUND_OPEN, **details)
+        # Each member's own code, made as the round opens, for the chair to hand out (export --format member-cards).
+        return self._emit(Kind.ROUND_OPEN, **details) + self.make_codes()
 
     def change_pot(self, pot_pence: int, reason: str) -> list[Event]:
         self._for_the_chair()

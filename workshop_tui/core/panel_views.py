@@ -31,13 +31,13 @@ def members(session: Session) -> list[Participant]:
 
 
 def member_of_window(session: Session, window: str) -> Participant | None:
-    """The panel member whose own window this is ("note-taker: Margaret", from `join --name Margaret`).
+    """The panel member whose own window this is ("member: Margaret Smith", opened with Margaret's code).
 
     That window does only that member's part: the engine refuses the rest from it, and its screen
-    shows only that member's sheet. The note-taker's window under any other name copies every sheet.
+    shows only that member's sheet. The note-taker's window copies every member's paper sheet.
     """
     role, _, name = window.partition(": ")
-    if role != "note-taker" or not name.strip():
+    if role != "member" or not name.strip():
         return None
     found = [p for p in members(session) if p.name and squashed(p.name) == squashed(name)]
     return found[0] if len(found) == 1 else None

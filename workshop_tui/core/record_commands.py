@@ -16,6 +16,7 @@ from workshop_tui.model import Action, Decision, Event, Note, Participant, Sessi
 from workshop_tui.model.command_arguments import LARGEST_COUNT
 from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_MARKS
+from workshop_tui.model.panel import SCORING_ROLES
 from workshop_tui.model.participant import ROLES
 
 _MENTION = re.compile(r"(?:^|\s)@(\S+)")
@@ -85,6 +86,8 @@ class RecordCommands:
 
         def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]: ...
 
+        def make_codes(self) -> list[Event]: ...
+
     # People.
 
     def add_person(self, name: str, role: str = "older person", arrived: bool = True) -> list[Event]:
@@ -96,7 +99,10 @@ class RecordCommands:
         if name and any(squashed(p.name) == squashed(name) for p in self.session.participants):
             raise NotNow(f"{name} is already on the roster.")
         person_id = f"p{len(self.session.participants) + 1}"
-        return self._emit(Kind.PERSON_ADD, person=person_id, name=name, role=role, arrived=arrived)
+        events = self._emit(Kind.PERSON_ADD, person=person_id, name=name, role=role, arrived=arrived)
+        if self.session.panel is not None and role in SCORING_ROLES:
+            events += self.make_codes()  # a member who joins the panel late gets their own code too
+        return events
 
     def person_arrived(self, person_id: str) -> list[Event]:
         person = self._person(person_id)

@@ -1,10 +1,15 @@
 """Who may do what: one table, read by the owner of a session to refuse and by every screen to offer
 only what its window may do.
 
-A window has one role. The facilitator's window (the chair's, in a panel) runs the session. A
-note-taker's window types the record; it moves the agenda, runs the timer and changes the roster
-only while the facilitator lets it (`share_agenda`, recorded in the session). The audience's window
-(the projector, `show`) changes nothing.
+A window has one role and one person (core/joining.py decides them as the window joins). The
+facilitator's window (the chair's, in a panel) runs the session; a co-chair's window, opened with the
+facilitator's code, is a facilitator's too. A note-taker's window (a person on the roster) types the
+record; it moves the agenda, runs the timer and changes the roster only while the facilitator lets it
+(`share_agenda`, recorded in the session). A guest's window (a name not on the roster, while the
+facilitator lets guests in) types notes, decisions and actions, and nothing else. A panel member's
+window, opened with that member's own code, makes that member's declarations and fills in that
+member's sheet, and nothing else of the round. The audience's window (the projector, `show`) changes
+nothing.
 A window in a web browser (`serve`) is a guest on this computer: whatever its role, it never reads or
 writes this computer's files (no import, no export, no opening a file by its path).
 
@@ -16,11 +21,17 @@ writes this computer's files (no import, no export, no opening a file by its pat
 
 from typing import Final, Literal
 
-Role = Literal["facilitator", "note-taker", "audience"]
-ROLES: Final[tuple[Role, ...]] = ("facilitator", "note-taker", "audience")
+Role = Literal["facilitator", "note-taker", "guest", "member", "audience"]
+ROLES: Final[tuple[Role, ...]] = ("facilitator", "note-taker", "guest", "member", "audience")
+
+# What each role is called on screen and in the record ("Grace Obi (chair)").
+CALLED: Final[dict[str, str]] = {"facilitator": "facilitator", "note-taker": "note-taker", "guest": "guest",
+                                 "member": "panel member", "audience": "audience"}
 
 FACILITATOR: Final[frozenset[Role]] = frozenset({"facilitator"})
 WRITERS: Final[frozenset[Role]] = frozenset({"facilitator", "note-taker"})
+RECORDERS: Final[frozenset[Role]] = frozenset({"facilitator", "note-taker", "guest"})
+MEMBERS: Final[frozenset[Role]] = frozenset({"facilitator", "note-taker", "member"})
 NOBODY: Final[frozenset[Role]] = frozenset()
 
 # The agenda, the timer and the roster: the facilitator's, and the note-taker's too while the facilitator
@@ -38,13 +49,16 @@ MAY: Final[dict[str, frozenset[Role]]] = {
     **dict.fromkeys(SHARED_WITH_NOTE_TAKER, WRITERS),
     # Ending the session, and who may run the agenda, are the facilitator's alone.
     "finish": FACILITATOR, "reopen": FACILITATOR, "share_agenda": FACILITATOR,
-    # The record.
-    "add_note": WRITERS, "edit_note": WRITERS, "remove_note": WRITERS, "undo_remove": WRITERS, "note_dealt_with": WRITERS,
-    "record_decision": WRITERS, "add_action": WRITERS, "toggle_action": WRITERS,
-    # A panel's round: the chair runs it; a note-taker types members' paper sheets and declarations.
+    # Who may join: guests let in or not, and the codes for a co-chair and for each panel member.
+    "allow_guests": FACILITATOR, "make_codes": FACILITATOR,
+    # The record: a guest types it too.
+    "add_note": RECORDERS, "edit_note": RECORDERS, "remove_note": RECORDERS, "undo_remove": RECORDERS,
+    "note_dealt_with": RECORDERS, "record_decision": RECORDERS, "add_action": RECORDERS, "toggle_action": RECORDERS,
+    # A panel's round: the chair runs it; a note-taker types members' paper sheets and declarations; a
+    # member's own window does that member's (the engine refuses another member's: PanelCommands._for_oneself).
     "open_round": FACILITATOR, "change_pot": FACILITATOR, "add_application": FACILITATOR, "add_applications": FACILITATOR,
     "reveal_scores": FACILITATOR, "change_score": FACILITATOR, "agree_score": FACILITATOR, "make_award": FACILITATOR,
-    "declare_interest": WRITERS, "declare_no_interests": WRITERS, "enter_score": WRITERS,
+    "declare_interest": MEMBERS, "declare_no_interests": MEMBERS, "enter_score": MEMBERS,
     # Things a window does on this computer, not to the session.
     "import": WRITERS,  # read a file of applications
     "export": WRITERS,  # write the minutes or a report to a file
@@ -60,11 +74,18 @@ CHAIRS: Final[frozenset[str]] = frozenset({"open_round", "change_pot", "add_appl
 WHO: Final[dict[frozenset[Role], str]] = {
     FACILITATOR: "Only the facilitator",
     WRITERS: "Only the facilitator and the note-taker",
+    RECORDERS: "Only the facilitator, the note-taker and guests",
+    MEMBERS: "Only the chair, the note-taker and the member themselves",
 }
 
 WHAT: Final[dict[str, str]] = {
     "finish": "finish the session", "reopen": "take back the finish",
     "share_agenda": "choose who runs the agenda",
+    "allow_guests": "choose whether guests may join", "make_codes": "make the codes for a co-chair and the panel",
+    "add_note": "add a note", "edit_note": "change a note", "remove_note": "remove a note", "undo_remove": "bring back a note",
+    "note_dealt_with": "mark a note as dealt with", "record_decision": "record a decision", "add_action": "add an action",
+    "toggle_action": "mark an action done", "declare_interest": "declare an interest",
+    "declare_no_interests": "declare no interests", "enter_score": "enter a score",
     "open_round": "open the round", "change_pot": "change the pot", "add_application": "add an application",
     "add_applications": "add applications", "reveal_scores": "reveal the scores", "change_score": "change a score after the reveal",
     "agree_score": "agree a score", "make_award": "decide an award",
@@ -88,7 +109,16 @@ def refusal(role: str, what: str, in_browser: bool = False) -> str:
         return "A window in a web browser cannot read or write this computer's files. Do this on the facilitator's computer."
     if role == "audience":
         return "This window only shows the session. It cannot change it."
+    who = _who_can(role, what)
+    if role == "member":
+        return f"This is a panel member's own window, for their declarations and their sheet. {who}"
+    return who
+
+
+def _who_can(role: str, what: str) -> str:
     if what in SHARED_WITH_NOTE_TAKER:
+        if role in ("guest", "member"):
+            return "Only the facilitator can move the agenda, run the timer and change the roster."
         return ("Only the facilitator can move the agenda, run the timer and change the roster, "
                 "unless they let the note-taker do it too.")
     if what in CHAIRS:

@@ -97,6 +97,16 @@ def _share(session: Session, event: Event) -> None:
     session.note_taker_runs_agenda = bool(event.details["agenda"])
 
 
+@rule(Kind.SESSION_GUESTS, "the facilitator changed whether guests may join", Area.PEOPLE)
+def _guests(session: Session, event: Event) -> None:
+    session.guests_allowed = bool(event.details["allowed"])
+
+
+@rule(Kind.SESSION_CODE, "a code to join with was made", Area.PEOPLE)
+def _code(session: Session, event: Event) -> None:
+    session.codes = {**session.codes, str(event.details["holder"]): str(event.details["code"])}
+
+
 @rule(Kind.AGENDA_INSERT, "a step was added", Area.CLOCK | Area.AGENDA)
 def _insert(session: Session, event: Event) -> None:
     details = event.details

@@ -105,6 +105,10 @@ class ShareAgenda(Arguments):
     agenda: bool  # True: the note-taker may run the agenda and roster too; False: only the facilitator
 
 
+class AllowGuests(Arguments):
+    allowed: bool  # True: a window may join under a name not on the roster, as a guest
+
+
 class NoArguments(Arguments):
     pass
 
@@ -275,7 +279,7 @@ class MakeAward(Arguments):
 ARGUMENTS: Final[dict[str, type[Arguments]]] = {
     "toggle_timer": NoArguments, "start_timer": NoArguments, "pause_timer": NoArguments,
     "next_step": MoveOn, "previous_step": MoveOn, "add_minutes": AddMinutes, "finish": NoArguments, "reopen": NoArguments,
-    "share_agenda": ShareAgenda,
+    "share_agenda": ShareAgenda, "allow_guests": AllowGuests, "make_codes": NoArguments,
     "insert_step": InsertStep, "change_step": ChangeStep, "skip_step": SkipStep, "remove_step": OneStep, "move_step": MoveStep,
     "add_person": AddPerson, "person_arrived": OnePerson, "person_left": OnePerson,
     "add_note": AddNote, "edit_note": EditNote, "remove_note": OneNote, "undo_remove": NoArguments, "note_dealt_with": OneNote,

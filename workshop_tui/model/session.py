@@ -54,6 +54,11 @@ class Session(Record):
     # Whether the facilitator lets the note-taker's window move the agenda, run the timer and change the
     # roster (core/roles.py). Off until the facilitator says so; each change is an event.
     note_taker_runs_agenda: bool = False
+    # Whether a window may join under a name not on the roster, as a guest (core/joining.py).
+    guests_allowed: bool = False
+    # The codes that open a co-chair's window ("facilitator") and each panel member's own window (their
+    # id). Secrets: no export or report ever shows them, except the member cards made to hand them out.
+    codes: dict[str, str] = {}
     plan: Plan
     # The session this one follows on from (part 1), whose people and open actions it carried over.
     follows: EarlierSession | None = None

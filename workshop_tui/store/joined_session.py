@@ -23,7 +23,7 @@ from typing import Any, Unpack
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.record_commands import NotNow
-from workshop_tui.core.roles import Role
+from workshop_tui.core.roles import ROLES, Role
 from workshop_tui.core.session_engine import SessionEngine, start_of
 from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Session
@@ -67,18 +67,21 @@ class _Reply:
 
 
 class JoinedSession:
-    """A window joined to the session in `path`. `role` is "facilitator", "note-taker" or "audience".
+    """A window joined to the session in `path`, as `role` (core/roles.py) and the person `name`.
 
-    The owner believes a facilitator's window only with the facilitator's key: `with_key` reads it
-    from beside the session at each hello (`resume_or_join`). `in_browser`: a web browser's window,
-    which says so, and may then touch no file (`serve` starts its windows with `--in-browser`)."""
+    The owner decides who the window is (core/joining.py) and says so in its welcome: a facilitator's
+    window only with the facilitator's key, which `with_key` reads from beside the session at each hello
+    (`resume_or_join`), or with the facilitator's `code`; a panel member's only with that member's `code`.
+    `in_browser`: a web browser's window, which says so, and may then touch no file (`serve` starts its
+    windows with `--in-browser`)."""
 
     def __init__(self, path: Path, clock: Clock, role: Role, name: str = "", take_over: bool = True,
-                 with_key: bool = False, in_browser: bool = False, **saver: Unpack[SaverTimings]):
+                 with_key: bool = False, in_browser: bool = False, code: str = "", **saver: Unpack[SaverTimings]):
         self.path = Path(path)
         self.clock = clock
         self.role: Role = role
         self._with_key = with_key
+        self._code = code
         self.in_browser = in_browser
         self.window = f"{role}: {name.strip()}" if name.strip() else role
         self.read_only = role == "audience"
@@ -302,6 +305,8 @@ class JoinedSession:
                      "window": self.window_id, "version": VERSION, "browser": self.in_browser}
             if self._with_key:
                 hello["key"] = read_key(self.path)  # each time: an owner that took over since has its own
+            if self._code:
+                hello["code"] = self._code
             connection.sendall(encode({"hello": hello}))
             while not self._stop.is_set():
                 line = reader.read()
@@ -322,6 +327,11 @@ class JoinedSession:
             self.notice = str(welcome.get("notice") or "")
             engine = SessionEngine(session, self.clock)
             engine.changed_only_on(threading.current_thread())  # this reader, and no other, changes the copy
+            you = welcome.get("you")
+            if isinstance(you, dict) and you.get("role") in ROLES and isinstance(you.get("name"), str):
+                # Who the owner took this window for: its commands carry that, should this window take over.
+                self.role, name = you["role"], you["name"]
+                self.window = f"{self.role}: {name}" if name else self.role
             with self._lock:
                 self._engine = engine
                 self._generation += 1

@@ -25,9 +25,8 @@ from pydantic import ValidationError
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
-from workshop_tui.core.panel_views import member_of_window
 from workshop_tui.core.replay import starting_state
-from workshop_tui.core.roles import SHARED_WITH_NOTE_TAKER, Role, may, refusal
+from workshop_tui.core.roles import Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session, start_of
 from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Plan, Session
@@ -357,8 +356,8 @@ class OpenSession:
                 try:
                     args = arguments_from_text(sent["args"])
                     # Never more than a note-taker's rights, whatever the line says; its window's id starts its ids.
-                    label = _left_behind_label(sent.get("window", ""))
-                    if self.apply(Command(sent["name"], args, sent["id"], label, "note-taker", False, window_of(sent["id"]))):
+                    label, role = _left_behind(sent.get("window", ""))
+                    if self.apply(Command(sent["name"], args, sent["id"], label, role, False, window_of(sent["id"]))):
                         applied += 1
                 except (NotNow, WireProblem, *REFUSED):
                     continue  # refused, as the window would have been told; a value no check caught too
@@ -516,13 +515,6 @@ class OpenSession:
         # Whether the note-taker runs the agenda is the session's own setting, as it stands now.
         if not may(command.role, command.name, command.in_browser, self.session.note_taker_runs_agenda):
             raise NotNow(refusal(command.role, command.name, command.in_browser))
-        if command.name in SHARED_WITH_NOTE_TAKER and command.role == "note-taker":
-            # A panel member's own window (`join --name Margaret`) never runs the agenda or the roster,
-            # even while the note-taker may: it would move the whole panel, or mark another member as left.
-            own = member_of_window(self.session, _label(command, self.window))
-            if own is not None:
-                raise NotNow(f"This is {own.name}'s own window, for {own.name}'s part in the panel. "
-                             "Only the facilitator moves the agenda and changes the roster.")
         try:
             args = checked_arguments(command.name, command.args)
         except ArgumentProblem as problem:
@@ -818,11 +810,14 @@ def copies_saved_beside(path: Path) -> list[Path]:
         return []
 
 
-def _left_behind_label(said: object) -> str:
-    """Who a left-behind command came from, as the owner will stamp it: a note-taker, with the name its
-    outbox line gives only when that is a plain name (never a control character, never a role it claims)."""
-    name = said.partition(": ")[2].strip() if isinstance(said, str) else ""
-    return f"note-taker: {name}" if name and len(name) <= LONGEST_NAME and is_plain_name(name) else "note-taker"
+def _left_behind(said: object) -> tuple[str, Role]:
+    """Who a left-behind command came from, as the owner will stamp it, and the rights it is given: a
+    note-taker's at most (a guest's or a panel member's window keeps its own, fewer), with the name its
+    outbox line gives only when that is a plain name (never a control character)."""
+    role_said, _, name = said.partition(": ") if isinstance(said, str) else ("", "", "")
+    role: Role = role_said if role_said in ("guest", "member") else "note-taker"  # type: ignore[assignment]
+    name = name.strip()
+    return (f"{role}: {name}" if name and len(name) <= LONGEST_NAME and is_plain_name(name) else role), role
 
 
 def _first_line(error: Exception) -> str:

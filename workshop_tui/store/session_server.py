@@ -5,10 +5,11 @@ name), gets the whole session first, then every event any window makes, as it is
 command comes back "done" or "refused" with a reason. Anything a window sends that is not right is
 refused in words and that window is let go; the owner and the other windows carry on.
 
-What a window may do is what the owner knows of it, not what it says: a window is a note-taker's or
-the audience's; it is the facilitator's only with the facilitator's key (a secret this owner writes
-to a private file beside the session, read by `resume_or_join`). A window may say it has fewer
-rights than its role (a web browser's: no files), and is believed.
+What a window may do is what the owner knows of it, not what it says: its role and person are
+decided from the roster and the codes (core/joining.py). It is the facilitator's only with the
+facilitator's key (a secret this owner writes to a private file beside the session, read by
+`resume_or_join`) or the facilitator's code (a co-chair's); a panel member's only with that member's
+code. A window may say it has fewer rights than its role (a web browser's: no files), and is believed.
 
 Each window has a reader thread and a writer thread with its own queue, so a slow or stuck window
 never holds up the owner: the owner only puts messages on queues.
@@ -23,6 +24,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from workshop_tui.core.joining import NotWelcome, who_joins
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.roles import Role
 from workshop_tui.model import Event
@@ -125,7 +127,8 @@ class _Window:
                     return
                 self.server.handle(self, decode(line))
         except WireProblem as problem:
-            self.send({"error": f"Refused: {problem}."})
+            said = str(problem)
+            self.send({"error": f"Refused: {said}{'' if said.endswith(('.', '?')) else '.'}"})
         except TimeoutError:
             self.send({"error": "Refused: no hello was said in time."})
         except Exception as error:  # nothing a window sends may end the owner: refused in words, and let go
@@ -229,18 +232,22 @@ class SessionServer:
             raise WireProblem("the window's name must be plain text of at most 100 characters")
         if not isinstance(window_id, str) or not WINDOW_ID.fullmatch(window_id):
             raise WireProblem("the window's id must be letters, digits, dots, dashes or underscores, at most 64")
-        browser, key = said.get("browser", False), said.get("key", "")
-        if not isinstance(browser, bool) or not isinstance(key, str):
-            raise WireProblem("a hello's browser must be true or false, and its key text")
+        browser, key, code = said.get("browser", False), said.get("key", ""), said.get("code", "")
+        if not isinstance(browser, bool) or not isinstance(key, str) or not isinstance(code, str) or len(code) > 32:
+            raise WireProblem("a hello's browser must be true or false, its key text and its code short text")
         knows_key = secrets.compare_digest(key.encode("utf-8", "replace"), self.key.encode())
-        if role == "facilitator" and not knows_key:
-            raise WireProblem("only the facilitator's own computer can join as the facilitator; join as a note-taker")
         with self._lock:
             if any(other.window_id == window_id for other in self._windows):
                 raise WireProblem("a window with this id has joined already; each window has its own id")
-        window.role, window.window_id, window.in_browser = cast(Role, role), window_id, browser
+        # Who the window is, decided here from the roster and the codes as they stand (core/joining.py).
+        with self.owner.engine.lock:
+            try:
+                joiner = who_joins(self.owner.session, cast(Role, role), name, code, knows_key)
+            except NotWelcome as refused:
+                raise WireProblem(str(refused)) from None
+        window.role, window.window_id, window.in_browser = joiner.role, window_id, browser
         window.knows_key = knows_key
-        window.label = f"{role}: {name.strip()}" if name.strip() else role
+        window.label = joiner.window
         # Only a snapshot under the session's lock (the start, and the list of events, which never change);
         # from then on the window is told every change, held until its welcome has gone.
         with self.owner.engine.lock:
@@ -254,7 +261,8 @@ class SessionServer:
                 self._windows.append(window)
         text = start_text(start) + "".join(self._event_texts(events))
         with self._lock:
-            window.send({"welcome": {"session": text, "save": save, "notice": self.notice}})
+            window.send({"welcome": {"session": text, "save": save, "notice": self.notice,
+                                     "you": {"role": joiner.role, "name": joiner.name}}})
             for message in window.held or []:
                 window.send(message)
             window.held = None
