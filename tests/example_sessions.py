@@ -6,10 +6,13 @@ To make them again after a deliberate change:
 
 import csv
 import io
+import random
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import NamedTuple
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.joining import CODE_LENGTH, CODE_LETTERS
 from workshop_tui.core.panel_views import near_the_line, ranking, spread
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Session
@@ -23,7 +26,21 @@ UK_GMT = UTC
 def _engine(plan_name: str, title: str, start: datetime, facilitator: str, note_taker: str) -> tuple[SessionEngine, FakeClock]:
     clock = FakeClock(start)
     plan = find_plan(plan_name).plan
-    return SessionEngine(new_session(plan, title, clock, facilitator, note_taker), clock), clock
+    engine = SessionEngine(new_session(plan, title, clock, facilitator, note_taker), clock)
+    engine.new_code = repeatable_codes(title)
+    return engine, clock
+
+
+def repeatable_codes(seed: str) -> Callable[[set[str]], str]:
+    """Codes to join with that come out the same each time the examples are made."""
+    rng = random.Random(seed)
+
+    def make(taken: set[str]) -> str:
+        while (code := "".join(rng.choice(CODE_LETTERS) for _ in range(CODE_LENGTH))) in taken:
+            pass
+        return code
+
+    return make
 
 
 def _run_step(engine: SessionEngine, clock: FakeClock, minutes: float, notes: list[str] = ()) -> None:

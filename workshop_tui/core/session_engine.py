@@ -5,7 +5,7 @@ A command that makes no sense now raises NotNow with a sentence to show the user
 """
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from workshop_tui.core.clock import Clock
@@ -96,6 +96,8 @@ class SessionEngine(RecordCommands, PanelCommands):
         # The one thread that may change this session, once one is named (`changed_only_on`): an owner's
         # applying thread, a screen's own thread for what it shows. None: not checked (a replay, a test).
         self._changer: threading.Thread | None = None
+        # Makes each code to join with (core/joining.py); a test or an example hands in a repeatable one.
+        self.new_code: Callable[[set[str]], str] = new_code
 
     def changed_only_on(self, thread: threading.Thread | None) -> None:
         """From now on only `thread` may change this session; any other that tries raises WrongThread."""
@@ -224,7 +226,7 @@ class SessionEngine(RecordCommands, PanelCommands):
         events: list[Event] = []
         for holder in holders:
             if holder not in self.session.codes:
-                events += self._emit(Kind.SESSION_CODE, holder=holder, code=new_code(set(self.session.codes.values())))
+                events += self._emit(Kind.SESSION_CODE, holder=holder, code=self.new_code(set(self.session.codes.values())))
         return events
 
     def reopen(self) -> list[Event]:
