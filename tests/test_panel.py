@@ -260,14 +260,14 @@ def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sh
 def test_a_members_own_window_scores_only_their_own_sheet_and_decides_nothing():
     engine, _ = panel_engine()
     engine.declare_interest("p1", "app1", "Trustee")
-    with engine.stamped("note-taker: Margaret", "c1"):
+    with engine.stamped("member: Margaret", "c1"):
         engine.enter_score("p1", "app2", "need", 4)  # her own sheet
         with pytest.raises(NotNow, match="only Margaret's declarations and scores"):
             engine.enter_score("p2", "app2", "need", 4)
         with pytest.raises(NotNow, match="The chair does this"):
             engine.reveal_scores()
     engine.reveal_scores()  # the chair's screen
-    with engine.stamped("note-taker: Margaret", "c2"):
+    with engine.stamped("member: Margaret", "c2"):
         for refused in (lambda: engine.agree_score("app2", "need", 4),
                         lambda: engine.make_award("app1", "fund in full", "Her own club"),
                         lambda: engine.open_round(5)):
@@ -276,4 +276,8 @@ def test_a_members_own_window_scores_only_their_own_sheet_and_decides_nothing():
         engine.change_score("p1", "app2", "need", 5, "I read it again")  # her own score, with a reason
     with engine.stamped("note-taker: Alan", "c3"):  # the note-taker, not a member: copies every sheet
         engine.enter_score("p2", "app2", "need", 3)
-    assert [(s.member, s.level) for s in engine.session.panel.scores] == [("p1", 5), ("p2", 3)]
+    with engine.stamped("note-taker: Margaret", "c4"):  # her name without her code is no member's window
+        engine.enter_score("p3", "app2", "need", 2)
+    with engine.stamped("member: Nobody Here", "c5"), pytest.raises(NotNow, match="does not match anyone"):
+        engine.enter_score("p4", "app2", "need", 2)  # a member's window that names no member acts for no one
+    assert [(s.member, s.level) for s in engine.session.panel.scores] == [("p1", 5), ("p2", 3), ("p3", 2)]

@@ -130,10 +130,12 @@ def build_parser() -> Parser:
     export.add_argument("session", metavar="SESSION", help="a session file, or its name in the sessions folder")
     export.add_argument(
         "--format", required=True,
-        choices=["md", "html", "csv", "json", "report-md", "report-html", "scores-csv", "letters-md", "letters-html"],
+        choices=["md", "html", "csv", "json", "report-md", "report-html", "scores-csv", "letters-md", "letters-html",
+                 "member-cards"],
         help="what to write: the minutes (md, html), the tables (csv), all the data (json); for a commissioning round, "
-             "the funder's report (report-md, report-html), every score (scores-csv), or a feedback letter for each applicant "
-             "(letters-md, letters-html: one file each, into the folder after -o)",
+             "the funder's report (report-md, report-html), every score (scores-csv), a feedback letter for each applicant "
+             "(letters-md, letters-html: one file each, into the folder after -o), or a card with each member's own code "
+             "to print and hand out (member-cards, HTML)",
     )
     export.add_argument("-o", "--output", metavar="FILE",
                         help="where to write it (the screen if not given, or -); for letters, a folder (made if it is not there)")

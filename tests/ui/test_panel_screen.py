@@ -185,7 +185,7 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
         owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
         owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
         owner.apply(Command("enter_score", {"member": "p2", "application": "app1", "criterion": "need", "level": 1}))
-        window, app = joined_window_app(owner, clock, "note-taker", "Margaret")
+        window, app = joined_window_app(owner, clock, "member", "", code=owner.session.codes["p1"])
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("f9")
             assert "Your sheet, Margaret" in words(pilot, "#sheet-line")
@@ -193,7 +193,7 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
             assert "Your sheet, Margaret" in words(pilot, "#sheet-line")
             await pilot.press("4")
             until(lambda: len(owner.session.panel.scores) == 2, "the owner to have Margaret's score")
-            assert [(s.member, s.level, s.window) for s in owner.session.panel.scores][-1] == ("p1", 4, "note-taker: Margaret")
+            assert [(s.member, s.level, s.window) for s in owner.session.panel.scores][-1] == ("p1", 4, "member: Margaret")
             sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
             assert sheet.get_row("app1")[0] == "4"  # Dennis's 1 is nowhere on this screen
         window.close()
@@ -323,7 +323,7 @@ async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first
         criterion = panel_of(pilot).round.criteria[0].id
         # Margaret types her own first score in her own window.
         owner.carry_out(Command("enter_score", {"member": "p1", "application": "app1", "criterion": criterion, "level": 4},
-                                id="1", role="note-taker", window="note-taker: Margaret", window_id="margaret"))
+                                id="1", role="member", window="member: Margaret", window_id="margaret"))
         await pilot.press("tab", "tab")  # Margaret's sheet, on her first cell
         await pilot.pause()
         await pilot.press("2")
@@ -335,4 +335,4 @@ async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first
         await pilot.press("2", "y")  # asked again, and yes
         await pilot.pause()
         kept = panel_of(pilot).scores[0]
-        assert (kept.level, kept.typed_over) == (2, "note-taker: Margaret") and kept.window.startswith("facilitator")
+        assert (kept.level, kept.typed_over) == (2, "member: Margaret") and kept.window.startswith("facilitator")

@@ -21,10 +21,10 @@ def window_app(owner, clock, role: str) -> WorkshopApp:
     return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role))
 
 
-def joined_window_app(owner, clock, role: str, name: str = "") -> tuple[JoinedSession, WorkshopApp]:
+def joined_window_app(owner, clock, role: str, name: str = "", code: str = "") -> tuple[JoinedSession, WorkshopApp]:
     """A window of `role` joined to `owner` (which serves its socket), and an app on it."""
     owner.serve()
-    window = JoinedSession(owner.path, clock, role, name)
+    window = JoinedSession(owner.path, clock, role, name, code=code)
     until(lambda: window.link == "joined", "joining")
     return window, window_app(window, clock, role)
 

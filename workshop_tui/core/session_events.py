@@ -104,7 +104,9 @@ def _guests(session: Session, event: Event) -> None:
 
 @rule(Kind.SESSION_CODE, "a code to join with was made", Area.PEOPLE)
 def _code(session: Session, event: Event) -> None:
-    session.codes = {**session.codes, str(event.details["holder"]): str(event.details["code"])}
+    code = event.details.get("code")
+    if code:  # an exported copy keeps the event without its code
+        session.codes = {**session.codes, str(event.details["holder"]): str(code)}
 
 
 @rule(Kind.AGENDA_INSERT, "a step was added", Area.CLOCK | Area.AGENDA)

@@ -55,9 +55,23 @@ def anonymise(session: Session) -> Session:
             return text
         return pattern.sub(swapped, text)
 
-    data = _replace_all(session.model_dump(mode="python"), swap)
+    data = _without_codes(_replace_all(session.model_dump(mode="python"), swap))
     for person in data["participants"]:
         person["name"] = labels[person["id"]]
     data["facilitator"] = "the facilitator" if session.facilitator.strip() else ""
     data["note_taker"] = "the note-taker" if session.note_taker.strip() else ""
     return Session.model_validate(data)
+
+
+def without_codes(session: Session) -> Session:
+    """A copy of the session without the codes that open a co-chair's or a member's window: an export
+    is shared, and a code in it would let its reader join a running session as someone else."""
+    return Session.model_validate(_without_codes(session.model_dump(mode="python")))
+
+
+def _without_codes(data: dict[str, Any]) -> dict[str, Any]:
+    data["codes"] = {}
+    for event in data.get("events", []):
+        if event.get("kind") == "session.code":
+            event["details"] = {key: value for key, value in event["details"].items() if key != "code"}
+    return data

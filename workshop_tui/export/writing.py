@@ -17,6 +17,7 @@ from workshop_tui.export.feedback_letters import feedback_letters
 from workshop_tui.export.html_minutes import html_minutes
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.markdown_minutes import markdown_minutes
+from workshop_tui.export.member_cards import member_cards
 from workshop_tui.export.panel_csv import scores_csv
 from workshop_tui.export.panel_facts import round_of
 from workshop_tui.export.panel_report import html_report, markdown_report
@@ -30,7 +31,9 @@ MINUTES = {"md": markdown_minutes, "html": html_minutes}
 PANEL = {"report-md": markdown_report, "report-html": html_report, "scores-csv": scores_csv}
 # One feedback letter per applicant, into the folder after -o.
 LETTERS = {"letters-md": "md", "letters-html": "html"}
-FORMATS = (*MINUTES, "csv", "json", *PANEL, *LETTERS)
+# A card for each panel member, with their own code: for the chair to print and hand out.
+CARDS = {"member-cards": member_cards}
+FORMATS = (*MINUTES, "csv", "json", *PANEL, *LETTERS, *CARDS)
 
 # Enough of a file's start to tell a session file (either version) from anything else.
 _HEAD = 4096
@@ -159,6 +162,9 @@ def export(
         round_of(session, source)  # one sentence for a session without a round, before anything else
     if form in LETTERS:
         return _write_letters(session, form, output, anonymised, force=force, source=source, sessions_dir=sessions_dir)
+    if form in CARDS and anonymised:
+        raise FileProblem("--anonymise", "", "member cards are each member's name and own code",
+                          "Leave out --anonymise: the cards are for the chair to hand to each member.")
     if anonymised:
         session = anonymise(session)
         later = [anonymise(each) for each in later]
@@ -179,6 +185,8 @@ def export(
             text = json_session(session)
         elif form in PANEL:
             text = PANEL[form](session, source)
+        elif form in CARDS:
+            text = CARDS[form](session)
         else:
             text = MINUTES[form](session, later)
         if output is None:

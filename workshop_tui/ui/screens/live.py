@@ -100,6 +100,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
         Binding("ctrl+t", "share_agenda", "Share agenda", id="share_agenda", show=False,
                 tooltip="Let the note-taker's window move the agenda, run the timer and change the roster too, or stop it"),
+        Binding("ctrl+g", "who_may_join", "Who may join", id="who_may_join", show=False,
+                tooltip="The codes for a co-chair and each panel member, and whether guests may join"),
         Binding("escape", "leave_note_line", "Leave note line", id="leave_note_line", show=False, tooltip="Leave the note line (or the projector view)"),
         # These reach the timer even while a note is being typed, and show in the footer then.
         Binding("f5", "typing_timer", "Timer", id="timer_while_typing", priority=True, tooltip="Start or pause the timer, even while typing a note"),
@@ -123,10 +125,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         super().__init__()
         self.owner = owner
         self.quiet = quiet
-        # "facilitator": every key as it is; "note-taker": type first; "audience": the projector view, read-only.
+        # "facilitator": every key as it is; "note-taker" and "guest": type first; "member": the member's own
+        # sheet, opened at once (no note line); "audience": the projector view, read-only.
         self.role = role
         self.audience = role == "audience"
-        self.set_reactive(LiveScreen.type_first, role == "note-taker")
+        self.set_reactive(LiveScreen.type_first, role in ("note-taker", "guest"))
         self.set_reactive(LiveScreen.projector, self.audience)
         self._finished_shown = False
         self.save_message = _save_words(owner.save_state)
@@ -209,10 +212,14 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.set_class(self.projector, "-projector")
         self.set_class(self.type_first, "-type-first")
         self.show_session()
+        note_line = self.query_one("#note-line", Input)
+        note_line.display = self.allowed("add_note")  # a panel member's window types no notes
         if self.type_first:
-            self.query_one("#note-line", Input).focus()
+            note_line.focus()
         else:
             self.query_one("#agenda", Agenda).focus()
+        if self.role == "member" and self.session.plan.panel is not None:
+            self.call_after_refresh(self.action_panel)  # a member's window is for their own sheet
         if not self.audience:
             self.say_what_came_over()
         notice = self.owner.notice
@@ -560,6 +567,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         "share_agenda": "share_agenda",
     }
 
+    # The keys that add to the record, and the command each sends.
+    RECORD_KEYS = {
+        "note_line": "add_note", "decision": "record_decision", "typing_decision": "record_decision",
+        "action": "add_action", "typing_action": "add_action", "undo_remove": "undo_remove",
+    }
+
     def allowed(self, command: str) -> bool:
         """Whether this window may send `command` now (core/roles.py, with the session's own setting)."""
         return may(self.role, command, is_in_browser(self.app), self.session.note_taker_runs_agenda)
@@ -570,6 +583,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False  # the audience window shows the session; it changes nothing
         if action in self.AGENDA_KEYS and not self.allowed(self.AGENDA_KEYS[action]):
             return False  # not offered; pressed anyway, it says why (on_key)
+        if action in self.RECORD_KEYS and not self.allowed(self.RECORD_KEYS[action]):
+            return False  # a panel member's window: their sheet, not the record
+        if action == "who_may_join" and not self.allowed("make_codes"):
+            return False  # the facilitator's alone
         if action == "finish" and not self.may_finish:
             return False  # the facilitator's alone (core/roles.py)
         if action in self.CHANGING_KEYS and self.engine.finished:
@@ -580,7 +597,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False  # only a panel plan scores applications
         typing = isinstance(self.focused, Input)
         if action in self.TYPING_KEYS:
-            return typing
+            return typing or (action == "typing_panel" and self.role == "member")  # F9: a member's sheet
         if action in self.HIDDEN_WHILE_TYPING and typing and not self.from_palette:
             return False
         return True
@@ -678,6 +695,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.notify("The note-taker's window can now move the agenda, run the timer and change the roster too."
                         if shared else "Only this window moves the agenda, runs the timer and changes the roster now.",
                         title="The agenda", timeout=8)
+
+    def action_who_may_join(self) -> None:
+        from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
+
+        self.app.push_screen(WhoMayJoinScreen(lambda: self.session, self.run_command))
 
     def on_screen_resume(self) -> None:
         if self.type_first:
