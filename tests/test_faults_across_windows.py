@@ -81,7 +81,7 @@ def run_the_room(tmp_path: Path, seed: int, kills: int, slow_fsync: float = 0.0)
     sessions, folder = tmp_path / "sessions", tmp_path / "room"
     folder.mkdir(parents=True)
     owner = OpenSession.create(sessions, small_plan(), "Faults", SystemClock(), "Ann")
-    for name, role in WINDOWS[1:]:  # each note-taker joins under a name on the roster
+    for name, _role in WINDOWS[1:]:  # each note-taker joins under a name on the roster
         owner.apply(Command("add_person", {"name": name, "role": "staff"}))
     owner.flush()
     path = owner.path

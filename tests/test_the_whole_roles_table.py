@@ -11,8 +11,8 @@ from workshop_tui.core.roles import ROLES, may, refusal
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.model.command_arguments import ARGUMENTS
 from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
-from workshop_tui.store.session_wire import read_key
 from workshop_tui.store.plan_library import find_plan
+from workshop_tui.store.session_wire import read_key
 from tests.test_windows import answers, command, raw_window
 
 _IDS = itertools.count(1)
