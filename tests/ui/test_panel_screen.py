@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from workshop_tui.store.plan_library import find_plan
@@ -336,3 +337,46 @@ async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first
         await pilot.pause()
         kept = panel_of(pilot).scores[0]
         assert (kept.level, kept.typed_over) == (2, "member: Margaret") and kept.window.startswith("facilitator")
+
+
+async def test_the_chair_sees_who_may_join_with_each_members_code_and_lets_guests_in(sessions_dir, clock):
+    from workshop_tui.core.joining import spaced
+    from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
+
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 40)) as pilot:
+        roster(pilot)
+        live(pilot.app).run_command("open_round", pot_pence=50_000_00)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, WhoMayJoinScreen)
+        shown = words(pilot, "#who-words")
+        session = live(pilot.app).session
+        for person in session.participants[:4]:  # the members, each with their own code
+            assert f"{person.name}: {spaced(session.codes[person.id])}" in shown
+        assert f"Their code: {spaced(session.codes['facilitator'])}" in shown and "Not let in" in shown
+        await pilot.press("g")
+        await pilot.pause()
+        assert live(pilot.app).owner.session.guests_allowed  # recorded
+        assert "Let in" in words(pilot, "#who-words")
+        await pilot.press("escape")
+        assert not isinstance(pilot.app.screen, WhoMayJoinScreen)
+
+
+async def test_a_note_takers_window_is_never_shown_the_codes(sessions_dir, clock):
+    from workshop_tui.store.open_session import Command, OpenSession
+    from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
+    from tests.ui.test_windows_ui import joined_window_app
+
+    owner = OpenSession.create(sessions_dir, PANEL_PLAN, "Fund", clock, "Ann", "Bob", gather_seconds=0)
+    try:
+        window, app = joined_window_app(owner, clock, "note-taker", "Bob")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            assert not isinstance(pilot.app.screen, WhoMayJoinScreen)
+            assert "facilitator" not in owner.session.codes  # nothing was made from this window either
+            with pytest.raises(Exception, match="Only the facilitator"):
+                window.carry_out(Command("make_codes"))
+        window.close()
+    finally:
+        owner.close()

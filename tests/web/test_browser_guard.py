@@ -14,7 +14,7 @@ from workshop_tui.store.plan_library import find_plan
 from workshop_tui.web.join_code import JoinCode
 from workshop_tui.web.server import WindowServer
 from tests.conftest import small_plan
-from tests.web.test_serve import CHROMIUM, CODE, browser_page, installed
+from tests.web.test_serve import CHROMIUM, CODE, browser_page, installed, say_who
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 
@@ -117,7 +117,7 @@ async def drawn_length(page) -> int:
 async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: Path):
     installed()
     plan = find_plan("commissioning-shortlisting").plan
-    owner = OpenSession.create(tmp_path / "sessions", plan, "Healthy ageing fund", SystemClock(), "Ann", gather_seconds=0)
+    owner = OpenSession.create(tmp_path / "sessions", plan, "Healthy ageing fund", SystemClock(), "Ann", "Bob", gather_seconds=0)
     folder = owner.path.parent
     (tmp_path / "private.csv").write_text("Organisation,Project,Amount requested\nSecret Club,Hidden,£1\n")
     try:
@@ -129,6 +129,7 @@ async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: 
         try:
             async with browser_page() as page:
                 await page.goto(f"http://127.0.0.1:{served.port}/join")
+                await say_who(page, "Bob")
                 await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
                 # The panel's Applications tab, and its Import key (once the window has settled, as a person would).
                 await press_until_drawn(page, "F9", "No round is open yet")

@@ -16,12 +16,13 @@ import pytest
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.web.join_code import LONG_LENGTH, MOST_WRONG_IN_ALL, JoinCode
-from workshop_tui.web.server import MOST_MESSAGE, MOST_WINDOWS, WindowServer
+from workshop_tui.web.server import MOST_MESSAGE, MOST_WINDOWS, PERSON_COOKIE, WindowServer
 from workshop_tui.web.tell_owner import TellOwner
 from tests.conftest import small_plan
 from tests.test_windows import until
 
 CODE = "K7P2QX"
+SOMEONE = "a-person-token"
 FAKE = Path(__file__).with_name("fake_window.py")
 
 
@@ -39,6 +40,7 @@ class Clock:
 async def serving(tmp_path: Path, code: JoinCode | None = None, handshake: float | None = None) -> AsyncIterator[WindowServer]:
     window = "exec " + shlex.join([sys.executable, str(FAKE), str(tmp_path / "window.jsonl")])
     served = WindowServer(tmp_path / "s.toml", tmp_path, "Guarded", "127.0.0.1", 0, code, commands={"join": window, "show": window})
+    served.people[SOMEONE] = ("Bob", "")  # who the note-taker's window is (the join page's own tests are apart)
     said: list[str] = []
     served.said = said.append
     served.told = said  # type: ignore[attr-defined]
@@ -52,9 +54,11 @@ async def serving(tmp_path: Path, code: JoinCode | None = None, handshake: float
 
 
 def browser(address: str = "127.0.0.1") -> aiohttp.ClientSession:
-    """A client that keeps cookies, from one of this machine's loopback addresses (127.0.0.2 is another one)."""
-    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(address, 0)),
-                                 cookie_jar=aiohttp.CookieJar(unsafe=True))
+    """A client that keeps cookies, from one of this machine's loopback addresses (127.0.0.2 is another one),
+    and has said who it is on the join page."""
+    jar = aiohttp.CookieJar(unsafe=True)
+    jar.update_cookies({PERSON_COOKIE: SOMEONE})
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(address, 0)), cookie_jar=jar)
 
 
 def base_of(served: WindowServer) -> str:

@@ -1,5 +1,6 @@
-"""A commissioning panel's sheet typed in the note-taker's window in a real browser (Debian's headless
-Chromium, through `serve`): F9 opens the panel, a digit scores, and the owner has the score."""
+"""A commissioning panel in a real browser (Debian's headless Chromium, through `serve`): a member joins
+with their own code and scores as themselves, on their own sheet only; the note-taker copies a paper
+sheet on the panel (F9)."""
 
 import asyncio
 import os
@@ -8,45 +9,90 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import SystemClock
+from workshop_tui.core.joining import spaced
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.web.join_code import JoinCode
 from workshop_tui.web.server import WindowServer
 from tests.panel_helpers import MEMBERS
-from tests.web.test_serve import CHROMIUM, CODE, browser_page, installed
+from tests.web.test_serve import ANSI, CHROMIUM, CODE, browser_page, installed, say_who
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 
 
-async def test_a_score_typed_on_the_panel_in_the_browser_reaches_the_session(tmp_path: Path):
+def a_round(tmp_path: Path) -> OpenSession:
+    owner = OpenSession.create(tmp_path / "sessions", find_plan("commissioning-shortlisting").plan, "Healthy ageing fund",
+                               SystemClock(), "Ann", "Bob", gather_seconds=0)
+    for name, role in MEMBERS:
+        owner.apply(Command("add_person", {"name": name, "role": role}))
+    owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
+    owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
+    owner.apply(Command("enter_score", {"member": "p2", "application": "app1", "criterion": "need", "level": 1}))
+    assert owner.serve()
+    return owner
+
+
+async def scores_reach(owner: OpenSession, count: int) -> None:
+    for _ in range(200):
+        if len(owner.session.panel.scores) >= count:
+            return
+        await asyncio.sleep(0.05)
+
+
+async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(tmp_path: Path):
     installed()
-    plan = find_plan("commissioning-shortlisting").plan
-    owner = OpenSession.create(tmp_path / "sessions", plan, "Healthy ageing fund", SystemClock(), "Ann", gather_seconds=0)
+    owner = a_round(tmp_path)
     try:
-        for name, role in MEMBERS:
-            owner.apply(Command("add_person", {"name": name, "role": role}))
-        owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
-        owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
-        assert owner.serve()
         served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0, JoinCode(CODE))
         served.said = lambda words: None
         runner = await served.start()
         try:
             async with browser_page() as page:
                 await page.goto(f"http://127.0.0.1:{served.port}/join?code={CODE}")
+                await say_who(page, "Margaret")  # her name without her code: refused, in words
+                assert "Margaret is on the panel. A panel member's window needs their own code" in await page.content()
+                await say_who(page, "Margaret", "WRONG9")
+                assert "That code is not right" in await page.content()
+                await say_who(page, "Margaret", spaced(owner.session.codes["p1"]).lower())
+                assert "code" not in page.url  # posted: never in the address or the history
+                await page.wait_for_function("() => window.__drawn.text.includes('Your sheet, Margaret')", timeout=30000)
+                drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
+                assert "Member's window (Margaret)" in drawn or "member's window" in drawn.lower()
+                await page.keyboard.type("43")
+                await scores_reach(owner, 3)
+                await page.keyboard.press("PageDown")  # another member's sheet? Not in her window.
+                await page.keyboard.press("PageDown")
+                await page.screenshot(path=str(tmp_path / "member.png"))
+                drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
+        finally:
+            await runner.cleanup()
+        assert (tmp_path / "member.png").stat().st_size > 10_000
+        scores = [(s.member, s.criterion, s.level, s.window) for s in owner.session.panel.scores]
+        assert scores[1:] == [("p1", "need", 4, "member: Margaret"), ("p1", "voice", 3, "member: Margaret")]
+        assert "Dennis's sheet" not in drawn and "Priya's sheet" not in drawn  # only her own sheet, ever
+    finally:
+        owner.close()
+
+
+async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(tmp_path: Path):
+    installed()
+    owner = a_round(tmp_path)
+    try:
+        served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0)
+        served.said = lambda words: None
+        runner = await served.start()
+        try:
+            async with browser_page() as page:
+                await page.goto(f"http://127.0.0.1:{served.port}/join")
+                await say_who(page, "Bob")
                 await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
                 await page.keyboard.press("F9")
                 await page.wait_for_function("() => window.__drawn.text.includes('entered')", timeout=15000)
                 await page.keyboard.type("43")
-                for _ in range(200):
-                    if len(owner.session.panel.scores) == 2:
-                        break
-                    await asyncio.sleep(0.05)
-                await page.screenshot(path=str(tmp_path / "panel.png"))
+                await scores_reach(owner, 3)
         finally:
             await runner.cleanup()
-        assert (tmp_path / "panel.png").stat().st_size > 10_000
         scores = [(s.member, s.criterion, s.level, s.window) for s in owner.session.panel.scores]
-        assert scores == [("p1", "need", 4, "note-taker: browser"), ("p1", "voice", 3, "note-taker: browser")]
+        assert scores[1:] == [("p1", "need", 4, "note-taker: Bob"), ("p1", "voice", 3, "note-taker: Bob")]
     finally:
         owner.close()

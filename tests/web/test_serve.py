@@ -61,6 +61,14 @@ async def browser_page() -> AsyncIterator[Any]:
             await browser.close()
 
 
+async def say_who(page: Any, name: str, code: str = "") -> None:
+    """The join page's form: a name, and a member's or a co-chair's own code, posted."""
+    await page.wait_for_selector("#name")
+    await page.fill("#name", name)
+    await page.fill("#code", code)
+    await page.click("button")
+
+
 def installed() -> None:
     if not (Path(os.sys.executable).parent / "workshop-tui").exists():  # type: ignore[attr-defined]
         pytest.skip("workshop-tui is not installed in this environment")
@@ -68,7 +76,8 @@ def installed() -> None:
 
 @pytest.fixture
 def owner(tmp_path: Path):
-    made = OpenSession.create(tmp_path / "sessions", small_plan(), "Served session", SystemClock(), "Ann", gather_seconds=0)
+    made = OpenSession.create(tmp_path / "sessions", small_plan(), "Served session", SystemClock(), "Ann", "Bob",
+                              gather_seconds=0)
     assert made.serve()
     yield made
     made.close()
@@ -90,7 +99,7 @@ def test_a_join_code_is_needed_beyond_this_computer_only():
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("laptop.local")
     command = window_command("join", Path("/tmp/a b/s.toml"), Path("/tmp/a b"))
-    assert command.startswith("exec ") and "'/tmp/a b/s.toml'" in command and "--name browser" in command
+    assert command.startswith("exec ") and "'/tmp/a b/s.toml'" in command and "--name" not in command  # each its own
     assert "--in-browser" in command and "--in-browser" in window_command("show", Path("/tmp/s.toml"), Path("/tmp"))
 
 
@@ -137,10 +146,15 @@ async def test_a_note_typed_in_the_browser_lands_in_the_session_file(server: Win
         assert "That code is not right" in await page.content()
         await page.fill("#code", CODE)
         await page.click("button")
+        # Who are you? A name not on the roster is refused in a sentence; the roster's name opens the window.
+        await say_who(page, "Stranger")
+        assert "No one called Stranger is on the roster" in await page.content()
+        await say_who(page, "bob")
         assert await page.title() == "Note-taker's window - Served session"
+        assert "code" not in page.url and page.url.endswith("/join")  # posted: never in the address or the history
         await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
         drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
-        assert "Note-taker's window (browser)" in drawn  # the first screen says whose window it is
+        assert "Note-taker's window (Bob)" in drawn  # the first screen says whose window it is
         # The key bar shows the note-taker's own keys before the page has ever had the focus.
         await page.wait_for_function("() => window.__drawn.text.includes('Records')", timeout=15000)
         drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
@@ -155,7 +169,7 @@ async def test_a_note_typed_in_the_browser_lands_in_the_session_file(server: Win
             await asyncio.sleep(0.05)
         await page.screenshot(path=str(tmp_path / "note-taker.png"))
     assert (tmp_path / "note-taker.png").stat().st_size > 10_000  # a picture of the window, not a blank page
-    assert [(n.text, n.window) for n in owner.session.notes] == [("so we agreed now, from the browser", "note-taker: browser")]
+    assert [(n.text, n.window) for n in owner.session.notes] == [("so we agreed now, from the browser", "note-taker: Bob")]
     assert owner.session.current_step == 0 and owner.session.status == "paused"  # typing moved nothing
     owner.flush()
     assert load_session(owner.path).notes[0].text == "so we agreed now, from the browser"
@@ -199,6 +213,10 @@ async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
         async with client.get(base + f"/join?code={CODE}"):
             pass
+        with pytest.raises(aiohttp.WSServerHandshakeError):  # no one yet: the window waits for a name
+            await client.ws_connect(base + "/ws/join", origin=base)
+        async with client.post(base + "/join", data={"name": "Bob"}, headers={"Origin": base}) as answer:
+            assert answer.status == 200
         async with client.ws_connect(base + "/ws/join?width=80&height=24", origin=base) as socket_:
             await socket_.send_bytes(b"\xff\x00garbage" * 1000)
             await socket_.send_str("not json at all")

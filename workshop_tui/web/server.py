@@ -24,6 +24,7 @@ import ipaddress
 import json
 import logging
 import os
+import secrets
 import shlex
 import signal
 import socket
@@ -40,11 +41,16 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from workshop_tui.web.join_code import JoinCode, is_loopback
+from workshop_tui.core.joining import NotWelcome, who_joins
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_file import load_session
+from workshop_tui.web.join_code import MOST_WRONG, JoinCode, is_loopback
 
 log = logging.getLogger("workshop-tui.serve")
 TEMPLATES = Path(__file__).parent / "templates"
 COOKIE = "workshop_join"
+PERSON_COOKIE = "workshop_person"  # which person a browser's note-taker's window is, for this run of serve
+CODE_VARIABLE = "WORKSHOP_TUI_CODE"  # as `join` reads it (cli.py)
 ROLES = {"join": "Note-taker's window", "show": "Audience window"}
 MOST_WINDOWS = 60  # each is a process on this computer
 MOST_COLUMNS, MOST_ROWS = 500, 300  # a bigger screen only costs memory: one window grew to 1.6 GB
@@ -59,14 +65,24 @@ def window_command(role: str, session: Path, sessions_dir: Path) -> str:
     """The command a browser's window runs: the installed workshop-tui beside this Python."""
     script = Path(sys.executable).parent / "workshop-tui"
     program = [str(script)] if script.exists() else [sys.executable, "-m", "workshop_tui"]
-    # --in-browser: the window offers only what a window in a web browser may do (core/roles.py).
-    extra = ["--in-browser", *(["--name", "browser"] if role == "join" else [])]
+    # --in-browser: the window offers only what a window in a web browser may do (core/roles.py). The
+    # person's name is added for each window (`_person_command`); their code goes in its environment.
+    extra = ["--in-browser"]
     # exec: the shell makes way for the window, so stopping the process stops the window itself.
     return "exec " + shlex.join([*program, role, str(session), "--sessions-dir", str(sessions_dir), *extra])
 
 
 class _Window(AppService):
-    """One browser's window: textual-serve's process, which also stops if the server dies."""
+    """One browser's window: textual-serve's process, which also stops if the server dies. `code` (a
+    member's or a co-chair's) goes in the process's environment, which only this user can read, never
+    on its command line, which anyone on the computer can."""
+
+    code = ""
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        environment = super()._build_environment(width, height)
+        environment[CODE_VARIABLE] = self.code
+        return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         environment = self._build_environment(width=width, height=height)
@@ -113,6 +129,21 @@ button{{font-size:24px}} .problem{{color:#ffb0b0}}</style></head>
 <button type="submit">Join</button></form></body></html>"""
 
 
+WHO_FORM = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{background:#0c181f;color:#eee;font:20px system-ui,sans-serif;display:flex;justify-content:center;
+align-items:center;min-height:90vh}} input{{font-size:26px;width:14em}} #code{{width:7em;letter-spacing:.2em;
+text-transform:uppercase}} button{{font-size:24px}} .problem{{color:#ffb0b0}} .hint{{color:#ccc;font-size:17px}}</style></head>
+<body><form method="post" action="/join"><h1>{title}</h1>
+<p class="problem" role="alert">{problem}</p>
+<p><label for="name">Your name, as it is on the roster</label><br>
+<input id="name" name="name" autocomplete="name" autofocus required maxlength="100" value="{name}"></p>
+<p><label for="code">Your own code, if you have one</label><br>
+<input id="code" name="code" autocomplete="off" maxlength="32" aria-describedby="code-hint"><br>
+<span class="hint" id="code-hint">Panel members: the code on your card. A co-chair: the facilitator's code. Anyone else: leave it empty.</span></p>
+<button type="submit">Join</button></form></body></html>"""
+
+
 class WindowServer(Server):
     """Serves /join and /show for one session; `join_code` guards everything when it is given."""
 
@@ -128,6 +159,10 @@ class WindowServer(Server):
         # tells the owner, so the facilitator's screen shows it).
         self.code_changed: Callable[[str], None] = lambda code: None
         self.handshake_seconds = HANDSHAKE_SECONDS
+        self.session_path = session
+        # Who each browser's note-taker's window is: a token in its cookie -> (name, code), for this run only.
+        self.people: dict[str, tuple[str, str]] = {}
+        self.wrong_codes: dict[str, int] = {}  # wrong members' or co-chair's codes, by address
 
     # The routes.
 
@@ -136,7 +171,8 @@ class WindowServer(Server):
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         routes: list[web.AbstractRouteDef] = [web.get("/", self.handle_menu), web.post("/", self.handle_code_form)]
         for role in ROLES:
-            routes += [web.get(f"/{role}", self.handle_index), web.post(f"/{role}", self.handle_code_form),
+            routes += [web.get(f"/{role}", self.handle_index),
+                       web.post(f"/{role}", self.handle_who_form if role == "join" else self.handle_code_form),
                        web.get(f"/ws/{role}", self.handle_websocket)]
         routes += [web.get("/download/{key}", self.handle_download),
                    web.static("/static", self.statics_path, show_index=False)]
@@ -243,12 +279,48 @@ class WindowServer(Server):
         page = FORM.format(title=escape(title), action=escape(request.path), problem=escape(problem))
         return web.Response(text=page, content_type="text/html", status=status, headers={"Cache-Control": "no-store"})
 
+    # Who a note-taker's window is: a name on the roster, and a member's or a co-chair's code.
+
+    def person_of(self, request: web.Request) -> tuple[str, str] | None:
+        return self.people.get(request.cookies.get(PERSON_COOKIE, ""))
+
+    def _who_form(self, problem: str, status: int, name: str = "") -> web.Response:
+        page = WHO_FORM.format(title=escape(self.titles["join"]), problem=escape(problem), name=escape(name))
+        return web.Response(text=page, content_type="text/html", status=status, headers={"Cache-Control": "no-store"})
+
+    async def handle_who_form(self, request: web.Request) -> web.Response:
+        """The name (and code) posted: checked against the session's roster and codes as they are now, then
+        kept for this browser in a cookie, and the page again at its plain address (no code in it, ever)."""
+        form = await request.post()
+        if "name" not in form:  # the join code's form, posted by a browser that is in already
+            raise web.HTTPSeeOther(request.path)
+        name, code = str(form.get("name", ""))[:100], str(form.get("code", ""))[:32]
+        address = request.remote or "?"
+        if code.strip() and self.wrong_codes.get(address, 0) >= MOST_WRONG:
+            return self._who_form("Too many wrong codes came from this computer. Ask the chair.", 429, name)
+        try:
+            joiner = who_joins(load_session(self.session_path), "note-taker", name, code)
+        except NotWelcome as refused:
+            if code.strip() and "code is not right" in str(refused):
+                self.wrong_codes[address] = self.wrong_codes.get(address, 0) + 1
+                self.said(f"A wrong member's or co-chair's code was typed at {address}.")
+            return self._who_form(str(refused), 403, name)
+        except FileProblem as problem:
+            return self._who_form(f"The session cannot be read now ({problem.what}).", 503, name)
+        token = secrets.token_urlsafe(32)
+        self.people[token] = (joiner.name if joiner.role == "member" else name, code)
+        response = web.Response(status=303, headers={"Location": request.path})
+        response.set_cookie(PERSON_COOKIE, token, httponly=True, samesite="Strict", path="/")
+        return response
+
     async def handle_menu(self, request: web.Request) -> web.Response:
         links = "".join(f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in ROLES)
         page = f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.title)}</title><h1>{escape(self.title)}</h1><ul>{links}</ul></html>'
         return web.Response(text=page, content_type="text/html")
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        if request.path == "/join" and self.person_of(request) is None:
+            return self._who_form("", 200)
         if len(self.windows) >= MOST_WINDOWS:
             page = f'<!DOCTYPE html><html lang="en-GB"><title>The room is full</title><p>{escape(ROOM_FULL)}</p></html>'
             return web.Response(text=page, content_type="text/html", status=503)
@@ -270,6 +342,9 @@ class WindowServer(Server):
         """textual-serve's own, with the window chosen by the path, a word if the window stops, and the
         limits: the number of windows, the screen size and the size of a message."""
         role = request.path.rsplit("/", 1)[1]
+        person = self.person_of(request) if role == "join" else ("", "")
+        if person is None:
+            raise web.HTTPForbidden(text="Refused: say who you are on the join page first.\n")
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MOST_MESSAGE)
         width, height = screen_size(request.query.get("width", "80"), request.query.get("height", "24"))
         if len(self.windows) >= MOST_WINDOWS:
@@ -277,9 +352,12 @@ class WindowServer(Server):
             await websocket.send_bytes(f"\x1b[2J\x1b[H\r\n  {ROOM_FULL}\r\n".encode())
             await websocket.close(code=1013, message=b"The room is full.")  # 1013: try again later
             return websocket
-        window = _Window(self.commands[role], write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+        name, code = person
+        command = self.commands[role] + (" " + shlex.join(["--name", name]) if name else "")
+        window = _Window(command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                          close=websocket.close,  # type: ignore[arg-type]  # textual-serve passes this very method
                          download_manager=self.download_manager, debug=self.debug)
+        window.code = code
         self.windows.add(window)  # before any wait, so two at once cannot both take the last place
         try:
             await websocket.prepare(request)

@@ -281,7 +281,7 @@ class PanelScreen(Screen):
         mine, wanted = self._entered_by(member.id), self._wanted_of(member.id)
         total = sum(done for done, _ in entered.values()), sum(wanted for _, wanted in entered.values())
         shown = ("The scores are revealed." if panel.revealed_at is not None
-                 else "Hidden from the room until the chair reveals them (r).")
+                 else "Hidden from the room until the chair reveals them" + (" (r)." if window_may(self.app, "reveal_scores") else "."))
         staff = [p for p in self.session.participants if p.id not in {m.id for m in scorers}]
         staff_words = (" " + ", ".join(f"{self.labels()[p.id]} ({p.role})" for p in staff)
                        + (" does not score." if len(staff) == 1 else " do not score.")) if staff else ""
