@@ -62,7 +62,7 @@ def steps_of_notes(session: Session) -> dict[str, str]:
 def facilitator_and_note_taker(terminal_factory, folder: Path) -> tuple[Terminal, Terminal, Path]:
     """Ann runs part 1 in one terminal; Bob joins it in another. Both windows, and the session's file."""
     facilitator = terminal_factory(100, 30)
-    facilitator.start(f"{installed_command()} run co-production-part-1 --quiet --facilitator Ann")
+    facilitator.start(f"{installed_command()} run co-production-part-1 --quiet --facilitator Ann --note-taker Bob")
     facilitator.wait_for("Paused with")
     path = the_session(folder / "sessions")
     note_taker = terminal_factory(100, 30)

@@ -125,7 +125,7 @@ def _by_name(session: Session, name: str) -> Joiner:
     if session.guests_allowed:
         return Joiner("guest", name)
     known = [p.name for p in session.participants if p.name] + ([session.note_taker] if session.note_taker else [])
-    close = difflib.get_close_matches(name.lower(), [known_name.lower() for known_name in known], n=1, cutoff=0.75)
+    close = difflib.get_close_matches(name.lower(), [known_name.lower() for known_name in known], n=1, cutoff=0.6)
     if close:
         match = next(known_name for known_name in known if known_name.lower() == close[0])
         raise NotWelcome(f"No one called {name} is on the roster. Did you mean {match}?")
