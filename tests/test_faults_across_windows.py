@@ -33,6 +33,10 @@ from tests.conftest import small_plan
 from tests.fault_window import tags_in, view_of
 
 ROOT = Path(__file__).parent.parent
+# Four real windows killed at random: run on the same worker as the other many-window tests (pyproject's
+# --dist loadgroup), one after another, so none starves another's windows of the two cores.
+pytestmark = pytest.mark.xdist_group("many windows")
+
 WINDOWS = [("ann", "facilitator"), ("bob", "note-taker"), ("cat", "note-taker"), ("dev", "note-taker")]
 
 

@@ -69,7 +69,7 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(termin
 
     margaret = terminal_factory(100, 30)
     margaret.start(f"{app} join", env={"WORKSHOP_TUI_CODE": code})  # not on the command line
-    margaret.wait_for("Member's window (Margaret)")
+    margaret.wait_for("Panel member's window (Margaret)")
     margaret.wait_for("Your sheet, Margaret")
     margaret.send("4")
     margaret.wait_for("1 of 5 entered")

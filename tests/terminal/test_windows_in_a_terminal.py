@@ -6,13 +6,18 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Session
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
 from tests.terminal.tmux import Terminal, app_pid, installed_command, needs_tmux
 
-pytestmark = [needs_tmux]
+# Many real windows at once: these run one after another on one worker (pyproject's --dist loadgroup),
+# never beside each other. On CI's two cores, 2,000 notes typed into three windows beside a test that
+# waits for one window's keys once starved that window for over 20 s.
+pytestmark = [needs_tmux, pytest.mark.xdist_group("many windows")]
 
 PLAN = find_plan("co-production-part-1").plan
 

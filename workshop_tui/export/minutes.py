@@ -10,6 +10,7 @@ from workshop_tui.core.dates import say_date
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.review import planned_in_words, step_timings, time_in_all, used_in_words
+from workshop_tui.core.roles import CALLED
 from workshop_tui.core.wording import method_explained, plural
 from workshop_tui.export.panel_facts import (
     all_changes,
@@ -49,7 +50,7 @@ class Section:
 def window_words(window: str) -> str:
     """"note-taker: Bob" -> "the note-taker's window (Bob)": which window a record was typed in."""
     role, _, name = window.partition(": ")
-    return f"the {role}'s window" + (f" ({name})" if name else "")
+    return f"the {CALLED.get(role, role)}'s window" + (f" ({name})" if name else "")
 
 
 def action_state(action: Action, session: Session, later: Sequence[Session] = ()) -> str:

@@ -21,7 +21,7 @@ from workshop_tui.core.heard import NotesByPerson
 from workshop_tui.core.wording import plural
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
-from workshop_tui.core.roles import may, refusal
+from workshop_tui.core.roles import CALLED, may, refusal
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
@@ -200,7 +200,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.role != "facilitator" or self.owner.link != Link.OWNER:
             # A window on a session run elsewhere says whose window it is.
             role, _, name = self.owner.window.partition(": ")
-            self.sub_title = f"{role.capitalize()}'s window" + (f" ({name})" if name else "")
+            self.sub_title = f"{CALLED.get(role, role).capitalize()}'s window" + (f" ({name})" if name else "")
         self.owner.listen(self._owner_changed)
         # What changed between building this screen and listening (a window's welcome may come then)
         # would never be heard: take the state as it is now.
