@@ -79,7 +79,9 @@ HELP_SECTIONS = [
         "A change shows once it is saved to the session's file, a moment after the key.\n"
         "The line at the bottom says when it was last saved, or warns you if it could not save.\n\n"
         "The agenda, the timer and the roster are the facilitator's: Ctrl+T lets the note-taker's window "
-        "do them too, or stops it.",
+        "do them too, or stops it.\n\n"
+        "Ctrl+G says who may join: the code for a co-chair, each panel member's own code, and whether "
+        "guests (people not on the roster) may join.",
     ),
     HelpSection(
         "Typing first",
