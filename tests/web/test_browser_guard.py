@@ -14,7 +14,7 @@ from workshop_tui.store.plan_library import find_plan
 from workshop_tui.web.join_code import JoinCode
 from workshop_tui.web.server import WindowServer
 from tests.conftest import small_plan
-from tests.web.test_serve import CHROMIUM, CODE, browser_page, installed, say_who
+from tests.web.test_serve import CHROMIUM, CODE, browser_page, installed, note_takers_window, windows_served
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 
@@ -123,51 +123,43 @@ async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: 
     try:
         # No round yet, so F9 opens the panel on its Applications tab, where Import is.
         assert owner.serve()
-        served = WindowServer(owner.path, folder, owner.session.title, "127.0.0.1", 0)
-        served.said = lambda words: None
-        runner = await served.start()
-        try:
-            async with browser_page() as page:
-                await page.goto(f"http://127.0.0.1:{served.port}/join")
-                await say_who(page, "Bob")
-                await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
-                # The panel's Applications tab, and its Import key (once the window has settled, as a person would).
-                await press_until_drawn(page, "F9", "No round is open yet")
-                mark = await drawn_length(page)  # the applications' table is on show, with the focus
-                await page.keyboard.press("i")
-                await drawn_since(page, mark, "Not imported")  # the refusal's title; the sentence says why
-                assert "Which file?" not in await page.evaluate("() => window.__drawn.text")
-                mark = await drawn_length(page)
-                await page.keyboard.press("Escape")  # back to the session's screen
-                await drawn_since(page, mark, "Agenda")
+        async with windows_served(owner) as served, browser_page() as page:
+            await note_takers_window(page, served, "Bob")
+            # The panel's Applications tab, and its Import key (once the window has settled, as a person would).
+            await press_until_drawn(page, "F9", "No round is open yet")
+            mark = await drawn_length(page)  # the applications' table is on show, with the focus
+            await page.keyboard.press("i")
+            await drawn_since(page, mark, "Not imported")  # the refusal's title; the sentence says why
+            assert "Which file?" not in await page.evaluate("() => window.__drawn.text")
+            mark = await drawn_length(page)
+            await page.keyboard.press("Escape")  # back to the session's screen
+            await drawn_since(page, mark, "Agenda")
 
-                # Ctrl+F, the facilitator's key to finish: nothing. The note typed after it arrives as usual.
-                await page.keyboard.press("Control+f")
-                await page.keyboard.type("after control f")
-                await page.keyboard.press("Enter")
-                for _ in range(300):
-                    if owner.session.notes:
-                        break
-                    await asyncio.sleep(0.05)
-                assert [n.text for n in owner.session.notes] == ["after control f"]
-                assert owner.session.status != "finished"
-                assert "Finish the session now?" not in await page.evaluate("() => window.__drawn.text")
+            # Ctrl+F, the facilitator's key to finish: nothing. The note typed after it arrives as usual.
+            await page.keyboard.press("Control+f")
+            await page.keyboard.type("after control f")
+            await page.keyboard.press("Enter")
+            for _ in range(300):
+                if owner.session.notes:
+                    break
+                await asyncio.sleep(0.05)
+            assert [n.text for n in owner.session.notes] == ["after control f"]
+            assert owner.session.status != "finished"
+            assert "Finish the session now?" not in await page.evaluate("() => window.__drawn.text")
 
-                # Finished by the facilitator: the browser's finished and review screens offer no export.
-                mark = await drawn_length(page)
-                owner.apply(Command("finish"))
-                await drawn_since(page, mark, "q to quit")
-                mark = await drawn_length(page)
-                await page.keyboard.press("x")
-                await page.keyboard.press("Enter")
-                await drawn_since(page, mark, "Comments")  # the review's tabs: x did nothing before it
-                mark = await drawn_length(page)
-                await page.keyboard.press("x")
-                await page.keyboard.press("Escape")
-                await drawn_since(page, mark, "q to quit")  # back on the finished screen
-                assert "Export this session" not in await page.evaluate("() => window.__drawn.text")
-        finally:
-            await runner.cleanup()
+            # Finished by the facilitator: the browser's finished and review screens offer no export.
+            mark = await drawn_length(page)
+            owner.apply(Command("finish"))
+            await drawn_since(page, mark, "q to quit")
+            mark = await drawn_length(page)
+            await page.keyboard.press("x")
+            await page.keyboard.press("Enter")
+            await drawn_since(page, mark, "Comments")  # the review's tabs: x did nothing before it
+            mark = await drawn_length(page)
+            await page.keyboard.press("x")
+            await page.keyboard.press("Escape")
+            await drawn_since(page, mark, "q to quit")  # back on the finished screen
+            assert "Export this session" not in await page.evaluate("() => window.__drawn.text")
         assert owner.session.panel is None  # nothing was imported: not even a round was opened
         assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [owner.path.name]  # nothing exported
     finally:

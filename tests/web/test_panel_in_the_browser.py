@@ -13,9 +13,17 @@ from workshop_tui.core.joining import spaced
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.web.join_code import JoinCode
-from workshop_tui.web.server import WindowServer
 from tests.panel_helpers import MEMBERS
-from tests.web.test_serve import ANSI, CHROMIUM, CODE, browser_page, installed, say_who
+from tests.web.test_serve import (
+    ANSI,
+    CHROMIUM,
+    CODE,
+    browser_page,
+    installed,
+    note_takers_window,
+    say_who,
+    windows_served,
+)
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 
@@ -43,29 +51,23 @@ async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(
     installed()
     owner = a_round(tmp_path)
     try:
-        served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0, JoinCode(CODE))
-        served.said = lambda words: None
-        runner = await served.start()
-        try:
-            async with browser_page() as page:
-                await page.goto(f"http://127.0.0.1:{served.port}/join?code={CODE}")
-                await say_who(page, "Margaret")  # her name without her code: refused, in words
-                assert "Margaret is on the panel. A panel member's window needs their own code" in await page.content()
-                await say_who(page, "Margaret", "WRONG9")
-                assert "That code is not right" in await page.content()
-                await say_who(page, "Margaret", spaced(owner.session.codes["p1"]).lower())
-                assert "code" not in page.url  # posted: never in the address or the history
-                await page.wait_for_function("() => window.__drawn.text.includes('Your sheet, Margaret')", timeout=30000)
-                drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
-                assert "Panel member's window (Margaret)" in drawn  # the first screen says whose window it is
-                await page.keyboard.type("43")
-                await scores_reach(owner, 3)
-                await page.keyboard.press("PageDown")  # another member's sheet? Not in her window.
-                await page.keyboard.press("PageDown")
-                await page.screenshot(path=str(tmp_path / "member.png"))
-                drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
-        finally:
-            await runner.cleanup()
+        async with windows_served(owner, JoinCode(CODE)) as served, browser_page() as page:
+            await page.goto(f"http://127.0.0.1:{served.port}/join?code={CODE}")
+            await say_who(page, "Margaret")  # her name without her code: refused, in words
+            assert "Margaret is on the panel. A panel member's window needs their own code" in await page.content()
+            await say_who(page, "Margaret", "WRONG9")
+            assert "That code is not right" in await page.content()
+            await say_who(page, "Margaret", spaced(owner.session.codes["p1"]).lower())
+            assert "code" not in page.url  # posted: never in the address or the history
+            await page.wait_for_function("() => window.__drawn.text.includes('Your sheet, Margaret')", timeout=30000)
+            drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
+            assert "Panel member's window (Margaret)" in drawn  # the first screen says whose window it is
+            await page.keyboard.type("43")
+            await scores_reach(owner, 3)
+            await page.keyboard.press("PageDown")  # another member's sheet? Not in her window.
+            await page.keyboard.press("PageDown")
+            await page.screenshot(path=str(tmp_path / "member.png"))
+            drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
         assert (tmp_path / "member.png").stat().st_size > 10_000
         scores = [(s.member, s.criterion, s.level, s.window) for s in owner.session.panel.scores]
         assert scores[1:] == [("p1", "need", 4, "member: Margaret"), ("p1", "voice", 3, "member: Margaret")]
@@ -78,20 +80,12 @@ async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(t
     installed()
     owner = a_round(tmp_path)
     try:
-        served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0)
-        served.said = lambda words: None
-        runner = await served.start()
-        try:
-            async with browser_page() as page:
-                await page.goto(f"http://127.0.0.1:{served.port}/join")
-                await say_who(page, "Bob")
-                await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
-                await page.keyboard.press("F9")
-                await page.wait_for_function("() => window.__drawn.text.includes('entered')", timeout=15000)
-                await page.keyboard.type("43")
-                await scores_reach(owner, 3)
-        finally:
-            await runner.cleanup()
+        async with windows_served(owner) as served, browser_page() as page:
+            await note_takers_window(page, served, "Bob")
+            await page.keyboard.press("F9")
+            await page.wait_for_function("() => window.__drawn.text.includes('entered')", timeout=15000)
+            await page.keyboard.type("43")
+            await scores_reach(owner, 3)
         scores = [(s.member, s.criterion, s.level, s.window) for s in owner.session.panel.scores]
         assert scores[1:] == [("p1", "need", 4, "note-taker: Bob"), ("p1", "voice", 3, "note-taker: Bob")]
     finally:

@@ -69,6 +69,25 @@ async def say_who(page: Any, name: str, code: str = "") -> None:
     await page.click("button")
 
 
+@asynccontextmanager
+async def windows_served(owner: OpenSession, code: JoinCode | None = None) -> AsyncIterator[WindowServer]:
+    """`serve` for the owner's session on a free port of this computer, quietly, until the block ends."""
+    served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0, code)
+    served.said = lambda words: None
+    runner = await served.start()
+    try:
+        yield served
+    finally:
+        await runner.cleanup()
+
+
+async def note_takers_window(page: Any, served: WindowServer, name: str) -> None:
+    """The note-taker's window in the page, as `name` says on the join page, once it is drawn."""
+    await page.goto(f"http://127.0.0.1:{served.port}/join")
+    await say_who(page, name)
+    await page.wait_for_function("() => window.__drawn.text.includes('Type a note and press Enter')", timeout=30000)
+
+
 def installed() -> None:
     if not (Path(os.sys.executable).parent / "workshop-tui").exists():  # type: ignore[attr-defined]
         pytest.skip("workshop-tui is not installed in this environment")
