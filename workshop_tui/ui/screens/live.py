@@ -597,7 +597,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False  # only a panel plan scores applications
         typing = isinstance(self.focused, Input)
         if action in self.TYPING_KEYS:
-            return typing or (action == "typing_panel" and self.role == "member")  # F9: a member's sheet
+            return typing
         if action in self.HIDDEN_WHILE_TYPING and typing and not self.from_palette:
             return False
         return True

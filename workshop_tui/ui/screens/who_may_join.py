@@ -27,6 +27,8 @@ def who_may_join_words(session: Session) -> str:
               "  Let in: they can type notes, decisions and actions, and nothing else. Press g to stop it."
               if session.guests_allowed else
               "  Not let in: only people on the roster can join. Press g to let guests in.", ""]
+    if session.panel is None and session.plan.panel is not None:
+        lines += ["Panel members", "  Each gets their own code when the round opens (c, then o).", ""]
     if session.panel is not None:
         lines.append("Panel members' own codes (each opens only that member's sheet)")
         for person in members(session):
