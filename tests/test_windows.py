@@ -365,9 +365,18 @@ def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(own
 
 def first_answer(connection: socket.socket) -> dict:
     try:
-        return answers(connection, lambda answer: "error" in answer or "welcome" in answer)[-1]
+        heard = answers(connection, lambda answer: "error" in answer or "welcome" in answer)
+        assert heard, "the owner said nothing"
+        return heard[-1]
     finally:
         connection.close()
+
+
+def joined_as(connection: socket.socket) -> dict:
+    """Who the owner took a window for, from its welcome."""
+    answer = first_answer(connection)
+    assert "welcome" in answer, answer
+    return answer["welcome"]["you"]
 
 
 def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(owner: OpenSession):
@@ -381,16 +390,16 @@ def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(
     assert typo == {"error": "Refused: No one called Margret Smith is on the roster. Did you mean Margaret Smith?"}
     claims_member = first_answer(raw_window(owner, "member", "Margaret Smith"))
     assert "needs that member's own code" in claims_member["error"]
-    assert first_answer(raw_window(owner, "note-taker", "margaret  smith"))["welcome"]["you"] == {
+    assert joined_as(raw_window(owner, "note-taker", "margaret  smith")) == {
         "role": "note-taker", "name": "Margaret Smith"}  # no panel here: a person on the roster takes notes
     owner.apply(Command("make_codes"))
     co_chair = owner.session.codes["facilitator"]
-    assert first_answer(raw_window(owner, "note-taker", "Grace Obi", code=co_chair.lower()))["welcome"]["you"] == {
+    assert joined_as(raw_window(owner, "note-taker", "Grace Obi", code=co_chair.lower())) == {
         "role": "facilitator", "name": "Grace Obi"}
     assert "not right" in first_answer(raw_window(owner, "note-taker", "Grace Obi", code="AAAAAA"))["error"]
     owner.apply(Command("allow_guests", {"allowed": True}))
     assert first_answer(raw_window(owner, "facilitator", "Stranger", key="", code=""))["error"]
-    assert first_answer(raw_window(owner, "note-taker", "Stranger"))["welcome"]["you"] == {"role": "guest", "name": "Stranger"}
+    assert joined_as(raw_window(owner, "note-taker", "Stranger")) == {"role": "guest", "name": "Stranger"}
 
 
 def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_the_owners(owner: OpenSession, clock: FakeClock):

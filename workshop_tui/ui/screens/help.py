@@ -29,6 +29,7 @@ from workshop_tui.ui.screens.review import ReviewScreen
 from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 from workshop_tui.ui.screens.step_form import StepForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
 from workshop_tui.ui.widgets.panel_tables import (
     ApplicationsTable,
     DeclarationsTable,
@@ -143,6 +144,13 @@ HELP_SECTIONS = [
         (DecisionForm, ActionForm, ApplicationForm, AwardForm, StepForm, PlanDetailsForm, MethodChooser, FormDialog,
          TextPrompt, ConfirmScreen, GuardedConfirmScreen),
         "Tab moves between fields, Enter opens a list or presses the button chosen.",
+    ),
+    HelpSection(
+        "Who may join",
+        (WhoMayJoinScreen,),
+        "The facilitator's Ctrl+G. A co-chair joins with the facilitator's code; each panel member with their own "
+        "code, which opens only their sheet; anyone else by their name on the roster, or as a guest while guests "
+        "are let in.",
     ),
     HelpSection(
         "Past sessions",

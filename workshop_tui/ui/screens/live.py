@@ -213,7 +213,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.set_class(self.type_first, "-type-first")
         self.show_session()
         note_line = self.query_one("#note-line", Input)
-        note_line.display = self.allowed("add_note")  # a panel member's window types no notes
+        self.set_class(not self.allowed("add_note"), "-no-notes")  # a panel member's window types no notes
         if self.type_first:
             note_line.focus()
         else:
