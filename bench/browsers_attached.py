@@ -61,7 +61,7 @@ def make_session(folder: Path, rng: random.Random) -> Path:
     from workshop_tui.store.plan_library import find_plan
 
     plan = find_plan(PLAN).plan
-    owner = OpenSession.create(folder, plan, "Co-production training, part 1 (bench)", SystemClock(), "Ann", gather_seconds=0)
+    owner = OpenSession.create(folder, plan, "Co-production training, part 1 (bench)", SystemClock(), "Ann", "Bob", gather_seconds=0)
     names = [f"{first} {last}" for first, last in zip(
         ["Margaret", "Pat", "Joyce", "Dev", "Amira", "Tom", "Ruth", "Sunil", "Edna", "Kofi", "Lin", "Bernard", "Iris",
          "Wyn", "Olu", "Rosa", "Frank", "Nell", "Ivy", "Stan"],
@@ -158,7 +158,11 @@ def _browsers_process(port: int, counts, all_open, stop, count: int, every: floa
 
     async def main() -> None:
         joined: set[int] = set()
-        async with aiohttp.ClientSession() as session:
+        # As the join page does: say who this browser is (Bob, the note-taker), kept in a cookie.
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+            async with session.post(f"http://127.0.0.1:{port}/join", data={"name": "Bob"},
+                                    headers={"Origin": f"http://127.0.0.1:{port}"}) as answer:
+                assert answer.status == 200, f"the join page refused Bob ({answer.status})"
             tasks = []
             for number in range(count):
                 tasks.append(asyncio.ensure_future(window(session, number, joined)))

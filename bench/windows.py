@@ -114,7 +114,7 @@ def token_of(text: str) -> str:
 
 
 def start_owner(folder: str, timer: bool = True) -> Terminal:
-    term = Terminal(workshop_tui("run", PLAN, "--quiet", sessions_dir=folder), WIDTH, HEIGHT)
+    term = Terminal(workshop_tui("run", PLAN, "--quiet", "--note-taker", "Bob", sessions_dir=folder), WIDTH, HEIGHT)
     term.wait_for(lambda s: bool(s.find("Agenda")) and bool(s.find("Paused with")), START_WAIT, "the owner's first frame")
     term.wait_quiet(0.3)
     if timer:
