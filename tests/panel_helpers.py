@@ -16,8 +16,10 @@ APPLICATIONS = [
 ]
 
 
-def panel_engine(pot_pence: int = 60_000_00) -> tuple[SessionEngine, FakeClock]:
-    """A round opened with its pot, four members and one staff member here, and four applications."""
+def panel_engine(pot_pence: int = 60_000_00, declared: bool = True) -> tuple[SessionEngine, FakeClock]:
+    """A round opened with its pot, four members and one staff member here, and four applications; with
+    `declared`, each member has said they have no interests (declarations come first; an interest found
+    later still counts)."""
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock)
     for name, role in [*MEMBERS, ("Tom", "staff")]:
@@ -25,11 +27,23 @@ def panel_engine(pot_pence: int = 60_000_00) -> tuple[SessionEngine, FakeClock]:
     engine.open_round(pot_pence)
     for organisation, project, amount in APPLICATIONS:
         engine.add_application(organisation, project, amount)
+    if declared:
+        everyone_declares(engine)
     return engine, clock
 
 
+def everyone_declares(engine: SessionEngine) -> None:
+    """Each member who has not declared yet says they have no interests (declarations come first)."""
+    panel = engine.session.panel
+    assert panel is not None
+    for person in engine.session.participants:
+        if person.role != "staff" and not panel.declared(person.id):
+            engine.declare_no_interests(person.id)
+
+
 def score_everything(engine: SessionEngine, level_of=lambda member, app, criterion: 3) -> None:
-    """Every member scores every criterion of every application they may score."""
+    """Every member scores every criterion of every application they may score (declaring first, as they must)."""
+    everyone_declares(engine)
     panel = engine.session.panel
     assert panel is not None
     for person in engine.session.participants:
@@ -42,7 +56,8 @@ def score_everything(engine: SessionEngine, level_of=lambda member, app, criteri
                 engine.enter_score(person.id, application.id, criterion, level_of(person.id, application.id, criterion))
 
 
-__all__ = ["APPLICATIONS", "CRITERIA", "MEMBERS", "decided_round", "panel_engine", "pounds", "score_everything"]
+__all__ = ["APPLICATIONS", "CRITERIA", "MEMBERS", "decided_round", "everyone_declares", "panel_engine", "pounds",
+           "score_everything"]
 
 
 # A round taken all the way to its awards, for the panel's outputs (tests/test_panel_export.py).
@@ -54,14 +69,14 @@ def decided_round() -> tuple[SessionEngine, FakeClock]:
     app4, so the two tie), taken to the awards.
 
     The pot opens at £50,000 and is raised to £60,000 with a reason. Evelyn (p3) declares a link to app1
-    before scoring; Margaret (p1) and Dennis (p2) say they have none; Priya (p4) declares a link to app4
-    after scoring it, so those scores are withdrawn. Margaret gives "no score" for app2's need, with a
+    before scoring; Margaret (p1), Dennis (p2) and Priya (p4) say they have none; Priya then declares a
+    link to app4 after scoring it, so those scores are withdrawn. Margaret gives "no score" for app2's need, with a
     comment that names Dennis. Harold (p6) was expected but never came, and was not asked to declare.
     After the reveal at 10:40 Dennis changes app2's need from 4 to 5, and the panel agrees every score.
     Awards: app1 in full; app2 declined against the ranking, with the panel's reason; app3 a smaller
     amount (£25,000); app4 declined; app5 not decided yet. £55,000 is awarded and £5,000 is left.
     """
-    engine, clock = panel_engine(pot_pence=50_000_00)
+    engine, clock = panel_engine(pot_pence=50_000_00, declared=False)
     engine.add_application("Canal Side Poets", "Poems for memory", 15_000_00)
     clock.advance(minutes=5)
     engine.change_pot(60_000_00, "The council added £10,000")

@@ -39,7 +39,7 @@ def test_an_imported_batch_with_one_bad_row_adds_nothing_and_names_the_row():
 
 
 def test_a_member_with_an_interest_cannot_score_it_and_staff_cannot_score_at_all():
-    engine, _ = panel_engine()
+    engine, _ = panel_engine(declared=False)
     engine.declare_interest("p1", "app1", "I volunteer at the lunch club")
     with pytest.raises(NotNow, match="stepped out"):
         engine.enter_score("p1", "app1", "need", 4)

@@ -29,7 +29,7 @@ from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import save_new_session
 from tests.conftest import TEN_AM, small_session
-from tests.panel_helpers import CRITERIA, decided_round, panel_engine
+from tests.panel_helpers import CRITERIA, decided_round, everyone_declares, panel_engine
 
 NAMES = ["Margaret", "Dennis", "Evelyn", "Priya", "Harold", "Tom"]
 
@@ -314,6 +314,7 @@ def build_round(applications, cells, levels, comments, agreed, reasons) -> Sessi
     engine.open_round(60_000_00)
     for organisation, project, amount in applications:
         engine.add_application(organisation, project, amount)
+    everyone_declares(engine)
     for (app, member, criterion), level, words in zip(cells, levels, comments, strict=True):
         # A unique mark in every comment: a cell of another applicant's is found by its mark.
         engine.enter_score(f"p{member + 1}", f"app{app + 1}", criterion, level, comment=f"{words} mark{app}x{member}x{criterion}")
@@ -626,6 +627,7 @@ def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from
     engine.add_person("Margaret", "older person")
     engine.open_round(10_000_00)
     engine.add_application("Oak Street Shed", "Shed", 5_000_00)
+    engine.declare_no_interests("p1")
     engine.enter_score("p1", "app1", CRITERIA[0], 4)
     with engine.stamped("facilitator: Grace Obi", "/1"):  # as the owner stamps its own window's commands
         engine.reveal_scores()

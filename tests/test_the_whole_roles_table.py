@@ -109,6 +109,7 @@ def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_wh
         made.apply(Command("open_round", {"pot_pence": 10_000_00}))
         made.apply(Command("add_application", {"organisation": "Oak Street Shed", "project": "Shed", "amount_pence": 5_000_00}))
         criterion = made.session.panel.round.criteria[0].id
+        made.apply(Command("declare_no_interests", {"member": "p1"}))
         score = {"member": "p1", "application": "app1", "criterion": criterion}
         made.apply(Command("enter_score", {**score, "level": 4}, id="1", role="member",
                            window="member: Margaret", window_id="margaret"))

@@ -70,6 +70,10 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(termin
     margaret = terminal_factory(100, 30)
     margaret.start(f"{app} join", env={"WORKSHOP_TUI_CODE": code})  # not on the command line
     margaret.wait_for("Panel member's window (Margaret)")
+    margaret.wait_for("not yet")  # her window opens on her declarations: they come first
+    margaret.send("n")  # no interests
+    margaret.wait_for("no interests")
+    margaret.send("Tab")
     margaret.wait_for("Your sheet, Margaret")
     margaret.send("4")
     margaret.wait_for("1 of 5 entered")
@@ -79,5 +83,6 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(termin
     margaret.wait_for("Agenda")
     margaret.send("Space")  # the timer is the chair's: refused in words
     margaret.wait_for("This is a panel member's own window")
-    scores = load_session(owner.path).panel.scores
-    assert [(s.member, s.level, s.window) for s in scores] == [("p1", 4, "member: Margaret")]
+    panel = load_session(owner.path).panel
+    assert [(s.member, s.level, s.window) for s in panel.scores] == [("p1", 4, "member: Margaret")]
+    assert [(d.member, d.application) for d in panel.declarations] == [("p1", "")]  # her own "none", first

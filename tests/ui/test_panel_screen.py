@@ -24,6 +24,14 @@ def roster(pilot) -> None:
         screen.run_command("add_person", name=name, role=role)
 
 
+def declarations(pilot) -> None:
+    """Each member who has not declared yet says they have no interests (declarations come first)."""
+    screen = live(pilot.app)
+    for number in range(1, len(MEMBERS) + 1):
+        if not screen.session.panel.declared(f"p{number}"):
+            screen.run_command("declare_no_interests", member=f"p{number}")
+
+
 def panel_of(pilot):
     return live(pilot.app).session.panel
 
@@ -32,13 +40,16 @@ def words(pilot, selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).content)
 
 
-async def two_applications(pilot) -> None:
-    """The round opened and two applications in, by commands (typing them is tested on its own), then c."""
+async def two_applications(pilot, declared: bool = True) -> None:
+    """The round opened and two applications in, by commands (typing them is tested on its own), then c.
+    With `declared`, each member has said they have no interests (declarations come first)."""
     roster(pilot)
     run = live(pilot.app).run_command
     run("open_round", pot_pence=50_000_00)
     run("add_application", organisation="Hillside", project="Lunch", amount_pence=30_000_00)
     run("add_application", organisation="Riverside", project="Walks", amount_pence=20_000_00)
+    if declared:
+        declarations(pilot)
     await pilot.press("c", "shift+tab", "shift+tab")  # it opens on the scores: back to the applications
 
 
@@ -89,7 +100,7 @@ async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions
 
 async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_member_out(sessions_dir, clock):
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
-        await two_applications(pilot)
+        await two_applications(pilot, declared=False)
         await pilot.press("tab")  # declarations
         table = pilot.app.screen.query_one("#declarations-table", DataTable)
         assert table.get_row("p5")[2] == "does not score (staff)"
@@ -185,6 +196,8 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
             owner.apply(Command("add_person", {"name": name, "role": role}))
         owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
         owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
+        for member in ("p1", "p2"):
+            owner.apply(Command("declare_no_interests", {"member": member}))
         owner.apply(Command("enter_score", {"member": "p2", "application": "app1", "criterion": "need", "level": 1}))
         window, app = joined_window_app(owner, clock, "member", "", code=owner.session.codes["p1"])
         async with app.run_test(size=(100, 30)) as pilot:
@@ -222,6 +235,7 @@ def a_round(pilot, applications: int = 4, pot: int = 50_000, interest: bool = Fa
         run("add_application", organisation=f"Group {number}", project="A project", amount_pence=20_000_00)
     if interest:
         run("declare_interest", member="p1", application="app2", interest="Trustee")
+    declarations(pilot)
 
 
 async def test_a_sheet_typed_straight_through_passes_over_the_row_the_member_stepped_out_of(sessions_dir, clock):

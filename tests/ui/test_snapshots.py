@@ -173,6 +173,8 @@ def a_scored_round(revealed: bool, keys: tuple[str, ...]):
                  "Green Lane Befrienders", "Market Town Dementia Café"]
         for name, amount in zip(names, asked, strict=True):
             run("add_application", organisation=name, project="A project", amount_pence=amount * 100)
+        for number in range(1, len(MEMBERS) + 1):  # declarations come first
+            run("declare_no_interests", member=f"p{number}")
         run("declare_interest", member="p2", application="app3", interest="My son runs it")
         for m, member in enumerate(["p1", "p2", "p3", "p4"]):
             for a in range(1, 7):

@@ -35,6 +35,7 @@ def a_round(tmp_path: Path) -> OpenSession:
         owner.apply(Command("add_person", {"name": name, "role": role}))
     owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
     owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
+    owner.apply(Command("declare_no_interests", {"member": "p2"}))
     owner.apply(Command("enter_score", {"member": "p2", "application": "app1", "criterion": "need", "level": 1}))
     assert owner.serve()
     return owner
@@ -59,7 +60,12 @@ async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(
             assert "That code is not right" in await page.content()
             await say_who(page, "Margaret", spaced(owner.session.codes["p1"]).lower())
             assert "code" not in page.url  # posted: never in the address or the history
-            await page.wait_for_function("() => window.__drawn.text.includes('Your sheet, Margaret')", timeout=30000)
+            # Her window opens on her declarations, which come first; then her sheet.
+            await page.wait_for_function("() => window.__drawn.text.includes('not yet')", timeout=30000)
+            await page.keyboard.press("n")
+            await page.wait_for_function("() => window.__drawn.text.includes('no interests')", timeout=15000)
+            await page.keyboard.press("Tab")
+            await page.wait_for_function("() => window.__drawn.text.includes('Your sheet, Margaret')", timeout=15000)
             drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
             assert "Panel member's window (Margaret)" in drawn  # the first screen says whose window it is
             await page.keyboard.type("43")
@@ -80,6 +86,7 @@ async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(t
     installed()
     owner = a_round(tmp_path)
     try:
+        owner.apply(Command("declare_no_interests", {"member": "p1"}))  # from her paper form
         async with windows_served(owner) as served, browser_page() as page:
             await note_takers_window(page, served, "Bob")
             await page.keyboard.press("F9")

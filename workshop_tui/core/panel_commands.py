@@ -143,13 +143,18 @@ class PanelCommands:
 
     # Declarations.
 
-    def _member(self, member: str) -> Participant:
+    def _member(self, member: str, staff_too: bool = False) -> Participant:
+        """A scoring member of the panel; with `staff_too`, anyone on the roster (staff declare too)."""
         for person in self.session.participants:
             if person.id == member:
-                if person.role not in SCORING_ROLES:
-                    raise NotNow(f"{person.name or 'This person'} is {person.role}, so does not score and has nothing to declare here.")
+                if person.role not in SCORING_ROLES and not staff_too:
+                    raise NotNow(f"{person.name or 'This person'} is {person.role}, so does not score.")
                 return person
-        raise NotNow("That panel member is not on the roster.")
+        raise NotNow("That person is not on the roster.")
+
+    def _eligible(self, application: str) -> list[Participant]:
+        """The members who may score, agree and decide on an application: those with no interest in it."""
+        return [p for p in members(self.session) if not self.panel.has_interest(p.id, application)]
 
     def _application(self, application: str) -> Application:
         try:
@@ -166,7 +171,7 @@ class PanelCommands:
     def declare_interest(self, member: str, application: str, interest: str) -> list[Event]:
         """A member's link to an applicant: they step out of its scoring, discussion and decision."""
         self._for_oneself(member)
-        person, bid = self._member(member), self._application(application)
+        person, bid = self._member(member, staff_too=True), self._application(application)
         if self.panel.has_interest(person.id, bid.id):
             raise NotNow(f"{person.name or 'This member'} has already declared an interest in {bid.organisation}.")
         words = _words(interest, "what the link is")
@@ -175,9 +180,14 @@ class PanelCommands:
 
     def declare_no_interests(self, member: str) -> list[Event]:
         self._for_oneself(member)
-        person = self._member(member)
+        person = self._member(member, staff_too=True)
         if any(d.member == person.id and not d.application for d in self.panel.declarations):
             raise NotNow(f"{person.name or 'This member'} has already said they have no interests to declare.")
+        interest = next((d for d in self.panel.declarations if d.member == person.id and d.application), None)
+        if interest is not None:
+            organisation = self.panel.application(interest.application).organisation
+            raise NotNow(f"{person.name or 'This member'} has declared an interest in {organisation}, "
+                         "so they cannot also say they have none.")
         return self._emit(Kind.DECLARATION_ADD, declaration=f"i{len(self.panel.declarations) + 1}", member=person.id)
 
     # Scores.
@@ -192,6 +202,10 @@ class PanelCommands:
     def _scorer(self, member: str, application: str) -> tuple[Participant, Application]:
         self._for_oneself(member)
         person, bid = self._member(member), self._application(application)
+        if not self.panel.declared(person.id):
+            # Declarations come first: no one is counted on an application before saying what links they have.
+            raise NotNow(f"{person.name or 'This member'} has not made their declarations yet. Record them first "
+                         "(an interest, or none), on the Declarations tab.")
         if self.panel.has_interest(person.id, bid.id):
             raise NotNow(f"{person.name or 'This member'} declared an interest in {bid.organisation}, "
                          "so stepped out of it and does not score it.")
@@ -253,6 +267,9 @@ class PanelCommands:
         if self.panel.revealed_at is None:
             raise NotNow("The panel agrees scores after the chair reveals them.")
         bid, wanted = self._application(application), self._criterion(criterion)
+        if not self._eligible(bid.id):
+            raise NotNow(f"Every member stepped out of {bid.organisation}, so no one is left to agree its score. "
+                         "Refer it to the funder instead.")
         value = self._level(wanted, level)
         if value is None:
             raise NotNow("An agreed score needs a level.")
@@ -274,6 +291,11 @@ class PanelCommands:
         bid = self._application(application)
         if outcome not in OUTCOMES:
             raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
+        if outcome == "refer to the funder" and (not self._eligible(bid.id) or self.panel.revealed_at is not None):
+            return self._refer(bid, reason)
+        if not self._eligible(bid.id):
+            raise NotNow(f"Every member stepped out of {bid.organisation}, so no one is left to decide it. "
+                         "Refer it to the funder, with a reason.")
         if self.panel.revealed_at is None:
             raise NotNow("The panel decides after the scores are revealed and talked through.")
         if outcome == "fund in full":
@@ -297,6 +319,15 @@ class PanelCommands:
         details["present"] = [p.id for p in members(self.session) if p.is_present(now) and p.id not in out]
         details["stepped_out"] = out
         previous = award_of(self.panel, bid.id)
-        if previous is not None and (previous.outcome, previous.amount_pence, previous.reason) == (outcome, amount, words):
-            return []
+        if (previous is not None and not previous.to_confirm
+                and (previous.outcome, previous.amount_pence, previous.reason) == (outcome, amount, words)):
+            return []  # as it is already (one to confirm is made again: that is the confirming)
         return self._emit(Kind.AWARD_MAKE, **details)
+
+    def _refer(self, bid: Application, reason: str) -> list[Event]:
+        """The recorded exception: the panel cannot decide (no member is left, every one stepped out), so the
+        funder does. Allowed whenever no member is left to decide, and after the reveal."""
+        words = _words(reason, "why it goes to the funder")
+        out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
+        return self._emit(Kind.AWARD_MAKE, application=bid.id, outcome="refer to the funder", amount=0, reason=words,
+                          present=[], stepped_out=out)

@@ -79,7 +79,16 @@ def _declaration_add(session: Session, event: Event) -> None:
         id=str(d["declaration"]), at=event.at, member=str(d["member"]),
         application=str(d.get("application", "")), interest=str(d.get("interest", "")),
     )
+    if declaration.application:
+        # An interest found after "no interests" was said: the interest stands, the "none" no longer does.
+        panel.declarations = [d for d in panel.declarations if d.member != declaration.member or d.application]
     panel.declarations.append(declaration)
+    if declaration.application:
+        award = next((a for a in panel.awards if a.application == declaration.application), None)
+        if award is not None and declaration.member in award.present:
+            # A late declaration on a decided application reopens it: the panel confirms or changes it.
+            who = next((p.name for p in session.participants if p.id == declaration.member), "") or "A member"
+            award.to_confirm = f"{who} declared an interest at {event.at:%H:%M}, after this was decided"
     if declaration.application:  # a late declaration: the member's scores for it no longer count
         for score in panel.scores:
             if (score.member, score.application) == (declaration.member, declaration.application) and score.withdrawn_at is None:

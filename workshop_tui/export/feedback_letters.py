@@ -107,6 +107,7 @@ DECISION_WORDS = {
     "fund a smaller amount": "The panel decided to fund a smaller amount: {amount} of the {asked} you asked for.",
     "defer": "The panel decided to defer: it will come back to your application later.",
     "decline": "The panel decided to decline your application this time.",
+    "refer to the funder": "Your application goes to the funder to decide, because no panel member was free to decide it.",
 }
 
 

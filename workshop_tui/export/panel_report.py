@@ -266,7 +266,12 @@ def _awards(session: Session, panel: Panel, names: dict[str, str]) -> list[Secti
             continue
         lines = [f"Decision: {decision_words(award.outcome, award.amount_pence, application.amount_pence)}",
                  f"Reason: {award.reason}"]
-        if award.departure:
+        if award.to_confirm:
+            lines.append(f"To confirm: {award.to_confirm}. The panel has not yet confirmed or changed this decision.")
+        if award.outcome == "refer to the funder":
+            lines.append("Every panel member stepped out of this application, so the panel did not decide it: "
+                         "it went to the funder, as a recorded exception.")
+        elif award.departure:
             lines.append(f"This went against the ranking or the pot. {award.departure}")
             lines.append(f"The panel's reason for that: {award.departure_reason or 'no reason given'}")
         elif award.departure_reason:

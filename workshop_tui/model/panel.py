@@ -12,7 +12,8 @@ from pydantic import AwareDatetime, Field, model_validator
 from workshop_tui.model.round import Application, Criterion, Round, TieBreak
 from workshop_tui.model.schema import Record
 
-Outcome = Literal["fund in full", "fund a smaller amount", "defer", "decline"]
+# "refer to the funder": the recorded exception when no member is left to decide (every one stepped out).
+Outcome = Literal["fund in full", "fund a smaller amount", "defer", "decline", "refer to the funder"]
 OUTCOMES: tuple[str, ...] = get_args(Outcome)
 # Who scores: the panel members. Staff and facilitators run the meeting; guests watch.
 SCORING_ROLES = ("older person", "volunteer")
@@ -80,6 +81,9 @@ class Award(Record):
     stepped_out: list[str] = []
     window: str = ""
     earlier: list[str] = []  # the decisions it replaced, each with its time and reason, in words
+    # Set when a member who was counted in it declares an interest afterwards: the panel must confirm
+    # or change it (with a reason). Empty: it stands.
+    to_confirm: str = ""
 
 
 class Panel(Record):

@@ -95,6 +95,9 @@ class PanelScreen(Screen):
         self._last_said = ""
         self._redraw_when_back = False  # a change came while another screen covered this one
         self.first_tab = tab or ("applications" if live.session.panel is None else "scores")
+        own = member_of_window(live.session, live.owner.window)
+        if own is not None and live.session.panel is not None and not live.session.panel.declared(own.id):
+            self.first_tab = tab or "declarations"  # a member declares before seeing any application to score
 
     @property
     def session(self):
@@ -267,6 +270,12 @@ class PanelScreen(Screen):
         sheet = self.query_one(ScoreSheet)
         if member is None:
             line.update("Nobody on the roster scores yet. Add the panel members (older people or volunteers) with r on the session's screen.")
+            sheet.clear(columns=True)
+            return
+        if self.own_member() is not None and not panel.declared(member.id):
+            # Declarations come first: a member's own window shows no application to score until then.
+            line.update("First say whether you have links to any applicant: on the Declarations tab, i for an "
+                        "interest, or n for none. Then your sheet is here.")
             sheet.clear(columns=True)
             return
         sheet.fill(panel, member.id, self._name_width(60))
@@ -459,6 +468,9 @@ class PanelScreen(Screen):
         self.notify("\n".join(line for line in lines if line), title=a.organisation, timeout=15)
 
     def _chosen_member(self):
+        own = self.own_member()
+        if own is not None:
+            return own  # a member's own window declares for that member alone
         chosen = self.query_one(DeclarationsTable).chosen
         return next((p for p in self.session.participants if p.id == chosen), None)
 
@@ -624,13 +636,14 @@ class PanelScreen(Screen):
         if chosen is None:
             self.notify("Choose an application first: Up and Down move through the ranking.", title="Not here")
             return
-        if panel.revealed_at is None:
+        referred = outcome == "refer to the funder"  # the exception when no member is left to decide
+        if panel.revealed_at is None and not referred:
             self.notify("The panel decides after the scores are revealed and talked through.", title="Not now", severity="warning")
             return
         application = panel.application(chosen)
         amount = application.amount_pence if outcome == "fund in full" else 0
         # A smaller amount is weighed once it is typed: the engine says then if it departs.
-        why = departure(panel, application, outcome, amount) if outcome != "fund a smaller amount" else ""
+        why = departure(panel, application, outcome, amount) if outcome not in ("fund a smaller amount", "refer to the funder") else ""
         left = pounds(panel.round.pot_pence - awarded_pence(panel, leaving_out=chosen))
 
         def attempt(answer: dict) -> str:

@@ -198,8 +198,9 @@ def _spread_words(found) -> str:
 
 
 FUNDING_LINE = "funding-line"
-DECISION_WORDS = {"fund in full": "fund in full", "fund a smaller amount": "fund less", "defer": "defer", "decline": "decline"}
-AWARD_KEYS = {"fund in full": "f", "fund a smaller amount": "s", "defer": "d", "decline": "x"}
+DECISION_WORDS = {"fund in full": "fund in full", "fund a smaller amount": "fund less", "defer": "defer", "decline": "decline",
+                  "refer to the funder": "to funder"}
+AWARD_KEYS = {"fund in full": "f", "fund a smaller amount": "s", "defer": "d", "decline": "x", "refer to the funder": "e"}
 
 
 class RankingTable(PanelTable):
@@ -212,6 +213,8 @@ class RankingTable(PanelTable):
         Binding("s", "screen.award('fund a smaller amount')", "Smaller", id="fund_smaller", tooltip="Fund the chosen application with a smaller amount"),
         Binding("d", "screen.award('defer')", "Defer", id="defer", tooltip="Defer the chosen application"),
         Binding("x", "screen.award('decline')", "Decline", id="decline", tooltip="Decline the chosen application"),
+        Binding("e", "screen.award('refer to the funder')", "To the funder", id="refer_to_funder", show=False,
+                tooltip="Refer the chosen application to the funder, with a reason: when every member stepped out of it"),
     ]
 
     def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]], name_width: int = 24) -> None:
@@ -232,7 +235,8 @@ class RankingTable(PanelTable):
                     line_drawn = True
                 place = "–" if r.place is None else f"{r.place}" + (" tied" if r.tied else "")
                 score = "–" if r.weighted is None else _score(r.weighted)
-                decision = "not yet" if award is None else DECISION_WORDS[award.outcome]
+                decision = ("not yet" if award is None else "to confirm" if award.to_confirm
+                            else DECISION_WORDS.get(award.outcome, award.outcome))
                 money = row.money_words.replace(" the money left", "")
                 if r.place is None and row.award is None:  # the whole reason is in the report; here, its gist
                     money = "below a pass mark" if "pass mark" in r.why_not_ranked else "not all scored"

@@ -1,0 +1,130 @@
+"""Conflicts of interest that hold ([13]): declarations come first, an interest steps a member out of
+scoring, agreeing and deciding, an application nobody is free to decide goes to the funder as a recorded
+exception, and a late declaration on a decided application reopens it."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workshop_tui.core.record_commands import NotNow
+from workshop_tui.export.feedback_letters import feedback_letters
+from workshop_tui.export.panel_report import markdown_report
+from tests.panel_helpers import CRITERIA, panel_engine, score_everything
+
+
+def test_a_member_is_counted_on_nothing_before_declaring():
+    engine, _ = panel_engine(declared=False)
+    with pytest.raises(NotNow, match="Margaret has not made their declarations yet"):
+        engine.enter_score("p1", "app1", "need", 4)
+    engine.declare_no_interests("p1")
+    engine.enter_score("p1", "app1", "need", 4)
+    assert [s.member for s in engine.session.panel.scores] == ["p1"]
+
+
+def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_replaces_none():
+    engine, _ = panel_engine(declared=False)
+    engine.declare_interest("p1", "app1", "Trustee")
+    with pytest.raises(NotNow, match="Margaret has declared an interest in Hillside Lunch Club, so they cannot also say"):
+        engine.declare_no_interests("p1")
+    engine.declare_no_interests("p2")
+    engine.declare_interest("p2", "app2", "My daughter walks with them")  # found later: it stands
+    declarations = [(d.member, d.application) for d in engine.session.panel.declarations]
+    assert declarations == [("p1", "app1"), ("p2", "app2")]  # no "none" beside an interest
+    engine.declare_interest("p5", "app3", "I manage the shed's grant")  # staff declare too
+    assert engine.session.panel.has_interest("p5", "app3")
+
+
+def everyone_out_of_app1(engine) -> None:
+    for member in ("p1", "p2", "p3", "p4"):
+        engine.declare_interest(member, "app1", "We all sing there")
+
+
+def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reason_and_nothing_else():
+    engine, _ = panel_engine(declared=False)
+    everyone_out_of_app1(engine)
+    score_everything(engine)
+    engine.reveal_scores()
+    with pytest.raises(NotNow, match="Every member stepped out of Hillside Lunch Club, so no one is left to agree"):
+        engine.agree_score("app1", "need", 5)
+    for outcome in ("fund in full", "decline", "defer"):
+        with pytest.raises(NotNow, match="Refer it to the funder, with a reason"):
+            engine.make_award("app1", outcome, "Strong")
+    with pytest.raises(NotNow, match="why it goes to the funder"):
+        engine.make_award("app1", "refer to the funder", " ")
+    engine.make_award("app1", "refer to the funder", "Every member sings in the choir")
+    award = engine.session.panel.awards[0]
+    assert (award.outcome, award.amount_pence, award.present) == ("refer to the funder", 0, [])
+    assert award.stepped_out == ["p1", "p2", "p3", "p4"]
+    report = markdown_report(engine.session)
+    assert "Decision: Refer to the funder." in report and "as a recorded exception" in report
+    letter = next(letter for letter in feedback_letters(engine.session) if "Hillside" in letter.markdown)
+    assert "goes to the funder to decide" in letter.markdown
+
+
+def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confirms_it():
+    engine, _ = panel_engine()
+    score_everything(engine)
+    engine.reveal_scores()
+    engine.make_award("app1", "fund in full", "It meets a real need", departure_reason="Close to the others")
+    assert "p2" in engine.session.panel.awards[0].present
+    engine.declare_interest("p2", "app1", "My wife volunteers there")
+    award = engine.session.panel.awards[0]
+    assert award.to_confirm.startswith("Dennis declared an interest at") and "after this was decided" in award.to_confirm
+    assert "To confirm: Dennis declared an interest" in markdown_report(engine.session)
+    # The same again: that is confirming it.
+    engine.make_award("app1", "fund in full", "It meets a real need", departure_reason="Close to the others")
+    award = engine.session.panel.awards[0]
+    assert not award.to_confirm and "p2" not in award.present and "p2" in award.stepped_out
+    assert len(award.earlier) == 1  # what it was before stays on record
+
+
+@st.composite
+def rounds(draw):
+    """A panel's steps in a random order: declarations (some late), scores, the reveal, agreements, awards."""
+    member = st.sampled_from(["p1", "p2", "p3", "p4"])
+    application = st.sampled_from(["app1", "app2", "app3", "app4"])
+    step = st.one_of(
+        st.tuples(st.just("interest"), member, application),
+        st.tuples(st.just("none"), member),
+        st.tuples(st.just("score"), member, application, st.sampled_from(CRITERIA), st.integers(1, 5)),
+        st.tuples(st.just("reveal")),
+        st.tuples(st.just("agree"), application, st.sampled_from(CRITERIA), st.integers(1, 5)),
+        st.tuples(st.just("award"), application, st.sampled_from(["fund in full", "decline", "refer to the funder"])),
+    )
+    return draw(st.lists(step, max_size=60))
+
+
+@settings(max_examples=150, deadline=None)
+@given(rounds())
+def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps):
+    engine, _ = panel_engine(declared=False)
+    do = {
+        "interest": lambda m, a: engine.declare_interest(m, a, "A link"),
+        "none": lambda m: engine.declare_no_interests(m),
+        "score": lambda m, a, c, level: engine.enter_score(m, a, c, level),
+        "reveal": lambda: engine.reveal_scores(),
+        "agree": lambda a, c, level: engine.agree_score(a, c, level),
+        "award": lambda a, outcome: engine.make_award(a, outcome, "Our reason", departure_reason="The panel's reason"),
+    }
+    for name, *args in steps:
+        try:
+            do[name](*args)
+        except NotNow:
+            pass
+    panel = engine.session.panel
+    members = ["p1", "p2", "p3", "p4"]
+    for score in panel.scores:
+        assert panel.declared(score.member)  # no one is counted before declaring
+        if panel.has_interest(score.member, score.application):
+            assert score.withdrawn_at is not None  # a member with an interest is never counted on it
+    for member in members:
+        said_none = any(d.member == member and not d.application for d in panel.declarations)
+        assert not (said_none and any(d.member == member and d.application for d in panel.declarations))
+    for award in panel.awards:
+        conflicted = [p for p in award.present if panel.has_interest(p, award.application)]
+        assert not conflicted or award.to_confirm  # decided before they declared: it waits to be confirmed
+        nobody_free = all(panel.has_interest(p, award.application) for p in members)
+        if nobody_free:
+            assert award.outcome == "refer to the funder" or award.to_confirm
+        if award.outcome == "refer to the funder":
+            assert award.amount_pence == 0 and award.reason
