@@ -394,3 +394,26 @@ async def test_a_note_takers_window_is_never_shown_the_codes(sessions_dir, clock
         window.close()
     finally:
         owner.close()
+
+
+async def test_a_reason_that_names_someone_is_flagged_as_it_is_typed():
+    from textual.app import App
+
+    from workshop_tui.model.round import Application
+    from workshop_tui.ui.screens.panel_forms import AwardForm
+
+    application = Application(id="app1", organisation="Hillside Lunch Club", project="Lunch", amount_pence=30_000_00)
+    form = AwardForm(application, "decline", "", "£20,000", names=["Margaret Smith", "Dennis Hill"])
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(form)
+
+    async with Host().run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"As margaret's note said")
+        await pilot.pause()
+        warning = str(form.query_one("#award-names", Static).content)
+        assert "this names Margaret Smith" in warning and "The applicant will read this reason" in warning
+        await pilot.press(*["backspace"] * len("As margaret's note said"), *"A panel member's note said")
+        await pilot.pause()
+        assert str(form.query_one("#award-names", Static).content) == ""

@@ -33,6 +33,10 @@ def anonymise(session: Session) -> Session:
     if session.note_taker.strip():
         names.setdefault(session.note_taker.strip(), "the note-taker")
     lowered: dict[str, str | None] = {name.lower(): label for name, label in names.items()}
+    # Any form of a name: "Margaret pointed out", "SMITH said", "Margaret's view" are a person too. A part
+    # two people share ("Ann" of Ann Jones and Ann Lee) says only "someone".
+    for part, label in _name_parts(names).items():
+        lowered.setdefault(part, label)
     if session.panel is not None:
         for application in session.panel.round.applications:
             for kept in (application.organisation.strip(), application.project.strip()):
@@ -61,6 +65,36 @@ def anonymise(session: Session) -> Session:
     data["facilitator"] = "the facilitator" if session.facilitator.strip() else ""
     data["note_taker"] = "the note-taker" if session.note_taker.strip() else ""
     return Session.model_validate(data)
+
+
+# Parts of a name that are not a name of their own: titles and initials.
+_NOT_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "st", "sir", "dame", "rev", "cllr", "the", "and", "of"}
+
+
+def _name_parts(names: dict[str, str]) -> dict[str, str]:
+    """Each word of each whole name (of two letters or more, not a title), to the label of its person;
+    "someone" where two people share it."""
+    parts: dict[str, str] = {}
+    for name, label in names.items():
+        if name.lower() == label.lower():
+            continue  # anonymised already ("Panel member 3", "the facilitator"): its words are no one's name
+        for word in re.findall(r"[^\W\d_][\w'-]*[^\W\d_]", name):
+            word = word.lower()
+            if word in _NOT_NAMES or word == name.lower():
+                continue
+            parts[word] = label if parts.get(word, label) == label else "someone"
+    return parts
+
+
+def names_in(text: str, names: list[str]) -> list[str]:
+    """The people of `names` that `text` names in any form (whole, first or last name, any case, with 's),
+    for a warning as a reason an applicant will read is typed."""
+    found = []
+    for name in names:
+        words = [name.lower(), *_name_parts({name: name})]
+        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) for word in words):
+            found.append(name)
+    return found
 
 
 def without_codes(session: Session) -> Session:

@@ -649,4 +649,5 @@ class PanelScreen(Screen):
         def attempt(answer: dict) -> str:
             return self.live.try_command("make_award", application=chosen, **answer)
 
-        self.app.push_screen(AwardForm(application, outcome, why, left, attempt=attempt))
+        names = [p.name for p in self.session.participants if p.name]
+        self.app.push_screen(AwardForm(application, outcome, why, left, attempt=attempt, names=names))

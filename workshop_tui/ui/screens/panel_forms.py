@@ -5,6 +5,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.export.anonymise import names_in
 from workshop_tui.model.round import Application, pounds
 from workshop_tui.store.application_import import money_pence
 from workshop_tui.ui.screens.form_dialog import Attempt, EnterMovesOn, FormDialog, FormProblem
@@ -102,9 +103,10 @@ class AwardForm(EnterMovesOn):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", tooltip="Record the decision")]
 
     def __init__(self, application: Application, outcome: str, departure: str, left: str,
-                 attempt: Attempt | None = None) -> None:
+                 attempt: Attempt | None = None, names: list[str] | None = None) -> None:
         super().__init__(attempt)
         self.application, self.outcome, self.departure, self.left = application, outcome, departure, left
+        self.names = names or []  # the roster's names: a reason that names someone is flagged as it is typed
 
     def compose(self) -> ComposeResult:
         a = self.application
@@ -116,6 +118,7 @@ class AwardForm(EnterMovesOn):
                 yield Input(id="award-amount")
             yield Label("The reason, in words that can be read to the applicant")
             yield Input(id="award-reason")
+            yield Static("", id="award-names", markup=False)
             if self.departure:
                 yield Static(f"This goes against the ranking or the pot. {self.departure}", markup=False, id="award-departure")
                 yield Label("Why the panel decided this all the same")
@@ -128,6 +131,14 @@ class AwardForm(EnterMovesOn):
 
     def last_field(self) -> str:
         return "award-departure-reason" if self.departure else "award-reason"
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "award-reason":
+            return
+        named = names_in(event.value, self.names)
+        self.query_one("#award-names", Static).update(
+            f"Warning: this names {' and '.join(named)}. The applicant will read this reason: say "
+            "\"a panel member\" instead." if named else "")
 
     def save(self) -> None:
         answer: dict[str, object] = {"outcome": self.outcome, "reason": self.query_one("#award-reason", Input).value}

@@ -1,0 +1,65 @@
+"""No form of a person's name reaches an applicant's letter or an anonymised output ([13]): as found, "Margaret
+pointed out ..." in a reason reached the letter, as only the roster's whole name was replaced."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.session_engine import SessionEngine, new_session
+from workshop_tui.export.anonymise import anonymise
+from workshop_tui.export.feedback_letters import feedback_letters
+from workshop_tui.export.markdown_minutes import markdown_minutes
+from workshop_tui.export.panel_report import markdown_report
+from workshop_tui.store.plan_library import find_plan
+from tests.conftest import TEN_AM
+from tests.panel_helpers import CRITERIA, everyone_declares
+
+# Names that are no everyday word, so finding one in an output is a leak, never the output's own words.
+FIRST = ["Margaret", "Dennis", "Evelyn", "Priya", "Kwame", "Siobhan", "Tomasz", "Aisling", "Gurpreet", "Norma"]
+LAST = ["Okafor", "Smith-Jones", "Nakamura", "Kowalski", "Fitzgerald", "Oduya", "Brennan", "Haworth"]
+
+
+def forms(first: str, last: str) -> st.SearchStrategy[str]:
+    """The ways a name is typed in a reason: whole, first or last alone, in any case, with 's."""
+    return st.sampled_from([f"{first} {last}", first, last, first.upper(), last.lower(), f"{first}'s", f"{last}'s",
+                            f"{first.lower()}'s", f"@{first}"])
+
+
+@st.composite
+def named_rounds(draw):
+    people = draw(st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=2, max_size=4,
+                           unique_by=lambda person: person[0]))
+    said = [draw(forms(*draw(st.sampled_from(people)))) for _ in range(4)]
+    return people, said
+
+
+@settings(max_examples=80, deadline=None)
+@given(named_rounds())
+def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn):
+    people, said = drawn
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Fund", clock), clock)
+    for first, last in people:
+        engine.add_person(f"{first} {last}", "older person")
+    engine.open_round(50_000_00)
+    engine.add_application("Hillside Lunch Club", "Lunch", 10_000_00)
+    engine.add_application("Riverside Walkers", "Walks", 10_000_00)
+    everyone_declares(engine)
+    engine.enter_score("p1", "app1", "need", 4, comment=f"{said[0]} knows this group")
+    for criterion in CRITERIA:
+        for number in range(1, len(people) + 1):
+            engine.enter_score(f"p{number}", "app2", criterion, 3)
+    engine.reveal_scores()
+    engine.make_award("app1", "fund in full", f"As {said[1]} pointed out, it meets a need", departure_reason="ok")
+    engine.make_award("app2", "decline", f"{said[2]} and {said[3]} felt it was unclear", departure_reason="ok")
+    session = engine.session
+
+    outputs = [letter.markdown for letter in feedback_letters(session)] + [letter.html for letter in feedback_letters(session)]
+    shared = anonymise(session)
+    outputs += [markdown_report(shared), markdown_minutes(shared), shared.model_dump_json()]
+    for first, last in people:
+        for part in [first, *last.split("-"), last]:
+            found = [text for text in outputs if re.search(rf"(?<![\w]){re.escape(part)}(?![\w])", text, re.IGNORECASE)]
+            assert not found, f"{part!r} is in an output: {found[0][:300]}"
