@@ -1,10 +1,14 @@
 """Applications imported from a funder's spreadsheet saved as CSV."""
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workshop_tui.store.application_import import import_applications, import_applications_file, money_pence
+from workshop_tui.store.problems import FileProblem
 
 
 @pytest.mark.parametrize(("typed", "pence"), [
@@ -64,3 +68,67 @@ def test_a_spreadsheet_saved_in_windows_encoding_is_read(tmp_path: Path):
     path.write_bytes("Organisation,Project,Amount\nCaf\xe9 Club,Tea,\xa3300\n".encode("latin-1"))
     imported = import_applications_file(path)
     assert imported.ok and imported.applications[0].organisation == "Café Club" and imported.applications[0].amount_pence == 30_000
+
+
+# Imports that never stop the meeting ([13]): every file a spreadsheet could make, or a person could pick
+# by mistake, gets one sentence or is read as it is; never a fault report.
+
+HEADER = "Organisation,Project,Amount"
+
+
+@pytest.mark.parametrize("start, said", [
+    (b"PK\x03\x04rest of a zip", "this is an Excel (or other zipped) file, not a CSV file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "this is an older Excel file, not a CSV file"),
+    (b"%PDF-1.7\n", "this is a PDF file, not a CSV file"),
+    (bytes(range(256)) * 8, "this is not a text file"),
+])
+def test_a_file_that_is_not_csv_is_named_for_what_it_is(tmp_path: Path, start: bytes, said: str):
+    path = tmp_path / "applications.csv"  # a renamed file is named for what it is, not for its name
+    path.write_bytes(start)
+    with pytest.raises(FileProblem, match=re.escape(said)):
+        import_applications_file(path)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    (f"{HEADER}\rHillside,Lunch,£300\rRiverside,Walks,200\r", "utf-8"),  # old-Mac line ends
+    (f"{HEADER}\r\nHillside,Lunch,£300\r\nRiverside,Walks,200\r\n", "utf-16"),  # Excel's "Unicode text", with its mark
+    ("Organisation;Project;Amount\nHillside;Lunch;£300\nRiverside;Walks;200\n", "utf-8"),  # semicolons
+    ("Organisation\tProject\tAmount\nHillside\tLunch\t£300\nRiverside\tWalks\t200\n", "utf-8"),  # tabs
+    (f"{HEADER}\nHill\x00side,Lunch,£300\nRiverside,Walks,200\n", "utf-8"),  # a NUL byte
+])
+def test_what_spreadsheets_save_is_read_as_it_is(tmp_path: Path, text: str, encoding: str):
+    path = tmp_path / "applications.csv"
+    path.write_bytes(text.encode(encoding))
+    imported = import_applications_file(path)
+    assert imported.ok, imported.problems
+    assert [(a.organisation, a.amount_pence) for a in imported.applications] == [("Hillside", 30_000), ("Riverside", 20_000)]
+
+
+def test_control_characters_never_reach_the_screen_or_an_export():
+    imported = import_applications(f"{HEADER}\n\x1b[2JHillside\x07 Club,Lunch\u202e,£300\n")
+    assert [(a.organisation, a.project) for a in imported.applications] == [("[2JHillside Club", "Lunch")]
+
+
+def test_a_huge_cell_or_amount_is_one_sentence_naming_its_row():
+    big = import_applications(f"{HEADER}\nHillside,Lunch,300\nRiverside,{'x' * 200_000},200\n")
+    assert big.problems == ["row 3: a cell is longer than 128 KB, which is not an application's text"]
+    huge = import_applications(f"{HEADER}\nHillside,Lunch,300\nRiverside,Walks,99999999999999\n")
+    assert huge.problems == ["row 3: the amount '99999999999999' is more than a billion pounds"]
+
+
+def test_an_organisation_twice_is_listed_to_be_asked_about():
+    imported = import_applications(f"{HEADER}\nHillside,Lunch,300\nRiverside,Walks,200\nhillside ,Teas,100\n")
+    assert imported.ok and imported.duplicates == ["Hillside (rows 2 and 4)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from([b"", HEADER.encode() + b"\n", b"\xff\xfe", b"\xef\xbb\xbf"]))
+def test_no_file_stops_the_meeting(tmp_path_factory, data: bytes, start: bytes):
+    path = tmp_path_factory.mktemp("import") / "applications.csv"
+    path.write_bytes(start + data)
+    try:
+        imported = import_applications_file(path)
+    except FileProblem as problem:
+        assert str(problem).count("\n") == 0  # one sentence
+        return
+    assert imported.ok or all(problem.startswith("row ") for problem in imported.problems)

@@ -63,3 +63,12 @@ def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn
         for part in [first, *last.split("-"), last]:
             found = [text for text in outputs if re.search(rf"(?<![\w]){re.escape(part)}(?![\w])", text, re.IGNORECASE)]
             assert not found, f"{part!r} is in an output: {found[0][:300]}"
+
+
+def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed():
+    from workshop_tui.export.anonymise import names_in
+
+    roster = ["Margaret Smith", "Dennis Hill"]
+    assert names_in("As margaret's note said", roster) == ["Margaret Smith"]
+    assert names_in("HILL and Smith agreed", roster) == ["Margaret Smith", "Dennis Hill"]
+    assert names_in("A panel member felt the hillside club was strong", roster) == []  # a whole word only

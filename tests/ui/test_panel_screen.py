@@ -98,6 +98,29 @@ async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions
         assert pilot.app.screen.query_one("#applications-table", DataTable).row_count == 4
 
 
+async def test_an_organisation_twice_in_a_spreadsheet_is_asked_about_before_it_is_imported(sessions_dir, clock, tmp_path, monkeypatch):
+    from workshop_tui.ui.screens.confirm import ConfirmScreen
+
+    monkeypatch.chdir(tmp_path)
+    twice = tmp_path / "twice.csv"
+    twice.write_text("Organisation;Project;Amount\nOak Street Shed;Shed;40000\noak street shed ;Shed again;40000\n")
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        await open_round_with_two_applications(pilot)
+        await pilot.press("i", *twice.name, "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "Oak Street Shed (rows 2 and 3)" in str(pilot.app.screen.query_one(".question", Static).content)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(panel_of(pilot).round.applications) == 2  # nothing imported
+        await pilot.press("i", *twice.name, "enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen), pilot.app.screen
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(panel_of(pilot).round.applications) == 4, [n.message for n in pilot.app._notifications]  # both, as chosen
+
+
 async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_member_out(sessions_dir, clock):
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot, declared=False)
@@ -410,6 +433,7 @@ async def test_a_reason_that_names_someone_is_flagged_as_it_is_typed():
             self.push_screen(form)
 
     async with Host().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # the form is up, its reason field has the focus
         await pilot.press(*"As margaret's note said")
         await pilot.pause()
         warning = str(form.query_one("#award-names", Static).content)

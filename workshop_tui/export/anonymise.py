@@ -91,7 +91,7 @@ def names_in(text: str, names: list[str]) -> list[str]:
     for a warning as a reason an applicant will read is typed."""
     found = []
     for name in names:
-        words = [name.lower(), *_name_parts({name: name})]
+        words = [name.lower(), *_name_parts({name: "them"})]
         if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) for word in words):
             found.append(name)
     return found

@@ -4,6 +4,11 @@ Headers may come in any order and in the usual words ("Organisation", "Amount re
 columns are ignored and named. Money may be written "£12,500", "12500" or "12,500.00". Empty rows are
 skipped. Every problem is named by its row number as a spreadsheet numbers it, and nothing is
 imported until every row is right.
+
+Whatever file a spreadsheet could make, or a person could pick by mistake, gets one sentence, never
+a fault: an Excel or PDF file is named as such; UTF-16, semicolons or tabs between columns, and
+old-Mac line ends are read as they are; control characters are taken out of every cell; a cell too
+big for a spreadsheet is named by its row. Duplicates are listed for the screen to ask about.
 """
 
 import csv
@@ -28,6 +33,17 @@ HEADERS = {
 NEEDED = ("organisation", "project", "amount")
 _MONEY = re.compile(r"^£?\s*(\d{1,3}(?:[,\s]\d{3})+|\d+)(?:\.(\d{1,2}))?$")
 MOST_ROWS = 100_000
+MOST_CELL = 128 * 1024  # characters in one cell: more is not an application's text
+MOST_PENCE = 1_000_000_000_00  # a billion pounds: more is a slip of the keyboard (as for the pot)
+# Control characters (not tab or line end): they would reach the chair's terminal and every export.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What a file's first bytes say it is, when it is not text a spreadsheet saved as CSV.
+_NOT_CSV = [
+    (b"PK\x03\x04", "this is an Excel (or other zipped) file, not a CSV file",
+     "In the spreadsheet, choose Save As, then CSV, and import that file."),
+    (b"\xd0\xcf\x11\xe0", "this is an older Excel file, not a CSV file", "In the spreadsheet, choose Save As, then CSV, and import that file."),
+    (b"%PDF", "this is a PDF file, not a CSV file", "Ask for the applications as a spreadsheet, and save it as CSV."),
+]
 
 
 @dataclass
@@ -35,6 +51,9 @@ class Imported:
     applications: list[Application] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # "row 4: the amount '12,50' is not an amount of money"
+    # Organisations that come more than once, with their rows: "Hillside Lunch Club (rows 3 and 7)".
+    duplicates: list[str] = field(default_factory=list)
+    separator: str = ","  # what stood between the columns (said when it was not a comma)
 
     @property
     def ok(self) -> bool:
@@ -58,7 +77,24 @@ def money_pence(text: str) -> int | None:
 def import_applications(text: str, first_id: int = 1) -> Imported:
     """The applications in `text` (CSV with a header row). Read `problems` before using them."""
     result = Imported()
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    # Old-Mac line ends (a lone CR) and Windows ones are read as line ends; NUL bytes are no text.
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    first_line = text.split("\n", 1)[0]
+    if "," not in first_line:
+        result.separator = next((mark for mark in (";", "\t") if mark in first_line), ",")
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=result.separator):
+            if any(len(cell) > MOST_CELL for cell in row):
+                result.problems.append(f"row {len(rows) + 1}: a cell is longer than {MOST_CELL // 1024} KB, "
+                                       "which is not an application's text")
+                return result
+            rows.append([_CONTROL.sub("", cell) for cell in row])
+    except csv.Error as error:
+        too_big = "field larger than field limit" in str(error)  # the csv module's own limit, 128 KB a cell
+        result.problems.append(f"row {len(rows) + 1}: " + (f"a cell is longer than {MOST_CELL // 1024} KB, which is not an "
+                               "application's text" if too_big else f"it cannot be read as CSV ({error})"))
+        return result
     if not rows or not any(cell.strip() for cell in rows[0]):
         result.problems.append("row 1: there is no header row (such as Organisation, Project, Amount)")
         return result
@@ -85,7 +121,9 @@ def import_applications(text: str, first_id: int = 1) -> Imported:
         problems = [f"the {name} is empty" for name in NEEDED if not cell[name]]
         amount = money_pence(cell["amount"]) if cell["amount"] else None
         if cell["amount"] and (amount is None or amount <= 0):
-            problems.append(f"the amount '{cell['amount']}' is not an amount of money (write it as £12,500 or 12500)")
+            problems.append(f"the amount '{cell['amount'][:40]}' is not an amount of money (write it as £12,500 or 12500)")
+        elif amount is not None and amount > MOST_PENCE:
+            problems.append(f"the amount '{cell['amount'][:40]}' is more than a billion pounds")
         too_long = [name for name in ("organisation", "project") if len(cell[name]) > 200]
         problems += [f"the {name} is longer than 200 characters" for name in too_long]
         if problems:
@@ -99,17 +137,42 @@ def import_applications(text: str, first_id: int = 1) -> Imported:
         number += 1
     if result.problems:
         result.applications = []  # nothing is imported until every row is right
+    result.duplicates = _duplicates(rows, columns.get("organisation", 0))
     return result
+
+
+def _duplicates(rows: list[list[str]], column: int) -> list[str]:
+    """Organisations that come more than once (ignoring case and spaces), with their spreadsheet rows."""
+    seen: dict[str, list[int]] = {}
+    names: dict[str, str] = {}
+    for row_number, row in enumerate(rows[1:], start=2):
+        name = row[column].strip() if column < len(row) else ""
+        if name:
+            key = " ".join(name.lower().split())
+            seen.setdefault(key, []).append(row_number)
+            names.setdefault(key, name)
+    return [f"{names[key]} (rows {', '.join(map(str, found[:-1]))} and {found[-1]})" for key, found in seen.items() if len(found) > 1]
 
 
 def import_applications_file(path: Path, first_id: int = 1) -> Imported:
     """As import_applications, from a file; FileProblem if it cannot be read as text."""
     raw = read_bytes(Path(path), "applications")
+    for start, what, todo in _NOT_CSV:
+        if raw.startswith(start):
+            raise FileProblem(path, "", what, todo)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return import_applications(raw.decode("utf-16"), first_id)  # "Unicode text" from Excel: read as it is
+        except UnicodeDecodeError:
+            raise FileProblem(path, "", "this file says it is UTF-16 text but is not", "Save the spreadsheet as CSV (UTF-8) and try again.") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")  # a spreadsheet saved as "CSV" on Windows
-        except UnicodeDecodeError:
-            raise FileProblem(path, "", "this is not a text file", "Save the spreadsheet as CSV (UTF-8) and try again.") from None
+        if raw.count(b"\x00") > len(raw) // 8:
+            raise FileProblem(path, "", "this is not a text file (it is mostly empty bytes)",
+                              "Save the spreadsheet as CSV (UTF-8) and try again.") from None
+        text = raw.decode("cp1252", errors="replace")  # a spreadsheet saved as "CSV" on Windows
+    if text.count("\ufffd") > max(3, len(text) // 100) or (text and sum(c.isprintable() or c in "\r\n\t" for c in text[:4096]) < min(len(text), 4096) * 0.9):
+        raise FileProblem(path, "", "this is not a text file a spreadsheet saved as CSV",
+                          "In the spreadsheet, choose Save As, then CSV, and import that file.")
     return import_applications(text, first_id)

@@ -56,6 +56,7 @@ from workshop_tui.ui.widgets.panel_tables import (
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
 TABS = ("applications", "declarations", "scores", "moderation", "ranking")
+ASK_ABOVE_ROWS = 30  # a round has about 20 applications: more than this is asked about before it is imported
 
 
 def lowest_to_highest(panel) -> str:
@@ -447,16 +448,40 @@ class PanelScreen(Screen):
                 return "The file has no applications in it."
             rows = [{"organisation": a.organisation, "project": a.project, "amount_pence": a.amount_pence, "area": a.area,
                      "summary": a.summary, "link": a.link} for a in imported.applications]
-            refused = self.live.try_command("add_applications", applications=rows)
-            if not refused:
-                ignored = f" Columns not used: {', '.join(imported.ignored_columns)}." if imported.ignored_columns else ""
-                self.notify(f"{len(rows)} applications imported.{ignored}", title="Applications")
-            return refused
+
+            def add() -> str:
+                refused = self.live.try_command("add_applications", applications=rows)
+                if not refused:
+                    ignored = f" Columns not used: {', '.join(imported.ignored_columns)}." if imported.ignored_columns else ""
+                    self.notify(f"{len(rows)} applications imported.{ignored}", title="Applications")
+                return refused
+
+            def answered(yes: bool | None) -> None:
+                refused = add() if yes else "Nothing was imported."
+                if refused:
+                    self.notify(refused, title="Applications", severity="warning" if yes else "information")
+
+            # A big file, or one with an organisation twice, is asked about first.
+            question = [f"This file holds {len(rows)} applications." if len(rows) > ASK_ABOVE_ROWS else "",
+                        f"These organisations come more than once: {'; '.join(imported.duplicates[:5])}."
+                        if imported.duplicates else ""]
+            if any(question):
+                # Asked once the file prompt has closed (`ask_after`), on top of the panel.
+                asking.append((ConfirmScreen(" ".join(q for q in question if q) + " Import them all?",
+                                             "Import", "Do not import"), answered))
+                return ""
+            return add()
+
+        asking: list = []
+
+        def ask_after(_: str | None) -> None:
+            if asking:
+                self.app.push_screen(*asking.pop())
 
         self.app.push_screen(TextPrompt(
             "Import applications from a spreadsheet saved as CSV. It needs columns for the organisation, the project "
             "and the amount asked for; area, summary and link are taken too. Which file?",
-            hint="Type the file's name or path. Enter imports. Escape cancels.", attempt=attempt))
+            hint="Type the file's name or path. Enter imports. Escape cancels.", attempt=attempt), ask_after)
 
     def action_show_application(self) -> None:
         chosen = self.query_one(ApplicationsTable).chosen
