@@ -30,6 +30,9 @@ def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_rep
     engine.declare_interest("p2", "app2", "My daughter walks with them")  # found later: it stands
     declarations = [(d.member, d.application) for d in engine.session.panel.declarations]
     assert declarations == [("p1", "app1"), ("p2", "app2")]  # no "none" beside an interest
+    engine.declare_interest("p3", "app3", "Treasurer")
+    ids = [d.id for d in engine.session.panel.declarations]
+    assert len(ids) == len(set(ids))  # a "none" that was replaced never lends its number to another
     engine.declare_interest("p5", "app3", "I manage the shed's grant")  # staff declare too
     assert engine.session.panel.has_interest("p5", "app3")
 

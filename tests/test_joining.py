@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.joining import FACILITATOR_CODE, NotWelcome, normal_code, spaced, who_joins
+from workshop_tui.core.record_commands import NotNow
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.member_cards import member_cards
@@ -143,3 +144,40 @@ def test_join_under_a_name_not_on_the_roster_is_refused_before_any_screen_opens(
 
 def test_normal_code_takes_what_people_type():
     assert normal_code(" kx7-4mp ") == normal_code("KX7 4MP") == "KX74MP"
+
+
+def test_in_a_panels_session_a_members_name_never_opens_a_window_even_before_the_round_opens(sessions_dir, clock):
+    """Found on a second read: before the round opened, Margaret's name alone opened a note-taker's window,
+    which kept its rights once the round was open."""
+    owner = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Grace")
+    try:
+        owner.apply(Command("add_person", {"name": "Margaret Smith", "role": "older person"}))
+        assert owner.session.panel is None
+        assert "is on the panel" in refusal(owner.session, "note-taker", "Margaret Smith")
+    finally:
+        owner.close()
+
+
+def test_a_member_with_no_name_on_the_roster_acts_by_their_id():
+    engine, _ = panel_engine()
+    engine.add_person("", "volunteer")
+    unnamed = engine.session.participants[-1]
+    joiner = who_joins(engine.session, "note-taker", "", engine.session.codes[unnamed.id])
+    assert joiner.window == f"member: {unnamed.id}"
+    engine.declare_no_interests(unnamed.id)
+    with engine.stamped(joiner.window, "c1"):
+        engine.enter_score(unnamed.id, "app1", "need", 3)  # their own sheet
+        with pytest.raises(NotNow, match="only"):
+            engine.enter_score("p1", "app1", "need", 3)
+
+
+def test_referring_to_the_funder_is_only_for_an_application_nobody_is_free_to_decide():
+    engine, _ = panel_engine()
+    with pytest.raises(NotNow, match="Members are free to decide Hillside Lunch Club"):
+        engine.make_award("app1", "refer to the funder", "We would rather not")
+
+
+def test_a_stranger_at_the_browsers_join_page_is_never_offered_a_name_from_the_roster():
+    engine, _ = panel_engine()
+    assert "Did you mean" not in refusal(engine.session, "note-taker", "Tomm", suggest=False)
+    assert "Did you mean Tom?" in refusal(engine.session, "note-taker", "Tomm")

@@ -72,3 +72,20 @@ def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed():
     assert names_in("As margaret's note said", roster) == ["Margaret Smith"]
     assert names_in("HILL and Smith agreed", roster) == ["Margaret Smith", "Dennis Hill"]
     assert names_in("A panel member felt the hillside club was strong", roster) == []  # a whole word only
+    assert names_in("Anne said so", ["Anne-Marie Jones"]) == ["Anne-Marie Jones"]  # each part of a double name
+
+
+def test_a_surname_that_is_a_word_of_the_file_never_breaks_the_anonymised_copy():
+    """Found on a second read: "Chris Round" turned the session's "round" into a name, and no letter could be written."""
+    from tests.panel_helpers import panel_engine, score_everything
+
+    engine, _ = panel_engine()
+    engine.add_person("Chris Round", "older person")
+    score_everything(engine)
+    engine.reveal_scores()
+    engine.add_person("Sam Guest", "guest")
+    engine.make_award("app1", "decline", "Round about the same as others, Chris felt", departure_reason="ok")
+    shared = anonymise(engine.session)
+    assert shared.panel is not None and [p.role for p in shared.participants][-1] == "guest"
+    letters = feedback_letters(engine.session)
+    assert letters and not any(re.search(r"(?<!\w)chris(?!\w)", letter.markdown, re.IGNORECASE) for letter in letters)

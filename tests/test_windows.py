@@ -495,11 +495,14 @@ def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(owner
     owner.close()
     forged = Outbox(owner.path, "gone-1")
     forged.add({"id": "gone-1-1", "name": "finish", "args": "", "window": "facilitator: Ann"})
-    forged.add({"id": "gone-1-2", "name": "add_note", "args": arguments_text({"typed": "Kept"}), "window": "facilitator: Ann"})
+    forged.add({"id": "gone-1-2", "name": "add_note", "args": arguments_text({"typed": "Not kept"}), "window": "facilitator: Ann"})
+    forged.add({"id": "gone-1-3", "name": "add_note", "args": arguments_text({"typed": "Kept"}), "window": "note-taker: bob"})
     forged.close(keep=True)
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
     assert again.session.status != "finished"
-    assert [(n.text, n.window) for n in again.session.notes] == [("Kept", "note-taker: Ann")]
+    # Ann is no note-taker on the roster, so no window of hers could have joined as one: her lines are refused.
+    # Bob's is applied as the roster names him.
+    assert [(n.text, n.window) for n in again.session.notes] == [("Kept", "note-taker: Bob")]
     again.close()
 
 
@@ -513,7 +516,7 @@ def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(owne
         forged.add({"id": f"gone-2-{number}", "name": "add_note", "args": arguments_text({"typed": f"Note {number}"}), "window": said})
     forged.close(keep=True)
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
-    assert [n.window for n in again.session.notes] == ["note-taker"] * 3
+    assert again.session.notes == []  # no window under such a name could have joined: nothing reaches the minutes
     again.close()
 
 
@@ -611,7 +614,7 @@ def test_windows_beyond_the_most_a_session_takes_are_refused_in_words(owner: Ope
     held.pop().close()
     until(lambda: len(owner.windows) == 2, "a window going")
     late = raw_window(owner, window="late")
-    assert "welcome" in answers(late, lambda answer: "welcome" in answer or "error" in answer)[-1]
+    assert any("welcome" in answer for answer in answers(late, lambda answer: "welcome" in answer or "error" in answer))
     for connection in [*held, late, one_too_many]:
         connection.close()
 

@@ -76,9 +76,11 @@ def normal_code(code: str) -> str:
     return "".join(code.split()).replace("-", "").upper()
 
 
-def who_joins(session: Session, asked: Role, name: str = "", code: str = "", has_key: bool = False) -> Joiner:
+def who_joins(session: Session, asked: Role, name: str = "", code: str = "", has_key: bool = False,
+              suggest: bool = True) -> Joiner:
     """The role and person of a window that asks to join as `asked`, giving `name` and perhaps `code`.
-    Raises NotWelcome with the sentence to show."""
+    Raises NotWelcome with the sentence to show. `suggest`: a close miss may name a person on the roster
+    (not to a stranger's browser, which could learn the roster's names that way)."""
     name = " ".join(name.split())
     if asked == "audience":
         return Joiner("audience", "")
@@ -91,7 +93,7 @@ def who_joins(session: Session, asked: Role, name: str = "", code: str = "", has
                          "can join as the facilitator.")
     if asked == "member":
         raise NotWelcome("A panel member's window needs that member's own code. The chair has it.")
-    joiner = _by_name(session, name)
+    joiner = _by_name(session, name, suggest)
     if asked == "guest":
         return Joiner("guest", joiner.name)  # a window that asks for fewer rights is believed
     return joiner
@@ -111,12 +113,13 @@ def _by_code(session: Session, name: str, code: str) -> Joiner:
     return Joiner("member", person.name or holder)
 
 
-def _by_name(session: Session, name: str) -> Joiner:
+def _by_name(session: Session, name: str, suggest: bool = True) -> Joiner:
     if not name:
         raise NotWelcome("Say who you are: your name as it is on the roster.")
     person = next((p for p in session.participants if p.name and squashed(p.name) == squashed(name)), None)
     if person is not None:
-        if session.panel is not None and person in members(session):
+        if session.plan.panel is not None and person in members(session):
+            # In a panel's session, from the start (before the round opens too): a member acts only by their code.
             raise NotWelcome(f"{person.name} is on the panel. A panel member's window needs their own code, "
                              "which the chair has.")
         return Joiner("note-taker", person.name)
@@ -125,7 +128,7 @@ def _by_name(session: Session, name: str) -> Joiner:
     if session.guests_allowed:
         return Joiner("guest", name)
     known = [p.name for p in session.participants if p.name] + ([session.note_taker] if session.note_taker else [])
-    close = difflib.get_close_matches(name.lower(), [known_name.lower() for known_name in known], n=1, cutoff=0.6)
+    close = [] if not suggest else difflib.get_close_matches(name.lower(), [known_name.lower() for known_name in known], n=1, cutoff=0.6)
     if close:
         match = next(known_name for known_name in known if known_name.lower() == close[0])
         raise NotWelcome(f"No one called {name} is on the roster. Did you mean {match}?")

@@ -175,7 +175,7 @@ class PanelCommands:
         if self.panel.has_interest(person.id, bid.id):
             raise NotNow(f"{person.name or 'This member'} has already declared an interest in {bid.organisation}.")
         words = _words(interest, "what the link is")
-        return self._emit(Kind.DECLARATION_ADD, declaration=f"i{len(self.panel.declarations) + 1}",
+        return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(),
                           member=person.id, application=bid.id, interest=words)
 
     def declare_no_interests(self, member: str) -> list[Event]:
@@ -188,7 +188,11 @@ class PanelCommands:
             organisation = self.panel.application(interest.application).organisation
             raise NotNow(f"{person.name or 'This member'} has declared an interest in {organisation}, "
                          "so they cannot also say they have none.")
-        return self._emit(Kind.DECLARATION_ADD, declaration=f"i{len(self.panel.declarations) + 1}", member=person.id)
+        return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(), member=person.id)
+
+    def _next_declaration(self) -> str:
+        """A new declaration's id: one more than every one made (a "none" an interest replaced keeps its id)."""
+        return f"i{sum(1 for e in self.session.events if e.kind == Kind.DECLARATION_ADD) + 1}"
 
     # Scores.
 
@@ -291,7 +295,10 @@ class PanelCommands:
         bid = self._application(application)
         if outcome not in OUTCOMES:
             raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
-        if outcome == "refer to the funder" and (not self._eligible(bid.id) or self.panel.revealed_at is not None):
+        if outcome == "refer to the funder":
+            if self._eligible(bid.id):
+                raise NotNow(f"Members are free to decide {bid.organisation}, so the panel decides it. Referring to the "
+                             "funder is for an application every member stepped out of.")
             return self._refer(bid, reason)
         if not self._eligible(bid.id):
             raise NotNow(f"Every member stepped out of {bid.organisation}, so no one is left to decide it. "
@@ -328,6 +335,9 @@ class PanelCommands:
         """The recorded exception: the panel cannot decide (no member is left, every one stepped out), so the
         funder does. Allowed whenever no member is left to decide, and after the reveal."""
         words = _words(reason, "why it goes to the funder")
+        previous = award_of(self.panel, bid.id)
+        if previous is not None and not previous.to_confirm and (previous.outcome, previous.reason) == ("refer to the funder", words):
+            return []  # as it is already
         out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
         return self._emit(Kind.AWARD_MAKE, application=bid.id, outcome="refer to the funder", amount=0, reason=words,
                           present=[], stepped_out=out)

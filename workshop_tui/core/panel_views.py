@@ -39,7 +39,8 @@ def member_of_window(session: Session, window: str) -> Participant | None:
     role, _, name = window.partition(": ")
     if role != "member" or not name.strip():
         return None
-    found = [p for p in members(session) if p.name and squashed(p.name) == squashed(name)]
+    # By name, or by id for a member with no name on the roster ("member: p3").
+    found = [p for p in members(session) if (p.name and squashed(p.name) == squashed(name)) or (not p.name and p.id == name.strip())]
     return found[0] if len(found) == 1 else None
 
 

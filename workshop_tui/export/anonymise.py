@@ -7,15 +7,25 @@ from typing import Any
 from workshop_tui.model import Session
 from workshop_tui.model.participant import person_labels
 
+# Fields whose values are the app's own words or ids, never a person's text: a name part ("Round" of
+# Chris Round, "Guest" of Sam Guest) must not change them, or the session would no longer be one.
+_FIXED_FIELDS = {"id", "role", "kind", "status", "outcome", "method", "state", "tie_break", "step", "member",
+                 "application", "criterion", "person", "note", "decision", "action", "holder", "on", "command",
+                 "schema_version", "from_note", "dissent_by", "present", "stepped_out", "to", "after"}
 
-def _replace_all(value: Any, swap: Callable[[str], str]) -> Any:
-    # Any: this walks a model_dump(), whose values are of every kind.
+
+def _replace_all(value: Any, swap: Callable[[str], str], swap_key: Callable[[str], str], field: str = "") -> Any:
+    """Every free text in a model_dump() swapped; a dict's keys (field names, or a count's titles) only for
+    whole names; the app's own fixed words and ids never. Any: a model_dump's values are of every kind."""
+    if field in _FIXED_FIELDS:
+        return value
     if isinstance(value, str):
         return swap(value)
     if isinstance(value, list):
-        return [_replace_all(item, swap) for item in value]
+        return [_replace_all(item, swap, swap_key, field) for item in value]
     if isinstance(value, dict):
-        return {swap(key) if isinstance(key, str) else key: _replace_all(item, swap) for key, item in value.items()}
+        return {swap_key(key) if isinstance(key, str) else key: _replace_all(item, swap, swap_key, str(key))
+                for key, item in value.items()}
     return value
 
 
@@ -33,6 +43,7 @@ def anonymise(session: Session) -> Session:
     if session.note_taker.strip():
         names.setdefault(session.note_taker.strip(), "the note-taker")
     lowered: dict[str, str | None] = {name.lower(): label for name, label in names.items()}
+    whole = _pattern(list(lowered))  # for a dict's keys: whole names only
     # Any form of a name: "Margaret pointed out", "SMITH said", "Margaret's view" are a person too. A part
     # two people share ("Ann" of Ann Jones and Ann Lee) says only "someone".
     for part, label in _name_parts(names).items():
@@ -42,12 +53,7 @@ def anonymise(session: Session) -> Session:
             for kept in (application.organisation.strip(), application.project.strip()):
                 if kept:
                     lowered.setdefault(kept.lower(), None)  # None: kept as it is; a person's own name still goes
-    # Longest first, so "Ann Jones" is replaced before "Ann" and an organisation's whole name is kept
-    # before a name inside it is seen; whole words only.
-    ordered = sorted(lowered, key=len, reverse=True)
-    pattern = (
-        re.compile(r"@?(?<!\w)(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)", re.IGNORECASE) if ordered else None
-    )
+    pattern = _pattern(list(lowered))
 
     def swapped(found: re.Match[str]) -> str:
         # A match whose lower case is not a key (a letter that changes length in lower case) is still replaced.
@@ -55,16 +61,26 @@ def anonymise(session: Session) -> Session:
         return found.group(0) if label is None else label
 
     def swap(text: str) -> str:
-        if pattern is None:
-            return text
-        return pattern.sub(swapped, text)
+        return text if pattern is None else pattern.sub(swapped, text)
 
-    data = _without_codes(_replace_all(session.model_dump(mode="python"), swap))
+    def swap_key(text: str) -> str:
+        return text if whole is None else whole.sub(swapped, text)
+
+    data = _without_codes(_replace_all(session.model_dump(mode="python"), swap, swap_key))
     for person in data["participants"]:
         person["name"] = labels[person["id"]]
     data["facilitator"] = "the facilitator" if session.facilitator.strip() else ""
     data["note_taker"] = "the note-taker" if session.note_taker.strip() else ""
     return Session.model_validate(data)
+
+
+def _pattern(names: list[str]) -> re.Pattern[str] | None:
+    """Longest first, so "Ann Jones" is replaced before "Ann" and an organisation's whole name is kept
+    before a name inside it is seen; whole words only, in any case, "@" with it."""
+    ordered = sorted(names, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(r"@?(?<!\w)(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)", re.IGNORECASE)
 
 
 # Parts of a name that are not a name of their own: titles and initials.
@@ -78,9 +94,10 @@ def _name_parts(names: dict[str, str]) -> dict[str, str]:
     for name, label in names.items():
         if name.lower() == label.lower():
             continue  # anonymised already ("Panel member 3", "the facilitator"): its words are no one's name
-        for word in re.findall(r"[^\W\d_][\w'-]*[^\W\d_]", name):
+        words = re.findall(r"[^\W\d_][\w'-]*[^\W\d_]", name)
+        for word in [*words, *(piece for whole in words if "-" in whole for piece in whole.split("-"))]:
             word = word.lower()
-            if word in _NOT_NAMES or word == name.lower():
+            if len(word) < 2 or word in _NOT_NAMES or word == name.lower():
                 continue
             parts[word] = label if parts.get(word, label) == label else "someone"
     return parts

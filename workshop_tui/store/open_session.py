@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
+from workshop_tui.core.joining import NotWelcome, who_joins
 from workshop_tui.core.replay import starting_state
 from workshop_tui.core.roles import Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session, start_of
@@ -355,8 +356,16 @@ class OpenSession:
             for sent in outboxes.commands():
                 try:
                     args = arguments_from_text(sent["args"])
-                    # Never more than a note-taker's rights, whatever the line says; its window's id starts its ids.
+                    # Never more than a note-taker's rights, whatever the line says, and no more than the roster
+                    # gives that name now (core/joining.py); its window's id starts its ids.
                     label, role = _left_behind(sent.get("window", ""))
+                    if role != "member":
+                        name = label.partition(": ")[2]
+                        try:
+                            joiner = who_joins(self.session, role, name, suggest=False)
+                        except NotWelcome:
+                            continue  # a window that could not join now: its line is refused, as it would be
+                        label, role = joiner.window, joiner.role
                     if self.apply(Command(sent["name"], args, sent["id"], label, role, False, window_of(sent["id"]))):
                         applied += 1
                 except (NotNow, WireProblem, *REFUSED):

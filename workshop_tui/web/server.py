@@ -162,7 +162,7 @@ class WindowServer(Server):
         self.session_path = session
         # Who each browser's note-taker's window is: a token in its cookie -> (name, code), for this run only.
         self.people: dict[str, tuple[str, str]] = {}
-        self.wrong_codes: dict[str, int] = {}  # wrong members' or co-chair's codes, by address
+        self.wrong_codes: dict[str, int] = {}  # names not on the roster and wrong codes, by address
 
     # The routes.
 
@@ -296,14 +296,15 @@ class WindowServer(Server):
             raise web.HTTPSeeOther(request.path)
         name, code = str(form.get("name", ""))[:100], str(form.get("code", ""))[:32]
         address = request.remote or "?"
-        if code.strip() and self.wrong_codes.get(address, 0) >= MOST_WRONG:
-            return self._who_form("Too many wrong codes came from this computer. Ask the chair.", 429, name)
+        if self.wrong_codes.get(address, 0) >= MOST_WRONG:
+            return self._who_form("Too many wrong names or codes came from this computer. Ask the facilitator.", 429, name)
         try:
-            joiner = who_joins(load_session(self.session_path), "note-taker", name, code)
+            # No "Did you mean ...?" here: a stranger's browser must not learn the roster's names by guessing.
+            joiner = who_joins(load_session(self.session_path), "note-taker", name, code, suggest=False)
         except NotWelcome as refused:
-            if code.strip() and "code is not right" in str(refused):
-                self.wrong_codes[address] = self.wrong_codes.get(address, 0) + 1
-                self.said(f"A wrong member's or co-chair's code was typed at {address}.")
+            # Wrong names count as wrong codes do: guessing the roster to join as someone on it is refused too.
+            self.wrong_codes[address] = self.wrong_codes.get(address, 0) + 1
+            self.said(f"A name or code that is not right was typed at {address}.")
             return self._who_form(str(refused), 403, name)
         except FileProblem as problem:
             return self._who_form(f"The session cannot be read now ({problem.what}).", 503, name)

@@ -241,8 +241,8 @@ class PanelScreen(Screen):
 
     def _sheet_member(self):
         own = self.own_member()
-        if own is not None:
-            return own
+        if own is not None or self.live.owner.window.partition(": ")[0] == "member":
+            return own  # a member's window shows its own sheet, or none: never another member's
         scorers = self.scorers()
         if not scorers:
             return None
@@ -269,6 +269,10 @@ class PanelScreen(Screen):
         member = self._sheet_member()
         line = self.query_one("#sheet-line", Static)
         sheet = self.query_one(ScoreSheet)
+        if member is None and self.live.owner.window.partition(": ")[0] == "member":
+            line.update("This window's member is not on the panel now, so there is no sheet to show. Ask the chair.")
+            sheet.clear(columns=True)
+            return
         if member is None:
             line.update("Nobody on the roster scores yet. Add the panel members (older people or volunteers) with r on the session's screen.")
             sheet.clear(columns=True)
