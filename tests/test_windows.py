@@ -495,14 +495,15 @@ def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(owner
     owner.close()
     forged = Outbox(owner.path, "gone-1")
     forged.add({"id": "gone-1-1", "name": "finish", "args": "", "window": "facilitator: Ann"})
-    forged.add({"id": "gone-1-2", "name": "add_note", "args": arguments_text({"typed": "Not kept"}), "window": "facilitator: Ann"})
+    forged.add({"id": "gone-1-2", "name": "add_note", "args": arguments_text({"typed": "Kept as a guest"}), "window": "facilitator: Ann"})
+    forged.add({"id": "gone-1-4", "name": "next_step", "args": "", "window": "note-taker: Ann"})
     forged.add({"id": "gone-1-3", "name": "add_note", "args": arguments_text({"typed": "Kept"}), "window": "note-taker: bob"})
     forged.close(keep=True)
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
-    assert again.session.status != "finished"
-    # Ann is no note-taker on the roster, so no window of hers could have joined as one: her lines are refused.
+    assert again.session.status != "finished" and again.session.current_step == 0  # no finish, no step: a guest's rights
+    # Ann is no note-taker on the roster: her note is kept with a guest's rights (which never finish a session).
     # Bob's is applied as the roster names him.
-    assert [(n.text, n.window) for n in again.session.notes] == [("Kept", "note-taker: Bob")]
+    assert [(n.text, n.window) for n in again.session.notes] == [("Kept as a guest", "guest: Ann"), ("Kept", "note-taker: Bob")]
     again.close()
 
 
@@ -516,7 +517,8 @@ def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(owne
         forged.add({"id": f"gone-2-{number}", "name": "add_note", "args": arguments_text({"typed": f"Note {number}"}), "window": said})
     forged.close(keep=True)
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
-    assert again.session.notes == []  # no window under such a name could have joined: nothing reaches the minutes
+    # Kept, with a guest's rights and no name: nothing of those names reaches the minutes.
+    assert [n.window for n in again.session.notes] == ["guest"] * 3
     again.close()
 
 

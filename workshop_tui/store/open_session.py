@@ -363,9 +363,11 @@ class OpenSession:
                         name = label.partition(": ")[2]
                         try:
                             joiner = who_joins(self.session, role, name, suggest=False)
+                            label, role = joiner.window, joiner.role
                         except NotWelcome:
-                            continue  # a window that could not join now: its line is refused, as it would be
-                        label, role = joiner.window, joiner.role
+                            # A name the roster does not give a note-taker's rights now: what it typed is kept
+                            # with a guest's rights (notes, decisions, actions), never lost, never more.
+                            label, role = (f"guest: {name}" if name else "guest"), "guest"
                     if self.apply(Command(sent["name"], args, sent["id"], label, role, False, window_of(sent["id"]))):
                         applied += 1
                 except (NotNow, WireProblem, *REFUSED):
