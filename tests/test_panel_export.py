@@ -636,3 +636,16 @@ def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from
     # An anonymised copy never holds the name: it says the chair.
     assert "The chair revealed the scores" in markdown_report(anonymise(engine.session))
     assert "Grace Obi" not in markdown_report(anonymise(engine.session))
+
+
+def test_averages_are_one_place_with_halves_rounded_up_and_money_over_the_pot_says_so():
+    """As found in [13]: 33.95 showed as 33.9 or 34.0 depending on the float; an overspent pot read '-£34,650 is left'."""
+    from fractions import Fraction
+
+    from workshop_tui.export.panel_facts import weighted_words
+    from workshop_tui.model.round import left_words
+
+    assert [weighted_words(Fraction(n, 100)) for n in (3395, 3394, 3396, 3350, 3345, 4400)] == [
+        "34.0", "33.9", "34.0", "33.5", "33.5", "44"]
+    assert weighted_words(Fraction(1, 20)) == "0.1" and weighted_words(Fraction(1, 3)) == "0.3"
+    assert left_words(5_000_00) == "£5,000 left" and left_words(-34_650_00) == "£34,650 over the pot"

@@ -441,3 +441,9 @@ async def test_a_reason_that_names_someone_is_flagged_as_it_is_typed():
         await pilot.press(*["backspace"] * len("As margaret's note said"), *"A panel member's note said")
         await pilot.pause()
         assert str(form.query_one("#award-names", Static).content) == ""
+
+
+def test_the_panels_money_line_says_over_the_pot_never_a_minus_sign():
+    from workshop_tui.ui.screens.panel import _left_line
+
+    assert _left_line(5_000_00) == "Left £5,000" and _left_line(-34_650_00) == "£34,650 over the pot"

@@ -118,7 +118,17 @@ def weighted_words(value: Fraction | int | None) -> str:
         return "not scored in full"
     if isinstance(value, int) or value.denominator == 1:
         return str(int(value))
-    return f"{float(value):.1f}"
+    return one_place(value)
+
+
+def one_place(value: Fraction) -> str:
+    """A fraction to one decimal place, halves rounded up (33.95 is 34.0, 33.94 is 33.9), exactly: never
+    through a float, whose halves round either way."""
+    tenths = value * 10
+    whole = tenths.numerator // tenths.denominator
+    if (tenths - whole) * 2 >= 1:
+        whole += 1
+    return f"{whole // 10}.{whole % 10}" if whole >= 0 else f"-{(-whole) // 10}.{(-whole) % 10}"
 
 
 def cell(panel: Panel, member: str, application: str, criterion: str) -> tuple[str, Score | None]:

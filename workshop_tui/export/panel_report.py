@@ -38,7 +38,7 @@ from workshop_tui.export.panel_facts import (
 )
 from workshop_tui.model import Session
 from workshop_tui.model.panel import Panel
-from workshop_tui.model.round import pounds
+from workshop_tui.model.round import left_words, pounds
 
 TIE_BREAK_WORDS = {
     "smaller amount first": "When two applications had the same weighted score, the one asking for less money came first.",
@@ -233,7 +233,9 @@ def _ranking(panel: Panel) -> Section:
     for row in rows_decided:
         r = row.ranked
         if r.place is not None and not row.above_the_line and not line_drawn:
-            rows.append(["-", f"The funding line: {pounds(_left_at_the_line(panel, rows_decided))} is left", "", "", "", ""])
+            at_the_line = _left_at_the_line(panel, rows_decided)
+            money = f"{pounds(at_the_line)} is left" if at_the_line >= 0 else left_words(at_the_line)  # never "-£"
+            rows.append(["-", f"The funding line: {money}", "", "", "", ""])
             line_drawn = True
         place = "not ranked" if r.place is None else f"{r.place} (tied)" if r.tied else str(r.place)
         decision = row.award.outcome if row.award is not None else "no decision yet"

@@ -62,6 +62,11 @@ class Round(Record):
     applications: list[Application] = []
 
 
+def left_words(pence: int) -> str:
+    """What is left of a pot, as people say it: '£5,000 left', or '£34,650 over the pot' (never '-£34,650')."""
+    return f"{pounds(pence)} left" if pence >= 0 else f"{pounds(-pence)} over the pot"
+
+
 def pounds(pence: int) -> str:
     """1250050 -> '£12,500.50'; 1250000 -> '£12,500'."""
     whole, rest = divmod(abs(pence), 100)

@@ -34,7 +34,7 @@ from workshop_tui.core.panel_views import (
 )
 from workshop_tui.core.wording import plural
 from workshop_tui.model.participant import person_labels
-from workshop_tui.model.round import pounds
+from workshop_tui.model.round import left_words, pounds
 from workshop_tui.store.application_import import import_applications_file
 from workshop_tui.store.open_session import Change
 from workshop_tui.store.problems import FileProblem
@@ -56,6 +56,11 @@ from workshop_tui.ui.widgets.panel_tables import (
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
 TABS = ("applications", "declarations", "scores", "moderation", "ranking")
+
+
+def _left_line(left: int) -> str:
+    """'Left £5,000', or '£34,650 over the pot': a minus sign is easy to miss, and wraps away."""
+    return f"Left {pounds(left)}" if left >= 0 else f"{pounds(-left)} over the pot"
 ASK_ABOVE_ROWS = 30  # a round has about 20 applications: more than this is asked about before it is imported
 
 
@@ -229,7 +234,7 @@ class PanelScreen(Screen):
         panel = self.panel
         count = len(panel.round.applications)
         return (f"Pot {pounds(panel.round.pot_pence)}. Awarded {pounds(awarded_pence(panel))}. "
-                f"Left {pounds(left_pence(panel))}. {count} application{'s' if count != 1 else ''}.")
+                f"{_left_line(left_pence(panel))}. {count} application{'s' if count != 1 else ''}.")
 
     def _name_width(self, others: int) -> int:
         """As much of an organisation's name as fits beside `others` columns of other things."""
@@ -673,7 +678,7 @@ class PanelScreen(Screen):
         amount = application.amount_pence if outcome == "fund in full" else 0
         # A smaller amount is weighed once it is typed: the engine says then if it departs.
         why = departure(panel, application, outcome, amount) if outcome not in ("fund a smaller amount", "refer to the funder") else ""
-        left = pounds(panel.round.pot_pence - awarded_pence(panel, leaving_out=chosen))
+        left = left_words(panel.round.pot_pence - awarded_pence(panel, leaving_out=chosen))
 
         def attempt(answer: dict) -> str:
             return self.live.try_command("make_award", application=chosen, **answer)

@@ -112,7 +112,7 @@ class AwardForm(EnterMovesOn):
         a = self.application
         with VerticalScroll(classes="dialog"):
             yield Static(f"{self.outcome.capitalize()}: {a.organisation}, {a.project} "
-                         f"(asked for {pounds(a.amount_pence)}; {self.left} left)", classes="question", markup=False)
+                         f"(asked for {pounds(a.amount_pence)}; {self.left})", classes="question", markup=False)
             if self.outcome == "fund a smaller amount":
                 yield Label("How much, such as £20,000")
                 yield Input(id="award-amount")

@@ -15,6 +15,7 @@ from textual.widgets import DataTable
 
 from workshop_tui.core.panel_events import find_agreed, find_score
 from workshop_tui.core.panel_views import as_decided, spread, suggested_level
+from workshop_tui.export.panel_facts import weighted_words
 from workshop_tui.model.panel import Panel
 from workshop_tui.model.round import Criterion
 
@@ -257,7 +258,7 @@ def _money(pence: int) -> str:
 
 
 def _score(weighted) -> str:
-    return f"{weighted}" if getattr(weighted, "denominator", 1) == 1 else f"{float(weighted):.1f}"
+    return weighted_words(weighted)  # one place, halves up, as the report says it
 
 
 class ApplicationsTable(PanelTable):
