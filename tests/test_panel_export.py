@@ -649,3 +649,20 @@ def test_averages_are_one_place_with_halves_rounded_up_and_money_over_the_pot_sa
         "34.0", "33.9", "34.0", "33.5", "33.5", "44"]
     assert weighted_words(Fraction(1, 20)) == "0.1" and weighted_words(Fraction(1, 3)) == "0.3"
     assert left_words(5_000_00) == "£5,000 left" and left_words(-34_650_00) == "£34,650 over the pot"
+
+
+def test_a_file_that_scores_an_application_it_never_added_is_one_sentence_not_a_traceback(tmp_path):
+    """As found in [13]: a session file missing an application that has scores crashed `review` and `export`."""
+    import subprocess
+    import sys
+
+    shipped = Path(__file__).resolve().parent.parent / "sessions" / "2026-09-16-1000-shortlisting-panel-healthy-ageing-fund.toml"
+    blocks = shipped.read_text().split("[[events]]")
+    kept = [blocks[0]] + [b for b in blocks[1:] if not ('kind = "application.add"' in b and 'application = "app3"' in b)]
+    damaged = tmp_path / "damaged.toml"
+    damaged.write_text("[[events]]".join(kept).replace(f"events = {len(blocks) - 1}\n", f"events = {len(kept) - 1}\n"))
+    for form in ("md", "report-md"):
+        run = subprocess.run([sys.executable, "-m", "workshop_tui", "export", str(damaged), "--format", form,
+                              "--sessions-dir", str(tmp_path)], capture_output=True, text=True)
+        assert run.returncode == 2 and "Traceback" not in run.stderr
+        assert "it names the application app3, which this round never added" in run.stderr

@@ -11,9 +11,12 @@ from workshop_tui.model.panel import AgreedScore, Award, Declaration, Panel, Sco
 from workshop_tui.model.round import Application, Round, pounds
 
 
-def panel_of(session: Session) -> Panel:
+def panel_of(session: Session, application: object = "") -> Panel:
+    """The session's round; with `application`, one its round holds (a hand-edited file may name one it never added)."""
     if session.panel is None:
         raise KeyError("this session has no round open")
+    if application and not any(a.id == str(application) for a in session.panel.round.applications):
+        raise ValueError(f"it names the application {application}, which this round never added")
     return session.panel
 
 
@@ -74,7 +77,7 @@ def _application_add(session: Session, event: Event) -> None:
 @rule(Kind.DECLARATION_ADD, "a panel member made a declaration of interest", Area.PANEL)
 def _declaration_add(session: Session, event: Event) -> None:
     d = event.details
-    panel = panel_of(session)
+    panel = panel_of(session, d.get("application", ""))
     declaration = Declaration(
         id=str(d["declaration"]), at=event.at, member=str(d["member"]),
         application=str(d.get("application", "")), interest=str(d.get("interest", "")),
@@ -99,7 +102,7 @@ def _declaration_add(session: Session, event: Event) -> None:
 @rule(Kind.SCORE_ENTER, "a score was entered", Area.PANEL)
 def _score_enter(session: Session, event: Event) -> None:
     d = event.details
-    panel = panel_of(session)
+    panel = panel_of(session, d["application"])
     member, application, criterion = str(d["member"]), str(d["application"]), str(d["criterion"])
     existing = find_score(panel, member, application, criterion)
     if existing is not None:  # typed again before the reveal: a correction while copying the sheet
@@ -127,7 +130,7 @@ def _scores_reveal(session: Session, event: Event) -> None:
 @rule(Kind.SCORE_CHANGE, "a member changed a score and said why", Area.PANEL)
 def _score_change(session: Session, event: Event) -> None:
     d = event.details
-    score = find_score(panel_of(session), str(d["member"]), str(d["application"]), str(d["criterion"]))
+    score = find_score(panel_of(session, d["application"]), str(d["member"]), str(d["application"]), str(d["criterion"]))
     if score is None:
         raise KeyError("no score to change")
     score.earlier = [*score.earlier, ScoreChange(at=event.at, level=score.level, reason=score.reason)]
@@ -142,7 +145,7 @@ def _score_change(session: Session, event: Event) -> None:
 @rule(Kind.SCORE_AGREE, "the panel agreed a score", Area.PANEL)
 def _score_agree(session: Session, event: Event) -> None:
     d = event.details
-    panel = panel_of(session)
+    panel = panel_of(session, d["application"])
     application, criterion = str(d["application"]), str(d["criterion"])
     level, reason = _whole(event, "level"), str(d.get("reason", ""))
     existing = find_agreed(panel, application, criterion)
@@ -156,7 +159,7 @@ def _score_agree(session: Session, event: Event) -> None:
 @rule(Kind.AWARD_MAKE, "the panel made an award", Area.PANEL, settles=True)
 def _award_make(session: Session, event: Event) -> None:
     d = event.details
-    panel = panel_of(session)
+    panel = panel_of(session, d["application"])
     application = str(d["application"])
     earlier: list[str] = []
     for award in panel.awards:
