@@ -57,6 +57,13 @@ def code_holder(session: Session, code: str) -> str | None:
     return found
 
 
+def without_codes_yet(session: Session) -> list[str]:
+    """Who should have a code and has none yet: the co-chair (FACILITATOR_CODE), and each panel member once
+    the round is open."""
+    holders = [FACILITATOR_CODE] + ([person.id for person in members(session)] if session.panel is not None else [])
+    return [holder for holder in holders if holder not in session.codes]
+
+
 def new_code(taken: set[str]) -> str:
     """A new code, unlike any in `taken`."""
     while True:

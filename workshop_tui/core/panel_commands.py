@@ -332,8 +332,7 @@ class PanelCommands:
         return self._emit(Kind.AWARD_MAKE, **details)
 
     def _refer(self, bid: Application, reason: str) -> list[Event]:
-        """The recorded exception: the panel cannot decide (no member is left, every one stepped out), so the
-        funder does. Allowed whenever no member is left to decide, and after the reveal."""
+        """The recorded exception: the panel cannot decide (every member stepped out), so the funder does."""
         words = _words(reason, "why it goes to the funder")
         previous = award_of(self.panel, bid.id)
         if previous is not None and not previous.to_confirm and (previous.outcome, previous.reason) == ("refer to the funder", words):

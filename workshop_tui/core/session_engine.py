@@ -11,9 +11,8 @@ from contextlib import contextmanager
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.countdown import Countdown
 from workshop_tui.core.event_kinds import Kind, apply_event
-from workshop_tui.core.joining import FACILITATOR_CODE, new_code
+from workshop_tui.core.joining import new_code, without_codes_yet
 from workshop_tui.core.panel_commands import PanelCommands
-from workshop_tui.core.panel_views import members
 from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.command_arguments import LONGEST_STEP, LONGEST_TITLE, SHORTEST_STEP
@@ -220,13 +219,9 @@ class SessionEngine(RecordCommands, PanelCommands):
     def make_codes(self) -> list[Event]:
         """A code for a co-chair's window and one for each panel member's own window, where there is none yet.
         Codes once made stay the same: a member's printed card goes on working."""
-        holders = [FACILITATOR_CODE]
-        if self.session.panel is not None:
-            holders += [person.id for person in members(self.session)]
         events: list[Event] = []
-        for holder in holders:
-            if holder not in self.session.codes:
-                events += self._emit(Kind.SESSION_CODE, holder=holder, code=self.new_code(set(self.session.codes.values())))
+        for holder in without_codes_yet(self.session):
+            events += self._emit(Kind.SESSION_CODE, holder=holder, code=self.new_code(set(self.session.codes.values())))
         return events
 
     def reopen(self) -> list[Event]:

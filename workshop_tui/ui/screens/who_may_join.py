@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from workshop_tui.core.joining import FACILITATOR_CODE, spaced
+from workshop_tui.core.joining import FACILITATOR_CODE, spaced, without_codes_yet
 from workshop_tui.core.panel_views import members
 from workshop_tui.model import Session
 
@@ -63,9 +63,7 @@ class WhoMayJoinScreen(ModalScreen[None]):
             yield Static("g: guests in or out · Escape: close", markup=False)
 
     def on_mount(self) -> None:
-        session = self.session()
-        wanted = [FACILITATOR_CODE] + ([p.id for p in members(session)] if session.panel is not None else [])
-        if any(holder not in session.codes for holder in wanted):
+        if without_codes_yet(self.session()):
             self.run_command("make_codes")
         self.show()
 
