@@ -92,15 +92,19 @@ class PanelTable(DataTable):
     # every word they can hold, as an auto width measured before a change can leave it cut.
     WIDTHS: dict[str, int] = {}
 
-    def start(self, *headings: str) -> None:
+    def start(self, *headings: str, widths: dict[str, int] | None = None) -> None:
         """Empty the table for filling again; its columns stay if they are the same, so their widths
-        and the table's place do not jump about on every change."""
-        if tuple(str(c.label) for c in self.ordered_columns) == headings:
+        and the table's place do not jump about on every change. `widths` fixes columns' widths for this
+        fill (a column measured from its cells once kept the width of an earlier, emptier fill)."""
+        wanted = {**self.WIDTHS, **(widths or {})}
+        same = tuple(str(c.label) for c in self.ordered_columns) == headings and all(
+            c.width == wanted[str(c.label)] for c in self.ordered_columns if str(c.label) in wanted)
+        if same:
             self.clear()
         else:
             self.clear(columns=True)
             for heading in headings:
-                self.add_column(heading, width=self.WIDTHS.get(heading))
+                self.add_column(heading, width=wanted.get(heading))
 
     # Moved here, in the order keys arrive: a binding's action can run after a digit typed just
     # behind it, so a quick "Down 4" would score the row the cursor was leaving.
@@ -272,7 +276,9 @@ class ApplicationsTable(PanelTable):
         keep = self.cursor_row
         # The amount is never cut; the names share what is left of the screen.
         names = max(12, (width - 36) // 2)
-        self.start("No.", "Organisation", "Project", "Asked", "Area")
+        asked = max([len("Asked"), *(len(_money(a.amount_pence)) for a in panel.round.applications)])
+        self.start("No.", "Organisation", "Project", "Asked", "Area",
+                   widths={"No.": 3, "Organisation": names, "Project": names - 4, "Asked": asked, "Area": 14})
         for number, a in enumerate(panel.round.applications, start=1):
             self.add_row(str(number), Text(short(a.organisation, names)), Text(short(a.project, names - 4)), _money(a.amount_pence),
                          Text(short(a.area, 14)), key=a.id)
