@@ -547,7 +547,7 @@ def test_every_departure_and_its_reason_show_and_the_money_says_plainly_when_it_
     assert "The pot was £60,000. The panel awarded £95,000 to 4 applications." in money
     assert "That is £35,000 more than the pot, for the reason the panel gave: Testing only." in money
     assert ["-", "The funding line: £5,000 is left", "", "", "", ""] not in md_tables(report, "## The ranking")[0]
-    assert "Every ranked application is funded or fits the money left, so there is no funding line." in report
+    assert "The money left reaches every ranked application without a decision, so there is no funding line." in report
     # A reason kept without its departure words (an older file) still shows.
     session = after.model_copy(deep=True)
     assert session.panel is not None

@@ -54,6 +54,14 @@ class Kind(StrEnum):
     SCORE_CHANGE = "score.change"
     SCORE_AGREE = "score.agree"
     AWARD_MAKE = "award.make"
+    ROUND_CARRY = "round.carry"  # the round continues from an earlier sitting: what came over follows it
+    APPLICATION_EDIT = "application.edit"
+    APPLICATION_WITHDRAW = "application.withdraw"
+    APPLICATION_REMOVE = "application.remove"  # added by mistake: gone before anyone scored it
+    IMPORT_UNDO = "import.undo"  # every application one import added, before any is scored
+    DECLARATION_UNDO = "declaration.undo"  # made in error
+    MEMBER_COMMENT = "panel.comment"  # a member's comment on an application (not a trainer's comment.add)
+    TIE_ORDER = "tie.order"  # the chair's order for applications the tie-break rule leaves tied
 
 
 class Area(Flag):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
-from workshop_tui.core.panel_views import award_of, departure, member_of_window, members, typed_by_member_themselves
+from workshop_tui.core.panel_views import award_of, departure, member_of_window, members, ranking, typed_by_member_themselves
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.model import Event, Participant, Session
 from workshop_tui.model.command_arguments import LARGEST_POT_PENCE, LONGEST_WORDS
@@ -104,14 +104,17 @@ class PanelCommands:
              "area": area, "summary": summary, "link": link}
         ])
 
-    def add_applications(self, applications: list[dict[str, Any]]) -> list[Event]:
-        """Several applications at once (an imported spreadsheet): every one is checked before any is added."""
+    def add_applications(self, applications: list[dict[str, Any]], imported: bool = False) -> list[Event]:
+        """Several applications at once (an imported spreadsheet): every one is checked before any is added.
+        `imported`: they came from one file, so they can be undone together until scoring starts."""
         self._for_the_chair()
         panel = self.panel
         if panel.revealed_at is not None:
             raise NotNow("The scores are revealed, so no application can be added to this round now.")
         checked: list[dict[str, Detail]] = []
-        number = len(panel.round.applications)
+        # Numbered from every one ever added, so one removed never lends its number to another.
+        number = sum(1 for e in self.session.events if e.kind == Kind.APPLICATION_ADD)
+        batch = 1 + max((a.batch for a in panel.round.applications), default=0) if imported else 0
         for row, fields in enumerate(applications, start=1):
             where = f"Application {row}" if len(applications) > 1 else "The application"
             try:
@@ -135,11 +138,76 @@ class PanelCommands:
             }
             details.update({k: v for k, v in (("area", application.area), ("summary", application.summary),
                                                ("link", application.link)) if v})
+            if batch:
+                details["batch"] = batch
             checked.append(details)
         events: list[Event] = []
         for details in checked:
             events += self._emit(Kind.APPLICATION_ADD, **details)
         return events
+
+    def _unscored(self, bid: Application) -> None:
+        if any(s.application == bid.id for s in self.panel.scores) or any(a.application == bid.id for a in self.panel.agreed):
+            raise NotNow(f"{bid.organisation} has scores already, so it stays in the record. Withdraw it instead, with a reason.")
+
+    def edit_application(self, application: str, reason: str, **fields: Any) -> list[Event]:
+        """Correct an application's details (a typing slip, an amount the applicant revised), with a reason."""
+        self._for_the_chair()
+        bid = self._application(application)
+        if bid.withdrawn:
+            raise NotNow(f"{bid.organisation} was withdrawn, so its details stay as they were.")
+        details: dict[str, Detail] = {"application": bid.id}
+        wanted = {"organisation": "which organisation it is from", "project": "what the project is called"}
+        for field in ("organisation", "project", "area", "summary", "link"):
+            if fields.get(field) is not None:
+                text = _words(fields[field], wanted.get(field, f"its {field}"), needed=field in wanted)
+                if text != getattr(bid, field):
+                    details[field] = text
+        if fields.get("amount_pence") is not None:
+            amount = _money(fields["amount_pence"], "The amount")
+            if amount != bid.amount_pence:
+                if any(a.application == bid.id and a.amount_pence for a in self.panel.awards):
+                    raise NotNow(f"{bid.organisation} has been given money, so its amount stays. Change the decision first.")
+                details["amount"] = amount
+        if len(details) == 1:
+            raise NotNow("Nothing was changed.")
+        details["reason"] = _words(reason, "why it was corrected")
+        return self._emit(Kind.APPLICATION_EDIT, **details)
+
+    def withdraw_application(self, application: str, reason: str) -> list[Event]:
+        """The applicant withdrew, or it is not eligible: kept in the record, no longer scored or decided."""
+        self._for_the_chair()
+        bid = self._application(application)
+        if bid.withdrawn:
+            raise NotNow(f"{bid.organisation} is already withdrawn.")
+        if any(a.application == bid.id for a in self.panel.awards):
+            raise NotNow(f"The panel has decided {bid.organisation} already. Change the decision instead, with a reason.")
+        return self._emit(Kind.APPLICATION_WITHDRAW, application=bid.id, reason=_words(reason, "why it is withdrawn"))
+
+    def remove_application(self, application: str, reason: str = "") -> list[Event]:
+        """One added by mistake, before anyone scored it: gone from the round, said in the record."""
+        self._for_the_chair()
+        bid = self._application(application)
+        self._unscored(bid)
+        details: dict[str, Detail] = {"application": bid.id}
+        if reason := _words(reason, "why", needed=False):
+            details["reason"] = reason
+        return self._emit(Kind.APPLICATION_REMOVE, **details)
+
+    def last_import(self) -> list[Application]:
+        """The applications the last import added that are still in the round."""
+        batches = [a.batch for a in self.panel.round.applications if a.batch]
+        return [a for a in self.panel.round.applications if batches and a.batch == max(batches)]
+
+    def undo_import(self) -> list[Event]:
+        """Every application the last import added, taken out again: until scoring starts."""
+        self._for_the_chair()
+        last = self.last_import()
+        if not last:
+            raise NotNow("There is no import to undo.")
+        if self.panel.scores:
+            raise NotNow("Scoring has started, so an import can no longer be undone. Withdraw or remove applications one at a time.")
+        return self._emit(Kind.IMPORT_UNDO, batch=last[0].batch)
 
     # Declarations.
 
@@ -190,6 +258,14 @@ class PanelCommands:
                          "so they cannot also say they have none.")
         return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(), member=person.id)
 
+    def undo_declaration(self, declaration: str, reason: str) -> list[Event]:
+        """A declaration made in error (the wrong member, the wrong application), undone with a reason."""
+        found = next((d for d in self.panel.declarations if d.id == declaration), None)
+        if found is None:
+            raise NotNow("That declaration is not on record.")
+        self._for_oneself(found.member)
+        return self._emit(Kind.DECLARATION_UNDO, declaration=found.id, reason=_words(reason, "why it was made in error"))
+
     def _next_declaration(self) -> str:
         """A new declaration's id: one more than every one made (a "none" an interest replaced keeps its id)."""
         return f"i{sum(1 for e in self.session.events if e.kind == Kind.DECLARATION_ADD) + 1}"
@@ -203,9 +279,16 @@ class PanelCommands:
             raise NotNow(f"A score for '{criterion.name}' is from {criterion.lowest} to {criterion.highest}.")
         return level
 
+    def _open_application(self, application: str) -> Application:
+        """One still in the round: a withdrawn application is not scored, agreed or decided."""
+        bid = self._application(application)
+        if bid.withdrawn:
+            raise NotNow(f"{bid.organisation} was withdrawn ({bid.withdrawn}), so it is not scored or decided.")
+        return bid
+
     def _scorer(self, member: str, application: str) -> tuple[Participant, Application]:
         self._for_oneself(member)
-        person, bid = self._member(member), self._application(application)
+        person, bid = self._member(member), self._open_application(application)
         if not self.panel.declared(person.id):
             # Declarations come first: no one is counted on an application before saying what links they have.
             raise NotNow(f"{person.name or 'This member'} has not made their declarations yet. Record them first "
@@ -239,6 +322,12 @@ class PanelCommands:
             details["comment"] = comment
         return self._emit(Kind.SCORE_ENTER, **details)
 
+    def add_comment(self, member: str, application: str, text: str) -> list[Event]:
+        """A member's comment on an application, for moderation. The applicant reads it only if the panel
+        puts it in a decision's reason."""
+        person, bid = self._scorer(member, application)
+        return self._emit(Kind.MEMBER_COMMENT, member=person.id, application=bid.id, text=_words(text, "the comment"))
+
     def reveal_scores(self) -> list[Event]:
         self._for_the_chair()
         if self.panel.revealed_at is not None:
@@ -270,7 +359,7 @@ class PanelCommands:
         self._for_the_chair()
         if self.panel.revealed_at is None:
             raise NotNow("The panel agrees scores after the chair reveals them.")
-        bid, wanted = self._application(application), self._criterion(criterion)
+        bid, wanted = self._open_application(application), self._criterion(criterion)
         if not self._eligible(bid.id):
             raise NotNow(f"Every member stepped out of {bid.organisation}, so no one is left to agree its score. "
                          "Refer it to the funder instead.")
@@ -292,7 +381,7 @@ class PanelCommands:
         One that goes against the ranking or over the pot needs the panel's reason for that too.
         """
         self._for_the_chair()
-        bid = self._application(application)
+        bid = self._open_application(application)
         if outcome not in OUTCOMES:
             raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
         if outcome == "refer to the funder":
@@ -340,3 +429,17 @@ class PanelCommands:
         out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
         return self._emit(Kind.AWARD_MAKE, application=bid.id, outcome="refer to the funder", amount=0, reason=words,
                           present=[], stepped_out=out)
+
+    # Ties.
+
+    def order_tie(self, applications: list[str], reason: str) -> list[Event]:
+        """The chair's order for applications the tie-break rule could not separate, with the panel's reason."""
+        self._for_the_chair()
+        ids = [self._open_application(a).id for a in applications]
+        if len(set(ids)) != len(ids) or len(ids) < 2:
+            raise NotNow("Name two or more different applications, first first.")
+        places = {r.application.id: r for r in ranking(self.panel, chair_orders=False)}
+        tied = {(places[a].place, places[a].tied) for a in ids}
+        if len(tied) != 1 or not next(iter(tied))[1]:
+            raise NotNow("Those applications are not tied, so their order is the ranking's.")
+        return self._emit(Kind.TIE_ORDER, applications=ids, reason=_words(reason, "why this one comes first"))

@@ -7,7 +7,19 @@ the panel's state, and the review and replay show when each happened.
 
 from workshop_tui.core.event_kinds import Area, Kind, rule
 from workshop_tui.model import Event, Session
-from workshop_tui.model.panel import AgreedScore, Award, Declaration, Panel, Score, ScoreChange
+from datetime import datetime
+
+from workshop_tui.model.panel import (
+    AgreedScore,
+    Award,
+    Correction,
+    Declaration,
+    MemberComment,
+    Panel,
+    Score,
+    ScoreChange,
+    TieOrder,
+)
 from workshop_tui.model.round import Application, Round, pounds
 
 
@@ -18,6 +30,16 @@ def panel_of(session: Session, application: object = "") -> Panel:
     if application and not any(a.id == str(application) for a in session.panel.round.applications):
         raise ValueError(f"it names the application {application}, which this round never added")
     return session.panel
+
+
+def _when(event: Event) -> datetime:
+    """When it first happened: a round carried over from an earlier sitting keeps that sitting's times."""
+    first = event.details.get("first_at")
+    return first if isinstance(first, datetime) and first.tzinfo is not None else event.at
+
+
+def _name_of(session: Session, person: str) -> str:
+    return next((p.name or p.role for p in session.participants if p.id == person), "someone")
 
 
 def _level(event: Event) -> int | None:
@@ -69,9 +91,126 @@ def _application_add(session: Session, event: Event) -> None:
     application = Application(
         id=str(d["application"]), organisation=str(d["organisation"]), project=str(d["project"]),
         amount_pence=_whole(event, "amount"), area=str(d.get("area", "")), summary=str(d.get("summary", "")),
-        link=str(d.get("link", "")),
+        link=str(d.get("link", "")), batch=_whole(event, "batch"),
     )
     panel.round.applications = [*panel.round.applications, application]
+
+
+# What an edit may change, and how each is said in the report.
+EDITABLE = {"organisation": "name", "project": "project", "amount": "amount", "area": "area", "summary": "summary", "link": "link"}
+
+
+@rule(Kind.APPLICATION_EDIT, "an application's details were corrected", Area.PANEL)
+def _application_edit(session: Session, event: Event) -> None:
+    d = event.details
+    panel = panel_of(session, d["application"])
+    application = panel.application(str(d["application"]))
+    said: list[str] = []
+    for field, words in EDITABLE.items():
+        if field not in d:
+            continue
+        if field == "amount":
+            new_amount = _whole(event, "amount")
+            said.append(f"amount from {pounds(application.amount_pence)} to {pounds(new_amount)}")
+            application.amount_pence = new_amount
+        else:
+            attribute = field
+            before = str(getattr(application, attribute))
+            said.append(f"{words} from '{before}' to '{d[field]}'" if before else f"{words} set to '{d[field]}'")
+            setattr(application, attribute, str(d[field]))
+    panel.corrections.append(Correction(at=_when(event), what=f"{application.organisation}: {'; '.join(said)}",
+                                        reason=str(d.get("reason", "")), window=event.window))
+
+
+@rule(Kind.APPLICATION_WITHDRAW, "an application was withdrawn", Area.PANEL)
+def _application_withdraw(session: Session, event: Event) -> None:
+    d = event.details
+    panel = panel_of(session, d["application"])
+    application = panel.application(str(d["application"]))
+    application.withdrawn = str(d.get("reason", "")) or "withdrawn"
+    panel.corrections.append(Correction(at=_when(event), what=f"{application.organisation} was withdrawn",
+                                        reason=application.withdrawn, window=event.window))
+
+
+def _remove(session: Session, panel: Panel, gone: set[str]) -> int:
+    """Take applications out of the round, with any declaration about them: returns how many declarations went."""
+    panel.round.applications = [a for a in panel.round.applications if a.id not in gone]
+    before = len(panel.declarations)
+    panel.declarations = [d for d in panel.declarations if d.application not in gone]
+    return before - len(panel.declarations)
+
+
+@rule(Kind.APPLICATION_REMOVE, "an application added by mistake was removed", Area.PANEL)
+def _application_remove(session: Session, event: Event) -> None:
+    d = event.details
+    panel = panel_of(session, d["application"])
+    application = panel.application(str(d["application"]))
+    dropped = _remove(session, panel, {application.id})
+    also = f", with {dropped} declaration{'s' if dropped != 1 else ''} about it" if dropped else ""
+    panel.corrections.append(Correction(at=_when(event), what=f"{application.organisation} was removed{also}",
+                                        reason=str(d.get("reason", "")), window=event.window))
+
+
+@rule(Kind.IMPORT_UNDO, "an import of applications was undone", Area.PANEL)
+def _import_undo(session: Session, event: Event) -> None:
+    panel = panel_of(session)
+    batch = _whole(event, "batch")
+    gone = {a.id for a in panel.round.applications if a.batch == batch and batch}
+    dropped = _remove(session, panel, gone)
+    also = f", with {dropped} declaration{'s' if dropped != 1 else ''} about them" if dropped else ""
+    panel.corrections.append(Correction(at=_when(event), what=f"The import of {len(gone)} applications was undone{also}",
+                                        reason=str(event.details.get("reason", "")), window=event.window))
+
+
+@rule(Kind.DECLARATION_UNDO, "a declaration made in error was undone", Area.PANEL)
+def _declaration_undo(session: Session, event: Event) -> None:
+    d = event.details
+    panel = panel_of(session)
+    found = next((x for x in panel.declarations if x.id == str(d["declaration"])), None)
+    if found is None:
+        raise ValueError(f"it undoes the declaration {d['declaration']}, which is not on record")
+    panel.declarations.remove(found)
+    who = _name_of(session, found.member)
+    if found.application:
+        organisation = panel.application(found.application).organisation
+        # The scores the declaration set aside count again; an award it reopened stands as it was.
+        for score in panel.scores:
+            if (score.member, score.application) == (found.member, found.application) and score.withdrawn_at == found.at:
+                score.withdrawn_at = None
+                panel.count_level(score.application, score.criterion, score.level, +1)
+        for award in panel.awards:
+            if award.application == found.application and award.to_confirm_by == found.id:
+                award.to_confirm, award.to_confirm_by = "", ""
+        what = f"{who}'s declared interest in {organisation} ('{found.interest}') was undone"
+    else:
+        what = f"{who}'s word that they had no interests was undone"
+    panel.corrections.append(Correction(at=_when(event), what=what, reason=str(d.get("reason", "")), window=event.window))
+
+
+@rule(Kind.MEMBER_COMMENT, "a panel member wrote a comment on an application", Area.PANEL)
+def _member_comment(session: Session, event: Event) -> None:
+    d = event.details
+    panel = panel_of(session, d["application"])
+    panel.comments.append(MemberComment(at=_when(event), member=str(d["member"]), application=str(d["application"]),
+                                        text=str(d["text"]), window=event.window))
+
+
+@rule(Kind.TIE_ORDER, "the chair put tied applications in order", Area.PANEL)
+def _tie_order(session: Session, event: Event) -> None:
+    d = event.details
+    order = d.get("applications", [])
+    if not isinstance(order, list) or len(order) < 2:
+        raise ValueError("a tie's order names fewer than two applications")
+    panel = panel_of(session)
+    for application in order:
+        panel_of(session, application)
+    panel.tie_orders.append(TieOrder(at=_when(event), applications=[str(a) for a in order], reason=str(d.get("reason", ""))))
+
+
+@rule(Kind.ROUND_CARRY, "the round came over from an earlier sitting", Area.PANEL)
+def _round_carry(session: Session, event: Event) -> None:
+    d = event.details
+    panel_of(session).sittings.append(f"{d.get('title', '')} ({d.get('file', '')})")
 
 
 @rule(Kind.DECLARATION_ADD, "a panel member made a declaration of interest", Area.PANEL)
@@ -79,7 +218,7 @@ def _declaration_add(session: Session, event: Event) -> None:
     d = event.details
     panel = panel_of(session, d.get("application", ""))
     declaration = Declaration(
-        id=str(d["declaration"]), at=event.at, member=str(d["member"]),
+        id=str(d["declaration"]), at=_when(event), member=str(d["member"]),
         application=str(d.get("application", "")), interest=str(d.get("interest", "")),
     )
     if declaration.application:
@@ -91,11 +230,12 @@ def _declaration_add(session: Session, event: Event) -> None:
         if award is not None and declaration.member in award.present:
             # A late declaration on a decided application reopens it: the panel confirms or changes it.
             who = next((p.name for p in session.participants if p.id == declaration.member), "") or "A member"
-            award.to_confirm = f"{who} declared an interest at {event.at:%H:%M}, after this was decided"
+            award.to_confirm = f"{who} declared an interest at {declaration.at:%H:%M}, after this was decided"
+            award.to_confirm_by = declaration.id
     if declaration.application:  # a late declaration: the member's scores for it no longer count
         for score in panel.scores:
             if (score.member, score.application) == (declaration.member, declaration.application) and score.withdrawn_at is None:
-                score.withdrawn_at = event.at
+                score.withdrawn_at = declaration.at
                 panel.count_level(score.application, score.criterion, score.level, -1)
 
 
@@ -116,15 +256,16 @@ def _score_enter(session: Session, event: Event) -> None:
             existing.typed_over, existing.window = existing.window, event.window
         return
     panel.scores.append(
-        Score(at=event.at, member=member, application=application, criterion=criterion, level=_level(event),
-              comment=str(d.get("comment", "")), window=event.window)
+        Score(at=_when(event), member=member, application=application, criterion=criterion, level=_level(event),
+              comment=str(d.get("comment", "")), window=event.window, after_reveal=panel.revealed_at is not None,
+              sitting=str(d.get("sitting", "")))
     )
     panel.count_level(application, criterion, _level(event), +1)
 
 
 @rule(Kind.SCORES_REVEAL, "the chair revealed the scores", Area.PANEL, settles=True)
 def _scores_reveal(session: Session, event: Event) -> None:
-    panel_of(session).revealed_at = event.at
+    panel_of(session).revealed_at = _when(event)
 
 
 @rule(Kind.SCORE_CHANGE, "a member changed a score and said why", Area.PANEL)
@@ -133,13 +274,13 @@ def _score_change(session: Session, event: Event) -> None:
     score = find_score(panel_of(session, d["application"]), str(d["member"]), str(d["application"]), str(d["criterion"]))
     if score is None:
         raise KeyError("no score to change")
-    score.earlier = [*score.earlier, ScoreChange(at=event.at, level=score.level, reason=score.reason)]
+    score.earlier = [*score.earlier, ScoreChange(at=_when(event), level=score.level, reason=score.reason)]
     panel = panel_of(session)
     panel.count_level(score.application, score.criterion, score.level, -1)
     score.level = _level(event)
     panel.count_level(score.application, score.criterion, score.level, +1)
     score.reason = str(d.get("reason", ""))
-    score.changed_at = event.at
+    score.changed_at = _when(event)
 
 
 @rule(Kind.SCORE_AGREE, "the panel agreed a score", Area.PANEL)
@@ -150,10 +291,10 @@ def _score_agree(session: Session, event: Event) -> None:
     level, reason = _whole(event, "level"), str(d.get("reason", ""))
     existing = find_agreed(panel, application, criterion)
     if existing is None:
-        panel.agreed.append(AgreedScore(at=event.at, application=application, criterion=criterion, level=level, reason=reason))
+        panel.agreed.append(AgreedScore(at=_when(event), application=application, criterion=criterion, level=level, reason=reason))
         return
     existing.earlier = [*existing.earlier, ScoreChange(at=existing.at, level=existing.level, reason=existing.reason)]
-    existing.at, existing.level, existing.reason = event.at, level, reason
+    existing.at, existing.level, existing.reason = _when(event), level, reason
 
 
 @rule(Kind.AWARD_MAKE, "the panel made an award", Area.PANEL, settles=True)
@@ -168,7 +309,7 @@ def _award_make(session: Session, event: Event) -> None:
             earlier = [*award.earlier, f"{award.outcome}{money} at {award.at:%H:%M}: {award.reason}"]
     present, stepped_out = d.get("present", []), d.get("stepped_out", [])
     award = Award(
-        at=event.at, application=application, outcome=str(d["outcome"]), amount_pence=_whole(event, "amount"),
+        at=_when(event), application=application, outcome=str(d["outcome"]), amount_pence=_whole(event, "amount"),
         reason=str(d["reason"]), departure=str(d.get("departure", "")), departure_reason=str(d.get("departure_reason", "")),
         present=[str(p) for p in present] if isinstance(present, list) else [],
         stepped_out=[str(p) for p in stepped_out] if isinstance(stepped_out, list) else [],

@@ -117,9 +117,11 @@ def scores_so_far(panel: Panel) -> dict[str, dict[str, Fraction | int]]:
     return {application: {criterion: Fraction(value, scale) for criterion, value in row.items()} for application, row in scaled.items()}
 
 
-def ranking(panel: Panel) -> list[Ranked]:
+def ranking(panel: Panel, chair_orders: bool = True) -> list[Ranked]:
+    """The ranking so far; without `chair_orders`, as the tie-break rule alone leaves it."""
     scaled, scale = scaled_scores_so_far(panel)
-    return rank(panel.round, scaled, scale)
+    orders = [(order.applications, order.reason) for order in panel.tie_orders] if chair_orders else []
+    return rank(panel.round, scaled, scale, orders)
 
 
 def agreed_in_full(panel: Panel, application: str) -> bool:
@@ -152,16 +154,46 @@ def in_line(panel: Panel, ranked: list[Ranked], leaving_out: str = "") -> list[s
     """The undecided applications the money left would fund, in rank order, after the awards made so far.
 
     `leaving_out` is treated as undecided, so an award being made can be weighed against the line.
+    Applications still tied are taken together: the money funds all of them or none (no funding line
+    falls inside a tie; the chair puts them in order, with a reason).
     """
     left = panel.round.pot_pence - awarded_pence(panel, leaving_out=leaving_out)
     funded: list[str] = []
-    for r in ranked:
-        if r.place is None or (r.application.id != leaving_out and award_of(panel, r.application.id) is not None):
-            continue
-        if r.application.amount_pence <= left:
-            left -= r.application.amount_pence
-            funded.append(r.application.id)
+    for group in _groups(ranked):
+        undecided = [r for r in group
+                     if r.application.id == leaving_out or award_of(panel, r.application.id) is None]
+        asked = sum(r.application.amount_pence for r in undecided)
+        if undecided and asked <= left:
+            left -= asked
+            funded += [r.application.id for r in undecided]
     return funded
+
+
+def _groups(ranked: list[Ranked]) -> list[list[Ranked]]:
+    """The ranked applications in order, those still tied together in one group."""
+    groups: list[list[Ranked]] = []
+    for r in ranked:
+        if r.place is None:
+            continue
+        if groups and r.tied and groups[-1][0].tied and groups[-1][0].place == r.place:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+def tied_at_the_line(panel: Panel, ranked: list[Ranked] | None = None) -> list[Ranked]:
+    """Undecided applications still tied where the money runs out: the chair must put them in order."""
+    ranked = ranking(panel) if ranked is None else ranked
+    line = set(in_line(panel, ranked))
+    left = panel.round.pot_pence - awarded_pence(panel) - sum(
+        r.application.amount_pence for r in ranked if r.application.id in line)
+    for group in _groups(ranked):
+        undecided = [r for r in group if award_of(panel, r.application.id) is None]
+        if len(undecided) > 1 and undecided[0].tied and not any(r.application.id in line for r in undecided):
+            if any(r.application.amount_pence <= left for r in undecided):
+                return undecided  # the money would fund some of them, not all: which, is the chair's call
+    return []
 
 
 def departure(panel: Panel, application: Application, outcome: str, amount_pence: int) -> str:
@@ -181,6 +213,11 @@ def departure(panel: Panel, application: Application, outcome: str, amount_pence
         return f"This application is not ranked: {here.why_not_ranked}."
     if application.id in line:
         return ""
+    tied = [r for r in tied_at_the_line(panel, ranked) if r.application.id != application.id]
+    if tied and len(tied) < len(tied_at_the_line(panel, ranked)):
+        others = " and ".join(r.application.organisation for r in tied)
+        return (f"It is tied with {others} (both are {here.place}) where the money runs out, "
+                "so funding it chooses it first.")
     # Funded out of turn: fine while the money is spare, not when it pushes out one ranked higher.
     left -= amount_pence
     for r in ranked:
@@ -188,7 +225,9 @@ def departure(panel: Panel, application: Application, outcome: str, amount_pence
             break
         if r.application.id in line:
             if r.application.amount_pence > left:
-                return (f"{r.application.organisation} is ranked higher ({r.place}), has no decision yet, "
+                above = (f"is tied with it (both are {r.place})" if r.place == here.place
+                         else f"is ranked higher ({r.place})")
+                return (f"{r.application.organisation} {above}, has no decision yet, "
                         "and would no longer fit the money left.")
             left -= r.application.amount_pence
     return ""
@@ -221,21 +260,61 @@ def as_decided(panel: Panel, ranked: list[Ranked] | None = None) -> list[AsDecid
     money would have reached does not move it (that award says why it went against the ranking).
     """
     ranked = ranking(panel) if ranked is None else ranked
+    # The same sum as in_line's, so "does not fit the money left" and the line's place always agree:
+    # the line comes before the first ranked application without a decision that the money does not reach.
+    # A tie the money does not reach in full is wholly below the line: it never falls inside a tie.
     line = set(in_line(panel, ranked))
-    placed = {r.application.id for r in ranked if r.place is not None}
-    left = panel.round.pot_pence - sum(a.amount_pence for a in panel.awards if a.application not in placed)
+    group_of = {r.application.id: number for number, group in enumerate(_groups(ranked)) for r in group}
+    crossing = min((group_of[r.application.id] for r in ranked if r.place is not None and r.application.id not in line
+                    and award_of(panel, r.application.id) is None), default=len(group_of) + 1)
     rows: list[AsDecided] = []
-    crossed = False
     for r in ranked:
         award = award_of(panel, r.application.id)
         fits = (award.amount_pence > 0) if award is not None else r.application.id in line
-        if r.place is not None and not crossed:
-            if fits:
-                left -= award.amount_pence if award is not None else r.application.amount_pence
-            elif r.application.amount_pence > left:
-                crossed = True
-        rows.append(AsDecided(r, award, fits, r.place is not None and not crossed))
+        rows.append(AsDecided(r, award, fits, r.place is not None and group_of[r.application.id] < crossing))
     return rows
+
+
+def left_at_the_line(panel: Panel, rows: list[AsDecided]) -> int:
+    """What is left of the pot at the funding line: after every award made, and after the undecided
+    applications above the line that the money left would fund."""
+    still_to_fund = sum(row.ranked.application.amount_pence for row in rows
+                        if row.above_the_line and row.award is None and row.fits)
+    return panel.round.pot_pence - awarded_pence(panel) - still_to_fund
+
+
+@dataclass(frozen=True)
+class Leniency:
+    """How a member scores beside the rest of the panel: their average difference from the others."""
+
+    member: str
+    difference: Fraction  # positive: more generous than the panel
+    cells: int  # how many scores it rests on
+
+    @property
+    def words(self) -> str:
+        gap = abs(self.difference)
+        shown = f"{int(gap * 10 + Fraction(1, 2)) / 10:.1f}"  # one place, halves up
+        if shown == "0.0":
+            return "in line with the panel"
+        return f"{shown} {'higher' if self.difference > 0 else 'lower'} than the panel"
+
+
+def leniency(panel: Panel, member: str) -> Leniency | None:
+    """Over every score the member gave that counts, how far above (or below) the other members'
+    average for the same criterion of the same application they were. None until there is a
+    score to compare with."""
+    gaps: list[Fraction] = []
+    for mine in panel.scores:
+        if mine.member != member or mine.withdrawn_at is not None or mine.level is None:
+            continue
+        total, count = panel.totals.get((mine.application, mine.criterion), (0, 0))
+        if count < 2:
+            continue
+        gaps.append(mine.level - Fraction(total - mine.level, count - 1))
+    if not gaps:
+        return None
+    return Leniency(member, sum(gaps, Fraction(0)) / len(gaps), len(gaps))
 
 
 def panel_event_words(session: Session, event_kind: str, details: dict[str, object]) -> str:
@@ -267,3 +346,16 @@ def panel_event_words(session: Session, event_kind: str, details: dict[str, obje
     if event_kind == "declaration.add":
         return f"{member} declared an interest in {application}" if application else f"{member} has no interests to declare"
     return ""
+
+
+def sheets_counted(panel: Panel, scorers: list[str]) -> tuple[int, int]:
+    """How many of these members' sheets are in full (every application they may score, every criterion), of how many."""
+    criteria = {c.id for c in panel.round.criteria}
+    standing = [a.id for a in panel.open_applications()]
+    done: dict[str, set[tuple[str, str]]] = {}
+    for score in panel.scores:
+        if score.withdrawn_at is None:
+            done.setdefault(score.member, set()).add((score.application, score.criterion))
+    full = sum(1 for member in scorers
+               if {(a, c) for a in standing if not panel.has_interest(member, a) for c in criteria} <= done.get(member, set()))
+    return full, len(scorers)

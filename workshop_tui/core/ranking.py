@@ -9,7 +9,7 @@ The panel decides; this shows what the scores and the money say.
 """
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -30,6 +30,8 @@ class Ranked:
     fits: bool  # funded in full, in rank order, with the money left then
     left_after_pence: int  # what is left of the pot after it (unchanged if it does not fit)
     why_not_ranked: str = ""
+    # How it was put before one with the same weighted score, in words: the tie-break rule, or the chair's order.
+    tie_note: str = ""
 
 
 def weighted_score(agreed: Mapping[str, Level], criteria: list[Criterion]) -> Level | None:
@@ -43,16 +45,20 @@ def _below_pass_mark(agreed: Mapping[str, Level], criteria: list[Criterion], sca
     return f"below the pass mark for {', '.join(failed)}" if failed else ""
 
 
-def rank(round_: Round, agreed: AgreedScores, scale: int = 1) -> list[Ranked]:
+def rank(round_: Round, agreed: AgreedScores, scale: int = 1, chosen: Sequence[tuple[list[str], str]] = ()) -> list[Ranked]:
     """Every application of the round, the ranked ones first in order, then the rest.
 
     `scale` says the scores are whole numbers of 1/scale levels (an average of 8 members' scores
-    is a whole number of 840ths), so the sums and comparisons are exact and quick.
+    is a whole number of 840ths), so the sums and comparisons are exact and quick. `chosen` is the
+    chair's order for applications the rule left tied, each with its reason (the latest counts).
     """
     criteria = round_.criteria
     ranked: list[tuple[Application, Level]] = []
     rest: list[Ranked] = []
     for application in round_.applications:
+        if application.withdrawn:
+            rest.append(Ranked(application, None, None, False, False, 0, f"withdrawn: {application.withdrawn}"))
+            continue
         scores = agreed.get(application.id, {})
         weighted = weighted_score(scores, criteria)
         why = "not scored on every criterion yet" if weighted is None else _below_pass_mark(scores, criteria, scale)
@@ -60,18 +66,34 @@ def rank(round_: Round, agreed: AgreedScores, scale: int = 1) -> list[Ranked]:
             rest.append(Ranked(application, _unscaled(weighted, scale), None, False, False, 0, why))
         else:
             ranked.append((application, weighted))
+    names = {application.id: application.organisation for application, _ in ranked}
+    # The chair's order: a place in the latest order that names an application (ties only; checked when made).
+    by_chair: dict[str, tuple[int, int, str]] = {}
+    for number, (order_, reason) in enumerate(chosen):
+        for position, application_id in enumerate(order_):
+            by_chair[application_id] = (number, position, reason)
 
-    def order(item: tuple[Application, Level]) -> tuple[Level | str, ...]:
-        application, weighted = item
-        return (-weighted, *_tie_key(round_, agreed, application), application.id)
+    def key_of(application: Application, weighted: Level) -> tuple[Level, ...]:
+        return (-weighted, *_tie_key(round_, agreed, application))
 
-    ranked.sort(key=order)
-    keys = [(weighted, *_tie_key(round_, agreed, application)) for application, weighted in ranked]
+    plain_keys = {application.id: key_of(application, weighted) for application, weighted in ranked}
+    plain_sharing = Counter(plain_keys.values())
+
+    def full_key(application: Application, weighted: Level) -> tuple[Level, ...]:
+        key = plain_keys[application.id]
+        if plain_sharing[key] > 1 and application.id in by_chair:
+            number, position, _ = by_chair[application.id]
+            return (*key, -number, position)  # the latest order first
+        return (*key, 0, 0) if plain_sharing[key] > 1 else key
+
+    ranked.sort(key=lambda item: (*full_key(*item), item[0].id))
+    keys = [full_key(application, weighted) for application, weighted in ranked]
     sharing = Counter(keys)
     out: list[Ranked] = []
     left = round_.pot_pence
     place = 0
     previous: tuple[Level, ...] | None = None
+    before: tuple[Application, Level] | None = None
     for position, ((application, weighted), key) in enumerate(zip(ranked, keys, strict=True), start=1):
         if key != previous:
             place = position
@@ -80,10 +102,24 @@ def rank(round_: Round, agreed: AgreedScores, scale: int = 1) -> list[Ranked]:
         fits = application.amount_pence <= left
         if fits:
             left -= application.amount_pence
-        out.append(Ranked(application, _unscaled(weighted, scale), place, tied, fits, left))
+        note = ""
+        if before is not None and before[1] == weighted and not tied:
+            other = names[before[0].id]
+            if plain_keys[before[0].id] == plain_keys[application.id]:
+                note = f"Same score as {other}; the chair put {other} first: {by_chair[application.id][2]}"
+            else:
+                note = f"Same score as {other}; {_rule_words(round_.tie_break, other)}"
+        before = (application, weighted)
+        out.append(Ranked(application, _unscaled(weighted, scale), place, tied, fits, left, tie_note=note))
     for item in sorted(rest, key=lambda r: r.application.id):
         out.append(Ranked(item.application, item.weighted, None, False, False, left, item.why_not_ranked))
     return out
+
+
+def _rule_words(tie_break: str, first: str) -> str:
+    if tie_break == "smaller amount first":
+        return f"{first} asks for less, so comes first (the tie-break rule)"
+    return f"{first} scored higher on the first criterion, so comes first (the tie-break rule)"
 
 
 def _unscaled(weighted: Level | None, scale: int) -> Level | None:

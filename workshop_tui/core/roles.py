@@ -59,6 +59,10 @@ MAY: Final[dict[str, frozenset[Role]]] = {
     "open_round": FACILITATOR, "change_pot": FACILITATOR, "add_application": FACILITATOR, "add_applications": FACILITATOR,
     "reveal_scores": FACILITATOR, "change_score": FACILITATOR, "agree_score": FACILITATOR, "make_award": FACILITATOR,
     "declare_interest": MEMBERS, "declare_no_interests": MEMBERS, "enter_score": MEMBERS,
+    "undo_declaration": MEMBERS, "add_comment": MEMBERS,
+    # Correcting the round: the chair's.
+    "edit_application": FACILITATOR, "withdraw_application": FACILITATOR, "remove_application": FACILITATOR,
+    "undo_import": FACILITATOR, "order_tie": FACILITATOR,
     # Things a window does on this computer, not to the session.
     "import": WRITERS,  # read a file of applications
     "export": WRITERS,  # write the minutes or a report to a file
@@ -69,7 +73,9 @@ ON_THIS_COMPUTER: Final[frozenset[str]] = frozenset({"import", "export"})
 
 # The round's commands, which the facilitator gives as the chair: refusals call them the chair.
 CHAIRS: Final[frozenset[str]] = frozenset({"open_round", "change_pot", "add_application", "add_applications",
-                                           "reveal_scores", "change_score", "agree_score", "make_award"})
+                                           "reveal_scores", "change_score", "agree_score", "make_award",
+                                           "edit_application", "withdraw_application", "remove_application",
+                                           "undo_import", "order_tie"})
 
 WHO: Final[dict[frozenset[Role], str]] = {
     FACILITATOR: "Only the facilitator",
@@ -89,6 +95,9 @@ WHAT: Final[dict[str, str]] = {
     "open_round": "open the round", "change_pot": "change the pot", "add_application": "add an application",
     "add_applications": "add applications", "reveal_scores": "reveal the scores", "change_score": "change a score after the reveal",
     "agree_score": "agree a score", "make_award": "decide an award",
+    "undo_declaration": "undo a declaration", "add_comment": "write a comment on an application",
+    "edit_application": "correct an application", "withdraw_application": "withdraw an application",
+    "remove_application": "remove an application", "undo_import": "undo an import", "order_tie": "put tied applications in order",
     "import": "import a file", "export": "export to a file",
 }
 

@@ -237,7 +237,8 @@ class SessionEngine(RecordCommands, PanelCommands):
         return [event]
 
     def follow_on(self, earlier: Session, file: str) -> list[Event]:
-        """Start from the earlier session (part 1): its people, not arrived yet, and its open actions.
+        """Start from the earlier session (part 1): its people, not arrived yet, and its open actions;
+        for a panel, its round (the next sitting of the same round: scores, declarations and all).
 
         Only a session that has just begun can follow on, so what was carried is all at its start.
         `file` names the earlier session's file, so its minutes can find this one later.
@@ -249,8 +250,10 @@ class SessionEngine(RecordCommands, PanelCommands):
         events = self._emit(
             Kind.SESSION_FOLLOW, file=file, title=earlier.title, started_at=earlier.started_at, plan=earlier.plan.name
         )
+        people: dict[str, str] = {}  # the earlier session's ids -> this one's
         for person in earlier.participants:
             person_id = f"p{len(self.session.participants) + 1}"
+            people[person.id] = person_id
             events += self._emit(Kind.PERSON_ADD, person=person_id, name=person.name, role=person.role, arrived=False)
         for action in earlier.actions:
             if action.done_at is not None:
@@ -261,7 +264,45 @@ class SessionEngine(RecordCommands, PanelCommands):
             if action.due is not None:
                 details["due"] = action.due
             events += self._emit(Kind.ACTION_CARRY, **details)
+        if earlier.panel is not None and self.session.plan.panel is not None:
+            events += self._carry_round(earlier, file, people)
         return events
+
+    # A panel's events that carry a round from one sitting to the next, in the order they happened.
+    ROUND_KINDS = frozenset({
+        Kind.ROUND_OPEN, Kind.ROUND_POT, Kind.APPLICATION_ADD, Kind.APPLICATION_EDIT, Kind.APPLICATION_WITHDRAW,
+        Kind.APPLICATION_REMOVE, Kind.IMPORT_UNDO, Kind.DECLARATION_ADD, Kind.DECLARATION_UNDO, Kind.SCORE_ENTER,
+        Kind.SCORES_REVEAL, Kind.SCORE_CHANGE, Kind.SCORE_AGREE, Kind.AWARD_MAKE, Kind.MEMBER_COMMENT, Kind.TIE_ORDER,
+    })
+
+    def _carry_round(self, earlier: Session, file: str, people: dict[str, str]) -> list[Event]:
+        """The earlier sitting's round, event by event, as it happened there: the pot, the applications,
+        declarations, scores (typed there or in members' own windows before the day), comments, and any
+        moderation and awards. Each keeps its first time and window, and says which sitting it came from."""
+        now = self.clock.now()
+        carried: list[Event] = []
+        for event in earlier.events:
+            if event.kind not in self.ROUND_KINDS:
+                continue
+            details = dict(event.details)
+            for key in ("member",):
+                if key in details:
+                    details[key] = people.get(str(details[key]), str(details[key]))
+            for key in ("present", "stepped_out"):
+                if isinstance(details.get(key), list):
+                    details[key] = [people.get(str(p), str(p)) for p in details[key]]  # type: ignore[union-attr]
+            details["first_at"] = event.details.get("first_at", event.at)
+            details["sitting"] = event.details.get("sitting", file)
+            carried.append(Event(at=now, kind=event.kind, details=details, window=event.window))
+            if event.kind == Kind.ROUND_OPEN:
+                carried.append(Event(at=now, kind=Kind.ROUND_CARRY, details={"file": file, "title": earlier.title}))
+        # Each member's code comes over too, so a card printed for the first sitting opens their window at the next.
+        for holder, code in earlier.codes.items():
+            if holder in people:
+                carried.append(Event(at=now, kind=Kind.SESSION_CODE, details={"holder": people[holder], "code": code}))
+        for event in carried:
+            self.apply(event)
+        return carried + self.make_codes()
 
     # Changing the plan on the fly: only steps still to come can change.
 

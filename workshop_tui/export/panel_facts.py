@@ -12,7 +12,7 @@ from workshop_tui.core.dates import say_date
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import CLOSE_SCORES_REASON
-from workshop_tui.model import Session
+from workshop_tui.model import Event, Session
 from workshop_tui.model.panel import OUTCOMES, Panel, Score
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import Application, pounds
@@ -185,12 +185,18 @@ class PotChange:
     reason: str
 
 
+def first_at(event: Event) -> datetime:
+    """When it happened: at an earlier sitting, for a round carried over from one."""
+    first = event.details.get("first_at")
+    return first if isinstance(first, datetime) else event.at
+
+
 def opened(session: Session) -> tuple[datetime | None, int | None]:
     """When the round was opened, and with what pot."""
     for event in session.events:
         if event.kind == Kind.ROUND_OPEN:
             pot = event.details.get("pot")
-            return event.at, pot if isinstance(pot, int) else None
+            return first_at(event), pot if isinstance(pot, int) else None
     return None, None
 
 
@@ -200,6 +206,6 @@ def pot_changes(session: Session) -> list[PotChange]:
     for event in session.events:
         after = event.details.get("pot")
         if event.kind == Kind.ROUND_POT and isinstance(after, int):
-            out.append(PotChange(event.at, pot or 0, after, str(event.details.get("reason", ""))))
+            out.append(PotChange(first_at(event), pot or 0, after, str(event.details.get("reason", ""))))
             pot = after
     return out

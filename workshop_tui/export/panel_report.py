@@ -9,7 +9,16 @@ from pathlib import Path
 
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_agreed
-from workshop_tui.core.panel_views import AsDecided, as_decided, award_of, awarded_pence, members, non_scoring
+from workshop_tui.core.panel_views import (
+    as_decided,
+    award_of,
+    awarded_pence,
+    left_at_the_line,
+    members,
+    non_scoring,
+    sheets_counted,
+    tied_at_the_line,
+)
 from workshop_tui.core.wording import plural
 from workshop_tui.export.html_minutes import sections_html
 from workshop_tui.export.markdown_minutes import sections_markdown
@@ -55,12 +64,18 @@ def _process(session: Session, panel: Panel) -> Section:
     pot = first_pot if first_pot is not None else round_.pot_pence
     when = f" at {day_and_time(at)}" if at is not None else ""
     blocks.append(f"The round opened{when} with a pot of {pounds(pot)} to give.")
+    if panel.sittings:
+        blocks.append(f"This round continued from an earlier sitting: {'; '.join(panel.sittings)}. "
+                      "Its applications, declarations and scores came over, each with the time it was first recorded.")
     for change in pot_changes(session):
         reason = f" The reason: {change.reason}" if change.reason else ""
         blocks.append(f"At {clock_words(change.at, session)} the pot changed from {pounds(change.before)} "
                       f"to {pounds(change.after)}.{reason}")
-    blocks.append(f"{plural(len(round_.applications), 'application')} came in, asking for "
-                  f"{pounds(sum(a.amount_pence for a in round_.applications))} in all.")
+    standing = panel.open_applications()
+    withdrawn = len(round_.applications) - len(standing)
+    blocks.append(f"{plural(len(standing), 'application')} {'was' if len(standing) == 1 else 'were'} considered, asking for "
+                  f"{pounds(sum(a.amount_pence for a in standing))} in all"
+                  + (f"; {plural(withdrawn, 'more application')} {'was' if withdrawn == 1 else 'were'} withdrawn." if withdrawn else "."))
     blocks.append(
         f"Each panel member scored each application on {plural(len(round_.criteria), 'criterion', 'criteria')}. "
         "The weight says how much a criterion counts. A weight of 3 counts three times as much as a weight of 1."
@@ -80,6 +95,10 @@ def _process(session: Session, panel: Panel) -> Section:
         blocks.append("The chair has not revealed the scores yet.")
     if session.status != "finished":
         blocks.append(f"This session is {session.status}: this report is not final.")
+    if panel.corrections:
+        blocks.append("Corrections made to the round, in the order they were made:")
+        blocks.append(Table(["When", "What changed", "Reason"],
+                            [[clock_words(c.at, session), c.what, c.reason or "no reason given"] for c in panel.corrections]))
     return Section("How the panel worked", 2, blocks, part="process")
 
 
@@ -158,7 +177,8 @@ def _scores(session: Session, panel: Panel, names: dict[str, str]) -> list[Secti
             for criterion in criteria:
                 state, score = cell(panel, person.id, application.id, criterion.id)
                 if state == SCORED and score is not None:
-                    row.append(str(score.level) + (" (changed)" if score.earlier else ""))
+                    row.append(str(score.level) + (" (changed)" if score.earlier else "")
+                               + (" (entered after the reveal)" if score.after_reveal else ""))
                 else:
                     row.append(CELL_WORDS[state])
                 if score is not None and score.comment:
@@ -172,8 +192,14 @@ def _scores(session: Session, panel: Panel, names: dict[str, str]) -> list[Secti
         blocks: list[Block] = [f"Asked for {pounds(application.amount_pence)}."
                                + (f" Area: {application.area}." if application.area else "")]
         blocks.append(Table(["Panel member", *[c.name for c in criteria]], rows))
+        comments += [f"{names.get(c.member, 'someone')}: {c.text}" for c in panel.comments if c.application == application.id]
+        late = {s.member for s in panel.scores if s.application == application.id and s.after_reveal and s.withdrawn_at is None}
+        if late:
+            blocks.append(f"Entered after the reveal (a sheet not typed in time): {', '.join(names.get(m, 'someone') for m in sorted(late))}.")
+        if application.withdrawn:
+            blocks.append(f"Withdrawn: {application.withdrawn}. It was not ranked or decided.")
         if comments:
-            blocks.append("What members wrote:")
+            blocks.append("What members wrote (kept for the panel; not sent to the applicant):")
             blocks.append(comments)
         out.append(Section(application_name(application), 3, blocks, part="scores"))
     return out
@@ -214,7 +240,7 @@ def _moderation(session: Session, panel: Panel, names: dict[str, str]) -> Sectio
     return Section("Changes in moderation", 2, blocks, part="moderation")
 
 
-def _ranking(panel: Panel) -> Section:
+def _ranking(session: Session, panel: Panel) -> Section:
     rows_decided = as_decided(panel)
     most = sum(c.weight * c.highest for c in panel.round.criteria)
     blocks: list[Block] = [
@@ -233,7 +259,7 @@ def _ranking(panel: Panel) -> Section:
     for row in rows_decided:
         r = row.ranked
         if r.place is not None and not row.above_the_line and not line_drawn:
-            at_the_line = _left_at_the_line(panel, rows_decided)
+            at_the_line = left_at_the_line(panel, rows_decided)
             money = f"{pounds(at_the_line)} is left" if at_the_line >= 0 else left_words(at_the_line)  # never "-£"
             rows.append(["-", f"The funding line: {money}", "", "", "", ""])
             line_drawn = True
@@ -243,19 +269,22 @@ def _ranking(panel: Panel) -> Section:
                      decision, row.money_words])
     blocks.append(Table(["Place", "Application", "Weighted score", "Asked", "Decision", "Money"], rows))
     if not line_drawn and any(row.ranked.place is not None for row in rows_decided):
-        blocks.append("Every ranked application is funded or fits the money left, so there is no funding line.")
+        blocks.append("The money left reaches every ranked application without a decision, so there is no funding line.")
+    notes = [f"{application_name(r.application)}: {r.tie_note}." for r in (row.ranked for row in rows_decided) if r.tie_note]
+    if notes:
+        blocks.append("Where applications had the same weighted score:")
+        blocks.append(notes)
     ties = sorted({r.place for r in (row.ranked for row in rows_decided) if r.tied and r.place is not None})
     if ties:
         blocks.append(f"Tied places: {', '.join(str(t) for t in ties)}. The tie-break rule could not separate them.")
+    at_line = tied_at_the_line(panel)
+    if at_line:
+        blocks.append(f"{' and '.join(application_name(r.application) for r in at_line)} are tied where the money runs out: "
+                      "the money does not fund them all, and the chair has not yet said which comes first.")
+    sheets = sheets_counted(panel, [p.id for p in members(session)])
+    blocks.append(f"The ranking rests on {sheets[0]} of {sheets[1]} members' sheets" +
+                  (", every one in full." if sheets[0] == sheets[1] else ": the rest are not in full yet."))
     return Section("The ranking", 2, blocks, part="ranking")
-
-
-def _left_at_the_line(panel: Panel, rows: list[AsDecided]) -> int:
-    """What is left of the pot at the funding line: after every award made, and after the undecided
-    applications above the line that the money left would fund."""
-    still_to_fund = sum(row.ranked.application.amount_pence for row in rows
-                        if row.above_the_line and row.award is None and row.fits)
-    return panel.round.pot_pence - awarded_pence(panel) - still_to_fund
 
 
 def _awards(session: Session, panel: Panel, names: dict[str, str]) -> list[Section]:
@@ -328,7 +357,7 @@ def report_sections(session: Session, source: Path | str | None = None) -> list[
         _declarations(session, panel, names),
         *_scores(session, panel, names),
         _moderation(session, panel, names),
-        _ranking(panel),
+        _ranking(session, panel),
         *_awards(session, panel, names),
         _money(panel),
     ]

@@ -230,6 +230,44 @@ class AddApplication(Arguments):
 
 class AddApplications(Arguments):
     applications: Annotated[list[AddApplication], Field(min_length=1, max_length=MOST_APPLICATIONS)]
+    imported: bool = False  # from one file: undone together until scoring starts
+
+
+class EditApplication(Arguments):
+    application: Id
+    reason: Words
+    organisation: Title | None = None
+    project: Title | None = None
+    amount_pence: Pence | None = None
+    area: Title | None = None
+    summary: Words | None = None
+    link: Words | None = None
+
+
+class WithdrawApplication(Arguments):
+    application: Id
+    reason: Words
+
+
+class RemoveApplication(Arguments):
+    application: Id
+    reason: Words = ""
+
+
+class UndoDeclaration(Arguments):
+    declaration: Id
+    reason: Words
+
+
+class AddComment(Arguments):
+    member: Id
+    application: Id
+    text: Words
+
+
+class OrderTie(Arguments):
+    applications: Annotated[list[Id], Field(min_length=2, max_length=MOST_APPLICATIONS)]
+    reason: Words
 
 
 class DeclareInterest(Arguments):
@@ -288,6 +326,9 @@ ARGUMENTS: Final[dict[str, type[Arguments]]] = {
     "declare_interest": DeclareInterest, "declare_no_interests": DeclareNoInterests,
     "enter_score": EnterScore, "reveal_scores": NoArguments, "change_score": ChangeScore, "agree_score": AgreeScore,
     "make_award": MakeAward,
+    "edit_application": EditApplication, "withdraw_application": WithdrawApplication,
+    "remove_application": RemoveApplication, "undo_import": NoArguments, "undo_declaration": UndoDeclaration,
+    "add_comment": AddComment, "order_tie": OrderTie,
 }
 
 # What each field is called in a sentence, where its name alone would not do.

@@ -56,6 +56,39 @@ class Score(Record):
     earlier: list[ScoreChange] = []
     # Set when the member declared an interest after scoring: the score no longer counts.
     withdrawn_at: AwareDatetime | None = None
+    # Typed after the chair revealed the scores (a sheet not typed in time): said beside it everywhere.
+    after_reveal: bool = False
+    # The earlier sitting it was typed at, when the round continued in a later session (its file's name).
+    sitting: str = ""
+
+
+class MemberComment(Record):
+    """What a member wrote about an application: kept for moderation, never sent to the applicant
+    unless the panel puts it in a decision's reason."""
+
+    at: AwareDatetime
+    member: str = Field(min_length=1)
+    application: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    window: str = ""
+
+
+class Correction(Record):
+    """A change to the round itself, in words, for the report: an application edited, withdrawn or
+    removed, a declaration undone, an import undone, a tie put in order."""
+
+    at: AwareDatetime
+    what: str = Field(min_length=1)  # "Hillside Lunch Club's amount changed from £5,000 to £4,500"
+    reason: str = ""
+    window: str = ""
+
+
+class TieOrder(Record):
+    """The chair's order for applications the tie-break rule could not separate, with the reason."""
+
+    at: AwareDatetime
+    applications: list[str] = Field(min_length=2)  # first comes first
+    reason: str = Field(min_length=1)
 
 
 class AgreedScore(Record):
@@ -84,6 +117,7 @@ class Award(Record):
     # Set when a member who was counted in it declares an interest afterwards: the panel must confirm
     # or change it (with a reason). Empty: it stands.
     to_confirm: str = ""
+    to_confirm_by: str = ""  # the declaration that reopened it
 
 
 class Panel(Record):
@@ -93,6 +127,11 @@ class Panel(Record):
     revealed_at: AwareDatetime | None = None
     agreed: list[AgreedScore] = []
     awards: list[Award] = []
+    comments: list[MemberComment] = []
+    corrections: list[Correction] = []
+    tie_orders: list[TieOrder] = []
+    # The earlier sittings this round continued from, as "title (file)", first first.
+    sittings: list[str] = []
     # Per application and criterion, the sum and count of the levels that count: what the ranking
     # averages. Kept up to date by the score rules (count_level), so a redraw never adds up every
     # score again; made from the scores whenever a Panel is built. Never saved: the events are.
@@ -131,6 +170,10 @@ class Panel(Record):
             if criterion.id == criterion_id:
                 return criterion
         raise KeyError(f"no criterion {criterion_id!r}")
+
+    def open_applications(self) -> list[Application]:
+        """The applications still in the round: not withdrawn."""
+        return [a for a in self.round.applications if not a.withdrawn]
 
     def has_interest(self, member: str, application_id: str) -> bool:
         return any(d.member == member and d.application == application_id for d in self.declarations)

@@ -53,6 +53,10 @@ class Application(Record):
     area: str = ""  # the area or theme
     summary: str = ""
     link: str = ""  # where the whole application is: a link or a file name
+    # Withdrawn by the applicant or the chair, with the reason: kept in the record, never scored or funded.
+    withdrawn: str = ""
+    # The import it came in with (1 for the first file imported), so a whole import can be undone; 0 if typed.
+    batch: int = 0
 
 
 class Round(Record):

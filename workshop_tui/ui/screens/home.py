@@ -219,7 +219,9 @@ class HomeScreen(Screen):
             except FileProblem as problem:  # a sessions folder that cannot hold a session: said, not a crash
                 self.notify(str(problem), title="The session could not be started", severity="error", timeout=15)
 
-        earlier = SessionsFolder(self.app.sessions_dir).earlier_sessions(plan.follows, plan.title) if plan.follows else []
+        # A part 2 follows its part 1; a panel's next sitting continues a round of the same plan.
+        earlier_plan = plan.follows or (plan.name if plan.panel is not None else None)
+        earlier = SessionsFolder(self.app.sessions_dir).earlier_sessions(earlier_plan, plan.title) if earlier_plan else []
         self.app.push_screen(StartSessionScreen(plan, earlier), start)
 
     @on(OptionList.OptionSelected, "#unfinished")

@@ -54,7 +54,11 @@ class StartSessionScreen(FormDialog):
                 with Vertical():
                     yield Label("Note-taker (can be empty)")
                     yield Input(id="note-taker")
-            if self.earlier:
+            if self.earlier and self.continues_a_round:
+                yield Label("Continue a round from an earlier sitting (its people, applications and scores come over)")
+                choices = self._choices(self.plan.title)
+                yield Select(choices, value="", allow_blank=False, id="follows")  # a new round unless chosen
+            elif self.earlier:
                 yield Label("Follow on from (their people and open actions come over)")
                 choices = self._choices(self.plan.title)
                 yield Select(choices, value=choices[0][1], allow_blank=False, id="follows")
@@ -63,14 +67,21 @@ class StartSessionScreen(FormDialog):
                 yield Button("Start (enter)", id="start", variant="primary")
                 yield Button("Cancel (escape)", id="cancel")
 
+    @property
+    def continues_a_round(self) -> bool:
+        """A panel's plan: the earlier sessions are sittings whose round this one could continue."""
+        return self.plan.panel is not None and not self.plan.follows
+
     def _choices(self, title: str) -> list[tuple[str, str]]:
         choices = [(earlier_words(line), str(line.path)) for line in likeliest_first(self.earlier, title)]
+        if self.continues_a_round:
+            return [("None: open a new round", ""), *choices]
         return [*choices, ("None: start without an earlier session", "")]
 
     @on(Input.Changed, "#session-title")
     def title_changed(self, event: Input.Changed) -> None:
         # Until the facilitator chooses, the likeliest part 1 follows the title as it is typed.
-        if not self.earlier or self._chosen_by_hand:
+        if not self.earlier or self._chosen_by_hand or self.continues_a_round:
             return
         choices = self._choices(event.value)
         follows = self.query_one("#follows", Select)
