@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
-from workshop_tui.core.panel_views import award_of, departure, member_of_window, members, ranking, typed_by_member_themselves
+from workshop_tui.core.panel_views import (
+    award_of,
+    departure,
+    member_of_window,
+    members,
+    ranking,
+    typed_by_member_themselves,
+)
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.model import Event, Participant, Session
 from workshop_tui.model.command_arguments import LARGEST_POT_PENCE, LONGEST_WORDS

@@ -5,10 +5,10 @@ pot and every application, declaration, score and award are events, so replaying
 the panel's state, and the review and replay show when each happened.
 """
 
-from workshop_tui.core.event_kinds import Area, Kind, rule
-from workshop_tui.model import Event, Session
 from datetime import datetime
 
+from workshop_tui.core.event_kinds import Area, Kind, rule
+from workshop_tui.model import Event, Session
 from workshop_tui.model.panel import (
     AgreedScore,
     Award,

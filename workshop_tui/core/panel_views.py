@@ -190,9 +190,9 @@ def tied_at_the_line(panel: Panel, ranked: list[Ranked] | None = None) -> list[R
         r.application.amount_pence for r in ranked if r.application.id in line)
     for group in _groups(ranked):
         undecided = [r for r in group if award_of(panel, r.application.id) is None]
-        if len(undecided) > 1 and undecided[0].tied and not any(r.application.id in line for r in undecided):
-            if any(r.application.amount_pence <= left for r in undecided):
-                return undecided  # the money would fund some of them, not all: which, is the chair's call
+        if (len(undecided) > 1 and undecided[0].tied and not any(r.application.id in line for r in undecided)
+                and any(r.application.amount_pence <= left for r in undecided)):
+            return undecided  # the money would fund some of them, not all: which, is the chair's call
     return []
 
 
