@@ -4,10 +4,10 @@ pots, amounts, agreed scores with many ties, awards of every kind, the chair's o
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.panel_helpers import CRITERIA, panel_engine
-from tests.test_panel_export import md_tables
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.export.panel_report import markdown_report
+from tests.panel_helpers import CRITERIA, panel_engine
+from tests.test_panel_export import md_tables
 
 LINE = "The funding line"
 

@@ -126,7 +126,7 @@ async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_me
         await two_applications(pilot, declared=False)
         await pilot.press("tab")  # declarations
         table = pilot.app.screen.query_one("#declarations-table", DataTable)
-        assert table.get_row("p5")[2] == "does not score (staff)"
+        assert table.get_row("p5")[2] == "not scoring"  # the Role column says staff
         await pilot.press("i", "enter", "down", "enter", *"Trustee", "enter")  # Margaret, application 1
         await pilot.press("down", "n")  # Dennis: no interests
         await pilot.pause()

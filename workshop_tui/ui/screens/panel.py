@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets.data_table import CellDoesNotExist
 
 from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.panel_events import find_agreed, find_score
@@ -24,12 +25,15 @@ from workshop_tui.core.panel_views import (
     awarded_pence,
     departure,
     left_pence,
+    leniency,
     member_of_window,
     members,
     near_the_line,
     ranking,
+    sheets_counted,
     spread,
     suggested_level,
+    tied_at_the_line,
     typed_by_member_themselves,
 )
 from workshop_tui.core.wording import plural
@@ -51,7 +55,7 @@ from workshop_tui.ui.widgets.panel_tables import (
     ModerationTable,
     RankingTable,
     ScoreSheet,
-    criteria_words,
+    rubric_words,
 )
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
@@ -82,6 +86,9 @@ class PanelScreen(Screen):
     PanelScreen .panel-line { height: auto; padding: 0 1; }
     /* Three lines whatever it says, so a new count after each score needs no new layout. */
     PanelScreen #sheet-line { height: 3; }
+    /* What each level of the criterion under the cursor means: as many lines always (set on mount), so a move
+       never lays the screen out again. */
+    PanelScreen #sheet-rubric, PanelScreen #moderation-rubric { height: 6; }
     PanelScreen TabbedContent { height: 1fr; }
     PanelScreen TabPane { height: 1fr; padding: 0; }
     PanelScreen DataTable { height: 1fr; }
@@ -123,10 +130,12 @@ class PanelScreen(Screen):
             with TabPane("Scores", id="scores"):
                 yield Static("", id="sheet-line", classes="panel-line", markup=False)
                 yield ScoreSheet(id="score-sheet", cursor_type="cell")
+                yield Static("", id="sheet-rubric", classes="panel-line", markup=False)
                 yield Static("", id="sheet-legend", classes="panel-line", markup=False)
             with TabPane("Moderation", id="moderation"):
                 yield Static("", id="moderation-line", classes="panel-line", markup=False)
                 yield ModerationTable(id="moderation-table", cursor_type="cell")
+                yield Static("", id="moderation-rubric", classes="panel-line", markup=False)
             with TabPane("Ranking", id="ranking"):
                 yield Static("", id="ranking-line", classes="panel-line", markup=False)
                 yield RankingTable(id="ranking-table", cursor_type="row")
@@ -143,6 +152,32 @@ class PanelScreen(Screen):
 
     def on_unmount(self) -> None:
         self.live.owner.forget(self._owner_changed)
+
+    def on_resize(self) -> None:
+        # Every table's widths are worked out from the terminal's width: a resize lays them out again.
+        if self.panel is not None and self.is_current:
+            self.redraw()
+
+    def on_data_table_cell_highlighted(self, event) -> None:
+        if event.data_table.id in ("score-sheet", "moderation-table"):
+            self._show_rubric(event.data_table)
+
+    def _show_rubric(self, table) -> None:
+        """The levels of the criterion under the cursor, in words, the score in that cell marked."""
+        panel = self.panel
+        if panel is None or not table.row_count:
+            return
+        column = table.cursor_coordinate.column
+        if column >= len(panel.round.criteria):
+            return
+        criterion = panel.round.criteria[column]
+        try:
+            shown = str(table.get_cell_at(table.cursor_coordinate)).split(" ")[0]
+        except CellDoesNotExist:  # a table being filled again: no cell yet
+            shown = ""
+        level = int(shown) if shown.isdigit() else None
+        target = "#sheet-rubric" if table.id == "score-sheet" else "#moderation-rubric"
+        self.query_one(target, Static).update(rubric_words(criterion, level, self.app.size.width - 2), layout=False)
 
     def _owner_changed(self, change: Change) -> None:
         if threading.current_thread() is threading.main_thread():
@@ -187,11 +222,14 @@ class PanelScreen(Screen):
         tabs.active = TABS[(TABS.index(tabs.active) + step) % len(TABS)]
 
     # What a member's own window leaves to the chair (the session refuses them from it as well).
-    CHAIR_ACTIONS = {"open_round", "add_application", "import_applications", "reveal", "agree_close", "award", "member"}
+    CHAIR_ACTIONS = {"open_round", "add_application", "import_applications", "reveal", "agree_close", "award", "member",
+                     "edit_application", "withdraw_application", "remove_application", "undo_import", "order_tie", "change_pot"}
 
     # The keys that ask for a chair's command: offered only where the window may do it (core/roles.py).
     CHAIR_COMMANDS = {"open_round": "open_round", "add_application": "add_application", "reveal": "reveal_scores",
-                      "agree_close": "agree_score", "award": "make_award"}
+                      "agree_close": "agree_score", "award": "make_award", "edit_application": "edit_application",
+                      "withdraw_application": "withdraw_application", "remove_application": "remove_application",
+                      "undo_import": "undo_import", "order_tie": "order_tie", "change_pot": "change_pot"}
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in self.CHAIR_ACTIONS and self.own_member() is not None:
@@ -225,7 +263,8 @@ class PanelScreen(Screen):
         self.query_one(ApplicationsTable).fill(panel, self.app.size.width)
         labels = self.labels()
         scoring = {p.id for p in self.scorers()}
-        self.query_one(DeclarationsTable).fill(panel, [(p, labels[p.id], p.id in scoring) for p in self.session.participants])
+        self.query_one(DeclarationsTable).fill(panel, [(p, labels[p.id], p.id in scoring) for p in self.session.participants],
+                                               self.app.size.width)
         self._draw_sheet()
         self._draw_moderation()
         self._draw_ranking()
@@ -265,7 +304,7 @@ class PanelScreen(Screen):
                 done[s.application] = done.get(s.application, 0) + 1
         out = {}
         for a in panel.round.applications:
-            taking_part = sum(1 for p in scorers if not panel.has_interest(p.id, a.id))
+            taking_part = 0 if a.withdrawn else sum(1 for p in scorers if not panel.has_interest(p.id, a.id))
             out[a.id] = (done.get(a.id, 0), taking_part * criteria)
         return out
 
@@ -290,9 +329,13 @@ class PanelScreen(Screen):
             return
         sheet.fill(panel, member.id, self._name_width(60))
         self._sheet_words(member, self._entered())
+        self._show_rubric(sheet)
         self.query_one("#sheet-legend", Static).update(
-            f"Type a score from {lowest_to_highest(panel)}, or n for no score; the cursor moves on. {LEGEND} "
-            f"{criteria_words(panel.round.criteria)}")
+            f"Type a score from {lowest_to_highest(panel)}, or n for no score; c writes a comment. {LEGEND}")
+        most = 1 + max(len(c.levels) for c in panel.round.criteria)
+        for rubric in self.query("#sheet-rubric, #moderation-rubric"):
+            if rubric.styles.height is None or rubric.styles.height.value != most:
+                rubric.styles.height = most
 
     def _sheet_words(self, member, entered: dict[str, tuple[int, int]], layout: bool = True) -> None:
         panel = self.panel
@@ -371,13 +414,25 @@ class PanelScreen(Screen):
             f"{order.index(application.id) + 1} of {len(order)}: {application.organisation}, {application.project} "
             f"({pounds(application.amount_pence)}). {near}{plural(apart, 'criterion', 'criteria')} far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
             "Type on a member's row to change their score, on the Agreed row to agree one. Page Down: next."
+            + self._leniency_words()
         )
+
+    def _leniency_words(self) -> str:
+        """How each member scores beside the rest, over the whole round, so a harsh or generous scorer shows."""
+        labels = self.labels()
+        found = [(p, leniency(self.panel, p.id)) for p in self.scorers()]
+        apart = [f"{labels[p.id]} {f.words.replace(' than the panel', '')}" for p, f in found
+                 if f is not None and f.words != "in line with the panel"]
+        if not any(f is not None for _, f in found):
+            return ""
+        return (" Over the round, against the panel: " + "; ".join(apart) + (", the rest in line." if len(apart) < len(found) else ".")
+                if apart else " Over the round, every member scores in line with the panel.")
 
     def _draw_ranking(self) -> None:
         panel = self.panel
         revealed = panel.revealed_at is not None
         ranked = ranking(panel) if revealed else []
-        self.query_one(RankingTable).fill(panel, ranked, revealed, self._entered(), self._name_width(56))
+        self.query_one(RankingTable).fill(panel, ranked, revealed, self._entered(), self.app.size.width)
         line = self.query_one("#ranking-line", Static)
         if not revealed:
             line.update("The scores are hidden until the chair reveals them. This shows how many are in.")
@@ -390,10 +445,16 @@ class PanelScreen(Screen):
         else:
             money = f"Still fits the {pounds(left)} left: " + (
                 ", ".join(fits[:6]) + (" and more" if len(fits) > 6 else "") if fits else "nothing undecided") + ". "
-        waiting = sum(1 for a in panel.round.applications if not agreed_in_full(panel, a.id))
+        waiting = sum(1 for a in panel.open_applications() if not agreed_in_full(panel, a.id))
+        full, sheets = sheets_counted(panel, [p.id for p in self.scorers()])
+        at_line = tied_at_the_line(panel, ranked)
+        tie = (f"{' and '.join(r.application.organisation for r in at_line)} are tied where the money runs out. "
+               "Choose the one to come first and press t, with the panel's reason. " if at_line else "")
+        notes = " ".join(f"{r.application.organisation}: {r.tie_note}." for r in ranked if r.tie_note)
         line.update(
-            f"Scores are out of {best}; ties: {panel.round.tie_break}. {money}"
-            + (f"{plural(waiting, 'application')} not agreed in full yet: they rank on the members' average." if waiting else "")
+            f"{tie}Scores are out of {best}; ties: {panel.round.tie_break}. {money}"
+            + (f"{plural(waiting, 'application')} not agreed in full yet: they rank on the members' average. " if waiting else "")
+            + f"Rests on {full} of {sheets} members' sheets in full. {notes}"
         )
 
     # What the keys do.
@@ -459,10 +520,11 @@ class PanelScreen(Screen):
                      "summary": a.summary, "link": a.link} for a in imported.applications]
 
             def add() -> str:
-                refused = self.live.try_command("add_applications", applications=rows)
+                refused = self.live.try_command("add_applications", applications=rows, imported=True)
                 if not refused:
                     ignored = f" Columns not used: {', '.join(imported.ignored_columns)}." if imported.ignored_columns else ""
-                    self.notify(f"{len(rows)} applications imported.{ignored}", title="Applications")
+                    self.notify(f"{len(rows)} applications imported.{ignored} Until scoring starts, u on this tab undoes "
+                                "the import.", title="Applications")
                 return refused
 
             def answered(yes: bool | None) -> None:
@@ -581,11 +643,14 @@ class PanelScreen(Screen):
 
     def _wanted_of(self, member: str) -> int:
         panel = self.panel
-        return sum(len(panel.round.criteria) for a in panel.round.applications if not panel.has_interest(member, a.id))
+        return sum(len(panel.round.criteria) for a in panel.open_applications() if not panel.has_interest(member, a.id))
 
     def typed_level(self, table, level: int | None) -> None:
         panel = self.panel
         if panel is None or not table.row_count:
+            return
+        if table.cursor_coordinate.column >= len(panel.round.criteria):
+            self._say_once("This column compares each member with the panel. Type a score under a criterion.")
             return
         criterion = panel.round.criteria[table.cursor_coordinate.column].id
         if isinstance(table, ScoreSheet):
@@ -606,6 +671,12 @@ class PanelScreen(Screen):
                 if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
                     table.step_on(lambda row: not panel.has_interest(member.id, row))
                 return
+            if find_score(panel, member.id, application, criterion) is None:
+                # A sheet not typed before the reveal: entered now, and marked so everywhere.
+                if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
+                    table.step_on(lambda row: not panel.has_interest(member.id, row))
+                    self._say_once("Entered after the reveal: the record marks it so.")
+                return
             self._ask_change(member.id, application, criterion, level)
             return
         if isinstance(table, ModerationTable) and self.moderating:
@@ -615,6 +686,9 @@ class PanelScreen(Screen):
             if row == AGREED_ROW:
                 self._ask_agree(self.moderating, criterion, level, table)
             elif row in {p.id for p in self.scorers()}:
+                if find_score(panel, row, self.moderating, criterion) is None and not panel.has_interest(row, self.moderating):
+                    self._run("enter_score", member=row, application=self.moderating, criterion=criterion, level=level)
+                    return
                 self._ask_change(row, self.moderating, criterion, level)
             else:
                 self.notify("Type on a member's row to change their score, or on the Agreed row to agree one.",
@@ -684,4 +758,137 @@ class PanelScreen(Screen):
             return self.live.try_command("make_award", application=chosen, **answer)
 
         names = [p.name for p in self.session.participants if p.name]
-        self.app.push_screen(AwardForm(application, outcome, why, left, attempt=attempt, names=names))
+        labels = self.labels()
+        comments = [f"{labels.get(c.member, 'someone')}: {c.text}" for c in panel.comments if c.application == chosen]
+        self.app.push_screen(AwardForm(application, outcome, why, left, attempt=attempt, names=names, comments=comments))
+
+    # Correcting the round.
+
+    def _chosen_application(self):
+        chosen = self.query_one(ApplicationsTable).chosen
+        if self.panel is None or chosen is None:
+            self.notify("Choose an application first: Up and Down move through them.", title="Not here")
+            return None
+        return self.panel.application(chosen)
+
+    def action_edit_application(self) -> None:
+        application = self._chosen_application()
+        if application is not None:
+            self.app.push_screen(ApplicationForm(editing=application, attempt=lambda fields: self.live.try_command(
+                "edit_application", application=application.id, **fields)))
+
+    def action_withdraw_application(self) -> None:
+        application = self._chosen_application()
+        if application is not None:
+            self.app.push_screen(TextPrompt(
+                f"Withdraw {application.organisation}? It stays in the record, and is no longer scored or decided. Why?",
+                attempt=lambda reason: self.live.try_command("withdraw_application", application=application.id, reason=reason)))
+
+    def action_remove_application(self) -> None:
+        application = self._chosen_application()
+        if application is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._run("remove_application", application=application.id, reason="Added by mistake")
+
+        self.app.push_screen(ConfirmScreen(f"Remove {application.organisation}, added by mistake? The record says it was "
+                                           "removed. (One already scored is withdrawn instead, with w.)", "Remove", "Keep it"),
+                             answered)
+
+    def action_undo_import(self) -> None:
+        if self.panel is None:
+            return
+        batches = [a.batch for a in self.panel.round.applications if a.batch]
+        last = [a for a in self.panel.round.applications if batches and a.batch == max(batches)]
+        if not last:
+            self.notify("There is no import to undo.", title="Not now")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._run("undo_import"):
+                self.notify(f"The import of {plural(len(last), 'application')} was undone.", title="Applications")
+
+        self.app.push_screen(ConfirmScreen(f"Take out the {plural(len(last), 'application')} the last import added? "
+                                           "The record says the import was undone.", "Undo the import", "Keep them"), answered)
+
+    def action_show_declarations(self) -> None:
+        person = self._chosen_member()
+        if person is None or self.panel is None:
+            return
+        mine = [d for d in self.panel.declarations if d.member == person.id]
+        lines = [f"{self.panel.application(d.application).organisation}: {d.interest}" if d.application else "No interests to declare."
+                 for d in mine]
+        self.notify("\n".join(lines) or "Nothing declared yet.", title=self.labels()[person.id], timeout=15)
+
+    def action_undo_declaration(self) -> None:
+        person = self._chosen_member()
+        if person is None or self.panel is None:
+            return
+        mine = [d for d in self.panel.declarations if d.member == person.id]
+        if not mine:
+            self.notify(f"{self.labels()[person.id]} has made no declaration to undo.", title="Not now")
+            return
+        last = mine[-1]
+        said = (f"the interest in {self.panel.application(last.application).organisation} ('{last.interest}')"
+                if last.application else "'no interests'")
+        self.app.push_screen(TextPrompt(
+            f"Undo {self.labels()[person.id]}'s declaration of {said}, made in error? Why?",
+            attempt=lambda reason: self.live.try_command("undo_declaration", declaration=last.id, reason=reason)))
+
+    def action_comment(self) -> None:
+        member = self._sheet_member()
+        chosen = self.query_one(ScoreSheet).chosen
+        if member is None or chosen is None or self.panel is None:
+            return
+        application = self.panel.application(chosen)
+        names = [p.name for p in self.session.participants if p.name]
+
+        def attempt(text: str) -> str:
+            return self.live.try_command("add_comment", member=member.id, application=application.id, text=text)
+
+        self.app.push_screen(TextPrompt(
+            f"{self.labels()[member.id]}'s comment on {application.organisation}, for moderation. The applicant does not "
+            "read it unless the panel puts it in the decision's reason.", attempt=attempt, names=names))
+
+    def action_change_pot(self) -> None:
+        panel = self.panel
+        if panel is None:
+            return
+        asked: dict[str, int] = {}
+
+        def amount(text: str) -> str:
+            try:
+                asked["pot"] = money(text, "The pot")
+            except FormProblem as problem:
+                return str(problem)
+            return ""
+
+        def reason(text: str) -> str:
+            return self.live.try_command("change_pot", pot_pence=asked["pot"], reason=text)
+
+        def then(answer: str | None) -> None:
+            if answer is not None and "pot" in asked:
+                self.app.push_screen(TextPrompt(f"Why does the pot change to {pounds(asked['pot'])}? (Kept in the record.)",
+                                                attempt=reason))
+
+        self.app.push_screen(TextPrompt(f"The pot is {pounds(panel.round.pot_pence)}. What is it now?", attempt=amount), then)
+
+    def action_order_tie(self) -> None:
+        panel = self.panel
+        chosen = self.query_one(RankingTable).chosen
+        if panel is None or chosen is None:
+            return
+        ranked = ranking(panel, chair_orders=False)
+        here = next(r for r in ranked if r.application.id == chosen)
+        tied = [r for r in ranked if r.tied and r.place == here.place and r.place is not None]
+        if not here.tied or len(tied) < 2:
+            self.notify(f"{here.application.organisation} is not tied with another application.", title="Not tied")
+            return
+        order = [chosen] + [r.application.id for r in tied if r.application.id != chosen]
+        others = " and ".join(r.application.organisation for r in tied if r.application.id != chosen)
+        self.app.push_screen(TextPrompt(
+            f"Put {here.application.organisation} before {others}? They have the same score and the tie-break rule does "
+            "not separate them. The panel's reason:",
+            attempt=lambda reason: self.live.try_command("order_tie", applications=order, reason=reason)))

@@ -26,29 +26,40 @@ def _buttons(save: str) -> ComposeResult:
 
 
 class ApplicationForm(EnterMovesOn):
-    """Type in one application, as it is on its paper form."""
+    """Type in one application, as it is on its paper form; or, given `editing`, correct one (with a reason)."""
 
     # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
     # their field, so a quick "words, Ctrl+S" would save the field without its last words.
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_application", tooltip="Add the application")]
     FIELDS = ("organisation", "project", "amount", "area", "summary", "link")
 
+    def __init__(self, attempt: Attempt | None = None, editing: Application | None = None) -> None:
+        super().__init__(attempt)
+        self.editing = editing
+
     def compose(self) -> ComposeResult:
+        a = self.editing
         with VerticalScroll(classes="dialog"):
-            yield Static("Add an application", classes="question")
+            yield Static(f"Correct {a.organisation}'s application" if a else "Add an application", classes="question",
+                         markup=False)
             labels = ("Organisation", "Project", "Amount asked for, such as £12,500", "Area or theme (optional)",
                       "A short summary (optional)", "Where the whole application is: a link or file name (optional)")
+            now = ({"organisation": a.organisation, "project": a.project, "amount": pounds(a.amount_pence), "area": a.area,
+                    "summary": a.summary, "link": a.link} if a else {})
             for name, label in zip(self.FIELDS, labels, strict=True):
                 yield Label(label)
-                yield Input(id=f"application-{name}")
+                yield Input(now.get(name, ""), id=f"application-{name}")
+            if a:
+                yield Label("Why it is corrected (kept in the record)")
+                yield Input(id="application-reason")
             yield Static("", id="form-problem", markup=False)
-            yield from _buttons("Add (ctrl+s)")
+            yield from _buttons("Save (ctrl+s)" if a else "Add (ctrl+s)")
 
     def on_mount(self) -> None:
         self.query_one("#application-organisation", Input).focus()
 
     def last_field(self) -> str:
-        return "application-link"
+        return "application-reason" if self.editing else "application-link"
 
     def save(self) -> None:
         value = {name: self.query_one(f"#application-{name}", Input).value.strip() for name in self.FIELDS}
@@ -57,6 +68,8 @@ class ApplicationForm(EnterMovesOn):
         except FormProblem as problem:
             self.show_problem(str(problem), problem.field)
             return
+        if self.editing:
+            value["reason"] = self.query_one("#application-reason", Input).value
         self.finish({**value, "amount_pence": amount})
 
 
@@ -103,10 +116,11 @@ class AwardForm(EnterMovesOn):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", tooltip="Record the decision")]
 
     def __init__(self, application: Application, outcome: str, departure: str, left: str,
-                 attempt: Attempt | None = None, names: list[str] | None = None) -> None:
+                 attempt: Attempt | None = None, names: list[str] | None = None, comments: list[str] | None = None) -> None:
         super().__init__(attempt)
         self.application, self.outcome, self.departure, self.left = application, outcome, departure, left
         self.names = names or []  # the roster's names: a reason that names someone is flagged as it is typed
+        self.comments = comments or []  # members' comments: the applicant reads one only if it is put in the reason
 
     def compose(self) -> ComposeResult:
         a = self.application
@@ -119,6 +133,9 @@ class AwardForm(EnterMovesOn):
             yield Label("The reason, in words that can be read to the applicant")
             yield Input(id="award-reason")
             yield Static("", id="award-names", markup=False)
+            if self.comments:
+                yield Static("Members' comments, for the panel (the applicant reads only what you put in the reason): "
+                             + " / ".join(self.comments), markup=False, id="award-comments")
             if self.departure:
                 yield Static(f"This goes against the ranking or the pot. {self.departure}", markup=False, id="award-departure")
                 yield Label("Why the panel decided this all the same")

@@ -37,6 +37,17 @@ def criteria_words(criteria: Iterable[Criterion]) -> str:
     return "; ".join(f"{c.heading}: {c.name} (×{c.weight})" for c in criteria) + "."
 
 
+def rubric_words(criterion: Criterion, level: int | None, width: int = 80) -> str:
+    """What each level of a criterion means, one line each, the one in the cell marked in words (never
+    colour alone). Each line is cut to `width`, so the rubric's height never changes as the cursor moves."""
+    lines = [short(f"{criterion.heading}: {criterion.name} (counts ×{criterion.weight}). What each score means:", width)]
+    for offset, words in enumerate(criterion.levels):
+        value = criterion.lowest + offset
+        mark = " ← this score" if value == level else ""
+        lines.append(short(f"{'>' if mark else ' '} {value} {words}", width - len(mark)) + mark)
+    return "\n".join(lines)
+
+
 def member_cell(panel: Panel, member: str, application: str, criterion: str) -> str:
     if panel.has_interest(member, application):
         return STEPPED_OUT
@@ -131,6 +142,7 @@ class ScoreSheet(PanelTable):
         Binding("pagedown", "screen.member(1)", "Next member", id="next_member", tooltip="Show the next member's sheet"),
         Binding("pageup", "screen.member(-1)", "Member back", id="previous_member", show=False, tooltip="Show the previous member's sheet"),
         Binding("r", "screen.reveal", "Reveal", id="reveal", tooltip="Reveal every member's scores to the room, for moderation"),
+        Binding("c", "screen.comment", "Comment", id="comment", tooltip="Write this member's comment on the chosen application, for moderation"),
     ]
 
     LEVELS_TYPED = True
@@ -220,23 +232,34 @@ class RankingTable(PanelTable):
         Binding("x", "screen.award('decline')", "Decline", id="decline", tooltip="Decline the chosen application"),
         Binding("e", "screen.award('refer to the funder')", "To the funder", id="refer_to_funder", show=False,
                 tooltip="Refer the chosen application to the funder, with a reason: when every member stepped out of it"),
+        Binding("t", "screen.order_tie", "Order a tie", id="order_tie", show=False,
+                tooltip="Put the chosen application first among those tied with it, with the panel's reason"),
+        Binding("p", "screen.change_pot", "Change the pot", id="change_pot", show=False,
+                tooltip="Change how much is in the pot, with a reason"),
     ]
 
-    def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]], name_width: int = 24) -> None:
+    def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]], width: int = 80) -> None:
         keep = self.cursor_row
+        asked = max([len("Asked"), *(len(_money(a.amount_pence)) for a in panel.round.applications)])
         if not revealed:
-            self.start("Application", "Asked", "Scores entered", "Score")
+            # The name takes what the other columns leave (each column has a space either side, and a scroll bar).
+            name_width = max(12, width - (asked + len("Scores entered") + len("hidden") + 4 * 2 + 4))
+            self.start("Application", "Asked", "Scores entered", "Score",
+                       widths={"Application": name_width, "Asked": asked, "Score": len("hidden")})
             for application in panel.round.applications:
                 done, wanted = entered[application.id]
-                self.add_row(short(application.organisation, name_width), _money(application.amount_pence), f"{done} of {wanted}",
-                             "hidden", key=application.id)
+                self.add_row(short(application.organisation, name_width), _money(application.amount_pence),
+                             "withdrawn" if application.withdrawn else f"{done} of {wanted}", "hidden", key=application.id)
         else:
-            self.start("Place", "Application", "Asked", "Score", "Decision", "Money")
+            name_width = max(12, width - (len("1 tied") + asked + len("Score") + self.WIDTHS["Decision"] + self.WIDTHS["Money"]
+                                          + 6 * 2 + 4))
+            self.start("Place", "Application", "Asked", "Score", "Decision", "Money",
+                       widths={"Place": len("1 tied"), "Application": name_width, "Asked": asked, "Score": len("Score")})
             line_drawn = False
             for row in as_decided(panel, ranked):
                 r, award = row.ranked, row.award
                 if not line_drawn and r.place is not None and not row.above_the_line:
-                    self.add_row("──", Text("── funding line ──"), "──", "──", "──", "──", key=FUNDING_LINE)
+                    self.add_row("──", Text("─ funding line ─"), "──", "──", "──", "──", key=FUNDING_LINE)
                     line_drawn = True
                 place = "–" if r.place is None else f"{r.place}" + (" tied" if r.tied else "")
                 score = "–" if r.weighted is None else _score(r.weighted)
@@ -244,15 +267,35 @@ class RankingTable(PanelTable):
                             else DECISION_WORDS.get(award.outcome, award.outcome))
                 money = row.money_words.replace(" the money left", "")
                 if r.place is None and row.award is None:  # the whole reason is in the report; here, its gist
-                    money = "below a pass mark" if "pass mark" in r.why_not_ranked else "not all scored"
+                    money = ("withdrawn" if r.application.withdrawn else "below a pass mark" if "pass mark" in r.why_not_ranked
+                             else "not all scored")
                 self.add_row(place, short(r.application.organisation, name_width), _money(r.application.amount_pence), score,
                              decision, money, key=r.application.id)
         self.keep_row(keep)
+        if super().chosen == FUNDING_LINE:
+            self.move_cursor(row=min(self.cursor_row + 1, self.row_count - 1), animate=False)
 
     @property
     def chosen(self) -> str | None:
         key = super().chosen
         return None if key == FUNDING_LINE else key
+
+    # The funding line is drawn, never chosen: the cursor steps over it.
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        if super().chosen == FUNDING_LINE:
+            if self.cursor_row + 1 < self.row_count:
+                super().action_cursor_down()
+            else:
+                super().action_cursor_up()
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        if super().chosen == FUNDING_LINE:
+            if self.cursor_row > 0:
+                super().action_cursor_up()
+            else:
+                super().action_cursor_down()
 
 
 def _money(pence: int) -> str:
@@ -270,6 +313,10 @@ class ApplicationsTable(PanelTable):
         Binding("n", "screen.add_application", "Add", id="add_application", tooltip="Type in an application"),
         Binding("i", "screen.import_applications", "Import", id="import_applications", tooltip="Import applications from a CSV file"),
         Binding("enter", "screen.show_application", "Details", id="show_application", tooltip="Show the chosen application's summary and where the whole of it is"),
+        Binding("e", "screen.edit_application", "Correct", id="edit_application", tooltip="Correct the chosen application's details, with a reason"),
+        Binding("w", "screen.withdraw_application", "Withdraw", id="withdraw_application", tooltip="Withdraw the chosen application, with a reason: it stays in the record"),
+        Binding("delete", "screen.remove_application", "Remove", id="remove_application", show=False, tooltip="Remove the chosen application, added by mistake, before anyone scores it"),
+        Binding("u", "screen.undo_import", "Undo import", id="undo_import", show=False, tooltip="Take out every application the last import added, until scoring starts"),
     ]
 
     def fill(self, panel: Panel, width: int = 80) -> None:
@@ -281,29 +328,34 @@ class ApplicationsTable(PanelTable):
                    widths={"No.": 3, "Organisation": names, "Project": names - 4, "Asked": asked, "Area": 14})
         for number, a in enumerate(panel.round.applications, start=1):
             self.add_row(str(number), Text(short(a.organisation, names)), Text(short(a.project, names - 4)), _money(a.amount_pence),
-                         Text(short(a.area, 14)), key=a.id)
+                         Text("withdrawn" if a.withdrawn else short(a.area, 14)), key=a.id)
         self.keep_row(keep)
 
 
 
 class DeclarationsTable(PanelTable):
-    WIDTHS = {"Declared": len("does not score (facilitator)")}
+    WIDTHS = {"Declared": len("not scoring")}
     BINDINGS = [
         Binding("i", "screen.declare_interest", "Interest", id="declare_interest", tooltip="Record the chosen member's link to an applicant"),
         Binding("n", "screen.declare_none", "No interests", id="declare_none", tooltip="Record that the chosen member has no links to declare"),
+        Binding("u", "screen.undo_declaration", "Undo one", id="undo_declaration", tooltip="Undo the chosen member's last declaration, made in error, with a reason"),
+        Binding("enter", "screen.show_declarations", "In full", id="show_declarations", show=False, tooltip="Show the chosen member's declarations in full"),
     ]
 
-    def fill(self, panel: Panel, people) -> None:
+    def fill(self, panel: Panel, people, width: int = 80) -> None:
         keep = self.cursor_row
-        self.start("Who", "Role", "Declared", "Links to")
+        who = max([len("Who"), *(len(label) for _, label, _ in people)])
+        who = min(who, 24)
+        role = max([len("Role"), *(len(person.role) for person, _, _ in people)])
+        links = max(16, width - (who + role + self.WIDTHS["Declared"] + 4 * 2 + 4))
+        self.start("Who", "Role", "Declared", "Links to", widths={"Who": who, "Role": role, "Links to": links})
         names = {a.id: a.organisation for a in panel.round.applications}
         for person, label, scores in people:
-            if not scores:
-                self.add_row(Text(label), person.role, f"does not score ({person.role})", "", key=person.id)
-                continue
             mine = [d for d in panel.declarations if d.member == person.id]
-            links = [d for d in mine if d.application]
-            said = (f"{len(links)} interest" + ("s" if len(links) != 1 else "")) if links else "no interests" if mine else "not yet"
-            self.add_row(Text(label), person.role, said, Text("; ".join(f"{names[d.application]}: {d.interest}" for d in links)),
-                         key=person.id)
+            links_of = [d for d in mine if d.application]
+            said = (f"{len(links_of)} interest" + ("s" if len(links_of) != 1 else "")) if links_of else "no interests" if mine else "not yet"
+            if not scores and not mine:
+                said = "not scoring"  # staff and facilitators declare too, when they have a link
+            self.add_row(Text(short(label, who)), person.role, said,
+                         Text(short("; ".join(f"{names[d.application]}: {d.interest}" for d in links_of), links)), key=person.id)
         self.keep_row(keep)
