@@ -78,7 +78,7 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     terminal.send("a", "PageDown", "a", "PageDown", "a")  # each application: every criterion is close
     words_shown(terminal, "Agreed 5 of 5")
     terminal.send("Tab")  # the ranking
-    screen = terminal.wait_for("── funding line ──")
+    screen = terminal.wait_for("─ funding line ─")
     rows = [line for line in screen.splitlines() if line.lstrip().startswith(("1 ", "2 ", "3 ", "──"))]
     assert len(rows) >= 4, screen
     assert ["Hillside" in rows[0], "Riverside" in rows[1], "funding line" in rows[2], "Oak Street" in rows[3]] == [True] * 4, screen
@@ -90,7 +90,19 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     terminal.wait_for("The reason, in words")
     terminal.send("Walks that people plan", "C-s")
     words_shown(terminal, "Awarded £50,000")
-    terminal.send("Down", "Down", "x")  # the shed no longer fits the money left: declining it follows the ranking
+    # Made wide and back again, as on a laptop moved to the projector: the ranking is laid out for each width,
+    # never left with the Money column cut.
+    def asked_at(shown: str) -> int:  # where the Asked column starts: names take what the width leaves
+        return next((line.index("Asked") for line in shown.splitlines() if "Place" in line and "Asked" in line), -1)
+
+    terminal.resize(160, 48)
+    terminal.wait_until(lambda shown: asked_at(shown) > 80, "the ranking laid out for 160 columns")
+    terminal.resize(80, 24)
+    terminal.wait_until(lambda shown: 0 < asked_at(shown) < 40 and any(
+        "Oak Street Shed" in line and line.rstrip().endswith("does not fit") for line in shown.splitlines()),
+        "the ranking laid out again for 80 columns, the Money column whole")
+    terminal.send("Down", "x")  # past the funding line, never on it: the shed no longer fits the money left, so
+    # declining it follows the ranking
     terminal.wait_for("The reason, in words")
     terminal.send("The money ran out", "C-s")
     terminal.wait_for("decline")

@@ -75,8 +75,11 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(termin
     margaret.wait_for("no interests")
     margaret.send("Tab")
     margaret.wait_for("Your sheet, Margaret")
+    margaret.wait_for("1 No sign of a need")  # the rubric of the criterion under the cursor, in words
     margaret.send("4")
     margaret.wait_for("1 of 5 entered")
+    margaret.send("Left")  # back on her score: its level is marked in words
+    margaret.wait_for("> 4 A strong need, well shown, that little else meets. ← this score")
     margaret.send("PageDown")  # another member's sheet? Not here.
     assert "Dennis's sheet" not in margaret.screen()
     margaret.send("Escape")

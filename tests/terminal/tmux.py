@@ -47,6 +47,11 @@ class Terminal:
     def send(self, *keys: str) -> None:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
 
+    def resize(self, width: int, height: int) -> None:
+        """Make the terminal another size, as a person dragging its window does."""
+        self.width, self.height = width, height
+        subprocess.run(["tmux", "resize-window", "-t", self.name, "-x", str(width), "-y", str(height)], check=True)
+
     def screen(self, colours: bool = False) -> str:
         return subprocess.run(
             ["tmux", "capture-pane", "-p", *(["-e"] if colours else []), "-t", self.name],

@@ -73,6 +73,10 @@ async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(
             assert "Panel member's window (Margaret)" in drawn  # the first screen says whose window it is
             await page.keyboard.type("43")
             await scores_reach(owner, 3)
+            await page.keyboard.press("ArrowLeft")  # back on her Voice score: the rubric marks its level in words
+            await page.wait_for_function("() => window.__drawn.text.includes('← this score')", timeout=15000)
+            drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
+            assert "> 3 Older people help plan it. ← this score" in drawn
             await page.keyboard.press("PageDown")  # another member's sheet? Not in her window.
             await page.keyboard.press("PageDown")
             await page.screenshot(path=str(tmp_path / "member.png"))
@@ -96,6 +100,10 @@ async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(t
             await page.wait_for_function("() => window.__drawn.text.includes('entered')", timeout=15000)
             await page.keyboard.type("43")
             await scores_reach(owner, 3)
+            await page.keyboard.press("ArrowLeft")  # back on her Voice score: the rubric marks its level in words
+            await page.wait_for_function("() => window.__drawn.text.includes('← this score')", timeout=15000)
+            drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
+            assert "> 3 Older people help plan it. ← this score" in drawn
         scores = [(s.member, s.criterion, s.level, s.window) for s in owner.session.panel.scores]
         assert scores[1:] == [("p1", "need", 4, "note-taker: Bob"), ("p1", "voice", 3, "note-taker: Bob")]
     finally:

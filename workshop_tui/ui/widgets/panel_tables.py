@@ -252,7 +252,7 @@ class RankingTable(PanelTable):
                              "withdrawn" if application.withdrawn else f"{done} of {wanted}", "hidden", key=application.id)
         else:
             name_width = max(12, width - (len("1 tied") + asked + len("Score") + self.WIDTHS["Decision"] + self.WIDTHS["Money"]
-                                          + 6 * 2 + 4))
+                                          + 6 * 2 + 2))
             self.start("Place", "Application", "Asked", "Score", "Decision", "Money",
                        widths={"Place": len("1 tied"), "Application": name_width, "Asked": asked, "Score": len("Score")})
             line_drawn = False
@@ -321,9 +321,10 @@ class ApplicationsTable(PanelTable):
 
     def fill(self, panel: Panel, width: int = 80) -> None:
         keep = self.cursor_row
-        # The amount is never cut; the names share what is left of the screen.
-        names = max(12, (width - 36) // 2)
+        # The amount is never cut; the names share what is left of the screen (after the other columns,
+        # a space either side of each of the five, and a scroll bar).
         asked = max([len("Asked"), *(len(_money(a.amount_pence)) for a in panel.round.applications)])
+        names = max(12, (width - (3 + asked + 14 + 5 * 2 + 2) + 4) // 2)
         self.start("No.", "Organisation", "Project", "Asked", "Area",
                    widths={"No.": 3, "Organisation": names, "Project": names - 4, "Asked": asked, "Area": 14})
         for number, a in enumerate(panel.round.applications, start=1):
@@ -334,7 +335,7 @@ class ApplicationsTable(PanelTable):
 
 
 class DeclarationsTable(PanelTable):
-    WIDTHS = {"Declared": len("not scoring")}
+    WIDTHS = {"Declared": max(len("no interests"), len("not scoring"), len("10 interests"))}
     BINDINGS = [
         Binding("i", "screen.declare_interest", "Interest", id="declare_interest", tooltip="Record the chosen member's link to an applicant"),
         Binding("n", "screen.declare_none", "No interests", id="declare_none", tooltip="Record that the chosen member has no links to declare"),
