@@ -4,11 +4,11 @@ changed; the rubric in sight; the funding line never chosen; a resize."""
 
 from textual.widgets import DataTable, Static
 
+from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.text_prompt import TextPrompt
 from tests.panel_helpers import CRITERIA
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app, panel_of, two_applications, words
-from workshop_tui.ui.screens.confirm import ConfirmScreen
-from workshop_tui.ui.screens.text_prompt import TextPrompt
 
 
 def notes(pilot) -> str:

@@ -5,10 +5,16 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
+from workshop_tui.ui.widgets.panel_tables import (
+    ApplicationsTable,
+    DeclarationsTable,
+    ModerationTable,
+    RankingTable,
+    ScoreSheet,
+)
 from tests.panel_helpers import CRITERIA
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app
-from workshop_tui.ui.widgets.panel_tables import ApplicationsTable, DeclarationsTable, ModerationTable, RankingTable, ScoreSheet
 
 words = st.text(alphabet=st.sampled_from("abcdefghij klmnop'-ÉÖ"), min_size=1, max_size=60).map(lambda t: t.strip() or "x")
 
