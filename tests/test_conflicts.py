@@ -3,7 +3,7 @@ scoring, agreeing and deciding, an application nobody is free to decide goes to 
 exception, and a late declaration on a decided application reopens it."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from workshop_tui.core.record_commands import NotNow
@@ -83,47 +83,76 @@ def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confir
 
 @st.composite
 def rounds(draw):
-    """A panel's steps in a random order: declarations (some late), scores, the reveal, agreements, awards."""
+    """A panel's steps in a random order, each from a window of some role: declarations (some late, some
+    undone), scores (some after the reveal), comments, the reveal, agreements, awards, withdrawals and
+    corrections, ties ordered."""
     member = st.sampled_from(["p1", "p2", "p3", "p4"])
     application = st.sampled_from(["app1", "app2", "app3", "app4"])
     step = st.one_of(
         st.tuples(st.just("interest"), member, application),
         st.tuples(st.just("none"), member),
+        st.tuples(st.just("undo"), st.integers(1, 12)),
         st.tuples(st.just("score"), member, application, st.sampled_from(CRITERIA), st.integers(1, 5)),
+        st.tuples(st.just("comment"), member, application),
         st.tuples(st.just("reveal")),
         st.tuples(st.just("agree"), application, st.sampled_from(CRITERIA), st.integers(1, 5)),
         st.tuples(st.just("award"), application, st.sampled_from(["fund in full", "decline", "refer to the funder"])),
+        st.tuples(st.just("withdraw"), application),
+        st.tuples(st.just("edit"), application, st.integers(1, 60)),
+        st.tuples(st.just("tie"), application, application),
     )
-    return draw(st.lists(step, max_size=60))
+    # The chair's window, a note-taker's (copying paper sheets), or a member's own.
+    window = st.sampled_from(["", "note-taker: Bob", "member: Margaret", "member: Dennis"])
+    return draw(st.lists(st.tuples(window, step), max_size=60))
 
 
 @settings(max_examples=150, deadline=None)
 @given(rounds())
+# A late interest set Margaret's score aside; undone as made in error, her score counts again, on her "none".
+@example(steps=[("", ("none", "p1")), ("", ("score", "p1", "app1", "need", 3)), ("", ("interest", "p1", "app1")),
+                ("member: Margaret", ("undo", 2))])
 def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps):
     engine, _ = panel_engine(declared=False)
     do = {
         "interest": lambda m, a: engine.declare_interest(m, a, "A link"),
         "none": lambda m: engine.declare_no_interests(m),
+        "undo": lambda n: engine.undo_declaration(f"i{n}", "Made in error"),
         "score": lambda m, a, c, level: engine.enter_score(m, a, c, level),
+        "comment": lambda m, a: engine.add_comment(m, a, "A thought"),
         "reveal": lambda: engine.reveal_scores(),
         "agree": lambda a, c, level: engine.agree_score(a, c, level),
         "award": lambda a, outcome: engine.make_award(a, outcome, "Our reason", departure_reason="The panel's reason"),
+        "withdraw": lambda a: engine.withdraw_application(a, "They withdrew"),
+        "edit": lambda a, thousands: engine.edit_application(a, "A new budget", amount_pence=thousands * 1_000_00),
+        "tie": lambda a, b: engine.order_tie([a, b], "The panel chose"),
     }
-    for name, *args in steps:
+    for number, (window, (name, *args)) in enumerate(steps):
         try:
-            do[name](*args)
+            with engine.stamped(window, f"c{number}"):
+                do[name](*args)
         except NotNow:
             pass
     panel = engine.session.panel
     members = ["p1", "p2", "p3", "p4"]
+    names = {"Margaret": "p1", "Dennis": "p2"}
     for score in panel.scores:
-        assert panel.declared(score.member)  # no one is counted before declaring
+        assert panel.declared(score.member) or score.withdrawn_at is not None  # no one is counted before declaring
         if panel.has_interest(score.member, score.application):
             assert score.withdrawn_at is not None  # a member with an interest is never counted on it
+        if score.withdrawn_at is not None:  # set aside only while an interest stands (an undone one counts again)
+            assert panel.has_interest(score.member, score.application)
+        own = score.window.partition(": ")[2]
+        if score.window.startswith("member: "):
+            assert names[own] == score.member  # a member's own window scores for that member alone
+    for comment in panel.comments:
+        assert not panel.has_interest(comment.member, comment.application) or any(
+            d.member == comment.member and d.application == comment.application and d.at > comment.at for d in panel.declarations)
     for member in members:
         said_none = any(d.member == member and not d.application for d in panel.declarations)
         assert not (said_none and any(d.member == member and d.application for d in panel.declarations))
     for award in panel.awards:
+        assert not panel.application(award.application).withdrawn  # nothing withdrawn is decided
+        assert not award.window.startswith("member: ")  # the chair decides, never a member's own window
         conflicted = [p for p in award.present if panel.has_interest(p, award.application)]
         assert not conflicted or award.to_confirm  # decided before they declared: it waits to be confirmed
         nobody_free = all(panel.has_interest(p, award.application) for p in members)
@@ -131,3 +160,10 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
             assert award.outcome == "refer to the funder" or award.to_confirm
         if award.outcome == "refer to the funder":
             assert award.amount_pence == 0 and award.reason
+    for agreed in panel.agreed:
+        assert not panel.application(agreed.application).withdrawn or agreed.at <= next(
+            c.at for c in panel.corrections if c.what.endswith("was withdrawn") and agreed.application in _ids_named(panel, c.what))
+
+
+def _ids_named(panel, what: str) -> set[str]:
+    return {a.id for a in panel.round.applications if what.startswith(a.organisation)}

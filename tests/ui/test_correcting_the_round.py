@@ -157,3 +157,39 @@ async def test_after_a_resize_the_ranking_is_laid_out_for_the_new_width(sessions
         await pilot.pause()
         narrow = sum(c.get_render_width(table) for c in table.ordered_columns)
         assert narrow < wide and narrow <= 80
+
+
+async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_form(sessions_dir, clock):
+    from textual.widgets import Select
+
+    from tests.panel_helpers import panel_engine, score_everything
+    from workshop_tui.store.sessions_folder import SessionsFolder
+    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screens.live import LiveScreen
+    from workshop_tui.ui.screens.start_session import StartSessionScreen
+
+    first, first_clock = panel_engine()
+    score_everything(first, lambda member, app, criterion: 4)
+    first.finish()
+    earlier = SessionsFolder(sessions_dir).create(first.session)
+    clock.advance(minutes=7 * 24 * 60)
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, quiet=True, autosave_gather_seconds=0)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        plans = app.screen.query_one("#plans")
+        for _ in range(plans.option_count):  # down to the panel's plan
+            if "panel" in str(plans.highlighted_option.prompt).casefold():
+                break
+            await pilot.press("down")
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartSessionScreen)
+        follows = app.screen.query_one("#follows", Select)
+        assert follows.value == ""  # a new round, unless a sitting is chosen
+        follows.value = str(earlier)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
+        panel = app.screen.session.panel
+        assert panel is not None and len(panel.scores) == len(first.session.panel.scores)
+        assert panel.sittings == [f"Healthy ageing fund ({earlier.name})"]

@@ -271,6 +271,10 @@ class PanelCommands:
         if found is None:
             raise NotNow("That declaration is not on record.")
         self._for_oneself(found.member)
+        if not found.application and any(s.member == found.member and s.withdrawn_at is None for s in self.panel.scores):
+            who = next((p.name for p in self.session.participants if p.id == found.member), "") or "This member"
+            raise NotNow(f"{who} has scores that rest on having no interests. If they have one, declare it: "
+                         "that sets their scores on it aside.")
         return self._emit(Kind.DECLARATION_UNDO, declaration=found.id, reason=_words(reason, "why it was made in error"))
 
     def _next_declaration(self) -> str:

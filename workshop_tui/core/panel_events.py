@@ -170,6 +170,9 @@ def _declaration_undo(session: Session, event: Event) -> None:
     if found is None:
         raise ValueError(f"it undoes the declaration {d['declaration']}, which is not on record")
     panel.declarations.remove(found)
+    if found.replaced and found.replaced_at is not None and not any(d.member == found.member for d in panel.declarations):
+        # The "no interests" it replaced stands again: the member is never left undeclared with scores that count.
+        panel.declarations.append(Declaration(id=found.replaced, at=found.replaced_at, member=found.member))
     who = _name_of(session, found.member)
     if found.application:
         organisation = panel.application(found.application).organisation
@@ -223,6 +226,9 @@ def _declaration_add(session: Session, event: Event) -> None:
     )
     if declaration.application:
         # An interest found after "no interests" was said: the interest stands, the "none" no longer does.
+        none = next((d for d in panel.declarations if d.member == declaration.member and not d.application), None)
+        if none is not None:
+            declaration.replaced, declaration.replaced_at = none.id, none.at
         panel.declarations = [d for d in panel.declarations if d.member != declaration.member or d.application]
     panel.declarations.append(declaration)
     if declaration.application:

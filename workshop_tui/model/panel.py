@@ -34,6 +34,9 @@ class Declaration(Record):
     member: str = Field(min_length=1)  # a person's id on the roster
     application: str = ""
     interest: str = ""  # in the member's words: "I volunteer there on Tuesdays"
+    # The member's "no interests" this interest replaced: put back if the interest is undone as made in error.
+    replaced: str = ""
+    replaced_at: AwareDatetime | None = None
 
 
 class ScoreChange(Record):
