@@ -162,11 +162,11 @@ async def test_after_a_resize_the_ranking_is_laid_out_for_the_new_width(sessions
 async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_form(sessions_dir, clock):
     from textual.widgets import Select
 
-    from tests.panel_helpers import panel_engine, score_everything
     from workshop_tui.store.sessions_folder import SessionsFolder
     from workshop_tui.ui.app import WorkshopApp
     from workshop_tui.ui.screens.live import LiveScreen
     from workshop_tui.ui.screens.start_session import StartSessionScreen
+    from tests.panel_helpers import panel_engine, score_everything
 
     first, first_clock = panel_engine()
     score_everything(first, lambda member, app, criterion: 4)
@@ -193,3 +193,56 @@ async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_for
         panel = app.screen.session.panel
         assert panel is not None and len(panel.scores) == len(first.session.panel.scores)
         assert panel.sittings == [f"Healthy ageing fund ({earlier.name})"]
+
+
+HOSTILE = {  # made here: every file a spreadsheet could save, or a person could pick by mistake
+    "excel.csv": b"PK\x03\x04rest of a zip",
+    "old-excel.csv": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    "report.pdf": b"%PDF-1.7\n",
+    "binary.csv": bytes(range(256)) * 8,
+    "empty.csv": b"",
+    "header-only.csv": b"Organisation,Project,Amount\n",
+    "no-columns.csv": b"Name,Age\nMargaret,80\n",
+    "huge-cell.csv": b"Organisation,Project,Amount\nHillside,Lunch,300\nRiverside," + b"x" * 200_000 + b",200\n",
+    "billions.csv": b"Organisation,Project,Amount\nHillside,Lunch,99999999999999\n",
+    "not-money.csv": b"Organisation,Project,Amount\nHillside,Lunch,lots\n",
+    "utf16-bad.csv": "Organisation\tProject\tAmount\nHillside\tLunch\tlots\n".encode("utf-16"),
+    "controls.csv": "Organisation,Project,Amount\n\x1b[2JHill\x07side,Lunch\u202e,£300\n".encode(),
+    "nul.csv": b"Organisation,Project,Amount\nHill\x00side,Lunch,300\n",
+    "old-mac.csv": b"Organisation,Project,Amount\rHillside,Lunch,300\r",
+    "semicolons.csv": b"Organisation;Project;Amount\nHillside;Lunch;300\n",
+}
+
+
+async def test_a_corpus_of_hostile_files_imported_through_the_screen_never_stops_the_meeting(sessions_dir, clock, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name, data in HOSTILE.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "a-folder").mkdir()
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        await two_applications(pilot)
+        for name in [*HOSTILE, "a-folder", "missing.csv"]:
+            before = len(panel_of(pilot).round.applications)
+            await pilot.press("i", *name, "enter")
+            await pilot.pause()
+            after = panel_of(pilot).round.applications
+            if isinstance(pilot.app.screen, TextPrompt):  # refused: one sentence, nothing half-imported
+                said = words(pilot, "#form-problem")
+                assert said and "\n" not in said and "Traceback" not in said and "\x1b" not in said, (name, said)
+                assert len(after) == before, name
+                await pilot.press("escape")
+            else:  # read as it is: the whole file, and its words are plain
+                assert len(after) == before + 1, name
+                assert all(ch.isprintable() for a in after for ch in a.organisation + a.project), name
+            assert pilot.app.is_running and pilot.app.screen.__class__.__name__ == "PanelScreen", name
+
+
+async def test_the_live_screen_under_the_panel_never_makes_the_panel_paint_again(sessions_dir, clock):
+    # Textual counts the screen under the top one as showing through; the live screen's every change then
+    # repainted the whole panel, and a typed score took 40 ms to show instead of 7 (bench/panel_grid.py).
+    async with panel_app(sessions_dir, clock).run_test(size=(80, 24)) as pilot:
+        await two_applications(pilot)
+        assert not live(pilot.app).is_current and pilot.app._background_screens == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert live(pilot.app).is_current

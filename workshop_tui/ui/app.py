@@ -68,6 +68,17 @@ class BrowseSessions:
 class WorkshopApp(App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
+
+    @property
+    def _background_screens(self) -> list[Screen]:
+        # Textual treats the screen under the top one as showing through it, even when the top one covers
+        # the whole terminal, and paints the top one again in full for every change drawn underneath. Under
+        # the panel screen, the live screen's key bar laid out after each score made each score's paint
+        # 40 ms instead of 8. A screen that says it covers everything (COVERS_ALL) has nothing behind it.
+        stack = self._screen_stack
+        if stack and getattr(stack[-1], "COVERS_ALL", False):
+            return []
+        return super()._background_screens
     BINDINGS = [
         # F1 reaches the help from any screen, a pop-up too; "?" is not a priority, so a note can hold one.
         Binding("f1", "help", "Help", id="help", priority=True, tooltip="Show every key and what it does"),

@@ -75,6 +75,7 @@ def lowest_to_highest(panel) -> str:
 
 
 class PanelScreen(Screen):
+    COVERS_ALL = True  # nothing of the live screen shows through (WorkshopApp._background_screens)
     BINDINGS = [
         Binding("escape", "close", "Back", id="panel_back", tooltip="Go back to the session's screen"),
         Binding("tab", "move_tab(1)", "Next tab", id="panel_next_tab", priority=True, tooltip="Go to the next stage: applications, declarations, scores, moderation, ranking"),
@@ -356,17 +357,28 @@ class PanelScreen(Screen):
 
     def _show_one_score(self, event) -> None:
         """A score typed on this or another window: redraw its cell, the counts and the ranking."""
-        member = self._sheet_member()
         d = event.details
+        self._draw_score(str(d["member"]), str(d["application"]), str(d["criterion"]))
+
+    def _draw_score(self, member_id: str, application: str, criterion: str) -> None:
+        member = self._sheet_member()
         entered = self._entered()
-        if member is not None and d["member"] == member.id:
-            self.query_one(ScoreSheet).show_cell(self.panel, member.id, str(d["application"]), str(d["criterion"]))
+        if member is not None and member_id == member.id:
+            self.query_one(ScoreSheet).show_cell(self.panel, member.id, application, criterion)
             self._sheet_words(member, entered, layout=False)
         if self.panel.revealed_at is None:  # the ranking shows only how many are in: one cell changes
-            done, wanted = entered[str(d["application"])]
-            self.query_one(RankingTable).set_quietly(str(d["application"]), 2, f"{done} of {wanted}")
+            done, wanted = entered[application]
+            self.query_one(RankingTable).set_quietly(application, 2, f"{done} of {wanted}")
         else:
             self._draw_ranking()
+
+    def _typed_and_saved(self, member_id: str, application: str, criterion: str) -> None:
+        """A score typed here: the command came back once it was saved, so it is drawn now, in the same
+        frame as the cursor's move, not a frame or two later when the owner's word arrives (that redraws
+        the same cell again, which costs nothing a typist sees). One not saved yet waits for that word."""
+        self.live.catch_up()
+        if find_score(self.panel, member_id, application, criterion) is not None:
+            self._draw_score(member_id, application, criterion)
 
     def moderation_order(self) -> list[str]:
         """Near the funding line first, then where members are far apart, then the rest, in rank order.
@@ -669,7 +681,9 @@ class PanelScreen(Screen):
                     self._ask_type_over(member, application, criterion, level, table)
                     return
                 if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
+                    self._typed_and_saved(member.id, application, criterion)
                     table.step_on(lambda row: not panel.has_interest(member.id, row))
+                    self._show_rubric(table)  # the next cell's levels, in the same frame
                 return
             if find_score(panel, member.id, application, criterion) is None:
                 # A sheet not typed before the reveal: entered now, and marked so everywhere.
