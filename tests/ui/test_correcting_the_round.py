@@ -168,7 +168,7 @@ async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_for
     from workshop_tui.ui.screens.start_session import StartSessionScreen
     from tests.panel_helpers import panel_engine, score_everything
 
-    first, first_clock = panel_engine()
+    first, _ = panel_engine()
     score_everything(first, lambda member, app, criterion: 4)
     first.finish()
     earlier = SessionsFolder(sessions_dir).create(first.session)
