@@ -68,16 +68,21 @@ def test_an_import_is_undone_whole_until_scoring_starts():
     engine.add_applications(rows[:2], imported=True)
     engine.undo_import()
     assert _ids(engine) == ["app1", "app2", "app3", "app4", "app5", "app6", "app7"]
-    engine.undo_import()
-    assert _ids(engine) == ["app1", "app2", "app3", "app4"]
+    with pytest.raises(NotNow, match="no import to undo"):  # the one before is never taken for the last
+        engine.undo_import()
+    engine.add_applications(rows[:1], imported=True)
+    engine.remove_application("app10")  # the last import's only row, removed by hand
     with pytest.raises(NotNow, match="no import to undo"):
         engine.undo_import()
+    engine.add_applications(rows, imported=True)
+    engine.undo_import()
+    assert _ids(engine) == ["app1", "app2", "app3", "app4", "app5", "app6", "app7"]
     engine.add_applications(rows, imported=True)
     everyone_declares(engine)
     engine.enter_score("p1", "app1", "need", 3)
     with pytest.raises(NotNow, match="Scoring has started"):
         engine.undo_import()
-    assert "The import of 2 applications was undone" in markdown_report(engine.session)
+    assert "The import of 3 applications was undone" in markdown_report(engine.session)
 
 
 def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_again():
@@ -212,3 +217,71 @@ def test_a_members_leniency_is_their_average_gap_from_the_others():
     assert leniency(panel, "p1").words == "2.0 higher than the panel"
     assert leniency(panel, "p2").words == "0.7 lower than the panel"  # 3 against (5+3+3)/3
     assert leniency(panel, "p5") is None  # Tom is staff: no scores
+
+
+def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it_tied():
+    engine = _tied_round(40_000_00, "the panel decides")
+    engine.order_tie(["app1", "app2"], "First")
+    engine.order_tie(["app2", "app1"], "Second")
+    for criterion in CRITERIA:  # Oak Street's agreed scores now tie it with the other two
+        engine.agree_score("app3", criterion, 4)
+        engine.agree_score("app1", criterion, 4)
+        engine.agree_score("app2", criterion, 4)
+    top = [r for r in ranking(engine.session.panel) if r.place == 1]
+    assert {r.application.id for r in top} == {"app1", "app2", "app3"} and all(r.tied and not r.tie_note for r in top)
+    engine.order_tie(["app3", "app2", "app1"], "Ordered again")
+    assert [r.application.id for r in ranking(engine.session.panel)[:3]] == ["app3", "app2", "app1"]
+
+
+def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_asks_why():
+    from workshop_tui.core.panel_views import departure
+
+    engine, _ = panel_engine(pot_pence=40_000_00)
+    engine.session.panel.round.tie_break = "the panel decides"
+    engine.edit_application("app3", "Revised", amount_pence=25_000_00)
+    score_everything(engine, lambda member, app, criterion: {"app1": 4, "app2": 4, "app3": 3, "app4": 1}[app])
+    engine.reveal_scores()
+    panel = engine.session.panel
+    assert {r.application.id for r in tied_at_the_line(panel)} == {"app1", "app2"}
+    rows = {r.ranked.application.id: r for r in as_decided(panel)}
+    assert rows["app1"].money_words == rows["app2"].money_words == "tied at the line"
+    assert "tied with Hillside Lunch Club" in departure(panel, panel.application("app2"), "fund in full", 20_000_00)
+    with pytest.raises(NotNow, match="Please say why"):
+        engine.make_award("app2", "fund in full", "Good walks")
+    assert "are tied where the money runs out" in markdown_report(engine.session)
+
+
+def test_removing_an_application_or_undoing_out_of_order_never_leaves_a_member_undeclared():
+    engine, _ = panel_engine()  # everyone said "no interests"
+    engine.enter_score("p2", "app1", "need", 3)
+    engine.declare_interest("p2", "app4", "I sing there")
+    engine.declare_interest("p2", "app3", "My shed")
+    engine.remove_application("app4")  # the interest that replaced his "none" goes with it
+    panel = engine.session.panel
+    assert panel.declared("p2") and panel.has_interest("p2", "app3")
+    undo = next(d.id for d in panel.declarations if d.member == "p2" and d.application == "app3")
+    engine.undo_declaration(undo, "Wrong shed")
+    assert panel.declared("p2") and [d.application for d in panel.declarations if d.member == "p2"] == [""]
+
+
+def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for_the_reveal():
+    engine, _ = panel_engine()
+    score_everything(engine)
+    engine.declare_interest("p2", "app1", "My wife volunteers there")
+    interest = next(d.id for d in engine.session.panel.declarations if d.application == "app1")
+    with engine.stamped("member: Dennis", "c1"), pytest.raises(NotNow, match="own window"):
+        engine.undo_declaration(interest, "I changed my mind")
+    with pytest.raises(NotNow, match="after the scores are revealed"):
+        engine.order_tie(["app1", "app2"], "Early")
+    from workshop_tui.core.roles import may
+
+    assert may("note-taker", "undo_declaration") and not may("member", "undo_declaration")
+
+
+def test_a_withdrawn_applicants_letter_says_it_was_withdrawn():
+    from workshop_tui.export.feedback_letters import feedback_letters
+
+    engine, _ = panel_engine()
+    engine.withdraw_application("app2", "The group closed")
+    letter = next(letter for letter in feedback_letters(engine.session) if "Riverside" in letter.markdown)
+    assert "was withdrawn from this round" in letter.markdown and "The group closed" not in letter.markdown

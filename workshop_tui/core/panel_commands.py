@@ -12,6 +12,7 @@ from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import (
     award_of,
     departure,
+    last_import,
     member_of_window,
     members,
     ranking,
@@ -154,7 +155,8 @@ class PanelCommands:
         return events
 
     def _unscored(self, bid: Application) -> None:
-        if any(s.application == bid.id for s in self.panel.scores) or any(a.application == bid.id for a in self.panel.agreed):
+        if (any(s.application == bid.id for s in self.panel.scores) or any(a.application == bid.id for a in self.panel.agreed)
+                or any(a.application == bid.id for a in self.panel.awards)):
             raise NotNow(f"{bid.organisation} has scores already, so it stays in the record. Withdraw it instead, with a reason.")
 
     def edit_application(self, application: str, reason: str, **fields: Any) -> list[Event]:
@@ -202,9 +204,9 @@ class PanelCommands:
         return self._emit(Kind.APPLICATION_REMOVE, **details)
 
     def last_import(self) -> list[Application]:
-        """The applications the last import added that are still in the round."""
-        batches = [a.batch for a in self.panel.round.applications if a.batch]
-        return [a for a in self.panel.round.applications if batches and a.batch == max(batches)]
+        """The applications the last import added that are still in the round: none once it was undone
+        or each of them removed (an earlier import is never taken for it)."""
+        return last_import(self.session)
 
     def undo_import(self) -> list[Event]:
         """Every application the last import added, taken out again: until scoring starts."""
@@ -266,11 +268,12 @@ class PanelCommands:
         return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(), member=person.id)
 
     def undo_declaration(self, declaration: str, reason: str) -> list[Event]:
-        """A declaration made in error (the wrong member, the wrong application), undone with a reason."""
+        """A declaration made in error (the wrong member, the wrong application), undone with a reason by
+        the chair or the note-taker: never by the member alone, whose stepping out it would reverse."""
+        self._for_the_chair()
         found = next((d for d in self.panel.declarations if d.id == declaration), None)
         if found is None:
             raise NotNow("That declaration is not on record.")
-        self._for_oneself(found.member)
         if not found.application and any(s.member == found.member and s.withdrawn_at is None for s in self.panel.scores):
             who = next((p.name for p in self.session.participants if p.id == found.member), "") or "This member"
             raise NotNow(f"{who} has scores that rest on having no interests. If they have one, declare it: "
@@ -446,6 +449,8 @@ class PanelCommands:
     def order_tie(self, applications: list[str], reason: str) -> list[Event]:
         """The chair's order for applications the tie-break rule could not separate, with the panel's reason."""
         self._for_the_chair()
+        if self.panel.revealed_at is None:
+            raise NotNow("Ties are put in order after the scores are revealed.")
         ids = [self._open_application(a).id for a in applications]
         if len(set(ids)) != len(ids) or len(ids) < 2:
             raise NotNow("Name two or more different applications, first first.")

@@ -132,12 +132,27 @@ def _application_withdraw(session: Session, event: Event) -> None:
                                         reason=application.withdrawn, window=event.window))
 
 
+def _drop_declaration(panel: Panel, found: Declaration) -> None:
+    """Take a declaration off the record. The "no interests" an interest replaced is never lost with it:
+    it passes to the member's next interest, or stands again if they have none, so a member is never
+    left undeclared with scores that count."""
+    panel.declarations.remove(found)
+    if not (found.replaced and found.replaced_at is not None):
+        return
+    heir = next((d for d in panel.declarations if d.member == found.member and d.application and not d.replaced), None)
+    if heir is not None:
+        heir.replaced, heir.replaced_at = found.replaced, found.replaced_at
+    elif not any(d.member == found.member for d in panel.declarations):
+        panel.declarations.append(Declaration(id=found.replaced, at=found.replaced_at, member=found.member))
+
+
 def _remove(session: Session, panel: Panel, gone: set[str]) -> int:
     """Take applications out of the round, with any declaration about them: returns how many declarations went."""
     panel.round.applications = [a for a in panel.round.applications if a.id not in gone]
-    before = len(panel.declarations)
-    panel.declarations = [d for d in panel.declarations if d.application not in gone]
-    return before - len(panel.declarations)
+    about = [d for d in panel.declarations if d.application in gone]
+    for declaration in about:
+        _drop_declaration(panel, declaration)
+    return len(about)
 
 
 @rule(Kind.APPLICATION_REMOVE, "an application added by mistake was removed", Area.PANEL)
@@ -169,10 +184,7 @@ def _declaration_undo(session: Session, event: Event) -> None:
     found = next((x for x in panel.declarations if x.id == str(d["declaration"])), None)
     if found is None:
         raise ValueError(f"it undoes the declaration {d['declaration']}, which is not on record")
-    panel.declarations.remove(found)
-    if found.replaced and found.replaced_at is not None and not any(d.member == found.member for d in panel.declarations):
-        # The "no interests" it replaced stands again: the member is never left undeclared with scores that count.
-        panel.declarations.append(Declaration(id=found.replaced, at=found.replaced_at, member=found.member))
+    _drop_declaration(panel, found)
     who = _name_of(session, found.member)
     if found.application:
         organisation = panel.application(found.application).organisation

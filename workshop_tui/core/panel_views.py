@@ -183,16 +183,17 @@ def _groups(ranked: list[Ranked]) -> list[list[Ranked]]:
 
 
 def tied_at_the_line(panel: Panel, ranked: list[Ranked] | None = None) -> list[Ranked]:
-    """Undecided applications still tied where the money runs out: the chair must put them in order."""
+    """Undecided applications still tied where the money runs out (it funds some of them, not all):
+    which comes first is the chair's call, with a reason. Worked out in rank order, as in_line is."""
     ranked = ranking(panel) if ranked is None else ranked
-    line = set(in_line(panel, ranked))
-    left = panel.round.pot_pence - awarded_pence(panel) - sum(
-        r.application.amount_pence for r in ranked if r.application.id in line)
+    left = panel.round.pot_pence - awarded_pence(panel)
     for group in _groups(ranked):
         undecided = [r for r in group if award_of(panel, r.application.id) is None]
-        if (len(undecided) > 1 and undecided[0].tied and not any(r.application.id in line for r in undecided)
-                and any(r.application.amount_pence <= left for r in undecided)):
-            return undecided  # the money would fund some of them, not all: which, is the chair's call
+        asked = sum(r.application.amount_pence for r in undecided)
+        if undecided and asked <= left:
+            left -= asked
+        elif len(undecided) > 1 and any(r.application.amount_pence <= left for r in undecided):
+            return undecided
     return []
 
 
@@ -241,6 +242,7 @@ class AsDecided:
     award: Award | None
     fits: bool  # funded by the panel, or undecided and the money left would fund it in rank order
     above_the_line: bool  # comes before the funding line
+    tied_at_line: bool = False  # tied where the money runs out: the chair chooses which comes first
 
     @property
     def money_words(self) -> str:
@@ -248,6 +250,8 @@ class AsDecided:
             return f"{pounds(self.award.amount_pence)} given" if self.award.amount_pence else "nothing given"
         if self.ranked.place is None:
             return self.ranked.why_not_ranked
+        if self.tied_at_line:
+            return "tied at the line"
         return "fits the money left" if self.fits else "does not fit the money left"
 
 
@@ -267,11 +271,13 @@ def as_decided(panel: Panel, ranked: list[Ranked] | None = None) -> list[AsDecid
     group_of = {r.application.id: number for number, group in enumerate(_groups(ranked)) for r in group}
     crossing = min((group_of[r.application.id] for r in ranked if r.place is not None and r.application.id not in line
                     and award_of(panel, r.application.id) is None), default=len(group_of) + 1)
+    at_line = {r.application.id for r in tied_at_the_line(panel, ranked)}
     rows: list[AsDecided] = []
     for r in ranked:
         award = award_of(panel, r.application.id)
         fits = (award.amount_pence > 0) if award is not None else r.application.id in line
-        rows.append(AsDecided(r, award, fits, r.place is not None and group_of[r.application.id] < crossing))
+        rows.append(AsDecided(r, award, fits, r.place is not None and group_of[r.application.id] < crossing,
+                              r.application.id in at_line))
     return rows
 
 
@@ -359,3 +365,12 @@ def sheets_counted(panel: Panel, scorers: list[str]) -> tuple[int, int]:
     full = sum(1 for member in scorers
                if {(a, c) for a in standing if not panel.has_interest(member, a) for c in criteria} <= done.get(member, set()))
     return full, len(scorers)
+
+
+def last_import(session: Session) -> list[Application]:
+    """The applications of the last import made that are still in the round (none if it was undone, or
+    each of them removed: an earlier import is never taken for it)."""
+    panel = session.panel
+    batches = [e.details.get("batch", 0) for e in session.events if e.kind == "application.add"]
+    last = max((b for b in batches if isinstance(b, int)), default=0)
+    return [a for a in panel.round.applications if last and a.batch == last] if panel is not None else []

@@ -67,24 +67,28 @@ def rank(round_: Round, agreed: AgreedScores, scale: int = 1, chosen: Sequence[t
         else:
             ranked.append((application, weighted))
     names = {application.id: application.organisation for application, _ in ranked}
-    # The chair's order: a place in the latest order that names an application (ties only; checked when made).
-    by_chair: dict[str, tuple[int, int, str]] = {}
-    for number, (order_, reason) in enumerate(chosen):
-        for position, application_id in enumerate(order_):
-            by_chair[application_id] = (number, position, reason)
 
     def key_of(application: Application, weighted: Level) -> tuple[Level, ...]:
         return (-weighted, *_tie_key(round_, agreed, application))
 
     plain_keys = {application.id: key_of(application, weighted) for application, weighted in ranked}
-    plain_sharing = Counter(plain_keys.values())
+    groups: dict[tuple[Level, ...], list[str]] = {}
+    for application_id, key in plain_keys.items():
+        groups.setdefault(key, []).append(application_id)
+    # The chair's order counts for a tied group only if one order names every application in it (the
+    # latest such): one that joins the tie later leaves the group tied again, to be ordered afresh.
+    by_chair: dict[str, tuple[int, str]] = {}
+    for members in (group for group in groups.values() if len(group) > 1):
+        for order_, reason in reversed(chosen):
+            if set(members) <= set(order_):
+                by_chair.update({a: (order_.index(a), reason) for a in members})
+                break
 
     def full_key(application: Application, weighted: Level) -> tuple[Level, ...]:
         key = plain_keys[application.id]
-        if plain_sharing[key] > 1 and application.id in by_chair:
-            number, position, _ = by_chair[application.id]
-            return (*key, -number, position)  # the latest order first
-        return (*key, 0, 0) if plain_sharing[key] > 1 else key
+        if application.id in by_chair:
+            return (*key, by_chair[application.id][0])
+        return (*key, -1) if len(groups[key]) > 1 else key
 
     ranked.sort(key=lambda item: (*full_key(*item), item[0].id))
     keys = [full_key(application, weighted) for application, weighted in ranked]
@@ -105,8 +109,8 @@ def rank(round_: Round, agreed: AgreedScores, scale: int = 1, chosen: Sequence[t
         note = ""
         if before is not None and before[1] == weighted and not tied:
             other = names[before[0].id]
-            if plain_keys[before[0].id] == plain_keys[application.id]:
-                note = f"Same score as {other}; the chair put {other} first: {by_chair[application.id][2]}"
+            if plain_keys[before[0].id] == plain_keys[application.id] and application.id in by_chair:
+                note = f"Same score as {other}; the chair put {other} first: {by_chair[application.id][1]}"
             else:
                 note = f"Same score as {other}; {_rule_words(round_.tie_break, other)}"
         before = (application, weighted)

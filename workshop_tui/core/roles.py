@@ -59,7 +59,9 @@ MAY: Final[dict[str, frozenset[Role]]] = {
     "open_round": FACILITATOR, "change_pot": FACILITATOR, "add_application": FACILITATOR, "add_applications": FACILITATOR,
     "reveal_scores": FACILITATOR, "change_score": FACILITATOR, "agree_score": FACILITATOR, "make_award": FACILITATOR,
     "declare_interest": MEMBERS, "declare_no_interests": MEMBERS, "enter_score": MEMBERS,
-    "undo_declaration": MEMBERS, "add_comment": MEMBERS,
+    "add_comment": MEMBERS,
+    # Undoing a declaration would let a member reverse their own stepping out: the chair or the note-taker does it.
+    "undo_declaration": WRITERS,
     # Correcting the round: the chair's.
     "edit_application": FACILITATOR, "withdraw_application": FACILITATOR, "remove_application": FACILITATOR,
     "undo_import": FACILITATOR, "order_tie": FACILITATOR,

@@ -167,7 +167,9 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
 
     decision: list[Block]
     not_ranked, settled = _why_not_ranked(panel, application)
-    if award is None and not_ranked:
+    if application.withdrawn:
+        decision = ["Your application was withdrawn from this round, so the panel did not score or decide it."]
+    elif award is None and not_ranked:
         # Not "no decision yet" alone: say why it could not be ranked, in its own scores' words.
         ending = FUNDED_NOT if settled or session.status == "finished" else "so your application cannot be ranked for funding yet."
         decision = _reasons_then(not_ranked, ending)

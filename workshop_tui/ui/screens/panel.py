@@ -24,6 +24,7 @@ from workshop_tui.core.panel_views import (
     as_decided,
     awarded_pence,
     departure,
+    last_import,
     left_pence,
     leniency,
     member_of_window,
@@ -108,6 +109,8 @@ class PanelScreen(Screen):
         self._order: list[str] | None = None  # the order of moderation, once it starts
         self._last_said = ""
         self._redraw_when_back = False  # a change came while another screen covered this one
+        # Scores typed here and drawn at once, so the owner's word that they are saved draws nothing again.
+        self._drawn_here: set[tuple] = set()
         self.first_tab = tab or ("applications" if live.session.panel is None else "scores")
         own = member_of_window(live.session, live.owner.window)
         if own is not None and live.session.panel is not None and not live.session.panel.declared(own.id):
@@ -224,13 +227,15 @@ class PanelScreen(Screen):
 
     # What a member's own window leaves to the chair (the session refuses them from it as well).
     CHAIR_ACTIONS = {"open_round", "add_application", "import_applications", "reveal", "agree_close", "award", "member",
-                     "edit_application", "withdraw_application", "remove_application", "undo_import", "order_tie", "change_pot"}
+                     "edit_application", "withdraw_application", "remove_application", "undo_import", "order_tie", "change_pot",
+                     "undo_declaration"}
 
     # The keys that ask for a chair's command: offered only where the window may do it (core/roles.py).
     CHAIR_COMMANDS = {"open_round": "open_round", "add_application": "add_application", "reveal": "reveal_scores",
                       "agree_close": "agree_score", "award": "make_award", "edit_application": "edit_application",
                       "withdraw_application": "withdraw_application", "remove_application": "remove_application",
-                      "undo_import": "undo_import", "order_tie": "order_tie", "change_pot": "change_pot"}
+                      "undo_import": "undo_import", "order_tie": "order_tie", "change_pot": "change_pot",
+                      "undo_declaration": "undo_declaration"}
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in self.CHAIR_ACTIONS and self.own_member() is not None:
@@ -250,6 +255,7 @@ class PanelScreen(Screen):
         return members(self.session)
 
     def redraw(self) -> None:
+        self._drawn_here.clear()  # everything is drawn from the session now
         panel = self.panel
         line = self.query_one("#round-line", Static)
         if panel is None:
@@ -358,7 +364,11 @@ class PanelScreen(Screen):
     def _show_one_score(self, event) -> None:
         """A score typed on this or another window: redraw its cell, the counts and the ranking."""
         d = event.details
-        self._draw_score(str(d["member"]), str(d["application"]), str(d["criterion"]))
+        key = (str(d["member"]), str(d["application"]), str(d["criterion"]), d.get("level"))
+        if key in self._drawn_here:
+            self._drawn_here.discard(key)  # typed here and drawn as its key was pressed (_typed_and_saved)
+            return
+        self._draw_score(*key[:3])
 
     def _draw_score(self, member_id: str, application: str, criterion: str) -> None:
         member = self._sheet_member()
@@ -374,11 +384,13 @@ class PanelScreen(Screen):
 
     def _typed_and_saved(self, member_id: str, application: str, criterion: str) -> None:
         """A score typed here: the command came back once it was saved, so it is drawn now, in the same
-        frame as the cursor's move, not a frame or two later when the owner's word arrives (that redraws
-        the same cell again, which costs nothing a typist sees). One not saved yet waits for that word."""
+        frame as the cursor's move, not a frame or two later when the owner's word arrives (which then
+        draws nothing again). One not saved yet waits for that word."""
         self.live.catch_up()
-        if find_score(self.panel, member_id, application, criterion) is not None:
+        score = find_score(self.panel, member_id, application, criterion)
+        if score is not None:
             self._draw_score(member_id, application, criterion)
+            self._drawn_here.add((member_id, application, criterion, score.level))
 
     def moderation_order(self) -> list[str]:
         """Near the funding line first, then where members are far apart, then the rest, in rank order.
@@ -814,8 +826,7 @@ class PanelScreen(Screen):
     def action_undo_import(self) -> None:
         if self.panel is None:
             return
-        batches = [a.batch for a in self.panel.round.applications if a.batch]
-        last = [a for a in self.panel.round.applications if batches and a.batch == max(batches)]
+        last = last_import(self.session)
         if not last:
             self.notify("There is no import to undo.", title="Not now")
             return
@@ -893,6 +904,9 @@ class PanelScreen(Screen):
         panel = self.panel
         chosen = self.query_one(RankingTable).chosen
         if panel is None or chosen is None:
+            return
+        if panel.revealed_at is None:  # nothing about the scores is said before the reveal
+            self.notify("Ties are put in order after the scores are revealed.", title="Not now")
             return
         ranked = ranking(panel, chair_orders=False)
         here = next(r for r in ranked if r.application.id == chosen)
