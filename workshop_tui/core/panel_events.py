@@ -57,8 +57,8 @@ def _whole(event: Event, name: str) -> int:
 
 def find_score(panel: Panel, member: str, application: str, criterion: str) -> Score | None:
     """The member's counted score for one criterion of one application, if they have entered one."""
-    for score in panel.scores:
-        if (score.member, score.application, score.criterion) == (member, application, criterion) and score.withdrawn_at is None:
+    for score in panel.by_cell.get((member, application, criterion), ()):
+        if score.withdrawn_at is None:
             return score
     return None
 
@@ -273,7 +273,7 @@ def _score_enter(session: Session, event: Event) -> None:
             # and keep whose it was.
             existing.typed_over, existing.window = existing.window, event.window
         return
-    panel.scores.append(
+    panel.add_score(
         Score(at=_when(event), member=member, application=application, criterion=criterion, level=_level(event),
               comment=str(d.get("comment", "")), window=event.window, after_reveal=panel.revealed_at is not None,
               sitting=str(d.get("sitting", "")))

@@ -139,17 +139,27 @@ class Panel(Record):
     # averages. Kept up to date by the score rules (count_level), so a redraw never adds up every
     # score again; made from the scores whenever a Panel is built. Never saved: the events are.
     totals: dict[tuple[str, str], list[int]] = Field(default={}, exclude=True, repr=False)
+    # Every score by (member, application, criterion), so finding one never reads all 760 of a round
+    # on each key typed. Kept by add_score; made from the scores whenever a Panel is built. Never saved.
+    by_cell: dict[tuple[str, str, str], list[Score]] = Field(default={}, exclude=True, repr=False)
 
     @model_validator(mode="after")
     def _count_the_scores(self) -> "Panel":
         totals: dict[tuple[str, str], list[int]] = {}
+        by_cell: dict[tuple[str, str, str], list[Score]] = {}
         for score in self.scores:
+            by_cell.setdefault((score.member, score.application, score.criterion), []).append(score)
             if score.level is not None and score.withdrawn_at is None:
                 cell = totals.setdefault((score.application, score.criterion), [0, 0])
                 cell[0] += score.level
                 cell[1] += 1
         self.__dict__["totals"] = totals  # not an assignment to validate again
+        self.__dict__["by_cell"] = by_cell
         return self
+
+    def add_score(self, score: Score) -> None:
+        self.scores.append(score)
+        self.by_cell.setdefault((score.member, score.application, score.criterion), []).append(score)
 
     def count_level(self, application: str, criterion: str, level: int | None, sign: int) -> None:
         """A level that starts (+1) or stops (-1) counting for one criterion of one application."""
