@@ -96,8 +96,21 @@ class Terminal:
             if text in shown:
                 return shown
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} did not appear; the screen shows:\n{shown}")
+                raise AssertionError(f"{text!r} did not appear; the screen shows:\n{shown}{self.stacks()}")
             time.sleep(0.1)
+
+    def stacks(self) -> str:
+        """What each thread of the program is doing now, for a test that waited in vain: a program that
+        stopped taking keys and one that is only slow look the same on screen. Needs py-spy (a test extra)."""
+        spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+        if not Path(spy).exists():
+            return ""
+        try:
+            pid = app_pid(self)
+            dump = subprocess.run([spy, "dump", "--pid", str(pid)], capture_output=True, text=True, timeout=30)
+        except (AssertionError, subprocess.SubprocessError, OSError) as error:
+            return f"\n(no stacks: {error})"
+        return f"\nThe program's threads (py-spy dump --pid {pid}):\n{dump.stdout}{dump.stderr}"
 
     def wait_until(self, check: Callable[[str], bool], what: str, timeout: float = 20.0) -> str:
         """Poll the screen until `check(screen)` holds, for what a plain text cannot say."""
