@@ -281,3 +281,10 @@ def test_a_name_too_long_for_a_file_is_one_sentence_not_a_traceback(argv, capsys
     error = capsys.readouterr().err
     assert "300 bytes long, but the name of a file or folder may be at most 255" in error
     assert "Traceback" not in error and error.count("\n") == 1
+
+
+def test_check_names_a_built_in_plan_as_the_user_named_it_never_by_a_path_inside_the_package(tmp_path, capsys):
+    assert main(["--sessions-dir", str(tmp_path), "check", "co-production-part-1"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("The built-in plan 'co-production-part-1': nothing to change.")
+    assert "site-packages" not in said and "workshop_tui/plans" not in said and ".toml" not in said

@@ -122,3 +122,20 @@ def test_every_decision_method_has_a_plain_one_sentence_explanation():
     assert method_explained("fist-of-five") == (
         "Fist-of-five: each person shows 0 to 5 fingers; 3 or more means they can live with it."
     )
+
+
+def test_a_count_of_one_is_never_said_as_many():
+    """'1 questions', '1 applications': every count the screens and outputs say goes through plural()."""
+    from workshop_tui.ui.widgets.replay_panel import round_so_far
+    from tests.panel_helpers import panel_engine
+
+    engine, _ = panel_engine(declared=False)
+    for application in ("app2", "app3", "app4"):
+        engine.remove_application(application)
+    engine.declare_no_interests("p1")
+    engine.enter_score("p1", "app1", "need", 3)
+    assert round_so_far(engine.session.panel)[0].startswith("The round: 1 application, 1 score entered, not revealed yet")
+    fresh, _ = panel_engine(declared=False)  # an import is undone before scoring starts
+    fresh.add_applications([{"organisation": "Only one", "project": "Tea", "amount_pence": 100}], imported=True)
+    fresh.undo_import()
+    assert fresh.session.panel.corrections[-1].what == "The import of 1 application was undone"

@@ -56,10 +56,12 @@ def check(wanted: str, sessions_dir: Path) -> int:
     assert plan is not None  # find_plan gives only plans that load
     findings = check_plan(plan)
     length = f"{plan.title}: {plural(len(plan.steps), 'step')}, {length_in_words(plan.planned_minutes)}"
+    # A built-in plan is named as the user named it: the path inside the installed package means nothing to them.
+    where = f"The built-in plan '{entry.name}'" if entry.builtin else str(entry.path)
     if not findings:
-        print(f"{entry.path}: nothing to change. {length}.")
+        print(f"{where}: nothing to change. {length}.")
         return 0
-    print(f"{entry.path}: {plural(len(findings), 'thing')} to look at. {length}.")
+    print(f"{where}: {plural(len(findings), 'thing')} to look at. {length}.")
     for number, finding in enumerate(findings, start=1):
         print(f"\n{number}. {finding.where[:1].upper()}{finding.where[1:]} ({finding.check})")
         print(f"   {finding.what[:1].upper()}{finding.what[1:]}.")

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from workshop_tui.core.wording import plural
 from workshop_tui.model import Decision
 
 
@@ -80,7 +81,8 @@ def _more_than_present(decision: Decision) -> list[str]:
     if decision.method == "majority vote":
         counted = (decision.votes_for or 0) + (decision.votes_against or 0) + (decision.abstentions or 0)
         if counted > present:
-            return [f"{counted} votes were counted (for, against and abstained), but only {present} {'person' if present == 1 else 'people'} {were} present."]
+            return [f"{plural(counted, 'vote')} {'was' if counted == 1 else 'were'} counted (for, against and abstained), "
+                    f"but only {plural(present, 'person', 'people')} {were} present."]
     elif decision.method == "fist-of-five":
         counted = sum(decision.fingers)
         if counted > present:
@@ -88,7 +90,8 @@ def _more_than_present(decision: Decision) -> list[str]:
     elif decision.method == "consent":
         counted = decision.objections or 0
         if counted > present:
-            return [f"{counted} objections were counted, but only {present} {'person' if present == 1 else 'people'} {were} present."]
+            return [f"{plural(counted, 'objection')} {'was' if counted == 1 else 'were'} counted, "
+                    f"but only {plural(present, 'person', 'people')} {were} present."]
     return []
 
 

@@ -8,6 +8,7 @@ the panel's state, and the review and replay show when each happened.
 from datetime import datetime
 
 from workshop_tui.core.event_kinds import Area, Kind, rule
+from workshop_tui.core.wording import plural
 from workshop_tui.model import Event, Session
 from workshop_tui.model.panel import (
     AgreedScore,
@@ -173,7 +174,7 @@ def _import_undo(session: Session, event: Event) -> None:
     gone = {a.id for a in panel.round.applications if a.batch == batch and batch}
     dropped = _remove(session, panel, gone)
     also = f", with {dropped} declaration{'s' if dropped != 1 else ''} about them" if dropped else ""
-    panel.corrections.append(Correction(at=_when(event), what=f"The import of {len(gone)} applications was undone{also}",
+    panel.corrections.append(Correction(at=_when(event), what=f"The import of {plural(len(gone), 'application')} was undone{also}",
                                         reason=str(event.details.get("reason", "")), window=event.window))
 
 

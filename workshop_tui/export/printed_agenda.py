@@ -81,6 +81,12 @@ def how_decided(timed: TimedStep) -> str:
     return method_explained(method) if timed.step.kind == "decision" and method else ""
 
 
+def what_we_do(kind: str, title: str) -> str:
+    """'Activity: Check-in round'; a step called only what it is ('Break') is said once, never 'Break: Break'."""
+    said = KIND_WORDS[kind]
+    return said if title.strip().casefold() == said.casefold() else f"{said}: {title}"
+
+
 def _about(agenda: Agenda) -> str:
     total = agenda.steps[-1].ends - agenda.steps[0].starts
     if not agenda.breaks:
@@ -93,7 +99,9 @@ def agenda_html(agenda: Agenda) -> str:
     rows = []
     for timed in agenda.steps:
         is_break = timed.step.kind == "break"
-        what = [f'<span class="kind">{escape(KIND_WORDS[timed.step.kind])}:</span> {escape(timed.step.title)}']
+        said = KIND_WORDS[timed.step.kind]
+        what = ([f'<span class="kind">{escape(said)}</span>'] if what_we_do(timed.step.kind, timed.step.title) == said
+                else [f'<span class="kind">{escape(said)}:</span> {escape(timed.step.title)}'])
         decided = how_decided(timed)
         if decided:
             what.append(f"<p>How we decide: {escape(decided)}</p>")
@@ -124,8 +132,8 @@ def agenda_markdown(agenda: Agenda) -> str:
         lines += [_md(agenda.description), ""]
     lines += [_md(_about(agenda)), ""]
     for timed in agenda.steps:
-        kind = KIND_WORDS[timed.step.kind]
-        heading = f"## {timed.times}: {kind}: {_md(timed.step.title)}"
+        # One colon a heading: the time, a dash, then what happens ("10:00 to 10:10 - Activity: Welcome").
+        heading = f"## {timed.times} - {_md(what_we_do(timed.step.kind, timed.step.title))}"
         lines += [heading, ""]
         decided = how_decided(timed)
         if decided:

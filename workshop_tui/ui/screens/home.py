@@ -52,7 +52,7 @@ def plan_details(entry: PlanEntry) -> str:
         "",
         plan.description,
         "",
-        f"{len(plan.steps)} steps, {length_in_words(plan.planned_minutes)} in all:",
+        f"{plural(len(plan.steps), 'step')}, {length_in_words(plan.planned_minutes)} in all:",
         "",
     ]
     for number, step in enumerate(plan.steps, start=1):

@@ -547,7 +547,7 @@ class PanelScreen(Screen):
                 refused = self.live.try_command("add_applications", applications=rows, imported=True)
                 if not refused:
                     ignored = f" Columns not used: {', '.join(imported.ignored_columns)}." if imported.ignored_columns else ""
-                    self.notify(f"{len(rows)} applications imported.{ignored} Until scoring starts, u on this tab undoes "
+                    self.notify(f"{plural(len(rows), 'application')} imported.{ignored} Until scoring starts, u on this tab undoes "
                                 "the import.", title="Applications")
                 return refused
 

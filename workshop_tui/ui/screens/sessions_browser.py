@@ -180,7 +180,7 @@ class SessionsBrowser(Screen):
             more = ""
         more += f" Showing the first {len(shown)}; search or sort to find others." if len(matching) > len(shown) else ""
         self.query_one("#browser-status", Static).update(
-            f"{len(matching)} of {len(self.lines)} sessions, sorted by {label}, {order}. S sorts by the next column.{more}"
+            f"{len(matching)} of {plural(len(self.lines), 'session')}, sorted by {label}, {order}. S sorts by the next column.{more}"
         )
 
     @on(Input.Changed, "#search")

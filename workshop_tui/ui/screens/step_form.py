@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from workshop_tui.core.wording import plural
 from workshop_tui.model.command_arguments import LONGEST_STEP, LONGEST_TITLE, SHORTEST_STEP
 from workshop_tui.model.decision import METHODS
 from workshop_tui.model.plan import STEP_KINDS, Step
@@ -133,7 +134,7 @@ class StepForm(FormDialog):
                     yield Label("Questions to ask, one to a line")
                     yield TextArea("\n".join(self.start.prompts), id="step-prompts", soft_wrap=True, show_line_numbers=False)
                 elif self.start.method:
-                    yield Static(f"Its instructions and {len(self.start.prompts)} questions come from the method library.",
+                    yield Static(f"Its instructions and {plural(len(self.start.prompts), 'question')} come from the method library.",
                                  markup=False)
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):

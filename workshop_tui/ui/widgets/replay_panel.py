@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workshop_tui.core.wording import plural
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.event_kinds import event_words
@@ -23,7 +24,7 @@ def round_so_far(panel) -> list[str]:
     revealed = f"revealed at {panel.revealed_at:%H:%M}" if panel.revealed_at else "not revealed yet"
     names = {a.id: a.organisation for a in panel.round.applications}
     lines = [
-        f"The round: {len(panel.round.applications)} applications, {len(scores)} scores entered, {revealed}, "
+        f"The round: {plural(len(panel.round.applications), 'application')}, {plural(len(scores), 'score')} entered, {revealed}, "
         f"{changed} changed in moderation, {len(panel.agreed)} agreed.",
     ]
     if panel.awards:
