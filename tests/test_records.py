@@ -3,6 +3,8 @@
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from workshop_tui.core.dates import DateProblem, read_date, say_date
 from workshop_tui.core.heard import who_has_been_heard
@@ -295,3 +297,44 @@ def test_a_date_that_cannot_be_read_says_why_in_words(typed, said):
 
 def test_a_date_is_said_back_in_words():
     assert say_date(date(2026, 12, 1)) == "Tuesday 1 December 2026"
+
+
+def test_a_note_naming_several_people_credits_each_and_keeps_their_names_in_its_words(engine):
+    engine.add_person("Joyce", "older person")
+    engine.add_person("Pat", "older person")
+    engine.add_note("@Joyce and @Pat both said the bus is too early")
+    engine.add_note("! I agree with @bob, and @ann's point too")
+    first, second = engine.session.notes
+    assert (first.text, first.speakers) == ("Joyce and Pat both said the bus is too early", ["p4", "p5"])
+    assert (second.text, second.speakers) == ("I agree with Bob, and Ann Jones's point too", ["p2", "p1"])
+    heard = {h.person.name: h.notes for h in who_has_been_heard(engine.session)}
+    assert (heard["Joyce"], heard["Pat"], heard["Bob"], heard["Ann Jones"]) == (1, 1, 1, 1)
+    from workshop_tui.export.markdown_minutes import markdown_minutes
+
+    assert "Joyce and Pat both said the bus is too early (Joyce and Pat)" in markdown_minutes(engine.session)
+    # Replayed from its events (as a saved file is read): the same people credited.
+    assert [n.speakers for n in state_at(engine.session, engine.session.events[-1].at).notes] == [["p4", "p5"], ["p2", "p1"]]
+
+
+NAMES = ["Joyce", "Pat Kaur", "Ann-Marie", "Bob", "Ola"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["", ",", ".", "'s", "’s", "!"])), max_size=3),
+       st.lists(st.sampled_from(["said", "the bus", "is late", "and", "too"]), min_size=1, max_size=4), st.booleans())
+def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(mentioned, words, lead):
+    from workshop_tui.core.clock import FakeClock
+    from tests.conftest import TEN_AM
+
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(small_plan(), "Names", clock), clock)
+    for name in NAMES:
+        engine.add_person(name)
+    tokens = [f"@{name.split()[0].lower()}{tail}" for name, tail in mentioned]
+    typed = " ".join(tokens + words) if lead else " ".join(words + tokens)
+    engine.add_note(typed)
+    note = engine.session.notes[0]
+    wanted = list(dict.fromkeys(f"p{NAMES.index(name) + 1}" for name, _ in mentioned))
+    assert note.speakers == wanted and "@" not in note.text
+    if not (len(mentioned) == 1 and lead and not mentioned[0][1]):  # one plain leading @name is taken out
+        assert all(name in note.text for name, _ in mentioned)

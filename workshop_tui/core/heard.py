@@ -20,8 +20,9 @@ def who_has_been_heard(session: Session) -> list[Heard]:
     """Everyone on the roster, in roster order, with their counts."""
     notes: dict[str, int] = {}
     for note in session.notes:
-        if note.by and note.removed_at is None:
-            notes[note.by] = notes.get(note.by, 0) + 1
+        if note.removed_at is None:
+            for person in note.speakers:
+                notes[person] = notes.get(person, 0) + 1
     dissent: dict[str, int] = {}
     for decision in session.decisions:
         if decision.dissent_by:
@@ -45,15 +46,17 @@ class NotesByPerson:
     def recount(self, session: Session) -> None:
         self.counts = {}
         for note in session.notes:
-            if note.by and note.removed_at is None:
-                self.counts[note.by] = self.counts.get(note.by, 0) + 1
+            if note.removed_at is None:
+                for person in note.speakers:
+                    self.counts[person] = self.counts.get(person, 0) + 1
 
     def update(self, session: Session, events: Iterable[Event]) -> None:
         for event in events:
             if event.kind == Kind.NOTE_ADD:
                 by = str(event.details.get("by", ""))
-                if by:
-                    self.counts[by] = self.counts.get(by, 0) + 1
+                also = event.details.get("also_by", [])
+                for person in [by, *(also if isinstance(also, list) else [])] if by else []:
+                    self.counts[str(person)] = self.counts.get(str(person), 0) + 1
             elif event.kind in (Kind.NOTE_EDIT, Kind.NOTE_REMOVE, Kind.NOTE_RESTORE):
                 self.recount(session)
                 return

@@ -19,7 +19,9 @@ from workshop_tui.model.note import NOTE_MARKS
 from workshop_tui.model.panel import SCORING_ROLES
 from workshop_tui.model.participant import ROLES
 
-_MENTION = re.compile(r"(?:^|\s)@(\S+)")
+_MENTION = re.compile(r"(?:^|(?<=\s))@(\S+)")
+# What may follow a name in a sentence and is not part of it: "@Pat's idea", "@Pat, @Joyce and ...".
+_AFTER_NAME = re.compile(r"(['’]s)?[.,;:!?)\]]*$")
 
 
 class NotNow(Exception):
@@ -43,25 +45,44 @@ def find_person(people: list[Participant], wanted: str) -> Participant:
     raise NotNow(f"'@{wanted}' could mean {names}. Type more of the name.")
 
 
-def parse_note(typed: str, people: list[Participant]) -> tuple[str, str, str]:
-    """'+ @ann Meet at the library' -> ('idea', 'Meet at the library', ann's id)."""
+def parse_note(typed: str, people: list[Participant]) -> tuple[str, str, list[str]]:
+    """'+ @ann Meet at the library' -> ('idea', 'Meet at the library', [ann's id])."""
     text = typed.strip()
     kind = "note"
     if text[:1] in NOTE_MARKS:
         kind, text = NOTE_MARKS[text[0]], text[1:].strip()
-    text, by = parse_mention(text, people)
-    return kind, text, by
+    text, said_by = parse_mention(text, people)
+    return kind, text, said_by
 
 
-def parse_mention(text: str, people: list[Participant]) -> tuple[str, str]:
-    """'@ann Meet at the library' -> ('Meet at the library', ann's id); no @name -> (text, '')."""
+def parse_mention(text: str, people: list[Participant]) -> tuple[str, list[str]]:
+    """Who said it, by @name: everyone named is credited, first named first.
+
+    One name leading the note says who said it and is taken out ('@ann Meet at the library' ->
+    'Meet at the library'). Otherwise each @name stays in the words as the person's name
+    ('@Joyce and @Pat both said ...' -> 'Joyce and Pat both said ...', both credited; "@pat's idea"
+    -> "Pat's idea"). No @name -> (text, [])."""
     text = text.strip()
-    mention = _MENTION.search(text)
-    if not mention:
-        return text, ""
-    by = find_person(people, mention.group(1)).id
-    text = (text[: mention.start()] + " " + text[mention.end():]).strip()
-    return re.sub(r"\s{2,}", " ", text), by
+    mentions = list(_MENTION.finditer(text))
+    if not mentions:
+        return text, []
+    found: list[tuple[re.Match[str], Participant, str]] = []
+    for mention in mentions:
+        token = mention.group(1)
+        after = _AFTER_NAME.search(token)
+        tail = after.group(0) if after else ""
+        found.append((mention, find_person(people, token[: len(token) - len(tail)] or token), tail))
+    said_by = list(dict.fromkeys(person.id for _, person, _ in found))
+    if len(found) == 1 and found[0][0].start() == 0 and not found[0][2]:
+        rest = text[found[0][0].end():].strip()
+        if rest:
+            return re.sub(r"\s{2,}", " ", rest), said_by
+    pieces, last = [], 0
+    for mention, person, tail in found:
+        pieces += [text[last: mention.start()], (person.name or person.role) + tail]
+        last = mention.end()
+    pieces.append(text[last:])
+    return re.sub(r"\s{2,}", " ", "".join(pieces)).strip(), said_by
 
 
 def _problem(error: ValidationError, what: str) -> NotNow:
@@ -132,11 +153,15 @@ class RecordCommands:
 
     def add_note(self, typed: str) -> list[Event]:
         """A note under the current step. + ? ! > set its kind; @name says who said it."""
-        kind, text, by = parse_note(typed, self.session.participants)
+        kind, text, said_by = parse_note(typed, self.session.participants)
         if not text:
             raise NotNow("The note is empty, so there is nothing to save.")
         note_id = f"n{len(self.session.notes) + 1}"
-        return self._emit(Kind.NOTE_ADD, note=note_id, step=self.current.id, kind=kind, text=text, by=by)
+        details: dict[str, Detail] = {"note": note_id, "step": self.current.id, "kind": kind, "text": text,
+                                      "by": said_by[0] if said_by else ""}
+        if said_by[1:]:
+            details["also_by"] = said_by[1:]
+        return self._emit(Kind.NOTE_ADD, **details)
 
     def note_by_id(self, note_id: str) -> Note:
         for note in self.session.notes:
@@ -148,12 +173,12 @@ class RecordCommands:
         """New words for a note; its earlier words are kept. @name says who said it, as in add_note;
         with no @name, the note keeps who said it."""
         note = self.note_by_id(note_id)
-        text, by = parse_mention(text, self.session.participants)
+        text, said_by = parse_mention(text, self.session.participants)
         if not text:
             raise NotNow("A note cannot be empty. To take it away, remove it instead.")
         details: dict[str, Detail] = {"note": note.id, "text": text}
-        if by and by != note.by:
-            details["by"] = by
+        if said_by and said_by != note.speakers:
+            details["by"], details["also_by"] = said_by[0], said_by[1:]
         if text == note.text and "by" not in details:
             return []
         return self._emit(Kind.NOTE_EDIT, **details)

@@ -57,6 +57,8 @@ def _note_edit(session: Session, event: Event) -> None:
         note.text = text
     if "by" in event.details:  # the edit named who said it (@name)
         note.by = str(event.details["by"])
+        also = event.details.get("also_by", [])
+        note.also_by = [str(p) for p in also] if isinstance(also, list) else []
 
 
 @rule(Kind.NOTE_REMOVE, "a note was removed", Area.NOTES)
@@ -135,6 +137,7 @@ def _note_add(session: Session, event: Event) -> None:
             kind=str(d["kind"]),
             text=str(d["text"]),
             by=str(d.get("by", "")),
+            also_by=[str(p) for p in also] if isinstance(also := d.get("also_by", []), list) else [],
             window=event.window,
         )
     )

@@ -61,3 +61,8 @@ _METHODS_EXPLAINED = {
 def method_explained(method: str) -> str:
     """One plain sentence on how a way of deciding works, for readers who were not in the room."""
     return _METHODS_EXPLAINED.get(method, "")
+
+
+def names_and(names: list[str]) -> str:
+    """['Joyce'] -> 'Joyce'; ['Joyce', 'Pat', 'Ann'] -> 'Joyce, Pat and Ann'."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""

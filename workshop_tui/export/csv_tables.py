@@ -4,6 +4,7 @@ import csv
 import io
 from collections.abc import Sequence
 
+from workshop_tui.core.wording import names_and
 from workshop_tui.export.minutes import action_state
 from workshop_tui.model import Decision, Session
 from workshop_tui.model.participant import person_label
@@ -15,7 +16,7 @@ def _rows(session: Session, what: str, later: Sequence[Session]) -> list[list[st
     titles = {step.id: step.title for step in session.steps}
     if what == "notes":
         return [["time", "step", "kind", "text", "by", "removed", "typed in"]] + [
-            [f"{n.at:%Y-%m-%d %H:%M:%S}", titles.get(n.step, n.step), n.kind, n.text, person_label(n.by, session.participants) if n.by else "",
+            [f"{n.at:%Y-%m-%d %H:%M:%S}", titles.get(n.step, n.step), n.kind, n.text, names_and([person_label(p, session.participants) for p in n.speakers]),
              "yes" if n.removed_at else "no", n.window]
             for n in session.notes
         ]

@@ -11,7 +11,7 @@ from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.review import planned_in_words, step_timings, time_in_all, used_in_words
 from workshop_tui.core.roles import CALLED
-from workshop_tui.core.wording import method_explained, plural
+from workshop_tui.core.wording import method_explained, names_and, plural
 from workshop_tui.export.panel_facts import (
     all_changes,
     clock_words,
@@ -172,7 +172,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
         if not notes:
             continue
         lines = [
-            f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({labels.get(n.by, 'someone')})" if n.by else "")
+            f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({names_and([labels.get(p, 'someone') for p in n.speakers])})" if n.speakers else "")
             + (" - dealt with" if n.dealt_with_at else "") + came_from(n.window)
             for n in notes
         ]

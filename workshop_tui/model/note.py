@@ -28,8 +28,15 @@ class Note(Record):
     kind: NoteKind = "note"
     text: str
     by: str = Field(default="", description="a participant id; empty means anonymous")
+    # Others who said it, when a note names several ("@Joyce and @Pat both said ...").
+    also_by: list[str] = []
     earlier: list[NoteEdit] = []
     removed_at: AwareDatetime | None = None
     dealt_with_at: AwareDatetime | None = None
     # The window it was typed in ("note-taker: Bob"), when several windows work on one session.
     window: str = ""
+
+    @property
+    def speakers(self) -> list[str]:
+        """Everyone the note says said it, first named first."""
+        return [self.by, *self.also_by] if self.by else []

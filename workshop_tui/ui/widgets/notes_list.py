@@ -4,6 +4,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.wording import names_and
 from workshop_tui.model import Note, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS
 from workshop_tui.model.participant import person_labels
@@ -15,7 +16,7 @@ REDRAW_EVENTS = {Kind.NOTE_EDIT, Kind.NOTE_REMOVE, Kind.NOTE_RESTORE, Kind.NOTE_
 
 def note_line(note: Note, names: dict[str, str], step_title: str = "") -> str:
     """One note as the list shows it; `names` are the roster's labels (see person_labels)."""
-    who = f" - {names.get(note.by, 'someone')}" if note.by else ""
+    who = f" - {names_and([names.get(p, 'someone') for p in note.speakers])}" if note.speakers else ""
     where = f"[{step_title}] " if step_title else ""
     kind = "" if note.kind == "note" else f"{NOTE_KIND_WORDS[note.kind].capitalize()}: "
     edited = " (edited)" if note.earlier else ""
