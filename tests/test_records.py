@@ -338,3 +338,24 @@ def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(mentioned, word
     assert note.speakers == wanted and "@" not in note.text
     if not (len(mentioned) == 1 and lead and not mentioned[0][1]):  # one plain leading @name is taken out
         assert all(name in note.text for name, _ in mentioned)
+
+
+MONDAY = date(2026, 7, 6)
+
+
+@pytest.mark.parametrize(("typed", "today", "meant"), [
+    ("Friday", MONDAY, date(2026, 7, 10)),
+    ("this Friday", MONDAY, date(2026, 7, 10)),
+    ("next Friday", MONDAY, date(2026, 7, 17)),  # next week's, as said in Britain: never the same as "Friday"
+    ("Friday week", MONDAY, date(2026, 7, 17)),
+    ("a week on Friday", MONDAY, date(2026, 7, 17)),
+    ("next Monday", MONDAY, date(2026, 7, 13)),
+    ("next Friday", date(2026, 7, 11), date(2026, 7, 17)),  # said on a Saturday: the coming week's
+    ("a week today", TODAY, date(2026, 7, 15)),
+    ("end of the month", TODAY, date(2026, 7, 31)),
+    ("by the end of the month", date(2026, 2, 3), date(2026, 2, 28)),
+    ("end of next month", date(2026, 12, 10), date(2027, 1, 31)),
+])
+def test_everyday_words_for_a_day_ahead_mean_what_people_mean(typed, today, meant):
+    assert read_date(typed, today) == meant
+    assert read_date("next Friday", MONDAY) != read_date("Friday", MONDAY)

@@ -141,6 +141,12 @@ async def test_a_due_date_in_words_is_said_back_before_saving(sessions_dir: Path
         app.screen.query_one("#action-due", Input).value = "1/12/26"
         await pilot.pause()
         assert str(app.screen.query_one("#due-understood", Static).content) == "That is Tuesday 1 December 2026."
+        app.screen.query_one("#action-due", Input).value = "a week on Friday"
+        await pilot.pause()
+        assert str(app.screen.query_one("#due-understood", Static).content) == "That is Friday 17 July 2026."
+        app.screen.query_one("#action-due", Input).value = "blursday"  # said as it is typed, not only on Save
+        await pilot.pause()
+        assert str(app.screen.query_one("#due-understood", Static).content).startswith("Not a date yet.")
         app.screen.query_one("#action-due", Input).value = "31/2"
         await pilot.press("enter")
         assert isinstance(app.screen, ActionForm) and "February has no day 31" in problems(app)

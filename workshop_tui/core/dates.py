@@ -77,7 +77,8 @@ def read_date(text: str, today: date) -> date | None:
     """The date `text` means, `today` being the date it was typed; None when it is empty.
 
     Day first: '1/12/2026', '1/12/26', '1/12', '1 December 2026', '1 Dec', 'December 1',
-    '2026-12-01', 'today', 'tomorrow', 'Tuesday', 'next Tuesday', 'in 2 weeks'.
+    '2026-12-01', 'today', 'tomorrow', 'Tuesday' (this coming one), 'next Tuesday' (next week's),
+    'Tuesday week' or 'a week on Tuesday', 'a week today', 'in 2 weeks', 'end of the month'.
     A weekday named with a date ('Tuesday 1 December 2026') must be that date's weekday.
     Anything else raises DateProblem with a sentence that says what to write.
     """
@@ -94,8 +95,25 @@ def read_date(text: str, today: date) -> date | None:
     if found:
         count = int(found.group(1))
         return today + timedelta(days=count * (7 if found.group(2).startswith("week") else 1))
+    words = words.removeprefix("the ").removeprefix("by ").removeprefix("the ")
+    if words in ("end of the month", "end of month", "end of this month", "month end"):
+        return _month_end(today.year, today.month)
+    if words in ("end of next month", "end of the next month"):
+        return _month_end(today.year + (today.month == 12), today.month % 12 + 1)
+    if words in ("a week today", "a week tomorrow"):
+        return today + timedelta(days=7 + (words.endswith("tomorrow")))
+    week_on = re.fullmatch(r"(?:a week on|a week from) ([a-z]+)|([a-z]+) week", words)
+    if week_on and _weekday(week_on.group(1) or week_on.group(2)) is not None:
+        # "a week on Friday", "Friday week": the Friday after this coming one.
+        weekday = _weekday(week_on.group(1) or week_on.group(2)) or 0
+        return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1 + 7)
     first, _, rest = words.partition(" ")
-    if first in ("next", "this") and rest and _weekday(rest) is not None and " " not in rest:
+    if first == "next" and rest and _weekday(rest) is not None and " " not in rest:
+        # As people in Britain say it: "next Friday" on a Monday is the Friday of next week, not this one
+        # ("Friday" or "this Friday" is that). The form says the date back, so either reading is seen.
+        weekday = _weekday(rest) or 0
+        return today + timedelta(days=7 - today.weekday() + weekday)
+    if first == "this" and rest and _weekday(rest) is not None and " " not in rest:
         first, rest = rest, ""
     weekday = _weekday(first)
     if weekday is not None:
@@ -119,6 +137,10 @@ def read_date(text: str, today: date) -> date | None:
     if found and _month(found.group(1)) is not None:
         return _make(_year(found.group(3)), _month(found.group(1)) or 0, int(found.group(2)), today)
     raise DateProblem(f"'{text.strip()[:40]}' is not a date I can read. {EXAMPLE}")
+
+
+def _month_end(year: int, month: int) -> date:
+    return (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
 
 
 def due_words(day: date, today: date) -> str:

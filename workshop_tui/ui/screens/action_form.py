@@ -66,7 +66,9 @@ class ActionForm(EnterMovesOn):
         try:
             due = read_date(event.value, self.today)
         except DateProblem:
-            understood.update("")
+            # Said as it is typed, not only on Save; quietly, as the words may still be on their way.
+            understood.update("Not a date yet. Such as 15/07/2026, 15 July, next Friday or end of the month."
+                              if len(event.value.strip()) >= 3 else "")
             return
         understood.update(f"That is {due_words(due, self.today)}." if due else "")
 
