@@ -105,14 +105,14 @@ def read_date(text: str, today: date) -> date | None:
     week_on = re.fullmatch(r"(?:a week on|a week from) ([a-z]+)|([a-z]+) week", words)
     if week_on and _weekday(week_on.group(1) or week_on.group(2)) is not None:
         # "a week on Friday", "Friday week": the Friday after this coming one.
-        weekday = _weekday(week_on.group(1) or week_on.group(2)) or 0
-        return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1 + 7)
+        named = _weekday(week_on.group(1) or week_on.group(2)) or 0
+        return today + timedelta(days=(named - today.weekday() - 1) % 7 + 1 + 7)
     first, _, rest = words.partition(" ")
     if first == "next" and rest and _weekday(rest) is not None and " " not in rest:
         # As people in Britain say it: "next Friday" on a Monday is the Friday of next week, not this one
         # ("Friday" or "this Friday" is that). The form says the date back, so either reading is seen.
-        weekday = _weekday(rest) or 0
-        return today + timedelta(days=7 - today.weekday() + weekday)
+        named = _weekday(rest) or 0
+        return today + timedelta(days=7 - today.weekday() + named)
     if first == "this" and rest and _weekday(rest) is not None and " " not in rest:
         first, rest = rest, ""
     weekday = _weekday(first)
