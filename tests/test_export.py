@@ -367,3 +367,16 @@ def test_each_decision_method_is_explained_the_first_time_it_appears(clock):
     assert text.count("Fist-of-five: each person shows 0 to 5 fingers; 3 or more means they can live with it.") == 1
     assert text.count("Dot vote: ") == 1
     assert text.index("Dot vote: ") < text.index("Which day?")
+
+
+def test_the_minutes_say_an_outcome_once_keep_an_ampersand_as_typed_and_mark_a_point_that_became_an_action(clock):
+    engine = _engine(clock)
+    engine.record_decision(question="Keep the hall?", method="consent", objections=0, outcome="agreed",
+                           statement="Agreed - everyone can live with it")
+    engine.record_decision(question="Tea?", method="consent", objections=0, outcome="agreed", statement="Tea & cake at 11")
+    engine.add_note("> Ask the council about the bus")
+    engine.add_action("Ring the council about the bus", from_note="n1")
+    minutes = markdown_minutes(engine.session)
+    assert "Outcome: Agreed - everyone can live with it" in minutes and "agreed. Agreed" not in minutes
+    assert "Outcome: agreed. Tea & cake at 11" in minutes and "\\&" not in minutes
+    assert "Parking lot: Ask the council about the bus - became an action" in minutes

@@ -246,9 +246,17 @@ def test_the_minutes_say_which_window_each_record_was_typed_in(owner: OpenSessio
         note_taker.apply(Command("add_note", {"typed": "From Bob"}))
         note_taker.apply(Command("add_action", {"text": "Ring the library"}))
     minutes = markdown_minutes(owner.session)
-    assert "- Note: From Bob - typed in the note-taker's window (Bob)" in minutes
-    assert "- Note: From the facilitator - typed in the facilitator's window (Ann)" in minutes
-    assert "| Ring the library | - | - | open | the note-taker's window (Bob) |" in minutes
+    # The group's minutes say once who typed them; their lines are what was said.
+    assert "These minutes were typed in the facilitator's window (Ann) and the note-taker's window (Bob)." in minutes
+    assert "- Note: From Bob\n" in minutes and minutes.count("window") == 2
+    # The trainer's review says it line by line.
+    from workshop_tui.export.markdown_minutes import sections_markdown
+    from workshop_tui.export.minutes import minutes_sections
+
+    review = sections_markdown(minutes_sections(owner.session, who_typed=True))
+    assert "- Note: From Bob - typed in the note-taker's window (Bob)" in review
+    assert "- Note: From the facilitator - typed in the facilitator's window (Ann)" in review
+    assert "| Ring the library | - | - | open | the note-taker's window (Bob) |" in review
     from workshop_tui.export.csv_tables import csv_table
 
     assert '"From Bob","","no","note-taker: Bob"' in csv_table(owner.session, "notes")

@@ -2,8 +2,9 @@
 
 import re
 
-# Every character Markdown may read as markup, wherever it stands; & so "&amp;" stays as typed.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|#&~])")
+# Every character Markdown may read as markup, wherever it stands. An "&" is markup only where it starts an
+# entity ("&amp;", "&#38;"), so "Tea & cake" stays as typed and "&amp;" is kept as words.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?[A-Za-z0-9]+;))")
 # At the start of a line, these make a list item or a rule: "- ", "+ ", "1. ", "1) ", "---", "===".
 _LINE_START = re.compile(r"^(\d{1,9})([.)])|^([-+=])")
 

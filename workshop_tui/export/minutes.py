@@ -118,9 +118,21 @@ def panel_work(session: Session, labels: dict[str, str]) -> Section:
     return Section("The panel's work", 2, [lines], part="decisions")
 
 
-def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Section]:
+def outcome_words(outcome: str, statement: str) -> str:
+    """'Outcome: agreed. We meet monthly.'; a statement that already says the outcome is said once
+    ('Outcome: Agreed - everyone can live with it', never 'Outcome: agreed. Agreed - ...')."""
+    if not statement:
+        return f"Outcome: {outcome}"
+    if statement.casefold().startswith(outcome.casefold()):
+        return f"Outcome: {statement}"
+    return f"Outcome: {outcome}. {statement}"
+
+
+def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed: bool = False) -> list[Section]:
     """The minutes of the meeting, section by section. `later` are the sessions that follow on from
-    this one (part 2): the minutes say what became of each action there."""
+    this one (part 2): the minutes say what became of each action there. With `who_typed` (the
+    trainer's review), each line says which window it was typed in; the group's minutes say once, at
+    the top, that several windows wrote them."""
     titles = {step.id: step.title for step in session.steps}
     started = session.started_at
     when = f"{started:%A} {started.day} {started:%B %Y}, from {started:%H:%M} to {session.last_moment:%H:%M}"
@@ -158,14 +170,19 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
     agenda_rows = [[t.title, planned_in_words(t), used_in_words(t), "skipped" if t.skipped else ""] for t in timings]
     sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows), time_in_all(timings)], part="agenda"))
 
-    # Several windows wrote this session (the facilitator's, the note-taker's): say which each record came from.
+    # Several windows wrote this session (the facilitator's, the note-taker's): the review says which each
+    # record came from; the group's minutes say it once, here, and keep their lines for what was said.
     windows = {n.window for n in session.notes} | {d.window for d in session.decisions} | {a.window for a in session.actions}
     windows.discard("")
-    shown_from = len(windows) > 1
+    shown_from = len(windows) > 1 and who_typed
+    if len(windows) > 1 and not who_typed:
+        opening.append(f"These minutes were typed in {names_and([window_words(w) for w in sorted(windows)])}. "
+                       "The trainer's review and the data exports say which line came from which.")
 
     def came_from(window: str) -> str:
         return f" - typed in {window_words(window)}" if shown_from and window else ""
 
+    acted_on = {a.from_note for a in session.actions if a.from_note}  # parking-lot points that became actions
     sections.append(Section("What was said", 2, [], part="notes"))
     for step in session.steps:
         notes = [n for n in session.notes if n.step == step.id and n.removed_at is None]
@@ -173,7 +190,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
             continue
         lines = [
             f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({names_and([labels.get(p, 'someone') for p in n.speakers])})" if n.speakers else "")
-            + (" - dealt with" if n.dealt_with_at else "") + came_from(n.window)
+            + (" - dealt with" if n.dealt_with_at else "") + (" - became an action" if n.id in acted_on else "") + came_from(n.window)
             for n in notes
         ]
         sections.append(Section(step.title, 3, [lines], part="notes"))
@@ -184,7 +201,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = ()) -> list[Se
         # The record only: the counts and what does not add up, never the coaching for the facilitator.
         result = tally(decision, session.plan.quorum)
         lines = [
-            f"Outcome: {decision.outcome}" + (f". {decision.statement}" if decision.statement else ""),
+            outcome_words(decision.outcome, decision.statement),
             f"How: {decision.method}. {result.summary}",
         ]
         if decision.method not in explained and method_explained(decision.method):

@@ -31,7 +31,7 @@ PLAY_TICK = 0.25  # seconds between replay frames while playing
 
 def _part(session: Session, part: str, later: Sequence[Session] = ()) -> str:
     """One part of the minutes ("notes", "decisions", "actions"), by its key, never by heading text."""
-    return sections_markdown([section for section in minutes_sections(session, later) if section.part == part])
+    return sections_markdown([section for section in minutes_sections(session, later, who_typed=True) if section.part == part])
 
 
 class ReviewScreen(Screen):
