@@ -269,3 +269,19 @@ def test_a_step_that_takes_about_its_time_keeps_it():
     assert step(2, 2, 2, 2).suggested == 2  # not raised to 5
     assert step(10, 12.5, 12.5, 13).suggested == 15  # over by half a round: up
     assert step(10, 12.5).suggested == 10  # one run is too few
+
+
+def test_a_session_whose_timer_ran_off_the_plans_time_is_never_called_not_run(tmp_path: Path):
+    # The only session ran at another time of day: its timer ran, so "no session's timer has run yet" is wrong.
+    clock = FakeClock(datetime(2026, 12, 6, 0, 41, tzinfo=UK))
+    engine = SessionEngine(new_session(PLAN, "Practice", clock), clock)
+    engine.start_timer()
+    clock.advance(minutes=12)
+    engine.finish()
+    save_session(engine.session, tmp_path / "practice.toml")
+    stats = plan_stats(PLAN, plan_history(tmp_path, "morning").sessions)
+    from workshop_tui.core.timings_report import summary_lines
+
+    said = " ".join(summary_lines(stats))
+    assert "no session's timer has run yet" not in said
+    assert "Started: 1 session ran at another time of day than the plan's start, so how late it started is not counted." in said

@@ -101,6 +101,9 @@ class PlanStats:
     breaks_run: int
     added: list[AddedStep]
     unmatched: int  # sessions' planned steps that are not in this version of the plan
+    # Sessions whose timer ran, but at another time of day than the plan's start (a practice run, a
+    # moved day): counted as run, not as late or early.
+    off_slot: int = 0
 
     @property
     def suggested(self) -> list[int]:
@@ -159,7 +162,7 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     added_in: Counter[str] = Counter()
     added_titles: dict[str, str] = {}
     late, long_breaks = [], []
-    breaks_run = unmatched = 0
+    breaks_run = unmatched = off_slot = 0
     places = _places(plan)
     for session in sessions:
         matched = _matches(places, session)
@@ -191,6 +194,8 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
         late_start = _late(session, plan)
         if late_start is not None:
             late.append(late_start)
+        elif session.timer_started_at is not None:
+            off_slot += 1
     steps = [
         StepStats(number, step.title, step.kind, step.planned_minutes, had[number - 1], tuple(used[number - 1]),
                   tuple(over[number - 1]), skipped[number - 1], moved[number - 1], tuple(planned_then[number - 1]),
@@ -201,7 +206,7 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     return PlanStats(
         plan, len(sessions), sum(1 for s in sessions if s.status != "finished"), steps, tuple(late),
         plan.starts_at is None,
-        tuple(long_breaks), breaks_run, extra, unmatched,
+        tuple(long_breaks), breaks_run, extra, unmatched, off_slot,
     )
 
 

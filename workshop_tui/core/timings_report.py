@@ -28,6 +28,11 @@ def minutes_words(minutes: float) -> str:
 
 def _late_words(stats: PlanStats) -> str:
     if not stats.late:
+        if stats.off_slot:  # the timers ran; only not in the plan's time slot
+            return (f"Started: {plural(stats.off_slot, 'session')} ran at another time of day than the plan's start, "
+                    "so how late it started is not counted." if stats.off_slot == 1 else
+                    f"Started: {plural(stats.off_slot, 'session')} ran at another time of day than the plan's start, "
+                    "so how late they started is not counted.")
         return "Started: no session's timer has run yet."
     since = "from opening the session, as the plan has no start time" if stats.late_from_opening else "after the planned start"
     late = [minutes for minutes in stats.late if minutes >= 1]
