@@ -285,3 +285,18 @@ def test_a_withdrawn_applicants_letter_says_it_was_withdrawn():
     engine.withdraw_application("app2", "The group closed")
     letter = next(letter for letter in feedback_letters(engine.session) if "Riverside" in letter.markdown)
     assert "was withdrawn from this round" in letter.markdown and "The group closed" not in letter.markdown
+
+
+def test_an_agreed_score_a_late_sheet_did_not_weigh_is_marked_to_check_until_agreed_again():
+    engine, _ = panel_engine()
+    for member in ("p1", "p2", "p3"):  # Priya's sheet (p4) came late
+        for criterion in CRITERIA:
+            engine.enter_score(member, "app1", criterion, 3)
+    engine.reveal_scores()
+    engine.agree_score("app1", "need", 3, "Members were within one level of each other.")
+    engine.enter_score("p4", "app1", "need", 5)
+    agreed = engine.session.panel.agreed[0]
+    assert agreed.to_check == "Priya's score came in after this was agreed"
+    assert "(to check: Priya's score came in after this was agreed)" in markdown_report(engine.session)
+    engine.agree_score("app1", "need", 4, "With Priya's strong letters in mind")
+    assert engine.session.panel.agreed[0].to_check == ""

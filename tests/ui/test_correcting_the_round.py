@@ -225,6 +225,9 @@ async def test_a_corpus_of_hostile_files_imported_through_the_screen_never_stops
             before = len(panel_of(pilot).round.applications)
             await pilot.press("i", *name, "enter")
             await pilot.pause()
+            if isinstance(pilot.app.screen, ConfirmScreen):  # an organisation the round has already: asked first
+                await pilot.press("y")
+                await pilot.pause()
             after = panel_of(pilot).round.applications
             if isinstance(pilot.app.screen, TextPrompt):  # refused: one sentence, nothing half-imported
                 said = words(pilot, "#form-problem")
@@ -246,3 +249,26 @@ async def test_the_live_screen_under_the_panel_never_makes_the_panel_paint_again
         await pilot.press("escape")
         await pilot.pause()
         assert live(pilot.app).is_current
+
+
+async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_application_is_off_the_sheet(sessions_dir, clock, tmp_path, monkeypatch):
+    from workshop_tui.ui.screens.confirm import ConfirmScreen
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "more.csv").write_text("Organisation,Project,Amount\nOak Street Shed,Shed,40000\n")
+    async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        await two_applications(pilot)
+        await pilot.press("i", *"more.csv", "enter")
+        await pilot.pause()
+        await pilot.press("i", *"more.csv", "enter")  # the same file again, by mistake
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        assert "in this round already: Oak Street Shed" in str(pilot.app.screen.query_one(".question", Static).content)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(panel_of(pilot).round.applications) == 3
+        live(pilot.app).run_command("withdraw_application", application="app2", reason="They closed")
+        await pilot.press("tab", "tab")
+        await pilot.pause()
+        sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
+        assert [str(sheet.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(sheet.row_count)] == ["app1", "app3"]

@@ -279,6 +279,9 @@ def _score_enter(session: Session, event: Event) -> None:
               comment=str(d.get("comment", "")), window=event.window, after_reveal=panel.revealed_at is not None,
               sitting=str(d.get("sitting", "")))
     )
+    agreed = find_agreed(panel, application, criterion)
+    if agreed is not None:  # a late sheet: what the panel agreed did not weigh this score
+        agreed.to_check = f"{_name_of(session, member)}'s score came in after this was agreed"
     panel.count_level(application, criterion, _level(event), +1)
 
 
@@ -313,7 +316,7 @@ def _score_agree(session: Session, event: Event) -> None:
         panel.agreed.append(AgreedScore(at=_when(event), application=application, criterion=criterion, level=level, reason=reason))
         return
     existing.earlier = [*existing.earlier, ScoreChange(at=existing.at, level=existing.level, reason=existing.reason)]
-    existing.at, existing.level, existing.reason = _when(event), level, reason
+    existing.at, existing.level, existing.reason, existing.to_check = _when(event), level, reason, ""
 
 
 @rule(Kind.AWARD_MAKE, "the panel made an award", Area.PANEL, settles=True)

@@ -231,9 +231,12 @@ def _moderation(session: Session, panel: Panel, names: dict[str, str]) -> Sectio
             members_levels = [level_words(s.level) for s in panel.scores
                               if (s.application, s.criterion) == (agreed.application, agreed.criterion) and s.withdrawn_at is None]
             earlier = "; ".join(f"{e.level} at {clock_words(e.at, session)}" for e in agreed.earlier)
+            reason = agreed.reason or "no reason given"
+            if agreed.to_check:  # the reason was given before this score came in: said beside it
+                reason += f" (to check: {agreed.to_check})"
             rows.append([application_name(panel.application(agreed.application)), panel.criterion(agreed.criterion).name,
                          str(agreed.level), ", ".join(members_levels) or "none",
-                         agreed.reason or "no reason given", clock_words(agreed.at, session), earlier or "-"])
+                         reason, clock_words(agreed.at, session), earlier or "-"])
         blocks.append(Table(["Application", "Criterion", "Agreed", "Members' scores", "Reason", "When", "Agreed before"], rows))
     else:
         blocks.append("The panel has not agreed any scores yet.")

@@ -101,6 +101,9 @@ class AgreedScore(Record):
     level: int
     reason: str = ""
     earlier: list[ScoreChange] = []
+    # Set when a member's score for this cell came in after it was agreed (a late sheet): the panel
+    # looks again, and agreeing it again clears this.
+    to_check: str = ""
 
 
 class Award(Record):

@@ -37,6 +37,7 @@ from workshop_tui.core.panel_views import (
     tied_at_the_line,
     typed_by_member_themselves,
 )
+from workshop_tui.core.record_commands import squashed
 from workshop_tui.core.wording import plural
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import left_words, pounds
@@ -410,7 +411,7 @@ class PanelScreen(Screen):
         def apart(application: str) -> int:
             return sum(1 for c in panel.round.criteria if (s := spread(panel, application, c.id)) and s.flagged)
 
-        ids = [r.application.id for r in ranked]
+        ids = [r.application.id for r in ranked if not r.application.withdrawn]  # nothing to talk through
         return sorted(ids, key=lambda a: (a not in near, apart(a) == 0, ids.index(a)))
 
     def _draw_moderation(self) -> None:
@@ -434,12 +435,20 @@ class PanelScreen(Screen):
         near = "Near the funding line. " if application.id in near_the_line(ranking(panel)) else ""
         apart = sum(1 for c in panel.round.criteria if (s := spread(panel, application.id, c.id)) and s.flagged)
         agreed = sum(1 for c in panel.round.criteria if find_agreed(panel, application.id, c.id))
+        to_check = [found.to_check for c in panel.round.criteria if (found := find_agreed(panel, application.id, c.id)) and found.to_check]
         line.update(
             f"{order.index(application.id) + 1} of {len(order)}: {application.organisation}, {application.project} "
             f"({pounds(application.amount_pence)}). {near}{plural(apart, 'criterion', 'criteria')} far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
-            "Type on a member's row to change their score, on the Agreed row to agree one. Page Down: next."
-            + self._leniency_words()
+            + (f"To check again ('check' on the Agreed row): {to_check[0]}. " if to_check else "")
+            + "Type on a member's row to change their score, on the Agreed row to agree one. Page Down: next."
+            + self._comment_words(application.id) + self._leniency_words()
         )
+
+    def _comment_words(self, application: str) -> str:
+        """Members' comments on the application being talked through, for the panel (never the applicant)."""
+        labels = self.labels()
+        said = [f"{labels.get(c.member, 'someone')}: {c.text}" for c in self.panel.comments if c.application == application]
+        return (" Comments: " + " / ".join(said) + ".") if said else ""
 
     def _leniency_words(self) -> str:
         """How each member scores beside the rest, over the whole round, so a harsh or generous scorer shows."""
@@ -556,10 +565,17 @@ class PanelScreen(Screen):
                 if refused:
                     self.notify(refused, title="Applications", severity="warning" if yes else "information")
 
-            # A big file, or one with an organisation twice, is asked about first.
+            # A big file, one with an organisation twice, or one the round has already (the same file imported
+            # again, say), is asked about first.
+            held = {squashed(a.organisation): a.organisation for a in self.panel.open_applications()}
+            again = list(dict.fromkeys(held[squashed(a.organisation)] for a in imported.applications
+                                       if squashed(a.organisation) in held))
             question = [f"This file holds {len(rows)} applications." if len(rows) > ASK_ABOVE_ROWS else "",
                         f"These organisations come more than once: {'; '.join(imported.duplicates[:5])}."
-                        if imported.duplicates else ""]
+                        if imported.duplicates else "",
+                        f"{plural(len(again), 'organisation')} in it {'is' if len(again) == 1 else 'are'} in this round "
+                        f"already: {'; '.join(again[:5])}" + (f" and {len(again) - 5} more" if len(again) > 5 else "") + "."
+                        if again else ""]
             if any(question):
                 # Asked once the file prompt has closed (`ask_after`), on top of the panel.
                 asking.append((ConfirmScreen(" ".join(q for q in question if q) + " Import them all?",
@@ -701,7 +717,9 @@ class PanelScreen(Screen):
                 # A sheet not typed before the reveal: entered now, and marked so everywhere.
                 if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
                     table.step_on(lambda row: not panel.has_interest(member.id, row))
-                    self._say_once("Entered after the reveal: the record marks it so.")
+                    if self._last_said != "after the reveal":
+                        self._last_said = "after the reveal"
+                        self.notify("Entered after the reveal: the record marks it so.", title="Entered")
                 return
             self._ask_change(member.id, application, criterion, level)
             return
@@ -723,8 +741,10 @@ class PanelScreen(Screen):
     def _ask_change(self, member: str, application: str, criterion: str, level: int | None) -> None:
         name = self.labels()[member]
         said = "no score" if level is None else str(level)
-        question = f"{name} changes their score for '{self.panel.criterion(criterion).name}' to {said}. Why? (The first score is kept.)"
-        self.app.push_screen(TextPrompt(question, attempt=lambda reason: self.live.try_command(
+        question = (f"{name} changes their score for '{self.panel.criterion(criterion).name}' to {said}. Why? "
+                    "(The first score is kept. The applicant's letter gives this reason.)")
+        names = [p.name for p in self.session.participants if p.name]
+        self.app.push_screen(TextPrompt(question, names=names, attempt=lambda reason: self.live.try_command(
             "change_score", member=member, application=application, criterion=criterion, level=level, reason=reason)))
 
     def _ask_agree(self, application: str, criterion: str, level: int | None, table=None) -> None:
@@ -744,7 +764,8 @@ class PanelScreen(Screen):
 
         question = f"The panel agrees {level} for '{self.panel.criterion(criterion).name}'. Why? " + (
             "(Members were far apart, so a reason is needed.)" if wanted else "(You may leave this empty.)")
-        self.app.push_screen(TextPrompt(question, attempt=attempt))
+        names = [p.name for p in self.session.participants if p.name]
+        self.app.push_screen(TextPrompt(question, attempt=attempt, names=names))
 
     def action_agree_close(self) -> None:
         panel = self.panel
@@ -912,7 +933,11 @@ class PanelScreen(Screen):
         here = next(r for r in ranked if r.application.id == chosen)
         tied = [r for r in ranked if r.tied and r.place == here.place and r.place is not None]
         if not here.tied or len(tied) < 2:
-            self.notify(f"{here.application.organisation} is not tied with another application.", title="Not tied")
+            same = [r for r in ranked if r.weighted == here.weighted and r.application.id != chosen and r.place is not None]
+            words = (f"{here.application.organisation} has the same score as {same[0].application.organisation}, but the "
+                     f"tie-break rule ({panel.round.tie_break}) already puts them in order." if same
+                     else f"{here.application.organisation} is not tied with another application.")
+            self.notify(words, title="Not tied")
             return
         order = [chosen] + [r.application.id for r in tied if r.application.id != chosen]
         others = " and ".join(r.application.organisation for r in tied if r.application.id != chosen)

@@ -151,6 +151,8 @@ class ScoreSheet(PanelTable):
         keep = self.cursor_coordinate
         self.start(*(criterion_heading(c) for c in panel.round.criteria))
         for number, application in enumerate(panel.round.applications, start=1):
+            if application.withdrawn:
+                continue  # not scored: off the sheet, so the cursor never stops on it
             cells = [member_cell(panel, member, application.id, c.id) for c in panel.round.criteria]
             self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, name_width)}"))
         if self.row_count:
@@ -202,7 +204,8 @@ class ModerationTable(PanelTable):
         self.add_row(*(str(level) if (level := suggested_level(panel, application, c.id)) is not None else "–" for c in criteria),
                      key=SUGGESTED_ROW, label=Text("Middle score"))
         agreed = [find_agreed(panel, application, c.id) for c in criteria]
-        self.add_row(*(str(a.level) if a else "not yet" for a in agreed), key=AGREED_ROW, label=Text("Agreed", style="bold"))
+        self.add_row(*((f"{a.level}, check" if a.to_check else str(a.level)) if a else "not yet" for a in agreed),
+                     key=AGREED_ROW, label=Text("Agreed", style="bold"))
         if self.row_count:
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
