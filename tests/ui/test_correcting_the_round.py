@@ -272,3 +272,21 @@ async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_applicat
         await pilot.pause()
         sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
         assert [str(sheet.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(sheet.row_count)] == ["app1", "app3"]
+
+
+async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(sessions_dir, clock):
+    async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
+        await two_applications(pilot)
+        run = live(pilot.app).run_command
+        for member in ("p1", "p2", "p3"):
+            for application in ("app1", "app2"):
+                for criterion in CRITERIA:
+                    run("enter_score", member=member, application=application, criterion=criterion, level=3)
+        run("reveal_scores")
+        await pilot.press("tab", "tab", "tab")  # moderation, on the first application
+        await pilot.pause()
+        moderating = pilot.app.screen.moderating
+        run("enter_score", member="p4", application=moderating, criterion="need", level=5)  # Priya's late sheet
+        await pilot.pause()
+        table = pilot.app.screen.query_one("#moderation-table", DataTable)
+        assert table.get_row("p4")[0] == "5"

@@ -382,6 +382,8 @@ class PanelScreen(Screen):
             self.query_one(RankingTable).set_quietly(application, 2, f"{done} of {wanted}")
         else:
             self._draw_ranking()
+            if application == self.moderating:  # a late sheet's score: moderation shows it at once
+                self._draw_moderation()
 
     def _typed_and_saved(self, member_id: str, application: str, criterion: str) -> None:
         """A score typed here: the command came back once it was saved, so it is drawn now, in the same
