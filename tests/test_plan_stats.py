@@ -243,14 +243,18 @@ def test_a_step_skipped_after_the_last_whole_write_is_counted_as_skipped(tmp_pat
     owner.close()
 
 
-def test_a_session_run_at_another_time_of_day_is_not_counted_as_late(tmp_path: Path):
-    # A practice run just after midnight, of a plan that starts at 10:00: not 14 hours late.
+def practice_run(folder: Path) -> None:
+    """A practice run just after midnight, of a plan that starts at 10:00: its timer ran for 12 minutes."""
     clock = FakeClock(datetime(2026, 12, 6, 0, 41, tzinfo=UK))
     engine = SessionEngine(new_session(PLAN, "Practice", clock), clock)
     engine.start_timer()
     clock.advance(minutes=12)
     engine.finish()
-    save_session(engine.session, tmp_path / "practice.toml")
+    save_session(engine.session, folder / "practice.toml")
+
+
+def test_a_session_run_at_another_time_of_day_is_not_counted_as_late(tmp_path: Path):
+    practice_run(tmp_path)  # not 14 hours late
     run_session(tmp_path, 1, [12, 20], late=75)  # an hour and a quarter late, opened ten minutes before
     stats = plan_stats(PLAN, plan_history(tmp_path, "morning").sessions)
     assert stats.sessions == 2 and stats.late == (75,)
@@ -273,12 +277,7 @@ def test_a_step_that_takes_about_its_time_keeps_it():
 
 def test_a_session_whose_timer_ran_off_the_plans_time_is_never_called_not_run(tmp_path: Path):
     # The only session ran at another time of day: its timer ran, so "no session's timer has run yet" is wrong.
-    clock = FakeClock(datetime(2026, 12, 6, 0, 41, tzinfo=UK))
-    engine = SessionEngine(new_session(PLAN, "Practice", clock), clock)
-    engine.start_timer()
-    clock.advance(minutes=12)
-    engine.finish()
-    save_session(engine.session, tmp_path / "practice.toml")
+    practice_run(tmp_path)
     stats = plan_stats(PLAN, plan_history(tmp_path, "morning").sessions)
     from workshop_tui.core.timings_report import summary_lines
 
