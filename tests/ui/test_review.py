@@ -301,3 +301,32 @@ async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_
         assert tabs.active == "actions-tab"
         await pilot.press("left")
         assert tabs.active == "decisions-tab"
+
+
+async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one_who_said_nothing(sessions_dir: Path, clock):
+    from workshop_tui.core.clock import FakeClock
+    from workshop_tui.core.session_engine import SessionEngine, new_session
+    from workshop_tui.export.markdown_minutes import markdown_minutes
+    from tests.conftest import TEN_AM, small_plan
+
+    own_clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(small_plan(), "Heard", own_clock), own_clock)
+    engine.add_person("Ann")
+    engine.add_person("Bob")
+    engine.add_person("Cath", arrived=False)
+    engine.add_note("@ann The bus is late")
+    own_clock.advance(minutes=40)
+    engine.person_left("p2")
+    engine.finish()
+    sessions_dir.mkdir(exist_ok=True)
+    path = sessions_dir / "heard.toml"
+    save_session(engine.session, path)
+    minutes = markdown_minutes(engine.session)
+    assert "Expected but not there: Cath." in minutes and "Left before the end: Bob (10:40)." in minutes
+    app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#heard-table")
+        rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
+    assert rows == [["Ann", "older person", "there", "1", "0"], ["Bob", "older person", "left at 10:40", "0", "0"],
+                    ["Cath", "older person", "never came", "-", "-"]]

@@ -15,6 +15,15 @@ class Heard:
     dissent: int
     label: str  # their name, or their role and a number
 
+    @property
+    def there(self) -> str:
+        """Whether they were there to be heard: never came is not the same as said nothing."""
+        if self.person.arrived_at is None:
+            return "never came"
+        if self.person.left_at is not None:
+            return f"left at {self.person.left_at:%H:%M}"
+        return "there"
+
 
 def who_has_been_heard(session: Session) -> list[Heard]:
     """Everyone on the roster, in roster order, with their counts."""

@@ -164,6 +164,9 @@ def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed:
     away = [labels[person.id] for person in session.participants if person.arrived_at is None]
     if away:
         there.append(f"Expected but not there: {', '.join(away)}.")
+    early = [f"{labels[p.id]} ({p.left_at:%H:%M})" for p in session.participants if p.arrived_at is not None and p.left_at is not None]
+    if early:
+        there.append(f"Left before the end: {', '.join(early)}.")
     sections.append(Section("Who was there", 2, there, part="people"))
 
     timings = step_timings(session)

@@ -98,9 +98,12 @@ class ReviewScreen(Screen):
         self.title = self.session.title
         self.sub_title = "Review"
         table = self.query_one("#heard-table", DataTable)
-        table.add_columns("Person", "Role", "Notes", "Dissent")
+        table.add_columns("Person", "Role", "There", "Notes", "Dissent")
         for heard in who_has_been_heard(self.session):
-            table.add_row(heard.label, heard.person.role, str(heard.notes), str(heard.dissent))
+            # "-" for someone who never came: not the "0" of someone who was there and said nothing.
+            came = heard.person.arrived_at is not None
+            table.add_row(heard.label, heard.person.role, heard.there, str(heard.notes) if came else "-",
+                          str(heard.dissent) if came else "-")
         self.show_comments()
         self.set_interval(PLAY_TICK, self.play_tick)
         self.focus_tab()
