@@ -357,3 +357,21 @@ async def test_the_note_lines_hint_fits_its_width_and_names_every_mark(sessions_
         assert "@name" in hint and "t" in hint.split()[:2]
         if size[0] >= 160:
             assert hint.startswith("Press t to type a note. Start with ")
+
+
+async def test_the_agenda_highlight_follows_the_current_step_so_its_keys_act_on_it(sessions_dir, clock):
+    from workshop_tui.ui.widgets.agenda import Agenda
+    from tests.ui.live_helpers import live, live_app
+
+    async with live_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
+        screen = live(pilot.app)
+        agenda = screen.query_one("#agenda", Agenda)
+        assert agenda.cursor_row == 0
+        agenda.move_cursor(row=2, animate=False)  # looking ahead at a later step
+        screen.run_command("next_step")
+        await pilot.pause()
+        assert agenda.cursor_row == 1 and agenda.lines[1].state == "current"  # on the step the group is on
+        agenda.move_cursor(row=2, animate=False)
+        screen.run_command("add_minutes", minutes=5)  # a change that does not move on keeps where the cursor was
+        await pilot.pause()
+        assert agenda.cursor_row == 2

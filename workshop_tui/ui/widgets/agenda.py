@@ -44,9 +44,20 @@ class Agenda(DataTable):
             self.show(self.lines)
 
     def show(self, lines: list[AgendaLine]) -> None:
-        """Redraw the rows, keeping the cursor on the same step where it can."""
-        self.lines = lines
+        """Redraw the rows. The cursor follows the current step when the session moves on (so S, X, E and
+        Ctrl+Up/Down act on the step the facilitator is on); otherwise it stays on the step it was on,
+        found by the step, not the row, as steps are added, moved or taken off."""
+        current = next((line.step.id for line in lines if line.state == "current"), None)
+        moved_on = current != getattr(self, "_current", None)
+        self._current = current
+        was_on = self.lines[self.cursor_row].step.id if self.lines and 0 <= self.cursor_row < len(self.lines) else None
         keep = self.cursor_row
+        self.lines = lines
+        ids = [line.step.id for line in lines]
+        if moved_on and current in ids:
+            keep = ids.index(current)
+        elif was_on in ids:
+            keep = ids.index(was_on)
         self.clear()
         for line in lines:
             starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
