@@ -150,6 +150,23 @@ def near_the_line(ranked: list[Ranked]) -> set[str]:
     return {r.application.id for r in placed[max(0, line - NEAR_THE_LINE): line + NEAR_THE_LINE]}
 
 
+def _money_walk(panel: Panel, ranked: list[Ranked], leaving_out: str = "") -> tuple[list[str], list[Ranked]]:
+    """The one walk down the ranking with the money left: what it funds, and the first tie it reaches
+    that it could fund some of but not all. `leaving_out` is treated as undecided."""
+    left = panel.round.pot_pence - awarded_pence(panel, leaving_out=leaving_out)
+    funded: list[str] = []
+    first_tie: list[Ranked] = []
+    for group in _groups(ranked):
+        undecided = [r for r in group if r.application.id == leaving_out or award_of(panel, r.application.id) is None]
+        asked = sum(r.application.amount_pence for r in undecided)
+        if undecided and asked <= left:
+            left -= asked
+            funded += [r.application.id for r in undecided]
+        elif not first_tie and len(undecided) > 1 and any(r.application.amount_pence <= left for r in undecided):
+            first_tie = undecided
+    return funded, first_tie
+
+
 def in_line(panel: Panel, ranked: list[Ranked], leaving_out: str = "") -> list[str]:
     """The undecided applications the money left would fund, in rank order, after the awards made so far.
 
@@ -157,16 +174,7 @@ def in_line(panel: Panel, ranked: list[Ranked], leaving_out: str = "") -> list[s
     Applications still tied are taken together: the money funds all of them or none (no funding line
     falls inside a tie; the chair puts them in order, with a reason).
     """
-    left = panel.round.pot_pence - awarded_pence(panel, leaving_out=leaving_out)
-    funded: list[str] = []
-    for group in _groups(ranked):
-        undecided = [r for r in group
-                     if r.application.id == leaving_out or award_of(panel, r.application.id) is None]
-        asked = sum(r.application.amount_pence for r in undecided)
-        if undecided and asked <= left:
-            left -= asked
-            funded += [r.application.id for r in undecided]
-    return funded
+    return _money_walk(panel, ranked, leaving_out)[0]
 
 
 def _groups(ranked: list[Ranked]) -> list[list[Ranked]]:
@@ -184,17 +192,8 @@ def _groups(ranked: list[Ranked]) -> list[list[Ranked]]:
 
 def tied_at_the_line(panel: Panel, ranked: list[Ranked] | None = None) -> list[Ranked]:
     """Undecided applications still tied where the money runs out (it funds some of them, not all):
-    which comes first is the chair's call, with a reason. Worked out in rank order, as in_line is."""
-    ranked = ranking(panel) if ranked is None else ranked
-    left = panel.round.pot_pence - awarded_pence(panel)
-    for group in _groups(ranked):
-        undecided = [r for r in group if award_of(panel, r.application.id) is None]
-        asked = sum(r.application.amount_pence for r in undecided)
-        if undecided and asked <= left:
-            left -= asked
-        elif len(undecided) > 1 and any(r.application.amount_pence <= left for r in undecided):
-            return undecided
-    return []
+    which comes first is the chair's call, with a reason."""
+    return _money_walk(panel, ranking(panel) if ranked is None else ranked)[1]
 
 
 def departure(panel: Panel, application: Application, outcome: str, amount_pence: int) -> str:
@@ -214,8 +213,9 @@ def departure(panel: Panel, application: Application, outcome: str, amount_pence
         return f"This application is not ranked: {here.why_not_ranked}."
     if application.id in line:
         return ""
-    tied = [r for r in tied_at_the_line(panel, ranked) if r.application.id != application.id]
-    if tied and len(tied) < len(tied_at_the_line(panel, ranked)):
+    at_line = tied_at_the_line(panel, ranked)
+    tied = [r for r in at_line if r.application.id != application.id]
+    if tied and len(tied) < len(at_line):
         others = " and ".join(r.application.organisation for r in tied)
         return (f"It is tied with {others} (both are {here.place}) where the money runs out, "
                 "so funding it chooses it first.")
@@ -267,11 +267,12 @@ def as_decided(panel: Panel, ranked: list[Ranked] | None = None) -> list[AsDecid
     # The same sum as in_line's, so "does not fit the money left" and the line's place always agree:
     # the line comes before the first ranked application without a decision that the money does not reach.
     # A tie the money does not reach in full is wholly below the line: it never falls inside a tie.
-    line = set(in_line(panel, ranked))
+    funded, first_tie = _money_walk(panel, ranked)
+    line = set(funded)
     group_of = {r.application.id: number for number, group in enumerate(_groups(ranked)) for r in group}
     crossing = min((group_of[r.application.id] for r in ranked if r.place is not None and r.application.id not in line
                     and award_of(panel, r.application.id) is None), default=len(group_of) + 1)
-    at_line = {r.application.id for r in tied_at_the_line(panel, ranked)}
+    at_line = {r.application.id for r in first_tie}
     rows: list[AsDecided] = []
     for r in ranked:
         award = award_of(panel, r.application.id)
