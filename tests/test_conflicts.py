@@ -98,6 +98,7 @@ def rounds(draw):
         st.tuples(st.just("agree"), application, st.sampled_from(CRITERIA), st.integers(1, 5)),
         st.tuples(st.just("award"), application, st.sampled_from(["fund in full", "decline", "refer to the funder"])),
         st.tuples(st.just("withdraw"), application),
+        st.tuples(st.just("remove"), application),
         st.tuples(st.just("edit"), application, st.integers(1, 60)),
         st.tuples(st.just("tie"), application, application),
     )
@@ -111,6 +112,11 @@ def rounds(draw):
 # A late interest set Margaret's score aside; undone as made in error, her score counts again, on her "none".
 @example(steps=[("", ("none", "p1")), ("", ("score", "p1", "app1", "need", 3)), ("", ("interest", "p1", "app1")),
                 ("member: Margaret", ("undo", 2))])
+# Margaret's only declaration is an interest; she scores another application. Undoing that interest is
+# refused (she would count with nothing declared); removing its application leaves her declared.
+@example(steps=[("", ("interest", "p2", "app1")), ("", ("interest", "p1", "app1")),
+                ("", ("score", "p1", "app2", "need", 1)), ("", ("undo", 2))])
+@example(steps=[("", ("interest", "p1", "app1")), ("", ("score", "p1", "app2", "need", 1)), ("", ("remove", "app1"))])
 def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps):
     engine, _ = panel_engine(declared=False)
     do = {
@@ -123,6 +129,7 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
         "agree": lambda a, c, level: engine.agree_score(a, c, level),
         "award": lambda a, outcome: engine.make_award(a, outcome, "Our reason", departure_reason="The panel's reason"),
         "withdraw": lambda a: engine.withdraw_application(a, "They withdrew"),
+        "remove": lambda a: engine.remove_application(a, "Added by mistake"),
         "edit": lambda a, thousands: engine.edit_application(a, "A new budget", amount_pence=thousands * 1_000_00),
         "tie": lambda a, b: engine.order_tie([a, b], "The panel chose"),
     }

@@ -192,7 +192,7 @@ def test_stats_prints_the_chart_and_saves_the_suggested_timings_as_a_new_version
     assert main(["--sessions-dir", str(folder), "stats", "morning"]) == 0
     out = capsys.readouterr().out
     assert "A morning together (morning, version 1): 6 past sessions, 1 not finished" in out
-    assert "Started late in 4 of 6 sessions: usually by 8½ minutes, at most 20 minutes" in out
+    assert "Started late in 4 of 6 sessions: usually by 9 minutes, at most 20 minutes" in out
     assert "2. Check-in round (activity)" in out and "░" in out and "█" in out
     assert "Ran over in 5 of 5 runs, usually by 5 minutes." in out
     assert "Skipped in 1 of 5 sessions." in out

@@ -79,9 +79,13 @@ def test_the_minutes_and_the_review_agree_on_an_unfinished_session(engine, clock
     session = unfinished_session_left_running(engine, clock)
     chart = timing_chart(session)
     minutes = markdown_minutes(session)
-    assert chart[chart.index("Tea: 8 minutes under") + 2].startswith("actual    7 ")
-    assert "| Tea | 15 minutes | 7 minutes |  |" in minutes
-    assert chart[-1] == "In all: 55 minutes planned, 19 minutes used (36 minutes under)."
+    # Tea is on still and Talk is to come: neither is "under", nor time saved.
+    assert chart[chart.index("Tea: running, 7 minutes so far") + 2].startswith("actual    7 ")
+    assert "| Tea | 15 minutes | 7 minutes | running, 7 minutes so far |" in minutes
+    assert "| Talk | 30 minutes | - | not reached yet |" in minutes
+    assert chart[-1] == ("In all: the plan was 55 minutes. 1 step ran, for 12 minutes against 10 minutes planned "
+                         "for them (2 minutes over). The step on now has run for 7 minutes so far. "
+                         "Not reached yet: 1 step, 30 minutes planned.")
     assert chart[-1] in minutes
     assert "from 10:00 to 10:19 so far" in minutes
 

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.decision_tally import tally
-from workshop_tui.core.review import step_timings, time_in_all, timing_chart
+from workshop_tui.core.review import time_in_all, timing_chart
 from workshop_tui.core.schedule import plan_status
 from workshop_tui.core.session_engine import SessionEngine, new_session
+from workshop_tui.core.step_times import session_time, step_times
 from workshop_tui.core.wording import duration_in_words, length_in_words, method_explained, plural
 from workshop_tui.model import Decision, Plan, Step
 from workshop_tui.model.decision import METHODS
@@ -84,11 +85,12 @@ def test_minutes_added_with_plus_are_shown_in_the_review():
         engine.add_minutes(1)
     clock.advance(minutes=13)
     engine.next_step()
-    [welcome, *_] = step_timings(engine.session)
-    assert welcome.added_minutes == 3
+    [welcome, *_] = step_times(engine.session)
+    assert (welcome.planned, welcome.allowed) == (10, 13)
     chart = timing_chart(engine.session)
-    planned = chart[chart.index("Welcome: 3 minutes over") + 1]
-    assert planned.startswith("planned  10 ░") and planned.endswith("and 3 added")
+    # Over the plan, but within the time it had on the day: the countdown never said "over".
+    planned = chart[chart.index("Welcome: 3 minutes over the plan, within the 13 minutes it had on the day") + 1]
+    assert planned.startswith("planned  10 ░") and planned.endswith("and 13 on the day")
     assert "3 minutes were added during the session" in chart[-1]
 
 
@@ -97,8 +99,8 @@ def test_the_totals_say_one_minute_not_one_minutes():
     engine.start_timer()
     clock.advance(seconds=50)
     engine.next_step()
-    line = time_in_all(step_timings(engine.session))
-    assert "1 minute used" in line and not re.search(r"\b1 minutes", line)
+    line = time_in_all(session_time(engine.session))
+    assert "1 step ran, for 1 minute against 1 minute planned" in line and not re.search(r"\b1 (minutes|steps)", line)
 
 
 def test_coaching_for_the_facilitator_is_kept_apart_from_the_record():

@@ -27,10 +27,11 @@ def replay_text(app) -> str:
 
 def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words():
     chart = timing_chart(training_part_1())
-    at = chart.index("Check-in round: 3 minutes over")
-    assert chart[at + 1].startswith("planned  15 ░")
+    at = chart.index("Check-in round: 3 minutes over the plan, within the 18 minutes it had on the day")
+    assert chart[at + 1].startswith("planned  15 ░") and chart[at + 1].endswith(" and 18 on the day")
     assert chart[at + 2].startswith("actual   18 █")
-    assert chart[-1].startswith("In all: 185 minutes planned, 194 minutes used (9 minutes over)")
+    assert chart[-1].startswith("In all: the plan was 3 hours 5 minutes. 12 steps ran, for 3 hours 14 minutes "
+                                "against 3 hours 5 minutes planned for them (9 minutes over).")
 
 
 async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, clock):

@@ -274,10 +274,16 @@ class PanelCommands:
         found = next((d for d in self.panel.declarations if d.id == declaration), None)
         if found is None:
             raise NotNow("That declaration is not on record.")
+        who = next((p.name for p in self.session.participants if p.id == found.member), "") or "This member"
         if not found.application and any(s.member == found.member and s.withdrawn_at is None for s in self.panel.scores):
-            who = next((p.name for p in self.session.participants if p.id == found.member), "") or "This member"
             raise NotNow(f"{who} has scores that rest on having no interests. If they have one, declare it: "
                          "that sets their scores on it aside.")
+        # Undone, it must not leave a member who has scored with nothing declared: their scores would count
+        # (those it set aside count again) with no declaration under them.
+        others = any(d.member == found.member and d.id != found.id for d in self.panel.declarations)
+        if not others and not found.replaced and any(s.member == found.member for s in self.panel.scores):
+            raise NotNow(f"{who} has scored, and this is their only declaration. Record what they do declare "
+                         "first (their interests, or no interests), then undo this one.")
         return self._emit(Kind.DECLARATION_UNDO, declaration=found.id, reason=_words(reason, "why it was made in error"))
 
     def _next_declaration(self) -> str:

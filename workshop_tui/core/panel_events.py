@@ -133,12 +133,17 @@ def _application_withdraw(session: Session, event: Event) -> None:
                                         reason=application.withdrawn, window=event.window))
 
 
-def _drop_declaration(panel: Panel, found: Declaration) -> None:
+def _drop_declaration(panel: Panel, found: Declaration, gone_with_its_application: bool = False) -> None:
     """Take a declaration off the record. The "no interests" an interest replaced is never lost with it:
     it passes to the member's next interest, or stands again if they have none, so a member is never
-    left undeclared with scores that count."""
+    left undeclared with scores that count.
+
+    An interest that goes because its application was taken out of the round was declared all the same:
+    a member whose only declaration it was stays declared, with no interests in what is left of the round."""
     panel.declarations.remove(found)
     if not (found.replaced and found.replaced_at is not None):
+        if gone_with_its_application and not any(d.member == found.member for d in panel.declarations):
+            panel.declarations.append(Declaration(id=found.id, at=found.at, member=found.member))
         return
     heir = next((d for d in panel.declarations if d.member == found.member and d.application and not d.replaced), None)
     if heir is not None:
@@ -152,7 +157,7 @@ def _remove(session: Session, panel: Panel, gone: set[str]) -> int:
     panel.round.applications = [a for a in panel.round.applications if a.id not in gone]
     about = [d for d in panel.declarations if d.application in gone]
     for declaration in about:
-        _drop_declaration(panel, declaration)
+        _drop_declaration(panel, declaration, gone_with_its_application=True)
     return len(about)
 
 

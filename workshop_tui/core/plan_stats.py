@@ -150,7 +150,8 @@ def _matches(places: dict[tuple[str, int], int], session: PastSession) -> dict[i
 
 
 def _minutes(seconds: float) -> float:
-    return round(seconds / 60, 1)
+    # Exact: rounded once, when said (core.wording.whole_minutes), as the review rounds one session's steps.
+    return seconds / 60
 
 
 def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:

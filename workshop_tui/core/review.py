@@ -1,43 +1,22 @@
-"""What a trainer looks at afterwards: planned against actual time, step by step."""
+"""The story of a session's time in words: planned against used, step by step and in all.
 
-from dataclasses import dataclass
+The finish screen, the review and the minutes say it with these functions, from the one story in
+core/step_times.py, so a step is never "skipped" in one and "50 minutes under" in another.
+"""
 
-from workshop_tui.core.session_engine import countdown_of
-from workshop_tui.core.wording import added_in_words, duration_in_words, exact_length_in_words, length_in_words, plural
+from workshop_tui.core.step_times import (
+    DONE,
+    NOT_TIMED,
+    REMOVED,
+    RUNNING,
+    SKIPPED,
+    SessionTime,
+    StepTime,
+    session_time,
+    step_stories,
+)
+from workshop_tui.core.wording import duration_in_words, length_in_words, plural, whole_minutes
 from workshop_tui.model import Session
-
-
-@dataclass(frozen=True)
-class StepTiming:
-    title: str
-    planned_minutes: int
-    used_seconds: float  # the time the step's timer ran
-    skipped: bool
-    added_minutes: int = 0  # added with + (or taken off with -) while it ran
-
-    @property
-    def used_minutes(self) -> int:
-        """The time used, rounded to whole minutes."""
-        return round(self.used_seconds / 60)
-
-    @property
-    def over_seconds(self) -> int:
-        """Whole seconds over the plan (negative when under), as the countdown counts them: 0:27 over is 27."""
-        return int(self.used_seconds - 60 * self.planned_minutes) if not self.skipped else 0
-
-    @property
-    def over(self) -> int:
-        return self.used_minutes - self.planned_minutes if not self.skipped else 0
-
-
-def step_timings(session: Session) -> list[StepTiming]:
-    """Each step on the agenda, planned against used, measured up to the session's last moment."""
-    end = session.last_moment
-    return [
-        StepTiming(step.title, step.planned_minutes, countdown_of(step).used(end), step.skipped_at is not None, step.added_minutes)
-        for step in session.steps
-        if step.removed_at is None
-    ]
 
 
 def difference_in_words(seconds: int) -> str:
@@ -47,55 +26,100 @@ def difference_in_words(seconds: int) -> str:
     return f"{duration_in_words(seconds)} {'over' if seconds > 0 else 'under'}"
 
 
-def verdict(timing: StepTiming) -> str:
-    """How one step went against its plan: 'skipped', 'on time', '27 seconds over', '3 minutes under'."""
-    return "skipped" if timing.skipped else difference_in_words(timing.over_seconds)
-
-
-def used_in_words(timing: StepTiming) -> str:
-    """The time a step used: to the second when it differs from the plan by less than a minute, so the
-    overrun the review reports can be seen; otherwise in whole minutes. '-' when it did not run."""
-    if timing.skipped:
+def used_in_words(time: StepTime) -> str:
+    """The time a step's timer ran: '26 seconds' under a minute, else whole minutes (halves up); '-' for none."""
+    if not time.used_seconds:
         return "-"
-    if 0 < abs(timing.over_seconds) < 60:
-        return exact_length_in_words(timing.used_seconds)
-    return length_in_words(timing.used_minutes) if timing.used_minutes else "-"
+    return duration_in_words(time.used_seconds)
 
 
-def planned_in_words(timing: StepTiming) -> str:
-    """'15 minutes', or '15 minutes, 3 added' when minutes were added with +."""
-    added = added_in_words(timing.added_minutes)
-    return length_in_words(timing.planned_minutes) + (f", {added}" if added else "")
+def planned_in_words(time: StepTime) -> str:
+    """'15 minutes'; '15 minutes, 20 on the day' when it had other minutes on the day; for a step added
+    on the day, the minutes it was given."""
+    planned = length_in_words(time.planned)
+    return f"{planned}, {time.allowed} on the day" if time.changed else planned
 
 
-def time_in_all(timings: list[StepTiming]) -> str:
-    """'In all: 185 minutes planned, 194 minutes used (9 minutes over).' Skipped steps use no time.
-    Minutes added with + or taken off with - are said after it."""
-    planned_total = sum(t.planned_minutes for t in timings)
-    used_seconds = sum(t.used_seconds for t in timings if not t.skipped)
-    used_total = round(used_seconds / 60)
-    difference = int(used_seconds - 60 * planned_total)
-    if abs(difference) >= 60:
-        difference = 60 * (used_total - planned_total)  # the same minutes as the two totals say
-    line = f"In all: {plural(planned_total, 'minute')} planned, {plural(used_total, 'minute')} used ({difference_in_words(difference)})."
-    added = sum(t.added_minutes for t in timings if not t.skipped)
-    if added:
-        line += f" {plural(abs(added), 'minute')} {'was' if abs(added) == 1 else 'were'} {'added' if added > 0 else 'taken off'} during the session."
+def _against_its_time(time: StepTime) -> str:
+    """How a step that ran went against its time: the plan's, and the day's where that differs."""
+    if time.added or not time.changed:
+        return difference_in_words(time.over_allowed_seconds if time.added else time.over_seconds)
+    plan = "on time by the plan" if not time.over_seconds else f"{difference_in_words(time.over_seconds)} the plan"
+    had = f"the {length_in_words(time.allowed)} it had on the day"
+    if time.over_allowed_seconds > 0:
+        return f"{plan}, {duration_in_words(time.over_allowed_seconds)} over {had}"
+    return f"{plan}, within {had}"
+
+
+def step_verdict(time: StepTime, finished: bool = True) -> str:
+    """What became of one step, in a few words: 'skipped', 'not reached', '3 minutes over', 'added on
+    the day, 2 minutes under', 'moved, on time'."""
+    if time.state == DONE:
+        what = _against_its_time(time)
+    elif time.state == RUNNING:
+        what = f"running, {used_in_words(time)} so far" if time.timed else "running"
+    elif time.state in (SKIPPED, REMOVED):
+        what = "skipped" if time.state == SKIPPED else "taken off the agenda"
+        if time.timed:
+            what += f" after {used_in_words(time)}"
+    elif time.state == NOT_TIMED:
+        what = "passed without its timer"
+    else:
+        what = "not reached" if finished else "not reached yet"
+    marks = (["added on the day"] if time.added else []) + (["moved"] if time.moved else [])
+    return ", ".join([*marks, what])
+
+
+def _steps(times: tuple[StepTime, ...]) -> str:
+    return f"{plural(len(times), 'step')}, {length_in_words(sum(time.planned for time in times))} planned"
+
+
+def time_in_all(total: SessionTime) -> str:
+    """'In all: the plan was 3 hours 10 minutes. 11 steps ran, for 2 hours 55 minutes against 2 hours 50
+    minutes planned for them (5 minutes over). Not reached: 1 step, 20 minutes planned.'
+
+    Only steps that ran are measured against their plan: a skipped step or one never reached is said
+    apart, never counted as time saved."""
+    line = f"In all: the plan was {length_in_words(total.plan_minutes)}."
+    if total.ran:
+        used = whole_minutes(total.used_seconds)
+        difference = total.used_seconds - 60 * total.ran_planned
+        if abs(difference) >= 60:
+            difference = 60 * (used - total.ran_planned)  # the same minutes as the two totals say
+        line += (f" {plural(len(total.ran), 'step')} ran, for {length_in_words(used)} against "
+                 f"{length_in_words(total.ran_planned)} planned for them ({difference_in_words(difference)}).")
+        changed = total.minutes_changed
+        if changed:
+            line += (f" {plural(abs(changed), 'minute')} {'was' if abs(changed) == 1 else 'were'} "
+                     f"{'added' if changed > 0 else 'taken off'} during the session.")
+    elif not total.running:
+        line += " No step's timer ran."
+    for now in total.running:
+        line += f" The step on now has run for {used_in_words(now)} so far." if now.timed else " The step on now has not started."
+    for label, times in (("Skipped", total.skipped), ("Passed without their timer", total.passed),
+                         ("Not reached" if total.finished else "Not reached yet", total.not_reached)):
+        if times:
+            line += f" {label}: {_steps(times)}."
+    if total.added:
+        line += f" Added on the day: {plural(len(total.added), 'step')}."
     return line
 
 
 def timing_chart(session: Session, width: int = 30) -> list[str]:
-    """A bar chart in text: each step's planned and actual minutes, overruns said in words."""
-    timings = step_timings(session)
-    longest = max([t.planned_minutes for t in timings] + [t.used_minutes for t in timings] + [1])
+    """A bar chart in text: each step's planned and actual minutes, what became of it said in words."""
+    stories = step_stories(session)
+    finished = session.status == "finished"
+    longest = max([s.time.planned for s in stories] + [whole_minutes(s.time.used_seconds) for s in stories] + [1])
     lines = []
-    for t in timings:
-        planned = "░" * max(1, round(t.planned_minutes / longest * width))
-        used = "█" * round(t.used_minutes / longest * width)
-        added = added_in_words(t.added_minutes)
-        lines.append(f"{t.title}: {verdict(t)}")
-        lines.append(f"planned {t.planned_minutes:>3} {planned}" + (f" and {added}" if added else ""))
-        lines.append(f"actual  {t.used_minutes:>3} {used}")
+    for story in stories:
+        time = story.time
+        used = whole_minutes(time.used_seconds)
+        lines.append(f"{story.title}: {step_verdict(time, finished)}")
+        planned = "░" * max(1, round(time.planned / longest * width))
+        on_the_day = f" and {time.allowed} on the day" if time.changed else ""
+        lines.append(f"planned {time.planned:>3} {planned}{on_the_day}")
+        if time.timed:  # "<1" for a step that ran under half a minute: it ran, so not 0
+            lines.append(f"actual  {used or '<1':>3} {'█' * round(used / longest * width)}")
     lines.append("")
-    lines.append(time_in_all(timings))
+    lines.append(time_in_all(session_time(session, [story.time for story in stories])))
     return lines

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from workshop_tui.core.session_engine import countdown_of, is_on_agenda
-from workshop_tui.core.wording import minutes_in_words
+from workshop_tui.core.session_engine import countdown_of
+from workshop_tui.core.step_times import DONE, NOT_TIMED, REMOVED, SKIPPED, step_times
+from workshop_tui.core.wording import minutes_in_words, whole_minutes
 from workshop_tui.model import Session, SessionStep
 
 
@@ -14,7 +15,7 @@ class AgendaLine:
 
     number: int | None  # its place among steps still on the agenda; None if skipped
     step: SessionStep
-    state: str  # "done", "current", "to come", "skipped"
+    state: str  # "done", "current", "to come", "skipped", "passed" (without its timer), "not reached"
     starts_at: datetime | None  # actual start for done steps, expected start otherwise
     used_minutes: float | None  # the time its timer has run; None if it has not started
 
@@ -53,29 +54,34 @@ def first_start(session: Session, now: datetime) -> datetime:
 
 
 def agenda(session: Session, now: datetime) -> list[AgendaLine]:
-    """Every step not removed, with its state and its actual or expected start time."""
+    """Every step not removed, with its state and its actual or expected start time.
+
+    What became of a step is the story's (core/step_times.py), so the agenda, the replay and the
+    minutes agree: a step passed without its timer is "passed", one a finished session never got to
+    is "not reached", never "done"."""
     lines = []
     current = session.current_step
+    finished = session.status == "finished"
     countdown = countdown_of(session.steps[current])
-    next_start = countdown.ends_at(now) if session.status != "finished" else None
+    next_start = countdown.ends_at(now) if not finished else None
     number = 0
-    for index, step in enumerate(session.steps):
+    for index, (step, time) in enumerate(zip(session.steps, step_times(session), strict=True)):
         if step.removed_at is not None:
             continue
         used = countdown_of(step).used(now) / 60 if step.started_at is not None else None
-        if index == current and session.status != "finished":
-            number += 1
+        if time.state in (SKIPPED, REMOVED):
+            lines.append(AgendaLine(None, step, "skipped", step.started_at, used))
+            continue
+        number += 1
+        if index == current and not finished:
             lines.append(AgendaLine(number, step, "current", step.started_at or now, used))
-        elif index < current or session.status == "finished":
-            if is_on_agenda(step):
-                number += 1
-            # A step passed over without its timer running still counts as done.
-            state = "done" if is_on_agenda(step) else "skipped"
-            lines.append(AgendaLine(number if state == "done" else None, step, state, step.started_at, used))
-        elif not is_on_agenda(step):
-            lines.append(AgendaLine(None, step, "skipped", None, None))
+        elif time.state == DONE:
+            lines.append(AgendaLine(number, step, "done", step.started_at, used))
+        elif time.state == NOT_TIMED:
+            lines.append(AgendaLine(number, step, "passed", None, None))
+        elif finished:
+            lines.append(AgendaLine(number, step, "not reached", None, None))
         else:
-            number += 1
             lines.append(AgendaLine(number, step, "to come", next_start, None))
             next_start = next_start + timedelta(minutes=step.allowed_minutes) if next_start else None
     return lines
@@ -92,7 +98,7 @@ def plan_status(session: Session, now: datetime) -> PlanStatus:
     if session.status == "finished":
         expected_finish = session.last_moment
     planned_finish = first_start(session, now) + timedelta(minutes=session.plan.planned_minutes)
-    late = round((expected_finish - planned_finish).total_seconds() / 60)
+    late = whole_minutes((expected_finish - planned_finish).total_seconds())
     # Over as the countdown shows it: whole seconds past zero ("0:01 over" after a full second).
     step_over = session.status != "finished" and countdown.left(now) <= -1
     return PlanStatus(current.number or 0, len(lines), late, expected_finish, planned_finish, step_over)

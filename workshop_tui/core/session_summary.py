@@ -11,12 +11,13 @@ from typing import Any
 
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.step_times import first_timer_start, planned_start
+from workshop_tui.core.wording import whole_minutes
 from workshop_tui.model import Session
 
 
 def _minutes_between(start: datetime, end: datetime) -> int:
     # The same rule as Session.length_minutes, for a summary read from a file's head and tail.
-    return round((end - start).total_seconds() / 60)
+    return whole_minutes((end - start).total_seconds())
 
 
 def summary_of(session: Session) -> dict[str, Any]:

@@ -1,10 +1,14 @@
-"""How long each step of a session took, as a few plain fields: what `stats` learns plans from.
+"""The story of a session's time, worked out once: for each step, what was planned, what it had on
+the day, the time it used, and what became of it (ran, skipped, taken off, passed by without its
+timer, not reached, running now; added on the day, moved). The finish screen, the review, the replay's
+agenda, the minutes and `stats` all read it from here, so they cannot tell it two ways.
 
-They are written with the [summary] at the head of a session file (the [[timings]] tables), so the
+The plain fields (`StepTime`) are written with the [summary] at the head of a session file (the [[timings]] tables), so the
 timings of a thousand sessions are read without reading their events. A step is known by its title
 in the plan as run, so it is found again in a later version of the plan.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -36,6 +40,21 @@ class StepTime(NamedTuple):
     def over_seconds(self) -> int:
         """Seconds over the plan as run (negative when under)."""
         return self.used_seconds - 60 * self.planned
+
+    @property
+    def over_allowed_seconds(self) -> int:
+        """Seconds over the time it had on the day (negative when under): what its countdown showed."""
+        return self.used_seconds - 60 * self.allowed
+
+    @property
+    def timed(self) -> bool:
+        """Its timer ran: the group spent time on it, even if it was skipped part way."""
+        return self.used_seconds > 0
+
+    @property
+    def changed(self) -> bool:
+        """It had other minutes on the day than the plan gave it (added with +, taken off, or changed)."""
+        return self.allowed != self.planned
 
     def as_toml(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -85,19 +104,75 @@ def _state(session: Session, index: int, step: SessionStep) -> str:
 
 def step_times(session: Session) -> list[StepTime]:
     """Every step of the session, in the order it ran, with what became of it."""
+    return [story.time for story in step_stories(session)]
+
+
+class StepStory(NamedTuple):
+    """One step as the record tells it: its name on the day, and its time."""
+
+    title: str  # as it was run: a step renamed on the day has its new name
+    time: StepTime
+    step_id: str
+
+
+def step_stories(session: Session) -> list[StepStory]:
+    """Every step of the session, in the order it ran, with its name on the day and its time."""
     moved = {str(event.details.get("step")) for event in session.events if event.kind == Kind.AGENDA_MOVE}
     planned = session.plan.steps
-    times = []
+    stories = []
     for index, step in enumerate(session.steps):
         number = int(step.id[1:]) if step.id[1:].isdigit() else 0
         in_plan = 1 <= number <= len(planned)
         as_planned = planned[number - 1] if in_plan else step
         used = Countdown(60 * step.allowed_minutes, step.elapsed_seconds, step.running_since).used(session.last_moment)
-        times.append(StepTime(
+        stories.append(StepStory(step.title, StepTime(
             title=as_planned.title, kind=step.kind, planned=as_planned.planned_minutes, allowed=step.allowed_minutes,
             used_seconds=int(used), state=_state(session, index, step), added=not in_plan, moved=step.id in moved,
-        ))
-    return times
+        ), step.id))
+    return stories
+
+
+@dataclass(frozen=True)
+class SessionTime:
+    """The session's time in all, added up from its steps' stories."""
+
+    plan_minutes: int  # the plan as run: every step that was in it, whatever became of it
+    ran: tuple[StepTime, ...]  # steps whose timer ran and are over (a step skipped part way included)
+    running: tuple[StepTime, ...]  # the step on now, in a session not finished: not yet measured against its plan
+    skipped: tuple[StepTime, ...]  # skipped or taken off before their timer ran
+    passed: tuple[StepTime, ...]  # moved past without their timer running
+    not_reached: tuple[StepTime, ...]  # after where the session got to
+    added: tuple[StepTime, ...]  # added on the day, whatever became of them
+    finished: bool
+
+    @property
+    def ran_planned(self) -> int:
+        """Minutes planned for the steps that ran; a step added on the day counts the minutes it was given."""
+        return sum(time.planned for time in self.ran)
+
+    @property
+    def used_seconds(self) -> int:
+        """Every second a step's timer ran."""
+        return sum(time.used_seconds for time in self.ran)
+
+    @property
+    def minutes_changed(self) -> int:
+        """Minutes added with + (or taken off) on the steps that ran."""
+        return sum(time.allowed - time.planned for time in self.ran)
+
+
+def session_time(session: Session, times: list[StepTime] | None = None) -> SessionTime:
+    times = step_times(session) if times is None else times
+    return SessionTime(
+        plan_minutes=sum(time.planned for time in times if not time.added),
+        ran=tuple(time for time in times if time.state == DONE or (time.timed and time.state in (SKIPPED, REMOVED))),
+        running=tuple(time for time in times if time.state == RUNNING),
+        skipped=tuple(time for time in times if not time.timed and time.state in (SKIPPED, REMOVED)),
+        passed=tuple(time for time in times if time.state == NOT_TIMED),
+        not_reached=tuple(time for time in times if time.state == NOT_REACHED),
+        added=tuple(time for time in times if time.added),
+        finished=session.status == "finished",
+    )
 
 
 def first_timer_start(session: Session) -> datetime | None:

@@ -7,23 +7,20 @@ from pathlib import Path
 from statistics import median
 
 from workshop_tui.core.plan_stats import FEWEST_RUNS, ROUND_TO, PlanStats, StepStats
-from workshop_tui.core.wording import length_in_words, plural
+from workshop_tui.core.wording import duration_in_words, length_in_words, plural, whole_minutes
 
 PLANNED, ACTUAL, RANGE = "░", "█", "─"
 
 
 def minutes_said(minutes: float) -> str:
-    """12.0 -> '12', 12.5 -> '12½'; whole minutes are enough for a plan."""
-    whole = int(minutes)
-    return f"{whole}½" if minutes - whole >= 0.5 else str(whole)
+    """12.4 -> '12', 12.5 -> '13': whole minutes, rounded as the review and the minutes round them."""
+    return str(whole_minutes(60 * minutes))
 
 
 def minutes_words(minutes: float) -> str:
-    """'1 minute', '12 minutes', '12½ minutes'; an hour or more as '1 hour 14 minutes'."""
-    if minutes >= 60:
-        return length_in_words(round(minutes))
-    said = minutes_said(minutes)
-    return f"{said} minute" if said == "1" else f"{said} minutes"
+    """'1 minute', '13 minutes', '1 hour 14 minutes'; under half a minute in seconds ('26 seconds'),
+    so a step that ran is never said to have taken 0 minutes: the review's words for one step's time."""
+    return duration_in_words(60 * minutes)
 
 
 def _late_words(stats: PlanStats) -> str:

@@ -1,9 +1,21 @@
 """Numbers, times and lengths written the way people say them: one function for each kind of wording."""
 
+import math
+
 
 def plural(count: int, word: str, many: str = "") -> str:
     """1 -> '1 minute', 2 -> '2 minutes'; plural(3, 'person', 'people') -> '3 people'."""
     return f"{count} {word}" if count == 1 else f"{count} {many or word + 's'}"
+
+
+def whole_minutes(seconds: float) -> int:
+    """Seconds to whole minutes, halves away from zero: 90 -> 2, 150 -> 3, 89 -> 1, -90 -> -2.
+
+    Every length the app says is rounded by this one rule, so the finish screen, the review, the
+    minutes and `stats` never say one step's time two ways. (Python's round() takes halves to the
+    even number: 150 seconds would be 2 minutes, and 210 seconds 4.)"""
+    minutes = math.floor(abs(seconds) / 60 + 0.5)
+    return -minutes if seconds < 0 else minutes
 
 
 def length_in_words(minutes: int) -> str:
@@ -28,16 +40,7 @@ def duration_in_words(seconds: float) -> str:
     whole = abs(int(seconds))
     if whole < 60:
         return plural(whole, "second")
-    return length_in_words(round(whole / 60))
-
-
-def exact_length_in_words(seconds: float) -> str:
-    """A time used, to the second: 87 -> '1 minute 27 seconds', 27 -> '27 seconds', 120 -> '2 minutes'."""
-    whole = abs(int(seconds))
-    minutes, rest = divmod(whole, 60)
-    if not minutes:
-        return plural(rest, "second")
-    return length_in_words(minutes) + (f" {plural(rest, 'second')}" if rest else "")
+    return length_in_words(whole_minutes(whole))
 
 
 def added_in_words(minutes: int) -> str:

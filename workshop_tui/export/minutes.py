@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from workshop_tui.core.dates import say_date
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.event_kinds import Kind
-from workshop_tui.core.review import planned_in_words, step_timings, time_in_all, used_in_words
+from workshop_tui.core.review import planned_in_words, step_verdict, time_in_all, used_in_words
 from workshop_tui.core.roles import CALLED
+from workshop_tui.core.step_times import session_time, step_stories
 from workshop_tui.core.wording import method_explained, names_and, plural
 from workshop_tui.export.panel_facts import (
     all_changes,
@@ -169,9 +170,11 @@ def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed:
         there.append(f"Left before the end: {', '.join(early)}.")
     sections.append(Section("Who was there", 2, there, part="people"))
 
-    timings = step_timings(session)
-    agenda_rows = [[t.title, planned_in_words(t), used_in_words(t), "skipped" if t.skipped else ""] for t in timings]
-    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "Note"], agenda_rows), time_in_all(timings)], part="agenda"))
+    stories = step_stories(session)
+    finished = session.status == "finished"
+    agenda_rows = [[s.title, planned_in_words(s.time), used_in_words(s.time), step_verdict(s.time, finished)] for s in stories]
+    total = time_in_all(session_time(session, [s.time for s in stories]))
+    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "What happened"], agenda_rows), total], part="agenda"))
 
     # Several windows wrote this session (the facilitator's, the note-taker's): the review says which each
     # record came from; the group's minutes say it once, here, and keep their lines for what was said.

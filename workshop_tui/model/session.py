@@ -1,5 +1,6 @@
 """A session: one live run of a plan, complete and readable on its own."""
 
+import math
 from datetime import datetime
 from typing import Literal
 
@@ -87,8 +88,9 @@ class Session(Record):
 
     @property
     def length_minutes(self) -> int:
-        """Whole minutes from the start to the last recorded moment."""
-        return round((self.last_moment - self.started_at).total_seconds() / 60)
+        """Whole minutes from the start to the last recorded moment, halves up: the rule of
+        core.wording.whole_minutes (model/ imports no other layer, so it is written out here)."""
+        return math.floor((self.last_moment - self.started_at).total_seconds() / 60 + 0.5)
 
     @model_validator(mode="after")
     def _current_step_exists(self) -> "Session":

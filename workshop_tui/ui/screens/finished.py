@@ -10,8 +10,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from workshop_tui.core.review import step_timings, timing_chart
+from workshop_tui.core.review import timing_chart
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS
+from workshop_tui.core.step_times import NOT_REACHED, session_time, step_stories
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
@@ -36,12 +37,12 @@ def _count(number: int, word: str) -> str:
 
 def finished_summary(session: Session) -> list[str]:
     """The first lines of the finished screen: when it ended, how long against the plan, what was recorded."""
-    timings = step_timings(session)
-    planned = sum(t.planned_minutes for t in timings if not t.skipped)
+    stories = step_stories(session)
+    total = session_time(session, [story.time for story in stories])
     ended = session.ended_at or session.last_moment
     lines = [
         f"Finished at {ended:%H:%M}. It ran for {length_in_words(session.length_minutes)} "
-        f"from {session.started_at:%H:%M}; the plan was {length_in_words(planned)}."
+        f"from {session.started_at:%H:%M}; the plan was {length_in_words(total.plan_minutes)}."
     ]
     notes = sum(1 for note in session.notes if note.removed_at is None)
     done = sum(1 for action in session.actions if action.done_at is not None)
@@ -49,11 +50,7 @@ def finished_summary(session: Session) -> list[str]:
     lines.append(f"Recorded: {_count(notes, 'note')}, {_count(len(session.decisions), 'decision')}, {actions}.")
     if session.panel is not None:
         lines.append(panel_words(session.panel))
-    # Reached: the session was on it, with or without its timer started (moving past a step counts).
-    not_reached = [
-        step.title for index, step in enumerate(session.steps)
-        if step.removed_at is None and step.skipped_at is None and step.started_at is None and index > session.current_step
-    ]
+    not_reached = [story.title for story in stories if story.time.state == NOT_REACHED]
     if not_reached:
         lines.append(f"Not reached: {', '.join(not_reached)}.")
     return lines

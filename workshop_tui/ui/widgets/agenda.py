@@ -4,15 +4,18 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from workshop_tui.core.schedule import AgendaLine
+from workshop_tui.core.wording import whole_minutes
 
 # Symbols, not colour, tell the states apart; the help screen names them.
-MARKS = {"done": "✓", "current": "▶", "to come": " ", "skipped": "–"}
+MARKS = {"done": "✓", "current": "▶", "to come": " ", "skipped": "–", "passed": "·", "not reached": "×"}
+# And words, for a step the group did not do: a mark alone is not enough to read.
+SAID = {"skipped": "skipped", "passed": "passed without its timer", "not reached": "not reached"}
 
 
 def minutes_cell(line: AgendaLine) -> str:
     allowed = line.step.allowed_minutes
     if line.state == "done" and line.used_minutes is not None:
-        return f"{round(line.used_minutes)} of {allowed}"
+        return f"{whole_minutes(60 * line.used_minutes)} of {allowed}"
     return str(allowed)
 
 
@@ -61,7 +64,7 @@ class Agenda(DataTable):
         self.clear()
         for line in lines:
             starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
-            title = f"{line.step.title} (skipped)" if line.state == "skipped" else line.step.title
+            title = f"{line.step.title} ({SAID[line.state]})" if line.state in SAID else line.step.title
             # Text, not str: a DataTable would read square brackets in a title as markup.
             shown = Text(title)
             shown.truncate(self.step_width, overflow="ellipsis")
