@@ -57,7 +57,7 @@ def step_verdict(time: StepTime, finished: bool = True) -> str:
     if time.state == DONE:
         what = _against_its_time(time)
     elif time.state == RUNNING:
-        what = f"running, {used_in_words(time)} so far" if time.timed else "running"
+        what = f"running, {used_in_words(time)} so far" if time.timed else "on now, its timer not started"
     elif time.state in (SKIPPED, REMOVED):
         what = "skipped" if time.state == SKIPPED else "taken off the agenda"
         if time.timed:
@@ -96,7 +96,7 @@ def time_in_all(total: SessionTime) -> str:
         line += " No step's timer ran."
     for now in total.running:
         line += f" The step on now has run for {used_in_words(now)} so far." if now.timed else " The step on now has not started."
-    for label, times in (("Skipped", total.skipped), ("Passed without their timer", total.passed),
+    for label, times in (("Skipped", total.skipped), ("Taken off the agenda", total.removed), ("Passed without their timer", total.passed),
                          ("Not reached" if total.finished else "Not reached yet", total.not_reached)):
         if times:
             line += f" {label}: {_steps(times)}."

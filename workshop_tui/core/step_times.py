@@ -85,20 +85,21 @@ class StepTime(NamedTuple):
         return cls(title, kind, planned, allowed, used_seconds, state, added, moved)
 
 
-def _state(session: Session, index: int, step: SessionStep) -> str:
+def _state(session: Session, index: int, step: SessionStep, used: int) -> str:
     if step.removed_at is not None:
         return REMOVED
     if step.skipped_at is not None:
         return SKIPPED
     finished = session.status == "finished"
-    if step.started_at is None:
-        # Passed by without its timer (or finished on it), or after where the session got to: finished
-        # there, such a step was dropped at the end; not finished, it may yet come.
+    if index == session.current_step and not finished:
+        return RUNNING  # the step the group is on, its timer going or not
+    if step.started_at is None or not used:
+        # Passed by without its timer (or with it for less than a second, or finished on it), or after
+        # where the session got to: finished there, such a step was dropped at the end; not finished,
+        # it may yet come.
         if index < session.current_step or (finished and index == session.current_step):
             return NOT_TIMED
         return NOT_REACHED
-    if index == session.current_step and not finished:
-        return RUNNING
     return DONE
 
 
@@ -124,10 +125,10 @@ def step_stories(session: Session) -> list[StepStory]:
         number = int(step.id[1:]) if step.id[1:].isdigit() else 0
         in_plan = 1 <= number <= len(planned)
         as_planned = planned[number - 1] if in_plan else step
-        used = Countdown(60 * step.allowed_minutes, step.elapsed_seconds, step.running_since).used(session.last_moment)
+        used = int(Countdown(60 * step.allowed_minutes, step.elapsed_seconds, step.running_since).used(session.last_moment))
         stories.append(StepStory(step.title, StepTime(
             title=as_planned.title, kind=step.kind, planned=as_planned.planned_minutes, allowed=step.allowed_minutes,
-            used_seconds=int(used), state=_state(session, index, step), added=not in_plan, moved=step.id in moved,
+            used_seconds=used, state=_state(session, index, step, used), added=not in_plan, moved=step.id in moved,
         ), step.id))
     return stories
 
@@ -139,7 +140,8 @@ class SessionTime:
     plan_minutes: int  # the plan as run: every step that was in it, whatever became of it
     ran: tuple[StepTime, ...]  # steps whose timer ran and are over (a step skipped part way included)
     running: tuple[StepTime, ...]  # the step on now, in a session not finished: not yet measured against its plan
-    skipped: tuple[StepTime, ...]  # skipped or taken off before their timer ran
+    skipped: tuple[StepTime, ...]  # skipped before their timer ran
+    removed: tuple[StepTime, ...]  # taken off the agenda before their timer ran
     passed: tuple[StepTime, ...]  # moved past without their timer running
     not_reached: tuple[StepTime, ...]  # after where the session got to
     added: tuple[StepTime, ...]  # added on the day, whatever became of them
@@ -167,7 +169,8 @@ def session_time(session: Session, times: list[StepTime] | None = None) -> Sessi
         plan_minutes=sum(time.planned for time in times if not time.added),
         ran=tuple(time for time in times if time.state == DONE or (time.timed and time.state in (SKIPPED, REMOVED))),
         running=tuple(time for time in times if time.state == RUNNING),
-        skipped=tuple(time for time in times if not time.timed and time.state in (SKIPPED, REMOVED)),
+        skipped=tuple(time for time in times if not time.timed and time.state == SKIPPED),
+        removed=tuple(time for time in times if not time.timed and time.state == REMOVED),
         passed=tuple(time for time in times if time.state == NOT_TIMED),
         not_reached=tuple(time for time in times if time.state == NOT_REACHED),
         added=tuple(time for time in times if time.added),
