@@ -18,6 +18,7 @@ from workshop_tui.store.problems import FileProblem, field_path
 from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir
 from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
 from workshop_tui.plan_commands import check, list_plans, plan_command, plan_stats
+from workshop_tui.share_commands import add_share_command, merge_file, share
 
 CODE_VARIABLE = "WORKSHOP_TUI_CODE"  # a code for `join`, kept off the command line (`serve` gives its windows theirs)
 
@@ -142,6 +143,7 @@ def build_parser() -> Parser:
     export.add_argument("--force", action="store_true", help="replace a file that is already there (never the session being exported)")
     export.add_argument("--anonymise", action="store_true", help="replace names with role and number")
     export.add_argument("--what", choices=["notes", "decisions", "actions"], help="for csv: one table only")
+    add_share_command(command, commands)
     return parser
 
 
@@ -502,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
         reconfigure = getattr(sys.stdout, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    if args.command == "merge-file":  # run by git inside a merge: only its own paths, no sessions folder
+        return merge_file(args)
     try:
         check_values(args)
         sessions_dir = choose_sessions_dir(args.sessions_dir)
@@ -527,6 +531,8 @@ def main(argv: list[str] | None = None) -> int:
             return review(args, sessions_dir)
         if args.command == "export":
             return export_session(args, sessions_dir)
+        if args.command == "share":
+            return share(args, sessions_dir)
         return open_app(sessions_dir)
     except UsageProblem as problem:
         said = str(problem)

@@ -29,7 +29,7 @@ from typing import Any
 import tomli_w
 
 from workshop_tui.core.event_kinds import Kind, apply_event
-from workshop_tui.core.session_engine import first_state
+from workshop_tui.core.session_engine import first_state, start_of
 from workshop_tui.core.session_summary import fold_events, summary_of
 from workshop_tui.core.step_times import step_times
 from workshop_tui.model import Event, Session
@@ -137,6 +137,11 @@ class LoadedSession:
     head_ok: bool = True  # the head is the one this app wrote with these events (so appends may go on)
 
 
+def cut_to_last_save(raw: bytes) -> bytes:
+    """A session file's bytes up to its last complete save: never half a save."""
+    return _cut_to_last_save(raw)[0]
+
+
 def _cut_to_last_save(raw: bytes) -> tuple[bytes, int]:
     """The file up to its last complete "# saved" line, and how many bytes came after it."""
     last = None
@@ -170,6 +175,15 @@ def replay_session(path: Path, start: dict[str, Any], events: list[dict[str, Any
     return session
 
 
+def replay_events(session: Session, events: list[Event]) -> Session:
+    """The session `events` make from the same start as `session` (which they replace)."""
+    state = first_state(start_of(session))
+    for event in events:
+        apply_event(state, event)
+        state.events.append(event)
+    return state
+
+
 def _reason(error: Exception) -> str:
     text = str(error).splitlines()[0] if str(error) else type(error).__name__
     return text[:120]
@@ -181,8 +195,13 @@ def load_session_file(path: Path) -> LoadedSession:
     Raises FileProblem, and only FileProblem: whatever a damaged or hand-edited file makes replay
     raise is said in one sentence naming the file, so one bad file never stops a listing or a resume."""
     path = Path(path)
+    return parse_loaded(path, read_bytes(path, "session"))
+
+
+def parse_loaded(path: Path, raw: bytes) -> LoadedSession:
+    """A session file's bytes read as `load_session_file` reads them (`path` names it in messages)."""
     # A byte-order mark (Windows Notepad) is not part of the session.
-    raw = read_bytes(path, "session").removeprefix(BOM)
+    raw = raw.removeprefix(BOM)
     try:
         return _load(path, raw)
     except FileProblem:

@@ -153,3 +153,21 @@ def _write_holder(fd: int) -> None:
         os.pwrite(fd, str(os.getpid()).encode(), 0)
     except OSError:
         pass  # the session file itself, opened to read only
+
+
+def open_elsewhere(session_path: Path) -> bool:
+    """Whether a window of workshop-tui has this session open now (holds its lock). Only asks: never
+    makes a lock file, never keeps the lock."""
+    try:
+        fd = open_own_file(lock_path(Path(session_path)), os.O_RDONLY)
+    except OSError:
+        return False  # no lock file (never opened, or a folder that allowed none): nobody holds it
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing lets go of the shared lock, if it was taken
+    return False

@@ -224,8 +224,13 @@ BOM = b"\xef\xbb\xbf"
 
 
 def load_plan(path: Path) -> Plan:
+    return load_plan_bytes(path, read_bytes(path, "plan"))
+
+
+def load_plan_bytes(path: Path, raw: bytes) -> Plan:
+    """A plan file's bytes read as `load_plan` reads them (`path` names it in messages); FileProblem if not a plan."""
     # Windows Notepad may start a UTF-8 file with a byte-order mark; it is not part of the plan.
-    raw = read_bytes(path, "plan").removeprefix(BOM)
+    raw = raw.removeprefix(BOM)
     data = parse_toml_text(path, decode_text(path, raw, "plan"))
     check_schema_version(path, data, PLAN_FORMAT)
     return parse(Plan, path, data, "plan")

@@ -1,0 +1,201 @@
+"""Issue [15]: a team's archive shared between laptops through git. Real git, real files, no mocks.
+
+Each "laptop" is a sessions folder; the archive is a bare repository on disk, as on a shared drive.
+"""
+
+import os
+import shutil
+import stat
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.cli import main
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.export.markdown_minutes import markdown_minutes
+from workshop_tui.model import Plan, Step
+from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.plan_files import save_plan_version
+from workshop_tui.store.plan_history import plan_history
+from workshop_tui.store.session_file import load_session
+from workshop_tui.store.team_archive import NO_GIT
+from workshop_tui.store.toml_files import load_plan
+from tests.conftest import TEN_AM, small_plan
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+@pytest.fixture(autouse=True)
+def someone(monkeypatch, tmp_path):
+    """A git that knows nobody: no name, no email, no settings of the machine's user."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+
+
+def archive(tmp_path: Path) -> str:
+    path = tmp_path / "archive.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(path)], check=True)
+    return str(path)
+
+
+def run_session(folder: Path, title: str, clock: FakeClock, facilitator: str = "Fatima", finish: bool = True) -> Path:
+    """A short session run on this laptop: a note, two steps, finished."""
+    with OpenSession.create(folder, small_plan(), title, clock, facilitator, "Norah") as owner:
+        owner.apply(Command("toggle_timer"))
+        clock.advance(minutes=11)
+        owner.apply(Command("add_note", {"typed": f"Said in {title}"}))
+        owner.apply(Command("next_step"))
+        clock.advance(minutes=2)
+        if finish:
+            owner.apply(Command("finish"))
+        return owner.path
+
+
+def comment(path: Path, text: str, clock: FakeClock) -> None:
+    with OpenSession.resume(path, clock, allow_finished=True) as review:
+        review.add_comment("s1", text, "a trainer")
+
+
+def cli(*args: str, capsys) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """What a laptop holds that the team shares: its session files and plans, by name."""
+    found = {path.name: path.read_bytes() for path in folder.glob("*.toml")}
+    found |= {f"plans/{p.relative_to(folder / 'plans')}": p.read_bytes() for p in folder.glob("plans/**/*.toml")}
+    return found
+
+
+def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_path, capsys):
+    url = archive(tmp_path)
+    a, b, c = (tmp_path / name for name in ("laptop-a", "laptop-b", "laptop-c"))
+    clock = FakeClock(TEN_AM)
+    part_1 = run_session(a, "Part 1 (Leeds)", clock)
+    status, out, _ = cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    assert status == 0 and out == "1 file went out: 'Part 1 (Leeds)'.\n"
+    for laptop in (b, c):
+        status, out, _ = cli("--sessions-dir", str(laptop), "share", "--from", url, capsys=capsys)
+        assert status == 0 and out == "1 file came in from the team: 'Part 1 (Leeds)'.\n"
+
+    # Now each laptop works on its own: comments on part 1 on two laptops at once, sessions on each,
+    # the same plan changed on two.
+    comment(part_1, "Well paced", FakeClock(TEN_AM + timedelta(days=1)))
+    comment(b / part_1.name, "The tea ran long", FakeClock(TEN_AM + timedelta(days=1, minutes=5)))
+    run_session(b, "Part 2 (Leeds)", FakeClock(TEN_AM + timedelta(days=14)), facilitator="Bob")
+    run_session(c, "Part 1 (York)", FakeClock(TEN_AM + timedelta(days=2)), facilitator="Cat")
+    plan = Plan(name="tea-and-talk", title="Tea and talk", steps=[Step(title="Tea", planned_minutes=20)])
+    for laptop, minutes in ((a, 25), (c, 30)):
+        save_plan_version(laptop / "plans", plan, None)
+        saved = load_plan(laptop / "plans" / "tea-and-talk.toml")
+        changed = saved.model_copy(update={"steps": [Step(title="Tea", planned_minutes=minutes)]})
+        save_plan_version(laptop / "plans", changed, saved.version)
+
+    for _ in range(2):
+        for laptop in (a, b, c):
+            assert cli("--sessions-dir", str(laptop), "share", capsys=capsys)[0] == 0
+
+    # Every laptop holds the same files, and each file holds every event once.
+    assert files(a) == files(b) == files(c)
+    merged = load_session(a / part_1.name)
+    assert sorted(comment.text for comment in merged.comments) == ["The tea ran long", "Well paced"]
+    assert len({(e.at, e.kind, str(e.details)) for e in merged.events}) == len(merged.events)
+    assert {load_session(path).title for path in a.glob("*.toml")} == {"Part 1 (Leeds)", "Part 2 (Leeds)", "Part 1 (York)"}
+    # Both new versions of the plan survive: one as version 3, with a note; the other kept whole.
+    plans = a / "plans"
+    now = load_plan(plans / "tea-and-talk.toml")
+    assert now.version == 3 and "came from another laptop" in now.description
+    kept = load_plan(plans / "earlier" / "tea-and-talk-v2.toml")
+    assert {now.steps[0].planned_minutes, kept.steps[0].planned_minutes} == {25, 30}
+    # Session files stay readable by their owner only, on every laptop.
+    for laptop in (a, b, c):
+        assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in laptop.glob("*.toml"))
+    # Review, export and stats work on each laptop.
+    for laptop in (a, b, c):
+        assert "Well paced" not in markdown_minutes(load_session(laptop / part_1.name))  # comments are the trainer's
+        assert len(plan_history(laptop, "small").sessions) == 3
+        assert cli("--sessions-dir", str(laptop), "export", part_1.name, "--format", "md", "-o", "-", capsys=capsys)[0] == 0
+
+
+def test_a_session_carried_on_on_two_laptops_is_kept_as_two(tmp_path, capsys):
+    url = archive(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    path = run_session(a, "Part 1", FakeClock(TEN_AM), finish=False)
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    cli("--sessions-dir", str(b), "share", "--from", url, capsys=capsys)
+    for laptop, text in ((a, "Said on A"), (b, "Said on B")):
+        with OpenSession.resume(laptop / path.name, FakeClock(TEN_AM + timedelta(minutes=20))) as owner:
+            owner.apply(Command("add_note", {"typed": text}))
+    cli("--sessions-dir", str(a), "share", capsys=capsys)
+    status, out, _ = cli("--sessions-dir", str(b), "share", capsys=capsys)
+    assert status == 0 and "Both copies were kept" in out
+    notes = {note.text for p in b.glob("*.toml") for note in load_session(p).notes}
+    assert {"Said on A", "Said on B"} <= notes  # nothing lost: both stories are there
+    assert len(list(b.glob("*.toml"))) == 2
+
+
+def test_without_git_share_says_so_in_one_sentence(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no git here
+    status, out, err = cli("--sessions-dir", str(tmp_path / "s"), "share", "--to", "/nowhere", capsys=capsys)
+    assert status == 2 and out == "" and NO_GIT in err and "Traceback" not in err
+
+
+def test_an_unreachable_archive_keeps_everything_and_shares_later(tmp_path, capsys):
+    url = archive(tmp_path)
+    a = tmp_path / "a"
+    run_session(a, "Part 1", FakeClock(TEN_AM))
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    run_session(a, "Part 2", FakeClock(TEN_AM + timedelta(days=7)))
+    Path(url).rename(url + ".away")  # the shared drive is not there
+    status, out, _ = cli("--sessions-dir", str(a), "share", capsys=capsys)
+    assert status == 0 and "Could not reach the team's archive" in out and "goes out at the next share" in out
+    status, out, _ = cli("--sessions-dir", str(a), "share", "--status", capsys=capsys)
+    assert "Waiting to go out: 'Part 2'." in out
+    Path(url + ".away").rename(url)
+    status, out, _ = cli("--sessions-dir", str(a), "share", capsys=capsys)
+    assert out == "1 file went out: 'Part 2'.\n"
+
+
+def test_an_archive_rewritten_by_someone_else_loses_nothing_here(tmp_path, capsys):
+    url = archive(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    run_session(a, "Part 1", FakeClock(TEN_AM))
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    # Someone else pushes an unrelated history over the archive's main.
+    other = tmp_path / "other"
+    run_session(other, "Their session", FakeClock(TEN_AM + timedelta(days=3)))
+    subprocess.run(["git", "init", "-q", str(other)], check=True)
+    subprocess.run(["git", "-C", str(other), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(other), "-c", "user.name=X", "-c", "user.email=", "commit", "-qm", "x"], check=True)
+    subprocess.run(["git", "-C", str(other), "push", "-q", "--force", url, "HEAD:refs/heads/main"], check=True)
+    run_session(a, "Part 2", FakeClock(TEN_AM + timedelta(days=7)))
+    status, out, _ = cli("--sessions-dir", str(a), "share", capsys=capsys)
+    assert status == 0, out
+    cli("--sessions-dir", str(b), "share", "--from", url, capsys=capsys)
+    assert {load_session(p).title for p in b.glob("*.toml")} == {"Part 1", "Part 2", "Their session"}
+
+
+def test_a_folder_not_connected_is_told_how(tmp_path, capsys):
+    status, _, err = cli("--sessions-dir", str(tmp_path), "share", capsys=capsys)
+    assert status == 2 and "is not connected to a team archive yet" in err and "share --to URL" in err
+
+
+def test_what_is_never_shared(tmp_path, capsys):
+    url = archive(tmp_path)
+    a = tmp_path / "a"
+    path = run_session(a, "Part 1", FakeClock(TEN_AM))
+    for name in ("applications.csv", ".Part-1.toml.lock", "x.outbox", "y.sock", "Part-1.toml.cut-1.bak", ".workshop-tui-index.json"):
+        (a / name).write_text("private")
+    (a / "crash-reports").mkdir()
+    (a / "crash-reports" / "r.txt").write_text("private")
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    tracked = subprocess.run(["git", "-C", str(a), "ls-files"], capture_output=True, text=True).stdout.split()
+    assert tracked == [path.name]
+    assert os.environ["HOME"].endswith("home")  # the person's own git settings were not touched

@@ -1,0 +1,97 @@
+"""The `share` command: the sessions folder shared with a team's archive through git
+(store/team_archive.py); and `merge-file`, the merge driver git runs for session files and plans."""
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from workshop_tui.usage_problem import UsageProblem
+
+# The driver's exit status when it could not write its result: git then stops the merge, and `share`
+# says which file to look at. Any other outcome is a merge git can take.
+DRIVER_FAILED = 1
+
+
+def add_share_command(command: Callable[..., argparse.ArgumentParser], commands: Any) -> None:
+    """`share` through the cli's own `command()`; `merge-file` straight on `commands`, so it has no
+    line in the help (people never type it: git runs it)."""
+    share = command("share", help="share the sessions folder with your team's archive (git): take in what others shared, send what is new")
+    where = share.add_mutually_exclusive_group()
+    where.add_argument("--to", metavar="URL", help="connect this folder to a team archive (any git remote: a shared drive, a git server) and share")
+    where.add_argument("--from", dest="from_url", metavar="URL", help="start this (empty) sessions folder from a team archive")
+    where.add_argument("--status", action="store_true", help="what is waiting to go out, and when this folder last shared")
+    merge = commands.add_parser("merge-file")
+    merge.add_argument("kind", choices=["session", "plan"])
+    for name in ("ancestor", "ours", "theirs", "path"):
+        merge.add_argument(name)
+
+
+def share(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.store import team_archive
+
+    try:
+        if args.status:
+            for line in team_archive.status(sessions_dir).words():
+                print(line)
+            return 0
+        if args.to:
+            print(f"Connecting {sessions_dir} to the team's archive at {args.to}.", file=sys.stderr)
+            shared = team_archive.connect(sessions_dir, args.to)
+        elif args.from_url:
+            shared = team_archive.start_from(sessions_dir, args.from_url)
+        else:
+            shared = team_archive.share(sessions_dir)
+    except team_archive.ShareProblem as problem:
+        raise UsageProblem(str(problem)) from None
+    for line in shared.words():
+        print(line)
+    return 0
+
+
+def merge_file(args: argparse.Namespace) -> int:
+    """git's merge driver: the result goes into OURS; a copy kept beside goes next to PATH, and its name
+    is noted for `share` to add. Run by git in the top of the working tree."""
+    from workshop_tui.store.atomic import write_atomically
+    from workshop_tui.store.team_archive import KEPT_APART
+
+    ours, theirs = Path(args.ours), Path(args.theirs)
+    try:
+        if args.kind == "session":
+            from workshop_tui.store.session_merge import merge_session
+
+            merged = merge_session(ours.read_bytes(), theirs.read_bytes(), args.path)
+            data, said = merged.data, merged.said
+            apart = (_beside(args.path), merged.apart) if merged.apart is not None else None
+        else:
+            from workshop_tui.store.plan_merge import merge_plan
+
+            plan = merge_plan(ours.read_bytes(), theirs.read_bytes(), args.path)
+            data, said, apart = plan.data, plan.said, plan.kept
+        if apart is not None:
+            name, kept = apart
+            if not Path(name).exists():
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(Path(name), kept, 0o600)
+            with open(Path(".git") / KEPT_APART, "a", encoding="utf-8") as record:
+                record.write(f"{name}\n")
+        write_atomically(ours, data, 0o600)
+    except OSError as error:
+        print(f"workshop-tui could not merge {args.path} ({error.strerror or error}).", file=sys.stderr)
+        return DRIVER_FAILED
+    if said:
+        print(said, file=sys.stderr)
+    return 0
+
+
+def _beside(path: str) -> str:
+    """A free name beside PATH for the other copy: 'NAME (other copy).toml', then '(other copy 2)'..."""
+    stem = path.removesuffix(".toml")
+    for number in range(1, 1000):
+        name = f"{stem} (other copy{'' if number == 1 else f' {number}'}).toml"
+        if not os.path.lexists(name):
+            return name
+    raise OSError("no free name beside it")
+

@@ -1,0 +1,419 @@
+"""The team's archive: a sessions folder shared with other laptops through git.
+
+The folder is a git working tree whose remote "team" is the archive (a bare repository on a shared
+drive, a git server). `share()` commits what is new here, takes in what the team shared (session files
+and plans merge by their meaning: store/session_merge.py, store/plan_merge.py, through the merge driver
+registered in the folder's git settings), and sends what is new. It runs the `git` the person already
+has, with their credentials and servers; it never asks a question on the terminal.
+
+Never shared: locks, sockets, outboxes, the listing index, crash reports, backups (the .gitignore it
+writes), nor anything it does not know (an imported CSV of applications stays on the laptop). A
+session open in a window is shared as its last complete save, never half a save; what the team changed
+in a session open here waits until it is closed. No file is ever deleted or overwritten by sharing: a
+file removed here is not removed from the archive, and a copy that cannot be merged is kept beside.
+"""
+
+import fcntl
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from workshop_tui.core.wording import names_and, plural
+from workshop_tui.store.atomic import OWNER_ONLY, open_own_file
+from workshop_tui.store.problems import FileProblem
+from workshop_tui.store.session_file import cut_to_last_save, read_summary
+from workshop_tui.store.session_lock import open_elsewhere
+
+REMOTE = "team"
+BRANCH = "main"
+SESSION_DRIVER, PLAN_DRIVER = "workshop-tui-session", "workshop-tui-plan"
+KEPT_APART = "workshop-tui-kept-apart"  # in .git: the files the merge driver kept beside others, for share to add
+LAST_SHARED = "workshop-tui-last-shared"  # in .git: when this folder last shared with the team
+NETWORK_WAIT = 120  # seconds for a fetch or a push before it is left for next time
+
+IGNORE = """\
+# Written by workshop-tui: what a team's archive never holds.
+*
+!/*.toml
+!/plans/
+!/plans/*.toml
+!/plans/earlier/
+!/plans/earlier/*.toml
+!/.gitignore
+!/.gitattributes
+.*.lock
+"""
+ATTRIBUTES = f"""\
+# Written by workshop-tui: session files and plans merge by what they hold, not line by line.
+/*.toml merge={SESSION_DRIVER}
+/plans/*.toml merge={PLAN_DRIVER}
+"""
+NO_GIT = ("Sharing needs git, which is not installed here. Install it (on Debian or Ubuntu: sudo apt install git; "
+          "on a Mac: xcode-select --install; on Windows: git-scm.com), then run this again.")
+
+
+class ShareProblem(Exception):
+    """Sharing could not go on: one sentence saying why and what to do. Nothing here was lost."""
+
+
+@dataclass
+class Shared:
+    """What one share did, for saying in words."""
+
+    went_out: list[str] = field(default_factory=list)  # titles of what this laptop sent
+    came_in: list[str] = field(default_factory=list)  # titles of what came from the team
+    kept_apart: list[str] = field(default_factory=list)  # what the merge kept as two, in words
+    waiting: list[str] = field(default_factory=list)  # team changes to sessions open here, left for later
+    later: str = ""  # why it could not reach the archive ("" when it did)
+
+    def words(self) -> list[str]:
+        lines = []
+        if self.came_in:
+            lines.append(f"{plural(len(self.came_in), 'file')} came in from the team: {names_and(self.came_in)}.")
+        if self.went_out:
+            lines.append(f"{plural(len(self.went_out), 'file')} went out: {names_and(self.went_out)}.")
+        lines += self.kept_apart
+        if self.waiting:
+            lines.append(f"The team changed {names_and(self.waiting)}, which {'is' if len(self.waiting) == 1 else 'are'} "
+                         "open here: that comes in at the next share after it is closed.")
+        if self.later:
+            lines.append(self.later)
+        elif not (self.came_in or self.went_out or self.kept_apart or self.waiting):
+            lines.append("Nothing new: this folder and the team's archive hold the same.")
+        return lines
+
+
+def git(folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run git in `folder`, never asking anything on the terminal. ShareProblem when git is not installed."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_MERGE_AUTOEDIT": "no"}
+    env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
+    try:
+        return subprocess.run(["git", "-C", str(folder), *args], input=stdin, capture_output=True, env=env,
+                              timeout=timeout, stdin=None if stdin is not None else subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise ShareProblem(NO_GIT) from None
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(args, 124, b"", f"it took longer than {timeout:.0f} seconds".encode())
+
+
+def _out(done: subprocess.CompletedProcess[bytes]) -> str:
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
+def _why(done: subprocess.CompletedProcess[bytes]) -> str:
+    """git's own reason, in one line: its last 'fatal:' or 'error:' line, or its last line."""
+    lines = [line.strip() for line in done.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    said = [line for line in lines if line.startswith(("fatal:", "error:"))] or lines or ["no reason given"]
+    return said[-1].removeprefix("fatal: ").removeprefix("error: ")
+
+
+def _must(folder: Path, *args: str, what: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    done = git(folder, *args, stdin=stdin)
+    if done.returncode:
+        raise ShareProblem(f"Could not {what}: git said '{_why(done)}'. Nothing in {folder} was changed by it.")
+    return done
+
+
+def is_shared(folder: Path) -> bool:
+    """The folder is a git working tree connected to a team archive."""
+    return (Path(folder) / ".git").is_dir() and git(folder, "remote", "get-url", REMOTE).returncode == 0
+
+
+def _driver_command(kind: str) -> str:
+    # The Python this app runs on, so the driver works from a virtual environment too.
+    return f"{shlex.quote(sys.executable)} -m workshop_tui merge-file {kind} %O %A %B %P"
+
+
+def set_up(folder: Path) -> None:
+    """Make the folder ready to share: the ignore and attributes files, the merge drivers, branch main."""
+    folder = Path(folder)
+    for name, text in ((".gitignore", IGNORE), (".gitattributes", ATTRIBUTES)):
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8", errors="replace") != text:
+            path.write_text(text, encoding="utf-8")
+    for kind, driver in (("session", SESSION_DRIVER), ("plan", PLAN_DRIVER)):
+        _must(folder, "config", f"merge.{driver}.name", f"workshop-tui {kind} merge", what="set up the merge")
+        _must(folder, "config", f"merge.{driver}.driver", _driver_command(kind), what="set up the merge")
+    if git(folder, "rev-parse", "--verify", "-q", "HEAD").returncode:  # nothing committed yet
+        _must(folder, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}", what="name the branch")
+
+
+def connect(folder: Path, url: str) -> Shared:
+    """`share --to URL`: make the folder a git working tree (or use the one it is), connect it, share."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / ".git").is_dir():
+        _must(folder, "init", "-q", what=f"make {folder} ready to share")
+    set_up(folder)
+    has = git(folder, "remote", "get-url", REMOTE)
+    _must(folder, "remote", "set-url" if has.returncode == 0 else "add", REMOTE, url, what="connect to the archive")
+    return share(folder)
+
+
+def start_from(folder: Path, url: str) -> Shared:
+    """`share --from URL`: a new sessions folder made from a team's archive."""
+    folder = Path(folder)
+    if folder.exists() and any(folder.iterdir()):
+        raise ShareProblem(f"{folder} already holds files. To connect it to the archive, use 'share --to {url}'; "
+                           "or choose an empty folder with --sessions-dir.")
+    done = git(folder.parent if folder.parent.exists() else Path.cwd(), "clone", "-q", "--no-checkout", "--origin",
+               REMOTE, url, str(folder.resolve()), timeout=NETWORK_WAIT)
+    if done.returncode:
+        raise ShareProblem(f"Could not copy the team's archive from {url}: git said '{_why(done)}'.")
+    # The archive's own idea of its main branch may be another name (a bare repository made with git's
+    # defaults says "master"): the team's work is on main, as every share sends it.
+    if _has(folder, f"refs/remotes/{REMOTE}/{BRANCH}"):
+        _must(folder, "checkout", "-q", "-B", BRANCH, f"refs/remotes/{REMOTE}/{BRANCH}", what="take the team's work")
+    else:
+        _must(folder, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}", what="name the branch")
+    _owner_only(folder)
+    set_up(folder)
+    _remember_shared(folder)
+    came = _shareable(folder)
+    return Shared(came_in=[_title(folder, path) for path in came])
+
+
+@contextmanager
+def _one_share_at_a_time(folder: Path) -> Iterator[None]:
+    """Two shares of one folder (the app in the background, a command) take turns: git's own locks
+    guard its files, this guards the steps between them."""
+    fd = open_own_file(Path(folder) / ".git" / "workshop-tui-share.lock", os.O_RDWR | os.O_CREAT, OWNER_ONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _shareable(folder: Path, paths: list[str] | None = None) -> list[str]:
+    """The files sharing deals in, as paths in the folder: session files at the top, and plans."""
+    if paths is None:
+        paths = [entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False)]
+        plans = Path(folder) / "plans"
+        for sub in ("", "earlier"):
+            where = plans / sub if sub else plans
+            if where.is_dir():
+                paths += [str(Path("plans", sub, e.name)) if sub else f"plans/{e.name}"
+                          for e in os.scandir(where) if e.is_file(follow_symlinks=False)]
+    return sorted(p for p in paths if p.endswith(".toml") and not Path(p).name.startswith(".")
+                  and (p.count("/") == 0 or p.startswith(("plans/", "plans/earlier/"))))
+
+
+def _title(folder: Path, path: str) -> str:
+    """How a file is named to people: a session by its title, a plan by its name."""
+    if path.startswith("plans/"):
+        return f"the plan {Path(path).stem}" + (" (an earlier version)" if "/earlier/" in path else "")
+    try:
+        return f"'{read_summary(Path(folder) / path).get('title') or path}'"
+    except FileProblem:
+        return path
+
+
+def _stage(folder: Path) -> list[str]:
+    """Stage what is new here: each file as it stands, a session open in a window as its last complete save."""
+    ordinary: list[str] = []
+    open_now: list[str] = []
+    for path in _shareable(folder):
+        (open_now if "/" not in path and open_elsewhere(Path(folder) / path) else ordinary).append(path)
+    if ordinary:
+        _must(folder, "add", "--", *ordinary, what="note what is new here")
+    for path in open_now:  # never half a save: the bytes up to its last "# saved" line
+        data = cut_to_last_save((Path(folder) / path).read_bytes())
+        blob = _out(_must(folder, "hash-object", "-w", "--stdin", what="note an open session", stdin=data))
+        _must(folder, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", what="note an open session")
+    changed = _out(git(folder, "diff", "--cached", "--name-only", "--no-renames")).splitlines()
+    return [path for path in changed if path]
+
+
+def _author(folder: Path) -> list[str]:
+    """git's own name for the person if it has one; else the facilitator of the newest session here."""
+    if _out(git(folder, "config", "user.name")):
+        email = [] if _out(git(folder, "config", "user.email")) else ["-c", "user.email="]
+        return email
+    name = "workshop-tui"
+    for path in sorted(_shareable(folder), reverse=True):
+        try:
+            name = str(read_summary(Path(folder) / path).get("facilitator") or "") or name
+        except FileProblem:
+            continue
+        if name != "workshop-tui":
+            break
+    return ["-c", f"user.name={name}", "-c", "user.email="]
+
+
+def _message(folder: Path, paths: list[str]) -> str:
+    """'Co-production training, part 1 (Leeds): finished', one line per file after the first."""
+    lines = []
+    for path in paths:
+        if path.startswith("plans/"):
+            lines.append(f"{_title(folder, path).capitalize()}: saved")
+            continue
+        try:
+            summary = read_summary(Path(folder) / path)
+            lines.append(f"{summary.get('title') or path}: {summary.get('status', 'saved')}")
+        except FileProblem:
+            lines.append(f"{path}: saved")
+    if len(lines) == 1:
+        return lines[0]
+    return f"{plural(len(lines), 'file')} shared\n\n" + "\n".join(lines)
+
+
+def _commit_here(folder: Path) -> list[str]:
+    changed = _stage(folder)
+    if changed:
+        _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m", _message(folder, changed),
+              what="record what is new here")
+    return changed
+
+
+def _has(folder: Path, ref: str) -> bool:
+    return git(folder, "rev-parse", "--verify", "-q", ref).returncode == 0
+
+
+def _take_in(folder: Path, shared: Shared) -> None:
+    """Merge what the team shared, unless it changes a session open here."""
+    theirs = f"refs/remotes/{REMOTE}/{BRANCH}"
+    if not _has(folder, theirs):
+        return  # an archive nobody has shared into yet
+    before = _out(git(folder, "rev-parse", "-q", "--verify", "HEAD")) if _has(folder, "HEAD") else ""
+    if before:
+        changed = _out(git(folder, "diff", "--name-only", "--no-renames", f"HEAD...{theirs}")).splitlines()
+        waiting = [path for path in changed if "/" not in path and open_elsewhere(Path(folder) / path)]
+        if waiting:
+            shared.waiting = [_title(folder, path) for path in waiting]
+            return
+        done = git(folder, *_author(folder), "merge", "-q", "--no-edit", "--allow-unrelated-histories",
+                   "-m", "Took in the team's work", theirs)
+    else:  # nothing shared here yet: the team's work, as it is (no file here has its name)
+        done = git(folder, "checkout", "-q", "-B", BRANCH, theirs)
+    if done.returncode:
+        stuck = _out(git(folder, "diff", "--name-only", "--diff-filter=U")).splitlines()
+        git(folder, "merge", "--abort")
+        raise ShareProblem(
+            f"Could not take in the team's work ({names_and(stuck) if stuck else _why(done)}). Nothing here was "
+            "changed. Look at those files on both laptops, or ask the person who shared them.")
+    _owner_only(folder)
+    kept = _kept_apart(folder)
+    if kept:
+        _must(folder, "add", "--", *kept, what="keep both copies")
+        _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m",
+              "Kept both copies: " + ", ".join(kept), what="keep both copies")
+    after = _out(git(folder, "rev-parse", "HEAD"))
+    if before != after:
+        came = _out(git(folder, "diff", "--name-only", "--no-renames", f"{before}..{after}" if before else after)).splitlines()
+        shared.came_in = [_title(folder, path) for path in _shareable(folder, came) if path not in kept]
+    shared.kept_apart += [f"Both copies were kept: {path} holds the other one." for path in kept]
+
+
+def _owner_only(folder: Path) -> None:
+    """Session files hold people's names: readable by their owner only, as this app writes them. (git
+    writes the files it takes in with the usual permissions.)"""
+    for path in _shareable(folder):
+        if "/" not in path:
+            where = Path(folder) / path
+            try:
+                if not where.is_symlink():  # a link is never followed to change another file
+                    os.chmod(where, OWNER_ONLY)
+            except OSError:
+                pass
+
+
+def _kept_apart(folder: Path) -> list[str]:
+    record = Path(folder) / ".git" / KEPT_APART
+    try:
+        names = record.read_text(encoding="utf-8").splitlines()
+        record.unlink()
+    except OSError:
+        return []
+    return sorted({name for name in names if name and (Path(folder) / name).is_file()})
+
+
+def _going_out(folder: Path) -> list[str]:
+    """The files this folder holds other than as the archive has them: what a push sends."""
+    theirs = f"refs/remotes/{REMOTE}/{BRANCH}"
+    if _has(folder, theirs):
+        changed = _out(git(folder, "diff", "--name-only", "--no-renames", f"{theirs}..HEAD")).splitlines()
+    else:
+        changed = _out(git(folder, "ls-tree", "-r", "--name-only", "HEAD")).splitlines()
+    return _shareable(folder, changed)
+
+
+def _remember_shared(folder: Path) -> None:
+    (Path(folder) / ".git" / LAST_SHARED).write_text(datetime.now(UTC).isoformat(), encoding="utf-8")
+
+
+def share(folder: Path) -> Shared:
+    """`share`: take in what the team shared and send what is new here. See the module's words."""
+    folder = Path(folder)
+    if not is_shared(folder):
+        raise ShareProblem(f"{folder} is not connected to a team archive yet. Connect it with "
+                           "'workshop-tui share --to URL', or start a folder from one with 'share --from URL'.")
+    shared = Shared()
+    with _one_share_at_a_time(folder):
+        set_up(folder)
+        _commit_here(folder)
+        for _ in range(3):  # someone may share between our taking in and our sending
+            fetched = git(folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
+            if fetched.returncode:
+                shared.later = (f"Could not reach the team's archive ({_why(fetched)}). What is new here is kept, "
+                                "and goes out at the next share.")
+                return shared
+            _take_in(folder, shared)
+            if not _has(folder, "HEAD"):
+                break  # nothing here, nothing came: nothing to send
+            going = _going_out(folder)
+            pushed = git(folder, "push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}", timeout=NETWORK_WAIT)
+            if pushed.returncode == 0:
+                shared.went_out = [_title(folder, path) for path in going]
+                _remember_shared(folder)
+                return shared
+            refused = b"rejected" in pushed.stderr or b"fetch first" in pushed.stderr
+            if shared.waiting and refused:  # the team's work was not taken in, so ours cannot go on top yet
+                shared.later = "What is new here goes out at the next share after that session is closed."
+                return shared
+            if not refused:
+                shared.later = (f"Could not send to the team's archive ({_why(pushed)}). What is new here is kept, "
+                                "and goes out at the next share.")
+                return shared
+        else:
+            shared.later = "The team's archive kept changing while this folder shared. Run 'workshop-tui share' again."
+        _remember_shared(folder)
+        return shared
+
+
+@dataclass(frozen=True)
+class ShareStatus:
+    archive: str  # its address
+    waiting: list[str]  # what goes out at the next share
+    last_shared: datetime | None
+
+    def words(self) -> list[str]:
+        lines = [f"This folder shares with the team's archive at {self.archive}."]
+        when = f"{self.last_shared.astimezone():%d %B %Y at %H:%M}" if self.last_shared else "never yet"
+        lines.append(f"It last shared {when}.")
+        if self.waiting:
+            lines.append(f"Waiting to go out: {names_and(self.waiting)}.")
+        else:
+            lines.append("Nothing is waiting to go out.")
+        return lines
+
+
+def status(folder: Path) -> ShareStatus:
+    folder = Path(folder)
+    if not is_shared(folder):
+        raise ShareProblem(f"{folder} is not connected to a team archive yet. Connect it with "
+                           "'workshop-tui share --to URL'.")
+    url = _out(git(folder, "remote", "get-url", REMOTE))
+    new = _out(git(folder, "status", "--porcelain", "--untracked-files=all", "--", *_shareable(folder))).splitlines()
+    paths = sorted(set(_shareable(folder, [line[3:] for line in new] + (_going_out(folder) if _has(folder, "HEAD") else []))))
+    try:
+        last = datetime.fromisoformat((folder / ".git" / LAST_SHARED).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        last = None
+    return ShareStatus(url, [_title(folder, path) for path in paths], last)
