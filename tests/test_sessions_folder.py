@@ -4,6 +4,7 @@ import stat
 from pathlib import Path
 
 from workshop_tui.store.session_file import load_session
+from workshop_tui.store.sessions_dir import own_sessions_dir
 from workshop_tui.store.sessions_folder import SessionsFolder, choose_sessions_dir, safe_name
 from tests.conftest import small_session
 
@@ -49,11 +50,18 @@ def test_safe_name_keeps_words_readable():
     assert safe_name("Café Zoë") == "café-zoë"
 
 
-def test_the_sessions_folder_comes_from_the_option_then_the_environment_then_the_default():
+def test_the_sessions_folder_comes_from_the_option_then_the_environment_then_the_default(tmp_path):
     env = {"WORKSHOP_TUI_SESSIONS": "/from/env"}
     assert choose_sessions_dir("/given", env) == Path("/given")
     assert choose_sessions_dir(None, env) == Path("/from/env")
-    assert choose_sessions_dir(None, {}) == Path("sessions")
+    # With neither: a sessions folder where it runs (the repository's examples), else the person's own.
+    here = tmp_path / "course"
+    (here / "sessions").mkdir(parents=True)
+    assert choose_sessions_dir(None, {}, here) == here / "sessions"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    assert choose_sessions_dir(None, {}, elsewhere) == own_sessions_dir()
+    assert own_sessions_dir().parts[-2:] == ("workshop-tui", "sessions")
 
 
 def test_a_session_named_like_a_folder_or_a_pipe_is_said_to_be_one(tmp_path: Path):

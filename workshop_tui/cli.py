@@ -15,7 +15,7 @@ from workshop_tui.model import Plan
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
-from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir
+from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir, own_sessions_dir, where_from
 from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
 from workshop_tui.plan_commands import check, list_plans, plan_command, plan_stats
 from workshop_tui.share_commands import add_share_command, merge_file, share
@@ -57,7 +57,8 @@ def build_parser() -> Parser:
         prog="workshop-tui",
         description="Run co-production workshops live, and look back at them afterwards.",
         epilog=f"With no command, the home screen opens. "
-        f"The sessions folder is --sessions-dir, or ${ENV_VAR}, or ./sessions. "
+        f"The sessions folder is --sessions-dir, or ${ENV_VAR}, or a sessions folder where you run it, "
+        f"or your own ({own_sessions_dir()}). Here it is {choose_sessions_dir()} ({where_from()}). "
         f"--sessions-dir may also come after the command.",
     )
     _global_options(parser, None)
