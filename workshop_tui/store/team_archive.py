@@ -417,3 +417,25 @@ def status(folder: Path) -> ShareStatus:
     except (OSError, ValueError):
         last = None
     return ShareStatus(url, [_title(folder, path) for path in paths], last)
+
+
+def connected(folder: Path) -> bool:
+    """A quick look, without running git: the folder's git settings name a team archive."""
+    try:
+        return f'[remote "{REMOTE}"]' in (Path(folder) / ".git" / "config").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def share_in_background(folder: Path) -> "subprocess.Popen[bytes] | None":
+    """Start `workshop-tui share` for a connected folder, as a process of its own: it finishes its share
+    even if the app is closed at once, and the screen never waits on the network. None if not connected."""
+    if not connected(folder):
+        return None
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(folder), "share"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    except OSError:
+        return None

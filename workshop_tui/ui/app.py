@@ -3,6 +3,7 @@
 import gc
 import os
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -109,12 +110,25 @@ class WorkshopApp(App):
         self._quit_unsaved_ok = False
         self._plan_loss_ok = False
         self.owners: set[SessionLink] = set()  # every session this app has open, to save on a hang-up
+        self.sharing: list[threading.Thread] = []  # shares with the team's archive under way, each waited on by a thread
         self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_memory)
         if not self.is_headless:
             watch_terminal(sys.__stdin__.fileno() if sys.__stdin__ else 0, self._terminal_gone)
+        self.share_with_the_team()  # take in what the team shared since last time
+
+    def share_with_the_team(self) -> None:
+        """Share the sessions folder with the team's archive in the background, if it is connected to one:
+        only from the window that keeps the files (never a joined, audience or browser window)."""
+        joined = isinstance(self.opening, OpenedSession) and not isinstance(self.opening.owner, OpenSession)
+        if self.window_role == "facilitator" and not self.in_browser and not joined:
+            from workshop_tui.ui.team_sharing import share_soon
+
+            sharing = share_soon(self, self.sessions_dir)
+            if sharing is not None:
+                self.sharing.append(sharing)
 
     def _terminal_gone(self) -> None:
         """The terminal hung up (on the watching thread): save every open session, then end at once."""

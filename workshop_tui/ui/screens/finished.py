@@ -97,6 +97,9 @@ class FinishedScreen(Screen):
     def on_mount(self) -> None:
         self.title = self.session.title
         self.sub_title = "Finished"
+        share = getattr(self.app, "share_with_the_team", None)
+        if share is not None:
+            share()  # the finished session goes to the team's archive, if this folder has one
 
     def where_saved(self) -> str:
         if self.save.ok:

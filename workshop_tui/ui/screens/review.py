@@ -202,6 +202,9 @@ class ReviewScreen(Screen):
         self.show_comments()
         if state.ok:
             self.notify("Comment saved.", title="Saved")
+            share = getattr(self.app, "share_with_the_team", None)
+            if share is not None:
+                share()  # the comment goes to the team's archive, if this folder has one
         else:
             self.notify(state.problem, title="Not saved", severity="error", timeout=20)
 

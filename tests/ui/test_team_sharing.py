@@ -1,0 +1,67 @@
+"""Issue [15], item 4: a folder connected to a team's archive shares by itself, in the background, when
+the app starts and when a session finishes; the screen never waits on the network."""
+
+import asyncio
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from workshop_tui.store.team_archive import connect
+from workshop_tui.ui.screens.finished import FinishedScreen
+from tests.ui.live_helpers import advance, live_app
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+@pytest.fixture(autouse=True)
+def someone(monkeypatch, tmp_path):
+    """A git that knows nobody: no name, no email, no settings of the machine's user."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+def archived(url: str) -> list[str]:
+    done = subprocess.run(["git", "-C", url, "ls-tree", "-r", "--name-only", "main"], capture_output=True, text=True)
+    return done.stdout.split()
+
+
+async def shared(app) -> list[str]:
+    """Wait for the shares under way to end (not a guess at how long they take); what they said."""
+    for thread in list(app.sharing):
+        await asyncio.to_thread(thread.join, 60)
+    return [n.message for n in app._notifications if n.title == "Team archive"]
+
+
+async def test_a_finished_session_goes_to_the_team_by_itself(tmp_path: Path, clock):
+    url = str(tmp_path / "archive.git")
+    subprocess.run(["git", "init", "-q", "--bare", url], check=True)
+    folder = tmp_path / "sessions"
+    connect(folder, url)
+    app = live_app(folder, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # At the start: the new session, as it is saved so far.
+        assert await shared(app) == ["1 file went out: 'Test session'."]
+        await pilot.press("space")
+        await advance(pilot, clock, 60)
+        await pilot.press("ctrl+f", "ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FinishedScreen)
+        said = await shared(app)
+        path = app.screen.path
+    assert said[-1] == "1 file went out: 'Test session'."  # again: now finished
+    assert [name for name in archived(url) if name.endswith(".toml")] == [path.name]
+    there = subprocess.run(["git", "-C", url, "show", f"main:{path.name}"], capture_output=True, check=True).stdout
+    assert b'\nstatus = "finished"\n' in there
+
+
+async def test_a_folder_with_no_archive_starts_no_share(tmp_path: Path, clock):
+    app = live_app(tmp_path / "sessions", clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.press("ctrl+f", "ctrl+f")
+        await pilot.pause()
+        assert app.sharing == [] and not list((tmp_path / "sessions").glob(".git"))
