@@ -4,6 +4,7 @@ Each "laptop" is a sessions folder; the archive is a bare repository on disk, as
 """
 
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -11,6 +12,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
@@ -199,3 +202,38 @@ def test_what_is_never_shared(tmp_path, capsys):
     tracked = subprocess.run(["git", "-C", str(a), "ls-files"], capture_output=True, text=True).stdout.split()
     assert tracked == [path.name]
     assert os.environ["HOME"].endswith("home")  # the person's own git settings were not touched
+
+
+# Names that are no everyday word, so finding one in the partners' archive is a leak.
+FIRST = ["Margaret", "Dennis", "Evelyn", "Priya", "Kwame", "Siobhan", "Tomasz", "Aisling"]
+LAST = ["Okafor", "Smith-Jones", "Nakamura", "Kowalski", "Fitzgerald", "Oduya"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=2, max_size=4, unique_by=lambda p: p[0]),
+       st.lists(st.integers(0, 3), min_size=3, max_size=3))
+def test_the_partners_archive_never_holds_a_name(tmp_path_factory, people, said):
+    tmp_path = tmp_path_factory.mktemp("anonymised")
+    url = archive(tmp_path)
+    folder = tmp_path / "sessions"
+    clock = FakeClock(TEN_AM)
+    first, last = people[0]
+    with OpenSession.create(folder, small_plan(), f"Tea with {first} {last}", clock, f"{first} {last}", "Norah Okafor") as owner:
+        for name, surname in people:
+            owner.apply(Command("add_person", {"name": f"{name} {surname}", "role": "older person"}))
+        forms = [f"@{people[i % len(people)][0]}" for i in said] + [people[said[0] % len(people)][1].upper()]
+        owner.apply(Command("add_note", {"typed": f"{forms[0]} said {forms[1]}'s idea was good, and {forms[3]} agreed"}))
+        owner.apply(Command("add_action", {"text": f"Ring {forms[2]}", "owner": people[-1][0]}))
+        owner.apply(Command("finish"))
+    capsys_free = main(["--sessions-dir", str(folder), "share", "--anonymised", "--to", url])
+    assert capsys_free == 0
+    copy = tmp_path / "copy"
+    subprocess.run(["git", "clone", "-q", "-b", "main", url, str(copy)], check=True, capture_output=True)
+    history = subprocess.run(["git", "-C", str(copy), "log", "--format=%an %ae %s %b"], capture_output=True, text=True).stdout
+    texts = [p.read_text() for p in copy.glob("*.toml")] + [history, *(p.name for p in copy.glob("*.toml"))]
+    assert len(texts) == 3  # one session, its history, its name
+    words = {w for first, last in people for w in (first, *last.split("-"))} | {"Norah", "Okafor"}
+    for text in texts:
+        for word in words:
+            assert not re.search(rf"(?<!\w){word}(?!\w)", text, re.IGNORECASE), (word, text[:300])
+    assert load_session(next(copy.glob("*.toml"))).notes  # still a session a partner can review

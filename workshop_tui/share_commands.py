@@ -23,6 +23,9 @@ def add_share_command(command: Callable[..., argparse.ArgumentParser], commands:
     where.add_argument("--to", metavar="URL", help="connect this folder to a team archive (any git remote: a shared drive, a git server) and share")
     where.add_argument("--from", dest="from_url", metavar="URL", help="start this (empty) sessions folder from a team archive")
     where.add_argument("--status", action="store_true", help="what is waiting to go out, and when this folder last shared")
+    share.add_argument("--anonymised", action="store_true",
+                       help="with --to: keep a second archive of anonymised copies only (names as roles), for partners "
+                            "outside the organisation; it never holds a name")
     merge = commands.add_parser("merge-file")
     merge.add_argument("kind", choices=["session", "plan"])
     for name in ("ancestor", "ours", "theirs", "path"):
@@ -30,23 +33,34 @@ def add_share_command(command: Callable[..., argparse.ArgumentParser], commands:
 
 
 def share(args: argparse.Namespace, sessions_dir: Path) -> int:
+    from workshop_tui.export import anonymised_archive
     from workshop_tui.store import team_archive
 
+    if args.anonymised and not args.to:
+        raise UsageProblem("--anonymised goes with --to URL: the address of the partners' archive")
+    lines: list[str] = []
     try:
-        if args.status:
-            for line in team_archive.status(sessions_dir).words():
-                print(line)
-            return 0
-        if args.to:
-            print(f"Connecting {sessions_dir} to the team's archive at {args.to}.", file=sys.stderr)
-            shared = team_archive.connect(sessions_dir, args.to)
+        if args.anonymised:
+            lines += anonymised_archive.connect(sessions_dir, args.to).words() or ["Nothing to send yet."]
+        elif args.status:
+            lines += team_archive.status(sessions_dir).words() if team_archive.is_shared(sessions_dir) else []
+            if anonymised_archive.connected(sessions_dir):
+                lines.append("Anonymised copies also go to a partners' archive.")
+            if not lines:
+                team_archive.status(sessions_dir)  # says how to connect
+        elif args.to:
+            lines += team_archive.connect(sessions_dir, args.to).words()
         elif args.from_url:
-            shared = team_archive.start_from(sessions_dir, args.from_url)
+            lines += team_archive.start_from(sessions_dir, args.from_url).words()
         else:
-            shared = team_archive.share(sessions_dir)
+            partners = anonymised_archive.connected(sessions_dir)
+            if team_archive.is_shared(sessions_dir) or not partners:
+                lines += team_archive.share(sessions_dir).words()
+            if partners:
+                lines += anonymised_archive.share(sessions_dir).words()
     except team_archive.ShareProblem as problem:
         raise UsageProblem(str(problem)) from None
-    for line in shared.words():
+    for line in lines:
         print(line)
     return 0
 

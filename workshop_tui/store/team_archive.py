@@ -36,6 +36,8 @@ SESSION_DRIVER, PLAN_DRIVER = "workshop-tui-session", "workshop-tui-plan"
 KEPT_APART = "workshop-tui-kept-apart"  # in .git: the files the merge driver kept beside others, for share to add
 LAST_SHARED = "workshop-tui-last-shared"  # in .git: when this folder last shared with the team
 NETWORK_WAIT = 120  # seconds for a fetch or a push before it is left for next time
+# The partners' archive of anonymised copies (export/anonymised_archive.py): its own working tree in here.
+ANONYMISED, PARTNERS = ".anonymised", "partners"
 
 IGNORE = """\
 # Written by workshop-tui: what a team's archive never holds.
@@ -420,11 +422,15 @@ def status(folder: Path) -> ShareStatus:
 
 
 def connected(folder: Path) -> bool:
-    """A quick look, without running git: the folder's git settings name a team archive."""
-    try:
-        return f'[remote "{REMOTE}"]' in (Path(folder) / ".git" / "config").read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
+    """A quick look, without running git: the folder's git settings name a team archive or a partners' one."""
+    for settings, remote in ((Path(folder) / ".git" / "config", REMOTE),
+                             (Path(folder) / ANONYMISED / ".git" / "config", PARTNERS)):
+        try:
+            if f'[remote "{remote}"]' in settings.read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def share_in_background(folder: Path) -> "subprocess.Popen[bytes] | None":
