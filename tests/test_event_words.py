@@ -270,3 +270,12 @@ def test_an_unfinished_session_says_it_was_last_changed_not_ended():
     assert outside_the_session(engine.session, datetime(2026, 7, 8, 11, 0, tzinfo=TEN_AM.tzinfo)) == (
         "11:00 is after the session was last changed. This session ran from 10:00 to 10:20 so far."
     )
+
+
+def test_a_kind_this_version_does_not_know_is_said_by_its_name_and_odd_details_by_the_plain_words():
+    session = training_part_1()
+    before = starting_state(session)
+    assert what_happened(before, Event(at=TEN_AM, kind="later.kind", details={})) == "later.kind"
+    # A hand-edited file: minutes that are not a number are said plainly, never a crash.
+    odd = Event(at=TEN_AM, kind=Kind.AGENDA_CHANGE, details={"step": "s1", "minutes": "ten"})
+    assert what_happened(before, odd) == "a step was changed"
