@@ -86,6 +86,8 @@ def check_every_event_is_said_with_its_names(session: Session) -> set[str]:
         words = what_happened(before, event)
         met.add(event.kind)
         assert "someone" not in words, (event.kind, words)
+        if event.kind == Kind.SESSION_CODE and event.details.get("code"):
+            assert str(event.details["code"]) not in words  # a code is read out only to the person it is for
         for name in names_in(before, event):
             assert name in words, f"{event.kind}: {words!r} does not say {name!r}"
         if event.kind not in NOTHING_TO_NAME:

@@ -14,7 +14,7 @@ from workshop_tui.core.joining import FACILITATOR_CODE
 from workshop_tui.core.panel_views import panel_event_words
 from workshop_tui.core.wording import names_and, plural
 from workshop_tui.model import Event, Participant, Session
-from workshop_tui.model.participant import person_labels
+from workshop_tui.model.participant import ROLES, person_labels
 from workshop_tui.model.round import pounds
 
 Saying = Callable[[Session, Event], str]
@@ -49,12 +49,15 @@ def _current_step(session: Session, event: Event) -> str:
     return session.steps[session.current_step].title if session.steps else ""
 
 
+def _said(session: Session, speakers: list[str]) -> str:
+    """' - Dennis and Priya' after a note's words, as the notes list shows who said it; '' for no one."""
+    return f" - {names_and([_who(session, p) for p in speakers])}" if speakers else ""
+
+
 def _note(session: Session, note_id: object) -> str:
     """A note as the notes list shows it: its words, then who said it ("Big print - Margaret")."""
     note = next((note for note in session.notes if note.id == str(note_id)), None)
-    if note is None:
-        return ""
-    return note.text + (f" - {names_and([_who(session, p) for p in note.speakers])}" if note.speakers else "")
+    return note.text + _said(session, note.speakers) if note is not None else ""
 
 
 def _action(session: Session, action_id: object) -> str:
@@ -71,13 +74,10 @@ def _organisation(session: Session, application: object) -> str:
 
 
 def _said_by(session: Session, event: Event) -> str:
-    """' - Dennis and Priya' for a note whose details name who said it, as the notes list shows it."""
+    """Who said it, for a note event whose details name them (by, also_by)."""
     by = _detail(event, "by")
-    if not by:
-        return ""
     also = event.details.get("also_by", [])
-    speakers = [by, *(str(p) for p in also)] if isinstance(also, list) else [by]
-    return " - " + names_and([_who(session, p) for p in speakers])
+    return _said(session, [by, *(str(p) for p in also)] if isinstance(also, list) else [by]) if by else ""
 
 
 def _with(words: str, thing: str) -> str:
@@ -86,9 +86,10 @@ def _with(words: str, thing: str) -> str:
 
 
 def _person_add(session: Session, event: Event) -> str:
-    joining = Participant(id=_detail(event, "person") or "new", name=_detail(event, "name"), role="older person")
+    # Not on the roster yet: named as the roster will name them, numbered among those of their role.
     role = _detail(event, "role")
-    if role in ("older person", "volunteer", "staff", "facilitator", "guest"):
+    joining = Participant(id=_detail(event, "person") or "new", name=_detail(event, "name"))
+    if role in ROLES:
         joining = joining.model_copy(update={"role": role})
     roster = [p for p in session.participants if p.id != joining.id] + [joining]
     name = person_labels(roster, panel=session.panel is not None)[joining.id]
@@ -115,9 +116,9 @@ def _note_add(session: Session, event: Event) -> str:
 def _note_edit(session: Session, event: Event) -> str:
     note = next((note for note in session.notes if note.id == _detail(event, "note")), None)
     text = _detail(event, "text") or (note.text if note else "")
-    if "by" in event.details or note is None:  # the edit named who said it (@name), or no one
+    if "by" in event.details or note is None:  # the edit named who said it (@name)
         return f"a note was changed: {text}{_said_by(session, event)}"
-    return f"a note was changed: {text}" + (f" - {names_and([_who(session, p) for p in note.speakers])}" if note.speakers else "")
+    return f"a note was changed: {text}{_said(session, note.speakers)}"
 
 
 def _decision_add(session: Session, event: Event) -> str:
