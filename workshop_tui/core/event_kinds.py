@@ -1,8 +1,9 @@
 """Every kind of event, named once: how it changes a session, its words, and what it redraws.
 
 A kind is a member of `Kind`. The rule for each kind is registered beside the code that applies
-it (session_events.py, record_events.py) with `@rule(...)`. Applying, the replay's words and the
-live screen's redraws are all read from `RULES`, so a new kind is added in one place.
+it (session_events.py, record_events.py, panel_events.py) with `@rule(...)`. Applying and the live
+screen's redraws are read from `RULES`; the replay names who or what each event was about with
+core/event_words.py, which keeps a rule's words for a kind with nothing to name.
 """
 
 from collections.abc import Callable, Iterable
@@ -85,7 +86,7 @@ Apply = Callable[[Session, Event], None]
 class EventRule:
     kind: Kind
     apply: Apply
-    words: str  # in the replay: "a note was taken"
+    words: str  # the kind with nothing named: "a note was taken" (the replay's words: core/event_words.py)
     redraws: Area
     # A natural moment to rewrite the whole file (see store/session_file.py).
     settles: bool = False

@@ -14,6 +14,7 @@ from workshop_tui.core.ranking import Ranked, rank
 from workshop_tui.core.record_commands import squashed
 from workshop_tui.model import Participant, Session
 from workshop_tui.model.panel import SCORING_ROLES, Award, Panel, Score
+from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import Application, pounds
 
 # Members whose scores for one criterion are this many levels apart or more are asked to talk it through.
@@ -331,7 +332,7 @@ def panel_event_words(session: Session, event_kind: str, details: dict[str, obje
     if panel is None:
         return ""
     names = {a.id: a.organisation for a in panel.round.applications}
-    people = {p.id: p.name or p.role for p in session.participants}
+    people = person_labels(session.participants, panel=True)  # as the minutes and the report call them
     application = names.get(str(details.get("application", "")), "")
     member = people.get(str(details.get("member", "")), "")
     try:

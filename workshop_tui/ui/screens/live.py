@@ -321,7 +321,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         countdown = self.engine.countdown()
         left = countdown.left(now)
         self._ring_alerts(left)
-        second = f"{countdown_text(left)}|{countdown.running}|{now:%H:%M}"
+        # Paused, the time left stands still while the clock moves on: "back at" (now + the time left), when
+        # each step starts, the finish and how late all move on with it, so they are worked out each second.
+        moving = "" if countdown.running else f"{countdown.ends_at(now):%H:%M:%S}"
+        second = f"{countdown_text(left)}|{countdown.running}|{now:%H:%M}|{moving}"
         if second == self._shown_second:
             return
         self._shown_second = second
@@ -331,7 +334,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.projector:
             self.show_projector(step, left, now)
         # Clock times and lateness are in whole minutes: half-minute steps catch every change.
-        minute = f"{now:%H:%M}|{countdown.running}|{left // 30}|{self.save_message}"
+        minute = f"{now:%H:%M}|{countdown.running}|{left // 30}|{moving}|{self.save_message}"
         if minute == self._shown_minute:
             return
         self._shown_minute = minute

@@ -168,7 +168,12 @@ class ReviewScreen(Screen):
                 self.notify("Write the time like 10:45.", title="Not a time", severity="warning")
                 return
             self.query_one(TabbedContent).active = "replay"
-            self.replay.go_to(moment)
+            # A time outside the session stays where it was and says so: going to the nearest end would look
+            # like the answer, and a mistyped hour would lose the trainer's place.
+            outside = self.replay.jump_to(moment)
+            if outside:
+                self.notify(f"{outside} The replay stays at {self.replay.moment:%H:%M:%S}.",
+                            title="Not in this session", severity="warning", timeout=10, markup=False)
 
         self.app.push_screen(TextPrompt("Jump to what time? (such as 10:45)"), jump)
 

@@ -7,12 +7,12 @@ from textual.widgets import Static
 
 from workshop_tui.core.wording import plural
 from workshop_tui.core.countdown import countdown_text
-from workshop_tui.core.replay import state_at
-from workshop_tui.core.event_kinds import event_words
-from workshop_tui.core.panel_views import panel_event_words
+from workshop_tui.core.event_words import labels
+from workshop_tui.core.replay import outside_the_session, replayed_at
 from workshop_tui.model.round import pounds
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
 from workshop_tui.model import Session
+from workshop_tui.ui.widgets.notes_list import note_line
 
 SPEEDS = (1, 10, 60)
 
@@ -63,12 +63,12 @@ class ReplayPanel(Static):
 
     def describe(self) -> str:
         """What the live screen showed then, in words."""
-        state = state_at(self.session, self.moment, self.upto)
+        replayed = replayed_at(self.session, self.moment, self.upto)
+        state = replayed.state
         count = len(state.events)
-        last = "nothing yet"
-        if state.events:
-            event = state.events[-1]
-            last = panel_event_words(state, event.kind, dict(event.details)) or event_words(event.kind)
+        last = replayed.last_event or "nothing yet"
+        if not last.endswith((".", "?", "!")):  # a note's own words may end the sentence already
+            last += "."
         on_agenda = [s for s in state.steps if s.removed_at is None and is_on_agenda(s)]
         step = state.steps[state.current_step]
         number = on_agenda.index(step) + 1 if step in on_agenda else 0
@@ -79,13 +79,15 @@ class ReplayPanel(Static):
             f"Replay at {self.moment:%H:%M:%S}, between {self.start:%H:%M} and {self.end:%H:%M}. "
             f"{'Playing' if self.playing else 'Paused'} at {self.speed}x.",
             self.timeline(),
-            f"Event {count} of {len(self.session.events)}: {last}.",
+            f"Event {count} of {len(self.session.events)}: {last}",
             "",
             f"Step {number} of {len(on_agenda)}: {step.title} - {state_words}.",
             "",
             "Notes so far:" if state.notes else "No notes yet.",
         ]
-        lines += [f"  {n.at:%H:%M} {n.text}" for n in [n for n in state.notes if n.removed_at is None][-8:]]
+        # Each note as the notes list showed it, with who said it.
+        names = labels(state)
+        lines += [f"  {note_line(n, names)}" for n in [n for n in state.notes if n.removed_at is None][-8:]]
         if state.decisions:
             lines += ["", "Decisions so far:"] + [f"  {d.at:%H:%M} {d.question} - {d.outcome}" for d in state.decisions]
         if state.panel is not None:
@@ -106,6 +108,13 @@ class ReplayPanel(Static):
         self.moment = moment
         if self.moment >= self.end:
             self.playing = False
+
+    def jump_to(self, minute: datetime) -> str:
+        """Go to a time typed as 10:45. A time outside the session moves nothing: the sentence says why."""
+        outside = outside_the_session(self.session, minute)
+        if not outside:
+            self.go_to(minute)  # the minute the session started in goes to its start
+        return outside
 
     def advance(self, seconds: float) -> None:
         """Move on by `seconds` of session time (playing calls this with real time times the speed)."""
