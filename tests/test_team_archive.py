@@ -24,7 +24,7 @@ from workshop_tui.store.plan_files import save_plan_version
 from workshop_tui.store.plan_history import plan_history
 from workshop_tui.store.session_file import load_session
 from workshop_tui.store.team_archive import NO_GIT
-from workshop_tui.store.toml_files import load_plan
+from workshop_tui.store.toml_files import load_plan, to_toml
 from tests.conftest import TEN_AM, small_plan
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -125,6 +125,15 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
         assert "Well paced" not in markdown_minutes(load_session(laptop / part_1.name))  # comments are the trainer's
         assert len(plan_history(laptop, "small").sessions) == 3
         assert cli("--sessions-dir", str(laptop), "export", part_1.name, "--format", "md", "-o", "-", capsys=capsys)[0] == 0
+    # stats learns from the whole archive, or from one person's sessions.
+    plan_file = tmp_path / "small.toml"
+    plan_file.write_bytes(to_toml(small_plan()))
+    status, out, _ = cli("--sessions-dir", str(c), "stats", str(plan_file), capsys=capsys)
+    assert status == 0 and ": 3 past sessions." in out
+    status, out, _ = cli("--sessions-dir", str(c), "stats", str(plan_file), "--facilitator", "bob", capsys=capsys)
+    assert status == 0 and out.startswith("Only the sessions run by Bob: 1 of 3.\n") and ": 1 past session." in out
+    status, _, err = cli("--sessions-dir", str(c), "stats", str(plan_file), "--facilitator", "Zed", capsys=capsys)
+    assert status == 2 and "The facilitators of its sessions here: Bob, Cat, Fatima." in err
 
 
 def test_a_session_carried_on_on_two_laptops_is_kept_as_two(tmp_path, capsys):

@@ -91,6 +91,7 @@ def build_parser() -> Parser:
     plan_print.add_argument("--force", action="store_true", help="replace files that are already there")
     stats = command("stats", help="how a plan's steps went in past sessions: planned against actual, and suggested timings")
     stats.add_argument("plan", metavar="PLAN", help="a plan's name (built-in or your own), or a plan file")
+    stats.add_argument("--facilitator", metavar="NAME", help="learn only from the sessions this person ran (a whole or first name)")
     stats.add_argument("--save", action="store_true",
                        help="save the suggested timings as a new version of the plan (the version before is kept)")
     check = command(

@@ -167,6 +167,7 @@ def print_agenda(args: argparse.Namespace, sessions_dir: Path) -> int:
 def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
     """How the plan's steps went in past sessions, and suggested timings; --save keeps them as a new version."""
     from workshop_tui.core.plan_stats import plan_stats as stats_of
+    from workshop_tui.core.plan_stats import run_by
     from workshop_tui.core.timings_report import report_lines
     from workshop_tui.store.plan_files import PlanNotSaved, save_plan_version
     from workshop_tui.store.plan_history import plan_history
@@ -174,7 +175,15 @@ def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
     entry = find_plan(args.plan, sessions_dir / "plans")
     assert entry.plan is not None
     history = plan_history(sessions_dir, entry.plan.name)
-    stats = stats_of(entry.plan, history.sessions)
+    sessions = history.sessions
+    if args.facilitator is not None:
+        sessions = run_by(history.sessions, args.facilitator)
+        if not sessions:
+            known = sorted({s.facilitator for s in history.sessions if s.facilitator.strip()})
+            ran = f" The facilitators of its sessions here: {', '.join(known)}." if known else ""
+            raise UsageProblem(f"no session of {entry.plan.name} here was run by '{args.facilitator}'.{ran}")
+        print(f"Only the sessions run by {sessions[0].facilitator}: {len(sessions)} of {len(history.sessions)}.")
+    stats = stats_of(entry.plan, sessions)
     width = min(100, max(60, shutil.get_terminal_size((80, 24)).columns))
     print("\n".join(report_lines(stats, width)))
     for line in damaged_lines(history.damaged, sessions_dir):

@@ -34,6 +34,14 @@ class PastSession:
     steps: list[StepTime]
     planned_start: datetime | None = None  # when the plan said it starts, that day
     timer_started_at: datetime | None = None  # when the group got going
+    facilitator: str = ""  # who ran it, as its summary says
+
+
+def run_by(sessions: list[PastSession], name: str) -> list[PastSession]:
+    """The sessions a facilitator ran: their whole name or their first name, in any case."""
+    wanted = " ".join(name.split()).casefold()
+    return [s for s in sessions
+            if wanted and wanted in (" ".join(s.facilitator.split()).casefold(), (s.facilitator.split() or [""])[0].casefold())]
 
 
 @dataclass(frozen=True)

@@ -75,8 +75,10 @@ def _past(path: Path, summary: dict[str, Any], timings: list[StepTime]) -> PastS
         raise ValueError("its summary is not the shape one has")
     if summary.get("status") not in STATUSES:
         raise ValueError(f"its status is {str(summary.get('status'))[:40]!r}, not one of {', '.join(STATUSES)}")
+    facilitator = summary.get("facilitator")
     return PastSession(path.name, summary["title"], summary["status"], started, version, timings,
-                       _moment(summary.get("planned_start")), _moment(summary.get("timer_started_at")))
+                       _moment(summary.get("planned_start")), _moment(summary.get("timer_started_at")),
+                       facilitator if isinstance(facilitator, str) else "")
 
 
 def _from_whole_file(path: Path, plan_name: str) -> PastSession | None:
