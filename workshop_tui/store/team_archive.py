@@ -193,6 +193,19 @@ def _one_share_at_a_time(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def _clear_stale_locks(folder: Path) -> None:
+    """A share killed while git was writing (the laptop shut, the process killed) can leave git's
+    index.lock behind, and every git command after would refuse. Only shares run git in this folder
+    for the app, and this one holds the share lock, so one still there is stale."""
+    for name in ("index.lock", "HEAD.lock", "ORIG_HEAD.lock", "MERGE_HEAD.lock", "config.lock"):
+        try:
+            (Path(folder) / ".git" / name).unlink()
+        except OSError:
+            pass
+    if (Path(folder) / ".git" / "MERGE_HEAD").exists():  # a merge cut off half way: start it again
+        git(folder, "merge", "--abort")
+
+
 def _shareable(folder: Path, paths: list[str] | None = None) -> list[str]:
     """The files sharing deals in, as paths in the folder: session files at the top, and plans."""
     if paths is None:
@@ -304,8 +317,9 @@ def _take_in(folder: Path, shared: Shared) -> None:
     kept = _kept_apart(folder)
     if kept:
         _must(folder, "add", "--", *kept, what="keep both copies")
-        _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m",
-              "Kept both copies: " + ", ".join(kept), what="keep both copies")
+        if git(folder, "diff", "--cached", "--quiet").returncode:  # (a share killed after the merge committed them)
+            _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m",
+                  "Kept both copies: " + ", ".join(kept), what="keep both copies")
     after = _out(git(folder, "rev-parse", "HEAD"))
     if before != after:
         came = _out(git(folder, "diff", "--name-only", "--no-renames", f"{before}..{after}" if before else after)).splitlines()
@@ -358,6 +372,7 @@ def share(folder: Path) -> Shared:
                            "'workshop-tui share --to URL', or start a folder from one with 'share --from URL'.")
     shared = Shared()
     with _one_share_at_a_time(folder):
+        _clear_stale_locks(folder)
         set_up(folder)
         _commit_here(folder)
         for _ in range(3):  # someone may share between our taking in and our sending
