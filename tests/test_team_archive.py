@@ -305,3 +305,45 @@ def test_a_share_killed_at_any_moment_loses_nothing_and_the_next_one_finishes(tm
             break  # past the last git call of a share: every moment has been tried
         killed = 0
     assert at > 5  # a share makes several calls to git, and each was a moment to kill it
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A folder on a disk with room for little: a tmpfs of 40 KiB (needs root; skipped otherwise)."""
+    where = tmp_path / "small-disk"
+    where.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", str(where)],
+                                           capture_output=True).returncode:
+        pytest.skip("needs root, to make a small disk")
+    yield where
+    subprocess.run(["umount", "-l", str(where)], check=False)
+
+
+def test_a_full_disk_keeps_every_session_whole_and_says_what_to_do(tmp_path, small_disk, capsys):
+    examples = Path(__file__).parent.parent / "sessions"
+    # The archive on a disk too small for the sessions: nothing goes out, nothing here is lost.
+    url = str(small_disk / "archive.git")
+    subprocess.run(["git", "init", "-q", "--bare", "--template=", url], check=True)  # no sample hooks: room for little else
+    a = tmp_path / "a"
+    a.mkdir()
+    for path in examples.glob("*.toml"):
+        shutil.copy(path, a / path.name)
+    before = files(a)
+    status, out, _ = cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    assert status == 0 and "Could not send to the team's archive" in out and "goes out at the next share" in out
+    assert files(a) == before
+    # The laptop's own disk is full: one sentence, and every session as it was.
+    shutil.rmtree(url)
+    full = small_disk / "laptop"
+    full.mkdir()
+    shutil.copy(next(examples.glob("*leeds.toml")), full)
+    try:
+        with open(small_disk / "filler", "wb", buffering=0) as filler:
+            while True:
+                filler.write(b"x" * 512)
+    except OSError:
+        pass  # the disk is full
+    kept = files(full)
+    status, _, err = cli("--sessions-dir", str(full), "share", "--to", str(tmp_path / "elsewhere.git"), capsys=capsys)
+    assert status == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert files(full) == kept

@@ -108,9 +108,21 @@ def _out(done: subprocess.CompletedProcess[bytes]) -> str:
     return done.stdout.decode("utf-8", "replace").strip()
 
 
+# Reasons git gives deep in its output, said plainly: the first found wins.
+_PLAIN = (("No space left on device", "there is no room left on the disk"),
+          ("Permission denied", "permission was refused"),
+          ("does not appear to be a git repository", "there is no archive at that address"),
+          ("Could not resolve host", "there is no network, or the server's name is wrong"),
+          ("unable to access", "the server could not be reached"))
+
+
 def _why(done: subprocess.CompletedProcess[bytes]) -> str:
-    """git's own reason, in one line: its last 'fatal:' or 'error:' line, or its last line."""
-    lines = [line.strip() for line in done.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    """git's own reason, in one line: a known cause said plainly, else its last 'fatal:' or 'error:' line."""
+    text = done.stderr.decode("utf-8", "replace")
+    for found, plain in _PLAIN:
+        if found in text:
+            return plain
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     said = [line for line in lines if line.startswith(("fatal:", "error:"))] or lines or ["no reason given"]
     return said[-1].removeprefix("fatal: ").removeprefix("error: ")
 
@@ -390,7 +402,8 @@ def share(folder: Path) -> Shared:
                 shared.went_out = [_title(folder, path) for path in going]
                 _remember_shared(folder)
                 return shared
-            refused = b"rejected" in pushed.stderr or b"fetch first" in pushed.stderr
+            # Someone shared in between (the archive is ahead): take that in and try again.
+            refused = b"(fetch first)" in pushed.stderr or b"(non-fast-forward)" in pushed.stderr
             if shared.waiting and refused:  # the team's work was not taken in, so ours cannot go on top yet
                 shared.later = "What is new here goes out at the next share after that session is closed."
                 return shared
