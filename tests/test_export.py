@@ -331,7 +331,7 @@ def test_the_minutes_show_minutes_added_with_plus(clock):
     text = markdown_minutes(engine.session)
     assert ("| Welcome | 10 minutes, 13 on the day | 13 minutes | "
             "3 minutes over the plan, within the 13 minutes it had on the day |") in text
-    assert "3 minutes were added during the session" in text
+    assert "On the day, 3 minutes were added." in text
 
 
 def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock):
@@ -344,7 +344,7 @@ def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock):
     clock.advance(minutes=1, seconds=27)
     engine.next_step()
     text = markdown_minutes(engine.session)
-    assert "| Warm-up | 1 minute | 1 minute | 27 seconds over |" in text
+    assert "| Warm-up | 1 minute | 1 minute 27 seconds | 27 seconds over |" in text
     assert "Warm-up: 27 seconds over" in timing_chart(engine.session)
 
 

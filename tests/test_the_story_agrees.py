@@ -23,7 +23,7 @@ from workshop_tui.core.schedule import agenda
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.core.step_times import DONE, NOT_REACHED, NOT_TIMED, REMOVED, RUNNING, SKIPPED, step_stories
 from workshop_tui.core.timings_report import step_words
-from workshop_tui.core.wording import duration_in_words, length_in_words, plural, whole_minutes
+from workshop_tui.core.wording import length_in_words, plural, time_used_in_words
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.plan_history import plan_history
@@ -45,7 +45,7 @@ SAID = {
     SKIPPED: r"^(added on the day, |moved, )*skipped",
     REMOVED: r"^(added on the day, |moved, )*taken off the agenda",
     NOT_TIMED: r"passed without its timer$",
-    RUNNING: r"^(added on the day, |moved, )*(running, .+ so far|on now, its timer not started)$",
+    RUNNING: r"^(added on the day, |moved, )*(running, .+ so far|on now)$",
 }
 
 operation = st.one_of(
@@ -89,6 +89,8 @@ class WhatHappened:
         finished = session.status == "finished"
         if index == session.current_step and not finished:
             return RUNNING
+        if index > session.current_step and not finished:
+            return NOT_REACHED  # to come again, after the group went back
         if self.used(step.id, session.last_moment):
             return DONE
         if index < session.current_step or (finished and index == session.current_step):
@@ -182,10 +184,12 @@ def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, f
     rows = agenda_rows(minutes)
     assert [row[0] for row in rows] == [story.title for story in stories]
     for row, story in zip(rows, stories, strict=True):
-        assert row[2] == (duration_in_words(used[story.step_id]) if used[story.step_id] else "-"), row
+        assert row[2] == (time_used_in_words(used[story.step_id]) if used[story.step_id] else "-"), row
         state = story.time.state
         if state == NOT_REACHED:
             assert row[3].endswith("not reached" if finished else "not reached yet"), row
+        elif story.ended_on and state == DONE and used[story.step_id] < 60 * story.time.allowed:
+            assert row[3].endswith(f"the session finished during it, after {row[2]}"), row
         else:
             assert re.search(SAID[state], row[3]), row
         assert ("added on the day" in row[3]) == story.time.added
@@ -201,9 +205,9 @@ def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, f
     assert in_all_line(minutes).startswith(f"In all: the plan was {length_in_words(plan_minutes)}.")
     ran = [s for s in stories if s.time.state == DONE or (s.time.state in (SKIPPED, REMOVED) and s.time.used_seconds)]
     if ran:
-        total = whole_minutes(sum(used[s.step_id] for s in ran))
+        total = sum(used[s.step_id] for s in ran)
         planned = sum(s.time.planned for s in ran)
-        assert (f" {plural(len(ran), 'step')} ran, for {length_in_words(total)} against {length_in_words(planned)} "
+        assert (f" {plural(len(ran), 'step')} ran, for {time_used_in_words(total)} against {length_in_words(planned)} "
                 "planned for them (") in in_all_line(minutes)
     else:
         assert " ran, for " not in in_all_line(minutes)
@@ -236,5 +240,47 @@ def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, f
         row = rows[stories.index(story)]
         if story.time.state == DONE:
             assert step_words(step).startswith(f"Took {row[2]}, against"), (step_words(step), row)
-        assert step.skipped == (story.time.state in (SKIPPED, REMOVED))
+        assert step.skipped == (story.time.state == SKIPPED)
+        assert step.removed == (story.time.state == REMOVED)
+        assert step.passed == (story.time.state == NOT_TIMED)
         assert step.dropped == (story.time.state == NOT_REACHED and finished)
+
+
+def test_a_step_left_by_going_back_is_still_to_come_and_counts_in_the_expected_finish():
+    """As found: 'p' marked the step left as done ('✓ 0 of 20') and took it off the expected finish."""
+    from workshop_tui.core.schedule import plan_status
+
+    clock = FakeClock(TEN_AM)
+    engine = SessionEngine(new_session(PLAN, "Story", clock), clock)
+    engine.start_timer()
+    clock.advance(minutes=10)
+    before = plan_status(engine.session, clock.now()).expected_finish
+    engine.next_step()
+    clock.advance(seconds=30)
+    engine.previous_step()
+    lines = {line.step.title: line.state for line in agenda(engine.session, clock.now())}
+    assert lines["Check-in round"] == "to come"
+    later = plan_status(engine.session, clock.now()).expected_finish
+    assert later - before == timedelta(seconds=30)  # only the half minute spent, not the step's 15 minutes
+    row = next(r for r in agenda_rows(markdown_minutes(engine.session)) if r[0] == "Check-in round")
+    assert row[2:] == ["30 seconds", "not reached yet"]
+
+
+def test_a_session_running_in_a_window_is_read_as_of_now(tmp_path):
+    """As found: an export of a running session said the step on now had run 27 seconds, while its
+    window said 43; it is measured up to the moment it is read, while a window has it open."""
+    from workshop_tui.store.open_session import Command, OpenSession
+    from workshop_tui.store.session_file import load_session_now
+
+    clock = FakeClock(TEN_AM)
+    with OpenSession.create(tmp_path, PLAN, "Running", clock) as owner:
+        owner.apply(Command("toggle_timer"))
+        clock.advance(minutes=2)
+        owner.apply(Command("add_note", {"typed": "A thought"}))
+        owner.flush()
+        later = clock.now() + timedelta(minutes=3)
+        row = next(r for r in agenda_rows(markdown_minutes(load_session_now(owner.path, later))) if r[0] == "Welcome")
+        assert row[2:] == ["5 minutes", "running, 5 minutes so far"]
+    # Closed (the laptop was shut): measured to its last saved change, never to a later moment.
+    row = next(r for r in agenda_rows(markdown_minutes(load_session_now(owner.path, later))) if r[0] == "Welcome")
+    assert row[2:] == ["2 minutes", "running, 2 minutes so far"]

@@ -91,7 +91,7 @@ def test_minutes_added_with_plus_are_shown_in_the_review():
     # Over the plan, but within the time it had on the day: the countdown never said "over".
     planned = chart[chart.index("Welcome: 3 minutes over the plan, within the 13 minutes it had on the day") + 1]
     assert planned.startswith("planned  10 ░") and planned.endswith("and 13 on the day")
-    assert "3 minutes were added during the session" in chart[-1]
+    assert "On the day, 3 minutes were added." in chart[-1]
 
 
 def test_the_totals_say_one_minute_not_one_minutes():
@@ -100,7 +100,8 @@ def test_the_totals_say_one_minute_not_one_minutes():
     clock.advance(seconds=50)
     engine.next_step()
     line = time_in_all(session_time(engine.session))
-    assert "1 step ran, for 1 minute against 1 minute planned" in line and not re.search(r"\b1 (minutes|steps)", line)
+    assert "1 step ran, for 50 seconds against 1 minute planned for them (10 seconds under)" in line
+    assert not re.search(r"\b1 (minutes|steps|seconds)", line)
 
 
 def test_coaching_for_the_facilitator_is_kept_apart_from_the_record():

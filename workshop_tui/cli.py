@@ -40,6 +40,15 @@ def _load_session(path: Path):
     return load_session(path)
 
 
+def _read_session(path: Path):
+    """For looking at (review, export): a session running in a window is measured up to now."""
+    from datetime import datetime
+
+    from workshop_tui.store.session_file import load_session_now
+
+    return load_session_now(path, datetime.now().astimezone())
+
+
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would print usage and a terse line
         raise UsageProblem(message)
@@ -473,7 +482,7 @@ def review(args: argparse.Namespace, sessions_dir: Path) -> int:
     if not args.session:
         return open_app(sessions_dir, BrowseSessions())
     path = _folder(sessions_dir).find(args.session)
-    return open_app(sessions_dir, ReviewSession(_load_session(path), path))
+    return open_app(sessions_dir, ReviewSession(_read_session(path), path))
 
 
 def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
@@ -481,7 +490,7 @@ def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
 
     path = _folder(sessions_dir).find(args.session)
     output = None if args.output == "-" else args.output  # -o - is the screen (standard output)
-    session = _load_session(path)
+    session = _read_session(path)
     # The sessions that follow on from this one (part 2), beside it: the minutes say what became of its actions.
     later = _folder(path.parent).followers_of(path)
     for written in export(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 
-from workshop_tui.core.step_times import DONE, NOT_REACHED, REMOVED, RUNNING, SKIPPED, StepTime
+from workshop_tui.core.step_times import DONE, NOT_REACHED, NOT_TIMED, REMOVED, RUNNING, SKIPPED, StepTime
 from workshop_tui.model import Plan
 
 ROUND_TO = 5  # minutes: suggestions are rounded to this
@@ -53,10 +53,12 @@ class StepStats:
     sessions: int  # sessions that had this step
     used: tuple[float, ...]  # minutes it ran, in each session where it ran
     over: tuple[float, ...]  # minutes over the plan as run, in each session where it ran over
-    skipped: int  # skipped or taken off the agenda
+    skipped: int  # skipped
     moved: int
     planned_then: tuple[int, ...] = ()  # minutes the plan gave it, in each session where it ran
     dropped: int = 0  # finished before it was reached: the steps a group runs out of time for
+    removed: int = 0  # taken off the agenda (apart from `skipped`, as the minutes say them apart)
+    passed: int = 0  # moved past without its timer running
 
     @property
     def plan_changed(self) -> bool:
@@ -167,6 +169,7 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     planned_then: dict[int, list[int]] = defaultdict(list)
     over: dict[int, list[float]] = defaultdict(list)
     had, skipped, moved, dropped = Counter[int](), Counter[int](), Counter[int](), Counter[int]()
+    removed, passed = Counter[int](), Counter[int]()
     added: dict[str, list[float]] = defaultdict(list)
     added_in: Counter[str] = Counter()
     added_titles: dict[str, str] = {}
@@ -182,8 +185,12 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
             had[index] += 1
             dropped[index] += step.state == NOT_REACHED
             moved[index] += step.moved
-            if step.state in (SKIPPED, REMOVED):
+            if step.state == SKIPPED:
                 skipped[index] += 1
+            elif step.state == REMOVED:
+                removed[index] += 1
+            elif step.state == NOT_TIMED:
+                passed[index] += 1
             elif step.state == DONE:
                 used[index].append(_minutes(step.used_seconds))
                 planned_then[index].append(step.planned)
@@ -208,7 +215,7 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
     steps = [
         StepStats(number, step.title, step.kind, step.planned_minutes, had[number - 1], tuple(used[number - 1]),
                   tuple(over[number - 1]), skipped[number - 1], moved[number - 1], tuple(planned_then[number - 1]),
-                  dropped[number - 1])
+                  dropped[number - 1], removed[number - 1], passed[number - 1])
         for number, step in enumerate(plan.steps, start=1)
     ]
     extra = [AddedStep(added_titles.get(key, key), count, tuple(added[key])) for key, count in added_in.most_common()]

@@ -15,7 +15,14 @@ from workshop_tui.core.step_times import (
     session_time,
     step_stories,
 )
-from workshop_tui.core.wording import duration_in_words, length_in_words, plural, whole_minutes
+from workshop_tui.core.wording import (
+    duration_in_words,
+    length_in_words,
+    minutes_column,
+    plural,
+    time_used_in_words,
+    whole_minutes,
+)
 from workshop_tui.model import Session
 
 
@@ -27,10 +34,10 @@ def difference_in_words(seconds: int) -> str:
 
 
 def used_in_words(time: StepTime) -> str:
-    """The time a step's timer ran: '26 seconds' under a minute, else whole minutes (halves up); '-' for none."""
+    """The time a step's timer ran (core/wording.py `time_used_in_words`); '-' for none."""
     if not time.used_seconds:
         return "-"
-    return duration_in_words(time.used_seconds)
+    return time_used_in_words(time.used_seconds)
 
 
 def planned_in_words(time: StepTime) -> str:
@@ -51,13 +58,16 @@ def _against_its_time(time: StepTime) -> str:
     return f"{plan}, within {had}"
 
 
-def step_verdict(time: StepTime, finished: bool = True) -> str:
+def step_verdict(time: StepTime, finished: bool = True, ended_on: bool = False) -> str:
     """What became of one step, in a few words: 'skipped', 'not reached', '3 minutes over', 'added on
-    the day, 2 minutes under', 'moved, on time'."""
-    if time.state == DONE:
+    the day, 2 minutes under', 'moved, on time'. `ended_on`: the session finished while on it, so a step
+    cut short says so rather than 'under'."""
+    if time.state == DONE and ended_on and time.over_allowed_seconds < 0:
+        what = f"the session finished during it, after {used_in_words(time)}"
+    elif time.state == DONE:
         what = _against_its_time(time)
     elif time.state == RUNNING:
-        what = f"running, {used_in_words(time)} so far" if time.timed else "on now, its timer not started"
+        what = f"running, {used_in_words(time)} so far" if time.timed else "on now"
     elif time.state in (SKIPPED, REMOVED):
         what = "skipped" if time.state == SKIPPED else "taken off the agenda"
         if time.timed:
@@ -84,18 +94,19 @@ def time_in_all(total: SessionTime) -> str:
     if total.ran:
         used = whole_minutes(total.used_seconds)
         difference = total.used_seconds - 60 * total.ran_planned
-        if abs(difference) >= 60:
+        if abs(difference) >= 60 and total.used_seconds >= 600:
             difference = 60 * (used - total.ran_planned)  # the same minutes as the two totals say
-        line += (f" {plural(len(total.ran), 'step')} ran, for {length_in_words(used)} against "
+        line += (f" {plural(len(total.ran), 'step')} ran, for {time_used_in_words(total.used_seconds)} against "
                  f"{length_in_words(total.ran_planned)} planned for them ({difference_in_words(difference)}).")
-        changed = total.minutes_changed
-        if changed:
-            line += (f" {plural(abs(changed), 'minute')} {'was' if abs(changed) == 1 else 'were'} "
-                     f"{'added' if changed > 0 else 'taken off'} during the session.")
+        gained, lost = total.minutes_gained, total.minutes_lost
+        if gained or lost:
+            said = [f"{plural(gained, 'minute')} {'was' if gained == 1 else 'were'} added" if gained else "",
+                    f"{plural(lost, 'minute')} {'was' if lost == 1 else 'were'} taken off" if lost else ""]
+            line += f" On the day, {' and '.join(part for part in said if part)}."
     elif not total.running:
         line += " No step's timer ran."
     for now in total.running:
-        line += f" The step on now has run for {used_in_words(now)} so far." if now.timed else " The step on now has not started."
+        line += f" The step on now has run for {used_in_words(now)} so far." if now.timed else ""
     for label, times in (("Skipped", total.skipped), ("Taken off the agenda", total.removed), ("Passed without their timer", total.passed),
                          ("Not reached" if total.finished else "Not reached yet", total.not_reached)):
         if times:
@@ -114,12 +125,12 @@ def timing_chart(session: Session, width: int = 30) -> list[str]:
     for story in stories:
         time = story.time
         used = whole_minutes(time.used_seconds)
-        lines.append(f"{story.title}: {step_verdict(time, finished)}")
+        lines.append(f"{story.title}: {step_verdict(time, finished, story.ended_on)}")
         planned = "░" * max(1, round(time.planned / longest * width))
         on_the_day = f" and {time.allowed} on the day" if time.changed else ""
         lines.append(f"planned {time.planned:>3} {planned}{on_the_day}")
-        if time.timed:  # "<1" for a step that ran under half a minute: it ran, so not 0
-            lines.append(f"actual  {used or '<1':>3} {'█' * round(used / longest * width)}")
+        if time.timed:
+            lines.append(f"actual  {minutes_column(time.used_seconds):>3} {'█' * round(used / longest * width)}")
     lines.append("")
     lines.append(time_in_all(session_time(session, [story.time for story in stories])))
     return lines

@@ -93,6 +93,8 @@ def _state(session: Session, index: int, step: SessionStep, used: int) -> str:
     finished = session.status == "finished"
     if index == session.current_step and not finished:
         return RUNNING  # the step the group is on, its timer going or not
+    if index > session.current_step and not finished:
+        return NOT_REACHED  # to come, even if it ran a while before the group went back a step
     if step.started_at is None or not used:
         # Passed by without its timer (or with it for less than a second, or finished on it), or after
         # where the session got to: finished there, such a step was dropped at the end; not finished,
@@ -114,6 +116,7 @@ class StepStory(NamedTuple):
     title: str  # as it was run: a step renamed on the day has its new name
     time: StepTime
     step_id: str
+    ended_on: bool = False  # the session finished while on it, with steps after it not reached: cut short
 
 
 def step_stories(session: Session) -> list[StepStory]:
@@ -126,10 +129,13 @@ def step_stories(session: Session) -> list[StepStory]:
         in_plan = 1 <= number <= len(planned)
         as_planned = planned[number - 1] if in_plan else step
         used = int(Countdown(60 * step.allowed_minutes, step.elapsed_seconds, step.running_since).used(session.last_moment))
+        # Cut short: the session finished on it while steps after it were still to come.
+        ended_on = session.status == "finished" and index == session.current_step and any(
+            later.removed_at is None and later.skipped_at is None for later in session.steps[index + 1:])
         stories.append(StepStory(step.title, StepTime(
             title=as_planned.title, kind=step.kind, planned=as_planned.planned_minutes, allowed=step.allowed_minutes,
             used_seconds=used, state=_state(session, index, step, used), added=not in_plan, moved=step.id in moved,
-        ), step.id))
+        ), step.id, ended_on))
     return stories
 
 
@@ -158,9 +164,14 @@ class SessionTime:
         return sum(time.used_seconds for time in self.ran)
 
     @property
-    def minutes_changed(self) -> int:
-        """Minutes added with + (or taken off) on the steps that ran."""
-        return sum(time.allowed - time.planned for time in self.ran)
+    def minutes_gained(self) -> int:
+        """Minutes the steps that ran were given on the day, over the plan (added with +, or changed)."""
+        return sum(max(0, time.allowed - time.planned) for time in self.ran)
+
+    @property
+    def minutes_lost(self) -> int:
+        """Minutes the steps that ran had taken off on the day."""
+        return sum(max(0, time.planned - time.allowed) for time in self.ran)
 
 
 def session_time(session: Session, times: list[StepTime] | None = None) -> SessionTime:

@@ -3,23 +3,28 @@
 Every number is said in words as well as drawn, so nobody needs the bars (or colour) to read it.
 """
 
+import re
 from pathlib import Path
 from statistics import median
 
 from workshop_tui.core.plan_stats import FEWEST_RUNS, ROUND_TO, PlanStats, StepStats
-from workshop_tui.core.wording import duration_in_words, length_in_words, plural, whole_minutes
+from workshop_tui.core.wording import duration_in_words, length_in_words, minutes_column, plural, time_used_in_words
 
 PLANNED, ACTUAL, RANGE = "░", "█", "─"
 
 
 def minutes_said(minutes: float) -> str:
-    """12.4 -> '12', 12.5 -> '13': whole minutes, rounded as the review and the minutes round them."""
-    return str(whole_minutes(60 * minutes))
+    """A chart's column: whole minutes, halves up, as the review's chart; '<1' for under half a minute."""
+    return minutes_column(60 * minutes)
 
 
 def minutes_words(minutes: float) -> str:
-    """'1 minute', '13 minutes', '1 hour 14 minutes'; under half a minute in seconds ('26 seconds'),
-    so a step that ran is never said to have taken 0 minutes: the review's words for one step's time."""
+    """A step's time in the words the review and the minutes use for it (`time_used_in_words`)."""
+    return time_used_in_words(60 * minutes)
+
+
+def over_words(minutes: float) -> str:
+    """How far over: '27 seconds' under a minute, else whole minutes, as the review says an overrun."""
     return duration_in_words(60 * minutes)
 
 
@@ -35,17 +40,17 @@ def _late_words(stats: PlanStats) -> str:
     late = [minutes for minutes in stats.late if minutes >= 1]
     if not late:
         return f"Started: on time in {'the one session' if len(stats.late) == 1 else f'all {len(stats.late)} sessions'}."
-    return (f"Started late in {len(late)} of {plural(len(stats.late), 'session')}: usually by {minutes_words(median(late))}, "
-            f"at most {minutes_words(max(late))} ({since}).")
+    return (f"Started late in {len(late)} of {plural(len(stats.late), 'session')}: usually by {over_words(median(late))}, "
+            f"at most {over_words(max(late))} ({since}).")
 
 
 def _breaks_words(stats: PlanStats) -> str:
     if not stats.breaks_run:
         return "Breaks: none has run yet."
     if not stats.long_breaks:
-        return f"Breaks: none of {stats.breaks_run} ran long."
-    return (f"Breaks: {len(stats.long_breaks)} of {stats.breaks_run} ran long, usually by {minutes_words(median(stats.long_breaks))}, "
-            f"at most {minutes_words(max(stats.long_breaks))}.")
+        return f"Breaks: none of {stats.breaks_run} ran long by a minute or more."
+    return (f"Breaks: {len(stats.long_breaks)} of {stats.breaks_run} ran long by a minute or more, usually by "
+            f"{over_words(median(stats.long_breaks))}, at most {over_words(max(stats.long_breaks))}.")
 
 
 def summary_lines(stats: PlanStats) -> list[str]:
@@ -74,18 +79,28 @@ def step_words(step: StepStats) -> str:
     if step.ran == 1 and step.median is not None:
         parts.append(f"Took {minutes_words(step.median)}, {against}.")
     elif step.ran and step.median is not None and step.shortest is not None and step.longest is not None:
-        span = "each time" if round(step.shortest) == round(step.longest) else f"({minutes_said(step.shortest)} to {minutes_said(step.longest)})"
+        shortest, longest = minutes_words(step.shortest), minutes_words(step.longest)
+        if shortest == longest:
+            span = "each time"
+        elif re.fullmatch(r"\d+ minutes?", shortest) and re.fullmatch(r"\d+ minutes", longest):
+            span = f"({shortest.split()[0]} to {longest})"  # "(12 to 14 minutes)"
+        else:
+            span = f"({shortest} to {longest})"
         parts.append(f"Usually took {minutes_words(step.median)} {span}, {against}.")
     else:
         parts.append("Never ran.")
     if step.over:
         over = "the time planned then" if step.plan_changed else ""
-        parts.append(f"Ran over{' ' + over if over else ''} in {len(step.over)} of {plural(step.ran, 'run')}, "
-                     f"usually by {minutes_words(median(step.over))}.")
+        parts.append(f"Ran a minute or more over{' ' + over if over else ''} in {len(step.over)} of {plural(step.ran, 'run')}, "
+                     f"usually by {over_words(median(step.over))}.")
     elif step.ran > 1:
-        parts.append(f"Never ran over in {step.ran} runs.")
+        parts.append(f"Never ran a minute or more over in {step.ran} runs.")
     if step.skipped:
         parts.append(f"Skipped in {step.skipped} of {plural(step.sessions, 'session')}.")
+    if step.removed:
+        parts.append(f"Taken off the agenda in {step.removed} of {plural(step.sessions, 'session')}.")
+    if step.passed:
+        parts.append(f"Passed without its timer in {step.passed} of {plural(step.sessions, 'session')}.")
     if step.dropped:
         parts.append(f"Not reached in {step.dropped} of {plural(step.sessions, 'session')}: they finished first.")
     if step.moved:
@@ -110,9 +125,11 @@ def chart_lines(stats: PlanStats, width: int = 80) -> list[str]:
             usual = bar(step.median)
             lines.append(f"    actual  {minutes_said(step.median):>3} {ACTUAL * usual}{RANGE * max(0, bar(step.longest) - usual)}")
         lines.append(f"    {step_words(step)}")
+    if stats.added:
+        lines += ["", "Added on the day:"]
     for added in stats.added:
         took = f", usually {minutes_words(median(added.used))}" if added.used else ""
-        lines += ["", f"Added on the day: '{added.title}' in {plural(added.sessions, 'session')}{took}."]
+        lines.append(f"    '{added.title}' in {plural(added.sessions, 'session')}{took}.")
     return lines
 
 

@@ -43,6 +43,26 @@ def duration_in_words(seconds: float) -> str:
     return length_in_words(whole_minutes(whole))
 
 
+def time_used_in_words(seconds: float) -> str:
+    """How long something took, said one way wherever a step's time is said (the minutes, the review,
+    the finish screen, `stats`): to the second under ten minutes, so a short step's overrun can be
+    seen ('19 seconds', '1 minute 27 seconds'); in whole minutes from there, halves up ('14 minutes',
+    '1 hour 5 minutes')."""
+    whole = abs(int(seconds))
+    if whole >= 600:
+        return length_in_words(whole_minutes(whole))
+    minutes, rest = divmod(whole, 60)
+    if not minutes:
+        return plural(rest, "second")
+    return plural(minutes, "minute") + (f" {plural(rest, 'second')}" if rest else "")
+
+
+def minutes_column(seconds: float) -> str:
+    """A chart's column of minutes: whole minutes, halves up; '<1' for a step that ran under half a
+    minute (it ran, so never 0)."""
+    return str(whole_minutes(seconds)) if whole_minutes(seconds) or not seconds else "<1"
+
+
 def added_in_words(minutes: int) -> str:
     """Minutes added to a step with + or taken off with -: '3 added', '2 taken off', '' for none."""
     if minutes > 0:

@@ -172,7 +172,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed:
 
     stories = step_stories(session)
     finished = session.status == "finished"
-    agenda_rows = [[s.title, planned_in_words(s.time), used_in_words(s.time), step_verdict(s.time, finished)] for s in stories]
+    agenda_rows = [[s.title, planned_in_words(s.time), used_in_words(s.time), step_verdict(s.time, finished, s.ended_on)] for s in stories]
     total = time_in_all(session_time(session, [s.time for s in stories]))
     sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "What happened"], agenda_rows), total], part="agenda"))
 

@@ -4,7 +4,7 @@ import math
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, Field, PrivateAttr, model_validator
 
 from workshop_tui.model.action import Action
 from workshop_tui.model.comment import Comment
@@ -75,16 +75,28 @@ class Session(Record):
     # Trainers' comments from reviewing: kept apart from the record of the session itself.
     comments: list[Comment] = []
 
+    # A session still running in a window, read from its file, is measured up to the moment it is read
+    # (`as_of`), not to its last saved change: its timer is going. Never saved.
+    _measured_to: datetime | None = PrivateAttr(default=None)
+
     @property
     def last_moment(self) -> datetime:
-        """When the session's last recorded moment was: its end once finished, else its latest event.
+        """When the session's last recorded moment was: its end once finished, else its latest event
+        (or the moment it was read, for one running in a window now: see `as_of`).
 
         An unfinished session is measured up to this moment wherever its length is shown. Trainers'
         comments come later and are not part of the session's own time.
         """
         if self.ended_at is not None:
             return self.ended_at
-        return max((e.at for e in self.events if not e.kind.startswith("comment.")), default=self.started_at)
+        latest = max((e.at for e in self.events if not e.kind.startswith("comment.")), default=self.started_at)
+        return max(latest, self._measured_to) if self._measured_to is not None else latest
+
+    def as_of(self, now: datetime) -> "Session":
+        """A copy measured up to `now`: for a session running in a window while its file is read."""
+        copy = self.model_copy()
+        copy._measured_to = now if self.status == "running" else None
+        return copy
 
     @property
     def length_minutes(self) -> int:

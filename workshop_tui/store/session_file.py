@@ -23,6 +23,7 @@ import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -269,6 +270,15 @@ def load_session(path: Path) -> Session:
     if loaded.lost is not None:
         raise loaded.lost
     return loaded.session
+
+
+def load_session_now(path: Path, now: datetime) -> Session:
+    """The session in `path` for reading (review, export): one running in a window now is measured up
+    to `now`, as its window shows it, not to its last saved change."""
+    from workshop_tui.store.session_lock import open_elsewhere
+
+    session = load_session(path)
+    return session.as_of(now) if session.status == "running" and open_elsewhere(path) else session
 
 
 def session_file_bytes(session: Session) -> bytes:

@@ -16,7 +16,7 @@ from workshop_tui.core.session_summary import SessionLine, words_match
 from workshop_tui.core.wording import plural
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_index import SessionsIndex, search_words
-from workshop_tui.store.session_file import load_session
+from workshop_tui.store.session_file import load_session_now
 
 COLUMNS = [
     ("date", "Date"), ("title", "Title"), ("plan", "Plan"), ("facilitator", "Facilitator"),
@@ -210,7 +210,7 @@ class SessionsBrowser(Screen):
 
         path = self.shown[event.cursor_row].path
         try:
-            session = load_session(path)
+            session = load_session_now(path, self.app.clock.now())
         except FileProblem as problem:
             self.notify(str(problem), title="This file cannot be read", severity="error", timeout=10)
             return
