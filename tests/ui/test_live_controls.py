@@ -221,6 +221,19 @@ async def test_ctrl_down_and_up_move_the_chosen_step(sessions_dir: Path, clock):
         assert [s.title for s in live(app).session.steps] == ["Welcome", "Tea", "Talk"]
 
 
+async def test_the_highlight_stays_on_the_step_it_moved_so_a_second_press_moves_it_again(sessions_dir: Path, clock):
+    """As found at 80x24: after Ctrl+Down the highlight landed on the next step, so the next press moved that one."""
+    from workshop_tui.model import Plan, Step
+
+    plan = Plan(name="five", title="Five", steps=[Step(title=t, planned_minutes=10) for t in ("A", "B", "C", "D", "E")])
+    app = live_app(sessions_dir, clock, plan=plan)
+    async with app.run_test() as pilot:
+        await pilot.press("down", "ctrl+down", "ctrl+down")
+        assert [s.title for s in live(app).session.steps] == ["A", "C", "D", "B", "E"]
+        await pilot.press("ctrl+up")
+        assert [s.title for s in live(app).session.steps] == ["A", "C", "B", "D", "E"]
+
+
 async def test_every_agenda_change_is_an_event_and_the_plan_is_kept(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:

@@ -98,6 +98,7 @@ class AgendaEdits:
         steps = self.session.steps
         if not 0 <= index < len(steps):
             return
-        if self.run_command("move_step", step=steps[index].id, direction=direction):
-            self.query_one("#agenda", Agenda).move_cursor(row=self.query_one("#agenda", Agenda).cursor_row + direction)
+        # The highlight stays on the moved step by itself (Agenda.show finds it by the step, not the row):
+        # moving it a row as well put it on the next step, so a second press moved another one.
+        self.run_command("move_step", step=steps[index].id, direction=direction)
 
