@@ -174,6 +174,21 @@ def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock)
 # Issue 9, item 14: editing a note reads @name as adding one does.
 
 
+def test_a_whole_name_after_the_at_tells_two_people_of_one_first_name_apart(engine):
+    """As found: with Joyce Smith and Joyce Brown on the roster, '@Joyce Brown said hello' was refused."""
+    engine.add_person("Joyce Smith", "older person")
+    engine.add_person("Joyce Brown", "older person")
+    engine.add_note("@Joyce Brown said hello")
+    engine.add_note("@Ann Jones said the hall is cold")  # the whole name is the mention, not 'Ann' and 'Jones said'
+    engine.add_note("We agreed with @Joyce Smith, and @Bob.")
+    with pytest.raises(NotNow, match="could mean Joyce Smith, Joyce Brown. Type more of the name, such as @Joyce Smith"):
+        engine.add_note("@Joyce said it")
+    brown, ann, both = engine.session.notes
+    assert (brown.text, brown.speakers) == ("said hello", ["p5"])
+    assert (ann.text, ann.speakers) == ("said the hall is cold", ["p1"])
+    assert (both.text, both.speakers) == ("We agreed with Joyce Smith, and Bob.", ["p4", "p2"])
+
+
 def test_an_edit_with_an_at_name_changes_who_said_it_and_keeps_the_earlier_text(engine, clock, tmp_path):
     engine.add_note("@ann Meet at the libary")
     clock.advance(seconds=30)

@@ -42,7 +42,7 @@ def find_person(people: list[Participant], wanted: str) -> Participant:
     if not found:
         raise NotNow(f"There is nobody called '{wanted}' on the roster. Add them first, or leave out the @.")
     names = ", ".join(p.name for p in found)
-    raise NotNow(f"'@{wanted}' could mean {names}. Type more of the name.")
+    raise NotNow(f"'@{wanted}' could mean {names}. Type more of the name, such as @{found[0].name}.")
 
 
 def parse_note(typed: str, people: list[Participant]) -> tuple[str, str, list[str]]:
@@ -66,23 +66,50 @@ def parse_mention(text: str, people: list[Participant]) -> tuple[str, list[str]]
     mentions = list(_MENTION.finditer(text))
     if not mentions:
         return text, []
-    found: list[tuple[re.Match[str], Participant, str]] = []
+    found: list[tuple[int, int, Participant, str]] = []  # where each @name starts and ends, who, and what followed it
     for mention in mentions:
-        token = mention.group(1)
-        after = _AFTER_NAME.search(token)
-        tail = after.group(0) if after else ""
-        found.append((mention, find_person(people, token[: len(token) - len(tail)] or token), tail))
-    said_by = list(dict.fromkeys(person.id for _, person, _ in found))
-    if len(found) == 1 and found[0][0].start() == 0 and not found[0][2]:
-        rest = text[found[0][0].end():].strip()
+        found.append(_named_at(text, mention, people))
+    said_by = list(dict.fromkeys(person.id for _, _, person, _ in found))
+    if len(found) == 1 and found[0][0] == 0 and not found[0][3]:
+        rest = text[found[0][1]:].strip()
         if rest:
             return re.sub(r"\s{2,}", " ", rest), said_by
     pieces, last = [], 0
-    for mention, person, tail in found:
-        pieces += [text[last: mention.start()], (person.name or person.role) + tail]
-        last = mention.end()
+    for start, end, person, tail in found:
+        pieces += [text[last: start], (person.name or person.role) + tail]
+        last = end
     pieces.append(text[last:])
     return re.sub(r"\s{2,}", " ", "".join(pieces)).strip(), said_by
+
+
+def _named_at(text: str, mention: re.Match[str], people: list[Participant]) -> tuple[int, int, Participant, str]:
+    """The person an @name names: its first word, or, when that is no one or more than one person,
+    its first two or three words ('@Joyce Brown' when two people are called Joyce)."""
+    words = list(re.finditer(r"\S+", text[mention.start(1):]))[:3]
+    first_problem: NotNow | None = None
+    for count in range(1, len(words) + 1):
+        span = text[mention.start(1): mention.start(1) + words[count - 1].end()]
+        after = _AFTER_NAME.search(span)
+        tail = after.group(0) if after else ""
+        try:
+            person = find_person(people, span[: len(span) - len(tail)] or span)
+        except NotNow as problem:
+            first_problem = first_problem or problem
+            if tail:  # "@Joyce, ..." ends the name at the comma
+                break
+            continue
+        # "@Pat Jones said": the whole name is the mention, not "Pat" and a note that begins "Jones said".
+        while not tail and count < len(words):
+            longer = text[mention.start(1): mention.start(1) + words[count].end()]
+            after = _AFTER_NAME.search(longer)
+            longer_tail = after.group(0) if after else ""
+            key = squashed(longer[: len(longer) - len(longer_tail)] or longer)
+            if not (person.name and squashed(person.name).startswith(key)):
+                break
+            count, tail = count + 1, longer_tail
+        return mention.start(), mention.start(1) + words[count - 1].end(), person, tail
+    assert first_problem is not None
+    raise first_problem
 
 
 def _problem(error: ValidationError, what: str) -> NotNow:
