@@ -181,7 +181,7 @@ def test_a_whole_name_after_the_at_tells_two_people_of_one_first_name_apart(engi
     engine.add_note("@Joyce Brown said hello")
     engine.add_note("@Ann Jones said the hall is cold")  # the whole name is the mention, not 'Ann' and 'Jones said'
     engine.add_note("We agreed with @Joyce Smith, and @Bob.")
-    with pytest.raises(NotNow, match="could mean Joyce Smith, Joyce Brown. Type more of the name, such as @Joyce Smith"):
+    with pytest.raises(NotNow, match=r"could mean Joyce Smith, Joyce Brown\. Type more of the name, such as @Joyce Smith"):
         engine.add_note("@Joyce said it")
     brown, ann, both = engine.session.notes
     assert (brown.text, brown.speakers) == ("said hello", ["p5"])
