@@ -59,3 +59,18 @@ def test_eight_hours_of_ticks_pauses_and_extensions_do_not_drift():
         assert countdown_text(engine.countdown().left(clock.now())) == expected, f"tick {tick}"
     assert clock.now() - TEN_AM == timedelta(hours=8)
     assert sum(used.values()) > 3600  # the timer really ran for much of the day
+
+
+def test_a_breaks_back_at_time_is_never_before_the_break_ends():
+    """As found: 'back at 16:57' for a break that ended at 16:57:50; people came back 50 seconds early."""
+    from workshop_tui.model import SessionStep
+    from workshop_tui.ui.widgets.timer_panel import timer_words
+
+    countdown = Countdown(10 * 60 + 50).start(TEN_AM)  # ends at 10:10:50
+    assert countdown.back_at(TEN_AM) == "10:11"
+    assert Countdown(10 * 60).start(TEN_AM).back_at(TEN_AM) == "10:10"  # on the minute: that minute
+    tea = SessionStep(id="s2", title="Tea", kind="break", planned_minutes=10)
+    assert timer_words(tea, countdown, TEN_AM, False).startswith("Break - back at 10:11. ")
+    # Once over, there is no "back at" in the past: it says to come back, and by how much it is over.
+    over = TEN_AM + timedelta(minutes=11, seconds=11)
+    assert timer_words(tea, countdown, over, False) == "Break - time to come back. 0:21 over."

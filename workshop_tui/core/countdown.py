@@ -45,6 +45,14 @@ class Countdown:
         """When the time runs out if the timer keeps running (now, if it has run out)."""
         return now + timedelta(seconds=max(0.0, self.left(now)))
 
+    def back_at(self, now: datetime) -> str:
+        """The clock time a break ends, as the room is told it: the minute it ends in, rounded up, so
+        "back at 16:58" is never before the break is over (it ends at 16:57:50)."""
+        end = self.ends_at(now)
+        if end.second or end.microsecond:
+            end = end.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        return f"{end:%H:%M}"
+
 
 def clock_text(seconds: int) -> str:
     """125 -> '2:05'; 3725 -> '1:02:05'."""

@@ -362,9 +362,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self._show_text("#projector-words", "")
             self.query_one("#projector-view").set_class(False, "-over")
             return
-        on_break = step.kind == "break"
-        back_at = f"{self.engine.countdown().ends_at(now):%H:%M}"
-        self._show_text("#projector-title", f"{step.title} - back at {back_at}" if on_break else step.title)
+        on_break = step.kind == "break" and left >= 0  # a break over shows how far over, as any step does
+        back_at = self.engine.countdown().back_at(now)
+        title = f"{step.title} - back at {back_at}" if on_break else step.title
+        if step.kind == "break" and left < 0:
+            title = f"{step.title} - time to come back"
+        self._show_text("#projector-title", title)
         self.query_one("#big-clock", BigClock).text = back_at if on_break else digits_text(left)
         self._show_text("#projector-words", str(self.query_one("#timer-words", Static).content))
         self.query_one("#projector-view").set_class(left < 0, "-over")

@@ -24,8 +24,10 @@ def timer_words(step: SessionStep, countdown: Countdown, now: datetime, finished
         state = f"{countdown_text(left)} left."
     else:
         state = f"Paused with {countdown_text(left)} left." + (f" Press {start_key} to start." if start_key else "")
+    if step.kind == "break" and left < 0:
+        return f"Break - time to come back. {countdown_text(left)}."
     if step.kind == "break":
-        return f"Break - back at {countdown.ends_at(now):%H:%M}. {state}"
+        return f"Break - back at {countdown.back_at(now)}. {state}"
     return state
 
 
@@ -66,7 +68,7 @@ class TimerPanel(Vertical):
         self.set_class(not countdown.running, "-paused")
         self.set_class(step.kind == "break", "-break")
         if step.kind == "break":
-            self._update_digits("#back-at-time", f"{countdown.ends_at(now):%H:%M}")
+            self._update_digits("#back-at-time", countdown.back_at(now))
 
     def _update_digits(self, selector: str, text: str) -> None:
         # Redrawing only what changed keeps a running timer to one small redraw a second.
