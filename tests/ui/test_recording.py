@@ -275,3 +275,19 @@ async def scrolled_to_the_end(pilot, notes: NotesList) -> None:
             return
         await pilot.pause(0.02)
     assert notes.scroll_offset.y == notes.max_scroll_y > 0
+
+
+async def test_a_note_credited_to_someone_who_has_left_is_saved_and_the_note_taker_is_told(sessions_dir: Path, clock):
+    """As found: '! @Ken is not here to say it' was saved as Ken's after Ken had left, with no word."""
+    app = live_app(sessions_dir, clock)
+    async with app.run_test() as pilot:
+        await add_people(pilot, "Ken Ward")
+        screen = live(app)
+        assert screen.session.participants[0].here  # added as here
+        clock.advance(minutes=10)
+        assert screen.run_command("person_left", person_id="p1")
+        await pilot.press("t", *"@Ken said it before going", "enter")
+        await pilot.pause()
+        assert screen.session.notes[-1].speakers == ["p1"]  # saved, as typed
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Ken Ward left at 10:10. The note is saved as theirs") for m in said), said

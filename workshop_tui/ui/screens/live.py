@@ -23,6 +23,7 @@ from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
 from workshop_tui.core.roles import CALLED, may, refusal
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
+from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
@@ -762,6 +763,21 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return
         if not self.run_command("add_note", typed=event.value):
             self.query_one("#note-line", NoteLine).give_back(event.value)
+            return
+        self._say_who_had_left(event.value)
+
+    def _say_who_had_left(self, typed: str) -> None:
+        """A note credited to someone marked as left is saved (it may be what they said before going),
+        and the note-taker is told, so a wrong name can be put right with Enter on the note."""
+        try:
+            _, _, speakers = parse_note(typed, self.session.participants)
+        except NotNow:
+            return
+        people = {person.id: person for person in self.session.participants}
+        gone = [people[who] for who in speakers if who in people and people[who].left_at is not None]
+        for person in gone:
+            self.notify(f"{person.name or person.role} left at {person.left_at:%H:%M}. The note is saved as theirs; "
+                        "if it was someone else, change it in the notes list.", title="Saved")
 
     @property
     def may_finish(self) -> bool:
