@@ -1,3 +1,10 @@
-from workshop_tui.cli import main
+import sys
 
-raise SystemExit(main())
+from workshop_tui.share_commands import fast_main
+
+done = fast_main(sys.argv[1:])  # git's merge driver and a share load only what they need
+if done is None:
+    from workshop_tui.cli import main
+
+    done = main()
+raise SystemExit(done)

@@ -16,7 +16,7 @@ from workshop_tui.store.plan_library import find_plan
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
 from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir, own_sessions_dir, where_from
-from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
+from workshop_tui.usage_problem import BAD_INPUT, Parser, UsageProblem
 from workshop_tui.plan_commands import check, list_plans, plan_command, plan_stats
 from workshop_tui.share_commands import add_share_command, merge_file, share
 
@@ -47,11 +47,6 @@ def _read_session(path: Path):
     from workshop_tui.store.session_file import load_session_now
 
     return load_session_now(path, datetime.now().astimezone())
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would print usage and a terse line
-        raise UsageProblem(message)
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:

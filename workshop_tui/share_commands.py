@@ -6,9 +6,10 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from workshop_tui.usage_problem import UsageProblem
+from workshop_tui.usage_problem import BAD_INPUT, Parser, UsageProblem
 
 # The driver's exit status when it could not write its result: git then stops the merge, and `share`
 # says which file to look at. Any other outcome is a merge git can take.
@@ -32,19 +33,76 @@ def add_share_command(command: Callable[..., argparse.ArgumentParser], commands:
         merge.add_argument(name)
 
 
+FAST = ("share", "merge-file")
+
+
+def fast_main(argv: list[str]) -> int | None:
+    """`share` and `merge-file` without loading the rest of the app: git runs the merge driver once for
+    each file it merges, and a share of one new session should cost little more than git's own commit
+    and push. None when the command line is not one of these (the whole command line then reads it)."""
+    at = 0
+    while at < len(argv) and argv[at] != "--":
+        word = argv[at]
+        if word == "--sessions-dir":
+            at += 2
+        elif word.startswith("--sessions-dir="):
+            at += 1
+        elif word.startswith("-"):
+            return None  # --help, --version, a mistake: said by the whole command line
+        else:
+            break
+    if at >= len(argv) or argv[at] not in FAST:
+        return None
+    parser = Parser(prog="workshop-tui")
+    parser.add_argument("--sessions-dir", metavar="DIR", default=None)
+    after = Parser(add_help=False)
+    after.add_argument("--sessions-dir", metavar="DIR", default=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = commands.add_parser(name, help=help, parents=[after])
+        return made
+
+    add_share_command(command, commands)
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "merge-file":
+            return merge_file(args)
+        from workshop_tui.store.sessions_dir import choose_sessions_dir
+
+        return share(args, choose_sessions_dir(args.sessions_dir))
+    except UsageProblem as problem:
+        said = str(problem)
+        print(f"workshop-tui: {said}{'' if said.endswith(('.', '?')) else '.'}", file=sys.stderr)
+        return BAD_INPUT
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"workshop-tui: the system said '{error.strerror or error}'{where}; check the folder it was given.",
+              file=sys.stderr)
+        return BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
 def share(args: argparse.Namespace, sessions_dir: Path) -> int:
-    from workshop_tui.export import anonymised_archive
     from workshop_tui.store import team_archive
 
     if args.anonymised and not args.to:
         raise UsageProblem("--anonymised goes with --to URL: the address of the partners' archive")
     lines: list[str] = []
+    partners = team_archive.partners_connected(sessions_dir)
+
+    def anonymised() -> ModuleType:  # the anonymiser loads the session engine: only for a folder that has partners
+        from workshop_tui.export import anonymised_archive
+
+        return anonymised_archive
+
     try:
         if args.anonymised:
-            lines += anonymised_archive.connect(sessions_dir, args.to).words() or ["Nothing to send yet."]
+            lines += anonymised().connect(sessions_dir, args.to).words() or ["Nothing to send yet."]
         elif args.status:
             lines += team_archive.status(sessions_dir).words() if team_archive.is_shared(sessions_dir) else []
-            if anonymised_archive.connected(sessions_dir):
+            if partners:
                 lines.append("Anonymised copies also go to a partners' archive.")
             if not lines:
                 team_archive.status(sessions_dir)  # says how to connect
@@ -53,11 +111,10 @@ def share(args: argparse.Namespace, sessions_dir: Path) -> int:
         elif args.from_url:
             lines += team_archive.start_from(sessions_dir, args.from_url).words()
         else:
-            partners = anonymised_archive.connected(sessions_dir)
-            if team_archive.is_shared(sessions_dir) or not partners:
+            if not partners or team_archive.is_shared(sessions_dir):
                 lines += team_archive.share(sessions_dir).words()
             if partners:
-                lines += anonymised_archive.share(sessions_dir).words()
+                lines += anonymised().share(sessions_dir).words()
     except team_archive.ShareProblem as problem:
         raise UsageProblem(str(problem)) from None
     for line in lines:

@@ -82,7 +82,7 @@ async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(s
         summary = str(app.screen.query_one("#timings-summary", Static).content)
         chart = str(app.screen.query_one("#timings-chart", Static).content)
         assert "3 past sessions" in summary
-        assert "2. Check-in round (activity)" in chart and "Usually took 18 minutes (17 to 20), against 15 planned." in chart
+        assert "2. Check-in round (activity)" in chart and "Usually took 18 minutes (17 to 20 minutes), against 15 planned." in chart
         assert "damaged.toml" in chart and "could not be read" in chart
         assert "2. Check-in round: 20 (was 15)" in chart
         await pilot.press("u")

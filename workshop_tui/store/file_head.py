@@ -109,3 +109,14 @@ def kinds_after(tail: bytes, counted: int, total: int) -> list[str] | None:
         return []
     kinds = [found.group(1).decode() for found in _EVENT_KIND.finditer(tail)]
     return kinds[-wanted:] if len(kinds) >= wanted else None
+
+
+_SAVE_LINE = re.compile(rb"^# saved (\d+)\n", re.MULTILINE)
+
+
+def cut_to_last_save(raw: bytes) -> bytes:
+    """A session file's bytes up to its last complete save ("# saved N" line): never half a save."""
+    last = None
+    for match in _SAVE_LINE.finditer(raw):
+        last = match
+    return raw if last is None else raw[: last.end()]

@@ -1,9 +1,11 @@
 """Turning what went wrong with a file into one plain sentence a person can act on."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+if TYPE_CHECKING:  # only named in signatures: the commands that never validate a file (share) never load pydantic
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 
 class FileProblem(Exception):
@@ -54,7 +56,7 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _plain(error: ErrorDetails) -> str:
+def _plain(error: "ErrorDetails") -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     given = _shown(error.get("input"))
@@ -82,7 +84,7 @@ def _plain(error: ErrorDetails) -> str:
     return f"{error['msg'][0].lower()}{error['msg'][1:]}"
 
 
-def validation_problems(path: Path | str, error: ValidationError, what: str) -> list[FileProblem]:
+def validation_problems(path: Path | str, error: "ValidationError", what: str) -> list[FileProblem]:
     """Every problem pydantic found, one FileProblem each."""
     todo = f"Fix this field in the {what} file and try again."
     return [

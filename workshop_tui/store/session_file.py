@@ -138,11 +138,6 @@ class LoadedSession:
     head_ok: bool = True  # the head is the one this app wrote with these events (so appends may go on)
 
 
-def cut_to_last_save(raw: bytes) -> bytes:
-    """A session file's bytes up to its last complete save: never half a save."""
-    return _cut_to_last_save(raw)[0]
-
-
 def _cut_to_last_save(raw: bytes) -> tuple[bytes, int]:
     """The file up to its last complete "# saved" line, and how many bytes came after it."""
     last = None

@@ -14,7 +14,9 @@ file removed here is not removed from the archive, and a copy that cannot be mer
 """
 
 import fcntl
+import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -23,11 +25,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from workshop_tui.core.wording import names_and, plural
 from workshop_tui.store.atomic import OWNER_ONLY, open_own_file
+from workshop_tui.store.file_head import HEAD_BYTES, SESSION_TABLE, TIMINGS_TABLE, cut_to_last_save, quick_head
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.session_file import cut_to_last_save, read_summary
 from workshop_tui.store.session_lock import open_elsewhere
 
 REMOTE = "team"
@@ -64,22 +67,37 @@ class ShareProblem(Exception):
     """Sharing could not go on: one sentence saying why and what to do. Nothing here was lost."""
 
 
+# Up to this many files are named by title in what a share says; more are counted.
+NAMED = 5
+
+
 @dataclass
 class Shared:
     """What one share did, for saying in words."""
 
-    went_out: list[str] = field(default_factory=list)  # titles of what this laptop sent
-    came_in: list[str] = field(default_factory=list)  # titles of what came from the team
+    folder: Path = Path()
+    went_out: list[str] = field(default_factory=list)  # paths of what this laptop sent
+    came_in: list[str] = field(default_factory=list)  # paths of what came from the team
     kept_apart: list[str] = field(default_factory=list)  # what the merge kept as two, in words
     waiting: list[str] = field(default_factory=list)  # team changes to sessions open here, left for later
     later: str = ""  # why it could not reach the archive ("" when it did)
 
+    def _files(self, paths: list[str]) -> str:
+        """'3 files: 'Part 1', 'Part 2' and the plan tea'; past NAMED, how many sessions and plans."""
+        if len(paths) <= NAMED:
+            return f"{plural(len(paths), 'file')}: {names_and([_title(self.folder, path) for path in paths])}"
+        plans = sum(1 for path in paths if path.startswith("plans/"))
+        parts = [plural(len(paths) - plans, "session")] + ([plural(plans, "plan file")] if plans else [])
+        return f"{plural(len(paths), 'file')}: {names_and(parts)}"
+
     def words(self) -> list[str]:
         lines = []
         if self.came_in:
-            lines.append(f"{plural(len(self.came_in), 'file')} came in from the team: {names_and(self.came_in)}.")
+            files, _, named = self._files(self.came_in).partition(": ")
+            lines.append(f"{files} came in from the team: {named}.")
         if self.went_out:
-            lines.append(f"{plural(len(self.went_out), 'file')} went out: {names_and(self.went_out)}.")
+            files, _, named = self._files(self.went_out).partition(": ")
+            lines.append(f"{files} went out: {named}.")
         lines += self.kept_apart
         if self.waiting:
             lines.append(f"The team changed {names_and(self.waiting)}, which {'is' if len(self.waiting) == 1 else 'are'} "
@@ -135,13 +153,28 @@ def _must(folder: Path, *args: str, what: str, stdin: bytes | None = None) -> su
 
 
 def is_shared(folder: Path) -> bool:
-    """The folder is a git working tree connected to a team archive."""
-    return (Path(folder) / ".git").is_dir() and git(folder, "remote", "get-url", REMOTE).returncode == 0
+    """The folder is a git working tree connected to a team archive (read from its settings, not git)."""
+    try:
+        return f'[remote "{REMOTE}"]' in (Path(folder) / ".git" / "config").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
 
 
 def _driver_command(kind: str) -> str:
     # The Python this app runs on, so the driver works from a virtual environment too.
     return f"{shlex.quote(sys.executable)} -m workshop_tui merge-file {kind} %O %A %B %P"
+
+
+def _driver_set(settings: str, driver: str, kind: str) -> bool:
+    """The folder's git settings run a Python that is there for this driver (a moved venv is set again)."""
+    found = re.search(rf'\[merge "{driver}"\][^\[]*?\n\s*driver = (.+?) -m workshop_tui merge-file {kind} %O %A %B %P\n',
+                      settings)
+    if found is None:
+        return False
+    try:
+        return os.access(shlex.split(found.group(1))[0], os.X_OK)
+    except (ValueError, IndexError):
+        return False
 
 
 def set_up(folder: Path) -> None:
@@ -151,10 +184,20 @@ def set_up(folder: Path) -> None:
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8", errors="replace") != text:
             path.write_text(text, encoding="utf-8")
+    try:
+        settings = (folder / ".git" / "config").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        settings = ""
     for kind, driver in (("session", SESSION_DRIVER), ("plan", PLAN_DRIVER)):
+        if _driver_set(settings, driver, kind):
+            continue  # as it should be: no git to run (a share of one session runs git as little as it can)
         _must(folder, "config", f"merge.{driver}.name", f"workshop-tui {kind} merge", what="set up the merge")
         _must(folder, "config", f"merge.{driver}.driver", _driver_command(kind), what="set up the merge")
-    if git(folder, "rev-parse", "--verify", "-q", "HEAD").returncode:  # nothing committed yet
+    try:
+        on_main = (folder / ".git" / "HEAD").read_text(encoding="utf-8").strip() == f"ref: refs/heads/{BRANCH}"
+    except OSError:
+        on_main = False
+    if not on_main and not _tips(folder)[0]:  # nothing committed yet: the branch is main, whatever git's default
         _must(folder, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}", what="name the branch")
 
 
@@ -182,15 +225,14 @@ def start_from(folder: Path, url: str) -> Shared:
         raise ShareProblem(f"Could not copy the team's archive from {url}: git said '{_why(done)}'.")
     # The archive's own idea of its main branch may be another name (a bare repository made with git's
     # defaults says "master"): the team's work is on main, as every share sends it.
-    if _has(folder, f"refs/remotes/{REMOTE}/{BRANCH}"):
-        _must(folder, "checkout", "-q", "-B", BRANCH, f"refs/remotes/{REMOTE}/{BRANCH}", what="take the team's work")
+    if _has(folder, THEIRS):
+        _must(folder, "checkout", "-q", "-B", BRANCH, THEIRS, what="take the team's work")
     else:
         _must(folder, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}", what="name the branch")
     _owner_only(folder)
     set_up(folder)
     _remember_shared(folder)
-    came = _shareable(folder)
-    return Shared(came_in=[_title(folder, path) for path in came])
+    return Shared(folder, came_in=_shareable(folder))
 
 
 @contextmanager
@@ -232,41 +274,93 @@ def _shareable(folder: Path, paths: list[str] | None = None) -> list[str]:
                   and (p.count("/") == 0 or p.startswith(("plans/", "plans/earlier/"))))
 
 
+def _summary(path: Path) -> dict[str, Any]:
+    """A session file's [summary] (read only when a title is said: a share of thousands reads none):
+    the quick way from its head, as the app writes it; the whole reader for anything else."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(HEAD_BYTES)
+    except OSError:
+        head = b""
+    at = head.find(TIMINGS_TABLE)
+    at = head.find(SESSION_TABLE) if at < 0 else at
+    quick = quick_head(head[:at]) if at >= 0 else None
+    summary = quick.get("summary") if quick is not None else None
+    if isinstance(summary, dict):
+        return summary
+    from workshop_tui.store.session_file import read_summary
+
+    return read_summary(path)
+
+
 def _title(folder: Path, path: str) -> str:
     """How a file is named to people: a session by its title, a plan by its name."""
     if path.startswith("plans/"):
         return f"the plan {Path(path).stem}" + (" (an earlier version)" if "/earlier/" in path else "")
     try:
-        return f"'{read_summary(Path(folder) / path).get('title') or path}'"
+        return f"'{_summary(Path(folder) / path).get('title') or path}'"
     except FileProblem:
         return path
 
 
-def _stage(folder: Path) -> list[str]:
-    """Stage what is new here: each file as it stands, a session open in a window as its last complete save."""
-    ordinary: list[str] = []
-    open_now: list[str] = []
-    for path in _shareable(folder):
-        (open_now if "/" not in path and open_elsewhere(Path(folder) / path) else ordinary).append(path)
-    if ordinary:
+SEEN = "workshop-tui-seen.json"  # in .git: each shareable file's size and time as last staged
+MANY = 200  # more changed files than this are staged with one pathspec (git matches each path given against each file)
+
+
+def _stat_key(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def _changed_since_seen(folder: Path) -> tuple[list[str], dict[str, list[int] | None]]:
+    """The shareable files whose size or time changed since the last share staged them (all, the first
+    time): so a share of one new session into an archive of thousands asks git about one file."""
+    try:
+        seen = json.loads((folder / ".git" / SEEN).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        seen = {}
+    now = {path: _stat_key(folder / path) for path in _shareable(folder)}
+    return [path for path, key in now.items() if key is not None and seen.get(path) != key], now
+
+
+def _stage(folder: Path) -> tuple[list[str], dict[str, list[int] | None]]:
+    """Stage what is new here: each file as it stands, a session open in a window as its last complete
+    save. Returns what is staged, and each file's size and time (kept once it is committed)."""
+    changed, now = _changed_since_seen(folder)
+    open_now = [path for path in changed if "/" not in path and open_elsewhere(folder / path)]
+    ordinary = [path for path in changed if path not in open_now]
+    if len(ordinary) > MANY:
+        _must(folder, "add", "--ignore-removal", "--", ".", what="note what is new here")  # the allow-list says what
+    elif ordinary:
         _must(folder, "add", "--", *ordinary, what="note what is new here")
     for path in open_now:  # never half a save: the bytes up to its last "# saved" line
-        data = cut_to_last_save((Path(folder) / path).read_bytes())
+        data = cut_to_last_save((folder / path).read_bytes())
         blob = _out(_must(folder, "hash-object", "-w", "--stdin", what="note an open session", stdin=data))
         _must(folder, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", what="note an open session")
-    changed = _out(git(folder, "diff", "--cached", "--name-only", "--no-renames")).splitlines()
-    return [path for path in changed if path]
+        now[path] = None  # its file goes on growing: looked at again next time
+    staged = _out(git(folder, "diff", "--cached", "--name-only", "--no-renames")).splitlines() if changed else []
+    return [path for path in staged if path], now
+
+
+def _remember_seen(folder: Path, now: dict[str, list[int] | None]) -> None:
+    record = folder / ".git" / SEEN
+    temporary = record.with_suffix(".saving")
+    temporary.write_text(json.dumps({path: key for path, key in now.items() if key is not None}), encoding="utf-8")
+    os.replace(temporary, record)
 
 
 def _author(folder: Path) -> list[str]:
     """git's own name for the person if it has one; else the facilitator of the newest session here."""
-    if _out(git(folder, "config", "user.name")):
-        email = [] if _out(git(folder, "config", "user.email")) else ["-c", "user.email="]
-        return email
+    known = _out(git(folder, "config", "--get-regexp", r"^user\.(name|email)$"))
+    if "user.name " in known:
+        return [] if "user.email " in known else ["-c", "user.email="]
     name = "workshop-tui"
     for path in sorted(_shareable(folder), reverse=True):
         try:
-            name = str(read_summary(Path(folder) / path).get("facilitator") or "") or name
+            name = str(_summary(Path(folder) / path).get("facilitator") or "") or name
         except FileProblem:
             continue
         if name != "workshop-tui":
@@ -275,14 +369,17 @@ def _author(folder: Path) -> list[str]:
 
 
 def _message(folder: Path, paths: list[str]) -> str:
-    """'Co-production training, part 1 (Leeds): finished', one line per file after the first."""
+    """'Co-production training, part 1 (Leeds): finished', one line per file after the first; past 20
+    files (a first share of a whole folder), how many, with each file's name: its title is in the file."""
+    if len(paths) > 20:
+        return f"{plural(len(paths), 'file')} shared\n\n" + "\n".join(paths)
     lines = []
     for path in paths:
         if path.startswith("plans/"):
             lines.append(f"{_title(folder, path).capitalize()}: saved")
             continue
         try:
-            summary = read_summary(Path(folder) / path)
+            summary = _summary(Path(folder) / path)
             lines.append(f"{summary.get('title') or path}: {summary.get('status', 'saved')}")
         except FileProblem:
             lines.append(f"{path}: saved")
@@ -292,10 +389,11 @@ def _message(folder: Path, paths: list[str]) -> str:
 
 
 def _commit_here(folder: Path) -> list[str]:
-    changed = _stage(folder)
+    changed, now = _stage(folder)
     if changed:
         _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m", _message(folder, changed),
               what="record what is new here")
+    _remember_seen(folder, now)  # only once committed: a share killed before this stages them again
     return changed
 
 
@@ -303,12 +401,24 @@ def _has(folder: Path, ref: str) -> bool:
     return git(folder, "rev-parse", "--verify", "-q", ref).returncode == 0
 
 
+THEIRS = f"refs/remotes/{REMOTE}/{BRANCH}"
+
+
+def _tips(folder: Path) -> tuple[str, str]:
+    """The commit this folder is on and the team's, in one call to git ('' for one there is not yet)."""
+    listed = _out(git(folder, "for-each-ref", "--format=%(refname) %(objectname)", f"refs/heads/{BRANCH}", THEIRS))
+    found = dict(line.split(" ", 1) for line in listed.splitlines() if " " in line)
+    return found.get(f"refs/heads/{BRANCH}", ""), found.get(THEIRS, "")
+
+
 def _take_in(folder: Path, shared: Shared) -> None:
     """Merge what the team shared, unless it changes a session open here."""
-    theirs = f"refs/remotes/{REMOTE}/{BRANCH}"
-    if not _has(folder, theirs):
-        return  # an archive nobody has shared into yet
-    before = _out(git(folder, "rev-parse", "-q", "--verify", "HEAD")) if _has(folder, "HEAD") else ""
+    theirs = THEIRS
+    before, team = _tips(folder)
+    if not team or team == before:
+        return  # an archive nobody has shared into yet, or one that has just what this folder has
+    if before and git(folder, "merge-base", "--is-ancestor", theirs, "HEAD").returncode == 0:
+        return  # nothing here that the team has and this folder has not
     if before:
         changed = _out(git(folder, "diff", "--name-only", "--no-renames", f"HEAD...{theirs}")).splitlines()
         waiting = [path for path in changed if "/" not in path and open_elsewhere(Path(folder) / path)]
@@ -335,7 +445,7 @@ def _take_in(folder: Path, shared: Shared) -> None:
     after = _out(git(folder, "rev-parse", "HEAD"))
     if before != after:
         came = _out(git(folder, "diff", "--name-only", "--no-renames", f"{before}..{after}" if before else after)).splitlines()
-        shared.came_in = [_title(folder, path) for path in _shareable(folder, came) if path not in kept]
+        shared.came_in = [path for path in _shareable(folder, came) if path not in kept]
     shared.kept_apart += [f"Both copies were kept: {path} holds the other one." for path in kept]
 
 
@@ -362,13 +472,16 @@ def _kept_apart(folder: Path) -> list[str]:
     return sorted({name for name in names if name and (Path(folder) / name).is_file()})
 
 
-def _going_out(folder: Path) -> list[str]:
+def _going_out(folder: Path, head: str = "", team: str = "") -> list[str]:
     """The files this folder holds other than as the archive has them: what a push sends."""
-    theirs = f"refs/remotes/{REMOTE}/{BRANCH}"
-    if _has(folder, theirs):
-        changed = _out(git(folder, "diff", "--name-only", "--no-renames", f"{theirs}..HEAD")).splitlines()
+    if not head:
+        head, team = _tips(folder)
+    if not head or head == team:
+        return []
+    if team:
+        changed = _out(git(folder, "diff", "--name-only", "--no-renames", f"{team}..{head}")).splitlines()
     else:
-        changed = _out(git(folder, "ls-tree", "-r", "--name-only", "HEAD")).splitlines()
+        changed = _out(git(folder, "ls-tree", "-r", "--name-only", head)).splitlines()
     return _shareable(folder, changed)
 
 
@@ -382,7 +495,7 @@ def share(folder: Path) -> Shared:
     if not is_shared(folder):
         raise ShareProblem(f"{folder} is not connected to a team archive yet. Connect it with "
                            "'workshop-tui share --to URL', or start a folder from one with 'share --from URL'.")
-    shared = Shared()
+    shared = Shared(folder)
     with _one_share_at_a_time(folder):
         _clear_stale_locks(folder)
         set_up(folder)
@@ -394,12 +507,16 @@ def share(folder: Path) -> Shared:
                                 "and goes out at the next share.")
                 return shared
             _take_in(folder, shared)
-            if not _has(folder, "HEAD"):
+            head, team = _tips(folder)
+            if not head:
                 break  # nothing here, nothing came: nothing to send
-            going = _going_out(folder)
+            going = _going_out(folder, head, team)
+            if head == team:
+                _remember_shared(folder)
+                return shared  # the archive has all this folder has
             pushed = git(folder, "push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}", timeout=NETWORK_WAIT)
             if pushed.returncode == 0:
-                shared.went_out = [_title(folder, path) for path in going]
+                shared.went_out = going
                 _remember_shared(folder)
                 return shared
             # Someone shared in between (the archive is ahead): take that in and try again.
@@ -441,7 +558,7 @@ def status(folder: Path) -> ShareStatus:
                            "'workshop-tui share --to URL'.")
     url = _out(git(folder, "remote", "get-url", REMOTE))
     new = _out(git(folder, "status", "--porcelain", "--untracked-files=all", "--", *_shareable(folder))).splitlines()
-    paths = sorted(set(_shareable(folder, [line[3:] for line in new] + (_going_out(folder) if _has(folder, "HEAD") else []))))
+    paths = sorted(set(_shareable(folder, [line[3:] for line in new] + _going_out(folder))))
     try:
         last = datetime.fromisoformat((folder / ".git" / LAST_SHARED).read_text(encoding="utf-8").strip())
     except (OSError, ValueError):
@@ -449,16 +566,18 @@ def status(folder: Path) -> ShareStatus:
     return ShareStatus(url, [_title(folder, path) for path in paths], last)
 
 
+def partners_connected(folder: Path) -> bool:
+    """The folder keeps anonymised copies for a partners' archive (export/anonymised_archive.py)."""
+    try:
+        settings = (Path(folder) / ANONYMISED / ".git" / "config").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return f'[remote "{PARTNERS}"]' in settings
+
+
 def connected(folder: Path) -> bool:
-    """A quick look, without running git: the folder's git settings name a team archive or a partners' one."""
-    for settings, remote in ((Path(folder) / ".git" / "config", REMOTE),
-                             (Path(folder) / ANONYMISED / ".git" / "config", PARTNERS)):
-        try:
-            if f'[remote "{remote}"]' in settings.read_text(encoding="utf-8", errors="replace"):
-                return True
-        except OSError:
-            continue
-    return False
+    """A quick look, without running git: the folder shares with a team archive or a partners' one."""
+    return is_shared(folder) or partners_connected(folder)
 
 
 def share_in_background(folder: Path) -> "subprocess.Popen[bytes] | None":
