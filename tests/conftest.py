@@ -1,6 +1,7 @@
 """Shared test fixtures: a fixed clock, a temporary sessions folder, small plans and sessions."""
 
 import os
+import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -10,6 +11,10 @@ from hypothesis import settings
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session, Step
+
+# A command run with no sessions folder where it runs uses the person's own data folder: under the
+# tests, a folder of their own, never the real home's.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="workshop-tui-tests-data-")
 
 # In CI every property test runs the same examples each time, so a run's result never depends on
 # chance; on a developer's machine they vary, to find more.

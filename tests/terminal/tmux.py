@@ -29,7 +29,9 @@ class Terminal:
         self.width, self.height, self.cwd = width, height, cwd
 
     def start(self, command: str, env: dict[str, str] | None = None) -> None:
-        settings = {"TERM": "xterm-256color", "COLORTERM": "truecolor", **(env or {})}
+        # XDG_DATA_HOME: a run that finds no sessions folder where it runs never touches the real home's.
+        settings = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "XDG_DATA_HOME": str(self.cwd / "data"),
+                    **(env or {})}
         exports = " ".join(f"{key}={value}" for key, value in settings.items())
         size = ["-x", str(self.width), "-y", str(self.height)]
         # Open the window first and fix its size, then start the program in it, so the
