@@ -18,7 +18,7 @@ def minutes_cell(line: AgendaLine) -> str:
 
 class Agenda(DataTable):
     """A table of steps; the row cursor picks a coming step to change. A title too long for the
-    width it is given ends in "…", so nobody takes a cut title for the whole."""
+    width it is given goes on over two lines (or more): a step's name is never cut."""
 
     # The mark, Starts and Minutes columns, the padding of four columns and a scroll bar.
     OTHER_COLUMNS = 1 + 6 + 8 + 4 * 2 + 2
@@ -63,8 +63,7 @@ class Agenda(DataTable):
             starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
             title = f"{line.step.title} (skipped)" if line.state == "skipped" else line.step.title
             # Text, not str: a DataTable would read square brackets in a title as markup.
-            shown = Text(title)
-            shown.truncate(self.step_width, overflow="ellipsis")
-            self.add_row(MARKS[line.state], starts, shown, minutes_cell(line), key=line.step.id)
+            self.add_row(MARKS[line.state], starts, Text(title), minutes_cell(line), key=line.step.id,
+                         height=None if len(title) > self.step_width else 1)
         if lines:
             self.move_cursor(row=min(keep, len(lines) - 1), animate=False)

@@ -1,0 +1,111 @@
+"""What a screen shows, as text, and the checks that no word a user needs is cut.
+
+The text is what the terminal shows (the screen's compositor, as a screenshot takes it). A word is cut
+when it ends in "…" at the end of what a cell or line holds; a deliberate middle-cut ("Co-prod… part 2")
+has a space and more words after its "…", so the end of the title is there to read.
+"""
+
+import io
+import re
+
+from rich.console import Console
+from textual.app import App
+from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+# A word cut at its end: a letter or digit, then "…", then the end of that stretch of text (the line's
+# end, a border, or the two spaces between table cells). "… part 2" (one space, more words) is a middle-cut.
+_CUT_AT_THE_END = re.compile(r"\w…(?=\s*$|\s{2,}|\s*[│┃|])")
+# The words Textual itself cuts with "…" that the user does not need whole (none so far).
+ALLOWED_CUTS: tuple[str, ...] = ()
+
+
+def screen_lines(app: App) -> list[str]:
+    """Each line of the terminal as the user sees it now."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system="truecolor",
+                      record=True, legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    lines = console.export_text().splitlines()
+    return [line.ljust(width) for line in lines[:height]]
+
+
+def screen_text(app: App) -> str:
+    return "\n".join(line.rstrip() for line in screen_lines(app))
+
+
+def region_text(lines: list[str], region: Region) -> list[str]:
+    return [line[region.x:region.right] for line in lines[region.y:region.bottom]]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def widget_text(app: App, widget: Widget) -> str:
+    """What a widget shows, its lines joined with spaces: words wrapped onto the next line read on."""
+    return _words(" ".join(region_text(screen_lines(app), widget.content_region)))
+
+
+def table_cells(app: App, table: DataTable) -> dict[str, list[str]]:
+    """What each column of a table shows, by its label, each cell's lines joined (a wrapped cell reads on).
+    Only the rows and columns in sight: a column scrolled out of sight shows nothing."""
+    lines = screen_lines(app)
+    region = table.content_region
+    padding = table.cell_padding
+    x = region.x - int(table.scroll_x)
+    columns: dict[str, list[str]] = {}
+    y_first = region.y + (1 if table.show_header else 0)
+    for column in table.ordered_columns:
+        width = column.get_render_width(table)
+        left, right = max(x + padding, region.x), min(x + width - padding, region.right)
+        cells: list[str] = []
+        y = y_first - int(table.scroll_y)
+        for row in table.ordered_rows:
+            top, bottom = max(y, y_first), min(y + row.height, region.bottom)
+            if top < bottom and left < right:
+                cells.append(_words(" ".join(line[left:right] for line in lines[top:bottom])))
+            y += row.height
+        columns[str(column.label)] = cells
+        x += width
+    return columns
+
+
+def cut_words(text: str) -> list[str]:
+    """Each line that holds a word cut at its end ("What co-pr…"), not a middle-cut."""
+    found = []
+    for line in text.splitlines():
+        for part in re.split(r"[│┃▎▊▌▐]", line):
+            if _CUT_AT_THE_END.search(part.rstrip()) and not any(allowed in part for allowed in ALLOWED_CUTS):
+                found.append(part.strip())
+    return found
+
+
+def assert_no_cut_words(app: App) -> None:
+    shown = screen_text(app)
+    assert not cut_words(shown), f"cut words {cut_words(shown)} on the screen:\n{shown}"
+
+
+def assert_shows_whole(app: App, *phrases: str) -> None:
+    """Each phrase is on the screen whole, its words in order, perhaps wrapped within one widget."""
+    shown = screen_text(app)
+    flat = _words(shown)
+    missing = []
+    for phrase in phrases:
+        wanted = _words(phrase)
+        if wanted in flat:
+            continue
+        if any(wanted in widget_text(app, widget) for widget in app.screen.walk_children() if widget.display):
+            continue
+        missing.append(phrase)
+    assert not missing, f"not shown whole: {missing}; the screen shows:\n{shown}"
+
+
+def assert_table_shows_whole(app: App, table: DataTable, column: str, values: list[str]) -> None:
+    """The column shows each value whole (its words in order, perhaps wrapped within its cell)."""
+    cells = table_cells(app, table)
+    assert column in cells, f"no column {column!r} in sight: {list(cells)}\n{screen_text(app)}"
+    shown = cells[column]
+    missing = [value for value in values if _words(value) not in shown]
+    assert not missing, f"{column!r} does not show {missing} whole; it shows {shown}\n{screen_text(app)}"
