@@ -7,7 +7,8 @@ from textual.widgets import DataTable
 
 from workshop_tui.store.plan_library import find_plan
 from tests.ui.live_helpers import live_app
-from tests.ui.whole_words import assert_no_cut_words, assert_table_shows_whole
+from workshop_tui.ui.screens.action_form import ActionForm
+from tests.ui.whole_words import assert_no_cut_words, assert_shows_whole, assert_table_shows_whole, assert_whole_screen
 
 PART_1 = find_plan("co-production-part-1").plan
 
@@ -21,3 +22,30 @@ async def test_the_live_agenda_shows_whole_step_names_and_most_of_part_1(session
         in_sight = [step.title for step in PART_1.steps[:7]]
         assert_table_shows_whole(app, agenda, "Step", in_sight)
         assert_no_cut_words(app)
+
+
+async def test_the_action_forms_date_label_is_whole_and_its_buttons_in_sight(sessions_dir: Path, clock):
+    """Finding 16: the date's label read "... or leave i"."""
+    app = live_app(sessions_dir, clock, plan=PART_1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ActionForm)
+        assert_shows_whole(app, "By when, such as 15/07/2026, 15 July or next Tuesday; or leave it empty")
+        assert_whole_screen(app)
+
+
+async def test_the_decision_forms_outcome_is_in_sight_and_the_fist_of_five_tally_whole(sessions_dir: Path, clock):
+    """Finding 16: the outcome was reached only by scrolling, and the tally lost its "or more"."""
+    app = live_app(sessions_dir, clock, plan=PART_1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "n", *"Ann", "enter", "n", *"Bob", "enter", "escape")
+        await pilot.press("d", *"Meet monthly?", "tab", "enter", "down", "down", "down", "enter")  # fist-of-five
+        await pilot.press("tab", "tab", "tab", "tab", "1", "tab", "tab", "1")  # one person showed 2, one showed 4
+        await pilot.pause()
+        # The tally is said whole right under the counts, as they are typed.
+        assert_shows_whole(app, "Not everyone is at 3 or more.", "1 person showed fewer than 3 fingers")
+        assert_whole_screen(app)
+        fields = app.screen.query_one("#decision-fields")
+        fields.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        assert fields.region.contains_region(app.screen.query_one("#outcome").region)

@@ -9,10 +9,12 @@ import io
 import re
 
 from rich.console import Console
+from rich.text import Text
 from textual.app import App
+from textual.content import Content
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import Button, DataTable, Static, Tab
 
 # A word cut at its end: a letter or digit, then "…", then the end of that stretch of text (the line's
 # end, a border, or the two spaces between table cells). "… part 2" (one space, more words) is a middle-cut.
@@ -109,3 +111,56 @@ def assert_table_shows_whole(app: App, table: DataTable, column: str, values: li
     shown = cells[column]
     missing = [value for value in values if _words(value) not in shown]
     assert not missing, f"{column!r} does not show {missing} whole; it shows {shown}\n{screen_text(app)}"
+
+
+def _plain(widget: Static) -> str:
+    visual = widget.visual
+    if isinstance(visual, Content):
+        return visual.plain
+    if isinstance(visual, Text):
+        return visual.plain
+    return ""
+
+
+def cut_labels(app: App) -> list[str]:
+    """The words of each label or message (a Static) in sight that do not show whole where it is.
+
+    One that a scrolling part holds only partly in sight is left out: scrolling shows the rest. A tab's
+    own label is left out too: Textual draws it with an underline that is not text."""
+    lines = screen_lines(app)
+    visible = app.screen._compositor.visible_widgets
+    cut = []
+    for widget, (region, clip) in visible.items():
+        if not isinstance(widget, Static) or isinstance(widget, Tab) or not widget.display:
+            continue
+        wanted = _words(_plain(widget))
+        if not wanted:
+            continue
+        inner = widget.content_region
+        if inner.y < clip.y or inner.bottom > clip.bottom:
+            continue  # partly scrolled out of sight, on purpose
+        shown = _words(" ".join(region_text(lines, inner.intersection(app.screen.region))))
+        if wanted not in shown:
+            cut.append(wanted)
+    return cut
+
+
+def assert_every_label_whole(app: App) -> None:
+    """No label or message in sight is cut: "... or leave i" for "... or leave it empty" fails."""
+    cut = cut_labels(app)
+    assert not cut, f"cut labels or messages: {cut}; the screen shows:\n{screen_text(app)}"
+
+
+def assert_buttons_in_sight(app: App) -> None:
+    """Each button of the screen on top shows whole: a form taller than the terminal loses its Save."""
+    visible = app.screen._compositor.visible_widgets
+    hidden = [str(button.label) for button in app.screen.query(Button)
+              if button.display and (button not in visible or not visible[button][1].contains_region(button.region))]
+    assert not hidden, f"buttons out of sight: {hidden}; the screen shows:\n{screen_text(app)}"
+
+
+def assert_whole_screen(app: App) -> None:
+    """What every screen must pass: no word cut at its end, every label and message whole, and its buttons in sight."""
+    assert_no_cut_words(app)
+    assert_every_label_whole(app)
+    assert_buttons_in_sight(app)
