@@ -224,10 +224,10 @@ async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_it
         await pilot.press("r", "right", "right")  # the records, on the Actions tab
         assert isinstance(app.screen, RecordsScreen)
         table = app.screen.query_one("#actions-table")
-        assert [str(cell) for cell in table.get_row_at(0)] == ["open", "Visit the day centre", "Ann Smith", "14 Jul 2026", "carried over"]
+        assert [str(cell) for cell in table.get_row_at(0)] == ["Visit the day centre", "Ann Smith", "14 Jul 2026", "open", "carried over"]
         await pilot.press("space")
         assert live(app).session.actions[0].done_at == clock.now()
-        assert str(table.get_row_at(0)[0]) == "✓ done"
+        assert str(table.get_row_at(0)[3]) == "✓ done"
         path = live(app).path
     assert load_session(path).actions[0].done_at == clock.now()
 

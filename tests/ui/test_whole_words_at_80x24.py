@@ -1,13 +1,16 @@
 """Issue 14, findings 13 to 16: at 80x24, the size of a laptop's terminal in many rooms, no word a user
 needs is cut: step names, who and by when, outcomes, titles, form labels and messages."""
 
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable
 
 from workshop_tui.store.plan_library import find_plan
-from tests.ui.live_helpers import live_app
+from tests.ui.live_helpers import live, live_app
 from workshop_tui.ui.screens.action_form import ActionForm
+from workshop_tui.ui.screens.records import RecordsScreen
+from workshop_tui.ui.screens.row_details import RowDetails
 from tests.ui.whole_words import assert_no_cut_words, assert_shows_whole, assert_table_shows_whole, assert_whole_screen
 
 PART_1 = find_plan("co-production-part-1").plan
@@ -49,3 +52,35 @@ async def test_the_decision_forms_outcome_is_in_sight_and_the_fist_of_five_tally
         fields.scroll_home(animate=False, immediate=True)
         await pilot.pause()
         assert fields.region.contains_region(app.screen.query_one("#outcome").region)
+
+
+async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_rest(sessions_dir: Path, clock):
+    """Finding 14: the Actions and Decisions tables hid who, by when and the outcome, and Left and
+    Right change tabs, so there was no way to see them."""
+    app = live_app(sessions_dir, clock, plan=PART_1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = live(app)
+        assert screen.run_command("add_person", name="Margaret Okonkwo-Williams", role="older person")
+        what = "Ask the council how they involve older people in planning the new day centre"
+        assert screen.run_command("add_action", text=what, owner="Margaret Okonkwo-Williams", due=date(2026, 7, 15))
+        question = "Should we meet once a month at the library, in the room with the hearing loop?"
+        assert screen.run_command("record_decision", question=question, method="fist-of-five", outcome="not agreed",
+                                  fingers=[0, 0, 1, 0, 1, 0], present=["p1"])
+        await pilot.press("r", "right", "right")
+        assert isinstance(app.screen, RecordsScreen) and app.screen.tab == "actions"
+        actions = app.screen.query_one("#actions-table", DataTable)
+        assert_table_shows_whole(app, actions, "What", [what])
+        assert_table_shows_whole(app, actions, "Who", ["Margaret Okonkwo-Williams"])
+        assert_table_shows_whole(app, actions, "By when", ["15 Jul 2026"])
+        assert_whole_screen(app)
+        await pilot.press("right")
+        decisions = app.screen.query_one("#decisions-table", DataTable)
+        assert_table_shows_whole(app, decisions, "Question", [question])
+        assert_table_shows_whole(app, decisions, "Outcome", ["not agreed"])
+        assert_whole_screen(app)
+        await pilot.press("enter")  # the chosen decision, every field whole
+        assert isinstance(app.screen, RowDetails)
+        assert_shows_whole(app, question, "not agreed", "fist-of-five", "1 showed 2, 1 showed 4. Not everyone is at 3 or more.")
+        assert_whole_screen(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, RecordsScreen)
