@@ -4,14 +4,17 @@ needs is cut: step names, who and by when, outcomes, titles, form labels and mes
 from datetime import date
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
 from workshop_tui.store.plan_library import find_plan
 from tests.ui.live_helpers import live, live_app
+from tests.ui.test_sessions_browser import open_browser
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.row_details import RowDetails
-from tests.ui.whole_words import assert_no_cut_words, assert_shows_whole, assert_table_shows_whole, assert_whole_screen
+from tests.ui.whole_words import assert_no_cut_words, assert_shows_whole, assert_table_shows_whole, assert_whole_screen, table_cells
 
 PART_1 = find_plan("co-production-part-1").plan
 
@@ -84,3 +87,46 @@ async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_
         assert_whole_screen(app)
         await pilot.press("escape")
         assert isinstance(app.screen, RecordsScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_2_differ(sessions_dir: Path, clock, size):
+    """Finding 15: at 80 and at 160 columns part 1 and part 2 both read "Co-production training, pa"."""
+    from tests.test_follow_on import WEEK, make_part_1, start_part_2
+
+    part_1 = make_part_1(sessions_dir, clock)
+    clock.advance(minutes=WEEK)
+    start_part_2(sessions_dir, clock, part_1).close()
+    app = WorkshopApp(sessions_dir, clock)
+    async with app.run_test(size=size) as pilot:
+        await open_browser(pilot)
+        shown = table_cells(app, app.screen.query_one("#sessions", DataTable))["Title"]
+        assert len(shown) == 2 and shown[0] != shown[1], shown
+        assert shown[0].endswith("part 2 (Leeds)") and shown[1].endswith("part 1 (Leeds)"), shown
+        assert_whole_screen(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_reviews_actions_give_what_is_to_be_done_its_room_beside_a_long_state(sessions_dir: Path, clock, size):
+    """Finding 15: at 160 columns the review's Actions table squeezed "What" to 13 characters beside
+    "open; carried over to 'Co-production training, part 2 (Leeds)' ..."."""
+    from workshop_tui.store.open_session import Command
+    from workshop_tui.store.session_file import load_session
+    from workshop_tui.ui.app import ReviewSession
+    from tests.test_follow_on import WEEK, make_part_1, start_part_2
+
+    part_1 = make_part_1(sessions_dir, clock)
+    clock.advance(minutes=WEEK)
+    owner = start_part_2(sessions_dir, clock, part_1)
+    owner.apply(Command("toggle_action", {"action_id": "a1"}))
+    owner.close()
+    app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(part_1), part_1))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("right", "right", "right")  # the Actions tab
+        table = app.screen.query_one(".review-actions", DataTable)
+        assert_table_shows_whole(app, table, "What", ["Visit the day centre", "Ask about the minibus", "Book the room"])
+        assert_table_shows_whole(app, table, "Who", ["Ann Smith", "Bob"])
+        assert_whole_screen(app)
+        await pilot.press("enter")  # the chosen action, every field whole
+        assert isinstance(app.screen, RowDetails)
+        assert_shows_whole(app, "Visit the day centre", "carried over to 'Co-production training, part 2 (Leeds)'")

@@ -50,28 +50,56 @@ def widget_text(app: App, widget: Widget) -> str:
     return _words(" ".join(region_text(screen_lines(app), widget.content_region)))
 
 
-def table_cells(app: App, table: DataTable) -> dict[str, list[str]]:
-    """What each column of a table shows, by its label, each cell's lines joined (a wrapped cell reads on).
-    Only the rows and columns in sight: a column scrolled out of sight shows nothing."""
+def _cells_in_sight(app: App, table: DataTable) -> list[tuple[str, int, str]]:
+    """(column label, row index, what the cell shows) for each cell wholly in sight, its lines joined."""
     lines = screen_lines(app)
     region = table.content_region
     padding = table.cell_padding
+    header = table.header_height if table.show_header else 0
+    y_first = region.y + header
+    found = []
     x = region.x - int(table.scroll_x)
-    columns: dict[str, list[str]] = {}
-    y_first = region.y + (1 if table.show_header else 0)
     for column in table.ordered_columns:
         width = column.get_render_width(table)
-        left, right = max(x + padding, region.x), min(x + width - padding, region.right)
-        cells: list[str] = []
-        y = y_first - int(table.scroll_y)
-        for row in table.ordered_rows:
-            top, bottom = max(y, y_first), min(y + row.height, region.bottom)
-            if top < bottom and left < right:
-                cells.append(_words(" ".join(line[left:right] for line in lines[top:bottom])))
-            y += row.height
-        columns[str(column.label)] = cells
+        left, right = x + padding, x + width - padding
         x += width
-    return columns
+        if left < region.x or right > region.right:
+            continue  # out of sight, or partly: scrolling sideways shows it
+        y = y_first - int(table.scroll_y)
+        for index, row in enumerate(table.ordered_rows):
+            top, bottom = y, y + row.height
+            y += row.height
+            if top >= y_first and bottom <= region.bottom:
+                found.append((str(column.label), index, _words(" ".join(line[left:right] for line in lines[top:bottom]))))
+    return found
+
+
+def table_cells(app: App, table: DataTable) -> dict[str, list[str]]:
+    """What each column of a table shows, by its label, each cell's lines joined (a wrapped cell reads on).
+    Only the cells wholly in sight: a column scrolled out of sight shows nothing."""
+    columns: dict[str, list[str]] = {str(column.label): [] for column in table.ordered_columns}
+    for label, _, shown in _cells_in_sight(app, table):
+        columns[label].append(shown)
+    return {label: cells for label, cells in columns.items() if cells}
+
+
+def _cell_plain(cell: object) -> str:
+    return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+def cut_cells(app: App) -> list[str]:
+    """Each table cell in sight on the screen on top that does not show its whole value.
+    A value made short on purpose (a middle-cut title, "Co-prod… part 2") is what it is meant to show."""
+    cut = []
+    for table in app.screen.query(DataTable):
+        if not table.display or table not in app.screen._compositor.visible_widgets:
+            continue
+        labels = [str(column.label) for column in table.ordered_columns]
+        for label, index, shown in _cells_in_sight(app, table):
+            value = _words(_cell_plain(table.get_row_at(index)[labels.index(label)]))
+            if value and value not in shown:
+                cut.append(f"{label}: {value!r} shows as {shown!r}")
+    return cut
 
 
 def cut_words(text: str) -> list[str]:
@@ -159,8 +187,16 @@ def assert_buttons_in_sight(app: App) -> None:
     assert not hidden, f"buttons out of sight: {hidden}; the screen shows:\n{screen_text(app)}"
 
 
+def assert_tables_whole(app: App) -> None:
+    """Every table cell in sight shows its whole value (a cell that goes on over lines counts as whole)."""
+    cut = cut_cells(app)
+    assert not cut, f"cut table cells: {cut}; the screen shows:\n{screen_text(app)}"
+
+
 def assert_whole_screen(app: App) -> None:
-    """What every screen must pass: no word cut at its end, every label and message whole, and its buttons in sight."""
+    """What every screen must pass: no word cut at its end, every label, message and table cell in sight
+    whole, and its buttons in sight."""
     assert_no_cut_words(app)
+    assert_tables_whole(app)
     assert_every_label_whole(app)
     assert_buttons_in_sight(app)

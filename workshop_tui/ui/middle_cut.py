@@ -20,15 +20,17 @@ def middle_cut(text: str, width: int) -> str:
     if width <= _LEAST_START + 2:
         return set_cell_size(text, max(width - 1, 0)).rstrip() + CUT if width > 0 else ""
     words = text.split(" ")
-    room_for_end = width - _LEAST_START - len(CUT) - 1
-    end = ""
-    for first in range(len(words) - 1, 0, -1):
-        tail = " ".join(words[first:])
-        if cell_len(tail) > room_for_end:
+    for least_start in (_LEAST_START, 3):  # a shorter start, if that keeps the last word whole
+        room_for_end = width - least_start - len(CUT) - 1
+        end = ""
+        for first in range(len(words) - 1, 0, -1):
+            tail = " ".join(words[first:])
+            if cell_len(tail) > room_for_end:
+                break
+            end = tail
+        if end:
             break
-        end = tail
-    if not end:  # even the last word is too long to keep whole: cut its start instead
-        last = words[-1]
-        end = set_cell_size(last[::-1], room_for_end)[::-1] if room_for_end > 0 else ""
+    if not end:  # even the last word is too long to keep whole: keep its end
+        end = set_cell_size(words[-1][::-1], max(room_for_end, 0))[::-1]
     start = set_cell_size(text, width - cell_len(end) - len(CUT) - 1).rstrip(" ,;:-")
     return f"{start}{CUT} {end}"
