@@ -1,6 +1,7 @@
 """Finding 15: a title too long for its room keeps its end, so part 1 and part 2 read differently."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from workshop_tui.ui.middle_cut import middle_cut

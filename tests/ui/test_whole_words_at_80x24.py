@@ -8,13 +8,19 @@ import pytest
 from textual.widgets import DataTable
 
 from workshop_tui.store.plan_library import find_plan
-from tests.ui.live_helpers import live, live_app
-from tests.ui.test_sessions_browser import open_browser
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.row_details import RowDetails
-from tests.ui.whole_words import assert_no_cut_words, assert_shows_whole, assert_table_shows_whole, assert_whole_screen, table_cells
+from tests.ui.live_helpers import live, live_app
+from tests.ui.test_sessions_browser import open_browser
+from tests.ui.whole_words import (
+    assert_no_cut_words,
+    assert_shows_whole,
+    assert_table_shows_whole,
+    assert_whole_screen,
+    table_cells,
+)
 
 PART_1 = find_plan("co-production-part-1").plan
 

@@ -11,9 +11,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.core.wording import plural
-from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.model import Plan
 from workshop_tui.store.sessions_folder import likeliest_first
+from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
 LONGEST_TITLE = 200  # as a session's title allows
