@@ -22,10 +22,9 @@ class KeyBar(Footer):
     def on_resize(self) -> None:
         self.call_after_refresh(self._fit_keys)
 
-    def recompose(self):  # type: ignore[override]
-        done = super().recompose()
+    async def recompose(self) -> None:
+        await super().recompose()
         self.call_after_refresh(self._fit_keys)
-        return done
 
     def _fit_keys(self) -> None:
         if not self.is_attached:
