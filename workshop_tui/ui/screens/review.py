@@ -39,7 +39,7 @@ def _part(session: Session, part: str, later: Sequence[Session] = ()) -> str:
 # The minutes' actions table, in the order its columns matter: what is to be done goes on over lines
 # beside who and by when, so neither a long state ("carried over to ... and done there") nor a narrow
 # terminal squeezes it; what has no room is in the row's details (Enter).
-ACTION_COLUMNS = {"What": Column("what", "What", wraps=True, least=30), "Who": Column("who", "Who"),
+ACTION_COLUMNS = {"What": Column("what", "What", wraps=True), "Who": Column("who", "Who"),
                   "By when": Column("due", "By when"), "State": Column("state", "State", wraps=True),
                   "Typed in": Column("typed_in", "Typed in")}
 

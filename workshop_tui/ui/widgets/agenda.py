@@ -29,6 +29,7 @@ class Agenda(DataTable):
         self.lines: list[AgendaLine] = []
         self.step_width = 0
         self.add_columns_to_fit()
+        self.call_after_refresh(self.refit)
 
     def add_columns_to_fit(self) -> None:
         self.step_width = max(8, self.size.width - self.OTHER_COLUMNS)
@@ -38,6 +39,11 @@ class Agenda(DataTable):
         self.add_column("Minutes", key="minutes", width=8)
 
     def on_resize(self) -> None:
+        self.refit()
+
+    def refit(self) -> None:
+        """Lay the columns out again if the width has changed since they were (in a real terminal the
+        first layout can come after the table was filled, and a resize is not always sent)."""
         if max(8, self.size.width - self.OTHER_COLUMNS) != self.step_width:
             self.clear(columns=True)
             self.add_columns_to_fit()
@@ -53,6 +59,9 @@ class Agenda(DataTable):
         was_on = self.lines[self.cursor_row].step.id if self.lines and 0 <= self.cursor_row < len(self.lines) else None
         keep = self.cursor_row
         self.lines = lines
+        if self.size.width and max(8, self.size.width - self.OTHER_COLUMNS) != self.step_width:
+            self.clear(columns=True)
+            self.add_columns_to_fit()
         ids = [line.step.id for line in lines]
         if moved_on and current in ids:
             keep = ids.index(current)
