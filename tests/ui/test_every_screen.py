@@ -61,9 +61,11 @@ def test_a_screen_of_a_session_under_way(snap_compare, tmp_path: Path, monkeypat
 
 
 REVIEW_SCREENS = {
+    "notes": ("right",),
     "decisions": ("right", "right"),
     "actions": ("right", "right", "right"),
     "who was heard": ("right", "right", "right", "right"),
+    "comments": ("left",),
     "comment form": ("c",),
     "export form": ("x",),
     "jump to a time": ("j",),
@@ -89,6 +91,16 @@ def test_the_sessions_list(snap_compare, sessions_dir: Path, clock: FakeClock, s
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_the_home_screen_with_a_session_to_carry_on(snap_compare, sessions_dir: Path, clock: FakeClock, size):
+    from workshop_tui.store.sessions_folder import SessionsFolder
+    from tests.conftest import small_session
+
+    SessionsFolder(sessions_dir).create(small_session("Co-production training, part 2 (Leeds), the Tuesday group"))
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
+    assert snap_compare(app, terminal_size=size, run_before=read_whole())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_the_plans_details_form(snap_compare, sessions_dir: Path, clock: FakeClock, size):
     from tests.ui.test_snapshots import editor_with_a_finding
 
@@ -101,6 +113,7 @@ PANEL_SCREENS = {
     "an application in full": ("shift+tab", "shift+tab", "enter"),
     "application form": ("shift+tab", "shift+tab", "n"),
     "declarations": ("shift+tab",),
+    "declaration form": ("shift+tab", "i"),
     "award form": ("tab", "tab", "s"),
 }
 
