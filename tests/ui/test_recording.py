@@ -143,14 +143,14 @@ async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(
         assert isinstance(app.screen, DecisionForm)
         await pilot.press(*"Meet monthly at the library?")
         await pilot.press("tab", "enter", "down", "down", "down", "enter")  # the method: fist-of-five
+        await pilot.press("tab", "enter", "down", "down", "down", "enter")  # beside it, the outcome: deferred
         await pilot.press("tab", "tab", "tab", "1", "tab", "tab", "1")  # one person showed 2, one showed 4
         tally = str(app.screen.query_one("#tally", Static).content)
         assert "Not everyone is at 3 or more" in tally
         assert "1 person showed fewer than 3 fingers" in tally
         warnings = str(app.screen.query_one("#warnings", Static).content)
         assert "Please check: Only 2 people present, but the quorum is 3" in warnings
-        await pilot.press("tab", "tab", "tab", "enter", "down", "down", "down", "enter")  # outcome: deferred
-        await pilot.press("tab", "tab", *"Ann needs to hear more")  # past the statement to the reasons
+        await pilot.press("tab", "tab", "tab", "tab", *"Ann needs to hear more")  # past who was there and the statement
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, DecisionForm)  # the warning is said first
         await pilot.press("ctrl+s")
@@ -224,10 +224,10 @@ async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_it
         await pilot.press("r", "right", "right")  # the records, on the Actions tab
         assert isinstance(app.screen, RecordsScreen)
         table = app.screen.query_one("#actions-table")
-        assert [str(cell) for cell in table.get_row_at(0)] == ["open", "Visit the day centre", "Ann Smith", "14 Jul 2026", "carried over"]
+        assert [str(cell) for cell in table.get_row_at(0)] == ["Visit the day centre", "Ann Smith", "14 Jul 2026", "open", "carried over"]
         await pilot.press("space")
         assert live(app).session.actions[0].done_at == clock.now()
-        assert str(table.get_row_at(0)[0]) == "✓ done"
+        assert str(table.get_row_at(0)[3]) == "✓ done"
         path = live(app).path
     assert load_session(path).actions[0].done_at == clock.now()
 

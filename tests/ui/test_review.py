@@ -9,6 +9,7 @@ from workshop_tui.core.review import timing_chart
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.ui.app import ReviewSession, WorkshopApp
+from workshop_tui.ui.widgets.fitted_table import FittedTable
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.example_sessions import training_part_1
 
@@ -168,7 +169,13 @@ async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_d
     app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        tabs = {pane: app.screen.query_one(f"#{pane} Markdown").source for pane in ("notes-tab", "decisions-tab", "actions-tab")}
+        tabs = {pane: app.screen.query_one(f"#{pane} Markdown").source for pane in ("notes-tab", "decisions-tab")}
+        # The actions tab is its headings, its sentences and its tables' rows.
+        actions = app.screen.query_one("#actions-tab")
+        tabs["actions-tab"] = " ".join(
+            [str(words.content) for words in actions.query(".review-heading, .review-words")]
+            + [" ".join(row.cells.values()) for table in actions.query(FittedTable) for row in table.fitted_rows]
+        )
     assert "Said under the step called Actions" in tabs["notes-tab"]
     assert "Said under" not in tabs["actions-tab"] and "Meet monthly?" not in tabs["actions-tab"]
     assert "Meet monthly?" in tabs["decisions-tab"] and "Book the room" in tabs["actions-tab"]

@@ -38,7 +38,9 @@ async def test_b_lists_every_session_newest_first_with_a_damaged_file_and_its_er
         assert isinstance(app.screen, SessionsBrowser)
         assert titles(app) == ["Shortlisting panel, healthy ageing fund", "Co-production training, part 1 (Leeds)", "2026-01-01-broken.toml"]
         row = app.screen.query_one("#sessions", DataTable).get_row_at(2)
-        assert "cannot be read" in str(row[5]) and "not valid TOML" in str(row[5])
+        assert str(row[5]) == "cannot be read"
+        await pilot.press("down", "down", "enter")  # why: longer than any column, so said on Enter
+        assert any("not valid TOML" in str(n.message) for n in app._notifications)
 
 
 async def test_s_sorts_by_the_next_column_and_search_finds_words_in_notes(sessions_dir: Path, clock):
@@ -96,7 +98,8 @@ async def test_at_80x24_length_status_and_the_counts_come_after_the_title_and_pl
             if at <= width:
                 seen.append(str(column.label))
         assert {"Title", "Length", "Status", "Notes"} <= set(seen), seen
-        assert titles(app)[0] == "Shortlisting panel, healthy ageing fund"
+        # Cut in the middle, so its end still shows.
+        assert titles(app)[0].startswith("Shortlis") and titles(app)[0].endswith("… healthy ageing fund")
         labels = [str(column.label) for column in table.ordered_columns]
         assert "Plan" in labels and "Facilitator" in labels
         assert table.max_scroll_x > 0  # the rest is to the right

@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from workshop_tui.ui.app import WorkshopApp
 from tests.ui.live_helpers import advance, live_app
+from tests.ui.whole_words import assert_whole_screen, read_whole
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -16,15 +17,21 @@ async def plans_loaded(pilot) -> None:
     await pilot.pause()
 
 
+async def plans_loaded_and_read(pilot) -> None:
+    await plans_loaded(pilot)
+    assert_whole_screen(pilot.app)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 def test_home_screen(snap_compare, sessions_dir: Path, clock, size):
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
-    assert snap_compare(app, terminal_size=size, run_before=plans_loaded)
+    assert snap_compare(app, terminal_size=size, run_before=plans_loaded_and_read)
 
 
-def test_help_screen(snap_compare, sessions_dir: Path, clock):
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_help_screen(snap_compare, sessions_dir: Path, clock, size):
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
-    assert snap_compare(app, terminal_size=(80, 24), press=["f1"], run_before=plans_loaded)
+    assert snap_compare(app, terminal_size=size, run_before=read_whole("f1", first=plans_loaded))
 
 
 def live_at(seconds: float, keys: tuple[str, ...] = ()):
@@ -35,6 +42,7 @@ def live_at(seconds: float, keys: tuple[str, ...] = ()):
             field.cursor_blink = False
         await pilot.press(*keys)
         await advance(pilot, pilot.app.clock, seconds)
+        assert_whole_screen(pilot.app)
 
     return run_before
 
@@ -68,6 +76,7 @@ async def _with_people_and_notes(pilot) -> None:
     await pilot.press("space", "t", *"+ @Ann Meet somewhere with a hearing loop", "enter")
     await pilot.press(*"? Is there parking", "enter", *"> Bus times", "enter", "escape")
     await advance(pilot, pilot.app.clock, 125)
+    assert_whole_screen(pilot.app)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
@@ -83,6 +92,7 @@ def test_decision_form(snap_compare, sessions_dir: Path, clock):
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
+        assert_whole_screen(pilot.app)
 
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)
@@ -95,24 +105,28 @@ def test_sessions_browser(snap_compare, sessions_dir: Path, clock):
         await open_browser(pilot)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
+        await pilot.pause()
+        assert_whole_screen(pilot.app)
 
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)
 
 
-def test_review_summary(snap_compare, sessions_dir: Path, clock):
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_review_summary(snap_compare, sessions_dir: Path, clock, size):
     from tests.ui.test_review import review_app
 
     app, _ = review_app(sessions_dir, clock)
-    assert snap_compare(app, terminal_size=(100, 40))
+    assert snap_compare(app, terminal_size=size, run_before=read_whole())
 
 
-def test_replay_at_a_fixed_moment(snap_compare, sessions_dir: Path, clock):
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_replay_at_a_fixed_moment(snap_compare, sessions_dir: Path, clock, size):
     from tests.ui.test_review import review_app
 
     app, _ = review_app(sessions_dir, clock)
-    assert snap_compare(app, terminal_size=(100, 30), press=["j", *"11:05", "enter"])
+    assert snap_compare(app, terminal_size=size, run_before=read_whole("j", "type:11:05", "enter"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
@@ -129,6 +143,7 @@ def test_start_form_of_a_part_2_offers_the_part_1_to_follow(snap_compare, sessio
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
+        assert_whole_screen(pilot.app)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -149,6 +164,7 @@ def test_the_note_takers_and_the_audience_windows(snap_compare, sessions_dir: Pa
             field.cursor_blink = False
         await pilot.press(*"so we")
         await pilot.pause()
+        assert_whole_screen(pilot.app)
 
     try:
         assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -191,6 +207,7 @@ def a_scored_round(revealed: bool, keys: tuple[str, ...]):
             run("make_award", application="app4", outcome="fund in full", reason="A clear need.")
         await pilot.press("c", *keys)
         await pilot.pause()
+        assert_whole_screen(pilot.app)
 
     return run_before
 
@@ -235,12 +252,13 @@ def editor_with_a_finding():
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 def test_plan_editor(snap_compare, sessions_dir: Path, clock, size):
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
-    assert snap_compare(app, terminal_size=size, press=["down", "down"])
+    assert snap_compare(app, terminal_size=size, run_before=read_whole("down", "down"))
 
 
-def test_method_library(snap_compare, sessions_dir: Path, clock):
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+def test_method_library(snap_compare, sessions_dir: Path, clock, size):
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
-    assert snap_compare(app, terminal_size=(80, 24), press=["i", "down", "down", "down"])
+    assert snap_compare(app, terminal_size=size, run_before=read_whole("i", "down", "down", "down"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
@@ -255,6 +273,7 @@ def test_plan_timings(snap_compare, sessions_dir: Path, clock, size):
         await plans_loaded(pilot)
         await pilot.app.push_screen(PlanTimingsScreen(find_plan("co-production-part-1").plan, sessions_dir))
         await plans_loaded(pilot)
+        assert_whole_screen(pilot.app)
 
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=run_before)

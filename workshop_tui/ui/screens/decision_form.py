@@ -80,6 +80,12 @@ class DecisionForm(ModalScreen[dict | None]):
         color: $text-error;
         height: auto;
     }
+    #how-and-what, #how-and-what Vertical {
+        height: auto;
+    }
+    #how-and-what Vertical {
+        width: 1fr;
+    }
     """
 
     def __init__(
@@ -106,8 +112,14 @@ class DecisionForm(ModalScreen[dict | None]):
                 yield Static(f"Record a decision during '{self.step_title}'", markup=False, classes="question")
                 yield Label("The question or proposal")
                 yield Input(id="question")
-                yield Label("How the group decided")
-                yield Select([(m, m) for m in METHODS], value=self.method, allow_blank=False, id="method")
+                # How and what side by side: the outcome is in sight at 80x24 without scrolling.
+                with Horizontal(id="how-and-what"):
+                    with Vertical():
+                        yield Label("How the group decided")
+                        yield Select([(m, m) for m in METHODS], value=self.method, allow_blank=False, id="method")
+                    with Vertical():
+                        yield Label("Outcome")
+                        yield Select([(o, o) for o in OUTCOMES], prompt="Choose the outcome", id="outcome")
                 with Horizontal(id="counts-vote", classes="counts"):
                     for field, words in [("votes-for", "For"), ("votes-against", "Against"), ("abstentions", "Abstained")]:
                         with Vertical(classes="count"):
@@ -126,6 +138,8 @@ class DecisionForm(ModalScreen[dict | None]):
                 with Vertical(id="counts-consent", classes="counts"):
                     yield Label("How many objections were raised")
                     yield Input(id="objections")
+                # The counts said back in words right under them, as they are typed.
+                yield Static("", id="tally", markup=False)
                 if named:
                     yield Label("Who was present (space ticks or unticks)")
                     yield PresenceList(
@@ -134,8 +148,6 @@ class DecisionForm(ModalScreen[dict | None]):
                 else:
                     yield Label("How many people were present")
                     yield Input(id="present-count")
-                yield Label("Outcome")
-                yield Select([(o, o) for o in OUTCOMES], prompt="Choose the outcome", id="outcome")
                 yield Label("The outcome in words")
                 yield Input(id="statement")
                 yield Label("Reasons")
@@ -149,7 +161,6 @@ class DecisionForm(ModalScreen[dict | None]):
                 )
                 yield Label("Who made the decision")
                 yield Select([("The group", "group"), ("Staff alone", "staff")], value="group", allow_blank=False, id="made-by")
-                yield Static("", id="tally", markup=False)
             with Vertical(id="decision-box-end"):
                 yield Static("", id="warnings", markup=False)
                 yield Static("", id="form-problem", markup=False)

@@ -26,10 +26,12 @@ from workshop_tui.ui.screens.plan_editor import PlanEditor
 from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.review import ReviewScreen
+from workshop_tui.ui.screens.row_details import RowDetails
 from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 from workshop_tui.ui.screens.step_form import StepForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
+from workshop_tui.ui.widgets.fitted_table import FittedTable
 from workshop_tui.ui.widgets.panel_tables import (
     ApplicationsTable,
     DeclarationsTable,
@@ -97,9 +99,11 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "People, parking lot, actions and decisions",
-        (RecordsScreen,),
+        (RecordsScreen, FittedTable, RowDetails),
         "Each key works on its own tab: the footer shows the keys of the tab you are on. "
-        "Up and Down choose a row; the choice stays on that row after each change.",
+        "Up and Down choose a row; the choice stays on that row after each change.\n\n"
+        "A long text goes on over the next lines. On a narrow screen the columns that matter come first, "
+        "and Enter shows the chosen row whole, every column, with what the table had no room for.",
     ),
     HelpSection(
         "The commissioning panel",
@@ -162,7 +166,7 @@ HELP_SECTIONS = [
         "Looking back at a session",
         (ReviewScreen,),
         "Left and Right move between the tabs: summary, notes, decisions, actions, who was heard, "
-        "replay and comments.",
+        "replay and comments. On the actions tab, Enter shows the chosen action whole.",
     ),
 ]
 

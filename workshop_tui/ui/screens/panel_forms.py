@@ -39,19 +39,28 @@ class ApplicationForm(EnterMovesOn):
 
     def compose(self) -> ComposeResult:
         a = self.editing
-        with VerticalScroll(classes="dialog"):
+        with Vertical(classes="dialog", id="application-box"):
             yield Static(f"Correct {a.organisation}'s application" if a else "Add an application", classes="question",
                          markup=False)
             labels = ("Organisation", "Project", "Amount asked for, such as £12,500", "Area or theme (optional)",
                       "A short summary (optional)", "Where the whole application is: a link or file name (optional)")
             now = ({"organisation": a.organisation, "project": a.project, "amount": pounds(a.amount_pence), "area": a.area,
                     "summary": a.summary, "link": a.link} if a else {})
-            for name, label in zip(self.FIELDS, labels, strict=True):
-                yield Label(label)
-                yield Input(now.get(name, ""), id=f"application-{name}")
-            if a:
-                yield Label("Why it is corrected (kept in the record)")
-                yield Input(id="application-reason")
+            fields = list(zip(self.FIELDS, labels, strict=True))
+            # The fields scroll, two to a row where they are short; the buttons stay in sight below them.
+            with VerticalScroll(id="application-fields"):
+                for pair in (fields[0:2], fields[2:4]):
+                    with Horizontal(classes="field-pair"):
+                        for name, label in pair:
+                            with Vertical():
+                                yield Label(label)
+                                yield Input(now.get(name, ""), id=f"application-{name}")
+                for name, label in fields[4:]:
+                    yield Label(label)
+                    yield Input(now.get(name, ""), id=f"application-{name}")
+                if a:
+                    yield Label("Why it is corrected (kept in the record)")
+                    yield Input(id="application-reason")
             yield Static("", id="form-problem", markup=False)
             yield from _buttons("Save (ctrl+s)" if a else "Add (ctrl+s)")
 

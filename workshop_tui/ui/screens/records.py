@@ -9,7 +9,22 @@ from textual.widgets import DataTable, TabbedContent, TabPane
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.ui.screens.person_form import PersonForm
+from workshop_tui.ui.widgets.fitted_table import Column, FittedTable, Row
 from workshop_tui.ui.widgets.key_bar import KeyBar
+
+# The columns in the order they matter: at 80 columns the text goes on over lines beside who, by
+# when and the outcome, and what has no room is in the row's details (Enter).
+PARKING_COLUMNS = [Column("point", "Point", wraps=True), Column("state", "State"), Column("time", "Time")]
+ACTION_COLUMNS = [
+    Column("what", "What", wraps=True), Column("who", "Who"), Column("due", "By when"), Column("done", "Done"),
+    Column("from", "From"),
+]
+DECISION_COLUMNS = [
+    Column("question", "Question", wraps=True), Column("outcome", "Outcome"), Column("method", "Method"),
+    Column("time", "Time"), Column("counts", "Counts", wraps=True, least=30),
+    Column("statement", "In words", in_table=False), Column("reasons", "Reasons", in_table=False),
+    Column("dissent", "Dissent or concern", in_table=False),
+]
 
 
 def _time(moment) -> str:
@@ -47,24 +62,15 @@ class RecordsScreen(ModalScreen):
             with TabPane("People", id="people"):
                 yield DataTable(id="people-table", cursor_type="row")
             with TabPane("Parking lot", id="parking"):
-                yield DataTable(id="parking-table", cursor_type="row")
+                yield FittedTable(PARKING_COLUMNS, "Parking lot point", id="parking-table")
             with TabPane("Actions", id="actions"):
-                yield DataTable(id="actions-table", cursor_type="row")
+                yield FittedTable(ACTION_COLUMNS, "Action", id="actions-table")
             with TabPane("Decisions", id="decisions"):
-                yield DataTable(id="decisions-table", cursor_type="row")
+                yield FittedTable(DECISION_COLUMNS, "Decision", id="decisions-table")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#people-table", DataTable).add_columns("Name", "Role", "Arrived", "Left", "Notes", "Dissent")
-        # A column whose words change as the user acts ("open" becomes "✓ done") has a width that fits
-        # every word it can hold: an auto width measured before the change can leave it cut ("✓ do").
-        parking = self.query_one("#parking-table", DataTable)
-        parking.add_columns("Time", "Point")
-        parking.add_column("State", width=len("now an action"))
-        actions = self.query_one("#actions-table", DataTable)
-        actions.add_column("Done", width=len("✓ done"))
-        actions.add_columns("What", "Who", "By when", "From")
-        self.query_one("#decisions-table", DataTable).add_columns("Time", "Question", "Method", "Outcome", "Counts")
         self.refresh_tables()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -110,26 +116,29 @@ class RecordsScreen(ModalScreen):
         for heard in who_has_been_heard(self.session):
             p = heard.person
             people.add_row(Text(heard.label), p.role, _time(p.arrived_at), _time(p.left_at), str(heard.notes), str(heard.dissent), key=p.id)
-        parking = self.query_one("#parking-table", DataTable)
-        parking.clear()
+        rows = []
         for note in self.session.notes:
             if note.kind == "parking" and note.removed_at is None:
                 turned = any(a.from_note == note.id for a in self.session.actions)
                 state = "dealt with" if note.dealt_with_at else "now an action" if turned else "open"
-                parking.add_row(_time(note.at), Text(note.text), state, key=note.id)
-        actions = self.query_one("#actions-table", DataTable)
-        actions.clear()
+                rows.append(Row(note.id, {"time": _time(note.at), "point": note.text, "state": state}))
+        self.query_one("#parking-table", FittedTable).show_rows(rows)
+        rows = []
         for action in self.session.actions:
-            due = f"{action.due:%d %b %Y}" if action.due else ""
-            earlier = "carried over" if action.carried_from else "this session"
-            actions.add_row("✓ done" if action.done_at else "open", Text(action.text), Text(action.owner), due, earlier, key=action.id)
-        decisions = self.query_one("#decisions-table", DataTable)
-        decisions.clear()
+            rows.append(Row(action.id, {
+                "done": "✓ done" if action.done_at else "open", "what": action.text, "who": action.owner,
+                "due": f"{action.due:%d %b %Y}" if action.due else "",
+                "from": "carried over" if action.carried_from else "this session",
+            }))
+        self.query_one("#actions-table", FittedTable).show_rows(rows)
+        rows = []
         for decision in self.session.decisions:
-            decisions.add_row(
-                _time(decision.at), Text(decision.question), decision.method, decision.outcome,
-                Text(tally(decision, self.session.plan.quorum).summary), key=decision.id,
-            )
+            rows.append(Row(decision.id, {
+                "time": _time(decision.at), "question": decision.question, "method": decision.method,
+                "outcome": decision.outcome, "counts": tally(decision, self.session.plan.quorum).summary,
+                "statement": decision.statement, "reasons": decision.reasons, "dissent": decision.dissent,
+            }))
+        self.query_one("#decisions-table", FittedTable).show_rows(rows)
 
     def chosen(self, table_id: str) -> str | None:
         table = self.query_one(f"#{table_id}-table", DataTable)

@@ -1,6 +1,6 @@
 """Reviewing a past session: how the time went, what was said and decided, and a replay."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from textual import work
@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Header, Markdown, Static, TabbedContent, TabPane
 
 from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.export.markdown_minutes import sections_markdown
-from workshop_tui.export.minutes import minutes_sections
+from workshop_tui.export.minutes import Table, minutes_sections
 from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.core.session_engine import NotNow
@@ -23,6 +24,7 @@ from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.comment_form import CommentForm
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.fitted_table import Column, FittedTable, Row
 from workshop_tui.ui.widgets.replay_panel import SPEEDS, ReplayPanel
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
@@ -32,6 +34,31 @@ PLAY_TICK = 0.25  # seconds between replay frames while playing
 def _part(session: Session, part: str, later: Sequence[Session] = ()) -> str:
     """One part of the minutes ("notes", "decisions", "actions"), by its key, never by heading text."""
     return sections_markdown([section for section in minutes_sections(session, later, who_typed=True) if section.part == part])
+
+
+# The minutes' actions table, in the order its columns matter: what is to be done goes on over lines
+# beside who and by when, so neither a long state ("carried over to ... and done there") nor a narrow
+# terminal squeezes it; what has no room is in the row's details (Enter).
+ACTION_COLUMNS = {"What": Column("what", "What", wraps=True), "Who": Column("who", "Who"),
+                  "By when": Column("due", "By when"), "State": Column("state", "State", wraps=True),
+                  "Typed in": Column("typed_in", "Typed in")}
+
+
+def _actions(session: Session, later: Sequence[Session]) -> Iterator[Widget]:
+    """The minutes' actions: each heading, sentence and table of actions."""
+    for section in minutes_sections(session, later, who_typed=True):
+        if section.part != "actions":
+            continue
+        yield Static(section.heading, markup=False, classes="heading review-heading")
+        for block in section.blocks:
+            if isinstance(block, Table):
+                columns = [ACTION_COLUMNS[label] for label in block.header]
+                table = FittedTable(columns, "Action", classes="review-actions")
+                table.show_rows([Row(f"row{n}", {c.key: cell for c, cell in zip(columns, row, strict=True)})
+                                 for n, row in enumerate(block.rows)])
+                yield table
+            else:
+                yield Static(block if isinstance(block, str) else "\n".join(block), markup=False, classes="review-words")
 
 
 class ReviewScreen(Screen):
@@ -59,6 +86,9 @@ class ReviewScreen(Screen):
     ReviewScreen #review TabPane { height: 1fr; padding: 0; }
     ReviewScreen .tab-scroll { height: 1fr; }
     ReviewScreen .tab-scroll > Markdown { padding: 0 1; }
+    ReviewScreen .review-heading { margin: 1 0; }
+    ReviewScreen .review-words { padding: 0 1; }
+    ReviewScreen .review-actions { height: auto; margin: 0 1; }
     """
 
     TABS = ("summary", "notes-tab", "decisions-tab", "actions-tab", "heard-tab", "replay", "comments-tab")
@@ -83,7 +113,7 @@ class ReviewScreen(Screen):
                     yield Markdown(_part(self.session, "decisions"))
             with TabPane("Actions", id="actions-tab"):
                 with VerticalScroll(classes="tab-scroll"):
-                    yield Markdown(_part(self.session, "actions", self.later))
+                    yield from _actions(self.session, self.later)
             with TabPane("Who was heard", id="heard-tab"):
                 yield DataTable(id="heard-table", cursor_type="row")
             with TabPane("Replay", id="replay"):
@@ -121,6 +151,8 @@ class ReviewScreen(Screen):
         active = self.query_one(TabbedContent).active
         if active == "heard-tab":
             self.query_one("#heard-table", DataTable).focus()
+        elif active == "actions-tab" and self.query(".review-actions"):
+            self.query(".review-actions").first().focus()  # Enter shows the chosen action whole
         elif active:
             self.query_one(f"#{active} .tab-scroll", VerticalScroll).focus()
 

@@ -17,15 +17,19 @@ from workshop_tui.core.wording import plural
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_index import SessionsIndex, search_words
 from workshop_tui.store.session_file import load_session_now
+from workshop_tui.ui.middle_cut import middle_cut
 
 COLUMNS = [
     ("date", "Date"), ("title", "Title"), ("plan", "Plan"), ("facilitator", "Facilitator"),
     ("length", "Length"), ("status", "Status"), ("notes", "Notes"), ("decisions", "Decisions"),
     ("open_actions", "Open actions"),
 ]
-# Fixed widths: measuring every cell of a thousand rows to size the columns is the slow part.
-WIDTHS = {"date": 17, "title": 26, "plan": 20, "facilitator": 12, "length": 11, "status": 16,
+# Fixed widths: measuring every cell of a thousand rows to size the columns is the slow part. The
+# title takes what room is left (at least TITLE_WIDTH), and a title longer than that is cut in the
+# middle, so its end ("part 2 (Leeds)") still shows.
+WIDTHS = {"date": 17, "title": 26, "plan": 20, "facilitator": 12, "length": 11, "status": len("cannot be read"),
           "notes": 5, "decisions": 9, "open_actions": 12}
+TITLE_WIDTH = WIDTHS["title"]
 # When not every column fits, what a person looks for comes right after the title, and the
 # date is shorter; plan and facilitator are still there by scrolling right.
 NARROW_ORDER = ["date", "title", "length", "status", "notes", "decisions", "open_actions", "plan", "facilitator"]
@@ -35,16 +39,41 @@ SHORT_DATE = 9
 CELL_PADDING, TABLE_EDGES = 2, 2
 
 
-def column_layout(screen_width: int) -> tuple[list[str], str]:
-    """The columns in the order to show them, and the date format, for a screen this wide."""
+@dataclass(frozen=True)
+class Layout:
+    keys: list[str]  # the columns, in the order shown
+    date_format: str  # "long" or "short"
+    widths: dict[str, int]
+
+
+def column_layout(screen_width: int) -> Layout:
+    """The columns in the order to show them, the date format and each column's width, for a screen this wide."""
     room = screen_width - TABLE_EDGES
     keys = [key for key, _ in COLUMNS]
-    if sum(WIDTHS[key] + CELL_PADDING for key in keys) <= room:
-        return keys, "long"
+
+    def fits(shown: list[str], date_width: int) -> int:
+        """The room left for the title once the other columns shown are in."""
+        others = sum(WIDTHS[key] + CELL_PADDING for key in shown if key not in ("title", "date"))
+        return room - others - (date_width + CELL_PADDING) - CELL_PADDING
+
+    widths = dict(WIDTHS)
+    spare = fits(keys, WIDTHS["date"]) - TITLE_WIDTH
+    if spare >= 0:
+        # Every column fits: the session's title has the room left first, then its plan's.
+        widths["title"] += min(spare, 16)
+        widths["plan"] += spare - min(spare, 16)
+        return Layout(keys, "long", widths)
     first = NARROW_ORDER[:NARROW_ORDER.index("plan")]
-    if sum(WIDTHS[key] + CELL_PADDING for key in first) <= room:
-        return NARROW_ORDER, "long"
-    return NARROW_ORDER, "short"
+    date_format = "long" if fits(first, WIDTHS["date"]) >= TITLE_WIDTH else "short"
+    widths["date"] = WIDTHS["date"] if date_format == "long" else SHORT_DATE
+    # The columns after the title that fit whole; the title has what is left over from them.
+    used = widths["date"] + TITLE_WIDTH + 2 * CELL_PADDING
+    for key in NARROW_ORDER[2:]:
+        if used + WIDTHS[key] + CELL_PADDING > room:
+            break
+        used += WIDTHS[key] + CELL_PADDING
+    widths["title"] = TITLE_WIDTH + max(room - used, 0)
+    return Layout(NARROW_ORDER, date_format, widths)
 
 
 SORT_KEYS = {
@@ -88,7 +117,7 @@ class SessionsBrowser(Screen):
         self.shown: list[SessionLine] = []  # the lines in the table, in its order
         self.sort_by = "date"
         self.newest_first = True
-        self.column_order: tuple[list[str], str] | None = None
+        self.column_order: Layout | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,10 +145,8 @@ class SessionsBrowser(Screen):
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         labels = dict(COLUMNS)
-        keys, date_format = layout
-        for key in keys:
-            width = SHORT_DATE if key == "date" and date_format == "short" else WIDTHS[key]
-            table.add_column(labels[key], key=key, width=width)
+        for key in layout.keys:
+            table.add_column(labels[key], key=key, width=layout.widths[key])
         return True
 
     @work(thread=True, exclusive=True, group="browse")
@@ -158,15 +185,18 @@ class SessionsBrowser(Screen):
         table.clear()
         matching = self.shown_lines()
         self.shown = shown = matching[:MOST_ROWS]
-        keys, date_format = self.column_order or column_layout(self.size.width)
-        when = DATE_FORMATS[date_format]
+        layout = self.column_order or column_layout(self.size.width)
+        keys, when, widths = layout.keys, DATE_FORMATS[layout.date_format], layout.widths
 
         def cells(line: SessionLine) -> dict[str, object]:
+            # Text, not str: a DataTable would read square brackets in a title as markup.
             return {
                 "date": f"{line.started_at:{when}}" if line.started_at else "",
-                "title": Text(line.title), "plan": Text(line.plan), "facilitator": Text(line.facilitator),
+                "title": Text(middle_cut(line.title, widths["title"])), "plan": Text(middle_cut(line.plan, widths["plan"])),
+                "facilitator": Text(middle_cut(line.facilitator, widths["facilitator"])),
                 "length": plural(line.minutes, "minute") if line.minutes else "",
-                "status": Text(f"cannot be read: {line.problem}" if line.problem else line.status),
+                # Why it cannot be read is said on Enter: it is longer than any column.
+                "status": "cannot be read" if line.problem else line.status,
                 "notes": str(line.notes), "decisions": str(line.decisions), "open_actions": str(line.open_actions),
             }
 

@@ -13,6 +13,7 @@ from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Plan
 from workshop_tui.store.sessions_folder import likeliest_first
+from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
 LONGEST_TITLE = 200  # as a session's title allows
@@ -27,12 +28,14 @@ class SessionDetails:
     follows: Path | None = None  # the earlier session (part 1) to carry people and open actions from
 
 
-def earlier_words(line: SessionLine) -> str:
+def earlier_words(line: SessionLine, room: int = 0) -> str:
     """A part 1 session as the choice names it: its day first (what tells two groups apart), its
-    title and what comes over. Short, so it fits on one line of the form."""
+    title and what comes over. Given the `room` it has, its title is cut in the middle to fit one line."""
     when = f"{line.started_at:%a %-d %b %Y}: " if line.started_at else ""
     unfinished = "" if line.status == "finished" else " (not finished)"
-    return f"{when}{line.title}{unfinished}, {plural(line.open_actions, 'open action')}"
+    after = f"{unfinished}, {plural(line.open_actions, 'open action')}"
+    title = middle_cut(line.title, max(room - len(when) - len(after), 12)) if room else line.title
+    return f"{when}{title}{after}"
 
 
 class StartSessionScreen(FormDialog):
@@ -73,10 +76,34 @@ class StartSessionScreen(FormDialog):
         return self.plan.panel is not None and not self.plan.follows
 
     def _choices(self, title: str) -> list[tuple[str, str]]:
-        choices = [(earlier_words(line), str(line.path)) for line in likeliest_first(self.earlier, title)]
+        room = self._choice_room()
+        choices = [(earlier_words(line, room), str(line.path)) for line in likeliest_first(self.earlier, title)]
         if self.continues_a_round:
             return [("None: open a new round", ""), *choices]
         return [*choices, ("None: start without an earlier session", "")]
+
+    def _choice_room(self) -> int:
+        """How many cells the chosen session's words have (0 before the form is laid out)."""
+        shown = self.query("#follows SelectCurrent #label")
+        return shown.first().size.width if shown and self.is_mounted else 0
+
+    def on_resize(self) -> None:
+        if self.earlier:
+            self.call_after_refresh(self._fit_choices)
+
+    def _fit_choices(self, tries: int = 5) -> None:
+        """Name the choices again now that their room is known, keeping the one chosen."""
+        if not self._choice_room():  # not laid out yet
+            if tries:
+                self.call_after_refresh(self._fit_choices, tries - 1)
+            return
+        follows = self.query_one("#follows", Select)
+        chosen = follows.value
+        choices = self._choices(self.query_one("#session-title", Input).value)
+        follows.set_options(choices)
+        # Through another choice and back: a Select draws the words of its choice only when it changes.
+        follows.value = next(value for _, value in choices if value != chosen)
+        follows.value = chosen
 
     @on(Input.Changed, "#session-title")
     def title_changed(self, event: Input.Changed) -> None:

@@ -21,7 +21,7 @@ def minutes_cell(line: AgendaLine) -> str:
 
 class Agenda(DataTable):
     """A table of steps; the row cursor picks a coming step to change. A title too long for the
-    width it is given ends in "…", so nobody takes a cut title for the whole."""
+    width it is given goes on over two lines (or more): a step's name is never cut."""
 
     # The mark, Starts and Minutes columns, the padding of four columns and a scroll bar.
     OTHER_COLUMNS = 1 + 6 + 8 + 4 * 2 + 2
@@ -32,6 +32,7 @@ class Agenda(DataTable):
         self.lines: list[AgendaLine] = []
         self.step_width = 0
         self.add_columns_to_fit()
+        self.call_after_refresh(self.refit)
 
     def add_columns_to_fit(self) -> None:
         self.step_width = max(8, self.size.width - self.OTHER_COLUMNS)
@@ -41,6 +42,11 @@ class Agenda(DataTable):
         self.add_column("Minutes", key="minutes", width=8)
 
     def on_resize(self) -> None:
+        self.refit()
+
+    def refit(self) -> None:
+        """Lay the columns out again if the width has changed since they were (in a real terminal the
+        first layout can come after the table was filled, and a resize is not always sent)."""
         if max(8, self.size.width - self.OTHER_COLUMNS) != self.step_width:
             self.clear(columns=True)
             self.add_columns_to_fit()
@@ -56,6 +62,9 @@ class Agenda(DataTable):
         was_on = self.lines[self.cursor_row].step.id if self.lines and 0 <= self.cursor_row < len(self.lines) else None
         keep = self.cursor_row
         self.lines = lines
+        if self.size.width and max(8, self.size.width - self.OTHER_COLUMNS) != self.step_width:
+            self.clear(columns=True)
+            self.add_columns_to_fit()
         ids = [line.step.id for line in lines]
         if moved_on and current in ids:
             keep = ids.index(current)
@@ -66,8 +75,7 @@ class Agenda(DataTable):
             starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
             title = f"{line.step.title} ({SAID[line.state]})" if line.state in SAID else line.step.title
             # Text, not str: a DataTable would read square brackets in a title as markup.
-            shown = Text(title)
-            shown.truncate(self.step_width, overflow="ellipsis")
-            self.add_row(MARKS[line.state], starts, shown, minutes_cell(line), key=line.step.id)
+            self.add_row(MARKS[line.state], starts, Text(title), minutes_cell(line), key=line.step.id,
+                         height=None if len(title) > self.step_width else 1)
         if lines:
             self.move_cursor(row=min(keep, len(lines) - 1), animate=False)

@@ -14,3 +14,31 @@ class KeyBar(Footer):
         self._bindings_ready = True
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self.recompose)
+
+    # At 80 columns a screen with many keys has more than one line holds. Rather than a key cut in the
+    # middle ("es" for "esc Back"), the bar draws closer together, then leaves out the keys at its end
+    # that would be cut; every key is still in the help (F1) and the command list (Ctrl+P).
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_keys)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._fit_keys)
+
+    def _fit_keys(self) -> None:
+        if not self.is_attached:
+            return
+        palette = [child for child in self.children if child.has_class("-command-palette")]
+        keys = [child for child in self.children if child not in palette]
+        room = self.content_region.right - sum(child.outer_size.width for child in palette)
+        overflow = any(child.region.right > room for child in keys if child.display)
+        if overflow and not self.compact:
+            self.compact = True
+            self.call_after_refresh(self._fit_keys)
+            return
+        cut = False
+        for child in keys:
+            cut = cut or child.region.right > room
+            if cut and child.display:
+                child.display = False

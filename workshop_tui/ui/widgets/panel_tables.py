@@ -18,13 +18,16 @@ from workshop_tui.core.panel_views import as_decided, spread, suggested_level
 from workshop_tui.export.panel_facts import weighted_words
 from workshop_tui.model.panel import Panel
 from workshop_tui.model.round import Criterion
+from workshop_tui.ui.middle_cut import middle_cut
 
 STEPPED_OUT, NO_SCORE, NOT_ENTERED = "out", "none", "·"
 LEGEND = f"'{NO_SCORE}' is no score, '{STEPPED_OUT}' stepped out (declared an interest), '{NOT_ENTERED}' not entered yet."
 
 
-def short(name: str, width: int) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
+def short(words: str, width: int) -> str:
+    """A heading or a line of the rubric cut to `width`, ending in "…" if cut. A name (an organisation,
+    a project, a person) is cut in the middle instead (`middle_cut`), so its end still shows."""
+    return words if len(words) <= width else words[: width - 1] + "…"
 
 
 def criterion_heading(criterion: Criterion) -> str:
@@ -154,7 +157,7 @@ class ScoreSheet(PanelTable):
             if application.withdrawn:
                 continue  # not scored: off the sheet, so the cursor never stops on it
             cells = [member_cell(panel, member, application.id, c.id) for c in panel.round.criteria]
-            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {short(application.organisation, name_width)}"))
+            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {middle_cut(application.organisation, name_width)}"))
         if self.row_count:
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
@@ -251,7 +254,7 @@ class RankingTable(PanelTable):
                        widths={"Application": name_width, "Asked": asked, "Score": len("hidden")})
             for application in panel.round.applications:
                 done, wanted = entered[application.id]
-                self.add_row(short(application.organisation, name_width), _money(application.amount_pence),
+                self.add_row(middle_cut(application.organisation, name_width), _money(application.amount_pence),
                              "withdrawn" if application.withdrawn else f"{done} of {wanted}", "hidden", key=application.id)
         else:
             name_width = max(12, width - (len("1 tied") + asked + len("Score") + self.WIDTHS["Decision"] + self.WIDTHS["Money"]
@@ -272,7 +275,7 @@ class RankingTable(PanelTable):
                 if r.place is None and row.award is None:  # the whole reason is in the report; here, its gist
                     money = ("withdrawn" if r.application.withdrawn else "below a pass mark" if "pass mark" in r.why_not_ranked
                              else "not all scored")
-                self.add_row(place, short(r.application.organisation, name_width), _money(r.application.amount_pence), score,
+                self.add_row(place, middle_cut(r.application.organisation, name_width), _money(r.application.amount_pence), score,
                              decision, money, key=r.application.id)
         self.keep_row(keep)
         if super().chosen == FUNDING_LINE:
@@ -331,8 +334,8 @@ class ApplicationsTable(PanelTable):
         self.start("No.", "Organisation", "Project", "Asked", "Area",
                    widths={"No.": 3, "Organisation": names, "Project": names - 4, "Asked": asked, "Area": 14})
         for number, a in enumerate(panel.round.applications, start=1):
-            self.add_row(str(number), Text(short(a.organisation, names)), Text(short(a.project, names - 4)), _money(a.amount_pence),
-                         Text("withdrawn" if a.withdrawn else short(a.area, 14)), key=a.id)
+            self.add_row(str(number), Text(middle_cut(a.organisation, names)), Text(middle_cut(a.project, names - 4)), _money(a.amount_pence),
+                         Text("withdrawn" if a.withdrawn else middle_cut(a.area, 14)), key=a.id)
         self.keep_row(keep)
 
 
@@ -360,6 +363,6 @@ class DeclarationsTable(PanelTable):
             said = (f"{len(links_of)} interest" + ("s" if len(links_of) != 1 else "")) if links_of else "no interests" if mine else "not yet"
             if not scores and not mine:
                 said = "not scoring"  # staff and facilitators declare too, when they have a link
-            self.add_row(Text(short(label, who)), person.role, said,
+            self.add_row(Text(middle_cut(label, who)), person.role, said,
                          Text(short("; ".join(f"{names[d.application]}: {d.interest}" for d in links_of), links)), key=person.id)
         self.keep_row(keep)
