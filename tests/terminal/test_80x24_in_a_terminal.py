@@ -84,7 +84,7 @@ def test_the_decision_form_shows_its_save_button(terminal_factory, tmp_path: Pat
 
 def test_the_sessions_browser_shows_length_and_status_after_the_title(terminal_factory, tmp_path: Path):
     sessions = tmp_path / "sessions"
-    sessions.mkdir()
+    sessions.mkdir(exist_ok=True)
     for make in EXAMPLES:
         session = make()
         save_session(session, sessions / f"{session.started_at:%Y-%m-%d}.toml")

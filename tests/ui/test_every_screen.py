@@ -4,8 +4,10 @@ a snapshot of each, and each read for a word the user needs that is cut (tests/u
 The screens with snapshots of their own in test_snapshots.py are read there; this file has the rest.
 """
 
+import random
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from textual.pilot import Pilot
@@ -36,6 +38,13 @@ async def a_room(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+@pytest.fixture(autouse=True)
+def in_the_course_folder(monkeypatch, tmp_path):
+    """Run where the sessions folder is, as a facilitator does: the home screen names it 'sessions',
+    the same on every machine, not the test's own temporary path."""
+    monkeypatch.chdir(tmp_path)
+
+
 LIVE_SCREENS = {
     "action form": ("a", "type:Book the library room"),
     "decision form": ("d", "type:Should we meet monthly at the library?"),
@@ -56,6 +65,8 @@ LIVE_SCREENS = {
 @pytest.mark.parametrize("screen", list(LIVE_SCREENS))
 def test_a_screen_of_a_session_under_way(snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size):
     monkeypatch.chdir(tmp_path)  # the finished screen says where the file is: the same words every time
+    # The co-chair's code is drawn at random (secrets): the same draw every time, for the same picture.
+    monkeypatch.setattr("workshop_tui.core.joining.secrets", SimpleNamespace(choice=random.Random(7).choice))
     app = live_app(Path("sessions"), clock, plan=PART_1)
     assert snap_compare(app, terminal_size=size, run_before=read_whole(*LIVE_SCREENS[screen], first=a_room))
 
@@ -77,7 +88,9 @@ REVIEW_SCREENS = {
 def test_a_screen_of_the_review(snap_compare, sessions_dir: Path, clock: FakeClock, screen: str, size):
     from tests.ui.test_review import review_app
 
-    app, _ = review_app(sessions_dir, clock)
+    # Relative, from the folder the test runs in: the export form offers a file beside the session, and
+    # its name must read the same on every run (not the test's own temporary path).
+    app, _ = review_app(Path("sessions"), clock)
     assert snap_compare(app, terminal_size=size, run_before=read_whole(*REVIEW_SCREENS[screen]))
 
 

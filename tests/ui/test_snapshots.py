@@ -12,6 +12,13 @@ from tests.ui.whole_words import assert_whole_screen, read_whole
 SIZES = [(80, 24), (160, 48)]
 
 
+@pytest.fixture(autouse=True)
+def in_the_course_folder(monkeypatch, tmp_path):
+    """Run where the sessions folder is, as a facilitator does: the home screen names it 'sessions',
+    the same on every machine, not the test's own temporary path."""
+    monkeypatch.chdir(tmp_path)
+
+
 async def plans_loaded(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

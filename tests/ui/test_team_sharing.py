@@ -65,3 +65,38 @@ async def test_a_folder_with_no_archive_starts_no_share(tmp_path: Path, clock):
         await pilot.press("ctrl+f", "ctrl+f")
         await pilot.pause()
         assert app.sharing == [] and not list((tmp_path / "sessions").glob(".git"))
+
+
+async def test_the_sessions_list_says_which_sessions_came_from_the_team(tmp_path: Path, clock):
+    """Item 6: who ran each session (the Facilitator column) and whether it came from the team's archive."""
+    from textual.widgets import DataTable
+
+    from workshop_tui.core.clock import FakeClock
+    from workshop_tui.store.open_session import Command, OpenSession
+    from workshop_tui.store.team_archive import share, start_from
+    from workshop_tui.ui.app import WorkshopApp
+    from tests.conftest import TEN_AM, small_plan
+
+    url = str(tmp_path / "archive.git")
+    subprocess.run(["git", "init", "-q", "--bare", url], check=True)
+    a, b = tmp_path / "a", tmp_path / "b"
+    with OpenSession.create(a, small_plan(), "Run on laptop A", FakeClock(TEN_AM), "Fatima") as owner:
+        owner.apply(Command("finish"))
+    connect(a, url)
+    start_from(b, url)
+    with OpenSession.create(b, small_plan(), "Run on laptop B", FakeClock(TEN_AM.replace(day=9)), "Bob") as owner:
+        owner.apply(Command("finish"))
+    share(b)
+    app = WorkshopApp(b, clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await shared(app)  # the share at start: nothing new
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("b")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        columns = [str(column.label) for column in table.columns.values()]
+        rows = {str(table.get_row_at(i)[1]): table.get_row_at(i) for i in range(table.row_count)}
+        status, facilitator = columns.index("Status"), columns.index("Facilitator")
+        assert (str(rows["Run on laptop A"][facilitator]), rows["Run on laptop A"][status]) == ("Fatima", "finished (team)")
+        assert (str(rows["Run on laptop B"][facilitator]), rows["Run on laptop B"][status]) == ("Bob", "finished")

@@ -36,6 +36,7 @@ from workshop_tui.store.session_lock import open_elsewhere
 REMOTE = "team"
 BRANCH = "main"
 SESSION_DRIVER, PLAN_DRIVER = "workshop-tui-session", "workshop-tui-plan"
+CAME_IN = "workshop-tui-from-the-team"  # in .git: the session files that came from the team, a name a line
 KEPT_APART = "workshop-tui-kept-apart"  # in .git: the files the merge driver kept beside others, for share to add
 LAST_SHARED = "workshop-tui-last-shared"  # in .git: when this folder last shared with the team
 NETWORK_WAIT = 120  # seconds for a fetch or a push before it is left for next time
@@ -231,6 +232,7 @@ def start_from(folder: Path, url: str) -> Shared:
         _must(folder, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}", what="name the branch")
     _owner_only(folder)
     set_up(folder)
+    _remember_came_in(folder, _shareable(folder))
     _remember_shared(folder)
     return Shared(folder, came_in=_shareable(folder))
 
@@ -446,6 +448,9 @@ def _take_in(folder: Path, shared: Shared) -> None:
     if before != after:
         came = _out(git(folder, "diff", "--name-only", "--no-renames", f"{before}..{after}" if before else after)).splitlines()
         shared.came_in = [path for path in _shareable(folder, came) if path not in kept]
+        # Only files this folder did not have: a comment from the team on a session made here leaves it ours.
+        made_here = set(_out(git(folder, "ls-tree", "--name-only", before)).splitlines()) if before else set()
+        _remember_came_in(folder, [path for path in shared.came_in if path not in made_here])
     shared.kept_apart += [f"Both copies were kept: {path} holds the other one." for path in kept]
 
 
@@ -483,6 +488,22 @@ def _going_out(folder: Path, head: str = "", team: str = "") -> list[str]:
     else:
         changed = _out(git(folder, "ls-tree", "-r", "--name-only", head)).splitlines()
     return _shareable(folder, changed)
+
+
+def from_the_team(folder: Path) -> set[str]:
+    """The names of the session files in the folder that came from the team's archive (not made here)."""
+    try:
+        return set((Path(folder) / ".git" / CAME_IN).read_text(encoding="utf-8").split("\n")) - {""}
+    except OSError:
+        return set()
+
+
+def _remember_came_in(folder: Path, paths: list[str]) -> None:
+    came = from_the_team(folder) | {path for path in paths if "/" not in path}
+    record = Path(folder) / ".git" / CAME_IN
+    temporary = record.with_suffix(".saving")
+    temporary.write_text("\n".join(sorted(came)) + "\n", encoding="utf-8")
+    os.replace(temporary, record)
 
 
 def _remember_shared(folder: Path) -> None:

@@ -23,6 +23,23 @@ from workshop_tui.ui.widgets.key_bar import KeyBar
 HINT = "Enter starts a session of the chosen plan. E changes it, C copies it, N writes a new one, T shows its timings. B: past sessions."
 
 
+def folder_words(folder: Path) -> str:
+    """Which sessions folder is in use, as short as it can be said: from here, from home, or in full."""
+    from workshop_tui.store.team_archive import connected
+
+    where = Path(folder).absolute()
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            shown = prefix + str(where.relative_to(base))
+            break
+        except ValueError:
+            continue
+    else:
+        shown = str(where)
+    team = " It shares with your team's archive." if connected(folder) else ""
+    return f"Sessions folder: {shown}.{team}"
+
+
 def plan_label(entry: PlanEntry) -> str:
     if entry.plan is None:
         return f"{entry.path.name} - cannot be used"
@@ -142,6 +159,7 @@ class HomeScreen(Screen):
             with VerticalScroll(id="plan-details"):
                 yield Markdown("Looking for plans...", id="plan-text")
         yield Static(HINT, id="home-message")
+        yield Static(folder_words(self.app.sessions_dir), id="home-folder", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -27,7 +27,7 @@ COLUMNS = [
 # Fixed widths: measuring every cell of a thousand rows to size the columns is the slow part. The
 # title takes what room is left (at least TITLE_WIDTH), and a title longer than that is cut in the
 # middle, so its end ("part 2 (Leeds)") still shows.
-WIDTHS = {"date": 17, "title": 26, "plan": 20, "facilitator": 12, "length": 11, "status": len("cannot be read"),
+WIDTHS = {"date": 17, "title": 26, "plan": 20, "facilitator": 12, "length": 11, "status": len("finished (team)"),
           "notes": 5, "decisions": 9, "open_actions": 12}
 TITLE_WIDTH = WIDTHS["title"]
 # When not every column fits, what a person looks for comes right after the title, and the
@@ -104,6 +104,7 @@ class SessionsBrowser(Screen):
     @dataclass
     class Loaded(Message):
         lines: list[SessionLine]
+        from_the_team: set[str]  # the names of the files that came from the team's archive
 
     @dataclass
     class WordsRead(Message):
@@ -118,6 +119,7 @@ class SessionsBrowser(Screen):
         self.sort_by = "date"
         self.newest_first = True
         self.column_order: Layout | None = None
+        self.from_the_team: set[str] = set()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -151,7 +153,9 @@ class SessionsBrowser(Screen):
 
     @work(thread=True, exclusive=True, group="browse")
     def load(self) -> None:
-        self.post_message(self.Loaded(SessionsIndex(self.app.sessions_dir).lines()))
+        from workshop_tui.store.team_archive import from_the_team
+
+        self.post_message(self.Loaded(SessionsIndex(self.app.sessions_dir).lines(), from_the_team(self.app.sessions_dir)))
 
     @work(thread=True, exclusive=True, group="search-words")
     def read_words(self, lines: list[SessionLine]) -> None:
@@ -165,6 +169,7 @@ class SessionsBrowser(Screen):
 
     def on_sessions_browser_loaded(self, message: Loaded) -> None:
         self.lines = message.lines
+        self.from_the_team = message.from_the_team
         self.query_one("#sessions", DataTable).loading = False
         self.show_lines()
         self.query_one("#sessions", DataTable).focus()
@@ -196,7 +201,9 @@ class SessionsBrowser(Screen):
                 "facilitator": Text(middle_cut(line.facilitator, widths["facilitator"])),
                 "length": plural(line.minutes, "minute") if line.minutes else "",
                 # Why it cannot be read is said on Enter: it is longer than any column.
-                "status": "cannot be read" if line.problem else line.status,
+                # "(team)": it came from the team's archive, run on another laptop (the facilitator says who).
+                "status": "cannot be read" if line.problem else
+                line.status + (" (team)" if line.path.name in self.from_the_team else ""),
                 "notes": str(line.notes), "decisions": str(line.decisions), "open_actions": str(line.open_actions),
             }
 
