@@ -52,10 +52,16 @@ LIVE_SCREENS = {
 }
 
 
+def same_codes(taken: set[str]) -> str:
+    """Codes to join by, the same every time (they are made at random)."""
+    return next(code for code in ("KVZBTR", "MX4PQ7", "HW9RC3", "TJ2NDF") if code not in taken)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(LIVE_SCREENS))
 def test_a_screen_of_a_session_under_way(snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size):
     monkeypatch.chdir(tmp_path)  # the finished screen says where the file is: the same words every time
+    monkeypatch.setattr("workshop_tui.core.session_engine.new_code", same_codes)
     app = live_app(Path("sessions"), clock, plan=PART_1)
     assert snap_compare(app, terminal_size=size, run_before=read_whole(*LIVE_SCREENS[screen], first=a_room))
 
@@ -74,10 +80,11 @@ REVIEW_SCREENS = {
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(REVIEW_SCREENS))
-def test_a_screen_of_the_review(snap_compare, sessions_dir: Path, clock: FakeClock, screen: str, size):
+def test_a_screen_of_the_review(snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size):
     from tests.ui.test_review import review_app
 
-    app, _ = review_app(sessions_dir, clock)
+    monkeypatch.chdir(tmp_path)  # the export form says where the file goes: the same words every time
+    app, _ = review_app(Path("sessions"), clock)
     assert snap_compare(app, terminal_size=size, run_before=read_whole(*REVIEW_SCREENS[screen]))
 
 

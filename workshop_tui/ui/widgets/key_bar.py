@@ -19,14 +19,21 @@ class KeyBar(Footer):
     # middle ("es" for "esc Back"), the bar draws closer together, then leaves out the keys at its end
     # that would be cut; every key is still in the help (F1) and the command list (Ctrl+P).
 
+    fitting = 0  # fits asked for and not done yet: a test waits for none before it reads the bar
+
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_keys)
+        self._fit_soon()
 
     async def recompose(self) -> None:
         await super().recompose()
+        self._fit_soon()
+
+    def _fit_soon(self) -> None:
+        self.fitting += 1
         self.call_after_refresh(self._fit_keys)
 
     def _fit_keys(self) -> None:
+        self.fitting -= 1
         if not self.is_attached:
             return
         palette = [child for child in self.children if child.has_class("-command-palette")]
@@ -35,7 +42,7 @@ class KeyBar(Footer):
         overflow = any(child.region.right > room for child in keys if child.display)
         if overflow and not self.compact:
             self.compact = True
-            self.call_after_refresh(self._fit_keys)
+            self._fit_soon()
             return
         cut = False
         for child in keys:
