@@ -4,10 +4,8 @@ a snapshot of each, and each read for a word the user needs that is cut (tests/u
 The screens with snapshots of their own in test_snapshots.py are read there; this file has the rest.
 """
 
-import random
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from textual.pilot import Pilot
@@ -61,12 +59,16 @@ LIVE_SCREENS = {
 }
 
 
+def same_codes(taken: set[str]) -> str:
+    """Codes to join by, the same every time (they are made at random)."""
+    return next(code for code in ("KVZBTR", "MX4PQ7", "HW9RC3", "TJ2NDF") if code not in taken)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(LIVE_SCREENS))
 def test_a_screen_of_a_session_under_way(snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size):
     monkeypatch.chdir(tmp_path)  # the finished screen says where the file is: the same words every time
-    # The co-chair's code is drawn at random (secrets): the same draw every time, for the same picture.
-    monkeypatch.setattr("workshop_tui.core.joining.secrets", SimpleNamespace(choice=random.Random(7).choice))
+    monkeypatch.setattr("workshop_tui.core.session_engine.new_code", same_codes)
     app = live_app(Path("sessions"), clock, plan=PART_1)
     assert snap_compare(app, terminal_size=size, run_before=read_whole(*LIVE_SCREENS[screen], first=a_room))
 
@@ -85,11 +87,10 @@ REVIEW_SCREENS = {
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(REVIEW_SCREENS))
-def test_a_screen_of_the_review(snap_compare, sessions_dir: Path, clock: FakeClock, screen: str, size):
+def test_a_screen_of_the_review(snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size):
     from tests.ui.test_review import review_app
 
-    # Relative, from the folder the test runs in: the export form offers a file beside the session, and
-    # its name must read the same on every run (not the test's own temporary path).
+    monkeypatch.chdir(tmp_path)  # the export form says where the file goes: the same words every time
     app, _ = review_app(Path("sessions"), clock)
     assert snap_compare(app, terminal_size=size, run_before=read_whole(*REVIEW_SCREENS[screen]))
 

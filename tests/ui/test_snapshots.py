@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from workshop_tui.ui.app import WorkshopApp
 from tests.ui.live_helpers import advance, live_app
-from tests.ui.whole_words import assert_whole_screen, read_whole
+from tests.ui.whole_words import read_whole, settled_and_whole
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -26,7 +26,7 @@ async def plans_loaded(pilot) -> None:
 
 async def plans_loaded_and_read(pilot) -> None:
     await plans_loaded(pilot)
-    assert_whole_screen(pilot.app)
+    await settled_and_whole(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
@@ -49,7 +49,7 @@ def live_at(seconds: float, keys: tuple[str, ...] = ()):
             field.cursor_blink = False
         await pilot.press(*keys)
         await advance(pilot, pilot.app.clock, seconds)
-        assert_whole_screen(pilot.app)
+        await settled_and_whole(pilot)
 
     return run_before
 
@@ -83,7 +83,7 @@ async def _with_people_and_notes(pilot) -> None:
     await pilot.press("space", "t", *"+ @Ann Meet somewhere with a hearing loop", "enter")
     await pilot.press(*"? Is there parking", "enter", *"> Bus times", "enter", "escape")
     await advance(pilot, pilot.app.clock, 125)
-    assert_whole_screen(pilot.app)
+    await settled_and_whole(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
@@ -99,7 +99,7 @@ def test_decision_form(snap_compare, sessions_dir: Path, clock):
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
-        assert_whole_screen(pilot.app)
+        await settled_and_whole(pilot)
 
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)
@@ -113,7 +113,7 @@ def test_sessions_browser(snap_compare, sessions_dir: Path, clock):
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
-        assert_whole_screen(pilot.app)
+        await settled_and_whole(pilot)
 
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
@@ -150,7 +150,7 @@ def test_start_form_of_a_part_2_offers_the_part_1_to_follow(snap_compare, sessio
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
-        assert_whole_screen(pilot.app)
+        await settled_and_whole(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -171,7 +171,7 @@ def test_the_note_takers_and_the_audience_windows(snap_compare, sessions_dir: Pa
             field.cursor_blink = False
         await pilot.press(*"so we")
         await pilot.pause()
-        assert_whole_screen(pilot.app)
+        await settled_and_whole(pilot)
 
     try:
         assert snap_compare(app, terminal_size=size, run_before=run_before)
@@ -214,7 +214,7 @@ def a_scored_round(revealed: bool, keys: tuple[str, ...]):
             run("make_award", application="app4", outcome="fund in full", reason="A clear need.")
         await pilot.press("c", *keys)
         await pilot.pause()
-        assert_whole_screen(pilot.app)
+        await settled_and_whole(pilot)
 
     return run_before
 
@@ -280,7 +280,7 @@ def test_plan_timings(snap_compare, sessions_dir: Path, clock, size):
         await plans_loaded(pilot)
         await pilot.app.push_screen(PlanTimingsScreen(find_plan("co-production-part-1").plan, sessions_dir))
         await plans_loaded(pilot)
-        assert_whole_screen(pilot.app)
+        await settled_and_whole(pilot)
 
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -19,6 +19,7 @@ from tests.ui.whole_words import (
     assert_shows_whole,
     assert_table_shows_whole,
     assert_whole_screen,
+    screen_text,
     table_cells,
 )
 
@@ -136,3 +137,19 @@ async def test_the_reviews_actions_give_what_is_to_be_done_its_room_beside_a_lon
         await pilot.press("enter")  # the chosen action, every field whole
         assert isinstance(app.screen, RowDetails)
         assert_shows_whole(app, "Visit the day centre", "carried over to 'Co-production training, part 2 (Leeds)'")
+
+
+async def test_a_long_session_title_in_the_header_shows_its_end(sessions_dir: Path, clock):
+    """The header cut a long title at its end ("... the Tuesday group at …"); now its middle goes."""
+    from workshop_tui.ui.app import StartPlan
+    from workshop_tui.ui.screens.start_session import SessionDetails
+
+    title = "Co-production training, part 2 (Leeds), the Tuesday group at the library"
+    details = SessionDetails(title, "Ann", "Bob")
+    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, quiet=True, autosave_gather_seconds=0,
+                      opening=StartPlan(find_plan("co-production-part-2").plan, details))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = screen_text(app).splitlines()[0]
+        assert header.rstrip().endswith("part 2 (Leeds), the Tuesday group at the library"), header
+        assert_whole_screen(app)

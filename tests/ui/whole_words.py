@@ -20,6 +20,8 @@ from textual.widgets import Button, DataTable, Input, Static, Tab
 from textual.widgets._footer import FooterKey
 from textual.widgets._toast import Toast
 
+from workshop_tui.ui.widgets.key_bar import KeyBar
+
 # A word cut at its end: "…" right after it, and no more words after one space ("… part 2", "… (Leeds)"
 # is a middle-cut: the end of the title is there to read).
 _CUT_AT_THE_END = re.compile(r"\S…(?! [\w(\'\"£])")
@@ -231,7 +233,20 @@ async def settled(pilot: Pilot) -> None:
     await pilot.pause()
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+    await pilot.pause()  # a table laid out again for its width draws on the next frame
+    for _ in range(50):  # the key bar fits its keys over a frame or two after each change
+        if not any(bar.fitting for bar in pilot.app.screen.query(KeyBar)):
+            break
+        await pilot.pause()
+    await pilot.pause()
+
+
+async def settled_and_whole(pilot: Pilot) -> None:
+    """The screen as it will stay, read for a cut word (see assert_whole_screen)."""
+    await settled(pilot)
+    assert_whole_screen(pilot.app)
 
 
 def read_whole(*keys: str, first: RunBefore | None = None) -> RunBefore:

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from workshop_tui.core.clock import Clock, SystemClock
@@ -20,6 +22,7 @@ from workshop_tui.store.open_session import OpenSession, SessionLink
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
+from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
 from workshop_tui.ui.terminal_watch import HUNG_UP, watch_terminal
@@ -69,6 +72,18 @@ class BrowseSessions:
 class WorkshopApp(App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
+
+    # The header's icon and the room kept for its clock, either side of the title, and the title's padding.
+    HEADER_EDGES = 8 + 10 + 2
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title and sub-title, cut in the middle to fit (a title's end tells part 1 from part 2):
+        the sub-title (the plan's title) gives way first, then the title."""
+        room = max(self.size.width - self.HEADER_EDGES, 10)
+        if sub_title and cell_len(title) + len(" — ") + cell_len(sub_title) > room:
+            left = room - cell_len(title) - len(" — ")
+            sub_title = middle_cut(sub_title, left) if left >= 16 else ""
+        return super().format_title(middle_cut(title, room) if not sub_title else title, sub_title)
 
     @property
     def _background_screens(self) -> list[Screen]:

@@ -5,6 +5,7 @@ page that has not had the focus yet is then left with a blank key bar, and a not
 which keys are theirs. The keys are worth reading before the first click, so this one always redraws.
 """
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -16,29 +17,44 @@ class KeyBar(Footer):
             self.call_after_refresh(self.recompose)
 
     # At 80 columns a screen with many keys has more than one line holds. Rather than a key cut in the
-    # middle ("es" for "esc Back"), the bar draws closer together, then leaves out the keys at its end
-    # that would be cut; every key is still in the help (F1) and the command list (Ctrl+P).
+    # middle ("es" for "esc Back"), the bar is drawn close together on a narrow screen, and leaves out the
+    # keys at its end that would be cut; every key is still in the help (F1) and the command list (Ctrl+P).
+    # Close together is chosen from the width before the keys are laid out, so the keys left out are
+    # measured once, as they are drawn.
+
+    NARROW = 100  # columns
+
+    fitting = 0  # fits asked for and not done yet: a test waits for none before it reads the bar
+
+    def compose(self) -> ComposeResult:
+        if self.app.size.width < self.NARROW and not self.compact:
+            self.set_reactive(Footer.compact, True)
+            self.set_class(True, "-compact")
+        yield from super().compose()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_keys)
+        for child in self.children:
+            child.display = True
+        self._fit_soon()
 
     async def recompose(self) -> None:
         await super().recompose()
+        self._fit_soon()
+
+    def _fit_soon(self) -> None:
+        self.fitting += 1
         self.call_after_refresh(self._fit_keys)
 
     def _fit_keys(self) -> None:
+        self.fitting -= 1
         if not self.is_attached:
             return
         palette = [child for child in self.children if child.has_class("-command-palette")]
-        keys = [child for child in self.children if child not in palette]
         room = self.content_region.right - sum(child.outer_size.width for child in palette)
-        overflow = any(child.region.right > room for child in keys if child.display)
-        if overflow and not self.compact:
-            self.compact = True
-            self.call_after_refresh(self._fit_keys)
-            return
         cut = False
-        for child in keys:
+        for child in self.children:
+            if child in palette:
+                continue
             cut = cut or child.region.right > room
             if cut and child.display:
                 child.display = False
