@@ -47,9 +47,10 @@ def archive(tmp_path: Path) -> str:
     return str(path)
 
 
-def run_session(folder: Path, title: str, clock: FakeClock, facilitator: str = "Fatima", finish: bool = True) -> Path:
-    """A short session run on this laptop: a note, two steps, finished."""
-    with OpenSession.create(folder, small_plan(), title, clock, facilitator, "Norah") as owner:
+def run_session(folder: Path, title: str, clock: FakeClock, facilitator: str = "Fatima", finish: bool = True,
+                follows: Path | None = None) -> Path:
+    """A short session run on this laptop: a note, two steps, finished (following on from `follows`)."""
+    with OpenSession.create(folder, small_plan(), title, clock, facilitator, "Norah", follows=follows) as owner:
         owner.apply(Command("toggle_timer"))
         clock.advance(minutes=11)
         owner.apply(Command("add_note", {"typed": f"Said in {title}"}))
@@ -93,7 +94,9 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
     # the same plan changed on two.
     comment(part_1, "Well paced", FakeClock(TEN_AM + timedelta(days=1)))
     comment(b / part_1.name, "The tea ran long", FakeClock(TEN_AM + timedelta(days=1, minutes=5)))
-    run_session(b, "Part 2 (Leeds)", FakeClock(TEN_AM + timedelta(days=14)), facilitator="Bob")
+    # Part 2 is run on another laptop from part 1, following on from the copy of part 1 that came to it.
+    part_2 = run_session(b, "Part 2 (Leeds)", FakeClock(TEN_AM + timedelta(days=14)), facilitator="Bob",
+                         follows=b / part_1.name)
     run_session(c, "Part 1 (York)", FakeClock(TEN_AM + timedelta(days=2)), facilitator="Cat")
     plan = Plan(name="tea-and-talk", title="Tea and talk", steps=[Step(title="Tea", planned_minutes=20)])
     for laptop, minutes in ((a, 25), (c, 30)):
@@ -112,6 +115,10 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
     assert sorted(comment.text for comment in merged.comments) == ["The tea ran long", "Well paced"]
     assert len({(e.at, e.kind, str(e.details)) for e in merged.events}) == len(merged.events)
     assert {load_session(path).title for path in a.glob("*.toml")} == {"Part 1 (Leeds)", "Part 2 (Leeds)", "Part 1 (York)"}
+    # Part 2 follows part 1 on every laptop: its file names part 1's, which is the same everywhere.
+    assert load_session(a / part_2.name).follows.file == part_1.name
+    assert "This session follows on from 'Part 1 (Leeds)'" in cli(
+        "--sessions-dir", str(c), "export", part_2.name, "--format", "md", "-o", "-", capsys=capsys)[1]
     # Both new versions of the plan survive: one as version 3, with a note; the other kept whole.
     plans = a / "plans"
     now = load_plan(plans / "tea-and-talk.toml")
@@ -347,3 +354,24 @@ def test_a_full_disk_keeps_every_session_whole_and_says_what_to_do(tmp_path, sma
     status, _, err = cli("--sessions-dir", str(full), "share", "--to", str(tmp_path / "elsewhere.git"), capsys=capsys)
     assert status == 2 and err.count("\n") == 1 and "Traceback" not in err
     assert files(full) == kept
+
+
+def test_two_shares_of_one_folder_at_once_take_turns_and_both_finish(tmp_path, capsys):
+    """The app shares in the background while a person runs 'share' in a terminal: neither breaks the other."""
+    url = archive(tmp_path)
+    a = tmp_path / "a"
+    run_session(a, "Part 1", FakeClock(TEN_AM))
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    for day in range(1, 4):
+        run_session(a, f"Day {day}", FakeClock(TEN_AM + timedelta(days=day)))
+    command = [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(a), "share"]
+    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+            for _ in range(2)]
+    said = [process.communicate(timeout=120) for process in both]
+    assert [process.returncode for process in both] == [0, 0], said
+    out = sorted(text.decode() for text, _ in said)
+    assert out == ["3 files went out: 'Day 1', 'Day 2' and 'Day 3'.\n",
+                   "Nothing new: this folder and the team's archive hold the same.\n"]
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "-b", "main", url, str(clone)], check=True, capture_output=True)
+    assert {load_session(p).title for p in clone.glob("*.toml")} == {"Part 1", "Day 1", "Day 2", "Day 3"}
