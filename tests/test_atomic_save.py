@@ -44,7 +44,9 @@ def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: P
     root = Path(__file__).resolve().parent.parent
     # A seeded choice of kill moments: the same every run, spread across a save.
     moments = random.Random(2026)
-    for round_number in range(100):
+    # 40 kills in a run (about 20 seconds); FAULT_RUNS=N kills 100 times N, as a longer hunt for a rare one.
+    rounds = 100 * int(os.environ["FAULT_RUNS"]) if os.environ.get("FAULT_RUNS") else 40
+    for round_number in range(rounds):
         folder = tmp_path / f"round-{round_number}"
         folder.mkdir()
         writer = subprocess.Popen(

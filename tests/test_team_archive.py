@@ -291,9 +291,9 @@ def test_a_share_killed_at_any_moment_loses_nothing_and_the_next_one_finishes(tm
     assert cli("--sessions-dir", str(a), "share", capsys=capsys)[1] == "1 file went out: 'After a crash'.\n"
     day = 0
     killed = 0
-    # Every moment with FAULT_RUNS set (about 80 seconds); else every third, before or after in turn.
+    # Every moment with FAULT_RUNS set (about 80 seconds); else every second, before or after in turn.
     every = bool(os.environ.get("FAULT_RUNS"))
-    for at in range(1, 60, 1 if every else 3):
+    for at in range(1, 60, 1 if every else 2):
         for when in ("before", "after") if every else (("before", "after")[at % 2],):
             day += 1
             # Work on both laptops since they last shared: a new session on each, a comment on part 1.
