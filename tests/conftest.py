@@ -79,3 +79,13 @@ def finished_session(title: str = "Co-production training, part 1") -> Session:
     clock.advance(minutes=20)
     engine.finish()
     return engine.session
+
+
+@pytest.fixture
+def git_of_nobody(monkeypatch, tmp_path):
+    """A git that knows nobody: no name, no email, no settings of the machine's user (for sharing tests)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)

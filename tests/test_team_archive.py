@@ -28,17 +28,8 @@ from workshop_tui.store.team_archive import NO_GIT
 from workshop_tui.store.toml_files import load_plan, to_toml
 from tests.conftest import TEN_AM, small_plan
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-
-@pytest.fixture(autouse=True)
-def someone(monkeypatch, tmp_path):
-    """A git that knows nobody: no name, no email, no settings of the machine's user."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+              pytest.mark.usefixtures("git_of_nobody")]
 
 
 def archive(tmp_path: Path) -> str:

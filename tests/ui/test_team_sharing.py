@@ -12,16 +12,7 @@ from workshop_tui.store.team_archive import connect
 from workshop_tui.ui.screens.finished import FinishedScreen
 from tests.ui.live_helpers import advance, live_app
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-
-
-@pytest.fixture(autouse=True)
-def someone(monkeypatch, tmp_path):
-    """A git that knows nobody: no name, no email, no settings of the machine's user."""
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="needs git"), pytest.mark.usefixtures("git_of_nobody")]
 
 
 def archived(url: str) -> list[str]:

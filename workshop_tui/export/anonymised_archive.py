@@ -122,7 +122,7 @@ def share(folder: Path) -> SharedAnonymised:
         copied[path.name] = {"digest": digest, "copy": name}
         changed.append(name)
     if changed:
-        git(where, "add", "--", *changed)
+        git(where, "add", "--pathspec-from-file=-", "--pathspec-file-nul", stdin="\0".join(changed).encode("utf-8"))
         # The app's name, never the person's: the partners' archive holds no name, its history neither.
         git(where, "-c", "user.name=workshop-tui", "-c", "user.email=", "commit", "-q", "--no-verify", "-m",
             f"{plural(len(changed), 'anonymised session')}")

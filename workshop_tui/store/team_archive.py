@@ -83,22 +83,22 @@ class Shared:
     waiting: list[str] = field(default_factory=list)  # team changes to sessions open here, left for later
     later: str = ""  # why it could not reach the archive ("" when it did)
 
-    def _files(self, paths: list[str]) -> str:
-        """'3 files: 'Part 1', 'Part 2' and the plan tea'; past NAMED, how many sessions and plans."""
+    def _files(self, paths: list[str], went: str) -> str:
+        """'2 files went out: 'Part 1' and the plan tea.'; past NAMED, '1,200 sessions and 2 plan files went out.'"""
         if len(paths) <= NAMED:
-            return f"{plural(len(paths), 'file')}: {names_and([_title(self.folder, path) for path in paths])}"
+            return f"{plural(len(paths), 'file')} {went}: {names_and([_title(self.folder, path) for path in paths])}."
         plans = sum(1 for path in paths if path.startswith("plans/"))
-        parts = [plural(len(paths) - plans, "session")] + ([plural(plans, "plan file")] if plans else [])
-        return f"{plural(len(paths), 'file')}: {names_and(parts)}"
+        sessions = len(paths) - plans
+        parts = ([f"{sessions:,} session{'' if sessions == 1 else 's'}"] if sessions else []) + (
+            [plural(plans, "plan file")] if plans else [])
+        return f"{names_and(parts)} {went}."
 
     def words(self) -> list[str]:
         lines = []
         if self.came_in:
-            files, _, named = self._files(self.came_in).partition(": ")
-            lines.append(f"{files} came in from the team: {named}.")
+            lines.append(self._files(self.came_in, "came in from the team"))
         if self.went_out:
-            files, _, named = self._files(self.went_out).partition(": ")
-            lines.append(f"{files} went out: {named}.")
+            lines.append(self._files(self.went_out, "went out"))
         lines += self.kept_apart
         if self.waiting:
             lines.append(f"The team changed {names_and(self.waiting)}, which {'is' if len(self.waiting) == 1 else 'are'} "
@@ -336,8 +336,9 @@ def _stage(folder: Path) -> tuple[list[str], dict[str, list[int] | None]]:
     ordinary = [path for path in changed if path not in open_now]
     if len(ordinary) > MANY:
         _must(folder, "add", "--ignore-removal", "--", ".", what="note what is new here")  # the allow-list says what
-    elif ordinary:
-        _must(folder, "add", "--", *ordinary, what="note what is new here")
+    elif ordinary:  # the names on standard input, never too many for a command line
+        _must(folder, "add", "--pathspec-from-file=-", "--pathspec-file-nul", what="note what is new here",
+              stdin="\0".join(ordinary).encode("utf-8"))
     for path in open_now:  # never half a save: the bytes up to its last "# saved" line
         data = cut_to_last_save((folder / path).read_bytes())
         blob = _out(_must(folder, "hash-object", "-w", "--stdin", what="note an open session", stdin=data))
@@ -393,8 +394,10 @@ def _message(folder: Path, paths: list[str]) -> str:
 def _commit_here(folder: Path) -> list[str]:
     changed, now = _stage(folder)
     if changed:
-        _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m", _message(folder, changed),
-              what="record what is new here")
+        # The message on standard input: a first share of thousands of files names each, longer than a
+        # command line may be.
+        _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-F", "-", what="record what is new here",
+              stdin=_message(folder, changed).encode("utf-8"))
     _remember_seen(folder, now)  # only once committed: a share killed before this stages them again
     return changed
 
@@ -440,7 +443,8 @@ def _take_in(folder: Path, shared: Shared) -> None:
     _owner_only(folder)
     kept = _kept_apart(folder)
     if kept:
-        _must(folder, "add", "--", *kept, what="keep both copies")
+        _must(folder, "add", "--pathspec-from-file=-", "--pathspec-file-nul", what="keep both copies",
+              stdin="\0".join(kept).encode("utf-8"))
         if git(folder, "diff", "--cached", "--quiet").returncode:  # (a share killed after the merge committed them)
             _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m",
                   "Kept both copies: " + ", ".join(kept), what="keep both copies")
@@ -578,7 +582,8 @@ def status(folder: Path) -> ShareStatus:
         raise ShareProblem(f"{folder} is not connected to a team archive yet. Connect it with "
                            "'workshop-tui share --to URL'.")
     url = _out(git(folder, "remote", "get-url", REMOTE))
-    new = _out(git(folder, "status", "--porcelain", "--untracked-files=all", "--", *_shareable(folder))).splitlines()
+    # All of it (the .gitignore is an allow-list), then the shareable names: never one argument a file.
+    new = _out(git(folder, "status", "--porcelain", "--untracked-files=all", "--no-renames")).splitlines()
     paths = sorted(set(_shareable(folder, [line[3:] for line in new] + _going_out(folder))))
     try:
         last = datetime.fromisoformat((folder / ".git" / LAST_SHARED).read_text(encoding="utf-8").strip())
