@@ -89,6 +89,9 @@ class Terminal:
         before = self.settled()
         self.send(key)
         self.wait_until(lambda _: self.screen(colours=True) != before, f"the screen to change after {key}", timeout)
+        # And settled again: the change seen may be the clock's, with the key still to be read; keys sent
+        # while it is unread go in its burst, to the field that had the focus before it (as CI saw once).
+        self.settled(timeout)
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         """Poll the screen until `text` shows; this waits on the app, not on the clock."""
