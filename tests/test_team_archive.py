@@ -20,6 +20,7 @@ from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.model import Plan, Step
+from workshop_tui.store.file_head import cut_to_last_save
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.plan_files import save_plan_version
 from workshop_tui.store.plan_history import plan_history
@@ -208,7 +209,8 @@ def test_what_is_never_shared(tmp_path, capsys):
     (a / "crash-reports" / "r.txt").write_text("private")
     cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
     tracked = subprocess.run(["git", "-C", str(a), "ls-files"], capture_output=True, text=True).stdout.split()
-    assert tracked == [path.name]
+    # The session, and the archive's own rules (so a folder started from it, or plain git, keeps them).
+    assert sorted(tracked) == sorted([path.name, ".gitignore", ".gitattributes"])
     assert os.environ["HOME"].endswith("home")  # the person's own git settings were not touched
 
 
@@ -366,3 +368,44 @@ def test_two_shares_of_one_folder_at_once_take_turns_and_both_finish(tmp_path, c
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "-b", "main", url, str(clone)], check=True, capture_output=True)
     assert {load_session(p).title for p in clone.glob("*.toml")} == {"Part 1", "Day 1", "Day 2", "Day 3"}
+
+
+def test_a_session_open_in_a_window_goes_out_as_its_last_whole_save(tmp_path, capsys):
+    """A window writing a session while the folder shares: the archive gets the file up to its last
+    '# saved' line, never half a save; once the window closes, the whole file goes at the next share."""
+    url = archive(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    clock = FakeClock(TEN_AM)
+    with OpenSession.create(a, small_plan(), "Part 1", clock, "Fatima", "Norah") as owner:
+        owner.apply(Command("add_note", {"typed": "Saved whole"}))
+        owner.flush()
+        with open(owner.path, "ab") as half:  # a save the window is part way through writing
+            half.write(b'\n[[events]]\nkind = "note_added"\ntext = "Half wri')
+        status, out, _ = cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+        assert status == 0 and "1 file went out: 'Part 1'." in out
+        shared = subprocess.run(["git", "-C", url, "show", f"main:{owner.path.name}"], capture_output=True).stdout
+        assert b"Saved whole" in shared and b"Half wri" not in shared
+        assert owner.path.read_bytes().endswith(b'Half wri')  # the window's own file was not touched
+        owner.path.write_bytes(cut_to_last_save(owner.path.read_bytes()))  # (the window finishes that save)
+        path = owner.path
+    with OpenSession.resume(path, clock) as owner:
+        owner.apply(Command("add_note", {"typed": "Said after"}))
+    cli("--sessions-dir", str(a), "share", capsys=capsys)
+    cli("--sessions-dir", str(b), "share", "--from", url, capsys=capsys)
+    assert [note.text for note in load_session(b / path.name).notes] == ["Saved whole", "Said after"]
+
+
+def test_an_archive_named_from_where_the_person_stands_is_found(tmp_path, capsys, monkeypatch):
+    """'share --to ../archive.git' means that folder as seen from where the command runs, not from
+    inside the sessions folder (git would read it from there)."""
+    archive(tmp_path)
+    elsewhere = tmp_path / "work" / "here"
+    elsewhere.mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    a = tmp_path / "laptop" / "sessions"
+    run_session(a, "Part 1", FakeClock(TEN_AM))
+    status, out, _ = cli("--sessions-dir", str(a), "share", "--to", "../../archive.git", capsys=capsys)
+    assert status == 0 and "1 file went out: 'Part 1'." in out, out
+    status, out, _ = cli("--sessions-dir", "b", "share", "--from", "../../archive.git", capsys=capsys)
+    assert status == 0 and "came in from the team" in out, out
+    assert [p.name for p in (elsewhere / "b").glob("*.toml")] == [p.name for p in a.glob("*.toml")]

@@ -23,7 +23,15 @@ from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import load_session, session_file_bytes
 from workshop_tui.store.sessions_dir import session_paths
 from workshop_tui.store.sessions_folder import session_file_name
-from workshop_tui.store.team_archive import ANONYMISED, BRANCH, NETWORK_WAIT, PARTNERS, ShareProblem, git
+from workshop_tui.store.team_archive import (
+    ANONYMISED,
+    BRANCH,
+    NETWORK_WAIT,
+    PARTNERS,
+    ShareProblem,
+    archive_address,
+    git,
+)
 
 SOURCES = "workshop-tui-sources.json"  # in its .git: a digest of each session file last copied, to skip the rest
 
@@ -64,7 +72,7 @@ def connect(folder: Path, url: str) -> SharedAnonymised:
         _must(where, "init", "-q")
         _must(where, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}")
     has = git(where, "remote", "get-url", PARTNERS)
-    _must(where, "remote", "set-url" if has.returncode == 0 else "add", PARTNERS, url)
+    _must(where, "remote", "set-url" if has.returncode == 0 else "add", PARTNERS, archive_address(url))
     return share(folder)
 
 

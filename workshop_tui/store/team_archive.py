@@ -14,7 +14,6 @@ file removed here is not removed from the archive, and a copy that cannot be mer
 """
 
 import fcntl
-import json
 import os
 import re
 import shlex
@@ -110,10 +109,15 @@ class Shared:
         return lines
 
 
-def git(folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run git in `folder`, never asking anything on the terminal. ShareProblem when git is not installed."""
+def _git_env() -> dict[str, str]:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_MERGE_AUTOEDIT": "no"}
     env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
+    return env
+
+
+def git(folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run git in `folder`, never asking anything on the terminal. ShareProblem when git is not installed."""
+    env = _git_env()
     try:
         return subprocess.run(["git", "-C", str(folder), *args], input=stdin, capture_output=True, env=env,
                               timeout=timeout, stdin=None if stdin is not None else subprocess.DEVNULL)
@@ -121,6 +125,45 @@ def git(folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = Non
         raise ShareProblem(NO_GIT) from None
     except subprocess.TimeoutExpired:
         return subprocess.CompletedProcess(args, 124, b"", f"it took longer than {timeout:.0f} seconds".encode())
+
+
+class _Fetching:
+    """`git fetch` from the team's archive, started before this folder's own commit is made: the network
+    is the slow part of a share, and the two touch different things (the fetch only the team's branch and
+    new objects, the commit only this folder's branch and index)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:  # no automatic housekeeping from this one: the commit beside it may start its own
+            self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                ["git", "-C", str(folder), "fetch", "-q", "--no-auto-gc", "--no-auto-maintenance", REMOTE],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_git_env())
+        except OSError:
+            self.process = None  # said by the fetch that follows, run the usual way
+
+    def result(self) -> subprocess.CompletedProcess[bytes]:
+        if self.process is None:
+            return git(self.folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
+        try:
+            out, err = self.process.communicate(timeout=NETWORK_WAIT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.communicate()
+            return subprocess.CompletedProcess([], 124, b"", f"it took longer than {NETWORK_WAIT} seconds".encode())
+        return subprocess.CompletedProcess([], self.process.returncode, out, err)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+
+def archive_address(url: str) -> str:
+    """The archive's address as git should keep it: a folder named from where the person stands made
+    whole (git would read 'archive.git' from inside the sessions folder); a URL or 'host:path' as it is."""
+    if "://" in url or re.match(r"^[^/\\]+:", url):
+        return url
+    return os.path.abspath(os.path.expanduser(url))
 
 
 def _out(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -210,7 +253,8 @@ def connect(folder: Path, url: str) -> Shared:
         _must(folder, "init", "-q", what=f"make {folder} ready to share")
     set_up(folder)
     has = git(folder, "remote", "get-url", REMOTE)
-    _must(folder, "remote", "set-url" if has.returncode == 0 else "add", REMOTE, url, what="connect to the archive")
+    _must(folder, "remote", "set-url" if has.returncode == 0 else "add", REMOTE, archive_address(url),
+          what="connect to the archive")
     return share(folder)
 
 
@@ -221,7 +265,7 @@ def start_from(folder: Path, url: str) -> Shared:
         raise ShareProblem(f"{folder} already holds files. To connect it to the archive, use 'share --to {url}'; "
                            "or choose an empty folder with --sessions-dir.")
     done = git(folder.parent if folder.parent.exists() else Path.cwd(), "clone", "-q", "--no-checkout", "--origin",
-               REMOTE, url, str(folder.resolve()), timeout=NETWORK_WAIT)
+               REMOTE, archive_address(url), str(folder.resolve()), timeout=NETWORK_WAIT)
     if done.returncode:
         raise ShareProblem(f"Could not copy the team's archive from {url}: git said '{_why(done)}'.")
     # The archive's own idea of its main branch may be another name (a bare repository made with git's
@@ -305,58 +349,25 @@ def _title(folder: Path, path: str) -> str:
         return path
 
 
-SEEN = "workshop-tui-seen.json"  # in .git: each shareable file's size and time as last staged
-MANY = 200  # more changed files than this are staged with one pathspec (git matches each path given against each file)
-
-
-def _stat_key(path: Path) -> list[int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns, info.st_ino]
-
-
-def _changed_since_seen(folder: Path) -> tuple[list[str], dict[str, list[int] | None]]:
-    """The shareable files whose size or time changed since the last share staged them (all, the first
-    time): so a share of one new session into an archive of thousands asks git about one file."""
-    try:
-        seen = json.loads((folder / ".git" / SEEN).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        seen = {}
-    now = {path: _stat_key(folder / path) for path in _shareable(folder)}
-    return [path for path, key in now.items() if key is not None and seen.get(path) != key], now
-
-
-def _stage(folder: Path) -> tuple[list[str], dict[str, list[int] | None]]:
+def _stage(folder: Path) -> list[str]:
     """Stage what is new here: each file as it stands, a session open in a window as its last complete
-    save. Returns what is staged, and each file's size and time (kept once it is committed)."""
-    changed, now = _changed_since_seen(folder)
-    open_now = [path for path in changed if "/" not in path and open_elsewhere(folder / path)]
-    ordinary = [path for path in changed if path not in open_now]
-    if len(ordinary) > MANY:
-        _must(folder, "add", "--ignore-removal", "--", ".", what="note what is new here")  # the allow-list says what
-    elif ordinary:  # the names on standard input, never too many for a command line
-        _must(folder, "add", "--pathspec-from-file=-", "--pathspec-file-nul", what="note what is new here",
-              stdin="\0".join(ordinary).encode("utf-8"))
-    for path in open_now:  # never half a save: the bytes up to its last "# saved" line
+    save. Returns what is staged. git's index keeps each file's size and time, so a share of one new
+    session into an archive of thousands reads one file (the allow-list .gitignore says what counts)."""
+    _must(folder, "add", "--ignore-removal", "--", ".", what="note what is new here")
+    staged = [path for path in _out(git(folder, "diff", "--cached", "--name-only", "--no-renames", "-z")).split("\0") if path]
+    for path in staged:  # never half a save: a session open in a window goes as far as its last "# saved" line
+        if "/" in path or not open_elsewhere(folder / path):
+            continue
         data = cut_to_last_save((folder / path).read_bytes())
         blob = _out(_must(folder, "hash-object", "-w", "--stdin", what="note an open session", stdin=data))
         _must(folder, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", what="note an open session")
-        now[path] = None  # its file goes on growing: looked at again next time
-    staged = _out(git(folder, "diff", "--cached", "--name-only", "--no-renames")).splitlines() if changed else []
-    return [path for path in staged if path], now
-
-
-def _remember_seen(folder: Path, now: dict[str, list[int] | None]) -> None:
-    record = folder / ".git" / SEEN
-    temporary = record.with_suffix(".saving")
-    temporary.write_text(json.dumps({path: key for path, key in now.items() if key is not None}), encoding="utf-8")
-    os.replace(temporary, record)
+    return staged
 
 
 def _author(folder: Path) -> list[str]:
     """git's own name for the person if it has one; else the facilitator of the newest session here."""
+    if os.environ.get("GIT_AUTHOR_NAME") and os.environ.get("GIT_COMMITTER_NAME"):
+        return []  # named for this run (a script, a test): git takes those
     known = _out(git(folder, "config", "--get-regexp", r"^user\.(name|email)$"))
     if "user.name " in known:
         return [] if "user.email " in known else ["-c", "user.email="]
@@ -391,15 +402,24 @@ def _message(folder: Path, paths: list[str]) -> str:
     return f"{plural(len(lines), 'file')} shared\n\n" + "\n".join(lines)
 
 
-def _commit_here(folder: Path) -> list[str]:
-    changed, now = _stage(folder)
-    if changed:
-        # The message on standard input: a first share of thousands of files names each, longer than a
-        # command line may be.
-        _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-F", "-", what="record what is new here",
-              stdin=_message(folder, changed).encode("utf-8"))
-    _remember_seen(folder, now)  # only once committed: a share killed before this stages them again
-    return changed
+def _commit_here(folder: Path, head: str) -> list[str]:
+    """Commit what is new here on top of `head` (this folder's commit, '' for none yet): the files committed.
+    Made with git's own parts (write-tree, commit-tree, update-ref) rather than `git commit`, which reads
+    and rewrites the whole index again: in an archive of thousands that was a third of a share's time."""
+    changed = _stage(folder)
+    if not changed:
+        return []
+    files = _shareable(folder, changed)  # (else only the archive's own .gitignore and .gitattributes)
+    message = _message(folder, files) if files else "The archive's settings for workshop-tui"
+    tree = _out(_must(folder, "write-tree", what="record what is new here"))
+    # The message on standard input: a first share of thousands of files names each, longer than a
+    # command line may be.
+    commit = _out(_must(folder, *_author(folder), "commit-tree", tree, *(["-p", head] if head else []), "-F", "-",
+                        what="record what is new here", stdin=message.encode("utf-8")))
+    # Moved only from where it was: a commit made here by hand in between is never lost.
+    _must(folder, "update-ref", "-m", "workshop-tui share", f"refs/heads/{BRANCH}", commit, head or "0" * 40,
+          what="record what is new here")
+    return files
 
 
 def _has(folder: Path, ref: str) -> bool:
@@ -524,39 +544,53 @@ def share(folder: Path) -> Shared:
     with _one_share_at_a_time(folder):
         _clear_stale_locks(folder)
         set_up(folder)
-        _commit_here(folder)
-        for _ in range(3):  # someone may share between our taking in and our sending
-            fetched = git(folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
-            if fetched.returncode:
-                shared.later = (f"Could not reach the team's archive ({_why(fetched)}). What is new here is kept, "
-                                "and goes out at the next share.")
-                return shared
-            _take_in(folder, shared)
-            head, team = _tips(folder)
-            if not head:
-                break  # nothing here, nothing came: nothing to send
-            going = _going_out(folder, head, team)
-            if head == team:
-                _remember_shared(folder)
-                return shared  # the archive has all this folder has
-            pushed = git(folder, "push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}", timeout=NETWORK_WAIT)
-            if pushed.returncode == 0:
-                shared.went_out = going
-                _remember_shared(folder)
-                return shared
-            # Someone shared in between (the archive is ahead): take that in and try again.
-            refused = b"(fetch first)" in pushed.stderr or b"(non-fast-forward)" in pushed.stderr
-            if shared.waiting and refused:  # the team's work was not taken in, so ours cannot go on top yet
-                shared.later = "What is new here goes out at the next share after that session is closed."
-                return shared
-            if not refused:
-                shared.later = (f"Could not send to the team's archive ({_why(pushed)}). What is new here is kept, "
-                                "and goes out at the next share.")
-                return shared
-        else:
-            shared.later = "The team's archive kept changing while this folder shared. Run 'workshop-tui share' again."
-        _remember_shared(folder)
-        return shared
+        fetching = _Fetching(folder)
+        try:
+            last, _ = _tips(folder)
+            committed = _commit_here(folder, last)
+        except BaseException:
+            fetching.stop()
+            raise
+        try:
+            for attempt in range(3):  # someone may share between our taking in and our sending
+                fetched = fetching.result() if attempt == 0 else git(folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
+                if fetched.returncode:
+                    shared.later = (f"Could not reach the team's archive ({_why(fetched)}). What is new here is kept, "
+                                    "and goes out at the next share.")
+                    return shared
+                head, team = _tips(folder)
+                if attempt == 0 and last and team == last and head != last:
+                    going = committed  # the usual share: nothing came from the team, and what goes out is what was just committed
+                else:
+                    _take_in(folder, shared)
+                    head, team = _tips(folder)
+                    if not head:
+                        break  # nothing here, nothing came: nothing to send
+                    going = _going_out(folder, head, team)
+                    if head == team:
+                        _remember_shared(folder)
+                        return shared  # the archive has all this folder has
+                pushed = git(folder, "push", "-q", REMOTE, f"HEAD:refs/heads/{BRANCH}", timeout=NETWORK_WAIT)
+                if pushed.returncode == 0:
+                    shared.went_out = going
+                    _remember_shared(folder)
+                    return shared
+                # Someone shared in between (the archive is ahead): take that in and try again.
+                refused = b"(fetch first)" in pushed.stderr or b"(non-fast-forward)" in pushed.stderr
+                if shared.waiting and refused:  # the team's work was not taken in, so ours cannot go on top yet
+                    shared.later = "What is new here goes out at the next share after that session is closed."
+                    return shared
+                if not refused:
+                    shared.later = (f"Could not send to the team's archive ({_why(pushed)}). What is new here is kept, "
+                                    "and goes out at the next share.")
+                    return shared
+            else:
+                shared.later = "The team's archive kept changing while this folder shared. Run 'workshop-tui share' again."
+            _remember_shared(folder)
+            return shared
+        finally:
+            if committed:  # git's own housekeeping, as `git commit` would start it (it is quick when there is none to do)
+                git(folder, "maintenance", "run", "--auto", "--quiet")
 
 
 @dataclass(frozen=True)
