@@ -167,7 +167,7 @@ def test_an_unreachable_archive_keeps_everything_and_shares_later(tmp_path, caps
     run_session(a, "Part 2", FakeClock(TEN_AM + timedelta(days=7)))
     Path(url).rename(url + ".away")  # the shared drive is not there
     status, out, _ = cli("--sessions-dir", str(a), "share", capsys=capsys)
-    assert status == 0 and "Could not reach the team's archive" in out and "goes out at the next share" in out
+    assert status == 1 and "Could not reach the team's archive" in out and "goes out at the next share" in out
     status, out, _ = cli("--sessions-dir", str(a), "share", "--status", capsys=capsys)
     assert "Waiting to go out: 'Part 2'." in out
     Path(url + ".away").rename(url)
@@ -203,7 +203,8 @@ def test_what_is_never_shared(tmp_path, capsys):
     url = archive(tmp_path)
     a = tmp_path / "a"
     path = run_session(a, "Part 1", FakeClock(TEN_AM))
-    for name in ("applications.csv", ".Part-1.toml.lock", "x.outbox", "y.sock", "Part-1.toml.cut-1.bak", ".workshop-tui-index.json"):
+    for name in ("applications.csv", ".Part-1.toml.lock", "x.outbox", "y.sock", "Part-1.toml.cut-1.bak", ".workshop-tui-index.json",
+                 ".workshop-tui-timings.json"):
         (a / name).write_text("private")
     (a / "crash-reports").mkdir()
     (a / "crash-reports" / "r.txt").write_text("private")
@@ -250,8 +251,11 @@ def test_the_partners_archive_never_holds_a_name(tmp_path_factory, people, said)
 
 
 KILLER = """#!/bin/sh
-# A git that counts its calls and, on call {at}, kills the share that ran it ({when} git runs).
+# A git that counts its calls and, on call {at}, kills the share that ran it ({when} git runs). (The
+# count is kept under a lock: a share runs its fetch beside its other calls.) A git it started goes on.
+exec 9>>"{counter}.lock"; flock 9
 count=$(cat "{counter}" 2>/dev/null || echo 0); count=$((count + 1)); echo $count > "{counter}"
+flock -u 9
 if [ $count -eq {at} ] && [ "{when}" = before ]; then kill -9 $PPID; exit 1; fi
 {git} "$@"; status=$?
 if [ $count -eq {at} ]; then kill -9 $PPID; fi
@@ -409,3 +413,87 @@ def test_an_archive_named_from_where_the_person_stands_is_found(tmp_path, capsys
     status, out, _ = cli("--sessions-dir", "b", "share", "--from", "../../archive.git", capsys=capsys)
     assert status == 0 and "came in from the team" in out, out
     assert [p.name for p in (elsewhere / "b").glob("*.toml")] == [p.name for p in a.glob("*.toml")]
+
+
+def test_a_mistyped_archive_is_said_and_nothing_is_connected(tmp_path, capsys):
+    a = tmp_path / "a"
+    run_session(a, "Part 1", FakeClock(TEN_AM))
+    status, out, err = cli("--sessions-dir", str(a), "share", "--to", str(tmp_path / "nope.git"), capsys=capsys)
+    assert status == 2 and out == ""
+    assert f"There is no team archive at {tmp_path / 'nope.git'}. Check the name" in err
+    assert "git init --bare -b main" in err
+    status, _, err = cli("--sessions-dir", str(a), "share", "--status", capsys=capsys)
+    assert status == 2 and "is not connected to a team archive yet" in err
+    status, _, err = cli("--sessions-dir", str(tmp_path / "not-made"), "share", "--status", capsys=capsys)
+    assert status == 2 and f"There is no sessions folder at {tmp_path / 'not-made'}." in err
+
+
+def test_an_archive_made_with_gits_defaults_reads_in_plain_git_too(tmp_path, capsys):
+    """`git init --bare` names 'master' as the archive's branch; the team's work is on main, so the
+    archive is told so, and a plain `git clone` or `git log` of it finds the sessions."""
+    url = tmp_path / "archive.git"
+    subprocess.run(["git", "-c", "init.defaultBranch=master", "init", "-q", "--bare", str(url)], check=True)
+    a = tmp_path / "a"
+    path = run_session(a, "Part 1", FakeClock(TEN_AM))
+    cli("--sessions-dir", str(a), "share", "--to", str(url), capsys=capsys)
+    subprocess.run(["git", "clone", "-q", str(url), str(tmp_path / "plain")], check=True, capture_output=True)
+    assert (tmp_path / "plain" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_what_goes_out_is_signed_by_this_laptops_person_and_status_says_how_to_choose(tmp_path, capsys, monkeypatch):
+    """Without a name in git's settings, a share is signed by the facilitator of the newest session run
+    on this laptop: never by someone whose session came from the team."""
+    for name in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
+        monkeypatch.delenv(name, raising=False)
+    url = archive(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    run_session(a, "Part 1", FakeClock(TEN_AM), facilitator="Fatima Khan")
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    cli("--sessions-dir", str(b), "share", "--from", url, capsys=capsys)
+    run_session(b, "Panel", FakeClock(TEN_AM + timedelta(days=1)), facilitator="Sam Lee")
+    cli("--sessions-dir", str(b), "share", capsys=capsys)
+    comment(a / "2026-07-08-1000-part-1.toml", "Good energy", FakeClock(TEN_AM + timedelta(days=2)))
+    cli("--sessions-dir", str(a), "share", capsys=capsys)  # Sam's newer session is here now: still Fatima
+    authors = subprocess.run(["git", "-C", url, "log", "--format=%an|%s", "main"], capture_output=True, text=True).stdout
+    # Who and what, as the archive's history tells it: a comment is said as one, not as "finished" again.
+    assert authors.splitlines() == ["Fatima Khan|Took in the team's work", "Fatima Khan|Part 1: a comment added",
+                                    "Sam Lee|Panel: finished", "Fatima Khan|Part 1: finished"]
+    status, out, _ = cli("--sessions-dir", str(b), "share", capsys=capsys)
+    assert status == 0 and out == "The team added to 'Part 1': a comment, or more of the session.\n"
+    _, out, _ = cli("--sessions-dir", str(a), "share", "--status", capsys=capsys)
+    assert "shared by Fatima Khan. To choose the name: git config --global user.name" in out
+    assert "It last shared on " in out
+
+
+def test_stop_sharing_keeps_every_file(tmp_path, capsys):
+    url = archive(tmp_path)
+    a = tmp_path / "a"
+    path = run_session(a, "Part 1", FakeClock(TEN_AM))
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    status, out, _ = cli("--sessions-dir", str(a), "share", "--stop", capsys=capsys)
+    assert status == 0 and f"This folder no longer shares with {url}." in out
+    assert load_session(path).title == "Part 1"
+    status, _, err = cli("--sessions-dir", str(a), "share", capsys=capsys)
+    assert status == 2 and "is not connected to a team archive yet" in err
+    status, out, _ = cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    assert status == 0 and "Nothing new" in out
+
+
+def test_resume_carries_on_this_laptops_session_not_one_from_the_team(tmp_path, capsys):
+    """A paused session that came from another laptop is only carried on here when named: carried on by
+    mistake on two laptops, the archive would end up holding two copies of it."""
+    url = archive(tmp_path)
+    a, c = tmp_path / "a", tmp_path / "c"
+    cli("--sessions-dir", str(c), "share", "--to", url, capsys=capsys)
+    theirs = run_session(c, "Panel C", FakeClock(TEN_AM + timedelta(days=2)), facilitator="Sam Lee", finish=False)
+    cli("--sessions-dir", str(c), "share", capsys=capsys)
+    cli("--sessions-dir", str(a), "share", "--from", url, capsys=capsys)
+    status, _, err = cli("--sessions-dir", str(a), "resume", capsys=capsys)
+    assert status == 2 and "came from the team's archive, run on other laptops: 'Panel C' (run by Sam Lee" in err
+    assert "To carry one on here, name it: workshop-tui resume NAME" in err
+    ours = run_session(a, "Panel A", FakeClock(TEN_AM), facilitator="Fatima", finish=False)  # older than Panel C
+    from workshop_tui.cli import _own_unfinished
+    from workshop_tui.store.sessions_folder import SessionsFolder
+
+    assert _own_unfinished(a, SessionsFolder(a).unfinished()) == ours
+    assert theirs.name in {path.name for path, _ in SessionsFolder(a).unfinished()}

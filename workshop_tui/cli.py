@@ -6,7 +6,7 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -24,6 +24,7 @@ CODE_VARIABLE = "WORKSHOP_TUI_CODE"  # a code for `join`, kept off the command l
 
 if TYPE_CHECKING:
     from workshop_tui.store.sessions_folder import SessionsFolder
+    from workshop_tui.model import Session
 
 
 
@@ -72,8 +73,8 @@ def build_parser() -> Parser:
     _global_options(after, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    def command(name: str, help: str) -> Parser:
-        made: Parser = commands.add_parser(name, help=help, parents=[after])
+    def command(name: str, help: str, **more: Any) -> Parser:
+        made: Parser = commands.add_parser(name, help=help, parents=[after], **more)
         return made
 
     command("plans", help="list the plans (built-in and your own) and their length")
@@ -330,7 +331,7 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
         unfinished = folder.unfinished()
         if not unfinished:
             raise FileProblem(sessions_dir, "", "there is no unfinished session in this folder", "Start one with 'workshop-tui run PLAN'.")
-        path, _ = unfinished[0]
+        path = _own_unfinished(sessions_dir, unfinished)
     # Opened here, so a problem with the file is said before any screen shows. If another window runs
     # it, this one joins it as the facilitator's screen, with every key as usual.
     owner = resume_or_join(path, SystemClock())
@@ -338,6 +339,22 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
         return open_app(sessions_dir, OpenedSession(owner), args.quiet)
     finally:
         owner.close()
+
+
+def _own_unfinished(sessions_dir: Path, unfinished: "list[tuple[Path, Session]]") -> Path:
+    """The newest unfinished session run on this laptop. One that came from the team's archive was run on
+    another laptop: carried on here by mistake, the archive would end up holding two, so it is only
+    carried on when named."""
+    from workshop_tui.store.team_archive import from_the_team
+
+    theirs = from_the_team(sessions_dir)
+    own = [path for path, _ in unfinished if path.name not in theirs]
+    if own:
+        return own[0]
+    named = ", ".join(f"'{session.title}' (run by {session.facilitator or 'someone'}: {path.stem})"
+                      for path, session in unfinished[:3])
+    raise FileProblem(sessions_dir, "", f"the unfinished sessions here came from the team's archive, run on other laptops: {named}",
+                      "To carry one on here, name it: workshop-tui resume NAME")
 
 
 def open_now(folder: "SessionsFolder", wanted: str | None) -> Path:

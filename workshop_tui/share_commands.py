@@ -19,11 +19,15 @@ DRIVER_FAILED = 1
 def add_share_command(command: Callable[..., argparse.ArgumentParser], commands: Any) -> None:
     """`share` through the cli's own `command()`; `merge-file` straight on `commands`, so it has no
     line in the help (people never type it: git runs it)."""
-    share = command("share", help="share the sessions folder with your team's archive (git): take in what others shared, send what is new")
+    share = command("share", help="share the sessions folder with your team's archive (git): take in what others shared, send what is new",
+                    description="Share the sessions folder with your team's archive, through git: take in what others "
+                                "shared and send what is new here. Run alone once the folder is connected. Exits with 1 "
+                                "when the archive could not be reached (nothing is lost: it goes out next time).")
     where = share.add_mutually_exclusive_group()
     where.add_argument("--to", metavar="URL", help="connect this folder to a team archive (any git remote: a shared drive, a git server) and share")
     where.add_argument("--from", dest="from_url", metavar="URL", help="start this (empty) sessions folder from a team archive")
     where.add_argument("--status", action="store_true", help="what is waiting to go out, and when this folder last shared")
+    where.add_argument("--stop", action="store_true", help="stop sharing this folder (its files stay, and the archive keeps what it has)")
     share.add_argument("--anonymised", action="store_true",
                        help="with --to: keep a second archive of anonymised copies only (names as roles), for partners "
                             "outside the organisation; it never holds a name")
@@ -54,13 +58,14 @@ def fast_main(argv: list[str]) -> int | None:
     if at >= len(argv) or argv[at] not in FAST:
         return None
     parser = Parser(prog="workshop-tui")
-    parser.add_argument("--sessions-dir", metavar="DIR", default=None)
+    folder_help = "the folder that holds session files (workshop-tui --help says which is used without it)"
+    parser.add_argument("--sessions-dir", metavar="DIR", default=None, help=folder_help)
     after = Parser(add_help=False)
-    after.add_argument("--sessions-dir", metavar="DIR", default=argparse.SUPPRESS)
+    after.add_argument("--sessions-dir", metavar="DIR", default=argparse.SUPPRESS, help=folder_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    def command(name: str, help: str) -> argparse.ArgumentParser:
-        made: argparse.ArgumentParser = commands.add_parser(name, help=help, parents=[after])
+    def command(name: str, help: str, **more: Any) -> argparse.ArgumentParser:
+        made: argparse.ArgumentParser = commands.add_parser(name, help=help, parents=[after], **more)
         return made
 
     add_share_command(command, commands)
@@ -90,6 +95,7 @@ def share(args: argparse.Namespace, sessions_dir: Path) -> int:
     if args.anonymised and not args.to:
         raise UsageProblem("--anonymised goes with --to URL: the address of the partners' archive")
     lines: list[str] = []
+    reached = True
     partners = team_archive.partners_connected(sessions_dir)
 
     def anonymised() -> ModuleType:  # the anonymiser loads the session engine: only for a folder that has partners
@@ -106,20 +112,24 @@ def share(args: argparse.Namespace, sessions_dir: Path) -> int:
                 lines.append("Anonymised copies also go to a partners' archive.")
             if not lines:
                 team_archive.status(sessions_dir)  # says how to connect
+        elif args.stop:
+            lines += team_archive.stop(sessions_dir)
         elif args.to:
             lines += team_archive.connect(sessions_dir, args.to).words()
         elif args.from_url:
             lines += team_archive.start_from(sessions_dir, args.from_url).words()
         else:
             if not partners or team_archive.is_shared(sessions_dir):
-                lines += team_archive.share(sessions_dir).words()
+                shared = team_archive.share(sessions_dir)
+                lines += shared.words()
+                reached = not shared.later
             if partners:
                 lines += anonymised().share(sessions_dir).words()
     except team_archive.ShareProblem as problem:
         raise UsageProblem(str(problem)) from None
     for line in lines:
         print(line)
-    return 0
+    return 0 if reached else 1  # could not reach the archive: said above, and nothing is lost
 
 
 def merge_file(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache, cached_property
 from statistics import median
 
 from workshop_tui.core.step_times import DONE, NOT_REACHED, NOT_TIMED, REMOVED, RUNNING, SKIPPED, StepTime
@@ -60,7 +61,7 @@ class StepStats:
     removed: int = 0  # taken off the agenda (apart from `skipped`, as the minutes say them apart)
     passed: int = 0  # moved past without its timer running
 
-    @property
+    @cached_property  # asked for many times by the report, each a pass over thousands
     def plan_changed(self) -> bool:
         """The plan gave this step other minutes when it ran than it does now."""
         return any(minutes != self.planned for minutes in self.planned_then)
@@ -69,15 +70,15 @@ class StepStats:
     def ran(self) -> int:
         return len(self.used)
 
-    @property
+    @cached_property
     def median(self) -> float | None:
         return median(self.used) if self.used else None
 
-    @property
+    @cached_property
     def shortest(self) -> float | None:
         return min(self.used) if self.used else None
 
-    @property
+    @cached_property
     def longest(self) -> float | None:
         return max(self.used) if self.used else None
 
@@ -129,6 +130,7 @@ class PlanStats:
         return self.plan.model_copy(update={"steps": steps})
 
 
+@cache  # a team's archive says the same few titles a hundred thousand times
 def _key(title: str) -> str:
     return " ".join(title.split()).casefold()
 

@@ -14,11 +14,14 @@ file removed here is not removed from the archive, and a copy that cannot be mer
 """
 
 import fcntl
+import getpass
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,7 +31,16 @@ from typing import Any
 
 from workshop_tui.core.wording import names_and, plural
 from workshop_tui.store.atomic import OWNER_ONLY, open_own_file
-from workshop_tui.store.file_head import HEAD_BYTES, SESSION_TABLE, TIMINGS_TABLE, cut_to_last_save, quick_head
+from workshop_tui.store.file_head import (
+    HEAD_BYTES,
+    SESSION_TABLE,
+    TAIL_BYTES,
+    TIMINGS_TABLE,
+    cut_to_last_save,
+    kinds_after,
+    quick_head,
+    saves_in_file,
+)
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_lock import open_elsewhere
 
@@ -77,10 +89,12 @@ class Shared:
 
     folder: Path = Path()
     went_out: list[str] = field(default_factory=list)  # paths of what this laptop sent
-    came_in: list[str] = field(default_factory=list)  # paths of what came from the team
+    came_in: list[str] = field(default_factory=list)  # paths of what came from the team, new here
+    added_to: list[str] = field(default_factory=list)  # paths of files here that the team added to
     kept_apart: list[str] = field(default_factory=list)  # what the merge kept as two, in words
     waiting: list[str] = field(default_factory=list)  # team changes to sessions open here, left for later
     later: str = ""  # why it could not reach the archive ("" when it did)
+    switched_from: str = ""  # the archive this folder shared with before `share --to` another
 
     def _files(self, paths: list[str], went: str) -> str:
         """'2 files went out: 'Part 1' and the plan tea.'; past NAMED, '1,200 sessions and 2 plan files went out.'"""
@@ -93,9 +107,14 @@ class Shared:
         return f"{names_and(parts)} {went}."
 
     def words(self) -> list[str]:
-        lines = []
+        lines = [f"This folder shared with {self.switched_from} before; it now shares with the archive given."] \
+            if self.switched_from else []
         if self.came_in:
             lines.append(self._files(self.came_in, "came in from the team"))
+        if self.added_to:
+            named = (names_and([_title(self.folder, path) for path in self.added_to]) if len(self.added_to) <= NAMED
+                     else f"{len(self.added_to):,} files here")
+            lines.append(f"The team added to {named}: a comment, or more of the session.")
         if self.went_out:
             lines.append(self._files(self.went_out, "went out"))
         lines += self.kept_apart
@@ -104,7 +123,7 @@ class Shared:
                          "open here: that comes in at the next share after it is closed.")
         if self.later:
             lines.append(self.later)
-        elif not (self.came_in or self.went_out or self.kept_apart or self.waiting):
+        elif not (self.came_in or self.added_to or self.went_out or self.kept_apart or self.waiting):
             lines.append("Nothing new: this folder and the team's archive hold the same.")
         return lines
 
@@ -156,6 +175,21 @@ class _Fetching:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.communicate()
+
+
+_BUSY = (b"cannot lock ref", b".lock': File exists", b"Unable to create")
+
+
+def _after_a_busy_ref(folder: Path, fetched: subprocess.CompletedProcess[bytes]) -> subprocess.CompletedProcess[bytes]:
+    """A fetch refused because another git is writing the same ref (the fetch of a share that was killed
+    goes on by itself, and finishes within a moment): tried again for a few seconds, not said as 'could
+    not reach'."""
+    for wait in (0.1, 0.2, 0.4, 0.8, 1.6):
+        if fetched.returncode == 0 or not any(busy in fetched.stderr for busy in _BUSY):
+            return fetched
+        time.sleep(wait)
+        fetched = git(folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
+    return fetched
 
 
 def archive_address(url: str) -> str:
@@ -245,17 +279,70 @@ def set_up(folder: Path) -> None:
         _must(folder, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}", what="name the branch")
 
 
+def _local(address: str) -> Path | None:
+    """The folder an address names on this computer (a shared drive), or None for a server's."""
+    if address.startswith("file://"):
+        return Path(address.removeprefix("file://"))
+    return Path(address) if os.path.isabs(address) else None
+
+
+def _is_archive(where: Path) -> bool:
+    return ((where / "HEAD").is_file() and (where / "objects").is_dir()) or (where / ".git").exists()
+
+
+def _archive_on_main(where: Path) -> None:
+    """A bare archive made with git's defaults names 'master' as its branch, and plain git (a clone, a
+    log) then finds nothing: the team's work is on main, so an archive with nothing on its branch is told so."""
+    if not (where / "HEAD").is_file():
+        return  # an archive with a working tree of its own: its branch is its owner's to choose
+    named = git(where, "symbolic-ref", "-q", "HEAD")
+    if named.returncode == 0 and _out(named) != f"refs/heads/{BRANCH}" and \
+            git(where, "rev-parse", "-q", "--verify", _out(named)).returncode:
+        git(where, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}")
+
+
 def connect(folder: Path, url: str) -> Shared:
     """`share --to URL`: make the folder a git working tree (or use the one it is), connect it, share."""
     folder = Path(folder)
+    if shutil.which("git") is None:
+        raise ShareProblem(NO_GIT)
+    address = archive_address(url)
+    local = _local(address)
+    if local is not None and not _is_archive(local):
+        # Most likely a mistyped name, or a shared drive not there: nothing is connected to it.
+        raise ShareProblem(
+            f"There is no team archive at {local}. Check the name, and that the shared drive is there. To make "
+            f"a new, empty archive there: git init --bare -b {BRANCH} {shlex.quote(str(local))}")
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / ".git").is_dir():
         _must(folder, "init", "-q", what=f"make {folder} ready to share")
     set_up(folder)
     has = git(folder, "remote", "get-url", REMOTE)
-    _must(folder, "remote", "set-url" if has.returncode == 0 else "add", REMOTE, archive_address(url),
+    before = _out(has) if has.returncode == 0 else ""
+    _must(folder, "remote", "set-url" if has.returncode == 0 else "add", REMOTE, address,
           what="connect to the archive")
-    return share(folder)
+    if local is not None:
+        _archive_on_main(local)
+    shared = share(folder)
+    if before and before != address:
+        shared.switched_from = before
+    return shared
+
+
+def stop(folder: Path) -> list[str]:
+    """`share --stop`: the folder no longer shares with the team's archive (nor a partners' one). Every file
+    stays; the archive keeps what it has; `share --to` connects again."""
+    folder = Path(folder)
+    said = []
+    if is_shared(folder):
+        address = _out(git(folder, "remote", "get-url", REMOTE))
+        _must(folder, "remote", "remove", REMOTE, what="stop sharing")
+        said.append(f"This folder no longer shares with {address}. Its files stay here, and the archive keeps "
+                    "what it has. To share again: workshop-tui share --to ADDRESS")
+    if partners_connected(folder):
+        _must(folder / ANONYMISED, "remote", "remove", PARTNERS, what="stop sharing with partners")
+        said.append("Anonymised copies no longer go to the partners' archive.")
+    return said or [f"{folder} does not share with an archive."]
 
 
 def start_from(folder: Path, url: str) -> Shared:
@@ -364,29 +451,92 @@ def _stage(folder: Path) -> list[str]:
     return staged
 
 
+def _named_by_git(folder: Path) -> str:
+    """The person's name in git's own settings ('' when git has none)."""
+    known = _out(git(folder, "config", "--get", "user.name"))
+    return known.strip()
+
+
+def _person(folder: Path) -> str:
+    """Who this laptop's shares are by, when git has no name for them: the facilitator of the newest
+    session run on this laptop (never one that came from the team: that is someone else), else the
+    name the person logs in with."""
+    came = from_the_team(folder)
+    for path in sorted(_shareable(folder), reverse=True):
+        if "/" in path or path in came:
+            continue
+        try:
+            name = " ".join(str(_summary(Path(folder) / path).get("facilitator") or "").split())
+        except FileProblem:
+            continue
+        if name:
+            return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "workshop-tui"
+
+
 def _author(folder: Path) -> list[str]:
-    """git's own name for the person if it has one; else the facilitator of the newest session here."""
+    """git's own name for the person if it has one; else as _person() finds it."""
     if os.environ.get("GIT_AUTHOR_NAME") and os.environ.get("GIT_COMMITTER_NAME"):
         return []  # named for this run (a script, a test): git takes those
     known = _out(git(folder, "config", "--get-regexp", r"^user\.(name|email)$"))
     if "user.name " in known:
         return [] if "user.email " in known else ["-c", "user.email="]
-    name = "workshop-tui"
-    for path in sorted(_shareable(folder), reverse=True):
-        try:
-            name = str(_summary(Path(folder) / path).get("facilitator") or "") or name
-        except FileProblem:
-            continue
-        if name != "workshop-tui":
+    return ["-c", f"user.name={_person(folder)}", "-c", "user.email="]
+
+
+def _events_before(folder: Path, paths: list[str], head: str) -> dict[str, int]:
+    """How many events each session file held in the commit `head`, for the files it held (one call to git)."""
+    if not head or not paths:
+        return {}
+    asked = "".join(f"{head}:{path}\n" for path in paths).encode("utf-8")
+    out = git(folder, "cat-file", "--batch", stdin=asked).stdout
+    counts: dict[str, int] = {}
+    at = 0
+    for path in paths:
+        end = out.find(b"\n", at)
+        if end < 0:
             break
-    return ["-c", f"user.name={name}", "-c", "user.email="]
+        said = out[at:end].split()
+        at = end + 1
+        if len(said) != 3 or said[1] != b"blob":
+            continue  # not there before: a new file
+        size = int(said[2])
+        body, at = out[at:at + size], at + size + 1
+        saved = saves_in_file(body[-64:])  # its closing "# saved N" line: how many events it held
+        if saved is not None:
+            counts[path] = saved
+    return counts
 
 
-def _message(folder: Path, paths: list[str]) -> str:
-    """'Co-production training, part 1 (Leeds): finished', one line per file after the first; past 20
-    files (a first share of a whole folder), how many, with each file's name: its title is in the file."""
+def _what_changed(folder: Path, path: str, summary: dict[str, Any], before: int | None) -> str:
+    """A session's change in a few words: its state when new or carried on; else what was added to it."""
+    status = str(summary.get("status", "saved"))
+    if before is None:
+        return status
+    try:
+        with open(Path(folder) / path, "rb") as file:
+            file.seek(max(0, os.fstat(file.fileno()).st_size - TAIL_BYTES))
+            tail = file.read()
+    except OSError:
+        return status
+    counted = saves_in_file(tail[-64:])
+    kinds = kinds_after(tail, before, counted) if counted is not None else None
+    comments = sum(1 for kind in kinds or [] if kind.startswith("comment."))
+    if kinds and comments == len(kinds):
+        return "a comment added" if comments == 1 else f"{comments} comments added"
+    return status
+
+
+def _message(folder: Path, paths: list[str], head: str = "") -> str:
+    """'Co-production training, part 1 (Leeds): finished', or ': a comment added', one line per file after
+    the first; past 20 files (a first share of a whole folder), how many, with each file's name: its title
+    is in the file."""
     if len(paths) > 20:
         return f"{plural(len(paths), 'file')} shared\n\n" + "\n".join(paths)
+    before = _events_before(folder, [path for path in paths if "/" not in path], head)
     lines = []
     for path in paths:
         if path.startswith("plans/"):
@@ -394,7 +544,7 @@ def _message(folder: Path, paths: list[str]) -> str:
             continue
         try:
             summary = _summary(Path(folder) / path)
-            lines.append(f"{summary.get('title') or path}: {summary.get('status', 'saved')}")
+            lines.append(f"{summary.get('title') or path}: {_what_changed(folder, path, summary, before.get(path))}")
         except FileProblem:
             lines.append(f"{path}: saved")
     if len(lines) == 1:
@@ -410,7 +560,7 @@ def _commit_here(folder: Path, head: str) -> list[str]:
     if not changed:
         return []
     files = _shareable(folder, changed)  # (else only the archive's own .gitignore and .gitattributes)
-    message = _message(folder, files) if files else "The archive's settings for workshop-tui"
+    message = _message(folder, files, head) if files else "The archive's settings for workshop-tui"
     tree = _out(_must(folder, "write-tree", what="record what is new here"))
     # The message on standard input: a first share of thousands of files names each, longer than a
     # command line may be.
@@ -471,10 +621,12 @@ def _take_in(folder: Path, shared: Shared) -> None:
     after = _out(git(folder, "rev-parse", "HEAD"))
     if before != after:
         came = _out(git(folder, "diff", "--name-only", "--no-renames", f"{before}..{after}" if before else after)).splitlines()
-        shared.came_in = [path for path in _shareable(folder, came) if path not in kept]
+        had = set(_out(git(folder, "ls-tree", "-r", "--name-only", before)).splitlines()) if before else set()
+        arrived = [path for path in _shareable(folder, came) if path not in kept]
+        shared.came_in = [path for path in arrived if path not in had]
+        shared.added_to = [path for path in arrived if path in had]  # a comment from the team on a session here
         # Only files this folder did not have: a comment from the team on a session made here leaves it ours.
-        made_here = set(_out(git(folder, "ls-tree", "--name-only", before)).splitlines()) if before else set()
-        _remember_came_in(folder, [path for path in shared.came_in if path not in made_here])
+        _remember_came_in(folder, shared.came_in)
     shared.kept_apart += [f"Both copies were kept: {path} holds the other one." for path in kept]
 
 
@@ -554,6 +706,7 @@ def share(folder: Path) -> Shared:
         try:
             for attempt in range(3):  # someone may share between our taking in and our sending
                 fetched = fetching.result() if attempt == 0 else git(folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
+                fetched = _after_a_busy_ref(folder, fetched)
                 if fetched.returncode:
                     shared.later = (f"Could not reach the team's archive ({_why(fetched)}). What is new here is kept, "
                                     "and goes out at the next share.")
@@ -598,20 +751,29 @@ class ShareStatus:
     archive: str  # its address
     waiting: list[str]  # what goes out at the next share
     last_shared: datetime | None
+    by: str = ""  # who the archive says shared from here
+    by_git: bool = True  # that name is git's own setting (else worked out: see _person)
 
     def words(self) -> list[str]:
         lines = [f"This folder shares with the team's archive at {self.archive}."]
-        when = f"{self.last_shared.astimezone():%d %B %Y at %H:%M}" if self.last_shared else "never yet"
-        lines.append(f"It last shared {when}.")
+        if self.last_shared:
+            lines.append(f"It last shared on {self.last_shared.astimezone():%d %B %Y at %H:%M}.")
+        else:
+            lines.append("It has not shared yet.")
         if self.waiting:
             lines.append(f"Waiting to go out: {names_and(self.waiting)}.")
         else:
             lines.append("Nothing is waiting to go out.")
+        if self.by and not self.by_git:
+            lines.append(f"The archive names what goes out from here as shared by {self.by}. To choose the name: "
+                         "git config --global user.name \"Your Name\"")
         return lines
 
 
 def status(folder: Path) -> ShareStatus:
     folder = Path(folder)
+    if not folder.is_dir():
+        raise ShareProblem(f"There is no sessions folder at {folder}. Check the name given with --sessions-dir.")
     if not is_shared(folder):
         raise ShareProblem(f"{folder} is not connected to a team archive yet. Connect it with "
                            "'workshop-tui share --to URL'.")
@@ -623,7 +785,8 @@ def status(folder: Path) -> ShareStatus:
         last = datetime.fromisoformat((folder / ".git" / LAST_SHARED).read_text(encoding="utf-8").strip())
     except (OSError, ValueError):
         last = None
-    return ShareStatus(url, [_title(folder, path) for path in paths], last)
+    named = _named_by_git(folder)
+    return ShareStatus(url, [_title(folder, path) for path in paths], last, named or _person(folder), bool(named))
 
 
 def partners_connected(folder: Path) -> bool:

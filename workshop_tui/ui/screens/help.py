@@ -160,7 +160,8 @@ HELP_SECTIONS = [
     HelpSection(
         "Past sessions",
         (SessionsBrowser,),
-        "Open them from the home screen, or with `workshop-tui review`. Enter opens the chosen session's review.",
+        "Open them from the home screen, or with `workshop-tui review`. Enter opens the chosen session's review. "
+        "\"(team)\" after a session's state means it came from your team's archive: it was run on another laptop.",
     ),
     HelpSection(
         "Looking back at a session",
