@@ -48,6 +48,9 @@ def cut_without_saying(table) -> list[str]:
 @given(rounds())
 # Found by this test: an amount of £21 million pushed the applications table past 80 columns.
 @example(case=(["Margaret", "Dennis", "Evelyn"], [("Hillside", "Lunch", 1), ("Oak", "Shed", 2_147_483_648)], "a", False))
+# Found by this test: a member's name of 40 letters pushed the moderation table to 88 columns.
+@example(case=(["Öd-jfoe-lgll'É-lmdmfijÖpkfnelÉmÖegai'ecl", "pih'pb'omf", "ÉcÖj'Éhfoo", "e'meÖd", "dh"],
+               [("cpn", "'g", 2010)], "hl", True))
 async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(sessions_dir, clock, case):
     people, bids, interest, revealed = case
     async with panel_app(sessions_dir / str(abs(hash(str(case)))), clock).run_test(size=(80, 24)) as pilot:

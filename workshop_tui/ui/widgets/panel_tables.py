@@ -195,12 +195,14 @@ class ModerationTable(PanelTable):
 
     LEVELS_TYPED = True
 
-    def fill(self, panel: Panel, application: str, members: Iterable[tuple[str, str]]) -> None:
+    def fill(self, panel: Panel, application: str, members: Iterable[tuple[str, str]], name_width: int = 20) -> None:
         keep = self.cursor_coordinate
         criteria = panel.round.criteria
         self.start(*(criterion_heading(c) for c in criteria))
         for member, label in members:
-            self.add_row(*(member_cell(panel, member, application, c.id) for c in criteria), key=member, label=Text(label))
+            # A long name cut in the middle, as on the score sheet: the table never scrolls sideways at 80 columns.
+            self.add_row(*(member_cell(panel, member, application, c.id) for c in criteria), key=member,
+                         label=Text(middle_cut(label, name_width)))
         spreads = [spread(panel, application, c.id) for c in criteria]
         self.add_row(*(_spread_words(s) if s else "no scores" for s in spreads),
                      key=SPREAD_ROW, label=Text("Spread"))
