@@ -68,7 +68,7 @@ from generate import (
     _sentence,
     notes_in_a_session,
 )
-from terminal import PYTHON, WORKSHOP_TUI, add_common_options, spread, use_code
+from terminal import PYTHON, WORKSHOP_TUI, add_common_options, program_env, spread, use_code
 
 PLAN = "co-production-part-1"
 OTHER_PLANS = ["co-production-part-2", "commissioning-shortlisting"]
@@ -383,7 +383,10 @@ def run_once(command: list[str]) -> tuple[float, float]:
     wall well over CPU is time spent waiting, for the disk or for a CPU another program holds."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
-        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        # As a user's terminal runs it: Python finds the .pyc files it wrote before (this machine's own
+        # environment says never to write them, so every run would compile the app afresh).
+        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+                                 env=program_env())
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again

@@ -436,19 +436,26 @@ def _title(folder: Path, path: str) -> str:
         return path
 
 
-def _stage(folder: Path) -> list[str]:
+def _stage(folder: Path) -> tuple[list[str], set[str]]:
     """Stage what is new here: each file as it stands, a session open in a window as its last complete
-    save. Returns what is staged. git's index keeps each file's size and time, so a share of one new
-    session into an archive of thousands reads one file (the allow-list .gitignore says what counts)."""
+    save. Returns what is staged, and which of those are new files. git's index keeps each file's size
+    and time, so a share of one new session into an archive of thousands reads one file (the allow-list
+    .gitignore says what counts)."""
     _must(folder, "add", "--ignore-removal", "--", ".", what="note what is new here")
-    staged = [path for path in _out(git(folder, "diff", "--cached", "--name-only", "--no-renames", "-z")).split("\0") if path]
+    said = _out(git(folder, "diff", "--cached", "--name-status", "--no-renames", "-z")).split("\0")
+    staged, added = [], set()
+    for status, path in zip(said[0::2], said[1::2], strict=False):
+        if path:
+            staged.append(path)
+            if status == "A":
+                added.add(path)
     for path in staged:  # never half a save: a session open in a window goes as far as its last "# saved" line
         if "/" in path or not open_elsewhere(folder / path):
             continue
         data = cut_to_last_save((folder / path).read_bytes())
         blob = _out(_must(folder, "hash-object", "-w", "--stdin", what="note an open session", stdin=data))
         _must(folder, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", what="note an open session")
-    return staged
+    return staged, added
 
 
 def _named_by_git(folder: Path) -> str:
@@ -530,13 +537,13 @@ def _what_changed(folder: Path, path: str, summary: dict[str, Any], before: int 
     return status
 
 
-def _message(folder: Path, paths: list[str], head: str = "") -> str:
+def _message(folder: Path, paths: list[str], head: str = "", new: set[str] | None = None) -> str:
     """'Co-production training, part 1 (Leeds): finished', or ': a comment added', one line per file after
     the first; past 20 files (a first share of a whole folder), how many, with each file's name: its title
     is in the file."""
     if len(paths) > 20:
         return f"{plural(len(paths), 'file')} shared\n\n" + "\n".join(paths)
-    before = _events_before(folder, [path for path in paths if "/" not in path], head)
+    before = _events_before(folder, [path for path in paths if "/" not in path and path not in (new or set())], head)
     lines = []
     for path in paths:
         if path.startswith("plans/"):
@@ -556,11 +563,11 @@ def _commit_here(folder: Path, head: str) -> list[str]:
     """Commit what is new here on top of `head` (this folder's commit, '' for none yet): the files committed.
     Made with git's own parts (write-tree, commit-tree, update-ref) rather than `git commit`, which reads
     and rewrites the whole index again: in an archive of thousands that was a third of a share's time."""
-    changed = _stage(folder)
+    changed, new = _stage(folder)
     if not changed:
         return []
     files = _shareable(folder, changed)  # (else only the archive's own .gitignore and .gitattributes)
-    message = _message(folder, files, head) if files else "The archive's settings for workshop-tui"
+    message = _message(folder, files, head, new) if files else "The archive's settings for workshop-tui"
     tree = _out(_must(folder, "write-tree", what="record what is new here"))
     # The message on standard input: a first share of thousands of files names each, longer than a
     # command line may be.
@@ -579,11 +586,26 @@ def _has(folder: Path, ref: str) -> bool:
 THEIRS = f"refs/remotes/{REMOTE}/{BRANCH}"
 
 
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+
+
 def _tips(folder: Path) -> tuple[str, str]:
-    """The commit this folder is on and the team's, in one call to git ('' for one there is not yet)."""
+    """The commit this folder is on and the team's ('' for one there is not yet). Read from git's own
+    files when they are plain (a share runs git as few times as it can); else asked of git."""
+    found = []
+    for ref in (f"refs/heads/{BRANCH}", THEIRS):
+        try:
+            said = (Path(folder) / ".git" / ref).read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            break  # not a loose file (packed, or another kind of store): git says
+        if not _COMMIT_ID.fullmatch(said):
+            break
+        found.append(said)
+    else:
+        return found[0], found[1]
     listed = _out(git(folder, "for-each-ref", "--format=%(refname) %(objectname)", f"refs/heads/{BRANCH}", THEIRS))
-    found = dict(line.split(" ", 1) for line in listed.splitlines() if " " in line)
-    return found.get(f"refs/heads/{BRANCH}", ""), found.get(THEIRS, "")
+    named = dict(line.split(" ", 1) for line in listed.splitlines() if " " in line)
+    return named.get(f"refs/heads/{BRANCH}", ""), named.get(THEIRS, "")
 
 
 def _take_in(folder: Path, shared: Shared) -> None:
@@ -686,6 +708,15 @@ def _remember_shared(folder: Path) -> None:
     (Path(folder) / ".git" / LAST_SHARED).write_text(datetime.now(UTC).isoformat(), encoding="utf-8")
 
 
+def _housekeeping_due(folder: Path) -> bool:
+    """git's own test for packing its loose objects, as `git commit` would start it: more than gc.auto
+    (6,700) loose objects, estimated from one of its 256 folders. Asked here without starting git."""
+    try:
+        return len(os.listdir(Path(folder) / ".git" / "objects" / "17")) > 6700 // 256
+    except OSError:
+        return False
+
+
 def share(folder: Path) -> Shared:
     """`share`: take in what the team shared and send what is new here. See the module's words."""
     folder = Path(folder)
@@ -742,7 +773,7 @@ def share(folder: Path) -> Shared:
             _remember_shared(folder)
             return shared
         finally:
-            if committed:  # git's own housekeeping, as `git commit` would start it (it is quick when there is none to do)
+            if committed and _housekeeping_due(folder):
                 git(folder, "maintenance", "run", "--auto", "--quiet")
 
 
