@@ -146,6 +146,22 @@ def git(folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = Non
         return subprocess.CompletedProcess(args, 124, b"", f"it took longer than {timeout:.0f} seconds".encode())
 
 
+def _at_once(folder: Path, *commands: list[str]) -> list[subprocess.CompletedProcess[bytes]]:
+    """Several git commands that only read (or each write their own file) run side by side: a share of
+    one session into an archive of thousands waits for the slowest, not for all of them in turn."""
+    env = _git_env()
+    try:
+        running = [subprocess.Popen(["git", "-C", str(folder), *command], stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for command in commands]
+    except FileNotFoundError:
+        raise ShareProblem(NO_GIT) from None
+    done = []
+    for command, process in zip(commands, running, strict=True):
+        out, err = process.communicate()
+        done.append(subprocess.CompletedProcess(command, process.returncode, out, err))
+    return done
+
+
 class _Fetching:
     """`git fetch` from the team's archive, started before this folder's own commit is made: the network
     is the slow part of a share, and the two touch different things (the fetch only the team's branch and
@@ -436,26 +452,39 @@ def _title(folder: Path, path: str) -> str:
         return path
 
 
-def _stage(folder: Path) -> tuple[list[str], set[str]]:
+@dataclass
+class _Staged:
+    paths: list[str]  # every path staged
+    new: set[str]  # of those, the files new to the archive
+    tree: str  # the tree they make, for the commit
+    settings: str  # git's user.name and user.email lines, for who the commit is by
+
+
+def _stage(folder: Path) -> _Staged:
     """Stage what is new here: each file as it stands, a session open in a window as its last complete
-    save. Returns what is staged, and which of those are new files. git's index keeps each file's size
-    and time, so a share of one new session into an archive of thousands reads one file (the allow-list
-    .gitignore says what counts)."""
+    save. git's index keeps each file's size and time, so a share of one new session into an archive of
+    thousands reads one file (the allow-list .gitignore says what counts)."""
     _must(folder, "add", "--ignore-removal", "--", ".", what="note what is new here")
-    said = _out(git(folder, "diff", "--cached", "--name-status", "--no-renames", "-z")).split("\0")
-    staged, added = [], set()
+    listed, tree, settings = _at_once(folder, ["diff", "--cached", "--name-status", "--no-renames", "-z"], ["write-tree"],
+                                      ["config", "--get-regexp", r"^user\.(name|email)$"])
+    said = _out(listed).split("\0")
+    staged = _Staged([], set(), _out(tree) if tree.returncode == 0 else "", _out(settings))
     for status, path in zip(said[0::2], said[1::2], strict=False):
         if path:
-            staged.append(path)
+            staged.paths.append(path)
             if status == "A":
-                added.add(path)
-    for path in staged:  # never half a save: a session open in a window goes as far as its last "# saved" line
+                staged.new.add(path)
+    cut = False
+    for path in staged.paths:  # never half a save: a session open in a window goes as far as its last "# saved" line
         if "/" in path or not open_elsewhere(folder / path):
             continue
         data = cut_to_last_save((folder / path).read_bytes())
         blob = _out(_must(folder, "hash-object", "-w", "--stdin", what="note an open session", stdin=data))
         _must(folder, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", what="note an open session")
-    return staged, added
+        cut = True
+    if cut or not staged.tree:
+        staged.tree = _out(_must(folder, "write-tree", what="record what is new here"))
+    return staged
 
 
 def _named_by_git(folder: Path) -> str:
@@ -484,11 +513,13 @@ def _person(folder: Path) -> str:
         return "workshop-tui"
 
 
-def _author(folder: Path) -> list[str]:
-    """git's own name for the person if it has one; else as _person() finds it."""
+def _author(folder: Path, known: str | None = None) -> list[str]:
+    """git's own name for the person if it has one (`known`: git's user.name and user.email settings, when
+    already read); else as _person() finds it."""
     if os.environ.get("GIT_AUTHOR_NAME") and os.environ.get("GIT_COMMITTER_NAME"):
         return []  # named for this run (a script, a test): git takes those
-    known = _out(git(folder, "config", "--get-regexp", r"^user\.(name|email)$"))
+    if known is None:
+        known = _out(git(folder, "config", "--get-regexp", r"^user\.(name|email)$"))
     if "user.name " in known:
         return [] if "user.email " in known else ["-c", "user.email="]
     return ["-c", f"user.name={_person(folder)}", "-c", "user.email="]
@@ -563,16 +594,16 @@ def _commit_here(folder: Path, head: str) -> list[str]:
     """Commit what is new here on top of `head` (this folder's commit, '' for none yet): the files committed.
     Made with git's own parts (write-tree, commit-tree, update-ref) rather than `git commit`, which reads
     and rewrites the whole index again: in an archive of thousands that was a third of a share's time."""
-    changed, new = _stage(folder)
-    if not changed:
+    staged = _stage(folder)
+    if not staged.paths:
         return []
-    files = _shareable(folder, changed)  # (else only the archive's own .gitignore and .gitattributes)
-    message = _message(folder, files, head, new) if files else "The archive's settings for workshop-tui"
-    tree = _out(_must(folder, "write-tree", what="record what is new here"))
+    files = _shareable(folder, staged.paths)  # (else only the archive's own .gitignore and .gitattributes)
+    message = _message(folder, files, head, staged.new) if files else "The archive's settings for workshop-tui"
     # The message on standard input: a first share of thousands of files names each, longer than a
     # command line may be.
-    commit = _out(_must(folder, *_author(folder), "commit-tree", tree, *(["-p", head] if head else []), "-F", "-",
-                        what="record what is new here", stdin=message.encode("utf-8")))
+    commit = _out(_must(folder, *_author(folder, staged.settings), "commit-tree", staged.tree,
+                        *(["-p", head] if head else []), "-F", "-", what="record what is new here",
+                        stdin=message.encode("utf-8")))
     # Moved only from where it was: a commit made here by hand in between is never lost.
     _must(folder, "update-ref", "-m", "workshop-tui share", f"refs/heads/{BRANCH}", commit, head or "0" * 40,
           what="record what is new here")
