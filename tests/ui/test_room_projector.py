@@ -46,6 +46,7 @@ async def test_the_facilitator_shows_the_groups_record_without_names_then_with_t
         await pilot.press("g")
         assert screen.owner.session.room_record_on and not screen.owner.session.room_names_shown
         assert "without people's names" in notices(app)
+        assert text_of(app, "#notes-heading").endswith(" - on the projector")  # what is typed here, the room reads
         await pilot.press("f")
         await pilot.pause()
         assert record_lines(app) == ["• Idea: meet at the library"]
