@@ -1,0 +1,130 @@
+"""What the follow-along page says now, kept by `serve` for every phone at once.
+
+`serve` keeps ONE audience window on the session's owner (store/joined_session.py, read-only: the
+audience may do nothing, core/roles.py), however many phones follow, so fifty phones cost the owner
+what one does. The page's parts (web/follow_page.py) are made again when the owner sends a change,
+and when the minute the page says has gone by; they are sent to the phones only when they differ
+from what was sent last. So a phone hears from the server once a minute while a step's timer runs,
+at once when the step changes or the record grows, and otherwise not at all.
+
+Everything here runs on the server's event loop, except the window's own reader thread, which only
+wakes the loop (`call_soon_threadsafe`). The page's copy of the session (core/shown_session.py) is
+made and caught up on the loop's thread, as a screen's is on its own.
+"""
+
+import asyncio
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from workshop_tui.core.clock import Clock
+from workshop_tui.core.shown_session import ShownSession
+from workshop_tui.store.joined_session import JoinedSession
+from workshop_tui.store.open_session import Change, Link, SessionLink
+from workshop_tui.web.follow_page import FollowParts, follow_page, follow_parts
+from workshop_tui.web.room_view_for_now import room_view
+
+LONGEST_WAIT = 60.0  # seconds between looks at the clock, at most, while a timer runs
+SHORTEST_WAIT = 1.0  # ... and at least, so a rounding that disagrees by a moment never spins
+
+
+def audience_window(path: Path, clock: Clock) -> SessionLink:
+    """The one read-only window `serve` keeps on the owner for every phone."""
+    return JoinedSession(path, clock, "audience", in_browser=True)
+
+
+class FollowFeed:
+    """What the follow-along page says now (`parts`, `version`), and a wait for the next change."""
+
+    def __init__(self, path: Path, clock: Clock, open_link: Callable[[Path, Clock], SessionLink] = audience_window):
+        self.path = path
+        self.clock = clock
+        self._open_link = open_link
+        self.link: SessionLink | None = None
+        self._shown: ShownSession | None = None
+        self.parts: FollowParts | None = None
+        self.version = 0
+        self.message = b""  # the last change as one server-sent event, made once for every phone
+        self._changed = asyncio.Event()  # set (and replaced) at each change
+        self._timer: asyncio.TimerHandle | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.closed = False
+        self.title = ""
+
+    async def start(self) -> None:
+        """Join the owner (the file is read on a thread, so the loop never waits on the disk)."""
+        self._loop = asyncio.get_running_loop()
+        link = await asyncio.to_thread(self._open_link, self.path, self.clock)
+        self.link = link
+        self._shown = ShownSession(link)
+        link.listen(self._heard)
+        self._update(rebuilt=True)
+
+    def _heard(self, change: Change) -> None:
+        """On the window's reader thread: wake the loop, which does the work."""
+        loop = self._loop
+        if loop is None or self.closed:
+            return
+        try:
+            loop.call_soon_threadsafe(self._update, False)
+        except RuntimeError:
+            pass  # the loop has closed: the server is stopping
+
+    def _update(self, rebuilt: bool = False) -> None:
+        """Catch the page's copy up, make the parts again, and tell the phones if anything differs."""
+        if self.closed or self.link is None or self._shown is None:
+            return
+        if not rebuilt:
+            self._shown.catch_up(self.link)
+        session = self._shown.session
+        now = self.clock.now()
+        view = room_view(session, now)
+        self.title = view.session_title
+        parts = follow_parts(view, owner_away=self.link.link == Link.GONE)
+        if parts != self.parts:
+            self.parts = parts
+            self.version += 1
+            self.message = as_event(self.version, parts)
+            self._changed.set()
+            self._changed = asyncio.Event()
+        self._look_again(view.seconds_left, running=not view.paused and not view.finished)
+
+    def _look_again(self, seconds_left: int | None, running: bool) -> None:
+        """Wake when the minute the page says will have gone by: only while a timer runs."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not running or seconds_left is None or self._loop is None:
+            return
+        wait = min(LONGEST_WAIT, max(SHORTEST_WAIT, (seconds_left % 60) + 0.05))
+        self._timer = self._loop.call_later(wait, self._update, False)
+
+    def page(self) -> str:
+        assert self.parts is not None
+        return follow_page(self.title, self.parts, self.version)
+
+    async def changed_after(self, version: int, timeout: float) -> bool:
+        """Wait until the page says something newer than `version` (True), or `timeout` (False)."""
+        if self.version > version or self.closed:
+            return True
+        try:
+            await asyncio.wait_for(self._changed.wait(), timeout)
+            return True
+        except TimeoutError:
+            return False
+
+    async def close(self) -> None:
+        """Let go of the owner and wake every phone's stream, so each ends."""
+        self.closed = True
+        if self._timer is not None:
+            self._timer.cancel()
+        self._changed.set()
+        link, self.link = self.link, None
+        if link is not None:
+            await asyncio.to_thread(link.close)
+
+
+def as_event(version: int, parts: FollowParts) -> bytes:
+    """One server-sent event: the page's version and parts, as JSON on one data line."""
+    data = json.dumps({"version": version, "parts": parts.as_dict()}, separators=(",", ":"))
+    return f"event: page\ndata: {data}\n\n".encode()
