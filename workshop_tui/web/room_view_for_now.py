@@ -45,10 +45,7 @@ def room_view(session: Session, now: datetime) -> RoomView:
     countdown = countdown_of(step)
     left = countdown.left(now)
     whole = math.ceil(left - 1e-9)
-    if whole >= 0:
-        words = f"{_minutes(math.ceil(whole / 60))} left"
-    else:
-        words = f"{_minutes(-whole // 60)} over"
+    words = f"{_minutes(math.ceil(whole / 60))} left" if whole >= 0 else f"{_minutes(-whole // 60)} over"
     later = [i for i in live if i > session.current_step]
     number = live.index(session.current_step) + 1 if session.current_step in live else 1
     names = {p.id: p.name for p in session.participants}
