@@ -125,6 +125,7 @@ def every_other_kind() -> Session:
     engine.pause_timer()
     engine.share_agenda(True)
     engine.allow_guests(True)
+    engine.room_record(True)
     engine.make_codes()
     engine.add_note("+ @Joyce meet at the library")
     clock.advance(minutes=1)

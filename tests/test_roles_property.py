@@ -30,6 +30,7 @@ MADE_BY: dict[str, set[str]] = {
     Kind.STEP_NEXT: {"next_step"}, Kind.STEP_PREVIOUS: {"previous_step"}, Kind.TIMER_START: {"start_timer", "toggle_timer"},
     Kind.TIMER_PAUSE: {"pause_timer", "toggle_timer"}, Kind.PERSON_LEAVE: {"person_left"},
     Kind.SESSION_SHARE: {"share_agenda"}, Kind.SESSION_GUESTS: {"allow_guests"},
+    Kind.SESSION_ROOM_RECORD: {"room_record"},
     Kind.SESSION_CODE: {"make_codes", "open_round", "add_person"}, Kind.DECLARATION_ADD: {"declare_interest", "declare_no_interests"},
     Kind.SCORE_ENTER: {"enter_score"}, Kind.SCORES_REVEAL: {"reveal_scores"}, Kind.AWARD_MAKE: {"make_award"},
 }
@@ -48,6 +49,7 @@ def commands() -> st.SearchStrategy[Command]:
         st.builds(lambda p: Command("person_left", {"person_id": p}), st.sampled_from(["p1", "p2", "p5"])),
         st.builds(lambda on: Command("share_agenda", {"agenda": on}), st.booleans()),
         st.builds(lambda on: Command("allow_guests", {"allowed": on}), st.booleans()),
+        st.builds(lambda on, names: Command("room_record", {"on": on, "names": names}), st.booleans(), st.booleans()),
         st.builds(lambda m, a: Command("declare_interest", {"member": m, "application": a, "interest": "Trustee"}), member, application),
         st.builds(lambda m, a, c, level: Command("enter_score", {"member": m, "application": a, "criterion": c, "level": level}),
                   member, application, st.sampled_from(CRITERIA), st.integers(1, 5)),

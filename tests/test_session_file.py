@@ -48,6 +48,7 @@ commands = st.one_of(
         }),
         text, text,
     ),
+    st.builds(lambda on, n: Command("room_record", {"on": on, "names": n}), st.booleans(), st.booleans()),
     st.builds(lambda: Command("finish")),
 )
 

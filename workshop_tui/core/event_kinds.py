@@ -25,6 +25,7 @@ class Kind(StrEnum):
     SESSION_REOPEN = "session.reopen"
     SESSION_SHARE = "session.share"  # the facilitator lets the note-taker run the agenda and roster, or stops
     SESSION_GUESTS = "session.guests"  # the facilitator lets windows join under names not on the roster, or stops
+    SESSION_ROOM_RECORD = "session.room_record"  # the group's record on the projector on or off, names shown or not
     SESSION_CODE = "session.code"  # a code that opens a co-chair's or one panel member's window was made
     AGENDA_INSERT = "agenda.insert"
     AGENDA_CHANGE = "agenda.change"

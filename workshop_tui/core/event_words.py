@@ -198,6 +198,13 @@ def _session_guests(session: Session, event: Event) -> str:
     return "the facilitator stopped guests joining under names not on the roster"
 
 
+def _room_record(session: Session, event: Event) -> str:
+    if not event.details.get("on"):
+        return "the facilitator took the group's record off the projector"
+    names = "with people's names" if event.details.get("names") else "without people's names"
+    return f"the facilitator showed the group's record on the projector, {names}"
+
+
 def _money(event: Event) -> str:
     pot = event.details.get("pot")
     return pounds(pot) if isinstance(pot, int) and not isinstance(pot, bool) else ""
@@ -249,6 +256,7 @@ SAYINGS: dict[Kind, Saying] = {
     Kind.SESSION_REOPEN: lambda s, e: f"the finish was taken back, on {_current_step(s, e)}",
     Kind.SESSION_SHARE: _session_share,
     Kind.SESSION_GUESTS: _session_guests,
+    Kind.SESSION_ROOM_RECORD: _room_record,
     Kind.SESSION_CODE: _session_code,
     Kind.AGENDA_INSERT: _agenda_insert,
     Kind.AGENDA_CHANGE: _agenda_change,

@@ -51,6 +51,8 @@ MAY: Final[dict[str, frozenset[Role]]] = {
     "finish": FACILITATOR, "reopen": FACILITATOR, "share_agenda": FACILITATOR,
     # Who may join: guests let in or not, and the codes for a co-chair and for each panel member.
     "allow_guests": FACILITATOR, "make_codes": FACILITATOR,
+    # What the projector shows of the group's record: the facilitator's (a co-chair's window is one too).
+    "room_record": FACILITATOR,
     # The record: a guest types it too.
     "add_note": RECORDERS, "edit_note": RECORDERS, "remove_note": RECORDERS, "undo_remove": RECORDERS,
     "note_dealt_with": RECORDERS, "record_decision": RECORDERS, "add_action": RECORDERS, "toggle_action": RECORDERS,
@@ -89,7 +91,8 @@ WHO: Final[dict[frozenset[Role], str]] = {
 WHAT: Final[dict[str, str]] = {
     "finish": "finish the session", "reopen": "take back the finish",
     "share_agenda": "choose who runs the agenda",
-    "allow_guests": "choose whether guests may join", "make_codes": "make the codes for a co-chair and the panel",
+    "allow_guests": "choose whether guests may join",
+    "room_record": "choose what the projector shows of the group's record", "make_codes": "make the codes for a co-chair and the panel",
     "add_note": "add a note", "edit_note": "change a note", "remove_note": "remove a note", "undo_remove": "bring back a note",
     "note_dealt_with": "mark a note as dealt with", "record_decision": "record a decision", "add_action": "add an action",
     "toggle_action": "mark an action done", "declare_interest": "declare an interest",

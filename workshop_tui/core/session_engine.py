@@ -216,6 +216,12 @@ class SessionEngine(RecordCommands, PanelCommands):
             return []
         return self._emit(Kind.SESSION_GUESTS, allowed=allowed)
 
+    def room_record(self, on: bool, names: bool = False) -> list[Event]:
+        """Show the group's record of this step on the projector (or stop), with people's names or without."""
+        if (self.session.room_record_on, self.session.room_names_shown) == (on, names):
+            return []
+        return self._emit(Kind.SESSION_ROOM_RECORD, on=on, names=names)
+
     def make_codes(self) -> list[Event]:
         """A code for a co-chair's window and one for each panel member's own window, where there is none yet.
         Codes once made stay the same: a member's printed card goes on working."""

@@ -102,6 +102,13 @@ def _guests(session: Session, event: Event) -> None:
     session.guests_allowed = bool(event.details["allowed"])
 
 
+@rule(Kind.SESSION_ROOM_RECORD, "the facilitator changed what the projector shows of the group's record",
+      Area.NOTES | Area.RECORDS)
+def _room_record(session: Session, event: Event) -> None:
+    session.room_record_on = bool(event.details["on"])
+    session.room_names_shown = bool(event.details["names"])
+
+
 @rule(Kind.SESSION_CODE, "a code to join with was made", Area.PEOPLE)
 def _code(session: Session, event: Event) -> None:
     code = event.details.get("code")

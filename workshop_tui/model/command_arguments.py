@@ -109,6 +109,11 @@ class AllowGuests(Arguments):
     allowed: bool  # True: a window may join under a name not on the roster, as a guest
 
 
+class RoomRecord(Arguments):
+    on: bool  # True: this step's notes, decisions and actions show on the projector as they are typed
+    names: bool = False  # True: with who said it and who does it; False: names replaced by roles
+
+
 class NoArguments(Arguments):
     pass
 
@@ -318,6 +323,7 @@ ARGUMENTS: Final[dict[str, type[Arguments]]] = {
     "toggle_timer": NoArguments, "start_timer": NoArguments, "pause_timer": NoArguments,
     "next_step": MoveOn, "previous_step": MoveOn, "add_minutes": AddMinutes, "finish": NoArguments, "reopen": NoArguments,
     "share_agenda": ShareAgenda, "allow_guests": AllowGuests, "make_codes": NoArguments,
+    "room_record": RoomRecord,
     "insert_step": InsertStep, "change_step": ChangeStep, "skip_step": SkipStep, "remove_step": OneStep, "move_step": MoveStep,
     "add_person": AddPerson, "person_arrived": OnePerson, "person_left": OnePerson,
     "add_note": AddNote, "edit_note": EditNote, "remove_note": OneNote, "undo_remove": NoArguments, "note_dealt_with": OneNote,

@@ -57,6 +57,10 @@ class Session(Record):
     note_taker_runs_agenda: bool = False
     # Whether a window may join under a name not on the roster, as a guest (core/joining.py).
     guests_allowed: bool = False
+    # The group's record on the projector (core/room_view.py): this step's notes, decisions and actions shown
+    # to the room as they are typed, with people's names only while the facilitator says so. Off until then.
+    room_record_on: bool = False
+    room_names_shown: bool = False
     # The codes that open a co-chair's window ("facilitator") and each panel member's own window (their
     # id). Secrets: no export or report ever shows them, except the member cards made to hand them out.
     codes: dict[str, str] = {}
