@@ -15,17 +15,19 @@ made and caught up on the loop's thread, as a screen's is on its own.
 import asyncio
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from workshop_tui.core.clock import Clock
+from workshop_tui.core.room_view import room_view
+from workshop_tui.core.session_engine import countdown_of
 from workshop_tui.core.shown_session import ShownSession
+from workshop_tui.model import Session
 from workshop_tui.store.joined_session import JoinedSession
 from workshop_tui.store.open_session import Change, Link, SessionLink
 from workshop_tui.web.follow_page import FollowParts, follow_page, follow_parts
-from workshop_tui.web.room_view_for_now import room_view
 
-LONGEST_WAIT = 60.0  # seconds between looks at the clock, at most, while a timer runs
-SHORTEST_WAIT = 1.0  # ... and at least, so a rounding that disagrees by a moment never spins
+SHORTEST_WAIT = 0.2  # seconds between looks at the clock, at least, so a boundary met a moment early never spins
 
 
 def audience_window(path: Path, clock: Clock) -> SessionLink:
@@ -87,17 +89,22 @@ class FollowFeed:
             self.message = as_event(self.version, parts)
             self._changed.set()
             self._changed = asyncio.Event()
-        self._look_again(view.seconds_left, running=not view.paused and not view.finished)
+        self._look_again(session, now)
 
-    def _look_again(self, seconds_left: int | None, running: bool) -> None:
-        """Wake when the minute the page says will have gone by: only while a timer runs."""
+    def _look_again(self, session: Session, now: datetime) -> None:
+        """Wake when the words may next change: a half-minute of the step's timer gone by while it runs
+        (the room is told whole minutes, rounded), and the clock's next minute (a paused break's "back at"
+        moves on). Nothing is sent unless the words did change."""
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if not running or seconds_left is None or self._loop is None:
+        if self._loop is None or session.status == "finished":
             return
-        wait = min(LONGEST_WAIT, max(SHORTEST_WAIT, (seconds_left % 60) + 0.05))
-        self._timer = self._loop.call_later(wait, self._update, False)
+        wait = 60 - (now.second + now.microsecond / 1e6)
+        countdown = countdown_of(session.steps[session.current_step])
+        if countdown.running:
+            wait = min(wait, countdown.left(now) % 30 or 30)
+        self._timer = self._loop.call_later(max(SHORTEST_WAIT, wait + 0.02), self._update, False)
 
     def page(self) -> str:
         assert self.parts is not None

@@ -8,18 +8,13 @@ facilitator's screen has gone). With JavaScript a small script swaps a part in w
 it, the page asks to be fetched again every REFRESH_SECONDS.
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
-from workshop_tui.model.note import NOTE_KIND_WORDS
-from workshop_tui.web.room_view_for_now import RoomView
+from workshop_tui.core.room_view import RoomView
 
 REFRESH_SECONDS = 30  # without JavaScript: how often the page is fetched again
 PARTS = ("now", "questions", "next", "record", "link")
-
-# What each line of the group's record is called, said first ("Idea: ...").
-RECORD_WORDS: Mapping[str, str] = {**NOTE_KIND_WORDS, "decision": "decided", "action": "action"}
 
 
 @dataclass(frozen=True)
@@ -46,12 +41,11 @@ def time_words(view: RoomView) -> str:
     """What the time says, in words: the minutes left or over, or when a break ends."""
     if view.finished:
         return "Thank you for taking part."
+    said = f"{view.time_words[:1].upper()}{view.time_words[1:]}."
     if view.is_break and view.back_at:
-        back = view.back_at if view.back_at.lower().startswith("back at") else f"back at {view.back_at}"
-        words = f"Break, {back}."
-    else:
-        words = f"{view.time_words[:1].upper()}{view.time_words[1:]}."
-    return f"{words} The timer is paused." if view.paused and not view.finished else words
+        back = f"Break, {view.back_at}."
+        return f"{back} {said}" if view.paused else back
+    return said
 
 
 def follow_parts(view: RoomView, owner_away: bool = False) -> FollowParts:
@@ -70,11 +64,13 @@ def follow_parts(view: RoomView, owner_away: bool = False) -> FollowParts:
     if view.record_on:
         lines = []
         for line in view.record:
-            kind = RECORD_WORDS.get(line.kind, line.kind).capitalize()
-            by = f" ({escape(line.by)})" if view.names_shown and line.by else ""
-            lines.append(f"<li><span class=\"kind\">{escape(kind)}:</span> {escape(line.text)}{by}</li>")
+            # A note's and a decision's text say what they are ("Idea: ...", "Agreed: ..."); an action's does not.
+            said = f"Action: {line.text}" if line.kind == "action" else line.text
+            by = f" ({line.by})" if view.names_shown and line.by else ""
+            lines.append(f"<li>{escape(said + by)}</li>")
         body = f"<ul>{''.join(lines)}</ul>" if lines else "<p>Nothing is recorded yet.</p>"
-        record = f'<section aria-labelledby="record-heading"><h2 id="record-heading">The group\'s record</h2>{body}</section>'
+        record = (f'<section aria-labelledby="record-heading"><h2 id="record-heading">The group\'s record of this step</h2>'
+                  f'{body}</section>')
     link = ("<p>The facilitator's screen has gone for a moment. This page will carry on when it is back.</p>"
             if owner_away and not view.finished else "")
     return FollowParts(now, questions, f"<p>{escape(coming)}</p>", record, link)
