@@ -30,6 +30,7 @@ import json
 import multiprocessing
 import os
 import queue
+import signal
 import socket
 import statistics
 import subprocess
@@ -133,6 +134,7 @@ def main() -> None:
     if args.quick:
         args.seconds, args.runs, args.changes = 15.0, 1, 4
     code = use_code(args.code)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stopped: still stop the owner and serve (finally)
     print(f"Code: {code}")
     folder = Path(tempfile.mkdtemp(prefix="bench-follow-"))
     path = make_session(folder / "sessions")
