@@ -72,6 +72,31 @@ def test_the_groups_record_is_shown_only_when_the_facilitator_turns_it_on_and_wi
     assert "Margaret" in follow_parts(room_view(engine.session, clock.now())).record
 
 
+async def test_the_phones_hear_only_when_the_words_change_the_minute_not_every_second(tmp_path: Path):
+    from workshop_tui.web.follow_feed import FollowFeed
+
+    clock = FakeClock(TEN_AM)
+    owner = OpenSession.create(tmp_path / "sessions", FORUM, "Forum", clock, "Ann", gather_seconds=0)
+    feed = FollowFeed(owner.path, clock, open_link=lambda path, clock: owner)  # the owner is a link too
+    await feed.start()
+    try:
+        owner.carry_out(Command("start_timer"))
+        await asyncio.sleep(0.1)  # the owner's listener wakes the loop
+        assert feed.version == 2 and "15 minutes left" in feed.message.decode()
+        for seconds in (1, 5, 10, 13):  # the timer runs: the minutes said stay the same (14:31 left is 15)
+            clock.advance(seconds=seconds)
+            feed._update()
+        assert feed.version == 2
+        clock.advance(seconds=2)  # 14:29 left: said as 14 minutes
+        feed._update()
+        assert feed.version == 3 and "14 minutes left" in feed.message.decode()
+        owner.carry_out(Command("add_note", {"typed": "not shown: the record is off"}))
+        await asyncio.sleep(0.1)
+        assert feed.version == 3
+    finally:
+        await feed.close()
+
+
 @pytest.fixture
 def owner(tmp_path: Path):
     made = OpenSession.create(tmp_path / "sessions", FORUM, "Healthy ageing forum", SystemClock(), "Ann", "Bob",

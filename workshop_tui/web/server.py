@@ -371,7 +371,12 @@ class WindowServer(Server):
             return self.follow_feed
 
     async def handle_follow(self, request: web.Request) -> web.Response:
-        feed = await self.feed()
+        try:
+            feed = await self.feed()
+        except FileProblem as problem:
+            page = (f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.titles["follow"])}</title>'
+                    f'<main><p>The session cannot be read now ({escape(problem.what)}). Try again in a moment.</p></main></html>')
+            return web.Response(text=page, content_type="text/html", status=503)
         return web.Response(text=feed.page(), content_type="text/html", charset="utf-8")
 
     async def handle_follow_file(self, request: web.Request) -> web.Response:
@@ -383,7 +388,10 @@ class WindowServer(Server):
         """What the follow-along page says, now and at each change, as server-sent events, until the phone goes."""
         if self.followers >= MOST_FOLLOWERS:
             raise web.HTTPServiceUnavailable(text="Too many phones are following already.\n")
-        feed = await self.feed()
+        try:
+            feed = await self.feed()
+        except FileProblem as problem:
+            raise web.HTTPServiceUnavailable(text=f"The session cannot be read now ({problem.what}).\n") from None
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"})
         self.followers += 1
         try:
