@@ -131,6 +131,7 @@ async def test_the_follow_page_keeps_serves_rules(owner: OpenSession):
             aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
         async with client.get(base + "/follow") as answer:
             assert answer.status == 401 and "Type the join code" in await answer.text()
+            assert answer.headers["Content-Security-Policy"] == "frame-ancestors 'none'"  # the form's own style is let be
         for path in ("/follow/events", "/follow/follow.js", "/follow/follow.css"):
             async with client.get(base + path) as answer:
                 assert answer.status == 403, path  # never a form in place of a stream or a file
@@ -144,6 +145,8 @@ async def test_the_follow_page_keeps_serves_rules(owner: OpenSession):
         assert headers["Cache-Control"] == "no-store" and headers["X-Frame-Options"] == "DENY"
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert "script-src 'self'" in headers["Content-Security-Policy"]
+        async with client.get(base + "/follow/follow.js") as answer:
+            assert answer.status == 200 and "EventSource" in await answer.text()
         addresses = re.findall(r'(?:src|href)="([^"]+)"', page)
         assert addresses and all(address.startswith("/follow/") for address in addresses)  # nothing from the internet
         async with client.get(base + "/follow/events", headers={"Origin": "http://evil.example"}) as answer:
@@ -209,12 +212,14 @@ async def test_in_chromium_axe_finds_nothing_and_the_accessibility_tree_holds_th
     async with follow_served(owner) as (_, base), chromium() as page:
         await page.goto(base + "/follow")
         await page.wait_for_function("() => document.body.dataset.version !== undefined")
-        # The default rules, and 7:1 contrast (WCAG AAA) besides.
-        results = await Axe().run(page, options={"resultTypes": ["violations"],
-                                                 "rules": {"color-contrast-enhanced": {"enabled": True}}})
-        assert results.violations_count == 0, results.generate_report()
-        checked = {rule["id"] for rule in results.response["passes"]}
-        assert {"color-contrast-enhanced", "landmark-one-main", "html-has-lang", "region"} <= checked
+        for scheme in ("light", "dark"):  # the phone's own setting chooses the colours
+            await page.emulate_media(color_scheme=scheme)
+            # The default rules, and 7:1 contrast (WCAG AAA) besides.
+            results = await Axe().run(page, options={"resultTypes": ["violations"],
+                                                     "rules": {"color-contrast-enhanced": {"enabled": True}}})
+            assert results.violations_count == 0, (scheme, results.generate_report())
+            checked = {rule["id"] for rule in results.response["passes"]}
+            assert {"color-contrast-enhanced", "landmark-one-main", "html-has-lang", "region"} <= checked
         said = await accessible_names(page)
         assert "Step 1 of 3: Check-in round" in said
         assert re.search(r"1[45] minutes left", said)

@@ -204,8 +204,7 @@ class WindowServer(Server):
     async def _no_frames_no_copies(request: web.Request, response: web.StreamResponse) -> None:
         """No other site may show these pages in a frame (to trick a click); browsers keep no copy of them."""
         response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Content-Security-Policy"] = (FOLLOW_POLICY if request.path.startswith("/follow")
-                                                        else "frame-ancestors 'none'")
+        response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")  # the follow page sets its own
         if not request.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
 
@@ -377,7 +376,8 @@ class WindowServer(Server):
             page = (f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.titles["follow"])}</title>'
                     f'<main><p>The session cannot be read now ({escape(problem.what)}). Try again in a moment.</p></main></html>')
             return web.Response(text=page, content_type="text/html", status=503)
-        return web.Response(text=feed.page(), content_type="text/html", charset="utf-8")
+        return web.Response(text=feed.page(), content_type="text/html", charset="utf-8",
+                            headers={"Content-Security-Policy": FOLLOW_POLICY})
 
     async def handle_follow_file(self, request: web.Request) -> web.Response:
         name = request.path.rsplit("/", 1)[1]

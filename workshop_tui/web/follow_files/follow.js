@@ -5,6 +5,9 @@
 "use strict";
 (() => {
   const parse = document.createElement("template");
+  const link = document.getElementById("link");
+  const LOST = "<p>This page has lost touch with the facilitator's laptop. It keeps trying.</p>";
+  let lostTimer = null;
   const events = new EventSource("/follow/events");
   events.addEventListener("page", (message) => {
     const page = JSON.parse(message.data);
@@ -15,5 +18,18 @@
       if (element.innerHTML !== parse.innerHTML) element.innerHTML = parse.innerHTML;
     }
     document.body.dataset.version = String(page.version);
+  });
+  events.addEventListener("open", () => {
+    clearTimeout(lostTimer);
+    lostTimer = null;
+  });
+  events.addEventListener("error", () => {
+    if (events.readyState === EventSource.CLOSED) {
+      // Refused (serve was started again, so its join code is new): the page asks for it again.
+      setTimeout(() => window.location.reload(), 5000);
+      return;
+    }
+    // Trying again: say so only if it goes on, so a moment's gap makes no noise.
+    if (lostTimer === null) lostTimer = setTimeout(() => { link.innerHTML = LOST; }, 10000);
   });
 })();
