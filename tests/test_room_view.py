@@ -28,12 +28,12 @@ def test_the_view_says_the_step_its_place_and_the_time_left_in_whole_minutes():
     assert view.time_words == "Not started yet: 10 minutes" and view.paused and view.seconds_left == 600
     engine.start_timer()
     clock.advance(seconds=30)
-    assert room_view(engine.session, clock.now()).time_words == "10 minutes left"  # 9:30, halves up
+    assert room_view(engine.session, clock.now()).time_words == "9 minutes left"  # 9:30 on the clock beside it
     clock.advance(minutes=2)
-    assert room_view(engine.session, clock.now()).time_words == "8 minutes left"
+    assert room_view(engine.session, clock.now()).time_words == "7 minutes left"
     engine.pause_timer()
     view = room_view(engine.session, clock.now())
-    assert view.time_words == "Paused: 8 minutes left" and view.paused
+    assert view.time_words == "Paused: 7 minutes left" and view.paused
     engine.start_timer()
     clock.advance(minutes=9, seconds=30)
     view = room_view(engine.session, clock.now())
@@ -41,15 +41,17 @@ def test_the_view_says_the_step_its_place_and_the_time_left_in_whole_minutes():
     assert view.next_step == "Tea" and not view.is_break and view.back_at is None
 
 
-def test_a_minute_left_is_one_minute_and_under_half_a_minute_is_said_in_words():
+def test_under_a_minute_left_and_under_a_minute_over_are_said_in_words():
     engine, clock = engine_at_ten()
     engine.start_timer()
-    clock.advance(minutes=9)
-    assert room_view(engine.session, clock.now()).time_words == "1 minute left"
+    clock.advance(minutes=8, seconds=30)
+    assert room_view(engine.session, clock.now()).time_words == "1 minute left"  # 1:30
     clock.advance(seconds=40)
     assert room_view(engine.session, clock.now()).time_words == "Under a minute left"
-    clock.advance(seconds=21)
-    assert room_view(engine.session, clock.now()).time_words == "Time is up"
+    clock.advance(seconds=51)
+    assert room_view(engine.session, clock.now()).time_words == "Time is up"  # 0:01 over
+    clock.advance(seconds=59)
+    assert room_view(engine.session, clock.now()).time_words == "1 minute over"
 
 
 def test_a_break_says_when_to_be_back_and_while_paused_that_moves_on_with_the_clock():
@@ -64,7 +66,7 @@ def test_a_break_says_when_to_be_back_and_while_paused_that_moves_on_with_the_cl
     engine.start_timer()
     clock.advance(minutes=16)
     view = room_view(engine.session, clock.now())
-    assert view.back_at is None and view.time_words == "1 minute over"
+    assert view.back_at is None and view.time_words == "1 minute over"  # 1:00 over
 
 
 def test_the_questions_are_the_steps_prompts_and_the_last_step_has_no_next():

@@ -87,7 +87,7 @@ async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, cl
         await pilot.press("space", "n", "f", "escape", "t", "x")
         assert owner.session.status == "paused" and owner.session.current_step == 0 and owner.session.notes == []
         assert app.screen.has_class("-projector")
-        assert text_of(app, "#projector-words") == "Paused with 10:00 left."  # no key to press here
+        assert text_of(app, "#projector-words") == "Not started yet: 10 minutes"  # no key to press here
         owner.apply(Command("next_step"))
         until(lambda: window.engine.current.title == "Tea", "the audience window hearing the step change")
         await pilot.pause()

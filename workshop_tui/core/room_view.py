@@ -85,9 +85,10 @@ def room_view(session: Session, now: datetime) -> RoomView:
 
 def time_words(countdown: Countdown, now: datetime) -> str:
     """The time left in whole minutes, as the room is told it: "12 minutes left", "3 minutes over",
-    "Paused: 12 minutes left"; "Under a minute left" and "Time is up" where whole minutes say nothing."""
+    "Paused: 12 minutes left"; "Under a minute left" and "Time is up" where whole minutes say nothing.
+    Whole minutes gone by, as the big clock beside them counts: 5:30 left is "5 minutes left", never 6."""
     left = countdown.left(now)
-    minutes = whole_minutes(left)
+    minutes = int(left / 60)  # towards zero: 5:30 left -> 5, 2:13 over -> -2
     if left >= 0:
         said = f"{plural(minutes, 'minute')} left" if minutes else "Under a minute left"
     else:

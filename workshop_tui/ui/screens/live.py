@@ -22,6 +22,7 @@ from workshop_tui.core.wording import plural
 from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
 from workshop_tui.core.roles import CALLED, may, refusal
+from workshop_tui.core.room_view import room_view
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
 from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.shown_session import ShownSession
@@ -32,12 +33,12 @@ from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
 from workshop_tui.ui.screens.live_records import RecordKeeping
 from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.widgets.agenda import Agenda
-from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.note_line import NoteLine
 from workshop_tui.ui.widgets.notes_list import NotesList
+from workshop_tui.ui.widgets.room_projector import RoomProjector
 from workshop_tui.ui.widgets.roster_suggester import RosterSuggester
 from workshop_tui.ui.widgets.step_card import StepCard
-from workshop_tui.ui.widgets.timer_panel import TimerPanel, digits_text
+from workshop_tui.ui.widgets.timer_panel import TimerPanel
 from workshop_tui.ui.window_rights import is_in_browser
 
 
@@ -92,6 +93,16 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("v", "all_notes", "All notes", id="all_notes", show=False, tooltip="Show every step's notes, or only this step's"),
         Binding("ctrl+z", "undo_remove", "Undo", id="undo", show=False, tooltip="Bring back the note removed last"),
         Binding("f", "projector", "Projector", id="projector", tooltip="Projector view on or off"),
+        # The group's record on the projector: the facilitator's (core/roles.py); each of a pair is offered only
+        # when it would change something.
+        Binding("g", "show_room_record", "Show record", id="show_room_record", show=False,
+                tooltip="Show the group's record on the projector"),
+        Binding("g", "hide_room_record", "Hide record", id="hide_room_record", show=False,
+                tooltip="Hide the group's record"),
+        Binding("ctrl+n", "show_room_names", "Show names", id="show_room_names", show=False,
+                tooltip="Show names in the group's record"),
+        Binding("ctrl+n", "hide_room_names", "Hide names", id="hide_room_names", show=False,
+                tooltip="Hide names"),
         Binding("i", "insert_step", "Add step", id="insert_step", show=False, tooltip="Add a step after this one: your own, or a method from the library"),
         Binding("e", "edit_step", "Change", id="edit_step", show=False, tooltip="Change the chosen coming step, or the chosen note"),
         Binding("s", "skip_step", "Skip step", id="skip_step", show=False, tooltip="Skip the chosen coming step, or bring it back"),
@@ -177,12 +188,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
                 yield Static("", id="next-step", markup=False)
                 with VerticalScroll(id="step-details"):
                     yield StepCard(id="step-card")
-        with Vertical(id="projector-view"):
-            yield Static("", id="projector-title", markup=False)
-            yield BigClock(id="big-clock")
-            yield Static("", id="projector-words", markup=False)
-            yield Static("", id="projector-next", markup=False)
-            yield Static("", id="link-state", markup=False)
+        yield RoomProjector(id="projector-view")
         with Horizontal(id="status-row"):
             yield Static("", id="status-line", markup=False)
             yield Static("", id="save-state", markup=False)
@@ -256,7 +262,6 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.engine.finished:
             next_text = ""  # nothing comes next
         self._show_text("#next-step", next_text)
-        self._show_text("#projector-next", next_text)
         self.show_notes()
         self._shown_second = None
         self._shown_minute = None
@@ -333,7 +338,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         finished = self.engine.finished
         self.query_one("#timer", TimerPanel).show(step, countdown, now, finished)
         if self.projector:
-            self.show_projector(step, left, now)
+            self.show_room(now)
         # Clock times and lateness are in whole minutes: half-minute steps catch every change.
         minute = f"{now:%H:%M}|{countdown.running}|{left // 30}|{moving}|{self.save_message}"
         if minute == self._shown_minute:
@@ -354,24 +359,13 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._show_text("#status-line", status)
         self._show_text("#save-state", self.save_message)
 
-    def show_projector(self, step, left: float, now: datetime) -> None:
-        """For a break the room needs the time to be back, so that is what shows large."""
-        if self.engine.finished:  # the end time, large, instead of a stopped countdown
-            ended = self.session.ended_at or now
-            self._show_text("#projector-title", f"{self.session.title} - finished at {ended:%H:%M}")
-            self.query_one("#big-clock", BigClock).text = f"{ended:%H:%M}"
-            self._show_text("#projector-words", "")
-            self.query_one("#projector-view").set_class(False, "-over")
+    def show_room(self, now: datetime | None = None) -> None:
+        """The projector's view for the room (core/room_view.py), drawn only while it is on show."""
+        if not self.projector:
             return
-        on_break = step.kind == "break" and left >= 0  # a break over shows how far over, as any step does
-        back_at = self.engine.countdown().back_at(now)
-        title = f"{step.title} - back at {back_at}" if on_break else step.title
-        if step.kind == "break" and left < 0:
-            title = f"{step.title} - time to come back"
-        self._show_text("#projector-title", title)
-        self.query_one("#big-clock", BigClock).text = back_at if on_break else digits_text(left)
-        self._show_text("#projector-words", str(self.query_one("#timer-words", Static).content))
-        self.query_one("#projector-view").set_class(left < 0, "-over")
+        now = now or self.engine.clock.now()
+        ended = self.session.ended_at or now
+        self.query_one(RoomProjector).show(room_view(self.session, now), f"{ended:%H:%M}")
 
     def _ring_alerts(self, left: float) -> None:
         before, self._last_left = self._last_left, left
@@ -453,6 +447,10 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.show_session()
         elif area & (Area.NOTES | Area.PEOPLE):
             self.show_notes()
+        if area & (Area.NOTES | Area.RECORDS | Area.PEOPLE):
+            self.show_room()  # the group's record on the projector, as it is typed
+        if any(event.kind == Kind.SESSION_ROOM_RECORD for event in events):
+            self.refresh_bindings()  # show or hide, names or none: the other is offered now
         self._show_save(change.save)
         self.show_link()
         if self.engine.finished and not self.audience and not self._finished_shown and events and not self._finishing_here:
@@ -562,7 +560,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     # Keys that a person typing a note could press by accident: off in type-first mode.
     LETTER_KEYS = {
         "toggle_timer", "next_step", "previous_step", "add_minute", "remove_minute", "note_line", "decision", "action",
-        "records", "panel", "parking_lot", "all_notes", "projector", "insert_step", "edit_step", "skip_step", "remove_step",
+        "records", "panel", "parking_lot", "all_notes", "projector", "show_room_record", "hide_room_record", "insert_step", "edit_step", "skip_step", "remove_step",
         "leave_note_line",
     }
 
@@ -580,6 +578,15 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         "action": "add_action", "typing_action": "add_action", "undo_remove": "undo_remove",
     }
 
+    # The keys that show or hide the group's record on the projector, and its names (the "room_record" command).
+    ROOM_KEYS = {"show_room_record", "hide_room_record", "show_room_names", "hide_room_names"}
+
+    def _room_key_changes(self, action: str) -> bool:
+        """Each of the pair is offered only when it would change what the projector shows."""
+        on, names = self.session.room_record_on, self.session.room_names_shown
+        return {"show_room_record": not on, "hide_room_record": on,
+                "show_room_names": not names, "hide_room_names": names}[action]
+
     def allowed(self, command: str) -> bool:
         """Whether this window may send `command` now (core/roles.py, with the session's own setting)."""
         return may(self.role, command, is_in_browser(self.app), self.session.note_taker_runs_agenda)
@@ -594,6 +601,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             return False  # a panel member's window: their sheet, not the record
         if action == "who_may_join" and not self.allowed("make_codes"):
             return False  # the facilitator's alone
+        if action in self.ROOM_KEYS:
+            return self.allowed("room_record") and not self.engine.finished and self._room_key_changes(action)
         if action == "finish" and not self.may_finish:
             return False  # the facilitator's alone (core/roles.py)
         if action in self.CHANGING_KEYS and self.engine.finished:
@@ -688,8 +697,13 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def _refused_agenda_key(self, key: str) -> str:
         """The command an agenda key of this screen would send, when this window may not send it."""
-        if self.audience or (self.type_first and key not in ("f5", "f7", "f8")):
-            return ""  # the audience's keys do nothing; a letter typed first is a letter
+        if self.audience:
+            return ""  # the audience's keys do nothing
+        room_key = any(b.action in self.ROOM_KEYS for b in self._bindings.key_to_bindings.get(key, []))
+        if room_key and not self.allowed("room_record") and not (self.type_first and len(key) == 1):
+            return "room_record"
+        if self.type_first and key not in ("f5", "f7", "f8"):
+            return ""  # a letter typed first is a letter
         for binding in self._bindings.key_to_bindings.get(key, []):
             command = self.AGENDA_KEYS.get(binding.action.split("(")[0])
             if command and not self.allowed(command):
@@ -746,6 +760,30 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def action_projector(self) -> None:
         if not self.audience:
             self.projector = not self.projector
+
+    def action_show_room_record(self) -> None:
+        self._room_record(True, self.session.room_names_shown)
+
+    def action_hide_room_record(self) -> None:
+        self._room_record(False, self.session.room_names_shown)
+
+    def action_show_room_names(self) -> None:
+        self._room_record(self.session.room_record_on, True)
+
+    def action_hide_room_names(self) -> None:
+        self._room_record(self.session.room_record_on, False)
+
+    def _room_record(self, on: bool, names: bool) -> None:
+        if not self.run_command("room_record", on=on, names=names) or self.projector:
+            return  # on the projector the room sees the change itself: no words over it
+        if not on:
+            said = "The group's record is off the projector."
+        else:
+            said = "The projector shows this step's notes, decisions and actions as they are typed, " + (
+                "with people's names." if names else "without people's names.")
+        if not on and names:
+            said += " Names will show when it is on again."
+        self.notify(said, title="The group's record", timeout=8)
 
     def action_note_line(self) -> None:
         self.projector = False

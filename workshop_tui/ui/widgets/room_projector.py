@@ -1,0 +1,158 @@
+"""The projector's view for the room, drawn from core/room_view.py: the step large with its questions,
+the time left (a break's "back at"), the next step and, while the facilitator shows it, the group's
+record of this step as it is typed. Nothing here names a key or a technical state."""
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from workshop_tui.core.room_view import RoomRecord, RoomView
+from workshop_tui.ui.widgets.big_clock import BigClock
+from workshop_tui.ui.widgets.timer_panel import digits_text
+
+# How each line of the record starts, so the kinds are told apart in words, not by colour alone.
+_STARTS = {"note": "• ", "decision": "Decision: ", "action": "Action: "}
+
+
+def record_line(record: RoomRecord) -> str:
+    """One line of the group's record as the room reads it."""
+    said = _STARTS.get(record.kind, "") + record.text
+    return f"{said} ({record.by})" if record.by else said
+
+
+class RoomProjector(Vertical):
+    DEFAULT_CSS = """
+    RoomProjector {
+        display: none;
+        height: 1fr;
+        background: $background;
+        color: $foreground;
+    }
+    RoomProjector #projector-title {
+        height: auto;
+        text-style: bold;
+        text-align: center;
+        padding: 1 1 0 1;
+    }
+    RoomProjector #projector-questions {
+        height: auto;
+        max-height: 6;
+        text-align: center;
+        padding: 0 2;
+    }
+    RoomProjector BigClock {
+        height: 1fr;
+        min-height: 7;
+        color: $foreground;
+        background: $background;
+    }
+    RoomProjector.-record BigClock {
+        height: 7;
+    }
+    RoomProjector.-roomy.-record BigClock {
+        height: 14;
+    }
+    RoomProjector.-over BigClock, RoomProjector.-over #projector-words {
+        color: $warning;
+    }
+    RoomProjector #projector-words {
+        height: auto;
+        text-align: center;
+        text-style: bold;
+    }
+    RoomProjector #projector-record {
+        display: none;
+        height: 1fr;
+        margin: 1 2 0 2;
+        border-top: solid $primary;
+    }
+    RoomProjector.-record #projector-record {
+        display: block;
+    }
+    RoomProjector #record-heading {
+        height: auto;
+        text-style: bold underline;
+    }
+    RoomProjector #record-lines {
+        height: 1fr;
+        scrollbar-size: 0 0;
+    }
+    RoomProjector .record-line {
+        height: auto;
+        text-style: bold;
+    }
+    RoomProjector #link-state {
+        width: 100%;
+        height: auto;
+        text-align: center;
+        text-style: bold;
+    }
+    RoomProjector #projector-next {
+        height: auto;
+        text-align: center;
+        padding: 0 1 1 1;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: dict[str, str] = {}
+        self._record: tuple[RoomRecord, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="projector-title", markup=False)
+        yield Static("", id="projector-questions", markup=False)
+        yield BigClock(id="big-clock")
+        yield Static("", id="projector-words", markup=False)
+        with Vertical(id="projector-record"):
+            yield Static("", id="record-heading", markup=False)
+            yield VerticalScroll(id="record-lines", can_focus=False)
+        yield Static("", id="projector-next", markup=False)
+        yield Static("", id="link-state", markup=False)
+
+    def on_resize(self) -> None:
+        # A big terminal (a laptop on a projector) has room for a larger clock above the record.
+        self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
+
+    def show(self, view: RoomView, ended_at: str = "") -> None:
+        """Draw `view`; `ended_at` is the clock time a finished session ended ("10:55")."""
+        clock = self.query_one(BigClock)
+        if view.finished:
+            self._text("#projector-title", f"{view.session_title} - finished at {ended_at}")
+            clock.text = ended_at
+            self._text("#projector-words", "")
+        elif view.is_break and view.back_at:
+            self._text("#projector-title", f"{view.step_title} - {view.back_at}")
+            clock.text = view.back_at.removeprefix("back at ")
+            self._text("#projector-words", view.time_words)
+        else:
+            coming_back = " - time to come back" if view.is_break else ""
+            self._text("#projector-title", view.step_title + coming_back)
+            clock.text = digits_text(view.seconds_left or 0)
+            self._text("#projector-words", view.time_words)
+        questions = "" if view.finished else "\n".join(view.questions)
+        self._text("#projector-questions", questions)
+        self.query_one("#projector-questions").display = bool(questions)
+        next_step = f"Next: {view.next_step}" if view.next_step else ("" if view.finished else "This is the last step.")
+        self._text("#projector-next", next_step)
+        self.set_class(view.seconds_left is not None and view.seconds_left < 0 and not view.finished, "-over")
+        self.set_class(view.record_on and not view.finished, "-record")
+        self._show_record(view.record if view.record_on else ())
+
+    def _show_record(self, record: tuple[RoomRecord, ...]) -> None:
+        if record == self._record:
+            return
+        self._record = record
+        self._text("#record-heading", "What we have said in this step" if record else "Nothing written down in this step yet.")
+        lines = self.query_one("#record-lines", VerticalScroll)
+        lines.remove_children()
+        lines.mount_all(Static(record_line(item), classes=f"record-line -{item.kind}", markup=False) for item in record)
+        # The newest is what the group is reading: it stays in sight at the bottom.
+        self.call_after_refresh(lines.scroll_end, animate=False)
+
+    def _text(self, selector: str, text: str) -> None:
+        """Update a line only when its words change, so an idle projector stays idle."""
+        before = self._shown.get(selector)
+        if before != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(text, layout=before is None or len(before) != len(text))
