@@ -303,3 +303,25 @@ async def test_a_note_typed_appears_within_a_second_without_names_and_goes_when_
         await page.wait_for_function("() => !document.querySelector('#record').textContent.includes('wants a ramp')",
                                      timeout=1000)
         assert "The group's record" not in await page.inner_text("main")
+
+
+@needs_chromium
+async def test_when_the_facilitators_screen_goes_the_page_says_so_and_carries_on_when_it_is_back(tmp_path: Path):
+    owner = OpenSession.create(tmp_path / "sessions", FORUM, "Forum", SystemClock(), "Ann", gather_seconds=0)
+    path = owner.path
+    assert owner.serve()
+    async with follow_served(owner) as (_, base), chromium() as page:
+        await page.goto(base + "/follow")
+        await page.wait_for_timeout(300)
+        owner.close()
+        await page.wait_for_function("() => document.querySelector('#link').textContent.includes('has gone for a moment')",
+                                     timeout=5000)
+        back = OpenSession.resume(path, SystemClock())
+        try:
+            assert back.serve()
+            await asyncio.to_thread(back.carry_out, Command("next_step"))
+            await page.wait_for_function("() => document.querySelector('#now').textContent.includes('Step 2 of 3: Tea')",
+                                         timeout=5000)
+            assert await page.inner_text("#link") == ""
+        finally:
+            back.close()
