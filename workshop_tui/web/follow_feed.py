@@ -58,8 +58,8 @@ class FollowFeed:
         self._loop = asyncio.get_running_loop()
         link = await asyncio.to_thread(self._open_link, self.path, self.clock)
         self.link = link
+        link.listen(self._heard)  # first, so nothing saved while the copy is made goes unheard
         self._shown = ShownSession(link)
-        link.listen(self._heard)
         self._update(rebuilt=True)
 
     def _heard(self, change: Change) -> None:
