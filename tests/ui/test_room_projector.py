@@ -46,6 +46,7 @@ async def test_the_facilitator_shows_the_groups_record_without_names_then_with_t
         await pilot.press("g")
         assert screen.owner.session.room_record_on and not screen.owner.session.room_names_shown
         assert "without people's names" in notices(app)
+        assert text_of(app, "#notes-heading").endswith(" - on the projector")  # what is typed here, the room reads
         await pilot.press("f")
         await pilot.pause()
         assert record_lines(app) == ["• Idea: meet at the library"]
@@ -114,6 +115,24 @@ async def test_the_audience_window_shows_a_note_as_it_is_typed_and_drops_the_rec
         assert record_lines(app) == [] and not app.screen.query_one("#projector-record").display
         assert not TECHNICAL.search(projector_text(app)), projector_text(app)
     window.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
+async def test_a_long_record_keeps_the_newest_in_sight(sessions_dir: Path, clock, size):
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = live(app)
+        for number in range(1, 41):
+            screen.owner.apply(Command("add_note", {"typed": f"point number {number} from the group"}))
+        await pilot.press("g", "f")
+        await pilot.pause()
+        await pilot.pause()
+        lines = list(app.screen.query(".record-line").results(Static))
+        shown = app.screen.query_one("#record-lines").region
+        assert len(lines) == 40
+        assert shown.contains_region(lines[-1].region), "the newest is in sight"
+        assert not shown.overlaps(lines[0].region), "the oldest has gone up out of sight"
+        assert app.screen.query_one("#projector-next").region.bottom <= size[1]  # the next step still shows
 
 
 async def test_the_facilitators_projector_view_never_names_a_key(sessions_dir: Path, clock):

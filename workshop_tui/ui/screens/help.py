@@ -85,7 +85,10 @@ HELP_SECTIONS = [
         "The agenda, the timer and the roster are the facilitator's: Ctrl+T lets the note-taker's window "
         "do them too, or stops it.\n\n"
         "Ctrl+G says who may join: the code for a co-chair, each panel member's own code, and whether "
-        "guests (people not on the roster) may join.",
+        "guests (people not on the roster) may join.\n\n"
+        "G puts the group's record on the projector: this step's notes, decisions and actions, as they are "
+        "typed in any window, so the group can say \"that's not what I meant\". People's names are left out "
+        "(a name in the words becomes the person's role) unless you press Ctrl+N. G again takes it off at once.",
     ),
     HelpSection(
         "Typing first",

@@ -281,6 +281,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             heading = "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
         if notes.total > notes.option_count:
             heading += f" - the newest {notes.option_count} of {notes.total}"
+        if self.session.room_record_on and not self.audience:
+            heading += " - on the projector"  # what is typed here, the room reads as it is typed
         self._show_text("#notes-heading", heading)
         quiet = self._notes_by_person.not_heard_yet(self.session)
         if quiet:
