@@ -131,6 +131,10 @@ def test_only_the_facilitator_may_change_what_the_projector_shows():
         assert not may(role, "room_record", agenda_shared=True)
     assert refusal("note-taker", "room_record") == (
         "Only the facilitator can choose what the projector shows of the group's record.")
+    # A co-chair's window is a facilitator's, but not from a web browser: the projector is chosen in the room.
+    assert not may("facilitator", "room_record", in_browser=True)
+    assert refusal("facilitator", "room_record", in_browser=True) == (
+        "What the projector shows is chosen on the facilitator's own screen, not in a web browser.")
 
 
 def test_each_change_is_an_event_once_with_words_for_the_replay():

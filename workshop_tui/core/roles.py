@@ -11,7 +11,8 @@ window, opened with that member's own code, makes that member's declarations and
 member's sheet, and nothing else of the round. The audience's window (the projector, `show`, and the
 one window `serve` keeps for every phone on its follow-along page, /follow) changes nothing.
 A window in a web browser (`serve`) is a guest on this computer: whatever its role, it never reads or
-writes this computer's files (no import, no export, no opening a file by its path).
+writes this computer's files (no import, no export, no opening a file by its path), and never changes
+what the projector in the room shows (the group's record and its names).
 
     may("note-taker", "finish")                            -> False
     refusal("note-taker", "finish")                        -> "Only the facilitator can finish the session."
@@ -74,6 +75,9 @@ MAY: Final[dict[str, frozenset[Role]]] = {
 
 # Never from a window in a web browser: they read or write this computer's files.
 ON_THIS_COMPUTER: Final[frozenset[str]] = frozenset({"import", "export"})
+# Never from a window in a web browser either: what the projector in the room shows, and whether it shows
+# people's names, is chosen on the facilitator's own screen, by the person who can see the room.
+IN_THE_ROOM: Final[frozenset[str]] = frozenset({"room_record"})
 
 # The round's commands, which the facilitator gives as the chair: refusals call them the chair.
 CHAIRS: Final[frozenset[str]] = frozenset({"open_round", "change_pot", "add_application", "add_applications",
@@ -110,7 +114,7 @@ WHAT: Final[dict[str, str]] = {
 def may(role: str, what: str, in_browser: bool = False, agenda_shared: bool = False) -> bool:
     """True when a window of `role` may do `what` (a command's name, or "import" or "export").
     `agenda_shared`: the facilitator lets the note-taker run the agenda and roster (Session.note_taker_runs_agenda)."""
-    if in_browser and what in ON_THIS_COMPUTER:
+    if in_browser and what in ON_THIS_COMPUTER | IN_THE_ROOM:
         return False
     if what in SHARED_WITH_NOTE_TAKER and role == "note-taker":
         return agenda_shared
@@ -121,6 +125,8 @@ def refusal(role: str, what: str, in_browser: bool = False) -> str:
     """The sentence a window hears when it may not do `what`: who can."""
     if in_browser and what in ON_THIS_COMPUTER:
         return "A window in a web browser cannot read or write this computer's files. Do this on the facilitator's computer."
+    if in_browser and what in IN_THE_ROOM and role == "facilitator":
+        return "What the projector shows is chosen on the facilitator's own screen, not in a web browser."
     if role == "audience":
         return "This window only shows the session. It cannot change it."
     who = _who_can(role, what)
