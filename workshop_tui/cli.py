@@ -127,7 +127,7 @@ def build_parser() -> Parser:
         # Given by `serve` only: the window is in a web browser, so it offers nothing that reads or
         # writes this computer's files (core/roles.py). Not in the help: nobody types it.
         window.add_argument("--in-browser", action="store_true", help=argparse.SUPPRESS)
-    serve = command("serve", help="the note-taker's and audience windows in a web browser, on this computer or others")
+    serve = command("serve", help="the note-taker's and audience windows in a web browser, and a follow-along page for phones")
     serve.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
     serve.add_argument("--host", metavar="ADDRESS", default="127.0.0.1",
                        help="where to listen: 127.0.0.1 (this computer only, the default), or 0.0.0.0 for other computers (a join code is then needed)")
@@ -435,7 +435,7 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
 
     def notice(join_code: str) -> str:
         # The code first: the facilitator's screen may cut a long line short.
-        words = f"Browsers: {base()}/join for notes, /show for the screen"
+        words = f"Browsers: {base()}/join for notes, /show for the screen, /follow for phones"
         return f"Join code {join_code} · {words}" if join_code else words
 
     def base() -> str:
@@ -443,7 +443,8 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
 
     def ready() -> None:
         lines = [f"Serving '{session.title}' to web browsers.",
-                 f"  The note-taker's window: {base()}/join", f"  The audience window:     {base()}/show"]
+                 f"  The note-taker's window: {base()}/join", f"  The audience window:     {base()}/show",
+                 f"  Follow along on a phone: {base()}/follow"]
         if code is not None:
             lines.append(f"  Join code: {code.code} (it is on the facilitator's screen too)")
         lines.append("Press Ctrl+C to stop.")

@@ -245,3 +245,42 @@ async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the
             assert answer.status == 200  # still serving
     owner.apply(Command("add_note", {"typed": "still here"}))
     assert [n.text for n in owner.session.notes] == ["still here"]
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
+async def test_a_browser_window_says_which_window_it_is_first_and_its_text_size_is_changed_and_remembered(
+        server: WindowServer):
+    base = f"http://127.0.0.1:{server.port}"
+    # The columns each window asks for as it opens: fewer at a larger size (the terminal is drawn on a canvas).
+    count_columns = """(() => {
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url, protocols) {
+          super(url, protocols);
+          window.__columns = parseInt(new URL(url).searchParams.get("width"), 10);
+        }
+      };
+    })();"""
+    size = "() => document.getElementById('terminal').dataset.fontSize"
+    async with browser_page() as page:
+        await page.add_init_script(count_columns)
+        await page.goto(base + f"/show?code={CODE}")
+        assert await page.title() == "Audience window - Served session"
+        assert await page.inner_text("h1") == "Audience window - Served session"  # the page's first line
+        await page.wait_for_function("() => window.__drawn.text.includes('Welcome')", timeout=30000)
+        assert await page.evaluate(size) == "16"
+        columns = await page.evaluate("() => window.__columns")
+        for _ in range(2):
+            async with page.expect_navigation():
+                await page.get_by_role("button", name="Larger text").click()
+        await page.wait_for_function("() => window.__drawn.text.includes('Welcome')", timeout=30000)
+        assert await page.evaluate(size) == "20"
+        larger = await page.evaluate("() => window.__columns")
+        assert larger < columns * 0.9, (larger, columns)  # the same page width holds fewer, larger letters
+        # Remembered: the window opened again later (or another of serve's windows) has the same size.
+        await page.goto(base + "/show")
+        await page.wait_for_function("() => window.__drawn.text.includes('Welcome')", timeout=30000)
+        assert await page.evaluate(size) == "20" and await page.evaluate("() => window.__columns") == larger
+        async with page.expect_navigation():
+            await page.get_by_role("button", name="Smaller text").click()
+        assert await page.evaluate(size) == "18"

@@ -8,8 +8,8 @@ record; it moves the agenda, runs the timer and changes the roster only while th
 (`share_agenda`, recorded in the session). A guest's window (a name not on the roster, while the
 facilitator lets guests in) types notes, decisions and actions, and nothing else. A panel member's
 window, opened with that member's own code, makes that member's declarations and fills in that
-member's sheet, and nothing else of the round. The audience's window (the projector, `show`) changes
-nothing.
+member's sheet, and nothing else of the round. The audience's window (the projector, `show`, and the
+one window `serve` keeps for every phone on its follow-along page, /follow) changes nothing.
 A window in a web browser (`serve`) is a guest on this computer: whatever its role, it never reads or
 writes this computer's files (no import, no export, no opening a file by its path), and never changes
 what the projector in the room shows (the group's record and its names).

@@ -5,6 +5,8 @@ Built on textual-serve: each browser that opens /join or /show gets its own `wor
 What this adds to textual-serve's own server:
 
 - two windows on one port, by path (/join, /show), each page titled with its role and the session;
+- the follow-along page (/follow): plain HTML for phones and screen readers, kept up to date by
+  server-sent events from one read-only window on the owner, however many phones follow (web/follow_feed.py);
 - every request must name this server as its Host (no DNS rebinding), and anything that says where it
   comes from (every window connection must) must come from this server's own pages; no other site may
   put the pages in a frame, and browsers keep no copy of them;
@@ -41,9 +43,11 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from workshop_tui.core.clock import SystemClock
 from workshop_tui.core.joining import NotWelcome, who_joins
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import load_session
+from workshop_tui.web.follow_feed import FollowFeed
 from workshop_tui.web.join_code import MOST_WRONG, JoinCode, is_loopback
 
 log = logging.getLogger("workshop-tui.serve")
@@ -52,6 +56,13 @@ COOKIE = "workshop_join"
 PERSON_COOKIE = "workshop_person"  # which person a browser's note-taker's window is, for this run of serve
 CODE_VARIABLE = "WORKSHOP_TUI_CODE"  # as `join` reads it (cli.py)
 ROLES = {"join": "Note-taker's window", "show": "Audience window"}
+FOLLOW_TITLE = "Follow along"
+FOLLOW_FILES = Path(__file__).parent / "follow_files"
+MOST_FOLLOWERS = 500  # phones on the follow-along page at once: each is one open connection, no process
+STILL_HERE_SECONDS = 25.0  # a quiet follow-along stream says it is still there (and notices a phone gone)
+# The follow-along page runs its own script and style only, and talks to this server only.
+FOLLOW_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+                 "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 MOST_WINDOWS = 60  # each is a process on this computer
 MOST_COLUMNS, MOST_ROWS = 500, 300  # a bigger screen only costs memory: one window grew to 1.6 GB
 FEWEST_COLUMNS, FEWEST_ROWS = 10, 5
@@ -163,6 +174,11 @@ class WindowServer(Server):
         # Who each browser's note-taker's window is: a token in its cookie -> (name, code), for this run only.
         self.people: dict[str, tuple[str, str]] = {}
         self.wrong_codes: dict[str, int] = {}  # names not on the roster and wrong codes, by address
+        self.titles["follow"] = f"{FOLLOW_TITLE} - {title}"
+        # The follow-along page's one window on the owner, opened when the first phone comes.
+        self.follow_feed: FollowFeed | None = None
+        self._follow_starting = asyncio.Lock()
+        self.followers = 0  # follow-along streams open now
 
     # The routes.
 
@@ -174,7 +190,10 @@ class WindowServer(Server):
             routes += [web.get(f"/{role}", self.handle_index),
                        web.post(f"/{role}", self.handle_who_form if role == "join" else self.handle_code_form),
                        web.get(f"/ws/{role}", self.handle_websocket)]
-        routes += [web.get("/download/{key}", self.handle_download),
+        routes += [web.get("/follow", self.handle_follow), web.post("/follow", self.handle_code_form),
+                   web.get("/follow/events", self.handle_follow_events),
+                   web.get("/follow/follow.js", self.handle_follow_file), web.get("/follow/follow.css", self.handle_follow_file),
+                   web.get("/download/{key}", self.handle_download),
                    web.static("/static", self.statics_path, show_index=False)]
         app.add_routes(routes)
         app.on_shutdown.append(self.on_shutdown)
@@ -185,7 +204,7 @@ class WindowServer(Server):
     async def _no_frames_no_copies(request: web.Request, response: web.StreamResponse) -> None:
         """No other site may show these pages in a frame (to trick a click); browsers keep no copy of them."""
         response.headers["X-Frame-Options"] = "DENY"
-        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+        response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")  # the follow page sets its own
         if not request.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
 
@@ -239,7 +258,7 @@ class WindowServer(Server):
         if code is None or code.holds_cookie(request.cookies.get(COOKIE, "")):
             return await handler(request)
         address = request.remote or "?"
-        is_page = not request.path.startswith(("/ws/", "/static/", "/download/"))
+        is_page = not request.path.startswith(("/ws/", "/static/", "/download/", "/follow/"))
         if not is_page:
             # A code in a connection's or a file's address is never taken: only a page's form takes it.
             raise web.HTTPForbidden(text="Refused: the join code is needed first.\n")
@@ -315,7 +334,7 @@ class WindowServer(Server):
         return response
 
     async def handle_menu(self, request: web.Request) -> web.Response:
-        links = "".join(f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in ROLES)
+        links = "".join(f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in (*ROLES, "follow"))
         page = f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.title)}</title><h1>{escape(self.title)}</h1><ul>{links}</ul></html>'
         return web.Response(text=page, content_type="text/html")
 
@@ -338,6 +357,60 @@ class WindowServer(Server):
             "config": {"static": {"url": f"{base}/static/"}},
             "application": {"name": self.titles[role]},
         }
+
+    # The follow-along page: one window on the owner for every phone (web/follow_feed.py).
+
+    async def feed(self) -> FollowFeed:
+        """The follow-along page's feed, joined to the owner when the first phone comes."""
+        async with self._follow_starting:
+            if self.follow_feed is None:
+                feed = FollowFeed(self.session_path, SystemClock())
+                await feed.start()
+                self.follow_feed = feed
+            return self.follow_feed
+
+    async def handle_follow(self, request: web.Request) -> web.Response:
+        try:
+            feed = await self.feed()
+        except FileProblem as problem:
+            page = (f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.titles["follow"])}</title>'
+                    f'<main><p>The session cannot be read now ({escape(problem.what)}). Try again in a moment.</p></main></html>')
+            return web.Response(text=page, content_type="text/html", status=503)
+        return web.Response(text=feed.page(), content_type="text/html", charset="utf-8",
+                            headers={"Content-Security-Policy": FOLLOW_POLICY})
+
+    async def handle_follow_file(self, request: web.Request) -> web.Response:
+        name = request.path.rsplit("/", 1)[1]
+        kind = "text/css" if name.endswith(".css") else "text/javascript"
+        return web.Response(text=(FOLLOW_FILES / name).read_text(encoding="utf-8"), content_type=kind, charset="utf-8")
+
+    async def handle_follow_events(self, request: web.Request) -> web.StreamResponse:
+        """What the follow-along page says, now and at each change, as server-sent events, until the phone goes."""
+        if self.followers >= MOST_FOLLOWERS:
+            raise web.HTTPServiceUnavailable(text="Too many phones are following already.\n")
+        try:
+            feed = await self.feed()
+        except FileProblem as problem:
+            raise web.HTTPServiceUnavailable(text=f"The session cannot be read now ({problem.what}).\n") from None
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store"})
+        self.followers += 1
+        try:
+            await response.prepare(request)
+            version = feed.version
+            await response.write(b"retry: 3000\n\n" + feed.message)
+            while not feed.closed:
+                if await feed.changed_after(version, STILL_HERE_SECONDS):
+                    if feed.closed:
+                        break
+                    version = feed.version
+                    await response.write(feed.message)
+                else:
+                    await response.write(b": still here\n\n")
+        except ConnectionResetError:
+            pass  # the phone has gone
+        finally:
+            self.followers -= 1
+        return response
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """textual-serve's own, with the window chosen by the path, a word if the window stops, and the
@@ -426,7 +499,9 @@ class WindowServer(Server):
         return runner
 
     async def on_shutdown(self, app: web.Application) -> None:
-        """Ask every window to quit; stop any still there after three seconds."""
+        """End the follow-along streams; ask every window to quit; stop any still there after three seconds."""
+        if self.follow_feed is not None:
+            await self.follow_feed.close()
         for window in list(self.windows):
             if window._process is not None and window._process.returncode is None:
                 await window.send_meta({"type": "quit"})
