@@ -497,3 +497,26 @@ def test_resume_carries_on_this_laptops_session_not_one_from_the_team(tmp_path, 
 
     assert _own_unfinished(a, SessionsFolder(a).unfinished()) == ours
     assert theirs.name in {path.name for path, _ in SessionsFolder(a).unfinished()}
+
+
+def test_the_quick_way_in_says_the_same_and_exits_the_same(tmp_path, capsys):
+    """`workshop-tui [--sessions-dir DIR] share` alone (as the app starts it) is read without argparse and
+    ends at once: it says the same words and exits with the same status as the whole command line."""
+    url = archive(tmp_path)
+    a = tmp_path / "a"
+    run_session(a, "Part 1", FakeClock(TEN_AM))
+    cli("--sessions-dir", str(a), "share", "--to", url, capsys=capsys)
+    run_session(a, "Part 2", FakeClock(TEN_AM + timedelta(days=7)))
+
+    def quick(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "workshop_tui", *args], capture_output=True, text=True,
+                              stdin=subprocess.DEVNULL, timeout=60)
+
+    Path(url).rename(url + ".away")
+    done = quick(f"--sessions-dir={a}", "share")
+    assert done.returncode == 1 and done.stdout.startswith("Could not reach the team's archive") and done.stderr == ""
+    Path(url + ".away").rename(url)
+    done = quick("--sessions-dir", str(a), "share")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "1 file went out: 'Part 2'.\n", "")
+    done = quick("--sessions-dir", str(tmp_path / "not-connected"), "share")
+    assert done.returncode == 2 and "is not connected to a team archive yet" in done.stderr

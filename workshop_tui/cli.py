@@ -16,7 +16,8 @@ from workshop_tui.store.plan_library import find_plan
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
 from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir, own_sessions_dir, where_from
-from workshop_tui.usage_problem import BAD_INPUT, Parser, UsageProblem
+from workshop_tui.command_parser import Parser
+from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
 from workshop_tui.plan_commands import check, list_plans, plan_command, plan_stats
 from workshop_tui.share_commands import add_share_command, merge_file, share
 

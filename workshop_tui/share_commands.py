@@ -1,15 +1,19 @@
 """The `share` command: the sessions folder shared with a team's archive through git
 (store/team_archive.py); and `merge-file`, the merge driver git runs for session files and plans."""
 
-import argparse
+from __future__ import annotations  # argparse is named in annotations only: loaded only to read a whole command line
+
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from types import ModuleType, SimpleNamespace
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from workshop_tui.usage_problem import BAD_INPUT, Parser, UsageProblem
+from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
+
+if TYPE_CHECKING:
+    import argparse
 
 # The driver's exit status when it could not write its result: git then stops the merge, and `share`
 # says which file to look at. Any other outcome is a merge git can take.
@@ -40,6 +44,14 @@ def add_share_command(command: Callable[..., argparse.ArgumentParser], commands:
 FAST = ("share", "merge-file")
 
 
+def leave(status: int) -> NoReturn:
+    """End the process at once with `status`, once what it said is out: a share's files are all closed,
+    and Python's own tidying at exit took a tenth of git's time for a share of one session."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 def fast_main(argv: list[str]) -> int | None:
     """`share` and `merge-file` without loading the rest of the app: git runs the merge driver once for
     each file it merges, and a share of one new session should cost little more than git's own commit
@@ -57,6 +69,14 @@ def fast_main(argv: list[str]) -> int | None:
             break
     if at >= len(argv) or argv[at] not in FAST:
         return None
+    if argv[at:] == ["share"]:  # the share the app starts by itself, and the usual one: no more to read
+        given = _folder_given(argv[:at])
+        return _said(lambda: share(SimpleNamespace(anonymised=False, to=None, status=False, stop=False, from_url=None),
+                                   _sessions_dir(given)))
+    import argparse
+
+    from workshop_tui.command_parser import Parser
+
     parser = Parser(prog="workshop-tui")
     folder_help = "the folder that holds session files (workshop-tui --help says which is used without it)"
     parser.add_argument("--sessions-dir", metavar="DIR", default=None, help=folder_help)
@@ -69,13 +89,37 @@ def fast_main(argv: list[str]) -> int | None:
         return made
 
     add_share_command(command, commands)
-    try:
+
+    def run() -> int:
         args = parser.parse_args(argv)
         if args.command == "merge-file":
             return merge_file(args)
-        from workshop_tui.store.sessions_dir import choose_sessions_dir
+        return share(args, _sessions_dir(args.sessions_dir))
 
-        return share(args, choose_sessions_dir(args.sessions_dir))
+    return _said(run)
+
+
+def _folder_given(before: list[str]) -> str | None:
+    """--sessions-dir's value in the words before the command (the last one given wins)."""
+    given = None
+    for at, word in enumerate(before):
+        if word == "--sessions-dir" and at + 1 < len(before):
+            given = before[at + 1]
+        elif word.startswith("--sessions-dir="):
+            given = word.removeprefix("--sessions-dir=")
+    return given
+
+
+def _sessions_dir(given: str | None) -> Path:
+    from workshop_tui.store.sessions_dir import choose_sessions_dir
+
+    return choose_sessions_dir(given)
+
+
+def _said(run: Callable[[], int]) -> int:
+    """Run a command, with what goes wrong said in one sentence and the exit status that goes with it."""
+    try:
+        return run()
     except UsageProblem as problem:
         said = str(problem)
         print(f"workshop-tui: {said}{'' if said.endswith(('.', '?')) else '.'}", file=sys.stderr)
@@ -89,7 +133,7 @@ def fast_main(argv: list[str]) -> int | None:
         return 130
 
 
-def share(args: argparse.Namespace, sessions_dir: Path) -> int:
+def share(args: argparse.Namespace | SimpleNamespace, sessions_dir: Path) -> int:
     from workshop_tui.store import team_archive
 
     if args.anonymised and not args.to:

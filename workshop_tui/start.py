@@ -11,11 +11,11 @@ import gc
 def main() -> int:
     import sys
 
-    from workshop_tui.share_commands import fast_main
+    from workshop_tui.share_commands import fast_main, leave
 
     done = fast_main(sys.argv[1:])  # sharing loads only what it needs
     if done is not None:
-        return done
+        leave(done)
     gc.disable()
     from workshop_tui.cli import main as run_command_line
 

@@ -12,14 +12,14 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 ENV_VAR = "WORKSHOP_TUI_SESSIONS"
 DEFAULT_DIR = "sessions"
 
 
 def own_sessions_dir() -> Path:
     """The person's own sessions folder, where their system keeps an app's data."""
+    from platformdirs import user_data_dir  # only when no folder was given (a share of one names its folder)
+
     return Path(user_data_dir("workshop-tui", appauthor=False)) / DEFAULT_DIR
 
 

@@ -14,20 +14,16 @@ file removed here is not removed from the archive, and a copy that cannot be mer
 """
 
 import fcntl
-import getpass
 import os
 import re
-import shlex
-import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from workshop_tui.core.wording import names_and, plural
 from workshop_tui.store.atomic import OWNER_ONLY, open_own_file
@@ -83,18 +79,19 @@ class ShareProblem(Exception):
 NAMED = 5
 
 
-@dataclass
 class Shared:
-    """What one share did, for saying in words."""
+    """What one share did, for saying in words. (Plain classes here, not dataclasses: importing those
+    costs a share of one session a tenth of git's own time.)"""
 
-    folder: Path = Path()
-    went_out: list[str] = field(default_factory=list)  # paths of what this laptop sent
-    came_in: list[str] = field(default_factory=list)  # paths of what came from the team, new here
-    added_to: list[str] = field(default_factory=list)  # paths of files here that the team added to
-    kept_apart: list[str] = field(default_factory=list)  # what the merge kept as two, in words
-    waiting: list[str] = field(default_factory=list)  # team changes to sessions open here, left for later
-    later: str = ""  # why it could not reach the archive ("" when it did)
-    switched_from: str = ""  # the archive this folder shared with before `share --to` another
+    def __init__(self, folder: Path = Path(), came_in: list[str] | None = None) -> None:
+        self.folder = folder
+        self.went_out: list[str] = []  # paths of what this laptop sent
+        self.came_in: list[str] = came_in or []  # paths of what came from the team, new here
+        self.added_to: list[str] = []  # paths of files here that the team added to
+        self.kept_apart: list[str] = []  # what the merge kept as two, in words
+        self.waiting: list[str] = []  # team changes to sessions open here, left for later
+        self.later = ""  # why it could not reach the archive ("" when it did)
+        self.switched_from = ""  # the archive this folder shared with before `share --to` another
 
     def _files(self, paths: list[str], went: str) -> str:
         """'2 files went out: 'Part 1' and the plan tea.'; past NAMED, '1,200 sessions and 2 plan files went out.'"""
@@ -256,6 +253,8 @@ def is_shared(folder: Path) -> bool:
 
 def _driver_command(kind: str) -> str:
     # The Python this app runs on, so the driver works from a virtual environment too.
+    import shlex
+
     return f"{shlex.quote(sys.executable)} -m workshop_tui merge-file {kind} %O %A %B %P"
 
 
@@ -266,6 +265,8 @@ def _driver_set(settings: str, driver: str, kind: str) -> bool:
     if found is None:
         return False
     try:
+        import shlex
+
         return os.access(shlex.split(found.group(1))[0], os.X_OK)
     except (ValueError, IndexError):
         return False
@@ -320,6 +321,9 @@ def _archive_on_main(where: Path) -> None:
 def connect(folder: Path, url: str) -> Shared:
     """`share --to URL`: make the folder a git working tree (or use the one it is), connect it, share."""
     folder = Path(folder)
+    import shlex
+    import shutil
+
     if shutil.which("git") is None:
         raise ShareProblem(NO_GIT)
     address = archive_address(url)
@@ -452,8 +456,7 @@ def _title(folder: Path, path: str) -> str:
         return path
 
 
-@dataclass
-class _Staged:
+class _Staged(NamedTuple):
     paths: list[str]  # every path staged
     new: set[str]  # of those, the files new to the archive
     tree: str  # the tree they make, for the commit
@@ -483,7 +486,7 @@ def _stage(folder: Path) -> _Staged:
         _must(folder, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}", what="note an open session")
         cut = True
     if cut or not staged.tree:
-        staged.tree = _out(_must(folder, "write-tree", what="record what is new here"))
+        staged = staged._replace(tree=_out(_must(folder, "write-tree", what="record what is new here")))
     return staged
 
 
@@ -508,6 +511,8 @@ def _person(folder: Path) -> str:
         if name:
             return name
     try:
+        import getpass
+
         return getpass.getuser()
     except (OSError, KeyError):
         return "workshop-tui"
@@ -808,8 +813,7 @@ def share(folder: Path) -> Shared:
                 git(folder, "maintenance", "run", "--auto", "--quiet")
 
 
-@dataclass(frozen=True)
-class ShareStatus:
+class ShareStatus(NamedTuple):
     archive: str  # its address
     waiting: list[str]  # what goes out at the next share
     last_shared: datetime | None

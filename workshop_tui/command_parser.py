@@ -1,0 +1,13 @@
+"""argparse, with a wrong command line said in one sentence (a UsageProblem), never argparse's terse line."""
+
+import argparse
+from typing import NoReturn
+
+from workshop_tui.usage_problem import UsageProblem
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with a wrong command line raised as a UsageProblem: one sentence, never argparse's terse line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageProblem(message)
