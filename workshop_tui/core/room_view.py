@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from workshop_tui.core.countdown import Countdown
-from workshop_tui.core.name_forms import name_parts, name_pattern
+from workshop_tui.core.name_forms import NameFinder, name_parts
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
 from workshop_tui.core.wording import plural, whole_minutes
 from workshop_tui.model import Session
@@ -109,15 +109,15 @@ def name_hider(session: Session) -> Callable[[str], str]:
         names.setdefault(session.facilitator.strip(), "the facilitator")
     if session.note_taker.strip():
         names.setdefault(session.note_taker.strip(), "the note-taker")
-    lowered = {name.lower(): label for name, label in names.items()}
+    forms = dict(names)
     for part, label in name_parts(names).items():
-        lowered.setdefault(part, label)
-    pattern = name_pattern(list(lowered))
-    if pattern is None:
+        forms.setdefault(part, label)
+    finder = NameFinder(forms)
+    if finder.pattern is None:
         return _no_names
 
     def hide(text: str) -> str:
-        return pattern.sub(lambda found: lowered.get(found.group(1).lower(), "someone"), text)
+        return finder.sub(text, lambda label, _typed: label or "someone")
 
     return hide
 

@@ -1,11 +1,10 @@
 """Replacing people's names with their role and a number ("Older person 2"), everywhere."""
 
-import re
 from collections.abc import Callable
 from typing import Any
 
+from workshop_tui.core.name_forms import NameFinder
 from workshop_tui.core.name_forms import name_parts as _name_parts
-from workshop_tui.core.name_forms import name_pattern as _pattern
 from workshop_tui.model import Session
 from workshop_tui.model.participant import person_labels
 
@@ -44,29 +43,27 @@ def anonymise(session: Session) -> Session:
         names.setdefault(session.facilitator.strip(), "the facilitator")
     if session.note_taker.strip():
         names.setdefault(session.note_taker.strip(), "the note-taker")
-    lowered: dict[str, str | None] = {name.lower(): label for name, label in names.items()}
-    whole = _pattern(list(lowered))  # for a dict's keys: whole names only
-    # Any form of a name: "Margaret pointed out", "SMITH said", "Margaret's view" are a person too. A part
-    # two people share ("Ann" of Ann Jones and Ann Lee) says only "someone".
+    forms: dict[str, str | None] = dict(names)
+    whole = NameFinder(dict(forms))  # for a dict's keys: whole names only
+    # Any form of a name: "Margaret pointed out", "SMITH said", "Margaret's view", "jose" for José are a
+    # person too. A part two people share ("Ann" of Ann Jones and Ann Lee) says only "someone".
     for part, label in _name_parts(names).items():
-        lowered.setdefault(part, label)
+        forms.setdefault(part, label)
     if session.panel is not None:
         for application in session.panel.round.applications:
             for kept in (application.organisation.strip(), application.project.strip()):
                 if kept:
-                    lowered.setdefault(kept.lower(), None)  # None: kept as it is; a person's own name still goes
-    pattern = _pattern(list(lowered))
+                    forms.setdefault(kept, None)  # None: kept as it is; a person's own name still goes
+    finder = NameFinder(forms)
 
-    def swapped(found: re.Match[str]) -> str:
-        # A match whose lower case is not a key (a letter that changes length in lower case) is still replaced.
-        label = lowered.get(found.group(1).lower(), "someone")
-        return found.group(0) if label is None else label
+    def swapped(label: str | None, typed: str) -> str:
+        return typed if label is None else label
 
     def swap(text: str) -> str:
-        return text if pattern is None else pattern.sub(swapped, text)
+        return finder.sub(text, swapped)
 
     def swap_key(text: str) -> str:
-        return text if whole is None else whole.sub(swapped, text)
+        return whole.sub(text, swapped)
 
     data = _without_codes(_replace_all(session.model_dump(mode="python"), swap, swap_key))
     for person in data["participants"]:
@@ -81,8 +78,7 @@ def names_in(text: str, names: list[str]) -> list[str]:
     for a warning as a reason an applicant will read is typed."""
     found = []
     for name in names:
-        words = [name.lower(), *_name_parts({name: "them"})]
-        if any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) for word in words):
+        if NameFinder(dict.fromkeys([name, *_name_parts({name: "them"})], True)).finds(text):
             found.append(name)
     return found
 

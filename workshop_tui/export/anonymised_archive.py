@@ -10,11 +10,11 @@ a copy in which a name is still found is not written, and the share says which s
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from workshop_tui.core.name_forms import NameFinder, name_parts
 from workshop_tui.core.wording import plural
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.model import Session
@@ -90,13 +90,13 @@ def names_of(session: Session) -> list[str]:
         name = name.strip()
         if name:
             found.add(name)
-            found.update(word for word in re.findall(r"[^\W\d_][\w'-]*[^\W\d_]", name) if len(word) > 2)
+            found.update(word for word in name_parts({name: "them"}) if len(word) > 2)
     return sorted(found)
 
 
 def still_named(data: bytes, names: list[str]) -> bool:
-    text = data.decode("utf-8", "replace")
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names)
+    """Any form of any of `names` in the copy: with or without accents, any apostrophe, any case."""
+    return NameFinder(dict.fromkeys(names, True)).finds(data.decode("utf-8", "replace"))
 
 
 def share(folder: Path) -> SharedAnonymised:
