@@ -135,6 +135,22 @@ async def test_a_long_record_keeps_the_newest_in_sight(sessions_dir: Path, clock
         assert app.screen.query_one("#projector-next").region.bottom <= size[1]  # the next step still shows
 
 
+async def test_a_projector_plugged_in_mid_session_shows_the_newest_after_the_resize(sessions_dir: Path, clock):
+    """Found by a new user: made smaller (a projector plugged in), the projector showed the oldest notes."""
+    app = live_app(sessions_dir, clock)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = live(app)
+        for number in range(1, 16):
+            screen.owner.apply(Command("add_note", {"typed": f"point number {number} from the group, said at some length"}))
+        await pilot.press("g", "f")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        lines = list(app.screen.query(".record-line").results(Static))
+        assert app.screen.query_one("#record-lines").region.contains_region(lines[-1].region), "the newest is in sight"
+
+
 async def test_the_facilitators_projector_view_never_names_a_key(sessions_dir: Path, clock):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -113,6 +113,8 @@ class RoomProjector(Vertical):
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a larger clock above the record.
         self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
+        # A projector plugged in mid-session changes the size: the newest lines stay the ones in sight.
+        self.call_after_refresh(self.query_one("#record-lines", VerticalScroll).scroll_end, animate=False)
 
     def show(self, view: RoomView, ended_at: str = "") -> None:
         """Draw `view`; `ended_at` is the clock time a finished session ended ("10:55")."""
