@@ -397,6 +397,14 @@ async def test_the_chair_sees_who_may_join_with_each_members_code_and_lets_guest
         assert "Let in" in words(pilot, "#who-words")
         await pilot.press("escape")
         assert not isinstance(pilot.app.screen, WhoMayJoinScreen)
+        # Served to web browsers beyond this computer: the join code is there too, first and whole (the
+        # title bar cut it at 80 columns, and a new user read out the co-chair's code instead).
+        live(pilot.app).owner.say("Join code 2A7TJ5 · Browsers: http://192.168.1.5:8000/join for notes")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        shown = words(pilot, "#who-words")
+        assert shown.startswith("Web browsers (workshop-tui serve)\n  Join code 2A7TJ5\n  Browsers: http://192.168.1.5:8000/join")
+        assert "for web browsers only; a co-chair's code is below" in shown
 
 
 async def test_a_note_takers_window_is_never_shown_the_codes(sessions_dir, clock):

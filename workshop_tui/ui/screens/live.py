@@ -722,7 +722,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def action_who_may_join(self) -> None:
         from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
 
-        self.app.push_screen(WhoMayJoinScreen(lambda: self.session, self.run_command))
+        self.app.push_screen(WhoMayJoinScreen(lambda: self.session, self.run_command, lambda: self.owner.notice or ""))
 
     def on_screen_resume(self) -> None:
         if self.type_first:

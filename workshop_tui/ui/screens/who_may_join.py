@@ -14,9 +14,13 @@ from workshop_tui.core.panel_views import members
 from workshop_tui.model import Session
 
 
-def who_may_join_words(session: Session) -> str:
-    """The screen's words: plain sentences, each code in two halves to read out."""
+def who_may_join_words(session: Session, browsers: str = "") -> str:
+    """The screen's words: plain sentences, each code in two halves to read out. `browsers`: what
+    `workshop-tui serve` told this window (its join code and addresses), first, as the title bar cuts it."""
     lines = []
+    if browsers:
+        lines += ["Web browsers (workshop-tui serve)", *(f"  {part}" for part in browsers.split(" · ")),
+                  "  The join code is for web browsers only; a co-chair's code is below.", ""]
     co_chair = session.codes.get(FACILITATOR_CODE)
     if co_chair:
         lines += ["A co-chair (a second facilitator)",
@@ -51,9 +55,10 @@ class WhoMayJoinScreen(ModalScreen[None]):
     WhoMayJoinScreen #who-words { height: auto; }
     """
 
-    def __init__(self, session: Callable[[], Session], run_command: Callable[..., bool]) -> None:
+    def __init__(self, session: Callable[[], Session], run_command: Callable[..., bool],
+                 browsers: Callable[[], str] = lambda: "") -> None:
         super().__init__()
-        self.session, self.run_command = session, run_command
+        self.session, self.run_command, self.browsers = session, run_command, browsers
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -68,7 +73,7 @@ class WhoMayJoinScreen(ModalScreen[None]):
         self.show()
 
     def show(self) -> None:
-        self.query_one("#who-words", Static).update(who_may_join_words(self.session()))
+        self.query_one("#who-words", Static).update(who_may_join_words(self.session(), self.browsers()))
 
     def action_guests(self) -> None:
         allowed = not self.session().guests_allowed
