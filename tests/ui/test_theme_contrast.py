@@ -174,6 +174,14 @@ def _keys(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
     return run_before
 
 
+async def _notices(pilot: Pilot) -> None:
+    """A notice of each kind, as toasts in the corner."""
+    await _keys()(pilot)
+    for severity in ("information", "warning", "error"):
+        pilot.app.notify(f"Something to say ({severity}).", title=f"A {severity} notice", severity=severity, timeout=60)
+    await pilot.pause(0.2)
+
+
 def _plain(folder: Path, clock: FakeClock) -> WorkshopApp:
     return WorkshopApp(sessions_dir=folder, clock=clock)
 
@@ -220,6 +228,7 @@ SCENES: dict[str, Scene] = {
     "help": (_plain, _keys("f1")),
     "finished": (_part_1, _room_then("ctrl+f", "ctrl+f")),
     "decision form": (_part_1, _room_then("d", *"Meet monthly?")),
+    "notices": (_plain, _notices),
 }
 
 
@@ -231,7 +240,7 @@ async def test_every_piece_of_text_on_the_main_screens_is_7_to_1_in_each_theme(
     build, run_before = SCENES[scene]
     app = build(Path("sessions"), clock)
     app.theme = theme
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await run_before(pilot)
         await pilot.pause()
         assert inks(app), "nothing was drawn"

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -147,7 +148,8 @@ class WorkshopApp(App):
     def on_mount(self) -> None:
         self.call_after_refresh(settle_memory)
         if self.settings.problem:
-            self.notify(self.settings.problem, title="Settings not read", severity="warning", timeout=20)
+            # After the first frame: a notice sent before the first screen is up is never drawn.
+            self.call_after_refresh(self.notify, self.settings.problem, title="Settings not read", severity="warning", timeout=20)
         if not self.is_headless:
             watch_terminal(sys.__stdin__.fileno() if sys.__stdin__ else 0, self._terminal_gone)
         self.share_with_the_team()  # take in what the team shared since last time
@@ -328,12 +330,19 @@ class WorkshopApp(App):
         """Show this window in the theme `name`, and remember it for this kind of window."""
         self.theme = name
         if self.settings_file is None or self.in_browser:
-            return  # a browser's window never writes this computer's files
+            return  # not remembered in tests; a browser's window never writes this computer's files
+        self.run_worker(partial(self._remember_theme, self.settings_file, name), thread=True, group="settings")
+
+    def _remember_theme(self, path: Path, name: str) -> None:
+        """On a worker thread: write the settings file (the disk may be slow)."""
         try:
-            self.settings = remember_theme(self.settings_file, self.window_role, name)
+            settings = remember_theme(path, self.window_role, name)
         except OSError as error:
-            self.notify(f"The theme is shown, but could not be remembered in {self.settings_file} "
-                        f"({error.strerror or error}).", title="Settings not saved", severity="warning", timeout=15)
+            self.call_from_thread(
+                self.notify, f"The theme is shown, but could not be remembered in {path} ({error.strerror or error}).",
+                title="Settings not saved", severity="warning", timeout=15)
+            return
+        self.call_from_thread(setattr, self, "settings", settings)
 
 
 @contextmanager
