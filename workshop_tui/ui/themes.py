@@ -21,6 +21,11 @@ APP_VARIABLES = {
 }
 
 
+def _scroll_bars(bar: str, hover: str, active: str) -> dict[str, str]:
+    """Scroll bars that can be seen (3:1 against their track, as WCAG asks of shapes), not Textual's faint ones."""
+    return {"scrollbar": bar, "scrollbar-hover": hover, "scrollbar-active": active}
+
+
 def _solid_text(foreground: str, muted: str, cursor: str, cursor_text: str, blurred_cursor: str) -> dict[str, str]:
     """Textual's own variables that would otherwise be see-through (dimmer) text or a mid-tone cursor."""
     return {
@@ -62,6 +67,7 @@ DEFAULT = Theme(
     variables={
         **APP_VARIABLES,
         **_solid_text("#E0E0E0", "#C4C4C4", cursor="#0B5394", cursor_text="#FFFFFF", blurred_cursor="#152C42"),
+        **_scroll_bars("#5B7A99", "#7A9AB8", "#8CC8FF"),
         "button-color-foreground": "#FFFFFF",  # on the primary blue
         "text-primary": "#8CC8FF",
         "text-accent": "#FFA62B",
@@ -93,6 +99,7 @@ PROJECTOR = Theme(
     variables={
         **APP_VARIABLES,
         **_solid_text("#FFFFFF", "#FFFFFF", cursor="#FFFFFF", cursor_text="#000000", blurred_cursor="#202020"),
+        **_scroll_bars("#A0A0A0", "#FFFFFF", "#FFFFFF"),
         "button-color-foreground": "#000000",  # on the primary white
         "text-primary": "#FFFFFF",
         "text-accent": "#FFFFFF",
@@ -126,6 +133,7 @@ LIGHT = Theme(
     variables={
         **APP_VARIABLES,
         **_solid_text("#000000", "#333333", cursor="#00457A", cursor_text="#FFFFFF", blurred_cursor="#DDE8F2"),
+        **_scroll_bars("#6B7F91", "#4D6275", "#00457A"),
         "overrun": "#7A3300",
         "alarm-foreground": "#FFFFFF",
         "alarm-background": "#8B0000",
