@@ -234,17 +234,38 @@ SCENES: dict[str, Scene] = {
 }
 
 
-@pytest.mark.parametrize("scene", list(SCENES))
+# At 80x24 a screen lays out differently (the key bar, the agenda's columns): the four the issue names.
+SMALL = ["live, running over", "projector, running over", "panel, scores hidden", "review"]
+CASES = [(scene, (100, 30)) for scene in SCENES] + [(scene, (80, 24)) for scene in SMALL]
+
+
+@pytest.mark.parametrize(("scene", "size"), CASES, ids=[f"{scene}-{w}x{h}" for scene, (w, h) in CASES])
 @pytest.mark.parametrize("theme", THEME_NAMES)
 async def test_every_piece_of_text_on_the_main_screens_is_7_to_1_in_each_theme(
-        tmp_path: Path, monkeypatch, clock: FakeClock, theme: str, scene: str):
+        tmp_path: Path, monkeypatch, clock: FakeClock, theme: str, scene: str, size: tuple[int, int]):
     monkeypatch.chdir(tmp_path)
     build, run_before = SCENES[scene]
     app = build(Path("sessions"), clock)
     app.theme = theme
-    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+    async with app.run_test(size=size, notifications=True) as pilot:
         await run_before(pilot)
         await pilot.pause()
         assert inks(app), "nothing was drawn"
         faint = too_faint(app)
         assert not faint, f"Below 7:1 in the {theme} theme, {scene}:\n" + "\n".join(sorted(set(faint))[:40])
+
+
+async def test_the_measure_finds_a_faint_colour_added_to_a_screen(tmp_path: Path, monkeypatch, clock: FakeClock):
+    """The check above is only worth its passes if it fails: a grey line and a dimmed one are both found."""
+    monkeypatch.chdir(tmp_path)
+    app = live_app(Path("sessions"), clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        assert not too_faint(app)
+        app.screen.query_one("#next-step").styles.color = "#777777"
+        app.screen.query_one("#step-title").styles.text_style = "dim"
+        await pilot.pause()
+        faint = "\n".join(too_faint(app))
+        assert "'Next: Tea (15 minutes)'" in faint and "#777777 on #121212, 4.18:1" in faint
+        assert "'Welcome  (activity)'" in faint  # Textual draws dim text in a colour nearer the background
