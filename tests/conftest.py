@@ -15,6 +15,8 @@ from workshop_tui.model import Plan, Session, Step
 # A command run with no sessions folder where it runs uses the person's own data folder: under the
 # tests, a folder of their own, never the real home's.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="workshop-tui-tests-data-")
+# The settings file (the theme each window opens in) too: a test never reads or writes the real one.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="workshop-tui-tests-config-")
 
 # In CI every property test runs the same examples each time, so a run's result never depends on
 # chance; on a developer's machine they vary, to find more.

@@ -89,7 +89,7 @@ def no_screen(monkeypatch):
     """open_app records the sessions folder it was given instead of opening a screen."""
     opened: list[Path] = []
 
-    def record(sessions_dir, opening=None, quiet=False):
+    def record(sessions_dir, opening=None, quiet=False, theme=None):
         opened.append(Path(sessions_dir))
         return 0
 

@@ -5,6 +5,7 @@ import gc
 import os
 import sys
 import unicodedata
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.problems import FileProblem, field_path
 from workshop_tui.store.sessions_dir import ENV_VAR, choose_sessions_dir, own_sessions_dir, where_from
 from workshop_tui.command_parser import Parser
+from workshop_tui.store.settings import THEME_NAMES, settings_path, theme_problem
 from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
 from workshop_tui.plan_commands import check, list_plans, plan_command, plan_stats
 from workshop_tui.share_commands import add_share_command, merge_file, share
@@ -55,6 +57,10 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
     parser.add_argument(
         "--sessions-dir", metavar="DIR", default=default, help="the folder that holds session files"
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", default=default,
+        help=f"this window's colours: {', '.join(THEME_NAMES)} (the settings file's, else default, if not given)",
     )
 
 
@@ -229,6 +235,9 @@ def check_values(args: argparse.Namespace) -> None:
             raise UsageProblem(problem)
         if name in _TEXT:
             setattr(args, name, value.strip())
+    theme = getattr(args, "theme", None)
+    if theme is not None and (problem := theme_problem(theme)):
+        raise UsageProblem(problem)
     from_environment = os.environ.get(ENV_VAR)
     if args.sessions_dir is None and from_environment:
         label = f"the folder in ${ENV_VAR}"
@@ -267,12 +276,12 @@ def _quiet_stdout() -> None:
         pass
 
 
-def open_app(sessions_dir: Path, opening=None, quiet: bool = False) -> int:
+def open_app(sessions_dir: Path, opening=None, quiet: bool = False, theme: str | None = None) -> int:
     check_terminal()
     # Textual is imported only when a screen opens, so the other commands start fast.
     from workshop_tui.ui.app import WorkshopApp
 
-    app = WorkshopApp(sessions_dir=sessions_dir, quiet=quiet, opening=opening)
+    app = WorkshopApp(sessions_dir=sessions_dir, quiet=quiet, opening=opening, theme=theme, settings_file=settings_path())
     app.run()
     # Not zero after a crash (see WorkshopApp._handle_exception), so scripts and people can tell.
     return app.return_code or 0
@@ -293,7 +302,7 @@ def run(args: argparse.Namespace, sessions_dir: Path) -> int:
         sessions_dir, plan, title, SystemClock(), args.facilitator or "", args.note_taker or "", follows=follows
     )
     try:
-        return open_app(sessions_dir, OpenedSession(owner), args.quiet)
+        return open_app(sessions_dir, OpenedSession(owner), args.quiet, args.theme)
     finally:
         owner.close()
 
@@ -337,7 +346,7 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     # it, this one joins it as the facilitator's screen, with every key as usual.
     owner = resume_or_join(path, SystemClock())
     try:
-        return open_app(sessions_dir, OpenedSession(owner), args.quiet)
+        return open_app(sessions_dir, OpenedSession(owner), args.quiet, args.theme)
     finally:
         owner.close()
 
@@ -394,7 +403,7 @@ def join(args: argparse.Namespace, sessions_dir: Path) -> int:
         raise UsageProblem(str(refused)) from None
     window = JoinedSession(path, SystemClock(), joiner.role, joiner.name, in_browser=args.in_browser, code=code)
     try:
-        return open_app(sessions_dir, OpenedSession(window, joiner.role, args.in_browser), args.quiet)
+        return open_app(sessions_dir, OpenedSession(window, joiner.role, args.in_browser), args.quiet, args.theme)
     finally:
         window.close()
 
@@ -408,7 +417,7 @@ def show(args: argparse.Namespace, sessions_dir: Path) -> int:
     path = open_now(_folder(sessions_dir), args.session)
     window = JoinedSession(path, SystemClock(), "audience", in_browser=args.in_browser)
     try:
-        return open_app(sessions_dir, OpenedSession(window, "audience", args.in_browser), quiet=True)
+        return open_app(sessions_dir, OpenedSession(window, "audience", args.in_browser), quiet=True, theme=args.theme)
     finally:
         window.close()
 
@@ -494,9 +503,9 @@ def review(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.ui.app import BrowseSessions, ReviewSession
 
     if not args.session:
-        return open_app(sessions_dir, BrowseSessions())
+        return open_app(sessions_dir, BrowseSessions(), theme=args.theme)
     path = _folder(sessions_dir).find(args.session)
-    return open_app(sessions_dir, ReviewSession(_read_session(path), path))
+    return open_app(sessions_dir, ReviewSession(_read_session(path), path), theme=args.theme)
 
 
 def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
@@ -537,7 +546,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "plans":
             return list_plans(sessions_dir)
         if args.command == "plan":
-            return plan_command(args, sessions_dir, open_app)
+            return plan_command(args, sessions_dir, partial(open_app, theme=args.theme))
         if args.command == "stats":
             return plan_stats(args, sessions_dir)
         if args.command == "check":
@@ -558,7 +567,7 @@ def main(argv: list[str] | None = None) -> int:
             return export_session(args, sessions_dir)
         if args.command == "share":
             return share(args, sessions_dir)
-        return open_app(sessions_dir)
+        return open_app(sessions_dir, theme=args.theme)
     except UsageProblem as problem:
         said = str(problem)
         print(f"workshop-tui: {said}{'' if said.endswith(('.', '?')) else '.'}", file=sys.stderr)

@@ -21,6 +21,10 @@ def left_column(screen: str) -> dict[str, str]:
     return {line.split()[0]: line[start:end].strip() for line in lines if line.split()[:1] in (["Ann"], ["Bob"], ["Cat"])}
 
 
+def _a_time(cell: str) -> bool:
+    return re.fullmatch(r"\d\d:\d\d", cell) is not None
+
+
 def start_a_session(terminal: Terminal, sessions: Path) -> str:
     terminal.start(f"{installed_command()} run co-production-part-1 --quiet --sessions-dir {sessions}")
     return terminal.wait_for("Paused with")
@@ -43,12 +47,12 @@ def test_marking_the_second_then_the_third_person_as_left_marks_those_two(termin
         terminal.wait_until(lambda screen, name=name: name in left_column(screen), f"{name} being added")
     # Wherever adding left the cursor: to the top (Up stops there), then down to the second person.
     terminal.send("Up", "Up", "Up", "Down", "x")
-    terminal.wait_until(lambda screen: left_column(screen).get("Bob", "") != "", "Bob being marked as left")
+    terminal.wait_until(lambda screen: _a_time(left_column(screen).get("Bob", "")), "Bob being marked as left")
     # The cursor stays on Bob's row, so one step down is the third person (it once jumped to the top).
     terminal.send("Down", "x")
-    screen = terminal.wait_until(lambda screen: left_column(screen).get("Cat", "") != "", "Cat being marked as left")
+    screen = terminal.wait_until(lambda screen: _a_time(left_column(screen).get("Cat", "")), "Cat being marked as left")
     left = left_column(screen)
-    assert set(left) == {"Ann", "Bob", "Cat"} and left["Ann"] == "", screen
+    assert set(left) == {"Ann", "Bob", "Cat"} and left["Ann"] == "here", screen
     assert re.fullmatch(r"\d\d:\d\d", left["Bob"]) and re.fullmatch(r"\d\d:\d\d", left["Cat"]), screen
     terminal.send("Escape")
     terminal.wait_for("Press t")

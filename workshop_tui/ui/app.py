@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,11 +22,13 @@ from workshop_tui.model import Plan, Session
 from workshop_tui.store.open_session import OpenSession, SessionLink
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
+from workshop_tui.store.settings import Settings, read_settings, remember_theme
 from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
 from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
 from workshop_tui.ui.terminal_watch import HUNG_UP, watch_terminal
+from workshop_tui.ui.themes import APP_VARIABLES, THEME_HELP, THEMES
 
 if TYPE_CHECKING:
     from workshop_tui.core.plan_draft import PlanDraft  # loaded only when the editor opens
@@ -83,7 +86,10 @@ class WorkshopApp(App):
         if sub_title and cell_len(title) + len(" — ") + cell_len(sub_title) > room:
             left = room - cell_len(title) - len(" — ")
             sub_title = middle_cut(sub_title, left) if left >= 16 else ""
-        return super().format_title(middle_cut(title, room) if not sub_title else title, sub_title)
+        if not sub_title:
+            return Content(middle_cut(title, room))
+        # Textual dims the sub-title, below 7:1: here it is told apart by the dash alone.
+        return Content.assemble(title, " — ", sub_title)
 
     @property
     def _background_screens(self) -> list[Screen]:
@@ -111,6 +117,8 @@ class WorkshopApp(App):
         quiet: bool = False,
         opening: StartPlan | OpenedSession | ReviewSession | BrowseSessions | EditPlan | None = None,
         autosave_gather_seconds: float = 0.2,
+        theme: str | None = None,
+        settings_file: Path | None = None,
     ):
         super().__init__()
         self.sessions_dir = Path(sessions_dir)
@@ -127,9 +135,21 @@ class WorkshopApp(App):
         self.owners: set[SessionLink] = set()  # every session this app has open, to save on a hang-up
         self.sharing: list[threading.Thread] = []  # shares with the team's archive under way, each waited on by a thread
         self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
+        self.settings_file = settings_file  # None: a theme chosen here is not remembered (tests)
+        self.settings = read_settings(settings_file) if settings_file else Settings()
+        for each in THEMES.values():
+            self.register_theme(each)
+        # --theme, then what the settings file says for this kind of window, then the default.
+        self.theme = theme or self.settings.theme_for(self.window_role)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(APP_VARIABLES)
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_memory)
+        if self.settings.problem:
+            # After the first frame: a notice sent before the first screen is up is never drawn.
+            self.call_after_refresh(self.notify, self.settings.problem, title="Settings not read", severity="warning", timeout=20)
         if not self.is_headless:
             watch_terminal(sys.__stdin__.fileno() if sys.__stdin__ else 0, self._terminal_gone)
         self.share_with_the_team()  # take in what the team shared since last time
@@ -296,11 +316,33 @@ class WorkshopApp(App):
                 f"Key: {key}",
                 lambda target=target, action=binding.action: self.call_later(self._run_from_palette, action, target),
             )
+        for name in THEMES:
+            yield SystemCommand(f"Theme: {name}", THEME_HELP[name], lambda name=name: self.choose_theme(name))
         for command in super().get_system_commands(screen):
             # Textual's own screenshot saves a file: a browser's window never writes this computer's files.
             if self.in_browser and "screenshot" in command.title.lower():
                 continue
+            if command.title == "Theme":
+                continue  # Textual's theme picker offers themes without enough contrast: ours are above
             yield command
+
+    def choose_theme(self, name: str) -> None:
+        """Show this window in the theme `name`, and remember it for this kind of window."""
+        self.theme = name
+        if self.settings_file is None or self.in_browser:
+            return  # not remembered in tests; a browser's window never writes this computer's files
+        self.run_worker(partial(self._remember_theme, self.settings_file, name), thread=True, group="settings")
+
+    def _remember_theme(self, path: Path, name: str) -> None:
+        """On a worker thread: write the settings file (the disk may be slow)."""
+        try:
+            settings = remember_theme(path, self.window_role, name)
+        except OSError as error:
+            self.call_from_thread(
+                self.notify, f"The theme is shown, but could not be remembered in {path} ({error.strerror or error}).",
+                title="Settings not saved", severity="warning", timeout=15)
+            return
+        self.call_from_thread(setattr, self, "settings", settings)
 
 
 @contextmanager

@@ -115,7 +115,10 @@ class RecordsScreen(ModalScreen):
         people.clear()
         for heard in who_has_been_heard(self.session):
             p = heard.person
-            people.add_row(Text(heard.label), p.role, _time(p.arrived_at), _time(p.left_at), str(heard.notes), str(heard.dissent), key=p.id)
+            # Who is in the room is said in words, never by a colour alone: "not yet" come, "here", or when they left.
+            arrived = _time(p.arrived_at) or "not yet"
+            left = _time(p.left_at) or ("here" if p.here else "")
+            people.add_row(Text(heard.label), p.role, arrived, left, str(heard.notes), str(heard.dissent), key=p.id)
         rows = []
         for note in self.session.notes:
             if note.kind == "parking" and note.removed_at is None:

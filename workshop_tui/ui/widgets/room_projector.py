@@ -25,8 +25,8 @@ class RoomProjector(Vertical):
     RoomProjector {
         display: none;
         height: 1fr;
-        background: $background;
-        color: $foreground;
+        background: $projector-background;
+        color: $projector-foreground;
     }
     RoomProjector #projector-title {
         height: auto;
@@ -43,8 +43,8 @@ class RoomProjector(Vertical):
     RoomProjector BigClock {
         height: 1fr;
         min-height: 7;
-        color: $foreground;
-        background: $background;
+        color: $projector-foreground;
+        background: $projector-background;
     }
     RoomProjector.-record BigClock {
         height: 7;
@@ -53,7 +53,7 @@ class RoomProjector(Vertical):
         height: 14;
     }
     RoomProjector.-over BigClock, RoomProjector.-over #projector-words {
-        color: $warning;
+        color: $overrun;
     }
     RoomProjector #projector-words {
         height: auto;

@@ -25,5 +25,5 @@ class StepProgress(Widget):
         width = self.size.width
         filled = round(max(0.0, min(1.0, self.fraction)) * width)
         bar = Text("━" * filled, style="bold")
-        bar.append("╌" * (width - filled), style="dim")
+        bar.append("╌" * (width - filled))  # told apart by its shape, never dimmed (contrast)
         return bar
