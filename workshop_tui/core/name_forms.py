@@ -13,6 +13,9 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
+from workshop_tui.model import Session
+from workshop_tui.model.participant import person_labels
+
 # Parts of a name that are not a name of their own: titles and initials.
 NOT_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "st", "sir", "dame", "rev", "cllr", "the", "and", "of"}
 # Apostrophes and hyphens as keyboards, phones and word processors type them.
@@ -94,3 +97,15 @@ def name_parts(names: dict[str, str]) -> dict[str, str]:
                 continue
             parts[word] = label if parts.get(word, label) == label else "someone"
     return parts
+
+
+def names_to_roles(session: Session) -> dict[str, str]:
+    """Each whole name in the session (the roster's, the facilitator's, the note-taker's) to the role it
+    becomes where names are not shown: "Older person 2", "the facilitator", "the note-taker"."""
+    labels = person_labels(session.participants, anonymise=True, panel=session.panel is not None)
+    names = {p.name.strip(): labels[p.id] for p in session.participants if p.name.strip()}
+    if session.facilitator.strip():
+        names.setdefault(session.facilitator.strip(), "the facilitator")
+    if session.note_taker.strip():
+        names.setdefault(session.note_taker.strip(), "the note-taker")
+    return names

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from workshop_tui.core.countdown import Countdown
-from workshop_tui.core.name_forms import NameFinder, name_parts
+from workshop_tui.core.name_forms import NameFinder, name_parts, names_to_roles
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
 from workshop_tui.core.wording import plural, whole_minutes
 from workshop_tui.model import Session
@@ -103,12 +103,7 @@ def time_words(countdown: Countdown, now: datetime) -> str:
 def name_hider(session: Session) -> Callable[[str], str]:
     """Text -> the same text with every form of every roster name (and the facilitator's and the
     note-taker's) replaced by the person's role, as an anonymised export does."""
-    labels = person_labels(session.participants, anonymise=True, panel=session.panel is not None)
-    names = {p.name.strip(): labels[p.id] for p in session.participants if p.name.strip()}
-    if session.facilitator.strip():
-        names.setdefault(session.facilitator.strip(), "the facilitator")
-    if session.note_taker.strip():
-        names.setdefault(session.note_taker.strip(), "the note-taker")
+    names = names_to_roles(session)
     forms = dict(names)
     for part, label in name_parts(names).items():
         forms.setdefault(part, label)

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
-from workshop_tui.core.name_forms import NameFinder
+from workshop_tui.core.name_forms import NameFinder, names_to_roles
 from workshop_tui.core.name_forms import name_parts as _name_parts
 from workshop_tui.model import Session
 from workshop_tui.model.participant import person_labels
@@ -38,11 +38,7 @@ def anonymise(session: Session) -> Session:
     are not people's names: they are kept whole, even where one holds a name ("St Margaret's Lunch Club").
     """
     labels = person_labels(session.participants, anonymise=True, panel=session.panel is not None)
-    names = {p.name.strip(): labels[p.id] for p in session.participants if p.name.strip()}
-    if session.facilitator.strip():
-        names.setdefault(session.facilitator.strip(), "the facilitator")
-    if session.note_taker.strip():
-        names.setdefault(session.note_taker.strip(), "the note-taker")
+    names = names_to_roles(session)
     forms: dict[str, str | None] = dict(names)
     whole = NameFinder(dict(forms))  # for a dict's keys: whole names only
     # Any form of a name: "Margaret pointed out", "SMITH said", "Margaret's view", "jose" for José are a
