@@ -91,3 +91,21 @@ async def test_the_sessions_list_says_which_sessions_came_from_the_team(tmp_path
         status, facilitator = columns.index("Status"), columns.index("Facilitator")
         assert (str(rows["Run on laptop A"][facilitator]), rows["Run on laptop A"][status]) == ("Fatima", "finished (team)")
         assert (str(rows["Run on laptop B"][facilitator]), rows["Run on laptop B"][status]) == ("Bob", "finished")
+
+
+def test_the_home_screen_says_which_archive_the_folder_shares_with(tmp_path: Path):
+    """A new user asked where the folder shares to: the home screen's line names the archive."""
+    from workshop_tui.ui.screens.home import folder_words
+
+    url = tmp_path / "drive" / "team.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(url)], check=True)
+    folder = tmp_path / "sessions"
+    assert "shares" not in folder_words(folder)
+    connect(folder, str(url))
+    said = folder_words(folder)
+    assert "It shares with your team's archive at " in said and said.endswith("/drive/team.git.")
+    long_one = tmp_path / ("a-very-long-folder-name-for-the-shared-drive-" * 3) / "team.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(long_one)], check=True)
+    connect(folder, str(long_one))
+    said = folder_words(folder)
+    assert "…" in said and said.endswith("/team.git.")  # cut in the middle: its end still shows

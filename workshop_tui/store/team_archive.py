@@ -251,6 +251,17 @@ def is_shared(folder: Path) -> bool:
         return False
 
 
+def archive_of(folder: Path) -> str:
+    """The team archive's address as the folder's git settings keep it ('' when not connected): read from
+    the settings file, so the home screen can say it without running git."""
+    try:
+        settings = (Path(folder) / ".git" / "config").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    found = re.search(rf'\[remote "{REMOTE}"\][^\[]*?\n\s*url\s*=\s*(.+?)\s*\n', settings + "\n")
+    return found.group(1) if found else ""
+
+
 def _driver_command(kind: str) -> str:
     # The Python this app runs on, so the driver works from a virtual environment too.
     import shlex

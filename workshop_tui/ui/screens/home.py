@@ -25,7 +25,8 @@ HINT = "Enter starts a session of the chosen plan. E changes it, C copies it, N 
 
 def folder_words(folder: Path) -> str:
     """Which sessions folder is in use, as short as it can be said: from here, from home, or in full."""
-    from workshop_tui.store.team_archive import connected
+    from workshop_tui.store.team_archive import archive_of, connected
+    from workshop_tui.ui.middle_cut import middle_cut
 
     where = Path(folder).absolute()
     for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
@@ -36,7 +37,11 @@ def folder_words(folder: Path) -> str:
             continue
     else:
         shown = str(where)
-    team = " It shares with your team's archive." if connected(folder) else ""
+    address = archive_of(folder)
+    if address:
+        team = f" It shares with your team's archive at {middle_cut(address, 48)}."
+    else:
+        team = " It shares with your team's archive." if connected(folder) else ""
     return f"Sessions folder: {shown}.{team}"
 
 
