@@ -1,5 +1,6 @@
 """The note-taker's window types first; the audience window only shows; the facilitator can switch."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -171,3 +172,17 @@ async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stop
         assert text_of(app, "#projector-title") == "Windows - finished at 10:00"
         assert text_of(app, "#projector-next") == "" and text_of(app, "#link-state") == "The session has ended."
     window.close()
+
+
+async def test_the_note_takers_command_list_never_offers_a_letter_that_would_go_into_the_note(owner, clock):
+    """Found by a new user: Ctrl+P in the note-taker's window said 'Key: D' for a decision, but D typed a d."""
+    app = window_app(owner, clock, "note-taker")
+    async with app.run_test(size=(100, 30)) as pilot:
+        helps = {command.title: command.help for command in app.get_system_commands(app.screen)}
+        assert helps["Record a decision, even while typing a note"] == "Key: F3"
+        letter_keys = [help for help in helps.values() if re.fullmatch(r"Key: \w", help)]
+        assert letter_keys == [], letter_keys
+        assert any(help.startswith("Key: D, once F2 makes letters keys again") for help in helps.values())
+        await pilot.press("f2")  # letters are keys again: said plainly
+        helps = {command.title: command.help for command in app.get_system_commands(app.screen)}
+        assert "Key: D" in helps.values()

@@ -302,6 +302,9 @@ class WorkshopApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key of the screen is in the command palette too, with its description."""
         seen = set()
+        typing_first = bool(getattr(screen, "type_first", False))
+        switch = next((b for b in screen.BINDINGS if isinstance(b, Binding) and b.action == "type_first"), None)
+        type_first_key = keys_in_words(current_keys(switch, self._keymap))[0] if switch is not None else "F2"
         for binding in [*screen.BINDINGS, *self.BINDINGS]:
             if not isinstance(binding, Binding) or binding.action in seen or not binding.tooltip:
                 continue
@@ -311,9 +314,13 @@ class WorkshopApp(App):
                 if target.check_action(binding.action.split("(")[0], ()) is False:
                     continue  # such as F5 for the timer, which only works while a note is typed
             key = keys_in_words(current_keys(binding, self._keymap))[0]
+            said = f"Key: {key}"
+            if typing_first and len(key) == 1:
+                # In a window that types first (a note-taker's), a letter goes into the note line.
+                said = f"Key: {key}, once {type_first_key} makes letters keys again (now they go into the note)"
             yield SystemCommand(
                 binding.tooltip,
-                f"Key: {key}",
+                said,
                 lambda target=target, action=binding.action: self.call_later(self._run_from_palette, action, target),
             )
         for name in THEMES:
