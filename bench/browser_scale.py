@@ -69,7 +69,9 @@ def one_launch(folder: Path, count: int, timeout: float, search: str | None = No
             term.wait_for(lambda _: term.reads > reads, 10, "the search box to take the keys")  # focus repaints it
             term.wait_quiet(0.2)
             typed = term.type(search)
-            changed = term.wait_for(lambda s: status not in s.lines() and any(search in line for line in s.lines()), 60, "the search")
+            changed = term.wait_for(
+                lambda s: status not in s.lines() and any(search in line for line in s.lines()), 60, "the search"
+            )
             term.wait_quiet(0.3)
             result["search"] = changed - typed
         term.quit()
@@ -122,13 +124,27 @@ def main() -> None:
                 print(f"{count} files: a cold launch and {warm_runs} warm ones done", file=sys.stderr)
             added = [path for path in folder.iterdir() if path.name not in original]
             index_size = sum(path.stat().st_size for path in added if path.is_file())
-            notes.append(f"{count} files, {size / 1e6:.1f} MB ({kinds_of(source)}); the app added "
-                         f"{', '.join(p.name for p in added) or 'nothing'} ({index_size / 1e6:.1f} MB)")
-            for label, samples, key in (("cold (no index)", cold, "table"), ("warm (index)", warm, "table"),
-                                        ("search, warm", warm, "search")):
+            notes.append(
+                f"{count} files, {size / 1e6:.1f} MB ({kinds_of(source)}); the app added "
+                f"{', '.join(p.name for p in added) or 'nothing'} ({index_size / 1e6:.1f} MB)"
+            )
+            for label, samples, key in (
+                ("cold (no index)", cold, "table"),
+                ("warm (index)", warm, "table"),
+                ("search, warm", warm, "search"),
+            ):
                 low, mid, high = spread([s[key] for s in samples])
-                rows.append([f"{count:,}", label, str(len(samples)), f"{low * 1000:.0f}", f"{mid * 1000:.0f}",
-                             f"{high * 1000:.0f}", f"{read_bytes * 1000:.0f}"])
+                rows.append(
+                    [
+                        f"{count:,}",
+                        label,
+                        str(len(samples)),
+                        f"{low * 1000:.0f}",
+                        f"{mid * 1000:.0f}",
+                        f"{high * 1000:.0f}",
+                        f"{read_bytes * 1000:.0f}",
+                    ]
+                )
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -61,12 +61,59 @@ def make_session(folder: Path, rng: random.Random) -> Path:
     from workshop_tui.store.plan_library import find_plan
 
     plan = find_plan(PLAN).plan
-    owner = OpenSession.create(folder, plan, "Co-production training, part 1 (bench)", SystemClock(), "Ann", "Bob", gather_seconds=0)
-    names = [f"{first} {last}" for first, last in zip(
-        ["Margaret", "Pat", "Joyce", "Dev", "Amira", "Tom", "Ruth", "Sunil", "Edna", "Kofi", "Lin", "Bernard", "Iris",
-         "Wyn", "Olu", "Rosa", "Frank", "Nell", "Ivy", "Stan"],
-        ["Smith", "Kelly", "Brown", "Patel", "Hassan", "Jones", "Owen", "Shah", "Price", "Mensah", "Wu", "Hughes",
-         "Cole", "Evans", "Ade", "Silva", "Moore", "Grant", "Lee", "Ward"], strict=True)]
+    owner = OpenSession.create(
+        folder, plan, "Co-production training, part 1 (bench)", SystemClock(), "Ann", "Bob", gather_seconds=0
+    )
+    names = [
+        f"{first} {last}"
+        for first, last in zip(
+            [
+                "Margaret",
+                "Pat",
+                "Joyce",
+                "Dev",
+                "Amira",
+                "Tom",
+                "Ruth",
+                "Sunil",
+                "Edna",
+                "Kofi",
+                "Lin",
+                "Bernard",
+                "Iris",
+                "Wyn",
+                "Olu",
+                "Rosa",
+                "Frank",
+                "Nell",
+                "Ivy",
+                "Stan",
+            ],
+            [
+                "Smith",
+                "Kelly",
+                "Brown",
+                "Patel",
+                "Hassan",
+                "Jones",
+                "Owen",
+                "Shah",
+                "Price",
+                "Mensah",
+                "Wu",
+                "Hughes",
+                "Cole",
+                "Evans",
+                "Ade",
+                "Silva",
+                "Moore",
+                "Grant",
+                "Lee",
+                "Ward",
+            ],
+            strict=True,
+        )
+    ]
     for name in names:
         owner.apply(Command("add_person", {"name": name}))
     for number in range(400):
@@ -77,8 +124,16 @@ def make_session(folder: Path, rng: random.Random) -> Path:
         if number % 60 == 59:
             owner.apply(Command("next_step"))
     for number in range(12):
-        owner.apply(Command("record_decision", {"question": f"Question {number}: {rng.choice(WORDS)} {rng.choice(WORDS)}?",
-                                                "method": "consensus", "outcome": "agreed"}))
+        owner.apply(
+            Command(
+                "record_decision",
+                {
+                    "question": f"Question {number}: {rng.choice(WORDS)} {rng.choice(WORDS)}?",
+                    "method": "consensus",
+                    "outcome": "agreed",
+                },
+            )
+        )
         owner.apply(Command("add_action", {"text": f"Action {number}: ring the {rng.choice(WORDS)}", "owner": ""}))
     owner.close()
     return owner.path
@@ -108,7 +163,10 @@ class Browsers:
     def open(self, count: int, every: float):
         """Start opening `count` windows; the event returned is set once all are opened."""
         self._process = self._context.Process(
-            target=_browsers_process, args=(self.port, self._counts, self._all_open, self._stop, count, every), daemon=True)
+            target=_browsers_process,
+            args=(self.port, self._counts, self._all_open, self._stop, count, every),
+            daemon=True,
+        )
         self._process.start()
         return self._all_open
 
@@ -142,8 +200,9 @@ def _browsers_process(port: int, counts, all_open, stop, count: int, every: floa
     async def window(session, number: int, joined: set[int]) -> None:
         origin = f"http://127.0.0.1:{port}"
         try:
-            async with session.ws_connect(f"ws://127.0.0.1:{port}/ws/join?width=100&height=30",
-                                          headers={"Origin": origin}, heartbeat=15) as websocket:
+            async with session.ws_connect(
+                f"ws://127.0.0.1:{port}/ws/join?width=100&height=30", headers={"Origin": origin}, heartbeat=15
+            ) as websocket:
                 counts[0] += 1
                 seen = b""
                 async for message in websocket:
@@ -160,8 +219,9 @@ def _browsers_process(port: int, counts, all_open, stop, count: int, every: floa
         joined: set[int] = set()
         # As the join page does: say who this browser is (Bob, the note-taker), kept in a cookie.
         async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
-            async with session.post(f"http://127.0.0.1:{port}/join", data={"name": "Bob"},
-                                    headers={"Origin": f"http://127.0.0.1:{port}"}) as answer:
+            async with session.post(
+                f"http://127.0.0.1:{port}/join", data={"name": "Bob"}, headers={"Origin": f"http://127.0.0.1:{port}"}
+            ) as answer:
                 assert answer.status == 200, f"the join page refused Bob ({answer.status})"
             tasks = []
             for number in range(count):
@@ -185,8 +245,9 @@ def probe(owner: Terminal, note_row: int, text: str, total: int) -> float:
     return changed - entered
 
 
-def phase(owner: Terminal, note_row: int, texts: list[str], first_total: int, rng: random.Random,
-          until=None) -> list[float]:
+def phase(
+    owner: Terminal, note_row: int, texts: list[str], first_total: int, rng: random.Random, until=None
+) -> list[float]:
     """Probe with each of `texts`; with `until`, go on (reusing texts' shape) until it is set."""
     latencies = []
     for number, text in enumerate(texts):
@@ -200,8 +261,13 @@ def phase(owner: Terminal, note_row: int, texts: list[str], first_total: int, rn
 def summary(values: list[float]) -> list[str]:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return [str(len(values)), f"{1000 * ordered[0]:.1f}", f"{1000 * statistics.median(ordered):.1f}",
-            f"{1000 * p95:.1f}", f"{1000 * ordered[-1]:.1f}"]
+    return [
+        str(len(values)),
+        f"{1000 * ordered[0]:.1f}",
+        f"{1000 * statistics.median(ordered):.1f}",
+        f"{1000 * p95:.1f}",
+        f"{1000 * ordered[-1]:.1f}",
+    ]
 
 
 def main() -> None:
@@ -230,9 +296,13 @@ def main() -> None:
         owner.wait_quiet(0.5)
         note_row = max(owner.screen.find("Type a note") or [HEIGHT - 2])
         port = free_port()
-        serve = subprocess.Popen([*workshop_tui("serve", str(path), "--port", str(port), sessions_dir=folder)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=program_env(None),
-                                 start_new_session=True)
+        serve = subprocess.Popen(
+            [*workshop_tui("serve", str(path), "--port", str(port), sessions_dir=folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=program_env(None),
+            start_new_session=True,
+        )
         deadline = time.perf_counter() + 30
         while time.perf_counter() < deadline:
             try:
@@ -253,7 +323,7 @@ def main() -> None:
         cpu.append(owner.cpu_seconds())
         browsers = Browsers(port)
         all_open = browsers.open(windows, options.every)
-        b = phase(owner, note_row, all_texts[probes:probes + 400], total, rng, until=all_open)
+        b = phase(owner, note_row, all_texts[probes : probes + 400], total, rng, until=all_open)
         total += len(b)
         # Let the last windows finish joining before C (their processes take a moment to start).
         settle_until = time.perf_counter() + 60
@@ -261,14 +331,16 @@ def main() -> None:
             time.sleep(0.5)
         owner.wait_quiet(1.0)
         cpu.append(owner.cpu_seconds())
-        c = phase(owner, note_row, all_texts[probes + len(b):2 * probes + len(b)], total, rng)
+        c = phase(owner, note_row, all_texts[probes + len(b) : 2 * probes + len(b)], total, rng)
         cpu.append(owner.cpu_seconds())
         joined, opened, refused = browsers.joined, browsers.opened, browsers.refused
         memory = owner.peak_memory_kib()
         browsers.close()
         browsers = None
         owner.quit(timeout=30)
-        check = check_notes(path, [n.text for n in load_session(path).notes][:before] + all_texts[:len(a) + len(b) + len(c)])
+        check = check_notes(
+            path, [n.text for n in load_session(path).notes][:before] + all_texts[: len(a) + len(b) + len(c)]
+        )
     finally:
         if browsers is not None:
             browsers.close()
@@ -282,18 +354,33 @@ def main() -> None:
             owner.close()
         shutil.rmtree(folder, ignore_errors=True)
 
-    print(f"The owner's Enter to its note painted, {WIDTH}x{HEIGHT} pty, {os.cpu_count()} CPUs, "
-          f"{windows} browser windows opened one every {options.every} s; python {PYTHON}; code: {code}")
-    print(table(["phase", "probes", "min ms", "median ms", "p95 ms", "worst ms"],
-                [["A. no browser window", *summary(a)], ["B. while they join", *summary(b)],
-                 ["C. all attached", *summary(c)]]))
-    print(f"Median against A: B {statistics.median(b) / statistics.median(a):.2f}x, C {statistics.median(c) / statistics.median(a):.2f}x. "
-          f"Worst in B: {1000 * max(b):.0f} ms (aim: under 200).")
+    print(
+        f"The owner's Enter to its note painted, {WIDTH}x{HEIGHT} pty, {os.cpu_count()} CPUs, "
+        f"{windows} browser windows opened one every {options.every} s; python {PYTHON}; code: {code}"
+    )
+    print(
+        table(
+            ["phase", "probes", "min ms", "median ms", "p95 ms", "worst ms"],
+            [
+                ["A. no browser window", *summary(a)],
+                ["B. while they join", *summary(b)],
+                ["C. all attached", *summary(c)],
+            ],
+        )
+    )
+    print(
+        f"Median against A: B {statistics.median(b) / statistics.median(a):.2f}x, C {statistics.median(c) / statistics.median(a):.2f}x. "
+        f"Worst in B: {1000 * max(b):.0f} ms (aim: under 200)."
+    )
     print(f"Windows: {opened} connected, {joined} drew their note line; refused or failed: {refused}")
-    print(f"Owner CPU seconds: A {cpu[1] - cpu[0]:.2f}, B {cpu[2] - cpu[1]:.2f}, C {cpu[3] - cpu[2]:.2f}; "
-          f"owner peak memory {memory / 1024:.0f} MiB")
-    print(f"File: {check['in file']} notes; probes missing {len(check['missing'])}, duplicated {len(check['duplicated'])}, "
-          f"unexpected {len(check['unexpected'])}, in order {check['in order']}")
+    print(
+        f"Owner CPU seconds: A {cpu[1] - cpu[0]:.2f}, B {cpu[2] - cpu[1]:.2f}, C {cpu[3] - cpu[2]:.2f}; "
+        f"owner peak memory {memory / 1024:.0f} MiB"
+    )
+    print(
+        f"File: {check['in file']} notes; probes missing {len(check['missing'])}, duplicated {len(check['duplicated'])}, "
+        f"unexpected {len(check['unexpected'])}, in order {check['in order']}"
+    )
 
 
 if __name__ == "__main__":

@@ -51,8 +51,15 @@ def make_session(folder: Path) -> Path:
     from workshop_tui.store.open_session import Command, OpenSession
     from workshop_tui.store.plan_library import find_plan
 
-    owner = OpenSession.create(folder, find_plan(PLAN).plan, "Co-production training, part 1 (bench)", SystemClock(),
-                               "Ann", "Bob", gather_seconds=0)
+    owner = OpenSession.create(
+        folder,
+        find_plan(PLAN).plan,
+        "Co-production training, part 1 (bench)",
+        SystemClock(),
+        "Ann",
+        "Bob",
+        gather_seconds=0,
+    )
     for number in range(40):
         owner.apply(Command("add_note", {"typed": f"+ An idea from the room, number {number}"}))
     owner.apply(Command("room_record", {"on": True}))  # the phones show the group's record too
@@ -81,7 +88,9 @@ def phones(port: int, count: int, heard: multiprocessing.Queue, stop: multiproce
     import aiohttp
 
     async def phone(client: aiohttp.ClientSession, number: int) -> None:
-        async with client.get(f"http://127.0.0.1:{port}/follow/events", timeout=aiohttp.ClientTimeout(total=None)) as stream:
+        async with client.get(
+            f"http://127.0.0.1:{port}/follow/events", timeout=aiohttp.ClientTimeout(total=None)
+        ) as stream:
             while not stop.is_set():
                 block = (await stream.content.readuntil(b"\n\n")).decode()
                 at = time.monotonic()
@@ -150,8 +159,12 @@ def main() -> None:
         owner.wait_quiet(1.0)
         owner.press("space")  # the first step's timer runs, as in a workshop
         owner.feed_screen = False  # this process's screen model would take CPU from the owner
-        served = subprocess.Popen(workshop_tui("serve", str(path), "--port", str(port), sessions_dir=path.parent),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=program_env())
+        served = subprocess.Popen(
+            workshop_tui("serve", str(path), "--port", str(port), sessions_dir=path.parent),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=program_env(),
+        )
         for _ in range(100):
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -219,20 +232,41 @@ def main() -> None:
     def median(values: list[float]) -> float:
         return statistics.median(values)
 
-    print(f"\nThe owner (workshop-tui resume, timer running) idle, {args.runs} x {args.seconds:.0f} s each; CPU seconds per minute:")
-    rows = [["no phones", f"{median([o for o, _ in without]):.3f}", " ".join(f"{o:.3f}" for o, _ in without),
-             f"{median([s for _, s in without]):.3f}"],
-            [f"{args.phones} phones", f"{median([o for o, _ in with_phones]):.3f}", " ".join(f"{o:.3f}" for o, _ in with_phones),
-             f"{median([s for _, s in with_phones]):.3f}"]]
+    print(
+        f"\nThe owner (workshop-tui resume, timer running) idle, {args.runs} x {args.seconds:.0f} s each; CPU seconds per minute:"
+    )
+    rows = [
+        [
+            "no phones",
+            f"{median([o for o, _ in without]):.3f}",
+            " ".join(f"{o:.3f}" for o, _ in without),
+            f"{median([s for _, s in without]):.3f}",
+        ],
+        [
+            f"{args.phones} phones",
+            f"{median([o for o, _ in with_phones]):.3f}",
+            " ".join(f"{o:.3f}" for o, _ in with_phones),
+            f"{median([s for _, s in with_phones]):.3f}",
+        ],
+    ]
     print(table(["", "owner (median)", "owner (each run)", "serve (median)"], rows))
     ratio = median([o for o, _ in with_phones]) / max(1e-9, median([o for o, _ in without]))
     print(f"Owner with {args.phones} phones / without: {ratio:.2f}x (aim: within 1.3x)")
     slowest = [max(change) for change in delays]
     every = [delay for change in delays for delay in change]
-    print(f"\nA step change to all {args.phones} phones, {args.changes} changes (key written -> the event read by the phone):")
-    print(table(["", "seconds"], [["median of each change's slowest phone", f"{median(slowest):.3f}"],
-                                  ["worst (slowest phone of the slowest change)", f"{max(slowest):.3f}"],
-                                  ["median over every phone of every change", f"{median(every):.3f}"]]))
+    print(
+        f"\nA step change to all {args.phones} phones, {args.changes} changes (key written -> the event read by the phone):"
+    )
+    print(
+        table(
+            ["", "seconds"],
+            [
+                ["median of each change's slowest phone", f"{median(slowest):.3f}"],
+                ["worst (slowest phone of the slowest change)", f"{max(slowest):.3f}"],
+                ["median over every phone of every change", f"{median(every):.3f}"],
+            ],
+        )
+    )
     print(f"Aim: every change at all {args.phones} within 1 s: {'met' if max(slowest) < 1.0 else 'NOT met'}")
 
 

@@ -32,15 +32,134 @@ HERE = Path(__file__).resolve().parent
 CACHE = Path("/tmp/workshop-bench-cache")
 
 PLANS = ["co-production-part-1", "co-production-part-2", "commissioning-shortlisting"]
-PLACES = ["Leeds", "Bradford", "Hull", "York", "Wakefield", "Harrogate", "Halifax", "Sheffield", "Doncaster",
-          "Scarborough", "Ripon", "Selby", "Keighley", "Otley", "Barnsley", "Rotherham"]
-GROUPS = ["lunch club", "men's shed", "carers' group", "tenants' forum", "walking group", "library panel",
-          "healthy ageing fund", "befriending service", "digital drop-in", "memory cafe"]
-NAMES = ["Margaret", "Dennis", "Evelyn", "Harold", "Priya", "Tom", "Rita", "Ken", "Maureen", "Stan", "Joyce",
-         "Lena", "Aisha", "Bernard", "Doreen", "Frank", "Gwen", "Irene", "Jean", "Kamal", "Leonard", "Mavis",
-         "Nasreen", "Olive", "Percy", "Rose", "Sid", "Thelma", "Uma", "Vera", "Wilf", "Yusuf"]
+PLACES = [
+    "Leeds",
+    "Bradford",
+    "Hull",
+    "York",
+    "Wakefield",
+    "Harrogate",
+    "Halifax",
+    "Sheffield",
+    "Doncaster",
+    "Scarborough",
+    "Ripon",
+    "Selby",
+    "Keighley",
+    "Otley",
+    "Barnsley",
+    "Rotherham",
+]
+GROUPS = [
+    "lunch club",
+    "men's shed",
+    "carers' group",
+    "tenants' forum",
+    "walking group",
+    "library panel",
+    "healthy ageing fund",
+    "befriending service",
+    "digital drop-in",
+    "memory cafe",
+]
+NAMES = [
+    "Margaret",
+    "Dennis",
+    "Evelyn",
+    "Harold",
+    "Priya",
+    "Tom",
+    "Rita",
+    "Ken",
+    "Maureen",
+    "Stan",
+    "Joyce",
+    "Lena",
+    "Aisha",
+    "Bernard",
+    "Doreen",
+    "Frank",
+    "Gwen",
+    "Irene",
+    "Jean",
+    "Kamal",
+    "Leonard",
+    "Mavis",
+    "Nasreen",
+    "Olive",
+    "Percy",
+    "Rose",
+    "Sid",
+    "Thelma",
+    "Uma",
+    "Vera",
+    "Wilf",
+    "Yusuf",
+]
 ROLES = ["older person"] * 6 + ["volunteer", "staff", "guest"]
-WORDS = ["buses", "hearing", "loop", "lunch", "travel", "costs", "money", "trust", "the", "council", "listen", "group", "agreement", "tea", "big", "print", "slides", "evening", "events", "leave", "people", "out", "members", "plan", "the", "menu", "cook", "reciprocity", "thank-you", "confidence", "welcome", "toilets", "exits", "breaks", "score", "bid", "interview", "value", "for", "money", "walking", "football", "friendship", "club", "digital", "drop-in", "pot", "ranking", "reasons", "share", "minutes", "loneliness", "transport", "rural", "village", "hall", "library", "volunteers", "training", "doing-for", "doing-with"]
+WORDS = [
+    "buses",
+    "hearing",
+    "loop",
+    "lunch",
+    "travel",
+    "costs",
+    "money",
+    "trust",
+    "the",
+    "council",
+    "listen",
+    "group",
+    "agreement",
+    "tea",
+    "big",
+    "print",
+    "slides",
+    "evening",
+    "events",
+    "leave",
+    "people",
+    "out",
+    "members",
+    "plan",
+    "the",
+    "menu",
+    "cook",
+    "reciprocity",
+    "thank-you",
+    "confidence",
+    "welcome",
+    "toilets",
+    "exits",
+    "breaks",
+    "score",
+    "bid",
+    "interview",
+    "value",
+    "for",
+    "money",
+    "walking",
+    "football",
+    "friendship",
+    "club",
+    "digital",
+    "drop-in",
+    "pot",
+    "ranking",
+    "reasons",
+    "share",
+    "minutes",
+    "loneliness",
+    "transport",
+    "rural",
+    "village",
+    "hall",
+    "library",
+    "volunteers",
+    "training",
+    "doing-for",
+    "doing-with",
+]
 KIND_MARKS = ["", "", "", "", "+ ", "? ", "! ", "> "]
 METHODS = ["consensus", "consent", "majority vote", "fist-of-five", "dot vote"]
 
@@ -74,9 +193,20 @@ def _session_api():
     return OpenSession, Command
 
 
-def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: str, start: datetime,
-                   people: int, notes: int, decisions: int, actions: int, status: str,
-                   end_near_now: bool = False) -> Path:
+def _write_session(
+    folder: Path,
+    rng: random.Random,
+    *,
+    plan_name: str,
+    title: str,
+    start: datetime,
+    people: int,
+    notes: int,
+    decisions: int,
+    actions: int,
+    status: str,
+    end_near_now: bool = False,
+) -> Path:
     """THE one place that makes a session file. Returns its path.
 
     With the session owner (workshop_tui/store/open_session.py): OpenSession.create(folder, plan,
@@ -178,15 +308,26 @@ def _write_session(folder: Path, rng: random.Random, *, plan_name: str, title: s
             changed()
         for _ in range(decision_steps.count(index)):
             present = [p.id for p in engine.session.participants]
-            do("record_decision",
-               question=_sentence(rng, 4, 10) + "?", method=rng.choice(METHODS[:3]), present=present,
-               votes_for=len(present), votes_against=0, abstentions=0,
-               outcome=rng.choice(["agreed", "agreed", "not agreed", "deferred"]),
-               statement=_sentence(rng), reasons=_sentence(rng))
+            do(
+                "record_decision",
+                question=_sentence(rng, 4, 10) + "?",
+                method=rng.choice(METHODS[:3]),
+                present=present,
+                votes_for=len(present),
+                votes_against=0,
+                abstentions=0,
+                outcome=rng.choice(["agreed", "agreed", "not agreed", "deferred"]),
+                statement=_sentence(rng),
+                reasons=_sentence(rng),
+            )
             changed()
         for _ in range(action_steps.count(index)):
-            do("add_action", text=_sentence(rng, 4, 12), owner=rng.choice(names) if names else "",
-               due=(clock.now() + timedelta(days=rng.randint(3, 30))).date())
+            do(
+                "add_action",
+                text=_sentence(rng, 4, 12),
+                owner=rng.choice(names) if names else "",
+                due=(clock.now() + timedelta(days=rng.randint(3, 30))).date(),
+            )
             changed()
     clock.advance(seconds=60)
     try:
@@ -210,22 +351,39 @@ def _damage(path: Path, how: str, rng: random.Random) -> None:
     elif how == "bad toml":  # a person edited it and left a quote open
         text = data.decode()
         cut = text.find("\ntitle = ") + 1
-        path.write_text(text[:cut] + 'title = "Forgot the closing quote\n' + text[text.index("\n", cut) + 1:])
+        path.write_text(text[:cut] + 'title = "Forgot the closing quote\n' + text[text.index("\n", cut) + 1 :])
     elif how == "bad field":
         path.write_text(data.decode().replace('status = "', 'status = "maybe-', 1))
     elif how == "newer format":
         path.write_text(re.sub(r"schema_version = \d+", "schema_version = 99", data.decode(), count=1))
 
 
-def make_session(where: Path, seed: int, notes: int = 100, people: int = 12, decisions: int | None = None,
-                 actions: int | None = None, status: str = "running", plan: str = "co-production-part-1") -> Path:
+def make_session(
+    where: Path,
+    seed: int,
+    notes: int = 100,
+    people: int = 12,
+    decisions: int | None = None,
+    actions: int | None = None,
+    status: str = "running",
+    plan: str = "co-production-part-1",
+) -> Path:
     """One session in the folder `where`, with `notes` notes; it ends about now, so a running
     timer resumes sensibly. Returns the file's path."""
     rng = random.Random(seed)
     return _write_session(
-        Path(where), rng, plan_name=plan, title=f"Scale test, {notes} notes", start=datetime.now().astimezone(),
-        people=people, notes=notes, decisions=max(3, notes // 200) if decisions is None else decisions,
-        actions=max(3, notes // 100) if actions is None else actions, status=status, end_near_now=True)
+        Path(where),
+        rng,
+        plan_name=plan,
+        title=f"Scale test, {notes} notes",
+        start=datetime.now().astimezone(),
+        people=people,
+        notes=notes,
+        decisions=max(3, notes // 200) if decisions is None else decisions,
+        actions=max(3, notes // 100) if actions is None else actions,
+        status=status,
+        end_near_now=True,
+    )
 
 
 def notes_in_a_session(rng: random.Random) -> int:
@@ -246,18 +404,29 @@ def _one_of_folder(folder: Path, seed: int, number: int) -> tuple[Path, str]:
     notes = notes_in_a_session(rng)
     status_roll = rng.random()
     status = "finished" if status_roll > 0.03 else rng.choice(["running", "paused"])
-    title = rng.choice([
-        f"{rng.choice(GROUPS).capitalize()}, {rng.choice(PLACES)}",
-        f"Co-production training ({rng.choice(PLACES)}) - {rng.choice(GROUPS)}",
-        f"Panel {rng.randint(1, 40)}: {rng.choice(GROUPS)}",
-        "",  # the plan's title
-    ])
+    title = rng.choice(
+        [
+            f"{rng.choice(GROUPS).capitalize()}, {rng.choice(PLACES)}",
+            f"Co-production training ({rng.choice(PLACES)}) - {rng.choice(GROUPS)}",
+            f"Panel {rng.randint(1, 40)}: {rng.choice(GROUPS)}",
+            "",  # the plan's title
+        ]
+    )
     start = datetime(2024, 1, 8, 9, 30, tzinfo=timezone(timedelta(hours=rng.choice([0, 1])))) + timedelta(
-        days=rng.randrange(900), minutes=rng.choice([0, 15, 30, 60, 240]))
+        days=rng.randrange(900), minutes=rng.choice([0, 15, 30, 60, 240])
+    )
     path = _write_session(
-        folder, rng, plan_name=plan, title=title or plan.replace("-", " ").capitalize(), start=start,
-        people=rng.choice([0, 3, 5, 6, 8, 10, 12, 14]), notes=notes, decisions=rng.randint(0, 4),
-        actions=rng.randint(0, 6), status=status)
+        folder,
+        rng,
+        plan_name=plan,
+        title=title or plan.replace("-", " ").capitalize(),
+        start=start,
+        people=rng.choice([0, 3, 5, 6, 8, 10, 12, 14]),
+        notes=notes,
+        decisions=rng.randint(0, 4),
+        actions=rng.randint(0, 6),
+        status=status,
+    )
     kind = status
     if rng.random() < 0.005:
         kind = rng.choice(DAMAGES)
@@ -301,7 +470,9 @@ def cached_folder(count: int, seed: int = 1) -> Path:
 def cached_session(notes: int, seed: int = 1) -> Path:
     """A folder holding one unfinished session with `notes` notes, made once. Copy before use;
     the session's timer ran up to when it was made."""
-    return _cached(f"session-{notes}-{seed}", lambda partial: make_session(partial / "sessions", seed, notes)) / "sessions"
+    return (
+        _cached(f"session-{notes}-{seed}", lambda partial: make_session(partial / "sessions", seed, notes)) / "sessions"
+    )
 
 
 def copy_folder(source: Path, target: Path) -> Path:
@@ -335,4 +506,6 @@ if __name__ == "__main__":
         started = time.perf_counter()
         path = cached_folder(count)
         size = sum(p.stat().st_size for p in path.iterdir())
-        print(f"folder of {count}: {path}, {size / 1e6:.1f} MB, {kinds_of(path)} ({time.perf_counter() - started:.1f} s)")
+        print(
+            f"folder of {count}: {path}, {size / 1e6:.1f} MB, {kinds_of(path)} ({time.perf_counter() - started:.1f} s)"
+        )

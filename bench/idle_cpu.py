@@ -37,7 +37,7 @@ from terminal import (
     workshop_tui,
 )
 
-CLOCK = '''\
+CLOCK = """\
 from datetime import datetime
 
 from textual.app import App
@@ -56,7 +56,7 @@ class Clock(App):
 
 
 Clock().run()
-'''
+"""
 
 VIEWS = {"80x24": (80, 24, False), "160x48": (160, 48, False), "projector": (160, 48, True)}
 PROGRAMS = ["workshop-tui", "textual clock", "termdown"]
@@ -96,7 +96,11 @@ def measure(program: str, view: str, seconds: float, settle: float) -> tuple[flo
                 term.wait_for_text("Agenda")
                 term.wait_quiet(0.3)
                 term.press("space")
-                term.wait_for(lambda s: any(" left" in line and "Paused" not in line for line in s.lines()), 10, "the timer running")
+                term.wait_for(
+                    lambda s: any(" left" in line and "Paused" not in line for line in s.lines()),
+                    10,
+                    "the timer running",
+                )
                 if projector:
                     term.press("f")
                     term.wait_for(lambda s: not s.find("Agenda"), 10, "the projector view")
@@ -132,22 +136,32 @@ def main() -> None:
     output: dict[tuple[str, str], list[int]] = {}
     for run in range(runs):
         for view in views:
-            order = PROGRAMS[run % 3:] + PROGRAMS[: run % 3]
+            order = PROGRAMS[run % 3 :] + PROGRAMS[: run % 3]
             for program in order:
                 used, written = measure(program, view, seconds, settle)
                 cpu.setdefault((view, program), []).append(used)
                 output.setdefault((view, program), []).append(written)
         print(f"run {run + 1} of {runs} done", file=sys.stderr)
 
-    print(f"CPU while a countdown runs: {runs} run(s) of {seconds:.0f} s per program and view, alternating; code: {code}")
+    print(
+        f"CPU while a countdown runs: {runs} run(s) of {seconds:.0f} s per program and view, alternating; code: {code}"
+    )
     rows = []
     for view in views:
         medians = {}
         for program in PROGRAMS:
             low, mid, high = spread(cpu[(view, program)])
             medians[program] = mid
-            rows.append([view, program, f"{low:.3f}", f"{mid:.3f}", f"{high:.3f}",
-                         f"{spread(output[(view, program)])[1] / 1024:.1f}"])
+            rows.append(
+                [
+                    view,
+                    program,
+                    f"{low:.3f}",
+                    f"{mid:.3f}",
+                    f"{high:.3f}",
+                    f"{spread(output[(view, program)])[1] / 1024:.1f}",
+                ]
+            )
         for peer in ("textual clock", "termdown"):
             ratio = f"{medians['workshop-tui'] / medians[peer]:.2f}x" if medians[peer] else "(peer used 0 ticks)"
             rows.append([view, f"workshop-tui / {peer}", "", ratio, "", ""])

@@ -244,10 +244,19 @@ def enter_note(term: Terminal, token: str, line: int, watcher: FileWatcher | Non
         watcher.expect(token)
     entered = term.press("enter")
     painted = term.wait_for(
-        lambda s: any(token in row for number, row in enumerate(s.lines()) if number != line)
-        and token not in s.lines()[line], 10, f"{token} in the notes list")
-    return {"token": token, "echo": echoed - typed_at, "entered": entered, "painted": painted,
-            "latency": painted - entered}
+        lambda s: (
+            any(token in row for number, row in enumerate(s.lines()) if number != line) and token not in s.lines()[line]
+        ),
+        10,
+        f"{token} in the notes list",
+    )
+    return {
+        "token": token,
+        "echo": echoed - typed_at,
+        "entered": entered,
+        "painted": painted,
+        "latency": painted - entered,
+    }
 
 
 def read_gc_log(path: Path) -> list[tuple[float, float, int]]:
@@ -277,9 +286,13 @@ def run_size(notes: int, presses: int, gc_log_on: bool) -> dict:
         env = {}
         if gc_log_on:
             env["WORKSHOP_BENCH_GC_LOG"] = str(gc_log)
-            env["PYTHONPATH"] = gc_probe_dir() + (os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else "")
+            env["PYTHONPATH"] = gc_probe_dir() + (
+                os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else ""
+            )
         result: dict = {"notes": notes, "file size": path.stat().st_size}
-        with Terminal(workshop_tui("resume", str(path), "--quiet", sessions_dir=folder), WIDTH, HEIGHT, env=env) as term:
+        with Terminal(
+            workshop_tui("resume", str(path), "--quiet", sessions_dir=folder), WIDTH, HEIGHT, env=env
+        ) as term:
             frame = term.wait_for(lambda s: bool(s.find("Agenda")) and bool(s.find(PLACEHOLDER)), 60, "the live screen")
             result["resume to first frame"] = frame - term.started_at
             term.wait_quiet(0.5)
@@ -360,15 +373,47 @@ def main() -> None:
     rows = []
     for r in results:
         lat = [s["latency"] for s in r["steady"]]
-        rows.append([f"{r['notes']:,}", f"{r['file size'] / 1024:.0f}", ms(r["resume to first frame"]),
-                     ms(statistics.median(lat)), ms(sorted(lat)[len(lat) * 9 // 10]), ms(max(lat)),
-                     ms(statistics.median([s["echo"] for s in r["steady"]])), f"{r['peak memory']:.1f}"])
+        rows.append(
+            [
+                f"{r['notes']:,}",
+                f"{r['file size'] / 1024:.0f}",
+                ms(r["resume to first frame"]),
+                ms(statistics.median(lat)),
+                ms(sorted(lat)[len(lat) * 9 // 10]),
+                ms(max(lat)),
+                ms(statistics.median([s["echo"] for s in r["steady"]])),
+                f"{r['peak memory']:.1f}",
+            ]
+        )
     lat = [s["latency"] for s in peer]
-    rows.append(["minimal Textual app", "", "", ms(statistics.median(lat)), ms(sorted(lat)[len(lat) * 9 // 10]),
-                 ms(max(lat)), ms(statistics.median([s["echo"] for s in peer])), ""])
+    rows.append(
+        [
+            "minimal Textual app",
+            "",
+            "",
+            ms(statistics.median(lat)),
+            ms(sorted(lat)[len(lat) * 9 // 10]),
+            ms(max(lat)),
+            ms(statistics.median([s["echo"] for s in peer])),
+            "",
+        ]
+    )
     print("\nKey press to note painted (ms)")
-    print(table(["notes", "file KiB", "resume to frame", "enter to painted median", "p90", "worst",
-                 "typing to echo median", "VmHWM MiB"], rows))
+    print(
+        table(
+            [
+                "notes",
+                "file KiB",
+                "resume to frame",
+                "enter to painted median",
+                "p90",
+                "worst",
+                "typing to echo median",
+                "VmHWM MiB",
+            ],
+            rows,
+        )
+    )
     base = statistics.median([s["latency"] for s in results[0]["steady"]])
     for r in results[1:]:
         ratio = statistics.median([s["latency"] for s in r["steady"]]) / base
@@ -379,12 +424,31 @@ def main() -> None:
     rows = []
     for r in results:
         meanwhile = r["meanwhile"]
-        rows.append([f"{r['notes']:,}", ms(r["first save on disk"]), f"{r['first save grew by'] / 1024:.1f}",
-                     ms(r["first note painted"]), str(len(meanwhile)),
-                     ms(max(meanwhile)) if meanwhile else "-",
-                     ms(statistics.median(meanwhile)) if meanwhile else "-"])
-    print(table(["notes", "enter to on disk", "file grew KiB", "first note painted", "notes meanwhile",
-                 "worst meanwhile", "median meanwhile"], rows))
+        rows.append(
+            [
+                f"{r['notes']:,}",
+                ms(r["first save on disk"]),
+                f"{r['first save grew by'] / 1024:.1f}",
+                ms(r["first note painted"]),
+                str(len(meanwhile)),
+                ms(max(meanwhile)) if meanwhile else "-",
+                ms(statistics.median(meanwhile)) if meanwhile else "-",
+            ]
+        )
+    print(
+        table(
+            [
+                "notes",
+                "enter to on disk",
+                "file grew KiB",
+                "first note painted",
+                "notes meanwhile",
+                "worst meanwhile",
+                "median meanwhile",
+            ],
+            rows,
+        )
+    )
     print("aim: no key press ever waits on a save")
 
     print("\nSaving one note, against the floor (ms unless said)")
@@ -392,13 +456,39 @@ def main() -> None:
     for r in results:
         disk = [s["on disk"] for s in r["steady"]]
         written = statistics.median([s["file bytes written"] for s in r["steady"]])
-        rows.append([f"{r['notes']:,}", ms(statistics.median(disk)), ms(max(disk)), str(r["change bytes"]),
-                     f"{written / 1024:.1f}", f"{r['file size'] / 1024:.0f}",
-                     ms(r["fsync write of change"]), ms(r["fsync append of change"]), ms(r["fsync write of whole file"])])
-    print(table(["notes", "enter to on disk median", "worst", "change bytes", "KiB written to files",
-                 "file KiB", "fsync write of change", "fsync append of change", "fsync write of whole file"], rows))
-    print("enter to on disk includes the saver's wait for more changes (0.2 s today);"
-          " aim: a save costs <= 2x an fsynced write of the change's bytes")
+        rows.append(
+            [
+                f"{r['notes']:,}",
+                ms(statistics.median(disk)),
+                ms(max(disk)),
+                str(r["change bytes"]),
+                f"{written / 1024:.1f}",
+                f"{r['file size'] / 1024:.0f}",
+                ms(r["fsync write of change"]),
+                ms(r["fsync append of change"]),
+                ms(r["fsync write of whole file"]),
+            ]
+        )
+    print(
+        table(
+            [
+                "notes",
+                "enter to on disk median",
+                "worst",
+                "change bytes",
+                "KiB written to files",
+                "file KiB",
+                "fsync write of change",
+                "fsync append of change",
+                "fsync write of whole file",
+            ],
+            rows,
+        )
+    )
+    print(
+        "enter to on disk includes the saver's wait for more changes (0.2 s today);"
+        " aim: a save costs <= 2x an fsynced write of the change's bytes"
+    )
 
     if not options.no_gc_log:
         print("\nGarbage collection in the app during the presses (collections of 5 ms or more)")
@@ -410,12 +500,21 @@ def main() -> None:
             slow = [s for s in r["steady"] if s["latency"] > 0.033]
             explained = [s for s in slow if gc_inside(log, s["entered"], s["painted"])]
             full = [g for g in during if g[2] == 2]
-            rows.append([f"{r['notes']:,}", str(len([g for g in during if g[1] >= 0.005])),
-                         str(len(full)), ms(max((g[1] for g in during), default=0)),
-                         ms(max((g[1] for g in full), default=0)),
-                         f"{len(slow)} ({len(explained)} with a collection >= 5 ms inside)"])
-        print(table(["notes", "collections >= 5 ms", "full (gen 2)", "longest", "longest full",
-                     "presses over 33 ms"], rows))
+            rows.append(
+                [
+                    f"{r['notes']:,}",
+                    str(len([g for g in during if g[1] >= 0.005])),
+                    str(len(full)),
+                    ms(max((g[1] for g in during), default=0)),
+                    ms(max((g[1] for g in full), default=0)),
+                    f"{len(slow)} ({len(explained)} with a collection >= 5 ms inside)",
+                ]
+            )
+        print(
+            table(
+                ["notes", "collections >= 5 ms", "full (gen 2)", "longest", "longest full", "presses over 33 ms"], rows
+            )
+        )
 
 
 if __name__ == "__main__":

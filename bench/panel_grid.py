@@ -63,9 +63,16 @@ from terminal import (
 
 PAGE_DOWN = b"\x1b[6~"
 POT_PENCE = 1_700_000_00
-MEMBERS = [("Rita", "older person"), ("Ken", "older person"), ("Maureen", "older person"),
-           ("Stan", "older person"), ("Joyce", "older person"), ("Winston", "older person"),
-           ("Farida", "volunteer"), ("Derek", "volunteer")]
+MEMBERS = [
+    ("Rita", "older person"),
+    ("Ken", "older person"),
+    ("Maureen", "older person"),
+    ("Stan", "older person"),
+    ("Joyce", "older person"),
+    ("Winston", "older person"),
+    ("Farida", "volunteer"),
+    ("Derek", "volunteer"),
+]
 STAFF = [("Grace", "staff"), ("Alan", "staff")]
 # Organisation, project, pounds asked: short names and long ones (cut with "…" on a narrow screen).
 APPLICATIONS = [
@@ -98,6 +105,7 @@ def load_average() -> str:
 
 # Making the session.
 
+
 def make_session(folder: Path) -> tuple[Path, list[str], list[tuple[str, str]], list[str]]:
     """The round, saved in `folder`. Returns its path, the criteria's headings, the members
     (id, label) in roster order, and the applications' ids in order."""
@@ -111,7 +119,9 @@ def make_session(folder: Path) -> tuple[Path, list[str], list[tuple[str, str]], 
     plan = find_plan("commissioning-shortlisting").plan
     # Started 35 minutes ago, so the timer is running now on the "Individual scores" step.
     clock = FakeClock(datetime.now().astimezone() - timedelta(minutes=35))
-    engine = SessionEngine(new_session(plan, "Shortlisting panel, healthy ageing fund", clock, "Grace Obi", "Alan Brook"), clock)
+    engine = SessionEngine(
+        new_session(plan, "Shortlisting panel, healthy ageing fund", clock, "Grace Obi", "Alan Brook"), clock
+    )
     for name, role in [*MEMBERS, *STAFF]:
         engine.add_person(name, role)
     engine.start_timer()
@@ -143,11 +153,14 @@ def sheet_levels(members: int, applications: int, criteria: int, seed: int = 8) 
     mostly 3 or 4; a member writes it, or one either side of it now and then."""
     rng = random.Random(seed)
     true = [[min(5, max(1, round(rng.gauss(3.4, 0.9)))) for _ in range(criteria)] for _ in range(applications)]
-    return [[[min(5, max(1, level + rng.choice((-1, 0, 0, 0, 0, 1)))) for level in row] for row in true]
-            for _ in range(members)]
+    return [
+        [[min(5, max(1, level + rng.choice((-1, 0, 0, 0, 0, 1)))) for level in row] for row in true]
+        for _ in range(members)
+    ]
 
 
 # Reading the screen.
+
 
 def flat(screen) -> str:
     """The screen's words as one line: a sentence wrapped over two rows reads as one."""
@@ -170,10 +183,10 @@ def header_row(screen, headings: list[str]) -> tuple[int, list[int]] | None:
 def cell(screen, top: int, number: int, x: int) -> str | None:
     """What is painted in the cell at column `x` of application `number`'s row (None if not on screen)."""
     label = f"{number:>2}"
-    for line in screen.lines()[top + 1:]:
+    for line in screen.lines()[top + 1 :]:
         if line[1:3] == label and line[3] == " " and line[4] != " ":
             end = line.find(" ", x)
-            return line[x:end if end != -1 else len(line)]
+            return line[x : end if end != -1 else len(line)]
     return None
 
 
@@ -200,8 +213,17 @@ class Sheet:
 
 # One grid, in either program.
 
-def type_grid(term: Terminal, headings: list[str], members: list[str], applications: int,
-              levels: list[list[list[int]]], sheets: int, gap: float, wanted_each: int) -> dict:
+
+def type_grid(
+    term: Terminal,
+    headings: list[str],
+    members: list[str],
+    applications: int,
+    levels: list[list[list[int]]],
+    sheets: int,
+    gap: float,
+    wanted_each: int,
+) -> dict:
     """Type `sheets` members' sheets; returns the times."""
     grand = wanted_each * len(members)
     sheet = Sheet(term, headings)
@@ -217,8 +239,13 @@ def type_grid(term: Terminal, headings: list[str], members: list[str], applicati
             at = term.write(PAGE_DOWN)
             label = members[m]
             done = term.wait_for(
-                lambda s, label=label, m=m: f"{label}'s sheet ({m + 1} of {len(members)} members" in flat(s)
-                and cell(s, sheet.top, 1, sheet.xs[0]) == "·", 20, f"{label}'s sheet")
+                lambda s, label=label, m=m: (
+                    f"{label}'s sheet ({m + 1} of {len(members)} members" in flat(s)
+                    and cell(s, sheet.top, 1, sheet.xs[0]) == "·"
+                ),
+                20,
+                f"{label}'s sheet",
+            )
             page_downs.append(done - at)
             time.sleep(gap)
         mine = 0
@@ -227,10 +254,13 @@ def type_grid(term: Terminal, headings: list[str], members: list[str], applicati
                 level = levels[m][a][c]
                 mine += 1
                 total += 1
-                check = sheet.painted(a + 1, c, level, f": {mine} of {wanted_each} entered.",
-                                      f"All sheets: {total} of {grand}.")
+                check = sheet.painted(
+                    a + 1, c, level, f": {mine} of {wanted_each} entered.", f"All sheets: {total} of {grand}."
+                )
                 at = term.type(str(level))
-                painted = term.wait_for(check, 20, f"score {total} ({members[m]}, application {a + 1}, column {c + 1}) = {level}")
+                painted = term.wait_for(
+                    check, 20, f"score {total} ({members[m]}, application {a + 1}, column {c + 1}) = {level}"
+                )
                 latencies.append(painted - at)
                 keys.append((at, painted))
                 if mine == 1:
@@ -239,8 +269,14 @@ def type_grid(term: Terminal, headings: list[str], members: list[str], applicati
                     time.sleep(gap)
     wall = time.perf_counter() - started
     cpu = cpu_seconds(term.pid) - cpu_before
-    return {"latencies": latencies, "keys": keys, "page downs": page_downs, "first on sheet": first_on_sheet,
-            "wall": wall, "cpu": cpu}
+    return {
+        "latencies": latencies,
+        "keys": keys,
+        "page downs": page_downs,
+        "first on sheet": first_on_sheet,
+        "wall": wall,
+        "cpu": cpu,
+    }
 
 
 def run_app(width: int, height: int, sheets: int, gap: float) -> dict:
@@ -259,7 +295,9 @@ def run_app(width: int, height: int, sheets: int, gap: float) -> dict:
             term.wait_for(lambda s: bool(s.find("Agenda")), 60, "the live screen")
             term.wait_quiet(0.5)
             term.press("c")
-            term.wait_for(lambda s: f"{labels[0]}'s sheet (1 of {len(labels)} members" in flat(s), 30, "the panel's Scores tab")
+            term.wait_for(
+                lambda s: f"{labels[0]}'s sheet (1 of {len(labels)} members" in flat(s), 30, "the panel's Scores tab"
+            )
             term.wait_quiet(0.5)
             found = type_grid(term, headings, labels, len(app_ids), levels, sheets, gap, wanted_each)
             # The ranking tab: every application's count of scores in.
@@ -279,8 +317,12 @@ def run_app(width: int, height: int, sheets: int, gap: float) -> dict:
         session = load_session(path)
         panel = session.panel
         scores = [s for s in panel.scores if s.withdrawn_at is None]
-        typed = {(members[m][0], app_ids[a], panel.round.criteria[c].id): levels[m][a][c]
-                 for m in range(sheets) for a in range(len(app_ids)) for c in range(len(headings))}
+        typed = {
+            (members[m][0], app_ids[a], panel.round.criteria[c].id): levels[m][a][c]
+            for m in range(sheets)
+            for a in range(len(app_ids))
+            for c in range(len(headings))
+        }
         held = {(s.member, s.application, s.criterion): s.level for s in scores}
         found["typed"] = len(typed)
         found["in file"] = len(scores)
@@ -391,6 +433,7 @@ def run_floor(width: int, height: int, sheets: int, gap: float) -> dict:
 
 # Reporting.
 
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
 
@@ -410,20 +453,35 @@ def summary(runs: list[dict]) -> dict:
     per_sheet = len(APPLICATIONS) * 5
     first_sheet = [t for r in runs for t in r["latencies"][1:per_sheet]]
     last_sheet = [t for r in runs for t in r["latencies"][-per_sheet:]]
-    return {"first sheet": statistics.median(first_sheet), "last sheet": statistics.median(last_sheet),
-            "cold": cold, "rest": rest, "median": statistics.median(rest), "p90": p90(rest), "worst": max(rest),
-            "over 16": sum(1 for t in rest if t > 0.016), "over 33": sum(1 for t in rest if t > 0.033),
-            "pages": pages, "sheets first": sheets_first, "scores": scores,
-            "wall": [r["wall"] for r in runs], "cpu per score": sum(r["cpu"] for r in runs) / scores,
-            "load": [r["load"] for r in runs]}
+    return {
+        "first sheet": statistics.median(first_sheet),
+        "last sheet": statistics.median(last_sheet),
+        "cold": cold,
+        "rest": rest,
+        "median": statistics.median(rest),
+        "p90": p90(rest),
+        "worst": max(rest),
+        "over 16": sum(1 for t in rest if t > 0.016),
+        "over 33": sum(1 for t in rest if t > 0.033),
+        "pages": pages,
+        "sheets first": sheets_first,
+        "scores": scores,
+        "wall": [r["wall"] for r in runs],
+        "cpu per score": sum(r["cpu"] for r in runs) / scores,
+        "load": [r["load"] for r in runs],
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="full grids per size, each in a fresh program (default 1)")
     parser.add_argument("--sizes", default="80x24,160x48", help="terminal sizes, WIDTHxHEIGHT (default 80x24,160x48)")
-    parser.add_argument("--gap", type=float, default=0.1,
-                        help="seconds between a score painted and the next key (default 0.1; 0 types as fast as it paints)")
+    parser.add_argument(
+        "--gap",
+        type=float,
+        default=0.1,
+        help="seconds between a score painted and the next key (default 0.1; 0 types as fast as it paints)",
+    )
     parser.add_argument("--sheets", type=int, default=None, help="members' sheets to type (default all 8; quick 2)")
     parser.add_argument("--no-floor", action="store_true", help="leave out the bare Textual sheet")
     add_common_options(parser)
@@ -447,27 +505,63 @@ def main() -> None:
         results.append(((width, height), app, floor))
 
     scores = sheets * len(APPLICATIONS) * 5
-    print(f"A panel's score grid typed by keys: {sheets} sheet{'s' if sheets != 1 else ''} of {len(APPLICATIONS)} "
-          f"applications x 5 criteria ({scores} scores) per run, {options.runs} run{'s' if options.runs != 1 else ''} per size, "
-          f"{options.gap:g} s between a paint and the next key; code: {code}")
-    print(f"{os.cpu_count()} CPUs; load average (1, 5, 15 min) at the start: {load_start}, at the end: {load_average()}")
+    print(
+        f"A panel's score grid typed by keys: {sheets} sheet{'s' if sheets != 1 else ''} of {len(APPLICATIONS)} "
+        f"applications x 5 criteria ({scores} scores) per run, {options.runs} run{'s' if options.runs != 1 else ''} per size, "
+        f"{options.gap:g} s between a paint and the next key; code: {code}"
+    )
+    print(
+        f"{os.cpu_count()} CPUs; load average (1, 5, 15 min) at the start: {load_start}, at the end: {load_average()}"
+    )
     rows = []
     for (width, height), app, floor in results:
         for name, runs in (("workshop-tui", app), ("bare Textual sheet", floor)):
             if not runs:
                 continue
             s = summary(runs)
-            rows.append([f"{width}x{height}", name, str(s["scores"]), " ".join(ms(t) for t in s["cold"]), ms(s["median"]),
-                         ms(s["p90"]), ms(s["worst"]), f"{s['over 16']} / {s['over 33']}",
-                         f"{ms(s['first sheet'])} / {ms(s['last sheet'])}",
-                         ms(statistics.median(s["sheets first"])) if s["sheets first"] else "-",
-                         ms(statistics.median(s["pages"])) if s["pages"] else "-",
-                         " ".join(f"{w:.1f}" for w in s["wall"]), ms(s["cpu per score"]),
-                         "; ".join(f"{a} -> {b}" for a, b in s["load"])])
-    print("\nKey press to score painted in its cell, with the counts (ms; cold is each run's first score, "
-          "median / p90 / worst are of the rest)")
-    print(table(["size", "program", "scores", "cold", "median", "p90", "worst", "> 16 / > 33 ms",
-                 "median 1st / last sheet", "first on a new sheet", "page down", "grid wall s", "CPU ms per score", "load before -> after"], rows))
+            rows.append(
+                [
+                    f"{width}x{height}",
+                    name,
+                    str(s["scores"]),
+                    " ".join(ms(t) for t in s["cold"]),
+                    ms(s["median"]),
+                    ms(s["p90"]),
+                    ms(s["worst"]),
+                    f"{s['over 16']} / {s['over 33']}",
+                    f"{ms(s['first sheet'])} / {ms(s['last sheet'])}",
+                    ms(statistics.median(s["sheets first"])) if s["sheets first"] else "-",
+                    ms(statistics.median(s["pages"])) if s["pages"] else "-",
+                    " ".join(f"{w:.1f}" for w in s["wall"]),
+                    ms(s["cpu per score"]),
+                    "; ".join(f"{a} -> {b}" for a, b in s["load"]),
+                ]
+            )
+    print(
+        "\nKey press to score painted in its cell, with the counts (ms; cold is each run's first score, "
+        "median / p90 / worst are of the rest)"
+    )
+    print(
+        table(
+            [
+                "size",
+                "program",
+                "scores",
+                "cold",
+                "median",
+                "p90",
+                "worst",
+                "> 16 / > 33 ms",
+                "median 1st / last sheet",
+                "first on a new sheet",
+                "page down",
+                "grid wall s",
+                "CPU ms per score",
+                "load before -> after",
+            ],
+            rows,
+        )
+    )
     for (width, height), app, floor in results:
         if floor:
             ratio = summary(app)["median"] / summary(floor)["median"]
@@ -482,10 +576,31 @@ def main() -> None:
         for number, r in enumerate(app, start=1):
             ok = r["file ok"] and r["ranking ok"]
             failed |= not ok
-            rows.append([f"{width}x{height}", str(number), str(r["typed"]), str(r["in file"]),
-                         "yes" if r["file ok"] else "NO", f"{'yes' if r['ranking ok'] else 'NO'} ({r['ranking rows checked']} rows on screen)",
-                         str(r["quit code"])])
-    print(table(["size", "run", "scores typed", "scores in the file", "levels all right", "ranking says all in", "exit code"], rows))
+            rows.append(
+                [
+                    f"{width}x{height}",
+                    str(number),
+                    str(r["typed"]),
+                    str(r["in file"]),
+                    "yes" if r["file ok"] else "NO",
+                    f"{'yes' if r['ranking ok'] else 'NO'} ({r['ranking rows checked']} rows on screen)",
+                    str(r["quit code"]),
+                ]
+            )
+    print(
+        table(
+            [
+                "size",
+                "run",
+                "scores typed",
+                "scores in the file",
+                "levels all right",
+                "ranking says all in",
+                "exit code",
+            ],
+            rows,
+        )
+    )
     for (width, height), app, _ in results:
         for r in app:
             for problem in r["file problems"]:

@@ -48,11 +48,11 @@ def make_round(count: int, seed: int):
     scores: dict[str, dict[str, int]] = {}
     for number in range(count):
         amount = int(min(150_000, max(1_000, rng.lognormvariate(9.6, 0.8)))) * 100
-        app = Application(id=f"app{number}", organisation=f"Group {number}", project=f"Project {number}", amount_pence=amount)
+        app = Application(
+            id=f"app{number}", organisation=f"Group {number}", project=f"Project {number}", amount_pence=amount
+        )
         applications.append(app)
-        scores[app.id] = {
-            c.id: min(5, max(1, round(rng.gauss(3.2, 0.9)))) for c in criteria if rng.random() > 0.01
-        }
+        scores[app.id] = {c.id: min(5, max(1, round(rng.gauss(3.2, 0.9)))) for c in criteria if rng.random() > 0.01}
     pot = sum(a.amount_pence for a in applications) * 55 // 100  # about half can be funded
     return Round(pot_pence=pot, criteria=criteria, applications=applications), scores
 
@@ -90,11 +90,25 @@ def make_panel(count: int, seed: int, members: int = 8):
             middle = agreed[application.id].get(criterion.id, 3)
             for member in range(members):
                 level = min(5, max(1, middle + rng.choice((-1, 0, 0, 1))))
-                scores.append(Score.model_construct(at=now, member=f"p{member}", application=application.id,
-                                                    criterion=criterion.id, level=level, withdrawn_at=None))
+                scores.append(
+                    Score.model_construct(
+                        at=now,
+                        member=f"p{member}",
+                        application=application.id,
+                        criterion=criterion.id,
+                        level=level,
+                        withdrawn_at=None,
+                    )
+                )
             if rng.random() < 0.5:
-                settled.append(AgreedScore.model_construct(at=now, application=application.id, criterion=criterion.id, level=middle))
-    panel = Panel.model_construct(round=round_, declarations=[], scores=scores, agreed=settled, awards=[], revealed_at=now)
+                settled.append(
+                    AgreedScore.model_construct(
+                        at=now, application=application.id, criterion=criterion.id, level=middle
+                    )
+                )
+    panel = Panel.model_construct(
+        round=round_, declarations=[], scores=scores, agreed=settled, awards=[], revealed_at=now
+    )
     return panel._count_the_scores()  # what validating a Panel does: the totals the rules then keep
 
 
@@ -126,7 +140,17 @@ def main() -> None:
     for count in [int(size) for size in args.sizes.split(",")]:
         found = time_rank(count, runs)
         low, median, high = found["warm"]
-        rows.append([count, f"{found['cold']:.2f}", f"{low:.2f}", f"{median:.2f}", f"{high:.2f}", found["funded"], found["tied"]])
+        rows.append(
+            [
+                count,
+                f"{found['cold']:.2f}",
+                f"{low:.2f}",
+                f"{median:.2f}",
+                f"{high:.2f}",
+                found["funded"],
+                found["tied"],
+            ]
+        )
     print(f"Ranking and funding line, core.ranking.rank in one process; code: {code}; {runs} warm runs each (ms)")
     print(table(["applications", "cold", "warm min", "warm median", "warm max", "funded", "tied"], rows))
     rows = []

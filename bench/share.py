@@ -43,12 +43,37 @@ from terminal import PYTHON, WORKSHOP_TUI, program_env
 
 import workshop_tui
 
-FACILITATORS = ["Fatima Khan", "Bob Hale", "Cat Jones", "Dev Patel", "Eve Shaw", "Femi Ade", "Gail Ross", "Hari Das",
-                "Ines Roy", "Jack Lowe", "Kay Moss", "Liam Ford", "Mina Cho", "Ned Park", "Orla Kerr", "Pia Lund",
-                "Raj Mehta", "Sue Wren", "Tariq Ali", "Una Byrne"]
+FACILITATORS = [
+    "Fatima Khan",
+    "Bob Hale",
+    "Cat Jones",
+    "Dev Patel",
+    "Eve Shaw",
+    "Femi Ade",
+    "Gail Ross",
+    "Hari Das",
+    "Ines Roy",
+    "Jack Lowe",
+    "Kay Moss",
+    "Liam Ford",
+    "Mina Cho",
+    "Ned Park",
+    "Orla Kerr",
+    "Pia Lund",
+    "Raj Mehta",
+    "Sue Wren",
+    "Tariq Ali",
+    "Una Byrne",
+]
 GIT = shutil.which("git") or "git"
-QUIET = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "",
-         "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": ""}
+QUIET = {
+    **os.environ,
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_AUTHOR_NAME": "Bench",
+    "GIT_AUTHOR_EMAIL": "",
+    "GIT_COMMITTER_NAME": "Bench",
+    "GIT_COMMITTER_EMAIL": "",
+}
 
 
 def archive_of(count: int, base: Path) -> Path:
@@ -72,9 +97,14 @@ def archive_of(count: int, base: Path) -> Path:
             for copy in range(copies):
                 rng = random.Random(f"{number}|{copy}")
                 moved = timedelta(days=7 * copy + rng.randint(0, 6))
-                again = session.model_copy(update={
-                    "id": f"{session.id}-{copy}", "facilitator": FACILITATORS[(number + copy) % len(FACILITATORS)],
-                    "title": f"{session.title} ({copy + 1})", "started_at": session.started_at + moved})
+                again = session.model_copy(
+                    update={
+                        "id": f"{session.id}-{copy}",
+                        "facilitator": FACILITATORS[(number + copy) % len(FACILITATORS)],
+                        "title": f"{session.title} ({copy + 1})",
+                        "started_at": session.started_at + moved,
+                    }
+                )
                 again.events = [e.model_copy(update={"at": e.at + moved}) for e in session.events]
                 name = session_file_name(again.title, again.started_at, 1 + copy)
                 (folder / name).write_bytes(session_file_bytes(again))
@@ -93,19 +123,23 @@ def timed(command: list[str] | str, cold: bool) -> float:
 
 
 def by_hand_first(folder: Path, url: Path) -> str:
-    return (f"cd '{folder}' && {GIT} init -q && {GIT} add -A && {GIT} commit -qm 'Sessions' && "
-            f"{GIT} remote add team '{url}' && {GIT} push -q team HEAD:refs/heads/main")
+    return (
+        f"cd '{folder}' && {GIT} init -q && {GIT} add -A && {GIT} commit -qm 'Sessions' && "
+        f"{GIT} remote add team '{url}' && {GIT} push -q team HEAD:refs/heads/main"
+    )
 
 
 def first_share(base: Path, runs: int, scratch: Path) -> tuple[list[float], list[float]]:
     ours, hand = [], []
     for run in range(runs):
-        for turn in ((0, 1) if run % 2 == 0 else (1, 0)):
+        for turn in (0, 1) if run % 2 == 0 else (1, 0):
             folder, url = scratch / f"first-{run}-{turn}", scratch / f"first-{run}-{turn}.git"
             shutil.copytree(base, folder)
             subprocess.run([GIT, "init", "-q", "--bare", str(url)], check=True, env=QUIET)
             if turn == 0:
-                ours.append(timed([WORKSHOP_TUI, "--sessions-dir", str(folder), "share", "--to", str(url)], cold=run == 0))
+                ours.append(
+                    timed([WORKSHOP_TUI, "--sessions-dir", str(folder), "share", "--to", str(url)], cold=run == 0)
+                )
             else:
                 hand.append(timed(by_hand_first(folder, url), cold=run == 0))
             shutil.rmtree(folder)
@@ -120,21 +154,30 @@ def one_new_session(archive: Path, runs: int, scratch: Path) -> tuple[list[float
     for folder, url in urls.items():
         shutil.copytree(archive, folder)
         subprocess.run([GIT, "init", "-q", "--bare", str(url)], check=True, env=QUIET)
-    subprocess.run([WORKSHOP_TUI, "--sessions-dir", str(mine), "share", "--to", str(urls[mine])], check=True,
-                   env=QUIET, capture_output=True)
+    subprocess.run(
+        [WORKSHOP_TUI, "--sessions-dir", str(mine), "share", "--to", str(urls[mine])],
+        check=True,
+        env=QUIET,
+        capture_output=True,
+    )
     subprocess.run(["sh", "-c", by_hand_first(theirs, urls[theirs])], check=True, env=QUIET)
     new = sorted(archive.glob("*.toml"))[:runs]
     ours, hand = [], []
     for run, path in enumerate(new):
         name = f"2027-01-{run + 1:02d}-1000-new-session.toml"
-        for turn in ((0, 1) if run % 2 == 0 else (1, 0)):
+        for turn in (0, 1) if run % 2 == 0 else (1, 0):
             if turn == 0:
                 shutil.copy(path, mine / name)
                 ours.append(timed([WORKSHOP_TUI, "--sessions-dir", str(mine), "share"], cold=run == 0))
             else:
                 shutil.copy(path, theirs / name)
-                hand.append(timed(f"cd '{theirs}' && {GIT} add '{name}' && {GIT} commit -qm 'A new session' && "
-                                  f"{GIT} push -q team HEAD:refs/heads/main", cold=run == 0))
+                hand.append(
+                    timed(
+                        f"cd '{theirs}' && {GIT} add '{name}' && {GIT} commit -qm 'A new session' && "
+                        f"{GIT} push -q team HEAD:refs/heads/main",
+                        cold=run == 0,
+                    )
+                )
     return ours, hand
 
 
@@ -171,25 +214,35 @@ def main() -> None:
     base = plan_folder(args.sessions, seed=1)
     archive = archive_of(args.archive, base)
     # The app's .pyc files made once, as installing it makes them: no timed run compiles the app.
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(Path(workshop_tui.__file__).parent)], check=True, env=program_env())
+    subprocess.run(
+        [PYTHON, "-m", "compileall", "-q", str(Path(workshop_tui.__file__).parent)], check=True, env=program_env()
+    )
     cold_ok = drop_page_cache()
-    print(f"{args.sessions} sessions ({sum(p.stat().st_size for p in base.glob('*.toml')) / 2**20:.0f} MiB); "
-          f"an archive of {len(list(archive.glob('*.toml')))} "
-          f"({sum(p.stat().st_size for p in archive.glob('*.toml')) / 2**20:.0f} MiB); "
-          f"{'the first run of each is cold (page cache dropped)' if cold_ok else 'cold runs NOT possible here (not root)'}.")
+    print(
+        f"{args.sessions} sessions ({sum(p.stat().st_size for p in base.glob('*.toml')) / 2**20:.0f} MiB); "
+        f"an archive of {len(list(archive.glob('*.toml')))} "
+        f"({sum(p.stat().st_size for p in archive.glob('*.toml')) / 2**20:.0f} MiB); "
+        f"{'the first run of each is cold (page cache dropped)' if cold_ok else 'cold runs NOT possible here (not root)'}."
+    )
     with tempfile.TemporaryDirectory(prefix="share-bench-") as where:
         scratch = Path(where)
         ours, hand = first_share(base, args.runs, scratch)
         ratio = statistics.median(ours) / statistics.median(hand)
-        print(f"\n1. First share of {args.sessions} sessions:\n   workshop-tui share --to: {said(ours)}\n"
-              f"   git by hand:             {said(hand)}\n   ratio of medians {ratio:.2f}x (aim: within 1.3x)")
+        print(
+            f"\n1. First share of {args.sessions} sessions:\n   workshop-tui share --to: {said(ours)}\n"
+            f"   git by hand:             {said(hand)}\n   ratio of medians {ratio:.2f}x (aim: within 1.3x)"
+        )
         ours, hand = one_new_session(archive, args.runs, scratch)
         ratio = statistics.median(ours) / statistics.median(hand)
-        print(f"\n2. One new session into an archive of {args.archive}:\n   workshop-tui share: {said(ours)}\n"
-              f"   git add, commit, push: {said(hand)}\n   ratio of medians {ratio:.2f}x (aim: within 1.5x)")
+        print(
+            f"\n2. One new session into an archive of {args.archive}:\n   workshop-tui share: {said(ours)}\n"
+            f"   git add, commit, push: {said(hand)}\n   ratio of medians {ratio:.2f}x (aim: within 1.5x)"
+        )
     for label, (first, cold, warm) in stats_times(archive, args.runs).items():
-        print(f"\n3. {label} over {args.archive} sessions:\n   first on this laptop (no index yet), cold: {said(first)}\n"
-              f"   cold: {said(cold)} (aim: under 2 s)\n   warm: {said(warm)}")
+        print(
+            f"\n3. {label} over {args.archive} sessions:\n   first on this laptop (no index yet), cold: {said(first)}\n"
+            f"   cold: {said(cold)} (aim: under 2 s)\n   warm: {said(warm)}"
+        )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,10 @@ def percentile(values: list[float], share: float) -> float:
 
 def fsync_cost(folder: Path, count: int) -> dict:
     """`count` appends of a note's worth of bytes, each fsync'd: the floor for one saved change."""
-    line = ("[[events]]\nat = 2026-12-07 10:00:00+00:00\nkind = \"note.add\"\n\n[events.details]\n"
-            "note = \"n1\"\nstep = \"s1\"\ntext = \"" + "a note of ordinary length " * 6 + "\"\n").encode()
+    line = (
+        '[[events]]\nat = 2026-12-07 10:00:00+00:00\nkind = "note.add"\n\n[events.details]\n'
+        'note = "n1"\nstep = "s1"\ntext = "' + "a note of ordinary length " * 6 + '"\n'
+    ).encode()
     times = []
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".bench-fsync-") as file:
         for _ in range(count):
@@ -62,19 +64,25 @@ def fsync_cost(folder: Path, count: int) -> dict:
 
 def export(ref: str) -> tuple[str, str]:
     """The code at `ref`, exported once to a cache folder; (commit, folder)."""
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--verify", f"{ref}^{{commit}}"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--verify", f"{ref}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     where = Path(tempfile.gettempdir()) / "workshop-bench" / f"src-{commit[:12]}"
     if not where.is_dir():
         partial = Path(f"{where}.{os.getpid()}")
         partial.mkdir(parents=True)
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", commit, "workshop_tui", "tests"], capture_output=True, check=True)
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", commit, "workshop_tui", "tests"], capture_output=True, check=True
+        )
         subprocess.run(["tar", "-x", "-C", str(partial)], input=archive.stdout, check=True)
         partial.rename(where)
     return commit[:12], str(where)
 
 
-BURST = r'''
+BURST = r"""
 import json, os, sys, threading, time, tempfile
 from pathlib import Path
 from workshop_tui.core.clock import SystemClock
@@ -118,13 +126,14 @@ while owner.saved_count < len(owner.session.events):
 on_disk = time.perf_counter() - started
 owner.close()
 print(json.dumps({"saves": saves, "fsyncs": fsyncs[0], "applied": applied, "on disk": on_disk}))
-'''
+"""
 
 
 def burst(code: str, count: int, folder: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": code}
-    done = subprocess.run([PYTHON, "-c", BURST, str(count), str(folder)], cwd=code, env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [PYTHON, "-c", BURST, str(count), str(folder)], cwd=code, env=env, capture_output=True, text=True, check=True
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -141,7 +150,7 @@ def row_of(output: str, label: str) -> list[float] | None:
     """The numbers of the first line of `output` that starts with `label`."""
     for line in output.splitlines():
         if line.strip().startswith(label):
-            return numbers(line[len(line) - len(line.lstrip()) + len(label):])
+            return numbers(line[len(line) - len(line.lstrip()) + len(label) :])
     return None
 
 
@@ -159,28 +168,39 @@ def main() -> None:
     notes = "20" if options.quick else "100"
     presses = "10" if options.quick else "30"
 
-    print(f"Shown means saved, before ({options.before} = {codes['before'][0]}) and after ({options.after} = "
-          f"{codes['after'][0]}); {os.cpu_count()} CPUs; disk of {folder}")
+    print(
+        f"Shown means saved, before ({options.before} = {codes['before'][0]}) and after ({options.after} = "
+        f"{codes['after'][0]}); {os.cpu_count()} CPUs; disk of {folder}"
+    )
 
     cost = fsync_cost(folder, 100 if options.quick else 500)
     times = [t * 1000 for t in cost["times"]]
-    print(f"\n1. One fsync'd append of {cost['bytes']} bytes on this disk ({len(times)} appends, ms): "
-          f"min {min(times):.2f}, median {statistics.median(times):.2f}, p95 {percentile(times, 0.95):.2f}, "
-          f"worst {max(times):.2f}")
+    print(
+        f"\n1. One fsync'd append of {cost['bytes']} bytes on this disk ({len(times)} appends, ms): "
+        f"min {min(times):.2f}, median {statistics.median(times):.2f}, p95 {percentile(times, 0.95):.2f}, "
+        f"worst {max(times):.2f}"
+    )
 
     print(f"\n2. {burst_count:,} notes into the owner from 4 threads at once")
-    print(f"{'code':8} {'saves':>6} {'fsyncs':>7} {'notes per save (median / worst)':>32} {'applied s':>10} {'all on disk s':>14}")
+    print(
+        f"{'code':8} {'saves':>6} {'fsyncs':>7} {'notes per save (median / worst)':>32} {'applied s':>10} {'all on disk s':>14}"
+    )
     for name, (_, code) in codes.items():
         result = burst(code, burst_count, folder)
         saves = result["saves"] or [0]
-        print(f"{name:8} {len(result['saves']):>6} {result['fsyncs']:>7} "
-              f"{statistics.median(saves):>20.0f} / {max(saves):<9} {result['applied']:>10.3f} {result['on disk']:>14.3f}")
+        print(
+            f"{name:8} {len(result['saves']):>6} {result['fsyncs']:>7} "
+            f"{statistics.median(saves):>20.0f} / {max(saves):<9} {result['applied']:>10.3f} {result['on disk']:>14.3f}"
+        )
 
     print("\n3. Keys to paint in real pseudo-terminals; the codes alternate")
     rows: dict[str, dict[str, list[list[float]]]] = {name: {"join": [], "own": []} for name in codes}  # [median, worst]
     for round_number in range(options.rounds):
-        for name, ref in ((("before", options.before), ("after", options.after)) if round_number % 2 == 0
-                          else (("after", options.after), ("before", options.before))):
+        for name, ref in (
+            (("before", options.before), ("after", options.after))
+            if round_number % 2 == 0
+            else (("after", options.after), ("before", options.before))
+        ):
             windows = run_bench("windows.py", ["--parts", "1", "--notes", notes], ref)
             own = run_bench("notes_at_scale.py", ["--sizes", "1000", "--presses", presses, "--no-gc-log"], ref)
             print(f"\n--- round {round_number + 1}, {name} ({ref}) ---")
@@ -195,15 +215,20 @@ def main() -> None:
                 rows[name]["own"].append([float(mine[3]), float(mine[5])])
 
     print("\nSide by side (ms; each round's median and worst, then the median of the rounds' medians)")
-    for what, label in (("join", "note-taker's Enter to the facilitator's screen"), ("own", "facilitator's own Enter to its note")):
+    for what, label in (
+        ("join", "note-taker's Enter to the facilitator's screen"),
+        ("own", "facilitator's own Enter to its note"),
+    ):
         print(f"{label}:")
         for name in codes:
             found = rows[name][what]
             medians = [median for median, _ in found]
             worsts = [worst for _, worst in found]
             if medians:
-                print(f"  {name:7} rounds {', '.join(f'{m:.1f}/{w:.1f}' for m, w in zip(medians, worsts, strict=True))}; "
-                      f"median of medians {statistics.median(medians):.1f}, worst {max(worsts):.1f}")
+                print(
+                    f"  {name:7} rounds {', '.join(f'{m:.1f}/{w:.1f}' for m, w in zip(medians, worsts, strict=True))}; "
+                    f"median of medians {statistics.median(medians):.1f}, worst {max(worsts):.1f}"
+                )
             else:
                 print(f"  {name:7} (no numbers read: see the lines above)")
 

@@ -49,7 +49,7 @@ from terminal import (
     workshop_tui,
 )
 
-BARE = '''\
+BARE = """\
 from textual.app import App
 from textual.widgets import Label
 
@@ -60,10 +60,10 @@ class Bare(App):
 
 
 Bare().run()
-'''
+"""
 BARE_TEXT = "Hello from a bare Textual app"
 
-BARE_PYDANTIC = '''\
+BARE_PYDANTIC = """\
 from pydantic import BaseModel
 from textual.app import App
 from textual.widgets import Label
@@ -83,11 +83,14 @@ class Bare(App):
 
 
 Bare().run()
-'''
+"""
 BARE_PYDANTIC_TEXT = "Hello from Textual and pydantic x1"
 PROGRAMS = ["bare", "bare+pydantic", "live"]
-NAMES = {"bare": "bare Textual app", "bare+pydantic": "bare Textual + pydantic (floor)",
-         "live": "workshop-tui run (live screen)"}
+NAMES = {
+    "bare": "bare Textual app",
+    "bare+pydantic": "bare Textual + pydantic (floor)",
+    "live": "workshop-tui run (live screen)",
+}
 LIVE_TEXTS = ("Agenda", "Arrival and welcome")
 
 
@@ -186,15 +189,32 @@ def main() -> None:
             medians[which] = frame[1]
             hwm = memory[which] = spread([s["hwm at frame"] for s in samples])[1]
             later = spread([s["hwm 1 s later"] for s in samples])[1]
-            rows.append([state, NAMES[which],
-                         f"{out[0]:.0f} / {out[1]:.0f} / {out[2]:.0f}",
-                         f"{frame[0]:.0f} / {frame[1]:.0f} / {frame[2]:.0f}", f"{hwm:.1f}", f"{later:.1f}"])
+            rows.append(
+                [
+                    state,
+                    NAMES[which],
+                    f"{out[0]:.0f} / {out[1]:.0f} / {out[2]:.0f}",
+                    f"{frame[0]:.0f} / {frame[1]:.0f} / {frame[2]:.0f}",
+                    f"{hwm:.1f}",
+                    f"{later:.1f}",
+                ]
+            )
         for top, bottom in (("live", "bare"), ("live", "bare+pydantic"), ("bare+pydantic", "bare")):
-            rows.append([state, f"ratio {top} / {bottom} (median first frame; memory)", "",
-                         f"{medians[top] / medians[bottom]:.2f}x", f"{memory[top] / memory[bottom]:.2f}x", ""])
+            rows.append(
+                [
+                    state,
+                    f"ratio {top} / {bottom} (median first frame; memory)",
+                    "",
+                    f"{medians[top] / medians[bottom]:.2f}x",
+                    f"{memory[top] / memory[bottom]:.2f}x",
+                    "",
+                ]
+            )
     print(table(["cache", "program", "first output", "first frame painted", "VmHWM at frame", "VmHWM +1 s"], rows))
-    print("aims: first frame <= 1.3x the bare app; VmHWM <= 1.3x the bare app "
-          "(the bare+pydantic rows are for reference, not an aim)")
+    print(
+        "aims: first frame <= 1.3x the bare app; VmHWM <= 1.3x the bare app "
+        "(the bare+pydantic rows are for reference, not an aim)"
+    )
 
 
 if __name__ == "__main__":

@@ -79,8 +79,12 @@ TIME = "/usr/bin/time"
 # --- making the sessions (the cache key is a digest of this section) ---
 
 # Steps added on the day, as trainers add them: (title, minutes, kind).
-INSERTS = [("Energiser", 5, "activity"), ("Questions from the group", 10, "discussion"),
-           ("Extra break", 10, "break"), ("Catch-up on last time", 15, "discussion")]
+INSERTS = [
+    ("Energiser", 5, "activity"),
+    ("Questions from the group", 10, "discussion"),
+    ("Extra break", 10, "break"),
+    ("Catch-up on last time", 15, "discussion"),
+]
 # How a step's real length runs against its plan, by kind: the mean of log(actual / planned).
 # Breaks and discussions run long more often than they run short.
 DRIFT = {"break": 0.15, "discussion": 0.1}
@@ -102,21 +106,34 @@ class Shape:
 def _shape(rng: random.Random, plan: str) -> Shape:
     notes = notes_in_a_session(rng)  # most sessions short, a few long, as bench/generate.py makes them
     status = "finished" if rng.random() > 0.03 else rng.choice(["running", "paused"])
-    title = rng.choice([f"{rng.choice(GROUPS).capitalize()}, {rng.choice(PLACES)}",
-                        f"Co-production training ({rng.choice(PLACES)}) - {rng.choice(GROUPS)}",
-                        plan.replace("-", " ").capitalize()])
+    title = rng.choice(
+        [
+            f"{rng.choice(GROUPS).capitalize()}, {rng.choice(PLACES)}",
+            f"Co-production training ({rng.choice(PLACES)}) - {rng.choice(GROUPS)}",
+            plan.replace("-", " ").capitalize(),
+        ]
+    )
     # Part 1 runs in a morning slot (its plan starts at 10:00): the room is opened a little before.
     opened = datetime(2024, 1, 8, 9, 30, tzinfo=timezone(timedelta(hours=rng.choice([0, 1])))) + timedelta(
-        days=rng.randrange(900), minutes=rng.randint(0, 28))
-    return Shape(title, opened, rng.choice([0, 3, 5, 6, 8, 10, 12, 14]), notes, rng.randint(0, 4),
-                 rng.randint(0, 6), status)
+        days=rng.randrange(900), minutes=rng.randint(0, 28)
+    )
+    return Shape(
+        title, opened, rng.choice([0, 3, 5, 6, 8, 10, 12, 14]), notes, rng.randint(0, 4), rng.randint(0, 6), status
+    )
 
 
 def _late_by(rng: random.Random) -> timedelta:
     """How long after the plan's 10:00 the timer started: mostly a few minutes, now and then a lot."""
     roll = rng.random()
-    minutes = (rng.uniform(-3, 0) if roll < 0.25 else rng.uniform(0, 5) if roll < 0.70
-               else rng.uniform(5, 15) if roll < 0.95 else rng.uniform(15, 40))
+    minutes = (
+        rng.uniform(-3, 0)
+        if roll < 0.25
+        else rng.uniform(0, 5)
+        if roll < 0.70
+        else rng.uniform(5, 15)
+        if roll < 0.95
+        else rng.uniform(15, 40)
+    )
     return timedelta(minutes=minutes)
 
 
@@ -216,8 +233,18 @@ def _change_agenda(engine, do, clock, rng: random.Random, change: str) -> None:
         do("move_step", index=rng.choice(coming), direction=rng.choice([-1, 1]))
 
 
-def _run_step(engine, do, clock, rng: random.Random, names: list[str], notes: int, decisions: int, actions: int,
-              saving: bool, save) -> None:
+def _run_step(
+    engine,
+    do,
+    clock,
+    rng: random.Random,
+    names: list[str],
+    notes: int,
+    decisions: int,
+    actions: int,
+    saving: bool,
+    save,
+) -> None:
     """The current step, from start to end: its notes, decisions and actions spread over its real length."""
     step = engine.current
     length = 60 * step.allowed_minutes * min(3.0, max(0.3, rng.lognormvariate(DRIFT.get(step.kind, 0.0), 0.25)))
@@ -229,13 +256,25 @@ def _run_step(engine, do, clock, rng: random.Random, names: list[str], notes: in
             do("add_note", typed=rng.choice(KIND_MARKS) + said_by + _sentence(rng))
         elif number < notes + decisions:
             present = [person.id for person in engine.session.participants]
-            do("record_decision", question=_sentence(rng, 4, 10) + "?", method=rng.choice(METHODS[:3]), present=present,
-               votes_for=len(present), votes_against=0, abstentions=0,
-               outcome=rng.choice(["agreed", "agreed", "not agreed", "deferred"]), statement=_sentence(rng),
-               reasons=_sentence(rng))
+            do(
+                "record_decision",
+                question=_sentence(rng, 4, 10) + "?",
+                method=rng.choice(METHODS[:3]),
+                present=present,
+                votes_for=len(present),
+                votes_against=0,
+                abstentions=0,
+                outcome=rng.choice(["agreed", "agreed", "not agreed", "deferred"]),
+                statement=_sentence(rng),
+                reasons=_sentence(rng),
+            )
         else:
-            do("add_action", text=_sentence(rng, 4, 12), owner=rng.choice(names) if names else "",
-               due=(clock.now() + timedelta(days=rng.randint(3, 30))).date())
+            do(
+                "add_action",
+                text=_sentence(rng, 4, 12),
+                owner=rng.choice(names) if names else "",
+                due=(clock.now() + timedelta(days=rng.randint(3, 30))).date(),
+            )
         if saving and rng.random() < 0.4:
             save()
     clock.advance(seconds=gap)
@@ -247,8 +286,18 @@ def _other_session(folder: Path, rng: random.Random) -> tuple[Path, str]:
 
     plan = rng.choice(OTHER_PLANS)
     shape = _shape(rng, plan)
-    path = _write_session(folder, rng, plan_name=plan, title=shape.title, start=shape.opened, people=shape.people,
-                          notes=shape.notes, decisions=shape.decisions, actions=shape.actions, status=shape.status)
+    path = _write_session(
+        folder,
+        rng,
+        plan_name=plan,
+        title=shape.title,
+        start=shape.opened,
+        people=shape.people,
+        notes=shape.notes,
+        decisions=shape.decisions,
+        actions=shape.actions,
+        status=shape.status,
+    )
     return path, plan
 
 
@@ -295,7 +344,7 @@ def _status_of(path: Path) -> str:
 
 def _generator_fingerprint() -> str:
     text = Path(__file__).read_text()
-    section = text[text.index("# --- making the sessions"): text.index("# --- end of making the sessions")]
+    section = text[text.index("# --- making the sessions") : text.index("# --- end of making the sessions")]
     return hashlib.sha256(section.encode()).hexdigest()[:8]
 
 
@@ -371,11 +420,16 @@ def programs(folders: dict[str, Path], empty: Path) -> list[tuple[str, str, list
     """(folder, program, command) for everything timed, in the order the table shows them."""
     found = []
     for label, folder in folders.items():
-        found += [(label, "workshop-tui stats", stats_command(folder)),
-                  (label, "naive: load_session every file", [PYTHON, "-c", NAIVE, str(folder), PLAN]),
-                  (label, "floor: read 16 KiB of every file", [PYTHON, "-c", HEADS, str(folder)])]
-    return [*found, ("none", "workshop-tui stats, empty folder", stats_command(empty)),
-            ("none", "python start-up alone", [PYTHON, "-c", "pass"])]
+        found += [
+            (label, "workshop-tui stats", stats_command(folder)),
+            (label, "naive: load_session every file", [PYTHON, "-c", NAIVE, str(folder), PLAN]),
+            (label, "floor: read 16 KiB of every file", [PYTHON, "-c", HEADS, str(folder)]),
+        ]
+    return [
+        *found,
+        ("none", "workshop-tui stats, empty folder", stats_command(empty)),
+        ("none", "python start-up alone", [PYTHON, "-c", "pass"]),
+    ]
 
 
 def run_once(command: list[str]) -> tuple[float, float]:
@@ -385,14 +439,17 @@ def run_once(command: list[str]) -> tuple[float, float]:
         started = time.perf_counter()
         # As a user's terminal runs it: Python finds the .pyc files it wrote before (this machine's own
         # environment says never to write them, so every run would compile the app afresh).
-        child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
-                                 env=program_env())
+        child = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors, env=program_env()
+        )
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
         if child.returncode != 0:
             errors.seek(0)
-            raise SystemExit(f"{' '.join(command[:4])} ... failed ({child.returncode}):\n{errors.read().decode()[-2000:]}")
+            raise SystemExit(
+                f"{' '.join(command[:4])} ... failed ({child.returncode}):\n{errors.read().decode()[-2000:]}"
+            )
     return seconds, usage.ru_utime + usage.ru_stime
 
 
@@ -406,12 +463,18 @@ def peak_memory_mib(command: list[str]) -> float | None:
     if not Path(TIME).exists():
         return None
     with tempfile.NamedTemporaryFile("r") as report:
-        subprocess.run([TIME, "-f", "%M", "-o", report.name, *command], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [TIME, "-f", "%M", "-o", report.name, *command],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
         return int(report.read().split()[-1]) / 1024
 
 
 # --- making the caches cold ---
+
 
 def drop_page_cache() -> bool:
     """Drop the whole OS page cache, as after a reboot; False when this machine does not allow it."""
@@ -450,9 +513,17 @@ def evict(paths: list[Path]) -> None:
 
 def code_paths() -> list[Path]:
     """What python and the app read when they start: the venv's site-packages, the standard library, the app."""
-    where = subprocess.run([PYTHON, "-c", "import sysconfig, workshop_tui; p = sysconfig.get_paths(); "
-                            "print(p['purelib'], p['stdlib'], workshop_tui.__path__[0], sep='\\n')"],
-                           capture_output=True, text=True, check=True).stdout.split("\n")
+    where = subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import sysconfig, workshop_tui; p = sysconfig.get_paths(); "
+            "print(p['purelib'], p['stdlib'], workshop_tui.__path__[0], sep='\\n')",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
     return files_under(*(Path(place) for place in where if place))
 
 
@@ -500,7 +571,7 @@ def counted_and_damaged(output: str) -> tuple[int, set[str]]:
     first = COUNTED.search(output.splitlines()[0] if output else "")
     if first is None or first["plan"] != PLAN:
         raise SystemExit(f"The stats output does not start as expected:\n{output[:500]}")
-    tail = output[output.find("could not be read"):] if "could not be read" in output else ""
+    tail = output[output.find("could not be read") :] if "could not be read" in output else ""
     return int(first["count"].replace(",", "")), {m["name"] for m in map(DAMAGED.match, tail.splitlines()) if m}
 
 
@@ -522,21 +593,27 @@ def check_answer(folder: Path) -> list[str]:
     if reported - set(damaged):
         wrong.append(f"reported as damaged, but they are not: {sorted(reported - set(damaged))}")
     if (naive_damaged & ours) - reported:
-        wrong.append(f"the app cannot open them, but they were not reported: {sorted((naive_damaged & ours) - reported)}")
+        wrong.append(
+            f"the app cannot open them, but they were not reported: {sorted((naive_damaged & ours) - reported)}"
+        )
     if (reported & ours) - naive_damaged:
         wrong.append(f"reported, but the app opens them: {sorted((reported & ours) - naive_damaged)}")
     if wrong:
-        raise SystemExit(f"workshop-tui stats gives a wrong answer for {folder}, so nothing is timed:\n  " + "\n  ".join(wrong))
+        raise SystemExit(
+            f"workshop-tui stats gives a wrong answer for {folder}, so nothing is timed:\n  " + "\n  ".join(wrong)
+        )
     opened_anyway = sorted(damaged[name] for name in ours - reported if name in damaged)
     both, stale = heads_against_whole_files(folder)
-    return [f"counted {counted:,} past sessions = {len(ours):,} files of the plan - {len(reported & ours)} reported damaged "
-            f"({len(reported)} reported in all: {_kinds(reported, damaged)}); damaged but opened by the app, so counted: "
-            f"{', '.join(opened_anyway) or 'none'}",
-            f"the naive peer counts {naive_counted:,} and reports {len(naive_damaged)} ({_kinds(naive_damaged, damaged)}): "
-            f"the same sessions of the plan as stats",
-            f"over the {both:,} finished sessions, the report from the heads is the one from the whole files; "
-            f"unfinished sessions whose heads miss a step skipped, ended or passed since their last whole write "
-            f"(stats finds them from their tails and reads them whole): {len(stale)} ({', '.join(stale) or 'none'})"]
+    return [
+        f"counted {counted:,} past sessions = {len(ours):,} files of the plan - {len(reported & ours)} reported damaged "
+        f"({len(reported)} reported in all: {_kinds(reported, damaged)}); damaged but opened by the app, so counted: "
+        f"{', '.join(opened_anyway) or 'none'}",
+        f"the naive peer counts {naive_counted:,} and reports {len(naive_damaged)} ({_kinds(naive_damaged, damaged)}): "
+        f"the same sessions of the plan as stats",
+        f"over the {both:,} finished sessions, the report from the heads is the one from the whole files; "
+        f"unfinished sessions whose heads miss a step skipped, ended or passed since their last whole write "
+        f"(stats finds them from their tails and reads them whole): {len(stale)} ({', '.join(stale) or 'none'})",
+    ]
 
 
 def heads_against_whole_files(folder: Path) -> tuple[int, list[str]]:
@@ -565,12 +642,24 @@ def heads_against_whole_files(folder: Path) -> tuple[int, list[str]]:
                 stale.append(past.name)
             continue
         heads.append(past)
-        whole.append(PastSession(past.name, session.title, session.status, session.started_at, session.plan.version,
-                                 times, planned_start(session), first_timer_start(session)))
+        whole.append(
+            PastSession(
+                past.name,
+                session.title,
+                session.status,
+                session.started_at,
+                session.plan.version,
+                times,
+                planned_start(session),
+                first_timer_start(session),
+            )
+        )
     from_heads, from_whole = report_lines(plan_stats(plan, heads)), report_lines(plan_stats(plan, whole))
     if from_heads != from_whole:
         differ = [f"{a!r} / {b!r}" for a, b in zip(from_heads, from_whole, strict=False) if a != b][:5]
-        raise SystemExit(f"The heads' timings do not give the whole files' report in {folder}:\n  " + "\n  ".join(differ))
+        raise SystemExit(
+            f"The heads' timings do not give the whole files' report in {folder}:\n  " + "\n  ".join(differ)
+        )
     return len(heads), stale
 
 
@@ -582,6 +671,7 @@ def _kinds(names: set[str], damaged: dict[str, str]) -> str:
 
 
 # --- timing ---
+
 
 def measure(timed: list[tuple[str, str, list[str]]], cold_runs: int, warm_runs: int, make_cold) -> tuple[dict, dict]:
     """Rounds of every program in turn (the first one moves on each round). While there are cold runs
@@ -610,12 +700,18 @@ def describe(folder: Path) -> str:
     made = json.loads((folder.parent / "made.json").read_text())
     kinds: dict[str, int] = {}
     for file in made.values():
-        key = file["kind"] if file["plan"] == PLAN else f"other plans {file['kind'] if file['kind'] in DAMAGES else ''}".strip()
+        key = (
+            file["kind"]
+            if file["plan"] == PLAN
+            else f"other plans {file['kind'] if file['kind'] in DAMAGES else ''}".strip()
+        )
         kinds[key] = kinds.get(key, 0) + 1
     low, mid, high = spread([float(size) for size in sizes])
-    return (f"{len(sizes):,} session files, {sum(sizes) / 1e6:.1f} MB (each {low / 1e3:.1f} KB / {mid / 1e3:.1f} KB / "
-            f"{high / 1e6:.2f} MB min/median/max; and {locks:,} lock files of a few bytes the app leaves beside them): "
-            + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    return (
+        f"{len(sizes):,} session files, {sum(sizes) / 1e6:.1f} MB (each {low / 1e3:.1f} KB / {mid / 1e3:.1f} KB / "
+        f"{high / 1e6:.2f} MB min/median/max; and {locks:,} lock files of a few bytes the app leaves beside them): "
+        + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+    )
 
 
 def row(folder: str, program: str, cold: list, warm: list, memory: float | None) -> list[str]:
@@ -624,8 +720,15 @@ def row(folder: str, program: str, cold: list, warm: list, memory: float | None)
         return f"{low:.0f} / {mid:.0f} / {high:.0f}"
 
     cpu = spread([cpu * 1000 for _, cpu in cold])[1], spread([cpu * 1000 for _, cpu in warm])[1]
-    return [folder, program, f"{len(cold)} + {len(warm)}", ms(cold), ms(warm), f"{cpu[0]:.0f} / {cpu[1]:.0f}",
-            "n/a" if memory is None else f"{memory:.0f}"]
+    return [
+        folder,
+        program,
+        f"{len(cold)} + {len(warm)}",
+        ms(cold),
+        ms(warm),
+        f"{cpu[0]:.0f} / {cpu[1]:.0f}",
+        "n/a" if memory is None else f"{memory:.0f}",
+    ]
 
 
 def markdown(headings: list[str], rows: list[list[str]]) -> str:
@@ -636,14 +739,20 @@ def markdown(headings: list[str], rows: list[list[str]]) -> str:
 def verdict(label: str, cold: list) -> str:
     _, mid, high = spread([seconds for seconds, _ in cold])
     said = {True: "met", False: "NOT met"}
-    return (f"aim < {AIM_SECONDS:.0f} s cold, {label}: {said[mid < AIM_SECONDS]} at the median ({mid * 1000:.0f} ms), "
-            f"{said[high < AIM_SECONDS]} at the worst ({high * 1000:.0f} ms)")
+    return (
+        f"aim < {AIM_SECONDS:.0f} s cold, {label}: {said[mid < AIM_SECONDS]} at the median ({mid * 1000:.0f} ms), "
+        f"{said[high < AIM_SECONDS]} at the worst ({high * 1000:.0f} ms)"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, default=None, help="sessions of the plan (default 1000, quick 200); "
-                        "the mixed folder adds twice as many of other plans")
+    parser.add_argument(
+        "--sessions",
+        type=int,
+        default=None,
+        help="sessions of the plan (default 1000, quick 200); the mixed folder adds twice as many of other plans",
+    )
     parser.add_argument("--warm-runs", type=int, default=None, help="default 10, quick 3")
     parser.add_argument("--cold-runs", type=int, default=None, help="default 5, quick 2")
     parser.add_argument("--seed", type=int, default=1)
@@ -654,9 +763,14 @@ def main() -> None:
     warm_runs = options.warm_runs or (3 if options.quick else 10)
     cold_runs = options.cold_runs or (2 if options.quick else 5)
 
-    print(f"making (or finding in the cache) {count:,} sessions of {PLAN}, and {2 * count:,} of other plans", file=sys.stderr)
-    folders = {f"{count:,} of the plan": plan_folder(count, options.seed),
-               f"{count:,} + {2 * count:,} others": mixed_folder(count, options.seed)}
+    print(
+        f"making (or finding in the cache) {count:,} sessions of {PLAN}, and {2 * count:,} of other plans",
+        file=sys.stderr,
+    )
+    folders = {
+        f"{count:,} of the plan": plan_folder(count, options.seed),
+        f"{count:,} + {2 * count:,} others": mixed_folder(count, options.seed),
+    }
     notes = [f"{label}: {describe(folder)}" for label, folder in folders.items()]
     for label, folder in folders.items():
         notes += [f"{label}: {line}" for line in check_answer(folder)]
@@ -666,44 +780,73 @@ def main() -> None:
         timed = programs(folders, empty)
         session_files = files_under(*folders.values())
         if drop_page_cache():
-            method, make_cold = "the OS page cache dropped before each run (sync; echo 3 > /proc/sys/vm/drop_caches)", drop_page_cache
+            method, make_cold = (
+                "the OS page cache dropped before each run (sync; echo 3 > /proc/sys/vm/drop_caches)",
+                drop_page_cache,
+            )
         else:
             code_files = code_paths()
-            method = ("NOT the whole page cache (writing /proc/sys/vm/drop_caches was refused): the session files, the app's "
-                      f"code, the venv's site-packages and the standard library ({len(code_files):,} files) evicted with "
-                      "posix_fadvise(DONTNEED) before each run; the python binary and shared libraries may stay in memory")
+            method = (
+                "NOT the whole page cache (writing /proc/sys/vm/drop_caches was refused): the session files, the app's "
+                f"code, the venv's site-packages and the standard library ({len(code_files):,} files) evicted with "
+                "posix_fadvise(DONTNEED) before each run; the python binary and shared libraries may stay in memory"
+            )
 
             def make_cold() -> None:
                 evict(session_files + code_files)
 
             make_cold()
-        notes.append(f"cold: {method}; after that, {share_in_memory(session_files):.1%} of the session files' pages "
-                     "were in memory")
+        notes.append(
+            f"cold: {method}; after that, {share_in_memory(session_files):.1%} of the session files' pages "
+            "were in memory"
+        )
         run_once(stats_command(next(iter(folders.values()))))
-        notes.append(f"after one cold `workshop-tui stats` of the plan's folder, {share_in_memory(session_files):.1%} of "
-                     "the session files' pages were in memory (its reads of heads, and the kernel's read-ahead)")
+        notes.append(
+            f"after one cold `workshop-tui stats` of the plan's folder, {share_in_memory(session_files):.1%} of "
+            "the session files' pages were in memory (its reads of heads, and the kernel's read-ahead)"
+        )
         print(f"timing: {cold_runs} cold and {warm_runs} warm runs of {len(timed)} programs", file=sys.stderr)
         load_before = os.getloadavg()[0]
         cold, warm = measure(timed, cold_runs, warm_runs, make_cold)
-        notes.append(f"load average (1 minute) when timing began {load_before:.1f}, when it ended {os.getloadavg()[0]:.1f}, "
-                     f"on {os.cpu_count()} CPUs: other work shares this machine")
+        notes.append(
+            f"load average (1 minute) when timing began {load_before:.1f}, when it ended {os.getloadavg()[0]:.1f}, "
+            f"on {os.cpu_count()} CPUs: other work shares this machine"
+        )
         memory = {(folder, program): peak_memory_mib(command) for folder, program, command in timed}
     finally:
         shutil.rmtree(empty, ignore_errors=True)
 
-    rows = [row(folder, program, cold[(folder, program)], warm[(folder, program)], memory[(folder, program)])
-            for folder, program, _ in timed]
-    print(f"`workshop-tui stats {PLAN}`, a fresh process each run, wall time to exit, stdout to /dev/null; code: {code}")
+    rows = [
+        row(folder, program, cold[(folder, program)], warm[(folder, program)], memory[(folder, program)])
+        for folder, program, _ in timed
+    ]
+    print(
+        f"`workshop-tui stats {PLAN}`, a fresh process each run, wall time to exit, stdout to /dev/null; code: {code}"
+    )
     for line in notes:
         print(line)
     print()
-    print(markdown(["folder", "program", "runs (cold + warm)", "cold ms: min / median / max (worst)",
-                    "warm ms: min / median / max (worst)", "CPU ms, median: cold / warm", "peak memory MiB"], rows))
+    print(
+        markdown(
+            [
+                "folder",
+                "program",
+                "runs (cold + warm)",
+                "cold ms: min / median / max (worst)",
+                "warm ms: min / median / max (worst)",
+                "CPU ms, median: cold / warm",
+                "peak memory MiB",
+            ],
+            rows,
+        )
+    )
     print()
     for label in folders:
         print(verdict(label, cold[(label, "workshop-tui stats")]))
-    print(f"CPU: user + system time of the process (wait4); peak memory: its maximum resident set in one warm run "
-          f"of its own, from {TIME} -f %M")
+    print(
+        f"CPU: user + system time of the process (wait4); peak memory: its maximum resident set in one warm run "
+        f"of its own, from {TIME} -f %M"
+    )
 
 
 if __name__ == "__main__":

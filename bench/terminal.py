@@ -48,8 +48,9 @@ def workshop_tui(*args: str, sessions_dir: str | os.PathLike | None = None) -> l
     if sessions_dir is None:
         return [WORKSHOP_TUI, *args]
     if _AFTER_OK is None:
-        probe = subprocess.run([WORKSHOP_TUI, "plans", "--sessions-dir", "/nonexistent-bench-dir"],
-                               capture_output=True, check=False)
+        probe = subprocess.run(
+            [WORKSHOP_TUI, "plans", "--sessions-dir", "/nonexistent-bench-dir"], capture_output=True, check=False
+        )
         _AFTER_OK = probe.returncode == 0
     if _AFTER_OK:
         return [WORKSHOP_TUI, *args, "--sessions-dir", str(sessions_dir)]
@@ -183,13 +184,13 @@ class Screen:
             if mode in (2, 3):
                 self.rows = [[" "] * self.width for _ in range(self.height)]
             elif mode == 0:
-                self.rows[self.y][self.x:] = [" "] * (self.width - self.x)
+                self.rows[self.y][self.x :] = [" "] * (self.width - self.x)
                 for row in range(self.y + 1, self.height):
                     self.rows[row] = [" "] * self.width
         elif final == "K":
             mode = arg(0, 0)
             if mode == 0:
-                self.rows[self.y][self.x:] = [" "] * (self.width - self.x)
+                self.rows[self.y][self.x :] = [" "] * (self.width - self.x)
             elif mode == 1:
                 self.rows[self.y][: self.x + 1] = [" "] * (self.x + 1)
             else:
@@ -214,8 +215,12 @@ def program_env(extra: dict | None = None) -> dict:
     and .pyc files go to a cache folder of the benchmarks' own (PYTHONPYCACHEPREFIX) rather than
     into the work tree others use. `extra` adds or (with None) removes variables.
     """
-    env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
-           "PYTHONPYCACHEPREFIX": os.path.join(CACHE, "pycache")}
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "PYTHONPYCACHEPREFIX": os.path.join(CACHE, "pycache"),
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     for key, value in (extra or {}).items():
         if value is None:
@@ -228,8 +233,15 @@ def program_env(extra: dict | None = None) -> dict:
 class Terminal:
     """A program running on a pty of `width` x `height`, its output read all the time."""
 
-    def __init__(self, command: list[str], width: int = 80, height: int = 24, env: dict | None = None,
-                 screen: bool = True, cwd: str | None = None):
+    def __init__(
+        self,
+        command: list[str],
+        width: int = 80,
+        height: int = 24,
+        env: dict | None = None,
+        screen: bool = True,
+        cwd: str | None = None,
+    ):
         self.width, self.height = width, height
         self.leader, follower = pty.openpty()
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
@@ -363,7 +375,9 @@ class Terminal:
         self.close()
 
 
-def start_in_terminal(command: list[str], width: int = 80, height: int = 24, env: dict | None = None) -> subprocess.Popen:
+def start_in_terminal(
+    command: list[str], width: int = 80, height: int = 24, env: dict | None = None
+) -> subprocess.Popen:
     """Start `command` attached to a new pty; its output is read and thrown away (no screen model)."""
     return Terminal(command, width, height, env, screen=False).process
 
@@ -420,8 +434,9 @@ def use_code(ref: str | None) -> str:
     """
     if ref is None:
         return f"the work tree {REPO}"
-    commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--verify", f"{ref}^{{commit}}"],
-                            capture_output=True, text=True, check=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", REPO, "rev-parse", "--verify", f"{ref}^{{commit}}"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     where = os.path.join(CACHE, f"src-{commit[:12]}")
     if os.environ.get("WORKSHOP_BENCH_CODE") == where:
         return f"commit {commit[:12]} ({ref}), exported to {where}"
@@ -429,7 +444,9 @@ def use_code(ref: str | None) -> str:
         os.makedirs(CACHE, exist_ok=True)
         partial = where + f".{os.getpid()}"
         os.makedirs(partial)
-        archive = subprocess.run(["git", "-C", REPO, "archive", commit, "workshop_tui"], capture_output=True, check=True)
+        archive = subprocess.run(
+            ["git", "-C", REPO, "archive", commit, "workshop_tui"], capture_output=True, check=True
+        )
         subprocess.run(["tar", "-x", "-C", partial], input=archive.stdout, check=True)
         os.rename(partial, where)
     os.environ["WORKSHOP_BENCH_CODE"] = where
@@ -442,6 +459,10 @@ def use_code(ref: str | None) -> str:
 
 def add_common_options(parser) -> None:
     parser.add_argument("--quick", action="store_true", help="small numbers: done in about a minute")
-    parser.add_argument("--code", metavar="REF", default=None,
-                        help="measure the code committed at this git ref (e.g. HEAD) instead of the work tree, "
-                             "which others may be half-way through changing")
+    parser.add_argument(
+        "--code",
+        metavar="REF",
+        default=None,
+        help="measure the code committed at this git ref (e.g. HEAD) instead of the work tree, "
+        "which others may be half-way through changing",
+    )

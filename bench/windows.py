@@ -87,7 +87,71 @@ JOIN_TITLE = "Note-taker's window (Bob)"
 JOIN_HINT = "Type a note and press Enter"
 START_WAIT = 60.0  # seconds a window has to start (a loaded 2-core machine can be slow)
 
-WORDS = ["we", "agreed", "to", "meet", "again", "next", "month", "and", "share", "the", "minutes", "with", "everyone", "who", "could", "not", "come", "people", "asked", "about", "travel", "costs", "childcare", "and", "payment", "for", "their", "time", "the", "group", "wants", "plain", "words", "in", "every", "letter", "ask", "the", "council", "for", "a", "room", "with", "step", "free", "access", "check", "the", "budget", "before", "we", "promise", "anything", "new", "ideas", "from", "the", "young", "people", "panel", "should", "come", "first"]
+WORDS = [
+    "we",
+    "agreed",
+    "to",
+    "meet",
+    "again",
+    "next",
+    "month",
+    "and",
+    "share",
+    "the",
+    "minutes",
+    "with",
+    "everyone",
+    "who",
+    "could",
+    "not",
+    "come",
+    "people",
+    "asked",
+    "about",
+    "travel",
+    "costs",
+    "childcare",
+    "and",
+    "payment",
+    "for",
+    "their",
+    "time",
+    "the",
+    "group",
+    "wants",
+    "plain",
+    "words",
+    "in",
+    "every",
+    "letter",
+    "ask",
+    "the",
+    "council",
+    "for",
+    "a",
+    "room",
+    "with",
+    "step",
+    "free",
+    "access",
+    "check",
+    "the",
+    "budget",
+    "before",
+    "we",
+    "promise",
+    "anything",
+    "new",
+    "ideas",
+    "from",
+    "the",
+    "young",
+    "people",
+    "panel",
+    "should",
+    "come",
+    "first",
+]
 
 
 def note_texts(prefix: str, count: int, rng: random.Random) -> list[str]:
@@ -115,11 +179,15 @@ def token_of(text: str) -> str:
 
 def start_owner(folder: str, timer: bool = True) -> Terminal:
     term = Terminal(workshop_tui("run", PLAN, "--quiet", "--note-taker", "Bob", sessions_dir=folder), WIDTH, HEIGHT)
-    term.wait_for(lambda s: bool(s.find("Agenda")) and bool(s.find("Paused with")), START_WAIT, "the owner's first frame")
+    term.wait_for(
+        lambda s: bool(s.find("Agenda")) and bool(s.find("Paused with")), START_WAIT, "the owner's first frame"
+    )
     term.wait_quiet(0.3)
     if timer:
         term.press("space")
-        term.wait_for(lambda s: any(" left" in line and "Paused" not in line for line in s.lines()), 10, "the timer running")
+        term.wait_for(
+            lambda s: any(" left" in line and "Paused" not in line for line in s.lines()), 10, "the timer running"
+        )
     return term
 
 
@@ -148,16 +216,22 @@ def start_join(folder: str, owner: Terminal) -> tuple[Terminal, float]:
     term.wait_for(lambda s: WARM_UP in s.lines()[line], 10, "the warm-up note echoed")
     entered = term.press("enter")
     painted = owner.wait_for_text(WARM_UP, 30)
-    term.wait_for(lambda s: any(WARM_UP in row for number, row in enumerate(s.lines()) if number != line),
-                  30, "the warm-up note in the join window's notes list")
+    term.wait_for(
+        lambda s: any(WARM_UP in row for number, row in enumerate(s.lines()) if number != line),
+        30,
+        "the warm-up note in the join window's notes list",
+    )
     term.wait_quiet(0.3)
     return term, painted - entered
 
 
 def start_show(folder: str) -> Terminal:
     term = Terminal(workshop_tui("show", sessions_dir=folder), WIDTH, HEIGHT)
-    term.wait_for(lambda s: bool(s.find(FIRST_STEP)) and bool(s.find(" left.")) and not s.find("Joining"),
-                  START_WAIT, "the show window joined")
+    term.wait_for(
+        lambda s: bool(s.find(FIRST_STEP)) and bool(s.find(" left.")) and not s.find("Joining"),
+        START_WAIT,
+        "the show window joined",
+    )
     term.wait_quiet(0.3)
     return term
 
@@ -199,7 +273,6 @@ def check_notes(path: Path, expected: list[str]) -> dict:
 # 1. Enter to painted.
 
 
-
 def heading_total(screen) -> int | None:
     """The N of "the newest 50 of N" in the notes heading, if it is there."""
     for row in screen.lines():
@@ -209,8 +282,9 @@ def heading_total(screen) -> int | None:
     return None
 
 
-def note_arrived(term: Terminal, token: str, total: int, skip_row: int | None = None, timeout: float = 10.0,
-                 grace: float = 0.5) -> tuple[float, float | None]:
+def note_arrived(
+    term: Terminal, token: str, total: int, skip_row: int | None = None, timeout: float = 10.0, grace: float = 0.5
+) -> tuple[float, float | None]:
     """When the window painted a note's arrival, and when its words were visible (None: not within
     `grace` seconds after). Arrival is the note's words, or the notes heading counting it ("the newest
     50 of TOTAL", there once the step has more notes than the list holds)."""
@@ -248,7 +322,9 @@ def enter_to_painted(count: int, rng: random.Random) -> dict:
             token = token_of(text)
             total = number + 2  # with the warm-up note
             join.type(text)
-            join.wait_for(lambda s, text=text: text in s.lines()[line], 10, f"{token!r} echoed in the join window's note line")
+            join.wait_for(
+                lambda s, text=text: text in s.lines()[line], 10, f"{token!r} echoed in the join window's note line"
+            )
             # The join window is watched on a thread of its own, at the same time as the owner: a wait
             # begun late would return the moment of a later read, not of the read that painted the note.
             back: dict = {}
@@ -263,15 +339,25 @@ def enter_to_painted(count: int, rng: random.Random) -> dict:
             watcher.join(15)
             if "at" not in back:
                 raise RuntimeError(f"{token!r} did not come back to the join window:\n{join.screen.text()}")
-            results.append({"text": text, "changed": changed - entered,
-                            "latency": painted - entered if painted is not None else None,
-                            "mirrored": back["at"] - entered, "mirrored shown": back["shown"] is not None,
-                            "heading": heading_total(owner.screen)})
+            results.append(
+                {
+                    "text": text,
+                    "changed": changed - entered,
+                    "latency": painted - entered if painted is not None else None,
+                    "mirrored": back["at"] - entered,
+                    "mirrored shown": back["shown"] is not None,
+                    "heading": heading_total(owner.screen),
+                }
+            )
             time.sleep(rng.uniform(0.1, 0.3))
         ended = end_all(terms)
         terms = []
-        return {"results": results, "warm-up": warm_up, "ended": ended,
-                "check": check_notes(session_path(folder), [WARM_UP, *texts])}
+        return {
+            "results": results,
+            "warm-up": warm_up,
+            "ended": ended,
+            "check": check_notes(session_path(folder), [WARM_UP, *texts]),
+        }
     finally:
         end_all(terms)
         shutil.rmtree(folder, ignore_errors=True)
@@ -305,7 +391,9 @@ def idle(with_windows: bool, seconds: float, settle: float) -> dict:
         ended = end_all(terms)
         terms = []
         return {
-            "with": with_windows, "elapsed": elapsed, "ended": ended,
+            "with": with_windows,
+            "elapsed": elapsed,
+            "ended": ended,
             "cpu": {name: after[name][0] - before[name][0] for name in named},
             "bytes": {name: after[name][1] - before[name][1] for name in named},
         }
@@ -398,7 +486,7 @@ def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
         writes_before = file_writes(owner.pid)
         started = time.perf_counter()
         for start in range(0, count, per_chunk):
-            join.write("".join(text + "\r" for text in texts[start:start + per_chunk]).encode())
+            join.write("".join(text + "\r" for text in texts[start : start + per_chunk]).encode())
         written = time.perf_counter()
         on_disk = watcher.wait(600)
         owner_watch.join(timeout=10)  # the owner's screen gets 10 s more than the file
@@ -416,12 +504,19 @@ def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
             return at - started if at is not None else float("nan")
 
         return {
-            "count": count, "per chunk": per_chunk, "bytes": sum(len(t) + 1 for t in texts),
-            "written": written - started, "changed": since(painted.get("changed")),
-            "painted": since(painted.get("shown")), "on disk": since(on_disk), "seen": seen,
+            "count": count,
+            "per chunk": per_chunk,
+            "bytes": sum(len(t) + 1 for t in texts),
+            "written": written - started,
+            "changed": since(painted.get("changed")),
+            "painted": since(painted.get("shown")),
+            "on disk": since(on_disk),
+            "seen": seen,
             "cpu": {name: cpu_after[name] - cpu_before[name] for name in cpu_after},
             "owner writes": {key: writes_after[key] - writes_before[key] for key in writes_after},
-            "screens": facts, "ended": ended, "check": check_notes(path, [WARM_UP, *texts]),
+            "screens": facts,
+            "ended": ended,
+            "check": check_notes(path, [WARM_UP, *texts]),
         }
     finally:
         if watcher is not None:
@@ -451,7 +546,9 @@ def p95(values: list[float]) -> float:
 
 def say_check(check: dict, count: int) -> str:
     words = [f"{check['in file']} notes in the file for {count} sent"]
-    words.append(f"missing {len(check['missing'])}, duplicated {len(check['duplicated'])}, unexpected {len(check['unexpected'])}")
+    words.append(
+        f"missing {len(check['missing'])}, duplicated {len(check['duplicated'])}, unexpected {len(check['unexpected'])}"
+    )
     words.append("in the order sent" if check["in order"] else "NOT in the order sent")
     words.append("windows: " + ", ".join(repr(w) for w in check["windows"]))
     text = "; ".join(words)
@@ -473,8 +570,10 @@ def stats_row(label: str, values: list[float]) -> list[str]:
 def report_stale_status() -> None:
     if STALE_STATUS:
         stale = sum(STALE_STATUS)
-        print(f"\njoin windows whose status line still said 'Joining the session...' 5 s after their screen came up "
-              f"(their warm-up note then went straight through): {stale} of {len(STALE_STATUS)} started")
+        print(
+            f"\njoin windows whose status line still said 'Joining the session...' 5 s after their screen came up "
+            f"(their warm-up note then went straight through): {stale} of {len(STALE_STATUS)} started"
+        )
 
 
 def report_latency(part: dict) -> None:
@@ -491,15 +590,21 @@ def report_latency(part: dict) -> None:
     print(table(["", "notes", "min", "median", "p95", "worst"], rows))
     missed = [number + 1 for number, r in enumerate(results) if r["latency"] is None]
     if missed:
-        print(f"{len(missed)} of {len(results)} notes never showed their words on the owner's screen (within 0.5 s after "
-              f"the notes heading counted them); the first was note {missed[0]}, when the step had "
-              f"{missed[0] + 1} notes (with the warm-up). For these only the heading's count "
-              "('the newest 50 of N') shows the note arrived.")
-        later = sum(1 for r in results[missed[0]:] if r["latency"] is not None)
+        print(
+            f"{len(missed)} of {len(results)} notes never showed their words on the owner's screen (within 0.5 s after "
+            f"the notes heading counted them); the first was note {missed[0]}, when the step had "
+            f"{missed[0] + 1} notes (with the warm-up). For these only the heading's count "
+            "('the newest 50 of N') shows the note arrived."
+        )
+        later = sum(1 for r in results[missed[0] :] if r["latency"] is not None)
         print(f"from note {missed[0]} on, {later} notes were seen in the words")
-    print(f"warm-up note (the join window's first, not in the stats): {ms(part['warm-up'])} ms; "
-          f"first timed note: {ms(changed[0])} ms")
-    print(f"painted (words or count) over 50 ms: {sum(1 for x in changed if x > 0.05)}, over 200 ms: {sum(1 for x in changed if x > 0.2)}")
+    print(
+        f"warm-up note (the join window's first, not in the stats): {ms(part['warm-up'])} ms; "
+        f"first timed note: {ms(changed[0])} ms"
+    )
+    print(
+        f"painted (words or count) over 50 ms: {sum(1 for x in changed if x > 0.05)}, over 200 ms: {sum(1 for x in changed if x > 0.2)}"
+    )
     lengths = [len(r["text"]) for r in results]
     print(f"note lengths {min(lengths)} to {max(lengths)} characters (median {statistics.median(lengths):.0f})")
     print("aims: median < 50 ms, worst < 200 ms")
@@ -512,13 +617,33 @@ def report_idle(runs: list[dict], seconds: float) -> None:
     rows = []
     for number, run in enumerate(runs, 1):
         cpu = run["cpu"]
-        rows.append([str(number), "owner + join + show" if run["with"] else "owner alone",
-                     f"{cpu['owner']:.2f}", f"{cpu['owner'] * 60 / run['elapsed']:.2f}",
-                     f"{cpu['join']:.2f}" if "join" in cpu else "-", f"{cpu['show']:.2f}" if "show" in cpu else "-",
-                     "/".join(f"{run['bytes'][name] / 1024 / run['elapsed'] * 60:.1f}" for name in run["bytes"]),
-                     ", ".join(run["ended"])])
-    print(table(["run", "windows", "owner CPU s", "owner CPU s/min", "join CPU s", "show CPU s",
-                 "KiB written/min (owner/join/show)", "exit codes (join, show, owner)"], rows))
+        rows.append(
+            [
+                str(number),
+                "owner + join + show" if run["with"] else "owner alone",
+                f"{cpu['owner']:.2f}",
+                f"{cpu['owner'] * 60 / run['elapsed']:.2f}",
+                f"{cpu['join']:.2f}" if "join" in cpu else "-",
+                f"{cpu['show']:.2f}" if "show" in cpu else "-",
+                "/".join(f"{run['bytes'][name] / 1024 / run['elapsed'] * 60:.1f}" for name in run["bytes"]),
+                ", ".join(run["ended"]),
+            ]
+        )
+    print(
+        table(
+            [
+                "run",
+                "windows",
+                "owner CPU s",
+                "owner CPU s/min",
+                "join CPU s",
+                "show CPU s",
+                "KiB written/min (owner/join/show)",
+                "exit codes (join, show, owner)",
+            ],
+            rows,
+        )
+    )
     alone = [r["cpu"]["owner"] for r in runs if not r["with"]]
     together = [r["cpu"]["owner"] for r in runs if r["with"]]
     a_low, a_mid, a_high = spread(alone)
@@ -535,11 +660,17 @@ def report_idle(runs: list[dict], seconds: float) -> None:
 
 def report_burst(part: dict) -> None:
     count = part["count"]
-    print(f"\n3. {count:,} notes sent as fast as the join window's terminal takes them "
-          f"({part['bytes'] / 1024:.0f} KiB of keys in chunks of {part['per chunk']} notes; after 1 warm-up note)")
+    print(
+        f"\n3. {count:,} notes sent as fast as the join window's terminal takes them "
+        f"({part['bytes'] / 1024:.0f} KiB of keys in chunks of {part['per chunk']} notes; after 1 warm-up note)"
+    )
     rows = [
         ["all keys written to the join pty", f"{part['written']:.3f}", ms(part["written"] / count)],
-        ["the owner's screen showed the last note arrived (words or count)", f"{part['changed']:.3f}", ms(part["changed"] / count)],
+        [
+            "the owner's screen showed the last note arrived (words or count)",
+            f"{part['changed']:.3f}",
+            ms(part["changed"] / count),
+        ],
         ["the last note's words on the owner's screen", f"{part['painted']:.3f}", ms(part["painted"] / count)],
         ["every note in the session file", f"{part['on disk']:.3f}", ms(part["on disk"] / count)],
     ]
@@ -548,15 +679,19 @@ def report_burst(part: dict) -> None:
     if part["seen"] < count:
         print(f"the file watcher saw only {part['seen']} of {count} notes before giving up")
     for name, facts in part["screens"].items():
-        print(f"{name} window at the end: notes heading says 'of {facts['heading']}' ({count + 1} notes in the step); "
-              f"newest note visible: {facts['newest shown']} (the last is {count - 1})")
+        print(
+            f"{name} window at the end: notes heading says 'of {facts['heading']}' ({count + 1} notes in the step); "
+            f"newest note visible: {facts['newest shown']} (the last is {count - 1})"
+        )
     cpu = part["cpu"]
     print(f"CPU over the burst: owner {cpu['owner']:.2f} s, join window {cpu['join']:.2f} s")
     writes = part["owner writes"]
     # Each save is one write of the new events (an append) or a few (a whole rewrite); the rest are the
     # screen's. So the calls per note say how the owner batched its saves (one fsync per save).
-    print(f"the owner's write calls over the burst (saves and its screen): {writes['calls']:,} "
-          f"({writes['calls'] / count:.2f} per note), {writes['bytes'] / 1024:,.0f} KiB")
+    print(
+        f"the owner's write calls over the burst (saves and its screen): {writes['calls']:,} "
+        f"({writes['calls'] / count:.2f} per note), {writes['bytes'] / 1024:,.0f} KiB"
+    )
     print("file: " + say_check(part["check"], count + 1))
     print("exit codes (join, owner): " + ", ".join(part["ended"]))
 
@@ -564,7 +699,9 @@ def report_burst(part: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notes", type=int, default=None, help="part 1: notes timed (default 200, quick 20)")
-    parser.add_argument("--seconds", type=float, default=None, help="part 2: measured seconds per run (default 30, quick 8)")
+    parser.add_argument(
+        "--seconds", type=float, default=None, help="part 2: measured seconds per run (default 30, quick 8)"
+    )
     parser.add_argument("--runs", type=int, default=2, help="part 2: runs of each configuration (default 2)")
     parser.add_argument("--burst", type=int, default=None, help="part 3: notes sent at once (default 2000, quick 200)")
     parser.add_argument("--parts", default="1,2,3", help="which parts to run (default 1,2,3)")
@@ -586,7 +723,7 @@ def main() -> None:
     if 2 in parts:
         idle_runs = []
         for run in range(max(1, options.runs)):
-            for with_windows in ((False, True) if run % 2 == 0 else (True, False)):
+            for with_windows in (False, True) if run % 2 == 0 else (True, False):
                 idle_runs.append(idle(with_windows, seconds, settle))
             print(f"part 2: run {run + 1} of {options.runs} done", file=sys.stderr)
     if 3 in parts:

@@ -38,10 +38,10 @@ TRICKY = [
     "Café, naïve, Zoë, Ω, 日本語, عربى",
     "🙂👍🏽👨‍👩‍👧 emoji",
     "tab\there, bell\x07, escape\x1b[31m, delete\x7f",
-    '"""triple quotes""" and \'\'\'more\'\'\'',
+    "\"\"\"triple quotes\"\"\" and '''more'''",
     "x" * 20_000,
     " leading and trailing spaces ",
-    "# saved 99\n[[events]]\nkind = \"step.next\"",
+    '# saved 99\n[[events]]\nkind = "step.next"',
 ]
 
 

@@ -23,7 +23,9 @@ UK_SUMMER = timezone(timedelta(hours=1))
 UK_GMT = UTC
 
 
-def _engine(plan_name: str, title: str, start: datetime, facilitator: str, note_taker: str) -> tuple[SessionEngine, FakeClock]:
+def _engine(
+    plan_name: str, title: str, start: datetime, facilitator: str, note_taker: str
+) -> tuple[SessionEngine, FakeClock]:
     clock = FakeClock(start)
     plan = find_plan(plan_name).plan
     engine = SessionEngine(new_session(plan, title, clock, facilitator, note_taker), clock)
@@ -54,45 +56,95 @@ def _run_step(engine: SessionEngine, clock: FakeClock, minutes: float, notes: li
 
 def training_part_1() -> Session:
     engine, clock = _engine(
-        "co-production-part-1", "Co-production training, part 1 (Leeds)",
-        datetime(2026, 7, 8, 10, 0, tzinfo=UK_SUMMER), "Sam Patel", "Jo Reid",
+        "co-production-part-1",
+        "Co-production training, part 1 (Leeds)",
+        datetime(2026, 7, 8, 10, 0, tzinfo=UK_SUMMER),
+        "Sam Patel",
+        "Jo Reid",
     )
-    for name, role in [("Margaret", "older person"), ("Dennis", "older person"), ("Evelyn", "older person"),
-                       ("Harold", "older person"), ("Priya", "volunteer"), ("Tom", "staff")]:
+    for name, role in [
+        ("Margaret", "older person"),
+        ("Dennis", "older person"),
+        ("Evelyn", "older person"),
+        ("Harold", "older person"),
+        ("Priya", "volunteer"),
+        ("Tom", "staff"),
+    ]:
         engine.add_person(name, role)
     engine.start_timer()
     _run_step(engine, clock, 12, ["People arrived in good time. Tea and biscuits went down well."])
     engine.next_step()
-    _run_step(engine, clock, 18, ["@margaret Hopes to learn how to get her group listened to",
-                                  "@dennis Arriving tired but glad to be here", "@harold passed, which is fine"])
+    _run_step(
+        engine,
+        clock,
+        18,
+        [
+            "@margaret Hopes to learn how to get her group listened to",
+            "@dennis Arriving tired but glad to be here",
+            "@harold passed, which is fine",
+        ],
+    )
     engine.add_minutes(+3)
     engine.next_step()
-    _run_step(engine, clock, 16, ["+ @evelyn One person speaks at a time",
-                                  "+ @margaret Big print on the slides", "! @dennis The room is hard to hear in"])
+    _run_step(
+        engine,
+        clock,
+        16,
+        [
+            "+ @evelyn One person speaks at a time",
+            "+ @margaret Big print on the slides",
+            "! @dennis The room is hard to hear in",
+        ],
+    )
     engine.record_decision(
-        question="Do we agree to our group agreement?", method="fist-of-five", fingers=[0, 0, 0, 1, 3, 2],
-        present=["p1", "p2", "p3", "p4", "p5", "p6"], outcome="agreed",
-        statement="The group agreement stays on the wall all day.", reasons="Everyone showed three or more fingers.",
+        question="Do we agree to our group agreement?",
+        method="fist-of-five",
+        fingers=[0, 0, 0, 1, 3, 2],
+        present=["p1", "p2", "p3", "p4", "p5", "p6"],
+        outcome="agreed",
+        statement="The group agreement stays on the wall all day.",
+        reasons="Everyone showed three or more fingers.",
     )
     engine.next_step()
-    _run_step(engine, clock, 22, ["? @evelyn Is co-production the same as consultation?",
-                                  "> Ask the council how they involve older people"])
+    _run_step(
+        engine,
+        clock,
+        22,
+        ["? @evelyn Is co-production the same as consultation?", "> Ask the council how they involve older people"],
+    )
     engine.next_step()
     _run_step(engine, clock, 12)
     engine.next_step()
-    _run_step(engine, clock, 21, ["@priya Our lunch club is at 'doing for' now",
-                                  "+ @dennis Let members plan the menu with the cook"])
+    _run_step(
+        engine,
+        clock,
+        21,
+        ["@priya Our lunch club is at 'doing for' now", "+ @dennis Let members plan the menu with the cook"],
+    )
     engine.next_step()
     _run_step(engine, clock, 30)
     engine.next_step()
-    _run_step(engine, clock, 20, ["@harold Reciprocity: people want something back, even a thank-you",
-                                  "! @evelyn Buses stop at six, so evening events leave people out"])
+    _run_step(
+        engine,
+        clock,
+        20,
+        [
+            "@harold Reciprocity: people want something back, even a thank-you",
+            "! @evelyn Buses stop at six, so evening events leave people out",
+        ],
+    )
     engine.next_step()
-    _run_step(engine, clock, 16, ["+ @margaret Pay travel costs up front, not afterwards",
-                                  "+ @priya Meet in places people already go"])
+    _run_step(
+        engine,
+        clock,
+        16,
+        ["+ @margaret Pay travel costs up front, not afterwards", "+ @priya Meet in places people already go"],
+    )
     engine.next_step()
     _run_step(engine, clock, 8)
-    engine.add_action("Ask the council how they involve older people", owner="Tom", due=date(2026, 7, 15), from_note="n9")
+    engine.add_action(
+        "Ask the council how they involve older people", owner="Tom", due=date(2026, 7, 15), from_note="n9"
+    )
     engine.note_dealt_with("n9")
     engine.next_step()
     engine.add_action("Talk to the cook about planning the menu together", owner="Dennis", due=date(2026, 7, 15))
@@ -124,8 +176,9 @@ def earlier_training(place: str, opened: datetime, late: int, change: str) -> Se
     import random
 
     rng = random.Random(place)
-    engine, clock = _engine("co-production-part-1", f"Co-production training, part 1 ({place})", opened,
-                            "Sam Patel", "Jo Reid")
+    engine, clock = _engine(
+        "co-production-part-1", f"Co-production training, part 1 ({place})", opened, "Sam Patel", "Jo Reid"
+    )
     for number in range(rng.randint(5, 9)):
         engine.add_person(f"Member {number + 1}", "older person" if number else "staff")
     clock.set(opened.replace(hour=10, minute=0) + timedelta(minutes=late))
@@ -141,7 +194,9 @@ def earlier_training(place: str, opened: datetime, late: int, change: str) -> Se
         if change == "skip" and title == "1-2-4-All: what gets in the way":
             engine.skip_step(engine.session.current_step + 1)
         if change == "add" and title == "Comfort break":
-            engine.insert_step("Stand up and stretch", 5, "activity", instructions="Everyone stands, if they can, and stretches.")
+            engine.insert_step(
+                "Stand up and stretch", 5, "activity", instructions="Everyone stands, if they can, and stretches."
+            )
             engine.next_step()
             _run_step(engine, clock, 6)
         if change == "move" and title == "Lunch break":
@@ -172,9 +227,16 @@ def _earlier(place: str):
 
 POT_PENCE = 1_700_000_00
 CRITERIA = ("need", "voice", "reach", "delivery", "value")
-PANEL_MEMBERS = [("Rita", "older person"), ("Ken", "older person"), ("Maureen", "older person"),
-                 ("Stan", "older person"), ("Joyce", "older person"), ("Winston", "older person"),
-                 ("Farida", "volunteer"), ("Derek", "volunteer")]
+PANEL_MEMBERS = [
+    ("Rita", "older person"),
+    ("Ken", "older person"),
+    ("Maureen", "older person"),
+    ("Stan", "older person"),
+    ("Joyce", "older person"),
+    ("Winston", "older person"),
+    ("Farida", "volunteer"),
+    ("Derek", "volunteer"),
+]
 STAFF = [("Grace", "staff"), ("Alan", "staff")]  # Grace facilitates; Alan takes the notes
 
 
@@ -195,63 +257,177 @@ class Bid(NamedTuple):
 
 
 BIDS = [
-    Bid("Hillside Lunch Club", "Hot lunches and company", 96_000, "Millbrook",
+    Bid(
+        "Hillside Lunch Club",
+        "Hot lunches and company",
+        96_000,
+        "Millbrook",
         "A hot lunch three days a week for people who live alone, planned with the members.",
-        "01-hillside-lunch-club", (4, 4, 3, 3, 3)),
-    Bid("Canal Side Singers", "Songs and memories", 20_000, "Ferncliffe",
+        "01-hillside-lunch-club",
+        (4, 4, 3, 3, 3),
+    ),
+    Bid(
+        "Canal Side Singers",
+        "Songs and memories",
+        20_000,
+        "Ferncliffe",
         "A weekly singing group, with new sessions for people living with memory loss and their carers.",
-        "02-canal-side-singers", (3, 5, 3, 3, 5)),
-    Bid("Good Neighbours Kirkside", "Befriending at home and by phone", 231_500, "Kirkside and villages",
+        "02-canal-side-singers",
+        (3, 5, 3, 3, 5),
+    ),
+    Bid(
+        "Good Neighbours Kirkside",
+        "Befriending at home and by phone",
+        231_500,
+        "Kirkside and villages",
         "Trained volunteers visit or phone older people who live alone, in the town and the villages.",
-        "03-good-neighbours-kirkside", (5, 4, 5, 4, 4)),
-    Bid("Forget-Me-Not Memory Café", "A weekly memory café", 146_000, "Holmwood",
+        "03-good-neighbours-kirkside",
+        (5, 4, 5, 4, 4),
+    ),
+    Bid(
+        "Forget-Me-Not Memory Café",
+        "A weekly memory café",
+        146_000,
+        "Holmwood",
         "A weekly café for people living with dementia and the people who care for them.",
-        "04-forget-me-not-cafe", (5, 4, 4, 4, 4)),
-    Bid("Stanmoor Community Transport", "Door-to-door minibus", 250_000, "Stanmoor",
+        "04-forget-me-not-cafe",
+        (5, 4, 4, 4, 4),
+    ),
+    Bid(
+        "Stanmoor Community Transport",
+        "Door-to-door minibus",
+        250_000,
+        "Stanmoor",
         "A minibus with a wheelchair lift that takes older people to shops, clinics and groups.",
-        "05-stanmoor-transport", (5, 3, 4, 4, 2)),
-    Bid("Brackenridge Digital Buddies", "Tablets and help at home", 175_500, "Brackenridge",
+        "05-stanmoor-transport",
+        (5, 3, 4, 4, 2),
+    ),
+    Bid(
+        "Brackenridge Digital Buddies",
+        "Tablets and help at home",
+        175_500,
+        "Brackenridge",
         "Lends tablets and sends volunteers to help older people get online at home.",
-        "06-digital-buddies", (2, 2, 3, 3, 4)),
-    Bid("Oak Street Men's Shed", "The shed, five days a week", 164_000, "Northgate",
+        "06-digital-buddies",
+        (2, 2, 3, 3, 4),
+    ),
+    Bid(
+        "Oak Street Men's Shed",
+        "The shed, five days a week",
+        164_000,
+        "Northgate",
         "A workshop where older men make, mend and talk, open five days a week.",
-        "07-oak-street-shed", (4, 5, 3, 4, 3)),
-    Bid("Carers Together", "Breaks for older carers", 198_000, "Lowther Green",
+        "07-oak-street-shed",
+        (4, 5, 3, 4, 3),
+    ),
+    Bid(
+        "Carers Together",
+        "Breaks for older carers",
+        198_000,
+        "Lowther Green",
         "Short breaks, a monthly outing and a phone line for people over 65 who care for a partner.",
-        "08-carers-together", (5, 4, 4, 3, 4)),
-    Bid("Ashby Vale African Caribbean Elders", "Saturday elders' club", 184_500, "Ashby Vale",
+        "08-carers-together",
+        (5, 4, 4, 3, 4),
+    ),
+    Bid(
+        "Ashby Vale African Caribbean Elders",
+        "Saturday elders' club",
+        184_500,
+        "Ashby Vale",
         "A Saturday club with food, dominoes, health checks and trips, run by and for Caribbean elders.",
-        "09-ashby-vale-elders", (4, 4, 5, 3, 3)),
-    Bid("Sakhi Women's Group", "A weekly group for South Asian women", 104_000, "Northgate",
+        "09-ashby-vale-elders",
+        (4, 4, 5, 3, 3),
+    ),
+    Bid(
+        "Sakhi Women's Group",
+        "A weekly group for South Asian women",
+        104_000,
+        "Northgate",
         "A weekly group for South Asian women over 60, in Punjabi and Urdu, with gentle exercise.",
-        "10-sakhi-womens-group", (4, 5, 5, 3, 3)),
-    Bid("Out and About Over 50s", "Social evenings and trips", 58_000, "Lowther Green",
+        "10-sakhi-womens-group",
+        (4, 5, 5, 3, 3),
+    ),
+    Bid(
+        "Out and About Over 50s",
+        "Social evenings and trips",
+        58_000,
+        "Lowther Green",
         "Social evenings and trips for lesbian, gay, bisexual and trans people over 50.",
-        "11-out-and-about", (3, 4, 5, 2, 3)),
-    Bid("Riverside Walkers", "Walks after loss", 63_000, "Stanmoor",
+        "11-out-and-about",
+        (3, 4, 5, 2, 3),
+    ),
+    Bid(
+        "Riverside Walkers",
+        "Walks after loss",
+        63_000,
+        "Stanmoor",
         "Gentle weekly walks, led by volunteers, for people who have lost a husband, wife or partner.",
-        "12-riverside-walkers", (4, 3, 3, 3, 3)),
-    Bid("Holmwood Warm Spaces", "Warm rooms on two estates", 180_000, "Holmwood",
+        "12-riverside-walkers",
+        (4, 3, 3, 3, 3),
+    ),
+    Bid(
+        "Holmwood Warm Spaces",
+        "Warm rooms on two estates",
+        180_000,
+        "Holmwood",
         "Warm rooms with hot drinks and things to do on the Beck and Moorside estates, all winter.",
-        "13-holmwood-warm-spaces", (3, 3, 4, 3, 3)),
-    Bid("Kirkside Library Friends", "Home library visits", 41_000, "Kirkside",
+        "13-holmwood-warm-spaces",
+        (3, 3, 4, 3, 3),
+    ),
+    Bid(
+        "Kirkside Library Friends",
+        "Home library visits",
+        41_000,
+        "Kirkside",
         "Volunteers take books, talking books and a chat to older people who cannot get to the library.",
-        "14-kirkside-library-friends", (3, 3, 3, 3, 3)),
-    Bid("Moving Together Millbrook", "Seated exercise", 68_000, "Millbrook",
+        "14-kirkside-library-friends",
+        (3, 3, 3, 3, 3),
+    ),
+    Bid(
+        "Moving Together Millbrook",
+        "Seated exercise",
+        68_000,
+        "Millbrook",
         "Seated exercise classes in six sheltered housing schemes, led by a trained instructor.",
-        "15-moving-together", (3, 2, 3, 3, 4)),
-    Bid("Northgate Age Friendly Partnership", "Age friendly link workers", 240_000, "Northgate",
+        "15-moving-together",
+        (3, 2, 3, 3, 4),
+    ),
+    Bid(
+        "Northgate Age Friendly Partnership",
+        "Age friendly link workers",
+        240_000,
+        "Northgate",
         "Three part-time workers to link older people with services across the north of the district.",
-        "16-age-friendly-partnership", (3, 1, 2, 4, 2)),
-    Bid("Ferncliffe Allotment Friends", "Growing together", 29_500, "Ferncliffe",
+        "16-age-friendly-partnership",
+        (3, 1, 2, 4, 2),
+    ),
+    Bid(
+        "Ferncliffe Allotment Friends",
+        "Growing together",
+        29_500,
+        "Ferncliffe",
         "Raised beds, tools and a shelter at the allotments, so older members can keep growing.",
-        "17-allotment-friends", (1, 4, 2, 3, 3)),
-    Bid("Upper Dean Tea Dances", "Friday tea dances", 26_000, "Upper Dean",
+        "17-allotment-friends",
+        (1, 4, 2, 3, 3),
+    ),
+    Bid(
+        "Upper Dean Tea Dances",
+        "Friday tea dances",
+        26_000,
+        "Upper Dean",
         "A tea dance every Friday at the village hall, with a live band and a taxi home.",
-        "18-upper-dean-tea-dances", (2, 1, 2, 3, 3)),
-    Bid("Brackenridge Home from Hospital", "Home from hospital", 249_500, "Brackenridge",
+        "18-upper-dean-tea-dances",
+        (2, 1, 2, 3, 3),
+    ),
+    Bid(
+        "Brackenridge Home from Hospital",
+        "Home from hospital",
+        249_500,
+        "Brackenridge",
         "Volunteers meet older people leaving hospital, settle them at home and visit for six weeks.",
-        "19-home-from-hospital", (5, 3, 3, 4, 2)),
+        "19-home-from-hospital",
+        (5, 3, 3, 4, 2),
+    ),
 ]
 
 
@@ -263,11 +439,21 @@ INTERESTS = {
 # Where members' sheets differed from the rest of the panel: (member, application number, criterion) -> level.
 # None is a box left empty on purpose ("no score"), with the member's comment.
 OUTLIERS: dict[tuple[str, int, str], int | None] = {
-    ("Derek", 3, "reach"): 2, ("Winston", 11, "voice"): 2, ("Rita", 11, "delivery"): 4,
-    ("Maureen", 12, "need"): 2, ("Derek", 12, "need"): 5, ("Stan", 14, "need"): 5, ("Farida", 14, "need"): 1,
-    ("Joyce", 13, "reach"): 2, ("Rita", 19, "value"): 4, ("Maureen", 1, "voice"): 2, ("Winston", 5, "value"): 4,
-    ("Rita", 6, "need"): 4, ("Stan", 2, "delivery"): 1,
-    ("Stan", 19, "value"): None, ("Farida", 11, "delivery"): None,
+    ("Derek", 3, "reach"): 2,
+    ("Winston", 11, "voice"): 2,
+    ("Rita", 11, "delivery"): 4,
+    ("Maureen", 12, "need"): 2,
+    ("Derek", 12, "need"): 5,
+    ("Stan", 14, "need"): 5,
+    ("Farida", 14, "need"): 1,
+    ("Joyce", 13, "reach"): 2,
+    ("Rita", 19, "value"): 4,
+    ("Maureen", 1, "voice"): 2,
+    ("Winston", 5, "value"): 4,
+    ("Rita", 6, "need"): 4,
+    ("Stan", 2, "delivery"): 1,
+    ("Stan", 19, "value"): None,
+    ("Farida", 11, "delivery"): None,
 }
 NO_SCORE_COMMENTS = {
     ("Stan", 19, "value"): "I could not follow the budget on page 9.",
@@ -295,55 +481,126 @@ AGREED_REASONS = {
 }
 # Each application's decision, with a reason fit to read to the applicant: (outcome, reason, smaller amount in pounds).
 AWARDS: dict[int, tuple[str, str, int]] = {
-    3: ("fund in full", "Funded in full. The need is strong. You reach people in the outlying villages that no "
-        "other group visits, and your volunteers are well trained.", 0),
-    4: ("fund in full", "Funded in full. People living with dementia and their carers helped plan the café. "
-        "The need is clear and the plan is strong.", 0),
-    10: ("fund in full", "Funded in full. The women lead the group and chose what it offers. It reaches women "
-         "who use no other service, in their own languages.", 0),
-    8: ("fund in full", "Funded in full. Older carers told you which breaks they need, and your plan gives them. "
-        "The need is urgent and well shown.", 0),
-    7: ("fund in full", "Funded in full. The members run the shed and plan the sessions. It reaches men who "
-        "would not go to other groups.", 0),
-    9: ("fund in full", "Funded in full. The elders run the club, and it reaches people that services often miss. "
-        "Please send us a clearer budget for the trips.", 0),
-    5: ("fund a smaller amount", "We fund £200,000 of the £250,000 you asked for. This pays for the weekday "
-        "service in full. Your trial had few bookings on Sundays, so we have not funded the Sunday runs.", 200_000),
+    3: (
+        "fund in full",
+        "Funded in full. The need is strong. You reach people in the outlying villages that no "
+        "other group visits, and your volunteers are well trained.",
+        0,
+    ),
+    4: (
+        "fund in full",
+        "Funded in full. People living with dementia and their carers helped plan the café. "
+        "The need is clear and the plan is strong.",
+        0,
+    ),
+    10: (
+        "fund in full",
+        "Funded in full. The women lead the group and chose what it offers. It reaches women "
+        "who use no other service, in their own languages.",
+        0,
+    ),
+    8: (
+        "fund in full",
+        "Funded in full. Older carers told you which breaks they need, and your plan gives them. "
+        "The need is urgent and well shown.",
+        0,
+    ),
+    7: (
+        "fund in full",
+        "Funded in full. The members run the shed and plan the sessions. It reaches men who "
+        "would not go to other groups.",
+        0,
+    ),
+    9: (
+        "fund in full",
+        "Funded in full. The elders run the club, and it reaches people that services often miss. "
+        "Please send us a clearer budget for the trips.",
+        0,
+    ),
+    5: (
+        "fund a smaller amount",
+        "We fund £200,000 of the £250,000 you asked for. This pays for the weekday "
+        "service in full. Your trial had few bookings on Sundays, so we have not funded the Sunday runs.",
+        200_000,
+    ),
     2: ("fund in full", "Funded in full. Members lead the singing and choose the songs. It is very good value.", 0),
-    19: ("fund in full", "Funded in full. Going home from hospital alone is an urgent need, and your plan is strong. "
-         "The costs are high, so we will ask how you could bring them down.", 0),
-    1: ("fund in full", "Funded in full. Many of the people who come live alone. Members plan the menus and "
-        "run parts of the club.", 0),
-    11: ("fund in full", "Funded in full. You reach older people who often feel unwelcome elsewhere, and your "
-         "members lead the group. As a new group, please tell us how you will train your volunteers.", 0),
-    12: ("defer", "Deferred to the spring round. The need is clear and we liked the walks. The money ran out "
-         "before we reached your application. Please apply again in the spring.", 0),
-    13: ("defer", "Deferred to the spring round. The rooms are in the right places. The money ran out before we "
-         "reached your application. In the spring, please show how the people who use them help run them.", 0),
-    14: ("defer", "Deferred to the spring round. The council decides in November whether it will run home library "
-         "visits itself. We do not want to pay twice for the same visits. We will look at it again in the spring.", 0),
-    15: ("decline", "Not funded this time. The classes are good value, but older people were asked for their views "
-         "only once. The money ran out before we reached your application.", 0),
-    6: ("decline", "Not funded this time. Help to get online is already offered nearby by the library and two "
-        "churches. Your plan to lend tablets is sound.", 0),
-    16: ("decline", "Not funded. To be funded, older people must help shape a project. We could not see older "
-         "people planning or running this one, so it scored below the pass mark.", 0),
-    17: ("decline", "Not funded. The allotments are much loved, but the application did not show a need that "
-         "older people have said matters. It scored below the pass mark for need.", 0),
-    18: ("decline", "Not funded. Older people are not involved in planning the dances, so it scored below the "
-         "pass mark for older people shaping it.", 0),
+    19: (
+        "fund in full",
+        "Funded in full. Going home from hospital alone is an urgent need, and your plan is strong. "
+        "The costs are high, so we will ask how you could bring them down.",
+        0,
+    ),
+    1: (
+        "fund in full",
+        "Funded in full. Many of the people who come live alone. Members plan the menus and run parts of the club.",
+        0,
+    ),
+    11: (
+        "fund in full",
+        "Funded in full. You reach older people who often feel unwelcome elsewhere, and your "
+        "members lead the group. As a new group, please tell us how you will train your volunteers.",
+        0,
+    ),
+    12: (
+        "defer",
+        "Deferred to the spring round. The need is clear and we liked the walks. The money ran out "
+        "before we reached your application. Please apply again in the spring.",
+        0,
+    ),
+    13: (
+        "defer",
+        "Deferred to the spring round. The rooms are in the right places. The money ran out before we "
+        "reached your application. In the spring, please show how the people who use them help run them.",
+        0,
+    ),
+    14: (
+        "defer",
+        "Deferred to the spring round. The council decides in November whether it will run home library "
+        "visits itself. We do not want to pay twice for the same visits. We will look at it again in the spring.",
+        0,
+    ),
+    15: (
+        "decline",
+        "Not funded this time. The classes are good value, but older people were asked for their views "
+        "only once. The money ran out before we reached your application.",
+        0,
+    ),
+    6: (
+        "decline",
+        "Not funded this time. Help to get online is already offered nearby by the library and two "
+        "churches. Your plan to lend tablets is sound.",
+        0,
+    ),
+    16: (
+        "decline",
+        "Not funded. To be funded, older people must help shape a project. We could not see older "
+        "people planning or running this one, so it scored below the pass mark.",
+        0,
+    ),
+    17: (
+        "decline",
+        "Not funded. The allotments are much loved, but the application did not show a need that "
+        "older people have said matters. It scored below the pass mark for need.",
+        0,
+    ),
+    18: (
+        "decline",
+        "Not funded. Older people are not involved in planning the dances, so it scored below the "
+        "pass mark for older people shaping it.",
+        0,
+    ),
 }
 # The one decision that goes against the ranking, and the panel's reason for it.
 DEPARTURES = {
     14: "The council decides in November whether to run home library visits itself. The panel does not want "
-        "to fund the same visits twice, so it will decide in the spring.",
+    "to fund the same visits twice, so it will decide in the spring.",
 }
 # Reasons the panel wrote again, in fuller words, when it went through them all.
 REWORDED = {
     18: "Not funded. Older people are not involved in planning the dances, so it scored below the pass mark "
-        "for older people shaping it. We would welcome a new application planned with the dancers.",
+    "for older people shaping it. We would welcome a new application planned with the dancers.",
     6: "Not funded this time. Help to get online is already offered nearby by the library and two churches. "
-       "Your plan to lend tablets is sound. You may want to offer it with them.",
+    "Your plan to lend tablets is sound. You may want to offer it with them.",
 }
 
 
@@ -368,14 +625,18 @@ def _typed_sheets(engine: SessionEngine, clock: FakeClock, ids: dict[str, str]) 
         for window, (name, number, criterion, level) in (("note-taker: Alan Brook", alan), ("", grace)):
             clock.advance(seconds=2)
             with engine.stamped(window, ""):
-                engine.enter_score(ids[name], f"app{number}", criterion, level,
-                                   NO_SCORE_COMMENTS.get((name, number, criterion), ""))
+                engine.enter_score(
+                    ids[name], f"app{number}", criterion, level, NO_SCORE_COMMENTS.get((name, number, criterion), "")
+                )
 
 
 def shortlisting_panel() -> Session:
     engine, clock = _engine(
-        "commissioning-shortlisting", "Shortlisting panel, healthy ageing fund",
-        datetime(2026, 9, 16, 10, 0, tzinfo=UK_SUMMER), "Grace Obi", "Alan Brook",
+        "commissioning-shortlisting",
+        "Shortlisting panel, healthy ageing fund",
+        datetime(2026, 9, 16, 10, 0, tzinfo=UK_SUMMER),
+        "Grace Obi",
+        "Alan Brook",
     )
     for name, role in [*PANEL_MEMBERS, *STAFF]:
         engine.add_person(name, role, arrived=name != "Ken")
@@ -385,12 +646,28 @@ def shortlisting_panel() -> Session:
     # Welcome and housekeeping: the round opens, and the funder's spreadsheet of applications goes in.
     clock.advance(minutes=3)
     engine.open_round(POT_PENCE)
-    engine.add_applications([
-        {"organisation": b.organisation, "project": b.project, "amount_pence": b.pounds * 100,
-         "area": b.area, "summary": b.summary, "link": b.link} for b in BIDS
-    ])
-    _run_step(engine, clock, 9, ["Everyone has the papers and their score sheets. Large print for Stan and Joyce.",
-                                 "Ken rang to say he will be ten minutes late."])
+    engine.add_applications(
+        [
+            {
+                "organisation": b.organisation,
+                "project": b.project,
+                "amount_pence": b.pounds * 100,
+                "area": b.area,
+                "summary": b.summary,
+                "link": b.link,
+            }
+            for b in BIDS
+        ]
+    )
+    _run_step(
+        engine,
+        clock,
+        9,
+        [
+            "Everyone has the papers and their score sheets. Large print for Stan and Joyce.",
+            "Ken rang to say he will be ten minutes late.",
+        ],
+    )
     engine.person_arrived(ids["Ken"])
     engine.next_step()
 
@@ -407,9 +684,16 @@ def shortlisting_panel() -> Session:
     engine.next_step()
 
     # Criteria and scoring scale.
-    _run_step(engine, clock, 16, ["? @stan Does an empty box on the sheet count as nought?",
-                                  "No. An empty box is kept as no score, and it is left out of the average.",
-                                  "@farida Reads a 3 on value as fair costs, not as good value"])
+    _run_step(
+        engine,
+        clock,
+        16,
+        [
+            "? @stan Does an empty box on the sheet count as nought?",
+            "No. An empty box is kept as no score, and it is left out of the average.",
+            "@farida Reads a 3 on value as fair costs, not as good value",
+        ],
+    )
     engine.next_step()
 
     # Individual scores side by side: the sheets are typed in, then the chair shows them all at once.
@@ -419,8 +703,15 @@ def shortlisting_panel() -> Session:
     _typed_sheets(engine, clock, ids)
     clock.advance(minutes=1)
     engine.reveal_scores()
-    _run_step(engine, clock, 12, ["Scores are far apart on reach for Good Neighbours, and on delivery for Out and About.",
-                                  "! @winston Some of us scored the Kirkside library visits very differently"])
+    _run_step(
+        engine,
+        clock,
+        12,
+        [
+            "Scores are far apart on reach for Good Neighbours, and on delivery for Out and About.",
+            "! @winston Some of us scored the Kirkside library visits very differently",
+        ],
+    )
     engine.next_step()
     _run_step(engine, clock, 15)
     engine.next_step()
@@ -463,18 +754,27 @@ def shortlisting_panel() -> Session:
             if n == number:
                 engine.add_note(f"{who} left the room while the panel decided on {r.application.organisation}.")
         clock.advance(minutes=2.2)
-        engine.make_award(r.application.id, outcome, reason, amount_pence=smaller * 100 or None,
-                          departure_reason=DEPARTURES.get(number, ""))
+        engine.make_award(
+            r.application.id,
+            outcome,
+            reason,
+            amount_pence=smaller * 100 or None,
+            departure_reason=DEPARTURES.get(number, ""),
+        )
     funded = [a for a in panel.awards if a.amount_pence]
     present = [ids[name] for name, _ in PANEL_MEMBERS]
     clock.advance(minutes=2)
     engine.record_decision(
-        question="Does the panel agree these decisions?", method="fist-of-five", fingers=[0, 0, 0, 2, 4, 2],
-        present=present, outcome="agreed",
+        question="Does the panel agree these decisions?",
+        method="fist-of-five",
+        fingers=[0, 0, 0, 2, 4, 2],
+        present=present,
+        outcome="agreed",
         statement=f"{len(funded)} applications are funded, for {pounds(sum(a.amount_pence for a in funded))} "
-                  f"of the {pounds(POT_PENCE)}. The others are deferred to the spring round or not funded.",
+        f"of the {pounds(POT_PENCE)}. The others are deferred to the spring round or not funded.",
         reasons="Everyone showed three fingers or more.",
-        dissent="Unsure about the allotments: they matter to the people who go.", dissent_by=ids["Stan"],
+        dissent="Unsure about the allotments: they matter to the people who go.",
+        dissent_by=ids["Stan"],
     )
     _run_step(engine, clock, 4)
     engine.next_step()
@@ -488,28 +788,50 @@ def shortlisting_panel() -> Session:
         engine.make_award(f"app{number}", outcome, reason, amount_pence=smaller * 100 or None)
     clock.advance(minutes=8)
     engine.record_decision(
-        question="Is every reason fair to read to the applicant?", method="fist-of-five", fingers=[0, 0, 0, 1, 3, 4],
-        present=present, outcome="agreed", statement="Every applicant gets their own scores and these reasons.",
+        question="Is every reason fair to read to the applicant?",
+        method="fist-of-five",
+        fingers=[0, 0, 0, 1, 3, 4],
+        present=present,
+        outcome="agreed",
+        statement="Every applicant gets their own scores and these reasons.",
         reasons="Everyone showed three fingers or more.",
     )
     _run_step(engine, clock, 4, ["Reasons agreed for every application, in words fit to share"])
     engine.next_step()
 
     # Agreeing interview questions for the funded groups.
-    _run_step(engine, clock, 12, ["+ @maureen Ask how members will help run the project in its second year",
-                                  "+ @winston Ask Out and About how they will reach people who are not online"])
+    _run_step(
+        engine,
+        clock,
+        12,
+        [
+            "+ @maureen Ask how members will help run the project in its second year",
+            "+ @winston Ask Out and About how they will reach people who are not online",
+        ],
+    )
     engine.person_left(ids["Derek"])
-    _run_step(engine, clock, 14, ["@derek Left early for a hospital appointment",
-                                  "+ @joyce Ask Home from Hospital how they could bring their costs down"])
+    _run_step(
+        engine,
+        clock,
+        14,
+        [
+            "@derek Left early for a hospital appointment",
+            "+ @joyce Ask Home from Hospital how they could bring their costs down",
+        ],
+    )
     engine.next_step()
 
     # Next steps and thanks.
-    engine.add_action("Write to every applicant with their own scores and the panel's reasons", owner="Alan",
-                      due=date(2026, 9, 23))
+    engine.add_action(
+        "Write to every applicant with their own scores and the panel's reasons", owner="Alan", due=date(2026, 9, 23)
+    )
     engine.add_action("Book rooms for the interviews with the funded groups", owner="Grace", due=date(2026, 9, 30))
-    engine.add_action("Ask the council when it will decide about home library visits", owner="Grace",
-                      due=date(2026, 10, 7))
-    _run_step(engine, clock, 9, ["@rita Tired but proud of the day", "@stan Wants a few days off before the interviews"])
+    engine.add_action(
+        "Ask the council when it will decide about home library visits", owner="Grace", due=date(2026, 10, 7)
+    )
+    _run_step(
+        engine, clock, 9, ["@rita Tired but proud of the day", "@stan Wants a few days off before the interviews"]
+    )
     engine.finish()
     return engine.session
 

@@ -47,7 +47,11 @@ def view_of(session: Session) -> dict:
 
 
 def tags_in(session: Session) -> list[str]:
-    texts = [n.text for n in session.notes] + [d.statement or "" for d in session.decisions] + [a.text for a in session.actions]
+    texts = (
+        [n.text for n in session.notes]
+        + [d.statement or "" for d in session.decisions]
+        + [a.text for a in session.actions]
+    )
     return [text.split("⟩")[0].split("⟨")[-1] for text in texts if "⟨" in text]
 
 
@@ -59,8 +63,9 @@ def command(rng: random.Random, session: Session, tag: str) -> tuple[Command, st
     if choice < 0.55:
         return Command("add_note", {"typed": rng.choice(["", "+ ", "? ", "! "]) + words}), tag
     if choice < 0.62:
-        return Command("record_decision", {"question": "Shall we?", "method": "consensus", "outcome": "agreed",
-                                           "statement": words}), tag
+        return Command(
+            "record_decision", {"question": "Shall we?", "method": "consensus", "outcome": "agreed", "statement": words}
+        ), tag
     if choice < 0.69:
         return Command("add_action", {"text": words, "owner": "Ann"}), tag
     if choice < 0.78:

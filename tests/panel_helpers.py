@@ -21,7 +21,9 @@ def panel_engine(pot_pence: int = 60_000_00, declared: bool = True) -> tuple[Ses
     `declared`, each member has said they have no interests (declarations come first; an interest found
     later still counts)."""
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock)
+    engine = SessionEngine(
+        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock
+    )
     for name, role in [*MEMBERS, ("Tom", "staff")]:
         engine.add_person(name, role)
     engine.open_round(pot_pence)
@@ -56,8 +58,16 @@ def score_everything(engine: SessionEngine, level_of=lambda member, app, criteri
                 engine.enter_score(person.id, application.id, criterion, level_of(person.id, application.id, criterion))
 
 
-__all__ = ["APPLICATIONS", "CRITERIA", "MEMBERS", "decided_round", "everyone_declares", "panel_engine", "pounds",
-           "score_everything"]
+__all__ = [
+    "APPLICATIONS",
+    "CRITERIA",
+    "MEMBERS",
+    "decided_round",
+    "everyone_declares",
+    "panel_engine",
+    "pounds",
+    "score_everything",
+]
 
 
 # A round taken all the way to its awards, for the panel's outputs (tests/test_panel_export.py).

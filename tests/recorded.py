@@ -13,7 +13,9 @@ TRICKY_NOTE = 'Said "no, thanks", then <script>alert(1)</script>\nand left'
 def recorded_session() -> Session:
     clock = FakeClock(TEN_AM)
     plan = Plan(
-        name="panel", title="Panel meeting", quorum=3,
+        name="panel",
+        title="Panel meeting",
+        quorum=3,
         steps=[
             Step(title="Welcome", planned_minutes=10),
             Step(title="Tea", kind="break", planned_minutes=15),
@@ -35,9 +37,17 @@ def recorded_session() -> Session:
     engine.next_step()
     clock.advance(minutes=20)
     engine.record_decision(
-        question="Meet monthly at the library?", method="majority vote", votes_for=2, votes_against=1,
-        abstentions=0, present=["p1", "p2", "p3"], outcome="agreed", statement="We meet monthly.",
-        reasons="It has a hearing loop; Ann Jones asked for it.", dissent="Too far for Bob Smith.", dissent_by="p2",
+        question="Meet monthly at the library?",
+        method="majority vote",
+        votes_for=2,
+        votes_against=1,
+        abstentions=0,
+        present=["p1", "p2", "p3"],
+        outcome="agreed",
+        statement="We meet monthly.",
+        reasons="It has a hearing loop; Ann Jones asked for it.",
+        dissent="Too far for Bob Smith.",
+        dissent_by="p2",
     )
     engine.add_action("Book the library room", owner="Cat", due=date(2026, 7, 15))
     engine.add_action("Ask about buses", owner="Ann Jones", from_note="n3")

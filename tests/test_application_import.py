@@ -11,10 +11,18 @@ from workshop_tui.store.application_import import import_applications, import_ap
 from workshop_tui.store.problems import FileProblem
 
 
-@pytest.mark.parametrize(("typed", "pence"), [
-    ("£12,500", 1_250_000), ("12500", 1_250_000), ("12,500.00", 1_250_000), ("£ 12 500", 1_250_000),
-    ("1,234,567.5", 123_456_750), ("£0.99", 99), ("\u00a312,500", 1_250_000),
-])
+@pytest.mark.parametrize(
+    ("typed", "pence"),
+    [
+        ("£12,500", 1_250_000),
+        ("12500", 1_250_000),
+        ("12,500.00", 1_250_000),
+        ("£ 12 500", 1_250_000),
+        ("1,234,567.5", 123_456_750),
+        ("£0.99", 99),
+        ("\u00a312,500", 1_250_000),
+    ],
+)
 def test_money_is_read_as_people_write_it(typed: str, pence: int):
     assert money_pence(typed) == pence
 
@@ -50,12 +58,14 @@ def test_a_row_with_a_problem_is_named_by_its_row_number_and_nothing_is_imported
 
 def test_missing_columns_are_named_with_the_headers_found():
     imported = import_applications("Name,Cost\nA,100\n")
-    assert imported.problems == ["row 1: there is no column for organisation, project, amount (the headers are: Name, Cost)"]
+    assert imported.problems == [
+        "row 1: there is no column for organisation, project, amount (the headers are: Name, Cost)"
+    ]
     assert import_applications("").problems == ["row 1: there is no header row (such as Organisation, Project, Amount)"]
 
 
 def test_ten_thousand_rows_import(tmp_path: Path):
-    lines = ["Organisation,Project,Amount"] + [f"Group {n},Project {n},\"£{1000 + n:,}\"" for n in range(10_000)]
+    lines = ["Organisation,Project,Amount"] + [f'Group {n},Project {n},"£{1000 + n:,}"' for n in range(10_000)]
     path = tmp_path / "round.csv"
     path.write_text("\n".join(lines), encoding="utf-8-sig")
     imported = import_applications_file(path)
@@ -67,7 +77,11 @@ def test_a_spreadsheet_saved_in_windows_encoding_is_read(tmp_path: Path):
     path = tmp_path / "round.csv"
     path.write_bytes("Organisation,Project,Amount\nCaf\xe9 Club,Tea,\xa3300\n".encode("latin-1"))
     imported = import_applications_file(path)
-    assert imported.ok and imported.applications[0].organisation == "Café Club" and imported.applications[0].amount_pence == 30_000
+    assert (
+        imported.ok
+        and imported.applications[0].organisation == "Café Club"
+        and imported.applications[0].amount_pence == 30_000
+    )
 
 
 # Imports that never stop the meeting ([13]): every file a spreadsheet could make, or a person could pick
@@ -76,12 +90,15 @@ def test_a_spreadsheet_saved_in_windows_encoding_is_read(tmp_path: Path):
 HEADER = "Organisation,Project,Amount"
 
 
-@pytest.mark.parametrize("start, said", [
-    (b"PK\x03\x04rest of a zip", "this is an Excel (or other zipped) file, not a CSV file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "this is an older Excel file, not a CSV file"),
-    (b"%PDF-1.7\n", "this is a PDF file, not a CSV file"),
-    (bytes(range(256)) * 8, "this is not a text file"),
-])
+@pytest.mark.parametrize(
+    "start, said",
+    [
+        (b"PK\x03\x04rest of a zip", "this is an Excel (or other zipped) file, not a CSV file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "this is an older Excel file, not a CSV file"),
+        (b"%PDF-1.7\n", "this is a PDF file, not a CSV file"),
+        (bytes(range(256)) * 8, "this is not a text file"),
+    ],
+)
 def test_a_file_that_is_not_csv_is_named_for_what_it_is(tmp_path: Path, start: bytes, said: str):
     path = tmp_path / "applications.csv"  # a renamed file is named for what it is, not for its name
     path.write_bytes(start)
@@ -89,19 +106,28 @@ def test_a_file_that_is_not_csv_is_named_for_what_it_is(tmp_path: Path, start: b
         import_applications_file(path)
 
 
-@pytest.mark.parametrize("text, encoding", [
-    (f"{HEADER}\rHillside,Lunch,£300\rRiverside,Walks,200\r", "utf-8"),  # old-Mac line ends
-    (f"{HEADER}\r\nHillside,Lunch,£300\r\nRiverside,Walks,200\r\n", "utf-16"),  # Excel's "Unicode text", with its mark
-    ("Organisation;Project;Amount\nHillside;Lunch;£300\nRiverside;Walks;200\n", "utf-8"),  # semicolons
-    ("Organisation\tProject\tAmount\nHillside\tLunch\t£300\nRiverside\tWalks\t200\n", "utf-8"),  # tabs
-    (f"{HEADER}\nHill\x00side,Lunch,£300\nRiverside,Walks,200\n", "utf-8"),  # a NUL byte
-])
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        (f"{HEADER}\rHillside,Lunch,£300\rRiverside,Walks,200\r", "utf-8"),  # old-Mac line ends
+        (
+            f"{HEADER}\r\nHillside,Lunch,£300\r\nRiverside,Walks,200\r\n",
+            "utf-16",
+        ),  # Excel's "Unicode text", with its mark
+        ("Organisation;Project;Amount\nHillside;Lunch;£300\nRiverside;Walks;200\n", "utf-8"),  # semicolons
+        ("Organisation\tProject\tAmount\nHillside\tLunch\t£300\nRiverside\tWalks\t200\n", "utf-8"),  # tabs
+        (f"{HEADER}\nHill\x00side,Lunch,£300\nRiverside,Walks,200\n", "utf-8"),  # a NUL byte
+    ],
+)
 def test_what_spreadsheets_save_is_read_as_it_is(tmp_path: Path, text: str, encoding: str):
     path = tmp_path / "applications.csv"
     path.write_bytes(text.encode(encoding))
     imported = import_applications_file(path)
     assert imported.ok, imported.problems
-    assert [(a.organisation, a.amount_pence) for a in imported.applications] == [("Hillside", 30_000), ("Riverside", 20_000)]
+    assert [(a.organisation, a.amount_pence) for a in imported.applications] == [
+        ("Hillside", 30_000),
+        ("Riverside", 20_000),
+    ]
 
 
 def test_control_characters_never_reach_the_screen_or_an_export():

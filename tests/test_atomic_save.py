@@ -51,7 +51,10 @@ def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: P
         folder.mkdir()
         writer = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(folder)],
-            stdout=subprocess.PIPE, text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
         )
         # Wait for some finished saves, then kill at a moment inside a later one.
         for _ in range(1 + round_number % 25):

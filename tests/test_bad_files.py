@@ -20,9 +20,17 @@ CASES = [
     ("broken TOML", HEAD + '[[steps]]\ntitle = "Welcome\n', ["line 4", "not valid TOML"]),
     ("a wrong type", HEAD + GOOD_STEP.replace("10", '"ten"'), ["steps[1].planned_minutes", "'ten'"]),
     ("a missing field", 'name = "bad"\n' + GOOD_STEP, ["title", "is missing"]),
-    ("an unknown step kind", HEAD + GOOD_STEP.replace("activity", "brainstorm"), ["steps[1].kind", "'brainstorm'", "discussion"]),
+    (
+        "an unknown step kind",
+        HEAD + GOOD_STEP.replace("activity", "brainstorm"),
+        ["steps[1].kind", "'brainstorm'", "discussion"],
+    ),
     ("negative minutes", HEAD + GOOD_STEP.replace("10", "-5"), ["steps[1].planned_minutes", "at least 1"]),
-    ("a newer schema version", "schema_version = 99\n" + HEAD + GOOD_STEP, ["newer workshop-tui", "Update workshop-tui"]),
+    (
+        "a newer schema version",
+        "schema_version = 99\n" + HEAD + GOOD_STEP,
+        ["newer workshop-tui", "Update workshop-tui"],
+    ),
     ("an empty file", "", ["the file is empty"]),
     ("a binary file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", ["not a text file"]),
     ("an unknown field", HEAD + GOOD_STEP + 'colour = "red"\n', ["steps[1].colour", "check the spelling"]),
@@ -82,7 +90,10 @@ def test_bad_command_line_gets_one_sentence_and_status_2(capsys):
 def test_the_installed_command_never_shows_a_traceback(arguments, tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", *arguments],
-        capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -189,12 +200,18 @@ MALFORMED = [
 
 @pytest.mark.parametrize("command", ["check", "run"])
 @pytest.mark.parametrize("make, words", [case[1:] for case in MALFORMED], ids=[case[0] for case in MALFORMED])
-def test_a_malformed_plan_file_gets_one_sentence_and_status_2_from_the_real_command(tmp_path: Path, command, make, words):
+def test_a_malformed_plan_file_gets_one_sentence_and_status_2_from_the_real_command(
+    tmp_path: Path, command, make, words
+):
     path = tmp_path / "x.toml"
     make(path)
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(tmp_path / "sessions"), command, str(path)],
-        capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL, timeout=30,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        timeout=30,
     )
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
@@ -218,7 +235,11 @@ def test_malformed_files_in_the_plans_folder_are_listed_with_their_problem_and_n
         make(plans / f"bad-{number:02}.toml")
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", "plans", "--sessions-dir", str(tmp_path / "sessions")],
-        capture_output=True, text=True, cwd=tmp_path, stdin=subprocess.DEVNULL, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -138,7 +138,21 @@ def test_sessions_dir_after_export_and_the_later_one_wins(tmp_path: Path, capsys
     save_session(finished_session(), folder / "done.toml")
     assert main(["export", "done", "--format", "md", "--sessions-dir", str(folder)]) == 0
     assert capsys.readouterr().out.startswith("# ")
-    assert main(["--sessions-dir", str(tmp_path / "nowhere"), "export", "done", "--format", "md", "--sessions-dir", str(folder)]) == 0
+    assert (
+        main(
+            [
+                "--sessions-dir",
+                str(tmp_path / "nowhere"),
+                "export",
+                "done",
+                "--format",
+                "md",
+                "--sessions-dir",
+                str(folder),
+            ]
+        )
+        == 0
+    )
 
 
 def test_version_after_a_command(capsys):
@@ -173,8 +187,12 @@ BAD_VALUES = [
 
 
 @pytest.mark.parametrize("arguments, words", [case[1:] for case in BAD_VALUES], ids=[case[0] for case in BAD_VALUES])
-def test_a_command_line_value_that_is_not_usable_text_gets_one_sentence_and_status_2(arguments, words, tmp_path: Path, capsys, no_screen):
-    status = main(["--sessions-dir", str(tmp_path / "s"), *arguments] if arguments[0] != "--sessions-dir" else arguments)
+def test_a_command_line_value_that_is_not_usable_text_gets_one_sentence_and_status_2(
+    arguments, words, tmp_path: Path, capsys, no_screen
+):
+    status = main(
+        ["--sessions-dir", str(tmp_path / "s"), *arguments] if arguments[0] != "--sessions-dir" else arguments
+    )
     error = capsys.readouterr().err.strip()
     assert status == 2, error
     assert error.startswith("workshop-tui: ") and len(error.splitlines()) == 1
@@ -187,8 +205,21 @@ def test_bytes_from_the_shell_that_are_not_utf8_never_reach_the_session_file(tmp
     # The real command, as a shell would start it with --title $'\xff'.
     for option in [b"--title", b"--facilitator", b"--note-taker"]:
         result = subprocess.run(
-            [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(tmp_path), "run", "co-production-part-1", option, b"Leeds \xff"],
-            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "workshop_tui",
+                "--sessions-dir",
+                str(tmp_path),
+                "run",
+                "co-production-part-1",
+                option,
+                b"Leeds \xff",
+            ],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
         )
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
@@ -220,7 +251,10 @@ def test_a_plan_file_whose_name_is_not_utf8_is_listed_not_a_crash(tmp_path: Path
     (plans / os.fsdecode(b"caf\xe9.toml")).write_text(source)
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", "plans", "--sessions-dir", str(tmp_path)],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "cafe" in result.stdout and "caf\\udce9.toml" in result.stdout
@@ -239,7 +273,11 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path):
     os.close(reader)
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", "plans", "--sessions-dir", str(tmp_path)],
-        stdout=writer, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL, timeout=60,
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
     )
     os.close(writer)
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
@@ -251,7 +289,10 @@ def test_a_screen_with_no_terminal_to_show_it_is_refused_before_anything_is_made
     for command in (["run", "co-production-part-1"], ["review"], []):
         result = subprocess.run(
             [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(tmp_path / "sessions"), *command],
-            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
         )
         assert result.returncode == 2 and "its screens need a terminal" in result.stderr, result.stderr
     assert not (tmp_path / "sessions").exists() or list((tmp_path / "sessions").glob("*.toml")) == []
@@ -271,11 +312,21 @@ def test_join_and_show_refuse_a_finished_session_by_name(tmp_path: Path, capsys)
 LONG = "x" * 300
 
 
-@pytest.mark.parametrize("argv", [
-    ["check", LONG], ["stats", LONG], ["plan", "print", LONG], ["plan", "edit", LONG], ["review", LONG], ["resume", LONG],
-    ["export", LONG, "--format", "md"], ["plan", "edit", "--from", LONG], ["--sessions-dir", LONG, "plans"],
-    ["export", "x", "--format", "md", "-o", f"/tmp/{LONG}"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", LONG],
+        ["stats", LONG],
+        ["plan", "print", LONG],
+        ["plan", "edit", LONG],
+        ["review", LONG],
+        ["resume", LONG],
+        ["export", LONG, "--format", "md"],
+        ["plan", "edit", "--from", LONG],
+        ["--sessions-dir", LONG, "plans"],
+        ["export", "x", "--format", "md", "-o", f"/tmp/{LONG}"],
+    ],
+)
 def test_a_name_too_long_for_a_file_is_one_sentence_not_a_traceback(argv, capsys):
     assert main(argv) == 2
     error = capsys.readouterr().err

@@ -29,7 +29,10 @@ def refused(owner: OpenSession, name: str, **args: object) -> str:
 def test_two_windows_pressing_next_on_the_same_step_move_the_agenda_once(owner: OpenSession):
     first = owner.engine.current.id
     owner.apply(Command("next_step", {"from_step": first}))
-    assert refused(owner, "next_step", from_step=first) == "The session has moved on to 'Tea' already, so that was not done."
+    assert (
+        refused(owner, "next_step", from_step=first)
+        == "The session has moved on to 'Tea' already, so that was not done."
+    )
     assert owner.engine.current.title == "Tea"
 
 
@@ -46,11 +49,17 @@ def test_a_step_is_named_by_its_id_so_a_move_meanwhile_never_changes_another(own
     owner.apply(Command("skip_step", {"step": talk.id, "skip": True}))
     assert [s.title for s in owner.session.steps if s.skipped_at is not None] == ["Talk"]
     assert refused(owner, "skip_step", step=talk.id, skip=True) == "'Talk' is skipped already."
-    assert refused(owner, "skip_step", index=2, step=talk.id) == "The agenda changed while that step was chosen, so nothing was done. Choose it again."
+    assert (
+        refused(owner, "skip_step", index=2, step=talk.id)
+        == "The agenda changed while that step was chosen, so nothing was done. Choose it again."
+    )
     assert refused(owner, "remove_step", step="s99") == "That step is not in this session's agenda."
     owner.apply(Command("remove_step", {"step": talk.id}))
     owner.flush()
-    assert [(s.title, s.removed_at is not None) for s in load_session(owner.path).steps][1:] == [("Talk", True), ("Tea", False)]
+    assert [(s.title, s.removed_at is not None) for s in load_session(owner.path).steps][1:] == [
+        ("Talk", True),
+        ("Tea", False),
+    ]
 
 
 def test_start_and_pause_say_which_so_a_stale_press_never_undoes_what_was_meant(owner: OpenSession):

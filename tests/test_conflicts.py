@@ -24,7 +24,9 @@ def test_a_member_is_counted_on_nothing_before_declaring():
 def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_replaces_none():
     engine, _ = panel_engine(declared=False)
     engine.declare_interest("p1", "app1", "Trustee")
-    with pytest.raises(NotNow, match="Margaret has declared an interest in Hillside Lunch Club, so they cannot also say"):
+    with pytest.raises(
+        NotNow, match="Margaret has declared an interest in Hillside Lunch Club, so they cannot also say"
+    ):
         engine.declare_no_interests("p1")
     engine.declare_no_interests("p2")
     engine.declare_interest("p2", "app2", "My daughter walks with them")  # found later: it stands
@@ -72,7 +74,9 @@ def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confir
     assert "p2" in engine.session.panel.awards[0].present
     engine.declare_interest("p2", "app1", "My wife volunteers there")
     award = engine.session.panel.awards[0]
-    assert award.to_confirm.startswith("Dennis declared an interest at") and "after this was decided" in award.to_confirm
+    assert (
+        award.to_confirm.startswith("Dennis declared an interest at") and "after this was decided" in award.to_confirm
+    )
     assert "To confirm: Dennis declared an interest" in markdown_report(engine.session)
     # The same again: that is confirming it.
     engine.make_award("app1", "fund in full", "It meets a real need", departure_reason="Close to the others")
@@ -110,12 +114,24 @@ def rounds(draw):
 @settings(max_examples=150, deadline=None)
 @given(rounds())
 # A late interest set Margaret's score aside; undone as made in error, her score counts again, on her "none".
-@example(steps=[("", ("none", "p1")), ("", ("score", "p1", "app1", "need", 3)), ("", ("interest", "p1", "app1")),
-                ("member: Margaret", ("undo", 2))])
+@example(
+    steps=[
+        ("", ("none", "p1")),
+        ("", ("score", "p1", "app1", "need", 3)),
+        ("", ("interest", "p1", "app1")),
+        ("member: Margaret", ("undo", 2)),
+    ]
+)
 # Margaret's only declaration is an interest; she scores another application. Undoing that interest is
 # refused (she would count with nothing declared); removing its application leaves her declared.
-@example(steps=[("", ("interest", "p2", "app1")), ("", ("interest", "p1", "app1")),
-                ("", ("score", "p1", "app2", "need", 1)), ("", ("undo", 2))])
+@example(
+    steps=[
+        ("", ("interest", "p2", "app1")),
+        ("", ("interest", "p1", "app1")),
+        ("", ("score", "p1", "app2", "need", 1)),
+        ("", ("undo", 2)),
+    ]
+)
 @example(steps=[("", ("interest", "p1", "app1")), ("", ("score", "p1", "app2", "need", 1)), ("", ("remove", "app1"))])
 def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps):
     engine, _ = panel_engine(declared=False)
@@ -153,7 +169,9 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
             assert names[own] == score.member  # a member's own window scores for that member alone
     for comment in panel.comments:
         assert not panel.has_interest(comment.member, comment.application) or any(
-            d.member == comment.member and d.application == comment.application and d.at > comment.at for d in panel.declarations)
+            d.member == comment.member and d.application == comment.application and d.at > comment.at
+            for d in panel.declarations
+        )
     for member in members:
         said_none = any(d.member == member and not d.application for d in panel.declarations)
         assert not (said_none and any(d.member == member and d.application for d in panel.declarations))
@@ -169,7 +187,10 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
             assert award.amount_pence == 0 and award.reason
     for agreed in panel.agreed:
         assert not panel.application(agreed.application).withdrawn or agreed.at <= next(
-            c.at for c in panel.corrections if c.what.endswith("was withdrawn") and agreed.application in _ids_named(panel, c.what))
+            c.at
+            for c in panel.corrections
+            if c.what.endswith("was withdrawn") and agreed.application in _ids_named(panel, c.what)
+        )
 
 
 def _ids_named(panel, what: str) -> set[str]:

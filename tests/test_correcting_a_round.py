@@ -18,7 +18,9 @@ def _ids(engine):
 
 def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_changed():
     engine, _ = panel_engine()
-    engine.edit_application("app2", "The applicant sent a revised budget", amount_pence=18_000_00, project="Walks for everyone")
+    engine.edit_application(
+        "app2", "The applicant sent a revised budget", amount_pence=18_000_00, project="Walks for everyone"
+    )
     bid = engine.session.panel.application("app2")
     assert (bid.amount_pence, bid.project) == (18_000_00, "Walks for everyone")
     report = markdown_report(engine.session)
@@ -140,7 +142,9 @@ def _two_sittings():
     score_everything(first, lambda member, app, criterion: 4)
     first.add_comment("p1", "app1", "Strong letters")
     clock.advance(minutes=7 * 24 * 60)
-    second = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund, sitting 2", clock), clock)
+    second = SessionEngine(
+        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund, sitting 2", clock), clock
+    )
     second.follow_on(first.session, "2026-07-08-1000.toml")
     return first, second
 
@@ -173,7 +177,10 @@ def test_the_tie_break_rule_is_said_where_it_separates_two_applications():
     engine = _tied_round(60_000_00, "smaller amount first")
     first, second = ranking(engine.session.panel)[:2]
     assert (first.application.id, second.application.id) == ("app2", "app1")
-    assert second.tie_note == "Same score as Riverside Walkers; Riverside Walkers asks for less, so comes first (the tie-break rule)"
+    assert (
+        second.tie_note
+        == "Same score as Riverside Walkers; Riverside Walkers asks for less, so comes first (the tie-break rule)"
+    )
 
 
 def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reason():
@@ -204,8 +211,9 @@ def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_r
     panel.tie_orders.clear()
     # Funding one of a tie the money cannot fund in full chooses it: said as a tie, and a reason is asked.
     words = departure(panel, panel.application("app2"), "fund in full", 20_000_00)
-    assert words == ("It is tied with Hillside Lunch Club (both are 1) where the money runs out, "
-                     "so funding it chooses it first.")
+    assert words == (
+        "It is tied with Hillside Lunch Club (both are 1) where the money runs out, so funding it chooses it first."
+    )
     with pytest.raises(NotNow, match="Please say why"):
         engine.make_award("app2", "fund in full", "Good walks")
 

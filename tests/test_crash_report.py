@@ -40,8 +40,12 @@ sys.exit(app.return_code or 0)
 def test_a_crash_exits_non_zero_with_one_sentence_and_a_private_report(tmp_path: Path):
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
-        [sys.executable, "-c", CRASHING_APP, str(tmp_path)], capture_output=True, text=True, timeout=60,
-        cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+        [sys.executable, "-c", CRASHING_APP, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
     )
     shown = result.stdout + result.stderr
     assert result.returncode == 1

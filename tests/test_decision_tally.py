@@ -59,7 +59,9 @@ def test_the_outcome_is_never_set_by_the_tally():
 
 
 def test_counts_larger_than_the_room_are_warned_about():
-    votes = check_decision(decision(method="majority vote", votes_for=5, votes_against=2, abstentions=1, present_count=6))
+    votes = check_decision(
+        decision(method="majority vote", votes_for=5, votes_against=2, abstentions=1, present_count=6)
+    )
     assert votes == ["8 votes were counted (for, against and abstained), but only 6 people were present."]
     hands = check_decision(decision(method="fist-of-five", fingers=[0, 0, 0, 4, 3, 0], present=["p1"] * 6))
     assert hands == ["7 people showed fingers, but only 6 were present."]
@@ -70,7 +72,9 @@ def test_counts_larger_than_the_room_are_warned_about():
 
 def test_an_outcome_the_counts_do_not_support_is_warned_about_but_never_changed():
     consent = decision(method="consent", objections=1, outcome="agreed")
-    assert check_decision(consent) == ["Recorded as agreed by consent, but 1 objection was raised. Consent means nobody objects."]
+    assert check_decision(consent) == [
+        "Recorded as agreed by consent, but 1 objection was raised. Consent means nobody objects."
+    ]
     assert consent.outcome == "agreed"
     fingers = check_decision(decision(method="fist-of-five", fingers=[0, 0, 1, 3, 0, 0], outcome="agreed"))
     assert fingers == [

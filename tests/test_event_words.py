@@ -67,7 +67,10 @@ def names_in(before: Session, event: Event) -> list[str]:
     if "action" in d and event.kind not in (Kind.ACTION_ADD, Kind.ACTION_CARRY):
         wanted.append(next(a.text for a in before.actions if a.id == d["action"]))
     for key in ("text", "title", "question", "organisation", "owner"):
-        if d.get(key) and event.kind not in (Kind.COMMENT_ADD, Kind.MEMBER_COMMENT):  # a comment's words are not the replay's
+        if d.get(key) and event.kind not in (
+            Kind.COMMENT_ADD,
+            Kind.MEMBER_COMMENT,
+        ):  # a comment's words are not the replay's
             wanted.append(str(d[key]))
     return wanted
 
@@ -150,8 +153,13 @@ def every_other_kind() -> Session:
     engine.reopen()
     session = engine.session
     # A trainer's comment comes later, from the review (the owner adds it), on a step.
-    session.events.append(Event(at=clock.now(), kind=Kind.COMMENT_ADD, details={"comment": "c1", "on": session.steps[0].id,
-                                                                                   "text": "Good start", "by": "Sam"}))
+    session.events.append(
+        Event(
+            at=clock.now(),
+            kind=Kind.COMMENT_ADD,
+            details={"comment": "c1", "on": session.steps[0].id, "text": "Good start", "by": "Sam"},
+        )
+    )
     return session
 
 
@@ -162,16 +170,30 @@ def the_round_corrected() -> Session:
     declaration = next(d for d in session.panel.declarations if d.application)
     session.events += [
         Event(at=at, kind=Kind.ROUND_POT, details={"pot": 180_000_000, "reason": "More money came"}),
-        Event(at=at, kind=Kind.APPLICATION_EDIT, details={"application": "app2", "amount": 1_000_000, "reason": "a typo"}),
+        Event(
+            at=at, kind=Kind.APPLICATION_EDIT, details={"application": "app2", "amount": 1_000_000, "reason": "a typo"}
+        ),
         Event(at=at, kind=Kind.APPLICATION_WITHDRAW, details={"application": "app4", "reason": "They closed"}),
         Event(at=at, kind=Kind.MEMBER_COMMENT, details={"member": "p1", "application": "app2", "text": "Lovely choir"}),
         Event(at=at, kind=Kind.TIE_ORDER, details={"applications": ["app1", "app2"], "reason": "The need"}),
         Event(at=at, kind=Kind.DECLARATION_UNDO, details={"declaration": declaration.id, "reason": "made in error"}),
         Event(at=at, kind=Kind.ROUND_CARRY, details={"title": "Shortlisting, first sitting", "file": "first.toml"}),
-        Event(at=at, kind=Kind.APPLICATION_ADD, details={"application": "app99", "organisation": "Late Lunch Club",
-                                                         "project": "Soup", "amount": 100_000, "batch": 7}),
-        Event(at=at, kind=Kind.APPLICATION_ADD, details={"application": "app98", "organisation": "Tea Dance",
-                                                         "project": "Dances", "amount": 100_000}),
+        Event(
+            at=at,
+            kind=Kind.APPLICATION_ADD,
+            details={
+                "application": "app99",
+                "organisation": "Late Lunch Club",
+                "project": "Soup",
+                "amount": 100_000,
+                "batch": 7,
+            },
+        ),
+        Event(
+            at=at,
+            kind=Kind.APPLICATION_ADD,
+            details={"application": "app98", "organisation": "Tea Dance", "project": "Dances", "amount": 100_000},
+        ),
         Event(at=at, kind=Kind.IMPORT_UNDO, details={"batch": 7, "reason": "the wrong file"}),
         Event(at=at, kind=Kind.APPLICATION_REMOVE, details={"application": "app98", "reason": "added twice"}),
     ]
@@ -180,8 +202,32 @@ def the_round_corrected() -> Session:
 
 NAMES = st.sampled_from(["Joyce", "Pat", "Mary Jane", "", ""])  # "" is someone unnamed: "Volunteer 2"
 ROLES = st.sampled_from(["older person", "volunteer", "staff"])
-COMMANDS = st.sampled_from(["person", "arrive", "leave", "note", "note_by", "note_by", "edit", "remove", "undo", "dealt", "toggle",
-                            "next", "previous", "plus", "minus", "insert", "skip", "move", "remove_step", "action", "done", "decision"])
+COMMANDS = st.sampled_from(
+    [
+        "person",
+        "arrive",
+        "leave",
+        "note",
+        "note_by",
+        "note_by",
+        "edit",
+        "remove",
+        "undo",
+        "dealt",
+        "toggle",
+        "next",
+        "previous",
+        "plus",
+        "minus",
+        "insert",
+        "skip",
+        "move",
+        "remove_step",
+        "action",
+        "done",
+        "decision",
+    ]
+)
 
 
 def mention(name: str) -> str:
@@ -198,13 +244,26 @@ def drive(engine: SessionEngine, command: str, data) -> None:
         "person": lambda: engine.add_person(data.draw(NAMES), role=data.draw(ROLES), arrived=data.draw(st.booleans())),
         "arrive": lambda: engine.person_arrived(anyone()),
         "leave": lambda: engine.person_left(anyone()),
-        "note": lambda: engine.add_note(data.draw(st.sampled_from(["a point", "+ an idea", "? a question", "! a worry", "> later"]))),
+        "note": lambda: engine.add_note(
+            data.draw(st.sampled_from(["a point", "+ an idea", "? a question", "! a worry", "> later"]))
+        ),
         # One name leading the note, or several named in it: each is credited.
         "note_by": lambda: engine.add_note(
-            " and ".join(mention(n) for n in data.draw(st.lists(st.sampled_from(named), min_size=1, max_size=2, unique=True)))
-            + " both said this" if named else "no one named yet"),
-        "edit": lambda: engine.edit_note(data.draw(st.sampled_from(notes)).id,
-                                         data.draw(st.sampled_from(["edited", *[f"{mention(n)} said it" for n in named]]))) if notes else None,
+            " and ".join(
+                mention(n) for n in data.draw(st.lists(st.sampled_from(named), min_size=1, max_size=2, unique=True))
+            )
+            + " both said this"
+            if named
+            else "no one named yet"
+        ),
+        "edit": lambda: (
+            engine.edit_note(
+                data.draw(st.sampled_from(notes)).id,
+                data.draw(st.sampled_from(["edited", *[f"{mention(n)} said it" for n in named]])),
+            )
+            if notes
+            else None
+        ),
         "remove": lambda: engine.remove_note(data.draw(st.sampled_from(notes)).id) if notes else None,
         "undo": engine.undo_remove,
         "dealt": lambda: engine.note_dealt_with(data.draw(st.sampled_from(notes)).id) if notes else None,
@@ -219,8 +278,15 @@ def drive(engine: SessionEngine, command: str, data) -> None:
         "remove_step": lambda: engine.remove_step(data.draw(st.integers(0, steps - 1))),
         "action": lambda: engine.add_action("Do a thing", owner=data.draw(NAMES)),
         "done": lambda: engine.toggle_action(engine.session.actions[0].id) if engine.session.actions else None,
-        "decision": lambda: engine.record_decision(question="Shall we?", method="majority vote", votes_for=2, votes_against=1,
-                                                   outcome="agreed", dissent="Not sure", dissent_by=anyone() if people else ""),
+        "decision": lambda: engine.record_decision(
+            question="Shall we?",
+            method="majority vote",
+            votes_for=2,
+            votes_against=1,
+            outcome="agreed",
+            dissent="Not sure",
+            dissent_by=anyone() if people else "",
+        ),
     }[command]
     try:
         run()
@@ -229,8 +295,11 @@ def drive(engine: SessionEngine, command: str, data) -> None:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.data(), roster=st.lists(st.tuples(NAMES, ROLES, st.booleans()), min_size=1, max_size=5),
-       commands=st.lists(st.tuples(COMMANDS, st.integers(0, 300)), min_size=1, max_size=40))
+@given(
+    data=st.data(),
+    roster=st.lists(st.tuples(NAMES, ROLES, st.booleans()), min_size=1, max_size=5),
+    commands=st.lists(st.tuples(COMMANDS, st.integers(0, 300)), min_size=1, max_size=40),
+)
 def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(data, roster, commands):
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Generated", clock), clock)
@@ -258,7 +327,9 @@ def test_a_time_outside_the_session_is_said_to_be_before_its_start_or_after_its_
     session = training_part_1()
     start, end = session.started_at, session.last_moment
     span = f"This session ran from {start:%H:%M} to {end:%H:%M}."
-    assert outside_the_session(session, start.replace(hour=9, minute=30)) == f"09:30 is before the session started. {span}"
+    assert (
+        outside_the_session(session, start.replace(hour=9, minute=30)) == f"09:30 is before the session started. {span}"
+    )
     assert outside_the_session(session, end.replace(hour=23, minute=0)) == f"23:00 is after the session ended. {span}"
     assert outside_the_session(session, start.replace(second=0, microsecond=0)) == ""
     assert outside_the_session(session, end.replace(second=0, microsecond=0)) == ""

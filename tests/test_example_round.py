@@ -13,7 +13,9 @@ from workshop_tui.model.round import pounds
 from workshop_tui.store.session_file import load_session
 from tests.example_sessions import POT_PENCE
 
-SHIPPED = Path(__file__).resolve().parent.parent / "sessions" / "2026-09-16-1000-shortlisting-panel-healthy-ageing-fund.toml"
+SHIPPED = (
+    Path(__file__).resolve().parent.parent / "sessions" / "2026-09-16-1000-shortlisting-panel-healthy-ageing-fund.toml"
+)
 
 FUNDED = ("fund in full", "fund a smaller amount")
 

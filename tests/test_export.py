@@ -119,10 +119,20 @@ def test_anonymised_exports_contain_no_ones_name():
 
 def test_export_from_the_command_line_writes_private_files(tmp_path: Path, capsys):
     save_session(recorded_session(), tmp_path / "panel.toml")
-    assert main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "html", "-o", str(tmp_path / "m.html")]) == 0
+    assert (
+        main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "html", "-o", str(tmp_path / "m.html")])
+        == 0
+    )
     assert stat.S_IMODE((tmp_path / "m.html").stat().st_mode) == 0o600
-    assert main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "csv", "-o", str(tmp_path / "panel.csv")]) == 0
-    assert sorted(p.name for p in tmp_path.glob("panel-*.csv")) == ["panel-actions.csv", "panel-decisions.csv", "panel-notes.csv"]
+    assert (
+        main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "csv", "-o", str(tmp_path / "panel.csv")])
+        == 0
+    )
+    assert sorted(p.name for p in tmp_path.glob("panel-*.csv")) == [
+        "panel-actions.csv",
+        "panel-decisions.csv",
+        "panel-notes.csv",
+    ]
     assert main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "md", "--anonymise"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Panel") and "Ann Jones" not in out
@@ -133,7 +143,12 @@ def test_export_problems_get_one_sentence_and_status_2(tmp_path: Path, capsys):
     assert main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "csv"]) == 2
     assert "--what notes" in capsys.readouterr().err
     assert main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "pdf"]) == 2
-    assert main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "md", "-o", str(tmp_path / "no" / "m.md")]) == 2
+    assert (
+        main(
+            ["--sessions-dir", str(tmp_path), "export", "panel", "--format", "md", "-o", str(tmp_path / "no" / "m.md")]
+        )
+        == 2
+    )
     assert "folder does not exist" in capsys.readouterr().err
 
 
@@ -141,7 +156,7 @@ def contrast(foreground: str, background: str) -> float:
     """The WCAG contrast ratio of two #rrggbb colours."""
 
     def luminance(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -263,14 +278,16 @@ def test_the_review_screens_call_keeps_working_and_refuses_an_existing_file(tmp_
 
 # Spreadsheet formulas (OWASP "CSV injection"): a cell that starts like a formula is kept as text.
 
-FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
+FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
 
 
 def test_csv_cells_that_start_like_a_formula_are_neutralised():
     session = recorded_session()
     notes = [note.model_copy(update={"text": text}) for note, text in zip(session.notes * 2, FORMULAS, strict=True)]
     actions = [session.actions[0].model_copy(update={"text": text, "owner": "=cmd|' /C calc'!A0"}) for text in FORMULAS]
-    decision = session.decisions[0].model_copy(update={"question": "=1+1", "statement": "@me", "reasons": "+r", "dissent": "-d"})
+    decision = session.decisions[0].model_copy(
+        update={"question": "=1+1", "statement": "@me", "reasons": "+r", "dissent": "-d"}
+    )
     session = session.model_copy(update={"notes": notes, "actions": actions, "decisions": [decision]})
     for what in ["notes", "decisions", "actions"]:
         for row in csv.reader(io.StringIO(csv_table(session, what), newline="")):
@@ -303,8 +320,15 @@ def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warn
     engine = SessionEngine(new_session(small_plan(), "Counts", clock), clock)
     for name in ("Ann", "Bob", "Cy"):
         engine.add_person(name)
-    engine.record_decision(question="Keep the hall?", method="fist-of-five", fingers=[0, 0, 1, 0, 1, 1],
-                           present=["p1", "p2", "p3"], outcome="agreed", dissent="Too far", dissent_by="p2")
+    engine.record_decision(
+        question="Keep the hall?",
+        method="fist-of-five",
+        fingers=[0, 0, 1, 0, 1, 1],
+        present=["p1", "p2", "p3"],
+        outcome="agreed",
+        dissent="Too far",
+        dissent_by="p2",
+    )
     [header, row] = list(csv.reader(io.StringIO(csv_table(engine.session, "decisions"))))
     cells = dict(zip(header, row, strict=True))
     assert cells["present"] == "3" and cells["fingers 0-5"] == "0 0 1 0 1 1" and cells["dissent by"] == "Bob"
@@ -329,8 +353,10 @@ def test_the_minutes_show_minutes_added_with_plus(clock):
     clock.advance(minutes=13)
     engine.next_step()
     text = markdown_minutes(engine.session)
-    assert ("| Welcome | 10 minutes, 13 on the day | 13 minutes | "
-            "3 minutes over the plan, within the 13 minutes it had on the day |") in text
+    assert (
+        "| Welcome | 10 minutes, 13 on the day | 13 minutes | "
+        "3 minutes over the plan, within the 13 minutes it had on the day |"
+    ) in text
     assert "On the day, 3 minutes were added." in text
 
 
@@ -338,7 +364,9 @@ def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock):
     from workshop_tui.core.review import timing_chart
     from workshop_tui.model import Plan, Step
 
-    plan = Plan(name="p", title="P", steps=[Step(title="Warm-up", planned_minutes=1), Step(title="Talk", planned_minutes=10)])
+    plan = Plan(
+        name="p", title="P", steps=[Step(title="Warm-up", planned_minutes=1), Step(title="Talk", planned_minutes=10)]
+    )
     engine = _engine(clock, plan)
     engine.start_timer()
     clock.advance(minutes=1, seconds=27)
@@ -350,7 +378,9 @@ def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock):
 
 def test_coaching_for_the_facilitator_is_not_in_the_minutes(clock):
     engine = _engine(clock)
-    engine.record_decision(question="Keep the hall?", method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1], outcome="deferred")
+    engine.record_decision(
+        question="Keep the hall?", method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1], outcome="deferred"
+    )
     engine.record_decision(question="Open later?", method="consent", objections=2, outcome="deferred")
     engine.record_decision(question="Paint it?", method="consensus", outcome="agreed")
     for text in (markdown_minutes(engine.session), html_minutes(engine.session)):
@@ -361,7 +391,9 @@ def test_coaching_for_the_facilitator_is_not_in_the_minutes(clock):
 
 def test_each_decision_method_is_explained_the_first_time_it_appears(clock):
     engine = _engine(clock)
-    engine.record_decision(question="Keep the hall?", method="fist-of-five", fingers=[0, 0, 0, 2, 3, 1], outcome="agreed")
+    engine.record_decision(
+        question="Keep the hall?", method="fist-of-five", fingers=[0, 0, 0, 2, 3, 1], outcome="agreed"
+    )
     engine.record_decision(question="Which room?", method="dot vote", dots={"Hall": 3, "Cafe": 2}, outcome="agreed")
     engine.record_decision(question="Which day?", method="dot vote", dots={"Monday": 3}, outcome="agreed")
     text = markdown_minutes(engine.session)
@@ -372,9 +404,16 @@ def test_each_decision_method_is_explained_the_first_time_it_appears(clock):
 
 def test_the_minutes_say_an_outcome_once_keep_an_ampersand_as_typed_and_mark_a_point_that_became_an_action(clock):
     engine = _engine(clock)
-    engine.record_decision(question="Keep the hall?", method="consent", objections=0, outcome="agreed",
-                           statement="Agreed - everyone can live with it")
-    engine.record_decision(question="Tea?", method="consent", objections=0, outcome="agreed", statement="Tea & cake at 11")
+    engine.record_decision(
+        question="Keep the hall?",
+        method="consent",
+        objections=0,
+        outcome="agreed",
+        statement="Agreed - everyone can live with it",
+    )
+    engine.record_decision(
+        question="Tea?", method="consent", objections=0, outcome="agreed", statement="Tea & cake at 11"
+    )
     engine.add_note("> Ask the council about the bus")
     engine.add_action("Ring the council about the bus", from_note="n1")
     minutes = markdown_minutes(engine.session)

@@ -52,8 +52,20 @@ class Room:
     def start(self, name: str, role: str) -> None:
         with open(self.folder / f"{name}.err", "ab") as errors:  # the child keeps its own copy open
             self.processes[name] = subprocess.Popen(
-                [sys.executable, "-m", "tests.fault_window", str(self.path), name, role, str(self.seed), str(self.folder)],
-                cwd=ROOT, env=self.env, stderr=errors)
+                [
+                    sys.executable,
+                    "-m",
+                    "tests.fault_window",
+                    str(self.path),
+                    name,
+                    role,
+                    str(self.seed),
+                    str(self.folder),
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stderr=errors,
+            )
 
     def kill(self, name: str) -> None:
         process = self.processes[name]
@@ -105,7 +117,9 @@ def run_the_room(tmp_path: Path, seed: int, kills: int, slow_fsync: float = 0.0)
         deadline = time.monotonic() + 120
         while not all((folder / f"{name}.view.json").exists() for name, _ in WINDOWS):
             for name, process in room.processes.items():
-                assert process.poll() is None, f"{name}'s window stopped: {(folder / f'{name}.err').read_text()[-3000:]}"
+                assert process.poll() is None, (
+                    f"{name}'s window stopped: {(folder / f'{name}.err').read_text()[-3000:]}"
+                )
             assert time.monotonic() < deadline, "the windows did not settle"
             time.sleep(0.1)
         views = {name: json.loads((folder / f"{name}.view.json").read_text()) for name, _ in WINDOWS}
@@ -116,8 +130,15 @@ def run_the_room(tmp_path: Path, seed: int, kills: int, slow_fsync: float = 0.0)
         room.close()
     sent, shown = set(lines(folder, "sent")), set(lines(folder, "shown"))
     in_file = Counter(tags_in(on_disk))
-    report = {"seed": seed, "windows": len(WINDOWS), "kills": room.kills, "sent": len(sent), "shown": len(shown),
-              "events": len(on_disk.events), "slow_fsync": slow_fsync}
+    report = {
+        "seed": seed,
+        "windows": len(WINDOWS),
+        "kills": room.kills,
+        "sent": len(sent),
+        "shown": len(shown),
+        "events": len(on_disk.events),
+        "slow_fsync": slow_fsync,
+    }
     print(report)
     missing = sorted(tag for tag in shown if in_file[tag] == 0)
     assert not missing, f"shown as recorded, then not in the file: {missing[:10]} ({report})"

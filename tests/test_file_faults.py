@@ -121,8 +121,12 @@ def _kept_commands(path: Path, window: str, texts: list[str]) -> Path:
     kept = outbox_path(path, window)
     with open(kept, "w", encoding="utf-8") as file:
         for number, text in enumerate(texts):
-            command = {"id": f"{window}-{number}", "name": "add_note",
-                       "args": arguments_text({"typed": text}), "window": "note-taker: Bob"}
+            command = {
+                "id": f"{window}-{number}",
+                "name": "add_note",
+                "args": arguments_text({"typed": text}),
+                "window": "note-taker: Bob",
+            }
             file.write(json.dumps(command) + "\n")
     return kept
 
@@ -204,7 +208,9 @@ def _second_owner_writes_alone(first: OpenSession, path: Path, clock: FakeClock)
     try:
         first.apply(Command("add_note", {"typed": "from the first window"}))
         state = first.flush()
-        assert state.warning.startswith("Another window may have this session open now, so this window has stopped saving to it.")
+        assert state.warning.startswith(
+            "Another window may have this session open now, so this window has stopped saving to it."
+        )
         assert first.path != path and "from the first window" in _notes(first.path)
         assert str(first.path) in state.warning
         second.apply(Command("add_note", {"typed": "from the second window"}))
@@ -354,8 +360,10 @@ def test_a_session_nested_a_thousand_deep_is_one_sentence_and_the_listing_carrie
 def test_an_event_whose_value_breaks_the_summary_is_one_sentence_for_that_file(tmp_path: Path, clock):
     path = _made(tmp_path, clock)
     with open(path, "a", encoding="utf-8") as file:  # a saved event, as if typed by hand
-        file.write('[[events]]\nat = 2026-07-08 10:00:00+01:00\nkind = "step.extend"\n\n'
-                   '[events.details]\nstep = "s1"\nminutes = inf\n\n# saved 2\n')
+        file.write(
+            '[[events]]\nat = 2026-07-08 10:00:00+01:00\nkind = "step.extend"\n\n'
+            '[events.details]\nstep = "s1"\nminutes = inf\n\n# saved 2\n'
+        )
     lines = SessionsIndex(tmp_path).lines()
     assert len(lines) == 1 and lines[0].problem  # said for that file, never a traceback
     with pytest.raises(FileProblem):
@@ -457,8 +465,13 @@ def test_an_owner_killed_while_applying_an_outbox_loses_nothing_and_applies_noth
     path = _made(tmp_path, clock)
     kept = _kept_commands(path, "w1", [f"typed {number}" for number in range(300)])
     root = Path(__file__).resolve().parent.parent
-    child = subprocess.run([sys.executable, "-c", KILLED_WHILE_APPLYING, str(path)], cwd=root, timeout=60,
-                           env={**os.environ, "PYTHONPATH": str(root)}, capture_output=True)
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_APPLYING, str(path)],
+        cwd=root,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+    )
     assert child.returncode == -9, child.stderr
     assert kept.exists()  # the next owner applies it again
     with OpenSession.resume(path, clock, gather_seconds=0):
@@ -467,7 +480,9 @@ def test_an_owner_killed_while_applying_an_outbox_loses_nothing_and_applies_noth
     assert not kept.exists()
 
 
-def test_a_lock_file_that_cannot_be_opened_for_writing_still_keeps_a_second_window_out(tmp_path: Path, clock, monkeypatch):
+def test_a_lock_file_that_cannot_be_opened_for_writing_still_keeps_a_second_window_out(
+    tmp_path: Path, clock, monkeypatch
+):
     # As a lock file made read-only does for anyone but root (who is let in to write it anyway).
     from workshop_tui.store import atomic
 

@@ -24,8 +24,21 @@ from tests.conftest import small_session
 
 NAME = "2026-01-01-0900-fuzz.toml"
 GOOD: bytes = session_file_bytes(small_session())
-KINDS = ["deep key", "deep lists", "deep inline tables", "UTF-16", "a NUL", "not UTF-8", "random bytes",
-         "a link out of the folder", "a link to nothing", "a loop of links", "a pipe", "a folder", "a socket"]
+KINDS = [
+    "deep key",
+    "deep lists",
+    "deep inline tables",
+    "UTF-16",
+    "a NUL",
+    "not UTF-8",
+    "random bytes",
+    "a link out of the folder",
+    "a link to nothing",
+    "a loop of links",
+    "a pipe",
+    "a folder",
+    "a socket",
+]
 
 
 def _deep(kind: str, depth: int) -> bytes:
@@ -115,8 +128,13 @@ def _one_sentence(capsys: pytest.CaptureFixture[str], status: int, *words: str, 
 
 
 # Derandomized: the same examples on every run, so CI is deterministic; run with more examples locally.
-@settings(max_examples=25, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     kind=st.sampled_from(KINDS),
     depth=st.integers(min_value=33, max_value=3000),

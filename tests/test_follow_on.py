@@ -37,7 +37,9 @@ def make_part_1(folder: Path, clock: FakeClock, title: str = "Co-production trai
 
 def start_part_2(folder: Path, clock: FakeClock, follows: Path | None, title: str = "") -> OpenSession:
     plan = find_plan("co-production-part-2").plan
-    return OpenSession.create(folder, plan, title or "Co-production training, part 2 (Leeds)", clock, follows=follows, gather_seconds=0)
+    return OpenSession.create(
+        folder, plan, title or "Co-production training, part 2 (Leeds)", clock, follows=follows, gather_seconds=0
+    )
 
 
 def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(sessions_dir: Path, clock: FakeClock):
@@ -47,7 +49,9 @@ def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(sess
     owner.close()
     session = load_session(owner.path)  # what is on disk, not only in memory
     assert [(p.name, p.role, p.arrived_at) for p in session.participants] == [
-        ("Ann Smith", "older person", None), ("Bob", "volunteer", None), ("Cath", "older person", None)
+        ("Ann Smith", "older person", None),
+        ("Bob", "volunteer", None),
+        ("Cath", "older person", None),
     ]
     assert [(a.text, a.owner, a.due, a.done_at, a.carried_from) for a in session.actions] == [
         ("Visit the day centre", "Ann Smith", date(2026, 7, 14), None, "a1"),
@@ -119,7 +123,9 @@ def test_minutes_of_part_2_show_the_carried_actions_and_who_did_not_come(session
     assert "follows on from 'Co-production training, part 1 (Leeds)' on Wednesday 8 July 2026" in minutes
     assert "| Volunteer | 1 | Bob |" in minutes
     assert "Expected but not there: Ann Smith, Cath." in minutes
-    carried = minutes.split("## Actions carried over from 'Co-production training, part 1 (Leeds)'")[1].split("## Actions\n")[0]
+    carried = minutes.split("## Actions carried over from 'Co-production training, part 1 (Leeds)'")[1].split(
+        "## Actions\n"
+    )[0]
     assert "| Visit the day centre | Ann Smith | 14 July 2026 | done in this session at 10:20 |" in carried
     assert "| Ask about the minibus | Bob | - | open |" in carried
     own = minutes.split("## Actions\n")[1]
@@ -136,7 +142,9 @@ def test_minutes_of_part_1_say_what_happened_to_each_action_in_part_2(sessions_d
     assert [session.title for session in later] == ["Co-production training, part 2 (Leeds)"]
     minutes = markdown_minutes(load_session(part_1), later)
     there = "'Co-production training, part 2 (Leeds)' (Wednesday 15 July 2026)"
-    assert f"| Visit the day centre | Ann Smith | 14 July 2026 | open; carried over to {there} and done there |" in minutes
+    assert (
+        f"| Visit the day centre | Ann Smith | 14 July 2026 | open; carried over to {there} and done there |" in minutes
+    )
     assert f"| Ask about the minibus | Bob | - | open; carried over to {there}, still open there |" in minutes
     assert "| Book the room | - | - | done |" in minutes
     table = csv_table(load_session(part_1), "actions", later)
@@ -152,7 +160,10 @@ def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Pat
     out = io.StringIO()
     with redirect_stdout(out):
         assert cli.main(["export", str(part_1), "--format", "md", "--sessions-dir", str(sessions_dir)]) == 0
-    assert "Ask about the minibus | Bob | - | open; carried over to 'Co-production training, part 2 (Leeds)'" in out.getvalue()
+    assert (
+        "Ask about the minibus | Bob | - | open; carried over to 'Co-production training, part 2 (Leeds)'"
+        in out.getvalue()
+    )
     assert "and done there" in out.getvalue()
 
 

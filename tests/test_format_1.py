@@ -34,7 +34,9 @@ def test_the_shipped_examples_as_first_written_load_and_are_what_their_own_event
         # One rule was mended on purpose since: someone who leaves and comes back keeps their first arrival time.
         for person in replayed.participants + loaded.participants:
             person.arrived_at = None
-        assert replayed.model_dump(exclude={"events", "schema_version"}) == loaded.model_dump(exclude={"events", "schema_version"})
+        assert replayed.model_dump(exclude={"events", "schema_version"}) == loaded.model_dump(
+            exclude={"events", "schema_version"}
+        )
     assert {load_session(path).title for path in FILES} == {make().title for make in EXAMPLES}
 
 
@@ -71,7 +73,8 @@ def test_resuming_without_a_change_writes_nothing_and_a_change_upgrades_the_file
     upgraded = load_session_file(path)
     assert upgraded.version == 2
     assert upgraded.session.model_dump(exclude={"events", "comments", "schema_version"}) == session.model_dump(
-        exclude={"events", "comments", "schema_version"})
+        exclude={"events", "comments", "schema_version"}
+    )
     assert upgraded.session.events[: len(session.events)] == session.events
     assert [c.text for c in upgraded.session.comments] == ["A good check-in: everyone spoke."]
     assert not list(folder.glob("*.bak"))

@@ -25,10 +25,18 @@ def _read_until(master: int, wanted: bytes, seen: bytearray) -> None:
 def test_closing_the_terminal_saves_the_session_and_ends_the_app(tmp_path: Path):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    command = [str(Path(sys.executable).parent / "workshop-tui"), "--sessions-dir", str(tmp_path), "run", "co-production-part-1"]
+    command = [
+        str(Path(sys.executable).parent / "workshop-tui"),
+        "--sessions-dir",
+        str(tmp_path),
+        "run",
+        "co-production-part-1",
+    ]
     # The terminal is not the app's controlling terminal here, so no hang-up signal is sent when it
     # closes: the app has to notice by itself, as it must when a terminal window is simply gone.
-    app = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env={**os.environ, "TERM": "xterm-256color"})
+    app = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env={**os.environ, "TERM": "xterm-256color"}
+    )
     os.close(slave)
     seen = bytearray()
     try:

@@ -32,7 +32,8 @@ def test_a_name_must_be_on_the_roster_and_a_close_miss_is_offered():
     session = engine.session
     assert who_joins(session, "note-taker", "tom").window == "note-taker: Tom"  # staff: takes notes
     assert refusal(session, "note-taker", "Stranger") == (
-        "No one called Stranger is on the roster. Ask the facilitator to add you, or to let guests join.")
+        "No one called Stranger is on the roster. Ask the facilitator to add you, or to let guests join."
+    )
     assert refusal(session, "note-taker", "Margret").endswith("Did you mean Margaret?")
     assert refusal(session, "note-taker", "") == "Say who you are: your name as it is on the roster."
 
@@ -42,13 +43,17 @@ def test_a_panel_member_acts_as_themselves_only_with_their_own_code():
     session = engine.session
     # Her name alone never opens her window (it would show every sheet), nor a note-taker's.
     assert refusal(session, "note-taker", "Margaret") == (
-        "Margaret is on the panel. A panel member's window needs their own code, which the chair has.")
+        "Margaret is on the panel. A panel member's window needs their own code, which the chair has."
+    )
     assert "needs that member's own code" in refusal(session, "member", "Margaret")
     code = session.codes["p1"]
     # The code decides the person, whatever name is typed with it, and however the code is spaced.
-    assert who_joins(session, "note-taker", "Dennis", spaced(code).lower()) .window == "member: Margaret"
+    assert who_joins(session, "note-taker", "Dennis", spaced(code).lower()).window == "member: Margaret"
     assert who_joins(session, "note-taker", "", f" {code[:3]}-{code[3:]} ").role == "member"
-    assert refusal(session, "note-taker", "Margaret", "AAAAAA") == "That code is not right. Check it with the chair or the facilitator."
+    assert (
+        refusal(session, "note-taker", "Margaret", "AAAAAA")
+        == "That code is not right. Check it with the chair or the facilitator."
+    )
 
 
 def test_every_member_has_a_different_code_made_as_the_round_opens_and_a_late_member_too():
@@ -100,7 +105,9 @@ def test_codes_never_leave_in_an_export_but_the_member_cards_which_are_private(t
     cards = member_cards(session)
     for (name, _), person in zip(MEMBERS, session.participants[: len(MEMBERS)], strict=True):
         assert name in cards and spaced(session.codes[person.id]) in cards
-    assert "Tom" not in cards and spaced(session.codes[FACILITATOR_CODE]) not in cards  # staff and the co-chair: no card
+    assert (
+        "Tom" not in cards and spaced(session.codes[FACILITATOR_CODE]) not in cards
+    )  # staff and the co-chair: no card
     assert cards.count('class="card"') == len(MEMBERS)
 
 
@@ -112,20 +119,54 @@ def test_member_cards_from_the_command_line_are_readable_by_their_owner_only(tmp
     codes = dict(owner.session.codes)
     owner.close()
     out = tmp_path / "cards.html"
-    run = subprocess.run([sys.executable, "-m", "workshop_tui", "export", str(owner.path), "--format", "member-cards",
-                          "-o", str(out), "--sessions-dir", str(tmp_path)], capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workshop_tui",
+            "export",
+            str(owner.path),
+            "--format",
+            "member-cards",
+            "-o",
+            str(out),
+            "--sessions-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert all(spaced(codes[f"p{n}"]) in out.read_text() for n in range(1, len(MEMBERS) + 1))
-    anonymised = subprocess.run([sys.executable, "-m", "workshop_tui", "export", str(owner.path), "--format", "member-cards",
-                                 "--anonymise", "--sessions-dir", str(tmp_path)], capture_output=True, text=True)
+    anonymised = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workshop_tui",
+            "export",
+            str(owner.path),
+            "--format",
+            "member-cards",
+            "--anonymise",
+            "--sessions-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert anonymised.returncode == 2 and "Leave out --anonymise" in anonymised.stderr
 
 
 def join_says(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "workshop_tui", "join", *args, "--sessions-dir", str(tmp_path)],
-                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60,
-                          env={**os.environ, "WORKSHOP_TUI_CODE": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "join", *args, "--sessions-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        env={**os.environ, "WORKSHOP_TUI_CODE": ""},
+    )
 
 
 def test_join_under_a_name_not_on_the_roster_is_refused_before_any_screen_opens(tmp_path, clock):
@@ -134,8 +175,10 @@ def test_join_under_a_name_not_on_the_roster_is_refused_before_any_screen_opens(
     owner.close()
     stranger = join_says(tmp_path, "--name", "Stranger")
     assert stranger.returncode == 2 and stranger.stdout == ""
-    assert stranger.stderr == ("workshop-tui: No one called Stranger is on the roster. Ask the facilitator to add you, "
-                               "or to let guests join.\n")
+    assert stranger.stderr == (
+        "workshop-tui: No one called Stranger is on the roster. Ask the facilitator to add you, "
+        "or to let guests join.\n"
+    )
     typo = join_says(tmp_path, "--name", "Margret Smith")
     assert typo.stderr == "workshop-tui: No one called Margret Smith is on the roster. Did you mean Margaret Smith?\n"
     nameless = join_says(tmp_path)

@@ -36,7 +36,15 @@ def test_the_ui_does_import_textual():
 # What only the session's owner (store/open_session.py) may do with a session file.
 FILE_WORK = {
     "modules": {"fcntl", "workshop_tui.store.atomic", "workshop_tui.store.journal", "workshop_tui.store.session_lock"},
-    "names": {"save_session", "save_new_session", "write_atomically", "create_new", "open_own_file", "SessionLock", "Journal"},
+    "names": {
+        "save_session",
+        "save_new_session",
+        "write_atomically",
+        "create_new",
+        "open_own_file",
+        "SessionLock",
+        "Journal",
+    },
     "calls": {"open", "write_text", "write_bytes", "read_text", "read_bytes", "flock", "lockf"},
     "os_calls": {"open", "replace", "rename", "unlink", "write", "truncate", "ftruncate"},
 }

@@ -9,8 +9,19 @@ from workshop_tui.model.plan import Step
 from workshop_tui.store.method_library import find_method, methods
 
 # The ones issue [9] names, by the library's names.
-NAMED = ["check-in", "check-out", "group-agreement", "one-two-four-all", "dot-voting", "fist-of-five",
-         "world-cafe", "parking-lot-review", "pairs-interview", "round-robin", "break"]
+NAMED = [
+    "check-in",
+    "check-out",
+    "group-agreement",
+    "one-two-four-all",
+    "dot-voting",
+    "fist-of-five",
+    "world-cafe",
+    "parking-lot-review",
+    "pairs-interview",
+    "round-robin",
+    "break",
+]
 
 
 def test_the_library_has_at_least_ten_well_known_methods_each_once():
@@ -52,7 +63,12 @@ def test_a_round_grows_with_the_group_within_its_usual_range():
 
 def test_a_method_whose_step_falls_outside_its_own_range_is_refused():
     with pytest.raises(ValueError, match="outside 5 to 10"):
-        Method(name="x", purpose="A test.", shortest_minutes=5, longest_minutes=10,
-               step=Step(title="X", planned_minutes=30))
+        Method(
+            name="x",
+            purpose="A test.",
+            shortest_minutes=5,
+            longest_minutes=10,
+            step=Step(title="X", planned_minutes=30),
+        )
     with pytest.raises(KeyError, match="no method called 'yoga'"):
         find_method("yoga")

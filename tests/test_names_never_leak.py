@@ -19,7 +19,18 @@ from tests.panel_helpers import CRITERIA, everyone_declares
 
 # Names that are no everyday word, so finding one in an output is a leak, never the output's own words.
 FIRST = ["Margaret", "Dennis", "Evelyn", "Priya", "Kwame", "Siobhán", "José", "Tomasz", "Aisling", "Gurpreet", "Norma"]
-LAST = ["Okafor", "Smith-Jones", "Nakamura", "Kowalski", "O'Neill", "Álvarez", "Fitzgerald", "Oduya", "Brennan", "Haworth"]
+LAST = [
+    "Okafor",
+    "Smith-Jones",
+    "Nakamura",
+    "Kowalski",
+    "O'Neill",
+    "Álvarez",
+    "Fitzgerald",
+    "Oduya",
+    "Brennan",
+    "Haworth",
+]
 
 
 def bare(text: str) -> str:
@@ -34,15 +45,36 @@ def fold(text: str) -> str:
 def forms(first: str, last: str) -> st.SearchStrategy[str]:
     """The ways a name is typed in a reason: whole, first or last alone, in any case, with 's; without its
     accents ("Jose"), with a phone's curly apostrophe ("O’Neill") or none ("ONeill")."""
-    return st.sampled_from([f"{first} {last}", first, last, first.upper(), last.lower(), f"{first}'s", f"{last}'s",
-                            f"{first.lower()}'s", f"@{first}", bare(first), bare(last).lower(), last.replace("'", "\u2019"),
-                            last.replace("'", ""), f"{bare(first)} {last.replace(chr(39), chr(0x2019))}"])
+    return st.sampled_from(
+        [
+            f"{first} {last}",
+            first,
+            last,
+            first.upper(),
+            last.lower(),
+            f"{first}'s",
+            f"{last}'s",
+            f"{first.lower()}'s",
+            f"@{first}",
+            bare(first),
+            bare(last).lower(),
+            last.replace("'", "\u2019"),
+            last.replace("'", ""),
+            f"{bare(first)} {last.replace(chr(39), chr(0x2019))}",
+        ]
+    )
 
 
 @st.composite
 def named_rounds(draw):
-    people = draw(st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=2, max_size=4,
-                           unique_by=lambda person: person[0]))
+    people = draw(
+        st.lists(
+            st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)),
+            min_size=2,
+            max_size=4,
+            unique_by=lambda person: person[0],
+        )
+    )
     said = [draw(forms(*draw(st.sampled_from(people)))) for _ in range(4)]
     return people, said
 
@@ -68,7 +100,9 @@ def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn
     engine.make_award("app2", "decline", f"{said[2]} and {said[3]} felt it was unclear", departure_reason="ok")
     session = engine.session
 
-    outputs = [letter.markdown for letter in feedback_letters(session)] + [letter.html for letter in feedback_letters(session)]
+    outputs = [letter.markdown for letter in feedback_letters(session)] + [
+        letter.html for letter in feedback_letters(session)
+    ]
     shared = anonymise(session)
     outputs += [markdown_report(shared), markdown_minutes(shared), shared.model_dump_json()]
     for first, last in people:

@@ -82,6 +82,7 @@ def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(tmp_path:
             if broken["yes"]:
                 raise OSError(error, os.strerror(error))
             return real(*args, **kwargs)
+
         return call
 
     owner = _open(tmp_path, clock, gather_seconds=0, retry_seconds=0.01)
@@ -192,7 +193,9 @@ def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_p
     assert [c.text for c in load_session(owner.path).comments] == ["Well run."]
 
 
-def test_a_session_whose_file_could_not_be_made_never_takes_over_another_sessions_file(tmp_path: Path, clock, monkeypatch):
+def test_a_session_whose_file_could_not_be_made_never_takes_over_another_sessions_file(
+    tmp_path: Path, clock, monkeypatch
+):
     from workshop_tui.store import sessions_folder
 
     first = _open(tmp_path, clock)
@@ -262,8 +265,10 @@ def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands
             real_apply(event)
 
         owner.engine.apply = watched
-        senders = [threading.Thread(target=lambda n=n: owner.apply(Command("add_note", {"typed": f"From {n}"})))
-                   for n in range(8)]
+        senders = [
+            threading.Thread(target=lambda n=n: owner.apply(Command("add_note", {"typed": f"From {n}"})))
+            for n in range(8)
+        ]
         for sender in senders:
             sender.start()
         owner.apply(Command("next_step"))

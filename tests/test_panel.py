@@ -31,10 +31,12 @@ def test_an_imported_batch_with_one_bad_row_adds_nothing_and_names_the_row():
     engine, _ = panel_engine()
     before = len(engine.session.panel.round.applications)
     with pytest.raises(NotNow, match="Application 2"):
-        engine.add_applications([
-            {"organisation": "A", "project": "B", "amount_pence": 100},
-            {"organisation": "C", "project": "D", "amount_pence": 0},
-        ])
+        engine.add_applications(
+            [
+                {"organisation": "A", "project": "B", "amount_pence": 100},
+                {"organisation": "C", "project": "D", "amount_pence": 0},
+            ]
+        )
     assert len(engine.session.panel.round.applications) == before
 
 
@@ -155,7 +157,9 @@ def test_the_applications_near_the_funding_line_are_the_ones_moderation_starts_w
     assert departure(panel, panel.application("app4"), "decline", 0) == ""  # the money would not reach it
     assert departure(panel, panel.application("app2"), "defer", 0).startswith("It is ranked 2")
     # Funding app4 out of turn would push out app2, ranked higher and still undecided.
-    assert "Riverside Walkers is ranked higher (2)" in departure(panel, panel.application("app4"), "fund in full", 15_000_00)
+    assert "Riverside Walkers is ranked higher (2)" in departure(
+        panel, panel.application("app4"), "fund in full", 15_000_00
+    )
 
 
 # Properties, over generated sequences of what a panel does.
@@ -171,11 +175,17 @@ LEVEL = st.one_of(st.none(), st.integers(0, 6))
 
 step = st.one_of(
     st.tuples(st.just("declare"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS)),
-    st.tuples(st.just("score"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL),
+    st.tuples(
+        st.just("score"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL
+    ),
     st.tuples(st.just("reveal")),
-    st.tuples(st.just("change"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL),
+    st.tuples(
+        st.just("change"), st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL
+    ),
     st.tuples(st.just("agree"), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), st.integers(1, 5)),
-    st.tuples(st.just("award"), st.sampled_from(APP_IDS), st.sampled_from(OUTCOMES), st.integers(1, 45_000), st.booleans()),
+    st.tuples(
+        st.just("award"), st.sampled_from(APP_IDS), st.sampled_from(OUTCOMES), st.integers(1, 45_000), st.booleans()
+    ),
 )
 
 
@@ -194,8 +204,13 @@ def _do(engine, move) -> None:
             engine.agree_score(*args)
         else:
             application, outcome, pounds_, give_reason = args
-            engine.make_award(application, outcome, "Our reason.", amount_pence=pounds_ * 100,
-                              departure_reason="The panel's reason." if give_reason else "")
+            engine.make_award(
+                application,
+                outcome,
+                "Our reason.",
+                amount_pence=pounds_ * 100,
+                departure_reason="The panel's reason." if give_reason else "",
+            )
     except NotNow:
         pass  # refused in words, and nothing changed
 
@@ -225,8 +240,13 @@ def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(step, max_size=80), st.lists(st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS),
-                                                       st.sampled_from(CRITERIA), st.integers(1, 5)), max_size=60))
+@given(
+    st.lists(step, max_size=80),
+    st.lists(
+        st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), st.integers(1, 5)),
+        max_size=60,
+    ),
+)
 def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(moves, sheets):
     from workshop_tui.core.panel_views import scores_so_far
     from workshop_tui.core.ranking import rank
@@ -242,8 +262,12 @@ def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(mo
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(step, max_size=80), st.lists(st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS),
-                                                       st.sampled_from(CRITERIA), LEVEL), max_size=60))
+@given(
+    st.lists(step, max_size=80),
+    st.lists(
+        st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL), max_size=60
+    ),
+)
 def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sheets):
     from workshop_tui.model.panel import Panel
 
@@ -268,9 +292,11 @@ def test_a_members_own_window_scores_only_their_own_sheet_and_decides_nothing():
             engine.reveal_scores()
     engine.reveal_scores()  # the chair's screen
     with engine.stamped("member: Margaret", "c2"):
-        for refused in (lambda: engine.agree_score("app2", "need", 4),
-                        lambda: engine.make_award("app1", "fund in full", "Her own club"),
-                        lambda: engine.open_round(5)):
+        for refused in (
+            lambda: engine.agree_score("app2", "need", 4),
+            lambda: engine.make_award("app1", "fund in full", "Her own club"),
+            lambda: engine.open_round(5),
+        ):
             with pytest.raises(NotNow, match="Margaret's own window"):
                 refused()
         engine.change_score("p1", "app2", "need", 5, "I read it again")  # her own score, with a reason

@@ -68,7 +68,7 @@ def md_tables(markdown: str, after_heading: str) -> list[list[list[str]]]:
     end = markdown.find(f"\n{level} ", start + 1)
     tables: list[list[list[str]]] = []
     current: list[list[str]] = []
-    for line in markdown[start:end if end >= 0 else None].splitlines():
+    for line in markdown[start : end if end >= 0 else None].splitlines():
         if line.startswith("|") and not line.startswith("|---"):
             current.append([cell.strip() for cell in line.strip()[1:-1].split(" | ")])
         elif current and not line.startswith("|---"):
@@ -91,29 +91,47 @@ EVERY_PART = [
     # The process: the pot, the criteria with weights and pass marks, the levels' words, the tie-break, the times.
     "The round opened at 10:00 on Wednesday 8 July 2026 with a pot of £50,000 to give.",
     "At 10:05 the pot changed from £50,000 to £60,000. The reason: The council added £10,000",
-    "Meets a real need", "Good use of money",
+    "Meets a real need",
+    "Good use of money",
     "5: An urgent need, very well shown, that nothing else meets.",
     "1: The costs are unclear or far too high.",
     "An application scored below a pass mark is not ranked",
     "When two applications had the same weighted score, the one asking for less money came first.",
     "The chair revealed the scores at 10:40 on Wednesday 8 July 2026.",
     # Attendance.
-    "Panel members who scored:", "Tom (staff)", "They did not score", "Expected but not there: Harold (older person).",
+    "Panel members who scored:",
+    "Tom (staff)",
+    "They did not score",
+    "Expected but not there: Harold (older person).",
     # Declarations.
-    "I am a member of the lunch club", "My sister runs the choir", "yes: 5 scores set aside",
-    "Said they had no links to declare: Margaret, Dennis.", "Not asked, or no answer recorded: Harold.",
+    "I am a member of the lunch club",
+    "My sister runs the choir",
+    "yes: 5 scores set aside",
+    "Said they had no links to declare: Margaret, Dennis.",
+    "Not asked, or no answer recorded: Harold.",
     # Scores, with "no score" and "stepped out" as words.
-    "no score", "stepped out", "stepped out (score withdrawn)", "Margaret on Meets a real need: Dennis knows this group better than I do",
+    "no score",
+    "stepped out",
+    "stepped out (score withdrawn)",
+    "Margaret on Meets a real need: Dennis knows this group better than I do",
     # Moderation: the change (from, to, reason, when) and every agreed score with its reason.
-    "The letters of support are strong", "We agreed 4 after talking it through",
+    "The letters of support are strong",
+    "We agreed 4 after talking it through",
     # The ranking: ties, weighted scores, the funding line.
-    "4 (tied)", "The funding line: £5,000 is left", "Tied places: 4.",
+    "4 (tied)",
+    "The funding line: £5,000 is left",
+    "Tied places: 4.",
     # The awards and reasons, the departure and who stepped out.
-    "Decision: Fund in full: £30,000.", "Decision: Fund a smaller amount: £25,000 of the £40,000 asked.",
-    "This went against the ranking or the pot. It is ranked 2", "The panel's reason for that: The walks already have council money.",
-    "Stepped out of this decision: Evelyn.", "Stepped out of this decision: Priya.", "No decision yet.",
+    "Decision: Fund in full: £30,000.",
+    "Decision: Fund a smaller amount: £25,000 of the £40,000 asked.",
+    "This went against the ranking or the pot. It is ranked 2",
+    "The panel's reason for that: The walks already have council money.",
+    "Stepped out of this decision: Evelyn.",
+    "Stepped out of this decision: Priya.",
+    "No decision yet.",
     # The money.
-    "The pot was £60,000. The panel awarded £55,000 to 2 applications.", "£5,000 is left.",
+    "The pot was £60,000. The panel awarded £55,000 to 2 applications.",
+    "£5,000 is left.",
 ]
 
 
@@ -126,7 +144,13 @@ def test_the_report_has_every_part_in_markdown_and_in_html(decided, form):
 
 def test_the_report_shows_each_members_scores_with_words_never_zero_or_blank(decided):
     report = markdown_report(decided)
-    criteria = ["Meets a real need", "Older people shape it", "Reaches people often left out", "Can be done well", "Good use of money"]
+    criteria = [
+        "Meets a real need",
+        "Older people shape it",
+        "Reaches people often left out",
+        "Can be done well",
+        "Good use of money",
+    ]
     walkers = md_tables(report, "### Riverside Walkers: Walks for all")[0]
     assert walkers[0] == ["Panel member", *criteria]
     assert walkers[1] == ["Margaret", "no score", "4", "4", "4", "4"]
@@ -134,8 +158,13 @@ def test_the_report_shows_each_members_scores_with_words_never_zero_or_blank(dec
     assert walkers[-1] == ["Agreed by the panel", "4", "4", "4", "4", "4"]
     lunch = md_tables(report, "### Hillside Lunch Club: Lunch and a chat")[0]
     assert lunch[3] == ["Evelyn", *["stepped out"] * 5]
-    for heading in ["Hillside Lunch Club: Lunch and a chat", "Riverside Walkers: Walks for all", "Oak Street Men's Shed: Shed sessions",
-                    "Canal Side Singers: Songs for memory", "Canal Side Poets: Poems for memory"]:
+    for heading in [
+        "Hillside Lunch Club: Lunch and a chat",
+        "Riverside Walkers: Walks for all",
+        "Oak Street Men's Shed: Shed sessions",
+        "Canal Side Singers: Songs for memory",
+        "Canal Side Poets: Poems for memory",
+    ]:
         for row in md_tables(report, f"### {heading}")[0][1:]:
             assert all(cell not in ("", "0") for cell in row), row
 
@@ -143,11 +172,27 @@ def test_the_report_shows_each_members_scores_with_words_never_zero_or_blank(dec
 def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_its_line(decided):
     report = markdown_report(decided)
     changed, agreed = md_tables(report, "## Changes in moderation")
-    assert changed[1:] == [["Riverside Walkers: Walks for all", "Dennis", "Meets a real need", "4", "5",
-                            "The letters of support are strong", "10:45"]]
+    assert changed[1:] == [
+        [
+            "Riverside Walkers: Walks for all",
+            "Dennis",
+            "Meets a real need",
+            "4",
+            "5",
+            "The letters of support are strong",
+            "10:45",
+        ]
+    ]
     assert len(agreed) == 1 + 5 * 5  # every agreed score
-    assert ["Riverside Walkers: Walks for all", "Meets a real need", "4", "no score, 5, 4, 4",
-            "We agreed 4 after talking it through", "10:55", "-"] in agreed
+    assert [
+        "Riverside Walkers: Walks for all",
+        "Meets a real need",
+        "4",
+        "no score, 5, 4, 4",
+        "We agreed 4 after talking it through",
+        "10:55",
+        "-",
+    ] in agreed
     ranking = md_tables(report, "## The ranking")[0]
     # As decided, the line falls where the money runs out: after app3's smaller award leaves £5,000,
     # before the tied pair of £15,000. Declining app2, which the money reached, does not move it.
@@ -158,14 +203,14 @@ def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_it
 
 def test_the_report_html_parses_and_keeps_hostile_text_as_words():
     engine, _ = panel_engine()
-    engine.add_application("<script>alert(1)</script>", "<b>Bold</b> & \"quoted\"", 5_000_00)
+    engine.add_application("<script>alert(1)</script>", '<b>Bold</b> & "quoted"', 5_000_00)
     engine.enter_score("p1", "app5", "need", 3, comment="<img src=x onerror=alert(2)>")
     page = html_report(engine.session)
     parsed = Text()
     parsed.feed(page)
     assert "script" not in parsed.tags and "img" not in parsed.tags and "b" not in parsed.tags
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<script>alert(1)</script>: <b>Bold</b> & \"quoted\"" in parsed.text  # the words kept, as words
+    assert '<script>alert(1)</script>: <b>Bold</b> & "quoted"' in parsed.text  # the words kept, as words
     assert parsed.tags.count("h1") == 1 and "table" in parsed.tags
     letter = html_letter(engine.session, "app5")
     assert "<script>" not in letter and "alert(1)" in page_text(letter)
@@ -182,13 +227,14 @@ def test_a_session_without_a_round_is_one_sentence_for_every_panel_output():
 
 # The minutes and the review.
 
+
 def test_the_minutes_of_a_round_say_what_the_panel_did_and_when(decided):
     minutes = md_text(markdown_minutes(decided))
-    section = minutes[minutes.index("## The panel's work"):minutes.index("## Actions")]
+    section = minutes[minutes.index("## The panel's work") : minutes.index("## Actions")]
     for words in [
         "10:00 The round opened with a pot of £50,000.",
         "10:05 The pot changed from £50,000 to £60,000. The reason: The council added £10,000",
-        "Panel members entered 95 scores for 5 applications, 1 of them \"no score\".",
+        'Panel members entered 95 scores for 5 applications, 1 of them "no score".',
         "5 scores were set aside after a late declaration of interest.",
         "10:40 The chair revealed the scores.",
         "10:45 Dennis changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5. "
@@ -208,14 +254,23 @@ def test_a_session_without_a_round_has_no_panel_section_in_its_minutes():
 
 # The scores CSV.
 
+
 def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_state(decided):
     rows = list(csv.reader(io.StringIO(scores_csv(decided))))
     assert rows[0] == HEADER
     members = ["Margaret", "Dennis", "Evelyn", "Priya", "Harold"]  # Tom is staff: he does not score
     assert len(rows) == 1 + len(members) * 5 * len(CRITERIA)
     assert {(r[0], r[2], r[5]) for r in rows[1:]} == {
-        (m, a, c) for m in members for a in ["app1", "app2", "app3", "app4", "app5"]
-        for c in ["Meets a real need", "Older people shape it", "Reaches people often left out", "Can be done well", "Good use of money"]
+        (m, a, c)
+        for m in members
+        for a in ["app1", "app2", "app3", "app4", "app5"]
+        for c in [
+            "Meets a real need",
+            "Older people shape it",
+            "Reaches people often left out",
+            "Can be done well",
+            "Good use of money",
+        ]
     }
     by = {(r[0], r[2], r[5]): dict(zip(HEADER, r, strict=True)) for r in rows[1:]}
     assert by["Evelyn", "app1", "Meets a real need"]["state"] == "stepped out"
@@ -223,11 +278,19 @@ def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_
     withdrawn = by["Priya", "app4", "Good use of money"]
     assert (withdrawn["state"], withdrawn["level"], withdrawn["original level"]) == ("withdrawn", "", "2")
     no_score = by["Margaret", "app2", "Meets a real need"]
-    assert (no_score["state"], no_score["level"], no_score["comment"]) == ("no score", "", "Dennis knows this group better than I do")
+    assert (no_score["state"], no_score["level"], no_score["comment"]) == (
+        "no score",
+        "",
+        "Dennis knows this group better than I do",
+    )
     assert {by["Harold", a, "Can be done well"]["state"] for a in ["app1", "app5"]} == {"not entered"}
     changed = by["Dennis", "app2", "Meets a real need"]
     assert (changed["state"], changed["level"], changed["original level"], changed["reason for change"]) == (
-        "scored", "5", "4", "The letters of support are strong")
+        "scored",
+        "5",
+        "4",
+        "The letters of support are strong",
+    )
     assert (changed["entered at"], changed["changed at"]) == ("2026-07-08 10:10:00", "2026-07-08 10:45:00")
     assert by["Margaret", "app3", "Good use of money"]["level"] == "3"
     assert {r[7] for r in rows[1:]} == {"scored", "no score", "stepped out", "not entered", "withdrawn"}
@@ -235,12 +298,16 @@ def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_
 
 # Feedback letters.
 
+
 def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided):
     letter = md_text(markdown_letter(decided, "app2"))
     assert letter.startswith("# Feedback on your application: Riverside Walkers\n")
     assert "The panel decided to decline your application this time." in letter
     assert "The panel's reason: Not this time." in letter
-    assert "| Meets a real need | 3 | 4 | A strong need, well shown, that little else meets. | no score, 5, 4, 4 |" in letter
+    assert (
+        "| Meets a real need | 3 | 4 | A strong need, well shown, that little else meets. | no score, 5, 4, 4 |"
+        in letter
+    )
     assert "a panel member changed their score from 4 to 5. Why: The letters of support are strong" in letter
     assert "We agreed 4 after talking it through" in letter
     assert "Your weighted score: 44 out of a possible 55." in letter
@@ -258,8 +325,12 @@ def test_another_applicants_name_or_amount_typed_in_a_comment_is_taken_out_of_a_
     engine, _ = panel_engine()
     engine.add_application("Age UK", "Falls prevention", 12_345_00)
     engine.add_application("Age UK Leeds", "Age UK Leeds lunch club", 23_456_00)
-    engine.enter_score("p1", "app5", "need", 4, comment="Less than AGE  UK LEEDS, which asked £23,456. Like Oak Street Men's Shed.")
-    engine.enter_score("p1", "app6", "need", 4, comment="Age UK Leeds is not Age UK; Age UK asked £12,345.00, we ask £23,456")
+    engine.enter_score(
+        "p1", "app5", "need", 4, comment="Less than AGE  UK LEEDS, which asked £23,456. Like Oak Street Men's Shed."
+    )
+    engine.enter_score(
+        "p1", "app6", "need", 4, comment="Age UK Leeds is not Age UK; Age UK asked £12,345.00, we ask £23,456"
+    )
     to_age_uk = md_text(markdown_letter(engine.session, "app5"))
     assert "Less than (name removed), which asked (amount removed). Like (name removed)." in to_age_uk
     assert "leeds" not in to_age_uk.lower() and "23,456" not in to_age_uk
@@ -273,8 +344,14 @@ def test_letters_are_named_after_each_organisation_made_safe():
     engine.add_application("../../etc/passwd Café", "A path", 1_000_00)
     engine.add_application("日本語", "Only other letters", 1_000_00)
     stems = [letter.stem for letter in feedback_letters(engine.session)]
-    assert stems == ["app1-hillside-lunch-club", "app2-riverside-walkers", "app3-oak-street-men-s-shed",
-                     "app4-canal-side-singers", "app5-etc-passwd-cafe", "app6"]
+    assert stems == [
+        "app1-hillside-lunch-club",
+        "app2-riverside-walkers",
+        "app3-oak-street-men-s-shed",
+        "app4-canal-side-singers",
+        "app5-etc-passwd-cafe",
+        "app6",
+    ]
 
 
 # The property: a letter tells one applicant about their own application and nothing about any other.
@@ -290,8 +367,11 @@ LEVEL = st.one_of(st.none(), st.integers(1, 5))
 def rounds(draw):
     count = draw(st.integers(2, 4))
     names = draw(st.lists(name, min_size=2 * count, max_size=2 * count, unique_by=str.casefold))
-    amounts = draw(st.lists(st.integers(1_000, 99_999), min_size=count, max_size=count, unique=True).filter(
-        lambda found: 60_000 not in found))
+    amounts = draw(
+        st.lists(st.integers(1_000, 99_999), min_size=count, max_size=count, unique=True).filter(
+            lambda found: 60_000 not in found
+        )
+    )
     applications = [(names[2 * i], names[2 * i + 1], amounts[i] * 100) for i in range(count)]
     mention = st.sampled_from([n for n in names] + [pounds(a * 100) for a in amounts])
     case = st.sampled_from([str, str.upper, str.lower, lambda text: text.replace(" ", "  ")])
@@ -308,7 +388,9 @@ def rounds(draw):
 
 def build_round(applications, cells, levels, comments, agreed, reasons) -> Session:
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock)
+    engine = SessionEngine(
+        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock
+    )
     for member in ["Margaret", "Dennis", "Evelyn"]:
         engine.add_person(member, "older person")
     engine.open_round(60_000_00)
@@ -317,7 +399,9 @@ def build_round(applications, cells, levels, comments, agreed, reasons) -> Sessi
     everyone_declares(engine)
     for (app, member, criterion), level, words in zip(cells, levels, comments, strict=True):
         # A unique mark in every comment: a cell of another applicant's is found by its mark.
-        engine.enter_score(f"p{member + 1}", f"app{app + 1}", criterion, level, comment=f"{words} mark{app}x{member}x{criterion}")
+        engine.enter_score(
+            f"p{member + 1}", f"app{app + 1}", criterion, level, comment=f"{words} mark{app}x{member}x{criterion}"
+        )
     engine.reveal_scores()
     for i, level in enumerate(agreed):
         app, criterion = divmod(i, len(CRITERIA))
@@ -355,7 +439,7 @@ def test_a_letter_never_tells_one_applicant_about_another(drawn):
                 continue
             for theirs in (organisation, project):
                 for start, end in mentions(theirs, text):
-                    assert any(a <= start and end <= b for a, b in own), (theirs, text[max(0, start - 40):end + 40])
+                    assert any(a <= start and end <= b for a, b in own), (theirs, text[max(0, start - 40) : end + 40])
             assert not re.search(re.escape(pounds(amount)) + r"(?!\d|[,.]\d)", text), pounds(amount)
             assert f"mark{i}x" not in text and f"agreedmark{i}x" not in text  # none of their score cells
         assert not any(re.search(rf"\b{member}\b", text) for member in ["Margaret", "Dennis", "Evelyn"])
@@ -366,18 +450,30 @@ def test_a_letter_never_tells_one_applicant_about_another(drawn):
         assert row[4] == ", ".join("no score" if lv is None else str(lv) for lv in mine)
         assert row[2].split(" ")[0] == str(agreed[chosen * len(CRITERIA) + CRITERIA.index(criterion)])
     # And the letter is the same whatever the other applicants scored.
-    mixed = [mine if a == chosen else theirs for (a, _, _), mine, theirs in zip(cells, levels, other_levels, strict=True)]
-    assert markdown_letter(build_round(applications, cells, mixed, comments, agreed, reasons), f"app{chosen + 1}") == markdown
+    mixed = [
+        mine if a == chosen else theirs for (a, _, _), mine, theirs in zip(cells, levels, other_levels, strict=True)
+    ]
+    assert (
+        markdown_letter(build_round(applications, cells, mixed, comments, agreed, reasons), f"app{chosen + 1}")
+        == markdown
+    )
 
 
 # --anonymise: no member's name anywhere, in any output.
 
+
 def every_output(session: Session) -> str:
     letters = feedback_letters(session)
-    return "\n".join([
-        markdown_report(session), html_report(session), scores_csv(session), markdown_minutes(session),
-        *[letter.markdown for letter in letters], *[letter.html for letter in letters],
-    ])
+    return "\n".join(
+        [
+            markdown_report(session),
+            html_report(session),
+            scores_csv(session),
+            markdown_minutes(session),
+            *[letter.markdown for letter in letters],
+            *[letter.html for letter in letters],
+        ]
+    )
 
 
 def test_anonymised_outputs_hold_no_members_name_and_number_the_members(decided):
@@ -402,6 +498,7 @@ def test_anonymising_keeps_an_organisations_name_that_holds_a_members_name():
 
 # The command line.
 
+
 def _export(folder: Path, *args: str) -> int:
     return main(["--sessions-dir", str(folder), "export", "round", *args])
 
@@ -415,8 +512,13 @@ def test_export_writes_every_panel_output_readable_by_its_owner_only(tmp_path: P
     letters = tmp_path / "letters"
     assert _export(tmp_path, "--format", "letters-md", "-o", str(letters)) == 0
     written = sorted(letters.iterdir())
-    assert [p.name for p in written] == ["app1-hillside-lunch-club.md", "app2-riverside-walkers.md", "app3-oak-street-men-s-shed.md",
-                                         "app4-canal-side-singers.md", "app5-canal-side-poets.md"]
+    assert [p.name for p in written] == [
+        "app1-hillside-lunch-club.md",
+        "app2-riverside-walkers.md",
+        "app3-oak-street-men-s-shed.md",
+        "app4-canal-side-singers.md",
+        "app5-canal-side-poets.md",
+    ]
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in written)
     assert "Riverside Walkers" not in (letters / "app1-hillside-lunch-club.md").read_text()
     assert _export(tmp_path, "--format", "letters-html", "-o", str(letters), "--anonymise") == 0
@@ -523,27 +625,50 @@ def test_the_reports_ranking_shows_the_panels_decisions_and_the_funding_line_aft
         ["1", "Hillside Lunch Club: Lunch and a chat", "55", "£30,000", "fund a smaller amount", "£20,000 given"],
         ["2", "Riverside Walkers: Walks for all", "44", "£20,000", "fund in full", "£20,000 given"],
         ["-", "The funding line: £5,000 is left", "", "", "", ""],
-        ["3", "Oak Street Men's Shed: Shed sessions", "33", "£40,000", "no decision yet", "does not fit the money left"],
+        [
+            "3",
+            "Oak Street Men's Shed: Shed sessions",
+            "33",
+            "£40,000",
+            "no decision yet",
+            "does not fit the money left",
+        ],
         ["4", "Canal Side Singers: Songs for memory", "22", "£15,000", "fund in full", "£15,000 given"],
-        ["not ranked", "Upper Dean Tea Dances: Friday tea dances", "35", "£26,000", "no decision yet",
-         "below the pass mark for Older people shape it"],
-        ["not ranked", "Ferncliffe Allotment Friends: Growing together", "not scored in full", "£29,500", "no decision yet",
-         "not scored on every criterion yet"],
+        [
+            "not ranked",
+            "Upper Dean Tea Dances: Friday tea dances",
+            "35",
+            "£26,000",
+            "no decision yet",
+            "below the pass mark for Older people shape it",
+        ],
+        [
+            "not ranked",
+            "Ferncliffe Allotment Friends: Growing together",
+            "not scored in full",
+            "£29,500",
+            "no decision yet",
+            "not scored on every criterion yet",
+        ],
     ]
-    assert ("The table shows each decision the panel made and, for any application not decided yet, "
-            "whether the money left would fund it.") in report
+    assert (
+        "The table shows each decision the panel made and, for any application not decided yet, "
+        "whether the money left would fund it."
+    ) in report
     # The funded app4 is never called one that does not fit, and the awards agree with the table.
     assert "no, it does not fit" not in report and "This follows the ranking and the pot" not in report
-    canal = report[report.index("### Canal Side Singers: Songs for memory\n\n- Decision"):]
-    assert "It followed the ranking and the money left when it was made." in canal[:canal.index("\n###")]
+    canal = report[report.index("### Canal Side Singers: Songs for memory\n\n- Decision") :]
+    assert "It followed the ranking and the money left when it was made." in canal[: canal.index("\n###")]
 
 
 def test_every_departure_and_its_reason_show_and_the_money_says_plainly_when_it_is_over_the_pot(re_decided):
     _, after = re_decided
     report = md_text(markdown_report(after))
-    assert "This went against the ranking or the pot. This takes the awards over the pot of £60,000 by £35,000." in report
+    assert (
+        "This went against the ranking or the pot. This takes the awards over the pot of £60,000 by £35,000." in report
+    )
     assert "The panel's reason for that: Testing only" in report
-    money = report[report.index("## The money"):]
+    money = report[report.index("## The money") :]
     assert "The pot was £60,000. The panel awarded £95,000 to 4 applications." in money
     assert "That is £35,000 more than the pot, for the reason the panel gave: Testing only." in money
     assert ["-", "The funding line: £5,000 is left", "", "", "", ""] not in md_tables(report, "## The ranking")[0]
@@ -561,8 +686,8 @@ def test_every_departure_and_its_reason_show_and_the_money_says_plainly_when_it_
 def test_a_replaced_decision_shows_what_it_was_when_and_why(re_decided):
     _, after = re_decided
     report = md_text(markdown_report(after))
-    riverside = report[report.index("### Riverside Walkers: Walks for all\n\n- Decision"):]
-    riverside = riverside[:riverside.index("\n###")]
+    riverside = report[report.index("### Riverside Walkers: Walks for all\n\n- Decision") :]
+    riverside = riverside[: riverside.index("\n###")]
     assert "- Reason: A clear need, well shown.\n" in riverside
     assert "- It replaced an earlier decision: fund in full at 10:42: A clear need.\n" in riverside
     assert ".." not in report
@@ -583,9 +708,12 @@ def test_the_outcome_words_are_the_screens_everywhere(decided):
     engine, _ = decided_round()
     engine.make_award("app5", "defer", "We will look again in the spring.")
     assert "Decision: Defer." in md_text(markdown_report(engine.session))
-    assert "Canal Side Poets: defer. The reason: We will look again in the spring." in md_text(markdown_minutes(engine.session))
+    assert "Canal Side Poets: defer. The reason: We will look again in the spring." in md_text(
+        markdown_minutes(engine.session)
+    )
     assert "The panel decided to defer: it will come back to your application later." in md_text(
-        markdown_letter(engine.session, "app5"))
+        markdown_letter(engine.session, "app5")
+    )
 
 
 def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_was_not_ranked(re_decided):
@@ -596,14 +724,24 @@ def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_wa
     for app in ["app1", "app5"]:
         assert "within one level" not in md_text(markdown_letter(after, app))
     below = md_text(markdown_letter(after, "app5"))
-    assert ("The panel's agreed score for 'Older people shape it' is 1, below the pass mark of 2, "
-            "so your application could not be funded in this round.") in below
+    assert (
+        "The panel's agreed score for 'Older people shape it' is 1, below the pass mark of 2, "
+        "so your application could not be funded in this round."
+    ) in below
     assert "has not made a decision" not in below
     unscored = md_text(markdown_letter(after, "app6"))
-    assert ("No panel member gave a score for 'Good use of money', and the panel did not agree one, "
-            "so your application cannot be ranked for funding yet.") in unscored
+    assert (
+        "No panel member gave a score for 'Good use of money', and the panel did not agree one, "
+        "so your application cannot be ranked for funding yet."
+    ) in unscored
     for letter in (below, unscored):
-        for other in ["Hillside", "Riverside", "Oak Street", "Canal Side", *(["Ferncliffe"] if letter is below else ["Upper Dean"])]:
+        for other in [
+            "Hillside",
+            "Riverside",
+            "Oak Street",
+            "Canal Side",
+            *(["Ferncliffe"] if letter is below else ["Upper Dean"]),
+        ]:
             assert other not in letter
     # The report, the record, keeps the reason the panel's screen wrote.
     assert CLOSE in md_text(markdown_report(after))
@@ -611,19 +749,27 @@ def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_wa
 
 def test_the_panels_work_says_each_award_and_each_changed_score_in_full(decided):
     minutes = md_text(markdown_minutes(decided))
-    section = minutes[minutes.index("## The panel's work"):minutes.index("## Actions")]
-    assert "- 11:05 Hillside Lunch Club: fund in full, £30,000. The reason: A clear need, led by its members.\n" in section
+    section = minutes[minutes.index("## The panel's work") : minutes.index("## Actions")]
+    assert (
+        "- 11:05 Hillside Lunch Club: fund in full, £30,000. The reason: A clear need, led by its members.\n" in section
+    )
     assert "- 11:05 Oak Street Men's Shed: fund a smaller amount, £25,000 of the £40,000 asked." in section
     assert "- 11:05 Riverside Walkers: decline. The reason: Not this time." in section
-    assert ("- 10:45 Dennis changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5. "
-            "The reason: The letters of support are strong\n") in section
+    assert (
+        "- 10:45 Dennis changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5. "
+        "The reason: The letters of support are strong\n"
+    ) in section
     anonymised = md_text(markdown_minutes(anonymise(decided)))
-    assert "- 10:45 Panel member 2 changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5." in anonymised
+    assert (
+        "- 10:45 Panel member 2 changed a score for Riverside Walkers: 'Meets a real need', from 4 to 5." in anonymised
+    )
 
 
 def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from_their_window():
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Named", clock, "Grace Obi"), clock)
+    engine = SessionEngine(
+        new_session(find_plan("commissioning-shortlisting").plan, "Named", clock, "Grace Obi"), clock
+    )
     engine.add_person("Margaret", "older person")
     engine.open_round(10_000_00)
     engine.add_application("Oak Street Shed", "Shed", 5_000_00)
@@ -646,7 +792,13 @@ def test_averages_are_one_place_with_halves_rounded_up_and_money_over_the_pot_sa
     from workshop_tui.model.round import left_words
 
     assert [weighted_words(Fraction(n, 100)) for n in (3395, 3394, 3396, 3350, 3345, 4400)] == [
-        "34.0", "33.9", "34.0", "33.5", "33.5", "44"]
+        "34.0",
+        "33.9",
+        "34.0",
+        "33.5",
+        "33.5",
+        "44",
+    ]
     assert weighted_words(Fraction(1, 20)) == "0.1" and weighted_words(Fraction(1, 3)) == "0.3"
     assert left_words(5_000_00) == "£5,000 left" and left_words(-34_650_00) == "£34,650 over the pot"
 
@@ -656,13 +808,32 @@ def test_a_file_that_scores_an_application_it_never_added_is_one_sentence_not_a_
     import subprocess
     import sys
 
-    shipped = Path(__file__).resolve().parent.parent / "sessions" / "2026-09-16-1000-shortlisting-panel-healthy-ageing-fund.toml"
+    shipped = (
+        Path(__file__).resolve().parent.parent
+        / "sessions"
+        / "2026-09-16-1000-shortlisting-panel-healthy-ageing-fund.toml"
+    )
     blocks = shipped.read_text().split("[[events]]")
-    kept = [blocks[0]] + [b for b in blocks[1:] if not ('kind = "application.add"' in b and 'application = "app3"' in b)]
+    kept = [blocks[0]] + [
+        b for b in blocks[1:] if not ('kind = "application.add"' in b and 'application = "app3"' in b)
+    ]
     damaged = tmp_path / "damaged.toml"
     damaged.write_text("[[events]]".join(kept).replace(f"events = {len(blocks) - 1}\n", f"events = {len(kept) - 1}\n"))
     for form in ("md", "report-md"):
-        run = subprocess.run([sys.executable, "-m", "workshop_tui", "export", str(damaged), "--format", form,
-                              "--sessions-dir", str(tmp_path)], capture_output=True, text=True)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "workshop_tui",
+                "export",
+                str(damaged),
+                "--format",
+                form,
+                "--sessions-dir",
+                str(tmp_path),
+            ],
+            capture_output=True,
+            text=True,
+        )
         assert run.returncode == 2 and "Traceback" not in run.stderr
         assert "it names the application app3, which this round never added" in run.stderr

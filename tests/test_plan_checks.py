@@ -54,13 +54,21 @@ def test_hard_words_are_found_with_the_step_the_field_and_the_word_to_use():
     from workshop_tui.core.plain_english import HARD_WORDS
 
     plan = plan_of(
-        Step(title="Start", planned_minutes=5, instructions="Utilise the time to leverage stakeholder synergies.",
-             prompts=["What should we do prior to the break?"])
+        Step(
+            title="Start",
+            planned_minutes=5,
+            instructions="Utilise the time to leverage stakeholder synergies.",
+            prompts=["What should we do prior to the break?"],
+        )
     )
     found = [(f.where, f.what, f.todo) for f in plain_english_findings(plan)]
     assert ("step 1 (Start), instructions", '"Utilise" is a hard word', 'Say "use" instead.') in found
     assert ("step 1 (Start), instructions", '"leverage" is a hard word', 'Say "use" instead.') in found
-    assert ("step 1 (Start), instructions", '"stakeholder" is a hard word', 'Say "the people involved" instead.') in found
+    assert (
+        "step 1 (Start), instructions",
+        '"stakeholder" is a hard word',
+        'Say "the people involved" instead.',
+    ) in found
     assert ("step 1 (Start), instructions", '"synergies" is a hard word', 'Say "working together" instead.') in found
     assert ("step 1 (Start), prompt 1", '"prior to" is a hard phrase', 'Say "before" instead.') in found
     assert len(HARD_WORDS) >= 25
@@ -69,15 +77,23 @@ def test_hard_words_are_found_with_the_step_the_field_and_the_word_to_use():
 
 
 def test_hard_words_are_matched_as_whole_words_only():
-    plan = plan_of(Step(title="Start", planned_minutes=5, instructions="Commencement is a long word, but useful. Assistance too."))
+    plan = plan_of(
+        Step(title="Start", planned_minutes=5, instructions="Commencement is a long word, but useful. Assistance too.")
+    )
     assert plain_english_findings(plan) == []
 
 
 def test_hard_words_in_titles_and_the_description_are_found():
-    plan = Plan(name="p", title="Facilitate a workshop", description="We will endeavour to finish.",
-                steps=[Step(title="Commence", planned_minutes=5)])
+    plan = Plan(
+        name="p",
+        title="Facilitate a workshop",
+        description="We will endeavour to finish.",
+        steps=[Step(title="Commence", planned_minutes=5)],
+    )
     assert [(f.where, f.field) for f in plain_english_findings(plan)] == [
-        ("title", "title"), ("description", "description"), ("step 1 (Commence), title", "title"),
+        ("title", "title"),
+        ("description", "description"),
+        ("step 1 (Commence), title", "title"),
     ]
 
 
@@ -85,10 +101,20 @@ def test_hard_words_in_titles_and_the_description_are_found():
 
 
 def test_more_than_75_minutes_without_a_break_is_found():
-    plan = plan_of(WELCOME, Step(title="A", planned_minutes=40), Step(title="B", planned_minutes=30), BREAK,
-                   Step(title="C", planned_minutes=75))
+    plan = plan_of(
+        WELCOME,
+        Step(title="A", planned_minutes=40),
+        Step(title="B", planned_minutes=30),
+        BREAK,
+        Step(title="C", planned_minutes=75),
+    )
     [finding] = pacing_findings(plan)
-    assert (finding.where, finding.what, finding.check, finding.step) == ("steps 1 to 3", "80 minutes without a break", PACING, 1)
+    assert (finding.where, finding.what, finding.check, finding.step) == (
+        "steps 1 to 3",
+        "80 minutes without a break",
+        PACING,
+        1,
+    )
     assert "toilets" in finding.why and "75 minutes" in finding.todo
 
 
@@ -100,8 +126,12 @@ def test_a_plan_over_an_hour_with_no_break_is_found_once():
 
 
 def test_a_break_shorter_than_ten_minutes_is_found_in_a_plan_over_an_hour():
-    plan = plan_of(WELCOME, Step(title="Talk", planned_minutes=40), Step(title="Stretch", kind="break", planned_minutes=5),
-                   Step(title="More", planned_minutes=30))
+    plan = plan_of(
+        WELCOME,
+        Step(title="Talk", planned_minutes=40),
+        Step(title="Stretch", kind="break", planned_minutes=5),
+        Step(title="More", planned_minutes=30),
+    )
     [finding] = pacing_findings(plan)
     assert (finding.where, finding.field) == ("step 3 (Stretch), minutes", "minutes")
     assert finding.what == "this break is only 5 minutes" and "at least 10 minutes" in finding.todo
@@ -115,15 +145,28 @@ def test_a_plan_that_starts_straight_away_is_found():
 
 
 def test_a_welcome_too_short_to_settle_is_found():
-    plan = plan_of(Step(title="Welcome", planned_minutes=5), Step(title="Talk", planned_minutes=40), BREAK,
-                   Step(title="More", planned_minutes=20))
+    plan = plan_of(
+        Step(title="Welcome", planned_minutes=5),
+        Step(title="Talk", planned_minutes=40),
+        BREAK,
+        Step(title="More", planned_minutes=20),
+    )
     [finding] = pacing_findings(plan)
-    assert (finding.where, finding.what) == ("step 1 (Welcome), minutes", "it gives only 5 minutes to arrive and settle")
+    assert (finding.where, finding.what) == (
+        "step 1 (Welcome), minutes",
+        "it gives only 5 minutes to arrive and settle",
+    )
 
 
 def test_steps_that_add_up_to_more_than_the_slot_are_found():
-    plan = plan_of(WELCOME, Step(title="Talk", planned_minutes=40), BREAK, Step(title="More", planned_minutes=30),
-                   starts_at=time(10, 0), ends_by=time(11, 30))
+    plan = plan_of(
+        WELCOME,
+        Step(title="Talk", planned_minutes=40),
+        BREAK,
+        Step(title="More", planned_minutes=30),
+        starts_at=time(10, 0),
+        ends_by=time(11, 30),
+    )
     [finding] = pacing_findings(plan)
     assert finding.where == "the plan, time slot" and finding.field == "ends_by"
     assert finding.what == "the steps add up to 1 hour 35 minutes, 5 minutes more than the slot (10:00 to 11:30)"
@@ -142,7 +185,11 @@ def test_a_slot_that_ends_before_it_starts_is_refused():
 def test_a_decision_step_that_does_not_say_how_the_group_decides_is_found():
     plan = plan_of(WELCOME, Step(title="Choose a venue", kind="decision", planned_minutes=10))
     [finding] = room_findings(plan)
-    assert (finding.where, finding.field, finding.check) == ("step 2 (Choose a venue), how the group decides", "decides_by", THE_ROOM)
+    assert (finding.where, finding.field, finding.check) == (
+        "step 2 (Choose a venue), how the group decides",
+        "decides_by",
+        THE_ROOM,
+    )
     assert "consensus" in finding.todo and "fist-of-five" in finding.todo
     said = plan_of(WELCOME, Step(title="Choose a venue", kind="decision", planned_minutes=10, decides_by="dot vote"))
     assert room_findings(said) == []
@@ -158,8 +205,11 @@ def test_a_scoring_step_outside_a_panel_plan_is_found():
 
 
 def test_findings_come_in_the_order_the_plan_is_read():
-    plan = plan_of(Step(title="Vote", kind="decision", planned_minutes=90, instructions="We utilise votes."),
-                   starts_at=time(10, 0), ends_by=time(11, 0))
+    plan = plan_of(
+        Step(title="Vote", kind="decision", planned_minutes=90, instructions="We utilise votes."),
+        starts_at=time(10, 0),
+        ends_by=time(11, 0),
+    )
     assert [f.step for f in check_plan(plan)] == [None, None, 1, 1, 1]
 
 
@@ -173,8 +223,10 @@ def test_every_built_in_plan_is_clean():
 
 def test_check_exits_1_with_each_finding_saying_why_and_what_to_do(tmp_path: Path, capsys):
     path = tmp_path / "marathon.toml"
-    path.write_text('name = "marathon"\ntitle = "Marathon"\n[[steps]]\ntitle = "Welcome"\nplanned_minutes = 10\n'
-                    '[[steps]]\ntitle = "Talk"\nplanned_minutes = 90\n')
+    path.write_text(
+        'name = "marathon"\ntitle = "Marathon"\n[[steps]]\ntitle = "Welcome"\nplanned_minutes = 10\n'
+        '[[steps]]\ntitle = "Talk"\nplanned_minutes = 90\n'
+    )
     assert main(["check", str(path)]) == 1
     out = capsys.readouterr().out
     assert "1 thing to look at" in out and "(s)" not in out
@@ -191,16 +243,28 @@ def test_check_exits_0_for_a_clean_plan_and_2_when_it_cannot_be_read(tmp_path: P
     assert main(["check", str(path)]) == 2
     assert "steps[1].planned_minutes" in capsys.readouterr().err
     assert main(["check", str(tmp_path / "missing.toml")]) == 2
-    (tmp_path / "bad.toml").write_text('name = "x"\ntitle = "X"\nstarts_at = 25:00:00\n[[steps]]\ntitle = "T"\nplanned_minutes = 5\n')
+    (tmp_path / "bad.toml").write_text(
+        'name = "x"\ntitle = "X"\nstarts_at = 25:00:00\n[[steps]]\ntitle = "T"\nplanned_minutes = 5\n'
+    )
     assert main(["check", str(tmp_path / "bad.toml")]) == 2
     assert "bad.toml" in capsys.readouterr().err
 
 
 def test_time_to_arrive_is_found_by_whole_words_only():
     # "Team" holds "tea" and "settlement" holds "settle": neither gives people time to arrive.
-    plan = plan_of(Step(title="Team rules", planned_minutes=15, instructions="Agree the settlement."),
-                   Step(title="Talk", planned_minutes=40), BREAK, Step(title="More", planned_minutes=20))
-    assert [f.what for f in pacing_findings(plan)] == ["the plan starts straight away, with no time to arrive and settle"]
-    arriving = plan_of(Step(title="As people arrive", planned_minutes=15), Step(title="Talk", planned_minutes=40), BREAK,
-                       Step(title="More", planned_minutes=20))
+    plan = plan_of(
+        Step(title="Team rules", planned_minutes=15, instructions="Agree the settlement."),
+        Step(title="Talk", planned_minutes=40),
+        BREAK,
+        Step(title="More", planned_minutes=20),
+    )
+    assert [f.what for f in pacing_findings(plan)] == [
+        "the plan starts straight away, with no time to arrive and settle"
+    ]
+    arriving = plan_of(
+        Step(title="As people arrive", planned_minutes=15),
+        Step(title="Talk", planned_minutes=40),
+        BREAK,
+        Step(title="More", planned_minutes=20),
+    )
     assert pacing_findings(arriving) == []

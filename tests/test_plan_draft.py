@@ -61,7 +61,10 @@ def test_a_draft_with_no_steps_is_not_a_plan_yet_and_says_so():
 def test_a_copy_is_a_new_plan_with_a_new_name_and_keeps_the_panel_criteria():
     panel = find_plan("commissioning-shortlisting").plan
     copy = PlanDraft.of(panel, editing=False)
-    assert (copy.details.name, copy.details.title) == ("commissioning-shortlisting-copy", "Commissioning panel: shortlisting (copy)")
+    assert (copy.details.name, copy.details.title) == (
+        "commissioning-shortlisting-copy",
+        "Commissioning panel: shortlisting (copy)",
+    )
     assert copy.origin == "" and copy.started_from is None
     plan = copy.as_plan()
     assert plan.panel == panel.panel and plan.quorum == panel.quorum
@@ -86,8 +89,15 @@ def test_the_checks_follow_the_draft_as_it_changes():
 
 def test_clock_times_follow_the_start_and_the_end_is_said_against_the_slot():
     steps = [WELCOME, TALK, TEA]
-    assert [timed.times for timed in timetable(steps, time(10, 0))] == ["10:00 to 10:10", "10:10 to 10:40", "10:40 to 10:55"]
+    assert [timed.times for timed in timetable(steps, time(10, 0))] == [
+        "10:00 to 10:10",
+        "10:10 to 10:40",
+        "10:40 to 10:55",
+    ]
     assert against_the_slot(steps, time(10, 0), time(11, 0)) == "10:00 to 10:55, 5 minutes to spare before 11:00"
     assert against_the_slot(steps, time(10, 0), time(10, 55)) == "10:00 to 10:55, as the slot ends"
-    assert against_the_slot(steps, time(10, 30), time(11, 0)) == "10:30 to 11:25, 25 minutes past 11:00, the end of the slot"
+    assert (
+        against_the_slot(steps, time(10, 30), time(11, 0))
+        == "10:30 to 11:25, 25 minutes past 11:00, the end of the slot"
+    )
     assert against_the_slot(steps, time(10, 30), None) == "10:30 to 11:25"

@@ -35,7 +35,10 @@ def test_changing_a_plan_saves_the_next_version_and_keeps_the_one_it_replaces(tm
     assert second.kept.read_bytes() == before
     third = save_plan_version(plans, our_plan(30), started_from=2)
     assert third.plan.version == 3
-    assert sorted(path.name for path in (plans / "earlier").iterdir()) == ["tea-and-talk-v1.toml", "tea-and-talk-v2.toml"]
+    assert sorted(path.name for path in (plans / "earlier").iterdir()) == [
+        "tea-and-talk-v1.toml",
+        "tea-and-talk-v2.toml",
+    ]
     # The earlier versions are not listed as plans of their own.
     assert [entry.name for entry in all_plans(plans) if not entry.builtin] == ["tea-and-talk"]
 
@@ -46,7 +49,9 @@ def test_a_save_from_an_older_version_is_refused_and_nothing_is_lost(tmp_path: P
     save_plan_version(plans, our_plan(20), started_from=None)
     save_plan_version(plans, our_plan(25), started_from=1)
     on_disk = (plans / "tea-and-talk.toml").read_bytes()
-    with pytest.raises(PlanNotSaved, match="saved in another window meanwhile: it is now version 2, and this was not saved"):
+    with pytest.raises(
+        PlanNotSaved, match="saved in another window meanwhile: it is now version 2, and this was not saved"
+    ):
         save_plan_version(plans, our_plan(40), started_from=1)
     assert (plans / "tea-and-talk.toml").read_bytes() == on_disk
 

@@ -24,7 +24,10 @@ from workshop_tui.store.toml_files import load_plan
 
 UK = timezone(timedelta(hours=1))
 PLAN = Plan(
-    name="morning", title="A morning together", starts_at="10:00", ends_by="12:00",
+    name="morning",
+    title="A morning together",
+    starts_at="10:00",
+    ends_by="12:00",
     steps=[
         Step(title="Welcome and tea", planned_minutes=10),
         Step(title="Check-in round", planned_minutes=15),
@@ -36,8 +39,19 @@ PLAN = Plan(
 )
 
 
-def run_session(folder: Path, number: int, minutes: list[float], late: int = 0, *, skip: str = "", add: str = "",
-                move: str = "", extend: int = 0, finish: bool = True, plan: Plan = PLAN) -> Path:
+def run_session(
+    folder: Path,
+    number: int,
+    minutes: list[float],
+    late: int = 0,
+    *,
+    skip: str = "",
+    add: str = "",
+    move: str = "",
+    extend: int = 0,
+    finish: bool = True,
+    plan: Plan = PLAN,
+) -> Path:
     """One session of `plan`, each step run for the minutes given (in the order the agenda ends up)."""
     opened = datetime(2026, 3, 1, 9, 50, tzinfo=UK) + timedelta(days=7 * number)
     clock = FakeClock(opened)
@@ -70,7 +84,9 @@ def folder(tmp_path: Path) -> Path:
     sessions = tmp_path / "sessions"
     sessions.mkdir()
     run_session(sessions, 1, [12, 20, 11, 30, 10, 10], late=5)
-    run_session(sessions, 2, [14, 18, 6, 14, 32, 10, 9], late=12, add="Stretch")  # added after the check-in; ran 6 minutes
+    run_session(
+        sessions, 2, [14, 18, 6, 14, 32, 10, 9], late=12, add="Stretch"
+    )  # added after the check-in; ran 6 minutes
     run_session(sessions, 3, [11, 17, 10, 28, 12, 11], late=0, extend=3)
     run_session(sessions, 4, [13, 22, 10, 35, 10], late=-3, skip="Check-out")
     run_session(sessions, 5, [10, 30, 10, 10], late=2, move="Ideas", skip="Break")  # Ideas moved above the first Break
@@ -174,8 +190,9 @@ def test_a_file_without_timings_at_its_head_is_read_whole(folder: Path):
 
 
 def test_sessions_of_an_earlier_version_count_where_their_steps_still_fit(folder: Path):
-    renamed = PLAN.model_copy(update={"steps": [PLAN.steps[0].model_copy(update={"title": "Arrival"}), *PLAN.steps[1:]],
-                                      "version": 2})
+    renamed = PLAN.model_copy(
+        update={"steps": [PLAN.steps[0].model_copy(update={"title": "Arrival"}), *PLAN.steps[1:]], "version": 2}
+    )
     history = plan_history(folder, "morning")
     stats = plan_stats(renamed, history.sessions)
     assert stats.steps[0].sessions == 0 and stats.steps[1].sessions == 5  # the sixth had not finished its check-in
@@ -187,7 +204,10 @@ def test_stats_prints_the_chart_and_saves_the_suggested_timings_as_a_new_version
     plans.mkdir()
     (plans / "morning.toml").write_text(
         'name = "morning"\ntitle = "A morning together"\nstarts_at = 10:00:00\nends_by = 12:00:00\n'
-        + "".join(f'[[steps]]\ntitle = "{s.title}"\nkind = "{s.kind}"\nplanned_minutes = {s.planned_minutes}\n' for s in PLAN.steps)
+        + "".join(
+            f'[[steps]]\ntitle = "{s.title}"\nkind = "{s.kind}"\nplanned_minutes = {s.planned_minutes}\n'
+            for s in PLAN.steps
+        )
     )
     assert main(["--sessions-dir", str(folder), "stats", "morning"]) == 0
     out = capsys.readouterr().out
@@ -213,7 +233,9 @@ def test_stats_prints_the_chart_and_saves_the_suggested_timings_as_a_new_version
     assert main(["--sessions-dir", str(folder), "stats", "morning", "--save"]) == 0
     out = capsys.readouterr().out
     assert "nothing new to save" in out
-    assert "against 15 planned now (10 when it ran). Ran a minute or more over the time planned then in 5 of 6 runs" in out
+    assert (
+        "against 15 planned now (10 when it ran). Ran a minute or more over the time planned then in 5 of 6 runs" in out
+    )
 
 
 def test_stats_of_a_plan_never_run_says_how_to_run_it(tmp_path: Path, capsys):
@@ -239,7 +261,14 @@ def test_a_step_skipped_after_the_last_whole_write_is_counted_as_skipped(tmp_pat
     head_says = text[: text.index("\n[session]\n")]
     assert head_says.count('state = "skipped"') == 0  # the head is behind the file
     [session] = plan_history(tmp_path, "morning").sessions
-    assert [step.state for step in session.steps] == ["done", "running", "not reached", "not reached", "not reached", "skipped"]
+    assert [step.state for step in session.steps] == [
+        "done",
+        "running",
+        "not reached",
+        "not reached",
+        "not reached",
+        "skipped",
+    ]
     owner.close()
 
 
@@ -283,4 +312,7 @@ def test_a_session_whose_timer_ran_off_the_plans_time_is_never_called_not_run(tm
 
     said = " ".join(summary_lines(stats))
     assert "no session's timer has run yet" not in said
-    assert "Started: 1 session ran at another time of day than the plan's start, so how late it started is not counted." in said
+    assert (
+        "Started: 1 session ran at another time of day than the plan's start, so how late it started is not counted."
+        in said
+    )

@@ -24,8 +24,26 @@ BUILT_IN = ["co-production-part-1", "co-production-part-2", "commissioning-short
 # Tags that have no end tag in HTML.
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # Everything the printed agenda may hold: no script, no link, no image, no form.
-PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "p", "table", "thead", "tbody",
-             "tr", "th", "td", "span", "ul", "li"}
+PAGE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "main",
+    "h1",
+    "p",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "span",
+    "ul",
+    "li",
+}
 # A plan's words that would be markup if they were not escaped.
 HOSTILE = '<script>alert(1)</script> Tea & "cake", it\'s # heading *bold* _also_ [link](http://x) | pipe |'
 TIMES = re.compile(r"(\d\d):(\d\d) to (\d\d):(\d\d)")
@@ -132,16 +150,26 @@ def hostile_plan() -> Plan:
         steps=[
             Step(title=f"# {HOSTILE}", planned_minutes=10, prompts=[f"# {HOSTILE}?", "Say hello."]),
             Step(title=f"Tea {HOSTILE}", kind="break", planned_minutes=15),
-            Step(title=f"Choose {HOSTILE}", kind="decision", decides_by="consent", planned_minutes=20,
-                 instructions=f"Count hands {HOSTILE}"),
+            Step(
+                title=f"Choose {HOSTILE}",
+                kind="decision",
+                decides_by="consent",
+                planned_minutes=20,
+                instructions=f"Count hands {HOSTILE}",
+            ),
         ],
     )
 
 
 def plan_without_breaks(starts_at: time | None = time(14, 0)) -> Plan:
     return Plan(
-        name="evening", title="An evening talk", starts_at=starts_at,
-        steps=[Step(title="Welcome", planned_minutes=10), Step(title="The talk", kind="presentation", planned_minutes=40)],
+        name="evening",
+        title="An evening talk",
+        starts_at=starts_at,
+        steps=[
+            Step(title="Welcome", planned_minutes=10),
+            Step(title="The talk", kind="presentation", planned_minutes=40),
+        ],
     )
 
 
@@ -212,21 +240,28 @@ def test_hostile_text_in_a_plan_stays_words_in_the_markdown():
     assert read.texts("li") == [f"# {HOSTILE}?"]
 
 
-@pytest.mark.parametrize("words", [
-    "# Not a heading",
-    "Tea *and* _cake_",
-    "See [the map](http://example.org)",
-    "Yes | no | maybe",
-    "<b>Bold</b> & <script>alert(1)</script>",
-    "Bring a `pen`",
-    "- bring your own lunch",
-    "1. Arrive by 9:45",
-    "---",
-    "R&amp;D &copy; us",
-])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "# Not a heading",
+        "Tea *and* _cake_",
+        "See [the map](http://example.org)",
+        "Yes | no | maybe",
+        "<b>Bold</b> & <script>alert(1)</script>",
+        "Bring a `pen`",
+        "- bring your own lunch",
+        "1. Arrive by 9:45",
+        "---",
+        "R&amp;D &copy; us",
+    ],
+)
 def test_plan_words_that_look_like_markdown_are_shown_as_typed(words):
-    plan = Plan(name="words", title="Our day", description=words,
-                steps=[Step(title=words, planned_minutes=10, prompts=[f"{words}?"])])
+    plan = Plan(
+        name="words",
+        title="Our day",
+        description=words,
+        steps=[Step(title=words, planned_minutes=10, prompts=[f"{words}?"])],
+    )
     read = shown(agenda_markdown(agenda_of(plan, time(10, 0))))
     assert words in read.texts("p"), "the description"
     assert read.texts("h2") == [f"10:00 to 10:10 - Activity: {words}"], "the step's title"
@@ -248,7 +283,9 @@ def test_each_step_starts_when_the_one_before_ends_and_the_last_ends_when_the_pl
     ends = [minutes(found[3], found[4]) for found in times]
     assert starts[0] == start.hour * 60 + start.minute
     assert starts[1:] == ends[:-1]
-    assert [end - begin for begin, end in zip(starts, ends, strict=True)] == [step.planned_minutes for step in plan.steps]
+    assert [end - begin for begin, end in zip(starts, ends, strict=True)] == [
+        step.planned_minutes for step in plan.steps
+    ]
     finish = starts[0] + plan.planned_minutes
     said = f"{finish // 60:02d}:{finish % 60:02d}"
     assert ends[-1] == finish
@@ -259,8 +296,11 @@ def test_each_step_starts_when_the_one_before_ends_and_the_last_ends_when_the_pl
 def test_the_markdown_gives_the_same_times_as_the_html():
     agenda = agenda_of(plan_called("co-production-part-2"), time(9, 30))
     in_html = parsed(agenda_html(agenda)).times
-    in_markdown = [line.removeprefix("## ").split(" - ")[0] for line in agenda_markdown(agenda).splitlines()
-                   if line.startswith("## ")]
+    in_markdown = [
+        line.removeprefix("## ").split(" - ")[0]
+        for line in agenda_markdown(agenda).splitlines()
+        if line.startswith("## ")
+    ]
     assert in_markdown == in_html
 
 
@@ -305,11 +345,15 @@ def test_a_break_is_marked_in_words_and_by_its_row_not_by_colour_alone(name):
 
 
 def test_one_break_is_said_as_one_break():
-    plan = Plan(name="short", title="A short meeting", steps=[
-        Step(title="Talk", kind="discussion", planned_minutes=30),
-        Step(title="Tea", kind="break", planned_minutes=10),
-        Step(title="Talk again", kind="discussion", planned_minutes=30),
-    ])
+    plan = Plan(
+        name="short",
+        title="A short meeting",
+        steps=[
+            Step(title="Talk", kind="discussion", planned_minutes=30),
+            Step(title="Tea", kind="break", planned_minutes=10),
+            Step(title="Talk again", kind="discussion", planned_minutes=30),
+        ],
+    )
     agenda = agenda_of(plan, time(10, 0))
     for text in (parsed(agenda_html(agenda)).visible, agenda_markdown(agenda)):
         assert "It lasts 1 hour 10 minutes, with 1 break, marked Break below." in text
@@ -347,7 +391,9 @@ def test_a_decision_step_says_how_the_group_decides():
 
 
 def test_a_decision_step_with_no_way_of_deciding_gives_no_empty_sentence():
-    plan = Plan(name="open", title="Open meeting", steps=[Step(title="Choose a date", kind="decision", planned_minutes=15)])
+    plan = Plan(
+        name="open", title="Open meeting", steps=[Step(title="Choose a date", kind="decision", planned_minutes=15)]
+    )
     agenda = agenda_of(plan, time(10, 0))
     assert "How we decide" not in agenda_html(agenda)
     assert "How we decide" not in agenda_markdown(agenda)
@@ -361,7 +407,9 @@ def test_only_the_questions_are_listed_for_people_to_think_about(name):
     questions = [prompt for step in plan.steps for prompt in step.prompts if prompt.rstrip().endswith("?")]
     assert questions
     assert read.texts("li") == questions
-    assert [line.removeprefix("- ") for line in agenda_markdown(agenda).splitlines() if line.startswith("- ")] == questions
+    assert [
+        line.removeprefix("- ") for line in agenda_markdown(agenda).splitlines() if line.startswith("- ")
+    ] == questions
     for step in plan.steps:
         for prompt in step.prompts:
             if prompt not in questions:
@@ -517,7 +565,17 @@ def test_the_date_is_printed_at_the_top_in_words(tmp_path, capsys, monkeypatch):
     read = parsed((tmp_path / "co-production-part-1-agenda.html").read_text(encoding="utf-8"))
     first = [each for each in read.all("p") if each.attrs.get("class") == "when"]
     assert [each.text for each in first] == ["Wednesday 8 July 2026, 10:00 to 13:05"]
-    assert read.visible.split()[:9] == ["Co-production", "training,", "part", "1", "Wednesday", "8", "July", "2026,", "10:00"]
+    assert read.visible.split()[:9] == [
+        "Co-production",
+        "training,",
+        "part",
+        "1",
+        "Wednesday",
+        "8",
+        "July",
+        "2026,",
+        "10:00",
+    ]
     markdown = (tmp_path / "co-production-part-1-agenda.md").read_text(encoding="utf-8").splitlines()
     assert markdown[:3] == ["# Co-production training, part 1", "", "**Wednesday 8 July 2026, 10:00 to 13:05**"]
 
@@ -546,7 +604,10 @@ def test_a_plan_with_no_start_time_of_its_own_asks_for_start(tmp_path, capsys, m
     (plans / "evening.toml").write_bytes(to_toml(plan_without_breaks(starts_at=None)))
     assert run(tmp_path, "evening") == 2
     err = capsys.readouterr().err
-    assert err == "workshop-tui: 'An evening talk' has no start time of its own; say when it starts, such as --start 10:00.\n"
+    assert (
+        err
+        == "workshop-tui: 'An evening talk' has no start time of its own; say when it starts, such as --start 10:00.\n"
+    )
     assert files_in(tmp_path) == []
     assert run(tmp_path, "evening", "--start", "18:30", "-o", "-") == 0
     assert "**18:30 to 19:20**" in capsys.readouterr().out

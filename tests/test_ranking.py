@@ -19,7 +19,9 @@ def criteria() -> list[Criterion]:
 
 
 def application(number: int, amount: int) -> Application:
-    return Application(id=f"app{number}", organisation=f"Group {number}", project=f"Project {number}", amount_pence=amount * 100)
+    return Application(
+        id=f"app{number}", organisation=f"Group {number}", project=f"Project {number}", amount_pence=amount * 100
+    )
 
 
 def test_the_weighted_score_needs_every_criterion():
@@ -28,9 +30,18 @@ def test_the_weighted_score_needs_every_criterion():
 
 
 def test_fund_in_rank_order_skip_what_no_longer_fits_and_show_ties():
-    round_ = Round(pot_pence=100_000 * 100, criteria=criteria(),
-                   applications=[application(1, 60_000), application(2, 50_000), application(3, 30_000),
-                                 application(4, 10_000), application(5, 5_000), application(6, 1_000)])
+    round_ = Round(
+        pot_pence=100_000 * 100,
+        criteria=criteria(),
+        applications=[
+            application(1, 60_000),
+            application(2, 50_000),
+            application(3, 30_000),
+            application(4, 10_000),
+            application(5, 5_000),
+            application(6, 1_000),
+        ],
+    )
     agreed = {
         "app1": {"need": 5, "voice": 5, "money": 5},  # 30
         "app2": {"need": 5, "voice": 4, "money": 4},  # 27
@@ -41,8 +52,12 @@ def test_fund_in_rank_order_skip_what_no_longer_fits_and_show_ties():
     }
     ranking = rank(round_, agreed)
     assert [(r.application.id, r.place, r.fits) for r in ranking] == [
-        ("app1", 1, True), ("app2", 2, False), ("app4", 3, True), ("app3", 4, True),
-        ("app5", None, False), ("app6", None, False),
+        ("app1", 1, True),
+        ("app2", 2, False),
+        ("app4", 3, True),
+        ("app3", 4, True),
+        ("app5", None, False),
+        ("app6", None, False),
     ]
     assert ranking[-2].why_not_ranked == "below the pass mark for Meets a real need"
     assert ranking[-1].why_not_ranked == "not scored on every criterion yet"
@@ -67,7 +82,9 @@ def rounds(draw):
     for app in apps:  # now and then a criterion is not scored yet
         scores[app.id] = {c.id: draw(st.integers(1, 5)) for c in criteria() if draw(st.integers(0, 9))}
     pot = draw(st.integers(0, 2_000_000)) * 100
-    tie_break = draw(st.sampled_from(["smaller amount first", "higher score on the first criterion", "the panel decides"]))
+    tie_break = draw(
+        st.sampled_from(["smaller amount first", "higher score on the first criterion", "the panel decides"])
+    )
     return Round(pot_pence=pot, criteria=criteria(), tie_break=tie_break, applications=apps), scores
 
 

@@ -27,7 +27,11 @@ def test_a_leading_mark_sets_the_kind_of_note(engine):
     for typed in ["plain", "+ idea", "? question", "! concern", "> parking"]:
         engine.add_note(typed)
     assert [(n.kind, n.text) for n in engine.session.notes] == [
-        ("note", "plain"), ("idea", "idea"), ("question", "question"), ("concern", "concern"), ("parking", "parking")
+        ("note", "plain"),
+        ("idea", "idea"),
+        ("question", "question"),
+        ("concern", "concern"),
+        ("parking", "parking"),
     ]
 
 
@@ -94,9 +98,17 @@ def test_people_arrive_and_leave_with_the_time(engine, clock):
 
 def test_a_decision_is_recorded_with_its_counts_reasons_and_dissent(engine, tmp_path):
     engine.record_decision(
-        question="Meet monthly at the library?", method="majority vote", votes_for=5, votes_against=2,
-        abstentions=1, present=["p1", "p2", "p3"], outcome="agreed", statement="We meet monthly.",
-        reasons="It has a hearing loop.", dissent="Too far for some.", dissent_by="p2",
+        question="Meet monthly at the library?",
+        method="majority vote",
+        votes_for=5,
+        votes_against=2,
+        abstentions=1,
+        present=["p1", "p2", "p3"],
+        outcome="agreed",
+        statement="We meet monthly.",
+        reasons="It has a hearing loop.",
+        dissent="Too far for some.",
+        dissent_by="p2",
     )
     save_session(engine.session, tmp_path / "s.toml")
     decision = load_session(tmp_path / "s.toml").decisions[0]
@@ -140,7 +152,13 @@ def test_replaying_the_events_gives_the_same_records(engine, clock):
     engine.record_decision(question="Q", method="fist-of-five", fingers=[0, 0, 1, 2, 3, 4])
     engine.add_action("Do it", owner="Ann")
     fresh = engine.session.model_copy(deep=True)
-    fresh.steps, fresh.participants, fresh.notes, fresh.decisions, fresh.actions = steps_from_plan(fresh.plan), [], [], [], []
+    fresh.steps, fresh.participants, fresh.notes, fresh.decisions, fresh.actions = (
+        steps_from_plan(fresh.plan),
+        [],
+        [],
+        [],
+        [],
+    )
     fresh.current_step = 0
     for event in engine.session.events:
         apply_event(fresh, event)
@@ -159,10 +177,17 @@ def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock)
     engine = SessionEngine(new_session(small_plan(), "Heard", clock), clock)
     running = NotesByPerson(engine.session)
     steps = [
-        lambda: engine.add_person("Ann"), lambda: engine.add_person("Bob"), lambda: engine.add_person("", "staff"),
-        lambda: engine.add_note("@ann first"), lambda: engine.add_note("nobody in particular"),
-        lambda: engine.add_note("@bob second"), lambda: engine.remove_note("n3"), lambda: engine.undo_remove(),
-        lambda: engine.remove_note("n1"), lambda: engine.person_left("p2"), lambda: engine.add_note("@ann again"),
+        lambda: engine.add_person("Ann"),
+        lambda: engine.add_person("Bob"),
+        lambda: engine.add_person("", "staff"),
+        lambda: engine.add_note("@ann first"),
+        lambda: engine.add_note("nobody in particular"),
+        lambda: engine.add_note("@bob second"),
+        lambda: engine.remove_note("n3"),
+        lambda: engine.undo_remove(),
+        lambda: engine.remove_note("n1"),
+        lambda: engine.person_left("p2"),
+        lambda: engine.add_note("@ann again"),
     ]
     for step in steps:
         running.update(engine.session, step())
@@ -181,7 +206,9 @@ def test_a_whole_name_after_the_at_tells_two_people_of_one_first_name_apart(engi
     engine.add_note("@Joyce Brown said hello")
     engine.add_note("@Ann Jones said the hall is cold")  # the whole name is the mention, not 'Ann' and 'Jones said'
     engine.add_note("We agreed with @Joyce Smith, and @Bob.")
-    with pytest.raises(NotNow, match=r"could mean Joyce Smith, Joyce Brown\. Type more of the name, such as @Joyce Smith"):
+    with pytest.raises(
+        NotNow, match=r"could mean Joyce Smith, Joyce Brown\. Type more of the name, such as @Joyce Smith"
+    ):
         engine.add_note("@Joyce said it")
     brown, ann, both = engine.session.notes
     assert (brown.text, brown.speakers) == ("said hello", ["p5"])
@@ -202,7 +229,11 @@ def test_an_edit_with_an_at_name_changes_who_said_it_and_keeps_the_earlier_text(
     assert engine.session.notes[0].by == "p1"
     save_session(engine.session, tmp_path / "s.toml")
     loaded = load_session(tmp_path / "s.toml").notes[0]
-    assert (loaded.by, loaded.text, [e.text for e in loaded.earlier]) == ("p1", "Meet at the big library", ["Meet at the libary", "Meet at the library"])
+    assert (loaded.by, loaded.text, [e.text for e in loaded.earlier]) == (
+        "p1",
+        "Meet at the big library",
+        ["Meet at the libary", "Meet at the library"],
+    )
     assert state_at(engine.session, clock.now()).notes[0].by == "p1"
 
 
@@ -246,10 +277,16 @@ def test_an_action_or_a_person_with_a_bad_value_is_refused_plainly(engine):
 
 def test_a_decision_that_does_not_add_up_is_recorded_as_decided_with_its_warnings(engine, tmp_path):
     engine.record_decision(
-        question="Keep the Tuesday slot?", method="majority vote", votes_for=2, votes_against=6,
-        present=["p1", "p2", "p3"], outcome="agreed",
+        question="Keep the Tuesday slot?",
+        method="majority vote",
+        votes_for=2,
+        votes_against=6,
+        present=["p1", "p2", "p3"],
+        outcome="agreed",
     )
-    engine.record_decision(question="Open on Sundays?", method="consent", objections=1, present=["p1", "p2"], outcome="agreed")
+    engine.record_decision(
+        question="Open on Sundays?", method="consent", objections=1, present=["p1", "p2"], outcome="agreed"
+    )
     save_session(engine.session, tmp_path / "s.toml")
     first, second = load_session(tmp_path / "s.toml").decisions
     assert first.outcome == "agreed"
@@ -257,7 +294,9 @@ def test_a_decision_that_does_not_add_up_is_recorded_as_decided_with_its_warning
         "8 votes were counted (for, against and abstained), but only 3 people were present.",
         "Recorded as agreed, but the vote was 2 for and 6 against: more against than for, not a majority.",
     ]
-    assert second.warnings == ["Recorded as agreed by consent, but 1 objection was raised. Consent means nobody objects."]
+    assert second.warnings == [
+        "Recorded as agreed by consent, but 1 objection was raised. Consent means nobody objects."
+    ]
     engine.record_decision(question="Tea at eleven?", method="consent", objections=0, present=["p1"], outcome="agreed")
     assert engine.session.decisions[2].warnings == [] and "warnings" not in engine.session.events[-1].details
 
@@ -328,15 +367,21 @@ def test_a_note_naming_several_people_credits_each_and_keeps_their_names_in_its_
 
     assert "Joyce and Pat both said the bus is too early (Joyce and Pat)" in markdown_minutes(engine.session)
     # Replayed from its events (as a saved file is read): the same people credited.
-    assert [n.speakers for n in state_at(engine.session, engine.session.events[-1].at).notes] == [["p4", "p5"], ["p2", "p1"]]
+    assert [n.speakers for n in state_at(engine.session, engine.session.events[-1].at).notes] == [
+        ["p4", "p5"],
+        ["p2", "p1"],
+    ]
 
 
 NAMES = ["Joyce", "Pat Kaur", "Ann-Marie", "Bob", "Ola"]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["", ",", ".", "'s", "’s", "!"])), max_size=3),
-       st.lists(st.sampled_from(["said", "the bus", "is late", "and", "too"]), min_size=1, max_size=4), st.booleans())
+@given(
+    st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(["", ",", ".", "'s", "’s", "!"])), max_size=3),
+    st.lists(st.sampled_from(["said", "the bus", "is late", "and", "too"]), min_size=1, max_size=4),
+    st.booleans(),
+)
 def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(mentioned, words, lead):
     from workshop_tui.core.clock import FakeClock
     from tests.conftest import TEN_AM
@@ -358,19 +403,22 @@ def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(mentioned, word
 MONDAY = date(2026, 7, 6)
 
 
-@pytest.mark.parametrize(("typed", "today", "meant"), [
-    ("Friday", MONDAY, date(2026, 7, 10)),
-    ("this Friday", MONDAY, date(2026, 7, 10)),
-    ("next Friday", MONDAY, date(2026, 7, 17)),  # next week's, as said in Britain: never the same as "Friday"
-    ("Friday week", MONDAY, date(2026, 7, 17)),
-    ("a week on Friday", MONDAY, date(2026, 7, 17)),
-    ("next Monday", MONDAY, date(2026, 7, 13)),
-    ("next Friday", date(2026, 7, 11), date(2026, 7, 17)),  # said on a Saturday: the coming week's
-    ("a week today", TODAY, date(2026, 7, 15)),
-    ("end of the month", TODAY, date(2026, 7, 31)),
-    ("by the end of the month", date(2026, 2, 3), date(2026, 2, 28)),
-    ("end of next month", date(2026, 12, 10), date(2027, 1, 31)),
-])
+@pytest.mark.parametrize(
+    ("typed", "today", "meant"),
+    [
+        ("Friday", MONDAY, date(2026, 7, 10)),
+        ("this Friday", MONDAY, date(2026, 7, 10)),
+        ("next Friday", MONDAY, date(2026, 7, 17)),  # next week's, as said in Britain: never the same as "Friday"
+        ("Friday week", MONDAY, date(2026, 7, 17)),
+        ("a week on Friday", MONDAY, date(2026, 7, 17)),
+        ("next Monday", MONDAY, date(2026, 7, 13)),
+        ("next Friday", date(2026, 7, 11), date(2026, 7, 17)),  # said on a Saturday: the coming week's
+        ("a week today", TODAY, date(2026, 7, 15)),
+        ("end of the month", TODAY, date(2026, 7, 31)),
+        ("by the end of the month", date(2026, 2, 3), date(2026, 2, 28)),
+        ("end of next month", date(2026, 12, 10), date(2027, 1, 31)),
+    ],
+)
 def test_everyday_words_for_a_day_ahead_mean_what_people_mean(typed, today, meant):
     assert read_date(typed, today) == meant
     assert read_date("next Friday", MONDAY) != read_date("Friday", MONDAY)

@@ -9,10 +9,28 @@ from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow, SessionEngine, countdown_of, new_session
 from tests.conftest import TEN_AM, small_plan
 
-COMMANDS = st.sampled_from([
-    "toggle", "next", "previous", "plus", "minus", "note", "idea", "person", "decision", "action",
-    "insert", "skip", "move", "remove", "edit", "remove_note", "undo", "done",
-])
+COMMANDS = st.sampled_from(
+    [
+        "toggle",
+        "next",
+        "previous",
+        "plus",
+        "minus",
+        "note",
+        "idea",
+        "person",
+        "decision",
+        "action",
+        "insert",
+        "skip",
+        "move",
+        "remove",
+        "edit",
+        "remove_note",
+        "undo",
+        "done",
+    ]
+)
 
 
 def drive(engine: SessionEngine, clock: FakeClock, command: str, data) -> None:
@@ -26,7 +44,9 @@ def drive(engine: SessionEngine, clock: FakeClock, command: str, data) -> None:
         "note": lambda: engine.add_note(data.draw(st.text(min_size=1, max_size=20))),
         "idea": lambda: engine.add_note("+ an idea"),
         "person": lambda: engine.add_person(f"Person {len(engine.session.participants) + 1}"),
-        "decision": lambda: engine.record_decision(question="Q?", method="majority vote", votes_for=2, votes_against=1, outcome="agreed"),
+        "decision": lambda: engine.record_decision(
+            question="Q?", method="majority vote", votes_for=2, votes_against=1, outcome="agreed"
+        ),
         "action": lambda: engine.add_action("Do a thing", owner="Ann"),
         "insert": lambda: engine.insert_step("Extra", 5),
         "skip": lambda: engine.skip_step(data.draw(st.integers(0, steps - 1))),

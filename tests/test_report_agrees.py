@@ -16,10 +16,17 @@ LINE = "The funding line"
 def decided_rounds(draw):
     pot = draw(st.integers(1, 12)) * 10_000_00
     extra = draw(st.lists(st.integers(1, 8), min_size=0, max_size=4))  # more applications, in £5,000s
-    levels = draw(st.lists(st.integers(2, 3), min_size=4 + len(extra), max_size=4 + len(extra)))  # few levels: many ties
-    tie_break = draw(st.sampled_from(["smaller amount first", "higher score on the first criterion", "the panel decides"]))
-    awards = draw(st.lists(st.tuples(st.integers(0, 7), st.sampled_from(["fund in full", "decline", "defer", "smaller"])),
-                           max_size=5))
+    levels = draw(
+        st.lists(st.integers(2, 3), min_size=4 + len(extra), max_size=4 + len(extra))
+    )  # few levels: many ties
+    tie_break = draw(
+        st.sampled_from(["smaller amount first", "higher score on the first criterion", "the panel decides"])
+    )
+    awards = draw(
+        st.lists(
+            st.tuples(st.integers(0, 7), st.sampled_from(["fund in full", "decline", "defer", "smaller"])), max_size=5
+        )
+    )
     order = draw(st.booleans())
     return pot, extra, levels, tie_break, awards, order
 
@@ -50,8 +57,13 @@ def test_the_reports_statements_agree_with_its_tables(case):
         application = ids[index % len(ids)]
         try:
             if outcome == "smaller":
-                engine.make_award(application, "fund a smaller amount", "Part of it", amount_pence=1_000_00,
-                                  departure_reason="We chose to")
+                engine.make_award(
+                    application,
+                    "fund a smaller amount",
+                    "Part of it",
+                    amount_pence=1_000_00,
+                    departure_reason="We chose to",
+                )
             else:
                 engine.make_award(application, outcome, "Our reason", departure_reason="We chose to")
         except NotNow:
@@ -63,14 +75,16 @@ def test_the_reports_statements_agree_with_its_tables(case):
     if any(row[5] == "tied at the line" for row in table):
         assert "are tied where the money runs out" in report
     if short:
-        assert line_at is not None and line_at < min(short), "a row says it does not fit, above the line or with no line"
+        assert line_at is not None and line_at < min(short), (
+            "a row says it does not fit, above the line or with no line"
+        )
         assert "there is no funding line" not in report
     else:
         assert line_at is None, "a funding line with nothing undecided short of money below it"
     if line_at is not None and 0 < line_at < len(table) - 1:
         above, below = table[line_at - 1][0], table[line_at + 1][0]
         assert not (above.endswith("(tied)") and above == below), "the funding line falls inside a tie"
-    money = report[report.index("## The money"):]
+    money = report[report.index("## The money") :]
     awarded = sum(a.amount_pence for a in panel.awards)
     assert ("more than the pot" in money) == (awarded > panel.round.pot_pence)
     assert "-£" not in report

@@ -13,16 +13,29 @@ def test_only_the_facilitator_finishes_and_runs_the_round():
         assert may("facilitator", what)
         assert not may("note-taker", what)
         # A round's commands are the chair's: the facilitator, called the chair in a panel.
-        assert refusal("note-taker", what).startswith("Only the chair can" if what != "finish" else "Only the facilitator can")
+        assert refusal("note-taker", what).startswith(
+            "Only the chair can" if what != "finish" else "Only the facilitator can"
+        )
 
 
 def test_the_agenda_timer_and_roster_are_the_facilitators_until_shared_with_the_note_taker():
-    for what in ("next_step", "previous_step", "start_timer", "pause_timer", "add_minutes", "insert_step",
-                 "move_step", "add_person", "person_left"):
+    for what in (
+        "next_step",
+        "previous_step",
+        "start_timer",
+        "pause_timer",
+        "add_minutes",
+        "insert_step",
+        "move_step",
+        "add_person",
+        "person_left",
+    ):
         assert may("facilitator", what) and not may("note-taker", what) and not may("audience", what)
         assert may("note-taker", what, agenda_shared=True) and not may("audience", what, agenda_shared=True)
-        assert refusal("note-taker", what) == ("Only the facilitator can move the agenda, run the timer and change "
-                                               "the roster, unless they let the note-taker do it too.")
+        assert refusal("note-taker", what) == (
+            "Only the facilitator can move the agenda, run the timer and change "
+            "the roster, unless they let the note-taker do it too."
+        )
     # The record is always the note-taker's; sharing is the facilitator's alone.
     assert may("note-taker", "add_note") and may("note-taker", "record_decision") and may("note-taker", "add_action")
     assert not may("note-taker", "share_agenda", agenda_shared=True)

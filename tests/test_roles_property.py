@@ -26,13 +26,22 @@ from tests.panel_helpers import CRITERIA, MEMBERS
 
 # Which command makes each kind of event these windows can cause: the table is asked about that command.
 MADE_BY: dict[str, set[str]] = {
-    Kind.NOTE_ADD: {"add_note"}, Kind.ACTION_ADD: {"add_action"}, Kind.DECISION_ADD: {"record_decision"},
-    Kind.STEP_NEXT: {"next_step"}, Kind.STEP_PREVIOUS: {"previous_step"}, Kind.TIMER_START: {"start_timer", "toggle_timer"},
-    Kind.TIMER_PAUSE: {"pause_timer", "toggle_timer"}, Kind.PERSON_LEAVE: {"person_left"},
-    Kind.SESSION_SHARE: {"share_agenda"}, Kind.SESSION_GUESTS: {"allow_guests"},
+    Kind.NOTE_ADD: {"add_note"},
+    Kind.ACTION_ADD: {"add_action"},
+    Kind.DECISION_ADD: {"record_decision"},
+    Kind.STEP_NEXT: {"next_step"},
+    Kind.STEP_PREVIOUS: {"previous_step"},
+    Kind.TIMER_START: {"start_timer", "toggle_timer"},
+    Kind.TIMER_PAUSE: {"pause_timer", "toggle_timer"},
+    Kind.PERSON_LEAVE: {"person_left"},
+    Kind.SESSION_SHARE: {"share_agenda"},
+    Kind.SESSION_GUESTS: {"allow_guests"},
     Kind.SESSION_ROOM_RECORD: {"room_record"},
-    Kind.SESSION_CODE: {"make_codes", "open_round", "add_person"}, Kind.DECLARATION_ADD: {"declare_interest", "declare_no_interests"},
-    Kind.SCORE_ENTER: {"enter_score"}, Kind.SCORES_REVEAL: {"reveal_scores"}, Kind.AWARD_MAKE: {"make_award"},
+    Kind.SESSION_CODE: {"make_codes", "open_round", "add_person"},
+    Kind.DECLARATION_ADD: {"declare_interest", "declare_no_interests"},
+    Kind.SCORE_ENTER: {"enter_score"},
+    Kind.SCORES_REVEAL: {"reveal_scores"},
+    Kind.AWARD_MAKE: {"make_award"},
 }
 
 APPLICATIONS = ["app1", "app2"]
@@ -45,36 +54,68 @@ def commands() -> st.SearchStrategy[Command]:
         st.builds(lambda n: Command("add_note", {"typed": f"note {n}"}), st.integers(0, 99)),
         st.builds(lambda n: Command("add_action", {"text": f"action {n}"}), st.integers(0, 99)),
         st.just(Command("record_decision", {"question": "Meet again?", "method": "consensus", "outcome": "agreed"})),
-        st.sampled_from([Command("next_step"), Command("previous_step"), Command("start_timer"), Command("pause_timer")]),
+        st.sampled_from(
+            [Command("next_step"), Command("previous_step"), Command("start_timer"), Command("pause_timer")]
+        ),
         st.builds(lambda p: Command("person_left", {"person_id": p}), st.sampled_from(["p1", "p2", "p5"])),
         st.builds(lambda on: Command("share_agenda", {"agenda": on}), st.booleans()),
         st.builds(lambda on: Command("allow_guests", {"allowed": on}), st.booleans()),
         st.builds(lambda on, names: Command("room_record", {"on": on, "names": names}), st.booleans(), st.booleans()),
-        st.builds(lambda m, a: Command("declare_interest", {"member": m, "application": a, "interest": "Trustee"}), member, application),
-        st.builds(lambda m, a, c, level: Command("enter_score", {"member": m, "application": a, "criterion": c, "level": level}),
-                  member, application, st.sampled_from(CRITERIA), st.integers(1, 5)),
+        st.builds(
+            lambda m, a: Command("declare_interest", {"member": m, "application": a, "interest": "Trustee"}),
+            member,
+            application,
+        ),
+        st.builds(
+            lambda m, a, c, level: Command(
+                "enter_score", {"member": m, "application": a, "criterion": c, "level": level}
+            ),
+            member,
+            application,
+            st.sampled_from(CRITERIA),
+            st.integers(1, 5),
+        ),
         st.just(Command("reveal_scores")),
-        st.builds(lambda a: Command("make_award", {"application": a, "outcome": "fund in full", "reason": "Strong"}), application),
+        st.builds(
+            lambda a: Command("make_award", {"application": a, "outcome": "fund in full", "reason": "Strong"}),
+            application,
+        ),
     )
 
 
 # The windows: who asks, and with what; the owner decides who each is (core/joining.py), as at a hello.
-WINDOWS = [("facilitator", "Grace Obi", "", True), ("note-taker", "Tom", "", False), ("note-taker", "A Visitor", "", False),
-           ("member", "", "p1", False), ("member", "", "p3", False), ("audience", "", "", False)]
+WINDOWS = [
+    ("facilitator", "Grace Obi", "", True),
+    ("note-taker", "Tom", "", False),
+    ("note-taker", "A Visitor", "", False),
+    ("member", "", "p1", False),
+    ("member", "", "p3", False),
+    ("audience", "", "", False),
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, len(WINDOWS) - 1), commands()), min_size=1, max_size=40))
 def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_names_who_did_it(sent):
     with tempfile.TemporaryDirectory() as folder:
-        owner = OpenSession.create(Path(folder), find_plan("commissioning-shortlisting").plan, "Fund", FakeClock(TEN_AM),
-                                   "Grace Obi", gather_seconds=0)
+        owner = OpenSession.create(
+            Path(folder),
+            find_plan("commissioning-shortlisting").plan,
+            "Fund",
+            FakeClock(TEN_AM),
+            "Grace Obi",
+            gather_seconds=0,
+        )
         try:
             for name, role in [*MEMBERS, ("Tom", "staff")]:
                 owner.apply(Command("add_person", {"name": name, "role": role}))
             owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
             for number in range(len(APPLICATIONS)):
-                owner.apply(Command("add_application", {"organisation": f"Club {number}", "project": "P", "amount_pence": 10_000_00}))
+                owner.apply(
+                    Command(
+                        "add_application", {"organisation": f"Club {number}", "project": "P", "amount_pence": 10_000_00}
+                    )
+                )
             owner.apply(Command("allow_guests", {"allowed": True}))
             before = len(owner.session.events)
             ids = itertools.count(1)
@@ -86,8 +127,11 @@ def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_na
                 except NotWelcome:
                     continue  # refused at its hello (guests were turned away): it sends nothing
                 try:
-                    owner.apply(Command(command.name, command.args, str(next(ids)), joiner.window, joiner.role,
-                                        False, f"w{index}"))
+                    owner.apply(
+                        Command(
+                            command.name, command.args, str(next(ids)), joiner.window, joiner.role, False, f"w{index}"
+                        )
+                    )
                 except (NotNow, *REFUSED):
                     pass
             owner.flush()

@@ -101,13 +101,17 @@ def test_the_record_shows_only_while_it_is_on_and_only_this_steps():
     engine.room_record(True)
     engine.add_note("+ @margaret meet at the library")
     clock.advance(minutes=1)
-    engine.record_decision(question="Meet monthly?", method="consensus", outcome="agreed", statement="We meet on the first Tuesday")
+    engine.record_decision(
+        question="Meet monthly?", method="consensus", outcome="agreed", statement="We meet on the first Tuesday"
+    )
     engine.add_action("Book the room", owner="Margaret Ellis")
     view = room_view(engine.session, clock.now())
     assert view.record_on and not view.names_shown
-    assert view.record == (RoomRecord("note", "Idea: meet at the library"),
-                           RoomRecord("decision", "Agreed: We meet on the first Tuesday"),
-                           RoomRecord("action", "Book the room"))
+    assert view.record == (
+        RoomRecord("note", "Idea: meet at the library"),
+        RoomRecord("decision", "Agreed: We meet on the first Tuesday"),
+        RoomRecord("action", "Book the room"),
+    )
     engine.room_record(True, names=True)
     view = room_view(engine.session, clock.now())
     assert view.record[0].by == "Margaret Ellis" and view.record[2].by == "Margaret Ellis"
@@ -122,8 +126,10 @@ def test_a_name_in_the_words_becomes_the_persons_role_in_any_form():
     engine.room_record(True)
     engine.add_note("MARGARET said Ellis's idea was good, and dennis agreed; Bob Hale typed it for Grace")
     text = room_view(engine.session, clock.now()).record[0].text
-    assert text == ("Older person 1 said Older person 1's idea was good, and Volunteer 1 agreed; "
-                    "the note-taker typed it for the facilitator")
+    assert text == (
+        "Older person 1 said Older person 1's idea was good, and Volunteer 1 agreed; "
+        "the note-taker typed it for the facilitator"
+    )
 
 
 def test_only_the_facilitator_may_change_what_the_projector_shows():
@@ -131,11 +137,13 @@ def test_only_the_facilitator_may_change_what_the_projector_shows():
     for role in ("note-taker", "guest", "member", "audience"):
         assert not may(role, "room_record", agenda_shared=True)
     assert refusal("note-taker", "room_record") == (
-        "Only the facilitator can choose what the projector shows of the group's record.")
+        "Only the facilitator can choose what the projector shows of the group's record."
+    )
     # A co-chair's window is a facilitator's, but not from a web browser: the projector is chosen in the room.
     assert not may("facilitator", "room_record", in_browser=True)
     assert refusal("facilitator", "room_record", in_browser=True) == (
-        "What the projector shows is chosen on the facilitator's own screen, not in a web browser.")
+        "What the projector shows is chosen on the facilitator's own screen, not in a web browser."
+    )
 
 
 def test_each_change_is_an_event_once_with_words_for_the_replay():
@@ -147,24 +155,31 @@ def test_each_change_is_an_event_once_with_words_for_the_replay():
     engine.room_record(True, names=True)
     engine.room_record(False)
     said = [what_happened(engine.session, e) for e in engine.session.events[-3:]]
-    assert said == ["the facilitator showed the group's record on the projector, without people's names",
-                    "the facilitator showed the group's record on the projector, with people's names",
-                    "the facilitator took the group's record off the projector"]
+    assert said == [
+        "the facilitator showed the group's record on the projector, without people's names",
+        "the facilitator showed the group's record on the projector, with people's names",
+        "the facilitator took the group's record off the projector",
+    ]
 
 
 # The property: generated sessions with roster names, notes naming them in any form.
 
 FIRST = ["Margaret", "Dennis", "Evelyn", "Harold", "Priya", "Joyce", "Zoë", "Siobhán", "José", "Kwame", "Ann"]
 LAST = ["Ellis", "Holt", "O'Brien", "O'Neill", "Okafor", "Smith-Jones", "Nguyen", "Álvarez", "Lee"]
-TECHNICAL = re.compile(r"\b(ctrl|alt|shift|f\d{1,2}|event|events|none|true|false|null|key|keys|escape|enter|"
-                       r"session\.\w+|room_record|details)\b", re.IGNORECASE)
+TECHNICAL = re.compile(
+    r"\b(ctrl|alt|shift|f\d{1,2}|event|events|none|true|false|null|key|keys|escape|enter|"
+    r"session\.\w+|room_record|details)\b",
+    re.IGNORECASE,
+)
 
 
 def _forms(name: str) -> list[str]:
     """A name as people type it: whole, a word alone, a part of a double name; with or without its accents,
     with a curly apostrophe (a phone's) or none ("oneill")."""
     exact = [name, *name.split(), *(part for word in name.split() if "-" in word for part in word.split("-"))]
-    typed = [variant for form in exact for variant in (form, _bare(form), form.replace("'", "\u2019"), form.replace("'", ""))]
+    typed = [
+        variant for form in exact for variant in (form, _bare(form), form.replace("'", "\u2019"), form.replace("'", ""))
+    ]
     return list(dict.fromkeys(typed))
 
 
@@ -179,7 +194,9 @@ def fold(text: str) -> str:
 
 @st.composite
 def sessions_with_names(draw):
-    people = draw(st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=1, max_size=5, unique=True))
+    people = draw(
+        st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=1, max_size=5, unique=True)
+    )
     names = [f"{first} {last}" for first, last in people]
     clock = FakeClock(TEN_AM)
     facilitator, note_taker = names[0], names[-1]
@@ -201,8 +218,12 @@ def sessions_with_names(draw):
         elif choice == 2:
             engine.add_action(said, owner=draw(st.sampled_from(names)))
         elif choice == 3:
-            engine.record_decision(question=said, method="consensus", outcome=draw(st.sampled_from(["agreed", "deferred"])),
-                                   statement=draw(st.sampled_from(["", said])))
+            engine.record_decision(
+                question=said,
+                method="consensus",
+                outcome=draw(st.sampled_from(["agreed", "deferred"])),
+                statement=draw(st.sampled_from(["", said])),
+            )
         else:
             clock.advance(seconds=draw(st.integers(1, 400)))
             if draw(st.booleans()):
@@ -217,8 +238,15 @@ def sessions_with_names(draw):
 
 
 def _all_text(view: RoomView) -> str:
-    words = [view.session_title, view.step_title, *view.questions, view.time_words, view.back_at or "",
-             view.next_step or "", *(f"{r.kind} {r.text} {r.by}" for r in view.record)]
+    words = [
+        view.session_title,
+        view.step_title,
+        *view.questions,
+        view.time_words,
+        view.back_at or "",
+        view.next_step or "",
+        *(f"{r.kind} {r.text} {r.by}" for r in view.record),
+    ]
     return "\n".join(words)
 
 

@@ -44,23 +44,39 @@ def sessions(draw) -> Session:
         ],
     )
     start = SessionStart(
-        id=draw(ids), title=draw(some_text.map(lambda value: value[:200])), started_at=draw(moments),
-        facilitator=draw(text), note_taker=draw(text), plan=plan,
+        id=draw(ids),
+        title=draw(some_text.map(lambda value: value[:200])),
+        started_at=draw(moments),
+        facilitator=draw(text),
+        note_taker=draw(text),
+        plan=plan,
     )
     session = first_state(start)
     details = st.one_of(
-        text, st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False), st.booleans(), moments, st.dates(),
-        st.lists(st.integers(0, 50), max_size=6), st.lists(text, max_size=3),
+        text,
+        st.integers(-(2**63), 2**63 - 1),
+        st.floats(allow_nan=False),
+        st.booleans(),
+        moments,
+        st.dates(),
+        st.lists(st.integers(0, 50), max_size=6),
+        st.lists(text, max_size=3),
         st.dictionaries(some_text.map(lambda v: v[:50]), st.integers(0, 99), max_size=3),
     )
     for _ in range(draw(st.integers(0, 4))):
         session.events.append(
-            Event(at=draw(moments), kind="later.kind", details=draw(st.dictionaries(st.from_regex(r"[a-z_]{1,12}", fullmatch=True), details, max_size=5)))
+            Event(
+                at=draw(moments),
+                kind="later.kind",
+                details=draw(st.dictionaries(st.from_regex(r"[a-z_]{1,12}", fullmatch=True), details, max_size=5)),
+            )
         )
     return session
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(session=sessions())
 def test_any_session_saved_and_loaded_is_the_same(session: Session, tmp_path: Path):
     path = tmp_path / "round-trip.toml"

@@ -146,9 +146,7 @@ def test_the_status_line_says_how_late_in_plain_words(engine, clock):
     engine.start_timer()
     clock.advance(minutes=17)  # 7 minutes over a 10-minute step
     status = plan_status(engine.session, clock.now())
-    assert status.sentence() == (
-        "Step 1 of 3 · 7 minutes behind plan · expected finish 11:02 (planned 10:55)"
-    )
+    assert status.sentence() == ("Step 1 of 3 · 7 minutes behind plan · expected finish 11:02 (planned 10:55)")
 
 
 def test_eleven_step_plan_counts_steps_on_the_agenda_only(clock):
@@ -175,7 +173,11 @@ def test_no_command_from_a_window_raises_anything_but_a_plain_sentence(tmp_path,
     from tests.conftest import small_plan
 
     with OpenSession.create(tmp_path, small_plan(), "Odd values", clock) as owner:
-        for command in [Command("add_minutes", {"minutes": "lots"}), Command("add_note", {"typed": None}),
-                        Command("skip_step", {"index": "2"}), Command("add_note", {"nonsense": 1})]:
+        for command in [
+            Command("add_minutes", {"minutes": "lots"}),
+            Command("add_note", {"typed": None}),
+            Command("skip_step", {"index": "2"}),
+            Command("add_note", {"nonsense": 1}),
+        ]:
             with pytest.raises(NotNow):
                 owner.apply(command)

@@ -39,6 +39,7 @@ def unfinished_session_left_running(engine: SessionEngine, clock: FakeClock):
 
 # The minutes a step is allowed.
 
+
 def test_a_step_is_allowed_its_planned_minutes_plus_the_minutes_added(engine):
     assert engine.current.allowed_minutes == 10
     engine.add_minutes(+3)
@@ -48,6 +49,7 @@ def test_a_step_is_allowed_its_planned_minutes_plus_the_minutes_added(engine):
 
 
 # When a session's last moment was, and how long it is.
+
 
 def test_a_finished_session_ends_when_it_was_finished(engine, clock):
     engine.start_timer()
@@ -83,14 +85,17 @@ def test_the_minutes_and_the_review_agree_on_an_unfinished_session(engine, clock
     assert chart[chart.index("Tea: running, 7 minutes so far") + 2].startswith("actual    7 ")
     assert "| Tea | 15 minutes | 7 minutes | running, 7 minutes so far |" in minutes
     assert "| Talk | 30 minutes | - | not reached yet |" in minutes
-    assert chart[-1] == ("In all: the plan was 55 minutes. 1 step ran, for 12 minutes against 10 minutes planned "
-                         "for them (2 minutes over). The step on now has run for 7 minutes so far. "
-                         "Not reached yet: 1 step, 30 minutes planned.")
+    assert chart[-1] == (
+        "In all: the plan was 55 minutes. 1 step ran, for 12 minutes against 10 minutes planned "
+        "for them (2 minutes over). The step on now has run for 7 minutes so far. "
+        "Not reached yet: 1 step, 30 minutes planned."
+    )
     assert chart[-1] in minutes
     assert "from 10:00 to 10:19 so far" in minutes
 
 
 # What a person is called.
+
 
 def test_people_are_called_by_name_and_unnamed_people_by_role_and_number(engine):
     engine.add_person("Ann", "older person")
@@ -98,7 +103,11 @@ def test_people_are_called_by_name_and_unnamed_people_by_role_and_number(engine)
     engine.add_person("", "volunteer")
     roster = engine.session.participants
     assert person_labels(roster) == {"p1": "Ann", "p2": "Older person 2", "p3": "Volunteer 1"}
-    assert person_labels(roster, anonymise=True) == {"p1": "Older person 1", "p2": "Older person 2", "p3": "Volunteer 1"}
+    assert person_labels(roster, anonymise=True) == {
+        "p1": "Older person 1",
+        "p2": "Older person 2",
+        "p3": "Volunteer 1",
+    }
     assert person_label("p1", roster) == "Ann"
     assert person_label("", roster) == "anonymous"
     assert person_label("p9", roster) == "someone"
@@ -118,6 +127,7 @@ def test_an_unnamed_person_is_called_the_same_on_every_screen_and_export(engine)
 
 
 # The words for note kinds.
+
 
 def test_every_note_kind_has_words_and_every_mark_a_kind():
     assert set(NOTE_KIND_WORDS) == set(NOTE_KINDS)

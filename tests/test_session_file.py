@@ -33,20 +33,36 @@ commands = st.one_of(
     st.builds(lambda: Command("previous_step")),
     st.builds(lambda m: Command("add_minutes", {"minutes": m}), st.integers(-3, 5)),
     st.builds(lambda t: Command("add_note", {"typed": t}), text),
-    st.builds(lambda n, r: Command("add_person", {"name": n, "role": r}), names, st.sampled_from(["older person", "staff"])),
+    st.builds(
+        lambda n, r: Command("add_person", {"name": n, "role": r}), names, st.sampled_from(["older person", "staff"])
+    ),
     st.builds(lambda i, t: Command("edit_note", {"note_id": f"n{i}", "text": t}), st.integers(1, 4), text),
     st.builds(lambda i: Command("remove_note", {"note_id": f"n{i}"}), st.integers(1, 4)),
     st.builds(lambda: Command("undo_remove")),
     st.builds(lambda t, m: Command("insert_step", {"title": t[:200], "minutes": m}), text, st.integers(1, 30)),
     st.builds(lambda i: Command("skip_step", {"index": i}), st.integers(0, 5)),
-    st.builds(lambda i, d: Command("move_step", {"index": i, "direction": d}), st.integers(0, 5), st.sampled_from([-1, 1])),
+    st.builds(
+        lambda i, d: Command("move_step", {"index": i, "direction": d}), st.integers(0, 5), st.sampled_from([-1, 1])
+    ),
     st.builds(lambda t, o: Command("add_action", {"text": t, "owner": o, "due": date(2026, 7, 15)}), text, names),
     st.builds(
-        lambda q, s: Command("record_decision", {
-            "question": q, "method": "majority vote", "votes_for": 4, "votes_against": 1, "abstentions": 0,
-            "present_count": 5, "outcome": "agreed", "statement": s, "reasons": "", "dissent": s,
-        }),
-        text, text,
+        lambda q, s: Command(
+            "record_decision",
+            {
+                "question": q,
+                "method": "majority vote",
+                "votes_for": 4,
+                "votes_against": 1,
+                "abstentions": 0,
+                "present_count": 5,
+                "outcome": "agreed",
+                "statement": s,
+                "reasons": "",
+                "dissent": s,
+            },
+        ),
+        text,
+        text,
     ),
     st.builds(lambda on, n: Command("room_record", {"on": on, "names": n}), st.booleans(), st.booleans()),
     st.builds(lambda: Command("finish")),
@@ -56,7 +72,9 @@ commands = st.one_of(
 @st.composite
 def runs(draw):
     """A session run by a sequence of commands, with saves and reopenings at random moments."""
-    steps = draw(st.lists(st.tuples(commands, st.floats(0, 900), st.sampled_from(["", "", "", "save", "reopen"])), max_size=40))
+    steps = draw(
+        st.lists(st.tuples(commands, st.floats(0, 900), st.sampled_from(["", "", "", "save", "reopen"])), max_size=40)
+    )
     return draw(offsets), steps
 
 
@@ -95,13 +113,15 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
         if parsed["summary"]["events"] == len(loaded.session.events):
             assert timings == step_times(loaded.session)
         # ... and the quick reading of them says the same, or leaves them to tomllib.
-        rows = quick_timings(head[head.index(b"[[timings]]"):].decode())
+        rows = quick_timings(head[head.index(b"[[timings]]") :].decode())
         assert rows is None or [StepTime.checked(*row) for row in rows] == timings
     finally:
         owner.close()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(run=runs())
 def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
     offset, steps = run
@@ -117,32 +137,57 @@ CRITERION_IDS = st.sampled_from([*CRITERIA, "colour"])
 LEVELS = st.one_of(st.none(), st.integers(0, 6))
 pence = st.integers(1, 300_000_00)
 words = text.filter(str.split)  # something to say: an empty reason is refused, and tested elsewhere
-an_application = st.fixed_dictionaries({
-    "organisation": words.map(lambda t: t[:200]), "project": words.map(lambda t: t[:200]), "amount_pence": pence,
-}, optional={"area": text.map(lambda t: t[:200]), "summary": text.map(lambda t: t[:2000]), "link": text})
+an_application = st.fixed_dictionaries(
+    {
+        "organisation": words.map(lambda t: t[:200]),
+        "project": words.map(lambda t: t[:200]),
+        "amount_pence": pence,
+    },
+    optional={"area": text.map(lambda t: t[:200]), "summary": text.map(lambda t: t[:2000]), "link": text},
+)
 
 
 def _score(member, application, criterion, level, comment=""):
-    return Command("enter_score", {"member": member, "application": application, "criterion": criterion,
-                                   "level": level, "comment": comment})
+    return Command(
+        "enter_score",
+        {"member": member, "application": application, "criterion": criterion, "level": level, "comment": comment},
+    )
 
 
 def _award(application, outcome, reason, amount, why):
-    return Command("make_award", {"application": application, "outcome": outcome, "reason": reason,
-                                  "amount_pence": amount, "departure_reason": why})
+    return Command(
+        "make_award",
+        {
+            "application": application,
+            "outcome": outcome,
+            "reason": reason,
+            "amount_pence": amount,
+            "departure_reason": why,
+        },
+    )
 
 
 adding = st.one_of(
     st.builds(lambda a: Command("add_application", a), an_application),
-    st.builds(lambda rows: Command("add_applications", {"applications": rows}), st.lists(an_application, min_size=1, max_size=3)),
+    st.builds(
+        lambda rows: Command("add_applications", {"applications": rows}),
+        st.lists(an_application, min_size=1, max_size=3),
+    ),
 )
 declaring = st.one_of(
-    st.builds(lambda m, a, t: Command("declare_interest", {"member": m, "application": a, "interest": t}), MEMBER_IDS, APP_IDS, words),
+    st.builds(
+        lambda m, a, t: Command("declare_interest", {"member": m, "application": a, "interest": t}),
+        MEMBER_IDS,
+        APP_IDS,
+        words,
+    ),
     st.builds(lambda m: Command("declare_no_interests", {"member": m}), MEMBER_IDS),
 )
 scoring = st.builds(_score, MEMBER_IDS, APP_IDS, CRITERION_IDS, LEVELS, st.one_of(st.just(""), text))
 changing_pot = st.builds(lambda p, t: Command("change_pot", {"pot_pence": p, "reason": t}), pence, words)
-around = st.sampled_from([Command("add_note", {"typed": "+ @zoë a point"}), Command("next_step"), Command("toggle_timer")])
+around = st.sampled_from(
+    [Command("add_note", {"typed": "+ @zoë a point"}), Command("next_step"), Command("toggle_timer")]
+)
 timed = st.floats(0, 900)
 afterwards = st.sampled_from(["", "", "", "", "save", "reopen"])  # what happens after a command
 
@@ -150,40 +195,75 @@ afterwards = st.sampled_from(["", "", "", "", "save", "reopen"])  # what happens
 @st.composite
 def panel_runs(draw):
     """A round opened with its pot and its applications; declarations and scores; the reveal; moderation and awards."""
-    people = [Command("add_person", {"name": n, "role": r}) for n, r in
-              [("Zoë", "older person"), ("Mary Jane", "volunteer"), ("Ann", "older person"), ("", "older person"), ("Tom", "staff")]]
-    opening = Command("open_round", {"pot_pence": draw(st.integers(1, 2_000_000_00)),
-                                     "tie_break": draw(st.sampled_from(["", *TIE_BREAKS]))})
+    people = [
+        Command("add_person", {"name": n, "role": r})
+        for n, r in [
+            ("Zoë", "older person"),
+            ("Mary Jane", "volunteer"),
+            ("Ann", "older person"),
+            ("", "older person"),
+            ("Tom", "staff"),
+        ]
+    ]
+    opening = Command(
+        "open_round",
+        {"pot_pence": draw(st.integers(1, 2_000_000_00)), "tie_break": draw(st.sampled_from(["", *TIE_BREAKS]))},
+    )
     rows = draw(st.lists(an_application, min_size=1, max_size=4))
     imported = Command("add_applications", {"applications": rows})
     in_round = st.sampled_from([f"app{n}" for n in range(1, len(rows) + 1)])
     # A member's sheet: a score for every criterion of one application.
-    sheet = st.builds(lambda m, a, levels: [_score(m, a, c, level) for c, level in zip(CRITERIA, levels, strict=True)],
-                      st.sampled_from(["p1", "p2", "p3", "p4"]), in_round,
-                      st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=5, max_size=5))
+    sheet = st.builds(
+        lambda m, a, levels: [_score(m, a, c, level) for c, level in zip(CRITERIA, levels, strict=True)],
+        st.sampled_from(["p1", "p2", "p3", "p4"]),
+        in_round,
+        st.lists(st.one_of(st.none(), st.integers(1, 5)), min_size=5, max_size=5),
+    )
     # The panel agrees every criterion of one application, so it can be ranked.
     agreeing = st.builds(
-        lambda a, levels, t: [Command("agree_score", {"application": a, "criterion": c, "level": level, "reason": t})
-                              for c, level in zip(CRITERIA, levels, strict=True)],
-        in_round, st.lists(st.integers(1, 5), min_size=5, max_size=5), st.one_of(st.just(""), text),
+        lambda a, levels, t: [
+            Command("agree_score", {"application": a, "criterion": c, "level": level, "reason": t})
+            for c, level in zip(CRITERIA, levels, strict=True)
+        ],
+        in_round,
+        st.lists(st.integers(1, 5), min_size=5, max_size=5),
+        st.one_of(st.just(""), text),
     )
     one = st.builds(lambda command: [command], st.one_of(adding, declaring, scoring, around))
     before = draw(st.lists(st.one_of(sheet, sheet, one), min_size=1, max_size=8))
     scores = [c for group in before for c in group if c.name == "enter_score"]
-    changing = st.builds(
-        lambda c, level, t: [Command("change_score", {**{k: c.args[k] for k in ("member", "application", "criterion")},
-                                                      "level": level, "reason": t})],
-        st.sampled_from(scores), LEVELS, words,
-    ) if scores else st.nothing()
-    awarding = st.builds(_award, in_round, st.sampled_from([*OUTCOMES, "maybe"]), words,
-                         st.one_of(st.none(), st.just(0), pence), st.one_of(st.just(""), words))
+    changing = (
+        st.builds(
+            lambda c, level, t: [
+                Command(
+                    "change_score",
+                    {**{k: c.args[k] for k in ("member", "application", "criterion")}, "level": level, "reason": t},
+                )
+            ],
+            st.sampled_from(scores),
+            LEVELS,
+            words,
+        )
+        if scores
+        else st.nothing()
+    )
+    awarding = st.builds(
+        _award,
+        in_round,
+        st.sampled_from([*OUTCOMES, "maybe"]),
+        words,
+        st.one_of(st.none(), st.just(0), pence),
+        st.one_of(st.just(""), words),
+    )
     more = st.builds(lambda command: [command], st.one_of(scoring, declaring, changing_pot, around))
     after = draw(st.lists(st.one_of(changing, agreeing, agreeing, awarding.map(lambda c: [c]), more), max_size=12))
     groups = [[c] for c in [*people, opening, imported]] + before + [[Command("reveal_scores")]] + after
     return draw(offsets), [(command, draw(timed), draw(afterwards)) for group in groups for command in group]
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(run=panel_runs())
 def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory, run):
     offset, steps = run
@@ -272,11 +352,20 @@ def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_pa
 
 def test_a_head_with_anything_unusual_is_left_to_tomllib():
     assert quick_head(b'[summary]\ntitle = "Plain"\nnotes = 3\n') == {"summary": {"title": "Plain", "notes": 3}}
-    assert quick_head(b'[summary]\nok = true\n[[timings]]\nplanned = 5\n[[timings]]\nplanned = 10\nmoved = false\n') == {
-        "summary": {"ok": True}, "timings": [{"planned": 5}, {"planned": 10, "moved": False}]}
-    for odd in (b'[summary]\ntitle = "Tab\\there"\n', b"[summary]\nnotes = 3.5\n", b"[summary]\nok = yes\n",
-                b"[summary]\n[summary]\n", b"[summary]\n[[timings]]\nplanned = 5\nplanned = 6\n", b"[summary]\nTitle = 1\n",
-                b"[summary]\nstarted_at = 2026-07-08 10:00:00\n", b'[summary]\ntitle = "a"\ntitle = "b"\n', b"title = ["):
+    assert quick_head(
+        b"[summary]\nok = true\n[[timings]]\nplanned = 5\n[[timings]]\nplanned = 10\nmoved = false\n"
+    ) == {"summary": {"ok": True}, "timings": [{"planned": 5}, {"planned": 10, "moved": False}]}
+    for odd in (
+        b'[summary]\ntitle = "Tab\\there"\n',
+        b"[summary]\nnotes = 3.5\n",
+        b"[summary]\nok = yes\n",
+        b"[summary]\n[summary]\n",
+        b"[summary]\n[[timings]]\nplanned = 5\nplanned = 6\n",
+        b"[summary]\nTitle = 1\n",
+        b"[summary]\nstarted_at = 2026-07-08 10:00:00\n",
+        b'[summary]\ntitle = "a"\ntitle = "b"\n',
+        b"title = [",
+    ):
         assert quick_head(odd) is None, odd
 
 

@@ -34,8 +34,12 @@ def other_window(session_path: Path):
     """Another process of the app that has the session open."""
     root = Path(__file__).resolve().parent.parent
     process = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(session_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        text=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+        [sys.executable, "-c", HOLDER, str(session_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
     )
     assert process.stdout.readline().strip() == "held"
     yield process

@@ -57,8 +57,11 @@ def commented(session: Session, gaps: list[int], clock: FakeClock, who: str) -> 
 
     for number, gap in enumerate(gaps, start=1):
         clock.advance(minutes=gap)
-        event = Event(at=clock.now(), kind=Kind.COMMENT_ADD,
-                      details={"comment": f"c{len(session.comments) + 1}", "on": "s1", "text": f"{who} {number}", "by": who})
+        event = Event(
+            at=clock.now(),
+            kind=Kind.COMMENT_ADD,
+            details={"comment": f"c{len(session.comments) + 1}", "on": "s1", "text": f"{who} {number}", "by": who},
+        )
         apply_event(session, event)
         session.events.append(event)
     return session
@@ -130,7 +133,9 @@ def test_a_merge_holds_every_event_of_both_sides_once(start, ours_side, theirs_s
     assert events == events_of(swapped.data)
     # The merged file is a whole session file, with its summary worked out again.
     assert b"\n[summary]\n" in merged.data and merged.data.endswith(f"# saved {len(events)}\n".encode())
-    assert len(parse_loaded_session(merged.data).comments) == len(ours.comments) + len(theirs.comments) - len(session.comments)
+    assert len(parse_loaded_session(merged.data).comments) == len(ours.comments) + len(theirs.comments) - len(
+        session.comments
+    )
 
 
 def test_a_copy_edited_by_hand_is_kept_whole_beside_ours(tmp_path):

@@ -27,7 +27,12 @@ def test_a_folder_is_listed_from_the_head_of_each_file_without_loading_a_session
     monkeypatch.setattr(session_file, "load_session", no_whole_loads)
     [line] = SessionsIndex(tmp_path).lines()
     assert (line.title, line.status, line.notes, line.decisions, line.open_actions) == (
-        "Co-production training, part 1 (Leeds)", "finished", 17, 1, 3)
+        "Co-production training, part 1 (Leeds)",
+        "finished",
+        17,
+        1,
+        3,
+    )
 
 
 def test_only_new_or_changed_files_are_read_again(tmp_path: Path, monkeypatch):
@@ -59,21 +64,30 @@ def test_the_index_is_private_and_damaged_files_are_listed_with_their_problem(tm
     assert stat.S_IMODE((tmp_path / INDEX_NAME).stat().st_mode) == 0o600
 
 
-@pytest.mark.parametrize("index", [
-    "{not json", "null", "[]", '{"version": VERSION, "files": null}', '{"version": VERSION, "files": []}',
-    '{"version": VERSION, "files": {"a.toml": null}}',
-    '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP}}}',
-    '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP, "line": {"title": 7}}}}',
-    '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP, "line": LINE_WITH_BAD_DATE}}}',
-    '[' * 100_000,
-])
+@pytest.mark.parametrize(
+    "index",
+    [
+        "{not json",
+        "null",
+        "[]",
+        '{"version": VERSION, "files": null}',
+        '{"version": VERSION, "files": []}',
+        '{"version": VERSION, "files": {"a.toml": null}}',
+        '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP}}}',
+        '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP, "line": {"title": 7}}}}',
+        '{"version": VERSION, "files": {"a.toml": {"stamp": STAMP, "line": LINE_WITH_BAD_DATE}}}',
+        "[" * 100_000,
+    ],
+)
 def test_an_index_of_the_wrong_shape_is_rebuilt_not_trusted(tmp_path: Path, index: str):
     save_session(training_part_1(), tmp_path / "a.toml")
     good = json.loads(json.dumps(SessionsIndex(tmp_path).lines() and json.loads((tmp_path / INDEX_NAME).read_text())))
     entry = good["files"]["a.toml"]
     bad_date = {**entry["line"], "started_at": "the eighth of July"}
     (tmp_path / INDEX_NAME).write_text(
-        index.replace("VERSION", str(INDEX_VERSION)).replace("STAMP", json.dumps(entry["stamp"])).replace("LINE_WITH_BAD_DATE", json.dumps(bad_date))
+        index.replace("VERSION", str(INDEX_VERSION))
+        .replace("STAMP", json.dumps(entry["stamp"]))
+        .replace("LINE_WITH_BAD_DATE", json.dumps(bad_date))
     )
     assert _titles(tmp_path) == {"a.toml": "Co-production training, part 1 (Leeds)"}
     assert json.loads((tmp_path / INDEX_NAME).read_text()) == good

@@ -32,8 +32,13 @@ def test_a_chosen_theme_is_remembered_for_its_kind_of_window_only_by_its_owner(t
 
 def test_a_damaged_settings_file_is_one_sentence_and_the_defaults_and_is_left_as_it_was(tmp_path: Path):
     path = tmp_path / "settings.toml"
-    for damaged in [b"[themes\nfacilitator = 'light'", b"themes = 3", b"[themes]\nfacilitator = 'pink'",
-                    b"[themes]\naudience = 7", b"\xff\xfe not text"]:
+    for damaged in [
+        b"[themes\nfacilitator = 'light'",
+        b"themes = 3",
+        b"[themes]\nfacilitator = 'pink'",
+        b"[themes]\naudience = 7",
+        b"\xff\xfe not text",
+    ]:
         path.write_bytes(damaged)
         before = path.read_bytes()
         settings = read_settings(path)

@@ -29,8 +29,10 @@ from workshop_tui.store.team_archive import NO_GIT
 from workshop_tui.store.toml_files import load_plan, to_toml
 from tests.conftest import TEN_AM, small_plan
 
-pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
-              pytest.mark.usefixtures("git_of_nobody")]
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+    pytest.mark.usefixtures("git_of_nobody"),
+]
 
 
 def archive(tmp_path: Path) -> str:
@@ -39,8 +41,14 @@ def archive(tmp_path: Path) -> str:
     return str(path)
 
 
-def run_session(folder: Path, title: str, clock: FakeClock, facilitator: str = "Fatima", finish: bool = True,
-                follows: Path | None = None) -> Path:
+def run_session(
+    folder: Path,
+    title: str,
+    clock: FakeClock,
+    facilitator: str = "Fatima",
+    finish: bool = True,
+    follows: Path | None = None,
+) -> Path:
     """A short session run on this laptop: a note, two steps, finished (following on from `follows`)."""
     with OpenSession.create(folder, small_plan(), title, clock, facilitator, "Norah", follows=follows) as owner:
         owner.apply(Command("toggle_timer"))
@@ -87,8 +95,9 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
     comment(part_1, "Well paced", FakeClock(TEN_AM + timedelta(days=1)))
     comment(b / part_1.name, "The tea ran long", FakeClock(TEN_AM + timedelta(days=1, minutes=5)))
     # Part 2 is run on another laptop from part 1, following on from the copy of part 1 that came to it.
-    part_2 = run_session(b, "Part 2 (Leeds)", FakeClock(TEN_AM + timedelta(days=14)), facilitator="Bob",
-                         follows=b / part_1.name)
+    part_2 = run_session(
+        b, "Part 2 (Leeds)", FakeClock(TEN_AM + timedelta(days=14)), facilitator="Bob", follows=b / part_1.name
+    )
     run_session(c, "Part 1 (York)", FakeClock(TEN_AM + timedelta(days=2)), facilitator="Cat")
     plan = Plan(name="tea-and-talk", title="Tea and talk", steps=[Step(title="Tea", planned_minutes=20)])
     for laptop, minutes in ((a, 25), (c, 30)):
@@ -106,11 +115,17 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
     merged = load_session(a / part_1.name)
     assert sorted(comment.text for comment in merged.comments) == ["The tea ran long", "Well paced"]
     assert len({(e.at, e.kind, str(e.details)) for e in merged.events}) == len(merged.events)
-    assert {load_session(path).title for path in a.glob("*.toml")} == {"Part 1 (Leeds)", "Part 2 (Leeds)", "Part 1 (York)"}
+    assert {load_session(path).title for path in a.glob("*.toml")} == {
+        "Part 1 (Leeds)",
+        "Part 2 (Leeds)",
+        "Part 1 (York)",
+    }
     # Part 2 follows part 1 on every laptop: its file names part 1's, which is the same everywhere.
     assert load_session(a / part_2.name).follows.file == part_1.name
-    assert "This session follows on from 'Part 1 (Leeds)'" in cli(
-        "--sessions-dir", str(c), "export", part_2.name, "--format", "md", "-o", "-", capsys=capsys)[1]
+    assert (
+        "This session follows on from 'Part 1 (Leeds)'"
+        in cli("--sessions-dir", str(c), "export", part_2.name, "--format", "md", "-o", "-", capsys=capsys)[1]
+    )
     # Both new versions of the plan survive: one as version 3, with a note; the other kept whole.
     plans = a / "plans"
     now = load_plan(plans / "tea-and-talk.toml")
@@ -124,7 +139,10 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
     for laptop in (a, b, c):
         assert "Well paced" not in markdown_minutes(load_session(laptop / part_1.name))  # comments are the trainer's
         assert len(plan_history(laptop, "small").sessions) == 3
-        assert cli("--sessions-dir", str(laptop), "export", part_1.name, "--format", "md", "-o", "-", capsys=capsys)[0] == 0
+        assert (
+            cli("--sessions-dir", str(laptop), "export", part_1.name, "--format", "md", "-o", "-", capsys=capsys)[0]
+            == 0
+        )
     # stats learns from the whole archive, or from one person's sessions.
     plan_file = tmp_path / "small.toml"
     plan_file.write_bytes(to_toml(small_plan()))
@@ -185,7 +203,9 @@ def test_an_archive_rewritten_by_someone_else_loses_nothing_here(tmp_path, capsy
     run_session(other, "Their session", FakeClock(TEN_AM + timedelta(days=3)))
     subprocess.run(["git", "init", "-q", str(other)], check=True)
     subprocess.run(["git", "-C", str(other), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(other), "-c", "user.name=X", "-c", "user.email=", "commit", "-qm", "x"], check=True)
+    subprocess.run(
+        ["git", "-C", str(other), "-c", "user.name=X", "-c", "user.email=", "commit", "-qm", "x"], check=True
+    )
     subprocess.run(["git", "-C", str(other), "push", "-q", "--force", url, "HEAD:refs/heads/main"], check=True)
     run_session(a, "Part 2", FakeClock(TEN_AM + timedelta(days=7)))
     status, out, _ = cli("--sessions-dir", str(a), "share", capsys=capsys)
@@ -203,8 +223,15 @@ def test_what_is_never_shared(tmp_path, capsys):
     url = archive(tmp_path)
     a = tmp_path / "a"
     path = run_session(a, "Part 1", FakeClock(TEN_AM))
-    for name in ("applications.csv", ".Part-1.toml.lock", "x.outbox", "y.sock", "Part-1.toml.cut-1.bak", ".workshop-tui-index.json",
-                 ".workshop-tui-timings.json"):
+    for name in (
+        "applications.csv",
+        ".Part-1.toml.lock",
+        "x.outbox",
+        "y.sock",
+        "Part-1.toml.cut-1.bak",
+        ".workshop-tui-index.json",
+        ".workshop-tui-timings.json",
+    ):
         (a / name).write_text("private")
     (a / "crash-reports").mkdir()
     (a / "crash-reports" / "r.txt").write_text("private")
@@ -220,27 +247,39 @@ FIRST = ["Margaret", "Dennis", "Evelyn", "Priya", "Kwame", "Siobhan", "Tomasz", 
 LAST = ["Okafor", "Smith-Jones", "Nakamura", "Kowalski", "Fitzgerald", "Oduya"]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=2, max_size=4, unique_by=lambda p: p[0]),
-       st.lists(st.integers(0, 3), min_size=3, max_size=3))
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=2, max_size=4, unique_by=lambda p: p[0]
+    ),
+    st.lists(st.integers(0, 3), min_size=3, max_size=3),
+)
 def test_the_partners_archive_never_holds_a_name(tmp_path_factory, people, said):
     tmp_path = tmp_path_factory.mktemp("anonymised")
     url = archive(tmp_path)
     folder = tmp_path / "sessions"
     clock = FakeClock(TEN_AM)
     first, last = people[0]
-    with OpenSession.create(folder, small_plan(), f"Tea with {first} {last}", clock, f"{first} {last}", "Norah Okafor") as owner:
+    with OpenSession.create(
+        folder, small_plan(), f"Tea with {first} {last}", clock, f"{first} {last}", "Norah Okafor"
+    ) as owner:
         for name, surname in people:
             owner.apply(Command("add_person", {"name": f"{name} {surname}", "role": "older person"}))
         forms = [f"@{people[i % len(people)][0]}" for i in said] + [people[said[0] % len(people)][1].upper()]
-        owner.apply(Command("add_note", {"typed": f"{forms[0]} said {forms[1]}'s idea was good, and {forms[3]} agreed"}))
+        owner.apply(
+            Command("add_note", {"typed": f"{forms[0]} said {forms[1]}'s idea was good, and {forms[3]} agreed"})
+        )
         owner.apply(Command("add_action", {"text": f"Ring {forms[2]}", "owner": people[-1][0]}))
         owner.apply(Command("finish"))
     capsys_free = main(["--sessions-dir", str(folder), "share", "--anonymised", "--to", url])
     assert capsys_free == 0
     copy = tmp_path / "copy"
     subprocess.run(["git", "clone", "-q", "-b", "main", url, str(copy)], check=True, capture_output=True)
-    history = subprocess.run(["git", "-C", str(copy), "log", "--format=%an %ae %s %b"], capture_output=True, text=True).stdout
+    history = subprocess.run(
+        ["git", "-C", str(copy), "log", "--format=%an %ae %s %b"], capture_output=True, text=True
+    ).stdout
     texts = [p.read_text() for p in copy.glob("*.toml")] + [history, *(p.name for p in copy.glob("*.toml"))]
     assert len(texts) == 3  # one session, its history, its name
     words = {w for first, last in people for w in (first, *last.split("-"))} | {"Norah", "Okafor"}
@@ -271,8 +310,13 @@ def share_killed_at(folder: Path, at: int, when: str, tmp_path: Path) -> int:
     fake.write_text(KILLER.format(at=at, when=when, counter=bin_dir / "count", git=shutil.which("git")))
     fake.chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
-    done = subprocess.run([sys.executable, "-m", "workshop_tui", "--sessions-dir", str(folder), "share"],
-                          env=env, capture_output=True, stdin=subprocess.DEVNULL, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(folder), "share"],
+        env=env,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
     return done.returncode
 
 
@@ -316,8 +360,12 @@ def small_disk(tmp_path):
     """A folder on a disk with room for little: a tmpfs of 40 KiB (needs root; skipped otherwise)."""
     where = tmp_path / "small-disk"
     where.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", str(where)],
-                                           capture_output=True).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", str(where)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("needs root, to make a small disk")
     yield where
     subprocess.run(["umount", "-l", str(where)], check=False)
@@ -327,7 +375,9 @@ def test_a_full_disk_keeps_every_session_whole_and_says_what_to_do(tmp_path, sma
     examples = Path(__file__).parent.parent / "sessions"
     # The archive on a disk too small for the sessions: nothing goes out, nothing here is lost.
     url = str(small_disk / "archive.git")
-    subprocess.run(["git", "init", "-q", "--bare", "--template=", url], check=True)  # no sample hooks: room for little else
+    subprocess.run(
+        ["git", "init", "-q", "--bare", "--template=", url], check=True
+    )  # no sample hooks: room for little else
     a = tmp_path / "a"
     a.mkdir()
     for path in examples.glob("*.toml"):
@@ -362,13 +412,17 @@ def test_two_shares_of_one_folder_at_once_take_turns_and_both_finish(tmp_path, c
     for day in range(1, 4):
         run_session(a, f"Day {day}", FakeClock(TEN_AM + timedelta(days=day)))
     command = [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(a), "share"]
-    both = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-            for _ in range(2)]
+    both = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        for _ in range(2)
+    ]
     said = [process.communicate(timeout=120) for process in both]
     assert [process.returncode for process in both] == [0, 0], said
     out = sorted(text.decode() for text, _ in said)
-    assert out == ["3 files went out: 'Day 1', 'Day 2' and 'Day 3'.\n",
-                   "Nothing new: this folder and the team's archive hold the same.\n"]
+    assert out == [
+        "3 files went out: 'Day 1', 'Day 2' and 'Day 3'.\n",
+        "Nothing new: this folder and the team's archive hold the same.\n",
+    ]
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "-b", "main", url, str(clone)], check=True, capture_output=True)
     assert {load_session(p).title for p in clone.glob("*.toml")} == {"Part 1", "Day 1", "Day 2", "Day 3"}
@@ -389,7 +443,7 @@ def test_a_session_open_in_a_window_goes_out_as_its_last_whole_save(tmp_path, ca
         assert status == 0 and "1 file went out: 'Part 1'." in out
         shared = subprocess.run(["git", "-C", url, "show", f"main:{owner.path.name}"], capture_output=True).stdout
         assert b"Saved whole" in shared and b"Half wri" not in shared
-        assert owner.path.read_bytes().endswith(b'Half wri')  # the window's own file was not touched
+        assert owner.path.read_bytes().endswith(b"Half wri")  # the window's own file was not touched
         owner.path.write_bytes(cut_to_last_save(owner.path.read_bytes()))  # (the window finishes that save)
         path = owner.path
     with OpenSession.resume(path, clock) as owner:
@@ -454,10 +508,16 @@ def test_what_goes_out_is_signed_by_this_laptops_person_and_status_says_how_to_c
     cli("--sessions-dir", str(b), "share", capsys=capsys)
     comment(a / "2026-07-08-1000-part-1.toml", "Good energy", FakeClock(TEN_AM + timedelta(days=2)))
     cli("--sessions-dir", str(a), "share", capsys=capsys)  # Sam's newer session is here now: still Fatima
-    authors = subprocess.run(["git", "-C", url, "log", "--format=%an|%s", "main"], capture_output=True, text=True).stdout
+    authors = subprocess.run(
+        ["git", "-C", url, "log", "--format=%an|%s", "main"], capture_output=True, text=True
+    ).stdout
     # Who and what, as the archive's history tells it: a comment is said as one, not as "finished" again.
-    assert authors.splitlines() == ["Fatima Khan|Took in the team's work", "Fatima Khan|Part 1: a comment added",
-                                    "Sam Lee|Panel: finished", "Fatima Khan|Part 1: finished"]
+    assert authors.splitlines() == [
+        "Fatima Khan|Took in the team's work",
+        "Fatima Khan|Part 1: a comment added",
+        "Sam Lee|Panel: finished",
+        "Fatima Khan|Part 1: finished",
+    ]
     status, out, _ = cli("--sessions-dir", str(b), "share", capsys=capsys)
     assert status == 0 and out == "The team added to 'Part 1': a comment, or more of the session.\n"
     _, out, _ = cli("--sessions-dir", str(a), "share", "--status", capsys=capsys)
@@ -509,8 +569,13 @@ def test_the_quick_way_in_says_the_same_and_exits_the_same(tmp_path, capsys):
     run_session(a, "Part 2", FakeClock(TEN_AM + timedelta(days=7)))
 
     def quick(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "workshop_tui", *args], capture_output=True, text=True,
-                              stdin=subprocess.DEVNULL, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "workshop_tui", *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+        )
 
     Path(url).rename(url + ".away")
     done = quick(f"--sessions-dir={a}", "share")

@@ -31,13 +31,17 @@ from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.ui.screens.finished import finished_summary
 from tests.conftest import TEN_AM
 
-PLAN = Plan(name="story", title="A story in five steps", steps=[
-    Step(title="Welcome", planned_minutes=10),
-    Step(title="Check-in round", planned_minutes=15, kind="discussion"),
-    Step(title="Tea break", planned_minutes=15, kind="break"),
-    Step(title="What matters to us", planned_minutes=20),
-    Step(title="Check-out", planned_minutes=5),
-])
+PLAN = Plan(
+    name="story",
+    title="A story in five steps",
+    steps=[
+        Step(title="Welcome", planned_minutes=10),
+        Step(title="Check-in round", planned_minutes=15, kind="discussion"),
+        Step(title="Tea break", planned_minutes=15, kind="break"),
+        Step(title="What matters to us", planned_minutes=20),
+        Step(title="Check-out", planned_minutes=5),
+    ],
+)
 
 # The words for what became of a step, as the minutes' "What happened" column and the review say it.
 SAID = {
@@ -78,7 +82,9 @@ class WhatHappened:
     def used(self, step: str, until: datetime) -> int:
         """Seconds the step's timer ran up to `until`: a session not finished is measured up to its last
         recorded moment, as its minutes say ("from 10:00 to 10:19 so far")."""
-        return sum(max(0, int((min(end, until) - start).total_seconds())) for each, start, end in self.spans if each == step)
+        return sum(
+            max(0, int((min(end, until) - start).total_seconds())) for each, start, end in self.spans if each == step
+        )
 
     def state(self, engine: SessionEngine, index: int) -> str:
         session, step = engine.session, engine.session.steps[index]
@@ -207,12 +213,18 @@ def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, f
     if ran:
         total = sum(used[s.step_id] for s in ran)
         planned = sum(s.time.planned for s in ran)
-        assert (f" {plural(len(ran), 'step')} ran, for {time_used_in_words(total)} against {length_in_words(planned)} "
-                "planned for them (") in in_all_line(minutes)
+        assert (
+            f" {plural(len(ran), 'step')} ran, for {time_used_in_words(total)} against {length_in_words(planned)} "
+            "planned for them ("
+        ) in in_all_line(minutes)
     else:
         assert " ran, for " not in in_all_line(minutes)
-    for label, state in (("Skipped", SKIPPED), ("Taken off the agenda", REMOVED), ("Passed without their timer", NOT_TIMED),
-                         ("Not reached" if finished else "Not reached yet", NOT_REACHED)):
+    for label, state in (
+        ("Skipped", SKIPPED),
+        ("Taken off the agenda", REMOVED),
+        ("Passed without their timer", NOT_TIMED),
+        ("Not reached" if finished else "Not reached yet", NOT_REACHED),
+    ):
         # A skipped or taken-off step whose timer ran counts among the steps that ran; one to come again
         # after going back is still not reached, whatever it used.
         count = sum(1 for s in stories if s.time.state == state and (state == NOT_REACHED or not s.time.used_seconds))
@@ -226,12 +238,21 @@ def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, f
         assert (f"Not reached: {', '.join(unreached)}." in summary) == bool(unreached)
 
     # The agenda (live, and in the replay) marks each step as the story does.
-    marks = {DONE: "done", SKIPPED: "skipped", NOT_TIMED: "passed", RUNNING: "current",
-             NOT_REACHED: "not reached" if finished else "to come"}
+    marks = {
+        DONE: "done",
+        SKIPPED: "skipped",
+        NOT_TIMED: "passed",
+        RUNNING: "current",
+        NOT_REACHED: "not reached" if finished else "to come",
+    }
     lines = {line.step.id: line.state for line in agenda(session, session.last_moment)}
     for story in stories:
         if story.time.state != REMOVED:
-            expected = "current" if story.step_id == session.steps[session.current_step].id and not finished else marks[story.time.state]
+            expected = (
+                "current"
+                if story.step_id == session.steps[session.current_step].id and not finished
+                else marks[story.time.state]
+            )
             assert lines[story.step_id] == expected, story
 
     # `stats`, from the file's head: the same states, and each step's time in the same words.

@@ -22,8 +22,9 @@ _IDS = itertools.count(1)
 def owner(request, sessions_dir: Path, clock):
     """A panel's session with a window of every role able to join: the note-taker Bob, guests (any name),
     and the panel member Margaret, whose code is made as the round opens."""
-    made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Rights", clock, "Ann", "Bob",
-                              gather_seconds=0)
+    made = OpenSession.create(
+        sessions_dir, find_plan("commissioning-shortlisting").plan, "Rights", clock, "Ann", "Bob", gather_seconds=0
+    )
     made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
     made.apply(Command("open_round", {"pot_pence": 10_000_00}))
     made.apply(Command("allow_guests", {"allowed": True}))
@@ -66,8 +67,11 @@ def test_through_a_real_socket_window_the_same(owner, role):
     proof = {"facilitator": {"key": read_key(owner.path)}, "member": {"code": owner.session.codes["p1"]}}
     name = {"facilitator": "", "note-taker": "Bob", "guest": "Pat", "member": "", "audience": ""}[role]
     window = raw_window(owner, role, name, **proof.get(role, {}))
-    welcome = next(answer for answer in answers(window, lambda answer: "welcome" in answer or "error" in answer)
-                   if "welcome" in answer or "error" in answer)  # one read may bring events after the welcome
+    welcome = next(
+        answer
+        for answer in answers(window, lambda answer: "welcome" in answer or "error" in answer)
+        if "welcome" in answer or "error" in answer
+    )  # one read may bring events after the welcome
     assert welcome["welcome"]["you"]["role"] == role  # the owner took the window for what it asked to be
     try:
         for name in sorted(COMMANDS):
@@ -81,9 +85,12 @@ def test_through_a_real_socket_window_the_same(owner, role):
         window.close()
 
 
-def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_when_the_note_taker_may(sessions_dir, clock):
-    made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi",
-                              gather_seconds=0)
+def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_when_the_note_taker_may(
+    sessions_dir, clock
+):
+    made = OpenSession.create(
+        sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi", gather_seconds=0
+    )
     try:
         for name in ("Pat Kelly", "Margaret"):
             made.apply(Command("add_person", {"name": name, "role": "older person"}))
@@ -100,20 +107,32 @@ def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_whe
 
 
 def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_when_asked_and_the_record_says_so(
-        sessions_dir, clock):
+    sessions_dir, clock
+):
     from workshop_tui.export.panel_csv import scores_csv
 
-    made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi",
-                              gather_seconds=0)
+    made = OpenSession.create(
+        sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi", gather_seconds=0
+    )
     try:
         made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
         made.apply(Command("open_round", {"pot_pence": 10_000_00}))
-        made.apply(Command("add_application", {"organisation": "Oak Street Shed", "project": "Shed", "amount_pence": 5_000_00}))
+        made.apply(
+            Command("add_application", {"organisation": "Oak Street Shed", "project": "Shed", "amount_pence": 5_000_00})
+        )
         criterion = made.session.panel.round.criteria[0].id
         made.apply(Command("declare_no_interests", {"member": "p1"}))
         score = {"member": "p1", "application": "app1", "criterion": criterion}
-        made.apply(Command("enter_score", {**score, "level": 4}, id="1", role="member",
-                           window="member: Margaret", window_id="margaret"))
+        made.apply(
+            Command(
+                "enter_score",
+                {**score, "level": 4},
+                id="1",
+                role="member",
+                window="member: Margaret",
+                window_id="margaret",
+            )
+        )
         with pytest.raises(NotNow, match="Margaret typed this score in their own window"):
             made.apply(Command("enter_score", {**score, "level": 2}))  # the chair's screen, not asked
         assert made.session.panel.scores[0].level == 4

@@ -56,11 +56,17 @@ def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path
             path = folder / name
             before, text = path.stat(), path.read_bytes()
             # One step's time in the head, a digit changed: the same length, and what stats reads.
-            swapped = re.sub(rb"used_seconds = (\d+)", lambda found: b"used_seconds = " + (
-                str(int(found[1]) ^ 1).encode().rjust(len(found[1]), b"0")), text, count=1)
+            swapped = re.sub(
+                rb"used_seconds = (\d+)",
+                lambda found: b"used_seconds = " + (str(int(found[1]) ^ 1).encode().rjust(len(found[1]), b"0")),
+                text,
+                count=1,
+            )
             assert swapped != text
             path.write_bytes(swapped)
-            os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if it never changed, but for its change time
+            os.utime(
+                path, ns=(before.st_atime_ns, before.st_mtime_ns)
+            )  # as if it never changed, but for its change time
             assert path.stat().st_size == before.st_size
         elif change == "removed":
             (folder / name).unlink()

@@ -54,7 +54,9 @@ def test_a_note_from_the_note_taker_reaches_the_owner_and_every_window(owner: Op
     note_taker, audience = joined(owner, clock), joined(owner, clock, "audience", "")
     with note_taker, audience:
         note_taker.apply(Command("add_note", {"typed": "+ Meet at the library"}))
-        assert [(n.text, n.kind, n.window) for n in owner.session.notes] == [("Meet at the library", "idea", "note-taker: Bob")]
+        assert [(n.text, n.kind, n.window) for n in owner.session.notes] == [
+            ("Meet at the library", "idea", "note-taker: Bob")
+        ]
         until(lambda: len(audience.session.notes) == 1, "the audience window hearing the note")
         assert note_taker.session.notes[0].text == "Meet at the library"
         owner.apply(Command("next_step"))  # the facilitator's own screen
@@ -75,7 +77,8 @@ def test_a_window_that_joins_late_gets_the_whole_session_first(owner: OpenSessio
 
 
 def test_a_window_that_joins_while_changes_are_unsaved_gets_them_once_they_are_saved_and_once_only(
-        sessions_dir: Path, clock: FakeClock):
+    sessions_dir: Path, clock: FakeClock
+):
     owner = OpenSession.create(sessions_dir, small_plan(), "Late", clock, "Ann", "Bob", gather_seconds=3600)
     owner.serve()
     try:
@@ -123,7 +126,10 @@ def test_when_the_owner_closes_the_note_taker_takes_over_and_loses_nothing(owner
     until(lambda: note_taker.link == "owner", "the note-taker taking over")
     note_taker.apply(Command("add_note", {"typed": "After"}))
     note_taker.close()
-    assert [(n.text, n.window) for n in load_session(owner.path).notes] == [("Before", "note-taker: Bob"), ("After", "note-taker: Bob")]
+    assert [(n.text, n.window) for n in load_session(owner.path).notes] == [
+        ("Before", "note-taker: Bob"),
+        ("After", "note-taker: Bob"),
+    ]
 
 
 def test_what_is_typed_while_no_owner_answers_is_kept_on_disk_and_added_later(sessions_dir: Path, clock: FakeClock):
@@ -171,18 +177,26 @@ def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: 
         connection.close()
         return [json.loads(line) for line in answer.splitlines()]
 
-    hello = {"hello": {"session": owner.path.name, "role": "note-taker", "name": "Bob", "window": "x", "version": VERSION}}
+    hello = {
+        "hello": {"session": owner.path.name, "role": "note-taker", "name": "Bob", "window": "x", "version": VERSION}
+    }
     assert "not JSON" in say(b"\xff\xfe garbage\n")[0]["error"]
     assert "hello" in say(encode({"command": {"id": "1", "name": "finish", "args": ""}}))[0]["error"]
     other = {"hello": {**hello["hello"], "session": "another.toml"}}
     assert "not of the session asked for" in say(encode(other))[0]["error"]
     flood = say(b"x" * (MAX_LINE + 10))
     assert flood == [] or "longer than" in flood[-1]["error"]
-    answers = say(encode(hello), encode({"command": {"id": "1", "name": "os.system", "args": ""}}),
-                  encode({"command": {"id": "2", "name": "add_note", "args": "not toml ["}}))
+    answers = say(
+        encode(hello),
+        encode({"command": {"id": "1", "name": "os.system", "args": ""}}),
+        encode({"command": {"id": "2", "name": "add_note", "args": "not toml ["}}),
+    )
     assert "not something a session can do" in answers[1]["why"]
     assert "not TOML" in answers[2]["why"]
-    answers = say(encode(hello), encode({"command": {"id": "3", "name": "add_note", "args": arguments_text({"typed": "Still here"})}}))
+    answers = say(
+        encode(hello),
+        encode({"command": {"id": "3", "name": "add_note", "args": arguments_text({"typed": "Still here"})}}),
+    )
     assert any(answer.get("done") == "3" for answer in answers)
     assert [n.text for n in owner.session.notes] == ["Still here"]
 
@@ -214,8 +228,12 @@ def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(sessi
     import sys
 
     # An owner that never saves on its own: every note the window sends is applied but not on disk.
-    owner = subprocess.Popen([sys.executable, "-c", OWNER_SCRIPT, str(sessions_dir)], stdout=subprocess.PIPE, text=True,
-                             cwd=Path(__file__).parent.parent)
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER_SCRIPT, str(sessions_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).parent.parent,
+    )
     try:
         path = Path(owner.stdout.readline().strip())
         window = JoinedSession(path, clock, "note-taker", "Bob", gather_seconds=0)
@@ -262,7 +280,9 @@ def test_the_minutes_say_which_window_each_record_was_typed_in(owner: OpenSessio
     assert '"From Bob","","no","note-taker: Bob"' in csv_table(owner.session, "notes")
 
 
-def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(sessions_dir: Path, clock: FakeClock, monkeypatch):
+def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(
+    sessions_dir: Path, clock: FakeClock, monkeypatch
+):
     import threading
 
     from workshop_tui.store import joined_session
@@ -307,7 +327,9 @@ async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back
     owner.close()
     window = JoinedSession(owner.path, clock, "note-taker", "Bob", take_over=False)
     until(lambda: window.link == "owner gone", "the window finding no owner")
-    app = WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(window, "note-taker"))
+    app = WorkshopApp(
+        sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(window, "note-taker")
+    )
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
@@ -326,7 +348,9 @@ async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back
 _WINDOW_IDS = itertools.count(1)
 
 
-def raw_window(owner: OpenSession, role: str = "note-taker", name: str = "Bob", window: str = "", **more: object) -> socket.socket:
+def raw_window(
+    owner: OpenSession, role: str = "note-taker", name: str = "Bob", window: str = "", **more: object
+) -> socket.socket:
     """A connection that has said hello and heard its welcome (or its refusal: read the first answer).
     Each has a window id of its own unless one is given: two live windows never share one."""
     window = window or f"w{next(_WINDOW_IDS)}"
@@ -353,6 +377,7 @@ def answers(connection: socket.socket, until_answer: Callable[[dict], bool]) -> 
 
 def command(connection: socket.socket, command_id: str, name: str, **args: object) -> dict:
     connection.sendall(encode({"command": {"id": command_id, "name": name, "args": arguments_text(args)}}))
+
     def answered(answer: dict) -> bool:
         return command_id in (answer.get("done"), answer.get("refused")) or "error" in answer
 
@@ -362,8 +387,10 @@ def command(connection: socket.socket, command_id: str, name: str, **args: objec
 def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(owner: OpenSession):
     connection = raw_window(owner, "facilitator", "Margaret")
     heard = answers(connection, lambda answer: "error" in answer or "welcome" in answer)
-    assert heard[-1] == {"error": "Refused: Only the facilitator's own computer, or a window given the facilitator's "
-                                  "code, can join as the facilitator."}
+    assert heard[-1] == {
+        "error": "Refused: Only the facilitator's own computer, or a window given the facilitator's "
+        "code, can join as the facilitator."
+    }
     wrong = raw_window(owner, "facilitator", "Margaret", key="not the key")
     assert "error" in answers(wrong, lambda answer: "error" in answer or "welcome" in answer)[-1]
     connection.close()
@@ -373,6 +400,7 @@ def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(own
 
 def first_answer(connection: socket.socket) -> dict:
     try:
+
         def first(answer: dict) -> bool:
             return "error" in answer or "welcome" in answer
 
@@ -394,40 +422,68 @@ def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(
     the member's code, and the owner says in its welcome who it took the window for."""
     owner.apply(Command("add_person", {"name": "Margaret Smith", "role": "older person"}))
     stranger = first_answer(raw_window(owner, "note-taker", "Stranger"))
-    assert stranger == {"error": "Refused: No one called Stranger is on the roster. Ask the facilitator to add you, "
-                                 "or to let guests join."}
+    assert stranger == {
+        "error": "Refused: No one called Stranger is on the roster. Ask the facilitator to add you, "
+        "or to let guests join."
+    }
     typo = first_answer(raw_window(owner, "note-taker", "Margret Smith"))
     assert typo == {"error": "Refused: No one called Margret Smith is on the roster. Did you mean Margaret Smith?"}
     claims_member = first_answer(raw_window(owner, "member", "Margaret Smith"))
     assert "needs that member's own code" in claims_member["error"]
     assert joined_as(raw_window(owner, "note-taker", "margaret  smith")) == {
-        "role": "note-taker", "name": "Margaret Smith"}  # no panel here: a person on the roster takes notes
+        "role": "note-taker",
+        "name": "Margaret Smith",
+    }  # no panel here: a person on the roster takes notes
     owner.apply(Command("make_codes"))
     co_chair = owner.session.codes["facilitator"]
     assert joined_as(raw_window(owner, "note-taker", "Grace Obi", code=co_chair.lower())) == {
-        "role": "facilitator", "name": "Grace Obi"}
+        "role": "facilitator",
+        "name": "Grace Obi",
+    }
     assert "not right" in first_answer(raw_window(owner, "note-taker", "Grace Obi", code="AAAAAA"))["error"]
     owner.apply(Command("allow_guests", {"allowed": True}))
     assert first_answer(raw_window(owner, "facilitator", "Stranger", key="", code=""))["error"]
     assert joined_as(raw_window(owner, "note-taker", "Stranger")) == {"role": "guest", "name": "Stranger"}
 
 
-def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_the_owners(owner: OpenSession, clock: FakeClock):
+def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_the_owners(
+    owner: OpenSession, clock: FakeClock
+):
     note_taker = raw_window(owner, "note-taker", "Bob")
     assert command(note_taker, "1", "finish") == {"refused": "1", "why": "Only the facilitator can finish the session."}
-    assert command(note_taker, "2", "open_round", pot_pence=100) == {"refused": "2", "why": "Only the chair can open the round."}
+    assert command(note_taker, "2", "open_round", pot_pence=100) == {
+        "refused": "2",
+        "why": "Only the chair can open the round.",
+    }
     audience = raw_window(owner, "audience", "")
-    assert command(audience, "3", "add_note", typed="Hello")["why"] == "This window only shows the session. It cannot change it."
+    assert (
+        command(audience, "3", "add_note", typed="Hello")["why"]
+        == "This window only shows the session. It cannot change it."
+    )
     # A command's own word for its window is never believed: the label is what the hello proved.
-    note_taker.sendall(encode({"command": {"id": "4", "name": "add_note", "window": "facilitator: Ann",
-                                           "args": arguments_text({"typed": "Mine"})}}))
+    note_taker.sendall(
+        encode(
+            {
+                "command": {
+                    "id": "4",
+                    "name": "add_note",
+                    "window": "facilitator: Ann",
+                    "args": arguments_text({"typed": "Mine"}),
+                }
+            }
+        )
+    )
     answers(note_taker, lambda answer: answer.get("done") == "4")
-    assert owner.session.status != "finished" and [(n.text, n.window) for n in owner.session.notes] == [("Mine", "note-taker: Bob")]
+    assert owner.session.status != "finished" and [(n.text, n.window) for n in owner.session.notes] == [
+        ("Mine", "note-taker: Bob")
+    ]
     note_taker.close()
     audience.close()
 
 
-def test_the_facilitator_who_resumes_while_a_window_runs_the_session_joins_with_the_key(owner: OpenSession, clock: FakeClock):
+def test_the_facilitator_who_resumes_while_a_window_runs_the_session_joins_with_the_key(
+    owner: OpenSession, clock: FakeClock
+):
     from workshop_tui.store.joined_session import resume_or_join
     from workshop_tui.store.session_wire import key_path
 
@@ -473,7 +529,9 @@ def test_a_window_id_already_joined_is_refused_so_no_command_is_dropped(owner: O
     first = raw_window(owner, window="fx")
     assert command(first, "1", "add_note", typed="From the real window") == {"done": "1", "after": 2}
     second = raw_window(owner, window="fx")
-    assert answers(second, lambda answer: "error" in answer)[-1]["error"].startswith("Refused: a window with this id has joined already")
+    assert answers(second, lambda answer: "error" in answer)[-1]["error"].startswith(
+        "Refused: a window with this id has joined already"
+    )
     assert command(first, "2", "add_note", typed="Still the real window")["done"] == "2"
     assert [note.text for note in owner.session.notes] == ["From the real window", "Still the real window"]
     first.close()
@@ -503,15 +561,29 @@ def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(owner
     owner.close()
     forged = Outbox(owner.path, "gone-1")
     forged.add({"id": "gone-1-1", "name": "finish", "args": "", "window": "facilitator: Ann"})
-    forged.add({"id": "gone-1-2", "name": "add_note", "args": arguments_text({"typed": "Kept as a guest"}), "window": "facilitator: Ann"})
+    forged.add(
+        {
+            "id": "gone-1-2",
+            "name": "add_note",
+            "args": arguments_text({"typed": "Kept as a guest"}),
+            "window": "facilitator: Ann",
+        }
+    )
     forged.add({"id": "gone-1-4", "name": "next_step", "args": "", "window": "note-taker: Ann"})
-    forged.add({"id": "gone-1-3", "name": "add_note", "args": arguments_text({"typed": "Kept"}), "window": "note-taker: bob"})
+    forged.add(
+        {"id": "gone-1-3", "name": "add_note", "args": arguments_text({"typed": "Kept"}), "window": "note-taker: bob"}
+    )
     forged.close(keep=True)
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
-    assert again.session.status != "finished" and again.session.current_step == 0  # no finish, no step: a guest's rights
+    assert (
+        again.session.status != "finished" and again.session.current_step == 0
+    )  # no finish, no step: a guest's rights
     # Ann is no note-taker on the roster: her note is kept with a guest's rights (which never finish a session).
     # Bob's is applied as the roster names him.
-    assert [(n.text, n.window) for n in again.session.notes] == [("Kept as a guest", "guest: Ann"), ("Kept", "note-taker: Bob")]
+    assert [(n.text, n.window) for n in again.session.notes] == [
+        ("Kept as a guest", "guest: Ann"),
+        ("Kept", "note-taker: Bob"),
+    ]
     again.close()
 
 
@@ -521,8 +593,17 @@ def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(owne
 
     owner.close()
     forged = Outbox(owner.path, "gone-2")
-    for number, said in enumerate(["note-taker: \x1b[31mRED\x1b[0m", "note-taker: " + "x" * 5000, "note-taker: \u202eevil"], 1):
-        forged.add({"id": f"gone-2-{number}", "name": "add_note", "args": arguments_text({"typed": f"Note {number}"}), "window": said})
+    for number, said in enumerate(
+        ["note-taker: \x1b[31mRED\x1b[0m", "note-taker: " + "x" * 5000, "note-taker: \u202eevil"], 1
+    ):
+        forged.add(
+            {
+                "id": f"gone-2-{number}",
+                "name": "add_note",
+                "args": arguments_text({"typed": f"Note {number}"}),
+                "window": said,
+            }
+        )
     forged.close(keep=True)
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
     # Kept, with a guest's rights and no name: nothing of those names reaches the minutes.
@@ -530,7 +611,9 @@ def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(owne
     again.close()
 
 
-def test_an_owner_that_moved_to_a_new_file_never_removes_the_socket_of_the_owner_after_it(sessions_dir: Path, clock: FakeClock):
+def test_an_owner_that_moved_to_a_new_file_never_removes_the_socket_of_the_owner_after_it(
+    sessions_dir: Path, clock: FakeClock
+):
     # Found by an attacker: after a lost lock, the first owner's Ctrl+Q removed the socket of the window
     # that then owned the file, and windows joining the file were told its owner had gone.
     from workshop_tui.store.session_lock import lock_path
@@ -574,10 +657,15 @@ def test_a_welcome_is_written_without_holding_up_the_session(owner: OpenSession,
     try:
         until(lambda: writing.is_set(), "the welcome being written")
         done = threading.Event()
-        threading.Thread(target=lambda: (owner.apply(Command("add_note", {"typed": "Meanwhile"})), done.set()), daemon=True).start()
+        threading.Thread(
+            target=lambda: (owner.apply(Command("add_note", {"typed": "Meanwhile"})), done.set()), daemon=True
+        ).start()
         until(done.is_set, "a note taken while a welcome is written")
         go_on.set()
-        until(lambda: window.link == "joined" and len(window.session.notes) == 6, "the window hearing the note after its welcome")
+        until(
+            lambda: window.link == "joined" and len(window.session.notes) == 6,
+            "the window hearing the note after its welcome",
+        )
         assert [n.text for n in window.session.notes] == [*(f"Note {number}" for number in range(5)), "Meanwhile"]
     finally:
         go_on.set()
@@ -620,7 +708,8 @@ def test_windows_beyond_the_most_a_session_takes_are_refused_in_words(owner: Ope
         assert "welcome" in answers(connection, lambda answer: "welcome" in answer)[0]
     one_too_many = connect_to(socket_path(owner.path))
     assert answers(one_too_many, lambda answer: "error" in answer) == [
-        {"error": "Refused: 3 windows are connected to this session already, which is all it takes."}]
+        {"error": "Refused: 3 windows are connected to this session already, which is all it takes."}
+    ]
     held.pop().close()
     until(lambda: len(owner.windows) == 2, "a window going")
     late = raw_window(owner, window="late")
@@ -649,7 +738,9 @@ def test_a_room_of_windows_connecting_at_once_all_get_in(tmp_path: Path):
 
 def test_only_serve_with_the_key_can_put_words_on_the_facilitators_screen(owner: OpenSession):
     # Found by an attacker: any audience window could put a false join code on the facilitator's screen.
-    refused = {"error": "Refused: only serve, on the facilitator's computer, can put words on the facilitator's screen."}
+    refused = {
+        "error": "Refused: only serve, on the facilitator's computer, can put words on the facilitator's screen."
+    }
     for said in ({"browser": True}, {}, {"key": "a guess"}):
         window = raw_window(owner, "audience", "", **said)
         window.sendall(encode({"notice": "Join code 1234 · type it at evil.example"}))
@@ -665,7 +756,9 @@ def test_only_serve_with_the_key_can_put_words_on_the_facilitators_screen(owner:
     deep.close()
 
 
-def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_windows_outbox(owner: OpenSession, clock: FakeClock):
+def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_windows_outbox(
+    owner: OpenSession, clock: FakeClock
+):
     from workshop_tui.store.outbox import Outbox
 
     # The window's note was applied and saved, but the owner went before the window heard so.
@@ -673,15 +766,25 @@ def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_win
     owner.close()
     kept = Outbox(owner.path, "w9")
     kept.add({"id": "w9-1", "name": "add_note", "args": arguments_text({"typed": "Once"}), "window": "note-taker: Bob"})
-    kept.add({"id": "w9-2", "name": "add_note", "args": arguments_text({"typed": "Twice"}), "window": "note-taker: Bob"})
+    kept.add(
+        {"id": "w9-2", "name": "add_note", "args": arguments_text({"typed": "Twice"}), "window": "note-taker: Bob"}
+    )
     kept.close(keep=True)
     again = OpenSession.resume(owner.path, clock, gather_seconds=0)
-    assert [(n.text, n.window) for n in again.session.notes] == [("Once", "note-taker: Bob"), ("Twice", "note-taker: Bob")]
-    assert [e.command for e in again.session.events[-2:]] == ["w9/w9-1", "w9/w9-2"]  # each event says whose command it was
+    assert [(n.text, n.window) for n in again.session.notes] == [
+        ("Once", "note-taker: Bob"),
+        ("Twice", "note-taker: Bob"),
+    ]
+    assert [e.command for e in again.session.events[-2:]] == [
+        "w9/w9-1",
+        "w9/w9-2",
+    ]  # each event says whose command it was
     again.close()
 
 
-def test_a_file_from_before_window_ids_were_stamped_still_knows_which_commands_it_has(owner: OpenSession, clock: FakeClock):
+def test_a_file_from_before_window_ids_were_stamped_still_knows_which_commands_it_has(
+    owner: OpenSession, clock: FakeClock
+):
     from workshop_tui.store.outbox import Outbox
 
     owner.apply(Command("add_note", {"typed": "Once"}, "w9-1", "note-taker: Bob", "note-taker", False, "w9"))

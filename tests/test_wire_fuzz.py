@@ -21,7 +21,9 @@ from workshop_tui.store.session_file import load_session
 from workshop_tui.store.session_wire import VERSION, arguments_text, connect_to, encode, socket_path
 from tests.conftest import TEN_AM, small_plan
 
-FIELDS = sorted({name for model in ARGUMENTS.values() for name in model.model_fields} | {"step", "window", "role", "zzz"})
+FIELDS = sorted(
+    {name for model in ARGUMENTS.values() for name in model.model_fields} | {"step", "window", "role", "zzz"}
+)
 NAMES = [*sorted(ARGUMENTS), "os.system", "__init__", "_emit", "apply", "stamped", "", "finish"]
 
 scalars = st.one_of(
@@ -31,17 +33,30 @@ scalars = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([1e308, -1e308, 0.5]),
     st.text(max_size=30),
-    st.sampled_from(["", "s1", "s2", "s99", "n1", "p1", "a1", "app1", "need", "x" * 11_000, "Ann\x1b[2J", "a\nb", "\x00"]),
+    st.sampled_from(
+        ["", "s1", "s2", "s99", "n1", "p1", "a1", "app1", "need", "x" * 11_000, "Ann\x1b[2J", "a\nb", "\x00"]
+    ),
     st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
     st.datetimes(timezones=st.just(UTC)),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.sampled_from(FIELDS), inner, max_size=4)), max_leaves=12)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(FIELDS), inner, max_size=4)),
+    max_leaves=12,
+)
 arguments = st.one_of(
     st.dictionaries(st.sampled_from(FIELDS), values, max_size=5).map(arguments_text),
     st.text(max_size=40),  # not TOML, or TOML of another shape
-    st.sampled_from(["args = 5", "args = [1, 2]", "[args]\nminutes = 1e308", "args = " + "[" * 5000 + "]" * 5000,
-                     "args = " + "{a = " * 3000 + "1" + "}" * 3000, "[args]\ndirection = 0\nindex = 1"]),
+    st.sampled_from(
+        [
+            "args = 5",
+            "args = [1, 2]",
+            "[args]\nminutes = 1e308",
+            "args = " + "[" * 5000 + "]" * 5000,
+            "args = " + "{a = " * 3000 + "1" + "}" * 3000,
+            "[args]\ndirection = 0\nindex = 1",
+        ]
+    ),
     st.integers(),
     st.none(),
 )
@@ -57,18 +72,38 @@ ids = mostly(good_ids, st.one_of(st.text(max_size=120), st.integers(), st.none()
 words = st.one_of(st.text(min_size=1, max_size=30), st.text(st.characters(codec="utf-8"), max_size=30))
 # Values near what each argument takes, so most commands get as far as the engine, and past it.
 NEAR = {
-    "typed": words, "text": words, "title": words, "name": words, "question": words, "reason": words, "interest": words,
-    "minutes": st.integers(-700, 700), "index": st.integers(-1, 5), "direction": st.integers(-2, 2),
-    "arrived": st.booleans(), "person_id": st.sampled_from(["p1", "p2", "p9"]), "note_id": st.sampled_from(["n1", "n2", "n9"]),
-    "action_id": st.sampled_from(["a1", "a9"]), "due": st.dates(min_value=date(1990, 1, 1), max_value=date(2110, 1, 1)),
-    "kind": st.sampled_from(["activity", "break", "nonsense"]), "role": st.sampled_from(["older person", "staff", "chair"]),
-    "step": st.sampled_from(["s1", "s2", "s99"]), "votes_for": st.integers(-1, 200_000), "present": st.lists(st.sampled_from(["p1", "p9"])),
+    "typed": words,
+    "text": words,
+    "title": words,
+    "name": words,
+    "question": words,
+    "reason": words,
+    "interest": words,
+    "minutes": st.integers(-700, 700),
+    "index": st.integers(-1, 5),
+    "direction": st.integers(-2, 2),
+    "arrived": st.booleans(),
+    "person_id": st.sampled_from(["p1", "p2", "p9"]),
+    "note_id": st.sampled_from(["n1", "n2", "n9"]),
+    "action_id": st.sampled_from(["a1", "a9"]),
+    "due": st.dates(min_value=date(1990, 1, 1), max_value=date(2110, 1, 1)),
+    "kind": st.sampled_from(["activity", "break", "nonsense"]),
+    "role": st.sampled_from(["older person", "staff", "chair"]),
+    "step": st.sampled_from(["s1", "s2", "s99"]),
+    "votes_for": st.integers(-1, 200_000),
+    "present": st.lists(st.sampled_from(["p1", "p9"])),
     # A panel's round.
-    "member": st.sampled_from(["p1", "p2", "p5", "p9"]), "application": st.sampled_from(["app1", "app2", "app9"]),
-    "criterion": st.sampled_from(["need", "voice", "nope"]), "level": st.integers(-1, 7),
-    "pot_pence": st.integers(-1, 10**12), "amount_pence": st.integers(-1, 10**12),
+    "member": st.sampled_from(["p1", "p2", "p5", "p9"]),
+    "application": st.sampled_from(["app1", "app2", "app9"]),
+    "criterion": st.sampled_from(["need", "voice", "nope"]),
+    "level": st.integers(-1, 7),
+    "pot_pence": st.integers(-1, 10**12),
+    "amount_pence": st.integers(-1, 10**12),
     "outcome": st.sampled_from(["fund in full", "fund a smaller amount", "defer", "decline", "maybe"]),
-    "organisation": words, "project": words, "departure_reason": words, "comment": words,
+    "organisation": words,
+    "project": words,
+    "departure_reason": words,
+    "comment": words,
 }
 
 
@@ -84,16 +119,26 @@ def shaped(draw):
     return {"command": {"id": draw(ids), "name": name, "args": arguments_text(args)}}
 
 
-commands = mostly(shaped(), st.builds(lambda i, n, a: {"command": {"id": i, "name": n, "args": a}}, ids, st.sampled_from(NAMES), arguments), 3)
-json_values = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
-                           lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-                           max_leaves=8)
-lines = mostly(commands.map(encode), st.one_of(
-    json_values.map(lambda value: json.dumps(value).encode() + b"\n"),
-    st.builds(lambda notice: encode({"notice": notice}), st.text(max_size=40)),
-    st.binary(max_size=60).map(lambda data: data.replace(b"\n", b"") + b"\n"),
-    st.just(b"[" * 100_000 + b"\n"),
-), 2)
+commands = mostly(
+    shaped(),
+    st.builds(lambda i, n, a: {"command": {"id": i, "name": n, "args": a}}, ids, st.sampled_from(NAMES), arguments),
+    3,
+)
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=8,
+)
+lines = mostly(
+    commands.map(encode),
+    st.one_of(
+        json_values.map(lambda value: json.dumps(value).encode() + b"\n"),
+        st.builds(lambda notice: encode({"notice": notice}), st.text(max_size=40)),
+        st.binary(max_size=60).map(lambda data: data.replace(b"\n", b"") + b"\n"),
+        st.just(b"[" * 100_000 + b"\n"),
+    ),
+    2,
+)
 
 
 def hello(path: Path):
@@ -146,8 +191,13 @@ def nothing_invalid(owner: OpenSession) -> None:
 def fuzz_windows(owner: OpenSession, first: st.SearchStrategy, examples: int) -> None:
     """Windows saying hello as `first` draws, then anything: every answer is words, nothing invalid is applied."""
 
-    @settings(max_examples=examples, derandomize=True, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=examples,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(first=first, then=st.lists(lines, max_size=8))
     def one_window(first: bytes, then: list[bytes]) -> None:
         for answer in talk(owner.path, [first, *then]):
@@ -164,7 +214,17 @@ def the_owner_carries_on_and_the_file_is_the_session(owner: OpenSession, clock: 
     """A good window joins and its note is taken (unless a fuzzed facilitator finished the session);
     the file reloaded is the session in memory; and a fresh owner opens it."""
     if owner.session.status != "finished":
-        good = encode({"hello": {"session": owner.path.name, "role": "note-taker", "name": "Bob", "window": "last", "version": VERSION}})
+        good = encode(
+            {
+                "hello": {
+                    "session": owner.path.name,
+                    "role": "note-taker",
+                    "name": "Bob",
+                    "window": "last",
+                    "version": VERSION,
+                }
+            }
+        )
         note = encode({"command": {"id": "last", "name": "add_note", "args": arguments_text({"typed": "Still here"})}})
         answers = [json.loads(line) for line in talk(owner.path, [good, note])]
         assert {"done": "last", "after": len(owner.session.events)} in answers
@@ -192,14 +252,24 @@ def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_pat
     from workshop_tui.store.session_wire import read_key
 
     clock = FakeClock(TEN_AM)
-    owner = OpenSession.create(tmp_path, find_plan("commissioning-shortlisting").plan, "Round", clock, "Ann", "Bob", gather_seconds=0)
+    owner = OpenSession.create(
+        tmp_path, find_plan("commissioning-shortlisting").plan, "Round", clock, "Ann", "Bob", gather_seconds=0
+    )
     assert owner.serve()
     for name in ("Margaret", "Alan", "Grace", "Ravi"):
         owner.apply(Command("add_person", {"name": name}))
     owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
     for organisation, amount in (("Lunch club", 12_000_00), ("Walking group", 30_000_00)):
-        owner.apply(Command("add_application", {"organisation": organisation, "project": "A year", "amount_pence": amount}))
-    facilitator = {"session": owner.path.name, "role": "facilitator", "name": "Ann", "window": "chair", "version": VERSION,
-                   "key": read_key(owner.path)}
+        owner.apply(
+            Command("add_application", {"organisation": organisation, "project": "A year", "amount_pence": amount})
+        )
+    facilitator = {
+        "session": owner.path.name,
+        "role": "facilitator",
+        "name": "Ann",
+        "window": "chair",
+        "version": VERSION,
+        "key": read_key(owner.path),
+    }
     fuzz_windows(owner, st.just(encode({"hello": facilitator})), 150)
     the_owner_carries_on_and_the_file_is_the_session(owner, clock)

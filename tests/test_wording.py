@@ -21,7 +21,9 @@ def engine_for(plan: Plan) -> tuple[SessionEngine, FakeClock]:
 
 
 def one_minute_plan() -> Plan:
-    return Plan(name="p", title="P", steps=[Step(title="Warm-up", planned_minutes=1), Step(title="Talk", planned_minutes=10)])
+    return Plan(
+        name="p", title="P", steps=[Step(title="Warm-up", planned_minutes=1), Step(title="Talk", planned_minutes=10)]
+    )
 
 
 def test_one_thing_is_said_without_an_s():
@@ -46,7 +48,9 @@ def test_a_difference_under_a_minute_is_said_in_seconds():
 
 
 def test_the_status_line_says_hours_and_minutes_ahead():
-    plan = Plan(name="p", title="P", steps=[Step(title="Long", planned_minutes=180), Step(title="End", planned_minutes=10)])
+    plan = Plan(
+        name="p", title="P", steps=[Step(title="Long", planned_minutes=180), Step(title="End", planned_minutes=10)]
+    )
     engine, clock = engine_for(plan)
     engine.start_timer()
     clock.advance(minutes=7)
@@ -105,7 +109,9 @@ def test_the_totals_say_one_minute_not_one_minutes():
 
 
 def test_coaching_for_the_facilitator_is_kept_apart_from_the_record():
-    fingers = tally(Decision(id="d", at=TEN_AM, step="s1", question="Q", method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1]))
+    fingers = tally(
+        Decision(id="d", at=TEN_AM, step="s1", question="Q", method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1])
+    )
     assert fingers.coaching == ["2 people showed fewer than 3 fingers: hear what would help them."]
     assert not any("hear what" in line for line in [fingers.summary, *fingers.facts])
     consent = tally(Decision(id="d", at=TEN_AM, step="s1", question="Q", method="consent", objections=2))
@@ -137,7 +143,9 @@ def test_a_count_of_one_is_never_said_as_many():
         engine.remove_application(application)
     engine.declare_no_interests("p1")
     engine.enter_score("p1", "app1", "need", 3)
-    assert round_so_far(engine.session.panel)[0].startswith("The round: 1 application, 1 score entered, not revealed yet")
+    assert round_so_far(engine.session.panel)[0].startswith(
+        "The round: 1 application, 1 score entered, not revealed yet"
+    )
     fresh, _ = panel_engine(declared=False)  # an import is undone before scoring starts
     fresh.add_applications([{"organisation": "Only one", "project": "Tea", "amount_pence": 100}], imported=True)
     fresh.undo_import()

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from workshop_tui.model import Session
 
 
-
 # The session engine is loaded only by the commands that open a session (not by plans, check or stats).
 def _folder(path: Path) -> "SessionsFolder":
     from workshop_tui.store.sessions_folder import SessionsFolder
@@ -55,11 +54,11 @@ def _read_session(path: Path):
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--version", action="version", version=f"workshop-tui {__version__}")
+    parser.add_argument("--sessions-dir", metavar="DIR", default=default, help="the folder that holds session files")
     parser.add_argument(
-        "--sessions-dir", metavar="DIR", default=default, help="the folder that holds session files"
-    )
-    parser.add_argument(
-        "--theme", metavar="NAME", default=default,
+        "--theme",
+        metavar="NAME",
+        default=default,
         help=f"this window's colours: {', '.join(THEME_NAMES)} (the settings file's, else default, if not given)",
     )
 
@@ -85,27 +84,51 @@ def build_parser() -> Parser:
         return made
 
     command("plans", help="list the plans (built-in and your own) and their length")
-    plan = command("plan", help="write or change a plan (plan edit), or print its agenda for the people coming (plan print)")
+    plan = command(
+        "plan", help="write or change a plan (plan edit), or print its agenda for the people coming (plan print)"
+    )
     plan_commands = plan.add_subparsers(dest="plan_command", metavar="edit|print", parser_class=Parser)
-    plan_edit = plan_commands.add_parser("edit", help="write a new plan, or change one, in the plan editor", parents=[after])
-    plan_edit.add_argument("plan_name", metavar="NAME", nargs="?",
-                           help="the plan to change; a name no plan has yet starts a new plan with it")
+    plan_edit = plan_commands.add_parser(
+        "edit", help="write a new plan, or change one, in the plan editor", parents=[after]
+    )
+    plan_edit.add_argument(
+        "plan_name",
+        metavar="NAME",
+        nargs="?",
+        help="the plan to change; a name no plan has yet starts a new plan with it",
+    )
     plan_edit.add_argument("--from", dest="copy_of", metavar="PLAN", help="start a new plan from a copy of this one")
     plan_print = plan_commands.add_parser(
-        "print", help="a large-print agenda with clock times, for sending to the people coming", parents=[after])
-    plan_print.add_argument("plan_name", metavar="NAME", help="the plan: a built-in plan's name, your own plan's, or a plan file")
-    plan_print.add_argument("--start", metavar="TIME", help="when it starts, such as 10:00 (the plan's own start time if not given)")
+        "print", help="a large-print agenda with clock times, for sending to the people coming", parents=[after]
+    )
+    plan_print.add_argument(
+        "plan_name", metavar="NAME", help="the plan: a built-in plan's name, your own plan's, or a plan file"
+    )
+    plan_print.add_argument(
+        "--start", metavar="TIME", help="when it starts, such as 10:00 (the plan's own start time if not given)"
+    )
     plan_print.add_argument("--date", metavar="DATE", help="the day, such as 2026-07-08, printed at the top")
     plan_print.add_argument("--title", metavar="T", help="the heading (the plan's title if not given)")
-    plan_print.add_argument("-o", "--output", metavar="FILE",
-                            help="where to write it: a .html or .md file, or - for the screen (Markdown); "
-                                 "if not given, NAME-agenda.html and NAME-agenda.md in this folder")
+    plan_print.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it: a .html or .md file, or - for the screen (Markdown); "
+        "if not given, NAME-agenda.html and NAME-agenda.md in this folder",
+    )
     plan_print.add_argument("--force", action="store_true", help="replace files that are already there")
-    stats = command("stats", help="how a plan's steps went in past sessions: planned against actual, and suggested timings")
+    stats = command(
+        "stats", help="how a plan's steps went in past sessions: planned against actual, and suggested timings"
+    )
     stats.add_argument("plan", metavar="PLAN", help="a plan's name (built-in or your own), or a plan file")
-    stats.add_argument("--facilitator", metavar="NAME", help="learn only from the sessions this person ran (a whole or first name)")
-    stats.add_argument("--save", action="store_true",
-                       help="save the suggested timings as a new version of the plan (the version before is kept)")
+    stats.add_argument(
+        "--facilitator", metavar="NAME", help="learn only from the sessions this person ran (a whole or first name)"
+    )
+    stats.add_argument(
+        "--save",
+        action="store_true",
+        help="save the suggested timings as a new version of the plan (the version before is kept)",
+    )
     check = command(
         "check", help="check a plan for the people in the room: plain English, pacing, how decisions are made"
     )
@@ -115,46 +138,91 @@ def build_parser() -> Parser:
     run.add_argument("--title", metavar="T", help="the session's title (the plan's title if not given)")
     run.add_argument("--facilitator", metavar="NAME", help="the facilitator's name")
     run.add_argument("--note-taker", metavar="NAME", help="the note-taker's name")
-    run.add_argument("--follows", metavar="SESSION",
-                     help="for a part 2: the part 1 session to follow on from (its people and open actions come over), or 'none'")
+    run.add_argument(
+        "--follows",
+        metavar="SESSION",
+        help="for a part 2: the part 1 session to follow on from (its people and open actions come over), or 'none'",
+    )
     run.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     resume = command("resume", help="carry on an unfinished session (the newest if none is named)")
-    resume.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder")
+    resume.add_argument(
+        "session", metavar="SESSION", nargs="?", help="a session file, or its name in the sessions folder"
+    )
     resume.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
     join = command("join", help="the note-taker's window on a session open elsewhere: type first, commands on F-keys")
-    join.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
+    join.add_argument(
+        "session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)"
+    )
     join.add_argument("--name", metavar="NAME", help="your name as it is on the roster, kept with what you do")
-    join.add_argument("--code", metavar="CODE",
-                      help="a panel member's own code (from the chair), or the facilitator's code for a co-chair; "
-                           f"or set {CODE_VARIABLE}, so it is not on the command line")
+    join.add_argument(
+        "--code",
+        metavar="CODE",
+        help="a panel member's own code (from the chair), or the facilitator's code for a co-chair; "
+        f"or set {CODE_VARIABLE}, so it is not on the command line",
+    )
     join.add_argument("--quiet", action="store_true", help="no bell at one minute left and at time up")
-    show = command("show", help="the audience window for a projector or second display: the clock and the words, read-only")
-    show.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
+    show = command(
+        "show", help="the audience window for a projector or second display: the clock and the words, read-only"
+    )
+    show.add_argument(
+        "session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)"
+    )
     for window in (join, show):
         # Given by `serve` only: the window is in a web browser, so it offers nothing that reads or
         # writes this computer's files (core/roles.py). Not in the help: nobody types it.
         window.add_argument("--in-browser", action="store_true", help=argparse.SUPPRESS)
-    serve = command("serve", help="the note-taker's and audience windows in a web browser, and a follow-along page for phones")
-    serve.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)")
-    serve.add_argument("--host", metavar="ADDRESS", default="127.0.0.1",
-                       help="where to listen: 127.0.0.1 (this computer only, the default), or 0.0.0.0 for other computers (a join code is then needed)")
-    serve.add_argument("--port", metavar="PORT", type=int, default=8000, help="the port to listen on (8000 if not given)")
+    serve = command(
+        "serve", help="the note-taker's and audience windows in a web browser, and a follow-along page for phones"
+    )
+    serve.add_argument(
+        "session", metavar="SESSION", nargs="?", help="a session file, or its name (the newest open one if not given)"
+    )
+    serve.add_argument(
+        "--host",
+        metavar="ADDRESS",
+        default="127.0.0.1",
+        help="where to listen: 127.0.0.1 (this computer only, the default), or 0.0.0.0 for other computers (a join code is then needed)",
+    )
+    serve.add_argument(
+        "--port", metavar="PORT", type=int, default=8000, help="the port to listen on (8000 if not given)"
+    )
     review = command("review", help="look back at a session: timings, notes, decisions, replay")
-    review.add_argument("session", metavar="SESSION", nargs="?", help="a session file, or its name (all sessions if not given)")
-    export = command("export", help="write a session's minutes or data to share, or a panel's report, scores and letters")
+    review.add_argument(
+        "session", metavar="SESSION", nargs="?", help="a session file, or its name (all sessions if not given)"
+    )
+    export = command(
+        "export", help="write a session's minutes or data to share, or a panel's report, scores and letters"
+    )
     export.add_argument("session", metavar="SESSION", help="a session file, or its name in the sessions folder")
     export.add_argument(
-        "--format", required=True,
-        choices=["md", "html", "csv", "json", "report-md", "report-html", "scores-csv", "letters-md", "letters-html",
-                 "member-cards"],
+        "--format",
+        required=True,
+        choices=[
+            "md",
+            "html",
+            "csv",
+            "json",
+            "report-md",
+            "report-html",
+            "scores-csv",
+            "letters-md",
+            "letters-html",
+            "member-cards",
+        ],
         help="what to write: the minutes (md, html), the tables (csv), all the data (json); for a commissioning round, "
-             "the funder's report (report-md, report-html), every score (scores-csv), a feedback letter for each applicant "
-             "(letters-md, letters-html: one file each, into the folder after -o), or a card with each member's own code "
-             "to print and hand out (member-cards, HTML)",
+        "the funder's report (report-md, report-html), every score (scores-csv), a feedback letter for each applicant "
+        "(letters-md, letters-html: one file each, into the folder after -o), or a card with each member's own code "
+        "to print and hand out (member-cards, HTML)",
     )
-    export.add_argument("-o", "--output", metavar="FILE",
-                        help="where to write it (the screen if not given, or -); for letters, a folder (made if it is not there)")
-    export.add_argument("--force", action="store_true", help="replace a file that is already there (never the session being exported)")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it (the screen if not given, or -); for letters, a folder (made if it is not there)",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace a file that is already there (never the session being exported)"
+    )
     export.add_argument("--anonymise", action="store_true", help="replace names with role and number")
     export.add_argument("--what", choices=["notes", "decisions", "actions"], help="for csv: one table only")
     add_share_command(command, commands)
@@ -281,7 +349,9 @@ def open_app(sessions_dir: Path, opening=None, quiet: bool = False, theme: str |
     # Textual is imported only when a screen opens, so the other commands start fast.
     from workshop_tui.ui.app import WorkshopApp
 
-    app = WorkshopApp(sessions_dir=sessions_dir, quiet=quiet, opening=opening, theme=theme, settings_file=settings_path())
+    app = WorkshopApp(
+        sessions_dir=sessions_dir, quiet=quiet, opening=opening, theme=theme, settings_file=settings_path()
+    )
     app.run()
     # Not zero after a crash (see WorkshopApp._handle_exception), so scripts and people can tell.
     return app.return_code or 0
@@ -333,14 +403,18 @@ def resume(args: argparse.Namespace, sessions_dir: Path) -> int:
     from workshop_tui.store.joined_session import resume_or_join
     from workshop_tui.ui.app import OpenedSession
 
-
     folder = _folder(sessions_dir)
     if args.session:
         path = folder.find(args.session)
     else:
         unfinished = folder.unfinished()
         if not unfinished:
-            raise FileProblem(sessions_dir, "", "there is no unfinished session in this folder", "Start one with 'workshop-tui run PLAN'.")
+            raise FileProblem(
+                sessions_dir,
+                "",
+                "there is no unfinished session in this folder",
+                "Start one with 'workshop-tui run PLAN'.",
+            )
         path = _own_unfinished(sessions_dir, unfinished)
     # Opened here, so a problem with the file is said before any screen shows. If another window runs
     # it, this one joins it as the facilitator's screen, with every key as usual.
@@ -361,10 +435,16 @@ def _own_unfinished(sessions_dir: Path, unfinished: "list[tuple[Path, Session]]"
     own = [path for path, _ in unfinished if path.name not in theirs]
     if own:
         return own[0]
-    named = ", ".join(f"'{session.title}' (run by {session.facilitator or 'someone'}: {path.stem})"
-                      for path, session in unfinished[:3])
-    raise FileProblem(sessions_dir, "", f"the unfinished sessions here came from the team's archive, run on other laptops: {named}",
-                      "To carry one on here, name it: workshop-tui resume NAME")
+    named = ", ".join(
+        f"'{session.title}' (run by {session.facilitator or 'someone'}: {path.stem})"
+        for path, session in unfinished[:3]
+    )
+    raise FileProblem(
+        sessions_dir,
+        "",
+        f"the unfinished sessions here came from the team's archive, run on other laptops: {named}",
+        "To carry one on here, name it: workshop-tui resume NAME",
+    )
 
 
 def open_now(folder: "SessionsFolder", wanted: str | None) -> Path:
@@ -375,13 +455,21 @@ def open_now(folder: "SessionsFolder", wanted: str | None) -> Path:
     if wanted:
         path = folder.find(wanted)
         if _load_session(path).status == "finished":
-            raise FileProblem(path, "", "this session has finished, so there is nothing to join",
-                              "Look back at it with 'workshop-tui review', or start a new one with 'workshop-tui run PLAN'.")
+            raise FileProblem(
+                path,
+                "",
+                "this session has finished, so there is nothing to join",
+                "Look back at it with 'workshop-tui review', or start a new one with 'workshop-tui run PLAN'.",
+            )
         return path
     unfinished = folder.unfinished()
     if not unfinished:
-        raise FileProblem(folder.path, "", "there is no unfinished session in this folder",
-                          "Start one with 'workshop-tui run PLAN', then join it.")
+        raise FileProblem(
+            folder.path,
+            "",
+            "there is no unfinished session in this folder",
+            "Start one with 'workshop-tui run PLAN', then join it.",
+        )
     running = [path for path, _ in unfinished if socket_path(path).exists()]
     return running[0] if running else unfinished[0][0]
 
@@ -437,8 +525,12 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
     path = open_now(_folder(sessions_dir), args.session)
     session = _load_session(path)  # a session that cannot be read is said now, not in each browser
     if session.status == "finished":
-        raise FileProblem(path, "", "this session has finished, so there is nothing to join",
-                          "Serve a session that is running, or look back at this one with 'workshop-tui review'.")
+        raise FileProblem(
+            path,
+            "",
+            "this session has finished, so there is nothing to join",
+            "Serve a session that is running, or look back at this one with 'workshop-tui review'.",
+        )
     code = None if is_loopback(args.host) else JoinCode(make_code())
     server = WindowServer(path.resolve(), sessions_dir.resolve(), session.title, args.host, args.port, code)
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
@@ -452,9 +544,12 @@ def serve(args: argparse.Namespace, sessions_dir: Path) -> int:
         return f"http://{_address_for_others(args.host)}:{server.port}"
 
     def ready() -> None:
-        lines = [f"Serving '{session.title}' to web browsers.",
-                 f"  The note-taker's window: {base()}/join", f"  The audience window:     {base()}/show",
-                 f"  Follow along on a phone: {base()}/follow"]
+        lines = [
+            f"Serving '{session.title}' to web browsers.",
+            f"  The note-taker's window: {base()}/join",
+            f"  The audience window:     {base()}/show",
+            f"  Follow along on a phone: {base()}/follow",
+        ]
         if code is not None:
             lines.append(f"  Join code: {code.code} (it is on the facilitator's screen too)")
         lines.append("Press Ctrl+C to stop.")
@@ -517,7 +612,15 @@ def export_session(args: argparse.Namespace, sessions_dir: Path) -> int:
     # The sessions that follow on from this one (part 2), beside it: the minutes say what became of its actions.
     later = _folder(path.parent).followers_of(path)
     for written in export(
-        session, args.format, output, args.anonymise, args.what, force=args.force, source=path, sessions_dir=sessions_dir, later=later
+        session,
+        args.format,
+        output,
+        args.anonymise,
+        args.what,
+        force=args.force,
+        source=path,
+        sessions_dir=sessions_dir,
+        later=later,
     ):
         print(f"Wrote {written}.", file=sys.stderr)
     return 0
@@ -581,7 +684,10 @@ def main(argv: list[str] | None = None) -> int:
         return BAD_INPUT
     except UnicodeEncodeError as error:
         # Last resort: text that is not UTF-8 (lone surrogates) was about to be written.
-        print(f"workshop-tui: some text given to it is not UTF-8 ({error.reason}) and cannot be saved; type it again in a UTF-8 terminal.", file=sys.stderr)
+        print(
+            f"workshop-tui: some text given to it is not UTF-8 ({error.reason}) and cannot be saved; type it again in a UTF-8 terminal.",
+            file=sys.stderr,
+        )
         return BAD_INPUT
     except BrokenPipeError:
         _quiet_stdout()
@@ -589,8 +695,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         # Last resort: the system refused a file or folder in a way not foreseen above.
         where = f" ({error.filename})" if error.filename else ""
-        print(f"workshop-tui: the system said '{error.strerror or error}'{where}; check the files and folders it was given.",
-              file=sys.stderr)
+        print(
+            f"workshop-tui: the system said '{error.strerror or error}'{where}; check the files and folders it was given.",
+            file=sys.stderr,
+        )
         return BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -33,7 +33,13 @@ def list_plans(sessions_dir: Path) -> int:
             print(f"{entry.name:<{width}}  cannot be used: {entry.problem}")
             continue
         plan = entry.plan
-        where = "" if entry.builtin else f"  (your version {plan.version}: {entry.path})" if entry.replaces_builtin else f"  ({entry.path})"
+        where = (
+            ""
+            if entry.builtin
+            else f"  (your version {plan.version}: {entry.path})"
+            if entry.replaces_builtin
+            else f"  ({entry.path})"
+        )
         print(
             f"{plan.name:<{width}}  {plan.title} - {plural(len(plan.steps), 'step')}, "
             f"{length_in_words(plan.planned_minutes)}{where}"
@@ -76,7 +82,9 @@ def plan_command(args: argparse.Namespace, sessions_dir: Path, open_app: OpenApp
         return edit_plan(args.plan_name, args.copy_of, sessions_dir, open_app)
     if args.plan_command == "print":
         return print_agenda(args, sessions_dir)
-    raise UsageProblem("say what to do with a plan: 'plan edit [NAME]' to write or change one, or 'plan print NAME' for its agenda")
+    raise UsageProblem(
+        "say what to do with a plan: 'plan edit [NAME]' to write or change one, or 'plan print NAME' for its agenda"
+    )
 
 
 _PLAN_NAME = re.compile(PLAN_NAME)
@@ -94,7 +102,9 @@ def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path, open_ap
 
     plans_dir = sessions_dir / "plans"
     if name is not None and not _looks_like_a_path(name) and not _PLAN_NAME.match(name):
-        raise UsageProblem(f"a plan's NAME may only hold small letters, digits and dashes, such as 'my-workshop', not '{name}'")
+        raise UsageProblem(
+            f"a plan's NAME may only hold small letters, digits and dashes, such as 'my-workshop', not '{name}'"
+        )
     existing = None
     if name is not None:
         if _looks_like_a_path(name) or plan_path(plans_dir, name).exists():
@@ -104,7 +114,9 @@ def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path, open_ap
             existing = found[0] if found else None
     if copy_of is not None:
         if existing is not None:
-            raise UsageProblem(f"there is already a plan called '{name}'; give the copy a new NAME, or leave out --from to change '{name}'")
+            raise UsageProblem(
+                f"there is already a plan called '{name}'; give the copy a new NAME, or leave out --from to change '{name}'"
+            )
         source = find_plan(copy_of, plans_dir)
         assert source.plan is not None
         draft = PlanDraft.of(source.plan, editing=False)
@@ -123,7 +135,9 @@ def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path, open_ap
 def _start_time(text: str | None, plan: Plan) -> time:
     if text is None:
         if plan.starts_at is None:
-            raise UsageProblem(f"'{plan.title}' has no start time of its own; say when it starts, such as --start 10:00")
+            raise UsageProblem(
+                f"'{plan.title}' has no start time of its own; say when it starts, such as --start 10:00"
+            )
         return plan.starts_at
     found = re.fullmatch(r"(\d{1,2})[:.](\d{2})", text.strip())
     if not found or int(found.group(1)) > 23 or int(found.group(2)) > 59:
@@ -155,10 +169,17 @@ def print_agenda(args: argparse.Namespace, sessions_dir: Path) -> int:
     if args.output:
         output = Path(args.output)
         if output.suffix.lower() not in (".html", ".htm", ".md"):
-            raise UsageProblem(f"the file after -o must end in .html or .md (or be - for the screen), not '{output.name}'")
-        files = [(output, agenda_html(agenda) if output.suffix.lower() in (".html", ".htm") else agenda_markdown(agenda))]
+            raise UsageProblem(
+                f"the file after -o must end in .html or .md (or be - for the screen), not '{output.name}'"
+            )
+        files = [
+            (output, agenda_html(agenda) if output.suffix.lower() in (".html", ".htm") else agenda_markdown(agenda))
+        ]
     else:
-        files = [(Path(f"{plan.name}-agenda.html"), agenda_html(agenda)), (Path(f"{plan.name}-agenda.md"), agenda_markdown(agenda))]
+        files = [
+            (Path(f"{plan.name}-agenda.html"), agenda_html(agenda)),
+            (Path(f"{plan.name}-agenda.md"), agenda_markdown(agenda)),
+        ]
     for written in write_files(files, shareable=True, force=args.force, sessions_dir=sessions_dir):
         print(f"Wrote {written}.", file=sys.stderr)
     return 0
@@ -190,7 +211,9 @@ def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
         print(line)
     if not args.save:
         if stats.sessions and stats.suggestion_changes:
-            print(f"\nTo save the suggested timings as a new version of the plan: workshop-tui stats {entry.plan.name} --save")
+            print(
+                f"\nTo save the suggested timings as a new version of the plan: workshop-tui stats {entry.plan.name} --save"
+            )
         return 0
     if not stats.suggestion_changes:
         print("\nThe suggested timings are the plan's own, so there is nothing new to save.")
@@ -202,6 +225,8 @@ def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
     print(f"\n{saved.said}")
     findings = check_plan(saved.plan)
     if findings:
-        print(f"With these timings the checks find {plural(len(findings), 'thing')} to look at: "
-              f"run 'workshop-tui check {entry.plan.name}'.")
+        print(
+            f"With these timings the checks find {plural(len(findings), 'thing')} to look at: "
+            f"run 'workshop-tui check {entry.plan.name}'."
+        )
     return 0

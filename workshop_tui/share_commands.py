@@ -23,18 +23,36 @@ DRIVER_FAILED = 1
 def add_share_command(command: Callable[..., argparse.ArgumentParser], commands: Any) -> None:
     """`share` through the cli's own `command()`; `merge-file` straight on `commands`, so it has no
     line in the help (people never type it: git runs it)."""
-    share = command("share", help="share the sessions folder with your team's archive (git): take in what others shared, send what is new",
-                    description="Share the sessions folder with your team's archive, through git: take in what others "
-                                "shared and send what is new here. Run alone once the folder is connected. Exits with 1 "
-                                "when the archive could not be reached (nothing is lost: it goes out next time).")
+    share = command(
+        "share",
+        help="share the sessions folder with your team's archive (git): take in what others shared, send what is new",
+        description="Share the sessions folder with your team's archive, through git: take in what others "
+        "shared and send what is new here. Run alone once the folder is connected. Exits with 1 "
+        "when the archive could not be reached (nothing is lost: it goes out next time).",
+    )
     where = share.add_mutually_exclusive_group()
-    where.add_argument("--to", metavar="URL", help="connect this folder to a team archive (any git remote: a shared drive, a git server) and share")
-    where.add_argument("--from", dest="from_url", metavar="URL", help="start this (empty) sessions folder from a team archive")
-    where.add_argument("--status", action="store_true", help="what is waiting to go out, and when this folder last shared")
-    where.add_argument("--stop", action="store_true", help="stop sharing this folder (its files stay, and the archive keeps what it has)")
-    share.add_argument("--anonymised", action="store_true",
-                       help="with --to: keep a second archive of anonymised copies only (names as roles), for partners "
-                            "outside the organisation; it never holds a name")
+    where.add_argument(
+        "--to",
+        metavar="URL",
+        help="connect this folder to a team archive (any git remote: a shared drive, a git server) and share",
+    )
+    where.add_argument(
+        "--from", dest="from_url", metavar="URL", help="start this (empty) sessions folder from a team archive"
+    )
+    where.add_argument(
+        "--status", action="store_true", help="what is waiting to go out, and when this folder last shared"
+    )
+    where.add_argument(
+        "--stop",
+        action="store_true",
+        help="stop sharing this folder (its files stay, and the archive keeps what it has)",
+    )
+    share.add_argument(
+        "--anonymised",
+        action="store_true",
+        help="with --to: keep a second archive of anonymised copies only (names as roles), for partners "
+        "outside the organisation; it never holds a name",
+    )
     merge = commands.add_parser("merge-file")
     merge.add_argument("kind", choices=["session", "plan"])
     for name in ("ancestor", "ours", "theirs", "path"):
@@ -71,8 +89,12 @@ def fast_main(argv: list[str]) -> int | None:
         return None
     if argv[at:] == ["share"]:  # the share the app starts by itself, and the usual one: no more to read
         given = _folder_given(argv[:at])
-        return _said(lambda: share(SimpleNamespace(anonymised=False, to=None, status=False, stop=False, from_url=None),
-                                   _sessions_dir(given)))
+        return _said(
+            lambda: share(
+                SimpleNamespace(anonymised=False, to=None, status=False, stop=False, from_url=None),
+                _sessions_dir(given),
+            )
+        )
     import argparse
 
     from workshop_tui.command_parser import Parser
@@ -126,8 +148,10 @@ def _said(run: Callable[[], int]) -> int:
         return BAD_INPUT
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        print(f"workshop-tui: the system said '{error.strerror or error}'{where}; check the folder it was given.",
-              file=sys.stderr)
+        print(
+            f"workshop-tui: the system said '{error.strerror or error}'{where}; check the folder it was given.",
+            file=sys.stderr,
+        )
         return BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -219,4 +243,3 @@ def _beside(path: str) -> str:
         if not os.path.lexists(name):
             return name
     raise OSError("no free name beside it")
-

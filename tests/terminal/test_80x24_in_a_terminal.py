@@ -18,7 +18,9 @@ def left_column(screen: str) -> dict[str, str]:
     if header is None:  # a form is over the table
         return {}
     start, end = header.index(" Left ") + 1, header.index(" Notes ")
-    return {line.split()[0]: line[start:end].strip() for line in lines if line.split()[:1] in (["Ann"], ["Bob"], ["Cat"])}
+    return {
+        line.split()[0]: line[start:end].strip() for line in lines if line.split()[:1] in (["Ann"], ["Bob"], ["Cat"])
+    }
 
 
 def _a_time(cell: str) -> bool:
@@ -66,8 +68,10 @@ def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(termi
     lines = screen.splitlines()
     assert any(re.search(r"Starts\s+Step\s+Minutes", line) for line in lines), screen
     # The step under way: its title cut with '…' or whole, then its minutes, all in sight.
-    assert any(re.search(rf"▶\s+\d\d:\d\d\s+{re.escape(first.title[:6])}\S*(?: \S+)*\s+{first.planned_minutes}\b", line)
-               for line in lines), screen
+    assert any(
+        re.search(rf"▶\s+\d\d:\d\d\s+{re.escape(first.title[:6])}\S*(?: \S+)*\s+{first.planned_minutes}\b", line)
+        for line in lines
+    ), screen
     hint = next(line for line in lines if line.lstrip().startswith("Press t"))
     assert hint.rstrip().endswith("@name"), hint
     assert all(mark in hint for mark in ("+ idea", "? question", "! concern", "> parking lot")), hint

@@ -9,7 +9,9 @@ def test_the_home_screen_shows_the_built_in_plans_and_ctrl_q_quits(terminal_fact
     terminal = terminal_factory(80, 24)
     terminal.start(installed_command())
     # The list and the footer are painted in separate frames: wait for the whole screen, not its first half.
-    screen = terminal.wait_until(lambda shown: "Commissioning panel" in shown and "Help" in shown, "the plans and the footer")
+    screen = terminal.wait_until(
+        lambda shown: "Commissioning panel" in shown and "Help" in shown, "the plans and the footer"
+    )
     assert "Co-production training, part 1" in screen
     assert "Co-production training, part 2" in screen
     assert "Help" in screen and "Quit" in screen

@@ -55,8 +55,10 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     terminal.send("Enter")
     terminal.wait_for("3. Oak Street Shed")
     terminal.send("Down", "Down", "Down", "Enter")  # past the list's "Choose the application"
-    terminal.wait_until(lambda shown: any("Oak Street Shed" in line and "▼" in line for line in shown.splitlines()),
-                        "the list to close on the shed")
+    terminal.wait_until(
+        lambda shown: any("Oak Street Shed" in line and "▼" in line for line in shown.splitlines()),
+        "the list to close on the shed",
+    )
     terminal.send("My son runs it", "Enter")  # choosing moves on to the words
     terminal.wait_for("1 interest")
     terminal.send("Down", "n")
@@ -81,7 +83,9 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     screen = terminal.wait_for("─ funding line ─")
     rows = [line for line in screen.splitlines() if line.lstrip().startswith(("1 ", "2 ", "3 ", "──"))]
     assert len(rows) >= 4, screen
-    assert ["Hillside" in rows[0], "Riverside" in rows[1], "funding line" in rows[2], "Oak Street" in rows[3]] == [True] * 4, screen
+    assert ["Hillside" in rows[0], "Riverside" in rows[1], "funding line" in rows[2], "Oak Street" in rows[3]] == [
+        True
+    ] * 4, screen
     terminal.send("f")
     terminal.wait_for("The reason, in words")
     terminal.send("A clear need", "C-s")
@@ -90,6 +94,7 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     terminal.wait_for("The reason, in words")
     terminal.send("Walks that people plan", "C-s")
     words_shown(terminal, "Awarded £50,000")
+
     # Made wide and back again, as on a laptop moved to the projector: the ranking is laid out for each width,
     # never left with the Money column cut.
     def asked_at(shown: str) -> int:  # where the Asked column starts: names take what the width leaves
@@ -98,9 +103,13 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     terminal.resize(160, 48)
     terminal.wait_until(lambda shown: asked_at(shown) > 80, "the ranking laid out for 160 columns")
     terminal.resize(80, 24)
-    terminal.wait_until(lambda shown: 0 < asked_at(shown) < 40 and any(
-        "Oak Street Shed" in line and line.rstrip().endswith("does not fit") for line in shown.splitlines()),
-        "the ranking laid out again for 80 columns, the Money column whole")
+    terminal.wait_until(
+        lambda shown: (
+            0 < asked_at(shown) < 40
+            and any("Oak Street Shed" in line and line.rstrip().endswith("does not fit") for line in shown.splitlines())
+        ),
+        "the ranking laid out again for 80 columns, the Money column whole",
+    )
     terminal.send("Down", "x")  # past the funding line, never on it: the shed no longer fits the money left, so
     # declining it follows the ranking
     terminal.wait_for("The reason, in words")
@@ -112,13 +121,19 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
     terminal.wait_for("Finish")
     terminal.send("C-f")
     terminal.wait_for("Finished at")
-    words_shown(terminal, "The round: 3 applications, 25 scores, 2 funded for £50,000 of £60,000, 1 deferred or declined.")
+    words_shown(
+        terminal, "The round: 3 applications, 25 scores, 2 funded for £50,000 of £60,000, 1 deferred or declined."
+    )
     terminal.send("q")
     assert "EXITED 0" in terminal.wait_for("EXITED")
 
     saved = next((tmp_path / "sessions").glob("*.toml"))
     panel = load_session(saved).panel
-    assert [(a.application, a.outcome) for a in panel.awards] == [("app1", "fund in full"), ("app2", "fund in full"), ("app3", "decline")]
+    assert [(a.application, a.outcome) for a in panel.awards] == [
+        ("app1", "fund in full"),
+        ("app2", "fund in full"),
+        ("app3", "decline"),
+    ]
     assert len([s for s in panel.scores if s.withdrawn_at is None]) == 25
 
     export = terminal_factory(160, 48)

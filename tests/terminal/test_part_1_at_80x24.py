@@ -24,8 +24,11 @@ NOT_WORDS = re.compile(r"[│┃╭╮╰╯─━▔▁▊▎▌▐▆▇▃▄
 
 
 def cut_words(screen: str) -> list[str]:
-    return [line for line in screen.splitlines()
-            if CUT.search(line.rstrip()) and not any(words in line for words in UNDER_WAY)]
+    return [
+        line
+        for line in screen.splitlines()
+        if CUT.search(line.rstrip()) and not any(words in line for words in UNDER_WAY)
+    ]
 
 
 def words_of(screen: str) -> str:
@@ -38,7 +41,7 @@ def column(screen: str, heading: str, next_heading: str) -> str:
     lines = screen.splitlines()
     at = next(i for i, line in enumerate(lines) if heading in line and next_heading in line)
     start, end = lines[at].index(heading), lines[at].index(next_heading)
-    return " ".join(" ".join(line[start:end] for line in lines[at + 1:]).split())
+    return " ".join(" ".join(line[start:end] for line in lines[at + 1 :]).split())
 
 
 class Reader:
@@ -77,13 +80,21 @@ def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory, tm
     terminal.start(f"{installed_command()} --sessions-dir {tmp_path / 'sessions'}")
     read.screen("home", "Start from a plan", "Co-production training, part 1", "Co-production training, part 2")
     terminal.send("Enter")
-    read.screen("start form", "Start a session of", "Title of this session", "Facilitator (can be empty)",
-                "Note-taker (can be empty)", "Start (enter)")
+    read.screen(
+        "start form",
+        "Start a session of",
+        "Title of this session",
+        "Facilitator (can be empty)",
+        "Note-taker (can be empty)",
+        "Start (enter)",
+    )
     terminal.send("Enter")
     # The first seven steps' names whole in the agenda (a long one goes on over two lines), once it is laid out.
     shown = [step.title for step in PART_1.steps[:7]]
-    terminal.wait_until(lambda screen: "Minutes" in screen and all(title in column(screen, "Step", "Minutes") for title in shown),
-                        "the agenda to show the first seven steps' names whole")
+    terminal.wait_until(
+        lambda screen: "Minutes" in screen and all(title in column(screen, "Step", "Minutes") for title in shown),
+        "the agenda to show the first seven steps' names whole",
+    )
     read.screen("live", "Paused with", "Arrival and welcome")
 
     terminal.send("r")
@@ -102,8 +113,15 @@ def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory, tm
     read.screen("notes", "Parking lot: Bus times", "Bus times to the community hall on Sundays", columns=slice(0, 46))
 
     terminal.send("d")
-    read.screen("decision form", "Record a decision", "The question or proposal", "How the group decided", "Outcome",
-                "Who was present (space ticks or unticks)", "Save (ctrl+s)")
+    read.screen(
+        "decision form",
+        "Record a decision",
+        "The question or proposal",
+        "How the group decided",
+        "Outcome",
+        "Who was present (space ticks or unticks)",
+        "Save (ctrl+s)",
+    )
     question = "Should we meet once a month at the library, in the room with the hearing loop?"
     type_long(terminal, question)
     for key in ("Tab", "Tab", "Enter"):  # to the outcome, beside how the group decided, and open it
@@ -114,8 +132,14 @@ def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory, tm
     terminal.wait_until(lambda shown: "Record a decision" not in shown, "the decision form to close")
 
     terminal.send("a")
-    read.screen("action form", "Add an action", "What will be done", "Who will do it (Tab or Right takes the name offered)",
-                "By when, such as 15/07/2026, 15 July or next Tuesday; or leave it empty", "Save (ctrl+s)")
+    read.screen(
+        "action form",
+        "Add an action",
+        "What will be done",
+        "Who will do it (Tab or Right takes the name offered)",
+        "By when, such as 15/07/2026, 15 July or next Tuesday; or leave it empty",
+        "Save (ctrl+s)",
+    )
     what = "Ask the council how they involve older people in planning the new day centre"
     type_long(terminal, what)
     terminal.press("Tab")
@@ -137,8 +161,13 @@ def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory, tm
     decisions = read.screen("records, decisions", "Outcome", "agreed", "consensus")
     assert question in column(decisions, "Question", "Outcome"), decisions
     terminal.send("Enter")
-    read.screen("a decision in full", "Escape or Enter closes this", question, "Outcome: agreed",
-                "Counts: No counts: everyone must be able to support it.")
+    read.screen(
+        "a decision in full",
+        "Escape or Enter closes this",
+        question,
+        "Outcome: agreed",
+        "Counts: No counts: everyone must be able to support it.",
+    )
     terminal.send("Escape")
     terminal.wait_until(lambda shown: "closes this" not in shown, "the details to close")
     terminal.send("Escape")
@@ -157,7 +186,22 @@ def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory, tm
     terminal.send("C-q")
     assert "EXITED 0" in terminal.wait_for("EXITED")
     assert read.read == [
-        "home", "start form", "live", "records, people", "person form", "notes", "decision form", "action form",
-        "action form, filled in", "records, people again", "records, parking lot", "records, actions",
-        "records, decisions", "a decision in full", "finish, are you sure", "finished", "review", "review, actions",
+        "home",
+        "start form",
+        "live",
+        "records, people",
+        "person form",
+        "notes",
+        "decision form",
+        "action form",
+        "action form, filled in",
+        "records, people again",
+        "records, parking lot",
+        "records, actions",
+        "records, decisions",
+        "a decision in full",
+        "finish, are you sure",
+        "finished",
+        "review",
+        "review, actions",
     ]

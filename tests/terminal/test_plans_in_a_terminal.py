@@ -35,7 +35,9 @@ def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tm
     terminal.send("Enter")
     terminal.wait_for("Instructions for whoever runs it")
     terminal.send("C-s")
-    terminal.wait_until(lambda shown: "Instructions for" not in shown and "Check-in round" in shown, "the step in the plan")
+    terminal.wait_until(
+        lambda shown: "Instructions for" not in shown and "Check-in round" in shown, "the step in the plan"
+    )
     terminal.send("a")
     terminal.wait_for("Add a step")
     terminal.type("Vote on the venue")
@@ -48,7 +50,9 @@ def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tm
     terminal.wait_for("How the group decides")
     terminal.send("C-s")
     terminal.wait_until(lambda shown: "How the group decides" not in shown, "the form to close")
-    screen = terminal.wait_until(lambda shown: "Vote on the venue" in shown and "to look at" in shown, "the step and the checks")
+    screen = terminal.wait_until(
+        lambda shown: "Vote on the venue" in shown and "to look at" in shown, "the step and the checks"
+    )
     assert "10:10" in screen  # the vote starts when the check-in ends
     assert "decision step does not say how the group decides" in " ".join(screen.split())
     terminal.send("C-s")

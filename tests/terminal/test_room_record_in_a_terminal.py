@@ -27,7 +27,9 @@ def seen_within(terminal: Terminal, check, seconds: float, what: str) -> float:
         time.sleep(0.02)
 
 
-def test_a_note_typed_by_the_note_taker_shows_on_the_projector_within_a_second_without_names(terminal_factory, tmp_path: Path):
+def test_a_note_typed_by_the_note_taker_shows_on_the_projector_within_a_second_without_names(
+    terminal_factory, tmp_path: Path
+):
     facilitator, note_taker, _ = facilitator_and_note_taker(terminal_factory, tmp_path)
     projector = terminal_factory(80, 24)
     projector.start(f"{installed_command()} show")
@@ -39,12 +41,20 @@ def test_a_note_typed_by_the_note_taker_shows_on_the_projector_within_a_second_w
     note_taker.send("-l", "Bob thinks the bus comes too early")
     note_taker.wait_for("Bob thinks the bus comes too early")  # in Bob's note line, not sent yet
     note_taker.send("Enter")
-    seen_within(projector, lambda shown: "the note-taker thinks the bus comes too early" in shown, WITHIN,
-                "the note on the projector")
+    seen_within(
+        projector,
+        lambda shown: "the note-taker thinks the bus comes too early" in shown,
+        WITHIN,
+        "the note on the projector",
+    )
     shown = projector.screen()
     assert "Bob" not in shown and "bob" not in shown.lower().replace("the note-taker", "")
 
     facilitator.press("g")  # off again
-    seen_within(projector, lambda shown: "thinks the bus" not in shown and "Nothing written down" not in shown, WITHIN,
-                "the record gone from the projector")
+    seen_within(
+        projector,
+        lambda shown: "thinks the bus" not in shown and "Nothing written down" not in shown,
+        WITHIN,
+        "the record gone from the projector",
+    )
     assert PLAN.steps[0].title in projector.screen()  # the step and its clock stay

@@ -22,13 +22,19 @@ exec {git} "$@"
 
 def archived(url: Path) -> dict[str, bytes]:
     """The session files in the archive, as it holds them."""
-    listed = subprocess.run(["git", "-C", str(url), "ls-tree", "-r", "--name-only", "main"], capture_output=True, text=True)
-    return {name: subprocess.run(["git", "-C", str(url), "show", f"main:{name}"], capture_output=True).stdout
-            for name in listed.stdout.split() if name.endswith(".toml")}
+    listed = subprocess.run(
+        ["git", "-C", str(url), "ls-tree", "-r", "--name-only", "main"], capture_output=True, text=True
+    )
+    return {
+        name: subprocess.run(["git", "-C", str(url), "show", f"main:{name}"], capture_output=True).stdout
+        for name in listed.stdout.split()
+        if name.endswith(".toml")
+    }
 
 
-def test_a_finished_session_is_shared_in_the_background_while_the_review_is_in_use(terminal_factory, tmp_path: Path,
-                                                                                  monkeypatch):
+def test_a_finished_session_is_shared_in_the_background_while_the_review_is_in_use(
+    terminal_factory, tmp_path: Path, monkeypatch
+):
     monkeypatch.setenv("HOME", str(tmp_path))  # git's own settings: nobody's
     url = tmp_path / "archive.git"
     subprocess.run(["git", "init", "-q", "--bare", str(url)], check=True)
@@ -38,8 +44,10 @@ def test_a_finished_session_is_shared_in_the_background_while_the_review_is_in_u
     (slow / "git").write_text(SLOW_GIT.format(git=shutil.which("git")))
     (slow / "git").chmod(0o755)
     terminal = terminal_factory(80, 24)
-    terminal.start(f"{installed_command()} run co-production-part-1 --quiet",
-                   env={"PATH": f"{slow}:{os.environ['PATH']}", "HOME": str(tmp_path)})
+    terminal.start(
+        f"{installed_command()} run co-production-part-1 --quiet",
+        env={"PATH": f"{slow}:{os.environ['PATH']}", "HOME": str(tmp_path)},
+    )
     terminal.wait_for("Paused with")
     terminal.send("Space")
     terminal.wait_for(" left.")
@@ -51,11 +59,16 @@ def test_a_finished_session_is_shared_in_the_background_while_the_review_is_in_u
     terminal.send("Enter")
     terminal.wait_for("Summary")
     terminal.send("Right")
-    terminal.wait_until(lambda shown: "Notes" in shown and "went out" not in shown, "the review in use before the share ends")
+    terminal.wait_until(
+        lambda shown: "Notes" in shown and "went out" not in shown, "the review in use before the share ends"
+    )
     # Two shares: the one at start (the new session) and the one at the finish, which waits its turn.
     (session,) = (tmp_path / "sessions").glob("*.toml")
-    terminal.wait_until(lambda _: b'\nstatus = "finished"\n' in archived(url).get(session.name, b""),
-                        "the finished session in the archive", timeout=40)
+    terminal.wait_until(
+        lambda _: b'\nstatus = "finished"\n' in archived(url).get(session.name, b""),
+        "the finished session in the archive",
+        timeout=40,
+    )
     assert list(archived(url)) == [session.name]
     assert "went out" in terminal.wait_for("went out")  # and the screen said so
     terminal.send("C-q")

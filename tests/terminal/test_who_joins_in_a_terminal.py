@@ -25,7 +25,10 @@ def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(terminal_fac
     stranger = terminal_factory(100, 30)
     stranger.start(f"{app} join --name Stranger")
     said = unwrapped(stranger.wait_for("EXITED"))
-    assert unwrapped("No one called Stranger is on the roster. Ask the facilitator to add you, or to let guests join.") in said
+    assert (
+        unwrapped("No one called Stranger is on the roster. Ask the facilitator to add you, or to let guests join.")
+        in said
+    )
     assert "EXITED2" in said
     typo = terminal_factory(100, 30)
     typo.start(f"{app} join --name Bbo")  # Bob, mistyped
@@ -50,12 +53,21 @@ def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(terminal_fac
 
 def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(terminal_factory, tmp_path: Path):
     app = installed_command()
-    owner = OpenSession.create(tmp_path / "sessions", find_plan("commissioning-shortlisting").plan, "Healthy ageing fund",
-                               SystemClock(), "Grace Obi")
+    owner = OpenSession.create(
+        tmp_path / "sessions",
+        find_plan("commissioning-shortlisting").plan,
+        "Healthy ageing fund",
+        SystemClock(),
+        "Grace Obi",
+    )
     for name, role in MEMBERS:
         owner.apply(Command("add_person", {"name": name, "role": role}))
     owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
-    owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
+    owner.apply(
+        Command(
+            "add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}
+        )
+    )
     code = owner.session.codes["p1"]
     owner.close()
     chair = terminal_factory(100, 30)
@@ -65,7 +77,8 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(termin
     by_name = terminal_factory(100, 30)
     by_name.start(f"{app} join --name Margaret")
     assert unwrapped("Margaret is on the panel. A panel member's window needs their own code") in unwrapped(
-        by_name.wait_for("EXITED"))
+        by_name.wait_for("EXITED")
+    )
 
     margaret = terminal_factory(100, 30)
     margaret.start(f"{app} join", env={"WORKSHOP_TUI_CODE": code})  # not on the command line

@@ -137,7 +137,9 @@ def test_killing_the_owner_while_the_note_taker_types_loses_none_of_the_notes(te
     assert [note.text for note in load_session(path).notes] == texts
 
 
-def test_a_note_shown_then_its_window_killed_at_once_is_on_disk_and_every_window_agrees(terminal_factory, tmp_path: Path):
+def test_a_note_shown_then_its_window_killed_at_once_is_on_disk_and_every_window_agrees(
+    terminal_factory, tmp_path: Path
+):
     """As found in [11]: Ann types a note and her window is killed a moment after Enter; Bob's window takes
     over; Bob types; Ann resumes and types. No window crashes, and what any of them showed is on disk."""
     app = installed_command()

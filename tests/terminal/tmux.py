@@ -30,19 +30,33 @@ class Terminal:
 
     def start(self, command: str, env: dict[str, str] | None = None) -> None:
         # XDG_DATA_HOME: a run that finds no sessions folder where it runs never touches the real home's.
-        settings = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "XDG_DATA_HOME": str(self.cwd / "data"),
-                    **(env or {})}
+        settings = {
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "XDG_DATA_HOME": str(self.cwd / "data"),
+            **(env or {}),
+        }
         exports = " ".join(f"{key}={value}" for key, value in settings.items())
         size = ["-x", str(self.width), "-y", str(self.height)]
         # Open the window first and fix its size, then start the program in it, so the
         # program never sees tmux's default size (it can start before a resize arrives).
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, *size, "-c", str(self.cwd), "sleep 600"], check=True)
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", self.name, *size, "-c", str(self.cwd), "sleep 600"], check=True
+        )
         subprocess.run(["tmux", "set-option", "-t", self.name, "window-size", "manual"], check=True)
         subprocess.run(["tmux", "resize-window", "-t", self.name, *size], check=True)
         subprocess.run(
-            ["tmux", "respawn-pane", "-k", "-t", self.name, "-c", str(self.cwd),
-             # The test run sets COLUMNS and LINES; a real terminal's program must not see them.
-             f"env -u COLUMNS -u LINES {exports} {command}; echo EXITED $?; sleep 600"],
+            [
+                "tmux",
+                "respawn-pane",
+                "-k",
+                "-t",
+                self.name,
+                "-c",
+                str(self.cwd),
+                # The test run sets COLUMNS and LINES; a real terminal's program must not see them.
+                f"env -u COLUMNS -u LINES {exports} {command}; echo EXITED $?; sleep 600",
+            ],
             check=True,
         )
 
@@ -57,7 +71,9 @@ class Terminal:
     def screen(self, colours: bool = False) -> str:
         return subprocess.run(
             ["tmux", "capture-pane", "-p", *(["-e"] if colours else []), "-t", self.name],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
 
     def settled(self, timeout: float = 20.0) -> str:

@@ -50,8 +50,10 @@ class Ink:
             return "#{:02X}{:02X}{:02X}".format(*rgb)
 
         dimmed = ", dimmed" if self.dim else ""
-        return (f"{self.text.strip()!r} on line {self.line + 1}: {hex_of(self.foreground)} on "
-                f"{hex_of(self.background)}, {contrast(self.foreground, self.background):.2f}:1{dimmed}")
+        return (
+            f"{self.text.strip()!r} on line {self.line + 1}: {hex_of(self.foreground)} on "
+            f"{hex_of(self.background)}, {contrast(self.foreground, self.background):.2f}:1{dimmed}"
+        )
 
 
 def _rgb(color: RichColor | None, fallback: tuple[int, int, int]) -> tuple[int, int, int]:

@@ -28,7 +28,9 @@ async def pause_the_break_with_14_30_left(pilot, clock) -> None:
     await pilot.pause()
 
 
-async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_on_the_facilitators_screen(sessions_dir: Path, clock):
+async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_on_the_facilitators_screen(
+    sessions_dir: Path, clock
+):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pause_the_break_with_14_30_left(pilot, clock)
@@ -100,7 +102,10 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_
     pause_the_break_in_the_owner(owner, clock)
     window, app = joined_window_app(owner, clock, role, name="Bob" if role == "note-taker" else "")
     async with app.run_test(size=(120, 40)) as pilot:
-        until(lambda: window.engine.session.status == "paused" and window.engine.current.title == "Tea", "the window hearing the pause")
+        until(
+            lambda: window.engine.session.status == "paused" and window.engine.current.title == "Tea",
+            "the window hearing the pause",
+        )
         await advance(pilot, clock, 0)
         shown = "#projector-title" if role == "audience" else "#timer-words"
         assert "back at 10:15" in text_of(app, shown)

@@ -43,7 +43,9 @@ async def test_an_application_is_corrected_withdrawn_and_one_added_by_mistake_re
 
 async def test_an_import_is_undone_with_u_until_scoring_starts(sessions_dir, clock, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "more.csv").write_text("Organisation,Project,Amount\nOak Street Shed,Shed,40000\nCanal Singers,Songs,15000\n")
+    (tmp_path / "more.csv").write_text(
+        "Organisation,Project,Amount\nOak Street Shed,Shed,40000\nCanal Singers,Songs,15000\n"
+    )
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot)
         await pilot.press("i", *"more.csv", "enter")
@@ -133,7 +135,11 @@ async def test_a_tie_at_the_funding_line_is_ordered_with_t_and_the_line_is_never
         assert table.cursor_row == 1
         await pilot.press("down", "t", *"Riverside reaches more people", "enter")
         await pilot.pause()
-        assert [str(r[1]) for r in (table.get_row_at(i) for i in range(3))] == ["Riverside", "─ funding line ─", "Hillside"]
+        assert [str(r[1]) for r in (table.get_row_at(i) for i in range(3))] == [
+            "Riverside",
+            "─ funding line ─",
+            "Hillside",
+        ]
         assert "the chair put Riverside first" in words(pilot, "#ranking-line")
 
 
@@ -149,7 +155,12 @@ async def test_after_a_resize_the_ranking_is_laid_out_for_the_new_width(sessions
     async with panel_app(sessions_dir, clock).run_test(size=(160, 40)) as pilot:
         await two_applications(pilot)
         run = live(pilot.app).run_command
-        run("edit_application", application="app1", organisation="Hillside Lunch Club and Friendship Group", reason="Full name")
+        run(
+            "edit_application",
+            application="app1",
+            organisation="Hillside Lunch Club and Friendship Group",
+            reason="Full name",
+        )
         await pilot.press("tab", "tab", "tab", "tab")
         table = pilot.app.screen.query_one("#ranking-table", DataTable)
         wide = sum(c.get_render_width(table) for c in table.ordered_columns)
@@ -214,7 +225,9 @@ HOSTILE = {  # made here: every file a spreadsheet could save, or a person could
 }
 
 
-async def test_a_corpus_of_hostile_files_imported_through_the_screen_never_stops_the_meeting(sessions_dir, clock, tmp_path, monkeypatch):
+async def test_a_corpus_of_hostile_files_imported_through_the_screen_never_stops_the_meeting(
+    sessions_dir, clock, tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     for name, data in HOSTILE.items():
         (tmp_path / name).write_bytes(data)
@@ -251,7 +264,9 @@ async def test_the_live_screen_under_the_panel_never_makes_the_panel_paint_again
         assert live(pilot.app).is_current
 
 
-async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_application_is_off_the_sheet(sessions_dir, clock, tmp_path, monkeypatch):
+async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_application_is_off_the_sheet(
+    sessions_dir, clock, tmp_path, monkeypatch
+):
     from workshop_tui.ui.screens.confirm import ConfirmScreen
 
     monkeypatch.chdir(tmp_path)
@@ -271,7 +286,10 @@ async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_applicat
         await pilot.press("tab", "tab")
         await pilot.pause()
         sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
-        assert [str(sheet.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(sheet.row_count)] == ["app1", "app3"]
+        assert [str(sheet.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(sheet.row_count)] == [
+            "app1",
+            "app3",
+        ]
 
 
 async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(sessions_dir, clock):

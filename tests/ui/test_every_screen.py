@@ -20,6 +20,7 @@ SIZES = [(80, 24), (160, 48)]
 SIZE_IDS = ["80x24", "160x48"]
 PART_1 = find_plan("co-production-part-1").plan
 
+
 async def a_room(pilot: Pilot) -> None:
     """Part 1 under way: three people, notes, a parking-lot point, an action and a decision."""
     run = live(pilot.app).run_command
@@ -28,11 +29,21 @@ async def a_room(pilot: Pilot) -> None:
     run("start_timer")
     run("add_note", typed="+ @Ann Meet somewhere with a hearing loop")
     run("add_note", typed="> Bus times to the community hall on Sundays")
-    run("add_action", text="Ask the council how they involve older people in planning the new day centre",
-        owner="Margaret Okonkwo-Williams", due=date(2026, 7, 15))
-    run("record_decision", question="Should we meet once a month at the library, in the room with the hearing loop?",
-        method="fist-of-five", outcome="not agreed", fingers=[0, 0, 1, 0, 1, 1], present=["p1", "p2", "p3"],
-        reasons="Two people cannot get there by bus.")
+    run(
+        "add_action",
+        text="Ask the council how they involve older people in planning the new day centre",
+        owner="Margaret Okonkwo-Williams",
+        due=date(2026, 7, 15),
+    )
+    run(
+        "record_decision",
+        question="Should we meet once a month at the library, in the room with the hearing loop?",
+        method="fist-of-five",
+        outcome="not agreed",
+        fingers=[0, 0, 1, 0, 1, 1],
+        present=["p1", "p2", "p3"],
+        reasons="Two people cannot get there by bus.",
+    )
     await pilot.pause()
 
 
@@ -66,7 +77,9 @@ def same_codes(taken: set[str]) -> str:
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(LIVE_SCREENS))
-def test_a_screen_of_a_session_under_way(snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size):
+def test_a_screen_of_a_session_under_way(
+    snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size
+):
     monkeypatch.chdir(tmp_path)  # the finished screen says where the file is: the same words every time
     monkeypatch.setattr("workshop_tui.core.session_engine.new_code", same_codes)
     app = live_app(Path("sessions"), clock, plan=PART_1)
@@ -138,4 +151,6 @@ def test_a_screen_of_the_panel(snap_compare, sessions_dir: Path, clock: FakeCloc
     from tests.ui.test_snapshots import a_scored_round
 
     app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
-    assert snap_compare(app, terminal_size=size, run_before=read_whole(first=a_scored_round(True, PANEL_SCREENS[screen])))
+    assert snap_compare(
+        app, terminal_size=size, run_before=read_whole(first=a_scored_round(True, PANEL_SCREENS[screen]))
+    )

@@ -34,7 +34,10 @@ async def test_finishing_shows_how_it_went_where_it_is_saved_and_what_next(sessi
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_after_the_first_step(pilot, clock)
         assert isinstance(app.screen, FinishedScreen)
-        assert shown(app, "#status-line") == "Finished at 10:12. It ran for 12 minutes from 10:00; the plan was 55 minutes."
+        assert (
+            shown(app, "#status-line")
+            == "Finished at 10:12. It ran for 12 minutes from 10:00; the plan was 55 minutes."
+        )
         counts = shown(app, "#finished-counts")
         assert "Recorded: 3 notes, 1 decision, 1 action." in counts
         assert "Not reached: Tea, Talk." in counts  # never ran, so never shown as done

@@ -94,7 +94,9 @@ async def test_a_decision_the_engine_refuses_keeps_the_form_open_and_says_why(se
         assert app.screen.focused.id == "votes-for"
 
 
-async def test_an_impossible_count_and_a_contradiction_are_warned_about_and_kept_with_the_decision(sessions_dir: Path, clock):
+async def test_an_impossible_count_and_a_contradiction_are_warned_about_and_kept_with_the_decision(
+    sessions_dir: Path, clock
+):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
         await add_people(pilot, "Ann", "Bob")
@@ -170,7 +172,11 @@ async def test_editing_a_note_with_an_at_name_changes_who_said_it(sessions_dir: 
         await pilot.press("enter")
         assert not isinstance(app.screen, TextPrompt)
         note = live(app).session.notes[0]
-        assert (note.text, note.by, [e.text for e in note.earlier]) == ("Meet at the library", "p2", ["Meet at the libary"])
+        assert (note.text, note.by, [e.text for e in note.earlier]) == (
+            "Meet at the library",
+            "p2",
+            ["Meet at the libary"],
+        )
         assert shown_notes(app) == ["10:00 Meet at the library - Bob (edited)"]
 
 
@@ -250,7 +256,9 @@ async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80
         assert problem.region.height >= 1 and within(problem.region, box)
 
 
-async def test_who_was_present_shows_ticked_and_unticked_in_characters_and_who_has_not_arrived(sessions_dir: Path, clock):
+async def test_who_was_present_shows_ticked_and_unticked_in_characters_and_who_has_not_arrived(
+    sessions_dir: Path, clock
+):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_people(pilot, "Ann", "Bob")

@@ -63,7 +63,14 @@ LIVE_KEYS = keys_of(LiveScreen, WorkshopApp) | {key_words(WorkshopApp.COMMAND_PA
 
 def test_keys_are_shown_the_way_people_read_them():
     assert [key_words(key) for key in ["space", "ctrl+q", "f1", "plus", "question_mark", "ctrl+up", "n", "1"]] == [
-        "Space", "Ctrl+Q", "F1", "+", "?", "Ctrl+Up", "N", "1",
+        "Space",
+        "Ctrl+Q",
+        "F1",
+        "+",
+        "?",
+        "Ctrl+Up",
+        "N",
+        "1",
     ]
 
 
@@ -73,7 +80,9 @@ def test_every_binding_has_an_id_and_a_tooltip():
     for cls in classes:
         for binding in vars(cls)["BINDINGS"]:
             assert isinstance(binding, Binding), f"{cls.__name__}: {binding!r} is not a Binding"
-            assert binding.id and re.fullmatch(r"[a-z][a-z0-9_]*", binding.id), f"{cls.__name__}: {binding.key} has no id"
+            assert binding.id and re.fullmatch(r"[a-z][a-z0-9_]*", binding.id), (
+                f"{cls.__name__}: {binding.key} has no id"
+            )
             assert binding.tooltip, f"{cls.__name__}: {binding.id} has no tooltip"
 
 

@@ -250,7 +250,13 @@ async def test_the_command_palette_lists_the_session_actions(sessions_dir: Path,
     app = live_app(sessions_dir, clock)
     async with app.run_test():
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ["Start or pause the timer", "Go to the next step", "Projector view on or off", "Finish the session", "Save and quit"]:
+        for wanted in [
+            "Start or pause the timer",
+            "Go to the next step",
+            "Projector view on or off",
+            "Finish the session",
+            "Save and quit",
+        ]:
             assert wanted in titles
 
 
@@ -283,10 +289,12 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
         rows = []
         for y in range(glyph.size.height):
             strip = glyph.render_line(y)
-            rows.append("".join(
-                ("#" if segment.style and segment.style.bgcolor == segment.style.color else " ") * len(segment.text)
-                for segment in strip
-            ))
+            rows.append(
+                "".join(
+                    ("#" if segment.style and segment.style.bgcolor == segment.style.color else " ") * len(segment.text)
+                    for segment in strip
+                )
+            )
         return rows
 
     app = OneClock()
@@ -298,10 +306,14 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             glyphs = list(clock.query_children(Glyph))
             repainted = []
             for glyph in glyphs:
-                glyph.refresh = lambda *a, _g=glyph, _seen=repainted, **k: _seen.append(_g) or Glyph.refresh(_g, *a, **k)
+                glyph.refresh = lambda *a, _g=glyph, _seen=repainted, **k: (
+                    _seen.append(_g) or Glyph.refresh(_g, *a, **k)
+                )
             clock.text = after
             await pilot.pause()
-            assert [glyphs.index(g) for g in repainted] == [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+            assert [glyphs.index(g) for g in repainted] == [
+                i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b
+            ]
             for glyph, char in zip(clock.query_children(Glyph), after, strict=True):
                 across, down = glyph.scale
                 expected = ["".join(c * across for c in row) for row in GLYPHS[char] for _ in range(down)]
@@ -310,7 +322,6 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             regions = [g.region for g in clock.query_children(Glyph)]
             assert all(r.right <= n.x for r, n in pairwise(regions))
             assert all(clock.region.contains_region(r) for r in regions)
-
 
 
 # Issue 9, item 19: Ctrl+C says how to quit, except in a text field, where it copies.
@@ -337,7 +348,9 @@ async def test_ctrl_c_in_the_note_line_says_nothing_about_quitting(sessions_dir:
         assert app.screen.query_one("#note-line", Input).value == "hi"
 
 
-async def test_at_80x24_a_long_agenda_title_goes_on_over_lines_whole_and_the_minutes_are_in_sight(sessions_dir: Path, clock):
+async def test_at_80x24_a_long_agenda_title_goes_on_over_lines_whole_and_the_minutes_are_in_sight(
+    sessions_dir: Path, clock
+):
     from tests.conftest import small_plan
     from tests.ui.whole_words import assert_table_shows_whole
 

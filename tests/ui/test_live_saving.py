@@ -13,6 +13,7 @@ from tests.ui.live_helpers import advance, live, live_app, text_of
 
 def break_the_disk(monkeypatch):
     """As a read-only folder does, even for root (who may write anywhere)."""
+
     def refuse(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
@@ -82,7 +83,9 @@ def test_work_saved_under_a_new_name_reads_as_saved_with_where_it_went():
     from workshop_tui.store.open_session import SaveState
     from workshop_tui.ui.screens.live import _save_words
 
-    moved = SaveState(saved_at=datetime(2026, 12, 7, 10, 4, 5), warning="Your work is kept in /x/part-1 (saved 10-04-05).toml.")
+    moved = SaveState(
+        saved_at=datetime(2026, 12, 7, 10, 4, 5), warning="Your work is kept in /x/part-1 (saved 10-04-05).toml."
+    )
     assert moved.ok
     assert _save_words(moved) == "Saved 10:04:05. Your work is kept in /x/part-1 (saved 10-04-05).toml."
     assert _save_words(SaveState(saved_at=None, problem="Could not save.")) == "Could not save."

@@ -20,8 +20,10 @@ def test_two_parts_of_a_series_still_differ_when_cut():
     assert one != two and one.endswith("part 1") and two.endswith("part 2")
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=80),
-       st.integers(min_value=0, max_value=60))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), max_size=80),
+    st.integers(min_value=0, max_value=60),
+)
 def test_a_cut_title_always_fits_its_room(text: str, width: int):
     shown = middle_cut(text, width)
     assert cell_len(shown) <= width

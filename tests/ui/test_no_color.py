@@ -91,8 +91,9 @@ async def test_who_is_present_reads_in_words(tmp_path: Path, clock: FakeClock):
 
 
 async def test_done_actions_read_done(tmp_path: Path, clock: FakeClock):
-    said = await _seen(live_app(tmp_path, clock, plan=find_plan("co-production-part-1").plan),
-                       _a_room("r", "right", "right"))
+    said = await _seen(
+        live_app(tmp_path, clock, plan=find_plan("co-production-part-1").plan), _a_room("r", "right", "right")
+    )
     assert "Book the library room Ann Smith 15 Jul 2026 ✓ done" in said
     assert "Ask about the bus Tom Bell 15 Jul 2026 open" in said
 

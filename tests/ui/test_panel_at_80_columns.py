@@ -16,7 +16,9 @@ from tests.panel_helpers import CRITERIA
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app
 
-words = st.text(alphabet=st.sampled_from("abcdefghij klmnop'-ÉÖ"), min_size=1, max_size=60).map(lambda t: t.strip() or "x")
+words = st.text(alphabet=st.sampled_from("abcdefghij klmnop'-ÉÖ"), min_size=1, max_size=60).map(
+    lambda t: t.strip() or "x"
+)
 
 
 @st.composite
@@ -43,14 +45,26 @@ def cut_without_saying(table) -> list[str]:
 
 
 # Not shrunk: each example runs the app, and the failing round is printed whole anyway.
-@settings(max_examples=8, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(rounds())
 # Found by this test: an amount of £21 million pushed the applications table past 80 columns.
-@example(case=(["Margaret", "Dennis", "Evelyn"], [("Hillside", "Lunch", 1), ("Oak", "Shed", 2_147_483_648)], "a", False))
+@example(
+    case=(["Margaret", "Dennis", "Evelyn"], [("Hillside", "Lunch", 1), ("Oak", "Shed", 2_147_483_648)], "a", False)
+)
 # Found by this test: a member's name of 40 letters pushed the moderation table to 88 columns.
-@example(case=(["Öd-jfoe-lgll'É-lmdmfijÖpkfnelÉmÖegai'ecl", "pih'pb'omf", "ÉcÖj'Éhfoo", "e'meÖd", "dh"],
-               [("cpn", "'g", 2010)], "hl", True))
+@example(
+    case=(
+        ["Öd-jfoe-lgll'É-lmdmfijÖpkfnelÉmÖegai'ecl", "pih'pb'omf", "ÉcÖj'Éhfoo", "e'meÖd", "dh"],
+        [("cpn", "'g", 2010)],
+        "hl",
+        True,
+    )
+)
 async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(sessions_dir, clock, case):
     people, bids, interest, revealed = case
     async with panel_app(sessions_dir / str(abs(hash(str(case)))), clock).run_test(size=(80, 24)) as pilot:
@@ -74,8 +88,13 @@ async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(sessions
         await pilot.press("c")
         await pilot.pause()
         problems = []
-        for tab, kind in (("applications", ApplicationsTable), ("declarations", DeclarationsTable), ("scores", ScoreSheet),
-                          ("moderation", ModerationTable), ("ranking", RankingTable)):
+        for tab, kind in (
+            ("applications", ApplicationsTable),
+            ("declarations", DeclarationsTable),
+            ("scores", ScoreSheet),
+            ("moderation", ModerationTable),
+            ("ranking", RankingTable),
+        ):
             pilot.app.screen.query_one("#panel-tabs").active = tab
             await pilot.pause()
             problems += cut_without_saying(pilot.app.screen.query_one(kind))

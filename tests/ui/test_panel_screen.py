@@ -86,7 +86,9 @@ async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions
     bad = tmp_path / "bad.csv"
     bad.write_text("Organisation,Project,Amount requested\nOak Street Shed,Shed,£40,000\nCanal Singers,Songs,lots\n")
     good = tmp_path / "good.csv"
-    good.write_text("Amount requested,Organisation,Project,Notes\n\"£40,000\",Oak Street Shed,Shed,x\n15000,Canal Singers,Songs,y\n")
+    good.write_text(
+        'Amount requested,Organisation,Project,Notes\n"£40,000",Oak Street Shed,Shed,x\n15000,Canal Singers,Songs,y\n'
+    )
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await open_round_with_two_applications(pilot)
         assert [a.organisation for a in panel_of(pilot).round.applications] == ["Hillside", "Riverside"]
@@ -94,11 +96,18 @@ async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions
         assert "row 3" in words(pilot, "#form-problem") and len(panel_of(pilot).round.applications) == 2
         await pilot.press("escape", "i", *good.name, "enter")
         await pilot.pause()
-        assert [a.amount_pence for a in panel_of(pilot).round.applications] == [30_000_00, 20_000_00, 40_000_00, 15_000_00]
+        assert [a.amount_pence for a in panel_of(pilot).round.applications] == [
+            30_000_00,
+            20_000_00,
+            40_000_00,
+            15_000_00,
+        ]
         assert pilot.app.screen.query_one("#applications-table", DataTable).row_count == 4
 
 
-async def test_an_organisation_twice_in_a_spreadsheet_is_asked_about_before_it_is_imported(sessions_dir, clock, tmp_path, monkeypatch):
+async def test_an_organisation_twice_in_a_spreadsheet_is_asked_about_before_it_is_imported(
+    sessions_dir, clock, tmp_path, monkeypatch
+):
     from workshop_tui.ui.screens.confirm import ConfirmScreen
 
     monkeypatch.chdir(tmp_path)
@@ -118,7 +127,9 @@ async def test_an_organisation_twice_in_a_spreadsheet_is_asked_about_before_it_i
         assert isinstance(pilot.app.screen, ConfirmScreen), pilot.app.screen
         await pilot.press("y")
         await pilot.pause()
-        assert len(panel_of(pilot).round.applications) == 4, [n.message for n in pilot.app._notifications]  # both, as chosen
+        assert len(panel_of(pilot).round.applications) == 4, [
+            n.message for n in pilot.app._notifications
+        ]  # both, as chosen
 
 
 async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_member_out(sessions_dir, clock):
@@ -156,7 +167,9 @@ async def test_a_sheet_is_typed_in_digits_and_stays_hidden_from_the_other_tabs_u
         assert list(ranking.get_row("app1"))[2:] == ["9 of 20", "hidden"]
 
 
-async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agreed_score_needs_a_reason(sessions_dir, clock):
+async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agreed_score_needs_a_reason(
+    sessions_dir, clock
+):
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
         await two_applications(pilot)
         await pilot.press("tab", "tab", *"1" * 5, *"4" * 5, "pagedown", *"5" * 5, *"4" * 5)
@@ -179,7 +192,9 @@ async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agree
         assert panel_of(pilot).agreed[0].reason == "A clear need"
 
 
-async def test_agreeing_the_close_ones_then_awarding_on_the_ranking_with_a_reason_for_going_against_it(sessions_dir, clock):
+async def test_agreeing_the_close_ones_then_awarding_on_the_ranking_with_a_reason_for_going_against_it(
+    sessions_dir, clock
+):
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
         await two_applications(pilot)
         run = live(pilot.app).run_command  # the sheets (typed by keys in the tests above)
@@ -218,7 +233,12 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
         for name, role in MEMBERS:
             owner.apply(Command("add_person", {"name": name, "role": role}))
         owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
-        owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
+        owner.apply(
+            Command(
+                "add_application",
+                {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00},
+            )
+        )
         for member in ("p1", "p2"):
             owner.apply(Command("declare_no_interests", {"member": member}))
         owner.apply(Command("enter_score", {"member": "p2", "application": "app1", "criterion": "need", "level": 1}))
@@ -230,7 +250,11 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
             assert "Your sheet, Margaret" in words(pilot, "#sheet-line")
             await pilot.press("4")
             until(lambda: len(owner.session.panel.scores) == 2, "the owner to have Margaret's score")
-            assert [(s.member, s.level, s.window) for s in owner.session.panel.scores][-1] == ("p1", 4, "member: Margaret")
+            assert [(s.member, s.level, s.window) for s in owner.session.panel.scores][-1] == (
+                "p1",
+                4,
+                "member: Margaret",
+            )
             sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
             assert sheet.get_row("app1")[0] == "4"  # Dennis's 1 is nowhere on this screen
         window.close()
@@ -272,15 +296,22 @@ async def test_a_sheet_typed_straight_through_passes_over_the_row_the_member_ste
         assert "10 of 10 entered" in words(pilot, "#sheet-line")
 
 
-async def test_moderation_keeps_its_order_while_scores_are_agreed_so_page_down_meets_each_application_once(sessions_dir, clock):
+async def test_moderation_keeps_its_order_while_scores_are_agreed_so_page_down_meets_each_application_once(
+    sessions_dir, clock
+):
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         a_round(pilot, applications=5)
         run = live(pilot.app).run_command
         for member, base in [("p1", 1), ("p2", 3), ("p3", 5), ("p4", 4)]:
             for number in range(1, 6):
                 for criterion in CRITERIA:
-                    run("enter_score", member=member, application=f"app{number}", criterion=criterion,
-                        level=min(5, max(1, base + number % 3 - 1)))
+                    run(
+                        "enter_score",
+                        member=member,
+                        application=f"app{number}",
+                        criterion=criterion,
+                        level=min(5, max(1, base + number % 3 - 1)),
+                    )
         run("reveal_scores")
         await pilot.press("c", "tab")  # it opens on the scores; moderation is next
         seen = []
@@ -332,7 +363,10 @@ async def test_a_typed_score_is_drawn_in_its_cell_on_screen_not_only_kept(sessio
         await pilot.press("4")  # the fourth cell
         await pilot.pause()
         sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
-        lines = ["".join(segment.text for segment in strip) for strip in sheet.render_lines(Region(0, 0, sheet.size.width, 4))]
+        lines = [
+            "".join(segment.text for segment in strip)
+            for strip in sheet.render_lines(Region(0, 0, sheet.size.width, 4))
+        ]
         first = next(line for line in lines if "Group 1" in line)
         assert first.split()[3:] == ["5", "2", "none", "4", "·"]
 
@@ -342,8 +376,14 @@ async def test_enter_on_an_application_shows_its_summary_and_where_the_whole_of_
         roster(pilot)
         run = live(pilot.app).run_command
         run("open_round", pot_pence=100_000_00)
-        run("add_application", organisation="Hillside Lunch Club", project="Hot lunches", amount_pence=96_000_00,
-            summary="A hot lunch three days a week.", link="applications/01-hillside.pdf")
+        run(
+            "add_application",
+            organisation="Hillside Lunch Club",
+            project="Hot lunches",
+            amount_pence=96_000_00,
+            summary="A hot lunch three days a week.",
+            link="applications/01-hillside.pdf",
+        )
         await pilot.press("c", "shift+tab", "shift+tab")  # from the scores back to the applications
         table = pilot.app.screen.query_one("#applications-table", DataTable)
         assert table.get_row("app1")[3] == "£96,000"  # the amount is never cut at 80 columns
@@ -360,8 +400,16 @@ async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first
         owner = live(pilot.app).owner
         criterion = panel_of(pilot).round.criteria[0].id
         # Margaret types her own first score in her own window.
-        owner.carry_out(Command("enter_score", {"member": "p1", "application": "app1", "criterion": criterion, "level": 4},
-                                id="1", role="member", window="member: Margaret", window_id="margaret"))
+        owner.carry_out(
+            Command(
+                "enter_score",
+                {"member": "p1", "application": "app1", "criterion": criterion, "level": 4},
+                id="1",
+                role="member",
+                window="member: Margaret",
+                window_id="margaret",
+            )
+        )
         await pilot.press("tab", "tab")  # Margaret's sheet, on her first cell
         await pilot.pause()
         await pilot.press("2")
@@ -403,7 +451,9 @@ async def test_the_chair_sees_who_may_join_with_each_members_code_and_lets_guest
         await pilot.press("ctrl+g")
         await pilot.pause()
         shown = words(pilot, "#who-words")
-        assert shown.startswith("Web browsers (workshop-tui serve)\n  Join code 2A7TJ5\n  Browsers: http://192.168.1.5:8000/join")
+        assert shown.startswith(
+            "Web browsers (workshop-tui serve)\n  Join code 2A7TJ5\n  Browsers: http://192.168.1.5:8000/join"
+        )
         assert "for web browsers only; a co-chair's code is below" in shown
 
 

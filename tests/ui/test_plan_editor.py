@@ -60,19 +60,28 @@ async def test_a_new_plan_is_written_by_keyboard_with_a_method_from_the_library_
         await pilot.press("i")
         assert isinstance(app.screen, MethodChooser)
         chooser = app.screen.query_one("#methods", OptionList)
-        chooser.highlighted = next(i for i in range(chooser.option_count) if chooser.get_option_at_index(i).id == "dot-voting")
+        chooser.highlighted = next(
+            i for i in range(chooser.option_count) if chooser.get_option_at_index(i).id == "dot-voting"
+        )
         await pilot.press("enter")
         assert isinstance(app.screen, StepForm)
         assert app.screen.query_one("#step-title", Input).value == "Dot voting"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert rows(app) == [("10:00", "15", "activity", "Welcome and coffee", ""),
-                             ("10:15", "15", "decision", "Dot voting", "")]
+        assert rows(app) == [
+            ("10:00", "15", "activity", "Welcome and coffee", ""),
+            ("10:15", "15", "decision", "Dot voting", ""),
+        ]
         assert text(app, "#plan-total") == "2 steps · 30 minutes · 10:00 to 10:30, 1 hour to spare before 11:30"
         assert "not saved yet" in text(app, "#editor-heading")
         await saved(pilot)
     plan = load_plan(sessions_dir / "plans" / "coffee-morning.toml")
-    assert (plan.title, plan.version, f"{plan.starts_at:%H:%M}", f"{plan.ends_by:%H:%M}") == ("Coffee morning", 1, "10:00", "11:30")
+    assert (plan.title, plan.version, f"{plan.starts_at:%H:%M}", f"{plan.ends_by:%H:%M}") == (
+        "Coffee morning",
+        1,
+        "10:00",
+        "11:30",
+    )
     assert [step.title for step in plan.steps] == ["Welcome and coffee", "Dot voting"]
     assert plan.steps[1].decides_by == "dot vote" and plan.steps[1].prompts  # the method's words came with it
     assert plan.steps[0].instructions == "Greet people as they arrive. Show the toilets."
@@ -113,7 +122,10 @@ async def test_leaving_with_changes_asks_first_and_staying_keeps_them(sessions_d
         await pilot.press("x", "escape")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        assert isinstance(app.screen, PlanEditor) and len(rows(app)) == len(find_plan("co-production-part-2").plan.steps) - 1
+        assert (
+            isinstance(app.screen, PlanEditor)
+            and len(rows(app)) == len(find_plan("co-production-part-2").plan.steps) - 1
+        )
         await pilot.press("escape", "y")
         await pilot.pause()
     assert not (sessions_dir / "plans").exists()  # nothing was saved
@@ -129,8 +141,10 @@ async def test_a_save_after_another_window_saved_is_refused_in_words_and_the_cha
         await pilot.press("x")
         save_plan_version(sessions_dir / "plans", first.plan, started_from=1)  # another window saved version 2
         await saved(pilot)
-        assert any("saved in another window meanwhile" in str(n.message) and "another short name" in str(n.message)
-                   for n in app._notifications)
+        assert any(
+            "saved in another window meanwhile" in str(n.message) and "another short name" in str(n.message)
+            for n in app._notifications
+        )
         assert editor(app).draft.unsaved
     assert load_plan(sessions_dir / "plans" / "our-course.toml").version == 2
 
@@ -180,12 +194,21 @@ async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, 
         assert app.screen.query_one("#decides-by-box").display  # a decision step asks how the group decides
         await pilot.press("tab", "enter", "down", "down", "enter")  # not said yet, consensus, consent
         # In the words' boxes the cursor starts after the words; F7 chooses them all, so typing replaces them.
-        await pilot.press("tab", *" Ask each person in turn.", "tab", "f7", *"What matters most?", "enter", *"Who is missing?")
+        await pilot.press(
+            "tab", *" Ask each person in turn.", "tab", "f7", *"What matters most?", "enter", *"Who is missing?"
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
         step = editor(app).draft.steps[1]
-        assert (step.title, step.planned_minutes, step.kind, step.decides_by) == ("Choosing together", 25, "decision", "consent")
-        assert step.instructions.startswith("Go round the room") and step.instructions.endswith(" Ask each person in turn.")
+        assert (step.title, step.planned_minutes, step.kind, step.decides_by) == (
+            "Choosing together",
+            25,
+            "decision",
+            "consent",
+        )
+        assert step.instructions.startswith("Go round the room") and step.instructions.endswith(
+            " Ask each person in turn."
+        )
         assert step.prompts == ["What matters most?", "Who is missing?"]
         assert rows(app)[1][1:4] == ("25", "decision", "Choosing together")
 

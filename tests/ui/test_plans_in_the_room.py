@@ -51,8 +51,11 @@ async def test_i_adds_a_method_from_the_library_after_the_current_step_with_its_
 
 
 async def test_the_decision_form_starts_with_how_the_plan_says_the_group_decides(sessions_dir: Path, clock):
-    plan = Plan(name="vote", title="Vote", steps=[Step(title="Choose a venue", kind="decision", planned_minutes=10,
-                                                       decides_by="dot vote")])
+    plan = Plan(
+        name="vote",
+        title="Vote",
+        steps=[Step(title="Choose a venue", kind="decision", planned_minutes=10, decides_by="dot vote")],
+    )
     app = live_app(sessions_dir, clock, plan=plan)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("d")
@@ -82,7 +85,10 @@ async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(s
         summary = str(app.screen.query_one("#timings-summary", Static).content)
         chart = str(app.screen.query_one("#timings-chart", Static).content)
         assert "3 past sessions" in summary
-        assert "2. Check-in round (activity)" in chart and "Usually took 18 minutes (17 to 20 minutes), against 15 planned." in chart
+        assert (
+            "2. Check-in round (activity)" in chart
+            and "Usually took 18 minutes (17 to 20 minutes), against 15 planned." in chart
+        )
         assert "damaged.toml" in chart and "could not be read" in chart
         assert "2. Check-in round: 20 (was 15)" in chart
         await pilot.press("u")
@@ -98,8 +104,11 @@ async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(s
 
 async def test_a_form_opened_on_fist_of_five_has_its_outcome_in_sight(sessions_dir: Path, clock):
     # The row of finger counts was a screen high, pushing the outcome out of sight at 160x48.
-    plan = Plan(name="agree", title="Agree", steps=[Step(title="Agree the plan", kind="decision", planned_minutes=10,
-                                                         decides_by="fist-of-five")])
+    plan = Plan(
+        name="agree",
+        title="Agree",
+        steps=[Step(title="Agree the plan", kind="decision", planned_minutes=10, decides_by="fist-of-five")],
+    )
     app = live_app(sessions_dir, clock, plan=plan)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("d")

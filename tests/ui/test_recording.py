@@ -107,7 +107,12 @@ async def test_a_parking_lot_point_becomes_an_action_with_an_owner_and_a_date(se
         assert app.screen.query_one("#action-text", Input).value == "Ring the bus company"
         await pilot.press("enter", *"Bob", "enter", *"15/07/2026", "enter")
         action = live(app).session.actions[0]
-        assert (action.text, action.owner, action.due, action.from_note) == ("Ring the bus company", "Bob", date(2026, 7, 15), "n1")
+        assert (action.text, action.owner, action.due, action.from_note) == (
+            "Ring the bus company",
+            "Bob",
+            date(2026, 7, 15),
+            "n1",
+        )
         await pilot.press("d")
         assert live(app).session.notes[0].dealt_with_at == clock.now()
 
@@ -220,11 +225,20 @@ async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_it
         assert [p.name for p in session.participants if p.arrived_at is None] == ["Ann Smith", "Bob", "Cath"]
         assert text_of(app, "#heard") == "No one on the roster has arrived yet: press r to mark people arrived."
         said = " ".join(str(n.message) for n in app._notifications)
-        assert "3 people (not arrived yet) and 2 open actions came over from 'Co-production training, part 1 (Leeds)'" in said
+        assert (
+            "3 people (not arrived yet) and 2 open actions came over from 'Co-production training, part 1 (Leeds)'"
+            in said
+        )
         await pilot.press("r", "right", "right")  # the records, on the Actions tab
         assert isinstance(app.screen, RecordsScreen)
         table = app.screen.query_one("#actions-table")
-        assert [str(cell) for cell in table.get_row_at(0)] == ["Visit the day centre", "Ann Smith", "14 Jul 2026", "open", "carried over"]
+        assert [str(cell) for cell in table.get_row_at(0)] == [
+            "Visit the day centre",
+            "Ann Smith",
+            "14 Jul 2026",
+            "open",
+            "carried over",
+        ]
         await pilot.press("space")
         assert live(app).session.actions[0].done_at == clock.now()
         assert str(table.get_row_at(0)[3]) == "✓ done"

@@ -29,8 +29,9 @@ async def test_a_jump_to_a_time_before_the_start_says_so_and_stays_where_it_was(
         await pilot.pause()
         assert "Replay at 10:20:00" in replay_text(app)  # not moved to the start
         messages = [str(note.message) for note in app._notifications]
-        assert ("09:30 is before the session started. This session ran from 10:00 to 13:14. "
-                "The replay stays at 10:20:00.") in messages
+        assert (
+            "09:30 is before the session started. This session ran from 10:00 to 13:14. The replay stays at 10:20:00."
+        ) in messages
 
 
 async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(sessions_dir: Path, clock):
@@ -40,7 +41,8 @@ async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(ses
         await pilot.pause()
         assert app.screen.query_one(ReplayPanel).moment.strftime("%H:%M:%S") == "10:20:00"
         messages = [str(note.message) for note in app._notifications]
-        assert ("14:00 is after the session ended. This session ran from 10:00 to 13:14. "
-                "The replay stays at 10:20:00.") in messages
+        assert (
+            "14:00 is after the session ended. This session ran from 10:00 to 13:14. The replay stays at 10:20:00."
+        ) in messages
         await pilot.press("j", *"13:14", "enter")  # the last minute is in the session
         assert "Replay at 13:14:00" in replay_text(app)

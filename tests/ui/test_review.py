@@ -31,8 +31,10 @@ def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words
     at = chart.index("Check-in round: 3 minutes over the plan, within the 18 minutes it had on the day")
     assert chart[at + 1].startswith("planned  15 ░") and chart[at + 1].endswith(" and 18 on the day")
     assert chart[at + 2].startswith("actual   18 █")
-    assert chart[-1].startswith("In all: the plan was 3 hours 5 minutes. 12 steps ran, for 3 hours 14 minutes "
-                                "against 3 hours 5 minutes planned for them (9 minutes over).")
+    assert chart[-1].startswith(
+        "In all: the plan was 3 hours 5 minutes. 12 steps ran, for 3 hours 14 minutes "
+        "against 3 hours 5 minutes planned for them (9 minutes over)."
+    )
 
 
 async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, clock):
@@ -104,7 +106,10 @@ async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(
         await app.workers.wait_for_complete()
         await pilot.pause()
     after = load_session(path)
-    assert [c.text for c in after.comments] == ["Written in another window while the review was open", "Lovely check-in"]
+    assert [c.text for c in after.comments] == [
+        "Written in another window while the review was open",
+        "Lovely check-in",
+    ]
 
 
 async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):
@@ -156,8 +161,15 @@ async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_d
     from workshop_tui.store.session_file import save_session
     from workshop_tui.ui.app import ReviewSession, WorkshopApp
 
-    plan = Plan(name="odd", title="Odd", description="", steps=[
-        Step(title="Actions", kind="discussion", planned_minutes=10), Step(title="Decisions", kind="discussion", planned_minutes=10)])
+    plan = Plan(
+        name="odd",
+        title="Odd",
+        description="",
+        steps=[
+            Step(title="Actions", kind="discussion", planned_minutes=10),
+            Step(title="Decisions", kind="discussion", planned_minutes=10),
+        ],
+    )
     engine = SessionEngine(new_session(plan, "Odd titles", clock), clock)
     engine.add_note("Said under the step called Actions")
     engine.record_decision(question="Meet monthly?", method="consensus", outcome="agreed", present_count=5)
@@ -230,7 +242,9 @@ async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_d
         assert {"Back", "Comment", "Export", "Play/pause", "Help", "Quit"} <= shown
 
 
-async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_changed_and_awarded(sessions_dir: Path, clock):
+async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_changed_and_awarded(
+    sessions_dir: Path, clock
+):
     from tests.example_sessions import shortlisting_panel
 
     sessions_dir.mkdir(exist_ok=True)
@@ -311,7 +325,9 @@ async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_
         assert tabs.active == "decisions-tab"
 
 
-async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one_who_said_nothing(sessions_dir: Path, clock):
+async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one_who_said_nothing(
+    sessions_dir: Path, clock
+):
     from workshop_tui.core.clock import FakeClock
     from workshop_tui.core.session_engine import SessionEngine, new_session
     from workshop_tui.export.markdown_minutes import markdown_minutes
@@ -336,5 +352,8 @@ async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one
         await pilot.pause()
         table = app.screen.query_one("#heard-table")
         rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
-    assert rows == [["Ann", "older person", "there", "1", "0"], ["Bob", "older person", "left at 10:40", "0", "0"],
-                    ["Cath", "older person", "never came", "-", "-"]]
+    assert rows == [
+        ["Ann", "older person", "there", "1", "0"],
+        ["Bob", "older person", "left at 10:40", "0", "0"],
+        ["Cath", "older person", "never came", "-", "-"],
+    ]

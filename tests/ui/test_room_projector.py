@@ -20,8 +20,11 @@ from tests.ui.whole_words import settled_and_whole
 
 REFUSED = "Only the facilitator can choose what the projector shows of the group's record."
 # Words the room should never be shown: keys, and the app's own technical states.
-TECHNICAL = re.compile(r"\b(ctrl|alt|shift|space|escape|enter|press|key|keys|f\d{1,2}|event|none|true|false|"
-                       r"session\.\w+|room_record)\b", re.IGNORECASE)
+TECHNICAL = re.compile(
+    r"\b(ctrl|alt|shift|space|escape|enter|press|key|keys|f\d{1,2}|event|none|true|false|"
+    r"session\.\w+|room_record)\b",
+    re.IGNORECASE,
+)
 
 
 def record_lines(app: WorkshopApp) -> list[str]:
@@ -37,7 +40,9 @@ def notices(app: WorkshopApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
 
 
-async def test_the_facilitator_shows_the_groups_record_without_names_then_with_them_then_hides_it(sessions_dir: Path, clock):
+async def test_the_facilitator_shows_the_groups_record_without_names_then_with_them_then_hides_it(
+    sessions_dir: Path, clock
+):
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = live(app)
@@ -141,7 +146,9 @@ async def test_a_projector_plugged_in_mid_session_shows_the_newest_after_the_res
     async with app.run_test(size=(160, 48)) as pilot:
         screen = live(app)
         for number in range(1, 16):
-            screen.owner.apply(Command("add_note", {"typed": f"point number {number} from the group, said at some length"}))
+            screen.owner.apply(
+                Command("add_note", {"typed": f"point number {number} from the group, said at some length"})
+            )
         await pilot.press("g", "f")
         await pilot.pause()
         await pilot.resize_terminal(80, 24)
@@ -163,8 +170,13 @@ async def test_the_facilitators_projector_view_never_names_a_key(sessions_dir: P
 def with_questions() -> Plan:
     """The small plan with questions for the group on its first step."""
     plan = small_plan()
-    first = plan.steps[0].model_copy(update={"title": "Where we meet", "kind": "discussion",
-                                              "prompts": ["Where is easy to get to?", "What would make it welcoming?"]})
+    first = plan.steps[0].model_copy(
+        update={
+            "title": "Where we meet",
+            "kind": "discussion",
+            "prompts": ["Where is easy to get to?", "What would make it welcoming?"],
+        }
+    )
     return plan.model_copy(update={"steps": [first, *plan.steps[1:]]})
 
 
@@ -178,11 +190,24 @@ def with_the_record(keys: tuple[str, ...]):
         for name in ("Margaret Ellis", "Dennis Holt"):
             screen.owner.apply(Command("add_person", {"name": name, "role": "older person"}))
         await pilot.press("space")
-        for typed in ("+ @margaret meet at the library on Tuesdays", "? can Dennis get there by bus",
-                      "! the room upstairs has no lift", "@dennis the number 12 stops outside"):
+        for typed in (
+            "+ @margaret meet at the library on Tuesdays",
+            "? can Dennis get there by bus",
+            "! the room upstairs has no lift",
+            "@dennis the number 12 stops outside",
+        ):
             screen.owner.apply(Command("add_note", {"typed": typed}, window="note-taker: Bob"))
-        screen.owner.apply(Command("record_decision", {"question": "Where do we meet?", "method": "consensus",
-                                                       "outcome": "agreed", "statement": "The library, downstairs"}))
+        screen.owner.apply(
+            Command(
+                "record_decision",
+                {
+                    "question": "Where do we meet?",
+                    "method": "consensus",
+                    "outcome": "agreed",
+                    "statement": "The library, downstairs",
+                },
+            )
+        )
         screen.owner.apply(Command("add_action", {"text": "Book the downstairs room", "owner": "Margaret Ellis"}))
         await pilot.press(*keys)
         await advance(pilot, pilot.app.clock, 4 * 60 + 30)

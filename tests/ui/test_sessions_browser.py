@@ -36,7 +36,11 @@ async def test_b_lists_every_session_newest_first_with_a_damaged_file_and_its_er
     async with app.run_test(size=(160, 40)) as pilot:
         await open_browser(pilot)
         assert isinstance(app.screen, SessionsBrowser)
-        assert titles(app) == ["Shortlisting panel, healthy ageing fund", "Co-production training, part 1 (Leeds)", "2026-01-01-broken.toml"]
+        assert titles(app) == [
+            "Shortlisting panel, healthy ageing fund",
+            "Co-production training, part 1 (Leeds)",
+            "2026-01-01-broken.toml",
+        ]
         row = app.screen.query_one("#sessions", DataTable).get_row_at(2)
         assert str(row[5]) == "cannot be read"
         await pilot.press("down", "down", "enter")  # why: longer than any column, so said on Enter
@@ -86,7 +90,9 @@ async def test_a_long_list_shows_the_first_rows_and_says_how_to_find_the_rest(se
         assert status.startswith("3 of 3 sessions") and "Showing the first 2; search or sort to find others." in status
 
 
-async def test_at_80x24_length_status_and_the_counts_come_after_the_title_and_plan_is_reached_by_scrolling(sessions_dir: Path, clock):
+async def test_at_80x24_length_status_and_the_counts_come_after_the_title_and_plan_is_reached_by_scrolling(
+    sessions_dir: Path, clock
+):
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -192,8 +192,14 @@ def a_scored_round(revealed: bool, keys: tuple[str, ...]):
             run("add_person", name=name, role=role)
         run("open_round", pot_pence=100_000_00)
         asked = [30_000, 20_000, 40_000, 15_000, 25_000, 35_000]
-        names = ["Hillside Lunch Club", "Riverside Walkers", "Oak Street Men's Shed", "Canal Side Singers",
-                 "Green Lane Befrienders", "Market Town Dementia Café"]
+        names = [
+            "Hillside Lunch Club",
+            "Riverside Walkers",
+            "Oak Street Men's Shed",
+            "Canal Side Singers",
+            "Green Lane Befrienders",
+            "Market Town Dementia Café",
+        ]
         for name, amount in zip(names, asked, strict=True):
             run("add_application", organisation=name, project="A project", amount_pence=amount * 100)
         for number in range(1, len(MEMBERS) + 1):  # declarations come first
@@ -204,13 +210,24 @@ def a_scored_round(revealed: bool, keys: tuple[str, ...]):
                 for c, criterion in enumerate(["need", "voice", "reach", "delivery", "value"]):
                     if member == "p2" and a == 3:
                         continue
-                    run("enter_score", member=member, application=f"app{a}", criterion=criterion,
-                        level=None if (m, a, c) == (3, 5, 4) else 1 + (a * 2 + m + c) % 5)
+                    run(
+                        "enter_score",
+                        member=member,
+                        application=f"app{a}",
+                        criterion=criterion,
+                        level=None if (m, a, c) == (3, 5, 4) else 1 + (a * 2 + m + c) % 5,
+                    )
         if revealed:
             run("reveal_scores")
             for a in range(1, 7):
                 for criterion in ["need", "voice", "reach", "delivery", "value"]:
-                    run("agree_score", application=f"app{a}", criterion=criterion, level=1 + (a * 3) % 5, reason="Agreed.")
+                    run(
+                        "agree_score",
+                        application=f"app{a}",
+                        criterion=criterion,
+                        level=1 + (a * 3) % 5,
+                        reason="Agreed.",
+                    )
             run("make_award", application="app4", outcome="fund in full", reason="A clear need.")
         await pilot.press("c", *keys)
         await pilot.pause()

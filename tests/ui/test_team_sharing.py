@@ -12,7 +12,10 @@ from workshop_tui.store.team_archive import connect
 from workshop_tui.ui.screens.finished import FinishedScreen
 from tests.ui.live_helpers import advance, live_app
 
-pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="needs git"), pytest.mark.usefixtures("git_of_nobody")]
+pytestmark = [
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+    pytest.mark.usefixtures("git_of_nobody"),
+]
 
 
 def archived(url: str) -> list[str]:
@@ -89,7 +92,10 @@ async def test_the_sessions_list_says_which_sessions_came_from_the_team(tmp_path
         columns = [str(column.label) for column in table.columns.values()]
         rows = {str(table.get_row_at(i)[1]): table.get_row_at(i) for i in range(table.row_count)}
         status, facilitator = columns.index("Status"), columns.index("Facilitator")
-        assert (str(rows["Run on laptop A"][facilitator]), rows["Run on laptop A"][status]) == ("Fatima", "finished (team)")
+        assert (str(rows["Run on laptop A"][facilitator]), rows["Run on laptop A"][status]) == (
+            "Fatima",
+            "finished (team)",
+        )
         assert (str(rows["Run on laptop B"][facilitator]), rows["Run on laptop B"][status]) == ("Bob", "finished")
 
 

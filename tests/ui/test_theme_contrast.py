@@ -32,11 +32,38 @@ THEME_NAMES = list(THEMES)
 UI = Path(workshop_tui.ui.__file__).parent
 
 # A declaration that sets a colour, and the words allowed in its value besides theme variables.
-_COLOUR_RULE = re.compile(r"\b(color|background|border(?:-[a-z]+)?|outline(?:-[a-z]+)?|tint|scrollbar-[a-z-]+|"
-                          r"link-[a-z-]+|text-style)\s*:\s*([^;}]+)")
-_NOT_COLOURS = {"none", "hidden", "blank", "round", "solid", "tall", "thick", "wide", "heavy", "double", "dashed",
-                "ascii", "inner", "outer", "hkey", "vkey", "panel", "bold", "italic", "underline", "reverse",
-                "strike", "not", "!important", "initial", "inherit"}
+_COLOUR_RULE = re.compile(
+    r"\b(color|background|border(?:-[a-z]+)?|outline(?:-[a-z]+)?|tint|scrollbar-[a-z-]+|"
+    r"link-[a-z-]+|text-style)\s*:\s*([^;}]+)"
+)
+_NOT_COLOURS = {
+    "none",
+    "hidden",
+    "blank",
+    "round",
+    "solid",
+    "tall",
+    "thick",
+    "wide",
+    "heavy",
+    "double",
+    "dashed",
+    "ascii",
+    "inner",
+    "outer",
+    "hkey",
+    "vkey",
+    "panel",
+    "bold",
+    "italic",
+    "underline",
+    "reverse",
+    "strike",
+    "not",
+    "!important",
+    "initial",
+    "inherit",
+}
 # Text styles that make text fainter, or hide what colour says.
 _FAINT_STYLES = {"dim"}
 
@@ -66,10 +93,14 @@ def test_the_stylesheets_name_theme_colours_only_and_never_dim_text():
             for before, word in zip(["", *words], words, strict=False):
                 if prop == "text-style" and word in _FAINT_STYLES and before != "not":
                     wrong.append(f"{where}: '{prop}: {value.strip()}' dims text below 7:1")
-                elif prop == "text-style" or word.startswith("$") or word in _NOT_COLOURS or re.fullmatch(r"\d+%?", word):
+                elif (
+                    prop == "text-style" or word.startswith("$") or word in _NOT_COLOURS or re.fullmatch(r"\d+%?", word)
+                ):
                     continue
                 else:
-                    wrong.append(f"{where}: '{prop}: {value.strip()}' names a colour of its own ({word}); use a theme variable")
+                    wrong.append(
+                        f"{where}: '{prop}: {value.strip()}' names a colour of its own ({word}); use a theme variable"
+                    )
     assert not wrong, "\n".join(wrong)
 
 
@@ -84,10 +115,29 @@ def test_no_text_is_styled_dim_in_python():
 
 
 # The text colours of a theme, and the backgrounds each may be drawn on.
-TEXT = ["foreground", "text", "text-muted", "text-disabled", "foreground-muted", "foreground-disabled",
-        "text-primary", "text-accent", "text-warning", "text-error", "text-success", "overrun",
-        "footer-key-foreground", "footer-description-foreground", "footer-foreground", "button-foreground",
-        "link-color", "markdown-h1-color", "markdown-h2-color", "markdown-h3-color", "block-cursor-blurred-foreground"]
+TEXT = [
+    "foreground",
+    "text",
+    "text-muted",
+    "text-disabled",
+    "foreground-muted",
+    "foreground-disabled",
+    "text-primary",
+    "text-accent",
+    "text-warning",
+    "text-error",
+    "text-success",
+    "overrun",
+    "footer-key-foreground",
+    "footer-description-foreground",
+    "footer-foreground",
+    "button-foreground",
+    "link-color",
+    "markdown-h1-color",
+    "markdown-h2-color",
+    "markdown-h3-color",
+    "block-cursor-blurred-foreground",
+]
 BACKGROUNDS = ["background", "surface", "panel", "footer-background", "block-cursor-blurred-background"]
 PAIRS = [
     ("block-cursor-foreground", "block-cursor-background"),
@@ -242,7 +292,8 @@ CASES = [(scene, (100, 30)) for scene in SCENES] + [(scene, (80, 24)) for scene 
 @pytest.mark.parametrize(("scene", "size"), CASES, ids=[f"{scene}-{w}x{h}" for scene, (w, h) in CASES])
 @pytest.mark.parametrize("theme", THEME_NAMES)
 async def test_every_piece_of_text_on_the_main_screens_is_7_to_1_in_each_theme(
-        tmp_path: Path, monkeypatch, clock: FakeClock, theme: str, scene: str, size: tuple[int, int]):
+    tmp_path: Path, monkeypatch, clock: FakeClock, theme: str, scene: str, size: tuple[int, int]
+):
     monkeypatch.chdir(tmp_path)
     build, run_before = SCENES[scene]
     app = build(Path("sessions"), clock)

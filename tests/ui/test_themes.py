@@ -72,7 +72,10 @@ async def test_the_command_list_offers_the_three_themes_and_remembers_the_one_ch
     async with app.run_test(size=(100, 30)) as pilot:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert [title for title in titles if title.startswith("Theme")] == [
-            "Theme: default", "Theme: projector", "Theme: light"]  # never Textual's picker of other themes
+            "Theme: default",
+            "Theme: projector",
+            "Theme: light",
+        ]  # never Textual's picker of other themes
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Theme: light")

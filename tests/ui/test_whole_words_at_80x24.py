@@ -74,8 +74,14 @@ async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_
         what = "Ask the council how they involve older people in planning the new day centre"
         assert screen.run_command("add_action", text=what, owner="Margaret Okonkwo-Williams", due=date(2026, 7, 15))
         question = "Should we meet once a month at the library, in the room with the hearing loop?"
-        assert screen.run_command("record_decision", question=question, method="fist-of-five", outcome="not agreed",
-                                  fingers=[0, 0, 1, 0, 1, 0], present=["p1"])
+        assert screen.run_command(
+            "record_decision",
+            question=question,
+            method="fist-of-five",
+            outcome="not agreed",
+            fingers=[0, 0, 1, 0, 1, 0],
+            present=["p1"],
+        )
         await pilot.press("r", "right", "right")
         assert isinstance(app.screen, RecordsScreen) and app.screen.tab == "actions"
         actions = app.screen.query_one("#actions-table", DataTable)
@@ -90,14 +96,18 @@ async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_
         assert_whole_screen(app)
         await pilot.press("enter")  # the chosen decision, every field whole
         assert isinstance(app.screen, RowDetails)
-        assert_shows_whole(app, question, "not agreed", "fist-of-five", "1 showed 2, 1 showed 4. Not everyone is at 3 or more.")
+        assert_shows_whole(
+            app, question, "not agreed", "fist-of-five", "1 showed 2, 1 showed 4. Not everyone is at 3 or more."
+        )
         assert_whole_screen(app)
         await pilot.press("escape")
         assert isinstance(app.screen, RecordsScreen)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
-async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_2_differ(sessions_dir: Path, clock, size):
+async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_2_differ(
+    sessions_dir: Path, clock, size
+):
     """Finding 15: at 80 and at 160 columns part 1 and part 2 both read "Co-production training, pa"."""
     from tests.test_follow_on import WEEK, make_part_1, start_part_2
 
@@ -114,7 +124,9 @@ async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
-async def test_the_reviews_actions_give_what_is_to_be_done_its_room_beside_a_long_state(sessions_dir: Path, clock, size):
+async def test_the_reviews_actions_give_what_is_to_be_done_its_room_beside_a_long_state(
+    sessions_dir: Path, clock, size
+):
     """Finding 15: at 160 columns the review's Actions table squeezed "What" to 13 characters beside
     "open; carried over to 'Co-production training, part 2 (Leeds)' ..."."""
     from workshop_tui.store.open_session import Command
@@ -146,8 +158,13 @@ async def test_a_long_session_title_in_the_header_shows_its_end(sessions_dir: Pa
 
     title = "Co-production training, part 2 (Leeds), the Tuesday group at the library"
     details = SessionDetails(title, "Ann", "Bob")
-    app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, quiet=True, autosave_gather_seconds=0,
-                      opening=StartPlan(find_plan("co-production-part-2").plan, details))
+    app = WorkshopApp(
+        sessions_dir=sessions_dir,
+        clock=clock,
+        quiet=True,
+        autosave_gather_seconds=0,
+        opening=StartPlan(find_plan("co-production-part-2").plan, details),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         header = screen_text(app).splitlines()[0]

@@ -17,7 +17,9 @@ from workshop_tui.ui.screens.text_prompt import TextPrompt
 from tests.conftest import small_plan
 from tests.ui.live_helpers import live, text_of
 
-IN_A_BROWSER = "A window in a web browser cannot read or write this computer's files. Do this on the facilitator's computer."
+IN_A_BROWSER = (
+    "A window in a web browser cannot read or write this computer's files. Do this on the facilitator's computer."
+)
 
 
 @pytest.fixture
@@ -29,7 +31,9 @@ def owner(sessions_dir: Path, clock):
 
 @pytest.fixture
 def panel_owner(sessions_dir: Path, clock):
-    made = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Ann", gather_seconds=0)
+    made = OpenSession.create(
+        sessions_dir, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Ann", gather_seconds=0
+    )
     made.apply(Command("open_round", {"pot_pence": 50_000_00}))
     made.apply(Command("add_application", {"organisation": "Hillside", "project": "Lunch", "amount_pence": 30_000_00}))
     yield made
@@ -37,7 +41,9 @@ def panel_owner(sessions_dir: Path, clock):
 
 
 def window_app(owner, clock, role: str, in_browser: bool = False) -> WorkshopApp:
-    return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role, in_browser))
+    return WorkshopApp(
+        sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role, in_browser)
+    )
 
 
 def notices(app: WorkshopApp) -> list[str]:
@@ -146,7 +152,9 @@ async def test_a_note_takers_panel_offers_the_sheets_but_not_the_chairs_keys(pan
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
         screen = app.screen
-        assert [screen.check_action(a, ()) for a in ("reveal", "award", "agree_close", "add_application")] == [False] * 4
+        assert [screen.check_action(a, ()) for a in ("reveal", "award", "agree_close", "add_application")] == [
+            False
+        ] * 4
 
 
 async def test_a_browsers_command_list_offers_no_screenshot_to_save(owner, clock):

@@ -32,8 +32,16 @@ ALLOWED_CUTS: tuple[str, ...] = ()
 def screen_lines(app: App) -> list[str]:
     """Each line of the terminal as the user sees it now."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system="truecolor",
-                      record=True, legacy_windows=False, safe_box=False)
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     lines = console.export_text().splitlines()
     return [line.ljust(width) for line in lines[:height]]
@@ -44,7 +52,7 @@ def screen_text(app: App) -> str:
 
 
 def region_text(lines: list[str], region: Region) -> list[str]:
-    return [line[region.x:region.right] for line in lines[region.y:region.bottom]]
+    return [line[region.x : region.right] for line in lines[region.y : region.bottom]]
 
 
 def _words(text: str) -> str:
@@ -77,7 +85,9 @@ def _cells_in_sight(app: App, table: DataTable) -> list[tuple[str, int, str]]:
             top, bottom = y, y + row.height
             y += row.height
             if top >= y_first and bottom <= region.bottom:
-                found.append((str(column.label), index, _words(" ".join(line[left:right] for line in lines[top:bottom]))))
+                found.append(
+                    (str(column.label), index, _words(" ".join(line[left:right] for line in lines[top:bottom])))
+                )
     return found
 
 
@@ -194,8 +204,11 @@ def assert_every_label_whole(app: App) -> None:
 def assert_buttons_in_sight(app: App) -> None:
     """Each button of the screen on top shows whole: a form taller than the terminal loses its Save."""
     visible = app.screen._compositor.visible_widgets
-    hidden = [str(button.label) for button in app.screen.query(Button)
-              if button.display and (button not in visible or not visible[button][1].contains_region(button.region))]
+    hidden = [
+        str(button.label)
+        for button in app.screen.query(Button)
+        if button.display and (button not in visible or not visible[button][1].contains_region(button.region))
+    ]
     assert not hidden, f"buttons out of sight: {hidden}; the screen shows:\n{screen_text(app)}"
 
 
@@ -209,8 +222,11 @@ def cut_keys(app: App) -> list[str]:
     """The keys of the key bar that run past its edge ("es" for "esc Back")."""
     visible = app.screen._compositor.visible_widgets
     screen = app.screen.region
-    return [str(key.description) for key in app.screen.query(FooterKey)
-            if key in visible and not (screen.contains_region(key.region) and visible[key][1].contains_region(key.region))]
+    return [
+        str(key.description)
+        for key in app.screen.query(FooterKey)
+        if key in visible and not (screen.contains_region(key.region) and visible[key][1].contains_region(key.region))
+    ]
 
 
 def assert_whole_screen(app: App) -> None:
@@ -257,10 +273,8 @@ def read_whole(*keys: str, first: RunBefore | None = None) -> RunBefore:
         if first is not None:
             await first(pilot)
         for key in keys:
-            await pilot.press(*(key[len("type:"):] if key.startswith("type:") else [key]))
+            await pilot.press(*(key[len("type:") :] if key.startswith("type:") else [key]))
         await settled(pilot)
         assert_whole_screen(pilot.app)
 
     return run_before
-
-

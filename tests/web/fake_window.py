@@ -8,6 +8,7 @@ import sys
 
 def main(record_path: str) -> None:
     with open(record_path, "a") as record:
+
         def note(thing: dict) -> None:
             record.write(json.dumps(thing) + "\n")
             record.flush()

@@ -16,7 +16,9 @@ from workshop_tui.web.server import WindowServer
 from tests.conftest import small_plan
 from tests.web.test_serve import CHROMIUM, CODE, browser_page, installed, note_takers_window, windows_served
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
 
 # Another site's page: it tries to open a note-taker's window on the session and type a note into it.
 ATTACK = """<!DOCTYPE html><html><body><script>
@@ -55,8 +57,9 @@ async def test_a_page_of_another_site_cannot_open_a_window_on_the_session(tmp_pa
         assert owner.serve()
         owner.flush()
         before = owner.path.read_bytes()
-        served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0,
-                              JoinCode(CODE) if with_code else None)
+        served = WindowServer(
+            owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0, JoinCode(CODE) if with_code else None
+        )
         served.said = lambda words: None
         runner = await served.start()
         windows = f"ws://127.0.0.1:{served.port}/ws"
@@ -117,7 +120,9 @@ async def drawn_length(page) -> int:
 async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: Path):
     installed()
     plan = find_plan("commissioning-shortlisting").plan
-    owner = OpenSession.create(tmp_path / "sessions", plan, "Healthy ageing fund", SystemClock(), "Ann", "Bob", gather_seconds=0)
+    owner = OpenSession.create(
+        tmp_path / "sessions", plan, "Healthy ageing fund", SystemClock(), "Ann", "Bob", gather_seconds=0
+    )
     folder = owner.path.parent
     (tmp_path / "private.csv").write_text("Organisation,Project,Amount requested\nSecret Club,Hidden,£1\n")
     try:
@@ -161,6 +166,8 @@ async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: 
             await drawn_since(page, mark, "q to quit")  # back on the finished screen
             assert "Export this session" not in await page.evaluate("() => window.__drawn.text")
         assert owner.session.panel is None  # nothing was imported: not even a round was opened
-        assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [owner.path.name]  # nothing exported
+        assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
+            owner.path.name
+        ]  # nothing exported
     finally:
         owner.close()

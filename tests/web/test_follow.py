@@ -26,14 +26,24 @@ from workshop_tui.web.server import WindowServer
 from tests.conftest import TEN_AM
 from tests.web.test_serve import CHROMIUM, CHROMIUM_ARGS, CODE
 
-needs_chromium = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
+needs_chromium = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
 
-FORUM = Plan(name="forum", title="Forum", steps=[
-    Step(title="Check-in round", kind="activity", planned_minutes=15,
-         prompts=["How are you today?", "What brought you here?"]),
-    Step(title="Tea", kind="break", planned_minutes=15),
-    Step(title="What matters most", kind="discussion", planned_minutes=30),
-])
+FORUM = Plan(
+    name="forum",
+    title="Forum",
+    steps=[
+        Step(
+            title="Check-in round",
+            kind="activity",
+            planned_minutes=15,
+            prompts=["How are you today?", "What brought you here?"],
+        ),
+        Step(title="Tea", kind="break", planned_minutes=15),
+        Step(title="What matters most", kind="discussion", planned_minutes=30),
+    ],
+)
 
 
 def words_of(html: str) -> str:
@@ -102,8 +112,9 @@ async def test_the_phones_hear_only_when_the_words_change_the_minute_not_every_s
 
 @pytest.fixture
 def owner(tmp_path: Path):
-    made = OpenSession.create(tmp_path / "sessions", FORUM, "Healthy ageing forum", SystemClock(), "Ann", "Bob",
-                              gather_seconds=0)
+    made = OpenSession.create(
+        tmp_path / "sessions", FORUM, "Healthy ageing forum", SystemClock(), "Ann", "Bob", gather_seconds=0
+    )
     assert made.serve()
     yield made
     made.close()
@@ -130,11 +141,15 @@ async def next_event(stream: aiohttp.StreamReader) -> str:
 
 
 async def test_the_follow_page_keeps_serves_rules(owner: OpenSession):
-    async with follow_served(owner, JoinCode(CODE)) as (served, base), \
-            aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
+    async with (
+        follow_served(owner, JoinCode(CODE)) as (served, base),
+        aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client,
+    ):
         async with client.get(base + "/follow") as answer:
             assert answer.status == 401 and "Type the join code" in await answer.text()
-            assert answer.headers["Content-Security-Policy"] == "frame-ancestors 'none'"  # the form's own style is let be
+            assert (
+                answer.headers["Content-Security-Policy"] == "frame-ancestors 'none'"
+            )  # the form's own style is let be
         for path in ("/follow/events", "/follow/follow.js", "/follow/follow.css"):
             async with client.get(base + path) as answer:
                 assert answer.status == 403, path  # never a form in place of a stream or a file
@@ -161,7 +176,9 @@ async def test_the_follow_page_keeps_serves_rules(owner: OpenSession):
             assert "Step 1 of 3" in await next_event(answer.content)
 
 
-async def test_fifty_phones_are_one_window_on_the_owner_and_each_hears_a_step_change_within_a_second(owner: OpenSession):
+async def test_fifty_phones_are_one_window_on_the_owner_and_each_hears_a_step_change_within_a_second(
+    owner: OpenSession,
+):
     async with follow_served(owner) as (_, base), aiohttp.ClientSession() as client:
         streams = [await client.get(base + "/follow/events") for _ in range(50)]
         try:
@@ -206,7 +223,9 @@ async def accessible_names(page: Any) -> str:
 
 
 @needs_chromium
-async def test_in_chromium_axe_finds_nothing_and_the_accessibility_tree_holds_the_step_the_time_and_next(owner: OpenSession):
+async def test_in_chromium_axe_finds_nothing_and_the_accessibility_tree_holds_the_step_the_time_and_next(
+    owner: OpenSession,
+):
     from axe_playwright_python.async_playwright import Axe
 
     owner.carry_out(Command("start_timer"))
@@ -218,8 +237,9 @@ async def test_in_chromium_axe_finds_nothing_and_the_accessibility_tree_holds_th
         for scheme in ("light", "dark"):  # the phone's own setting chooses the colours
             await page.emulate_media(color_scheme=scheme)
             # The default rules, and 7:1 contrast (WCAG AAA) besides.
-            results = await Axe().run(page, options={"resultTypes": ["violations"],
-                                                     "rules": {"color-contrast-enhanced": {"enabled": True}}})
+            results = await Axe().run(
+                page, options={"resultTypes": ["violations"], "rules": {"color-contrast-enhanced": {"enabled": True}}}
+            )
             assert results.violations_count == 0, (scheme, results.generate_report())
             checked = {rule["id"] for rule in results.response["passes"]}
             assert {"color-contrast-enhanced", "landmark-one-main", "html-has-lang", "region"} <= checked
@@ -254,17 +274,33 @@ async def test_the_live_region_changes_when_the_facilitator_moves_on(owner: Open
 
 @needs_chromium
 async def test_at_320_css_pixels_wide_a_phone_at_400_percent_zoom_nothing_scrolls_sideways(tmp_path: Path):
-    long_words = Plan(name="long", title="Long", steps=[
-        Step(title="Intergenerational-co-production-workshop-introductions", planned_minutes=10,
-             prompts=["What does https://example.org/a/very/long/address/that/never/breaks mean to you?"]),
-        Step(title="Tea", kind="break", planned_minutes=15)])
-    owner = OpenSession.create(tmp_path / "sessions", long_words, "A session with a very long title indeed",
-                               SystemClock(), "Ann", gather_seconds=0)
+    long_words = Plan(
+        name="long",
+        title="Long",
+        steps=[
+            Step(
+                title="Intergenerational-co-production-workshop-introductions",
+                planned_minutes=10,
+                prompts=["What does https://example.org/a/very/long/address/that/never/breaks mean to you?"],
+            ),
+            Step(title="Tea", kind="break", planned_minutes=15),
+        ],
+    )
+    owner = OpenSession.create(
+        tmp_path / "sessions",
+        long_words,
+        "A session with a very long title indeed",
+        SystemClock(),
+        "Ann",
+        gather_seconds=0,
+    )
     try:
         assert owner.serve()
         async with follow_served(owner) as (_, base), chromium(viewport={"width": 320, "height": 256}) as page:
             await page.goto(base + "/follow")
-            widths = await page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            widths = await page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
             assert widths[0] <= widths[1] == 320, widths
             size = await page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.time')).fontSize)")
             assert size >= 30  # large print
@@ -289,7 +325,9 @@ async def test_with_javascript_off_the_page_still_shows_the_step_and_refreshes_i
 
 
 @needs_chromium
-async def test_a_note_typed_appears_within_a_second_without_names_and_goes_when_the_record_is_turned_off(owner: OpenSession):
+async def test_a_note_typed_appears_within_a_second_without_names_and_goes_when_the_record_is_turned_off(
+    owner: OpenSession,
+):
     owner.carry_out(Command("add_person", {"name": "Margaret Hale"}))
     owner.carry_out(Command("room_record", {"on": True}))
     async with follow_served(owner) as (_, base), chromium() as page:
@@ -298,14 +336,16 @@ async def test_a_note_typed_appears_within_a_second_without_names_and_goes_when_
         await page.wait_for_timeout(300)  # the stream is open
         started = time.monotonic()
         await asyncio.to_thread(owner.carry_out, Command("add_note", {"typed": "Margaret wants a ramp @Margaret"}))
-        await page.wait_for_function("() => document.querySelector('#record').textContent.includes('wants a ramp')",
-                                     timeout=1000)
+        await page.wait_for_function(
+            "() => document.querySelector('#record').textContent.includes('wants a ramp')", timeout=1000
+        )
         assert time.monotonic() - started < 1.0
         record = await page.inner_text("#record")
         assert "Margaret" not in record and "Hale" not in record
         await asyncio.to_thread(owner.carry_out, Command("room_record", {"on": False}))
-        await page.wait_for_function("() => !document.querySelector('#record').textContent.includes('wants a ramp')",
-                                     timeout=1000)
+        await page.wait_for_function(
+            "() => !document.querySelector('#record').textContent.includes('wants a ramp')", timeout=1000
+        )
         assert "The group's record" not in await page.inner_text("main")
 
 
@@ -318,14 +358,16 @@ async def test_when_the_facilitators_screen_goes_the_page_says_so_and_carries_on
         await page.goto(base + "/follow")
         await page.wait_for_timeout(300)
         owner.close()
-        await page.wait_for_function("() => document.querySelector('#link').textContent.includes('has gone for a moment')",
-                                     timeout=5000)
+        await page.wait_for_function(
+            "() => document.querySelector('#link').textContent.includes('has gone for a moment')", timeout=5000
+        )
         back = OpenSession.resume(path, SystemClock())
         try:
             assert back.serve()
             await asyncio.to_thread(back.carry_out, Command("next_step"))
-            await page.wait_for_function("() => document.querySelector('#now').textContent.includes('Step 2 of 3: Tea')",
-                                         timeout=5000)
+            await page.wait_for_function(
+                "() => document.querySelector('#now').textContent.includes('Step 2 of 3: Tea')", timeout=5000
+            )
             assert await page.inner_text("#link") == ""
         finally:
             back.close()

@@ -37,9 +37,13 @@ class Clock:
 
 
 @asynccontextmanager
-async def serving(tmp_path: Path, code: JoinCode | None = None, handshake: float | None = None) -> AsyncIterator[WindowServer]:
+async def serving(
+    tmp_path: Path, code: JoinCode | None = None, handshake: float | None = None
+) -> AsyncIterator[WindowServer]:
     window = "exec " + shlex.join([sys.executable, str(FAKE), str(tmp_path / "window.jsonl")])
-    served = WindowServer(tmp_path / "s.toml", tmp_path, "Guarded", "127.0.0.1", 0, code, commands={"join": window, "show": window})
+    served = WindowServer(
+        tmp_path / "s.toml", tmp_path, "Guarded", "127.0.0.1", 0, code, commands={"join": window, "show": window}
+    )
     served.people[SOMEONE] = ("Bob", "")  # who the note-taker's window is (the join page's own tests are apart)
     said: list[str] = []
     served.said = said.append
@@ -117,9 +121,19 @@ async def test_a_request_that_names_another_host_is_refused_even_from_this_compu
         for host in (f"evil.example:{port}", "127.0.0.1", f"127.0.0.1:{port + 1}", "evil.example"):
             async with client.get(base + "/join", headers={"Host": host}) as answer:
                 assert answer.status == 403
-                assert await answer.text() == "Refused: this server does not answer to that name. Use the address 'workshop-tui serve' printed.\n"
-        assert await refused_status(client, base + "/ws/join", headers={"Host": f"evil.example:{port}"},
-                                    origin=f"http://evil.example:{port}") == 403
+                assert (
+                    await answer.text()
+                    == "Refused: this server does not answer to that name. Use the address 'workshop-tui serve' printed.\n"
+                )
+        assert (
+            await refused_status(
+                client,
+                base + "/ws/join",
+                headers={"Host": f"evil.example:{port}"},
+                origin=f"http://evil.example:{port}",
+            )
+            == 403
+        )
         for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"):
             async with client.get(base + "/join", headers={"Host": host}) as answer:
                 assert answer.status == 200, host
@@ -128,12 +142,20 @@ async def test_a_request_that_names_another_host_is_refused_even_from_this_compu
 def test_a_server_on_every_address_answers_to_numbers_and_this_computers_names_only(tmp_path):
     import socket
 
-    served = WindowServer(tmp_path / "s.toml", tmp_path, "t", "0.0.0.0", 8123, JoinCode(CODE), commands={"join": "", "show": ""})
+    served = WindowServer(
+        tmp_path / "s.toml", tmp_path, "t", "0.0.0.0", 8123, JoinCode(CODE), commands={"join": "", "show": ""}
+    )
     assert served.answers_to("192.168.1.5:8123") and served.answers_to("[fe80::1]:8123")
     assert served.answers_to(f"{socket.gethostname()}:8123") and served.answers_to("localhost:8123")
     assert not served.answers_to("evil.example:8123") and not served.answers_to("192.168.1.5:8124")
-    one = WindowServer(tmp_path / "s.toml", tmp_path, "t", "192.168.1.5", 8123, JoinCode(CODE), commands={"join": "", "show": ""})
-    assert one.answers_to("192.168.1.5:8123") and not one.answers_to("10.0.0.9:8123") and not one.answers_to("localhost:8123")
+    one = WindowServer(
+        tmp_path / "s.toml", tmp_path, "t", "192.168.1.5", 8123, JoinCode(CODE), commands={"join": "", "show": ""}
+    )
+    assert (
+        one.answers_to("192.168.1.5:8123")
+        and not one.answers_to("10.0.0.9:8123")
+        and not one.answers_to("localhost:8123")
+    )
 
 
 async def test_no_other_site_can_frame_the_pages_and_browsers_keep_no_copy(tmp_path):
@@ -156,9 +178,13 @@ async def test_the_join_code_form_is_posted_and_a_code_in_a_link_is_dropped_from
         base = base_of(served)
         async with client.get(base + "/join") as answer:
             assert '<form method="post" action="/join">' in await answer.text()
-        async with client.post(base + "/join", data={"code": CODE}, headers={"Origin": "http://evil.example"}) as answer:
+        async with client.post(
+            base + "/join", data={"code": CODE}, headers={"Origin": "http://evil.example"}
+        ) as answer:
             assert answer.status == 403  # another site cannot post the form for a visitor
-        async with client.post(base + "/join", data={"code": CODE}, headers={"Origin": base}, allow_redirects=False) as answer:
+        async with client.post(
+            base + "/join", data={"code": CODE}, headers={"Origin": base}, allow_redirects=False
+        ) as answer:
             assert answer.status == 303 and answer.headers["Location"] == "/join" and "workshop_join" in answer.cookies
     async with serving(tmp_path, JoinCode(CODE)) as served, browser() as client:
         base = base_of(served)
@@ -174,7 +200,10 @@ async def test_the_61st_window_hears_that_the_room_is_full(tmp_path):
         try:
             async with client.get(base + "/join") as answer:
                 assert answer.status == 503
-                assert "The room is full: 60 browser windows are open already. Close one, then try again." in await answer.text()
+                assert (
+                    "The room is full: 60 browser windows are open already. Close one, then try again."
+                    in await answer.text()
+                )
             async with client.ws_connect(base + "/ws/join", origin=base) as window:
                 said = await window.receive()
                 assert "The room is full" in said.data.decode()
@@ -242,7 +271,10 @@ async def test_wrong_codes_from_many_addresses_together_hold_every_code_back_for
             async with browser("127.0.0.20") as newcomer:
                 async with newcomer.post(base + "/join", data={"code": CODE}) as answer:
                     assert answer.status == 429  # even the right code waits
-                    assert "Too many wrong codes have been tried lately. Wait a minute, then try again." in await answer.text()
+                    assert (
+                        "Too many wrong codes have been tried lately. Wait a minute, then try again."
+                        in await answer.text()
+                    )
                 async with inside.get(base + "/join") as answer:
                     assert answer.status == 200  # a browser already in stays in
                 clock.now += 61
@@ -269,7 +301,10 @@ async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_on
                     async with guesser.post(base + "/join", data={"code": "WRONG1"}) as answer:
                         assert answer.status == 403
         assert len(new_codes) == 1 and len(new_codes[0]) == LONG_LENGTH and code.code == new_codes[0]
-        assert f"So many wrong join codes were typed that the code is now a longer one: {new_codes[0]} (browsers already in stay in)." in served.told  # type: ignore[attr-defined]
+        assert (
+            f"So many wrong join codes were typed that the code is now a longer one: {new_codes[0]} (browsers already in stay in)."
+            in served.told
+        )  # type: ignore[attr-defined]
         async with browser("127.0.2.1") as newcomer:
             async with newcomer.post(base + "/join", data={"code": CODE}) as answer:
                 assert answer.status == 403  # the old code is no good now

@@ -25,16 +25,29 @@ from tests.web.test_serve import (
     windows_served,
 )
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
 
 
 def a_round(tmp_path: Path) -> OpenSession:
-    owner = OpenSession.create(tmp_path / "sessions", find_plan("commissioning-shortlisting").plan, "Healthy ageing fund",
-                               SystemClock(), "Ann", "Bob", gather_seconds=0)
+    owner = OpenSession.create(
+        tmp_path / "sessions",
+        find_plan("commissioning-shortlisting").plan,
+        "Healthy ageing fund",
+        SystemClock(),
+        "Ann",
+        "Bob",
+        gather_seconds=0,
+    )
     for name, role in MEMBERS:
         owner.apply(Command("add_person", {"name": name, "role": role}))
     owner.apply(Command("open_round", {"pot_pence": 50_000_00}))
-    owner.apply(Command("add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}))
+    owner.apply(
+        Command(
+            "add_application", {"organisation": "Hillside Lunch Club", "project": "Lunch", "amount_pence": 30_000_00}
+        )
+    )
     owner.apply(Command("declare_no_interests", {"member": "p2"}))
     owner.apply(Command("enter_score", {"member": "p2", "application": "app1", "criterion": "need", "level": 1}))
     assert owner.serve()

@@ -24,8 +24,14 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CODE = "K7P2QX"
 # As the machine's notes say: without the background-networking flags Chromium keeps trying the
 # internet, which this machine refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # The page draws the terminal on a canvas, so its words are not in the page. This records what the
 # window sends the page (the app's own output) so a test can wait for words in it.
 RECORD_WHAT_IS_DRAWN = r"""
@@ -95,8 +101,9 @@ def installed() -> None:
 
 @pytest.fixture
 def owner(tmp_path: Path):
-    made = OpenSession.create(tmp_path / "sessions", small_plan(), "Served session", SystemClock(), "Ann", "Bob",
-                              gather_seconds=0)
+    made = OpenSession.create(
+        tmp_path / "sessions", small_plan(), "Served session", SystemClock(), "Ann", "Bob", gather_seconds=0
+    )
     assert made.serve()
     yield made
     made.close()
@@ -158,7 +165,9 @@ async def test_the_right_code_lets_a_browser_in_with_a_title_that_names_the_wind
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
-async def test_a_note_typed_in_the_browser_lands_in_the_session_file(server: WindowServer, owner: OpenSession, tmp_path: Path):
+async def test_a_note_typed_in_the_browser_lands_in_the_session_file(
+    server: WindowServer, owner: OpenSession, tmp_path: Path
+):
     base = f"http://127.0.0.1:{server.port}"
     async with browser_page() as page:
         await page.goto(base + "/join?code=NOTIT9")
@@ -188,7 +197,9 @@ async def test_a_note_typed_in_the_browser_lands_in_the_session_file(server: Win
             await asyncio.sleep(0.05)
         await page.screenshot(path=str(tmp_path / "note-taker.png"))
     assert (tmp_path / "note-taker.png").stat().st_size > 10_000  # a picture of the window, not a blank page
-    assert [(n.text, n.window) for n in owner.session.notes] == [("so we agreed now, from the browser", "note-taker: Bob")]
+    assert [(n.text, n.window) for n in owner.session.notes] == [
+        ("so we agreed now, from the browser", "note-taker: Bob")
+    ]
     assert owner.session.current_step == 0 and owner.session.status == "paused"  # typing moved nothing
     owner.flush()
     assert load_session(owner.path).notes[0].text == "so we agreed now, from the browser"
@@ -227,7 +238,9 @@ def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_ove
     assert "this session has finished" in capsys.readouterr().err
 
 
-async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the_owner_running(server: WindowServer, owner: OpenSession):
+async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the_owner_running(
+    server: WindowServer, owner: OpenSession
+):
     base = f"http://127.0.0.1:{server.port}"
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
         async with client.get(base + f"/join?code={CODE}"):
@@ -249,7 +262,8 @@ async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 async def test_a_browser_window_says_which_window_it_is_first_and_its_text_size_is_changed_and_remembered(
-        server: WindowServer):
+    server: WindowServer,
+):
     base = f"http://127.0.0.1:{server.port}"
     # The columns each window asks for as it opens: fewer at a larger size (the terminal is drawn on a canvas).
     count_columns = """(() => {

@@ -6,7 +6,20 @@
 import re
 from datetime import date, timedelta
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 EXAMPLE = "Write it like 15/07/2026, 15 July, tomorrow or next Tuesday."
@@ -122,7 +135,9 @@ def read_date(text: str, today: date) -> date | None:
             return today + timedelta(days=ahead)
         day = read_date(rest, today)
         if day is not None and day.weekday() != weekday:
-            raise DateProblem(f"{say_date(day)[len(DAYS[day.weekday()]) + 1:]} is a {DAYS[day.weekday()]}, not a {DAYS[weekday]}.")
+            raise DateProblem(
+                f"{say_date(day)[len(DAYS[day.weekday()]) + 1 :]} is a {DAYS[day.weekday()]}, not a {DAYS[weekday]}."
+            )
         return day
     found = _ISO.fullmatch(words)
     if found:

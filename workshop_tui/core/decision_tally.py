@@ -81,8 +81,10 @@ def _more_than_present(decision: Decision) -> list[str]:
     if decision.method == "majority vote":
         counted = (decision.votes_for or 0) + (decision.votes_against or 0) + (decision.abstentions or 0)
         if counted > present:
-            return [f"{plural(counted, 'vote')} {'was' if counted == 1 else 'were'} counted (for, against and abstained), "
-                    f"but only {plural(present, 'person', 'people')} {were} present."]
+            return [
+                f"{plural(counted, 'vote')} {'was' if counted == 1 else 'were'} counted (for, against and abstained), "
+                f"but only {plural(present, 'person', 'people')} {were} present."
+            ]
     elif decision.method == "fist-of-five":
         counted = sum(decision.fingers)
         if counted > present:
@@ -90,8 +92,10 @@ def _more_than_present(decision: Decision) -> list[str]:
     elif decision.method == "consent":
         counted = decision.objections or 0
         if counted > present:
-            return [f"{plural(counted, 'objection')} {'was' if counted == 1 else 'were'} counted, "
-                    f"but only {plural(present, 'person', 'people')} {were} present."]
+            return [
+                f"{plural(counted, 'objection')} {'was' if counted == 1 else 'were'} counted, "
+                f"but only {plural(present, 'person', 'people')} {were} present."
+            ]
     return []
 
 
@@ -111,7 +115,9 @@ def _contradictions(decision: Decision) -> list[str]:
         votes_for, against = decision.votes_for or 0, decision.votes_against or 0
         if decision.outcome == "agreed" and votes_for <= against:
             result = "a tie" if votes_for == against else "more against than for"
-            return [f"Recorded as agreed, but the vote was {votes_for} for and {against} against: {result}, not a majority."]
+            return [
+                f"Recorded as agreed, but the vote was {votes_for} for and {against} against: {result}, not a majority."
+            ]
         if decision.outcome == "not agreed" and votes_for > against:
             return [f"Recorded as not agreed, but the vote was {votes_for} for and {against} against: a majority for."]
     return []

@@ -104,8 +104,13 @@ def _person_arrive(session: Session, event: Event) -> str:
 
 
 # How each kind of note came in, in words ("an idea was noted: Meet at the library - Joyce").
-NOTE_TAKEN = {"note": "a note was taken", "idea": "an idea was noted", "question": "a question was noted",
-              "concern": "a concern was noted", "parking": "a point went in the parking lot"}
+NOTE_TAKEN = {
+    "note": "a note was taken",
+    "idea": "an idea was noted",
+    "question": "a question was noted",
+    "concern": "a concern was noted",
+    "parking": "a point went in the parking lot",
+}
 
 
 def _note_add(session: Session, event: Event) -> str:
@@ -214,7 +219,11 @@ def _application_add(session: Session, event: Event) -> str:
     amount = event.details.get("amount")
     money = f", {pounds(amount)}" if isinstance(amount, int) and not isinstance(amount, bool) else ""
     project = _detail(event, "project")
-    return f"an application was added to the round: {_detail(event, 'organisation')}" + (f", {project}" if project else "") + money
+    return (
+        f"an application was added to the round: {_detail(event, 'organisation')}"
+        + (f", {project}" if project else "")
+        + money
+    )
 
 
 def _import_undo(session: Session, event: Event) -> str:
@@ -281,10 +290,15 @@ SAYINGS: dict[Kind, Saying] = {
     Kind.ROUND_OPEN: lambda s, e: _with("the round was opened with its pot", _money(e)),
     Kind.ROUND_POT: lambda s, e: f"the pot was changed to {_money(e)}" if _money(e) else event_words(e.kind),
     Kind.APPLICATION_ADD: _application_add,
-    Kind.APPLICATION_EDIT: lambda s, e: _with("an application's details were corrected", _organisation(s, e.details.get("application"))),
-    Kind.APPLICATION_WITHDRAW: lambda s, e: _with("an application was withdrawn", _organisation(s, e.details.get("application"))),
-    Kind.APPLICATION_REMOVE: lambda s, e: _with("an application added by mistake was removed",
-                                                 _organisation(s, e.details.get("application"))),
+    Kind.APPLICATION_EDIT: lambda s, e: _with(
+        "an application's details were corrected", _organisation(s, e.details.get("application"))
+    ),
+    Kind.APPLICATION_WITHDRAW: lambda s, e: _with(
+        "an application was withdrawn", _organisation(s, e.details.get("application"))
+    ),
+    Kind.APPLICATION_REMOVE: lambda s, e: _with(
+        "an application added by mistake was removed", _organisation(s, e.details.get("application"))
+    ),
     Kind.IMPORT_UNDO: _import_undo,
     Kind.DECLARATION_ADD: _panel,
     Kind.DECLARATION_UNDO: _declaration_undo,
@@ -292,9 +306,13 @@ SAYINGS: dict[Kind, Saying] = {
     Kind.SCORE_CHANGE: _panel,
     Kind.SCORE_AGREE: _panel,
     Kind.AWARD_MAKE: _panel,
-    Kind.MEMBER_COMMENT: lambda s, e: f"{_who(s, _detail(e, 'member'))} wrote a comment on {_organisation(s, e.details.get('application'))}",
+    Kind.MEMBER_COMMENT: lambda s, e: (
+        f"{_who(s, _detail(e, 'member'))} wrote a comment on {_organisation(s, e.details.get('application'))}"
+    ),
     Kind.TIE_ORDER: _tie_order,
-    Kind.ROUND_CARRY: lambda s, e: _with("the round came over from an earlier sitting", f"'{_detail(e, 'title')}'" if _detail(e, "title") else ""),
+    Kind.ROUND_CARRY: lambda s, e: _with(
+        "the round came over from an earlier sitting", f"'{_detail(e, 'title')}'" if _detail(e, "title") else ""
+    ),
 }
 
 

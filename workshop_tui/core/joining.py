@@ -83,8 +83,9 @@ def normal_code(code: str) -> str:
     return "".join(code.split()).replace("-", "").upper()
 
 
-def who_joins(session: Session, asked: Role, name: str = "", code: str = "", has_key: bool = False,
-              suggest: bool = True) -> Joiner:
+def who_joins(
+    session: Session, asked: Role, name: str = "", code: str = "", has_key: bool = False, suggest: bool = True
+) -> Joiner:
     """The role and person of a window that asks to join as `asked`, giving `name` and perhaps `code`.
     Raises NotWelcome with the sentence to show. `suggest`: a close miss may name a person on the roster
     (not to a stranger's browser, which could learn the roster's names that way)."""
@@ -96,8 +97,10 @@ def who_joins(session: Session, asked: Role, name: str = "", code: str = "", has
     if asked == "facilitator":
         if has_key:
             return Joiner("facilitator", name)
-        raise NotWelcome("Only the facilitator's own computer, or a window given the facilitator's code, "
-                         "can join as the facilitator.")
+        raise NotWelcome(
+            "Only the facilitator's own computer, or a window given the facilitator's code, "
+            "can join as the facilitator."
+        )
     if asked == "member":
         raise NotWelcome("A panel member's window needs that member's own code. The chair has it.")
     joiner = _by_name(session, name, suggest)
@@ -127,15 +130,20 @@ def _by_name(session: Session, name: str, suggest: bool = True) -> Joiner:
     if person is not None:
         if session.plan.panel is not None and person in members(session):
             # In a panel's session, from the start (before the round opens too): a member acts only by their code.
-            raise NotWelcome(f"{person.name} is on the panel. A panel member's window needs their own code, "
-                             "which the chair has.")
+            raise NotWelcome(
+                f"{person.name} is on the panel. A panel member's window needs their own code, which the chair has."
+            )
         return Joiner("note-taker", person.name)
     if session.note_taker and squashed(session.note_taker) == squashed(name):
         return Joiner("note-taker", session.note_taker)  # named as the note-taker when the session began
     if session.guests_allowed:
         return Joiner("guest", name)
     known = [p.name for p in session.participants if p.name] + ([session.note_taker] if session.note_taker else [])
-    close = [] if not suggest else difflib.get_close_matches(name.lower(), [known_name.lower() for known_name in known], n=1, cutoff=0.6)
+    close = (
+        []
+        if not suggest
+        else difflib.get_close_matches(name.lower(), [known_name.lower() for known_name in known], n=1, cutoff=0.6)
+    )
     if close:
         match = next(known_name for known_name in known if known_name.lower() == close[0])
         raise NotWelcome(f"No one called {name} is on the roster. Did you mean {match}?")

@@ -19,8 +19,19 @@ from workshop_tui.model.participant import person_labels
 # Parts of a name that are not a name of their own: titles and initials.
 NOT_NAMES = {"mr", "mrs", "ms", "miss", "mx", "dr", "st", "sir", "dame", "rev", "cllr", "the", "and", "of"}
 # Apostrophes and hyphens as keyboards, phones and word processors type them.
-_PLAIN = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'", "\uff07": "'",
-          "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-"}
+_PLAIN = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\uff07": "'",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2212": "-",
+}
 
 T = TypeVar("T")
 
@@ -61,7 +72,9 @@ class NameFinder(Generic[T]):
             if folded:
                 self.forms.setdefault(folded, value)
         ordered = sorted(self.forms, key=len, reverse=True)
-        self.pattern = re.compile(r"@?(?<!\w)(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)") if ordered else None
+        self.pattern = (
+            re.compile(r"@?(?<!\w)(" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)") if ordered else None
+        )
 
     def sub(self, text: str, replace: Callable[[T | None, str], str]) -> str:
         """`text` with each name found replaced by `replace(what it stands for, the words as typed)`."""

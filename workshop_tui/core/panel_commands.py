@@ -68,7 +68,9 @@ class PanelCommands:
     def _for_the_chair(self) -> None:
         own = self._own_window()
         if own is not None:
-            raise NotNow(f"This is {own.name}'s own window, for {own.name}'s scores. The chair does this on the main screen.")
+            raise NotNow(
+                f"This is {own.name}'s own window, for {own.name}'s scores. The chair does this on the main screen."
+            )
 
     def _for_oneself(self, member: str) -> None:
         own = self._own_window()
@@ -100,17 +102,27 @@ class PanelCommands:
     def change_pot(self, pot_pence: int, reason: str) -> list[Event]:
         self._for_the_chair()
         self.panel  # noqa: B018 (refuses when no round is open)
-        return self._emit(Kind.ROUND_POT, pot=_money(pot_pence, "The pot"), reason=_words(reason, "why the pot changed"))
+        return self._emit(
+            Kind.ROUND_POT, pot=_money(pot_pence, "The pot"), reason=_words(reason, "why the pot changed")
+        )
 
     # Applications.
 
     def add_application(
         self, organisation: str, project: str, amount_pence: int, area: str = "", summary: str = "", link: str = ""
     ) -> list[Event]:
-        return self.add_applications([
-            {"organisation": organisation, "project": project, "amount_pence": amount_pence,
-             "area": area, "summary": summary, "link": link}
-        ])
+        return self.add_applications(
+            [
+                {
+                    "organisation": organisation,
+                    "project": project,
+                    "amount_pence": amount_pence,
+                    "area": area,
+                    "summary": summary,
+                    "link": link,
+                }
+            ]
+        )
 
     def add_applications(self, applications: list[dict[str, Any]], imported: bool = False) -> list[Event]:
         """Several applications at once (an imported spreadsheet): every one is checked before any is added.
@@ -141,11 +153,22 @@ class PanelCommands:
             except ValueError as problem:  # pydantic's length limits
                 raise NotNow(f"{where} is not right: {str(problem).splitlines()[-1].strip()}.") from None
             details: dict[str, Detail] = {
-                "application": application.id, "organisation": application.organisation,
-                "project": application.project, "amount": application.amount_pence,
+                "application": application.id,
+                "organisation": application.organisation,
+                "project": application.project,
+                "amount": application.amount_pence,
             }
-            details.update({k: v for k, v in (("area", application.area), ("summary", application.summary),
-                                               ("link", application.link)) if v})
+            details.update(
+                {
+                    k: v
+                    for k, v in (
+                        ("area", application.area),
+                        ("summary", application.summary),
+                        ("link", application.link),
+                    )
+                    if v
+                }
+            )
             if batch:
                 details["batch"] = batch
             checked.append(details)
@@ -155,9 +178,14 @@ class PanelCommands:
         return events
 
     def _unscored(self, bid: Application) -> None:
-        if (any(s.application == bid.id for s in self.panel.scores) or any(a.application == bid.id for a in self.panel.agreed)
-                or any(a.application == bid.id for a in self.panel.awards)):
-            raise NotNow(f"{bid.organisation} has scores already, so it stays in the record. Withdraw it instead, with a reason.")
+        if (
+            any(s.application == bid.id for s in self.panel.scores)
+            or any(a.application == bid.id for a in self.panel.agreed)
+            or any(a.application == bid.id for a in self.panel.awards)
+        ):
+            raise NotNow(
+                f"{bid.organisation} has scores already, so it stays in the record. Withdraw it instead, with a reason."
+            )
 
     def edit_application(self, application: str, reason: str, **fields: Any) -> list[Event]:
         """Correct an application's details (a typing slip, an amount the applicant revised), with a reason."""
@@ -176,7 +204,9 @@ class PanelCommands:
             amount = _money(fields["amount_pence"], "The amount")
             if amount != bid.amount_pence:
                 if any(a.application == bid.id and a.amount_pence for a in self.panel.awards):
-                    raise NotNow(f"{bid.organisation} has been given money, so its amount stays. Change the decision first.")
+                    raise NotNow(
+                        f"{bid.organisation} has been given money, so its amount stays. Change the decision first."
+                    )
                 details["amount"] = amount
         if len(details) == 1:
             raise NotNow("Nothing was changed.")
@@ -190,7 +220,9 @@ class PanelCommands:
         if bid.withdrawn:
             raise NotNow(f"{bid.organisation} is already withdrawn.")
         if any(a.application == bid.id for a in self.panel.awards):
-            raise NotNow(f"The panel has decided {bid.organisation} already. Change the decision instead, with a reason.")
+            raise NotNow(
+                f"The panel has decided {bid.organisation} already. Change the decision instead, with a reason."
+            )
         return self._emit(Kind.APPLICATION_WITHDRAW, application=bid.id, reason=_words(reason, "why it is withdrawn"))
 
     def remove_application(self, application: str, reason: str = "") -> list[Event]:
@@ -215,7 +247,9 @@ class PanelCommands:
         if not last:
             raise NotNow("There is no import to undo.")
         if self.panel.scores:
-            raise NotNow("Scoring has started, so an import can no longer be undone. Withdraw or remove applications one at a time.")
+            raise NotNow(
+                "Scoring has started, so an import can no longer be undone. Withdraw or remove applications one at a time."
+            )
         return self._emit(Kind.IMPORT_UNDO, batch=last[0].batch)
 
     # Declarations.
@@ -252,8 +286,13 @@ class PanelCommands:
         if self.panel.has_interest(person.id, bid.id):
             raise NotNow(f"{person.name or 'This member'} has already declared an interest in {bid.organisation}.")
         words = _words(interest, "what the link is")
-        return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(),
-                          member=person.id, application=bid.id, interest=words)
+        return self._emit(
+            Kind.DECLARATION_ADD,
+            declaration=self._next_declaration(),
+            member=person.id,
+            application=bid.id,
+            interest=words,
+        )
 
     def declare_no_interests(self, member: str) -> list[Event]:
         self._for_oneself(member)
@@ -263,8 +302,10 @@ class PanelCommands:
         interest = next((d for d in self.panel.declarations if d.member == person.id and d.application), None)
         if interest is not None:
             organisation = self.panel.application(interest.application).organisation
-            raise NotNow(f"{person.name or 'This member'} has declared an interest in {organisation}, "
-                         "so they cannot also say they have none.")
+            raise NotNow(
+                f"{person.name or 'This member'} has declared an interest in {organisation}, "
+                "so they cannot also say they have none."
+            )
         return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(), member=person.id)
 
     def undo_declaration(self, declaration: str, reason: str) -> list[Event]:
@@ -275,16 +316,24 @@ class PanelCommands:
         if found is None:
             raise NotNow("That declaration is not on record.")
         who = next((p.name for p in self.session.participants if p.id == found.member), "") or "This member"
-        if not found.application and any(s.member == found.member and s.withdrawn_at is None for s in self.panel.scores):
-            raise NotNow(f"{who} has scores that rest on having no interests. If they have one, declare it: "
-                         "that sets their scores on it aside.")
+        if not found.application and any(
+            s.member == found.member and s.withdrawn_at is None for s in self.panel.scores
+        ):
+            raise NotNow(
+                f"{who} has scores that rest on having no interests. If they have one, declare it: "
+                "that sets their scores on it aside."
+            )
         # Undone, it must not leave a member who has scored with nothing declared: their scores would count
         # (those it set aside count again) with no declaration under them.
         others = any(d.member == found.member and d.id != found.id for d in self.panel.declarations)
         if not others and not found.replaced and any(s.member == found.member for s in self.panel.scores):
-            raise NotNow(f"{who} has scored, and this is their only declaration. Record what they do declare "
-                         "first (their interests, or no interests), then undo this one.")
-        return self._emit(Kind.DECLARATION_UNDO, declaration=found.id, reason=_words(reason, "why it was made in error"))
+            raise NotNow(
+                f"{who} has scored, and this is their only declaration. Record what they do declare "
+                "first (their interests, or no interests), then undo this one."
+            )
+        return self._emit(
+            Kind.DECLARATION_UNDO, declaration=found.id, reason=_words(reason, "why it was made in error")
+        )
 
     def _next_declaration(self) -> str:
         """A new declaration's id: one more than every one made (a "none" an interest replaced keeps its id)."""
@@ -311,15 +360,26 @@ class PanelCommands:
         person, bid = self._member(member), self._open_application(application)
         if not self.panel.declared(person.id):
             # Declarations come first: no one is counted on an application before saying what links they have.
-            raise NotNow(f"{person.name or 'This member'} has not made their declarations yet. Record them first "
-                         "(an interest, or none), on the Declarations tab.")
+            raise NotNow(
+                f"{person.name or 'This member'} has not made their declarations yet. Record them first "
+                "(an interest, or none), on the Declarations tab."
+            )
         if self.panel.has_interest(person.id, bid.id):
-            raise NotNow(f"{person.name or 'This member'} declared an interest in {bid.organisation}, "
-                         "so stepped out of it and does not score it.")
+            raise NotNow(
+                f"{person.name or 'This member'} declared an interest in {bid.organisation}, "
+                "so stepped out of it and does not score it."
+            )
         return person, bid
 
-    def enter_score(self, member: str, application: str, criterion: str, level: int | None, comment: str = "",
-                    over_own: bool = False) -> list[Event]:
+    def enter_score(
+        self,
+        member: str,
+        application: str,
+        criterion: str,
+        level: int | None,
+        comment: str = "",
+        over_own: bool = False,
+    ) -> list[Event]:
         """One member's score from their sheet; None is "no score". Before the reveal, typing again corrects it.
         A score the member typed in their own window is typed over from another only with `over_own` (asked first)."""
         person, bid = self._scorer(member, application)
@@ -331,8 +391,10 @@ class PanelCommands:
         if existing is not None and typed_by_member_themselves(self.session, existing) and not over_own:
             here = self._own_window()
             if here is None or here.id != person.id:
-                raise NotNow(f"{person.name} typed this score in their own window, so it is theirs. "
-                             "Type over it only if they ask you to: the sheet asks first.")
+                raise NotNow(
+                    f"{person.name} typed this score in their own window, so it is theirs. "
+                    "Type over it only if they ask you to: the sheet asks first."
+                )
         if existing is not None and existing.level == value and not comment:
             return []
         details: dict[str, Detail] = {"member": person.id, "application": bid.id, "criterion": wanted.id}
@@ -356,7 +418,9 @@ class PanelCommands:
             raise NotNow("No scores have been entered yet, so there is nothing to reveal.")
         return self._emit(Kind.SCORES_REVEAL)
 
-    def change_score(self, member: str, application: str, criterion: str, level: int | None, reason: str) -> list[Event]:
+    def change_score(
+        self, member: str, application: str, criterion: str, level: int | None, reason: str
+    ) -> list[Event]:
         """A member changes their score in moderation and says why; the first score is kept."""
         if self.panel.revealed_at is None:
             raise NotNow("Until the scores are revealed, a score is simply typed again.")
@@ -368,8 +432,12 @@ class PanelCommands:
             raise NotNow(f"{person.name or 'This member'} has no score there to change. Enter one first.")
         if existing.level == value:
             raise NotNow("That is the score already there, so nothing changes.")
-        details: dict[str, Detail] = {"member": person.id, "application": bid.id, "criterion": wanted.id,
-                                      "reason": _words(reason, "why the score changed")}
+        details: dict[str, Detail] = {
+            "member": person.id,
+            "application": bid.id,
+            "criterion": wanted.id,
+            "reason": _words(reason, "why the score changed"),
+        }
         if value is not None:
             details["level"] = value
         return self._emit(Kind.SCORE_CHANGE, **details)
@@ -381,8 +449,10 @@ class PanelCommands:
             raise NotNow("The panel agrees scores after the chair reveals them.")
         bid, wanted = self._open_application(application), self._criterion(criterion)
         if not self._eligible(bid.id):
-            raise NotNow(f"Every member stepped out of {bid.organisation}, so no one is left to agree its score. "
-                         "Refer it to the funder instead.")
+            raise NotNow(
+                f"Every member stepped out of {bid.organisation}, so no one is left to agree its score. "
+                "Refer it to the funder instead."
+            )
         value = self._level(wanted, level)
         if value is None:
             raise NotNow("An agreed score needs a level.")
@@ -406,12 +476,16 @@ class PanelCommands:
             raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
         if outcome == "refer to the funder":
             if self._eligible(bid.id):
-                raise NotNow(f"Members are free to decide {bid.organisation}, so the panel decides it. Referring to the "
-                             "funder is for an application every member stepped out of.")
+                raise NotNow(
+                    f"Members are free to decide {bid.organisation}, so the panel decides it. Referring to the "
+                    "funder is for an application every member stepped out of."
+                )
             return self._refer(bid, reason)
         if not self._eligible(bid.id):
-            raise NotNow(f"Every member stepped out of {bid.organisation}, so no one is left to decide it. "
-                         "Refer it to the funder, with a reason.")
+            raise NotNow(
+                f"Every member stepped out of {bid.organisation}, so no one is left to decide it. "
+                "Refer it to the funder, with a reason."
+            )
         if self.panel.revealed_at is None:
             raise NotNow("The panel decides after the scores are revealed and talked through.")
         if outcome == "fund in full":
@@ -435,8 +509,11 @@ class PanelCommands:
         details["present"] = [p.id for p in members(self.session) if p.is_present(now) and p.id not in out]
         details["stepped_out"] = out
         previous = award_of(self.panel, bid.id)
-        if (previous is not None and not previous.to_confirm
-                and (previous.outcome, previous.amount_pence, previous.reason) == (outcome, amount, words)):
+        if (
+            previous is not None
+            and not previous.to_confirm
+            and (previous.outcome, previous.amount_pence, previous.reason) == (outcome, amount, words)
+        ):
             return []  # as it is already (one to confirm is made again: that is the confirming)
         return self._emit(Kind.AWARD_MAKE, **details)
 
@@ -444,11 +521,22 @@ class PanelCommands:
         """The recorded exception: the panel cannot decide (every member stepped out), so the funder does."""
         words = _words(reason, "why it goes to the funder")
         previous = award_of(self.panel, bid.id)
-        if previous is not None and not previous.to_confirm and (previous.outcome, previous.reason) == ("refer to the funder", words):
+        if (
+            previous is not None
+            and not previous.to_confirm
+            and (previous.outcome, previous.reason) == ("refer to the funder", words)
+        ):
             return []  # as it is already
         out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
-        return self._emit(Kind.AWARD_MAKE, application=bid.id, outcome="refer to the funder", amount=0, reason=words,
-                          present=[], stepped_out=out)
+        return self._emit(
+            Kind.AWARD_MAKE,
+            application=bid.id,
+            outcome="refer to the funder",
+            amount=0,
+            reason=words,
+            present=[],
+            stepped_out=out,
+        )
 
     # Ties.
 

@@ -90,15 +90,27 @@ def _application_add(session: Session, event: Event) -> None:
     d = event.details
     panel = panel_of(session)
     application = Application(
-        id=str(d["application"]), organisation=str(d["organisation"]), project=str(d["project"]),
-        amount_pence=_whole(event, "amount"), area=str(d.get("area", "")), summary=str(d.get("summary", "")),
-        link=str(d.get("link", "")), batch=_whole(event, "batch"),
+        id=str(d["application"]),
+        organisation=str(d["organisation"]),
+        project=str(d["project"]),
+        amount_pence=_whole(event, "amount"),
+        area=str(d.get("area", "")),
+        summary=str(d.get("summary", "")),
+        link=str(d.get("link", "")),
+        batch=_whole(event, "batch"),
     )
     panel.round.applications = [*panel.round.applications, application]
 
 
 # What an edit may change, and how each is said in the report.
-EDITABLE = {"organisation": "name", "project": "project", "amount": "amount", "area": "area", "summary": "summary", "link": "link"}
+EDITABLE = {
+    "organisation": "name",
+    "project": "project",
+    "amount": "amount",
+    "area": "area",
+    "summary": "summary",
+    "link": "link",
+}
 
 
 @rule(Kind.APPLICATION_EDIT, "an application's details were corrected", Area.PANEL)
@@ -119,8 +131,14 @@ def _application_edit(session: Session, event: Event) -> None:
             before = str(getattr(application, attribute))
             said.append(f"{words} from '{before}' to '{d[field]}'" if before else f"{words} set to '{d[field]}'")
             setattr(application, attribute, str(d[field]))
-    panel.corrections.append(Correction(at=_when(event), what=f"{application.organisation}: {'; '.join(said)}",
-                                        reason=str(d.get("reason", "")), window=event.window))
+    panel.corrections.append(
+        Correction(
+            at=_when(event),
+            what=f"{application.organisation}: {'; '.join(said)}",
+            reason=str(d.get("reason", "")),
+            window=event.window,
+        )
+    )
 
 
 @rule(Kind.APPLICATION_WITHDRAW, "an application was withdrawn", Area.PANEL)
@@ -129,8 +147,14 @@ def _application_withdraw(session: Session, event: Event) -> None:
     panel = panel_of(session, d["application"])
     application = panel.application(str(d["application"]))
     application.withdrawn = str(d.get("reason", "")) or "withdrawn"
-    panel.corrections.append(Correction(at=_when(event), what=f"{application.organisation} was withdrawn",
-                                        reason=application.withdrawn, window=event.window))
+    panel.corrections.append(
+        Correction(
+            at=_when(event),
+            what=f"{application.organisation} was withdrawn",
+            reason=application.withdrawn,
+            window=event.window,
+        )
+    )
 
 
 def _drop_declaration(panel: Panel, found: Declaration, gone_with_its_application: bool = False) -> None:
@@ -168,8 +192,14 @@ def _application_remove(session: Session, event: Event) -> None:
     application = panel.application(str(d["application"]))
     dropped = _remove(session, panel, {application.id})
     also = f", with {dropped} declaration{'s' if dropped != 1 else ''} about it" if dropped else ""
-    panel.corrections.append(Correction(at=_when(event), what=f"{application.organisation} was removed{also}",
-                                        reason=str(d.get("reason", "")), window=event.window))
+    panel.corrections.append(
+        Correction(
+            at=_when(event),
+            what=f"{application.organisation} was removed{also}",
+            reason=str(d.get("reason", "")),
+            window=event.window,
+        )
+    )
 
 
 @rule(Kind.IMPORT_UNDO, "an import of applications was undone", Area.PANEL)
@@ -179,8 +209,14 @@ def _import_undo(session: Session, event: Event) -> None:
     gone = {a.id for a in panel.round.applications if a.batch == batch and batch}
     dropped = _remove(session, panel, gone)
     also = f", with {dropped} declaration{'s' if dropped != 1 else ''} about them" if dropped else ""
-    panel.corrections.append(Correction(at=_when(event), what=f"The import of {plural(len(gone), 'application')} was undone{also}",
-                                        reason=str(event.details.get("reason", "")), window=event.window))
+    panel.corrections.append(
+        Correction(
+            at=_when(event),
+            what=f"The import of {plural(len(gone), 'application')} was undone{also}",
+            reason=str(event.details.get("reason", "")),
+            window=event.window,
+        )
+    )
 
 
 @rule(Kind.DECLARATION_UNDO, "a declaration made in error was undone", Area.PANEL)
@@ -196,7 +232,10 @@ def _declaration_undo(session: Session, event: Event) -> None:
         organisation = panel.application(found.application).organisation
         # The scores the declaration set aside count again; an award it reopened stands as it was.
         for score in panel.scores:
-            if (score.member, score.application) == (found.member, found.application) and score.withdrawn_at == found.at:
+            if (score.member, score.application) == (
+                found.member,
+                found.application,
+            ) and score.withdrawn_at == found.at:
                 score.withdrawn_at = None
                 panel.count_level(score.application, score.criterion, score.level, +1)
         for award in panel.awards:
@@ -205,15 +244,24 @@ def _declaration_undo(session: Session, event: Event) -> None:
         what = f"{who}'s declared interest in {organisation} ('{found.interest}') was undone"
     else:
         what = f"{who}'s word that they had no interests was undone"
-    panel.corrections.append(Correction(at=_when(event), what=what, reason=str(d.get("reason", "")), window=event.window))
+    panel.corrections.append(
+        Correction(at=_when(event), what=what, reason=str(d.get("reason", "")), window=event.window)
+    )
 
 
 @rule(Kind.MEMBER_COMMENT, "a panel member wrote a comment on an application", Area.PANEL)
 def _member_comment(session: Session, event: Event) -> None:
     d = event.details
     panel = panel_of(session, d["application"])
-    panel.comments.append(MemberComment(at=_when(event), member=str(d["member"]), application=str(d["application"]),
-                                        text=str(d["text"]), window=event.window))
+    panel.comments.append(
+        MemberComment(
+            at=_when(event),
+            member=str(d["member"]),
+            application=str(d["application"]),
+            text=str(d["text"]),
+            window=event.window,
+        )
+    )
 
 
 @rule(Kind.TIE_ORDER, "the chair put tied applications in order", Area.PANEL)
@@ -225,7 +273,9 @@ def _tie_order(session: Session, event: Event) -> None:
     panel = panel_of(session)
     for application in order:
         panel_of(session, application)
-    panel.tie_orders.append(TieOrder(at=_when(event), applications=[str(a) for a in order], reason=str(d.get("reason", ""))))
+    panel.tie_orders.append(
+        TieOrder(at=_when(event), applications=[str(a) for a in order], reason=str(d.get("reason", "")))
+    )
 
 
 @rule(Kind.ROUND_CARRY, "the round came over from an earlier sitting", Area.PANEL)
@@ -239,8 +289,11 @@ def _declaration_add(session: Session, event: Event) -> None:
     d = event.details
     panel = panel_of(session, d.get("application", ""))
     declaration = Declaration(
-        id=str(d["declaration"]), at=_when(event), member=str(d["member"]),
-        application=str(d.get("application", "")), interest=str(d.get("interest", "")),
+        id=str(d["declaration"]),
+        at=_when(event),
+        member=str(d["member"]),
+        application=str(d.get("application", "")),
+        interest=str(d.get("interest", "")),
     )
     if declaration.application:
         # An interest found after "no interests" was said: the interest stands, the "none" no longer does.
@@ -258,7 +311,10 @@ def _declaration_add(session: Session, event: Event) -> None:
             award.to_confirm_by = declaration.id
     if declaration.application:  # a late declaration: the member's scores for it no longer count
         for score in panel.scores:
-            if (score.member, score.application) == (declaration.member, declaration.application) and score.withdrawn_at is None:
+            if (score.member, score.application) == (
+                declaration.member,
+                declaration.application,
+            ) and score.withdrawn_at is None:
                 score.withdrawn_at = declaration.at
                 panel.count_level(score.application, score.criterion, score.level, -1)
 
@@ -280,9 +336,17 @@ def _score_enter(session: Session, event: Event) -> None:
             existing.typed_over, existing.window = existing.window, event.window
         return
     panel.add_score(
-        Score(at=_when(event), member=member, application=application, criterion=criterion, level=_level(event),
-              comment=str(d.get("comment", "")), window=event.window, after_reveal=panel.revealed_at is not None,
-              sitting=str(d.get("sitting", "")))
+        Score(
+            at=_when(event),
+            member=member,
+            application=application,
+            criterion=criterion,
+            level=_level(event),
+            comment=str(d.get("comment", "")),
+            window=event.window,
+            after_reveal=panel.revealed_at is not None,
+            sitting=str(d.get("sitting", "")),
+        )
     )
     agreed = find_agreed(panel, application, criterion)
     if agreed is not None:  # a late sheet: what the panel agreed did not weigh this score
@@ -298,7 +362,9 @@ def _scores_reveal(session: Session, event: Event) -> None:
 @rule(Kind.SCORE_CHANGE, "a member changed a score and said why", Area.PANEL)
 def _score_change(session: Session, event: Event) -> None:
     d = event.details
-    score = find_score(panel_of(session, d["application"]), str(d["member"]), str(d["application"]), str(d["criterion"]))
+    score = find_score(
+        panel_of(session, d["application"]), str(d["member"]), str(d["application"]), str(d["criterion"])
+    )
     if score is None:
         raise KeyError("no score to change")
     score.earlier = [*score.earlier, ScoreChange(at=_when(event), level=score.level, reason=score.reason)]
@@ -318,7 +384,9 @@ def _score_agree(session: Session, event: Event) -> None:
     level, reason = _whole(event, "level"), str(d.get("reason", ""))
     existing = find_agreed(panel, application, criterion)
     if existing is None:
-        panel.agreed.append(AgreedScore(at=_when(event), application=application, criterion=criterion, level=level, reason=reason))
+        panel.agreed.append(
+            AgreedScore(at=_when(event), application=application, criterion=criterion, level=level, reason=reason)
+        )
         return
     existing.earlier = [*existing.earlier, ScoreChange(at=existing.at, level=existing.level, reason=existing.reason)]
     existing.at, existing.level, existing.reason, existing.to_check = _when(event), level, reason, ""
@@ -336,10 +404,16 @@ def _award_make(session: Session, event: Event) -> None:
             earlier = [*award.earlier, f"{award.outcome}{money} at {award.at:%H:%M}: {award.reason}"]
     present, stepped_out = d.get("present", []), d.get("stepped_out", [])
     award = Award(
-        at=_when(event), application=application, outcome=str(d["outcome"]), amount_pence=_whole(event, "amount"),
-        reason=str(d["reason"]), departure=str(d.get("departure", "")), departure_reason=str(d.get("departure_reason", "")),
+        at=_when(event),
+        application=application,
+        outcome=str(d["outcome"]),
+        amount_pence=_whole(event, "amount"),
+        reason=str(d["reason"]),
+        departure=str(d.get("departure", "")),
+        departure_reason=str(d.get("departure_reason", "")),
         present=[str(p) for p in present] if isinstance(present, list) else [],
         stepped_out=[str(p) for p in stepped_out] if isinstance(stepped_out, list) else [],
-        window=event.window, earlier=earlier,
+        window=event.window,
+        earlier=earlier,
     )
     panel.awards = [a for a in panel.awards if a.application != application] + [award]

@@ -41,7 +41,11 @@ def member_of_window(session: Session, window: str) -> Participant | None:
     if role != "member" or not name.strip():
         return None
     # By name, or by id for a member with no name on the roster ("member: p3").
-    found = [p for p in members(session) if (p.name and squashed(p.name) == squashed(name)) or (not p.name and p.id == name.strip())]
+    found = [
+        p
+        for p in members(session)
+        if (p.name and squashed(p.name) == squashed(name)) or (not p.name and p.id == name.strip())
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -58,8 +62,7 @@ def non_scoring(session: Session) -> list[Participant]:
 def counted_scores(panel: Panel, application: str, criterion: str) -> list[Score]:
     """The scores that count for one criterion of one application: entered, not withdrawn."""
     return [
-        s for s in panel.scores
-        if s.application == application and s.criterion == criterion and s.withdrawn_at is None
+        s for s in panel.scores if s.application == application and s.criterion == criterion and s.withdrawn_at is None
     ]
 
 
@@ -115,7 +118,10 @@ def scaled_scores_so_far(panel: Panel) -> tuple[dict[str, dict[str, int]], int]:
 def scores_so_far(panel: Panel) -> dict[str, dict[str, Fraction | int]]:
     """As scaled_scores_so_far, in levels: a fraction where it is an average."""
     scaled, scale = scaled_scores_so_far(panel)
-    return {application: {criterion: Fraction(value, scale) for criterion, value in row.items()} for application, row in scaled.items()}
+    return {
+        application: {criterion: Fraction(value, scale) for criterion, value in row.items()}
+        for application, row in scaled.items()
+    }
 
 
 def ranking(panel: Panel, chair_orders: bool = True) -> list[Ranked]:
@@ -148,7 +154,7 @@ def near_the_line(ranked: list[Ranked]) -> set[str]:
     """The applications ranked close to where the money runs out: where moderation time matters most."""
     placed = [r for r in ranked if r.place is not None]
     line = next((i for i, r in enumerate(placed) if not r.fits), len(placed))
-    return {r.application.id for r in placed[max(0, line - NEAR_THE_LINE): line + NEAR_THE_LINE]}
+    return {r.application.id for r in placed[max(0, line - NEAR_THE_LINE) : line + NEAR_THE_LINE]}
 
 
 def _money_walk(panel: Panel, ranked: list[Ranked], leaving_out: str = "") -> tuple[list[str], list[Ranked]]:
@@ -205,11 +211,15 @@ def departure(panel: Panel, application: Application, outcome: str, amount_pence
     line = in_line(panel, ranked, leaving_out=application.id)
     if outcome not in ("fund in full", "fund a smaller amount"):
         if application.id in line:
-            return (f"It is ranked {here.place} and the {pounds(application.amount_pence)} it asks for "
-                    f"fits the {pounds(left)} left.")
+            return (
+                f"It is ranked {here.place} and the {pounds(application.amount_pence)} it asks for "
+                f"fits the {pounds(left)} left."
+            )
         return ""
     if amount_pence > left:
-        return f"This takes the awards over the pot of {pounds(panel.round.pot_pence)} by {pounds(amount_pence - left)}."
+        return (
+            f"This takes the awards over the pot of {pounds(panel.round.pot_pence)} by {pounds(amount_pence - left)}."
+        )
     if here.place is None:
         return f"This application is not ranked: {here.why_not_ranked}."
     if application.id in line:
@@ -218,8 +228,10 @@ def departure(panel: Panel, application: Application, outcome: str, amount_pence
     tied = [r for r in at_line if r.application.id != application.id]
     if tied and len(tied) < len(at_line):
         others = " and ".join(r.application.organisation for r in tied)
-        return (f"It is tied with {others} (both are {here.place}) where the money runs out, "
-                "so funding it chooses it first.")
+        return (
+            f"It is tied with {others} (both are {here.place}) where the money runs out, "
+            "so funding it chooses it first."
+        )
     # Funded out of turn: fine while the money is spare, not when it pushes out one ranked higher.
     left -= amount_pence
     for r in ranked:
@@ -227,10 +239,15 @@ def departure(panel: Panel, application: Application, outcome: str, amount_pence
             break
         if r.application.id in line:
             if r.application.amount_pence > left:
-                above = (f"is tied with it (both are {r.place})" if r.place == here.place
-                         else f"is ranked higher ({r.place})")
-                return (f"{r.application.organisation} {above}, has no decision yet, "
-                        "and would no longer fit the money left.")
+                above = (
+                    f"is tied with it (both are {r.place})"
+                    if r.place == here.place
+                    else f"is ranked higher ({r.place})"
+                )
+                return (
+                    f"{r.application.organisation} {above}, has no decision yet, "
+                    "and would no longer fit the money left."
+                )
             left -= r.application.amount_pence
     return ""
 
@@ -271,23 +288,37 @@ def as_decided(panel: Panel, ranked: list[Ranked] | None = None) -> list[AsDecid
     funded, first_tie = _money_walk(panel, ranked)
     line = set(funded)
     group_of = {r.application.id: number for number, group in enumerate(_groups(ranked)) for r in group}
-    crossing = min((group_of[r.application.id] for r in ranked if r.place is not None and r.application.id not in line
-                    and award_of(panel, r.application.id) is None), default=len(group_of) + 1)
+    crossing = min(
+        (
+            group_of[r.application.id]
+            for r in ranked
+            if r.place is not None and r.application.id not in line and award_of(panel, r.application.id) is None
+        ),
+        default=len(group_of) + 1,
+    )
     at_line = {r.application.id for r in first_tie}
     rows: list[AsDecided] = []
     for r in ranked:
         award = award_of(panel, r.application.id)
         fits = (award.amount_pence > 0) if award is not None else r.application.id in line
-        rows.append(AsDecided(r, award, fits, r.place is not None and group_of[r.application.id] < crossing,
-                              r.application.id in at_line))
+        rows.append(
+            AsDecided(
+                r,
+                award,
+                fits,
+                r.place is not None and group_of[r.application.id] < crossing,
+                r.application.id in at_line,
+            )
+        )
     return rows
 
 
 def left_at_the_line(panel: Panel, rows: list[AsDecided]) -> int:
     """What is left of the pot at the funding line: after every award made, and after the undecided
     applications above the line that the money left would fund."""
-    still_to_fund = sum(row.ranked.application.amount_pence for row in rows
-                        if row.above_the_line and row.award is None and row.fits)
+    still_to_fund = sum(
+        row.ranked.application.amount_pence for row in rows if row.above_the_line and row.award is None and row.fits
+    )
     return panel.round.pot_pence - awarded_pence(panel) - still_to_fund
 
 
@@ -352,7 +383,11 @@ def panel_event_words(session: Session, event_kind: str, details: dict[str, obje
     if event_kind == "score.agree":
         return f"the panel agreed {said} for {application}, '{criterion}'"
     if event_kind == "declaration.add":
-        return f"{member} declared an interest in {application}" if application else f"{member} has no interests to declare"
+        return (
+            f"{member} declared an interest in {application}"
+            if application
+            else f"{member} has no interests to declare"
+        )
     return ""
 
 
@@ -364,8 +399,11 @@ def sheets_counted(panel: Panel, scorers: list[str]) -> tuple[int, int]:
     for score in panel.scores:
         if score.withdrawn_at is None:
             done.setdefault(score.member, set()).add((score.application, score.criterion))
-    full = sum(1 for member in scorers
-               if {(a, c) for a in standing if not panel.has_interest(member, a) for c in criteria} <= done.get(member, set()))
+    full = sum(
+        1
+        for member in scorers
+        if {(a, c) for a in standing if not panel.has_interest(member, a) for c in criteria} <= done.get(member, set())
+    )
     return full, len(scorers)
 
 

@@ -82,9 +82,9 @@ def _forms(word: str) -> list[str]:
 
 
 _HARD = re.compile(
-    r"\b(" + "|".join(
-        form.replace(" ", r"\s+") for word in sorted(HARD_WORDS, key=len, reverse=True) for form in _forms(word)
-    ) + r")\b",
+    r"\b("
+    + "|".join(form.replace(" ", r"\s+") for word in sorted(HARD_WORDS, key=len, reverse=True) for form in _forms(word))
+    + r")\b",
     re.IGNORECASE,
 )
 _PLAIN = {form: HARD_WORDS[word] for word in HARD_WORDS for form in _forms(word)}

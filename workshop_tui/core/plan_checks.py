@@ -18,7 +18,8 @@ NEEDS_A_BREAK = 60  # minutes: a plan longer than this needs a proper break
 SHORTEST_ARRIVAL = 10  # minutes to arrive and settle, in a plan of an hour or more
 # Words that show a first step gives people time to arrive: a welcome, drinks, the housekeeping.
 ARRIVAL_WORDS = re.compile(
-    r"\b(arriv(e|es|ed|ing|al)|welcome|settle|settling|check-in|check in|drinks?|tea|coffee|housekeeping)\b", re.IGNORECASE
+    r"\b(arriv(e|es|ed|ing|al)|welcome|settle|settling|check-in|check in|drinks?|tea|coffee|housekeeping)\b",
+    re.IGNORECASE,
 )
 
 PLAIN_ENGLISH, PACING, THE_ROOM = "plain English", "pacing", "the room"
@@ -27,7 +28,9 @@ _WHY_SHORT = "Long sentences are hard to follow when they are read aloud or show
 _WHY_PLAIN = "Everyday words let everyone follow, whatever their background or first language."
 _WHY_REST = "People need to rest, have a drink and use the toilets. Many older people find it hard to sit for long."
 _WHY_BREAK = "Ten minutes lets everyone reach the toilets and get a drink without rushing."
-_WHY_ARRIVE = "Older people may need time to arrive, find a seat, hear the housekeeping and settle before the work starts."
+_WHY_ARRIVE = (
+    "Older people may need time to arrive, find a seat, hear the housekeeping and settle before the work starts."
+)
 _WHY_SLOT = "Running late means people miss a bus or a lift home, or the room is needed by someone else."
 _WHY_DECIDE = "People take part more fully when they know beforehand how the group will decide."
 _WHY_SCORE = "Scores only mean something against criteria the panel has agreed and can see."
@@ -62,15 +65,30 @@ def _in_plain_english(where: str, text: str, check_sentences: bool, step: int | 
     found = []
     if check_sentences:
         for start, words in long_sentences(text):
-            found.append(Finding(
-                where, f'the sentence starting "{start} ..." has {words} words', _WHY_SHORT,
-                f"Split it into sentences of {LONGEST_SENTENCE} words or fewer.", PLAIN_ENGLISH, step, field,
-            ))
+            found.append(
+                Finding(
+                    where,
+                    f'the sentence starting "{start} ..." has {words} words',
+                    _WHY_SHORT,
+                    f"Split it into sentences of {LONGEST_SENTENCE} words or fewer.",
+                    PLAIN_ENGLISH,
+                    step,
+                    field,
+                )
+            )
     for hard in hard_words(text):
         kind = "phrase" if hard.is_phrase else "word"
-        found.append(Finding(
-            where, f'"{hard.found}" is a hard {kind}', _WHY_PLAIN, f'Say "{hard.instead}" instead.', PLAIN_ENGLISH, step, field,
-        ))
+        found.append(
+            Finding(
+                where,
+                f'"{hard.found}" is a hard {kind}',
+                _WHY_PLAIN,
+                f'Say "{hard.instead}" instead.',
+                PLAIN_ENGLISH,
+                step,
+                field,
+            )
+        )
     return found
 
 
@@ -98,12 +116,29 @@ def _arrival(plan: Plan) -> list[Finding]:
     first = plan.steps[0]
     todo = f"Start with a welcome of at least {SHORTEST_ARRIVAL} minutes: drinks, the toilets and exits, and the plan for the day."
     if not _gives_time_to_arrive(first):
-        return [Finding(f"{step_place(1, first)}, title", "the plan starts straight away, with no time to arrive and settle",
-                        _WHY_ARRIVE, todo, PACING, 1, "title")]
+        return [
+            Finding(
+                f"{step_place(1, first)}, title",
+                "the plan starts straight away, with no time to arrive and settle",
+                _WHY_ARRIVE,
+                todo,
+                PACING,
+                1,
+                "title",
+            )
+        ]
     if first.planned_minutes < SHORTEST_ARRIVAL:
-        return [Finding(f"{step_place(1, first)}, minutes",
-                        f"it gives only {minutes_in_words(first.planned_minutes)} to arrive and settle",
-                        _WHY_ARRIVE, todo, PACING, 1, "minutes")]
+        return [
+            Finding(
+                f"{step_place(1, first)}, minutes",
+                f"it gives only {minutes_in_words(first.planned_minutes)} to arrive and settle",
+                _WHY_ARRIVE,
+                todo,
+                PACING,
+                1,
+                "minutes",
+            )
+        ]
     return []
 
 
@@ -115,13 +150,31 @@ def _breaks(plan: Plan) -> list[Finding]:
     found = []
     breaks = [number for number, step in enumerate(plan.steps, start=1) if step.kind == "break"]
     if not breaks:
-        return [Finding("the plan, breaks", f"there is no break in {length_in_words(total)}", _WHY_REST,
-                        f"Add a break of at least {SHORTEST_BREAK} minutes, about halfway.", PACING, None, "steps")]
+        return [
+            Finding(
+                "the plan, breaks",
+                f"there is no break in {length_in_words(total)}",
+                _WHY_REST,
+                f"Add a break of at least {SHORTEST_BREAK} minutes, about halfway.",
+                PACING,
+                None,
+                "steps",
+            )
+        ]
     for number in breaks:
         step = plan.steps[number - 1]
         if step.planned_minutes < SHORTEST_BREAK:
-            found.append(Finding(f"{step_place(number, step)}, minutes", f"this break is only {minutes_in_words(step.planned_minutes)}",
-                                 _WHY_BREAK, f"Make it at least {SHORTEST_BREAK} minutes.", PACING, number, "minutes"))
+            found.append(
+                Finding(
+                    f"{step_place(number, step)}, minutes",
+                    f"this break is only {minutes_in_words(step.planned_minutes)}",
+                    _WHY_BREAK,
+                    f"Make it at least {SHORTEST_BREAK} minutes.",
+                    PACING,
+                    number,
+                    "minutes",
+                )
+            )
     return found + _stretches(plan)
 
 
@@ -137,12 +190,18 @@ def _stretches(plan: Plan) -> list[Finding]:
         ends_stretch = number == len(plan.steps) or plan.steps[number].kind == "break"
         if ends_stretch and stretch > LONGEST_STRETCH:
             span = f"steps {first} to {number}" if first != number else f"step {number}"
-            found.append(Finding(
-                span, f"{stretch} minutes without a break", _WHY_REST,
-                f"Add a break so no stretch is longer than {LONGEST_STRETCH} minutes.", PACING, first, "minutes",
-            ))
+            found.append(
+                Finding(
+                    span,
+                    f"{stretch} minutes without a break",
+                    _WHY_REST,
+                    f"Add a break so no stretch is longer than {LONGEST_STRETCH} minutes.",
+                    PACING,
+                    first,
+                    "minutes",
+                )
+            )
     return found
-
 
 
 def _slot(plan: Plan) -> list[Finding]:
@@ -151,11 +210,17 @@ def _slot(plan: Plan) -> list[Finding]:
         return []
     over = plan.planned_minutes - slot
     times = f"{plan.starts_at:%H:%M} to {plan.ends_by:%H:%M}"
-    return [Finding(
-        "the plan, time slot",
-        f"the steps add up to {length_in_words(plan.planned_minutes)}, {minutes_in_words(over)} more than the slot ({times})",
-        _WHY_SLOT, f"Take {minutes_in_words(over)} off some steps, or make the slot longer.", PACING, None, "ends_by",
-    )]
+    return [
+        Finding(
+            "the plan, time slot",
+            f"the steps add up to {length_in_words(plan.planned_minutes)}, {minutes_in_words(over)} more than the slot ({times})",
+            _WHY_SLOT,
+            f"Take {minutes_in_words(over)} off some steps, or make the slot longer.",
+            PACING,
+            None,
+            "ends_by",
+        )
+    ]
 
 
 def pacing_findings(plan: Plan) -> list[Finding]:
@@ -168,13 +233,29 @@ def room_findings(plan: Plan) -> list[Finding]:
     ways = ", ".join(METHODS[:-1]) + f" or {METHODS[-1]}"
     for number, step in enumerate(plan.steps, start=1):
         if step.kind == "decision" and step.decides_by is None:
-            found.append(Finding(f"{step_place(number, step)}, how the group decides",
-                                 "this decision step does not say how the group decides", _WHY_DECIDE,
-                                 f"Choose one: {ways}.", THE_ROOM, number, "decides_by"))
+            found.append(
+                Finding(
+                    f"{step_place(number, step)}, how the group decides",
+                    "this decision step does not say how the group decides",
+                    _WHY_DECIDE,
+                    f"Choose one: {ways}.",
+                    THE_ROOM,
+                    number,
+                    "decides_by",
+                )
+            )
         if step.kind == "scoring" and plan.panel is None:
-            found.append(Finding(f"{step_place(number, step)}, kind", "this is a scoring step, but the plan has no panel criteria",
-                                 _WHY_SCORE, "Make it another kind of step, or start from a panel plan that sets the criteria.",
-                                 THE_ROOM, number, "kind"))
+            found.append(
+                Finding(
+                    f"{step_place(number, step)}, kind",
+                    "this is a scoring step, but the plan has no panel criteria",
+                    _WHY_SCORE,
+                    "Make it another kind of step, or start from a panel plan that sets the criteria.",
+                    THE_ROOM,
+                    number,
+                    "kind",
+                )
+            )
     return found
 
 

@@ -134,5 +134,12 @@ class PlanDraft:
         try:
             return check_plan(self.as_plan())
         except ValueError as problem:
-            return [Finding("the plan", str(problem).rstrip("."), "A plan needs steps before it can run.",
-                            "Add a step of your own, or a method from the library.", PACING)]
+            return [
+                Finding(
+                    "the plan",
+                    str(problem).rstrip("."),
+                    "A plan needs steps before it can run.",
+                    "Add a step of your own, or a method from the library.",
+                    PACING,
+                )
+            ]

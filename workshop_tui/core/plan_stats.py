@@ -41,8 +41,12 @@ class PastSession:
 def run_by(sessions: list[PastSession], name: str) -> list[PastSession]:
     """The sessions a facilitator ran: their whole name or their first name, in any case."""
     wanted = " ".join(name.split()).casefold()
-    return [s for s in sessions
-            if wanted and wanted in (" ".join(s.facilitator.split()).casefold(), (s.facilitator.split() or [""])[0].casefold())]
+    return [
+        s
+        for s in sessions
+        if wanted
+        and wanted in (" ".join(s.facilitator.split()).casefold(), (s.facilitator.split() or [""])[0].casefold())
+    ]
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,10 @@ class PlanStats:
 
     def suggested_plan(self) -> Plan:
         """The plan with the suggested timings: the next version, once it is saved."""
-        steps = [step.model_copy(update={"planned_minutes": minutes}) for step, minutes in zip(self.plan.steps, self.suggested, strict=True)]
+        steps = [
+            step.model_copy(update={"planned_minutes": minutes})
+            for step, minutes in zip(self.plan.steps, self.suggested, strict=True)
+        ]
         return self.plan.model_copy(update={"steps": steps})
 
 
@@ -215,16 +222,36 @@ def plan_stats(plan: Plan, sessions: list[PastSession]) -> PlanStats:
         elif session.timer_started_at is not None:
             off_slot += 1
     steps = [
-        StepStats(number, step.title, step.kind, step.planned_minutes, had[number - 1], tuple(used[number - 1]),
-                  tuple(over[number - 1]), skipped[number - 1], moved[number - 1], tuple(planned_then[number - 1]),
-                  dropped[number - 1], removed[number - 1], passed[number - 1])
+        StepStats(
+            number,
+            step.title,
+            step.kind,
+            step.planned_minutes,
+            had[number - 1],
+            tuple(used[number - 1]),
+            tuple(over[number - 1]),
+            skipped[number - 1],
+            moved[number - 1],
+            tuple(planned_then[number - 1]),
+            dropped[number - 1],
+            removed[number - 1],
+            passed[number - 1],
+        )
         for number, step in enumerate(plan.steps, start=1)
     ]
     extra = [AddedStep(added_titles.get(key, key), count, tuple(added[key])) for key, count in added_in.most_common()]
     return PlanStats(
-        plan, len(sessions), sum(1 for s in sessions if s.status != "finished"), steps, tuple(late),
+        plan,
+        len(sessions),
+        sum(1 for s in sessions if s.status != "finished"),
+        steps,
+        tuple(late),
         plan.starts_at is None,
-        tuple(long_breaks), breaks_run, extra, unmatched, off_slot,
+        tuple(long_breaks),
+        breaks_run,
+        extra,
+        unmatched,
+        off_slot,
     )
 
 

@@ -41,11 +41,17 @@ def weighted_score(agreed: Mapping[str, Level], criteria: list[Criterion]) -> Le
 
 
 def _below_pass_mark(agreed: Mapping[str, Level], criteria: list[Criterion], scale: int = 1) -> str:
-    failed = [c.name for c in criteria if c.pass_mark is not None and agreed.get(c.id, c.pass_mark * scale) < c.pass_mark * scale]
+    failed = [
+        c.name
+        for c in criteria
+        if c.pass_mark is not None and agreed.get(c.id, c.pass_mark * scale) < c.pass_mark * scale
+    ]
     return f"below the pass mark for {', '.join(failed)}" if failed else ""
 
 
-def rank(round_: Round, agreed: AgreedScores, scale: int = 1, chosen: Sequence[tuple[list[str], str]] = ()) -> list[Ranked]:
+def rank(
+    round_: Round, agreed: AgreedScores, scale: int = 1, chosen: Sequence[tuple[list[str], str]] = ()
+) -> list[Ranked]:
     """Every application of the round, the ranked ones first in order, then the rest.
 
     `scale` says the scores are whole numbers of 1/scale levels (an average of 8 members' scores

@@ -71,12 +71,12 @@ def parse_mention(text: str, people: list[Participant]) -> tuple[str, list[str]]
         found.append(_named_at(text, mention, people))
     said_by = list(dict.fromkeys(person.id for _, _, person, _ in found))
     if len(found) == 1 and found[0][0] == 0 and not found[0][3]:
-        rest = text[found[0][1]:].strip()
+        rest = text[found[0][1] :].strip()
         if rest:
             return re.sub(r"\s{2,}", " ", rest), said_by
     pieces, last = [], 0
     for start, end, person, tail in found:
-        pieces += [text[last: start], (person.name or person.role) + tail]
+        pieces += [text[last:start], (person.name or person.role) + tail]
         last = end
     pieces.append(text[last:])
     return re.sub(r"\s{2,}", " ", "".join(pieces)).strip(), said_by
@@ -85,10 +85,10 @@ def parse_mention(text: str, people: list[Participant]) -> tuple[str, list[str]]
 def _named_at(text: str, mention: re.Match[str], people: list[Participant]) -> tuple[int, int, Participant, str]:
     """The person an @name names: its first word, or, when that is no one or more than one person,
     its first two or three words ('@Joyce Brown' when two people are called Joyce)."""
-    words = list(re.finditer(r"\S+", text[mention.start(1):]))[:3]
+    words = list(re.finditer(r"\S+", text[mention.start(1) :]))[:3]
     first_problem: NotNow | None = None
     for count in range(1, len(words) + 1):
-        span = text[mention.start(1): mention.start(1) + words[count - 1].end()]
+        span = text[mention.start(1) : mention.start(1) + words[count - 1].end()]
         after = _AFTER_NAME.search(span)
         tail = after.group(0) if after else ""
         try:
@@ -100,7 +100,7 @@ def _named_at(text: str, mention: re.Match[str], people: list[Participant]) -> t
             continue
         # "@Pat Jones said": the whole name is the mention, not "Pat" and a note that begins "Jones said".
         while not tail and count < len(words):
-            longer = text[mention.start(1): mention.start(1) + words[count].end()]
+            longer = text[mention.start(1) : mention.start(1) + words[count].end()]
             after = _AFTER_NAME.search(longer)
             longer_tail = after.group(0) if after else ""
             key = squashed(longer[: len(longer) - len(longer_tail)] or longer)
@@ -184,8 +184,13 @@ class RecordCommands:
         if not text:
             raise NotNow("The note is empty, so there is nothing to save.")
         note_id = f"n{len(self.session.notes) + 1}"
-        details: dict[str, Detail] = {"note": note_id, "step": self.current.id, "kind": kind, "text": text,
-                                      "by": said_by[0] if said_by else ""}
+        details: dict[str, Detail] = {
+            "note": note_id,
+            "step": self.current.id,
+            "kind": kind,
+            "text": text,
+            "by": said_by[0] if said_by else "",
+        }
         if said_by[1:]:
             details["also_by"] = said_by[1:]
         return self._emit(Kind.NOTE_ADD, **details)
@@ -243,13 +248,21 @@ class RecordCommands:
         if fields["step"] not in {step.id for step in self.session.steps}:
             raise NotNow("That step is not on this session's agenda.")
         people = {person.id for person in self.session.participants}
-        if any(person not in people for person in _listed(fields.get("present"))) or fields.get("dissent_by", "") not in people | {"", None}:
+        if any(person not in people for person in _listed(fields.get("present"))) or fields.get(
+            "dissent_by", ""
+        ) not in people | {"", None}:
             raise NotNow("Someone named in the decision is not on the roster.")
         try:
             decision = Decision(id=decision_id, at=self.clock.now(), **fields)
         except ValidationError as error:
             raise _problem(error, "decision") from None
-        counts = [decision.votes_for, decision.votes_against, decision.abstentions, decision.objections, decision.present_count]
+        counts = [
+            decision.votes_for,
+            decision.votes_against,
+            decision.abstentions,
+            decision.objections,
+            decision.present_count,
+        ]
         counts += [*decision.fingers, *decision.dots.values()]
         if any(count is not None and count > LARGEST_COUNT for count in counts):
             raise NotNow(f"A count can be at most {LARGEST_COUNT:,}. Please check the numbers.")
@@ -275,7 +288,12 @@ class RecordCommands:
             Action(id=action_id, at=self.clock.now(), step=self.current.id, text=text, owner=owner.strip(), due=due)
         except ValidationError as error:
             raise _problem(error, "action") from None
-        details: dict[str, Detail] = {"action": action_id, "step": self.current.id, "text": text, "owner": owner.strip()}
+        details: dict[str, Detail] = {
+            "action": action_id,
+            "step": self.current.id,
+            "text": text,
+            "owner": owner.strip(),
+        }
         if due is not None:
             details["due"] = due
         if from_note:

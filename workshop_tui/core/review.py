@@ -96,19 +96,27 @@ def time_in_all(total: SessionTime) -> str:
         difference = total.used_seconds - 60 * total.ran_planned
         if abs(difference) >= 60 and total.used_seconds >= 600:
             difference = 60 * (used - total.ran_planned)  # the same minutes as the two totals say
-        line += (f" {plural(len(total.ran), 'step')} ran, for {time_used_in_words(total.used_seconds)} against "
-                 f"{length_in_words(total.ran_planned)} planned for them ({difference_in_words(difference)}).")
+        line += (
+            f" {plural(len(total.ran), 'step')} ran, for {time_used_in_words(total.used_seconds)} against "
+            f"{length_in_words(total.ran_planned)} planned for them ({difference_in_words(difference)})."
+        )
         gained, lost = total.minutes_gained, total.minutes_lost
         if gained or lost:
-            said = [f"{plural(gained, 'minute')} {'was' if gained == 1 else 'were'} added" if gained else "",
-                    f"{plural(lost, 'minute')} {'was' if lost == 1 else 'were'} taken off" if lost else ""]
+            said = [
+                f"{plural(gained, 'minute')} {'was' if gained == 1 else 'were'} added" if gained else "",
+                f"{plural(lost, 'minute')} {'was' if lost == 1 else 'were'} taken off" if lost else "",
+            ]
             line += f" On the day, {' and '.join(part for part in said if part)}."
     elif not total.running:
         line += " No step's timer ran."
     for now in total.running:
         line += f" The step on now has run for {used_in_words(now)} so far." if now.timed else ""
-    for label, times in (("Skipped", total.skipped), ("Taken off the agenda", total.removed), ("Passed without their timer", total.passed),
-                         ("Not reached" if total.finished else "Not reached yet", total.not_reached)):
+    for label, times in (
+        ("Skipped", total.skipped),
+        ("Taken off the agenda", total.removed),
+        ("Passed without their timer", total.passed),
+        ("Not reached" if total.finished else "Not reached yet", total.not_reached),
+    ):
         if times:
             line += f" {label}: {_steps(times)}."
     if total.added:

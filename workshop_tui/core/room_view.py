@@ -63,7 +63,9 @@ def room_view(session: Session, now: datetime) -> RoomView:
     left = countdown.left(now)
     is_break = step.kind == "break" and not finished
     back_at = f"back at {countdown.back_at(now)}" if is_break and left >= 0 else None
-    record = _record(session, hide, names) if session.room_record_on and not finished else ()  # an ended session shows the end
+    record = (
+        _record(session, hide, names) if session.room_record_on and not finished else ()
+    )  # an ended session shows the end
     return RoomView(
         session_title=hide(session.title),
         step_title=hide(step.title),

@@ -32,10 +32,7 @@ def _step_title(title: str) -> str:
 
 
 def steps_from_plan(plan: Plan) -> list[SessionStep]:
-    return [
-        SessionStep(id=f"s{number}", **step.model_dump())
-        for number, step in enumerate(plan.steps, start=1)
-    ]
+    return [SessionStep(id=f"s{number}", **step.model_dump()) for number, step in enumerate(plan.steps, start=1)]
 
 
 def first_state(start: SessionStart) -> Session:
@@ -153,8 +150,9 @@ class SessionEngine(RecordCommands, PanelCommands):
         """Apply an event made elsewhere (a trainer's comment), and keep it in the log."""
         if self._changer is not None and threading.current_thread() is not self._changer:
             # Two threads changing one session is how a screen once read a step being moved: never again.
-            raise WrongThread(f"{threading.current_thread().name} tried to change a session only "
-                              f"{self._changer.name} may change")
+            raise WrongThread(
+                f"{threading.current_thread().name} tried to change a session only {self._changer.name} may change"
+            )
         with self.lock:
             apply_event(self.session, event)
             self.session.events.append(event)
@@ -189,8 +187,7 @@ class SessionEngine(RecordCommands, PanelCommands):
         target = self.previous_index()
         if target is None:
             raise NotNow("This is the first step, so there is no step before it.")
-        return self._emit(Kind.STEP_PREVIOUS, **{"from": self.current.id, "to": self.session.steps[target].id}
-        )
+        return self._emit(Kind.STEP_PREVIOUS, **{"from": self.current.id, "to": self.session.steps[target].id})
 
     def add_minutes(self, minutes: int = 1, step: str | None = None) -> list[Event]:
         self._still_on(step)
@@ -236,8 +233,10 @@ class SessionEngine(RecordCommands, PanelCommands):
         if not self.finished or ended is None:
             raise NotNow("The session has not finished, so there is nothing to take back.")
         if (self.clock.now() - ended).total_seconds() > UNDO_FINISH_SECONDS:
-            raise NotNow("The session finished more than a minute ago, so it stays finished. "
-                         "To carry on, start a new session that follows on from it.")
+            raise NotNow(
+                "The session finished more than a minute ago, so it stays finished. "
+                "To carry on, start a new session that follows on from it."
+            )
         event = Event(at=self.clock.now(), kind=Kind.SESSION_REOPEN, details={"step": self.current.id}, **self._stamp)
         self.apply(event)
         return [event]
@@ -265,7 +264,10 @@ class SessionEngine(RecordCommands, PanelCommands):
             if action.done_at is not None:
                 continue
             details: dict[str, Detail] = {
-                "action": f"a{len(self.session.actions) + 1}", "from": action.id, "text": action.text, "owner": action.owner,
+                "action": f"a{len(self.session.actions) + 1}",
+                "from": action.id,
+                "text": action.text,
+                "owner": action.owner,
             }
             if action.due is not None:
                 details["due"] = action.due
@@ -275,11 +277,26 @@ class SessionEngine(RecordCommands, PanelCommands):
         return events
 
     # A panel's events that carry a round from one sitting to the next, in the order they happened.
-    ROUND_KINDS = frozenset({
-        Kind.ROUND_OPEN, Kind.ROUND_POT, Kind.APPLICATION_ADD, Kind.APPLICATION_EDIT, Kind.APPLICATION_WITHDRAW,
-        Kind.APPLICATION_REMOVE, Kind.IMPORT_UNDO, Kind.DECLARATION_ADD, Kind.DECLARATION_UNDO, Kind.SCORE_ENTER,
-        Kind.SCORES_REVEAL, Kind.SCORE_CHANGE, Kind.SCORE_AGREE, Kind.AWARD_MAKE, Kind.MEMBER_COMMENT, Kind.TIE_ORDER,
-    })
+    ROUND_KINDS = frozenset(
+        {
+            Kind.ROUND_OPEN,
+            Kind.ROUND_POT,
+            Kind.APPLICATION_ADD,
+            Kind.APPLICATION_EDIT,
+            Kind.APPLICATION_WITHDRAW,
+            Kind.APPLICATION_REMOVE,
+            Kind.IMPORT_UNDO,
+            Kind.DECLARATION_ADD,
+            Kind.DECLARATION_UNDO,
+            Kind.SCORE_ENTER,
+            Kind.SCORES_REVEAL,
+            Kind.SCORE_CHANGE,
+            Kind.SCORE_AGREE,
+            Kind.AWARD_MAKE,
+            Kind.MEMBER_COMMENT,
+            Kind.TIE_ORDER,
+        }
+    )
 
     def _carry_round(self, earlier: Session, file: str, people: dict[str, str]) -> list[Event]:
         """The earlier sitting's round, event by event, as it happened there: the pot, the applications,
@@ -335,8 +352,14 @@ class SessionEngine(RecordCommands, PanelCommands):
         return step
 
     def insert_step(
-        self, title: str, minutes: int, kind: str = "activity", instructions: str = "", prompts: list[str] | None = None,
-        decides_by: str = "", method: str = "",
+        self,
+        title: str,
+        minutes: int,
+        kind: str = "activity",
+        instructions: str = "",
+        prompts: list[str] | None = None,
+        decides_by: str = "",
+        method: str = "",
     ) -> list[Event]:
         """Add a step after the current one; from the method library, with its instructions and prompts."""
         title = _step_title(title)
@@ -349,17 +372,27 @@ class SessionEngine(RecordCommands, PanelCommands):
         if decides_by and decides_by not in DECISION_METHODS:
             raise NotNow(f"'{decides_by}' is not a way for a group to decide.")
         words = [prompt.strip() for prompt in prompts or [] if prompt.strip()]
-        details: dict[str, Detail] = {"after": self.current.id, "step": f"s{len(self.session.steps) + 1}",
-                                      "title": title, "kind": kind, "minutes": minutes}
+        details: dict[str, Detail] = {
+            "after": self.current.id,
+            "step": f"s{len(self.session.steps) + 1}",
+            "title": title,
+            "kind": kind,
+            "minutes": minutes,
+        }
         # Only what the step has, so an ordinary added step's event stays as short as it was.
-        for name, value in (("instructions", instructions.strip()), ("prompts", words), ("decides_by", decides_by),
-                            ("method", method)):
+        for name, value in (
+            ("instructions", instructions.strip()),
+            ("prompts", words),
+            ("decides_by", decides_by),
+            ("method", method),
+        ):
             if value:
                 details[name] = value
         return self._emit(Kind.AGENDA_INSERT, **details)
 
-    def change_step(self, index: int | None = None, title: str | None = None, minutes: int | None = None,
-                    step: str | None = None) -> list[Event]:
+    def change_step(
+        self, index: int | None = None, title: str | None = None, minutes: int | None = None, step: str | None = None
+    ) -> list[Event]:
         chosen = self.coming(self.chosen(index, step))
         changes: dict[str, Detail] = {}
         title = _step_title(title) if title is not None else None

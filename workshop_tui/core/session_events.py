@@ -102,8 +102,11 @@ def _guests(session: Session, event: Event) -> None:
     session.guests_allowed = bool(event.details["allowed"])
 
 
-@rule(Kind.SESSION_ROOM_RECORD, "the facilitator changed what the projector shows of the group's record",
-      Area.NOTES | Area.RECORDS)
+@rule(
+    Kind.SESSION_ROOM_RECORD,
+    "the facilitator changed what the projector shows of the group's record",
+    Area.NOTES | Area.RECORDS,
+)
 def _room_record(session: Session, event: Event) -> None:
     session.room_record_on = bool(event.details["on"])
     session.room_names_shown = bool(event.details["names"])

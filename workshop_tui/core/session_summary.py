@@ -61,7 +61,12 @@ _COUNTS = {
     Kind.ACTION_REOPEN: ("open_actions", 1),
     Kind.PERSON_ADD: ("people", 1),
 }
-_STATUS = {Kind.TIMER_START: "running", Kind.TIMER_PAUSE: "paused", Kind.SESSION_FINISH: "finished", Kind.SESSION_REOPEN: "paused"}
+_STATUS = {
+    Kind.TIMER_START: "running",
+    Kind.TIMER_PAUSE: "paused",
+    Kind.SESSION_FINISH: "finished",
+    Kind.SESSION_REOPEN: "paused",
+}
 
 
 def fold_events(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -115,8 +120,15 @@ class SessionLine:
     def from_summary(cls, path: Path, summary: dict[str, Any]) -> "SessionLine":
         """The line for a [summary] table; raises ValueError if it is not the shape one has."""
         fields = {
-            "title": str, "plan": str, "facilitator": str, "status": str, "plan_name": str,
-            "minutes": int, "notes": int, "decisions": int, "open_actions": int,
+            "title": str,
+            "plan": str,
+            "facilitator": str,
+            "status": str,
+            "plan_name": str,
+            "minutes": int,
+            "notes": int,
+            "decisions": int,
+            "open_actions": int,
         }
         values: dict[str, Any] = {}  # each checked against its kind below
         for name, kind in fields.items():

@@ -18,7 +18,14 @@ from workshop_tui.model import Session, SessionStep
 
 # What became of a step: it ran; it was skipped or taken off; the session passed it by without its
 # timer running; the session never reached it; it is running now.
-DONE, SKIPPED, REMOVED, NOT_TIMED, NOT_REACHED, RUNNING = "done", "skipped", "removed", "not timed", "not reached", "running"
+DONE, SKIPPED, REMOVED, NOT_TIMED, NOT_REACHED, RUNNING = (
+    "done",
+    "skipped",
+    "removed",
+    "not timed",
+    "not reached",
+    "running",
+)
 STATES = (DONE, SKIPPED, REMOVED, NOT_TIMED, NOT_REACHED, RUNNING)
 
 
@@ -58,8 +65,12 @@ class StepTime(NamedTuple):
 
     def as_toml(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "title": self.title, "kind": self.kind, "planned": self.planned, "allowed": self.allowed,
-            "used_seconds": self.used_seconds, "state": self.state,
+            "title": self.title,
+            "kind": self.kind,
+            "planned": self.planned,
+            "allowed": self.allowed,
+            "used_seconds": self.used_seconds,
+            "state": self.state,
         }
         for name in ("added", "moved"):
             if getattr(self, name):
@@ -73,12 +84,29 @@ class StepTime(NamedTuple):
         for name, kind in kinds.items():
             if type(data.get(name)) is not kind:  # not isinstance: True is an int, and is not a number of minutes
                 raise ValueError(f"a step's {name} is missing or of the wrong kind")
-        return cls.checked(data["title"], data["kind"], data["planned"], data["allowed"], data["used_seconds"],
-                           data["state"], data.get("added") is True, data.get("moved") is True)
+        return cls.checked(
+            data["title"],
+            data["kind"],
+            data["planned"],
+            data["allowed"],
+            data["used_seconds"],
+            data["state"],
+            data.get("added") is True,
+            data.get("moved") is True,
+        )
 
     @classmethod
-    def checked(cls, title: str, kind: str, planned: int, allowed: int, used_seconds: int, state: str,
-                added: bool = False, moved: bool = False) -> "StepTime":
+    def checked(
+        cls,
+        title: str,
+        kind: str,
+        planned: int,
+        allowed: int,
+        used_seconds: int,
+        state: str,
+        added: bool = False,
+        moved: bool = False,
+    ) -> "StepTime":
         """A step's timings as read from a file; ValueError for a state this app does not write."""
         if state not in STATES:
             raise ValueError(f"a step's state '{state}' is not one this app writes")
@@ -128,14 +156,32 @@ def step_stories(session: Session) -> list[StepStory]:
         number = int(step.id[1:]) if step.id[1:].isdigit() else 0
         in_plan = 1 <= number <= len(planned)
         as_planned = planned[number - 1] if in_plan else step
-        used = int(Countdown(60 * step.allowed_minutes, step.elapsed_seconds, step.running_since).used(session.last_moment))
+        used = int(
+            Countdown(60 * step.allowed_minutes, step.elapsed_seconds, step.running_since).used(session.last_moment)
+        )
         # Cut short: the session finished on it while steps after it were still to come.
-        ended_on = session.status == "finished" and index == session.current_step and any(
-            later.removed_at is None and later.skipped_at is None for later in session.steps[index + 1:])
-        stories.append(StepStory(step.title, StepTime(
-            title=as_planned.title, kind=step.kind, planned=as_planned.planned_minutes, allowed=step.allowed_minutes,
-            used_seconds=used, state=_state(session, index, step, used), added=not in_plan, moved=step.id in moved,
-        ), step.id, ended_on))
+        ended_on = (
+            session.status == "finished"
+            and index == session.current_step
+            and any(later.removed_at is None and later.skipped_at is None for later in session.steps[index + 1 :])
+        )
+        stories.append(
+            StepStory(
+                step.title,
+                StepTime(
+                    title=as_planned.title,
+                    kind=step.kind,
+                    planned=as_planned.planned_minutes,
+                    allowed=step.allowed_minutes,
+                    used_seconds=used,
+                    state=_state(session, index, step, used),
+                    added=not in_plan,
+                    moved=step.id in moved,
+                ),
+                step.id,
+                ended_on,
+            )
+        )
     return stories
 
 

@@ -31,17 +31,28 @@ def over_words(minutes: float) -> str:
 def _late_words(stats: PlanStats) -> str:
     if not stats.late:
         if stats.off_slot:  # the timers ran; only not in the plan's time slot
-            return (f"Started: {plural(stats.off_slot, 'session')} ran at another time of day than the plan's start, "
-                    "so how late it started is not counted." if stats.off_slot == 1 else
-                    f"Started: {plural(stats.off_slot, 'session')} ran at another time of day than the plan's start, "
-                    "so how late they started is not counted.")
+            return (
+                f"Started: {plural(stats.off_slot, 'session')} ran at another time of day than the plan's start, "
+                "so how late it started is not counted."
+                if stats.off_slot == 1
+                else f"Started: {plural(stats.off_slot, 'session')} ran at another time of day than the plan's start, "
+                "so how late they started is not counted."
+            )
         return "Started: no session's timer has run yet."
-    since = "from opening the session, as the plan has no start time" if stats.late_from_opening else "after the planned start"
+    since = (
+        "from opening the session, as the plan has no start time"
+        if stats.late_from_opening
+        else "after the planned start"
+    )
     late = [minutes for minutes in stats.late if minutes >= 1]
     if not late:
-        return f"Started: on time in {'the one session' if len(stats.late) == 1 else f'all {len(stats.late)} sessions'}."
-    return (f"Started late in {len(late)} of {plural(len(stats.late), 'session')}: usually by {over_words(median(late))}, "
-            f"at most {over_words(max(late))} ({since}).")
+        return (
+            f"Started: on time in {'the one session' if len(stats.late) == 1 else f'all {len(stats.late)} sessions'}."
+        )
+    return (
+        f"Started late in {len(late)} of {plural(len(stats.late), 'session')}: usually by {over_words(median(late))}, "
+        f"at most {over_words(max(late))} ({since})."
+    )
 
 
 def _breaks_words(stats: PlanStats) -> str:
@@ -49,8 +60,10 @@ def _breaks_words(stats: PlanStats) -> str:
         return "Breaks: none has run yet."
     if not stats.long_breaks:
         return f"Breaks: none of {stats.breaks_run} ran long by a minute or more."
-    return (f"Breaks: {len(stats.long_breaks)} of {stats.breaks_run} ran long by a minute or more, usually by "
-            f"{over_words(median(stats.long_breaks))}, at most {over_words(max(stats.long_breaks))}.")
+    return (
+        f"Breaks: {len(stats.long_breaks)} of {stats.breaks_run} ran long by a minute or more, usually by "
+        f"{over_words(median(stats.long_breaks))}, at most {over_words(max(stats.long_breaks))}."
+    )
 
 
 def summary_lines(stats: PlanStats) -> list[str]:
@@ -63,7 +76,9 @@ def summary_lines(stats: PlanStats) -> list[str]:
         return lines
     lines += [_late_words(stats), _breaks_words(stats)]
     if stats.unmatched:
-        lines.append(f"{plural(stats.unmatched, 'step')} of earlier versions of the plan are not in this one, so they are not counted.")
+        lines.append(
+            f"{plural(stats.unmatched, 'step')} of earlier versions of the plan are not in this one, so they are not counted."
+        )
     return lines
 
 
@@ -91,8 +106,10 @@ def step_words(step: StepStats) -> str:
         parts.append("Never ran.")
     if step.over:
         over = "the time planned then" if step.plan_changed else ""
-        parts.append(f"Ran a minute or more over{' ' + over if over else ''} in {len(step.over)} of {plural(step.ran, 'run')}, "
-                     f"usually by {over_words(median(step.over))}.")
+        parts.append(
+            f"Ran a minute or more over{' ' + over if over else ''} in {len(step.over)} of {plural(step.ran, 'run')}, "
+            f"usually by {over_words(median(step.over))}."
+        )
     elif step.ran > 1:
         parts.append(f"Never ran a minute or more over in {step.ran} runs.")
     if step.skipped:
@@ -117,13 +134,17 @@ def chart_lines(stats: PlanStats, width: int = 80) -> list[str]:
     def bar(minutes: float) -> int:
         return max(1, round(minutes * scale)) if minutes > 0 else 0
 
-    lines = [f"Step by step: {PLANNED} planned, {ACTUAL} what it usually took (the middle run), {RANGE} out to the longest run."]
+    lines = [
+        f"Step by step: {PLANNED} planned, {ACTUAL} what it usually took (the middle run), {RANGE} out to the longest run."
+    ]
     for step in stats.steps:
         lines += ["", f"{step.number:>2}. {step.title} ({step.kind})"]
         lines.append(f"    planned {step.planned:>3} {PLANNED * bar(step.planned)}")
         if step.median is not None and step.longest is not None:
             usual = bar(step.median)
-            lines.append(f"    actual  {minutes_said(step.median):>3} {ACTUAL * usual}{RANGE * max(0, bar(step.longest) - usual)}")
+            lines.append(
+                f"    actual  {minutes_said(step.median):>3} {ACTUAL * usual}{RANGE * max(0, bar(step.longest) - usual)}"
+            )
         lines.append(f"    {step_words(step)}")
     if stats.added:
         lines += ["", "Added on the day:"]
@@ -136,8 +157,10 @@ def chart_lines(stats: PlanStats, width: int = 80) -> list[str]:
 def suggestion_lines(stats: PlanStats) -> list[str]:
     if not stats.sessions:
         return []
-    rule = (f"Suggested timings: what each step usually took (the middle run), rounded to {ROUND_TO} minutes; "
-            f"as planned where a step ran fewer than {FEWEST_RUNS} times.")
+    rule = (
+        f"Suggested timings: what each step usually took (the middle run), rounded to {ROUND_TO} minutes; "
+        f"as planned where a step ran fewer than {FEWEST_RUNS} times."
+    )
     lines = [rule]
     for step in stats.steps:
         change = "" if step.suggested == step.planned else f" (was {step.planned})"
@@ -150,7 +173,10 @@ def suggestion_lines(stats: PlanStats) -> list[str]:
 
 def report_lines(stats: PlanStats, width: int = 80) -> list[str]:
     if not stats.sessions:
-        return [*summary_lines(stats), f"Run it with 'workshop-tui run {stats.plan.name}', and its timings will show here."]
+        return [
+            *summary_lines(stats),
+            f"Run it with 'workshop-tui run {stats.plan.name}', and its timings will show here.",
+        ]
     return [*summary_lines(stats), "", *chart_lines(stats, width), "", *suggestion_lines(stats)]
 
 

@@ -10,9 +10,34 @@ from workshop_tui.model.participant import person_labels
 
 # Fields whose values are the app's own words or ids, never a person's text: a name part ("Round" of
 # Chris Round, "Guest" of Sam Guest) must not change them, or the session would no longer be one.
-_FIXED_FIELDS = {"id", "role", "kind", "status", "outcome", "method", "state", "tie_break", "step", "member",
-                 "application", "criterion", "person", "note", "decision", "action", "holder", "on", "command",
-                 "schema_version", "from_note", "dissent_by", "present", "stepped_out", "to", "after"}
+_FIXED_FIELDS = {
+    "id",
+    "role",
+    "kind",
+    "status",
+    "outcome",
+    "method",
+    "state",
+    "tie_break",
+    "step",
+    "member",
+    "application",
+    "criterion",
+    "person",
+    "note",
+    "decision",
+    "action",
+    "holder",
+    "on",
+    "command",
+    "schema_version",
+    "from_note",
+    "dissent_by",
+    "present",
+    "stepped_out",
+    "to",
+    "after",
+}
 
 
 def _replace_all(value: Any, swap: Callable[[str], str], swap_key: Callable[[str], str], field: str = "") -> Any:
@@ -25,8 +50,10 @@ def _replace_all(value: Any, swap: Callable[[str], str], swap_key: Callable[[str
     if isinstance(value, list):
         return [_replace_all(item, swap, swap_key, field) for item in value]
     if isinstance(value, dict):
-        return {swap_key(key) if isinstance(key, str) else key: _replace_all(item, swap, swap_key, str(key))
-                for key, item in value.items()}
+        return {
+            swap_key(key) if isinstance(key, str) else key: _replace_all(item, swap, swap_key, str(key))
+            for key, item in value.items()
+        }
     return value
 
 

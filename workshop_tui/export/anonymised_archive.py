@@ -59,7 +59,9 @@ def tree(folder: Path) -> Path:
 
 def connected(folder: Path) -> bool:
     try:
-        return f'[remote "{PARTNERS}"]' in (tree(folder) / ".git" / "config").read_text(encoding="utf-8", errors="replace")
+        return f'[remote "{PARTNERS}"]' in (tree(folder) / ".git" / "config").read_text(
+            encoding="utf-8", errors="replace"
+        )
     except OSError:
         return False
 
@@ -132,19 +134,35 @@ def share(folder: Path) -> SharedAnonymised:
     if changed:
         git(where, "add", "--pathspec-from-file=-", "--pathspec-file-nul", stdin="\0".join(changed).encode("utf-8"))
         # The app's name, never the person's: the partners' archive holds no name, its history neither.
-        git(where, "-c", "user.name=workshop-tui", "-c", "user.email=", "commit", "-q", "--no-verify", "-m",
-            f"{plural(len(changed), 'anonymised session')}")
+        git(
+            where,
+            "-c",
+            "user.name=workshop-tui",
+            "-c",
+            "user.email=",
+            "commit",
+            "-q",
+            "--no-verify",
+            "-m",
+            f"{plural(len(changed), 'anonymised session')}",
+        )
     write_atomically(record, json.dumps(copied, sort_keys=True).encode(), OWNER_ONLY)
     if git(where, "rev-parse", "--verify", "-q", "HEAD").returncode:
         return shared  # nothing to send yet
     theirs = f"refs/remotes/{PARTNERS}/{BRANCH}"
     known = git(where, "rev-parse", "--verify", "-q", theirs).returncode == 0
-    going = git(where, "diff", "--name-only", theirs, "HEAD") if known else git(where, "ls-tree", "-r", "--name-only", "HEAD")
+    going = (
+        git(where, "diff", "--name-only", theirs, "HEAD")
+        if known
+        else git(where, "ls-tree", "-r", "--name-only", "HEAD")
+    )
     pushed = git(where, "push", "-q", PARTNERS, f"HEAD:refs/heads/{BRANCH}", timeout=NETWORK_WAIT)
     if pushed.returncode:
         said = pushed.stderr.decode("utf-8", "replace").strip().splitlines()
-        shared.later = (f"Could not reach the partners' archive ({said[-1] if said else 'no reason'}). The anonymised "
-                        "copies are kept, and go out at the next share.")
+        shared.later = (
+            f"Could not reach the partners' archive ({said[-1] if said else 'no reason'}). The anonymised "
+            "copies are kept, and go out at the next share."
+        )
     else:
         shared.went_out = len(going.stdout.split())
     return shared

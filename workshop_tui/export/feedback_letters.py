@@ -56,9 +56,15 @@ class Redactor:
         own = [application.organisation, application.project]
         self._own = [re.compile(_name_pattern(name), re.IGNORECASE) for name in own if name.split()]
         others = [a for a in panel.round.applications if a.id != application.id]
-        self._names = [re.compile(_name_pattern(name), re.IGNORECASE)
-                       for a in others for name in (a.organisation, a.project) if name.split()]
-        self._amounts = [re.compile(_amount_pattern(a.amount_pence)) for a in others if a.amount_pence not in own_amounts]
+        self._names = [
+            re.compile(_name_pattern(name), re.IGNORECASE)
+            for a in others
+            for name in (a.organisation, a.project)
+            if name.split()
+        ]
+        self._amounts = [
+            re.compile(_amount_pattern(a.amount_pence)) for a in others if a.amount_pence not in own_amounts
+        ]
 
     def __call__(self, text: str) -> str:
         text = " ".join(text.split())
@@ -132,14 +138,18 @@ def _why_not_ranked(panel: Panel, application: Application) -> tuple[list[str], 
         found = levels(panel, application.id, criterion.id)
         if agreed is not None:
             if criterion.pass_mark is not None and agreed.level < criterion.pass_mark:
-                reasons.append(f"The panel's agreed score for '{criterion.name}' is {agreed.level}, "
-                               f"below the pass mark of {criterion.pass_mark}")
+                reasons.append(
+                    f"The panel's agreed score for '{criterion.name}' is {agreed.level}, "
+                    f"below the pass mark of {criterion.pass_mark}"
+                )
                 agreed_reason = True
         elif not found:
             reasons.append(f"No panel member gave a score for '{criterion.name}', and the panel did not agree one")
         elif criterion.pass_mark is not None and Fraction(sum(found), len(found)) < criterion.pass_mark:
-            reasons.append(f"The panel members' scores for '{criterion.name}' average {weighted_words(Fraction(sum(found), len(found)))}, "
-                           f"below the pass mark of {criterion.pass_mark}, and the panel has not agreed a score for it yet")
+            reasons.append(
+                f"The panel members' scores for '{criterion.name}' average {weighted_words(Fraction(sum(found), len(found)))}, "
+                f"below the pass mark of {criterion.pass_mark}, and the panel has not agreed a score for it yet"
+            )
     return reasons, agreed_reason
 
 
@@ -171,20 +181,28 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
         decision = ["Your application was withdrawn from this round, so the panel did not score or decide it."]
     elif award is None and not_ranked:
         # Not "no decision yet" alone: say why it could not be ranked, in its own scores' words.
-        ending = FUNDED_NOT if settled or session.status == "finished" else "so your application cannot be ranked for funding yet."
+        ending = (
+            FUNDED_NOT
+            if settled or session.status == "finished"
+            else "so your application cannot be ranked for funding yet."
+        )
         decision = _reasons_then(not_ranked, ending)
     elif award is None:
         decision = ["The panel has not made a decision on your application yet."]
     else:
         words = DECISION_WORDS.get(award.outcome, "The panel decided: {outcome}.")
-        decision = [words.format(amount=pounds(award.amount_pence), asked=pounds(application.amount_pence), outcome=award.outcome),
-                    f"The panel's reason: {clean(award.reason)}"]
+        decision = [
+            words.format(
+                amount=pounds(award.amount_pence), asked=pounds(application.amount_pence), outcome=award.outcome
+            ),
+            f"The panel's reason: {clean(award.reason)}",
+        ]
     sections.append(Section("The panel's decision", 2, decision, part="decision"))
 
     lowest, highest = min(c.lowest for c in criteria), max(c.highest for c in criteria)
     scores: list[Block] = [
         f"Each criterion was scored from {lowest} to {highest}. The words say what each score means. "
-        "The weight says how much a criterion counts. \"No score\" means a member chose not to score. It is not a zero.",
+        'The weight says how much a criterion counts. "No score" means a member chose not to score. It is not a zero.',
     ]
     rows = []
     agreed_levels: dict[str, int] = {}
@@ -200,13 +218,19 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
         if criterion.pass_mark is not None and agreed.level < criterion.pass_mark:
             below.append(criterion.name)
             mark = f" (below the pass mark of {criterion.pass_mark})"
-        rows.append([criterion.name, str(criterion.weight), f"{agreed.level}{mark}", criterion.level_words(agreed.level), given])
-    scores.append(Table(["Criterion", "Weight", "The panel's score", "What that score means", "Panel members' scores"], rows))
+        rows.append(
+            [criterion.name, str(criterion.weight), f"{agreed.level}{mark}", criterion.level_words(agreed.level), given]
+        )
+    scores.append(
+        Table(["Criterion", "Weight", "The panel's score", "What that score means", "Panel members' scores"], rows)
+    )
     weighted = weighted_score(agreed_levels, criteria)
     if weighted is not None:
         most = sum(c.weight * c.highest for c in criteria)
-        scores.append(f"Your weighted score: {weighted_words(weighted)} out of a possible {most}. "
-                      "It adds up each of the panel's scores times its weight.")
+        scores.append(
+            f"Your weighted score: {weighted_words(weighted)} out of a possible {most}. "
+            "It adds up each of the panel's scores times its weight."
+        )
     if below and award is not None:
         agreed_below = [reason for reason in not_ranked if reason.startswith("The panel's agreed score")]
         if award.amount_pence:
@@ -215,8 +239,10 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
             scores += _reasons_then(agreed_below, FUNDED_NOT)
     out_of_it = {d.member for d in panel.declarations if d.application == application.id}
     if out_of_it:
-        scores.append(f"{plural(len(out_of_it), 'panel member')} had a link to your organisation. "
-                      "They took no part in scoring or deciding on your application.")
+        scores.append(
+            f"{plural(len(out_of_it), 'panel member')} had a link to your organisation. "
+            "They took no part in scoring or deciding on your application."
+        )
     sections.append(Section("Your scores", 2, scores, part="scores"))
 
     said: list[str] = []
@@ -230,12 +256,26 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
                 said.append(f"{criterion.name}: a panel member wrote: {clean(score.comment)}")
             for change in changes(score):
                 why = clean(change.reason) if change.reason else "no reason given"
-                said.append(f"{criterion.name}: a panel member changed their score from {level_words(change.before)} "
-                            f"to {level_words(change.after)}. Why: {why}")
-    sections.append(Section("What the panel said", 2, [said] if said else ["The panel wrote no comments on your application."],
-                            part="comments"))
-    sections.append(Section("Questions", 2, ["If you would like to talk about this feedback, please contact the fund's staff."],
-                            part="closing"))
+                said.append(
+                    f"{criterion.name}: a panel member changed their score from {level_words(change.before)} "
+                    f"to {level_words(change.after)}. Why: {why}"
+                )
+    sections.append(
+        Section(
+            "What the panel said",
+            2,
+            [said] if said else ["The panel wrote no comments on your application."],
+            part="comments",
+        )
+    )
+    sections.append(
+        Section(
+            "Questions",
+            2,
+            ["If you would like to talk about this feedback, please contact the fund's staff."],
+            part="closing",
+        )
+    )
     return sections
 
 

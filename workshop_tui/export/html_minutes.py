@@ -19,7 +19,7 @@ th { background: #eeeeee; }
 
 
 def _table(table: Table) -> str:
-    head = "".join(f"<th scope=\"col\">{escape(cell)}</th>" for cell in table.header)
+    head = "".join(f'<th scope="col">{escape(cell)}</th>' for cell in table.header)
     rows = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in table.rows)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
@@ -42,7 +42,7 @@ def sections_html(title: str, sections: list[Section]) -> str:
             else:
                 body.append(f"<p>{escape(block)}</p>")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )

@@ -7,4 +7,7 @@ from workshop_tui.model import Session
 
 
 def json_session(session: Session) -> str:
-    return json.dumps(without_codes(session).model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(without_codes(session).model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
+        + "\n"
+    )

@@ -16,4 +16,6 @@ def plain_words(text: str, starts_a_line: bool = True) -> str:
     text = _MARKUP.sub(r"\\\1", " ".join(text.split()))
     if not starts_a_line:
         return text
-    return _LINE_START.sub(lambda found: f"{found.group(1)}\\{found.group(2)}" if found.group(1) else f"\\{found.group(3)}", text)
+    return _LINE_START.sub(
+        lambda found: f"{found.group(1)}\\{found.group(2)}" if found.group(1) else f"\\{found.group(3)}", text
+    )

@@ -23,12 +23,20 @@ body { font: 18pt/1.4 system-ui, sans-serif; color: #000; background: #fff; marg
 def member_cards(session: Session) -> str:
     """The cards page. Raises FileProblem when there is no round, or no member has a code yet."""
     if session.panel is None:
-        raise FileProblem(session.title, "", "this session has no round, so its members have no codes",
-                          "Open the round first: each member's code is made then.")
+        raise FileProblem(
+            session.title,
+            "",
+            "this session has no round, so its members have no codes",
+            "Open the round first: each member's code is made then.",
+        )
     carded = [(person, session.codes[person.id]) for person in members(session) if person.id in session.codes]
     if not carded:
-        raise FileProblem(session.title, "", "no panel member has a code yet",
-                          "Add the members to the roster; each gets a code as the round opens (Ctrl+G shows them).")
+        raise FileProblem(
+            session.title,
+            "",
+            "no panel member has a code yet",
+            "Add the members to the roster; each gets a code as the round opens (Ctrl+G shows them).",
+        )
     title = escape(session.title)
     cards = "\n".join(
         f'<section class="card" aria-label="{escape(person.name or person.id)}">\n'
@@ -41,5 +49,7 @@ def member_cards(session: Session) -> str:
         f"</section>"
         for person, code in carded
     )
-    return (f'<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>Member cards: {title}</title>\n'
-            f"<style>{STYLE}</style>\n</head>\n<body>\n<h1>Member cards: {title}</h1>\n{cards}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>Member cards: {title}</title>\n'
+        f"<style>{STYLE}</style>\n</head>\n<body>\n<h1>Member cards: {title}</h1>\n{cards}\n</body>\n</html>\n"
+    )

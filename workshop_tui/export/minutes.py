@@ -49,7 +49,7 @@ class Section:
 
 
 def window_words(window: str) -> str:
-    """"note-taker: Bob" -> "the note-taker's window (Bob)": which window a record was typed in."""
+    """ "note-taker: Bob" -> "the note-taker's window (Bob)": which window a record was typed in."""
     role, _, name = window.partition(": ")
     return f"the {CALLED.get(role, role)}'s window" + (f" ({name})" if name else "")
 
@@ -73,7 +73,7 @@ def action_state(action: Action, session: Session, later: Sequence[Session] = ()
 
 
 def panel_work(session: Session, labels: dict[str, str]) -> Section:
-    """"The panel's work": when the round opened, the scores, the reveal, each changed score and each award.
+    """ "The panel's work": when the round opened, the scores, the reveal, each changed score and each award.
 
     Each line that happened at a time starts with it: "10:42 Hillside Lunch Club: fund in full, £96,000."
     People are called as in the rest of the minutes (`labels`). Its part is "decisions", so the review's
@@ -84,32 +84,45 @@ def panel_work(session: Session, labels: dict[str, str]) -> Section:
     lines: list[str] = []
     at, pot = opened(session)
     if at is not None:
-        lines.append(f"{clock_words(at, session)} The round opened with a pot of "
-                     f"{pounds(pot if pot is not None else panel.round.pot_pence)}.")
+        lines.append(
+            f"{clock_words(at, session)} The round opened with a pot of "
+            f"{pounds(pot if pot is not None else panel.round.pot_pence)}."
+        )
     for pot_change in pot_changes(session):
-        lines.append(f"{clock_words(pot_change.at, session)} The pot changed from {pounds(pot_change.before)} "
-                     f"to {pounds(pot_change.after)}." + (f" The reason: {pot_change.reason}" if pot_change.reason else ""))
+        lines.append(
+            f"{clock_words(pot_change.at, session)} The pot changed from {pounds(pot_change.before)} "
+            f"to {pounds(pot_change.after)}." + (f" The reason: {pot_change.reason}" if pot_change.reason else "")
+        )
     no_score = sum(1 for s in panel.scores if s.level is None)
     entered = f"Panel members entered {plural(len(panel.scores), 'score')} for {plural(len(panel.round.applications), 'application')}"
-    lines.append(entered + (f", {no_score} of them \"no score\"." if no_score else "."))
+    lines.append(entered + (f', {no_score} of them "no score".' if no_score else "."))
     withdrawn = sum(1 for s in panel.scores if s.withdrawn_at is not None)
     if withdrawn:
-        lines.append(f"{plural(withdrawn, 'score')} {'was' if withdrawn == 1 else 'were'} set aside after a late declaration of interest.")
+        lines.append(
+            f"{plural(withdrawn, 'score')} {'was' if withdrawn == 1 else 'were'} set aside after a late declaration of interest."
+        )
     if panel.revealed_at is not None:
-        lines.append(f"{clock_words(panel.revealed_at, session)} {who_did(session, Kind.SCORES_REVEAL)} revealed the scores.")
+        lines.append(
+            f"{clock_words(panel.revealed_at, session)} {who_did(session, Kind.SCORES_REVEAL)} revealed the scores."
+        )
     else:
         lines.append("The chair has not revealed the scores yet.")
     for change in all_changes(panel):
         what = f"{panel.application(change.score.application).organisation}: '{panel.criterion(change.score.criterion).name}'"
-        lines.append(f"{clock_words(change.at, session)} {labels.get(change.score.member, 'someone')} changed a score for {what}, "
-                     f"from {level_words(change.before)} to {level_words(change.after)}. The reason: {change.reason or 'none given'}")
+        lines.append(
+            f"{clock_words(change.at, session)} {labels.get(change.score.member, 'someone')} changed a score for {what}, "
+            f"from {level_words(change.before)} to {level_words(change.after)}. The reason: {change.reason or 'none given'}"
+        )
     if panel.agreed:
         lines.append(f"The panel agreed {plural(len(panel.agreed), 'score')}.")
     for award in sorted(panel.awards, key=lambda a: a.at):
         application = panel.application(award.application)
         money = money_words(award.outcome, award.amount_pence, application.amount_pence)
-        line = (f"{clock_words(award.at, session)} {application.organisation}: {award.outcome}"
-                + (f", {money}." if money else ".") + f" The reason: {with_stop(award.reason)}")
+        line = (
+            f"{clock_words(award.at, session)} {application.organisation}: {award.outcome}"
+            + (f", {money}." if money else ".")
+            + f" The reason: {with_stop(award.reason)}"
+        )
         lines.append(" ".join([line, *(earlier_words(earlier) for earlier in award.earlier)]))
     awarded = sum(a.amount_pence for a in panel.awards)
     total = f"Awarded {pounds(awarded)} in all, of a pot of {pounds(panel.round.pot_pence)}."
@@ -140,7 +153,10 @@ def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed:
     if session.status != "finished":
         when += " so far"
     opening: list[Block] = [f"A session of '{session.plan.title}' on {when}."]
-    people = [f"Facilitator: {session.facilitator}" if session.facilitator else "", f"Note-taker: {session.note_taker}" if session.note_taker else ""]
+    people = [
+        f"Facilitator: {session.facilitator}" if session.facilitator else "",
+        f"Note-taker: {session.note_taker}" if session.note_taker else "",
+    ]
     if any(people):
         opening.append(". ".join(p for p in people if p) + ".")
     if session.status != "finished":
@@ -161,29 +177,46 @@ def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed:
         if person.arrived_at is not None:
             by_role.setdefault(person.role, []).append(labels[person.id])
     attendance = [[role.capitalize(), str(len(people)), ", ".join(people)] for role, people in by_role.items()]
-    there: list[Block] = [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded as there."]
+    there: list[Block] = (
+        [Table(["Role", "Number", "Names"], attendance)] if attendance else ["No one was recorded as there."]
+    )
     away = [labels[person.id] for person in session.participants if person.arrived_at is None]
     if away:
         there.append(f"Expected but not there: {', '.join(away)}.")
-    early = [f"{labels[p.id]} ({p.left_at:%H:%M})" for p in session.participants if p.arrived_at is not None and p.left_at is not None]
+    early = [
+        f"{labels[p.id]} ({p.left_at:%H:%M})"
+        for p in session.participants
+        if p.arrived_at is not None and p.left_at is not None
+    ]
     if early:
         there.append(f"Left before the end: {', '.join(early)}.")
     sections.append(Section("Who was there", 2, there, part="people"))
 
     stories = step_stories(session)
     finished = session.status == "finished"
-    agenda_rows = [[s.title, planned_in_words(s.time), used_in_words(s.time), step_verdict(s.time, finished, s.ended_on)] for s in stories]
+    agenda_rows = [
+        [s.title, planned_in_words(s.time), used_in_words(s.time), step_verdict(s.time, finished, s.ended_on)]
+        for s in stories
+    ]
     total = time_in_all(session_time(session, [s.time for s in stories]))
-    sections.append(Section("The agenda", 2, [Table(["Step", "Planned", "Actual", "What happened"], agenda_rows), total], part="agenda"))
+    sections.append(
+        Section(
+            "The agenda", 2, [Table(["Step", "Planned", "Actual", "What happened"], agenda_rows), total], part="agenda"
+        )
+    )
 
     # Several windows wrote this session (the facilitator's, the note-taker's): the review says which each
     # record came from; the group's minutes say it once, here, and keep their lines for what was said.
-    windows = {n.window for n in session.notes} | {d.window for d in session.decisions} | {a.window for a in session.actions}
+    windows = (
+        {n.window for n in session.notes} | {d.window for d in session.decisions} | {a.window for a in session.actions}
+    )
     windows.discard("")
     shown_from = len(windows) > 1 and who_typed
     if len(windows) > 1 and not who_typed:
-        opening.append(f"These minutes were typed in {names_and([window_words(w) for w in sorted(windows)])}. "
-                       "The trainer's review and the data exports say which line came from which.")
+        opening.append(
+            f"These minutes were typed in {names_and([window_words(w) for w in sorted(windows)])}. "
+            "The trainer's review and the data exports say which line came from which."
+        )
 
     def came_from(window: str) -> str:
         return f" - typed in {window_words(window)}" if shown_from and window else ""
@@ -195,13 +228,18 @@ def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed:
         if not notes:
             continue
         lines = [
-            f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}" + (f" ({names_and([labels.get(p, 'someone') for p in n.speakers])})" if n.speakers else "")
-            + (" - dealt with" if n.dealt_with_at else "") + (" - became an action" if n.id in acted_on else "") + came_from(n.window)
+            f"{NOTE_KIND_WORDS[n.kind].capitalize()}: {n.text}"
+            + (f" ({names_and([labels.get(p, 'someone') for p in n.speakers])})" if n.speakers else "")
+            + (" - dealt with" if n.dealt_with_at else "")
+            + (" - became an action" if n.id in acted_on else "")
+            + came_from(n.window)
             for n in notes
         ]
         sections.append(Section(step.title, 3, [lines], part="notes"))
 
-    sections.append(Section("Decisions", 2, [] if session.decisions else ["No decisions were recorded."], part="decisions"))
+    sections.append(
+        Section("Decisions", 2, [] if session.decisions else ["No decisions were recorded."], part="decisions")
+    )
     explained: set[str] = set()
     for decision in session.decisions:
         # The record only: the counts and what does not add up, never the coaching for the facilitator.
@@ -240,5 +278,7 @@ def minutes_sections(session: Session, later: Sequence[Session] = (), who_typed:
         heading = f"Actions carried over from '{session.follows.title}'"
         blocks: list[Block] = [Table(header, rows(carried))] if carried else ["No open actions were carried over."]
         sections.append(Section(heading, 2, blocks, part="actions"))
-    sections.append(Section("Actions", 2, [Table(header, rows(own))] if own else ["No actions were recorded."], part="actions"))
+    sections.append(
+        Section("Actions", 2, [Table(header, rows(own))] if own else ["No actions were recorded."], part="actions")
+    )
     return sections

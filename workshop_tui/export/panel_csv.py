@@ -17,8 +17,20 @@ from workshop_tui.export.panel_facts import SCORED, WITHDRAWN, cell, changes, fi
 from workshop_tui.model import Session
 
 HEADER = [
-    "member", "role", "application id", "organisation", "project", "criterion", "level", "state", "comment",
-    "entered at", "changed at", "original level", "reason for change", "typed in",
+    "member",
+    "role",
+    "application id",
+    "organisation",
+    "project",
+    "criterion",
+    "level",
+    "state",
+    "comment",
+    "entered at",
+    "changed at",
+    "original level",
+    "reason for change",
+    "typed in",
 ]
 
 
@@ -35,23 +47,41 @@ def score_rows(session: Session, source: Path | str | None = None) -> list[list[
         for application in panel.round.applications:
             for criterion in panel.round.criteria:
                 state, score = cell(panel, person.id, application.id, criterion.id)
-                row = [names[person.id], person.role, application.id, application.organisation, application.project, criterion.name]
+                row = [
+                    names[person.id],
+                    person.role,
+                    application.id,
+                    application.organisation,
+                    application.project,
+                    criterion.name,
+                ]
                 if score is None:
                     rows.append([*row, "", state, "", "", "", "", "", ""])
                     continue
                 reasons = "; ".join(change.reason for change in changes(score) if change.reason)
-                rows.append([
-                    *row, str(score.level) if state == SCORED else "", state, score.comment,
-                    _time(score.at), _time(score.changed_at),
-                    level_words(first_level(score)) if score.earlier or state == WITHDRAWN else "", reasons,
-                    # Who typed it last, and whose it was when another window typed over it.
-                    f"{score.window} (typed over what {score.typed_over} typed)" if score.typed_over else score.window,
-                ])
+                rows.append(
+                    [
+                        *row,
+                        str(score.level) if state == SCORED else "",
+                        state,
+                        score.comment,
+                        _time(score.at),
+                        _time(score.changed_at),
+                        level_words(first_level(score)) if score.earlier or state == WITHDRAWN else "",
+                        reasons,
+                        # Who typed it last, and whose it was when another window typed over it.
+                        f"{score.window} (typed over what {score.typed_over} typed)"
+                        if score.typed_over
+                        else score.window,
+                    ]
+                )
     return rows
 
 
 def scores_csv(session: Session, source: Path | str | None = None) -> str:
     """Every cell quoted (quotes inside doubled); none can start a spreadsheet formula (see csv_tables)."""
     out = io.StringIO()
-    csv.writer(out, quoting=csv.QUOTE_ALL).writerows([[neutralised(c) for c in row] for row in score_rows(session, source)])
+    csv.writer(out, quoting=csv.QUOTE_ALL).writerows(
+        [[neutralised(c) for c in row] for row in score_rows(session, source)]
+    )
     return out.getvalue()

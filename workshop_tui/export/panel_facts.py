@@ -27,7 +27,6 @@ STATES = (SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN)
 OUTCOME_WORDS = {outcome: outcome.capitalize() for outcome in OUTCOMES}
 
 
-
 def is_close_scores_reason(reason: str) -> bool:
     return " ".join(reason.split()) == CLOSE_SCORES_REASON
 
@@ -71,7 +70,8 @@ def round_of(session: Session, source: Path | str | None = None) -> Panel:
     """The session's round, or NoRound in one sentence."""
     if session.panel is None:
         raise NoRound(
-            source if source is not None else session.title, "",
+            source if source is not None else session.title,
+            "",
             "this session has no commissioning round, so it has no scores, ranking or awards to export",
             "Export its minutes with --format md or html instead.",
         )

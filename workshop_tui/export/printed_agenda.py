@@ -100,8 +100,11 @@ def agenda_html(agenda: Agenda) -> str:
     for timed in agenda.steps:
         is_break = timed.step.kind == "break"
         said = KIND_WORDS[timed.step.kind]
-        what = ([f'<span class="kind">{escape(said)}</span>'] if what_we_do(timed.step.kind, timed.step.title) == said
-                else [f'<span class="kind">{escape(said)}:</span> {escape(timed.step.title)}'])
+        what = (
+            [f'<span class="kind">{escape(said)}</span>']
+            if what_we_do(timed.step.kind, timed.step.title) == said
+            else [f'<span class="kind">{escape(said)}:</span> {escape(timed.step.title)}']
+        )
         decided = how_decided(timed)
         if decided:
             what.append(f"<p>How we decide: {escape(decided)}</p>")
@@ -112,12 +115,12 @@ def agenda_html(agenda: Agenda) -> str:
         rows.append(f'<tr{row_class}><td class="time">{escape(timed.times)}</td><td>{"".join(what)}</td></tr>')
     description = f"<p>{escape(agenda.description)}</p>\n" if agenda.description else ""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(agenda.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
-        f"<h1>{escape(agenda.title)}</h1>\n<p class=\"when\">{escape(agenda.when)}</p>\n{description}"
+        f'<h1>{escape(agenda.title)}</h1>\n<p class="when">{escape(agenda.when)}</p>\n{description}'
         f"<p>{escape(_about(agenda))}</p>\n"
-        "<table>\n<thead><tr><th scope=\"col\">Time</th><th scope=\"col\">What we will do</th></tr></thead>\n<tbody>\n"
+        '<table>\n<thead><tr><th scope="col">Time</th><th scope="col">What we will do</th></tr></thead>\n<tbody>\n'
         + "\n".join(rows)
         + f"\n</tbody>\n</table>\n<p>We finish at {escape(agenda.ends)}.</p>\n</main>\n</body>\n</html>\n"
     )

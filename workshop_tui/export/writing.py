@@ -75,7 +75,9 @@ def _check_target(path: Path, force: bool, source: Path | None, sessions_dir: Pa
         raise FileProblem(path, "", "this is not a file name", "Give the name of a file to write.")
     if _same(path, source):
         raise FileProblem(
-            path, "", "this is the session being exported, and writing the export there would destroy it",
+            path,
+            "",
+            "this is the session being exported, and writing the export there would destroy it",
             "Choose another file name (--force never replaces the session itself).",
         )
     if os.path.lexists(path):
@@ -87,7 +89,9 @@ def _check_target(path: Path, force: bool, source: Path | None, sessions_dir: Pa
             raise FileProblem(path, "", "this is a folder", "Give a file name after -o.")
         if info is not None and not stat.S_ISREG(info.st_mode):
             raise FileProblem(
-                path, "", "this is not an ordinary file (it is a pipe, a device or a socket)",
+                path,
+                "",
+                "this is not an ordinary file (it is a pipe, a device or a socket)",
                 "Give the name of a file, or leave -o out (or give -o -) to write to the screen.",
             )
         if path.name.endswith(".toml.lock") and _in_sessions_folder(path, sessions_dir):
@@ -96,13 +100,17 @@ def _check_target(path: Path, force: bool, source: Path | None, sessions_dir: Pa
             return
         if _is_session(path, sessions_dir):
             raise OutputExists(
-                path, "", "this is a session file, and the export would replace it",
+                path,
+                "",
+                "this is a session file, and the export would replace it",
                 "Choose another file name (--force would replace the session, and it would be lost).",
             )
         raise OutputExists(path, "", "this file exists already", "Choose another name, or add --force to replace it.")
     if path.suffix == ".toml" and _in_sessions_folder(path, sessions_dir):
         raise FileProblem(
-            path, "", "a .toml file in the sessions folder would be taken for a session",
+            path,
+            "",
+            "a .toml file in the sessions folder would be taken for a session",
             "Give the export its own ending (.md, .html, .csv or .json), or put it in another folder.",
         )
     if not path.parent.is_dir():
@@ -129,10 +137,14 @@ def _write(path: Path, text: str, anonymised: bool, force: bool) -> None:
         else:
             create_new(path, text.encode("utf-8"), mode)  # never replaces a file made meanwhile
     except FileExistsError:
-        raise OutputExists(path, "", "this file exists already", "Choose another name, or add --force to replace it.") from None
+        raise OutputExists(
+            path, "", "this file exists already", "Choose another name, or add --force to replace it."
+        ) from None
     except OSError as error:
         raise FileProblem(
-            path, "", f"it could not be written ({error.strerror or error})",
+            path,
+            "",
+            f"it could not be written ({error.strerror or error})",
             "Check that the folder can be written to and the disk has room.",
         ) from None
 
@@ -157,23 +169,36 @@ def export(
     sessions that follow on from this one (part 2), so the minutes say what became of each action.
     """
     if form not in FORMATS:
-        raise FileProblem(form, "", "this is not a format it can write", f"Choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}.")
+        raise FileProblem(
+            form, "", "this is not a format it can write", f"Choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}."
+        )
     if form in PANEL or form in LETTERS:
         round_of(session, source)  # one sentence for a session without a round, before anything else
     if form in LETTERS:
         return _write_letters(session, form, output, anonymised, force=force, source=source, sessions_dir=sessions_dir)
     if form in CARDS and anonymised:
-        raise FileProblem("--anonymise", "", "member cards are each member's name and own code",
-                          "Leave out --anonymise: the cards are for the chair to hand to each member.")
+        raise FileProblem(
+            "--anonymise",
+            "",
+            "member cards are each member's name and own code",
+            "Leave out --anonymise: the cards are for the chair to hand to each member.",
+        )
     if anonymised:
         session = anonymise(session)
         later = [anonymise(each) for each in later]
     if form == "csv" and what is None:
         if output is None:
-            raise FileProblem("-o", "", "CSV makes three tables (notes, decisions, actions)", "Add --what notes (or decisions, or actions), or give -o NAME to write all three.")
+            raise FileProblem(
+                "-o",
+                "",
+                "CSV makes three tables (notes, decisions, actions)",
+                "Add --what notes (or decisions, or actions), or give -o NAME to write all three.",
+            )
         base = Path(output)
         if base.is_dir():
-            raise FileProblem(base, "", "this is a folder", "Give a file name after -o; the three tables are named after it.")
+            raise FileProblem(
+                base, "", "this is a folder", "Give a file name after -o; the three tables are named after it."
+            )
         stem = base.name.removesuffix(".csv")
         if not stem:
             raise FileProblem(base, "", "this is not a file name", "Give the name of a file to write.")
@@ -197,7 +222,12 @@ def export(
 
 
 def write_files(
-    files: list[tuple[Path, str]], *, shareable: bool, force: bool, source: Path | None = None, sessions_dir: Path | None = None,
+    files: list[tuple[Path, str]],
+    *,
+    shareable: bool,
+    force: bool,
+    source: Path | None = None,
+    sessions_dir: Path | None = None,
 ) -> list[Path]:
     """Write each (path, text), checking every path before any is written; returns the paths.
 
@@ -211,19 +241,36 @@ def write_files(
 
 def _letters_folder(output: str | None) -> Path:
     if output is None:
-        raise FileProblem("-o", "", "the feedback letters are one file for each applicant",
-                          "Give -o FOLDER: the folder to put them in (it is made if it is not there).")
+        raise FileProblem(
+            "-o",
+            "",
+            "the feedback letters are one file for each applicant",
+            "Give -o FOLDER: the folder to put them in (it is made if it is not there).",
+        )
     folder = Path(output)
     if os.path.lexists(folder) and not folder.is_dir():
-        raise FileProblem(folder, "", "this is a file, and the letters go in a folder", "Give the name of a folder after -o.")
+        raise FileProblem(
+            folder, "", "this is a file, and the letters go in a folder", "Give the name of a folder after -o."
+        )
     if not folder.exists() and not folder.parent.is_dir():
-        raise FileProblem(folder, "", "the folder it would be made in does not exist", "Create that folder first, or choose another place.")
+        raise FileProblem(
+            folder,
+            "",
+            "the folder it would be made in does not exist",
+            "Create that folder first, or choose another place.",
+        )
     return folder
 
 
 def _write_letters(
-    session: Session, form: str, output: str | None, anonymised: bool, *,
-    force: bool, source: Path | None, sessions_dir: Path | None,
+    session: Session,
+    form: str,
+    output: str | None,
+    anonymised: bool,
+    *,
+    force: bool,
+    source: Path | None,
+    sessions_dir: Path | None,
 ) -> list[Path]:
     """One letter per applicant into the folder `output`, named after each organisation.
 
@@ -234,16 +281,26 @@ def _write_letters(
         session = anonymise(session)
     letters = feedback_letters(session, source)
     if not letters:
-        raise FileProblem(source or session.title, "", "this round has no applications, so there are no letters to write",
-                          "Add the applications to the round first.")
+        raise FileProblem(
+            source or session.title,
+            "",
+            "this round has no applications, so there are no letters to write",
+            "Add the applications to the round first.",
+        )
     ending = LETTERS[form]
-    files = [(folder / f"{letter.stem}.{ending}", letter.markdown if ending == "md" else letter.html) for letter in letters]
+    files = [
+        (folder / f"{letter.stem}.{ending}", letter.markdown if ending == "md" else letter.html) for letter in letters
+    ]
     if not folder.exists():
         try:
             folder.mkdir(mode=0o700)
         except OSError as error:
-            raise FileProblem(folder, "", f"the folder could not be made ({error.strerror or error})",
-                              "Check that its parent folder can be written to.") from None
+            raise FileProblem(
+                folder,
+                "",
+                f"the folder could not be made ({error.strerror or error})",
+                "Check that its parent folder can be written to.",
+            ) from None
     for path, _ in files:  # every letter is checked before any is written
         _check_target(path, force, source, sessions_dir)
     for path, text in files:

@@ -45,7 +45,9 @@ BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u20
 def is_plain(text: str, allowed: str = "") -> bool:
     """No control character (but those `allowed`): they would garble a screen or the minutes; no
     character that turns the direction of text; and no lone surrogate, which cannot be saved at all."""
-    return not any(ch not in allowed and (unicodedata.category(ch) in ("Cc", "Cs") or ch in BIDI_CONTROLS) for ch in text)
+    return not any(
+        ch not in allowed and (unicodedata.category(ch) in ("Cc", "Cs") or ch in BIDI_CONTROLS) for ch in text
+    )
 
 
 def is_plain_name(text: str) -> bool:
@@ -86,7 +88,9 @@ Title = Annotated[str, Field(max_length=LONGEST_TITLE), AfterValidator(_one_line
 Words = Annotated[str, Field(max_length=LONGEST_WORDS), AfterValidator(_lines)]
 Text = Annotated[str, Field(max_length=LONGEST_TEXT), AfterValidator(_lines)]
 Id = Annotated[str, Field(min_length=1, max_length=LONGEST_ID), AfterValidator(_one_line)]
-Choice = Annotated[str, Field(max_length=40), AfterValidator(_one_line)]  # a kind, a role, a method, an outcome: the engine names the choices
+Choice = Annotated[
+    str, Field(max_length=40), AfterValidator(_one_line)
+]  # a kind, a role, a method, an outcome: the engine names the choices
 Minutes = Annotated[int, Field(ge=SHORTEST_STEP, le=LONGEST_STEP)]
 Index = Annotated[int, Field(ge=0, le=MOST_STEPS)]
 Count = Annotated[int, Field(ge=0, le=LARGEST_COUNT)]
@@ -320,35 +324,79 @@ class MakeAward(Arguments):
 
 # Every command a session takes, and what it may be given. A command missing here is not a command.
 ARGUMENTS: Final[dict[str, type[Arguments]]] = {
-    "toggle_timer": NoArguments, "start_timer": NoArguments, "pause_timer": NoArguments,
-    "next_step": MoveOn, "previous_step": MoveOn, "add_minutes": AddMinutes, "finish": NoArguments, "reopen": NoArguments,
-    "share_agenda": ShareAgenda, "allow_guests": AllowGuests, "make_codes": NoArguments,
+    "toggle_timer": NoArguments,
+    "start_timer": NoArguments,
+    "pause_timer": NoArguments,
+    "next_step": MoveOn,
+    "previous_step": MoveOn,
+    "add_minutes": AddMinutes,
+    "finish": NoArguments,
+    "reopen": NoArguments,
+    "share_agenda": ShareAgenda,
+    "allow_guests": AllowGuests,
+    "make_codes": NoArguments,
     "room_record": RoomRecord,
-    "insert_step": InsertStep, "change_step": ChangeStep, "skip_step": SkipStep, "remove_step": OneStep, "move_step": MoveStep,
-    "add_person": AddPerson, "person_arrived": OnePerson, "person_left": OnePerson,
-    "add_note": AddNote, "edit_note": EditNote, "remove_note": OneNote, "undo_remove": NoArguments, "note_dealt_with": OneNote,
-    "record_decision": RecordDecision, "add_action": AddAction, "toggle_action": OneAction,
-    "open_round": OpenRound, "change_pot": ChangePot, "add_application": AddApplication, "add_applications": AddApplications,
-    "declare_interest": DeclareInterest, "declare_no_interests": DeclareNoInterests,
-    "enter_score": EnterScore, "reveal_scores": NoArguments, "change_score": ChangeScore, "agree_score": AgreeScore,
+    "insert_step": InsertStep,
+    "change_step": ChangeStep,
+    "skip_step": SkipStep,
+    "remove_step": OneStep,
+    "move_step": MoveStep,
+    "add_person": AddPerson,
+    "person_arrived": OnePerson,
+    "person_left": OnePerson,
+    "add_note": AddNote,
+    "edit_note": EditNote,
+    "remove_note": OneNote,
+    "undo_remove": NoArguments,
+    "note_dealt_with": OneNote,
+    "record_decision": RecordDecision,
+    "add_action": AddAction,
+    "toggle_action": OneAction,
+    "open_round": OpenRound,
+    "change_pot": ChangePot,
+    "add_application": AddApplication,
+    "add_applications": AddApplications,
+    "declare_interest": DeclareInterest,
+    "declare_no_interests": DeclareNoInterests,
+    "enter_score": EnterScore,
+    "reveal_scores": NoArguments,
+    "change_score": ChangeScore,
+    "agree_score": AgreeScore,
     "make_award": MakeAward,
-    "edit_application": EditApplication, "withdraw_application": WithdrawApplication,
-    "remove_application": RemoveApplication, "undo_import": NoArguments, "undo_declaration": UndoDeclaration,
-    "add_comment": AddComment, "order_tie": OrderTie,
+    "edit_application": EditApplication,
+    "withdraw_application": WithdrawApplication,
+    "remove_application": RemoveApplication,
+    "undo_import": NoArguments,
+    "undo_declaration": UndoDeclaration,
+    "add_comment": AddComment,
+    "order_tie": OrderTie,
 }
 
 # What each field is called in a sentence, where its name alone would not do.
 _WORDS: Final[dict[str, str]] = {
-    "typed": "note", "pot_pence": "pot", "amount_pence": "amount", "person_id": "person", "note_id": "note",
-    "action_id": "action", "due": "date it is due", "index": "step", "arrived": "answer to 'arrived'",
+    "typed": "note",
+    "pot_pence": "pot",
+    "amount_pence": "amount",
+    "person_id": "person",
+    "note_id": "note",
+    "action_id": "action",
+    "due": "date it is due",
+    "index": "step",
+    "arrived": "answer to 'arrived'",
 }
 
 
 # What a value of the wrong type must be instead.
 _MUST: Final[dict[str, str]] = {
-    "int_type": "a whole number", "bool_type": "yes or no (true or false)", "string_type": "text",
-    "string_unicode": "text that can be saved", "date_type": "a date", "list_type": "a list", "dict_type": "a table",
-    "model_type": "a table", "int_from_float": "a whole number",
+    "int_type": "a whole number",
+    "bool_type": "yes or no (true or false)",
+    "string_type": "text",
+    "string_unicode": "text that can be saved",
+    "date_type": "a date",
+    "list_type": "a list",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "int_from_float": "a whole number",
 }
 
 
@@ -389,4 +437,3 @@ def _sentence(error: ValidationError) -> str:
     if kind == "value_error":
         return f"The {field} cannot be used: {context.get('error', 'it is not right')!s}."
     return f"The {field} is not right: {str(first['msg']).rstrip('.').lower()}."
-

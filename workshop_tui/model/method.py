@@ -22,7 +22,9 @@ class Method(Record):
         if self.shortest_minutes > self.longest_minutes:
             raise ValueError("the shortest time is longer than the longest")
         if not self.shortest_minutes <= self.step.planned_minutes <= self.longest_minutes:
-            raise ValueError(f"the step's {self.step.planned_minutes} minutes are outside {self.shortest_minutes} to {self.longest_minutes}")
+            raise ValueError(
+                f"the step's {self.step.planned_minutes} minutes are outside {self.shortest_minutes} to {self.longest_minutes}"
+            )
         return self
 
     def minutes_for(self, people: int) -> int:

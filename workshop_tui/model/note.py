@@ -9,7 +9,13 @@ from workshop_tui.model.schema import Record
 NoteKind = Literal["note", "idea", "question", "concern", "parking"]
 NOTE_KINDS: tuple[str, ...] = get_args(NoteKind)
 # The words for each kind, as people say them; capitalise to start a line ("Parking lot: ...").
-NOTE_KIND_WORDS: dict[str, str] = {"note": "note", "idea": "idea", "question": "question", "concern": "concern", "parking": "parking lot"}
+NOTE_KIND_WORDS: dict[str, str] = {
+    "note": "note",
+    "idea": "idea",
+    "question": "question",
+    "concern": "concern",
+    "parking": "parking lot",
+}
 # The mark that starts a typed note of each kind ("+ Meet at the library" is an idea).
 NOTE_MARKS: dict[str, str] = {"+": "idea", "?": "question", "!": "concern", ">": "parking"}
 

@@ -111,7 +111,5 @@ class Session(Record):
     @model_validator(mode="after")
     def _current_step_exists(self) -> "Session":
         if self.current_step >= len(self.steps):
-            raise ValueError(
-                f"current_step is {self.current_step} but there are only {len(self.steps)} steps"
-            )
+            raise ValueError(f"current_step is {self.current_step} but there are only {len(self.steps)} steps")
         return self

@@ -39,9 +39,16 @@ MOST_PENCE = 1_000_000_000_00  # a billion pounds: more is a slip of the keyboar
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # What a file's first bytes say it is, when it is not text a spreadsheet saved as CSV.
 _NOT_CSV = [
-    (b"PK\x03\x04", "this is an Excel (or other zipped) file, not a CSV file",
-     "In the spreadsheet, choose Save As, then CSV, and import that file."),
-    (b"\xd0\xcf\x11\xe0", "this is an older Excel file, not a CSV file", "In the spreadsheet, choose Save As, then CSV, and import that file."),
+    (
+        b"PK\x03\x04",
+        "this is an Excel (or other zipped) file, not a CSV file",
+        "In the spreadsheet, choose Save As, then CSV, and import that file.",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "this is an older Excel file, not a CSV file",
+        "In the spreadsheet, choose Save As, then CSV, and import that file.",
+    ),
     (b"%PDF", "this is a PDF file, not a CSV file", "Ask for the applications as a spreadsheet, and save it as CSV."),
 ]
 
@@ -86,14 +93,22 @@ def import_applications(text: str, first_id: int = 1) -> Imported:
     try:
         for row in csv.reader(io.StringIO(text), delimiter=result.separator):
             if any(len(cell) > MOST_CELL for cell in row):
-                result.problems.append(f"row {len(rows) + 1}: a cell is longer than {MOST_CELL // 1024} KB, "
-                                       "which is not an application's text")
+                result.problems.append(
+                    f"row {len(rows) + 1}: a cell is longer than {MOST_CELL // 1024} KB, "
+                    "which is not an application's text"
+                )
                 return result
             rows.append([_CONTROL.sub("", cell) for cell in row])
     except csv.Error as error:
         too_big = "field larger than field limit" in str(error)  # the csv module's own limit, 128 KB a cell
-        result.problems.append(f"row {len(rows) + 1}: " + (f"a cell is longer than {MOST_CELL // 1024} KB, which is not an "
-                               "application's text" if too_big else f"it cannot be read as CSV ({error})"))
+        result.problems.append(
+            f"row {len(rows) + 1}: "
+            + (
+                f"a cell is longer than {MOST_CELL // 1024} KB, which is not an application's text"
+                if too_big
+                else f"it cannot be read as CSV ({error})"
+            )
+        )
         return result
     if not rows or not any(cell.strip() for cell in rows[0]):
         result.problems.append("row 1: there is no header row (such as Organisation, Project, Amount)")
@@ -108,7 +123,9 @@ def import_applications(text: str, first_id: int = 1) -> Imported:
         columns[name] = index
     missing = [name for name in NEEDED if name not in columns]
     if missing:
-        result.problems.append(f"row 1: there is no column for {', '.join(missing)} (the headers are: {', '.join(h.strip() for h in rows[0])})")
+        result.problems.append(
+            f"row 1: there is no column for {', '.join(missing)} (the headers are: {', '.join(h.strip() for h in rows[0])})"
+        )
         return result
     if len(rows) > MOST_ROWS + 1:
         result.problems.append(f"the file has {len(rows) - 1:,} rows; at most {MOST_ROWS:,} can be imported at once")
@@ -121,7 +138,9 @@ def import_applications(text: str, first_id: int = 1) -> Imported:
         problems = [f"the {name} is empty" for name in NEEDED if not cell[name]]
         amount = money_pence(cell["amount"]) if cell["amount"] else None
         if cell["amount"] and (amount is None or amount <= 0):
-            problems.append(f"the amount '{cell['amount'][:40]}' is not an amount of money (write it as £12,500 or 12500)")
+            problems.append(
+                f"the amount '{cell['amount'][:40]}' is not an amount of money (write it as £12,500 or 12500)"
+            )
         elif amount is not None and amount > MOST_PENCE:
             problems.append(f"the amount '{cell['amount'][:40]}' is more than a billion pounds")
         too_long = [name for name in ("organisation", "project") if len(cell[name]) > 200]
@@ -130,10 +149,17 @@ def import_applications(text: str, first_id: int = 1) -> Imported:
             result.problems.append(f"row {row_number}: " + "; ".join(problems))
             continue
         assert amount is not None
-        result.applications.append(Application(
-            id=f"app{number}", organisation=cell["organisation"], project=cell["project"], amount_pence=amount,
-            area=cell.get("area", ""), summary=cell.get("summary", ""), link=cell.get("link", ""),
-        ))
+        result.applications.append(
+            Application(
+                id=f"app{number}",
+                organisation=cell["organisation"],
+                project=cell["project"],
+                amount_pence=amount,
+                area=cell.get("area", ""),
+                summary=cell.get("summary", ""),
+                link=cell.get("link", ""),
+            )
+        )
         number += 1
     if result.problems:
         result.applications = []  # nothing is imported until every row is right
@@ -151,7 +177,11 @@ def _duplicates(rows: list[list[str]], column: int) -> list[str]:
             key = " ".join(name.lower().split())
             seen.setdefault(key, []).append(row_number)
             names.setdefault(key, name)
-    return [f"{names[key]} (rows {', '.join(map(str, found[:-1]))} and {found[-1]})" for key, found in seen.items() if len(found) > 1]
+    return [
+        f"{names[key]} (rows {', '.join(map(str, found[:-1]))} and {found[-1]})"
+        for key, found in seen.items()
+        if len(found) > 1
+    ]
 
 
 def import_applications_file(path: Path, first_id: int = 1) -> Imported:
@@ -164,15 +194,30 @@ def import_applications_file(path: Path, first_id: int = 1) -> Imported:
         try:
             return import_applications(raw.decode("utf-16"), first_id)  # "Unicode text" from Excel: read as it is
         except UnicodeDecodeError:
-            raise FileProblem(path, "", "this file says it is UTF-16 text but is not", "Save the spreadsheet as CSV (UTF-8) and try again.") from None
+            raise FileProblem(
+                path,
+                "",
+                "this file says it is UTF-16 text but is not",
+                "Save the spreadsheet as CSV (UTF-8) and try again.",
+            ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         if raw.count(b"\x00") > len(raw) // 8:
-            raise FileProblem(path, "", "this is not a text file (it is mostly empty bytes)",
-                              "Save the spreadsheet as CSV (UTF-8) and try again.") from None
+            raise FileProblem(
+                path,
+                "",
+                "this is not a text file (it is mostly empty bytes)",
+                "Save the spreadsheet as CSV (UTF-8) and try again.",
+            ) from None
         text = raw.decode("cp1252", errors="replace")  # a spreadsheet saved as "CSV" on Windows
-    if text.count("\ufffd") > max(3, len(text) // 100) or (text and sum(c.isprintable() or c in "\r\n\t" for c in text[:4096]) < min(len(text), 4096) * 0.9):
-        raise FileProblem(path, "", "this is not a text file a spreadsheet saved as CSV",
-                          "In the spreadsheet, choose Save As, then CSV, and import that file.")
+    if text.count("\ufffd") > max(3, len(text) // 100) or (
+        text and sum(c.isprintable() or c in "\r\n\t" for c in text[:4096]) < min(len(text), 4096) * 0.9
+    ):
+        raise FileProblem(
+            path,
+            "",
+            "this is not a text file a spreadsheet saved as CSV",
+            "In the spreadsheet, choose Save As, then CSV, and import that file.",
+        )
     return import_applications(text, first_id)

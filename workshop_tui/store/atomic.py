@@ -37,7 +37,9 @@ def open_own_file(path: Path, flags: int, mode: int = OWNER_ONLY) -> int:
         fd = os.open(path, flags | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, mode)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EMLINK):  # O_NOFOLLOW met a link
-            raise NotAFile(errno.ELOOP, "it is a link to another file, which this app never writes through", str(path)) from None
+            raise NotAFile(
+                errno.ELOOP, "it is a link to another file, which this app never writes through", str(path)
+            ) from None
         if error.errno in (errno.EISDIR, errno.ENXIO):  # a folder, or a pipe nobody reads
             try:
                 kind = _kind_of(os.lstat(path).st_mode)

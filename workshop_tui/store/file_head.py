@@ -85,8 +85,10 @@ _TIMING = re.compile(
 def quick_timings(text: str) -> list[tuple[str, str, int, int, int, str, bool, bool]] | None:
     """The [[timings]] tables of a head, each as (title, kind, planned, allowed, used_seconds, state,
     added, moved), read with one search of the text; None for anything this app does not write."""
-    rows = [(title, kind, int(planned), int(allowed), int(used), state, bool(added), bool(moved))
-            for title, kind, planned, allowed, used, state, added, moved in _TIMING.findall(text)]
+    rows = [
+        (title, kind, int(planned), int(allowed), int(used), state, bool(added), bool(moved))
+        for title, kind, planned, allowed, used, state, added, moved in _TIMING.findall(text)
+    ]
     return rows if rows and len(rows) == text.count("[[timings]]\n") else None
 
 

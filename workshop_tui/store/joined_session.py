@@ -75,8 +75,18 @@ class JoinedSession:
     `in_browser`: a web browser's window, which says so, and may then touch no file (`serve` starts its
     windows with `--in-browser`)."""
 
-    def __init__(self, path: Path, clock: Clock, role: Role, name: str = "", take_over: bool = True,
-                 with_key: bool = False, in_browser: bool = False, code: str = "", **saver: Unpack[SaverTimings]):
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        role: Role,
+        name: str = "",
+        take_over: bool = True,
+        with_key: bool = False,
+        in_browser: bool = False,
+        code: str = "",
+        **saver: Unpack[SaverTimings],
+    ):
         self.path = Path(path)
         self.clock = clock
         self.role: Role = role
@@ -168,12 +178,15 @@ class JoinedSession:
             return SaveState(self.owner_saved.saved_at, "", 0)
         # Not a failure: what was typed here is safe in this window's outbox. Said once, calmly, as a warning,
         # so the screen raises no alarm now and says no "saving works again" later.
-        kept = (f"{waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} "
-                "kept safe on this computer")
+        kept = (
+            f"{waiting} change{'s' if waiting != 1 else ''} typed here {'is' if waiting == 1 else 'are'} "
+            "kept safe on this computer"
+        )
         if self.link in (Link.JOINING, Link.TAKING_OVER):
             return SaveState(None, "", waiting, f"{kept}, and added once this window has joined the session.")
-        return SaveState(self.owner_saved.saved_at, "", waiting,
-                         f"{kept}, and added when the window that runs the session is back.")
+        return SaveState(
+            self.owner_saved.saved_at, "", waiting, f"{kept}, and added when the window that runs the session is back."
+        )
 
     @property
     def locked(self) -> bool:
@@ -211,7 +224,12 @@ class JoinedSession:
             if owner is None:  # decided under the lock a takeover sets the owner under, so nothing falls between
                 self._sent += 1
                 command_id = f"{self.window_id}-{self._sent}"
-                sent = {"id": command_id, "name": command.name, "args": arguments_text(command.args), "window": self.window}
+                sent = {
+                    "id": command_id,
+                    "name": command.name,
+                    "args": arguments_text(command.args),
+                    "window": self.window,
+                }
                 self._outbox.add(sent)
                 self._pending[command_id] = sent
                 reply = self._replies[command_id] = _Reply()
@@ -230,14 +248,17 @@ class JoinedSession:
             raise NotNow(reply.refused)
         # Done: wait a moment more for the owner to have saved it, so this window shows it as it draws again.
         with self._saved_more:
-            if not self._saved_more.wait_for(lambda: self.owner_saved_count >= reply.after or self.link != Link.JOINED,
-                                             REPLY_WAIT):
+            if not self._saved_more.wait_for(
+                lambda: self.owner_saved_count >= reply.after or self.link != Link.JOINED, REPLY_WAIT
+            ):
                 self._owner_slow = True
         return []
 
     def _as_this_window(self, command: Command) -> Command:
         """A command typed here, for the owner this window has become: with this window's rights, not more."""
-        return replace(command, window=self.window, role=self.role, in_browser=self.in_browser, window_id=self.window_id)
+        return replace(
+            command, window=self.window, role=self.role, in_browser=self.in_browser, window_id=self.window_id
+        )
 
     def _send(self, connection: socket.socket, message: dict[str, Any]) -> None:
         try:
@@ -301,8 +322,14 @@ class JoinedSession:
         """Say hello, take the state, send what is kept, then mirror every change until the owner goes."""
         reader = LineReader(connection)
         try:
-            hello = {"session": self.path.name, "role": self.role, "name": self.window.partition(": ")[2],
-                     "window": self.window_id, "version": VERSION, "browser": self.in_browser}
+            hello = {
+                "session": self.path.name,
+                "role": self.role,
+                "name": self.window.partition(": ")[2],
+                "window": self.window_id,
+                "version": VERSION,
+                "browser": self.in_browser,
+            }
             if self._with_key:
                 hello["key"] = read_key(self.path)  # each time: an owner that took over since has its own
             if self._code:
@@ -401,7 +428,9 @@ class JoinedSession:
                 kept = list(self._pending.values())
             for sent in kept:  # the owner applies each id once: those already in the file are skipped
                 try:
-                    owner.apply(self._as_this_window(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"])))
+                    owner.apply(
+                        self._as_this_window(Command(sent["name"], arguments_from_text(sent["args"]), sent["id"]))
+                    )
                     self._answered(sent["id"])  # this process owns the session now: its own saver has them
                 except (NotNow, WireProblem, *REFUSED) as reason:
                     self._answered(sent["id"], str(reason))
@@ -467,8 +496,12 @@ def _save_state(sent: object) -> SaveState:
     except ValueError:
         saved_at = None
     unsaved = sent.get("unsaved")
-    return SaveState(saved_at, str(sent.get("problem") or ""), unsaved if isinstance(unsaved, int) else 0,
-                     str(sent.get("warning") or ""))
+    return SaveState(
+        saved_at,
+        str(sent.get("problem") or ""),
+        unsaved if isinstance(unsaved, int) else 0,
+        str(sent.get("warning") or ""),
+    )
 
 
 def resume_or_join(path: Path, clock: Clock, **saver: Unpack[SaverTimings]) -> "OpenSession | JoinedSession":

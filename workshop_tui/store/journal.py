@@ -94,7 +94,7 @@ class Journal:
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
 def _size_and_head(path: Path) -> tuple[int, str | None]:

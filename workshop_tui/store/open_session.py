@@ -236,7 +236,9 @@ class OpenSession:
         self._published = journal.count
         self._published_lock = threading.Lock()
         self._saved = threading.Condition(self._published_lock)  # woken as each save is told
-        self._disk_slow = False  # a change waited SHOWN_WAIT for the disk in vain: do not wait again until it catches up
+        self._disk_slow = (
+            False  # a change waited SHOWN_WAIT for the disk in vain: do not wait again until it catches up
+        )
         # The commands applied, as (window id, command id), so one sent again is applied once, and one
         # window's id never hides another's command. Kept in the events, so a resume knows them too.
         self._applied = {applied_key(event.command) for event in engine.session.events if event.command}
@@ -262,8 +264,15 @@ class OpenSession:
 
     @classmethod
     def create(
-        cls, folder: Path, plan: Plan, title: str, clock: Clock, facilitator: str = "", note_taker: str = "",
-        follows: Path | None = None, **saver: Unpack[SaverTimings]
+        cls,
+        folder: Path,
+        plan: Plan,
+        title: str,
+        clock: Clock,
+        facilitator: str = "",
+        note_taker: str = "",
+        follows: Path | None = None,
+        **saver: Unpack[SaverTimings],
     ) -> "OpenSession":
         """A new session of `plan`, saved under a fresh name in `folder`. A disk that fails is reported, not raised.
 
@@ -280,7 +289,14 @@ class OpenSession:
         except OSError as error:
             # Keep going: the session lives in memory and the saver keeps trying.
             path = sessions.path / session_file_name(session.title, session.started_at)
-            owner = cls(engine, path, None, Journal(path, "", 0, end_is_sound=False), first_problem=describe_save_problem(error, path), **saver)
+            owner = cls(
+                engine,
+                path,
+                None,
+                Journal(path, "", 0, end_is_sound=False),
+                first_problem=describe_save_problem(error, path),
+                **saver,
+            )
             owner._folder = sessions  # no file of its own yet: the first save that works makes one under a fresh name
             return owner
         lock = _lock(path)
@@ -288,7 +304,9 @@ class OpenSession:
         return cls(engine, path, lock, Journal(path, written, len(session.events), end_is_sound=True), **saver)
 
     @classmethod
-    def resume(cls, path: Path, clock: Clock, allow_finished: bool = False, **saver: Unpack[SaverTimings]) -> "OpenSession":
+    def resume(
+        cls, path: Path, clock: Clock, allow_finished: bool = False, **saver: Unpack[SaverTimings]
+    ) -> "OpenSession":
         """The saved session in `path`, locked for this process. Raises FileProblem if it cannot be opened.
 
         A file cut short is kept as it was beside it (NAME.toml.cut-DATE-TIME.bak) before anything is
@@ -302,12 +320,18 @@ class OpenSession:
             loaded = load_session_file(path)
             session = loaded.session
             if session.status == "finished" and not allow_finished:
-                raise FileProblem(path, "", "this session has finished, so it cannot be carried on",
-                                  "Start a new session with 'workshop-tui run PLAN'.")
+                raise FileProblem(
+                    path,
+                    "",
+                    "this session has finished, so it cannot be carried on",
+                    "Start a new session with 'workshop-tui run PLAN'.",
+                )
             if loaded.cut:
                 kept = _keep_a_copy_of_cut_file(path, clock)
-                warning = (f"This session's file was cut short ({loaded.cut}). The file as it was is kept in "
-                           f"{kept.name}; the next save writes the whole session again.")
+                warning = (
+                    f"This session's file was cut short ({loaded.cut}). The file as it was is kept in "
+                    f"{kept.name}; the next save writes the whole session again."
+                )
             if loaded.version == 1:
                 _keep_a_copy_if_events_disagree(path, session)
                 journal = Journal(path, None, len(session.events), end_is_sound=False)  # upgraded by the first save
@@ -330,8 +354,16 @@ class OpenSession:
             # A window that lost this file's lock (or could not write it) went on in a copy: two files
             # may each hold work the other does not. Said for as long as it is open.
             names = ", ".join(copy.name for copy in copies)
-            owner._lost = " ".join(filter(None, (owner._lost, f"Another window carried this session on in a copy beside it "
-                                                 f"({names}), which may hold work this file does not. Check both.")))
+            owner._lost = " ".join(
+                filter(
+                    None,
+                    (
+                        owner._lost,
+                        f"Another window carried this session on in a copy beside it "
+                        f"({names}), which may hold work this file does not. Check both.",
+                    ),
+                )
+            )
         owner.apply_left_behind()
         owner._handed_out = True
         with owner._state_lock:
@@ -555,8 +587,11 @@ class OpenSession:
         known = {step.id for step in session.steps} | {d.id for d in session.decisions}
         if on not in known:
             raise NotNow("That step or decision cannot be found.")
-        event = Event(at=self.clock.now(), kind=Kind.COMMENT_ADD,
-                      details={"comment": f"c{len(session.comments) + 1}", "on": on, "text": text, "by": by.strip()})
+        event = Event(
+            at=self.clock.now(),
+            kind=Kind.COMMENT_ADD,
+            details={"comment": f"c{len(session.comments) + 1}", "on": on, "text": text, "by": by.strip()},
+        )
         self.engine.apply(event)
         self._changed([event])
         return [event]
@@ -647,7 +682,8 @@ class OpenSession:
                 return self._save_beside(
                     "Another window may have this session open now, so this window has stopped saving to it.",
                     "Another window may have this session open now, so this window has stopped saving to it. "
-                    "It could not save under a new name beside it either; your work is kept in memory and that will be tried again.")
+                    "It could not save under a new name beside it either; your work is kept in memory and that will be tried again.",
+                )
             try:
                 if whole:
                     self._journal.write_whole(header, events)
@@ -661,9 +697,12 @@ class OpenSession:
                 if fails_for_good(error):
                     return self._save_beside(
                         f"Could not save to {self.path} ({_reason(error)}), so this window has stopped saving to it.",
-                        describe_save_problem(error, self.path))
+                        describe_save_problem(error, self.path),
+                    )
                 self._write_failed = True
-                state = SaveState(self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count())
+                state = SaveState(
+                    self.save_state.saved_at, describe_save_problem(error, self.path), self._unsaved_count()
+                )
             with self._state_lock:
                 # Events may have come in during the write: count them now, not as they were.
                 state = replace(state, unsaved=self._unsaved_count())
@@ -683,7 +722,9 @@ class OpenSession:
             path = _new_file_beside(self.path, data, self.clock.now())
         except OSError as failed:
             self._write_failed = True
-            state = SaveState(self.save_state.saved_at, f"{if_not} (A new file: {_reason(failed)}.)", self._unsaved_count())
+            state = SaveState(
+                self.save_state.saved_at, f"{if_not} (A new file: {_reason(failed)}.)", self._unsaved_count()
+            )
         else:
             if self._lock is not None:
                 self._lock.release()  # the old file's lock: no longer ours to trust
@@ -748,7 +789,8 @@ class OpenSession:
             with self._write_lock:
                 state = self._save_beside(
                     f"Could not save to {self.path}, so this window saved the session under a new name.",
-                    f"{state.problem} This window is closing, so that work is lost.")
+                    f"{state.problem} This window is closing, so that work is lost.",
+                )
         if self._server is not None:
             # Before the lock goes, so a window that hears this finds the session free to take over.
             self._server.stop("finished" if self.session.status == "finished" else "closed")
@@ -815,8 +857,11 @@ def copies_saved_beside(path: Path) -> list[Path]:
     stem = path.name.removesuffix(".toml")
     try:
         mine = path.stat().st_mtime
-        return sorted(copy for copy in path.parent.glob(f"{glob_escape(stem)} (saved *).toml")
-                      if copy.is_file() and copy.stat().st_mtime >= mine)
+        return sorted(
+            copy
+            for copy in path.parent.glob(f"{glob_escape(stem)} (saved *).toml")
+            if copy.is_file() and copy.stat().st_mtime >= mine
+        )
     except OSError:
         return []
 
@@ -879,17 +924,27 @@ def _keep_a_copy_of_cut_file(path: Path, clock: Clock) -> Path:
     data = read_bytes(path, "session")
     stamp = f"{clock.now():%Y%m%d-%H%M%S}"
     for number in range(1, 100):
-        kept = path.with_name(f"{path.name}.cut-{stamp}.bak" if number == 1 else f"{path.name}.cut-{stamp}-{number}.bak")
+        kept = path.with_name(
+            f"{path.name}.cut-{stamp}.bak" if number == 1 else f"{path.name}.cut-{stamp}-{number}.bak"
+        )
         try:
             create_new(kept, data, OWNER_ONLY)
         except FileExistsError:
             continue
         except OSError as error:
-            raise FileProblem(path, "", f"this file was cut short, and a copy of it could not be kept ({error.strerror})",
-                              "Copy the file somewhere safe, then open it again.") from None
+            raise FileProblem(
+                path,
+                "",
+                f"this file was cut short, and a copy of it could not be kept ({error.strerror})",
+                "Copy the file somewhere safe, then open it again.",
+            ) from None
         return kept
-    raise FileProblem(path, "", "this file was cut short, and there are too many copies of it beside it",
-                      "Move the .bak copies somewhere else, then open it again.")
+    raise FileProblem(
+        path,
+        "",
+        "this file was cut short, and there are too many copies of it beside it",
+        "Move the .bak copies somewhere else, then open it again.",
+    )
 
 
 def _new_file_beside(path: Path, data: bytes, now: datetime) -> Path:

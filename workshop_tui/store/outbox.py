@@ -91,7 +91,9 @@ class LeftBehind:
             try:
                 fd = open_own_file(path, os.O_RDWR)
             except NotAFile as error:
-                self.passed_over.append(f"{path.name} is not an ordinary file ({error.strerror}), so it was passed over.")
+                self.passed_over.append(
+                    f"{path.name} is not an ordinary file ({error.strerror}), so it was passed over."
+                )
                 continue
             except OSError:
                 continue  # gone meanwhile, or not ours to read

@@ -41,7 +41,9 @@ class SavedPlan:
     def said(self) -> str:
         """'Saved 'Tea and talk' as version 2, in the plans folder as tea-and-talk.toml. The version before ...'"""
         kept = f" The version before is kept in plans/{EARLIER}/{self.kept.name}." if self.kept else ""
-        return f"Saved '{self.plan.title}' as version {self.plan.version}, in the plans folder as {self.path.name}.{kept}"
+        return (
+            f"Saved '{self.plan.title}' as version {self.plan.version}, in the plans folder as {self.path.name}.{kept}"
+        )
 
 
 def plan_path(plans_dir: Path, name: str) -> Path:
@@ -91,7 +93,9 @@ def _wait_for(lock: int) -> None:
             return
         except BlockingIOError:
             if time.monotonic() > deadline:
-                raise PlanNotSaved("Another window has been saving this plan for a while. Try again in a moment.") from None
+                raise PlanNotSaved(
+                    "Another window has been saving this plan for a while. Try again in a moment."
+                ) from None
             time.sleep(0.05)
 
 
@@ -112,12 +116,16 @@ def save_plan_version(plans_dir: Path, plan: Plan, started_from: int | None, ren
         # Never through a link: a link named like the lock must not have another file opened or made.
         lock = open_own_file(plans_dir / f".{plan.name}.toml.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
-        raise PlanNotSaved(f"The folder {plans_dir} cannot be written ({error.strerror}). Choose another sessions folder.") from None
+        raise PlanNotSaved(
+            f"The folder {plans_dir} cannot be written ({error.strerror}). Choose another sessions folder."
+        ) from None
     try:
         _wait_for(lock)  # a save takes moments: wait for another window's, then check the version
         return _save_locked(path, plan, started_from, renamed)
     except OSError as error:
-        raise PlanNotSaved(f"The plan could not be saved in {plans_dir} ({error.strerror}). The plan itself was not changed.") from None
+        raise PlanNotSaved(
+            f"The plan could not be saved in {plans_dir} ({error.strerror}). The plan itself was not changed."
+        ) from None
     finally:
         os.close(lock)
 

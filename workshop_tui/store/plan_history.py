@@ -85,9 +85,17 @@ def _past(path: Path, summary: dict[str, Any], timings: list[StepTime]) -> PastS
     if summary.get("status") not in STATUSES:
         raise ValueError(f"its status is {str(summary.get('status'))[:40]!r}, not one of {', '.join(STATUSES)}")
     facilitator = summary.get("facilitator")
-    return PastSession(path.name, summary["title"], summary["status"], started, version, timings,
-                       _moment(summary.get("planned_start")), _moment(summary.get("timer_started_at")),
-                       facilitator if isinstance(facilitator, str) else "")
+    return PastSession(
+        path.name,
+        summary["title"],
+        summary["status"],
+        started,
+        version,
+        timings,
+        _moment(summary.get("planned_start")),
+        _moment(summary.get("timer_started_at")),
+        facilitator if isinstance(facilitator, str) else "",
+    )
 
 
 def _from_whole_file(path: Path, plan_name: str | None) -> tuple[str, PastSession] | None:
@@ -113,13 +121,17 @@ def _read(path: Path, plan_name: str | None) -> tuple[str, PastSession] | None:
         head = _head(file)
         if head is None or b"\n[summary]\n" not in head:
             return _from_whole_file(path, plan_name)  # version 1, or a head this app did not write
-        if plan_name is not None and b'\nplan_name = "' in head and f'\nplan_name = "{plan_name}"\n'.encode() not in head:
+        if (
+            plan_name is not None
+            and b'\nplan_name = "' in head
+            and f'\nplan_name = "{plan_name}"\n'.encode() not in head
+        ):
             return None  # another plan's session, as this app writes it: nothing more is read or parsed
         file.seek(max(0, size - END_BYTES))
         end = file.read(END_BYTES)
     # The summary, then the timings, each the quick way where the head is as this app writes it.
     at = head.find(TIMINGS_TABLE)
-    summary_part, timings_part = (head[:at], head[at + 1:]) if at >= 0 else (head, b"")
+    summary_part, timings_part = (head[:at], head[at + 1 :]) if at >= 0 else (head, b"")
     data = quick_head(summary_part) or toml_loads(summary_part.decode("utf-8"))
     check_schema_version(path, data, SESSION_FORMAT)
     summary = data.get("summary")

@@ -65,7 +65,9 @@ def all_plans(plans_dir: Path | None) -> list[PlanEntry]:
     own = folder_plans(plans_dir) if plans_dir else []
     yours = {entry.name: entry for entry in own if entry.plan is not None}
     builtin = [entry.name for entry in builtin_plans()]
-    listed = [replace(yours[entry.name], replaces_builtin=True) if entry.name in yours else entry for entry in builtin_plans()]
+    listed = [
+        replace(yours[entry.name], replaces_builtin=True) if entry.name in yours else entry for entry in builtin_plans()
+    ]
     return listed + [entry for entry in own if entry.plan is None or entry.name not in builtin]
 
 

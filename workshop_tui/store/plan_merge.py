@@ -36,11 +36,16 @@ def merge_plan(ours: bytes, theirs: bytes, path: str) -> MergedPlan:
     if mine is None or other is None:
         which = "made here" if mine is None else "from the team"
         kept = (f"{Path(path).parent}/{EARLIER}/{name}-unreadable-copy.toml", theirs if mine is not None else ours)
-        return MergedPlan(ours if mine is not None else theirs, kept,
-                          f"{path}: the version {which} could not be read, so it is kept whole in {kept[0]}.")
+        return MergedPlan(
+            ours if mine is not None else theirs,
+            kept,
+            f"{path}: the version {which} could not be read, so it is kept whole in {kept[0]}.",
+        )
     version = max(mine.version, other.version) + 1
-    note = (f"Version {version} came from another laptop, saved at the same time as version {mine.version} "
-            f"here, which is kept in plans/{EARLIER}/{name}-v{mine.version}.toml.")
+    note = (
+        f"Version {version} came from another laptop, saved at the same time as version {mine.version} "
+        f"here, which is kept in plans/{EARLIER}/{name}-v{mine.version}.toml."
+    )
     description = f"{other.description}\n\n{note}".strip()
     merged = other.model_copy(update={"version": version, "description": description})
     kept = (f"{Path(path).parent}/{EARLIER}/{name}-v{mine.version}.toml", ours)

@@ -87,9 +87,7 @@ def _plain(error: "ErrorDetails") -> str:
 def validation_problems(path: Path | str, error: "ValidationError", what: str) -> list[FileProblem]:
     """Every problem pydantic found, one FileProblem each."""
     todo = f"Fix this field in the {what} file and try again."
-    return [
-        FileProblem(path, field_path(e["loc"]), _plain(e), todo) for e in error.errors()
-    ]
+    return [FileProblem(path, field_path(e["loc"]), _plain(e), todo) for e in error.errors()]
 
 
 class OpenElsewhere(FileProblem):

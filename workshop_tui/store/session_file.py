@@ -164,7 +164,9 @@ def replay_session(path: Path, start: dict[str, Any], events: list[dict[str, Any
             raise
         except Exception as error:  # a hand-edited event that does not fit what came before
             raise FileProblem(
-                path, f"events[{number}]", f"this event cannot be applied ({_reason(error)})",
+                path,
+                f"events[{number}]",
+                f"this event cannot be applied ({_reason(error)})",
                 "Fix or remove that event; the events before it are fine.",
             ) from None
         session.events.append(event)
@@ -203,8 +205,12 @@ def parse_loaded(path: Path, raw: bytes) -> LoadedSession:
     except FileProblem:
         raise
     except REPLAY_ERRORS as error:
-        raise FileProblem(path, "", f"this session cannot be loaded ({_reason(error)})",
-                          "Restore the file from a copy, or fix the value that is out of range.") from None
+        raise FileProblem(
+            path,
+            "",
+            f"this session cannot be loaded ({_reason(error)})",
+            "Restore the file from a copy, or fix the value that is out of range.",
+        ) from None
 
 
 def _load(path: Path, raw: bytes) -> LoadedSession:
@@ -233,8 +239,9 @@ def _parsed(path: Path, cut: bytes, dropped: int) -> LoadedSession:
     start = data.get("session")
     events = data.get("events", [])
     if not isinstance(start, dict) or not isinstance(events, list):
-        raise FileProblem(path, "session", "the file's [session] or [[events]] are not tables",
-                          "Restore the file from a copy.")
+        raise FileProblem(
+            path, "session", "the file's [session] or [[events]] are not tables", "Restore the file from a copy."
+        )
     session = replay_session(path, start, events)
     head = head_of(cut)
     closing = closing_head(cut)
@@ -251,8 +258,12 @@ def _parsed(path: Path, cut: bytes, dropped: int) -> LoadedSession:
 
 def _marked_cut(path: Path, loaded: LoadedSession) -> LoadedSession:
     if loaded.cut:
-        loaded.lost = FileProblem(path, "", f"this file was cut short ({loaded.cut})",
-                                  "Open it with 'workshop-tui resume' to keep what is left, or restore it from a copy.")
+        loaded.lost = FileProblem(
+            path,
+            "",
+            f"this file was cut short ({loaded.cut})",
+            "Open it with 'workshop-tui resume' to keep what is left, or restore it from a copy.",
+        )
     elif loaded.dropped_bytes:
         loaded.cut = f"the last save was cut short, and its {loaded.dropped_bytes} bytes were left out"
     return loaded
@@ -289,8 +300,6 @@ def save_session(session: Session, path: Path) -> None:
 def save_new_session(session: Session, path: Path) -> None:
     """Write a brand-new session file; raises FileExistsError instead of replacing one."""
     create_new(path, session_file_bytes(session), OWNER_ONLY)
-
-
 
 
 # A head larger than this (a plan of thousands of steps) is read from the whole file.
@@ -354,8 +363,12 @@ def _whole_summary(path: Path) -> dict[str, Any]:
     try:
         return summary_of(session)
     except REPLAY_ERRORS as error:
-        raise FileProblem(path, "", f"this session cannot be summed up ({_reason(error)})",
-                          "Restore the file from a copy, or fix the value that is out of range.") from None
+        raise FileProblem(
+            path,
+            "",
+            f"this session cannot be summed up ({_reason(error)})",
+            "Restore the file from a copy, or fix the value that is out of range.",
+        ) from None
 
 
 def _events_after(tail: bytes, counted: object) -> list[dict[str, Any]] | None:
@@ -372,7 +385,7 @@ def _events_after(tail: bytes, counted: object) -> list[dict[str, Any]] | None:
     if len(starts) < wanted:
         return None
     try:
-        events = toml_loads(tail[starts[-wanted]:].decode("utf-8")).get("events", [])
+        events = toml_loads(tail[starts[-wanted] :].decode("utf-8")).get("events", [])
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
     return events if len(events) == wanted else None

@@ -55,7 +55,8 @@ class SessionLock:
                 os.close(fd)
                 who = f" (process {holder})" if holder else ""
                 raise OpenElsewhere(
-                    self.session_path, "",
+                    self.session_path,
+                    "",
                     f"this session is open in another window of workshop-tui{who}",
                     "Carry on in that window, or close the session there first.",
                 ) from None
@@ -83,7 +84,9 @@ class SessionLock:
                 return open_own_file(self.path, os.O_RDWR, OWNER_ONLY)
         except NotAFile as error:
             raise FileProblem(
-                self.session_path, "", f"its lock file {self.path.name} is not an ordinary file ({error.strerror})",
+                self.session_path,
+                "",
+                f"its lock file {self.path.name} is not an ordinary file ({error.strerror})",
                 "Remove that name from the folder and try again.",
             ) from None
         except OSError as error:
@@ -96,7 +99,9 @@ class SessionLock:
                 return open_own_file(self.path, os.O_RDONLY)
             except NotAFile:
                 raise FileProblem(
-                    self.session_path, "", f"its lock file {self.path.name} is not an ordinary file",
+                    self.session_path,
+                    "",
+                    f"its lock file {self.path.name} is not an ordinary file",
                     "Remove that name from the folder and try again.",
                 ) from None
         # A folder we may not write to: lock the session file itself (nobody can save there anyway).

@@ -99,8 +99,11 @@ def merge_session(ours: bytes, theirs: bytes, name: str = "session.toml") -> Mer
     mine, other = _read(ours, name), _read(theirs, name)
     if mine is None or other is None:
         which = "ours" if mine is None else "theirs"
-        return Merged(ours if mine is not None else theirs, apart=theirs if mine is not None else ours,
-                      said=f"{name}: one copy ({which}) could not be read, so both are kept whole.")
+        return Merged(
+            ours if mine is not None else theirs,
+            apart=theirs if mine is not None else ours,
+            said=f"{name}: one copy ({which}) could not be read, so both are kept whole.",
+        )
     a, b = mine.session.events, other.session.events
     shared = _common(a, b)
     added_here, added_there = a[shared:], b[shared:]
@@ -109,14 +112,16 @@ def merge_session(ours: bytes, theirs: bytes, name: str = "session.toml") -> Mer
     if not added_here:
         return Merged(theirs)
     if mine.session.id != other.session.id or (any(map(_own, added_here)) and any(map(_own, added_there))):
-        return Merged(ours, apart=theirs, said=f"{name}: the session was carried on in two places, "
-                                               "so it is kept as two sessions.")
+        return Merged(
+            ours, apart=theirs, said=f"{name}: the session was carried on in two places, so it is kept as two sessions."
+        )
     events = list(a[:shared]) + interleave(added_here, added_there)
     try:
         session = replay_events(mine.session, events)
     except (FileProblem, *REPLAY_ERRORS):
-        return Merged(ours, apart=theirs, said=f"{name}: the two copies' events do not fit together, "
-                                               "so both are kept whole.")
+        return Merged(
+            ours, apart=theirs, said=f"{name}: the two copies' events do not fit together, so both are kept whole."
+        )
     return Merged(merged_bytes(session))
 
 

@@ -205,7 +205,10 @@ class SessionServer:
                 if not full:
                     self._connected += 1
             if full:
-                _refuse(connection, f"Refused: {MOST_WINDOWS} windows are connected to this session already, which is all it takes.")
+                _refuse(
+                    connection,
+                    f"Refused: {MOST_WINDOWS} windows are connected to this session already, which is all it takes.",
+                )
                 continue
             window = _Window(self, connection)
             threading.Thread(target=window.write_loop, name="window-writer", daemon=True).start()
@@ -222,7 +225,9 @@ class SessionServer:
         if not isinstance(said, dict):
             raise WireProblem("the first message must be a hello")
         if said.get("version") != VERSION:
-            raise WireProblem(f"this window speaks another version (the owner speaks {VERSION}); use the same workshop-tui")
+            raise WireProblem(
+                f"this window speaks another version (the owner speaks {VERSION}); use the same workshop-tui"
+            )
         if said.get("session") != self.owner.path.name:
             raise WireProblem(f"this is the socket of {self.owner.path.name}, not of the session asked for")
         role, name, window_id = said.get("role"), said.get("name", ""), said.get("window")
@@ -261,8 +266,16 @@ class SessionServer:
                 self._windows.append(window)
         text = start_text(start) + "".join(self._event_texts(events))
         with self._lock:
-            window.send({"welcome": {"session": text, "save": save, "notice": self.notice,
-                                     "you": {"role": joiner.role, "name": joiner.name}}})
+            window.send(
+                {
+                    "welcome": {
+                        "session": text,
+                        "save": save,
+                        "notice": self.notice,
+                        "you": {"role": joiner.role, "name": joiner.name},
+                    }
+                }
+            )
             for message in window.held or []:
                 window.send(message)
             window.held = None
@@ -274,7 +287,7 @@ class SessionServer:
             # The session's events are only ever added to; should the last one known differ, start again.
             if known and self._texts[known - 1][0] is not events[known - 1]:
                 self._texts = []
-            self._texts += [(event, event_text(event)) for event in events[len(self._texts):]]
+            self._texts += [(event, event_text(event)) for event in events[len(self._texts) :]]
             return [text for _, text in self._texts[: len(events)]]
 
     def handle(self, window: _Window, message: dict[str, Any]) -> None:
@@ -284,7 +297,9 @@ class SessionServer:
             # Words for the facilitator's screen (the browsers' address and join code, from `serve` on this
             # computer, which read the facilitator's key): never from any other window.
             if not window.knows_key or window.in_browser:
-                raise WireProblem("only serve, on the facilitator's computer, can put words on the facilitator's screen")
+                raise WireProblem(
+                    "only serve, on the facilitator's computer, can put words on the facilitator's screen"
+                )
             if not _plain_notice(message["notice"]):
                 raise WireProblem("a notice must be plain text of at most 500 characters")
             self.notice = message["notice"]
@@ -304,8 +319,17 @@ class SessionServer:
             raise WireProblem("a command needs a name")
         try:
             # Who sent it is what the hello proved, never a field of the command.
-            self.owner.apply(Command(name, arguments_from_text(sent.get("args", "")), command_id, window.label,
-                                     window.role, window.in_browser, window.window_id))
+            self.owner.apply(
+                Command(
+                    name,
+                    arguments_from_text(sent.get("args", "")),
+                    command_id,
+                    window.label,
+                    window.role,
+                    window.in_browser,
+                    window.window_id,
+                )
+            )
         except WireProblem as problem:
             window.send({"refused": command_id, "why": f"Refused: {problem}."})
             return

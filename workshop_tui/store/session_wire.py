@@ -286,5 +286,9 @@ def arguments_from_text(text: object) -> dict[str, Any]:
 
 
 def save_fields(saved_at: datetime | None, problem: str, unsaved: int, warning: str = "") -> dict[str, Any]:
-    return {"saved_at": saved_at.isoformat() if saved_at else None, "problem": problem, "unsaved": unsaved,
-            "warning": warning}
+    return {
+        "saved_at": saved_at.isoformat() if saved_at else None,
+        "problem": problem,
+        "unsaved": unsaved,
+        "warning": warning,
+    }

@@ -23,8 +23,9 @@ def own_sessions_dir() -> Path:
     return Path(user_data_dir("workshop-tui", appauthor=False)) / DEFAULT_DIR
 
 
-def choose_sessions_dir(given: str | None = None, environ: Mapping[str, str] | None = None,
-                        here: Path | None = None) -> Path:
+def choose_sessions_dir(
+    given: str | None = None, environ: Mapping[str, str] | None = None, here: Path | None = None
+) -> Path:
     """--sessions-dir wins, then WORKSHOP_TUI_SESSIONS, then ./sessions if it is there, then their own."""
     environ = os.environ if environ is None else environ
     chosen = given or environ.get(ENV_VAR)

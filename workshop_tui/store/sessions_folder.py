@@ -45,9 +45,7 @@ class SessionsFolder:
     def create(self, session: Session) -> Path:
         """Save a new session under a fresh name; an existing file is never replaced."""
         if self.path.exists() and not self.path.is_dir():
-            raise FileProblem(
-                self.path, "", "this is a file, not a folder", "Choose a folder for the sessions."
-            )
+            raise FileProblem(self.path, "", "this is a file, not a folder", "Choose a folder for the sessions.")
         self.path.mkdir(parents=True, exist_ok=True)
         for number in range(1, 1000):
             path = self.path / session_file_name(session.title, session.started_at, number)
@@ -57,7 +55,9 @@ class SessionsFolder:
                 continue
             return path
         raise FileProblem(
-            self.path, "", "there are too many sessions with this title and time",
+            self.path,
+            "",
+            "there are too many sessions with this title and time",
             "Give the session another title.",
         )
 
@@ -93,7 +93,9 @@ class SessionsFolder:
             if os.path.lexists(candidate) and candidate.suffix == ".toml":
                 return candidate  # a folder, a pipe or a broken link: loading it says which, plainly
         raise FileProblem(
-            wanted, "", f"there is no such session file here or in {self.path}",
+            wanted,
+            "",
+            f"there is no such session file here or in {self.path}",
             "Give the path of a session file, or its name in the sessions folder.",
         )
 

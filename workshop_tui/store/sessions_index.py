@@ -117,7 +117,11 @@ class SessionsIndex:
             data = json.loads(_own_private_bytes(self.path))
         except (OSError, ValueError, RecursionError):
             return {}
-        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION or not isinstance(data.get("files"), dict):
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != INDEX_VERSION
+            or not isinstance(data.get("files"), dict)
+        ):
             return {}
         files: dict[str, Any] = data["files"]
         return files
@@ -131,8 +135,12 @@ class SessionsIndex:
             stamp = _stamp(path)
             line = None
             cached = known.get(path.name)
-            if (stamp is not None and isinstance(cached, dict) and cached.get("stamp") == stamp
-                    and cached.get("check") == _check(stamp, cached.get("line"))):
+            if (
+                stamp is not None
+                and isinstance(cached, dict)
+                and cached.get("stamp") == stamp
+                and cached.get("check") == _check(stamp, cached.get("line"))
+            ):
                 try:
                     line = _line_from_json(path, cached.get("line"))
                     fresh[path.name] = cached  # as it was: nothing to write for it

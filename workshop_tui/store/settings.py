@@ -68,10 +68,14 @@ def read_settings(path: Path) -> Settings:
         return Settings(problem=_said(path, f"it is not TOML a settings file can be read from ({error})"))
     themes = table.get("themes", {})
     if not isinstance(themes, dict):
-        return Settings(problem=_said(path, "'themes' should be a table, such as [themes] then facilitator = \"light\""))
+        return Settings(
+            problem=_said(path, "'themes' should be a table, such as [themes] then facilitator = \"light\"")
+        )
     for window, name in themes.items():
         if not isinstance(name, str) or theme_problem(name):
-            return Settings(problem=_said(path, f"the theme for {window} windows, {name!r}, is not one of {', '.join(THEME_NAMES)}"))
+            return Settings(
+                problem=_said(path, f"the theme for {window} windows, {name!r}, is not one of {', '.join(THEME_NAMES)}")
+            )
     return Settings(themes=dict(themes))
 
 

@@ -67,8 +67,10 @@ ATTRIBUTES = f"""\
 /*.toml merge={SESSION_DRIVER}
 /plans/*.toml merge={PLAN_DRIVER}
 """
-NO_GIT = ("Sharing needs git, which is not installed here. Install it (on Debian or Ubuntu: sudo apt install git; "
-          "on a Mac: xcode-select --install; on Windows: git-scm.com), then run this again.")
+NO_GIT = (
+    "Sharing needs git, which is not installed here. Install it (on Debian or Ubuntu: sudo apt install git; "
+    "on a Mac: xcode-select --install; on Windows: git-scm.com), then run this again."
+)
 
 
 class ShareProblem(Exception):
@@ -100,24 +102,33 @@ class Shared:
         plans = sum(1 for path in paths if path.startswith("plans/"))
         sessions = len(paths) - plans
         parts = ([f"{sessions:,} session{'' if sessions == 1 else 's'}"] if sessions else []) + (
-            [plural(plans, "plan file")] if plans else [])
+            [plural(plans, "plan file")] if plans else []
+        )
         return f"{names_and(parts)} {went}."
 
     def words(self) -> list[str]:
-        lines = [f"This folder shared with {self.switched_from} before; it now shares with the archive given."] \
-            if self.switched_from else []
+        lines = (
+            [f"This folder shared with {self.switched_from} before; it now shares with the archive given."]
+            if self.switched_from
+            else []
+        )
         if self.came_in:
             lines.append(self._files(self.came_in, "came in from the team"))
         if self.added_to:
-            named = (names_and([_title(self.folder, path) for path in self.added_to]) if len(self.added_to) <= NAMED
-                     else f"{len(self.added_to):,} files here")
+            named = (
+                names_and([_title(self.folder, path) for path in self.added_to])
+                if len(self.added_to) <= NAMED
+                else f"{len(self.added_to):,} files here"
+            )
             lines.append(f"The team added to {named}: a comment, or more of the session.")
         if self.went_out:
             lines.append(self._files(self.went_out, "went out"))
         lines += self.kept_apart
         if self.waiting:
-            lines.append(f"The team changed {names_and(self.waiting)}, which {'is' if len(self.waiting) == 1 else 'are'} "
-                         "open here: that comes in at the next share after it is closed.")
+            lines.append(
+                f"The team changed {names_and(self.waiting)}, which {'is' if len(self.waiting) == 1 else 'are'} "
+                "open here: that comes in at the next share after it is closed."
+            )
         if self.later:
             lines.append(self.later)
         elif not (self.came_in or self.added_to or self.went_out or self.kept_apart or self.waiting):
@@ -131,12 +142,20 @@ def _git_env() -> dict[str, str]:
     return env
 
 
-def git(folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def git(
+    folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """Run git in `folder`, never asking anything on the terminal. ShareProblem when git is not installed."""
     env = _git_env()
     try:
-        return subprocess.run(["git", "-C", str(folder), *args], input=stdin, capture_output=True, env=env,
-                              timeout=timeout, stdin=None if stdin is not None else subprocess.DEVNULL)
+        return subprocess.run(
+            ["git", "-C", str(folder), *args],
+            input=stdin,
+            capture_output=True,
+            env=env,
+            timeout=timeout,
+            stdin=None if stdin is not None else subprocess.DEVNULL,
+        )
     except FileNotFoundError:
         raise ShareProblem(NO_GIT) from None
     except subprocess.TimeoutExpired:
@@ -148,8 +167,16 @@ def _at_once(folder: Path, *commands: list[str]) -> list[subprocess.CompletedPro
     one session into an archive of thousands waits for the slowest, not for all of them in turn."""
     env = _git_env()
     try:
-        running = [subprocess.Popen(["git", "-C", str(folder), *command], stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for command in commands]
+        running = [
+            subprocess.Popen(
+                ["git", "-C", str(folder), *command],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            for command in commands
+        ]
     except FileNotFoundError:
         raise ShareProblem(NO_GIT) from None
     done = []
@@ -169,7 +196,11 @@ class _Fetching:
         try:  # no automatic housekeeping from this one: the commit beside it may start its own
             self.process: subprocess.Popen[bytes] | None = subprocess.Popen(
                 ["git", "-C", str(folder), "fetch", "-q", "--no-auto-gc", "--no-auto-maintenance", REMOTE],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_git_env())
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=_git_env(),
+            )
         except OSError:
             self.process = None  # said by the fetch that follows, run the usual way
 
@@ -218,11 +249,13 @@ def _out(done: subprocess.CompletedProcess[bytes]) -> str:
 
 
 # Reasons git gives deep in its output, said plainly: the first found wins.
-_PLAIN = (("No space left on device", "there is no room left on the disk"),
-          ("Permission denied", "permission was refused"),
-          ("does not appear to be a git repository", "there is no archive at that address"),
-          ("Could not resolve host", "there is no network, or the server's name is wrong"),
-          ("unable to access", "the server could not be reached"))
+_PLAIN = (
+    ("No space left on device", "there is no room left on the disk"),
+    ("Permission denied", "permission was refused"),
+    ("does not appear to be a git repository", "there is no archive at that address"),
+    ("Could not resolve host", "there is no network, or the server's name is wrong"),
+    ("unable to access", "the server could not be reached"),
+)
 
 
 def _why(done: subprocess.CompletedProcess[bytes]) -> str:
@@ -246,7 +279,9 @@ def _must(folder: Path, *args: str, what: str, stdin: bytes | None = None) -> su
 def is_shared(folder: Path) -> bool:
     """The folder is a git working tree connected to a team archive (read from its settings, not git)."""
     try:
-        return f'[remote "{REMOTE}"]' in (Path(folder) / ".git" / "config").read_text(encoding="utf-8", errors="replace")
+        return f'[remote "{REMOTE}"]' in (Path(folder) / ".git" / "config").read_text(
+            encoding="utf-8", errors="replace"
+        )
     except OSError:
         return False
 
@@ -271,8 +306,9 @@ def _driver_command(kind: str) -> str:
 
 def _driver_set(settings: str, driver: str, kind: str) -> bool:
     """The folder's git settings run a Python that is there for this driver (a moved venv is set again)."""
-    found = re.search(rf'\[merge "{driver}"\][^\[]*?\n\s*driver = (.+?) -m workshop_tui merge-file {kind} %O %A %B %P\n',
-                      settings)
+    found = re.search(
+        rf'\[merge "{driver}"\][^\[]*?\n\s*driver = (.+?) -m workshop_tui merge-file {kind} %O %A %B %P\n', settings
+    )
     if found is None:
         return False
     try:
@@ -324,8 +360,11 @@ def _archive_on_main(where: Path) -> None:
     if not (where / "HEAD").is_file():
         return  # an archive with a working tree of its own: its branch is its owner's to choose
     named = git(where, "symbolic-ref", "-q", "HEAD")
-    if named.returncode == 0 and _out(named) != f"refs/heads/{BRANCH}" and \
-            git(where, "rev-parse", "-q", "--verify", _out(named)).returncode:
+    if (
+        named.returncode == 0
+        and _out(named) != f"refs/heads/{BRANCH}"
+        and git(where, "rev-parse", "-q", "--verify", _out(named)).returncode
+    ):
         git(where, "symbolic-ref", "HEAD", f"refs/heads/{BRANCH}")
 
 
@@ -343,15 +382,15 @@ def connect(folder: Path, url: str) -> Shared:
         # Most likely a mistyped name, or a shared drive not there: nothing is connected to it.
         raise ShareProblem(
             f"There is no team archive at {local}. Check the name, and that the shared drive is there. To make "
-            f"a new, empty archive there: git init --bare -b {BRANCH} {shlex.quote(str(local))}")
+            f"a new, empty archive there: git init --bare -b {BRANCH} {shlex.quote(str(local))}"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / ".git").is_dir():
         _must(folder, "init", "-q", what=f"make {folder} ready to share")
     set_up(folder)
     has = git(folder, "remote", "get-url", REMOTE)
     before = _out(has) if has.returncode == 0 else ""
-    _must(folder, "remote", "set-url" if has.returncode == 0 else "add", REMOTE, address,
-          what="connect to the archive")
+    _must(folder, "remote", "set-url" if has.returncode == 0 else "add", REMOTE, address, what="connect to the archive")
     if local is not None:
         _archive_on_main(local)
     shared = share(folder)
@@ -368,8 +407,10 @@ def stop(folder: Path) -> list[str]:
     if is_shared(folder):
         address = _out(git(folder, "remote", "get-url", REMOTE))
         _must(folder, "remote", "remove", REMOTE, what="stop sharing")
-        said.append(f"This folder no longer shares with {address}. Its files stay here, and the archive keeps "
-                    "what it has. To share again: workshop-tui share --to ADDRESS")
+        said.append(
+            f"This folder no longer shares with {address}. Its files stay here, and the archive keeps "
+            "what it has. To share again: workshop-tui share --to ADDRESS"
+        )
     if partners_connected(folder):
         _must(folder / ANONYMISED, "remote", "remove", PARTNERS, what="stop sharing with partners")
         said.append("Anonymised copies no longer go to the partners' archive.")
@@ -380,10 +421,21 @@ def start_from(folder: Path, url: str) -> Shared:
     """`share --from URL`: a new sessions folder made from a team's archive."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
-        raise ShareProblem(f"{folder} already holds files. To connect it to the archive, use 'share --to {url}'; "
-                           "or choose an empty folder with --sessions-dir.")
-    done = git(folder.parent if folder.parent.exists() else Path.cwd(), "clone", "-q", "--no-checkout", "--origin",
-               REMOTE, archive_address(url), str(folder.resolve()), timeout=NETWORK_WAIT)
+        raise ShareProblem(
+            f"{folder} already holds files. To connect it to the archive, use 'share --to {url}'; "
+            "or choose an empty folder with --sessions-dir."
+        )
+    done = git(
+        folder.parent if folder.parent.exists() else Path.cwd(),
+        "clone",
+        "-q",
+        "--no-checkout",
+        "--origin",
+        REMOTE,
+        archive_address(url),
+        str(folder.resolve()),
+        timeout=NETWORK_WAIT,
+    )
     if done.returncode:
         raise ShareProblem(f"Could not copy the team's archive from {url}: git said '{_why(done)}'.")
     # The archive's own idea of its main branch may be another name (a bare repository made with git's
@@ -432,10 +484,18 @@ def _shareable(folder: Path, paths: list[str] | None = None) -> list[str]:
         for sub in ("", "earlier"):
             where = plans / sub if sub else plans
             if where.is_dir():
-                paths += [str(Path("plans", sub, e.name)) if sub else f"plans/{e.name}"
-                          for e in os.scandir(where) if e.is_file(follow_symlinks=False)]
-    return sorted(p for p in paths if p.endswith(".toml") and not Path(p).name.startswith(".")
-                  and (p.count("/") == 0 or p.startswith(("plans/", "plans/earlier/"))))
+                paths += [
+                    str(Path("plans", sub, e.name)) if sub else f"plans/{e.name}"
+                    for e in os.scandir(where)
+                    if e.is_file(follow_symlinks=False)
+                ]
+    return sorted(
+        p
+        for p in paths
+        if p.endswith(".toml")
+        and not Path(p).name.startswith(".")
+        and (p.count("/") == 0 or p.startswith(("plans/", "plans/earlier/")))
+    )
 
 
 def _summary(path: Path) -> dict[str, Any]:
@@ -479,8 +539,12 @@ def _stage(folder: Path) -> _Staged:
     save. git's index keeps each file's size and time, so a share of one new session into an archive of
     thousands reads one file (the allow-list .gitignore says what counts)."""
     _must(folder, "add", "--ignore-removal", "--", ".", what="note what is new here")
-    listed, tree, settings = _at_once(folder, ["diff", "--cached", "--name-status", "--no-renames", "-z"], ["write-tree"],
-                                      ["config", "--get-regexp", r"^user\.(name|email)$"])
+    listed, tree, settings = _at_once(
+        folder,
+        ["diff", "--cached", "--name-status", "--no-renames", "-z"],
+        ["write-tree"],
+        ["config", "--get-regexp", r"^user\.(name|email)$"],
+    )
     said = _out(listed).split("\0")
     staged = _Staged([], set(), _out(tree) if tree.returncode == 0 else "", _out(settings))
     for status, path in zip(said[0::2], said[1::2], strict=False):
@@ -558,7 +622,7 @@ def _events_before(folder: Path, paths: list[str], head: str) -> dict[str, int]:
         if len(said) != 3 or said[1] != b"blob":
             continue  # not there before: a new file
         size = int(said[2])
-        body, at = out[at:at + size], at + size + 1
+        body, at = out[at : at + size], at + size + 1
         saved = saves_in_file(body[-64:])  # its closing "# saved N" line: how many events it held
         if saved is not None:
             counts[path] = saved
@@ -617,12 +681,30 @@ def _commit_here(folder: Path, head: str) -> list[str]:
     message = _message(folder, files, head, staged.new) if files else "The archive's settings for workshop-tui"
     # The message on standard input: a first share of thousands of files names each, longer than a
     # command line may be.
-    commit = _out(_must(folder, *_author(folder, staged.settings), "commit-tree", staged.tree,
-                        *(["-p", head] if head else []), "-F", "-", what="record what is new here",
-                        stdin=message.encode("utf-8")))
+    commit = _out(
+        _must(
+            folder,
+            *_author(folder, staged.settings),
+            "commit-tree",
+            staged.tree,
+            *(["-p", head] if head else []),
+            "-F",
+            "-",
+            what="record what is new here",
+            stdin=message.encode("utf-8"),
+        )
+    )
     # Moved only from where it was: a commit made here by hand in between is never lost.
-    _must(folder, "update-ref", "-m", "workshop-tui share", f"refs/heads/{BRANCH}", commit, head or "0" * 40,
-          what="record what is new here")
+    _must(
+        folder,
+        "update-ref",
+        "-m",
+        "workshop-tui share",
+        f"refs/heads/{BRANCH}",
+        commit,
+        head or "0" * 40,
+        what="record what is new here",
+    )
     return files
 
 
@@ -669,8 +751,17 @@ def _take_in(folder: Path, shared: Shared) -> None:
         if waiting:
             shared.waiting = [_title(folder, path) for path in waiting]
             return
-        done = git(folder, *_author(folder), "merge", "-q", "--no-edit", "--allow-unrelated-histories",
-                   "-m", "Took in the team's work", theirs)
+        done = git(
+            folder,
+            *_author(folder),
+            "merge",
+            "-q",
+            "--no-edit",
+            "--allow-unrelated-histories",
+            "-m",
+            "Took in the team's work",
+            theirs,
+        )
     else:  # nothing shared here yet: the team's work, as it is (no file here has its name)
         done = git(folder, "checkout", "-q", "-B", BRANCH, theirs)
     if done.returncode:
@@ -678,18 +769,35 @@ def _take_in(folder: Path, shared: Shared) -> None:
         git(folder, "merge", "--abort")
         raise ShareProblem(
             f"Could not take in the team's work ({names_and(stuck) if stuck else _why(done)}). Nothing here was "
-            "changed. Look at those files on both laptops, or ask the person who shared them.")
+            "changed. Look at those files on both laptops, or ask the person who shared them."
+        )
     _owner_only(folder)
     kept = _kept_apart(folder)
     if kept:
-        _must(folder, "add", "--pathspec-from-file=-", "--pathspec-file-nul", what="keep both copies",
-              stdin="\0".join(kept).encode("utf-8"))
+        _must(
+            folder,
+            "add",
+            "--pathspec-from-file=-",
+            "--pathspec-file-nul",
+            what="keep both copies",
+            stdin="\0".join(kept).encode("utf-8"),
+        )
         if git(folder, "diff", "--cached", "--quiet").returncode:  # (a share killed after the merge committed them)
-            _must(folder, *_author(folder), "commit", "-q", "--no-verify", "-m",
-                  "Kept both copies: " + ", ".join(kept), what="keep both copies")
+            _must(
+                folder,
+                *_author(folder),
+                "commit",
+                "-q",
+                "--no-verify",
+                "-m",
+                "Kept both copies: " + ", ".join(kept),
+                what="keep both copies",
+            )
     after = _out(git(folder, "rev-parse", "HEAD"))
     if before != after:
-        came = _out(git(folder, "diff", "--name-only", "--no-renames", f"{before}..{after}" if before else after)).splitlines()
+        came = _out(
+            git(folder, "diff", "--name-only", "--no-renames", f"{before}..{after}" if before else after)
+        ).splitlines()
         had = set(_out(git(folder, "ls-tree", "-r", "--name-only", before)).splitlines()) if before else set()
         arrived = [path for path in _shareable(folder, came) if path not in kept]
         shared.came_in = [path for path in arrived if path not in had]
@@ -768,8 +876,10 @@ def share(folder: Path) -> Shared:
     """`share`: take in what the team shared and send what is new here. See the module's words."""
     folder = Path(folder)
     if not is_shared(folder):
-        raise ShareProblem(f"{folder} is not connected to a team archive yet. Connect it with "
-                           "'workshop-tui share --to URL', or start a folder from one with 'share --from URL'.")
+        raise ShareProblem(
+            f"{folder} is not connected to a team archive yet. Connect it with "
+            "'workshop-tui share --to URL', or start a folder from one with 'share --from URL'."
+        )
     shared = Shared(folder)
     with _one_share_at_a_time(folder):
         _clear_stale_locks(folder)
@@ -783,11 +893,15 @@ def share(folder: Path) -> Shared:
             raise
         try:
             for attempt in range(3):  # someone may share between our taking in and our sending
-                fetched = fetching.result() if attempt == 0 else git(folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
+                fetched = (
+                    fetching.result() if attempt == 0 else git(folder, "fetch", "-q", REMOTE, timeout=NETWORK_WAIT)
+                )
                 fetched = _after_a_busy_ref(folder, fetched)
                 if fetched.returncode:
-                    shared.later = (f"Could not reach the team's archive ({_why(fetched)}). What is new here is kept, "
-                                    "and goes out at the next share.")
+                    shared.later = (
+                        f"Could not reach the team's archive ({_why(fetched)}). What is new here is kept, "
+                        "and goes out at the next share."
+                    )
                     return shared
                 head, team = _tips(folder)
                 if attempt == 0 and last and team == last and head != last:
@@ -812,11 +926,15 @@ def share(folder: Path) -> Shared:
                     shared.later = "What is new here goes out at the next share after that session is closed."
                     return shared
                 if not refused:
-                    shared.later = (f"Could not send to the team's archive ({_why(pushed)}). What is new here is kept, "
-                                    "and goes out at the next share.")
+                    shared.later = (
+                        f"Could not send to the team's archive ({_why(pushed)}). What is new here is kept, "
+                        "and goes out at the next share."
+                    )
                     return shared
             else:
-                shared.later = "The team's archive kept changing while this folder shared. Run 'workshop-tui share' again."
+                shared.later = (
+                    "The team's archive kept changing while this folder shared. Run 'workshop-tui share' again."
+                )
             _remember_shared(folder)
             return shared
         finally:
@@ -842,8 +960,10 @@ class ShareStatus(NamedTuple):
         else:
             lines.append("Nothing is waiting to go out.")
         if self.by and not self.by_git:
-            lines.append(f"The archive names what goes out from here as shared by {self.by}. To choose the name: "
-                         "git config --global user.name \"Your Name\"")
+            lines.append(
+                f"The archive names what goes out from here as shared by {self.by}. To choose the name: "
+                'git config --global user.name "Your Name"'
+            )
         return lines
 
 
@@ -852,8 +972,9 @@ def status(folder: Path) -> ShareStatus:
     if not folder.is_dir():
         raise ShareProblem(f"There is no sessions folder at {folder}. Check the name given with --sessions-dir.")
     if not is_shared(folder):
-        raise ShareProblem(f"{folder} is not connected to a team archive yet. Connect it with "
-                           "'workshop-tui share --to URL'.")
+        raise ShareProblem(
+            f"{folder} is not connected to a team archive yet. Connect it with 'workshop-tui share --to URL'."
+        )
     url = _out(git(folder, "remote", "get-url", REMOTE))
     # All of it (the .gitignore is an allow-list), then the shareable names: never one argument a file.
     new = _out(git(folder, "status", "--porcelain", "--untracked-files=all", "--no-renames")).splitlines()
@@ -888,7 +1009,10 @@ def share_in_background(folder: Path) -> "subprocess.Popen[bytes] | None":
     try:
         return subprocess.Popen(
             [sys.executable, "-m", "workshop_tui", "--sessions-dir", str(folder), "share"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     except OSError:
         return None

@@ -116,13 +116,33 @@ class Known:
         word = self.words.__getitem__
         if not isinstance(flat, list) or len(flat) % _PER_STEP:
             raise ValueError("steps")
-        steps = list(map(StepTime, map(word, flat[0::7]), map(word, flat[1::7]), flat[2::7], flat[3::7], flat[4::7],
-                         map(word, flat[5::7]), map(_ADDED.__getitem__, flat[6::7]), map(_MOVED.__getitem__, flat[6::7])))
+        steps = list(
+            map(
+                StepTime,
+                map(word, flat[0::7]),
+                map(word, flat[1::7]),
+                flat[2::7],
+                flat[3::7],
+                flat[4::7],
+                map(word, flat[5::7]),
+                map(_ADDED.__getitem__, flat[6::7]),
+                map(_MOVED.__getitem__, flat[6::7]),
+            )
+        )
         started_at = _then(started)
         if started_at is None:
             raise ValueError("when it started")
-        return PastSession(name, title, self.words[status], started_at, version, steps, _then(planned_start),
-                           _then(timer_started), facilitator)
+        return PastSession(
+            name,
+            title,
+            self.words[status],
+            started_at,
+            version,
+            steps,
+            _then(planned_start),
+            _then(timer_started),
+            facilitator,
+        )
 
 
 class _Words:
@@ -148,10 +168,27 @@ def _new_entry(stamp: Stamp, read: Read, word: _Words) -> list[Any]:
         raise ValueError("a file read from its head always has its session")
     flat: list[Any] = []
     for step in past.steps:
-        flat += [word(step.title), word(step.kind), step.planned, step.allowed, step.used_seconds, word(step.state),
-                 int(step.added) + 2 * int(step.moved)]
-    return [list(stamp), word(plan), past.title, word(past.status), _when(past.started_at), past.plan_version,
-            _when(past.planned_start), _when(past.timer_started_at), past.facilitator, flat]
+        flat += [
+            word(step.title),
+            word(step.kind),
+            step.planned,
+            step.allowed,
+            step.used_seconds,
+            word(step.state),
+            int(step.added) + 2 * int(step.moved),
+        ]
+    return [
+        list(stamp),
+        word(plan),
+        past.title,
+        word(past.status),
+        _when(past.started_at),
+        past.plan_version,
+        _when(past.planned_start),
+        _when(past.timer_started_at),
+        past.facilitator,
+        flat,
+    ]
 
 
 class TimingsIndex:
@@ -177,12 +214,20 @@ class TimingsIndex:
         head, _, body = raw.partition(b"\n")
         try:
             said = json.loads(head)
-            if not isinstance(said, dict) or said.get("version") != INDEX_VERSION or said.get("digest") != _digest(body):
+            if (
+                not isinstance(said, dict)
+                or said.get("version") != INDEX_VERSION
+                or said.get("digest") != _digest(body)
+            ):
                 return empty
             data = json.loads(body)
         except (ValueError, RecursionError):
             return empty
-        if not isinstance(data, dict) or not isinstance(data.get("words"), list) or not isinstance(data.get("files"), dict):
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("words"), list)
+            or not isinstance(data.get("files"), dict)
+        ):
             return empty
         return Known(data["words"], data["files"])
 
@@ -200,7 +245,9 @@ class TimingsIndex:
                 kept = known.entry(name, stamp)
                 if kept is not None:
                     files[name] = kept
-        body = json.dumps({"words": word.list, "files": files}, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        body = json.dumps({"words": word.list, "files": files}, separators=(",", ":"), ensure_ascii=False).encode(
+            "utf-8"
+        )
         head = json.dumps({"version": INDEX_VERSION, "digest": _digest(body)}).encode()
         try:
             write_atomically(self.path, head + b"\n" + body, OWNER_ONLY)

@@ -39,31 +39,57 @@ def open_regular(path: Path, what: str) -> Iterator[tuple[BinaryIO, int]]:
     except FileNotFoundError:
         raise FileProblem(path, "", "there is no such file", f"Check the name of the {what} file.") from None
     except IsADirectoryError:
-        raise FileProblem(path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it.") from None
+        raise FileProblem(
+            path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it."
+        ) from None
     except OSError as error:
         if error.errno == errno.ELOOP:
             if what == "session" and os.path.isfile(path):
-                raise FileProblem(path, "", "this is a link to a file somewhere else, and a session file is never opened through a link",
-                                  "Move or copy the session file itself into the sessions folder.") from None
+                raise FileProblem(
+                    path,
+                    "",
+                    "this is a link to a file somewhere else, and a session file is never opened through a link",
+                    "Move or copy the session file itself into the sessions folder.",
+                ) from None
             if what == "session" and os.path.exists(path):
-                raise FileProblem(path, "", "this is a link to something that is not an ordinary file",
-                                  f"Give the path of a {what} file.") from None
-            raise FileProblem(path, "", "this is a link that leads to no file (or a loop of links)", "Give the path of a real file.") from None
-        raise FileProblem(path, "", f"it could not be read ({error.strerror})", "Check who may read the file.") from None
+                raise FileProblem(
+                    path,
+                    "",
+                    "this is a link to something that is not an ordinary file",
+                    f"Give the path of a {what} file.",
+                ) from None
+            raise FileProblem(
+                path, "", "this is a link that leads to no file (or a loop of links)", "Give the path of a real file."
+            ) from None
+        raise FileProblem(
+            path, "", f"it could not be read ({error.strerror})", "Check who may read the file."
+        ) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         if stat.S_ISDIR(info.st_mode):
             raise FileProblem(path, "", "this is a folder, not a file", f"Give the path of a {what} file inside it.")
-        raise FileProblem(path, "", "this is not an ordinary file (it is a pipe, a device or a socket)", f"Give the path of a {what} file.")
+        raise FileProblem(
+            path,
+            "",
+            "this is not an ordinary file (it is a pipe, a device or a socket)",
+            f"Give the path of a {what} file.",
+        )
     with os.fdopen(fd, "rb") as file:
         if info.st_size > LARGEST_FILE:
-            raise FileProblem(path, "", f"the file is too large to be a {what} ({info.st_size // (1024 * 1024)} MB)", f"Choose a {what} file; they are much smaller.")
+            raise FileProblem(
+                path,
+                "",
+                f"the file is too large to be a {what} ({info.st_size // (1024 * 1024)} MB)",
+                f"Choose a {what} file; they are much smaller.",
+            )
         os.set_blocking(fd, True)
         try:
             yield file, info.st_size
         except OSError as error:
-            raise FileProblem(path, "", f"it could not be read ({error.strerror})", "Check who may read the file.") from None
+            raise FileProblem(
+                path, "", f"it could not be read ({error.strerror})", "Check who may read the file."
+            ) from None
 
 
 def read_bytes(path: Path, what: str) -> bytes:
@@ -71,7 +97,9 @@ def read_bytes(path: Path, what: str) -> bytes:
     with open_regular(path, what) as (file, _):
         raw = file.read(LARGEST_FILE + 1)
     if len(raw) > LARGEST_FILE:
-        raise FileProblem(path, "", f"the file is too large to be a {what}", f"Choose a {what} file; they are much smaller.")
+        raise FileProblem(
+            path, "", f"the file is too large to be a {what}", f"Choose a {what} file; they are much smaller."
+        )
     if not raw.strip():
         raise FileProblem(path, "", "the file is empty", f"Choose a {what} file that has something in it.")
     return raw
@@ -83,7 +111,9 @@ def decode_text(path: Path, raw: bytes, what: str) -> str:
     except UnicodeDecodeError:
         text = None
     if text is None or "\x00" in text:
-        raise FileProblem(path, "", "this is not a text file in UTF-8", f"Choose a {what} file written in TOML, saved as UTF-8.")
+        raise FileProblem(
+            path, "", "this is not a text file in UTF-8", f"Choose a {what} file written in TOML, saved as UTF-8."
+        )
     return text
 
 
@@ -166,7 +196,9 @@ def nesting_depth(text: str) -> int:
 def toml_loads(text: str) -> dict[str, Any]:
     """tomllib.loads, refusing (TooDeep) text nested deeper than DEEPEST before it is parsed."""
     if nesting_depth(text) > DEEPEST:
-        raise TooDeep(f"it is nested far too deeply (more than {DEEPEST} tables, lists or dotted names inside each other)")
+        raise TooDeep(
+            f"it is nested far too deeply (more than {DEEPEST} tables, lists or dotted names inside each other)"
+        )
     return tomllib.loads(text)
 
 
@@ -175,9 +207,13 @@ def parse_toml_text(path: Path, text: str) -> dict[str, Any]:
     try:
         return toml_loads(text)
     except TooDeep as error:
-        raise FileProblem(path, "", f"this is not valid TOML for this app: {error}", "Fix the file and try again.") from None
+        raise FileProblem(
+            path, "", f"this is not valid TOML for this app: {error}", "Fix the file and try again."
+        ) from None
     except RecursionError:
-        raise FileProblem(path, "", "this is not valid TOML: it is nested far too deeply", "Fix the file and try again.") from None
+        raise FileProblem(
+            path, "", "this is not valid TOML: it is nested far too deeply", "Fix the file and try again."
+        ) from None
     except tomllib.TOMLDecodeError as error:
         detail = str(error)
         found = _AT_LINE.search(detail)
@@ -203,8 +239,7 @@ def check_schema_version(path: Path, data: dict[str, Any], newest: int) -> None:
         raise FileProblem(
             path,
             "schema_version",
-            f"it was saved by a newer workshop-tui (file format {version}; "
-            f"this version reads up to {newest})",
+            f"it was saved by a newer workshop-tui (file format {version}; this version reads up to {newest})",
             "Update workshop-tui to open it. The file has not been changed.",
         )
 

@@ -101,13 +101,23 @@ class WorkshopApp(App):
         if stack and getattr(stack[-1], "COVERS_ALL", False):
             return []
         return super()._background_screens
+
     BINDINGS = [
         # F1 reaches the help from any screen, a pop-up too; "?" is not a priority, so a note can hold one.
         Binding("f1", "help", "Help", id="help", priority=True, tooltip="Show every key and what it does"),
-        Binding("question_mark", "help", "Help", id="help_question", show=False, tooltip="Show every key and what it does"),
+        Binding(
+            "question_mark", "help", "Help", id="help_question", show=False, tooltip="Show every key and what it does"
+        ),
         Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
-        Binding("ctrl+c", "how_to_quit", "Quit?", id="how_to_quit", show=False, priority=True,
-                tooltip="Say how to quit (in a text field it copies)"),
+        Binding(
+            "ctrl+c",
+            "how_to_quit",
+            "Quit?",
+            id="how_to_quit",
+            show=False,
+            priority=True,
+            tooltip="Say how to quit (in a text field it copies)",
+        ),
     ]
 
     def __init__(
@@ -133,7 +143,9 @@ class WorkshopApp(App):
         self._quit_unsaved_ok = False
         self._plan_loss_ok = False
         self.owners: set[SessionLink] = set()  # every session this app has open, to save on a hang-up
-        self.sharing: list[threading.Thread] = []  # shares with the team's archive under way, each waited on by a thread
+        self.sharing: list[
+            threading.Thread
+        ] = []  # shares with the team's archive under way, each waited on by a thread
         self.set_keymap(load_keymap(self.sessions_dir))  # keys.toml: raises FileProblem if it is wrong
         self.settings_file = settings_file  # None: a theme chosen here is not remembered (tests)
         self.settings = read_settings(settings_file) if settings_file else Settings()
@@ -149,7 +161,9 @@ class WorkshopApp(App):
         self.call_after_refresh(settle_memory)
         if self.settings.problem:
             # After the first frame: a notice sent before the first screen is up is never drawn.
-            self.call_after_refresh(self.notify, self.settings.problem, title="Settings not read", severity="warning", timeout=20)
+            self.call_after_refresh(
+                self.notify, self.settings.problem, title="Settings not read", severity="warning", timeout=20
+            )
         if not self.is_headless:
             watch_terminal(sys.__stdin__.fileno() if sys.__stdin__ else 0, self._terminal_gone)
         self.share_with_the_team()  # take in what the team shared since last time
@@ -221,8 +235,14 @@ class WorkshopApp(App):
         Raises FileProblem if the folder cannot hold it or the session it follows on from cannot be read.
         """
         owner = OpenSession.create(
-            self.sessions_dir, plan, details.title, self.clock, details.facilitator, details.note_taker,
-            follows=details.follows, **self.saver_settings,
+            self.sessions_dir,
+            plan,
+            details.title,
+            self.clock,
+            details.facilitator,
+            details.note_taker,
+            follows=details.follows,
+            **self.saver_settings,
         )
         return self._live(owner, show)
 
@@ -239,12 +259,19 @@ class WorkshopApp(App):
 
     def _live(self, owner: SessionLink, show: bool, role: str = "facilitator") -> LiveScreen:
         self.owners.add(owner)
-        served = not isinstance(owner, OpenSession) or owner.serve()  # other windows (a note-taker's, the projector's, a browser's) can join it
+        served = (
+            not isinstance(owner, OpenSession) or owner.serve()
+        )  # other windows (a note-taker's, the projector's, a browser's) can join it
         screen = LiveScreen(owner, self.quiet, role)
         if not served:
             screen.call_after_refresh(
-                screen.notify, "Other windows (a note-taker's, the projector's, a browser's) cannot join this session "
-                "from here. It is saved as usual.", title="This window works alone", severity="warning", timeout=20)
+                screen.notify,
+                "Other windows (a note-taker's, the projector's, a browser's) cannot join this session "
+                "from here. It is saved as usual.",
+                title="This window works alone",
+                severity="warning",
+                timeout=20,
+            )
         if show:
             self.push_screen(screen)
         return screen
@@ -279,9 +306,15 @@ class WorkshopApp(App):
                     self._plan_loss_ok = True
                     self.action_save_and_quit()
 
-            self.push_screen(ConfirmScreen(
-                f"Your changes to the plan '{unsaved[0]}' are not saved. Quit and lose them? "
-                "(Stay, then Ctrl+S saves them.)", "Quit", "Stay"), answered)
+            self.push_screen(
+                ConfirmScreen(
+                    f"Your changes to the plan '{unsaved[0]}' are not saved. Quit and lose them? "
+                    "(Stay, then Ctrl+S saves them.)",
+                    "Quit",
+                    "Stay",
+                ),
+                answered,
+            )
             return
         for live in self.live_screens():
             result = live.save_before_quitting()
@@ -290,7 +323,9 @@ class WorkshopApp(App):
                 self._plan_loss_ok = False  # not quitting after all: a plan changed from now on is asked about again
                 self.notify(
                     f"{result.problem} Press ctrl+q again to quit without saving.",
-                    title="Not saved", severity="error", timeout=15,
+                    title="Not saved",
+                    severity="error",
+                    timeout=15,
                 )
                 return
         self.exit()
@@ -346,8 +381,12 @@ class WorkshopApp(App):
             settings = remember_theme(path, self.window_role, name)
         except OSError as error:
             self.call_from_thread(
-                self.notify, f"The theme is shown, but could not be remembered in {path} ({error.strerror or error}).",
-                title="Settings not saved", severity="warning", timeout=15)
+                self.notify,
+                f"The theme is shown, but could not be remembered in {path} ({error.strerror or error}).",
+                title="Settings not saved",
+                severity="warning",
+                timeout=15,
+            )
             return
         self.call_from_thread(setattr, self, "settings", settings)
 

@@ -69,14 +69,18 @@ def load_keymap(sessions_dir: Path) -> dict[str, str]:
     data = read_toml(path, "keys")
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or set(data) - {"keys"}:
-        raise FileProblem(path, "", "it should hold only a [keys] table, such as: next = \"right\"", todo)
+        raise FileProblem(path, "", 'it should hold only a [keys] table, such as: next = "right"', todo)
     known = binding_ids(every_binding_holder())
     for name, value in keys.items():
         if name not in known:
             raise FileProblem(
-                path, f"keys.{name}", f"there is no key called '{name}'",
+                path,
+                f"keys.{name}",
+                f"there is no key called '{name}'",
                 f"Use one of: {', '.join(sorted(known))}.",
             )
         if not isinstance(value, str) or not value.strip():
-            raise FileProblem(path, f"keys.{name}", "the key should be text in quotes, such as \"right\" or \"ctrl+n\"", todo)
+            raise FileProblem(
+                path, f"keys.{name}", 'the key should be text in quotes, such as "right" or "ctrl+n"', todo
+            )
     return dict(keys)

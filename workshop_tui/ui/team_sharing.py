@@ -22,8 +22,13 @@ def share_soon(app: App, folder: Path) -> threading.Thread | None:
         lines = [line for line in said.decode("utf-8", "replace").splitlines() if line.strip()]
         words = " ".join(line.removeprefix("workshop-tui: ") for line in lines) or "Shared with the team."
         try:
-            app.call_from_thread(app.notify, words, title="Team archive", timeout=8,
-                                 severity="information" if process.returncode == 0 else "warning")
+            app.call_from_thread(
+                app.notify,
+                words,
+                title="Team archive",
+                timeout=8,
+                severity="information" if process.returncode == 0 else "warning",
+            )
         except RuntimeError:
             pass  # the app has closed: the share finished all the same
 

@@ -50,8 +50,7 @@ def time_words(view: RoomView) -> str:
 
 def follow_parts(view: RoomView, owner_away: bool = False) -> FollowParts:
     """The page's parts for `view`; `owner_away`: the facilitator's screen has gone, so the page waits."""
-    now = (f'<p class="step">{escape(step_words(view))}</p>'
-           f'<p class="time">{escape(time_words(view))}</p>')
+    now = f'<p class="step">{escape(step_words(view))}</p><p class="time">{escape(time_words(view))}</p>'
     questions = ""
     if view.questions and not view.finished:
         items = "".join(f"<li>{escape(question)}</li>" for question in view.questions)
@@ -69,10 +68,15 @@ def follow_parts(view: RoomView, owner_away: bool = False) -> FollowParts:
             by = f" ({line.by})" if view.names_shown and line.by else ""
             lines.append(f"<li>{escape(said + by)}</li>")
         body = f"<ul>{''.join(lines)}</ul>" if lines else "<p>Nothing is recorded yet.</p>"
-        record = (f'<section aria-labelledby="record-heading"><h2 id="record-heading">The group\'s record of this step</h2>'
-                  f'{body}</section>')
-    link = ("<p>The facilitator's screen has gone for a moment. This page will carry on when it is back.</p>"
-            if owner_away and not view.finished else "")
+        record = (
+            f'<section aria-labelledby="record-heading"><h2 id="record-heading">The group\'s record of this step</h2>'
+            f"{body}</section>"
+        )
+    link = (
+        "<p>The facilitator's screen has gone for a moment. This page will carry on when it is back.</p>"
+        if owner_away and not view.finished
+        else ""
+    )
     return FollowParts(now, questions, f"<p>{escape(coming)}</p>", record, link)
 
 
@@ -114,5 +118,10 @@ PAGE = """<!DOCTYPE html>
 
 def follow_page(title: str, parts: FollowParts, version: int) -> str:
     """The whole page, as a browser first gets it (and, without JavaScript, every REFRESH_SECONDS)."""
-    return PAGE.format(title=escape(f"Follow along - {title}"), session=escape(title), refresh=REFRESH_SECONDS,
-                       version=version, **parts.as_dict())
+    return PAGE.format(
+        title=escape(f"Follow along - {title}"),
+        session=escape(title),
+        refresh=REFRESH_SECONDS,
+        version=version,
+        **parts.as_dict(),
+    )

@@ -61,8 +61,10 @@ FOLLOW_FILES = Path(__file__).parent / "follow_files"
 MOST_FOLLOWERS = 500  # phones on the follow-along page at once: each is one open connection, no process
 STILL_HERE_SECONDS = 25.0  # a quiet follow-along stream says it is still there (and notices a phone gone)
 # The follow-along page runs its own script and style only, and talks to this server only.
-FOLLOW_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-                 "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+FOLLOW_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 MOST_WINDOWS = 60  # each is a process on this computer
 MOST_COLUMNS, MOST_ROWS = 500, 300  # a bigger screen only costs memory: one window grew to 1.6 GB
 FEWEST_COLUMNS, FEWEST_ROWS = 10, 5
@@ -158,8 +160,16 @@ text-transform:uppercase}} button{{font-size:24px}} .problem{{color:#ffb0b0}} .h
 class WindowServer(Server):
     """Serves /join and /show for one session; `join_code` guards everything when it is given."""
 
-    def __init__(self, session: Path, sessions_dir: Path, title: str, host: str = "127.0.0.1", port: int = 8000,
-                 join_code: JoinCode | None = None, commands: dict[str, str] | None = None):
+    def __init__(
+        self,
+        session: Path,
+        sessions_dir: Path,
+        title: str,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        join_code: JoinCode | None = None,
+        commands: dict[str, str] | None = None,
+    ):
         self.commands = commands or {role: window_command(role, session, sessions_dir) for role in ROLES}
         super().__init__(command=self.commands["join"], host=host, port=port, title=title, templates_path=TEMPLATES)
         self.titles = {role: f"{words} - {title}" for role, words in ROLES.items()}
@@ -187,14 +197,20 @@ class WindowServer(Server):
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         routes: list[web.AbstractRouteDef] = [web.get("/", self.handle_menu), web.post("/", self.handle_code_form)]
         for role in ROLES:
-            routes += [web.get(f"/{role}", self.handle_index),
-                       web.post(f"/{role}", self.handle_who_form if role == "join" else self.handle_code_form),
-                       web.get(f"/ws/{role}", self.handle_websocket)]
-        routes += [web.get("/follow", self.handle_follow), web.post("/follow", self.handle_code_form),
-                   web.get("/follow/events", self.handle_follow_events),
-                   web.get("/follow/follow.js", self.handle_follow_file), web.get("/follow/follow.css", self.handle_follow_file),
-                   web.get("/download/{key}", self.handle_download),
-                   web.static("/static", self.statics_path, show_index=False)]
+            routes += [
+                web.get(f"/{role}", self.handle_index),
+                web.post(f"/{role}", self.handle_who_form if role == "join" else self.handle_code_form),
+                web.get(f"/ws/{role}", self.handle_websocket),
+            ]
+        routes += [
+            web.get("/follow", self.handle_follow),
+            web.post("/follow", self.handle_code_form),
+            web.get("/follow/events", self.handle_follow_events),
+            web.get("/follow/follow.js", self.handle_follow_file),
+            web.get("/follow/follow.css", self.handle_follow_file),
+            web.get("/download/{key}", self.handle_download),
+            web.static("/static", self.statics_path, show_index=False),
+        ]
         app.add_routes(routes)
         app.on_shutdown.append(self.on_shutdown)
         app.on_response_prepare.append(self._no_frames_no_copies)
@@ -242,12 +258,16 @@ class WindowServer(Server):
         return names
 
     @web.middleware
-    async def guard(self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]) -> web.StreamResponse:
+    async def guard(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
         """Every request must name this server and, if it says where it comes from, come from its pages;
         a window connection must say so. With a join code, every request needs the cookie it gives (or,
         for a page, the code itself)."""
         if not self.answers_to(request.host):
-            raise web.HTTPForbidden(text="Refused: this server does not answer to that name. Use the address 'workshop-tui serve' printed.\n")
+            raise web.HTTPForbidden(
+                text="Refused: this server does not answer to that name. Use the address 'workshop-tui serve' printed.\n"
+            )
         is_window = request.path.startswith("/ws/")
         origin = request.headers.get("Origin")
         if is_window and origin is None:
@@ -271,21 +291,29 @@ class WindowServer(Server):
         if typed is None:
             return self._form(request, "", 401)
         if code.paused():
-            return self._form(request, "Too many wrong codes have been tried lately. Wait a minute, then try again.", 429)
+            return self._form(
+                request, "Too many wrong codes have been tried lately. Wait a minute, then try again.", 429
+            )
         if not code.right(typed):
             count = code.count_wrong(address)
             self.said(f"A wrong join code was typed at {address} ({count} from there, {code.wrong_in_all} in all).")
             if code.locked_out(address):
-                self.said(f"{address} is refused from now on, after {count} wrong codes; start serve again to let it try again.")
+                self.said(
+                    f"{address} is refused from now on, after {count} wrong codes; start serve again to let it try again."
+                )
             if code.paused():
                 self.said("Too many wrong join codes in a minute: every code is refused for a minute.")
             if code.replace_if_guessed_at():
-                self.said(f"So many wrong join codes were typed that the code is now a longer one: {code.code} (browsers already in stay in).")
+                self.said(
+                    f"So many wrong join codes were typed that the code is now a longer one: {code.code} (browsers already in stay in)."
+                )
                 self.code_changed(code.code)
             return self._form(request, "That code is not right. Check it on the facilitator's screen.", 403)
         # In: the cookie, and the page again at its address without the code (out of the address bar).
         query = {key: value for key, value in request.query.items() if key != "code"}
-        response = web.Response(status=303, headers={"Location": request.path + (f"?{urlencode(query)}" if query else "")})
+        response = web.Response(
+            status=303, headers={"Location": request.path + (f"?{urlencode(query)}" if query else "")}
+        )
         response.set_cookie(COOKIE, code.cookie, httponly=True, samesite="Lax", path="/")
         return response
 
@@ -316,7 +344,9 @@ class WindowServer(Server):
         name, code = str(form.get("name", ""))[:100], str(form.get("code", ""))[:32]
         address = request.remote or "?"
         if self.wrong_codes.get(address, 0) >= MOST_WRONG:
-            return self._who_form("Too many wrong names or codes came from this computer. Ask the facilitator.", 429, name)
+            return self._who_form(
+                "Too many wrong names or codes came from this computer. Ask the facilitator.", 429, name
+            )
         try:
             # No "Did you mean ...?" here: a stranger's browser must not learn the roster's names by guessing.
             joiner = who_joins(load_session(self.session_path), "note-taker", name, code, suggest=False)
@@ -373,11 +403,17 @@ class WindowServer(Server):
         try:
             feed = await self.feed()
         except FileProblem as problem:
-            page = (f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.titles["follow"])}</title>'
-                    f'<main><p>The session cannot be read now ({escape(problem.what)}). Try again in a moment.</p></main></html>')
+            page = (
+                f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.titles["follow"])}</title>'
+                f"<main><p>The session cannot be read now ({escape(problem.what)}). Try again in a moment.</p></main></html>"
+            )
             return web.Response(text=page, content_type="text/html", status=503)
-        return web.Response(text=feed.page(), content_type="text/html", charset="utf-8",
-                            headers={"Content-Security-Policy": FOLLOW_POLICY})
+        return web.Response(
+            text=feed.page(),
+            content_type="text/html",
+            charset="utf-8",
+            headers={"Content-Security-Policy": FOLLOW_POLICY},
+        )
 
     async def handle_follow_file(self, request: web.Request) -> web.Response:
         name = request.path.rsplit("/", 1)[1]
@@ -428,9 +464,14 @@ class WindowServer(Server):
             return websocket
         name, code = person
         command = self.commands[role] + (" " + shlex.join(["--name", name]) if name else "")
-        window = _Window(command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
-                         close=websocket.close,  # type: ignore[arg-type]  # textual-serve passes this very method
-                         download_manager=self.download_manager, debug=self.debug)
+        window = _Window(
+            command,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,  # type: ignore[arg-type]  # textual-serve passes this very method
+            download_manager=self.download_manager,
+            debug=self.debug,
+        )
         window.code = code
         self.windows.add(window)  # before any wait, so two at once cannot both take the last place
         try:
@@ -479,15 +520,21 @@ class WindowServer(Server):
         if not websocket.closed:
             await websocket.send_bytes(
                 f"\x1b[2J\x1b[H\r\n  This window has stopped (exit status {status}). "
-                "The terminal where 'workshop-tui serve' runs says why.\r\n".encode())
+                "The terminal where 'workshop-tui serve' runs says why.\r\n".encode()
+            )
 
     async def start(self) -> web.AppRunner:
         """Listen; returns the runner (`await runner.cleanup()` stops it). Port 0 picks a free port.
         Raises OSError (such as the port being in use) before anything is said."""
         # keepalive_timeout: aiohttp closes a connection that has not sent a whole request by then
         # (one that sends its request a byte at a time, to hold the server's attention, too).
-        runner = web.AppRunner(await self._make_app(), handle_signals=False, shutdown_timeout=5, access_log=None,
-                               keepalive_timeout=self.handshake_seconds)
+        runner = web.AppRunner(
+            await self._make_app(),
+            handle_signals=False,
+            shutdown_timeout=5,
+            access_log=None,
+            keepalive_timeout=self.handshake_seconds,
+        )
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port)
         try:

@@ -59,8 +59,14 @@ class TellOwner:
             try:
                 # The facilitator's key, read from beside the session: only serve, on the facilitator's
                 # computer, may put words on the facilitator's screen.
-                hello = {"session": self.session_path.name, "role": "audience", "name": "web server", "window": "serve",
-                         "version": VERSION, "key": read_key(self.session_path)}
+                hello = {
+                    "session": self.session_path.name,
+                    "role": "audience",
+                    "name": "web server",
+                    "window": "serve",
+                    "version": VERSION,
+                    "key": read_key(self.session_path),
+                }
                 with self._sending:
                     connection.sendall(encode({"hello": hello}) + encode({"notice": self.notice}))
                     self._connection = connection

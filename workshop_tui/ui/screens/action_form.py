@@ -37,8 +37,12 @@ class ActionForm(EnterMovesOn):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the action")]
 
     def __init__(
-        self, names: list[str], text: str = "", heading: str = "Add an action",
-        today: date | None = None, attempt: Attempt | None = None,
+        self,
+        names: list[str],
+        text: str = "",
+        heading: str = "Add an action",
+        today: date | None = None,
+        attempt: Attempt | None = None,
     ):
         super().__init__(attempt)
         self.names, self.text, self.heading = names, text, heading
@@ -67,8 +71,11 @@ class ActionForm(EnterMovesOn):
             due = read_date(event.value, self.today)
         except DateProblem:
             # Said as it is typed, not only on Save; quietly, as the words may still be on their way.
-            understood.update("Not a date yet. Such as 15/07/2026, 15 July, next Friday or end of the month."
-                              if len(event.value.strip()) >= 3 else "")
+            understood.update(
+                "Not a date yet. Such as 15/07/2026, 15 July, next Friday or end of the month."
+                if len(event.value.strip()) >= 3
+                else ""
+            )
             return
         understood.update(f"That is {due_words(due, self.today)}." if due else "")
 

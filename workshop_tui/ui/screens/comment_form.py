@@ -17,7 +17,9 @@ class CommentForm(FormDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Add a trainer's comment. It is kept apart from the record of the session.", classes="question")
+            yield Static(
+                "Add a trainer's comment. It is kept apart from the record of the session.", classes="question"
+            )
             yield Label("On")
             yield Select(self.targets, value=self.first, allow_blank=False, id="comment-on")
             yield Label("Comment (enter saves)")

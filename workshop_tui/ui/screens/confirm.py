@@ -50,8 +50,11 @@ class GuardedConfirmScreen(ConfirmScreen, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"{self.question}\n\nPress Ctrl+F to {self.yes.lower()}, or Escape to {self.no.lower()}.",
-                         markup=False, classes="question")
+            yield Static(
+                f"{self.question}\n\nPress Ctrl+F to {self.yes.lower()}, or Escape to {self.no.lower()}.",
+                markup=False,
+                classes="question",
+            )
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (Ctrl+F)", id="yes", variant="primary")
                 yield Button(f"{self.no} (Esc)", id="no")

@@ -38,7 +38,9 @@ def parse_dots(text: str) -> dict[str, int]:
         name, _, count = part.rpartition(" ")
         name = name.strip()
         if not name or not (count.isascii() and count.isdigit()):
-            raise FormProblem(f"'{part[:40]}' should be an option and its number of dots, such as 'Library 7'.", "#dots")
+            raise FormProblem(
+                f"'{part[:40]}' should be an option and its number of dots, such as 'Library 7'.", "#dots"
+            )
         if int(count) > LARGEST_COUNT:
             raise FormProblem(f"{name[:40]} has {count} dots; a count can be at most {LARGEST_COUNT:,}.", "#dots")
         if name.casefold() in (known.casefold() for known in dots):
@@ -89,8 +91,14 @@ class DecisionForm(ModalScreen[dict | None]):
     """
 
     def __init__(
-        self, people: list[Participant], present: list[str], quorum: int | None, step_title: str, now: datetime,
-        attempt: Callable[[dict], str] | None = None, method: str = "consensus",
+        self,
+        people: list[Participant],
+        present: list[str],
+        quorum: int | None,
+        step_title: str,
+        now: datetime,
+        attempt: Callable[[dict], str] | None = None,
+        method: str = "consensus",
     ):
         """`attempt`, if given, records the decision and returns "" when done, or a sentence saying why
         it could not be: then the form stays open with what was typed and says why."""
@@ -121,7 +129,11 @@ class DecisionForm(ModalScreen[dict | None]):
                         yield Label("Outcome")
                         yield Select([(o, o) for o in OUTCOMES], prompt="Choose the outcome", id="outcome")
                 with Horizontal(id="counts-vote", classes="counts"):
-                    for field, words in [("votes-for", "For"), ("votes-against", "Against"), ("abstentions", "Abstained")]:
+                    for field, words in [
+                        ("votes-for", "For"),
+                        ("votes-against", "Against"),
+                        ("abstentions", "Abstained"),
+                    ]:
                         with Vertical(classes="count"):
                             yield Label(words)
                             yield Input(id=field)
@@ -157,10 +169,14 @@ class DecisionForm(ModalScreen[dict | None]):
                 yield Label("Whose dissent")
                 yield Select(
                     [("Anonymous", "")] + [(labels[p.id], p.id) for p in named],
-                    value="", allow_blank=False, id="dissent-by",
+                    value="",
+                    allow_blank=False,
+                    id="dissent-by",
                 )
                 yield Label("Who made the decision")
-                yield Select([("The group", "group"), ("Staff alone", "staff")], value="group", allow_blank=False, id="made-by")
+                yield Select(
+                    [("The group", "group"), ("Staff alone", "staff")], value="group", allow_blank=False, id="made-by"
+                )
             with Vertical(id="decision-box-end"):
                 yield Static("", id="warnings", markup=False)
                 yield Static("", id="form-problem", markup=False)
@@ -202,9 +218,7 @@ class DecisionForm(ModalScreen[dict | None]):
         checks = check_decision(decision, self.quorum)
         advice = [warning for warning in result.warnings if warning not in checks]
         self.query_one("#tally", Static).update("\n".join([result.summary, *advice]))
-        self.query_one("#warnings", Static).update(
-            "\n".join(f"Please check: {warning}" for warning in checks)
-        )
+        self.query_one("#warnings", Static).update("\n".join(f"Please check: {warning}" for warning in checks))
 
     def decision(self) -> Decision:
         fields = self.fields()
@@ -223,7 +237,8 @@ class DecisionForm(ModalScreen[dict | None]):
             fields["abstentions"] = whole_number(value("#abstentions"), "Abstained", "#abstentions")
         elif method == "fist-of-five":
             fields["fingers"] = [
-                whole_number(value(f"#fingers-{k}"), f"The count for {k} fingers", f"#fingers-{k}") or 0 for k in range(6)
+                whole_number(value(f"#fingers-{k}"), f"The count for {k} fingers", f"#fingers-{k}") or 0
+                for k in range(6)
             ]
         elif method == "dot vote":
             fields["dots"] = parse_dots(value("#dots"))
@@ -252,7 +267,9 @@ class DecisionForm(ModalScreen[dict | None]):
             say_problem(self, "Please write the question or proposal.", "#question")
             return
         if "outcome" not in fields:
-            say_problem(self, "Please choose the outcome the group reached: agreed, not agreed or deferred.", "#outcome")
+            say_problem(
+                self, "Please choose the outcome the group reached: agreed, not agreed or deferred.", "#outcome"
+            )
             return
         try:
             warnings = check_decision(self.decision(), self.quorum)

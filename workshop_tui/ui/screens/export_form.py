@@ -8,11 +8,19 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
-FORMATS = [("Minutes, Markdown (.md)", "md"), ("Minutes, web page (.html)", "html"),
-           ("Spreadsheet tables (.csv)", "csv"), ("All the data (.json)", "json")]
+FORMATS = [
+    ("Minutes, Markdown (.md)", "md"),
+    ("Minutes, web page (.html)", "html"),
+    ("Spreadsheet tables (.csv)", "csv"),
+    ("All the data (.json)", "json"),
+]
 # A commissioning round's own outputs, offered when the session has one.
-PANEL_FORMATS = [("Funder's report, Markdown (.md)", "report-md"), ("Funder's report, web page (.html)", "report-html"),
-                 ("Every score, spreadsheet (.csv)", "scores-csv"), ("A letter to each applicant (a folder)", "letters-md")]
+PANEL_FORMATS = [
+    ("Funder's report, Markdown (.md)", "report-md"),
+    ("Funder's report, web page (.html)", "report-html"),
+    ("Every score, spreadsheet (.csv)", "scores-csv"),
+    ("A letter to each applicant (a folder)", "letters-md"),
+]
 _NAMES = {"report-md": "report.md", "report-html": "report.html", "scores-csv": "scores.csv", "letters-md": "letters"}
 
 
@@ -28,7 +36,12 @@ class ExportForm(FormDialog):
             yield Label("What to write")
             yield Select(self.formats, value="md", allow_blank=False, id="export-format")
             yield Label("Names")
-            yield Select([("Keep names", False), ("Replace names with roles", True)], value=False, allow_blank=False, id="export-anonymise")
+            yield Select(
+                [("Keep names", False), ("Replace names with roles", True)],
+                value=False,
+                allow_blank=False,
+                id="export-anonymise",
+            )
             yield Label("File (enter exports)")
             yield Input(str(self.default_path("md")), id="export-file")
             yield Static("", id="form-problem", markup=False)
@@ -59,4 +72,10 @@ class ExportForm(FormDialog):
         if path == "-":
             self.show_problem("Please give a file name; '-' only means the screen on the command line.")
             return
-        self.dismiss((str(self.query_one("#export-format", Select).value), self.query_one("#export-anonymise", Select).value is True, path))
+        self.dismiss(
+            (
+                str(self.query_one("#export-format", Select).value),
+                self.query_one("#export-anonymise", Select).value is True,
+                path,
+            )
+        )

@@ -26,9 +26,11 @@ def panel_words(panel) -> str:
     funded = [a for a in panel.awards if a.amount_pence]
     awarded = sum(a.amount_pence for a in funded)
     scores = sum(1 for s in panel.scores if s.withdrawn_at is None)
-    return (f"The round: {_count(len(panel.round.applications), 'application')}, {_count(scores, 'score')}, "
-            f"{len(funded)} funded for {pounds(awarded)} of {pounds(panel.round.pot_pence)}, "
-            f"{len(panel.awards) - len(funded)} deferred or declined.")
+    return (
+        f"The round: {_count(len(panel.round.applications), 'application')}, {_count(scores, 'score')}, "
+        f"{len(funded)} funded for {pounds(awarded)} of {pounds(panel.round.pot_pence)}, "
+        f"{len(panel.awards) - len(funded)} deferred or declined."
+    )
 
 
 def _count(number: int, word: str) -> str:
@@ -60,18 +62,38 @@ class FinishedScreen(Screen):
     """In place of the live screen once the session has finished: no timer, no next step."""
 
     BINDINGS = [
-        Binding("enter,r", "review", "Review", id="open_review", tooltip="Open the review: timings, notes, decisions, actions, replay and comments"),
+        Binding(
+            "enter,r",
+            "review",
+            "Review",
+            id="open_review",
+            tooltip="Open the review: timings, notes, decisions, actions, replay and comments",
+        ),
         Binding("x", "export", "Export", id="export_finished", tooltip="Export the minutes or the data"),
         # Also q, as people expect on a last screen; not shown, as the key bar has Ctrl+Q for quitting already.
         Binding("q", "quit", "Quit", id="quit_finished", show=False, tooltip="Quit (the session is saved)"),
-        Binding("ctrl+z", "undo_finish", "Carry on", id="undo_finish", tooltip="Take back the finish, within a minute of it"),
+        Binding(
+            "ctrl+z", "undo_finish", "Carry on", id="undo_finish", tooltip="Take back the finish, within a minute of it"
+        ),
         # After that minute Ctrl+Z is not offered, and says why rather than doing nothing.
-        Binding("ctrl+z", "too_late", "Carry on", id="too_late", show=False,
-                tooltip="Says the minute to take back the finish is over"),
+        Binding(
+            "ctrl+z",
+            "too_late",
+            "Carry on",
+            id="too_late",
+            show=False,
+            tooltip="Says the minute to take back the finish is over",
+        ),
     ]
 
-    def __init__(self, session: Session, path: Path, save: SaveState, undo: Callable[[], bool] | None = None,
-                 leaving: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        save: SaveState,
+        undo: Callable[[], bool] | None = None,
+        leaving: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.session, self.path, self.save = session, Path(path), save
         self.undo = undo  # takes back the finish; None where this window may not, or the minute is over
@@ -87,8 +109,11 @@ class FinishedScreen(Screen):
             yield Static(self.where_saved(), markup=False, id="finished-file")
             if self.undo is not None and self.session.ended_at is not None:
                 until = self.session.ended_at + timedelta(seconds=UNDO_FINISH_SECONDS)
-                yield Static(f"Finished by mistake? Press Ctrl+Z before {until:%H:%M:%S} to carry on.",
-                             markup=False, id="finished-undo")
+                yield Static(
+                    f"Finished by mistake? Press Ctrl+Z before {until:%H:%M:%S} to carry on.",
+                    markup=False,
+                    id="finished-undo",
+                )
             export = ", x to export it" if window_may(self.app, "export") else ""
             yield Static(f"Press Enter to review the session{export}, q to quit.", markup=False, id="finished-keys")
             yield Static("\n".join(timing_chart(self.session)), markup=False, id="finished-timings")
@@ -119,9 +144,12 @@ class FinishedScreen(Screen):
             self.end_undo()
 
     def action_too_late(self) -> None:
-        self.notify("The finish can be taken back only within a minute of it, so the session stays finished. "
-                    "To carry on, start a new session that follows on from it.", title="Too late to carry on",
-                    severity="warning")
+        self.notify(
+            "The finish can be taken back only within a minute of it, so the session stays finished. "
+            "To carry on, start a new session that follows on from it.",
+            title="Too late to carry on",
+            severity="warning",
+        )
 
     def end_undo(self) -> None:
         """The minute is over: Ctrl+Z is no longer offered."""

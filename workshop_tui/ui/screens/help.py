@@ -57,10 +57,19 @@ class HelpSection:
 
 
 # The keys that work while every letter goes into the note line: the note-taker's window, or F2.
-TYPING_FIRST_KEYS = frozenset({
-    "timer_while_typing", "previous_while_typing", "next_while_typing", "decision_while_typing",
-    "action_while_typing", "records_while_typing", "panel_while_typing", "type_first", "finish",
-})
+TYPING_FIRST_KEYS = frozenset(
+    {
+        "timer_while_typing",
+        "previous_while_typing",
+        "next_while_typing",
+        "decision_while_typing",
+        "action_while_typing",
+        "records_while_typing",
+        "panel_while_typing",
+        "type_first",
+        "finish",
+    }
+)
 
 HELP_SECTIONS = [
     HelpSection(
@@ -79,7 +88,7 @@ HELP_SECTIONS = [
         "In the notes list, Enter also changes the chosen note (its earlier wording is kept).\n\n"
         "In the agenda, ✓ marks a step that is done, ▶ the current step, – a skipped step, · a step passed "
         "without its timer, and × a step a finished session never reached (the last three say so in words too).\n"
-        "Past zero the timer keeps counting and says how far over it is, such as \"2:13 over\".\n\n"
+        'Past zero the timer keeps counting and says how far over it is, such as "2:13 over".\n\n'
         "A change shows once it is saved to the session's file, a moment after the key.\n"
         "The line at the bottom says when it was last saved, or warns you if it could not save.\n\n"
         "The agenda, the timer and the roster are the facilitator's: Ctrl+T lets the note-taker's window "
@@ -113,9 +122,9 @@ HELP_SECTIONS = [
         (PanelScreen, ApplicationsTable, DeclarationsTable, ScoreSheet, ModerationTable, RankingTable),
         "Press c on a panel plan's session screen (F9 in the note-taker's window). Tab moves through the stages: "
         "applications, declarations, scores, moderation and the ranking.\n\n"
-        "On a member's sheet, type a score from 1 to 5 and the cursor moves on; n is \"no score\". "
-        "Arrow keys move between cells. \"out\" means the member declared an interest and stepped out; "
-        "\"·\" means not entered yet.\n\n"
+        'On a member\'s sheet, type a score from 1 to 5 and the cursor moves on; n is "no score". '
+        'Arrow keys move between cells. "out" means the member declared an interest and stepped out; '
+        '"·" means not entered yet.\n\n'
         "Scores stay hidden from the room until the chair reveals them. After that, typing on a member's "
         "row changes their score and asks why; the first score is kept. Typing on the Agreed row records "
         "the panel's agreed score.\n\n"
@@ -149,8 +158,19 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "In a form or a question",
-        (DecisionForm, ActionForm, ApplicationForm, AwardForm, StepForm, PlanDetailsForm, MethodChooser, FormDialog,
-         TextPrompt, ConfirmScreen, GuardedConfirmScreen),
+        (
+            DecisionForm,
+            ActionForm,
+            ApplicationForm,
+            AwardForm,
+            StepForm,
+            PlanDetailsForm,
+            MethodChooser,
+            FormDialog,
+            TextPrompt,
+            ConfirmScreen,
+            GuardedConfirmScreen,
+        ),
         "Tab moves between fields, Enter opens a list or presses the button chosen.",
     ),
     HelpSection(
@@ -207,11 +227,19 @@ def help_text(app_class: type[App], keymap: Mapping[str, str] | None = None, fir
     if first:  # its keys at the very top, the title after them
         parts = [*_section_text(sections[0], keymap)[1:], "", *title]
         sections = sections[1:]
-    palette = Binding(app_class.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Open the command list: every action is there")
+    palette = Binding(
+        app_class.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Open the command list: every action is there"
+    )
     parts += ["", "## Anywhere", "", "| Key | What it does |", "|---|---|"]
     parts += key_rows([*bindings_of(app_class), palette, *bindings_of(HelpScreen)], keymap)
-    parts += ["", "To use other keys, write them in keys.toml in the sessions folder, for example:", "",
-              "    [keys]", "    next = \"right\"", "    previous = \"left\""]
+    parts += [
+        "",
+        "To use other keys, write them in keys.toml in the sessions folder, for example:",
+        "",
+        "    [keys]",
+        '    next = "right"',
+        '    previous = "left"',
+    ]
     for section in sections:
         parts += _section_text(section, keymap)
     return "\n".join(parts) + "\n"

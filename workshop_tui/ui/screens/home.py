@@ -48,7 +48,9 @@ def folder_words(folder: Path) -> str:
 def plan_label(entry: PlanEntry) -> str:
     if entry.plan is None:
         return f"{entry.path.name} - cannot be used"
-    where = "" if entry.builtin else f" (your version {entry.plan.version})" if entry.replaces_builtin else " (your plan)"
+    where = (
+        "" if entry.builtin else f" (your version {entry.plan.version})" if entry.replaces_builtin else " (your plan)"
+    )
     return f"{entry.plan.title}{where}\n  {length_in_words(entry.plan.planned_minutes)}"
 
 
@@ -89,9 +91,22 @@ class HomeScreen(Screen):
         Binding("b", "past_sessions", "Past sessions", id="past_sessions", tooltip="Look back at past sessions"),
         Binding("e", "edit_plan", "Change", id="edit_plan", tooltip="Change the chosen plan in the plan editor"),
         # C and N are in the hint line above the footer, which keeps Quit and Help in sight at 80 columns.
-        Binding("c", "copy_plan", "Copy", id="copy_plan", show=False, tooltip="Write a new plan, starting from a copy of the chosen one"),
+        Binding(
+            "c",
+            "copy_plan",
+            "Copy",
+            id="copy_plan",
+            show=False,
+            tooltip="Write a new plan, starting from a copy of the chosen one",
+        ),
         Binding("n", "new_plan", "New", id="new_plan", show=False, tooltip="Write a new plan, starting from nothing"),
-        Binding("t", "plan_timings", "Timings", id="plan_timings", tooltip="How the chosen plan's steps went in past sessions"),
+        Binding(
+            "t",
+            "plan_timings",
+            "Timings",
+            id="plan_timings",
+            tooltip="How the chosen plan's steps went in past sessions",
+        ),
     ]
 
     def action_past_sessions(self) -> None:
@@ -244,7 +259,9 @@ class HomeScreen(Screen):
 
         # A part 2 follows its part 1; a panel's next sitting continues a round of the same plan.
         earlier_plan = plan.follows or (plan.name if plan.panel is not None else None)
-        earlier = SessionsFolder(self.app.sessions_dir).earlier_sessions(earlier_plan, plan.title) if earlier_plan else []
+        earlier = (
+            SessionsFolder(self.app.sessions_dir).earlier_sessions(earlier_plan, plan.title) if earlier_plan else []
+        )
         self.app.push_screen(StartSessionScreen(plan, earlier), start)
 
     @on(OptionList.OptionSelected, "#unfinished")

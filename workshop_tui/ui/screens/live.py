@@ -82,50 +82,210 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         Binding("space", "toggle_timer", "Timer", id="timer", tooltip="Start or pause the timer"),
         Binding("n", "next_step", "Next", id="next", tooltip="Go to the next step"),
         Binding("p", "previous_step", "Back", id="previous", tooltip="Go back to the previous step"),
-        Binding("plus,equals_sign", "add_minute", "Minute", id="add_minute", show=False, tooltip="Add a minute to this step"),
-        Binding("minus", "remove_minute", "Minute", id="remove_minute", show=False, tooltip="Take a minute off this step"),
+        Binding(
+            "plus,equals_sign", "add_minute", "Minute", id="add_minute", show=False, tooltip="Add a minute to this step"
+        ),
+        Binding(
+            "minus", "remove_minute", "Minute", id="remove_minute", show=False, tooltip="Take a minute off this step"
+        ),
         Binding("t", "note_line", "Note", id="note", tooltip="Type a note under this step (Enter saves it)"),
-        Binding("d", "decision", "Decision", id="decision", tooltip="Record a decision: the question, how it was decided, the counts and the outcome"),
-        Binding("a", "action", "Action", id="action", tooltip="Add an action: what, who and by when (from the chosen note, if the notes list is in use)"),
-        Binding("r", "records", "Records", id="records", show=False, tooltip="People, parking lot, actions and decisions"),
-        Binding("c", "panel", "Panel", id="panel", tooltip="The commissioning panel: applications, declarations, scores, moderation and ranking"),
+        Binding(
+            "d",
+            "decision",
+            "Decision",
+            id="decision",
+            tooltip="Record a decision: the question, how it was decided, the counts and the outcome",
+        ),
+        Binding(
+            "a",
+            "action",
+            "Action",
+            id="action",
+            tooltip="Add an action: what, who and by when (from the chosen note, if the notes list is in use)",
+        ),
+        Binding(
+            "r", "records", "Records", id="records", show=False, tooltip="People, parking lot, actions and decisions"
+        ),
+        Binding(
+            "c",
+            "panel",
+            "Panel",
+            id="panel",
+            tooltip="The commissioning panel: applications, declarations, scores, moderation and ranking",
+        ),
         Binding("l", "parking_lot", "Parking lot", id="parking_lot", show=False, tooltip="Show the parking lot"),
-        Binding("v", "all_notes", "All notes", id="all_notes", show=False, tooltip="Show every step's notes, or only this step's"),
+        Binding(
+            "v",
+            "all_notes",
+            "All notes",
+            id="all_notes",
+            show=False,
+            tooltip="Show every step's notes, or only this step's",
+        ),
         Binding("ctrl+z", "undo_remove", "Undo", id="undo", show=False, tooltip="Bring back the note removed last"),
         Binding("f", "projector", "Projector", id="projector", tooltip="Projector view on or off"),
         # The group's record on the projector: the facilitator's (core/roles.py); each of a pair is offered only
         # when it would change something.
-        Binding("g", "show_room_record", "Show record", id="show_room_record", show=False,
-                tooltip="Show the group's record on the projector"),
-        Binding("g", "hide_room_record", "Hide record", id="hide_room_record", show=False,
-                tooltip="Hide the group's record"),
-        Binding("ctrl+n", "show_room_names", "Show names", id="show_room_names", show=False,
-                tooltip="Show names in the group's record"),
-        Binding("ctrl+n", "hide_room_names", "Hide names", id="hide_room_names", show=False,
-                tooltip="Hide names"),
-        Binding("i", "insert_step", "Add step", id="insert_step", show=False, tooltip="Add a step after this one: your own, or a method from the library"),
-        Binding("e", "edit_step", "Change", id="edit_step", show=False, tooltip="Change the chosen coming step, or the chosen note"),
-        Binding("s", "skip_step", "Skip step", id="skip_step", show=False, tooltip="Skip the chosen coming step, or bring it back"),
-        Binding("x,delete", "remove_step", "Remove", id="remove_step", show=False, tooltip="Remove the chosen coming step, or the chosen note"),
-        Binding("ctrl+up", "move_step(-1)", "Move step up", id="move_up", show=False, tooltip="Move the chosen coming step up"),
-        Binding("ctrl+down", "move_step(1)", "Move step down", id="move_down", show=False, tooltip="Move the chosen coming step down"),
+        Binding(
+            "g",
+            "show_room_record",
+            "Show record",
+            id="show_room_record",
+            show=False,
+            tooltip="Show the group's record on the projector",
+        ),
+        Binding(
+            "g", "hide_room_record", "Hide record", id="hide_room_record", show=False, tooltip="Hide the group's record"
+        ),
+        Binding(
+            "ctrl+n",
+            "show_room_names",
+            "Show names",
+            id="show_room_names",
+            show=False,
+            tooltip="Show names in the group's record",
+        ),
+        Binding("ctrl+n", "hide_room_names", "Hide names", id="hide_room_names", show=False, tooltip="Hide names"),
+        Binding(
+            "i",
+            "insert_step",
+            "Add step",
+            id="insert_step",
+            show=False,
+            tooltip="Add a step after this one: your own, or a method from the library",
+        ),
+        Binding(
+            "e",
+            "edit_step",
+            "Change",
+            id="edit_step",
+            show=False,
+            tooltip="Change the chosen coming step, or the chosen note",
+        ),
+        Binding(
+            "s",
+            "skip_step",
+            "Skip step",
+            id="skip_step",
+            show=False,
+            tooltip="Skip the chosen coming step, or bring it back",
+        ),
+        Binding(
+            "x,delete",
+            "remove_step",
+            "Remove",
+            id="remove_step",
+            show=False,
+            tooltip="Remove the chosen coming step, or the chosen note",
+        ),
+        Binding(
+            "ctrl+up",
+            "move_step(-1)",
+            "Move step up",
+            id="move_up",
+            show=False,
+            tooltip="Move the chosen coming step up",
+        ),
+        Binding(
+            "ctrl+down",
+            "move_step(1)",
+            "Move step down",
+            id="move_down",
+            show=False,
+            tooltip="Move the chosen coming step down",
+        ),
         Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
-        Binding("ctrl+t", "share_agenda", "Share agenda", id="share_agenda", show=False,
-                tooltip="Let the note-taker's window move the agenda, run the timer and change the roster too, or stop it"),
-        Binding("ctrl+g", "who_may_join", "Who may join", id="who_may_join", show=False,
-                tooltip="The codes for a co-chair and each panel member, and whether guests may join"),
-        Binding("escape", "leave_note_line", "Leave note line", id="leave_note_line", show=False, tooltip="Leave the note line (or the projector view)"),
+        Binding(
+            "ctrl+t",
+            "share_agenda",
+            "Share agenda",
+            id="share_agenda",
+            show=False,
+            tooltip="Let the note-taker's window move the agenda, run the timer and change the roster too, or stop it",
+        ),
+        Binding(
+            "ctrl+g",
+            "who_may_join",
+            "Who may join",
+            id="who_may_join",
+            show=False,
+            tooltip="The codes for a co-chair and each panel member, and whether guests may join",
+        ),
+        Binding(
+            "escape",
+            "leave_note_line",
+            "Leave note line",
+            id="leave_note_line",
+            show=False,
+            tooltip="Leave the note line (or the projector view)",
+        ),
         # These reach the timer even while a note is being typed, and show in the footer then.
-        Binding("f5", "typing_timer", "Timer", id="timer_while_typing", priority=True, tooltip="Start or pause the timer, even while typing a note"),
-        Binding("f7", "typing_previous", "Back", id="previous_while_typing", priority=True, tooltip="Go back a step, even while typing a note"),
-        Binding("f8", "typing_next", "Next", id="next_while_typing", priority=True, tooltip="Go to the next step, even while typing a note"),
-        Binding("f3", "typing_decision", "Decision", id="decision_while_typing", priority=True, tooltip="Record a decision, even while typing a note"),
-        Binding("f4", "typing_action", "Action", id="action_while_typing", priority=True, tooltip="Add an action, even while typing a note"),
-        Binding("f9", "typing_panel", "Panel", id="panel_while_typing", priority=True, tooltip="The commissioning panel, even while typing a note"),
-        Binding("f6", "typing_records", "Records", id="records_while_typing", priority=True, tooltip="People, parking lot, actions and decisions, even while typing a note"),
+        Binding(
+            "f5",
+            "typing_timer",
+            "Timer",
+            id="timer_while_typing",
+            priority=True,
+            tooltip="Start or pause the timer, even while typing a note",
+        ),
+        Binding(
+            "f7",
+            "typing_previous",
+            "Back",
+            id="previous_while_typing",
+            priority=True,
+            tooltip="Go back a step, even while typing a note",
+        ),
+        Binding(
+            "f8",
+            "typing_next",
+            "Next",
+            id="next_while_typing",
+            priority=True,
+            tooltip="Go to the next step, even while typing a note",
+        ),
+        Binding(
+            "f3",
+            "typing_decision",
+            "Decision",
+            id="decision_while_typing",
+            priority=True,
+            tooltip="Record a decision, even while typing a note",
+        ),
+        Binding(
+            "f4",
+            "typing_action",
+            "Action",
+            id="action_while_typing",
+            priority=True,
+            tooltip="Add an action, even while typing a note",
+        ),
+        Binding(
+            "f9",
+            "typing_panel",
+            "Panel",
+            id="panel_while_typing",
+            priority=True,
+            tooltip="The commissioning panel, even while typing a note",
+        ),
+        Binding(
+            "f6",
+            "typing_records",
+            "Records",
+            id="records_while_typing",
+            priority=True,
+            tooltip="People, parking lot, actions and decisions, even while typing a note",
+        ),
         # Type-first: every printable key goes into the note line, and commands live on F-keys only.
-        Binding("f2", "type_first", "Type first", id="type_first", priority=True, show=False,
-                tooltip="Type first on or off: every letter goes into the note line, commands are on F-keys (for a note-taker)"),
+        Binding(
+            "f2",
+            "type_first",
+            "Type first",
+            id="type_first",
+            priority=True,
+            show=False,
+            tooltip="Type first on or off: every letter goes into the note line, commands are on F-keys (for a note-taker)",
+        ),
     ]
 
     projector = var(False)
@@ -244,7 +404,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.notify(
             f"{people} (not arrived yet) and {actions} came over from '{earlier.title}'. "
             "Press r to see them: mark people arrived on the People tab, tick actions on the Actions tab.",
-            title="Following on", timeout=20, markup=False,
+            title="Following on",
+            timeout=20,
+            markup=False,
         )
 
     # Drawing.
@@ -278,7 +440,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.type_first:  # a letter here would go into the note line, so no letter is offered
             heading = "Notes for every step" if self.all_notes else "Notes for this step"
         else:
-            heading = "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
+            heading = (
+                "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
+            )
         if notes.total > notes.option_count:
             heading += f" - the newest {notes.option_count} of {notes.total}"
         if self.session.room_record_on and not self.audience:
@@ -290,7 +454,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         elif any(person.here for person in self.session.participants):
             heard = "Everyone here has been heard."
         elif not self.allowed("person_arrived"):
-            heard = "No one on the roster has arrived yet." if self.session.participants else "No one on the roster yet."
+            heard = (
+                "No one on the roster has arrived yet." if self.session.participants else "No one on the roster yet."
+            )
         elif self.session.participants:
             heard = f"No one on the roster has arrived yet: press {self.records_key} to mark people arrived."
         else:
@@ -348,8 +514,13 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._shown_minute = minute
         lines = agenda(self.session, now)
         cells = tuple(
-            (line.state, line.starts_at and f"{line.starts_at:%H:%M}", line.step.title,
-             line.used_minutes and round(line.used_minutes), line.step.allowed_minutes)
+            (
+                line.state,
+                line.starts_at and f"{line.starts_at:%H:%M}",
+                line.step.title,
+                line.used_minutes and round(line.used_minutes),
+                line.step.allowed_minutes,
+            )
             for line in lines
         )
         if cells != self._agenda_cells:
@@ -374,7 +545,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if before is None or not self.engine.countdown().running:
             return
         for alert in alerts_between(before, left):
-            message = "One minute left." if alert == "one minute left" else f"Time's up for {self.engine.current.title}."
+            message = (
+                "One minute left." if alert == "one minute left" else f"Time's up for {self.engine.current.title}."
+            )
             self.notify(message, title="Timer", severity="warning" if alert == "time's up" else "information")
             if not self.quiet:
                 self.app.bell()
@@ -425,20 +598,32 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.show_notice(change.notice)
         if change.reset and self.owner.link == Link.OWNER:  # this window took over
             if self.owner.kept_everything:
-                self.notify("The window that ran this session has gone, so this window runs it now and saves it. "
-                            "Nothing typed here was lost.", title="This window runs the session", timeout=20)
+                self.notify(
+                    "The window that ran this session has gone, so this window runs it now and saves it. "
+                    "Nothing typed here was lost.",
+                    title="This window runs the session",
+                    timeout=20,
+                )
             else:
-                self.notify("The window that ran this session has gone, so this window runs it now. Some of what was "
-                            "typed here is not saved yet; the line at the bottom says what.",
-                            title="This window runs the session", severity="warning", timeout=20)
+                self.notify(
+                    "The window that ran this session has gone, so this window runs it now. Some of what was "
+                    "typed here is not saved yet; the line at the bottom says what.",
+                    title="This window runs the session",
+                    severity="warning",
+                    timeout=20,
+                )
         self.catch_up()
         events, self._undrawn = self._undrawn, []
         if any(event.kind == Kind.SESSION_SHARE for event in events):
             self.refresh_bindings()  # the agenda keys come or go
             if self.role == "note-taker":
-                self.notify("The facilitator has let this window move the agenda, run the timer and change the roster."
-                            if self.session.note_taker_runs_agenda else
-                            "The facilitator runs the agenda, the timer and the roster again.", title="The agenda", timeout=10)
+                self.notify(
+                    "The facilitator has let this window move the agenda, run the timer and change the roster."
+                    if self.session.note_taker_runs_agenda
+                    else "The facilitator runs the agenda, the timer and the roster again.",
+                    title="The agenda",
+                    timeout=10,
+                )
         if self._draw_all:
             self._draw_all = False
             self._agenda_cells = None
@@ -455,7 +640,13 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.refresh_bindings()  # show or hide, names or none: the other is offered now
         self._show_save(change.save)
         self.show_link()
-        if self.engine.finished and not self.audience and not self._finished_shown and events and not self._finishing_here:
+        if (
+            self.engine.finished
+            and not self.audience
+            and not self._finished_shown
+            and events
+            and not self._finishing_here
+        ):
             self.finished_elsewhere()
         elif self._finished_shown and not self.engine.finished and events:
             self.back_from_finished()  # the finish was taken back in another window
@@ -470,7 +661,9 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.notify(
             "The session was finished in another window, so what you are typing here cannot be added. "
             "It stays on screen: copy it if you need it, then press Ctrl+Q.",
-            title="The session has finished", severity="warning", timeout=60,
+            title="The session has finished",
+            severity="warning",
+            timeout=60,
         )
 
     def show_notice(self, notice: str) -> None:
@@ -549,35 +742,84 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """Draw what is saved now: a change of this window's own shows as soon as it is on disk."""
         self._show_change(Change((), self.owner.save_state))
 
-    TYPING_KEYS = {"typing_timer", "typing_previous", "typing_next", "typing_decision", "typing_action", "typing_records", "typing_panel"}
+    TYPING_KEYS = {
+        "typing_timer",
+        "typing_previous",
+        "typing_next",
+        "typing_decision",
+        "typing_action",
+        "typing_records",
+        "typing_panel",
+    }
     HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
 
     # Once finished, a session cannot change: these keys are not offered then.
     CHANGING_KEYS = {
-        "toggle_timer", "next_step", "previous_step", "add_minute", "remove_minute", "note_line", "decision",
-        "action", "undo_remove", "insert_step", "edit_step", "skip_step", "remove_step", "move_step",
+        "toggle_timer",
+        "next_step",
+        "previous_step",
+        "add_minute",
+        "remove_minute",
+        "note_line",
+        "decision",
+        "action",
+        "undo_remove",
+        "insert_step",
+        "edit_step",
+        "skip_step",
+        "remove_step",
+        "move_step",
         *TYPING_KEYS,
     }
 
     # Keys that a person typing a note could press by accident: off in type-first mode.
     LETTER_KEYS = {
-        "toggle_timer", "next_step", "previous_step", "add_minute", "remove_minute", "note_line", "decision", "action",
-        "records", "panel", "parking_lot", "all_notes", "projector", "show_room_record", "hide_room_record", "insert_step", "edit_step", "skip_step", "remove_step",
+        "toggle_timer",
+        "next_step",
+        "previous_step",
+        "add_minute",
+        "remove_minute",
+        "note_line",
+        "decision",
+        "action",
+        "records",
+        "panel",
+        "parking_lot",
+        "all_notes",
+        "projector",
+        "show_room_record",
+        "hide_room_record",
+        "insert_step",
+        "edit_step",
+        "skip_step",
+        "remove_step",
         "leave_note_line",
     }
 
     # The keys that move the agenda or run the timer, and the command each sends (core/roles.py decides who).
     AGENDA_KEYS = {
-        "toggle_timer": "start_timer", "typing_timer": "start_timer", "next_step": "next_step", "typing_next": "next_step",
-        "previous_step": "previous_step", "typing_previous": "previous_step", "add_minute": "add_minutes",
-        "remove_minute": "add_minutes", "insert_step": "insert_step", "skip_step": "skip_step", "move_step": "move_step",
+        "toggle_timer": "start_timer",
+        "typing_timer": "start_timer",
+        "next_step": "next_step",
+        "typing_next": "next_step",
+        "previous_step": "previous_step",
+        "typing_previous": "previous_step",
+        "add_minute": "add_minutes",
+        "remove_minute": "add_minutes",
+        "insert_step": "insert_step",
+        "skip_step": "skip_step",
+        "move_step": "move_step",
         "share_agenda": "share_agenda",
     }
 
     # The keys that add to the record, and the command each sends.
     RECORD_KEYS = {
-        "note_line": "add_note", "decision": "record_decision", "typing_decision": "record_decision",
-        "action": "add_action", "typing_action": "add_action", "undo_remove": "undo_remove",
+        "note_line": "add_note",
+        "decision": "record_decision",
+        "typing_decision": "record_decision",
+        "action": "add_action",
+        "typing_action": "add_action",
+        "undo_remove": "undo_remove",
     }
 
     # The keys that show or hide the group's record on the projector, and its names (the "room_record" command).
@@ -586,8 +828,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def _room_key_changes(self, action: str) -> bool:
         """Each of the pair is offered only when it would change what the projector shows."""
         on, names = self.session.room_record_on, self.session.room_names_shown
-        return {"show_room_record": not on, "hide_room_record": on,
-                "show_room_names": not names, "hide_room_names": names}[action]
+        return {
+            "show_room_record": not on,
+            "hide_room_record": on,
+            "show_room_names": not names,
+            "hide_room_names": names,
+        }[action]
 
     def allowed(self, command: str) -> bool:
         """Whether this window may send `command` now (core/roles.py, with the session's own setting)."""
@@ -655,7 +901,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.type_first = not self.type_first
         self.notify(
             "Type first: every letter goes into the note line. Commands are on F-keys; F1 lists them."
-            if self.type_first else "Type first is off: single letters are commands again; t starts a note.",
+            if self.type_first
+            else "Type first is off: single letters are commands again; t starts a note.",
             title="Keys",
         )
 
@@ -715,9 +962,13 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def action_share_agenda(self) -> None:
         shared = not self.session.note_taker_runs_agenda
         if self.run_command("share_agenda", agenda=shared):
-            self.notify("The note-taker's window can now move the agenda, run the timer and change the roster too."
-                        if shared else "Only this window moves the agenda, runs the timer and changes the roster now.",
-                        title="The agenda", timeout=8)
+            self.notify(
+                "The note-taker's window can now move the agenda, run the timer and change the roster too."
+                if shared
+                else "Only this window moves the agenda, runs the timer and changes the roster now.",
+                title="The agenda",
+                timeout=8,
+            )
 
     def action_who_may_join(self) -> None:
         from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
@@ -743,7 +994,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         if self.engine.next_index() is None and not self.engine.finished:
             if isinstance(self.focused, Input):
                 # F8 while a note is typed: a question now would take the next letters typed as its answer.
-                how = "Press Ctrl+F to finish the session." if self.may_finish else "The facilitator finishes the session."
+                how = (
+                    "Press Ctrl+F to finish the session."
+                    if self.may_finish
+                    else "The facilitator finishes the session."
+                )
                 self.notify(f"This is the last step. {how}", title="The last step")
                 return
             self.action_finish()
@@ -782,7 +1037,8 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             said = "The group's record is off the projector."
         else:
             said = "The projector shows this step's notes, decisions and actions as they are typed, " + (
-                "with people's names." if names else "without people's names.")
+                "with people's names." if names else "without people's names."
+            )
         if not on and names:
             said += " Names will show when it is on again."
         self.notify(said, title="The group's record", timeout=8)
@@ -816,8 +1072,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         people = {person.id: person for person in self.session.participants}
         gone = [people[who] for who in speakers if who in people and people[who].left_at is not None]
         for person in gone:
-            self.notify(f"{person.name or person.role} left at {person.left_at:%H:%M}. The note is saved as theirs; "
-                        "if it was someone else, change it in the notes list.", title="Saved")
+            self.notify(
+                f"{person.name or person.role} left at {person.left_at:%H:%M}. The note is saved as theirs; "
+                "if it was someone else, change it in the notes list.",
+                title="Saved",
+            )
 
     @property
     def may_finish(self) -> bool:

@@ -27,8 +27,13 @@ class AgendaEdits:
 
         def attempt(details: StepDetails) -> str:
             return self.try_command(
-                "insert_step", title=details.title, minutes=details.minutes, kind=details.kind,
-                instructions=details.instructions, prompts=list(details.prompts), decides_by=details.decides_by,
+                "insert_step",
+                title=details.title,
+                minutes=details.minutes,
+                kind=details.kind,
+                instructions=details.instructions,
+                prompts=list(details.prompts),
+                decides_by=details.decides_by,
                 method=details.method,
             )
 
@@ -63,7 +68,9 @@ class AgendaEdits:
             return self.try_command("change_step", step=step.id, title=details.title, minutes=details.minutes)
 
         self.app.push_screen(
-            StepForm(f"Change '{step.title}'", step.title, step.allowed_minutes, step.kind, kind_fixed=True, attempt=attempt)
+            StepForm(
+                f"Change '{step.title}'", step.title, step.allowed_minutes, step.kind, kind_fixed=True, attempt=attempt
+            )
         )
 
     def action_skip_step(self) -> None:
@@ -91,7 +98,14 @@ class AgendaEdits:
             if yes:
                 self.run_command("remove_step", step=step.id)  # the step the question named, wherever it is now
 
-        self.app.push_screen(ConfirmScreen(f"Take '{step.title}' off the agenda? It stays in the session file, marked removed.", "Remove", "Keep it"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Take '{step.title}' off the agenda? It stays in the session file, marked removed.",
+                "Remove",
+                "Keep it",
+            ),
+            answered,
+        )
 
     def action_move_step(self, direction: int) -> None:
         index = self.chosen_index()
@@ -101,4 +115,3 @@ class AgendaEdits:
         # The highlight stays on the moved step by itself (Agenda.show finds it by the step, not the row):
         # moving it a row as well put it on the next step, so a second press moved another one.
         self.run_command("move_step", step=steps[index].id, direction=direction)
-

@@ -30,7 +30,11 @@ class RecordKeeping:
     def edit_note(self, note_id: str) -> None:
         note = self.engine.note_by_id(note_id)
         question = "Change this note. Its earlier wording is kept in the file. @name says who said it."
-        self.app.push_screen(TextPrompt(question, note.text, attempt=lambda text: self.try_command("edit_note", note_id=note_id, text=text)))
+        self.app.push_screen(
+            TextPrompt(
+                question, note.text, attempt=lambda text: self.try_command("edit_note", note_id=note_id, text=text)
+            )
+        )
 
     def action_undo_remove(self) -> None:
         self.run_command("undo_remove")
@@ -46,7 +50,11 @@ class RecordKeeping:
                 self.notify(f"Decision recorded: {fields['outcome']}.", title="Decision")
 
         form = DecisionForm(
-            self.session.participants, present, self.session.plan.quorum, self.engine.current.title, self.engine.clock.now(),
+            self.session.participants,
+            present,
+            self.session.plan.quorum,
+            self.engine.current.title,
+            self.engine.clock.now(),
             attempt=lambda fields: self.try_command("record_decision", **fields),
             method=self.engine.current.decides_by or "consensus",
         )
@@ -66,7 +74,10 @@ class RecordKeeping:
         names = [p.name for p in self.session.participants if p.name]
         heading = "Turn this note into an action" if from_note else "Add an action"
         form = ActionForm(
-            names, text, heading, today=self.engine.clock.now().date(),
+            names,
+            text,
+            heading,
+            today=self.engine.clock.now().date(),
             attempt=lambda fields: self.try_command("add_action", from_note=from_note, **fields),
         )
         self.app.push_screen(form, added)

@@ -26,7 +26,15 @@ def method_timing(method: Method) -> str:
 
 def method_words(method: Method) -> str:
     step = method.step
-    lines = [step.title, "", method.purpose, "", f"Usually {method_timing(method)}. Kind: {step.kind}.", "", step.instructions]
+    lines = [
+        step.title,
+        "",
+        method.purpose,
+        "",
+        f"Usually {method_timing(method)}. Kind: {step.kind}.",
+        "",
+        step.instructions,
+    ]
     if step.prompts:
         lines += ["", "Questions to ask:"] + [f"- {prompt}" for prompt in step.prompts]
     return "\n".join(lines)
@@ -87,7 +95,9 @@ class MethodChooser(ModalScreen[Method | str | None]):
                 yield OptionList(*options, id="methods", markup=False)
                 with VerticalScroll(id="method-words-box"):
                     yield Static("", id="method-words", markup=False)
-            yield Static("Up and down choose; Enter adds it, and you can change it first. Escape closes.", id="method-hint")
+            yield Static(
+                "Up and down choose; Enter adds it, and you can change it first. Escape closes.", id="method-hint"
+            )
 
     def on_mount(self) -> None:
         chooser = self.query_one("#methods", OptionList)

@@ -67,6 +67,8 @@ TABS = ("applications", "declarations", "scores", "moderation", "ranking")
 def _left_line(left: int) -> str:
     """'Left £5,000', or '£34,650 over the pot': a minus sign is easy to miss, and wraps away."""
     return f"Left {pounds(left)}" if left >= 0 else f"{pounds(-left)} over the pot"
+
+
 ASK_ABOVE_ROWS = 30  # a round has about 20 applications: more than this is asked about before it is imported
 
 
@@ -80,9 +82,26 @@ class PanelScreen(Screen):
     COVERS_ALL = True  # nothing of the live screen shows through (WorkshopApp._background_screens)
     BINDINGS = [
         Binding("escape", "close", "Back", id="panel_back", tooltip="Go back to the session's screen"),
-        Binding("tab", "move_tab(1)", "Next tab", id="panel_next_tab", priority=True, tooltip="Go to the next stage: applications, declarations, scores, moderation, ranking"),
-        Binding("shift+tab", "move_tab(-1)", "Tab back", id="panel_previous_tab", priority=True, show=False, tooltip="Go to the stage before"),
-        Binding("o", "open_round", "Open the round", id="open_round", tooltip="Open the round: say how much is in the pot"),
+        Binding(
+            "tab",
+            "move_tab(1)",
+            "Next tab",
+            id="panel_next_tab",
+            priority=True,
+            tooltip="Go to the next stage: applications, declarations, scores, moderation, ranking",
+        ),
+        Binding(
+            "shift+tab",
+            "move_tab(-1)",
+            "Tab back",
+            id="panel_previous_tab",
+            priority=True,
+            show=False,
+            tooltip="Go to the stage before",
+        ),
+        Binding(
+            "o", "open_round", "Open the round", id="open_round", tooltip="Open the round: say how much is in the pot"
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -217,8 +236,13 @@ class PanelScreen(Screen):
         return self.query_one(TabbedContent).active
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        table = {"applications": "#applications-table", "declarations": "#declarations-table", "scores": "#score-sheet",
-                 "moderation": "#moderation-table", "ranking": "#ranking-table"}[self.tab]
+        table = {
+            "applications": "#applications-table",
+            "declarations": "#declarations-table",
+            "scores": "#score-sheet",
+            "moderation": "#moderation-table",
+            "ranking": "#ranking-table",
+        }[self.tab]
         self.query_one(table).focus()
         self.refresh_bindings()
 
@@ -227,16 +251,38 @@ class PanelScreen(Screen):
         tabs.active = TABS[(TABS.index(tabs.active) + step) % len(TABS)]
 
     # What a member's own window leaves to the chair (the session refuses them from it as well).
-    CHAIR_ACTIONS = {"open_round", "add_application", "import_applications", "reveal", "agree_close", "award", "member",
-                     "edit_application", "withdraw_application", "remove_application", "undo_import", "order_tie", "change_pot",
-                     "undo_declaration"}
+    CHAIR_ACTIONS = {
+        "open_round",
+        "add_application",
+        "import_applications",
+        "reveal",
+        "agree_close",
+        "award",
+        "member",
+        "edit_application",
+        "withdraw_application",
+        "remove_application",
+        "undo_import",
+        "order_tie",
+        "change_pot",
+        "undo_declaration",
+    }
 
     # The keys that ask for a chair's command: offered only where the window may do it (core/roles.py).
-    CHAIR_COMMANDS = {"open_round": "open_round", "add_application": "add_application", "reveal": "reveal_scores",
-                      "agree_close": "agree_score", "award": "make_award", "edit_application": "edit_application",
-                      "withdraw_application": "withdraw_application", "remove_application": "remove_application",
-                      "undo_import": "undo_import", "order_tie": "order_tie", "change_pot": "change_pot",
-                      "undo_declaration": "undo_declaration"}
+    CHAIR_COMMANDS = {
+        "open_round": "open_round",
+        "add_application": "add_application",
+        "reveal": "reveal_scores",
+        "agree_close": "agree_score",
+        "award": "make_award",
+        "edit_application": "edit_application",
+        "withdraw_application": "withdraw_application",
+        "remove_application": "remove_application",
+        "undo_import": "undo_import",
+        "order_tie": "order_tie",
+        "change_pot": "change_pot",
+        "undo_declaration": "undo_declaration",
+    }
 
     def check_action(self, action: str, parameters) -> bool | None:
         if action in self.CHAIR_ACTIONS and self.own_member() is not None:
@@ -260,8 +306,11 @@ class PanelScreen(Screen):
         panel = self.panel
         line = self.query_one("#round-line", Static)
         if panel is None:
-            line.update("No round is open yet. Press o to open it and say how much is in the pot."
-                        if window_may(self.app, "open_round") else "No round is open yet. The chair opens it.")
+            line.update(
+                "No round is open yet. Press o to open it and say how much is in the pot."
+                if window_may(self.app, "open_round")
+                else "No round is open yet. The chair opens it."
+            )
             for table in (ApplicationsTable, DeclarationsTable, ScoreSheet, ModerationTable, RankingTable):
                 self.query_one(table).clear(columns=True)
             return
@@ -271,8 +320,9 @@ class PanelScreen(Screen):
         self.query_one(ApplicationsTable).fill(panel, self.app.size.width)
         labels = self.labels()
         scoring = {p.id for p in self.scorers()}
-        self.query_one(DeclarationsTable).fill(panel, [(p, labels[p.id], p.id in scoring) for p in self.session.participants],
-                                               self.app.size.width)
+        self.query_one(DeclarationsTable).fill(
+            panel, [(p, labels[p.id], p.id in scoring) for p in self.session.participants], self.app.size.width
+        )
         self._draw_sheet()
         self._draw_moderation()
         self._draw_ranking()
@@ -280,8 +330,10 @@ class PanelScreen(Screen):
     def _money_line(self) -> str:
         panel = self.panel
         count = len(panel.round.applications)
-        return (f"Pot {pounds(panel.round.pot_pence)}. Awarded {pounds(awarded_pence(panel))}. "
-                f"{_left_line(left_pence(panel))}. {count} application{'s' if count != 1 else ''}.")
+        return (
+            f"Pot {pounds(panel.round.pot_pence)}. Awarded {pounds(awarded_pence(panel))}. "
+            f"{_left_line(left_pence(panel))}. {count} application{'s' if count != 1 else ''}."
+        )
 
     def _name_width(self, others: int) -> int:
         """As much of an organisation's name as fits beside `others` columns of other things."""
@@ -326,20 +378,25 @@ class PanelScreen(Screen):
             sheet.clear(columns=True)
             return
         if member is None:
-            line.update("Nobody on the roster scores yet. Add the panel members (older people or volunteers) with r on the session's screen.")
+            line.update(
+                "Nobody on the roster scores yet. Add the panel members (older people or volunteers) with r on the session's screen."
+            )
             sheet.clear(columns=True)
             return
         if self.own_member() is not None and not panel.declared(member.id):
             # Declarations come first: a member's own window shows no application to score until then.
-            line.update("First say whether you have links to any applicant: on the Declarations tab, i for an "
-                        "interest, or n for none. Then your sheet is here.")
+            line.update(
+                "First say whether you have links to any applicant: on the Declarations tab, i for an "
+                "interest, or n for none. Then your sheet is here."
+            )
             sheet.clear(columns=True)
             return
         sheet.fill(panel, member.id, self._name_width(60))
         self._sheet_words(member, self._entered())
         self._show_rubric(sheet)
         self.query_one("#sheet-legend", Static).update(
-            f"Type a score from {lowest_to_highest(panel)}, or n for no score; c writes a comment. {LEGEND}")
+            f"Type a score from {lowest_to_highest(panel)}, or n for no score; c writes a comment. {LEGEND}"
+        )
         most = 1 + max(len(c.levels) for c in panel.round.criteria)
         for rubric in self.query("#sheet-rubric, #moderation-rubric"):
             if rubric.styles.height is None or rubric.styles.height.value != most:
@@ -350,13 +407,27 @@ class PanelScreen(Screen):
         scorers = self.scorers()
         mine, wanted = self._entered_by(member.id), self._wanted_of(member.id)
         total = sum(done for done, _ in entered.values()), sum(wanted for _, wanted in entered.values())
-        shown = ("The scores are revealed." if panel.revealed_at is not None
-                 else "Hidden from the room until the chair reveals them" + (" (r)." if window_may(self.app, "reveal_scores") else "."))
+        shown = (
+            "The scores are revealed."
+            if panel.revealed_at is not None
+            else "Hidden from the room until the chair reveals them"
+            + (" (r)." if window_may(self.app, "reveal_scores") else ".")
+        )
         staff = [p for p in self.session.participants if p.id not in {m.id for m in scorers}]
-        staff_words = (" " + ", ".join(f"{self.labels()[p.id]} ({p.role})" for p in staff)
-                       + (" does not score." if len(staff) == 1 else " do not score.")) if staff else ""
-        whose = (f"Your sheet, {self.labels()[member.id]}" if self.own_member() is not None
-                 else f"{self.labels()[member.id]}'s sheet ({self.member_index + 1} of {len(scorers)} members; Page Down for the next)")
+        staff_words = (
+            (
+                " "
+                + ", ".join(f"{self.labels()[p.id]} ({p.role})" for p in staff)
+                + (" does not score." if len(staff) == 1 else " do not score.")
+            )
+            if staff
+            else ""
+        )
+        whose = (
+            f"Your sheet, {self.labels()[member.id]}"
+            if self.own_member() is not None
+            else f"{self.labels()[member.id]}'s sheet ({self.member_index + 1} of {len(scorers)} members; Page Down for the next)"
+        )
         self.query_one("#sheet-line", Static).update(
             f"{whose}: {mine} of {wanted} entered. All sheets: {total[0]} of {total[1]}. {shown}{staff_words}",
             layout=layout,
@@ -422,7 +493,9 @@ class PanelScreen(Screen):
         line = self.query_one("#moderation-line", Static)
         if panel.revealed_at is None:
             table.clear(columns=True)
-            line.update("The scores are hidden until the chair reveals them (r on the Scores tab), so nobody is swayed by another's score.")
+            line.update(
+                "The scores are hidden until the chair reveals them (r on the Scores tab), so nobody is swayed by another's score."
+            )
             return
         order = self.moderation_order()
         if not order:
@@ -437,31 +510,46 @@ class PanelScreen(Screen):
         near = "Near the funding line. " if application.id in near_the_line(ranking(panel)) else ""
         apart = sum(1 for c in panel.round.criteria if (s := spread(panel, application.id, c.id)) and s.flagged)
         agreed = sum(1 for c in panel.round.criteria if find_agreed(panel, application.id, c.id))
-        to_check = [found.to_check for c in panel.round.criteria if (found := find_agreed(panel, application.id, c.id)) and found.to_check]
+        to_check = [
+            found.to_check
+            for c in panel.round.criteria
+            if (found := find_agreed(panel, application.id, c.id)) and found.to_check
+        ]
         line.update(
             f"{order.index(application.id) + 1} of {len(order)}: {application.organisation}, {application.project} "
             f"({pounds(application.amount_pence)}). {near}{plural(apart, 'criterion', 'criteria')} far apart. Agreed {agreed} of {len(panel.round.criteria)}. "
             + (f"To check again ('check' on the Agreed row): {to_check[0]}. " if to_check else "")
             + "Type on a member's row to change their score, on the Agreed row to agree one. Page Down: next."
-            + self._comment_words(application.id) + self._leniency_words()
+            + self._comment_words(application.id)
+            + self._leniency_words()
         )
 
     def _comment_words(self, application: str) -> str:
         """Members' comments on the application being talked through, for the panel (never the applicant)."""
         labels = self.labels()
-        said = [f"{labels.get(c.member, 'someone')}: {c.text}" for c in self.panel.comments if c.application == application]
+        said = [
+            f"{labels.get(c.member, 'someone')}: {c.text}" for c in self.panel.comments if c.application == application
+        ]
         return (" Comments: " + " / ".join(said) + ".") if said else ""
 
     def _leniency_words(self) -> str:
         """How each member scores beside the rest, over the whole round, so a harsh or generous scorer shows."""
         labels = self.labels()
         found = [(p, leniency(self.panel, p.id)) for p in self.scorers()]
-        apart = [f"{labels[p.id]} {f.words.replace(' than the panel', '')}" for p, f in found
-                 if f is not None and f.words != "in line with the panel"]
+        apart = [
+            f"{labels[p.id]} {f.words.replace(' than the panel', '')}"
+            for p, f in found
+            if f is not None and f.words != "in line with the panel"
+        ]
         if not any(f is not None for _, f in found):
             return ""
-        return (" Over the round, against the panel: " + "; ".join(apart) + (", the rest in line." if len(apart) < len(found) else ".")
-                if apart else " Over the round, every member scores in line with the panel.")
+        return (
+            " Over the round, against the panel: "
+            + "; ".join(apart)
+            + (", the rest in line." if len(apart) < len(found) else ".")
+            if apart
+            else " Over the round, every member scores in line with the panel."
+        )
 
     def _draw_ranking(self) -> None:
         panel = self.panel
@@ -474,21 +562,34 @@ class PanelScreen(Screen):
             return
         left = left_pence(panel)
         best = sum(c.weight * c.highest for c in panel.round.criteria)
-        fits = [row.ranked.application.organisation for row in as_decided(panel, ranked) if row.award is None and row.fits]
+        fits = [
+            row.ranked.application.organisation for row in as_decided(panel, ranked) if row.award is None and row.fits
+        ]
         if left < 0:
             money = f"The awards are {pounds(-left)} more than the pot. "
         else:
-            money = f"Still fits the {pounds(left)} left: " + (
-                ", ".join(fits[:6]) + (" and more" if len(fits) > 6 else "") if fits else "nothing undecided") + ". "
+            money = (
+                f"Still fits the {pounds(left)} left: "
+                + (", ".join(fits[:6]) + (" and more" if len(fits) > 6 else "") if fits else "nothing undecided")
+                + ". "
+            )
         waiting = sum(1 for a in panel.open_applications() if not agreed_in_full(panel, a.id))
         full, sheets = sheets_counted(panel, [p.id for p in self.scorers()])
         at_line = tied_at_the_line(panel, ranked)
-        tie = (f"{' and '.join(r.application.organisation for r in at_line)} are tied where the money runs out. "
-               "Choose the one to come first and press t, with the panel's reason. " if at_line else "")
+        tie = (
+            f"{' and '.join(r.application.organisation for r in at_line)} are tied where the money runs out. "
+            "Choose the one to come first and press t, with the panel's reason. "
+            if at_line
+            else ""
+        )
         notes = " ".join(f"{r.application.organisation}: {r.tie_note}." for r in ranked if r.tie_note)
         line.update(
             f"{tie}Scores are out of {best}; ties: {panel.round.tie_break}. {money}"
-            + (f"{plural(waiting, 'application')} not agreed in full yet: they rank on the members' average. " if waiting else "")
+            + (
+                f"{plural(waiting, 'application')} not agreed in full yet: they rank on the members' average. "
+                if waiting
+                else ""
+            )
             + f"Rests on {full} of {sheets} members' sheets in full. {notes}"
         )
 
@@ -508,8 +609,9 @@ class PanelScreen(Screen):
                 return str(problem)
             return self.live.try_command("open_round", pot_pence=pot)
 
-        self.app.push_screen(TextPrompt("How much money is in the pot? Such as £1,700,000", attempt=attempt),
-                             lambda _: self.redraw())
+        self.app.push_screen(
+            TextPrompt("How much money is in the pot? Such as £1,700,000", attempt=attempt), lambda _: self.redraw()
+        )
 
     def action_add_application(self) -> None:
         if self.panel is None:
@@ -547,19 +649,35 @@ class PanelScreen(Screen):
             except FileProblem as problem:
                 return str(problem)
             if not imported.ok:
-                shown = "; ".join(imported.problems[:3]) + (f"; and {len(imported.problems) - 3} more" if len(imported.problems) > 3 else "")
+                shown = "; ".join(imported.problems[:3]) + (
+                    f"; and {len(imported.problems) - 3} more" if len(imported.problems) > 3 else ""
+                )
                 return f"Nothing was imported. Fix these in the file and try again: {shown}."
             if not imported.applications:
                 return "The file has no applications in it."
-            rows = [{"organisation": a.organisation, "project": a.project, "amount_pence": a.amount_pence, "area": a.area,
-                     "summary": a.summary, "link": a.link} for a in imported.applications]
+            rows = [
+                {
+                    "organisation": a.organisation,
+                    "project": a.project,
+                    "amount_pence": a.amount_pence,
+                    "area": a.area,
+                    "summary": a.summary,
+                    "link": a.link,
+                }
+                for a in imported.applications
+            ]
 
             def add() -> str:
                 refused = self.live.try_command("add_applications", applications=rows, imported=True)
                 if not refused:
-                    ignored = f" Columns not used: {', '.join(imported.ignored_columns)}." if imported.ignored_columns else ""
-                    self.notify(f"{plural(len(rows), 'application')} imported.{ignored} Until scoring starts, u on this tab undoes "
-                                "the import.", title="Applications")
+                    ignored = (
+                        f" Columns not used: {', '.join(imported.ignored_columns)}." if imported.ignored_columns else ""
+                    )
+                    self.notify(
+                        f"{plural(len(rows), 'application')} imported.{ignored} Until scoring starts, u on this tab undoes "
+                        "the import.",
+                        title="Applications",
+                    )
                 return refused
 
             def answered(yes: bool | None) -> None:
@@ -570,18 +688,31 @@ class PanelScreen(Screen):
             # A big file, one with an organisation twice, or one the round has already (the same file imported
             # again, say), is asked about first.
             held = {squashed(a.organisation): a.organisation for a in self.panel.open_applications()}
-            again = list(dict.fromkeys(held[squashed(a.organisation)] for a in imported.applications
-                                       if squashed(a.organisation) in held))
-            question = [f"This file holds {len(rows)} applications." if len(rows) > ASK_ABOVE_ROWS else "",
-                        f"These organisations come more than once: {'; '.join(imported.duplicates[:5])}."
-                        if imported.duplicates else "",
-                        f"{plural(len(again), 'organisation')} in it {'is' if len(again) == 1 else 'are'} in this round "
-                        f"already: {'; '.join(again[:5])}" + (f" and {len(again) - 5} more" if len(again) > 5 else "") + "."
-                        if again else ""]
+            again = list(
+                dict.fromkeys(
+                    held[squashed(a.organisation)] for a in imported.applications if squashed(a.organisation) in held
+                )
+            )
+            question = [
+                f"This file holds {len(rows)} applications." if len(rows) > ASK_ABOVE_ROWS else "",
+                f"These organisations come more than once: {'; '.join(imported.duplicates[:5])}."
+                if imported.duplicates
+                else "",
+                f"{plural(len(again), 'organisation')} in it {'is' if len(again) == 1 else 'are'} in this round "
+                f"already: {'; '.join(again[:5])}" + (f" and {len(again) - 5} more" if len(again) > 5 else "") + "."
+                if again
+                else "",
+            ]
             if any(question):
                 # Asked once the file prompt has closed (`ask_after`), on top of the panel.
-                asking.append((ConfirmScreen(" ".join(q for q in question if q) + " Import them all?",
-                                             "Import", "Do not import"), answered))
+                asking.append(
+                    (
+                        ConfirmScreen(
+                            " ".join(q for q in question if q) + " Import them all?", "Import", "Do not import"
+                        ),
+                        answered,
+                    )
+                )
                 return ""
             return add()
 
@@ -591,18 +722,27 @@ class PanelScreen(Screen):
             if asking:
                 self.app.push_screen(*asking.pop())
 
-        self.app.push_screen(TextPrompt(
-            "Import applications from a spreadsheet saved as CSV. It needs columns for the organisation, the project "
-            "and the amount asked for; area, summary and link are taken too. Which file?",
-            hint="Type the file's name or path. Enter imports. Escape cancels.", attempt=attempt), ask_after)
+        self.app.push_screen(
+            TextPrompt(
+                "Import applications from a spreadsheet saved as CSV. It needs columns for the organisation, the project "
+                "and the amount asked for; area, summary and link are taken too. Which file?",
+                hint="Type the file's name or path. Enter imports. Escape cancels.",
+                attempt=attempt,
+            ),
+            ask_after,
+        )
 
     def action_show_application(self) -> None:
         chosen = self.query_one(ApplicationsTable).chosen
         if self.panel is None or chosen is None:
             return
         a = self.panel.application(chosen)
-        lines = [f"{a.project}, asking for {pounds(a.amount_pence)}.", a.area and f"Area: {a.area}.", a.summary,
-                 a.link and f"The whole application: {a.link}"]
+        lines = [
+            f"{a.project}, asking for {pounds(a.amount_pence)}.",
+            a.area and f"Area: {a.area}.",
+            a.summary,
+            a.link and f"The whole application: {a.link}",
+        ]
         self.notify("\n".join(line for line in lines if line), title=a.organisation, timeout=15)
 
     def _chosen_member(self):
@@ -616,8 +756,11 @@ class PanelScreen(Screen):
         person = self._chosen_member()
         if person is None or self.panel is None:
             return
-        form = DeclarationForm(self.labels()[person.id], self.panel.round.applications,
-                               attempt=lambda fields: self.live.try_command("declare_interest", member=person.id, **fields))
+        form = DeclarationForm(
+            self.labels()[person.id],
+            self.panel.round.applications,
+            attempt=lambda fields: self.live.try_command("declare_interest", member=person.id, **fields),
+        )
         self.app.push_screen(form)
 
     def action_declare_none(self) -> None:
@@ -628,8 +771,11 @@ class PanelScreen(Screen):
     def action_member(self, step: int) -> None:
         own = self.own_member()
         if own is not None:
-            self.notify(f"This window shows only your own sheet, {own.name}. Other members score in theirs, "
-                        "or on the chair's screen.", title="Your sheet")
+            self.notify(
+                f"This window shows only your own sheet, {own.name}. Other members score in theirs, "
+                "or on the chair's screen.",
+                title="Your sheet",
+            )
             return
         scorers = self.scorers()
         if scorers:
@@ -650,29 +796,50 @@ class PanelScreen(Screen):
             return
         entered = self._entered()
         done, wanted = sum(d for d, _ in entered.values()), sum(w for _, w in entered.values())
-        short_of = [f"{self.labels()[p.id]} ({wanted_of - done_of} to go)" for p in self.scorers()
-                    if (done_of := self._entered_by(p.id)) < (wanted_of := self._wanted_of(p.id))]
-        missing = (f" {plural(wanted - done, 'score')} not entered yet: {', '.join(short_of)}." if done < wanted else "")
+        short_of = [
+            f"{self.labels()[p.id]} ({wanted_of - done_of} to go)"
+            for p in self.scorers()
+            if (done_of := self._entered_by(p.id)) < (wanted_of := self._wanted_of(p.id))
+        ]
+        missing = f" {plural(wanted - done, 'score')} not entered yet: {', '.join(short_of)}." if done < wanted else ""
 
         def answered(yes: bool | None) -> None:
             if yes and self._run("reveal_scores"):
                 self.query_one(TabbedContent).active = "moderation"
 
-        self.app.push_screen(ConfirmScreen(f"Reveal every member's scores to the room?{missing} "
-                                           "After this, a changed score needs a reason.", "Reveal", "Not yet"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Reveal every member's scores to the room?{missing} After this, a changed score needs a reason.",
+                "Reveal",
+                "Not yet",
+            ),
+            answered,
+        )
 
     def _ask_type_over(self, member, application: str, criterion: str, level: int | None, table) -> None:
         """A score the member typed in their own window is theirs: typed over only when the person says yes."""
         name = self.labels()[member.id]
 
         def answered(yes: bool | None) -> None:
-            if yes and self._run("enter_score", member=member.id, application=application, criterion=criterion,
-                                 level=level, over_own=True):
+            if yes and self._run(
+                "enter_score",
+                member=member.id,
+                application=application,
+                criterion=criterion,
+                level=level,
+                over_own=True,
+            ):
                 table.step_on(lambda row: not self.panel.has_interest(member.id, row))
 
-        self.app.push_screen(ConfirmScreen(f"{name} typed this score in their own window. Type over it? "
-                                           "The record will say this window typed over it.", "Type over it", "Leave it"),
-                             answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"{name} typed this score in their own window. Type over it? "
+                "The record will say this window typed over it.",
+                "Type over it",
+                "Leave it",
+            ),
+            answered,
+        )
 
     def _say_once(self, words: str) -> None:
         """A warning that a quick typist would otherwise get once per key."""
@@ -702,22 +869,32 @@ class PanelScreen(Screen):
             application = str(table.chosen)
             if panel.revealed_at is None:
                 if panel.has_interest(member.id, application):
-                    self._say_once(f"{self.labels()[member.id]} stepped out of {panel.application(application).organisation}, "
-                                   "so there is nothing to score there. Move to another row.")
+                    self._say_once(
+                        f"{self.labels()[member.id]} stepped out of {panel.application(application).organisation}, "
+                        "so there is nothing to score there. Move to another row."
+                    )
                     return
                 score = find_score(panel, member.id, application, criterion)
                 mine = member_of_window(self.session, self.live.owner.window)
-                if score is not None and typed_by_member_themselves(self.session, score) and (mine is None or mine.id != member.id):
+                if (
+                    score is not None
+                    and typed_by_member_themselves(self.session, score)
+                    and (mine is None or mine.id != member.id)
+                ):
                     self._ask_type_over(member, application, criterion, level, table)
                     return
-                if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
+                if self._run(
+                    "enter_score", member=member.id, application=application, criterion=criterion, level=level
+                ):
                     self._typed_and_saved(member.id, application, criterion)
                     table.step_on(lambda row: not panel.has_interest(member.id, row))
                     self._show_rubric(table)  # the next cell's levels, in the same frame
                 return
             if find_score(panel, member.id, application, criterion) is None:
                 # A sheet not typed before the reveal: entered now, and marked so everywhere.
-                if self._run("enter_score", member=member.id, application=application, criterion=criterion, level=level):
+                if self._run(
+                    "enter_score", member=member.id, application=application, criterion=criterion, level=level
+                ):
                     table.step_on(lambda row: not panel.has_interest(member.id, row))
                     if self._last_said != "after the reveal":
                         self._last_said = "after the reveal"
@@ -732,22 +909,41 @@ class PanelScreen(Screen):
             if row == AGREED_ROW:
                 self._ask_agree(self.moderating, criterion, level, table)
             elif row in {p.id for p in self.scorers()}:
-                if find_score(panel, row, self.moderating, criterion) is None and not panel.has_interest(row, self.moderating):
+                if find_score(panel, row, self.moderating, criterion) is None and not panel.has_interest(
+                    row, self.moderating
+                ):
                     self._run("enter_score", member=row, application=self.moderating, criterion=criterion, level=level)
                     return
                 self._ask_change(row, self.moderating, criterion, level)
             else:
-                self.notify("Type on a member's row to change their score, or on the Agreed row to agree one.",
-                            title="Not here", severity="warning")
+                self.notify(
+                    "Type on a member's row to change their score, or on the Agreed row to agree one.",
+                    title="Not here",
+                    severity="warning",
+                )
 
     def _ask_change(self, member: str, application: str, criterion: str, level: int | None) -> None:
         name = self.labels()[member]
         said = "no score" if level is None else str(level)
-        question = (f"{name} changes their score for '{self.panel.criterion(criterion).name}' to {said}. Why? "
-                    "(The first score is kept. The applicant's letter gives this reason.)")
+        question = (
+            f"{name} changes their score for '{self.panel.criterion(criterion).name}' to {said}. Why? "
+            "(The first score is kept. The applicant's letter gives this reason.)"
+        )
         names = [p.name for p in self.session.participants if p.name]
-        self.app.push_screen(TextPrompt(question, names=names, attempt=lambda reason: self.live.try_command(
-            "change_score", member=member, application=application, criterion=criterion, level=level, reason=reason)))
+        self.app.push_screen(
+            TextPrompt(
+                question,
+                names=names,
+                attempt=lambda reason: self.live.try_command(
+                    "change_score",
+                    member=member,
+                    application=application,
+                    criterion=criterion,
+                    level=level,
+                    reason=reason,
+                ),
+            )
+        )
 
     def _ask_agree(self, application: str, criterion: str, level: int | None, table=None) -> None:
         if level is None:
@@ -759,13 +955,16 @@ class PanelScreen(Screen):
         def attempt(reason: str) -> str:
             if found is not None and wanted and not reason.strip():
                 return f"Members' scores were {found.words}, so please say why the panel agreed {level}."
-            refused = self.live.try_command("agree_score", application=application, criterion=criterion, level=level, reason=reason)
+            refused = self.live.try_command(
+                "agree_score", application=application, criterion=criterion, level=level, reason=reason
+            )
             if not refused and table is not None:  # on to the next criterion, as on a sheet
                 table.move_cursor(column=min(table.cursor_column + 1, len(table.columns) - 1), animate=False)
             return refused
 
         question = f"The panel agrees {level} for '{self.panel.criterion(criterion).name}'. Why? " + (
-            "(Members were far apart, so a reason is needed.)" if wanted else "(You may leave this empty.)")
+            "(Members were far apart, so a reason is needed.)" if wanted else "(You may leave this empty.)"
+        )
         names = [p.name for p in self.session.participants if p.name]
         self.app.push_screen(TextPrompt(question, attempt=attempt, names=names))
 
@@ -779,11 +978,20 @@ class PanelScreen(Screen):
             level = suggested_level(panel, self.moderating, criterion.id)
             if found is None or found.flagged or level is None or find_agreed(panel, self.moderating, criterion.id):
                 continue
-            if self._run("agree_score", application=self.moderating, criterion=criterion.id, level=level,
-                         reason=CLOSE_SCORES_REASON):
+            if self._run(
+                "agree_score",
+                application=self.moderating,
+                criterion=criterion.id,
+                level=level,
+                reason=CLOSE_SCORES_REASON,
+            ):
                 done += 1
-        self.notify(f"Agreed {done} score{'s' if done != 1 else ''} where members were within one level."
-                    if done else "Nothing to agree by itself here: talk through the criteria far apart.", title="Moderation")
+        self.notify(
+            f"Agreed {done} score{'s' if done != 1 else ''} where members were within one level."
+            if done
+            else "Nothing to agree by itself here: talk through the criteria far apart.",
+            title="Moderation",
+        )
 
     def action_award(self, outcome: str) -> None:
         panel = self.panel
@@ -795,12 +1003,20 @@ class PanelScreen(Screen):
             return
         referred = outcome == "refer to the funder"  # the exception when no member is left to decide
         if panel.revealed_at is None and not referred:
-            self.notify("The panel decides after the scores are revealed and talked through.", title="Not now", severity="warning")
+            self.notify(
+                "The panel decides after the scores are revealed and talked through.",
+                title="Not now",
+                severity="warning",
+            )
             return
         application = panel.application(chosen)
         amount = application.amount_pence if outcome == "fund in full" else 0
         # A smaller amount is weighed once it is typed: the engine says then if it departs.
-        why = departure(panel, application, outcome, amount) if outcome not in ("fund a smaller amount", "refer to the funder") else ""
+        why = (
+            departure(panel, application, outcome, amount)
+            if outcome not in ("fund a smaller amount", "refer to the funder")
+            else ""
+        )
         left = left_words(panel.round.pot_pence - awarded_pence(panel, leaving_out=chosen))
 
         def attempt(answer: dict) -> str:
@@ -809,7 +1025,9 @@ class PanelScreen(Screen):
         names = [p.name for p in self.session.participants if p.name]
         labels = self.labels()
         comments = [f"{labels.get(c.member, 'someone')}: {c.text}" for c in panel.comments if c.application == chosen]
-        self.app.push_screen(AwardForm(application, outcome, why, left, attempt=attempt, names=names, comments=comments))
+        self.app.push_screen(
+            AwardForm(application, outcome, why, left, attempt=attempt, names=names, comments=comments)
+        )
 
     # Correcting the round.
 
@@ -823,15 +1041,26 @@ class PanelScreen(Screen):
     def action_edit_application(self) -> None:
         application = self._chosen_application()
         if application is not None:
-            self.app.push_screen(ApplicationForm(editing=application, attempt=lambda fields: self.live.try_command(
-                "edit_application", application=application.id, **fields)))
+            self.app.push_screen(
+                ApplicationForm(
+                    editing=application,
+                    attempt=lambda fields: self.live.try_command(
+                        "edit_application", application=application.id, **fields
+                    ),
+                )
+            )
 
     def action_withdraw_application(self) -> None:
         application = self._chosen_application()
         if application is not None:
-            self.app.push_screen(TextPrompt(
-                f"Withdraw {application.organisation}? It stays in the record, and is no longer scored or decided. Why?",
-                attempt=lambda reason: self.live.try_command("withdraw_application", application=application.id, reason=reason)))
+            self.app.push_screen(
+                TextPrompt(
+                    f"Withdraw {application.organisation}? It stays in the record, and is no longer scored or decided. Why?",
+                    attempt=lambda reason: self.live.try_command(
+                        "withdraw_application", application=application.id, reason=reason
+                    ),
+                )
+            )
 
     def action_remove_application(self) -> None:
         application = self._chosen_application()
@@ -842,9 +1071,15 @@ class PanelScreen(Screen):
             if yes:
                 self._run("remove_application", application=application.id, reason="Added by mistake")
 
-        self.app.push_screen(ConfirmScreen(f"Remove {application.organisation}, added by mistake? The record says it was "
-                                           "removed. (One already scored is withdrawn instead, with w.)", "Remove", "Keep it"),
-                             answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove {application.organisation}, added by mistake? The record says it was "
+                "removed. (One already scored is withdrawn instead, with w.)",
+                "Remove",
+                "Keep it",
+            ),
+            answered,
+        )
 
     def action_undo_import(self) -> None:
         if self.panel is None:
@@ -858,16 +1093,27 @@ class PanelScreen(Screen):
             if yes and self._run("undo_import"):
                 self.notify(f"The import of {plural(len(last), 'application')} was undone.", title="Applications")
 
-        self.app.push_screen(ConfirmScreen(f"Take out the {plural(len(last), 'application')} the last import added? "
-                                           "The record says the import was undone.", "Undo the import", "Keep them"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Take out the {plural(len(last), 'application')} the last import added? "
+                "The record says the import was undone.",
+                "Undo the import",
+                "Keep them",
+            ),
+            answered,
+        )
 
     def action_show_declarations(self) -> None:
         person = self._chosen_member()
         if person is None or self.panel is None:
             return
         mine = [d for d in self.panel.declarations if d.member == person.id]
-        lines = [f"{self.panel.application(d.application).organisation}: {d.interest}" if d.application else "No interests to declare."
-                 for d in mine]
+        lines = [
+            f"{self.panel.application(d.application).organisation}: {d.interest}"
+            if d.application
+            else "No interests to declare."
+            for d in mine
+        ]
         self.notify("\n".join(lines) or "Nothing declared yet.", title=self.labels()[person.id], timeout=15)
 
     def action_undo_declaration(self) -> None:
@@ -879,11 +1125,17 @@ class PanelScreen(Screen):
             self.notify(f"{self.labels()[person.id]} has made no declaration to undo.", title="Not now")
             return
         last = mine[-1]
-        said = (f"the interest in {self.panel.application(last.application).organisation} ('{last.interest}')"
-                if last.application else "'no interests'")
-        self.app.push_screen(TextPrompt(
-            f"Undo {self.labels()[person.id]}'s declaration of {said}, made in error? Why?",
-            attempt=lambda reason: self.live.try_command("undo_declaration", declaration=last.id, reason=reason)))
+        said = (
+            f"the interest in {self.panel.application(last.application).organisation} ('{last.interest}')"
+            if last.application
+            else "'no interests'"
+        )
+        self.app.push_screen(
+            TextPrompt(
+                f"Undo {self.labels()[person.id]}'s declaration of {said}, made in error? Why?",
+                attempt=lambda reason: self.live.try_command("undo_declaration", declaration=last.id, reason=reason),
+            )
+        )
 
     def action_comment(self) -> None:
         member = self._sheet_member()
@@ -896,9 +1148,14 @@ class PanelScreen(Screen):
         def attempt(text: str) -> str:
             return self.live.try_command("add_comment", member=member.id, application=application.id, text=text)
 
-        self.app.push_screen(TextPrompt(
-            f"{self.labels()[member.id]}'s comment on {application.organisation}, for moderation. The applicant does not "
-            "read it unless the panel puts it in the decision's reason.", attempt=attempt, names=names))
+        self.app.push_screen(
+            TextPrompt(
+                f"{self.labels()[member.id]}'s comment on {application.organisation}, for moderation. The applicant does not "
+                "read it unless the panel puts it in the decision's reason.",
+                attempt=attempt,
+                names=names,
+            )
+        )
 
     def action_change_pot(self) -> None:
         panel = self.panel
@@ -918,10 +1175,15 @@ class PanelScreen(Screen):
 
         def then(answer: str | None) -> None:
             if answer is not None and "pot" in asked:
-                self.app.push_screen(TextPrompt(f"Why does the pot change to {pounds(asked['pot'])}? (Kept in the record.)",
-                                                attempt=reason))
+                self.app.push_screen(
+                    TextPrompt(
+                        f"Why does the pot change to {pounds(asked['pot'])}? (Kept in the record.)", attempt=reason
+                    )
+                )
 
-        self.app.push_screen(TextPrompt(f"The pot is {pounds(panel.round.pot_pence)}. What is it now?", attempt=amount), then)
+        self.app.push_screen(
+            TextPrompt(f"The pot is {pounds(panel.round.pot_pence)}. What is it now?", attempt=amount), then
+        )
 
     def action_order_tie(self) -> None:
         panel = self.panel
@@ -935,15 +1197,23 @@ class PanelScreen(Screen):
         here = next(r for r in ranked if r.application.id == chosen)
         tied = [r for r in ranked if r.tied and r.place == here.place and r.place is not None]
         if not here.tied or len(tied) < 2:
-            same = [r for r in ranked if r.weighted == here.weighted and r.application.id != chosen and r.place is not None]
-            words = (f"{here.application.organisation} has the same score as {same[0].application.organisation}, but the "
-                     f"tie-break rule ({panel.round.tie_break}) already puts them in order." if same
-                     else f"{here.application.organisation} is not tied with another application.")
+            same = [
+                r for r in ranked if r.weighted == here.weighted and r.application.id != chosen and r.place is not None
+            ]
+            words = (
+                f"{here.application.organisation} has the same score as {same[0].application.organisation}, but the "
+                f"tie-break rule ({panel.round.tie_break}) already puts them in order."
+                if same
+                else f"{here.application.organisation} is not tied with another application."
+            )
             self.notify(words, title="Not tied")
             return
         order = [chosen] + [r.application.id for r in tied if r.application.id != chosen]
         others = " and ".join(r.application.organisation for r in tied if r.application.id != chosen)
-        self.app.push_screen(TextPrompt(
-            f"Put {here.application.organisation} before {others}? They have the same score and the tie-break rule does "
-            "not separate them. The panel's reason:",
-            attempt=lambda reason: self.live.try_command("order_tie", applications=order, reason=reason)))
+        self.app.push_screen(
+            TextPrompt(
+                f"Put {here.application.organisation} before {others}? They have the same score and the tie-break rule does "
+                "not separate them. The panel's reason:",
+                attempt=lambda reason: self.live.try_command("order_tie", applications=order, reason=reason),
+            )
+        )

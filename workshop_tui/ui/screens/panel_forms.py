@@ -40,12 +40,31 @@ class ApplicationForm(EnterMovesOn):
     def compose(self) -> ComposeResult:
         a = self.editing
         with Vertical(classes="dialog", id="application-box"):
-            yield Static(f"Correct {a.organisation}'s application" if a else "Add an application", classes="question",
-                         markup=False)
-            labels = ("Organisation", "Project", "Amount asked for, such as £12,500", "Area or theme (optional)",
-                      "A short summary (optional)", "Where the whole application is: a link or file name (optional)")
-            now = ({"organisation": a.organisation, "project": a.project, "amount": pounds(a.amount_pence), "area": a.area,
-                    "summary": a.summary, "link": a.link} if a else {})
+            yield Static(
+                f"Correct {a.organisation}'s application" if a else "Add an application",
+                classes="question",
+                markup=False,
+            )
+            labels = (
+                "Organisation",
+                "Project",
+                "Amount asked for, such as £12,500",
+                "Area or theme (optional)",
+                "A short summary (optional)",
+                "Where the whole application is: a link or file name (optional)",
+            )
+            now = (
+                {
+                    "organisation": a.organisation,
+                    "project": a.project,
+                    "amount": pounds(a.amount_pence),
+                    "area": a.area,
+                    "summary": a.summary,
+                    "link": a.link,
+                }
+                if a
+                else {}
+            )
             fields = list(zip(self.FIELDS, labels, strict=True))
             # The fields scroll, two to a row where they are short; the buttons stay in sight below them.
             with VerticalScroll(id="application-fields"):
@@ -124,8 +143,16 @@ class AwardForm(EnterMovesOn):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", tooltip="Record the decision")]
 
-    def __init__(self, application: Application, outcome: str, departure: str, left: str,
-                 attempt: Attempt | None = None, names: list[str] | None = None, comments: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        application: Application,
+        outcome: str,
+        departure: str,
+        left: str,
+        attempt: Attempt | None = None,
+        names: list[str] | None = None,
+        comments: list[str] | None = None,
+    ) -> None:
         super().__init__(attempt)
         self.application, self.outcome, self.departure, self.left = application, outcome, departure, left
         self.names = names or []  # the roster's names: a reason that names someone is flagged as it is typed
@@ -134,8 +161,12 @@ class AwardForm(EnterMovesOn):
     def compose(self) -> ComposeResult:
         a = self.application
         with VerticalScroll(classes="dialog"):
-            yield Static(f"{self.outcome.capitalize()}: {a.organisation}, {a.project} "
-                         f"(asked for {pounds(a.amount_pence)}; {self.left})", classes="question", markup=False)
+            yield Static(
+                f"{self.outcome.capitalize()}: {a.organisation}, {a.project} "
+                f"(asked for {pounds(a.amount_pence)}; {self.left})",
+                classes="question",
+                markup=False,
+            )
             if self.outcome == "fund a smaller amount":
                 yield Label("How much, such as £20,000")
                 yield Input(id="award-amount")
@@ -143,10 +174,16 @@ class AwardForm(EnterMovesOn):
             yield Input(id="award-reason")
             yield Static("", id="award-names", markup=False)
             if self.comments:
-                yield Static("Members' comments, for the panel (the applicant reads only what you put in the reason): "
-                             + " / ".join(self.comments), markup=False, id="award-comments")
+                yield Static(
+                    "Members' comments, for the panel (the applicant reads only what you put in the reason): "
+                    + " / ".join(self.comments),
+                    markup=False,
+                    id="award-comments",
+                )
             if self.departure:
-                yield Static(f"This goes against the ranking or the pot. {self.departure}", markup=False, id="award-departure")
+                yield Static(
+                    f"This goes against the ranking or the pot. {self.departure}", markup=False, id="award-departure"
+                )
                 yield Label("Why the panel decided this all the same")
                 yield Input(id="award-departure-reason")
             yield Static("", id="form-problem", markup=False)
@@ -164,13 +201,18 @@ class AwardForm(EnterMovesOn):
         named = names_in(event.value, self.names)
         self.query_one("#award-names", Static).update(
             f"Warning: this names {' and '.join(named)}. The applicant will read this reason: say "
-            "\"a panel member\" instead." if named else "")
+            '"a panel member" instead.'
+            if named
+            else ""
+        )
 
     def save(self) -> None:
         answer: dict[str, object] = {"outcome": self.outcome, "reason": self.query_one("#award-reason", Input).value}
         if self.outcome == "fund a smaller amount":
             try:
-                answer["amount_pence"] = money(self.query_one("#award-amount", Input).value, "The amount", "#award-amount")
+                answer["amount_pence"] = money(
+                    self.query_one("#award-amount", Input).value, "The amount", "#award-amount"
+                )
             except FormProblem as problem:
                 self.show_problem(str(problem), problem.field)
                 return

@@ -16,7 +16,9 @@ class PersonForm(FormDialog):
             yield Label("Role")
             yield Select([(role, role) for role in ROLES], value=ROLES[0], allow_blank=False, id="person-role")
             yield Label("Here now?")
-            yield Select([("Yes, here now", True), ("Not arrived yet", False)], value=True, allow_blank=False, id="person-here")
+            yield Select(
+                [("Yes, here now", True), ("Not arrived yet", False)], value=True, allow_blank=False, id="person-here"
+            )
             yield Label("Name or initials (you can leave it empty); enter adds them")
             yield Input(id="person-name")
             yield Static("", id="form-problem", markup=False)
@@ -34,7 +36,9 @@ class PersonForm(FormDialog):
         here = self.query_one("#person-here", Select).value is True
         name = self.query_one("#person-name", Input).value.strip()
         if len(name) > LONGEST_NAME:
-            self.show_problem(f"A name can be at most {LONGEST_NAME} characters long; initials are fine.", "#person-name")
+            self.show_problem(
+                f"A name can be at most {LONGEST_NAME} characters long; initials are fine.", "#person-name"
+            )
             return
         self.finish((name, str(self.query_one("#person-role", Select).value), here))
 

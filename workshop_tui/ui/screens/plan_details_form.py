@@ -133,11 +133,13 @@ class PlanDetailsForm(EnterMovesOn):
             raise FormProblem(f"The title is {len(title)} characters long; it can be at most 200.", "#plan-title")
         name = self.query_one("#plan-name", Input).value.strip()
         if len(name) > LONGEST_PLAN_NAME:
-            raise FormProblem(f"The short name is {len(name)} characters long; it can be at most {LONGEST_PLAN_NAME}.",
-                              "#plan-name")
+            raise FormProblem(
+                f"The short name is {len(name)} characters long; it can be at most {LONGEST_PLAN_NAME}.", "#plan-name"
+            )
         if not _NAME.match(name):
-            raise FormProblem("The short name may only hold small letters, digits and dashes, such as 'my-workshop'.",
-                              "#plan-name")
+            raise FormProblem(
+                "The short name may only hold small letters, digits and dashes, such as 'my-workshop'.", "#plan-name"
+            )
         starts = clock_time(self.query_one("#plan-starts-at", Input).value, "Starts at", "#plan-starts-at")
         ends = clock_time(self.query_one("#plan-ends-by", Input).value, "Ends by", "#plan-ends-by")
         if starts and ends and ends <= starts:

@@ -137,15 +137,45 @@ class PlanEditor(Screen):
 
     BINDINGS = [
         Binding("a", "add_step", "Add", id="add_step", tooltip="Add a step of your own after the chosen one"),
-        Binding("i", "add_method", "Method", id="add_method", tooltip="Add a method from the library after the chosen step"),
-        Binding("e", "change_step", "Change", id="change_step", tooltip="Change the chosen step: title, kind, minutes, words"),
-        Binding("x,delete", "remove_step", "Remove", id="remove_step", show=False, tooltip="Remove the chosen step (Ctrl+Z brings it back)"),
+        Binding(
+            "i", "add_method", "Method", id="add_method", tooltip="Add a method from the library after the chosen step"
+        ),
+        Binding(
+            "e",
+            "change_step",
+            "Change",
+            id="change_step",
+            tooltip="Change the chosen step: title, kind, minutes, words",
+        ),
+        Binding(
+            "x,delete",
+            "remove_step",
+            "Remove",
+            id="remove_step",
+            show=False,
+            tooltip="Remove the chosen step (Ctrl+Z brings it back)",
+        ),
         Binding("ctrl+up", "move_step(-1)", "Up", id="move_step_up", show=False, tooltip="Move the chosen step up"),
-        Binding("ctrl+down", "move_step(1)", "Down", id="move_step_down", show=False, tooltip="Move the chosen step down"),
-        Binding("d", "details", "Details", id="plan_details", tooltip="The plan's title, short name, description and time slot"),
+        Binding(
+            "ctrl+down", "move_step(1)", "Down", id="move_step_down", show=False, tooltip="Move the chosen step down"
+        ),
+        Binding(
+            "d",
+            "details",
+            "Details",
+            id="plan_details",
+            tooltip="The plan's title, short name, description and time slot",
+        ),
         Binding("ctrl+z", "undo", "Undo", id="undo_change", show=False, tooltip="Undo the last change"),
         Binding("ctrl+s", "save", "Save", id="save_plan", tooltip="Save the plan (the version it replaces is kept)"),
-        Binding("escape", "leave", "Back", id="leave_editor", show=False, tooltip="Leave the editor (it asks first if there are changes)"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            id="leave_editor",
+            show=False,
+            tooltip="Leave the editor (it asks first if there are changes)",
+        ),
     ]
 
     @dataclass
@@ -203,8 +233,13 @@ class PlanEditor(Screen):
             if finding.step is not None:
                 per_step[finding.step] = per_step.get(finding.step, 0) + 1
         rows = [
-            (clock_time(timed.starts), str(timed.step.planned_minutes), timed.step.kind, timed.step.title,
-             str(per_step[timed.number]) if timed.number in per_step else "")
+            (
+                clock_time(timed.starts),
+                str(timed.step.planned_minutes),
+                timed.step.kind,
+                timed.step.title,
+                str(per_step[timed.number]) if timed.number in per_step else "",
+            )
             for timed in timetable(draft.steps, self.start)
         ]
         self.query_one("#plan-steps", StepsTable).show(rows, cursor)
@@ -212,12 +247,16 @@ class PlanEditor(Screen):
         self.query_one("#plan-total", Static).update(self.total())
         count = len(self.findings)
         self.query_one("#findings-heading", Static).update(
-            f"{plural(count, 'thing')} to look at (Tab, then Enter goes to the step)" if count else "Nothing to look at: the checks are happy."
+            f"{plural(count, 'thing')} to look at (Tab, then Enter goes to the step)"
+            if count
+            else "Nothing to look at: the checks are happy."
         )
         findings = self.query_one("#plan-findings", OptionList)
         findings.display = bool(self.findings)
         findings.clear_options()
-        findings.add_options(Option(f"{f.where[:1].upper()}{f.where[1:]}: {f.advice}", id=str(n)) for n, f in enumerate(self.findings))
+        findings.add_options(
+            Option(f"{f.where[:1].upper()}{f.where[1:]}: {f.advice}", id=str(n)) for n, f in enumerate(self.findings)
+        )
         if self.findings:
             findings.highlighted = 0
         self.show_step_words()
@@ -373,7 +412,9 @@ class PlanEditor(Screen):
         try:
             saved = save_plan_version(self.plans_dir, plan, self.draft.started_from, self.draft.renamed)
         except PlanNotSaved as problem:
-            keep_both = " To keep both, give yours another short name (D) and save again." if problem.saved_elsewhere else ""
+            keep_both = (
+                " To keep both, give yours another short name (D) and save again." if problem.saved_elsewhere else ""
+            )
             self.post_message(self.Saved(None, str(problem) + keep_both))
             return
         self.post_message(self.Saved(saved))
@@ -414,6 +455,11 @@ class PlanEditor(Screen):
             if leave:
                 self.leave()
 
-        self.app.push_screen(ConfirmScreen(
-            f"Leave without saving? Your changes to '{self.draft.details.title}' will be lost. (Ctrl+S saves them.)",
-            "Leave", "Stay"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Leave without saving? Your changes to '{self.draft.details.title}' will be lost. (Ctrl+S saves them.)",
+                "Leave",
+                "Stay",
+            ),
+            answered,
+        )

@@ -39,8 +39,13 @@ class PlanTimingsScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("u", "use_suggested", "Use suggested", id="use_suggested",
-                tooltip="Save the suggested timings as a new version of the plan (it asks first)"),
+        Binding(
+            "u",
+            "use_suggested",
+            "Use suggested",
+            id="use_suggested",
+            tooltip="Save the suggested timings as a new version of the plan (it asks first)",
+        ),
         Binding("escape", "back", "Back", id="back_from_timings", tooltip="Go back"),
     ]
 
@@ -105,9 +110,15 @@ class PlanTimingsScreen(Screen):
             if yes:
                 self.save_suggested(stats)
 
-        self.app.push_screen(ConfirmScreen(
-            f"Save the suggested timings ({plural(changed, 'step')} changed) as a new version of '{self.plan.title}'? "
-            f"The version before is kept.{checks}", "Save", "Not now"), answered)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Save the suggested timings ({plural(changed, 'step')} changed) as a new version of '{self.plan.title}'? "
+                f"The version before is kept.{checks}",
+                "Save",
+                "Not now",
+            ),
+            answered,
+        )
 
     @work(thread=True, exclusive=True, group="timings-save")
     def save_suggested(self, stats: PlanStats) -> None:

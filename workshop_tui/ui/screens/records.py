@@ -16,13 +16,20 @@ from workshop_tui.ui.widgets.key_bar import KeyBar
 # when and the outcome, and what has no room is in the row's details (Enter).
 PARKING_COLUMNS = [Column("point", "Point", wraps=True), Column("state", "State"), Column("time", "Time")]
 ACTION_COLUMNS = [
-    Column("what", "What", wraps=True), Column("who", "Who"), Column("due", "By when"), Column("done", "Done"),
+    Column("what", "What", wraps=True),
+    Column("who", "Who"),
+    Column("due", "By when"),
+    Column("done", "Done"),
     Column("from", "From"),
 ]
 DECISION_COLUMNS = [
-    Column("question", "Question", wraps=True), Column("outcome", "Outcome"), Column("method", "Method"),
-    Column("time", "Time"), Column("counts", "Counts", wraps=True, least=30),
-    Column("statement", "In words", in_table=False), Column("reasons", "Reasons", in_table=False),
+    Column("question", "Question", wraps=True),
+    Column("outcome", "Outcome"),
+    Column("method", "Method"),
+    Column("time", "Time"),
+    Column("counts", "Counts", wraps=True, least=30),
+    Column("statement", "In words", in_table=False),
+    Column("reasons", "Reasons", in_table=False),
     Column("dissent", "Dissent or concern", in_table=False),
 ]
 
@@ -37,13 +44,45 @@ class RecordsScreen(ModalScreen):
     BINDINGS = [
         Binding("escape,r", "close", "Back to the session", id="back_to_session", tooltip="Go back to the session"),
         Binding("n", "new", "Add", id="add", tooltip="Add a person or an action"),
-        Binding("x", "left_or_arrived", "Left/arrived", id="left_or_arrived", tooltip="Mark the chosen person as arrived, left, or back again"),
-        Binding("a", "action_from_note", "Make an action", id="point_to_action", tooltip="Turn the chosen parking-lot point into an action"),
-        Binding("d", "dealt_with", "Dealt with", id="dealt_with", tooltip="Mark the chosen parking-lot point as dealt with"),
-        Binding("space", "toggle_done", "Done/open", id="done_or_open", tooltip="Mark the chosen action done, or open again"),
+        Binding(
+            "x",
+            "left_or_arrived",
+            "Left/arrived",
+            id="left_or_arrived",
+            tooltip="Mark the chosen person as arrived, left, or back again",
+        ),
+        Binding(
+            "a",
+            "action_from_note",
+            "Make an action",
+            id="point_to_action",
+            tooltip="Turn the chosen parking-lot point into an action",
+        ),
+        Binding(
+            "d", "dealt_with", "Dealt with", id="dealt_with", tooltip="Mark the chosen parking-lot point as dealt with"
+        ),
+        Binding(
+            "space", "toggle_done", "Done/open", id="done_or_open", tooltip="Mark the chosen action done, or open again"
+        ),
         # From a table too: its own Left and Right only scroll sideways, so the tabs would not move.
-        Binding("left", "move_tab(-1)", "Tab left", id="tab_left", show=False, priority=True, tooltip="Go to the tab on the left"),
-        Binding("right", "move_tab(1)", "Tab right", id="tab_right", show=False, priority=True, tooltip="Go to the tab on the right"),
+        Binding(
+            "left",
+            "move_tab(-1)",
+            "Tab left",
+            id="tab_left",
+            show=False,
+            priority=True,
+            tooltip="Go to the tab on the left",
+        ),
+        Binding(
+            "right",
+            "move_tab(1)",
+            "Tab right",
+            id="tab_right",
+            show=False,
+            priority=True,
+            tooltip="Go to the tab on the right",
+        ),
     ]
 
     TABS = ("people", "parking", "actions", "decisions")
@@ -85,7 +124,12 @@ class RecordsScreen(ModalScreen):
 
     def check_action(self, action: str, parameters) -> bool | None:
         # Each key belongs to one tab; the footer shows only the keys that work here.
-        wanted = {"left_or_arrived": "people", "action_from_note": "parking", "dealt_with": "parking", "toggle_done": "actions"}
+        wanted = {
+            "left_or_arrived": "people",
+            "action_from_note": "parking",
+            "dealt_with": "parking",
+            "toggle_done": "actions",
+        }
         if action in wanted:
             return self.tab == wanted[action]
         if action == "new":
@@ -128,19 +172,36 @@ class RecordsScreen(ModalScreen):
         self.query_one("#parking-table", FittedTable).show_rows(rows)
         rows = []
         for action in self.session.actions:
-            rows.append(Row(action.id, {
-                "done": "✓ done" if action.done_at else "open", "what": action.text, "who": action.owner,
-                "due": f"{action.due:%d %b %Y}" if action.due else "",
-                "from": "carried over" if action.carried_from else "this session",
-            }))
+            rows.append(
+                Row(
+                    action.id,
+                    {
+                        "done": "✓ done" if action.done_at else "open",
+                        "what": action.text,
+                        "who": action.owner,
+                        "due": f"{action.due:%d %b %Y}" if action.due else "",
+                        "from": "carried over" if action.carried_from else "this session",
+                    },
+                )
+            )
         self.query_one("#actions-table", FittedTable).show_rows(rows)
         rows = []
         for decision in self.session.decisions:
-            rows.append(Row(decision.id, {
-                "time": _time(decision.at), "question": decision.question, "method": decision.method,
-                "outcome": decision.outcome, "counts": tally(decision, self.session.plan.quorum).summary,
-                "statement": decision.statement, "reasons": decision.reasons, "dissent": decision.dissent,
-            }))
+            rows.append(
+                Row(
+                    decision.id,
+                    {
+                        "time": _time(decision.at),
+                        "question": decision.question,
+                        "method": decision.method,
+                        "outcome": decision.outcome,
+                        "counts": tally(decision, self.session.plan.quorum).summary,
+                        "statement": decision.statement,
+                        "reasons": decision.reasons,
+                        "dissent": decision.dissent,
+                    },
+                )
+            )
         self.query_one("#decisions-table", FittedTable).show_rows(rows)
 
     def chosen(self, table_id: str) -> str | None:
@@ -158,6 +219,7 @@ class RecordsScreen(ModalScreen):
 
     def action_new(self) -> None:
         if self.tab == "people":
+
             def added(answer):
                 if answer:
                     self.run("add_person", **dict(zip(("name", "role", "arrived"), answer)))

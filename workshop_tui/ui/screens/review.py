@@ -33,15 +33,21 @@ PLAY_TICK = 0.25  # seconds between replay frames while playing
 
 def _part(session: Session, part: str, later: Sequence[Session] = ()) -> str:
     """One part of the minutes ("notes", "decisions", "actions"), by its key, never by heading text."""
-    return sections_markdown([section for section in minutes_sections(session, later, who_typed=True) if section.part == part])
+    return sections_markdown(
+        [section for section in minutes_sections(session, later, who_typed=True) if section.part == part]
+    )
 
 
 # The minutes' actions table, in the order its columns matter: what is to be done goes on over lines
 # beside who and by when, so neither a long state ("carried over to ... and done there") nor a narrow
 # terminal squeezes it; what has no room is in the row's details (Enter).
-ACTION_COLUMNS = {"What": Column("what", "What", wraps=True), "Who": Column("who", "Who"),
-                  "By when": Column("due", "By when"), "State": Column("state", "State", wraps=True),
-                  "Typed in": Column("typed_in", "Typed in")}
+ACTION_COLUMNS = {
+    "What": Column("what", "What", wraps=True),
+    "Who": Column("who", "Who"),
+    "By when": Column("due", "By when"),
+    "State": Column("state", "State", wraps=True),
+    "Typed in": Column("typed_in", "Typed in"),
+}
 
 
 def _actions(session: Session, later: Sequence[Session]) -> Iterator[Widget]:
@@ -54,29 +60,70 @@ def _actions(session: Session, later: Sequence[Session]) -> Iterator[Widget]:
             if isinstance(block, Table):
                 columns = [ACTION_COLUMNS[label] for label in block.header]
                 table = FittedTable(columns, "Action", classes="review-actions")
-                table.show_rows([Row(f"row{n}", {c.key: cell for c, cell in zip(columns, row, strict=True)})
-                                 for n, row in enumerate(block.rows)])
+                table.show_rows(
+                    [
+                        Row(f"row{n}", {c.key: cell for c, cell in zip(columns, row, strict=True)})
+                        for n, row in enumerate(block.rows)
+                    ]
+                )
                 yield table
             else:
-                yield Static(block if isinstance(block, str) else "\n".join(block), markup=False, classes="review-words")
+                yield Static(
+                    block if isinstance(block, str) else "\n".join(block), markup=False, classes="review-words"
+                )
 
 
 class ReviewScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Close the review and go back"),
-        Binding("c", "comment", "Comment", id="comment", tooltip="Add a trainer's comment on a step or decision (kept apart from the record)"),
-        Binding("x", "export", "Export", id="export", tooltip="Export the minutes (Markdown or web page), the tables (CSV) or all the data (JSON)"),
+        Binding(
+            "c",
+            "comment",
+            "Comment",
+            id="comment",
+            tooltip="Add a trainer's comment on a step or decision (kept apart from the record)",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Export the minutes (Markdown or web page), the tables (CSV) or all the data (JSON)",
+        ),
         Binding("space", "play", "Play/pause", id="play", tooltip="Replay: play or pause"),
         # The footer keeps to what a person needs first, so it fits at 80 columns; the rest are in F1 and Ctrl+P.
         Binding("n", "next_event", "Next event", id="next_event", show=False, tooltip="Replay: the next event"),
-        Binding("p", "previous_event", "Previous event", id="previous_event", show=False, tooltip="Replay: the previous event"),
+        Binding(
+            "p",
+            "previous_event",
+            "Previous event",
+            id="previous_event",
+            show=False,
+            tooltip="Replay: the previous event",
+        ),
         Binding("1", "speed(1)", "1x", id="real_speed", show=False, tooltip="Replay at real speed"),
         Binding("2", "speed(10)", "10x", id="ten_times", show=False, tooltip="Replay ten times as fast"),
         Binding("3", "speed(60)", "60x", id="sixty_times", show=False, tooltip="Replay sixty times as fast"),
         Binding("j", "jump", "Jump", id="jump", show=False, tooltip="Replay: jump to a time, such as 10:45"),
         # From the "Who was heard" table too: its own Left and Right only scroll sideways (as in the records screen).
-        Binding("left", "move_tab(-1)", "Tab left", id="tab_left", show=False, priority=True, tooltip="Go to the tab on the left"),
-        Binding("right", "move_tab(1)", "Tab right", id="tab_right", show=False, priority=True, tooltip="Go to the tab on the right"),
+        Binding(
+            "left",
+            "move_tab(-1)",
+            "Tab left",
+            id="tab_left",
+            show=False,
+            priority=True,
+            tooltip="Go to the tab on the left",
+        ),
+        Binding(
+            "right",
+            "move_tab(1)",
+            "Tab right",
+            id="tab_right",
+            show=False,
+            priority=True,
+            tooltip="Go to the tab on the right",
+        ),
     ]
 
     # Each tab fills the screen and scrolls on its own (Up, Down, PgUp, PgDn, Home, End, the mouse wheel),
@@ -132,8 +179,13 @@ class ReviewScreen(Screen):
         for heard in who_has_been_heard(self.session):
             # "-" for someone who never came: not the "0" of someone who was there and said nothing.
             came = heard.person.arrived_at is not None
-            table.add_row(heard.label, heard.person.role, heard.there, str(heard.notes) if came else "-",
-                          str(heard.dissent) if came else "-")
+            table.add_row(
+                heard.label,
+                heard.person.role,
+                heard.there,
+                str(heard.notes) if came else "-",
+                str(heard.dissent) if came else "-",
+            )
         self.show_comments()
         self.set_interval(PLAY_TICK, self.play_tick)
         self.focus_tab()
@@ -204,8 +256,13 @@ class ReviewScreen(Screen):
             # like the answer, and a mistyped hour would lose the trainer's place.
             outside = self.replay.jump_to(moment)
             if outside:
-                self.notify(f"{outside} The replay stays at {self.replay.moment:%H:%M:%S}.",
-                            title="Not in this session", severity="warning", timeout=10, markup=False)
+                self.notify(
+                    f"{outside} The replay stays at {self.replay.moment:%H:%M:%S}.",
+                    title="Not in this session",
+                    severity="warning",
+                    timeout=10,
+                    markup=False,
+                )
 
         self.app.push_screen(TextPrompt("Jump to what time? (such as 10:45)"), jump)
 
@@ -228,8 +285,11 @@ class ReviewScreen(Screen):
                 latest = owner.session
         except (FileProblem, NotNow) as problem:
             self.app.call_from_thread(
-                self.notify, f"The comment was not saved: {problem} Your comment was: {text}",
-                title="Not saved", severity="error", timeout=20,
+                self.notify,
+                f"The comment was not saved: {problem} Your comment was: {text}",
+                title="Not saved",
+                severity="error",
+                timeout=20,
             )
             return
         self.app.call_from_thread(self.comment_saved, latest, state)
@@ -268,10 +328,18 @@ class ReviewScreen(Screen):
             return  # never written from a window that may not (the form is not offered there either)
         try:
             written = export(
-                self.session, form, output, anonymised, force=force, source=self.path, sessions_dir=self.app.sessions_dir,
+                self.session,
+                form,
+                output,
+                anonymised,
+                force=force,
+                source=self.path,
+                sessions_dir=self.app.sessions_dir,
                 later=self.later,
             )
-            self.app.call_from_thread(self.notify, "Wrote " + ", ".join(str(p) for p in written) + ".", title="Exported")
+            self.app.call_from_thread(
+                self.notify, "Wrote " + ", ".join(str(p) for p in written) + ".", title="Exported"
+            )
         except OutputExists as problem:
             self.app.call_from_thread(self.ask_to_replace, form, anonymised, output, problem.path)
         except (FileProblem, OSError) as problem:

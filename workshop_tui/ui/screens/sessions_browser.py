@@ -20,15 +20,30 @@ from workshop_tui.store.session_file import load_session_now
 from workshop_tui.ui.middle_cut import middle_cut
 
 COLUMNS = [
-    ("date", "Date"), ("title", "Title"), ("plan", "Plan"), ("facilitator", "Facilitator"),
-    ("length", "Length"), ("status", "Status"), ("notes", "Notes"), ("decisions", "Decisions"),
+    ("date", "Date"),
+    ("title", "Title"),
+    ("plan", "Plan"),
+    ("facilitator", "Facilitator"),
+    ("length", "Length"),
+    ("status", "Status"),
+    ("notes", "Notes"),
+    ("decisions", "Decisions"),
     ("open_actions", "Open actions"),
 ]
 # Fixed widths: measuring every cell of a thousand rows to size the columns is the slow part. The
 # title takes what room is left (at least TITLE_WIDTH), and a title longer than that is cut in the
 # middle, so its end ("part 2 (Leeds)") still shows.
-WIDTHS = {"date": 17, "title": 26, "plan": 20, "facilitator": 12, "length": 11, "status": len("finished (team)"),
-          "notes": 5, "decisions": 9, "open_actions": 12}
+WIDTHS = {
+    "date": 17,
+    "title": 26,
+    "plan": 20,
+    "facilitator": 12,
+    "length": 11,
+    "status": len("finished (team)"),
+    "notes": 5,
+    "decisions": 9,
+    "open_actions": 12,
+}
 TITLE_WIDTH = WIDTHS["title"]
 # When not every column fits, what a person looks for comes right after the title, and the
 # date is shorter; plan and facilitator are still there by scrolling right.
@@ -63,7 +78,7 @@ def column_layout(screen_width: int) -> Layout:
         widths["title"] += min(spare, 16)
         widths["plan"] += spare - min(spare, 16)
         return Layout(keys, "long", widths)
-    first = NARROW_ORDER[:NARROW_ORDER.index("plan")]
+    first = NARROW_ORDER[: NARROW_ORDER.index("plan")]
     date_format = "long" if fits(first, WIDTHS["date"]) >= TITLE_WIDTH else "short"
     widths["date"] = WIDTHS["date"] if date_format == "long" else SHORT_DATE
     # The columns after the title that fit whole; the title has what is left over from them.
@@ -155,7 +170,9 @@ class SessionsBrowser(Screen):
     def load(self) -> None:
         from workshop_tui.store.team_archive import from_the_team
 
-        self.post_message(self.Loaded(SessionsIndex(self.app.sessions_dir).lines(), from_the_team(self.app.sessions_dir)))
+        self.post_message(
+            self.Loaded(SessionsIndex(self.app.sessions_dir).lines(), from_the_team(self.app.sessions_dir))
+        )
 
     @work(thread=True, exclusive=True, group="search-words")
     def read_words(self, lines: list[SessionLine]) -> None:
@@ -180,7 +197,8 @@ class SessionsBrowser(Screen):
             lines = [line for line in self.lines if not words or words_match(line.title.lower(), words)]
         else:
             lines = [
-                line for line in self.lines
+                line
+                for line in self.lines
                 if not words or (line.path in self.words and words_match(self.words[line.path], words))
             ]
         return sorted(lines, key=SORT_KEYS[self.sort_by], reverse=self.newest_first)
@@ -197,14 +215,18 @@ class SessionsBrowser(Screen):
             # Text, not str: a DataTable would read square brackets in a title as markup.
             return {
                 "date": f"{line.started_at:{when}}" if line.started_at else "",
-                "title": Text(middle_cut(line.title, widths["title"])), "plan": Text(middle_cut(line.plan, widths["plan"])),
+                "title": Text(middle_cut(line.title, widths["title"])),
+                "plan": Text(middle_cut(line.plan, widths["plan"])),
                 "facilitator": Text(middle_cut(line.facilitator, widths["facilitator"])),
                 "length": plural(line.minutes, "minute") if line.minutes else "",
                 # Why it cannot be read is said on Enter: it is longer than any column.
                 # "(team)": it came from the team's archive, run on another laptop (the facilitator says who).
-                "status": "cannot be read" if line.problem else
-                line.status + (" (team)" if line.path.name in self.from_the_team else ""),
-                "notes": str(line.notes), "decisions": str(line.decisions), "open_actions": str(line.open_actions),
+                "status": "cannot be read"
+                if line.problem
+                else line.status + (" (team)" if line.path.name in self.from_the_team else ""),
+                "notes": str(line.notes),
+                "decisions": str(line.decisions),
+                "open_actions": str(line.open_actions),
             }
 
         # One batch of rows: adding a thousand rows one by one is much slower.
@@ -236,7 +258,11 @@ class SessionsBrowser(Screen):
         self.sort_on(str(event.column_key.value))
 
     def sort_on(self, key: str) -> None:
-        self.newest_first = not self.newest_first if key == self.sort_by else key in ("date", "length", "notes", "decisions", "open_actions")
+        self.newest_first = (
+            not self.newest_first
+            if key == self.sort_by
+            else key in ("date", "length", "notes", "decisions", "open_actions")
+        )
         self.sort_by = key
         self.show_lines()
 

@@ -132,14 +132,17 @@ class StartSessionScreen(FormDialog):
             return
         if len(title) > LONGEST_TITLE:
             self.show_problem(
-                f"The title is {len(title)} characters long; it can be at most {LONGEST_TITLE}. Please shorten it.", "#session-title"
+                f"The title is {len(title)} characters long; it can be at most {LONGEST_TITLE}. Please shorten it.",
+                "#session-title",
             )
             return
         names = {}
         for field in ("facilitator", "note-taker"):
             names[field] = self.query_one(f"#{field}", Input).value.strip()
             if len(names[field]) > LONGEST_NAME:
-                self.show_problem(f"A name can be at most {LONGEST_NAME} characters long; initials are fine.", f"#{field}")
+                self.show_problem(
+                    f"A name can be at most {LONGEST_NAME} characters long; initials are fine.", f"#{field}"
+                )
                 return
         follows = None
         if self.earlier:

@@ -21,8 +21,14 @@ from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem
 
 NOT_SAID = ""  # "decides by": not said yet
 # Where a check's field is in the form (core/plan_checks.py Finding.field).
-FIELDS = {"title": "#step-title", "minutes": "#step-minutes", "kind": "#step-kind", "decides_by": "#step-decides-by",
-          "instructions": "#step-instructions", "prompts": "#step-prompts"}
+FIELDS = {
+    "title": "#step-title",
+    "minutes": "#step-minutes",
+    "kind": "#step-kind",
+    "decides_by": "#step-decides-by",
+    "instructions": "#step-instructions",
+    "prompts": "#step-prompts",
+}
 
 
 @dataclass(frozen=True)
@@ -37,12 +43,25 @@ class StepDetails:
 
     @classmethod
     def of(cls, step: Step, method: str = "") -> "StepDetails":
-        return cls(step.title, step.planned_minutes, step.kind, step.instructions, tuple(step.prompts),
-                   step.decides_by or NOT_SAID, method)
+        return cls(
+            step.title,
+            step.planned_minutes,
+            step.kind,
+            step.instructions,
+            tuple(step.prompts),
+            step.decides_by or NOT_SAID,
+            method,
+        )
 
     def as_step(self) -> Step:
-        return Step(title=self.title, kind=self.kind, planned_minutes=self.minutes, instructions=self.instructions,
-                    prompts=list(self.prompts), decides_by=self.decides_by or None)
+        return Step(
+            title=self.title,
+            kind=self.kind,
+            planned_minutes=self.minutes,
+            instructions=self.instructions,
+            prompts=list(self.prompts),
+            decides_by=self.decides_by or None,
+        )
 
 
 def step_details(title: str, minutes: str, kind: str) -> StepDetails:
@@ -52,12 +71,15 @@ def step_details(title: str, minutes: str, kind: str) -> StepDetails:
         raise FormProblem("Please give the step a title.", "#step-title")
     if len(title) > LONGEST_TITLE:
         raise FormProblem(
-            f"The title is {len(title)} characters long; it can be at most {LONGEST_TITLE}. Please shorten it.", "#step-title"
+            f"The title is {len(title)} characters long; it can be at most {LONGEST_TITLE}. Please shorten it.",
+            "#step-title",
         )
     # The limits the session itself takes (model/command_arguments.py), so the form never offers more.
     number = whole_number(minutes, "Minutes", "#step-minutes", low=SHORTEST_STEP, high=LONGEST_STEP)
     if number is None:
-        raise FormProblem(f"Please say how many minutes the step takes, from {SHORTEST_STEP} to {LONGEST_STEP}.", "#step-minutes")
+        raise FormProblem(
+            f"Please say how many minutes the step takes, from {SHORTEST_STEP} to {LONGEST_STEP}.", "#step-minutes"
+        )
     return StepDetails(title, number, kind)
 
 
@@ -93,8 +115,16 @@ class StepForm(FormDialog):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the step")]
 
     def __init__(
-        self, heading: str, title: str = "", minutes: int = 10, kind: str = "activity", kind_fixed: bool = False,
-        attempt: Attempt | None = None, start: StepDetails | None = None, full: bool = False, field: str = "",
+        self,
+        heading: str,
+        title: str = "",
+        minutes: int = 10,
+        kind: str = "activity",
+        kind_fixed: bool = False,
+        attempt: Attempt | None = None,
+        start: StepDetails | None = None,
+        full: bool = False,
+        field: str = "",
     ):
         super().__init__(attempt)
         self.heading = heading
@@ -118,8 +148,12 @@ class StepForm(FormDialog):
                             yield from self._kind()
                         with Vertical(id="decides-by-box"):
                             yield Label("How the group decides")
-                            yield Select([("not said yet", NOT_SAID)] + [(m, m) for m in METHODS],
-                                         value=self.start.decides_by, allow_blank=False, id="step-decides-by")
+                            yield Select(
+                                [("not said yet", NOT_SAID)] + [(m, m) for m in METHODS],
+                                value=self.start.decides_by,
+                                allow_blank=False,
+                                id="step-decides-by",
+                            )
                 else:
                     yield from self._title()
                     with Horizontal(classes="row"):
@@ -130,12 +164,18 @@ class StepForm(FormDialog):
                                 yield from self._kind()
                 if self.full:
                     yield Label("Instructions for whoever runs it")
-                    yield TextArea(self.start.instructions, id="step-instructions", soft_wrap=True, show_line_numbers=False)
+                    yield TextArea(
+                        self.start.instructions, id="step-instructions", soft_wrap=True, show_line_numbers=False
+                    )
                     yield Label("Questions to ask, one to a line")
-                    yield TextArea("\n".join(self.start.prompts), id="step-prompts", soft_wrap=True, show_line_numbers=False)
+                    yield TextArea(
+                        "\n".join(self.start.prompts), id="step-prompts", soft_wrap=True, show_line_numbers=False
+                    )
                 elif self.start.method:
-                    yield Static(f"Its instructions and {plural(len(self.start.prompts), 'question')} come from the method library.",
-                                 markup=False)
+                    yield Static(
+                        f"Its instructions and {plural(len(self.start.prompts), 'question')} come from the method library.",
+                        markup=False,
+                    )
             yield Static("", id="form-problem", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)" if self.full else "Save (enter)", id="save", variant="primary")
@@ -191,8 +231,13 @@ class StepForm(FormDialog):
         except FormProblem as problem:
             self.show_problem(str(problem), problem.field)
             return
-        details = replace(details, instructions=self.start.instructions, prompts=self.start.prompts,
-                          decides_by=self.start.decides_by, method=self.start.method)
+        details = replace(
+            details,
+            instructions=self.start.instructions,
+            prompts=self.start.prompts,
+            decides_by=self.start.decides_by,
+            method=self.start.method,
+        )
         if self.full:
             decides_by = str(self.query_one("#step-decides-by", Select).value)
             details = replace(

@@ -16,8 +16,12 @@ class TextPrompt(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving")]
 
     def __init__(
-        self, question: str, value: str = "", hint: str = "Enter saves. Escape cancels.",
-        attempt: Callable[[str], str] | None = None, names: list[str] | None = None,
+        self,
+        question: str,
+        value: str = "",
+        hint: str = "Enter saves. Escape cancels.",
+        attempt: Callable[[str], str] | None = None,
+        names: list[str] | None = None,
     ) -> None:
         """`attempt`, if given, carries out the answer and returns "" when done, or a sentence saying
         why it could not be: then the prompt stays open with what was typed and says why. `names`: the
@@ -41,7 +45,10 @@ class TextPrompt(ModalScreen[str | None]):
         named = names_in(event.value, self.names)
         self.query_one("#prompt-names", Static).update(
             f"Warning: this names {' and '.join(named)}. If the panel uses it in a reason, the applicant will read it: "
-            "say \"a panel member\" instead." if named else "")
+            'say "a panel member" instead.'
+            if named
+            else ""
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self.attempt is not None:

@@ -19,18 +19,28 @@ def who_may_join_words(session: Session, browsers: str = "") -> str:
     `workshop-tui serve` told this window (its join code and addresses), first, as the title bar cuts it."""
     lines = []
     if browsers:
-        lines += ["Web browsers (workshop-tui serve)", *(f"  {part}" for part in browsers.split(" · ")),
-                  "  The join code is for web browsers only; a co-chair's code is below.", ""]
+        lines += [
+            "Web browsers (workshop-tui serve)",
+            *(f"  {part}" for part in browsers.split(" · ")),
+            "  The join code is for web browsers only; a co-chair's code is below.",
+            "",
+        ]
     co_chair = session.codes.get(FACILITATOR_CODE)
     if co_chair:
-        lines += ["A co-chair (a second facilitator)",
-                  f"  Their code: {spaced(co_chair)}",
-                  f"  They type: workshop-tui join --name THEIR-NAME --code {co_chair}",
-                  "  Or, in a web browser, their name and this code on the join page.", ""]
-    lines += ["Guests (people not on the roster)",
-              "  Let in: they can type notes, decisions and actions, and nothing else. Press g to stop it."
-              if session.guests_allowed else
-              "  Not let in: only people on the roster can join. Press g to let guests in.", ""]
+        lines += [
+            "A co-chair (a second facilitator)",
+            f"  Their code: {spaced(co_chair)}",
+            f"  They type: workshop-tui join --name THEIR-NAME --code {co_chair}",
+            "  Or, in a web browser, their name and this code on the join page.",
+            "",
+        ]
+    lines += [
+        "Guests (people not on the roster)",
+        "  Let in: they can type notes, decisions and actions, and nothing else. Press g to stop it."
+        if session.guests_allowed
+        else "  Not let in: only people on the roster can join. Press g to let guests in.",
+        "",
+    ]
     if session.panel is None and session.plan.panel is not None:
         lines += ["Panel members", "  Each gets their own code when the round opens (c, then o).", ""]
     if session.panel is not None:
@@ -45,7 +55,13 @@ def who_may_join_words(session: Session, browsers: str = "") -> str:
 
 class WhoMayJoinScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("g", "guests", "Guests in or out", id="guests", tooltip="Let people not on the roster join as guests, or stop it"),
+        Binding(
+            "g",
+            "guests",
+            "Guests in or out",
+            id="guests",
+            tooltip="Let people not on the roster join as guests, or stop it",
+        ),
         Binding("escape,q", "close", "Close", id="close_who_may_join", tooltip="Back to the session"),
     ]
 
@@ -55,8 +71,9 @@ class WhoMayJoinScreen(ModalScreen[None]):
     WhoMayJoinScreen #who-words { height: auto; }
     """
 
-    def __init__(self, session: Callable[[], Session], run_command: Callable[..., bool],
-                 browsers: Callable[[], str] = lambda: "") -> None:
+    def __init__(
+        self, session: Callable[[], Session], run_command: Callable[..., bool], browsers: Callable[[], str] = lambda: ""
+    ) -> None:
         super().__init__()
         self.session, self.run_command, self.browsers = session, run_command, browsers
 
@@ -78,8 +95,13 @@ class WhoMayJoinScreen(ModalScreen[None]):
     def action_guests(self) -> None:
         allowed = not self.session().guests_allowed
         if self.run_command("allow_guests", allowed=allowed):
-            self.notify("Guests may join now: anyone who gives a name not on the roster types notes, decisions and actions."
-                        if allowed else "Only people on the roster may join now.", title="Guests", timeout=8)
+            self.notify(
+                "Guests may join now: anyone who gives a name not on the roster types notes, decisions and actions."
+                if allowed
+                else "Only people on the roster may join now.",
+                title="Guests",
+                timeout=8,
+            )
         self.show()
 
     def action_close(self) -> None:

@@ -75,7 +75,13 @@ class Agenda(DataTable):
             starts = f"{line.starts_at:%H:%M}" if line.starts_at else ""
             title = f"{line.step.title} ({SAID[line.state]})" if line.state in SAID else line.step.title
             # Text, not str: a DataTable would read square brackets in a title as markup.
-            self.add_row(MARKS[line.state], starts, Text(title), minutes_cell(line), key=line.step.id,
-                         height=None if len(title) > self.step_width else 1)
+            self.add_row(
+                MARKS[line.state],
+                starts,
+                Text(title),
+                minutes_cell(line),
+                key=line.step.id,
+                height=None if len(title) > self.step_width else 1,
+            )
         if lines:
             self.move_cursor(row=min(keep, len(lines) - 1), animate=False)

@@ -104,8 +104,9 @@ class FittedTable(DataTable):
         for row in self.fitted_rows:
             long = any(column.wraps and cell_len(row.cells.get(column.key, "")) > width for column, width in columns)
             # Text, not str: a DataTable would read square brackets in what was typed as markup.
-            self.add_row(*(Text(row.cells.get(column.key, "")) for column, _ in columns), key=row.key,
-                         height=None if long else 1)
+            self.add_row(
+                *(Text(row.cells.get(column.key, "")) for column, _ in columns), key=row.key, height=None if long else 1
+            )
 
     def chosen_row(self) -> Row | None:
         if not self.fitted_rows or not 0 <= self.cursor_row < len(self.fitted_rows):

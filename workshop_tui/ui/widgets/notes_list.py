@@ -13,7 +13,6 @@ from workshop_tui.model.participant import person_labels
 REDRAW_EVENTS = {Kind.NOTE_EDIT, Kind.NOTE_REMOVE, Kind.NOTE_RESTORE, Kind.NOTE_DEALT_WITH, Kind.PERSON_ADD}
 
 
-
 def note_line(note: Note, names: dict[str, str], step_title: str = "") -> str:
     """One note as the list shows it; `names` are the roster's labels (see person_labels)."""
     who = f" - {names_and([names.get(p, 'someone') for p in note.speakers])}" if note.speakers else ""
@@ -45,13 +44,17 @@ class NotesList(OptionList):
         """Bring the list up to date. Adding a note costs the same however many there are."""
         current = session.steps[session.current_step].id
         view = (all_steps, current)
-        new_events = session.events[self._events_seen:]
+        new_events = session.events[self._events_seen :]
         # The same session, grown: only its new notes are added. A session replaced (a window took over,
         # or joined again) or shorter than what was shown is drawn whole, so the list never shows a
         # note the session does not hold, nor a note twice.
-        same = session is self._session and len(session.events) >= self._events_seen and len(session.notes) >= self._notes_seen
+        same = (
+            session is self._session
+            and len(session.events) >= self._events_seen
+            and len(session.notes) >= self._notes_seen
+        )
         if same and view == self._view and not any(e.kind in REDRAW_EVENTS for e in new_events):
-            self._append(session, session.notes[self._notes_seen:], all_steps, current)
+            self._append(session, session.notes[self._notes_seen :], all_steps, current)
         else:
             self._redraw(session, all_steps, current)
         self._view = view
@@ -68,7 +71,7 @@ class NotesList(OptionList):
         fresh = [n for n in notes if self._wanted(n, all_steps, current)]
         if fresh:
             self.total += len(fresh)  # all of them, before only the newest are kept for the list
-            fresh = fresh[-self.MOST:]
+            fresh = fresh[-self.MOST :]
             self.add_options(Option(note_line(n, names, titles.get(n.step, "")), id=n.id) for n in fresh)
             while self.option_count > self.MOST:
                 self.remove_option_at_index(0)
@@ -84,7 +87,7 @@ class NotesList(OptionList):
         self.clear_options()
         notes = [n for n in session.notes if self._wanted(n, all_steps, current)]
         self.total = len(notes)
-        notes = notes[-self.MOST:]
+        notes = notes[-self.MOST :]
         self.add_options(Option(note_line(n, names, titles.get(n.step, "")), id=n.id) for n in notes)
         if notes:
             self.highlighted = len(notes) - 1 if keep is None else min(keep, len(notes) - 1)

@@ -21,7 +21,9 @@ from workshop_tui.model.round import Criterion
 from workshop_tui.ui.middle_cut import middle_cut
 
 STEPPED_OUT, NO_SCORE, NOT_ENTERED = "out", "none", "·"
-LEGEND = f"'{NO_SCORE}' is no score, '{STEPPED_OUT}' stepped out (declared an interest), '{NOT_ENTERED}' not entered yet."
+LEGEND = (
+    f"'{NO_SCORE}' is no score, '{STEPPED_OUT}' stepped out (declared an interest), '{NOT_ENTERED}' not entered yet."
+)
 
 
 def short(words: str, width: int) -> str:
@@ -43,7 +45,9 @@ def criteria_words(criteria: Iterable[Criterion]) -> str:
 def rubric_words(criterion: Criterion, level: int | None, width: int = 80) -> str:
     """What each level of a criterion means, one line each, the one in the cell marked in words (never
     colour alone). Each line is cut to `width`, so the rubric's height never changes as the cursor moves."""
-    lines = [short(f"{criterion.heading}: {criterion.name} (counts ×{criterion.weight}). What each score means:", width)]
+    lines = [
+        short(f"{criterion.heading}: {criterion.name} (counts ×{criterion.weight}). What each score means:", width)
+    ]
     for offset, words in enumerate(criterion.levels):
         value = criterion.lowest + offset
         mark = " ← this score" if value == level else ""
@@ -112,7 +116,8 @@ class PanelTable(DataTable):
         fill (a column measured from its cells once kept the width of an earlier, emptier fill)."""
         wanted = {**self.WIDTHS, **(widths or {})}
         same = tuple(str(c.label) for c in self.ordered_columns) == headings and all(
-            c.width == wanted[str(c.label)] for c in self.ordered_columns if str(c.label) in wanted)
+            c.width == wanted[str(c.label)] for c in self.ordered_columns if str(c.label) in wanted
+        )
         if same:
             self.clear()
         else:
@@ -142,10 +147,31 @@ class ScoreSheet(PanelTable):
     """One member's paper sheet: applications down, criteria across. Digits score, n is no score."""
 
     BINDINGS = [
-        Binding("pagedown", "screen.member(1)", "Next member", id="next_member", tooltip="Show the next member's sheet"),
-        Binding("pageup", "screen.member(-1)", "Member back", id="previous_member", show=False, tooltip="Show the previous member's sheet"),
-        Binding("r", "screen.reveal", "Reveal", id="reveal", tooltip="Reveal every member's scores to the room, for moderation"),
-        Binding("c", "screen.comment", "Comment", id="comment", tooltip="Write this member's comment on the chosen application, for moderation"),
+        Binding(
+            "pagedown", "screen.member(1)", "Next member", id="next_member", tooltip="Show the next member's sheet"
+        ),
+        Binding(
+            "pageup",
+            "screen.member(-1)",
+            "Member back",
+            id="previous_member",
+            show=False,
+            tooltip="Show the previous member's sheet",
+        ),
+        Binding(
+            "r",
+            "screen.reveal",
+            "Reveal",
+            id="reveal",
+            tooltip="Reveal every member's scores to the room, for moderation",
+        ),
+        Binding(
+            "c",
+            "screen.comment",
+            "Comment",
+            id="comment",
+            tooltip="Write this member's comment on the chosen application, for moderation",
+        ),
     ]
 
     LEVELS_TYPED = True
@@ -157,7 +183,11 @@ class ScoreSheet(PanelTable):
             if application.withdrawn:
                 continue  # not scored: off the sheet, so the cursor never stops on it
             cells = [member_cell(panel, member, application.id, c.id) for c in panel.round.criteria]
-            self.add_row(*cells, key=application.id, label=Text(f"{number:>2} {middle_cut(application.organisation, name_width)}"))
+            self.add_row(
+                *cells,
+                key=application.id,
+                label=Text(f"{number:>2} {middle_cut(application.organisation, name_width)}"),
+            )
         if self.row_count:
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
 
@@ -188,9 +218,28 @@ class ModerationTable(PanelTable):
     reason); digits on the agreed row record the panel's agreed score."""
 
     BINDINGS = [
-        Binding("pagedown", "screen.application(1)", "Next application", id="next_application", tooltip="Talk through the next application"),
-        Binding("pageup", "screen.application(-1)", "Application back", id="previous_application", show=False, tooltip="Go back to the application before"),
-        Binding("a", "screen.agree_close", "Agree close ones", id="agree_close", tooltip="Agree the suggested score wherever members are within one level"),
+        Binding(
+            "pagedown",
+            "screen.application(1)",
+            "Next application",
+            id="next_application",
+            tooltip="Talk through the next application",
+        ),
+        Binding(
+            "pageup",
+            "screen.application(-1)",
+            "Application back",
+            id="previous_application",
+            show=False,
+            tooltip="Go back to the application before",
+        ),
+        Binding(
+            "a",
+            "screen.agree_close",
+            "Agree close ones",
+            id="agree_close",
+            tooltip="Agree the suggested score wherever members are within one level",
+        ),
     ]
 
     LEVELS_TYPED = True
@@ -201,19 +250,29 @@ class ModerationTable(PanelTable):
         self.start(*(criterion_heading(c) for c in criteria))
         for member, label in members:
             # A long name cut in the middle, as on the score sheet: the table never scrolls sideways at 80 columns.
-            self.add_row(*(member_cell(panel, member, application, c.id) for c in criteria), key=member,
-                         label=Text(middle_cut(label, name_width)))
+            self.add_row(
+                *(member_cell(panel, member, application, c.id) for c in criteria),
+                key=member,
+                label=Text(middle_cut(label, name_width)),
+            )
         spreads = [spread(panel, application, c.id) for c in criteria]
-        self.add_row(*(_spread_words(s) if s else "no scores" for s in spreads),
-                     key=SPREAD_ROW, label=Text("Spread"))
-        self.add_row(*(str(level) if (level := suggested_level(panel, application, c.id)) is not None else "–" for c in criteria),
-                     key=SUGGESTED_ROW, label=Text("Middle score"))
+        self.add_row(*(_spread_words(s) if s else "no scores" for s in spreads), key=SPREAD_ROW, label=Text("Spread"))
+        self.add_row(
+            *(
+                str(level) if (level := suggested_level(panel, application, c.id)) is not None else "–"
+                for c in criteria
+            ),
+            key=SUGGESTED_ROW,
+            label=Text("Middle score"),
+        )
         agreed = [find_agreed(panel, application, c.id) for c in criteria]
-        self.add_row(*((f"{a.level}, check" if a.to_check else str(a.level)) if a else "not yet" for a in agreed),
-                     key=AGREED_ROW, label=Text("Agreed", style="bold"))
+        self.add_row(
+            *((f"{a.level}, check" if a.to_check else str(a.level)) if a else "not yet" for a in agreed),
+            key=AGREED_ROW,
+            label=Text("Agreed", style="bold"),
+        )
         if self.row_count:
             self.move_cursor(row=min(keep.row, self.row_count - 1), column=keep.column, animate=False)
-
 
 
 def _spread_words(found) -> str:
@@ -223,27 +282,72 @@ def _spread_words(found) -> str:
 
 
 FUNDING_LINE = "funding-line"
-DECISION_WORDS = {"fund in full": "fund in full", "fund a smaller amount": "fund less", "defer": "defer", "decline": "decline",
-                  "refer to the funder": "to funder"}
-AWARD_KEYS = {"fund in full": "f", "fund a smaller amount": "s", "defer": "d", "decline": "x", "refer to the funder": "e"}
+DECISION_WORDS = {
+    "fund in full": "fund in full",
+    "fund a smaller amount": "fund less",
+    "defer": "defer",
+    "decline": "decline",
+    "refer to the funder": "to funder",
+}
+AWARD_KEYS = {
+    "fund in full": "f",
+    "fund a smaller amount": "s",
+    "defer": "d",
+    "decline": "x",
+    "refer to the funder": "e",
+}
 
 
 class RankingTable(PanelTable):
     """The ranking against the pot, with the funding line drawn where the money runs out."""
 
-    WIDTHS = {"Decision": len("fund in full"), "Money": len("below a pass mark"), "Scores entered": len("Scores entered")}
+    WIDTHS = {
+        "Decision": len("fund in full"),
+        "Money": len("below a pass mark"),
+        "Scores entered": len("Scores entered"),
+    }
 
     BINDINGS = [
-        Binding("f", "screen.award('fund in full')", "Fund", id="fund_in_full", tooltip="Fund the chosen application in full"),
-        Binding("s", "screen.award('fund a smaller amount')", "Smaller", id="fund_smaller", tooltip="Fund the chosen application with a smaller amount"),
+        Binding(
+            "f",
+            "screen.award('fund in full')",
+            "Fund",
+            id="fund_in_full",
+            tooltip="Fund the chosen application in full",
+        ),
+        Binding(
+            "s",
+            "screen.award('fund a smaller amount')",
+            "Smaller",
+            id="fund_smaller",
+            tooltip="Fund the chosen application with a smaller amount",
+        ),
         Binding("d", "screen.award('defer')", "Defer", id="defer", tooltip="Defer the chosen application"),
         Binding("x", "screen.award('decline')", "Decline", id="decline", tooltip="Decline the chosen application"),
-        Binding("e", "screen.award('refer to the funder')", "To the funder", id="refer_to_funder", show=False,
-                tooltip="Refer the chosen application to the funder, with a reason: when every member stepped out of it"),
-        Binding("t", "screen.order_tie", "Order a tie", id="order_tie", show=False,
-                tooltip="Put the chosen application first among those tied with it, with the panel's reason"),
-        Binding("p", "screen.change_pot", "Change the pot", id="change_pot", show=False,
-                tooltip="Change how much is in the pot, with a reason"),
+        Binding(
+            "e",
+            "screen.award('refer to the funder')",
+            "To the funder",
+            id="refer_to_funder",
+            show=False,
+            tooltip="Refer the chosen application to the funder, with a reason: when every member stepped out of it",
+        ),
+        Binding(
+            "t",
+            "screen.order_tie",
+            "Order a tie",
+            id="order_tie",
+            show=False,
+            tooltip="Put the chosen application first among those tied with it, with the panel's reason",
+        ),
+        Binding(
+            "p",
+            "screen.change_pot",
+            "Change the pot",
+            id="change_pot",
+            show=False,
+            tooltip="Change how much is in the pot, with a reason",
+        ),
     ]
 
     def fill(self, panel: Panel, ranked, revealed: bool, entered: dict[str, tuple[int, int]], width: int = 80) -> None:
@@ -252,17 +356,37 @@ class RankingTable(PanelTable):
         if not revealed:
             # The name takes what the other columns leave (each column has a space either side, and a scroll bar).
             name_width = max(12, width - (asked + len("Scores entered") + len("hidden") + 4 * 2 + 4))
-            self.start("Application", "Asked", "Scores entered", "Score",
-                       widths={"Application": name_width, "Asked": asked, "Score": len("hidden")})
+            self.start(
+                "Application",
+                "Asked",
+                "Scores entered",
+                "Score",
+                widths={"Application": name_width, "Asked": asked, "Score": len("hidden")},
+            )
             for application in panel.round.applications:
                 done, wanted = entered[application.id]
-                self.add_row(middle_cut(application.organisation, name_width), _money(application.amount_pence),
-                             "withdrawn" if application.withdrawn else f"{done} of {wanted}", "hidden", key=application.id)
+                self.add_row(
+                    middle_cut(application.organisation, name_width),
+                    _money(application.amount_pence),
+                    "withdrawn" if application.withdrawn else f"{done} of {wanted}",
+                    "hidden",
+                    key=application.id,
+                )
         else:
-            name_width = max(12, width - (len("1 tied") + asked + len("Score") + self.WIDTHS["Decision"] + self.WIDTHS["Money"]
-                                          + 6 * 2 + 2))
-            self.start("Place", "Application", "Asked", "Score", "Decision", "Money",
-                       widths={"Place": len("1 tied"), "Application": name_width, "Asked": asked, "Score": len("Score")})
+            name_width = max(
+                12,
+                width
+                - (len("1 tied") + asked + len("Score") + self.WIDTHS["Decision"] + self.WIDTHS["Money"] + 6 * 2 + 2),
+            )
+            self.start(
+                "Place",
+                "Application",
+                "Asked",
+                "Score",
+                "Decision",
+                "Money",
+                widths={"Place": len("1 tied"), "Application": name_width, "Asked": asked, "Score": len("Score")},
+            )
             line_drawn = False
             for row in as_decided(panel, ranked):
                 r, award = row.ranked, row.award
@@ -271,14 +395,31 @@ class RankingTable(PanelTable):
                     line_drawn = True
                 place = "–" if r.place is None else f"{r.place}" + (" tied" if r.tied else "")
                 score = "–" if r.weighted is None else _score(r.weighted)
-                decision = ("not yet" if award is None else "to confirm" if award.to_confirm
-                            else DECISION_WORDS.get(award.outcome, award.outcome))
+                decision = (
+                    "not yet"
+                    if award is None
+                    else "to confirm"
+                    if award.to_confirm
+                    else DECISION_WORDS.get(award.outcome, award.outcome)
+                )
                 money = row.money_words.replace(" the money left", "")
                 if r.place is None and row.award is None:  # the whole reason is in the report; here, its gist
-                    money = ("withdrawn" if r.application.withdrawn else "below a pass mark" if "pass mark" in r.why_not_ranked
-                             else "not all scored")
-                self.add_row(place, middle_cut(r.application.organisation, name_width), _money(r.application.amount_pence), score,
-                             decision, money, key=r.application.id)
+                    money = (
+                        "withdrawn"
+                        if r.application.withdrawn
+                        else "below a pass mark"
+                        if "pass mark" in r.why_not_ranked
+                        else "not all scored"
+                    )
+                self.add_row(
+                    place,
+                    middle_cut(r.application.organisation, name_width),
+                    _money(r.application.amount_pence),
+                    score,
+                    decision,
+                    money,
+                    key=r.application.id,
+                )
         self.keep_row(keep)
         if super().chosen == FUNDING_LINE:
             self.move_cursor(row=min(self.cursor_row + 1, self.row_count - 1), animate=False)
@@ -319,12 +460,50 @@ def _score(weighted) -> str:
 class ApplicationsTable(PanelTable):
     BINDINGS = [
         Binding("n", "screen.add_application", "Add", id="add_application", tooltip="Type in an application"),
-        Binding("i", "screen.import_applications", "Import", id="import_applications", tooltip="Import applications from a CSV file"),
-        Binding("enter", "screen.show_application", "Details", id="show_application", tooltip="Show the chosen application's summary and where the whole of it is"),
-        Binding("e", "screen.edit_application", "Correct", id="edit_application", tooltip="Correct the chosen application's details, with a reason"),
-        Binding("w", "screen.withdraw_application", "Withdraw", id="withdraw_application", tooltip="Withdraw the chosen application, with a reason: it stays in the record"),
-        Binding("delete", "screen.remove_application", "Remove", id="remove_application", show=False, tooltip="Remove the chosen application, added by mistake, before anyone scores it"),
-        Binding("u", "screen.undo_import", "Undo import", id="undo_import", show=False, tooltip="Take out every application the last import added, until scoring starts"),
+        Binding(
+            "i",
+            "screen.import_applications",
+            "Import",
+            id="import_applications",
+            tooltip="Import applications from a CSV file",
+        ),
+        Binding(
+            "enter",
+            "screen.show_application",
+            "Details",
+            id="show_application",
+            tooltip="Show the chosen application's summary and where the whole of it is",
+        ),
+        Binding(
+            "e",
+            "screen.edit_application",
+            "Correct",
+            id="edit_application",
+            tooltip="Correct the chosen application's details, with a reason",
+        ),
+        Binding(
+            "w",
+            "screen.withdraw_application",
+            "Withdraw",
+            id="withdraw_application",
+            tooltip="Withdraw the chosen application, with a reason: it stays in the record",
+        ),
+        Binding(
+            "delete",
+            "screen.remove_application",
+            "Remove",
+            id="remove_application",
+            show=False,
+            tooltip="Remove the chosen application, added by mistake, before anyone scores it",
+        ),
+        Binding(
+            "u",
+            "screen.undo_import",
+            "Undo import",
+            id="undo_import",
+            show=False,
+            tooltip="Take out every application the last import added, until scoring starts",
+        ),
     ]
 
     def fill(self, panel: Panel, width: int = 80) -> None:
@@ -333,22 +512,58 @@ class ApplicationsTable(PanelTable):
         # a space either side of each of the five, and a scroll bar).
         asked = max([len("Asked"), *(len(_money(a.amount_pence)) for a in panel.round.applications)])
         names = max(12, (width - (3 + asked + 14 + 5 * 2 + 2) + 4) // 2)
-        self.start("No.", "Organisation", "Project", "Asked", "Area",
-                   widths={"No.": 3, "Organisation": names, "Project": names - 4, "Asked": asked, "Area": 14})
+        self.start(
+            "No.",
+            "Organisation",
+            "Project",
+            "Asked",
+            "Area",
+            widths={"No.": 3, "Organisation": names, "Project": names - 4, "Asked": asked, "Area": 14},
+        )
         for number, a in enumerate(panel.round.applications, start=1):
-            self.add_row(str(number), Text(middle_cut(a.organisation, names)), Text(middle_cut(a.project, names - 4)), _money(a.amount_pence),
-                         Text("withdrawn" if a.withdrawn else middle_cut(a.area, 14)), key=a.id)
+            self.add_row(
+                str(number),
+                Text(middle_cut(a.organisation, names)),
+                Text(middle_cut(a.project, names - 4)),
+                _money(a.amount_pence),
+                Text("withdrawn" if a.withdrawn else middle_cut(a.area, 14)),
+                key=a.id,
+            )
         self.keep_row(keep)
-
 
 
 class DeclarationsTable(PanelTable):
     WIDTHS = {"Declared": max(len("no interests"), len("not scoring"), len("10 interests"))}
     BINDINGS = [
-        Binding("i", "screen.declare_interest", "Interest", id="declare_interest", tooltip="Record the chosen member's link to an applicant"),
-        Binding("n", "screen.declare_none", "No interests", id="declare_none", tooltip="Record that the chosen member has no links to declare"),
-        Binding("u", "screen.undo_declaration", "Undo one", id="undo_declaration", tooltip="Undo the chosen member's last declaration, made in error, with a reason"),
-        Binding("enter", "screen.show_declarations", "In full", id="show_declarations", show=False, tooltip="Show the chosen member's declarations in full"),
+        Binding(
+            "i",
+            "screen.declare_interest",
+            "Interest",
+            id="declare_interest",
+            tooltip="Record the chosen member's link to an applicant",
+        ),
+        Binding(
+            "n",
+            "screen.declare_none",
+            "No interests",
+            id="declare_none",
+            tooltip="Record that the chosen member has no links to declare",
+        ),
+        Binding(
+            "u",
+            "screen.undo_declaration",
+            "Undo one",
+            id="undo_declaration",
+            tooltip="Undo the chosen member's last declaration, made in error, with a reason",
+        ),
+        Binding(
+            "enter",
+            "screen.show_declarations",
+            "In full",
+            id="show_declarations",
+            show=False,
+            tooltip="Show the chosen member's declarations in full",
+        ),
     ]
 
     def fill(self, panel: Panel, people, width: int = 80) -> None:
@@ -362,9 +577,20 @@ class DeclarationsTable(PanelTable):
         for person, label, scores in people:
             mine = [d for d in panel.declarations if d.member == person.id]
             links_of = [d for d in mine if d.application]
-            said = (f"{len(links_of)} interest" + ("s" if len(links_of) != 1 else "")) if links_of else "no interests" if mine else "not yet"
+            said = (
+                (f"{len(links_of)} interest" + ("s" if len(links_of) != 1 else ""))
+                if links_of
+                else "no interests"
+                if mine
+                else "not yet"
+            )
             if not scores and not mine:
                 said = "not scoring"  # staff and facilitators declare too, when they have a link
-            self.add_row(Text(middle_cut(label, who)), person.role, said,
-                         Text(short("; ".join(f"{names[d.application]}: {d.interest}" for d in links_of), links)), key=person.id)
+            self.add_row(
+                Text(middle_cut(label, who)),
+                person.role,
+                said,
+                Text(short("; ".join(f"{names[d.application]}: {d.interest}" for d in links_of), links)),
+                key=person.id,
+            )
         self.keep_row(keep)

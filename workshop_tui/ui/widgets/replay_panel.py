@@ -29,7 +29,8 @@ def round_so_far(panel) -> list[str]:
     ]
     if panel.awards:
         lines += ["Awards so far:"] + [
-            f"  {a.at:%H:%M} {names.get(a.application, a.application)}: {a.outcome}" + (f" {pounds(a.amount_pence)}" if a.amount_pence else "")
+            f"  {a.at:%H:%M} {names.get(a.application, a.application)}: {a.outcome}"
+            + (f" {pounds(a.amount_pence)}" if a.amount_pence else "")
             for a in sorted(panel.awards, key=lambda a: a.at)[-8:]
         ]
     return lines
@@ -74,7 +75,11 @@ class ReplayPanel(Static):
         number = on_agenda.index(step) + 1 if step in on_agenda else 0
         left = countdown_of(step).left(self.moment)
         timer = "running" if step.running_since else "paused"
-        state_words = "finished" if state.status == "finished" else f"{countdown_text(left)}{'' if left < 0 else ' left'}, timer {timer}"
+        state_words = (
+            "finished"
+            if state.status == "finished"
+            else f"{countdown_text(left)}{'' if left < 0 else ' left'}, timer {timer}"
+        )
         lines = [
             f"Replay at {self.moment:%H:%M:%S}, between {self.start:%H:%M} and {self.end:%H:%M}. "
             f"{'Playing' if self.playing else 'Paused'} at {self.speed}x.",

@@ -145,7 +145,9 @@ class RoomProjector(Vertical):
         if record == self._record:
             return
         self._record = record
-        self._text("#record-heading", "What we have said in this step" if record else "Nothing written down in this step yet.")
+        self._text(
+            "#record-heading", "What we have said in this step" if record else "Nothing written down in this step yet."
+        )
         lines = self.query_one("#record-lines", VerticalScroll)
         lines.remove_children()
         lines.mount_all(Static(record_line(item), classes=f"record-line -{item.kind}", markup=False) for item in record)

@@ -12,7 +12,9 @@ from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.step_progress import StepProgress
 
 
-def timer_words(step: SessionStep, countdown: Countdown, now: datetime, finished: bool, start_key: str = "space") -> str:
+def timer_words(
+    step: SessionStep, countdown: Countdown, now: datetime, finished: bool, start_key: str = "space"
+) -> str:
     """What the timer is doing, in words, so colour is never the only signal. `start_key` is the key
     that starts it on this screen ("" for the audience, who cannot)."""
     left = countdown.left(now)
