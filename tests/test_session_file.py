@@ -5,6 +5,7 @@ import tomllib
 from datetime import date, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,10 +17,10 @@ from workshop_tui.core.step_times import StepTime, step_times
 from workshop_tui.model import Plan
 from workshop_tui.model.panel import OUTCOMES
 from workshop_tui.model.round import TIE_BREAKS
-from workshop_tui.store.file_head import quick_head, quick_timings
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session, load_session_file, read_summary
+from workshop_tui.store.toml_files import DEEPEST, TooDeep, toml_loads
 from tests.conftest import TEN_AM, TRICKY, small_plan
 
 text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
@@ -103,18 +104,14 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
         # The summary at the head, with the tail folded in, says what the whole file says.
         expected = summary_of(loaded.session)
         assert read_summary(owner.path) == expected
-        # The quick reading of the head says what tomllib says, or leaves it to tomllib.
+        # The head, read by rtoml as a listing reads it, says what tomllib says.
         head = owner.path.read_bytes().split(b"\n[session]\n")[0]
-        quick = quick_head(head)
         parsed = tomllib.loads(head.decode())
-        assert quick is None or quick == parsed
+        assert toml_loads(head.decode()) == parsed
         # The timings at the head are each step's, as at the last whole write (the summary's moment).
         timings = [StepTime.from_toml(table) for table in parsed["timings"]]
         if parsed["summary"]["events"] == len(loaded.session.events):
             assert timings == step_times(loaded.session)
-        # ... and the quick reading of them says the same, or leaves them to tomllib.
-        rows = quick_timings(head[head.index(b"[[timings]]") :].decode())
-        assert rows is None or [StepTime.checked(*row) for row in rows] == timings
     finally:
         owner.close()
 
@@ -350,23 +347,41 @@ def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_pa
     assert summary["notes"] == 5 and summary["open_actions"] == 1 and summary["status"] == "running"
 
 
-def test_a_head_with_anything_unusual_is_left_to_tomllib():
-    assert quick_head(b'[summary]\ntitle = "Plain"\nnotes = 3\n') == {"summary": {"title": "Plain", "notes": 3}}
-    assert quick_head(
-        b"[summary]\nok = true\n[[timings]]\nplanned = 5\n[[timings]]\nplanned = 10\nmoved = false\n"
-    ) == {"summary": {"ok": True}, "timings": [{"planned": 5}, {"planned": 10, "moved": False}]}
-    for odd in (
-        b'[summary]\ntitle = "Tab\\there"\n',
-        b"[summary]\nnotes = 3.5\n",
-        b"[summary]\nok = yes\n",
-        b"[summary]\n[summary]\n",
-        b"[summary]\n[[timings]]\nplanned = 5\nplanned = 6\n",
-        b"[summary]\nTitle = 1\n",
-        b"[summary]\nstarted_at = 2026-07-08 10:00:00\n",
-        b'[summary]\ntitle = "a"\ntitle = "b"\n',
-        b"title = [",
-    ):
-        assert quick_head(odd) is None, odd
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[summary]\ntitle = "Plain"\nnotes = 3\n',
+        "[summary]\nok = true\n[[timings]]\nplanned = 5\n[[timings]]\nplanned = 10\nmoved = false\n",
+        '[summary]\ntitle = "Tab\\there, \\u00e9 and \\"quotes\\""\n',
+        "[summary]\nnotes = 3.5\nbig = 99999999999999999999999\n",
+        "[summary]\nstarted_at = 2026-07-08 10:00:00\nat = 2026-07-08T10:00:00+01:00\non = 2026-07-08\n",
+        "[summary]\nok = yes\n",
+        "[summary]\n[summary]\n",
+        "[summary]\n[[timings]]\nplanned = 5\nplanned = 6\n",
+        '[summary]\ntitle = "a"\ntitle = "b"\n',
+        "title = [",
+        'bad = "\\ud800"\n',
+        "a = " + "[" * 60 + "]" * 60 + "\n",
+        "a = " + "[" * 300 + "]" * 300 + "\n",
+    ],
+)
+def test_a_file_reads_as_tomllib_reads_it_and_a_bad_one_is_named_in_tomllibs_words(text: str):
+    """toml_loads is rtoml for speed: what it reads is what tomllib reads, and what it refuses is refused
+    with tomllib's message (the line and column a person is shown), or as nested too deeply."""
+    try:
+        expected: object = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        expected = error
+    try:
+        read: object = toml_loads(text)
+    except tomllib.TOMLDecodeError as error:
+        read = error
+    if isinstance(read, TooDeep):
+        assert text.count("[") > DEEPEST  # refused as too deep only when it is
+    elif isinstance(expected, Exception):
+        assert isinstance(read, tomllib.TOMLDecodeError) and str(read) == str(expected)
+    else:
+        assert read == expected
 
 
 def test_the_listing_reads_any_title_word_for_word(tmp_path: Path, clock):

@@ -29,8 +29,6 @@ from workshop_tui.store.file_head import (
     TAIL_BYTES,
     TIMINGS_TABLE,
     kinds_after,
-    quick_head,
-    quick_timings,
     saves_in_file,
 )
 from workshop_tui.store.problems import FileProblem
@@ -132,7 +130,7 @@ def _read(path: Path, plan_name: str | None) -> tuple[str, PastSession] | None:
     # The summary, then the timings, each the quick way where the head is as this app writes it.
     at = head.find(TIMINGS_TABLE)
     summary_part, timings_part = (head[:at], head[at + 1 :]) if at >= 0 else (head, b"")
-    data = quick_head(summary_part) or toml_loads(summary_part.decode("utf-8"))
+    data = toml_loads(summary_part.decode("utf-8"))
     check_schema_version(path, data, SESSION_FORMAT)
     summary = data.get("summary")
     if not isinstance(summary, dict):
@@ -152,9 +150,6 @@ def _read(path: Path, plan_name: str | None) -> tuple[str, PastSession] | None:
 
 
 def _timings(text: bytes) -> list[StepTime]:
-    rows = quick_timings(text.decode("utf-8"))
-    if rows is not None:
-        return [StepTime.checked(*row) for row in rows]
     tables = toml_loads(text.decode("utf-8")).get("timings")
     if not isinstance(tables, list) or not tables:
         raise ValueError("its [[timings]] are not tables")

@@ -37,7 +37,7 @@ from workshop_tui.model import Event, Session
 from workshop_tui.model.schema import SESSION_FORMAT
 from workshop_tui.model.session_start import SessionStart
 from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
-from workshop_tui.store.file_head import HEAD_BYTES, SESSION_TABLE, TAIL_BYTES, TIMINGS_TABLE, quick_head
+from workshop_tui.store.file_head import HEAD_BYTES, SESSION_TABLE, TAIL_BYTES, TIMINGS_TABLE
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import (
     BOM,
@@ -332,7 +332,7 @@ def read_summary(path: Path) -> dict[str, Any]:
         if b"\n[summary]\n" not in head[:end]:
             return _whole_summary(path)
         try:
-            data = quick_head(head[:end]) or toml_loads(head[:end].decode("utf-8"))
+            data = toml_loads(head[:end].decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError):
             return _whole_summary(path)  # load_session names what is wrong
         check_schema_version(path, data, SESSION_FORMAT)

@@ -25,6 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import rtoml
+
 from workshop_tui.core.wording import names_and, plural
 from workshop_tui.store.atomic import OWNER_ONLY, open_own_file
 from workshop_tui.store.file_head import (
@@ -34,7 +36,6 @@ from workshop_tui.store.file_head import (
     TIMINGS_TABLE,
     cut_to_last_save,
     kinds_after,
-    quick_head,
     saves_in_file,
 )
 from workshop_tui.store.problems import FileProblem
@@ -498,6 +499,15 @@ def _shareable(folder: Path, paths: list[str] | None = None) -> list[str]:
     )
 
 
+def _head_table(head: bytes) -> dict[str, Any] | None:
+    """A session file's head as TOML (rtoml: no model or engine is loaded for it), or None."""
+    try:
+        table: dict[str, Any] = rtoml.loads(head.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError is one, as is rtoml's TomlParsingError
+        return None
+    return table
+
+
 def _summary(path: Path) -> dict[str, Any]:
     """A session file's [summary] (read only when a title is said: a share of thousands reads none):
     the quick way from its head, as the app writes it; the whole reader for anything else."""
@@ -508,7 +518,7 @@ def _summary(path: Path) -> dict[str, Any]:
         head = b""
     at = head.find(TIMINGS_TABLE)
     at = head.find(SESSION_TABLE) if at < 0 else at
-    quick = quick_head(head[:at]) if at >= 0 else None
+    quick = _head_table(head[:at]) if at >= 0 else None
     summary = quick.get("summary") if quick is not None else None
     if isinstance(summary, dict):
         return summary

@@ -1,4 +1,4 @@
-"""Reading TOML files safely (tomllib), and loading and saving plans (tomli-w)."""
+"""Reading TOML files safely (rtoml, with tomllib for what it refuses), and loading and saving plans (tomli-w)."""
 
 import errno
 import os
@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
+import rtoml
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
@@ -194,11 +195,38 @@ def nesting_depth(text: str) -> int:
 
 
 def toml_loads(text: str) -> dict[str, Any]:
-    """tomllib.loads, refusing (TooDeep) text nested deeper than DEEPEST before it is parsed."""
+    """The TOML table in `text`, refusing (TooDeep) text nested deeper than DEEPEST.
+
+    rtoml (Rust) reads it: about ten times faster than tomllib on a session file, and its own limit
+    on nesting turns a thousand-deep file into an error, not a crash. Whatever rtoml refuses is read
+    again by tomllib, so a bad file is named in the words it always was (the line and column), and
+    the little valid TOML that rtoml refuses (an integer past 64 bits) still reads."""
+    try:
+        data: dict[str, Any] = rtoml.loads(text)
+    except (rtoml.TomlParsingError, ValueError, OverflowError):
+        return _read_slowly(text)
+    if _depth(data) > DEEPEST:
+        raise TooDeep(_TOO_DEEP)
+    return data
+
+
+_TOO_DEEP = f"it is nested far too deeply (more than {DEEPEST} tables, lists or dotted names inside each other)"
+
+
+def _depth(value: object) -> int:
+    """How deeply the tables and arrays of a read value nest (a key is a level, as in nesting_depth).
+    rtoml nests no deeper than about 80, so this never recurses far."""
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
+
+
+def _read_slowly(text: str) -> dict[str, Any]:
+    """tomllib, after a quick scan refuses text nested deeply enough to exhaust its recursion."""
     if nesting_depth(text) > DEEPEST:
-        raise TooDeep(
-            f"it is nested far too deeply (more than {DEEPEST} tables, lists or dotted names inside each other)"
-        )
+        raise TooDeep(_TOO_DEEP)
     return tomllib.loads(text)
 
 
