@@ -36,7 +36,8 @@ The windows, each `.venv/bin/workshop-tui ... --sessions-dir DIR` with a fresh t
    difference looked for. The kernel counts CPU in 10 ms ticks, so short runs are coarse. The screen
    models are switched off while measuring, so this process reads and throws away what is painted.
    Aim: the owner with two windows <= 1.2x the owner alone (ratio of the medians).
-3. 2,000 notes (200 with --quick) sent as fast as possible: the keys of every note (its text and
+3. 2,000 notes (200 with --quick) sent as fast as possible, and the same keys typed into a bare Textual
+   Input app (the peer: the floor for typing notes in Textual; its CPU until it shows the last note): the keys of every note (its text and
    "\\r") are written to the join pty in chunks of 50 notes. A write blocks while the terminal's
    input buffer is full, so the writing ends only when the join window has read nearly all of it.
    Timed from the first write to: the last chunk written; the owner's screen showing the last note
@@ -72,6 +73,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from terminal import (
+    CACHE,
+    PYTHON,
     Terminal,
     add_common_options,
     spread,
@@ -458,6 +461,72 @@ def screen_facts(term: Terminal, prefix: str) -> dict:
         return {"heading": heading_total(term.screen), "newest shown": max(shown) if shown else None}
 
 
+# The peer for part 3: a bare Textual app with an Input that, like the note line, takes the words at
+# each Enter and empties itself there (so no key is lost to a later clear), and shows the newest 50
+# notes in a list above it. It saves nothing and talks to nobody: the floor for typing notes in Textual.
+BARE_INPUT = """\
+from textual.app import App
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Static
+
+
+class Line(Input):
+    class Note(Message):
+        def __init__(self, text):
+            super().__init__()
+            self.text = text
+
+    async def _on_key(self, event):
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            text, self.value = self.value, ""
+            self.post_message(self.Note(text))
+            return
+        await super()._on_key(event)
+
+
+class Notes(App):
+    def compose(self):
+        yield VerticalScroll(id="notes")
+        yield Line(placeholder="Type a note and press Enter")
+
+    def on_line_note(self, message):
+        notes = self.query_one("#notes")
+        notes.mount(Static(message.text, markup=False))
+        if len(notes.children) > 50:
+            notes.children[0].remove()
+        notes.scroll_end(animate=False)
+
+
+Notes().run()
+"""
+
+
+def bare_burst(texts: list[str], per_chunk: int = 50) -> dict:
+    """The same burst typed into the bare Input app: its CPU until it shows the last note."""
+    script = Path(CACHE) / "bare_input_app.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(BARE_INPUT)
+    term = Terminal([PYTHON, str(script)], WIDTH, HEIGHT)
+    try:
+        term.wait_for(lambda s: bool(s.find("Type a note")), START_WAIT, "the bare Input app")
+        term.type(WARM_UP)
+        term.press("enter")
+        term.wait_for_text(WARM_UP, 30)
+        term.wait_quiet(0.3)
+        last = token_of(texts[-1])
+        before = term.cpu_seconds()
+        started = time.perf_counter()
+        for start in range(0, len(texts), per_chunk):
+            term.write("".join(text + "\r" for text in texts[start : start + per_chunk]).encode())
+        shown = term.wait_for_text(last, 600)
+        return {"cpu": term.cpu_seconds() - before, "shown": shown - started}
+    finally:
+        term.close()
+
+
 def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
     folder = tempfile.mkdtemp(prefix="bench-windows-3-")
     terms: list[Terminal] = []
@@ -503,7 +572,9 @@ def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
         def since(at: float | None) -> float:
             return at - started if at is not None else float("nan")
 
+        peer = bare_burst(texts, per_chunk)
         return {
+            "peer": peer,
             "count": count,
             "per chunk": per_chunk,
             "bytes": sum(len(t) + 1 for t in texts),
@@ -685,6 +756,12 @@ def report_burst(part: dict) -> None:
         )
     cpu = part["cpu"]
     print(f"CPU over the burst: owner {cpu['owner']:.2f} s, join window {cpu['join']:.2f} s")
+    peer = part["peer"]
+    print(
+        f"CPU per note: join window {cpu['join'] / count * 1000:.1f} ms, the bare Textual Input app "
+        f"{peer['cpu'] / count * 1000:.1f} ms (it showed the last note after {peer['shown']:.2f} s): "
+        f"{cpu['join'] / max(peer['cpu'], 1e-9):.2f}x (aim: within 2x)"
+    )
     writes = part["owner writes"]
     # Each save is one write of the new events (an append) or a few (a whole rewrite); the rest are the
     # screen's. So the calls per note say how the owner batched its saves (one fsync per save).

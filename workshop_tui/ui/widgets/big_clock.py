@@ -1,10 +1,12 @@
 """A clock face drawn as large as the space allows, for the back of the room."""
 
+from functools import lru_cache
 from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.reactive import reactive
@@ -58,26 +60,39 @@ class Glyph(Widget):
         super().__init__()
         self.char = char
         self.scale = (1, 1)
+        self._paper = Style()
 
     def show(self, char: str) -> None:
         if char != self.char:
             self.char = char
             self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The paper's style is worked out from the colours of every widget around this one, which
+        # took most of a ticking clock's time when it was asked once a line: now it is once a draw.
+        self._paper = self.rich_style
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
         across, down = self.scale
-        paper = self.rich_style
         rows = GLYPHS.get(self.char, GLYPHS[" "])
-        if y >= GLYPH_HEIGHT * down:
-            return Strip([Segment(" " * width, paper)], width)
-        # Ink is drawn as spaces on the text colour: solid blocks in every terminal and font.
-        ink = paper + Style(bgcolor=paper.color)
-        segments = [
-            Segment(" " * (len(list(run)) * across), ink if is_ink else paper)
-            for is_ink, run in groupby(rows[y // down], key=lambda ch: ch == "#")
-        ]
-        return Strip(segments).crop_extend(0, width, paper)
+        pattern = rows[y // down] if y < GLYPH_HEIGHT * down else ""
+        return _drawn_row(pattern, across, self.size.width, self._paper)
+
+
+@lru_cache(maxsize=512)
+def _drawn_row(pattern: str, across: int, width: int, paper: Style) -> Strip:
+    """One row of a character in blocks (an empty pattern is blank paper). A ticking clock draws the
+    same few rows again and again: each is made once, not once a line a second."""
+    if not pattern:
+        return Strip([Segment(" " * width, paper)], width)
+    # Ink is drawn as spaces on the text colour: solid blocks in every terminal and font.
+    ink = paper + Style(bgcolor=paper.color)
+    segments = [
+        Segment(" " * (len(list(run)) * across), ink if is_ink else paper)
+        for is_ink, run in groupby(pattern, key=lambda ch: ch == "#")
+    ]
+    return Strip(segments).crop_extend(0, width, paper)
 
 
 class BigClock(Widget):

@@ -9,8 +9,24 @@ order with the letters around it, so each note is exactly what was typed before 
 from textual import events
 from textual.widgets import Input
 
+from workshop_tui.ui.widgets.roster_suggester import naming_someone
+
 
 class NoteLine(Input):
+    def _watch_value(self, value: str) -> None:
+        # Textual asks the suggester on a worker of its own at every key. The roster has an answer
+        # only while an @name is typed, so for the rest of a note it is not asked: in a burst of
+        # typing that was a fifth of the note-taker's window's work (bench/windows.py, part 3).
+        suggester = self.suggester
+        if suggester is None or naming_someone(value):
+            super()._watch_value(value)
+            return
+        self.suggester = None
+        try:
+            super()._watch_value(value)
+        finally:
+            self.suggester = suggester
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()

@@ -5,15 +5,21 @@ from textual.suggester import Suggester
 from workshop_tui.core.record_commands import squashed
 
 
+def naming_someone(value: str) -> bool:
+    """Whether the note ends in an @name being typed: the only time there is a name to suggest."""
+    last = value.rpartition(" ")[2]
+    return last.startswith("@") and len(last) >= 2
+
+
 class RosterSuggester(Suggester):
     def __init__(self, names) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.names = names  # a callable giving the roster's names now
 
     async def get_suggestion(self, value: str) -> str | None:
-        head, _, last = value.rpartition(" ")
-        if not last.startswith("@") or len(last) < 2:
+        if not naming_someone(value):
             return None
+        head, _, last = value.rpartition(" ")
         typed = squashed(last[1:])
         for name in self.names():
             handle = "".join(name.split())
