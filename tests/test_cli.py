@@ -93,8 +93,8 @@ def no_screen(monkeypatch):
         opened.append(Path(sessions_dir))
         return 0
 
-    monkeypatch.setattr("workshop_tui.cli.open_app", record)
-    monkeypatch.setattr("workshop_tui.cli.check_terminal", lambda: None)  # the test run has no terminal
+    monkeypatch.setattr("workshop_tui.cli.screen.open_app", record)
+    monkeypatch.setattr("workshop_tui.cli.screen.check_terminal", lambda: None)  # the test run has no terminal
     return opened
 
 
@@ -230,12 +230,13 @@ def test_bytes_from_the_shell_that_are_not_utf8_never_reach_the_session_file(tmp
 def test_a_validation_error_never_escapes_main(capsys, monkeypatch):
     from pydantic import ValidationError
 
+    from workshop_tui.cli.command_line import COMMANDS
     from workshop_tui.model import Plan
 
     def broken(*_):
         Plan.model_validate({"name": "x", "title": "x" * 300, "steps": []})
 
-    monkeypatch.setattr("workshop_tui.cli.list_plans", broken)
+    monkeypatch.setitem(COMMANDS, "plans", broken)
     with pytest.raises(ValidationError):
         broken()
     assert main(["plans"]) == 2
