@@ -93,8 +93,8 @@ def no_screen(monkeypatch):
         opened.append(Path(sessions_dir))
         return 0
 
-    monkeypatch.setattr("workshop_tui.cli.open_app", record)
-    monkeypatch.setattr("workshop_tui.cli.check_terminal", lambda: None)  # the test run has no terminal
+    monkeypatch.setattr("workshop_tui.cli.screen.open_app", record)
+    monkeypatch.setattr("workshop_tui.cli.screen.check_terminal", lambda: None)  # the test run has no terminal
     return opened
 
 
@@ -230,12 +230,13 @@ def test_bytes_from_the_shell_that_are_not_utf8_never_reach_the_session_file(tmp
 def test_a_validation_error_never_escapes_main(capsys, monkeypatch):
     from pydantic import ValidationError
 
+    from workshop_tui.cli.command_line import COMMANDS
     from workshop_tui.model import Plan
 
     def broken(*_):
         Plan.model_validate({"name": "x", "title": "x" * 300, "steps": []})
 
-    monkeypatch.setattr("workshop_tui.cli.list_plans", broken)
+    monkeypatch.setitem(COMMANDS, "plans", broken)
     with pytest.raises(ValidationError):
         broken()
     assert main(["plans"]) == 2
@@ -339,3 +340,28 @@ def test_check_names_a_built_in_plan_as_the_user_named_it_never_by_a_path_inside
     said = capsys.readouterr().out
     assert said.startswith("The built-in plan 'co-production-part-1': nothing to change.")
     assert "site-packages" not in said and "workshop_tui/plans" not in said and ".toml" not in said
+
+
+def _modules_loaded_by(folder: Path, *words: str) -> set[str]:
+    """The modules `python -m workshop_tui --sessions-dir FOLDER WORDS` loads, as -X importtime lists them."""
+    command = [sys.executable, "-X", "importtime", "-m", "workshop_tui", "--sessions-dir", str(folder), *words]
+    said = subprocess.run(command, capture_output=True, text=True).stderr
+    return {line.split("|")[-1].strip() for line in said.splitlines() if line.startswith("import time:")}
+
+
+SESSION_ENGINE = {"workshop_tui.store.session_file", "workshop_tui.store.sessions_folder"}
+
+
+@pytest.mark.parametrize("words", [["plans"], ["check", "co-production-part-1"], ["stats", "co-production-part-1"]])
+def test_the_plan_commands_load_neither_textual_nor_the_session_engine(words, tmp_path: Path):
+    # So they answer at once: Textual loads only as a screen opens, the engine only for a session.
+    loaded = _modules_loaded_by(tmp_path, *words)
+    assert "workshop_tui.cli.plans" in loaded  # the command did run
+    assert "textual" not in loaded and not loaded & SESSION_ENGINE
+
+
+def test_the_usual_share_loads_neither_argparse_nor_the_rest_of_the_command_line(tmp_path: Path):
+    # git's own commit and push should be most of what a share of one session costs.
+    loaded = _modules_loaded_by(tmp_path, "share")
+    assert "workshop_tui.cli.share" in loaded  # the command did run
+    assert not loaded & {"argparse", "pydantic", "workshop_tui.cli.command_line"}

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui import cli
+from workshop_tui.cli import main
+from workshop_tui.cli.sessions import earlier_session
+from workshop_tui.cli.usage_problem import BAD_INPUT
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.export.csv_tables import csv_table
@@ -159,7 +161,7 @@ def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Pat
     owner.close()
     out = io.StringIO()
     with redirect_stdout(out):
-        assert cli.main(["export", str(part_1), "--format", "md", "--sessions-dir", str(sessions_dir)]) == 0
+        assert main(["export", str(part_1), "--format", "md", "--sessions-dir", str(sessions_dir)]) == 0
     assert (
         "Ask about the minibus | Bob | - | open; carried over to 'Co-production training, part 2 (Leeds)'"
         in out.getvalue()
@@ -171,15 +173,15 @@ def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: 
     part_1 = make_part_1(sessions_dir, clock)
     err = io.StringIO()
     with redirect_stderr(err):
-        code = cli.main(["run", "co-production-part-2", "--sessions-dir", str(sessions_dir)])
-    assert code == cli.BAD_INPUT
+        code = main(["run", "co-production-part-2", "--sessions-dir", str(sessions_dir)])
+    assert code == BAD_INPUT
     assert f"--follows {part_1.stem}" in err.getvalue() and "--follows none" in err.getvalue()
     assert sorted(sessions_dir.glob("*.toml")) == [part_1]  # nothing was started
     folder = SessionsFolder(sessions_dir)
     plan = find_plan("co-production-part-2").plan
-    assert cli.earlier_session(part_1.stem, plan, "Part 2", folder) == part_1
-    assert cli.earlier_session("none", plan, "Part 2", folder) is None
+    assert earlier_session(part_1.stem, plan, "Part 2", folder) == part_1
+    assert earlier_session("none", plan, "Part 2", folder) is None
     # With no part 1 in the folder there is nothing to choose, so it starts without one.
-    assert cli.earlier_session(None, plan, "Part 2", SessionsFolder(sessions_dir / "empty")) is None
+    assert earlier_session(None, plan, "Part 2", SessionsFolder(sessions_dir / "empty")) is None
     with pytest.raises(Exception, match="no such session file"):
-        cli.earlier_session("nowhere", plan, "Part 2", folder)
+        earlier_session("nowhere", plan, "Part 2", folder)

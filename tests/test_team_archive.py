@@ -552,7 +552,7 @@ def test_resume_carries_on_this_laptops_session_not_one_from_the_team(tmp_path, 
     assert status == 2 and "came from the team's archive, run on other laptops: 'Panel C' (run by Sam Lee" in err
     assert "To carry one on here, name it: workshop-tui resume NAME" in err
     ours = run_session(a, "Panel A", FakeClock(TEN_AM), facilitator="Fatima", finish=False)  # older than Panel C
-    from workshop_tui.cli import _own_unfinished
+    from workshop_tui.cli.sessions import _own_unfinished
     from workshop_tui.store.sessions_folder import SessionsFolder
 
     assert _own_unfinished(a, SessionsFolder(a).unfinished()) == ours

@@ -1,6 +1,6 @@
 import sys
 
-from workshop_tui.share_commands import fast_main, leave
+from workshop_tui.cli.share import fast_main, leave
 
 done = fast_main(sys.argv[1:])  # git's merge driver and a share load only what they need
 if done is not None:

@@ -2,7 +2,7 @@
 
 Start-up makes many objects and frees almost none, so collecting then is time lost before the
 screen shows. Collection comes back after the first frame (ui/app.py settle_memory), or at once
-for commands that open no screen (cli.main).
+for commands that open no screen (cli/command_line.py main).
 """
 
 import gc
@@ -11,7 +11,7 @@ import gc
 def main() -> int:
     import sys
 
-    from workshop_tui.share_commands import fast_main, leave
+    from workshop_tui.cli.share import fast_main, leave
 
     done = fast_main(sys.argv[1:])  # sharing loads only what it needs
     if done is not None:

@@ -20,8 +20,8 @@ def themes_opened(monkeypatch):
         opened.append(theme)
         return 0
 
-    monkeypatch.setattr("workshop_tui.cli.open_app", record)
-    monkeypatch.setattr("workshop_tui.cli.check_terminal", lambda: None)  # the test run has no terminal
+    monkeypatch.setattr("workshop_tui.cli.screen.open_app", record)
+    monkeypatch.setattr("workshop_tui.cli.screen.check_terminal", lambda: None)  # the test run has no terminal
     return opened
 
 

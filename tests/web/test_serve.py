@@ -218,23 +218,24 @@ async def test_the_audience_window_in_the_browser_follows_the_step(server: Windo
 def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_over(owner: OpenSession, capsys):
     import socket
 
-    from workshop_tui import cli
+    from workshop_tui.cli import main
+    from workshop_tui.cli.usage_problem import BAD_INPUT
 
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
     taken.listen()
     port = taken.getsockname()[1]
     try:
-        code = cli.main(["serve", owner.path.name, "--port", str(port), "--sessions-dir", str(owner.path.parent)])
+        code = main(["serve", owner.path.name, "--port", str(port), "--sessions-dir", str(owner.path.parent)])
     finally:
         taken.close()
-    assert code == cli.BAD_INPUT
+    assert code == BAD_INPUT
     assert f"port {port} is in use already; choose another with --port" in capsys.readouterr().err
-    assert cli.main(["serve", "--port", "70000", "--sessions-dir", str(owner.path.parent)]) == cli.BAD_INPUT
+    assert main(["serve", "--port", "70000", "--sessions-dir", str(owner.path.parent)]) == BAD_INPUT
     assert "from 1 to 65535" in capsys.readouterr().err
     owner.apply(Command("finish"))
     owner.close()
-    assert cli.main(["serve", owner.path.name, "--sessions-dir", str(owner.path.parent)]) == cli.BAD_INPUT
+    assert main(["serve", owner.path.name, "--sessions-dir", str(owner.path.parent)]) == BAD_INPUT
     assert "this session has finished" in capsys.readouterr().err
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
+from workshop_tui.cli.usage_problem import BAD_INPUT, UsageProblem
 
 if TYPE_CHECKING:
     import argparse
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 DRIVER_FAILED = 1
 
 
-def add_share_command(command: Callable[..., argparse.ArgumentParser], commands: Any) -> None:
-    """`share` through the cli's own `command()`; `merge-file` straight on `commands`, so it has no
+def add_commands(command: Callable[..., argparse.ArgumentParser], commands: Any) -> None:
+    """`share` through the command line's own `command()`; `merge-file` straight on `commands`, so it has no
     line in the help (people never type it: git runs it)."""
     share = command(
         "share",
@@ -97,7 +97,7 @@ def fast_main(argv: list[str]) -> int | None:
         )
     import argparse
 
-    from workshop_tui.command_parser import Parser
+    from workshop_tui.cli.parser import Parser
 
     parser = Parser(prog="workshop-tui")
     folder_help = "the folder that holds session files (workshop-tui --help says which is used without it)"
@@ -110,7 +110,7 @@ def fast_main(argv: list[str]) -> int | None:
         made: argparse.ArgumentParser = commands.add_parser(name, help=help, parents=[after], **more)
         return made
 
-    add_share_command(command, commands)
+    add_commands(command, commands)
 
     def run() -> int:
         args = parser.parse_args(argv)

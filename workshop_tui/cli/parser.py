@@ -1,9 +1,10 @@
 """argparse, with a wrong command line said in one sentence (a UsageProblem), never argparse's terse line."""
 
 import argparse
+from collections.abc import Callable
 from typing import NoReturn
 
-from workshop_tui.usage_problem import UsageProblem
+from workshop_tui.cli.usage_problem import UsageProblem
 
 
 class Parser(argparse.ArgumentParser):
@@ -11,3 +12,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageProblem(message)
+
+
+# Adds a command, by its name and help, with the options every command takes after it; gives its parser.
+AddCommand = Callable[..., Parser]

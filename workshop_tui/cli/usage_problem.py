@@ -1,5 +1,5 @@
 """A command line that cannot be used, said in one sentence, and the exit status that goes with it.
-(argparse's side, `Parser`, is in command_parser.py: a share of one session never loads argparse.)"""
+(argparse's side, `Parser`, is in parser.py: a share of one session never loads argparse.)"""
 
 BAD_INPUT = 2  # a file or an argument is wrong: one sentence, and nothing changed
 

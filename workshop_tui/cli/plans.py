@@ -1,17 +1,19 @@
-"""The plan commands of `workshop-tui`: plans, check, plan edit, plan print and stats.
+"""The plan commands of `workshop-tui`: plans, plan edit, plan print, stats and check.
 
-Each loads only what it needs (no session engine), so they answer quickly. Bad input raises
-UsageProblem or FileProblem; cli.main says it in one sentence.
+Each loads only what it needs (no session engine, and Textual only as the plan editor opens), so
+they answer quickly. Bad input raises UsageProblem or FileProblem; command_line.py says it in one sentence.
 """
 
 import argparse
 import re
 import shutil
 import sys
-from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
+from workshop_tui.cli import screen
+from workshop_tui.cli.parser import AddCommand, Parser
+from workshop_tui.cli.usage_problem import BAD_INPUT, UsageProblem
 from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.core.timings_report import damaged_lines
 from workshop_tui.core.wording import length_in_words, plural
@@ -19,13 +21,64 @@ from workshop_tui.model import Plan
 from workshop_tui.model.plan import PLAN_NAME
 from workshop_tui.store.plan_library import all_plans, find_plan
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.usage_problem import BAD_INPUT, UsageProblem
-
-# Opens the app on a screen and returns its exit status (cli.open_app: Textual is loaded only then).
-OpenApp = Callable[..., int]
 
 
-def list_plans(sessions_dir: Path) -> int:
+def add_commands(command: AddCommand, after: Parser) -> None:
+    """The plan commands, in the order the help lists them; `after` holds the options every command takes after it."""
+    command("plans", help="list the plans (built-in and your own) and their length")
+    plan = command(
+        "plan", help="write or change a plan (plan edit), or print its agenda for the people coming (plan print)"
+    )
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="edit|print", parser_class=Parser)
+    plan_edit = plan_commands.add_parser(
+        "edit", help="write a new plan, or change one, in the plan editor", parents=[after]
+    )
+    plan_edit.add_argument(
+        "plan_name",
+        metavar="NAME",
+        nargs="?",
+        help="the plan to change; a name no plan has yet starts a new plan with it",
+    )
+    plan_edit.add_argument("--from", dest="copy_of", metavar="PLAN", help="start a new plan from a copy of this one")
+    plan_print = plan_commands.add_parser(
+        "print", help="a large-print agenda with clock times, for sending to the people coming", parents=[after]
+    )
+    plan_print.add_argument(
+        "plan_name", metavar="NAME", help="the plan: a built-in plan's name, your own plan's, or a plan file"
+    )
+    plan_print.add_argument(
+        "--start", metavar="TIME", help="when it starts, such as 10:00 (the plan's own start time if not given)"
+    )
+    plan_print.add_argument("--date", metavar="DATE", help="the day, such as 2026-07-08, printed at the top")
+    plan_print.add_argument("--title", metavar="T", help="the heading (the plan's title if not given)")
+    plan_print.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="where to write it: a .html or .md file, or - for the screen (Markdown); "
+        "if not given, NAME-agenda.html and NAME-agenda.md in this folder",
+    )
+    plan_print.add_argument("--force", action="store_true", help="replace files that are already there")
+    stats_of = command(
+        "stats", help="how a plan's steps went in past sessions: planned against actual, and suggested timings"
+    )
+    stats_of.add_argument("plan", metavar="PLAN", help="a plan's name (built-in or your own), or a plan file")
+    stats_of.add_argument(
+        "--facilitator", metavar="NAME", help="learn only from the sessions this person ran (a whole or first name)"
+    )
+    stats_of.add_argument(
+        "--save",
+        action="store_true",
+        help="save the suggested timings as a new version of the plan (the version before is kept)",
+    )
+    checked = command(
+        "check", help="check a plan for the people in the room: plain English, pacing, how decisions are made"
+    )
+    checked.add_argument("plan", metavar="PLAN", help="a built-in plan's name or a plan file")
+
+
+def list_plans(args: argparse.Namespace, sessions_dir: Path) -> int:
+    """`plans`: each plan's name, title and length (it takes no arguments of its own)."""
     entries = all_plans(sessions_dir / "plans")
     width = max((len(entry.name) for entry in entries), default=0)
     for entry in entries:
@@ -50,10 +103,10 @@ def list_plans(sessions_dir: Path) -> int:
 FINDINGS = 1  # `check`: the plan was read and has findings to look at
 
 
-def check(wanted: str, sessions_dir: Path) -> int:
+def check(args: argparse.Namespace, sessions_dir: Path) -> int:
     """Exit 0 when the plan is clean, 1 when it has findings, 2 when it cannot be read."""
     try:
-        entry = find_plan(wanted, sessions_dir / "plans")
+        entry = find_plan(args.plan, sessions_dir / "plans")
     except FileProblem as problem:
         for each in problem.all:
             print(each, file=sys.stderr)
@@ -76,10 +129,10 @@ def check(wanted: str, sessions_dir: Path) -> int:
     return FINDINGS
 
 
-def plan_command(args: argparse.Namespace, sessions_dir: Path, open_app: OpenApp) -> int:
-    """`plan edit` (a screen: `open_app` opens it) or `plan print`."""
+def plan_command(args: argparse.Namespace, sessions_dir: Path) -> int:
+    """`plan edit` (a screen) or `plan print`."""
     if args.plan_command == "edit":
-        return edit_plan(args.plan_name, args.copy_of, sessions_dir, open_app)
+        return edit_plan(args.plan_name, args.copy_of, sessions_dir, args.theme)
     if args.plan_command == "print":
         return print_agenda(args, sessions_dir)
     raise UsageProblem(
@@ -94,7 +147,7 @@ def _looks_like_a_path(wanted: str) -> bool:
     return wanted.endswith(".toml") or "/" in wanted or Path(wanted).exists()
 
 
-def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path, open_app: OpenApp) -> int:
+def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path, theme: str | None) -> int:
     """The plan editor: on the plan called `name`, a new plan of that name (from a copy of `copy_of`), or a new plan."""
     from workshop_tui.core.plan_draft import PlanDraft
     from workshop_tui.store.plan_files import plan_path
@@ -122,14 +175,14 @@ def edit_plan(name: str | None, copy_of: str | None, sessions_dir: Path, open_ap
         draft = PlanDraft.of(source.plan, editing=False)
         if name:
             draft.details.name, draft.name_given = name, True
-        return open_app(sessions_dir, EditPlan(draft))
+        return screen.open_app(sessions_dir, EditPlan(draft), theme=theme)
     if existing is not None and existing.plan is not None:
-        return open_app(sessions_dir, EditPlan(PlanDraft.of(existing.plan), existing.builtin))
+        return screen.open_app(sessions_dir, EditPlan(PlanDraft.of(existing.plan), existing.builtin), theme=theme)
     draft = PlanDraft.new()
     if name:
         draft.details.name, draft.details.title = name, name.replace("-", " ").capitalize()
         draft.name_given = True
-    return open_app(sessions_dir, EditPlan(draft))
+    return screen.open_app(sessions_dir, EditPlan(draft), theme=theme)
 
 
 def _start_time(text: str | None, plan: Plan) -> time:
