@@ -22,7 +22,7 @@ from workshop_tui.core.record_commands import NotNow
 from workshop_tui.model import Event, Participant, Session
 from workshop_tui.model.command_arguments import LARGEST_POT_PENCE, LONGEST_WORDS
 from workshop_tui.model.event import Detail
-from workshop_tui.model.panel import OUTCOMES, SCORING_ROLES, Panel
+from workshop_tui.model.panel import PANEL_OUTCOMES, SCORING_ROLES, Panel
 from workshop_tui.model.round import TIE_BREAKS, Application, Criterion, pounds
 
 
@@ -472,8 +472,8 @@ class PanelCommands:
         """
         self._for_the_chair()
         bid = self._open_application(application)
-        if outcome not in OUTCOMES:
-            raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
+        if outcome not in PANEL_OUTCOMES:
+            raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(PANEL_OUTCOMES)}.")
         if outcome == "refer to the funder":
             if self._eligible(bid.id):
                 raise NotNow(

@@ -16,7 +16,7 @@ from workshop_tui.core.panel_commands import PanelCommands
 from workshop_tui.core.record_commands import NotNow, RecordCommands
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.command_arguments import LONGEST_STEP, LONGEST_TITLE, SHORTEST_STEP
-from workshop_tui.model.decision import METHODS as DECISION_METHODS
+from workshop_tui.model.decision import DECISION_METHODS
 from workshop_tui.model.event import Detail
 from workshop_tui.model.plan import STEP_KINDS
 from workshop_tui.model.session_start import SessionStart

@@ -13,7 +13,7 @@ from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import CLOSE_SCORES_REASON
 from workshop_tui.model import Event, Session
-from workshop_tui.model.panel import OUTCOMES, Panel, Score
+from workshop_tui.model.panel import PANEL_OUTCOMES, Panel, Score
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import Application, pounds
 from workshop_tui.store.problems import FileProblem
@@ -24,7 +24,7 @@ STATES = (SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN)
 
 # What each outcome is called where a sentence starts: the words of the panel screen's keys
 # (Fund, Smaller, Defer, Decline), as the round records them ("fund in full"), capitalised.
-OUTCOME_WORDS = {outcome: outcome.capitalize() for outcome in OUTCOMES}
+OUTCOME_WORDS = {outcome: outcome.capitalize() for outcome in PANEL_OUTCOMES}
 
 
 def is_close_scores_reason(reason: str) -> bool:
