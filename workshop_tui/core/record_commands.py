@@ -30,7 +30,7 @@ from workshop_tui.model.command_arguments import (
 from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_MARKS
 from workshop_tui.model.panel import SCORING_ROLES
-from workshop_tui.model.participant import ROLES
+from workshop_tui.model.participant import PERSON_ROLES
 
 _MENTION = re.compile(r"(?:^|(?<=\s))@(\S+)")
 # What may follow a name in a sentence and is not part of it: "@Pat's idea", "@Pat, @Joyce and ...".
@@ -153,8 +153,8 @@ class RecordCommands:
 
     @command(WRITERS, AddPerson, shared=True)
     def add_person(self, name: str, role: str = "older person", arrived: bool = True) -> list[Event]:
-        if role not in ROLES:
-            raise NotNow(f"'{role}' is not a role. Choose one of: {', '.join(ROLES)}.")
+        if role not in PERSON_ROLES:
+            raise NotNow(f"'{role}' is not a role. Choose one of: {', '.join(PERSON_ROLES)}.")
         name = name.strip()
         if len(name) > 100:
             raise NotNow("A name can be at most 100 characters long.")

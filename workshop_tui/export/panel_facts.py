@@ -145,7 +145,7 @@ def cell(panel: Panel, member: str, application: str, criterion: str) -> tuple[s
 
 
 @dataclass(frozen=True)
-class Change:
+class ScoreChange:
     """One change a member made to a score in moderation."""
 
     score: Score
@@ -155,15 +155,15 @@ class Change:
     reason: str
 
 
-def changes(score: Score) -> list[Change]:
+def changes(score: Score) -> list[ScoreChange]:
     """Every change to one score, in order. `earlier[i]` holds the level before change i and change i's
     time; the reason of change i is kept with the next entry (or on the score, for the last change)."""
-    out: list[Change] = []
+    out: list[ScoreChange] = []
     for i, before in enumerate(score.earlier):
         later = score.earlier[i + 1] if i + 1 < len(score.earlier) else None
         after = later.level if later is not None else score.level
         reason = later.reason if later is not None else score.reason
-        out.append(Change(score, before.at, before.level, after, reason))
+        out.append(ScoreChange(score, before.at, before.level, after, reason))
     return out
 
 
@@ -172,7 +172,7 @@ def first_level(score: Score) -> int | None:
     return score.earlier[0].level if score.earlier else score.level
 
 
-def all_changes(panel: Panel) -> list[Change]:
+def all_changes(panel: Panel) -> list[ScoreChange]:
     found = [change for score in panel.scores for change in changes(score)]
     return sorted(found, key=lambda change: change.at)
 
