@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from workshop_tui.core.window_roles import Role
 from workshop_tui.model.command_arguments import Arguments
 
-Method = TypeVar("Method", bound=Callable[..., Any])
+EngineMethod = TypeVar("EngineMethod", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,10 @@ def command(
     chairs: bool = False,
     shared: bool = False,
     in_the_room: bool = False,
-) -> Callable[[Method], Method]:
+) -> Callable[[EngineMethod], EngineMethod]:
     """Marks an engine method as a command, with its rule (see `CommandRule`)."""
 
-    def mark(method: Method) -> Method:
+    def mark(method: EngineMethod) -> EngineMethod:
         rule = CommandRule(method.__name__, who, arguments, words, chairs, shared, in_the_room)
         setattr(method, "command_rule", rule)  # noqa: B010  (read back by rules_of)
         return method
