@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.commands import ARGUMENTS, checked_arguments
 from workshop_tui.core.roles import MAY
 from workshop_tui.core.session_engine import NotNow
-from workshop_tui.model.command_arguments import ARGUMENTS, LATEST_DUE, ArgumentProblem, checked_arguments
+from workshop_tui.model.command_arguments import LATEST_DUE, ArgumentProblem
 from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
 from workshop_tui.store.session_file import load_session
 from tests.conftest import small_plan

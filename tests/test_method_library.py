@@ -4,7 +4,7 @@ import pytest
 
 from workshop_tui.core.plan_checks import plain_english_findings
 from workshop_tui.model import Plan
-from workshop_tui.model.method import Method
+from workshop_tui.model.method import LibraryMethod
 from workshop_tui.model.plan import Step
 from workshop_tui.store.method_library import find_method, methods
 
@@ -63,7 +63,7 @@ def test_a_round_grows_with_the_group_within_its_usual_range():
 
 def test_a_method_whose_step_falls_outside_its_own_range_is_refused():
     with pytest.raises(ValueError, match="outside 5 to 10"):
-        Method(
+        LibraryMethod(
             name="x",
             purpose="A test.",
             shortest_minutes=5,

@@ -167,7 +167,7 @@ def test_the_applications_near_the_funding_line_are_the_ones_moderation_starts_w
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from workshop_tui.model.panel import OUTCOMES  # noqa: E402
+from workshop_tui.model.panel import PANEL_OUTCOMES  # noqa: E402
 
 MEMBER_IDS = ["p1", "p2", "p3", "p4"]
 APP_IDS = ["app1", "app2", "app3", "app4"]
@@ -184,7 +184,11 @@ step = st.one_of(
     ),
     st.tuples(st.just("agree"), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), st.integers(1, 5)),
     st.tuples(
-        st.just("award"), st.sampled_from(APP_IDS), st.sampled_from(OUTCOMES), st.integers(1, 45_000), st.booleans()
+        st.just("award"),
+        st.sampled_from(APP_IDS),
+        st.sampled_from(PANEL_OUTCOMES),
+        st.integers(1, 45_000),
+        st.booleans(),
     ),
 )
 

@@ -14,7 +14,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from workshop_tui.cli import main
-from workshop_tui.core.wording import method_explained
+from workshop_tui.core.decision_methods import method_explained
 from workshop_tui.export.printed_agenda import agenda_html, agenda_markdown, agenda_of
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.plan_library import find_plan

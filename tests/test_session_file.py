@@ -15,7 +15,7 @@ from workshop_tui.core.session_engine import NotNow
 from workshop_tui.core.session_summary import summary_of
 from workshop_tui.core.step_times import StepTime, step_times
 from workshop_tui.model import Plan
-from workshop_tui.model.panel import OUTCOMES
+from workshop_tui.model.panel import PANEL_OUTCOMES
 from workshop_tui.model.round import TIE_BREAKS
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.plan_library import find_plan
@@ -247,7 +247,7 @@ def panel_runs(draw):
     awarding = st.builds(
         _award,
         in_round,
-        st.sampled_from([*OUTCOMES, "maybe"]),
+        st.sampled_from([*PANEL_OUTCOMES, "maybe"]),
         words,
         st.one_of(st.none(), st.just(0), pence),
         st.one_of(st.just(""), words),

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.commands import ARGUMENTS
 from workshop_tui.core.roles import ROLES, may, refusal
 from workshop_tui.core.session_engine import NotNow
-from workshop_tui.model.command_arguments import ARGUMENTS
 from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_wire import read_key

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.model.command_arguments import ARGUMENTS, EARLIEST_DUE, LATEST_DUE, MOST_MINUTES_AT_ONCE
+from workshop_tui.core.commands import ARGUMENTS
+from workshop_tui.model.command_arguments import EARLIEST_DUE, LATEST_DUE, MOST_MINUTES_AT_ONCE
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session
 from workshop_tui.store.session_wire import VERSION, arguments_text, connect_to, encode, socket_path

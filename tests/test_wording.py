@@ -4,14 +4,15 @@ import re
 from datetime import timedelta
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.decision_methods import method_explained
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.review import time_in_all, timing_chart
 from workshop_tui.core.schedule import plan_status
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.core.step_times import session_time, step_times
-from workshop_tui.core.wording import duration_in_words, length_in_words, method_explained, plural
+from workshop_tui.core.wording import duration_in_words, length_in_words, plural
 from workshop_tui.model import Decision, Plan, Step
-from workshop_tui.model.decision import METHODS
+from workshop_tui.model.decision import DECISION_METHODS
 from tests.conftest import TEN_AM, small_plan
 
 
@@ -123,7 +124,7 @@ def test_coaching_for_the_facilitator_is_kept_apart_from_the_record():
 
 
 def test_every_decision_method_has_a_plain_one_sentence_explanation():
-    for method in METHODS:
+    for method in DECISION_METHODS:
         words = method_explained(method)
         assert words.startswith(method.capitalize() + ":"), words
         assert words.endswith(".") and words.count(". ") == 0

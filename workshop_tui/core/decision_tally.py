@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from workshop_tui.core.decision_methods import way_of_deciding
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Decision
 
@@ -21,50 +22,11 @@ class Tally:
         return self.coaching + self.facts
 
 
-def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
-
-
-def vote_summary(decision: Decision) -> str:
-    votes_for = decision.votes_for or 0
-    against = decision.votes_against or 0
-    abstained = decision.abstentions or 0
-    if votes_for > against:
-        result = "more for than against"
-    elif against > votes_for:
-        result = "more against than for"
-    else:
-        result = "a tie"
-    return f"{votes_for} for, {against} against, {abstained} abstained: {result}."
-
-
-def fingers_summary(fingers: list[int]) -> tuple[str, list[str]]:
-    """The spread of fingers in words, and coaching for the facilitator (never for the minutes)."""
-    counts = (list(fingers) + [0] * 6)[:6]
-    shown = sum(counts)
-    if not shown:
-        return "No fingers counted yet.", []
-    under_three = sum(counts[:3])
-    spread = ", ".join(f"{counts[k]} showed {k}" for k in range(6) if counts[k])
-    if under_three:
-        return (
-            f"{spread}. Not everyone is at 3 or more.",
-            [f"{_people(under_three)} showed fewer than 3 fingers: hear what would help them."],
-        )
-    return f"{spread}. Everyone is at 3 or more.", []
-
-
-def dots_summary(dots: dict[str, int]) -> str:
-    if not dots:
-        return "No dots counted yet."
-    ranked = sorted(dots.items(), key=lambda item: (-item[1], item[0]))
-    parts = [f"{option} {count} {'dot' if count == 1 else 'dots'}" for option, count in ranked]
-    return "Most dots first: " + "; ".join(parts) + "."
-
-
 def quorum_warning(present: int, quorum: int | None) -> list[str]:
     if quorum and present < quorum:
-        return [f"Only {_people(present)} present, but the quorum is {quorum}. The decision may not count."]
+        return [
+            f"Only {plural(present, 'person', 'people')} present, but the quorum is {quorum}. The decision may not count."
+        ]
     return []
 
 
@@ -77,50 +39,12 @@ def _more_than_present(decision: Decision) -> list[str]:
     present = present_count(decision)
     if not present:
         return []  # nobody said how many were there, so there is nothing to check against
-    were = "was" if present == 1 else "were"
-    if decision.method == "majority vote":
-        counted = (decision.votes_for or 0) + (decision.votes_against or 0) + (decision.abstentions or 0)
-        if counted > present:
-            return [
-                f"{plural(counted, 'vote')} {'was' if counted == 1 else 'were'} counted (for, against and abstained), "
-                f"but only {plural(present, 'person', 'people')} {were} present."
-            ]
-    elif decision.method == "fist-of-five":
-        counted = sum(decision.fingers)
-        if counted > present:
-            return [f"{_people(counted)} showed fingers, but only {present} {were} present."]
-    elif decision.method == "consent":
-        counted = decision.objections or 0
-        if counted > present:
-            return [
-                f"{plural(counted, 'objection')} {'was' if counted == 1 else 'were'} counted, "
-                f"but only {plural(present, 'person', 'people')} {were} present."
-            ]
-    return []
+    return way_of_deciding(decision.method).too_many(decision, present)
 
 
 def _contradictions(decision: Decision) -> list[str]:
     """An outcome that the counts, by the method's own rule, do not support."""
-    if decision.method == "consent" and decision.outcome == "agreed" and decision.objections:
-        raised = "1 objection was" if decision.objections == 1 else f"{decision.objections} objections were"
-        return [f"Recorded as agreed by consent, but {raised} raised. Consent means nobody objects."]
-    if decision.method == "fist-of-five" and decision.outcome == "agreed":
-        under_three = sum((list(decision.fingers) + [0] * 6)[:3])
-        if under_three:
-            return [
-                f"Recorded as agreed, but {_people(under_three)} showed fewer than 3 fingers."
-                " By fist-of-five, a proposal is agreed when everyone shows 3 or more."
-            ]
-    if decision.method == "majority vote" and (decision.votes_for is not None or decision.votes_against is not None):
-        votes_for, against = decision.votes_for or 0, decision.votes_against or 0
-        if decision.outcome == "agreed" and votes_for <= against:
-            result = "a tie" if votes_for == against else "more against than for"
-            return [
-                f"Recorded as agreed, but the vote was {votes_for} for and {against} against: {result}, not a majority."
-            ]
-        if decision.outcome == "not agreed" and votes_for > against:
-            return [f"Recorded as not agreed, but the vote was {votes_for} for and {against} against: a majority for."]
-    return []
+    return way_of_deciding(decision.method).contradictions(decision)
 
 
 def _dissent_not_present(decision: Decision) -> list[str]:
@@ -147,21 +71,7 @@ def tally(decision: Decision, quorum: int | None = None) -> Tally:
     show now that are not among them."""
     kept = list(decision.warnings)
     warnings = kept + [warning for warning in check_decision(decision, quorum) if warning not in kept]
-    coaching: list[str] = []
-    if decision.method == "majority vote":
-        summary = vote_summary(decision)
-    elif decision.method == "fist-of-five":
-        summary, coaching = fingers_summary(decision.fingers)
-    elif decision.method == "dot vote":
-        summary = dots_summary(decision.dots)
-    elif decision.method == "consent":
-        objections = decision.objections or 0
-        noun = "objection was" if objections == 1 else "objections were"
-        summary = "No objections were raised." if not objections else f"{objections} {noun} raised."
-        if objections:
-            coaching = ["Hear the objections before going on."]
-    else:
-        summary = "No counts: everyone must be able to support it."  # the rule, true for the record too
+    summary, coaching = way_of_deciding(decision.method).summary(decision)
     if decision.made_by == "staff":
         warnings.append("Made by staff alone, not by the group.")
     return Tally(summary, warnings, coaching)

@@ -14,7 +14,7 @@ from workshop_tui.core.joining import FACILITATOR_CODE
 from workshop_tui.core.panel_views import panel_event_words
 from workshop_tui.core.wording import names_and, plural
 from workshop_tui.model import Event, Participant, Session
-from workshop_tui.model.participant import ROLES, person_labels
+from workshop_tui.model.participant import PERSON_ROLES, person_labels
 from workshop_tui.model.round import pounds
 
 Saying = Callable[[Session, Event], str]
@@ -89,7 +89,7 @@ def _person_add(session: Session, event: Event) -> str:
     # Not on the roster yet: named as the roster will name them, numbered among those of their role.
     role = _detail(event, "role")
     joining = Participant(id=_detail(event, "person") or "new", name=_detail(event, "name"))
-    if role in ROLES:
+    if role in PERSON_ROLES:
         joining = joining.model_copy(update={"role": role})
     roster = [p for p in session.participants if p.id != joining.id] + [joining]
     name = person_labels(roster, panel=session.panel is not None)[joining.id]

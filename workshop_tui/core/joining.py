@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from workshop_tui.core.panel_views import members
 from workshop_tui.core.record_commands import squashed
-from workshop_tui.core.roles import Role
+from workshop_tui.core.window_roles import Role
 from workshop_tui.model import Session
 
 FACILITATOR_CODE = "facilitator"  # the key of the facilitator's code in Session.codes (the others are person ids)

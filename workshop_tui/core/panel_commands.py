@@ -7,6 +7,7 @@ The panel decides; these commands check that what is typed makes sense and recor
 from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.clock import Clock
+from workshop_tui.core.command_rules import command
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import (
@@ -19,10 +20,31 @@ from workshop_tui.core.panel_views import (
     typed_by_member_themselves,
 )
 from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.window_roles import FACILITATOR, MEMBERS, WRITERS
 from workshop_tui.model import Event, Participant, Session
-from workshop_tui.model.command_arguments import LARGEST_POT_PENCE, LONGEST_WORDS
+from workshop_tui.model.command_arguments import (
+    LARGEST_POT_PENCE,
+    LONGEST_WORDS,
+    AddApplication,
+    AddApplications,
+    AddComment,
+    AgreeScore,
+    ChangePot,
+    ChangeScore,
+    DeclareInterest,
+    DeclareNoInterests,
+    EditApplication,
+    EnterScore,
+    MakeAward,
+    NoArguments,
+    OpenRound,
+    OrderTie,
+    RemoveApplication,
+    UndoDeclaration,
+    WithdrawApplication,
+)
 from workshop_tui.model.event import Detail
-from workshop_tui.model.panel import OUTCOMES, SCORING_ROLES, Panel
+from workshop_tui.model.panel import PANEL_OUTCOMES, SCORING_ROLES, Panel
 from workshop_tui.model.round import TIE_BREAKS, Application, Criterion, pounds
 
 
@@ -85,6 +107,7 @@ class PanelCommands:
             raise NotNow("No round is open yet. Open one with its pot first.")
         return self.session.panel
 
+    @command(FACILITATOR, OpenRound, "open the round", chairs=True)
     def open_round(self, pot_pence: int, tie_break: str = "") -> list[Event]:
         self._for_the_chair()
         if self.session.plan.panel is None:
@@ -99,6 +122,7 @@ class PanelCommands:
         # Each member's own code, made as the round opens, for the chair to hand out (export --format member-cards).
         return self._emit(Kind.ROUND_OPEN, **details) + self.make_codes()
 
+    @command(FACILITATOR, ChangePot, "change the pot", chairs=True)
     def change_pot(self, pot_pence: int, reason: str) -> list[Event]:
         self._for_the_chair()
         self.panel  # noqa: B018 (refuses when no round is open)
@@ -108,6 +132,7 @@ class PanelCommands:
 
     # Applications.
 
+    @command(FACILITATOR, AddApplication, "add an application", chairs=True)
     def add_application(
         self, organisation: str, project: str, amount_pence: int, area: str = "", summary: str = "", link: str = ""
     ) -> list[Event]:
@@ -124,6 +149,7 @@ class PanelCommands:
             ]
         )
 
+    @command(FACILITATOR, AddApplications, "add applications", chairs=True)
     def add_applications(self, applications: list[dict[str, Any]], imported: bool = False) -> list[Event]:
         """Several applications at once (an imported spreadsheet): every one is checked before any is added.
         `imported`: they came from one file, so they can be undone together until scoring starts."""
@@ -187,6 +213,7 @@ class PanelCommands:
                 f"{bid.organisation} has scores already, so it stays in the record. Withdraw it instead, with a reason."
             )
 
+    @command(FACILITATOR, EditApplication, "correct an application", chairs=True)
     def edit_application(self, application: str, reason: str, **fields: Any) -> list[Event]:
         """Correct an application's details (a typing slip, an amount the applicant revised), with a reason."""
         self._for_the_chair()
@@ -213,6 +240,7 @@ class PanelCommands:
         details["reason"] = _words(reason, "why it was corrected")
         return self._emit(Kind.APPLICATION_EDIT, **details)
 
+    @command(FACILITATOR, WithdrawApplication, "withdraw an application", chairs=True)
     def withdraw_application(self, application: str, reason: str) -> list[Event]:
         """The applicant withdrew, or it is not eligible: kept in the record, no longer scored or decided."""
         self._for_the_chair()
@@ -225,6 +253,7 @@ class PanelCommands:
             )
         return self._emit(Kind.APPLICATION_WITHDRAW, application=bid.id, reason=_words(reason, "why it is withdrawn"))
 
+    @command(FACILITATOR, RemoveApplication, "remove an application", chairs=True)
     def remove_application(self, application: str, reason: str = "") -> list[Event]:
         """One added by mistake, before anyone scored it: gone from the round, said in the record."""
         self._for_the_chair()
@@ -240,6 +269,7 @@ class PanelCommands:
         or each of them removed (an earlier import is never taken for it)."""
         return last_import(self.session)
 
+    @command(FACILITATOR, NoArguments, "undo an import", chairs=True)
     def undo_import(self) -> list[Event]:
         """Every application the last import added, taken out again: until scoring starts."""
         self._for_the_chair()
@@ -279,6 +309,7 @@ class PanelCommands:
         except KeyError:
             raise NotNow("That criterion is not one this round scores.") from None
 
+    @command(MEMBERS, DeclareInterest, "declare an interest")
     def declare_interest(self, member: str, application: str, interest: str) -> list[Event]:
         """A member's link to an applicant: they step out of its scoring, discussion and decision."""
         self._for_oneself(member)
@@ -294,6 +325,7 @@ class PanelCommands:
             interest=words,
         )
 
+    @command(MEMBERS, DeclareNoInterests, "declare no interests")
     def declare_no_interests(self, member: str) -> list[Event]:
         self._for_oneself(member)
         person = self._member(member, staff_too=True)
@@ -308,6 +340,7 @@ class PanelCommands:
             )
         return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(), member=person.id)
 
+    @command(WRITERS, UndoDeclaration, "undo a declaration")
     def undo_declaration(self, declaration: str, reason: str) -> list[Event]:
         """A declaration made in error (the wrong member, the wrong application), undone with a reason by
         the chair or the note-taker: never by the member alone, whose stepping out it would reverse."""
@@ -371,6 +404,7 @@ class PanelCommands:
             )
         return person, bid
 
+    @command(MEMBERS, EnterScore, "enter a score")
     def enter_score(
         self,
         member: str,
@@ -404,12 +438,14 @@ class PanelCommands:
             details["comment"] = comment
         return self._emit(Kind.SCORE_ENTER, **details)
 
+    @command(MEMBERS, AddComment, "write a comment on an application")
     def add_comment(self, member: str, application: str, text: str) -> list[Event]:
         """A member's comment on an application, for moderation. The applicant reads it only if the panel
         puts it in a decision's reason."""
         person, bid = self._scorer(member, application)
         return self._emit(Kind.MEMBER_COMMENT, member=person.id, application=bid.id, text=_words(text, "the comment"))
 
+    @command(FACILITATOR, NoArguments, "reveal the scores", chairs=True)
     def reveal_scores(self) -> list[Event]:
         self._for_the_chair()
         if self.panel.revealed_at is not None:
@@ -418,6 +454,7 @@ class PanelCommands:
             raise NotNow("No scores have been entered yet, so there is nothing to reveal.")
         return self._emit(Kind.SCORES_REVEAL)
 
+    @command(FACILITATOR, ChangeScore, "change a score after the reveal", chairs=True)
     def change_score(
         self, member: str, application: str, criterion: str, level: int | None, reason: str
     ) -> list[Event]:
@@ -442,6 +479,7 @@ class PanelCommands:
             details["level"] = value
         return self._emit(Kind.SCORE_CHANGE, **details)
 
+    @command(FACILITATOR, AgreeScore, "agree a score", chairs=True)
     def agree_score(self, application: str, criterion: str, level: int, reason: str = "") -> list[Event]:
         """The panel's agreed score for one criterion, after talking it through."""
         self._for_the_chair()
@@ -463,6 +501,7 @@ class PanelCommands:
 
     # Awards.
 
+    @command(FACILITATOR, MakeAward, "decide an award", chairs=True)
     def make_award(
         self, application: str, outcome: str, reason: str, amount_pence: int | None = None, departure_reason: str = ""
     ) -> list[Event]:
@@ -472,8 +511,8 @@ class PanelCommands:
         """
         self._for_the_chair()
         bid = self._open_application(application)
-        if outcome not in OUTCOMES:
-            raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(OUTCOMES)}.")
+        if outcome not in PANEL_OUTCOMES:
+            raise NotNow(f"'{outcome}' is not a decision. Choose one of: {', '.join(PANEL_OUTCOMES)}.")
         if outcome == "refer to the funder":
             if self._eligible(bid.id):
                 raise NotNow(
@@ -540,6 +579,7 @@ class PanelCommands:
 
     # Ties.
 
+    @command(FACILITATOR, OrderTie, "put tied applications in order", chairs=True)
     def order_tie(self, applications: list[str], reason: str) -> list[Event]:
         """The chair's order for applications the tie-break rule could not separate, with the panel's reason."""
         self._for_the_chair()

@@ -7,7 +7,7 @@ the panel's state, and the review and replay show when each happened.
 
 from datetime import datetime
 
-from workshop_tui.core.event_kinds import Area, Kind, rule
+from workshop_tui.core.event_rule import Area, Kind, rule
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Event, Session
 from workshop_tui.model.panel import (

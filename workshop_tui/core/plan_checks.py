@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from workshop_tui.core.plain_english import LONGEST_SENTENCE, hard_words, long_sentences
 from workshop_tui.core.wording import length_in_words, minutes_in_words
 from workshop_tui.model import Plan, Step
-from workshop_tui.model.decision import METHODS
+from workshop_tui.model.decision import DECISION_METHODS
 
 LONGEST_STRETCH = 75  # minutes without a break
 SHORTEST_BREAK = 10  # minutes: time to reach the toilets and get a drink without rushing
@@ -230,7 +230,7 @@ def pacing_findings(plan: Plan) -> list[Finding]:
 def room_findings(plan: Plan) -> list[Finding]:
     """A decision step says how the group decides; a scoring step belongs to a panel plan."""
     found = []
-    ways = ", ".join(METHODS[:-1]) + f" or {METHODS[-1]}"
+    ways = ", ".join(DECISION_METHODS[:-1]) + f" or {DECISION_METHODS[-1]}"
     for number, step in enumerate(plan.steps, start=1):
         if step.kind == "decision" and step.decides_by is None:
             found.append(

@@ -10,14 +10,27 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from workshop_tui.core.clock import Clock
+from workshop_tui.core.command_rules import command
 from workshop_tui.core.decision_tally import check_decision
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.window_roles import RECORDERS, WRITERS
 from workshop_tui.model import Action, Decision, Event, Note, Participant, Session, SessionStep
-from workshop_tui.model.command_arguments import LARGEST_COUNT
+from workshop_tui.model.command_arguments import (
+    LARGEST_COUNT,
+    AddAction,
+    AddNote,
+    AddPerson,
+    EditNote,
+    NoArguments,
+    OneAction,
+    OneNote,
+    OnePerson,
+    RecordDecision,
+)
 from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_MARKS
 from workshop_tui.model.panel import SCORING_ROLES
-from workshop_tui.model.participant import ROLES
+from workshop_tui.model.participant import PERSON_ROLES
 
 _MENTION = re.compile(r"(?:^|(?<=\s))@(\S+)")
 # What may follow a name in a sentence and is not part of it: "@Pat's idea", "@Pat, @Joyce and ...".
@@ -138,9 +151,10 @@ class RecordCommands:
 
     # People.
 
+    @command(WRITERS, AddPerson, shared=True)
     def add_person(self, name: str, role: str = "older person", arrived: bool = True) -> list[Event]:
-        if role not in ROLES:
-            raise NotNow(f"'{role}' is not a role. Choose one of: {', '.join(ROLES)}.")
+        if role not in PERSON_ROLES:
+            raise NotNow(f"'{role}' is not a role. Choose one of: {', '.join(PERSON_ROLES)}.")
         name = name.strip()
         if len(name) > 100:
             raise NotNow("A name can be at most 100 characters long.")
@@ -152,12 +166,14 @@ class RecordCommands:
             events += self.make_codes()  # a member who joins the panel late gets their own code too
         return events
 
+    @command(WRITERS, OnePerson, shared=True)
     def person_arrived(self, person_id: str) -> list[Event]:
         person = self._person(person_id)
         if person.here:
             raise NotNow(f"{person.name or 'This person'} is already here.")
         return self._emit(Kind.PERSON_ARRIVE, person=person.id)
 
+    @command(WRITERS, OnePerson, shared=True)
     def person_left(self, person_id: str) -> list[Event]:
         person = self._person(person_id)
         if person.left_at is not None:
@@ -178,6 +194,7 @@ class RecordCommands:
 
     # Notes.
 
+    @command(RECORDERS, AddNote, "add a note")
     def add_note(self, typed: str) -> list[Event]:
         """A note under the current step. + ? ! > set its kind; @name says who said it."""
         kind, text, said_by = parse_note(typed, self.session.participants)
@@ -201,6 +218,7 @@ class RecordCommands:
                 return note
         raise NotNow("That note cannot be found.")
 
+    @command(RECORDERS, EditNote, "change a note")
     def edit_note(self, note_id: str, text: str) -> list[Event]:
         """New words for a note; its earlier words are kept. @name says who said it, as in add_note;
         with no @name, the note keeps who said it."""
@@ -215,12 +233,14 @@ class RecordCommands:
             return []
         return self._emit(Kind.NOTE_EDIT, **details)
 
+    @command(RECORDERS, OneNote, "remove a note")
     def remove_note(self, note_id: str) -> list[Event]:
         note = self.note_by_id(note_id)
         if note.removed_at is not None:
             raise NotNow("That note is already removed.")
         return self._emit(Kind.NOTE_REMOVE, note=note.id)
 
+    @command(RECORDERS, NoArguments, "bring back a note")
     def undo_remove(self) -> list[Event]:
         """Bring back the note removed most recently."""
         for event in reversed(self.session.events):
@@ -230,6 +250,7 @@ class RecordCommands:
                     return self._emit(Kind.NOTE_RESTORE, note=note.id)
         raise NotNow("There is no removed note to bring back.")
 
+    @command(RECORDERS, OneNote, "mark a note as dealt with")
     def note_dealt_with(self, note_id: str) -> list[Event]:
         note = self.note_by_id(note_id)
         if note.dealt_with_at is not None:
@@ -238,6 +259,7 @@ class RecordCommands:
 
     # Decisions.
 
+    @command(RECORDERS, RecordDecision, "record a decision")
     def record_decision(self, **fields: Detail | None) -> list[Event]:
         """Record a decision as the room made it. The counts are as typed in; nothing is decided here."""
         decision_id = f"d{len(self.session.decisions) + 1}"
@@ -277,6 +299,7 @@ class RecordCommands:
 
     # Actions.
 
+    @command(RECORDERS, AddAction, "add an action")
     def add_action(self, text: str, owner: str = "", due: date | None = None, from_note: str = "") -> list[Event]:
         text = text.strip()
         if not text:
@@ -300,6 +323,7 @@ class RecordCommands:
             details["from_note"] = self.note_by_id(from_note).id
         return self._emit(Kind.ACTION_ADD, **details)
 
+    @command(RECORDERS, OneAction, "mark an action done")
     def toggle_action(self, action_id: str) -> list[Event]:
         for action in self.session.actions:
             if action.id == action_id:

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Protocol, TypeVar
 
-from workshop_tui.core.event_kinds import Area, Kind, rule
+from workshop_tui.core.event_rule import Area, Kind, rule
 from workshop_tui.model import Action, Comment, Decision, EarlierSession, Event, Note, NoteEdit, Participant, Session
 
 

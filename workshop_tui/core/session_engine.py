@@ -9,14 +9,31 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from workshop_tui.core.clock import Clock
+from workshop_tui.core.command_rules import command
 from workshop_tui.core.countdown import Countdown
 from workshop_tui.core.event_kinds import Kind, apply_event
 from workshop_tui.core.joining import new_code, without_codes_yet
 from workshop_tui.core.panel_commands import PanelCommands
 from workshop_tui.core.record_commands import NotNow, RecordCommands
+from workshop_tui.core.window_roles import FACILITATOR, WRITERS
 from workshop_tui.model import Event, Plan, Session, SessionStep
-from workshop_tui.model.command_arguments import LONGEST_STEP, LONGEST_TITLE, SHORTEST_STEP
-from workshop_tui.model.decision import METHODS as DECISION_METHODS
+from workshop_tui.model.command_arguments import (
+    LONGEST_STEP,
+    LONGEST_TITLE,
+    SHORTEST_STEP,
+    AddMinutes,
+    AllowGuests,
+    ChangeStep,
+    InsertStep,
+    MoveOn,
+    MoveStep,
+    NoArguments,
+    OneStep,
+    RoomRecord,
+    ShareAgenda,
+    SkipStep,
+)
+from workshop_tui.model.decision import DECISION_METHODS
 from workshop_tui.model.event import Detail
 from workshop_tui.model.plan import STEP_KINDS
 from workshop_tui.model.session_start import SessionStart
@@ -157,16 +174,19 @@ class SessionEngine(RecordCommands, PanelCommands):
             apply_event(self.session, event)
             self.session.events.append(event)
 
+    @command(WRITERS, NoArguments, shared=True)
     def start_timer(self) -> list[Event]:
         if self.countdown().running:
             raise NotNow("The timer is already running.")
         return self._emit(Kind.TIMER_START, step=self.current.id)
 
+    @command(WRITERS, NoArguments, shared=True)
     def pause_timer(self) -> list[Event]:
         if not self.countdown().running:
             raise NotNow("The timer is already paused.")
         return self._emit(Kind.TIMER_PAUSE, step=self.current.id)
 
+    @command(WRITERS, NoArguments, shared=True)
     def toggle_timer(self) -> list[Event]:
         return self.pause_timer() if self.countdown().running else self.start_timer()
 
@@ -175,6 +195,7 @@ class SessionEngine(RecordCommands, PanelCommands):
         if step is not None and step != self.current.id:
             raise NotNow(f"The session has moved on to '{self.current.title}' already, so that was not done.")
 
+    @command(WRITERS, MoveOn, shared=True)
     def next_step(self, from_step: str | None = None) -> list[Event]:
         self._still_on(from_step)
         target = self.next_index()
@@ -182,6 +203,7 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow("This is the last step. Choose 'Finish the session' when the group is done.")
         return self._emit(Kind.STEP_NEXT, **{"from": self.current.id, "to": self.session.steps[target].id})
 
+    @command(WRITERS, MoveOn, shared=True)
     def previous_step(self, from_step: str | None = None) -> list[Event]:
         self._still_on(from_step)
         target = self.previous_index()
@@ -189,6 +211,7 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow("This is the first step, so there is no step before it.")
         return self._emit(Kind.STEP_PREVIOUS, **{"from": self.current.id, "to": self.session.steps[target].id})
 
+    @command(WRITERS, AddMinutes, shared=True)
     def add_minutes(self, minutes: int = 1, step: str | None = None) -> list[Event]:
         self._still_on(step)
         current = self.current
@@ -198,27 +221,32 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow(f"A step can be at most {LONGEST_STEP} minutes long, so no more time can be added.")
         return self._emit(Kind.STEP_EXTEND, step=current.id, minutes=minutes)
 
+    @command(FACILITATOR, NoArguments, "finish the session")
     def finish(self) -> list[Event]:
         return self._emit(Kind.SESSION_FINISH, step=self.current.id)
 
+    @command(FACILITATOR, ShareAgenda, "choose who runs the agenda")
     def share_agenda(self, agenda: bool) -> list[Event]:
         """Let the note-taker's window run the agenda, the timer and the roster too (or stop letting it)."""
         if self.session.note_taker_runs_agenda == agenda:
             return []  # as it is already: nothing to record
         return self._emit(Kind.SESSION_SHARE, agenda=agenda)
 
+    @command(FACILITATOR, AllowGuests, "choose whether guests may join")
     def allow_guests(self, allowed: bool) -> list[Event]:
         """Let a window join under a name not on the roster, as a guest (or stop letting one)."""
         if self.session.guests_allowed == allowed:
             return []
         return self._emit(Kind.SESSION_GUESTS, allowed=allowed)
 
+    @command(FACILITATOR, RoomRecord, "choose what the projector shows of the group's record", in_the_room=True)
     def room_record(self, on: bool, names: bool = False) -> list[Event]:
         """Show the group's record of this step on the projector (or stop), with people's names or without."""
         if (self.session.room_record_on, self.session.room_names_shown) == (on, names):
             return []
         return self._emit(Kind.SESSION_ROOM_RECORD, on=on, names=names)
 
+    @command(FACILITATOR, NoArguments, "make the codes for a co-chair and the panel")
     def make_codes(self) -> list[Event]:
         """A code for a co-chair's window and one for each panel member's own window, where there is none yet.
         Codes once made stay the same: a member's printed card goes on working."""
@@ -227,6 +255,7 @@ class SessionEngine(RecordCommands, PanelCommands):
             events += self._emit(Kind.SESSION_CODE, holder=holder, code=self.new_code(set(self.session.codes.values())))
         return events
 
+    @command(FACILITATOR, NoArguments, "take back the finish")
     def reopen(self) -> list[Event]:
         """Take back a finish made by mistake, within UNDO_FINISH_SECONDS of it."""
         ended = self.session.ended_at
@@ -351,6 +380,7 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow("That step has been removed.")
         return step
 
+    @command(WRITERS, InsertStep, shared=True)
     def insert_step(
         self,
         title: str,
@@ -390,6 +420,7 @@ class SessionEngine(RecordCommands, PanelCommands):
                 details[name] = value
         return self._emit(Kind.AGENDA_INSERT, **details)
 
+    @command(WRITERS, ChangeStep, shared=True)
     def change_step(
         self, index: int | None = None, title: str | None = None, minutes: int | None = None, step: str | None = None
     ) -> list[Event]:
@@ -406,6 +437,7 @@ class SessionEngine(RecordCommands, PanelCommands):
             return []
         return self._emit(Kind.AGENDA_CHANGE, step=chosen.id, **changes)
 
+    @command(WRITERS, SkipStep, shared=True)
     def skip_step(self, index: int | None = None, step: str | None = None, skip: bool | None = None) -> list[Event]:
         """Skip a coming step, or bring a skipped one back. `skip` says which the person asked for (a
         window that saw the step before another window changed it is refused, never given the other)."""
@@ -415,9 +447,11 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow(f"'{chosen.title}' is {'skipped' if skipped else 'on the agenda'} already.")
         return self._emit(Kind.AGENDA_UNSKIP if skipped else Kind.AGENDA_SKIP, step=chosen.id)
 
+    @command(WRITERS, OneStep, shared=True)
     def remove_step(self, index: int | None = None, step: str | None = None) -> list[Event]:
         return self._emit(Kind.AGENDA_REMOVE, step=self.coming(self.chosen(index, step)).id)
 
+    @command(WRITERS, MoveStep, shared=True)
     def move_step(self, index: int | None = None, direction: int = 1, step: str | None = None) -> list[Event]:
         index = self.chosen(index, step)
         step_moved = self.coming(index)

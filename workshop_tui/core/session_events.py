@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from workshop_tui.core.event_kinds import Area, Kind, rule
+from workshop_tui.core.event_rule import Area, Kind, rule
 from workshop_tui.model import Event, Session, SessionStep
 from workshop_tui.model.event import Detail
 

@@ -72,20 +72,6 @@ def added_in_words(minutes: int) -> str:
     return ""
 
 
-_METHODS_EXPLAINED = {
-    "consensus": "Consensus: the group talks it through until everyone can support the decision.",
-    "consent": "Consent: the proposal goes ahead unless someone has an objection, and objections are heard first.",
-    "majority vote": "Majority vote: each person votes for or against, or abstains; more votes for than against means it is agreed.",
-    "fist-of-five": "Fist-of-five: each person shows 0 to 5 fingers; 3 or more means they can live with it.",
-    "dot vote": "Dot vote: each person puts a few dots on the options they like best; the most dots shows the favourite.",
-}
-
-
-def method_explained(method: str) -> str:
-    """One plain sentence on how a way of deciding works, for readers who were not in the room."""
-    return _METHODS_EXPLAINED.get(method, "")
-
-
 def names_and(names: list[str]) -> str:
     """['Joyce'] -> 'Joyce'; ['Joyce', 'Pat', 'Ann'] -> 'Joyce, Pat and Ann'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""

@@ -127,22 +127,23 @@ def _reasons_then(reasons: list[str], ending: str) -> list[Block]:
     return [[f"{reason}." for reason in reasons], f"Because of this, {ending}"]
 
 
-def _why_not_ranked(panel: Panel, application: Application) -> tuple[list[str], bool]:
+def _why_not_ranked(panel: Panel, application: Application) -> tuple[list[str], list[str]]:
     """Why the application cannot be ranked for funding, from its own scores only, as the ranking
     judges it (core/ranking.py): a criterion below its pass mark, or one with no score at all. Each
-    reason is a sentence without its full stop. Also whether any reason rests on an agreed score."""
+    reason is a sentence without its full stop. Also those of them that rest on an agreed score."""
     reasons: list[str] = []
-    agreed_reason = False
+    on_agreed_scores: list[str] = []
     for criterion in panel.round.criteria:
         agreed = find_agreed(panel, application.id, criterion.id)
         found = levels(panel, application.id, criterion.id)
         if agreed is not None:
             if criterion.pass_mark is not None and agreed.level < criterion.pass_mark:
-                reasons.append(
+                reason = (
                     f"The panel's agreed score for '{criterion.name}' is {agreed.level}, "
                     f"below the pass mark of {criterion.pass_mark}"
                 )
-                agreed_reason = True
+                reasons.append(reason)
+                on_agreed_scores.append(reason)
         elif not found:
             reasons.append(f"No panel member gave a score for '{criterion.name}', and the panel did not agree one")
         elif criterion.pass_mark is not None and Fraction(sum(found), len(found)) < criterion.pass_mark:
@@ -150,7 +151,7 @@ def _why_not_ranked(panel: Panel, application: Application) -> tuple[list[str], 
                 f"The panel members' scores for '{criterion.name}' average {weighted_words(Fraction(sum(found), len(found)))}, "
                 f"below the pass mark of {criterion.pass_mark}, and the panel has not agreed a score for it yet"
             )
-    return reasons, agreed_reason
+    return reasons, on_agreed_scores
 
 
 def letter_sections(session: Session, application_id: str, source: Path | str | None = None) -> list[Section]:
@@ -176,7 +177,8 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
     sections = [Section(f"Feedback on your application: {org}", 1, opening, part="opening")]
 
     decision: list[Block]
-    not_ranked, settled = _why_not_ranked(panel, application)
+    not_ranked, agreed_below = _why_not_ranked(panel, application)
+    settled = bool(agreed_below)  # an agreed score below its pass mark will not change by itself
     if application.withdrawn:
         decision = ["Your application was withdrawn from this round, so the panel did not score or decide it."]
     elif award is None and not_ranked:
@@ -232,7 +234,6 @@ def letter_sections(session: Session, application_id: str, source: Path | str | 
             "It adds up each of the panel's scores times its weight."
         )
     if below and award is not None:
-        agreed_below = [reason for reason in not_ranked if reason.startswith("The panel's agreed score")]
         if award.amount_pence:
             scores += [f"{reason}." for reason in agreed_below]
         else:

@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from workshop_tui.core.dates import say_date
+from workshop_tui.core.decision_methods import method_explained
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.review import planned_in_words, step_verdict, time_in_all, used_in_words
 from workshop_tui.core.roles import CALLED
 from workshop_tui.core.step_times import session_time, step_stories
-from workshop_tui.core.wording import method_explained, names_and, plural
+from workshop_tui.core.wording import names_and, plural
 from workshop_tui.export.panel_facts import (
     all_changes,
     clock_words,

@@ -13,7 +13,7 @@ from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import CLOSE_SCORES_REASON
 from workshop_tui.model import Event, Session
-from workshop_tui.model.panel import OUTCOMES, Panel, Score
+from workshop_tui.model.panel import PANEL_OUTCOMES, Panel, Score
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import Application, pounds
 from workshop_tui.store.problems import FileProblem
@@ -24,7 +24,7 @@ STATES = (SCORED, NO_SCORE, STEPPED_OUT, NOT_ENTERED, WITHDRAWN)
 
 # What each outcome is called where a sentence starts: the words of the panel screen's keys
 # (Fund, Smaller, Defer, Decline), as the round records them ("fund in full"), capitalised.
-OUTCOME_WORDS = {outcome: outcome.capitalize() for outcome in OUTCOMES}
+OUTCOME_WORDS = {outcome: outcome.capitalize() for outcome in PANEL_OUTCOMES}
 
 
 def is_close_scores_reason(reason: str) -> bool:
@@ -145,7 +145,7 @@ def cell(panel: Panel, member: str, application: str, criterion: str) -> tuple[s
 
 
 @dataclass(frozen=True)
-class Change:
+class ScoreChange:
     """One change a member made to a score in moderation."""
 
     score: Score
@@ -155,15 +155,15 @@ class Change:
     reason: str
 
 
-def changes(score: Score) -> list[Change]:
+def changes(score: Score) -> list[ScoreChange]:
     """Every change to one score, in order. `earlier[i]` holds the level before change i and change i's
     time; the reason of change i is kept with the next entry (or on the score, for the last change)."""
-    out: list[Change] = []
+    out: list[ScoreChange] = []
     for i, before in enumerate(score.earlier):
         later = score.earlier[i + 1] if i + 1 < len(score.earlier) else None
         after = later.level if later is not None else score.level
         reason = later.reason if later is not None else score.reason
-        out.append(Change(score, before.at, before.level, after, reason))
+        out.append(ScoreChange(score, before.at, before.level, after, reason))
     return out
 
 
@@ -172,7 +172,7 @@ def first_level(score: Score) -> int | None:
     return score.earlier[0].level if score.earlier else score.level
 
 
-def all_changes(panel: Panel) -> list[Change]:
+def all_changes(panel: Panel) -> list[ScoreChange]:
     found = [change for score in panel.scores for change in changes(score)]
     return sorted(found, key=lambda change: change.at)
 

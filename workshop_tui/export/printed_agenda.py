@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date, time
 from html import escape
 
+from workshop_tui.core.decision_methods import method_explained
 from workshop_tui.core.timetable import TimedStep, clock_time, timetable
-from workshop_tui.core.wording import length_in_words, method_explained, plural
+from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.export.markdown_text import plain_words
 from workshop_tui.model import Plan
 

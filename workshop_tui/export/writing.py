@@ -12,28 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_tui.export.anonymise import anonymise
-from workshop_tui.export.csv_tables import WHAT, csv_table
 from workshop_tui.export.feedback_letters import feedback_letters
-from workshop_tui.export.html_minutes import html_minutes
-from workshop_tui.export.json_export import json_session
-from workshop_tui.export.markdown_minutes import markdown_minutes
-from workshop_tui.export.member_cards import member_cards
-from workshop_tui.export.panel_csv import scores_csv
+from workshop_tui.export.formats import EXPORT_FORMATS, FORMAT_NAMES, Asked, ExportFormat
 from workshop_tui.export.panel_facts import round_of
-from workshop_tui.export.panel_report import html_report, markdown_report
 from workshop_tui.model import Session
 from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import FIRST_LINE
-
-MINUTES = {"md": markdown_minutes, "html": html_minutes}
-# A commissioning round's outputs: the funder's report and every score. A session without a round is refused.
-PANEL = {"report-md": markdown_report, "report-html": html_report, "scores-csv": scores_csv}
-# One feedback letter per applicant, into the folder after -o.
-LETTERS = {"letters-md": "md", "letters-html": "html"}
-# A card for each panel member, with their own code: for the chair to print and hand out.
-CARDS = {"member-cards": member_cards}
-FORMATS = (*MINUTES, "csv", "json", *PANEL, *LETTERS, *CARDS)
 
 # Enough of a file's start to tell a session file (either version) from anything else.
 _HEAD = 4096
@@ -168,15 +153,21 @@ def export(
     there already and may be replaced with `force`) before anything is written. `later` are the
     sessions that follow on from this one (part 2), so the minutes say what became of each action.
     """
-    if form not in FORMATS:
+    if form not in EXPORT_FORMATS:
         raise FileProblem(
-            form, "", "this is not a format it can write", f"Choose {', '.join(FORMATS[:-1])} or {FORMATS[-1]}."
+            form,
+            "",
+            "this is not a format it can write",
+            f"Choose {', '.join(FORMAT_NAMES[:-1])} or {FORMAT_NAMES[-1]}.",
         )
-    if form in PANEL or form in LETTERS:
+    chosen = EXPORT_FORMATS[form]
+    if chosen.of_a_round:
         round_of(session, source)  # one sentence for a session without a round, before anything else
-    if form in LETTERS:
-        return _write_letters(session, form, output, anonymised, force=force, source=source, sessions_dir=sessions_dir)
-    if form in CARDS and anonymised:
+    if chosen.one_letter_each:
+        return _write_letters(
+            session, chosen, output, anonymised, force=force, source=source, sessions_dir=sessions_dir
+        )
+    if chosen.keeps_names and anonymised:
         raise FileProblem(
             "--anonymise",
             "",
@@ -186,7 +177,7 @@ def export(
     if anonymised:
         session = anonymise(session)
         later = [anonymise(each) for each in later]
-    if form == "csv" and what is None:
+    if chosen.tables and what is None:
         if output is None:
             raise FileProblem(
                 "-o",
@@ -202,18 +193,12 @@ def export(
         stem = base.name.removesuffix(".csv")
         if not stem:
             raise FileProblem(base, "", "this is not a file name", "Give the name of a file to write.")
-        tables = [(base.with_name(f"{stem}-{table}.csv"), csv_table(session, table, later)) for table in WHAT]
+        tables = [
+            (base.with_name(f"{stem}-{table}.csv"), chosen.write(session, Asked(source, later, table)))
+            for table in chosen.tables
+        ]
     else:
-        if form == "csv" and what:
-            text = csv_table(session, what, later)
-        elif form == "json":
-            text = json_session(session)
-        elif form in PANEL:
-            text = PANEL[form](session, source)
-        elif form in CARDS:
-            text = CARDS[form](session)
-        else:
-            text = MINUTES[form](session, later)
+        text = chosen.write(session, Asked(source, later, what))
         if output is None:
             _to_screen(text)
             return []
@@ -264,7 +249,7 @@ def _letters_folder(output: str | None) -> Path:
 
 def _write_letters(
     session: Session,
-    form: str,
+    chosen: ExportFormat,
     output: str | None,
     anonymised: bool,
     *,
@@ -287,7 +272,7 @@ def _write_letters(
             "this round has no applications, so there are no letters to write",
             "Add the applications to the round first.",
         )
-    ending = LETTERS[form]
+    ending = chosen.one_letter_each
     files = [
         (folder / f"{letter.stem}.{ending}", letter.markdown if ending == "md" else letter.html) for letter in letters
     ]

@@ -5,8 +5,10 @@ them, so a value of the wrong kind or far out of range is refused in a sentence 
 file. The engine still checks what depends on the session (that a note or a step exists). The screens'
 forms use the same limits (the constants below).
 
-    checked_arguments("add_minutes", {"minutes": 5})      -> {"minutes": 5}
-    checked_arguments("add_minutes", {"minutes": 1e308})  -> ArgumentProblem("The minutes must be a whole number ...")
+    checked_against(AddMinutes, {"minutes": 5})      -> {"minutes": 5}
+    checked_against(AddMinutes, {"minutes": 1e308})  -> ArgumentProblem("The minutes must be a whole number ...")
+
+Which model is each command's is said beside the command, in the engine (`@command`, core/command_rules.py).
 """
 
 import unicodedata
@@ -322,56 +324,6 @@ class MakeAward(Arguments):
     departure_reason: Words = ""
 
 
-# Every command a session takes, and what it may be given. A command missing here is not a command.
-ARGUMENTS: Final[dict[str, type[Arguments]]] = {
-    "toggle_timer": NoArguments,
-    "start_timer": NoArguments,
-    "pause_timer": NoArguments,
-    "next_step": MoveOn,
-    "previous_step": MoveOn,
-    "add_minutes": AddMinutes,
-    "finish": NoArguments,
-    "reopen": NoArguments,
-    "share_agenda": ShareAgenda,
-    "allow_guests": AllowGuests,
-    "make_codes": NoArguments,
-    "room_record": RoomRecord,
-    "insert_step": InsertStep,
-    "change_step": ChangeStep,
-    "skip_step": SkipStep,
-    "remove_step": OneStep,
-    "move_step": MoveStep,
-    "add_person": AddPerson,
-    "person_arrived": OnePerson,
-    "person_left": OnePerson,
-    "add_note": AddNote,
-    "edit_note": EditNote,
-    "remove_note": OneNote,
-    "undo_remove": NoArguments,
-    "note_dealt_with": OneNote,
-    "record_decision": RecordDecision,
-    "add_action": AddAction,
-    "toggle_action": OneAction,
-    "open_round": OpenRound,
-    "change_pot": ChangePot,
-    "add_application": AddApplication,
-    "add_applications": AddApplications,
-    "declare_interest": DeclareInterest,
-    "declare_no_interests": DeclareNoInterests,
-    "enter_score": EnterScore,
-    "reveal_scores": NoArguments,
-    "change_score": ChangeScore,
-    "agree_score": AgreeScore,
-    "make_award": MakeAward,
-    "edit_application": EditApplication,
-    "withdraw_application": WithdrawApplication,
-    "remove_application": RemoveApplication,
-    "undo_import": NoArguments,
-    "undo_declaration": UndoDeclaration,
-    "add_comment": AddComment,
-    "order_tie": OrderTie,
-}
-
 # What each field is called in a sentence, where its name alone would not do.
 _WORDS: Final[dict[str, str]] = {
     "typed": "note",
@@ -400,12 +352,9 @@ _MUST: Final[dict[str, str]] = {
 }
 
 
-def checked_arguments(name: str, args: dict[str, Any]) -> dict[str, Any]:
-    """`args` for the command `name`, checked; only those given, so the engine's defaults stand.
+def checked_against(model: type[Arguments], args: dict[str, Any]) -> dict[str, Any]:
+    """`args` checked against a command's model; only those given, so the engine's defaults stand.
     Raises ArgumentProblem with one sentence for the user."""
-    model = ARGUMENTS.get(name)
-    if model is None:
-        raise ArgumentProblem(f"'{name}' is not something a session can do.")
     try:
         checked = model.model_validate(args)
     except ValidationError as error:

@@ -6,10 +6,10 @@ from pydantic import AwareDatetime, Field
 
 from workshop_tui.model.schema import Record
 
-Method = Literal["consensus", "consent", "majority vote", "fist-of-five", "dot vote"]
-METHODS: tuple[str, ...] = get_args(Method)
-Outcome = Literal["agreed", "not agreed", "deferred"]
-OUTCOMES: tuple[str, ...] = get_args(Outcome)
+DecisionMethod = Literal["consensus", "consent", "majority vote", "fist-of-five", "dot vote"]
+DECISION_METHODS: tuple[str, ...] = get_args(DecisionMethod)
+DecisionOutcome = Literal["agreed", "not agreed", "deferred"]
+DECISION_OUTCOMES: tuple[str, ...] = get_args(DecisionOutcome)
 
 
 class Decision(Record):
@@ -17,7 +17,7 @@ class Decision(Record):
     at: AwareDatetime
     step: str = Field(min_length=1)
     question: str = Field(min_length=1)
-    method: Method = "consensus"
+    method: DecisionMethod = "consensus"
     votes_for: int | None = Field(default=None, ge=0)
     votes_against: int | None = Field(default=None, ge=0)
     abstentions: int | None = Field(default=None, ge=0)
@@ -28,7 +28,7 @@ class Decision(Record):
     present: list[str] = Field(default=[], description="participant ids")
     # How many were present, for a session with no names on its roster.
     present_count: int | None = Field(default=None, ge=0)
-    outcome: Outcome = "deferred"
+    outcome: DecisionOutcome = "deferred"
     statement: str = ""
     reasons: str = ""
     dissent: str = ""

@@ -6,7 +6,7 @@ from workshop_tui.model.plan import Step
 from workshop_tui.model.schema import Record
 
 
-class Method(Record):
+class LibraryMethod(Record):
     """`step` is what goes into the plan; the minutes say the usual range for a group."""
 
     name: str = Field(min_length=1, max_length=60, pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -18,7 +18,7 @@ class Method(Record):
     step: Step
 
     @model_validator(mode="after")
-    def _step_within_its_range(self) -> "Method":
+    def _step_within_its_range(self) -> "LibraryMethod":
         if self.shortest_minutes > self.longest_minutes:
             raise ValueError("the shortest time is longer than the longest")
         if not self.shortest_minutes <= self.step.planned_minutes <= self.longest_minutes:

@@ -13,8 +13,8 @@ from workshop_tui.model.round import Application, Criterion, Round, TieBreak
 from workshop_tui.model.schema import Record
 
 # "refer to the funder": the recorded exception when no member is left to decide (every one stepped out).
-Outcome = Literal["fund in full", "fund a smaller amount", "defer", "decline", "refer to the funder"]
-OUTCOMES: tuple[str, ...] = get_args(Outcome)
+PanelOutcome = Literal["fund in full", "fund a smaller amount", "defer", "decline", "refer to the funder"]
+PANEL_OUTCOMES: tuple[str, ...] = get_args(PanelOutcome)
 # Who scores: the panel members. Staff and facilitators run the meeting; guests watch.
 SCORING_ROLES = ("older person", "volunteer")
 
@@ -109,7 +109,7 @@ class AgreedScore(Record):
 class Award(Record):
     at: AwareDatetime
     application: str = Field(min_length=1)
-    outcome: Outcome
+    outcome: PanelOutcome
     amount_pence: int = Field(default=0, ge=0)
     reason: str = Field(min_length=1)  # fit to read to the applicant
     # Why the panel went against the ranking or the pot, when it did; empty when it followed them.

@@ -9,14 +9,14 @@ from pydantic import AwareDatetime, Field
 from workshop_tui.model.panel import SCORING_ROLES
 from workshop_tui.model.schema import Record
 
-Role = Literal["older person", "volunteer", "staff", "facilitator", "guest"]
-ROLES: tuple[str, ...] = get_args(Role)
+PersonRole = Literal["older person", "volunteer", "staff", "facilitator", "guest"]
+PERSON_ROLES: tuple[str, ...] = get_args(PersonRole)
 
 
 class Participant(Record):
     id: str = Field(min_length=1)
     name: str = ""
-    role: Role = "older person"
+    role: PersonRole = "older person"
     arrived_at: AwareDatetime | None = None
     left_at: AwareDatetime | None = None
 

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
-from workshop_tui.model.decision import Method as DecisionMethod
+from workshop_tui.model.decision import DecisionMethod
 from workshop_tui.model.panel import PanelPlan
 from workshop_tui.model.schema import PLAN_FORMAT, Record
 

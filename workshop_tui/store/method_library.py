@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from workshop_tui.model.method import Method
+from workshop_tui.model.method import LibraryMethod
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import read_toml
 
@@ -17,14 +17,14 @@ def library_path() -> Path:
 
 
 @cache
-def methods() -> tuple[Method, ...]:
+def methods() -> tuple[LibraryMethod, ...]:
     """Every method in the library, in the order it lists them; FileProblem if it is damaged."""
     path = library_path()
     data = read_toml(path, "method library")
     found = []
     for number, entry in enumerate(data.get("methods", []), start=1):
         try:
-            found.append(Method.model_validate(entry))
+            found.append(LibraryMethod.model_validate(entry))
         except ValidationError as error:
             first = error.errors()[0]
             where = f"methods[{number}]." + ".".join(str(part) for part in first["loc"])
@@ -32,7 +32,7 @@ def methods() -> tuple[Method, ...]:
     return tuple(found)
 
 
-def find_method(name: str) -> Method:
+def find_method(name: str) -> LibraryMethod:
     for method in methods():
         if method.name == name:
             return method

@@ -24,6 +24,7 @@ from typing import Any, Protocol, TypedDict, Unpack
 from pydantic import ValidationError
 
 from workshop_tui.core.clock import Clock
+from workshop_tui.core.commands import COMMAND_RULES, checked_arguments
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
 from workshop_tui.core.joining import NotWelcome, who_joins
 from workshop_tui.core.replay import starting_state
@@ -31,13 +32,7 @@ from workshop_tui.core.roles import Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session, start_of
 from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Plan, Session
-from workshop_tui.model.command_arguments import (
-    ARGUMENTS,
-    LONGEST_NAME,
-    ArgumentProblem,
-    checked_arguments,
-    is_plain_name,
-)
+from workshop_tui.model.command_arguments import LONGEST_NAME, ArgumentProblem, is_plain_name
 from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, create_new, remove_leftovers
 from workshop_tui.store.journal import Journal
 from workshop_tui.store.problems import FileProblem
@@ -53,7 +48,7 @@ from workshop_tui.store.sessions_folder import SessionsFolder, session_file_name
 from workshop_tui.store.toml_files import open_regular, read_bytes
 
 # What a window may ask of a session: the engine's commands, by name (each with its arguments' model).
-COMMANDS = frozenset(ARGUMENTS)
+COMMANDS = frozenset(COMMAND_RULES)
 
 # How long a window waits, after a change of its own, for it to be on disk before it draws again. A disk
 # that takes longer holds up one key press, never each one after it: the change shows once it is saved.

@@ -14,17 +14,19 @@ from textual.strip import Strip
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 from textual.widgets.option_list import OptionDoesNotExist
 
+from workshop_tui.core.decision_methods import DOTS, FINGERS, OBJECTIONS, VOTES, way_of_deciding
 from workshop_tui.core.decision_tally import check_decision, tally
 from workshop_tui.model import Decision, Participant
-from workshop_tui.model.decision import METHODS, OUTCOMES
+from workshop_tui.model.decision import DECISION_METHODS, DECISION_OUTCOMES
 from workshop_tui.model.participant import person_labels
 from workshop_tui.ui.screens.form_dialog import LARGEST_COUNT, FormProblem, clear_problems, say_problem, whole_number
 
+# One box of inputs for each thing a way of deciding counts; its entry says which it takes.
 COUNT_BOXES = {
-    "majority vote": "#counts-vote",
-    "fist-of-five": "#counts-fingers",
-    "dot vote": "#counts-dots",
-    "consent": "#counts-consent",
+    VOTES: "#counts-vote",
+    FINGERS: "#counts-fingers",
+    DOTS: "#counts-dots",
+    OBJECTIONS: "#counts-consent",
 }
 
 
@@ -107,7 +109,7 @@ class DecisionForm(ModalScreen[dict | None]):
         self.step_title, self.now = step_title, now
         self.attempt = attempt
         # How the group decides, as the plan's step says (consensus when it does not say).
-        self.method = method if method in METHODS else "consensus"
+        self.method = method if method in DECISION_METHODS else "consensus"
         # The warnings the group has seen and chosen to record anyway (by saving a second time).
         self.warnings_seen: list[str] = []
 
@@ -124,10 +126,12 @@ class DecisionForm(ModalScreen[dict | None]):
                 with Horizontal(id="how-and-what"):
                     with Vertical():
                         yield Label("How the group decided")
-                        yield Select([(m, m) for m in METHODS], value=self.method, allow_blank=False, id="method")
+                        yield Select(
+                            [(m, m) for m in DECISION_METHODS], value=self.method, allow_blank=False, id="method"
+                        )
                     with Vertical():
                         yield Label("Outcome")
-                        yield Select([(o, o) for o in OUTCOMES], prompt="Choose the outcome", id="outcome")
+                        yield Select([(o, o) for o in DECISION_OUTCOMES], prompt="Choose the outcome", id="outcome")
                 with Horizontal(id="counts-vote", classes="counts"):
                     for field, words in [
                         ("votes-for", "For"),
@@ -190,10 +194,11 @@ class DecisionForm(ModalScreen[dict | None]):
         self.update_tally()
 
     def show_counts_for(self, method: str) -> None:
+        counts = way_of_deciding(method).counts
         for box in COUNT_BOXES.values():
             self.query_one(box).display = False
-        if method in COUNT_BOXES:
-            self.query_one(COUNT_BOXES[method]).display = True
+        if counts in COUNT_BOXES:
+            self.query_one(COUNT_BOXES[counts]).display = True
 
     @on(Select.Changed, "#method")
     def method_changed(self, event: Select.Changed) -> None:
@@ -231,18 +236,19 @@ class DecisionForm(ModalScreen[dict | None]):
         value = lambda selector: self.query_one(selector, Input).value  # noqa: E731
         method = str(self.query_one("#method", Select).value)
         fields: dict = {"question": value("#question").strip(), "method": method}
-        if method == "majority vote":
+        counts = way_of_deciding(method).counts
+        if counts == VOTES:
             fields["votes_for"] = whole_number(value("#votes-for"), "For", "#votes-for")
             fields["votes_against"] = whole_number(value("#votes-against"), "Against", "#votes-against")
             fields["abstentions"] = whole_number(value("#abstentions"), "Abstained", "#abstentions")
-        elif method == "fist-of-five":
+        elif counts == FINGERS:
             fields["fingers"] = [
                 whole_number(value(f"#fingers-{k}"), f"The count for {k} fingers", f"#fingers-{k}") or 0
                 for k in range(6)
             ]
-        elif method == "dot vote":
+        elif counts == DOTS:
             fields["dots"] = parse_dots(value("#dots"))
-        elif method == "consent":
+        elif counts == OBJECTIONS:
             fields["objections"] = whole_number(value("#objections"), "Objections", "#objections")
         if self.people:
             fields["present"] = list(self.query_one("#present", SelectionList).selected)

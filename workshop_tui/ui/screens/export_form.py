@@ -6,29 +6,22 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
+from workshop_tui.export.formats import EXPORT_FORMATS
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
-FORMATS = [
-    ("Minutes, Markdown (.md)", "md"),
-    ("Minutes, web page (.html)", "html"),
-    ("Spreadsheet tables (.csv)", "csv"),
-    ("All the data (.json)", "json"),
-]
-# A commissioning round's own outputs, offered when the session has one.
-PANEL_FORMATS = [
-    ("Funder's report, Markdown (.md)", "report-md"),
-    ("Funder's report, web page (.html)", "report-html"),
-    ("Every score, spreadsheet (.csv)", "scores-csv"),
-    ("A letter to each applicant (a folder)", "letters-md"),
-]
-_NAMES = {"report-md": "report.md", "report-html": "report.html", "scores-csv": "scores.csv", "letters-md": "letters"}
+
+def offered(panel: bool) -> list[tuple[str, str]]:
+    """The formats the form offers, in words: a commissioning round's own outputs only when the session has one."""
+    return [
+        (each.words, each.name) for each in EXPORT_FORMATS.values() if each.words and (panel or not each.of_a_round)
+    ]
 
 
 class ExportForm(FormDialog):
     def __init__(self, session_path: Path, panel: bool = False) -> None:
         super().__init__()
         self.session_path = session_path
-        self.formats = FORMATS + (PANEL_FORMATS if panel else [])
+        self.formats = offered(panel)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -53,9 +46,7 @@ class ExportForm(FormDialog):
         self.query_one("#export-file", Input).focus()
 
     def default_path(self, form: str) -> Path:
-        if form in _NAMES:
-            return self.session_path.with_name(f"{self.session_path.stem}-{_NAMES[form]}")
-        return self.session_path.with_name(f"{self.session_path.stem}-minutes.{form}")
+        return self.session_path.with_name(f"{self.session_path.stem}-{EXPORT_FORMATS[form].file_name}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "export-format":

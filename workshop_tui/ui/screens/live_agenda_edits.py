@@ -6,7 +6,7 @@ A part of LiveScreen, kept in its own file; it uses the screen's engine and run_
 from dataclasses import replace
 
 from workshop_tui.core.session_engine import NotNow
-from workshop_tui.model.method import Method
+from workshop_tui.model.method import LibraryMethod
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.method_chooser import MethodChooser
 from workshop_tui.ui.screens.step_form import StepDetails, StepForm
@@ -37,10 +37,10 @@ class AgendaEdits:
                 method=details.method,
             )
 
-        def chosen(choice: Method | str | None) -> None:
+        def chosen(choice: LibraryMethod | str | None) -> None:
             if choice is None:
                 return
-            if isinstance(choice, Method):
+            if isinstance(choice, LibraryMethod):
                 # A round grows with the group: planned for the people here, within the method's usual range.
                 people = len(self.engine.present_people())
                 minutes = choice.minutes_for(people) if people else choice.step.planned_minutes

@@ -9,13 +9,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.wording import plural
-from workshop_tui.model.method import Method
+from workshop_tui.model.method import LibraryMethod
 from workshop_tui.store.method_library import methods
 
 OWN_STEP = "own"  # what the chooser answers for "a step of my own"
 
 
-def method_timing(method: Method) -> str:
+def method_timing(method: LibraryMethod) -> str:
     """'10 to 15 minutes', and 'about 1 minute for each person' where it grows with the group."""
     span = f"{method.shortest_minutes} to {method.longest_minutes} minutes"
     if method.minutes_per_person:
@@ -24,7 +24,7 @@ def method_timing(method: Method) -> str:
     return span
 
 
-def method_words(method: Method) -> str:
+def method_words(method: LibraryMethod) -> str:
     step = method.step
     lines = [
         step.title,
@@ -40,8 +40,8 @@ def method_words(method: Method) -> str:
     return "\n".join(lines)
 
 
-class MethodChooser(ModalScreen[Method | str | None]):
-    """Answers a Method, OWN_STEP, or None when closed with escape."""
+class MethodChooser(ModalScreen[LibraryMethod | str | None]):
+    """Answers a LibraryMethod, OWN_STEP, or None when closed with escape."""
 
     DEFAULT_CSS = """
     MethodChooser {
@@ -114,7 +114,7 @@ class MethodChooser(ModalScreen[Method | str | None]):
     def choose(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self._method(event.option.id) or OWN_STEP)
 
-    def _method(self, name: str | None) -> Method | None:
+    def _method(self, name: str | None) -> LibraryMethod | None:
         return next((method for method in self.methods if method.name == name), None)
 
     def action_cancel(self) -> None:

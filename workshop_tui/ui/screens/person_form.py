@@ -5,7 +5,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
 from workshop_tui.model.command_arguments import LONGEST_NAME  # as the session takes it
-from workshop_tui.model.participant import ROLES
+from workshop_tui.model.participant import PERSON_ROLES
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
 
@@ -14,7 +14,9 @@ class PersonForm(FormDialog):
         with Vertical(classes="dialog"):
             yield Static("Add a person to the roster", classes="question")
             yield Label("Role")
-            yield Select([(role, role) for role in ROLES], value=ROLES[0], allow_blank=False, id="person-role")
+            yield Select(
+                [(role, role) for role in PERSON_ROLES], value=PERSON_ROLES[0], allow_blank=False, id="person-role"
+            )
             yield Label("Here now?")
             yield Select(
                 [("Yes, here now", True), ("Not arrived yet", False)], value=True, allow_blank=False, id="person-here"

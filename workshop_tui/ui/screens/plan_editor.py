@@ -22,7 +22,7 @@ from workshop_tui.core.plan_checks import Finding
 from workshop_tui.core.plan_draft import PlanDraft
 from workshop_tui.core.timetable import against_the_slot, clock_time, timetable
 from workshop_tui.core.wording import length_in_words, plural
-from workshop_tui.model.method import Method
+from workshop_tui.model.method import LibraryMethod
 from workshop_tui.store.plan_files import PlanNotSaved, SavedPlan, save_plan_version
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.method_chooser import MethodChooser
@@ -316,11 +316,11 @@ class PlanEditor(Screen):
     def action_add_method(self) -> None:
         after = self.chosen()
 
-        def chosen(choice: Method | str | None) -> None:
+        def chosen(choice: LibraryMethod | str | None) -> None:
             if choice is None:
                 return
-            start = StepDetails.of(choice.step, choice.name) if isinstance(choice, Method) else None
-            heading = f"Add '{choice.step.title}'" if isinstance(choice, Method) else "Add a step"
+            start = StepDetails.of(choice.step, choice.name) if isinstance(choice, LibraryMethod) else None
+            heading = f"Add '{choice.step.title}'" if isinstance(choice, LibraryMethod) else "Add a step"
             self._step_form(heading, start, lambda step: self.changed(self.draft.add(step, after)))
 
         self.app.push_screen(MethodChooser("Add a method from the library, or a step of your own"), chosen)

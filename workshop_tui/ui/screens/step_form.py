@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from workshop_tui.core.wording import plural
 from workshop_tui.model.command_arguments import LONGEST_STEP, LONGEST_TITLE, SHORTEST_STEP
-from workshop_tui.model.decision import METHODS
+from workshop_tui.model.decision import DECISION_METHODS
 from workshop_tui.model.plan import STEP_KINDS, Step
 from workshop_tui.ui.screens.form_dialog import Attempt, FormDialog, FormProblem, whole_number
 
@@ -149,7 +149,7 @@ class StepForm(FormDialog):
                         with Vertical(id="decides-by-box"):
                             yield Label("How the group decides")
                             yield Select(
-                                [("not said yet", NOT_SAID)] + [(m, m) for m in METHODS],
+                                [("not said yet", NOT_SAID)] + [(m, m) for m in DECISION_METHODS],
                                 value=self.start.decides_by,
                                 allow_blank=False,
                                 id="step-decides-by",
