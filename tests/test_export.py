@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.cli import main
-from workshop_tui.export import anonymise, csv_table, html_minutes, json_session, markdown_minutes
+from workshop_tui.export.anonymise import anonymise
+from workshop_tui.export.csv_tables import csv_table
+from workshop_tui.export.html_minutes import html_minutes
+from workshop_tui.export.json_export import json_session
+from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.model import Session
 from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_session

@@ -9,7 +9,8 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.core.session_engine import SessionEngine, new_session
-from workshop_tui.export import anonymise, markdown_minutes
+from workshop_tui.export.anonymise import anonymise
+from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.model import Event
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_KINDS, NOTE_MARKS
 from workshop_tui.model.participant import person_label, person_labels

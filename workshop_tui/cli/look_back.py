@@ -7,6 +7,7 @@ from pathlib import Path
 from workshop_tui.cli import screen
 from workshop_tui.cli.parser import AddCommand
 from workshop_tui.cli.session_files import read_session, sessions_folder
+from workshop_tui.export.formats import CSV_TABLES, FORMAT_NAMES
 
 
 def add_commands(command: AddCommand) -> None:
@@ -22,18 +23,7 @@ def add_commands(command: AddCommand) -> None:
     export.add_argument(
         "--format",
         required=True,
-        choices=[
-            "md",
-            "html",
-            "csv",
-            "json",
-            "report-md",
-            "report-html",
-            "scores-csv",
-            "letters-md",
-            "letters-html",
-            "member-cards",
-        ],
+        choices=FORMAT_NAMES,
         help="what to write: the minutes (md, html), the tables (csv), all the data (json); for a commissioning round, "
         "the funder's report (report-md, report-html), every score (scores-csv), a feedback letter for each applicant "
         "(letters-md, letters-html: one file each, into the folder after -o), or a card with each member's own code "
@@ -49,7 +39,7 @@ def add_commands(command: AddCommand) -> None:
         "--force", action="store_true", help="replace a file that is already there (never the session being exported)"
     )
     export.add_argument("--anonymise", action="store_true", help="replace names with role and number")
-    export.add_argument("--what", choices=["notes", "decisions", "actions"], help="for csv: one table only")
+    export.add_argument("--what", choices=CSV_TABLES, help="for csv: one table only")
 
 
 def review(args: argparse.Namespace, sessions_dir: Path) -> int:

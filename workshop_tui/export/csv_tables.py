@@ -5,11 +5,10 @@ import io
 from collections.abc import Sequence
 
 from workshop_tui.core.wording import names_and
+from workshop_tui.export.formats import CSV_TABLES
 from workshop_tui.export.minutes import action_state
 from workshop_tui.model import Decision, Session
 from workshop_tui.model.participant import person_label
-
-WHAT = ("notes", "decisions", "actions")
 
 
 def _rows(session: Session, what: str, later: Sequence[Session]) -> list[list[str]]:
@@ -86,7 +85,7 @@ def _rows(session: Session, what: str, later: Sequence[Session]) -> list[list[st
             ]
             for a in session.actions
         ]
-    raise ValueError(f"'{what}' is not one of {', '.join(WHAT)}")
+    raise ValueError(f"'{what}' is not one of {', '.join(CSV_TABLES)}")
 
 
 def _present(decision: Decision) -> str:

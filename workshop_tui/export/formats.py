@@ -4,16 +4,22 @@ review screen's export form offers them, and the command line's `--format` takes
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workshop_tui.export.csv_tables import WHAT, csv_table
-from workshop_tui.export.html_minutes import html_minutes
-from workshop_tui.export.json_export import json_session
-from workshop_tui.export.markdown_minutes import markdown_minutes
-from workshop_tui.export.member_cards import member_cards
-from workshop_tui.export.panel_csv import scores_csv
-from workshop_tui.export.panel_report import html_report, markdown_report
-from workshop_tui.model import Session
+if TYPE_CHECKING:
+    from workshop_tui.model import Session
+
+# The tables a CSV export writes, each a file of its own when none is asked for.
+CSV_TABLES = ("notes", "decisions", "actions")
+
+
+def _writer(module: str, function: str) -> Callable[..., str]:
+    """A writer, loaded only when a format is written: the command line's `--format` reads this list
+    without loading every writer (and the models and engine they need) for every command."""
+    found: Callable[..., str] = getattr(import_module(f"workshop_tui.export.{module}"), function)
+    return found
 
 
 @dataclass(frozen=True)
@@ -22,11 +28,11 @@ class Asked:
     follow on from it (`later`, so the minutes say what became of each action), and one CSV table."""
 
     source: Path | None = None
-    later: Sequence[Session] = ()
+    later: "Sequence[Session]" = ()
     what: str | None = None
 
 
-def _no_text(session: Session, asked: Asked) -> str:
+def _no_text(session: "Session", asked: Asked) -> str:
     raise NotImplementedError("written one file per applicant, not as one text")  # letters: see writing.py
 
 
@@ -41,7 +47,7 @@ class ExportFormat:
     name: str
     words: str
     file_name: str
-    write: Callable[[Session, Asked], str] = field(default=_no_text)
+    write: Callable[["Session", Asked], str] = field(default=_no_text)
     of_a_round: bool = False
     tables: tuple[str, ...] = ()
     one_letter_each: str = ""
@@ -55,41 +61,46 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
             "md",
             "Minutes, Markdown (.md)",
             "minutes.md",
-            lambda session, asked: markdown_minutes(session, asked.later),
+            lambda session, asked: _writer("markdown_minutes", "markdown_minutes")(session, asked.later),
         ),
         ExportFormat(
             "html",
             "Minutes, web page (.html)",
             "minutes.html",
-            lambda session, asked: html_minutes(session, asked.later),
+            lambda session, asked: _writer("html_minutes", "html_minutes")(session, asked.later),
         ),
         ExportFormat(
             "csv",
             "Spreadsheet tables (.csv)",
             "minutes.csv",
-            lambda session, asked: csv_table(session, asked.what or "", asked.later),
-            tables=WHAT,
+            lambda session, asked: _writer("csv_tables", "csv_table")(session, asked.what or "", asked.later),
+            tables=CSV_TABLES,
         ),
-        ExportFormat("json", "All the data (.json)", "minutes.json", lambda session, asked: json_session(session)),
+        ExportFormat(
+            "json",
+            "All the data (.json)",
+            "minutes.json",
+            lambda session, asked: _writer("json_export", "json_session")(session),
+        ),
         ExportFormat(
             "report-md",
             "Funder's report, Markdown (.md)",
             "report.md",
-            lambda session, asked: markdown_report(session, asked.source),
+            lambda session, asked: _writer("panel_report", "markdown_report")(session, asked.source),
             of_a_round=True,
         ),
         ExportFormat(
             "report-html",
             "Funder's report, web page (.html)",
             "report.html",
-            lambda session, asked: html_report(session, asked.source),
+            lambda session, asked: _writer("panel_report", "html_report")(session, asked.source),
             of_a_round=True,
         ),
         ExportFormat(
             "scores-csv",
             "Every score, spreadsheet (.csv)",
             "scores.csv",
-            lambda session, asked: scores_csv(session, asked.source),
+            lambda session, asked: _writer("panel_csv", "scores_csv")(session, asked.source),
             of_a_round=True,
         ),
         ExportFormat(
@@ -97,7 +108,11 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat("letters-html", "", "letters", of_a_round=True, one_letter_each="html"),
         ExportFormat(
-            "member-cards", "", "member-cards.html", lambda session, asked: member_cards(session), keeps_names=True
+            "member-cards",
+            "",
+            "member-cards.html",
+            lambda session, asked: _writer("member_cards", "member_cards")(session),
+            keeps_names=True,
         ),
     ]
 }
