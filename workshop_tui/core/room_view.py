@@ -52,7 +52,7 @@ _OUTCOME_WORDS = {"agreed": "Agreed", "not agreed": "Not agreed", "deferred": "P
 def room_view(session: Session, now: datetime) -> RoomView:
     """The projector's view of `session` at `now`."""
     names = session.room_names_shown
-    hide = _no_names if names else name_hider(session)
+    hide, record = _hidden_and_record(session)
     index = session.current_step
     step = session.steps[index]
     on_agenda = [i for i, s in enumerate(session.steps) if is_on_agenda(s)]
@@ -63,9 +63,6 @@ def room_view(session: Session, now: datetime) -> RoomView:
     left = countdown.left(now)
     is_break = step.kind == "break" and not finished
     back_at = f"back at {countdown.back_at(now)}" if is_break and left >= 0 else None
-    record = (
-        _record(session, hide, names) if session.room_record_on and not finished else ()
-    )  # an ended session shows the end
     return RoomView(
         session_title=hide(session.title),
         step_title=hide(step.title),
@@ -100,6 +97,26 @@ def time_words(countdown: Countdown, now: datetime) -> str:
     if countdown.used(now) <= 0:
         return f"Not started yet: {plural(whole_minutes(countdown.allowed_seconds), 'minute')}"
     return f"Paused: {said[0].lower()}{said[1:]}"
+
+
+# The projector asks for its view every second; the names and the record change only with an event.
+# So the last session's name hider and record are kept, and made again only when an event is added.
+_kept: list[tuple[tuple[object, ...], Callable[[str], str], tuple[RoomRecord, ...]]] = []
+
+
+def _hidden_and_record(session: Session) -> tuple[Callable[[str], str], tuple[RoomRecord, ...]]:
+    """The session's name hider (none while names are shown) and this step's record (an ended session
+    shows none), as of its last event."""
+    last = session.events[-1] if session.events else None
+    key: tuple[object, ...] = (id(session), len(session.events), id(last), session.room_names_shown)
+    key += (session.room_record_on, session.current_step, session.status)
+    if _kept and _kept[0][0] == key:
+        return _kept[0][1], _kept[0][2]
+    names = session.room_names_shown
+    hide = _no_names if names else name_hider(session)
+    record = _record(session, hide, names) if session.room_record_on and session.status != "finished" else ()
+    _kept[:] = [(key, hide, record)]
+    return hide, record
 
 
 def name_hider(session: Session) -> Callable[[str], str]:
