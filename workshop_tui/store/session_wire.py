@@ -33,7 +33,7 @@ import tomli_w
 
 from workshop_tui.model import Event, Session
 from workshop_tui.store.session_file import event_text, replay_session, session_file_bytes
-from workshop_tui.store.toml_files import parse_toml_text
+from workshop_tui.store.toml_files import parse_toml_text, toml_loads
 
 # 2: an owner sends only saved events, each message saying where its events start ("first").
 # 3: a hello may give a code, and the owner decides the window's role and person (the welcome's "you").
@@ -256,8 +256,8 @@ def events_text(events: list[Event] | tuple[Event, ...]) -> str:
 
 def events_from_text(text: str) -> list[Event]:
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+        data = toml_loads(text)
+    except tomllib.TOMLDecodeError:  # TooDeep is one too
         raise WireProblem("the events sent are not TOML") from None
     events = data.get("events", [])
     if not isinstance(events, list):
@@ -277,8 +277,11 @@ def arguments_from_text(text: object) -> dict[str, Any]:
     if not isinstance(text, str):
         raise WireProblem("a command's arguments are not text")
     try:
-        args = tomllib.loads(text).get("args", {})
-    except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: nested deeper than any arguments are
+        args = toml_loads(text).get("args", {})
+    except (
+        tomllib.TOMLDecodeError,
+        RecursionError,
+    ):  # TooDeep is a TOMLDecodeError: nested deeper than any arguments are
         raise WireProblem("a command's arguments are not TOML") from None
     if not isinstance(args, dict):
         raise WireProblem("a command's arguments are not a table")
