@@ -16,7 +16,8 @@ from textual.widgets.markdown import MarkdownBlock
 import workshop_tui.ui
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.ui.app import WorkshopApp
-from workshop_tui.ui.keys import bindings_of, every_binding_holder, key_words, keys_in_words, load_keymap
+from workshop_tui.ui.keys import bindings_of, key_words, keys_in_words
+from workshop_tui.ui.keys_file import every_binding_holder, load_keymap
 from workshop_tui.ui.screens.help import HelpScreen, help_text
 from workshop_tui.ui.screens.home import HomeScreen
 from workshop_tui.ui.screens.live import LiveScreen
