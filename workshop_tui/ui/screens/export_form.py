@@ -24,7 +24,7 @@ PANEL_FORMATS = [
 _NAMES = {"report-md": "report.md", "report-html": "report.html", "scores-csv": "scores.csv", "letters-md": "letters"}
 
 
-class ExportForm(FormDialog):
+class ExportForm(FormDialog[tuple[str, bool, str]]):
     def __init__(self, session_path: Path, panel: bool = False) -> None:
         super().__init__()
         self.session_path = session_path
