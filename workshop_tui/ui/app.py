@@ -74,6 +74,18 @@ class BrowseSessions:
 
 
 class WorkshopApp(App[None]):
+    """The app: its sessions folder, clock and settings, and the screens it opens onto.
+
+    Textual types a screen's `self.app` as any App. A screen that reads this app's own attributes
+    (`sessions_dir`, `clock`, `start_session`...) says so the way Textual types its own `app`:
+
+        if TYPE_CHECKING:
+            app = getters.app(WorkshopApp)
+
+    for the type checker only. At run time `self.app` stays Textual's own, with no check on each use,
+    and the screen does not import this module, which imports the screens.
+    """
+
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
 
@@ -117,7 +129,7 @@ class WorkshopApp(App[None]):
     ):
         super().__init__()
         self.sessions_dir = Path(sessions_dir)
-        self.clock = clock or SystemClock()
+        self.clock: Clock = clock or SystemClock()
         self.quiet = quiet
         self.opening = opening
         # What this window may do (core/roles.py, read through ui/window_rights.py): its role, and
