@@ -1,6 +1,7 @@
 """Every key has an id and plain words, and the README and the help are built from, or checked
 against, the bindings, so they cannot drift apart."""
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -14,9 +15,11 @@ from textual.widgets import DataTable, Tabs
 from textual.widgets.markdown import MarkdownBlock
 
 import workshop_tui.ui
+import workshop_tui.ui.keys
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.ui.app import WorkshopApp
-from workshop_tui.ui.keys import bindings_of, every_binding_holder, key_words, keys_in_words, load_keymap
+from workshop_tui.ui.keys import bindings_of, key_words, keys_in_words
+from workshop_tui.ui.keys_file import every_binding_holder, load_keymap
 from workshop_tui.ui.screens.help import HelpScreen, help_text
 from workshop_tui.ui.screens.home import HomeScreen
 from workshop_tui.ui.screens.live import LiveScreen
@@ -212,6 +215,14 @@ def test_an_unknown_name_in_keys_toml_is_refused_in_one_sentence(sessions_dir: P
 
 def test_no_keys_toml_means_the_usual_keys(sessions_dir: Path):
     assert load_keymap(sessions_dir) == {}
+
+
+def test_the_words_for_keys_import_neither_the_app_nor_the_help():
+    # The app and the help both use ui/keys.py: importing either from there made an import circle.
+    tree = ast.parse(Path(workshop_tui.ui.keys.__file__).read_text())
+    imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    assert imported and not [name for name in imported if name.startswith("workshop_tui.ui")]
 
 
 async def test_the_command_list_leaves_out_keys_that_do_not_work_now(sessions_dir: Path, clock):

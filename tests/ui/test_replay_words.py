@@ -1,9 +1,11 @@
 """The trainer's replay names who said each note and who joined, and a time outside the session is said
 to be so, with the session's span, and moves nothing."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
+from tests.example_sessions import training_part_1
 from tests.ui.test_review import replay_text, review_app
 
 
@@ -46,3 +48,15 @@ async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(ses
         ) in messages
         await pilot.press("j", *"13:14", "enter")  # the last minute is in the session
         assert "Replay at 13:14:00" in replay_text(app)
+
+
+def test_keys_pressed_before_the_replay_is_first_shown_replay_from_the_start():
+    # The moment is None until the panel is first shown: playing or stepping then starts from the start,
+    # where before it failed on the missing moment.
+    session = training_part_1()
+    playing = ReplayPanel(session)
+    playing.advance(90)
+    assert playing.moment == session.started_at + timedelta(seconds=90)
+    stepping = ReplayPanel(session)
+    stepping.next_event()
+    assert (stepping.upto, stepping.moment) == (1, session.events[0].at)

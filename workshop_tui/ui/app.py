@@ -23,7 +23,8 @@ from workshop_tui.store.open_session import OpenSession, SessionLink
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.store.settings import Settings, read_settings, remember_theme
-from workshop_tui.ui.keys import current_keys, keys_in_words, load_keymap
+from workshop_tui.ui.keys import KEYS_ANYWHERE, current_keys, keys_in_words
+from workshop_tui.ui.keys_file import load_keymap
 from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.start_session import SessionDetails
@@ -72,7 +73,19 @@ class BrowseSessions:
     """Open straight onto the sessions browser (`workshop-tui review`)."""
 
 
-class WorkshopApp(App):
+class WorkshopApp(App[None]):
+    """The app: its sessions folder, clock and settings, and the screens it opens onto.
+
+    Textual types a screen's `self.app` as any App. A screen that reads this app's own attributes
+    (`sessions_dir`, `clock`, `start_session`...) says so the way Textual types its own `app`:
+
+        if TYPE_CHECKING:
+            app = getters.app(WorkshopApp)
+
+    for the type checker only. At run time `self.app` stays Textual's own, with no check on each use,
+    and the screen does not import this module, which imports the screens.
+    """
+
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop-tui"
 
@@ -92,7 +105,7 @@ class WorkshopApp(App):
         return Content.assemble(title, " — ", sub_title)
 
     @property
-    def _background_screens(self) -> list[Screen]:
+    def _background_screens(self) -> list[Screen[Any]]:
         # Textual treats the screen under the top one as showing through it, even when the top one covers
         # the whole terminal, and paints the top one again in full for every change drawn underneath. Under
         # the panel screen, the live screen's key bar laid out after each score made each score's paint
@@ -102,23 +115,7 @@ class WorkshopApp(App):
             return []
         return super()._background_screens
 
-    BINDINGS = [
-        # F1 reaches the help from any screen, a pop-up too; "?" is not a priority, so a note can hold one.
-        Binding("f1", "help", "Help", id="help", priority=True, tooltip="Show every key and what it does"),
-        Binding(
-            "question_mark", "help", "Help", id="help_question", show=False, tooltip="Show every key and what it does"
-        ),
-        Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
-        Binding(
-            "ctrl+c",
-            "how_to_quit",
-            "Quit?",
-            id="how_to_quit",
-            show=False,
-            priority=True,
-            tooltip="Say how to quit (in a text field it copies)",
-        ),
-    ]
+    BINDINGS = KEYS_ANYWHERE  # F1, ?, Ctrl+Q and Ctrl+C: in ui/keys.py, for the help and keys.toml to name
 
     def __init__(
         self,
@@ -132,7 +129,7 @@ class WorkshopApp(App):
     ):
         super().__init__()
         self.sessions_dir = Path(sessions_dir)
-        self.clock = clock or SystemClock()
+        self.clock: Clock = clock or SystemClock()
         self.quiet = quiet
         self.opening = opening
         # What this window may do (core/roles.py, read through ui/window_rights.py): its role, and
@@ -207,7 +204,7 @@ class WorkshopApp(App):
     def folder(self) -> SessionsFolder:
         return SessionsFolder(self.sessions_dir)
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         # Opening straight onto a session skips building the home screen: a faster first frame.
         if isinstance(self.opening, StartPlan):
             return self.start_session(self.opening.plan, self.opening.details)
@@ -254,7 +251,7 @@ class WorkshopApp(App):
         return self._live(resume_or_join(path, self.clock, **self.saver_settings), show)
 
     @property
-    def saver_settings(self) -> dict:
+    def saver_settings(self) -> dict[str, float]:
         return {"gather_seconds": self.autosave_gather_seconds}
 
     def _live(self, owner: SessionLink, show: bool, role: str = "facilitator") -> LiveScreen:
@@ -334,7 +331,7 @@ class WorkshopApp(App):
         with from_the_palette(target):
             await self.run_action(action, target)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key of the screen is in the command palette too, with its description."""
         seen = set()
         typing_first = bool(getattr(screen, "type_first", False))

@@ -1,18 +1,34 @@
-"""Keys as people read them, and the optional keys.toml that lets them choose their own."""
+"""Keys as people read them, and the keys that work anywhere in the app.
+
+The people's own keys (keys.toml) are read in ui/keys_file.py."""
 
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
-from textual.binding import Binding
-
-from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.toml_files import read_toml
-
-KEYS_FILE = "keys.toml"
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 
 # Keys whose character is the clearest way to show them.
 _CHARACTERS = {"plus": "+", "minus": "-", "equals_sign": "=", "question_mark": "?", "slash": "/"}
+
+
+# The app's own keys (WorkshopApp.BINDINGS), here so that the help and keys.toml can name them without
+# importing the app, which imports the screens.
+KEYS_ANYWHERE: list[BindingType] = [
+    # F1 reaches the help from any screen, a pop-up too; "?" is not a priority, so a note can hold one.
+    Binding("f1", "help", "Help", id="help", priority=True, tooltip="Show every key and what it does"),
+    Binding("question_mark", "help", "Help", id="help_question", show=False, tooltip="Show every key and what it does"),
+    Binding("ctrl+q", "save_and_quit", "Quit", id="quit", priority=True, tooltip="Save and quit"),
+    Binding(
+        "ctrl+c",
+        "how_to_quit",
+        "Quit?",
+        id="how_to_quit",
+        show=False,
+        priority=True,
+        tooltip="Say how to quit (in a text field it copies)",
+    ),
+]
 
 
 def key_words(key: str) -> str:
@@ -37,7 +53,7 @@ def current_keys(binding: Binding, keymap: Mapping[str, str]) -> str:
     return keymap.get(binding.id or "", binding.key)
 
 
-def bindings_of(*holders: type) -> list[Binding]:
+def bindings_of(*holders: type[DOMNode]) -> list[Binding]:
     """The Binding objects in the BINDINGS of screens, widgets or the app, in order."""
     found: list[Binding] = []
     for holder in holders:
@@ -45,42 +61,5 @@ def bindings_of(*holders: type) -> list[Binding]:
     return found
 
 
-def every_binding_holder() -> list[type]:
-    """The app and every screen in the help: the ids a keys.toml may name."""
-    from workshop_tui.ui.app import WorkshopApp
-    from workshop_tui.ui.screens.help import HELP_SECTIONS, HelpScreen
-
-    holders: list[type] = [WorkshopApp, HelpScreen]
-    for section in HELP_SECTIONS:
-        holders.extend(holder for holder in section.holders if holder not in holders)
-    return holders
-
-
-def binding_ids(holders: Iterable[type]) -> set[str]:
+def binding_ids(holders: Iterable[type[DOMNode]]) -> set[str]:
     return {binding.id for binding in bindings_of(*holders) if binding.id}
-
-
-def load_keymap(sessions_dir: Path) -> dict[str, str]:
-    """The user's own keys from keys.toml in the sessions folder; none if there is no such file."""
-    path = Path(sessions_dir) / KEYS_FILE
-    if not path.is_file():
-        return {}
-    todo = "Fix the file, or remove it to use the usual keys."
-    data = read_toml(path, "keys")
-    keys = data.get("keys", {})
-    if not isinstance(keys, dict) or set(data) - {"keys"}:
-        raise FileProblem(path, "", 'it should hold only a [keys] table, such as: next = "right"', todo)
-    known = binding_ids(every_binding_holder())
-    for name, value in keys.items():
-        if name not in known:
-            raise FileProblem(
-                path,
-                f"keys.{name}",
-                f"there is no key called '{name}'",
-                f"Use one of: {', '.join(sorted(known))}.",
-            )
-        if not isinstance(value, str) or not value.strip():
-            raise FileProblem(
-                path, f"keys.{name}", 'the key should be text in quotes, such as "right" or "ctrl+n"', todo
-            )
-    return dict(keys)

@@ -4,13 +4,14 @@ so the screen never waits on the network and a share under way finishes even if 
 
 import threading
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
 from workshop_tui.store.team_archive import share_in_background
 
 
-def share_soon(app: App, folder: Path) -> threading.Thread | None:
+def share_soon(app: App[Any], folder: Path) -> threading.Thread | None:
     """Start a share of `folder` if it is connected to a team archive; say how it went when it is done.
     The thread that waits for it; None when the folder is not connected (nothing is started)."""
     process = share_in_background(folder)

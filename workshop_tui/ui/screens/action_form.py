@@ -1,6 +1,7 @@
 """Add an action: what will be done, who will do it, and by when."""
 
 from datetime import date
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -29,7 +30,7 @@ class NameInput(Input):
         await super()._on_key(event)
 
 
-class ActionForm(EnterMovesOn):
+class ActionForm(EnterMovesOn[dict[str, Any]]):
     # Enter moves on to who and when, and saves from the last field; so the button names the key
     # that saves from anywhere.
     # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
@@ -42,7 +43,7 @@ class ActionForm(EnterMovesOn):
         text: str = "",
         heading: str = "Add an action",
         today: date | None = None,
-        attempt: Attempt | None = None,
+        attempt: Attempt[dict[str, Any]] | None = None,
     ):
         super().__init__(attempt)
         self.names, self.text, self.heading = names, text, heading

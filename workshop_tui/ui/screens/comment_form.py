@@ -8,7 +8,7 @@ from workshop_tui.model import Session
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
 
-class CommentForm(FormDialog):
+class CommentForm(FormDialog[tuple[str, str]]):
     def __init__(self, session: Session, on: str = "") -> None:
         super().__init__()
         self.targets = [(f"Step: {s.title}", s.id) for s in session.steps if s.removed_at is None]

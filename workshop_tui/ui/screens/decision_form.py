@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from pydantic import ValidationError
 from rich.segment import Segment
@@ -51,7 +52,7 @@ def parse_dots(text: str) -> dict[str, int]:
     return dots
 
 
-class PresenceList(SelectionList):
+class PresenceList(SelectionList[str]):
     """Who was present: a ticked box reads X and an empty one is blank, so colour is not the only sign."""
 
     def render_line(self, y: int) -> Strip:
@@ -73,7 +74,11 @@ def presence_label(person: Participant, label: str) -> str:
     return f"{label} (has left)" if person.left_at is not None else label
 
 
-class DecisionForm(ModalScreen[dict | None]):
+# The decision's fields, as the form read them: Decision (pydantic) checks and converts them.
+Fields = dict[str, Any]
+
+
+class DecisionForm(ModalScreen[Fields | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving"),
         Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the decision"),
@@ -99,7 +104,7 @@ class DecisionForm(ModalScreen[dict | None]):
         quorum: int | None,
         step_title: str,
         now: datetime,
-        attempt: Callable[[dict], str] | None = None,
+        attempt: Callable[[Fields], str] | None = None,
         method: str = "consensus",
     ):
         """`attempt`, if given, records the decision and returns "" when done, or a sentence saying why
@@ -232,10 +237,12 @@ class DecisionForm(ModalScreen[dict | None]):
     def on_input_submitted(self) -> None:
         self.focus_next()
 
-    def fields(self) -> dict:
-        value = lambda selector: self.query_one(selector, Input).value  # noqa: E731
+    def fields(self) -> Fields:
+        def value(selector: str) -> str:
+            return self.query_one(selector, Input).value
+
         method = str(self.query_one("#method", Select).value)
-        fields: dict = {"question": value("#question").strip(), "method": method}
+        fields: Fields = {"question": value("#question").strip(), "method": method}
         counts = way_of_deciding(method).counts
         if counts == VOTES:
             fields["votes_for"] = whole_number(value("#votes-for"), "For", "#votes-for")
@@ -251,7 +258,7 @@ class DecisionForm(ModalScreen[dict | None]):
         elif counts == OBJECTIONS:
             fields["objections"] = whole_number(value("#objections"), "Objections", "#objections")
         if self.people:
-            fields["present"] = list(self.query_one("#present", SelectionList).selected)
+            fields["present"] = list(self.query_one("#present", PresenceList).selected)
         else:
             fields["present_count"] = whole_number(value("#present-count"), "The number present", "#present-count")
         outcome = self.query_one("#outcome", Select).value

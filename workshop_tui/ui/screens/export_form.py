@@ -17,7 +17,7 @@ def offered(panel: bool) -> list[tuple[str, str]]:
     ]
 
 
-class ExportForm(FormDialog):
+class ExportForm(FormDialog[tuple[str, bool, str]]):
     def __init__(self, session_path: Path, panel: bool = False) -> None:
         super().__init__()
         self.session_path = session_path

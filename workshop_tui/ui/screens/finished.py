@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,13 +16,20 @@ from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS
 from workshop_tui.core.step_times import NOT_REACHED, session_time, step_stories
 from workshop_tui.core.wording import length_in_words
 from workshop_tui.model import Session
+from workshop_tui.model.panel import Panel
 from workshop_tui.model.round import pounds
 from workshop_tui.store.open_session import SaveState
 from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
+if TYPE_CHECKING:
+    from textual import getters
 
-def panel_words(panel) -> str:
+    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screens.review import ReviewScreen
+
+
+def panel_words(panel: Panel) -> str:
     """The round in one sentence: what was scored and what was decided."""
     funded = [a for a in panel.awards if a.amount_pence]
     awarded = sum(a.amount_pence for a in funded)
@@ -58,8 +66,11 @@ def finished_summary(session: Session) -> list[str]:
     return lines
 
 
-class FinishedScreen(Screen):
+class FinishedScreen(Screen[None]):
     """In place of the live screen once the session has finished: no timer, no next step."""
+
+    if TYPE_CHECKING:
+        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
 
     BINDINGS = [
         Binding(
@@ -122,9 +133,7 @@ class FinishedScreen(Screen):
     def on_mount(self) -> None:
         self.title = self.session.title
         self.sub_title = "Finished"
-        share = getattr(self.app, "share_with_the_team", None)
-        if share is not None:
-            share()  # the finished session goes to the team's archive, if this folder has one
+        self.app.share_with_the_team()  # the finished session goes to the team's archive, if this folder has one
 
     def where_saved(self) -> str:
         if self.save.ok:
@@ -163,7 +172,7 @@ class FinishedScreen(Screen):
         if self.leaving is not None:
             self.leaving()
 
-    def _review(self):
+    def _review(self) -> "ReviewScreen":
         from workshop_tui.ui.screens.review import ReviewScreen
 
         self._leave()

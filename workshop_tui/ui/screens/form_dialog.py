@@ -6,15 +6,18 @@ a command the session refuses is said in the form, not after it has gone.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
+
+# What a form gives when it is saved (each form says which); None when it is cancelled.
+Answer = TypeVar("Answer")
 
 # Carries out a form's answer; returns "" when done, or a sentence saying why it could not be.
-Attempt = Callable[[Any], str]
+Attempt = Callable[[Answer], str]
 
 # A field's box narrower than this has its problem said on the form's own line instead.
 NARROWEST_NOTE = 30
@@ -44,7 +47,7 @@ def whole_number(text: str, what: str, field: str = "", low: int = 0, high: int 
     return number
 
 
-def clear_problems(screen: Screen) -> None:
+def clear_problems(screen: Screen[Any]) -> None:
     for note in screen.query(".field-problem"):
         note.remove()
     for line in screen.query("#form-problem"):
@@ -52,7 +55,7 @@ def clear_problems(screen: Screen) -> None:
             line.update("")
 
 
-def say_problem(screen: Screen, text: str, field: str = "") -> None:
+def say_problem(screen: Screen[Any], text: str, field: str = "") -> None:
     """Say `text` next to the field (a selector) and put the cursor there; or, with no field, on the
     form's problem line. What was typed stays as it was."""
     clear_problems(screen)
@@ -73,7 +76,7 @@ def say_problem(screen: Screen, text: str, field: str = "") -> None:
     line.call_after_refresh(line.scroll_visible)
 
 
-class FormDialog(ModalScreen):
+class FormDialog(ModalScreen[Answer | None]):
     """Subclasses write save(), which checks the fields and calls finish() with the result."""
 
     DEFAULT_CSS = """
@@ -104,7 +107,7 @@ class FormDialog(ModalScreen):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Close the form without saving")]
 
-    def __init__(self, attempt: Attempt | None = None) -> None:
+    def __init__(self, attempt: Attempt[Answer] | None = None) -> None:
         super().__init__()
         self.attempt = attempt
 
@@ -114,7 +117,7 @@ class FormDialog(ModalScreen):
     def show_problem(self, text: str, field: str = "") -> None:
         say_problem(self, text, field)
 
-    def finish(self, result: Any) -> None:
+    def finish(self, result: Answer) -> None:
         """Close with `result`, once it has been carried out; if it could not be, say why and stay open."""
         if self.attempt is not None:
             problem = self.attempt(result)
@@ -130,7 +133,7 @@ class FormDialog(ModalScreen):
         self.dismiss(None)
 
 
-class EnterMovesOn(FormDialog):
+class EnterMovesOn(FormDialog[Answer]):
     """A form of several lines: Enter moves on to the next field and saves from the last one;
     Ctrl+S (bound by each form, with its own words) saves from anywhere."""
 
@@ -138,7 +141,7 @@ class EnterMovesOn(FormDialog):
         """The id of the field Enter saves from."""
         raise NotImplementedError
 
-    def on_input_submitted(self, event) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == self.last_field():
             self.save()
         else:

@@ -3,10 +3,12 @@
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
@@ -46,7 +48,7 @@ class HelpSection:
     """One heading of the help: the keys of these screens, then what the keys alone cannot say."""
 
     heading: str
-    holders: tuple[type, ...]
+    holders: tuple[type[DOMNode], ...]
     notes: str = ""
     only: frozenset[str] = frozenset()  # these bindings' ids alone (a window that offers only some keys)
 
@@ -215,7 +217,7 @@ def _section_text(section: HelpSection, keymap: Mapping[str, str]) -> list[str]:
     return parts
 
 
-def help_text(app_class: type[App], keymap: Mapping[str, str] | None = None, first: str = "") -> str:
+def help_text(app_class: type[App[Any]], keymap: Mapping[str, str] | None = None, first: str = "") -> str:
     """The whole help as Markdown, with the user's own keys (from keys.toml) where they chose any.
 
     `first` is the anchor of the section to put at the top, before the keys that work anywhere: the
@@ -245,7 +247,7 @@ def help_text(app_class: type[App], keymap: Mapping[str, str] | None = None, fir
     return "\n".join(parts) + "\n"
 
 
-def section_for(screen: Screen) -> str:
+def section_for(screen: Screen[Any]) -> str:
     """The anchor of the help about this screen, or "" for the top."""
     if isinstance(screen, LiveScreen) and screen.type_first:
         return "typing-first"  # the window's own keys first: its letters go into the note line
@@ -255,7 +257,7 @@ def section_for(screen: Screen) -> str:
     return ""
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,f1,question_mark", "dismiss", "Close help", id="close_help", tooltip="Close this help"),
     ]

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +20,12 @@ from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.start_session import SessionDetails, StartSessionScreen
 from workshop_tui.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from workshop_tui.core.plan_draft import PlanDraft  # loaded only when the editor opens
+    from workshop_tui.ui.app import WorkshopApp
 
 HINT = "Enter starts a session of the chosen plan. E changes it, C copies it, N writes a new one, T shows its timings. B: past sessions."
 
@@ -84,8 +91,11 @@ def plan_details(entry: PlanEntry) -> str:
     return "\n".join(lines)
 
 
-class HomeScreen(Screen):
+class HomeScreen(Screen[None]):
     """Lists the built-in plans and any plan files in the sessions folder's plans/."""
+
+    if TYPE_CHECKING:
+        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
 
     BINDINGS = [
         Binding("b", "past_sessions", "Past sessions", id="past_sessions", tooltip="Look back at past sessions"),
@@ -116,17 +126,17 @@ class HomeScreen(Screen):
 
     def chosen_plan(self) -> PlanEntry | None:
         """The plan highlighted in the plans list, if it can be used; otherwise says why and gives None."""
-        option = self.query_one("#plans", OptionList).highlighted_option
-        if option is None:
+        highlighted = self.query_one("#plans", OptionList).highlighted
+        if highlighted is None:
             self.notify("Choose a plan in the list first.", title="No plan chosen", severity="warning")
             return None
-        entry = self.entries[int(option.id)]
+        entry = self.entries[highlighted]
         if entry.plan is None:
             self.notify(str(entry.problem), title="This plan cannot be used", severity="error")
             return None
         return entry
 
-    def open_editor(self, draft, builtin: bool = False) -> None:
+    def open_editor(self, draft: "PlanDraft", builtin: bool = False) -> None:
         from workshop_tui.ui.screens.plan_editor import PlanEditor
 
         self.app.push_screen(PlanEditor(draft, self.app.sessions_dir / "plans", builtin))
@@ -222,14 +232,14 @@ class HomeScreen(Screen):
 
     def show_details(self, option_list: OptionList) -> None:
         """The right-hand side describes the highlighted line of the list in use."""
-        option = option_list.highlighted_option
-        if option is None:
+        highlighted = option_list.highlighted
+        if highlighted is None:
             return
         if option_list.id == "plans":
-            self.chosen_name = self.entries[int(option.id)].name
-            text = plan_details(self.entries[int(option.id)])
+            self.chosen_name = self.entries[highlighted].name
+            text = plan_details(self.entries[highlighted])
         else:
-            text = unfinished_details(*self.unfinished[int(option.id)])
+            text = unfinished_details(*self.unfinished[highlighted])
         self.query_one("#plan-text", Markdown).update(text)
 
     @on(OptionList.OptionHighlighted)
@@ -237,13 +247,13 @@ class HomeScreen(Screen):
         if event.option_list.has_focus or (event.option_list.id == "plans" and self.focused is None):
             self.show_details(event.option_list)
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, OptionList):
             self.show_details(event.widget)
 
     @on(OptionList.OptionSelected, "#plans")
     def choose_plan(self, event: OptionList.OptionSelected) -> None:
-        entry = self.entries[int(event.option.id)]
+        entry = self.entries[event.option_index]
         if entry.plan is None:
             self.notify(str(entry.problem), title="This plan cannot be used", severity="error")
             return
@@ -266,7 +276,7 @@ class HomeScreen(Screen):
 
     @on(OptionList.OptionSelected, "#unfinished")
     def carry_on(self, event: OptionList.OptionSelected) -> None:
-        path, session = self.unfinished[int(event.option.id)]
+        path, _ = self.unfinished[event.option_index]
         try:
             self.app.resume_session(path, show=True)
         except FileProblem as problem:

@@ -9,7 +9,7 @@ from workshop_tui.model.participant import PERSON_ROLES
 from workshop_tui.ui.screens.form_dialog import FormDialog
 
 
-class PersonForm(FormDialog):
+class PersonForm(FormDialog[tuple[str, str, bool]]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static("Add a person to the roster", classes="question")

@@ -43,7 +43,7 @@ def shown(moment: time | None) -> str:
     return f"{moment:%H:%M}" if moment else ""
 
 
-class PlanDetailsForm(EnterMovesOn):
+class PlanDetailsForm(EnterMovesOn[PlanDetails]):
     DEFAULT_CSS = """
     PlanDetailsForm {
         align: center middle;

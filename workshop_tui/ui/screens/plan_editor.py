@@ -4,6 +4,7 @@ The draft (core/plan_draft.py) holds the plan and its undo; this screen draws it
 changes. Saving writes a new version into the sessions folder's plans/ (store/plan_files.py).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -19,9 +20,10 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop_tui.core.plan_checks import Finding
-from workshop_tui.core.plan_draft import PlanDraft
+from workshop_tui.core.plan_draft import PlanDetails, PlanDraft
 from workshop_tui.core.timetable import against_the_slot, clock_time, timetable
 from workshop_tui.core.wording import length_in_words, plural
+from workshop_tui.model import Plan, Step
 from workshop_tui.model.method import LibraryMethod
 from workshop_tui.store.plan_files import PlanNotSaved, SavedPlan, save_plan_version
 from workshop_tui.ui.screens.confirm import ConfirmScreen
@@ -48,7 +50,11 @@ def step_words(draft: PlanDraft, index: int) -> str:
     return "\n".join(lines)
 
 
-class StepsTable(DataTable):
+# A step's row: when it starts, its minutes, its kind, its title, and how many findings are about it.
+StepRow = tuple[str, str, str, str, str]
+
+
+class StepsTable(DataTable[str | Text]):
     """The plan's steps with their clock times; a finding's count says which steps to look at."""
 
     OTHER_COLUMNS = 6 + 4 + 13 + 10 + 5 * 2 + 2  # starts, minutes, kind, "to look at", padding and a scroll bar
@@ -57,7 +63,7 @@ class StepsTable(DataTable):
         self.cursor_type = "row"
         self.zebra_stripes = False
         self.step_width = 0
-        self.rows_shown: list[tuple] = []
+        self.rows_shown: list[StepRow] = []
         self.add_columns_to_fit()
 
     def add_columns_to_fit(self) -> None:
@@ -74,7 +80,7 @@ class StepsTable(DataTable):
             self.add_columns_to_fit()
             self.show(self.rows_shown)
 
-    def show(self, rows: list[tuple], cursor: int | None = None) -> None:
+    def show(self, rows: list[StepRow], cursor: int | None = None) -> None:
         self.rows_shown = rows
         keep = self.cursor_row if cursor is None else cursor
         self.clear()
@@ -86,7 +92,7 @@ class StepsTable(DataTable):
             self.move_cursor(row=max(0, min(keep, len(rows) - 1)), animate=False)
 
 
-class PlanEditor(Screen):
+class PlanEditor(Screen[None]):
     """Write or change a plan. Every change can be undone until it is saved."""
 
     DEFAULT_CSS = """
@@ -232,7 +238,7 @@ class PlanEditor(Screen):
         for finding in self.findings:
             if finding.step is not None:
                 per_step[finding.step] = per_step.get(finding.step, 0) + 1
-        rows = [
+        rows: list[StepRow] = [
             (
                 clock_time(timed.starts),
                 str(timed.step.planned_minutes),
@@ -298,7 +304,9 @@ class PlanEditor(Screen):
     def changed(self, cursor: int | None = None) -> None:
         self.redraw(cursor)
 
-    def _step_form(self, heading: str, start: StepDetails | None, done, field: str = "") -> None:
+    def _step_form(
+        self, heading: str, start: StepDetails | None, done: Callable[[Step], None], field: str = ""
+    ) -> None:
         def attempt(details: StepDetails) -> str:
             try:
                 step = details.as_step()
@@ -333,7 +341,7 @@ class PlanEditor(Screen):
             self.notify("There are no steps yet. Press a to add one.", title="Nothing to change")
             return
 
-        def done(step) -> None:
+        def done(step: Step) -> None:
             self.draft.change(index, step)
             self.changed(index)
 
@@ -366,7 +374,7 @@ class PlanEditor(Screen):
         self.notify(f"Undone: {what}.", title="Undo")
 
     def action_details(self) -> None:
-        def done(details) -> None:
+        def done(details: PlanDetails | None) -> None:
             if details:
                 self.draft.set_details(details)
                 self.changed()
@@ -407,7 +415,7 @@ class PlanEditor(Screen):
         self.save_in_the_background(plan)
 
     @work(thread=True, exclusive=True, group="save-plan")
-    def save_in_the_background(self, plan) -> None:
+    def save_in_the_background(self, plan: Plan) -> None:
         # A file, however small, is written off the screen's thread.
         try:
             saved = save_plan_version(self.plans_dir, plan, self.draft.started_from, self.draft.renamed)

@@ -26,7 +26,7 @@ from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.widgets.key_bar import KeyBar
 
 
-class PlanTimingsScreen(Screen):
+class PlanTimingsScreen(Screen[None]):
     DEFAULT_CSS = """
     PlanTimingsScreen #timings-summary {
         height: auto;

@@ -1,13 +1,19 @@
 """Everything recorded so far, in four tabs: people, parking lot, actions and decisions."""
 
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, Protocol
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.heard import who_has_been_heard
+from workshop_tui.model import Session
 from workshop_tui.ui.screens.person_form import PersonForm
 from workshop_tui.ui.widgets.fitted_table import Column, FittedTable, Row
 from workshop_tui.ui.widgets.key_bar import KeyBar
@@ -34,11 +40,24 @@ DECISION_COLUMNS = [
 ]
 
 
-def _time(moment) -> str:
+def _time(moment: datetime | None) -> str:
     return f"{moment:%H:%M}" if moment else ""
 
 
-class RecordsScreen(ModalScreen):
+class LiveSession(Protocol):
+    """What the records screen uses of the live screen under it (ui/screens/live_records.py)."""
+
+    @property
+    def session(self) -> Session: ...
+
+    def run_command(self, command: str, /, **args: Any) -> bool:
+        """Carry out `command` (its details are checked by the session); False, and said, when it cannot be."""
+        ...
+
+    def ask_for_action(self, from_note: str = "", done: Callable[[], None] | None = None) -> None: ...
+
+
+class RecordsScreen(ModalScreen[None]):
     """Changes go through the live screen, so they are events and are autosaved."""
 
     BINDINGS = [
@@ -87,13 +106,13 @@ class RecordsScreen(ModalScreen):
 
     TABS = ("people", "parking", "actions", "decisions")
 
-    def __init__(self, live, tab: str = "people") -> None:
+    def __init__(self, live: LiveSession, tab: str = "people") -> None:
         super().__init__()
         self.live = live
         self.first_tab = tab
 
     @property
-    def session(self):
+    def session(self) -> Session:
         return self.live.session
 
     def compose(self) -> ComposeResult:
@@ -122,7 +141,7 @@ class RecordsScreen(ModalScreen):
     def tab(self) -> str:
         return self.query_one(TabbedContent).active
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Each key belongs to one tab; the footer shows only the keys that work here.
         wanted = {
             "left_or_arrived": "people",
@@ -144,9 +163,12 @@ class RecordsScreen(ModalScreen):
         """Fill every table again, each cursor staying on the row it was on (the same person, point,
         action or decision), so the next key press works on the row the user chose."""
         tables = [self.query_one(f"#{tab}-table", DataTable) for tab in self.TABS]
-        kept = [(self.chosen(tab), table.cursor_row, table.scroll_offset) for tab, table in zip(self.TABS, tables)]
+        kept = [
+            (self.chosen(tab), table.cursor_row, table.scroll_offset)
+            for tab, table in zip(self.TABS, tables, strict=True)
+        ]
         self._fill_tables()
-        for table, (key, row, (scroll_x, scroll_y)) in zip(tables, kept):
+        for table, (key, row, (scroll_x, scroll_y)) in zip(tables, kept, strict=True):
             if table.row_count == 0:
                 continue
             if key is not None and key in table.rows:
@@ -208,9 +230,9 @@ class RecordsScreen(ModalScreen):
         table = self.query_one(f"#{table_id}-table", DataTable)
         if table.row_count == 0:
             return None
-        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
 
-    def run(self, command: str, /, **args) -> None:
+    def run(self, command: str, /, **args: Any) -> None:
         if self.live.run_command(command, **args):
             self.refresh_tables()
 
@@ -220,9 +242,10 @@ class RecordsScreen(ModalScreen):
     def action_new(self) -> None:
         if self.tab == "people":
 
-            def added(answer):
+            def added(answer: tuple[str, str, bool] | None) -> None:
                 if answer:
-                    self.run("add_person", **dict(zip(("name", "role", "arrived"), answer)))
+                    name, role, arrived = answer
+                    self.run("add_person", name=name, role=role, arrived=arrived)
 
             self.app.push_screen(PersonForm(), added)
         else:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -11,22 +12,27 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Markdown, Static, TabbedContent, TabPane
 
-from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
+from workshop_tui.core.session_engine import NotNow
 from workshop_tui.export.markdown_minutes import sections_markdown
 from workshop_tui.export.minutes import Table, minutes_sections
 from workshop_tui.model import Session
-from workshop_tui.store.problems import FileProblem
-from workshop_tui.core.session_engine import NotNow
 from workshop_tui.store.open_session import OpenSession, SaveState
+from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.comment_form import CommentForm
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.widgets.fitted_table import Column, FittedTable, Row
+from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.widgets.replay_panel import SPEEDS, ReplayPanel
 from workshop_tui.ui.window_rights import window_may, window_refusal
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from workshop_tui.ui.app import WorkshopApp
 
 PLAY_TICK = 0.25  # seconds between replay frames while playing
 
@@ -73,7 +79,10 @@ def _actions(session: Session, later: Sequence[Session]) -> Iterator[Widget]:
                 )
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(Screen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Close the review and go back"),
         Binding(
@@ -140,7 +149,7 @@ class ReviewScreen(Screen):
 
     TABS = ("summary", "notes-tab", "decisions-tab", "actions-tab", "heard-tab", "replay", "comments-tab")
 
-    def __init__(self, session: Session, path) -> None:
+    def __init__(self, session: Session, path: Path) -> None:
         super().__init__()
         self.session, self.path = session, path
         # The sessions that follow on from this one (part 2): what became of its actions there.
@@ -149,26 +158,20 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(id="review"):
-            with TabPane("Summary", id="summary"):
-                with VerticalScroll(classes="tab-scroll"):
-                    yield Static("\n".join(timing_chart(self.session)), markup=False, id="timing-chart")
-            with TabPane("Notes", id="notes-tab"):
-                with VerticalScroll(classes="tab-scroll"):
-                    yield Markdown(_part(self.session, "notes"))
-            with TabPane("Decisions", id="decisions-tab"):
-                with VerticalScroll(classes="tab-scroll"):
-                    yield Markdown(_part(self.session, "decisions"))
-            with TabPane("Actions", id="actions-tab"):
-                with VerticalScroll(classes="tab-scroll"):
-                    yield from _actions(self.session, self.later)
+            with TabPane("Summary", id="summary"), VerticalScroll(classes="tab-scroll"):
+                yield Static("\n".join(timing_chart(self.session)), markup=False, id="timing-chart")
+            with TabPane("Notes", id="notes-tab"), VerticalScroll(classes="tab-scroll"):
+                yield Markdown(_part(self.session, "notes"))
+            with TabPane("Decisions", id="decisions-tab"), VerticalScroll(classes="tab-scroll"):
+                yield Markdown(_part(self.session, "decisions"))
+            with TabPane("Actions", id="actions-tab"), VerticalScroll(classes="tab-scroll"):
+                yield from _actions(self.session, self.later)
             with TabPane("Who was heard", id="heard-tab"):
                 yield DataTable(id="heard-table", cursor_type="row")
-            with TabPane("Replay", id="replay"):
-                with VerticalScroll(classes="tab-scroll"):
-                    yield ReplayPanel(self.session, id="replay-panel")
-            with TabPane("Comments", id="comments-tab"):
-                with VerticalScroll(classes="tab-scroll"):
-                    yield Static("", markup=False, id="comments")
+            with TabPane("Replay", id="replay"), VerticalScroll(classes="tab-scroll"):
+                yield ReplayPanel(self.session, id="replay-panel")
+            with TabPane("Comments", id="comments-tab"), VerticalScroll(classes="tab-scroll"):
+                yield Static("", markup=False, id="comments")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -257,7 +260,7 @@ class ReviewScreen(Screen):
             outside = self.replay.jump_to(moment)
             if outside:
                 self.notify(
-                    f"{outside} The replay stays at {self.replay.moment:%H:%M:%S}.",
+                    f"{outside} The replay stays at {self.replay.moment_shown:%H:%M:%S}.",
                     title="Not in this session",
                     severity="warning",
                     timeout=10,
@@ -269,7 +272,7 @@ class ReviewScreen(Screen):
     # Comments and export.
 
     def action_comment(self) -> None:
-        def add(answer) -> None:
+        def add(answer: tuple[str, str] | None) -> None:
             if answer:
                 self.save_comment(*answer)
 
@@ -299,13 +302,11 @@ class ReviewScreen(Screen):
         self.show_comments()
         if state.ok:
             self.notify("Comment saved.", title="Saved")
-            share = getattr(self.app, "share_with_the_team", None)
-            if share is not None:
-                share()  # the comment goes to the team's archive, if this folder has one
+            self.app.share_with_the_team()  # the comment goes to the team's archive, if this folder has one
         else:
             self.notify(state.problem, title="Not saved", severity="error", timeout=20)
 
-    def check_action(self, action: str, parameters) -> bool | None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A browser's window (or the audience's) writes no files on this computer.
         return action != "export" or window_may(self.app, "export")
 
@@ -314,7 +315,7 @@ class ReviewScreen(Screen):
             self.notify(window_refusal(self.app, "export"), title="Not exported", severity="warning")
             return
 
-        def chosen(answer) -> None:
+        def chosen(answer: tuple[str, bool, str] | None) -> None:
             if answer:
                 self.write_export(*answer)
 

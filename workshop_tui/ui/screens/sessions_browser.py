@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -11,13 +12,18 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.session_summary import SessionLine, words_match
 from workshop_tui.core.wording import plural
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.sessions_index import SessionsIndex, search_words
 from workshop_tui.store.session_file import load_session_now
+from workshop_tui.store.sessions_index import SessionsIndex, search_words
 from workshop_tui.ui.middle_cut import middle_cut
+from workshop_tui.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from workshop_tui.ui.app import WorkshopApp
 
 COLUMNS = [
     ("date", "Date"),
@@ -109,7 +115,10 @@ SORT_KEYS = {
 MOST_ROWS = 200
 
 
-class SessionsBrowser(Screen):
+class SessionsBrowser(Screen[None]):
+    if TYPE_CHECKING:
+        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back to the home screen"),
         Binding("slash,ctrl+f", "search", "Search", id="search", tooltip="Find text in titles, notes and decisions"),

@@ -38,7 +38,7 @@ def earlier_words(line: SessionLine, room: int = 0) -> str:
     return f"{when}{title}{after}"
 
 
-class StartSessionScreen(FormDialog):
+class StartSessionScreen(FormDialog[SessionDetails]):
     def __init__(self, plan: Plan, earlier: list[SessionLine] | None = None) -> None:
         super().__init__()
         self.plan = plan

@@ -88,7 +88,7 @@ def prompts_from(text: str) -> tuple[str, ...]:
     return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
-class StepForm(FormDialog):
+class StepForm(FormDialog[StepDetails]):
     # The whole form, with its buttons, fits a terminal of 80 by 24: fields side by side, short boxes.
     DEFAULT_CSS = """
     StepForm #step-fields {
@@ -121,7 +121,7 @@ class StepForm(FormDialog):
         minutes: int = 10,
         kind: str = "activity",
         kind_fixed: bool = False,
-        attempt: Attempt | None = None,
+        attempt: Attempt[StepDetails] | None = None,
         start: StepDetails | None = None,
         full: bool = False,
         field: str = "",

@@ -61,7 +61,7 @@ def layout(columns: Sequence[Column], rows: Sequence[Row], room: int, padding: i
     return [(column, widths[column.key]) for column in columns if column.key in widths]
 
 
-class FittedTable(DataTable):
+class FittedTable(DataTable[Text]):
     """Rows of words in the columns that fit; Enter shows the chosen row whole, every column."""
 
     BINDINGS = [Binding("enter", "details", "Details", id="row_details", tooltip="Show every field of the chosen row")]
@@ -69,9 +69,10 @@ class FittedTable(DataTable):
     # The table's edges and room for its scroll bar.
     EDGES = 2
 
-    def __init__(self, columns: Sequence[Column], heading: str = "", **kwargs) -> None:
-        kwargs.setdefault("cursor_type", "row")
-        super().__init__(**kwargs)
+    def __init__(
+        self, columns: Sequence[Column], heading: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(cursor_type="row", id=id, classes=classes)
         self.fitted_columns = list(columns)
         self.heading = heading  # what a row is, for its details: "Action", "Decision"
         self.fitted_rows: list[Row] = []

@@ -5,13 +5,15 @@ page that has not had the focus yet is then left with a blank key bar, and a not
 which keys are theirs. The keys are worth reading before the first click, so this one always redraws.
 """
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
 
 class KeyBar(Footer):
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self.recompose)

@@ -5,19 +5,20 @@ from datetime import datetime, timedelta
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from workshop_tui.core.wording import plural
 from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.event_words import labels
 from workshop_tui.core.replay import outside_the_session, replayed_at
-from workshop_tui.model.round import pounds
 from workshop_tui.core.session_engine import countdown_of, is_on_agenda
+from workshop_tui.core.wording import plural
 from workshop_tui.model import Session
+from workshop_tui.model.panel import Panel
+from workshop_tui.model.round import pounds
 from workshop_tui.ui.widgets.notes_list import note_line
 
 SPEEDS = (1, 10, 60)
 
 
-def round_so_far(panel) -> list[str]:
+def round_so_far(panel: Panel) -> list[str]:
     """A commissioning round at this moment of the replay: scores in, the reveal, changes and awards."""
     scores = [s for s in panel.scores if s.withdrawn_at is None]
     changed = sum(1 for s in scores if s.earlier)
@@ -39,32 +40,38 @@ def round_so_far(panel) -> list[str]:
 class ReplayPanel(Static):
     """Shows one moment. The review screen moves the moment with the keyboard or by playing."""
 
-    moment: reactive[datetime | None] = reactive(None)
+    moment: reactive[datetime | None] = reactive(None)  # None until the panel is first shown
 
-    def __init__(self, session: Session, **kwargs) -> None:
-        super().__init__("", markup=False, **kwargs)
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
         self.session = session
         self.start = session.started_at
         self.end = session.last_moment
         self.speed = 1
         self.playing = False
-        # Stepping goes event by event, even when several share one second.
-        self.upto: int | None = None
+        # Stepping goes event by event, even when several share one second: from none, at the start.
+        self.upto: int | None = 0
 
     def on_mount(self) -> None:
-        self.upto = 0
         self.moment = self.start
+
+    @property
+    def moment_shown(self) -> datetime:
+        """The moment on show: the session's start until the panel is first shown, so a key pressed
+        before then (play, next event) replays from the start."""
+        return self.start if self.moment is None else self.moment
 
     def watch_moment(self) -> None:
         if self.moment is not None:
             self.update(self.describe())
 
     def events_so_far(self) -> int:
-        return sum(1 for event in self.session.events if event.at <= self.moment)
+        return sum(1 for event in self.session.events if event.at <= self.moment_shown)
 
     def describe(self) -> str:
         """What the live screen showed then, in words."""
-        replayed = replayed_at(self.session, self.moment, self.upto)
+        moment = self.moment_shown
+        replayed = replayed_at(self.session, moment, self.upto)
         state = replayed.state
         count = len(state.events)
         last = replayed.last_event or "nothing yet"
@@ -73,7 +80,7 @@ class ReplayPanel(Static):
         on_agenda = [s for s in state.steps if s.removed_at is None and is_on_agenda(s)]
         step = state.steps[state.current_step]
         number = on_agenda.index(step) + 1 if step in on_agenda else 0
-        left = countdown_of(step).left(self.moment)
+        left = countdown_of(step).left(moment)
         timer = "running" if step.running_since else "paused"
         state_words = (
             "finished"
@@ -81,7 +88,7 @@ class ReplayPanel(Static):
             else f"{countdown_text(left)}{'' if left < 0 else ' left'}, timer {timer}"
         )
         lines = [
-            f"Replay at {self.moment:%H:%M:%S}, between {self.start:%H:%M} and {self.end:%H:%M}. "
+            f"Replay at {moment:%H:%M:%S}, between {self.start:%H:%M} and {self.end:%H:%M}. "
             f"{'Playing' if self.playing else 'Paused'} at {self.speed}x.",
             self.timeline(),
             f"Event {count} of {len(self.session.events)}: {last}",
@@ -102,7 +109,7 @@ class ReplayPanel(Static):
     def timeline(self, width: int = 50) -> str:
         """Where the moment falls in the session, as a bar with the start and end times."""
         length = (self.end - self.start).total_seconds() or 1
-        done = round((self.moment - self.start).total_seconds() / length * width)
+        done = round((self.moment_shown - self.start).total_seconds() / length * width)
         return f"{self.start:%H:%M} {'█' * done}{'░' * (width - done)} {self.end:%H:%M}"
 
     def go_to(self, moment: datetime, upto: int | None = None) -> None:
@@ -123,7 +130,7 @@ class ReplayPanel(Static):
 
     def advance(self, seconds: float) -> None:
         """Move on by `seconds` of session time (playing calls this with real time times the speed)."""
-        self.go_to(self.moment + timedelta(seconds=seconds))
+        self.go_to(self.moment_shown + timedelta(seconds=seconds))
 
     def shown_events(self) -> int:
         return self.upto if self.upto is not None else self.events_so_far()

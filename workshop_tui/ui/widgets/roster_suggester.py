@@ -1,5 +1,7 @@
 """Completes an @name in the note line from the names on the roster."""
 
+from collections.abc import Callable, Iterable
+
 from textual.suggester import Suggester
 
 from workshop_tui.core.record_commands import squashed
@@ -12,7 +14,7 @@ def naming_someone(value: str) -> bool:
 
 
 class RosterSuggester(Suggester):
-    def __init__(self, names) -> None:
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.names = names  # a callable giving the roster's names now
 
