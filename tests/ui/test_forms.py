@@ -6,6 +6,7 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Button, Input, Static
 
+from workshop_tui.model.command_arguments import LARGEST_COUNT
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.form_dialog import say_problem
@@ -86,11 +87,11 @@ async def test_a_decision_the_engine_refuses_keeps_the_form_open_and_says_why(se
         await pilot.press("d", *"Where shall we meet?")
         form = app.screen
         form.query_one("#method").value = "majority vote"
-        form.query_one("#votes-for", Input).value = "20000"
+        form.query_one("#votes-for", Input).value = str(LARGEST_COUNT + 1)
         form.query_one("#outcome").value = "agreed"
         await pilot.pause()
         await pilot.press("ctrl+s")
-        assert app.screen is form and "For must be from 0 to 10,000" in problems(app)
+        assert app.screen is form and f"For must be from 0 to {LARGEST_COUNT:,}" in problems(app)
         assert app.screen.focused.id == "votes-for"
 
 

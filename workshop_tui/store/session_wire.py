@@ -39,7 +39,6 @@ from workshop_tui.store.toml_files import parse_toml_text, toml_loads
 # 3: a hello may give a code, and the owner decides the window's role and person (the welcome's "you").
 VERSION = 3
 MAX_LINE = 4 * 1024 * 1024  # a whole session of thousands of notes fits; a flood does not
-ROLES = ("facilitator", "note-taker", "guest", "member", "audience")  # as a hello may ask
 LISTEN_BACKLOG = 256  # connections the kernel holds until the owner accepts them: a room's worth, at once
 WINDOW_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")  # a window's id (never a "/": it starts its commands' stamps)
 

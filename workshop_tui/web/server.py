@@ -55,7 +55,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 COOKIE = "workshop_join"
 PERSON_COOKIE = "workshop_person"  # which person a browser's note-taker's window is, for this run of serve
 CODE_VARIABLE = "WORKSHOP_TUI_CODE"  # as `join` reads it (cli/windows.py)
-ROLES = {"join": "Note-taker's window", "show": "Audience window"}
+BROWSER_WINDOWS = {"join": "Note-taker's window", "show": "Audience window"}
 FOLLOW_TITLE = "Follow along"
 FOLLOW_FILES = Path(__file__).parent / "follow_files"
 MOST_FOLLOWERS = 500  # phones on the follow-along page at once: each is one open connection, no process
@@ -170,9 +170,9 @@ class WindowServer(Server):
         join_code: JoinCode | None = None,
         commands: dict[str, str] | None = None,
     ):
-        self.commands = commands or {role: window_command(role, session, sessions_dir) for role in ROLES}
+        self.commands = commands or {role: window_command(role, session, sessions_dir) for role in BROWSER_WINDOWS}
         super().__init__(command=self.commands["join"], host=host, port=port, title=title, templates_path=TEMPLATES)
-        self.titles = {role: f"{words} - {title}" for role, words in ROLES.items()}
+        self.titles = {role: f"{words} - {title}" for role, words in BROWSER_WINDOWS.items()}
         self.join_code = join_code
         self.windows: set[_Window] = set()
         self.said: Callable[[str], None] = log.warning  # where refusals are told (the serve terminal)
@@ -196,7 +196,7 @@ class WindowServer(Server):
         app = web.Application(middlewares=[self.guard])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         routes: list[web.AbstractRouteDef] = [web.get("/", self.handle_menu), web.post("/", self.handle_code_form)]
-        for role in ROLES:
+        for role in BROWSER_WINDOWS:
             routes += [
                 web.get(f"/{role}", self.handle_index),
                 web.post(f"/{role}", self.handle_who_form if role == "join" else self.handle_code_form),
@@ -364,7 +364,7 @@ class WindowServer(Server):
         return response
 
     async def handle_menu(self, request: web.Request) -> web.Response:
-        links = "".join(f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in (*ROLES, "follow"))
+        links = "".join(f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in (*BROWSER_WINDOWS, "follow"))
         page = f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.title)}</title><h1>{escape(self.title)}</h1><ul>{links}</ul></html>'
         return web.Response(text=page, content_type="text/html")
 

@@ -18,9 +18,10 @@ from textual.widgets.option_list import OptionDoesNotExist
 from workshop_tui.core.decision_methods import DOTS, FINGERS, OBJECTIONS, VOTES, way_of_deciding
 from workshop_tui.core.decision_tally import check_decision, tally
 from workshop_tui.model import Decision, Participant
+from workshop_tui.model.command_arguments import LARGEST_COUNT
 from workshop_tui.model.decision import DECISION_METHODS, DECISION_OUTCOMES
 from workshop_tui.model.participant import person_labels
-from workshop_tui.ui.screens.form_dialog import LARGEST_COUNT, FormProblem, clear_problems, say_problem, whole_number
+from workshop_tui.ui.screens.form_dialog import FormProblem, clear_problems, say_problem, whole_number
 
 # One box of inputs for each thing a way of deciding counts; its entry says which it takes.
 COUNT_BOXES = {
