@@ -27,11 +27,11 @@ from typing import TYPE_CHECKING, Any, cast
 from workshop_tui.core.joining import NotWelcome, who_joins
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.roles import Role
+from workshop_tui.core.window_roles import ROLES
 from workshop_tui.model import Event
 from workshop_tui.model.command_arguments import LONGEST_NAME, is_plain, is_plain_name
 from workshop_tui.store.session_file import START_FIELDS, event_text
 from workshop_tui.store.session_wire import (
-    ROLES,
     VERSION,
     WINDOW_ID,
     LineReader,

@@ -364,7 +364,9 @@ class WindowServer(Server):
         return response
 
     async def handle_menu(self, request: web.Request) -> web.Response:
-        links = "".join(f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in (*BROWSER_WINDOWS, "follow"))
+        links = "".join(
+            f'<li><a href="/{role}">{escape(self.titles[role])}</a></li>' for role in (*BROWSER_WINDOWS, "follow")
+        )
         page = f'<!DOCTYPE html><html lang="en-GB"><title>{escape(self.title)}</title><h1>{escape(self.title)}</h1><ul>{links}</ul></html>'
         return web.Response(text=page, content_type="text/html")
 
