@@ -19,20 +19,22 @@ from textual.screen import Screen
 
 from workshop_tui.core.clock import Clock, SystemClock
 from workshop_tui.model import Plan, Session
-from workshop_tui.store.open_session import OpenSession, SessionLink
 from workshop_tui.store.problems import FileProblem
-from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.store.settings import Settings, read_settings, remember_theme
 from workshop_tui.ui.keys import KEYS_ANYWHERE, current_keys, keys_in_words
 from workshop_tui.ui.keys_file import load_keymap
 from workshop_tui.ui.middle_cut import middle_cut
-from workshop_tui.ui.screens.live import LiveScreen
-from workshop_tui.ui.screens.start_session import SessionDetails
 from workshop_tui.ui.terminal_watch import HUNG_UP, watch_terminal
 from workshop_tui.ui.themes import APP_VARIABLES, THEME_HELP, THEMES
 
 if TYPE_CHECKING:
-    from workshop_tui.core.plan_draft import PlanDraft  # loaded only when the editor opens
+    # Each loaded only when its screen opens: the sessions browser, say, never loads the live screen
+    # and the session engine behind it.
+    from workshop_tui.core.plan_draft import PlanDraft
+    from workshop_tui.store.open_session import SessionLink
+    from workshop_tui.store.sessions_folder import SessionsFolder
+    from workshop_tui.ui.screens.live import LiveScreen
+    from workshop_tui.ui.screens.start_session import SessionDetails
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,14 @@ class StartPlan:
     """Open straight onto a new session of this plan (`workshop-tui run`)."""
 
     plan: Plan
-    details: SessionDetails
+    details: "SessionDetails"
 
 
 @dataclass(frozen=True)
 class OpenedSession:
     """Open straight onto a session the command line has opened (`run`, `resume`, `join`, `show`)."""
 
-    owner: SessionLink
+    owner: "SessionLink"
     role: str = "facilitator"  # or "note-taker" (type first) or "audience" (the projector view, read-only)
     in_browser: bool = False  # a window of `serve`: it never reads or writes this computer's files
 
@@ -168,7 +170,11 @@ class WorkshopApp(App[None]):
     def share_with_the_team(self) -> None:
         """Share the sessions folder with the team's archive in the background, if it is connected to one:
         only from the window that keeps the files (never a joined, audience or browser window)."""
-        joined = isinstance(self.opening, OpenedSession) and not isinstance(self.opening.owner, OpenSession)
+        joined = False
+        if isinstance(self.opening, OpenedSession):
+            from workshop_tui.store.open_session import OpenSession
+
+            joined = not isinstance(self.opening.owner, OpenSession)
         if self.window_role == "facilitator" and not self.in_browser and not joined:
             from workshop_tui.ui.team_sharing import share_soon
 
@@ -201,7 +207,9 @@ class WorkshopApp(App[None]):
         self.panic(crash_words(error, report))
 
     @property
-    def folder(self) -> SessionsFolder:
+    def folder(self) -> "SessionsFolder":
+        from workshop_tui.store.sessions_folder import SessionsFolder
+
         return SessionsFolder(self.sessions_dir)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -226,11 +234,13 @@ class WorkshopApp(App[None]):
 
         return HomeScreen()
 
-    def start_session(self, plan: Plan, details: SessionDetails, show: bool = False) -> LiveScreen:
+    def start_session(self, plan: Plan, details: "SessionDetails", show: bool = False) -> "LiveScreen":
         """Make the session (its owner makes the file) and a live screen on it; `show` puts the screen up.
 
         Raises FileProblem if the folder cannot hold it or the session it follows on from cannot be read.
         """
+        from workshop_tui.store.open_session import OpenSession
+
         owner = OpenSession.create(
             self.sessions_dir,
             plan,
@@ -243,7 +253,7 @@ class WorkshopApp(App[None]):
         )
         return self._live(owner, show)
 
-    def resume_session(self, path: Path, show: bool = False) -> LiveScreen:
+    def resume_session(self, path: Path, show: bool = False) -> "LiveScreen":
         """Carry on the session in `path`; if another window runs it, join that window as the facilitator.
         Raises FileProblem if it cannot be opened."""
         from workshop_tui.store.joined_session import resume_or_join
@@ -254,7 +264,10 @@ class WorkshopApp(App[None]):
     def saver_settings(self) -> dict[str, float]:
         return {"gather_seconds": self.autosave_gather_seconds}
 
-    def _live(self, owner: SessionLink, show: bool, role: str = "facilitator") -> LiveScreen:
+    def _live(self, owner: "SessionLink", show: bool, role: str = "facilitator") -> "LiveScreen":
+        from workshop_tui.store.open_session import OpenSession
+        from workshop_tui.ui.screens.live import LiveScreen
+
         self.owners.add(owner)
         served = (
             not isinstance(owner, OpenSession) or owner.serve()
@@ -273,7 +286,9 @@ class WorkshopApp(App[None]):
             self.push_screen(screen)
         return screen
 
-    def live_screens(self) -> list[LiveScreen]:
+    def live_screens(self) -> list["LiveScreen"]:
+        from workshop_tui.ui.screens.live import LiveScreen
+
         return [screen for screen in self.screen_stack if isinstance(screen, LiveScreen)]
 
     def action_help(self) -> None:
