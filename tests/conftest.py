@@ -84,7 +84,7 @@ def finished_session(title: str = "Co-production training, part 1") -> Session:
 
 
 @pytest.fixture
-def git_of_nobody(monkeypatch, tmp_path):
+def git_of_nobody(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A git that knows nobody: no name, no email, no settings of the machine's user (for sharing tests)."""
     home = tmp_path / "home"
     home.mkdir()

@@ -17,6 +17,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.core.session_engine import NotNow
@@ -32,7 +33,7 @@ from workshop_tui.store.session_file import load_session
 TRICKY = ['"quoted"', "it's", '"""', "[[events]]", "a\\b", "# not a comment", "ÆØÅ", "日本語", "🙂", "x = 1", "'''"]
 
 
-def view_of(session: Session) -> dict:
+def view_of(session: Session) -> dict[str, Any]:
     """What a window shows, in a form two windows (and the file) can be compared in."""
     return {
         "events": len(session.events),

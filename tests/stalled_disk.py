@@ -2,6 +2,8 @@
 
 import threading
 
+import pytest
+
 from workshop_tui.store import journal
 
 WAIT = 10  # seconds at most for a thread to get somewhere; normally milliseconds
@@ -10,11 +12,11 @@ WAIT = 10  # seconds at most for a thread to get somewhere; normally millisecond
 class StalledDisk:
     """`stalled` is set once a write waits on the disk; `go()` lets every write finish."""
 
-    def __init__(self, monkeypatch):
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.stalled, self._may_write = threading.Event(), threading.Event()
         real_fsync = journal.os.fsync
 
-        def slow_fsync(fd):
+        def slow_fsync(fd) -> None:
             self.stalled.set()
             assert self._may_write.wait(WAIT)
             real_fsync(fd)

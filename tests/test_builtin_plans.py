@@ -5,7 +5,7 @@ from workshop_tui.core.plan_checks import check_plan
 from workshop_tui.store.plan_library import builtin_plans
 
 
-def test_there_are_three_built_in_plans_with_the_titles_people_expect():
+def test_there_are_three_built_in_plans_with_the_titles_people_expect() -> None:
     titles = [entry.plan.title for entry in builtin_plans()]
     assert sorted(titles) == [
         "Co-production training, part 1",
@@ -14,12 +14,12 @@ def test_there_are_three_built_in_plans_with_the_titles_people_expect():
     ]
 
 
-def test_every_built_in_plan_passes_the_plain_english_and_pacing_checks():
+def test_every_built_in_plan_passes_the_plain_english_and_pacing_checks() -> None:
     for entry in builtin_plans():
         assert check_plan(entry.plan) == [], entry.name
 
 
-def test_every_step_has_instructions_and_every_working_step_has_prompts():
+def test_every_step_has_instructions_and_every_working_step_has_prompts() -> None:
     for entry in builtin_plans():
         for step in entry.plan.steps:
             assert step.instructions, (entry.name, step.title)
@@ -29,7 +29,7 @@ def test_every_step_has_instructions_and_every_working_step_has_prompts():
                 assert all(word_count(s) <= LONGEST_SENTENCE for s in sentences(text))
 
 
-def test_the_training_parts_are_about_three_hours_with_a_food_break():
+def test_the_training_parts_are_about_three_hours_with_a_food_break() -> None:
     plans = {entry.name: entry.plan for entry in builtin_plans()}
     for name in ["co-production-part-1", "co-production-part-2"]:
         plan = plans[name]

@@ -7,12 +7,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.export.feedback_letters import feedback_letters
 from workshop_tui.export.panel_report import markdown_report
 from tests.panel_helpers import CRITERIA, panel_engine, score_everything
 
 
-def test_a_member_is_counted_on_nothing_before_declaring():
+def test_a_member_is_counted_on_nothing_before_declaring() -> None:
     engine, _ = panel_engine(declared=False)
     with pytest.raises(NotNow, match="Margaret has not made their declarations yet"):
         engine.enter_score("p1", "app1", "need", 4)
@@ -21,7 +22,7 @@ def test_a_member_is_counted_on_nothing_before_declaring():
     assert [s.member for s in engine.session.panel.scores] == ["p1"]
 
 
-def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_replaces_none():
+def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_replaces_none() -> None:
     engine, _ = panel_engine(declared=False)
     engine.declare_interest("p1", "app1", "Trustee")
     with pytest.raises(
@@ -39,12 +40,12 @@ def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_rep
     assert engine.session.panel.has_interest("p5", "app3")
 
 
-def everyone_out_of_app1(engine) -> None:
+def everyone_out_of_app1(engine: SessionEngine) -> None:
     for member in ("p1", "p2", "p3", "p4"):
         engine.declare_interest(member, "app1", "We all sing there")
 
 
-def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reason_and_nothing_else():
+def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reason_and_nothing_else() -> None:
     engine, _ = panel_engine(declared=False)
     everyone_out_of_app1(engine)
     score_everything(engine)
@@ -66,7 +67,7 @@ def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reaso
     assert "goes to the funder to decide" in letter.markdown
 
 
-def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confirms_it():
+def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confirms_it() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.reveal_scores()
@@ -133,7 +134,7 @@ def rounds(draw):
     ]
 )
 @example(steps=[("", ("interest", "p1", "app1")), ("", ("score", "p1", "app2", "need", 1)), ("", ("remove", "app1"))])
-def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps):
+def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps) -> None:
     engine, _ = panel_engine(declared=False)
     do = {
         "interest": lambda m, a: engine.declare_interest(m, a, "A link"),

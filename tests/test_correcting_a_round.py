@@ -12,11 +12,11 @@ from workshop_tui.store.plan_library import find_plan
 from tests.panel_helpers import CRITERIA, everyone_declares, panel_engine, score_everything
 
 
-def _ids(engine):
+def _ids(engine: SessionEngine):
     return [a.id for a in engine.session.panel.round.applications]
 
 
-def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_changed():
+def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_changed() -> None:
     engine, _ = panel_engine()
     engine.edit_application(
         "app2", "The applicant sent a revised budget", amount_pence=18_000_00, project="Walks for everyone"
@@ -32,7 +32,7 @@ def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_chan
         engine.edit_application("app2", " ", amount_pence=17_000_00)
 
 
-def test_a_withdrawn_application_stays_on_record_and_is_never_scored_ranked_or_funded():
+def test_a_withdrawn_application_stays_on_record_and_is_never_scored_ranked_or_funded() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.withdraw_application("app3", "The shed closed")
@@ -49,7 +49,7 @@ def test_a_withdrawn_application_stays_on_record_and_is_never_scored_ranked_or_f
     assert "Oak Street Men's Shed was withdrawn" in report and "The shed closed" in report
 
 
-def test_only_an_unscored_application_can_be_removed_and_its_number_is_never_given_again():
+def test_only_an_unscored_application_can_be_removed_and_its_number_is_never_given_again() -> None:
     engine, _ = panel_engine()
     engine.enter_score("p1", "app1", "need", 3)
     with pytest.raises(NotNow, match="has scores already"):
@@ -63,7 +63,7 @@ def test_only_an_unscored_application_can_be_removed_and_its_number_is_never_giv
     assert "Canal Side Singers was removed, with 1 declaration about it" in markdown_report(engine.session)
 
 
-def test_an_import_is_undone_whole_until_scoring_starts():
+def test_an_import_is_undone_whole_until_scoring_starts() -> None:
     engine, _ = panel_engine(declared=False)
     rows = [{"organisation": f"Group {n}", "project": "Tea", "amount_pence": 1_000_00} for n in range(3)]
     engine.add_applications(rows, imported=True)
@@ -87,7 +87,7 @@ def test_an_import_is_undone_whole_until_scoring_starts():
     assert "The import of 3 applications was undone" in markdown_report(engine.session)
 
 
-def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_again():
+def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_again() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.reveal_scores()
@@ -106,7 +106,7 @@ def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_agai
         engine.undo_declaration(declaration.id, "again")
 
 
-def test_a_members_comment_is_kept_for_moderation_and_never_in_a_letter():
+def test_a_members_comment_is_kept_for_moderation_and_never_in_a_letter() -> None:
     from workshop_tui.export.feedback_letters import feedback_letters
 
     engine, _ = panel_engine()
@@ -121,7 +121,7 @@ def test_a_members_comment_is_kept_for_moderation_and_never_in_a_letter():
     assert all("transport" not in letter.markdown for letter in feedback_letters(engine.session))
 
 
-def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it_and_said_so():
+def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it_and_said_so() -> None:
     engine, _ = panel_engine()
     for member in ("p1", "p2", "p3"):  # Priya's sheet (p4) was left at home
         for application in _ids(engine):
@@ -149,7 +149,7 @@ def _two_sittings():
     return first, second
 
 
-def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_and_its_first_times():
+def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_and_its_first_times() -> None:
     first, second = _two_sittings()
     before, after = first.session.panel, second.session.panel
     assert after is not None and [a.id for a in after.round.applications] == [a.id for a in before.round.applications]
@@ -173,7 +173,7 @@ def _tied_round(pot_pence: int, tie_break: str):
     return engine
 
 
-def test_the_tie_break_rule_is_said_where_it_separates_two_applications():
+def test_the_tie_break_rule_is_said_where_it_separates_two_applications() -> None:
     engine = _tied_round(60_000_00, "smaller amount first")
     first, second = ranking(engine.session.panel)[:2]
     assert (first.application.id, second.application.id) == ("app2", "app1")
@@ -183,7 +183,7 @@ def test_the_tie_break_rule_is_said_where_it_separates_two_applications():
     )
 
 
-def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reason():
+def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reason() -> None:
     # £40,000: one of the tied £30,000 and £20,000 fits, not both.
     engine = _tied_round(40_000_00, "the panel decides")
     panel = engine.session.panel
@@ -200,7 +200,7 @@ def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reaso
     assert "the chair put Hillside Lunch Club first: The lunch club reaches people living alone" in report
 
 
-def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_ranked_higher():
+def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_ranked_higher() -> None:
     engine = _tied_round(40_000_00, "the panel decides")
     from workshop_tui.core.panel_views import departure
 
@@ -218,7 +218,7 @@ def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_r
         engine.make_award("app2", "fund in full", "Good walks")
 
 
-def test_a_members_leniency_is_their_average_gap_from_the_others():
+def test_a_members_leniency_is_their_average_gap_from_the_others() -> None:
     engine, _ = panel_engine()
     score_everything(engine, lambda member, app, criterion: 5 if member == "p1" else 3)
     panel = engine.session.panel
@@ -227,7 +227,7 @@ def test_a_members_leniency_is_their_average_gap_from_the_others():
     assert leniency(panel, "p5") is None  # Tom is staff: no scores
 
 
-def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it_tied():
+def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it_tied() -> None:
     engine = _tied_round(40_000_00, "the panel decides")
     engine.order_tie(["app1", "app2"], "First")
     engine.order_tie(["app2", "app1"], "Second")
@@ -241,7 +241,7 @@ def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it
     assert [r.application.id for r in ranking(engine.session.panel)[:3]] == ["app3", "app2", "app1"]
 
 
-def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_asks_why():
+def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_asks_why() -> None:
     from workshop_tui.core.panel_views import departure
 
     engine, _ = panel_engine(pot_pence=40_000_00)
@@ -259,7 +259,7 @@ def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_
     assert "are tied where the money runs out" in markdown_report(engine.session)
 
 
-def test_removing_an_application_or_undoing_out_of_order_never_leaves_a_member_undeclared():
+def test_removing_an_application_or_undoing_out_of_order_never_leaves_a_member_undeclared() -> None:
     engine, _ = panel_engine()  # everyone said "no interests"
     engine.enter_score("p2", "app1", "need", 3)
     engine.declare_interest("p2", "app4", "I sing there")
@@ -272,7 +272,7 @@ def test_removing_an_application_or_undoing_out_of_order_never_leaves_a_member_u
     assert panel.declared("p2") and [d.application for d in panel.declarations if d.member == "p2"] == [""]
 
 
-def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for_the_reveal():
+def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for_the_reveal() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.declare_interest("p2", "app1", "My wife volunteers there")
@@ -286,7 +286,7 @@ def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for
     assert may("note-taker", "undo_declaration") and not may("member", "undo_declaration")
 
 
-def test_a_withdrawn_applicants_letter_says_it_was_withdrawn():
+def test_a_withdrawn_applicants_letter_says_it_was_withdrawn() -> None:
     from workshop_tui.export.feedback_letters import feedback_letters
 
     engine, _ = panel_engine()
@@ -295,7 +295,7 @@ def test_a_withdrawn_applicants_letter_says_it_was_withdrawn():
     assert "was withdrawn from this round" in letter.markdown and "The group closed" not in letter.markdown
 
 
-def test_an_agreed_score_a_late_sheet_did_not_weigh_is_marked_to_check_until_agreed_again():
+def test_an_agreed_score_a_late_sheet_did_not_weigh_is_marked_to_check_until_agreed_again() -> None:
     engine, _ = panel_engine()
     for member in ("p1", "p2", "p3"):  # Priya's sheet (p4) came late
         for criterion in CRITERIA:

@@ -100,14 +100,14 @@ def check_every_event_is_said_with_its_names(session: Session) -> set[str]:
     return met
 
 
-def test_every_kind_of_event_is_said_naming_who_or_what_or_has_nothing_to_name():
+def test_every_kind_of_event_is_said_naming_who_or_what_or_has_nothing_to_name() -> None:
     """A kind added later fails here until the replay has words for it that name its person, step or thing."""
     assert set(Kind) == set(SAYINGS) | NOTHING_TO_NAME
     assert not set(SAYINGS) & NOTHING_TO_NAME
     assert set(NOTE_TAKEN) == set(NOTE_KINDS)  # each kind of note says how it came in
 
 
-def test_every_event_of_a_whole_course_and_a_panel_names_who_or_what_it_was_about():
+def test_every_event_of_a_whole_course_and_a_panel_names_who_or_what_it_was_about() -> None:
     met = check_every_event_is_said_with_its_names(training_part_1())
     met |= check_every_event_is_said_with_its_names(shortlisting_panel())
     met |= check_every_event_is_said_with_its_names(every_other_kind())
@@ -300,7 +300,7 @@ def drive(engine: SessionEngine, command: str, data) -> None:
     roster=st.lists(st.tuples(NAMES, ROLES, st.booleans()), min_size=1, max_size=5),
     commands=st.lists(st.tuples(COMMANDS, st.integers(0, 300)), min_size=1, max_size=40),
 )
-def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(data, roster, commands):
+def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(data, roster, commands) -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Generated", clock), clock)
     for name, role, arrived in roster:
@@ -314,7 +314,7 @@ def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(data,
     check_every_event_is_said_with_its_names(engine.session)
 
 
-def test_the_replay_says_who_joined_the_roster_and_who_said_a_note():
+def test_the_replay_says_who_joined_the_roster_and_who_said_a_note() -> None:
     session = training_part_1()
     at = next(n for n, e in enumerate(session.events) if e.kind == Kind.PERSON_ADD) + 1
     assert replayed_at(session, session.last_moment, at).last_event == "Margaret joined the roster"
@@ -323,7 +323,7 @@ def test_the_replay_says_who_joined_the_roster_and_who_said_a_note():
     assert replayed_at(session, session.last_moment, said).last_event.endswith(f" - {by}")
 
 
-def test_a_time_outside_the_session_is_said_to_be_before_its_start_or_after_its_end_with_its_span():
+def test_a_time_outside_the_session_is_said_to_be_before_its_start_or_after_its_end_with_its_span() -> None:
     session = training_part_1()
     start, end = session.started_at, session.last_moment
     span = f"This session ran from {start:%H:%M} to {end:%H:%M}."
@@ -335,7 +335,7 @@ def test_a_time_outside_the_session_is_said_to_be_before_its_start_or_after_its_
     assert outside_the_session(session, end.replace(second=0, microsecond=0)) == ""
 
 
-def test_an_unfinished_session_says_it_was_last_changed_not_ended():
+def test_an_unfinished_session_says_it_was_last_changed_not_ended() -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Running", clock), clock)
     engine.start_timer()
@@ -346,7 +346,7 @@ def test_an_unfinished_session_says_it_was_last_changed_not_ended():
     )
 
 
-def test_a_kind_this_version_does_not_know_is_said_by_its_name_and_odd_details_by_the_plain_words():
+def test_a_kind_this_version_does_not_know_is_said_by_its_name_and_odd_details_by_the_plain_words() -> None:
     session = training_part_1()
     before = starting_state(session)
     assert what_happened(before, Event(at=TEN_AM, kind="later.kind", details={})) == "later.kind"

@@ -26,7 +26,7 @@ def session():
     return load_session(SHIPPED)
 
 
-def test_the_round_has_its_pot_19_applications_8_members_and_2_staff(session):
+def test_the_round_has_its_pot_19_applications_8_members_and_2_staff(session) -> None:
     panel = session.panel
     assert panel.round.pot_pence == POT_PENCE == 1_700_000_00
     assert len(panel.round.applications) == 19
@@ -37,7 +37,7 @@ def test_the_round_has_its_pot_19_applications_8_members_and_2_staff(session):
     assert [p.role for p in non_scoring(session)] == ["staff", "staff"]
 
 
-def test_every_member_declares_and_two_declare_an_interest(session):
+def test_every_member_declares_and_two_declare_an_interest(session) -> None:
     panel = session.panel
     assert all(panel.declared(p.id) for p in members(session))
     interests = [d for d in panel.declarations if d.application]
@@ -45,7 +45,7 @@ def test_every_member_declares_and_two_declare_an_interest(session):
     assert len(panel.declarations) == 8
 
 
-def test_every_member_scores_everything_they_may_and_the_scores_vary(session):
+def test_every_member_scores_everything_they_may_and_the_scores_vary(session) -> None:
     panel = session.panel
     for person in members(session):
         for application in panel.round.applications:
@@ -58,7 +58,7 @@ def test_every_member_scores_everything_they_may_and_the_scores_vary(session):
     assert levels[3] + levels[4] > len(panel.scores) / 2 and {1, 2, 5} <= set(levels)
 
 
-def test_the_chair_reveals_and_exactly_three_members_change_a_score_with_a_reason(session):
+def test_the_chair_reveals_and_exactly_three_members_change_a_score_with_a_reason(session) -> None:
     panel = session.panel
     assert panel.revealed_at is not None
     changed = [s for s in panel.scores if s.earlier]
@@ -77,7 +77,7 @@ def _first_levels(panel, application: str, criterion: str) -> list[int]:
     return found
 
 
-def test_every_application_has_agreed_scores_with_reasons_where_members_differed_by_two_or_more(session):
+def test_every_application_has_agreed_scores_with_reasons_where_members_differed_by_two_or_more(session) -> None:
     panel = session.panel
     reasons = 0
     for application in panel.round.applications:
@@ -91,7 +91,7 @@ def test_every_application_has_agreed_scores_with_reasons_where_members_differed
     assert reasons >= 5
 
 
-def test_eleven_are_funded_within_the_pot_and_the_rest_deferred_or_declined_with_reasons(session):
+def test_eleven_are_funded_within_the_pot_and_the_rest_deferred_or_declined_with_reasons(session) -> None:
     panel = session.panel
     assert len(panel.awards) == 19 and {a.application for a in panel.awards} == {a.id for a in panel.round.applications}
     funded = [a for a in panel.awards if a.outcome in FUNDED]
@@ -120,7 +120,7 @@ def _step_of_each_event(session) -> list[tuple[str, str]]:
     return out
 
 
-def test_the_round_follows_the_plans_agenda_step_by_step(session):
+def test_the_round_follows_the_plans_agenda_step_by_step(session) -> None:
     assert session.status == "finished"
     assert all(step.elapsed_seconds > 0 for step in session.steps)
     steps_of = {}
@@ -134,7 +134,7 @@ def test_the_round_follows_the_plans_agenda_step_by_step(session):
     assert len(session.notes) >= 10 and len(session.actions) >= 2
 
 
-def test_the_words_a_new_user_reads_are_short_plain_sentences(session):
+def test_the_words_a_new_user_reads_are_short_plain_sentences(session) -> None:
     panel = session.panel
     words = [a.reason for a in panel.awards] + [a.departure_reason for a in panel.awards if a.departure_reason]
     words += [a.reason for a in panel.agreed if a.reason] + [s.reason for s in panel.scores if s.reason]

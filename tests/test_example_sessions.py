@@ -14,7 +14,7 @@ SESSIONS = Path(__file__).resolve().parent.parent / "sessions"
 
 
 @pytest.mark.parametrize("make", ALL_EXAMPLES, ids=[make.__name__ for make in ALL_EXAMPLES])
-def test_each_shipped_example_is_the_engines_output(make):
+def test_each_shipped_example_is_the_engines_output(make) -> None:
     session = make()
     path = SESSIONS / session_file_name(session.title, session.started_at)
     if os.environ.get("WORKSHOP_TUI_UPDATE_EXAMPLES"):
@@ -24,7 +24,7 @@ def test_each_shipped_example_is_the_engines_output(make):
     assert session.status == "finished"
 
 
-def test_the_shipped_spreadsheet_holds_the_example_rounds_applications_and_imports_cleanly():
+def test_the_shipped_spreadsheet_holds_the_example_rounds_applications_and_imports_cleanly() -> None:
     path = SESSIONS / APPLICATIONS_CSV
     if os.environ.get("WORKSHOP_TUI_UPDATE_EXAMPLES"):
         path.write_bytes(applications_csv().encode())

@@ -42,7 +42,9 @@ def start_part_2(folder: Path, clock: FakeClock, follows: Path | None, title: st
     )
 
 
-def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(sessions_dir: Path, clock: FakeClock):
+def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -63,7 +65,7 @@ def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(sess
     assert read_summary(owner.path)["open_actions"] == 2
 
 
-def test_carried_actions_are_ticked_in_part_2_and_people_marked_arrived(sessions_dir: Path, clock: FakeClock):
+def test_carried_actions_are_ticked_in_part_2_and_people_marked_arrived(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -79,7 +81,7 @@ def test_carried_actions_are_ticked_in_part_2_and_people_marked_arrived(sessions
     assert [a.done_at is None for a in load_session(part_1).actions] == [True, True, False]
 
 
-def test_only_a_session_that_has_just_begun_can_follow_on(sessions_dir: Path, clock: FakeClock):
+def test_only_a_session_that_has_just_begun_can_follow_on(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = load_session(make_part_1(sessions_dir, clock))
     engine = SessionEngine(new_session(find_plan("co-production-part-2").plan, "Part 2", clock), clock)
     engine.add_note("Hello")
@@ -87,7 +89,9 @@ def test_only_a_session_that_has_just_begun_can_follow_on(sessions_dir: Path, cl
         engine.follow_on(part_1, "part-1.toml")
 
 
-def test_a_part_1_that_cannot_be_read_is_said_and_nothing_is_made(sessions_dir: Path, clock: FakeClock, tmp_path: Path):
+def test_a_part_1_that_cannot_be_read_is_said_and_nothing_is_made(
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path
+) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("title = ")
     with pytest.raises(Exception, match="not valid TOML"):
@@ -95,7 +99,7 @@ def test_a_part_1_that_cannot_be_read_is_said_and_nothing_is_made(sessions_dir: 
     assert not sessions_dir.exists() or list(sessions_dir.glob("*.toml")) == []
 
 
-def test_the_choice_puts_the_newest_of_the_same_course_first(sessions_dir: Path, clock: FakeClock):
+def test_the_choice_puts_the_newest_of_the_same_course_first(sessions_dir: Path, clock: FakeClock) -> None:
     leeds = make_part_1(sessions_dir, clock, "Co-production training, part 1 (Leeds)")
     clock.advance(minutes=60 * 24)
     york = make_part_1(sessions_dir, clock, "Co-production training, part 1 (York)")
@@ -110,7 +114,7 @@ def test_the_choice_puts_the_newest_of_the_same_course_first(sessions_dir: Path,
     assert course_of("Training: Part 2 (Leeds)") == course_of("training part one (leeds)") == "training (leeds)"
 
 
-def test_minutes_of_part_2_show_the_carried_actions_and_who_did_not_come(sessions_dir: Path, clock: FakeClock):
+def test_minutes_of_part_2_show_the_carried_actions_and_who_did_not_come(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -132,7 +136,7 @@ def test_minutes_of_part_2_show_the_carried_actions_and_who_did_not_come(session
     assert "Write to the council" in own and "Visit the day centre" not in own
 
 
-def test_minutes_of_part_1_say_what_happened_to_each_action_in_part_2(sessions_dir: Path, clock: FakeClock):
+def test_minutes_of_part_1_say_what_happened_to_each_action_in_part_2(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -151,7 +155,7 @@ def test_minutes_of_part_1_say_what_happened_to_each_action_in_part_2(sessions_d
     assert "still open there" in table and "done there" in table
 
 
-def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Path, clock: FakeClock):
+def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -167,7 +171,7 @@ def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Pat
     assert "and done there" in out.getvalue()
 
 
-def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: FakeClock):
+def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     err = io.StringIO()
     with redirect_stderr(err):

@@ -22,7 +22,7 @@ def _read_until(master: int, wanted: bytes, seen: bytearray) -> None:
             seen += os.read(master, 65536)
 
 
-def test_closing_the_terminal_saves_the_session_and_ends_the_app(tmp_path: Path):
+def test_closing_the_terminal_saves_the_session_and_ends_the_app(tmp_path: Path) -> None:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     command = [

@@ -81,7 +81,7 @@ def named_rounds(draw):
 
 @settings(max_examples=80, deadline=None)
 @given(named_rounds())
-def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn):
+def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn) -> None:
     people, said = drawn
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Fund", clock), clock)
@@ -111,7 +111,7 @@ def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn
             assert not found, f"{part!r} is in an output: {found[0][:300]}"
 
 
-def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed():
+def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed() -> None:
     from workshop_tui.export.anonymise import names_in
 
     roster = ["Margaret Smith", "Dennis Hill"]
@@ -121,7 +121,7 @@ def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed():
     assert names_in("Anne said so", ["Anne-Marie Jones"]) == ["Anne-Marie Jones"]  # each part of a double name
 
 
-def test_a_surname_that_is_a_word_of_the_file_never_breaks_the_anonymised_copy():
+def test_a_surname_that_is_a_word_of_the_file_never_breaks_the_anonymised_copy() -> None:
     """Found on a second read: "Chris Round" turned the session's "round" into a name, and no letter could be written."""
     from tests.panel_helpers import panel_engine, score_everything
 

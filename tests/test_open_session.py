@@ -22,7 +22,7 @@ WAIT = 10  # seconds at most for the saver thread to answer; normally millisecon
 class Heard:
     """Collects what the owner tells, and lets a test wait for the next save report."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.changes: list[Change] = []
         self.saved = threading.Event()
 
@@ -41,7 +41,9 @@ def _open(folder: Path, clock: FakeClock, **saver) -> OpenSession:
     return OpenSession.create(folder, small_plan(), "Owner", clock, "Sam", "Jo", **saver)
 
 
-def test_a_command_returns_its_events_and_listeners_hear_them_only_once_they_are_on_disk(tmp_path: Path, clock):
+def test_a_command_returns_its_events_and_listeners_hear_them_only_once_they_are_on_disk(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     with _open(tmp_path, clock, gather_seconds=60) as owner:
         heard = Heard()
         owner.listen(heard)
@@ -54,7 +56,7 @@ def test_a_command_returns_its_events_and_listeners_hear_them_only_once_they_are
         assert [n.text for n in load_session(owner.path).notes] == ["Where is the loop?"]
 
 
-def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path, clock):
+def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path, clock: FakeClock) -> None:
     with (
         _open(tmp_path, clock) as owner,
         pytest.raises(NotNow, match="'save_session' is not something a session can do"),
@@ -62,7 +64,7 @@ def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path,
         owner.apply(Command("save_session"))
 
 
-def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock):
+def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock: FakeClock) -> None:
     with _open(tmp_path, clock, gather_seconds=0) as owner:
         heard = Heard()
         owner.listen(heard)
@@ -73,7 +75,9 @@ def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock):
 
 
 @pytest.mark.parametrize("error", [errno.EROFS, errno.ENOSPC, errno.EACCES])
-def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(tmp_path: Path, clock, monkeypatch, error):
+def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, error
+) -> None:
     broken = {"yes": True}
     real_write, real_mkstemp = journal.os.write, atomic.tempfile.mkstemp
 
@@ -106,7 +110,9 @@ def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(tmp_path:
         owner.close()
 
 
-def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(tmp_path: Path, clock, monkeypatch):
+def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     owner = _open(tmp_path, clock, gather_seconds=0, retry_seconds=0.01)
     heard = Heard()
     owner.listen(heard)
@@ -131,7 +137,9 @@ def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(tmp_path
         owner.close()
 
 
-def test_no_command_waits_on_a_save_that_is_writing(tmp_path: Path, clock, monkeypatch):
+def test_no_command_waits_on_a_save_that_is_writing(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     owner = _open(tmp_path, clock, gather_seconds=0)
     disk = StalledDisk(monkeypatch)
     try:
@@ -149,7 +157,7 @@ def test_no_command_waits_on_a_save_that_is_writing(tmp_path: Path, clock, monke
         owner.close()
 
 
-def test_flush_saves_at_once_on_the_calling_thread(tmp_path: Path, clock):
+def test_flush_saves_at_once_on_the_calling_thread(tmp_path: Path, clock: FakeClock) -> None:
     owner = _open(tmp_path, clock, gather_seconds=60)
     owner.apply(Command("add_note", {"typed": "now"}))
     assert owner.flush().ok and owner.save_state.unsaved == 0
@@ -157,7 +165,7 @@ def test_flush_saves_at_once_on_the_calling_thread(tmp_path: Path, clock):
     owner.close()
 
 
-def test_closing_lets_go_of_the_lock_and_a_second_owner_is_refused_until_then(tmp_path: Path, clock):
+def test_closing_lets_go_of_the_lock_and_a_second_owner_is_refused_until_then(tmp_path: Path, clock: FakeClock) -> None:
     owner = _open(tmp_path, clock)
     from workshop_tui.store.problems import FileProblem
 
@@ -167,7 +175,9 @@ def test_closing_lets_go_of_the_lock_and_a_second_owner_is_refused_until_then(tm
     OpenSession.resume(owner.path, clock).close()
 
 
-def test_leftover_temporary_files_of_killed_saves_are_removed_on_the_next_open(tmp_path: Path, clock):
+def test_leftover_temporary_files_of_killed_saves_are_removed_on_the_next_open(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     owner = _open(tmp_path, clock)
     owner.close()
     leftover = tmp_path / f".{owner.path.name}.abc123.saving"
@@ -178,7 +188,7 @@ def test_leftover_temporary_files_of_killed_saves_are_removed_on_the_next_open(t
     assert not leftover.exists() and other.exists()
 
 
-def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_path: Path, clock):
+def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_path: Path, clock: FakeClock) -> None:
     from workshop_tui.store.problems import FileProblem
 
     owner = _open(tmp_path, clock)
@@ -194,8 +204,8 @@ def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_p
 
 
 def test_a_session_whose_file_could_not_be_made_never_takes_over_another_sessions_file(
-    tmp_path: Path, clock, monkeypatch
-):
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop_tui.store import sessions_folder
 
     first = _open(tmp_path, clock)
@@ -220,12 +230,14 @@ def test_a_session_whose_file_could_not_be_made_never_takes_over_another_session
     assert [n.text for n in load_session(second.path).notes] == ["the second session's note"]
 
 
-def test_a_closed_owner_never_writes_again_even_after_a_failed_save(tmp_path: Path, clock, monkeypatch):
+def test_a_closed_owner_never_writes_again_even_after_a_failed_save(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     owner = _open(tmp_path, clock, gather_seconds=60)
     owner.apply(Command("finish"))
     real_mkstemp = atomic.tempfile.mkstemp
 
-    def refuse(*args, **kwargs):
+    def refuse(*args, **kwargs) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
@@ -238,7 +250,7 @@ def test_a_closed_owner_never_writes_again_even_after_a_failed_save(tmp_path: Pa
     assert [c.text for c in load_session(owner.path).comments] == ["Added after the disk came back"]
 
 
-def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Path, clock: FakeClock):
+def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Path, clock: FakeClock) -> None:
     owner = _open(sessions_dir, clock)
     with pytest.raises(NotNow, match="Only the facilitator can finish"):
         owner.apply(Command("finish", role="note-taker"))
@@ -252,7 +264,9 @@ def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Pa
     owner.close()
 
 
-def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands(tmp_path: Path, clock):
+def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     from workshop_tui.core.session_engine import WrongThread
     from workshop_tui.model import Event
 
@@ -260,7 +274,7 @@ def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands
         changers: set[str] = set()
         real_apply = owner.engine.apply
 
-        def watched(event):
+        def watched(event) -> None:
             changers.add(threading.current_thread().name)
             real_apply(event)
 
@@ -280,12 +294,12 @@ def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands
             real_apply(Event(at=clock.now(), kind="note.add", details={"note": "n99", "step": "s1", "text": "x"}))
 
 
-def test_a_listener_that_saves_again_as_it_is_told_of_a_save_does_not_hang(tmp_path: Path, clock):
+def test_a_listener_that_saves_again_as_it_is_told_of_a_save_does_not_hang(tmp_path: Path, clock: FakeClock) -> None:
     # A screen told of a finish during its own flush shows the finished screen, which flushes again.
     with _open(tmp_path, clock, gather_seconds=60) as owner:
         more = iter(["came in meanwhile"])
 
-        def told(change):
+        def told(change) -> None:
             if change.events:
                 for text in more:  # another window's change arrives as this one is told: save it too
                     owner.apply(Command("add_note", {"typed": text}))

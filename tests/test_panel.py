@@ -1,14 +1,18 @@
 """A commissioning panel in the engine: the round, declarations, scores, the reveal, moderation and awards."""
 
+from pathlib import Path
+
 import pytest
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.panel_views import departure, left_pence, near_the_line, ranking, spread, suggested_level
 from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.store.session_file import load_session, save_new_session
 from tests.panel_helpers import CRITERIA, panel_engine, score_everything
 
 
-def test_a_round_takes_its_criteria_from_the_plan_and_its_pot_when_opened():
+def test_a_round_takes_its_criteria_from_the_plan_and_its_pot_when_opened() -> None:
     engine, _ = panel_engine(pot_pence=1_700_000_00)
     panel = engine.session.panel
     assert panel.round.pot_pence == 1_700_000_00
@@ -18,7 +22,7 @@ def test_a_round_takes_its_criteria_from_the_plan_and_its_pot_when_opened():
         engine.open_round(5)
 
 
-def test_a_plan_without_criteria_cannot_hold_a_round(clock):
+def test_a_plan_without_criteria_cannot_hold_a_round(clock: FakeClock) -> None:
     from workshop_tui.core.session_engine import SessionEngine
     from tests.conftest import small_session
 
@@ -27,7 +31,7 @@ def test_a_plan_without_criteria_cannot_hold_a_round(clock):
         engine.open_round(100)
 
 
-def test_an_imported_batch_with_one_bad_row_adds_nothing_and_names_the_row():
+def test_an_imported_batch_with_one_bad_row_adds_nothing_and_names_the_row() -> None:
     engine, _ = panel_engine()
     before = len(engine.session.panel.round.applications)
     with pytest.raises(NotNow, match="Application 2"):
@@ -40,7 +44,7 @@ def test_an_imported_batch_with_one_bad_row_adds_nothing_and_names_the_row():
     assert len(engine.session.panel.round.applications) == before
 
 
-def test_a_member_with_an_interest_cannot_score_it_and_staff_cannot_score_at_all():
+def test_a_member_with_an_interest_cannot_score_it_and_staff_cannot_score_at_all() -> None:
     engine, _ = panel_engine(declared=False)
     engine.declare_interest("p1", "app1", "I volunteer at the lunch club")
     with pytest.raises(NotNow, match="stepped out"):
@@ -52,7 +56,7 @@ def test_a_member_with_an_interest_cannot_score_it_and_staff_cannot_score_at_all
     assert engine.session.panel.declared("p2") and not engine.session.panel.has_interest("p2", "app1")
 
 
-def test_a_late_declaration_withdraws_the_scores_already_entered():
+def test_a_late_declaration_withdraws_the_scores_already_entered() -> None:
     engine, _ = panel_engine()
     engine.enter_score("p2", "app3", "need", 5)
     engine.declare_interest("p2", "app3", "My son runs the shed")
@@ -60,7 +64,7 @@ def test_a_late_declaration_withdraws_the_scores_already_entered():
     assert engine.session.panel.scores[0].withdrawn_at is not None  # kept, for the record
 
 
-def test_no_score_and_zero_are_different():
+def test_no_score_and_zero_are_different() -> None:
     engine, _ = panel_engine()
     engine.enter_score("p1", "app1", "need", None)
     score = engine.session.panel.scores[0]
@@ -69,7 +73,7 @@ def test_no_score_and_zero_are_different():
         engine.enter_score("p1", "app1", "need", 0)
 
 
-def test_before_the_reveal_typing_again_corrects_and_after_it_a_change_needs_a_reason():
+def test_before_the_reveal_typing_again_corrects_and_after_it_a_change_needs_a_reason() -> None:
     engine, _ = panel_engine()
     engine.enter_score("p1", "app1", "need", 2)
     engine.enter_score("p1", "app1", "need", 3)
@@ -86,7 +90,7 @@ def test_before_the_reveal_typing_again_corrects_and_after_it_a_change_needs_a_r
     assert score.level == 4 and score.earlier[0].level == 3 and score.reason.startswith("I missed")
 
 
-def test_moderation_flags_a_spread_of_two_levels_and_suggests_the_middle():
+def test_moderation_flags_a_spread_of_two_levels_and_suggests_the_middle() -> None:
     engine, _ = panel_engine()
     for member, level in [("p1", 2), ("p2", 4), ("p3", 3), ("p4", 4)]:
         engine.enter_score(member, "app1", "need", level)
@@ -95,7 +99,7 @@ def test_moderation_flags_a_spread_of_two_levels_and_suggests_the_middle():
     assert suggested_level(engine.session.panel, "app1", "need") == 4  # the median 3.5, rounded half up
 
 
-def test_a_score_saved_and_loaded_from_the_file_is_the_same_panel(tmp_path):
+def test_a_score_saved_and_loaded_from_the_file_is_the_same_panel(tmp_path: Path) -> None:
     engine, _ = panel_engine()
     engine.declare_interest("p1", "app1", "Trustee")
     score_everything(engine)
@@ -108,13 +112,13 @@ def test_a_score_saved_and_loaded_from_the_file_is_the_same_panel(tmp_path):
     assert load_session(path).panel == engine.session.panel
 
 
-def _agree(engine, levels: dict[str, int]) -> None:
+def _agree(engine: SessionEngine, levels: dict[str, int]) -> None:
     for application, level in levels.items():
         for criterion in CRITERIA:
             engine.agree_score(application, criterion, level)
 
 
-def test_an_award_that_follows_the_ranking_needs_only_its_reason_and_one_that_departs_needs_why():
+def test_an_award_that_follows_the_ranking_needs_only_its_reason_and_one_that_departs_needs_why() -> None:
     engine, _ = panel_engine(pot_pence=60_000_00)
     score_everything(engine)
     engine.reveal_scores()
@@ -135,7 +139,7 @@ def test_an_award_that_follows_the_ranking_needs_only_its_reason_and_one_that_de
     assert left_pence(panel) == 5_000_00
 
 
-def test_an_award_records_who_stepped_out_and_who_took_part():
+def test_an_award_records_who_stepped_out_and_who_took_part() -> None:
     engine, _ = panel_engine()
     engine.declare_interest("p3", "app1", "I am a member")
     score_everything(engine)
@@ -146,7 +150,7 @@ def test_an_award_records_who_stepped_out_and_who_took_part():
     assert award.stepped_out == ["p3"] and award.present == ["p1", "p2", "p4"]
 
 
-def test_the_applications_near_the_funding_line_are_the_ones_moderation_starts_with():
+def test_the_applications_near_the_funding_line_are_the_ones_moderation_starts_with() -> None:
     engine, _ = panel_engine(pot_pence=50_000_00)
     levels = {"app1": 5, "app2": 4, "app3": 3, "app4": 2}
     score_everything(engine, lambda member, app, criterion: levels[app])
@@ -189,7 +193,7 @@ step = st.one_of(
 )
 
 
-def _do(engine, move) -> None:
+def _do(engine: SessionEngine, move) -> None:
     name, *args = move
     try:
         if name == "declare":
@@ -217,7 +221,7 @@ def _do(engine, move) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(step, max_size=60))
-def test_a_member_with_an_interest_never_has_a_counted_score_for_it(moves):
+def test_a_member_with_an_interest_never_has_a_counted_score_for_it(moves) -> None:
     engine, _ = panel_engine()
     for move in moves:
         _do(engine, move)
@@ -229,7 +233,7 @@ def test_a_member_with_an_interest_never_has_a_counted_score_for_it(moves):
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(step, max_size=80))
-def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves):
+def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves) -> None:
     engine, _ = panel_engine(pot_pence=60_000_00)
     score_everything(engine, lambda member, app, criterion: 1 + (int(app[-1]) + int(member[-1])) % 5)
     for move in moves:
@@ -247,7 +251,7 @@ def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves)
         max_size=60,
     ),
 )
-def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(moves, sheets):
+def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(moves, sheets) -> None:
     from workshop_tui.core.panel_views import scores_so_far
     from workshop_tui.core.ranking import rank
 
@@ -268,7 +272,7 @@ def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(mo
         st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL), max_size=60
     ),
 )
-def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sheets):
+def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sheets) -> None:
     from workshop_tui.model.panel import Panel
 
     engine, _ = panel_engine()
@@ -281,7 +285,7 @@ def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sh
     assert kept.totals == recounted.totals
 
 
-def test_a_members_own_window_scores_only_their_own_sheet_and_decides_nothing():
+def test_a_members_own_window_scores_only_their_own_sheet_and_decides_nothing() -> None:
     engine, _ = panel_engine()
     engine.declare_interest("p1", "app1", "Trustee")
     with engine.stamped("member: Margaret", "c1"):

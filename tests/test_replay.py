@@ -65,7 +65,7 @@ def drive(engine: SessionEngine, clock: FakeClock, command: str, data) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), commands=st.lists(st.tuples(COMMANDS, st.integers(0, 600)), min_size=1, max_size=40))
-def test_replay_at_every_event_matches_the_engine(data, commands):
+def test_replay_at_every_event_matches_the_engine(data, commands) -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Replay", clock), clock)
     seen = []  # (number of events, the engine's state then)
@@ -85,7 +85,7 @@ def test_replay_at_every_event_matches_the_engine(data, commands):
         )
 
 
-def test_replay_by_time_stops_before_later_events():
+def test_replay_by_time_stops_before_later_events() -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Replay", clock), clock)
     engine.start_timer()

@@ -33,7 +33,7 @@ def decided_rounds(draw):
 
 @settings(max_examples=120, deadline=None)
 @given(decided_rounds())
-def test_the_reports_statements_agree_with_its_tables(case):
+def test_the_reports_statements_agree_with_its_tables(case) -> None:
     pot, extra, levels, tie_break, awards, order = case
     engine, _ = panel_engine(pot_pence=pot)
     panel = engine.session.panel

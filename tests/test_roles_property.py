@@ -96,7 +96,7 @@ WINDOWS = [
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, len(WINDOWS) - 1), commands()), min_size=1, max_size=40))
-def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_names_who_did_it(sent):
+def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_names_who_did_it(sent) -> None:
     with tempfile.TemporaryDirectory() as folder:
         owner = OpenSession.create(
             Path(folder),

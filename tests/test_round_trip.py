@@ -6,6 +6,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, first_state, new_session
 from workshop_tui.model import STEP_KINDS, Event, Plan, Session, Step
 from workshop_tui.model.session_start import SessionStart
@@ -78,13 +79,13 @@ def sessions(draw) -> Session:
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(session=sessions())
-def test_any_session_saved_and_loaded_is_the_same(session: Session, tmp_path: Path):
+def test_any_session_saved_and_loaded_is_the_same(session: Session, tmp_path: Path) -> None:
     path = tmp_path / "round-trip.toml"
     save_session(session, path)
     assert load_session(path) == session
 
 
-def test_tricky_text_survives_word_for_word(tmp_path: Path, clock):
+def test_tricky_text_survives_word_for_word(tmp_path: Path, clock: FakeClock) -> None:
     engine = SessionEngine(new_session(small_plan(), "Tricky", clock), clock)
     for tricky in TRICKY:
         engine.add_note("\u200b" + tricky if tricky.strip()[:1] in "+?!>@" else tricky)

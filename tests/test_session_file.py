@@ -5,6 +5,7 @@ import tomllib
 from datetime import date, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -123,7 +124,7 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(run=runs())
-def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
+def test_loading_a_file_equals_replaying_its_events(tmp_path_factory: pytest.TempPathFactory, run) -> None:
     offset, steps = run
     _run_and_check(tmp_path_factory.mktemp("sessions"), small_plan(), offset, steps)
 
@@ -265,7 +266,7 @@ def panel_runs(draw):
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(run=panel_runs())
-def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory, run):
+def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory: pytest.TempPathFactory, run) -> None:
     offset, steps = run
     _run_and_check(tmp_path_factory.mktemp("sessions"), find_plan("commissioning-shortlisting").plan, offset, steps)
 
@@ -287,7 +288,9 @@ def _session_with_saves(folder: Path, clock: FakeClock) -> tuple[OpenSession, li
     return owner, sizes
 
 
-def test_a_file_cut_at_any_byte_of_its_last_save_loads_with_every_earlier_change(tmp_path: Path, clock):
+def test_a_file_cut_at_any_byte_of_its_last_save_loads_with_every_earlier_change(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     owner, sizes = _session_with_saves(tmp_path, clock)
     owner.close()
     whole = owner.path.read_bytes()
@@ -303,7 +306,7 @@ def test_a_file_cut_at_any_byte_of_its_last_save_loads_with_every_earlier_change
     assert load_session(cut_path) == before
 
 
-def test_after_a_save_cut_short_the_next_save_writes_the_whole_file_again(tmp_path: Path, clock):
+def test_after_a_save_cut_short_the_next_save_writes_the_whole_file_again(tmp_path: Path, clock: FakeClock) -> None:
     owner, sizes = _session_with_saves(tmp_path, clock)
     owner.close()
     whole = owner.path.read_bytes()
@@ -316,7 +319,7 @@ def test_after_a_save_cut_short_the_next_save_writes_the_whole_file_again(tmp_pa
     assert load_session_file(owner.path).dropped_bytes == 0
 
 
-def test_most_saves_append_only_the_new_events(tmp_path: Path, clock):
+def test_most_saves_append_only_the_new_events(tmp_path: Path, clock: FakeClock) -> None:
     owner, sizes = _session_with_saves(tmp_path, clock)
     head = owner.path.read_bytes()[: sizes[1]]
     clock.advance(seconds=5)
@@ -329,7 +332,7 @@ def test_most_saves_append_only_the_new_events(tmp_path: Path, clock):
     assert 100 < len(after) - sizes[-1] < 400
 
 
-def test_a_step_change_rewrites_the_file_with_a_fresh_summary(tmp_path: Path, clock):
+def test_a_step_change_rewrites_the_file_with_a_fresh_summary(tmp_path: Path, clock: FakeClock) -> None:
     owner, _ = _session_with_saves(tmp_path, clock)
     owner.apply(Command("next_step"))
     owner.save_now()
@@ -340,7 +343,7 @@ def test_a_step_change_rewrites_the_file_with_a_fresh_summary(tmp_path: Path, cl
     assert text.count("# saved") == 1
 
 
-def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_path: Path, clock):
+def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_path: Path, clock: FakeClock) -> None:
     owner, _ = _session_with_saves(tmp_path, clock)
     summary = read_summary(owner.path)
     owner.close()
@@ -350,7 +353,7 @@ def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_pa
     assert summary["notes"] == 5 and summary["open_actions"] == 1 and summary["status"] == "running"
 
 
-def test_a_head_with_anything_unusual_is_left_to_tomllib():
+def test_a_head_with_anything_unusual_is_left_to_tomllib() -> None:
     assert quick_head(b'[summary]\ntitle = "Plain"\nnotes = 3\n') == {"summary": {"title": "Plain", "notes": 3}}
     assert quick_head(
         b"[summary]\nok = true\n[[timings]]\nplanned = 5\n[[timings]]\nplanned = 10\nmoved = false\n"
@@ -369,14 +372,16 @@ def test_a_head_with_anything_unusual_is_left_to_tomllib():
         assert quick_head(odd) is None, odd
 
 
-def test_the_listing_reads_any_title_word_for_word(tmp_path: Path, clock):
+def test_the_listing_reads_any_title_word_for_word(tmp_path: Path, clock: FakeClock) -> None:
     for number, tricky in enumerate(TRICKY):
         owner = OpenSession.create(tmp_path, small_plan(), tricky[:200].strip() or "x", clock, facilitator=tricky[:50])
         owner.close()
         assert read_summary(owner.path) == summary_of(load_session(owner.path)), number
 
 
-def test_two_notes_given_the_same_id_by_hand_keep_their_own_times_through_a_save(tmp_path: Path, clock):
+def test_two_notes_given_the_same_id_by_hand_keep_their_own_times_through_a_save(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     """Saving writes each event as it is, with its own time: nothing is looked up by id and reused."""
     owner = OpenSession.create(tmp_path, small_plan(), "Same ids", clock, gather_seconds=60)
     owner.apply(Command("add_note", {"typed": "first"}))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.roles import ROLES, may, refusal
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.model.command_arguments import ARGUMENTS
@@ -19,7 +20,7 @@ _IDS = itertools.count(1)
 
 
 @pytest.fixture(params=[False, True], ids=["agenda the facilitator's", "agenda shared"])
-def owner(request, sessions_dir: Path, clock):
+def owner(request: pytest.FixtureRequest, sessions_dir: Path, clock: FakeClock):
     """A panel's session with a window of every role able to join: the note-taker Bob, guests (any name),
     and the panel member Margaret, whose code is made as the round opens."""
     made = OpenSession.create(
@@ -43,14 +44,14 @@ def outcome(apply) -> str:
     return ""
 
 
-def test_every_command_has_a_row_and_its_arguments_model():
+def test_every_command_has_a_row_and_its_arguments_model() -> None:
     assert set(COMMANDS) == set(ARGUMENTS)
     for name in COMMANDS:
         assert any(may(role, name, agenda_shared=True) for role in ROLES), name  # some window may send it
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(owner, role):
+def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(owner: OpenSession, role) -> None:
     for name in sorted(COMMANDS):
         # Empty arguments: a role is checked before them, so a refusal is the table's; an allowed command
         # may then be refused for its arguments, but never in the table's words.
@@ -62,7 +63,7 @@ def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_through_a_real_socket_window_the_same(owner, role):
+def test_through_a_real_socket_window_the_same(owner: OpenSession, role) -> None:
     owner.serve()
     proof = {"facilitator": {"key": read_key(owner.path)}, "member": {"code": owner.session.codes["p1"]}}
     name = {"facilitator": "", "note-taker": "Bob", "guest": "Pat", "member": "", "audience": ""}[role]
@@ -86,8 +87,8 @@ def test_through_a_real_socket_window_the_same(owner, role):
 
 
 def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_when_the_note_taker_may(
-    sessions_dir, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     made = OpenSession.create(
         sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi", gather_seconds=0
     )
@@ -107,8 +108,8 @@ def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_whe
 
 
 def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_when_asked_and_the_record_says_so(
-    sessions_dir, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.export.panel_csv import scores_csv
 
     made = OpenSession.create(

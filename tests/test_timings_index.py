@@ -36,7 +36,7 @@ def minutes(rng: random.Random) -> list[float]:
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path, seed: int):
+def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     folder = tmp_path / "sessions"
     folder.mkdir()
@@ -81,7 +81,7 @@ def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path
         assert plan_stats(PLAN, kept.sessions) == plan_stats(PLAN, plan_history(folder, PLAN.name).sessions)
 
 
-def test_an_index_changed_by_hand_or_open_to_others_is_not_believed(tmp_path: Path):
+def test_an_index_changed_by_hand_or_open_to_others_is_not_believed(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     folder.mkdir()
     for number in range(1, 5):

@@ -236,7 +236,7 @@ def the_owner_carries_on_and_the_file_is_the_session(owner: OpenSession, clock: 
     again.close()
 
 
-def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
+def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path) -> None:
     clock = FakeClock(TEN_AM)
     owner = OpenSession.create(tmp_path, small_plan(), "Fuzz", clock, "Ann", "Bob", gather_seconds=0)
     assert owner.serve()
@@ -247,7 +247,7 @@ def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
     the_owner_carries_on_and_the_file_is_the_session(owner, clock)
 
 
-def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_path: Path):
+def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_path: Path) -> None:
     from workshop_tui.store.plan_library import find_plan
     from workshop_tui.store.session_wire import read_key
 

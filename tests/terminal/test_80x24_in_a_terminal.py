@@ -6,7 +6,7 @@ from pathlib import Path
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import save_session
 from tests.example_sessions import EXAMPLES
-from tests.terminal.tmux import Terminal, installed_command, needs_tmux
+from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
@@ -37,7 +37,9 @@ def quit_app(terminal: Terminal) -> None:
     assert "EXITED 0" in terminal.wait_for("EXITED")
 
 
-def test_marking_the_second_then_the_third_person_as_left_marks_those_two(terminal_factory, tmp_path: Path):
+def test_marking_the_second_then_the_third_person_as_left_marks_those_two(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     terminal = terminal_factory(80, 24)
     start_a_session(terminal, tmp_path / "sessions")
     terminal.send("r")
@@ -61,7 +63,9 @@ def test_marking_the_second_then_the_third_person_as_left_marks_those_two(termin
     quit_app(terminal)
 
 
-def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(terminal_factory, tmp_path: Path):
+def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     first = find_plan("co-production-part-1").plan.steps[0]
     terminal = terminal_factory(80, 24)
     screen = start_a_session(terminal, tmp_path / "sessions")
@@ -78,7 +82,7 @@ def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(termi
     quit_app(terminal)
 
 
-def test_the_decision_form_shows_its_save_button(terminal_factory, tmp_path: Path):
+def test_the_decision_form_shows_its_save_button(terminal_factory: TerminalFactory, tmp_path: Path) -> None:
     terminal = terminal_factory(80, 24)
     start_a_session(terminal, tmp_path / "sessions")
     terminal.send("d")
@@ -90,7 +94,9 @@ def test_the_decision_form_shows_its_save_button(terminal_factory, tmp_path: Pat
     quit_app(terminal)
 
 
-def test_the_sessions_browser_shows_length_and_status_after_the_title(terminal_factory, tmp_path: Path):
+def test_the_sessions_browser_shows_length_and_status_after_the_title(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     sessions = tmp_path / "sessions"
     sessions.mkdir(exist_ok=True)
     for make in EXAMPLES:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
-from tests.terminal.tmux import app_pid, installed_command, needs_tmux
+from tests.terminal.tmux import TerminalFactory, app_pid, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
@@ -29,7 +29,9 @@ def wait_for_file(folder: Path, check, timeout: float = 10.0):
         time.sleep(0.05)
 
 
-def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(terminal_factory, tmp_path: Path):
+def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     plan = find_plan("co-production-part-1").plan
     second = plan.steps[1]
     terminal = terminal_factory(80, 24)

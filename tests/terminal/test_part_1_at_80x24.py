@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from workshop_tui.store.plan_library import find_plan
-from tests.terminal.tmux import Terminal, installed_command, needs_tmux
+from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
@@ -74,7 +74,7 @@ def type_long(terminal: Terminal, text: str) -> None:
     terminal.wait_for(text[-15:])
 
 
-def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory, tmp_path: Path):
+def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory: TerminalFactory, tmp_path: Path) -> None:
     terminal = terminal_factory(80, 24)
     read = Reader(terminal)
     terminal.start(f"{installed_command()} --sessions-dir {tmp_path / 'sessions'}")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.terminal.test_windows_in_a_terminal import PLAN, facilitator_and_note_taker
-from tests.terminal.tmux import Terminal, installed_command, needs_tmux
+from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux, pytest.mark.xdist_group("many windows")]
 
@@ -28,8 +28,8 @@ def seen_within(terminal: Terminal, check, seconds: float, what: str) -> float:
 
 
 def test_a_note_typed_by_the_note_taker_shows_on_the_projector_within_a_second_without_names(
-    terminal_factory, tmp_path: Path
-):
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     facilitator, note_taker, _ = facilitator_and_note_taker(terminal_factory, tmp_path)
     projector = terminal_factory(80, 24)
     projector.start(f"{installed_command()} show")

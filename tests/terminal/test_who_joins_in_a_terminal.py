@@ -9,7 +9,7 @@ from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
 from tests.panel_helpers import MEMBERS
 from tests.terminal.test_windows_in_a_terminal import facilitator_and_note_taker
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
@@ -19,7 +19,9 @@ def unwrapped(text: str) -> str:
     return "".join(text.split())
 
 
-def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(terminal_factory, tmp_path: Path):
+def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     app = installed_command()
     facilitator, _, path = facilitator_and_note_taker(terminal_factory, tmp_path)
     stranger = terminal_factory(100, 30)
@@ -51,7 +53,9 @@ def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(terminal_fac
     assert [(note.text, note.window) for note in notes] == [("a visitor's note", "guest: Stranger")]
 
 
-def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(terminal_factory, tmp_path: Path):
+def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     app = installed_command()
     owner = OpenSession.create(
         tmp_path / "sessions",

@@ -1,7 +1,9 @@
 """Building the app on a live session, with a fake clock and a temporary sessions folder."""
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from workshop_tui.core.clock import FakeClock
@@ -34,7 +36,7 @@ def text_of(app: WorkshopApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
-async def advance(pilot, clock: FakeClock, seconds: float) -> None:
+async def advance(pilot: Pilot[Any], clock: FakeClock, seconds: float) -> None:
     """Move the fake clock on and let the screen draw the new time."""
     clock.advance(seconds=seconds)
     live(pilot.app).tick()

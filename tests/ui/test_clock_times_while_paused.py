@@ -2,10 +2,13 @@
 the clock: now plus the time left, on every window that shows it, without waiting for the timer to restart."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Digits
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.open_session import Command, OpenSession
 from tests.conftest import small_plan
 from tests.test_windows import until
@@ -20,7 +23,7 @@ def agenda_start(app, title: str) -> str:
     return str(table.get_row_at(row)[1])
 
 
-async def pause_the_break_with_14_30_left(pilot, clock) -> None:
+async def pause_the_break_with_14_30_left(pilot: Pilot[Any], clock: FakeClock) -> None:
     """The small plan's Tea break (15 minutes), run for 30 seconds and paused (at 10:00:30 on a clock at 10:00)."""
     await pilot.press("n", "space")
     await advance(pilot, clock, 30)
@@ -29,8 +32,8 @@ async def pause_the_break_with_14_30_left(pilot, clock) -> None:
 
 
 async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_on_the_facilitators_screen(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pause_the_break_with_14_30_left(pilot, clock)
@@ -55,7 +58,7 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_on_the_facil
         assert app.screen.query_one("#back-at-time", Digits).value == "10:17"
 
 
-async def test_how_far_ahead_of_plan_goes_down_while_the_timer_is_paused(sessions_dir: Path, clock):
+async def test_how_far_ahead_of_plan_goes_down_while_the_timer_is_paused(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await advance(pilot, clock, 15)
@@ -68,7 +71,9 @@ async def test_how_far_ahead_of_plan_goes_down_while_the_timer_is_paused(session
         assert "9 minutes ahead of plan" in text_of(app, "#status-line")
 
 
-async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_projector_view(sessions_dir: Path, clock):
+async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_projector_view(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pause_the_break_with_14_30_left(pilot, clock)
@@ -83,13 +88,13 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_proje
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock):
+def owner(sessions_dir: Path, clock: FakeClock):
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     yield made
     made.close()
 
 
-def pause_the_break_in_the_owner(owner, clock) -> None:
+def pause_the_break_in_the_owner(owner: OpenSession, clock: FakeClock) -> None:
     owner.apply(Command("next_step"))
     owner.apply(Command("toggle_timer"))
     clock.advance(seconds=30)
@@ -97,7 +102,9 @@ def pause_the_break_in_the_owner(owner, clock) -> None:
 
 
 @pytest.mark.parametrize("role", ["audience", "note-taker"])
-async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_window(owner, clock, role: str):
+async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_window(
+    owner: OpenSession, clock: FakeClock, role: str
+) -> None:
     """The audience's window (`show`) and a note-taker's (`join`) are on a session run elsewhere."""
     pause_the_break_in_the_owner(owner, clock)
     window, app = joined_window_app(owner, clock, role, name="Bob" if role == "note-taker" else "")
@@ -116,7 +123,9 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_
     window.close()
 
 
-async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_second_window_of_the_owner(owner, clock):
+async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_second_window_of_the_owner(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     """A window opened on the owner itself, such as the facilitator's own with another role."""
     pause_the_break_in_the_owner(owner, clock)
     app = window_app(owner, clock, "facilitator")

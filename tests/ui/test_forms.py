@@ -2,10 +2,12 @@
 Nothing typed into a form can raise out of the live screen (issue 9, items 4, 14 and 15)."""
 
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.widgets import Button, Input, Static
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.form_dialog import say_problem
@@ -25,7 +27,9 @@ def problems(app) -> str:
     return " ".join(line for line in lines if line)
 
 
-async def test_a_step_title_over_200_characters_is_said_in_the_form_not_a_crash(sessions_dir: Path, clock):
+async def test_a_step_title_over_200_characters_is_said_in_the_form_not_a_crash(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("i", "enter")  # a step of my own, not a method from the library
@@ -46,7 +50,9 @@ async def test_a_step_title_over_200_characters_is_said_in_the_form_not_a_crash(
         assert [s.title for s in live(app).session.steps][1] == "Tea and a chat"
 
 
-async def test_a_changed_step_title_over_200_characters_is_said_in_the_form(sessions_dir: Path, clock):
+async def test_a_changed_step_title_over_200_characters_is_said_in_the_form(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("tab")  # to the agenda
@@ -59,7 +65,7 @@ async def test_a_changed_step_title_over_200_characters_is_said_in_the_form(sess
         assert isinstance(app.screen, StepForm) and "at most 200" in problems(app)
 
 
-async def test_a_dot_count_written_as_a_superscript_is_said_in_the_form(sessions_dir: Path, clock):
+async def test_a_dot_count_written_as_a_superscript_is_said_in_the_form(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("d", *"Where shall we meet?")
@@ -80,7 +86,9 @@ async def test_a_dot_count_written_as_a_superscript_is_said_in_the_form(sessions
         assert live(app).session.decisions == []
 
 
-async def test_a_decision_the_engine_refuses_keeps_the_form_open_and_says_why(sessions_dir: Path, clock):
+async def test_a_decision_the_engine_refuses_keeps_the_form_open_and_says_why(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("d", *"Where shall we meet?")
@@ -95,8 +103,8 @@ async def test_a_decision_the_engine_refuses_keeps_the_form_open_and_says_why(se
 
 
 async def test_an_impossible_count_and_a_contradiction_are_warned_about_and_kept_with_the_decision(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
         await add_people(pilot, "Ann", "Bob")
@@ -119,7 +127,7 @@ async def test_an_impossible_count_and_a_contradiction_are_warned_about_and_kept
         assert decision.outcome == "agreed" and len(decision.warnings) == 2
 
 
-async def test_the_action_owner_is_completed_by_tab_or_right(sessions_dir: Path, clock):
+async def test_the_action_owner_is_completed_by_tab_or_right(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await add_people(pilot, "Bob Smith")
@@ -135,7 +143,7 @@ async def test_the_action_owner_is_completed_by_tab_or_right(sessions_dir: Path,
             await pilot.press("escape")
 
 
-async def test_a_due_date_in_words_is_said_back_before_saving(sessions_dir: Path, clock):
+async def test_a_due_date_in_words_is_said_back_before_saving(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)  # the fake clock says Wednesday 8 July 2026
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall", "enter", "enter", *"next Tuesday")
@@ -157,7 +165,7 @@ async def test_a_due_date_in_words_is_said_back_before_saving(sessions_dir: Path
         assert str(live(app).session.actions[0].due) == "2026-07-09"
 
 
-async def test_editing_a_note_with_an_at_name_changes_who_said_it(sessions_dir: Path, clock):
+async def test_editing_a_note_with_an_at_name_changes_who_said_it(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await add_people(pilot, "Ann", "Bob")
@@ -180,7 +188,7 @@ async def test_editing_a_note_with_an_at_name_changes_who_said_it(sessions_dir: 
         assert shown_notes(app) == ["10:00 Meet at the library - Bob (edited)"]
 
 
-class OneForm(App):
+class OneForm(App[Any]):
     """A bare app with one form on it, to try the form on its own."""
 
     def __init__(self, form) -> None:
@@ -191,7 +199,7 @@ class OneForm(App):
         self.push_screen(self.form, self.answers.append)
 
 
-async def test_a_form_whose_answer_is_refused_stays_open_with_what_was_typed():
+async def test_a_form_whose_answer_is_refused_stays_open_with_what_was_typed() -> None:
     refusals = ["Ann is already on the roster.", ""]
     form = PersonForm(attempt=lambda answer: refusals.pop(0))
     app = OneForm(form)
@@ -203,7 +211,7 @@ async def test_a_form_whose_answer_is_refused_stays_open_with_what_was_typed():
         assert app.answers == [("Ann", "older person", True)]
 
 
-async def test_a_name_over_100_characters_is_said_in_the_form():
+async def test_a_name_over_100_characters_is_said_in_the_form() -> None:
     form = PersonForm()
     app = OneForm(form)
     async with app.run_test() as pilot:
@@ -212,7 +220,7 @@ async def test_a_name_over_100_characters_is_said_in_the_form():
         assert app.screen is form and "at most 100 characters" in problems(app)
 
 
-async def test_a_session_title_over_200_characters_is_said_in_the_form():
+async def test_a_session_title_over_200_characters_is_said_in_the_form() -> None:
     form = StartSessionScreen(small_plan())
     app = OneForm(form)
     async with app.run_test() as pilot:
@@ -224,7 +232,9 @@ async def test_a_session_title_over_200_characters_is_said_in_the_form():
         assert app.answers == []
 
 
-async def test_the_action_forms_save_button_names_a_key_that_saves_from_its_first_field(sessions_dir: Path, clock):
+async def test_the_action_forms_save_button_names_a_key_that_saves_from_its_first_field(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall")
@@ -240,7 +250,9 @@ def within(inner, outer) -> bool:
     return outer.contains_region(inner)
 
 
-async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80x24(sessions_dir: Path, clock):
+async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80x24(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
@@ -257,8 +269,8 @@ async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80
 
 
 async def test_who_was_present_shows_ticked_and_unticked_in_characters_and_who_has_not_arrived(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_people(pilot, "Ann", "Bob")

@@ -1,10 +1,13 @@
 """Every panel table at 80 columns, over generated rounds with long names, big amounts and long links:
 nothing is cut without a "…" to say so, and every table fits the screen without scrolling sideways."""
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.widgets.panel_tables import (
     ApplicationsTable,
     DeclarationsTable,
@@ -65,7 +68,9 @@ def cut_without_saying(table) -> list[str]:
         True,
     )
 )
-async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(sessions_dir, clock, case):
+async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(
+    sessions_dir: Path, clock: FakeClock, case
+) -> None:
     people, bids, interest, revealed = case
     async with panel_app(sessions_dir / str(abs(hash(str(case)))), clock).run_test(size=(80, 24)) as pilot:
         run = live(pilot.app).run_command

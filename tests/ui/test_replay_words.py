@@ -3,11 +3,14 @@ to be so, with the session's span, and moves nothing."""
 
 from pathlib import Path
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.ui.test_review import replay_text, review_app
 
 
-async def test_the_replay_says_who_said_each_note_and_who_joined_the_roster(sessions_dir: Path, clock):
+async def test_the_replay_says_who_said_each_note_and_who_joined_the_roster(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n", "n")  # set up, then the first person added
@@ -20,7 +23,9 @@ async def test_the_replay_says_who_said_each_note_and_who_joined_the_roster(sess
         assert "  10:21 Arriving tired but glad to be here - Dennis" in shown
 
 
-async def test_a_jump_to_a_time_before_the_start_says_so_and_stays_where_it_was(sessions_dir: Path, clock):
+async def test_a_jump_to_a_time_before_the_start_says_so_and_stays_where_it_was(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", *"10:20", "enter")
@@ -34,7 +39,9 @@ async def test_a_jump_to_a_time_before_the_start_says_so_and_stays_where_it_was(
         ) in messages
 
 
-async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(sessions_dir: Path, clock):
+async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", *"10:20", "enter", "j", *"14:00", "enter")

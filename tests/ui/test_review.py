@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static, TabbedContent
 
 from workshop_tui.cli import main
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.review import timing_chart
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session, save_session
@@ -14,7 +16,7 @@ from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.example_sessions import training_part_1
 
 
-def review_app(sessions_dir: Path, clock) -> tuple[WorkshopApp, Path]:
+def review_app(sessions_dir: Path, clock: FakeClock) -> tuple[WorkshopApp, Path]:
     sessions_dir.mkdir(exist_ok=True)
     session = training_part_1()
     path = sessions_dir / "part-1.toml"
@@ -26,7 +28,7 @@ def replay_text(app) -> str:
     return str(app.screen.query_one(ReplayPanel).content)
 
 
-def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words():
+def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words() -> None:
     chart = timing_chart(training_part_1())
     at = chart.index("Check-in round: 3 minutes over the plan, within the 18 minutes it had on the day")
     assert chart[at + 1].startswith("planned  15 ░") and chart[at + 1].endswith(" and 18 on the day")
@@ -37,7 +39,7 @@ def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words
     )
 
 
-async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, clock):
+async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, clock: FakeClock) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -50,7 +52,9 @@ async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, cloc
         assert "Do we agree to our group agreement?" in decisions and "Everyone is at 3 or more" in decisions
 
 
-async def test_replay_steps_through_events_and_shows_what_the_screen_showed(sessions_dir: Path, clock):
+async def test_replay_steps_through_events_and_shows_what_the_screen_showed(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*["n"] * 8)  # set up, six people added, then the timer started
@@ -64,7 +68,7 @@ async def test_replay_steps_through_events_and_shows_what_the_screen_showed(sess
         assert "Replay at 10:20:00" not in replay_text(app)
 
 
-async def test_playing_moves_at_the_chosen_speed(sessions_dir: Path, clock):
+async def test_playing_moves_at_the_chosen_speed(sessions_dir: Path, clock: FakeClock) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "space")
@@ -78,7 +82,9 @@ async def test_playing_moves_at_the_chosen_speed(sessions_dir: Path, clock):
         assert "Paused at 60x" in replay_text(app)
 
 
-async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(sessions_dir: Path, clock):
+async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, path = review_app(sessions_dir, clock)
     before = load_session(path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -95,7 +101,9 @@ async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(sess
     assert after == before
 
 
-async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(sessions_dir: Path, clock):
+async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, path = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -112,7 +120,7 @@ async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(
     ]
 
 
-async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):
+async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock: FakeClock) -> None:
     app, path = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("x", "enter")
@@ -121,12 +129,16 @@ async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):
     assert written.read_text().startswith("# Co-production training, part 1 (Leeds)")
 
 
-def test_review_of_a_missing_session_is_one_sentence_and_status_2(tmp_path: Path, capsys):
+def test_review_of_a_missing_session_is_one_sentence_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--sessions-dir", str(tmp_path), "review", "nope"]) == 2
     assert "there is no such session file" in capsys.readouterr().err
 
 
-async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_only_on_yes(sessions_dir: Path, clock):
+async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_only_on_yes(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.ui.screens.confirm import ConfirmScreen
 
     app, _ = review_app(sessions_dir, clock)
@@ -155,7 +167,7 @@ async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_on
     assert target.read_text().startswith("# ")
 
 
-async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_dir: Path, clock):
+async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_dir: Path, clock: FakeClock) -> None:
     from workshop_tui.core.session_engine import SessionEngine, new_session
     from workshop_tui.model import Plan, Step
     from workshop_tui.store.session_file import save_session
@@ -193,7 +205,9 @@ async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_d
     assert "Meet monthly?" in tabs["decisions-tab"] and "Book the room" in tabs["actions-tab"]
 
 
-async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table(sessions_dir: Path, clock):
+async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -209,7 +223,9 @@ async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table
         assert tabs.active == "comments-tab"  # round from the first to the last
 
 
-async def test_quick_presses_of_right_past_who_was_heard_are_not_pulled_back(sessions_dir: Path, clock):
+async def test_quick_presses_of_right_past_who_was_heard_are_not_pulled_back(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from textual import events
 
     app, _ = review_app(sessions_dir, clock)
@@ -225,7 +241,7 @@ async def test_quick_presses_of_right_past_who_was_heard_are_not_pulled_back(ses
         assert tabs.active == "replay"
 
 
-async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_dir: Path, clock):
+async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_dir: Path, clock: FakeClock) -> None:
     from itertools import pairwise
 
     from textual.widgets._footer import FooterKey
@@ -243,8 +259,8 @@ async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_d
 
 
 async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_changed_and_awarded(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from tests.example_sessions import shortlisting_panel
 
     sessions_dir.mkdir(exist_ok=True)
@@ -281,7 +297,9 @@ def _in_sight(app, words: str) -> bool:
     raise AssertionError(f"no line holds {words!r}")
 
 
-async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_mouse_wheel(sessions_dir: Path, clock):
+async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_mouse_wheel(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from textual import events
 
     from tests.example_sessions import shortlisting_panel
@@ -326,8 +344,8 @@ async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_
 
 
 async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one_who_said_nothing(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.core.clock import FakeClock
     from workshop_tui.core.session_engine import SessionEngine, new_session
     from workshop_tui.export.markdown_minutes import markdown_minutes

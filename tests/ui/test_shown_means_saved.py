@@ -2,14 +2,17 @@
 
 from pathlib import Path
 
+import pytest
+
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.session_file import load_session
 from tests.stalled_disk import WAIT, StalledDisk
 from tests.ui.live_helpers import live, live_app, text_of
 
 
 async def test_a_note_shows_only_once_it_is_on_disk_and_the_screen_goes_on_while_the_disk_is_slow(
-    sessions_dir: Path, clock, monkeypatch
-):
+    sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         screen = live(app)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.joined_session import JoinedSession
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.ui.app import OpenedSession, WorkshopApp
@@ -18,11 +19,13 @@ def footer_words(app) -> str:
     return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
 
 
-def window_app(owner, clock, role: str) -> WorkshopApp:
+def window_app(owner: OpenSession, clock: FakeClock, role: str) -> WorkshopApp:
     return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role))
 
 
-def joined_window_app(owner, clock, role: str, name: str = "", code: str = "") -> tuple[JoinedSession, WorkshopApp]:
+def joined_window_app(
+    owner: OpenSession, clock: FakeClock, role: str, name: str = "", code: str = ""
+) -> tuple[JoinedSession, WorkshopApp]:
     """A window of `role` joined to `owner` (which serves its socket), and an app on it."""
     owner.serve()
     window = JoinedSession(owner.path, clock, role, name, code=code)
@@ -31,13 +34,15 @@ def joined_window_app(owner, clock, role: str, name: str = "", code: str = "") -
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock):
+def owner(sessions_dir: Path, clock: FakeClock):
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     yield made
     made.close()
 
 
-async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_moves_nothing(owner, clock):
+async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_moves_nothing(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"so we agreed now")
@@ -60,7 +65,9 @@ async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_
         assert owner.session.current_step == 1 and owner.session.status == "running"
 
 
-async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the_note_line(owner, clock):
+async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the_note_line(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         live(app).query_one("#agenda").focus()
@@ -69,7 +76,7 @@ async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the
         assert owner.session.current_step == 0
 
 
-async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner, clock):
+async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner: OpenSession, clock: FakeClock) -> None:
     app = window_app(owner, clock, "facilitator")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2", *"next", "enter")
@@ -81,7 +88,7 @@ async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner, cl
         assert owner.session.current_step == 1  # single letters are commands again
 
 
-async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, clock):
+async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner: OpenSession, clock: FakeClock) -> None:
     window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.screen.has_class("-projector")
@@ -108,7 +115,7 @@ async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, cl
     window.close()
 
 
-async def test_the_audience_window_never_tells_the_room_a_key(owner, clock):
+async def test_the_audience_window_never_tells_the_room_a_key(owner: OpenSession, clock: FakeClock) -> None:
     window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         until(lambda: window.link == "joined", "joining")
@@ -118,7 +125,9 @@ async def test_the_audience_window_never_tells_the_room_a_key(owner, clock):
     window.close()
 
 
-async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitator(owner, clock):
+async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitator(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     owner.serve()
     app = WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -130,7 +139,9 @@ async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitato
         until(lambda: owner.session.current_step == 1, "the step change reaching the owner")
 
 
-async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_unseen(owner, clock):
+async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_unseen(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     window, app = joined_window_app(owner, clock, "note-taker", "Bob")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"half typed")
@@ -144,7 +155,9 @@ async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_un
     window.close()
 
 
-async def test_the_note_takers_command_list_still_offers_what_its_letters_do_elsewhere(owner, clock):
+async def test_the_note_takers_command_list_still_offers_what_its_letters_do_elsewhere(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         offered = {command.title for command in app.get_system_commands(app.screen)}
@@ -162,7 +175,9 @@ async def test_the_note_takers_command_list_still_offers_what_its_letters_do_els
         assert app.screen.query_one("#note-line", Input).value == "+"
 
 
-async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stopped_clock(owner, clock):
+async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stopped_clock(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         owner.apply(Command("finish"))
@@ -174,7 +189,9 @@ async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stop
     window.close()
 
 
-async def test_the_note_takers_command_list_never_offers_a_letter_that_would_go_into_the_note(owner, clock):
+async def test_the_note_takers_command_list_never_offers_a_letter_that_would_go_into_the_note(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     """Found by a new user: Ctrl+P in the note-taker's window said 'Key: D' for a decision, but D typed a d."""
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:

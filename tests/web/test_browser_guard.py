@@ -50,7 +50,7 @@ async def another_site(addresses: list[str]) -> tuple[web.AppRunner, str]:
 
 
 @pytest.mark.parametrize("with_code", [False, True], ids=["no code (the default serve)", "a join code"])
-async def test_a_page_of_another_site_cannot_open_a_window_on_the_session(tmp_path: Path, with_code: bool):
+async def test_a_page_of_another_site_cannot_open_a_window_on_the_session(tmp_path: Path, with_code: bool) -> None:
     installed()
     owner = OpenSession.create(tmp_path / "sessions", small_plan(), "Guarded", SystemClock(), "Ann", gather_seconds=0)
     try:
@@ -117,7 +117,7 @@ async def drawn_length(page) -> int:
     return last
 
 
-async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: Path):
+async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: Path) -> None:
     installed()
     plan = find_plan("commissioning-shortlisting").plan
     owner = OpenSession.create(

@@ -61,7 +61,7 @@ async def scores_reach(owner: OpenSession, count: int) -> None:
         await asyncio.sleep(0.05)
 
 
-async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(tmp_path: Path):
+async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(tmp_path: Path) -> None:
     installed()
     owner = a_round(tmp_path)
     try:
@@ -102,7 +102,7 @@ async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(
         owner.close()
 
 
-async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(tmp_path: Path):
+async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(tmp_path: Path) -> None:
     installed()
     owner = a_round(tmp_path)
     try:
