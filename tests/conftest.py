@@ -11,6 +11,7 @@ from hypothesis import settings
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session, Step
+from workshop_tui.store.plan_library import find_plan
 
 # A command run with no sessions folder where it runs uses the person's own data folder: under the
 # tests, a folder of their own, never the real home's.
@@ -66,6 +67,13 @@ def small_plan() -> Plan:
             Step(title="Talk", kind="discussion", planned_minutes=30, prompts=["What matters?"]),
         ],
     )
+
+
+def plan_named(name: str) -> Plan:
+    """A built-in plan by name (find_plan gives no entry without its plan: it raises instead)."""
+    plan = find_plan(name).plan
+    assert plan is not None
+    return plan
 
 
 def small_session(title: str = "Co-production training, part 1") -> Session:

@@ -9,6 +9,7 @@ import io
 import random
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import NamedTuple
 
 from workshop_tui.core.clock import FakeClock
@@ -849,7 +850,7 @@ def applications_csv() -> str:
     return out.getvalue()
 
 
-def save_examples(folder, makers) -> None:
+def save_examples(folder: Path, makers) -> None:
     """Each example session, saved in `folder` (made if need be) under its date and title."""
     from workshop_tui.store.session_file import save_session
     from workshop_tui.store.sessions_folder import session_file_name

@@ -123,7 +123,9 @@ def test_sessions_dir_after_plans_and_check(
     assert capsys.readouterr().out.count("nothing to change") == 2
 
 
-def test_sessions_dir_after_run_resume_and_review(tmp_path: Path, no_screen, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sessions_dir_after_run_resume_and_review(
+    tmp_path: Path, no_screen: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "elsewhere"
     assert main(["run", "co-production-part-1", "--sessions-dir", str(folder), "--title", "Leeds"]) == 0
@@ -198,7 +200,7 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize("arguments, words", [case[1:] for case in BAD_VALUES], ids=[case[0] for case in BAD_VALUES])
 def test_a_command_line_value_that_is_not_usable_text_gets_one_sentence_and_status_2(
-    arguments, words, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_screen
+    arguments, words, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_screen: list[Path]
 ) -> None:
     status = main(
         ["--sessions-dir", str(tmp_path / "s"), *arguments] if arguments[0] != "--sessions-dir" else arguments

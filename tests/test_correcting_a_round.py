@@ -8,12 +8,12 @@ from workshop_tui.core.panel_views import as_decided, leniency, ranking, tied_at
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.export.panel_report import markdown_report
-from workshop_tui.store.plan_library import find_plan
-from tests.panel_helpers import CRITERIA, everyone_declares, panel_engine, score_everything
+from tests.conftest import plan_named
+from tests.panel_helpers import CRITERIA, everyone_declares, panel_engine, score_everything, the_panel
 
 
 def _ids(engine: SessionEngine):
-    return [a.id for a in engine.session.panel.round.applications]
+    return [a.id for a in the_panel(engine.session).round.applications]
 
 
 def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_changed() -> None:
@@ -21,7 +21,7 @@ def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_chan
     engine.edit_application(
         "app2", "The applicant sent a revised budget", amount_pence=18_000_00, project="Walks for everyone"
     )
-    bid = engine.session.panel.application("app2")
+    bid = the_panel(engine.session).application("app2")
     assert (bid.amount_pence, bid.project) == (18_000_00, "Walks for everyone")
     report = markdown_report(engine.session)
     assert "project from 'Walks for all' to 'Walks for everyone'" in report
@@ -43,7 +43,7 @@ def test_a_withdrawn_application_stays_on_record_and_is_never_scored_ranked_or_f
         engine.make_award("app3", "fund in full", "Good")
     with pytest.raises(NotNow, match="withdrawn"):
         engine.agree_score("app3", "need", 3)
-    row = next(r for r in ranking(engine.session.panel) if r.application.id == "app3")
+    row = next(r for r in ranking(the_panel(engine.session)) if r.application.id == "app3")
     assert row.place is None and row.why_not_ranked == "withdrawn: The shed closed"
     report = markdown_report(engine.session)
     assert "Oak Street Men's Shed was withdrawn" in report and "The shed closed" in report
@@ -57,7 +57,7 @@ def test_only_an_unscored_application_can_be_removed_and_its_number_is_never_giv
     engine.declare_interest("p2", "app4", "I sing there")
     engine.remove_application("app4", "Typed twice")
     assert "app4" not in _ids(engine)
-    assert not any(d.application == "app4" for d in engine.session.panel.declarations)
+    assert not any(d.application == "app4" for d in the_panel(engine.session).declarations)
     engine.add_application("Canal Side Singers", "Songs for memory", 15_000_00)
     assert _ids(engine)[-1] == "app5"
     assert "Canal Side Singers was removed, with 1 declaration about it" in markdown_report(engine.session)
@@ -93,6 +93,7 @@ def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_agai
     engine.reveal_scores()
     engine.make_award("app1", "fund in full", "It meets a real need", departure_reason="Close to the others")
     panel = engine.session.panel
+    assert panel is not None
     counted = panel.totals[("app1", "need")]
     engine.declare_interest("p2", "app1", "My wife volunteers there")
     assert panel.totals[("app1", "need")][1] == counted[1] - 1 and panel.awards[0].to_confirm
@@ -130,7 +131,7 @@ def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it_and_said_so() -
     engine.reveal_scores()
     assert "The ranking rests on 3 of 4 members' sheets" in markdown_report(engine.session)
     engine.enter_score("p4", "app1", "need", 5)
-    score = next(s for s in engine.session.panel.scores if s.member == "p4")
+    score = next(s for s in the_panel(engine.session).scores if s.member == "p4")
     assert score.after_reveal
     with pytest.raises(NotNow, match="changed with a reason"):
         engine.enter_score("p4", "app1", "need", 4)
@@ -143,7 +144,7 @@ def _two_sittings():
     first.add_comment("p1", "app1", "Strong letters")
     clock.advance(minutes=7 * 24 * 60)
     second = SessionEngine(
-        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund, sitting 2", clock), clock
+        new_session(plan_named("commissioning-shortlisting"), "Healthy ageing fund, sitting 2", clock), clock
     )
     second.follow_on(first.session, "2026-07-08-1000.toml")
     return first, second
@@ -166,7 +167,7 @@ def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_a
 
 def _tied_round(pot_pence: int, tie_break: str):
     engine, _ = panel_engine(pot_pence=pot_pence, declared=False)
-    engine.session.panel.round.tie_break = tie_break
+    the_panel(engine.session).round.tie_break = tie_break
     # app1 and app2 both get the same scores; app3 and app4 lower.
     score_everything(engine, lambda member, app, criterion: {"app1": 4, "app2": 4, "app3": 2, "app4": 2}[app])
     engine.reveal_scores()
@@ -222,6 +223,7 @@ def test_a_members_leniency_is_their_average_gap_from_the_others() -> None:
     engine, _ = panel_engine()
     score_everything(engine, lambda member, app, criterion: 5 if member == "p1" else 3)
     panel = engine.session.panel
+    assert panel is not None
     assert leniency(panel, "p1").words == "2.0 higher than the panel"
     assert leniency(panel, "p2").words == "0.7 lower than the panel"  # 3 against (5+3+3)/3
     assert leniency(panel, "p5") is None  # Tom is staff: no scores
@@ -245,11 +247,12 @@ def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_
     from workshop_tui.core.panel_views import departure
 
     engine, _ = panel_engine(pot_pence=40_000_00)
-    engine.session.panel.round.tie_break = "the panel decides"
+    the_panel(engine.session).round.tie_break = "the panel decides"
     engine.edit_application("app3", "Revised", amount_pence=25_000_00)
     score_everything(engine, lambda member, app, criterion: {"app1": 4, "app2": 4, "app3": 3, "app4": 1}[app])
     engine.reveal_scores()
     panel = engine.session.panel
+    assert panel is not None
     assert {r.application.id for r in tied_at_the_line(panel)} == {"app1", "app2"}
     rows = {r.ranked.application.id: r for r in as_decided(panel)}
     assert rows["app1"].money_words == rows["app2"].money_words == "tied at the line"
@@ -266,6 +269,7 @@ def test_removing_an_application_or_undoing_out_of_order_never_leaves_a_member_u
     engine.declare_interest("p2", "app3", "My shed")
     engine.remove_application("app4")  # the interest that replaced his "none" goes with it
     panel = engine.session.panel
+    assert panel is not None
     assert panel.declared("p2") and panel.has_interest("p2", "app3")
     undo = next(d.id for d in panel.declarations if d.member == "p2" and d.application == "app3")
     engine.undo_declaration(undo, "Wrong shed")
@@ -276,7 +280,7 @@ def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for
     engine, _ = panel_engine()
     score_everything(engine)
     engine.declare_interest("p2", "app1", "My wife volunteers there")
-    interest = next(d.id for d in engine.session.panel.declarations if d.application == "app1")
+    interest = next(d.id for d in the_panel(engine.session).declarations if d.application == "app1")
     with engine.stamped("member: Dennis", "c1"), pytest.raises(NotNow, match="own window"):
         engine.undo_declaration(interest, "I changed my mind")
     with pytest.raises(NotNow, match="after the scores are revealed"):
@@ -303,8 +307,8 @@ def test_an_agreed_score_a_late_sheet_did_not_weigh_is_marked_to_check_until_agr
     engine.reveal_scores()
     engine.agree_score("app1", "need", 3, "Members were within one level of each other.")
     engine.enter_score("p4", "app1", "need", 5)
-    agreed = engine.session.panel.agreed[0]
+    agreed = the_panel(engine.session).agreed[0]
     assert agreed.to_check == "Priya's score came in after this was agreed"
     assert "(to check: Priya's score came in after this was agreed)" in markdown_report(engine.session)
     engine.agree_score("app1", "need", 4, "With Priya's strong letters in mind")
-    assert engine.session.panel.agreed[0].to_check == ""
+    assert the_panel(engine.session).agreed[0].to_check == ""

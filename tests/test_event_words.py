@@ -17,6 +17,7 @@ from workshop_tui.model.note import NOTE_KINDS
 from workshop_tui.model.participant import person_labels
 from tests.conftest import TEN_AM, small_plan
 from tests.example_sessions import shortlisting_panel, training_part_1
+from tests.panel_helpers import the_panel
 
 
 def names_in(before: Session, event: Event) -> list[str]:
@@ -26,6 +27,7 @@ def names_in(before: Session, event: Event) -> list[str]:
     people = labels(before)
     steps = {step.id: step.title for step in before.steps}
     panel = before.panel
+    assert panel is not None
     organisations = {a.id: a.organisation for a in panel.round.applications} if panel else {}
     wanted: list[str] = []
     if event.kind == Kind.PERSON_ADD:
@@ -167,7 +169,7 @@ def the_round_corrected() -> Session:
     """The example round, then the panel's corrections to it, as their events record them."""
     session = shortlisting_panel()
     at = session.last_moment
-    declaration = next(d for d in session.panel.declarations if d.application)
+    declaration = next(d for d in the_panel(session).declarations if d.application)
     session.events += [
         Event(at=at, kind=Kind.ROUND_POT, details={"pot": 180_000_000, "reason": "More money came"}),
         Event(

@@ -9,6 +9,7 @@ from workshop_tui.store.application_import import import_applications_file
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.store.sessions_folder import session_file_name
 from tests.example_sessions import ALL_EXAMPLES, APPLICATIONS_CSV, applications_csv, shortlisting_panel
+from tests.panel_helpers import the_panel
 
 SESSIONS = Path(__file__).resolve().parent.parent / "sessions"
 
@@ -32,4 +33,4 @@ def test_the_shipped_spreadsheet_holds_the_example_rounds_applications_and_impor
     assert path.read_bytes().decode() == applications_csv()
     imported = import_applications_file(path)
     assert imported.ok and imported.ignored_columns == []
-    assert imported.applications == shortlisting_panel().panel.round.applications
+    assert imported.applications == the_panel(shortlisting_panel()).round.applications

@@ -14,16 +14,16 @@ from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.export.csv_tables import csv_table
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session, read_summary
 from workshop_tui.store.sessions_folder import SessionsFolder, course_of
+from tests.conftest import plan_named
 
 WEEK = 7 * 24 * 60
 
 
 def make_part_1(folder: Path, clock: FakeClock, title: str = "Co-production training, part 1 (Leeds)") -> Path:
     """A finished part 1 with three people (one never came) and three actions, one of them done."""
-    engine = SessionEngine(new_session(find_plan("co-production-part-1").plan, title, clock), clock)
+    engine = SessionEngine(new_session(plan_named("co-production-part-1"), title, clock), clock)
     engine.add_person("Ann Smith")
     engine.add_person("Bob", role="volunteer")
     engine.add_person("Cath", arrived=False)
@@ -36,7 +36,7 @@ def make_part_1(folder: Path, clock: FakeClock, title: str = "Co-production trai
 
 
 def start_part_2(folder: Path, clock: FakeClock, follows: Path | None, title: str = "") -> OpenSession:
-    plan = find_plan("co-production-part-2").plan
+    plan = plan_named("co-production-part-2")
     return OpenSession.create(
         folder, plan, title or "Co-production training, part 2 (Leeds)", clock, follows=follows, gather_seconds=0
     )
@@ -83,7 +83,7 @@ def test_carried_actions_are_ticked_in_part_2_and_people_marked_arrived(sessions
 
 def test_only_a_session_that_has_just_begun_can_follow_on(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = load_session(make_part_1(sessions_dir, clock))
-    engine = SessionEngine(new_session(find_plan("co-production-part-2").plan, "Part 2", clock), clock)
+    engine = SessionEngine(new_session(plan_named("co-production-part-2"), "Part 2", clock), clock)
     engine.add_note("Hello")
     with pytest.raises(NotNow, match="just begun"):
         engine.follow_on(part_1, "part-1.toml")
@@ -180,7 +180,7 @@ def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: 
     assert f"--follows {part_1.stem}" in err.getvalue() and "--follows none" in err.getvalue()
     assert sorted(sessions_dir.glob("*.toml")) == [part_1]  # nothing was started
     folder = SessionsFolder(sessions_dir)
-    plan = find_plan("co-production-part-2").plan
+    plan = plan_named("co-production-part-2")
     assert cli.earlier_session(part_1.stem, plan, "Part 2", folder) == part_1
     assert cli.earlier_session("none", plan, "Part 2", folder) is None
     # With no part 1 in the folder there is nothing to choose, so it starts without one.

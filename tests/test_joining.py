@@ -17,8 +17,7 @@ from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.member_cards import member_cards
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
-from tests.conftest import small_plan
+from tests.conftest import plan_named, small_plan
 from tests.panel_helpers import MEMBERS, panel_engine
 
 
@@ -115,7 +114,7 @@ def test_codes_never_leave_in_an_export_but_the_member_cards_which_are_private(t
 
 
 def test_member_cards_from_the_command_line_are_readable_by_their_owner_only(tmp_path: Path, clock: FakeClock) -> None:
-    owner = OpenSession.create(tmp_path, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Grace")
+    owner = OpenSession.create(tmp_path, plan_named("commissioning-shortlisting"), "Fund", clock, "Grace")
     for name, role in MEMBERS:
         owner.apply(Command("add_person", {"name": name, "role": role}))
     owner.apply(Command("open_round", {"pot_pence": 10_000_00}))
@@ -199,7 +198,7 @@ def test_in_a_panels_session_a_members_name_never_opens_a_window_even_before_the
 ) -> None:
     """Found on a second read: before the round opened, Margaret's name alone opened a note-taker's window,
     which kept its rights once the round was open."""
-    owner = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Grace")
+    owner = OpenSession.create(sessions_dir, plan_named("commissioning-shortlisting"), "Fund", clock, "Grace")
     try:
         owner.apply(Command("add_person", {"name": "Margaret Smith", "role": "older person"}))
         assert owner.session.panel is None

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
@@ -25,10 +26,9 @@ from workshop_tui.export.panel_csv import HEADER, scores_csv
 from workshop_tui.export.panel_report import html_report, markdown_report
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import save_new_session
-from tests.conftest import TEN_AM, small_session
+from tests.conftest import TEN_AM, plan_named, small_session
 from tests.panel_helpers import CRITERIA, decided_round, everyone_declares, panel_engine
 
 NAMES = ["Margaret", "Dennis", "Evelyn", "Priya", "Harold", "Tom"]
@@ -364,7 +364,7 @@ LEVEL = st.one_of(st.none(), st.integers(1, 5))
 
 
 @st.composite
-def rounds(draw):
+def rounds(draw: DrawFn):
     count = draw(st.integers(2, 4))
     names = draw(st.lists(name, min_size=2 * count, max_size=2 * count, unique_by=str.casefold))
     amounts = draw(
@@ -388,9 +388,7 @@ def rounds(draw):
 
 def build_round(applications, cells, levels, comments, agreed, reasons) -> Session:
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(
-        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock
-    )
+    engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Healthy ageing fund", clock), clock)
     for member in ["Margaret", "Dennis", "Evelyn"]:
         engine.add_person(member, "older person")
     engine.open_round(60_000_00)
@@ -779,9 +777,7 @@ def test_the_panels_work_says_each_award_and_each_changed_score_in_full(decided:
 
 def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from_their_window() -> None:
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(
-        new_session(find_plan("commissioning-shortlisting").plan, "Named", clock, "Grace Obi"), clock
-    )
+    engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Named", clock, "Grace Obi"), clock)
     engine.add_person("Margaret", "older person")
     engine.open_round(10_000_00)
     engine.add_application("Oak Street Shed", "Shed", 5_000_00)

@@ -7,7 +7,7 @@ import pytest
 from workshop_tui.core.plan_draft import PlanDetails, PlanDraft
 from workshop_tui.core.timetable import against_the_slot, timetable
 from workshop_tui.model import Step
-from workshop_tui.store.plan_library import find_plan
+from tests.conftest import plan_named
 
 WELCOME = Step(title="Welcome", planned_minutes=10, instructions="Greet people as they arrive.")
 TALK = Step(title="Talk", kind="discussion", planned_minutes=30)
@@ -59,7 +59,7 @@ def test_a_draft_with_no_steps_is_not_a_plan_yet_and_says_so() -> None:
 
 
 def test_a_copy_is_a_new_plan_with_a_new_name_and_keeps_the_panel_criteria() -> None:
-    panel = find_plan("commissioning-shortlisting").plan
+    panel = plan_named("commissioning-shortlisting")
     copy = PlanDraft.of(panel, editing=False)
     assert (copy.details.name, copy.details.title) == (
         "commissioning-shortlisting-copy",
@@ -72,7 +72,7 @@ def test_a_copy_is_a_new_plan_with_a_new_name_and_keeps_the_panel_criteria() -> 
 
 
 def test_editing_keeps_the_version_it_started_from() -> None:
-    part_2 = find_plan("co-production-part-2").plan
+    part_2 = plan_named("co-production-part-2")
     draft = PlanDraft.of(part_2)
     assert (draft.origin, draft.started_from) == ("co-production-part-2", part_2.version)
     assert draft.as_plan() == part_2

@@ -11,6 +11,7 @@ from workshop_tui.model import Plan, Step
 from workshop_tui.store.plan_files import PlanNotSaved, save_plan_version
 from workshop_tui.store.plan_library import all_plans, builtin_plan_paths, find_plan
 from workshop_tui.store.toml_files import load_plan
+from tests.conftest import plan_named
 
 
 def our_plan(minutes: int = 20, name: str = "tea-and-talk") -> Plan:
@@ -85,7 +86,7 @@ def test_changing_a_built_in_plan_makes_your_own_version_and_never_writes_the_bu
 
 
 def test_plans_lists_your_version_of_a_built_in_plan_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    builtin = find_plan("co-production-part-2").plan
+    builtin = plan_named("co-production-part-2")
     save_plan_version(tmp_path / "plans", builtin, started_from=builtin.version)
     assert main(["--sessions-dir", str(tmp_path), "plans"]) == 0
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("co-production-part-2")]

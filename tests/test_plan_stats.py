@@ -18,9 +18,9 @@ from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.core.step_times import step_times
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.plan_history import plan_history
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.store.toml_files import load_plan
+from tests.conftest import plan_named
 
 UK = timezone(timedelta(hours=1))
 PLAN = Plan(
@@ -92,7 +92,7 @@ def folder(tmp_path: Path) -> Path:
     run_session(sessions, 5, [10, 30, 10, 10], late=2, move="Ideas", skip="Break")  # Ideas moved above the first Break
     run_session(sessions, 6, [15, 16], late=20, finish=False)  # stopped after the check-in: only finished steps count
     # Other plans' sessions, and files that cannot be read.
-    other = find_plan("co-production-part-1").plan
+    other = plan_named("co-production-part-1")
     run_session(sessions, 7, [10] * 12, plan=other)
     (sessions / "garbage.toml").write_bytes(bytes(random.Random(1).randrange(256) for _ in range(900)))
     (sessions / "empty.toml").write_bytes(b"")

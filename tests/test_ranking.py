@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.ranking import rank, still_fits, weighted_score
 from workshop_tui.model.round import Application, Criterion, Round, pounds
@@ -74,7 +75,7 @@ def test_money_is_said_in_pounds() -> None:
 
 
 @st.composite
-def rounds(draw):
+def rounds(draw: DrawFn):
     count = draw(st.integers(0, 25))
     amounts = draw(st.lists(st.integers(1, 200_000), min_size=count, max_size=count))
     apps = [application(number, amount) for number, amount in enumerate(amounts)]

@@ -3,6 +3,7 @@ pots, amounts, agreed scores with many ties, awards of every kind, the chair's o
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.export.panel_report import markdown_report
@@ -13,7 +14,7 @@ LINE = "The funding line"
 
 
 @st.composite
-def decided_rounds(draw):
+def decided_rounds(draw: DrawFn):
     pot = draw(st.integers(1, 12)) * 10_000_00
     extra = draw(st.lists(st.integers(1, 8), min_size=0, max_size=4))  # more applications, in £5,000s
     levels = draw(
@@ -37,6 +38,7 @@ def test_the_reports_statements_agree_with_its_tables(case) -> None:
     pot, extra, levels, tie_break, awards, order = case
     engine, _ = panel_engine(pot_pence=pot)
     panel = engine.session.panel
+    assert panel is not None
     panel.round.tie_break = tie_break
     for number, fives in enumerate(extra):
         engine.add_application(f"Group {number}", "Tea and talk", fives * 5_000_00)

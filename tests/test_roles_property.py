@@ -19,9 +19,8 @@ from workshop_tui.export.panel_csv import scores_csv
 from workshop_tui.export.panel_facts import who_did
 from workshop_tui.export.panel_report import markdown_report
 from workshop_tui.store.open_session import REFUSED, Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
-from tests.conftest import TEN_AM
+from tests.conftest import TEN_AM, plan_named
 from tests.panel_helpers import CRITERIA, MEMBERS
 
 # Which command makes each kind of event these windows can cause: the table is asked about that command.
@@ -100,7 +99,7 @@ def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_na
     with tempfile.TemporaryDirectory() as folder:
         owner = OpenSession.create(
             Path(folder),
-            find_plan("commissioning-shortlisting").plan,
+            plan_named("commissioning-shortlisting"),
             "Fund",
             FakeClock(TEN_AM),
             "Grace Obi",

@@ -7,6 +7,7 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.event_words import what_happened
@@ -193,7 +194,7 @@ def fold(text: str) -> str:
 
 
 @st.composite
-def sessions_with_names(draw):
+def sessions_with_names(draw: DrawFn):
     people = draw(
         st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=1, max_size=5, unique=True)
     )

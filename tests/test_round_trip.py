@@ -5,6 +5,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, first_state, new_session
@@ -24,7 +25,7 @@ ids = st.from_regex(r"[a-z][0-9]{1,4}", fullmatch=True)
 
 
 @st.composite
-def sessions(draw) -> Session:
+def sessions(draw: DrawFn) -> Session:
     """A session with any plan, title and people's names, and events of kinds this version does not
     know (kept, not applied) carrying every kind of detail an event can hold."""
     step_count = draw(st.integers(1, 5))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.replay import state_at
@@ -19,9 +20,8 @@ from workshop_tui.model.panel import OUTCOMES
 from workshop_tui.model.round import TIE_BREAKS
 from workshop_tui.store.file_head import quick_head, quick_timings
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session, load_session_file, read_summary
-from tests.conftest import TEN_AM, TRICKY, small_plan
+from tests.conftest import TEN_AM, TRICKY, plan_named, small_plan
 
 text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
 names = st.sampled_from(["Ann", "Bob", "Zoë", "Mary Jane", ""])
@@ -71,7 +71,7 @@ commands = st.one_of(
 
 
 @st.composite
-def runs(draw):
+def runs(draw: DrawFn):
     """A session run by a sequence of commands, with saves and reopenings at random moments."""
     steps = draw(
         st.lists(st.tuples(commands, st.floats(0, 900), st.sampled_from(["", "", "", "save", "reopen"])), max_size=40)
@@ -194,7 +194,7 @@ afterwards = st.sampled_from(["", "", "", "", "save", "reopen"])  # what happens
 
 
 @st.composite
-def panel_runs(draw):
+def panel_runs(draw: DrawFn):
     """A round opened with its pot and its applications; declarations and scores; the reveal; moderation and awards."""
     people = [
         Command("add_person", {"name": n, "role": r})
@@ -268,7 +268,7 @@ def panel_runs(draw):
 @given(run=panel_runs())
 def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory: pytest.TempPathFactory, run) -> None:
     offset, steps = run
-    _run_and_check(tmp_path_factory.mktemp("sessions"), find_plan("commissioning-shortlisting").plan, offset, steps)
+    _run_and_check(tmp_path_factory.mktemp("sessions"), plan_named("commissioning-shortlisting"), offset, steps)
 
 
 def _session_with_saves(folder: Path, clock: FakeClock) -> tuple[OpenSession, list[int]]:

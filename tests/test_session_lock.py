@@ -48,19 +48,23 @@ def other_window(session_path: Path):
         process.wait()
 
 
-def test_a_session_open_in_another_window_is_refused_and_says_which_process(session_path: Path, other_window) -> None:
+def test_a_session_open_in_another_window_is_refused_and_says_which_process(
+    session_path: Path, other_window: subprocess.Popen[str]
+) -> None:
     with pytest.raises(FileProblem, match=f"open in another window of workshop-tui \\(process {other_window.pid}\\)"):
         SessionLock(session_path).acquire()
 
 
 def test_resume_says_so_and_exits_with_status_2(
-    tmp_path: Path, session_path: Path, other_window, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, session_path: Path, other_window: subprocess.Popen[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--sessions-dir", str(tmp_path), "resume"]) == 2
     assert "open in another window" in capsys.readouterr().err
 
 
-def test_a_lock_held_by_a_process_that_was_killed_is_free_at_once(session_path: Path, other_window) -> None:
+def test_a_lock_held_by_a_process_that_was_killed_is_free_at_once(
+    session_path: Path, other_window: subprocess.Popen[str]
+) -> None:
     other_window.kill()
     other_window.wait()
     lock = SessionLock(session_path)

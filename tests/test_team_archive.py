@@ -382,7 +382,7 @@ def small_disk(tmp_path: Path):
 
 
 def test_a_full_disk_keeps_every_session_whole_and_says_what_to_do(
-    tmp_path: Path, small_disk, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     examples = Path(__file__).parent.parent / "sessions"
     # The archive on a disk too small for the sessions: nothing goes out, nothing here is lost.

@@ -12,8 +12,9 @@ from workshop_tui.core.roles import ROLES, may, refusal
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.model.command_arguments import ARGUMENTS
 from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_wire import read_key
+from tests.conftest import plan_named
+from tests.panel_helpers import the_panel
 from tests.test_windows import answers, command, raw_window
 
 _IDS = itertools.count(1)
@@ -24,7 +25,7 @@ def owner(request: pytest.FixtureRequest, sessions_dir: Path, clock: FakeClock):
     """A panel's session with a window of every role able to join: the note-taker Bob, guests (any name),
     and the panel member Margaret, whose code is made as the round opens."""
     made = OpenSession.create(
-        sessions_dir, find_plan("commissioning-shortlisting").plan, "Rights", clock, "Ann", "Bob", gather_seconds=0
+        sessions_dir, plan_named("commissioning-shortlisting"), "Rights", clock, "Ann", "Bob", gather_seconds=0
     )
     made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
     made.apply(Command("open_round", {"pot_pence": 10_000_00}))
@@ -90,7 +91,7 @@ def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_whe
     sessions_dir: Path, clock: FakeClock
 ) -> None:
     made = OpenSession.create(
-        sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi", gather_seconds=0
+        sessions_dir, plan_named("commissioning-shortlisting"), "Panel", clock, "Grace Obi", gather_seconds=0
     )
     try:
         for name in ("Pat Kelly", "Margaret"):
@@ -113,7 +114,7 @@ def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_wh
     from workshop_tui.export.panel_csv import scores_csv
 
     made = OpenSession.create(
-        sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi", gather_seconds=0
+        sessions_dir, plan_named("commissioning-shortlisting"), "Panel", clock, "Grace Obi", gather_seconds=0
     )
     try:
         made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
@@ -121,7 +122,7 @@ def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_wh
         made.apply(
             Command("add_application", {"organisation": "Oak Street Shed", "project": "Shed", "amount_pence": 5_000_00})
         )
-        criterion = made.session.panel.round.criteria[0].id
+        criterion = the_panel(made.session).round.criteria[0].id
         made.apply(Command("declare_no_interests", {"member": "p1"}))
         score = {"member": "p1", "application": "app1", "criterion": criterion}
         made.apply(
@@ -136,9 +137,9 @@ def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_wh
         )
         with pytest.raises(NotNow, match="Margaret typed this score in their own window"):
             made.apply(Command("enter_score", {**score, "level": 2}))  # the chair's screen, not asked
-        assert made.session.panel.scores[0].level == 4
+        assert the_panel(made.session).scores[0].level == 4
         made.apply(Command("enter_score", {**score, "level": 2, "over_own": True}))  # asked, and said yes
-        kept = made.session.panel.scores[0]
+        kept = the_panel(made.session).scores[0]
         assert (kept.level, kept.window, kept.typed_over) == (2, "facilitator: Grace Obi", "member: Margaret")
         assert "facilitator: Grace Obi (typed over what member: Margaret typed)" in scores_csv(made.session)
     finally:

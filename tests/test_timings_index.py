@@ -15,8 +15,8 @@ import pytest
 
 from workshop_tui.core.plan_stats import plan_stats
 from workshop_tui.store.plan_history import plan_history
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.timings_index import INDEX_NAME, INDEX_VERSION, _digest
+from tests.conftest import plan_named
 from tests.test_plan_stats import PLAN, run_session
 
 
@@ -42,7 +42,7 @@ def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path
     folder.mkdir()
     for number in range(1, 9):
         run_session(folder, number, minutes(rng), late=rng.randint(-5, 20), finish=rng.random() < 0.8)
-    other_plan = find_plan("co-production-part-1").plan
+    other_plan = plan_named("co-production-part-1")
     kinds = ["new", "again", "same size and time", "removed", "damaged", "other plan"]
     for round_, change in enumerate(rng.sample(kinds, len(kinds)) + rng.choices(kinds, k=3)):  # each kind at least once
         names = sorted(path.name for path in folder.glob("*.toml"))

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.model.command_arguments import ARGUMENTS, EARLIEST_DUE, LATEST_DUE, MOST_MINUTES_AT_ONCE
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session
 from workshop_tui.store.session_wire import VERSION, arguments_text, connect_to, encode, socket_path
-from tests.conftest import TEN_AM, small_plan
+from tests.conftest import TEN_AM, plan_named, small_plan
 
 FIELDS = sorted(
     {name for model in ARGUMENTS.values() for name in model.model_fields} | {"step", "window", "role", "zzz"}
@@ -108,7 +109,7 @@ NEAR = {
 
 
 @st.composite
-def shaped(draw):
+def shaped(draw: DrawFn):
     """A command with its own argument names, the values drawn freely: most reach the model's checks."""
     name = draw(st.sampled_from(sorted(ARGUMENTS)))
     fields = sorted(ARGUMENTS[name].model_fields)
@@ -248,12 +249,11 @@ def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path) -> 
 
 
 def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_path: Path) -> None:
-    from workshop_tui.store.plan_library import find_plan
     from workshop_tui.store.session_wire import read_key
 
     clock = FakeClock(TEN_AM)
     owner = OpenSession.create(
-        tmp_path, find_plan("commissioning-shortlisting").plan, "Round", clock, "Ann", "Bob", gather_seconds=0
+        tmp_path, plan_named("commissioning-shortlisting"), "Round", clock, "Ann", "Bob", gather_seconds=0
     )
     assert owner.serve()
     for name in ("Margaret", "Alan", "Grace", "Ravi"):

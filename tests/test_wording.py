@@ -13,6 +13,7 @@ from workshop_tui.core.wording import duration_in_words, length_in_words, method
 from workshop_tui.model import Decision, Plan, Step
 from workshop_tui.model.decision import METHODS
 from tests.conftest import TEN_AM, small_plan
+from tests.panel_helpers import the_panel
 
 
 def engine_for(plan: Plan) -> tuple[SessionEngine, FakeClock]:
@@ -149,4 +150,4 @@ def test_a_count_of_one_is_never_said_as_many() -> None:
     fresh, _ = panel_engine(declared=False)  # an import is undone before scoring starts
     fresh.add_applications([{"organisation": "Only one", "project": "Tea", "amount_pence": 100}], imported=True)
     fresh.undo_import()
-    assert fresh.session.panel.corrections[-1].what == "The import of 1 application was undone"
+    assert the_panel(fresh.session).corrections[-1].what == "The import of 1 application was undone"

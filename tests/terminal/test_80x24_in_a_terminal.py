@@ -3,8 +3,8 @@
 import re
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import save_session
+from tests.conftest import plan_named
 from tests.example_sessions import EXAMPLES
 from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
@@ -66,7 +66,7 @@ def test_marking_the_second_then_the_third_person_as_left_marks_those_two(
 def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(
     terminal_factory: TerminalFactory, tmp_path: Path
 ) -> None:
-    first = find_plan("co-production-part-1").plan.steps[0]
+    first = plan_named("co-production-part-1").steps[0]
     terminal = terminal_factory(80, 24)
     screen = start_a_session(terminal, tmp_path / "sessions")
     lines = screen.splitlines()

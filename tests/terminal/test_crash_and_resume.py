@@ -7,8 +7,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
+from tests.conftest import plan_named
 from tests.terminal.tmux import TerminalFactory, app_pid, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
@@ -32,7 +32,7 @@ def wait_for_file(folder: Path, check, timeout: float = 10.0):
 def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(
     terminal_factory: TerminalFactory, tmp_path: Path
 ) -> None:
-    plan = find_plan("co-production-part-1").plan
+    plan = plan_named("co-production-part-1")
     second = plan.steps[1]
     terminal = terminal_factory(80, 24)
     terminal.start(f"{installed_command()} run co-production-part-1 --quiet")

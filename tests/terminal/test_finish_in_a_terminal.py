@@ -4,8 +4,8 @@ then Ctrl+F twice, and Ctrl+Z on the finished screen."""
 
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
+from tests.conftest import plan_named
 from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
@@ -14,7 +14,7 @@ pytestmark = [needs_tmux]
 def test_a_note_typed_at_the_last_step_never_finishes_and_a_finish_is_taken_back(
     terminal_factory: TerminalFactory, tmp_path: Path
 ) -> None:
-    steps = find_plan("co-production-part-1").plan.steps
+    steps = plan_named("co-production-part-1").steps
     terminal = terminal_factory(80, 24)
     terminal.start(f"{installed_command()} run co-production-part-1 --quiet")
     terminal.wait_for("Paused with")

@@ -9,12 +9,12 @@ review. On each screen no word may end in "…" unless more words follow it (a t
 import re
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
+from tests.conftest import plan_named
 from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
-PART_1 = find_plan("co-production-part-1").plan
+PART_1 = plan_named("co-production-part-1")
 # A word cut at its end: "…" (or "...") right after it and no more words after one space. Words that say
 # something is under way end in "..." on purpose.
 CUT = re.compile(r"\S(?:…|\.\.\.)(?! [\w('\"£])")

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
+from tests.conftest import plan_named
 from tests.panel_helpers import MEMBERS
 from tests.terminal.test_windows_in_a_terminal import facilitator_and_note_taker
 from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
@@ -59,7 +59,7 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(
     app = installed_command()
     owner = OpenSession.create(
         tmp_path / "sessions",
-        find_plan("commissioning-shortlisting").plan,
+        plan_named("commissioning-shortlisting"),
         "Healthy ageing fund",
         SystemClock(),
         "Grace Obi",
@@ -104,5 +104,6 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(
     margaret.send("Space")  # the timer is the chair's: refused in words
     margaret.wait_for("This is a panel member's own window")
     panel = load_session(owner.path).panel
+    assert panel is not None
     assert [(s.member, s.level, s.window) for s in panel.scores] == [("p1", 4, "member: Margaret")]
     assert [(d.member, d.application) for d in panel.declarations] == [("p1", "")]  # her own "none", first

@@ -10,8 +10,8 @@ import pytest
 
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Session
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
+from tests.conftest import plan_named
 from tests.terminal.tmux import Terminal, TerminalFactory, app_pid, installed_command, needs_tmux
 
 # Many real windows at once: these run one after another on one worker (pyproject's --dist loadgroup),
@@ -19,7 +19,7 @@ from tests.terminal.tmux import Terminal, TerminalFactory, app_pid, installed_co
 # waits for one window's keys once starved that window for over 20 s.
 pytestmark = [needs_tmux, pytest.mark.xdist_group("many windows")]
 
-PLAN = find_plan("co-production-part-1").plan
+PLAN = plan_named("co-production-part-1")
 
 
 def the_session(folder: Path) -> Path:

@@ -10,13 +10,14 @@ from textual.widgets import Digits
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.ui.app import WorkshopApp
 from tests.conftest import small_plan
 from tests.test_windows import until
 from tests.ui.live_helpers import advance, live, live_app, text_of
 from tests.ui.test_windows_ui import joined_window_app, window_app
 
 
-def agenda_start(app, title: str) -> str:
+def agenda_start(app: WorkshopApp, title: str) -> str:
     """The Starts cell of the agenda row for the step called `title`."""
     table = live(app).query_one("#agenda")
     row = next(index for index, line in enumerate(table.lines) if line.step.title == title)

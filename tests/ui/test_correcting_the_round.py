@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from tests.panel_helpers import CRITERIA
+from tests.panel_helpers import CRITERIA, the_panel
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app, panel_of, two_applications, words
 
@@ -220,7 +220,7 @@ async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_for
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         panel = app.screen.session.panel
-        assert panel is not None and len(panel.scores) == len(first.session.panel.scores)
+        assert panel is not None and len(panel.scores) == len(the_panel(first.session).scores)
         assert panel.sittings == [f"Healthy ageing fund ({earlier.name})"]
 
 

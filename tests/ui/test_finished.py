@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.session_file import load_session
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.finished import FinishedScreen, finished_summary
 from workshop_tui.ui.screens.review import ReviewScreen
@@ -16,7 +17,7 @@ from tests.conftest import finished_session
 from tests.ui.live_helpers import advance, live, live_app
 
 
-def shown(app, selector: str) -> str:
+def shown(app: WorkshopApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 

@@ -8,6 +8,7 @@ from textual.app import App
 from textual.widgets import Button, Input, Static
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.form_dialog import say_problem
@@ -20,7 +21,7 @@ from tests.ui.live_helpers import live, live_app
 from tests.ui.test_recording import add_people, shown_notes
 
 
-def problems(app) -> str:
+def problems(app: WorkshopApp) -> str:
     """Every problem the form on top says: next to a field or on its problem line."""
     lines = [str(s.content) for s in app.screen.query(".field-problem")]
     lines += [str(s.content) for s in app.screen.query("#form-problem")]

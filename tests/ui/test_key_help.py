@@ -170,7 +170,7 @@ async def help_shown(pilot: Pilot[Any]) -> None:
             return
 
 
-def first_section(app) -> str:
+def first_section(app: WorkshopApp) -> str:
     """The first second-level heading the help shows, under its title and first line."""
     box = app.screen.query_one("#help-box", VerticalScroll)
     assert box.scroll_y == 0

@@ -9,13 +9,14 @@ from textual.widgets import Digits, Input
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.session_file import load_session
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.confirm import ConfirmScreen, GuardedConfirmScreen
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.step_form import StepForm
 from tests.ui.live_helpers import advance, live, live_app, text_of
 
 
-def countdown(app) -> str:
+def countdown(app: WorkshopApp) -> str:
     return app.screen.query_one("#countdown", Digits).value
 
 
@@ -280,7 +281,9 @@ async def test_ctrl_q_saves_and_quits(sessions_dir: Path, clock: FakeClock) -> N
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48), (200, 60)])
-async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_each_right(size) -> None:
+async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_each_right(
+    size: tuple[int, int],
+) -> None:
     """Each character is its own widget, so a tick sends the terminal one or two small characters."""
     from textual.app import App
 
@@ -376,7 +379,7 @@ async def test_at_80x24_a_long_agenda_title_goes_on_over_lines_whole_and_the_min
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 async def test_the_note_lines_hint_fits_its_width_and_names_every_mark(
-    sessions_dir: Path, clock: FakeClock, size
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 

@@ -10,8 +10,8 @@ import pytest
 from textual.pilot import Pilot
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import WorkshopApp
+from tests.conftest import plan_named
 from tests.ui.contrast import inks
 from tests.ui.live_helpers import advance, live, live_app
 from tests.ui.whole_words import screen_text
@@ -86,7 +86,7 @@ def _a_room(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 
 
 async def test_who_is_present_reads_in_words(tmp_path: Path, clock: FakeClock) -> None:
-    said = await _seen(live_app(tmp_path, clock, plan=find_plan("co-production-part-1").plan), _a_room("r"))
+    said = await _seen(live_app(tmp_path, clock, plan=plan_named("co-production-part-1")), _a_room("r"))
     assert "Name Role Arrived Left" in said
     assert "Ann Smith older person 10:00 here" in said
     assert "Tom Bell staff not yet" in said
@@ -95,7 +95,7 @@ async def test_who_is_present_reads_in_words(tmp_path: Path, clock: FakeClock) -
 
 async def test_done_actions_read_done(tmp_path: Path, clock: FakeClock) -> None:
     said = await _seen(
-        live_app(tmp_path, clock, plan=find_plan("co-production-part-1").plan), _a_room("r", "right", "right")
+        live_app(tmp_path, clock, plan=plan_named("co-production-part-1")), _a_room("r", "right", "right")
     )
     assert "Book the library room Ann Smith 15 Jul 2026 ✓ done" in said
     assert "Ask about the bus Tom Bell 15 Jul 2026 open" in said
@@ -104,6 +104,6 @@ async def test_done_actions_read_done(tmp_path: Path, clock: FakeClock) -> None:
 async def test_scores_hidden_until_the_reveal_say_so(tmp_path: Path, clock: FakeClock) -> None:
     from tests.ui.test_snapshots import a_scored_round
 
-    app = live_app(tmp_path, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(tmp_path, clock, plan=plan_named("commissioning-shortlisting"))
     said = await _seen(app, a_scored_round(False, ("down", "right")))
     assert "Hidden from the room until the chair reveals them" in said

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 from rich.text import Text
 
 from workshop_tui.core.clock import FakeClock
@@ -25,7 +26,7 @@ words = st.text(alphabet=st.sampled_from("abcdefghij klmnop'-ÉÖ"), min_size=1,
 
 
 @st.composite
-def rounds(draw):
+def rounds(draw: DrawFn):
     people = draw(st.lists(words.map(lambda w: w[:40]), min_size=1, max_size=5, unique_by=str.casefold))
     bids = draw(st.lists(st.tuples(words, words, st.integers(1, 99_999_999_99)), min_size=1, max_size=6))
     interest = draw(words)

@@ -8,12 +8,12 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.screens.panel import PanelScreen
-from tests.panel_helpers import CRITERIA, MEMBERS
+from tests.conftest import plan_named
+from tests.panel_helpers import CRITERIA, MEMBERS, the_panel
 from tests.ui.live_helpers import live, live_app
 
-PANEL_PLAN = find_plan("commissioning-shortlisting").plan
+PANEL_PLAN = plan_named("commissioning-shortlisting")
 
 
 def panel_app(sessions_dir: Path, clock: FakeClock):
@@ -260,8 +260,8 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
             await pilot.press("pagedown")  # no one else's sheet here
             assert "Your sheet, Margaret" in words(pilot, "#sheet-line")
             await pilot.press("4")
-            until(lambda: len(owner.session.panel.scores) == 2, "the owner to have Margaret's score")
-            assert [(s.member, s.level, s.window) for s in owner.session.panel.scores][-1] == (
+            until(lambda: len(the_panel(owner.session).scores) == 2, "the owner to have Margaret's score")
+            assert [(s.member, s.level, s.window) for s in the_panel(owner.session).scores][-1] == (
                 "p1",
                 4,
                 "member: Margaret",
@@ -280,7 +280,7 @@ def test_the_replay_says_which_application_an_award_was_for() -> None:
     session = shortlisting_panel()
     award = next(e for e in session.events if e.kind == "award.make")
     words = panel_event_words(session, award.kind, dict(award.details))
-    organisation = session.panel.application(str(award.details["application"])).organisation
+    organisation = the_panel(session).application(str(award.details["application"])).organisation
     assert words.startswith(f"the panel made an award: {organisation}, {award.details['outcome']}")
 
 

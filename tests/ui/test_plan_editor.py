@@ -8,7 +8,6 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.plan_draft import PlanDraft
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.toml_files import load_plan
 from workshop_tui.ui.app import EditPlan, WorkshopApp
 from workshop_tui.ui.screens.confirm import ConfirmScreen
@@ -16,6 +15,7 @@ from workshop_tui.ui.screens.method_chooser import MethodChooser
 from workshop_tui.ui.screens.plan_details_form import PlanDetailsForm
 from workshop_tui.ui.screens.plan_editor import PlanEditor, StepsTable
 from workshop_tui.ui.screens.step_form import StepForm
+from tests.conftest import plan_named
 from tests.ui.test_home import plans_shown
 
 
@@ -95,7 +95,7 @@ async def test_a_new_plan_is_written_by_keyboard_with_a_method_from_the_library_
 
 
 async def test_steps_move_and_go_and_come_back_with_undo(sessions_dir: Path, clock: FakeClock) -> None:
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(100, 36)) as pilot:
         assert rows(app)[1][3] == "Check-in round"
         await pilot.press("down", "ctrl+down")
@@ -108,7 +108,7 @@ async def test_steps_move_and_go_and_come_back_with_undo(sessions_dir: Path, clo
 
 
 async def test_the_checks_follow_the_plan_and_enter_on_one_opens_its_step(sessions_dir: Path, clock: FakeClock) -> None:
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(100, 36)) as pilot:
         assert "Nothing to look at" in text(app, "#findings-heading")
         await pilot.press("down", "down", "down", "down", "x")  # the comfort break goes
@@ -124,14 +124,13 @@ async def test_the_checks_follow_the_plan_and_enter_on_one_opens_its_step(sessio
 
 
 async def test_leaving_with_changes_asks_first_and_staying_keeps_them(sessions_dir: Path, clock: FakeClock) -> None:
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-2").plan), builtin=True)
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-2")), builtin=True)
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("x", "escape")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert (
-            isinstance(app.screen, PlanEditor)
-            and len(rows(app)) == len(find_plan("co-production-part-2").plan.steps) - 1
+            isinstance(app.screen, PlanEditor) and len(rows(app)) == len(plan_named("co-production-part-2").steps) - 1
         )
         await pilot.press("escape", "y")
         await pilot.pause()
@@ -143,7 +142,7 @@ async def test_a_save_after_another_window_saved_is_refused_in_words_and_the_cha
 ) -> None:
     from workshop_tui.store.plan_files import save_plan_version
 
-    own = find_plan("co-production-part-1").plan.model_copy(update={"name": "our-course"})
+    own = plan_named("co-production-part-1").model_copy(update={"name": "our-course"})
     first = save_plan_version(sessions_dir / "plans", own, started_from=None)
     app = editor_app(sessions_dir, clock, PlanDraft.of(first.plan))
     async with app.run_test(size=(100, 36)) as pilot:
@@ -183,7 +182,7 @@ async def test_c_copies_the_chosen_plan_and_n_starts_from_nothing(sessions_dir: 
         await plans_shown(pilot)
         await pilot.press("down", "c")
         assert editor(app).draft.details.name == "co-production-part-2-copy"
-        assert len(rows(app)) == len(find_plan("co-production-part-2").plan.steps)
+        assert len(rows(app)) == len(plan_named("co-production-part-2").steps)
         await saved(pilot)
         await pilot.press("escape")
         assert len(await plans_shown(pilot)) == 4
@@ -195,7 +194,7 @@ async def test_c_copies_the_chosen_plan_and_n_starts_from_nothing(sessions_dir: 
 
 
 async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, clock: FakeClock) -> None:
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-2").plan))
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-2")))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "enter")  # Enter on a step changes it, as E does
         assert isinstance(app.screen, StepForm)
@@ -225,7 +224,7 @@ async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, 
 
 
 async def test_ctrl_q_with_changes_not_saved_asks_before_they_are_lost(sessions_dir: Path, clock: FakeClock) -> None:
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("x", "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
@@ -263,7 +262,7 @@ async def test_a_new_plans_short_name_follows_its_title_until_one_is_typed(
 
 async def test_minutes_that_are_not_a_whole_number_are_said_not_changed(sessions_dir: Path, clock: FakeClock) -> None:
     # The minutes box once dropped the "." as it was typed, so 2.5 became 25 without a word.
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e", "tab", *CLEAR, *"2.5", "ctrl+s")
         await pilot.pause()

@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.session_file import load_session
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.records import RecordsScreen
@@ -25,7 +26,7 @@ async def add_people(pilot: Pilot[Any], *names: str) -> None:
     await pilot.press("escape")
 
 
-def shown_notes(app) -> list[str]:
+def shown_notes(app: WorkshopApp) -> list[str]:
     notes = app.screen.query_one("#notes", NotesList)
     return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
 

@@ -11,22 +11,23 @@ from textual.widgets import DataTable
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.heard import NotesByPerson
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.help import HelpScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from tests.ui.live_helpers import live, live_app, text_of
 from tests.ui.test_key_help import first_section, help_shown
 
 
-def roster(app, *people: tuple[str, bool]) -> None:
+def roster(app: WorkshopApp, *people: tuple[str, bool]) -> None:
     for name, here in people:
         assert live(app).run_command("add_person", name=name, role="older person", arrived=here)
 
 
-def table(app, tab: str) -> DataTable[Any]:
+def table(app: WorkshopApp, tab: str) -> DataTable[Any]:
     return app.screen.query_one(f"#{tab}-table", DataTable)
 
 
-def chosen(app, tab: str) -> str:
+def chosen(app: WorkshopApp, tab: str) -> str:
     return app.screen.chosen(tab)
 
 

@@ -14,6 +14,7 @@ from workshop_tui.ui.app import ReviewSession, WorkshopApp
 from workshop_tui.ui.widgets.fitted_table import FittedTable
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.example_sessions import training_part_1
+from tests.panel_helpers import the_panel
 
 
 def review_app(sessions_dir: Path, clock: FakeClock) -> tuple[WorkshopApp, Path]:
@@ -24,7 +25,7 @@ def review_app(sessions_dir: Path, clock: FakeClock) -> tuple[WorkshopApp, Path]
     return WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path)), path
 
 
-def replay_text(app) -> str:
+def replay_text(app: WorkshopApp) -> str:
     return str(app.screen.query_one(ReplayPanel).content)
 
 
@@ -276,17 +277,17 @@ async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_c
         assert "The panel's work" in decisions and "revealed" in decisions
         from datetime import timedelta
 
-        revealed = session.panel.revealed_at
+        revealed = the_panel(session).revealed_at
         await pilot.press("j", *f"{revealed + timedelta(minutes=1):%H:%M}", "enter")
         shown = replay_text(app)
         assert f"revealed at {revealed:%H:%M}" in shown and "0 changed in moderation" in shown
-        last_award = max(a.at for a in session.panel.awards)
+        last_award = max(a.at for a in the_panel(session).awards)
         await pilot.press("j", *f"{last_award + timedelta(minutes=1):%H:%M}", "enter")
         shown = replay_text(app)
         assert "Awards so far:" in shown and "3 changed in moderation" in shown
 
 
-def _in_sight(app, words: str) -> bool:
+def _in_sight(app: WorkshopApp, words: str) -> bool:
     """Whether a line holding `words` is drawn on the screen now, inside the part of its tab in view."""
     from textual.widgets._markdown import MarkdownBlock
 

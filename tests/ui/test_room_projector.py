@@ -133,7 +133,9 @@ async def test_the_audience_window_shows_a_note_as_it_is_typed_and_drops_the_rec
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-async def test_a_long_record_keeps_the_newest_in_sight(sessions_dir: Path, clock: FakeClock, size) -> None:
+async def test_a_long_record_keeps_the_newest_in_sight(
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=size) as pilot:
         screen = live(app)
@@ -234,7 +236,7 @@ def test_projector_with_the_groups_record(
     snap_compare: SnapCompare,
     sessions_dir: Path,
     clock: FakeClock,
-    size,
+    size: tuple[int, int],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:

@@ -14,7 +14,7 @@ from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 from tests.example_sessions import EXAMPLES
 
 
-def titles(app) -> list[str]:
+def titles(app: WorkshopApp) -> list[str]:
     table = app.screen.query_one("#sessions", DataTable)
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 

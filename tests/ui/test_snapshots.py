@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.app import WorkshopApp
+from tests.conftest import plan_named
 from tests.ui.live_helpers import advance, live_app
 from tests.ui.snap_compare import SnapCompare
 from tests.ui.whole_words import read_whole, settled_and_whole
@@ -34,13 +35,13 @@ async def plans_loaded_and_read(pilot: Pilot[Any]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_home_screen(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_home_screen(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=plans_loaded_and_read)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_help_screen(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_help_screen(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=read_whole("f1", first=plans_loaded))
 
@@ -60,14 +61,14 @@ def live_at(seconds: float, keys: tuple[str, ...] = ()):
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 def test_live_screen_with_the_timer_running(
-    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=size, run_before=live_at(4 * 60 + 30, ("space",)))
 
 
 @pytest.mark.parametrize("size", [*SIZES, (200, 60)], ids=["80x24", "160x48", "200x60"])
-def test_projector_view(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_projector_view(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=size, run_before=live_at(4 * 60 + 30, ("space", "f")))
 
@@ -93,7 +94,9 @@ async def _with_people_and_notes(pilot: Pilot[Any]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_live_screen_with_notes(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_live_screen_with_notes(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=size, run_before=_with_people_and_notes)
 
@@ -127,7 +130,7 @@ def test_sessions_browser(snap_compare: SnapCompare, sessions_dir: Path, clock: 
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_review_summary(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_review_summary(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     from tests.ui.test_review import review_app
 
     app, _ = review_app(sessions_dir, clock)
@@ -135,7 +138,9 @@ def test_review_summary(snap_compare: SnapCompare, sessions_dir: Path, clock: Fa
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_replay_at_a_fixed_moment(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_replay_at_a_fixed_moment(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     from tests.ui.test_review import review_app
 
     app, _ = review_app(sessions_dir, clock)
@@ -144,7 +149,7 @@ def test_replay_at_a_fixed_moment(snap_compare: SnapCompare, sessions_dir: Path,
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 def test_start_form_of_a_part_2_offers_the_part_1_to_follow(
-    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     from tests.test_follow_on import WEEK, make_part_1
 
@@ -166,7 +171,7 @@ def test_start_form_of_a_part_2_offers_the_part_1_to_follow(
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 @pytest.mark.parametrize("role", ["note-taker", "audience"])
 def test_the_note_takers_and_the_audience_windows(
-    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size, role
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int], role
 ) -> None:
     from workshop_tui.store.open_session import Command, OpenSession
     from workshop_tui.ui.app import OpenedSession
@@ -247,26 +252,27 @@ def a_scored_round(revealed: bool, keys: tuple[str, ...]):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_the_score_grid(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
-    from workshop_tui.store.plan_library import find_plan
+def test_the_score_grid(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
 
-    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(sessions_dir, clock, plan=plan_named("commissioning-shortlisting"))
     assert snap_compare(app, terminal_size=size, run_before=a_scored_round(False, ("down", "right")))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_the_ranking_against_the_pot(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
-    from workshop_tui.store.plan_library import find_plan
+def test_the_ranking_against_the_pot(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
 
-    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(sessions_dir, clock, plan=plan_named("commissioning-shortlisting"))
     assert snap_compare(app, terminal_size=size, run_before=a_scored_round(True, ("tab", "tab")))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_moderation_side_by_side(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
-    from workshop_tui.store.plan_library import find_plan
+def test_moderation_side_by_side(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
 
-    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(sessions_dir, clock, plan=plan_named("commissioning-shortlisting"))
     assert snap_compare(app, terminal_size=size, run_before=a_scored_round(True, ("tab",)))
 
 
@@ -275,29 +281,27 @@ def test_moderation_side_by_side(snap_compare: SnapCompare, sessions_dir: Path, 
 
 def editor_with_a_finding():
     from workshop_tui.core.plan_draft import PlanDraft
-    from workshop_tui.store.plan_library import find_plan
     from workshop_tui.ui.app import EditPlan
 
-    draft = PlanDraft.of(find_plan("co-production-part-1").plan)
+    draft = PlanDraft.of(plan_named("co-production-part-1"))
     draft.remove(4)  # the comfort break: a stretch now runs too long
     return EditPlan(draft, builtin=True)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_plan_editor(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_plan_editor(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
     assert snap_compare(app, terminal_size=size, run_before=read_whole("down", "down"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_method_library(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
+def test_method_library(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
     assert snap_compare(app, terminal_size=size, run_before=read_whole("i", "down", "down", "down"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_plan_timings(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size) -> None:
-    from workshop_tui.store.plan_library import find_plan
+def test_plan_timings(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
     from tests.example_sessions import EARLIER_RUNS, save_examples
 
@@ -305,7 +309,7 @@ def test_plan_timings(snap_compare: SnapCompare, sessions_dir: Path, clock: Fake
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await plans_loaded(pilot)
-        await pilot.app.push_screen(PlanTimingsScreen(find_plan("co-production-part-1").plan, sessions_dir))
+        await pilot.app.push_screen(PlanTimingsScreen(plan_named("co-production-part-1"), sessions_dir))
         await plans_loaded(pilot)
         await settled_and_whole(pilot)
 

@@ -10,6 +10,7 @@ import pytest
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.team_archive import connect
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.finished import FinishedScreen
 from tests.ui.live_helpers import advance, live_app
 
@@ -24,7 +25,7 @@ def archived(url: str) -> list[str]:
     return done.stdout.split()
 
 
-async def shared(app) -> list[str]:
+async def shared(app: WorkshopApp) -> list[str]:
     """Wait for the shares under way to end (not a guess at how long they take); what they said."""
     for thread in list(app.sharing):
         await asyncio.to_thread(thread.join, 60)

@@ -23,9 +23,9 @@ from textual.widgets import Input
 
 import workshop_tui.ui
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.themes import THEMES
+from tests.conftest import plan_named
 from tests.ui.contrast import AAA, contrast, inks, too_faint
 from tests.ui.live_helpers import advance, live_app
 
@@ -239,11 +239,11 @@ def _plain(folder: Path, clock: FakeClock) -> WorkshopApp:
 
 
 def _part_1(folder: Path, clock: FakeClock) -> WorkshopApp:
-    return live_app(folder, clock, plan=find_plan("co-production-part-1").plan)
+    return live_app(folder, clock, plan=plan_named("co-production-part-1"))
 
 
 def _panel(folder: Path, clock: FakeClock) -> WorkshopApp:
-    return live_app(folder, clock, plan=find_plan("commissioning-shortlisting").plan)
+    return live_app(folder, clock, plan=plan_named("commissioning-shortlisting"))
 
 
 def _review(folder: Path, clock: FakeClock) -> WorkshopApp:

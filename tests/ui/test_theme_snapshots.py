@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.themes import THEMES
+from tests.conftest import plan_named
 from tests.ui.live_helpers import live_app
 from tests.ui.snap_compare import SnapCompare
 from tests.ui.test_every_screen import a_room
@@ -25,11 +25,11 @@ def in_the_course_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
 
 
 def _live(clock: FakeClock) -> WorkshopApp:
-    return live_app(Path("sessions"), clock, plan=find_plan("co-production-part-1").plan)
+    return live_app(Path("sessions"), clock, plan=plan_named("co-production-part-1"))
 
 
 def _panel(clock: FakeClock) -> WorkshopApp:
-    return live_app(Path("sessions"), clock, plan=find_plan("commissioning-shortlisting").plan)
+    return live_app(Path("sessions"), clock, plan=plan_named("commissioning-shortlisting"))
 
 
 def _review(clock: FakeClock) -> WorkshopApp:
@@ -50,7 +50,7 @@ SCREENS = {
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("theme", list(THEMES))
 def test_each_main_screen_in_each_theme(
-    snap_compare: SnapCompare, clock: FakeClock, theme: str, screen: str, size
+    snap_compare: SnapCompare, clock: FakeClock, theme: str, screen: str, size: tuple[int, int]
 ) -> None:
     build, run_before = SCREENS[screen]
     app = build(clock)

@@ -25,7 +25,9 @@ def themes_opened(monkeypatch: pytest.MonkeyPatch):
     return opened
 
 
-def test_theme_goes_before_or_after_the_command(tmp_path: Path, themes_opened, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_theme_goes_before_or_after_the_command(
+    tmp_path: Path, themes_opened: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = str(tmp_path / "sessions")
     assert main(["--theme", "projector", "--sessions-dir", folder]) == 0
@@ -36,7 +38,7 @@ def test_theme_goes_before_or_after_the_command(tmp_path: Path, themes_opened, m
 
 
 def test_an_unknown_theme_is_one_sentence_naming_the_themes_and_status_2(
-    tmp_path: Path, themes_opened, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, themes_opened: list[str | None], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--sessions-dir", str(tmp_path), "show", "--theme", "dark"]) == 2
     error = capsys.readouterr().err

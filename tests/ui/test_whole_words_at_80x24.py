@@ -8,11 +8,11 @@ import pytest
 from textual.widgets import DataTable
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.row_details import RowDetails
+from tests.conftest import plan_named
 from tests.ui.live_helpers import live, live_app
 from tests.ui.test_sessions_browser import open_browser
 from tests.ui.whole_words import (
@@ -24,7 +24,7 @@ from tests.ui.whole_words import (
     table_cells,
 )
 
-PART_1 = find_plan("co-production-part-1").plan
+PART_1 = plan_named("co-production-part-1")
 
 
 async def test_the_live_agenda_shows_whole_step_names_and_most_of_part_1(sessions_dir: Path, clock: FakeClock) -> None:
@@ -113,7 +113,7 @@ async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_2_differ(
-    sessions_dir: Path, clock: FakeClock, size
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     """Finding 15: at 80 and at 160 columns part 1 and part 2 both read "Co-production training, pa"."""
     from tests.test_follow_on import WEEK, make_part_1, start_part_2
@@ -132,7 +132,7 @@ async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 async def test_the_reviews_actions_give_what_is_to_be_done_its_room_beside_a_long_state(
-    sessions_dir: Path, clock: FakeClock, size
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     """Finding 15: at 160 columns the review's Actions table squeezed "What" to 13 characters beside
     "open; carried over to 'Co-production training, part 2 (Leeds)' ..."."""
@@ -170,7 +170,7 @@ async def test_a_long_session_title_in_the_header_shows_its_end(sessions_dir: Pa
         clock=clock,
         quiet=True,
         autosave_gather_seconds=0,
-        opening=StartPlan(find_plan("co-production-part-2").plan, details),
+        opening=StartPlan(plan_named("co-production-part-2"), details),
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -9,7 +9,6 @@ from textual.pilot import Pilot
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import OpenedSession, WorkshopApp
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.export_form import ExportForm
@@ -17,7 +16,8 @@ from workshop_tui.ui.screens.finished import FinishedScreen
 from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.screens.review import ReviewScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from tests.conftest import small_plan
+from tests.conftest import plan_named, small_plan
+from tests.panel_helpers import the_panel
 from tests.ui.live_helpers import live, text_of
 
 IN_A_BROWSER = (
@@ -35,7 +35,7 @@ def owner(sessions_dir: Path, clock: FakeClock):
 @pytest.fixture
 def panel_owner(sessions_dir: Path, clock: FakeClock):
     made = OpenSession.create(
-        sessions_dir, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Ann", gather_seconds=0
+        sessions_dir, plan_named("commissioning-shortlisting"), "Fund", clock, "Ann", gather_seconds=0
     )
     made.apply(Command("open_round", {"pot_pence": 50_000_00}))
     made.apply(Command("add_application", {"organisation": "Hillside", "project": "Lunch", "amount_pence": 30_000_00}))
@@ -97,7 +97,7 @@ async def test_a_browser_window_cannot_import_applications_and_says_why(
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen) and not isinstance(app.screen, TextPrompt)  # no question for a path
         assert IN_A_BROWSER in notices(app)
-    assert [a.organisation for a in panel_owner.session.panel.round.applications] == ["Hillside"]
+    assert [a.organisation for a in the_panel(panel_owner.session).round.applications] == ["Hillside"]
 
 
 async def test_a_note_takers_window_in_a_terminal_leaves_importing_to_the_facilitator(

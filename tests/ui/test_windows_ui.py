@@ -15,7 +15,7 @@ from tests.test_windows import until
 from tests.ui.live_helpers import live, text_of
 
 
-def footer_words(app) -> str:
+def footer_words(app: WorkshopApp) -> str:
     return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
 
 
