@@ -11,7 +11,7 @@ from hypothesis import settings
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session, Step
-from workshop_tui.store.plan_library import find_plan
+from workshop_tui.store.plan_library import PlanEntry, find_plan
 
 # A command run with no sessions folder where it runs uses the person's own data folder: under the
 # tests, a folder of their own, never the real home's.
@@ -74,6 +74,12 @@ def plan_named(name: str) -> Plan:
     plan = find_plan(name).plan
     assert plan is not None
     return plan
+
+
+def entry_plan(entry: PlanEntry) -> Plan:
+    """The plan of a plan list's entry that a test relies on loading (else the test says why not)."""
+    assert entry.plan is not None, entry.problem
+    return entry.plan
 
 
 def small_session(title: str = "Co-production training, part 1") -> Session:

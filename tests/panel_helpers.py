@@ -1,5 +1,7 @@
 """A small commissioning round for tests: the shortlisting plan, a pot, members, staff and applications."""
 
+from collections.abc import Callable
+
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Session
@@ -49,7 +51,9 @@ def everyone_declares(engine: SessionEngine) -> None:
             engine.declare_no_interests(person.id)
 
 
-def score_everything(engine: SessionEngine, level_of=lambda member, app, criterion: 3) -> None:
+def score_everything(
+    engine: SessionEngine, level_of: Callable[[str, str, str], int | None] = lambda member, app, criterion: 3
+) -> None:
     """Every member scores every criterion of every application they may score (declaring first, as they must)."""
     everyone_declares(engine)
     panel = engine.session.panel

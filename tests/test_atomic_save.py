@@ -56,6 +56,7 @@ def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: P
             cwd=root,
             env={**os.environ, "PYTHONPATH": str(root)},
         )
+        assert writer.stdout is not None
         # Wait for some finished saves, then kill at a moment inside a later one.
         for _ in range(1 + round_number % 25):
             confirmed, save_seconds = writer.stdout.readline().split()
@@ -95,12 +96,10 @@ def test_a_new_file_is_made_even_where_hard_links_are_not_allowed(
 ) -> None:
     import errno
 
-    from workshop_tui.store import atomic
-
-    def no_links(*args) -> None:
+    def no_links(*args: object) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
-    monkeypatch.setattr(atomic.os, "link", no_links)
+    monkeypatch.setattr("workshop_tui.store.atomic.os.link", no_links)
     create_new(tmp_path / "new.toml", b"whole")
     assert (tmp_path / "new.toml").read_bytes() == b"whole"
     assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o600

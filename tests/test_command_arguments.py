@@ -2,6 +2,7 @@
 engine sees them, whichever window sent them: a wrong one is refused in a sentence, and the session,
 in memory and in its file, stays as it was."""
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from tests.conftest import small_plan
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Arguments", clock, "Ann", gather_seconds=0)
     yield made
     made.close()

@@ -2,6 +2,7 @@
 time added to the step on show. A command made from a view a moment old that no longer fits what is
 there is refused in words, never done to another step."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from tests.conftest import small_plan
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Seen", clock, "Ann", gather_seconds=0)
     made.apply(Command("share_agenda", {"agenda": True}))  # the note-taker's window moves the agenda too
     yield made

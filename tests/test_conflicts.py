@@ -2,6 +2,9 @@
 scoring, agreeing and deciding, an application nobody is free to decide goes to the funder as a recorded
 exception, and a late declaration on a decided application reopens it."""
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -11,6 +14,7 @@ from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.export.feedback_letters import feedback_letters
 from workshop_tui.export.panel_report import markdown_report
+from workshop_tui.model.panel import Panel
 from tests.panel_helpers import CRITERIA, panel_engine, score_everything, the_panel
 
 
@@ -88,7 +92,7 @@ def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confir
 
 
 @st.composite
-def rounds(draw: DrawFn):
+def rounds(draw: DrawFn) -> list[tuple[str, tuple[Any, ...]]]:
     """A panel's steps in a random order, each from a window of some role: declarations (some late, some
     undone), scores (some after the reveal), comments, the reveal, agreements, awards, withdrawals and
     corrections, ties ordered."""
@@ -135,9 +139,11 @@ def rounds(draw: DrawFn):
     ]
 )
 @example(steps=[("", ("interest", "p1", "app1")), ("", ("score", "p1", "app2", "need", 1)), ("", ("remove", "app1"))])
-def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps) -> None:
+def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
+    steps: list[tuple[str, tuple[Any, ...]]],
+) -> None:
     engine, _ = panel_engine(declared=False)
-    do = {
+    do: dict[str, Callable[..., object]] = {
         "interest": lambda m, a: engine.declare_interest(m, a, "A link"),
         "none": lambda m: engine.declare_no_interests(m),
         "undo": lambda n: engine.undo_declaration(f"i{n}", "Made in error"),
@@ -196,5 +202,5 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
         )
 
 
-def _ids_named(panel, what: str) -> set[str]:
+def _ids_named(panel: Panel, what: str) -> set[str]:
     return {a.id for a in panel.round.applications if what.startswith(a.organisation)}

@@ -224,8 +224,9 @@ def test_a_members_leniency_is_their_average_gap_from_the_others() -> None:
     score_everything(engine, lambda member, app, criterion: 5 if member == "p1" else 3)
     panel = engine.session.panel
     assert panel is not None
-    assert leniency(panel, "p1").words == "2.0 higher than the panel"
-    assert leniency(panel, "p2").words == "0.7 lower than the panel"  # 3 against (5+3+3)/3
+    p1, p2 = leniency(panel, "p1"), leniency(panel, "p2")
+    assert p1 is not None and p1.words == "2.0 higher than the panel"
+    assert p2 is not None and p2.words == "0.7 lower than the panel"  # 3 against (5+3+3)/3
     assert leniency(panel, "p5") is None  # Tom is staff: no scores
 
 

@@ -1,6 +1,7 @@
 """Each decision method's tally and warnings: read out to the room, never decided for it."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from workshop_tui.core.decision_tally import check_decision, tally
 from workshop_tui.model import Decision
@@ -8,7 +9,7 @@ from workshop_tui.model import Decision
 AT = datetime(2026, 7, 8, 11, tzinfo=UTC)
 
 
-def decision(**fields) -> Decision:
+def decision(**fields: Any) -> Decision:
     return Decision(id="d1", at=AT, step="s1", question="Q", **fields)
 
 

@@ -8,10 +8,11 @@ from tests.conftest import TEN_AM
 
 
 def test_every_kind_has_one_rule_with_words_and_what_it_redraws() -> None:
-    assert {kind for kind in Kind} == set(rule_of(kind).kind for kind in Kind)
+    assert {kind for kind in Kind} == set(found.kind for kind in Kind if (found := rule_of(kind)) is not None)
     assert set(RULES) == {kind.value for kind in Kind}
     for kind in Kind:
         found = rule_of(kind)
+        assert found is not None
         assert found.words and found.words[0].islower() and not found.words.endswith(".")
         assert found.redraws != Area.NOTHING
 

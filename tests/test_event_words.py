@@ -2,6 +2,7 @@
 minutes use: "Margaret joined the roster", never "someone joined the roster"."""
 
 from datetime import datetime, timedelta
+from typing import cast
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -55,7 +56,7 @@ def names_in(before: Session, event: Event) -> list[str]:
         wanted.append(steps.get(on) or next(x.question for x in before.decisions if x.id == on))
     if "application" in d and event.kind != Kind.APPLICATION_ADD:
         wanted.append(organisations[str(d["application"])])
-    wanted += [organisations[str(a)] for a in d.get("applications") or []]
+    wanted += [organisations[str(a)] for a in cast(list[str], d.get("applications") or [])]
     if event.kind == Kind.DECLARATION_UNDO:
         found = next(x for x in panel.declarations if x.id == d["declaration"])
         wanted.append(people[found.member])

@@ -1,10 +1,12 @@
 """The example sessions in sessions/ are what the engine makes, so they never drift from the app."""
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from workshop_tui.model import Session
 from workshop_tui.store.application_import import import_applications_file
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.store.sessions_folder import session_file_name
@@ -15,7 +17,7 @@ SESSIONS = Path(__file__).resolve().parent.parent / "sessions"
 
 
 @pytest.mark.parametrize("make", ALL_EXAMPLES, ids=[make.__name__ for make in ALL_EXAMPLES])
-def test_each_shipped_example_is_the_engines_output(make) -> None:
+def test_each_shipped_example_is_the_engines_output(make: Callable[[], Session]) -> None:
     session = make()
     path = SESSIONS / session_file_name(session.title, session.started_at)
     if os.environ.get("WORKSHOP_TUI_UPDATE_EXAMPLES"):

@@ -162,6 +162,7 @@ def test_an_outbox_stays_when_what_it_held_could_not_be_saved(
     owner._closed = True  # let go as a killed process would, without the last save
     owner._stop.set()
     owner._wake.set()
+    assert owner._lock is not None
     owner._lock.release()
     monkeypatch.undo()
     with OpenSession.resume(path, clock, gather_seconds=0):

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 CORE_PACKAGES = ["model", "core", "store", "export"]
 
@@ -50,7 +51,7 @@ FILE_WORK = {
 }
 
 
-def _file_work_in(path) -> list[str]:
+def _file_work_in(path: Path) -> list[str]:
     import ast
 
     found = []

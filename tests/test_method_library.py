@@ -31,7 +31,7 @@ def test_the_library_has_at_least_ten_well_known_methods_each_once() -> None:
 
 
 @pytest.mark.parametrize("name", NAMED)
-def test_each_method_is_in_plain_words(name) -> None:
+def test_each_method_is_in_plain_words(name: str) -> None:
     method = find_method(name)
     plan = Plan(name="one-step", title="One step", steps=[method.step])
     assert plain_english_findings(plan) == []

@@ -3,16 +3,20 @@ a failing disk loses nothing and says so; and nothing ever waits on a save."""
 
 import errno
 import os
+import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Unpack
 
 import pytest
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import NotNow
-from workshop_tui.store import atomic, journal
-from workshop_tui.store.open_session import Change, Command, OpenSession
-from workshop_tui.store.session_file import load_session
+from workshop_tui.model import Event, Session
+from workshop_tui.store import journal
+from workshop_tui.store.open_session import Change, Command, OpenSession, SaverTimings, SaveState
+from workshop_tui.store.session_file import event_text, load_session, save_new_session
 from tests.conftest import small_plan
 from tests.stalled_disk import StalledDisk
 
@@ -31,13 +35,13 @@ class Heard:
         if change.notice is None:  # every change is told as a save: the events it made are on disk
             self.saved.set()
 
-    def next_save(self):
+    def next_save(self) -> SaveState:
         assert self.saved.wait(WAIT), "the saver did not report"
         self.saved.clear()
         return self.changes[-1].save
 
 
-def _open(folder: Path, clock: FakeClock, **saver) -> OpenSession:
+def _open(folder: Path, clock: FakeClock, **saver: Unpack[SaverTimings]) -> OpenSession:
     return OpenSession.create(folder, small_plan(), "Owner", clock, "Sam", "Jo", **saver)
 
 
@@ -76,13 +80,13 @@ def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock: FakeCloc
 
 @pytest.mark.parametrize("error", [errno.EROFS, errno.ENOSPC, errno.EACCES])
 def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(
-    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, error
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, error: int
 ) -> None:
     broken = {"yes": True}
-    real_write, real_mkstemp = journal.os.write, atomic.tempfile.mkstemp
+    real_write, real_mkstemp = os.write, tempfile.mkstemp  # the journal's and atomic's: os's and tempfile's own
 
-    def refuse(real):
-        def call(*args, **kwargs):
+    def refuse(real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
             if broken["yes"]:
                 raise OSError(error, os.strerror(error))
             return real(*args, **kwargs)
@@ -92,8 +96,8 @@ def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(
     owner = _open(tmp_path, clock, gather_seconds=0, retry_seconds=0.01)
     heard = Heard()
     owner.listen(heard)
-    monkeypatch.setattr(journal.os, "write", refuse(real_write))
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse(real_mkstemp))
+    monkeypatch.setattr("workshop_tui.store.journal.os.write", refuse(real_write))
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", refuse(real_mkstemp))
     try:
         owner.apply(Command("add_note", {"typed": "kept"}))
         failed = heard.next_save()
@@ -117,9 +121,9 @@ def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(
     heard = Heard()
     owner.listen(heard)
     calls = {"count": 0}
-    real = journal.event_text
+    real = event_text  # the journal's, from the session file
 
-    def odd_failure(event):
+    def odd_failure(event: Event) -> str:
         calls["count"] += 1
         if calls["count"] == 1:
             raise ValueError("something nobody expected")
@@ -211,13 +215,13 @@ def test_a_session_whose_file_could_not_be_made_never_takes_over_another_session
     first = _open(tmp_path, clock)
     first.apply(Command("add_note", {"typed": "the first session's note"}))
     first.close()
-    real = sessions_folder.save_new_session
+    real = save_new_session  # sessions_folder's, from the session file
     broken = {"yes": True}
 
-    def full_disk(session, path):
+    def full_disk(session: Session, path: Path) -> None:
         if broken["yes"]:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(session, path)
+        real(session, path)
 
     monkeypatch.setattr(sessions_folder, "save_new_session", full_disk)
     second = _open(tmp_path, clock, gather_seconds=60, retry_seconds=60)  # the same title in the same minute
@@ -235,14 +239,14 @@ def test_a_closed_owner_never_writes_again_even_after_a_failed_save(
 ) -> None:
     owner = _open(tmp_path, clock, gather_seconds=60)
     owner.apply(Command("finish"))
-    real_mkstemp = atomic.tempfile.mkstemp
+    real_mkstemp = tempfile.mkstemp  # atomic's: tempfile's own
 
-    def refuse(*args, **kwargs) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", refuse)
     assert not owner.close().ok
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", real_mkstemp)
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", real_mkstemp)
     with OpenSession.resume(owner.path, clock, allow_finished=True) as review:
         review.add_comment("s1", "Added after the disk came back")
     owner.close()  # again, as a screen closing later would
@@ -268,17 +272,16 @@ def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands
     tmp_path: Path, clock: FakeClock
 ) -> None:
     from workshop_tui.core.session_engine import WrongThread
-    from workshop_tui.model import Event
 
     with _open(tmp_path, clock, gather_seconds=0) as owner:
         changers: set[str] = set()
         real_apply = owner.engine.apply
 
-        def watched(event) -> None:
+        def watched(event: Event) -> None:
             changers.add(threading.current_thread().name)
             real_apply(event)
 
-        owner.engine.apply = watched
+        owner.engine.apply = watched  # type: ignore[method-assign]  # to see which thread applies each event
         senders = [
             threading.Thread(target=lambda n=n: owner.apply(Command("add_note", {"typed": f"From {n}"})))
             for n in range(8)
@@ -299,7 +302,7 @@ def test_a_listener_that_saves_again_as_it_is_told_of_a_save_does_not_hang(tmp_p
     with _open(tmp_path, clock, gather_seconds=60) as owner:
         more = iter(["came in meanwhile"])
 
-        def told(change) -> None:
+        def told(change: Change) -> None:
             if change.events:
                 for text in more:  # another window's change arrives as this one is told: save it too
                     owner.apply(Command("add_note", {"typed": text}))

@@ -96,6 +96,7 @@ def test_moderation_flags_a_spread_of_two_levels_and_suggests_the_middle() -> No
     for member, level in [("p1", 2), ("p2", 4), ("p3", 3), ("p4", 4)]:
         engine.enter_score(member, "app1", "need", level)
     found = spread(the_panel(engine.session), "app1", "need")
+    assert found is not None
     assert found.flagged and found.words == "2 to 4"
     assert suggested_level(the_panel(engine.session), "app1", "need") == 4  # the median 3.5, rounded half up
 
@@ -287,6 +288,7 @@ def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sh
     for move in moves:  # late declarations withdraw scores; changes after the reveal move them
         _do(engine, move)
     kept = engine.session.panel
+    assert kept is not None
     recounted = Panel.model_validate(kept.model_dump())
     assert kept.totals == recounted.totals
 

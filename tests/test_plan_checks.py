@@ -2,6 +2,7 @@
 
 from datetime import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,6 +11,7 @@ from workshop_tui.core.plan_checks import (
     PACING,
     PLAIN_ENGLISH,
     THE_ROOM,
+    Finding,
     check_plan,
     pacing_findings,
     plain_english_findings,
@@ -19,16 +21,17 @@ from workshop_tui.model import Plan, Step
 from workshop_tui.model.panel import PanelPlan
 from workshop_tui.model.round import Criterion
 from workshop_tui.store.plan_library import builtin_plans
+from tests.conftest import entry_plan
 
 WELCOME = Step(title="Welcome and tea", planned_minutes=10, instructions="Greet people as they arrive.")
 BREAK = Step(title="Tea break", kind="break", planned_minutes=15)
 
 
-def plan_of(*steps: Step, **fields) -> Plan:
+def plan_of(*steps: Step, **fields: Any) -> Plan:
     return Plan(name="p", title="P", steps=list(steps), **fields)
 
 
-def places(findings) -> list[tuple[str, str]]:
+def places(findings: list[Finding]) -> list[tuple[str, str]]:
     return [(f.where, f.what) for f in findings]
 
 
@@ -215,7 +218,7 @@ def test_findings_come_in_the_order_the_plan_is_read() -> None:
 
 def test_every_built_in_plan_is_clean() -> None:
     for entry in builtin_plans():
-        assert check_plan(entry.plan) == [], entry.name
+        assert check_plan(entry_plan(entry)) == [], entry.name
 
 
 # The command.

@@ -72,6 +72,7 @@ def test_a_new_plan_may_not_take_the_name_of_one_that_exists(tmp_path: Path) -> 
 def test_changing_a_built_in_plan_makes_your_own_version_and_never_writes_the_built_in_one(tmp_path: Path) -> None:
     plans = tmp_path / "plans"
     builtin = find_plan("co-production-part-1")
+    assert builtin.plan is not None
     source = {path: path.read_bytes() for path in builtin_plan_paths()}
     shorter = builtin.plan.model_copy(update={"steps": builtin.plan.steps[:-1]})
     saved = save_plan_version(plans, shorter, started_from=builtin.plan.version)
@@ -80,6 +81,7 @@ def test_changing_a_built_in_plan_makes_your_own_version_and_never_writes_the_bu
     assert {path: path.read_bytes() for path in builtin_plan_paths()} == source
     # Your version takes the built-in plan's place, in lists and on the command line.
     mine = find_plan("co-production-part-1", plans)
+    assert mine.plan is not None
     assert mine.path == saved.path and len(mine.plan.steps) == len(builtin.plan.steps) - 1
     listed = [entry for entry in all_plans(plans) if entry.name == "co-production-part-1"]
     assert len(listed) == 1 and listed[0].replaces_builtin

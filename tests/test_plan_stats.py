@@ -13,11 +13,11 @@ import pytest
 
 from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.core.plan_stats import plan_stats
+from workshop_tui.core.plan_stats import PlanStats, plan_stats
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.core.step_times import step_times
 from workshop_tui.model import Plan, Step
-from workshop_tui.store.plan_history import plan_history
+from workshop_tui.store.plan_history import PlanHistory, plan_history
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.store.toml_files import load_plan
 from tests.conftest import plan_named
@@ -107,7 +107,7 @@ def folder(tmp_path: Path) -> Path:
     return sessions
 
 
-def stats_of(folder: Path):
+def stats_of(folder: Path) -> tuple[PlanHistory, PlanStats]:
     history = plan_history(folder, "morning")
     return history, plan_stats(PLAN, history.sessions)
 

@@ -1,5 +1,7 @@
 """Ranking the applications of a commissioning round against its pot, from the agreed scores."""
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -75,11 +77,11 @@ def test_money_is_said_in_pounds() -> None:
 
 
 @st.composite
-def rounds(draw: DrawFn):
+def rounds(draw: DrawFn) -> tuple[Round, dict[str, dict[str, int]]]:
     count = draw(st.integers(0, 25))
     amounts = draw(st.lists(st.integers(1, 200_000), min_size=count, max_size=count))
     apps = [application(number, amount) for number, amount in enumerate(amounts)]
-    scores = {}
+    scores: dict[str, dict[str, int]] = {}
     for app in apps:  # now and then a criterion is not scored yet
         scores[app.id] = {c.id: draw(st.integers(1, 5)) for c in criteria() if draw(st.integers(0, 9))}
     pot = draw(st.integers(0, 2_000_000)) * 100
@@ -91,7 +93,9 @@ def rounds(draw: DrawFn):
 
 @settings(max_examples=200, deadline=None)
 @given(rounds(), st.randoms())
-def test_the_ranking_is_a_pure_function_of_the_scores_and_never_spends_more_than_the_pot(drawn, shuffler) -> None:
+def test_the_ranking_is_a_pure_function_of_the_scores_and_never_spends_more_than_the_pot(
+    drawn: tuple[Round, dict[str, dict[str, int]]], shuffler: random.Random
+) -> None:
     round_, scores = drawn
     ranking = rank(round_, scores)
     shuffled = list(round_.applications)

@@ -4,6 +4,8 @@ with no one's name in any form unless the facilitator shows names."""
 
 import re
 import unicodedata
+from collections.abc import Callable
+from datetime import datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,6 +16,7 @@ from workshop_tui.core.event_words import what_happened
 from workshop_tui.core.roles import may, refusal
 from workshop_tui.core.room_view import RoomRecord, RoomView, room_view
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+from workshop_tui.model import Session
 from tests.conftest import TEN_AM, small_plan
 
 
@@ -194,7 +197,7 @@ def fold(text: str) -> str:
 
 
 @st.composite
-def sessions_with_names(draw: DrawFn):
+def sessions_with_names(draw: DrawFn) -> tuple[Session, datetime, list[str]]:
     people = draw(
         st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=1, max_size=5, unique=True)
     )
@@ -205,7 +208,7 @@ def sessions_with_names(draw: DrawFn):
     for name in names:
         engine.add_person(name)
     form = st.sampled_from([form for name in names for form in _forms(name)])
-    case = st.sampled_from([str, str.lower, str.upper])
+    case: st.SearchStrategy[Callable[[str], str]] = st.sampled_from([str, str.lower, str.upper])
     for _ in range(draw(st.integers(0, 6))):
         said = f"{draw(case)(draw(form))} said {draw(case)(draw(form))}'s idea works"
         choice = draw(st.integers(0, 4))
@@ -253,7 +256,9 @@ def _all_text(view: RoomView) -> str:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions_with_names())
-def test_with_names_off_no_name_in_any_form_and_never_a_key_or_technical_word(made) -> None:
+def test_with_names_off_no_name_in_any_form_and_never_a_key_or_technical_word(
+    made: tuple[Session, datetime, list[str]],
+) -> None:
     session, now, names = made
     view = room_view(session, now)
     text = _all_text(view)

@@ -10,7 +10,7 @@ from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.export import anonymise, markdown_minutes
-from workshop_tui.model import Event
+from workshop_tui.model import Event, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_KINDS, NOTE_MARKS
 from workshop_tui.model.participant import person_label, person_labels
 from tests.conftest import TEN_AM, small_plan
@@ -26,7 +26,7 @@ def engine(clock: FakeClock) -> SessionEngine:
     return SessionEngine(new_session(small_plan(), "Small", clock), clock)
 
 
-def unfinished_session_left_running(engine: SessionEngine, clock: FakeClock):
+def unfinished_session_left_running(engine: SessionEngine, clock: FakeClock) -> Session:
     """Welcome ran 12 minutes; Tea has been running 7 minutes when the last note was typed."""
     engine.start_timer()
     clock.advance(minutes=12)

@@ -23,7 +23,7 @@ from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session, load_session_file, read_summary
 from tests.conftest import TEN_AM, TRICKY, plan_named, small_plan
 
-text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
+text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=80))
 names = st.sampled_from(["Ann", "Bob", "Zoë", "Mary Jane", ""])
 offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
 
@@ -70,8 +70,12 @@ commands = st.one_of(
 )
 
 
+# A session's time zone, and each command with the seconds before it and what follows it (a save, a reopening).
+Run = tuple[timezone, list[tuple[Command, float, str]]]
+
+
 @st.composite
-def runs(draw: DrawFn):
+def runs(draw: DrawFn) -> Run:
     """A session run by a sequence of commands, with saves and reopenings at random moments."""
     steps = draw(
         st.lists(st.tuples(commands, st.floats(0, 900), st.sampled_from(["", "", "", "save", "reopen"])), max_size=40)
@@ -124,7 +128,7 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(run=runs())
-def test_loading_a_file_equals_replaying_its_events(tmp_path_factory: pytest.TempPathFactory, run) -> None:
+def test_loading_a_file_equals_replaying_its_events(tmp_path_factory: pytest.TempPathFactory, run: Run) -> None:
     offset, steps = run
     _run_and_check(tmp_path_factory.mktemp("sessions"), small_plan(), offset, steps)
 
@@ -148,14 +152,14 @@ an_application = st.fixed_dictionaries(
 )
 
 
-def _score(member, application, criterion, level, comment=""):
+def _score(member: str, application: str, criterion: str, level: int | None, comment: str = "") -> Command:
     return Command(
         "enter_score",
         {"member": member, "application": application, "criterion": criterion, "level": level, "comment": comment},
     )
 
 
-def _award(application, outcome, reason, amount, why):
+def _award(application: str, outcome: str, reason: str, amount: int, why: str) -> Command:
     return Command(
         "make_award",
         {
@@ -194,7 +198,7 @@ afterwards = st.sampled_from(["", "", "", "", "save", "reopen"])  # what happens
 
 
 @st.composite
-def panel_runs(draw: DrawFn):
+def panel_runs(draw: DrawFn) -> Run:
     """A round opened with its pot and its applications; declarations and scores; the reveal; moderation and awards."""
     people = [
         Command("add_person", {"name": n, "role": r})
@@ -266,7 +270,7 @@ def panel_runs(draw: DrawFn):
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(run=panel_runs())
-def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory: pytest.TempPathFactory, run) -> None:
+def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory: pytest.TempPathFactory, run: Run) -> None:
     offset, steps = run
     _run_and_check(tmp_path_factory.mktemp("sessions"), plan_named("commissioning-shortlisting"), offset, steps)
 

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def session_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def other_window(session_path: Path):
+def other_window(session_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process of the app that has the session open."""
     root = Path(__file__).resolve().parent.parent
     process = subprocess.Popen(
@@ -41,6 +42,7 @@ def other_window(session_path: Path):
         cwd=root,
         env={**os.environ, "PYTHONPATH": str(root)},
     )
+    assert process.stdout is not None and process.stdin is not None
     assert process.stdout.readline().strip() == "held"
     yield process
     if process.poll() is None:

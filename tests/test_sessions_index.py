@@ -5,11 +5,12 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workshop_tui.store import session_file, sessions_index
-from workshop_tui.store.session_file import save_session
+from workshop_tui.store.session_file import read_summary, save_session
 from workshop_tui.store.sessions_index import INDEX_NAME, INDEX_VERSION, SessionsIndex, search_words
 from tests.example_sessions import shortlisting_panel, training_part_1
 
@@ -23,7 +24,7 @@ def test_a_folder_is_listed_from_the_head_of_each_file_without_loading_a_session
 ) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
 
-    def no_whole_loads(path) -> None:
+    def no_whole_loads(path: Path) -> None:
         raise AssertionError("a whole session was loaded to list it")
 
     monkeypatch.setattr(session_file, "load_session", no_whole_loads)
@@ -40,9 +41,13 @@ def test_a_folder_is_listed_from_the_head_of_each_file_without_loading_a_session
 def test_only_new_or_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
     save_session(shortlisting_panel(), tmp_path / "b.toml")
-    reads = []
-    real = sessions_index.read_summary
-    monkeypatch.setattr(sessions_index, "read_summary", lambda path: reads.append(path.name) or real(path))
+    reads: list[str] = []
+
+    def counted(path: Path) -> dict[str, Any]:
+        reads.append(path.name)
+        return read_summary(path)  # the index's own, from the session file
+
+    monkeypatch.setattr(sessions_index, "read_summary", counted)
 
     first = SessionsIndex(tmp_path).lines()
     assert sorted(reads) == ["a.toml", "b.toml"]

@@ -9,6 +9,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -123,7 +124,8 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(
         "Part 1 (York)",
     }
     # Part 2 follows part 1 on every laptop: its file names part 1's, which is the same everywhere.
-    assert load_session(a / part_2.name).follows.file == part_1.name
+    follows = load_session(a / part_2.name).follows
+    assert follows is not None and follows.file == part_1.name
     assert (
         "This session follows on from 'Part 1 (Leeds)'"
         in cli("--sessions-dir", str(c), "export", part_2.name, "--format", "md", "-o", "-", capsys=capsys)[1]
@@ -264,7 +266,9 @@ LAST = ["Okafor", "Smith-Jones", "Nakamura", "Kowalski", "Fitzgerald", "Oduya"]
     ),
     st.lists(st.integers(0, 3), min_size=3, max_size=3),
 )
-def test_the_partners_archive_never_holds_a_name(tmp_path_factory: pytest.TempPathFactory, people, said) -> None:
+def test_the_partners_archive_never_holds_a_name(
+    tmp_path_factory: pytest.TempPathFactory, people: list[tuple[str, str]], said: list[int]
+) -> None:
     tmp_path = tmp_path_factory.mktemp("anonymised")
     url = archive(tmp_path)
     folder = tmp_path / "sessions"
@@ -366,7 +370,7 @@ def test_a_share_killed_at_any_moment_loses_nothing_and_the_next_one_finishes(
 
 
 @pytest.fixture
-def small_disk(tmp_path: Path):
+def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A folder on a disk with room for little: a tmpfs of 40 KiB (needs root; skipped otherwise)."""
     where = tmp_path / "small-disk"
     where.mkdir()

@@ -12,6 +12,7 @@ import re
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -104,7 +105,7 @@ class WhatHappened:
         return NOT_REACHED
 
 
-def run(operations, finish: bool, folder: Path) -> tuple[SessionEngine, WhatHappened]:
+def run(operations: list[tuple[Any, ...]], finish: bool, folder: Path) -> tuple[SessionEngine, WhatHappened]:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(PLAN, "Story", clock), clock)
     seen = WhatHappened()
@@ -168,7 +169,9 @@ def in_all_line(minutes: str) -> str:
 @example([("timer",), ("wait", 600), ("next",), ("timer",), ("next",), ("skip", 1), ("wait", 60)], True)
 # Minutes added with + and the step still over them; a killed laptop with the timer running.
 @example([("timer",), ("plus", 5), ("wait", 17 * 60), ("kill",), ("wait", 90), ("next",), ("wait", 150)], False)
-def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, finish) -> None:
+def test_every_output_tells_the_same_story_and_it_is_what_happened(
+    operations: list[tuple[Any, ...]], finish: bool
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         engine, seen = run(operations, finish, Path(folder))
         session = engine.session

@@ -3,6 +3,7 @@ role, with the agenda shared with the note-taker and without, through the owner 
 socket window. Generated from the commands, so a new command without a row fails here."""
 
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ _IDS = itertools.count(1)
 
 
 @pytest.fixture(params=[False, True], ids=["agenda the facilitator's", "agenda shared"])
-def owner(request: pytest.FixtureRequest, sessions_dir: Path, clock: FakeClock):
+def owner(request: pytest.FixtureRequest, sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     """A panel's session with a window of every role able to join: the note-taker Bob, guests (any name),
     and the panel member Margaret, whose code is made as the round opens."""
     made = OpenSession.create(

@@ -7,14 +7,16 @@ import os
 import socket
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.roles import Role
 from workshop_tui.core.session_engine import NotNow
+from workshop_tui.model import Event
 from workshop_tui.store.joined_session import JoinedSession
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.outbox import outbox_path
@@ -32,14 +34,14 @@ def until(check: Callable[[], object], what: str, timeout: float = 5.0) -> None:
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     assert made.serve()
     yield made
     made.close()
 
 
-def joined(owner: OpenSession, clock: FakeClock, role: str = "note-taker", name: str = "Bob") -> JoinedSession:
+def joined(owner: OpenSession, clock: FakeClock, role: Role = "note-taker", name: str = "Bob") -> JoinedSession:
     window = JoinedSession(owner.path, clock, role, name, gather_seconds=0)
     until(lambda: window.link == "joined", f"the {role} joining")
     return window
@@ -244,6 +246,7 @@ def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(
         cwd=Path(__file__).parent.parent,
     )
     try:
+        assert owner.stdout is not None
         path = Path(owner.stdout.readline().strip())
         window = JoinedSession(path, clock, "note-taker", "Bob", gather_seconds=0)
         until(lambda: window.link == "joined", "joining")
@@ -311,13 +314,18 @@ def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(
             pass
 
     threading.Thread(target=silent_owner, daemon=True).start()
-    waits: list[float] = []
+    waits: list[float | None] = []
     real_wait = threading.Event.wait
 
     class Reply(joined_session._Reply):
         def __init__(self) -> None:
             super().__init__()
-            self.ready.wait = lambda timeout=None: waits.append(timeout) or real_wait(self.ready, 0)  # type: ignore[method-assign]
+
+            def wait(timeout: float | None = None) -> bool:
+                waits.append(timeout)
+                return real_wait(self.ready, 0)
+
+            self.ready.wait = wait  # type: ignore[method-assign]  # to see how long each wait is for
 
     monkeypatch.setattr(joined_session, "_Reply", Reply)
     window = JoinedSession(made.path, clock, "note-taker", "Bob", take_over=False)
@@ -371,7 +379,7 @@ def raw_window(
     return connection
 
 
-def answers(connection: socket.socket, until_answer: Callable[[dict[str, Any]], bool]) -> list[dict]:
+def answers(connection: socket.socket, until_answer: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
     """What the owner says on `connection`, up to the first answer `until_answer` takes (or the owner closing)."""
     connection.settimeout(5)
     heard: list[dict[str, Any]] = []
@@ -425,7 +433,8 @@ def joined_as(connection: socket.socket) -> dict[str, Any]:
     """Who the owner took a window for, from its welcome."""
     answer = first_answer(connection)
     assert "welcome" in answer, answer
-    return answer["welcome"]["you"]
+    you: dict[str, Any] = answer["welcome"]["you"]
+    return you
 
 
 def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(owner: OpenSession) -> None:
@@ -662,7 +671,7 @@ def test_a_welcome_is_written_without_holding_up_the_session(
     writing, go_on = threading.Event(), threading.Event()
     real = session_file.event_text
 
-    def slow_event_text(event):  # a welcome's text takes as long as this test likes
+    def slow_event_text(event: Event) -> str:  # a welcome's text takes as long as this test likes
         if threading.current_thread().name == "window-reader":
             writing.set()
             go_on.wait(10)
@@ -674,9 +683,12 @@ def test_a_welcome_is_written_without_holding_up_the_session(
     try:
         until(lambda: writing.is_set(), "the welcome being written")
         done = threading.Event()
-        threading.Thread(
-            target=lambda: (owner.apply(Command("add_note", {"typed": "Meanwhile"})), done.set()), daemon=True
-        ).start()
+
+        def note_meanwhile() -> None:
+            owner.apply(Command("add_note", {"typed": "Meanwhile"}))
+            done.set()
+
+        threading.Thread(target=note_meanwhile, daemon=True).start()
         until(done.is_set, "a note taken while a welcome is written")
         go_on.set()
         until(

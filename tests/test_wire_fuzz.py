@@ -10,6 +10,7 @@ import socket
 import unicodedata
 from datetime import UTC, date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -64,7 +65,10 @@ arguments = st.one_of(
 good_ids = st.one_of(st.sampled_from(["1", "2", "3", "w1-1"]), st.text(min_size=1, max_size=20))
 
 
-def mostly(usual: st.SearchStrategy, odd: st.SearchStrategy, odd_in_ten: int = 1) -> st.SearchStrategy:
+T = TypeVar("T")
+
+
+def mostly(usual: st.SearchStrategy[T], odd: st.SearchStrategy[T], odd_in_ten: int = 1) -> st.SearchStrategy[T]:
     """`usual` nine times in ten, else `odd` (one_of alone would draw each as often)."""
     return st.integers(0, 9).flatmap(lambda n: odd if n < odd_in_ten else usual)
 
@@ -109,11 +113,11 @@ NEAR = {
 
 
 @st.composite
-def shaped(draw: DrawFn):
+def shaped(draw: DrawFn) -> dict[str, Any]:
     """A command with its own argument names, the values drawn freely: most reach the model's checks."""
     name = draw(st.sampled_from(sorted(ARGUMENTS)))
     fields = sorted(ARGUMENTS[name].model_fields)
-    args = {}
+    args: dict[str, Any] = {}
     for field in fields:
         if draw(st.integers(0, 3)):  # most arguments given, some left out
             args[field] = draw(mostly(NEAR.get(field, values), values, 3))
@@ -142,7 +146,7 @@ lines = mostly(
 )
 
 
-def hello(path: Path):
+def hello(path: Path) -> st.SearchStrategy[bytes]:
     good = {"session": path.name, "role": "note-taker", "name": "Bob", "window": "fuzz-1", "version": VERSION}
     mutations = st.one_of(
         st.just({}),

@@ -53,7 +53,9 @@ def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(
     seen_at = datetime.now().astimezone()
     assert second.title[:30] in screen
     assert "Step 2 of" in screen
-    minutes, seconds = map(int, TIME_LEFT.search(screen).groups())
+    left = TIME_LEFT.search(screen)
+    assert left is not None
+    minutes, seconds = map(int, left.groups())
     shown_left = minutes * 60 + seconds
     # The timer was running when the laptop died, so it kept running.
     expected_left = second.planned_minutes * 60 - (seen_at - saved.steps[1].running_since).total_seconds()

@@ -3,6 +3,7 @@
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -25,7 +26,7 @@ def live_app(sessions_dir: Path, clock: FakeClock, plan: Plan | None = None, qui
     )
 
 
-def live(app: WorkshopApp) -> LiveScreen:
+def live(app: App[Any]) -> LiveScreen:
     """The live screen, even while a dialog or the records screen is on top of it."""
     screens = [screen for screen in app.screen_stack if isinstance(screen, LiveScreen)]
     assert screens, "no live screen is open"

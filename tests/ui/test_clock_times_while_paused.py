@@ -1,6 +1,7 @@
 """A paused break's "back at" time, and every clock time worked out from the time left, moves on with
 the clock: now plus the time left, on every window that shows it, without waiting for the timer to restart."""
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,7 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_proje
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     yield made
     made.close()

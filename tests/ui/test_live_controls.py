@@ -117,6 +117,7 @@ async def test_timer_keys_reach_the_timer_while_a_note_is_typed(sessions_dir: Pa
         assert live(app).engine.current.title == "Welcome"
         assert app.screen.query_one("#note-line", Input).value == "no"
         await pilot.press("escape")
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "agenda"
 
 

@@ -120,6 +120,7 @@ async def test_the_checks_follow_the_plan_and_enter_on_one_opens_its_step(sessio
         await pilot.press("tab", "enter")
         assert isinstance(app.screen, StepForm)
         assert app.screen.query_one("#step-title", Input).value == "Arrival and welcome"
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "step-minutes"  # the field the check is about
 
 

@@ -91,6 +91,7 @@ async def test_a_note_is_edited_removed_and_brought_back_with_ctrl_z(
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("t", *"Meet at the libary", "enter", "escape", "tab")
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "notes"
         await pilot.press("enter")
         assert isinstance(app.screen, TextPrompt)
@@ -136,6 +137,7 @@ async def test_a_bad_due_date_is_explained_and_nothing_is_lost(sessions_dir: Pat
         assert isinstance(app.screen, ActionForm)
         said = " ".join(str(s.content) for s in app.screen.query(".field-problem"))
         assert "'next blursday' is not a date I can read" in said and "15/07/2026" in said
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "action-due"
         assert app.screen.query_one("#action-text", Input).value == "Book the hall"
 
@@ -201,8 +203,10 @@ async def test_a_decision_needs_its_question_and_outcome_before_it_saves(session
     async with app.run_test(size=(100, 50)) as pilot:
         said = lambda: " ".join(str(s.content) for s in app.screen.query(".field-problem"))  # noqa: E731
         await pilot.press("d", "ctrl+s")
+        assert app.screen.focused is not None
         assert "question" in said() and app.screen.focused.id == "question"
         await pilot.press(*"Keep the group agreement?", "ctrl+s")
+        assert app.screen.focused is not None
         assert "outcome" in said() and app.screen.focused.id == "outcome"
         await pilot.press("escape")
         assert live(app).session.decisions == []

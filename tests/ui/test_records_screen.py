@@ -120,6 +120,7 @@ async def test_two_quick_presses_of_right_move_two_tabs(sessions_dir: Path, cloc
         app.post_message(events.Key("right", None))
         await pilot.pause()
         await pilot.pause()
+        assert app.screen.focused is not None
         assert app.screen.tab == "actions" and app.screen.focused.id == "actions-table"
 
 

@@ -46,7 +46,8 @@ async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", *"10:20", "enter", "j", *"14:00", "enter")
         await pilot.pause()
-        assert app.screen.query_one(ReplayPanel).moment.strftime("%H:%M:%S") == "10:20:00"
+        moment = app.screen.query_one(ReplayPanel).moment
+        assert moment is not None and moment.strftime("%H:%M:%S") == "10:20:00"
         messages = [str(note.message) for note in app._notifications]
         assert (
             "14:00 is after the session ended. This session ran from 10:00 to 13:14. The replay stays at 10:20:00."

@@ -3,6 +3,7 @@ chooses whether names show (Ctrl+N), every window hears it at once, and the note
 it is the facilitator's to do. The projector never shows a key or a technical word."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ async def test_the_facilitator_shows_the_groups_record_without_names_then_with_t
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = live(app)
+        assert isinstance(screen.owner, OpenSession)
         screen.owner.apply(Command("add_person", {"name": "Margaret Ellis", "role": "older person"}))
         await pilot.press("t", *"+ @margaret meet at the library", "enter", "escape")
         await pilot.press("g")
@@ -86,7 +88,7 @@ async def test_the_command_list_offers_show_or_hide_whichever_would_change_somet
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     made.apply(Command("add_person", {"name": "Bob Hale", "role": "volunteer"}))
     yield made
@@ -139,6 +141,7 @@ async def test_a_long_record_keeps_the_newest_in_sight(
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=size) as pilot:
         screen = live(app)
+        assert isinstance(screen.owner, OpenSession)
         for number in range(1, 41):
             screen.owner.apply(Command("add_note", {"typed": f"point number {number} from the group"}))
         await pilot.press("g", "f")
@@ -159,6 +162,7 @@ async def test_a_projector_plugged_in_mid_session_shows_the_newest_after_the_res
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = live(app)
+        assert isinstance(screen.owner, OpenSession)
         for number in range(1, 16):
             screen.owner.apply(
                 Command("add_note", {"typed": f"point number {number} from the group, said at some length"})
@@ -199,6 +203,7 @@ def with_the_record(keys: tuple[str, ...]):
 
     async def run_before(pilot: Pilot[Any]) -> None:
         screen = live(pilot.app)
+        assert isinstance(screen.owner, OpenSession)
         for field in screen.query(Input):
             field.cursor_blink = False
         for name in ("Margaret Ellis", "Dennis Holt"):
@@ -224,6 +229,7 @@ def with_the_record(keys: tuple[str, ...]):
         )
         screen.owner.apply(Command("add_action", {"text": "Book the downstairs room", "owner": "Margaret Ellis"}))
         await pilot.press(*keys)
+        assert isinstance(pilot.app, WorkshopApp)
         await advance(pilot, pilot.app.clock, 4 * 60 + 30)
         pilot.app.clear_notifications()  # what was said to the facilitator as each key was pressed
         await settled_and_whole(pilot)

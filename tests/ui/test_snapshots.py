@@ -53,6 +53,7 @@ def live_at(seconds: float, keys: tuple[str, ...] = ()):
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.press(*keys)
+        assert isinstance(pilot.app, WorkshopApp)
         await advance(pilot, pilot.app.clock, seconds)
         await settled_and_whole(pilot)
 
@@ -89,6 +90,7 @@ async def _with_people_and_notes(pilot: Pilot[Any]) -> None:
     await pilot.press("r", "n", *"Ann", "enter", "n", *"Bob", "enter", "escape")
     await pilot.press("space", "t", *"+ @Ann Meet somewhere with a hearing loop", "enter")
     await pilot.press(*"? Is there parking", "enter", *"> Bus times", "enter", "escape")
+    assert isinstance(pilot.app, WorkshopApp)
     await advance(pilot, pilot.app.clock, 125)
     await settled_and_whole(pilot)
 

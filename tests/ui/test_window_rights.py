@@ -1,6 +1,7 @@
 """A window offers only what its role may do (core/roles.py): only the facilitator finishes, and a
 window in a web browser (`serve`) never imports a file or exports to one, whatever its role."""
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +27,14 @@ IN_A_BROWSER = (
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Rights", clock, "Ann", gather_seconds=0)
     yield made
     made.close()
 
 
 @pytest.fixture
-def panel_owner(sessions_dir: Path, clock: FakeClock):
+def panel_owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(
         sessions_dir, plan_named("commissioning-shortlisting"), "Fund", clock, "Ann", gather_seconds=0
     )

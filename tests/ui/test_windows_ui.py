@@ -1,14 +1,17 @@
 """The note-taker's window types first; the audience window only shows; the facilitator can switch."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
+from textual.widgets._footer import FooterKey  # not exported by textual.widgets
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.roles import Role
 from workshop_tui.store.joined_session import JoinedSession
-from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.open_session import Command, OpenSession, SessionLink
 from workshop_tui.ui.app import OpenedSession, WorkshopApp
 from tests.conftest import small_plan
 from tests.test_windows import until
@@ -16,15 +19,15 @@ from tests.ui.live_helpers import live, text_of
 
 
 def footer_words(app: WorkshopApp) -> str:
-    return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
+    return " ".join(str(key.description) for key in app.screen.query(FooterKey))
 
 
-def window_app(owner: OpenSession, clock: FakeClock, role: str) -> WorkshopApp:
+def window_app(owner: SessionLink, clock: FakeClock, role: Role) -> WorkshopApp:
     return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role))
 
 
 def joined_window_app(
-    owner: OpenSession, clock: FakeClock, role: str, name: str = "", code: str = ""
+    owner: OpenSession, clock: FakeClock, role: Role, name: str = "", code: str = ""
 ) -> tuple[JoinedSession, WorkshopApp]:
     """A window of `role` joined to `owner` (which serves its socket), and an app on it."""
     owner.serve()
@@ -34,7 +37,7 @@ def joined_window_app(
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     yield made
     made.close()
@@ -62,7 +65,8 @@ async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_
         assert "Next" in footer_words(app)
         assert "Press F5 to start." in text_of(app, "#timer-words")
         await pilot.press("f8", "f5")  # commands are on F-keys
-        assert owner.session.current_step == 1 and owner.session.status == "running"
+        session = owner.session  # read again: the keys changed it since its status was checked above
+        assert session.current_step == 1 and session.status == "running"
 
 
 async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the_note_line(
@@ -120,7 +124,7 @@ async def test_the_audience_window_never_tells_the_room_a_key(owner: OpenSession
     async with app.run_test(size=(80, 24)) as pilot:
         until(lambda: window.link == "joined", "joining")
         await pilot.pause()
-        screen_words = " ".join(str(w.content) for w in app.screen.query("Static") if w.display)
+        screen_words = " ".join(str(w.content) for w in app.screen.query(Static) if w.display)
         assert "Ctrl+Q" not in screen_words
     window.close()
 

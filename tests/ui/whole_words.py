@@ -144,7 +144,7 @@ def assert_shows_whole(app: App[Any], *phrases: str) -> None:
         wanted = _words(phrase)
         if wanted in flat:
             continue
-        if any(wanted in widget_text(app, widget) for widget in app.screen.walk_children() if widget.display):
+        if any(wanted in widget_text(app, widget) for widget in app.screen.walk_children(Widget) if widget.display):
             continue
         missing.append(phrase)
     assert not missing, f"not shown whole: {missing}; the screen shows:\n{shown}"

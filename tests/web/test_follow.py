@@ -6,7 +6,7 @@ import asyncio
 import os
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from itertools import pairwise
 from pathlib import Path
@@ -111,7 +111,7 @@ async def test_the_phones_hear_only_when_the_words_change_the_minute_not_every_s
 
 
 @pytest.fixture
-def owner(tmp_path: Path):
+def owner(tmp_path: Path) -> Iterator[OpenSession]:
     made = OpenSession.create(
         tmp_path / "sessions", FORUM, "Healthy ageing forum", SystemClock(), "Ann", "Bob", gather_seconds=0
     )

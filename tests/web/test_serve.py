@@ -5,7 +5,7 @@ import asyncio
 import os
 import re
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,7 @@ def installed() -> None:
 
 
 @pytest.fixture
-def owner(tmp_path: Path):
+def owner(tmp_path: Path) -> Iterator[OpenSession]:
     made = OpenSession.create(
         tmp_path / "sessions", small_plan(), "Served session", SystemClock(), "Ann", "Bob", gather_seconds=0
     )
