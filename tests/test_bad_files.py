@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ CASES = [
 
 @pytest.mark.parametrize("content, words", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
 def test_bad_plan_file_gets_a_clear_message_and_status_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content, words
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, words: list[str]
 ) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
@@ -89,7 +90,7 @@ def test_bad_command_line_gets_one_sentence_and_status_2(capsys: pytest.CaptureF
 
 
 @pytest.mark.parametrize("arguments", [["check"], ["check", "no-such-plan"], ["--no-such-option"]])
-def test_the_installed_command_never_shows_a_traceback(arguments, tmp_path: Path) -> None:
+def test_the_installed_command_never_shows_a_traceback(arguments: list[str], tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", *arguments],
         capture_output=True,
@@ -203,7 +204,7 @@ MALFORMED = [
 @pytest.mark.parametrize("command", ["check", "run"])
 @pytest.mark.parametrize("make, words", [case[1:] for case in MALFORMED], ids=[case[0] for case in MALFORMED])
 def test_a_malformed_plan_file_gets_one_sentence_and_status_2_from_the_real_command(
-    tmp_path: Path, command, make, words
+    tmp_path: Path, command: str, make: Callable[[Path], None], words: str
 ) -> None:
     path = tmp_path / "x.toml"
     make(path)

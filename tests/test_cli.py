@@ -91,11 +91,11 @@ def test_run_with_an_unknown_plan_or_empty_title_gets_one_sentence(
 
 
 @pytest.fixture
-def no_screen(monkeypatch: pytest.MonkeyPatch):
+def no_screen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """open_app records the sessions folder it was given instead of opening a screen."""
     opened: list[Path] = []
 
-    def record(sessions_dir: Path, opening=None, quiet=False, theme=None):
+    def record(sessions_dir: Path, opening: object = None, quiet: bool = False, theme: str | None = None) -> int:
         opened.append(Path(sessions_dir))
         return 0
 
@@ -200,7 +200,7 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize("arguments, words", [case[1:] for case in BAD_VALUES], ids=[case[0] for case in BAD_VALUES])
 def test_a_command_line_value_that_is_not_usable_text_gets_one_sentence_and_status_2(
-    arguments, words, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_screen: list[Path]
+    arguments: list[str], words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_screen: list[Path]
 ) -> None:
     status = main(
         ["--sessions-dir", str(tmp_path / "s"), *arguments] if arguments[0] != "--sessions-dir" else arguments
@@ -246,7 +246,7 @@ def test_a_validation_error_never_escapes_main(
 
     from workshop_tui.model import Plan
 
-    def broken(*_) -> None:
+    def broken(*_: object) -> None:
         Plan.model_validate({"name": "x", "title": "x" * 300, "steps": []})
 
     monkeypatch.setattr("workshop_tui.cli.list_plans", broken)
@@ -343,7 +343,9 @@ LONG = "x" * 300
         ["export", "x", "--format", "md", "-o", f"/tmp/{LONG}"],
     ],
 )
-def test_a_name_too_long_for_a_file_is_one_sentence_not_a_traceback(argv, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_name_too_long_for_a_file_is_one_sentence_not_a_traceback(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     error = capsys.readouterr().err
     assert "300 bytes long, but the name of a file or folder may be at most 255" in error

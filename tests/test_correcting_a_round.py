@@ -8,11 +8,12 @@ from workshop_tui.core.panel_views import as_decided, leniency, ranking, tied_at
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.export.panel_report import markdown_report
+from workshop_tui.model.round import TieBreak
 from tests.conftest import plan_named
 from tests.panel_helpers import CRITERIA, everyone_declares, panel_engine, score_everything, the_panel
 
 
-def _ids(engine: SessionEngine):
+def _ids(engine: SessionEngine) -> list[str]:
     return [a.id for a in the_panel(engine.session).round.applications]
 
 
@@ -138,7 +139,7 @@ def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it_and_said_so() -
     assert "5 (entered after the reveal)" in markdown_report(engine.session)
 
 
-def _two_sittings():
+def _two_sittings() -> tuple[SessionEngine, SessionEngine]:
     first, clock = panel_engine()
     score_everything(first, lambda member, app, criterion: 4)
     first.add_comment("p1", "app1", "Strong letters")
@@ -153,6 +154,7 @@ def _two_sittings():
 def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_and_its_first_times() -> None:
     first, second = _two_sittings()
     before, after = first.session.panel, second.session.panel
+    assert before is not None
     assert after is not None and [a.id for a in after.round.applications] == [a.id for a in before.round.applications]
     assert len(after.scores) == len(before.scores) and after.totals == before.totals
     assert [s.at for s in after.scores] == [s.at for s in before.scores]  # when each was first typed
@@ -165,7 +167,7 @@ def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_a
     assert "continued from an earlier sitting" in markdown_report(second.session)
 
 
-def _tied_round(pot_pence: int, tie_break: str):
+def _tied_round(pot_pence: int, tie_break: TieBreak) -> SessionEngine:
     engine, _ = panel_engine(pot_pence=pot_pence, declared=False)
     the_panel(engine.session).round.tie_break = tie_break
     # app1 and app2 both get the same scores; app3 and app4 lower.
@@ -176,7 +178,7 @@ def _tied_round(pot_pence: int, tie_break: str):
 
 def test_the_tie_break_rule_is_said_where_it_separates_two_applications() -> None:
     engine = _tied_round(60_000_00, "smaller amount first")
-    first, second = ranking(engine.session.panel)[:2]
+    first, second = ranking(the_panel(engine.session))[:2]
     assert (first.application.id, second.application.id) == ("app2", "app1")
     assert (
         second.tie_note
@@ -188,6 +190,7 @@ def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reaso
     # £40,000: one of the tied £30,000 and £20,000 fits, not both.
     engine = _tied_round(40_000_00, "the panel decides")
     panel = engine.session.panel
+    assert panel is not None
     rows = as_decided(panel)
     assert [r.ranked.place for r in rows[:2]] == [1, 1] and not any(r.above_the_line for r in rows[:2])
     assert {r.application.id for r in tied_at_the_line(panel)} == {"app1", "app2"}
@@ -206,6 +209,7 @@ def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_r
     from workshop_tui.core.panel_views import departure
 
     panel = engine.session.panel
+    assert panel is not None
     engine.order_tie(["app1", "app2"], "Reason")
     engine.order_tie(["app2", "app1"], "Changed our minds")  # the latest order counts
     assert [r.application.id for r in ranking(panel)[:2]] == ["app2", "app1"]
@@ -238,10 +242,10 @@ def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it
         engine.agree_score("app3", criterion, 4)
         engine.agree_score("app1", criterion, 4)
         engine.agree_score("app2", criterion, 4)
-    top = [r for r in ranking(engine.session.panel) if r.place == 1]
+    top = [r for r in ranking(the_panel(engine.session)) if r.place == 1]
     assert {r.application.id for r in top} == {"app1", "app2", "app3"} and all(r.tied and not r.tie_note for r in top)
     engine.order_tie(["app3", "app2", "app1"], "Ordered again")
-    assert [r.application.id for r in ranking(engine.session.panel)[:3]] == ["app3", "app2", "app1"]
+    assert [r.application.id for r in ranking(the_panel(engine.session))[:3]] == ["app3", "app2", "app1"]
 
 
 def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_asks_why() -> None:

@@ -1,6 +1,7 @@
 """The replay says each event naming who or what it was about, in the words the live screen and the
 minutes use: "Margaret joined the roster", never "someone joined the roster"."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -13,7 +14,8 @@ from workshop_tui.core.event_words import NOTE_TAKEN, NOTHING_TO_NAME, SAYINGS, 
 from workshop_tui.core.joining import FACILITATOR_CODE
 from workshop_tui.core.replay import outside_the_session, replayed_at, starting_state
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
-from workshop_tui.model import Event, Session
+from workshop_tui.model import Event, Participant, Session
+from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_KINDS
 from workshop_tui.model.participant import person_labels
 from tests.conftest import TEN_AM, small_plan
@@ -28,7 +30,6 @@ def names_in(before: Session, event: Event) -> list[str]:
     people = labels(before)
     steps = {step.id: step.title for step in before.steps}
     panel = before.panel
-    assert panel is not None
     organisations = {a.id: a.organisation for a in panel.round.applications} if panel else {}
     wanted: list[str] = []
     if event.kind == Kind.PERSON_ADD:
@@ -38,7 +39,7 @@ def names_in(before: Session, event: Event) -> list[str]:
         wanted.append(people[str(d["person"])])
     if "member" in d:
         wanted.append(people[str(d["member"])])
-    for said in [d.get("by", ""), *(d.get("also_by") or [])]:
+    for said in [d.get("by", ""), *cast(list[str], d.get("also_by") or [])]:
         if said and event.kind != Kind.COMMENT_ADD:
             wanted.append(people[str(said)])
     if event.kind == Kind.COMMENT_ADD and d.get("by"):
@@ -58,6 +59,7 @@ def names_in(before: Session, event: Event) -> list[str]:
         wanted.append(organisations[str(d["application"])])
     wanted += [organisations[str(a)] for a in cast(list[str], d.get("applications") or [])]
     if event.kind == Kind.DECLARATION_UNDO:
+        assert panel is not None  # an undone declaration is a panel's
         found = next(x for x in panel.declarations if x.id == d["declaration"])
         wanted.append(people[found.member])
         if found.application:
@@ -78,9 +80,7 @@ def names_in(before: Session, event: Event) -> list[str]:
     return wanted
 
 
-def _joining(d):
-    from workshop_tui.model import Participant
-
+def _joining(d: dict[str, Detail]) -> Participant:
     return Participant(id=str(d["person"]), name=str(d.get("name", "")), role=str(d.get("role", "older person")))
 
 
@@ -237,13 +237,13 @@ def mention(name: str) -> str:
     return "@" + name.replace(" ", "")
 
 
-def drive(engine: SessionEngine, command: str, data) -> None:
+def drive(engine: SessionEngine, command: str, data: st.DataObject) -> None:
     people = engine.session.participants
     steps = len(engine.session.steps)
     notes = engine.session.notes
-    anyone = (lambda: data.draw(st.sampled_from(people)).id) if people else (lambda: "p1")
+    anyone: Callable[[], str] = (lambda: data.draw(st.sampled_from(people)).id) if people else (lambda: "p1")
     named = sorted({p.name for p in people if p.name})
-    run = {
+    runs: dict[str, Callable[[], object]] = {
         "person": lambda: engine.add_person(data.draw(NAMES), role=data.draw(ROLES), arrived=data.draw(st.booleans())),
         "arrive": lambda: engine.person_arrived(anyone()),
         "leave": lambda: engine.person_left(anyone()),
@@ -290,7 +290,8 @@ def drive(engine: SessionEngine, command: str, data) -> None:
             dissent="Not sure",
             dissent_by=anyone() if people else "",
         ),
-    }[command]
+    }
+    run = runs[command]
     try:
         run()
     except NotNow:
@@ -303,7 +304,9 @@ def drive(engine: SessionEngine, command: str, data) -> None:
     roster=st.lists(st.tuples(NAMES, ROLES, st.booleans()), min_size=1, max_size=5),
     commands=st.lists(st.tuples(COMMANDS, st.integers(0, 300)), min_size=1, max_size=40),
 )
-def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(data, roster, commands) -> None:
+def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(
+    data: st.DataObject, roster: list[tuple[str, str, bool]], commands: list[tuple[str, int]]
+) -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Generated", clock), clock)
     for name, role, arrived in roster:

@@ -12,8 +12,9 @@ import pytest
 
 from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.export import anonymise, csv_table, html_minutes, json_session, markdown_minutes
-from workshop_tui.model import Session
+from workshop_tui.model import Plan, Session
 from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_session
 from tests.recorded import TRICKY_NOTE, recorded_session
@@ -66,10 +67,10 @@ class Collector(HTMLParser):
         self.tags: list[str] = []
         self.text = ""
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         self.text += data
 
 
@@ -86,7 +87,7 @@ def test_html_parses_escapes_every_text_and_has_no_scripts() -> None:
 
 
 @pytest.mark.parametrize("what", ["notes", "decisions", "actions"])
-def test_csv_round_trips_through_the_csv_module(what) -> None:
+def test_csv_round_trips_through_the_csv_module(what: str) -> None:
     session = recorded_session()
     rows = list(csv.reader(io.StringIO(csv_table(session, what))))
     assert len(rows) == 1 + len(getattr(session, what))
@@ -182,7 +183,7 @@ def _export(tmp_path: Path, *more: str) -> int:
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
 def test_export_never_writes_over_the_session_being_exported_even_with_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], force
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
 ) -> None:
     session_path = tmp_path / "panel.toml"
     save_session(recorded_session(), session_path)
@@ -349,7 +350,7 @@ def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warn
 # Issue 9, item 16: the minutes are a record for the group and the funder, in plain words.
 
 
-def _engine(clock: FakeClock, plan=None):
+def _engine(clock: FakeClock, plan: Plan | None = None) -> SessionEngine:
     from workshop_tui.core.session_engine import SessionEngine, new_session
     from tests.conftest import small_plan
 

@@ -47,7 +47,7 @@ class Room:
     def __init__(self, path: Path, folder: Path, seed: int, slow_fsync: float) -> None:
         self.path, self.folder, self.seed = path, folder, seed
         self.env = {**os.environ, "FAULT_SLOW_FSYNC": str(slow_fsync), "PYTHONPATH": str(ROOT)}
-        self.processes: dict[str, subprocess.Popen] = {}
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.kills = 0
 
     def start(self, name: str, role: str) -> None:

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,7 +84,7 @@ def test_a_session_file_that_is_a_link_is_never_opened_for_changes(tmp_path: Pat
 
 @pytest.mark.parametrize("command", ["add_note", "next_step"], ids=["an append", "a whole write"])
 def test_a_session_file_replaced_by_a_link_while_open_is_never_written_through_or_split(
-    tmp_path: Path, clock: FakeClock, command
+    tmp_path: Path, clock: FakeClock, command: str
 ) -> None:
     folder = tmp_path / "sessions"
     owner = OpenSession.create(folder, small_plan(), "Faults", clock, gather_seconds=60)
@@ -152,7 +153,7 @@ def test_an_outbox_stays_when_what_it_held_could_not_be_saved(
     path = _made(tmp_path, clock)
     kept = _kept_commands(path, "w1", ["typed while the owner was away"])
 
-    def disk_full(*args, **kwargs) -> None:
+    def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(journal.Journal, "append", disk_full)
@@ -325,7 +326,7 @@ def test_a_disk_full_as_the_window_closes_keeps_the_work_in_a_new_file(
     owner = OpenSession.resume(path, clock, gather_seconds=60, retry_seconds=60)
     real_append = journal.Journal.append
 
-    def disk_full(self, *args, **kwargs):
+    def disk_full(self: journal.Journal, *args: Any, **kwargs: Any) -> int:
         if self.path == path:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_append(self, *args, **kwargs)
@@ -442,7 +443,7 @@ def test_a_pipe_named_like_the_index_never_stops_the_listing(tmp_path: Path, clo
     (tmp_path / ".workshop-tui-index.json").unlink(missing_ok=True)
     os.mkfifo(tmp_path / ".workshop-tui-index.json")
 
-    def stop(*_) -> None:
+    def stop(*_: object) -> None:
         raise AssertionError("the listing waited on a pipe")
 
     before = signal.signal(signal.SIGALRM, stop)
@@ -509,18 +510,16 @@ def test_a_lock_file_that_cannot_be_opened_for_writing_still_keeps_a_second_wind
     tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As a lock file made read-only does for anyone but root (who is let in to write it anyway).
-    from workshop_tui.store import atomic
-
     path = _made(tmp_path, clock)
-    real_open = atomic.os.open
+    real_open = os.open  # atomic's: os's own
 
-    def read_only_lock(name, flags, *args, **kwargs):
+    def read_only_lock(name: str | os.PathLike[str], flags: int, *args: Any, **kwargs: Any) -> int:
         if Path(name) == lock_path(path) and flags & (os.O_RDWR | os.O_WRONLY):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(name))
         return real_open(name, flags, *args, **kwargs)
 
     with OpenSession.resume(path, clock, gather_seconds=0):
-        monkeypatch.setattr(atomic.os, "open", read_only_lock)
+        monkeypatch.setattr("workshop_tui.store.atomic.os.open", read_only_lock)
         with pytest.raises(FileProblem, match="open in another window"):
             OpenSession.resume(path, clock, gather_seconds=0)
 

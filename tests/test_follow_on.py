@@ -16,6 +16,7 @@ from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session, read_summary
 from workshop_tui.store.sessions_folder import SessionsFolder, course_of
+from workshop_tui.usage_problem import BAD_INPUT
 from tests.conftest import plan_named
 
 WEEK = 7 * 24 * 60
@@ -176,7 +177,7 @@ def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: 
     err = io.StringIO()
     with redirect_stderr(err):
         code = cli.main(["run", "co-production-part-2", "--sessions-dir", str(sessions_dir)])
-    assert code == cli.BAD_INPUT
+    assert code == BAD_INPUT
     assert f"--follows {part_1.stem}" in err.getvalue() and "--follows none" in err.getvalue()
     assert sorted(sessions_dir.glob("*.toml")) == [part_1]  # nothing was started
     folder = SessionsFolder(sessions_dir)

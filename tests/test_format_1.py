@@ -54,6 +54,7 @@ async def test_the_review_screen_opens_a_format_1_file_without_writing_it(folder
     app = WorkshopApp(folder, FakeClock(), opening=ReviewSession(load_session(path), path))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        assert app.screen.title is not None
         assert "Co-production training" in app.screen.title
     assert path.read_bytes() == before
 

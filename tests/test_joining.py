@@ -7,6 +7,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,12 +17,13 @@ from workshop_tui.core.record_commands import NotNow
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.member_cards import member_cards
+from workshop_tui.model import Session
 from workshop_tui.store.open_session import Command, OpenSession
 from tests.conftest import plan_named, small_plan
 from tests.panel_helpers import MEMBERS, panel_engine
 
 
-def refusal(session, *args, **kwargs) -> str:
+def refusal(session: Session, *args: Any, **kwargs: Any) -> str:
     with pytest.raises(NotWelcome) as refused:
         who_joins(session, *args, **kwargs)
     return str(refused.value)
@@ -160,7 +162,7 @@ def test_member_cards_from_the_command_line_are_readable_by_their_owner_only(tmp
     assert anonymised.returncode == 2 and "Leave out --anonymise" in anonymised.stderr
 
 
-def join_says(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+def join_says(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "workshop_tui", "join", *args, "--sessions-dir", str(tmp_path)],
         capture_output=True,

@@ -66,7 +66,7 @@ def forms(first: str, last: str) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def named_rounds(draw: DrawFn):
+def named_rounds(draw: DrawFn) -> tuple[list[tuple[str, str]], list[str]]:
     people = draw(
         st.lists(
             st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)),
@@ -81,7 +81,9 @@ def named_rounds(draw: DrawFn):
 
 @settings(max_examples=80, deadline=None)
 @given(named_rounds())
-def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn) -> None:
+def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(
+    drawn: tuple[list[tuple[str, str]], list[str]],
+) -> None:
     people, said = drawn
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Fund", clock), clock)

@@ -1,6 +1,8 @@
 """A commissioning panel in the engine: the round, declarations, scores, the reveal, moderation and awards."""
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -8,6 +10,7 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.panel_views import departure, left_pence, near_the_line, ranking, spread, suggested_level
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.session_engine import SessionEngine
+from workshop_tui.model import Event
 from workshop_tui.store.session_file import load_session, save_new_session
 from tests.panel_helpers import CRITERIA, panel_engine, score_everything, the_panel
 
@@ -197,7 +200,7 @@ step = st.one_of(
 )
 
 
-def _do(engine: SessionEngine, move) -> None:
+def _do(engine: SessionEngine, move: tuple[Any, ...]) -> None:
     name, *args = move
     try:
         if name == "declare":
@@ -207,7 +210,8 @@ def _do(engine: SessionEngine, move) -> None:
         elif name == "reveal":
             engine.reveal_scores()
         elif name == "change":
-            engine.change_score(*args, reason="Changed my mind")
+            member, application, criterion, level = args
+            engine.change_score(member, application, criterion, level, reason="Changed my mind")
         elif name == "agree":
             engine.agree_score(*args)
         else:
@@ -225,7 +229,7 @@ def _do(engine: SessionEngine, move) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(step, max_size=60))
-def test_a_member_with_an_interest_never_has_a_counted_score_for_it(moves) -> None:
+def test_a_member_with_an_interest_never_has_a_counted_score_for_it(moves: list[tuple[Any, ...]]) -> None:
     engine, _ = panel_engine()
     for move in moves:
         _do(engine, move)
@@ -238,7 +242,7 @@ def test_a_member_with_an_interest_never_has_a_counted_score_for_it(moves) -> No
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(step, max_size=80))
-def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves) -> None:
+def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves: list[tuple[Any, ...]]) -> None:
     engine, _ = panel_engine(pot_pence=60_000_00)
     score_everything(engine, lambda member, app, criterion: 1 + (int(app[-1]) + int(member[-1])) % 5)
     for move in moves:
@@ -257,7 +261,9 @@ def test_the_money_awarded_never_passes_the_pot_without_a_recorded_reason(moves)
         max_size=60,
     ),
 )
-def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(moves, sheets) -> None:
+def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(
+    moves: list[tuple[Any, ...]], sheets: list[tuple[str, str, str, int]]
+) -> None:
     from workshop_tui.core.panel_views import scores_so_far
     from workshop_tui.core.ranking import rank
 
@@ -279,7 +285,9 @@ def test_ranking_on_whole_numbers_of_840ths_is_the_ranking_on_exact_fractions(mo
         st.tuples(st.sampled_from(MEMBER_IDS), st.sampled_from(APP_IDS), st.sampled_from(CRITERIA), LEVEL), max_size=60
     ),
 )
-def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(moves, sheets) -> None:
+def test_the_totals_kept_as_scores_change_equal_a_count_of_every_score(
+    moves: list[tuple[Any, ...]], sheets: list[tuple[str, str, str, int]]
+) -> None:
     from workshop_tui.model.panel import Panel
 
     engine, _ = panel_engine()
@@ -304,11 +312,12 @@ def test_a_members_own_window_scores_only_their_own_sheet_and_decides_nothing() 
             engine.reveal_scores()
     engine.reveal_scores()  # the chair's screen
     with engine.stamped("member: Margaret", "c2"):
-        for refused in (
+        refusals: tuple[Callable[[], list[Event]], ...] = (
             lambda: engine.agree_score("app2", "need", 4),
             lambda: engine.make_award("app1", "fund in full", "Her own club"),
             lambda: engine.open_round(5),
-        ):
+        )
+        for refused in refusals:
             with pytest.raises(NotNow, match="Margaret's own window"):
                 refused()
         engine.change_score("p1", "app2", "need", 5, "I read it again")  # her own score, with a reason

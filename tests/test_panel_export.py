@@ -5,6 +5,7 @@ import csv
 import io
 import re
 import stat
+from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -42,10 +43,10 @@ class Text(HTMLParser):
         self.tags: list[str] = []
         self.text = ""
 
-    def handle_starttag(self, tag, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
 
-    def handle_data(self, data) -> None:
+    def handle_data(self, data: str) -> None:
         self.text += data + "\n"
 
 
@@ -136,7 +137,7 @@ EVERY_PART = [
 
 
 @pytest.mark.parametrize("form", ["md", "html"])
-def test_the_report_has_every_part_in_markdown_and_in_html(decided: Session, form) -> None:
+def test_the_report_has_every_part_in_markdown_and_in_html(decided: Session, form: str) -> None:
     text = md_text(markdown_report(decided)) if form == "md" else page_text(html_report(decided))
     missing = [part for part in EVERY_PART if part not in text]
     assert missing == []
@@ -363,8 +364,22 @@ name = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)
 LEVEL = st.one_of(st.none(), st.integers(1, 5))
 
 
+# A drawn round: (organisation, project, pence) of each application; (application, member, criterion) of
+# each cell; a level and another for each cell; a comment for each; the agreed levels; reasons; which one.
+DrawnRound = tuple[
+    list[tuple[str, str, int]],
+    list[tuple[int, int, str]],
+    list[int | None],
+    list[int | None],
+    list[str],
+    list[int],
+    list[str],
+    int,
+]
+
+
 @st.composite
-def rounds(draw: DrawFn):
+def rounds(draw: DrawFn) -> DrawnRound:
     count = draw(st.integers(2, 4))
     names = draw(st.lists(name, min_size=2 * count, max_size=2 * count, unique_by=str.casefold))
     amounts = draw(
@@ -374,7 +389,9 @@ def rounds(draw: DrawFn):
     )
     applications = [(names[2 * i], names[2 * i + 1], amounts[i] * 100) for i in range(count)]
     mention = st.sampled_from([n for n in names] + [pounds(a * 100) for a in amounts])
-    case = st.sampled_from([str, str.upper, str.lower, lambda text: text.replace(" ", "  ")])
+    case: st.SearchStrategy[Callable[[str], str]] = st.sampled_from(
+        [str, str.upper, str.lower, lambda text: text.replace(" ", "  ")]
+    )
     comment = st.lists(st.tuples(mention, case).map(lambda pair: pair[1](pair[0])), max_size=3).map(" and ".join)
     cells = [(a, m, c) for a in range(count) for m in range(3) for c in CRITERIA]
     levels = draw(st.lists(LEVEL, min_size=len(cells), max_size=len(cells)))
@@ -386,11 +403,18 @@ def rounds(draw: DrawFn):
     return applications, cells, levels, other_levels, comments, agreed, reasons, chosen
 
 
-def build_round(applications, cells, levels, comments, agreed, reasons) -> Session:
+def build_round(
+    applications: list[tuple[str, str, int]],
+    cells: list[tuple[int, int, str]],
+    levels: list[int | None],
+    comments: list[str],
+    agreed: list[int],
+    reasons: list[str],
+) -> Session:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Healthy ageing fund", clock), clock)
-    for member in ["Margaret", "Dennis", "Evelyn"]:
-        engine.add_person(member, "older person")
+    for name in ["Margaret", "Dennis", "Evelyn"]:
+        engine.add_person(name, "older person")
     engine.open_round(60_000_00)
     for organisation, project, amount in applications:
         engine.add_application(organisation, project, amount)
@@ -402,8 +426,10 @@ def build_round(applications, cells, levels, comments, agreed, reasons) -> Sessi
         )
     engine.reveal_scores()
     for i, level in enumerate(agreed):
-        app, criterion = divmod(i, len(CRITERIA))
-        engine.agree_score(f"app{app + 1}", CRITERIA[criterion], level, f"{reasons[app]} agreedmark{app}x{criterion}")
+        app, criterion_number = divmod(i, len(CRITERIA))
+        engine.agree_score(
+            f"app{app + 1}", CRITERIA[criterion_number], level, f"{reasons[app]} agreedmark{app}x{criterion_number}"
+        )
     for app, words in enumerate(reasons):
         try:
             engine.make_award(f"app{app + 1}", "decline", f"Because {words}", departure_reason=f"Ranking note {words}")
@@ -424,7 +450,7 @@ def mentions(wanted: str, text: str) -> list[tuple[int, int]]:
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(rounds())
-def test_a_letter_never_tells_one_applicant_about_another(drawn) -> None:
+def test_a_letter_never_tells_one_applicant_about_another(drawn: DrawnRound) -> None:
     applications, cells, levels, other_levels, comments, agreed, reasons, chosen = drawn
     session = build_round(applications, cells, levels, comments, agreed, reasons)
     own_org, own_project, _ = applications[chosen]
@@ -549,7 +575,7 @@ def test_anonymised_exports_from_the_command_line_name_no_member(
 
 @pytest.mark.parametrize("form", ["report-md", "report-html", "scores-csv", "letters-md", "letters-html"])
 def test_export_of_a_session_without_a_round_is_one_sentence_and_status_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], form
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str
 ) -> None:
     save_new_session(small_session(), tmp_path / "round.toml")
     assert _export(tmp_path, "--format", form, "-o", str(tmp_path / "out")) == 2
@@ -727,7 +753,7 @@ def test_the_outcome_words_are_the_screens_everywhere(decided: Session) -> None:
 def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_was_not_ranked(
     re_decided: tuple[Session, Session],
 ) -> None:
-    from workshop_tui.export.panel_facts import CLOSE_SCORES_REASON
+    from workshop_tui.core.panel_views import CLOSE_SCORES_REASON  # the one panel_facts leaves out
 
     assert CLOSE_SCORES_REASON == CLOSE
     _, after = re_decided

@@ -198,7 +198,7 @@ def test_the_agenda_is_a_whole_web_page_in_british_english_with_one_heading_and_
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
-def test_the_agenda_runs_nothing_and_fetches_nothing_from_the_internet(name) -> None:
+def test_the_agenda_runs_nothing_and_fetches_nothing_from_the_internet(name: str) -> None:
     page = agenda_html(agenda_of(plan_called(name), time(10, 0)))
     read = parsed(page)
     assert set(read.tags) <= PAGE_TAGS
@@ -255,7 +255,7 @@ def test_hostile_text_in_a_plan_stays_words_in_the_markdown() -> None:
         "R&amp;D &copy; us",
     ],
 )
-def test_plan_words_that_look_like_markdown_are_shown_as_typed(words) -> None:
+def test_plan_words_that_look_like_markdown_are_shown_as_typed(words: str) -> None:
     plan = Plan(
         name="words",
         title="Our day",
@@ -274,11 +274,11 @@ def test_plan_words_that_look_like_markdown_are_shown_as_typed(words) -> None:
 
 @pytest.mark.parametrize("name", BUILT_IN)
 @pytest.mark.parametrize("start", [time(10, 0), time(9, 15), time(13, 45)])
-def test_each_step_starts_when_the_one_before_ends_and_the_last_ends_when_the_plan_does(name, start) -> None:
+def test_each_step_starts_when_the_one_before_ends_and_the_last_ends_when_the_plan_does(name: str, start: time) -> None:
     plan = plan_called(name)
     read = parsed(agenda_html(agenda_of(plan, start)))
-    times = [TIMES.fullmatch(each) for each in read.times]
-    assert all(times) and len(times) == len(plan.steps)
+    times = [found for each in read.times if (found := TIMES.fullmatch(each))]
+    assert len(times) == len(read.times) and len(times) == len(plan.steps)  # every one is a time
     starts = [minutes(found[1], found[2]) for found in times]
     ends = [minutes(found[3], found[4]) for found in times]
     assert starts[0] == start.hour * 60 + start.minute
@@ -309,8 +309,8 @@ def test_an_agenda_that_runs_past_midnight_goes_round_to_the_small_hours() -> No
     # and it still lasts as long as the plan, not a negative time.
     plan = plan_called("co-production-part-1")  # 185 minutes
     read = parsed(agenda_html(agenda_of(plan, time(23, 30), day=date(2026, 7, 8))))
-    times = [TIMES.fullmatch(each) for each in read.times]
-    assert all(times)
+    times = [found for each in read.times if (found := TIMES.fullmatch(each))]
+    assert len(times) == len(read.times)  # every one is a time
     clock = [(int(found[h]), int(found[m])) for found in times for h, m in ((1, 2), (3, 4))]
     assert all(hour < 24 and minute < 60 for hour, minute in clock)
     total = 0
@@ -329,7 +329,7 @@ def test_an_agenda_that_runs_past_midnight_goes_round_to_the_small_hours() -> No
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
-def test_a_break_is_marked_in_words_and_by_its_row_not_by_colour_alone(name) -> None:
+def test_a_break_is_marked_in_words_and_by_its_row_not_by_colour_alone(name: str) -> None:
     plan = plan_called(name)
     agenda = agenda_of(plan, time(10, 0))
     read = parsed(agenda_html(agenda))
@@ -400,7 +400,7 @@ def test_a_decision_step_with_no_way_of_deciding_gives_no_empty_sentence() -> No
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
-def test_only_the_questions_are_listed_for_people_to_think_about(name) -> None:
+def test_only_the_questions_are_listed_for_people_to_think_about(name: str) -> None:
     plan = plan_called(name)
     agenda = agenda_of(plan, time(10, 0))
     read = parsed(agenda_html(agenda))
@@ -423,7 +423,7 @@ def test_the_welcome_is_not_listed_as_a_question() -> None:
 
 
 @pytest.mark.parametrize("name", [*BUILT_IN, "hostile"])
-def test_the_facilitators_instructions_never_appear_in_the_agenda(name) -> None:
+def test_the_facilitators_instructions_never_appear_in_the_agenda(name: str) -> None:
     plan = hostile_plan() if name == "hostile" else plan_called(name)
     agenda = agenda_of(plan, time(10, 0))
     printed = [agenda_html(agenda), agenda_markdown(agenda), parsed(agenda_html(agenda)).visible]
@@ -524,7 +524,7 @@ def test_force_replaces_the_agenda_with_the_new_times(
 
 @pytest.mark.parametrize(("name", "form"), [("agenda.html", "html"), ("Agenda.HTM", "html"), ("agenda.md", "markdown")])
 def test_o_writes_only_the_one_file_named_in_its_form(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name, form
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str, form: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "-o", name) == 0
@@ -549,7 +549,7 @@ def test_o_dash_shows_the_markdown_on_the_screen_and_writes_no_file(
 
 @pytest.mark.parametrize("name", ["agenda.txt", "agenda.pdf", "agenda"])
 def test_o_with_another_ending_is_refused_in_one_sentence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "-o", name) == 2
@@ -560,7 +560,7 @@ def test_o_with_another_ending_is_refused_in_one_sentence(
 
 @pytest.mark.parametrize("start", ["25:00", "24:00", "10:60", "ten", "noon", "10", "10:00pm"])
 def test_a_start_that_is_not_a_time_of_day_is_refused_in_one_sentence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, start
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, start: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", start) == 2
@@ -572,7 +572,7 @@ def test_a_start_that_is_not_a_time_of_day_is_refused_in_one_sentence(
 
 @pytest.mark.parametrize("start", ["9:05", "09.05", " 09:05 "])
 def test_a_start_may_be_written_the_ways_people_write_times(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, start
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, start: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", start, "-o", "-") == 0
@@ -604,7 +604,7 @@ def test_the_date_is_printed_at_the_top_in_words(
 
 @pytest.mark.parametrize("day", ["2026-13-01", "2026-02-30", "8 July 2026", "tomorrow", "08/07/2026"])
 def test_a_date_that_is_not_a_day_is_refused_in_one_sentence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, day
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, day: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--date", day) == 2

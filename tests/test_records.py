@@ -1,7 +1,9 @@
 """Notes, people, decisions and actions: each recorded through the engine as events."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +14,7 @@ from workshop_tui.core.dates import DateProblem, read_date, say_date
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+from workshop_tui.model import Event
 from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_plan
 
@@ -180,7 +183,7 @@ def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock:
 
     engine = SessionEngine(new_session(small_plan(), "Heard", clock), clock)
     running = NotesByPerson(engine.session)
-    steps = [
+    steps: list[Callable[[], list[Event]]] = [
         lambda: engine.add_person("Ann"),
         lambda: engine.add_person("Bob"),
         lambda: engine.add_person("", "staff"),
@@ -254,7 +257,7 @@ def test_an_edit_naming_nobody_on_the_roster_is_refused_and_changes_nothing(engi
 
 
 def test_a_decision_command_turns_every_bad_value_into_a_plain_sentence(engine: SessionEngine) -> None:
-    bad = [
+    bad: list[dict[str, Any]] = [
         {"question": "Q", "id": "x"},  # would give Decision two ids
         {"question": "Q", "at": datetime(2026, 1, 1)},
         {"question": "Q", "colour": "red"},
@@ -337,7 +340,7 @@ TODAY = date(2026, 7, 8)  # a Wednesday
         ("  ", None),
     ],
 )
-def test_a_due_date_is_read_day_first_in_everyday_words(typed, meant) -> None:
+def test_a_due_date_is_read_day_first_in_everyday_words(typed: str, meant: date | None) -> None:
     assert read_date(typed, TODAY) == meant
 
 
@@ -352,7 +355,7 @@ def test_a_due_date_is_read_day_first_in_everyday_words(typed, meant) -> None:
         ("1/1/0000", "not a year"),
     ],
 )
-def test_a_date_that_cannot_be_read_says_why_in_words(typed, said) -> None:
+def test_a_date_that_cannot_be_read_says_why_in_words(typed: str, said: str) -> None:
     with pytest.raises(DateProblem, match=said):
         read_date(typed, TODAY)
 
@@ -390,7 +393,9 @@ NAMES = ["Joyce", "Pat Kaur", "Ann-Marie", "Bob", "Ola"]
     st.lists(st.sampled_from(["said", "the bus", "is late", "and", "too"]), min_size=1, max_size=4),
     st.booleans(),
 )
-def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(mentioned, words, lead) -> None:
+def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(
+    mentioned: list[tuple[str, str]], words: list[str], lead: bool
+) -> None:
     from workshop_tui.core.clock import FakeClock
     from tests.conftest import TEN_AM
 
@@ -427,6 +432,6 @@ MONDAY = date(2026, 7, 6)
         ("end of next month", date(2026, 12, 10), date(2027, 1, 31)),
     ],
 )
-def test_everyday_words_for_a_day_ahead_mean_what_people_mean(typed, today, meant) -> None:
+def test_everyday_words_for_a_day_ahead_mean_what_people_mean(typed: str, today: date, meant: date) -> None:
     assert read_date(typed, today) == meant
     assert read_date("next Friday", MONDAY) != read_date("Friday", MONDAY)

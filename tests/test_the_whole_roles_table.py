@@ -3,13 +3,14 @@ role, with the agenda shared with the note-taker and without, through the owner 
 socket window. Generated from the commands, so a new command without a row fails here."""
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.core.roles import ROLES, may, refusal
+from workshop_tui.core.roles import ROLES, Role, may, refusal
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.model.command_arguments import ARGUMENTS
 from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
@@ -37,7 +38,7 @@ def owner(request: pytest.FixtureRequest, sessions_dir: Path, clock: FakeClock) 
     made.close()
 
 
-def outcome(apply) -> str:
+def outcome(apply: Callable[..., object]) -> str:
     """The refusal's words, or "" when the role was allowed (whatever else the command then said)."""
     try:
         apply()
@@ -53,19 +54,19 @@ def test_every_command_has_a_row_and_its_arguments_model() -> None:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(owner: OpenSession, role) -> None:
+def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(owner: OpenSession, role: Role) -> None:
     for name in sorted(COMMANDS):
         # Empty arguments: a role is checked before them, so a refusal is the table's; an allowed command
         # may then be refused for its arguments, but never in the table's words.
         said = outcome(lambda name=name: owner.apply(Command(name, {}, role=role)))
-        if may(role, name, agenda_shared=owner.shared):
+        if may(role, name, agenda_shared=owner.shared):  # type: ignore[attr-defined]  # set by the fixture
             assert said != refusal(role, name), (role, name)
         else:
             assert said == refusal(role, name), (role, name, said)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_through_a_real_socket_window_the_same(owner: OpenSession, role) -> None:
+def test_through_a_real_socket_window_the_same(owner: OpenSession, role: Role) -> None:
     owner.serve()
     proof = {"facilitator": {"key": read_key(owner.path)}, "member": {"code": owner.session.codes["p1"]}}
     name = {"facilitator": "", "note-taker": "Bob", "guest": "Pat", "member": "", "audience": ""}[role]
@@ -80,7 +81,7 @@ def test_through_a_real_socket_window_the_same(owner: OpenSession, role) -> None
         for name in sorted(COMMANDS):
             answer = command(window, str(next(_IDS)), name)
             said = answer.get("why", "")
-            if may(role, name, agenda_shared=owner.shared):
+            if may(role, name, agenda_shared=owner.shared):  # type: ignore[attr-defined]  # set by the fixture
                 assert said != refusal(role, name), (role, name)
             else:
                 assert said == refusal(role, name), (role, name, answer)
@@ -98,7 +99,7 @@ def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_whe
         for name in ("Pat Kelly", "Margaret"):
             made.apply(Command("add_person", {"name": name, "role": "older person"}))
         made.apply(Command("share_agenda", {"agenda": True}))
-        pats = {"role": "member", "window": "member: Pat Kelly", "window_id": "pat"}
+        pats: dict[str, Any] = {"role": "member", "window": "member: Pat Kelly", "window_id": "pat"}
         for name, args in (("next_step", {}), ("person_left", {"person_id": "p2"}), ("start_timer", {})):
             with pytest.raises(NotNow, match="This is a panel member's own window"):
                 made.apply(Command(name, args, id=name, **pats))

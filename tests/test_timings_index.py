@@ -13,21 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.core.plan_stats import plan_stats
-from workshop_tui.store.plan_history import plan_history
+from workshop_tui.core.plan_stats import PastSession, plan_stats
+from workshop_tui.store.plan_history import PlanHistory, plan_history
 from workshop_tui.store.timings_index import INDEX_NAME, INDEX_VERSION, _digest
 from tests.conftest import plan_named
 from tests.test_plan_stats import PLAN, run_session
 
 
-def read_fresh(folder: Path, scratch: Path):
+def read_fresh(folder: Path, scratch: Path) -> PlanHistory:
     """What reading every file says: the folder copied without its index."""
     shutil.rmtree(scratch, ignore_errors=True)
     shutil.copytree(folder, scratch, ignore=shutil.ignore_patterns(INDEX_NAME))
     return plan_history(scratch, PLAN.name)
 
 
-def said(history) -> tuple:
+def said(history: PlanHistory) -> tuple[list[PastSession], list[tuple[str, str]]]:
     return history.sessions, [(path.name, why) for path, why in history.damaged]
 
 

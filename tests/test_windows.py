@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Static
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.roles import Role
@@ -355,7 +356,7 @@ async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back
             again.serve()
             until(lambda: window.link == "joined", "joining")
             await pilot.pause()
-            assert "has gone" not in str(app.screen.query_one("#save-state").content)
+            assert "has gone" not in str(app.screen.query_one("#save-state", Static).content)
     finally:
         window.close()
         again.close()

@@ -12,11 +12,11 @@ from workshop_tui.ui.app import OpenedSession, WorkshopApp
 
 
 @pytest.fixture
-def themes_opened(monkeypatch: pytest.MonkeyPatch):
+def themes_opened(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """open_app records the theme it was given instead of opening a screen."""
     opened: list[str | None] = []
 
-    def record(sessions_dir: Path, opening=None, quiet=False, theme=None):
+    def record(sessions_dir: Path, opening: object = None, quiet: bool = False, theme: str | None = None) -> int:
         opened.append(theme)
         return 0
 
