@@ -18,7 +18,7 @@ from workshop_tui.ui.screens.live import LiveScreen
 
 sessions = Path(sys.argv[1])
 clock = FakeClock()
-owner = OpenSession.create(sessions, plan_named("co-production-part-1"), "Private title", clock, "Margaret Secret")
+owner = OpenSession.create(sessions, find_plan("co-production-part-1").plan, "Private title", clock, "Margaret Secret")
 owner.apply(Command("add_note", {"typed": "SECRET NOTE about Margaret's health"}))
 
 def broken(self):

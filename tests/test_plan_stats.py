@@ -6,6 +6,7 @@ damaged files, which are reported and never counted.
 """
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -42,7 +43,7 @@ PLAN = Plan(
 def run_session(
     folder: Path,
     number: int,
-    minutes: list[float],
+    minutes: Sequence[float],
     late: int = 0,
     *,
     skip: str = "",

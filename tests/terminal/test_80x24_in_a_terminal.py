@@ -48,7 +48,11 @@ def test_marking_the_second_then_the_third_person_as_left_marks_those_two(
         terminal.send("n")
         terminal.wait_for("Name or initials")
         terminal.send(name, "Enter")
-        terminal.wait_until(lambda screen, name=name: name in left_column(screen), f"{name} being added")
+
+        def added(screen: str, name: str = name) -> bool:
+            return name in left_column(screen)
+
+        terminal.wait_until(added, f"{name} being added")
     # Wherever adding left the cursor: to the top (Up stops there), then down to the second person.
     terminal.send("Up", "Up", "Up", "Down", "x")
     terminal.wait_until(lambda screen: _a_time(left_column(screen).get("Bob", "")), "Bob being marked as left")

@@ -4,9 +4,11 @@ import os
 import re
 import signal
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from workshop_tui.model import Session
 from workshop_tui.store.session_file import load_session
 from tests.conftest import plan_named
 from tests.terminal.tmux import TerminalFactory, app_pid, installed_command, needs_tmux
@@ -16,7 +18,7 @@ pytestmark = [needs_tmux]
 TIME_LEFT = re.compile(r"(\d+):(\d\d) left\.")
 
 
-def wait_for_file(folder: Path, check, timeout: float = 10.0):
+def wait_for_file(folder: Path, check: Callable[[Session], bool], timeout: float = 10.0) -> tuple[Path, Session]:
     """Poll the session file until `check` holds: autosave promises the disk within a second."""
     deadline = time.monotonic() + timeout
     while True:

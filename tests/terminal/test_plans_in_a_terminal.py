@@ -11,7 +11,7 @@ from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 pytestmark = [needs_tmux]
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([installed_command(), *args], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 

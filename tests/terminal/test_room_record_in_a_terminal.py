@@ -3,6 +3,7 @@ own window, and the projector shows them as they are typed while Ann has the rec
 name; Ann turns it off and it is gone from the projector at once."""
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ pytestmark = [needs_tmux, pytest.mark.xdist_group("many windows")]
 WITHIN = 1.0  # seconds: the group reads the record as it is typed
 
 
-def seen_within(terminal: Terminal, check, seconds: float, what: str) -> float:
+def seen_within(terminal: Terminal, check: Callable[[str], bool], seconds: float, what: str) -> float:
     """Poll the terminal until `check(screen)` holds; how long it took. Fails once `seconds` have gone."""
     started = time.monotonic()
     while True:

@@ -10,8 +10,11 @@ from textual.pilot import Pilot
 from textual.widgets import Digits
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.roles import Role
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.ui.app import WorkshopApp
+from workshop_tui.ui.widgets.agenda import Agenda
+from workshop_tui.ui.widgets.big_clock import BigClock
 from tests.conftest import small_plan
 from tests.test_windows import until
 from tests.ui.live_helpers import advance, live, live_app, text_of
@@ -20,7 +23,7 @@ from tests.ui.test_windows_ui import joined_window_app, window_app
 
 def agenda_start(app: WorkshopApp, title: str) -> str:
     """The Starts cell of the agenda row for the step called `title`."""
-    table = live(app).query_one("#agenda")
+    table = live(app).query_one("#agenda", Agenda)
     row = next(index for index, line in enumerate(table.lines) if line.step.title == title)
     return str(table.get_row_at(row)[1])
 
@@ -85,7 +88,7 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_proje
         assert text_of(app, "#projector-title") == "Tea - back at 10:16"
         await advance(pilot, clock, 30)
         assert text_of(app, "#projector-title") == "Tea - back at 10:16"
-        assert app.screen.query_one("#big-clock").text == "10:16"
+        assert app.screen.query_one("#big-clock", BigClock).text == "10:16"
         assert text_of(app, "#projector-words") == "Paused: 14 minutes left"  # 14:30 on the clock, no key
 
 
@@ -105,7 +108,7 @@ def pause_the_break_in_the_owner(owner: OpenSession, clock: FakeClock) -> None:
 
 @pytest.mark.parametrize("role", ["audience", "note-taker"])
 async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_window(
-    owner: OpenSession, clock: FakeClock, role: str
+    owner: OpenSession, clock: FakeClock, role: Role
 ) -> None:
     """The audience's window (`show`) and a note-taker's (`join`) are on a session run elsewhere."""
     pause_the_break_in_the_owner(owner, clock)

@@ -6,11 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.coordinate import Coordinate
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from tests.panel_helpers import CRITERIA, the_panel
 from tests.ui.live_helpers import live
@@ -206,8 +208,9 @@ async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_for
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        plans = app.screen.query_one("#plans")
+        plans = app.screen.query_one("#plans", OptionList)
         for _ in range(plans.option_count):  # down to the panel's plan
+            assert plans.highlighted_option is not None
             if "panel" in str(plans.highlighted_option.prompt).casefold():
                 break
             await pilot.press("down")
@@ -306,7 +309,9 @@ async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_applicat
         await pilot.press("tab", "tab")
         await pilot.pause()
         sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
-        assert [str(sheet.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(sheet.row_count)] == [
+        assert [
+            str(sheet.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value) for row in range(sheet.row_count)
+        ] == [
             "app1",
             "app3",
         ]
@@ -325,6 +330,7 @@ async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(
         run("reveal_scores")
         await pilot.press("tab", "tab", "tab")  # moderation, on the first application
         await pilot.pause()
+        assert isinstance(pilot.app.screen, PanelScreen)
         moderating = pilot.app.screen.moderating
         run("enter_score", member="p4", application=moderating, criterion="need", level=5)  # Priya's late sheet
         await pilot.pause()

@@ -13,6 +13,7 @@ from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.finished import FinishedScreen, finished_summary
 from workshop_tui.ui.screens.review import ReviewScreen
+from workshop_tui.ui.widgets.note_line import NoteLine
 from tests.conftest import finished_session
 from tests.ui.live_helpers import advance, live, live_app
 
@@ -125,8 +126,9 @@ async def test_f1_after_finishing_opens_the_help_at_the_finished_keys(sessions_d
 
 
 def test_a_step_moved_past_without_its_timer_was_reached() -> None:
+    from workshop_tui.core.clock import FakeClock
     from workshop_tui.core.session_engine import SessionEngine, new_session
-    from tests.conftest import TEN_AM, FakeClock, small_plan
+    from tests.conftest import TEN_AM, small_plan
 
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Quick", clock), clock)
@@ -192,4 +194,4 @@ async def test_finishing_while_a_note_is_half_typed_never_says_another_window_fi
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
         assert not any("another window" in words for words in said), said
-        assert live(app).query_one("#note-line").value == "y"  # the half-typed note is still there
+        assert live(app).query_one("#note-line", NoteLine).value == "y"  # the half-typed note is still there

@@ -45,7 +45,7 @@ def readme_keys(heading: str) -> set[str]:
     text = README.read_text()
     table = re.search(rf"^### {heading}\n\n((?:\|.*\n)+)", text, re.MULTILINE)
     assert table, f"no key table under '### {heading}' in the README"
-    keys = set()
+    keys: set[str] = set()
     for row in table.group(1).splitlines()[2:]:
         first = row.split("|")[1].strip()
         for part in first.split(", "):
@@ -95,7 +95,7 @@ def test_ids_are_unique_on_every_screen() -> None:
         ours = [c for c in cls.__mro__ if "BINDINGS" in vars(c) and c.__module__.startswith("workshop_tui.")]
         holders = [*ours, WorkshopApp]
         ids = [binding.id for binding in {id(b): b for b in bindings_of(*holders)}.values()]
-        assert len(ids) == len(set(ids)), f"{cls.__name__} has an id twice: {sorted(ids)}"
+        assert len(ids) == len(set(ids)), f"{cls.__name__} has an id twice: {sorted(ids, key=str)}"
 
 
 def test_keys_toml_knows_every_id() -> None:

@@ -1,5 +1,6 @@
 """The live screen's controls, pressed as a facilitator would, with a fake clock."""
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.confirm import ConfirmScreen, GuardedConfirmScreen
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.step_form import StepForm
+from workshop_tui.ui.widgets.agenda import Agenda
 from tests.ui.live_helpers import advance, live, live_app, text_of
 
 
@@ -217,7 +219,7 @@ async def test_x_removes_the_chosen_step_after_asking(sessions_dir: Path, clock:
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         assert live(app).session.steps[1].removed_at is not None
-        assert live(app).query_one("#agenda").row_count == 2
+        assert live(app).query_one("#agenda", Agenda).row_count == 2
 
 
 async def test_ctrl_down_and_up_move_the_chosen_step(sessions_dir: Path, clock: FakeClock) -> None:
@@ -286,14 +288,14 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
     size: tuple[int, int],
 ) -> None:
     """Each character is its own widget, so a tick sends the terminal one or two small characters."""
-    from textual.app import App
+    from textual.app import App, ComposeResult
 
     from workshop_tui.ui.widgets.big_clock import GLYPHS, BigClock, Glyph
 
     class OneClock(App[Any]):
         CSS = "BigClock { width: 1fr; height: 1fr; }"
 
-        def compose(self):
+        def compose(self) -> ComposeResult:
             yield BigClock()
 
     def ink(glyph: Glyph) -> list[str]:
@@ -309,6 +311,15 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             )
         return rows
 
+    def seen_repainting(glyph: Glyph, seen: list[Glyph]) -> Callable[..., Glyph]:
+        """The glyph's own refresh, which notes in `seen` that the glyph repainted."""
+
+        def refresh(*a: Any, **k: Any) -> Glyph:
+            seen.append(glyph)
+            return Glyph.refresh(glyph, *a, **k)
+
+        return refresh
+
     app = OneClock()
     async with app.run_test(size=size) as pilot:
         clock = app.query_one(BigClock)
@@ -316,11 +327,9 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             clock.text = before
             await pilot.pause()
             glyphs = list(clock.query_children(Glyph))
-            repainted = []
+            repainted: list[Glyph] = []
             for glyph in glyphs:
-                glyph.refresh = lambda *a, _g=glyph, _seen=repainted, **k: (
-                    _seen.append(_g) or Glyph.refresh(_g, *a, **k)
-                )
+                glyph.refresh = seen_repainting(glyph, repainted)  # type: ignore[method-assign]
             clock.text = after
             await pilot.pause()
             assert [glyphs.index(g) for g in repainted] == [
@@ -373,7 +382,7 @@ async def test_at_80x24_a_long_agenda_title_goes_on_over_lines_whole_and_the_min
     app = live_app(sessions_dir, clock, plan=plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        agenda = app.screen.query_one("#agenda")
+        agenda = app.screen.query_one("#agenda", Agenda)
         assert_table_shows_whole(app, agenda, "Step", [step.title for step in plan.steps])
         assert_table_shows_whole(app, agenda, "Minutes", [str(step.planned_minutes) for step in plan.steps])
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store import atomic
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session
 from workshop_tui.ui.app import OpenedSession, WorkshopApp
@@ -17,10 +16,10 @@ from tests.ui.live_helpers import advance, live, live_app, text_of
 def break_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a read-only folder does, even for root (who may write anywhere)."""
 
-    def refuse(*args, **kwargs) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", refuse)
 
 
 async def test_the_status_line_says_when_the_session_was_saved(sessions_dir: Path, clock: FakeClock) -> None:

@@ -40,7 +40,7 @@ async def _seen(app: WorkshopApp, run_before: Callable[[Pilot[Any]], Awaitable[N
 def _at(seconds: float, *keys: str, then: tuple[str, ...] = ()) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.press(*keys)
-        assert isinstance(pilot.app, WorkshopApp)
+        assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
         await advance(pilot, pilot.app.clock, seconds)
         await pilot.press(*then)
 

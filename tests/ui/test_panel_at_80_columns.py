@@ -2,11 +2,13 @@
 nothing is cut without a "…" to say so, and every table fits the screen without scrolling sideways."""
 
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn
 from rich.text import Text
+from textual.widgets import DataTable, TabbedContent
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.widgets.panel_tables import (
@@ -25,8 +27,12 @@ words = st.text(alphabet=st.sampled_from("abcdefghij klmnop'-ÉÖ"), min_size=1,
 )
 
 
+# The people; each bid's organisation, project and pence; an interest's words; whether scores are revealed.
+DrawnRound = tuple[list[str], list[tuple[str, str, int]], str, bool]
+
+
 @st.composite
-def rounds(draw: DrawFn):
+def rounds(draw: DrawFn) -> DrawnRound:
     people = draw(st.lists(words.map(lambda w: w[:40]), min_size=1, max_size=5, unique_by=str.casefold))
     bids = draw(st.lists(st.tuples(words, words, st.integers(1, 99_999_999_99)), min_size=1, max_size=6))
     interest = draw(words)
@@ -34,7 +40,7 @@ def rounds(draw: DrawFn):
     return people, bids, interest, revealed
 
 
-def cut_without_saying(table) -> list[str]:
+def cut_without_saying(table: DataTable[Any]) -> list[str]:
     """Cells wider than their column (cut silently by the table), or a table wider than the screen."""
     problems = []
     for column in table.ordered_columns:
@@ -70,7 +76,7 @@ def cut_without_saying(table) -> list[str]:
     )
 )
 async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(
-    sessions_dir: Path, clock: FakeClock, case
+    sessions_dir: Path, clock: FakeClock, case: DrawnRound
 ) -> None:
     people, bids, interest, revealed = case
     async with panel_app(sessions_dir / str(abs(hash(str(case)))), clock).run_test(size=(80, 24)) as pilot:
@@ -101,7 +107,7 @@ async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(
             ("moderation", ModerationTable),
             ("ranking", RankingTable),
         ):
-            pilot.app.screen.query_one("#panel-tabs").active = tab
+            pilot.app.screen.query_one("#panel-tabs", TabbedContent).active = tab
             await pilot.pause()
             problems += cut_without_saying(pilot.app.screen.query_one(kind))
         assert problems == []

@@ -8,6 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.model.panel import Panel
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.panel import PanelScreen
 from tests.conftest import plan_named
 from tests.panel_helpers import CRITERIA, MEMBERS, the_panel
@@ -16,7 +18,7 @@ from tests.ui.live_helpers import live, live_app
 PANEL_PLAN = plan_named("commissioning-shortlisting")
 
 
-def panel_app(sessions_dir: Path, clock: FakeClock):
+def panel_app(sessions_dir: Path, clock: FakeClock) -> WorkshopApp:
     return live_app(sessions_dir, clock, plan=PANEL_PLAN)
 
 
@@ -35,8 +37,8 @@ def declarations(pilot: Pilot[Any]) -> None:
             screen.run_command("declare_no_interests", member=f"p{number}")
 
 
-def panel_of(pilot: Pilot[Any]):
-    return live(pilot.app).session.panel
+def panel_of(pilot: Pilot[Any]) -> Panel:
+    return the_panel(live(pilot.app).session)
 
 
 def words(pilot: Pilot[Any], selector: str) -> str:
@@ -435,7 +437,7 @@ async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
-        assert "typed this score in their own window" in str(pilot.app.screen.query_one(".question").content)
+        assert "typed this score in their own window" in str(pilot.app.screen.query_one(".question", Static).content)
         await pilot.press("n")  # leave it
         await pilot.pause()
         assert panel_of(pilot).scores[0].level == 4

@@ -3,7 +3,7 @@ the step's way of deciding, and a plan's timings from past sessions on screen.""
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.event_kinds import Kind
@@ -42,7 +42,7 @@ async def test_i_adds_a_method_from_the_library_after_the_current_step_with_its_
         await pilot.press("enter")
         assert isinstance(app.screen, StepForm)
         # About a minute for each of the six people here, and a little to start and close.
-        assert app.screen.query_one("#step-minutes").value == "8"
+        assert app.screen.query_one("#step-minutes", Input).value == "8"
         await pilot.press("enter")
         await pilot.pause()
         added = live(app).session.steps[1]

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.model import Plan, Step
@@ -13,6 +13,7 @@ from workshop_tui.store.session_file import load_session
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.widgets.notes_list import NotesList
@@ -135,7 +136,7 @@ async def test_a_bad_due_date_is_explained_and_nothing_is_lost(sessions_dir: Pat
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall", "enter", "enter", *"next blursday", "enter")
         assert isinstance(app.screen, ActionForm)
-        said = " ".join(str(s.content) for s in app.screen.query(".field-problem"))
+        said = " ".join(str(s.content) for s in app.screen.query(".field-problem").results(Static))
         assert "'next blursday' is not a date I can read" in said and "15/07/2026" in said
         assert app.screen.focused is not None
         assert app.screen.focused.id == "action-due"
@@ -147,7 +148,7 @@ async def test_actions_are_marked_done_on_the_actions_tab(sessions_dir: Path, cl
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall", "enter", "enter", "enter")
         await pilot.press("r")
-        app.screen.query_one("TabbedContent").active = "actions"
+        app.screen.query_one(TabbedContent).active = "actions"
         await pilot.pause()
         await pilot.press("space")
         assert live(app).session.actions[0].done_at == clock.now()
@@ -201,7 +202,10 @@ async def test_notes_typed_faster_than_they_are_saved_stay_apart(sessions_dir: P
 async def test_a_decision_needs_its_question_and_outcome_before_it_saves(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
-        said = lambda: " ".join(str(s.content) for s in app.screen.query(".field-problem"))  # noqa: E731
+
+        def said() -> str:
+            return " ".join(str(s.content) for s in app.screen.query(".field-problem").results(Static))
+
         await pilot.press("d", "ctrl+s")
         assert app.screen.focused is not None
         assert "question" in said() and app.screen.focused.id == "question"
@@ -251,7 +255,7 @@ async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_it
         )
         await pilot.press("r", "right", "right")  # the records, on the Actions tab
         assert isinstance(app.screen, RecordsScreen)
-        table = app.screen.query_one("#actions-table")
+        table = app.screen.query_one("#actions-table", DataTable)
         assert [str(cell) for cell in table.get_row_at(0)] == [
             "Visit the day centre",
             "Ann Smith",
@@ -281,6 +285,7 @@ async def test_a_part_2_can_start_without_following_on(sessions_dir: Path, clock
         app.screen.query_one("#follows", Select).value = ""  # "None: start without an earlier session"
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
         assert app.screen.session.follows is None and app.screen.session.actions == []
 
 

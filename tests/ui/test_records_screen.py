@@ -7,7 +7,7 @@ first arrival, someone not arrived yet is not counted as here, and Left and Righ
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, TabbedContent
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.heard import NotesByPerson
@@ -27,7 +27,8 @@ def table(app: WorkshopApp, tab: str) -> DataTable[Any]:
     return app.screen.query_one(f"#{tab}-table", DataTable)
 
 
-def chosen(app: WorkshopApp, tab: str) -> str:
+def chosen(app: WorkshopApp, tab: str) -> str | None:
+    assert isinstance(app.screen, RecordsScreen)
     return app.screen.chosen(tab)
 
 
@@ -81,15 +82,16 @@ async def test_the_choice_stays_on_its_row_in_the_parking_lot_actions_and_decisi
         assert chosen(app, "parking") == "n3"
         await pilot.press("up", "d")
         assert [n.dealt_with_at is not None for n in screen.session.notes] == [False, True, True]
-        app.screen.query_one("TabbedContent").active = "actions"
+        app.screen.query_one(TabbedContent).active = "actions"
         await pilot.pause()
         await pilot.press("down", "space")
         assert chosen(app, "actions") == "a2"
         await pilot.press("down", "space")
         assert [a.done_at is not None for a in screen.session.actions] == [False, True, True]
-        app.screen.query_one("TabbedContent").active = "decisions"
+        app.screen.query_one(TabbedContent).active = "decisions"
         await pilot.pause()
         await pilot.press("down")
+        assert isinstance(app.screen, RecordsScreen)
         app.screen.refresh_tables()
         assert chosen(app, "decisions") == "d2"
 
@@ -98,7 +100,7 @@ async def test_right_and_left_move_between_the_tabs_from_a_table(sessions_dir: P
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("r")
-        assert isinstance(app.screen.focused, DataTable)
+        assert isinstance(app.screen, RecordsScreen) and isinstance(app.screen.focused, DataTable)
         await pilot.press("right")
         assert app.screen.tab == "parking"
         assert app.screen.focused.id == "parking-table"
@@ -120,7 +122,7 @@ async def test_two_quick_presses_of_right_move_two_tabs(sessions_dir: Path, cloc
         app.post_message(events.Key("right", None))
         await pilot.pause()
         await pilot.pause()
-        assert app.screen.focused is not None
+        assert isinstance(app.screen, RecordsScreen) and app.screen.focused is not None
         assert app.screen.tab == "actions" and app.screen.focused.id == "actions-table"
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static, TabbedContent
+from textual.widgets import DataTable, Markdown, Static, TabbedContent
 
 from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
@@ -11,6 +11,7 @@ from workshop_tui.core.review import timing_chart
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.ui.app import ReviewSession, WorkshopApp
+from workshop_tui.ui.screens.review import ReviewScreen
 from workshop_tui.ui.widgets.fitted_table import FittedTable
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.example_sessions import training_part_1
@@ -49,7 +50,7 @@ async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, cloc
         for pane in ["notes-tab", "decisions-tab", "actions-tab", "heard-tab"]:
             tabs.active = pane
             await pilot.pause()
-        decisions = app.screen.query_one("#decisions-tab").query_one("Markdown").source
+        decisions = app.screen.query_one("#decisions-tab").query_one(Markdown).source
         assert "Do we agree to our group agreement?" in decisions and "Everyone is at 3 or more" in decisions
 
 
@@ -75,10 +76,12 @@ async def test_playing_moves_at_the_chosen_speed(sessions_dir: Path, clock: Fake
         await pilot.press("3", "space")
         panel = app.screen.query_one(ReplayPanel)
         assert panel.playing and panel.speed == 60
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.replay.playing = False  # stop the real-time ticks; move the replay by hand
         before = panel.moment
         for _ in range(4):
             panel.advance(0.25 * panel.speed)
+        assert panel.moment is not None and before is not None
         assert (panel.moment - before).total_seconds() == 60
         assert "Paused at 60x" in replay_text(app)
 
@@ -146,6 +149,7 @@ async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_on
     target = sessions_dir.parent / "minutes.md"
     target.write_text("precious")
     async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.write_export("md", False, str(target))
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -153,12 +157,14 @@ async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_on
         await pilot.press("escape")
         await pilot.pause()
         assert target.read_text() == "precious"
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.write_export("md", False, str(target))
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")  # the focus starts on "no": an Enter never replaces a file
         await pilot.pause()
         assert target.read_text() == "precious"
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.write_export("md", False, str(target))
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -194,11 +200,13 @@ async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_d
     app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        tabs = {pane: app.screen.query_one(f"#{pane} Markdown").source for pane in ("notes-tab", "decisions-tab")}
+        tabs = {
+            pane: app.screen.query_one(f"#{pane} Markdown", Markdown).source for pane in ("notes-tab", "decisions-tab")
+        }
         # The actions tab is its headings, its sentences and its tables' rows.
         actions = app.screen.query_one("#actions-tab")
         tabs["actions-tab"] = " ".join(
-            [str(words.content) for words in actions.query(".review-heading, .review-words")]
+            [str(words.content) for words in actions.query(".review-heading, .review-words").results(Static)]
             + [" ".join(row.cells.values()) for table in actions.query(FittedTable) for row in table.fitted_rows]
         )
     assert "Said under the step called Actions" in tabs["notes-tab"]
@@ -273,11 +281,12 @@ async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_c
         tabs = app.screen.query_one(TabbedContent)
         tabs.active = "decisions-tab"
         await pilot.pause()
-        decisions = app.screen.query_one("#decisions-tab").query_one("Markdown").source
+        decisions = app.screen.query_one("#decisions-tab").query_one(Markdown).source
         assert "The panel's work" in decisions and "revealed" in decisions
         from datetime import timedelta
 
         revealed = the_panel(session).revealed_at
+        assert revealed is not None
         await pilot.press("j", *f"{revealed + timedelta(minutes=1):%H:%M}", "enter")
         shown = replay_text(app)
         assert f"revealed at {revealed:%H:%M}" in shown and "0 changed in moderation" in shown
@@ -369,7 +378,7 @@ async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one
     app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#heard-table")
+        table = app.screen.query_one("#heard-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
     assert rows == [
         ["Ann", "older person", "there", "1", "0"],

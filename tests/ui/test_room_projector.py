@@ -21,7 +21,7 @@ from tests.ui.live_helpers import advance, live, live_app, text_of
 from tests.ui.snap_compare import SnapCompare
 from tests.ui.test_snapshots import SIZES
 from tests.ui.test_windows_ui import joined_window_app, window_app
-from tests.ui.whole_words import settled_and_whole
+from tests.ui.whole_words import RunBefore, settled_and_whole
 
 REFUSED = "Only the facilitator can choose what the projector shows of the group's record."
 # Words the room should never be shown: keys, and the app's own technical states.
@@ -198,7 +198,7 @@ def with_questions() -> Plan:
     return plan.model_copy(update={"steps": [first, *plan.steps[1:]]})
 
 
-def with_the_record(keys: tuple[str, ...]):
+def with_the_record(keys: tuple[str, ...]) -> RunBefore:
     """A run_before: a roster, the timer running, notes, a decision and an action in this step, the keys."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
@@ -229,7 +229,7 @@ def with_the_record(keys: tuple[str, ...]):
         )
         screen.owner.apply(Command("add_action", {"text": "Book the downstairs room", "owner": "Margaret Ellis"}))
         await pilot.press(*keys)
-        assert isinstance(pilot.app, WorkshopApp)
+        assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
         await advance(pilot, pilot.app.clock, 4 * 60 + 30)
         pilot.app.clear_notifications()  # what was said to the facilitator as each key was pressed
         await settled_and_whole(pilot)

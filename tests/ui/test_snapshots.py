@@ -8,11 +8,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.ui.app import WorkshopApp
+from workshop_tui.ui.app import EditPlan, WorkshopApp
 from tests.conftest import plan_named
 from tests.ui.live_helpers import advance, live_app
 from tests.ui.snap_compare import SnapCompare
-from tests.ui.whole_words import read_whole, settled_and_whole
+from tests.ui.whole_words import RunBefore, read_whole, settled_and_whole
 
 SIZES = [(80, 24), (160, 48)]
 
@@ -46,14 +46,14 @@ def test_help_screen(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeC
     assert snap_compare(app, terminal_size=size, run_before=read_whole("f1", first=plans_loaded))
 
 
-def live_at(seconds: float, keys: tuple[str, ...] = ()):
+def live_at(seconds: float, keys: tuple[str, ...] = ()) -> RunBefore:
     """A run_before that presses keys, then moves the fake clock on and draws that moment."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.press(*keys)
-        assert isinstance(pilot.app, WorkshopApp)
+        assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
         await advance(pilot, pilot.app.clock, seconds)
         await settled_and_whole(pilot)
 
@@ -90,7 +90,7 @@ async def _with_people_and_notes(pilot: Pilot[Any]) -> None:
     await pilot.press("r", "n", *"Ann", "enter", "n", *"Bob", "enter", "escape")
     await pilot.press("space", "t", *"+ @Ann Meet somewhere with a hearing loop", "enter")
     await pilot.press(*"? Is there parking", "enter", *"> Bus times", "enter", "escape")
-    assert isinstance(pilot.app, WorkshopApp)
+    assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
     await advance(pilot, pilot.app.clock, 125)
     await settled_and_whole(pilot)
 
@@ -173,7 +173,7 @@ def test_start_form_of_a_part_2_offers_the_part_1_to_follow(
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 @pytest.mark.parametrize("role", ["note-taker", "audience"])
 def test_the_note_takers_and_the_audience_windows(
-    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int], role
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int], role: str
 ) -> None:
     from workshop_tui.store.open_session import Command, OpenSession
     from workshop_tui.ui.app import OpenedSession
@@ -196,7 +196,7 @@ def test_the_note_takers_and_the_audience_windows(
         owner.close()
 
 
-def a_scored_round(revealed: bool, keys: tuple[str, ...]):
+def a_scored_round(revealed: bool, keys: tuple[str, ...]) -> RunBefore:
     """A run_before: a round of six applications, four members' sheets filled in, then the keys pressed."""
 
     async def run_before(pilot: Pilot[Any]) -> None:
@@ -281,9 +281,8 @@ def test_moderation_side_by_side(
 # Writing a plan: the editor with a finding, the method library, and a plan's timings.
 
 
-def editor_with_a_finding():
+def editor_with_a_finding() -> EditPlan:
     from workshop_tui.core.plan_draft import PlanDraft
-    from workshop_tui.ui.app import EditPlan
 
     draft = PlanDraft.of(plan_named("co-production-part-1"))
     draft.remove(4)  # the comfort break: a stretch now runs too long

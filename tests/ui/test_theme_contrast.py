@@ -188,7 +188,7 @@ def _at(seconds: float, *keys: str, then: tuple[str, ...] = ()) -> Callable[[Pil
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.press(*keys)
-        assert isinstance(pilot.app, WorkshopApp)
+        assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
         await advance(pilot, pilot.app.clock, seconds)
         await pilot.press(*then)
         await pilot.pause()

@@ -60,7 +60,9 @@ def offered(app: WorkshopApp) -> list[str]:
 
 
 @pytest.mark.parametrize("in_browser", [False, True], ids=["terminal", "browser"])
-async def test_a_note_takers_window_cannot_finish_the_session(owner: OpenSession, clock: FakeClock, in_browser) -> None:
+async def test_a_note_takers_window_cannot_finish_the_session(
+    owner: OpenSession, clock: FakeClock, in_browser: bool
+) -> None:
     app = window_app(owner, clock, "note-taker", in_browser)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("escape", "ctrl+f")  # out of the note line, then the facilitator's key to finish

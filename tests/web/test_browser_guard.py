@@ -109,7 +109,7 @@ async def drawn_length(page: Page) -> int:
     """How much the window has drawn, once it has stopped drawing (a person waits to see a key's effect)."""
     last = -1
     for _ in range(100):
-        now = await page.evaluate("() => window.__drawn.text.length")
+        now: int = await page.evaluate("() => window.__drawn.text.length")
         if now == last:
             return now
         last = now

@@ -70,7 +70,7 @@ def base_of(served: WindowServer) -> str:
     return f"http://127.0.0.1:{served.port}"
 
 
-async def refused_status(client: aiohttp.ClientSession, url: str, **options) -> int:
+async def refused_status(client: aiohttp.ClientSession, url: str, **options: Any) -> int:
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await client.ws_connect(url, **options)
     return refused.value.status
@@ -90,7 +90,7 @@ async def records(tmp_path: Path, count: int) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("with_code", [False, True], ids=["no code", "a code"])
 @pytest.mark.parametrize("role", ["join", "show"])
 async def test_a_window_connection_is_refused_unless_it_comes_from_this_servers_own_page(
-    tmp_path: Path, role, with_code
+    tmp_path: Path, role: str, with_code: bool
 ) -> None:
     async with serving(tmp_path, JoinCode(CODE) if with_code else None) as served, browser() as client:
         base = base_of(served)
@@ -213,7 +213,7 @@ async def test_the_61st_window_hears_that_the_room_is_full(tmp_path: Path) -> No
                 closing = await window.receive()
                 assert closing.type == aiohttp.WSMsgType.CLOSE and window.close_code == 1013
         finally:
-            served.windows.difference_update(others)  # type: ignore[arg-type]
+            served.windows.difference_update(others)
         async with client.get(base + "/join") as answer:
             assert answer.status == 200  # a place again
     assert not (tmp_path / "window.jsonl").exists()  # no window was started for the 61st
@@ -306,8 +306,8 @@ async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_on
         assert len(new_codes) == 1 and len(new_codes[0]) == LONG_LENGTH and code.code == new_codes[0]
         assert (
             f"So many wrong join codes were typed that the code is now a longer one: {new_codes[0]} (browsers already in stay in)."
-            in served.told
-        )  # type: ignore[attr-defined]
+            in served.told  # type: ignore[attr-defined]  # what the server told, kept by serving()
+        )
         async with browser("127.0.2.1") as newcomer:
             async with newcomer.post(base + "/join", data={"code": CODE}) as answer:
                 assert answer.status == 403  # the old code is no good now

@@ -16,6 +16,7 @@ import pytest
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session
+from workshop_tui.usage_problem import BAD_INPUT
 from workshop_tui.web.join_code import MOST_WRONG, JoinCode, is_loopback
 from workshop_tui.web.server import WindowServer, window_command
 from tests.conftest import small_plan
@@ -110,7 +111,7 @@ def owner(tmp_path: Path) -> Iterator[OpenSession]:
 
 
 @pytest.fixture
-async def server(owner: OpenSession):
+async def server(owner: OpenSession) -> AsyncIterator[WindowServer]:
     installed()
     served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0, JoinCode(CODE))
     refused: list[str] = []
@@ -230,13 +231,13 @@ def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_ove
         code = cli.main(["serve", owner.path.name, "--port", str(port), "--sessions-dir", str(owner.path.parent)])
     finally:
         taken.close()
-    assert code == cli.BAD_INPUT
+    assert code == BAD_INPUT
     assert f"port {port} is in use already; choose another with --port" in capsys.readouterr().err
-    assert cli.main(["serve", "--port", "70000", "--sessions-dir", str(owner.path.parent)]) == cli.BAD_INPUT
+    assert cli.main(["serve", "--port", "70000", "--sessions-dir", str(owner.path.parent)]) == BAD_INPUT
     assert "from 1 to 65535" in capsys.readouterr().err
     owner.apply(Command("finish"))
     owner.close()
-    assert cli.main(["serve", owner.path.name, "--sessions-dir", str(owner.path.parent)]) == cli.BAD_INPUT
+    assert cli.main(["serve", owner.path.name, "--sessions-dir", str(owner.path.parent)]) == BAD_INPUT
     assert "this session has finished" in capsys.readouterr().err
 
 
