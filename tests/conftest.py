@@ -70,7 +70,7 @@ def small_plan() -> Plan:
 
 
 def plan_named(name: str) -> Plan:
-    """A built-in plan by name (find_plan gives no entry without its plan: it raises instead)."""
+    """A plan by name, as find_plan finds it (it gives no entry without its plan: it raises instead)."""
     plan = find_plan(name).plan
     assert plan is not None
     return plan

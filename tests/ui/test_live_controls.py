@@ -329,7 +329,7 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             glyphs = list(clock.query_children(Glyph))
             repainted: list[Glyph] = []
             for glyph in glyphs:
-                glyph.refresh = seen_repainting(glyph, repainted)  # type: ignore[method-assign]
+                glyph.refresh = seen_repainting(glyph, repainted)  # type: ignore[method-assign]  # to see which repaint
             clock.text = after
             await pilot.pause()
             assert [glyphs.index(g) for g in repainted] == [
