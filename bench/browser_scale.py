@@ -28,20 +28,22 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from terminal import Terminal, add_common_options, spread, table, use_code, workshop_tui
+from terminal import Screen, Terminal, add_common_options, spread, table, use_code, workshop_tui
 
 WIDTH, HEIGHT = 160, 48
 DATE = re.compile(r"\b20\d\d\b")
 
 
-def table_painted(count: int):
+def table_painted(count: int) -> Callable[[Screen], bool]:
     counts = (str(count), f"{count:,}")
 
-    def check(screen) -> bool:
+    def check(screen: Screen) -> bool:
         lines = screen.lines()
         has_count = any(any(c in line for c in counts) and "session" in line for line in lines)
         return has_count and sum(1 for line in lines if DATE.search(line)) >= 5
@@ -57,12 +59,13 @@ def read_all_bytes(folder: Path) -> float:
     return time.perf_counter() - started
 
 
-def one_launch(folder: Path, count: int, timeout: float, search: str | None = None) -> dict:
+def one_launch(folder: Path, count: int, timeout: float, search: str | None = None) -> dict[str, Any]:
     with Terminal(workshop_tui("review", sessions_dir=folder), WIDTH, HEIGHT) as term:
         painted = term.wait_for(table_painted(count), timeout, f"the table of {count} sessions")
         result = {"table": painted - term.started_at, "first output": term.first_read_at - term.started_at}
         if search:
             term.wait_quiet(0.3)
+            assert term.screen is not None
             status = next(line for line in term.screen.lines() if str(count) in line or f"{count:,}" in line)
             reads = term.reads
             term.press("/")

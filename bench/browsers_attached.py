@@ -45,10 +45,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from terminal import PYTHON, Terminal, add_common_options, program_env, table, use_code, workshop_tui
 from windows import WORDS, check_notes, note_arrived, note_texts, token_of
+
+if TYPE_CHECKING:
+    import multiprocessing.process
+    import multiprocessing.synchronize
+    from multiprocessing.sharedctypes import SynchronizedArray
 
 WIDTH, HEIGHT = 100, 30
 PLAN = "co-production-part-1"
@@ -61,6 +67,7 @@ def make_session(folder: Path, rng: random.Random) -> Path:
     from workshop_tui.store.plan_library import find_plan
 
     plan = find_plan(PLAN).plan
+    assert plan is not None
     owner = OpenSession.create(
         folder, plan, "Co-production training, part 1 (bench)", SystemClock(), "Ann", "Bob", gather_seconds=0
     )
@@ -157,10 +164,10 @@ class Browsers:
         self._counts = self._context.Array("i", 3)  # opened, joined, refused
         self._all_open = self._context.Event()
         self._stop = self._context.Event()
-        self._process = None
+        self._process: multiprocessing.process.BaseProcess | None = None
         self.port = port
 
-    def open(self, count: int, every: float):
+    def open(self, count: int, every: float) -> multiprocessing.synchronize.Event:
         """Start opening `count` windows; the event returned is set once all are opened."""
         self._process = self._context.Process(
             target=_browsers_process,
@@ -172,15 +179,15 @@ class Browsers:
 
     @property
     def opened(self) -> int:
-        return self._counts[0]
+        return int(self._counts[0])
 
     @property
     def joined(self) -> int:
-        return self._counts[1]
+        return int(self._counts[1])
 
     @property
     def refused(self) -> int:
-        return self._counts[2]
+        return int(self._counts[2])
 
     def close(self) -> None:
         self._stop.set()
@@ -190,14 +197,21 @@ class Browsers:
                 self._process.kill()
 
 
-def _browsers_process(port: int, counts, all_open, stop, count: int, every: float) -> None:
+def _browsers_process(
+    port: int,
+    counts: SynchronizedArray[int],
+    all_open: multiprocessing.synchronize.Event,
+    stop: multiprocessing.synchronize.Event,
+    count: int,
+    every: float,
+) -> None:
     import aiohttp
 
     # The browsers stand in for phones and laptops elsewhere in the room: they must not take the
     # facilitator's laptop's processor from the processes measured.
     os.nice(19)
 
-    async def window(session, number: int, joined: set[int]) -> None:
+    async def window(session: aiohttp.ClientSession, number: int, joined: set[int]) -> None:
         origin = f"http://127.0.0.1:{port}"
         try:
             async with session.ws_connect(
@@ -246,7 +260,12 @@ def probe(owner: Terminal, note_row: int, text: str, total: int) -> float:
 
 
 def phase(
-    owner: Terminal, note_row: int, texts: list[str], first_total: int, rng: random.Random, until=None
+    owner: Terminal,
+    note_row: int,
+    texts: list[str],
+    first_total: int,
+    rng: random.Random,
+    until: multiprocessing.synchronize.Event | None = None,
 ) -> list[float]:
     """Probe with each of `texts`; with `until`, go on (reusing texts' shape) until it is set."""
     latencies = []
@@ -294,6 +313,7 @@ def main() -> None:
         owner.wait_quiet(0.5)
         owner.press("t")
         owner.wait_quiet(0.5)
+        assert owner.screen is not None
         note_row = max(owner.screen.find("Type a note") or [HEIGHT - 2])
         port = free_port()
         serve = subprocess.Popen(

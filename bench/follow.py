@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import json
 import multiprocessing
+import multiprocessing.synchronize
 import os
 import queue
 import signal
@@ -51,9 +52,11 @@ def make_session(folder: Path) -> Path:
     from workshop_tui.store.open_session import Command, OpenSession
     from workshop_tui.store.plan_library import find_plan
 
+    plan = find_plan(PLAN).plan
+    assert plan is not None
     owner = OpenSession.create(
         folder,
-        find_plan(PLAN).plan,
+        plan,
         "Co-production training, part 1 (bench)",
         SystemClock(),
         "Ann",
@@ -75,11 +78,13 @@ def free_port() -> int:
 
 def step_of(data: str) -> str:
     """The step line of a follow-along event's data ("Step 3 of 9: Check-in round")."""
-    now = json.loads(data)["parts"]["now"]
+    now: str = json.loads(data)["parts"]["now"]
     return now.split('<p class="step">', 1)[1].split("</p>", 1)[0]
 
 
-def phones(port: int, count: int, heard: multiprocessing.Queue, stop: multiprocessing.Event) -> None:
+def phones(
+    port: int, count: int, heard: multiprocessing.Queue[tuple[int, float, str]], stop: multiprocessing.synchronize.Event
+) -> None:
     """In a process of its own: `count` phones on /follow/events; each event's arrival (phone, time, step) is put on `heard`."""
     try:
         os.nice(19)
@@ -110,7 +115,9 @@ def phones(port: int, count: int, heard: multiprocessing.Queue, stop: multiproce
     asyncio.run(all_phones())
 
 
-def wait_for_steps(heard: multiprocessing.Queue, count: int, new_step: str | None, timeout: float) -> dict[int, float]:
+def wait_for_steps(
+    heard: multiprocessing.Queue[tuple[int, float, str]], count: int, new_step: str | None, timeout: float
+) -> dict[int, float]:
     """When each of `count` phones first heard an event naming a step other than `new_step` is not (or any, if None)."""
     arrived: dict[int, float] = {}
     deadline = time.monotonic() + timeout
@@ -128,7 +135,7 @@ def current_step(port: int) -> str:
     import urllib.request
 
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/follow", timeout=5) as answer:
-        page = answer.read().decode()
+        page: str = answer.read().decode()
     return page.split('<p class="step">', 1)[1].split("</p>", 1)[0]
 
 
@@ -152,7 +159,7 @@ def main() -> None:
     served = None
     context = multiprocessing.get_context("spawn")
     stop = context.Event()
-    heard: multiprocessing.Queue = context.Queue()
+    heard: multiprocessing.Queue[tuple[int, float, str]] = context.Queue()
     crowd = None
     try:
         owner.wait_for_text("Agenda", timeout=60)

@@ -25,8 +25,13 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from workshop_tui.store.open_session import Command, OpenSession
 
 HERE = Path(__file__).resolve().parent
 CACHE = Path("/tmp/workshop-bench-cache")
@@ -184,7 +189,7 @@ def _sentence(rng: random.Random, shortest: int = 4, longest: int = 18) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(shortest, longest))).capitalize()
 
 
-def _session_api():
+def _session_api() -> tuple[type[OpenSession], type[Command]] | None:
     """The owner object when the code under test has it (workshop_tui.store.open_session), else None."""
     try:
         from workshop_tui.store.open_session import Command, OpenSession
@@ -221,6 +226,7 @@ def _write_session(
     from workshop_tui.store.plan_library import find_plan
 
     plan = find_plan(plan_name).plan
+    assert plan is not None
     steps = len(plan.steps)
     # Time per note: spread the notes over the planned length, but never less than 2 s apart.
     planned = sum(step.planned_minutes for step in plan.steps) * 60
@@ -239,7 +245,7 @@ def _write_session(
         owner = OpenSession.create(Path(folder), plan, title, clock, facilitator, note_taker, gather_seconds=3600)
         engine = owner.engine
 
-        def do(command: str, /, **args):
+        def do(command: str, /, **args: Any) -> object:
             return owner.apply(Command(command, args))
 
         def save() -> None:
@@ -252,12 +258,12 @@ def _write_session(
             return owner.path
     else:
         from workshop_tui.core.session_engine import SessionEngine, new_session
+        from workshop_tui.store.session_file import save_session
         from workshop_tui.store.sessions_folder import SessionsFolder
-        from workshop_tui.store.toml_files import save_session
 
         engine = SessionEngine(new_session(plan, title, clock, facilitator, note_taker), clock)
 
-        def do(command: str, /, **args):
+        def do(command: str, /, **args: Any) -> object:
             return getattr(engine, command)(**args)
 
         def save() -> None:
@@ -445,7 +451,7 @@ def make_folder(directory: Path, count: int, seed: int = 1) -> dict[str, int]:
     return kinds
 
 
-def _cached(key: str, make) -> Path:
+def _cached(key: str, make: Callable[[Path], object]) -> Path:
     where = CACHE / f"{key}-{_code_fingerprint()}"
     if not where.is_dir():
         CACHE.mkdir(parents=True, exist_ok=True)

@@ -38,6 +38,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -103,7 +104,7 @@ Notes().run()
 '''
 
 
-def peer_presses(presses: int) -> list[dict]:
+def peer_presses(presses: int) -> list[dict[str, Any]]:
     """The same presses, timed the same way, in a minimal Textual app: the floor for a key press."""
     script = Path(CACHE) / "notes_peer_app.py"
     script.parent.mkdir(parents=True, exist_ok=True)
@@ -229,13 +230,15 @@ def fsynced_append(path: Path, size: int, repeats: int = 7) -> float:
 
 
 def input_row(term: Terminal) -> int:
+    assert term.screen is not None
     rows = term.screen.find(PLACEHOLDER)
     if not rows:
+        assert term.screen is not None
         raise RuntimeError("cannot find the note line:\n" + term.screen.text())
     return rows[-1]
 
 
-def enter_note(term: Terminal, token: str, line: int, watcher: FileWatcher | None) -> dict:
+def enter_note(term: Terminal, token: str, line: int, watcher: FileWatcher | None) -> dict[str, Any]:
     """Type a note, wait for it in the note line, press enter; times to painted in the list."""
     text = f"{token} typed note"
     typed_at = term.type(text)
@@ -270,11 +273,13 @@ def read_gc_log(path: Path) -> list[tuple[float, float, int]]:
     return found
 
 
-def gc_inside(log: list[tuple[float, float, int]], start: float, end: float, least: float = 0.005) -> list:
+def gc_inside(
+    log: list[tuple[float, float, int]], start: float, end: float, least: float = 0.005
+) -> list[tuple[float, float, int]]:
     return [(at, took, gen) for at, took, gen in log if took >= least and at < end and at + took > start]
 
 
-def run_size(notes: int, presses: int, gc_log_on: bool) -> dict:
+def run_size(notes: int, presses: int, gc_log_on: bool) -> dict[str, Any]:
     from generate import cached_session
 
     work = Path(tempfile.mkdtemp(prefix=f"bench-notes-{notes}-"))
@@ -289,7 +294,7 @@ def run_size(notes: int, presses: int, gc_log_on: bool) -> dict:
             env["PYTHONPATH"] = gc_probe_dir() + (
                 os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else ""
             )
-        result: dict = {"notes": notes, "file size": path.stat().st_size}
+        result: dict[str, Any] = {"notes": notes, "file size": path.stat().st_size}
         with Terminal(
             workshop_tui("resume", str(path), "--quiet", sessions_dir=folder), WIDTH, HEIGHT, env=env
         ) as term:

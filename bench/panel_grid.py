@@ -45,14 +45,17 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from terminal import (
     CACHE,
     PYTHON,
+    Screen,
     Terminal,
     add_common_options,
     cpu_seconds,
@@ -117,6 +120,7 @@ def make_session(folder: Path) -> tuple[Path, list[str], list[tuple[str, str]], 
     from workshop_tui.store.sessions_folder import session_file_name
 
     plan = find_plan("commissioning-shortlisting").plan
+    assert plan is not None
     # Started 35 minutes ago, so the timer is running now on the "Individual scores" step.
     clock = FakeClock(datetime.now().astimezone() - timedelta(minutes=35))
     engine = SessionEngine(
@@ -162,16 +166,17 @@ def sheet_levels(members: int, applications: int, criteria: int, seed: int = 8) 
 # Reading the screen.
 
 
-def flat(screen) -> str:
+def flat(screen: Screen) -> str:
     """The screen's words as one line: a sentence wrapped over two rows reads as one."""
     return " ".join(line.strip() for line in screen.lines())
 
 
-def header_row(screen, headings: list[str]) -> tuple[int, list[int]] | None:
+def header_row(screen: Screen, headings: list[str]) -> tuple[int, list[int]] | None:
     """The sheet's heading row, and the column at which each criterion's cells start."""
     for number, line in enumerate(screen.lines()):
         if all(f" {h} " in line + " " for h in headings):
-            xs, at = [], 0
+            xs: list[int] = []
+            at = 0
             for h in headings:
                 at = line.index(f" {h}", at) + 1
                 xs.append(at)
@@ -180,13 +185,14 @@ def header_row(screen, headings: list[str]) -> tuple[int, list[int]] | None:
     return None
 
 
-def cell(screen, top: int, number: int, x: int) -> str | None:
+def cell(screen: Screen, top: int, number: int, x: int) -> str | None:
     """What is painted in the cell at column `x` of application `number`'s row (None if not on screen)."""
     label = f"{number:>2}"
     for line in screen.lines()[top + 1 :]:
         if line[1:3] == label and line[3] == " " and line[4] != " ":
             end = line.find(" ", x)
-            return line[x : end if end != -1 else len(line)]
+            painted: str = line[x : end if end != -1 else len(line)]
+            return painted
     return None
 
 
@@ -196,13 +202,16 @@ class Sheet:
     def __init__(self, term: Terminal, headings: list[str]):
         term.wait_for(lambda s: header_row(s, headings) is not None, 30, "the sheet's headings")
         with term._changed:
-            self.top, self.xs = header_row(term.screen, headings)
+            assert term.screen is not None
+            found = header_row(term.screen, headings)
+            assert found is not None
+            self.top, self.xs = found
 
-    def painted(self, number: int, criterion: int, level: int, mine: str, total: str):
+    def painted(self, number: int, criterion: int, level: int, mine: str, total: str) -> Callable[[Screen], bool]:
         x = self.xs[criterion]
         wanted = str(level)
 
-        def check(screen) -> bool:
+        def check(screen: Screen) -> bool:
             if cell(screen, self.top, number, x) != wanted:
                 return False
             words = flat(screen)
@@ -223,7 +232,7 @@ def type_grid(
     sheets: int,
     gap: float,
     wanted_each: int,
-) -> dict:
+) -> dict[str, Any]:
     """Type `sheets` members' sheets; returns the times."""
     grand = wanted_each * len(members)
     sheet = Sheet(term, headings)
@@ -238,14 +247,14 @@ def type_grid(
         if m:
             at = term.write(PAGE_DOWN)
             label = members[m]
-            done = term.wait_for(
-                lambda s, label=label, m=m: (
+
+            def on_the_sheet(s: Screen, label: str = label, m: int = m) -> bool:
+                return (
                     f"{label}'s sheet ({m + 1} of {len(members)} members" in flat(s)
                     and cell(s, sheet.top, 1, sheet.xs[0]) == "·"
-                ),
-                20,
-                f"{label}'s sheet",
-            )
+                )
+
+            done = term.wait_for(on_the_sheet, 20, f"{label}'s sheet")
             page_downs.append(done - at)
             time.sleep(gap)
         mine = 0
@@ -279,7 +288,7 @@ def type_grid(
     }
 
 
-def run_app(width: int, height: int, sheets: int, gap: float) -> dict:
+def run_app(width: int, height: int, sheets: int, gap: float) -> dict[str, Any]:
     from workshop_tui.store.session_file import load_session
 
     work = Path(tempfile.mkdtemp(prefix="bench-panel-grid-"))
@@ -307,6 +316,7 @@ def run_app(width: int, height: int, sheets: int, gap: float) -> dict:
             expect = f"{sheets * len(headings)} of {len(members) * len(headings)}"
             term.wait_for(lambda s: bool(s.find("Scores entered")) and bool(s.find(expect)), 20, "the ranking tab")
             term.wait_quiet(0.3)
+            assert term.screen is not None
             shown = [line for line in term.screen.lines() if " of " in line and "£" in line]
             found["ranking rows checked"] = len(shown)
             found["ranking ok"] = bool(shown) and all(expect in line for line in shown)
@@ -316,6 +326,7 @@ def run_app(width: int, height: int, sheets: int, gap: float) -> dict:
         # What the file holds.
         session = load_session(path)
         panel = session.panel
+        assert panel is not None
         scores = [s for s in panel.scores if s.withdrawn_at is None]
         typed = {
             (members[m][0], app_ids[a], panel.round.criteria[c].id): levels[m][a][c]
@@ -333,7 +344,9 @@ def run_app(width: int, height: int, sheets: int, gap: float) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _differences(typed: dict, held: dict) -> list[str]:
+def _differences(
+    typed: Mapping[tuple[str, str, str], int | None], held: Mapping[tuple[str, str, str], int | None]
+) -> list[str]:
     out = [f"missing {k} = {v}" for k, v in typed.items() if k not in held]
     out += [f"wrong {k}: typed {v}, file {held[k]}" for k, v in typed.items() if k in held and held[k] != v]
     out += [f"extra {k} = {v}" for k, v in held.items() if k not in typed]
@@ -410,7 +423,7 @@ Floor().run()
 '''
 
 
-def run_floor(width: int, height: int, sheets: int, gap: float) -> dict:
+def run_floor(width: int, height: int, sheets: int, gap: float) -> dict[str, Any]:
     import json
 
     script = Path(CACHE) / "panel_grid_floor.py"
@@ -443,7 +456,7 @@ def p90(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, len(ordered) * 9 // 10)]
 
 
-def summary(runs: list[dict]) -> dict:
+def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
     """Cold: each run's first score. The rest: every other score of every run."""
     cold = [r["latencies"][0] for r in runs]
     rest = [t for r in runs for t in r["latencies"][1:]]

@@ -23,6 +23,7 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -30,10 +31,14 @@ from datetime import UTC
 
 from terminal import add_common_options, spread, table, use_code
 
+if TYPE_CHECKING:
+    from workshop_tui.model.panel import Panel
+    from workshop_tui.model.round import Round
+
 LEVELS = ["Poor", "Weak", "Fair", "Good", "Excellent"]
 
 
-def make_round(count: int, seed: int):
+def make_round(count: int, seed: int) -> tuple[Round, dict[str, dict[str, int]]]:
     from workshop_tui.model.round import Application, Criterion, Round
 
     rng = random.Random(seed)
@@ -57,7 +62,7 @@ def make_round(count: int, seed: int):
     return Round(pot_pence=pot, criteria=criteria, applications=applications), scores
 
 
-def time_rank(count: int, runs: int) -> dict:
+def time_rank(count: int, runs: int) -> dict[str, Any]:
     from workshop_tui.core.ranking import rank
 
     cold_round, cold_scores = make_round(count, seed=count)
@@ -75,7 +80,7 @@ def time_rank(count: int, runs: int) -> dict:
     return {"count": count, "cold": cold, "warm": spread(warm), "funded": funded, "tied": tied}
 
 
-def make_panel(count: int, seed: int, members: int = 8):
+def make_panel(count: int, seed: int, members: int = 8) -> Panel:
     """A round as the screen holds it: every member's scores, about half the applications agreed."""
     from datetime import datetime
 
@@ -109,10 +114,11 @@ def make_panel(count: int, seed: int, members: int = 8):
     panel = Panel.model_construct(
         round=round_, declarations=[], scores=scores, agreed=settled, awards=[], revealed_at=now
     )
-    return panel._count_the_scores()  # what validating a Panel does: the totals the rules then keep
+    # What validating a Panel does: the totals the rules then keep (a pydantic validator, called as a method).
+    return panel._count_the_scores()  # type: ignore[operator,no-any-return]
 
 
-def time_screen_ranking(count: int, runs: int) -> dict:
+def time_screen_ranking(count: int, runs: int) -> dict[str, Any]:
     from workshop_tui.core.panel_views import ranking
 
     cold_panel = make_panel(count, seed=count)

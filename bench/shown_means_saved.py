@@ -35,6 +35,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -46,7 +47,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def fsync_cost(folder: Path, count: int) -> dict:
+def fsync_cost(folder: Path, count: int) -> dict[str, Any]:
     """`count` appends of a note's worth of bytes, each fsync'd: the floor for one saved change."""
     line = (
         '[[events]]\nat = 2026-12-07 10:00:00+00:00\nkind = "note.add"\n\n[events.details]\n'
@@ -129,12 +130,13 @@ print(json.dumps({"saves": saves, "fsyncs": fsyncs[0], "applied": applied, "on d
 """
 
 
-def burst(code: str, count: int, folder: Path) -> dict:
+def burst(code: str, count: int, folder: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": code}
     done = subprocess.run(
         [PYTHON, "-c", BURST, str(count), str(folder)], cwd=code, env=env, capture_output=True, text=True, check=True
     )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def run_bench(script: str, args: list[str], ref: str) -> str:

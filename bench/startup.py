@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from terminal import (
@@ -110,9 +111,10 @@ def app_cache_dir(prefix: Path) -> Path:
     return prefix / str(package).lstrip("/")
 
 
-def one_run(which: str, prefix: Path, width: int = 80, height: int = 24) -> dict:
+def one_run(which: str, prefix: Path, width: int = 80, height: int = 24) -> dict[str, Any]:
     sessions = tempfile.mkdtemp(prefix="bench-sessions-")
     try:
+        texts: tuple[str, ...]
         if which == "bare":
             command, texts = [PYTHON, bare_script()], (BARE_TEXT,)
         elif which == "bare+pydantic":
@@ -147,7 +149,7 @@ def main() -> None:
     runs = options.runs or (3 if options.quick else 15)
     states = options.states.split(",")
     warm_prefix = Path(tempfile.mkdtemp(prefix="bench-pycache-warm-"))
-    results: dict[tuple[str, str], list[dict]] = {}
+    results: dict[tuple[str, str], list[dict[str, Any]]] = {}
     try:
         # Fill the warm cache, and the disk cache, for all three.
         for which in PROGRAMS:

@@ -49,9 +49,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -69,6 +71,10 @@ from generate import (
     notes_in_a_session,
 )
 from terminal import PYTHON, WORKSHOP_TUI, add_common_options, program_env, spread, use_code
+
+if TYPE_CHECKING:
+    from workshop_tui.core.clock import FakeClock
+    from workshop_tui.core.session_engine import SessionEngine
 
 PLAN = "co-production-part-1"
 OTHER_PLANS = ["co-production-part-2", "commissioning-shortlisting"]
@@ -154,13 +160,14 @@ def _write_plan_session(folder: Path, rng: random.Random, shape: Shape) -> Path:
     from workshop_tui.store.plan_library import find_plan
 
     plan = find_plan(PLAN).plan
+    assert plan is not None
     clock = FakeClock(shape.opened)
     facilitator, note_taker = rng.sample(NAMES, 2)
     # The saver is kept idle (a long gather), so saves happen where save() says, as in generate.py.
     owner = OpenSession.create(Path(folder), plan, shape.title, clock, facilitator, note_taker, gather_seconds=3600)
     engine = owner.engine
 
-    def do(command: str, /, **args) -> None:
+    def do(command: str, /, **args: Any) -> None:
         owner.apply(Command(command, args))
 
     def save() -> None:
@@ -195,7 +202,8 @@ def _write_plan_session(folder: Path, rng: random.Random, shape: Shape) -> Path:
                 pass  # nothing on the agenda that change fits, here: the facilitator makes no change
         last = engine.next_index() is None or position + 1 == stop_at
         due = [_due(items, position, last and not saving) for items in (notes, decisions, actions)]
-        _run_step(engine, do, clock, rng, names, *due, saving, save)
+        notes_due, decisions_due, actions_due = due
+        _run_step(engine, do, clock, rng, names, notes_due, decisions_due, actions_due, saving, save)
         if last:
             break
         do("next_step")
@@ -215,7 +223,9 @@ def _due(positions: list[int], position: int, last_of_day: bool) -> int:
     return sum(1 for at in positions if at == position or (last_of_day and at > position))
 
 
-def _change_agenda(engine, do, clock, rng: random.Random, change: str) -> None:
+def _change_agenda(
+    engine: SessionEngine, do: Callable[..., object], clock: FakeClock, rng: random.Random, change: str
+) -> None:
     current, count = engine.session.current_step, len(engine.session.steps)
     coming = [index for index in range(current + 1, count) if engine.session.steps[index].removed_at is None]
     if change == "minutes":
@@ -234,16 +244,16 @@ def _change_agenda(engine, do, clock, rng: random.Random, change: str) -> None:
 
 
 def _run_step(
-    engine,
-    do,
-    clock,
+    engine: SessionEngine,
+    do: Callable[..., object],
+    clock: FakeClock,
     rng: random.Random,
     names: list[str],
     notes: int,
     decisions: int,
     actions: int,
     saving: bool,
-    save,
+    save: Callable[[], None],
 ) -> None:
     """The current step, from start to end: its notes, decisions and actions spread over its real length."""
     step = engine.current
@@ -629,6 +639,7 @@ def heads_against_whole_files(folder: Path) -> tuple[int, list[str]]:
     from workshop_tui.store.session_file import load_session
 
     plan = find_plan(PLAN).plan
+    assert plan is not None
     heads, whole, stale = [], [], []
     for past in plan_history(folder, PLAN).sessions:
         try:
@@ -673,12 +684,18 @@ def _kinds(names: set[str], damaged: dict[str, str]) -> str:
 # --- timing ---
 
 
-def measure(timed: list[tuple[str, str, list[str]]], cold_runs: int, warm_runs: int, make_cold) -> tuple[dict, dict]:
+# Each (folder, program)'s runs: wall seconds and CPU seconds of each (run_once).
+Samples = dict[tuple[str, str], list[tuple[float, float]]]
+
+
+def measure(
+    timed: list[tuple[str, str, list[str]]], cold_runs: int, warm_runs: int, make_cold: Callable[[], object]
+) -> tuple[Samples, Samples]:
     """Rounds of every program in turn (the first one moves on each round). While there are cold runs
     to make, a program's cold run is followed at once by a warm one, so both meet the same load on
     this shared machine; the rounds after those are warm only."""
-    cold: dict[tuple[str, str], list] = {}
-    warm: dict[tuple[str, str], list] = {}
+    cold: Samples = {}
+    warm: Samples = {}
     for number in range(max(cold_runs, warm_runs)):
         if number == cold_runs:
             for _, _, command in timed:
@@ -714,8 +731,10 @@ def describe(folder: Path) -> str:
     )
 
 
-def row(folder: str, program: str, cold: list, warm: list, memory: float | None) -> list[str]:
-    def ms(samples: list) -> str:
+def row(
+    folder: str, program: str, cold: list[tuple[float, float]], warm: list[tuple[float, float]], memory: float | None
+) -> list[str]:
+    def ms(samples: list[tuple[float, float]]) -> str:
         low, mid, high = spread([seconds * 1000 for seconds, _ in samples])
         return f"{low:.0f} / {mid:.0f} / {high:.0f}"
 
@@ -736,7 +755,7 @@ def markdown(headings: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines + ["| " + " | ".join(cells) + " |" for cells in rows])
 
 
-def verdict(label: str, cold: list) -> str:
+def verdict(label: str, cold: list[tuple[float, float]]) -> str:
     _, mid, high = spread([seconds for seconds, _ in cold])
     said = {True: "met", False: "NOT met"}
     return (
@@ -779,6 +798,7 @@ def main() -> None:
     try:
         timed = programs(folders, empty)
         session_files = files_under(*folders.values())
+        make_cold: Callable[[], object]
         if drop_page_cache():
             method, make_cold = (
                 "the OS page cache dropped before each run (sync; echo 3 > /proc/sys/vm/drop_caches)",

@@ -16,6 +16,7 @@ Only the standard library: pty, os, select, threading.
 
 from __future__ import annotations
 
+import argparse
 import fcntl
 import os
 import pty
@@ -27,7 +28,7 @@ import termios
 import threading
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CACHE = "/tmp/workshop-bench-cache"
@@ -38,7 +39,7 @@ PYTHON = os.path.join(VENV_BIN, "python")
 _AFTER_OK: bool | None = None
 
 
-def workshop_tui(*args: str, sessions_dir: str | os.PathLike | None = None) -> list[str]:
+def workshop_tui(*args: str, sessions_dir: str | os.PathLike[str] | None = None) -> list[str]:
     """The command a user types: `workshop-tui ARGS --sessions-dir DIR`.
 
     Today's command line only takes --sessions-dir before the subcommand; once it is accepted after
@@ -207,7 +208,7 @@ class Screen:
         return [number for number, line in enumerate(self.lines()) if words in line]
 
 
-def program_env(extra: dict | None = None) -> dict:
+def program_env(extra: Mapping[str, str | None] | None = None) -> dict[str, str]:
     """The environment a program is started with: like a user's terminal.
 
     This machine's environment sets PYTHONDONTWRITEBYTECODE=1, so nothing would ever find a .pyc
@@ -238,7 +239,7 @@ class Terminal:
         command: list[str],
         width: int = 80,
         height: int = 24,
-        env: dict | None = None,
+        env: Mapping[str, str | None] | None = None,
         screen: bool = True,
         cwd: str | None = None,
     ):
@@ -297,6 +298,7 @@ class Terminal:
     def wait_for(self, condition: Callable[[Screen], bool], timeout: float = 30.0, what: str = "") -> float:
         """Block until `condition(screen)` holds; return when the read that made it true arrived."""
         deadline = time.perf_counter() + timeout
+        assert self.screen is not None, "this terminal keeps no screen to wait on"
         with self._changed:
             while True:
                 if condition(self.screen):
@@ -371,13 +373,13 @@ class Terminal:
     def __enter__(self) -> Terminal:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
 def start_in_terminal(
-    command: list[str], width: int = 80, height: int = 24, env: dict | None = None
-) -> subprocess.Popen:
+    command: list[str], width: int = 80, height: int = 24, env: Mapping[str, str | None] | None = None
+) -> subprocess.Popen[bytes]:
     """Start `command` attached to a new pty; its output is read and thrown away (no screen model)."""
     return Terminal(command, width, height, env, screen=False).process
 
@@ -402,7 +404,7 @@ def peak_memory_kib(pid: int) -> int:
     raise RuntimeError(f"no VmHWM for process {pid}")
 
 
-def spread(values: list[float]) -> tuple[float, float, float]:
+def spread(values: Sequence[float]) -> tuple[float, float, float]:
     """min, median, max."""
     ordered = sorted(values)
     n = len(ordered)
@@ -410,7 +412,7 @@ def spread(values: list[float]) -> tuple[float, float, float]:
     return ordered[0], median, ordered[-1]
 
 
-def table(headings: list[str], rows: list[list]) -> str:
+def table(headings: list[str], rows: Sequence[Sequence[object]]) -> str:
     """A plain text table, columns padded; cells that start with a digit are right-aligned."""
     cells = [[str(c) for c in headings]] + [[str(c) for c in row] for row in rows]
     widths = [max(len(row[k]) for row in cells) for k in range(len(headings))]
@@ -457,7 +459,7 @@ def use_code(ref: str | None) -> str:
     raise AssertionError("not reached")
 
 
-def add_common_options(parser) -> None:
+def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", action="store_true", help="small numbers: done in about a minute")
     parser.add_argument(
         "--code",

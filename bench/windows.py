@@ -70,11 +70,13 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from terminal import (
     CACHE,
     PYTHON,
+    Screen,
     Terminal,
     add_common_options,
     spread,
@@ -214,6 +216,7 @@ def start_join(folder: str, owner: Terminal) -> tuple[Terminal, float]:
         STALE_STATUS.append(False)
     except TimeoutError:
         STALE_STATUS.append(True)
+    assert term.screen is not None
     line = term.screen.find(JOIN_HINT)[-1]
     term.type(WARM_UP)
     term.wait_for(lambda s: WARM_UP in s.lines()[line], 10, "the warm-up note echoed")
@@ -256,7 +259,7 @@ def session_path(folder: str) -> Path:
     return files[0]
 
 
-def check_notes(path: Path, expected: list[str]) -> dict:
+def check_notes(path: Path, expected: list[str]) -> dict[str, Any]:
     """Each expected note in the file exactly once? Missing, duplicated, unexpected."""
     from workshop_tui.store.session_file import load_session
 
@@ -276,7 +279,7 @@ def check_notes(path: Path, expected: list[str]) -> dict:
 # 1. Enter to painted.
 
 
-def heading_total(screen) -> int | None:
+def heading_total(screen: Screen) -> int | None:
     """The N of "the newest 50 of N" in the notes heading, if it is there."""
     for row in screen.lines():
         found = re.search(r"newest \d+ of (\d+)", row)
@@ -294,10 +297,10 @@ def note_arrived(
     counted = re.compile(rf"newest \d+ of {total}\b")
     seen = {"shown": False}
 
-    def shown(s) -> bool:
+    def shown(s: Screen) -> bool:
         return any(token in row for number, row in enumerate(s.lines()) if number != skip_row)
 
-    def either(s) -> bool:
+    def either(s: Screen) -> bool:
         seen["shown"] = shown(s)
         return seen["shown"] or any(counted.search(row) for row in s.lines())
 
@@ -310,7 +313,7 @@ def note_arrived(
         return changed, None
 
 
-def enter_to_painted(count: int, rng: random.Random) -> dict:
+def enter_to_painted(count: int, rng: random.Random) -> dict[str, Any]:
     folder = tempfile.mkdtemp(prefix="bench-windows-1-")
     terms: list[Terminal] = []
     try:
@@ -318,6 +321,7 @@ def enter_to_painted(count: int, rng: random.Random) -> dict:
         terms.append(owner)
         join, warm_up = start_join(folder, owner)
         terms.insert(0, join)
+        assert join.screen is not None
         line = join.screen.find(JOIN_HINT)[-1]
         texts = note_texts("note", count, rng)
         results = []
@@ -325,14 +329,16 @@ def enter_to_painted(count: int, rng: random.Random) -> dict:
             token = token_of(text)
             total = number + 2  # with the warm-up note
             join.type(text)
-            join.wait_for(
-                lambda s, text=text: text in s.lines()[line], 10, f"{token!r} echoed in the join window's note line"
-            )
+
+            def echoed(s: Screen, text: str = text) -> bool:
+                return text in s.lines()[line]
+
+            join.wait_for(echoed, 10, f"{token!r} echoed in the join window's note line")
             # The join window is watched on a thread of its own, at the same time as the owner: a wait
             # begun late would return the moment of a later read, not of the read that painted the note.
-            back: dict = {}
+            back: dict[str, Any] = {}
 
-            def watch_join(back: dict = back, token: str = token, total: int = total) -> None:
+            def watch_join(back: dict[str, Any] = back, token: str = token, total: int = total) -> None:
                 back["at"], back["shown"] = note_arrived(join, token, total, skip_row=line, grace=0.05)
 
             watcher = threading.Thread(target=watch_join, daemon=True)
@@ -341,7 +347,9 @@ def enter_to_painted(count: int, rng: random.Random) -> dict:
             changed, painted = note_arrived(owner, token, total)
             watcher.join(15)
             if "at" not in back:
+                assert join.screen is not None
                 raise RuntimeError(f"{token!r} did not come back to the join window:\n{join.screen.text()}")
+            assert owner.screen is not None
             results.append(
                 {
                     "text": text,
@@ -369,7 +377,7 @@ def enter_to_painted(count: int, rng: random.Random) -> dict:
 # 2. Idle CPU.
 
 
-def idle(with_windows: bool, seconds: float, settle: float) -> dict:
+def idle(with_windows: bool, seconds: float, settle: float) -> dict[str, Any]:
     folder = tempfile.mkdtemp(prefix="bench-windows-2-")
     terms: list[Terminal] = []
     try:
@@ -454,9 +462,10 @@ class FileWatcher:
         self._thread.join(timeout=2)
 
 
-def screen_facts(term: Terminal, prefix: str) -> dict:
+def screen_facts(term: Terminal, prefix: str) -> dict[str, Any]:
     """What a window's screen model shows of a burst: the notes heading's count and the numbers visible."""
     with term._changed:  # the reader thread must not change the screen while it is read
+        assert term.screen is not None
         shown = [int(n) for n in re.findall(rf"{prefix} (\d{{4}}) ", term.screen.text())]
         return {"heading": heading_total(term.screen), "newest shown": max(shown) if shown else None}
 
@@ -504,7 +513,7 @@ Notes().run()
 """
 
 
-def bare_burst(texts: list[str], per_chunk: int = 50) -> dict:
+def bare_burst(texts: list[str], per_chunk: int = 50) -> dict[str, float]:
     """The same burst typed into the bare Input app: its CPU until it shows the last note."""
     script = Path(CACHE) / "bare_input_app.py"
     script.parent.mkdir(parents=True, exist_ok=True)
@@ -527,7 +536,7 @@ def bare_burst(texts: list[str], per_chunk: int = 50) -> dict:
         term.close()
 
 
-def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict:
+def burst(count: int, rng: random.Random, per_chunk: int = 50) -> dict[str, Any]:
     folder = tempfile.mkdtemp(prefix="bench-windows-3-")
     terms: list[Terminal] = []
     watcher = None
@@ -615,7 +624,7 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def say_check(check: dict, count: int) -> str:
+def say_check(check: dict[str, Any], count: int) -> str:
     words = [f"{check['in file']} notes in the file for {count} sent"]
     words.append(
         f"missing {len(check['missing'])}, duplicated {len(check['duplicated'])}, unexpected {len(check['unexpected'])}"
@@ -647,7 +656,7 @@ def report_stale_status() -> None:
         )
 
 
-def report_latency(part: dict) -> None:
+def report_latency(part: dict[str, Any]) -> None:
     results = part["results"]
     changed = [r["changed"] for r in results]
     shown = [r["latency"] for r in results if r["latency"] is not None]
@@ -683,7 +692,7 @@ def report_latency(part: dict) -> None:
     print("exit codes (join, owner): " + ", ".join(part["ended"]))
 
 
-def report_idle(runs: list[dict], seconds: float) -> None:
+def report_idle(runs: list[dict[str, Any]], seconds: float) -> None:
     print(f"\n2. Idle CPU, timer running, nobody typing: CPU seconds over {seconds:.0f} s, each run in the order made")
     rows = []
     for number, run in enumerate(runs, 1):
@@ -729,7 +738,7 @@ def report_idle(runs: list[dict], seconds: float) -> None:
     print(f"ratio of medians, owner with two windows to owner alone: {ratio} (aim <= 1.2x)")
 
 
-def report_burst(part: dict) -> None:
+def report_burst(part: dict[str, Any]) -> None:
     count = part["count"]
     print(
         f"\n3. {count:,} notes sent as fast as the join window's terminal takes them "

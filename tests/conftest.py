@@ -11,6 +11,7 @@ from hypothesis import settings
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Plan, Session, Step
+from workshop_tui.store.plan_library import PlanEntry, find_plan
 
 # A command run with no sessions folder where it runs uses the person's own data folder: under the
 # tests, a folder of their own, never the real home's.
@@ -68,6 +69,19 @@ def small_plan() -> Plan:
     )
 
 
+def plan_named(name: str) -> Plan:
+    """A plan by name, as find_plan finds it (it gives no entry without its plan: it raises instead)."""
+    plan = find_plan(name).plan
+    assert plan is not None
+    return plan
+
+
+def entry_plan(entry: PlanEntry) -> Plan:
+    """The plan of a plan list's entry that a test relies on loading (else the test says why not)."""
+    assert entry.plan is not None, entry.problem
+    return entry.plan
+
+
 def small_session(title: str = "Co-production training, part 1") -> Session:
     """A new session of the small plan at ten o'clock, nothing recorded yet."""
     return new_session(small_plan(), title, FakeClock(TEN_AM))
@@ -84,7 +98,7 @@ def finished_session(title: str = "Co-production training, part 1") -> Session:
 
 
 @pytest.fixture
-def git_of_nobody(monkeypatch, tmp_path):
+def git_of_nobody(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A git that knows nobody: no name, no email, no settings of the machine's user (for sharing tests)."""
     home = tmp_path / "home"
     home.mkdir()

@@ -7,8 +7,9 @@ To make them again after a deliberate change:
 import csv
 import io
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import NamedTuple
 
 from workshop_tui.core.clock import FakeClock
@@ -17,7 +18,7 @@ from workshop_tui.core.panel_views import near_the_line, ranking, spread
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
-from workshop_tui.store.plan_library import find_plan
+from tests.conftest import plan_named
 
 UK_SUMMER = timezone(timedelta(hours=1))
 UK_GMT = UTC
@@ -27,8 +28,7 @@ def _engine(
     plan_name: str, title: str, start: datetime, facilitator: str, note_taker: str
 ) -> tuple[SessionEngine, FakeClock]:
     clock = FakeClock(start)
-    plan = find_plan(plan_name).plan
-    engine = SessionEngine(new_session(plan, title, clock, facilitator, note_taker), clock)
+    engine = SessionEngine(new_session(plan_named(plan_name), title, clock, facilitator, note_taker), clock)
     engine.new_code = repeatable_codes(title)
     return engine, clock
 
@@ -45,7 +45,7 @@ def repeatable_codes(seed: str) -> Callable[[set[str]], str]:
     return make
 
 
-def _run_step(engine: SessionEngine, clock: FakeClock, minutes: float, notes: list[str] = ()) -> None:
+def _run_step(engine: SessionEngine, clock: FakeClock, minutes: float, notes: Sequence[str] = ()) -> None:
     """Spend `minutes` on the current step, taking the notes spread through it."""
     share = minutes / (len(notes) + 1)
     for note in notes:
@@ -213,7 +213,7 @@ def earlier_training(place: str, opened: datetime, late: int, change: str) -> Se
     return engine.session
 
 
-def _earlier(place: str):
+def _earlier(place: str) -> Callable[[], Session]:
     course = next(course for course in EARLIER_COURSES if course[0] == place)
 
     def make() -> Session:
@@ -849,7 +849,7 @@ def applications_csv() -> str:
     return out.getvalue()
 
 
-def save_examples(folder, makers) -> None:
+def save_examples(folder: Path, makers: Iterable[Callable[[], Session]]) -> None:
     """Each example session, saved in `folder` (made if need be) under its date and title."""
     from workshop_tui.store.session_file import save_session
     from workshop_tui.store.sessions_folder import session_file_name

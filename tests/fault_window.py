@@ -17,12 +17,12 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.model import Session
-from workshop_tui.store import journal
 from workshop_tui.store.joined_session import JoinedSession, resume_or_join
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.problems import FileProblem
@@ -32,7 +32,7 @@ from workshop_tui.store.session_file import load_session
 TRICKY = ['"quoted"', "it's", '"""', "[[events]]", "a\\b", "# not a comment", "ÆØÅ", "日本語", "🙂", "x = 1", "'''"]
 
 
-def view_of(session: Session) -> dict:
+def view_of(session: Session) -> dict[str, Any]:
     """What a window shows, in a form two windows (and the file) can be compared in."""
     return {
         "events": len(session.events),
@@ -78,7 +78,7 @@ def command(rng: random.Random, session: Session, tag: str) -> tuple[Command, st
     return Command("add_minutes", {"step": step, "minutes": rng.choice([1, 5, -1])}), ""
 
 
-def open_link(path: Path, name: str, role: str):
+def open_link(path: Path, name: str, role: str) -> OpenSession | JoinedSession:
     clock = SystemClock()
     deadline = time.monotonic() + 20
     while True:
@@ -99,13 +99,13 @@ def main() -> int:
     path, name, role, seed, folder = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), Path(sys.argv[5])
     slow = float(os.environ.get("FAULT_SLOW_FSYNC", "0") or 0)
     if slow:
-        real_fsync = journal.os.fsync
+        real_fsync = os.fsync  # the journal's fsync is os's own: every fsync it makes is slow
 
         def slow_fsync(fd: int) -> None:
             time.sleep(slow)
             real_fsync(fd)
 
-        journal.os.fsync = slow_fsync  # type: ignore[assignment]
+        os.fsync = slow_fsync  # type: ignore[assignment]  # the journal only ever passes an int
     rng = random.Random(seed * 1000 + os.getpid())
     log = os.open(folder / f"{name}.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
 

@@ -1,10 +1,13 @@
 """A small commissioning round for tests: the shortlisting plan, a pot, members, staff and applications."""
 
+from collections.abc import Callable
+
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
+from workshop_tui.model import Session
+from workshop_tui.model.panel import Panel
 from workshop_tui.model.round import pounds
-from workshop_tui.store.plan_library import find_plan
-from tests.conftest import TEN_AM
+from tests.conftest import TEN_AM, plan_named
 
 CRITERIA = ["need", "voice", "reach", "delivery", "value"]
 MEMBERS = [("Margaret", "older person"), ("Dennis", "older person"), ("Evelyn", "older person"), ("Priya", "volunteer")]
@@ -21,9 +24,7 @@ def panel_engine(pot_pence: int = 60_000_00, declared: bool = True) -> tuple[Ses
     `declared`, each member has said they have no interests (declarations come first; an interest found
     later still counts)."""
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(
-        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock
-    )
+    engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Healthy ageing fund", clock), clock)
     for name, role in [*MEMBERS, ("Tom", "staff")]:
         engine.add_person(name, role)
     engine.open_round(pot_pence)
@@ -32,6 +33,13 @@ def panel_engine(pot_pence: int = 60_000_00, declared: bool = True) -> tuple[Ses
     if declared:
         everyone_declares(engine)
     return engine, clock
+
+
+def the_panel(session: Session) -> Panel:
+    """The session's panel, which a test of a round relies on being there."""
+    panel = session.panel
+    assert panel is not None, "the session has no panel"
+    return panel
 
 
 def everyone_declares(engine: SessionEngine) -> None:
@@ -43,7 +51,9 @@ def everyone_declares(engine: SessionEngine) -> None:
             engine.declare_no_interests(person.id)
 
 
-def score_everything(engine: SessionEngine, level_of=lambda member, app, criterion: 3) -> None:
+def score_everything(
+    engine: SessionEngine, level_of: Callable[[str, str, str], int | None] = lambda member, app, criterion: 3
+) -> None:
     """Every member scores every criterion of every application they may score (declaring first, as they must)."""
     everyone_declares(engine)
     panel = engine.session.panel

@@ -23,16 +23,16 @@ from workshop_tui.store.problems import FileProblem
         ("\u00a312,500", 1_250_000),
     ],
 )
-def test_money_is_read_as_people_write_it(typed: str, pence: int):
+def test_money_is_read_as_people_write_it(typed: str, pence: int) -> None:
     assert money_pence(typed) == pence
 
 
 @pytest.mark.parametrize("typed", ["12,50", "£", "twelve", "-500", "1.234", "12.5.0", "1,2345"])
-def test_what_is_not_money_is_not_read_as_money(typed: str):
+def test_what_is_not_money_is_not_read_as_money(typed: str) -> None:
     assert money_pence(typed) is None
 
 
-def test_headers_in_any_order_with_extra_columns_and_empty_rows():
+def test_headers_in_any_order_with_extra_columns_and_empty_rows() -> None:
     text = (
         "Amount requested,Notes for staff,Project title,Organisation,Theme,Description\n"
         '"£12,500",ring first,Lunch club,Friends of Elm Street,Food,Hot meals twice a week\n'
@@ -47,7 +47,7 @@ def test_headers_in_any_order_with_extra_columns_and_empty_rows():
     ]
 
 
-def test_a_row_with_a_problem_is_named_by_its_row_number_and_nothing_is_imported():
+def test_a_row_with_a_problem_is_named_by_its_row_number_and_nothing_is_imported() -> None:
     text = "Organisation,Project,Amount\nA,One,100\nB,,twelve\n\nD,Four,£50\n"
     imported = import_applications(text)
     assert imported.applications == []
@@ -56,7 +56,7 @@ def test_a_row_with_a_problem_is_named_by_its_row_number_and_nothing_is_imported
     ]
 
 
-def test_missing_columns_are_named_with_the_headers_found():
+def test_missing_columns_are_named_with_the_headers_found() -> None:
     imported = import_applications("Name,Cost\nA,100\n")
     assert imported.problems == [
         "row 1: there is no column for organisation, project, amount (the headers are: Name, Cost)"
@@ -64,7 +64,7 @@ def test_missing_columns_are_named_with_the_headers_found():
     assert import_applications("").problems == ["row 1: there is no header row (such as Organisation, Project, Amount)"]
 
 
-def test_ten_thousand_rows_import(tmp_path: Path):
+def test_ten_thousand_rows_import(tmp_path: Path) -> None:
     lines = ["Organisation,Project,Amount"] + [f'Group {n},Project {n},"£{1000 + n:,}"' for n in range(10_000)]
     path = tmp_path / "round.csv"
     path.write_text("\n".join(lines), encoding="utf-8-sig")
@@ -73,7 +73,7 @@ def test_ten_thousand_rows_import(tmp_path: Path):
     assert imported.applications[-1].amount_pence == (1000 + 9999) * 100
 
 
-def test_a_spreadsheet_saved_in_windows_encoding_is_read(tmp_path: Path):
+def test_a_spreadsheet_saved_in_windows_encoding_is_read(tmp_path: Path) -> None:
     path = tmp_path / "round.csv"
     path.write_bytes("Organisation,Project,Amount\nCaf\xe9 Club,Tea,\xa3300\n".encode("latin-1"))
     imported = import_applications_file(path)
@@ -99,7 +99,7 @@ HEADER = "Organisation,Project,Amount"
         (bytes(range(256)) * 8, "this is not a text file"),
     ],
 )
-def test_a_file_that_is_not_csv_is_named_for_what_it_is(tmp_path: Path, start: bytes, said: str):
+def test_a_file_that_is_not_csv_is_named_for_what_it_is(tmp_path: Path, start: bytes, said: str) -> None:
     path = tmp_path / "applications.csv"  # a renamed file is named for what it is, not for its name
     path.write_bytes(start)
     with pytest.raises(FileProblem, match=re.escape(said)):
@@ -119,7 +119,7 @@ def test_a_file_that_is_not_csv_is_named_for_what_it_is(tmp_path: Path, start: b
         (f"{HEADER}\nHill\x00side,Lunch,£300\nRiverside,Walks,200\n", "utf-8"),  # a NUL byte
     ],
 )
-def test_what_spreadsheets_save_is_read_as_it_is(tmp_path: Path, text: str, encoding: str):
+def test_what_spreadsheets_save_is_read_as_it_is(tmp_path: Path, text: str, encoding: str) -> None:
     path = tmp_path / "applications.csv"
     path.write_bytes(text.encode(encoding))
     imported = import_applications_file(path)
@@ -130,26 +130,26 @@ def test_what_spreadsheets_save_is_read_as_it_is(tmp_path: Path, text: str, enco
     ]
 
 
-def test_control_characters_never_reach_the_screen_or_an_export():
+def test_control_characters_never_reach_the_screen_or_an_export() -> None:
     imported = import_applications(f"{HEADER}\n\x1b[2JHillside\x07 Club,Lunch\u202e,£300\n")
     assert [(a.organisation, a.project) for a in imported.applications] == [("[2JHillside Club", "Lunch")]
 
 
-def test_a_huge_cell_or_amount_is_one_sentence_naming_its_row():
+def test_a_huge_cell_or_amount_is_one_sentence_naming_its_row() -> None:
     big = import_applications(f"{HEADER}\nHillside,Lunch,300\nRiverside,{'x' * 200_000},200\n")
     assert big.problems == ["row 3: a cell is longer than 128 KB, which is not an application's text"]
     huge = import_applications(f"{HEADER}\nHillside,Lunch,300\nRiverside,Walks,99999999999999\n")
     assert huge.problems == ["row 3: the amount '99999999999999' is more than a billion pounds"]
 
 
-def test_an_organisation_twice_is_listed_to_be_asked_about():
+def test_an_organisation_twice_is_listed_to_be_asked_about() -> None:
     imported = import_applications(f"{HEADER}\nHillside,Lunch,300\nRiverside,Walks,200\nhillside ,Teas,100\n")
     assert imported.ok and imported.duplicates == ["Hillside (rows 2 and 4)"]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=3000), st.sampled_from([b"", HEADER.encode() + b"\n", b"\xff\xfe", b"\xef\xbb\xbf"]))
-def test_no_file_stops_the_meeting(tmp_path_factory, data: bytes, start: bytes):
+def test_no_file_stops_the_meeting(tmp_path_factory: pytest.TempPathFactory, data: bytes, start: bytes) -> None:
     path = tmp_path_factory.mktemp("import") / "applications.csv"
     path.write_bytes(start + data)
     try:

@@ -40,7 +40,7 @@ while True:
 """
 
 
-def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: Path):
+def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     # A seeded choice of kill moments: the same every run, spread across a save.
     moments = random.Random(2026)
@@ -56,6 +56,7 @@ def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: P
             cwd=root,
             env={**os.environ, "PYTHONPATH": str(root)},
         )
+        assert writer.stdout is not None
         # Wait for some finished saves, then kill at a moment inside a later one.
         for _ in range(1 + round_number % 25):
             confirmed, save_seconds = writer.stdout.readline().split()
@@ -73,7 +74,7 @@ def test_killing_the_writer_at_any_moment_keeps_every_save_before_it(tmp_path: P
         assert all(name.startswith(f".{path.name}.") and name.endswith(".saving") for name in leftovers)
 
 
-def test_saved_session_is_readable_by_its_owner_only(tmp_path: Path):
+def test_saved_session_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     path = tmp_path / "private.toml"
     save_session(small_session(), path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -81,7 +82,7 @@ def test_saved_session_is_readable_by_its_owner_only(tmp_path: Path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_creating_a_new_file_never_replaces_an_existing_one(tmp_path: Path):
+def test_creating_a_new_file_never_replaces_an_existing_one(tmp_path: Path) -> None:
     path = tmp_path / "taken.toml"
     path.write_text("precious")
     with pytest.raises(FileExistsError):
@@ -90,15 +91,15 @@ def test_creating_a_new_file_never_replaces_an_existing_one(tmp_path: Path):
     assert os.listdir(tmp_path) == ["taken.toml"]
 
 
-def test_a_new_file_is_made_even_where_hard_links_are_not_allowed(tmp_path: Path, monkeypatch):
+def test_a_new_file_is_made_even_where_hard_links_are_not_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import errno
 
-    from workshop_tui.store import atomic
-
-    def no_links(*args):
+    def no_links(*args: object) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
-    monkeypatch.setattr(atomic.os, "link", no_links)
+    monkeypatch.setattr("workshop_tui.store.atomic.os.link", no_links)
     create_new(tmp_path / "new.toml", b"whole")
     assert (tmp_path / "new.toml").read_bytes() == b"whole"
     assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o600

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("content, words", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
-def test_bad_plan_file_gets_a_clear_message_and_status_2(tmp_path: Path, capsys, content, words):
+def test_bad_plan_file_gets_a_clear_message_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, words: list[str]
+) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
     before = path.read_bytes()
@@ -57,19 +60,19 @@ def test_bad_plan_file_gets_a_clear_message_and_status_2(tmp_path: Path, capsys,
     assert path.read_bytes() == before  # a file that failed to load is never changed
 
 
-def test_a_missing_file_is_named(tmp_path: Path, capsys):
+def test_a_missing_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(tmp_path / "nowhere.toml")]) == 2
     assert "there is no such file" in capsys.readouterr().err
 
 
-def test_a_folder_instead_of_a_file_is_named(tmp_path: Path, capsys):
+def test_a_folder_instead_of_a_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "plan.toml"
     folder.mkdir()
     assert main(["check", str(folder)]) == 2
     assert "this is a folder, not a file" in capsys.readouterr().err
 
 
-def test_every_problem_in_a_plan_is_reported_with_its_field(tmp_path: Path, capsys):
+def test_every_problem_in_a_plan_is_reported_with_its_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "two-problems.toml"
     path.write_text(HEAD + GOOD_STEP.replace("10", "0") + GOOD_STEP.replace("activity", "nap"))
     assert main(["check", str(path)]) == 2
@@ -78,7 +81,7 @@ def test_every_problem_in_a_plan_is_reported_with_its_field(tmp_path: Path, caps
     assert "steps[2].kind" in error
 
 
-def test_bad_command_line_gets_one_sentence_and_status_2(capsys):
+def test_bad_command_line_gets_one_sentence_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["frobnicate"]) == 2
     error = capsys.readouterr().err.strip()
     assert error.startswith("workshop-tui: ")
@@ -87,7 +90,7 @@ def test_bad_command_line_gets_one_sentence_and_status_2(capsys):
 
 
 @pytest.mark.parametrize("arguments", [["check"], ["check", "no-such-plan"], ["--no-such-option"]])
-def test_the_installed_command_never_shows_a_traceback(arguments, tmp_path: Path):
+def test_the_installed_command_never_shows_a_traceback(arguments: list[str], tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "workshop_tui", *arguments],
         capture_output=True,
@@ -100,7 +103,7 @@ def test_the_installed_command_never_shows_a_traceback(arguments, tmp_path: Path
     assert result.stderr.strip()
 
 
-def test_a_session_with_a_newer_schema_is_refused_and_left_alone(tmp_path: Path):
+def test_a_session_with_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "future.toml"
     save_session(small_session(), path)
     text = path.read_text().replace("schema_version = 2\n", "schema_version = 3\n", 1)
@@ -110,7 +113,7 @@ def test_a_session_with_a_newer_schema_is_refused_and_left_alone(tmp_path: Path)
     assert path.read_text() == text
 
 
-def test_an_event_that_does_not_fit_the_events_before_it_is_refused_by_its_place(tmp_path: Path):
+def test_an_event_that_does_not_fit_the_events_before_it_is_refused_by_its_place(tmp_path: Path) -> None:
     path = tmp_path / "odd.toml"
     save_session(finished_session(), path)
     # A move to the next step that does not say which step it moved to.
@@ -119,7 +122,7 @@ def test_an_event_that_does_not_fit_the_events_before_it_is_refused_by_its_place
         load_session(path)
 
 
-def test_a_datetime_without_an_offset_is_refused(tmp_path: Path):
+def test_a_datetime_without_an_offset_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "naive.toml"
     save_session(small_session(), path)
     head, start = path.read_text().split("[session]\n", 1)
@@ -201,8 +204,8 @@ MALFORMED = [
 @pytest.mark.parametrize("command", ["check", "run"])
 @pytest.mark.parametrize("make, words", [case[1:] for case in MALFORMED], ids=[case[0] for case in MALFORMED])
 def test_a_malformed_plan_file_gets_one_sentence_and_status_2_from_the_real_command(
-    tmp_path: Path, command, make, words
-):
+    tmp_path: Path, command: str, make: Callable[[Path], None], words: str
+) -> None:
     path = tmp_path / "x.toml"
     make(path)
     result = subprocess.run(
@@ -220,7 +223,7 @@ def test_a_malformed_plan_file_gets_one_sentence_and_status_2_from_the_real_comm
     assert not (tmp_path / "sessions").exists()
 
 
-def test_a_plan_saved_with_a_byte_order_mark_loads(tmp_path: Path, capsys):
+def test_a_plan_saved_with_a_byte_order_mark_loads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Windows Notepad starts UTF-8 files with an invisible mark; the plan is still fine.
     path = tmp_path / "notepad.toml"
     path.write_bytes(b"\xef\xbb\xbf" + (HEAD + GOOD_STEP).encode())
@@ -228,7 +231,7 @@ def test_a_plan_saved_with_a_byte_order_mark_loads(tmp_path: Path, capsys):
     assert "nothing to change" in capsys.readouterr().out
 
 
-def test_malformed_files_in_the_plans_folder_are_listed_with_their_problem_and_never_hang(tmp_path: Path):
+def test_malformed_files_in_the_plans_folder_are_listed_with_their_problem_and_never_hang(tmp_path: Path) -> None:
     plans = tmp_path / "sessions" / "plans"
     plans.mkdir(parents=True)
     for number, (_, make, _) in enumerate(MALFORMED):

@@ -12,7 +12,7 @@ from workshop_tui.cli import main
 from workshop_tui.store.plan_library import builtin_plan_paths
 
 
-def test_version_is_printed(capsys):
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
     try:
         main(["--version"])
     except SystemExit as stop:
@@ -20,14 +20,16 @@ def test_version_is_printed(capsys):
     assert capsys.readouterr().out.strip() == f"workshop-tui {__version__}"
 
 
-def test_help_names_every_command():
+def test_help_names_every_command() -> None:
     result = subprocess.run([sys.executable, "-m", "workshop_tui", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     for word in ["plans", "check", "--sessions-dir", "WORKSHOP_TUI_SESSIONS"]:
         assert word in result.stdout
 
 
-def test_plans_lists_the_three_built_in_plans_with_their_length(capsys, tmp_path: Path):
+def test_plans_lists_the_three_built_in_plans_with_their_length(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["--sessions-dir", str(tmp_path), "plans"]) == 0
     out = capsys.readouterr().out
     assert "Co-production training, part 1" in out
@@ -36,7 +38,7 @@ def test_plans_lists_the_three_built_in_plans_with_their_length(capsys, tmp_path
     assert "hour" in out
 
 
-def test_plans_also_lists_plan_files_in_the_sessions_folder(capsys, tmp_path: Path):
+def test_plans_also_lists_plan_files_in_the_sessions_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     (tmp_path / "plans").mkdir()
     source = builtin_plan_paths()[0].read_text().replace('name = "co-production-part-1"', 'name = "our-own"')
     (tmp_path / "plans" / "our-own.toml").write_text(source)
@@ -47,19 +49,21 @@ def test_plans_also_lists_plan_files_in_the_sessions_folder(capsys, tmp_path: Pa
     assert "broken" in out and "cannot be used" in out
 
 
-def test_check_passes_every_built_in_plan(capsys):
+def test_check_passes_every_built_in_plan(capsys: pytest.CaptureFixture[str]) -> None:
     for path in builtin_plan_paths():
         assert main(["check", path.stem]) == 0
     assert capsys.readouterr().out.count("nothing to change") == 3
 
 
-def test_resume_with_no_unfinished_session_says_how_to_start_one(capsys, tmp_path: Path):
+def test_resume_with_no_unfinished_session_says_how_to_start_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["--sessions-dir", str(tmp_path), "resume"]) == 2
     error = capsys.readouterr().err
     assert "there is no unfinished session" in error and "workshop-tui run PLAN" in error
 
 
-def test_resume_refuses_a_finished_session(capsys, tmp_path: Path):
+def test_resume_refuses_a_finished_session(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     from workshop_tui.store.session_file import save_session
     from tests.conftest import finished_session
 
@@ -68,12 +72,14 @@ def test_resume_refuses_a_finished_session(capsys, tmp_path: Path):
     assert "has finished, so it cannot be carried on" in capsys.readouterr().err
 
 
-def test_resume_of_a_missing_session_names_it(capsys, tmp_path: Path):
+def test_resume_of_a_missing_session_names_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["--sessions-dir", str(tmp_path), "resume", "nope"]) == 2
     assert "nope: there is no such session file" in capsys.readouterr().err
 
 
-def test_run_with_an_unknown_plan_or_empty_title_gets_one_sentence(capsys, tmp_path: Path):
+def test_run_with_an_unknown_plan_or_empty_title_gets_one_sentence(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["--sessions-dir", str(tmp_path), "run", "no-such-plan"]) == 2
     assert "no plan with this name" in capsys.readouterr().err
     assert main(["--sessions-dir", str(tmp_path), "run", "co-production-part-1", "--title", " "]) == 2
@@ -85,11 +91,11 @@ def test_run_with_an_unknown_plan_or_empty_title_gets_one_sentence(capsys, tmp_p
 
 
 @pytest.fixture
-def no_screen(monkeypatch):
+def no_screen(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """open_app records the sessions folder it was given instead of opening a screen."""
     opened: list[Path] = []
 
-    def record(sessions_dir, opening=None, quiet=False, theme=None):
+    def record(sessions_dir: Path, opening: object = None, quiet: bool = False, theme: str | None = None) -> int:
         opened.append(Path(sessions_dir))
         return 0
 
@@ -104,7 +110,9 @@ def _own_plan(folder: Path) -> None:
     (folder / "plans" / "our-own.toml").write_text(source)
 
 
-def test_sessions_dir_after_plans_and_check(tmp_path: Path, capsys, monkeypatch):
+def test_sessions_dir_after_plans_and_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "elsewhere"
     _own_plan(folder)
@@ -115,7 +123,9 @@ def test_sessions_dir_after_plans_and_check(tmp_path: Path, capsys, monkeypatch)
     assert capsys.readouterr().out.count("nothing to change") == 2
 
 
-def test_sessions_dir_after_run_resume_and_review(tmp_path: Path, no_screen, monkeypatch):
+def test_sessions_dir_after_run_resume_and_review(
+    tmp_path: Path, no_screen: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "elsewhere"
     assert main(["run", "co-production-part-1", "--sessions-dir", str(folder), "--title", "Leeds"]) == 0
@@ -128,7 +138,9 @@ def test_sessions_dir_after_run_resume_and_review(tmp_path: Path, no_screen, mon
     assert no_screen == [folder] * 5
 
 
-def test_sessions_dir_after_export_and_the_later_one_wins(tmp_path: Path, capsys, monkeypatch):
+def test_sessions_dir_after_export_and_the_later_one_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop_tui.store.session_file import save_session
     from tests.conftest import finished_session
 
@@ -155,7 +167,7 @@ def test_sessions_dir_after_export_and_the_later_one_wins(tmp_path: Path, capsys
     )
 
 
-def test_version_after_a_command(capsys):
+def test_version_after_a_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["plans", "--version"])
     assert stop.value.code == 0
@@ -188,8 +200,8 @@ BAD_VALUES = [
 
 @pytest.mark.parametrize("arguments, words", [case[1:] for case in BAD_VALUES], ids=[case[0] for case in BAD_VALUES])
 def test_a_command_line_value_that_is_not_usable_text_gets_one_sentence_and_status_2(
-    arguments, words, tmp_path: Path, capsys, no_screen
-):
+    arguments: list[str], words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_screen: list[Path]
+) -> None:
     status = main(
         ["--sessions-dir", str(tmp_path / "s"), *arguments] if arguments[0] != "--sessions-dir" else arguments
     )
@@ -201,7 +213,7 @@ def test_a_command_line_value_that_is_not_usable_text_gets_one_sentence_and_stat
     assert no_screen == [] and not (tmp_path / "s").exists()
 
 
-def test_bytes_from_the_shell_that_are_not_utf8_never_reach_the_session_file(tmp_path: Path):
+def test_bytes_from_the_shell_that_are_not_utf8_never_reach_the_session_file(tmp_path: Path) -> None:
     # The real command, as a shell would start it with --title $'\xff'.
     for option in [b"--title", b"--facilitator", b"--note-taker"]:
         result = subprocess.run(
@@ -227,13 +239,15 @@ def test_bytes_from_the_shell_that_are_not_utf8_never_reach_the_session_file(tmp
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_validation_error_never_escapes_main(capsys, monkeypatch):
+def test_a_validation_error_never_escapes_main(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pydantic import ValidationError
 
     from workshop_tui.cli.command_line import COMMANDS
     from workshop_tui.model import Plan
 
-    def broken(*_):
+    def broken(*_: object) -> None:
         Plan.model_validate({"name": "x", "title": "x" * 300, "steps": []})
 
     monkeypatch.setitem(COMMANDS, "plans", broken)
@@ -245,7 +259,7 @@ def test_a_validation_error_never_escapes_main(capsys, monkeypatch):
     assert "Traceback" not in error and "errors.pydantic.dev" not in error
 
 
-def test_a_plan_file_whose_name_is_not_utf8_is_listed_not_a_crash(tmp_path: Path):
+def test_a_plan_file_whose_name_is_not_utf8_is_listed_not_a_crash(tmp_path: Path) -> None:
     plans = tmp_path / "plans"
     plans.mkdir()
     source = builtin_plan_paths()[0].read_text().replace('name = "co-production-part-1"', 'name = "cafe"')
@@ -261,14 +275,16 @@ def test_a_plan_file_whose_name_is_not_utf8_is_listed_not_a_crash(tmp_path: Path
     assert "cafe" in result.stdout and "caf\\udce9.toml" in result.stdout
 
 
-def test_a_sessions_folder_from_the_environment_is_checked_too(tmp_path: Path, capsys, monkeypatch):
+def test_a_sessions_folder_from_the_environment_is_checked_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("WORKSHOP_TUI_SESSIONS", str(tmp_path / "a\nb"))
     assert main(["plans"]) == 2
     error = capsys.readouterr().err.strip()
     assert "WORKSHOP_TUI_SESSIONS" in error and len(error.splitlines()) == 1
 
 
-def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path):
+def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     # `workshop-tui plans | head -0`: the reader has gone before anything is written.
     reader, writer = os.pipe()
     os.close(reader)
@@ -285,7 +301,7 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path: Path):
     assert result.returncode == 1
 
 
-def test_a_screen_with_no_terminal_to_show_it_is_refused_before_anything_is_made(tmp_path: Path):
+def test_a_screen_with_no_terminal_to_show_it_is_refused_before_anything_is_made(tmp_path: Path) -> None:
     # It used to start and wait for ever on a core (a script, a cron job, a pipe).
     for command in (["run", "co-production-part-1"], ["review"], []):
         result = subprocess.run(
@@ -299,7 +315,7 @@ def test_a_screen_with_no_terminal_to_show_it_is_refused_before_anything_is_made
     assert not (tmp_path / "sessions").exists() or list((tmp_path / "sessions").glob("*.toml")) == []
 
 
-def test_join_and_show_refuse_a_finished_session_by_name(tmp_path: Path, capsys):
+def test_join_and_show_refuse_a_finished_session_by_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from workshop_tui.store.session_file import save_session
     from tests.conftest import finished_session
 
@@ -328,14 +344,18 @@ LONG = "x" * 300
         ["export", "x", "--format", "md", "-o", f"/tmp/{LONG}"],
     ],
 )
-def test_a_name_too_long_for_a_file_is_one_sentence_not_a_traceback(argv, capsys):
+def test_a_name_too_long_for_a_file_is_one_sentence_not_a_traceback(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 2
     error = capsys.readouterr().err
     assert "300 bytes long, but the name of a file or folder may be at most 255" in error
     assert "Traceback" not in error and error.count("\n") == 1
 
 
-def test_check_names_a_built_in_plan_as_the_user_named_it_never_by_a_path_inside_the_package(tmp_path, capsys):
+def test_check_names_a_built_in_plan_as_the_user_named_it_never_by_a_path_inside_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--sessions-dir", str(tmp_path), "check", "co-production-part-1"]) == 0
     said = capsys.readouterr().out
     assert said.startswith("The built-in plan 'co-production-part-1': nothing to change.")
@@ -353,14 +373,14 @@ SESSION_ENGINE = {"workshop_tui.store.session_file", "workshop_tui.store.session
 
 
 @pytest.mark.parametrize("words", [["plans"], ["check", "co-production-part-1"], ["stats", "co-production-part-1"]])
-def test_the_plan_commands_load_neither_textual_nor_the_session_engine(words, tmp_path: Path):
+def test_the_plan_commands_load_neither_textual_nor_the_session_engine(words: list[str], tmp_path: Path) -> None:
     # So they answer at once: Textual loads only as a screen opens, the engine only for a session.
     loaded = _modules_loaded_by(tmp_path, *words)
     assert "workshop_tui.cli.plans" in loaded  # the command did run
     assert "textual" not in loaded and not loaded & SESSION_ENGINE
 
 
-def test_the_usual_share_loads_neither_argparse_nor_the_rest_of_the_command_line(tmp_path: Path):
+def test_the_usual_share_loads_neither_argparse_nor_the_rest_of_the_command_line(tmp_path: Path) -> None:
     # git's own commit and push should be most of what a share of one session costs.
     loaded = _modules_loaded_by(tmp_path, "share")
     assert "workshop_tui.cli.share" in loaded  # the command did run

@@ -2,6 +2,7 @@
 engine sees them, whichever window sent them: a wrong one is refused in a sentence, and the session,
 in memory and in its file, stays as it was."""
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from tests.conftest import small_plan
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Arguments", clock, "Ann", gather_seconds=0)
     yield made
     made.close()
@@ -40,11 +41,11 @@ def the_file_is_the_session(owner: OpenSession, clock: FakeClock) -> None:
     again.close()
 
 
-def test_every_command_has_its_arguments_model_and_its_row_of_who_may():
+def test_every_command_has_its_arguments_model_and_its_row_of_who_may() -> None:
     assert set(ARGUMENTS) == set(COMMANDS) and set(COMMANDS) <= set(MAY)
 
 
-def test_minutes_far_out_of_range_are_refused_and_the_session_opens_again(owner: OpenSession, clock: FakeClock):
+def test_minutes_far_out_of_range_are_refused_and_the_session_opens_again(owner: OpenSession, clock: FakeClock) -> None:
     assert refused(owner, "add_minutes", minutes=1e308) == "The minutes must be a whole number."
     assert refused(owner, "add_minutes", minutes=10**30) == "The minutes must be at most 600."
     assert refused(owner, "add_minutes", minutes=-601) == "The minutes must be at least -600."
@@ -60,7 +61,7 @@ def test_minutes_far_out_of_range_are_refused_and_the_session_opens_again(owner:
     the_file_is_the_session(owner, clock)
 
 
-def test_a_step_moves_one_place_up_or_down_and_no_other_way(owner: OpenSession, clock: FakeClock):
+def test_a_step_moves_one_place_up_or_down_and_no_other_way(owner: OpenSession, clock: FakeClock) -> None:
     for direction in (0, 11, 2, True, "1"):
         assert refused(owner, "move_step", index=1, direction=direction).startswith("The direction ")
     assert [step.title for step in owner.session.steps] == ["Welcome", "Tea", "Talk"]
@@ -69,7 +70,7 @@ def test_a_step_moves_one_place_up_or_down_and_no_other_way(owner: OpenSession, 
     the_file_is_the_session(owner, clock)
 
 
-def test_a_due_date_is_from_2000_to_2100(owner: OpenSession, clock: FakeClock):
+def test_a_due_date_is_from_2000_to_2100(owner: OpenSession, clock: FakeClock) -> None:
     assert (
         refused(owner, "add_action", text="Ring", due=date(1, 1, 1))
         == "The date it is due must be at least 2000-01-01."
@@ -84,7 +85,7 @@ def test_a_due_date_is_from_2000_to_2100(owner: OpenSession, clock: FakeClock):
     the_file_is_the_session(owner, clock)
 
 
-def test_yes_or_no_is_a_bool_and_a_number_is_a_number(owner: OpenSession):
+def test_yes_or_no_is_a_bool_and_a_number_is_a_number(owner: OpenSession) -> None:
     assert (
         refused(owner, "add_person", name="Ann", arrived="no")
         == "The answer to 'arrived' must be yes or no (true or false)."
@@ -96,7 +97,7 @@ def test_yes_or_no_is_a_bool_and_a_number_is_a_number(owner: OpenSession):
     assert owner.session.participants == [] and owner.session.notes == []
 
 
-def test_names_and_words_have_no_control_characters_and_a_longest(owner: OpenSession, clock: FakeClock):
+def test_names_and_words_have_no_control_characters_and_a_longest(owner: OpenSession, clock: FakeClock) -> None:
     assert (
         refused(owner, "add_note", typed="Clear the screen \x1b[2J")
         == "The note cannot be used: it has a control character in it."
@@ -128,13 +129,13 @@ def test_names_and_words_have_no_control_characters_and_a_longest(owner: OpenSes
     the_file_is_the_session(owner, clock)
 
 
-def test_a_misspelt_or_missing_argument_is_named(owner: OpenSession):
+def test_a_misspelt_or_missing_argument_is_named(owner: OpenSession) -> None:
     assert refused(owner, "add_note", typd="Hello") == "That command takes no 'typd'."
     assert refused(owner, "add_note") == "The note is missing."
     assert refused(owner, "next_step", step=2) == "That command takes no 'step'."
 
 
-def test_a_decision_names_only_a_step_and_people_the_session_has(owner: OpenSession, clock: FakeClock):
+def test_a_decision_names_only_a_step_and_people_the_session_has(owner: OpenSession, clock: FakeClock) -> None:
     assert (
         refused(owner, "record_decision", question="Tea?", step="s99") == "That step is not on this session's agenda."
     )
@@ -156,7 +157,7 @@ def test_a_decision_names_only_a_step_and_people_the_session_has(owner: OpenSess
     the_file_is_the_session(owner, clock)
 
 
-def test_the_model_alone_gives_back_only_what_was_given():
+def test_the_model_alone_gives_back_only_what_was_given() -> None:
     assert checked_arguments("add_person", {"name": "Ann"}) == {"name": "Ann"}  # the engine's defaults stand
     assert checked_arguments(
         "add_applications", {"applications": [{"organisation": "A", "project": "B", "amount_pence": 5}]}

@@ -2,10 +2,12 @@
 time added to the step on show. A command made from a view a moment old that no longer fits what is
 there is refused in words, never done to another step."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session
@@ -13,7 +15,7 @@ from tests.conftest import small_plan
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Seen", clock, "Ann", gather_seconds=0)
     made.apply(Command("share_agenda", {"agenda": True}))  # the note-taker's window moves the agenda too
     yield made
@@ -26,7 +28,7 @@ def refused(owner: OpenSession, name: str, **args: object) -> str:
     return str(caught.value)
 
 
-def test_two_windows_pressing_next_on_the_same_step_move_the_agenda_once(owner: OpenSession):
+def test_two_windows_pressing_next_on_the_same_step_move_the_agenda_once(owner: OpenSession) -> None:
     first = owner.engine.current.id
     owner.apply(Command("next_step", {"from_step": first}))
     assert (
@@ -36,14 +38,14 @@ def test_two_windows_pressing_next_on_the_same_step_move_the_agenda_once(owner: 
     assert owner.engine.current.title == "Tea"
 
 
-def test_a_minute_is_added_only_to_the_step_the_person_saw(owner: OpenSession):
+def test_a_minute_is_added_only_to_the_step_the_person_saw(owner: OpenSession) -> None:
     first = owner.engine.current.id
     owner.apply(Command("next_step"))
     assert refused(owner, "add_minutes", minutes=5, step=first).startswith("The session has moved on to 'Tea' already")
     assert owner.engine.current.allowed_minutes == owner.engine.current.planned_minutes
 
 
-def test_a_step_is_named_by_its_id_so_a_move_meanwhile_never_changes_another(owner: OpenSession):
+def test_a_step_is_named_by_its_id_so_a_move_meanwhile_never_changes_another(owner: OpenSession) -> None:
     talk = owner.session.steps[2]
     owner.apply(Command("move_step", {"step": talk.id, "direction": -1}))  # Talk is now where Tea was
     owner.apply(Command("skip_step", {"step": talk.id, "skip": True}))
@@ -62,7 +64,7 @@ def test_a_step_is_named_by_its_id_so_a_move_meanwhile_never_changes_another(own
     ]
 
 
-def test_start_and_pause_say_which_so_a_stale_press_never_undoes_what_was_meant(owner: OpenSession):
+def test_start_and_pause_say_which_so_a_stale_press_never_undoes_what_was_meant(owner: OpenSession) -> None:
     owner.apply(Command("start_timer"))
     assert refused(owner, "start_timer") == "The timer is already running."
     assert owner.engine.countdown().running

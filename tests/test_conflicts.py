@@ -2,26 +2,32 @@
 scoring, agreeing and deciding, an application nobody is free to decide goes to the funder as a recorded
 exception, and a late declaration on a decided application reopens it."""
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.record_commands import NotNow
+from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.export.feedback_letters import feedback_letters
 from workshop_tui.export.panel_report import markdown_report
-from tests.panel_helpers import CRITERIA, panel_engine, score_everything
+from workshop_tui.model.panel import Panel
+from tests.panel_helpers import CRITERIA, panel_engine, score_everything, the_panel
 
 
-def test_a_member_is_counted_on_nothing_before_declaring():
+def test_a_member_is_counted_on_nothing_before_declaring() -> None:
     engine, _ = panel_engine(declared=False)
     with pytest.raises(NotNow, match="Margaret has not made their declarations yet"):
         engine.enter_score("p1", "app1", "need", 4)
     engine.declare_no_interests("p1")
     engine.enter_score("p1", "app1", "need", 4)
-    assert [s.member for s in engine.session.panel.scores] == ["p1"]
+    assert [s.member for s in the_panel(engine.session).scores] == ["p1"]
 
 
-def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_replaces_none():
+def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_replaces_none() -> None:
     engine, _ = panel_engine(declared=False)
     engine.declare_interest("p1", "app1", "Trustee")
     with pytest.raises(
@@ -30,21 +36,21 @@ def test_contradictory_declarations_are_refused_in_words_and_a_late_interest_rep
         engine.declare_no_interests("p1")
     engine.declare_no_interests("p2")
     engine.declare_interest("p2", "app2", "My daughter walks with them")  # found later: it stands
-    declarations = [(d.member, d.application) for d in engine.session.panel.declarations]
+    declarations = [(d.member, d.application) for d in the_panel(engine.session).declarations]
     assert declarations == [("p1", "app1"), ("p2", "app2")]  # no "none" beside an interest
     engine.declare_interest("p3", "app3", "Treasurer")
-    ids = [d.id for d in engine.session.panel.declarations]
+    ids = [d.id for d in the_panel(engine.session).declarations]
     assert len(ids) == len(set(ids))  # a "none" that was replaced never lends its number to another
     engine.declare_interest("p5", "app3", "I manage the shed's grant")  # staff declare too
-    assert engine.session.panel.has_interest("p5", "app3")
+    assert the_panel(engine.session).has_interest("p5", "app3")
 
 
-def everyone_out_of_app1(engine) -> None:
+def everyone_out_of_app1(engine: SessionEngine) -> None:
     for member in ("p1", "p2", "p3", "p4"):
         engine.declare_interest(member, "app1", "We all sing there")
 
 
-def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reason_and_nothing_else():
+def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reason_and_nothing_else() -> None:
     engine, _ = panel_engine(declared=False)
     everyone_out_of_app1(engine)
     score_everything(engine)
@@ -57,7 +63,7 @@ def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reaso
     with pytest.raises(NotNow, match="why it goes to the funder"):
         engine.make_award("app1", "refer to the funder", " ")
     engine.make_award("app1", "refer to the funder", "Every member sings in the choir")
-    award = engine.session.panel.awards[0]
+    award = the_panel(engine.session).awards[0]
     assert (award.outcome, award.amount_pence, award.present) == ("refer to the funder", 0, [])
     assert award.stepped_out == ["p1", "p2", "p3", "p4"]
     report = markdown_report(engine.session)
@@ -66,27 +72,27 @@ def test_an_application_nobody_is_free_to_decide_goes_to_the_funder_with_a_reaso
     assert "goes to the funder to decide" in letter.markdown
 
 
-def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confirms_it():
+def test_a_late_declaration_reopens_a_decided_application_until_the_panel_confirms_it() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.reveal_scores()
     engine.make_award("app1", "fund in full", "It meets a real need", departure_reason="Close to the others")
-    assert "p2" in engine.session.panel.awards[0].present
+    assert "p2" in the_panel(engine.session).awards[0].present
     engine.declare_interest("p2", "app1", "My wife volunteers there")
-    award = engine.session.panel.awards[0]
+    award = the_panel(engine.session).awards[0]
     assert (
         award.to_confirm.startswith("Dennis declared an interest at") and "after this was decided" in award.to_confirm
     )
     assert "To confirm: Dennis declared an interest" in markdown_report(engine.session)
     # The same again: that is confirming it.
     engine.make_award("app1", "fund in full", "It meets a real need", departure_reason="Close to the others")
-    award = engine.session.panel.awards[0]
+    award = the_panel(engine.session).awards[0]
     assert not award.to_confirm and "p2" not in award.present and "p2" in award.stepped_out
     assert len(award.earlier) == 1  # what it was before stays on record
 
 
 @st.composite
-def rounds(draw):
+def rounds(draw: DrawFn) -> list[tuple[str, tuple[Any, ...]]]:
     """A panel's steps in a random order, each from a window of some role: declarations (some late, some
     undone), scores (some after the reveal), comments, the reveal, agreements, awards, withdrawals and
     corrections, ties ordered."""
@@ -133,9 +139,11 @@ def rounds(draw):
     ]
 )
 @example(steps=[("", ("interest", "p1", "app1")), ("", ("score", "p1", "app2", "need", 1)), ("", ("remove", "app1"))])
-def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(steps):
+def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
+    steps: list[tuple[str, tuple[Any, ...]]],
+) -> None:
     engine, _ = panel_engine(declared=False)
-    do = {
+    do: dict[str, Callable[..., object]] = {
         "interest": lambda m, a: engine.declare_interest(m, a, "A link"),
         "none": lambda m: engine.declare_no_interests(m),
         "undo": lambda n: engine.undo_declaration(f"i{n}", "Made in error"),
@@ -156,6 +164,7 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
         except NotNow:
             pass
     panel = engine.session.panel
+    assert panel is not None
     members = ["p1", "p2", "p3", "p4"]
     names = {"Margaret": "p1", "Dennis": "p2"}
     for score in panel.scores:
@@ -193,5 +202,5 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
         )
 
 
-def _ids_named(panel, what: str) -> set[str]:
+def _ids_named(panel: Panel, what: str) -> set[str]:
     return {a.id for a in panel.round.applications if what.startswith(a.organisation)}

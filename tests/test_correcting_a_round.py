@@ -8,20 +8,21 @@ from workshop_tui.core.panel_views import as_decided, leniency, ranking, tied_at
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.export.panel_report import markdown_report
-from workshop_tui.store.plan_library import find_plan
-from tests.panel_helpers import CRITERIA, everyone_declares, panel_engine, score_everything
+from workshop_tui.model.round import TieBreak
+from tests.conftest import plan_named
+from tests.panel_helpers import CRITERIA, everyone_declares, panel_engine, score_everything, the_panel
 
 
-def _ids(engine):
-    return [a.id for a in engine.session.panel.round.applications]
+def _ids(engine: SessionEngine) -> list[str]:
+    return [a.id for a in the_panel(engine.session).round.applications]
 
 
-def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_changed():
+def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_changed() -> None:
     engine, _ = panel_engine()
     engine.edit_application(
         "app2", "The applicant sent a revised budget", amount_pence=18_000_00, project="Walks for everyone"
     )
-    bid = engine.session.panel.application("app2")
+    bid = the_panel(engine.session).application("app2")
     assert (bid.amount_pence, bid.project) == (18_000_00, "Walks for everyone")
     report = markdown_report(engine.session)
     assert "project from 'Walks for all' to 'Walks for everyone'" in report
@@ -32,7 +33,7 @@ def test_an_application_is_corrected_with_a_reason_and_the_report_says_what_chan
         engine.edit_application("app2", " ", amount_pence=17_000_00)
 
 
-def test_a_withdrawn_application_stays_on_record_and_is_never_scored_ranked_or_funded():
+def test_a_withdrawn_application_stays_on_record_and_is_never_scored_ranked_or_funded() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.withdraw_application("app3", "The shed closed")
@@ -43,13 +44,13 @@ def test_a_withdrawn_application_stays_on_record_and_is_never_scored_ranked_or_f
         engine.make_award("app3", "fund in full", "Good")
     with pytest.raises(NotNow, match="withdrawn"):
         engine.agree_score("app3", "need", 3)
-    row = next(r for r in ranking(engine.session.panel) if r.application.id == "app3")
+    row = next(r for r in ranking(the_panel(engine.session)) if r.application.id == "app3")
     assert row.place is None and row.why_not_ranked == "withdrawn: The shed closed"
     report = markdown_report(engine.session)
     assert "Oak Street Men's Shed was withdrawn" in report and "The shed closed" in report
 
 
-def test_only_an_unscored_application_can_be_removed_and_its_number_is_never_given_again():
+def test_only_an_unscored_application_can_be_removed_and_its_number_is_never_given_again() -> None:
     engine, _ = panel_engine()
     engine.enter_score("p1", "app1", "need", 3)
     with pytest.raises(NotNow, match="has scores already"):
@@ -57,13 +58,13 @@ def test_only_an_unscored_application_can_be_removed_and_its_number_is_never_giv
     engine.declare_interest("p2", "app4", "I sing there")
     engine.remove_application("app4", "Typed twice")
     assert "app4" not in _ids(engine)
-    assert not any(d.application == "app4" for d in engine.session.panel.declarations)
+    assert not any(d.application == "app4" for d in the_panel(engine.session).declarations)
     engine.add_application("Canal Side Singers", "Songs for memory", 15_000_00)
     assert _ids(engine)[-1] == "app5"
     assert "Canal Side Singers was removed, with 1 declaration about it" in markdown_report(engine.session)
 
 
-def test_an_import_is_undone_whole_until_scoring_starts():
+def test_an_import_is_undone_whole_until_scoring_starts() -> None:
     engine, _ = panel_engine(declared=False)
     rows = [{"organisation": f"Group {n}", "project": "Tea", "amount_pence": 1_000_00} for n in range(3)]
     engine.add_applications(rows, imported=True)
@@ -87,12 +88,13 @@ def test_an_import_is_undone_whole_until_scoring_starts():
     assert "The import of 3 applications was undone" in markdown_report(engine.session)
 
 
-def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_again():
+def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_again() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.reveal_scores()
     engine.make_award("app1", "fund in full", "It meets a real need", departure_reason="Close to the others")
     panel = engine.session.panel
+    assert panel is not None
     counted = panel.totals[("app1", "need")]
     engine.declare_interest("p2", "app1", "My wife volunteers there")
     assert panel.totals[("app1", "need")][1] == counted[1] - 1 and panel.awards[0].to_confirm
@@ -106,7 +108,7 @@ def test_a_declaration_made_in_error_is_undone_and_what_it_set_aside_counts_agai
         engine.undo_declaration(declaration.id, "again")
 
 
-def test_a_members_comment_is_kept_for_moderation_and_never_in_a_letter():
+def test_a_members_comment_is_kept_for_moderation_and_never_in_a_letter() -> None:
     from workshop_tui.export.feedback_letters import feedback_letters
 
     engine, _ = panel_engine()
@@ -121,7 +123,7 @@ def test_a_members_comment_is_kept_for_moderation_and_never_in_a_letter():
     assert all("transport" not in letter.markdown for letter in feedback_letters(engine.session))
 
 
-def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it_and_said_so():
+def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it_and_said_so() -> None:
     engine, _ = panel_engine()
     for member in ("p1", "p2", "p3"):  # Priya's sheet (p4) was left at home
         for application in _ids(engine):
@@ -130,28 +132,29 @@ def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it_and_said_so():
     engine.reveal_scores()
     assert "The ranking rests on 3 of 4 members' sheets" in markdown_report(engine.session)
     engine.enter_score("p4", "app1", "need", 5)
-    score = next(s for s in engine.session.panel.scores if s.member == "p4")
+    score = next(s for s in the_panel(engine.session).scores if s.member == "p4")
     assert score.after_reveal
     with pytest.raises(NotNow, match="changed with a reason"):
         engine.enter_score("p4", "app1", "need", 4)
     assert "5 (entered after the reveal)" in markdown_report(engine.session)
 
 
-def _two_sittings():
+def _two_sittings() -> tuple[SessionEngine, SessionEngine]:
     first, clock = panel_engine()
     score_everything(first, lambda member, app, criterion: 4)
     first.add_comment("p1", "app1", "Strong letters")
     clock.advance(minutes=7 * 24 * 60)
     second = SessionEngine(
-        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund, sitting 2", clock), clock
+        new_session(plan_named("commissioning-shortlisting"), "Healthy ageing fund, sitting 2", clock), clock
     )
     second.follow_on(first.session, "2026-07-08-1000.toml")
     return first, second
 
 
-def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_and_its_first_times():
+def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_and_its_first_times() -> None:
     first, second = _two_sittings()
     before, after = first.session.panel, second.session.panel
+    assert before is not None
     assert after is not None and [a.id for a in after.round.applications] == [a.id for a in before.round.applications]
     assert len(after.scores) == len(before.scores) and after.totals == before.totals
     assert [s.at for s in after.scores] == [s.at for s in before.scores]  # when each was first typed
@@ -164,18 +167,18 @@ def test_a_round_continues_at_a_later_sitting_with_every_score_and_declaration_a
     assert "continued from an earlier sitting" in markdown_report(second.session)
 
 
-def _tied_round(pot_pence: int, tie_break: str):
+def _tied_round(pot_pence: int, tie_break: TieBreak) -> SessionEngine:
     engine, _ = panel_engine(pot_pence=pot_pence, declared=False)
-    engine.session.panel.round.tie_break = tie_break
+    the_panel(engine.session).round.tie_break = tie_break
     # app1 and app2 both get the same scores; app3 and app4 lower.
     score_everything(engine, lambda member, app, criterion: {"app1": 4, "app2": 4, "app3": 2, "app4": 2}[app])
     engine.reveal_scores()
     return engine
 
 
-def test_the_tie_break_rule_is_said_where_it_separates_two_applications():
+def test_the_tie_break_rule_is_said_where_it_separates_two_applications() -> None:
     engine = _tied_round(60_000_00, "smaller amount first")
-    first, second = ranking(engine.session.panel)[:2]
+    first, second = ranking(the_panel(engine.session))[:2]
     assert (first.application.id, second.application.id) == ("app2", "app1")
     assert (
         second.tie_note
@@ -183,10 +186,11 @@ def test_the_tie_break_rule_is_said_where_it_separates_two_applications():
     )
 
 
-def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reason():
+def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reason() -> None:
     # £40,000: one of the tied £30,000 and £20,000 fits, not both.
     engine = _tied_round(40_000_00, "the panel decides")
     panel = engine.session.panel
+    assert panel is not None
     rows = as_decided(panel)
     assert [r.ranked.place for r in rows[:2]] == [1, 1] and not any(r.above_the_line for r in rows[:2])
     assert {r.application.id for r in tied_at_the_line(panel)} == {"app1", "app2"}
@@ -200,11 +204,12 @@ def test_no_funding_line_falls_inside_a_tie_and_the_chair_orders_it_with_a_reaso
     assert "the chair put Hillside Lunch Club first: The lunch club reaches people living alone" in report
 
 
-def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_ranked_higher():
+def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_ranked_higher() -> None:
     engine = _tied_round(40_000_00, "the panel decides")
     from workshop_tui.core.panel_views import departure
 
     panel = engine.session.panel
+    assert panel is not None
     engine.order_tie(["app1", "app2"], "Reason")
     engine.order_tie(["app2", "app1"], "Changed our minds")  # the latest order counts
     assert [r.application.id for r in ranking(panel)[:2]] == ["app2", "app1"]
@@ -218,16 +223,18 @@ def test_the_chairs_latest_order_counts_and_a_tied_application_is_never_called_r
         engine.make_award("app2", "fund in full", "Good walks")
 
 
-def test_a_members_leniency_is_their_average_gap_from_the_others():
+def test_a_members_leniency_is_their_average_gap_from_the_others() -> None:
     engine, _ = panel_engine()
     score_everything(engine, lambda member, app, criterion: 5 if member == "p1" else 3)
     panel = engine.session.panel
-    assert leniency(panel, "p1").words == "2.0 higher than the panel"
-    assert leniency(panel, "p2").words == "0.7 lower than the panel"  # 3 against (5+3+3)/3
+    assert panel is not None
+    p1, p2 = leniency(panel, "p1"), leniency(panel, "p2")
+    assert p1 is not None and p1.words == "2.0 higher than the panel"
+    assert p2 is not None and p2.words == "0.7 lower than the panel"  # 3 against (5+3+3)/3
     assert leniency(panel, "p5") is None  # Tom is staff: no scores
 
 
-def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it_tied():
+def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it_tied() -> None:
     engine = _tied_round(40_000_00, "the panel decides")
     engine.order_tie(["app1", "app2"], "First")
     engine.order_tie(["app2", "app1"], "Second")
@@ -235,21 +242,22 @@ def test_a_stale_order_never_stops_the_ranking_and_one_joining_the_tie_leaves_it
         engine.agree_score("app3", criterion, 4)
         engine.agree_score("app1", criterion, 4)
         engine.agree_score("app2", criterion, 4)
-    top = [r for r in ranking(engine.session.panel) if r.place == 1]
+    top = [r for r in ranking(the_panel(engine.session)) if r.place == 1]
     assert {r.application.id for r in top} == {"app1", "app2", "app3"} and all(r.tied and not r.tie_note for r in top)
     engine.order_tie(["app3", "app2", "app1"], "Ordered again")
-    assert [r.application.id for r in ranking(engine.session.panel)[:3]] == ["app3", "app2", "app1"]
+    assert [r.application.id for r in ranking(the_panel(engine.session))[:3]] == ["app3", "app2", "app1"]
 
 
-def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_asks_why():
+def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_asks_why() -> None:
     from workshop_tui.core.panel_views import departure
 
     engine, _ = panel_engine(pot_pence=40_000_00)
-    engine.session.panel.round.tie_break = "the panel decides"
+    the_panel(engine.session).round.tie_break = "the panel decides"
     engine.edit_application("app3", "Revised", amount_pence=25_000_00)
     score_everything(engine, lambda member, app, criterion: {"app1": 4, "app2": 4, "app3": 3, "app4": 1}[app])
     engine.reveal_scores()
     panel = engine.session.panel
+    assert panel is not None
     assert {r.application.id for r in tied_at_the_line(panel)} == {"app1", "app2"}
     rows = {r.ranked.application.id: r for r in as_decided(panel)}
     assert rows["app1"].money_words == rows["app2"].money_words == "tied at the line"
@@ -259,24 +267,25 @@ def test_a_tie_at_the_line_is_found_when_a_lower_bid_still_fits_and_funding_one_
     assert "are tied where the money runs out" in markdown_report(engine.session)
 
 
-def test_removing_an_application_or_undoing_out_of_order_never_leaves_a_member_undeclared():
+def test_removing_an_application_or_undoing_out_of_order_never_leaves_a_member_undeclared() -> None:
     engine, _ = panel_engine()  # everyone said "no interests"
     engine.enter_score("p2", "app1", "need", 3)
     engine.declare_interest("p2", "app4", "I sing there")
     engine.declare_interest("p2", "app3", "My shed")
     engine.remove_application("app4")  # the interest that replaced his "none" goes with it
     panel = engine.session.panel
+    assert panel is not None
     assert panel.declared("p2") and panel.has_interest("p2", "app3")
     undo = next(d.id for d in panel.declarations if d.member == "p2" and d.application == "app3")
     engine.undo_declaration(undo, "Wrong shed")
     assert panel.declared("p2") and [d.application for d in panel.declarations if d.member == "p2"] == [""]
 
 
-def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for_the_reveal():
+def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for_the_reveal() -> None:
     engine, _ = panel_engine()
     score_everything(engine)
     engine.declare_interest("p2", "app1", "My wife volunteers there")
-    interest = next(d.id for d in engine.session.panel.declarations if d.application == "app1")
+    interest = next(d.id for d in the_panel(engine.session).declarations if d.application == "app1")
     with engine.stamped("member: Dennis", "c1"), pytest.raises(NotNow, match="own window"):
         engine.undo_declaration(interest, "I changed my mind")
     with pytest.raises(NotNow, match="after the scores are revealed"):
@@ -286,7 +295,7 @@ def test_only_the_chair_or_the_note_taker_undoes_a_declaration_and_ties_wait_for
     assert may("note-taker", "undo_declaration") and not may("member", "undo_declaration")
 
 
-def test_a_withdrawn_applicants_letter_says_it_was_withdrawn():
+def test_a_withdrawn_applicants_letter_says_it_was_withdrawn() -> None:
     from workshop_tui.export.feedback_letters import feedback_letters
 
     engine, _ = panel_engine()
@@ -295,7 +304,7 @@ def test_a_withdrawn_applicants_letter_says_it_was_withdrawn():
     assert "was withdrawn from this round" in letter.markdown and "The group closed" not in letter.markdown
 
 
-def test_an_agreed_score_a_late_sheet_did_not_weigh_is_marked_to_check_until_agreed_again():
+def test_an_agreed_score_a_late_sheet_did_not_weigh_is_marked_to_check_until_agreed_again() -> None:
     engine, _ = panel_engine()
     for member in ("p1", "p2", "p3"):  # Priya's sheet (p4) came late
         for criterion in CRITERIA:
@@ -303,8 +312,8 @@ def test_an_agreed_score_a_late_sheet_did_not_weigh_is_marked_to_check_until_agr
     engine.reveal_scores()
     engine.agree_score("app1", "need", 3, "Members were within one level of each other.")
     engine.enter_score("p4", "app1", "need", 5)
-    agreed = engine.session.panel.agreed[0]
+    agreed = the_panel(engine.session).agreed[0]
     assert agreed.to_check == "Priya's score came in after this was agreed"
     assert "(to check: Priya's score came in after this was agreed)" in markdown_report(engine.session)
     engine.agree_score("app1", "need", 4, "With Priya's strong letters in mind")
-    assert engine.session.panel.agreed[0].to_check == ""
+    assert the_panel(engine.session).agreed[0].to_check == ""

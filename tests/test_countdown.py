@@ -10,30 +10,30 @@ from workshop_tui.model import Plan, Step
 from tests.conftest import TEN_AM
 
 
-def test_a_fresh_ten_minute_timer_shows_ten_minutes_until_a_second_has_gone():
+def test_a_fresh_ten_minute_timer_shows_ten_minutes_until_a_second_has_gone() -> None:
     countdown = Countdown(600).start(TEN_AM)
     assert countdown_text(countdown.left(TEN_AM)) == "10:00"
     assert countdown_text(countdown.left(TEN_AM + timedelta(seconds=0.5))) == "10:00"
     assert countdown_text(countdown.left(TEN_AM + timedelta(seconds=1))) == "9:59"
 
 
-def test_past_zero_the_timer_counts_up_as_time_over():
+def test_past_zero_the_timer_counts_up_as_time_over() -> None:
     countdown = Countdown(60).start(TEN_AM)
     assert countdown_text(countdown.left(TEN_AM + timedelta(seconds=60))) == "0:00"
     assert countdown_text(countdown.left(TEN_AM + timedelta(seconds=193))) == "2:13 over"
 
 
-def test_an_hour_or_more_shows_hours():
+def test_an_hour_or_more_shows_hours() -> None:
     assert countdown_text(Countdown(3725).left(TEN_AM)) == "1:02:05"
     assert countdown_text(-3725) == "1:02:05 over"
 
 
-def test_a_paused_timer_does_not_move():
+def test_a_paused_timer_does_not_move() -> None:
     countdown = Countdown(600).start(TEN_AM).pause(TEN_AM + timedelta(seconds=90))
     assert countdown.left(TEN_AM + timedelta(hours=5)) == 510
 
 
-def test_eight_hours_of_ticks_pauses_and_extensions_do_not_drift():
+def test_eight_hours_of_ticks_pauses_and_extensions_do_not_drift() -> None:
     """Every tick of a simulated 8-hour day, checked against a simple stopwatch sum."""
     plan = Plan(name="day", title="Day", steps=[Step(title=f"Part {n}", planned_minutes=50) for n in range(1, 11)])
     clock = FakeClock(TEN_AM)
@@ -61,7 +61,7 @@ def test_eight_hours_of_ticks_pauses_and_extensions_do_not_drift():
     assert sum(used.values()) > 3600  # the timer really ran for much of the day
 
 
-def test_a_breaks_back_at_time_is_never_before_the_break_ends():
+def test_a_breaks_back_at_time_is_never_before_the_break_ends() -> None:
     """As found: 'back at 16:57' for a break that ended at 16:57:50; people came back 50 seconds early."""
     from workshop_tui.model import SessionStep
     from workshop_tui.ui.widgets.timer_panel import timer_words

@@ -37,7 +37,7 @@ sys.exit(app.return_code or 0)
 """
 
 
-def test_a_crash_exits_non_zero_with_one_sentence_and_a_private_report(tmp_path: Path):
+def test_a_crash_exits_non_zero_with_one_sentence_and_a_private_report(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
         [sys.executable, "-c", CRASHING_APP, str(tmp_path)],

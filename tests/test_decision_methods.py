@@ -15,7 +15,7 @@ from workshop_tui.ui.screens.decision_form import COUNT_BOXES
 AT = datetime(2026, 7, 8, 11, tzinfo=UTC)
 
 
-def test_every_name_a_file_may_hold_has_its_entry_and_no_entry_is_left_over():
+def test_every_name_a_file_may_hold_has_its_entry_and_no_entry_is_left_over() -> None:
     assert list(WAYS_OF_DECIDING) == list(DECISION_METHODS) == list(get_args(DecisionMethod))
     for name, way in WAYS_OF_DECIDING.items():
         assert way.name == name
@@ -23,7 +23,7 @@ def test_every_name_a_file_may_hold_has_its_entry_and_no_entry_is_left_over():
         assert way.counts in COUNTS
 
 
-def test_the_decision_form_has_a_box_for_everything_a_way_of_deciding_counts():
+def test_the_decision_form_has_a_box_for_everything_a_way_of_deciding_counts() -> None:
     assert set(COUNT_BOXES) == set(COUNTS) - {NO_COUNTS}
 
 
@@ -42,7 +42,7 @@ def a_new_way(monkeypatch: pytest.MonkeyPatch) -> WayOfDeciding:
     return way
 
 
-def test_the_tally_the_checks_and_the_words_come_from_the_entry(a_new_way: WayOfDeciding):
+def test_the_tally_the_checks_and_the_words_come_from_the_entry(a_new_way: WayOfDeciding) -> None:
     decision = Decision(
         id="d1", at=AT, step="s1", question="Q", method="consensus", objections=4, present_count=3, outcome="agreed"
     )

@@ -1,6 +1,7 @@
 """Each decision method's tally and warnings: read out to the room, never decided for it."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from workshop_tui.core.decision_tally import check_decision, tally
 from workshop_tui.model import Decision
@@ -8,11 +9,11 @@ from workshop_tui.model import Decision
 AT = datetime(2026, 7, 8, 11, tzinfo=UTC)
 
 
-def decision(**fields) -> Decision:
+def decision(**fields: Any) -> Decision:
     return Decision(id="d1", at=AT, step="s1", question="Q", **fields)
 
 
-def test_majority_vote_shows_the_result():
+def test_majority_vote_shows_the_result() -> None:
     assert tally(decision(method="majority vote", votes_for=5, votes_against=2, abstentions=1)).summary == (
         "5 for, 2 against, 1 abstained: more for than against."
     )
@@ -20,7 +21,7 @@ def test_majority_vote_shows_the_result():
     assert "more against" in tally(decision(method="majority vote", votes_for=1, votes_against=3)).summary
 
 
-def test_fist_of_five_says_whether_everyone_is_at_three_or_more():
+def test_fist_of_five_says_whether_everyone_is_at_three_or_more() -> None:
     everyone = tally(decision(method="fist-of-five", fingers=[0, 0, 0, 2, 3, 1]))
     assert everyone.summary == "2 showed 3, 3 showed 4, 1 showed 5. Everyone is at 3 or more."
     assert everyone.warnings == []
@@ -29,27 +30,27 @@ def test_fist_of_five_says_whether_everyone_is_at_three_or_more():
     assert some.warnings == ["2 people showed fewer than 3 fingers: hear what would help them."]
 
 
-def test_dot_vote_ranks_the_options():
+def test_dot_vote_ranks_the_options() -> None:
     result = tally(decision(method="dot vote", dots={"Library": 7, "Cafe": 3, "Hall": 7}))
     assert result.summary == "Most dots first: Hall 7 dots; Library 7 dots; Cafe 3 dots."
 
 
-def test_consent_counts_objections():
+def test_consent_counts_objections() -> None:
     assert tally(decision(method="consent", objections=0)).summary == "No objections were raised."
     assert tally(decision(method="consent", objections=1)).summary.startswith("1 objection was raised")
 
 
-def test_quorum_warning_when_too_few_are_present():
+def test_quorum_warning_when_too_few_are_present() -> None:
     result = tally(decision(present=["p1", "p2", "p3", "p4"]), quorum=5)
     assert result.warnings == ["Only 4 people present, but the quorum is 5. The decision may not count."]
     assert tally(decision(present=["p1"] * 5), quorum=5).warnings == []
 
 
-def test_a_decision_made_by_staff_alone_is_flagged():
+def test_a_decision_made_by_staff_alone_is_flagged() -> None:
     assert "Made by staff alone, not by the group." in tally(decision(made_by="staff")).warnings
 
 
-def test_the_outcome_is_never_set_by_the_tally():
+def test_the_outcome_is_never_set_by_the_tally() -> None:
     d = decision(method="majority vote", votes_for=9, votes_against=0)
     tally(d)
     assert d.outcome == "deferred"
@@ -58,7 +59,7 @@ def test_the_outcome_is_never_set_by_the_tally():
 # Issue 9, item 15: impossible counts and outcomes the counts do not support are said in words.
 
 
-def test_counts_larger_than_the_room_are_warned_about():
+def test_counts_larger_than_the_room_are_warned_about() -> None:
     votes = check_decision(
         decision(method="majority vote", votes_for=5, votes_against=2, abstentions=1, present_count=6)
     )
@@ -70,7 +71,7 @@ def test_counts_larger_than_the_room_are_warned_about():
     assert check_decision(decision(method="majority vote", votes_for=8)) == []  # nobody said how many were there
 
 
-def test_an_outcome_the_counts_do_not_support_is_warned_about_but_never_changed():
+def test_an_outcome_the_counts_do_not_support_is_warned_about_but_never_changed() -> None:
     consent = decision(method="consent", objections=1, outcome="agreed")
     assert check_decision(consent) == [
         "Recorded as agreed by consent, but 1 objection was raised. Consent means nobody objects."
@@ -88,13 +89,13 @@ def test_an_outcome_the_counts_do_not_support_is_warned_about_but_never_changed(
     assert check_decision(decision(method="fist-of-five", fingers=[0, 0, 0, 1, 2, 3], outcome="agreed")) == []
 
 
-def test_dissent_from_someone_not_present_is_warned_about():
+def test_dissent_from_someone_not_present_is_warned_about() -> None:
     assert check_decision(decision(present=["p1", "p2"], dissent="No", dissent_by="p3")) == [
         "The person recorded as dissenting is not ticked as present."
     ]
 
 
-def test_the_tally_shows_the_warnings_kept_with_a_decision_once():
+def test_the_tally_shows_the_warnings_kept_with_a_decision_once() -> None:
     kept = "8 votes were counted (for, against and abstained), but only 6 people were present."
     d = decision(method="majority vote", votes_for=8, present_count=6, warnings=[kept, "An older warning."])
     assert tally(d).warnings == [kept, "An older warning."]

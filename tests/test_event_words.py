@@ -1,7 +1,9 @@
 """The replay says each event naming who or what it was about, in the words the live screen and the
 minutes use: "Margaret joined the roster", never "someone joined the roster"."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import cast
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,11 +14,13 @@ from workshop_tui.core.event_words import NOTE_TAKEN, NOTHING_TO_NAME, SAYINGS, 
 from workshop_tui.core.joining import FACILITATOR_CODE
 from workshop_tui.core.replay import outside_the_session, replayed_at, starting_state
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
-from workshop_tui.model import Event, Session
+from workshop_tui.model import Event, Participant, Session
+from workshop_tui.model.event import Detail
 from workshop_tui.model.note import NOTE_KINDS
 from workshop_tui.model.participant import person_labels
 from tests.conftest import TEN_AM, small_plan
 from tests.example_sessions import shortlisting_panel, training_part_1
+from tests.panel_helpers import the_panel
 
 
 def names_in(before: Session, event: Event) -> list[str]:
@@ -35,7 +39,7 @@ def names_in(before: Session, event: Event) -> list[str]:
         wanted.append(people[str(d["person"])])
     if "member" in d:
         wanted.append(people[str(d["member"])])
-    for said in [d.get("by", ""), *(d.get("also_by") or [])]:
+    for said in [d.get("by", ""), *cast(list[str], d.get("also_by") or [])]:
         if said and event.kind != Kind.COMMENT_ADD:
             wanted.append(people[str(said)])
     if event.kind == Kind.COMMENT_ADD and d.get("by"):
@@ -53,8 +57,9 @@ def names_in(before: Session, event: Event) -> list[str]:
         wanted.append(steps.get(on) or next(x.question for x in before.decisions if x.id == on))
     if "application" in d and event.kind != Kind.APPLICATION_ADD:
         wanted.append(organisations[str(d["application"])])
-    wanted += [organisations[str(a)] for a in d.get("applications") or []]
+    wanted += [organisations[str(a)] for a in cast(list[str], d.get("applications") or [])]
     if event.kind == Kind.DECLARATION_UNDO:
+        assert panel is not None  # an undone declaration is a panel's
         found = next(x for x in panel.declarations if x.id == d["declaration"])
         wanted.append(people[found.member])
         if found.application:
@@ -75,9 +80,7 @@ def names_in(before: Session, event: Event) -> list[str]:
     return wanted
 
 
-def _joining(d):
-    from workshop_tui.model import Participant
-
+def _joining(d: dict[str, Detail]) -> Participant:
     return Participant(id=str(d["person"]), name=str(d.get("name", "")), role=str(d.get("role", "older person")))
 
 
@@ -100,14 +103,14 @@ def check_every_event_is_said_with_its_names(session: Session) -> set[str]:
     return met
 
 
-def test_every_kind_of_event_is_said_naming_who_or_what_or_has_nothing_to_name():
+def test_every_kind_of_event_is_said_naming_who_or_what_or_has_nothing_to_name() -> None:
     """A kind added later fails here until the replay has words for it that name its person, step or thing."""
     assert set(Kind) == set(SAYINGS) | NOTHING_TO_NAME
     assert not set(SAYINGS) & NOTHING_TO_NAME
     assert set(NOTE_TAKEN) == set(NOTE_KINDS)  # each kind of note says how it came in
 
 
-def test_every_event_of_a_whole_course_and_a_panel_names_who_or_what_it_was_about():
+def test_every_event_of_a_whole_course_and_a_panel_names_who_or_what_it_was_about() -> None:
     met = check_every_event_is_said_with_its_names(training_part_1())
     met |= check_every_event_is_said_with_its_names(shortlisting_panel())
     met |= check_every_event_is_said_with_its_names(every_other_kind())
@@ -167,7 +170,7 @@ def the_round_corrected() -> Session:
     """The example round, then the panel's corrections to it, as their events record them."""
     session = shortlisting_panel()
     at = session.last_moment
-    declaration = next(d for d in session.panel.declarations if d.application)
+    declaration = next(d for d in the_panel(session).declarations if d.application)
     session.events += [
         Event(at=at, kind=Kind.ROUND_POT, details={"pot": 180_000_000, "reason": "More money came"}),
         Event(
@@ -234,13 +237,13 @@ def mention(name: str) -> str:
     return "@" + name.replace(" ", "")
 
 
-def drive(engine: SessionEngine, command: str, data) -> None:
+def drive(engine: SessionEngine, command: str, data: st.DataObject) -> None:
     people = engine.session.participants
     steps = len(engine.session.steps)
     notes = engine.session.notes
-    anyone = (lambda: data.draw(st.sampled_from(people)).id) if people else (lambda: "p1")
+    anyone: Callable[[], str] = (lambda: data.draw(st.sampled_from(people)).id) if people else (lambda: "p1")
     named = sorted({p.name for p in people if p.name})
-    run = {
+    runs: dict[str, Callable[[], object]] = {
         "person": lambda: engine.add_person(data.draw(NAMES), role=data.draw(ROLES), arrived=data.draw(st.booleans())),
         "arrive": lambda: engine.person_arrived(anyone()),
         "leave": lambda: engine.person_left(anyone()),
@@ -287,7 +290,8 @@ def drive(engine: SessionEngine, command: str, data) -> None:
             dissent="Not sure",
             dissent_by=anyone() if people else "",
         ),
-    }[command]
+    }
+    run = runs[command]
     try:
         run()
     except NotNow:
@@ -300,7 +304,9 @@ def drive(engine: SessionEngine, command: str, data) -> None:
     roster=st.lists(st.tuples(NAMES, ROLES, st.booleans()), min_size=1, max_size=5),
     commands=st.lists(st.tuples(COMMANDS, st.integers(0, 300)), min_size=1, max_size=40),
 )
-def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(data, roster, commands):
+def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(
+    data: st.DataObject, roster: list[tuple[str, str, bool]], commands: list[tuple[str, int]]
+) -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Generated", clock), clock)
     for name, role, arrived in roster:
@@ -314,7 +320,7 @@ def test_every_event_of_a_generated_session_names_who_or_what_it_was_about(data,
     check_every_event_is_said_with_its_names(engine.session)
 
 
-def test_the_replay_says_who_joined_the_roster_and_who_said_a_note():
+def test_the_replay_says_who_joined_the_roster_and_who_said_a_note() -> None:
     session = training_part_1()
     at = next(n for n, e in enumerate(session.events) if e.kind == Kind.PERSON_ADD) + 1
     assert replayed_at(session, session.last_moment, at).last_event == "Margaret joined the roster"
@@ -323,7 +329,7 @@ def test_the_replay_says_who_joined_the_roster_and_who_said_a_note():
     assert replayed_at(session, session.last_moment, said).last_event.endswith(f" - {by}")
 
 
-def test_a_time_outside_the_session_is_said_to_be_before_its_start_or_after_its_end_with_its_span():
+def test_a_time_outside_the_session_is_said_to_be_before_its_start_or_after_its_end_with_its_span() -> None:
     session = training_part_1()
     start, end = session.started_at, session.last_moment
     span = f"This session ran from {start:%H:%M} to {end:%H:%M}."
@@ -335,7 +341,7 @@ def test_a_time_outside_the_session_is_said_to_be_before_its_start_or_after_its_
     assert outside_the_session(session, end.replace(second=0, microsecond=0)) == ""
 
 
-def test_an_unfinished_session_says_it_was_last_changed_not_ended():
+def test_an_unfinished_session_says_it_was_last_changed_not_ended() -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Running", clock), clock)
     engine.start_timer()
@@ -346,7 +352,7 @@ def test_an_unfinished_session_says_it_was_last_changed_not_ended():
     )
 
 
-def test_a_kind_this_version_does_not_know_is_said_by_its_name_and_odd_details_by_the_plain_words():
+def test_a_kind_this_version_does_not_know_is_said_by_its_name_and_odd_details_by_the_plain_words() -> None:
     session = training_part_1()
     before = starting_state(session)
     assert what_happened(before, Event(at=TEN_AM, kind="later.kind", details={})) == "later.kind"

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.cli import main
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.csv_tables import csv_table
 from workshop_tui.export.html_minutes import html_minutes
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.markdown_minutes import markdown_minutes
-from workshop_tui.model import Session
+from workshop_tui.model import Plan, Session
 from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_session
 from tests.recorded import TRICKY_NOTE, recorded_session
@@ -25,7 +27,7 @@ GOLDEN = Path(__file__).parent / "golden" / "minutes.md"
 NAMES = ["Ann Jones", "Bob Smith", "Cat", "Fatima Khan", "Norah Lee"]
 
 
-def test_markdown_minutes_match_the_golden_file():
+def test_markdown_minutes_match_the_golden_file() -> None:
     # To accept a deliberate change: WORKSHOP_TUI_UPDATE_GOLDEN=1 pytest tests/test_export.py
     text = markdown_minutes(recorded_session())
     if os.environ.get("WORKSHOP_TUI_UPDATE_GOLDEN"):
@@ -33,7 +35,7 @@ def test_markdown_minutes_match_the_golden_file():
     assert text == GOLDEN.read_text()
 
 
-def test_markdown_minutes_have_attendance_steps_decisions_and_actions():
+def test_markdown_minutes_have_attendance_steps_decisions_and_actions() -> None:
     text = markdown_minutes(recorded_session())
     for heading in ["# Panel, July", "## Who was there", "## The agenda", "## Decisions", "## Actions"]:
         assert heading in text
@@ -41,7 +43,7 @@ def test_markdown_minutes_have_attendance_steps_decisions_and_actions():
     assert "Outcome: agreed. We meet monthly." in text
 
 
-def test_notes_that_look_like_markdown_are_shown_as_typed_in_the_minutes():
+def test_notes_that_look_like_markdown_are_shown_as_typed_in_the_minutes() -> None:
     from markdown_it import MarkdownIt
 
     from workshop_tui.core.clock import FakeClock
@@ -64,19 +66,19 @@ def test_notes_that_look_like_markdown_are_shown_as_typed_in_the_minutes():
 
 
 class Collector(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []
         self.text = ""
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self.text += data
 
 
-def test_html_parses_escapes_every_text_and_has_no_scripts():
+def test_html_parses_escapes_every_text_and_has_no_scripts() -> None:
     page = html_minutes(recorded_session())
     parsed = Collector()
     parsed.feed(page)
@@ -89,7 +91,7 @@ def test_html_parses_escapes_every_text_and_has_no_scripts():
 
 
 @pytest.mark.parametrize("what", ["notes", "decisions", "actions"])
-def test_csv_round_trips_through_the_csv_module(what):
+def test_csv_round_trips_through_the_csv_module(what: str) -> None:
     session = recorded_session()
     rows = list(csv.reader(io.StringIO(csv_table(session, what))))
     assert len(rows) == 1 + len(getattr(session, what))
@@ -101,7 +103,7 @@ def test_csv_round_trips_through_the_csv_module(what):
         assert rows[1] == ["Book the library room", "Cat", "2026-07-15", "done", "Deciding", "", "done", ""]
 
 
-def test_json_holds_the_whole_session():
+def test_json_holds_the_whole_session() -> None:
     session = recorded_session()
     data = json.loads(json_session(session))
     assert data["title"] == session.title
@@ -111,7 +113,7 @@ def test_json_holds_the_whole_session():
     assert Session.model_validate(data).notes == session.notes
 
 
-def test_anonymised_exports_contain_no_ones_name():
+def test_anonymised_exports_contain_no_ones_name() -> None:
     session = anonymise(recorded_session())
     everything = markdown_minutes(session) + html_minutes(session) + json_session(session)
     everything += "".join(csv_table(session, what) for what in ["notes", "decisions", "actions"])
@@ -121,7 +123,7 @@ def test_anonymised_exports_contain_no_ones_name():
     assert "the facilitator" in everything
 
 
-def test_export_from_the_command_line_writes_private_files(tmp_path: Path, capsys):
+def test_export_from_the_command_line_writes_private_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     assert (
         main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "html", "-o", str(tmp_path / "m.html")])
@@ -142,7 +144,7 @@ def test_export_from_the_command_line_writes_private_files(tmp_path: Path, capsy
     assert out.startswith("# Panel") and "Ann Jones" not in out
 
 
-def test_export_problems_get_one_sentence_and_status_2(tmp_path: Path, capsys):
+def test_export_problems_get_one_sentence_and_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     assert main(["--sessions-dir", str(tmp_path), "export", "panel", "--format", "csv"]) == 2
     assert "--what notes" in capsys.readouterr().err
@@ -168,7 +170,7 @@ def contrast(foreground: str, background: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def test_html_text_colours_have_a_contrast_of_7_to_1_or_better():
+def test_html_text_colours_have_a_contrast_of_7_to_1_or_better() -> None:
     from workshop_tui.export.html_minutes import STYLE
 
     assert "color: #111111; background: #ffffff" in STYLE
@@ -184,7 +186,9 @@ def _export(tmp_path: Path, *more: str) -> int:
 
 
 @pytest.mark.parametrize("force", [[], ["--force"]])
-def test_export_never_writes_over_the_session_being_exported_even_with_force(tmp_path: Path, capsys, force):
+def test_export_never_writes_over_the_session_being_exported_even_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], force: list[str]
+) -> None:
     session_path = tmp_path / "panel.toml"
     save_session(recorded_session(), session_path)
     before = session_path.read_bytes()
@@ -197,7 +201,7 @@ def test_export_never_writes_over_the_session_being_exported_even_with_force(tmp
     assert load_session(session_path).title == "Panel, July"
 
 
-def test_export_refuses_a_file_that_exists_unless_force(tmp_path: Path, capsys):
+def test_export_refuses_a_file_that_exists_unless_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     target = tmp_path / "minutes.md"
     target.write_text("my own notes\n")
@@ -209,7 +213,9 @@ def test_export_refuses_a_file_that_exists_unless_force(tmp_path: Path, capsys):
     assert target.read_text().startswith("# Panel, July")
 
 
-def test_export_refuses_another_session_in_the_folder_unless_force(tmp_path: Path, capsys):
+def test_export_refuses_another_session_in_the_folder_unless_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     other = tmp_path / "other.toml"
     save_session(small_session(), other)
@@ -223,7 +229,9 @@ def test_export_refuses_another_session_in_the_folder_unless_force(tmp_path: Pat
     assert not (tmp_path / "minutes.toml").exists()
 
 
-def test_export_to_a_dash_writes_to_standard_output_not_a_file_named_dash(tmp_path: Path, capsys, monkeypatch):
+def test_export_to_a_dash_writes_to_standard_output_not_a_file_named_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     monkeypatch.chdir(tmp_path)
     assert _export(tmp_path, "--format", "md", "-o", "-") == 0
@@ -235,7 +243,9 @@ def test_export_to_a_dash_writes_to_standard_output_not_a_file_named_dash(tmp_pa
     assert not (tmp_path / "-").exists() and not list(tmp_path.glob("-*"))
 
 
-def test_csv_export_checks_all_three_files_before_it_writes_any(tmp_path: Path, capsys):
+def test_csv_export_checks_all_three_files_before_it_writes_any(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     (tmp_path / "out-decisions.csv").write_text("keep me\n")
     assert _export(tmp_path, "--format", "csv", "-o", str(tmp_path / "out.csv")) == 2
@@ -253,7 +263,9 @@ def test_csv_export_checks_all_three_files_before_it_writes_any(tmp_path: Path, 
     assert load_session(tmp_path / "panel.toml").title == "Panel, July"
 
 
-def test_export_over_a_pipe_or_device_is_refused_even_with_force(tmp_path: Path, capsys):
+def test_export_over_a_pipe_or_device_is_refused_even_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     pipe = tmp_path / "pipe.md"
     os.mkfifo(pipe)
@@ -262,7 +274,7 @@ def test_export_over_a_pipe_or_device_is_refused_even_with_force(tmp_path: Path,
     assert stat.S_ISFIFO(pipe.stat().st_mode)
 
 
-def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path, capsys):
+def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     save_session(recorded_session(), tmp_path / "panel.toml")
     # /proc takes no new files, even for root.
     assert _export(tmp_path, "--format", "md", "-o", "/proc/minutes.md") == 2
@@ -270,7 +282,7 @@ def test_an_export_that_cannot_be_written_is_one_sentence(tmp_path: Path, capsys
     assert "could not be written" in error and "Traceback" not in error
 
 
-def test_the_review_screens_call_keeps_working_and_refuses_an_existing_file(tmp_path: Path):
+def test_the_review_screens_call_keeps_working_and_refuses_an_existing_file(tmp_path: Path) -> None:
     from workshop_tui.export.writing import OutputExists, export
 
     target = tmp_path / "minutes.md"
@@ -285,7 +297,7 @@ def test_the_review_screens_call_keeps_working_and_refuses_an_existing_file(tmp_
 FORMULAS = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1"]
 
 
-def test_csv_cells_that_start_like_a_formula_are_neutralised():
+def test_csv_cells_that_start_like_a_formula_are_neutralised() -> None:
     session = recorded_session()
     notes = [note.model_copy(update={"text": text}) for note, text in zip(session.notes * 2, FORMULAS, strict=True)]
     actions = [session.actions[0].model_copy(update={"text": text, "owner": "=cmd|' /C calc'!A0"}) for text in FORMULAS]
@@ -307,13 +319,13 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised():
     assert (cells["question"], cells["reasons"], cells["dissent"]) == ("'=1+1", "'+r", "'-d")
 
 
-def test_csv_quotes_every_cell_and_leaves_ordinary_text_as_it_was():
+def test_csv_quotes_every_cell_and_leaves_ordinary_text_as_it_was() -> None:
     lines = csv_table(recorded_session(), "actions").splitlines()
     assert lines[0] == '"what","who","due","state","step","carried over from","what happened","typed in"'
     assert lines[1] == '"Book the library room","Cat","2026-07-15","done","Deciding","","done",""'
 
 
-def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warnings(clock):
+def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warnings(clock: FakeClock) -> None:
     import csv
     import io
 
@@ -342,14 +354,14 @@ def test_csv_decisions_carry_the_counts_who_was_there_who_dissented_and_the_warn
 # Issue 9, item 16: the minutes are a record for the group and the funder, in plain words.
 
 
-def _engine(clock, plan=None):
+def _engine(clock: FakeClock, plan: Plan | None = None) -> SessionEngine:
     from workshop_tui.core.session_engine import SessionEngine, new_session
     from tests.conftest import small_plan
 
     return SessionEngine(new_session(plan or small_plan(), "Words", clock), clock)
 
 
-def test_the_minutes_show_minutes_added_with_plus(clock):
+def test_the_minutes_show_minutes_added_with_plus(clock: FakeClock) -> None:
     engine = _engine(clock)
     engine.start_timer()
     for _ in range(3):
@@ -364,7 +376,7 @@ def test_the_minutes_show_minutes_added_with_plus(clock):
     assert "On the day, 3 minutes were added." in text
 
 
-def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock):
+def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock: FakeClock) -> None:
     from workshop_tui.core.review import timing_chart
     from workshop_tui.model import Plan, Step
 
@@ -380,7 +392,7 @@ def test_the_minutes_and_the_chart_agree_on_an_overrun_under_a_minute(clock):
     assert "Warm-up: 27 seconds over" in timing_chart(engine.session)
 
 
-def test_coaching_for_the_facilitator_is_not_in_the_minutes(clock):
+def test_coaching_for_the_facilitator_is_not_in_the_minutes(clock: FakeClock) -> None:
     engine = _engine(clock)
     engine.record_decision(
         question="Keep the hall?", method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1], outcome="deferred"
@@ -393,7 +405,7 @@ def test_coaching_for_the_facilitator_is_not_in_the_minutes(clock):
         assert "2 people showed fewer than 3 fingers" in text or "Not everyone is at 3 or more" in text
 
 
-def test_each_decision_method_is_explained_the_first_time_it_appears(clock):
+def test_each_decision_method_is_explained_the_first_time_it_appears(clock: FakeClock) -> None:
     engine = _engine(clock)
     engine.record_decision(
         question="Keep the hall?", method="fist-of-five", fingers=[0, 0, 0, 2, 3, 1], outcome="agreed"
@@ -406,7 +418,9 @@ def test_each_decision_method_is_explained_the_first_time_it_appears(clock):
     assert text.index("Dot vote: ") < text.index("Which day?")
 
 
-def test_the_minutes_say_an_outcome_once_keep_an_ampersand_as_typed_and_mark_a_point_that_became_an_action(clock):
+def test_the_minutes_say_an_outcome_once_keep_an_ampersand_as_typed_and_mark_a_point_that_became_an_action(
+    clock: FakeClock,
+) -> None:
     engine = _engine(clock)
     engine.record_decision(
         question="Keep the hall?",

@@ -11,7 +11,7 @@ from workshop_tui.ui.screens.export_form import ExportForm, offered
 from tests.conftest import small_session
 
 
-def test_the_formats_are_the_ones_the_command_line_has_always_taken():
+def test_the_formats_are_the_ones_the_command_line_has_always_taken() -> None:
     assert FORMAT_NAMES == (
         "md",
         "html",
@@ -26,7 +26,7 @@ def test_the_formats_are_the_ones_the_command_line_has_always_taken():
     )
 
 
-def test_the_export_form_offers_a_rounds_outputs_only_for_a_round():
+def test_the_export_form_offers_a_rounds_outputs_only_for_a_round() -> None:
     assert [name for _, name in offered(panel=False)] == ["md", "html", "csv", "json"]
     assert [name for _, name in offered(panel=True)] == [
         "md",
@@ -52,7 +52,7 @@ def a_new_format(monkeypatch: pytest.MonkeyPatch) -> ExportFormat:
     return each
 
 
-def test_a_new_format_is_written_and_offered_from_its_entry_alone(a_new_format: ExportFormat, tmp_path: Path):
+def test_a_new_format_is_written_and_offered_from_its_entry_alone(a_new_format: ExportFormat, tmp_path: Path) -> None:
     session = small_session("Part 1")
     [written] = export(session, "title-txt", str(tmp_path / "out.txt"))
     assert written.read_text() == "Part 1\n"

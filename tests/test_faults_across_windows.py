@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,10 +44,10 @@ WINDOWS = [("ann", "facilitator"), ("bob", "note-taker"), ("cat", "note-taker"),
 class Room:
     """The windows' processes, started and killed as the test says."""
 
-    def __init__(self, path: Path, folder: Path, seed: int, slow_fsync: float):
+    def __init__(self, path: Path, folder: Path, seed: int, slow_fsync: float) -> None:
         self.path, self.folder, self.seed = path, folder, seed
         self.env = {**os.environ, "FAULT_SLOW_FSYNC": str(slow_fsync), "PYTHONPATH": str(ROOT)}
-        self.processes: dict[str, subprocess.Popen] = {}
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.kills = 0
 
     def start(self, name: str, role: str) -> None:
@@ -93,7 +94,7 @@ def lines(folder: Path, what: str) -> list[str]:
     return found
 
 
-def run_the_room(tmp_path: Path, seed: int, kills: int, slow_fsync: float = 0.0) -> dict:
+def run_the_room(tmp_path: Path, seed: int, kills: int, slow_fsync: float = 0.0) -> dict[str, Any]:
     sessions, folder = tmp_path / "sessions", tmp_path / "room"
     folder.mkdir(parents=True)
     owner = OpenSession.create(sessions, small_plan(), "Faults", SystemClock(), "Ann")
@@ -151,18 +152,18 @@ def run_the_room(tmp_path: Path, seed: int, kills: int, slow_fsync: float = 0.0)
     return report
 
 
-def test_windows_killed_at_random_lose_nothing_they_showed_and_all_show_the_file(tmp_path: Path):
+def test_windows_killed_at_random_lose_nothing_they_showed_and_all_show_the_file(tmp_path: Path) -> None:
     report = run_the_room(tmp_path, seed=int(os.environ.get("FAULT_SEED", "20261207")), kills=5)
     assert report["kills"] == 5 and report["shown"] > 20  # the run did what it says
 
 
-def test_the_same_on_a_slow_disk(tmp_path: Path):
+def test_the_same_on_a_slow_disk(tmp_path: Path) -> None:
     report = run_the_room(tmp_path, seed=int(os.environ.get("FAULT_SEED", "8")), kills=5, slow_fsync=0.03)
     assert report["shown"] > 10
 
 
 @pytest.mark.skipif(not os.environ.get("FAULT_RUNS"), reason="many seeds: FAULT_RUNS=20 pytest -k many_seeds")
-def test_many_seeds(tmp_path: Path):
+def test_many_seeds(tmp_path: Path) -> None:
     first = int(os.environ.get("FAULT_SEED") or time.time())
     for run in range(int(os.environ["FAULT_RUNS"])):
         run_the_room(tmp_path / f"run{run}", seed=first + run, kills=8, slow_fsync=0.02 if run % 3 == 2 else 0.0)

@@ -8,6 +8,7 @@ import os
 import shutil
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,9 @@ def _files(folder: Path) -> dict[str, bytes | str]:
 # 1. Links and special files.
 
 
-def test_a_link_named_like_the_lock_file_is_refused_and_what_it_points_to_is_untouched(tmp_path: Path, clock):
+def test_a_link_named_like_the_lock_file_is_refused_and_what_it_points_to_is_untouched(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = _made(tmp_path / "sessions", clock)
     outside = tmp_path / "precious.txt"
     outside.write_text("my own notes\n")
@@ -68,7 +71,7 @@ def test_a_link_named_like_the_lock_file_is_refused_and_what_it_points_to_is_unt
     assert outside.read_text() == "my own notes\n"
 
 
-def test_a_session_file_that_is_a_link_is_never_opened_for_changes(tmp_path: Path, clock):
+def test_a_session_file_that_is_a_link_is_never_opened_for_changes(tmp_path: Path, clock: FakeClock) -> None:
     real = _made(tmp_path / "elsewhere", clock, notes=1)
     before = real.read_bytes()
     folder = tmp_path / "sessions"
@@ -80,7 +83,9 @@ def test_a_session_file_that_is_a_link_is_never_opened_for_changes(tmp_path: Pat
 
 
 @pytest.mark.parametrize("command", ["add_note", "next_step"], ids=["an append", "a whole write"])
-def test_a_session_file_replaced_by_a_link_while_open_is_never_written_through_or_split(tmp_path: Path, clock, command):
+def test_a_session_file_replaced_by_a_link_while_open_is_never_written_through_or_split(
+    tmp_path: Path, clock: FakeClock, command: str
+) -> None:
     folder = tmp_path / "sessions"
     owner = OpenSession.create(folder, small_plan(), "Faults", clock, gather_seconds=60)
     try:
@@ -102,7 +107,7 @@ def test_a_session_file_replaced_by_a_link_while_open_is_never_written_through_o
         owner.close()
 
 
-def test_a_pipe_named_like_an_outbox_is_passed_over_and_said_and_resume_works(tmp_path: Path, clock):
+def test_a_pipe_named_like_an_outbox_is_passed_over_and_said_and_resume_works(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock)
     pipe = outbox_path(path, "w1")
     os.mkfifo(pipe)
@@ -131,7 +136,7 @@ def _kept_commands(path: Path, window: str, texts: list[str]) -> Path:
     return kept
 
 
-def test_an_outbox_over_4_mb_is_applied_in_full_then_removed(tmp_path: Path, clock):
+def test_an_outbox_over_4_mb_is_applied_in_full_then_removed(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock)
     texts = [f"{number} " + "x" * 1990 for number in range(2196)]
     kept = _kept_commands(path, "big", texts)
@@ -142,11 +147,13 @@ def test_an_outbox_over_4_mb_is_applied_in_full_then_removed(tmp_path: Path, clo
     assert not kept.exists()
 
 
-def test_an_outbox_stays_when_what_it_held_could_not_be_saved(tmp_path: Path, clock, monkeypatch):
+def test_an_outbox_stays_when_what_it_held_could_not_be_saved(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _made(tmp_path, clock)
     kept = _kept_commands(path, "w1", ["typed while the owner was away"])
 
-    def disk_full(*args, **kwargs):
+    def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(journal.Journal, "append", disk_full)
@@ -156,6 +163,7 @@ def test_an_outbox_stays_when_what_it_held_could_not_be_saved(tmp_path: Path, cl
     owner._closed = True  # let go as a killed process would, without the last save
     owner._stop.set()
     owner._wake.set()
+    assert owner._lock is not None
     owner._lock.release()
     monkeypatch.undo()
     with OpenSession.resume(path, clock, gather_seconds=0):
@@ -173,7 +181,7 @@ def _cut_before_first_save(path: Path) -> bytes:
     return cut
 
 
-def test_a_file_cut_before_its_first_save_line_is_kept_said_and_written_whole(tmp_path: Path, clock):
+def test_a_file_cut_before_its_first_save_line_is_kept_said_and_written_whole(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock, notes=60)
     clock.advance(60)
     with OpenSession.resume(path, clock, gather_seconds=0) as owner:
@@ -220,7 +228,9 @@ def _second_owner_writes_alone(first: OpenSession, path: Path, clock: FakeClock)
         second.close()
 
 
-def test_an_owner_whose_lock_file_was_removed_stops_writing_and_keeps_its_work_beside(tmp_path: Path, clock):
+def test_an_owner_whose_lock_file_was_removed_stops_writing_and_keeps_its_work_beside(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = _made(tmp_path, clock)
     first = OpenSession.resume(path, clock, gather_seconds=60)
     try:
@@ -230,7 +240,7 @@ def test_an_owner_whose_lock_file_was_removed_stops_writing_and_keeps_its_work_b
         first.close()
 
 
-def test_an_owner_whose_folder_was_removed_and_made_again_stops_writing_to_it(tmp_path: Path, clock):
+def test_an_owner_whose_folder_was_removed_and_made_again_stops_writing_to_it(tmp_path: Path, clock: FakeClock) -> None:
     folder = tmp_path / "sessions"
     path = _made(folder, clock)
     first = OpenSession.resume(path, clock, gather_seconds=60)
@@ -245,7 +255,9 @@ def test_an_owner_whose_folder_was_removed_and_made_again_stops_writing_to_it(tm
 
 
 @pytest.mark.skipif(AS_ROOT, reason="root may write a read-only file")
-def test_a_lock_file_made_read_only_while_held_still_keeps_a_second_window_out(tmp_path: Path, clock):
+def test_a_lock_file_made_read_only_while_held_still_keeps_a_second_window_out(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = _made(tmp_path, clock)
     with OpenSession.resume(path, clock, gather_seconds=0):
         lock_path(path).chmod(0o400)
@@ -256,7 +268,7 @@ def test_a_lock_file_made_read_only_while_held_still_keeps_a_second_window_out(t
 # Files that can never be written again.
 
 
-def test_a_session_file_replaced_by_a_folder_is_saved_beside_under_a_new_name(tmp_path: Path, clock):
+def test_a_session_file_replaced_by_a_folder_is_saved_beside_under_a_new_name(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock, notes=1)
     owner = OpenSession.resume(path, clock, gather_seconds=60)
     try:
@@ -275,7 +287,9 @@ def test_a_session_file_replaced_by_a_folder_is_saved_beside_under_a_new_name(tm
         owner.close()
 
 
-def test_when_the_sessions_folder_is_gone_the_session_is_saved_in_the_folder_above(tmp_path: Path, clock):
+def test_when_the_sessions_folder_is_gone_the_session_is_saved_in_the_folder_above(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     folder = tmp_path / "sessions"
     path = _made(folder, clock, notes=1)
     owner = OpenSession.resume(path, clock, gather_seconds=60)
@@ -290,7 +304,7 @@ def test_when_the_sessions_folder_is_gone_the_session_is_saved_in_the_folder_abo
 
 
 @pytest.mark.skipif(AS_ROOT, reason="root may write in a read-only folder")
-def test_a_read_only_folder_keeps_the_work_in_the_folder_above(tmp_path: Path, clock):
+def test_a_read_only_folder_keeps_the_work_in_the_folder_above(tmp_path: Path, clock: FakeClock) -> None:
     folder = tmp_path / "sessions"
     path = _made(folder, clock, notes=1)
     owner = OpenSession.resume(path, clock, gather_seconds=60)
@@ -305,12 +319,14 @@ def test_a_read_only_folder_keeps_the_work_in_the_folder_above(tmp_path: Path, c
         folder.chmod(0o700)
 
 
-def test_a_disk_full_as_the_window_closes_keeps_the_work_in_a_new_file(tmp_path: Path, clock, monkeypatch):
+def test_a_disk_full_as_the_window_closes_keeps_the_work_in_a_new_file(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = _made(tmp_path, clock, notes=1)
     owner = OpenSession.resume(path, clock, gather_seconds=60, retry_seconds=60)
     real_append = journal.Journal.append
 
-    def disk_full(self, *args, **kwargs):
+    def disk_full(self: journal.Journal, *args: Any, **kwargs: Any) -> int:
         if self.path == path:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_append(self, *args, **kwargs)
@@ -328,7 +344,9 @@ def test_a_disk_full_as_the_window_closes_keeps_the_work_in_a_new_file(tmp_path:
 DEEP_KEY = ".".join(["a"] * 1000) + " = 1\n"
 
 
-def test_a_plan_nested_a_thousand_deep_is_one_sentence_and_the_other_plans_still_list(tmp_path: Path, capsys):
+def test_a_plan_nested_a_thousand_deep_is_one_sentence_and_the_other_plans_still_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "deep.toml").write_text('name = "deep"\ntitle = "Deep"\n' + DEEP_KEY)
@@ -341,7 +359,9 @@ def test_a_plan_nested_a_thousand_deep_is_one_sentence_and_the_other_plans_still
     assert "co-production-part-1" in out
 
 
-def test_a_session_nested_a_thousand_deep_is_one_sentence_and_the_listing_carries_on(tmp_path: Path, clock, capsys):
+def test_a_session_nested_a_thousand_deep_is_one_sentence_and_the_listing_carries_on(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = _made(tmp_path, clock, notes=1)
     bad = tmp_path / "2020-01-01-0900-deep.toml"
     bad.write_text("schema_version = 2\n" + DEEP_KEY)
@@ -357,7 +377,9 @@ def test_a_session_nested_a_thousand_deep_is_one_sentence_and_the_listing_carrie
     assert [path for path, _ in SessionsFolder(tmp_path).unfinished()] == [good]
 
 
-def test_an_event_whose_value_breaks_the_summary_is_one_sentence_for_that_file(tmp_path: Path, clock):
+def test_an_event_whose_value_breaks_the_summary_is_one_sentence_for_that_file(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     path = _made(tmp_path, clock)
     with open(path, "a", encoding="utf-8") as file:  # a saved event, as if typed by hand
         file.write(
@@ -373,7 +395,9 @@ def test_an_event_whose_value_breaks_the_summary_is_one_sentence_for_that_file(t
 # 4. A byte-order mark.
 
 
-def test_a_session_file_with_a_byte_order_mark_opens_lists_and_exports(tmp_path: Path, clock, capsys):
+def test_a_session_file_with_a_byte_order_mark_opens_lists_and_exports(
+    tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _made(tmp_path, clock, notes=1)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert _notes(path) == ["note 0"]
@@ -388,7 +412,7 @@ def test_a_session_file_with_a_byte_order_mark_opens_lists_and_exports(tmp_path:
 # 5. The listing trusts a head only when it is the one written with the events.
 
 
-def test_a_running_session_marked_finished_by_hand_is_still_found_to_resume(tmp_path: Path, clock):
+def test_a_running_session_marked_finished_by_hand_is_still_found_to_resume(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock, notes=1)
     text = path.read_text()
     assert 'status = "paused"' in text
@@ -400,7 +424,7 @@ def test_a_running_session_marked_finished_by_hand_is_still_found_to_resume(tmp_
 # The same faults at the other doors: the plans folder and the listing's index.
 
 
-def test_a_dangling_link_named_like_a_plans_lock_never_makes_a_file_elsewhere(tmp_path: Path):
+def test_a_dangling_link_named_like_a_plans_lock_never_makes_a_file_elsewhere(tmp_path: Path) -> None:
     from workshop_tui.store.plan_files import PlanNotSaved, save_plan_version
 
     plans = tmp_path / "plans"
@@ -412,14 +436,14 @@ def test_a_dangling_link_named_like_a_plans_lock_never_makes_a_file_elsewhere(tm
     assert not outside.exists() and not (plans / "small.toml").exists()
 
 
-def test_a_pipe_named_like_the_index_never_stops_the_listing(tmp_path: Path, clock):
+def test_a_pipe_named_like_the_index_never_stops_the_listing(tmp_path: Path, clock: FakeClock) -> None:
     import signal
 
     path = _made(tmp_path, clock)
     (tmp_path / ".workshop-tui-index.json").unlink(missing_ok=True)
     os.mkfifo(tmp_path / ".workshop-tui-index.json")
 
-    def stop(*_):
+    def stop(*_: object) -> None:
         raise AssertionError("the listing waited on a pipe")
 
     before = signal.signal(signal.SIGALRM, stop)
@@ -431,7 +455,7 @@ def test_a_pipe_named_like_the_index_never_stops_the_listing(tmp_path: Path, clo
         signal.signal(signal.SIGALRM, before)
 
 
-def test_an_index_others_may_write_is_not_believed(tmp_path: Path, clock):
+def test_an_index_others_may_write_is_not_believed(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock, notes=1)
     index = tmp_path / ".workshop-tui-index.json"
     SessionsIndex(tmp_path).lines()
@@ -458,7 +482,9 @@ OpenSession.resume(Path(sys.argv[1]), FakeClock(), gather_seconds=0)
 """
 
 
-def test_an_owner_killed_while_applying_an_outbox_loses_nothing_and_applies_nothing_twice(tmp_path: Path, clock):
+def test_an_owner_killed_while_applying_an_outbox_loses_nothing_and_applies_nothing_twice(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     import subprocess
     import sys
 
@@ -481,26 +507,26 @@ def test_an_owner_killed_while_applying_an_outbox_loses_nothing_and_applies_noth
 
 
 def test_a_lock_file_that_cannot_be_opened_for_writing_still_keeps_a_second_window_out(
-    tmp_path: Path, clock, monkeypatch
-):
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # As a lock file made read-only does for anyone but root (who is let in to write it anyway).
-    from workshop_tui.store import atomic
-
     path = _made(tmp_path, clock)
-    real_open = atomic.os.open
+    real_open = os.open  # atomic's: os's own
 
-    def read_only_lock(name, flags, *args, **kwargs):
+    def read_only_lock(name: str | os.PathLike[str], flags: int, *args: Any, **kwargs: Any) -> int:
         if Path(name) == lock_path(path) and flags & (os.O_RDWR | os.O_WRONLY):
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(name))
         return real_open(name, flags, *args, **kwargs)
 
     with OpenSession.resume(path, clock, gather_seconds=0):
-        monkeypatch.setattr(atomic.os, "open", read_only_lock)
+        monkeypatch.setattr("workshop_tui.store.atomic.os.open", read_only_lock)
         with pytest.raises(FileProblem, match="open in another window"):
             OpenSession.resume(path, clock, gather_seconds=0)
 
 
-def test_a_plan_named_on_the_command_line_that_cannot_be_used_says_why(tmp_path: Path, capsys):
+def test_a_plan_named_on_the_command_line_that_cannot_be_used_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "deep.toml").write_text('name = "deep"\ntitle = "Deep"\n' + DEEP_KEY)
@@ -510,7 +536,7 @@ def test_a_plan_named_on_the_command_line_that_cannot_be_used_says_why(tmp_path:
         assert "deep.toml" in error and "nested far too deeply" in error and "Traceback" not in error
 
 
-def test_a_torn_last_save_is_kept_beside_and_said_until_the_next_save(tmp_path: Path, clock):
+def test_a_torn_last_save_is_kept_beside_and_said_until_the_next_save(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock, notes=2)
     with open(path, "ab") as file:
         file.write(b'[[events]]\nat = 2026-07-08 10:00:00+01:00\nkind = "note.ad')  # killed part-way
@@ -529,7 +555,7 @@ def test_a_torn_last_save_is_kept_beside_and_said_until_the_next_save(tmp_path: 
     assert _notes(path) == ["note 0", "note 1", "typed while the owner was away", "more"]
 
 
-def test_an_index_entry_edited_by_hand_is_not_believed(tmp_path: Path, clock):
+def test_an_index_entry_edited_by_hand_is_not_believed(tmp_path: Path, clock: FakeClock) -> None:
     path = _made(tmp_path, clock, notes=1)
     index = tmp_path / ".workshop-tui-index.json"
     SessionsIndex(tmp_path).lines()

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -196,7 +197,7 @@ _VALUES = st.recursive(
 
 @settings(max_examples=200, deadline=None)
 @given(document=st.dictionaries(_KEYS, _VALUES, max_size=4))
-def test_the_quick_depth_scan_never_counts_less_than_the_real_depth(document: dict) -> None:
+def test_the_quick_depth_scan_never_counts_less_than_the_real_depth(document: dict[str, Any]) -> None:
     import tomli_w
 
     from workshop_tui.store.toml_files import DEEPEST, nesting_depth, toml_loads

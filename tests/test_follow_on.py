@@ -16,16 +16,16 @@ from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
 from workshop_tui.export.csv_tables import csv_table
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session, read_summary
 from workshop_tui.store.sessions_folder import SessionsFolder, course_of
+from tests.conftest import plan_named
 
 WEEK = 7 * 24 * 60
 
 
 def make_part_1(folder: Path, clock: FakeClock, title: str = "Co-production training, part 1 (Leeds)") -> Path:
     """A finished part 1 with three people (one never came) and three actions, one of them done."""
-    engine = SessionEngine(new_session(find_plan("co-production-part-1").plan, title, clock), clock)
+    engine = SessionEngine(new_session(plan_named("co-production-part-1"), title, clock), clock)
     engine.add_person("Ann Smith")
     engine.add_person("Bob", role="volunteer")
     engine.add_person("Cath", arrived=False)
@@ -38,13 +38,15 @@ def make_part_1(folder: Path, clock: FakeClock, title: str = "Co-production trai
 
 
 def start_part_2(folder: Path, clock: FakeClock, follows: Path | None, title: str = "") -> OpenSession:
-    plan = find_plan("co-production-part-2").plan
+    plan = plan_named("co-production-part-2")
     return OpenSession.create(
         folder, plan, title or "Co-production training, part 2 (Leeds)", clock, follows=follows, gather_seconds=0
     )
 
 
-def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(sessions_dir: Path, clock: FakeClock):
+def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -65,7 +67,7 @@ def test_part_2_starts_with_part_1s_people_not_arrived_and_its_open_actions(sess
     assert read_summary(owner.path)["open_actions"] == 2
 
 
-def test_carried_actions_are_ticked_in_part_2_and_people_marked_arrived(sessions_dir: Path, clock: FakeClock):
+def test_carried_actions_are_ticked_in_part_2_and_people_marked_arrived(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -81,15 +83,17 @@ def test_carried_actions_are_ticked_in_part_2_and_people_marked_arrived(sessions
     assert [a.done_at is None for a in load_session(part_1).actions] == [True, True, False]
 
 
-def test_only_a_session_that_has_just_begun_can_follow_on(sessions_dir: Path, clock: FakeClock):
+def test_only_a_session_that_has_just_begun_can_follow_on(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = load_session(make_part_1(sessions_dir, clock))
-    engine = SessionEngine(new_session(find_plan("co-production-part-2").plan, "Part 2", clock), clock)
+    engine = SessionEngine(new_session(plan_named("co-production-part-2"), "Part 2", clock), clock)
     engine.add_note("Hello")
     with pytest.raises(NotNow, match="just begun"):
         engine.follow_on(part_1, "part-1.toml")
 
 
-def test_a_part_1_that_cannot_be_read_is_said_and_nothing_is_made(sessions_dir: Path, clock: FakeClock, tmp_path: Path):
+def test_a_part_1_that_cannot_be_read_is_said_and_nothing_is_made(
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path
+) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("title = ")
     with pytest.raises(Exception, match="not valid TOML"):
@@ -97,7 +101,7 @@ def test_a_part_1_that_cannot_be_read_is_said_and_nothing_is_made(sessions_dir: 
     assert not sessions_dir.exists() or list(sessions_dir.glob("*.toml")) == []
 
 
-def test_the_choice_puts_the_newest_of_the_same_course_first(sessions_dir: Path, clock: FakeClock):
+def test_the_choice_puts_the_newest_of_the_same_course_first(sessions_dir: Path, clock: FakeClock) -> None:
     leeds = make_part_1(sessions_dir, clock, "Co-production training, part 1 (Leeds)")
     clock.advance(minutes=60 * 24)
     york = make_part_1(sessions_dir, clock, "Co-production training, part 1 (York)")
@@ -112,7 +116,7 @@ def test_the_choice_puts_the_newest_of_the_same_course_first(sessions_dir: Path,
     assert course_of("Training: Part 2 (Leeds)") == course_of("training part one (leeds)") == "training (leeds)"
 
 
-def test_minutes_of_part_2_show_the_carried_actions_and_who_did_not_come(sessions_dir: Path, clock: FakeClock):
+def test_minutes_of_part_2_show_the_carried_actions_and_who_did_not_come(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -134,7 +138,7 @@ def test_minutes_of_part_2_show_the_carried_actions_and_who_did_not_come(session
     assert "Write to the council" in own and "Visit the day centre" not in own
 
 
-def test_minutes_of_part_1_say_what_happened_to_each_action_in_part_2(sessions_dir: Path, clock: FakeClock):
+def test_minutes_of_part_1_say_what_happened_to_each_action_in_part_2(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -153,7 +157,7 @@ def test_minutes_of_part_1_say_what_happened_to_each_action_in_part_2(sessions_d
     assert "still open there" in table and "done there" in table
 
 
-def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Path, clock: FakeClock):
+def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     owner = start_part_2(sessions_dir, clock, part_1)
@@ -169,7 +173,7 @@ def test_export_on_the_command_line_finds_part_2_beside_part_1(sessions_dir: Pat
     assert "and done there" in out.getvalue()
 
 
-def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: FakeClock):
+def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: FakeClock) -> None:
     part_1 = make_part_1(sessions_dir, clock)
     err = io.StringIO()
     with redirect_stderr(err):
@@ -178,7 +182,7 @@ def test_run_of_a_part_2_asks_which_part_1_to_follow(sessions_dir: Path, clock: 
     assert f"--follows {part_1.stem}" in err.getvalue() and "--follows none" in err.getvalue()
     assert sorted(sessions_dir.glob("*.toml")) == [part_1]  # nothing was started
     folder = SessionsFolder(sessions_dir)
-    plan = find_plan("co-production-part-2").plan
+    plan = plan_named("co-production-part-2")
     assert earlier_session(part_1.stem, plan, "Part 2", folder) == part_1
     assert earlier_session("none", plan, "Part 2", folder) is None
     # With no part 1 in the folder there is nothing to choose, so it starts without one.

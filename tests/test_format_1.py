@@ -26,7 +26,7 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_the_shipped_examples_as_first_written_load_and_are_what_their_own_events_make():
+def test_the_shipped_examples_as_first_written_load_and_are_what_their_own_events_make() -> None:
     # So their upgrade, which keeps only the events, loses nothing.
     for path in FILES:
         loaded = load_session(path)
@@ -40,7 +40,7 @@ def test_the_shipped_examples_as_first_written_load_and_are_what_their_own_event
     assert {load_session(path).title for path in FILES} == {make().title for make in EXAMPLES}
 
 
-def test_listing_and_reviewing_leave_a_format_1_file_untouched(folder: Path):
+def test_listing_and_reviewing_leave_a_format_1_file_untouched(folder: Path) -> None:
     before = {path.name: path.read_bytes() for path in folder.glob("*.toml")}
     lines = SessionsIndex(folder).lines()
     assert {line.title for line in lines} == {load_session(path).title for path in FILES}
@@ -48,17 +48,18 @@ def test_listing_and_reviewing_leave_a_format_1_file_untouched(folder: Path):
     assert {path.name: path.read_bytes() for path in folder.glob("*.toml")} == before
 
 
-async def test_the_review_screen_opens_a_format_1_file_without_writing_it(folder: Path):
+async def test_the_review_screen_opens_a_format_1_file_without_writing_it(folder: Path) -> None:
     path = sorted(folder.glob("*.toml"))[0]
     before = path.read_bytes()
     app = WorkshopApp(folder, FakeClock(), opening=ReviewSession(load_session(path), path))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        assert app.screen.title is not None
         assert "Co-production training" in app.screen.title
     assert path.read_bytes() == before
 
 
-def test_resuming_without_a_change_writes_nothing_and_a_change_upgrades_the_file(folder: Path):
+def test_resuming_without_a_change_writes_nothing_and_a_change_upgrades_the_file(folder: Path) -> None:
     path = sorted(folder.glob("*.toml"))[0]
     before = path.read_bytes()
     clock = FakeClock()
@@ -80,7 +81,7 @@ def test_resuming_without_a_change_writes_nothing_and_a_change_upgrades_the_file
     assert not list(folder.glob("*.bak"))
 
 
-def test_a_format_1_file_whose_state_disagrees_with_its_events_is_kept_as_a_copy(folder: Path):
+def test_a_format_1_file_whose_state_disagrees_with_its_events_is_kept_as_a_copy(folder: Path) -> None:
     path = sorted(folder.glob("*.toml"))[0]
     text = path.read_text()
     # A note changed by hand in the state but not in the events.

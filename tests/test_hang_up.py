@@ -9,7 +9,9 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 WAIT = 30  # seconds at most for each thing to happen; normally well under one
 
@@ -22,7 +24,7 @@ def _read_until(master: int, wanted: bytes, seen: bytearray) -> None:
             seen += os.read(master, 65536)
 
 
-def test_closing_the_terminal_saves_the_session_and_ends_the_app(tmp_path: Path):
+def test_closing_the_terminal_saves_the_session_and_ends_the_app(tmp_path: Path) -> None:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     command = [
@@ -59,7 +61,10 @@ def test_closing_the_terminal_saves_the_session_and_ends_the_app(tmp_path: Path)
     assert b"hello from the room" in path.read_bytes()
 
 
-def _wait_for(check):
+T = TypeVar("T")
+
+
+def _wait_for(check: Callable[[], T]) -> T:
     deadline = time.monotonic() + WAIT
     while not (found := check()):
         assert time.monotonic() < deadline, "timed out"

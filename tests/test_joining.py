@@ -7,27 +7,29 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.joining import FACILITATOR_CODE, NotWelcome, normal_code, spaced, who_joins
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.json_export import json_session
 from workshop_tui.export.member_cards import member_cards
+from workshop_tui.model import Session
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
-from tests.conftest import small_plan
+from tests.conftest import plan_named, small_plan
 from tests.panel_helpers import MEMBERS, panel_engine
 
 
-def refusal(session, *args, **kwargs) -> str:
+def refusal(session: Session, *args: Any, **kwargs: Any) -> str:
     with pytest.raises(NotWelcome) as refused:
         who_joins(session, *args, **kwargs)
     return str(refused.value)
 
 
-def test_a_name_must_be_on_the_roster_and_a_close_miss_is_offered():
+def test_a_name_must_be_on_the_roster_and_a_close_miss_is_offered() -> None:
     engine, _ = panel_engine()
     session = engine.session
     assert who_joins(session, "note-taker", "tom").window == "note-taker: Tom"  # staff: takes notes
@@ -38,7 +40,7 @@ def test_a_name_must_be_on_the_roster_and_a_close_miss_is_offered():
     assert refusal(session, "note-taker", "") == "Say who you are: your name as it is on the roster."
 
 
-def test_a_panel_member_acts_as_themselves_only_with_their_own_code():
+def test_a_panel_member_acts_as_themselves_only_with_their_own_code() -> None:
     engine, _ = panel_engine()
     session = engine.session
     # Her name alone never opens her window (it would show every sheet), nor a note-taker's.
@@ -56,7 +58,7 @@ def test_a_panel_member_acts_as_themselves_only_with_their_own_code():
     )
 
 
-def test_every_member_has_a_different_code_made_as_the_round_opens_and_a_late_member_too():
+def test_every_member_has_a_different_code_made_as_the_round_opens_and_a_late_member_too() -> None:
     engine, _ = panel_engine()
     codes = engine.session.codes
     members = [p.id for p in engine.session.participants if p.role != "staff"]
@@ -68,7 +70,7 @@ def test_every_member_has_a_different_code_made_as_the_round_opens_and_a_late_me
     assert engine.make_codes() == [] and engine.session.codes == before  # a printed card goes on working
 
 
-def test_the_facilitators_code_opens_a_co_chairs_window_under_their_own_name():
+def test_the_facilitators_code_opens_a_co_chairs_window_under_their_own_name() -> None:
     engine, _ = panel_engine()
     code = engine.session.codes[FACILITATOR_CODE]
     assert who_joins(engine.session, "note-taker", "Grace Obi", code).window == "facilitator: Grace Obi"
@@ -77,7 +79,7 @@ def test_the_facilitators_code_opens_a_co_chairs_window_under_their_own_name():
     assert who_joins(engine.session, "facilitator", "", has_key=True).role == "facilitator"
 
 
-def test_guests_join_only_while_the_facilitator_lets_them_and_a_window_may_ask_for_less():
+def test_guests_join_only_while_the_facilitator_lets_them_and_a_window_may_ask_for_less() -> None:
     engine, _ = panel_engine()
     engine.allow_guests(True)
     assert who_joins(engine.session, "note-taker", "Visitor From Leeds").window == "guest: Visitor From Leeds"
@@ -88,7 +90,9 @@ def test_guests_join_only_while_the_facilitator_lets_them_and_a_window_may_ask_f
     assert [e.kind for e in engine.session.events[-2:]] == ["session.guests", "session.guests"]  # recorded
 
 
-def test_the_note_taker_named_when_the_session_began_may_join_by_that_name(sessions_dir, clock):
+def test_the_note_taker_named_when_the_session_began_may_join_by_that_name(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     owner = OpenSession.create(sessions_dir, small_plan(), "Training", clock, "Ann", "Bob Jones")
     try:
         assert who_joins(owner.session, "note-taker", "bob  jones").window == "note-taker: Bob Jones"
@@ -96,7 +100,7 @@ def test_the_note_taker_named_when_the_session_began_may_join_by_that_name(sessi
         owner.close()
 
 
-def test_codes_never_leave_in_an_export_but_the_member_cards_which_are_private(tmp_path):
+def test_codes_never_leave_in_an_export_but_the_member_cards_which_are_private(tmp_path: Path) -> None:
     engine, _ = panel_engine()
     session = engine.session
     codes = set(session.codes.values())
@@ -111,8 +115,8 @@ def test_codes_never_leave_in_an_export_but_the_member_cards_which_are_private(t
     assert cards.count('class="card"') == len(MEMBERS)
 
 
-def test_member_cards_from_the_command_line_are_readable_by_their_owner_only(tmp_path, clock):
-    owner = OpenSession.create(tmp_path, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Grace")
+def test_member_cards_from_the_command_line_are_readable_by_their_owner_only(tmp_path: Path, clock: FakeClock) -> None:
+    owner = OpenSession.create(tmp_path, plan_named("commissioning-shortlisting"), "Fund", clock, "Grace")
     for name, role in MEMBERS:
         owner.apply(Command("add_person", {"name": name, "role": role}))
     owner.apply(Command("open_round", {"pot_pence": 10_000_00}))
@@ -158,7 +162,7 @@ def test_member_cards_from_the_command_line_are_readable_by_their_owner_only(tmp
     assert anonymised.returncode == 2 and "Leave out --anonymise" in anonymised.stderr
 
 
-def join_says(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+def join_says(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "workshop_tui", "join", *args, "--sessions-dir", str(tmp_path)],
         capture_output=True,
@@ -169,7 +173,9 @@ def join_says(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_join_under_a_name_not_on_the_roster_is_refused_before_any_screen_opens(tmp_path, clock):
+def test_join_under_a_name_not_on_the_roster_is_refused_before_any_screen_opens(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     owner = OpenSession.create(tmp_path, small_plan(), "Training", clock, "Ann")
     owner.apply(Command("add_person", {"name": "Margaret Smith", "role": "older person"}))
     owner.close()
@@ -185,14 +191,16 @@ def test_join_under_a_name_not_on_the_roster_is_refused_before_any_screen_opens(
     assert nameless.returncode == 2 and "Say who you are" in nameless.stderr
 
 
-def test_normal_code_takes_what_people_type():
+def test_normal_code_takes_what_people_type() -> None:
     assert normal_code(" kx7-4mp ") == normal_code("KX7 4MP") == "KX74MP"
 
 
-def test_in_a_panels_session_a_members_name_never_opens_a_window_even_before_the_round_opens(sessions_dir, clock):
+def test_in_a_panels_session_a_members_name_never_opens_a_window_even_before_the_round_opens(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     """Found on a second read: before the round opened, Margaret's name alone opened a note-taker's window,
     which kept its rights once the round was open."""
-    owner = OpenSession.create(sessions_dir, find_plan("commissioning-shortlisting").plan, "Fund", clock, "Grace")
+    owner = OpenSession.create(sessions_dir, plan_named("commissioning-shortlisting"), "Fund", clock, "Grace")
     try:
         owner.apply(Command("add_person", {"name": "Margaret Smith", "role": "older person"}))
         assert owner.session.panel is None
@@ -201,7 +209,7 @@ def test_in_a_panels_session_a_members_name_never_opens_a_window_even_before_the
         owner.close()
 
 
-def test_a_member_with_no_name_on_the_roster_acts_by_their_id():
+def test_a_member_with_no_name_on_the_roster_acts_by_their_id() -> None:
     engine, _ = panel_engine()
     engine.add_person("", "volunteer")
     unnamed = engine.session.participants[-1]
@@ -214,13 +222,13 @@ def test_a_member_with_no_name_on_the_roster_acts_by_their_id():
             engine.enter_score("p1", "app1", "need", 3)
 
 
-def test_referring_to_the_funder_is_only_for_an_application_nobody_is_free_to_decide():
+def test_referring_to_the_funder_is_only_for_an_application_nobody_is_free_to_decide() -> None:
     engine, _ = panel_engine()
     with pytest.raises(NotNow, match="Members are free to decide Hillside Lunch Club"):
         engine.make_award("app1", "refer to the funder", "We would rather not")
 
 
-def test_a_stranger_at_the_browsers_join_page_is_never_offered_a_name_from_the_roster():
+def test_a_stranger_at_the_browsers_join_page_is_never_offered_a_name_from_the_roster() -> None:
     engine, _ = panel_engine()
     assert "Did you mean" not in refusal(engine.session, "note-taker", "Tomm", suggest=False)
     assert "Did you mean Tom?" in refusal(engine.session, "note-taker", "Tomm")

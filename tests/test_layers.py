@@ -2,11 +2,12 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 CORE_PACKAGES = ["model", "core", "store", "export"]
 
 
-def test_model_core_store_and_export_do_not_import_textual():
+def test_model_core_store_and_export_do_not_import_textual() -> None:
     script = (
         "import sys, pkgutil, importlib\n"
         "import workshop_tui\n"
@@ -26,7 +27,7 @@ def test_model_core_store_and_export_do_not_import_textual():
     assert int(count) >= 10
 
 
-def test_the_ui_does_import_textual():
+def test_the_ui_does_import_textual() -> None:
     # The same check on the UI proves the subprocess method can see an import of Textual.
     script = "import sys, workshop_tui.ui.app; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
@@ -50,7 +51,7 @@ FILE_WORK = {
 }
 
 
-def _file_work_in(path) -> list[str]:
+def _file_work_in(path: Path) -> list[str]:
     import ast
 
     found = []
@@ -70,7 +71,7 @@ def _file_work_in(path) -> list[str]:
     return found
 
 
-def test_no_screen_opens_locks_or_writes_a_session_file():
+def test_no_screen_opens_locks_or_writes_a_session_file() -> None:
     from pathlib import Path
 
     ui = Path(__file__).resolve().parent.parent / "workshop_tui" / "ui"
@@ -78,7 +79,7 @@ def test_no_screen_opens_locks_or_writes_a_session_file():
     assert {name: found for name, found in offences.items() if found} == {}
 
 
-def test_the_file_work_check_sees_file_work_where_there_is_some():
+def test_the_file_work_check_sees_file_work_where_there_is_some() -> None:
     # The same check on the owner proves it can see opening, locking and writing.
     from pathlib import Path
 

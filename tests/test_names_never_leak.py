@@ -6,6 +6,7 @@ import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, new_session
@@ -13,8 +14,7 @@ from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.feedback_letters import feedback_letters
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.export.panel_report import markdown_report
-from workshop_tui.store.plan_library import find_plan
-from tests.conftest import TEN_AM
+from tests.conftest import TEN_AM, plan_named
 from tests.panel_helpers import CRITERIA, everyone_declares
 
 # Names that are no everyday word, so finding one in an output is a leak, never the output's own words.
@@ -66,7 +66,7 @@ def forms(first: str, last: str) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def named_rounds(draw):
+def named_rounds(draw: DrawFn) -> tuple[list[tuple[str, str]], list[str]]:
     people = draw(
         st.lists(
             st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)),
@@ -81,10 +81,12 @@ def named_rounds(draw):
 
 @settings(max_examples=80, deadline=None)
 @given(named_rounds())
-def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn):
+def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(
+    drawn: tuple[list[tuple[str, str]], list[str]],
+) -> None:
     people, said = drawn
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(new_session(find_plan("commissioning-shortlisting").plan, "Fund", clock), clock)
+    engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Fund", clock), clock)
     for first, last in people:
         engine.add_person(f"{first} {last}", "older person")
     engine.open_round(50_000_00)
@@ -111,7 +113,7 @@ def test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output(drawn
             assert not found, f"{part!r} is in an output: {found[0][:300]}"
 
 
-def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed():
+def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed() -> None:
     from workshop_tui.export.anonymise import names_in
 
     roster = ["Margaret Smith", "Dennis Hill"]
@@ -121,7 +123,7 @@ def test_a_reason_is_checked_for_any_form_of_a_name_as_it_is_typed():
     assert names_in("Anne said so", ["Anne-Marie Jones"]) == ["Anne-Marie Jones"]  # each part of a double name
 
 
-def test_a_surname_that_is_a_word_of_the_file_never_breaks_the_anonymised_copy():
+def test_a_surname_that_is_a_word_of_the_file_never_breaks_the_anonymised_copy() -> None:
     """Found on a second read: "Chris Round" turned the session's "round" into a name, and no letter could be written."""
     from tests.panel_helpers import panel_engine, score_everything
 

@@ -3,16 +3,20 @@ a failing disk loses nothing and says so; and nothing ever waits on a save."""
 
 import errno
 import os
+import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Unpack
 
 import pytest
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import NotNow
-from workshop_tui.store import atomic, journal
-from workshop_tui.store.open_session import Change, Command, OpenSession
-from workshop_tui.store.session_file import load_session
+from workshop_tui.model import Event, Session
+from workshop_tui.store import journal
+from workshop_tui.store.open_session import Change, Command, OpenSession, SaverTimings, SaveState
+from workshop_tui.store.session_file import event_text, load_session, save_new_session
 from tests.conftest import small_plan
 from tests.stalled_disk import StalledDisk
 
@@ -22,7 +26,7 @@ WAIT = 10  # seconds at most for the saver thread to answer; normally millisecon
 class Heard:
     """Collects what the owner tells, and lets a test wait for the next save report."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.changes: list[Change] = []
         self.saved = threading.Event()
 
@@ -31,17 +35,19 @@ class Heard:
         if change.notice is None:  # every change is told as a save: the events it made are on disk
             self.saved.set()
 
-    def next_save(self):
+    def next_save(self) -> SaveState:
         assert self.saved.wait(WAIT), "the saver did not report"
         self.saved.clear()
         return self.changes[-1].save
 
 
-def _open(folder: Path, clock: FakeClock, **saver) -> OpenSession:
+def _open(folder: Path, clock: FakeClock, **saver: Unpack[SaverTimings]) -> OpenSession:
     return OpenSession.create(folder, small_plan(), "Owner", clock, "Sam", "Jo", **saver)
 
 
-def test_a_command_returns_its_events_and_listeners_hear_them_only_once_they_are_on_disk(tmp_path: Path, clock):
+def test_a_command_returns_its_events_and_listeners_hear_them_only_once_they_are_on_disk(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     with _open(tmp_path, clock, gather_seconds=60) as owner:
         heard = Heard()
         owner.listen(heard)
@@ -54,7 +60,7 @@ def test_a_command_returns_its_events_and_listeners_hear_them_only_once_they_are
         assert [n.text for n in load_session(owner.path).notes] == ["Where is the loop?"]
 
 
-def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path, clock):
+def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path, clock: FakeClock) -> None:
     with (
         _open(tmp_path, clock) as owner,
         pytest.raises(NotNow, match="'save_session' is not something a session can do"),
@@ -62,7 +68,7 @@ def test_a_command_the_session_does_not_know_is_refused_in_words(tmp_path: Path,
         owner.apply(Command("save_session"))
 
 
-def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock):
+def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock: FakeClock) -> None:
     with _open(tmp_path, clock, gather_seconds=0) as owner:
         heard = Heard()
         owner.listen(heard)
@@ -73,12 +79,14 @@ def test_a_change_is_written_by_the_saver_thread(tmp_path: Path, clock):
 
 
 @pytest.mark.parametrize("error", [errno.EROFS, errno.ENOSPC, errno.EACCES])
-def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(tmp_path: Path, clock, monkeypatch, error):
+def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, error: int
+) -> None:
     broken = {"yes": True}
-    real_write, real_mkstemp = journal.os.write, atomic.tempfile.mkstemp
+    real_write, real_mkstemp = os.write, tempfile.mkstemp  # the journal's and atomic's: os's and tempfile's own
 
-    def refuse(real):
-        def call(*args, **kwargs):
+    def refuse(real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
             if broken["yes"]:
                 raise OSError(error, os.strerror(error))
             return real(*args, **kwargs)
@@ -88,8 +96,8 @@ def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(tmp_path:
     owner = _open(tmp_path, clock, gather_seconds=0, retry_seconds=0.01)
     heard = Heard()
     owner.listen(heard)
-    monkeypatch.setattr(journal.os, "write", refuse(real_write))
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse(real_mkstemp))
+    monkeypatch.setattr("workshop_tui.store.journal.os.write", refuse(real_write))
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", refuse(real_mkstemp))
     try:
         owner.apply(Command("add_note", {"typed": "kept"}))
         failed = heard.next_save()
@@ -106,14 +114,16 @@ def test_a_failing_disk_is_reported_plainly_and_retried_until_it_works(tmp_path:
         owner.close()
 
 
-def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(tmp_path: Path, clock, monkeypatch):
+def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     owner = _open(tmp_path, clock, gather_seconds=0, retry_seconds=0.01)
     heard = Heard()
     owner.listen(heard)
     calls = {"count": 0}
-    real = journal.event_text
+    real = event_text  # the journal's, from the session file
 
-    def odd_failure(event):
+    def odd_failure(event: Event) -> str:
         calls["count"] += 1
         if calls["count"] == 1:
             raise ValueError("something nobody expected")
@@ -131,7 +141,9 @@ def test_a_save_that_fails_for_any_reason_says_so_and_the_saver_goes_on(tmp_path
         owner.close()
 
 
-def test_no_command_waits_on_a_save_that_is_writing(tmp_path: Path, clock, monkeypatch):
+def test_no_command_waits_on_a_save_that_is_writing(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     owner = _open(tmp_path, clock, gather_seconds=0)
     disk = StalledDisk(monkeypatch)
     try:
@@ -149,7 +161,7 @@ def test_no_command_waits_on_a_save_that_is_writing(tmp_path: Path, clock, monke
         owner.close()
 
 
-def test_flush_saves_at_once_on_the_calling_thread(tmp_path: Path, clock):
+def test_flush_saves_at_once_on_the_calling_thread(tmp_path: Path, clock: FakeClock) -> None:
     owner = _open(tmp_path, clock, gather_seconds=60)
     owner.apply(Command("add_note", {"typed": "now"}))
     assert owner.flush().ok and owner.save_state.unsaved == 0
@@ -157,7 +169,7 @@ def test_flush_saves_at_once_on_the_calling_thread(tmp_path: Path, clock):
     owner.close()
 
 
-def test_closing_lets_go_of_the_lock_and_a_second_owner_is_refused_until_then(tmp_path: Path, clock):
+def test_closing_lets_go_of_the_lock_and_a_second_owner_is_refused_until_then(tmp_path: Path, clock: FakeClock) -> None:
     owner = _open(tmp_path, clock)
     from workshop_tui.store.problems import FileProblem
 
@@ -167,7 +179,9 @@ def test_closing_lets_go_of_the_lock_and_a_second_owner_is_refused_until_then(tm
     OpenSession.resume(owner.path, clock).close()
 
 
-def test_leftover_temporary_files_of_killed_saves_are_removed_on_the_next_open(tmp_path: Path, clock):
+def test_leftover_temporary_files_of_killed_saves_are_removed_on_the_next_open(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     owner = _open(tmp_path, clock)
     owner.close()
     leftover = tmp_path / f".{owner.path.name}.abc123.saving"
@@ -178,7 +192,7 @@ def test_leftover_temporary_files_of_killed_saves_are_removed_on_the_next_open(t
     assert not leftover.exists() and other.exists()
 
 
-def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_path: Path, clock):
+def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_path: Path, clock: FakeClock) -> None:
     from workshop_tui.store.problems import FileProblem
 
     owner = _open(tmp_path, clock)
@@ -194,20 +208,20 @@ def test_a_finished_session_cannot_be_resumed_but_takes_a_trainers_comment(tmp_p
 
 
 def test_a_session_whose_file_could_not_be_made_never_takes_over_another_sessions_file(
-    tmp_path: Path, clock, monkeypatch
-):
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop_tui.store import sessions_folder
 
     first = _open(tmp_path, clock)
     first.apply(Command("add_note", {"typed": "the first session's note"}))
     first.close()
-    real = sessions_folder.save_new_session
+    real = save_new_session  # sessions_folder's, from the session file
     broken = {"yes": True}
 
-    def full_disk(session, path):
+    def full_disk(session: Session, path: Path) -> None:
         if broken["yes"]:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real(session, path)
+        real(session, path)
 
     monkeypatch.setattr(sessions_folder, "save_new_session", full_disk)
     second = _open(tmp_path, clock, gather_seconds=60, retry_seconds=60)  # the same title in the same minute
@@ -220,17 +234,19 @@ def test_a_session_whose_file_could_not_be_made_never_takes_over_another_session
     assert [n.text for n in load_session(second.path).notes] == ["the second session's note"]
 
 
-def test_a_closed_owner_never_writes_again_even_after_a_failed_save(tmp_path: Path, clock, monkeypatch):
+def test_a_closed_owner_never_writes_again_even_after_a_failed_save(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     owner = _open(tmp_path, clock, gather_seconds=60)
     owner.apply(Command("finish"))
-    real_mkstemp = atomic.tempfile.mkstemp
+    real_mkstemp = tempfile.mkstemp  # atomic's: tempfile's own
 
-    def refuse(*args, **kwargs):
+    def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", refuse)
     assert not owner.close().ok
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", real_mkstemp)
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", real_mkstemp)
     with OpenSession.resume(owner.path, clock, allow_finished=True) as review:
         review.add_comment("s1", "Added after the disk came back")
     owner.close()  # again, as a screen closing later would
@@ -238,7 +254,7 @@ def test_a_closed_owner_never_writes_again_even_after_a_failed_save(tmp_path: Pa
     assert [c.text for c in load_session(owner.path).comments] == ["Added after the disk came back"]
 
 
-def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Path, clock: FakeClock):
+def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Path, clock: FakeClock) -> None:
     owner = _open(sessions_dir, clock)
     with pytest.raises(NotNow, match="Only the facilitator can finish"):
         owner.apply(Command("finish", role="note-taker"))
@@ -252,19 +268,20 @@ def test_apply_checks_the_role_it_is_given_and_stamps_that_role(sessions_dir: Pa
     owner.close()
 
 
-def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands(tmp_path: Path, clock):
+def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     from workshop_tui.core.session_engine import WrongThread
-    from workshop_tui.model import Event
 
     with _open(tmp_path, clock, gather_seconds=0) as owner:
         changers: set[str] = set()
         real_apply = owner.engine.apply
 
-        def watched(event):
+        def watched(event: Event) -> None:
             changers.add(threading.current_thread().name)
             real_apply(event)
 
-        owner.engine.apply = watched
+        owner.engine.apply = watched  # type: ignore[method-assign]  # to see which thread applies each event
         senders = [
             threading.Thread(target=lambda n=n: owner.apply(Command("add_note", {"typed": f"From {n}"})))
             for n in range(8)
@@ -280,12 +297,12 @@ def test_only_the_applying_thread_changes_the_session_whoever_sends_the_commands
             real_apply(Event(at=clock.now(), kind="note.add", details={"note": "n99", "step": "s1", "text": "x"}))
 
 
-def test_a_listener_that_saves_again_as_it_is_told_of_a_save_does_not_hang(tmp_path: Path, clock):
+def test_a_listener_that_saves_again_as_it_is_told_of_a_save_does_not_hang(tmp_path: Path, clock: FakeClock) -> None:
     # A screen told of a finish during its own flush shows the finished screen, which flushes again.
     with _open(tmp_path, clock, gather_seconds=60) as owner:
         more = iter(["came in meanwhile"])
 
-        def told(change):
+        def told(change: Change) -> None:
             if change.events:
                 for text in more:  # another window's change arrives as this one is told: save it too
                     owner.apply(Command("add_note", {"typed": text}))

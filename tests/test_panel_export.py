@@ -5,6 +5,7 @@ import csv
 import io
 import re
 import stat
+from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
@@ -25,10 +27,9 @@ from workshop_tui.export.panel_csv import HEADER, scores_csv
 from workshop_tui.export.panel_report import html_report, markdown_report
 from workshop_tui.model import Session
 from workshop_tui.model.round import pounds
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import save_new_session
-from tests.conftest import TEN_AM, small_session
+from tests.conftest import TEN_AM, plan_named, small_session
 from tests.panel_helpers import CRITERIA, decided_round, everyone_declares, panel_engine
 
 NAMES = ["Margaret", "Dennis", "Evelyn", "Priya", "Harold", "Tom"]
@@ -42,10 +43,10 @@ class Text(HTMLParser):
         self.tags: list[str] = []
         self.text = ""
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self.text += data + "\n"
 
 
@@ -136,13 +137,13 @@ EVERY_PART = [
 
 
 @pytest.mark.parametrize("form", ["md", "html"])
-def test_the_report_has_every_part_in_markdown_and_in_html(decided, form):
+def test_the_report_has_every_part_in_markdown_and_in_html(decided: Session, form: str) -> None:
     text = md_text(markdown_report(decided)) if form == "md" else page_text(html_report(decided))
     missing = [part for part in EVERY_PART if part not in text]
     assert missing == []
 
 
-def test_the_report_shows_each_members_scores_with_words_never_zero_or_blank(decided):
+def test_the_report_shows_each_members_scores_with_words_never_zero_or_blank(decided: Session) -> None:
     report = markdown_report(decided)
     criteria = [
         "Meets a real need",
@@ -169,7 +170,7 @@ def test_the_report_shows_each_members_scores_with_words_never_zero_or_blank(dec
             assert all(cell not in ("", "0") for cell in row), row
 
 
-def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_its_line(decided):
+def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_its_line(decided: Session) -> None:
     report = markdown_report(decided)
     changed, agreed = md_tables(report, "## Changes in moderation")
     assert changed[1:] == [
@@ -201,7 +202,7 @@ def test_the_report_lists_every_changed_and_agreed_score_and_the_ranking_with_it
     assert ranking[3][4:] == ["fund a smaller amount", "£25,000 given"]
 
 
-def test_the_report_html_parses_and_keeps_hostile_text_as_words():
+def test_the_report_html_parses_and_keeps_hostile_text_as_words() -> None:
     engine, _ = panel_engine()
     engine.add_application("<script>alert(1)</script>", '<b>Bold</b> & "quoted"', 5_000_00)
     engine.enter_score("p1", "app5", "need", 3, comment="<img src=x onerror=alert(2)>")
@@ -217,7 +218,7 @@ def test_the_report_html_parses_and_keeps_hostile_text_as_words():
     assert "\\<script\\>" in markdown_report(engine.session)  # Markdown keeps it from being a tag too
 
 
-def test_a_session_without_a_round_is_one_sentence_for_every_panel_output():
+def test_a_session_without_a_round_is_one_sentence_for_every_panel_output() -> None:
     session = small_session()
     for make in (markdown_report, html_report, scores_csv, feedback_letters):
         with pytest.raises(FileProblem, match="this session has no commissioning round") as problem:
@@ -228,7 +229,7 @@ def test_a_session_without_a_round_is_one_sentence_for_every_panel_output():
 # The minutes and the review.
 
 
-def test_the_minutes_of_a_round_say_what_the_panel_did_and_when(decided):
+def test_the_minutes_of_a_round_say_what_the_panel_did_and_when(decided: Session) -> None:
     minutes = md_text(markdown_minutes(decided))
     section = minutes[minutes.index("## The panel's work") : minutes.index("## Actions")]
     for words in [
@@ -248,14 +249,14 @@ def test_the_minutes_of_a_round_say_what_the_panel_did_and_when(decided):
     assert [s.part for s in minutes_sections(decided) if s.heading == "The panel's work"] == ["decisions"]
 
 
-def test_a_session_without_a_round_has_no_panel_section_in_its_minutes():
+def test_a_session_without_a_round_has_no_panel_section_in_its_minutes() -> None:
     assert "The panel's work" not in markdown_minutes(small_session())
 
 
 # The scores CSV.
 
 
-def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_state(decided):
+def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_state(decided: Session) -> None:
     rows = list(csv.reader(io.StringIO(scores_csv(decided))))
     assert rows[0] == HEADER
     members = ["Margaret", "Dennis", "Evelyn", "Priya", "Harold"]  # Tom is staff: he does not score
@@ -299,7 +300,7 @@ def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_
 # Feedback letters.
 
 
-def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided):
+def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided: Session) -> None:
     letter = md_text(markdown_letter(decided, "app2"))
     assert letter.startswith("# Feedback on your application: Riverside Walkers\n")
     assert "The panel decided to decline your application this time." in letter
@@ -321,7 +322,7 @@ def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided):
     assert "The panel has not made a decision on your application yet." in md_text(markdown_letter(decided, "app5"))
 
 
-def test_another_applicants_name_or_amount_typed_in_a_comment_is_taken_out_of_a_letter():
+def test_another_applicants_name_or_amount_typed_in_a_comment_is_taken_out_of_a_letter() -> None:
     engine, _ = panel_engine()
     engine.add_application("Age UK", "Falls prevention", 12_345_00)
     engine.add_application("Age UK Leeds", "Age UK Leeds lunch club", 23_456_00)
@@ -339,7 +340,7 @@ def test_another_applicants_name_or_amount_typed_in_a_comment_is_taken_out_of_a_
     assert "Dear Age UK Leeds," in to_leeds  # its own name holds "Age UK", and that is theirs
 
 
-def test_letters_are_named_after_each_organisation_made_safe():
+def test_letters_are_named_after_each_organisation_made_safe() -> None:
     engine, _ = panel_engine()
     engine.add_application("../../etc/passwd Café", "A path", 1_000_00)
     engine.add_application("日本語", "Only other letters", 1_000_00)
@@ -363,8 +364,22 @@ name = st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join)
 LEVEL = st.one_of(st.none(), st.integers(1, 5))
 
 
+# A drawn round: (organisation, project, pence) of each application; (application, member, criterion) of
+# each cell; a level and another for each cell; a comment for each; the agreed levels; reasons; which one.
+DrawnRound = tuple[
+    list[tuple[str, str, int]],
+    list[tuple[int, int, str]],
+    list[int | None],
+    list[int | None],
+    list[str],
+    list[int],
+    list[str],
+    int,
+]
+
+
 @st.composite
-def rounds(draw):
+def rounds(draw: DrawFn) -> DrawnRound:
     count = draw(st.integers(2, 4))
     names = draw(st.lists(name, min_size=2 * count, max_size=2 * count, unique_by=str.casefold))
     amounts = draw(
@@ -374,7 +389,9 @@ def rounds(draw):
     )
     applications = [(names[2 * i], names[2 * i + 1], amounts[i] * 100) for i in range(count)]
     mention = st.sampled_from([n for n in names] + [pounds(a * 100) for a in amounts])
-    case = st.sampled_from([str, str.upper, str.lower, lambda text: text.replace(" ", "  ")])
+    case: st.SearchStrategy[Callable[[str], str]] = st.sampled_from(
+        [str, str.upper, str.lower, lambda text: text.replace(" ", "  ")]
+    )
     comment = st.lists(st.tuples(mention, case).map(lambda pair: pair[1](pair[0])), max_size=3).map(" and ".join)
     cells = [(a, m, c) for a in range(count) for m in range(3) for c in CRITERIA]
     levels = draw(st.lists(LEVEL, min_size=len(cells), max_size=len(cells)))
@@ -386,13 +403,18 @@ def rounds(draw):
     return applications, cells, levels, other_levels, comments, agreed, reasons, chosen
 
 
-def build_round(applications, cells, levels, comments, agreed, reasons) -> Session:
+def build_round(
+    applications: list[tuple[str, str, int]],
+    cells: list[tuple[int, int, str]],
+    levels: list[int | None],
+    comments: list[str],
+    agreed: list[int],
+    reasons: list[str],
+) -> Session:
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(
-        new_session(find_plan("commissioning-shortlisting").plan, "Healthy ageing fund", clock), clock
-    )
-    for member in ["Margaret", "Dennis", "Evelyn"]:
-        engine.add_person(member, "older person")
+    engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Healthy ageing fund", clock), clock)
+    for name in ["Margaret", "Dennis", "Evelyn"]:
+        engine.add_person(name, "older person")
     engine.open_round(60_000_00)
     for organisation, project, amount in applications:
         engine.add_application(organisation, project, amount)
@@ -404,8 +426,10 @@ def build_round(applications, cells, levels, comments, agreed, reasons) -> Sessi
         )
     engine.reveal_scores()
     for i, level in enumerate(agreed):
-        app, criterion = divmod(i, len(CRITERIA))
-        engine.agree_score(f"app{app + 1}", CRITERIA[criterion], level, f"{reasons[app]} agreedmark{app}x{criterion}")
+        app, criterion_number = divmod(i, len(CRITERIA))
+        engine.agree_score(
+            f"app{app + 1}", CRITERIA[criterion_number], level, f"{reasons[app]} agreedmark{app}x{criterion_number}"
+        )
     for app, words in enumerate(reasons):
         try:
             engine.make_award(f"app{app + 1}", "decline", f"Because {words}", departure_reason=f"Ranking note {words}")
@@ -426,7 +450,7 @@ def mentions(wanted: str, text: str) -> list[tuple[int, int]]:
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(rounds())
-def test_a_letter_never_tells_one_applicant_about_another(drawn):
+def test_a_letter_never_tells_one_applicant_about_another(drawn: DrawnRound) -> None:
     applications, cells, levels, other_levels, comments, agreed, reasons, chosen = drawn
     session = build_round(applications, cells, levels, comments, agreed, reasons)
     own_org, own_project, _ = applications[chosen]
@@ -476,7 +500,7 @@ def every_output(session: Session) -> str:
     )
 
 
-def test_anonymised_outputs_hold_no_members_name_and_number_the_members(decided):
+def test_anonymised_outputs_hold_no_members_name_and_number_the_members(decided: Session) -> None:
     everything = every_output(anonymise(decided))
     for person in NAMES:
         assert not re.search(rf"\b{person}\b", everything, re.IGNORECASE), person
@@ -487,7 +511,7 @@ def test_anonymised_outputs_hold_no_members_name_and_number_the_members(decided)
     assert "Stepped out of this decision: Panel member 4." in report
 
 
-def test_anonymising_keeps_an_organisations_name_that_holds_a_members_name():
+def test_anonymising_keeps_an_organisations_name_that_holds_a_members_name() -> None:
     engine, _ = panel_engine()
     engine.add_application("St Margaret's Friends", "Dennis Road garden", 1_000_00)
     engine.enter_score("p2", "app5", "need", 4, comment="Margaret says St Margaret's Friends do this well")
@@ -503,7 +527,9 @@ def _export(folder: Path, *args: str) -> int:
     return main(["--sessions-dir", str(folder), "export", "round", *args])
 
 
-def test_export_writes_every_panel_output_readable_by_its_owner_only(tmp_path: Path, decided, capsys):
+def test_export_writes_every_panel_output_readable_by_its_owner_only(
+    tmp_path: Path, decided: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
     save_new_session(decided, tmp_path / "round.toml")
     for form, name in [("report-md", "report.md"), ("report-html", "report.html"), ("scores-csv", "scores.csv")]:
         assert _export(tmp_path, "--format", form, "-o", str(tmp_path / name)) == 0
@@ -534,7 +560,9 @@ def test_export_writes_every_panel_output_readable_by_its_owner_only(tmp_path: P
     assert (letters / "app1-hillside-lunch-club.md").read_text().startswith("# Feedback")
 
 
-def test_anonymised_exports_from_the_command_line_name_no_member(tmp_path: Path, decided, capsys):
+def test_anonymised_exports_from_the_command_line_name_no_member(
+    tmp_path: Path, decided: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
     save_new_session(decided, tmp_path / "round.toml")
     assert _export(tmp_path, "--format", "report-md", "--anonymise") == 0
     assert _export(tmp_path, "--format", "scores-csv", "--anonymise") == 0
@@ -546,7 +574,9 @@ def test_anonymised_exports_from_the_command_line_name_no_member(tmp_path: Path,
 
 
 @pytest.mark.parametrize("form", ["report-md", "report-html", "scores-csv", "letters-md", "letters-html"])
-def test_export_of_a_session_without_a_round_is_one_sentence_and_status_2(tmp_path: Path, capsys, form):
+def test_export_of_a_session_without_a_round_is_one_sentence_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
     save_new_session(small_session(), tmp_path / "round.toml")
     assert _export(tmp_path, "--format", form, "-o", str(tmp_path / "out")) == 2
     error = capsys.readouterr().err
@@ -554,7 +584,7 @@ def test_export_of_a_session_without_a_round_is_one_sentence_and_status_2(tmp_pa
     assert not (tmp_path / "out").exists()
 
 
-def test_letters_need_a_folder(tmp_path: Path, decided, capsys):
+def test_letters_need_a_folder(tmp_path: Path, decided: Session, capsys: pytest.CaptureFixture[str]) -> None:
     save_new_session(decided, tmp_path / "round.toml")
     assert _export(tmp_path, "--format", "letters-md") == 2
     assert "-o FOLDER" in capsys.readouterr().err
@@ -616,7 +646,9 @@ def re_decided() -> tuple[Session, Session]:
     return re_decided_round()
 
 
-def test_the_reports_ranking_shows_the_panels_decisions_and_the_funding_line_after_them(re_decided):
+def test_the_reports_ranking_shows_the_panels_decisions_and_the_funding_line_after_them(
+    re_decided: tuple[Session, Session],
+) -> None:
     before, _ = re_decided
     report = md_text(markdown_report(before))
     ranking = md_tables(report, "## The ranking")[0]
@@ -661,7 +693,9 @@ def test_the_reports_ranking_shows_the_panels_decisions_and_the_funding_line_aft
     assert "It followed the ranking and the money left when it was made." in canal[: canal.index("\n###")]
 
 
-def test_every_departure_and_its_reason_show_and_the_money_says_plainly_when_it_is_over_the_pot(re_decided):
+def test_every_departure_and_its_reason_show_and_the_money_says_plainly_when_it_is_over_the_pot(
+    re_decided: tuple[Session, Session],
+) -> None:
     _, after = re_decided
     report = md_text(markdown_report(after))
     assert (
@@ -683,7 +717,7 @@ def test_every_departure_and_its_reason_show_and_the_money_says_plainly_when_it_
     assert "That is £35,000 more than the pot, for the reason the panel gave: Testing only." in report
 
 
-def test_a_replaced_decision_shows_what_it_was_when_and_why(re_decided):
+def test_a_replaced_decision_shows_what_it_was_when_and_why(re_decided: tuple[Session, Session]) -> None:
     _, after = re_decided
     report = md_text(markdown_report(after))
     riverside = report[report.index("### Riverside Walkers: Walks for all\n\n- Decision") :]
@@ -695,7 +729,7 @@ def test_a_replaced_decision_shows_what_it_was_when_and_why(re_decided):
     assert "It replaced an earlier decision: fund in full at 10:42: A clear need." in minutes
 
 
-def test_the_outcome_words_are_the_screens_everywhere(decided):
+def test_the_outcome_words_are_the_screens_everywhere(decided: Session) -> None:
     report = md_text(markdown_report(decided))
     assert "Decision: Decline." in report and "Decision: Fund in full: £30,000." in report
     minutes = md_text(markdown_minutes(decided))
@@ -716,8 +750,10 @@ def test_the_outcome_words_are_the_screens_everywhere(decided):
     )
 
 
-def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_was_not_ranked(re_decided):
-    from workshop_tui.export.panel_facts import CLOSE_SCORES_REASON
+def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_was_not_ranked(
+    re_decided: tuple[Session, Session],
+) -> None:
+    from workshop_tui.core.panel_views import CLOSE_SCORES_REASON  # the one panel_facts leaves out
 
     assert CLOSE_SCORES_REASON == CLOSE
     _, after = re_decided
@@ -747,7 +783,7 @@ def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_wa
     assert CLOSE in md_text(markdown_report(after))
 
 
-def test_the_panels_work_says_each_award_and_each_changed_score_in_full(decided):
+def test_the_panels_work_says_each_award_and_each_changed_score_in_full(decided: Session) -> None:
     minutes = md_text(markdown_minutes(decided))
     section = minutes[minutes.index("## The panel's work") : minutes.index("## Actions")]
     assert (
@@ -765,11 +801,9 @@ def test_the_panels_work_says_each_award_and_each_changed_score_in_full(decided)
     )
 
 
-def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from_their_window():
+def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from_their_window() -> None:
     clock = FakeClock(TEN_AM)
-    engine = SessionEngine(
-        new_session(find_plan("commissioning-shortlisting").plan, "Named", clock, "Grace Obi"), clock
-    )
+    engine = SessionEngine(new_session(plan_named("commissioning-shortlisting"), "Named", clock, "Grace Obi"), clock)
     engine.add_person("Margaret", "older person")
     engine.open_round(10_000_00)
     engine.add_application("Oak Street Shed", "Shed", 5_000_00)
@@ -784,7 +818,7 @@ def test_the_report_and_the_minutes_name_the_person_who_revealed_the_scores_from
     assert "Grace Obi" not in markdown_report(anonymise(engine.session))
 
 
-def test_averages_are_one_place_with_halves_rounded_up_and_money_over_the_pot_says_so():
+def test_averages_are_one_place_with_halves_rounded_up_and_money_over_the_pot_says_so() -> None:
     """As found in [13]: 33.95 showed as 33.9 or 34.0 depending on the float; an overspent pot read '-£34,650 is left'."""
     from fractions import Fraction
 
@@ -803,7 +837,7 @@ def test_averages_are_one_place_with_halves_rounded_up_and_money_over_the_pot_sa
     assert left_words(5_000_00) == "£5,000 left" and left_words(-34_650_00) == "£34,650 over the pot"
 
 
-def test_a_file_that_scores_an_application_it_never_added_is_one_sentence_not_a_traceback(tmp_path):
+def test_a_file_that_scores_an_application_it_never_added_is_one_sentence_not_a_traceback(tmp_path: Path) -> None:
     """As found in [13]: a session file missing an application that has scores crashed `review` and `export`."""
     import subprocess
     import sys

@@ -2,6 +2,7 @@
 
 from datetime import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,6 +11,7 @@ from workshop_tui.core.plan_checks import (
     PACING,
     PLAIN_ENGLISH,
     THE_ROOM,
+    Finding,
     check_plan,
     pacing_findings,
     plain_english_findings,
@@ -19,23 +21,24 @@ from workshop_tui.model import Plan, Step
 from workshop_tui.model.panel import PanelPlan
 from workshop_tui.model.round import Criterion
 from workshop_tui.store.plan_library import builtin_plans
+from tests.conftest import entry_plan
 
 WELCOME = Step(title="Welcome and tea", planned_minutes=10, instructions="Greet people as they arrive.")
 BREAK = Step(title="Tea break", kind="break", planned_minutes=15)
 
 
-def plan_of(*steps: Step, **fields) -> Plan:
+def plan_of(*steps: Step, **fields: Any) -> Plan:
     return Plan(name="p", title="P", steps=list(steps), **fields)
 
 
-def places(findings) -> list[tuple[str, str]]:
+def places(findings: list[Finding]) -> list[tuple[str, str]]:
     return [(f.where, f.what) for f in findings]
 
 
 # Plain English.
 
 
-def test_a_sentence_over_25_words_is_found_with_its_step_and_field():
+def test_a_sentence_over_25_words_is_found_with_its_step_and_field() -> None:
     long_one = " ".join(["word"] * 26) + "."
     plan = plan_of(Step(title="Welcome", planned_minutes=5, instructions=f"Short one. {long_one}"))
     [finding] = plain_english_findings(plan)
@@ -45,12 +48,12 @@ def test_a_sentence_over_25_words_is_found_with_its_step_and_field():
     assert "read aloud" in finding.why and "25 words or fewer" in finding.todo
 
 
-def test_a_sentence_of_25_words_is_fine():
+def test_a_sentence_of_25_words_is_fine() -> None:
     plan = plan_of(Step(title="W", planned_minutes=5, prompts=[" ".join(["word"] * 25) + "?"]))
     assert plain_english_findings(plan) == []
 
 
-def test_hard_words_are_found_with_the_step_the_field_and_the_word_to_use():
+def test_hard_words_are_found_with_the_step_the_field_and_the_word_to_use() -> None:
     from workshop_tui.core.plain_english import HARD_WORDS
 
     plan = plan_of(
@@ -76,14 +79,14 @@ def test_hard_words_are_found_with_the_step_the_field_and_the_word_to_use():
     assert [f.todo for f in plain_english_findings(facilitate)] == ['Say "help" instead.']
 
 
-def test_hard_words_are_matched_as_whole_words_only():
+def test_hard_words_are_matched_as_whole_words_only() -> None:
     plan = plan_of(
         Step(title="Start", planned_minutes=5, instructions="Commencement is a long word, but useful. Assistance too.")
     )
     assert plain_english_findings(plan) == []
 
 
-def test_hard_words_in_titles_and_the_description_are_found():
+def test_hard_words_in_titles_and_the_description_are_found() -> None:
     plan = Plan(
         name="p",
         title="Facilitate a workshop",
@@ -100,7 +103,7 @@ def test_hard_words_in_titles_and_the_description_are_found():
 # Pacing.
 
 
-def test_more_than_75_minutes_without_a_break_is_found():
+def test_more_than_75_minutes_without_a_break_is_found() -> None:
     plan = plan_of(
         WELCOME,
         Step(title="A", planned_minutes=40),
@@ -118,14 +121,14 @@ def test_more_than_75_minutes_without_a_break_is_found():
     assert "toilets" in finding.why and "75 minutes" in finding.todo
 
 
-def test_a_plan_over_an_hour_with_no_break_is_found_once():
+def test_a_plan_over_an_hour_with_no_break_is_found_once() -> None:
     plan = plan_of(WELCOME, Step(title="Talk", planned_minutes=90))
     assert places(pacing_findings(plan)) == [("the plan, breaks", "there is no break in 1 hour 40 minutes")]
     # An hour is fine without one.
     assert pacing_findings(plan_of(WELCOME, Step(title="Talk", planned_minutes=50))) == []
 
 
-def test_a_break_shorter_than_ten_minutes_is_found_in_a_plan_over_an_hour():
+def test_a_break_shorter_than_ten_minutes_is_found_in_a_plan_over_an_hour() -> None:
     plan = plan_of(
         WELCOME,
         Step(title="Talk", planned_minutes=40),
@@ -137,14 +140,14 @@ def test_a_break_shorter_than_ten_minutes_is_found_in_a_plan_over_an_hour():
     assert finding.what == "this break is only 5 minutes" and "at least 10 minutes" in finding.todo
 
 
-def test_a_plan_that_starts_straight_away_is_found():
+def test_a_plan_that_starts_straight_away_is_found() -> None:
     plan = plan_of(Step(title="Ranking", planned_minutes=40), BREAK, Step(title="More", planned_minutes=20))
     [finding] = pacing_findings(plan)
     assert finding.where == "step 1 (Ranking), title"
     assert "no time to arrive" in finding.what and "settle" in finding.why
 
 
-def test_a_welcome_too_short_to_settle_is_found():
+def test_a_welcome_too_short_to_settle_is_found() -> None:
     plan = plan_of(
         Step(title="Welcome", planned_minutes=5),
         Step(title="Talk", planned_minutes=40),
@@ -158,7 +161,7 @@ def test_a_welcome_too_short_to_settle_is_found():
     )
 
 
-def test_steps_that_add_up_to_more_than_the_slot_are_found():
+def test_steps_that_add_up_to_more_than_the_slot_are_found() -> None:
     plan = plan_of(
         WELCOME,
         Step(title="Talk", planned_minutes=40),
@@ -174,7 +177,7 @@ def test_steps_that_add_up_to_more_than_the_slot_are_found():
     assert pacing_findings(plan.model_copy(update={"ends_by": time(11, 35)})) == []
 
 
-def test_a_slot_that_ends_before_it_starts_is_refused():
+def test_a_slot_that_ends_before_it_starts_is_refused() -> None:
     with pytest.raises(ValueError, match="ends_by must be later"):
         plan_of(WELCOME, starts_at=time(11, 0), ends_by=time(10, 0))
 
@@ -182,7 +185,7 @@ def test_a_slot_that_ends_before_it_starts_is_refused():
 # The room.
 
 
-def test_a_decision_step_that_does_not_say_how_the_group_decides_is_found():
+def test_a_decision_step_that_does_not_say_how_the_group_decides_is_found() -> None:
     plan = plan_of(WELCOME, Step(title="Choose a venue", kind="decision", planned_minutes=10))
     [finding] = room_findings(plan)
     assert (finding.where, finding.field, finding.check) == (
@@ -195,7 +198,7 @@ def test_a_decision_step_that_does_not_say_how_the_group_decides_is_found():
     assert room_findings(said) == []
 
 
-def test_a_scoring_step_outside_a_panel_plan_is_found():
+def test_a_scoring_step_outside_a_panel_plan_is_found() -> None:
     scoring = Step(title="Score the bids", kind="scoring", planned_minutes=20)
     [finding] = room_findings(plan_of(WELCOME, scoring))
     assert (finding.where, finding.field) == ("step 2 (Score the bids), kind", "kind")
@@ -204,7 +207,7 @@ def test_a_scoring_step_outside_a_panel_plan_is_found():
     assert room_findings(plan_of(WELCOME, scoring, panel=panel)) == []
 
 
-def test_findings_come_in_the_order_the_plan_is_read():
+def test_findings_come_in_the_order_the_plan_is_read() -> None:
     plan = plan_of(
         Step(title="Vote", kind="decision", planned_minutes=90, instructions="We utilise votes."),
         starts_at=time(10, 0),
@@ -213,15 +216,17 @@ def test_findings_come_in_the_order_the_plan_is_read():
     assert [f.step for f in check_plan(plan)] == [None, None, 1, 1, 1]
 
 
-def test_every_built_in_plan_is_clean():
+def test_every_built_in_plan_is_clean() -> None:
     for entry in builtin_plans():
-        assert check_plan(entry.plan) == [], entry.name
+        assert check_plan(entry_plan(entry)) == [], entry.name
 
 
 # The command.
 
 
-def test_check_exits_1_with_each_finding_saying_why_and_what_to_do(tmp_path: Path, capsys):
+def test_check_exits_1_with_each_finding_saying_why_and_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "marathon.toml"
     path.write_text(
         'name = "marathon"\ntitle = "Marathon"\n[[steps]]\ntitle = "Welcome"\nplanned_minutes = 10\n'
@@ -234,7 +239,9 @@ def test_check_exits_1_with_each_finding_saying_why_and_what_to_do(tmp_path: Pat
     assert "Why: People need to rest" in out and "What to do: Add a break" in out
 
 
-def test_check_exits_0_for_a_clean_plan_and_2_when_it_cannot_be_read(tmp_path: Path, capsys):
+def test_check_exits_0_for_a_clean_plan_and_2_when_it_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "short.toml"
     path.write_text('name = "short"\ntitle = "Short"\n[[steps]]\ntitle = "Talk"\nplanned_minutes = 30\n')
     assert main(["check", str(path)]) == 0
@@ -250,7 +257,7 @@ def test_check_exits_0_for_a_clean_plan_and_2_when_it_cannot_be_read(tmp_path: P
     assert "bad.toml" in capsys.readouterr().err
 
 
-def test_time_to_arrive_is_found_by_whole_words_only():
+def test_time_to_arrive_is_found_by_whole_words_only() -> None:
     # "Team" holds "tea" and "settlement" holds "settle": neither gives people time to arrive.
     plan = plan_of(
         Step(title="Team rules", planned_minutes=15, instructions="Agree the settlement."),

@@ -6,6 +6,7 @@ damaged files, which are reported and never counted.
 """
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -13,14 +14,14 @@ import pytest
 
 from workshop_tui.cli import main
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.core.plan_stats import plan_stats
+from workshop_tui.core.plan_stats import PlanStats, plan_stats
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.core.step_times import step_times
 from workshop_tui.model import Plan, Step
-from workshop_tui.store.plan_history import plan_history
-from workshop_tui.store.plan_library import find_plan
+from workshop_tui.store.plan_history import PlanHistory, plan_history
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.store.toml_files import load_plan
+from tests.conftest import plan_named
 
 UK = timezone(timedelta(hours=1))
 PLAN = Plan(
@@ -42,7 +43,7 @@ PLAN = Plan(
 def run_session(
     folder: Path,
     number: int,
-    minutes: list[float],
+    minutes: Sequence[float],
     late: int = 0,
     *,
     skip: str = "",
@@ -92,7 +93,7 @@ def folder(tmp_path: Path) -> Path:
     run_session(sessions, 5, [10, 30, 10, 10], late=2, move="Ideas", skip="Break")  # Ideas moved above the first Break
     run_session(sessions, 6, [15, 16], late=20, finish=False)  # stopped after the check-in: only finished steps count
     # Other plans' sessions, and files that cannot be read.
-    other = find_plan("co-production-part-1").plan
+    other = plan_named("co-production-part-1")
     run_session(sessions, 7, [10] * 12, plan=other)
     (sessions / "garbage.toml").write_bytes(bytes(random.Random(1).randrange(256) for _ in range(900)))
     (sessions / "empty.toml").write_bytes(b"")
@@ -107,12 +108,12 @@ def folder(tmp_path: Path) -> Path:
     return sessions
 
 
-def stats_of(folder: Path):
+def stats_of(folder: Path) -> tuple[PlanHistory, PlanStats]:
     history = plan_history(folder, "morning")
     return history, plan_stats(PLAN, history.sessions)
 
 
-def test_each_step_says_what_it_usually_took_against_the_plan(folder: Path):
+def test_each_step_says_what_it_usually_took_against_the_plan(folder: Path) -> None:
     _history, stats = stats_of(folder)
     assert stats.sessions == 6 and stats.unfinished == 1
     welcome, check_in, _first_break, ideas, _second_break, _check_out = stats.steps
@@ -123,7 +124,7 @@ def test_each_step_says_what_it_usually_took_against_the_plan(folder: Path):
     assert ideas.moved == 1
 
 
-def test_running_over_is_counted_by_how_much_against_the_plan_as_run(folder: Path):
+def test_running_over_is_counted_by_how_much_against_the_plan_as_run(folder: Path) -> None:
     _, stats = stats_of(folder)
     welcome, check_in = stats.steps[:2]
     assert welcome.over == (2, 4, 1, 3, 5)  # 10 minutes planned; the 10-minute run was on time
@@ -131,7 +132,7 @@ def test_running_over_is_counted_by_how_much_against_the_plan_as_run(folder: Pat
     assert check_in.over == (5, 3, 2, 7, 15)
 
 
-def test_skips_are_counted_and_a_skipped_step_is_not_timed(folder: Path):
+def test_skips_are_counted_and_a_skipped_step_is_not_timed(folder: Path) -> None:
     _, stats = stats_of(folder)
     first_break, check_out = stats.steps[2], stats.steps[5]
     assert check_out.skipped == 1 and check_out.ran == 3 and check_out.sessions == 5
@@ -139,13 +140,13 @@ def test_skips_are_counted_and_a_skipped_step_is_not_timed(folder: Path):
     assert first_break.skipped == 1 and first_break.used == (11, 14, 10, 10)
 
 
-def test_steps_added_on_the_day_are_listed_apart(folder: Path):
+def test_steps_added_on_the_day_are_listed_apart(folder: Path) -> None:
     _, stats = stats_of(folder)
     [added] = stats.added
     assert (added.title, added.sessions, added.used) == ("Stretch", 1, (6,))
 
 
-def test_late_starts_and_long_breaks_are_measured(folder: Path):
+def test_late_starts_and_long_breaks_are_measured(folder: Path) -> None:
     _, stats = stats_of(folder)
     assert stats.late == (5, 12, 0, -3, 2, 20)  # from the plan's 10:00, the day each ran
     assert not stats.late_from_opening
@@ -153,7 +154,7 @@ def test_late_starts_and_long_breaks_are_measured(folder: Path):
     assert stats.long_breaks == (1, 4, 2) and stats.breaks_run == 9
 
 
-def test_damaged_files_are_reported_and_never_counted(folder: Path):
+def test_damaged_files_are_reported_and_never_counted(folder: Path) -> None:
     history, _stats = stats_of(folder)
     assert [path.name for path, _ in history.damaged] == ["empty.toml", "garbage.toml", "newer.toml", "torn.toml"]
     reasons = dict((path.name, why) for path, why in history.damaged)
@@ -163,7 +164,7 @@ def test_damaged_files_are_reported_and_never_counted(folder: Path):
     assert all(session.name.startswith("session-") for session in history.sessions)
 
 
-def test_suggested_timings_are_the_middle_run_rounded_to_five_minutes(folder: Path):
+def test_suggested_timings_are_the_middle_run_rounded_to_five_minutes(folder: Path) -> None:
     _, stats = stats_of(folder)
     # Welcome: 12.5 -> 15 (halves go up: a step that runs long keeps its time); check-in: 20 -> 20;
     # first break: 10.5 -> 10; ideas 30 -> 30; the second break: 10 -> 10; check-out ran 3 times (10, 9, 11) -> 10.
@@ -172,14 +173,14 @@ def test_suggested_timings_are_the_middle_run_rounded_to_five_minutes(folder: Pa
     assert few.suggested == [step.planned_minutes for step in PLAN.steps]  # too few runs to learn from
 
 
-def test_the_timings_at_the_head_of_each_file_are_what_its_events_make(folder: Path):
+def test_the_timings_at_the_head_of_each_file_are_what_its_events_make(folder: Path) -> None:
     history, _ = stats_of(folder)
     for session in history.sessions:
         whole = load_session(folder / session.name)
         assert session.steps == step_times(whole)
 
 
-def test_a_file_without_timings_at_its_head_is_read_whole(folder: Path):
+def test_a_file_without_timings_at_its_head_is_read_whole(folder: Path) -> None:
     path = folder / "session-0001.toml"
     text = path.read_text()
     start, end = text.index("\n[[timings]]\n"), text.index("\n[session]\n")
@@ -189,7 +190,7 @@ def test_a_file_without_timings_at_its_head_is_read_whole(folder: Path):
     assert stats.steps[0].used[0] == 12
 
 
-def test_sessions_of_an_earlier_version_count_where_their_steps_still_fit(folder: Path):
+def test_sessions_of_an_earlier_version_count_where_their_steps_still_fit(folder: Path) -> None:
     renamed = PLAN.model_copy(
         update={"steps": [PLAN.steps[0].model_copy(update={"title": "Arrival"}), *PLAN.steps[1:]], "version": 2}
     )
@@ -199,7 +200,9 @@ def test_sessions_of_an_earlier_version_count_where_their_steps_still_fit(folder
     assert stats.unmatched == 6  # "Welcome and tea" in each session is not in version 2
 
 
-def test_stats_prints_the_chart_and_saves_the_suggested_timings_as_a_new_version(folder: Path, capsys):
+def test_stats_prints_the_chart_and_saves_the_suggested_timings_as_a_new_version(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plans = folder / "plans"
     plans.mkdir()
     (plans / "morning.toml").write_text(
@@ -238,14 +241,14 @@ def test_stats_prints_the_chart_and_saves_the_suggested_timings_as_a_new_version
     )
 
 
-def test_stats_of_a_plan_never_run_says_how_to_run_it(tmp_path: Path, capsys):
+def test_stats_of_a_plan_never_run_says_how_to_run_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--sessions-dir", str(tmp_path), "stats", "co-production-part-2"]) == 0
     out = capsys.readouterr().out
     assert "0 past sessions" in out and "workshop-tui run co-production-part-2" in out
     assert main(["--sessions-dir", str(tmp_path), "stats", "no-such-plan"]) == 2
 
 
-def test_a_step_skipped_after_the_last_whole_write_is_counted_as_skipped(tmp_path: Path):
+def test_a_step_skipped_after_the_last_whole_write_is_counted_as_skipped(tmp_path: Path) -> None:
     from workshop_tui.store.open_session import Command, OpenSession
 
     clock = FakeClock(datetime(2026, 3, 1, 10, 0, tzinfo=UK))
@@ -282,7 +285,7 @@ def practice_run(folder: Path) -> None:
     save_session(engine.session, folder / "practice.toml")
 
 
-def test_a_session_run_at_another_time_of_day_is_not_counted_as_late(tmp_path: Path):
+def test_a_session_run_at_another_time_of_day_is_not_counted_as_late(tmp_path: Path) -> None:
     practice_run(tmp_path)  # not 14 hours late
     run_session(tmp_path, 1, [12, 20], late=75)  # an hour and a quarter late, opened ten minutes before
     stats = plan_stats(PLAN, plan_history(tmp_path, "morning").sessions)
@@ -292,7 +295,7 @@ def test_a_session_run_at_another_time_of_day_is_not_counted_as_late(tmp_path: P
     assert "usually by 1 hour 15 minutes" in " ".join(summary_lines(stats))
 
 
-def test_a_step_that_takes_about_its_time_keeps_it():
+def test_a_step_that_takes_about_its_time_keeps_it() -> None:
     from workshop_tui.core.plan_stats import StepStats
 
     def step(planned: int, *used: float) -> StepStats:
@@ -304,7 +307,7 @@ def test_a_step_that_takes_about_its_time_keeps_it():
     assert step(10, 12.5).suggested == 10  # one run is too few
 
 
-def test_a_session_whose_timer_ran_off_the_plans_time_is_never_called_not_run(tmp_path: Path):
+def test_a_session_whose_timer_ran_off_the_plans_time_is_never_called_not_run(tmp_path: Path) -> None:
     # The only session ran at another time of day: its timer ran, so "no session's timer has run yet" is wrong.
     practice_run(tmp_path)
     stats = plan_stats(PLAN, plan_history(tmp_path, "morning").sessions)

@@ -184,7 +184,7 @@ def files_in(folder: Path) -> list[str]:
 # The page itself
 
 
-def test_the_agenda_is_a_whole_web_page_in_british_english_with_one_heading_and_a_table():
+def test_the_agenda_is_a_whole_web_page_in_british_english_with_one_heading_and_a_table() -> None:
     plan = plan_called("co-production-part-1")
     page = agenda_html(agenda_of(plan, time(10, 0)))
     read = parsed(page)
@@ -198,7 +198,7 @@ def test_the_agenda_is_a_whole_web_page_in_british_english_with_one_heading_and_
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
-def test_the_agenda_runs_nothing_and_fetches_nothing_from_the_internet(name):
+def test_the_agenda_runs_nothing_and_fetches_nothing_from_the_internet(name: str) -> None:
     page = agenda_html(agenda_of(plan_called(name), time(10, 0)))
     read = parsed(page)
     assert set(read.tags) <= PAGE_TAGS
@@ -206,7 +206,7 @@ def test_the_agenda_runs_nothing_and_fetches_nothing_from_the_internet(name):
         assert banned not in page.lower()
 
 
-def test_hostile_text_in_a_plan_is_printed_as_words_in_the_html():
+def test_hostile_text_in_a_plan_is_printed_as_words_in_the_html() -> None:
     plan = hostile_plan()
     page = agenda_html(agenda_of(plan, time(10, 0)))
     read = parsed(page)
@@ -223,7 +223,7 @@ def test_hostile_text_in_a_plan_is_printed_as_words_in_the_html():
     assert read.texts("li") == [f"# {HOSTILE}?"]
 
 
-def test_hostile_text_in_a_plan_stays_words_in_the_markdown():
+def test_hostile_text_in_a_plan_stays_words_in_the_markdown() -> None:
     plan = hostile_plan()
     text = agenda_markdown(agenda_of(plan, time(10, 0)))
     headings = [line for line in text.splitlines() if line.startswith("#")]
@@ -255,7 +255,7 @@ def test_hostile_text_in_a_plan_stays_words_in_the_markdown():
         "R&amp;D &copy; us",
     ],
 )
-def test_plan_words_that_look_like_markdown_are_shown_as_typed(words):
+def test_plan_words_that_look_like_markdown_are_shown_as_typed(words: str) -> None:
     plan = Plan(
         name="words",
         title="Our day",
@@ -274,11 +274,11 @@ def test_plan_words_that_look_like_markdown_are_shown_as_typed(words):
 
 @pytest.mark.parametrize("name", BUILT_IN)
 @pytest.mark.parametrize("start", [time(10, 0), time(9, 15), time(13, 45)])
-def test_each_step_starts_when_the_one_before_ends_and_the_last_ends_when_the_plan_does(name, start):
+def test_each_step_starts_when_the_one_before_ends_and_the_last_ends_when_the_plan_does(name: str, start: time) -> None:
     plan = plan_called(name)
     read = parsed(agenda_html(agenda_of(plan, start)))
-    times = [TIMES.fullmatch(each) for each in read.times]
-    assert all(times) and len(times) == len(plan.steps)
+    times = [found for each in read.times if (found := TIMES.fullmatch(each))]
+    assert len(times) == len(read.times) and len(times) == len(plan.steps)  # every one is a time
     starts = [minutes(found[1], found[2]) for found in times]
     ends = [minutes(found[3], found[4]) for found in times]
     assert starts[0] == start.hour * 60 + start.minute
@@ -293,7 +293,7 @@ def test_each_step_starts_when_the_one_before_ends_and_the_last_ends_when_the_pl
     assert read.texts("p")[0] == f"{start:%H:%M} to {said}"
 
 
-def test_the_markdown_gives_the_same_times_as_the_html():
+def test_the_markdown_gives_the_same_times_as_the_html() -> None:
     agenda = agenda_of(plan_called("co-production-part-2"), time(9, 30))
     in_html = parsed(agenda_html(agenda)).times
     in_markdown = [
@@ -304,13 +304,13 @@ def test_the_markdown_gives_the_same_times_as_the_html():
     assert in_markdown == in_html
 
 
-def test_an_agenda_that_runs_past_midnight_goes_round_to_the_small_hours():
+def test_an_agenda_that_runs_past_midnight_goes_round_to_the_small_hours() -> None:
     # A late start (a night shelter's evening, say): the clock goes 23:55, 00:10, never 24:10,
     # and it still lasts as long as the plan, not a negative time.
     plan = plan_called("co-production-part-1")  # 185 minutes
     read = parsed(agenda_html(agenda_of(plan, time(23, 30), day=date(2026, 7, 8))))
-    times = [TIMES.fullmatch(each) for each in read.times]
-    assert all(times)
+    times = [found for each in read.times if (found := TIMES.fullmatch(each))]
+    assert len(times) == len(read.times)  # every one is a time
     clock = [(int(found[h]), int(found[m])) for found in times for h, m in ((1, 2), (3, 4))]
     assert all(hour < 24 and minute < 60 for hour, minute in clock)
     total = 0
@@ -329,7 +329,7 @@ def test_an_agenda_that_runs_past_midnight_goes_round_to_the_small_hours():
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
-def test_a_break_is_marked_in_words_and_by_its_row_not_by_colour_alone(name):
+def test_a_break_is_marked_in_words_and_by_its_row_not_by_colour_alone(name: str) -> None:
     plan = plan_called(name)
     agenda = agenda_of(plan, time(10, 0))
     read = parsed(agenda_html(agenda))
@@ -344,7 +344,7 @@ def test_a_break_is_marked_in_words_and_by_its_row_not_by_colour_alone(name):
     assert f"with {count} breaks, each marked Break below." in read.visible
 
 
-def test_one_break_is_said_as_one_break():
+def test_one_break_is_said_as_one_break() -> None:
     plan = Plan(
         name="short",
         title="A short meeting",
@@ -360,7 +360,7 @@ def test_one_break_is_said_as_one_break():
         assert "1 breaks" not in text
 
 
-def test_a_plan_with_no_breaks_does_not_promise_one_or_say_0_breaks():
+def test_a_plan_with_no_breaks_does_not_promise_one_or_say_0_breaks() -> None:
     agenda = agenda_of(plan_without_breaks(), time(14, 0))
     read = parsed(agenda_html(agenda))
     markdown = agenda_markdown(agenda)
@@ -373,7 +373,7 @@ def test_a_plan_with_no_breaks_does_not_promise_one_or_say_0_breaks():
 # What is said at each step
 
 
-def test_a_decision_step_says_how_the_group_decides():
+def test_a_decision_step_says_how_the_group_decides() -> None:
     plan = plan_called("co-production-part-2")
     agenda = agenda_of(plan, time(10, 0))
     read = parsed(agenda_html(agenda))
@@ -390,7 +390,7 @@ def test_a_decision_step_says_how_the_group_decides():
     assert markdown.count("How we decide") == len(decisions)
 
 
-def test_a_decision_step_with_no_way_of_deciding_gives_no_empty_sentence():
+def test_a_decision_step_with_no_way_of_deciding_gives_no_empty_sentence() -> None:
     plan = Plan(
         name="open", title="Open meeting", steps=[Step(title="Choose a date", kind="decision", planned_minutes=15)]
     )
@@ -400,7 +400,7 @@ def test_a_decision_step_with_no_way_of_deciding_gives_no_empty_sentence():
 
 
 @pytest.mark.parametrize("name", BUILT_IN)
-def test_only_the_questions_are_listed_for_people_to_think_about(name):
+def test_only_the_questions_are_listed_for_people_to_think_about(name: str) -> None:
     plan = plan_called(name)
     agenda = agenda_of(plan, time(10, 0))
     read = parsed(agenda_html(agenda))
@@ -416,14 +416,14 @@ def test_only_the_questions_are_listed_for_people_to_think_about(name):
                 assert prompt not in read.visible
 
 
-def test_the_welcome_is_not_listed_as_a_question():
+def test_the_welcome_is_not_listed_as_a_question() -> None:
     read = parsed(agenda_html(agenda_of(plan_called("co-production-part-1"), time(10, 0))))
     assert "Welcome, and please help yourself to a drink." not in read.visible
     assert "How are you arriving today, in a word or two?" in read.texts("li")
 
 
 @pytest.mark.parametrize("name", [*BUILT_IN, "hostile"])
-def test_the_facilitators_instructions_never_appear_in_the_agenda(name):
+def test_the_facilitators_instructions_never_appear_in_the_agenda(name: str) -> None:
     plan = hostile_plan() if name == "hostile" else plan_called(name)
     agenda = agenda_of(plan, time(10, 0))
     printed = [agenda_html(agenda), agenda_markdown(agenda), parsed(agenda_html(agenda)).visible]
@@ -436,7 +436,7 @@ def test_the_facilitators_instructions_never_appear_in_the_agenda(name):
     assert any(step.instructions for step in plan.steps)
 
 
-def test_the_print_is_large_plain_and_never_italic():
+def test_the_print_is_large_plain_and_never_italic() -> None:
     read = parsed(agenda_html(agenda_of(plan_called("co-production-part-1"), time(10, 0))))
     style = read.texts("style")[0]
     body = re.search(r"(?<![\w.-])body\s*\{([^}]*)\}", style)
@@ -452,7 +452,9 @@ def test_the_print_is_large_plain_and_never_italic():
 # The command
 
 
-def test_plan_print_writes_the_html_and_the_markdown_here_for_anyone_to_read(tmp_path, capsys, monkeypatch):
+def test_plan_print_writes_the_html_and_the_markdown_here_for_anyone_to_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", "10:00") == 0
     out, err = capsys.readouterr()
@@ -470,13 +472,17 @@ def test_plan_print_writes_the_html_and_the_markdown_here_for_anyone_to_read(tmp
     assert stat.S_IMODE(markdown.stat().st_mode) == 0o644
 
 
-def test_plan_print_uses_the_plans_own_start_time_when_none_is_given(tmp_path, capsys, monkeypatch):
+def test_plan_print_uses_the_plans_own_start_time_when_none_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "-o", "-") == 0
     assert "**10:00 to 13:05**" in capsys.readouterr().out
 
 
-def test_printing_again_without_force_keeps_the_agenda_there_and_says_add_force(tmp_path, capsys, monkeypatch):
+def test_printing_again_without_force_keeps_the_agenda_there_and_says_add_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", "10:00") == 0
     before = {name: (tmp_path / name).read_bytes() for name in files_in(tmp_path)}
@@ -490,7 +496,9 @@ def test_printing_again_without_force_keeps_the_agenda_there_and_says_add_force(
     assert {name: (tmp_path / name).read_bytes() for name in files_in(tmp_path)} == before
 
 
-def test_a_markdown_agenda_already_there_stops_the_html_being_written_too(tmp_path, capsys, monkeypatch):
+def test_a_markdown_agenda_already_there_stops_the_html_being_written_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     mine = tmp_path / "co-production-part-1-agenda.md"
     mine.write_text("My own notes on the day\n")
@@ -501,7 +509,9 @@ def test_a_markdown_agenda_already_there_stops_the_html_being_written_too(tmp_pa
     assert mine.read_text() == "My own notes on the day\n"
 
 
-def test_force_replaces_the_agenda_with_the_new_times(tmp_path, capsys, monkeypatch):
+def test_force_replaces_the_agenda_with_the_new_times(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", "10:00") == 0
     assert run(tmp_path, "co-production-part-1", "--start", "11:00", "--force") == 0
@@ -513,7 +523,9 @@ def test_force_replaces_the_agenda_with_the_new_times(tmp_path, capsys, monkeypa
 
 
 @pytest.mark.parametrize(("name", "form"), [("agenda.html", "html"), ("Agenda.HTM", "html"), ("agenda.md", "markdown")])
-def test_o_writes_only_the_one_file_named_in_its_form(tmp_path, capsys, monkeypatch, name, form):
+def test_o_writes_only_the_one_file_named_in_its_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str, form: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "-o", name) == 0
     assert files_in(tmp_path) == [name]
@@ -523,7 +535,9 @@ def test_o_writes_only_the_one_file_named_in_its_form(tmp_path, capsys, monkeypa
     assert (tmp_path / name).read_text(encoding="utf-8") == wanted
 
 
-def test_o_dash_shows_the_markdown_on_the_screen_and_writes_no_file(tmp_path, capsys, monkeypatch):
+def test_o_dash_shows_the_markdown_on_the_screen_and_writes_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", "9:30", "-o", "-") == 0
     out, err = capsys.readouterr()
@@ -534,7 +548,9 @@ def test_o_dash_shows_the_markdown_on_the_screen_and_writes_no_file(tmp_path, ca
 
 
 @pytest.mark.parametrize("name", ["agenda.txt", "agenda.pdf", "agenda"])
-def test_o_with_another_ending_is_refused_in_one_sentence(tmp_path, capsys, monkeypatch, name):
+def test_o_with_another_ending_is_refused_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "-o", name) == 2
     err = capsys.readouterr().err
@@ -543,7 +559,9 @@ def test_o_with_another_ending_is_refused_in_one_sentence(tmp_path, capsys, monk
 
 
 @pytest.mark.parametrize("start", ["25:00", "24:00", "10:60", "ten", "noon", "10", "10:00pm"])
-def test_a_start_that_is_not_a_time_of_day_is_refused_in_one_sentence(tmp_path, capsys, monkeypatch, start):
+def test_a_start_that_is_not_a_time_of_day_is_refused_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", start) == 2
     out, err = capsys.readouterr()
@@ -553,13 +571,17 @@ def test_a_start_that_is_not_a_time_of_day_is_refused_in_one_sentence(tmp_path, 
 
 
 @pytest.mark.parametrize("start", ["9:05", "09.05", " 09:05 "])
-def test_a_start_may_be_written_the_ways_people_write_times(tmp_path, capsys, monkeypatch, start):
+def test_a_start_may_be_written_the_ways_people_write_times(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", start, "-o", "-") == 0
     assert "**09:05 to 12:10**" in capsys.readouterr().out
 
 
-def test_the_date_is_printed_at_the_top_in_words(tmp_path, capsys, monkeypatch):
+def test_the_date_is_printed_at_the_top_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--start", "10:00", "--date", "2026-07-08") == 0
     read = parsed((tmp_path / "co-production-part-1-agenda.html").read_text(encoding="utf-8"))
@@ -581,7 +603,9 @@ def test_the_date_is_printed_at_the_top_in_words(tmp_path, capsys, monkeypatch):
 
 
 @pytest.mark.parametrize("day", ["2026-13-01", "2026-02-30", "8 July 2026", "tomorrow", "08/07/2026"])
-def test_a_date_that_is_not_a_day_is_refused_in_one_sentence(tmp_path, capsys, monkeypatch, day):
+def test_a_date_that_is_not_a_day_is_refused_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, day: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--date", day) == 2
     err = capsys.readouterr().err
@@ -589,7 +613,9 @@ def test_a_date_that_is_not_a_day_is_refused_in_one_sentence(tmp_path, capsys, m
     assert files_in(tmp_path) == []
 
 
-def test_title_gives_the_agenda_its_own_heading(tmp_path, capsys, monkeypatch):
+def test_title_gives_the_agenda_its_own_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "co-production-part-1", "--title", "Working together, Leeds", "-o", "agenda.html") == 0
     read = parsed((tmp_path / "agenda.html").read_text(encoding="utf-8"))
@@ -597,7 +623,9 @@ def test_title_gives_the_agenda_its_own_heading(tmp_path, capsys, monkeypatch):
     assert read.texts("title") == ["Working together, Leeds"]
 
 
-def test_a_plan_with_no_start_time_of_its_own_asks_for_start(tmp_path, capsys, monkeypatch):
+def test_a_plan_with_no_start_time_of_its_own_asks_for_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     plans = tmp_path / "sessions" / "plans"
     plans.mkdir(parents=True)
@@ -613,7 +641,9 @@ def test_a_plan_with_no_start_time_of_its_own_asks_for_start(tmp_path, capsys, m
     assert "**18:30 to 19:20**" in capsys.readouterr().out
 
 
-def test_a_plan_file_with_hostile_words_prints_them_as_words(tmp_path, capsys, monkeypatch):
+def test_a_plan_file_with_hostile_words_prints_them_as_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "hostile.toml").write_bytes(to_toml(hostile_plan()))
     assert run(tmp_path, "./hostile.toml", "--start", "10:00", "-o", "agenda.html") == 0
@@ -622,7 +652,9 @@ def test_a_plan_file_with_hostile_words_prints_them_as_words(tmp_path, capsys, m
     assert read.texts("h1") == [f"# {HOSTILE}"]
 
 
-def test_an_unknown_plan_is_refused_in_one_sentence(tmp_path, capsys, monkeypatch):
+def test_an_unknown_plan_is_refused_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert run(tmp_path, "no-such-plan", "--start", "10:00") == 2
     out, err = capsys.readouterr()

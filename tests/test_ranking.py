@@ -1,8 +1,11 @@
 """Ranking the applications of a commissioning round against its pot, from the agreed scores."""
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.ranking import rank, still_fits, weighted_score
 from workshop_tui.model.round import Application, Criterion, Round, pounds
@@ -24,12 +27,12 @@ def application(number: int, amount: int) -> Application:
     )
 
 
-def test_the_weighted_score_needs_every_criterion():
+def test_the_weighted_score_needs_every_criterion() -> None:
     assert weighted_score({"need": 4, "voice": 3, "money": 5}, criteria()) == 3 * 4 + 2 * 3 + 5
     assert weighted_score({"need": 4, "voice": 3}, criteria()) is None
 
 
-def test_fund_in_rank_order_skip_what_no_longer_fits_and_show_ties():
+def test_fund_in_rank_order_skip_what_no_longer_fits_and_show_ties() -> None:
     round_ = Round(
         pot_pence=100_000 * 100,
         criteria=criteria(),
@@ -69,16 +72,16 @@ def test_fund_in_rank_order_skip_what_no_longer_fits_and_show_ties():
     assert [r.application.id for r in still_fits(ranking, round_.pot_pence, 60_000_00)] == ["app4", "app3"]
 
 
-def test_money_is_said_in_pounds():
+def test_money_is_said_in_pounds() -> None:
     assert pounds(1_250_000) == "£12,500" and pounds(1_250_050) == "£12,500.50" and pounds(5) == "£0.05"
 
 
 @st.composite
-def rounds(draw):
+def rounds(draw: DrawFn) -> tuple[Round, dict[str, dict[str, int]]]:
     count = draw(st.integers(0, 25))
     amounts = draw(st.lists(st.integers(1, 200_000), min_size=count, max_size=count))
     apps = [application(number, amount) for number, amount in enumerate(amounts)]
-    scores = {}
+    scores: dict[str, dict[str, int]] = {}
     for app in apps:  # now and then a criterion is not scored yet
         scores[app.id] = {c.id: draw(st.integers(1, 5)) for c in criteria() if draw(st.integers(0, 9))}
     pot = draw(st.integers(0, 2_000_000)) * 100
@@ -90,7 +93,9 @@ def rounds(draw):
 
 @settings(max_examples=200, deadline=None)
 @given(rounds(), st.randoms())
-def test_the_ranking_is_a_pure_function_of_the_scores_and_never_spends_more_than_the_pot(drawn, shuffler):
+def test_the_ranking_is_a_pure_function_of_the_scores_and_never_spends_more_than_the_pot(
+    drawn: tuple[Round, dict[str, dict[str, int]]], shuffler: random.Random
+) -> None:
     round_, scores = drawn
     ranking = rank(round_, scores)
     shuffled = list(round_.applications)
@@ -103,6 +108,6 @@ def test_the_ranking_is_a_pure_function_of_the_scores_and_never_spends_more_than
     assert all(r.place is None for r in ranking if r.weighted is None)
 
 
-def test_a_pass_mark_must_be_on_the_scale():
+def test_a_pass_mark_must_be_on_the_scale() -> None:
     with pytest.raises(ValueError, match="not on the scale 1 to 5"):
         Criterion(id="x", name="X", levels=FIVE_LEVELS, pass_mark=6)

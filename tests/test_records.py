@@ -1,21 +1,26 @@
 """Notes, people, decisions and actions: each recorded through the engine as events."""
 
+from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.dates import DateProblem, read_date, say_date
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.replay import state_at
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+from workshop_tui.model import Event
 from workshop_tui.store.session_file import load_session, save_session
 from tests.conftest import small_plan
 
 
 @pytest.fixture
-def engine(clock) -> SessionEngine:
+def engine(clock: FakeClock) -> SessionEngine:
     engine = SessionEngine(new_session(small_plan(), "Records", clock), clock)
     engine.add_person("Ann Jones", "older person")
     engine.add_person("Bob", "volunteer")
@@ -23,7 +28,7 @@ def engine(clock) -> SessionEngine:
     return engine
 
 
-def test_a_leading_mark_sets_the_kind_of_note(engine):
+def test_a_leading_mark_sets_the_kind_of_note(engine: SessionEngine) -> None:
     for typed in ["plain", "+ idea", "? question", "! concern", "> parking"]:
         engine.add_note(typed)
     assert [(n.kind, n.text) for n in engine.session.notes] == [
@@ -35,7 +40,7 @@ def test_a_leading_mark_sets_the_kind_of_note(engine):
     ]
 
 
-def test_at_name_attributes_the_note_and_no_at_means_anonymous(engine):
+def test_at_name_attributes_the_note_and_no_at_means_anonymous(engine: SessionEngine) -> None:
     engine.add_note("+ @ann Meet somewhere with a hearing loop")
     engine.add_note("Nobody said this one")
     first, second = engine.session.notes
@@ -43,7 +48,7 @@ def test_at_name_attributes_the_note_and_no_at_means_anonymous(engine):
     assert second.by == ""
 
 
-def test_an_unknown_or_unclear_name_is_refused_and_nothing_is_saved(engine):
+def test_an_unknown_or_unclear_name_is_refused_and_nothing_is_saved(engine: SessionEngine) -> None:
     engine.add_person("Annie", "guest")
     with pytest.raises(NotNow, match="nobody called 'zed'"):
         engine.add_note("@zed hello")
@@ -52,7 +57,7 @@ def test_an_unknown_or_unclear_name_is_refused_and_nothing_is_saved(engine):
     assert engine.session.notes == []
 
 
-def test_the_note_goes_under_the_current_step_with_its_time(engine, clock):
+def test_the_note_goes_under_the_current_step_with_its_time(engine: SessionEngine, clock: FakeClock) -> None:
     engine.next_step()
     clock.advance(minutes=3)
     engine.add_note("During tea")
@@ -60,7 +65,9 @@ def test_the_note_goes_under_the_current_step_with_its_time(engine, clock):
     assert (note.step, note.at) == ("s2", clock.now())
 
 
-def test_an_edit_keeps_the_earlier_text_and_a_removal_is_a_mark(engine, clock, tmp_path):
+def test_an_edit_keeps_the_earlier_text_and_a_removal_is_a_mark(
+    engine: SessionEngine, clock: FakeClock, tmp_path: Path
+) -> None:
     engine.add_note("Meet at the libary")
     clock.advance(seconds=30)
     engine.edit_note("n1", "Meet at the library")
@@ -73,7 +80,7 @@ def test_an_edit_keeps_the_earlier_text_and_a_removal_is_a_mark(engine, clock, t
     assert note.removed_at == clock.now()
 
 
-def test_undo_brings_back_the_last_removed_note(engine):
+def test_undo_brings_back_the_last_removed_note(engine: SessionEngine) -> None:
     engine.add_note("one")
     engine.add_note("two")
     engine.remove_note("n1")
@@ -85,7 +92,7 @@ def test_undo_brings_back_the_last_removed_note(engine):
         engine.undo_remove()
 
 
-def test_people_arrive_and_leave_with_the_time(engine, clock):
+def test_people_arrive_and_leave_with_the_time(engine: SessionEngine, clock: FakeClock) -> None:
     clock.advance(minutes=20)
     engine.person_left("p2")
     assert engine.session.participants[1].left_at == clock.now()
@@ -96,7 +103,7 @@ def test_people_arrive_and_leave_with_the_time(engine, clock):
         engine.add_person("ann jones")
 
 
-def test_a_decision_is_recorded_with_its_counts_reasons_and_dissent(engine, tmp_path):
+def test_a_decision_is_recorded_with_its_counts_reasons_and_dissent(engine: SessionEngine, tmp_path: Path) -> None:
     engine.record_decision(
         question="Meet monthly at the library?",
         method="majority vote",
@@ -117,13 +124,13 @@ def test_a_decision_is_recorded_with_its_counts_reasons_and_dissent(engine, tmp_
     assert [e.kind for e in engine.session.events][-1] == "decision.add"
 
 
-def test_a_decision_with_a_bad_count_is_refused_plainly(engine):
+def test_a_decision_with_a_bad_count_is_refused_plainly(engine: SessionEngine) -> None:
     with pytest.raises(NotNow, match="votes for"):
         engine.record_decision(question="Q", method="majority vote", votes_for=-1)
     assert engine.session.decisions == []
 
 
-def test_actions_have_an_owner_and_a_due_date_and_can_be_done(engine, clock):
+def test_actions_have_an_owner_and_a_due_date_and_can_be_done(engine: SessionEngine, clock: FakeClock) -> None:
     engine.add_note("> Talk to the bus company")
     engine.add_action("Ring the bus company", owner="Bob", due=date(2026, 7, 15), from_note="n1")
     engine.toggle_action("a1")
@@ -133,7 +140,7 @@ def test_actions_have_an_owner_and_a_due_date_and_can_be_done(engine, clock):
     assert engine.session.actions[0].done_at is None
 
 
-def test_who_has_been_heard_counts_notes_and_dissent(engine):
+def test_who_has_been_heard_counts_notes_and_dissent(engine: SessionEngine) -> None:
     engine.add_note("@ann one")
     engine.add_note("@ann two")
     engine.add_note("@bob three")
@@ -143,7 +150,7 @@ def test_who_has_been_heard_counts_notes_and_dissent(engine):
     assert counts == [("Ann Jones", 2, 1), ("Bob", 0, 0), ("Staff 1", 0, 0)]
 
 
-def test_replaying_the_events_gives_the_same_records(engine, clock):
+def test_replaying_the_events_gives_the_same_records(engine: SessionEngine, clock: FakeClock) -> None:
     from workshop_tui.core.event_kinds import apply_event
     from workshop_tui.core.session_engine import steps_from_plan
 
@@ -168,7 +175,7 @@ def test_replaying_the_events_gives_the_same_records(engine, clock):
     assert fresh.participants == engine.session.participants
 
 
-def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock):
+def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock: FakeClock) -> None:
     """The live screen keeps a running total; after any mix of changes it must say what a recount says."""
     from workshop_tui.core.heard import NotesByPerson, who_has_been_heard
     from workshop_tui.core.session_engine import SessionEngine, new_session
@@ -176,7 +183,7 @@ def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock)
 
     engine = SessionEngine(new_session(small_plan(), "Heard", clock), clock)
     running = NotesByPerson(engine.session)
-    steps = [
+    steps: list[Callable[[], list[Event]]] = [
         lambda: engine.add_person("Ann"),
         lambda: engine.add_person("Bob"),
         lambda: engine.add_person("", "staff"),
@@ -199,7 +206,7 @@ def test_the_running_count_of_who_has_been_heard_agrees_with_a_full_count(clock)
 # Issue 9, item 14: editing a note reads @name as adding one does.
 
 
-def test_a_whole_name_after_the_at_tells_two_people_of_one_first_name_apart(engine):
+def test_a_whole_name_after_the_at_tells_two_people_of_one_first_name_apart(engine: SessionEngine) -> None:
     """As found: with Joyce Smith and Joyce Brown on the roster, '@Joyce Brown said hello' was refused."""
     engine.add_person("Joyce Smith", "older person")
     engine.add_person("Joyce Brown", "older person")
@@ -216,7 +223,9 @@ def test_a_whole_name_after_the_at_tells_two_people_of_one_first_name_apart(engi
     assert (both.text, both.speakers) == ("We agreed with Joyce Smith, and Bob.", ["p4", "p2"])
 
 
-def test_an_edit_with_an_at_name_changes_who_said_it_and_keeps_the_earlier_text(engine, clock, tmp_path):
+def test_an_edit_with_an_at_name_changes_who_said_it_and_keeps_the_earlier_text(
+    engine: SessionEngine, clock: FakeClock, tmp_path: Path
+) -> None:
     engine.add_note("@ann Meet at the libary")
     clock.advance(seconds=30)
     engine.edit_note("n1", "@bob Meet at the library")
@@ -237,7 +246,7 @@ def test_an_edit_with_an_at_name_changes_who_said_it_and_keeps_the_earlier_text(
     assert state_at(engine.session, clock.now()).notes[0].by == "p1"
 
 
-def test_an_edit_naming_nobody_on_the_roster_is_refused_and_changes_nothing(engine):
+def test_an_edit_naming_nobody_on_the_roster_is_refused_and_changes_nothing(engine: SessionEngine) -> None:
     engine.add_note("Meet at the library")
     with pytest.raises(NotNow, match="nobody called 'zed'"):
         engine.edit_note("n1", "@zed Meet at the library")
@@ -247,8 +256,8 @@ def test_an_edit_naming_nobody_on_the_roster_is_refused_and_changes_nothing(engi
 # Issue 9, item 4: a command turns any bad value into NotNow, never a crash.
 
 
-def test_a_decision_command_turns_every_bad_value_into_a_plain_sentence(engine):
-    bad = [
+def test_a_decision_command_turns_every_bad_value_into_a_plain_sentence(engine: SessionEngine) -> None:
+    bad: list[dict[str, Any]] = [
         {"question": "Q", "id": "x"},  # would give Decision two ids
         {"question": "Q", "at": datetime(2026, 1, 1)},
         {"question": "Q", "colour": "red"},
@@ -264,7 +273,7 @@ def test_a_decision_command_turns_every_bad_value_into_a_plain_sentence(engine):
     assert engine.session.decisions == []
 
 
-def test_an_action_or_a_person_with_a_bad_value_is_refused_plainly(engine):
+def test_an_action_or_a_person_with_a_bad_value_is_refused_plainly(engine: SessionEngine) -> None:
     with pytest.raises(NotNow, match="not a date"):
         engine.add_action("Book the hall", due="next Tuesday")  # type: ignore[arg-type]
     with pytest.raises(NotNow, match="100 characters"):
@@ -275,7 +284,9 @@ def test_an_action_or_a_person_with_a_bad_value_is_refused_plainly(engine):
 # Issue 9, item 15: counts that do not add up are kept with the decision, in words.
 
 
-def test_a_decision_that_does_not_add_up_is_recorded_as_decided_with_its_warnings(engine, tmp_path):
+def test_a_decision_that_does_not_add_up_is_recorded_as_decided_with_its_warnings(
+    engine: SessionEngine, tmp_path: Path
+) -> None:
     engine.record_decision(
         question="Keep the Tuesday slot?",
         method="majority vote",
@@ -329,7 +340,7 @@ TODAY = date(2026, 7, 8)  # a Wednesday
         ("  ", None),
     ],
 )
-def test_a_due_date_is_read_day_first_in_everyday_words(typed, meant):
+def test_a_due_date_is_read_day_first_in_everyday_words(typed: str, meant: date | None) -> None:
     assert read_date(typed, TODAY) == meant
 
 
@@ -344,16 +355,16 @@ def test_a_due_date_is_read_day_first_in_everyday_words(typed, meant):
         ("1/1/0000", "not a year"),
     ],
 )
-def test_a_date_that_cannot_be_read_says_why_in_words(typed, said):
+def test_a_date_that_cannot_be_read_says_why_in_words(typed: str, said: str) -> None:
     with pytest.raises(DateProblem, match=said):
         read_date(typed, TODAY)
 
 
-def test_a_date_is_said_back_in_words():
+def test_a_date_is_said_back_in_words() -> None:
     assert say_date(date(2026, 12, 1)) == "Tuesday 1 December 2026"
 
 
-def test_a_note_naming_several_people_credits_each_and_keeps_their_names_in_its_words(engine):
+def test_a_note_naming_several_people_credits_each_and_keeps_their_names_in_its_words(engine: SessionEngine) -> None:
     engine.add_person("Joyce", "older person")
     engine.add_person("Pat", "older person")
     engine.add_note("@Joyce and @Pat both said the bus is too early")
@@ -382,7 +393,9 @@ NAMES = ["Joyce", "Pat Kaur", "Ann-Marie", "Bob", "Ola"]
     st.lists(st.sampled_from(["said", "the bus", "is late", "and", "too"]), min_size=1, max_size=4),
     st.booleans(),
 )
-def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(mentioned, words, lead):
+def test_every_name_in_a_note_is_credited_once_and_no_at_is_left(
+    mentioned: list[tuple[str, str]], words: list[str], lead: bool
+) -> None:
     from workshop_tui.core.clock import FakeClock
     from tests.conftest import TEN_AM
 
@@ -419,6 +432,6 @@ MONDAY = date(2026, 7, 6)
         ("end of next month", date(2026, 12, 10), date(2027, 1, 31)),
     ],
 )
-def test_everyday_words_for_a_day_ahead_mean_what_people_mean(typed, today, meant):
+def test_everyday_words_for_a_day_ahead_mean_what_people_mean(typed: str, today: date, meant: date) -> None:
     assert read_date(typed, today) == meant
     assert read_date("next Friday", MONDAY) != read_date("Friday", MONDAY)

@@ -1,5 +1,7 @@
 """Replay gives, at every event, exactly the state the engine had at that moment."""
 
+from collections.abc import Callable
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,9 +35,9 @@ COMMANDS = st.sampled_from(
 )
 
 
-def drive(engine: SessionEngine, clock: FakeClock, command: str, data) -> None:
+def drive(engine: SessionEngine, clock: FakeClock, command: str, data: st.DataObject) -> None:
     steps = len(engine.session.steps)
-    run = {
+    runs: dict[str, Callable[[], object]] = {
         "toggle": engine.toggle_timer,
         "next": engine.next_step,
         "previous": engine.previous_step,
@@ -56,7 +58,8 @@ def drive(engine: SessionEngine, clock: FakeClock, command: str, data) -> None:
         "remove_note": lambda: engine.remove_note(f"n{data.draw(st.integers(1, 3))}"),
         "undo": engine.undo_remove,
         "done": lambda: engine.toggle_action("a1"),
-    }[command]
+    }
+    run = runs[command]
     try:
         run()
     except NotNow:
@@ -65,7 +68,7 @@ def drive(engine: SessionEngine, clock: FakeClock, command: str, data) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), commands=st.lists(st.tuples(COMMANDS, st.integers(0, 600)), min_size=1, max_size=40))
-def test_replay_at_every_event_matches_the_engine(data, commands):
+def test_replay_at_every_event_matches_the_engine(data: st.DataObject, commands: list[tuple[str, int]]) -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Replay", clock), clock)
     seen = []  # (number of events, the engine's state then)
@@ -85,7 +88,7 @@ def test_replay_at_every_event_matches_the_engine(data, commands):
         )
 
 
-def test_replay_by_time_stops_before_later_events():
+def test_replay_by_time_stops_before_later_events() -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Replay", clock), clock)
     engine.start_timer()

@@ -3,23 +3,29 @@ pots, amounts, agreed scores with many ties, awards of every kind, the chair's o
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.export.panel_report import markdown_report
+from workshop_tui.model.round import TieBreak
 from tests.panel_helpers import CRITERIA, panel_engine
 from tests.test_panel_export import md_tables
 
 LINE = "The funding line"
 
 
+# The pot; more applications (in £5,000s); each one's level; the tie break; awards; whether ties are ordered.
+DecidedRound = tuple[int, list[int], list[int], TieBreak, list[tuple[int, str]], bool]
+
+
 @st.composite
-def decided_rounds(draw):
+def decided_rounds(draw: DrawFn) -> DecidedRound:
     pot = draw(st.integers(1, 12)) * 10_000_00
     extra = draw(st.lists(st.integers(1, 8), min_size=0, max_size=4))  # more applications, in £5,000s
     levels = draw(
         st.lists(st.integers(2, 3), min_size=4 + len(extra), max_size=4 + len(extra))
     )  # few levels: many ties
-    tie_break = draw(
+    tie_break: TieBreak = draw(
         st.sampled_from(["smaller amount first", "higher score on the first criterion", "the panel decides"])
     )
     awards = draw(
@@ -33,10 +39,11 @@ def decided_rounds(draw):
 
 @settings(max_examples=120, deadline=None)
 @given(decided_rounds())
-def test_the_reports_statements_agree_with_its_tables(case):
+def test_the_reports_statements_agree_with_its_tables(case: DecidedRound) -> None:
     pot, extra, levels, tie_break, awards, order = case
     engine, _ = panel_engine(pot_pence=pot)
     panel = engine.session.panel
+    assert panel is not None
     panel.round.tie_break = tie_break
     for number, fives in enumerate(extra):
         engine.add_application(f"Group {number}", "Tea and talk", fives * 5_000_00)

@@ -4,11 +4,11 @@ from workshop_tui.core.roles import MAY, ROLES, may, refusal
 from workshop_tui.store.open_session import COMMANDS
 
 
-def test_every_command_a_session_takes_has_a_row_in_the_table():
+def test_every_command_a_session_takes_has_a_row_in_the_table() -> None:
     assert set(COMMANDS) - set(MAY) == set()
 
 
-def test_only_the_facilitator_finishes_and_runs_the_round():
+def test_only_the_facilitator_finishes_and_runs_the_round() -> None:
     for what in ("finish", "reveal_scores", "make_award", "agree_score", "open_round"):
         assert may("facilitator", what)
         assert not may("note-taker", what)
@@ -18,7 +18,7 @@ def test_only_the_facilitator_finishes_and_runs_the_round():
         )
 
 
-def test_the_agenda_timer_and_roster_are_the_facilitators_until_shared_with_the_note_taker():
+def test_the_agenda_timer_and_roster_are_the_facilitators_until_shared_with_the_note_taker() -> None:
     for what in (
         "next_step",
         "previous_step",
@@ -41,12 +41,12 @@ def test_the_agenda_timer_and_roster_are_the_facilitators_until_shared_with_the_
     assert not may("note-taker", "share_agenda", agenda_shared=True)
 
 
-def test_the_audience_changes_nothing():
+def test_the_audience_changes_nothing() -> None:
     assert not any(may("audience", what) for what in MAY)
     assert refusal("audience", "add_note") == "This window only shows the session. It cannot change it."
 
 
-def test_a_window_in_a_browser_never_touches_this_computers_files():
+def test_a_window_in_a_browser_never_touches_this_computers_files() -> None:
     for role in ROLES:
         for what in ("import", "export"):
             assert not may(role, what, in_browser=True)
@@ -54,5 +54,5 @@ def test_a_window_in_a_browser_never_touches_this_computers_files():
     assert may("facilitator", "import") and may("note-taker", "add_note", in_browser=True)
 
 
-def test_an_unknown_name_is_refused_to_everyone():
+def test_an_unknown_name_is_refused_to_everyone() -> None:
     assert not any(may(role, "format_the_disk") for role in ROLES)

@@ -13,15 +13,15 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.core.joining import NotWelcome, who_joins
 from workshop_tui.core.record_commands import NotNow
-from workshop_tui.core.roles import may
+from workshop_tui.core.roles import Role, may
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.export.panel_csv import scores_csv
 from workshop_tui.export.panel_facts import who_did
 from workshop_tui.export.panel_report import markdown_report
+from workshop_tui.model import Action, Decision, Note
 from workshop_tui.store.open_session import REFUSED, Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
-from tests.conftest import TEN_AM
+from tests.conftest import TEN_AM, plan_named
 from tests.panel_helpers import CRITERIA, MEMBERS
 
 # Which command makes each kind of event these windows can cause: the table is asked about that command.
@@ -84,7 +84,7 @@ def commands() -> st.SearchStrategy[Command]:
 
 
 # The windows: who asks, and with what; the owner decides who each is (core/joining.py), as at a hello.
-WINDOWS = [
+WINDOWS: list[tuple[Role, str, str, bool]] = [
     ("facilitator", "Grace Obi", "", True),
     ("note-taker", "Tom", "", False),
     ("note-taker", "A Visitor", "", False),
@@ -96,11 +96,13 @@ WINDOWS = [
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(0, len(WINDOWS) - 1), commands()), min_size=1, max_size=40))
-def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_names_who_did_it(sent):
+def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_names_who_did_it(
+    sent: list[tuple[int, Command]],
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         owner = OpenSession.create(
             Path(folder),
-            find_plan("commissioning-shortlisting").plan,
+            plan_named("commissioning-shortlisting"),
             "Fund",
             FakeClock(TEN_AM),
             "Grace Obi",
@@ -155,8 +157,9 @@ def test_no_event_is_made_by_a_role_the_table_does_not_allow_and_every_output_na
 
     # The outputs name who did what, from the events.
     minutes = markdown_minutes(session)
-    several = len({r.window for r in [*session.notes, *session.decisions, *session.actions] if r.window}) > 1
-    for record in [*session.notes, *session.decisions, *session.actions]:
+    records: list[Note | Decision | Action] = [*session.notes, *session.decisions, *session.actions]
+    several = len({r.window for r in records if r.window}) > 1
+    for record in records:
         role, _, person = record.window.partition(": ")
         if several and person:
             assert f"window ({person})" in minutes

@@ -4,15 +4,19 @@ with no one's name in any form unless the facilitator shows names."""
 
 import re
 import unicodedata
+from collections.abc import Callable
+from datetime import datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.event_words import what_happened
 from workshop_tui.core.roles import may, refusal
 from workshop_tui.core.room_view import RoomRecord, RoomView, room_view
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
+from workshop_tui.model import Session
 from tests.conftest import TEN_AM, small_plan
 
 
@@ -22,7 +26,7 @@ def engine_at_ten(facilitator: str = "Grace Obi", note_taker: str = "Bob Hale") 
     return SessionEngine(session, clock), clock
 
 
-def test_the_view_says_the_step_its_place_and_the_time_left_in_whole_minutes():
+def test_the_view_says_the_step_its_place_and_the_time_left_in_whole_minutes() -> None:
     engine, clock = engine_at_ten()
     view = room_view(engine.session, clock.now())
     assert (view.step_title, view.step_number, view.steps) == ("Welcome", 1, 3)
@@ -42,7 +46,7 @@ def test_the_view_says_the_step_its_place_and_the_time_left_in_whole_minutes():
     assert view.next_step == "Tea" and not view.is_break and view.back_at is None
 
 
-def test_under_a_minute_left_and_under_a_minute_over_are_said_in_words():
+def test_under_a_minute_left_and_under_a_minute_over_are_said_in_words() -> None:
     engine, clock = engine_at_ten()
     engine.start_timer()
     clock.advance(minutes=8, seconds=30)
@@ -55,7 +59,7 @@ def test_under_a_minute_left_and_under_a_minute_over_are_said_in_words():
     assert room_view(engine.session, clock.now()).time_words == "1 minute over"
 
 
-def test_a_break_says_when_to_be_back_and_while_paused_that_moves_on_with_the_clock():
+def test_a_break_says_when_to_be_back_and_while_paused_that_moves_on_with_the_clock() -> None:
     engine, clock = engine_at_ten()
     engine.next_step()
     engine.start_timer()
@@ -70,7 +74,7 @@ def test_a_break_says_when_to_be_back_and_while_paused_that_moves_on_with_the_cl
     assert view.back_at is None and view.time_words == "1 minute over"  # 1:00 over
 
 
-def test_the_questions_are_the_steps_prompts_and_the_last_step_has_no_next():
+def test_the_questions_are_the_steps_prompts_and_the_last_step_has_no_next() -> None:
     engine, clock = engine_at_ten()
     engine.next_step()
     engine.next_step()
@@ -78,21 +82,21 @@ def test_the_questions_are_the_steps_prompts_and_the_last_step_has_no_next():
     assert view.questions == ("What matters?",) and view.next_step is None and view.step_number == 3
 
 
-def test_a_skipped_step_is_not_counted_among_the_steps():
+def test_a_skipped_step_is_not_counted_among_the_steps() -> None:
     engine, clock = engine_at_ten()
     engine.skip_step(index=1)
     view = room_view(engine.session, clock.now())
     assert (view.steps, view.next_step) == (2, "Talk")
 
 
-def test_finished_says_so_with_no_clock():
+def test_finished_says_so_with_no_clock() -> None:
     engine, clock = engine_at_ten()
     engine.finish()
     view = room_view(engine.session, clock.now())
     assert view.finished and view.time_words == "Finished" and view.seconds_left is None and view.next_step is None
 
 
-def test_the_record_shows_only_while_it_is_on_and_only_this_steps():
+def test_the_record_shows_only_while_it_is_on_and_only_this_steps() -> None:
     engine, clock = engine_at_ten()
     engine.add_person("Margaret Ellis")
     engine.add_note("Before the record was on")
@@ -119,7 +123,7 @@ def test_the_record_shows_only_while_it_is_on_and_only_this_steps():
     assert room_view(engine.session, clock.now()).record == ()
 
 
-def test_a_name_in_the_words_becomes_the_persons_role_in_any_form():
+def test_a_name_in_the_words_becomes_the_persons_role_in_any_form() -> None:
     engine, clock = engine_at_ten()
     engine.add_person("Margaret Ellis")
     engine.add_person("Dennis Holt", role="volunteer")
@@ -132,7 +136,7 @@ def test_a_name_in_the_words_becomes_the_persons_role_in_any_form():
     )
 
 
-def test_only_the_facilitator_may_change_what_the_projector_shows():
+def test_only_the_facilitator_may_change_what_the_projector_shows() -> None:
     assert may("facilitator", "room_record")
     for role in ("note-taker", "guest", "member", "audience"):
         assert not may(role, "room_record", agenda_shared=True)
@@ -146,7 +150,7 @@ def test_only_the_facilitator_may_change_what_the_projector_shows():
     )
 
 
-def test_each_change_is_an_event_once_with_words_for_the_replay():
+def test_each_change_is_an_event_once_with_words_for_the_replay() -> None:
     engine, _clock = engine_at_ten()
     assert engine.room_record(False) == []  # as it is already
     events = engine.room_record(True)
@@ -193,7 +197,7 @@ def fold(text: str) -> str:
 
 
 @st.composite
-def sessions_with_names(draw):
+def sessions_with_names(draw: DrawFn) -> tuple[Session, datetime, list[str]]:
     people = draw(
         st.lists(st.tuples(st.sampled_from(FIRST), st.sampled_from(LAST)), min_size=1, max_size=5, unique=True)
     )
@@ -204,7 +208,7 @@ def sessions_with_names(draw):
     for name in names:
         engine.add_person(name)
     form = st.sampled_from([form for name in names for form in _forms(name)])
-    case = st.sampled_from([str, str.lower, str.upper])
+    case: st.SearchStrategy[Callable[[str], str]] = st.sampled_from([str, str.lower, str.upper])
     for _ in range(draw(st.integers(0, 6))):
         said = f"{draw(case)(draw(form))} said {draw(case)(draw(form))}'s idea works"
         choice = draw(st.integers(0, 4))
@@ -252,7 +256,9 @@ def _all_text(view: RoomView) -> str:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions_with_names())
-def test_with_names_off_no_name_in_any_form_and_never_a_key_or_technical_word(made):
+def test_with_names_off_no_name_in_any_form_and_never_a_key_or_technical_word(
+    made: tuple[Session, datetime, list[str]],
+) -> None:
     session, now, names = made
     view = room_view(session, now)
     text = _all_text(view)

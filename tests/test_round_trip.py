@@ -5,7 +5,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine, first_state, new_session
 from workshop_tui.model import STEP_KINDS, Event, Plan, Session, Step
 from workshop_tui.model.session_start import SessionStart
@@ -14,7 +16,7 @@ from tests.conftest import TRICKY, small_plan
 
 text = st.one_of(
     st.sampled_from(TRICKY),
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=200),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=200),
 )
 some_text = text.filter(lambda value: len(value) > 0)
 offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
@@ -23,7 +25,7 @@ ids = st.from_regex(r"[a-z][0-9]{1,4}", fullmatch=True)
 
 
 @st.composite
-def sessions(draw) -> Session:
+def sessions(draw: DrawFn) -> Session:
     """A session with any plan, title and people's names, and events of kinds this version does not
     know (kept, not applied) carrying every kind of detail an event can hold."""
     step_count = draw(st.integers(1, 5))
@@ -78,13 +80,13 @@ def sessions(draw) -> Session:
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
 )
 @given(session=sessions())
-def test_any_session_saved_and_loaded_is_the_same(session: Session, tmp_path: Path):
+def test_any_session_saved_and_loaded_is_the_same(session: Session, tmp_path: Path) -> None:
     path = tmp_path / "round-trip.toml"
     save_session(session, path)
     assert load_session(path) == session
 
 
-def test_tricky_text_survives_word_for_word(tmp_path: Path, clock):
+def test_tricky_text_survives_word_for_word(tmp_path: Path, clock: FakeClock) -> None:
     engine = SessionEngine(new_session(small_plan(), "Tricky", clock), clock)
     for tricky in TRICKY:
         engine.add_note("\u200b" + tricky if tricky.strip()[:1] in "+?!>@" else tricky)

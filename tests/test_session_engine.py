@@ -1,6 +1,7 @@
 """The session engine: each command, the events it records, and what the session becomes."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
@@ -20,14 +21,14 @@ def left(engine: SessionEngine) -> float:
     return engine.countdown().left(engine.clock.now())
 
 
-def test_a_new_session_waits_on_its_first_step_with_the_full_time(engine):
+def test_a_new_session_waits_on_its_first_step_with_the_full_time(engine: SessionEngine) -> None:
     assert engine.current.title == "Welcome"
     assert left(engine) == 600
     assert not engine.countdown().running
     assert [event.kind for event in engine.session.events] == ["session.start"]
 
 
-def test_start_and_pause_are_recorded_and_the_clock_only_runs_between(engine, clock):
+def test_start_and_pause_are_recorded_and_the_clock_only_runs_between(engine: SessionEngine, clock: FakeClock) -> None:
     engine.toggle_timer()
     clock.advance(minutes=3)
     engine.toggle_timer()
@@ -37,7 +38,7 @@ def test_start_and_pause_are_recorded_and_the_clock_only_runs_between(engine, cl
     assert engine.session.status == "paused"
 
 
-def test_next_step_ends_this_one_and_carries_the_running_timer_on(engine, clock):
+def test_next_step_ends_this_one_and_carries_the_running_timer_on(engine: SessionEngine, clock: FakeClock) -> None:
     engine.start_timer()
     clock.advance(minutes=12)
     engine.next_step()
@@ -49,7 +50,7 @@ def test_next_step_ends_this_one_and_carries_the_running_timer_on(engine, clock)
     assert left(engine) == 14 * 60
 
 
-def test_previous_step_goes_back_and_keeps_the_time_already_used(engine, clock):
+def test_previous_step_goes_back_and_keeps_the_time_already_used(engine: SessionEngine, clock: FakeClock) -> None:
     engine.start_timer()
     clock.advance(minutes=4)
     engine.next_step()
@@ -58,7 +59,7 @@ def test_previous_step_goes_back_and_keeps_the_time_already_used(engine, clock):
     assert left(engine) == 6 * 60
 
 
-def test_first_and_last_steps_refuse_to_go_further(engine):
+def test_first_and_last_steps_refuse_to_go_further(engine: SessionEngine) -> None:
     with pytest.raises(NotNow, match="first step"):
         engine.previous_step()
     engine.next_step()
@@ -67,7 +68,7 @@ def test_first_and_last_steps_refuse_to_go_further(engine):
         engine.next_step()
 
 
-def test_plus_and_minus_change_this_steps_time_by_a_minute(engine):
+def test_plus_and_minus_change_this_steps_time_by_a_minute(engine: SessionEngine) -> None:
     engine.add_minutes(+1)
     engine.add_minutes(+1)
     engine.add_minutes(-1)
@@ -75,14 +76,14 @@ def test_plus_and_minus_change_this_steps_time_by_a_minute(engine):
     assert engine.session.steps[0].planned_minutes == 10  # the plan's figure is kept
 
 
-def test_a_step_cannot_go_below_one_minute(engine):
+def test_a_step_cannot_go_below_one_minute(engine: SessionEngine) -> None:
     for _ in range(9):
         engine.add_minutes(-1)
     with pytest.raises(NotNow, match="at least one minute"):
         engine.add_minutes(-1)
 
 
-def test_finishing_marks_the_session_finished_with_its_end_time(engine, clock):
+def test_finishing_marks_the_session_finished_with_its_end_time(engine: SessionEngine, clock: FakeClock) -> None:
     engine.start_timer()
     clock.advance(minutes=5)
     engine.finish()
@@ -92,7 +93,7 @@ def test_finishing_marks_the_session_finished_with_its_end_time(engine, clock):
         engine.start_timer()
 
 
-def test_an_inserted_step_comes_right_after_the_current_one(engine):
+def test_an_inserted_step_comes_right_after_the_current_one(engine: SessionEngine) -> None:
     engine.insert_step("Energiser", 5, "activity")
     assert [step.title for step in engine.session.steps] == ["Welcome", "Energiser", "Tea", "Talk"]
     assert [step.title for step in engine.session.plan.steps] == ["Welcome", "Tea", "Talk"]
@@ -100,14 +101,14 @@ def test_an_inserted_step_comes_right_after_the_current_one(engine):
     assert engine.current.title == "Energiser"
 
 
-def test_a_coming_step_can_change_its_title_and_minutes_but_a_done_one_cannot(engine):
+def test_a_coming_step_can_change_its_title_and_minutes_but_a_done_one_cannot(engine: SessionEngine) -> None:
     engine.change_step(2, title="Big talk", minutes=45)
     assert (engine.session.steps[2].title, engine.session.steps[2].planned_minutes) == ("Big talk", 45)
     with pytest.raises(NotNow, match="still to come"):
         engine.change_step(0, minutes=20)
 
 
-def test_skipped_and_removed_steps_are_passed_over_but_kept_in_the_file(engine):
+def test_skipped_and_removed_steps_are_passed_over_but_kept_in_the_file(engine: SessionEngine) -> None:
     engine.skip_step(1)
     engine.next_step()
     assert engine.current.title == "Talk"
@@ -115,13 +116,13 @@ def test_skipped_and_removed_steps_are_passed_over_but_kept_in_the_file(engine):
     assert len(engine.session.steps) == 3
 
 
-def test_removing_a_step_takes_it_off_the_agenda(engine, clock):
+def test_removing_a_step_takes_it_off_the_agenda(engine: SessionEngine, clock: FakeClock) -> None:
     engine.remove_step(1)
     titles = [line.step.title for line in agenda(engine.session, clock.now())]
     assert titles == ["Welcome", "Talk"]
 
 
-def test_moving_a_coming_step_up_and_down(engine):
+def test_moving_a_coming_step_up_and_down(engine: SessionEngine) -> None:
     engine.insert_step("Energiser", 5)
     engine.move_step(1, +1)
     assert [step.title for step in engine.session.steps] == ["Welcome", "Tea", "Energiser", "Talk"]
@@ -134,7 +135,7 @@ def test_moving_a_coming_step_up_and_down(engine):
     assert [event.kind for event in engine.session.events].count("agenda.move") == 3
 
 
-def test_the_agenda_shows_expected_start_times_from_the_time_left(engine, clock):
+def test_the_agenda_shows_expected_start_times_from_the_time_left(engine: SessionEngine, clock: FakeClock) -> None:
     engine.start_timer()
     clock.advance(minutes=4)
     lines = agenda(engine.session, clock.now())
@@ -142,21 +143,21 @@ def test_the_agenda_shows_expected_start_times_from_the_time_left(engine, clock)
     assert [f"{line.starts_at:%H:%M}" for line in lines] == ["10:00", "10:10", "10:25"]
 
 
-def test_the_status_line_says_how_late_in_plain_words(engine, clock):
+def test_the_status_line_says_how_late_in_plain_words(engine: SessionEngine, clock: FakeClock) -> None:
     engine.start_timer()
     clock.advance(minutes=17)  # 7 minutes over a 10-minute step
     status = plan_status(engine.session, clock.now())
     assert status.sentence() == ("Step 1 of 3 · 7 minutes behind plan · expected finish 11:02 (planned 10:55)")
 
 
-def test_eleven_step_plan_counts_steps_on_the_agenda_only(clock):
+def test_eleven_step_plan_counts_steps_on_the_agenda_only(clock: FakeClock) -> None:
     plan = Plan(name="p", title="P", steps=[Step(title=f"S{n}", planned_minutes=10) for n in range(11)])
     engine = SessionEngine(new_session(plan, "P", clock), clock)
     engine.skip_step(5)
     assert plan_status(engine.session, clock.now()).step_count == 10
 
 
-def test_a_step_title_over_200_characters_is_refused_in_words(clock):
+def test_a_step_title_over_200_characters_is_refused_in_words(clock: FakeClock) -> None:
     from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session
     from tests.conftest import small_plan
 
@@ -167,7 +168,7 @@ def test_a_step_title_over_200_characters_is_refused_in_words(clock):
         engine.change_step(1, title="x" * 201)
 
 
-def test_no_command_from_a_window_raises_anything_but_a_plain_sentence(tmp_path, clock):
+def test_no_command_from_a_window_raises_anything_but_a_plain_sentence(tmp_path: Path, clock: FakeClock) -> None:
     from workshop_tui.core.session_engine import NotNow
     from workshop_tui.store.open_session import Command, OpenSession
     from tests.conftest import small_plan

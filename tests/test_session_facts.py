@@ -11,7 +11,7 @@ from workshop_tui.core.review import timing_chart
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.export.markdown_minutes import markdown_minutes
-from workshop_tui.model import Event
+from workshop_tui.model import Event, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_KINDS, NOTE_MARKS
 from workshop_tui.model.participant import person_label, person_labels
 from tests.conftest import TEN_AM, small_plan
@@ -23,11 +23,11 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def engine(clock) -> SessionEngine:
+def engine(clock: FakeClock) -> SessionEngine:
     return SessionEngine(new_session(small_plan(), "Small", clock), clock)
 
 
-def unfinished_session_left_running(engine: SessionEngine, clock: FakeClock):
+def unfinished_session_left_running(engine: SessionEngine, clock: FakeClock) -> Session:
     """Welcome ran 12 minutes; Tea has been running 7 minutes when the last note was typed."""
     engine.start_timer()
     clock.advance(minutes=12)
@@ -41,7 +41,7 @@ def unfinished_session_left_running(engine: SessionEngine, clock: FakeClock):
 # The minutes a step is allowed.
 
 
-def test_a_step_is_allowed_its_planned_minutes_plus_the_minutes_added(engine):
+def test_a_step_is_allowed_its_planned_minutes_plus_the_minutes_added(engine: SessionEngine) -> None:
     assert engine.current.allowed_minutes == 10
     engine.add_minutes(+3)
     engine.add_minutes(-1)
@@ -52,7 +52,7 @@ def test_a_step_is_allowed_its_planned_minutes_plus_the_minutes_added(engine):
 # When a session's last moment was, and how long it is.
 
 
-def test_a_finished_session_ends_when_it_was_finished(engine, clock):
+def test_a_finished_session_ends_when_it_was_finished(engine: SessionEngine, clock: FakeClock) -> None:
     engine.start_timer()
     clock.advance(minutes=40)
     engine.finish()
@@ -61,24 +61,24 @@ def test_a_finished_session_ends_when_it_was_finished(engine, clock):
     assert engine.session.length_minutes == 40
 
 
-def test_an_unfinished_session_lasts_until_the_last_thing_recorded(engine, clock):
+def test_an_unfinished_session_lasts_until_the_last_thing_recorded(engine: SessionEngine, clock: FakeClock) -> None:
     session = unfinished_session_left_running(engine, clock)
     assert session.last_moment == TEN_AM + timedelta(minutes=19)
     assert session.length_minutes == 19
 
 
-def test_a_trainers_comment_afterwards_does_not_make_a_session_longer(engine, clock):
+def test_a_trainers_comment_afterwards_does_not_make_a_session_longer(engine: SessionEngine, clock: FakeClock) -> None:
     session = unfinished_session_left_running(engine, clock)
     session.events.append(Event(at=clock.now() + timedelta(days=2), kind="comment.add", details={"on": "s1"}))
     assert session.last_moment == TEN_AM + timedelta(minutes=19)
 
 
-def test_a_session_with_nothing_recorded_has_no_length(engine):
+def test_a_session_with_nothing_recorded_has_no_length(engine: SessionEngine) -> None:
     assert engine.session.last_moment == engine.session.started_at
     assert engine.session.length_minutes == 0
 
 
-def test_the_minutes_and_the_review_agree_on_an_unfinished_session(engine, clock):
+def test_the_minutes_and_the_review_agree_on_an_unfinished_session(engine: SessionEngine, clock: FakeClock) -> None:
     session = unfinished_session_left_running(engine, clock)
     chart = timing_chart(session)
     minutes = markdown_minutes(session)
@@ -98,7 +98,7 @@ def test_the_minutes_and_the_review_agree_on_an_unfinished_session(engine, clock
 # What a person is called.
 
 
-def test_people_are_called_by_name_and_unnamed_people_by_role_and_number(engine):
+def test_people_are_called_by_name_and_unnamed_people_by_role_and_number(engine: SessionEngine) -> None:
     engine.add_person("Ann", "older person")
     engine.add_person("", "older person")
     engine.add_person("", "volunteer")
@@ -114,7 +114,7 @@ def test_people_are_called_by_name_and_unnamed_people_by_role_and_number(engine)
     assert person_label("p9", roster) == "someone"
 
 
-def test_an_unnamed_person_is_called_the_same_on_every_screen_and_export(engine):
+def test_an_unnamed_person_is_called_the_same_on_every_screen_and_export(engine: SessionEngine) -> None:
     engine.add_person("Ann", "older person")
     engine.add_person("", "older person")
     engine.record_decision(question="Meet monthly?", dissent="Too often", dissent_by="p2")
@@ -130,13 +130,13 @@ def test_an_unnamed_person_is_called_the_same_on_every_screen_and_export(engine)
 # The words for note kinds.
 
 
-def test_every_note_kind_has_words_and_every_mark_a_kind():
+def test_every_note_kind_has_words_and_every_mark_a_kind() -> None:
     assert set(NOTE_KIND_WORDS) == set(NOTE_KINDS)
     assert set(NOTE_MARKS.values()) <= set(NOTE_KINDS)
     assert NOTE_KIND_WORDS["parking"] == "parking lot"
 
 
-def test_a_parking_lot_note_is_called_the_same_in_the_minutes_and_on_the_live_screen(engine):
+def test_a_parking_lot_note_is_called_the_same_in_the_minutes_and_on_the_live_screen(engine: SessionEngine) -> None:
     from workshop_tui.ui.widgets.notes_list import note_line
 
     engine.add_note("> Bus times")

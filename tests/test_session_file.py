@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.replay import state_at
@@ -18,12 +19,11 @@ from workshop_tui.model import Plan
 from workshop_tui.model.panel import PANEL_OUTCOMES
 from workshop_tui.model.round import TIE_BREAKS
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session, load_session_file, read_summary
 from workshop_tui.store.toml_files import DEEPEST, TooDeep, toml_loads
-from tests.conftest import TEN_AM, TRICKY, small_plan
+from tests.conftest import TEN_AM, TRICKY, plan_named, small_plan
 
-text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80))
+text = st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=80))
 names = st.sampled_from(["Ann", "Bob", "Zoë", "Mary Jane", ""])
 offsets = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
 
@@ -70,8 +70,12 @@ commands = st.one_of(
 )
 
 
+# A session's time zone, and each command with the seconds before it and what follows it (a save, a reopening).
+Run = tuple[timezone, list[tuple[Command, float, str]]]
+
+
 @st.composite
-def runs(draw):
+def runs(draw: DrawFn) -> Run:
     """A session run by a sequence of commands, with saves and reopenings at random moments."""
     steps = draw(
         st.lists(st.tuples(commands, st.floats(0, 900), st.sampled_from(["", "", "", "save", "reopen"])), max_size=40)
@@ -120,7 +124,7 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(run=runs())
-def test_loading_a_file_equals_replaying_its_events(tmp_path_factory, run):
+def test_loading_a_file_equals_replaying_its_events(tmp_path_factory: pytest.TempPathFactory, run: Run) -> None:
     offset, steps = run
     _run_and_check(tmp_path_factory.mktemp("sessions"), small_plan(), offset, steps)
 
@@ -144,14 +148,14 @@ an_application = st.fixed_dictionaries(
 )
 
 
-def _score(member, application, criterion, level, comment=""):
+def _score(member: str, application: str, criterion: str, level: int | None, comment: str = "") -> Command:
     return Command(
         "enter_score",
         {"member": member, "application": application, "criterion": criterion, "level": level, "comment": comment},
     )
 
 
-def _award(application, outcome, reason, amount, why):
+def _award(application: str, outcome: str, reason: str, amount: int, why: str) -> Command:
     return Command(
         "make_award",
         {
@@ -190,7 +194,7 @@ afterwards = st.sampled_from(["", "", "", "", "save", "reopen"])  # what happens
 
 
 @st.composite
-def panel_runs(draw):
+def panel_runs(draw: DrawFn) -> Run:
     """A round opened with its pot and its applications; declarations and scores; the reveal; moderation and awards."""
     people = [
         Command("add_person", {"name": n, "role": r})
@@ -262,9 +266,9 @@ def panel_runs(draw):
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(run=panel_runs())
-def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory, run):
+def test_a_panels_round_loads_as_its_events_replay(tmp_path_factory: pytest.TempPathFactory, run: Run) -> None:
     offset, steps = run
-    _run_and_check(tmp_path_factory.mktemp("sessions"), find_plan("commissioning-shortlisting").plan, offset, steps)
+    _run_and_check(tmp_path_factory.mktemp("sessions"), plan_named("commissioning-shortlisting"), offset, steps)
 
 
 def _session_with_saves(folder: Path, clock: FakeClock) -> tuple[OpenSession, list[int]]:
@@ -284,7 +288,9 @@ def _session_with_saves(folder: Path, clock: FakeClock) -> tuple[OpenSession, li
     return owner, sizes
 
 
-def test_a_file_cut_at_any_byte_of_its_last_save_loads_with_every_earlier_change(tmp_path: Path, clock):
+def test_a_file_cut_at_any_byte_of_its_last_save_loads_with_every_earlier_change(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     owner, sizes = _session_with_saves(tmp_path, clock)
     owner.close()
     whole = owner.path.read_bytes()
@@ -300,7 +306,7 @@ def test_a_file_cut_at_any_byte_of_its_last_save_loads_with_every_earlier_change
     assert load_session(cut_path) == before
 
 
-def test_after_a_save_cut_short_the_next_save_writes_the_whole_file_again(tmp_path: Path, clock):
+def test_after_a_save_cut_short_the_next_save_writes_the_whole_file_again(tmp_path: Path, clock: FakeClock) -> None:
     owner, sizes = _session_with_saves(tmp_path, clock)
     owner.close()
     whole = owner.path.read_bytes()
@@ -313,7 +319,7 @@ def test_after_a_save_cut_short_the_next_save_writes_the_whole_file_again(tmp_pa
     assert load_session_file(owner.path).dropped_bytes == 0
 
 
-def test_most_saves_append_only_the_new_events(tmp_path: Path, clock):
+def test_most_saves_append_only_the_new_events(tmp_path: Path, clock: FakeClock) -> None:
     owner, sizes = _session_with_saves(tmp_path, clock)
     head = owner.path.read_bytes()[: sizes[1]]
     clock.advance(seconds=5)
@@ -326,7 +332,7 @@ def test_most_saves_append_only_the_new_events(tmp_path: Path, clock):
     assert 100 < len(after) - sizes[-1] < 400
 
 
-def test_a_step_change_rewrites_the_file_with_a_fresh_summary(tmp_path: Path, clock):
+def test_a_step_change_rewrites_the_file_with_a_fresh_summary(tmp_path: Path, clock: FakeClock) -> None:
     owner, _ = _session_with_saves(tmp_path, clock)
     owner.apply(Command("next_step"))
     owner.save_now()
@@ -337,7 +343,7 @@ def test_a_step_change_rewrites_the_file_with_a_fresh_summary(tmp_path: Path, cl
     assert text.count("# saved") == 1
 
 
-def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_path: Path, clock):
+def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_path: Path, clock: FakeClock) -> None:
     owner, _ = _session_with_saves(tmp_path, clock)
     summary = read_summary(owner.path)
     owner.close()
@@ -365,7 +371,7 @@ def test_a_running_session_is_listed_with_its_latest_events_from_the_tail(tmp_pa
         "a = " + "[" * 300 + "]" * 300 + "\n",
     ],
 )
-def test_a_file_reads_as_tomllib_reads_it_and_a_bad_one_is_named_in_tomllibs_words(text: str):
+def test_a_file_reads_as_tomllib_reads_it_and_a_bad_one_is_named_in_tomllibs_words(text: str) -> None:
     """toml_loads is rtoml for speed: what it reads is what tomllib reads, and what it refuses is refused
     with tomllib's message (the line and column a person is shown), or as nested too deeply."""
     try:
@@ -384,14 +390,16 @@ def test_a_file_reads_as_tomllib_reads_it_and_a_bad_one_is_named_in_tomllibs_wor
         assert read == expected
 
 
-def test_the_listing_reads_any_title_word_for_word(tmp_path: Path, clock):
+def test_the_listing_reads_any_title_word_for_word(tmp_path: Path, clock: FakeClock) -> None:
     for number, tricky in enumerate(TRICKY):
         owner = OpenSession.create(tmp_path, small_plan(), tricky[:200].strip() or "x", clock, facilitator=tricky[:50])
         owner.close()
         assert read_summary(owner.path) == summary_of(load_session(owner.path)), number
 
 
-def test_two_notes_given_the_same_id_by_hand_keep_their_own_times_through_a_save(tmp_path: Path, clock):
+def test_two_notes_given_the_same_id_by_hand_keep_their_own_times_through_a_save(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     """Saving writes each event as it is, with its own time: nothing is looked up by id and reused."""
     owner = OpenSession.create(tmp_path, small_plan(), "Same ids", clock, gather_seconds=60)
     owner.apply(Command("add_note", {"typed": "first"}))

@@ -7,6 +7,7 @@ merged with its own ancestor is that side; two sides that both carried the sessi
 """
 
 from datetime import timedelta
+from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -99,13 +100,15 @@ def in_order(part: list[Event], whole: list[Event]) -> bool:
 @given(ancestor_steps, side, side)
 @example(["timer", "wait", "note"], ([], [1, 2], False), ([], [1], True))  # two trainers comment at once
 @example(["timer"], (["next"], [], False), (["note"], [], True))  # both carried the session on
-def test_a_merge_holds_every_event_of_both_sides_once(start, ours_side, theirs_side):
+def test_a_merge_holds_every_event_of_both_sides_once(
+    start: list[str], ours_side: tuple[list[str], list[int], bool], theirs_side: tuple[list[str], list[int], bool]
+) -> None:
     clock = FakeClock(TEN_AM)
     session = carry_on(new_session(small_plan(), "Merging", clock), start, clock)
     ancestor = session_file_bytes(session)
     count = len(session.events)
 
-    def grown(steps, gaps, compacted, who, clock) -> tuple[Session, bytes]:
+    def grown(steps: list[str], gaps: list[int], compacted: bool, who: str, clock: FakeClock) -> tuple[Session, bytes]:
         grown = commented(carry_on(session, steps, clock), gaps, clock, who)
         return grown, file_of(grown, ancestor, count, compacted)
 
@@ -138,7 +141,7 @@ def test_a_merge_holds_every_event_of_both_sides_once(start, ours_side, theirs_s
     )
 
 
-def test_a_copy_edited_by_hand_is_kept_whole_beside_ours(tmp_path):
+def test_a_copy_edited_by_hand_is_kept_whole_beside_ours(tmp_path: Path) -> None:
     clock = FakeClock(TEN_AM)
     session = carry_on(new_session(small_plan(), "Merging", clock), ["timer", "note"], clock)
     ours = session_file_bytes(session)

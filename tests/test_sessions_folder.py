@@ -9,19 +9,19 @@ from workshop_tui.store.sessions_folder import SessionsFolder, choose_sessions_d
 from tests.conftest import small_session
 
 
-def test_a_new_session_file_is_named_from_its_start_time_and_title(sessions_dir: Path):
+def test_a_new_session_file_is_named_from_its_start_time_and_title(sessions_dir: Path) -> None:
     path = SessionsFolder(sessions_dir).create(small_session("Co-production training, part 1"))
     assert path.name == "2026-07-08-1000-co-production-training-part-1.toml"
     assert load_session(path).title == "Co-production training, part 1"
 
 
-def test_the_sessions_folder_is_made_on_first_save(sessions_dir: Path):
+def test_the_sessions_folder_is_made_on_first_save(sessions_dir: Path) -> None:
     assert not sessions_dir.exists()
     SessionsFolder(sessions_dir).create(small_session())
     assert sessions_dir.is_dir()
 
 
-def test_a_second_session_with_the_same_name_gets_its_own_file(sessions_dir: Path):
+def test_a_second_session_with_the_same_name_gets_its_own_file(sessions_dir: Path) -> None:
     folder = SessionsFolder(sessions_dir)
     first = folder.create(small_session("Panel"))
     first_text = first.read_text()
@@ -31,12 +31,12 @@ def test_a_second_session_with_the_same_name_gets_its_own_file(sessions_dir: Pat
     assert first.read_text() == first_text
 
 
-def test_new_session_files_are_readable_by_their_owner_only(sessions_dir: Path):
+def test_new_session_files_are_readable_by_their_owner_only(sessions_dir: Path) -> None:
     path = SessionsFolder(sessions_dir).create(small_session())
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_titles_cannot_escape_the_folder_or_hide_control_characters(sessions_dir: Path):
+def test_titles_cannot_escape_the_folder_or_hide_control_characters(sessions_dir: Path) -> None:
     for title in ["../../etc/passwd", "a/b\\c", "..", "tab\there\x00nul\x1b[31m", "   ", "Café Zoë 日本"]:
         path = SessionsFolder(sessions_dir).create(small_session(title))
         assert path.parent == sessions_dir
@@ -44,13 +44,13 @@ def test_titles_cannot_escape_the_folder_or_hide_control_characters(sessions_dir
         assert all(ch.isprintable() for ch in path.name)
 
 
-def test_safe_name_keeps_words_readable():
+def test_safe_name_keeps_words_readable() -> None:
     assert safe_name("Commissioning panel: shortlisting!") == "commissioning-panel-shortlisting"
     assert safe_name("../..") == "session"
     assert safe_name("Café Zoë") == "café-zoë"
 
 
-def test_the_sessions_folder_comes_from_the_option_then_the_environment_then_the_default(tmp_path):
+def test_the_sessions_folder_comes_from_the_option_then_the_environment_then_the_default(tmp_path: Path) -> None:
     env = {"WORKSHOP_TUI_SESSIONS": "/from/env"}
     assert choose_sessions_dir("/given", env) == Path("/given")
     assert choose_sessions_dir(None, env) == Path("/from/env")
@@ -64,7 +64,7 @@ def test_the_sessions_folder_comes_from_the_option_then_the_environment_then_the
     assert own_sessions_dir().parts[-2:] == ("workshop-tui", "sessions")
 
 
-def test_a_session_named_like_a_folder_or_a_pipe_is_said_to_be_one(tmp_path: Path):
+def test_a_session_named_like_a_folder_or_a_pipe_is_said_to_be_one(tmp_path: Path) -> None:
     import os
 
     import pytest

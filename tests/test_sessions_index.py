@@ -5,11 +5,12 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workshop_tui.store import session_file, sessions_index
-from workshop_tui.store.session_file import save_session
+from workshop_tui.store.session_file import read_summary, save_session
 from workshop_tui.store.sessions_index import INDEX_NAME, INDEX_VERSION, SessionsIndex, search_words
 from tests.example_sessions import shortlisting_panel, training_part_1
 
@@ -18,10 +19,12 @@ def _titles(folder: Path) -> dict[str, str]:
     return {line.path.name: line.title for line in SessionsIndex(folder).lines()}
 
 
-def test_a_folder_is_listed_from_the_head_of_each_file_without_loading_a_session(tmp_path: Path, monkeypatch):
+def test_a_folder_is_listed_from_the_head_of_each_file_without_loading_a_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
 
-    def no_whole_loads(path):
+    def no_whole_loads(path: Path) -> None:
         raise AssertionError("a whole session was loaded to list it")
 
     monkeypatch.setattr(session_file, "load_session", no_whole_loads)
@@ -35,12 +38,16 @@ def test_a_folder_is_listed_from_the_head_of_each_file_without_loading_a_session
     )
 
 
-def test_only_new_or_changed_files_are_read_again(tmp_path: Path, monkeypatch):
+def test_only_new_or_changed_files_are_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
     save_session(shortlisting_panel(), tmp_path / "b.toml")
-    reads = []
-    real = sessions_index.read_summary
-    monkeypatch.setattr(sessions_index, "read_summary", lambda path: reads.append(path.name) or real(path))
+    reads: list[str] = []
+
+    def counted(path: Path) -> dict[str, Any]:
+        reads.append(path.name)
+        return read_summary(path)  # the index's own, from the session file
+
+    monkeypatch.setattr(sessions_index, "read_summary", counted)
 
     first = SessionsIndex(tmp_path).lines()
     assert sorted(reads) == ["a.toml", "b.toml"]
@@ -56,7 +63,7 @@ def test_only_new_or_changed_files_are_read_again(tmp_path: Path, monkeypatch):
     assert _titles(tmp_path)["a.toml"] == "Renamed" and reads == ["a.toml"]
 
 
-def test_the_index_is_private_and_damaged_files_are_listed_with_their_problem(tmp_path: Path):
+def test_the_index_is_private_and_damaged_files_are_listed_with_their_problem(tmp_path: Path) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
     (tmp_path / "broken.toml").write_text("title = ")
     lines = {line.path.name: line for line in SessionsIndex(tmp_path).lines()}
@@ -79,7 +86,7 @@ def test_the_index_is_private_and_damaged_files_are_listed_with_their_problem(tm
         "[" * 100_000,
     ],
 )
-def test_an_index_of_the_wrong_shape_is_rebuilt_not_trusted(tmp_path: Path, index: str):
+def test_an_index_of_the_wrong_shape_is_rebuilt_not_trusted(tmp_path: Path, index: str) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
     good = json.loads(json.dumps(SessionsIndex(tmp_path).lines() and json.loads((tmp_path / INDEX_NAME).read_text())))
     entry = good["files"]["a.toml"]
@@ -93,7 +100,7 @@ def test_an_index_of_the_wrong_shape_is_rebuilt_not_trusted(tmp_path: Path, inde
     assert json.loads((tmp_path / INDEX_NAME).read_text()) == good
 
 
-def test_paths_come_from_the_folder_never_from_the_index(tmp_path: Path):
+def test_paths_come_from_the_folder_never_from_the_index(tmp_path: Path) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
     SessionsIndex(tmp_path).lines()
     index = json.loads((tmp_path / INDEX_NAME).read_text())
@@ -102,7 +109,7 @@ def test_paths_come_from_the_folder_never_from_the_index(tmp_path: Path):
     assert [line.path for line in SessionsIndex(tmp_path).lines()] == [tmp_path / "a.toml"]
 
 
-def test_a_pipe_a_device_and_a_folder_named_like_sessions_are_listed_as_what_they_are(tmp_path: Path):
+def test_a_pipe_a_device_and_a_folder_named_like_sessions_are_listed_as_what_they_are(tmp_path: Path) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
     os.mkfifo(tmp_path / "pipe.toml")
     (tmp_path / "zero.toml").symlink_to("/dev/zero")
@@ -114,7 +121,7 @@ def test_a_pipe_a_device_and_a_folder_named_like_sessions_are_listed_as_what_the
     assert search_words(tmp_path / "pipe.toml") == "" and search_words(tmp_path / "zero.toml") == ""
 
 
-def test_search_words_hold_titles_notes_and_decisions(tmp_path: Path):
+def test_search_words_hold_titles_notes_and_decisions(tmp_path: Path) -> None:
     save_session(training_part_1(), tmp_path / "a.toml")
     words = search_words(tmp_path / "a.toml")
     assert "buses stop at six" in words and "group agreement" in words and "leeds" in words

@@ -9,6 +9,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def comment(path: Path, text: str, clock: FakeClock) -> None:
         review.add_comment("s1", text, "a trainer")
 
 
-def cli(*args: str, capsys) -> tuple[int, str, str]:
+def cli(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     status = main(list(args))
     out, err = capsys.readouterr()
     return status, out, err
@@ -79,7 +80,9 @@ def files(folder: Path) -> dict[str, bytes]:
     return found
 
 
-def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_path, capsys):
+def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = archive(tmp_path)
     a, b, c = (tmp_path / name for name in ("laptop-a", "laptop-b", "laptop-c"))
     clock = FakeClock(TEN_AM)
@@ -121,7 +124,8 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
         "Part 1 (York)",
     }
     # Part 2 follows part 1 on every laptop: its file names part 1's, which is the same everywhere.
-    assert load_session(a / part_2.name).follows.file == part_1.name
+    follows = load_session(a / part_2.name).follows
+    assert follows is not None and follows.file == part_1.name
     assert (
         "This session follows on from 'Part 1 (Leeds)'"
         in cli("--sessions-dir", str(c), "export", part_2.name, "--format", "md", "-o", "-", capsys=capsys)[1]
@@ -154,7 +158,7 @@ def test_three_laptops_share_sessions_comments_and_plans_and_lose_nothing(tmp_pa
     assert status == 2 and "The facilitators of its sessions here: Bob, Cat, Fatima." in err
 
 
-def test_a_session_carried_on_on_two_laptops_is_kept_as_two(tmp_path, capsys):
+def test_a_session_carried_on_on_two_laptops_is_kept_as_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = archive(tmp_path)
     a, b = tmp_path / "a", tmp_path / "b"
     path = run_session(a, "Part 1", FakeClock(TEN_AM), finish=False)
@@ -171,13 +175,17 @@ def test_a_session_carried_on_on_two_laptops_is_kept_as_two(tmp_path, capsys):
     assert len(list(b.glob("*.toml"))) == 2
 
 
-def test_without_git_share_says_so_in_one_sentence(tmp_path, capsys, monkeypatch):
+def test_without_git_share_says_so_in_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))  # no git here
     status, out, err = cli("--sessions-dir", str(tmp_path / "s"), "share", "--to", "/nowhere", capsys=capsys)
     assert status == 2 and out == "" and NO_GIT in err and "Traceback" not in err
 
 
-def test_an_unreachable_archive_keeps_everything_and_shares_later(tmp_path, capsys):
+def test_an_unreachable_archive_keeps_everything_and_shares_later(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = archive(tmp_path)
     a = tmp_path / "a"
     run_session(a, "Part 1", FakeClock(TEN_AM))
@@ -193,7 +201,9 @@ def test_an_unreachable_archive_keeps_everything_and_shares_later(tmp_path, caps
     assert out == "1 file went out: 'Part 2'.\n"
 
 
-def test_an_archive_rewritten_by_someone_else_loses_nothing_here(tmp_path, capsys):
+def test_an_archive_rewritten_by_someone_else_loses_nothing_here(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = archive(tmp_path)
     a, b = tmp_path / "a", tmp_path / "b"
     run_session(a, "Part 1", FakeClock(TEN_AM))
@@ -214,12 +224,12 @@ def test_an_archive_rewritten_by_someone_else_loses_nothing_here(tmp_path, capsy
     assert {load_session(p).title for p in b.glob("*.toml")} == {"Part 1", "Part 2", "Their session"}
 
 
-def test_a_folder_not_connected_is_told_how(tmp_path, capsys):
+def test_a_folder_not_connected_is_told_how(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = cli("--sessions-dir", str(tmp_path), "share", capsys=capsys)
     assert status == 2 and "is not connected to a team archive yet" in err and "share --to URL" in err
 
 
-def test_what_is_never_shared(tmp_path, capsys):
+def test_what_is_never_shared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = archive(tmp_path)
     a = tmp_path / "a"
     path = run_session(a, "Part 1", FakeClock(TEN_AM))
@@ -256,7 +266,9 @@ LAST = ["Okafor", "Smith-Jones", "Nakamura", "Kowalski", "Fitzgerald", "Oduya"]
     ),
     st.lists(st.integers(0, 3), min_size=3, max_size=3),
 )
-def test_the_partners_archive_never_holds_a_name(tmp_path_factory, people, said):
+def test_the_partners_archive_never_holds_a_name(
+    tmp_path_factory: pytest.TempPathFactory, people: list[tuple[str, str]], said: list[int]
+) -> None:
     tmp_path = tmp_path_factory.mktemp("anonymised")
     url = archive(tmp_path)
     folder = tmp_path / "sessions"
@@ -320,7 +332,9 @@ def share_killed_at(folder: Path, at: int, when: str, tmp_path: Path) -> int:
     return done.returncode
 
 
-def test_a_share_killed_at_any_moment_loses_nothing_and_the_next_one_finishes(tmp_path, capsys):
+def test_a_share_killed_at_any_moment_loses_nothing_and_the_next_one_finishes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = archive(tmp_path)
     a, b = tmp_path / "a", tmp_path / "b"
     run_session(a, "Part 1", FakeClock(TEN_AM))
@@ -356,7 +370,7 @@ def test_a_share_killed_at_any_moment_loses_nothing_and_the_next_one_finishes(tm
 
 
 @pytest.fixture
-def small_disk(tmp_path):
+def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A folder on a disk with room for little: a tmpfs of 40 KiB (needs root; skipped otherwise)."""
     where = tmp_path / "small-disk"
     where.mkdir()
@@ -371,7 +385,9 @@ def small_disk(tmp_path):
     subprocess.run(["umount", "-l", str(where)], check=False)
 
 
-def test_a_full_disk_keeps_every_session_whole_and_says_what_to_do(tmp_path, small_disk, capsys):
+def test_a_full_disk_keeps_every_session_whole_and_says_what_to_do(
+    tmp_path: Path, small_disk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     examples = Path(__file__).parent.parent / "sessions"
     # The archive on a disk too small for the sessions: nothing goes out, nothing here is lost.
     url = str(small_disk / "archive.git")
@@ -403,7 +419,9 @@ def test_a_full_disk_keeps_every_session_whole_and_says_what_to_do(tmp_path, sma
     assert files(full) == kept
 
 
-def test_two_shares_of_one_folder_at_once_take_turns_and_both_finish(tmp_path, capsys):
+def test_two_shares_of_one_folder_at_once_take_turns_and_both_finish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The app shares in the background while a person runs 'share' in a terminal: neither breaks the other."""
     url = archive(tmp_path)
     a = tmp_path / "a"
@@ -428,7 +446,9 @@ def test_two_shares_of_one_folder_at_once_take_turns_and_both_finish(tmp_path, c
     assert {load_session(p).title for p in clone.glob("*.toml")} == {"Part 1", "Day 1", "Day 2", "Day 3"}
 
 
-def test_a_session_open_in_a_window_goes_out_as_its_last_whole_save(tmp_path, capsys):
+def test_a_session_open_in_a_window_goes_out_as_its_last_whole_save(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A window writing a session while the folder shares: the archive gets the file up to its last
     '# saved' line, never half a save; once the window closes, the whole file goes at the next share."""
     url = archive(tmp_path)
@@ -453,7 +473,9 @@ def test_a_session_open_in_a_window_goes_out_as_its_last_whole_save(tmp_path, ca
     assert [note.text for note in load_session(b / path.name).notes] == ["Saved whole", "Said after"]
 
 
-def test_an_archive_named_from_where_the_person_stands_is_found(tmp_path, capsys, monkeypatch):
+def test_an_archive_named_from_where_the_person_stands_is_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """'share --to ../archive.git' means that folder as seen from where the command runs, not from
     inside the sessions folder (git would read it from there)."""
     archive(tmp_path)
@@ -469,7 +491,9 @@ def test_an_archive_named_from_where_the_person_stands_is_found(tmp_path, capsys
     assert [p.name for p in (elsewhere / "b").glob("*.toml")] == [p.name for p in a.glob("*.toml")]
 
 
-def test_a_mistyped_archive_is_said_and_nothing_is_connected(tmp_path, capsys):
+def test_a_mistyped_archive_is_said_and_nothing_is_connected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     a = tmp_path / "a"
     run_session(a, "Part 1", FakeClock(TEN_AM))
     status, out, err = cli("--sessions-dir", str(a), "share", "--to", str(tmp_path / "nope.git"), capsys=capsys)
@@ -482,7 +506,9 @@ def test_a_mistyped_archive_is_said_and_nothing_is_connected(tmp_path, capsys):
     assert status == 2 and f"There is no sessions folder at {tmp_path / 'not-made'}." in err
 
 
-def test_an_archive_made_with_gits_defaults_reads_in_plain_git_too(tmp_path, capsys):
+def test_an_archive_made_with_gits_defaults_reads_in_plain_git_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`git init --bare` names 'master' as the archive's branch; the team's work is on main, so the
     archive is told so, and a plain `git clone` or `git log` of it finds the sessions."""
     url = tmp_path / "archive.git"
@@ -494,7 +520,9 @@ def test_an_archive_made_with_gits_defaults_reads_in_plain_git_too(tmp_path, cap
     assert (tmp_path / "plain" / path.name).read_bytes() == path.read_bytes()
 
 
-def test_what_goes_out_is_signed_by_this_laptops_person_and_status_says_how_to_choose(tmp_path, capsys, monkeypatch):
+def test_what_goes_out_is_signed_by_this_laptops_person_and_status_says_how_to_choose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without a name in git's settings, a share is signed by the facilitator of the newest session run
     on this laptop: never by someone whose session came from the team."""
     for name in ("GIT_AUTHOR_NAME", "GIT_COMMITTER_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_EMAIL"):
@@ -525,7 +553,7 @@ def test_what_goes_out_is_signed_by_this_laptops_person_and_status_says_how_to_c
     assert "It last shared on " in out
 
 
-def test_stop_sharing_keeps_every_file(tmp_path, capsys):
+def test_stop_sharing_keeps_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = archive(tmp_path)
     a = tmp_path / "a"
     path = run_session(a, "Part 1", FakeClock(TEN_AM))
@@ -539,7 +567,9 @@ def test_stop_sharing_keeps_every_file(tmp_path, capsys):
     assert status == 0 and "Nothing new" in out
 
 
-def test_resume_carries_on_this_laptops_session_not_one_from_the_team(tmp_path, capsys):
+def test_resume_carries_on_this_laptops_session_not_one_from_the_team(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A paused session that came from another laptop is only carried on here when named: carried on by
     mistake on two laptops, the archive would end up holding two copies of it."""
     url = archive(tmp_path)
@@ -559,7 +589,7 @@ def test_resume_carries_on_this_laptops_session_not_one_from_the_team(tmp_path, 
     assert theirs.name in {path.name for path, _ in SessionsFolder(a).unfinished()}
 
 
-def test_the_quick_way_in_says_the_same_and_exits_the_same(tmp_path, capsys):
+def test_the_quick_way_in_says_the_same_and_exits_the_same(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`workshop-tui [--sessions-dir DIR] share` alone (as the app starts it) is read without argparse and
     ends at once: it says the same words and exits with the same status as the whole command line."""
     url = archive(tmp_path)

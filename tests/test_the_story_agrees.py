@@ -12,6 +12,7 @@ import re
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -104,7 +105,7 @@ class WhatHappened:
         return NOT_REACHED
 
 
-def run(operations, finish: bool, folder: Path) -> tuple[SessionEngine, WhatHappened]:
+def run(operations: list[tuple[Any, ...]], finish: bool, folder: Path) -> tuple[SessionEngine, WhatHappened]:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(PLAN, "Story", clock), clock)
     seen = WhatHappened()
@@ -168,7 +169,9 @@ def in_all_line(minutes: str) -> str:
 @example([("timer",), ("wait", 600), ("next",), ("timer",), ("next",), ("skip", 1), ("wait", 60)], True)
 # Minutes added with + and the step still over them; a killed laptop with the timer running.
 @example([("timer",), ("plus", 5), ("wait", 17 * 60), ("kill",), ("wait", 90), ("next",), ("wait", 150)], False)
-def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, finish):
+def test_every_output_tells_the_same_story_and_it_is_what_happened(
+    operations: list[tuple[Any, ...]], finish: bool
+) -> None:
     with tempfile.TemporaryDirectory() as folder:
         engine, seen = run(operations, finish, Path(folder))
         session = engine.session
@@ -269,7 +272,7 @@ def test_every_output_tells_the_same_story_and_it_is_what_happened(operations, f
         assert step.dropped == (story.time.state == NOT_REACHED and finished)
 
 
-def test_a_step_left_by_going_back_is_still_to_come_and_counts_in_the_expected_finish():
+def test_a_step_left_by_going_back_is_still_to_come_and_counts_in_the_expected_finish() -> None:
     """As found: 'p' marked the step left as done ('✓ 0 of 20') and took it off the expected finish."""
     from workshop_tui.core.schedule import plan_status
 
@@ -289,7 +292,7 @@ def test_a_step_left_by_going_back_is_still_to_come_and_counts_in_the_expected_f
     assert row[2:] == ["30 seconds", "not reached yet"]
 
 
-def test_a_session_running_in_a_window_is_read_as_of_now(tmp_path):
+def test_a_session_running_in_a_window_is_read_as_of_now(tmp_path: Path) -> None:
     """As found: an export of a running session said the step on now had run 27 seconds, while its
     window said 43; it is measured up to the moment it is read, while a window has it open."""
     from workshop_tui.store.open_session import Command, OpenSession

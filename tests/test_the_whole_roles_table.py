@@ -3,27 +3,31 @@ role, with the agenda shared with the note-taker and without, through the owner 
 socket window. Generated from the commands, so a new command without a row fails here."""
 
 import itertools
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.commands import ARGUMENTS
-from workshop_tui.core.roles import ROLES, may, refusal
+from workshop_tui.core.roles import ROLES, Role, may, refusal
 from workshop_tui.core.session_engine import NotNow
 from workshop_tui.store.open_session import COMMANDS, Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_wire import read_key
+from tests.conftest import plan_named
+from tests.panel_helpers import the_panel
 from tests.test_windows import answers, command, raw_window
 
 _IDS = itertools.count(1)
 
 
 @pytest.fixture(params=[False, True], ids=["agenda the facilitator's", "agenda shared"])
-def owner(request, sessions_dir: Path, clock):
+def owner(request: pytest.FixtureRequest, sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     """A panel's session with a window of every role able to join: the note-taker Bob, guests (any name),
     and the panel member Margaret, whose code is made as the round opens."""
     made = OpenSession.create(
-        sessions_dir, find_plan("commissioning-shortlisting").plan, "Rights", clock, "Ann", "Bob", gather_seconds=0
+        sessions_dir, plan_named("commissioning-shortlisting"), "Rights", clock, "Ann", "Bob", gather_seconds=0
     )
     made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
     made.apply(Command("open_round", {"pot_pence": 10_000_00}))
@@ -34,7 +38,7 @@ def owner(request, sessions_dir: Path, clock):
     made.close()
 
 
-def outcome(apply) -> str:
+def outcome(apply: Callable[..., object]) -> str:
     """The refusal's words, or "" when the role was allowed (whatever else the command then said)."""
     try:
         apply()
@@ -43,26 +47,26 @@ def outcome(apply) -> str:
     return ""
 
 
-def test_every_command_has_a_row_and_its_arguments_model():
+def test_every_command_has_a_row_and_its_arguments_model() -> None:
     assert set(COMMANDS) == set(ARGUMENTS)
     for name in COMMANDS:
         assert any(may(role, name, agenda_shared=True) for role in ROLES), name  # some window may send it
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(owner, role):
+def test_through_the_owner_each_command_is_allowed_or_refused_as_the_table_says(owner: OpenSession, role: Role) -> None:
     for name in sorted(COMMANDS):
         # Empty arguments: a role is checked before them, so a refusal is the table's; an allowed command
         # may then be refused for its arguments, but never in the table's words.
         said = outcome(lambda name=name: owner.apply(Command(name, {}, role=role)))
-        if may(role, name, agenda_shared=owner.shared):
+        if may(role, name, agenda_shared=owner.shared):  # type: ignore[attr-defined]  # set by the fixture
             assert said != refusal(role, name), (role, name)
         else:
             assert said == refusal(role, name), (role, name, said)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_through_a_real_socket_window_the_same(owner, role):
+def test_through_a_real_socket_window_the_same(owner: OpenSession, role: Role) -> None:
     owner.serve()
     proof = {"facilitator": {"key": read_key(owner.path)}, "member": {"code": owner.session.codes["p1"]}}
     name = {"facilitator": "", "note-taker": "Bob", "guest": "Pat", "member": "", "audience": ""}[role]
@@ -77,7 +81,7 @@ def test_through_a_real_socket_window_the_same(owner, role):
         for name in sorted(COMMANDS):
             answer = command(window, str(next(_IDS)), name)
             said = answer.get("why", "")
-            if may(role, name, agenda_shared=owner.shared):
+            if may(role, name, agenda_shared=owner.shared):  # type: ignore[attr-defined]  # set by the fixture
                 assert said != refusal(role, name), (role, name)
             else:
                 assert said == refusal(role, name), (role, name, answer)
@@ -86,16 +90,16 @@ def test_through_a_real_socket_window_the_same(owner, role):
 
 
 def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_when_the_note_taker_may(
-    sessions_dir, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     made = OpenSession.create(
-        sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi", gather_seconds=0
+        sessions_dir, plan_named("commissioning-shortlisting"), "Panel", clock, "Grace Obi", gather_seconds=0
     )
     try:
         for name in ("Pat Kelly", "Margaret"):
             made.apply(Command("add_person", {"name": name, "role": "older person"}))
         made.apply(Command("share_agenda", {"agenda": True}))
-        pats = {"role": "member", "window": "member: Pat Kelly", "window_id": "pat"}
+        pats: dict[str, Any] = {"role": "member", "window": "member: Pat Kelly", "window_id": "pat"}
         for name, args in (("next_step", {}), ("person_left", {"person_id": "p2"}), ("start_timer", {})):
             with pytest.raises(NotNow, match="This is a panel member's own window"):
                 made.apply(Command(name, args, id=name, **pats))
@@ -107,12 +111,12 @@ def test_a_panel_members_own_window_never_runs_the_agenda_or_the_roster_even_whe
 
 
 def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_when_asked_and_the_record_says_so(
-    sessions_dir, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.export.panel_csv import scores_csv
 
     made = OpenSession.create(
-        sessions_dir, find_plan("commissioning-shortlisting").plan, "Panel", clock, "Grace Obi", gather_seconds=0
+        sessions_dir, plan_named("commissioning-shortlisting"), "Panel", clock, "Grace Obi", gather_seconds=0
     )
     try:
         made.apply(Command("add_person", {"name": "Margaret", "role": "older person"}))
@@ -120,7 +124,7 @@ def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_wh
         made.apply(
             Command("add_application", {"organisation": "Oak Street Shed", "project": "Shed", "amount_pence": 5_000_00})
         )
-        criterion = made.session.panel.round.criteria[0].id
+        criterion = the_panel(made.session).round.criteria[0].id
         made.apply(Command("declare_no_interests", {"member": "p1"}))
         score = {"member": "p1", "application": "app1", "criterion": criterion}
         made.apply(
@@ -135,9 +139,9 @@ def test_the_chair_types_over_a_score_a_member_typed_in_their_own_window_only_wh
         )
         with pytest.raises(NotNow, match="Margaret typed this score in their own window"):
             made.apply(Command("enter_score", {**score, "level": 2}))  # the chair's screen, not asked
-        assert made.session.panel.scores[0].level == 4
+        assert the_panel(made.session).scores[0].level == 4
         made.apply(Command("enter_score", {**score, "level": 2, "over_own": True}))  # asked, and said yes
-        kept = made.session.panel.scores[0]
+        kept = the_panel(made.session).scores[0]
         assert (kept.level, kept.window, kept.typed_over) == (2, "facilitator: Grace Obi", "member: Margaret")
         assert "facilitator: Grace Obi (typed over what member: Margaret typed)" in scores_csv(made.session)
     finally:

@@ -13,21 +13,21 @@ from pathlib import Path
 
 import pytest
 
-from workshop_tui.core.plan_stats import plan_stats
-from workshop_tui.store.plan_history import plan_history
-from workshop_tui.store.plan_library import find_plan
+from workshop_tui.core.plan_stats import PastSession, plan_stats
+from workshop_tui.store.plan_history import PlanHistory, plan_history
 from workshop_tui.store.timings_index import INDEX_NAME, INDEX_VERSION, _digest
+from tests.conftest import plan_named
 from tests.test_plan_stats import PLAN, run_session
 
 
-def read_fresh(folder: Path, scratch: Path):
+def read_fresh(folder: Path, scratch: Path) -> PlanHistory:
     """What reading every file says: the folder copied without its index."""
     shutil.rmtree(scratch, ignore_errors=True)
     shutil.copytree(folder, scratch, ignore=shutil.ignore_patterns(INDEX_NAME))
     return plan_history(scratch, PLAN.name)
 
 
-def said(history) -> tuple:
+def said(history: PlanHistory) -> tuple[list[PastSession], list[tuple[str, str]]]:
     return history.sessions, [(path.name, why) for path, why in history.damaged]
 
 
@@ -36,13 +36,13 @@ def minutes(rng: random.Random) -> list[float]:
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path, seed: int):
+def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path, seed: int) -> None:
     rng = random.Random(seed)
     folder = tmp_path / "sessions"
     folder.mkdir()
     for number in range(1, 9):
         run_session(folder, number, minutes(rng), late=rng.randint(-5, 20), finish=rng.random() < 0.8)
-    other_plan = find_plan("co-production-part-1").plan
+    other_plan = plan_named("co-production-part-1")
     kinds = ["new", "again", "same size and time", "removed", "damaged", "other plan"]
     for round_, change in enumerate(rng.sample(kinds, len(kinds)) + rng.choices(kinds, k=3)):  # each kind at least once
         names = sorted(path.name for path in folder.glob("*.toml"))
@@ -81,7 +81,7 @@ def test_the_index_says_what_the_files_say_through_random_changes(tmp_path: Path
         assert plan_stats(PLAN, kept.sessions) == plan_stats(PLAN, plan_history(folder, PLAN.name).sessions)
 
 
-def test_an_index_changed_by_hand_or_open_to_others_is_not_believed(tmp_path: Path):
+def test_an_index_changed_by_hand_or_open_to_others_is_not_believed(tmp_path: Path) -> None:
     folder = tmp_path / "sessions"
     folder.mkdir()
     for number in range(1, 5):

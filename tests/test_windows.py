@@ -7,13 +7,17 @@ import os
 import socket
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.widgets import Static
 
 from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.roles import Role
 from workshop_tui.core.session_engine import NotNow
+from workshop_tui.model import Event
 from workshop_tui.store.joined_session import JoinedSession
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.outbox import outbox_path
@@ -31,26 +35,26 @@ def until(check: Callable[[], object], what: str, timeout: float = 5.0) -> None:
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock: FakeClock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     assert made.serve()
     yield made
     made.close()
 
 
-def joined(owner: OpenSession, clock: FakeClock, role: str = "note-taker", name: str = "Bob") -> JoinedSession:
+def joined(owner: OpenSession, clock: FakeClock, role: Role = "note-taker", name: str = "Bob") -> JoinedSession:
     window = JoinedSession(owner.path, clock, role, name, gather_seconds=0)
     until(lambda: window.link == "joined", f"the {role} joining")
     return window
 
 
-def test_the_socket_is_private_and_beside_the_session(owner: OpenSession):
+def test_the_socket_is_private_and_beside_the_session(owner: OpenSession) -> None:
     path = socket_path(owner.path)
     assert path.parent == owner.path.parent
     assert stat.S_ISSOCK(path.stat().st_mode) and stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_a_note_from_the_note_taker_reaches_the_owner_and_every_window(owner: OpenSession, clock: FakeClock):
+def test_a_note_from_the_note_taker_reaches_the_owner_and_every_window(owner: OpenSession, clock: FakeClock) -> None:
     note_taker, audience = joined(owner, clock), joined(owner, clock, "audience", "")
     with note_taker, audience:
         note_taker.apply(Command("add_note", {"typed": "+ Meet at the library"}))
@@ -66,7 +70,7 @@ def test_a_note_from_the_note_taker_reaches_the_owner_and_every_window(owner: Op
     assert load_session(owner.path).notes[0].window == "note-taker: Bob"
 
 
-def test_a_window_that_joins_late_gets_the_whole_session_first(owner: OpenSession, clock: FakeClock):
+def test_a_window_that_joins_late_gets_the_whole_session_first(owner: OpenSession, clock: FakeClock) -> None:
     for number in range(30):
         owner.apply(Command("add_note", {"typed": f"Note {number}"}))
     owner.apply(Command("next_step"))
@@ -78,7 +82,7 @@ def test_a_window_that_joins_late_gets_the_whole_session_first(owner: OpenSessio
 
 def test_a_window_that_joins_while_changes_are_unsaved_gets_them_once_they_are_saved_and_once_only(
     sessions_dir: Path, clock: FakeClock
-):
+) -> None:
     owner = OpenSession.create(sessions_dir, small_plan(), "Late", clock, "Ann", "Bob", gather_seconds=3600)
     owner.serve()
     try:
@@ -97,7 +101,9 @@ def test_a_window_that_joins_while_changes_are_unsaved_gets_them_once_they_are_s
         owner.close()
 
 
-def test_a_refused_command_says_why_and_an_audience_window_cannot_change_anything(owner: OpenSession, clock: FakeClock):
+def test_a_refused_command_says_why_and_an_audience_window_cannot_change_anything(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     with joined(owner, clock) as note_taker, joined(owner, clock, "audience") as audience:
         with pytest.raises(NotNow, match="empty"):
             note_taker.apply(Command("add_note", {"typed": "   "}))
@@ -107,7 +113,7 @@ def test_a_refused_command_says_why_and_an_audience_window_cannot_change_anythin
         assert not outbox_path(owner.path, note_taker.window_id).read_bytes()  # answered, so let go
 
 
-def test_a_command_sent_twice_is_applied_once(owner: OpenSession):
+def test_a_command_sent_twice_is_applied_once(owner: OpenSession) -> None:
     command = Command("add_note", {"typed": "Only once"}, id="w1-1", window="note-taker")
     owner.apply(command)
     owner.apply(command)
@@ -119,7 +125,9 @@ def test_a_command_sent_twice_is_applied_once(owner: OpenSession):
     again.close()
 
 
-def test_when_the_owner_closes_the_note_taker_takes_over_and_loses_nothing(owner: OpenSession, clock: FakeClock):
+def test_when_the_owner_closes_the_note_taker_takes_over_and_loses_nothing(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     note_taker = joined(owner, clock)
     note_taker.apply(Command("add_note", {"typed": "Before"}))
     owner.close()
@@ -132,7 +140,9 @@ def test_when_the_owner_closes_the_note_taker_takes_over_and_loses_nothing(owner
     ]
 
 
-def test_what_is_typed_while_no_owner_answers_is_kept_on_disk_and_added_later(sessions_dir: Path, clock: FakeClock):
+def test_what_is_typed_while_no_owner_answers_is_kept_on_disk_and_added_later(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     made.serve()
     audience = joined(made, clock, "audience")
@@ -162,8 +172,8 @@ def test_what_is_typed_while_no_owner_answers_is_kept_on_disk_and_added_later(se
     audience.close()
 
 
-def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: OpenSession, clock: FakeClock):
-    def say(*lines: bytes) -> list[dict]:
+def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: OpenSession, clock: FakeClock) -> None:
+    def say(*lines: bytes) -> list[dict[str, Any]]:
         connection = connect_to(socket_path(owner.path))
         for line in lines:
             connection.sendall(line)
@@ -201,7 +211,7 @@ def test_a_window_that_sends_garbage_is_refused_and_the_owner_carries_on(owner: 
     assert [n.text for n in owner.session.notes] == ["Still here"]
 
 
-def test_outboxes_of_windows_that_are_still_running_are_left_to_them(owner: OpenSession, clock: FakeClock):
+def test_outboxes_of_windows_that_are_still_running_are_left_to_them(owner: OpenSession, clock: FakeClock) -> None:
     window = JoinedSession(owner.path, clock, "note-taker", "Bob", take_over=False)
     assert os.path.exists(outbox_path(owner.path, window.window_id))
     assert owner.apply_left_behind() == 0 and os.path.exists(outbox_path(owner.path, window.window_id))
@@ -222,7 +232,9 @@ time.sleep(3600)
 """
 
 
-def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(sessions_dir: Path, clock: FakeClock):
+def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     import signal
     import subprocess
     import sys
@@ -235,6 +247,7 @@ def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(sessi
         cwd=Path(__file__).parent.parent,
     )
     try:
+        assert owner.stdout is not None
         path = Path(owner.stdout.readline().strip())
         window = JoinedSession(path, clock, "note-taker", "Bob", gather_seconds=0)
         until(lambda: window.link == "joined", "joining")
@@ -254,7 +267,7 @@ def test_an_owner_killed_before_it_saved_loses_nothing_the_note_taker_sent(sessi
     assert [n.text for n in load_session(path).notes] == [f"Kept {number}" for number in range(20)]
 
 
-def test_the_minutes_say_which_window_each_record_was_typed_in(owner: OpenSession, clock: FakeClock):
+def test_the_minutes_say_which_window_each_record_was_typed_in(owner: OpenSession, clock: FakeClock) -> None:
     from workshop_tui.export.markdown_minutes import markdown_minutes
 
     alone = markdown_minutes(owner.session)
@@ -281,8 +294,8 @@ def test_the_minutes_say_which_window_each_record_was_typed_in(owner: OpenSessio
 
 
 def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(
-    sessions_dir: Path, clock: FakeClock, monkeypatch
-):
+    sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     from workshop_tui.store import joined_session
@@ -302,13 +315,18 @@ def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(
             pass
 
     threading.Thread(target=silent_owner, daemon=True).start()
-    waits: list[float] = []
+    waits: list[float | None] = []
     real_wait = threading.Event.wait
 
     class Reply(joined_session._Reply):
         def __init__(self) -> None:
             super().__init__()
-            self.ready.wait = lambda timeout=None: waits.append(timeout) or real_wait(self.ready, 0)  # type: ignore[method-assign]
+
+            def wait(timeout: float | None = None) -> bool:
+                waits.append(timeout)
+                return real_wait(self.ready, 0)
+
+            self.ready.wait = wait  # type: ignore[method-assign]  # to see how long each wait is for
 
     monkeypatch.setattr(joined_session, "_Reply", Reply)
     window = JoinedSession(made.path, clock, "note-taker", "Bob", take_over=False)
@@ -321,7 +339,9 @@ def test_an_owner_that_stops_answering_holds_up_one_command_not_every_one(
     listening.close()
 
 
-async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back(owner: OpenSession, clock: FakeClock):
+async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     from workshop_tui.ui.app import OpenedSession, WorkshopApp
 
     owner.close()
@@ -336,7 +356,7 @@ async def test_a_note_takers_window_shows_it_has_joined_once_an_owner_comes_back
             again.serve()
             until(lambda: window.link == "joined", "joining")
             await pilot.pause()
-            assert "has gone" not in str(app.screen.query_one("#save-state").content)
+            assert "has gone" not in str(app.screen.query_one("#save-state", Static).content)
     finally:
         window.close()
         again.close()
@@ -360,10 +380,10 @@ def raw_window(
     return connection
 
 
-def answers(connection: socket.socket, until_answer: Callable[[dict], bool]) -> list[dict]:
+def answers(connection: socket.socket, until_answer: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
     """What the owner says on `connection`, up to the first answer `until_answer` takes (or the owner closing)."""
     connection.settimeout(5)
-    heard: list[dict] = []
+    heard: list[dict[str, Any]] = []
     buffer = b""
     while not any(until_answer(answer) for answer in heard):
         chunk = connection.recv(1 << 20)
@@ -375,16 +395,16 @@ def answers(connection: socket.socket, until_answer: Callable[[dict], bool]) -> 
     return heard
 
 
-def command(connection: socket.socket, command_id: str, name: str, **args: object) -> dict:
+def command(connection: socket.socket, command_id: str, name: str, **args: object) -> dict[str, Any]:
     connection.sendall(encode({"command": {"id": command_id, "name": name, "args": arguments_text(args)}}))
 
-    def answered(answer: dict) -> bool:
+    def answered(answer: dict[str, Any]) -> bool:
         return command_id in (answer.get("done"), answer.get("refused")) or "error" in answer
 
     return next(answer for answer in answers(connection, answered) if answered(answer))
 
 
-def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(owner: OpenSession):
+def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(owner: OpenSession) -> None:
     connection = raw_window(owner, "facilitator", "Margaret")
     heard = answers(connection, lambda answer: "error" in answer or "welcome" in answer)
     assert heard[-1] == {
@@ -398,10 +418,10 @@ def test_a_window_that_says_it_is_the_facilitator_without_the_key_is_refused(own
     until(lambda: owner.windows == [], "the refused windows let go")
 
 
-def first_answer(connection: socket.socket) -> dict:
+def first_answer(connection: socket.socket) -> dict[str, Any]:
     try:
 
-        def first(answer: dict) -> bool:
+        def first(answer: dict[str, Any]) -> bool:
             return "error" in answer or "welcome" in answer
 
         # One read may bring the welcome and the events after it: the first answer is the one.
@@ -410,14 +430,15 @@ def first_answer(connection: socket.socket) -> dict:
         connection.close()
 
 
-def joined_as(connection: socket.socket) -> dict:
+def joined_as(connection: socket.socket) -> dict[str, Any]:
     """Who the owner took a window for, from its welcome."""
     answer = first_answer(connection)
     assert "welcome" in answer, answer
-    return answer["welcome"]["you"]
+    you: dict[str, Any] = answer["welcome"]["you"]
+    return you
 
 
-def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(owner: OpenSession):
+def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(owner: OpenSession) -> None:
     """As found in [12]: any name acted as anyone. Now a name must be on the roster, a member's window needs
     the member's code, and the owner says in its welcome who it took the window for."""
     owner.apply(Command("add_person", {"name": "Margaret Smith", "role": "older person"}))
@@ -448,7 +469,7 @@ def test_a_window_is_who_the_roster_and_the_codes_say_whatever_its_hello_claims(
 
 def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_the_owners(
     owner: OpenSession, clock: FakeClock
-):
+) -> None:
     note_taker = raw_window(owner, "note-taker", "Bob")
     assert command(note_taker, "1", "finish") == {"refused": "1", "why": "Only the facilitator can finish the session."}
     assert command(note_taker, "2", "open_round", pot_pence=100) == {
@@ -483,7 +504,7 @@ def test_a_note_takers_window_cannot_finish_or_run_the_round_and_the_label_is_th
 
 def test_the_facilitator_who_resumes_while_a_window_runs_the_session_joins_with_the_key(
     owner: OpenSession, clock: FakeClock
-):
+) -> None:
     from workshop_tui.store.joined_session import resume_or_join
     from workshop_tui.store.session_wire import key_path
 
@@ -499,7 +520,7 @@ def test_the_facilitator_who_resumes_while_a_window_runs_the_session_joins_with_
     assert not key.exists()  # the key goes with the socket
 
 
-def test_a_key_file_that_is_a_link_is_never_written_through(sessions_dir: Path, clock: FakeClock):
+def test_a_key_file_that_is_a_link_is_never_written_through(sessions_dir: Path, clock: FakeClock) -> None:
     from workshop_tui.store.session_wire import key_path
 
     made = OpenSession.create(sessions_dir, small_plan(), "Linked", clock, "Ann", "Bob", gather_seconds=0)
@@ -512,7 +533,7 @@ def test_a_key_file_that_is_a_link_is_never_written_through(sessions_dir: Path, 
     made.close()
 
 
-def test_a_pipe_named_like_the_key_file_never_holds_the_owner(sessions_dir: Path, clock: FakeClock):
+def test_a_pipe_named_like_the_key_file_never_holds_the_owner(sessions_dir: Path, clock: FakeClock) -> None:
     # Found by an attacker: a pipe at the key's name left `resume` waiting forever on a blank screen.
     from workshop_tui.store.session_wire import key_path
 
@@ -523,7 +544,7 @@ def test_a_pipe_named_like_the_key_file_never_holds_the_owner(sessions_dir: Path
     made.close()
 
 
-def test_a_window_id_already_joined_is_refused_so_no_command_is_dropped(owner: OpenSession, clock: FakeClock):
+def test_a_window_id_already_joined_is_refused_so_no_command_is_dropped(owner: OpenSession, clock: FakeClock) -> None:
     # Found by an attacker: a second connection with a live window's id had that window's next command
     # answered "done" and dropped.
     first = raw_window(owner, window="fx")
@@ -537,7 +558,7 @@ def test_a_window_id_already_joined_is_refused_so_no_command_is_dropped(owner: O
     first.close()
 
 
-def test_the_same_command_id_from_two_windows_is_two_commands(owner: OpenSession, clock: FakeClock):
+def test_the_same_command_id_from_two_windows_is_two_commands(owner: OpenSession, clock: FakeClock) -> None:
     first, second = raw_window(owner, window="w1"), raw_window(owner, window="w2")
     assert command(first, "1", "add_note", typed="From the first") == {"done": "1", "after": 2}
     assert command(second, "1", "add_note", typed="From the second") == {"done": "1", "after": 3}
@@ -555,7 +576,9 @@ def test_the_same_command_id_from_two_windows_is_two_commands(owner: OpenSession
     again.close()
 
 
-def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(owner: OpenSession, clock: FakeClock):
+def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     from workshop_tui.store.outbox import Outbox
 
     owner.close()
@@ -587,7 +610,9 @@ def test_a_forged_outbox_line_is_applied_with_a_note_takers_rights_at_most(owner
     again.close()
 
 
-def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(owner: OpenSession, clock: FakeClock):
+def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     # Found by an attacker: escape codes and 5,000 characters in an outbox line's window reached the minutes.
     from workshop_tui.store.outbox import Outbox
 
@@ -613,7 +638,7 @@ def test_a_forged_outbox_lines_name_is_stamped_only_when_it_is_a_plain_name(owne
 
 def test_an_owner_that_moved_to_a_new_file_never_removes_the_socket_of_the_owner_after_it(
     sessions_dir: Path, clock: FakeClock
-):
+) -> None:
     # Found by an attacker: after a lost lock, the first owner's Ctrl+Q removed the socket of the window
     # that then owned the file, and windows joining the file were told its owner had gone.
     from workshop_tui.store.session_lock import lock_path
@@ -635,7 +660,9 @@ def test_an_owner_that_moved_to_a_new_file_never_removes_the_socket_of_the_owner
     second.close()
 
 
-def test_a_welcome_is_written_without_holding_up_the_session(owner: OpenSession, clock: FakeClock, monkeypatch):
+def test_a_welcome_is_written_without_holding_up_the_session(
+    owner: OpenSession, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     from workshop_tui.store import session_file, session_server
@@ -645,7 +672,7 @@ def test_a_welcome_is_written_without_holding_up_the_session(owner: OpenSession,
     writing, go_on = threading.Event(), threading.Event()
     real = session_file.event_text
 
-    def slow_event_text(event):  # a welcome's text takes as long as this test likes
+    def slow_event_text(event: Event) -> str:  # a welcome's text takes as long as this test likes
         if threading.current_thread().name == "window-reader":
             writing.set()
             go_on.wait(10)
@@ -657,9 +684,12 @@ def test_a_welcome_is_written_without_holding_up_the_session(owner: OpenSession,
     try:
         until(lambda: writing.is_set(), "the welcome being written")
         done = threading.Event()
-        threading.Thread(
-            target=lambda: (owner.apply(Command("add_note", {"typed": "Meanwhile"})), done.set()), daemon=True
-        ).start()
+
+        def note_meanwhile() -> None:
+            owner.apply(Command("add_note", {"typed": "Meanwhile"}))
+            done.set()
+
+        threading.Thread(target=note_meanwhile, daemon=True).start()
         until(done.is_set, "a note taken while a welcome is written")
         go_on.set()
         until(
@@ -672,7 +702,9 @@ def test_a_welcome_is_written_without_holding_up_the_session(owner: OpenSession,
         window.close()
 
 
-def test_a_hello_said_a_byte_at_a_time_still_has_to_end_in_time(owner: OpenSession, monkeypatch):
+def test_a_hello_said_a_byte_at_a_time_still_has_to_end_in_time(
+    owner: OpenSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import threading
 
     from workshop_tui.store import session_server
@@ -699,7 +731,9 @@ def test_a_hello_said_a_byte_at_a_time_still_has_to_end_in_time(owner: OpenSessi
     connection.close()
 
 
-def test_windows_beyond_the_most_a_session_takes_are_refused_in_words(owner: OpenSession, monkeypatch):
+def test_windows_beyond_the_most_a_session_takes_are_refused_in_words(
+    owner: OpenSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop_tui.store import session_server
 
     monkeypatch.setattr(session_server, "MOST_WINDOWS", 3)
@@ -718,7 +752,7 @@ def test_windows_beyond_the_most_a_session_takes_are_refused_in_words(owner: Ope
         connection.close()
 
 
-def test_a_room_of_windows_connecting_at_once_all_get_in(tmp_path: Path):
+def test_a_room_of_windows_connecting_at_once_all_get_in(tmp_path: Path) -> None:
     from workshop_tui.store.session_wire import listen_at
 
     listening = listen_at(tmp_path / "room.sock")  # nobody accepts yet: the kernel holds them all
@@ -736,7 +770,7 @@ def test_a_room_of_windows_connecting_at_once_all_get_in(tmp_path: Path):
     assert len(clients) == 200
 
 
-def test_only_serve_with_the_key_can_put_words_on_the_facilitators_screen(owner: OpenSession):
+def test_only_serve_with_the_key_can_put_words_on_the_facilitators_screen(owner: OpenSession) -> None:
     # Found by an attacker: any audience window could put a false join code on the facilitator's screen.
     refused = {
         "error": "Refused: only serve, on the facilitator's computer, can put words on the facilitator's screen."
@@ -758,7 +792,7 @@ def test_only_serve_with_the_key_can_put_words_on_the_facilitators_screen(owner:
 
 def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_windows_outbox(
     owner: OpenSession, clock: FakeClock
-):
+) -> None:
     from workshop_tui.store.outbox import Outbox
 
     # The window's note was applied and saved, but the owner went before the window heard so.
@@ -784,7 +818,7 @@ def test_a_command_saved_by_an_owner_that_went_is_not_applied_again_from_the_win
 
 def test_a_file_from_before_window_ids_were_stamped_still_knows_which_commands_it_has(
     owner: OpenSession, clock: FakeClock
-):
+) -> None:
     from workshop_tui.store.outbox import Outbox
 
     owner.apply(Command("add_note", {"typed": "Once"}, "w9-1", "note-taker: Bob", "note-taker", False, "w9"))

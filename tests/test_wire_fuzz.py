@@ -10,9 +10,11 @@ import socket
 import unicodedata
 from datetime import UTC, date
 from pathlib import Path
+from typing import Any, TypeVar
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.commands import ARGUMENTS
@@ -20,7 +22,7 @@ from workshop_tui.model.command_arguments import EARLIEST_DUE, LATEST_DUE, MOST_
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.store.session_file import load_session
 from workshop_tui.store.session_wire import VERSION, arguments_text, connect_to, encode, socket_path
-from tests.conftest import TEN_AM, small_plan
+from tests.conftest import TEN_AM, plan_named, small_plan
 
 FIELDS = sorted(
     {name for model in ARGUMENTS.values() for name in model.model_fields} | {"step", "window", "role", "zzz"}
@@ -64,7 +66,10 @@ arguments = st.one_of(
 good_ids = st.one_of(st.sampled_from(["1", "2", "3", "w1-1"]), st.text(min_size=1, max_size=20))
 
 
-def mostly(usual: st.SearchStrategy, odd: st.SearchStrategy, odd_in_ten: int = 1) -> st.SearchStrategy:
+T = TypeVar("T")
+
+
+def mostly(usual: st.SearchStrategy[T], odd: st.SearchStrategy[T], odd_in_ten: int = 1) -> st.SearchStrategy[T]:
     """`usual` nine times in ten, else `odd` (one_of alone would draw each as often)."""
     return st.integers(0, 9).flatmap(lambda n: odd if n < odd_in_ten else usual)
 
@@ -109,11 +114,11 @@ NEAR = {
 
 
 @st.composite
-def shaped(draw):
+def shaped(draw: DrawFn) -> dict[str, Any]:
     """A command with its own argument names, the values drawn freely: most reach the model's checks."""
     name = draw(st.sampled_from(sorted(ARGUMENTS)))
     fields = sorted(ARGUMENTS[name].model_fields)
-    args = {}
+    args: dict[str, Any] = {}
     for field in fields:
         if draw(st.integers(0, 3)):  # most arguments given, some left out
             args[field] = draw(mostly(NEAR.get(field, values), values, 3))
@@ -142,7 +147,7 @@ lines = mostly(
 )
 
 
-def hello(path: Path):
+def hello(path: Path) -> st.SearchStrategy[bytes]:
     good = {"session": path.name, "role": "note-taker", "name": "Bob", "window": "fuzz-1", "version": VERSION}
     mutations = st.one_of(
         st.just({}),
@@ -237,7 +242,7 @@ def the_owner_carries_on_and_the_file_is_the_session(owner: OpenSession, clock: 
     again.close()
 
 
-def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
+def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path) -> None:
     clock = FakeClock(TEN_AM)
     owner = OpenSession.create(tmp_path, small_plan(), "Fuzz", clock, "Ann", "Bob", gather_seconds=0)
     assert owner.serve()
@@ -248,13 +253,12 @@ def test_nothing_a_window_sends_breaks_the_owner_or_the_file(tmp_path: Path):
     the_owner_carries_on_and_the_file_is_the_session(owner, clock)
 
 
-def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_path: Path):
-    from workshop_tui.store.plan_library import find_plan
+def test_nothing_the_facilitators_own_window_sends_breaks_a_panels_round(tmp_path: Path) -> None:
     from workshop_tui.store.session_wire import read_key
 
     clock = FakeClock(TEN_AM)
     owner = OpenSession.create(
-        tmp_path, find_plan("commissioning-shortlisting").plan, "Round", clock, "Ann", "Bob", gather_seconds=0
+        tmp_path, plan_named("commissioning-shortlisting"), "Round", clock, "Ann", "Bob", gather_seconds=0
     )
     assert owner.serve()
     for name in ("Margaret", "Alan", "Grace", "Ravi"):

@@ -14,6 +14,7 @@ from workshop_tui.core.wording import duration_in_words, length_in_words, plural
 from workshop_tui.model import Decision, Plan, Step
 from workshop_tui.model.decision import DECISION_METHODS
 from tests.conftest import TEN_AM, small_plan
+from tests.panel_helpers import the_panel
 
 
 def engine_for(plan: Plan) -> tuple[SessionEngine, FakeClock]:
@@ -27,7 +28,7 @@ def one_minute_plan() -> Plan:
     )
 
 
-def test_one_thing_is_said_without_an_s():
+def test_one_thing_is_said_without_an_s() -> None:
     assert plural(1, "minute") == "1 minute"
     assert plural(0, "minute") == "0 minutes"
     assert plural(2, "problem") == "2 problems"
@@ -35,20 +36,20 @@ def test_one_thing_is_said_without_an_s():
     assert plural(3, "person", "people") == "3 people"
 
 
-def test_a_length_of_an_hour_or_more_is_said_in_hours_and_minutes():
+def test_a_length_of_an_hour_or_more_is_said_in_hours_and_minutes() -> None:
     assert length_in_words(173) == "2 hours 53 minutes"
     assert length_in_words(61) == "1 hour 1 minute"
     assert length_in_words(1) == "1 minute"
 
 
-def test_a_difference_under_a_minute_is_said_in_seconds():
+def test_a_difference_under_a_minute_is_said_in_seconds() -> None:
     assert duration_in_words(27) == "27 seconds"
     assert duration_in_words(1) == "1 second"
     assert duration_in_words(60) == "1 minute"
     assert duration_in_words(3 * 3600 + 5 * 60) == "3 hours 5 minutes"
 
 
-def test_the_status_line_says_hours_and_minutes_ahead():
+def test_the_status_line_says_hours_and_minutes_ahead() -> None:
     plan = Plan(
         name="p", title="P", steps=[Step(title="Long", planned_minutes=180), Step(title="End", planned_minutes=10)]
     )
@@ -61,7 +62,7 @@ def test_the_status_line_says_hours_and_minutes_ahead():
     assert "173" not in sentence
 
 
-def test_the_status_line_never_says_on_time_while_the_clock_says_over():
+def test_the_status_line_never_says_on_time_while_the_clock_says_over() -> None:
     engine, clock = engine_for(small_plan())
     engine.start_timer()
     clock.advance(minutes=10, seconds=17)  # the countdown shows 0:17 over
@@ -73,7 +74,7 @@ def test_the_status_line_never_says_on_time_while_the_clock_says_over():
     assert "on time" in plan_status(engine.session, clock.now()).sentence()
 
 
-def test_the_review_says_an_overrun_under_a_minute_in_seconds():
+def test_the_review_says_an_overrun_under_a_minute_in_seconds() -> None:
     engine, clock = engine_for(one_minute_plan())
     engine.start_timer()
     clock.advance(minutes=1, seconds=27)
@@ -83,7 +84,7 @@ def test_the_review_says_an_overrun_under_a_minute_in_seconds():
     assert not any(line == "Warm-up: on time" for line in chart)
 
 
-def test_minutes_added_with_plus_are_shown_in_the_review():
+def test_minutes_added_with_plus_are_shown_in_the_review() -> None:
     engine, clock = engine_for(small_plan())
     engine.start_timer()
     for _ in range(3):
@@ -99,7 +100,7 @@ def test_minutes_added_with_plus_are_shown_in_the_review():
     assert "On the day, 3 minutes were added." in chart[-1]
 
 
-def test_the_totals_say_one_minute_not_one_minutes():
+def test_the_totals_say_one_minute_not_one_minutes() -> None:
     engine, clock = engine_for(one_minute_plan())
     engine.start_timer()
     clock.advance(seconds=50)
@@ -109,7 +110,7 @@ def test_the_totals_say_one_minute_not_one_minutes():
     assert not re.search(r"\b1 (minutes|steps|seconds)", line)
 
 
-def test_coaching_for_the_facilitator_is_kept_apart_from_the_record():
+def test_coaching_for_the_facilitator_is_kept_apart_from_the_record() -> None:
     fingers = tally(
         Decision(id="d", at=TEN_AM, step="s1", question="Q", method="fist-of-five", fingers=[0, 1, 1, 2, 3, 1])
     )
@@ -123,7 +124,7 @@ def test_coaching_for_the_facilitator_is_kept_apart_from_the_record():
     assert "Made by staff alone, not by the group." in staff.facts
 
 
-def test_every_decision_method_has_a_plain_one_sentence_explanation():
+def test_every_decision_method_has_a_plain_one_sentence_explanation() -> None:
     for method in DECISION_METHODS:
         words = method_explained(method)
         assert words.startswith(method.capitalize() + ":"), words
@@ -134,7 +135,7 @@ def test_every_decision_method_has_a_plain_one_sentence_explanation():
     )
 
 
-def test_a_count_of_one_is_never_said_as_many():
+def test_a_count_of_one_is_never_said_as_many() -> None:
     """'1 questions', '1 applications': every count the screens and outputs say goes through plural()."""
     from workshop_tui.ui.widgets.replay_panel import round_so_far
     from tests.panel_helpers import panel_engine
@@ -144,10 +145,11 @@ def test_a_count_of_one_is_never_said_as_many():
         engine.remove_application(application)
     engine.declare_no_interests("p1")
     engine.enter_score("p1", "app1", "need", 3)
+    assert engine.session.panel is not None
     assert round_so_far(engine.session.panel)[0].startswith(
         "The round: 1 application, 1 score entered, not revealed yet"
     )
     fresh, _ = panel_engine(declared=False)  # an import is undone before scoring starts
     fresh.add_applications([{"organisation": "Only one", "project": "Tea", "amount_pence": 100}], imported=True)
     fresh.undo_import()
-    assert fresh.session.panel.corrections[-1].what == "The import of 1 application was undone"
+    assert the_panel(fresh.session).corrections[-1].what == "The import of 1 application was undone"

@@ -1,14 +1,15 @@
 """The terminal fixture: tmux sessions that are closed after each test."""
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.terminal.tmux import Terminal
+from tests.terminal.tmux import Terminal, TerminalFactory
 
 
 @pytest.fixture
-def terminal_factory(tmp_path: Path):
+def terminal_factory(tmp_path: Path) -> Iterator[TerminalFactory]:
     made: list[Terminal] = []
     # The app uses a sessions folder where it runs, if there is one (else the person's own data folder):
     # each test has its own, as a facilitator's course folder would.

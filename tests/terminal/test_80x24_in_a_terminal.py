@@ -3,10 +3,10 @@
 import re
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import save_session
+from tests.conftest import plan_named
 from tests.example_sessions import EXAMPLES
-from tests.terminal.tmux import Terminal, installed_command, needs_tmux
+from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
@@ -37,7 +37,9 @@ def quit_app(terminal: Terminal) -> None:
     assert "EXITED 0" in terminal.wait_for("EXITED")
 
 
-def test_marking_the_second_then_the_third_person_as_left_marks_those_two(terminal_factory, tmp_path: Path):
+def test_marking_the_second_then_the_third_person_as_left_marks_those_two(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     terminal = terminal_factory(80, 24)
     start_a_session(terminal, tmp_path / "sessions")
     terminal.send("r")
@@ -46,7 +48,11 @@ def test_marking_the_second_then_the_third_person_as_left_marks_those_two(termin
         terminal.send("n")
         terminal.wait_for("Name or initials")
         terminal.send(name, "Enter")
-        terminal.wait_until(lambda screen, name=name: name in left_column(screen), f"{name} being added")
+
+        def added(screen: str, name: str = name) -> bool:
+            return name in left_column(screen)
+
+        terminal.wait_until(added, f"{name} being added")
     # Wherever adding left the cursor: to the top (Up stops there), then down to the second person.
     terminal.send("Up", "Up", "Up", "Down", "x")
     terminal.wait_until(lambda screen: _a_time(left_column(screen).get("Bob", "")), "Bob being marked as left")
@@ -61,8 +67,10 @@ def test_marking_the_second_then_the_third_person_as_left_marks_those_two(termin
     quit_app(terminal)
 
 
-def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(terminal_factory, tmp_path: Path):
-    first = find_plan("co-production-part-1").plan.steps[0]
+def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
+    first = plan_named("co-production-part-1").steps[0]
     terminal = terminal_factory(80, 24)
     screen = start_a_session(terminal, tmp_path / "sessions")
     lines = screen.splitlines()
@@ -78,7 +86,7 @@ def test_the_live_screen_shows_the_agendas_minutes_and_the_whole_hint_line(termi
     quit_app(terminal)
 
 
-def test_the_decision_form_shows_its_save_button(terminal_factory, tmp_path: Path):
+def test_the_decision_form_shows_its_save_button(terminal_factory: TerminalFactory, tmp_path: Path) -> None:
     terminal = terminal_factory(80, 24)
     start_a_session(terminal, tmp_path / "sessions")
     terminal.send("d")
@@ -90,7 +98,9 @@ def test_the_decision_form_shows_its_save_button(terminal_factory, tmp_path: Pat
     quit_app(terminal)
 
 
-def test_the_sessions_browser_shows_length_and_status_after_the_title(terminal_factory, tmp_path: Path):
+def test_the_sessions_browser_shows_length_and_status_after_the_title(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     sessions = tmp_path / "sessions"
     sessions.mkdir(exist_ok=True)
     for make in EXAMPLES:

@@ -4,19 +4,21 @@ import os
 import re
 import signal
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
+from workshop_tui.model import Session
 from workshop_tui.store.session_file import load_session
-from tests.terminal.tmux import app_pid, installed_command, needs_tmux
+from tests.conftest import plan_named
+from tests.terminal.tmux import TerminalFactory, app_pid, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
 TIME_LEFT = re.compile(r"(\d+):(\d\d) left\.")
 
 
-def wait_for_file(folder: Path, check, timeout: float = 10.0):
+def wait_for_file(folder: Path, check: Callable[[Session], bool], timeout: float = 10.0) -> tuple[Path, Session]:
     """Poll the session file until `check` holds: autosave promises the disk within a second."""
     deadline = time.monotonic() + timeout
     while True:
@@ -29,8 +31,10 @@ def wait_for_file(folder: Path, check, timeout: float = 10.0):
         time.sleep(0.05)
 
 
-def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(terminal_factory, tmp_path: Path):
-    plan = find_plan("co-production-part-1").plan
+def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
+    plan = plan_named("co-production-part-1")
     second = plan.steps[1]
     terminal = terminal_factory(80, 24)
     terminal.start(f"{installed_command()} run co-production-part-1 --quiet")
@@ -51,7 +55,9 @@ def test_kill_during_a_session_then_resume_shows_the_same_step_and_time(terminal
     seen_at = datetime.now().astimezone()
     assert second.title[:30] in screen
     assert "Step 2 of" in screen
-    minutes, seconds = map(int, TIME_LEFT.search(screen).groups())
+    left = TIME_LEFT.search(screen)
+    assert left is not None
+    minutes, seconds = map(int, left.groups())
     shown_left = minutes * 60 + seconds
     # The timer was running when the laptop died, so it kept running.
     expected_left = second.planned_minutes * 60 - (seen_at - saved.steps[1].running_since).total_seconds()

@@ -4,15 +4,17 @@ then Ctrl+F twice, and Ctrl+Z on the finished screen."""
 
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.conftest import plan_named
+from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
 
-def test_a_note_typed_at_the_last_step_never_finishes_and_a_finish_is_taken_back(terminal_factory, tmp_path: Path):
-    steps = find_plan("co-production-part-1").plan.steps
+def test_a_note_typed_at_the_last_step_never_finishes_and_a_finish_is_taken_back(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
+    steps = plan_named("co-production-part-1").steps
     terminal = terminal_factory(80, 24)
     terminal.start(f"{installed_command()} run co-production-part-1 --quiet")
     terminal.wait_for("Paused with")

@@ -1,11 +1,11 @@
 """The installed command, started in a real terminal as a new user would."""
 
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
 
-def test_the_home_screen_shows_the_built_in_plans_and_ctrl_q_quits(terminal_factory):
+def test_the_home_screen_shows_the_built_in_plans_and_ctrl_q_quits(terminal_factory: TerminalFactory) -> None:
     terminal = terminal_factory(80, 24)
     terminal.start(installed_command())
     # The list and the footer are painted in separate frames: wait for the whole screen, not its first half.
@@ -19,7 +19,7 @@ def test_the_home_screen_shows_the_built_in_plans_and_ctrl_q_quits(terminal_fact
     assert "EXITED 0" in terminal.wait_for("EXITED")
 
 
-def test_help_opens_with_f1_in_a_large_terminal(terminal_factory):
+def test_help_opens_with_f1_in_a_large_terminal(terminal_factory: TerminalFactory) -> None:
     terminal = terminal_factory(160, 48)
     terminal.start(installed_command())
     terminal.wait_for("Commissioning panel")

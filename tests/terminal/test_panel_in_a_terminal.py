@@ -5,7 +5,7 @@ moderates and ranks, awards are made, the session is finished and the funder's r
 from pathlib import Path
 
 from workshop_tui.store.session_file import load_session
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
@@ -17,12 +17,14 @@ SPREADSHEET = (
 )
 
 
-def words_shown(terminal, text: str) -> str:
+def words_shown(terminal: Terminal, text: str) -> str:
     """Wait for words that may wrap across lines on a narrow screen."""
     return terminal.wait_until(lambda shown: text in " ".join(shown.split()), repr(text))
 
 
-def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, tmp_path: Path):
+def test_a_whole_round_from_spreadsheet_to_the_funders_report(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     (tmp_path / "applications.csv").write_text(SPREADSHEET)
     app = installed_command()
     terminal = terminal_factory(80, 24)
@@ -129,6 +131,7 @@ def test_a_whole_round_from_spreadsheet_to_the_funders_report(terminal_factory, 
 
     saved = next((tmp_path / "sessions").glob("*.toml"))
     panel = load_session(saved).panel
+    assert panel is not None
     assert [(a.application, a.outcome) for a in panel.awards] == [
         ("app1", "fund in full"),
         ("app2", "fund in full"),

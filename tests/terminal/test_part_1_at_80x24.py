@@ -9,12 +9,12 @@ review. On each screen no word may end in "…" unless more words follow it (a t
 import re
 from pathlib import Path
 
-from workshop_tui.store.plan_library import find_plan
-from tests.terminal.tmux import Terminal, installed_command, needs_tmux
+from tests.conftest import plan_named
+from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
-PART_1 = find_plan("co-production-part-1").plan
+PART_1 = plan_named("co-production-part-1")
 # A word cut at its end: "…" (or "...") right after it and no more words after one space. Words that say
 # something is under way end in "..." on purpose.
 CUT = re.compile(r"\S(?:…|\.\.\.)(?! [\w('\"£])")
@@ -74,7 +74,7 @@ def type_long(terminal: Terminal, text: str) -> None:
     terminal.wait_for(text[-15:])
 
 
-def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory, tmp_path: Path):
+def test_a_whole_part_1_at_80x24_cuts_no_word_on_any_screen(terminal_factory: TerminalFactory, tmp_path: Path) -> None:
     terminal = terminal_factory(80, 24)
     read = Reader(terminal)
     terminal.start(f"{installed_command()} --sessions-dir {tmp_path / 'sessions'}")

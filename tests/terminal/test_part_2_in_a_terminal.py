@@ -6,13 +6,15 @@ from pathlib import Path
 from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.session_file import load_session
 from tests.conftest import TEN_AM
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 from tests.test_follow_on import make_part_1
 
 pytestmark = [needs_tmux]
 
 
-def test_part_2_carries_part_1_and_the_minutes_of_part_1_say_what_happened(terminal_factory, tmp_path: Path):
+def test_part_2_carries_part_1_and_the_minutes_of_part_1_say_what_happened(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     sessions = tmp_path / "sessions"
     part_1 = make_part_1(sessions, FakeClock(TEN_AM))
     app = installed_command()

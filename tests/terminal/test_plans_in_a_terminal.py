@@ -6,16 +6,16 @@ from pathlib import Path
 
 from workshop_tui.store.toml_files import load_plan
 from tests.example_sessions import EARLIER_RUNS, save_examples
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([installed_command(), *args], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 
-def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tmp_path: Path):
+def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory: TerminalFactory, tmp_path: Path) -> None:
     sessions = tmp_path / "sessions"
     terminal = terminal_factory(80, 24)
     terminal.start(f"{installed_command()} --sessions-dir {sessions} plan edit coffee-morning")
@@ -70,7 +70,7 @@ def test_a_new_plan_written_at_80x24_is_checked_and_printed(terminal_factory, tm
     assert "10:00 to 10:10" in page and "10:10 to 10:25" in page and "We finish at 10:25" in page
 
 
-def test_timings_learned_from_past_sessions_at_160x48(terminal_factory, tmp_path: Path):
+def test_timings_learned_from_past_sessions_at_160x48(terminal_factory: TerminalFactory, tmp_path: Path) -> None:
     sessions = tmp_path / "sessions"
     save_examples(sessions, EARLIER_RUNS)
     terminal = terminal_factory(160, 48)

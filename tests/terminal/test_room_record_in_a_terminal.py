@@ -3,19 +3,20 @@ own window, and the projector shows them as they are typed while Ann has the rec
 name; Ann turns it off and it is gone from the projector at once."""
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.terminal.test_windows_in_a_terminal import PLAN, facilitator_and_note_taker
-from tests.terminal.tmux import Terminal, installed_command, needs_tmux
+from tests.terminal.tmux import Terminal, TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux, pytest.mark.xdist_group("many windows")]
 
 WITHIN = 1.0  # seconds: the group reads the record as it is typed
 
 
-def seen_within(terminal: Terminal, check, seconds: float, what: str) -> float:
+def seen_within(terminal: Terminal, check: Callable[[str], bool], seconds: float, what: str) -> float:
     """Poll the terminal until `check(screen)` holds; how long it took. Fails once `seconds` have gone."""
     started = time.monotonic()
     while True:
@@ -28,8 +29,8 @@ def seen_within(terminal: Terminal, check, seconds: float, what: str) -> float:
 
 
 def test_a_note_typed_by_the_note_taker_shows_on_the_projector_within_a_second_without_names(
-    terminal_factory, tmp_path: Path
-):
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     facilitator, note_taker, _ = facilitator_and_note_taker(terminal_factory, tmp_path)
     projector = terminal_factory(80, 24)
     projector.start(f"{installed_command()} show")

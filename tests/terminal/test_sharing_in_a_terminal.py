@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.store.team_archive import connect
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux, pytest.mark.skipif(shutil.which("git") is None, reason="needs git")]
 
@@ -33,8 +33,8 @@ def archived(url: Path) -> dict[str, bytes]:
 
 
 def test_a_finished_session_is_shared_in_the_background_while_the_review_is_in_use(
-    terminal_factory, tmp_path: Path, monkeypatch
-):
+    terminal_factory: TerminalFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))  # git's own settings: nobody's
     url = tmp_path / "archive.git"
     subprocess.run(["git", "init", "-q", "--bare", str(url)], check=True)

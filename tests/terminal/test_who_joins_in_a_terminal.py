@@ -5,11 +5,11 @@ from pathlib import Path
 
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
+from tests.conftest import plan_named
 from tests.panel_helpers import MEMBERS
 from tests.terminal.test_windows_in_a_terminal import facilitator_and_note_taker
-from tests.terminal.tmux import installed_command, needs_tmux
+from tests.terminal.tmux import TerminalFactory, installed_command, needs_tmux
 
 pytestmark = [needs_tmux]
 
@@ -19,7 +19,9 @@ def unwrapped(text: str) -> str:
     return "".join(text.split())
 
 
-def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(terminal_factory, tmp_path: Path):
+def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     app = installed_command()
     facilitator, _, path = facilitator_and_note_taker(terminal_factory, tmp_path)
     stranger = terminal_factory(100, 30)
@@ -51,11 +53,13 @@ def test_a_stranger_is_refused_until_the_facilitator_lets_guests_in(terminal_fac
     assert [(note.text, note.window) for note in notes] == [("a visitor's note", "guest: Stranger")]
 
 
-def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(terminal_factory, tmp_path: Path):
+def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     app = installed_command()
     owner = OpenSession.create(
         tmp_path / "sessions",
-        find_plan("commissioning-shortlisting").plan,
+        plan_named("commissioning-shortlisting"),
         "Healthy ageing fund",
         SystemClock(),
         "Grace Obi",
@@ -100,5 +104,6 @@ def test_a_member_joins_with_their_own_code_and_sees_only_their_own_sheet(termin
     margaret.send("Space")  # the timer is the chair's: refused in words
     margaret.wait_for("This is a panel member's own window")
     panel = load_session(owner.path).panel
+    assert panel is not None
     assert [(s.member, s.level, s.window) for s in panel.scores] == [("p1", 4, "member: Margaret")]
     assert [(d.member, d.application) for d in panel.declarations] == [("p1", "")]  # her own "none", first

@@ -10,16 +10,16 @@ import pytest
 
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Session
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.session_file import load_session
-from tests.terminal.tmux import Terminal, app_pid, installed_command, needs_tmux
+from tests.conftest import plan_named
+from tests.terminal.tmux import Terminal, TerminalFactory, app_pid, installed_command, needs_tmux
 
 # Many real windows at once: these run one after another on one worker (pyproject's --dist loadgroup),
 # never beside each other. On CI's two cores, 2,000 notes typed into three windows beside a test that
 # waits for one window's keys once starved that window for over 20 s.
 pytestmark = [needs_tmux, pytest.mark.xdist_group("many windows")]
 
-PLAN = find_plan("co-production-part-1").plan
+PLAN = plan_named("co-production-part-1")
 
 
 def the_session(folder: Path) -> Path:
@@ -64,7 +64,7 @@ def steps_of_notes(session: Session) -> dict[str, str]:
     return steps
 
 
-def facilitator_and_note_taker(terminal_factory, folder: Path) -> tuple[Terminal, Terminal, Path]:
+def facilitator_and_note_taker(terminal_factory: TerminalFactory, folder: Path) -> tuple[Terminal, Terminal, Path]:
     """Ann runs part 1 in one terminal; Bob joins it in another. Both windows, and the session's file."""
     facilitator = terminal_factory(100, 30)
     facilitator.start(f"{installed_command()} run co-production-part-1 --quiet --facilitator Ann --note-taker Bob")
@@ -76,7 +76,9 @@ def facilitator_and_note_taker(terminal_factory, folder: Path) -> tuple[Terminal
     return facilitator, note_taker, path
 
 
-def test_three_windows_2000_notes_from_the_note_taker_and_the_facilitator_moving_on(terminal_factory, tmp_path: Path):
+def test_three_windows_2000_notes_from_the_note_taker_and_the_facilitator_moving_on(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     app = installed_command()
     facilitator, note_taker, path = facilitator_and_note_taker(terminal_factory, tmp_path)
     projector = terminal_factory(80, 24)
@@ -120,7 +122,9 @@ def test_three_windows_2000_notes_from_the_note_taker_and_the_facilitator_moving
     assert len(load_session(path).notes) == 2004
 
 
-def test_killing_the_owner_while_the_note_taker_types_loses_none_of_the_notes(terminal_factory, tmp_path: Path):
+def test_killing_the_owner_while_the_note_taker_types_loses_none_of_the_notes(
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     facilitator, note_taker, path = facilitator_and_note_taker(terminal_factory, tmp_path)
 
     texts = [f"kept {number:03d}" for number in range(300)]
@@ -138,8 +142,8 @@ def test_killing_the_owner_while_the_note_taker_types_loses_none_of_the_notes(te
 
 
 def test_a_note_shown_then_its_window_killed_at_once_is_on_disk_and_every_window_agrees(
-    terminal_factory, tmp_path: Path
-):
+    terminal_factory: TerminalFactory, tmp_path: Path
+) -> None:
     """As found in [11]: Ann types a note and her window is killed a moment after Enter; Bob's window takes
     over; Bob types; Ann resumes and types. No window crashes, and what any of them showed is on disk."""
     app = installed_command()

@@ -7,6 +7,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -21,10 +22,16 @@ def installed_command() -> str:
     return str(script)
 
 
+class TerminalFactory(Protocol):
+    """The `terminal_factory` fixture (tests/terminal/conftest.py): makes a terminal of a size, closed after the test."""
+
+    def __call__(self, width: int = 80, height: int = 24) -> "Terminal": ...
+
+
 class Terminal:
     """One tmux session of a fixed size, running a command in a given folder."""
 
-    def __init__(self, width: int, height: int, cwd: Path):
+    def __init__(self, width: int, height: int, cwd: Path) -> None:
         self.name = f"wt-{uuid.uuid4().hex[:8]}"
         self.width, self.height, self.cwd = width, height, cwd
 

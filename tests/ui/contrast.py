@@ -7,6 +7,7 @@ shows here, wherever it comes from.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.color import Color as RichColor
 from rich.style import Style
@@ -68,7 +69,7 @@ def _is_text(char: str) -> bool:
     return not char.isspace() and not ("\u2500" <= char <= "\u259f")
 
 
-def inks(app: App) -> list[Ink]:
+def inks(app: App[Any]) -> list[Ink]:
     """Every run of visible text on the screen now, with its colours (a space shows no colour of its own)."""
     variables = app.theme_variables
     from textual.color import Color
@@ -92,10 +93,10 @@ def inks(app: App) -> list[Ink]:
     return found
 
 
-def too_faint(app: App, at_least: float = AAA) -> list[str]:
+def too_faint(app: App[Any], at_least: float = AAA) -> list[str]:
     """Each piece of text drawn with less contrast than `at_least`, or dimmed, in words."""
     return [str(ink) for ink in inks(app) if ink.ratio < at_least]
 
 
-def lowest(app: App) -> float:
+def lowest(app: App[Any]) -> float:
     return min((ink.ratio for ink in inks(app)), default=21.0)

@@ -1,7 +1,10 @@
 """Building the app on a live session, with a fake clock and a temporary sessions folder."""
 
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from workshop_tui.core.clock import FakeClock
@@ -23,7 +26,7 @@ def live_app(sessions_dir: Path, clock: FakeClock, plan: Plan | None = None, qui
     )
 
 
-def live(app: WorkshopApp) -> LiveScreen:
+def live(app: App[Any]) -> LiveScreen:
     """The live screen, even while a dialog or the records screen is on top of it."""
     screens = [screen for screen in app.screen_stack if isinstance(screen, LiveScreen)]
     assert screens, "no live screen is open"
@@ -34,7 +37,7 @@ def text_of(app: WorkshopApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
-async def advance(pilot, clock: FakeClock, seconds: float) -> None:
+async def advance(pilot: Pilot[Any], clock: FakeClock, seconds: float) -> None:
     """Move the fake clock on and let the screen draw the new time."""
     clock.advance(seconds=seconds)
     live(pilot.app).tick()

@@ -1,26 +1,34 @@
 """A paused break's "back at" time, and every clock time worked out from the time left, moves on with
 the clock: now plus the time left, on every window that shows it, without waiting for the timer to restart."""
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Digits
 
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.roles import Role
 from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.ui.app import WorkshopApp
+from workshop_tui.ui.widgets.agenda import Agenda
+from workshop_tui.ui.widgets.big_clock import BigClock
 from tests.conftest import small_plan
 from tests.test_windows import until
 from tests.ui.live_helpers import advance, live, live_app, text_of
 from tests.ui.test_windows_ui import joined_window_app, window_app
 
 
-def agenda_start(app, title: str) -> str:
+def agenda_start(app: WorkshopApp, title: str) -> str:
     """The Starts cell of the agenda row for the step called `title`."""
-    table = live(app).query_one("#agenda")
+    table = live(app).query_one("#agenda", Agenda)
     row = next(index for index, line in enumerate(table.lines) if line.step.title == title)
     return str(table.get_row_at(row)[1])
 
 
-async def pause_the_break_with_14_30_left(pilot, clock) -> None:
+async def pause_the_break_with_14_30_left(pilot: Pilot[Any], clock: FakeClock) -> None:
     """The small plan's Tea break (15 minutes), run for 30 seconds and paused (at 10:00:30 on a clock at 10:00)."""
     await pilot.press("n", "space")
     await advance(pilot, clock, 30)
@@ -29,8 +37,8 @@ async def pause_the_break_with_14_30_left(pilot, clock) -> None:
 
 
 async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_on_the_facilitators_screen(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pause_the_break_with_14_30_left(pilot, clock)
@@ -55,7 +63,7 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_on_the_facil
         assert app.screen.query_one("#back-at-time", Digits).value == "10:17"
 
 
-async def test_how_far_ahead_of_plan_goes_down_while_the_timer_is_paused(sessions_dir: Path, clock):
+async def test_how_far_ahead_of_plan_goes_down_while_the_timer_is_paused(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await advance(pilot, clock, 15)
@@ -68,7 +76,9 @@ async def test_how_far_ahead_of_plan_goes_down_while_the_timer_is_paused(session
         assert "9 minutes ahead of plan" in text_of(app, "#status-line")
 
 
-async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_projector_view(sessions_dir: Path, clock):
+async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_projector_view(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pause_the_break_with_14_30_left(pilot, clock)
@@ -78,18 +88,18 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_the_proje
         assert text_of(app, "#projector-title") == "Tea - back at 10:16"
         await advance(pilot, clock, 30)
         assert text_of(app, "#projector-title") == "Tea - back at 10:16"
-        assert app.screen.query_one("#big-clock").text == "10:16"
+        assert app.screen.query_one("#big-clock", BigClock).text == "10:16"
         assert text_of(app, "#projector-words") == "Paused: 14 minutes left"  # 14:30 on the clock, no key
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     yield made
     made.close()
 
 
-def pause_the_break_in_the_owner(owner, clock) -> None:
+def pause_the_break_in_the_owner(owner: OpenSession, clock: FakeClock) -> None:
     owner.apply(Command("next_step"))
     owner.apply(Command("toggle_timer"))
     clock.advance(seconds=30)
@@ -97,7 +107,9 @@ def pause_the_break_in_the_owner(owner, clock) -> None:
 
 
 @pytest.mark.parametrize("role", ["audience", "note-taker"])
-async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_window(owner, clock, role: str):
+async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_window(
+    owner: OpenSession, clock: FakeClock, role: Role
+) -> None:
     """The audience's window (`show`) and a note-taker's (`join`) are on a session run elsewhere."""
     pause_the_break_in_the_owner(owner, clock)
     window, app = joined_window_app(owner, clock, role, name="Bob" if role == "note-taker" else "")
@@ -116,7 +128,9 @@ async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_joined_
     window.close()
 
 
-async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_second_window_of_the_owner(owner, clock):
+async def test_a_paused_breaks_back_at_time_moves_on_with_the_clock_in_a_second_window_of_the_owner(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     """A window opened on the owner itself, such as the facilitator's own with another role."""
     pause_the_break_in_the_owner(owner, clock)
     app = window_app(owner, clock, "facilitator")

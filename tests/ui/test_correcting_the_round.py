@@ -2,20 +2,30 @@
 import undone, a declaration undone; comments; a sheet entered after the reveal; a tie ordered; the pot
 changed; the rubric in sight; the funding line never chosen; a resize."""
 
-from textual.widgets import DataTable, Static
+from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.coordinate import Coordinate
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList, Static
+
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.screens.confirm import ConfirmScreen
+from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from tests.panel_helpers import CRITERIA
+from tests.panel_helpers import CRITERIA, the_panel
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app, panel_of, two_applications, words
 
 
-def notes(pilot) -> str:
+def notes(pilot: Pilot[Any]) -> str:
     return " ".join(str(n.message) for n in pilot.app._notifications)
 
 
-async def test_an_application_is_corrected_withdrawn_and_one_added_by_mistake_removed(sessions_dir, clock):
+async def test_an_application_is_corrected_withdrawn_and_one_added_by_mistake_removed(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot)
         # Correct Hillside's amount: the form holds what is there now, and asks why.
@@ -41,7 +51,9 @@ async def test_an_application_is_corrected_withdrawn_and_one_added_by_mistake_re
         assert [a.organisation for a in panel_of(pilot).round.applications] == ["Hillside", "Riverside"]
 
 
-async def test_an_import_is_undone_with_u_until_scoring_starts(sessions_dir, clock, tmp_path, monkeypatch):
+async def test_an_import_is_undone_with_u_until_scoring_starts(
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "more.csv").write_text(
         "Organisation,Project,Amount\nOak Street Shed,Shed,40000\nCanal Singers,Songs,15000\n"
@@ -58,7 +70,7 @@ async def test_an_import_is_undone_with_u_until_scoring_starts(sessions_dir, clo
         assert [a.organisation for a in panel_of(pilot).round.applications] == ["Hillside", "Riverside"]
 
 
-async def test_a_declaration_made_in_error_is_undone_with_a_reason(sessions_dir, clock):
+async def test_a_declaration_made_in_error_is_undone_with_a_reason(sessions_dir: Path, clock: FakeClock) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot, declared=False)
         await pilot.press("tab", "i", "enter", "down", "enter", *"I volunteer there", "enter")  # Margaret, Hillside
@@ -72,7 +84,9 @@ async def test_a_declaration_made_in_error_is_undone_with_a_reason(sessions_dir,
         assert panel_of(pilot).corrections[-1].reason == "It was Dennis, not Margaret"
 
 
-async def test_the_rubric_of_the_criterion_under_the_cursor_is_shown_with_the_score_marked(sessions_dir, clock):
+async def test_the_rubric_of_the_criterion_under_the_cursor_is_shown_with_the_score_marked(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(80, 24)) as pilot:
         await two_applications(pilot)
         await pilot.press("tab", "tab", "3")  # Need: 3, and the cursor moves on to Voice
@@ -86,7 +100,9 @@ async def test_the_rubric_of_the_criterion_under_the_cursor_is_shown_with_the_sc
         assert rubric.startswith("Need:") and len(marked) == 1 and marked[0].startswith("> 3 ")
 
 
-async def test_a_comment_naming_someone_is_flagged_as_it_is_typed_and_kept_for_moderation(sessions_dir, clock):
+async def test_a_comment_naming_someone_is_flagged_as_it_is_typed_and_kept_for_moderation(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot)
         await pilot.press("tab", "tab", "c", *"dennis's point about transport")
@@ -98,7 +114,7 @@ async def test_a_comment_naming_someone_is_flagged_as_it_is_typed_and_kept_for_m
         assert (comment.member, comment.application, comment.text) == ("p1", "app1", "dennis's point about transport")
 
 
-async def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it(sessions_dir, clock):
+async def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it(sessions_dir: Path, clock: FakeClock) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
         await two_applications(pilot)
         run = live(pilot.app).run_command
@@ -115,7 +131,9 @@ async def test_a_sheet_not_typed_before_the_reveal_is_entered_after_it(sessions_
         assert (score.level, score.after_reveal) == (4, True) and "Entered after the reveal" in notes(pilot)
 
 
-async def test_a_tie_at_the_funding_line_is_ordered_with_t_and_the_line_is_never_chosen(sessions_dir, clock):
+async def test_a_tie_at_the_funding_line_is_ordered_with_t_and_the_line_is_never_chosen(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(80, 24)) as pilot:
         await two_applications(pilot)
         run = live(pilot.app).run_command
@@ -143,7 +161,7 @@ async def test_a_tie_at_the_funding_line_is_ordered_with_t_and_the_line_is_never
         assert "the chair put Riverside first" in words(pilot, "#ranking-line")
 
 
-async def test_the_pot_is_changed_with_p_and_a_reason(sessions_dir, clock):
+async def test_the_pot_is_changed_with_p_and_a_reason(sessions_dir: Path, clock: FakeClock) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot)
         await pilot.press("tab", "tab", "tab", "tab", "p", *"£60,000", "enter", *"The council added £10,000", "enter")
@@ -151,7 +169,7 @@ async def test_the_pot_is_changed_with_p_and_a_reason(sessions_dir, clock):
         assert panel_of(pilot).round.pot_pence == 60_000_00 and "Pot £60,000." in words(pilot, "#round-line")
 
 
-async def test_after_a_resize_the_ranking_is_laid_out_for_the_new_width(sessions_dir, clock):
+async def test_after_a_resize_the_ranking_is_laid_out_for_the_new_width(sessions_dir: Path, clock: FakeClock) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(160, 40)) as pilot:
         await two_applications(pilot)
         run = live(pilot.app).run_command
@@ -170,7 +188,9 @@ async def test_after_a_resize_the_ranking_is_laid_out_for_the_new_width(sessions
         assert narrow < wide and narrow <= 80
 
 
-async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_form(sessions_dir, clock):
+async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_form(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from textual.widgets import Select
 
     from workshop_tui.store.sessions_folder import SessionsFolder
@@ -188,8 +208,9 @@ async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_for
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        plans = app.screen.query_one("#plans")
+        plans = app.screen.query_one("#plans", OptionList)
         for _ in range(plans.option_count):  # down to the panel's plan
+            assert plans.highlighted_option is not None
             if "panel" in str(plans.highlighted_option.prompt).casefold():
                 break
             await pilot.press("down")
@@ -202,7 +223,7 @@ async def test_a_panels_next_sitting_continues_the_round_chosen_in_the_start_for
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
         panel = app.screen.session.panel
-        assert panel is not None and len(panel.scores) == len(first.session.panel.scores)
+        assert panel is not None and len(panel.scores) == len(the_panel(first.session).scores)
         assert panel.sittings == [f"Healthy ageing fund ({earlier.name})"]
 
 
@@ -226,8 +247,8 @@ HOSTILE = {  # made here: every file a spreadsheet could save, or a person could
 
 
 async def test_a_corpus_of_hostile_files_imported_through_the_screen_never_stops_the_meeting(
-    sessions_dir, clock, tmp_path, monkeypatch
-):
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     for name, data in HOSTILE.items():
         (tmp_path / name).write_bytes(data)
@@ -253,7 +274,9 @@ async def test_a_corpus_of_hostile_files_imported_through_the_screen_never_stops
             assert pilot.app.is_running and pilot.app.screen.__class__.__name__ == "PanelScreen", name
 
 
-async def test_the_live_screen_under_the_panel_never_makes_the_panel_paint_again(sessions_dir, clock):
+async def test_the_live_screen_under_the_panel_never_makes_the_panel_paint_again(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     # Textual counts the screen under the top one as showing through; the live screen's every change then
     # repainted the whole panel, and a typed score took 40 ms to show instead of 7 (bench/panel_grid.py).
     async with panel_app(sessions_dir, clock).run_test(size=(80, 24)) as pilot:
@@ -265,8 +288,8 @@ async def test_the_live_screen_under_the_panel_never_makes_the_panel_paint_again
 
 
 async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_application_is_off_the_sheet(
-    sessions_dir, clock, tmp_path, monkeypatch
-):
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop_tui.ui.screens.confirm import ConfirmScreen
 
     monkeypatch.chdir(tmp_path)
@@ -286,13 +309,17 @@ async def test_importing_the_same_file_again_asks_first_and_a_withdrawn_applicat
         await pilot.press("tab", "tab")
         await pilot.pause()
         sheet = pilot.app.screen.query_one("#score-sheet", DataTable)
-        assert [str(sheet.coordinate_to_cell_key((row, 0)).row_key.value) for row in range(sheet.row_count)] == [
+        assert [
+            str(sheet.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value) for row in range(sheet.row_count)
+        ] == [
             "app1",
             "app3",
         ]
 
 
-async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(sessions_dir, clock):
+async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
         await two_applications(pilot)
         run = live(pilot.app).run_command
@@ -303,6 +330,7 @@ async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(s
         run("reveal_scores")
         await pilot.press("tab", "tab", "tab")  # moderation, on the first application
         await pilot.pause()
+        assert isinstance(pilot.app.screen, PanelScreen)
         moderating = pilot.app.screen.moderating
         run("enter_score", member="p4", application=moderating, criterion="need", level=5)  # Priya's late sheet
         await pilot.pause()

@@ -6,22 +6,24 @@ The screens with snapshots of their own in test_snapshots.py are read there; thi
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import WorkshopApp
+from tests.conftest import plan_named
 from tests.ui.live_helpers import live, live_app
+from tests.ui.snap_compare import SnapCompare
 from tests.ui.whole_words import read_whole
 
 SIZES = [(80, 24), (160, 48)]
 SIZE_IDS = ["80x24", "160x48"]
-PART_1 = find_plan("co-production-part-1").plan
+PART_1 = plan_named("co-production-part-1")
 
 
-async def a_room(pilot: Pilot) -> None:
+async def a_room(pilot: Pilot[Any]) -> None:
     """Part 1 under way: three people, notes, a parking-lot point, an action and a decision."""
     run = live(pilot.app).run_command
     for name, role in [("Ann Smith", "older person"), ("Margaret Okonkwo-Williams", "older person"), ("Tom", "staff")]:
@@ -48,7 +50,7 @@ async def a_room(pilot: Pilot) -> None:
 
 
 @pytest.fixture(autouse=True)
-def in_the_course_folder(monkeypatch, tmp_path):
+def in_the_course_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Run where the sessions folder is, as a facilitator does: the home screen names it 'sessions',
     the same on every machine, not the test's own temporary path."""
     monkeypatch.chdir(tmp_path)
@@ -78,8 +80,13 @@ def same_codes(taken: set[str]) -> str:
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(LIVE_SCREENS))
 def test_a_screen_of_a_session_under_way(
-    snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size
-):
+    snap_compare: SnapCompare,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    clock: FakeClock,
+    screen: str,
+    size: tuple[int, int],
+) -> None:
     monkeypatch.chdir(tmp_path)  # the finished screen says where the file is: the same words every time
     monkeypatch.setattr("workshop_tui.core.session_engine.new_code", same_codes)
     app = live_app(Path("sessions"), clock, plan=PART_1)
@@ -100,7 +107,14 @@ REVIEW_SCREENS = {
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(REVIEW_SCREENS))
-def test_a_screen_of_the_review(snap_compare, tmp_path: Path, monkeypatch, clock: FakeClock, screen: str, size):
+def test_a_screen_of_the_review(
+    snap_compare: SnapCompare,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    clock: FakeClock,
+    screen: str,
+    size: tuple[int, int],
+) -> None:
     from tests.ui.test_review import review_app
 
     monkeypatch.chdir(tmp_path)  # the export form says where the file goes: the same words every time
@@ -109,7 +123,9 @@ def test_a_screen_of_the_review(snap_compare, tmp_path: Path, monkeypatch, clock
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_the_sessions_list(snap_compare, sessions_dir: Path, clock: FakeClock, size):
+def test_the_sessions_list(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     from tests.ui.test_sessions_browser import folder_with_examples
 
     folder_with_examples(sessions_dir)
@@ -118,7 +134,9 @@ def test_the_sessions_list(snap_compare, sessions_dir: Path, clock: FakeClock, s
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_the_home_screen_with_a_session_to_carry_on(snap_compare, sessions_dir: Path, clock: FakeClock, size):
+def test_the_home_screen_with_a_session_to_carry_on(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     from workshop_tui.store.sessions_folder import SessionsFolder
     from tests.conftest import small_session
 
@@ -128,7 +146,9 @@ def test_the_home_screen_with_a_session_to_carry_on(snap_compare, sessions_dir: 
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_the_plans_details_form(snap_compare, sessions_dir: Path, clock: FakeClock, size):
+def test_the_plans_details_form(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     from tests.ui.test_snapshots import editor_with_a_finding
 
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
@@ -147,10 +167,12 @@ PANEL_SCREENS = {
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(PANEL_SCREENS))
-def test_a_screen_of_the_panel(snap_compare, sessions_dir: Path, clock: FakeClock, screen: str, size):
+def test_a_screen_of_the_panel(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, screen: str, size: tuple[int, int]
+) -> None:
     from tests.ui.test_snapshots import a_scored_round
 
-    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(sessions_dir, clock, plan=plan_named("commissioning-shortlisting"))
     assert snap_compare(
         app, terminal_size=size, run_before=read_whole(first=a_scored_round(True, PANEL_SCREENS[screen]))
     )

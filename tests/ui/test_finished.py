@@ -2,22 +2,27 @@
 export and quit; the live screen's timer and step keys are not offered any more."""
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.session_file import load_session
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.finished import FinishedScreen, finished_summary
 from workshop_tui.ui.screens.review import ReviewScreen
+from workshop_tui.ui.widgets.note_line import NoteLine
 from tests.conftest import finished_session
 from tests.ui.live_helpers import advance, live, live_app
 
 
-def shown(app, selector: str) -> str:
+def shown(app: WorkshopApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
 
 
-async def finish_after_the_first_step(pilot, clock) -> None:
+async def finish_after_the_first_step(pilot: Pilot[Any], clock: FakeClock) -> None:
     screen = live(pilot.app)
     for typed in ("+ Meet at the library", "? Who brings the tea", "> Bus times"):
         assert screen.run_command("add_note", typed=typed)
@@ -29,7 +34,9 @@ async def finish_after_the_first_step(pilot, clock) -> None:
     await pilot.pause()
 
 
-async def test_finishing_shows_how_it_went_where_it_is_saved_and_what_next(sessions_dir: Path, clock):
+async def test_finishing_shows_how_it_went_where_it_is_saved_and_what_next(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_after_the_first_step(pilot, clock)
@@ -49,7 +56,7 @@ async def test_finishing_shows_how_it_went_where_it_is_saved_and_what_next(sessi
         assert {"review", "export", "quit"} <= keys
 
 
-async def test_after_finishing_the_timer_and_step_keys_are_not_offered(sessions_dir: Path, clock):
+async def test_after_finishing_the_timer_and_step_keys_are_not_offered(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await finish_after_the_first_step(pilot, clock)
@@ -62,7 +69,7 @@ async def test_after_finishing_the_timer_and_step_keys_are_not_offered(sessions_
         assert screen.session.status == "finished"
 
 
-async def test_enter_opens_the_review_and_a_comment_there_is_saved(sessions_dir: Path, clock):
+async def test_enter_opens_the_review_and_a_comment_there_is_saved(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await finish_after_the_first_step(pilot, clock)
@@ -77,7 +84,7 @@ async def test_enter_opens_the_review_and_a_comment_there_is_saved(sessions_dir:
     assert [c.text for c in load_session(path).comments] == ["Keep the welcome short"]
 
 
-async def test_x_exports_from_the_finished_screen(sessions_dir: Path, clock):
+async def test_x_exports_from_the_finished_screen(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await finish_after_the_first_step(pilot, clock)
@@ -86,7 +93,7 @@ async def test_x_exports_from_the_finished_screen(sessions_dir: Path, clock):
         assert isinstance(app.screen, ExportForm)
 
 
-async def test_q_quits_after_finishing(sessions_dir: Path, clock):
+async def test_q_quits_after_finishing(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await finish_after_the_first_step(pilot, clock)
@@ -95,7 +102,7 @@ async def test_q_quits_after_finishing(sessions_dir: Path, clock):
     assert app.return_code == 0 and not app.is_running
 
 
-def test_the_summary_says_the_length_against_the_plan_and_the_counts():
+def test_the_summary_says_the_length_against_the_plan_and_the_counts() -> None:
     session = finished_session()
     assert finished_summary(session) == [
         "Finished at 10:20. It ran for 20 minutes from 10:00; the plan was 55 minutes.",
@@ -104,7 +111,7 @@ def test_the_summary_says_the_length_against_the_plan_and_the_counts():
     ]
 
 
-async def test_f1_after_finishing_opens_the_help_at_the_finished_keys(sessions_dir: Path, clock):
+async def test_f1_after_finishing_opens_the_help_at_the_finished_keys(sessions_dir: Path, clock: FakeClock) -> None:
 
     from workshop_tui.ui.screens.help import HelpScreen
     from tests.ui.test_key_help import first_section, help_shown
@@ -118,9 +125,10 @@ async def test_f1_after_finishing_opens_the_help_at_the_finished_keys(sessions_d
         assert first_section(app) == "## After finishing"
 
 
-def test_a_step_moved_past_without_its_timer_was_reached():
+def test_a_step_moved_past_without_its_timer_was_reached() -> None:
+    from workshop_tui.core.clock import FakeClock
     from workshop_tui.core.session_engine import SessionEngine, new_session
-    from tests.conftest import TEN_AM, FakeClock, small_plan
+    from tests.conftest import TEN_AM, small_plan
 
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(small_plan(), "Quick", clock), clock)
@@ -130,7 +138,9 @@ def test_a_step_moved_past_without_its_timer_was_reached():
     assert not any(line.startswith("Not reached") for line in finished_summary(engine.session))
 
 
-async def test_a_finish_made_by_mistake_is_taken_back_with_ctrl_z_within_a_minute(sessions_dir: Path, clock):
+async def test_a_finish_made_by_mistake_is_taken_back_with_ctrl_z_within_a_minute(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_after_the_first_step(pilot, clock)
@@ -149,7 +159,7 @@ async def test_a_finish_made_by_mistake_is_taken_back_with_ctrl_z_within_a_minut
         assert on_disk.status == "paused" and on_disk.notes[-1].text == "One more thing"
 
 
-async def test_after_a_minute_the_finish_stays(sessions_dir: Path, clock):
+async def test_after_a_minute_the_finish_stays(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_after_the_first_step(pilot, clock)
@@ -170,7 +180,9 @@ async def test_after_a_minute_the_finish_stays(sessions_dir: Path, clock):
         assert "Carry on" not in " ".join(str(key) for key in app.screen.query("FooterKey"))
 
 
-async def test_finishing_while_a_note_is_half_typed_never_says_another_window_finished(sessions_dir: Path, clock):
+async def test_finishing_while_a_note_is_half_typed_never_says_another_window_finished(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     # Found by a tester: with "y" in the note line, this window's own finish was called "finished in
     # another window, so what you are typing cannot be added", beside "Carrying on" after Ctrl+Z.
     app = live_app(sessions_dir, clock)
@@ -182,4 +194,4 @@ async def test_finishing_while_a_note_is_half_typed_never_says_another_window_fi
         await pilot.pause()
         said = [str(n.message) for n in app._notifications]
         assert not any("another window" in words for words in said), said
-        assert live(app).query_one("#note-line").value == "y"  # the half-typed note is still there
+        assert live(app).query_one("#note-line", NoteLine).value == "y"  # the half-typed note is still there

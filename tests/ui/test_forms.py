@@ -2,13 +2,17 @@
 Nothing typed into a form can raise out of the live screen (issue 9, items 4, 14 and 15)."""
 
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
-from textual.widgets import Button, Input, Static
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.widgets import Button, Input, Select, Static
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.model.command_arguments import LARGEST_COUNT
 from workshop_tui.ui.screens.action_form import ActionForm
-from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.decision_form import DecisionForm, PresenceList
 from workshop_tui.ui.screens.form_dialog import say_problem
 from workshop_tui.ui.screens.person_form import PersonForm
 from workshop_tui.ui.screens.start_session import StartSessionScreen
@@ -19,14 +23,16 @@ from tests.ui.live_helpers import live, live_app
 from tests.ui.test_recording import add_people, shown_notes
 
 
-def problems(app) -> str:
+def problems(app: App[Any]) -> str:
     """Every problem the form on top says: next to a field or on its problem line."""
-    lines = [str(s.content) for s in app.screen.query(".field-problem")]
-    lines += [str(s.content) for s in app.screen.query("#form-problem")]
+    lines = [str(s.content) for s in app.screen.query(".field-problem").results(Static)]
+    lines += [str(s.content) for s in app.screen.query("#form-problem").results(Static)]
     return " ".join(line for line in lines if line)
 
 
-async def test_a_step_title_over_200_characters_is_said_in_the_form_not_a_crash(sessions_dir: Path, clock):
+async def test_a_step_title_over_200_characters_is_said_in_the_form_not_a_crash(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("i", "enter")  # a step of my own, not a method from the library
@@ -36,6 +42,7 @@ async def test_a_step_title_over_200_characters_is_said_in_the_form_not_a_crash(
         assert isinstance(app.screen, StepForm)
         assert "201 characters long; it can be at most 200" in problems(app)
         assert app.screen.query_one("#step-title", Input).value == "x" * 201
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "step-title"
         app.screen.query_one("#step-title", Input).value = "Tea and a chat"
         app.screen.query_one("#step-minutes", Input).value = "0"
@@ -47,7 +54,9 @@ async def test_a_step_title_over_200_characters_is_said_in_the_form_not_a_crash(
         assert [s.title for s in live(app).session.steps][1] == "Tea and a chat"
 
 
-async def test_a_changed_step_title_over_200_characters_is_said_in_the_form(sessions_dir: Path, clock):
+async def test_a_changed_step_title_over_200_characters_is_said_in_the_form(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("tab")  # to the agenda
@@ -60,16 +69,16 @@ async def test_a_changed_step_title_over_200_characters_is_said_in_the_form(sess
         assert isinstance(app.screen, StepForm) and "at most 200" in problems(app)
 
 
-async def test_a_dot_count_written_as_a_superscript_is_said_in_the_form(sessions_dir: Path, clock):
+async def test_a_dot_count_written_as_a_superscript_is_said_in_the_form(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("d", *"Where shall we meet?")
         form = app.screen
         assert isinstance(form, DecisionForm)
-        form.query_one("#method").value = "dot vote"
+        form.query_one("#method", Select).value = "dot vote"
         await pilot.pause()
         form.query_one("#dots", Input).value = "Library ², Cafe 3"
-        form.query_one("#outcome").value = "agreed"
+        form.query_one("#outcome", Select).value = "agreed"
         await pilot.pause()
         await pilot.press("ctrl+s")
         assert app.screen is form
@@ -81,32 +90,35 @@ async def test_a_dot_count_written_as_a_superscript_is_said_in_the_form(sessions
         assert live(app).session.decisions == []
 
 
-async def test_a_decision_the_engine_refuses_keeps_the_form_open_and_says_why(sessions_dir: Path, clock):
+async def test_a_decision_the_engine_refuses_keeps_the_form_open_and_says_why(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.press("d", *"Where shall we meet?")
         form = app.screen
-        form.query_one("#method").value = "majority vote"
+        form.query_one("#method", Select).value = "majority vote"
         form.query_one("#votes-for", Input).value = str(LARGEST_COUNT + 1)
-        form.query_one("#outcome").value = "agreed"
+        form.query_one("#outcome", Select).value = "agreed"
         await pilot.pause()
         await pilot.press("ctrl+s")
         assert app.screen is form and f"For must be from 0 to {LARGEST_COUNT:,}" in problems(app)
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "votes-for"
 
 
 async def test_an_impossible_count_and_a_contradiction_are_warned_about_and_kept_with_the_decision(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
         await add_people(pilot, "Ann", "Bob")
         await pilot.press("d", *"Open on Sundays?")
         form = app.screen
-        form.query_one("#method").value = "consent"
+        form.query_one("#method", Select).value = "consent"
         await pilot.pause()
         form.query_one("#objections", Input).value = "3"
-        form.query_one("#outcome").value = "agreed"
+        form.query_one("#outcome", Select).value = "agreed"
         await pilot.pause()
         warnings = str(form.query_one("#warnings", Static).content)
         assert "Please check: 3 objections were counted, but only 2 people were present." in warnings
@@ -120,7 +132,7 @@ async def test_an_impossible_count_and_a_contradiction_are_warned_about_and_kept
         assert decision.outcome == "agreed" and len(decision.warnings) == 2
 
 
-async def test_the_action_owner_is_completed_by_tab_or_right(sessions_dir: Path, clock):
+async def test_the_action_owner_is_completed_by_tab_or_right(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await add_people(pilot, "Bob Smith")
@@ -132,11 +144,12 @@ async def test_the_action_owner_is_completed_by_tab_or_right(sessions_dir: Path,
             owner = app.screen.query_one("#action-owner", Input)
             assert (key, owner.value) == (key, "Bob Smith")
             await pilot.press("tab")  # nothing more to complete: on to the date
+            assert app.screen.focused is not None
             assert app.screen.focused.id == "action-due"
             await pilot.press("escape")
 
 
-async def test_a_due_date_in_words_is_said_back_before_saving(sessions_dir: Path, clock):
+async def test_a_due_date_in_words_is_said_back_before_saving(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)  # the fake clock says Wednesday 8 July 2026
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall", "enter", "enter", *"next Tuesday")
@@ -158,7 +171,7 @@ async def test_a_due_date_in_words_is_said_back_before_saving(sessions_dir: Path
         assert str(live(app).session.actions[0].due) == "2026-07-09"
 
 
-async def test_editing_a_note_with_an_at_name_changes_who_said_it(sessions_dir: Path, clock):
+async def test_editing_a_note_with_an_at_name_changes_who_said_it(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await add_people(pilot, "Ann", "Bob")
@@ -181,18 +194,19 @@ async def test_editing_a_note_with_an_at_name_changes_who_said_it(sessions_dir: 
         assert shown_notes(app) == ["10:00 Meet at the library - Bob (edited)"]
 
 
-class OneForm(App):
+class OneForm(App[Any]):
     """A bare app with one form on it, to try the form on its own."""
 
-    def __init__(self, form) -> None:
+    def __init__(self, form: Screen[Any]) -> None:
         super().__init__()
-        self.form, self.answers = form, []
+        self.form = form
+        self.answers: list[Any] = []
 
     def on_mount(self) -> None:
         self.push_screen(self.form, self.answers.append)
 
 
-async def test_a_form_whose_answer_is_refused_stays_open_with_what_was_typed():
+async def test_a_form_whose_answer_is_refused_stays_open_with_what_was_typed() -> None:
     refusals = ["Ann is already on the roster.", ""]
     form = PersonForm(attempt=lambda answer: refusals.pop(0))
     app = OneForm(form)
@@ -204,7 +218,7 @@ async def test_a_form_whose_answer_is_refused_stays_open_with_what_was_typed():
         assert app.answers == [("Ann", "older person", True)]
 
 
-async def test_a_name_over_100_characters_is_said_in_the_form():
+async def test_a_name_over_100_characters_is_said_in_the_form() -> None:
     form = PersonForm()
     app = OneForm(form)
     async with app.run_test() as pilot:
@@ -213,7 +227,7 @@ async def test_a_name_over_100_characters_is_said_in_the_form():
         assert app.screen is form and "at most 100 characters" in problems(app)
 
 
-async def test_a_session_title_over_200_characters_is_said_in_the_form():
+async def test_a_session_title_over_200_characters_is_said_in_the_form() -> None:
     form = StartSessionScreen(small_plan())
     app = OneForm(form)
     async with app.run_test() as pilot:
@@ -221,11 +235,14 @@ async def test_a_session_title_over_200_characters_is_said_in_the_form():
         form.query_one("#note-taker", Input).focus()
         await pilot.press("enter")
         assert app.screen is form and "at most 200" in problems(app)
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "session-title"
         assert app.answers == []
 
 
-async def test_the_action_forms_save_button_names_a_key_that_saves_from_its_first_field(sessions_dir: Path, clock):
+async def test_the_action_forms_save_button_names_a_key_that_saves_from_its_first_field(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall")
@@ -237,11 +254,13 @@ async def test_the_action_forms_save_button_names_a_key_that_saves_from_its_firs
         assert [action.text for action in live(app).session.actions] == ["Book the hall"]
 
 
-def within(inner, outer) -> bool:
+def within(inner: Region, outer: Region) -> bool:
     return outer.contains_region(inner)
 
 
-async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80x24(sessions_dir: Path, clock):
+async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80x24(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d")
@@ -258,15 +277,15 @@ async def test_the_decision_forms_save_button_and_its_problem_are_in_sight_at_80
 
 
 async def test_who_was_present_shows_ticked_and_unticked_in_characters_and_who_has_not_arrived(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await add_people(pilot, "Ann", "Bob")
         live(app).run_command("add_person", name="Cy", arrived=False)
         await pilot.press("d")
         await pilot.pause()
-        present = app.screen.query_one("#present")
+        present = app.screen.query_one("#present", PresenceList)
         present.deselect(present.get_option_at_index(1).value)  # Bob
         await pilot.pause()
         rows = [present.render_line(y).text for y in range(present.option_count)]

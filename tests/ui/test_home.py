@@ -1,21 +1,24 @@
 """The home screen, driven as a person would with the keyboard."""
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Markdown, OptionList
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.help import HelpScreen
 
 
-async def plans_shown(pilot) -> list[str]:
+async def plans_shown(pilot: Pilot[Any]) -> list[str]:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     plans = pilot.app.screen.query_one("#plans", OptionList)
     return [str(plans.get_option_at_index(i).prompt) for i in range(plans.option_count)]
 
 
-async def test_home_screen_lists_the_three_built_in_plans(sessions_dir: Path, clock):
+async def test_home_screen_lists_the_three_built_in_plans(sessions_dir: Path, clock: FakeClock) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test() as pilot:
         shown = await plans_shown(pilot)
@@ -25,7 +28,7 @@ async def test_home_screen_lists_the_three_built_in_plans(sessions_dir: Path, cl
         assert any("Commissioning panel: shortlisting" in label for label in shown)
 
 
-async def test_moving_down_the_list_shows_that_plans_steps(sessions_dir: Path, clock):
+async def test_moving_down_the_list_shows_that_plans_steps(sessions_dir: Path, clock: FakeClock) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test() as pilot:
         await plans_shown(pilot)
@@ -36,7 +39,7 @@ async def test_moving_down_the_list_shows_that_plans_steps(sessions_dir: Path, c
         assert "Declarations of interest" in details or "declarations" in details.lower()
 
 
-async def test_plan_files_in_the_sessions_folder_are_listed_too(sessions_dir: Path, clock):
+async def test_plan_files_in_the_sessions_folder_are_listed_too(sessions_dir: Path, clock: FakeClock) -> None:
     (sessions_dir / "plans").mkdir(parents=True)
     (sessions_dir / "plans" / "ours.toml").write_text(
         'name = "ours"\ntitle = "Our own plan"\n[[steps]]\ntitle = "Hello"\nplanned_minutes = 5\n'
@@ -46,7 +49,7 @@ async def test_plan_files_in_the_sessions_folder_are_listed_too(sessions_dir: Pa
         assert any("Our own plan (your plan)" in label for label in shown)
 
 
-async def test_f1_opens_help_and_escape_closes_it(sessions_dir: Path, clock):
+async def test_f1_opens_help_and_escape_closes_it(sessions_dir: Path, clock: FakeClock) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test() as pilot:
         await plans_shown(pilot)
@@ -58,7 +61,7 @@ async def test_f1_opens_help_and_escape_closes_it(sessions_dir: Path, clock):
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_ctrl_q_quits(sessions_dir: Path, clock):
+async def test_ctrl_q_quits(sessions_dir: Path, clock: FakeClock) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test() as pilot:
         await plans_shown(pilot)
@@ -68,7 +71,9 @@ async def test_ctrl_q_quits(sessions_dir: Path, clock):
     assert not app.is_running
 
 
-async def test_choosing_a_plan_asks_for_a_title_and_names_then_starts_the_session(sessions_dir: Path, clock):
+async def test_choosing_a_plan_asks_for_a_title_and_names_then_starts_the_session(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.store.session_file import load_session
     from workshop_tui.ui.screens.live import LiveScreen
     from workshop_tui.ui.screens.start_session import StartSessionScreen
@@ -87,7 +92,9 @@ async def test_choosing_a_plan_asks_for_a_title_and_names_then_starts_the_sessio
         assert app.screen.path.name == "2026-07-08-1000-co-production-training-part-1-leeds.toml"
 
 
-async def test_enter_in_the_first_field_of_the_start_form_starts_as_its_button_says(sessions_dir: Path, clock):
+async def test_enter_in_the_first_field_of_the_start_form_starts_as_its_button_says(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.ui.screens.live import LiveScreen
 
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
@@ -101,7 +108,7 @@ async def test_enter_in_the_first_field_of_the_start_form_starts_as_its_button_s
         assert app.screen.session.title == "Co-production training, part 1 (Leeds)"
 
 
-async def test_escape_on_the_start_form_goes_back_without_making_a_file(sessions_dir: Path, clock):
+async def test_escape_on_the_start_form_goes_back_without_making_a_file(sessions_dir: Path, clock: FakeClock) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test() as pilot:
         await plans_shown(pilot)
@@ -109,7 +116,9 @@ async def test_escape_on_the_start_form_goes_back_without_making_a_file(sessions
         assert app.screen.id != "live" and not sessions_dir.exists()
 
 
-async def test_unfinished_sessions_are_offered_newest_first_and_open_on_enter(sessions_dir: Path, clock):
+async def test_unfinished_sessions_are_offered_newest_first_and_open_on_enter(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.store.sessions_folder import SessionsFolder
     from workshop_tui.ui.screens.live import LiveScreen
     from tests.conftest import small_session
@@ -131,7 +140,9 @@ async def test_unfinished_sessions_are_offered_newest_first_and_open_on_enter(se
         assert app.screen.session.title == "Newer session"
 
 
-async def test_a_sessions_folder_that_is_a_file_is_said_in_words_when_starting(tmp_path: Path, clock):
+async def test_a_sessions_folder_that_is_a_file_is_said_in_words_when_starting(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     from workshop_tui.ui.app import WorkshopApp
 
     not_a_folder = tmp_path / "sessions"

@@ -7,15 +7,18 @@ import inspect
 import pkgutil
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Tabs
 from textual.widgets.markdown import MarkdownBlock
 
 import workshop_tui.ui
 import workshop_tui.ui.keys
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.keys import bindings_of, key_words, keys_in_words
@@ -45,7 +48,7 @@ def readme_keys(heading: str) -> set[str]:
     text = README.read_text()
     table = re.search(rf"^### {heading}\n\n((?:\|.*\n)+)", text, re.MULTILINE)
     assert table, f"no key table under '### {heading}' in the README"
-    keys = set()
+    keys: set[str] = set()
     for row in table.group(1).splitlines()[2:]:
         first = row.split("|")[1].strip()
         for part in first.split(", "):
@@ -64,7 +67,7 @@ def help_section(heading: str) -> str:
 LIVE_KEYS = keys_of(LiveScreen, WorkshopApp) | {key_words(WorkshopApp.COMMAND_PALETTE_BINDING)}
 
 
-def test_keys_are_shown_the_way_people_read_them():
+def test_keys_are_shown_the_way_people_read_them() -> None:
     assert [key_words(key) for key in ["space", "ctrl+q", "f1", "plus", "question_mark", "ctrl+up", "n", "1"]] == [
         "Space",
         "Ctrl+Q",
@@ -77,7 +80,7 @@ def test_keys_are_shown_the_way_people_read_them():
     ]
 
 
-def test_every_binding_has_an_id_and_a_tooltip():
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
     classes = classes_with_bindings()
     assert len(classes) >= 10
     for cls in classes:
@@ -89,26 +92,26 @@ def test_every_binding_has_an_id_and_a_tooltip():
             assert binding.tooltip, f"{cls.__name__}: {binding.id} has no tooltip"
 
 
-def test_ids_are_unique_on_every_screen():
+def test_ids_are_unique_on_every_screen() -> None:
     for cls in classes_with_bindings():
         # What is active on a screen: its own bindings, those it inherits, and the app's.
         ours = [c for c in cls.__mro__ if "BINDINGS" in vars(c) and c.__module__.startswith("workshop_tui.")]
         holders = [*ours, WorkshopApp]
         ids = [binding.id for binding in {id(b): b for b in bindings_of(*holders)}.values()]
-        assert len(ids) == len(set(ids)), f"{cls.__name__} has an id twice: {sorted(ids)}"
+        assert len(ids) == len(set(ids)), f"{cls.__name__} has an id twice: {sorted(ids, key=str)}"
 
 
-def test_keys_toml_knows_every_id():
+def test_keys_toml_knows_every_id() -> None:
     assert set(classes_with_bindings()) - {WorkshopApp} <= {
         holder for holder in every_binding_holder() for holder in holder.__mro__
     }
 
 
-def test_the_readme_names_every_key_of_the_live_screen_and_no_other():
+def test_the_readme_names_every_key_of_the_live_screen_and_no_other() -> None:
     assert readme_keys("During a session") == LIVE_KEYS
 
 
-def test_the_readme_names_every_key_for_looking_back_and_no_other():
+def test_the_readme_names_every_key_for_looking_back_and_no_other() -> None:
     screens = keys_of(SessionsBrowser, ReviewScreen)
     widgets = keys_of(DataTable, Tabs)  # Enter opens a session; Left and Right change the tab
     named = readme_keys("Looking back")
@@ -116,11 +119,11 @@ def test_the_readme_names_every_key_for_looking_back_and_no_other():
     assert named <= screens | widgets
 
 
-def test_the_readme_names_every_key_of_the_home_screen_and_no_other():
+def test_the_readme_names_every_key_of_the_home_screen_and_no_other() -> None:
     assert readme_keys("On the home screen") == keys_of(HomeScreen) | {"Enter"}
 
 
-def test_the_readme_names_every_key_for_writing_a_plan_and_no_other():
+def test_the_readme_names_every_key_for_writing_a_plan_and_no_other() -> None:
     from workshop_tui.ui.screens.plan_editor import PlanEditor
     from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
 
@@ -128,7 +131,7 @@ def test_the_readme_names_every_key_for_writing_a_plan_and_no_other():
     assert screens <= readme_keys("Writing a plan") <= screens | {"Enter", "Tab"}
 
 
-def test_the_help_lists_every_key_of_the_live_screen():
+def test_the_help_lists_every_key_of_the_live_screen() -> None:
     rows = help_section("During a session")
     shown = {key for row in re.findall(r"^\| (.+?) \|", rows, re.MULTILINE)[1:] for key in row.split(" or ")}
     assert keys_of(LiveScreen) <= shown
@@ -136,12 +139,12 @@ def test_the_help_lists_every_key_of_the_live_screen():
         assert binding.tooltip in rows
 
 
-def test_the_help_keeps_the_note_marks():
+def test_the_help_keeps_the_note_marks() -> None:
     rows = help_section("During a session")
     assert "+ for an idea" in rows and "@name" in rows
 
 
-async def test_f1_on_a_session_opens_the_help_at_the_session_keys(sessions_dir: Path, clock):
+async def test_f1_on_a_session_opens_the_help_at_the_session_keys(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
@@ -150,7 +153,7 @@ async def test_f1_on_a_session_opens_the_help_at_the_session_keys(sessions_dir: 
         assert first_section(app) == "## During a session"  # at the top, with nothing to scroll to
 
 
-async def test_f1_in_a_window_that_types_first_opens_at_its_own_keys(sessions_dir: Path, clock):
+async def test_f1_in_a_window_that_types_first_opens_at_its_own_keys(sessions_dir: Path, clock: FakeClock) -> None:
     # Found by a new user: the note-taker's help began with the facilitator's letter keys, which only
     # type letters in that window.
     app = live_app(sessions_dir, clock)
@@ -162,7 +165,7 @@ async def test_f1_in_a_window_that_types_first_opens_at_its_own_keys(sessions_di
         assert "| F8 |" in rows and "| F5 |" in rows and "| N |" not in rows and "| Space |" not in rows
 
 
-async def help_shown(pilot) -> None:
+async def help_shown(pilot: Pilot[Any]) -> None:
     """Wait until the help's Markdown has its headings (a few frames at most)."""
     for _ in range(100):
         await pilot.pause()
@@ -170,7 +173,7 @@ async def help_shown(pilot) -> None:
             return
 
 
-def first_section(app) -> str:
+def first_section(app: WorkshopApp) -> str:
     """The first second-level heading the help shows, under its title and first line."""
     box = app.screen.query_one("#help-box", VerticalScroll)
     assert box.scroll_y == 0
@@ -179,7 +182,7 @@ def first_section(app) -> str:
     return (heading.source or "").strip()
 
 
-def test_the_help_puts_the_screen_it_was_asked_from_first_and_keeps_every_section():
+def test_the_help_puts_the_screen_it_was_asked_from_first_and_keeps_every_section() -> None:
     asked = help_text(WorkshopApp, first="writing-a-plan")
     headings = re.findall(r"^## (.+)$", asked, re.MULTILINE)
     assert asked.startswith("## Writing a plan\n") and headings[:2] == ["Writing a plan", "Anywhere"]
@@ -191,7 +194,9 @@ def write_keys(sessions_dir: Path, text: str) -> None:
     (sessions_dir / "keys.toml").write_text(text)
 
 
-async def test_a_key_chosen_in_keys_toml_does_the_job_and_shows_in_the_help(sessions_dir: Path, clock):
+async def test_a_key_chosen_in_keys_toml_does_the_job_and_shows_in_the_help(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     write_keys(sessions_dir, '[keys]\nnext = "right"\n')
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
@@ -204,7 +209,7 @@ async def test_a_key_chosen_in_keys_toml_does_the_job_and_shows_in_the_help(sess
     assert "| Right | Go to the next step" in help_text(WorkshopApp, app._keymap)
 
 
-def test_an_unknown_name_in_keys_toml_is_refused_in_one_sentence(sessions_dir: Path):
+def test_an_unknown_name_in_keys_toml_is_refused_in_one_sentence(sessions_dir: Path) -> None:
     write_keys(sessions_dir, '[keys]\nnxet = "right"\n')
     with pytest.raises(FileProblem) as problem:
         load_keymap(sessions_dir)
@@ -213,11 +218,11 @@ def test_an_unknown_name_in_keys_toml_is_refused_in_one_sentence(sessions_dir: P
     assert " next," in message and "\n" not in message
 
 
-def test_no_keys_toml_means_the_usual_keys(sessions_dir: Path):
+def test_no_keys_toml_means_the_usual_keys(sessions_dir: Path) -> None:
     assert load_keymap(sessions_dir) == {}
 
 
-def test_the_words_for_keys_import_neither_the_app_nor_the_help():
+def test_the_words_for_keys_import_neither_the_app_nor_the_help() -> None:
     # The app and the help both use ui/keys.py: importing either from there made an import circle.
     tree = ast.parse(Path(workshop_tui.ui.keys.__file__).read_text())
     imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
@@ -225,7 +230,7 @@ def test_the_words_for_keys_import_neither_the_app_nor_the_help():
     assert imported and not [name for name in imported if name.startswith("workshop_tui.ui")]
 
 
-async def test_the_command_list_leaves_out_keys_that_do_not_work_now(sessions_dir: Path, clock):
+async def test_the_command_list_leaves_out_keys_that_do_not_work_now(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test():
         titles = [command.title for command in app.get_system_commands(app.screen)]

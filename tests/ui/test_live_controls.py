@@ -1,23 +1,28 @@
 """The live screen's controls, pressed as a facilitator would, with a fake clock."""
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Digits, Input
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.session_file import load_session
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.confirm import ConfirmScreen, GuardedConfirmScreen
 from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.step_form import StepForm
+from workshop_tui.ui.widgets.agenda import Agenda
 from tests.ui.live_helpers import advance, live, live_app, text_of
 
 
-def countdown(app) -> str:
+def countdown(app: WorkshopApp) -> str:
     return app.screen.query_one("#countdown", Digits).value
 
 
-async def test_space_starts_and_pauses_the_timer(sessions_dir: Path, clock):
+async def test_space_starts_and_pauses_the_timer(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         assert countdown(app) == "10:00"
@@ -31,7 +36,7 @@ async def test_space_starts_and_pauses_the_timer(sessions_dir: Path, clock):
         assert countdown(app) == "8:59"
 
 
-async def test_n_and_p_move_between_steps(sessions_dir: Path, clock):
+async def test_n_and_p_move_between_steps(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("n")
@@ -42,7 +47,7 @@ async def test_n_and_p_move_between_steps(sessions_dir: Path, clock):
         assert text_of(app, "#next-step") == "Next: Tea (15 minutes)"
 
 
-async def test_plus_and_minus_change_the_time_on_this_step(sessions_dir: Path, clock):
+async def test_plus_and_minus_change_the_time_on_this_step(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("plus", "plus", "minus")
@@ -50,7 +55,7 @@ async def test_plus_and_minus_change_the_time_on_this_step(sessions_dir: Path, c
         assert live(app).engine.current.added_minutes == 1
 
 
-async def test_past_zero_the_timer_says_how_far_over_in_words(sessions_dir: Path, clock):
+async def test_past_zero_the_timer_says_how_far_over_in_words(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("space")
@@ -60,7 +65,7 @@ async def test_past_zero_the_timer_says_how_far_over_in_words(sessions_dir: Path
         assert app.screen.query_one("#timer").has_class("-over")
 
 
-async def test_one_minute_left_and_time_up_are_announced(sessions_dir: Path, clock):
+async def test_one_minute_left_and_time_up_are_announced(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("space")
@@ -71,7 +76,7 @@ async def test_one_minute_left_and_time_up_are_announced(sessions_dir: Path, clo
         assert "Time's up for Welcome." in messages
 
 
-async def test_a_break_shows_when_to_be_back(sessions_dir: Path, clock):
+async def test_a_break_shows_when_to_be_back(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("n", "space")
@@ -80,7 +85,7 @@ async def test_a_break_shows_when_to_be_back(sessions_dir: Path, clock):
         assert app.screen.query_one("#back-at-time", Digits).value == "10:15"
 
 
-async def test_f_shows_the_projector_view_and_hides_the_rest(sessions_dir: Path, clock):
+async def test_f_shows_the_projector_view_and_hides_the_rest(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("f")
@@ -91,7 +96,7 @@ async def test_f_shows_the_projector_view_and_hides_the_rest(sessions_dir: Path,
         assert not app.screen.has_class("-projector")
 
 
-async def test_a_typed_note_is_saved_under_the_current_step(sessions_dir: Path, clock):
+async def test_a_typed_note_is_saved_under_the_current_step(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("n", "t")
@@ -102,7 +107,7 @@ async def test_a_typed_note_is_saved_under_the_current_step(sessions_dir: Path, 
         assert app.screen.query_one("#note-line", Input).value == ""
 
 
-async def test_timer_keys_reach_the_timer_while_a_note_is_typed(sessions_dir: Path, clock):
+async def test_timer_keys_reach_the_timer_while_a_note_is_typed(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("t", "n", "o")
@@ -114,10 +119,11 @@ async def test_timer_keys_reach_the_timer_while_a_note_is_typed(sessions_dir: Pa
         assert live(app).engine.current.title == "Welcome"
         assert app.screen.query_one("#note-line", Input).value == "no"
         await pilot.press("escape")
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "agenda"
 
 
-async def test_n_on_the_last_step_offers_to_finish(sessions_dir: Path, clock):
+async def test_n_on_the_last_step_offers_to_finish(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("space", "n", "n")
@@ -134,14 +140,16 @@ async def test_n_on_the_last_step_offers_to_finish(sessions_dir: Path, clock):
         assert "Finished at" in text_of(app, "#status-line")
 
 
-async def test_ctrl_f_then_no_keeps_the_session_going(sessions_dir: Path, clock):
+async def test_ctrl_f_then_no_keeps_the_session_going(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+f", "n")
         assert live(app).session.status != "finished"
 
 
-async def test_f8_on_the_last_step_while_typing_never_asks_so_the_note_goes_on(sessions_dir: Path, clock):
+async def test_f8_on_the_last_step_while_typing_never_asks_so_the_note_goes_on(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     # Found by an attacker: F8 on the last step asked "Finish the session now?" and the next "y" typed in
     # the note answered it, finishing the session for good and losing the note.
     app = live_app(sessions_dir, clock)
@@ -154,7 +162,9 @@ async def test_f8_on_the_last_step_while_typing_never_asks_so_the_note_goes_on(s
         assert any("This is the last step" in str(n.message) for n in app._notifications)
 
 
-async def test_enter_typed_into_the_finish_question_keeps_the_session_going(sessions_dir: Path, clock):
+async def test_enter_typed_into_the_finish_question_keeps_the_session_going(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+f")
@@ -163,7 +173,7 @@ async def test_enter_typed_into_the_finish_question_keeps_the_session_going(sess
         assert live(app).session.status != "finished"
 
 
-async def test_i_adds_a_step_after_the_current_one(sessions_dir: Path, clock):
+async def test_i_adds_a_step_after_the_current_one(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("i", "enter")  # a step of my own, not a method from the library
@@ -176,7 +186,7 @@ async def test_i_adds_a_step_after_the_current_one(sessions_dir: Path, clock):
         assert live(app).session.steps[1].planned_minutes == 5
 
 
-async def test_e_changes_the_chosen_coming_step(sessions_dir: Path, clock):
+async def test_e_changes_the_chosen_coming_step(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("down", "down", "e")
@@ -186,7 +196,7 @@ async def test_e_changes_the_chosen_coming_step(sessions_dir: Path, clock):
         assert (talk.title, talk.planned_minutes) == ("Talk", 45)
 
 
-async def test_e_on_the_current_step_explains_why_not(sessions_dir: Path, clock):
+async def test_e_on_the_current_step_explains_why_not(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("e")
@@ -194,7 +204,7 @@ async def test_e_on_the_current_step_explains_why_not(sessions_dir: Path, clock)
         assert any("still to come" in str(n.message) for n in app._notifications)
 
 
-async def test_s_skips_the_chosen_step_and_n_passes_over_it(sessions_dir: Path, clock):
+async def test_s_skips_the_chosen_step_and_n_passes_over_it(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("down", "s", "n")
@@ -202,17 +212,17 @@ async def test_s_skips_the_chosen_step_and_n_passes_over_it(sessions_dir: Path, 
         assert "Step 2 of 2" in text_of(app, "#status-line")
 
 
-async def test_x_removes_the_chosen_step_after_asking(sessions_dir: Path, clock):
+async def test_x_removes_the_chosen_step_after_asking(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("down", "x")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         assert live(app).session.steps[1].removed_at is not None
-        assert live(app).query_one("#agenda").row_count == 2
+        assert live(app).query_one("#agenda", Agenda).row_count == 2
 
 
-async def test_ctrl_down_and_up_move_the_chosen_step(sessions_dir: Path, clock):
+async def test_ctrl_down_and_up_move_the_chosen_step(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("down", "ctrl+down")
@@ -221,7 +231,9 @@ async def test_ctrl_down_and_up_move_the_chosen_step(sessions_dir: Path, clock):
         assert [s.title for s in live(app).session.steps] == ["Welcome", "Tea", "Talk"]
 
 
-async def test_the_highlight_stays_on_the_step_it_moved_so_a_second_press_moves_it_again(sessions_dir: Path, clock):
+async def test_the_highlight_stays_on_the_step_it_moved_so_a_second_press_moves_it_again(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     """As found at 80x24: after Ctrl+Down the highlight landed on the next step, so the next press moved that one."""
     from workshop_tui.model import Plan, Step
 
@@ -234,7 +246,7 @@ async def test_the_highlight_stays_on_the_step_it_moved_so_a_second_press_moves_
         assert [s.title for s in live(app).session.steps] == ["A", "C", "B", "D", "E"]
 
 
-async def test_every_agenda_change_is_an_event_and_the_plan_is_kept(sessions_dir: Path, clock):
+async def test_every_agenda_change_is_an_event_and_the_plan_is_kept(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("down", "s", "ctrl+down")
@@ -246,7 +258,7 @@ async def test_every_agenda_change_is_an_event_and_the_plan_is_kept(sessions_dir
         assert [step.title for step in saved.plan.steps] == ["Welcome", "Tea", "Talk"]
 
 
-async def test_the_command_palette_lists_the_session_actions(sessions_dir: Path, clock):
+async def test_the_command_palette_lists_the_session_actions(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test():
         titles = [command.title for command in app.get_system_commands(app.screen)]
@@ -260,7 +272,7 @@ async def test_the_command_palette_lists_the_session_actions(sessions_dir: Path,
             assert wanted in titles
 
 
-async def test_ctrl_q_saves_and_quits(sessions_dir: Path, clock):
+async def test_ctrl_q_saves_and_quits(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("space", "n")
@@ -272,16 +284,18 @@ async def test_ctrl_q_saves_and_quits(sessions_dir: Path, clock):
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48), (200, 60)])
-async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_each_right(size):
+async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_each_right(
+    size: tuple[int, int],
+) -> None:
     """Each character is its own widget, so a tick sends the terminal one or two small characters."""
-    from textual.app import App
+    from textual.app import App, ComposeResult
 
     from workshop_tui.ui.widgets.big_clock import GLYPHS, BigClock, Glyph
 
-    class OneClock(App):
+    class OneClock(App[Any]):
         CSS = "BigClock { width: 1fr; height: 1fr; }"
 
-        def compose(self):
+        def compose(self) -> ComposeResult:
             yield BigClock()
 
     def ink(glyph: Glyph) -> list[str]:
@@ -297,6 +311,15 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             )
         return rows
 
+    def seen_repainting(glyph: Glyph, seen: list[Glyph]) -> Callable[..., Glyph]:
+        """The glyph's own refresh, which notes in `seen` that the glyph repainted."""
+
+        def refresh(*a: Any, **k: Any) -> Glyph:
+            seen.append(glyph)
+            return Glyph.refresh(glyph, *a, **k)
+
+        return refresh
+
     app = OneClock()
     async with app.run_test(size=size) as pilot:
         clock = app.query_one(BigClock)
@@ -304,11 +327,9 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
             clock.text = before
             await pilot.pause()
             glyphs = list(clock.query_children(Glyph))
-            repainted = []
+            repainted: list[Glyph] = []
             for glyph in glyphs:
-                glyph.refresh = lambda *a, _g=glyph, _seen=repainted, **k: (
-                    _seen.append(_g) or Glyph.refresh(_g, *a, **k)
-                )
+                glyph.refresh = seen_repainting(glyph, repainted)  # type: ignore[method-assign]  # to see which repaint
             clock.text = after
             await pilot.pause()
             assert [glyphs.index(g) for g in repainted] == [
@@ -327,7 +348,9 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
 # Issue 9, item 19: Ctrl+C says how to quit, except in a text field, where it copies.
 
 
-async def test_ctrl_c_says_how_to_quit_on_the_session_and_on_the_records_screen(sessions_dir: Path, clock):
+async def test_ctrl_c_says_how_to_quit_on_the_session_and_on_the_records_screen(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+c")
@@ -339,7 +362,7 @@ async def test_ctrl_c_says_how_to_quit_on_the_session_and_on_the_records_screen(
         assert app.is_running
 
 
-async def test_ctrl_c_in_the_note_line_says_nothing_about_quitting(sessions_dir: Path, clock):
+async def test_ctrl_c_in_the_note_line_says_nothing_about_quitting(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("t", *"hi", "ctrl+c")
@@ -349,8 +372,8 @@ async def test_ctrl_c_in_the_note_line_says_nothing_about_quitting(sessions_dir:
 
 
 async def test_at_80x24_a_long_agenda_title_goes_on_over_lines_whole_and_the_minutes_are_in_sight(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from tests.conftest import small_plan
     from tests.ui.whole_words import assert_table_shows_whole
 
@@ -359,13 +382,15 @@ async def test_at_80x24_a_long_agenda_title_goes_on_over_lines_whole_and_the_min
     app = live_app(sessions_dir, clock, plan=plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        agenda = app.screen.query_one("#agenda")
+        agenda = app.screen.query_one("#agenda", Agenda)
         assert_table_shows_whole(app, agenda, "Step", [step.title for step in plan.steps])
         assert_table_shows_whole(app, agenda, "Minutes", [str(step.planned_minutes) for step in plan.steps])
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
-async def test_the_note_lines_hint_fits_its_width_and_names_every_mark(sessions_dir: Path, clock, size):
+async def test_the_note_lines_hint_fits_its_width_and_names_every_mark(
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 
     app = live_app(sessions_dir, clock)
@@ -382,7 +407,9 @@ async def test_the_note_lines_hint_fits_its_width_and_names_every_mark(sessions_
             assert hint.startswith("Press t to type a note. Start with ")
 
 
-async def test_the_agenda_highlight_follows_the_current_step_so_its_keys_act_on_it(sessions_dir, clock):
+async def test_the_agenda_highlight_follows_the_current_step_so_its_keys_act_on_it(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.ui.widgets.agenda import Agenda
     from tests.ui.live_helpers import live, live_app
 

@@ -4,23 +4,25 @@ import errno
 import os
 from pathlib import Path
 
-from workshop_tui.store import atomic
+import pytest
+
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session
 from workshop_tui.ui.app import OpenedSession, WorkshopApp
 from tests.ui.live_helpers import advance, live, live_app, text_of
 
 
-def break_the_disk(monkeypatch):
+def break_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a read-only folder does, even for root (who may write anywhere)."""
 
-    def refuse(*args, **kwargs):
+    def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("workshop_tui.store.atomic.tempfile.mkstemp", refuse)
 
 
-async def test_the_status_line_says_when_the_session_was_saved(sessions_dir: Path, clock):
+async def test_the_status_line_says_when_the_session_was_saved(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         assert text_of(app, "#save-state") == "Saved 10:00:00"
@@ -31,7 +33,9 @@ async def test_the_status_line_says_when_the_session_was_saved(sessions_dir: Pat
         assert text_of(app, "#save-state") == "Saved 10:00:05"
 
 
-async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_dir: Path, clock, monkeypatch):
+async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(
+    sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     sessions_dir.mkdir()
     if os.geteuid() != 0:
         sessions_dir.chmod(0o500)  # a real read-only folder, where permissions apply
@@ -62,7 +66,7 @@ async def test_a_read_only_sessions_folder_warns_and_keeps_the_session(sessions_
     assert load_session(screen.path).notes[0].text == "Still here"
 
 
-async def test_resume_shows_a_running_timer_still_running(sessions_dir: Path, clock):
+async def test_resume_shows_a_running_timer_still_running(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("space")
@@ -77,7 +81,7 @@ async def test_resume_shows_a_running_timer_still_running(sessions_dir: Path, cl
         assert text_of(resumed, "#timer-words") == "1:30 over. Time's up for this step."
 
 
-def test_work_saved_under_a_new_name_reads_as_saved_with_where_it_went():
+def test_work_saved_under_a_new_name_reads_as_saved_with_where_it_went() -> None:
     from datetime import datetime
 
     from workshop_tui.store.open_session import SaveState

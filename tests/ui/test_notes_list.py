@@ -1,24 +1,27 @@
 """The notes list after the session under it is replaced (issue [11], found: a note-taker's window
 crashed with DuplicateID after a takeover and a resume, and showed a note the file never held)."""
 
+from typing import Any
+
 from textual.app import App, ComposeResult
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.ui.widgets.notes_list import NotesList
 from tests.conftest import small_session
 
 
-class ListApp(App):
+class ListApp(App[Any]):
     def compose(self) -> ComposeResult:
         yield NotesList(id="notes")
 
 
-def shown(app: App) -> list[str]:
+def shown(app: App[Any]) -> list[str]:
     notes = app.query_one(NotesList)
     return [str(notes.get_option_at_index(i).prompt).split(" ", 1)[1] for i in range(notes.option_count)]
 
 
-async def test_a_replaced_session_is_drawn_whole_never_with_a_note_it_does_not_hold(clock):
+async def test_a_replaced_session_is_drawn_whole_never_with_a_note_it_does_not_hold(clock: FakeClock) -> None:
     async with ListApp().run_test() as pilot:
         notes = pilot.app.query_one(NotesList)
         before = SessionEngine(small_session(), clock)

@@ -1,10 +1,16 @@
 """Every panel table at 80 columns, over generated rounds with long names, big amounts and long links:
 nothing is cut without a "…" to say so, and every table fits the screen without scrolling sideways."""
 
+from pathlib import Path
+from typing import Any
+
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn
 from rich.text import Text
+from textual.widgets import DataTable, TabbedContent
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.widgets.panel_tables import (
     ApplicationsTable,
     DeclarationsTable,
@@ -21,8 +27,12 @@ words = st.text(alphabet=st.sampled_from("abcdefghij klmnop'-ÉÖ"), min_size=1,
 )
 
 
+# The people; each bid's organisation, project and pence; an interest's words; whether scores are revealed.
+DrawnRound = tuple[list[str], list[tuple[str, str, int]], str, bool]
+
+
 @st.composite
-def rounds(draw):
+def rounds(draw: DrawFn) -> DrawnRound:
     people = draw(st.lists(words.map(lambda w: w[:40]), min_size=1, max_size=5, unique_by=str.casefold))
     bids = draw(st.lists(st.tuples(words, words, st.integers(1, 99_999_999_99)), min_size=1, max_size=6))
     interest = draw(words)
@@ -30,7 +40,7 @@ def rounds(draw):
     return people, bids, interest, revealed
 
 
-def cut_without_saying(table) -> list[str]:
+def cut_without_saying(table: DataTable[Any]) -> list[str]:
     """Cells wider than their column (cut silently by the table), or a table wider than the screen."""
     problems = []
     for column in table.ordered_columns:
@@ -65,7 +75,9 @@ def cut_without_saying(table) -> list[str]:
         True,
     )
 )
-async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(sessions_dir, clock, case):
+async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(
+    sessions_dir: Path, clock: FakeClock, case: DrawnRound
+) -> None:
     people, bids, interest, revealed = case
     async with panel_app(sessions_dir / str(abs(hash(str(case)))), clock).run_test(size=(80, 24)) as pilot:
         run = live(pilot.app).run_command
@@ -95,7 +107,7 @@ async def test_every_panel_table_fits_80_columns_and_says_where_it_cuts(sessions
             ("moderation", ModerationTable),
             ("ranking", RankingTable),
         ):
-            pilot.app.screen.query_one("#panel-tabs").active = tab
+            pilot.app.screen.query_one("#panel-tabs", TabbedContent).active = tab
             await pilot.pause()
             problems += cut_without_saying(pilot.app.screen.query_one(kind))
         assert problems == []

@@ -1,30 +1,35 @@
 """The commissioning panel on screen, each stage of a round by keyboard alone."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from workshop_tui.store.plan_library import find_plan
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.model.panel import Panel
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.panel import PanelScreen
-from tests.panel_helpers import CRITERIA, MEMBERS
+from tests.conftest import plan_named
+from tests.panel_helpers import CRITERIA, MEMBERS, the_panel
 from tests.ui.live_helpers import live, live_app
 
-PANEL_PLAN = find_plan("commissioning-shortlisting").plan
+PANEL_PLAN = plan_named("commissioning-shortlisting")
 
 
-def panel_app(sessions_dir: Path, clock):
+def panel_app(sessions_dir: Path, clock: FakeClock) -> WorkshopApp:
     return live_app(sessions_dir, clock, plan=PANEL_PLAN)
 
 
-def roster(pilot) -> None:
+def roster(pilot: Pilot[Any]) -> None:
     """The panel's people (not what these tests are about): four members and a staff member."""
     screen = live(pilot.app)
     for name, role in [*MEMBERS, ("Tom", "staff")]:
         screen.run_command("add_person", name=name, role=role)
 
 
-def declarations(pilot) -> None:
+def declarations(pilot: Pilot[Any]) -> None:
     """Each member who has not declared yet says they have no interests (declarations come first)."""
     screen = live(pilot.app)
     for number in range(1, len(MEMBERS) + 1):
@@ -32,15 +37,15 @@ def declarations(pilot) -> None:
             screen.run_command("declare_no_interests", member=f"p{number}")
 
 
-def panel_of(pilot):
-    return live(pilot.app).session.panel
+def panel_of(pilot: Pilot[Any]) -> Panel:
+    return the_panel(live(pilot.app).session)
 
 
-def words(pilot, selector: str) -> str:
+def words(pilot: Pilot[Any], selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).content)
 
 
-async def two_applications(pilot, declared: bool = True) -> None:
+async def two_applications(pilot: Pilot[Any], declared: bool = True) -> None:
     """The round opened and two applications in, by commands (typing them is tested on its own), then c.
     With `declared`, each member has said they have no interests (declarations come first)."""
     roster(pilot)
@@ -53,7 +58,7 @@ async def two_applications(pilot, declared: bool = True) -> None:
     await pilot.press("c", "shift+tab", "shift+tab")  # it opens on the scores: back to the applications
 
 
-async def open_round_with_two_applications(pilot) -> None:
+async def open_round_with_two_applications(pilot: Pilot[Any]) -> None:
     roster(pilot)
     await pilot.press("c", "o", *"£50,000", "enter")
     for organisation, project, amount in [("Hillside", "Lunch", "30,000"), ("Riverside", "Walks", "£20,000")]:
@@ -61,7 +66,7 @@ async def open_round_with_two_applications(pilot) -> None:
     await pilot.pause()
 
 
-async def test_c_opens_the_panel_and_o_opens_the_round_with_its_pot(sessions_dir, clock):
+async def test_c_opens_the_panel_and_o_opens_the_round_with_its_pot(sessions_dir: Path, clock: FakeClock) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         roster(pilot)
         await pilot.press("c")
@@ -75,13 +80,15 @@ async def test_c_opens_the_panel_and_o_opens_the_round_with_its_pot(sessions_dir
         assert words(pilot, "#round-line").startswith("Pot £1,700,000. Awarded £0. Left £1,700,000.")
 
 
-async def test_a_small_plan_has_no_panel_key(sessions_dir, clock):
+async def test_a_small_plan_has_no_panel_key(sessions_dir: Path, clock: FakeClock) -> None:
     async with live_app(sessions_dir, clock).run_test() as pilot:
         await pilot.press("c")
         assert not isinstance(pilot.app.screen, PanelScreen)
 
 
-async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions_dir, clock, tmp_path, monkeypatch):
+async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)  # the file's name is typed as a user in that folder would
     bad = tmp_path / "bad.csv"
     bad.write_text("Organisation,Project,Amount requested\nOak Street Shed,Shed,£40,000\nCanal Singers,Songs,lots\n")
@@ -106,8 +113,8 @@ async def test_applications_are_typed_in_or_imported_from_a_spreadsheet(sessions
 
 
 async def test_an_organisation_twice_in_a_spreadsheet_is_asked_about_before_it_is_imported(
-    sessions_dir, clock, tmp_path, monkeypatch
-):
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop_tui.ui.screens.confirm import ConfirmScreen
 
     monkeypatch.chdir(tmp_path)
@@ -132,7 +139,9 @@ async def test_an_organisation_twice_in_a_spreadsheet_is_asked_about_before_it_i
         ]  # both, as chosen
 
 
-async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_member_out(sessions_dir, clock):
+async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_member_out(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot, declared=False)
         await pilot.press("tab")  # declarations
@@ -148,7 +157,9 @@ async def test_declarations_show_staff_as_not_scoring_and_an_interest_steps_a_me
         assert list(sheet.get_row("app1")) == ["out"] * len(CRITERIA)
 
 
-async def test_a_sheet_is_typed_in_digits_and_stays_hidden_from_the_other_tabs_until_revealed(sessions_dir, clock):
+async def test_a_sheet_is_typed_in_digits_and_stays_hidden_from_the_other_tabs_until_revealed(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         await two_applications(pilot)
         await pilot.press("tab", "tab")  # Margaret's sheet
@@ -168,8 +179,8 @@ async def test_a_sheet_is_typed_in_digits_and_stays_hidden_from_the_other_tabs_u
 
 
 async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agreed_score_needs_a_reason(
-    sessions_dir, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
         await two_applications(pilot)
         await pilot.press("tab", "tab", *"1" * 5, *"4" * 5, "pagedown", *"5" * 5, *"4" * 5)
@@ -193,8 +204,8 @@ async def test_reveal_then_moderate_a_changed_score_keeps_the_first_and_an_agree
 
 
 async def test_agreeing_the_close_ones_then_awarding_on_the_ranking_with_a_reason_for_going_against_it(
-    sessions_dir, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(120, 36)) as pilot:
         await two_applications(pilot)
         run = live(pilot.app).run_command  # the sheets (typed by keys in the tests above)
@@ -223,7 +234,9 @@ async def test_agreeing_the_close_ones_then_awarding_on_the_ranking_with_a_reaso
         assert ranking.get_row("app2")[4] == "decline"
 
 
-async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet(sessions_dir, clock):
+async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.store.open_session import Command, OpenSession
     from tests.test_windows import until
     from tests.ui.test_windows_ui import joined_window_app
@@ -249,8 +262,8 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
             await pilot.press("pagedown")  # no one else's sheet here
             assert "Your sheet, Margaret" in words(pilot, "#sheet-line")
             await pilot.press("4")
-            until(lambda: len(owner.session.panel.scores) == 2, "the owner to have Margaret's score")
-            assert [(s.member, s.level, s.window) for s in owner.session.panel.scores][-1] == (
+            until(lambda: len(the_panel(owner.session).scores) == 2, "the owner to have Margaret's score")
+            assert [(s.member, s.level, s.window) for s in the_panel(owner.session).scores][-1] == (
                 "p1",
                 4,
                 "member: Margaret",
@@ -262,18 +275,18 @@ async def test_a_member_scores_in_their_own_window_and_sees_only_their_own_sheet
         owner.close()
 
 
-def test_the_replay_says_which_application_an_award_was_for():
+def test_the_replay_says_which_application_an_award_was_for() -> None:
     from workshop_tui.core.panel_views import panel_event_words
     from tests.example_sessions import shortlisting_panel
 
     session = shortlisting_panel()
     award = next(e for e in session.events if e.kind == "award.make")
     words = panel_event_words(session, award.kind, dict(award.details))
-    organisation = session.panel.application(str(award.details["application"])).organisation
+    organisation = the_panel(session).application(str(award.details["application"])).organisation
     assert words.startswith(f"the panel made an award: {organisation}, {award.details['outcome']}")
 
 
-def a_round(pilot, applications: int = 4, pot: int = 50_000, interest: bool = False) -> None:
+def a_round(pilot: Pilot[Any], applications: int = 4, pot: int = 50_000, interest: bool = False) -> None:
     """Set up by commands (not what these tests are about): the roster, the round and its applications."""
     run = live(pilot.app).run_command
     roster(pilot)
@@ -285,7 +298,9 @@ def a_round(pilot, applications: int = 4, pot: int = 50_000, interest: bool = Fa
     declarations(pilot)
 
 
-async def test_a_sheet_typed_straight_through_passes_over_the_row_the_member_stepped_out_of(sessions_dir, clock):
+async def test_a_sheet_typed_straight_through_passes_over_the_row_the_member_stepped_out_of(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         a_round(pilot, applications=3, interest=True)
         await pilot.press("c", *"4444433333")  # Margaret's paper sheet: application 2 is blank on it
@@ -297,8 +312,8 @@ async def test_a_sheet_typed_straight_through_passes_over_the_row_the_member_ste
 
 
 async def test_moderation_keeps_its_order_while_scores_are_agreed_so_page_down_meets_each_application_once(
-    sessions_dir, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         a_round(pilot, applications=5)
         run = live(pilot.app).run_command
@@ -322,7 +337,9 @@ async def test_moderation_keeps_its_order_while_scores_are_agreed_so_page_down_m
         assert sorted(seen) == [f"Group {n}" for n in range(1, 6)]
 
 
-async def test_on_the_agreed_row_the_cursor_moves_on_to_the_next_criterion(sessions_dir, clock):
+async def test_on_the_agreed_row_the_cursor_moves_on_to_the_next_criterion(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
         a_round(pilot, applications=1)
         run = live(pilot.app).run_command
@@ -335,7 +352,9 @@ async def test_on_the_agreed_row_the_cursor_moves_on_to_the_next_criterion(sessi
         assert agreed == {"need": 3, "voice": 4}
 
 
-async def test_the_money_column_follows_the_decisions_after_a_smaller_award(sessions_dir, clock):
+async def test_the_money_column_follows_the_decisions_after_a_smaller_award(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(120, 30)) as pilot:
         a_round(pilot, applications=3, pot=50_000)  # three of £20,000: two fit in rank order
         run = live(pilot.app).run_command
@@ -354,7 +373,7 @@ async def test_the_money_column_follows_the_decisions_after_a_smaller_award(sess
         assert "Still fits the £45,000 left: Group 2, Group 3." in words(pilot, "#ranking-line")
 
 
-async def test_a_typed_score_is_drawn_in_its_cell_on_screen_not_only_kept(sessions_dir, clock):
+async def test_a_typed_score_is_drawn_in_its_cell_on_screen_not_only_kept(sessions_dir: Path, clock: FakeClock) -> None:
     from textual.geometry import Region
 
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
@@ -371,7 +390,9 @@ async def test_a_typed_score_is_drawn_in_its_cell_on_screen_not_only_kept(sessio
         assert first.split()[3:] == ["5", "2", "none", "4", "·"]
 
 
-async def test_enter_on_an_application_shows_its_summary_and_where_the_whole_of_it_is(sessions_dir, clock):
+async def test_enter_on_an_application_shows_its_summary_and_where_the_whole_of_it_is(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     async with panel_app(sessions_dir, clock).run_test(size=(80, 24)) as pilot:
         roster(pilot)
         run = live(pilot.app).run_command
@@ -392,7 +413,9 @@ async def test_enter_on_an_application_shows_its_summary_and_where_the_whole_of_
         assert any("A hot lunch three days a week." in m and "applications/01-hillside.pdf" in m for m in shown)
 
 
-async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first(sessions_dir, clock):
+async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.store.open_session import Command
 
     async with panel_app(sessions_dir, clock).run_test(size=(100, 30)) as pilot:
@@ -414,7 +437,7 @@ async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
-        assert "typed this score in their own window" in str(pilot.app.screen.query_one(".question").content)
+        assert "typed this score in their own window" in str(pilot.app.screen.query_one(".question", Static).content)
         await pilot.press("n")  # leave it
         await pilot.pause()
         assert panel_of(pilot).scores[0].level == 4
@@ -424,7 +447,9 @@ async def test_typing_over_a_score_a_member_typed_in_their_own_window_asks_first
         assert (kept.level, kept.typed_over) == (2, "member: Margaret") and kept.window.startswith("facilitator")
 
 
-async def test_the_chair_sees_who_may_join_with_each_members_code_and_lets_guests_in(sessions_dir, clock):
+async def test_the_chair_sees_who_may_join_with_each_members_code_and_lets_guests_in(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.core.joining import spaced
     from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
 
@@ -457,7 +482,7 @@ async def test_the_chair_sees_who_may_join_with_each_members_code_and_lets_guest
         assert "for web browsers only; a co-chair's code is below" in shown
 
 
-async def test_a_note_takers_window_is_never_shown_the_codes(sessions_dir, clock):
+async def test_a_note_takers_window_is_never_shown_the_codes(sessions_dir: Path, clock: FakeClock) -> None:
     from workshop_tui.store.open_session import Command, OpenSession
     from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
     from tests.ui.test_windows_ui import joined_window_app
@@ -477,7 +502,7 @@ async def test_a_note_takers_window_is_never_shown_the_codes(sessions_dir, clock
         owner.close()
 
 
-async def test_a_reason_that_names_someone_is_flagged_as_it_is_typed():
+async def test_a_reason_that_names_someone_is_flagged_as_it_is_typed() -> None:
     from textual.app import App
 
     from workshop_tui.model.round import Application
@@ -486,7 +511,7 @@ async def test_a_reason_that_names_someone_is_flagged_as_it_is_typed():
     application = Application(id="app1", organisation="Hillside Lunch Club", project="Lunch", amount_pence=30_000_00)
     form = AwardForm(application, "decline", "", "£20,000", names=["Margaret Smith", "Dennis Hill"])
 
-    class Host(App):
+    class Host(App[Any]):
         def on_mount(self) -> None:
             self.push_screen(form)
 
@@ -501,7 +526,7 @@ async def test_a_reason_that_names_someone_is_flagged_as_it_is_typed():
         assert str(form.query_one("#award-names", Static).content) == ""
 
 
-def test_the_panels_money_line_says_over_the_pot_never_a_minus_sign():
+def test_the_panels_money_line_says_over_the_pot_never_a_minus_sign() -> None:
     from workshop_tui.ui.screens.panel import _left_line
 
     assert _left_line(5_000_00) == "Left £5,000" and _left_line(-34_650_00) == "£34,650 over the pot"

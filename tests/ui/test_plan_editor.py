@@ -1,11 +1,13 @@
 """The plan editor, driven by keyboard as a facilitator preparing a workshop would."""
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.plan_draft import PlanDraft
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.store.toml_files import load_plan
 from workshop_tui.ui.app import EditPlan, WorkshopApp
 from workshop_tui.ui.screens.confirm import ConfirmScreen
@@ -13,10 +15,13 @@ from workshop_tui.ui.screens.method_chooser import MethodChooser
 from workshop_tui.ui.screens.plan_details_form import PlanDetailsForm
 from workshop_tui.ui.screens.plan_editor import PlanEditor, StepsTable
 from workshop_tui.ui.screens.step_form import StepForm
+from tests.conftest import plan_named
 from tests.ui.test_home import plans_shown
 
 
-def editor_app(sessions_dir: Path, clock, draft: PlanDraft | None = None, builtin: bool = False) -> WorkshopApp:
+def editor_app(
+    sessions_dir: Path, clock: FakeClock, draft: PlanDraft | None = None, builtin: bool = False
+) -> WorkshopApp:
     return WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=EditPlan(draft or PlanDraft.new(), builtin))
 
 
@@ -36,13 +41,15 @@ def text(app: WorkshopApp, selector: str) -> str:
 CLEAR = ("end", *["backspace"] * 5)  # empties a short field, wherever its cursor is
 
 
-async def saved(pilot) -> None:
+async def saved(pilot: Pilot[Any]) -> None:
     await pilot.press("ctrl+s")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-async def test_a_new_plan_is_written_by_keyboard_with_a_method_from_the_library_and_saved(sessions_dir: Path, clock):
+async def test_a_new_plan_is_written_by_keyboard_with_a_method_from_the_library_and_saved(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = editor_app(sessions_dir, clock)
     async with app.run_test(size=(100, 36)) as pilot:
         assert "No steps yet" in text(app, "#plan-total")
@@ -87,8 +94,8 @@ async def test_a_new_plan_is_written_by_keyboard_with_a_method_from_the_library_
     assert plan.steps[0].instructions == "Greet people as they arrive. Show the toilets."
 
 
-async def test_steps_move_and_go_and_come_back_with_undo(sessions_dir: Path, clock):
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+async def test_steps_move_and_go_and_come_back_with_undo(sessions_dir: Path, clock: FakeClock) -> None:
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(100, 36)) as pilot:
         assert rows(app)[1][3] == "Check-in round"
         await pilot.press("down", "ctrl+down")
@@ -100,8 +107,8 @@ async def test_steps_move_and_go_and_come_back_with_undo(sessions_dir: Path, clo
         assert [row[3] for row in rows(app)[:3]] == ["Arrival and welcome", "Check-in round", "Group agreement"]
 
 
-async def test_the_checks_follow_the_plan_and_enter_on_one_opens_its_step(sessions_dir: Path, clock):
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+async def test_the_checks_follow_the_plan_and_enter_on_one_opens_its_step(sessions_dir: Path, clock: FakeClock) -> None:
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(100, 36)) as pilot:
         assert "Nothing to look at" in text(app, "#findings-heading")
         await pilot.press("down", "down", "down", "down", "x")  # the comfort break goes
@@ -113,28 +120,30 @@ async def test_the_checks_follow_the_plan_and_enter_on_one_opens_its_step(sessio
         await pilot.press("tab", "enter")
         assert isinstance(app.screen, StepForm)
         assert app.screen.query_one("#step-title", Input).value == "Arrival and welcome"
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "step-minutes"  # the field the check is about
 
 
-async def test_leaving_with_changes_asks_first_and_staying_keeps_them(sessions_dir: Path, clock):
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-2").plan), builtin=True)
+async def test_leaving_with_changes_asks_first_and_staying_keeps_them(sessions_dir: Path, clock: FakeClock) -> None:
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-2")), builtin=True)
     async with app.run_test(size=(100, 36)) as pilot:
         await pilot.press("x", "escape")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         assert (
-            isinstance(app.screen, PlanEditor)
-            and len(rows(app)) == len(find_plan("co-production-part-2").plan.steps) - 1
+            isinstance(app.screen, PlanEditor) and len(rows(app)) == len(plan_named("co-production-part-2").steps) - 1
         )
         await pilot.press("escape", "y")
         await pilot.pause()
     assert not (sessions_dir / "plans").exists()  # nothing was saved
 
 
-async def test_a_save_after_another_window_saved_is_refused_in_words_and_the_changes_stay(sessions_dir: Path, clock):
+async def test_a_save_after_another_window_saved_is_refused_in_words_and_the_changes_stay(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.store.plan_files import save_plan_version
 
-    own = find_plan("co-production-part-1").plan.model_copy(update={"name": "our-course"})
+    own = plan_named("co-production-part-1").model_copy(update={"name": "our-course"})
     first = save_plan_version(sessions_dir / "plans", own, started_from=None)
     app = editor_app(sessions_dir, clock, PlanDraft.of(first.plan))
     async with app.run_test(size=(100, 36)) as pilot:
@@ -149,7 +158,9 @@ async def test_a_save_after_another_window_saved_is_refused_in_words_and_the_cha
     assert load_plan(sessions_dir / "plans" / "our-course.toml").version == 2
 
 
-async def test_changing_a_built_in_plan_from_the_home_screen_makes_your_own_version(sessions_dir: Path, clock):
+async def test_changing_a_built_in_plan_from_the_home_screen_makes_your_own_version(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test(size=(100, 36)) as pilot:
         await plans_shown(pilot)
@@ -166,13 +177,13 @@ async def test_changing_a_built_in_plan_from_the_home_screen_makes_your_own_vers
     assert load_plan(sessions_dir / "plans" / "co-production-part-1.toml").steps[0].planned_minutes == 20
 
 
-async def test_c_copies_the_chosen_plan_and_n_starts_from_nothing(sessions_dir: Path, clock):
+async def test_c_copies_the_chosen_plan_and_n_starts_from_nothing(sessions_dir: Path, clock: FakeClock) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test(size=(100, 36)) as pilot:
         await plans_shown(pilot)
         await pilot.press("down", "c")
         assert editor(app).draft.details.name == "co-production-part-2-copy"
-        assert len(rows(app)) == len(find_plan("co-production-part-2").plan.steps)
+        assert len(rows(app)) == len(plan_named("co-production-part-2").steps)
         await saved(pilot)
         await pilot.press("escape")
         assert len(await plans_shown(pilot)) == 4
@@ -183,8 +194,8 @@ async def test_c_copies_the_chosen_plan_and_n_starts_from_nothing(sessions_dir: 
         assert any("at least one step" in str(n.message) for n in app._notifications)
 
 
-async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, clock):
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-2").plan))
+async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, clock: FakeClock) -> None:
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-2")))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("down", "enter")  # Enter on a step changes it, as E does
         assert isinstance(app.screen, StepForm)
@@ -213,8 +224,8 @@ async def test_every_field_of_a_step_is_changed_by_keyboard(sessions_dir: Path, 
         assert rows(app)[1][1:4] == ("25", "decision", "Choosing together")
 
 
-async def test_ctrl_q_with_changes_not_saved_asks_before_they_are_lost(sessions_dir: Path, clock):
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+async def test_ctrl_q_with_changes_not_saved_asks_before_they_are_lost(sessions_dir: Path, clock: FakeClock) -> None:
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("x", "ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)
@@ -230,7 +241,9 @@ async def test_ctrl_q_with_changes_not_saved_asks_before_they_are_lost(sessions_
     assert (sessions_dir / "plans" / "co-production-part-1.toml").exists()
 
 
-async def test_a_new_plans_short_name_follows_its_title_until_one_is_typed(sessions_dir: Path, clock):
+async def test_a_new_plans_short_name_follows_its_title_until_one_is_typed(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = editor_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("d", *"Garden club", "backspace")
@@ -248,9 +261,9 @@ async def test_a_new_plans_short_name_follows_its_title_until_one_is_typed(sessi
         assert app.screen.query_one("#plan-name", Input).value == "attack-test"  # given on the command line
 
 
-async def test_minutes_that_are_not_a_whole_number_are_said_not_changed(sessions_dir: Path, clock):
+async def test_minutes_that_are_not_a_whole_number_are_said_not_changed(sessions_dir: Path, clock: FakeClock) -> None:
     # The minutes box once dropped the "." as it was typed, so 2.5 became 25 without a word.
-    app = editor_app(sessions_dir, clock, PlanDraft.of(find_plan("co-production-part-1").plan), builtin=True)
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e", "tab", *CLEAR, *"2.5", "ctrl+s")
         await pilot.pause()
@@ -261,7 +274,7 @@ async def test_minutes_that_are_not_a_whole_number_are_said_not_changed(sessions
         assert editor(app).draft.steps[0].planned_minutes == 10
 
 
-async def test_back_from_the_editor_the_same_plan_is_still_chosen(sessions_dir: Path, clock):
+async def test_back_from_the_editor_the_same_plan_is_still_chosen(sessions_dir: Path, clock: FakeClock) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     async with app.run_test(size=(100, 36)) as pilot:
         await plans_shown(pilot)

@@ -3,8 +3,9 @@ the step's way of deciding, and a plan's timings from past sessions on screen.""
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.event_kinds import Kind
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.method_library import find_method
@@ -25,7 +26,9 @@ def choose(app: WorkshopApp, name: str) -> None:
     chooser.highlighted = next(i for i in range(chooser.option_count) if chooser.get_option_at_index(i).id == name)
 
 
-async def test_i_adds_a_method_from_the_library_after_the_current_step_with_its_words(sessions_dir: Path, clock):
+async def test_i_adds_a_method_from_the_library_after_the_current_step_with_its_words(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         for name in ("Ann", "Bob", "Cy", "Di", "Ed", "Flo"):
@@ -39,7 +42,7 @@ async def test_i_adds_a_method_from_the_library_after_the_current_step_with_its_
         await pilot.press("enter")
         assert isinstance(app.screen, StepForm)
         # About a minute for each of the six people here, and a little to start and close.
-        assert app.screen.query_one("#step-minutes").value == "8"
+        assert app.screen.query_one("#step-minutes", Input).value == "8"
         await pilot.press("enter")
         await pilot.pause()
         added = live(app).session.steps[1]
@@ -50,7 +53,9 @@ async def test_i_adds_a_method_from_the_library_after_the_current_step_with_its_
         assert event.kind == Kind.AGENDA_INSERT and event.details["method"] == "check-in"
 
 
-async def test_the_decision_form_starts_with_how_the_plan_says_the_group_decides(sessions_dir: Path, clock):
+async def test_the_decision_form_starts_with_how_the_plan_says_the_group_decides(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     plan = Plan(
         name="vote",
         title="Vote",
@@ -64,7 +69,9 @@ async def test_the_decision_form_starts_with_how_the_plan_says_the_group_decides
         assert app.screen.query_one("#counts-dots").display
 
 
-async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(sessions_dir: Path, clock):
+async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     sessions_dir.mkdir()
     for number, minutes in enumerate([[12, 20, 11, 30, 10, 10], [14, 18, 14, 32, 10, 9], [11, 17, 10, 28, 12, 11]]):
         run_session(sessions_dir, number, minutes)
@@ -102,7 +109,7 @@ async def test_t_shows_the_chosen_plans_timings_and_u_saves_the_suggested_ones(s
     assert (sessions_dir / "plans" / "earlier" / "morning-v1.toml").exists()
 
 
-async def test_a_form_opened_on_fist_of_five_has_its_outcome_in_sight(sessions_dir: Path, clock):
+async def test_a_form_opened_on_fist_of_five_has_its_outcome_in_sight(sessions_dir: Path, clock: FakeClock) -> None:
     # The row of finger counts was a screen high, pushing the outcome out of sight at 160x48.
     plan = Plan(
         name="agree",

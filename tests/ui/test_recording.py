@@ -2,32 +2,39 @@
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import Input, Static
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static, TabbedContent
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.model import Plan, Step
 from workshop_tui.store.session_file import load_session
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.decision_form import DecisionForm
+from workshop_tui.ui.screens.live import LiveScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.widgets.notes_list import NotesList
 from tests.ui.live_helpers import live, live_app, text_of
 
 
-async def add_people(pilot, *names: str) -> None:
+async def add_people(pilot: Pilot[Any], *names: str) -> None:
     await pilot.press("r")
     for name in names:
         await pilot.press("n", *name, "enter")
     await pilot.press("escape")
 
 
-def shown_notes(app) -> list[str]:
+def shown_notes(app: WorkshopApp) -> list[str]:
     notes = app.screen.query_one("#notes", NotesList)
     return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
 
 
-async def test_people_are_added_from_the_records_screen_and_marked_as_left(sessions_dir: Path, clock):
+async def test_people_are_added_from_the_records_screen_and_marked_as_left(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("r")
@@ -44,7 +51,9 @@ async def test_people_are_added_from_the_records_screen_and_marked_as_left(sessi
         assert people[1].left_at == clock.now()
 
 
-async def test_a_note_with_a_mark_and_an_at_name_is_saved_and_shown_with_who_said_it(sessions_dir: Path, clock):
+async def test_a_note_with_a_mark_and_an_at_name_is_saved_and_shown_with_who_said_it(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await add_people(pilot, "Ann Jones", "Bob")
@@ -59,7 +68,7 @@ async def test_a_note_with_a_mark_and_an_at_name_is_saved_and_shown_with_who_sai
         assert text_of(app, "#heard") == "Not heard from yet: Bob"
 
 
-async def test_an_unknown_name_keeps_the_typed_note_and_says_why(sessions_dir: Path, clock):
+async def test_an_unknown_name_keeps_the_typed_note_and_says_why(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("t", *"@zed said hello", "enter")
@@ -68,7 +77,7 @@ async def test_an_unknown_name_keeps_the_typed_note_and_says_why(sessions_dir: P
         assert any("nobody called 'zed'" in str(n.message) for n in app._notifications)
 
 
-async def test_the_notes_list_shows_this_step_and_v_shows_every_step(sessions_dir: Path, clock):
+async def test_the_notes_list_shows_this_step_and_v_shows_every_step(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("t", *"first", "enter", "f8", *"second", "enter", "escape")
@@ -77,10 +86,13 @@ async def test_the_notes_list_shows_this_step_and_v_shows_every_step(sessions_di
         assert shown_notes(app) == ["10:00 [Welcome] first", "10:00 [Tea] second"]
 
 
-async def test_a_note_is_edited_removed_and_brought_back_with_ctrl_z(sessions_dir: Path, clock, tmp_path):
+async def test_a_note_is_edited_removed_and_brought_back_with_ctrl_z(
+    sessions_dir: Path, clock: FakeClock, tmp_path: Path
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("t", *"Meet at the libary", "enter", "escape", "tab")
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "notes"
         await pilot.press("enter")
         assert isinstance(app.screen, TextPrompt)
@@ -96,7 +108,9 @@ async def test_a_note_is_edited_removed_and_brought_back_with_ctrl_z(sessions_di
         assert [e.text for e in saved.earlier] == ["Meet at the libary"]
 
 
-async def test_a_parking_lot_point_becomes_an_action_with_an_owner_and_a_date(sessions_dir: Path, clock):
+async def test_a_parking_lot_point_becomes_an_action_with_an_owner_and_a_date(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await add_people(pilot, "Bob")
@@ -117,29 +131,32 @@ async def test_a_parking_lot_point_becomes_an_action_with_an_owner_and_a_date(se
         assert live(app).session.notes[0].dealt_with_at == clock.now()
 
 
-async def test_a_bad_due_date_is_explained_and_nothing_is_lost(sessions_dir: Path, clock):
+async def test_a_bad_due_date_is_explained_and_nothing_is_lost(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall", "enter", "enter", *"next blursday", "enter")
         assert isinstance(app.screen, ActionForm)
-        said = " ".join(str(s.content) for s in app.screen.query(".field-problem"))
+        said = " ".join(str(s.content) for s in app.screen.query(".field-problem").results(Static))
         assert "'next blursday' is not a date I can read" in said and "15/07/2026" in said
+        assert app.screen.focused is not None
         assert app.screen.focused.id == "action-due"
         assert app.screen.query_one("#action-text", Input).value == "Book the hall"
 
 
-async def test_actions_are_marked_done_on_the_actions_tab(sessions_dir: Path, clock):
+async def test_actions_are_marked_done_on_the_actions_tab(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:
         await pilot.press("a", *"Book the hall", "enter", "enter", "enter")
         await pilot.press("r")
-        app.screen.query_one("TabbedContent").active = "actions"
+        app.screen.query_one(TabbedContent).active = "actions"
         await pilot.pause()
         await pilot.press("space")
         assert live(app).session.actions[0].done_at == clock.now()
 
 
-async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(sessions_dir: Path, clock):
+async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     plan = Plan(name="vote", title="Vote", quorum=3, steps=[Step(title="Decide", kind="decision", planned_minutes=10)])
     app = live_app(sessions_dir, clock, plan)
     async with app.run_test(size=(100, 50)) as pilot:
@@ -166,7 +183,7 @@ async def test_a_fist_of_five_decision_is_recorded_with_its_counts_and_warnings(
         assert decision.made_by == "group"
 
 
-async def test_notes_typed_faster_than_they_are_saved_stay_apart(sessions_dir: Path, clock):
+async def test_notes_typed_faster_than_they_are_saved_stay_apart(sessions_dir: Path, clock: FakeClock) -> None:
     # Keys that arrive before the last note was saved (a fast typist, a paste, a window that waits
     # for its owner) belong to the next note: never added to the last one, never lost.
     from textual import events
@@ -182,19 +199,26 @@ async def test_notes_typed_faster_than_they_are_saved_stay_apart(sessions_dir: P
         assert app.screen.query_one("#note-line", Input).value == "third"
 
 
-async def test_a_decision_needs_its_question_and_outcome_before_it_saves(sessions_dir: Path, clock):
+async def test_a_decision_needs_its_question_and_outcome_before_it_saves(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 50)) as pilot:
-        said = lambda: " ".join(str(s.content) for s in app.screen.query(".field-problem"))  # noqa: E731
+
+        def said() -> str:
+            return " ".join(str(s.content) for s in app.screen.query(".field-problem").results(Static))
+
         await pilot.press("d", "ctrl+s")
+        assert app.screen.focused is not None
         assert "question" in said() and app.screen.focused.id == "question"
         await pilot.press(*"Keep the group agreement?", "ctrl+s")
+        assert app.screen.focused is not None
         assert "outcome" in said() and app.screen.focused.id == "outcome"
         await pilot.press("escape")
         assert live(app).session.decisions == []
 
 
-async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_its_actions(sessions_dir: Path, clock):
+async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_its_actions(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from textual.widgets import Select
 
     from workshop_tui.ui.app import WorkshopApp
@@ -231,7 +255,7 @@ async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_it
         )
         await pilot.press("r", "right", "right")  # the records, on the Actions tab
         assert isinstance(app.screen, RecordsScreen)
-        table = app.screen.query_one("#actions-table")
+        table = app.screen.query_one("#actions-table", DataTable)
         assert [str(cell) for cell in table.get_row_at(0)] == [
             "Visit the day centre",
             "Ann Smith",
@@ -246,7 +270,7 @@ async def test_a_part_2_follows_the_part_1_chosen_in_the_start_form_and_ticks_it
     assert load_session(path).actions[0].done_at == clock.now()
 
 
-async def test_a_part_2_can_start_without_following_on(sessions_dir: Path, clock):
+async def test_a_part_2_can_start_without_following_on(sessions_dir: Path, clock: FakeClock) -> None:
     from textual.widgets import Select
 
     from workshop_tui.ui.app import WorkshopApp
@@ -261,10 +285,13 @@ async def test_a_part_2_can_start_without_following_on(sessions_dir: Path, clock
         app.screen.query_one("#follows", Select).value = ""  # "None: start without an earlier session"
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, LiveScreen)
         assert app.screen.session.follows is None and app.screen.session.actions == []
 
 
-async def test_past_fifty_notes_the_newest_is_still_brought_into_sight_and_counted(sessions_dir: Path, clock):
+async def test_past_fifty_notes_the_newest_is_still_brought_into_sight_and_counted(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = live(app)
@@ -282,7 +309,7 @@ async def test_past_fifty_notes_the_newest_is_still_brought_into_sight_and_count
         await scrolled_to_the_end(pilot, notes)
 
 
-async def scrolled_to_the_end(pilot, notes: NotesList) -> None:
+async def scrolled_to_the_end(pilot: Pilot[Any], notes: NotesList) -> None:
     """The list scrolls after its next layout, a frame later: wait for the app (a few frames at most)."""
     for _ in range(50):
         if notes.max_scroll_y > 0 and notes.scroll_offset.y == notes.max_scroll_y:
@@ -291,7 +318,9 @@ async def scrolled_to_the_end(pilot, notes: NotesList) -> None:
     assert notes.scroll_offset.y == notes.max_scroll_y > 0
 
 
-async def test_a_note_credited_to_someone_who_has_left_is_saved_and_the_note_taker_is_told(sessions_dir: Path, clock):
+async def test_a_note_credited_to_someone_who_has_left_is_saved_and_the_note_taker_is_told(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     """As found: '! @Ken is not here to say it' was saved as Ken's after Ken had left, with no word."""
     app = live_app(sessions_dir, clock)
     async with app.run_test() as pilot:

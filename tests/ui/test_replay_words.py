@@ -4,12 +4,15 @@ to be so, with the session's span, and moves nothing."""
 from datetime import timedelta
 from pathlib import Path
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.example_sessions import training_part_1
 from tests.ui.test_review import replay_text, review_app
 
 
-async def test_the_replay_says_who_said_each_note_and_who_joined_the_roster(sessions_dir: Path, clock):
+async def test_the_replay_says_who_said_each_note_and_who_joined_the_roster(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n", "n")  # set up, then the first person added
@@ -22,7 +25,9 @@ async def test_the_replay_says_who_said_each_note_and_who_joined_the_roster(sess
         assert "  10:21 Arriving tired but glad to be here - Dennis" in shown
 
 
-async def test_a_jump_to_a_time_before_the_start_says_so_and_stays_where_it_was(sessions_dir: Path, clock):
+async def test_a_jump_to_a_time_before_the_start_says_so_and_stays_where_it_was(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", *"10:20", "enter")
@@ -36,12 +41,15 @@ async def test_a_jump_to_a_time_before_the_start_says_so_and_stays_where_it_was(
         ) in messages
 
 
-async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(sessions_dir: Path, clock):
+async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", *"10:20", "enter", "j", *"14:00", "enter")
         await pilot.pause()
-        assert app.screen.query_one(ReplayPanel).moment.strftime("%H:%M:%S") == "10:20:00"
+        moment = app.screen.query_one(ReplayPanel).moment
+        assert moment is not None and moment.strftime("%H:%M:%S") == "10:20:00"
         messages = [str(note.message) for note in app._notifications]
         assert (
             "14:00 is after the session ended. This session ran from 10:00 to 13:14. The replay stays at 10:20:00."
@@ -50,7 +58,7 @@ async def test_a_jump_to_a_time_after_the_end_says_so_and_stays_where_it_was(ses
         assert "Replay at 13:14:00" in replay_text(app)
 
 
-def test_keys_pressed_before_the_replay_is_first_shown_replay_from_the_start():
+def test_keys_pressed_before_the_replay_is_first_shown_replay_from_the_start() -> None:
     # The moment is None until the panel is first shown: playing or stepping then starts from the start,
     # where before it failed on the missing moment.
     session = training_part_1()

@@ -2,19 +2,23 @@
 
 from pathlib import Path
 
-from textual.widgets import Static, TabbedContent
+import pytest
+from textual.widgets import DataTable, Markdown, Static, TabbedContent
 
 from workshop_tui.cli import main
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.review import timing_chart
 from workshop_tui.store.open_session import OpenSession
 from workshop_tui.store.session_file import load_session, save_session
 from workshop_tui.ui.app import ReviewSession, WorkshopApp
+from workshop_tui.ui.screens.review import ReviewScreen
 from workshop_tui.ui.widgets.fitted_table import FittedTable
 from workshop_tui.ui.widgets.replay_panel import ReplayPanel
 from tests.example_sessions import training_part_1
+from tests.panel_helpers import the_panel
 
 
-def review_app(sessions_dir: Path, clock) -> tuple[WorkshopApp, Path]:
+def review_app(sessions_dir: Path, clock: FakeClock) -> tuple[WorkshopApp, Path]:
     sessions_dir.mkdir(exist_ok=True)
     session = training_part_1()
     path = sessions_dir / "part-1.toml"
@@ -22,11 +26,11 @@ def review_app(sessions_dir: Path, clock) -> tuple[WorkshopApp, Path]:
     return WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path)), path
 
 
-def replay_text(app) -> str:
+def replay_text(app: WorkshopApp) -> str:
     return str(app.screen.query_one(ReplayPanel).content)
 
 
-def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words():
+def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words() -> None:
     chart = timing_chart(training_part_1())
     at = chart.index("Check-in round: 3 minutes over the plan, within the 18 minutes it had on the day")
     assert chart[at + 1].startswith("planned  15 ░") and chart[at + 1].endswith(" and 18 on the day")
@@ -37,7 +41,7 @@ def test_the_timing_chart_compares_planned_and_actual_and_says_overruns_in_words
     )
 
 
-async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, clock):
+async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, clock: FakeClock) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -46,11 +50,13 @@ async def test_summary_and_record_tabs_show_the_session(sessions_dir: Path, cloc
         for pane in ["notes-tab", "decisions-tab", "actions-tab", "heard-tab"]:
             tabs.active = pane
             await pilot.pause()
-        decisions = app.screen.query_one("#decisions-tab").query_one("Markdown").source
+        decisions = app.screen.query_one("#decisions-tab").query_one(Markdown).source
         assert "Do we agree to our group agreement?" in decisions and "Everyone is at 3 or more" in decisions
 
 
-async def test_replay_steps_through_events_and_shows_what_the_screen_showed(sessions_dir: Path, clock):
+async def test_replay_steps_through_events_and_shows_what_the_screen_showed(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*["n"] * 8)  # set up, six people added, then the timer started
@@ -64,21 +70,25 @@ async def test_replay_steps_through_events_and_shows_what_the_screen_showed(sess
         assert "Replay at 10:20:00" not in replay_text(app)
 
 
-async def test_playing_moves_at_the_chosen_speed(sessions_dir: Path, clock):
+async def test_playing_moves_at_the_chosen_speed(sessions_dir: Path, clock: FakeClock) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3", "space")
         panel = app.screen.query_one(ReplayPanel)
         assert panel.playing and panel.speed == 60
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.replay.playing = False  # stop the real-time ticks; move the replay by hand
         before = panel.moment
         for _ in range(4):
             panel.advance(0.25 * panel.speed)
+        assert panel.moment is not None and before is not None
         assert (panel.moment - before).total_seconds() == 60
         assert "Paused at 60x" in replay_text(app)
 
 
-async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(sessions_dir: Path, clock):
+async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, path = review_app(sessions_dir, clock)
     before = load_session(path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -95,7 +105,9 @@ async def test_a_trainer_comment_is_saved_apart_and_the_record_is_unchanged(sess
     assert after == before
 
 
-async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(sessions_dir: Path, clock):
+async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, path = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -112,7 +124,7 @@ async def test_a_comment_added_in_a_review_keeps_work_saved_elsewhere_meanwhile(
     ]
 
 
-async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):
+async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock: FakeClock) -> None:
     app, path = review_app(sessions_dir, clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("x", "enter")
@@ -121,18 +133,23 @@ async def test_x_exports_the_minutes_from_the_review(sessions_dir: Path, clock):
     assert written.read_text().startswith("# Co-production training, part 1 (Leeds)")
 
 
-def test_review_of_a_missing_session_is_one_sentence_and_status_2(tmp_path: Path, capsys):
+def test_review_of_a_missing_session_is_one_sentence_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--sessions-dir", str(tmp_path), "review", "nope"]) == 2
     assert "there is no such session file" in capsys.readouterr().err
 
 
-async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_only_on_yes(sessions_dir: Path, clock):
+async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_only_on_yes(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.ui.screens.confirm import ConfirmScreen
 
     app, _ = review_app(sessions_dir, clock)
     target = sessions_dir.parent / "minutes.md"
     target.write_text("precious")
     async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.write_export("md", False, str(target))
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -140,12 +157,14 @@ async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_on
         await pilot.press("escape")
         await pilot.pause()
         assert target.read_text() == "precious"
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.write_export("md", False, str(target))
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("enter")  # the focus starts on "no": an Enter never replaces a file
         await pilot.pause()
         assert target.read_text() == "precious"
+        assert isinstance(app.screen, ReviewScreen)
         app.screen.write_export("md", False, str(target))
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -155,7 +174,7 @@ async def test_exporting_over_a_file_that_is_there_asks_first_and_replaces_it_on
     assert target.read_text().startswith("# ")
 
 
-async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_dir: Path, clock):
+async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_dir: Path, clock: FakeClock) -> None:
     from workshop_tui.core.session_engine import SessionEngine, new_session
     from workshop_tui.model import Plan, Step
     from workshop_tui.store.session_file import save_session
@@ -181,11 +200,13 @@ async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_d
     app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        tabs = {pane: app.screen.query_one(f"#{pane} Markdown").source for pane in ("notes-tab", "decisions-tab")}
+        tabs = {
+            pane: app.screen.query_one(f"#{pane} Markdown", Markdown).source for pane in ("notes-tab", "decisions-tab")
+        }
         # The actions tab is its headings, its sentences and its tables' rows.
         actions = app.screen.query_one("#actions-tab")
         tabs["actions-tab"] = " ".join(
-            [str(words.content) for words in actions.query(".review-heading, .review-words")]
+            [str(words.content) for words in actions.query(".review-heading, .review-words").results(Static)]
             + [" ".join(row.cells.values()) for table in actions.query(FittedTable) for row in table.fitted_rows]
         )
     assert "Said under the step called Actions" in tabs["notes-tab"]
@@ -193,7 +214,9 @@ async def test_a_step_called_actions_keeps_its_notes_in_the_notes_tab(sessions_d
     assert "Meet monthly?" in tabs["decisions-tab"] and "Book the room" in tabs["actions-tab"]
 
 
-async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table(sessions_dir: Path, clock):
+async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app, _ = review_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -209,7 +232,9 @@ async def test_right_and_left_move_between_the_tabs_from_the_who_was_heard_table
         assert tabs.active == "comments-tab"  # round from the first to the last
 
 
-async def test_quick_presses_of_right_past_who_was_heard_are_not_pulled_back(sessions_dir: Path, clock):
+async def test_quick_presses_of_right_past_who_was_heard_are_not_pulled_back(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from textual import events
 
     app, _ = review_app(sessions_dir, clock)
@@ -225,7 +250,7 @@ async def test_quick_presses_of_right_past_who_was_heard_are_not_pulled_back(ses
         assert tabs.active == "replay"
 
 
-async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_dir: Path, clock):
+async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_dir: Path, clock: FakeClock) -> None:
     from itertools import pairwise
 
     from textual.widgets._footer import FooterKey
@@ -243,8 +268,8 @@ async def test_at_80x24_every_key_in_the_footer_is_whole_and_in_sight(sessions_d
 
 
 async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_changed_and_awarded(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from tests.example_sessions import shortlisting_panel
 
     sessions_dir.mkdir(exist_ok=True)
@@ -256,21 +281,22 @@ async def test_the_review_and_replay_of_a_round_show_when_scores_were_revealed_c
         tabs = app.screen.query_one(TabbedContent)
         tabs.active = "decisions-tab"
         await pilot.pause()
-        decisions = app.screen.query_one("#decisions-tab").query_one("Markdown").source
+        decisions = app.screen.query_one("#decisions-tab").query_one(Markdown).source
         assert "The panel's work" in decisions and "revealed" in decisions
         from datetime import timedelta
 
-        revealed = session.panel.revealed_at
+        revealed = the_panel(session).revealed_at
+        assert revealed is not None
         await pilot.press("j", *f"{revealed + timedelta(minutes=1):%H:%M}", "enter")
         shown = replay_text(app)
         assert f"revealed at {revealed:%H:%M}" in shown and "0 changed in moderation" in shown
-        last_award = max(a.at for a in session.panel.awards)
+        last_award = max(a.at for a in the_panel(session).awards)
         await pilot.press("j", *f"{last_award + timedelta(minutes=1):%H:%M}", "enter")
         shown = replay_text(app)
         assert "Awards so far:" in shown and "3 changed in moderation" in shown
 
 
-def _in_sight(app, words: str) -> bool:
+def _in_sight(app: WorkshopApp, words: str) -> bool:
     """Whether a line holding `words` is drawn on the screen now, inside the part of its tab in view."""
     from textual.widgets._markdown import MarkdownBlock
 
@@ -281,7 +307,9 @@ def _in_sight(app, words: str) -> bool:
     raise AssertionError(f"no line holds {words!r}")
 
 
-async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_mouse_wheel(sessions_dir: Path, clock):
+async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_mouse_wheel(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from textual import events
 
     from tests.example_sessions import shortlisting_panel
@@ -326,8 +354,8 @@ async def test_at_80x24_the_decisions_tab_of_a_round_scrolls_by_keys_and_by_the_
 
 
 async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one_who_said_nothing(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     from workshop_tui.core.clock import FakeClock
     from workshop_tui.core.session_engine import SessionEngine, new_session
     from workshop_tui.export.markdown_minutes import markdown_minutes
@@ -350,7 +378,7 @@ async def test_who_was_heard_tells_someone_who_never_came_or_left_early_from_one
     app = WorkshopApp(sessions_dir, clock, opening=ReviewSession(load_session(path), path))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#heard-table")
+        table = app.screen.query_one("#heard-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(row)] for row in range(table.row_count)]
     assert rows == [
         ["Ann", "older person", "there", "1", "0"],

@@ -3,20 +3,25 @@ chooses whether names show (Ctrl+N), every window hears it at once, and the note
 it is the facilitator's to do. The projector never shows a key or a technical word."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.model import Plan
 from workshop_tui.store.open_session import Command, OpenSession
 from workshop_tui.ui.app import WorkshopApp
 from tests.conftest import small_plan
 from tests.test_windows import until
 from tests.ui.live_helpers import advance, live, live_app, text_of
+from tests.ui.snap_compare import SnapCompare
 from tests.ui.test_snapshots import SIZES
 from tests.ui.test_windows_ui import joined_window_app, window_app
-from tests.ui.whole_words import settled_and_whole
+from tests.ui.whole_words import RunBefore, settled_and_whole
 
 REFUSED = "Only the facilitator can choose what the projector shows of the group's record."
 # Words the room should never be shown: keys, and the app's own technical states.
@@ -41,11 +46,12 @@ def notices(app: WorkshopApp) -> str:
 
 
 async def test_the_facilitator_shows_the_groups_record_without_names_then_with_them_then_hides_it(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = live(app)
+        assert isinstance(screen.owner, OpenSession)
         screen.owner.apply(Command("add_person", {"name": "Margaret Ellis", "role": "older person"}))
         await pilot.press("t", *"+ @margaret meet at the library", "enter", "escape")
         await pilot.press("g")
@@ -67,7 +73,9 @@ async def test_the_facilitator_shows_the_groups_record_without_names_then_with_t
         assert not TECHNICAL.search(projector_text(app)), projector_text(app)
 
 
-async def test_the_command_list_offers_show_or_hide_whichever_would_change_something(sessions_dir: Path, clock):
+async def test_the_command_list_offers_show_or_hide_whichever_would_change_something(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         titles = {command.title for command in app.get_system_commands(app.screen)}
@@ -80,14 +88,16 @@ async def test_the_command_list_offers_show_or_hide_whichever_would_change_somet
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     made.apply(Command("add_person", {"name": "Bob Hale", "role": "volunteer"}))
     yield made
     made.close()
 
 
-async def test_the_note_takers_window_is_told_the_record_on_the_projector_is_the_facilitators(owner, clock):
+async def test_the_note_takers_window_is_told_the_record_on_the_projector_is_the_facilitators(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+n")  # typing first: a letter would be typed, but this is no letter
@@ -103,7 +113,9 @@ async def test_the_note_takers_window_is_told_the_record_on_the_projector_is_the
         assert "Show the group's record on the projector" not in titles
 
 
-async def test_the_audience_window_shows_a_note_as_it_is_typed_and_drops_the_record_at_once(owner, clock):
+async def test_the_audience_window_shows_a_note_as_it_is_typed_and_drops_the_record_at_once(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         owner.apply(Command("room_record", {"on": True, "names": False}))
@@ -123,10 +135,13 @@ async def test_the_audience_window_shows_a_note_as_it_is_typed_and_drops_the_rec
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-async def test_a_long_record_keeps_the_newest_in_sight(sessions_dir: Path, clock, size):
+async def test_a_long_record_keeps_the_newest_in_sight(
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=size) as pilot:
         screen = live(app)
+        assert isinstance(screen.owner, OpenSession)
         for number in range(1, 41):
             screen.owner.apply(Command("add_note", {"typed": f"point number {number} from the group"}))
         await pilot.press("g", "f")
@@ -140,11 +155,14 @@ async def test_a_long_record_keeps_the_newest_in_sight(sessions_dir: Path, clock
         assert app.screen.query_one("#projector-next").region.bottom <= size[1]  # the next step still shows
 
 
-async def test_a_projector_plugged_in_mid_session_shows_the_newest_after_the_resize(sessions_dir: Path, clock):
+async def test_a_projector_plugged_in_mid_session_shows_the_newest_after_the_resize(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     """Found by a new user: made smaller (a projector plugged in), the projector showed the oldest notes."""
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = live(app)
+        assert isinstance(screen.owner, OpenSession)
         for number in range(1, 16):
             screen.owner.apply(
                 Command("add_note", {"typed": f"point number {number} from the group, said at some length"})
@@ -158,7 +176,7 @@ async def test_a_projector_plugged_in_mid_session_shows_the_newest_after_the_res
         assert app.screen.query_one("#record-lines").region.contains_region(lines[-1].region), "the newest is in sight"
 
 
-async def test_the_facilitators_projector_view_never_names_a_key(sessions_dir: Path, clock):
+async def test_the_facilitators_projector_view_never_names_a_key(sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f")
@@ -180,11 +198,12 @@ def with_questions() -> Plan:
     return plan.model_copy(update={"steps": [first, *plan.steps[1:]]})
 
 
-def with_the_record(keys: tuple[str, ...]):
+def with_the_record(keys: tuple[str, ...]) -> RunBefore:
     """A run_before: a roster, the timer running, notes, a decision and an action in this step, the keys."""
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         screen = live(pilot.app)
+        assert isinstance(screen.owner, OpenSession)
         for field in screen.query(Input):
             field.cursor_blink = False
         for name in ("Margaret Ellis", "Dennis Holt"):
@@ -210,6 +229,7 @@ def with_the_record(keys: tuple[str, ...]):
         )
         screen.owner.apply(Command("add_action", {"text": "Book the downstairs room", "owner": "Margaret Ellis"}))
         await pilot.press(*keys)
+        assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
         await advance(pilot, pilot.app.clock, 4 * 60 + 30)
         pilot.app.clear_notifications()  # what was said to the facilitator as each key was pressed
         await settled_and_whole(pilot)
@@ -218,13 +238,22 @@ def with_the_record(keys: tuple[str, ...]):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_projector_with_the_groups_record(snap_compare, sessions_dir: Path, clock, size, monkeypatch, tmp_path):
+def test_projector_with_the_groups_record(
+    snap_compare: SnapCompare,
+    sessions_dir: Path,
+    clock: FakeClock,
+    size: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
     monkeypatch.chdir(tmp_path)
     app = live_app(sessions_dir, clock, plan=with_questions())
     assert snap_compare(app, terminal_size=size, run_before=with_the_record(("g", "f")))
 
 
-def test_projector_with_the_groups_record_and_names(snap_compare, sessions_dir: Path, clock, monkeypatch, tmp_path):
+def test_projector_with_the_groups_record_and_names(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     app = live_app(sessions_dir, clock, plan=with_questions())
     assert snap_compare(app, terminal_size=(80, 24), run_before=with_the_record(("g", "ctrl+n", "f")))

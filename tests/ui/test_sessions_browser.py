@@ -1,21 +1,25 @@
 """The sessions browser: every session listed, sorted, searched, and a damaged file shown with its error."""
 
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.session_file import save_session
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 from tests.example_sessions import EXAMPLES
 
 
-def titles(app) -> list[str]:
+def titles(app: WorkshopApp) -> list[str]:
     table = app.screen.query_one("#sessions", DataTable)
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
-async def open_browser(pilot) -> None:
+async def open_browser(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.press("b")
     await pilot.app.workers.wait_for_complete()
@@ -30,7 +34,9 @@ def folder_with_examples(sessions_dir: Path) -> None:
     (sessions_dir / "2026-01-01-broken.toml").write_text("title = ")
 
 
-async def test_b_lists_every_session_newest_first_with_a_damaged_file_and_its_error(sessions_dir: Path, clock):
+async def test_b_lists_every_session_newest_first_with_a_damaged_file_and_its_error(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir, clock)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -47,7 +53,7 @@ async def test_b_lists_every_session_newest_first_with_a_damaged_file_and_its_er
         assert any("not valid TOML" in str(n.message) for n in app._notifications)
 
 
-async def test_s_sorts_by_the_next_column_and_search_finds_words_in_notes(sessions_dir: Path, clock):
+async def test_s_sorts_by_the_next_column_and_search_finds_words_in_notes(sessions_dir: Path, clock: FakeClock) -> None:
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir, clock)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -62,7 +68,7 @@ async def test_s_sorts_by_the_next_column_and_search_finds_words_in_notes(sessio
         assert titles(app) == ["Co-production training, part 1 (Leeds)"]
 
 
-async def test_enter_on_a_session_opens_its_review(sessions_dir: Path, clock):
+async def test_enter_on_a_session_opens_its_review(sessions_dir: Path, clock: FakeClock) -> None:
     from workshop_tui.ui.screens.review import ReviewScreen
 
     folder_with_examples(sessions_dir)
@@ -77,7 +83,9 @@ async def test_enter_on_a_session_opens_its_review(sessions_dir: Path, clock):
         assert isinstance(app.screen, SessionsBrowser)
 
 
-async def test_a_long_list_shows_the_first_rows_and_says_how_to_find_the_rest(sessions_dir: Path, clock, monkeypatch):
+async def test_a_long_list_shows_the_first_rows_and_says_how_to_find_the_rest(
+    sessions_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from workshop_tui.ui.screens import sessions_browser
 
     monkeypatch.setattr(sessions_browser, "MOST_ROWS", 2)
@@ -91,8 +99,8 @@ async def test_a_long_list_shows_the_first_rows_and_says_how_to_find_the_rest(se
 
 
 async def test_at_80x24_length_status_and_the_counts_come_after_the_title_and_plan_is_reached_by_scrolling(
-    sessions_dir: Path, clock
-):
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     folder_with_examples(sessions_dir)
     app = WorkshopApp(sessions_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,53 +1,59 @@
 """How the screens look, at a small and a large terminal, with a fixed clock."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
-from workshop_tui.ui.app import WorkshopApp
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.ui.app import EditPlan, WorkshopApp
+from tests.conftest import plan_named
 from tests.ui.live_helpers import advance, live_app
-from tests.ui.whole_words import read_whole, settled_and_whole
+from tests.ui.snap_compare import SnapCompare
+from tests.ui.whole_words import RunBefore, read_whole, settled_and_whole
 
 SIZES = [(80, 24), (160, 48)]
 
 
 @pytest.fixture(autouse=True)
-def in_the_course_folder(monkeypatch, tmp_path):
+def in_the_course_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Run where the sessions folder is, as a facilitator does: the home screen names it 'sessions',
     the same on every machine, not the test's own temporary path."""
     monkeypatch.chdir(tmp_path)
 
 
-async def plans_loaded(pilot) -> None:
+async def plans_loaded(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-async def plans_loaded_and_read(pilot) -> None:
+async def plans_loaded_and_read(pilot: Pilot[Any]) -> None:
     await plans_loaded(pilot)
     await settled_and_whole(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_home_screen(snap_compare, sessions_dir: Path, clock, size):
+def test_home_screen(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=plans_loaded_and_read)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_help_screen(snap_compare, sessions_dir: Path, clock, size):
+def test_help_screen(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
     assert snap_compare(app, terminal_size=size, run_before=read_whole("f1", first=plans_loaded))
 
 
-def live_at(seconds: float, keys: tuple[str, ...] = ()):
+def live_at(seconds: float, keys: tuple[str, ...] = ()) -> RunBefore:
     """A run_before that presses keys, then moves the fake clock on and draws that moment."""
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.press(*keys)
+        assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
         await advance(pilot, pilot.app.clock, seconds)
         await settled_and_whole(pilot)
 
@@ -55,45 +61,50 @@ def live_at(seconds: float, keys: tuple[str, ...] = ()):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_live_screen_with_the_timer_running(snap_compare, sessions_dir: Path, clock, size):
+def test_live_screen_with_the_timer_running(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=size, run_before=live_at(4 * 60 + 30, ("space",)))
 
 
 @pytest.mark.parametrize("size", [*SIZES, (200, 60)], ids=["80x24", "160x48", "200x60"])
-def test_projector_view(snap_compare, sessions_dir: Path, clock, size):
+def test_projector_view(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=size, run_before=live_at(4 * 60 + 30, ("space", "f")))
 
 
-def test_projector_view_during_a_break(snap_compare, sessions_dir: Path, clock):
+def test_projector_view_during_a_break(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=live_at(60, ("n", "space", "f")))
 
 
-def test_live_screen_running_over(snap_compare, sessions_dir: Path, clock):
+def test_live_screen_running_over(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=live_at(12 * 60 + 13, ("space",)))
 
 
-async def _with_people_and_notes(pilot) -> None:
+async def _with_people_and_notes(pilot: Pilot[Any]) -> None:
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
     await pilot.press("r", "n", *"Ann", "enter", "n", *"Bob", "enter", "escape")
     await pilot.press("space", "t", *"+ @Ann Meet somewhere with a hearing loop", "enter")
     await pilot.press(*"? Is there parking", "enter", *"> Bus times", "enter", "escape")
+    assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
     await advance(pilot, pilot.app.clock, 125)
     await settled_and_whole(pilot)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_live_screen_with_notes(snap_compare, sessions_dir: Path, clock, size):
+def test_live_screen_with_notes(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     app = live_app(sessions_dir, clock)
     assert snap_compare(app, terminal_size=size, run_before=_with_people_and_notes)
 
 
-def test_decision_form(snap_compare, sessions_dir: Path, clock):
-    async def run_before(pilot) -> None:
+def test_decision_form(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await _with_people_and_notes(pilot)
         await pilot.press("d", *"Meet monthly at the library?")
         for field in pilot.app.screen.query(Input):
@@ -105,10 +116,10 @@ def test_decision_form(snap_compare, sessions_dir: Path, clock):
     assert snap_compare(app, terminal_size=(100, 40), run_before=run_before)
 
 
-def test_sessions_browser(snap_compare, sessions_dir: Path, clock):
+def test_sessions_browser(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock) -> None:
     from tests.ui.test_sessions_browser import folder_with_examples, open_browser
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await open_browser(pilot)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
@@ -121,7 +132,7 @@ def test_sessions_browser(snap_compare, sessions_dir: Path, clock):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_review_summary(snap_compare, sessions_dir: Path, clock, size):
+def test_review_summary(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     from tests.ui.test_review import review_app
 
     app, _ = review_app(sessions_dir, clock)
@@ -129,7 +140,9 @@ def test_review_summary(snap_compare, sessions_dir: Path, clock, size):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_replay_at_a_fixed_moment(snap_compare, sessions_dir: Path, clock, size):
+def test_replay_at_a_fixed_moment(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     from tests.ui.test_review import review_app
 
     app, _ = review_app(sessions_dir, clock)
@@ -137,14 +150,16 @@ def test_replay_at_a_fixed_moment(snap_compare, sessions_dir: Path, clock, size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_start_form_of_a_part_2_offers_the_part_1_to_follow(snap_compare, sessions_dir: Path, clock, size):
+def test_start_form_of_a_part_2_offers_the_part_1_to_follow(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     from tests.test_follow_on import WEEK, make_part_1
 
     make_part_1(sessions_dir, clock)
     clock.advance(minutes=WEEK)
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock)
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await plans_loaded(pilot)
         await pilot.press("down", "enter")
         for field in pilot.app.screen.query(Input):
@@ -157,7 +172,9 @@ def test_start_form_of_a_part_2_offers_the_part_1_to_follow(snap_compare, sessio
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
 @pytest.mark.parametrize("role", ["note-taker", "audience"])
-def test_the_note_takers_and_the_audience_windows(snap_compare, sessions_dir: Path, clock, size, role):
+def test_the_note_takers_and_the_audience_windows(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int], role: str
+) -> None:
     from workshop_tui.store.open_session import Command, OpenSession
     from workshop_tui.ui.app import OpenedSession
     from tests.conftest import small_plan
@@ -166,7 +183,7 @@ def test_the_note_takers_and_the_audience_windows(snap_compare, sessions_dir: Pa
     owner.apply(Command("add_note", {"typed": "+ Meet at the library"}, window="note-taker: Bob"))
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, quiet=True, opening=OpenedSession(owner, role))
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.press(*"so we")
@@ -179,10 +196,10 @@ def test_the_note_takers_and_the_audience_windows(snap_compare, sessions_dir: Pa
         owner.close()
 
 
-def a_scored_round(revealed: bool, keys: tuple[str, ...]):
+def a_scored_round(revealed: bool, keys: tuple[str, ...]) -> RunBefore:
     """A run_before: a round of six applications, four members' sheets filled in, then the keys pressed."""
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         from tests.panel_helpers import MEMBERS
         from tests.ui.live_helpers import live
 
@@ -237,65 +254,63 @@ def a_scored_round(revealed: bool, keys: tuple[str, ...]):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_the_score_grid(snap_compare, sessions_dir: Path, clock, size):
-    from workshop_tui.store.plan_library import find_plan
+def test_the_score_grid(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
 
-    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(sessions_dir, clock, plan=plan_named("commissioning-shortlisting"))
     assert snap_compare(app, terminal_size=size, run_before=a_scored_round(False, ("down", "right")))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_the_ranking_against_the_pot(snap_compare, sessions_dir: Path, clock, size):
-    from workshop_tui.store.plan_library import find_plan
+def test_the_ranking_against_the_pot(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
 
-    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(sessions_dir, clock, plan=plan_named("commissioning-shortlisting"))
     assert snap_compare(app, terminal_size=size, run_before=a_scored_round(True, ("tab", "tab")))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_moderation_side_by_side(snap_compare, sessions_dir: Path, clock, size):
-    from workshop_tui.store.plan_library import find_plan
+def test_moderation_side_by_side(
+    snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
 
-    app = live_app(sessions_dir, clock, plan=find_plan("commissioning-shortlisting").plan)
+    app = live_app(sessions_dir, clock, plan=plan_named("commissioning-shortlisting"))
     assert snap_compare(app, terminal_size=size, run_before=a_scored_round(True, ("tab",)))
 
 
 # Writing a plan: the editor with a finding, the method library, and a plan's timings.
 
 
-def editor_with_a_finding():
+def editor_with_a_finding() -> EditPlan:
     from workshop_tui.core.plan_draft import PlanDraft
-    from workshop_tui.store.plan_library import find_plan
-    from workshop_tui.ui.app import EditPlan
 
-    draft = PlanDraft.of(find_plan("co-production-part-1").plan)
+    draft = PlanDraft.of(plan_named("co-production-part-1"))
     draft.remove(4)  # the comfort break: a stretch now runs too long
     return EditPlan(draft, builtin=True)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_plan_editor(snap_compare, sessions_dir: Path, clock, size):
+def test_plan_editor(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
     assert snap_compare(app, terminal_size=size, run_before=read_whole("down", "down"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_method_library(snap_compare, sessions_dir: Path, clock, size):
+def test_method_library(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     app = WorkshopApp(sessions_dir=sessions_dir, clock=clock, opening=editor_with_a_finding())
     assert snap_compare(app, terminal_size=size, run_before=read_whole("i", "down", "down", "down"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x48"])
-def test_plan_timings(snap_compare, sessions_dir: Path, clock, size):
-    from workshop_tui.store.plan_library import find_plan
+def test_plan_timings(snap_compare: SnapCompare, sessions_dir: Path, clock: FakeClock, size: tuple[int, int]) -> None:
     from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
     from tests.example_sessions import EARLIER_RUNS, save_examples
 
     save_examples(sessions_dir, EARLIER_RUNS)
 
-    async def run_before(pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await plans_loaded(pilot)
-        await pilot.app.push_screen(PlanTimingsScreen(find_plan("co-production-part-1").plan, sessions_dir))
+        await pilot.app.push_screen(PlanTimingsScreen(plan_named("co-production-part-1"), sessions_dir))
         await plans_loaded(pilot)
         await settled_and_whole(pilot)
 

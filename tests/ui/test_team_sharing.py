@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.store.team_archive import connect
+from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.finished import FinishedScreen
 from tests.ui.live_helpers import advance, live_app
 
@@ -23,14 +25,14 @@ def archived(url: str) -> list[str]:
     return done.stdout.split()
 
 
-async def shared(app) -> list[str]:
+async def shared(app: WorkshopApp) -> list[str]:
     """Wait for the shares under way to end (not a guess at how long they take); what they said."""
     for thread in list(app.sharing):
         await asyncio.to_thread(thread.join, 60)
     return [n.message for n in app._notifications if n.title == "Team archive"]
 
 
-async def test_a_finished_session_goes_to_the_team_by_itself(tmp_path: Path, clock):
+async def test_a_finished_session_goes_to_the_team_by_itself(tmp_path: Path, clock: FakeClock) -> None:
     url = str(tmp_path / "archive.git")
     subprocess.run(["git", "init", "-q", "--bare", url], check=True)
     folder = tmp_path / "sessions"
@@ -52,7 +54,7 @@ async def test_a_finished_session_goes_to_the_team_by_itself(tmp_path: Path, clo
     assert b'\nstatus = "finished"\n' in there
 
 
-async def test_a_folder_with_no_archive_starts_no_share(tmp_path: Path, clock):
+async def test_a_folder_with_no_archive_starts_no_share(tmp_path: Path, clock: FakeClock) -> None:
     app = live_app(tmp_path / "sessions", clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("space")
@@ -61,7 +63,7 @@ async def test_a_folder_with_no_archive_starts_no_share(tmp_path: Path, clock):
         assert app.sharing == [] and not list((tmp_path / "sessions").glob(".git"))
 
 
-async def test_the_sessions_list_says_which_sessions_came_from_the_team(tmp_path: Path, clock):
+async def test_the_sessions_list_says_which_sessions_came_from_the_team(tmp_path: Path, clock: FakeClock) -> None:
     """Item 6: who ran each session (the Facilitator column) and whether it came from the team's archive."""
     from textual.widgets import DataTable
 
@@ -99,7 +101,7 @@ async def test_the_sessions_list_says_which_sessions_came_from_the_team(tmp_path
         assert (str(rows["Run on laptop B"][facilitator]), rows["Run on laptop B"][status]) == ("Bob", "finished")
 
 
-def test_the_home_screen_says_which_archive_the_folder_shares_with(tmp_path: Path):
+def test_the_home_screen_says_which_archive_the_folder_shares_with(tmp_path: Path) -> None:
     """A new user asked where the folder shares to: the home screen's line names the archive."""
     from workshop_tui.ui.screens.home import folder_words
 

@@ -13,6 +13,7 @@ import pkgutil
 import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.color import Color
@@ -22,9 +23,9 @@ from textual.widgets import Input
 
 import workshop_tui.ui
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.themes import THEMES
+from tests.conftest import plan_named
 from tests.ui.contrast import AAA, contrast, inks, too_faint
 from tests.ui.live_helpers import advance, live_app
 
@@ -85,7 +86,7 @@ def _uncommented(css: str) -> str:
     return re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
 
 
-def test_the_stylesheets_name_theme_colours_only_and_never_dim_text():
+def test_the_stylesheets_name_theme_colours_only_and_never_dim_text() -> None:
     wrong = []
     for where, css in _stylesheets().items():
         for prop, value in _COLOUR_RULE.findall(_uncommented(css)):
@@ -104,7 +105,7 @@ def test_the_stylesheets_name_theme_colours_only_and_never_dim_text():
     assert not wrong, "\n".join(wrong)
 
 
-def test_no_text_is_styled_dim_in_python():
+def test_no_text_is_styled_dim_in_python() -> None:
     wrong = []
     for path in UI.rglob("*.py"):
         for number, line in enumerate(path.read_text().splitlines(), 1):
@@ -167,7 +168,7 @@ def _colours(theme: str) -> dict[str, Color]:
 
 
 @pytest.mark.parametrize("theme", THEME_NAMES)
-def test_each_text_colour_of_the_theme_is_7_to_1_on_each_of_its_backgrounds(theme: str):
+def test_each_text_colour_of_the_theme_is_7_to_1_on_each_of_its_backgrounds(theme: str) -> None:
     colours = _colours(theme)
     faint = []
     pairs = [(text, back) for text in TEXT for back in BACKGROUNDS] + PAIRS
@@ -179,14 +180,15 @@ def test_each_text_colour_of_the_theme_is_7_to_1_on_each_of_its_backgrounds(them
 
 
 # The main screens, each as a run_before (like a snapshot's) on an app built for it.
-Scene = tuple[Callable[[Path, FakeClock], WorkshopApp], Callable[[Pilot], Awaitable[None]]]
+Scene = tuple[Callable[[Path, FakeClock], WorkshopApp], Callable[[Pilot[Any]], Awaitable[None]]]
 
 
-def _at(seconds: float, *keys: str, then: tuple[str, ...] = ()) -> Callable[[Pilot], Awaitable[None]]:
-    async def run_before(pilot: Pilot) -> None:
+def _at(seconds: float, *keys: str, then: tuple[str, ...] = ()) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await pilot.press(*keys)
+        assert isinstance(pilot.app, WorkshopApp) and isinstance(pilot.app.clock, FakeClock)
         await advance(pilot, pilot.app.clock, seconds)
         await pilot.press(*then)
         await pilot.pause()
@@ -194,14 +196,14 @@ def _at(seconds: float, *keys: str, then: tuple[str, ...] = ()) -> Callable[[Pil
     return run_before
 
 
-async def _a_room(pilot: Pilot) -> None:
+async def _a_room(pilot: Pilot[Any]) -> None:
     from tests.ui.test_every_screen import a_room
 
     await a_room(pilot)
 
 
-def _room_then(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
-    async def run_before(pilot: Pilot) -> None:
+def _room_then(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await _a_room(pilot)
         await pilot.press(*keys)
         await pilot.pause()
@@ -209,14 +211,14 @@ def _room_then(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
     return run_before
 
 
-def _round(revealed: bool, *keys: str) -> Callable[[Pilot], Awaitable[None]]:
+def _round(revealed: bool, *keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     from tests.ui.test_snapshots import a_scored_round
 
     return a_scored_round(revealed, keys)
 
 
-def _keys(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
-    async def run_before(pilot: Pilot) -> None:
+def _keys(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press(*keys)
@@ -225,7 +227,7 @@ def _keys(*keys: str) -> Callable[[Pilot], Awaitable[None]]:
     return run_before
 
 
-async def _notices(pilot: Pilot) -> None:
+async def _notices(pilot: Pilot[Any]) -> None:
     """A notice of each kind, as toasts in the corner."""
     await _keys()(pilot)
     for severity in ("information", "warning", "error"):
@@ -238,11 +240,11 @@ def _plain(folder: Path, clock: FakeClock) -> WorkshopApp:
 
 
 def _part_1(folder: Path, clock: FakeClock) -> WorkshopApp:
-    return live_app(folder, clock, plan=find_plan("co-production-part-1").plan)
+    return live_app(folder, clock, plan=plan_named("co-production-part-1"))
 
 
 def _panel(folder: Path, clock: FakeClock) -> WorkshopApp:
-    return live_app(folder, clock, plan=find_plan("commissioning-shortlisting").plan)
+    return live_app(folder, clock, plan=plan_named("commissioning-shortlisting"))
 
 
 def _review(folder: Path, clock: FakeClock) -> WorkshopApp:
@@ -292,8 +294,8 @@ CASES = [(scene, (100, 30)) for scene in SCENES] + [(scene, (80, 24)) for scene 
 @pytest.mark.parametrize(("scene", "size"), CASES, ids=[f"{scene}-{w}x{h}" for scene, (w, h) in CASES])
 @pytest.mark.parametrize("theme", THEME_NAMES)
 async def test_every_piece_of_text_on_the_main_screens_is_7_to_1_in_each_theme(
-    tmp_path: Path, monkeypatch, clock: FakeClock, theme: str, scene: str, size: tuple[int, int]
-):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, theme: str, scene: str, size: tuple[int, int]
+) -> None:
     monkeypatch.chdir(tmp_path)
     build, run_before = SCENES[scene]
     app = build(Path("sessions"), clock)
@@ -306,7 +308,9 @@ async def test_every_piece_of_text_on_the_main_screens_is_7_to_1_in_each_theme(
         assert not faint, f"Below 7:1 in the {theme} theme, {scene}:\n" + "\n".join(sorted(set(faint))[:40])
 
 
-async def test_the_measure_finds_a_faint_colour_added_to_a_screen(tmp_path: Path, monkeypatch, clock: FakeClock):
+async def test_the_measure_finds_a_faint_colour_added_to_a_screen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
     """The check above is only worth its passes if it fails: a grey line and a dimmed one are both found."""
     monkeypatch.chdir(tmp_path)
     app = live_app(Path("sessions"), clock)

@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.themes import THEMES
+from tests.conftest import plan_named
 from tests.ui.live_helpers import live_app
+from tests.ui.snap_compare import SnapCompare
 from tests.ui.test_every_screen import a_room
 from tests.ui.test_snapshots import a_scored_round, live_at
 from tests.ui.whole_words import read_whole
@@ -19,16 +20,16 @@ SIZE_IDS = ["80x24", "160x48"]
 
 
 @pytest.fixture(autouse=True)
-def in_the_course_folder(monkeypatch, tmp_path):
+def in_the_course_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
 def _live(clock: FakeClock) -> WorkshopApp:
-    return live_app(Path("sessions"), clock, plan=find_plan("co-production-part-1").plan)
+    return live_app(Path("sessions"), clock, plan=plan_named("co-production-part-1"))
 
 
 def _panel(clock: FakeClock) -> WorkshopApp:
-    return live_app(Path("sessions"), clock, plan=find_plan("commissioning-shortlisting").plan)
+    return live_app(Path("sessions"), clock, plan=plan_named("commissioning-shortlisting"))
 
 
 def _review(clock: FakeClock) -> WorkshopApp:
@@ -48,7 +49,9 @@ SCREENS = {
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("theme", list(THEMES))
-def test_each_main_screen_in_each_theme(snap_compare, clock: FakeClock, theme: str, screen: str, size):
+def test_each_main_screen_in_each_theme(
+    snap_compare: SnapCompare, clock: FakeClock, theme: str, screen: str, size: tuple[int, int]
+) -> None:
     build, run_before = SCREENS[screen]
     app = build(clock)
     app.theme = theme

@@ -12,11 +12,11 @@ from workshop_tui.ui.app import OpenedSession, WorkshopApp
 
 
 @pytest.fixture
-def themes_opened(monkeypatch):
+def themes_opened(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """open_app records the theme it was given instead of opening a screen."""
     opened: list[str | None] = []
 
-    def record(sessions_dir, opening=None, quiet=False, theme=None):
+    def record(sessions_dir: Path, opening: object = None, quiet: bool = False, theme: str | None = None) -> int:
         opened.append(theme)
         return 0
 
@@ -25,7 +25,9 @@ def themes_opened(monkeypatch):
     return opened
 
 
-def test_theme_goes_before_or_after_the_command(tmp_path: Path, themes_opened, monkeypatch):
+def test_theme_goes_before_or_after_the_command(
+    tmp_path: Path, themes_opened: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = str(tmp_path / "sessions")
     assert main(["--theme", "projector", "--sessions-dir", folder]) == 0
@@ -35,14 +37,18 @@ def test_theme_goes_before_or_after_the_command(tmp_path: Path, themes_opened, m
     assert themes_opened == ["projector", "light", "light", None]
 
 
-def test_an_unknown_theme_is_one_sentence_naming_the_themes_and_status_2(tmp_path: Path, themes_opened, capsys):
+def test_an_unknown_theme_is_one_sentence_naming_the_themes_and_status_2(
+    tmp_path: Path, themes_opened: list[str | None], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--sessions-dir", str(tmp_path), "show", "--theme", "dark"]) == 2
     error = capsys.readouterr().err
     assert error == ("workshop-tui: there is no theme called 'dark'; the themes are default, projector and light.\n")
     assert themes_opened == []
 
 
-def test_the_theme_is_the_one_asked_for_then_the_settings_files_then_the_default(tmp_path: Path, clock: FakeClock):
+def test_the_theme_is_the_one_asked_for_then_the_settings_files_then_the_default(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     settings = tmp_path / "settings.toml"
     assert WorkshopApp(tmp_path / "s", clock, settings_file=settings).theme == "default"
     remember_theme(settings, "facilitator", "light")
@@ -50,7 +56,7 @@ def test_the_theme_is_the_one_asked_for_then_the_settings_files_then_the_default
     assert WorkshopApp(tmp_path / "s", clock, settings_file=settings, theme="projector").theme == "projector"
 
 
-def test_each_kind_of_window_opens_in_its_own_theme(tmp_path: Path, clock: FakeClock):
+def test_each_kind_of_window_opens_in_its_own_theme(tmp_path: Path, clock: FakeClock) -> None:
     """The facilitator's laptop dark, the projector's window (show) light."""
     from workshop_tui.store.open_session import OpenSession
     from tests.conftest import small_plan
@@ -66,7 +72,9 @@ def test_each_kind_of_window_opens_in_its_own_theme(tmp_path: Path, clock: FakeC
         owner.close()
 
 
-async def test_the_command_list_offers_the_three_themes_and_remembers_the_one_chosen(tmp_path: Path, clock: FakeClock):
+async def test_the_command_list_offers_the_three_themes_and_remembers_the_one_chosen(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     settings = tmp_path / "config" / "settings.toml"
     app = WorkshopApp(tmp_path / "sessions", clock, settings_file=settings)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -89,7 +97,9 @@ async def test_the_command_list_offers_the_three_themes_and_remembers_the_one_ch
     assert stat.S_IMODE(settings.stat().st_mode) == 0o600
 
 
-async def test_a_damaged_settings_file_is_said_once_and_kept_until_a_theme_is_chosen(tmp_path: Path, clock: FakeClock):
+async def test_a_damaged_settings_file_is_said_once_and_kept_until_a_theme_is_chosen(
+    tmp_path: Path, clock: FakeClock
+) -> None:
     settings = tmp_path / "settings.toml"
     settings.write_text("[themes\nfacilitator = 'light'\n")
     app = WorkshopApp(tmp_path / "sessions", clock, settings_file=settings)

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from workshop_tui.store.plan_library import find_plan
+from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.app import WorkshopApp
 from workshop_tui.ui.screens.action_form import ActionForm
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.row_details import RowDetails
+from tests.conftest import plan_named
 from tests.ui.live_helpers import live, live_app
 from tests.ui.test_sessions_browser import open_browser
 from tests.ui.whole_words import (
@@ -23,10 +24,10 @@ from tests.ui.whole_words import (
     table_cells,
 )
 
-PART_1 = find_plan("co-production-part-1").plan
+PART_1 = plan_named("co-production-part-1")
 
 
-async def test_the_live_agenda_shows_whole_step_names_and_most_of_part_1(sessions_dir: Path, clock):
+async def test_the_live_agenda_shows_whole_step_names_and_most_of_part_1(sessions_dir: Path, clock: FakeClock) -> None:
     """Finding 13: step names were cut to about 10 characters ("What co-pr…") and about 6 rows showed."""
     app = live_app(sessions_dir, clock, plan=PART_1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -37,7 +38,9 @@ async def test_the_live_agenda_shows_whole_step_names_and_most_of_part_1(session
         assert_no_cut_words(app)
 
 
-async def test_the_action_forms_date_label_is_whole_and_its_buttons_in_sight(sessions_dir: Path, clock):
+async def test_the_action_forms_date_label_is_whole_and_its_buttons_in_sight(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     """Finding 16: the date's label read "... or leave i"."""
     app = live_app(sessions_dir, clock, plan=PART_1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -47,7 +50,9 @@ async def test_the_action_forms_date_label_is_whole_and_its_buttons_in_sight(ses
         assert_whole_screen(app)
 
 
-async def test_the_decision_forms_outcome_is_in_sight_and_the_fist_of_five_tally_whole(sessions_dir: Path, clock):
+async def test_the_decision_forms_outcome_is_in_sight_and_the_fist_of_five_tally_whole(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     """Finding 16: the outcome was reached only by scrolling, and the tally lost its "or more"."""
     app = live_app(sessions_dir, clock, plan=PART_1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -64,7 +69,9 @@ async def test_the_decision_forms_outcome_is_in_sight_and_the_fist_of_five_tally
         assert fields.region.contains_region(app.screen.query_one("#outcome").region)
 
 
-async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_rest(sessions_dir: Path, clock):
+async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_rest(
+    sessions_dir: Path, clock: FakeClock
+) -> None:
     """Finding 14: the Actions and Decisions tables hid who, by when and the outcome, and Left and
     Right change tabs, so there was no way to see them."""
     app = live_app(sessions_dir, clock, plan=PART_1)
@@ -106,8 +113,8 @@ async def test_the_records_show_who_by_when_and_the_outcome_and_enter_shows_the_
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_2_differ(
-    sessions_dir: Path, clock, size
-):
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     """Finding 15: at 80 and at 160 columns part 1 and part 2 both read "Co-production training, pa"."""
     from tests.test_follow_on import WEEK, make_part_1, start_part_2
 
@@ -125,8 +132,8 @@ async def test_the_sessions_list_shows_the_end_of_each_title_so_part_1_and_part_
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 async def test_the_reviews_actions_give_what_is_to_be_done_its_room_beside_a_long_state(
-    sessions_dir: Path, clock, size
-):
+    sessions_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
     """Finding 15: at 160 columns the review's Actions table squeezed "What" to 13 characters beside
     "open; carried over to 'Co-production training, part 2 (Leeds)' ..."."""
     from workshop_tui.store.open_session import Command
@@ -151,7 +158,7 @@ async def test_the_reviews_actions_give_what_is_to_be_done_its_room_beside_a_lon
         assert_shows_whole(app, "Visit the day centre", "carried over to 'Co-production training, part 2 (Leeds)'")
 
 
-async def test_a_long_session_title_in_the_header_shows_its_end(sessions_dir: Path, clock):
+async def test_a_long_session_title_in_the_header_shows_its_end(sessions_dir: Path, clock: FakeClock) -> None:
     """The header cut a long title at its end ("... the Tuesday group at …"); now its middle goes."""
     from workshop_tui.ui.app import StartPlan
     from workshop_tui.ui.screens.start_session import SessionDetails
@@ -163,7 +170,7 @@ async def test_a_long_session_title_in_the_header_shows_its_end(sessions_dir: Pa
         clock=clock,
         quiet=True,
         autosave_gather_seconds=0,
-        opening=StartPlan(find_plan("co-production-part-2").plan, details),
+        opening=StartPlan(plan_named("co-production-part-2"), details),
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

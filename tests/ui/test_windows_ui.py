@@ -1,28 +1,34 @@
 """The note-taker's window types first; the audience window only shows; the facilitator can switch."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Static
+from textual.widgets._footer import FooterKey  # not exported by textual.widgets
 
+from workshop_tui.core.clock import FakeClock
+from workshop_tui.core.roles import Role
 from workshop_tui.store.joined_session import JoinedSession
-from workshop_tui.store.open_session import Command, OpenSession
+from workshop_tui.store.open_session import Command, OpenSession, SessionLink
 from workshop_tui.ui.app import OpenedSession, WorkshopApp
 from tests.conftest import small_plan
 from tests.test_windows import until
 from tests.ui.live_helpers import live, text_of
 
 
-def footer_words(app) -> str:
-    return " ".join(str(key.description) for key in app.screen.query("FooterKey"))
+def footer_words(app: WorkshopApp) -> str:
+    return " ".join(str(key.description) for key in app.screen.query(FooterKey))
 
 
-def window_app(owner, clock, role: str) -> WorkshopApp:
+def window_app(owner: SessionLink, clock: FakeClock, role: Role) -> WorkshopApp:
     return WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True, opening=OpenedSession(owner, role))
 
 
-def joined_window_app(owner, clock, role: str, name: str = "", code: str = "") -> tuple[JoinedSession, WorkshopApp]:
+def joined_window_app(
+    owner: OpenSession, clock: FakeClock, role: Role, name: str = "", code: str = ""
+) -> tuple[JoinedSession, WorkshopApp]:
     """A window of `role` joined to `owner` (which serves its socket), and an app on it."""
     owner.serve()
     window = JoinedSession(owner.path, clock, role, name, code=code)
@@ -31,13 +37,15 @@ def joined_window_app(owner, clock, role: str, name: str = "", code: str = "") -
 
 
 @pytest.fixture
-def owner(sessions_dir: Path, clock):
+def owner(sessions_dir: Path, clock: FakeClock) -> Iterator[OpenSession]:
     made = OpenSession.create(sessions_dir, small_plan(), "Windows", clock, "Ann", "Bob", gather_seconds=0)
     yield made
     made.close()
 
 
-async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_moves_nothing(owner, clock):
+async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_moves_nothing(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"so we agreed now")
@@ -57,10 +65,13 @@ async def test_in_the_note_takers_window_a_sentence_goes_into_the_note_line_and_
         assert "Next" in footer_words(app)
         assert "Press F5 to start." in text_of(app, "#timer-words")
         await pilot.press("f8", "f5")  # commands are on F-keys
-        assert owner.session.current_step == 1 and owner.session.status == "running"
+        session = owner.session  # read again: the keys changed it since its status was checked above
+        assert session.current_step == 1 and session.status == "running"
 
 
-async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the_note_line(owner, clock):
+async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the_note_line(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         live(app).query_one("#agenda").focus()
@@ -69,7 +80,7 @@ async def test_a_letter_typed_while_the_agenda_has_the_focus_still_goes_into_the
         assert owner.session.current_step == 0
 
 
-async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner, clock):
+async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner: OpenSession, clock: FakeClock) -> None:
     app = window_app(owner, clock, "facilitator")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f2", *"next", "enter")
@@ -81,7 +92,7 @@ async def test_the_facilitator_switches_to_type_first_and_back_with_f2(owner, cl
         assert owner.session.current_step == 1  # single letters are commands again
 
 
-async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, clock):
+async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner: OpenSession, clock: FakeClock) -> None:
     window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.screen.has_class("-projector")
@@ -108,17 +119,19 @@ async def test_the_audience_window_shows_the_clock_and_changes_nothing(owner, cl
     window.close()
 
 
-async def test_the_audience_window_never_tells_the_room_a_key(owner, clock):
+async def test_the_audience_window_never_tells_the_room_a_key(owner: OpenSession, clock: FakeClock) -> None:
     window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         until(lambda: window.link == "joined", "joining")
         await pilot.pause()
-        screen_words = " ".join(str(w.content) for w in app.screen.query("Static") if w.display)
+        screen_words = " ".join(str(w.content) for w in app.screen.query(Static) if w.display)
         assert "Ctrl+Q" not in screen_words
     window.close()
 
 
-async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitator(owner, clock):
+async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitator(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     owner.serve()
     app = WorkshopApp(sessions_dir=owner.path.parent, clock=clock, quiet=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -130,7 +143,9 @@ async def test_resuming_a_session_another_window_runs_joins_it_as_the_facilitato
         until(lambda: owner.session.current_step == 1, "the step change reaching the owner")
 
 
-async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_unseen(owner, clock):
+async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_unseen(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     window, app = joined_window_app(owner, clock, "note-taker", "Bob")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"half typed")
@@ -144,7 +159,9 @@ async def test_a_finish_in_another_window_never_throws_away_a_half_typed_note_un
     window.close()
 
 
-async def test_the_note_takers_command_list_still_offers_what_its_letters_do_elsewhere(owner, clock):
+async def test_the_note_takers_command_list_still_offers_what_its_letters_do_elsewhere(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:
         offered = {command.title for command in app.get_system_commands(app.screen)}
@@ -162,7 +179,9 @@ async def test_the_note_takers_command_list_still_offers_what_its_letters_do_els
         assert app.screen.query_one("#note-line", Input).value == "+"
 
 
-async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stopped_clock(owner, clock):
+async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stopped_clock(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     window, app = joined_window_app(owner, clock, "audience")
     async with app.run_test(size=(80, 24)) as pilot:
         owner.apply(Command("finish"))
@@ -174,7 +193,9 @@ async def test_the_audience_window_says_when_the_session_ended_instead_of_a_stop
     window.close()
 
 
-async def test_the_note_takers_command_list_never_offers_a_letter_that_would_go_into_the_note(owner, clock):
+async def test_the_note_takers_command_list_never_offers_a_letter_that_would_go_into_the_note(
+    owner: OpenSession, clock: FakeClock
+) -> None:
     """Found by a new user: Ctrl+P in the note-taker's window said 'Key: D' for a decision, but D typed a d."""
     app = window_app(owner, clock, "note-taker")
     async with app.run_test(size=(100, 30)) as pilot:

@@ -8,6 +8,7 @@ has a space and more words after its "…", so the end of the title is there to 
 import io
 import re
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -29,7 +30,7 @@ _CUT_AT_THE_END = re.compile(r"\S…(?! [\w(\'\"£])")
 ALLOWED_CUTS: tuple[str, ...] = ()
 
 
-def screen_lines(app: App) -> list[str]:
+def screen_lines(app: App[Any]) -> list[str]:
     """Each line of the terminal as the user sees it now."""
     width, height = app.size
     console = Console(
@@ -47,7 +48,7 @@ def screen_lines(app: App) -> list[str]:
     return [line.ljust(width) for line in lines[:height]]
 
 
-def screen_text(app: App) -> str:
+def screen_text(app: App[Any]) -> str:
     return "\n".join(line.rstrip() for line in screen_lines(app))
 
 
@@ -59,12 +60,12 @@ def _words(text: str) -> str:
     return " ".join(text.split())
 
 
-def widget_text(app: App, widget: Widget) -> str:
+def widget_text(app: App[Any], widget: Widget) -> str:
     """What a widget shows, its lines joined with spaces: words wrapped onto the next line read on."""
     return _words(" ".join(region_text(screen_lines(app), widget.content_region)))
 
 
-def _cells_in_sight(app: App, table: DataTable) -> list[tuple[str, int, str]]:
+def _cells_in_sight(app: App[Any], table: DataTable[Any]) -> list[tuple[str, int, str]]:
     """(column label, row index, what the cell shows) for each cell wholly in sight, its lines joined."""
     lines = screen_lines(app)
     region = table.content_region
@@ -91,7 +92,7 @@ def _cells_in_sight(app: App, table: DataTable) -> list[tuple[str, int, str]]:
     return found
 
 
-def table_cells(app: App, table: DataTable) -> dict[str, list[str]]:
+def table_cells(app: App[Any], table: DataTable[Any]) -> dict[str, list[str]]:
     """What each column of a table shows, by its label, each cell's lines joined (a wrapped cell reads on).
     Only the cells wholly in sight: a column scrolled out of sight shows nothing."""
     columns: dict[str, list[str]] = {str(column.label): [] for column in table.ordered_columns}
@@ -104,7 +105,7 @@ def _cell_plain(cell: object) -> str:
     return cell.plain if isinstance(cell, Text) else str(cell)
 
 
-def cut_cells(app: App) -> list[str]:
+def cut_cells(app: App[Any]) -> list[str]:
     """Each table cell in sight on the screen on top that does not show its whole value.
     A value made short on purpose (a middle-cut title, "Co-prod… part 2") is what it is meant to show."""
     cut = []
@@ -129,12 +130,12 @@ def cut_words(text: str) -> list[str]:
     return found
 
 
-def assert_no_cut_words(app: App) -> None:
+def assert_no_cut_words(app: App[Any]) -> None:
     shown = screen_text(app)
     assert not cut_words(shown), f"cut words {cut_words(shown)} on the screen:\n{shown}"
 
 
-def assert_shows_whole(app: App, *phrases: str) -> None:
+def assert_shows_whole(app: App[Any], *phrases: str) -> None:
     """Each phrase is on the screen whole, its words in order, perhaps wrapped within one widget."""
     shown = screen_text(app)
     flat = _words(shown)
@@ -143,13 +144,13 @@ def assert_shows_whole(app: App, *phrases: str) -> None:
         wanted = _words(phrase)
         if wanted in flat:
             continue
-        if any(wanted in widget_text(app, widget) for widget in app.screen.walk_children() if widget.display):
+        if any(wanted in widget_text(app, widget) for widget in app.screen.walk_children(Widget) if widget.display):
             continue
         missing.append(phrase)
     assert not missing, f"not shown whole: {missing}; the screen shows:\n{shown}"
 
 
-def assert_table_shows_whole(app: App, table: DataTable, column: str, values: list[str]) -> None:
+def assert_table_shows_whole(app: App[Any], table: DataTable[Any], column: str, values: list[str]) -> None:
     """The column shows each value whole (its words in order, perhaps wrapped within its cell)."""
     cells = table_cells(app, table)
     assert column in cells, f"no column {column!r} in sight: {list(cells)}\n{screen_text(app)}"
@@ -167,7 +168,7 @@ def _plain(widget: Static) -> str:
     return ""
 
 
-def cut_labels(app: App) -> list[str]:
+def cut_labels(app: App[Any]) -> list[str]:
     """The words of each label or message (a Static) in sight that do not show whole where it is.
 
     One that a scrolling part holds only partly in sight is left out: scrolling shows the rest. A tab's
@@ -195,13 +196,13 @@ def cut_labels(app: App) -> list[str]:
     return cut
 
 
-def assert_every_label_whole(app: App) -> None:
+def assert_every_label_whole(app: App[Any]) -> None:
     """No label or message in sight is cut: "... or leave i" for "... or leave it empty" fails."""
     cut = cut_labels(app)
     assert not cut, f"cut labels or messages: {cut}; the screen shows:\n{screen_text(app)}"
 
 
-def assert_buttons_in_sight(app: App) -> None:
+def assert_buttons_in_sight(app: App[Any]) -> None:
     """Each button of the screen on top shows whole: a form taller than the terminal loses its Save."""
     visible = app.screen._compositor.visible_widgets
     hidden = [
@@ -212,13 +213,13 @@ def assert_buttons_in_sight(app: App) -> None:
     assert not hidden, f"buttons out of sight: {hidden}; the screen shows:\n{screen_text(app)}"
 
 
-def assert_tables_whole(app: App) -> None:
+def assert_tables_whole(app: App[Any]) -> None:
     """Every table cell in sight shows its whole value (a cell that goes on over lines counts as whole)."""
     cut = cut_cells(app)
     assert not cut, f"cut table cells: {cut}; the screen shows:\n{screen_text(app)}"
 
 
-def cut_keys(app: App) -> list[str]:
+def cut_keys(app: App[Any]) -> list[str]:
     """The keys of the key bar that run past its edge ("es" for "esc Back")."""
     visible = app.screen._compositor.visible_widgets
     screen = app.screen.region
@@ -229,7 +230,7 @@ def cut_keys(app: App) -> list[str]:
     ]
 
 
-def assert_whole_screen(app: App) -> None:
+def assert_whole_screen(app: App[Any]) -> None:
     """What every screen must pass: no word cut at its end, every label, message and table cell in sight
     whole, and its buttons in sight."""
     assert_no_cut_words(app)
@@ -240,10 +241,10 @@ def assert_whole_screen(app: App) -> None:
     assert not cut, f"keys cut at the edge of the key bar: {cut}; the screen shows:\n{screen_text(app)}"
 
 
-RunBefore = Callable[[Pilot], Awaitable[None]]
+RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
 
 
-async def settled(pilot: Pilot) -> None:
+async def settled(pilot: Pilot[Any]) -> None:
     """Cursors still (no blink), work done and drawn: the same picture every time."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -259,7 +260,7 @@ async def settled(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-async def settled_and_whole(pilot: Pilot) -> None:
+async def settled_and_whole(pilot: Pilot[Any]) -> None:
     """The screen as it will stay, read for a cut word (see assert_whole_screen)."""
     await settled(pilot)
     assert_whole_screen(pilot.app)
@@ -268,7 +269,7 @@ async def settled_and_whole(pilot: Pilot) -> None:
 def read_whole(*keys: str, first: RunBefore | None = None) -> RunBefore:
     """A run_before: set up, press the keys, then check that no word the user needs is cut."""
 
-    async def run_before(pilot: Pilot) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
         await settled(pilot)
         if first is not None:
             await first(pilot)

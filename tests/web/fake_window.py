@@ -4,12 +4,13 @@ a Textual app does, writes down the size it starts with and every message it is 
 import json
 import os
 import sys
+from typing import Any
 
 
 def main(record_path: str) -> None:
     with open(record_path, "a") as record:
 
-        def note(thing: dict) -> None:
+        def note(thing: dict[str, Any]) -> None:
             record.write(json.dumps(thing) + "\n")
             record.flush()
 

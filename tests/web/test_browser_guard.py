@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
+from playwright.async_api import Page
 
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.web.join_code import JoinCode
 from workshop_tui.web.server import WindowServer
-from tests.conftest import small_plan
+from tests.conftest import plan_named, small_plan
 from tests.web.test_serve import CHROMIUM, CODE, browser_page, installed, note_takers_window, windows_served
 
 pytestmark = pytest.mark.skipif(
@@ -50,7 +50,7 @@ async def another_site(addresses: list[str]) -> tuple[web.AppRunner, str]:
 
 
 @pytest.mark.parametrize("with_code", [False, True], ids=["no code (the default serve)", "a join code"])
-async def test_a_page_of_another_site_cannot_open_a_window_on_the_session(tmp_path: Path, with_code: bool):
+async def test_a_page_of_another_site_cannot_open_a_window_on_the_session(tmp_path: Path, with_code: bool) -> None:
     installed()
     owner = OpenSession.create(tmp_path / "sessions", small_plan(), "Guarded", SystemClock(), "Ann", gather_seconds=0)
     try:
@@ -85,13 +85,13 @@ async def test_a_page_of_another_site_cannot_open_a_window_on_the_session(tmp_pa
         owner.close()
 
 
-async def drawn_since(page, mark: int, words: str, timeout: float = 20000) -> None:
+async def drawn_since(page: Page, mark: int, words: str, timeout: float = 20000) -> None:
     """Wait for `words` in what the window drew after `mark`, its colours and cursor moves left out."""
     plain = f"window.__drawn.text.slice({mark}).replace(/\\x1b\\[[0-?]*[ -\\/]*[@-~]/g, '')"
     await page.wait_for_function(f"() => {plain}.includes({words!r})", timeout=timeout)
 
 
-async def press_until_drawn(page, key: str, words: str, tries: int = 5) -> None:
+async def press_until_drawn(page: Page, key: str, words: str, tries: int = 5) -> None:
     """Press `key` until `words` are drawn, as a person presses again when a window just opened has
     not yet taken the key (its first frame can come before its note line has the focus)."""
     for _ in range(tries):
@@ -105,11 +105,11 @@ async def press_until_drawn(page, key: str, words: str, tries: int = 5) -> None:
     raise AssertionError(f"{words!r} was never drawn after {key}")
 
 
-async def drawn_length(page) -> int:
+async def drawn_length(page: Page) -> int:
     """How much the window has drawn, once it has stopped drawing (a person waits to see a key's effect)."""
     last = -1
     for _ in range(100):
-        now = await page.evaluate("() => window.__drawn.text.length")
+        now: int = await page.evaluate("() => window.__drawn.text.length")
         if now == last:
             return now
         last = now
@@ -117,9 +117,9 @@ async def drawn_length(page) -> int:
     return last
 
 
-async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: Path):
+async def test_a_window_in_the_browser_cannot_import_export_or_finish(tmp_path: Path) -> None:
     installed()
-    plan = find_plan("commissioning-shortlisting").plan
+    plan = plan_named("commissioning-shortlisting")
     owner = OpenSession.create(
         tmp_path / "sessions", plan, "Healthy ageing fund", SystemClock(), "Ann", "Bob", gather_seconds=0
     )

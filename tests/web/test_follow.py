@@ -6,7 +6,7 @@ import asyncio
 import os
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from itertools import pairwise
 from pathlib import Path
@@ -50,7 +50,7 @@ def words_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
 
-def test_the_page_says_the_step_its_questions_the_time_in_words_and_what_comes_next():
+def test_the_page_says_the_step_its_questions_the_time_in_words_and_what_comes_next() -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(FORUM, "Forum <one>", clock, "Ann", "Bob"), clock)
     engine.start_timer()
@@ -69,7 +69,7 @@ def test_the_page_says_the_step_its_questions_the_time_in_words_and_what_comes_n
     assert "facilitator's screen has gone" in parts.link
 
 
-def test_the_groups_record_is_shown_only_when_the_facilitator_turns_it_on_and_without_names_by_default():
+def test_the_groups_record_is_shown_only_when_the_facilitator_turns_it_on_and_without_names_by_default() -> None:
     clock = FakeClock(TEN_AM)
     engine = SessionEngine(new_session(FORUM, "Forum", clock, "Ann", "Bob"), clock)
     engine.add_person("Margaret Hale")
@@ -83,7 +83,7 @@ def test_the_groups_record_is_shown_only_when_the_facilitator_turns_it_on_and_wi
     assert "Margaret" in follow_parts(room_view(engine.session, clock.now())).record
 
 
-async def test_the_phones_hear_only_when_the_words_change_the_minute_not_every_second(tmp_path: Path):
+async def test_the_phones_hear_only_when_the_words_change_the_minute_not_every_second(tmp_path: Path) -> None:
     from workshop_tui.web.follow_feed import FollowFeed
 
     clock = FakeClock(TEN_AM)
@@ -111,7 +111,7 @@ async def test_the_phones_hear_only_when_the_words_change_the_minute_not_every_s
 
 
 @pytest.fixture
-def owner(tmp_path: Path):
+def owner(tmp_path: Path) -> Iterator[OpenSession]:
     made = OpenSession.create(
         tmp_path / "sessions", FORUM, "Healthy ageing forum", SystemClock(), "Ann", "Bob", gather_seconds=0
     )
@@ -140,7 +140,7 @@ async def next_event(stream: aiohttp.StreamReader) -> str:
             return "\n".join(data)
 
 
-async def test_the_follow_page_keeps_serves_rules(owner: OpenSession):
+async def test_the_follow_page_keeps_serves_rules(owner: OpenSession) -> None:
     async with (
         follow_served(owner, JoinCode(CODE)) as (served, base),
         aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client,
@@ -178,7 +178,7 @@ async def test_the_follow_page_keeps_serves_rules(owner: OpenSession):
 
 async def test_fifty_phones_are_one_window_on_the_owner_and_each_hears_a_step_change_within_a_second(
     owner: OpenSession,
-):
+) -> None:
     async with follow_served(owner) as (_, base), aiohttp.ClientSession() as client:
         streams = [await client.get(base + "/follow/events") for _ in range(50)]
         try:
@@ -225,7 +225,7 @@ async def accessible_names(page: Any) -> str:
 @needs_chromium
 async def test_in_chromium_axe_finds_nothing_and_the_accessibility_tree_holds_the_step_the_time_and_next(
     owner: OpenSession,
-):
+) -> None:
     from axe_playwright_python.async_playwright import Axe
 
     owner.carry_out(Command("start_timer"))
@@ -252,7 +252,7 @@ async def test_in_chromium_axe_finds_nothing_and_the_accessibility_tree_holds_th
 
 
 @needs_chromium
-async def test_the_live_region_changes_when_the_facilitator_moves_on(owner: OpenSession):
+async def test_the_live_region_changes_when_the_facilitator_moves_on(owner: OpenSession) -> None:
     async with follow_served(owner) as (_, base), chromium() as page:
         await page.goto(base + "/follow")
         await page.evaluate("""() => {
@@ -273,7 +273,7 @@ async def test_the_live_region_changes_when_the_facilitator_moves_on(owner: Open
 
 
 @needs_chromium
-async def test_at_320_css_pixels_wide_a_phone_at_400_percent_zoom_nothing_scrolls_sideways(tmp_path: Path):
+async def test_at_320_css_pixels_wide_a_phone_at_400_percent_zoom_nothing_scrolls_sideways(tmp_path: Path) -> None:
     long_words = Plan(
         name="long",
         title="Long",
@@ -309,7 +309,7 @@ async def test_at_320_css_pixels_wide_a_phone_at_400_percent_zoom_nothing_scroll
 
 
 @needs_chromium
-async def test_with_javascript_off_the_page_still_shows_the_step_and_refreshes_itself(owner: OpenSession):
+async def test_with_javascript_off_the_page_still_shows_the_step_and_refreshes_itself(owner: OpenSession) -> None:
     async with follow_served(owner) as (_, base), chromium(java_script_enabled=False) as page:
         await page.goto(base + "/follow")
         assert "Step 1 of 3: Check-in round" in await page.inner_text("main")
@@ -327,7 +327,7 @@ async def test_with_javascript_off_the_page_still_shows_the_step_and_refreshes_i
 @needs_chromium
 async def test_a_note_typed_appears_within_a_second_without_names_and_goes_when_the_record_is_turned_off(
     owner: OpenSession,
-):
+) -> None:
     owner.carry_out(Command("add_person", {"name": "Margaret Hale"}))
     owner.carry_out(Command("room_record", {"on": True}))
     async with follow_served(owner) as (_, base), chromium() as page:
@@ -350,7 +350,9 @@ async def test_a_note_typed_appears_within_a_second_without_names_and_goes_when_
 
 
 @needs_chromium
-async def test_when_the_facilitators_screen_goes_the_page_says_so_and_carries_on_when_it_is_back(tmp_path: Path):
+async def test_when_the_facilitators_screen_goes_the_page_says_so_and_carries_on_when_it_is_back(
+    tmp_path: Path,
+) -> None:
     owner = OpenSession.create(tmp_path / "sessions", FORUM, "Forum", SystemClock(), "Ann", gather_seconds=0)
     path = owner.path
     assert owner.serve()

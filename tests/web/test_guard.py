@@ -9,6 +9,7 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import pytest
@@ -69,13 +70,13 @@ def base_of(served: WindowServer) -> str:
     return f"http://127.0.0.1:{served.port}"
 
 
-async def refused_status(client: aiohttp.ClientSession, url: str, **options) -> int:
+async def refused_status(client: aiohttp.ClientSession, url: str, **options: Any) -> int:
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await client.ws_connect(url, **options)
     return refused.value.status
 
 
-async def records(tmp_path: Path, count: int) -> list[dict]:
+async def records(tmp_path: Path, count: int) -> list[dict[str, Any]]:
     """What the stand-in window was sent, once it has had `count` messages (waiting on its process)."""
     path = tmp_path / "window.jsonl"
     for _ in range(500):
@@ -88,7 +89,9 @@ async def records(tmp_path: Path, count: int) -> list[dict]:
 
 @pytest.mark.parametrize("with_code", [False, True], ids=["no code", "a code"])
 @pytest.mark.parametrize("role", ["join", "show"])
-async def test_a_window_connection_is_refused_unless_it_comes_from_this_servers_own_page(tmp_path, role, with_code):
+async def test_a_window_connection_is_refused_unless_it_comes_from_this_servers_own_page(
+    tmp_path: Path, role: str, with_code: bool
+) -> None:
     async with serving(tmp_path, JoinCode(CODE) if with_code else None) as served, browser() as client:
         base = base_of(served)
         if with_code:
@@ -104,7 +107,7 @@ async def test_a_window_connection_is_refused_unless_it_comes_from_this_servers_
         assert (await records(tmp_path, 1))[0]["type"] == "start"
 
 
-async def test_a_code_in_a_window_connections_address_never_lets_it_in(tmp_path):
+async def test_a_code_in_a_window_connections_address_never_lets_it_in(tmp_path: Path) -> None:
     async with serving(tmp_path, JoinCode(CODE)) as served, browser() as client:
         base = base_of(served)
         for origin in (None, "http://evil.example", base):
@@ -114,7 +117,7 @@ async def test_a_code_in_a_window_connections_address_never_lets_it_in(tmp_path)
     assert not (tmp_path / "window.jsonl").exists()  # no window was started
 
 
-async def test_a_request_that_names_another_host_is_refused_even_from_this_computer(tmp_path):
+async def test_a_request_that_names_another_host_is_refused_even_from_this_computer(tmp_path: Path) -> None:
     # A page whose name was pointed at 127.0.0.1 (DNS rebinding) sends its own name as the Host.
     async with serving(tmp_path) as served, browser() as client:
         base, port = base_of(served), served.port
@@ -139,7 +142,7 @@ async def test_a_request_that_names_another_host_is_refused_even_from_this_compu
                 assert answer.status == 200, host
 
 
-def test_a_server_on_every_address_answers_to_numbers_and_this_computers_names_only(tmp_path):
+def test_a_server_on_every_address_answers_to_numbers_and_this_computers_names_only(tmp_path: Path) -> None:
     import socket
 
     served = WindowServer(
@@ -158,7 +161,7 @@ def test_a_server_on_every_address_answers_to_numbers_and_this_computers_names_o
     )
 
 
-async def test_no_other_site_can_frame_the_pages_and_browsers_keep_no_copy(tmp_path):
+async def test_no_other_site_can_frame_the_pages_and_browsers_keep_no_copy(tmp_path: Path) -> None:
     async with serving(tmp_path, JoinCode(CODE)) as served, browser() as client:
         base = base_of(served)
         async with client.get(base + "/join") as form:
@@ -173,7 +176,7 @@ async def test_no_other_site_can_frame_the_pages_and_browsers_keep_no_copy(tmp_p
             assert answer.headers["Cache-Control"] == "no-store"
 
 
-async def test_the_join_code_form_is_posted_and_a_code_in_a_link_is_dropped_from_the_address(tmp_path):
+async def test_the_join_code_form_is_posted_and_a_code_in_a_link_is_dropped_from_the_address(tmp_path: Path) -> None:
     async with serving(tmp_path, JoinCode(CODE)) as served, browser() as client:
         base = base_of(served)
         async with client.get(base + "/join") as answer:
@@ -192,7 +195,7 @@ async def test_the_join_code_form_is_posted_and_a_code_in_a_link_is_dropped_from
             assert answer.status == 303 and answer.headers["Location"] == "/show?fontsize=20"
 
 
-async def test_the_61st_window_hears_that_the_room_is_full(tmp_path):
+async def test_the_61st_window_hears_that_the_room_is_full(tmp_path: Path) -> None:
     async with serving(tmp_path) as served, browser() as client:
         base = base_of(served)
         others = [object() for _ in range(MOST_WINDOWS)]  # stand-ins: the server only counts them here
@@ -210,13 +213,13 @@ async def test_the_61st_window_hears_that_the_room_is_full(tmp_path):
                 closing = await window.receive()
                 assert closing.type == aiohttp.WSMsgType.CLOSE and window.close_code == 1013
         finally:
-            served.windows.difference_update(others)  # type: ignore[arg-type]
+            served.windows.difference_update(others)
         async with client.get(base + "/join") as answer:
             assert answer.status == 200  # a place again
     assert not (tmp_path / "window.jsonl").exists()  # no window was started for the 61st
 
 
-async def test_the_screen_size_is_kept_within_limits_on_connecting_and_on_every_resize(tmp_path):
+async def test_the_screen_size_is_kept_within_limits_on_connecting_and_on_every_resize(tmp_path: Path) -> None:
     async with serving(tmp_path) as served, browser() as client:
         base = base_of(served)
         async with client.ws_connect(base + "/ws/join?width=100000&height=1", origin=base) as window:
@@ -227,7 +230,7 @@ async def test_the_screen_size_is_kept_within_limits_on_connecting_and_on_every_
     assert sizes == [(500, 5), (500, 300), (10, 24), (120, 40)]
 
 
-async def test_a_message_bigger_than_the_limit_ends_that_connection_only(tmp_path):
+async def test_a_message_bigger_than_the_limit_ends_that_connection_only(tmp_path: Path) -> None:
     async with serving(tmp_path) as served, browser() as client:
         base = base_of(served)
         async with client.ws_connect(base + "/ws/join", origin=base) as window:
@@ -245,7 +248,7 @@ async def test_a_message_bigger_than_the_limit_ends_that_connection_only(tmp_pat
                 raise AssertionError("the second connection's window never heard its resize")
 
 
-async def test_a_connection_that_never_finishes_its_request_is_closed(tmp_path):
+async def test_a_connection_that_never_finishes_its_request_is_closed(tmp_path: Path) -> None:
     async with serving(tmp_path, handshake=0.3) as served:
         reader, writer = await asyncio.open_connection("127.0.0.1", served.port)
         writer.write(b"GET /ws/join HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgr")  # and nothing more, ever
@@ -254,7 +257,7 @@ async def test_a_connection_that_never_finishes_its_request_is_closed(tmp_path):
         writer.close()
 
 
-async def test_wrong_codes_from_many_addresses_together_hold_every_code_back_for_a_minute(tmp_path):
+async def test_wrong_codes_from_many_addresses_together_hold_every_code_back_for_a_minute(tmp_path: Path) -> None:
     clock = Clock()
     code = JoinCode(CODE, clock)
     async with serving(tmp_path, code) as served:
@@ -283,7 +286,7 @@ async def test_wrong_codes_from_many_addresses_together_hold_every_code_back_for
     assert "Too many wrong join codes in a minute: every code is refused for a minute." in served.told  # type: ignore[attr-defined]
 
 
-async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_one(tmp_path):
+async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_one(tmp_path: Path) -> None:
     clock = Clock()
     code = JoinCode(CODE, clock)
     async with serving(tmp_path, code) as served:
@@ -303,8 +306,8 @@ async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_on
         assert len(new_codes) == 1 and len(new_codes[0]) == LONG_LENGTH and code.code == new_codes[0]
         assert (
             f"So many wrong join codes were typed that the code is now a longer one: {new_codes[0]} (browsers already in stay in)."
-            in served.told
-        )  # type: ignore[attr-defined]
+            in served.told  # type: ignore[attr-defined]  # what the server told, kept by serving()
+        )
         async with browser("127.0.2.1") as newcomer:
             async with newcomer.post(base + "/join", data={"code": CODE}) as answer:
                 assert answer.status == 403  # the old code is no good now
@@ -312,7 +315,7 @@ async def test_after_many_wrong_codes_in_all_the_code_is_replaced_by_a_longer_on
                 assert answer.status == 200
 
 
-def test_a_new_join_code_reaches_the_facilitators_screen(tmp_path):
+def test_a_new_join_code_reaches_the_facilitators_screen(tmp_path: Path) -> None:
     owner = OpenSession.create(tmp_path / "sessions", small_plan(), "Told", SystemClock(), "Ann", gather_seconds=0)
     heard: list[str] = []
     owner.listen(lambda change: heard.append(change.notice) if change.notice is not None else None)

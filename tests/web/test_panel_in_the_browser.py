@@ -11,9 +11,9 @@ import pytest
 from workshop_tui.core.clock import SystemClock
 from workshop_tui.core.joining import spaced
 from workshop_tui.store.open_session import Command, OpenSession
-from workshop_tui.store.plan_library import find_plan
 from workshop_tui.web.join_code import JoinCode
-from tests.panel_helpers import MEMBERS
+from tests.conftest import plan_named
+from tests.panel_helpers import MEMBERS, the_panel
 from tests.web.test_serve import (
     ANSI,
     CHROMIUM,
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(
 def a_round(tmp_path: Path) -> OpenSession:
     owner = OpenSession.create(
         tmp_path / "sessions",
-        find_plan("commissioning-shortlisting").plan,
+        plan_named("commissioning-shortlisting"),
         "Healthy ageing fund",
         SystemClock(),
         "Ann",
@@ -56,12 +56,12 @@ def a_round(tmp_path: Path) -> OpenSession:
 
 async def scores_reach(owner: OpenSession, count: int) -> None:
     for _ in range(200):
-        if len(owner.session.panel.scores) >= count:
+        if len(the_panel(owner.session).scores) >= count:
             return
         await asyncio.sleep(0.05)
 
 
-async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(tmp_path: Path):
+async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(tmp_path: Path) -> None:
     installed()
     owner = a_round(tmp_path)
     try:
@@ -77,7 +77,7 @@ async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(
             await page.wait_for_function("() => window.__drawn.text.includes('not yet')", timeout=30000)
             await page.keyboard.press("n")
             for _ in range(300):  # her own "none" reaches the owner ("no interests" is on screen for Dennis already)
-                if owner.session.panel.declared("p1"):
+                if the_panel(owner.session).declared("p1"):
                     break
                 await asyncio.sleep(0.05)
             await page.keyboard.press("Tab")
@@ -95,14 +95,14 @@ async def test_a_member_scores_as_themselves_in_the_browser_with_their_own_code(
             await page.screenshot(path=str(tmp_path / "member.png"))
             drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
         assert (tmp_path / "member.png").stat().st_size > 10_000
-        scores = [(s.member, s.criterion, s.level, s.window) for s in owner.session.panel.scores]
+        scores = [(s.member, s.criterion, s.level, s.window) for s in the_panel(owner.session).scores]
         assert scores[1:] == [("p1", "need", 4, "member: Margaret"), ("p1", "voice", 3, "member: Margaret")]
         assert "Dennis's sheet" not in drawn and "Priya's sheet" not in drawn  # only her own sheet, ever
     finally:
         owner.close()
 
 
-async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(tmp_path: Path):
+async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(tmp_path: Path) -> None:
     installed()
     owner = a_round(tmp_path)
     try:
@@ -117,7 +117,7 @@ async def test_the_note_taker_copies_a_paper_sheet_on_the_panel_in_the_browser(t
             await page.wait_for_function("() => window.__drawn.text.includes('← this score')", timeout=15000)
             drawn = ANSI.sub("", await page.evaluate("() => window.__drawn.text"))
             assert "> 3 Older people help plan it. ← this score" in drawn
-        scores = [(s.member, s.criterion, s.level, s.window) for s in owner.session.panel.scores]
+        scores = [(s.member, s.criterion, s.level, s.window) for s in the_panel(owner.session).scores]
         assert scores[1:] == [("p1", "need", 4, "note-taker: Bob"), ("p1", "voice", 3, "note-taker: Bob")]
     finally:
         owner.close()

@@ -5,7 +5,7 @@ import asyncio
 import os
 import re
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,7 @@ def installed() -> None:
 
 
 @pytest.fixture
-def owner(tmp_path: Path):
+def owner(tmp_path: Path) -> Iterator[OpenSession]:
     made = OpenSession.create(
         tmp_path / "sessions", small_plan(), "Served session", SystemClock(), "Ann", "Bob", gather_seconds=0
     )
@@ -110,7 +110,7 @@ def owner(tmp_path: Path):
 
 
 @pytest.fixture
-async def server(owner: OpenSession):
+async def server(owner: OpenSession) -> AsyncIterator[WindowServer]:
     installed()
     served = WindowServer(owner.path, owner.path.parent, owner.session.title, "127.0.0.1", 0, JoinCode(CODE))
     refused: list[str] = []
@@ -121,7 +121,7 @@ async def server(owner: OpenSession):
     await runner.cleanup()
 
 
-def test_a_join_code_is_needed_beyond_this_computer_only():
+def test_a_join_code_is_needed_beyond_this_computer_only() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("laptop.local")
     command = window_command("join", Path("/tmp/a b/s.toml"), Path("/tmp/a b"))
@@ -129,7 +129,7 @@ def test_a_join_code_is_needed_beyond_this_computer_only():
     assert "--in-browser" in command and "--in-browser" in window_command("show", Path("/tmp/s.toml"), Path("/tmp"))
 
 
-async def test_without_the_code_nothing_gets_in_and_wrong_codes_are_counted(server: WindowServer):
+async def test_without_the_code_nothing_gets_in_and_wrong_codes_are_counted(server: WindowServer) -> None:
     base = f"http://127.0.0.1:{server.port}"
     async with aiohttp.ClientSession() as client:
         for path in ("/", "/join", "/show"):
@@ -152,7 +152,7 @@ async def test_without_the_code_nothing_gets_in_and_wrong_codes_are_counted(serv
             assert answer.status == 429  # too many wrong codes from here: even the right one waits for a restart
 
 
-async def test_the_right_code_lets_a_browser_in_with_a_title_that_names_the_window(server: WindowServer):
+async def test_the_right_code_lets_a_browser_in_with_a_title_that_names_the_window(server: WindowServer) -> None:
     base = f"http://127.0.0.1:{server.port}"
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
         async with client.get(base + f"/show?code={CODE.lower()}") as answer:
@@ -167,7 +167,7 @@ async def test_the_right_code_lets_a_browser_in_with_a_title_that_names_the_wind
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 async def test_a_note_typed_in_the_browser_lands_in_the_session_file(
     server: WindowServer, owner: OpenSession, tmp_path: Path
-):
+) -> None:
     base = f"http://127.0.0.1:{server.port}"
     async with browser_page() as page:
         await page.goto(base + "/join?code=NOTIT9")
@@ -206,7 +206,7 @@ async def test_a_note_typed_in_the_browser_lands_in_the_session_file(
 
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
-async def test_the_audience_window_in_the_browser_follows_the_step(server: WindowServer, owner: OpenSession):
+async def test_the_audience_window_in_the_browser_follows_the_step(server: WindowServer, owner: OpenSession) -> None:
     base = f"http://127.0.0.1:{server.port}"
     async with browser_page() as page:
         await page.goto(base + f"/show?code={CODE}")
@@ -215,7 +215,9 @@ async def test_the_audience_window_in_the_browser_follows_the_step(server: Windo
         await page.wait_for_function("() => window.__drawn.text.includes('Tea - back at')", timeout=15000)
 
 
-def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_over(owner: OpenSession, capsys):
+def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_over(
+    owner: OpenSession, capsys: pytest.CaptureFixture[str]
+) -> None:
     import socket
 
     from workshop_tui.cli import main
@@ -241,7 +243,7 @@ def test_serve_says_in_one_sentence_when_its_port_is_taken_or_the_session_is_ove
 
 async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the_owner_running(
     server: WindowServer, owner: OpenSession
-):
+) -> None:
     base = f"http://127.0.0.1:{server.port}"
     async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as client:
         async with client.get(base + f"/join?code={CODE}"):
@@ -264,7 +266,7 @@ async def test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed (.ci/run installs it)")
 async def test_a_browser_window_says_which_window_it_is_first_and_its_text_size_is_changed_and_remembered(
     server: WindowServer,
-):
+) -> None:
     base = f"http://127.0.0.1:{server.port}"
     # The columns each window asks for as it opens: fewer at a larger size (the terminal is drawn on a canvas).
     count_columns = """(() => {
