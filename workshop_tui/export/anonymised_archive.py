@@ -18,7 +18,7 @@ from workshop_tui.core.name_forms import NameFinder, name_parts
 from workshop_tui.core.wording import plural
 from workshop_tui.export.anonymise import anonymise
 from workshop_tui.model import Session
-from workshop_tui.store.atomic import OWNER_ONLY, write_atomically
+from workshop_tui.store.atomic import PRIVATE, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import load_session, session_file_bytes
 from workshop_tui.store.sessions_dir import session_paths
@@ -128,7 +128,7 @@ def share(folder: Path) -> SharedAnonymised:
         # Named from the anonymised title, never from the file's own name (made from a title that may hold a name).
         name = copied.get(path.name, {}).get("copy") or _free(taken, hidden.title, hidden.started_at)
         taken.add(name)
-        write_atomically(where / name, copy, OWNER_ONLY)
+        write_atomically(where / name, copy, PRIVATE)
         copied[path.name] = {"digest": digest, "copy": name}
         changed.append(name)
     if changed:
@@ -146,7 +146,7 @@ def share(folder: Path) -> SharedAnonymised:
             "-m",
             f"{plural(len(changed), 'anonymised session')}",
         )
-    write_atomically(record, json.dumps(copied, sort_keys=True).encode(), OWNER_ONLY)
+    write_atomically(record, json.dumps(copied, sort_keys=True).encode(), PRIVATE)
     if git(where, "rev-parse", "--verify", "-q", "HEAD").returncode:
         return shared  # nothing to send yet
     theirs = f"refs/remotes/{PARTNERS}/{BRANCH}"

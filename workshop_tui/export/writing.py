@@ -16,7 +16,7 @@ from workshop_tui.export.feedback_letters import feedback_letters
 from workshop_tui.export.formats import EXPORT_FORMATS, FORMAT_NAMES, Asked, ExportFormat
 from workshop_tui.export.panel_facts import round_of
 from workshop_tui.model import Session
-from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
+from workshop_tui.store.atomic import PRIVATE, create_new, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import FIRST_LINE
 
@@ -115,7 +115,7 @@ def _to_screen(text: str) -> None:
 
 def _write(path: Path, text: str, anonymised: bool, force: bool) -> None:
     # An export with names in it is as private as the session it came from.
-    mode = 0o644 if anonymised else OWNER_ONLY
+    mode = 0o644 if anonymised else PRIVATE
     try:
         if force:
             write_atomically(path, text.encode("utf-8"), mode)

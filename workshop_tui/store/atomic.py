@@ -7,7 +7,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-OWNER_ONLY = 0o600
+# A file only the person who made it may read and write (its owner, to the system): every file that
+# holds names. Not "owner" in the app's own words, where the session's owner is the process that keeps it.
+PRIVATE = 0o600
 
 
 class NotAFile(OSError):
@@ -29,7 +31,7 @@ def _kind_of(mode: int) -> str:
     return "a device"
 
 
-def open_own_file(path: Path, flags: int, mode: int = OWNER_ONLY) -> int:
+def open_own_file(path: Path, flags: int, mode: int = PRIVATE) -> int:
     """Open `path` without following a link, and only if it is a regular file; raises OSError
     (NotAFile for a link, a folder, a pipe, a socket or a device)."""
     try:
@@ -102,7 +104,7 @@ def _remove(name: str) -> None:
         pass
 
 
-def write_atomically(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
+def write_atomically(path: Path, data: bytes, mode: int = PRIVATE) -> None:
     """Write `data` to `path` through a temporary file in the same folder and a rename."""
     path = Path(path)
     temp_name = _write_temp(path.parent, path.name, data, mode)
@@ -114,7 +116,7 @@ def write_atomically(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
     _sync_folder(path.parent)
 
 
-def create_new(path: Path, data: bytes, mode: int = OWNER_ONLY) -> None:
+def create_new(path: Path, data: bytes, mode: int = PRIVATE) -> None:
     """Create `path` whole, or raise FileExistsError: an existing file is never replaced."""
     path = Path(path)
     temp_name = _write_temp(path.parent, path.name, data, mode)

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from workshop_tui.model import Event
-from workshop_tui.store.atomic import OWNER_ONLY, check_replaceable, open_own_file, write_atomically
+from workshop_tui.store.atomic import PRIVATE, check_replaceable, open_own_file, write_atomically
 from workshop_tui.store.session_file import CLOSING_BYTES, closing_head, event_text, head_digest, head_of, saved_line
 
 # Appended events before the file is written whole again, so a listing's tail stays short.
@@ -78,7 +78,7 @@ class Journal:
         data = (header + body + saved_line(self.count + len(events), head)).encode("utf-8")
         try:
             check_replaceable(self.path)
-            write_atomically(self.path, data, OWNER_ONLY)
+            write_atomically(self.path, data, PRIVATE)
         except OSError:
             self._whole_needed = True
             raise

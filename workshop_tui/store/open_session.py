@@ -33,7 +33,7 @@ from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session,
 from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Plan, Session
 from workshop_tui.model.command_arguments import LONGEST_NAME, ArgumentProblem, is_plain_name
-from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, create_new, remove_leftovers
+from workshop_tui.store.atomic import PRIVATE, NotAFile, create_new, remove_leftovers
 from workshop_tui.store.journal import Journal
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import (
@@ -908,7 +908,7 @@ def _keep_a_copy_if_events_disagree(path: Path, session: Session) -> None:
         backup = path.with_name(path.name + ".format-1.bak")
         try:
             # Never over what is there (not even through a link of that name), and private from the start.
-            create_new(backup, read_bytes(path, "session"), OWNER_ONLY)
+            create_new(backup, read_bytes(path, "session"), PRIVATE)
         except FileExistsError:
             pass  # kept at an earlier opening
 
@@ -923,7 +923,7 @@ def _keep_a_copy_of_cut_file(path: Path, clock: Clock) -> Path:
             f"{path.name}.cut-{stamp}.bak" if number == 1 else f"{path.name}.cut-{stamp}-{number}.bak"
         )
         try:
-            create_new(kept, data, OWNER_ONLY)
+            create_new(kept, data, PRIVATE)
         except FileExistsError:
             continue
         except OSError as error:
@@ -955,7 +955,7 @@ def _new_file_beside(path: Path, data: bytes, now: datetime) -> Path:
             suffix = "" if number == 1 else f" {number}"
             candidate = folder / f"{stem} (saved {now:%H-%M-%S}{suffix}).toml"
             try:
-                create_new(candidate, data, OWNER_ONLY)
+                create_new(candidate, data, PRIVATE)
             except FileExistsError:
                 continue
             except OSError as error:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, open_own_file
+from workshop_tui.store.atomic import PRIVATE, NotAFile, open_own_file
 from workshop_tui.store.session_wire import short_name
 
 # No command this app writes comes near this (the wire's own limit is 4 MB); a longer line is skipped.
@@ -36,7 +36,7 @@ class Outbox:
 
     def __init__(self, session_path: Path, window_id: str):
         self.path = outbox_path(session_path, window_id)
-        self._fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, OWNER_ONLY)
+        self._fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, PRIVATE)
         fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a fresh id: nobody else has it
 
     def add(self, command: dict[str, str]) -> None:

@@ -36,7 +36,7 @@ from workshop_tui.core.step_times import step_times
 from workshop_tui.model import Event, Session
 from workshop_tui.model.schema import SESSION_FORMAT
 from workshop_tui.model.session_start import SessionStart
-from workshop_tui.store.atomic import OWNER_ONLY, create_new, write_atomically
+from workshop_tui.store.atomic import PRIVATE, create_new, write_atomically
 from workshop_tui.store.file_head import HEAD_BYTES, SESSION_TABLE, TAIL_BYTES, TIMINGS_TABLE
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.toml_files import (
@@ -294,12 +294,12 @@ def session_file_bytes(session: Session) -> bytes:
 
 def save_session(session: Session, path: Path) -> None:
     """Replace `path` with `session` as a whole version 2 file, atomically, readable by its owner only."""
-    write_atomically(path, session_file_bytes(session), OWNER_ONLY)
+    write_atomically(path, session_file_bytes(session), PRIVATE)
 
 
 def save_new_session(session: Session, path: Path) -> None:
     """Write a brand-new session file; raises FileExistsError instead of replacing one."""
-    create_new(path, session_file_bytes(session), OWNER_ONLY)
+    create_new(path, session_file_bytes(session), PRIVATE)
 
 
 # A head larger than this (a plan of thousands of steps) is read from the whole file.

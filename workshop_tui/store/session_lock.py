@@ -16,7 +16,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from workshop_tui.store.atomic import OWNER_ONLY, NotAFile, open_own_file
+from workshop_tui.store.atomic import PRIVATE, NotAFile, open_own_file
 from workshop_tui.store.problems import FileProblem, OpenElsewhere
 
 
@@ -77,11 +77,11 @@ class SessionLock:
         self._made = False
         try:
             try:
-                fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, OWNER_ONLY)
+                fd = open_own_file(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE)
                 self._made = True
                 return fd
             except FileExistsError:
-                return open_own_file(self.path, os.O_RDWR, OWNER_ONLY)
+                return open_own_file(self.path, os.O_RDWR, PRIVATE)
         except NotAFile as error:
             raise FileProblem(
                 self.session_path,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_tui.core.session_summary import SessionLine
-from workshop_tui.store.atomic import OWNER_ONLY, open_own_file, write_atomically
+from workshop_tui.store.atomic import PRIVATE, open_own_file, write_atomically
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import CLOSING_BYTES, closing_head, read_summary
 from workshop_tui.store.sessions_dir import session_paths
@@ -155,7 +155,7 @@ class SessionsIndex:
         if fresh != known:
             try:
                 # It holds names, so it is as private as the sessions.
-                write_atomically(self.path, json.dumps({"version": INDEX_VERSION, "files": fresh}).encode(), OWNER_ONLY)
+                write_atomically(self.path, json.dumps({"version": INDEX_VERSION, "files": fresh}).encode(), PRIVATE)
             except OSError:
                 pass  # a read-only folder: listing still works, just without the speed-up
         return found

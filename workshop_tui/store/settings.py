@@ -19,7 +19,7 @@ from pathlib import Path
 import tomli_w
 from platformdirs import user_config_dir
 
-from workshop_tui.store.atomic import OWNER_ONLY, open_own_file, write_atomically
+from workshop_tui.store.atomic import PRIVATE, open_own_file, write_atomically
 
 # The themes' names, as a person types them; ui/themes.py has the colours of each.
 THEME_NAMES = ("default", "projector", "light")
@@ -91,5 +91,5 @@ def remember_theme(path: Path, window: str, name: str) -> Settings:
     themes[window] = name
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     text = "# workshop-tui's settings: the theme each kind of window opens in (default, projector or light).\n"
-    write_atomically(path, (text + tomli_w.dumps({"themes": themes})).encode("utf-8"), OWNER_ONLY)
+    write_atomically(path, (text + tomli_w.dumps({"themes": themes})).encode("utf-8"), PRIVATE)
     return Settings(themes=themes)

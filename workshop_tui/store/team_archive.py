@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 import rtoml
 
 from workshop_tui.core.wording import names_and, plural
-from workshop_tui.store.atomic import OWNER_ONLY, open_own_file
+from workshop_tui.store.atomic import PRIVATE, open_own_file
 from workshop_tui.store.file_head import (
     HEAD_BYTES,
     SESSION_TABLE,
@@ -456,7 +456,7 @@ def start_from(folder: Path, url: str) -> Shared:
 def _one_share_at_a_time(folder: Path) -> Iterator[None]:
     """Two shares of one folder (the app in the background, a command) take turns: git's own locks
     guard its files, this guards the steps between them."""
-    fd = open_own_file(Path(folder) / ".git" / "workshop-tui-share.lock", os.O_RDWR | os.O_CREAT, OWNER_ONLY)
+    fd = open_own_file(Path(folder) / ".git" / "workshop-tui-share.lock", os.O_RDWR | os.O_CREAT, PRIVATE)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -825,7 +825,7 @@ def _owner_only(folder: Path) -> None:
             where = Path(folder) / path
             try:
                 if not where.is_symlink():  # a link is never followed to change another file
-                    os.chmod(where, OWNER_ONLY)
+                    os.chmod(where, PRIVATE)
             except OSError:
                 pass
 

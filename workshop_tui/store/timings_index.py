@@ -25,7 +25,7 @@ from typing import Any
 
 from workshop_tui.core.plan_stats import PastSession
 from workshop_tui.core.step_times import StepTime
-from workshop_tui.store.atomic import OWNER_ONLY, open_own_file, write_atomically
+from workshop_tui.store.atomic import PRIVATE, open_own_file, write_atomically
 
 INDEX_NAME = ".workshop-tui-timings.json"
 INDEX_VERSION = 2  # 2: words once, steps as numbers
@@ -250,6 +250,6 @@ class TimingsIndex:
         )
         head = json.dumps({"version": INDEX_VERSION, "digest": _digest(body)}).encode()
         try:
-            write_atomically(self.path, head + b"\n" + body, OWNER_ONLY)
+            write_atomically(self.path, head + b"\n" + body, PRIVATE)
         except OSError:
             pass
