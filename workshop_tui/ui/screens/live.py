@@ -7,7 +7,6 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
@@ -30,6 +29,7 @@ from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
 from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
+from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
 from workshop_tui.ui.screens.live_records import RecordKeeping
 from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.widgets.agenda import Agenda
@@ -78,215 +78,7 @@ def round_still_open(session) -> str:
 class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
 
-    BINDINGS = [
-        Binding("space", "toggle_timer", "Timer", id="timer", tooltip="Start or pause the timer"),
-        Binding("n", "next_step", "Next", id="next", tooltip="Go to the next step"),
-        Binding("p", "previous_step", "Back", id="previous", tooltip="Go back to the previous step"),
-        Binding(
-            "plus,equals_sign", "add_minute", "Minute", id="add_minute", show=False, tooltip="Add a minute to this step"
-        ),
-        Binding(
-            "minus", "remove_minute", "Minute", id="remove_minute", show=False, tooltip="Take a minute off this step"
-        ),
-        Binding("t", "note_line", "Note", id="note", tooltip="Type a note under this step (Enter saves it)"),
-        Binding(
-            "d",
-            "decision",
-            "Decision",
-            id="decision",
-            tooltip="Record a decision: the question, how it was decided, the counts and the outcome",
-        ),
-        Binding(
-            "a",
-            "action",
-            "Action",
-            id="action",
-            tooltip="Add an action: what, who and by when (from the chosen note, if the notes list is in use)",
-        ),
-        Binding(
-            "r", "records", "Records", id="records", show=False, tooltip="People, parking lot, actions and decisions"
-        ),
-        Binding(
-            "c",
-            "panel",
-            "Panel",
-            id="panel",
-            tooltip="The commissioning panel: applications, declarations, scores, moderation and ranking",
-        ),
-        Binding("l", "parking_lot", "Parking lot", id="parking_lot", show=False, tooltip="Show the parking lot"),
-        Binding(
-            "v",
-            "all_notes",
-            "All notes",
-            id="all_notes",
-            show=False,
-            tooltip="Show every step's notes, or only this step's",
-        ),
-        Binding("ctrl+z", "undo_remove", "Undo", id="undo", show=False, tooltip="Bring back the note removed last"),
-        Binding("f", "projector", "Projector", id="projector", tooltip="Projector view on or off"),
-        # The group's record on the projector: the facilitator's (core/roles.py); each of a pair is offered only
-        # when it would change something.
-        Binding(
-            "g",
-            "show_room_record",
-            "Show record",
-            id="show_room_record",
-            show=False,
-            tooltip="Show the group's record on the projector",
-        ),
-        Binding(
-            "g", "hide_room_record", "Hide record", id="hide_room_record", show=False, tooltip="Hide the group's record"
-        ),
-        Binding(
-            "ctrl+n",
-            "show_room_names",
-            "Show names",
-            id="show_room_names",
-            show=False,
-            tooltip="Show names in the group's record",
-        ),
-        Binding("ctrl+n", "hide_room_names", "Hide names", id="hide_room_names", show=False, tooltip="Hide names"),
-        Binding(
-            "i",
-            "insert_step",
-            "Add step",
-            id="insert_step",
-            show=False,
-            tooltip="Add a step after this one: your own, or a method from the library",
-        ),
-        Binding(
-            "e",
-            "edit_step",
-            "Change",
-            id="edit_step",
-            show=False,
-            tooltip="Change the chosen coming step, or the chosen note",
-        ),
-        Binding(
-            "s",
-            "skip_step",
-            "Skip step",
-            id="skip_step",
-            show=False,
-            tooltip="Skip the chosen coming step, or bring it back",
-        ),
-        Binding(
-            "x,delete",
-            "remove_step",
-            "Remove",
-            id="remove_step",
-            show=False,
-            tooltip="Remove the chosen coming step, or the chosen note",
-        ),
-        Binding(
-            "ctrl+up",
-            "move_step(-1)",
-            "Move step up",
-            id="move_up",
-            show=False,
-            tooltip="Move the chosen coming step up",
-        ),
-        Binding(
-            "ctrl+down",
-            "move_step(1)",
-            "Move step down",
-            id="move_down",
-            show=False,
-            tooltip="Move the chosen coming step down",
-        ),
-        Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
-        Binding(
-            "ctrl+t",
-            "share_agenda",
-            "Share agenda",
-            id="share_agenda",
-            show=False,
-            tooltip="Let the note-taker's window move the agenda, run the timer and change the roster too, or stop it",
-        ),
-        Binding(
-            "ctrl+g",
-            "who_may_join",
-            "Who may join",
-            id="who_may_join",
-            show=False,
-            tooltip="The codes for a co-chair and each panel member, and whether guests may join",
-        ),
-        Binding(
-            "escape",
-            "leave_note_line",
-            "Leave note line",
-            id="leave_note_line",
-            show=False,
-            tooltip="Leave the note line (or the projector view)",
-        ),
-        # These reach the timer even while a note is being typed, and show in the footer then.
-        Binding(
-            "f5",
-            "typing_timer",
-            "Timer",
-            id="timer_while_typing",
-            priority=True,
-            tooltip="Start or pause the timer, even while typing a note",
-        ),
-        Binding(
-            "f7",
-            "typing_previous",
-            "Back",
-            id="previous_while_typing",
-            priority=True,
-            tooltip="Go back a step, even while typing a note",
-        ),
-        Binding(
-            "f8",
-            "typing_next",
-            "Next",
-            id="next_while_typing",
-            priority=True,
-            tooltip="Go to the next step, even while typing a note",
-        ),
-        Binding(
-            "f3",
-            "typing_decision",
-            "Decision",
-            id="decision_while_typing",
-            priority=True,
-            tooltip="Record a decision, even while typing a note",
-        ),
-        Binding(
-            "f4",
-            "typing_action",
-            "Action",
-            id="action_while_typing",
-            priority=True,
-            tooltip="Add an action, even while typing a note",
-        ),
-        Binding(
-            "f9",
-            "typing_panel",
-            "Panel",
-            id="panel_while_typing",
-            priority=True,
-            tooltip="The commissioning panel, even while typing a note",
-        ),
-        Binding(
-            "f6",
-            "typing_records",
-            "Records",
-            id="records_while_typing",
-            priority=True,
-            tooltip="People, parking lot, actions and decisions, even while typing a note",
-        ),
-        # Type-first: every printable key goes into the note line, and commands live on F-keys only.
-        Binding(
-            "f2",
-            "type_first",
-            "Type first",
-            id="type_first",
-            priority=True,
-            show=False,
-            tooltip="Type first on or off: every letter goes into the note line, commands are on F-keys (for a note-taker)",
-        ),
-    ]
+    BINDINGS = LIVE_BINDINGS
 
     projector = var(False)
     all_notes = var(False)
@@ -742,129 +534,22 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """Draw what is saved now: a change of this window's own shows as soon as it is on disk."""
         self._show_change(Change((), self.owner.save_state))
 
-    TYPING_KEYS = {
-        "typing_timer",
-        "typing_previous",
-        "typing_next",
-        "typing_decision",
-        "typing_action",
-        "typing_records",
-        "typing_panel",
-    }
-    HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
-
-    # Once finished, a session cannot change: these keys are not offered then.
-    CHANGING_KEYS = {
-        "toggle_timer",
-        "next_step",
-        "previous_step",
-        "add_minute",
-        "remove_minute",
-        "note_line",
-        "decision",
-        "action",
-        "undo_remove",
-        "insert_step",
-        "edit_step",
-        "skip_step",
-        "remove_step",
-        "move_step",
-        *TYPING_KEYS,
-    }
-
-    # Keys that a person typing a note could press by accident: off in type-first mode.
-    LETTER_KEYS = {
-        "toggle_timer",
-        "next_step",
-        "previous_step",
-        "add_minute",
-        "remove_minute",
-        "note_line",
-        "decision",
-        "action",
-        "records",
-        "panel",
-        "parking_lot",
-        "all_notes",
-        "projector",
-        "show_room_record",
-        "hide_room_record",
-        "insert_step",
-        "edit_step",
-        "skip_step",
-        "remove_step",
-        "leave_note_line",
-    }
-
-    # The keys that move the agenda or run the timer, and the command each sends (core/roles.py decides who).
-    AGENDA_KEYS = {
-        "toggle_timer": "start_timer",
-        "typing_timer": "start_timer",
-        "next_step": "next_step",
-        "typing_next": "next_step",
-        "previous_step": "previous_step",
-        "typing_previous": "previous_step",
-        "add_minute": "add_minutes",
-        "remove_minute": "add_minutes",
-        "insert_step": "insert_step",
-        "skip_step": "skip_step",
-        "move_step": "move_step",
-        "share_agenda": "share_agenda",
-    }
-
-    # The keys that add to the record, and the command each sends.
-    RECORD_KEYS = {
-        "note_line": "add_note",
-        "decision": "record_decision",
-        "typing_decision": "record_decision",
-        "action": "add_action",
-        "typing_action": "add_action",
-        "undo_remove": "undo_remove",
-    }
-
-    # The keys that show or hide the group's record on the projector, and its names (the "room_record" command).
-    ROOM_KEYS = {"show_room_record", "hide_room_record", "show_room_names", "hide_room_names"}
-
-    def _room_key_changes(self, action: str) -> bool:
-        """Each of the pair is offered only when it would change what the projector shows."""
-        on, names = self.session.room_record_on, self.session.room_names_shown
-        return {
-            "show_room_record": not on,
-            "hide_room_record": on,
-            "show_room_names": not names,
-            "hide_room_names": names,
-        }[action]
-
     def allowed(self, command: str) -> bool:
         """Whether this window may send `command` now (core/roles.py, with the session's own setting)."""
         return may(self.role, command, is_in_browser(self.app), self.session.note_taker_runs_agenda)
 
-    def check_action(self, action: str, parameters) -> bool | None:
-        """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
-        if self.audience:
-            return False  # the audience window shows the session; it changes nothing
-        if action in self.AGENDA_KEYS and not self.allowed(self.AGENDA_KEYS[action]):
-            return False  # not offered; pressed anyway, it says why (on_key)
-        if action in self.RECORD_KEYS and not self.allowed(self.RECORD_KEYS[action]):
-            return False  # a panel member's window: their sheet, not the record
-        if action == "who_may_join" and not self.allowed("make_codes"):
-            return False  # the facilitator's alone
-        if action in self.ROOM_KEYS:
-            return self.allowed("room_record") and not self.engine.finished and self._room_key_changes(action)
-        if action == "finish" and not self.may_finish:
-            return False  # the facilitator's alone (core/roles.py)
-        if action in self.CHANGING_KEYS and self.engine.finished:
-            return False
-        if self.type_first and action in self.LETTER_KEYS and not self.from_palette:
-            return False  # a letter would be typed by accident; the command list (Ctrl+P) still offers it
-        if action in ("panel", "typing_panel") and self.session.plan.panel is None:
-            return False  # only a panel plan scores applications
-        typing = isinstance(self.focused, Input)
-        if action in self.TYPING_KEYS:
-            return typing
-        if action in self.HIDDEN_WHILE_TYPING and typing and not self.from_palette:
-            return False
-        return True
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        now = KeyState(
+            audience=self.audience,
+            finished=self.engine.finished,
+            type_first=self.type_first,
+            from_palette=self.from_palette,
+            typing=isinstance(self.focused, Input),
+            has_panel=self.session.plan.panel is not None,
+            room_record_on=self.session.room_record_on,
+            room_names_shown=self.session.room_names_shown,
+        )
+        return offered(action, now, self.allowed)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
@@ -948,16 +633,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """The command an agenda key of this screen would send, when this window may not send it."""
         if self.audience:
             return ""  # the audience's keys do nothing
-        room_key = any(b.action in self.ROOM_KEYS for b in self._bindings.key_to_bindings.get(key, []))
-        if room_key and not self.allowed("room_record") and not (self.type_first and len(key) == 1):
-            return "room_record"
-        if self.type_first and key not in ("f5", "f7", "f8"):
-            return ""  # a letter typed first is a letter
-        for binding in self._bindings.key_to_bindings.get(key, []):
-            command = self.AGENDA_KEYS.get(binding.action.split("(")[0])
-            if command and not self.allowed(command):
-                return command
-        return ""
+        return refused_key(key, self._bindings.key_to_bindings.get(key, []), self.allowed, self.type_first)
 
     def action_share_agenda(self) -> None:
         shared = not self.session.note_taker_runs_agenda
