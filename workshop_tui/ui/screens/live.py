@@ -1,9 +1,11 @@
 """The live session screen: agenda, current step, big countdown, status line and note line."""
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,9 +30,10 @@ from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
 from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
-from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
+from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
-from workshop_tui.ui.screens.live_records import RecordKeeping
+from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
+from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.note_line import NoteLine
@@ -75,7 +78,7 @@ def round_still_open(session) -> str:
     return (" In the round, " + " and ".join(missing) + ". After finishing they cannot be added.") if missing else ""
 
 
-class LiveScreen(AgendaEdits, RecordKeeping, Screen):
+class LiveScreen(Screen[None]):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
 
     BINDINGS = LIVE_BINDINGS
@@ -832,9 +835,107 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._schedule_tick()
         self.notify("The finish was taken back. The session carries on, with its timer paused.", title="Carrying on")
 
-    @on(NotesList.OptionSelected, "#notes")
-    def note_chosen(self, event: NotesList.OptionSelected) -> None:
-        self.edit_note(event.option.id)
+    # Recording: notes, decisions, actions, people and the parking lot.
+
+    def try_command(self, command: str, /, **args: Any) -> str:
+        """Do `command` for a form: "" when done, else the sentence saying why not, for the form to show."""
+        try:
+            self.owner.carry_out(Command(command, args))
+        except NotNow as reason:
+            return str(reason)
+        self.show_saved()
+        return ""
+
+    def notes_in_use(self) -> str | None:
+        """The chosen note's id when the notes list has the focus."""
+        notes = self.query_one("#notes", NotesList)
+        return notes.chosen_note if self.focused is notes else None
+
+    def on_notes_list_change_note(self, message: NotesList.ChangeNote) -> None:
+        ask_to_change_note(self.app, self.engine.note_by_id(message.note), self.try_command)
+
+    def on_notes_list_remove_note(self, message: NotesList.RemoveNote) -> None:
+        if self.run_command("remove_note", note_id=message.note):
+            self.notify("Note removed. Ctrl+Z brings it back.", title="Removed")
+
+    def action_undo_remove(self) -> None:
+        self.run_command("undo_remove")
+
+    def action_all_notes(self) -> None:
+        self.all_notes = not self.all_notes
+
+    def action_decision(self) -> None:
+        ask_for_a_decision(self.app, self.engine, self.try_command)
+
+    def action_action(self) -> None:
+        self.ask_for_action(from_note=self.notes_in_use() or "")
+
+    def ask_for_action(self, from_note: str = "", done: Callable[[], object] | None = None) -> None:
+        """Open the action form; from a note, its words are the starting point (the records screen asks too)."""
+        ask_for_an_action(self.app, self.engine, self.try_command, from_note, done)
+
+    def action_records(self, tab: str = "people") -> None:
+        self.app.push_screen(RecordsScreen(self, tab), lambda _: self.show_session())
+
+    def action_parking_lot(self) -> None:
+        self.action_records("parking")
+
+    # Changing the plan on the fly. The agenda's keys act on its chosen step; so do the same keys here,
+    # wherever the focus is, and from the command list.
+
+    def action_insert_step(self) -> None:
+        ask_for_a_new_step(self.app, len(self.engine.present_people()), self.try_command)
+
+    def action_change_chosen(self) -> None:
+        if self.notes_in_use():
+            self.query_one("#notes", NotesList).action_change_chosen()
+        else:
+            self.query_one("#agenda", Agenda).action_change_chosen()
+
+    def action_remove_chosen(self) -> None:
+        if self.notes_in_use():
+            self.query_one("#notes", NotesList).action_remove_chosen()
+        else:
+            self.query_one("#agenda", Agenda).action_remove_chosen()
+
+    def action_skip_step(self) -> None:
+        self.query_one("#agenda", Agenda).action_skip_step()
+
+    def action_move_step(self, direction: int) -> None:
+        self.query_one("#agenda", Agenda).action_move_step(direction)
+
+    def _index_of(self, step: str | None) -> int:
+        """Where the step is among the session's steps; -1 if it is not there."""
+        return next((i for i, each in enumerate(self.session.steps) if each.id == step), -1)
+
+    def on_agenda_change_step(self, message: Agenda.ChangeStep) -> None:
+        try:
+            step = self.engine.coming(self._index_of(message.step))
+        except NotNow as reason:
+            self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
+            return
+        ask_to_change_step(self.app, step, self.try_command)
+
+    def on_agenda_remove_step(self, message: Agenda.RemoveStep) -> None:
+        try:
+            step = self.engine.coming(self._index_of(message.step))
+        except NotNow as reason:
+            self.notify(str(reason), title="Not now", severity="warning")
+            return
+        ask_to_remove_step(self.app, step, self.run_command)
+
+    def on_agenda_skip_step(self, message: Agenda.SkipStep) -> None:
+        # By the step's id, and saying which the person asked for: skip it, or bring it back.
+        index = self._index_of(message.step)
+        if index >= 0:
+            step = self.session.steps[index]
+            self.run_command("skip_step", step=step.id, skip=step.skipped_at is None)
+
+    def on_agenda_move_step(self, message: Agenda.MoveStep) -> None:
+        # The highlight stays on the moved step by itself (Agenda.show finds it by the step, not the row):
+        # moving it a row as well put it on the next step, so a second press moved another one.
+        if self._index_of(message.step) >= 0:
+            self.run_command("move_step", step=message.step, direction=message.direction)
 
 
 def _save_words(state: SaveState) -> str:

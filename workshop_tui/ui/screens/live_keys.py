@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+from workshop_tui.ui.widgets.agenda import Agenda
+
 LIVE_BINDINGS: list[BindingType] = [
     Binding("space", "toggle_timer", "Timer", id="timer", tooltip="Start or pause the timer"),
     Binding("n", "next_step", "Next", id="next", tooltip="Go to the next step"),
@@ -81,46 +83,8 @@ LIVE_BINDINGS: list[BindingType] = [
         show=False,
         tooltip="Add a step after this one: your own, or a method from the library",
     ),
-    Binding(
-        "e",
-        "edit_step",
-        "Change",
-        id="edit_step",
-        show=False,
-        tooltip="Change the chosen coming step, or the chosen note",
-    ),
-    Binding(
-        "s",
-        "skip_step",
-        "Skip step",
-        id="skip_step",
-        show=False,
-        tooltip="Skip the chosen coming step, or bring it back",
-    ),
-    Binding(
-        "x,delete",
-        "remove_step",
-        "Remove",
-        id="remove_step",
-        show=False,
-        tooltip="Remove the chosen coming step, or the chosen note",
-    ),
-    Binding(
-        "ctrl+up",
-        "move_step(-1)",
-        "Move step up",
-        id="move_up",
-        show=False,
-        tooltip="Move the chosen coming step up",
-    ),
-    Binding(
-        "ctrl+down",
-        "move_step(1)",
-        "Move step down",
-        id="move_down",
-        show=False,
-        tooltip="Move the chosen coming step down",
-    ),
+    # The agenda's own keys, in the help's order; they work here too, wherever the focus is.
+    *Agenda.BINDINGS,
     Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
     Binding(
         "ctrl+t",
@@ -238,9 +202,9 @@ CHANGING_KEYS = {
     "action",
     "undo_remove",
     "insert_step",
-    "edit_step",
+    "change_chosen",
     "skip_step",
-    "remove_step",
+    "remove_chosen",
     "move_step",
     *TYPING_KEYS,
 }
@@ -263,9 +227,9 @@ LETTER_KEYS = {
     "show_room_record",
     "hide_room_record",
     "insert_step",
-    "edit_step",
+    "change_chosen",
     "skip_step",
-    "remove_step",
+    "remove_chosen",
     "leave_note_line",
 }
 
