@@ -7,66 +7,54 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
-from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
-from workshop_tui.core.heard import NotesByPerson
-from workshop_tui.core.wording import plural
-from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
+from workshop_tui.core.heard import NotesByPerson
+from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.roles import CALLED, may, refusal
 from workshop_tui.core.room_view import room_view
+from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
-from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.shown_session import ShownSession
-from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
+from workshop_tui.core.wording import plural
+from workshop_tui.model import Event, Session
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
 from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
 from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
-from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.screens.panel import PanelScreen
+from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.widgets.agenda import Agenda
-from workshop_tui.ui.widgets.note_line import NoteLine
+from workshop_tui.ui.widgets.key_bar import KeyBar
+from workshop_tui.ui.widgets.line import Line
+from workshop_tui.ui.widgets.note_line import NoteLine, note_hint
 from workshop_tui.ui.widgets.notes_list import NotesList
 from workshop_tui.ui.widgets.room_projector import RoomProjector
 from workshop_tui.ui.widgets.roster_suggester import RosterSuggester
-from workshop_tui.ui.widgets.step_card import StepCard
+from workshop_tui.ui.widgets.status_row import StatusRow, save_words
+from workshop_tui.ui.widgets.step_column import StepColumn
 from workshop_tui.ui.widgets.timer_panel import TimerPanel
 from workshop_tui.ui.window_rights import is_in_browser
 
-
-_MARK_WORDS = ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name"
-# The note line's hint: the whole sentence when it fits, else the marks with fewer words around them.
-NOTE_HINTS = (f"Press t to type a note. Start with {_MARK_WORDS}", f"Press t for a note: {_MARK_WORDS}")
-TYPE_FIRST_HINTS = (f"Type a note and press Enter. Start with {_MARK_WORDS}", f"Type a note: {_MARK_WORDS}")
-# The note line's padding takes a cell each side, and the cursor sits on the hint's first letter.
-_NOTE_LINE_EDGES = 3
-
-
 AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before the room is told
-
-
-def note_hint(width: int, type_first: bool = False) -> str:
-    """The longest hint that fits a note line as wide as the screen."""
-    hints = TYPE_FIRST_HINTS if type_first else NOTE_HINTS
-    return next((hint for hint in hints if len(hint) <= width - _NOTE_LINE_EDGES), hints[-1])
 
 
 # The events a session that follows on from another begins with; after any other, it has got going.
 CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
 
 
-def round_still_open(session) -> str:
+def round_still_open(session: Session) -> str:
     """What a round still lacks, said before finishing: nothing can be changed afterwards."""
     panel = session.panel
     if panel is None:
@@ -80,6 +68,39 @@ def round_still_open(session) -> str:
 
 class LiveScreen(Screen[None]):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
+
+    # How the screen is laid out; each widget's own look is in its DEFAULT_CSS (ui/widgets/).
+    DEFAULT_CSS = """
+    LiveScreen #live {
+        height: 1fr;
+    }
+    /* At 80 columns the agenda has room for most step names on one line, the rest on two. */
+    LiveScreen #agenda-column {
+        width: 45%;
+        min-width: 46;
+        max-width: 70;
+    }
+    LiveScreen #notes-heading {
+        margin-top: 1;
+    }
+    LiveScreen #heard {
+        height: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    /* Projector view: only what the room needs (its look is in ui/widgets/room_projector.py). */
+    LiveScreen.-projector #live,
+    LiveScreen.-projector #status-row,
+    LiveScreen.-projector #note-line,
+    LiveScreen.-no-notes #note-line,
+    LiveScreen.-projector Footer,
+    LiveScreen.-projector Header {
+        display: none;
+    }
+    LiveScreen.-projector #projector-view {
+        display: block;
+    }
+    """
 
     BINDINGS = LIVE_BINDINGS
 
@@ -99,19 +120,20 @@ class LiveScreen(Screen[None]):
         self.set_reactive(LiveScreen.type_first, role in ("note-taker", "guest"))
         self.set_reactive(LiveScreen.projector, self.audience)
         self._finished_shown = False
-        self.save_message = _save_words(owner.save_state)
+        self.save_message = save_words(owner.save_state)
         # What this screen draws: its own copy of the session as far as it is saved, changed on this thread.
         self.shown = ShownSession(owner)
-        self._undrawn: list = []  # events caught up on and not drawn yet
+        self._undrawn: list[Event] = []  # events caught up on and not drawn yet
         self._draw_all = False  # the copy was rebuilt whole: draw everything
         self._notes_by_person = NotesByPerson(self.session)
         self._shown_second: str | None = None
-        self._agenda_cells: tuple | None = None
+        self._agenda_cells: tuple[tuple[object, ...], ...] | None = None
         self._last_left: float | None = None
-        self._shown_text: dict[str, str] = {}
         self._shown_minute: str | None = None
-        self._tick_timer = None
-        self._close_timer = None  # closes the session a minute after it finished, unless the finish is taken back
+        self._tick_timer: Timer | None = None
+        self._close_timer: Timer | None = (
+            None  # closes the session a minute after it finished, unless the finish is taken back
+        )
         self._finishing_here = False  # set while this window's own finish is applied
         self._away_since: datetime | None = None  # when the window that runs the session went away, if it has
 
@@ -125,7 +147,7 @@ class LiveScreen(Screen[None]):
         return self.owner.path
 
     @property
-    def session(self):
+    def session(self) -> Session:
         return self.engine.session
 
     def compose(self) -> ComposeResult:
@@ -134,19 +156,12 @@ class LiveScreen(Screen[None]):
             with Vertical(id="agenda-column"):
                 yield Static("Agenda", classes="heading")
                 yield Agenda(id="agenda")
-                yield Static("Notes for this step", classes="heading", id="notes-heading")
+                yield Line("Notes for this step", classes="heading", id="notes-heading")
                 yield NotesList(id="notes")
-                yield Static("", id="heard", markup=False)
-            with Vertical(id="step-column"):
-                yield Static("", id="step-title", markup=False)
-                yield TimerPanel(id="timer")
-                yield Static("", id="next-step", markup=False)
-                with VerticalScroll(id="step-details"):
-                    yield StepCard(id="step-card")
+                yield Line(id="heard")
+            yield StepColumn(id="step-column")
         yield RoomProjector(id="projector-view")
-        with Horizontal(id="status-row"):
-            yield Static("", id="status-line", markup=False)
-            yield Static("", id="save-state", markup=False)
+        yield StatusRow(id="status-row")
         yield NoteLine(
             placeholder=note_hint(self.app.size.width, self.type_first),
             id="note-line",
@@ -169,7 +184,7 @@ class LiveScreen(Screen[None]):
         self.catch_up()
         self._undrawn, self._draw_all = [], False
         self._notes_by_person = NotesByPerson(self.session)
-        self.save_message = _save_words(self.owner.save_state)
+        self.save_message = save_words(self.owner.save_state)
         self.set_class(not self.owner.save_state.ok, "-not-saved")
         self.set_class(self.projector, "-projector")
         self.set_class(self.type_first, "-type-first")
@@ -208,17 +223,12 @@ class LiveScreen(Screen[None]):
 
     def show_session(self) -> None:
         """Redraw everything that depends on the session, not only the clock."""
-        step = self.engine.current
-        self._show_text("#step-title", f"{step.title}  ({step.kind})")
-        self.query_one("#step-card", StepCard).show(step)
         upcoming = self.engine.next_index()
-        nxt = self.session.steps[upcoming] if upcoming is not None else None
-        next_text = (
-            f"Next: {nxt.title} ({plural(nxt.allowed_minutes, 'minute')})" if nxt else "Next: this is the last step."
+        self.query_one(StepColumn).show(
+            self.engine.current,
+            self.session.steps[upcoming] if upcoming is not None else None,
+            self.engine.finished,
         )
-        if self.engine.finished:
-            next_text = ""  # nothing comes next
-        self._show_text("#next-step", next_text)
         self.show_notes()
         self._shown_second = None
         self._shown_minute = None
@@ -242,7 +252,7 @@ class LiveScreen(Screen[None]):
             heading += f" - the newest {notes.option_count} of {notes.total}"
         if self.session.room_record_on and not self.audience:
             heading += " - on the projector"  # what is typed here, the room reads as it is typed
-        self._show_text("#notes-heading", heading)
+        self.query_one("#notes-heading", Line).say(heading)
         quiet = self._notes_by_person.not_heard_yet(self.session)
         if quiet:
             heard = f"Not heard from yet: {', '.join(quiet)}"
@@ -256,7 +266,7 @@ class LiveScreen(Screen[None]):
             heard = f"No one on the roster has arrived yet: press {self.records_key} to mark people arrived."
         else:
             heard = f"No one on the roster yet: press {self.records_key} to add people."
-        self._show_text("#heard", heard)
+        self.query_one("#heard", Line).say(heard)
 
     def watch_all_notes(self) -> None:
         if self.is_mounted:
@@ -271,14 +281,6 @@ class LiveScreen(Screen[None]):
     def _start_ticking(self) -> None:
         self.tick()
         self._tick_timer = self.set_interval(1.0, self.tick)
-
-    def _show_text(self, selector: str, text: str) -> None:
-        """Update a line only when its words change, so an idle screen stays idle."""
-        before = self._shown_text.get(selector)
-        if before != text:
-            self._shown_text[selector] = text
-            same_size = before is not None and len(before) == len(text)
-            self.query_one(selector, Static).update(text, layout=not same_size)
 
     def tick(self) -> None:
         """Redraw what a person would see change since the last tick, and nothing else."""
@@ -299,7 +301,7 @@ class LiveScreen(Screen[None]):
         self._shown_second = second
         step = self.engine.current
         finished = self.engine.finished
-        self.query_one("#timer", TimerPanel).show(step, countdown, now, finished)
+        self.query_one("#timer", TimerPanel).show(step, countdown, now, finished, self.start_key)
         if self.projector:
             self.show_room(now)
         # Clock times and lateness are in whole minutes: half-minute steps catch every change.
@@ -324,8 +326,7 @@ class LiveScreen(Screen[None]):
         status = plan_status(self.session, now).sentence()
         if finished:
             status = f"Finished at {self.session.ended_at:%H:%M}"
-        self._show_text("#status-line", status)
-        self._show_text("#save-state", self.save_message)
+        self.query_one(StatusRow).show(status, self.save_message, saving_works=not self.has_class("-not-saved"))
 
     def show_room(self, now: datetime | None = None) -> None:
         """The projector's view for the room (core/room_view.py), drawn only while it is on show."""
@@ -349,7 +350,7 @@ class LiveScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
-        self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
+        self.query_one(TimerPanel).set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
         self.query_one("#note-line", Input).placeholder = note_hint(self.size.width, self.type_first)
         self._shown_second = None
         self.tick()
@@ -496,12 +497,11 @@ class LiveScreen(Screen[None]):
             words = "The window that ran this session has gone: this window is taking it over..."
         elif link == Link.JOINING:
             words = "Joining the session..."
-        self._show_text("#link-state", words)
-        self.query_one("#link-state").display = bool(words)
+        self.query_one(RoomProjector).show_link(words)
 
     def _show_save(self, state: SaveState) -> None:
         was_failing = self.has_class("-not-saved")
-        words = _save_words(state)
+        words = save_words(state)
         if words == self.save_message and was_failing == (not state.ok):
             return
         self.save_message = words
@@ -523,7 +523,7 @@ class LiveScreen(Screen[None]):
 
     # Commands.
 
-    def run_command(self, command: str, /, **args) -> bool:
+    def run_command(self, command: str, /, **args: Any) -> bool:
         """Ask the owner to do `command`; one that cannot be done now is said in a notice."""
         try:
             self.owner.carry_out(Command(command, args))
@@ -617,7 +617,7 @@ class LiveScreen(Screen[None]):
             self.tick()
         self.refresh_bindings()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         refused = self._refused_agenda_key(event.key)
         if refused:
             event.stop()
@@ -936,17 +936,3 @@ class LiveScreen(Screen[None]):
         # moving it a row as well put it on the next step, so a second press moved another one.
         if self._index_of(message.step) >= 0:
             self.run_command("move_step", step=message.step, direction=message.direction)
-
-
-def _save_words(state: SaveState) -> str:
-    if not state.ok:
-        # Nothing unsaved is drawn as recorded, so say how much is waiting: it shows once it is on disk.
-        waiting = f" {plural(state.unsaved, 'change')} waiting to be saved." if state.unsaved else ""
-        return state.problem + waiting
-    if state.unsaved and state.warning:
-        return state.warning  # where the waiting changes are kept, and when they are added
-    saved = f"Saved {state.saved_at:%H:%M:%S}" if state.saved_at else "Not saved yet"
-    if state.unsaved:
-        # A slow disk: the change shows once it is written, and this says why it is not there yet.
-        saved = f"Saving {plural(state.unsaved, 'change')}..."
-    return f"{saved}. {state.warning}" if state.warning else saved

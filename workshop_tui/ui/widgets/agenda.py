@@ -2,9 +2,11 @@
 the chosen coming step."""
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -42,7 +44,7 @@ class Agenda(DataTable[str | Text]):
     }
     """
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         CHANGE_CHOSEN,
         Binding(
             "s",
@@ -109,7 +111,7 @@ class Agenda(DataTable[str | Text]):
         """The id of the step under the cursor; None when there are no steps."""
         if self.row_count == 0:
             return None
-        return self.coordinate_to_cell_key((self.cursor_row, 0)).row_key.value
+        return self.coordinate_to_cell_key(Coordinate(self.cursor_row, 0)).row_key.value
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Whether this window may press a key now is the screen's to say, for its keys and these alike.

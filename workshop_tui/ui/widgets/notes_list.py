@@ -1,6 +1,7 @@
 """The notes taken so far: this step's, or every step's. Kinds are named in words, not colour."""
 
 from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from textual.binding import BindingType
 from textual.message import Message
@@ -46,7 +47,7 @@ class NotesList(OptionList):
     """
 
     # Enter changes the chosen note too. The screen offers the same keys (and says which this window may press).
-    BINDINGS: list[BindingType] = [CHANGE_CHOSEN, REMOVE_CHOSEN]
+    BINDINGS: ClassVar[list[BindingType]] = [CHANGE_CHOSEN, REMOVE_CHOSEN]
     OWN_ACTIONS = frozenset({"change_chosen", "remove_chosen"})
 
     @dataclass
@@ -59,10 +60,10 @@ class NotesList(OptionList):
 
     MOST = 50
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         # Plain text: a note like "[see above]" is words, not markup.
         super().__init__(markup=False, **kwargs)
-        self._view: tuple | None = None
+        self._view: tuple[bool, str] | None = None
         self._session: Session | None = None  # the session last shown: another one is drawn whole
         self._events_seen = 0
         self._notes_seen = 0
