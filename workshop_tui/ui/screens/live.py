@@ -9,12 +9,12 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Input
 
 from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
@@ -36,8 +36,8 @@ from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_
 from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.widgets.agenda import Agenda
+from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
 from workshop_tui.ui.widgets.key_bar import KeyBar
-from workshop_tui.ui.widgets.line import Line
 from workshop_tui.ui.widgets.note_line import NoteLine, note_hint
 from workshop_tui.ui.widgets.notes_list import NotesList
 from workshop_tui.ui.widgets.room_projector import RoomProjector
@@ -73,20 +73,6 @@ class LiveScreen(Screen[None]):
     DEFAULT_CSS = """
     LiveScreen #live {
         height: 1fr;
-    }
-    /* At 80 columns the agenda has room for most step names on one line, the rest on two. */
-    LiveScreen #agenda-column {
-        width: 45%;
-        min-width: 46;
-        max-width: 70;
-    }
-    LiveScreen #notes-heading {
-        margin-top: 1;
-    }
-    LiveScreen #heard {
-        height: auto;
-        padding: 0 1;
-        color: $text-muted;
     }
     /* Projector view: only what the room needs (its look is in ui/widgets/room_projector.py). */
     LiveScreen.-projector #live,
@@ -153,12 +139,7 @@ class LiveScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="live"):
-            with Vertical(id="agenda-column"):
-                yield Static("Agenda", classes="heading")
-                yield Agenda(id="agenda")
-                yield Line("Notes for this step", classes="heading", id="notes-heading")
-                yield NotesList(id="notes")
-                yield Line(id="heard")
+            yield AgendaColumn(id="agenda-column")
             yield StepColumn(id="step-column")
         yield RoomProjector(id="projector-view")
         yield StatusRow(id="status-row")
@@ -240,33 +221,12 @@ class LiveScreen(Screen[None]):
         self._schedule_tick()
 
     def show_notes(self) -> None:
-        notes = self.query_one("#notes", NotesList)
-        notes.show(self.session, self.all_notes)
-        if self.type_first:  # a letter here would go into the note line, so no letter is offered
-            heading = "Notes for every step" if self.all_notes else "Notes for this step"
-        else:
-            heading = (
-                "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
-            )
-        if notes.total > notes.option_count:
-            heading += f" - the newest {notes.option_count} of {notes.total}"
-        if self.session.room_record_on and not self.audience:
-            heading += " - on the projector"  # what is typed here, the room reads as it is typed
-        self.query_one("#notes-heading", Line).say(heading)
+        column = self.query_one(AgendaColumn)
+        column.show_notes(
+            self.session, self.all_notes, self.type_first, self.session.room_record_on and not self.audience
+        )
         quiet = self._notes_by_person.not_heard_yet(self.session)
-        if quiet:
-            heard = f"Not heard from yet: {', '.join(quiet)}"
-        elif any(person.here for person in self.session.participants):
-            heard = "Everyone here has been heard."
-        elif not self.allowed("person_arrived"):
-            heard = (
-                "No one on the roster has arrived yet." if self.session.participants else "No one on the roster yet."
-            )
-        elif self.session.participants:
-            heard = f"No one on the roster has arrived yet: press {self.records_key} to mark people arrived."
-        else:
-            heard = f"No one on the roster yet: press {self.records_key} to add people."
-        self.query_one("#heard", Line).say(heard)
+        column.show_heard(heard_words(self.session, quiet, self.allowed("person_arrived"), self.records_key))
 
     def watch_all_notes(self) -> None:
         if self.is_mounted:
