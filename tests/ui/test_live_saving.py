@@ -85,11 +85,11 @@ def test_work_saved_under_a_new_name_reads_as_saved_with_where_it_went() -> None
     from datetime import datetime
 
     from workshop_tui.store.open_session import SaveState
-    from workshop_tui.ui.screens.live import _save_words
+    from workshop_tui.ui.widgets.status_row import save_words
 
     moved = SaveState(
         saved_at=datetime(2026, 12, 7, 10, 4, 5), warning="Your work is kept in /x/part-1 (saved 10-04-05).toml."
     )
     assert moved.ok
-    assert _save_words(moved) == "Saved 10:04:05. Your work is kept in /x/part-1 (saved 10-04-05).toml."
-    assert _save_words(SaveState(saved_at=None, problem="Could not save.")) == "Could not save."
+    assert save_words(moved) == "Saved 10:04:05. Your work is kept in /x/part-1 (saved 10-04-05).toml."
+    assert save_words(SaveState(saved_at=None, problem="Could not save.")) == "Could not save."

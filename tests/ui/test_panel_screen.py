@@ -33,7 +33,9 @@ def declarations(pilot: Pilot[Any]) -> None:
     """Each member who has not declared yet says they have no interests (declarations come first)."""
     screen = live(pilot.app)
     for number in range(1, len(MEMBERS) + 1):
-        if not screen.session.panel.declared(f"p{number}"):
+        panel = screen.session.panel
+        assert panel is not None
+        if not panel.declared(f"p{number}"):
             screen.run_command("declare_no_interests", member=f"p{number}")
 
 

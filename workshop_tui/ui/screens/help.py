@@ -33,7 +33,9 @@ from workshop_tui.ui.screens.sessions_browser import SessionsBrowser
 from workshop_tui.ui.screens.step_form import StepForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
+from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.fitted_table import FittedTable
+from workshop_tui.ui.widgets.notes_list import NotesList
 from workshop_tui.ui.widgets.panel_tables import (
     ApplicationsTable,
     DeclarationsTable,
@@ -82,7 +84,7 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "During a session",
-        (LiveScreen,),
+        (LiveScreen, Agenda, NotesList),  # the agenda's and the notes list's keys are the screen's too
         "Start a note with + for an idea, ? for a question, ! for a concern, or > for the parking lot.\n"
         "Put @name in a note to say who said it; the name is completed from the roster. "
         "No @ means anonymous.\n\n"

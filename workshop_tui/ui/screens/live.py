@@ -1,69 +1,60 @@
 """The live session screen: agenda, current step, big countdown, status line and note line."""
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.timer import Timer
+from textual.widgets import Header, Input
 
-from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.core.alerts import alerts_between
 from workshop_tui.core.countdown import countdown_text
-from workshop_tui.core.heard import NotesByPerson
-from workshop_tui.core.wording import plural
-from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.event_kinds import Area, Kind, redraws
+from workshop_tui.core.heard import NotesByPerson
+from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.roles import CALLED, may, refusal
 from workshop_tui.core.room_view import room_view
+from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
-from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.shown_session import ShownSession
-from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
+from workshop_tui.core.wording import plural
+from workshop_tui.model import Event, Session
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
 from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
-from workshop_tui.ui.screens.live_agenda_edits import AgendaEdits
-from workshop_tui.ui.screens.live_records import RecordKeeping
+from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
+from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
+from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
 from workshop_tui.ui.screens.panel import PanelScreen
+from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.widgets.agenda import Agenda
-from workshop_tui.ui.widgets.note_line import NoteLine
+from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
+from workshop_tui.ui.widgets.key_bar import KeyBar
+from workshop_tui.ui.widgets.note_line import NoteLine, note_hint
 from workshop_tui.ui.widgets.notes_list import NotesList
 from workshop_tui.ui.widgets.room_projector import RoomProjector
 from workshop_tui.ui.widgets.roster_suggester import RosterSuggester
-from workshop_tui.ui.widgets.step_card import StepCard
+from workshop_tui.ui.widgets.status_row import StatusRow, save_words
+from workshop_tui.ui.widgets.step_column import StepColumn
 from workshop_tui.ui.widgets.timer_panel import TimerPanel
 from workshop_tui.ui.window_rights import is_in_browser
 
-
-_MARK_WORDS = ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name"
-# The note line's hint: the whole sentence when it fits, else the marks with fewer words around them.
-NOTE_HINTS = (f"Press t to type a note. Start with {_MARK_WORDS}", f"Press t for a note: {_MARK_WORDS}")
-TYPE_FIRST_HINTS = (f"Type a note and press Enter. Start with {_MARK_WORDS}", f"Type a note: {_MARK_WORDS}")
-# The note line's padding takes a cell each side, and the cursor sits on the hint's first letter.
-_NOTE_LINE_EDGES = 3
-
-
 AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before the room is told
-
-
-def note_hint(width: int, type_first: bool = False) -> str:
-    """The longest hint that fits a note line as wide as the screen."""
-    hints = TYPE_FIRST_HINTS if type_first else NOTE_HINTS
-    return next((hint for hint in hints if len(hint) <= width - _NOTE_LINE_EDGES), hints[-1])
 
 
 # The events a session that follows on from another begins with; after any other, it has got going.
 CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
 
 
-def round_still_open(session) -> str:
+def round_still_open(session: Session) -> str:
     """What a round still lacks, said before finishing: nothing can be changed afterwards."""
     panel = session.panel
     if panel is None:
@@ -75,218 +66,29 @@ def round_still_open(session) -> str:
     return (" In the round, " + " and ".join(missing) + ". After finishing they cannot be added.") if missing else ""
 
 
-class LiveScreen(AgendaEdits, RecordKeeping, Screen):
+class LiveScreen(Screen[None]):
     """Runs one session. Every key becomes an engine command; the screen only draws."""
 
-    BINDINGS = [
-        Binding("space", "toggle_timer", "Timer", id="timer", tooltip="Start or pause the timer"),
-        Binding("n", "next_step", "Next", id="next", tooltip="Go to the next step"),
-        Binding("p", "previous_step", "Back", id="previous", tooltip="Go back to the previous step"),
-        Binding(
-            "plus,equals_sign", "add_minute", "Minute", id="add_minute", show=False, tooltip="Add a minute to this step"
-        ),
-        Binding(
-            "minus", "remove_minute", "Minute", id="remove_minute", show=False, tooltip="Take a minute off this step"
-        ),
-        Binding("t", "note_line", "Note", id="note", tooltip="Type a note under this step (Enter saves it)"),
-        Binding(
-            "d",
-            "decision",
-            "Decision",
-            id="decision",
-            tooltip="Record a decision: the question, how it was decided, the counts and the outcome",
-        ),
-        Binding(
-            "a",
-            "action",
-            "Action",
-            id="action",
-            tooltip="Add an action: what, who and by when (from the chosen note, if the notes list is in use)",
-        ),
-        Binding(
-            "r", "records", "Records", id="records", show=False, tooltip="People, parking lot, actions and decisions"
-        ),
-        Binding(
-            "c",
-            "panel",
-            "Panel",
-            id="panel",
-            tooltip="The commissioning panel: applications, declarations, scores, moderation and ranking",
-        ),
-        Binding("l", "parking_lot", "Parking lot", id="parking_lot", show=False, tooltip="Show the parking lot"),
-        Binding(
-            "v",
-            "all_notes",
-            "All notes",
-            id="all_notes",
-            show=False,
-            tooltip="Show every step's notes, or only this step's",
-        ),
-        Binding("ctrl+z", "undo_remove", "Undo", id="undo", show=False, tooltip="Bring back the note removed last"),
-        Binding("f", "projector", "Projector", id="projector", tooltip="Projector view on or off"),
-        # The group's record on the projector: the facilitator's (core/roles.py); each of a pair is offered only
-        # when it would change something.
-        Binding(
-            "g",
-            "show_room_record",
-            "Show record",
-            id="show_room_record",
-            show=False,
-            tooltip="Show the group's record on the projector",
-        ),
-        Binding(
-            "g", "hide_room_record", "Hide record", id="hide_room_record", show=False, tooltip="Hide the group's record"
-        ),
-        Binding(
-            "ctrl+n",
-            "show_room_names",
-            "Show names",
-            id="show_room_names",
-            show=False,
-            tooltip="Show names in the group's record",
-        ),
-        Binding("ctrl+n", "hide_room_names", "Hide names", id="hide_room_names", show=False, tooltip="Hide names"),
-        Binding(
-            "i",
-            "insert_step",
-            "Add step",
-            id="insert_step",
-            show=False,
-            tooltip="Add a step after this one: your own, or a method from the library",
-        ),
-        Binding(
-            "e",
-            "edit_step",
-            "Change",
-            id="edit_step",
-            show=False,
-            tooltip="Change the chosen coming step, or the chosen note",
-        ),
-        Binding(
-            "s",
-            "skip_step",
-            "Skip step",
-            id="skip_step",
-            show=False,
-            tooltip="Skip the chosen coming step, or bring it back",
-        ),
-        Binding(
-            "x,delete",
-            "remove_step",
-            "Remove",
-            id="remove_step",
-            show=False,
-            tooltip="Remove the chosen coming step, or the chosen note",
-        ),
-        Binding(
-            "ctrl+up",
-            "move_step(-1)",
-            "Move step up",
-            id="move_up",
-            show=False,
-            tooltip="Move the chosen coming step up",
-        ),
-        Binding(
-            "ctrl+down",
-            "move_step(1)",
-            "Move step down",
-            id="move_down",
-            show=False,
-            tooltip="Move the chosen coming step down",
-        ),
-        Binding("ctrl+f", "finish", "Finish", id="finish", show=False, tooltip="Finish the session"),
-        Binding(
-            "ctrl+t",
-            "share_agenda",
-            "Share agenda",
-            id="share_agenda",
-            show=False,
-            tooltip="Let the note-taker's window move the agenda, run the timer and change the roster too, or stop it",
-        ),
-        Binding(
-            "ctrl+g",
-            "who_may_join",
-            "Who may join",
-            id="who_may_join",
-            show=False,
-            tooltip="The codes for a co-chair and each panel member, and whether guests may join",
-        ),
-        Binding(
-            "escape",
-            "leave_note_line",
-            "Leave note line",
-            id="leave_note_line",
-            show=False,
-            tooltip="Leave the note line (or the projector view)",
-        ),
-        # These reach the timer even while a note is being typed, and show in the footer then.
-        Binding(
-            "f5",
-            "typing_timer",
-            "Timer",
-            id="timer_while_typing",
-            priority=True,
-            tooltip="Start or pause the timer, even while typing a note",
-        ),
-        Binding(
-            "f7",
-            "typing_previous",
-            "Back",
-            id="previous_while_typing",
-            priority=True,
-            tooltip="Go back a step, even while typing a note",
-        ),
-        Binding(
-            "f8",
-            "typing_next",
-            "Next",
-            id="next_while_typing",
-            priority=True,
-            tooltip="Go to the next step, even while typing a note",
-        ),
-        Binding(
-            "f3",
-            "typing_decision",
-            "Decision",
-            id="decision_while_typing",
-            priority=True,
-            tooltip="Record a decision, even while typing a note",
-        ),
-        Binding(
-            "f4",
-            "typing_action",
-            "Action",
-            id="action_while_typing",
-            priority=True,
-            tooltip="Add an action, even while typing a note",
-        ),
-        Binding(
-            "f9",
-            "typing_panel",
-            "Panel",
-            id="panel_while_typing",
-            priority=True,
-            tooltip="The commissioning panel, even while typing a note",
-        ),
-        Binding(
-            "f6",
-            "typing_records",
-            "Records",
-            id="records_while_typing",
-            priority=True,
-            tooltip="People, parking lot, actions and decisions, even while typing a note",
-        ),
-        # Type-first: every printable key goes into the note line, and commands live on F-keys only.
-        Binding(
-            "f2",
-            "type_first",
-            "Type first",
-            id="type_first",
-            priority=True,
-            show=False,
-            tooltip="Type first on or off: every letter goes into the note line, commands are on F-keys (for a note-taker)",
-        ),
-    ]
+    # How the screen is laid out; each widget's own look is in its DEFAULT_CSS (ui/widgets/).
+    DEFAULT_CSS = """
+    LiveScreen #live {
+        height: 1fr;
+    }
+    /* Projector view: only what the room needs (its look is in ui/widgets/room_projector.py). */
+    LiveScreen.-projector #live,
+    LiveScreen.-projector #status-row,
+    LiveScreen.-projector #note-line,
+    LiveScreen.-no-notes #note-line,
+    LiveScreen.-projector Footer,
+    LiveScreen.-projector Header {
+        display: none;
+    }
+    LiveScreen.-projector #projector-view {
+        display: block;
+    }
+    """
+
+    BINDINGS = LIVE_BINDINGS
 
     projector = var(False)
     all_notes = var(False)
@@ -304,19 +106,20 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.set_reactive(LiveScreen.type_first, role in ("note-taker", "guest"))
         self.set_reactive(LiveScreen.projector, self.audience)
         self._finished_shown = False
-        self.save_message = _save_words(owner.save_state)
+        self.save_message = save_words(owner.save_state)
         # What this screen draws: its own copy of the session as far as it is saved, changed on this thread.
         self.shown = ShownSession(owner)
-        self._undrawn: list = []  # events caught up on and not drawn yet
+        self._undrawn: list[Event] = []  # events caught up on and not drawn yet
         self._draw_all = False  # the copy was rebuilt whole: draw everything
         self._notes_by_person = NotesByPerson(self.session)
         self._shown_second: str | None = None
-        self._agenda_cells: tuple | None = None
+        self._agenda_cells: tuple[tuple[object, ...], ...] | None = None
         self._last_left: float | None = None
-        self._shown_text: dict[str, str] = {}
         self._shown_minute: str | None = None
-        self._tick_timer = None
-        self._close_timer = None  # closes the session a minute after it finished, unless the finish is taken back
+        self._tick_timer: Timer | None = None
+        self._close_timer: Timer | None = (
+            None  # closes the session a minute after it finished, unless the finish is taken back
+        )
         self._finishing_here = False  # set while this window's own finish is applied
         self._away_since: datetime | None = None  # when the window that runs the session went away, if it has
 
@@ -330,28 +133,16 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         return self.owner.path
 
     @property
-    def session(self):
+    def session(self) -> Session:
         return self.engine.session
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="live"):
-            with Vertical(id="agenda-column"):
-                yield Static("Agenda", classes="heading")
-                yield Agenda(id="agenda")
-                yield Static("Notes for this step", classes="heading", id="notes-heading")
-                yield NotesList(id="notes")
-                yield Static("", id="heard", markup=False)
-            with Vertical(id="step-column"):
-                yield Static("", id="step-title", markup=False)
-                yield TimerPanel(id="timer")
-                yield Static("", id="next-step", markup=False)
-                with VerticalScroll(id="step-details"):
-                    yield StepCard(id="step-card")
+            yield AgendaColumn(id="agenda-column")
+            yield StepColumn(id="step-column")
         yield RoomProjector(id="projector-view")
-        with Horizontal(id="status-row"):
-            yield Static("", id="status-line", markup=False)
-            yield Static("", id="save-state", markup=False)
+        yield StatusRow(id="status-row")
         yield NoteLine(
             placeholder=note_hint(self.app.size.width, self.type_first),
             id="note-line",
@@ -374,7 +165,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self.catch_up()
         self._undrawn, self._draw_all = [], False
         self._notes_by_person = NotesByPerson(self.session)
-        self.save_message = _save_words(self.owner.save_state)
+        self.save_message = save_words(self.owner.save_state)
         self.set_class(not self.owner.save_state.ok, "-not-saved")
         self.set_class(self.projector, "-projector")
         self.set_class(self.type_first, "-type-first")
@@ -413,17 +204,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def show_session(self) -> None:
         """Redraw everything that depends on the session, not only the clock."""
-        step = self.engine.current
-        self._show_text("#step-title", f"{step.title}  ({step.kind})")
-        self.query_one("#step-card", StepCard).show(step)
         upcoming = self.engine.next_index()
-        nxt = self.session.steps[upcoming] if upcoming is not None else None
-        next_text = (
-            f"Next: {nxt.title} ({plural(nxt.allowed_minutes, 'minute')})" if nxt else "Next: this is the last step."
+        self.query_one(StepColumn).show(
+            self.engine.current,
+            self.session.steps[upcoming] if upcoming is not None else None,
+            self.engine.finished,
         )
-        if self.engine.finished:
-            next_text = ""  # nothing comes next
-        self._show_text("#next-step", next_text)
         self.show_notes()
         self._shown_second = None
         self._shown_minute = None
@@ -435,33 +221,12 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._schedule_tick()
 
     def show_notes(self) -> None:
-        notes = self.query_one("#notes", NotesList)
-        notes.show(self.session, self.all_notes)
-        if self.type_first:  # a letter here would go into the note line, so no letter is offered
-            heading = "Notes for every step" if self.all_notes else "Notes for this step"
-        else:
-            heading = (
-                "Notes for every step (v: this step only)" if self.all_notes else "Notes for this step (v: all steps)"
-            )
-        if notes.total > notes.option_count:
-            heading += f" - the newest {notes.option_count} of {notes.total}"
-        if self.session.room_record_on and not self.audience:
-            heading += " - on the projector"  # what is typed here, the room reads as it is typed
-        self._show_text("#notes-heading", heading)
+        column = self.query_one(AgendaColumn)
+        column.show_notes(
+            self.session, self.all_notes, self.type_first, self.session.room_record_on and not self.audience
+        )
         quiet = self._notes_by_person.not_heard_yet(self.session)
-        if quiet:
-            heard = f"Not heard from yet: {', '.join(quiet)}"
-        elif any(person.here for person in self.session.participants):
-            heard = "Everyone here has been heard."
-        elif not self.allowed("person_arrived"):
-            heard = (
-                "No one on the roster has arrived yet." if self.session.participants else "No one on the roster yet."
-            )
-        elif self.session.participants:
-            heard = f"No one on the roster has arrived yet: press {self.records_key} to mark people arrived."
-        else:
-            heard = f"No one on the roster yet: press {self.records_key} to add people."
-        self._show_text("#heard", heard)
+        column.show_heard(heard_words(self.session, quiet, self.allowed("person_arrived"), self.records_key))
 
     def watch_all_notes(self) -> None:
         if self.is_mounted:
@@ -476,14 +241,6 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
     def _start_ticking(self) -> None:
         self.tick()
         self._tick_timer = self.set_interval(1.0, self.tick)
-
-    def _show_text(self, selector: str, text: str) -> None:
-        """Update a line only when its words change, so an idle screen stays idle."""
-        before = self._shown_text.get(selector)
-        if before != text:
-            self._shown_text[selector] = text
-            same_size = before is not None and len(before) == len(text)
-            self.query_one(selector, Static).update(text, layout=not same_size)
 
     def tick(self) -> None:
         """Redraw what a person would see change since the last tick, and nothing else."""
@@ -504,7 +261,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._shown_second = second
         step = self.engine.current
         finished = self.engine.finished
-        self.query_one("#timer", TimerPanel).show(step, countdown, now, finished)
+        self.query_one("#timer", TimerPanel).show(step, countdown, now, finished, self.start_key)
         if self.projector:
             self.show_room(now)
         # Clock times and lateness are in whole minutes: half-minute steps catch every change.
@@ -529,8 +286,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         status = plan_status(self.session, now).sentence()
         if finished:
             status = f"Finished at {self.session.ended_at:%H:%M}"
-        self._show_text("#status-line", status)
-        self._show_text("#save-state", self.save_message)
+        self.query_one(StatusRow).show(status, self.save_message, saving_works=not self.has_class("-not-saved"))
 
     def show_room(self, now: datetime | None = None) -> None:
         """The projector's view for the room (core/room_view.py), drawn only while it is on show."""
@@ -554,7 +310,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
-        self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
+        self.query_one(TimerPanel).set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
         self.query_one("#note-line", Input).placeholder = note_hint(self.size.width, self.type_first)
         self._shown_second = None
         self.tick()
@@ -701,12 +457,11 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             words = "The window that ran this session has gone: this window is taking it over..."
         elif link == Link.JOINING:
             words = "Joining the session..."
-        self._show_text("#link-state", words)
-        self.query_one("#link-state").display = bool(words)
+        self.query_one(RoomProjector).show_link(words)
 
     def _show_save(self, state: SaveState) -> None:
         was_failing = self.has_class("-not-saved")
-        words = _save_words(state)
+        words = save_words(state)
         if words == self.save_message and was_failing == (not state.ok):
             return
         self.save_message = words
@@ -728,7 +483,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
 
     # Commands.
 
-    def run_command(self, command: str, /, **args) -> bool:
+    def run_command(self, command: str, /, **args: Any) -> bool:
         """Ask the owner to do `command`; one that cannot be done now is said in a notice."""
         try:
             self.owner.carry_out(Command(command, args))
@@ -742,129 +497,22 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """Draw what is saved now: a change of this window's own shows as soon as it is on disk."""
         self._show_change(Change((), self.owner.save_state))
 
-    TYPING_KEYS = {
-        "typing_timer",
-        "typing_previous",
-        "typing_next",
-        "typing_decision",
-        "typing_action",
-        "typing_records",
-        "typing_panel",
-    }
-    HIDDEN_WHILE_TYPING = {"add_minute", "remove_minute"}
-
-    # Once finished, a session cannot change: these keys are not offered then.
-    CHANGING_KEYS = {
-        "toggle_timer",
-        "next_step",
-        "previous_step",
-        "add_minute",
-        "remove_minute",
-        "note_line",
-        "decision",
-        "action",
-        "undo_remove",
-        "insert_step",
-        "edit_step",
-        "skip_step",
-        "remove_step",
-        "move_step",
-        *TYPING_KEYS,
-    }
-
-    # Keys that a person typing a note could press by accident: off in type-first mode.
-    LETTER_KEYS = {
-        "toggle_timer",
-        "next_step",
-        "previous_step",
-        "add_minute",
-        "remove_minute",
-        "note_line",
-        "decision",
-        "action",
-        "records",
-        "panel",
-        "parking_lot",
-        "all_notes",
-        "projector",
-        "show_room_record",
-        "hide_room_record",
-        "insert_step",
-        "edit_step",
-        "skip_step",
-        "remove_step",
-        "leave_note_line",
-    }
-
-    # The keys that move the agenda or run the timer, and the command each sends (core/roles.py decides who).
-    AGENDA_KEYS = {
-        "toggle_timer": "start_timer",
-        "typing_timer": "start_timer",
-        "next_step": "next_step",
-        "typing_next": "next_step",
-        "previous_step": "previous_step",
-        "typing_previous": "previous_step",
-        "add_minute": "add_minutes",
-        "remove_minute": "add_minutes",
-        "insert_step": "insert_step",
-        "skip_step": "skip_step",
-        "move_step": "move_step",
-        "share_agenda": "share_agenda",
-    }
-
-    # The keys that add to the record, and the command each sends.
-    RECORD_KEYS = {
-        "note_line": "add_note",
-        "decision": "record_decision",
-        "typing_decision": "record_decision",
-        "action": "add_action",
-        "typing_action": "add_action",
-        "undo_remove": "undo_remove",
-    }
-
-    # The keys that show or hide the group's record on the projector, and its names (the "room_record" command).
-    ROOM_KEYS = {"show_room_record", "hide_room_record", "show_room_names", "hide_room_names"}
-
-    def _room_key_changes(self, action: str) -> bool:
-        """Each of the pair is offered only when it would change what the projector shows."""
-        on, names = self.session.room_record_on, self.session.room_names_shown
-        return {
-            "show_room_record": not on,
-            "hide_room_record": on,
-            "show_room_names": not names,
-            "hide_room_names": names,
-        }[action]
-
     def allowed(self, command: str) -> bool:
         """Whether this window may send `command` now (core/roles.py, with the session's own setting)."""
         return may(self.role, command, is_in_browser(self.app), self.session.note_taker_runs_agenda)
 
-    def check_action(self, action: str, parameters) -> bool | None:
-        """While a note is typed the footer shows F5, F7 and F8; otherwise space, n and p."""
-        if self.audience:
-            return False  # the audience window shows the session; it changes nothing
-        if action in self.AGENDA_KEYS and not self.allowed(self.AGENDA_KEYS[action]):
-            return False  # not offered; pressed anyway, it says why (on_key)
-        if action in self.RECORD_KEYS and not self.allowed(self.RECORD_KEYS[action]):
-            return False  # a panel member's window: their sheet, not the record
-        if action == "who_may_join" and not self.allowed("make_codes"):
-            return False  # the facilitator's alone
-        if action in self.ROOM_KEYS:
-            return self.allowed("room_record") and not self.engine.finished and self._room_key_changes(action)
-        if action == "finish" and not self.may_finish:
-            return False  # the facilitator's alone (core/roles.py)
-        if action in self.CHANGING_KEYS and self.engine.finished:
-            return False
-        if self.type_first and action in self.LETTER_KEYS and not self.from_palette:
-            return False  # a letter would be typed by accident; the command list (Ctrl+P) still offers it
-        if action in ("panel", "typing_panel") and self.session.plan.panel is None:
-            return False  # only a panel plan scores applications
-        typing = isinstance(self.focused, Input)
-        if action in self.TYPING_KEYS:
-            return typing
-        if action in self.HIDDEN_WHILE_TYPING and typing and not self.from_palette:
-            return False
-        return True
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        now = KeyState(
+            audience=self.audience,
+            finished=self.engine.finished,
+            type_first=self.type_first,
+            from_palette=self.from_palette,
+            typing=isinstance(self.focused, Input),
+            has_panel=self.session.plan.panel is not None,
+            room_record_on=self.session.room_record_on,
+            room_names_shown=self.session.room_names_shown,
+        )
+        return offered(action, now, self.allowed)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
@@ -929,7 +577,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
             self.tick()
         self.refresh_bindings()
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         refused = self._refused_agenda_key(event.key)
         if refused:
             event.stop()
@@ -948,16 +596,7 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         """The command an agenda key of this screen would send, when this window may not send it."""
         if self.audience:
             return ""  # the audience's keys do nothing
-        room_key = any(b.action in self.ROOM_KEYS for b in self._bindings.key_to_bindings.get(key, []))
-        if room_key and not self.allowed("room_record") and not (self.type_first and len(key) == 1):
-            return "room_record"
-        if self.type_first and key not in ("f5", "f7", "f8"):
-            return ""  # a letter typed first is a letter
-        for binding in self._bindings.key_to_bindings.get(key, []):
-            command = self.AGENDA_KEYS.get(binding.action.split("(")[0])
-            if command and not self.allowed(command):
-                return command
-        return ""
+        return refused_key(key, self._bindings.key_to_bindings.get(key, []), self.allowed, self.type_first)
 
     def action_share_agenda(self) -> None:
         shared = not self.session.note_taker_runs_agenda
@@ -1156,20 +795,104 @@ class LiveScreen(AgendaEdits, RecordKeeping, Screen):
         self._schedule_tick()
         self.notify("The finish was taken back. The session carries on, with its timer paused.", title="Carrying on")
 
-    @on(NotesList.OptionSelected, "#notes")
-    def note_chosen(self, event: NotesList.OptionSelected) -> None:
-        self.edit_note(event.option.id)
+    # Recording: notes, decisions, actions, people and the parking lot.
 
+    def try_command(self, command: str, /, **args: Any) -> str:
+        """Do `command` for a form: "" when done, else the sentence saying why not, for the form to show."""
+        try:
+            self.owner.carry_out(Command(command, args))
+        except NotNow as reason:
+            return str(reason)
+        self.show_saved()
+        return ""
 
-def _save_words(state: SaveState) -> str:
-    if not state.ok:
-        # Nothing unsaved is drawn as recorded, so say how much is waiting: it shows once it is on disk.
-        waiting = f" {plural(state.unsaved, 'change')} waiting to be saved." if state.unsaved else ""
-        return state.problem + waiting
-    if state.unsaved and state.warning:
-        return state.warning  # where the waiting changes are kept, and when they are added
-    saved = f"Saved {state.saved_at:%H:%M:%S}" if state.saved_at else "Not saved yet"
-    if state.unsaved:
-        # A slow disk: the change shows once it is written, and this says why it is not there yet.
-        saved = f"Saving {plural(state.unsaved, 'change')}..."
-    return f"{saved}. {state.warning}" if state.warning else saved
+    def notes_in_use(self) -> str | None:
+        """The chosen note's id when the notes list has the focus."""
+        notes = self.query_one("#notes", NotesList)
+        return notes.chosen_note if self.focused is notes else None
+
+    def on_notes_list_change_note(self, message: NotesList.ChangeNote) -> None:
+        ask_to_change_note(self.app, self.engine.note_by_id(message.note), self.try_command)
+
+    def on_notes_list_remove_note(self, message: NotesList.RemoveNote) -> None:
+        if self.run_command("remove_note", note_id=message.note):
+            self.notify("Note removed. Ctrl+Z brings it back.", title="Removed")
+
+    def action_undo_remove(self) -> None:
+        self.run_command("undo_remove")
+
+    def action_all_notes(self) -> None:
+        self.all_notes = not self.all_notes
+
+    def action_decision(self) -> None:
+        ask_for_a_decision(self.app, self.engine, self.try_command)
+
+    def action_action(self) -> None:
+        self.ask_for_action(from_note=self.notes_in_use() or "")
+
+    def ask_for_action(self, from_note: str = "", done: Callable[[], object] | None = None) -> None:
+        """Open the action form; from a note, its words are the starting point (the records screen asks too)."""
+        ask_for_an_action(self.app, self.engine, self.try_command, from_note, done)
+
+    def action_records(self, tab: str = "people") -> None:
+        self.app.push_screen(RecordsScreen(self, tab), lambda _: self.show_session())
+
+    def action_parking_lot(self) -> None:
+        self.action_records("parking")
+
+    # Changing the plan on the fly. The agenda's keys act on its chosen step; so do the same keys here,
+    # wherever the focus is, and from the command list.
+
+    def action_insert_step(self) -> None:
+        ask_for_a_new_step(self.app, len(self.engine.present_people()), self.try_command)
+
+    def action_change_chosen(self) -> None:
+        if self.notes_in_use():
+            self.query_one("#notes", NotesList).action_change_chosen()
+        else:
+            self.query_one("#agenda", Agenda).action_change_chosen()
+
+    def action_remove_chosen(self) -> None:
+        if self.notes_in_use():
+            self.query_one("#notes", NotesList).action_remove_chosen()
+        else:
+            self.query_one("#agenda", Agenda).action_remove_chosen()
+
+    def action_skip_step(self) -> None:
+        self.query_one("#agenda", Agenda).action_skip_step()
+
+    def action_move_step(self, direction: int) -> None:
+        self.query_one("#agenda", Agenda).action_move_step(direction)
+
+    def _index_of(self, step: str | None) -> int:
+        """Where the step is among the session's steps; -1 if it is not there."""
+        return next((i for i, each in enumerate(self.session.steps) if each.id == step), -1)
+
+    def on_agenda_change_step(self, message: Agenda.ChangeStep) -> None:
+        try:
+            step = self.engine.coming(self._index_of(message.step))
+        except NotNow as reason:
+            self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
+            return
+        ask_to_change_step(self.app, step, self.try_command)
+
+    def on_agenda_remove_step(self, message: Agenda.RemoveStep) -> None:
+        try:
+            step = self.engine.coming(self._index_of(message.step))
+        except NotNow as reason:
+            self.notify(str(reason), title="Not now", severity="warning")
+            return
+        ask_to_remove_step(self.app, step, self.run_command)
+
+    def on_agenda_skip_step(self, message: Agenda.SkipStep) -> None:
+        # By the step's id, and saying which the person asked for: skip it, or bring it back.
+        index = self._index_of(message.step)
+        if index >= 0:
+            step = self.session.steps[index]
+            self.run_command("skip_step", step=step.id, skip=step.skipped_at is None)
+
+    def on_agenda_move_step(self, message: Agenda.MoveStep) -> None:
+        # The highlight stays on the moved step by itself (Agenda.show finds it by the step, not the row):
+        # moving it a row as well put it on the next step, so a second press moved another one.
+        if self._index_of(message.step) >= 0:
+            self.run_command("move_step", step=message.step, direction=message.direction)

@@ -110,6 +110,10 @@ class StepForm(FormDialog[StepDetails]):
     StepForm #step-prompts {
         height: 3;
     }
+    StepForm #step-title {
+        text-style: bold;
+        height: auto;
+    }
     """
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", tooltip="Save the step")]

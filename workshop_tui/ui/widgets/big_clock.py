@@ -7,9 +7,9 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.app import ComposeResult
 from textual.geometry import Region
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.reactive import reactive
 
 # Five columns by seven rows per character; '#' is ink.
 GLYPHS = {

@@ -9,10 +9,36 @@ order with the letters around it, so each note is exactly what was typed before 
 from textual import events
 from textual.widgets import Input
 
+from workshop_tui.model.note import NOTE_KIND_WORDS, NOTE_MARKS
 from workshop_tui.ui.widgets.roster_suggester import naming_someone
+
+_MARK_WORDS = ", ".join(f"{mark} {NOTE_KIND_WORDS[kind]}" for mark, kind in NOTE_MARKS.items()) + ", @name"
+# The note line's hint: the whole sentence when it fits, else the marks with fewer words around them.
+NOTE_HINTS = (f"Press t to type a note. Start with {_MARK_WORDS}", f"Press t for a note: {_MARK_WORDS}")
+TYPE_FIRST_HINTS = (f"Type a note and press Enter. Start with {_MARK_WORDS}", f"Type a note: {_MARK_WORDS}")
+# The note line's padding takes a cell each side, and the cursor sits on the hint's first letter.
+_NOTE_LINE_EDGES = 3
+
+
+def note_hint(width: int, type_first: bool = False) -> str:
+    """The longest hint that fits a note line as wide as the screen."""
+    hints = TYPE_FIRST_HINTS if type_first else NOTE_HINTS
+    return next((hint for hint in hints if len(hint) <= width - _NOTE_LINE_EDGES), hints[-1])
 
 
 class NoteLine(Input):
+    DEFAULT_CSS = """
+    NoteLine, NoteLine:focus {
+        border: none;
+        height: 1;
+        padding: 0 1;
+    }
+    NoteLine:focus {
+        background: $boost;
+        text-style: bold;
+    }
+    """
+
     def _watch_value(self, value: str) -> None:
         # Textual asks the suggester on a worker of its own at every key. The roster has an answer
         # only while an @name is typed, so for the rest of a note it is not asked: in a burst of

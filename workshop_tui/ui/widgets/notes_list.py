@@ -1,5 +1,10 @@
 """The notes taken so far: this step's, or every step's. Kinds are named in words, not colour."""
 
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual.binding import BindingType
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -8,6 +13,7 @@ from workshop_tui.core.wording import names_and
 from workshop_tui.model import Note, Session
 from workshop_tui.model.note import NOTE_KIND_WORDS
 from workshop_tui.model.participant import person_labels
+from workshop_tui.ui.widgets.chosen_keys import CHANGE_CHOSEN, REMOVE_CHOSEN
 
 # Changes that can alter notes already on show, or the names beside them.
 REDRAW_EVENTS = {Kind.NOTE_EDIT, Kind.NOTE_REMOVE, Kind.NOTE_RESTORE, Kind.NOTE_DEALT_WITH, Kind.PERSON_ADD}
@@ -29,12 +35,35 @@ class NotesList(OptionList):
     and older notes stay in the file and in the review.
     """
 
+    DEFAULT_CSS = """
+    NotesList, NotesList:focus {
+        height: 1fr;
+        min-height: 3;
+        border: none;
+    }
+    NotesList:focus {
+        background: $boost;
+    }
+    """
+
+    # Enter changes the chosen note too. The screen offers the same keys (and says which this window may press).
+    BINDINGS: ClassVar[list[BindingType]] = [CHANGE_CHOSEN, REMOVE_CHOSEN]
+    OWN_ACTIONS = frozenset({"change_chosen", "remove_chosen"})
+
+    @dataclass
+    class ChangeNote(Message):
+        note: str
+
+    @dataclass
+    class RemoveNote(Message):
+        note: str
+
     MOST = 50
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         # Plain text: a note like "[see above]" is words, not markup.
         super().__init__(markup=False, **kwargs)
-        self._view: tuple | None = None
+        self._view: tuple[bool, str] | None = None
         self._session: Session | None = None  # the session last shown: another one is drawn whole
         self._events_seen = 0
         self._notes_seen = 0
@@ -96,3 +125,23 @@ class NotesList(OptionList):
     def chosen_note(self) -> str | None:
         option = self.highlighted_option
         return option.id if option else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With no note chosen the key is left to the screen (it acts on the agenda's chosen step). Whether this
+        # window may press it now is the screen's to say, for its keys and these alike.
+        if action in self.OWN_ACTIONS:
+            return self.chosen_note is not None and self.screen.check_action(action, parameters)
+        return super().check_action(action, parameters)
+
+    def action_change_chosen(self) -> None:
+        if self.chosen_note is not None:
+            self.post_message(self.ChangeNote(self.chosen_note))
+
+    def action_remove_chosen(self) -> None:
+        if self.chosen_note is not None:
+            self.post_message(self.RemoveNote(self.chosen_note))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.ChangeNote(event.option.id))

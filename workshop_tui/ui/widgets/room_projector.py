@@ -2,12 +2,15 @@
 the time left (a break's "back at"), the next step and, while the facilitator shows it, the group's
 record of this step as it is typed. Nothing here names a key or a technical state."""
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from workshop_tui.core.room_view import RoomRecord, RoomView
 from workshop_tui.ui.widgets.big_clock import BigClock
+from workshop_tui.ui.widgets.line import Line
 from workshop_tui.ui.widgets.timer_panel import digits_text
 
 # How each line of the record starts, so the kinds are told apart in words, not by colour alone.
@@ -94,7 +97,7 @@ class RoomProjector(Vertical):
     }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: dict[str, str] = {}
         self._record: tuple[RoomRecord, ...] | None = None
@@ -108,7 +111,13 @@ class RoomProjector(Vertical):
             yield Static("", id="record-heading", markup=False)
             yield VerticalScroll(id="record-lines", can_focus=False)
         yield Static("", id="projector-next", markup=False)
-        yield Static("", id="link-state", markup=False)
+        yield Line(id="link-state")
+
+    def show_link(self, words: str) -> None:
+        """Where this window stands with the session, in words for the room; "" shows nothing."""
+        line = self.query_one("#link-state", Line)
+        line.say(words)
+        line.display = bool(words)
 
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a larger clock above the record.

@@ -1,5 +1,7 @@
 """The current step in readable type: its title, kind, instructions and prompts."""
 
+from typing import Any
+
 from textual.widgets import Static
 
 from workshop_tui.model import SessionStep
@@ -15,7 +17,7 @@ def step_text(step: SessionStep) -> str:
 class StepCard(Static):
     """Plain text only: nothing typed into a plan is read as markup."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__("", markup=False, **kwargs)
 
     def show(self, step: SessionStep) -> None:

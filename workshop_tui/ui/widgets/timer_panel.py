@@ -1,6 +1,7 @@
 """The countdown for the current step: big digits, words for its state, and a progress bar."""
 
 from datetime import datetime
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -40,7 +41,65 @@ def digits_text(left: float) -> str:
 
 
 class TimerPanel(Vertical):
-    def __init__(self, **kwargs) -> None:
+    """The screen sets `-roomy` when it has room for the much larger clock (a laptop on a projector)."""
+
+    DEFAULT_CSS = """
+    TimerPanel {
+        height: auto;
+    }
+    TimerPanel #countdown {
+        width: auto;
+        text-style: bold;
+    }
+    TimerPanel #timer-words {
+        height: auto;
+    }
+    TimerPanel #roomy-clock {
+        display: none;
+        height: 14;
+    }
+    TimerPanel.-roomy #roomy-clock {
+        display: block;
+    }
+    TimerPanel.-roomy #countdown {
+        display: none;
+    }
+    TimerPanel.-over #roomy-clock {
+        color: $overrun;
+    }
+    TimerPanel #back-at {
+        display: none;
+        height: auto;
+    }
+    TimerPanel.-break #back-at {
+        display: block;
+    }
+    TimerPanel #back-at-words {
+        width: auto;
+        padding: 1 1 0 0;
+        text-style: bold;
+    }
+    TimerPanel #back-at-time {
+        width: auto;
+        text-style: bold;
+    }
+    TimerPanel.-over #countdown, TimerPanel.-over #timer-words {
+        color: $overrun;
+        text-style: bold;
+    }
+    TimerPanel.-paused #countdown {
+        color: $text-muted;
+    }
+    /* Not the accent: in the default theme that is an orange, too near the overrun's. */
+    TimerPanel #step-progress {
+        color: $text-primary;
+    }
+    TimerPanel.-over #step-progress {
+        color: $overrun;
+    }
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: dict[str, str] = {}
 
@@ -53,12 +112,13 @@ class TimerPanel(Vertical):
         yield Static("", id="timer-words", markup=False)
         yield StepProgress(id="step-progress")
 
-    def show(self, step: SessionStep, countdown: Countdown, now: datetime, finished: bool) -> None:
+    def show(self, step: SessionStep, countdown: Countdown, now: datetime, finished: bool, start_key: str) -> None:
+        """`start_key` is the key that starts the timer in this window, as the words name it ("" for none)."""
         left = countdown.left(now)
         self._update_digits("#countdown", digits_text(left))
-        if self.screen.has_class("-roomy"):
+        if self.has_class("-roomy"):
             self.query_one("#roomy-clock", BigClock).text = digits_text(left)
-        words = timer_words(step, countdown, now, finished, getattr(self.screen, "start_key", "space"))
+        words = timer_words(step, countdown, now, finished, start_key)
         before = self._shown.get("words")
         if before != words:
             self._shown["words"] = words
