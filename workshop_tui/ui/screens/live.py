@@ -33,8 +33,6 @@ from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
 from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
-from workshop_tui.ui.screens.panel import PanelScreen
-from workshop_tui.ui.screens.records import RecordsScreen
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
 from workshop_tui.ui.widgets.key_bar import KeyBar
@@ -543,6 +541,8 @@ class LiveScreen(Screen[None]):
         self.action_panel()
 
     def action_panel(self) -> None:
+        from workshop_tui.ui.screens.panel import PanelScreen  # loaded when first opened, not at launch
+
         self.app.push_screen(PanelScreen(self), lambda _: self.show_session())
 
     def action_type_first(self) -> None:
@@ -835,6 +835,8 @@ class LiveScreen(Screen[None]):
         ask_for_an_action(self.app, self.engine, self.try_command, from_note, done)
 
     def action_records(self, tab: str = "people") -> None:
+        from workshop_tui.ui.screens.records import RecordsScreen  # loaded when first opened, not at launch
+
         self.app.push_screen(RecordsScreen(self, tab), lambda _: self.show_session())
 
     def action_parking_lot(self) -> None:

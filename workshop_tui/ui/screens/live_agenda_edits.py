@@ -7,24 +7,28 @@ session (the live screen's `try_command` or `run_command`, which go through the 
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
 from workshop_tui.model.method import LibraryMethod
 from workshop_tui.model.session import SessionStep
-from workshop_tui.ui.screens.confirm import ConfirmScreen
-from workshop_tui.ui.screens.method_chooser import MethodChooser
-from workshop_tui.ui.screens.step_form import StepDetails, StepForm
+
+if TYPE_CHECKING:
+    from workshop_tui.ui.screens.step_form import StepDetails
 
 # Does a command for a form: "" when done, else the sentence saying why not (LiveScreen.try_command).
 TryCommand = Callable[..., str]
 
 
 def ask_for_a_new_step(app: App[Any], people_here: int, try_command: TryCommand) -> None:
+    # Each form loads when first asked for: the live screen opens without them.
+    from workshop_tui.ui.screens.method_chooser import MethodChooser
+    from workshop_tui.ui.screens.step_form import StepDetails, StepForm
+
     """Add a step after the current one: one of your own, or a method from the library."""
 
-    def attempt(details: StepDetails) -> str:
+    def attempt(details: "StepDetails") -> str:
         return try_command(
             "insert_step",
             title=details.title,
@@ -52,9 +56,11 @@ def ask_for_a_new_step(app: App[Any], people_here: int, try_command: TryCommand)
 
 
 def ask_to_change_step(app: App[Any], step: SessionStep, try_command: TryCommand) -> None:
+    from workshop_tui.ui.screens.step_form import StepForm
+
     """A coming step's title and minutes (its kind stays)."""
 
-    def attempt(details: StepDetails) -> str:
+    def attempt(details: "StepDetails") -> str:
         return try_command("change_step", step=step.id, title=details.title, minutes=details.minutes)
 
     app.push_screen(
@@ -65,6 +71,8 @@ def ask_to_change_step(app: App[Any], step: SessionStep, try_command: TryCommand
 
 
 def ask_to_remove_step(app: App[Any], step: SessionStep, run_command: Callable[..., bool]) -> None:
+    from workshop_tui.ui.screens.confirm import ConfirmScreen
+
     """Take a coming step off the agenda, once the facilitator says yes."""
 
     def answered(yes: bool | None) -> None:

@@ -11,13 +11,12 @@ from textual.app import App
 
 from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.model import Note
-from workshop_tui.ui.screens.action_form import ActionForm
-from workshop_tui.ui.screens.decision_form import DecisionForm
 from workshop_tui.ui.screens.live_agenda_edits import TryCommand
-from workshop_tui.ui.screens.text_prompt import TextPrompt
 
 
 def ask_to_change_note(app: App[Any], note: Note, try_command: TryCommand) -> None:
+    from workshop_tui.ui.screens.text_prompt import TextPrompt  # each form loads when first asked for
+
     question = "Change this note. Its earlier wording is kept in the file. @name says who said it."
     app.push_screen(
         TextPrompt(question, note.text, attempt=lambda text: try_command("edit_note", note_id=note.id, text=text))
@@ -25,6 +24,8 @@ def ask_to_change_note(app: App[Any], note: Note, try_command: TryCommand) -> No
 
 
 def ask_for_a_decision(app: App[Any], engine: SessionEngine, try_command: TryCommand) -> None:
+    from workshop_tui.ui.screens.decision_form import DecisionForm
+
     present = [p.id for p in engine.present_people()]
 
     def recorded(fields: dict[str, Any] | None) -> None:
@@ -51,6 +52,8 @@ def ask_for_an_action(
     done: Callable[[], object] | None = None,
 ) -> None:
     """Open the action form; from a note, its words are the starting point."""
+    from workshop_tui.ui.screens.action_form import ActionForm
+
     text = engine.note_by_id(from_note).text if from_note else ""
 
     def added(fields: dict[str, Any] | None) -> None:
