@@ -6,6 +6,7 @@ from textual.widgets import DataTable, Static
 
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.moderation import ModerationTab
 from tests.panel_helpers import CRITERIA
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app, panel_of, two_applications, words
@@ -303,7 +304,7 @@ async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(s
         run("reveal_scores")
         await pilot.press("tab", "tab", "tab")  # moderation, on the first application
         await pilot.pause()
-        moderating = pilot.app.screen.moderating
+        moderating = pilot.app.screen.query_one(ModerationTab).moderating
         run("enter_score", member="p4", application=moderating, criterion="need", level=5)  # Priya's late sheet
         await pilot.pause()
         table = pilot.app.screen.query_one("#moderation-table", DataTable)

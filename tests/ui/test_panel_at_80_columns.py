@@ -5,13 +5,11 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 
-from workshop_tui.ui.widgets.panel_tables import (
-    ApplicationsTable,
-    DeclarationsTable,
-    ModerationTable,
-    RankingTable,
-    ScoreSheet,
-)
+from workshop_tui.ui.widgets.applications_list import ApplicationsTable
+from workshop_tui.ui.widgets.declarations_list import DeclarationsTable
+from workshop_tui.ui.widgets.moderation import ModerationTable
+from workshop_tui.ui.widgets.ranking import RankingTable
+from workshop_tui.ui.widgets.score_sheet import ScoreSheet
 from tests.panel_helpers import CRITERIA
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app
