@@ -183,10 +183,6 @@ class PanelScreen(Screen[None]):
 
     # The tabs.
 
-    @property
-    def tab(self) -> str:
-        return self.query_one(TabbedContent).active
-
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         event.pane.query_one(PanelTable).focus()
         self.refresh_bindings()
@@ -330,31 +326,6 @@ class PanelScreen(Screen[None]):
         if words != self.last_said:
             self.last_said = words
             self.notify(words, title="Not here", severity="warning")
-
-    def ask_change(self, member: str, application: str, criterion: str, level: int | None) -> None:
-        """A score changed after the reveal, on a sheet or in moderation: it needs a reason."""
-        assert self.panel is not None
-        name = self.labels()[member]
-        said = "no score" if level is None else str(level)
-        question = (
-            f"{name} changes their score for '{self.panel.criterion(criterion).name}' to {said}. Why? "
-            "(The first score is kept. The applicant's letter gives this reason.)"
-        )
-        names = [p.name for p in self.session.participants if p.name]
-        self.app.push_screen(
-            TextPrompt(
-                question,
-                names=names,
-                attempt=lambda reason: self.live.try_command(
-                    "change_score",
-                    member=member,
-                    application=application,
-                    criterion=criterion,
-                    level=level,
-                    reason=reason,
-                ),
-            )
-        )
 
     def action_close(self) -> None:
         self.dismiss()

@@ -154,7 +154,7 @@ class ModerationTable(PanelTable):
             if find_score(panel, row, moderating, criterion) is None and not panel.has_interest(row, moderating):
                 screen.run("enter_score", member=row, application=moderating, criterion=criterion, level=level)
                 return
-            screen.ask_change(row, moderating, criterion, level)
+            self.ask_change(row, moderating, criterion, level)
         else:
             self.notify(
                 "Type on a member's row to change their score, or on the Agreed row to agree one.",

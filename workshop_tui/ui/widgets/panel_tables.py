@@ -19,6 +19,7 @@ from workshop_tui.core.panel_events import find_score
 from workshop_tui.model.panel import Panel
 from workshop_tui.model.participant import Participant
 from workshop_tui.model.round import Criterion
+from workshop_tui.ui.screens.text_prompt import TextPrompt
 
 if TYPE_CHECKING:
     from workshop_tui.ui.screens.panel import PanelScreen
@@ -109,6 +110,32 @@ class PanelTable(DataTable[Any]):
 
     def typed_level(self, level: int | None) -> None:
         """A digit (or n, for no score) typed on a table of scores."""
+
+    def ask_change(self, member: str, application: str, criterion: str, level: int | None) -> None:
+        """A score changed after the reveal, on a sheet or in moderation: it needs a reason."""
+        screen = panel_screen(self)
+        assert screen.panel is not None
+        name = screen.labels()[member]
+        said = "no score" if level is None else str(level)
+        question = (
+            f"{name} changes their score for '{screen.panel.criterion(criterion).name}' to {said}. Why? "
+            "(The first score is kept. The applicant's letter gives this reason.)"
+        )
+        names = [p.name for p in screen.session.participants if p.name]
+        self.app.push_screen(
+            TextPrompt(
+                question,
+                names=names,
+                attempt=lambda reason: screen.live.try_command(
+                    "change_score",
+                    member=member,
+                    application=application,
+                    criterion=criterion,
+                    level=level,
+                    reason=reason,
+                ),
+            )
+        )
 
     @property
     def chosen(self) -> str | None:

@@ -215,7 +215,7 @@ class ScoreSheet(PanelTable):
                     screen.last_said = "after the reveal"
                     self.notify("Entered after the reveal: the record marks it so.", title="Entered")
             return
-        screen.ask_change(member.id, application, criterion, level)
+        self.ask_change(member.id, application, criterion, level)
 
     def _ask_type_over(self, member: Participant, application: str, criterion: str, level: int | None) -> None:
         """A score the member typed in their own window is theirs: typed over only when the person says yes."""
