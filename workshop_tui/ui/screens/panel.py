@@ -294,11 +294,12 @@ class PanelScreen(Screen[None]):
         assert panel is not None  # a score is typed only in an open round
         scores = self.query_one(ScoresTab)
         member = scores.member()
+        counts = entered(panel, self.scorers())
         if member is not None and member_id == member.id:
             self.query_one(ScoreSheet).show_cell(panel, member.id, application, criterion)
-            scores.show_words(member, layout=False)
+            scores.show_words(member, counts, layout=False)
         if panel.revealed_at is None:  # the ranking shows only how many are in: one cell changes
-            done, wanted = entered(panel, self.scorers())[application]
+            done, wanted = counts[application]
             self.query_one(RankingTable).set_quietly(application, 2, f"{done} of {wanted}")
         else:
             self.query_one(RankingTab).draw()

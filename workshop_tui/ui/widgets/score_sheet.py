@@ -311,7 +311,7 @@ class ScoresTab(TabPane):
             sheet.clear(columns=True)
             return
         sheet.fill(panel, member.id, screen.name_width(60))
-        self.show_words(member)
+        self.show_words(member, entered(panel, screen.scorers()))
         self.show_rubric()
         self.query_one("#sheet-legend", Static).update(
             f"Type a score from {lowest_to_highest(panel)}, or n for no score; c writes a comment. {LEGEND}"
@@ -321,13 +321,12 @@ class ScoresTab(TabPane):
             if rubric.styles.height is None or rubric.styles.height.value != most:
                 rubric.styles.height = most
 
-    def show_words(self, member: Participant, layout: bool = True) -> None:
-        """Whose sheet it is, how many scores are in, and whether the room may see them."""
+    def show_words(self, member: Participant, counts: dict[str, tuple[int, int]], layout: bool = True) -> None:
+        """Whose sheet it is, how many scores are in (`counts`, from `entered`), and whether the room may see them."""
         screen = panel_screen(self)
         panel = screen.panel
         assert panel is not None
         scorers = screen.scorers()
-        counts = entered(panel, scorers)
         mine, wanted = entered_by(panel, member.id), wanted_of(panel, member.id)
         total = sum(done for done, _ in counts.values()), sum(wanted for _, wanted in counts.values())
         shown = (
