@@ -31,6 +31,21 @@ class ApplicationForm(EnterMovesOn):
     # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
     # their field, so a quick "words, Ctrl+S" would save the field without its last words.
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_application", tooltip="Add the application")]
+    DEFAULT_CSS = """
+    ApplicationForm {
+        align: center middle;
+    }
+    ApplicationForm #application-fields {
+        height: auto;
+        max-height: 1fr;
+    }
+    ApplicationForm #application-fields .field-pair, ApplicationForm #application-fields .field-pair Vertical {
+        height: auto;
+    }
+    ApplicationForm #application-fields .field-pair Vertical {
+        width: 1fr;
+    }
+    """
     FIELDS = ("organisation", "project", "amount", "area", "summary", "link")
 
     def __init__(self, attempt: Attempt | None = None, editing: Application | None = None) -> None:
@@ -104,6 +119,12 @@ class ApplicationForm(EnterMovesOn):
 class DeclarationForm(FormDialog):
     """A member's link to one applicant."""
 
+    DEFAULT_CSS = """
+    DeclarationForm {
+        align: center middle;
+    }
+    """
+
     def __init__(self, member: str, applications: list[Application], attempt: Attempt | None = None) -> None:
         super().__init__(attempt)
         self.member, self.applications = member, applications
@@ -142,6 +163,11 @@ class AwardForm(EnterMovesOn):
     """The panel's decision on one application, with its reason in words fit for the applicant."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", tooltip="Record the decision")]
+    DEFAULT_CSS = """
+    AwardForm {
+        align: center middle;
+    }
+    """
 
     def __init__(
         self,
