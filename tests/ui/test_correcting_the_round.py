@@ -14,6 +14,7 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.panel import PanelScreen
 from workshop_tui.ui.screens.text_prompt import TextPrompt
+from workshop_tui.ui.widgets.moderation import ModerationTab
 from tests.panel_helpers import CRITERIA, the_panel
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app, panel_of, two_applications, words
@@ -331,7 +332,7 @@ async def test_a_late_sheet_typed_after_the_reveal_shows_in_moderation_at_once(
         await pilot.press("tab", "tab", "tab")  # moderation, on the first application
         await pilot.pause()
         assert isinstance(pilot.app.screen, PanelScreen)
-        moderating = pilot.app.screen.moderating
+        moderating = pilot.app.screen.query_one(ModerationTab).moderating
         run("enter_score", member="p4", application=moderating, criterion="need", level=5)  # Priya's late sheet
         await pilot.pause()
         table = pilot.app.screen.query_one("#moderation-table", DataTable)

@@ -11,13 +11,11 @@ from rich.text import Text
 from textual.widgets import DataTable, TabbedContent
 
 from workshop_tui.core.clock import FakeClock
-from workshop_tui.ui.widgets.panel_tables import (
-    ApplicationsTable,
-    DeclarationsTable,
-    ModerationTable,
-    RankingTable,
-    ScoreSheet,
-)
+from workshop_tui.ui.widgets.applications_list import ApplicationsTable
+from workshop_tui.ui.widgets.declarations_list import DeclarationsTable
+from workshop_tui.ui.widgets.moderation import ModerationTable
+from workshop_tui.ui.widgets.ranking import RankingTable
+from workshop_tui.ui.widgets.score_sheet import ScoreSheet
 from tests.panel_helpers import CRITERIA
 from tests.ui.live_helpers import live
 from tests.ui.test_panel_screen import panel_app

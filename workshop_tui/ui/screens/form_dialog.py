@@ -13,6 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+# The most a count typed into a form can be is what the session takes (more is a slip of the keyboard):
+# one limit, in the model, so a form never refuses what the session would take, or takes what it refuses.
 from workshop_tui.model.command_arguments import LARGEST_COUNT
 
 # What a form gives when it is saved (each form says which); None when it is cancelled.
@@ -23,8 +25,6 @@ Attempt = Callable[[Answer], str]
 
 # A field's box narrower than this has its problem said on the form's own line instead.
 NARROWEST_NOTE = 30
-# The most a count typed into a form can be is what the session takes (more is a slip of the keyboard):
-# one limit, in the model, so a form never refuses what the session would take, or takes what it refuses.
 
 
 class FormProblem(Exception):

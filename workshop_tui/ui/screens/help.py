@@ -34,15 +34,13 @@ from workshop_tui.ui.screens.step_form import StepForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
 from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
 from workshop_tui.ui.widgets.agenda import Agenda
+from workshop_tui.ui.widgets.applications_list import ApplicationsTable
+from workshop_tui.ui.widgets.declarations_list import DeclarationsTable
 from workshop_tui.ui.widgets.fitted_table import FittedTable
+from workshop_tui.ui.widgets.moderation import ModerationTable
 from workshop_tui.ui.widgets.notes_list import NotesList
-from workshop_tui.ui.widgets.panel_tables import (
-    ApplicationsTable,
-    DeclarationsTable,
-    ModerationTable,
-    RankingTable,
-    ScoreSheet,
-)
+from workshop_tui.ui.widgets.ranking import RankingTable
+from workshop_tui.ui.widgets.score_sheet import ScoreSheet
 
 
 @dataclass(frozen=True)

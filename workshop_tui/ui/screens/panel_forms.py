@@ -1,5 +1,7 @@
 """The panel's small forms: the pot, an application, a declaration of interest, and an award."""
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,21 +21,40 @@ def money(text: str, what: str, field: str = "") -> int:
     return pence
 
 
+# What each panel form gives: its fields by name, handed to the session command as its arguments.
+Fields = dict[str, Any]
+
+
 def _buttons(save: str) -> ComposeResult:
     with Horizontal(classes="buttons"):
         yield Button(save, id="save", variant="primary")
         yield Button("Cancel (escape)", id="cancel")
 
 
-class ApplicationForm(EnterMovesOn):
+class ApplicationForm(EnterMovesOn[Fields]):
     """Type in one application, as it is on its paper form; or, given `editing`, correct one (with a reason)."""
 
     # Not a priority binding: a priority key is read before the letters typed just ahead of it reach
     # their field, so a quick "words, Ctrl+S" would save the field without its last words.
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_application", tooltip="Add the application")]
+    DEFAULT_CSS = """
+    ApplicationForm {
+        align: center middle;
+    }
+    ApplicationForm #application-fields {
+        height: auto;
+        max-height: 1fr;
+    }
+    ApplicationForm #application-fields .field-pair, ApplicationForm #application-fields .field-pair Vertical {
+        height: auto;
+    }
+    ApplicationForm #application-fields .field-pair Vertical {
+        width: 1fr;
+    }
+    """
     FIELDS = ("organisation", "project", "amount", "area", "summary", "link")
 
-    def __init__(self, attempt: Attempt | None = None, editing: Application | None = None) -> None:
+    def __init__(self, attempt: Attempt[Fields] | None = None, editing: Application | None = None) -> None:
         super().__init__(attempt)
         self.editing = editing
 
@@ -101,10 +122,16 @@ class ApplicationForm(EnterMovesOn):
         self.finish({**value, "amount_pence": amount})
 
 
-class DeclarationForm(FormDialog):
+class DeclarationForm(FormDialog[Fields]):
     """A member's link to one applicant."""
 
-    def __init__(self, member: str, applications: list[Application], attempt: Attempt | None = None) -> None:
+    DEFAULT_CSS = """
+    DeclarationForm {
+        align: center middle;
+    }
+    """
+
+    def __init__(self, member: str, applications: list[Application], attempt: Attempt[Fields] | None = None) -> None:
         super().__init__(attempt)
         self.member, self.applications = member, applications
 
@@ -138,10 +165,15 @@ class DeclarationForm(FormDialog):
         self.finish({"application": chosen, "interest": self.query_one("#declaration-interest", Input).value})
 
 
-class AwardForm(EnterMovesOn):
+class AwardForm(EnterMovesOn[Fields]):
     """The panel's decision on one application, with its reason in words fit for the applicant."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save_award", tooltip="Record the decision")]
+    DEFAULT_CSS = """
+    AwardForm {
+        align: center middle;
+    }
+    """
 
     def __init__(
         self,
@@ -149,7 +181,7 @@ class AwardForm(EnterMovesOn):
         outcome: str,
         departure: str,
         left: str,
-        attempt: Attempt | None = None,
+        attempt: Attempt[Fields] | None = None,
         names: list[str] | None = None,
         comments: list[str] | None = None,
     ) -> None:
