@@ -14,8 +14,6 @@ from pathlib import Path
 from workshop_tui.cli import screen
 from workshop_tui.cli.parser import AddCommand, Parser
 from workshop_tui.cli.usage_problem import BAD_INPUT, UsageProblem
-from workshop_tui.core.plan_checks import check_plan
-from workshop_tui.core.timings_report import damaged_lines
 from workshop_tui.core.wording import length_in_words, plural
 from workshop_tui.model import Plan
 from workshop_tui.model.plan import PLAN_NAME
@@ -113,6 +111,8 @@ def check(args: argparse.Namespace, sessions_dir: Path) -> int:
         return BAD_INPUT
     plan = entry.plan
     assert plan is not None  # find_plan gives only plans that load
+    from workshop_tui.core.plan_checks import check_plan  # its word lists load only for a check, not for every command
+
     findings = check_plan(plan)
     length = f"{plan.title}: {plural(len(plan.steps), 'step')}, {length_in_words(plan.planned_minutes)}"
     # A built-in plan is named as the user named it: the path inside the installed package means nothing to them.
@@ -260,6 +260,8 @@ def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
     stats = stats_of(entry.plan, sessions)
     width = min(100, max(60, shutil.get_terminal_size((80, 24)).columns))
     print("\n".join(report_lines(stats, width)))
+    from workshop_tui.core.timings_report import damaged_lines
+
     for line in damaged_lines(history.damaged, sessions_dir):
         print(line)
     if not args.save:
@@ -276,6 +278,8 @@ def plan_stats(args: argparse.Namespace, sessions_dir: Path) -> int:
     except PlanNotSaved as problem:
         raise UsageProblem(str(problem).rstrip(".")) from None
     print(f"\n{saved.said}")
+    from workshop_tui.core.plan_checks import check_plan
+
     findings = check_plan(saved.plan)
     if findings:
         print(

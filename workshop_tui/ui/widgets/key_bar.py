@@ -13,10 +13,28 @@ from textual.widgets import Footer
 
 
 class KeyBar(Footer):
+    # The keys last drawn: the screen says its bindings changed at every change of focus and of what
+    # is allowed now, often with the same keys to show. Redrawing the bar remakes every key, so it is
+    # redrawn only when what it shows would change (on opening the live screen: once, not ten times).
+    _drawn: tuple[bool, tuple[tuple[str, str, str, bool, str], ...]] | None = None
+
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
         if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.recompose)
+            self.call_after_refresh(self._redraw_if_changed)
+
+    def _keys_to_show(self) -> tuple[bool, tuple[tuple[str, str, str, bool, str], ...]]:
+        """What the bar would draw: close together or not (by the width), and each key shown."""
+        keys = tuple(
+            (binding.key, binding.action, binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return self.app.size.width < self.NARROW, keys
+
+    async def _redraw_if_changed(self) -> None:
+        if self.is_attached and self._keys_to_show() != self._drawn:
+            await self.recompose()
 
     # At 80 columns a screen with many keys has more than one line holds. Rather than a key cut in the
     # middle ("es" for "esc Back"), the bar is drawn close together on a narrow screen, and leaves out the
@@ -40,6 +58,7 @@ class KeyBar(Footer):
         self._fit_soon()
 
     async def recompose(self) -> None:
+        self._drawn = self._keys_to_show() if self._bindings_ready and self.is_attached else None
         await super().recompose()
         self._fit_soon()
 
