@@ -60,7 +60,7 @@ class Glyph(Widget):
         super().__init__()
         self.char = char
         self.scale = (1, 1)
-        self._paper = Style()
+        self._paper: Style | None = None  # set for each draw (render_lines)
 
     def show(self, char: str) -> None:
         if char != self.char:
@@ -77,7 +77,8 @@ class Glyph(Widget):
         across, down = self.scale
         rows = GLYPHS.get(self.char, GLYPHS[" "])
         pattern = rows[y // down] if y < GLYPH_HEIGHT * down else ""
-        return _drawn_row(pattern, across, self.size.width, self._paper)
+        paper = self._paper if self._paper is not None else self.rich_style  # asked outside a draw
+        return _drawn_row(pattern, across, self.size.width, paper)
 
 
 @lru_cache(maxsize=512)
@@ -102,10 +103,23 @@ class BigClock(Widget):
 
     text: reactive[str] = reactive("0:00", repaint=False)
 
+    # The characters are made when the clock is first shown, not when its screen opens: a live screen
+    # has two big clocks (the roomy timer's and the projector's), hidden at launch on most terminals.
+    _made = False
+
     def compose(self) -> ComposeResult:
-        yield from (Glyph(char) for char in self.text)
+        return iter(())
+
+    def on_show(self) -> None:
+        if not self._made:
+            self._made = True
+            glyphs = [Glyph(char) for char in self.text]
+            self._fit(glyphs)  # sized before they are drawn: the first frame shows them at their size
+            self.mount_all(glyphs)
 
     def watch_text(self, before: str, after: str) -> None:
+        if not self._made:
+            return  # drawn from the text when first shown
         glyphs = list(self.query_children(Glyph))
         if len(glyphs) != len(after):
             self.remove_children()
@@ -121,11 +135,11 @@ class BigClock(Widget):
     def on_mount(self) -> None:
         self._fit()
 
-    def _fit(self) -> None:
+    def _fit(self, glyphs: list[Glyph] | None = None) -> None:
         """Give every character the size that makes the whole clock as large as the space allows."""
         width, height = self.size
         across, down = scales(self.text, width, height)
-        for number, glyph in enumerate(self.query_children(Glyph)):
+        for number, glyph in enumerate(list(self.query_children(Glyph)) if glyphs is None else glyphs):
             glyph.scale = (across, down)
             glyph.styles.width = GLYPH_WIDTH * across
             glyph.styles.height = GLYPH_HEIGHT * down
