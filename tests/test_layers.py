@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 CORE_PACKAGES = ["model", "core", "store", "export"]
 
 
@@ -87,3 +89,68 @@ def test_the_file_work_check_sees_file_work_where_there_is_some():
     assert "fcntl" in _file_work_in(store / "session_lock.py")
     assert "open_own_file" in _file_work_in(store / "journal.py")  # opens the file, never through a link
     assert any(found.startswith("open()") for found in _file_work_in(store / "atomic.py"))
+
+
+# No import circles. The layers' own contracts (lower layers never import higher ones) are in
+# pyproject.toml, checked by `lint-imports` in .ci/run; this finds circles between modules anywhere,
+# counting imports inside functions and under TYPE_CHECKING, which hide a circle rather than break it.
+
+# Circles other engineers are breaking in issue 17, allowed only until their work is merged. The lead
+# removes each entry after merging it; this test fails once a listed circle has gone, to say so.
+CIRCLES_BEING_BROKEN = [
+    {
+        "workshop_tui.core.event_kinds",
+        "workshop_tui.core.panel_events",
+        "workshop_tui.core.record_events",
+        "workshop_tui.core.session_events",
+    },
+    {"workshop_tui.ui.app", "workshop_tui.ui.keys", "workshop_tui.ui.screens.help"},
+]
+
+
+def import_circles(graph) -> list[set[str]]:
+    """Each group of modules that import one another, directly or through others: a module's circle is
+    the modules it imports, at any depth, that also import it."""
+    circles: list[set[str]] = []
+    for module in sorted(graph.modules):
+        if any(module in circle for circle in circles):
+            continue
+        circle = graph.find_upstream_modules(module) & graph.find_downstream_modules(module)
+        if circle:
+            circles.append(circle | {module})
+    return circles
+
+
+def _said(graph, circle: set[str]) -> str:
+    """A circle as the imports that make it, each with its line, so the message says where to look."""
+    lines = []
+    for importer in sorted(circle):
+        for imported in sorted(circle & graph.find_modules_directly_imported_by(importer)):
+            for detail in graph.get_import_details(importer=importer, imported=imported):
+                lines.append(f"{importer} line {detail['line_number']}: {detail['line_contents']}")
+    return "\n".join(lines)
+
+
+def test_no_module_imports_one_that_imports_it_back():
+    grimp = pytest.importorskip("grimp", reason="grimp comes with the test extra: pip install -e '.[test]'")
+    graph = grimp.build_graph("workshop_tui", cache_dir=None)
+    circles = import_circles(graph)
+    unexpected = [_said(graph, circle) for circle in circles if circle not in CIRCLES_BEING_BROKEN]
+    assert unexpected == [], "Import circles:\n\n" + "\n\n".join(unexpected)
+    gone = [sorted(circle) for circle in CIRCLES_BEING_BROKEN if circle not in circles]
+    assert gone == [], f"No longer circles: remove them from CIRCLES_BEING_BROKEN: {gone}"
+
+
+def test_the_circle_check_sees_a_circle_closed_inside_a_function(tmp_path, monkeypatch):
+    # The same check on a small package proves it sees a circle, even one closed by an import in a function.
+    grimp = pytest.importorskip("grimp", reason="grimp comes with the test extra: pip install -e '.[test]'")
+    package = tmp_path / "circle_example"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "owner.py").write_text("from circle_example import server\n")
+    (package / "server.py").write_text("def command():\n    from circle_example.owner import Owner\n")
+    (package / "alone.py").write_text("from circle_example import owner\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    graph = grimp.build_graph("circle_example", cache_dir=None)
+    assert import_circles(graph) == [{"circle_example.owner", "circle_example.server"}]
+    assert "circle_example.server line 2:" in _said(graph, import_circles(graph)[0])
