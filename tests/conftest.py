@@ -91,3 +91,32 @@ def git_of_nobody(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+
+
+# The markers (declared in pyproject.toml), given here by where a test is and what it needs, so no
+# test has to remember them. `pytest -m "not slow"` is a developer's run of a few minutes at most.
+TERMINAL_TESTS = Path(__file__).parent / "terminal"
+
+# Other tests that take long on two cores (measured with `--durations`): a file's every test, or one test.
+SLOW = {}
+
+
+def _needs_chromium(item: pytest.Item) -> bool:
+    # Each test that drives Chromium is skipped without it, and says so in its skip's reason.
+    return any(
+        mark.name == "skipif" and "chromium" in str(mark.kwargs.get("reason", "")).lower()
+        for mark in item.iter_markers()
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if TERMINAL_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.terminal)
+            item.add_marker(pytest.mark.slow)
+        if _needs_chromium(item):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        file, _, name = item.nodeid.partition("::")
+        if file in SLOW or f"{file}::{name.partition('[')[0]}" in SLOW:
+            item.add_marker(pytest.mark.slow)
