@@ -63,15 +63,6 @@ def minutes_column(seconds: float) -> str:
     return str(whole_minutes(seconds)) if whole_minutes(seconds) or not seconds else "<1"
 
 
-def added_in_words(minutes: int) -> str:
-    """Minutes added to a step with + or taken off with -: '3 added', '2 taken off', '' for none."""
-    if minutes > 0:
-        return f"{minutes} added"
-    if minutes < 0:
-        return f"{-minutes} taken off"
-    return ""
-
-
 _METHODS_EXPLAINED = {
     "consensus": "Consensus: the group talks it through until everyone can support the decision.",
     "consent": "Consent: the proposal goes ahead unless someone has an objection, and objections are heard first.",
