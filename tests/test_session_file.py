@@ -103,17 +103,22 @@ def _run_and_check(folder: Path, plan: Plan, offset: timezone, steps: list[tuple
         # The summary at the head, with the tail folded in, says what the whole file says.
         expected = summary_of(loaded.session)
         assert read_summary(owner.path) == expected
-        # The quick reading of the head says what tomllib says, or leaves it to tomllib.
+        # The quick reading of the head says what tomllib says. It leaves a head to tomllib only when a
+        # value in it has an escape (a title with a quote, a backslash or a control character): this
+        # app's plain heads, nearly all of them, are read quickly.
         head = owner.path.read_bytes().split(b"\n[session]\n")[0]
+        plain = b"\\" not in head
         quick = quick_head(head)
         parsed = tomllib.loads(head.decode())
-        assert quick is None or quick == parsed
+        assert quick == parsed if plain else quick in (None, parsed)
         # The timings at the head are each step's, as at the last whole write (the summary's moment).
         timings = [StepTime.from_toml(table) for table in parsed["timings"]]
         if parsed["summary"]["events"] == len(loaded.session.events):
             assert timings == step_times(loaded.session)
-        # ... and the quick reading of them says the same, or leaves them to tomllib.
+        # ... and the quick reading of them says the same, leaving to tomllib only timings with an escape.
         rows = quick_timings(head[head.index(b"[[timings]]") :].decode())
+        if plain:
+            assert rows is not None
         assert rows is None or [StepTime.checked(*row) for row in rows] == timings
     finally:
         owner.close()
