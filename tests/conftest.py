@@ -105,3 +105,50 @@ def git_of_nobody(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+
+
+# The markers (declared in pyproject.toml), given here by where a test is and what it needs, so no
+# test has to remember them. `pytest -m "not slow"` is a developer's run of a few minutes at most.
+TERMINAL_TESTS = Path(__file__).parent / "terminal"
+# Each drives the app's screens through Textual's Pilot: a second or more each, two hundred of them.
+SCREEN_TESTS = Path(__file__).parent / "ui"
+
+# Other tests that take long on two cores (measured with `--durations`): a file's every test, or one test.
+SLOW = {
+    # Real processes killed at random, and a real hang-up.
+    "tests/test_faults_across_windows.py",
+    "tests/test_hang_up.py",
+    # Kills at every moment, property tests over many generated sessions, and whole programs started.
+    "tests/test_cli.py::test_a_screen_with_no_terminal_to_show_it_is_refused_before_anything_is_made",
+    "tests/test_joining.py::test_join_under_a_name_not_on_the_roster_is_refused_before_any_screen_opens",
+    "tests/test_round_trip.py::test_any_session_saved_and_loaded_is_the_same",
+    "tests/test_session_merge.py::test_a_merge_holds_every_event_of_both_sides_once",
+    "tests/test_atomic_save.py::test_killing_the_writer_at_any_moment_keeps_every_save_before_it",
+    "tests/test_names_never_leak.py::test_no_form_of_a_roster_name_reaches_a_letter_or_an_anonymised_output",
+    "tests/test_panel_export.py::test_a_letter_never_tells_one_applicant_about_another",
+    "tests/test_session_file.py::test_a_panels_round_loads_as_its_events_replay",
+    "tests/test_file_faults.py::test_an_outbox_over_4_mb_is_applied_in_full_then_removed",
+    "tests/test_team_archive.py::test_a_share_killed_at_any_moment_loses_nothing_and_the_next_one_finishes",
+    "tests/web/test_serve.py::test_a_browser_connection_that_sends_garbage_leaves_the_server_and_the_owner_running",
+}
+
+
+def _needs_chromium(item: pytest.Item) -> bool:
+    # Each test that drives Chromium is skipped without it, and says so in its skip's reason.
+    return any(
+        mark.name == "skipif" and "chromium" in str(mark.kwargs.get("reason", "")).lower()
+        for mark in item.iter_markers()
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if TERMINAL_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.terminal)
+            item.add_marker(pytest.mark.slow)
+        if _needs_chromium(item):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+        file, _, name = item.nodeid.partition("::")
+        if SCREEN_TESTS in item.path.parents or file in SLOW or f"{file}::{name.partition('[')[0]}" in SLOW:
+            item.add_marker(pytest.mark.slow)

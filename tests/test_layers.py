@@ -3,6 +3,12 @@
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from grimp import ImportGraph
 
 CORE_PACKAGES = ["model", "core", "store", "export"]
 
@@ -88,3 +94,56 @@ def test_the_file_work_check_sees_file_work_where_there_is_some() -> None:
     assert "fcntl" in _file_work_in(store / "session_lock.py")
     assert "open_own_file" in _file_work_in(store / "journal.py")  # opens the file, never through a link
     assert any(found.startswith("open()") for found in _file_work_in(store / "atomic.py"))
+
+
+# No import circles. The layers' own contracts (lower layers never import higher ones) are in
+# pyproject.toml, checked by `lint-imports` in .ci/run; this finds circles between modules anywhere,
+# counting imports inside functions and under TYPE_CHECKING, which hide a circle rather than break it.
+
+
+def import_circles(graph: "ImportGraph") -> list[set[str]]:
+    """Each group of modules that import one another, directly or through others: a module's circle is
+    the modules it imports, at any depth, that also import it."""
+    circles: list[set[str]] = []
+    for module in sorted(graph.modules):
+        if any(module in circle for circle in circles):
+            continue
+        circle = graph.find_upstream_modules(module) & graph.find_downstream_modules(module)
+        if circle:
+            circles.append(circle | {module})
+    return circles
+
+
+def _said(graph: "ImportGraph", circle: set[str]) -> str:
+    """A circle as the imports that make it, each with its line, so the message says where to look."""
+    lines = []
+    for importer in sorted(circle):
+        for imported in sorted(circle & graph.find_modules_directly_imported_by(importer)):
+            for detail in graph.get_import_details(importer=importer, imported=imported):
+                lines.append(f"{importer} line {detail['line_number']}: {detail['line_contents']}")
+    return "\n".join(lines)
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    grimp = pytest.importorskip("grimp", reason="grimp comes with the test extra: pip install -e '.[test]'")
+    graph = grimp.build_graph("workshop_tui", cache_dir=None)
+    circles = import_circles(graph)
+    said = [_said(graph, circle) for circle in circles]
+    assert said == [], "Import circles:\n\n" + "\n\n".join(said)
+
+
+def test_the_circle_check_sees_a_circle_closed_inside_a_function(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same check on a small package proves it sees a circle, even one closed by an import in a function.
+    grimp = pytest.importorskip("grimp", reason="grimp comes with the test extra: pip install -e '.[test]'")
+    package = tmp_path / "circle_example"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "owner.py").write_text("from circle_example import server\n")
+    (package / "server.py").write_text("def command():\n    from circle_example.owner import Owner\n")
+    (package / "alone.py").write_text("from circle_example import owner\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    graph = grimp.build_graph("circle_example", cache_dir=None)
+    assert import_circles(graph) == [{"circle_example.owner", "circle_example.server"}]
+    assert "circle_example.server line 2:" in _said(graph, import_circles(graph)[0])

@@ -20,7 +20,7 @@ from workshop_tui.core.clock import FakeClock
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.session_engine import SessionEngine, new_session
 from workshop_tui.export.anonymise import anonymise
-from workshop_tui.export.feedback_letters import feedback_letters, html_letter, markdown_letter
+from workshop_tui.export.feedback_letters import Letter, feedback_letters
 from workshop_tui.export.markdown_minutes import markdown_minutes
 from workshop_tui.export.minutes import minutes_sections
 from workshop_tui.export.panel_csv import HEADER, scores_csv
@@ -55,6 +55,11 @@ def page_text(page: str) -> str:
     parsed.feed(page)
     parsed.close()
     return parsed.text
+
+
+def letter_to(session: Session, application_id: str) -> Letter:
+    """The letter `workshop-tui export --letters` writes to one applicant."""
+    return next(letter for letter in feedback_letters(session) if letter.application.id == application_id)
 
 
 def md_text(markdown: str) -> str:
@@ -213,7 +218,7 @@ def test_the_report_html_parses_and_keeps_hostile_text_as_words() -> None:
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert '<script>alert(1)</script>: <b>Bold</b> & "quoted"' in parsed.text  # the words kept, as words
     assert parsed.tags.count("h1") == 1 and "table" in parsed.tags
-    letter = html_letter(engine.session, "app5")
+    letter = letter_to(engine.session, "app5").html
     assert "<script>" not in letter and "alert(1)" in page_text(letter)
     assert "\\<script\\>" in markdown_report(engine.session)  # Markdown keeps it from being a tag too
 
@@ -301,7 +306,7 @@ def test_the_scores_csv_has_a_row_per_member_application_and_criterion_with_its_
 
 
 def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided: Session) -> None:
-    letter = md_text(markdown_letter(decided, "app2"))
+    letter = md_text(letter_to(decided, "app2").markdown)
     assert letter.startswith("# Feedback on your application: Riverside Walkers\n")
     assert "The panel decided to decline your application this time." in letter
     assert "The panel's reason: Not this time." in letter
@@ -317,9 +322,9 @@ def test_a_letter_has_the_applicants_own_scores_reasons_and_decision(decided: Se
     for name in NAMES:
         assert not re.search(rf"\b{name}\b", letter), name
     assert "Panel member 2 knows this group" in letter  # a member named in a comment is a number
-    lunch = md_text(markdown_letter(decided, "app1"))
+    lunch = md_text(letter_to(decided, "app1").markdown)
     assert "1 panel member had a link to your organisation." in lunch
-    assert "The panel has not made a decision on your application yet." in md_text(markdown_letter(decided, "app5"))
+    assert "The panel has not made a decision on your application yet." in md_text(letter_to(decided, "app5").markdown)
 
 
 def test_another_applicants_name_or_amount_typed_in_a_comment_is_taken_out_of_a_letter() -> None:
@@ -332,10 +337,10 @@ def test_another_applicants_name_or_amount_typed_in_a_comment_is_taken_out_of_a_
     engine.enter_score(
         "p1", "app6", "need", 4, comment="Age UK Leeds is not Age UK; Age UK asked £12,345.00, we ask £23,456"
     )
-    to_age_uk = md_text(markdown_letter(engine.session, "app5"))
+    to_age_uk = md_text(letter_to(engine.session, "app5").markdown)
     assert "Less than (name removed), which asked (amount removed). Like (name removed)." in to_age_uk
     assert "leeds" not in to_age_uk.lower() and "23,456" not in to_age_uk
-    to_leeds = md_text(markdown_letter(engine.session, "app6"))
+    to_leeds = md_text(letter_to(engine.session, "app6").markdown)
     assert "Age UK Leeds is not (name removed); (name removed) asked (amount removed), we ask £23,456" in to_leeds
     assert "Dear Age UK Leeds," in to_leeds  # its own name holds "Age UK", and that is theirs
 
@@ -454,8 +459,9 @@ def test_a_letter_never_tells_one_applicant_about_another(drawn: DrawnRound) -> 
     applications, cells, levels, other_levels, comments, agreed, reasons, chosen = drawn
     session = build_round(applications, cells, levels, comments, agreed, reasons)
     own_org, own_project, _ = applications[chosen]
-    markdown = markdown_letter(session, f"app{chosen + 1}")
-    for text in (md_text(markdown), unescape(page_text(html_letter(session, f"app{chosen + 1}")))):
+    letter = letter_to(session, f"app{chosen + 1}")
+    markdown = letter.markdown
+    for text in (md_text(markdown), unescape(page_text(letter.html))):
         # Another's name may show only as part of the applicant's own name ("Age UK" in "Age UK Leeds").
         own = mentions(own_org, text) + mentions(own_project, text)
         for i, (organisation, project, amount) in enumerate(applications):
@@ -478,7 +484,7 @@ def test_a_letter_never_tells_one_applicant_about_another(drawn: DrawnRound) -> 
         mine if a == chosen else theirs for (a, _, _), mine, theirs in zip(cells, levels, other_levels, strict=True)
     ]
     assert (
-        markdown_letter(build_round(applications, cells, mixed, comments, agreed, reasons), f"app{chosen + 1}")
+        letter_to(build_round(applications, cells, mixed, comments, agreed, reasons), f"app{chosen + 1}").markdown
         == markdown
     )
 
@@ -746,7 +752,7 @@ def test_the_outcome_words_are_the_screens_everywhere(decided: Session) -> None:
         markdown_minutes(engine.session)
     )
     assert "The panel decided to defer: it will come back to your application later." in md_text(
-        markdown_letter(engine.session, "app5")
+        letter_to(engine.session, "app5").markdown
     )
 
 
@@ -758,14 +764,14 @@ def test_a_letter_leaves_out_the_automatic_reason_and_says_why_an_application_wa
     assert CLOSE_SCORES_REASON == CLOSE
     _, after = re_decided
     for app in ["app1", "app5"]:
-        assert "within one level" not in md_text(markdown_letter(after, app))
-    below = md_text(markdown_letter(after, "app5"))
+        assert "within one level" not in md_text(letter_to(after, app).markdown)
+    below = md_text(letter_to(after, "app5").markdown)
     assert (
         "The panel's agreed score for 'Older people shape it' is 1, below the pass mark of 2, "
         "so your application could not be funded in this round."
     ) in below
     assert "has not made a decision" not in below
-    unscored = md_text(markdown_letter(after, "app6"))
+    unscored = md_text(letter_to(after, "app6").markdown)
     assert (
         "No panel member gave a score for 'Good use of money', and the panel did not agree one, "
         "so your application cannot be ranked for funding yet."

@@ -509,6 +509,7 @@ def test_the_facilitator_who_resumes_while_a_window_runs_the_session_joins_with_
     from workshop_tui.store.session_wire import key_path
 
     key = key_path(owner.path)
+    assert owner._server is not None
     assert stat.S_IMODE(key.stat().st_mode) == 0o600 and key.read_text() == owner._server.key
     facilitator = resume_or_join(owner.path, clock, gather_seconds=0)
     assert isinstance(facilitator, JoinedSession)
@@ -779,10 +780,11 @@ def test_only_serve_with_the_key_can_put_words_on_the_facilitators_screen(owner:
         window = raw_window(owner, "audience", "", **said)
         window.sendall(encode({"notice": "Join code 1234 · type it at evil.example"}))
         assert answers(window, lambda answer: "error" in answer)[-1] == refused
-    assert owner._server.notice == ""
-    serve = raw_window(owner, "audience", "web server", key=owner._server.key)
+    server = owner._server
+    assert server is not None and server.notice == ""
+    serve = raw_window(owner, "audience", "web server", key=server.key)
     serve.sendall(encode({"notice": "Join code K7P2QX · Browsers: http://127.0.0.1:8000/join"}))
-    until(lambda: owner._server.notice.startswith("Join code K7P2QX"), "the notice from serve")
+    until(lambda: server.notice.startswith("Join code K7P2QX"), "the notice from serve")
     serve.close()
     deep = raw_window(owner, window="d1")
     deep.sendall(b"[" * 100_000 + b"\n")  # deeper than any message: refused in words, not a thread lost

@@ -184,7 +184,9 @@ async def test_fifty_phones_are_one_window_on_the_owner_and_each_hears_a_step_ch
         try:
             for stream in streams:
                 assert "Check-in round" in await next_event(stream.content)
-            assert owner._server.windows == ["audience"]  # one window on the owner for all fifty
+            assert owner._server is not None and owner._server.windows == [
+                "audience"
+            ]  # one window on the owner for all fifty
             started = time.monotonic()
             await asyncio.to_thread(owner.carry_out, Command("next_step"))
             heard = await asyncio.gather(*(asyncio.wait_for(next_event(s.content), 1.0) for s in streams))

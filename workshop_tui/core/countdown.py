@@ -38,9 +38,6 @@ class Countdown:
             return self
         return replace(self, used_before_seconds=self.used(now), running_since=None)
 
-    def extend(self, minutes: int) -> "Countdown":
-        return replace(self, allowed_seconds=self.allowed_seconds + 60 * minutes)
-
     def ends_at(self, now: datetime) -> datetime:
         """When the time runs out if the timer keeps running (now, if it has run out)."""
         return now + timedelta(seconds=max(0.0, self.left(now)))

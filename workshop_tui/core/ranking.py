@@ -146,9 +146,3 @@ def _tie_key(round_: Round, agreed: AgreedScores, application: Application) -> t
     if round_.tie_break == "higher score on the first criterion":
         return (-agreed.get(application.id, {}).get(round_.criteria[0].id, 0),)
     return ()  # the panel decides: left tied
-
-
-def still_fits(ranking: list[Ranked], pot_pence: int, awarded_pence: int) -> list[Ranked]:
-    """The ranked applications not yet awarded anything that would fit the money the panel has left."""
-    left = pot_pence - awarded_pence
-    return [r for r in ranking if r.place is not None and r.application.amount_pence <= left]

@@ -63,15 +63,6 @@ def minutes_column(seconds: float) -> str:
     return str(whole_minutes(seconds)) if whole_minutes(seconds) or not seconds else "<1"
 
 
-def added_in_words(minutes: int) -> str:
-    """Minutes added to a step with + or taken off with -: '3 added', '2 taken off', '' for none."""
-    if minutes > 0:
-        return f"{minutes} added"
-    if minutes < 0:
-        return f"{-minutes} taken off"
-    return ""
-
-
 def names_and(names: list[str]) -> str:
     """['Joyce'] -> 'Joyce'; ['Joyce', 'Pat', 'Ann'] -> 'Joyce, Pat and Ann'."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""

@@ -299,12 +299,3 @@ def feedback_letters(session: Session, source: Path | str | None = None) -> list
     """A letter for every application in the round, in the round's order."""
     panel = round_of(session, source)
     return [Letter(a, file_stem(a), letter_sections(session, a.id, source)) for a in panel.round.applications]
-
-
-def markdown_letter(session: Session, application_id: str) -> str:
-    return sections_markdown(letter_sections(session, application_id))
-
-
-def html_letter(session: Session, application_id: str) -> str:
-    application = round_of(session).application(application_id)
-    return sections_html(f"Feedback: {application.organisation}", letter_sections(session, application_id))

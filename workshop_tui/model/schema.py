@@ -1,7 +1,5 @@
 """The file format version, and the base every saved model shares."""
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict
 
 # Raise this when a saved file changes shape; older apps then refuse newer files
@@ -18,7 +16,3 @@ class Record(BaseModel):
 
     # defer_build: a model's validator is built when first used, so start-up only pays for what it uses.
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
-
-    def to_toml_dict(self) -> dict[str, Any]:
-        """A dict ready for tomli-w: TOML has no null, so empty optional values are left out."""
-        return self.model_dump(mode="python", exclude_none=True)

@@ -27,19 +27,11 @@ from workshop_tui.core.roles import ROLES, Role
 from workshop_tui.core.session_engine import SessionEngine, start_of
 from workshop_tui.core.shown_session import Shown
 from workshop_tui.model import Event, Session
-from workshop_tui.store.open_session import (
-    REFUSED,
-    Change,
-    Command,
-    Link,
-    Listener,
-    OpenSession,
-    SaverTimings,
-    SaveState,
-)
+from workshop_tui.store.open_session import REFUSED, OpenSession, SaverTimings
 from workshop_tui.store.outbox import Outbox
 from workshop_tui.store.problems import FileProblem, OpenElsewhere
 from workshop_tui.store.session_file import load_session
+from workshop_tui.store.session_link import Change, Command, Link, Listener, SaveState
 from workshop_tui.store.session_wire import (
     VERSION,
     LineReader,

@@ -69,11 +69,6 @@ def command_of(line: bytes) -> dict[str, str] | None:
     return None
 
 
-def read_commands(data: bytes) -> list[dict[str, str]]:
-    """The commands in an outbox; a line cut short by a crash, or one not written by this app, is skipped."""
-    return [command for line in data.splitlines() if (command := command_of(line)) is not None]
-
-
 class LeftBehind:
     """The outboxes of windows of one session that have gone (their lock is free), each locked by
     this process while its commands are read and applied.

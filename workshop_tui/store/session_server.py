@@ -22,15 +22,17 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol, cast
 
 from workshop_tui.core.joining import NotWelcome, who_joins
 from workshop_tui.core.record_commands import NotNow
 from workshop_tui.core.roles import Role
+from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.core.window_roles import ROLES
-from workshop_tui.model import Event
+from workshop_tui.model import Event, Session
 from workshop_tui.model.command_arguments import LONGEST_NAME, is_plain, is_plain_name
 from workshop_tui.store.session_file import START_FIELDS, event_text
+from workshop_tui.store.session_link import Change, Command, Listener, SaveState
 from workshop_tui.store.session_wire import (
     VERSION,
     WINDOW_ID,
@@ -49,15 +51,39 @@ from workshop_tui.store.session_wire import (
     write_key,
 )
 
-if TYPE_CHECKING:
-    from workshop_tui.store.open_session import Change, OpenSession, SaveState
+
+class ServedSession(Protocol):
+    """What the server needs of the owner it serves (store/open_session.py OpenSession), named here so
+    the owner imports its server and never the other way round."""
+
+    path: Path  # it changes when the owner saves under a new name
+    engine: SessionEngine
+    save_state: SaveState
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def published_count(self) -> int: ...
+
+    @property
+    def saved_count(self) -> int: ...
+
+    def apply(self, command: Command) -> list[Event]: ...
+
+    def say(self, notice: str) -> None: ...
+
+    def listen(self, listener: Listener) -> None: ...
+
+    def forget(self, listener: Listener) -> None: ...
+
 
 HELLO_WAIT = 5.0  # seconds a new connection has to say its whole hello, however slowly the bytes come
 MOST_WINDOWS = 200  # connections at once: a room's windows and then some; the next is refused in words
 BACKLOG = 10_000  # messages waiting for one window; a window further behind is let go (it joins again)
 
 
-def _save(owner: "OpenSession", state: "SaveState") -> dict[str, Any]:
+def _save(owner: ServedSession, state: SaveState) -> dict[str, Any]:
     # How many events are on disk: a window lets go of a command only once its events are there.
     return {**save_fields(state.saved_at, state.problem, state.unsaved, state.warning), "saved": owner.saved_count}
 
@@ -142,7 +168,7 @@ class _Window:
 class SessionServer:
     """Serves one open session to other windows. `start()` it; `stop()` it before the owner closes."""
 
-    def __init__(self, owner: "OpenSession"):
+    def __init__(self, owner: ServedSession):
         self.owner = owner
         self.path = socket_path(owner.path)
         self.notice = ""  # what a served window asked the facilitator's screen to show (address, join code)
@@ -309,8 +335,6 @@ class SessionServer:
             raise WireProblem("a message was neither a command nor a notice")
 
     def _command(self, window: _Window, sent: object) -> None:
-        from workshop_tui.store.open_session import Command
-
         if not isinstance(sent, dict) or not isinstance(sent.get("id"), str) or not 0 < len(sent["id"]) <= 100:
             raise WireProblem("a command needs an id of at most 100 characters")
         command_id = sent["id"]
@@ -341,7 +365,7 @@ class SessionServer:
             return
         window.send({"done": command_id, "after": len(self.owner.session.events)})
 
-    def _owner_changed(self, change: "Change") -> None:
+    def _owner_changed(self, change: Change) -> None:
         message: dict[str, Any] = {"save": _save(self.owner, change.save)}
         if change.events:
             message["events"] = events_text(change.events)

@@ -10,7 +10,7 @@ from workshop_tui.core.session_summary import SessionLine
 from workshop_tui.model import Session
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.session_file import load_session, save_new_session
-from workshop_tui.store.sessions_dir import DEFAULT_DIR, ENV_VAR, choose_sessions_dir, session_paths
+from workshop_tui.store.sessions_dir import DEFAULT_DIR, ENV_VAR, choose_sessions_dir
 from workshop_tui.store.sessions_index import SessionsIndex
 
 __all__ = ["DEFAULT_DIR", "ENV_VAR", "SessionsFolder", "choose_sessions_dir", "safe_name", "session_file_name"]
@@ -60,10 +60,6 @@ class SessionsFolder:
             "there are too many sessions with this title and time",
             "Give the session another title.",
         )
-
-    def session_files(self) -> list[Path]:
-        """The session files, newest name first."""
-        return session_paths(self.path)
 
     def _lines(self) -> list[SessionLine]:
         # The index, so only new or changed files are read in full.

@@ -30,12 +30,6 @@ GLYPHS = {
 GLYPH_WIDTH, GLYPH_HEIGHT, GAP = 5, 7, 1
 
 
-def glyph_rows(text: str) -> list[str]:
-    """The text as seven rows of '#' and ' ', one column between characters."""
-    chars = [GLYPHS.get(ch, GLYPHS[" "]) for ch in text]
-    return [(" " * GAP).join(glyph[row] for glyph in chars) for row in range(GLYPH_HEIGHT)]
-
-
 def scales(text: str, width: int, height: int) -> tuple[int, int]:
     """The largest whole-number stretch across and down that fits the space."""
     base_width = len(text) * (GLYPH_WIDTH + GAP) - GAP

@@ -87,11 +87,6 @@ class FittedTable(DataTable[Text]):
         if self.fitted_rows or self._shown_layout is None:
             self._refill()
 
-    def left_out(self) -> list[str]:
-        """The labels of the columns not shown for want of room."""
-        shown = {column.key for column, _ in self._shown_layout or []}
-        return [column.label for column in self.fitted_columns if column.key not in shown and column.in_table]
-
     def _refill(self) -> None:
         room = max(self.size.width - self.EDGES, 0) or self.app.size.width - self.EDGES
         columns = layout(self.fitted_columns, self.fitted_rows, room, 2 * self.cell_padding)
