@@ -29,6 +29,8 @@ from workshop_tui.ui.screens.plan_details_form import PlanDetailsForm
 from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.widgets.plan_steps import StepsTable, step_words
 
+__all__ = ["PlanEditor", "StepsTable"]  # the steps' table, as tests know it here
+
 DEFAULT_START = time(10, 0)  # for clock times, when the plan has no start time
 WIDE = 120  # columns: from here the chosen step's words show beside the steps
 
