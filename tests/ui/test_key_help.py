@@ -126,8 +126,9 @@ def test_the_readme_names_every_key_of_the_home_screen_and_no_other() -> None:
 def test_the_readme_names_every_key_for_writing_a_plan_and_no_other() -> None:
     from workshop_tui.ui.screens.plan_editor import PlanEditor
     from workshop_tui.ui.screens.plan_timings import PlanTimingsScreen
+    from workshop_tui.ui.widgets.plan_steps import StepsTable
 
-    screens = keys_of(PlanEditor, PlanTimingsScreen)
+    screens = keys_of(StepsTable, PlanEditor, PlanTimingsScreen)
     assert screens <= readme_keys("Writing a plan") <= screens | {"Enter", "Tab"}
 
 

@@ -5,15 +5,12 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.strip import Strip
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from workshop_tui.core.decision_methods import DOTS, FINGERS, OBJECTIONS, VOTES, way_of_deciding
 from workshop_tui.core.decision_tally import check_decision, tally
@@ -22,6 +19,7 @@ from workshop_tui.model.command_arguments import LARGEST_COUNT
 from workshop_tui.model.decision import DECISION_METHODS, DECISION_OUTCOMES
 from workshop_tui.model.participant import person_labels
 from workshop_tui.ui.screens.form_dialog import FormProblem, clear_problems, say_problem, whole_number
+from workshop_tui.ui.widgets.presence_list import PresenceList, presence_label
 
 # One box of inputs for each thing a way of deciding counts; its entry says which it takes.
 COUNT_BOXES = {
@@ -32,7 +30,7 @@ COUNT_BOXES = {
 }
 
 
-__all__ = ["DecisionForm", "FormProblem", "parse_dots", "whole_number"]
+__all__ = ["DecisionForm", "FormProblem", "PresenceList", "parse_dots", "whole_number"]
 
 
 def parse_dots(text: str) -> dict[str, int]:
@@ -51,28 +49,6 @@ def parse_dots(text: str) -> dict[str, int]:
             raise FormProblem(f"{name[:40]} is named twice. Give each option once, with all its dots.", "#dots")
         dots[name] = int(count)
     return dots
-
-
-class PresenceList(SelectionList[str]):
-    """Who was present: a ticked box reads X and an empty one is blank, so colour is not the only sign."""
-
-    def render_line(self, y: int) -> Strip:
-        line = super().render_line(y)
-        try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return line
-        segments = list(line)
-        if len(segments) > 1 and segments[1].text == Checkbox.BUTTON_INNER:
-            mark = Checkbox.BUTTON_INNER if selection.value in self.selected else " "
-            segments[1] = Segment(mark, segments[1].style)
-        return Strip(segments, line.cell_length)
-
-
-def presence_label(person: Participant, label: str) -> str:
-    if person.arrived_at is None:
-        return f"{label} (not arrived yet)"
-    return f"{label} (has left)" if person.left_at is not None else label
 
 
 # The decision's fields, as the form read them: Decision (pydantic) checks and converts them.

@@ -39,6 +39,7 @@ from workshop_tui.ui.widgets.declarations_list import DeclarationsTable
 from workshop_tui.ui.widgets.fitted_table import FittedTable
 from workshop_tui.ui.widgets.moderation import ModerationTable
 from workshop_tui.ui.widgets.notes_list import NotesList
+from workshop_tui.ui.widgets.plan_steps import StepsTable
 from workshop_tui.ui.widgets.ranking import RankingTable
 from workshop_tui.ui.widgets.score_sheet import ScoreSheet
 
@@ -135,7 +136,7 @@ HELP_SECTIONS = [
     ),
     HelpSection(
         "Writing a plan",
-        (PlanEditor,),
+        (StepsTable, PlanEditor),
         "Open the editor from the home screen: E changes the chosen plan, C starts a new plan from a copy of it, "
         "N starts from nothing. Or use `workshop-tui plan edit NAME`.\n\n"
         "Enter on a step changes it, as E does. The clock times follow the plan's start time (D sets it, and "

@@ -4,7 +4,7 @@ Each tab is one stage of the day, a widget of its own in ui/widgets/ (applicatio
 declarations_list.py, score_sheet.py, moderation.py, ranking.py) with its own keys and looks. This
 screen holds them, and is their one path to the session: every change goes through the live screen's
 owner as a command, so it is an event, saved and seen by every window, and what a window may do is
-decided here (`check_action`), for the tabs' keys as well. The screen redraws when the owner says the
+decided here (`check_action`, from panel_rights.py), for the tabs' keys as well. The screen redraws when the owner says the
 panel changed, whichever window typed it. Scores are hidden from the room until the chair reveals
 them: before then only the sheet being copied shows its own scores.
 """
@@ -31,10 +31,11 @@ from workshop_tui.store.open_session import Change, SessionLink
 from workshop_tui.ui.screens.form_dialog import FormProblem
 from workshop_tui.ui.screens.panel_forms import money
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from workshop_tui.ui.widgets.applications_list import ApplicationsTable, may_import
+from workshop_tui.ui.widgets.applications_list import ApplicationsTable
 from workshop_tui.ui.widgets.declarations_list import DeclarationsTable
 from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.widgets.moderation import ModerationTab
+from workshop_tui.ui.widgets.panel_rights import member_leaves_to_the_chair, window_allows
 from workshop_tui.ui.widgets.panel_tables import PanelTable, entered
 from workshop_tui.ui.widgets.ranking import RankingTab, RankingTable
 from workshop_tui.ui.widgets.score_sheet import ScoreSheet, ScoresTab
@@ -193,47 +194,11 @@ class PanelScreen(Screen[None]):
 
     # What this window may do: the tabs' keys ask here too (PanelTable.check_action).
 
-    # What a member's own window leaves to the chair (the session refuses them from it as well).
-    CHAIR_ACTIONS = {
-        "open_round",
-        "add_application",
-        "import_applications",
-        "reveal",
-        "agree_close",
-        "award",
-        "member",
-        "edit_application",
-        "withdraw_application",
-        "remove_application",
-        "undo_import",
-        "order_tie",
-        "change_pot",
-        "undo_declaration",
-    }
-
-    # The keys that ask for a chair's command: offered only where the window may do it (core/roles.py).
-    CHAIR_COMMANDS = {
-        "open_round": "open_round",
-        "add_application": "add_application",
-        "reveal": "reveal_scores",
-        "agree_close": "agree_score",
-        "award": "make_award",
-        "edit_application": "edit_application",
-        "withdraw_application": "withdraw_application",
-        "remove_application": "remove_application",
-        "undo_import": "undo_import",
-        "order_tie": "order_tie",
-        "change_pot": "change_pot",
-        "undo_declaration": "undo_declaration",
-    }
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.CHAIR_ACTIONS and self.own_member() is not None:
+        if member_leaves_to_the_chair(action) and self.own_member() is not None:
             return False
-        if action in self.CHAIR_COMMANDS and not window_may(self.app, self.CHAIR_COMMANDS[action]):
-            return False  # a note-taker's window types the sheets; the chair runs the round
-        if action == "import_applications" and not may_import(self.app):
-            return False  # its key says why instead (ApplicationsTable.on_key)
+        if not window_allows(self.app, action):
+            return False
         if action == "open_round":
             return self.panel is None and not self.live.engine.finished
         return True

@@ -1,6 +1,9 @@
-"""Reviewing a past session: how the time went, what was said and decided, and a replay."""
+"""Reviewing a past session: how the time went, what was said and decided, and a replay.
 
-from collections.abc import Iterator, Sequence
+What the record tabs show (the minutes' notes, decisions and actions, who was heard) is
+ui/widgets/review_minutes.py; the replay is ui/widgets/replay_panel.py.
+"""
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,14 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import DataTable, Header, Markdown, Static, TabbedContent, TabPane
 
-from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.core.review import timing_chart
 from workshop_tui.core.session_engine import NotNow
-from workshop_tui.export.markdown_minutes import sections_markdown
-from workshop_tui.export.minutes import Table, minutes_sections
 from workshop_tui.model import Session
 from workshop_tui.store.open_session import OpenSession, SaveState
 from workshop_tui.store.problems import FileProblem
@@ -24,9 +23,9 @@ from workshop_tui.store.sessions_folder import SessionsFolder
 from workshop_tui.ui.screens.comment_form import CommentForm
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from workshop_tui.ui.widgets.fitted_table import Column, FittedTable, Row
 from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.widgets.replay_panel import SPEEDS, ReplayPanel
+from workshop_tui.ui.widgets.review_minutes import HeardTable, action_widgets, minutes_part
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
 if TYPE_CHECKING:
@@ -35,48 +34,6 @@ if TYPE_CHECKING:
     from workshop_tui.ui.app import WorkshopApp
 
 PLAY_TICK = 0.25  # seconds between replay frames while playing
-
-
-def _part(session: Session, part: str, later: Sequence[Session] = ()) -> str:
-    """One part of the minutes ("notes", "decisions", "actions"), by its key, never by heading text."""
-    return sections_markdown(
-        [section for section in minutes_sections(session, later, who_typed=True) if section.part == part]
-    )
-
-
-# The minutes' actions table, in the order its columns matter: what is to be done goes on over lines
-# beside who and by when, so neither a long state ("carried over to ... and done there") nor a narrow
-# terminal squeezes it; what has no room is in the row's details (Enter).
-ACTION_COLUMNS = {
-    "What": Column("what", "What", wraps=True),
-    "Who": Column("who", "Who"),
-    "By when": Column("due", "By when"),
-    "State": Column("state", "State", wraps=True),
-    "Typed in": Column("typed_in", "Typed in"),
-}
-
-
-def _actions(session: Session, later: Sequence[Session]) -> Iterator[Widget]:
-    """The minutes' actions: each heading, sentence and table of actions."""
-    for section in minutes_sections(session, later, who_typed=True):
-        if section.part != "actions":
-            continue
-        yield Static(section.heading, markup=False, classes="heading review-heading")
-        for block in section.blocks:
-            if isinstance(block, Table):
-                columns = [ACTION_COLUMNS[label] for label in block.header]
-                table = FittedTable(columns, "Action", classes="review-actions")
-                table.show_rows(
-                    [
-                        Row(f"row{n}", {c.key: cell for c, cell in zip(columns, row, strict=True)})
-                        for n, row in enumerate(block.rows)
-                    ]
-                )
-                yield table
-            else:
-                yield Static(
-                    block if isinstance(block, str) else "\n".join(block), markup=False, classes="review-words"
-                )
 
 
 class ReviewScreen(Screen[None]):
@@ -161,13 +118,13 @@ class ReviewScreen(Screen[None]):
             with TabPane("Summary", id="summary"), VerticalScroll(classes="tab-scroll"):
                 yield Static("\n".join(timing_chart(self.session)), markup=False, id="timing-chart")
             with TabPane("Notes", id="notes-tab"), VerticalScroll(classes="tab-scroll"):
-                yield Markdown(_part(self.session, "notes"))
+                yield Markdown(minutes_part(self.session, "notes"))
             with TabPane("Decisions", id="decisions-tab"), VerticalScroll(classes="tab-scroll"):
-                yield Markdown(_part(self.session, "decisions"))
+                yield Markdown(minutes_part(self.session, "decisions"))
             with TabPane("Actions", id="actions-tab"), VerticalScroll(classes="tab-scroll"):
-                yield from _actions(self.session, self.later)
+                yield from action_widgets(self.session, self.later)
             with TabPane("Who was heard", id="heard-tab"):
-                yield DataTable(id="heard-table", cursor_type="row")
+                yield HeardTable(self.session, id="heard-table")
             with TabPane("Replay", id="replay"), VerticalScroll(classes="tab-scroll"):
                 yield ReplayPanel(self.session, id="replay-panel")
             with TabPane("Comments", id="comments-tab"), VerticalScroll(classes="tab-scroll"):
@@ -177,18 +134,6 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.session.title
         self.sub_title = "Review"
-        table = self.query_one("#heard-table", DataTable)
-        table.add_columns("Person", "Role", "There", "Notes", "Dissent")
-        for heard in who_has_been_heard(self.session):
-            # "-" for someone who never came: not the "0" of someone who was there and said nothing.
-            came = heard.person.arrived_at is not None
-            table.add_row(
-                heard.label,
-                heard.person.role,
-                heard.there,
-                str(heard.notes) if came else "-",
-                str(heard.dissent) if came else "-",
-            )
         self.show_comments()
         self.set_interval(PLAY_TICK, self.play_tick)
         self.focus_tab()
