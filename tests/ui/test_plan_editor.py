@@ -283,3 +283,19 @@ async def test_back_from_the_editor_the_same_plan_is_still_chosen(sessions_dir: 
         await pilot.press("escape")
         await plans_shown(pilot)
         assert app.screen.query_one("#plans", OptionList).highlighted == 2
+
+
+async def test_the_steps_keys_work_while_the_findings_have_the_focus(sessions_dir: Path, clock: FakeClock) -> None:
+    # The keys belong to the steps' table, and work wherever the focus is, as they always have.
+    app = editor_app(sessions_dir, clock, PlanDraft.of(plan_named("co-production-part-1")), builtin=True)
+    async with app.run_test(size=(100, 36)) as pilot:
+        await pilot.press("down", "down", "down", "down", "x")  # the comfort break goes: a finding appears
+        await pilot.pause()
+        editor(app).query_one("#plan-findings", OptionList).focus()
+        await pilot.pause()
+        before = [row[3] for row in rows(app)]
+        await pilot.press("x")
+        after = [row[3] for row in rows(app)]
+        assert len(after) == len(before) - 1
+        await pilot.press("ctrl+z")
+        assert [row[3] for row in rows(app)] == before

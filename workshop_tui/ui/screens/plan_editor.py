@@ -80,7 +80,10 @@ class PlanEditor(Screen[None]):
     }
     """
 
+    # The steps' keys are the table's; the screen holds the same bindings so they work wherever the focus
+    # is (on the findings, say), as they always have, and hands each to the table.
     BINDINGS = [
+        *StepsTable.BINDINGS,
         Binding(
             "d",
             "details",
@@ -197,6 +200,21 @@ class PlanEditor(Screen[None]):
         self.show_step_words()
 
     # Changes.
+
+    def action_add_step(self) -> None:
+        self.query_one("#plan-steps", StepsTable).action_add_step()
+
+    def action_add_method(self) -> None:
+        self.query_one("#plan-steps", StepsTable).action_add_method()
+
+    def action_change_step(self) -> None:
+        self.query_one("#plan-steps", StepsTable).action_change_step()
+
+    def action_remove_step(self) -> None:
+        self.query_one("#plan-steps", StepsTable).action_remove_step()
+
+    def action_move_step(self, direction: int) -> None:
+        self.query_one("#plan-steps", StepsTable).action_move_step(direction)
 
     def changed(self, cursor: int | None = None) -> None:
         self.redraw(cursor)
