@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from workshop_tui.store.settings import Settings, read_settings, remember_theme
 from workshop_tui.ui.keys import KEYS_ANYWHERE, current_keys, keys_in_words
 from workshop_tui.ui.keys_file import load_keymap
 from workshop_tui.ui.middle_cut import middle_cut
+from workshop_tui.ui.screen_app import ScreenApp
 from workshop_tui.ui.terminal_watch import HUNG_UP, watch_terminal
 from workshop_tui.ui.themes import APP_VARIABLES, THEME_HELP, THEMES
 
@@ -75,17 +76,13 @@ class BrowseSessions:
     """Open straight onto the sessions browser (`workshop-tui review`)."""
 
 
-class WorkshopApp(App[None]):
+class WorkshopApp(ScreenApp):
     """The app: its sessions folder, clock and settings, and the screens it opens onto.
 
     Textual types a screen's `self.app` as any App. A screen that reads this app's own attributes
-    (`sessions_dir`, `clock`, `start_session`...) says so the way Textual types its own `app`:
-
-        if TYPE_CHECKING:
-            app = getters.app(WorkshopApp)
-
-    for the type checker only. At run time `self.app` stays Textual's own, with no check on each use,
-    and the screen does not import this module, which imports the screens.
+    (`sessions_dir`, `clock`, `start_session`...) names them as ui/screen_app.py says, for the type
+    checker only: at run time `self.app` stays Textual's own, with no check on each use, and no screen
+    imports this module, which imports the screens.
     """
 
     CSS_PATH = "workshop.tcss"

@@ -25,7 +25,7 @@ from workshop_tui.ui.window_rights import window_may, window_refusal
 if TYPE_CHECKING:
     from textual import getters
 
-    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screen_app import ScreenApp
     from workshop_tui.ui.screens.review import ReviewScreen
 
 
@@ -70,7 +70,7 @@ class FinishedScreen(Screen[None]):
     """In place of the live screen once the session has finished: no timer, no next step."""
 
     if TYPE_CHECKING:
-        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
+        app = getters.app(ScreenApp)  # the app's own attributes, typed (see ui/screen_app.py)
 
     BINDINGS = [
         Binding(

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from textual import getters
 
     from workshop_tui.core.plan_draft import PlanDraft  # loaded only when the editor opens
-    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screen_app import ScreenApp
 
 HINT = "Enter starts a session of the chosen plan. E changes it, C copies it, N writes a new one, T shows its timings. B: past sessions."
 
@@ -95,7 +95,7 @@ class HomeScreen(Screen[None]):
     """Lists the built-in plans and any plan files in the sessions folder's plans/."""
 
     if TYPE_CHECKING:
-        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
+        app = getters.app(ScreenApp)  # the app's own attributes, typed (see ui/screen_app.py)
 
     BINDINGS = [
         Binding("b", "past_sessions", "Past sessions", id="past_sessions", tooltip="Look back at past sessions"),

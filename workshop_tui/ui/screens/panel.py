@@ -10,7 +10,7 @@ them: before then only the sheet being copied shows its own scores.
 """
 
 import threading
-from typing import Any, Protocol
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,13 +21,12 @@ from textual.widgets import Static, TabbedContent, TabPane
 from workshop_tui.core.event_kinds import Area, redraws
 from workshop_tui.core.panel_events import find_score
 from workshop_tui.core.panel_views import awarded_pence, left_pence, member_of_window, members
-from workshop_tui.core.session_engine import SessionEngine
 from workshop_tui.model import Participant, Session
 from workshop_tui.model.event import Event
 from workshop_tui.model.panel import Panel
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import pounds
-from workshop_tui.store.open_session import Change, SessionLink
+from workshop_tui.store.open_session import Change
 from workshop_tui.ui.screens.form_dialog import FormProblem
 from workshop_tui.ui.screens.panel_forms import money
 from workshop_tui.ui.screens.text_prompt import TextPrompt
@@ -37,30 +36,12 @@ from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.widgets.moderation import ModerationTab
 from workshop_tui.ui.widgets.panel_rights import member_leaves_to_the_chair, window_allows
 from workshop_tui.ui.widgets.panel_tables import PanelTable, entered
+from workshop_tui.ui.widgets.panel_window import SessionScreen
 from workshop_tui.ui.widgets.ranking import RankingTab, RankingTable
 from workshop_tui.ui.widgets.score_sheet import ScoreSheet, ScoresTab
 from workshop_tui.ui.window_rights import window_may
 
 TABS = ("applications", "declarations", "scores", "moderation", "ranking")
-
-
-class SessionScreen(Protocol):
-    """What the panel needs of the session's screen (ui/screens/live.py): the session as far as it is
-    saved, and the commands that change it."""
-
-    owner: SessionLink
-
-    @property
-    def engine(self) -> SessionEngine: ...
-
-    @property
-    def session(self) -> Session: ...
-
-    def catch_up(self) -> None: ...
-
-    def run_command(self, command: str, /, **args: Any) -> bool: ...
-
-    def try_command(self, command: str, /, **args: Any) -> str: ...
 
 
 def _left_line(left: int) -> str:

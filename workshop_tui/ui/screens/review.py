@@ -31,14 +31,14 @@ from workshop_tui.ui.window_rights import window_may, window_refusal
 if TYPE_CHECKING:
     from textual import getters
 
-    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screen_app import ScreenApp
 
 PLAY_TICK = 0.25  # seconds between replay frames while playing
 
 
 class ReviewScreen(Screen[None]):
     if TYPE_CHECKING:
-        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
+        app = getters.app(ScreenApp)  # the app's own attributes, typed (see ui/screen_app.py)
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Close the review and go back"),

@@ -23,7 +23,7 @@ from workshop_tui.ui.widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from textual import getters
 
-    from workshop_tui.ui.app import WorkshopApp
+    from workshop_tui.ui.screen_app import ScreenApp
 
 COLUMNS = [
     ("date", "Date"),
@@ -117,7 +117,7 @@ MOST_ROWS = 200
 
 class SessionsBrowser(Screen[None]):
     if TYPE_CHECKING:
-        app = getters.app(WorkshopApp)  # the app's own attributes, typed (see WorkshopApp)
+        app = getters.app(ScreenApp)  # the app's own attributes, typed (see ui/screen_app.py)
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="back", tooltip="Go back to the home screen"),

@@ -21,7 +21,8 @@ from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.panel_forms import ApplicationForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from workshop_tui.ui.widgets.panel_tables import PanelTable, panel_screen
+from workshop_tui.ui.widgets.panel_tables import PanelTable
+from workshop_tui.ui.widgets.panel_window import panel_screen
 from workshop_tui.ui.window_rights import window_may, window_refusal
 
 ASK_ABOVE_ROWS = 30  # a round has about 20 applications: more than this is asked about before it is imported

@@ -9,7 +9,8 @@ from workshop_tui.model.participant import Participant
 from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.panel_forms import DeclarationForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from workshop_tui.ui.widgets.panel_tables import PanelTable, panel_screen, short
+from workshop_tui.ui.widgets.panel_tables import PanelTable, short
+from workshop_tui.ui.widgets.panel_window import panel_screen
 
 
 class DeclarationsTable(PanelTable):

@@ -24,7 +24,8 @@ from workshop_tui.model.panel import Panel
 from workshop_tui.model.round import pounds
 from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from workshop_tui.ui.widgets.panel_tables import PanelTable, Rubric, criterion_heading, member_cell, panel_screen
+from workshop_tui.ui.widgets.panel_tables import PanelTable, Rubric, criterion_heading, member_cell
+from workshop_tui.ui.widgets.panel_window import panel_screen
 
 AGREED_ROW, SUGGESTED_ROW, SPREAD_ROW = "agreed", "suggested", "spread"
 

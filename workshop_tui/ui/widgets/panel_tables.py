@@ -7,11 +7,10 @@ Words, never colour alone: "out" is a member who stepped out (declared an intere
 """
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import events
 from textual.coordinate import Coordinate
-from textual.dom import DOMNode
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import CellDoesNotExist
 
@@ -20,9 +19,7 @@ from workshop_tui.model.panel import Panel
 from workshop_tui.model.participant import Participant
 from workshop_tui.model.round import Criterion
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-
-if TYPE_CHECKING:
-    from workshop_tui.ui.screens.panel import PanelScreen
+from workshop_tui.ui.widgets.panel_window import panel_screen
 
 STEPPED_OUT, NO_SCORE, NOT_ENTERED = "out", "none", "·"
 LEGEND = (
@@ -70,11 +67,6 @@ def member_cell(panel: Panel, member: str, application: str, criterion: str) -> 
         was = score.earlier[0].level
         shown += f" (was {NO_SCORE if was is None else was})"
     return shown
-
-
-def panel_screen(widget: DOMNode) -> "PanelScreen":
-    """The panel screen a tab is on: its one path to the open session, and what the window may do."""
-    return cast("PanelScreen", widget.screen)
 
 
 def entered(panel: Panel, scorers: list[Participant]) -> dict[str, tuple[int, int]]:

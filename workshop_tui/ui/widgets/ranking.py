@@ -28,7 +28,8 @@ from workshop_tui.ui.middle_cut import middle_cut
 from workshop_tui.ui.screens.form_dialog import FormProblem
 from workshop_tui.ui.screens.panel_forms import AwardForm, money
 from workshop_tui.ui.screens.text_prompt import TextPrompt
-from workshop_tui.ui.widgets.panel_tables import PanelTable, entered, panel_screen
+from workshop_tui.ui.widgets.panel_tables import PanelTable, entered
+from workshop_tui.ui.widgets.panel_window import panel_screen
 
 FUNDING_LINE = "funding-line"
 DECISION_WORDS = {

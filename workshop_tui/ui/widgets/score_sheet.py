@@ -25,9 +25,9 @@ from workshop_tui.ui.widgets.panel_tables import (
     entered,
     entered_by,
     member_cell,
-    panel_screen,
     wanted_of,
 )
+from workshop_tui.ui.widgets.panel_window import panel_screen
 from workshop_tui.ui.window_rights import window_may
 
 
@@ -141,7 +141,7 @@ class ScoreSheet(PanelTable):
 
         def answered(yes: bool | None) -> None:
             if yes and screen.run("reveal_scores"):
-                screen.query_one(TabbedContent).active = "moderation"
+                self.screen.query_one(TabbedContent).active = "moderation"
 
         self.app.push_screen(
             ConfirmScreen(
@@ -317,7 +317,7 @@ class ScoresTab(TabPane):
             f"Type a score from {lowest_to_highest(panel)}, or n for no score; c writes a comment. {LEGEND}"
         )
         most = 1 + max(len(c.levels) for c in panel.round.criteria)
-        for rubric in screen.query(Rubric):  # this tab's and moderation's: the same height
+        for rubric in self.screen.query(Rubric):  # this tab's and moderation's: the same height
             if rubric.styles.height is None or rubric.styles.height.value != most:
                 rubric.styles.height = most
 
