@@ -24,13 +24,13 @@ from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.roles import CALLED, may, refusal
 from workshop_tui.core.room_view import room_view
 from workshop_tui.core.schedule import agenda, plan_status
-from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
+from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Event, Session
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
-from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
 from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
+from workshop_tui.ui.screens.live_finish import Finishing
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
 from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
 from workshop_tui.ui.widgets.agenda import Agenda
@@ -50,18 +50,6 @@ AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before
 
 # The events a session that follows on from another begins with; after any other, it has got going.
 CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
-
-
-def round_still_open(session: Session) -> str:
-    """What a round still lacks, said before finishing: nothing can be changed afterwards."""
-    panel = session.panel
-    if panel is None:
-        return ""
-    undecided = sum(1 for a in panel.round.applications if not any(w.application == a.id for w in panel.awards))
-    missing = [] if panel.revealed_at is not None else ["the scores have not been revealed"]
-    if undecided:
-        missing.append(f"{plural(undecided, 'application has', 'applications have')} no decision yet")
-    return (" In the round, " + " and ".join(missing) + ". After finishing they cannot be added.") if missing else ""
 
 
 class LiveScreen(Screen[None]):
@@ -103,7 +91,6 @@ class LiveScreen(Screen[None]):
         self.audience = role == "audience"
         self.set_reactive(LiveScreen.type_first, role in ("note-taker", "guest"))
         self.set_reactive(LiveScreen.projector, self.audience)
-        self._finished_shown = False
         self.save_message = save_words(owner.save_state)
         # What this screen draws: its own copy of the session as far as it is saved, changed on this thread.
         self.shown = ShownSession(owner)
@@ -115,11 +102,18 @@ class LiveScreen(Screen[None]):
         self._last_left: float | None = None
         self._shown_minute: str | None = None
         self._tick_timer: Timer | None = None
-        self._close_timer: Timer | None = (
-            None  # closes the session a minute after it finished, unless the finish is taken back
-        )
-        self._finishing_here = False  # set while this window's own finish is applied
         self._away_since: datetime | None = None  # when the window that runs the session went away, if it has
+        self.finishing = Finishing(
+            self,
+            owner,
+            self.shown,
+            role,
+            self.run_command,
+            self.allowed,
+            self._stop_clock,
+            self._carry_on,
+            self._unsent,
+        )
 
     @property
     def engine(self) -> SessionEngine:
@@ -394,31 +388,7 @@ class LiveScreen(Screen[None]):
             self.refresh_bindings()  # show or hide, names or none: the other is offered now
         self._show_save(change.save)
         self.show_link()
-        if (
-            self.engine.finished
-            and not self.audience
-            and not self._finished_shown
-            and events
-            and not self._finishing_here
-        ):
-            self.finished_elsewhere()
-        elif self._finished_shown and not self.engine.finished and events:
-            self.back_from_finished()  # the finish was taken back in another window
-
-    def finished_elsewhere(self) -> None:
-        """Another window finished the session. Words still being typed here are not thrown away unseen."""
-        unsent = self.query_one("#note-line", Input).value.strip() or self.app.screen is not self
-        if not unsent:
-            self.show_finished()
-            return
-        self._finished_shown = True
-        self.notify(
-            "The session was finished in another window, so what you are typing here cannot be added. "
-            "It stays on screen: copy it if you need it, then press Ctrl+Q.",
-            title="The session has finished",
-            severity="warning",
-            timeout=60,
-        )
+        self.finishing.heard(bool(events), self.audience)
 
     def show_notice(self, notice: str) -> None:
         """Words for the facilitator's screen, such as the address and join code for browsers. Other
@@ -719,81 +689,30 @@ class LiveScreen(Screen[None]):
 
     @property
     def may_finish(self) -> bool:
-        return self.allowed("finish")
+        return self.finishing.may_finish
 
     def action_finish(self) -> None:
-        if not self.may_finish:  # reached some other way than its key (which is hidden)
-            self.notify(refusal(self.role, "finish", is_in_browser(self.app)), title="Not finished", severity="warning")
-            return
-
-        def answered(yes: bool | None) -> None:
-            self._finishing_here = True  # the finish this makes is this window's own, not another window's
-            try:
-                finished = bool(yes) and self.run_command("finish")
-            finally:
-                self._finishing_here = False
-            if finished:
-                self.show_finished()
-
-        if self.engine.finished:
-            self.show_finished()
-            return
-        question = "Finish the session now? Its end time will be recorded." + round_still_open(self.session)
-        # Answered only by Ctrl+F: a letter or Enter typed in a note never finishes the session.
-        self.app.push_screen(GuardedConfirmScreen(question, "Finish", "Keep going"), answered)
+        self.finishing.ask()
 
     def show_finished(self) -> None:
-        """The finished screen over this one. For a minute the finish can be taken back (Ctrl+Z); then the
-        session is closed (its last save, and the lock let go), so the review can add trainers' comments."""
-        from workshop_tui.ui.screens.finished import FinishedScreen
-
-        if self._tick_timer is not None:
-            self._tick_timer.stop()
-        self._finished_shown = True
-        state = self.owner.flush()
-        ended = self.session.ended_at
-        left = UNDO_FINISH_SECONDS - (self.engine.clock.now() - ended).total_seconds() if ended else 0.0
-        if left > 0 and not self.owner.closed:
-            # Every window stays on the session for that minute, so all of them hear if the finish is taken back.
-            self._close_timer = self.set_timer(left, self.close_finished)
-        else:
-            state = self.owner.close()
-        undo = self.undo_finish if self._close_timer is not None and self.allowed("reopen") else None
-        self.app.push_screen(FinishedScreen(self.session, self.path, state, undo=undo, leaving=self.close_finished))
+        self.finishing.show_finished()
 
     def close_finished(self) -> None:
-        """The minute to take back the finish is over (or the person has moved on): close the session."""
-        from workshop_tui.ui.screens.finished import FinishedScreen
-
-        self._stop_close_timer()
-        for screen in self.app.screen_stack:
-            if isinstance(screen, FinishedScreen):
-                screen.end_undo()
-        if self.engine.finished and not self.owner.closed:
-            self.owner.close()
-
-    def _stop_close_timer(self) -> None:
-        if self._close_timer is not None:
-            self._close_timer.stop()
-            self._close_timer = None
+        self.finishing.close()
 
     def undo_finish(self) -> bool:
-        """Ctrl+Z on the finished screen: the session carries on where it was. False if it is too late."""
-        if not self.run_command("reopen"):
-            return False
-        self.back_from_finished()
-        return True
+        return self.finishing.undo()
 
-    def back_from_finished(self) -> None:
-        from workshop_tui.ui.screens.finished import FinishedScreen
+    def _stop_clock(self) -> None:
+        if self._tick_timer is not None:
+            self._tick_timer.stop()
 
-        self._stop_close_timer()
-        self._finished_shown = False
-        if isinstance(self.app.screen, FinishedScreen):
-            self.app.pop_screen()
+    def _carry_on(self) -> None:
         self.show_session()
         self._schedule_tick()
-        self.notify("The finish was taken back. The session carries on, with its timer paused.", title="Carrying on")
+
+    def _unsent(self) -> bool:
+        return bool(self.query_one("#note-line", Input).value.strip()) or self.app.screen is not self
 
     # Recording: notes, decisions, actions, people and the parking lot.
 
