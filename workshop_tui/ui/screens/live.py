@@ -3,7 +3,6 @@
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,17 +12,12 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Header, Input
 
-from workshop_tui.core.alerts import alerts_between
-from workshop_tui.core.countdown import countdown_text
 from workshop_tui.core.event_kinds import Area, Kind, redraws
 from workshop_tui.core.heard import NotesByPerson
 from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.roles import CALLED, may, refusal
-from workshop_tui.core.room_view import room_view
-from workshop_tui.core.schedule import agenda, plan_status
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.core.wording import plural
@@ -33,6 +27,7 @@ from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to
 from workshop_tui.ui.screens.live_finish import Finishing
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
 from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
+from workshop_tui.ui.screens.live_tick import SecondHand
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
 from workshop_tui.ui.widgets.key_bar import KeyBar
@@ -44,9 +39,6 @@ from workshop_tui.ui.widgets.status_row import StatusRow, save_words
 from workshop_tui.ui.widgets.step_column import StepColumn
 from workshop_tui.ui.widgets.timer_panel import TimerPanel
 from workshop_tui.ui.window_rights import is_in_browser
-
-AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before the room is told
-
 
 # The events a session that follows on from another begins with; after any other, it has got going.
 CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
@@ -97,12 +89,7 @@ class LiveScreen(Screen[None]):
         self._undrawn: list[Event] = []  # events caught up on and not drawn yet
         self._draw_all = False  # the copy was rebuilt whole: draw everything
         self._notes_by_person = NotesByPerson(self.session)
-        self._shown_second: str | None = None
-        self._agenda_cells: tuple[tuple[object, ...], ...] | None = None
-        self._last_left: float | None = None
-        self._shown_minute: str | None = None
-        self._tick_timer: Timer | None = None
-        self._away_since: datetime | None = None  # when the window that runs the session went away, if it has
+        self.second_hand = SecondHand(self, self.shown, quiet, self.tick)
         self.finishing = Finishing(
             self,
             owner,
@@ -203,14 +190,9 @@ class LiveScreen(Screen[None]):
             self.engine.finished,
         )
         self.show_notes()
-        self._shown_second = None
-        self._shown_minute = None
-        self._agenda_cells = None
+        self.second_hand.forget(agenda=True)
         self.tick()
-        # The timer may have just started or stopped: wake in step with the new seconds.
-        if self._tick_timer is not None:
-            self._tick_timer.stop()
-        self._schedule_tick()
+        self.second_hand.restart()
 
     def show_notes(self) -> None:
         column = self.query_one(AgendaColumn)
@@ -224,92 +206,31 @@ class LiveScreen(Screen[None]):
         if self.is_mounted:
             self.show_notes()
 
-    def _schedule_tick(self) -> None:
-        """Tick once a second, in step with the moment the shown second changes."""
-        countdown = self.engine.countdown()
-        delay = countdown.left(self.engine.clock.now()) % 1.0 if countdown.running else 0.0
-        self._tick_timer = self.set_timer(delay + 0.01, self._start_ticking)
-
-    def _start_ticking(self) -> None:
-        self.tick()
-        self._tick_timer = self.set_interval(1.0, self.tick)
-
     def tick(self) -> None:
-        """Redraw what a person would see change since the last tick, and nothing else."""
-        if self.engine.finished and self._tick_timer is not None:
-            self._tick_timer.stop()  # the finished screen says how it went; no clock runs on
+        """Redraw what a person would see change since the last tick, and nothing else (ui/screens/live_tick.py)."""
+        if self.engine.finished:
+            self.second_hand.stop()  # the finished screen says how it went; no clock runs on
         now = self.engine.clock.now()
-        if self._away_since is not None:
+        if self.query_one(RoomProjector).away_since is not None:
             self.show_link()  # the audience's words change only after a while away
-        countdown = self.engine.countdown()
-        left = countdown.left(now)
-        self._ring_alerts(left)
-        # Paused, the time left stands still while the clock moves on: "back at" (now + the time left), when
-        # each step starts, the finish and how late all move on with it, so they are worked out each second.
-        moving = "" if countdown.running else f"{countdown.ends_at(now):%H:%M:%S}"
-        second = f"{countdown_text(left)}|{countdown.running}|{now:%H:%M}|{moving}"
-        if second == self._shown_second:
-            return
-        self._shown_second = second
-        step = self.engine.current
-        finished = self.engine.finished
-        self.query_one("#timer", TimerPanel).show(step, countdown, now, finished, self.start_key)
-        if self.projector:
-            self.show_room(now)
-        # Clock times and lateness are in whole minutes: half-minute steps catch every change.
-        minute = f"{now:%H:%M}|{countdown.running}|{left // 30}|{moving}|{self.save_message}"
-        if minute == self._shown_minute:
-            return
-        self._shown_minute = minute
-        lines = agenda(self.session, now)
-        cells = tuple(
-            (
-                line.state,
-                line.starts_at and f"{line.starts_at:%H:%M}",
-                line.step.title,
-                line.used_minutes and round(line.used_minutes),
-                line.step.allowed_minutes,
-            )
-            for line in lines
-        )
-        if cells != self._agenda_cells:
-            self._agenda_cells = cells
-            self.query_one("#agenda", Agenda).show(lines)
-        status = plan_status(self.session, now).sentence()
-        if finished:
-            status = f"Finished at {self.session.ended_at:%H:%M}"
-        self.query_one(StatusRow).show(status, self.save_message, saving_works=not self.has_class("-not-saved"))
+        saving_works = not self.has_class("-not-saved")
+        self.second_hand.draw(now, self.projector, lambda: self.start_key, self.save_message, saving_works)
 
-    def show_room(self, now: datetime | None = None) -> None:
+    def show_room(self) -> None:
         """The projector's view for the room (core/room_view.py), drawn only while it is on show."""
-        if not self.projector:
-            return
-        now = now or self.engine.clock.now()
-        ended = self.session.ended_at or now
-        self.query_one(RoomProjector).show(room_view(self.session, now), f"{ended:%H:%M}")
-
-    def _ring_alerts(self, left: float) -> None:
-        before, self._last_left = self._last_left, left
-        if before is None or not self.engine.countdown().running:
-            return
-        for alert in alerts_between(before, left):
-            message = (
-                "One minute left." if alert == "one minute left" else f"Time's up for {self.engine.current.title}."
-            )
-            self.notify(message, title="Timer", severity="warning" if alert == "time's up" else "information")
-            if not self.quiet:
-                self.app.bell()
+        if self.projector:
+            self.query_one(RoomProjector).show_session(self.session, self.engine.clock.now())
 
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
         self.query_one(TimerPanel).set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
         self.query_one("#note-line", Input).placeholder = note_hint(self.size.width, self.type_first)
-        self._shown_second = None
+        self.second_hand.forget(minute=False)
         self.tick()
 
     def watch_projector(self, on: bool) -> None:
         self.set_class(on, "-projector")
-        self._shown_second = self._shown_minute = None
+        self.second_hand.forget()
         self.tick()
 
     # What the owner tells: events applied (from any window) and how saving went.
@@ -373,8 +294,7 @@ class LiveScreen(Screen[None]):
                     timeout=10,
                 )
         if self._draw_all:
-            self._draw_all = False
-            self._agenda_cells = None
+            self._draw_all = False  # show_session() below draws the agenda whole
             area = Area.ALL
         else:
             area = redraws(events)
@@ -402,30 +322,11 @@ class LiveScreen(Screen[None]):
         self.notify(notice, title="Browser windows", timeout=30, markup=False)
 
     def show_link(self) -> None:
-        """In words, where this window stands with the session: it has ended, its owner has gone.
-
-        The audience window is for the room: it never shows a key or a technical state. While the
-        window that runs the session is away it keeps the last good view with a small mark, and says
-        "Back in a moment." only once that has lasted AWAY_BEFORE_WORDS seconds."""
-        link = self.owner.link
-        if link in (Link.GONE, Link.JOINING, Link.TAKING_OVER):
-            if self._away_since is None:
-                self._away_since = self.engine.clock.now()
-        else:
-            self._away_since = None
-        words = ""
-        if self.engine.finished or link == Link.FINISHED:
-            words = "The session has ended."
-        elif self.audience and self._away_since is not None:
-            away = (self.engine.clock.now() - self._away_since).total_seconds()
-            words = "Back in a moment." if away >= AWAY_BEFORE_WORDS else "·"
-        elif link == Link.GONE:
-            words = "The window that runs this session has gone. Waiting for it to come back."
-        elif link == Link.TAKING_OVER:
-            words = "The window that ran this session has gone: this window is taking it over..."
-        elif link == Link.JOINING:
-            words = "Joining the session..."
-        self.query_one(RoomProjector).show_link(words)
+        """In words, where this window stands with the session: it has ended, its owner has gone (the room's
+        words are in ui/widgets/room_projector.py, `link_words`)."""
+        self.query_one(RoomProjector).show_link(
+            self.owner.link, self.engine.finished, self.audience, self.engine.clock.now()
+        )
 
     def _show_save(self, state: SaveState) -> None:
         was_failing = self.has_class("-not-saved")
@@ -438,7 +339,7 @@ class LiveScreen(Screen[None]):
         elif not state.ok and not was_failing:
             self.notify(state.problem, title="Not saved", severity="error", timeout=10)
         self.set_class(not state.ok, "-not-saved")
-        self._shown_second = self._shown_minute = None
+        self.second_hand.forget()
         self.tick()
 
     def save_before_quitting(self) -> SaveState:
@@ -543,7 +444,7 @@ class LiveScreen(Screen[None]):
             if on:
                 self.projector = False
                 note_line.focus()
-            self._shown_second = self._shown_minute = None
+            self.second_hand.forget()
             self.tick()
         self.refresh_bindings()
 
@@ -704,12 +605,11 @@ class LiveScreen(Screen[None]):
         return self.finishing.undo()
 
     def _stop_clock(self) -> None:
-        if self._tick_timer is not None:
-            self._tick_timer.stop()
+        self.second_hand.stop()
 
     def _carry_on(self) -> None:
         self.show_session()
-        self._schedule_tick()
+        self.second_hand.schedule()
 
     def _unsent(self) -> bool:
         return bool(self.query_one("#note-line", Input).value.strip()) or self.app.screen is not self
