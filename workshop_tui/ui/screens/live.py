@@ -14,20 +14,19 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Input
 
-from workshop_tui.core.event_kinds import Area, Kind, redraws
-from workshop_tui.core.heard import NotesByPerson
+from workshop_tui.core.event_kinds import Area, Kind
 from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.roles import CALLED, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.core.shown_session import ShownSession
-from workshop_tui.core.wording import plural
-from workshop_tui.model import Event, Session
+from workshop_tui.model import Session
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
 from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
 from workshop_tui.ui.screens.live_finish import Finishing
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
 from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
 from workshop_tui.ui.screens.live_tick import SecondHand
+from workshop_tui.ui.screens.live_updates import OwnerNews, Said, agenda_shared, saving_news, took_over, what_came_over
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
 from workshop_tui.ui.widgets.key_bar import KeyBar
@@ -39,9 +38,6 @@ from workshop_tui.ui.widgets.status_row import StatusRow, save_words
 from workshop_tui.ui.widgets.step_column import StepColumn
 from workshop_tui.ui.widgets.timer_panel import TimerPanel
 from workshop_tui.ui.window_rights import is_in_browser
-
-# The events a session that follows on from another begins with; after any other, it has got going.
-CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
 
 
 class LiveScreen(Screen[None]):
@@ -86,9 +82,7 @@ class LiveScreen(Screen[None]):
         self.save_message = save_words(owner.save_state)
         # What this screen draws: its own copy of the session as far as it is saved, changed on this thread.
         self.shown = ShownSession(owner)
-        self._undrawn: list[Event] = []  # events caught up on and not drawn yet
-        self._draw_all = False  # the copy was rebuilt whole: draw everything
-        self._notes_by_person = NotesByPerson(self.session)
+        self.news = OwnerNews(owner, self.shown)  # what the owner tells, caught up on and not drawn yet
         self.second_hand = SecondHand(self, self.shown, quiet, self.tick)
         self.finishing = Finishing(
             self,
@@ -141,9 +135,7 @@ class LiveScreen(Screen[None]):
         self.owner.listen(self._owner_changed)
         # What changed between building this screen and listening (a window's welcome may come then)
         # would never be heard: take the state as it is now.
-        self.catch_up()
-        self._undrawn, self._draw_all = [], False
-        self._notes_by_person = NotesByPerson(self.session)
+        self.news.start()
         self.save_message = save_words(self.owner.save_state)
         self.set_class(not self.owner.save_state.ok, "-not-saved")
         self.set_class(self.projector, "-projector")
@@ -157,27 +149,13 @@ class LiveScreen(Screen[None]):
             self.query_one("#agenda", Agenda).focus()
         if self.role == "member" and self.session.plan.panel is not None:
             self.call_after_refresh(self.action_panel)  # a member's window is for their own sheet
-        if not self.audience:
-            self.say_what_came_over()
+        came_over = what_came_over(self.session)
+        if came_over is not None and not self.audience:
+            self.say(came_over)
         notice = self.owner.notice
         if notice:
             self.show_notice(notice)
         self.show_link()
-
-    def say_what_came_over(self) -> None:
-        """A part 2 that has just begun: say once what came over from part 1, and where to find it."""
-        earlier = self.session.follows
-        if earlier is None or any(event.kind not in CARRIED_AT_THE_START for event in self.session.events):
-            return
-        people = plural(len(self.session.participants), "person", "people")
-        actions = plural(sum(1 for a in self.session.actions if a.carried_from), "open action")
-        self.notify(
-            f"{people} (not arrived yet) and {actions} came over from '{earlier.title}'. "
-            "Press r to see them: mark people arrived on the People tab, tick actions on the Actions tab.",
-            title="Following on",
-            timeout=20,
-            markup=False,
-        )
 
     # Drawing.
 
@@ -199,7 +177,7 @@ class LiveScreen(Screen[None]):
         column.show_notes(
             self.session, self.all_notes, self.type_first, self.session.room_record_on and not self.audience
         )
-        quiet = self._notes_by_person.not_heard_yet(self.session)
+        quiet = self.news.not_heard_yet()
         column.show_heard(heard_words(self.session, quiet, self.allowed("person_arrived"), self.records_key))
 
     def watch_all_notes(self) -> None:
@@ -251,14 +229,7 @@ class LiveScreen(Screen[None]):
 
     def catch_up(self) -> None:
         """Bring this screen's copy of the session up to what is saved (on this thread); draw it later."""
-        applied = self.shown.catch_up(self.owner)
-        if applied is None:
-            self._draw_all = True
-            self._undrawn = []
-            self._notes_by_person = NotesByPerson(self.session)
-        elif applied:
-            self._notes_by_person.update(self.session, list(applied))
-            self._undrawn.extend(applied)
+        self.news.catch_up()
 
     def _show_change(self, change: Change) -> None:
         if not self.is_attached or not self.is_mounted:
@@ -266,49 +237,26 @@ class LiveScreen(Screen[None]):
         if change.notice is not None:
             self.show_notice(change.notice)
         if change.reset and self.owner.link == Link.OWNER:  # this window took over
-            if self.owner.kept_everything:
-                self.notify(
-                    "The window that ran this session has gone, so this window runs it now and saves it. "
-                    "Nothing typed here was lost.",
-                    title="This window runs the session",
-                    timeout=20,
-                )
-            else:
-                self.notify(
-                    "The window that ran this session has gone, so this window runs it now. Some of what was "
-                    "typed here is not saved yet; the line at the bottom says what.",
-                    title="This window runs the session",
-                    severity="warning",
-                    timeout=20,
-                )
-        self.catch_up()
-        events, self._undrawn = self._undrawn, []
-        if any(event.kind == Kind.SESSION_SHARE for event in events):
+            self.say(took_over(self.owner.kept_everything))
+        news = self.news.take()
+        if news.has(Kind.SESSION_SHARE):
             self.refresh_bindings()  # the agenda keys come or go
             if self.role == "note-taker":
-                self.notify(
-                    "The facilitator has let this window move the agenda, run the timer and change the roster."
-                    if self.session.note_taker_runs_agenda
-                    else "The facilitator runs the agenda, the timer and the roster again.",
-                    title="The agenda",
-                    timeout=10,
-                )
-        if self._draw_all:
-            self._draw_all = False  # show_session() below draws the agenda whole
-            area = Area.ALL
-        else:
-            area = redraws(events)
-        if area & (Area.AGENDA | Area.CLOCK):
-            self.show_session()
-        elif area & (Area.NOTES | Area.PEOPLE):
+                self.say(agenda_shared(self.session.note_taker_runs_agenda))
+        if news.area & (Area.AGENDA | Area.CLOCK):
+            self.show_session()  # all of it, the agenda whole, after a copy rebuilt whole (Area.ALL)
+        elif news.area & (Area.NOTES | Area.PEOPLE):
             self.show_notes()
-        if area & (Area.NOTES | Area.RECORDS | Area.PEOPLE):
+        if news.area & (Area.NOTES | Area.RECORDS | Area.PEOPLE):
             self.show_room()  # the group's record on the projector, as it is typed
-        if any(event.kind == Kind.SESSION_ROOM_RECORD for event in events):
+        if news.has(Kind.SESSION_ROOM_RECORD):
             self.refresh_bindings()  # show or hide, names or none: the other is offered now
         self._show_save(change.save)
         self.show_link()
-        self.finishing.heard(bool(events), self.audience)
+        self.finishing.heard(bool(news.events), self.audience)
+
+    def say(self, said: Said) -> None:
+        self.notify(said.words, title=said.title, severity=said.severity, timeout=said.timeout, markup=said.markup)
 
     def show_notice(self, notice: str) -> None:
         """Words for the facilitator's screen, such as the address and join code for browsers. Other
@@ -334,10 +282,9 @@ class LiveScreen(Screen[None]):
         if words == self.save_message and was_failing == (not state.ok):
             return
         self.save_message = words
-        if state.ok and was_failing:
-            self.notify("Saving works again. Everything is on disk.", title="Saved")
-        elif not state.ok and not was_failing:
-            self.notify(state.problem, title="Not saved", severity="error", timeout=10)
+        said = saving_news(state, was_failing)
+        if said is not None:
+            self.say(said)
         self.set_class(not state.ok, "-not-saved")
         self.second_hand.forget()
         self.tick()
