@@ -15,16 +15,26 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 
 from workshop_tui.core.event_kinds import Area, Kind
-from workshop_tui.core.record_commands import parse_note
 from workshop_tui.core.roles import CALLED, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.model import Session
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
-from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
+from workshop_tui.ui.screens.live_agenda_edits import (
+    ask_for_a_new_step,
+    change_coming_step,
+    index_of,
+    remove_coming_step,
+)
 from workshop_tui.ui.screens.live_finish import Finishing
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
-from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
+from workshop_tui.ui.screens.live_records import (
+    ask_for_a_decision,
+    ask_for_an_action,
+    ask_to_change_note,
+    room_record_words,
+    who_had_left,
+)
 from workshop_tui.ui.screens.live_tick import SecondHand
 from workshop_tui.ui.screens.live_updates import OwnerNews, Said, agenda_shared, saving_news, took_over, what_came_over
 from workshop_tui.ui.widgets.agenda import Agenda
@@ -91,7 +101,7 @@ class LiveScreen(Screen[None]):
             role,
             self.run_command,
             self.allowed,
-            self._stop_clock,
+            self.second_hand.stop,
             self._carry_on,
             self._unsent,
         )
@@ -453,7 +463,7 @@ class LiveScreen(Screen[None]):
                 # F8 while a note is typed: a question now would take the next letters typed as its answer.
                 how = (
                     "Press Ctrl+F to finish the session."
-                    if self.may_finish
+                    if self.finishing.may_finish
                     else "The facilitator finishes the session."
                 )
                 self.notify(f"This is the last step. {how}", title="The last step")
@@ -490,14 +500,7 @@ class LiveScreen(Screen[None]):
     def _room_record(self, on: bool, names: bool) -> None:
         if not self.run_command("room_record", on=on, names=names) or self.projector:
             return  # on the projector the room sees the change itself: no words over it
-        if not on:
-            said = "The group's record is off the projector."
-        else:
-            said = "The projector shows this step's notes, decisions and actions as they are typed, " + (
-                "with people's names." if names else "without people's names."
-            )
-        if not on and names:
-            said += " Names will show when it is on again."
+        said = room_record_words(on, names)
         self.notify(said, title="The group's record", timeout=8)
 
     def action_note_line(self) -> None:
@@ -517,42 +520,14 @@ class LiveScreen(Screen[None]):
         if not self.run_command("add_note", typed=event.value):
             self.query_one("#note-line", NoteLine).give_back(event.value)
             return
-        self._say_who_had_left(event.value)
-
-    def _say_who_had_left(self, typed: str) -> None:
-        """A note credited to someone marked as left is saved (it may be what they said before going),
-        and the note-taker is told, so a wrong name can be put right with Enter on the note."""
-        try:
-            _, _, speakers = parse_note(typed, self.session.participants)
-        except NotNow:
-            return
-        people = {person.id: person for person in self.session.participants}
-        gone = [people[who] for who in speakers if who in people and people[who].left_at is not None]
-        for person in gone:
-            self.notify(
-                f"{person.name or person.role} left at {person.left_at:%H:%M}. The note is saved as theirs; "
-                "if it was someone else, change it in the notes list.",
-                title="Saved",
-            )
-
-    @property
-    def may_finish(self) -> bool:
-        return self.finishing.may_finish
+        for words in who_had_left(event.value, self.session.participants):
+            self.notify(words, title="Saved")
 
     def action_finish(self) -> None:
         self.finishing.ask()
 
-    def show_finished(self) -> None:
-        self.finishing.show_finished()
-
     def close_finished(self) -> None:
         self.finishing.close()
-
-    def undo_finish(self) -> bool:
-        return self.finishing.undo()
-
-    def _stop_clock(self) -> None:
-        self.second_hand.stop()
 
     def _carry_on(self) -> None:
         self.show_session()
@@ -632,29 +607,19 @@ class LiveScreen(Screen[None]):
     def action_move_step(self, direction: int) -> None:
         self.query_one("#agenda", Agenda).action_move_step(direction)
 
-    def _index_of(self, step: str | None) -> int:
-        """Where the step is among the session's steps; -1 if it is not there."""
-        return next((i for i, each in enumerate(self.session.steps) if each.id == step), -1)
-
     def on_agenda_change_step(self, message: Agenda.ChangeStep) -> None:
-        try:
-            step = self.engine.coming(self._index_of(message.step))
-        except NotNow as reason:
-            self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
-            return
-        ask_to_change_step(self.app, step, self.try_command)
+        self._not_now(change_coming_step(self.app, self.engine, message.step, self.try_command))
 
     def on_agenda_remove_step(self, message: Agenda.RemoveStep) -> None:
-        try:
-            step = self.engine.coming(self._index_of(message.step))
-        except NotNow as reason:
-            self.notify(str(reason), title="Not now", severity="warning")
-            return
-        ask_to_remove_step(self.app, step, self.run_command)
+        self._not_now(remove_coming_step(self.app, self.engine, message.step, self.run_command))
+
+    def _not_now(self, why: str) -> None:
+        if why:
+            self.notify(why, title="Not now", severity="warning")
 
     def on_agenda_skip_step(self, message: Agenda.SkipStep) -> None:
         # By the step's id, and saying which the person asked for: skip it, or bring it back.
-        index = self._index_of(message.step)
+        index = index_of(self.session, message.step)
         if index >= 0:
             step = self.session.steps[index]
             self.run_command("skip_step", step=step.id, skip=step.skipped_at is None)
@@ -662,5 +627,5 @@ class LiveScreen(Screen[None]):
     def on_agenda_move_step(self, message: Agenda.MoveStep) -> None:
         # The highlight stays on the moved step by itself (Agenda.show finds it by the step, not the row):
         # moving it a row as well put it on the next step, so a second press moved another one.
-        if self._index_of(message.step) >= 0:
+        if index_of(self.session, message.step) >= 0:
             self.run_command("move_step", step=message.step, direction=message.direction)
