@@ -458,19 +458,8 @@ class LiveScreen(Screen[None]):
         self.run_command("pause_timer" if self.engine.countdown().running else "start_timer")
 
     def action_next_step(self) -> None:
-        if self.engine.next_index() is None and not self.engine.finished:
-            if isinstance(self.focused, Input):
-                # F8 while a note is typed: a question now would take the next letters typed as its answer.
-                how = (
-                    "Press Ctrl+F to finish the session."
-                    if self.finishing.may_finish
-                    else "The facilitator finishes the session."
-                )
-                self.notify(f"This is the last step. {how}", title="The last step")
-                return
-            self.action_finish()
-            return
-        self.run_command("next_step", from_step=self.engine.current.id)
+        if not self.finishing.at_the_last_step(typing=isinstance(self.focused, Input)):
+            self.run_command("next_step", from_step=self.engine.current.id)
 
     def action_previous_step(self) -> None:
         self.run_command("previous_step", from_step=self.engine.current.id)

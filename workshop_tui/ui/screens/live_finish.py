@@ -94,6 +94,19 @@ class Finishing:
         # Answered only by Ctrl+F: a letter or Enter typed in a note never finishes the session.
         screen.app.push_screen(GuardedConfirmScreen(question, "Finish", "Keep going"), answered)
 
+    def at_the_last_step(self, typing: bool) -> bool:
+        """N or F8 on the last step asks to finish; while a note is typed (`typing`) it says how instead, as a
+        question then would take the next letters typed as its answer. False on any other step."""
+        engine = self.shown.engine
+        if engine.next_index() is not None or engine.finished:
+            return False
+        if typing:
+            how = "Press Ctrl+F to finish the session." if self.may_finish else "The facilitator finishes the session."
+            self.screen.notify(f"This is the last step. {how}", title="The last step")
+        else:
+            self.ask()
+        return True
+
     def show_finished(self) -> None:
         """The finished screen over the live one. For a minute the finish can be taken back (Ctrl+Z); then the
         session is closed (its last save, and the lock let go), so the review can add trainers' comments."""
