@@ -27,7 +27,14 @@ from workshop_tui.ui.screens.live_agenda_edits import (
     remove_coming_step,
 )
 from workshop_tui.ui.screens.live_finish import Finishing
-from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
+from workshop_tui.ui.screens.live_keys import (
+    LIVE_BINDINGS,
+    KeyState,
+    offered,
+    refused_key,
+    sharing_words,
+    type_first_words,
+)
 from workshop_tui.ui.screens.live_records import (
     ask_for_a_decision,
     ask_for_an_action,
@@ -375,12 +382,7 @@ class LiveScreen(Screen[None]):
 
     def action_type_first(self) -> None:
         self.type_first = not self.type_first
-        self.notify(
-            "Type first: every letter goes into the note line. Commands are on F-keys; F1 lists them."
-            if self.type_first
-            else "Type first is off: single letters are commands again; t starts a note.",
-            title="Keys",
-        )
+        self.notify(type_first_words(self.type_first), title="Keys")
 
     @property
     def records_key(self) -> str:
@@ -429,13 +431,7 @@ class LiveScreen(Screen[None]):
     def action_share_agenda(self) -> None:
         shared = not self.session.note_taker_runs_agenda
         if self.run_command("share_agenda", agenda=shared):
-            self.notify(
-                "The note-taker's window can now move the agenda, run the timer and change the roster too."
-                if shared
-                else "Only this window moves the agenda, runs the timer and changes the roster now.",
-                title="The agenda",
-                timeout=8,
-            )
+            self.notify(sharing_words(shared), title="The agenda", timeout=8)
 
     def action_who_may_join(self) -> None:
         from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
