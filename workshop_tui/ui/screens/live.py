@@ -3,7 +3,6 @@
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,26 +12,38 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Header, Input
 
-from workshop_tui.core.alerts import alerts_between
-from workshop_tui.core.countdown import countdown_text
-from workshop_tui.core.event_kinds import Area, Kind, redraws
-from workshop_tui.core.heard import NotesByPerson
-from workshop_tui.core.record_commands import parse_note
+from workshop_tui.core.event_kinds import Area, Kind
 from workshop_tui.core.roles import CALLED, may, refusal
-from workshop_tui.core.room_view import room_view
-from workshop_tui.core.schedule import agenda, plan_status
-from workshop_tui.core.session_engine import UNDO_FINISH_SECONDS, NotNow, SessionEngine
+from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.core.shown_session import ShownSession
-from workshop_tui.core.wording import plural
-from workshop_tui.model import Event, Session
+from workshop_tui.model import Session
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
-from workshop_tui.ui.screens.confirm import GuardedConfirmScreen
-from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step, ask_to_change_step, ask_to_remove_step
-from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS, KeyState, offered, refused_key
-from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, ask_to_change_note
+from workshop_tui.ui.screens.live_agenda_edits import (
+    ask_for_a_new_step,
+    change_coming_step,
+    index_of,
+    remove_coming_step,
+)
+from workshop_tui.ui.screens.live_finish import Finishing
+from workshop_tui.ui.screens.live_keys import (
+    LIVE_BINDINGS,
+    KeyState,
+    offered,
+    refused_key,
+    sharing_words,
+    type_first_words,
+)
+from workshop_tui.ui.screens.live_records import (
+    ask_for_a_decision,
+    ask_for_an_action,
+    ask_to_change_note,
+    room_record_words,
+    who_had_left,
+)
+from workshop_tui.ui.screens.live_tick import SecondHand
+from workshop_tui.ui.screens.live_updates import OwnerNews, Said, agenda_shared, saving_news, took_over, what_came_over
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
 from workshop_tui.ui.widgets.key_bar import KeyBar
@@ -44,24 +55,6 @@ from workshop_tui.ui.widgets.status_row import StatusRow, save_words
 from workshop_tui.ui.widgets.step_column import StepColumn
 from workshop_tui.ui.widgets.timer_panel import TimerPanel
 from workshop_tui.ui.window_rights import is_in_browser
-
-AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before the room is told
-
-
-# The events a session that follows on from another begins with; after any other, it has got going.
-CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
-
-
-def round_still_open(session: Session) -> str:
-    """What a round still lacks, said before finishing: nothing can be changed afterwards."""
-    panel = session.panel
-    if panel is None:
-        return ""
-    undecided = sum(1 for a in panel.round.applications if not any(w.application == a.id for w in panel.awards))
-    missing = [] if panel.revealed_at is not None else ["the scores have not been revealed"]
-    if undecided:
-        missing.append(f"{plural(undecided, 'application has', 'applications have')} no decision yet")
-    return (" In the round, " + " and ".join(missing) + ". After finishing they cannot be added.") if missing else ""
 
 
 class LiveScreen(Screen[None]):
@@ -103,23 +96,22 @@ class LiveScreen(Screen[None]):
         self.audience = role == "audience"
         self.set_reactive(LiveScreen.type_first, role in ("note-taker", "guest"))
         self.set_reactive(LiveScreen.projector, self.audience)
-        self._finished_shown = False
         self.save_message = save_words(owner.save_state)
         # What this screen draws: its own copy of the session as far as it is saved, changed on this thread.
         self.shown = ShownSession(owner)
-        self._undrawn: list[Event] = []  # events caught up on and not drawn yet
-        self._draw_all = False  # the copy was rebuilt whole: draw everything
-        self._notes_by_person = NotesByPerson(self.session)
-        self._shown_second: str | None = None
-        self._agenda_cells: tuple[tuple[object, ...], ...] | None = None
-        self._last_left: float | None = None
-        self._shown_minute: str | None = None
-        self._tick_timer: Timer | None = None
-        self._close_timer: Timer | None = (
-            None  # closes the session a minute after it finished, unless the finish is taken back
+        self.news = OwnerNews(owner, self.shown)  # what the owner tells, caught up on and not drawn yet
+        self.second_hand = SecondHand(self, self.shown, quiet, self.tick)
+        self.finishing = Finishing(
+            self,
+            owner,
+            self.shown,
+            role,
+            self.run_command,
+            self.allowed,
+            self.second_hand.stop,
+            self._carry_on,
+            self._unsent,
         )
-        self._finishing_here = False  # set while this window's own finish is applied
-        self._away_since: datetime | None = None  # when the window that runs the session went away, if it has
 
     @property
     def engine(self) -> SessionEngine:
@@ -160,9 +152,7 @@ class LiveScreen(Screen[None]):
         self.owner.listen(self._owner_changed)
         # What changed between building this screen and listening (a window's welcome may come then)
         # would never be heard: take the state as it is now.
-        self.catch_up()
-        self._undrawn, self._draw_all = [], False
-        self._notes_by_person = NotesByPerson(self.session)
+        self.news.start()
         self.save_message = save_words(self.owner.save_state)
         self.set_class(not self.owner.save_state.ok, "-not-saved")
         self.set_class(self.projector, "-projector")
@@ -176,27 +166,13 @@ class LiveScreen(Screen[None]):
             self.query_one("#agenda", Agenda).focus()
         if self.role == "member" and self.session.plan.panel is not None:
             self.call_after_refresh(self.action_panel)  # a member's window is for their own sheet
-        if not self.audience:
-            self.say_what_came_over()
+        came_over = what_came_over(self.session)
+        if came_over is not None and not self.audience:
+            self.say(came_over)
         notice = self.owner.notice
         if notice:
             self.show_notice(notice)
         self.show_link()
-
-    def say_what_came_over(self) -> None:
-        """A part 2 that has just begun: say once what came over from part 1, and where to find it."""
-        earlier = self.session.follows
-        if earlier is None or any(event.kind not in CARRIED_AT_THE_START for event in self.session.events):
-            return
-        people = plural(len(self.session.participants), "person", "people")
-        actions = plural(sum(1 for a in self.session.actions if a.carried_from), "open action")
-        self.notify(
-            f"{people} (not arrived yet) and {actions} came over from '{earlier.title}'. "
-            "Press r to see them: mark people arrived on the People tab, tick actions on the Actions tab.",
-            title="Following on",
-            timeout=20,
-            markup=False,
-        )
 
     # Drawing.
 
@@ -209,113 +185,47 @@ class LiveScreen(Screen[None]):
             self.engine.finished,
         )
         self.show_notes()
-        self._shown_second = None
-        self._shown_minute = None
-        self._agenda_cells = None
+        self.second_hand.forget(agenda=True)
         self.tick()
-        # The timer may have just started or stopped: wake in step with the new seconds.
-        if self._tick_timer is not None:
-            self._tick_timer.stop()
-        self._schedule_tick()
+        self.second_hand.restart()
 
     def show_notes(self) -> None:
         column = self.query_one(AgendaColumn)
         column.show_notes(
             self.session, self.all_notes, self.type_first, self.session.room_record_on and not self.audience
         )
-        quiet = self._notes_by_person.not_heard_yet(self.session)
+        quiet = self.news.not_heard_yet()
         column.show_heard(heard_words(self.session, quiet, self.allowed("person_arrived"), self.records_key))
 
     def watch_all_notes(self) -> None:
         if self.is_mounted:
             self.show_notes()
 
-    def _schedule_tick(self) -> None:
-        """Tick once a second, in step with the moment the shown second changes."""
-        countdown = self.engine.countdown()
-        delay = countdown.left(self.engine.clock.now()) % 1.0 if countdown.running else 0.0
-        self._tick_timer = self.set_timer(delay + 0.01, self._start_ticking)
-
-    def _start_ticking(self) -> None:
-        self.tick()
-        self._tick_timer = self.set_interval(1.0, self.tick)
-
     def tick(self) -> None:
-        """Redraw what a person would see change since the last tick, and nothing else."""
-        if self.engine.finished and self._tick_timer is not None:
-            self._tick_timer.stop()  # the finished screen says how it went; no clock runs on
+        """Redraw what a person would see change since the last tick, and nothing else (ui/screens/live_tick.py)."""
+        if self.engine.finished:
+            self.second_hand.stop()  # the finished screen says how it went; no clock runs on
         now = self.engine.clock.now()
-        if self._away_since is not None:
+        if self.query_one(RoomProjector).away_since is not None:
             self.show_link()  # the audience's words change only after a while away
-        countdown = self.engine.countdown()
-        left = countdown.left(now)
-        self._ring_alerts(left)
-        # Paused, the time left stands still while the clock moves on: "back at" (now + the time left), when
-        # each step starts, the finish and how late all move on with it, so they are worked out each second.
-        moving = "" if countdown.running else f"{countdown.ends_at(now):%H:%M:%S}"
-        second = f"{countdown_text(left)}|{countdown.running}|{now:%H:%M}|{moving}"
-        if second == self._shown_second:
-            return
-        self._shown_second = second
-        step = self.engine.current
-        finished = self.engine.finished
-        self.query_one("#timer", TimerPanel).show(step, countdown, now, finished, self.start_key)
-        if self.projector:
-            self.show_room(now)
-        # Clock times and lateness are in whole minutes: half-minute steps catch every change.
-        minute = f"{now:%H:%M}|{countdown.running}|{left // 30}|{moving}|{self.save_message}"
-        if minute == self._shown_minute:
-            return
-        self._shown_minute = minute
-        lines = agenda(self.session, now)
-        cells = tuple(
-            (
-                line.state,
-                line.starts_at and f"{line.starts_at:%H:%M}",
-                line.step.title,
-                line.used_minutes and round(line.used_minutes),
-                line.step.allowed_minutes,
-            )
-            for line in lines
-        )
-        if cells != self._agenda_cells:
-            self._agenda_cells = cells
-            self.query_one("#agenda", Agenda).show(lines)
-        status = plan_status(self.session, now).sentence()
-        if finished:
-            status = f"Finished at {self.session.ended_at:%H:%M}"
-        self.query_one(StatusRow).show(status, self.save_message, saving_works=not self.has_class("-not-saved"))
+        saving_works = not self.has_class("-not-saved")
+        self.second_hand.draw(now, self.projector, lambda: self.start_key, self.save_message, saving_works)
 
-    def show_room(self, now: datetime | None = None) -> None:
+    def show_room(self) -> None:
         """The projector's view for the room (core/room_view.py), drawn only while it is on show."""
-        if not self.projector:
-            return
-        now = now or self.engine.clock.now()
-        ended = self.session.ended_at or now
-        self.query_one(RoomProjector).show(room_view(self.session, now), f"{ended:%H:%M}")
-
-    def _ring_alerts(self, left: float) -> None:
-        before, self._last_left = self._last_left, left
-        if before is None or not self.engine.countdown().running:
-            return
-        for alert in alerts_between(before, left):
-            message = (
-                "One minute left." if alert == "one minute left" else f"Time's up for {self.engine.current.title}."
-            )
-            self.notify(message, title="Timer", severity="warning" if alert == "time's up" else "information")
-            if not self.quiet:
-                self.app.bell()
+        if self.projector:
+            self.query_one(RoomProjector).show_session(self.session, self.engine.clock.now())
 
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
         self.query_one(TimerPanel).set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
         self.query_one("#note-line", Input).placeholder = note_hint(self.size.width, self.type_first)
-        self._shown_second = None
+        self.second_hand.forget(minute=False)
         self.tick()
 
     def watch_projector(self, on: bool) -> None:
         self.set_class(on, "-projector")
-        self._shown_second = self._shown_minute = None
+        self.second_hand.forget()
         self.tick()
 
     # What the owner tells: events applied (from any window) and how saving went.
@@ -336,14 +246,7 @@ class LiveScreen(Screen[None]):
 
     def catch_up(self) -> None:
         """Bring this screen's copy of the session up to what is saved (on this thread); draw it later."""
-        applied = self.shown.catch_up(self.owner)
-        if applied is None:
-            self._draw_all = True
-            self._undrawn = []
-            self._notes_by_person = NotesByPerson(self.session)
-        elif applied:
-            self._notes_by_person.update(self.session, list(applied))
-            self._undrawn.extend(applied)
+        self.news.catch_up()
 
     def _show_change(self, change: Change) -> None:
         if not self.is_attached or not self.is_mounted:
@@ -351,74 +254,26 @@ class LiveScreen(Screen[None]):
         if change.notice is not None:
             self.show_notice(change.notice)
         if change.reset and self.owner.link == Link.OWNER:  # this window took over
-            if self.owner.kept_everything:
-                self.notify(
-                    "The window that ran this session has gone, so this window runs it now and saves it. "
-                    "Nothing typed here was lost.",
-                    title="This window runs the session",
-                    timeout=20,
-                )
-            else:
-                self.notify(
-                    "The window that ran this session has gone, so this window runs it now. Some of what was "
-                    "typed here is not saved yet; the line at the bottom says what.",
-                    title="This window runs the session",
-                    severity="warning",
-                    timeout=20,
-                )
-        self.catch_up()
-        events, self._undrawn = self._undrawn, []
-        if any(event.kind == Kind.SESSION_SHARE for event in events):
+            self.say(took_over(self.owner.kept_everything))
+        news = self.news.take()
+        if news.has(Kind.SESSION_SHARE):
             self.refresh_bindings()  # the agenda keys come or go
             if self.role == "note-taker":
-                self.notify(
-                    "The facilitator has let this window move the agenda, run the timer and change the roster."
-                    if self.session.note_taker_runs_agenda
-                    else "The facilitator runs the agenda, the timer and the roster again.",
-                    title="The agenda",
-                    timeout=10,
-                )
-        if self._draw_all:
-            self._draw_all = False
-            self._agenda_cells = None
-            area = Area.ALL
-        else:
-            area = redraws(events)
-        if area & (Area.AGENDA | Area.CLOCK):
-            self.show_session()
-        elif area & (Area.NOTES | Area.PEOPLE):
+                self.say(agenda_shared(self.session.note_taker_runs_agenda))
+        if news.area & (Area.AGENDA | Area.CLOCK):
+            self.show_session()  # all of it, the agenda whole, after a copy rebuilt whole (Area.ALL)
+        elif news.area & (Area.NOTES | Area.PEOPLE):
             self.show_notes()
-        if area & (Area.NOTES | Area.RECORDS | Area.PEOPLE):
+        if news.area & (Area.NOTES | Area.RECORDS | Area.PEOPLE):
             self.show_room()  # the group's record on the projector, as it is typed
-        if any(event.kind == Kind.SESSION_ROOM_RECORD for event in events):
+        if news.has(Kind.SESSION_ROOM_RECORD):
             self.refresh_bindings()  # show or hide, names or none: the other is offered now
         self._show_save(change.save)
         self.show_link()
-        if (
-            self.engine.finished
-            and not self.audience
-            and not self._finished_shown
-            and events
-            and not self._finishing_here
-        ):
-            self.finished_elsewhere()
-        elif self._finished_shown and not self.engine.finished and events:
-            self.back_from_finished()  # the finish was taken back in another window
+        self.finishing.heard(bool(news.events), self.audience)
 
-    def finished_elsewhere(self) -> None:
-        """Another window finished the session. Words still being typed here are not thrown away unseen."""
-        unsent = self.query_one("#note-line", Input).value.strip() or self.app.screen is not self
-        if not unsent:
-            self.show_finished()
-            return
-        self._finished_shown = True
-        self.notify(
-            "The session was finished in another window, so what you are typing here cannot be added. "
-            "It stays on screen: copy it if you need it, then press Ctrl+Q.",
-            title="The session has finished",
-            severity="warning",
-            timeout=60,
-        )
+    def say(self, said: Said) -> None:
+        self.notify(said.words, title=said.title, severity=said.severity, timeout=said.timeout, markup=said.markup)
 
     def show_notice(self, notice: str) -> None:
         """Words for the facilitator's screen, such as the address and join code for browsers. Other
@@ -432,30 +287,11 @@ class LiveScreen(Screen[None]):
         self.notify(notice, title="Browser windows", timeout=30, markup=False)
 
     def show_link(self) -> None:
-        """In words, where this window stands with the session: it has ended, its owner has gone.
-
-        The audience window is for the room: it never shows a key or a technical state. While the
-        window that runs the session is away it keeps the last good view with a small mark, and says
-        "Back in a moment." only once that has lasted AWAY_BEFORE_WORDS seconds."""
-        link = self.owner.link
-        if link in (Link.GONE, Link.JOINING, Link.TAKING_OVER):
-            if self._away_since is None:
-                self._away_since = self.engine.clock.now()
-        else:
-            self._away_since = None
-        words = ""
-        if self.engine.finished or link == Link.FINISHED:
-            words = "The session has ended."
-        elif self.audience and self._away_since is not None:
-            away = (self.engine.clock.now() - self._away_since).total_seconds()
-            words = "Back in a moment." if away >= AWAY_BEFORE_WORDS else "·"
-        elif link == Link.GONE:
-            words = "The window that runs this session has gone. Waiting for it to come back."
-        elif link == Link.TAKING_OVER:
-            words = "The window that ran this session has gone: this window is taking it over..."
-        elif link == Link.JOINING:
-            words = "Joining the session..."
-        self.query_one(RoomProjector).show_link(words)
+        """In words, where this window stands with the session: it has ended, its owner has gone (the room's
+        words are in ui/widgets/room_projector.py, `link_words`)."""
+        self.query_one(RoomProjector).show_link(
+            self.owner.link, self.engine.finished, self.audience, self.engine.clock.now()
+        )
 
     def _show_save(self, state: SaveState) -> None:
         was_failing = self.has_class("-not-saved")
@@ -463,12 +299,11 @@ class LiveScreen(Screen[None]):
         if words == self.save_message and was_failing == (not state.ok):
             return
         self.save_message = words
-        if state.ok and was_failing:
-            self.notify("Saving works again. Everything is on disk.", title="Saved")
-        elif not state.ok and not was_failing:
-            self.notify(state.problem, title="Not saved", severity="error", timeout=10)
+        said = saving_news(state, was_failing)
+        if said is not None:
+            self.say(said)
         self.set_class(not state.ok, "-not-saved")
-        self._shown_second = self._shown_minute = None
+        self.second_hand.forget()
         self.tick()
 
     def save_before_quitting(self) -> SaveState:
@@ -547,12 +382,7 @@ class LiveScreen(Screen[None]):
 
     def action_type_first(self) -> None:
         self.type_first = not self.type_first
-        self.notify(
-            "Type first: every letter goes into the note line. Commands are on F-keys; F1 lists them."
-            if self.type_first
-            else "Type first is off: single letters are commands again; t starts a note.",
-            title="Keys",
-        )
+        self.notify(type_first_words(self.type_first), title="Keys")
 
     @property
     def records_key(self) -> str:
@@ -573,7 +403,7 @@ class LiveScreen(Screen[None]):
             if on:
                 self.projector = False
                 note_line.focus()
-            self._shown_second = self._shown_minute = None
+            self.second_hand.forget()
             self.tick()
         self.refresh_bindings()
 
@@ -601,13 +431,7 @@ class LiveScreen(Screen[None]):
     def action_share_agenda(self) -> None:
         shared = not self.session.note_taker_runs_agenda
         if self.run_command("share_agenda", agenda=shared):
-            self.notify(
-                "The note-taker's window can now move the agenda, run the timer and change the roster too."
-                if shared
-                else "Only this window moves the agenda, runs the timer and changes the roster now.",
-                title="The agenda",
-                timeout=8,
-            )
+            self.notify(sharing_words(shared), title="The agenda", timeout=8)
 
     def action_who_may_join(self) -> None:
         from workshop_tui.ui.screens.who_may_join import WhoMayJoinScreen
@@ -630,19 +454,8 @@ class LiveScreen(Screen[None]):
         self.run_command("pause_timer" if self.engine.countdown().running else "start_timer")
 
     def action_next_step(self) -> None:
-        if self.engine.next_index() is None and not self.engine.finished:
-            if isinstance(self.focused, Input):
-                # F8 while a note is typed: a question now would take the next letters typed as its answer.
-                how = (
-                    "Press Ctrl+F to finish the session."
-                    if self.may_finish
-                    else "The facilitator finishes the session."
-                )
-                self.notify(f"This is the last step. {how}", title="The last step")
-                return
-            self.action_finish()
-            return
-        self.run_command("next_step", from_step=self.engine.current.id)
+        if not self.finishing.at_the_last_step(typing=isinstance(self.focused, Input)):
+            self.run_command("next_step", from_step=self.engine.current.id)
 
     def action_previous_step(self) -> None:
         self.run_command("previous_step", from_step=self.engine.current.id)
@@ -672,14 +485,7 @@ class LiveScreen(Screen[None]):
     def _room_record(self, on: bool, names: bool) -> None:
         if not self.run_command("room_record", on=on, names=names) or self.projector:
             return  # on the projector the room sees the change itself: no words over it
-        if not on:
-            said = "The group's record is off the projector."
-        else:
-            said = "The projector shows this step's notes, decisions and actions as they are typed, " + (
-                "with people's names." if names else "without people's names."
-            )
-        if not on and names:
-            said += " Names will show when it is on again."
+        said = room_record_words(on, names)
         self.notify(said, title="The group's record", timeout=8)
 
     def action_note_line(self) -> None:
@@ -699,101 +505,21 @@ class LiveScreen(Screen[None]):
         if not self.run_command("add_note", typed=event.value):
             self.query_one("#note-line", NoteLine).give_back(event.value)
             return
-        self._say_who_had_left(event.value)
-
-    def _say_who_had_left(self, typed: str) -> None:
-        """A note credited to someone marked as left is saved (it may be what they said before going),
-        and the note-taker is told, so a wrong name can be put right with Enter on the note."""
-        try:
-            _, _, speakers = parse_note(typed, self.session.participants)
-        except NotNow:
-            return
-        people = {person.id: person for person in self.session.participants}
-        gone = [people[who] for who in speakers if who in people and people[who].left_at is not None]
-        for person in gone:
-            self.notify(
-                f"{person.name or person.role} left at {person.left_at:%H:%M}. The note is saved as theirs; "
-                "if it was someone else, change it in the notes list.",
-                title="Saved",
-            )
-
-    @property
-    def may_finish(self) -> bool:
-        return self.allowed("finish")
+        for words in who_had_left(event.value, self.session.participants):
+            self.notify(words, title="Saved")
 
     def action_finish(self) -> None:
-        if not self.may_finish:  # reached some other way than its key (which is hidden)
-            self.notify(refusal(self.role, "finish", is_in_browser(self.app)), title="Not finished", severity="warning")
-            return
-
-        def answered(yes: bool | None) -> None:
-            self._finishing_here = True  # the finish this makes is this window's own, not another window's
-            try:
-                finished = bool(yes) and self.run_command("finish")
-            finally:
-                self._finishing_here = False
-            if finished:
-                self.show_finished()
-
-        if self.engine.finished:
-            self.show_finished()
-            return
-        question = "Finish the session now? Its end time will be recorded." + round_still_open(self.session)
-        # Answered only by Ctrl+F: a letter or Enter typed in a note never finishes the session.
-        self.app.push_screen(GuardedConfirmScreen(question, "Finish", "Keep going"), answered)
-
-    def show_finished(self) -> None:
-        """The finished screen over this one. For a minute the finish can be taken back (Ctrl+Z); then the
-        session is closed (its last save, and the lock let go), so the review can add trainers' comments."""
-        from workshop_tui.ui.screens.finished import FinishedScreen
-
-        if self._tick_timer is not None:
-            self._tick_timer.stop()
-        self._finished_shown = True
-        state = self.owner.flush()
-        ended = self.session.ended_at
-        left = UNDO_FINISH_SECONDS - (self.engine.clock.now() - ended).total_seconds() if ended else 0.0
-        if left > 0 and not self.owner.closed:
-            # Every window stays on the session for that minute, so all of them hear if the finish is taken back.
-            self._close_timer = self.set_timer(left, self.close_finished)
-        else:
-            state = self.owner.close()
-        undo = self.undo_finish if self._close_timer is not None and self.allowed("reopen") else None
-        self.app.push_screen(FinishedScreen(self.session, self.path, state, undo=undo, leaving=self.close_finished))
+        self.finishing.ask()
 
     def close_finished(self) -> None:
-        """The minute to take back the finish is over (or the person has moved on): close the session."""
-        from workshop_tui.ui.screens.finished import FinishedScreen
+        self.finishing.close()
 
-        self._stop_close_timer()
-        for screen in self.app.screen_stack:
-            if isinstance(screen, FinishedScreen):
-                screen.end_undo()
-        if self.engine.finished and not self.owner.closed:
-            self.owner.close()
-
-    def _stop_close_timer(self) -> None:
-        if self._close_timer is not None:
-            self._close_timer.stop()
-            self._close_timer = None
-
-    def undo_finish(self) -> bool:
-        """Ctrl+Z on the finished screen: the session carries on where it was. False if it is too late."""
-        if not self.run_command("reopen"):
-            return False
-        self.back_from_finished()
-        return True
-
-    def back_from_finished(self) -> None:
-        from workshop_tui.ui.screens.finished import FinishedScreen
-
-        self._stop_close_timer()
-        self._finished_shown = False
-        if isinstance(self.app.screen, FinishedScreen):
-            self.app.pop_screen()
+    def _carry_on(self) -> None:
         self.show_session()
-        self._schedule_tick()
-        self.notify("The finish was taken back. The session carries on, with its timer paused.", title="Carrying on")
+        self.second_hand.schedule()
+
+    def _unsent(self) -> bool:
+        return bool(self.query_one("#note-line", Input).value.strip()) or self.app.screen is not self
 
     # Recording: notes, decisions, actions, people and the parking lot.
 
@@ -866,29 +592,19 @@ class LiveScreen(Screen[None]):
     def action_move_step(self, direction: int) -> None:
         self.query_one("#agenda", Agenda).action_move_step(direction)
 
-    def _index_of(self, step: str | None) -> int:
-        """Where the step is among the session's steps; -1 if it is not there."""
-        return next((i for i, each in enumerate(self.session.steps) if each.id == step), -1)
-
     def on_agenda_change_step(self, message: Agenda.ChangeStep) -> None:
-        try:
-            step = self.engine.coming(self._index_of(message.step))
-        except NotNow as reason:
-            self.notify(f"{reason} Choose one in the agenda first.", title="Not now", severity="warning")
-            return
-        ask_to_change_step(self.app, step, self.try_command)
+        self._not_now(change_coming_step(self.app, self.engine, message.step, self.try_command))
 
     def on_agenda_remove_step(self, message: Agenda.RemoveStep) -> None:
-        try:
-            step = self.engine.coming(self._index_of(message.step))
-        except NotNow as reason:
-            self.notify(str(reason), title="Not now", severity="warning")
-            return
-        ask_to_remove_step(self.app, step, self.run_command)
+        self._not_now(remove_coming_step(self.app, self.engine, message.step, self.run_command))
+
+    def _not_now(self, why: str) -> None:
+        if why:
+            self.notify(why, title="Not now", severity="warning")
 
     def on_agenda_skip_step(self, message: Agenda.SkipStep) -> None:
         # By the step's id, and saying which the person asked for: skip it, or bring it back.
-        index = self._index_of(message.step)
+        index = index_of(self.session, message.step)
         if index >= 0:
             step = self.session.steps[index]
             self.run_command("skip_step", step=step.id, skip=step.skipped_at is None)
@@ -896,5 +612,5 @@ class LiveScreen(Screen[None]):
     def on_agenda_move_step(self, message: Agenda.MoveStep) -> None:
         # The highlight stays on the moved step by itself (Agenda.show finds it by the step, not the row):
         # moving it a row as well put it on the next step, so a second press moved another one.
-        if self._index_of(message.step) >= 0:
+        if index_of(self.session, message.step) >= 0:
             self.run_command("move_step", step=message.step, direction=message.direction)

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
+from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.model.method import LibraryMethod
-from workshop_tui.model.session import SessionStep
+from workshop_tui.model.session import Session, SessionStep
 
 if TYPE_CHECKING:
     from workshop_tui.ui.screens.step_form import StepDetails
@@ -87,3 +88,28 @@ def ask_to_remove_step(app: App[Any], step: SessionStep, run_command: Callable[.
         ),
         answered,
     )
+
+
+def index_of(session: Session, step: str | None) -> int:
+    """Where the step is among the session's steps; -1 if it is not there."""
+    return next((i for i, each in enumerate(session.steps) if each.id == step), -1)
+
+
+def change_coming_step(app: App[Any], engine: SessionEngine, step: str | None, try_command: TryCommand) -> str:
+    """The form for the step chosen in the agenda, if it is still to come; else the words saying why not."""
+    try:
+        coming = engine.coming(index_of(engine.session, step))
+    except NotNow as reason:
+        return f"{reason} Choose one in the agenda first."
+    ask_to_change_step(app, coming, try_command)
+    return ""
+
+
+def remove_coming_step(app: App[Any], engine: SessionEngine, step: str | None, run_command: Callable[..., bool]) -> str:
+    """The question for taking the chosen step off, if it is still to come; else the words saying why not."""
+    try:
+        coming = engine.coming(index_of(engine.session, step))
+    except NotNow as reason:
+        return str(reason)
+    ask_to_remove_step(app, coming, run_command)
+    return ""

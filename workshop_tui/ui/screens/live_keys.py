@@ -331,3 +331,17 @@ def refused_key(key: str, bindings: Iterable[Binding], allowed: Callable[[str], 
         if command and not allowed(command):
             return command
     return ""
+
+
+def type_first_words(on: bool) -> str:
+    """Said as F2 turns type first on or off."""
+    if on:
+        return "Type first: every letter goes into the note line. Commands are on F-keys; F1 lists them."
+    return "Type first is off: single letters are commands again; t starts a note."
+
+
+def sharing_words(shared: bool) -> str:
+    """Said in the facilitator's window as it shares the agenda keys with the note-taker's, or takes them back."""
+    if shared:
+        return "The note-taker's window can now move the agenda, run the timer and change the roster too."
+    return "Only this window moves the agenda, runs the timer and changes the roster now."

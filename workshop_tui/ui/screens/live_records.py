@@ -9,8 +9,9 @@ from typing import Any
 
 from textual.app import App
 
-from workshop_tui.core.session_engine import SessionEngine
-from workshop_tui.model import Note
+from workshop_tui.core.record_commands import parse_note
+from workshop_tui.core.session_engine import NotNow, SessionEngine
+from workshop_tui.model import Note, Participant
 from workshop_tui.ui.screens.live_agenda_edits import TryCommand
 
 
@@ -70,3 +71,32 @@ def ask_for_an_action(
         attempt=lambda fields: try_command("add_action", from_note=from_note, **fields),
     )
     app.push_screen(form, added)
+
+
+def who_had_left(typed: str, people: list[Participant]) -> list[str]:
+    """A note credited to someone marked as left is saved (it may be what they said before going); what
+    the note-taker is told of each, so a wrong name can be put right with Enter on the note."""
+    try:
+        _, _, speakers = parse_note(typed, people)
+    except NotNow:
+        return []
+    by_id = {person.id: person for person in people}
+    gone = [by_id[who] for who in speakers if who in by_id and by_id[who].left_at is not None]
+    return [
+        f"{person.name or person.role} left at {person.left_at:%H:%M}. The note is saved as theirs; "
+        "if it was someone else, change it in the notes list."
+        for person in gone
+    ]
+
+
+def room_record_words(on: bool, names: bool) -> str:
+    """What the facilitator is told when the group's record goes on or off the projector."""
+    if not on:
+        said = "The group's record is off the projector."
+    else:
+        said = "The projector shows this step's notes, decisions and actions as they are typed, " + (
+            "with people's names." if names else "without people's names."
+        )
+    if not on and names:
+        said += " Names will show when it is on again."
+    return said

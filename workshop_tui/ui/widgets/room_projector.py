@@ -2,19 +2,46 @@
 the time left (a break's "back at"), the next step and, while the facilitator shows it, the group's
 record of this step as it is typed. Nothing here names a key or a technical state."""
 
+from datetime import datetime
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from workshop_tui.core.room_view import RoomRecord, RoomView
+from workshop_tui.core.room_view import RoomRecord, RoomView, room_view
+from workshop_tui.model import Session
+from workshop_tui.store.open_session import Link
 from workshop_tui.ui.widgets.big_clock import BigClock
 from workshop_tui.ui.widgets.line import Line
 from workshop_tui.ui.widgets.timer_panel import digits_text
 
 # How each line of the record starts, so the kinds are told apart in words, not by colour alone.
 _STARTS = {"note": "• ", "decision": "Decision: ", "action": "Action: "}
+
+
+AWAY_BEFORE_WORDS = 5  # seconds the window that runs the session is away before the room is told
+AWAY = (Link.GONE, Link.JOINING, Link.TAKING_OVER)  # the window that runs the session is not there
+
+
+def link_words(link: Link, finished: bool, audience: bool, away: float | None) -> str:
+    """In words, where this window stands with the session: it has ended, its owner has gone (for `away`
+    seconds, None while it is there).
+
+    The audience window is for the room: it never shows a key or a technical state. While the
+    window that runs the session is away it keeps the last good view with a small mark, and says
+    "Back in a moment." only once that has lasted AWAY_BEFORE_WORDS seconds."""
+    if finished or link == Link.FINISHED:
+        return "The session has ended."
+    if audience and away is not None:
+        return "Back in a moment." if away >= AWAY_BEFORE_WORDS else "·"
+    if link == Link.GONE:
+        return "The window that runs this session has gone. Waiting for it to come back."
+    if link == Link.TAKING_OVER:
+        return "The window that ran this session has gone: this window is taking it over..."
+    if link == Link.JOINING:
+        return "Joining the session..."
+    return ""
 
 
 def record_line(record: RoomRecord) -> str:
@@ -101,6 +128,7 @@ class RoomProjector(Vertical):
         super().__init__(**kwargs)
         self._shown: dict[str, str] = {}
         self._record: tuple[RoomRecord, ...] | None = None
+        self.away_since: datetime | None = None  # when the window that runs the session went away, if it has
 
     def compose(self) -> ComposeResult:
         yield Static("", id="projector-title", markup=False)
@@ -113,11 +141,23 @@ class RoomProjector(Vertical):
         yield Static("", id="projector-next", markup=False)
         yield Line(id="link-state")
 
-    def show_link(self, words: str) -> None:
-        """Where this window stands with the session, in words for the room; "" shows nothing."""
+    def show_link(self, link: Link, finished: bool, audience: bool, now: datetime) -> None:
+        """Where this window stands with the session, in words (`link_words`); nothing while all is well."""
+        if link in AWAY:
+            if self.away_since is None:
+                self.away_since = now
+        else:
+            self.away_since = None
+        away = None if self.away_since is None else (now - self.away_since).total_seconds()
+        words = link_words(link, finished, audience, away)
         line = self.query_one("#link-state", Line)
         line.say(words)
         line.display = bool(words)
+
+    def show_session(self, session: Session, now: datetime) -> None:
+        """The room's view of `session` at `now` (core/room_view.py)."""
+        ended = session.ended_at or now
+        self.show(room_view(session, now), f"{ended:%H:%M}")
 
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a larger clock above the record.
