@@ -153,6 +153,9 @@ async def test_a_finish_made_by_mistake_is_taken_back_with_ctrl_z_within_a_minut
         screen = live(app)
         assert screen is app.screen and screen.session.status == "paused"
         assert screen.session.ended_at is None
+        # One clock wakes the screen each second again, not two (each a redraw, twice a second).
+        waking = [t for t in screen._timers if t._task and getattr(t._callback, "__name__", "") in ("_start", "tick")]
+        assert len(waking) == 1
         assert screen.run_command("add_note", typed="One more thing")
         screen.owner.flush()
         on_disk = load_session(path)

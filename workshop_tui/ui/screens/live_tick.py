@@ -50,10 +50,12 @@ class SecondHand:
 
     def restart(self) -> None:
         """The timer may have just started or stopped: wake in step with the new seconds."""
-        self.stop()
         self.schedule()
 
     def schedule(self) -> None:
+        """Wake once a second from now on, in step with the clock: one waking timer at a time, whoever
+        asks (a finish taken back asked again while the screen had already restarted it: two ran)."""
+        self.stop()
         engine = self.shown.engine
         countdown = engine.countdown()
         delay = countdown.left(engine.clock.now()) % 1.0 if countdown.running else 0.0
