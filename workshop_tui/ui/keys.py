@@ -63,3 +63,27 @@ def bindings_of(*holders: type[DOMNode]) -> list[Binding]:
 
 def binding_ids(holders: Iterable[type[DOMNode]]) -> set[str]:
     return {binding.id for binding in bindings_of(*holders) if binding.id}
+
+
+# Left and Right move between the tabs of a screen of tabs (the records, the review), from a table
+# too: a table's own Left and Right only scroll sideways. One pair, so one line of keys.toml moves both.
+TAB_KEYS = [
+    Binding(
+        "left",
+        "move_tab(-1)",
+        "Tab left",
+        id="tab_left",
+        show=False,
+        priority=True,
+        tooltip="Go to the tab on the left",
+    ),
+    Binding(
+        "right",
+        "move_tab(1)",
+        "Tab right",
+        id="tab_right",
+        show=False,
+        priority=True,
+        tooltip="Go to the tab on the right",
+    ),
+]

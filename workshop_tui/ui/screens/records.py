@@ -14,6 +14,7 @@ from textual.widgets import DataTable, TabbedContent, TabPane
 from workshop_tui.core.decision_tally import tally
 from workshop_tui.core.heard import who_has_been_heard
 from workshop_tui.model import Session
+from workshop_tui.ui.keys import TAB_KEYS
 from workshop_tui.ui.screens.person_form import PersonForm
 from workshop_tui.ui.widgets.fitted_table import Column, FittedTable, Row
 from workshop_tui.ui.widgets.key_bar import KeyBar
@@ -84,24 +85,7 @@ class RecordsScreen(ModalScreen[None]):
             "space", "toggle_done", "Done/open", id="done_or_open", tooltip="Mark the chosen action done, or open again"
         ),
         # From a table too: its own Left and Right only scroll sideways, so the tabs would not move.
-        Binding(
-            "left",
-            "move_tab(-1)",
-            "Tab left",
-            id="tab_left",
-            show=False,
-            priority=True,
-            tooltip="Go to the tab on the left",
-        ),
-        Binding(
-            "right",
-            "move_tab(1)",
-            "Tab right",
-            id="tab_right",
-            show=False,
-            priority=True,
-            tooltip="Go to the tab on the right",
-        ),
+        *TAB_KEYS,
     ]
 
     TABS = ("people", "parking", "actions", "decisions")

@@ -20,6 +20,7 @@ from workshop_tui.model import Session
 from workshop_tui.store.open_session import OpenSession, SaveState
 from workshop_tui.store.problems import FileProblem
 from workshop_tui.store.sessions_folder import SessionsFolder
+from workshop_tui.ui.keys import TAB_KEYS
 from workshop_tui.ui.screens.comment_form import CommentForm
 from workshop_tui.ui.screens.export_form import ExportForm
 from workshop_tui.ui.screens.text_prompt import TextPrompt
@@ -72,24 +73,7 @@ class ReviewScreen(Screen[None]):
         Binding("3", "speed(60)", "60x", id="sixty_times", show=False, tooltip="Replay sixty times as fast"),
         Binding("j", "jump", "Jump", id="jump", show=False, tooltip="Replay: jump to a time, such as 10:45"),
         # From the "Who was heard" table too: its own Left and Right only scroll sideways (as in the records screen).
-        Binding(
-            "left",
-            "move_tab(-1)",
-            "Tab left",
-            id="tab_left",
-            show=False,
-            priority=True,
-            tooltip="Go to the tab on the left",
-        ),
-        Binding(
-            "right",
-            "move_tab(1)",
-            "Tab right",
-            id="tab_right",
-            show=False,
-            priority=True,
-            tooltip="Go to the tab on the right",
-        ),
+        *TAB_KEYS,
     ]
 
     # Each tab fills the screen and scrolls on its own (Up, Down, PgUp, PgDn, Home, End, the mouse wheel),
