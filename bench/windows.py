@@ -497,6 +497,8 @@ class Line(Input):
 
 
 class Notes(App):
+    AUTO_FOCUS = "Line"  # the note line, as in the note-taker's window (not the scrolling list)
+
     def compose(self):
         yield VerticalScroll(id="notes")
         yield Line(placeholder="Type a note and press Enter")

@@ -215,12 +215,14 @@ _TOO_DEEP = f"it is nested far too deeply (more than {DEEPEST} tables, lists or 
 
 def _depth(value: object) -> int:
     """How deeply the tables and arrays of a read value nest (a key is a level, as in nesting_depth).
-    rtoml nests no deeper than about 80, so this never recurses far."""
-    if isinstance(value, dict):
-        return 1 + max(map(_depth, value.values()), default=0)
-    if isinstance(value, list):
-        return 1 + max(map(_depth, value), default=0)
-    return 0
+    rtoml nests no deeper than about 80, so this never recurses far; only tables and arrays are
+    visited, as a listing reads a thousand heads."""
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    deepest = 0
+    for child in children:
+        if isinstance(child, (dict, list)):
+            deepest = max(deepest, _depth(child))
+    return deepest + 1 if isinstance(value, (dict, list)) else 0
 
 
 def _read_slowly(text: str) -> dict[str, Any]:
