@@ -176,9 +176,15 @@ def test_no_counted_score_agreement_or_award_rests_on_a_member_with_an_interest(
         own = score.window.partition(": ")[2]
         if score.window.startswith("member: "):
             assert names[own] == score.member  # a member's own window scores for that member alone
-    for comment in panel.comments:
+    # A conflicted member's comment was made before the interest that now stands was declared. In the
+    # record's order, not the clock's: the fake clock stands still here, so the two may share a time.
+    events = engine.session.events
+    comments_made = [n for n, event in enumerate(events) if event.kind == "panel.comment"]
+    declared = {event.details["declaration"]: n for n, event in enumerate(events) if event.kind == "declaration.add"}
+    assert len(comments_made) == len(panel.comments)
+    for comment, made in zip(panel.comments, comments_made, strict=True):
         assert not panel.has_interest(comment.member, comment.application) or any(
-            d.member == comment.member and d.application == comment.application and d.at > comment.at
+            d.member == comment.member and d.application == comment.application and declared[d.id] > made
             for d in panel.declarations
         )
     for member in members:
