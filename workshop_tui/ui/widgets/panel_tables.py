@@ -103,6 +103,18 @@ class PanelTable(DataTable[Any]):
     def typed_level(self, level: int | None) -> None:
         """A digit (or n, for no score) typed on a table of scores."""
 
+    def criterion_typed_under(self) -> tuple[Panel, str] | None:
+        """The round and the criterion under the cursor, where a typed score goes; None when there is
+        no round or row, or (said once) in the last column, which compares each member with the panel."""
+        screen = panel_screen(self)
+        panel = screen.panel
+        if panel is None or not self.row_count:
+            return None
+        if self.cursor_coordinate.column >= len(panel.round.criteria):
+            screen.say_once("This column compares each member with the panel. Type a score under a criterion.")
+            return None
+        return panel, panel.round.criteria[self.cursor_coordinate.column].id
+
     def ask_change(self, member: str, application: str, criterion: str, level: int | None) -> None:
         """A score changed after the reveal, on a sheet or in moderation: it needs a reason."""
         screen = panel_screen(self)

@@ -175,13 +175,10 @@ class ScoreSheet(PanelTable):
 
     def typed_level(self, level: int | None) -> None:
         screen = panel_screen(self)
-        panel = screen.panel
-        if panel is None or not self.row_count:
+        under = self.criterion_typed_under()
+        if under is None:
             return
-        if self.cursor_coordinate.column >= len(panel.round.criteria):
-            screen.say_once("This column compares each member with the panel. Type a score under a criterion.")
-            return
-        criterion = panel.round.criteria[self.cursor_coordinate.column].id
+        panel, criterion = under
         member = self.tab.member()
         if member is None:
             return
