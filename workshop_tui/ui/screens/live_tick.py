@@ -96,9 +96,11 @@ class SecondHand:
         self._second = second
         screen = self.screen
         finished = engine.finished
-        screen.query_one("#timer", TimerPanel).show(engine.current, countdown, now, finished, start_key())
+        # Only the view on show is drawn: the other is drawn whole when it comes back (`forget`).
         if projector:
             screen.query_one(RoomProjector).show_session(session, now)
+        else:
+            screen.query_one("#timer", TimerPanel).show(engine.current, countdown, now, finished, start_key())
         # Clock times and lateness are in whole minutes: half-minute steps catch every change.
         minute = f"{now:%H:%M}|{countdown.running}|{left // 30}|{moving}|{saved}"
         if minute == self._minute:
