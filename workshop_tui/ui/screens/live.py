@@ -1,15 +1,12 @@
 """The live session screen: agenda, current step, big countdown, status line and note line."""
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Input
@@ -26,7 +23,15 @@ from workshop_tui.ui.screens.live_key_rules import KeyState, offered, refused_ke
 from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS
 from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, room_record_words
 from workshop_tui.ui.screens.live_tick import SecondHand
-from workshop_tui.ui.screens.live_updates import OwnerNews, Said, agenda_shared, saving_news, took_over, what_came_over
+from workshop_tui.ui.screens.live_updates import (
+    OwnerChanged,
+    OwnerNews,
+    Said,
+    agenda_shared,
+    saving_news,
+    took_over,
+    what_came_over,
+)
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
 from workshop_tui.ui.widgets.key_bar import KeyBar
@@ -132,7 +137,7 @@ class LiveScreen(Screen[None]):
             # A window on a session run elsewhere says whose window it is.
             role, _, name = self.owner.window.partition(": ")
             self.sub_title = f"{CALLED.get(role, role).capitalize()}'s window" + (f" ({name})" if name else "")
-        self.owner.listen(self._owner_changed)
+        self.news.listen(self, self._show_change)
         # What changed between building this screen and listening (a window's welcome may come then)
         # would never be heard: take the state as it is now.
         self.news.start()
@@ -213,19 +218,8 @@ class LiveScreen(Screen[None]):
 
     # What the owner tells: events applied (from any window) and how saving went.
 
-    @dataclass
-    class OwnerChanged(Message):
-        change: Change
-
-    def _owner_changed(self, change: Change) -> None:
-        # The saver reports on its own thread; posting never waits for the screen, so quitting cannot deadlock.
-        if threading.current_thread() is threading.main_thread():
-            self._show_change(change)
-        else:
-            self.post_message(self.OwnerChanged(change))
-
-    def on_live_screen_owner_changed(self, message: OwnerChanged) -> None:
-        self._show_change(message.change)
+    def on_owner_changed(self, message: OwnerChanged) -> None:
+        self._show_change(message.change)  # told on the saver's thread (OwnerNews.listen)
 
     def catch_up(self) -> None:
         """Bring this screen's copy of the session up to what is saved (on this thread); draw it later."""
@@ -294,8 +288,7 @@ class LiveScreen(Screen[None]):
         return self.owner.flush()
 
     def on_unmount(self) -> None:
-        self.owner.forget(self._owner_changed)
-        self.owner.close()
+        self.news.stop()
 
     # Commands.
 
