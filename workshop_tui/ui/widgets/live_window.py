@@ -4,6 +4,8 @@ the screen that holds it (no import circle)."""
 
 from typing import Any, Protocol
 
+from textual.geometry import Size
+
 from workshop_tui.core.session_engine import SessionEngine
 
 
@@ -11,6 +13,11 @@ class LiveWindow(Protocol):
     @property
     def engine(self) -> SessionEngine:
         """The session as far as it is saved, for reading; every change goes through the commands below."""
+        ...
+
+    @property
+    def size(self) -> Size:
+        """The screen's size: the note line's hint fits its width."""
         ...
 
     @property

@@ -56,10 +56,10 @@ class NoteLine(Input):
 
     # In the note line, "press t" would type a t: while it has the focus the hint says to type.
     def on_focus(self) -> None:
-        self.show_hint(self.screen.size.width, True)
+        self.show_hint(self.window.size.width, True)
 
     def on_blur(self) -> None:
-        self.show_hint(self.screen.size.width, self.window.type_first)
+        self.show_hint(self.window.size.width, self.window.type_first)
 
     def take_letter(self, character: str) -> None:
         """Type first: a letter pressed while the agenda or the notes have the focus still goes in here."""
