@@ -207,7 +207,7 @@ class LiveScreen(Screen[None]):
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
         self.query_one(TimerPanel).set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
-        self.query_one("#note-line", Input).placeholder = note_hint(self.size.width, self.type_first)
+        self.query_one(NoteLine).show_hint(self.size.width, self.type_first)
         self.second_hand.forget(minute=False)
         self.tick()
 
@@ -352,8 +352,8 @@ class LiveScreen(Screen[None]):
     def watch_type_first(self, on: bool) -> None:
         self.set_class(on, "-type-first")
         if self.is_mounted:
-            note_line = self.query_one("#note-line", Input)
-            note_line.placeholder = note_hint(self.size.width, on)
+            note_line = self.query_one(NoteLine)
+            note_line.show_hint(self.size.width, on)
             if on:
                 self.projector = False
                 note_line.focus()
