@@ -44,7 +44,7 @@ def heard_words(session: Session, quiet: list[str], may_mark_arrivals: bool, rec
 class AgendaColumn(Vertical):
     """The agenda and the notes list post what their keys ask for (`Agenda.SkipStep`, `NotesList.ChangeNote`,
     ...); the column carries it out through `window`, the live screen (ui/widgets/live_window.py). The screen
-    holds the same keys, so they work wherever the focus is, and hands them here."""
+    holds the same keys, so they work wherever the focus is, and hands them on."""
 
     DEFAULT_CSS = """
     /* At 80 columns the agenda has room for most step names on one line, the rest on two. */
