@@ -1,15 +1,12 @@
 """The live session screen: agenda, current step, big countdown, status line and note line."""
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Input
@@ -20,35 +17,25 @@ from workshop_tui.core.session_engine import NotNow, SessionEngine
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.model import Session
 from workshop_tui.store.open_session import Change, Command, Link, SaveState, SessionLink
-from workshop_tui.ui.screens.live_agenda_edits import (
-    ask_for_a_new_step,
-    change_coming_step,
-    index_of,
-    remove_coming_step,
-)
+from workshop_tui.ui.screens.live_agenda_edits import ask_for_a_new_step
 from workshop_tui.ui.screens.live_finish import Finishing
-from workshop_tui.ui.screens.live_keys import (
-    LIVE_BINDINGS,
-    KeyState,
-    offered,
-    refused_key,
-    sharing_words,
-    type_first_words,
-)
-from workshop_tui.ui.screens.live_records import (
-    ask_for_a_decision,
-    ask_for_an_action,
-    ask_to_change_note,
-    room_record_words,
-    who_had_left,
-)
+from workshop_tui.ui.screens.live_key_rules import KeyState, offered, refused_key, sharing_words, type_first_words
+from workshop_tui.ui.screens.live_keys import LIVE_BINDINGS
+from workshop_tui.ui.screens.live_records import ask_for_a_decision, ask_for_an_action, room_record_words
 from workshop_tui.ui.screens.live_tick import SecondHand
-from workshop_tui.ui.screens.live_updates import OwnerNews, Said, agenda_shared, saving_news, took_over, what_came_over
+from workshop_tui.ui.screens.live_updates import (
+    OwnerChanged,
+    OwnerNews,
+    Said,
+    agenda_shared,
+    saving_news,
+    took_over,
+    what_came_over,
+)
 from workshop_tui.ui.widgets.agenda import Agenda
 from workshop_tui.ui.widgets.agenda_column import AgendaColumn, heard_words
 from workshop_tui.ui.widgets.key_bar import KeyBar
 from workshop_tui.ui.widgets.note_line import NoteLine, note_hint
-from workshop_tui.ui.widgets.notes_list import NotesList
 from workshop_tui.ui.widgets.room_projector import RoomProjector
 from workshop_tui.ui.widgets.roster_suggester import RosterSuggester
 from workshop_tui.ui.widgets.status_row import StatusRow, save_words
@@ -129,11 +116,12 @@ class LiveScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="live"):
-            yield AgendaColumn(id="agenda-column")
+            yield AgendaColumn(self, id="agenda-column")
             yield StepColumn(id="step-column")
         yield RoomProjector(id="projector-view")
         yield StatusRow(id="status-row")
         yield NoteLine(
+            self,
             placeholder=note_hint(self.app.size.width, self.type_first),
             id="note-line",
             select_on_focus=False,  # coming back to a half-typed note must not select it, or the next key replaces it
@@ -149,7 +137,7 @@ class LiveScreen(Screen[None]):
             # A window on a session run elsewhere says whose window it is.
             role, _, name = self.owner.window.partition(": ")
             self.sub_title = f"{CALLED.get(role, role).capitalize()}'s window" + (f" ({name})" if name else "")
-        self.owner.listen(self._owner_changed)
+        self.news.listen(self, self._show_change)
         # What changed between building this screen and listening (a window's welcome may come then)
         # would never be heard: take the state as it is now.
         self.news.start()
@@ -219,7 +207,7 @@ class LiveScreen(Screen[None]):
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a much larger clock.
         self.query_one(TimerPanel).set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
-        self.query_one("#note-line", Input).placeholder = note_hint(self.size.width, self.type_first)
+        self.query_one(NoteLine).show_hint(self.size.width, self.type_first)
         self.second_hand.forget(minute=False)
         self.tick()
 
@@ -230,19 +218,8 @@ class LiveScreen(Screen[None]):
 
     # What the owner tells: events applied (from any window) and how saving went.
 
-    @dataclass
-    class OwnerChanged(Message):
-        change: Change
-
-    def _owner_changed(self, change: Change) -> None:
-        # The saver reports on its own thread; posting never waits for the screen, so quitting cannot deadlock.
-        if threading.current_thread() is threading.main_thread():
-            self._show_change(change)
-        else:
-            self.post_message(self.OwnerChanged(change))
-
-    def on_live_screen_owner_changed(self, message: OwnerChanged) -> None:
-        self._show_change(message.change)
+    def on_owner_changed(self, message: OwnerChanged) -> None:
+        self._show_change(message.change)  # told on the saver's thread (OwnerNews.listen)
 
     def catch_up(self) -> None:
         """Bring this screen's copy of the session up to what is saved (on this thread); draw it later."""
@@ -311,8 +288,7 @@ class LiveScreen(Screen[None]):
         return self.owner.flush()
 
     def on_unmount(self) -> None:
-        self.owner.forget(self._owner_changed)
-        self.owner.close()
+        self.news.stop()
 
     # Commands.
 
@@ -349,31 +325,9 @@ class LiveScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
-        self._hint_note_line()
 
     def on_descendant_blur(self) -> None:
         self.refresh_bindings()
-        self._hint_note_line()
-
-    def _hint_note_line(self) -> None:
-        # In the note line, "press t" would type a t: the hint then says to type.
-        note_line = self.query_one("#note-line", Input)
-        note_line.placeholder = note_hint(self.size.width, self.type_first or note_line.has_focus)
-
-    def action_typing_timer(self) -> None:
-        self.action_toggle_timer()
-
-    def action_typing_decision(self) -> None:
-        self.action_decision()
-
-    def action_typing_action(self) -> None:
-        self.action_action()
-
-    def action_typing_records(self) -> None:
-        self.action_records()
-
-    def action_typing_panel(self) -> None:
-        self.action_panel()
 
     def action_panel(self) -> None:
         from workshop_tui.ui.screens.panel import PanelScreen  # loaded when first opened, not at launch
@@ -398,8 +352,8 @@ class LiveScreen(Screen[None]):
     def watch_type_first(self, on: bool) -> None:
         self.set_class(on, "-type-first")
         if self.is_mounted:
-            note_line = self.query_one("#note-line", Input)
-            note_line.placeholder = note_hint(self.size.width, on)
+            note_line = self.query_one(NoteLine)
+            note_line.show_hint(self.size.width, on)
             if on:
                 self.projector = False
                 note_line.focus()
@@ -416,9 +370,7 @@ class LiveScreen(Screen[None]):
             return
         # Type first: a letter pressed while the agenda or the notes have the focus still goes into the note line.
         if self.type_first and event.is_printable and not isinstance(self.focused, Input):
-            note_line = self.query_one("#note-line", Input)
-            note_line.focus()
-            note_line.insert_text_at_cursor(event.character or "")
+            self.query_one(NoteLine).take_letter(event.character or "")
             event.stop()
             event.prevent_default()
 
@@ -441,12 +393,6 @@ class LiveScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.type_first:
             self.query_one("#note-line", Input).focus()
-
-    def action_typing_previous(self) -> None:
-        self.action_previous_step()
-
-    def action_typing_next(self) -> None:
-        self.action_next_step()
 
     def action_toggle_timer(self) -> None:
         # What the person saw: a running timer is paused, a paused one started (never a toggle that a
@@ -498,16 +444,6 @@ class LiveScreen(Screen[None]):
             self.projector = False
         self.set_focus(self.query_one("#agenda", Agenda))
 
-    @on(Input.Submitted, "#note-line")
-    def save_note(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            return
-        if not self.run_command("add_note", typed=event.value):
-            self.query_one("#note-line", NoteLine).give_back(event.value)
-            return
-        for words in who_had_left(event.value, self.session.participants):
-            self.notify(words, title="Saved")
-
     def action_finish(self) -> None:
         self.finishing.ask()
 
@@ -532,18 +468,6 @@ class LiveScreen(Screen[None]):
         self.show_saved()
         return ""
 
-    def notes_in_use(self) -> str | None:
-        """The chosen note's id when the notes list has the focus."""
-        notes = self.query_one("#notes", NotesList)
-        return notes.chosen_note if self.focused is notes else None
-
-    def on_notes_list_change_note(self, message: NotesList.ChangeNote) -> None:
-        ask_to_change_note(self.app, self.engine.note_by_id(message.note), self.try_command)
-
-    def on_notes_list_remove_note(self, message: NotesList.RemoveNote) -> None:
-        if self.run_command("remove_note", note_id=message.note):
-            self.notify("Note removed. Ctrl+Z brings it back.", title="Removed")
-
     def action_undo_remove(self) -> None:
         self.run_command("undo_remove")
 
@@ -554,7 +478,7 @@ class LiveScreen(Screen[None]):
         ask_for_a_decision(self.app, self.engine, self.try_command)
 
     def action_action(self) -> None:
-        self.ask_for_action(from_note=self.notes_in_use() or "")
+        self.ask_for_action(from_note=self.query_one(AgendaColumn).note_in_use() or "")
 
     def ask_for_action(self, from_note: str = "", done: Callable[[], object] | None = None) -> None:
         """Open the action form; from a note, its words are the starting point (the records screen asks too)."""
@@ -568,23 +492,18 @@ class LiveScreen(Screen[None]):
     def action_parking_lot(self) -> None:
         self.action_records("parking")
 
-    # Changing the plan on the fly. The agenda's keys act on its chosen step; so do the same keys here,
-    # wherever the focus is, and from the command list.
+    # Changing the plan on the fly. The agenda's and the notes list's keys act on what is chosen in them
+    # (AgendaColumn carries out what they ask); the screen holds the same keys, so they work wherever the
+    # focus is, and from the command list.
 
     def action_insert_step(self) -> None:
         ask_for_a_new_step(self.app, len(self.engine.present_people()), self.try_command)
 
     def action_change_chosen(self) -> None:
-        if self.notes_in_use():
-            self.query_one("#notes", NotesList).action_change_chosen()
-        else:
-            self.query_one("#agenda", Agenda).action_change_chosen()
+        self.query_one(AgendaColumn).change_chosen()
 
     def action_remove_chosen(self) -> None:
-        if self.notes_in_use():
-            self.query_one("#notes", NotesList).action_remove_chosen()
-        else:
-            self.query_one("#agenda", Agenda).action_remove_chosen()
+        self.query_one(AgendaColumn).remove_chosen()
 
     def action_skip_step(self) -> None:
         self.query_one("#agenda", Agenda).action_skip_step()
@@ -592,25 +511,11 @@ class LiveScreen(Screen[None]):
     def action_move_step(self, direction: int) -> None:
         self.query_one("#agenda", Agenda).action_move_step(direction)
 
-    def on_agenda_change_step(self, message: Agenda.ChangeStep) -> None:
-        self._not_now(change_coming_step(self.app, self.engine, message.step, self.try_command))
-
-    def on_agenda_remove_step(self, message: Agenda.RemoveStep) -> None:
-        self._not_now(remove_coming_step(self.app, self.engine, message.step, self.run_command))
-
-    def _not_now(self, why: str) -> None:
-        if why:
-            self.notify(why, title="Not now", severity="warning")
-
-    def on_agenda_skip_step(self, message: Agenda.SkipStep) -> None:
-        # By the step's id, and saying which the person asked for: skip it, or bring it back.
-        index = index_of(self.session, message.step)
-        if index >= 0:
-            step = self.session.steps[index]
-            self.run_command("skip_step", step=step.id, skip=step.skipped_at is None)
-
-    def on_agenda_move_step(self, message: Agenda.MoveStep) -> None:
-        # The highlight stays on the moved step by itself (Agenda.show finds it by the step, not the row):
-        # moving it a row as well put it on the next step, so a second press moved another one.
-        if index_of(self.session, message.step) >= 0:
-            self.run_command("move_step", step=message.step, direction=message.direction)
+    # F5, F7, F8, F3, F4, F6 and F9 do what space, p, n, d, a, r and c do, and reach it while a note is typed.
+    action_typing_timer = action_toggle_timer
+    action_typing_previous = action_previous_step
+    action_typing_next = action_next_step
+    action_typing_decision = action_decision
+    action_typing_action = action_action
+    action_typing_records = action_records
+    action_typing_panel = action_panel

@@ -3,8 +3,12 @@ the events it has not drawn yet turned into the parts of the screen to redraw, a
 them (a window taking over, the agenda shared, saving failing or working again, what came over from an
 earlier part)."""
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 
 from workshop_tui.core.event_kinds import Area, Kind, redraws
@@ -12,7 +16,7 @@ from workshop_tui.core.heard import NotesByPerson
 from workshop_tui.core.shown_session import ShownSession
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Event, Session
-from workshop_tui.store.open_session import SaveState, SessionLink
+from workshop_tui.store.open_session import Change, SaveState, SessionLink
 
 # The events a session that follows on from another begins with; after any other, it has got going.
 CARRIED_AT_THE_START = frozenset({Kind.SESSION_START, Kind.SESSION_FOLLOW, Kind.PERSON_ADD, Kind.ACTION_CARRY})
@@ -40,6 +44,13 @@ class News:
         return any(event.kind == kind for event in self.events)
 
 
+@dataclass
+class OwnerChanged(Message):
+    """What the owner told on the saver's thread, brought to the screen's (`OwnerNews.listen`)."""
+
+    change: Change
+
+
 class OwnerNews:
     """Keeps `shown`, the window's own copy of the session, up with `owner` (on the screen's thread), and
     remembers what was caught up on and not drawn yet, and who has not been heard from."""
@@ -50,6 +61,26 @@ class OwnerNews:
         self._undrawn: list[Event] = []  # events caught up on and not drawn yet
         self._draw_all = False  # the copy was rebuilt whole: draw everything
         self._notes_by_person = NotesByPerson(shown.engine.session)
+        self._heard: Callable[[Change], None] = lambda change: None  # what the owner is told to call (`listen`)
+
+    def listen(self, screen: MessagePump, show: Callable[[Change], None]) -> None:
+        """From now on `show` each change the owner tells, on the screen's thread: at once when told there;
+        the saver reports on its own thread, and is answered by an `OwnerChanged` posted to `screen`
+        (posting never waits for the screen, so quitting cannot deadlock)."""
+
+        def heard(change: Change) -> None:
+            if threading.current_thread() is threading.main_thread():
+                show(change)
+            else:
+                screen.post_message(OwnerChanged(change))
+
+        self._heard = heard
+        self.owner.listen(heard)
+
+    def stop(self) -> None:
+        """The screen has closed: hear no more, and close the owner (its last save)."""
+        self.owner.forget(self._heard)
+        self.owner.close()
 
     def catch_up(self) -> None:
         """Bring the copy up to what is saved; draw it later (`take`)."""

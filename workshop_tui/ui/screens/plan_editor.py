@@ -2,7 +2,8 @@
 
 The draft (core/plan_draft.py) holds the plan and its undo; this screen draws it and sends it
 changes. The steps' table, with the keys that add, change, remove and move a step, is its own widget
-(ui/widgets/plan_steps.py). Saving writes a new version into the sessions folder's plans/ (store/plan_files.py).
+(ui/widgets/plan_steps.py), and so are the checks' findings (ui/widgets/plan_findings.py). Saving
+writes a new version into the sessions folder's plans/ (store/plan_files.py).
 """
 
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from workshop_tui.core.plan_checks import Finding
 from workshop_tui.core.plan_draft import PlanDetails, PlanDraft
@@ -27,6 +27,7 @@ from workshop_tui.store.plan_files import PlanNotSaved, SavedPlan, save_plan_ver
 from workshop_tui.ui.screens.confirm import ConfirmScreen
 from workshop_tui.ui.screens.plan_details_form import PlanDetailsForm
 from workshop_tui.ui.widgets.key_bar import KeyBar
+from workshop_tui.ui.widgets.plan_findings import PlanFindings
 from workshop_tui.ui.widgets.plan_steps import StepsTable, step_words
 
 __all__ = ["PlanEditor", "StepsTable"]  # the steps' table, as tests know it here
@@ -61,16 +62,6 @@ class PlanEditor(Screen[None]):
     }
     PlanEditor.-wide #editor-side {
         display: block;
-    }
-    PlanEditor #findings-heading {
-        height: auto;
-        padding: 0 1;
-        text-style: bold;
-    }
-    PlanEditor #plan-findings {
-        height: auto;
-        max-height: 7;
-        border: none;
     }
     PlanEditor.-wide #plan-findings {
         max-height: 16;
@@ -123,10 +114,9 @@ class PlanEditor(Screen[None]):
         yield Static("", id="editor-heading", markup=False)
         with Horizontal(id="editor-body"):
             with Vertical(id="editor-steps-column"):
-                yield StepsTable(self.draft, self.changed, id="plan-steps")
+                yield StepsTable(self.draft, self.redraw, id="plan-steps")
                 yield Static("", id="plan-total", markup=False)
-                yield Static("", id="findings-heading", markup=False)
-                yield OptionList(id="plan-findings", markup=False)
+                yield PlanFindings()
             with Vertical(id="editor-side"), VerticalScroll(id="step-words-box"):
                 yield Static("", id="step-words", markup=False)
         yield KeyBar()
@@ -155,20 +145,7 @@ class PlanEditor(Screen[None]):
         self.query_one("#plan-steps", StepsTable).draw(self.start, self.findings, cursor)
         self.query_one("#editor-heading", Static).update(self.heading())
         self.query_one("#plan-total", Static).update(self.total())
-        count = len(self.findings)
-        self.query_one("#findings-heading", Static).update(
-            f"{plural(count, 'thing')} to look at (Tab, then Enter goes to the step)"
-            if count
-            else "Nothing to look at: the checks are happy."
-        )
-        findings = self.query_one("#plan-findings", OptionList)
-        findings.display = bool(self.findings)
-        findings.clear_options()
-        findings.add_options(
-            Option(f"{f.where[:1].upper()}{f.where[1:]}: {f.advice}", id=str(n)) for n, f in enumerate(self.findings)
-        )
-        if self.findings:
-            findings.highlighted = 0
+        self.query_one(PlanFindings).show(self.findings)
         self.show_step_words()
 
     def heading(self) -> str:
@@ -216,33 +193,28 @@ class PlanEditor(Screen[None]):
     def action_move_step(self, direction: int) -> None:
         self.query_one("#plan-steps", StepsTable).action_move_step(direction)
 
-    def changed(self, cursor: int | None = None) -> None:
-        self.redraw(cursor)
-
     def action_undo(self) -> None:
         what = self.draft.undo()
         if not what:
             self.notify("There is nothing to undo.", title="Undo")
             return
-        self.changed()
+        self.redraw()
         self.notify(f"Undone: {what}.", title="Undo")
 
     def action_details(self) -> None:
         def done(details: PlanDetails | None) -> None:
             if details:
                 self.draft.set_details(details)
-                self.changed()
+                self.redraw()
 
         follows = not self.draft.origin and not self.draft.name_given
         self.app.push_screen(PlanDetailsForm(self.draft.details, name_follows_title=follows), done)
 
     @on(OptionList.OptionSelected, "#plan-findings")
     def go_to_finding(self) -> None:
-        findings = self.query_one("#plan-findings", OptionList)
-        index = findings.highlighted
-        if index is None or index >= len(self.findings):
+        finding = self.query_one(PlanFindings).chosen()
+        if finding is None:
             return
-        finding = self.findings[index]
         table = self.query_one("#plan-steps", StepsTable)
         table.focus()
         if finding.step is not None:

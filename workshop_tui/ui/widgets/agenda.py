@@ -31,7 +31,7 @@ class Agenda(DataTable[str | Text]):
     """A table of steps; the row cursor picks a coming step to change. A title too long for the
     width it is given goes on over two lines (or more): a step's name is never cut.
 
-    Its keys ask for a change to the chosen step with a message; the screen, which holds the session,
+    Its keys ask for a change to the chosen step with a message; the column it is in (AgendaColumn)
     carries it out. The screen offers the same keys (and says which this window may press)."""
 
     DEFAULT_CSS = """

@@ -29,7 +29,7 @@ def note_line(note: Note, names: dict[str, str], step_title: str = "") -> str:
 
 
 class NotesList(OptionList):
-    """Option ids are note ids, so the screen knows which note a key acts on.
+    """Option ids are note ids, so the live screen (its AgendaColumn) knows which note a key acts on.
 
     Only the newest MOST notes are listed: a long list would slow every key press,
     and older notes stay in the file and in the review.
