@@ -1,5 +1,6 @@
 """The live screen's controls, pressed as a facilitator would, with a fake clock."""
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -286,12 +287,10 @@ async def test_ctrl_q_saves_and_quits(sessions_dir: Path, clock: FakeClock) -> N
 async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_each_right(
     size: tuple[int, int],
 ) -> None:
-    """A tick repaints only the characters that changed, so the terminal is sent one or two small
-    characters, and each character is drawn in the right place at the clock's scale."""
+    """Each character is its own widget, so a tick sends the terminal one or two small characters."""
     from textual.app import App, ComposeResult
-    from textual.geometry import Region
 
-    from workshop_tui.ui.widgets.big_clock import GLYPHS, BigClock
+    from workshop_tui.ui.widgets.big_clock import GLYPHS, BigClock, Glyph
 
     class OneClock(App[Any]):
         CSS = "BigClock { width: 1fr; height: 1fr; }"
@@ -299,47 +298,51 @@ async def test_the_big_clock_repaints_only_the_characters_that_change_and_draws_
         def compose(self) -> ComposeResult:
             yield BigClock()
 
-    def ink(clock: BigClock, region: Region) -> list[str]:
+    def ink(glyph: Glyph) -> list[str]:
         # Ink is drawn as coloured spaces: '#' where a cell's background is the text colour.
         rows = []
-        for y in range(region.y, region.bottom):
-            cells = "".join(
-                ("#" if segment.style and segment.style.bgcolor == segment.style.color else " ") * len(segment.text)
-                for segment in clock.render_line(y)
+        for y in range(glyph.size.height):
+            strip = glyph.render_line(y)
+            rows.append(
+                "".join(
+                    ("#" if segment.style and segment.style.bgcolor == segment.style.color else " ") * len(segment.text)
+                    for segment in strip
+                )
             )
-            rows.append(cells[region.x : region.right])
         return rows
+
+    def seen_repainting(glyph: Glyph, seen: list[Glyph]) -> Callable[..., Glyph]:
+        """The glyph's own refresh, which notes in `seen` that the glyph repainted."""
+
+        def refresh(*a: Any, **k: Any) -> Glyph:
+            seen.append(glyph)
+            return Glyph.refresh(glyph, *a, **k)
+
+        return refresh
 
     app = OneClock()
     async with app.run_test(size=size) as pilot:
         clock = app.query_one(BigClock)
-        repainted: list[tuple[Region, ...]] = []
-        real_refresh = clock.refresh
-
-        def refresh(*regions: Region, **k: Any) -> BigClock:
-            repainted.append(regions)
-            return real_refresh(*regions, **k)
-
-        clock.refresh = refresh  # type: ignore[method-assign]  # to see what repaints
         for before, after in [("15:00", "14:59"), ("14:59", "14:58"), ("+0:09", "+0:10"), ("1:00:00", "0:59:59")]:
             clock.text = before
             await pilot.pause()
-            repainted.clear()
+            glyphs = list(clock.query_children(Glyph))
+            repainted: list[Glyph] = []
+            for glyph in glyphs:
+                glyph.refresh = seen_repainting(glyph, repainted)  # type: ignore[method-assign]  # to see which repaint
             clock.text = after
             await pilot.pause()
-            changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
-            assert repainted == [(clock.character_region(i),) for i in changed]
-            regions = [clock.character_region(i) for i in range(len(after))]
-            _, _, across, down = clock.face()
-            for region, char in zip(regions, after, strict=True):
+            assert [glyphs.index(g) for g in repainted] == [
+                i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b
+            ]
+            for glyph, char in zip(clock.query_children(Glyph), after, strict=True):
+                across, down = glyph.scale
                 expected = ["".join(c * across for c in row) for row in GLYPHS[char] for _ in range(down)]
-                assert ink(clock, region) == expected, (after, char)
-            # Left to right, in the clock, none overlapping, and nothing drawn between them.
-            assert all(r.right < n.x for r, n in pairwise(regions))
-            assert all(clock.size.region.contains_region(r) for r in regions)
-            whole = ink(clock, clock.size.region)
-            inked = sum(row.count("#") for row in whole)
-            assert inked == sum(row.count("#") for region in regions for row in ink(clock, region))
+                assert ink(glyph)[: len(expected)] == expected, (after, char)
+            # Left to right, in the clock, none overlapping.
+            regions = [g.region for g in clock.query_children(Glyph)]
+            assert all(r.right <= n.x for r, n in pairwise(regions))
+            assert all(clock.region.contains_region(r) for r in regions)
 
 
 # Issue 9, item 19: Ctrl+C says how to quit, except in a text field, where it copies.

@@ -3,12 +3,12 @@
 from functools import lru_cache
 from itertools import groupby
 
-from rich.color import Color as ColorLike
 from rich.segment import Segment
 from rich.style import Style
+from textual.app import ComposeResult
 from textual.color import Color
 from textual.filter import LineFilter
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -43,67 +43,35 @@ def scales(text: str, width: int, height: int) -> tuple[int, int]:
     return across, down
 
 
-class BigClock(Widget):
-    """Draws `text` (digits and colons) in block characters, centred, as big as it fits.
+class Glyph(Widget):
+    """One character of the big clock, drawn in blocks at the clock's scale.
 
-    The face is one widget that repaints only the characters that changed: a ticking clock sends the
-    terminal one small character a second, and the screen has one widget to draw, not one a character
-    (with a widget a character, the whole face was drawn again each second: see bench/idle_cpu.py)."""
+    Each character is a widget of its own because Textual writes a changed line from the start of the
+    widget that changed: a ticking clock then rewrites one or two small characters a second, not the
+    whole face (one widget for the face wrote 2.6 times the bytes: bench/idle_cpu.py).
+    """
 
-    text: reactive[str] = reactive("0:00", repaint=False)
+    DEFAULT_CSS = "Glyph { width: 5; height: 7; }"
 
-    def watch_text(self, before: str, after: str) -> None:
-        if len(before) != len(after):
+    def __init__(self, char: str) -> None:
+        super().__init__()
+        self.char = char
+        self.scale = (1, 1)
+
+    def show(self, char: str) -> None:
+        if char != self.char:
+            self.char = char
             self.refresh()
-            return
-        for place, (was, now) in enumerate(zip(before, after, strict=True)):
-            if was != now:
-                self.refresh(self.character_region(place))
-
-    def face(self) -> tuple[int, int, int, int]:
-        """Where the face sits and how big: its left column and top row, and its stretch across and
-        down. Centred; a face larger than its space starts at the top left and is cut at the edges."""
-        width, height = self.size
-        across, down = scales(self.text, width, height)
-        face_width = across * (len(self.text) * (GLYPH_WIDTH + GAP) - GAP)
-        return max(0, (width - face_width) // 2), max(0, (height - GLYPH_HEIGHT * down) // 2), across, down
-
-    def character_region(self, place: int) -> Region:
-        """The cells of the `place`th character, within the clock."""
-        left, top, across, down = self.face()
-        x = left + place * (GLYPH_WIDTH + GAP) * across
-        return Region(x, top, GLYPH_WIDTH * across, GLYPH_HEIGHT * down).intersection(self.size.region)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Each row of the face joined from pieces made once: a row of one character, the gap, the
-        space either side. The clock has no border or padding, so Textual's per-line styling is not
-        needed, and a new second costs a join a row, not a new row drawn and coloured a row (see
-        bench/idle_cpu.py)."""
+        """The rows of this character, each made once and kept: a glyph has no border or padding, so
+        Textual's per-line styling pass is not needed. The screen draws every character of the clock
+        each second (every widget beside a change), so this is most of a ticking clock's work."""
         paper = self.rich_style
         _, background = self.background_colors
-        filters = tuple(self.get_line_filters())
-        left, top, across, down = self.face()
-        width = self.size.width
-        face_width = across * (len(self.text) * (GLYPH_WIDTH + GAP) - GAP)
-        blank = _piece(" " * width, paper.bgcolor, filters, background)
-        edge = _piece(" " * left, paper.bgcolor, filters, background)
-        gap = _piece(" " * (GAP * across), paper.bgcolor, filters, background)
-        rest = _piece(" " * max(0, width - left - face_width), paper.bgcolor, filters, background)
-        strips = []
-        for y in crop.line_range:
-            if not top <= y < top + GLYPH_HEIGHT * down:
-                strips.append(blank)
-                continue
-            row = (y - top) // down
-            pieces = [edge]
-            for place, char in enumerate(self.text):
-                if place:
-                    pieces.append(gap)
-                pieces.append(_character_row(GLYPHS.get(char, GLYPHS[" "])[row], across, paper, filters, background))
-            pieces.append(rest)
-            strip = Strip.join(pieces)
-            strips.append(strip if left + face_width <= width else strip.crop(0, width))
-        if crop.column_span != (0, width):
+        rows = _glyph_rows(self.char, self.scale, self.size, paper, tuple(self.get_line_filters()), background)
+        strips = list(rows[crop.y : crop.bottom])
+        if crop.column_span != (0, self.size.width):
             strips = [strip.crop(crop.x, crop.right) for strip in strips]
         return strips
 
@@ -111,33 +79,89 @@ class BigClock(Widget):
         return self.render_lines(Region(0, y, self.size.width, 1))[0]
 
 
-# The app's line filters (colours for the terminal in use) are applied to each piece once: a piece
-# keeps what each filter made of it.
+# The app's line filters (colours for the terminal in use) are applied to each row once.
 Filters = tuple[LineFilter, ...]
 
 
 @lru_cache(maxsize=64)
-def _piece(spaces: str, bgcolor: ColorLike, filters: Filters, background: Color) -> Strip:
-    """Bare background: the space around and between the characters, as a container's is."""
-    return _filtered(
-        Strip([Segment(spaces, Style(bgcolor=bgcolor))] if spaces else [], len(spaces)), filters, background
-    )
+def _glyph_rows(
+    char: str, scale: tuple[int, int], size: Size, paper: Style, filters: Filters, background: Color
+) -> tuple[Strip, ...]:
+    """Every row of a character at a scale and size, coloured for the terminal."""
+    across, down = scale
+    width, height = size
+    patterns = GLYPHS.get(char, GLYPHS[" "])
+    rows = []
+    for y in range(height):
+        pattern = patterns[y // down] if y < GLYPH_HEIGHT * down else ""
+        strip = _drawn_row(pattern, across, width, paper)
+        for line_filter in filters:
+            strip = strip.apply_filter(line_filter, background)
+        rows.append(strip)
+    return tuple(rows)
 
 
 @lru_cache(maxsize=512)
-def _character_row(pattern: str, across: int, paper: Style, filters: Filters, background: Color) -> Strip:
-    """One row of a character in blocks. A ticking clock draws the same few rows again and again: each
-    is made once."""
+def _drawn_row(pattern: str, across: int, width: int, paper: Style) -> Strip:
+    """One row of a character in blocks (an empty pattern is blank paper). A ticking clock draws the
+    same few rows again and again: each is made once."""
+    if not pattern:
+        return Strip([Segment(" " * width, paper)], width)
     # Ink is drawn as spaces on the text colour: solid blocks in every terminal and font.
     ink = paper + Style(bgcolor=paper.color)
     segments = [
         Segment(" " * (len(list(run)) * across), ink if is_ink else paper)
         for is_ink, run in groupby(pattern, key=lambda ch: ch == "#")
     ]
-    return _filtered(Strip(segments, len(pattern) * across), filters, background)
+    return Strip(segments).crop_extend(0, width, paper)
 
 
-def _filtered(strip: Strip, filters: Filters, background: Color) -> Strip:
-    for line_filter in filters:
-        strip = strip.apply_filter(line_filter, background)
-    return strip
+class BigClock(Widget):
+    """Draws `text` (digits and colons) in block characters, centred, as big as it fits."""
+
+    DEFAULT_CSS = "BigClock { layout: horizontal; align: center middle; }"
+
+    text: reactive[str] = reactive("0:00", repaint=False)
+
+    # The characters are made when the clock is first shown, not when its screen opens: a live screen
+    # has two big clocks (the roomy timer's and the projector's), hidden at launch on most terminals.
+    _made = False
+
+    def compose(self) -> ComposeResult:
+        return iter(())
+
+    def on_show(self) -> None:
+        if not self._made:
+            self._made = True
+            glyphs = [Glyph(char) for char in self.text]
+            self._fit(glyphs)  # sized before they are drawn: the first frame shows them at their size
+            self.mount_all(glyphs)
+
+    def watch_text(self, before: str, after: str) -> None:
+        if not self._made:
+            return  # drawn from the text when first shown
+        glyphs = list(self.query_children(Glyph))
+        if len(glyphs) != len(after):
+            self.remove_children()
+            self.mount_all(Glyph(char) for char in after)
+            self.call_after_refresh(self._fit)
+            return
+        for glyph, char in zip(glyphs, after, strict=True):
+            glyph.show(char)
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def on_mount(self) -> None:
+        self._fit()
+
+    def _fit(self, glyphs: list[Glyph] | None = None) -> None:
+        """Give every character the size that makes the whole clock as large as the space allows."""
+        width, height = self.size
+        across, down = scales(self.text, width, height)
+        for number, glyph in enumerate(list(self.query_children(Glyph)) if glyphs is None else glyphs):
+            glyph.scale = (across, down)
+            glyph.styles.width = GLYPH_WIDTH * across
+            glyph.styles.height = GLYPH_HEIGHT * down
+            glyph.styles.margin = (0, 0, 0, 0 if number == 0 else GAP * across)
+            glyph.refresh()
