@@ -70,13 +70,13 @@ class Carried(Details):
 
 @dataclass(frozen=True, kw_only=True)
 class RoundOpened(Details):
-    pot: Whole = 0  # in pence
+    pot: WholeIfSaid = None  # in pence; None (left out of a hand-edited file) is nothing
     tie_break: str = ""  # "": the plan's
 
 
 @dataclass(frozen=True, kw_only=True)
 class PotChanged(Details):
-    pot: Whole = 0
+    pot: WholeIfSaid = None
     reason: str = ""
 
 
@@ -85,7 +85,7 @@ class ApplicationAdded(Details):
     application: str
     organisation: str
     project: str
-    amount: Whole = 0  # in pence
+    amount: WholeIfSaid = None  # in pence; None (left out of a hand-edited file) is nothing
     area: str = ""
     summary: str = ""
     link: str = ""
@@ -107,7 +107,7 @@ class ApplicationCorrected(Details):
 
 
 @dataclass(frozen=True, kw_only=True)
-class OneApplication(Details):
+class AboutApplication(Details):
     """An application withdrawn, or removed as added by mistake."""
 
     application: str
@@ -198,12 +198,12 @@ def _round_open(session: Session, event: Event, opened: RoundOpened) -> None:
     if plan is None:
         raise KeyError("the plan has no criteria for a round")
     tie_break = opened.tie_break or plan.tie_break
-    session.panel = Panel(round=Round(pot_pence=opened.pot, criteria=plan.criteria, tie_break=tie_break))
+    session.panel = Panel(round=Round(pot_pence=opened.pot or 0, criteria=plan.criteria, tie_break=tie_break))
 
 
 @rule(Kind.ROUND_POT, "the pot was changed", Area.PANEL, PotChanged)
 def _round_pot(session: Session, event: Event, changed: PotChanged) -> None:
-    panel_of(session).round.pot_pence = changed.pot
+    panel_of(session).round.pot_pence = changed.pot or 0
 
 
 @rule(Kind.APPLICATION_ADD, "an application was added to the round", Area.PANEL, ApplicationAdded)
@@ -213,7 +213,7 @@ def _application_add(session: Session, event: Event, added: ApplicationAdded) ->
         id=added.application,
         organisation=added.organisation,
         project=added.project,
-        amount_pence=added.amount,
+        amount_pence=added.amount or 0,
         area=added.area,
         summary=added.summary,
         link=added.link,
@@ -258,8 +258,8 @@ def _application_edit(session: Session, event: Event, corrected: ApplicationCorr
     )
 
 
-@rule(Kind.APPLICATION_WITHDRAW, "an application was withdrawn", Area.PANEL, OneApplication)
-def _application_withdraw(session: Session, event: Event, withdrawn: OneApplication) -> None:
+@rule(Kind.APPLICATION_WITHDRAW, "an application was withdrawn", Area.PANEL, AboutApplication)
+def _application_withdraw(session: Session, event: Event, withdrawn: AboutApplication) -> None:
     panel = panel_of(session, withdrawn.application)
     application = panel.application(withdrawn.application)
     application.withdrawn = withdrawn.reason or "withdrawn"
@@ -301,8 +301,8 @@ def _remove(session: Session, panel: Panel, gone: set[str]) -> int:
     return len(about)
 
 
-@rule(Kind.APPLICATION_REMOVE, "an application added by mistake was removed", Area.PANEL, OneApplication)
-def _application_remove(session: Session, event: Event, removed: OneApplication) -> None:
+@rule(Kind.APPLICATION_REMOVE, "an application added by mistake was removed", Area.PANEL, AboutApplication)
+def _application_remove(session: Session, event: Event, removed: AboutApplication) -> None:
     panel = panel_of(session, removed.application)
     application = panel.application(removed.application)
     dropped = _remove(session, panel, {application.id})

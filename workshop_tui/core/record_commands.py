@@ -13,6 +13,7 @@ from workshop_tui.core.clock import Clock
 from workshop_tui.core.command_rules import command
 from workshop_tui.core.decision_tally import check_decision
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.record_events import AboutNote
 from workshop_tui.core.window_roles import RECORDERS, WRITERS
 from workshop_tui.model import Action, Decision, Event, Note, Participant, Session, SessionStep
 from workshop_tui.model.command_arguments import (
@@ -245,7 +246,7 @@ class RecordCommands:
         """Bring back the note removed most recently."""
         for event in reversed(self.session.events):
             if event.kind == Kind.NOTE_REMOVE:
-                note = self.note_by_id(str(event.details["note"]))
+                note = self.note_by_id(AboutNote.of(event).note)
                 if note.removed_at is not None:
                     return self._emit(Kind.NOTE_RESTORE, note=note.id)
         raise NotNow("There is no removed note to bring back.")

@@ -35,7 +35,7 @@ class PersonAdded(Details):
 
 
 @dataclass(frozen=True, kw_only=True)
-class OnePerson(Details):
+class AboutPerson(Details):
     """Someone arrived or left."""
 
     person: str
@@ -60,7 +60,7 @@ class NoteChanged(Details):
 
 
 @dataclass(frozen=True, kw_only=True)
-class OneNote(Details):
+class AboutNote(Details):
     """A note removed, brought back, or (a parking-lot point) dealt with."""
 
     note: str
@@ -114,7 +114,7 @@ class SessionFollowed(Details):
 
 
 @dataclass(frozen=True, kw_only=True)
-class OneAction(Details):
+class AboutAction(Details):
     """An action done, or opened again."""
 
     action: str
@@ -140,16 +140,16 @@ def _person_add(session: Session, event: Event, added: PersonAdded) -> None:
     )
 
 
-@rule(Kind.PERSON_ARRIVE, "someone arrived", Area.PEOPLE | Area.NOTES, OnePerson)
-def _person_arrive(session: Session, event: Event, arrived: OnePerson) -> None:
+@rule(Kind.PERSON_ARRIVE, "someone arrived", Area.PEOPLE | Area.NOTES, AboutPerson)
+def _person_arrive(session: Session, event: Event, arrived: AboutPerson) -> None:
     person = _find(session.participants, arrived.person)
     if person.arrived_at is None:  # back after leaving keeps the first arrival
         person.arrived_at = event.at
     person.left_at = None
 
 
-@rule(Kind.PERSON_LEAVE, "someone left", Area.PEOPLE | Area.NOTES, OnePerson)
-def _person_leave(session: Session, event: Event, left: OnePerson) -> None:
+@rule(Kind.PERSON_LEAVE, "someone left", Area.PEOPLE | Area.NOTES, AboutPerson)
+def _person_leave(session: Session, event: Event, left: AboutPerson) -> None:
     _find(session.participants, left.person).left_at = event.at
 
 
@@ -164,18 +164,18 @@ def _note_edit(session: Session, event: Event, changed: NoteChanged) -> None:
         note.also_by = changed.also_by
 
 
-@rule(Kind.NOTE_REMOVE, "a note was removed", Area.NOTES, OneNote)
-def _note_remove(session: Session, event: Event, removed: OneNote) -> None:
+@rule(Kind.NOTE_REMOVE, "a note was removed", Area.NOTES, AboutNote)
+def _note_remove(session: Session, event: Event, removed: AboutNote) -> None:
     _find(session.notes, removed.note).removed_at = event.at
 
 
-@rule(Kind.NOTE_RESTORE, "a note came back", Area.NOTES, OneNote)
-def _note_restore(session: Session, event: Event, back: OneNote) -> None:
+@rule(Kind.NOTE_RESTORE, "a note came back", Area.NOTES, AboutNote)
+def _note_restore(session: Session, event: Event, back: AboutNote) -> None:
     _find(session.notes, back.note).removed_at = None
 
 
-@rule(Kind.NOTE_DEALT_WITH, "a parking-lot point was dealt with", Area.NOTES | Area.RECORDS, OneNote)
-def _note_dealt_with(session: Session, event: Event, dealt_with: OneNote) -> None:
+@rule(Kind.NOTE_DEALT_WITH, "a parking-lot point was dealt with", Area.NOTES | Area.RECORDS, AboutNote)
+def _note_dealt_with(session: Session, event: Event, dealt_with: AboutNote) -> None:
     _find(session.notes, dealt_with.note).dealt_with_at = event.at
 
 
@@ -222,13 +222,13 @@ def _session_follow(session: Session, event: Event, follows: SessionFollowed) ->
     )
 
 
-@rule(Kind.ACTION_DONE, "an action was done", Area.RECORDS, OneAction)
-def _action_done(session: Session, event: Event, done: OneAction) -> None:
+@rule(Kind.ACTION_DONE, "an action was done", Area.RECORDS, AboutAction)
+def _action_done(session: Session, event: Event, done: AboutAction) -> None:
     _find(session.actions, done.action).done_at = event.at
 
 
-@rule(Kind.ACTION_REOPEN, "an action was opened again", Area.RECORDS, OneAction)
-def _action_reopen(session: Session, event: Event, reopened: OneAction) -> None:
+@rule(Kind.ACTION_REOPEN, "an action was opened again", Area.RECORDS, AboutAction)
+def _action_reopen(session: Session, event: Event, reopened: AboutAction) -> None:
     _find(session.actions, reopened.action).done_at = None
 
 

@@ -98,7 +98,7 @@ class StepEdited(Details):
 
 
 @dataclass(frozen=True, kw_only=True)
-class OneStep(Details):
+class AboutStep(Details):
     """A step skipped, brought back or removed."""
 
     step: str
@@ -217,18 +217,18 @@ def _change(session: Session, event: Event, edited: StepEdited) -> None:
         step.added_minutes = 0
 
 
-@rule(Kind.AGENDA_SKIP, "a step was skipped", Area.CLOCK | Area.AGENDA, OneStep)
-def _skip(session: Session, event: Event, skipped: OneStep) -> None:
+@rule(Kind.AGENDA_SKIP, "a step was skipped", Area.CLOCK | Area.AGENDA, AboutStep)
+def _skip(session: Session, event: Event, skipped: AboutStep) -> None:
     session.steps[step_index(session, skipped.step)].skipped_at = event.at
 
 
-@rule(Kind.AGENDA_UNSKIP, "a skipped step came back", Area.CLOCK | Area.AGENDA, OneStep)
-def _unskip(session: Session, event: Event, back: OneStep) -> None:
+@rule(Kind.AGENDA_UNSKIP, "a skipped step came back", Area.CLOCK | Area.AGENDA, AboutStep)
+def _unskip(session: Session, event: Event, back: AboutStep) -> None:
     session.steps[step_index(session, back.step)].skipped_at = None
 
 
-@rule(Kind.AGENDA_REMOVE, "a step was removed", Area.CLOCK | Area.AGENDA, OneStep)
-def _remove(session: Session, event: Event, removed: OneStep) -> None:
+@rule(Kind.AGENDA_REMOVE, "a step was removed", Area.CLOCK | Area.AGENDA, AboutStep)
+def _remove(session: Session, event: Event, removed: AboutStep) -> None:
     session.steps[step_index(session, removed.step)].removed_at = event.at
 
 
