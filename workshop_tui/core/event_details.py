@@ -93,16 +93,22 @@ Whole = Annotated[int, _whole]
 WholeIfSaid = Annotated[int | None, _whole]
 Level = Annotated[int | None, _level]
 Names = Annotated[list[str], _names]
+NamesIfSaid = Annotated[list[str] | None, _names]
 ListOfWords = Annotated[list[str], _list_of_words]
 Time = Annotated[datetime | None, _time]
 Day = Annotated[date | None, _day]
 AsIs = Annotated[Detail, _as_is]
 
+# Marks a field the event leaves out when it is empty ("", [], 0), as the commands always have:
+#     area: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+LEFT_OUT_WHEN_EMPTY = {"left out when empty": True}
+
 _PLAIN: dict[object, Read] = {str: _words, str | None: _words, bool: _yes_no, bool | None: _yes_no}
 
 # (the field's name, its key in the file, how its value is read (None: as words, str()), whether it
-# must be there, its default, and what makes its default when that is a list, made anew for each event)
-_Field = tuple[str, str, Read | None, bool, object, Callable[[], object] | None]
+# must be there, its default, what makes its default when that is a list (made anew for each event),
+# and whether it is left out of the file when it is empty)
+_Field = tuple[str, str, Read | None, bool, object, Callable[[], object] | None, bool]
 _FIELDS: dict[type, list[_Field]] = {}
 
 
@@ -119,7 +125,8 @@ def _fields_of(shape: type) -> list[_Field]:
             make = None if field.default_factory is MISSING else field.default_factory
             required = field.default is MISSING and make is None
             key = field.name.rstrip("_")
-            found.append((field.name, key, None if read is _words else read, required, field.default, make))
+            left_out = bool(field.metadata.get("left out when empty"))
+            found.append((field.name, key, None if read is _words else read, required, field.default, make, left_out))
         _FIELDS[shape] = found
     return found
 
@@ -135,7 +142,7 @@ class Details:
         # fifth slower. Each value is read as its field's annotation says, so __init__ would add nothing.
         shape = cls.__new__(cls)
         values = shape.__dict__
-        for name, key, read, required, default, make in _fields_of(cls):
+        for name, key, read, required, default, make, _left_out in _fields_of(cls):
             value = details.get(key)  # never None in an event: TOML has no null
             if value is None:
                 if required:
@@ -152,11 +159,12 @@ class Details:
         return cls.read(event.details)
 
     def plain(self) -> dict[str, Detail]:
-        """The dict the file stores: every field in order, less those that are None (TOML has no null)."""
+        """The dict the file stores: every field in order, less those that are None (TOML has no null)
+        and those marked LEFT_OUT_WHEN_EMPTY that are empty."""
         plain: dict[str, Detail] = {}
-        for name, key, *_how in _fields_of(type(self)):
+        for name, key, *_how, left_out in _fields_of(type(self)):
             value = getattr(self, name)
-            if value is not None:
+            if value is not None and (value or not left_out):
                 plain[key] = value
         return plain
 

@@ -156,7 +156,7 @@ def _note_edit(session: Session, event: Event) -> str:
     note = next((note for note in session.notes if note.id == changed.note), None)
     text = changed.text or (note.text if note else "")
     if changed.by is not None or note is None:  # the edit named who said it (@name)
-        return f"a note was changed: {text}{_said_by(session, changed.by or '', changed.also_by)}"
+        return f"a note was changed: {text}{_said_by(session, changed.by or '', changed.also_by or [])}"
     return f"a note was changed: {text}{_said(session, note.speakers)}"
 
 

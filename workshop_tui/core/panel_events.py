@@ -9,7 +9,7 @@ beside the shape of its kind's details (core/event_details.py).
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from workshop_tui.core.event_details import Details, Level, Names, Time, Whole, WholeIfSaid
+from workshop_tui.core.event_details import LEFT_OUT_WHEN_EMPTY, Details, Level, Names, Time, Whole, WholeIfSaid
 from workshop_tui.core.event_rule import Area, Kind, rule
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Event, Session
@@ -65,13 +65,13 @@ class Carried(Details):
     """What any event of a round carried over from an earlier sitting says besides its own details."""
 
     first_at: Time = None  # when it happened at that sitting
-    sitting: str = ""  # that sitting's file
+    sitting: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # that sitting's file
 
 
 @dataclass(frozen=True, kw_only=True)
 class RoundOpened(Details):
     pot: WholeIfSaid = None  # in pence; None (left out of a hand-edited file) is nothing
-    tie_break: str = ""  # "": the plan's
+    tie_break: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # "": the plan's
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,10 +86,10 @@ class ApplicationAdded(Details):
     organisation: str
     project: str
     amount: WholeIfSaid = None  # in pence; None (left out of a hand-edited file) is nothing
-    area: str = ""
-    summary: str = ""
-    link: str = ""
-    batch: Whole = 0  # the import it came in, 0 when typed one by one
+    area: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    summary: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    link: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    batch: Whole = field(default=0, metadata=LEFT_OUT_WHEN_EMPTY)  # the import it came in, 0 when typed one by one
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -99,10 +99,10 @@ class ApplicationCorrected(Details):
     application: str
     organisation: str | None = None
     project: str | None = None
-    amount: WholeIfSaid = None
     area: str | None = None
     summary: str | None = None
     link: str | None = None
+    amount: WholeIfSaid = None
     reason: str = ""
 
 
@@ -111,13 +111,13 @@ class AboutApplication(Details):
     """An application withdrawn, or removed as added by mistake."""
 
     application: str
-    reason: str = ""
+    reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
 @dataclass(frozen=True, kw_only=True)
 class ImportUndone(Details):
     batch: Whole = 0
-    reason: str = ""
+    reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -149,8 +149,8 @@ class RoundCarried(Details):
 class DeclarationMade(Details):
     declaration: str
     member: str
-    application: str = ""  # "": they have no interests
-    interest: str = ""
+    application: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # "": they have no interests
+    interest: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -160,7 +160,9 @@ class ScoreEntered(Details):
     criterion: str
     level: Level = None  # None: no score
     comment: str | None = None  # None: typed again without one keeps the comment there was
-    sitting: str = ""  # the sitting it was typed at, for a round carried over
+    sitting: str = field(
+        default="", metadata=LEFT_OUT_WHEN_EMPTY
+    )  # the sitting it was typed at, for a round carried over
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -177,7 +179,7 @@ class ScoreAgreed(Details):
     application: str
     criterion: str
     level: Whole = 0
-    reason: str = ""
+    reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,8 +188,8 @@ class AwardMade(Details):
     outcome: str
     amount: Whole = 0  # in pence
     reason: str
-    departure: str = ""  # how it goes against the ranking or over the pot
-    departure_reason: str = ""
+    departure: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # how it goes against the ranking or over the pot
+    departure_reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
     present: Names = field(default_factory=list)  # the members who decided it
     stepped_out: Names = field(default_factory=list)
 

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, Self, TypeVar
 
-from workshop_tui.core.event_details import AsIs, Day, Details, Names
+from workshop_tui.core.event_details import LEFT_OUT_WHEN_EMPTY, AsIs, Day, Details, Names, NamesIfSaid
 from workshop_tui.core.event_rule import Area, Kind, rule
 from workshop_tui.model import Action, Comment, Decision, EarlierSession, Event, Note, NoteEdit, Participant, Session
 from workshop_tui.model.event import Detail
@@ -48,7 +48,7 @@ class NoteTaken(Details):
     kind: str  # idea, question, concern, parking lot ...
     text: str
     by: str = ""  # who said it (@name), a person's id
-    also_by: Names = field(default_factory=list)
+    also_by: Names = field(default_factory=list, metadata=LEFT_OUT_WHEN_EMPTY)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,7 +56,7 @@ class NoteChanged(Details):
     note: str
     text: str
     by: str | None = None  # None: the edit did not say who said it, and the note keeps its names
-    also_by: Names = field(default_factory=list)
+    also_by: NamesIfSaid = None  # said with `by`
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,7 +91,7 @@ class ActionAdded(Details):
     text: str
     owner: str = ""
     due: Day = None
-    from_note: str = ""
+    from_note: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -161,7 +161,7 @@ def _note_edit(session: Session, event: Event, changed: NoteChanged) -> None:
         note.text = changed.text
     if changed.by is not None:  # the edit named who said it (@name)
         note.by = changed.by
-        note.also_by = changed.also_by
+        note.also_by = changed.also_by or []
 
 
 @rule(Kind.NOTE_REMOVE, "a note was removed", Area.NOTES, AboutNote)

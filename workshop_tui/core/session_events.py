@@ -4,7 +4,7 @@ shape of its kind's details (core/event_details.py)."""
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from workshop_tui.core.event_details import Details, ListOfWords, Minutes, MinutesIfSaid
+from workshop_tui.core.event_details import LEFT_OUT_WHEN_EMPTY, Details, ListOfWords, Minutes, MinutesIfSaid
 from workshop_tui.core.event_rule import Area, Kind, rule
 from workshop_tui.model import Event, Session, SessionStep
 
@@ -84,10 +84,11 @@ class StepAdded(Details):
     title: str
     kind: str = "activity"
     minutes: Minutes
-    instructions: str = ""
-    prompts: ListOfWords = field(default_factory=list)
-    decides_by: str = ""
-    method: str = ""  # the method from the library it was added from
+    # Only what the step has, so an ordinary added step's event stays short.
+    instructions: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    prompts: ListOfWords = field(default_factory=list, metadata=LEFT_OUT_WHEN_EMPTY)
+    decides_by: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    method: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # the method from the library it was added from
 
 
 @dataclass(frozen=True, kw_only=True)
