@@ -301,12 +301,11 @@ class RecordCommands:
             raise NotNow(f"A count can be at most {LARGEST_COUNT:,}. Please check the numbers.")
         if any(count < 0 for count in [*decision.fingers, *decision.dots.values()]):
             raise NotNow("A count cannot be less than nothing. Please check the numbers.")
-        details: dict[str, Detail] = {key: value for key, value in fields.items() if value is not None}
+        recorded: dict[str, Detail] = {key: value for key, value in fields.items() if value is not None}
         # What does not add up is said in the form and kept with the decision: the group still decides.
-        warnings = check_decision(decision, self.session.plan.quorum)
-        if warnings:
-            details["warnings"] = warnings
-        return self._emit(Kind.DECISION_ADD, DecisionRecorded(decision=decision_id, recorded=details))
+        if warnings := check_decision(decision, self.session.plan.quorum):
+            recorded["warnings"] = warnings
+        return self._emit(Kind.DECISION_ADD, DecisionRecorded(decision=decision_id, recorded=recorded))
 
     # Actions.
 
