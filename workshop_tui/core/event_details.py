@@ -2,12 +2,13 @@
 (session_events.py, record_events.py, panel_events.py), as a frozen dataclass of `Details`:
 
     @dataclass(frozen=True, kw_only=True)
-    class NoteRemoved(Details):
+    class AboutNote(Details):
         note: str  # the note's id
 
 This file is the one place that turns an event's plain dict (what the file stores) into its shape,
-`NoteRemoved.of(event)`, and back, `shape.plain()`. A field's key in the file is its name, less a
-trailing "_" (`from_` is stored as "from", a word Python keeps for itself).
+`AboutNote.of(event)`, and back, `AboutNote(note="n3").plain()`. A field's key in the file is its
+name, less a trailing "_" (`from_` is stored as "from", a word Python keeps for itself), and the
+fields are in the order the file stores the keys.
 
 Reading does what each rule did when it read the dict itself, so every file loads as it did:
 - a field without a default must be there: a KeyError naming it, as `details["note"]` gave;
@@ -16,6 +17,8 @@ Reading does what each rule did when it read the dict itself, so every file load
   (an edit that does not change the title);
 - a value is turned into the field's type as the rules turned it: str() for words, bool() for
   yes or no, and for the rest the readers below, named by `Annotated` (`Minutes`, `Whole`, ...).
+Writing leaves out a field that is None (TOML has no null), and one marked LEFT_OUT_WHEN_EMPTY that
+is empty, so the commands write the same dicts, byte for byte, as before the shapes.
 
 Why dataclasses and not pydantic models: pydantic would check each value strictly (a number where
 words are expected is refused) where the rules took str() of it, so some files that load today

@@ -119,8 +119,9 @@ def rule(
     kind: Kind, words: str, redraws: Area, shape: type[_Shape] | None = None, settles: bool = False
 ) -> Callable[[Apply], Apply] | Callable[[ApplyWith[_Shape]], ApplyWith[_Shape]]:
     """Register how `kind` changes a session; used as a decorator on the function that does it.
-    With `shape`, the function is given the event's details read into it (a kind without details
-    may leave it out, and its function takes the session and the event only)."""
+    The function is given the event's details read into `shape`, the kind's details typed. Every kind
+    of this app names one (tests/test_event_details.py); without it, the function is given the
+    session and the event only."""
 
     def register_plain(apply: Apply) -> Apply:
         _register(EventRule(kind, apply, words, redraws, NoDetails, settles))
@@ -128,11 +129,11 @@ def rule(
 
     if shape is None:
         return register_plain
-    read, declared = shape.read, shape
+    declared = shape  # not None, for the functions below too
 
     def register(apply: ApplyWith[_Shape]) -> ApplyWith[_Shape]:
         def apply_with_details(session: Session, event: Event) -> None:
-            apply(session, event, read(event.details))
+            apply(session, event, declared.read(event.details))
 
         _register(EventRule(kind, apply_with_details, words, redraws, declared, settles))
         return apply
