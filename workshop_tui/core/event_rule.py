@@ -1,7 +1,10 @@
 """How a kind of event is named (`Kind`), what it redraws (`Area`), and how its rule is written:
 
-    @rule(Kind.NOTE_ADD, "a note was taken", Area.NOTES)
-    def _note_add(session: Session, event: Event) -> None: ...
+    @rule(Kind.NOTE_ADD, "a note was taken", Area.NOTES, NoteTaken)
+    def _note_add(session: Session, event: Event, note: NoteTaken) -> None: ...
+
+`NoteTaken` is the shape of the kind's details (core/event_details.py), declared beside the rule;
+the rule is given them read into that shape, so it never reads the event's plain dict itself.
 
 The rules are written beside the code that applies them (session_events.py, record_events.py,
 panel_events.py), which import this file; core/event_kinds.py imports those three and reads `RULES`."""
@@ -9,7 +12,9 @@ panel_events.py), which import this file; core/event_kinds.py imports those thre
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Flag, StrEnum, auto
+from typing import TypeVar, overload
 
+from workshop_tui.core.event_details import Details, NoDetails
 from workshop_tui.model import Event, Session
 
 
@@ -81,14 +86,18 @@ class Area(Flag):
 
 
 Apply = Callable[[Session, Event], None]
+_Shape = TypeVar("_Shape", bound=Details)
+# A rule as it is written: given its event's details in the kind's shape.
+ApplyWith = Callable[[Session, Event, _Shape], None]
 
 
 @dataclass(frozen=True)
 class EventRule:
     kind: Kind
-    apply: Apply
+    apply: Apply  # the rule, reading the event's details into `shape` first
     words: str  # the kind with nothing named: "a note was taken" (the replay's words: core/event_words.py)
     redraws: Area
+    shape: type[Details] = NoDetails
     # A natural moment to rewrite the whole file (see store/session_file.py).
     settles: bool = False
 
@@ -96,13 +105,43 @@ class EventRule:
 RULES: dict[str, EventRule] = {}
 
 
-def rule(kind: Kind, words: str, redraws: Area, settles: bool = False) -> Callable[[Apply], Apply]:
-    """Register how `kind` changes a session; used as a decorator on the function that does it."""
+@overload
+def rule(kind: Kind, words: str, redraws: Area, *, settles: bool = False) -> Callable[[Apply], Apply]: ...
 
-    def register(apply: Apply) -> Apply:
-        if kind in RULES:
-            raise RuntimeError(f"two rules for the event kind {kind}")
-        RULES[kind] = EventRule(kind, apply, words, redraws, settles)
+
+@overload
+def rule(
+    kind: Kind, words: str, redraws: Area, shape: type[_Shape], settles: bool = False
+) -> Callable[[ApplyWith[_Shape]], ApplyWith[_Shape]]: ...
+
+
+def rule(
+    kind: Kind, words: str, redraws: Area, shape: type[_Shape] | None = None, settles: bool = False
+) -> Callable[[Apply], Apply] | Callable[[ApplyWith[_Shape]], ApplyWith[_Shape]]:
+    """Register how `kind` changes a session; used as a decorator on the function that does it.
+    The function is given the event's details read into `shape`, the kind's details typed. Every kind
+    of this app names one (tests/test_event_details.py); without it, the function is given the
+    session and the event only."""
+
+    def register_plain(apply: Apply) -> Apply:
+        _register(EventRule(kind, apply, words, redraws, NoDetails, settles))
+        return apply
+
+    if shape is None:
+        return register_plain
+    declared = shape  # not None, for the functions below too
+
+    def register(apply: ApplyWith[_Shape]) -> ApplyWith[_Shape]:
+        def apply_with_details(session: Session, event: Event) -> None:
+            apply(session, event, declared.read(event.details))
+
+        _register(EventRule(kind, apply_with_details, words, redraws, declared, settles))
         return apply
 
     return register
+
+
+def _register(found: EventRule) -> None:
+    if found.kind in RULES:
+        raise RuntimeError(f"two rules for the event kind {found.kind}")
+    RULES[found.kind] = found

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.record_events import NoteTaken
 from workshop_tui.model import Event, Participant, Session
 from workshop_tui.model.participant import person_labels
 
@@ -62,10 +63,9 @@ class NotesByPerson:
     def update(self, session: Session, events: Iterable[Event]) -> None:
         for event in events:
             if event.kind == Kind.NOTE_ADD:
-                by = str(event.details.get("by", ""))
-                also = event.details.get("also_by", [])
-                for person in [by, *(also if isinstance(also, list) else [])] if by else []:
-                    self.counts[str(person)] = self.counts.get(str(person), 0) + 1
+                note = NoteTaken.of(event)
+                for person in [note.by, *note.also_by] if note.by else []:
+                    self.counts[person] = self.counts.get(person, 0) + 1
             elif event.kind in (Kind.NOTE_EDIT, Kind.NOTE_REMOVE, Kind.NOTE_RESTORE):
                 self.recount(session)
                 return

@@ -8,8 +8,25 @@ from typing import TYPE_CHECKING, Any
 
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.command_rules import command
+from workshop_tui.core.event_details import Details
 from workshop_tui.core.event_kinds import Kind
-from workshop_tui.core.panel_events import find_score
+from workshop_tui.core.panel_events import (
+    AboutApplication,
+    ApplicationAdded,
+    ApplicationCorrected,
+    AwardMade,
+    DeclarationMade,
+    DeclarationUndone,
+    ImportUndone,
+    MemberCommented,
+    PotChanged,
+    RoundOpened,
+    ScoreAgreed,
+    ScoreChanged,
+    ScoreEntered,
+    TieOrdered,
+    find_score,
+)
 from workshop_tui.core.panel_views import (
     award_of,
     departure,
@@ -43,7 +60,6 @@ from workshop_tui.model.command_arguments import (
     UndoDeclaration,
     WithdrawApplication,
 )
-from workshop_tui.model.event import Detail
 from workshop_tui.model.panel import PANEL_OUTCOMES, SCORING_ROLES, Panel
 from workshop_tui.model.round import TIE_BREAKS, Application, Criterion, pounds
 
@@ -72,7 +88,7 @@ class PanelCommands:
 
         _stamp: dict[str, str]
 
-        def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]: ...
+        def _emit(self, event_kind: Kind, details: Details | None = None) -> list[Event]: ...
 
         def make_codes(self) -> list[Event]: ...
 
@@ -116,19 +132,16 @@ class PanelCommands:
             raise NotNow("The round is already open. To change the pot, change it with a reason.")
         if tie_break and tie_break not in TIE_BREAKS:
             raise NotNow(f"'{tie_break}' is not a tie-break rule. Choose one of: {', '.join(TIE_BREAKS)}.")
-        details: dict[str, Detail] = {"pot": _money(pot_pence, "The pot")}
-        if tie_break:
-            details["tie_break"] = tie_break
+        opened = RoundOpened(pot=_money(pot_pence, "The pot"), tie_break=tie_break)
         # Each member's own code, made as the round opens, for the chair to hand out (export --format member-cards).
-        return self._emit(Kind.ROUND_OPEN, **details) + self.make_codes()
+        return self._emit(Kind.ROUND_OPEN, opened) + self.make_codes()
 
     @command(FACILITATOR, ChangePot, "change the pot", chairs=True)
     def change_pot(self, pot_pence: int, reason: str) -> list[Event]:
         self._for_the_chair()
         self.panel  # noqa: B018 (refuses when no round is open)
-        return self._emit(
-            Kind.ROUND_POT, pot=_money(pot_pence, "The pot"), reason=_words(reason, "why the pot changed")
-        )
+        changed = PotChanged(pot=_money(pot_pence, "The pot"), reason=_words(reason, "why the pot changed"))
+        return self._emit(Kind.ROUND_POT, changed)
 
     # Applications.
 
@@ -157,7 +170,7 @@ class PanelCommands:
         panel = self.panel
         if panel.revealed_at is not None:
             raise NotNow("The scores are revealed, so no application can be added to this round now.")
-        checked: list[dict[str, Detail]] = []
+        checked: list[ApplicationAdded] = []
         # Numbered from every one ever added, so one removed never lends its number to another.
         number = sum(1 for e in self.session.events if e.kind == Kind.APPLICATION_ADD)
         batch = 1 + max((a.batch for a in panel.round.applications), default=0) if imported else 0
@@ -178,29 +191,20 @@ class PanelCommands:
                 raise NotNow(f"{where}: {problem}" if len(applications) > 1 else str(problem)) from None
             except ValueError as problem:  # pydantic's length limits
                 raise NotNow(f"{where} is not right: {str(problem).splitlines()[-1].strip()}.") from None
-            details: dict[str, Detail] = {
-                "application": application.id,
-                "organisation": application.organisation,
-                "project": application.project,
-                "amount": application.amount_pence,
-            }
-            details.update(
-                {
-                    k: v
-                    for k, v in (
-                        ("area", application.area),
-                        ("summary", application.summary),
-                        ("link", application.link),
-                    )
-                    if v
-                }
+            added = ApplicationAdded(
+                application=application.id,
+                organisation=application.organisation,
+                project=application.project,
+                amount=application.amount_pence,
+                area=application.area,
+                summary=application.summary,
+                link=application.link,
+                batch=batch,
             )
-            if batch:
-                details["batch"] = batch
-            checked.append(details)
+            checked.append(added)
         events: list[Event] = []
-        for details in checked:
-            events += self._emit(Kind.APPLICATION_ADD, **details)
+        for added in checked:
+            events += self._emit(Kind.APPLICATION_ADD, added)
         return events
 
     def _unscored(self, bid: Application) -> None:
@@ -220,25 +224,35 @@ class PanelCommands:
         bid = self._application(application)
         if bid.withdrawn:
             raise NotNow(f"{bid.organisation} was withdrawn, so its details stay as they were.")
-        details: dict[str, Detail] = {"application": bid.id}
+        changed: dict[str, str] = {}
         wanted = {"organisation": "which organisation it is from", "project": "what the project is called"}
         for field in ("organisation", "project", "area", "summary", "link"):
             if fields.get(field) is not None:
                 text = _words(fields[field], wanted.get(field, f"its {field}"), needed=field in wanted)
                 if text != getattr(bid, field):
-                    details[field] = text
+                    changed[field] = text
+        amount = None
         if fields.get("amount_pence") is not None:
             amount = _money(fields["amount_pence"], "The amount")
-            if amount != bid.amount_pence:
-                if any(a.application == bid.id and a.amount_pence for a in self.panel.awards):
-                    raise NotNow(
-                        f"{bid.organisation} has been given money, so its amount stays. Change the decision first."
-                    )
-                details["amount"] = amount
-        if len(details) == 1:
+            if amount == bid.amount_pence:
+                amount = None
+            elif any(a.application == bid.id and a.amount_pence for a in self.panel.awards):
+                raise NotNow(
+                    f"{bid.organisation} has been given money, so its amount stays. Change the decision first."
+                )
+        if not changed and amount is None:
             raise NotNow("Nothing was changed.")
-        details["reason"] = _words(reason, "why it was corrected")
-        return self._emit(Kind.APPLICATION_EDIT, **details)
+        corrected = ApplicationCorrected(
+            application=bid.id,
+            organisation=changed.get("organisation"),
+            project=changed.get("project"),
+            area=changed.get("area"),
+            summary=changed.get("summary"),
+            link=changed.get("link"),
+            amount=amount,
+            reason=_words(reason, "why it was corrected"),
+        )
+        return self._emit(Kind.APPLICATION_EDIT, corrected)
 
     @command(FACILITATOR, WithdrawApplication, "withdraw an application", chairs=True)
     def withdraw_application(self, application: str, reason: str) -> list[Event]:
@@ -251,7 +265,8 @@ class PanelCommands:
             raise NotNow(
                 f"The panel has decided {bid.organisation} already. Change the decision instead, with a reason."
             )
-        return self._emit(Kind.APPLICATION_WITHDRAW, application=bid.id, reason=_words(reason, "why it is withdrawn"))
+        withdrawn = AboutApplication(application=bid.id, reason=_words(reason, "why it is withdrawn"))
+        return self._emit(Kind.APPLICATION_WITHDRAW, withdrawn)
 
     @command(FACILITATOR, RemoveApplication, "remove an application", chairs=True)
     def remove_application(self, application: str, reason: str = "") -> list[Event]:
@@ -259,10 +274,8 @@ class PanelCommands:
         self._for_the_chair()
         bid = self._application(application)
         self._unscored(bid)
-        details: dict[str, Detail] = {"application": bid.id}
-        if reason := _words(reason, "why", needed=False):
-            details["reason"] = reason
-        return self._emit(Kind.APPLICATION_REMOVE, **details)
+        removed = AboutApplication(application=bid.id, reason=_words(reason, "why", needed=False))
+        return self._emit(Kind.APPLICATION_REMOVE, removed)
 
     def last_import(self) -> list[Application]:
         """The applications the last import added that are still in the round: none once it was undone
@@ -280,7 +293,7 @@ class PanelCommands:
             raise NotNow(
                 "Scoring has started, so an import can no longer be undone. Withdraw or remove applications one at a time."
             )
-        return self._emit(Kind.IMPORT_UNDO, batch=last[0].batch)
+        return self._emit(Kind.IMPORT_UNDO, ImportUndone(batch=last[0].batch))
 
     # Declarations.
 
@@ -317,13 +330,10 @@ class PanelCommands:
         if self.panel.has_interest(person.id, bid.id):
             raise NotNow(f"{person.name or 'This member'} has already declared an interest in {bid.organisation}.")
         words = _words(interest, "what the link is")
-        return self._emit(
-            Kind.DECLARATION_ADD,
-            declaration=self._next_declaration(),
-            member=person.id,
-            application=bid.id,
-            interest=words,
+        made = DeclarationMade(
+            declaration=self._next_declaration(), member=person.id, application=bid.id, interest=words
         )
+        return self._emit(Kind.DECLARATION_ADD, made)
 
     @command(MEMBERS, DeclareNoInterests, "declare no interests")
     def declare_no_interests(self, member: str) -> list[Event]:
@@ -338,7 +348,7 @@ class PanelCommands:
                 f"{person.name or 'This member'} has declared an interest in {organisation}, "
                 "so they cannot also say they have none."
             )
-        return self._emit(Kind.DECLARATION_ADD, declaration=self._next_declaration(), member=person.id)
+        return self._emit(Kind.DECLARATION_ADD, DeclarationMade(declaration=self._next_declaration(), member=person.id))
 
     @command(WRITERS, UndoDeclaration, "undo a declaration")
     def undo_declaration(self, declaration: str, reason: str) -> list[Event]:
@@ -364,9 +374,8 @@ class PanelCommands:
                 f"{who} has scored, and this is their only declaration. Record what they do declare "
                 "first (their interests, or no interests), then undo this one."
             )
-        return self._emit(
-            Kind.DECLARATION_UNDO, declaration=found.id, reason=_words(reason, "why it was made in error")
-        )
+        undone = DeclarationUndone(declaration=found.id, reason=_words(reason, "why it was made in error"))
+        return self._emit(Kind.DECLARATION_UNDO, undone)
 
     def _next_declaration(self) -> str:
         """A new declaration's id: one more than every one made (a "none" an interest replaced keeps its id)."""
@@ -431,19 +440,22 @@ class PanelCommands:
                 )
         if existing is not None and existing.level == value and not comment:
             return []
-        details: dict[str, Detail] = {"member": person.id, "application": bid.id, "criterion": wanted.id}
-        if value is not None:
-            details["level"] = value
-        if comment := _words(comment, "a comment", needed=False):
-            details["comment"] = comment
-        return self._emit(Kind.SCORE_ENTER, **details)
+        entered = ScoreEntered(
+            member=person.id,
+            application=bid.id,
+            criterion=wanted.id,
+            level=value,
+            comment=_words(comment, "a comment", needed=False) or None,
+        )
+        return self._emit(Kind.SCORE_ENTER, entered)
 
     @command(MEMBERS, AddComment, "write a comment on an application")
     def add_comment(self, member: str, application: str, text: str) -> list[Event]:
         """A member's comment on an application, for moderation. The applicant reads it only if the panel
         puts it in a decision's reason."""
         person, bid = self._scorer(member, application)
-        return self._emit(Kind.MEMBER_COMMENT, member=person.id, application=bid.id, text=_words(text, "the comment"))
+        comment = MemberCommented(member=person.id, application=bid.id, text=_words(text, "the comment"))
+        return self._emit(Kind.MEMBER_COMMENT, comment)
 
     @command(FACILITATOR, NoArguments, "reveal the scores", chairs=True)
     def reveal_scores(self) -> list[Event]:
@@ -469,15 +481,14 @@ class PanelCommands:
             raise NotNow(f"{person.name or 'This member'} has no score there to change. Enter one first.")
         if existing.level == value:
             raise NotNow("That is the score already there, so nothing changes.")
-        details: dict[str, Detail] = {
-            "member": person.id,
-            "application": bid.id,
-            "criterion": wanted.id,
-            "reason": _words(reason, "why the score changed"),
-        }
-        if value is not None:
-            details["level"] = value
-        return self._emit(Kind.SCORE_CHANGE, **details)
+        changed = ScoreChanged(
+            member=person.id,
+            application=bid.id,
+            criterion=wanted.id,
+            reason=_words(reason, "why the score changed"),
+            level=value,
+        )
+        return self._emit(Kind.SCORE_CHANGE, changed)
 
     @command(FACILITATOR, AgreeScore, "agree a score", chairs=True)
     def agree_score(self, application: str, criterion: str, level: int, reason: str = "") -> list[Event]:
@@ -494,10 +505,10 @@ class PanelCommands:
         value = self._level(wanted, level)
         if value is None:
             raise NotNow("An agreed score needs a level.")
-        details: dict[str, Detail] = {"application": bid.id, "criterion": wanted.id, "level": value}
-        if reason := _words(reason, "why", needed=False):
-            details["reason"] = reason
-        return self._emit(Kind.SCORE_AGREE, **details)
+        agreed = ScoreAgreed(
+            application=bid.id, criterion=wanted.id, level=value, reason=_words(reason, "why", needed=False)
+        )
+        return self._emit(Kind.SCORE_AGREE, agreed)
 
     # Awards.
 
@@ -536,17 +547,21 @@ class PanelCommands:
         else:
             amount = 0
         words = _words(reason, "the reason, in words that can be read to the applicant")
-        details: dict[str, Detail] = {"application": bid.id, "outcome": outcome, "amount": amount, "reason": words}
         why_not = departure(self.panel, bid, outcome, amount)
-        if why_not:
-            details["departure"] = why_not
-            if not " ".join(str(departure_reason).split()):
-                raise NotNow(f"{why_not} Please say why the panel decided this all the same.")
-            details["departure_reason"] = _words(departure_reason, "why the panel decided this")
+        if why_not and not " ".join(str(departure_reason).split()):
+            raise NotNow(f"{why_not} Please say why the panel decided this all the same.")
         now = self.clock.now()
         out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
-        details["present"] = [p.id for p in members(self.session) if p.is_present(now) and p.id not in out]
-        details["stepped_out"] = out
+        made = AwardMade(
+            application=bid.id,
+            outcome=outcome,
+            amount=amount,
+            reason=words,
+            departure=why_not,
+            departure_reason=_words(departure_reason, "why the panel decided this") if why_not else "",
+            present=[p.id for p in members(self.session) if p.is_present(now) and p.id not in out],
+            stepped_out=out,
+        )
         previous = award_of(self.panel, bid.id)
         if (
             previous is not None
@@ -554,7 +569,7 @@ class PanelCommands:
             and (previous.outcome, previous.amount_pence, previous.reason) == (outcome, amount, words)
         ):
             return []  # as it is already (one to confirm is made again: that is the confirming)
-        return self._emit(Kind.AWARD_MAKE, **details)
+        return self._emit(Kind.AWARD_MAKE, made)
 
     def _refer(self, bid: Application, reason: str) -> list[Event]:
         """The recorded exception: the panel cannot decide (every member stepped out), so the funder does."""
@@ -567,15 +582,10 @@ class PanelCommands:
         ):
             return []  # as it is already
         out = [p.id for p in members(self.session) if self.panel.has_interest(p.id, bid.id)]
-        return self._emit(
-            Kind.AWARD_MAKE,
-            application=bid.id,
-            outcome="refer to the funder",
-            amount=0,
-            reason=words,
-            present=[],
-            stepped_out=out,
+        referred = AwardMade(
+            application=bid.id, outcome="refer to the funder", amount=0, reason=words, present=[], stepped_out=out
         )
+        return self._emit(Kind.AWARD_MAKE, referred)
 
     # Ties.
 
@@ -592,4 +602,6 @@ class PanelCommands:
         tied = {(places[a].place, places[a].tied) for a in ids}
         if len(tied) != 1 or not next(iter(tied))[1]:
             raise NotNow("Those applications are not tied, so their order is the ranking's.")
-        return self._emit(Kind.TIE_ORDER, applications=ids, reason=_words(reason, "why this one comes first"))
+        return self._emit(
+            Kind.TIE_ORDER, TieOrdered(applications=ids, reason=_words(reason, "why this one comes first"))
+        )

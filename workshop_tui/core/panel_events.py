@@ -2,11 +2,14 @@
 
 The criteria and the tie-break rule come from the plan as it was run ([session.plan.panel]); the
 pot and every application, declaration, score and award are events, so replaying the file makes
-the panel's state, and the review and replay show when each happened.
+the panel's state, and the review and replay show when each happened. Each rule is registered
+beside the shape of its kind's details (core/event_details.py).
 """
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from workshop_tui.core.event_details import LEFT_OUT_WHEN_EMPTY, Details, Level, Names, Time, Whole, WholeIfSaid
 from workshop_tui.core.event_rule import Area, Kind, rule
 from workshop_tui.core.wording import plural
 from workshop_tui.model import Event, Session
@@ -35,25 +38,11 @@ def panel_of(session: Session, application: object = "") -> Panel:
 
 def _when(event: Event) -> datetime:
     """When it first happened: a round carried over from an earlier sitting keeps that sitting's times."""
-    first = event.details.get("first_at")
-    return first if isinstance(first, datetime) and first.tzinfo is not None else event.at
+    return Carried.of(event).first_at or event.at
 
 
 def _name_of(session: Session, person: str) -> str:
     return next((p.name or p.role for p in session.participants if p.id == person), "someone")
-
-
-def _level(event: Event) -> int | None:
-    # TOML has no null: a score entered as "no score" is an event without a level.
-    level = event.details.get("level")
-    return level if isinstance(level, int) and not isinstance(level, bool) else None
-
-
-def _whole(event: Event, name: str) -> int:
-    value = event.details.get(name, 0)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"the event's {name} is not a whole number")
-    return value
 
 
 def find_score(panel: Panel, member: str, application: str, criterion: str) -> Score | None:
@@ -71,33 +60,166 @@ def find_agreed(panel: Panel, application: str, criterion: str) -> AgreedScore |
     return None
 
 
-@rule(Kind.ROUND_OPEN, "the round was opened with its pot", Area.PANEL)
-def _round_open(session: Session, event: Event) -> None:
+@dataclass(frozen=True, kw_only=True)
+class Carried(Details):
+    """What any event of a round carried over from an earlier sitting says besides its own details."""
+
+    first_at: Time = None  # when it happened at that sitting
+    sitting: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # that sitting's file
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundOpened(Details):
+    pot: WholeIfSaid = None  # in pence; None (left out of a hand-edited file) is nothing
+    tie_break: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # "": the plan's
+
+
+@dataclass(frozen=True, kw_only=True)
+class PotChanged(Details):
+    pot: WholeIfSaid = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplicationAdded(Details):
+    application: str
+    organisation: str
+    project: str
+    amount: WholeIfSaid = None  # in pence; None (left out of a hand-edited file) is nothing
+    area: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    summary: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    link: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    batch: Whole = field(default=0, metadata=LEFT_OUT_WHEN_EMPTY)  # the import it came in, 0 when typed one by one
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplicationCorrected(Details):
+    """What an edit changed; None for what it left as it was."""
+
+    application: str
+    organisation: str | None = None
+    project: str | None = None
+    area: str | None = None
+    summary: str | None = None
+    link: str | None = None
+    amount: WholeIfSaid = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AboutApplication(Details):
+    """An application withdrawn, or removed as added by mistake."""
+
+    application: str
+    reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportUndone(Details):
+    batch: Whole = 0
+    reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeclarationUndone(Details):
+    declaration: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class MemberCommented(Details):
+    member: str
+    application: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TieOrdered(Details):
+    applications: Names = field(default_factory=list)  # first first
+    reason: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoundCarried(Details):
+    file: str = ""  # the earlier sitting's file
+    title: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeclarationMade(Details):
+    declaration: str
+    member: str
+    application: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # "": they have no interests
+    interest: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreEntered(Details):
+    member: str
+    application: str
+    criterion: str
+    level: Level = None  # None: no score
+    comment: str | None = None  # None: typed again without one keeps the comment there was
+    sitting: str = field(
+        default="", metadata=LEFT_OUT_WHEN_EMPTY
+    )  # the sitting it was typed at, for a round carried over
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreChanged(Details):
+    member: str
+    application: str
+    criterion: str
+    reason: str = ""
+    level: Level = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScoreAgreed(Details):
+    application: str
+    criterion: str
+    level: Whole = 0
+    reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AwardMade(Details):
+    application: str
+    outcome: str
+    amount: Whole = 0  # in pence
+    reason: str
+    departure: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # how it goes against the ranking or over the pot
+    departure_reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
+    present: Names = field(default_factory=list)  # the members who decided it
+    stepped_out: Names = field(default_factory=list)
+
+
+@rule(Kind.ROUND_OPEN, "the round was opened with its pot", Area.PANEL, RoundOpened)
+def _round_open(session: Session, event: Event, opened: RoundOpened) -> None:
     plan = session.plan.panel
     if plan is None:
         raise KeyError("the plan has no criteria for a round")
-    tie_break = str(event.details.get("tie_break", "")) or plan.tie_break
-    session.panel = Panel(round=Round(pot_pence=_whole(event, "pot"), criteria=plan.criteria, tie_break=tie_break))
+    tie_break = opened.tie_break or plan.tie_break
+    session.panel = Panel(round=Round(pot_pence=opened.pot or 0, criteria=plan.criteria, tie_break=tie_break))
 
 
-@rule(Kind.ROUND_POT, "the pot was changed", Area.PANEL)
-def _round_pot(session: Session, event: Event) -> None:
-    panel_of(session).round.pot_pence = _whole(event, "pot")
+@rule(Kind.ROUND_POT, "the pot was changed", Area.PANEL, PotChanged)
+def _round_pot(session: Session, event: Event, changed: PotChanged) -> None:
+    panel_of(session).round.pot_pence = changed.pot or 0
 
 
-@rule(Kind.APPLICATION_ADD, "an application was added to the round", Area.PANEL)
-def _application_add(session: Session, event: Event) -> None:
-    d = event.details
+@rule(Kind.APPLICATION_ADD, "an application was added to the round", Area.PANEL, ApplicationAdded)
+def _application_add(session: Session, event: Event, added: ApplicationAdded) -> None:
     panel = panel_of(session)
     application = Application(
-        id=str(d["application"]),
-        organisation=str(d["organisation"]),
-        project=str(d["project"]),
-        amount_pence=_whole(event, "amount"),
-        area=str(d.get("area", "")),
-        summary=str(d.get("summary", "")),
-        link=str(d.get("link", "")),
-        batch=_whole(event, "batch"),
+        id=added.application,
+        organisation=added.organisation,
+        project=added.project,
+        amount_pence=added.amount or 0,
+        area=added.area,
+        summary=added.summary,
+        link=added.link,
+        batch=added.batch,
     )
     panel.round.applications = [*panel.round.applications, application]
 
@@ -113,40 +235,36 @@ EDITABLE = {
 }
 
 
-@rule(Kind.APPLICATION_EDIT, "an application's details were corrected", Area.PANEL)
-def _application_edit(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d["application"])
-    application = panel.application(str(d["application"]))
+@rule(Kind.APPLICATION_EDIT, "an application's details were corrected", Area.PANEL, ApplicationCorrected)
+def _application_edit(session: Session, event: Event, corrected: ApplicationCorrected) -> None:
+    panel = panel_of(session, corrected.application)
+    application = panel.application(corrected.application)
     said: list[str] = []
-    for field, words in EDITABLE.items():
-        if field not in d:
+    for name, words in EDITABLE.items():
+        if getattr(corrected, name) is None:
             continue
-        if field == "amount":
-            new_amount = _whole(event, "amount")
-            said.append(f"amount from {pounds(application.amount_pence)} to {pounds(new_amount)}")
-            application.amount_pence = new_amount
+        if corrected.amount is not None and name == "amount":
+            said.append(f"amount from {pounds(application.amount_pence)} to {pounds(corrected.amount)}")
+            application.amount_pence = corrected.amount
         else:
-            attribute = field
-            before = str(getattr(application, attribute))
-            said.append(f"{words} from '{before}' to '{d[field]}'" if before else f"{words} set to '{d[field]}'")
-            setattr(application, attribute, str(d[field]))
+            before, after = str(getattr(application, name)), str(getattr(corrected, name))
+            said.append(f"{words} from '{before}' to '{after}'" if before else f"{words} set to '{after}'")
+            setattr(application, name, after)
     panel.corrections.append(
         Correction(
             at=_when(event),
             what=f"{application.organisation}: {'; '.join(said)}",
-            reason=str(d.get("reason", "")),
+            reason=corrected.reason,
             window=event.window,
         )
     )
 
 
-@rule(Kind.APPLICATION_WITHDRAW, "an application was withdrawn", Area.PANEL)
-def _application_withdraw(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d["application"])
-    application = panel.application(str(d["application"]))
-    application.withdrawn = str(d.get("reason", "")) or "withdrawn"
+@rule(Kind.APPLICATION_WITHDRAW, "an application was withdrawn", Area.PANEL, AboutApplication)
+def _application_withdraw(session: Session, event: Event, withdrawn: AboutApplication) -> None:
+    panel = panel_of(session, withdrawn.application)
+    application = panel.application(withdrawn.application)
+    application.withdrawn = withdrawn.reason or "withdrawn"
     panel.corrections.append(
         Correction(
             at=_when(event),
@@ -185,27 +303,26 @@ def _remove(session: Session, panel: Panel, gone: set[str]) -> int:
     return len(about)
 
 
-@rule(Kind.APPLICATION_REMOVE, "an application added by mistake was removed", Area.PANEL)
-def _application_remove(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d["application"])
-    application = panel.application(str(d["application"]))
+@rule(Kind.APPLICATION_REMOVE, "an application added by mistake was removed", Area.PANEL, AboutApplication)
+def _application_remove(session: Session, event: Event, removed: AboutApplication) -> None:
+    panel = panel_of(session, removed.application)
+    application = panel.application(removed.application)
     dropped = _remove(session, panel, {application.id})
     also = f", with {dropped} declaration{'s' if dropped != 1 else ''} about it" if dropped else ""
     panel.corrections.append(
         Correction(
             at=_when(event),
             what=f"{application.organisation} was removed{also}",
-            reason=str(d.get("reason", "")),
+            reason=removed.reason,
             window=event.window,
         )
     )
 
 
-@rule(Kind.IMPORT_UNDO, "an import of applications was undone", Area.PANEL)
-def _import_undo(session: Session, event: Event) -> None:
+@rule(Kind.IMPORT_UNDO, "an import of applications was undone", Area.PANEL, ImportUndone)
+def _import_undo(session: Session, event: Event, undone: ImportUndone) -> None:
     panel = panel_of(session)
-    batch = _whole(event, "batch")
+    batch = undone.batch
     gone = {a.id for a in panel.round.applications if a.batch == batch and batch}
     dropped = _remove(session, panel, gone)
     also = f", with {dropped} declaration{'s' if dropped != 1 else ''} about them" if dropped else ""
@@ -213,19 +330,18 @@ def _import_undo(session: Session, event: Event) -> None:
         Correction(
             at=_when(event),
             what=f"The import of {plural(len(gone), 'application')} was undone{also}",
-            reason=str(event.details.get("reason", "")),
+            reason=undone.reason,
             window=event.window,
         )
     )
 
 
-@rule(Kind.DECLARATION_UNDO, "a declaration made in error was undone", Area.PANEL)
-def _declaration_undo(session: Session, event: Event) -> None:
-    d = event.details
+@rule(Kind.DECLARATION_UNDO, "a declaration made in error was undone", Area.PANEL, DeclarationUndone)
+def _declaration_undo(session: Session, event: Event, undone: DeclarationUndone) -> None:
     panel = panel_of(session)
-    found = next((x for x in panel.declarations if x.id == str(d["declaration"])), None)
+    found = next((x for x in panel.declarations if x.id == undone.declaration), None)
     if found is None:
-        raise ValueError(f"it undoes the declaration {d['declaration']}, which is not on record")
+        raise ValueError(f"it undoes the declaration {undone.declaration}, which is not on record")
     _drop_declaration(panel, found)
     who = _name_of(session, found.member)
     if found.application:
@@ -244,56 +360,47 @@ def _declaration_undo(session: Session, event: Event) -> None:
         what = f"{who}'s declared interest in {organisation} ('{found.interest}') was undone"
     else:
         what = f"{who}'s word that they had no interests was undone"
-    panel.corrections.append(
-        Correction(at=_when(event), what=what, reason=str(d.get("reason", "")), window=event.window)
-    )
+    panel.corrections.append(Correction(at=_when(event), what=what, reason=undone.reason, window=event.window))
 
 
-@rule(Kind.MEMBER_COMMENT, "a panel member wrote a comment on an application", Area.PANEL)
-def _member_comment(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d["application"])
+@rule(Kind.MEMBER_COMMENT, "a panel member wrote a comment on an application", Area.PANEL, MemberCommented)
+def _member_comment(session: Session, event: Event, comment: MemberCommented) -> None:
+    panel = panel_of(session, comment.application)
     panel.comments.append(
         MemberComment(
             at=_when(event),
-            member=str(d["member"]),
-            application=str(d["application"]),
-            text=str(d["text"]),
+            member=comment.member,
+            application=comment.application,
+            text=comment.text,
             window=event.window,
         )
     )
 
 
-@rule(Kind.TIE_ORDER, "the chair put tied applications in order", Area.PANEL)
-def _tie_order(session: Session, event: Event) -> None:
-    d = event.details
-    order = d.get("applications", [])
-    if not isinstance(order, list) or len(order) < 2:
+@rule(Kind.TIE_ORDER, "the chair put tied applications in order", Area.PANEL, TieOrdered)
+def _tie_order(session: Session, event: Event, tie: TieOrdered) -> None:
+    if len(tie.applications) < 2:
         raise ValueError("a tie's order names fewer than two applications")
     panel = panel_of(session)
-    for application in order:
+    for application in tie.applications:
         panel_of(session, application)
-    panel.tie_orders.append(
-        TieOrder(at=_when(event), applications=[str(a) for a in order], reason=str(d.get("reason", "")))
-    )
+    panel.tie_orders.append(TieOrder(at=_when(event), applications=tie.applications, reason=tie.reason))
 
 
-@rule(Kind.ROUND_CARRY, "the round came over from an earlier sitting", Area.PANEL)
-def _round_carry(session: Session, event: Event) -> None:
-    d = event.details
-    panel_of(session).sittings.append(f"{d.get('title', '')} ({d.get('file', '')})")
+@rule(Kind.ROUND_CARRY, "the round came over from an earlier sitting", Area.PANEL, RoundCarried)
+def _round_carry(session: Session, event: Event, carried: RoundCarried) -> None:
+    panel_of(session).sittings.append(f"{carried.title} ({carried.file})")
 
 
-@rule(Kind.DECLARATION_ADD, "a panel member made a declaration of interest", Area.PANEL)
-def _declaration_add(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d.get("application", ""))
+@rule(Kind.DECLARATION_ADD, "a panel member made a declaration of interest", Area.PANEL, DeclarationMade)
+def _declaration_add(session: Session, event: Event, made: DeclarationMade) -> None:
+    panel = panel_of(session, made.application)
     declaration = Declaration(
-        id=str(d["declaration"]),
+        id=made.declaration,
         at=_when(event),
-        member=str(d["member"]),
-        application=str(d.get("application", "")),
-        interest=str(d.get("interest", "")),
+        member=made.member,
+        application=made.application,
+        interest=made.interest,
     )
     if declaration.application:
         # An interest found after "no interests" was said: the interest stands, the "none" no longer does.
@@ -319,17 +426,17 @@ def _declaration_add(session: Session, event: Event) -> None:
                 panel.count_level(score.application, score.criterion, score.level, -1)
 
 
-@rule(Kind.SCORE_ENTER, "a score was entered", Area.PANEL)
-def _score_enter(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d["application"])
-    member, application, criterion = str(d["member"]), str(d["application"]), str(d["criterion"])
+@rule(Kind.SCORE_ENTER, "a score was entered", Area.PANEL, ScoreEntered)
+def _score_enter(session: Session, event: Event, entered: ScoreEntered) -> None:
+    panel = panel_of(session, entered.application)
+    member, application, criterion = entered.member, entered.application, entered.criterion
     existing = find_score(panel, member, application, criterion)
     if existing is not None:  # typed again before the reveal: a correction while copying the sheet
         panel.count_level(application, criterion, existing.level, -1)
-        existing.level = _level(event)
+        existing.level = entered.level
         panel.count_level(application, criterion, existing.level, +1)
-        existing.comment = str(d.get("comment", existing.comment))
+        if entered.comment is not None:
+            existing.comment = entered.comment
         if event.window and event.window != existing.window:
             # Another window typed over it (the chair over a member's own, say): credit the one that did,
             # and keep whose it was.
@@ -341,47 +448,43 @@ def _score_enter(session: Session, event: Event) -> None:
             member=member,
             application=application,
             criterion=criterion,
-            level=_level(event),
-            comment=str(d.get("comment", "")),
+            level=entered.level,
+            comment=entered.comment or "",
             window=event.window,
             after_reveal=panel.revealed_at is not None,
-            sitting=str(d.get("sitting", "")),
+            sitting=entered.sitting,
         )
     )
     agreed = find_agreed(panel, application, criterion)
     if agreed is not None:  # a late sheet: what the panel agreed did not weigh this score
         agreed.to_check = f"{_name_of(session, member)}'s score came in after this was agreed"
-    panel.count_level(application, criterion, _level(event), +1)
+    panel.count_level(application, criterion, entered.level, +1)
 
 
-@rule(Kind.SCORES_REVEAL, "the chair revealed the scores", Area.PANEL, settles=True)
-def _scores_reveal(session: Session, event: Event) -> None:
-    panel_of(session).revealed_at = _when(event)
+@rule(Kind.SCORES_REVEAL, "the chair revealed the scores", Area.PANEL, Carried, settles=True)
+def _scores_reveal(session: Session, event: Event, carried: Carried) -> None:
+    panel_of(session).revealed_at = carried.first_at or event.at
 
 
-@rule(Kind.SCORE_CHANGE, "a member changed a score and said why", Area.PANEL)
-def _score_change(session: Session, event: Event) -> None:
-    d = event.details
-    score = find_score(
-        panel_of(session, d["application"]), str(d["member"]), str(d["application"]), str(d["criterion"])
-    )
+@rule(Kind.SCORE_CHANGE, "a member changed a score and said why", Area.PANEL, ScoreChanged)
+def _score_change(session: Session, event: Event, changed: ScoreChanged) -> None:
+    score = find_score(panel_of(session, changed.application), changed.member, changed.application, changed.criterion)
     if score is None:
         raise KeyError("no score to change")
     score.earlier = [*score.earlier, ScoreChange(at=_when(event), level=score.level, reason=score.reason)]
     panel = panel_of(session)
     panel.count_level(score.application, score.criterion, score.level, -1)
-    score.level = _level(event)
+    score.level = changed.level
     panel.count_level(score.application, score.criterion, score.level, +1)
-    score.reason = str(d.get("reason", ""))
+    score.reason = changed.reason
     score.changed_at = _when(event)
 
 
-@rule(Kind.SCORE_AGREE, "the panel agreed a score", Area.PANEL)
-def _score_agree(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d["application"])
-    application, criterion = str(d["application"]), str(d["criterion"])
-    level, reason = _whole(event, "level"), str(d.get("reason", ""))
+@rule(Kind.SCORE_AGREE, "the panel agreed a score", Area.PANEL, ScoreAgreed)
+def _score_agree(session: Session, event: Event, agreed: ScoreAgreed) -> None:
+    panel = panel_of(session, agreed.application)
+    application, criterion = agreed.application, agreed.criterion
+    level, reason = agreed.level, agreed.reason
     existing = find_agreed(panel, application, criterion)
     if existing is None:
         panel.agreed.append(
@@ -392,27 +495,25 @@ def _score_agree(session: Session, event: Event) -> None:
     existing.at, existing.level, existing.reason, existing.to_check = _when(event), level, reason, ""
 
 
-@rule(Kind.AWARD_MAKE, "the panel made an award", Area.PANEL, settles=True)
-def _award_make(session: Session, event: Event) -> None:
-    d = event.details
-    panel = panel_of(session, d["application"])
-    application = str(d["application"])
+@rule(Kind.AWARD_MAKE, "the panel made an award", Area.PANEL, AwardMade, settles=True)
+def _award_make(session: Session, event: Event, made: AwardMade) -> None:
+    panel = panel_of(session, made.application)
+    application = made.application
     earlier: list[str] = []
     for award in panel.awards:
         if award.application == application:  # replaced: what it was, and why, stays on record
             money = f" of {pounds(award.amount_pence)}" if award.outcome == "fund a smaller amount" else ""
             earlier = [*award.earlier, f"{award.outcome}{money} at {award.at:%H:%M}: {award.reason}"]
-    present, stepped_out = d.get("present", []), d.get("stepped_out", [])
     award = Award(
         at=_when(event),
         application=application,
-        outcome=str(d["outcome"]),
-        amount_pence=_whole(event, "amount"),
-        reason=str(d["reason"]),
-        departure=str(d.get("departure", "")),
-        departure_reason=str(d.get("departure_reason", "")),
-        present=[str(p) for p in present] if isinstance(present, list) else [],
-        stepped_out=[str(p) for p in stepped_out] if isinstance(stepped_out, list) else [],
+        outcome=made.outcome,
+        amount_pence=made.amount,
+        reason=made.reason,
+        departure=made.departure,
+        departure_reason=made.departure_reason,
+        present=made.present,
+        stepped_out=made.stepped_out,
         window=event.window,
         earlier=earlier,
     )

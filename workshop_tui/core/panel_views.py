@@ -4,15 +4,25 @@ All pure functions of a session. Before the agreed scores are in, the ranking us
 average for each criterion ("so far"); an agreed score, once recorded, replaces the average.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from math import gcd
 from statistics import median
 
-from workshop_tui.core.panel_events import find_agreed
+from workshop_tui.core.panel_events import (
+    ApplicationAdded,
+    AwardMade,
+    DeclarationMade,
+    ScoreAgreed,
+    ScoreChanged,
+    ScoreEntered,
+    find_agreed,
+)
 from workshop_tui.core.ranking import Ranked, rank
 from workshop_tui.core.record_commands import squashed
 from workshop_tui.model import Participant, Session
+from workshop_tui.model.event import Detail
 from workshop_tui.model.panel import SCORING_ROLES, Award, Panel, Score
 from workshop_tui.model.participant import person_labels
 from workshop_tui.model.round import Application, pounds
@@ -356,7 +366,7 @@ def leniency(panel: Panel, member: str) -> Leniency | None:
     return Leniency(member, sum(gaps, Fraction(0)) / len(gaps), len(gaps))
 
 
-def panel_event_words(session: Session, event_kind: str, details: dict[str, object]) -> str:
+def panel_event_words(session: Session, event_kind: str, details: Mapping[str, Detail]) -> str:
     """A panel event in words, with the names in it ("the panel made an award: Hillside Lunch Club,
     fund in full, £96,000"); empty for other events. `session` is the state the event was applied to."""
     panel = session.panel
@@ -364,25 +374,37 @@ def panel_event_words(session: Session, event_kind: str, details: dict[str, obje
         return ""
     names = {a.id: a.organisation for a in panel.round.applications}
     people = person_labels(session.participants, panel=True)  # as the minutes and the report call them
-    application = names.get(str(details.get("application", "")), "")
-    member = people.get(str(details.get("member", "")), "")
-    try:
-        criterion = panel.criterion(str(details["criterion"])).name if "criterion" in details else ""
-    except KeyError:
-        criterion = ""
-    level = details.get("level")
-    said = "no score" if level is None else str(level)
+
+    def criterion(criterion_id: str) -> str:
+        try:
+            return panel.criterion(criterion_id).name
+        except KeyError:
+            return ""
+
+    def said(level: int | None) -> str:
+        return "no score" if level is None else str(level)
+
     if event_kind == "award.make":
-        amount = details.get("amount")
-        money = f", {pounds(amount)}" if isinstance(amount, int) and amount else ""
-        return f"the panel made an award: {application}, {details.get('outcome', '')}{money}"
+        award = AwardMade.read(details)
+        money = f", {pounds(award.amount)}" if award.amount else ""
+        return f"the panel made an award: {names.get(award.application, '')}, {award.outcome}{money}"
     if event_kind == "score.change":
-        return f"{member} changed a score for {application}, '{criterion}', to {said}"
+        changed = ScoreChanged.read(details)
+        member, application = people.get(changed.member, ""), names.get(changed.application, "")
+        return f"{member} changed a score for {application}, '{criterion(changed.criterion)}', to {said(changed.level)}"
     if event_kind == "score.enter":
-        return f"a score was entered for {member}: {application}, '{criterion}', {said}"
+        entered = ScoreEntered.read(details)
+        member, application = people.get(entered.member, ""), names.get(entered.application, "")
+        return (
+            f"a score was entered for {member}: {application}, '{criterion(entered.criterion)}', {said(entered.level)}"
+        )
     if event_kind == "score.agree":
-        return f"the panel agreed {said} for {application}, '{criterion}'"
+        agreed = ScoreAgreed.read(details)
+        application = names.get(agreed.application, "")
+        return f"the panel agreed {said(agreed.level)} for {application}, '{criterion(agreed.criterion)}'"
     if event_kind == "declaration.add":
+        made = DeclarationMade.read(details)
+        member, application = people.get(made.member, ""), names.get(made.application, "")
         return (
             f"{member} declared an interest in {application}"
             if application
@@ -411,6 +433,5 @@ def last_import(session: Session) -> list[Application]:
     """The applications of the last import made that are still in the round (none if it was undone, or
     each of them removed: an earlier import is never taken for it)."""
     panel = session.panel
-    batches = [e.details.get("batch", 0) for e in session.events if e.kind == "application.add"]
-    last = max((b for b in batches if isinstance(b, int)), default=0)
+    last = max((ApplicationAdded.of(e).batch for e in session.events if e.kind == "application.add"), default=0)
     return [a for a in panel.round.applications if last and a.batch == last] if panel is not None else []

@@ -12,7 +12,18 @@ from pydantic import ValidationError
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.command_rules import command
 from workshop_tui.core.decision_tally import check_decision
+from workshop_tui.core.event_details import Details
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.record_events import (
+    AboutAction,
+    AboutNote,
+    AboutPerson,
+    ActionAdded,
+    DecisionRecorded,
+    NoteChanged,
+    NoteTaken,
+    PersonAdded,
+)
 from workshop_tui.core.window_roles import RECORDERS, WRITERS
 from workshop_tui.model import Action, Decision, Event, Note, Participant, Session, SessionStep
 from workshop_tui.model.command_arguments import (
@@ -145,7 +156,7 @@ class RecordCommands:
         @property
         def current(self) -> SessionStep: ...
 
-        def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]: ...
+        def _emit(self, event_kind: Kind, details: Details | None = None) -> list[Event]: ...
 
         def make_codes(self) -> list[Event]: ...
 
@@ -161,7 +172,7 @@ class RecordCommands:
         if name and any(squashed(p.name) == squashed(name) for p in self.session.participants):
             raise NotNow(f"{name} is already on the roster.")
         person_id = f"p{len(self.session.participants) + 1}"
-        events = self._emit(Kind.PERSON_ADD, person=person_id, name=name, role=role, arrived=arrived)
+        events = self._emit(Kind.PERSON_ADD, PersonAdded(person=person_id, name=name, role=role, arrived=arrived))
         if self.session.panel is not None and role in SCORING_ROLES:
             events += self.make_codes()  # a member who joins the panel late gets their own code too
         return events
@@ -171,7 +182,7 @@ class RecordCommands:
         person = self._person(person_id)
         if person.here:
             raise NotNow(f"{person.name or 'This person'} is already here.")
-        return self._emit(Kind.PERSON_ARRIVE, person=person.id)
+        return self._emit(Kind.PERSON_ARRIVE, AboutPerson(person=person.id))
 
     @command(WRITERS, OnePerson, shared=True)
     def person_left(self, person_id: str) -> list[Event]:
@@ -180,7 +191,7 @@ class RecordCommands:
             raise NotNow(f"{person.name or 'This person'} has already left.")
         if person.arrived_at is None:
             raise NotNow(f"{person.name or 'This person'} has not arrived yet.")
-        return self._emit(Kind.PERSON_LEAVE, person=person.id)
+        return self._emit(Kind.PERSON_LEAVE, AboutPerson(person=person.id))
 
     def _person(self, person_id: str) -> Participant:
         for person in self.session.participants:
@@ -201,16 +212,15 @@ class RecordCommands:
         if not text:
             raise NotNow("The note is empty, so there is nothing to save.")
         note_id = f"n{len(self.session.notes) + 1}"
-        details: dict[str, Detail] = {
-            "note": note_id,
-            "step": self.current.id,
-            "kind": kind,
-            "text": text,
-            "by": said_by[0] if said_by else "",
-        }
-        if said_by[1:]:
-            details["also_by"] = said_by[1:]
-        return self._emit(Kind.NOTE_ADD, **details)
+        taken = NoteTaken(
+            note=note_id,
+            step=self.current.id,
+            kind=kind,
+            text=text,
+            by=said_by[0] if said_by else "",
+            also_by=said_by[1:],
+        )
+        return self._emit(Kind.NOTE_ADD, taken)
 
     def note_by_id(self, note_id: str) -> Note:
         for note in self.session.notes:
@@ -226,28 +236,29 @@ class RecordCommands:
         text, said_by = parse_mention(text, self.session.participants)
         if not text:
             raise NotNow("A note cannot be empty. To take it away, remove it instead.")
-        details: dict[str, Detail] = {"note": note.id, "text": text}
-        if said_by and said_by != note.speakers:
-            details["by"], details["also_by"] = said_by[0], said_by[1:]
-        if text == note.text and "by" not in details:
+        if said_by and said_by != note.speakers:  # the edit says who said it
+            changed = NoteChanged(note=note.id, text=text, by=said_by[0], also_by=said_by[1:])
+        elif text != note.text:
+            changed = NoteChanged(note=note.id, text=text)
+        else:
             return []
-        return self._emit(Kind.NOTE_EDIT, **details)
+        return self._emit(Kind.NOTE_EDIT, changed)
 
     @command(RECORDERS, OneNote, "remove a note")
     def remove_note(self, note_id: str) -> list[Event]:
         note = self.note_by_id(note_id)
         if note.removed_at is not None:
             raise NotNow("That note is already removed.")
-        return self._emit(Kind.NOTE_REMOVE, note=note.id)
+        return self._emit(Kind.NOTE_REMOVE, AboutNote(note=note.id))
 
     @command(RECORDERS, NoArguments, "bring back a note")
     def undo_remove(self) -> list[Event]:
         """Bring back the note removed most recently."""
         for event in reversed(self.session.events):
             if event.kind == Kind.NOTE_REMOVE:
-                note = self.note_by_id(str(event.details["note"]))
+                note = self.note_by_id(AboutNote.of(event).note)
                 if note.removed_at is not None:
-                    return self._emit(Kind.NOTE_RESTORE, note=note.id)
+                    return self._emit(Kind.NOTE_RESTORE, AboutNote(note=note.id))
         raise NotNow("There is no removed note to bring back.")
 
     @command(RECORDERS, OneNote, "mark a note as dealt with")
@@ -255,7 +266,7 @@ class RecordCommands:
         note = self.note_by_id(note_id)
         if note.dealt_with_at is not None:
             raise NotNow("That point is already marked dealt with.")
-        return self._emit(Kind.NOTE_DEALT_WITH, note=note.id)
+        return self._emit(Kind.NOTE_DEALT_WITH, AboutNote(note=note.id))
 
     # Decisions.
 
@@ -290,12 +301,11 @@ class RecordCommands:
             raise NotNow(f"A count can be at most {LARGEST_COUNT:,}. Please check the numbers.")
         if any(count < 0 for count in [*decision.fingers, *decision.dots.values()]):
             raise NotNow("A count cannot be less than nothing. Please check the numbers.")
-        details: dict[str, Detail] = {key: value for key, value in fields.items() if value is not None}
+        recorded: dict[str, Detail] = {key: value for key, value in fields.items() if value is not None}
         # What does not add up is said in the form and kept with the decision: the group still decides.
-        warnings = check_decision(decision, self.session.plan.quorum)
-        if warnings:
-            details["warnings"] = warnings
-        return self._emit(Kind.DECISION_ADD, decision=decision_id, **details)
+        if warnings := check_decision(decision, self.session.plan.quorum):
+            recorded["warnings"] = warnings
+        return self._emit(Kind.DECISION_ADD, DecisionRecorded(decision=decision_id, recorded=recorded))
 
     # Actions.
 
@@ -311,22 +321,20 @@ class RecordCommands:
             Action(id=action_id, at=self.clock.now(), step=self.current.id, text=text, owner=owner.strip(), due=due)
         except ValidationError as error:
             raise _problem(error, "action") from None
-        details: dict[str, Detail] = {
-            "action": action_id,
-            "step": self.current.id,
-            "text": text,
-            "owner": owner.strip(),
-        }
-        if due is not None:
-            details["due"] = due
-        if from_note:
-            details["from_note"] = self.note_by_id(from_note).id
-        return self._emit(Kind.ACTION_ADD, **details)
+        added = ActionAdded(
+            action=action_id,
+            step=self.current.id,
+            text=text,
+            owner=owner.strip(),
+            due=due,
+            from_note=self.note_by_id(from_note).id if from_note else "",
+        )
+        return self._emit(Kind.ACTION_ADD, added)
 
     @command(RECORDERS, OneAction, "mark an action done")
     def toggle_action(self, action_id: str) -> list[Event]:
         for action in self.session.actions:
             if action.id == action_id:
                 kind = Kind.ACTION_REOPEN if action.done_at is not None else Kind.ACTION_DONE
-                return self._emit(kind, action=action.id)
+                return self._emit(kind, AboutAction(action=action.id))
         raise NotNow("That action cannot be found.")

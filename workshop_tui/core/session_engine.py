@@ -11,10 +11,27 @@ from contextlib import contextmanager
 from workshop_tui.core.clock import Clock
 from workshop_tui.core.command_rules import command
 from workshop_tui.core.countdown import Countdown
+from workshop_tui.core.event_details import Details
 from workshop_tui.core.event_kinds import Kind, apply_event
 from workshop_tui.core.joining import new_code, without_codes_yet
 from workshop_tui.core.panel_commands import PanelCommands
+from workshop_tui.core.panel_events import RoundCarried
 from workshop_tui.core.record_commands import NotNow, RecordCommands
+from workshop_tui.core.record_events import ActionCarried, PersonAdded, SessionFollowed
+from workshop_tui.core.session_events import (
+    AboutStep,
+    CodeMade,
+    GuestsChanged,
+    RoomRecordChanged,
+    SessionSetUp,
+    SharingChanged,
+    StepAdded,
+    StepChanged,
+    StepEdited,
+    StepExtended,
+    StepMoved,
+    StepOnShow,
+)
 from workshop_tui.core.window_roles import FACILITATOR, WRITERS
 from workshop_tui.model import Event, Plan, Session, SessionStep
 from workshop_tui.model.command_arguments import (
@@ -34,7 +51,6 @@ from workshop_tui.model.command_arguments import (
     SkipStep,
 )
 from workshop_tui.model.decision import DECISION_METHODS
-from workshop_tui.model.event import Detail
 from workshop_tui.model.plan import STEP_KINDS
 from workshop_tui.model.session_start import SessionStart
 
@@ -74,7 +90,7 @@ def new_session(plan: Plan, title: str, clock: Clock, facilitator: str = "", not
             plan=plan,
         )
     )
-    session.events.append(Event(at=now, kind=Kind.SESSION_START, details={"plan": plan.name}))
+    session.events.append(Event(at=now, kind=Kind.SESSION_START, details=SessionSetUp(plan=plan.name).plain()))
     return session
 
 
@@ -145,10 +161,12 @@ class SessionEngine(RecordCommands, PanelCommands):
 
     # Commands.
 
-    def _emit(self, event_kind: Kind, **details: Detail) -> list[Event]:
+    def _emit(self, event_kind: Kind, details: Details | None = None) -> list[Event]:
+        """Make an event of `event_kind`, saying `details` (in the kind's shape), and apply it."""
         if self.finished:
             raise NotNow("This session has finished, so it cannot change now.")
-        event = Event(at=self.clock.now(), kind=event_kind, details=details, **self._stamp)
+        plain = details.plain() if details is not None else {}
+        event = Event(at=self.clock.now(), kind=event_kind, details=plain, **self._stamp)
         self.apply(event)
         return [event]
 
@@ -178,13 +196,13 @@ class SessionEngine(RecordCommands, PanelCommands):
     def start_timer(self) -> list[Event]:
         if self.countdown().running:
             raise NotNow("The timer is already running.")
-        return self._emit(Kind.TIMER_START, step=self.current.id)
+        return self._emit(Kind.TIMER_START, StepOnShow(step=self.current.id))
 
     @command(WRITERS, NoArguments, shared=True)
     def pause_timer(self) -> list[Event]:
         if not self.countdown().running:
             raise NotNow("The timer is already paused.")
-        return self._emit(Kind.TIMER_PAUSE, step=self.current.id)
+        return self._emit(Kind.TIMER_PAUSE, StepOnShow(step=self.current.id))
 
     @command(WRITERS, NoArguments, shared=True)
     def toggle_timer(self) -> list[Event]:
@@ -201,7 +219,7 @@ class SessionEngine(RecordCommands, PanelCommands):
         target = self.next_index()
         if target is None:
             raise NotNow("This is the last step. Choose 'Finish the session' when the group is done.")
-        return self._emit(Kind.STEP_NEXT, **{"from": self.current.id, "to": self.session.steps[target].id})
+        return self._emit(Kind.STEP_NEXT, StepChanged(from_=self.current.id, to=self.session.steps[target].id))
 
     @command(WRITERS, MoveOn, shared=True)
     def previous_step(self, from_step: str | None = None) -> list[Event]:
@@ -209,7 +227,7 @@ class SessionEngine(RecordCommands, PanelCommands):
         target = self.previous_index()
         if target is None:
             raise NotNow("This is the first step, so there is no step before it.")
-        return self._emit(Kind.STEP_PREVIOUS, **{"from": self.current.id, "to": self.session.steps[target].id})
+        return self._emit(Kind.STEP_PREVIOUS, StepChanged(from_=self.current.id, to=self.session.steps[target].id))
 
     @command(WRITERS, AddMinutes, shared=True)
     def add_minutes(self, minutes: int = 1, step: str | None = None) -> list[Event]:
@@ -219,32 +237,32 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow("A step needs at least one minute, so no more time can be taken off.")
         if current.allowed_minutes + minutes > LONGEST_STEP:
             raise NotNow(f"A step can be at most {LONGEST_STEP} minutes long, so no more time can be added.")
-        return self._emit(Kind.STEP_EXTEND, step=current.id, minutes=minutes)
+        return self._emit(Kind.STEP_EXTEND, StepExtended(step=current.id, minutes=minutes))
 
     @command(FACILITATOR, NoArguments, "finish the session")
     def finish(self) -> list[Event]:
-        return self._emit(Kind.SESSION_FINISH, step=self.current.id)
+        return self._emit(Kind.SESSION_FINISH, StepOnShow(step=self.current.id))
 
     @command(FACILITATOR, ShareAgenda, "choose who runs the agenda")
     def share_agenda(self, agenda: bool) -> list[Event]:
         """Let the note-taker's window run the agenda, the timer and the roster too (or stop letting it)."""
         if self.session.note_taker_runs_agenda == agenda:
             return []  # as it is already: nothing to record
-        return self._emit(Kind.SESSION_SHARE, agenda=agenda)
+        return self._emit(Kind.SESSION_SHARE, SharingChanged(agenda=agenda))
 
     @command(FACILITATOR, AllowGuests, "choose whether guests may join")
     def allow_guests(self, allowed: bool) -> list[Event]:
         """Let a window join under a name not on the roster, as a guest (or stop letting one)."""
         if self.session.guests_allowed == allowed:
             return []
-        return self._emit(Kind.SESSION_GUESTS, allowed=allowed)
+        return self._emit(Kind.SESSION_GUESTS, GuestsChanged(allowed=allowed))
 
     @command(FACILITATOR, RoomRecord, "choose what the projector shows of the group's record", in_the_room=True)
     def room_record(self, on: bool, names: bool = False) -> list[Event]:
         """Show the group's record of this step on the projector (or stop), with people's names or without."""
         if (self.session.room_record_on, self.session.room_names_shown) == (on, names):
             return []
-        return self._emit(Kind.SESSION_ROOM_RECORD, on=on, names=names)
+        return self._emit(Kind.SESSION_ROOM_RECORD, RoomRecordChanged(on=on, names=names))
 
     @command(FACILITATOR, NoArguments, "make the codes for a co-chair and the panel")
     def make_codes(self) -> list[Event]:
@@ -252,7 +270,8 @@ class SessionEngine(RecordCommands, PanelCommands):
         Codes once made stay the same: a member's printed card goes on working."""
         events: list[Event] = []
         for holder in without_codes_yet(self.session):
-            events += self._emit(Kind.SESSION_CODE, holder=holder, code=self.new_code(set(self.session.codes.values())))
+            code = self.new_code(set(self.session.codes.values()))
+            events += self._emit(Kind.SESSION_CODE, CodeMade(holder=holder, code=code))
         return events
 
     @command(FACILITATOR, NoArguments, "take back the finish")
@@ -266,7 +285,12 @@ class SessionEngine(RecordCommands, PanelCommands):
                 "The session finished more than a minute ago, so it stays finished. "
                 "To carry on, start a new session that follows on from it."
             )
-        event = Event(at=self.clock.now(), kind=Kind.SESSION_REOPEN, details={"step": self.current.id}, **self._stamp)
+        event = Event(
+            at=self.clock.now(),
+            kind=Kind.SESSION_REOPEN,
+            details=StepOnShow(step=self.current.id).plain(),
+            **self._stamp,
+        )
         self.apply(event)
         return [event]
 
@@ -281,26 +305,25 @@ class SessionEngine(RecordCommands, PanelCommands):
             raise NotNow("Only a session that has just begun can follow on from an earlier one.")
         if earlier.id == self.session.id and earlier.started_at == self.session.started_at:
             raise NotNow("A session cannot follow on from itself.")
-        events = self._emit(
-            Kind.SESSION_FOLLOW, file=file, title=earlier.title, started_at=earlier.started_at, plan=earlier.plan.name
-        )
+        follows = SessionFollowed(file=file, title=earlier.title, started_at=earlier.started_at, plan=earlier.plan.name)
+        events = self._emit(Kind.SESSION_FOLLOW, follows)
         people: dict[str, str] = {}  # the earlier session's ids -> this one's
         for person in earlier.participants:
             person_id = f"p{len(self.session.participants) + 1}"
             people[person.id] = person_id
-            events += self._emit(Kind.PERSON_ADD, person=person_id, name=person.name, role=person.role, arrived=False)
+            added = PersonAdded(person=person_id, name=person.name, role=person.role, arrived=False)
+            events += self._emit(Kind.PERSON_ADD, added)
         for action in earlier.actions:
             if action.done_at is not None:
                 continue
-            details: dict[str, Detail] = {
-                "action": f"a{len(self.session.actions) + 1}",
-                "from": action.id,
-                "text": action.text,
-                "owner": action.owner,
-            }
-            if action.due is not None:
-                details["due"] = action.due
-            events += self._emit(Kind.ACTION_CARRY, **details)
+            carried = ActionCarried(
+                action=f"a{len(self.session.actions) + 1}",
+                from_=action.id,
+                text=action.text,
+                owner=action.owner,
+                due=action.due,
+            )
+            events += self._emit(Kind.ACTION_CARRY, carried)
         if earlier.panel is not None and self.session.plan.panel is not None:
             events += self._carry_round(earlier, file, people)
         return events
@@ -347,11 +370,13 @@ class SessionEngine(RecordCommands, PanelCommands):
             details["sitting"] = event.details.get("sitting", file)
             carried.append(Event(at=now, kind=event.kind, details=details, window=event.window))
             if event.kind == Kind.ROUND_OPEN:
-                carried.append(Event(at=now, kind=Kind.ROUND_CARRY, details={"file": file, "title": earlier.title}))
+                came_over = RoundCarried(file=file, title=earlier.title).plain()
+                carried.append(Event(at=now, kind=Kind.ROUND_CARRY, details=came_over))
         # Each member's code comes over too, so a card printed for the first sitting opens their window at the next.
         for holder, code in earlier.codes.items():
             if holder in people:
-                carried.append(Event(at=now, kind=Kind.SESSION_CODE, details={"holder": people[holder], "code": code}))
+                made = CodeMade(holder=people[holder], code=code).plain()
+                carried.append(Event(at=now, kind=Kind.SESSION_CODE, details=made))
         for event in carried:
             self.apply(event)
         return carried + self.make_codes()
@@ -402,40 +427,32 @@ class SessionEngine(RecordCommands, PanelCommands):
         if decides_by and decides_by not in DECISION_METHODS:
             raise NotNow(f"'{decides_by}' is not a way for a group to decide.")
         words = [prompt.strip() for prompt in prompts or [] if prompt.strip()]
-        details: dict[str, Detail] = {
-            "after": self.current.id,
-            "step": f"s{len(self.session.steps) + 1}",
-            "title": title,
-            "kind": kind,
-            "minutes": minutes,
-        }
-        # Only what the step has, so an ordinary added step's event stays as short as it was.
-        for name, value in (
-            ("instructions", instructions.strip()),
-            ("prompts", words),
-            ("decides_by", decides_by),
-            ("method", method),
-        ):
-            if value:
-                details[name] = value
-        return self._emit(Kind.AGENDA_INSERT, **details)
+        added = StepAdded(
+            after=self.current.id,
+            step=f"s{len(self.session.steps) + 1}",
+            title=title,
+            kind=kind,
+            minutes=minutes,
+            instructions=instructions.strip(),
+            prompts=words,
+            decides_by=decides_by,
+            method=method,
+        )
+        return self._emit(Kind.AGENDA_INSERT, added)
 
     @command(WRITERS, ChangeStep, shared=True)
     def change_step(
         self, index: int | None = None, title: str | None = None, minutes: int | None = None, step: str | None = None
     ) -> list[Event]:
         chosen = self.coming(self.chosen(index, step))
-        changes: dict[str, Detail] = {}
         title = _step_title(title) if title is not None else None
-        if title and title != chosen.title:
-            changes["title"] = title
-        if minutes is not None and minutes != chosen.allowed_minutes:
-            if not SHORTEST_STEP <= minutes <= LONGEST_STEP:
-                raise NotNow(f"A step must be between {SHORTEST_STEP} and {LONGEST_STEP} minutes long.")
-            changes["minutes"] = minutes
-        if not changes:
+        new_title = title if title and title != chosen.title else None
+        new_minutes = minutes if minutes is not None and minutes != chosen.allowed_minutes else None
+        if new_minutes is not None and not SHORTEST_STEP <= new_minutes <= LONGEST_STEP:
+            raise NotNow(f"A step must be between {SHORTEST_STEP} and {LONGEST_STEP} minutes long.")
+        if new_title is None and new_minutes is None:
             return []
-        return self._emit(Kind.AGENDA_CHANGE, step=chosen.id, **changes)
+        return self._emit(Kind.AGENDA_CHANGE, StepEdited(step=chosen.id, title=new_title, minutes=new_minutes))
 
     @command(WRITERS, SkipStep, shared=True)
     def skip_step(self, index: int | None = None, step: str | None = None, skip: bool | None = None) -> list[Event]:
@@ -445,11 +462,11 @@ class SessionEngine(RecordCommands, PanelCommands):
         skipped = chosen.skipped_at is not None
         if skip is not None and skip == skipped:
             raise NotNow(f"'{chosen.title}' is {'skipped' if skipped else 'on the agenda'} already.")
-        return self._emit(Kind.AGENDA_UNSKIP if skipped else Kind.AGENDA_SKIP, step=chosen.id)
+        return self._emit(Kind.AGENDA_UNSKIP if skipped else Kind.AGENDA_SKIP, AboutStep(step=chosen.id))
 
     @command(WRITERS, OneStep, shared=True)
     def remove_step(self, index: int | None = None, step: str | None = None) -> list[Event]:
-        return self._emit(Kind.AGENDA_REMOVE, step=self.coming(self.chosen(index, step)).id)
+        return self._emit(Kind.AGENDA_REMOVE, AboutStep(step=self.coming(self.chosen(index, step)).id))
 
     @command(WRITERS, MoveStep, shared=True)
     def move_step(self, index: int | None = None, direction: int = 1, step: str | None = None) -> list[Event]:
@@ -459,7 +476,7 @@ class SessionEngine(RecordCommands, PanelCommands):
         if neighbour is None:
             where = "up" if direction < 0 else "down"
             raise NotNow(f"'{step_moved.title}' cannot move further {where}.")
-        return self._emit(Kind.AGENDA_MOVE, step=step_moved.id, past=self.session.steps[neighbour].id)
+        return self._emit(Kind.AGENDA_MOVE, StepMoved(step=step_moved.id, past=self.session.steps[neighbour].id))
 
     def _neighbour_coming(self, index: int, direction: int) -> int | None:
         index += direction

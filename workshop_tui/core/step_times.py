@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from workshop_tui.core.countdown import Countdown
 from workshop_tui.core.event_kinds import Kind
+from workshop_tui.core.session_events import StepMoved
 from workshop_tui.model import Session, SessionStep
 
 # What became of a step: it ran; it was skipped or taken off; the session passed it by without its
@@ -149,7 +150,7 @@ class StepStory(NamedTuple):
 
 def step_stories(session: Session) -> list[StepStory]:
     """Every step of the session, in the order it ran, with its name on the day and its time."""
-    moved = {str(event.details.get("step")) for event in session.events if event.kind == Kind.AGENDA_MOVE}
+    moved = {StepMoved.of(event).step for event in session.events if event.kind == Kind.AGENDA_MOVE}
     planned = session.plan.steps
     stories = []
     for index, step in enumerate(session.steps):

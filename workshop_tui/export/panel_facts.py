@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workshop_tui.core.dates import say_date
 from workshop_tui.core.event_kinds import Kind
-from workshop_tui.core.panel_events import find_score
+from workshop_tui.core.panel_events import Carried, PotChanged, RoundOpened, find_score
 from workshop_tui.core.panel_views import CLOSE_SCORES_REASON
 from workshop_tui.model import Event, Session
 from workshop_tui.model.panel import PANEL_OUTCOMES, Panel, Score
@@ -187,16 +187,14 @@ class PotChange:
 
 def first_at(event: Event) -> datetime:
     """When it happened: at an earlier sitting, for a round carried over from one."""
-    first = event.details.get("first_at")
-    return first if isinstance(first, datetime) else event.at
+    return Carried.of(event).first_at or event.at
 
 
 def opened(session: Session) -> tuple[datetime | None, int | None]:
     """When the round was opened, and with what pot."""
     for event in session.events:
         if event.kind == Kind.ROUND_OPEN:
-            pot = event.details.get("pot")
-            return first_at(event), pot if isinstance(pot, int) else None
+            return first_at(event), RoundOpened.of(event).pot
     return None, None
 
 
@@ -204,8 +202,10 @@ def pot_changes(session: Session) -> list[PotChange]:
     _, pot = opened(session)
     out: list[PotChange] = []
     for event in session.events:
-        after = event.details.get("pot")
-        if event.kind == Kind.ROUND_POT and isinstance(after, int):
-            out.append(PotChange(first_at(event), pot or 0, after, str(event.details.get("reason", ""))))
-            pot = after
+        if event.kind != Kind.ROUND_POT:
+            continue
+        changed = PotChanged.of(event)
+        if changed.pot is not None:
+            out.append(PotChange(first_at(event), pot or 0, changed.pot, changed.reason))
+            pot = changed.pot
     return out

@@ -26,6 +26,7 @@ from workshop_tui.core.clock import Clock
 from workshop_tui.core.commands import COMMAND_RULES, checked_arguments
 from workshop_tui.core.event_kinds import Kind, apply_event, settles
 from workshop_tui.core.joining import NotWelcome, who_joins
+from workshop_tui.core.record_events import CommentAdded
 from workshop_tui.core.replay import starting_state
 from workshop_tui.core.roles import Role, may, refusal
 from workshop_tui.core.session_engine import NotNow, SessionEngine, new_session, start_of
@@ -499,7 +500,7 @@ class OpenSession:
         event = Event(
             at=self.clock.now(),
             kind=Kind.COMMENT_ADD,
-            details={"comment": f"c{len(session.comments) + 1}", "on": on, "text": text, "by": by.strip()},
+            details=CommentAdded(comment=f"c{len(session.comments) + 1}", on=on, text=text, by=by.strip()).plain(),
         )
         self.engine.apply(event)
         self._changed([event])

@@ -30,6 +30,7 @@ from typing import Any
 import tomli_w
 
 from workshop_tui.core.event_kinds import Kind, apply_event
+from workshop_tui.core.record_events import CommentAdded
 from workshop_tui.core.session_engine import first_state, start_of
 from workshop_tui.core.session_summary import fold_events, summary_of
 from workshop_tui.core.step_times import step_times
@@ -393,9 +394,9 @@ def _events_after(tail: bytes, counted: object) -> list[dict[str, Any]] | None:
 
 def _comments_as_events(session: Session) -> Session:
     """Version 1 kept trainers' comments apart; version 2 keeps them as events like everything else."""
-    logged = {str(e.details.get("comment")) for e in session.events if e.kind == Kind.COMMENT_ADD}
+    logged = {CommentAdded.of(e).comment for e in session.events if e.kind == Kind.COMMENT_ADD}
     for comment in session.comments:
         if comment.id not in logged:
-            details = {"comment": comment.id, "on": comment.on, "text": comment.text, "by": comment.by}
+            details = CommentAdded(comment=comment.id, on=comment.on, text=comment.text, by=comment.by).plain()
             session.events.append(Event(at=comment.at, kind=Kind.COMMENT_ADD, details=details))
     return session

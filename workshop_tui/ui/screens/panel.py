@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 
 from workshop_tui.core.event_kinds import Area, redraws
-from workshop_tui.core.panel_events import find_score
+from workshop_tui.core.panel_events import ScoreEntered, find_score
 from workshop_tui.core.panel_views import awarded_pence, left_pence, member_of_window, members
 from workshop_tui.model import Participant, Session
 from workshop_tui.model.event import Event
@@ -228,8 +228,8 @@ class PanelScreen(Screen[None]):
 
     def _show_one_score(self, event: Event) -> None:
         """A score typed on this or another window: redraw its cell, the counts and the ranking."""
-        d = event.details
-        key = (str(d["member"]), str(d["application"]), str(d["criterion"]), d.get("level"))
+        entered = ScoreEntered.of(event)
+        key = (entered.member, entered.application, entered.criterion, entered.level)
         if key in self._drawn_here:
             self._drawn_here.discard(key)  # typed here and drawn as its key was pressed (typed_and_saved)
             return
