@@ -6,7 +6,7 @@ the panel's state, and the review and replay show when each happened. Each rule 
 beside the shape of its kind's details (core/event_details.py).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
 from workshop_tui.core.event_details import LEFT_OUT_WHEN_EMPTY, Details, Level, Names, Time, Whole, WholeIfSaid
@@ -60,7 +60,6 @@ def find_agreed(panel: Panel, application: str, criterion: str) -> AgreedScore |
     return None
 
 
-@dataclass(frozen=True, kw_only=True)
 class Carried(Details):
     """What any event of a round carried over from an earlier sitting says besides its own details."""
 
@@ -68,19 +67,16 @@ class Carried(Details):
     sitting: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # that sitting's file
 
 
-@dataclass(frozen=True, kw_only=True)
 class RoundOpened(Details):
     pot: WholeIfSaid = None  # in pence; None (left out of a hand-edited file) is nothing
     tie_break: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # "": the plan's
 
 
-@dataclass(frozen=True, kw_only=True)
 class PotChanged(Details):
     pot: WholeIfSaid = None
     reason: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class ApplicationAdded(Details):
     application: str
     organisation: str
@@ -92,7 +88,6 @@ class ApplicationAdded(Details):
     batch: Whole = field(default=0, metadata=LEFT_OUT_WHEN_EMPTY)  # the import it came in, 0 when typed one by one
 
 
-@dataclass(frozen=True, kw_only=True)
 class ApplicationCorrected(Details):
     """What an edit changed; None for what it left as it was."""
 
@@ -106,7 +101,6 @@ class ApplicationCorrected(Details):
     reason: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class AboutApplication(Details):
     """An application withdrawn, or removed as added by mistake."""
 
@@ -114,38 +108,32 @@ class AboutApplication(Details):
     reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
-@dataclass(frozen=True, kw_only=True)
 class ImportUndone(Details):
     batch: Whole = 0
     reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
-@dataclass(frozen=True, kw_only=True)
 class DeclarationUndone(Details):
     declaration: str
     reason: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class MemberCommented(Details):
     member: str
     application: str
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class TieOrdered(Details):
     applications: Names = field(default_factory=list)  # first first
     reason: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class RoundCarried(Details):
     file: str = ""  # the earlier sitting's file
     title: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class DeclarationMade(Details):
     declaration: str
     member: str
@@ -153,7 +141,6 @@ class DeclarationMade(Details):
     interest: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
-@dataclass(frozen=True, kw_only=True)
 class ScoreEntered(Details):
     member: str
     application: str
@@ -165,7 +152,6 @@ class ScoreEntered(Details):
     )  # the sitting it was typed at, for a round carried over
 
 
-@dataclass(frozen=True, kw_only=True)
 class ScoreChanged(Details):
     member: str
     application: str
@@ -174,7 +160,6 @@ class ScoreChanged(Details):
     level: Level = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class ScoreAgreed(Details):
     application: str
     criterion: str
@@ -182,7 +167,6 @@ class ScoreAgreed(Details):
     reason: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
-@dataclass(frozen=True, kw_only=True)
 class AwardMade(Details):
     application: str
     outcome: str

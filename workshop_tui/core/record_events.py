@@ -2,7 +2,7 @@
 rule, beside the shape of its kind's details (core/event_details.py)."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Protocol, Self, TypeVar
 
 from workshop_tui.core.event_details import LEFT_OUT_WHEN_EMPTY, AsIs, Day, Details, Names, NamesIfSaid
@@ -26,7 +26,6 @@ def _find(items: list[_Item], item_id: str) -> _Item:
     raise KeyError(f"nothing with id {item_id!r}")
 
 
-@dataclass(frozen=True, kw_only=True)
 class PersonAdded(Details):
     person: str  # their id
     name: str = ""
@@ -34,14 +33,12 @@ class PersonAdded(Details):
     arrived: bool = True  # False for someone carried over from an earlier session, not yet here
 
 
-@dataclass(frozen=True, kw_only=True)
 class AboutPerson(Details):
     """Someone arrived or left."""
 
     person: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class NoteTaken(Details):
     note: str
     step: str
@@ -51,7 +48,6 @@ class NoteTaken(Details):
     also_by: Names = field(default_factory=list, metadata=LEFT_OUT_WHEN_EMPTY)
 
 
-@dataclass(frozen=True, kw_only=True)
 class NoteChanged(Details):
     note: str
     text: str
@@ -59,14 +55,12 @@ class NoteChanged(Details):
     also_by: NamesIfSaid = None  # said with `by`
 
 
-@dataclass(frozen=True, kw_only=True)
 class AboutNote(Details):
     """A note removed, brought back, or (a parking-lot point) dealt with."""
 
     note: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class DecisionRecorded(Details):
     decision: str  # its id
     # The rest is the decision as it was recorded (step, question, method, counts, outcome ...),
@@ -84,7 +78,6 @@ class DecisionRecorded(Details):
         return {"decision": self.decision, **self.recorded}
 
 
-@dataclass(frozen=True, kw_only=True)
 class ActionAdded(Details):
     action: str
     step: str = ""
@@ -94,7 +87,6 @@ class ActionAdded(Details):
     from_note: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)
 
 
-@dataclass(frozen=True, kw_only=True)
 class ActionCarried(Details):
     """An open action carried over from the earlier session this one follows on from."""
 
@@ -105,7 +97,6 @@ class ActionCarried(Details):
     due: Day = None
 
 
-@dataclass(frozen=True, kw_only=True)
 class SessionFollowed(Details):
     file: str  # the earlier session's file
     title: str
@@ -113,14 +104,12 @@ class SessionFollowed(Details):
     plan: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class AboutAction(Details):
     """An action done, or opened again."""
 
     action: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class CommentAdded(Details):
     comment: str
     on: str  # what it is about

@@ -1,7 +1,7 @@
 """How the timer, step and agenda events change a session. Each is registered as a rule, beside the
 shape of its kind's details (core/event_details.py)."""
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 
 from workshop_tui.core.event_details import LEFT_OUT_WHEN_EMPTY, Details, ListOfWords, Minutes, MinutesIfSaid
@@ -29,19 +29,16 @@ def _run(step: SessionStep, at: datetime) -> None:
         step.started_at = at
 
 
-@dataclass(frozen=True, kw_only=True)
 class SessionSetUp(Details):
     plan: str = ""  # the plan's name
 
 
-@dataclass(frozen=True, kw_only=True)
 class StepOnShow(Details):
     """The step on show when the timer started or paused, or the session finished or was reopened."""
 
     step: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
 class StepChanged(Details):
     """On to the next step, or back to the previous one."""
 
@@ -49,35 +46,29 @@ class StepChanged(Details):
     to: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class StepExtended(Details):
     step: str
     minutes: Minutes  # more, or fewer when less than nothing
 
 
-@dataclass(frozen=True, kw_only=True)
 class SharingChanged(Details):
     agenda: bool  # the note-taker may run the agenda and the roster
 
 
-@dataclass(frozen=True, kw_only=True)
 class GuestsChanged(Details):
     allowed: bool
 
 
-@dataclass(frozen=True, kw_only=True)
 class RoomRecordChanged(Details):
     on: bool
     names: bool  # people's names shown with what they said
 
 
-@dataclass(frozen=True, kw_only=True)
 class CodeMade(Details):
     holder: str  # a person's id, or the co-chair's
     code: str = ""  # an exported copy keeps the event without its code
 
 
-@dataclass(frozen=True, kw_only=True)
 class StepAdded(Details):
     after: str  # the step it comes after
     step: str
@@ -91,21 +82,18 @@ class StepAdded(Details):
     method: str = field(default="", metadata=LEFT_OUT_WHEN_EMPTY)  # the method from the library it was added from
 
 
-@dataclass(frozen=True, kw_only=True)
 class StepEdited(Details):
     step: str
     title: str | None = None  # None: the title stays
     minutes: MinutesIfSaid = None  # None: the minutes stay
 
 
-@dataclass(frozen=True, kw_only=True)
 class AboutStep(Details):
     """A step skipped, brought back or removed."""
 
     step: str
 
 
-@dataclass(frozen=True, kw_only=True)
 class StepMoved(Details):
     step: str
     past: str  # the neighbouring step this one moves over, up or down
