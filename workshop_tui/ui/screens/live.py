@@ -118,7 +118,7 @@ class LiveScreen(Screen[None]):
         with Horizontal(id="live"):
             yield AgendaColumn(self, id="agenda-column")
             yield StepColumn(id="step-column")
-        yield RoomProjector(id="projector-view")
+        yield RoomProjector(at_once=self.audience, id="projector-view")
         yield StatusRow(id="status-row")
         yield NoteLine(
             self,

@@ -7,6 +7,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop_tui.core.room_view import RoomRecord, RoomView, room_view
@@ -124,25 +125,52 @@ class RoomProjector(Vertical):
     }
     """
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, at_once: bool = False, **kwargs: Any) -> None:
+        """`at_once`: the view is on show from the start (the audience's window), so its parts are made
+        with the screen. Otherwise they are made when the view is first shown: most sessions never turn
+        the projector on, and its nine parts were a fifth of what a live screen builds at launch."""
         super().__init__(**kwargs)
+        self._made = at_once
         self._shown: dict[str, str] = {}
         self._record: tuple[RoomRecord, ...] | None = None
+        # What was last asked for, drawn when the parts are made if they were not yet.
+        self._view: tuple[RoomView, str] | None = None
+        self._link: tuple[Link, bool, bool, datetime] | None = None
         self.away_since: datetime | None = None  # when the window that runs the session went away, if it has
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="projector-title", markup=False)
-        yield Static("", id="projector-questions", markup=False)
-        yield BigClock(id="big-clock")
-        yield Static("", id="projector-words", markup=False)
-        with Vertical(id="projector-record"):
-            yield Static("", id="record-heading", markup=False)
-            yield VerticalScroll(id="record-lines", can_focus=False)
-        yield Static("", id="projector-next", markup=False)
-        yield Line(id="link-state")
+        if self._made:
+            yield from self._parts()
+
+    def _parts(self) -> list[Widget]:
+        return [
+            Static("", id="projector-title", markup=False),
+            Static("", id="projector-questions", markup=False),
+            BigClock(id="big-clock"),
+            Static("", id="projector-words", markup=False),
+            Vertical(
+                Static("", id="record-heading", markup=False),
+                VerticalScroll(id="record-lines", can_focus=False),
+                id="projector-record",
+            ),
+            Static("", id="projector-next", markup=False),
+            Line(id="link-state"),
+        ]
+
+    async def on_show(self) -> None:
+        if self._made:
+            return
+        self._made = True
+        await self.mount_all(self._parts())
+        if self._link is not None:
+            self.show_link(*self._link)
+        if self._view is not None:
+            self.show(*self._view)
+        self.on_resize()
 
     def show_link(self, link: Link, finished: bool, audience: bool, now: datetime) -> None:
         """Where this window stands with the session, in words (`link_words`); nothing while all is well."""
+        self._link = (link, finished, audience, now)
         if link in AWAY:
             if self.away_since is None:
                 self.away_since = now
@@ -150,6 +178,8 @@ class RoomProjector(Vertical):
             self.away_since = None
         away = None if self.away_since is None else (now - self.away_since).total_seconds()
         words = link_words(link, finished, audience, away)
+        if not self._made:
+            return
         line = self.query_one("#link-state", Line)
         line.say(words)
         line.display = bool(words)
@@ -162,11 +192,16 @@ class RoomProjector(Vertical):
     def on_resize(self) -> None:
         # A big terminal (a laptop on a projector) has room for a larger clock above the record.
         self.set_class(self.size.width >= 120 and self.size.height >= 36, "-roomy")
+        if not self._made:
+            return
         # A projector plugged in mid-session changes the size: the newest lines stay the ones in sight.
         self.call_after_refresh(self.query_one("#record-lines", VerticalScroll).scroll_end, animate=False)
 
     def show(self, view: RoomView, ended_at: str = "") -> None:
         """Draw `view`; `ended_at` is the clock time a finished session ended ("10:55")."""
+        self._view = (view, ended_at)
+        if not self._made:
+            return
         clock = self.query_one(BigClock)
         if view.finished:
             self._text("#projector-title", f"{view.session_title} - finished at {ended_at}")
