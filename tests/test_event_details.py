@@ -65,3 +65,20 @@ def test_the_plain_dict_has_the_keys_in_order_and_leaves_out_what_the_commands_l
     taken = NoteTaken(note="n1", step="s1", kind="idea", text="Tea", by="p1")
     assert taken.plain() == {"note": "n1", "step": "s1", "kind": "idea", "text": "Tea", "by": "p1"}
     assert NoteTaken.read(taken.plain()) == taken
+
+
+def test_a_join_code_event_without_its_code_is_passed_over_and_one_for_nobody_is_refused() -> None:
+    """An exported copy keeps a code event without its code, and an old hand-edited one may lack its
+    holder too: such a file loads as it always did. A code with no one to hold it is refused."""
+    from workshop_tui.core.event_kinds import apply_event
+    from workshop_tui.model import Event
+    from tests.conftest import TEN_AM, small_session
+
+    session = small_session()
+    apply_event(session, Event(at=TEN_AM, kind=Kind.SESSION_CODE, details={}))
+    apply_event(session, Event(at=TEN_AM, kind=Kind.SESSION_CODE, details={"holder": "p1"}))
+    assert session.codes == {}
+    apply_event(session, Event(at=TEN_AM, kind=Kind.SESSION_CODE, details={"holder": "p1", "code": "K7Q2"}))
+    assert session.codes == {"p1": "K7Q2"}
+    with pytest.raises(KeyError, match="'holder'"):
+        apply_event(session, Event(at=TEN_AM, kind=Kind.SESSION_CODE, details={"code": "Z9X1"}))

@@ -65,8 +65,10 @@ class RoomRecordChanged(Details):
 
 
 class CodeMade(Details):
-    holder: str  # a person's id, or the co-chair's
-    code: str = ""  # an exported copy keeps the event without its code
+    # A person's id, or the co-chair's. Needed only with a code: an event with neither is passed over,
+    # as it always was (an exported copy keeps the event without its code).
+    holder: str = ""
+    code: str = ""
 
 
 class StepAdded(Details):
@@ -174,6 +176,8 @@ def _room_record(session: Session, event: Event, room: RoomRecordChanged) -> Non
 @rule(Kind.SESSION_CODE, "a code to join with was made", Area.PEOPLE, CodeMade)
 def _code(session: Session, event: Event, made: CodeMade) -> None:
     if made.code:  # an exported copy keeps the event without its code
+        if not made.holder:
+            raise KeyError("holder")  # a code for nobody: the event is refused, naming what it lacks
         session.codes = {**session.codes, made.holder: made.code}
 
 
