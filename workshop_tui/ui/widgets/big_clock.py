@@ -142,9 +142,12 @@ class BigClock(Widget):
             return  # drawn from the text when first shown
         glyphs = list(self.query_children(Glyph))
         if len(glyphs) != len(after):
+            # Sized before they are mounted, as on first show: fitted after a refresh, the new characters
+            # showed for a frame at the smallest size ("10:00" to "9:59"), and a test saw them fitted late.
+            made = [Glyph(char) for char in after]
+            self._fit(made)
             self.remove_children()
-            self.mount_all(Glyph(char) for char in after)
-            self.call_after_refresh(self._fit)
+            self.mount_all(made)
             return
         for glyph, char in zip(glyphs, after, strict=True):
             glyph.show(char)
