@@ -154,7 +154,7 @@ class Details:
     A shape is declared as a subclass with annotated fields, like a frozen dataclass of keyword
     fields, and the type checker treats it as one (nothing may change a shape once made). It is not
     made by `dataclass` when the program runs: that writes and compiles four or five methods for each
-    of the forty shapes, which added about 15 ms to every launch; the few methods here serve them all."""
+    of the 39 shapes, which added about 18 ms to every launch; the few methods here serve them all."""
 
     def __init__(self, **values: object) -> None:
         for name, _key, _read, required, default, make, _left_out in _fields_of(type(self)):
