@@ -143,17 +143,40 @@ def _git_env() -> dict[str, str]:
     return env
 
 
+# How long a git command waits for another git to let go of a lock in this folder, in short steps.
+LOCK_WAITS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
+
+
 def git(
     folder: Path, *args: str, timeout: float = 60, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run git in `folder`, never asking anything on the terminal. ShareProblem when git is not installed."""
-    env = _git_env()
+    """Run git in `folder`, never asking anything on the terminal. ShareProblem when git is not installed.
+
+    A git still running from a share that was killed (the process, not its git, was stopped) can hold
+    a lock for a moment while the next share starts; git refuses at once ("Unable to create
+    '.../index.lock': File exists"), so the command is tried again for up to about 3 seconds."""
+    done = _git_once(folder, args, timeout, stdin)
+    for wait in LOCK_WAITS:
+        if done.returncode == 0 or not _lock_held(done.stderr):
+            break
+        time.sleep(wait)
+        done = _git_once(folder, args, timeout, stdin)
+    return done
+
+
+def _lock_held(said: bytes) -> bool:
+    return b"Unable to create" in said and b".lock': File exists" in said
+
+
+def _git_once(
+    folder: Path, args: tuple[str, ...], timeout: float, stdin: bytes | None
+) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(
             ["git", "-C", str(folder), *args],
             input=stdin,
             capture_output=True,
-            env=env,
+            env=_git_env(),
             timeout=timeout,
             stdin=None if stdin is not None else subprocess.DEVNULL,
         )
