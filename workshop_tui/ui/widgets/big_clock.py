@@ -48,7 +48,7 @@ class Glyph(Widget):
 
     Each character is a widget of its own because Textual writes a changed line from the start of the
     widget that changed: a ticking clock then rewrites one or two small characters a second, not the
-    whole face (one widget for the face wrote 2.6 times the bytes: bench/idle_cpu.py).
+    whole face (one widget for the face wrote about four times the bytes: bench/idle_cpu.py).
     """
 
     DEFAULT_CSS = "Glyph { width: 5; height: 7; }"
